@@ -1,0 +1,120 @@
+import FazhiCore
+import FazhiStore
+import Fluent
+import Foundation
+import Vapor
+
+/// A command failed in a way the user can act on: the message is printed and the process exits non-zero.
+public struct CommandFailure: Error, CustomStringConvertible {
+    public let description: String
+    public init(_ d: String) { description = d }
+}
+
+func registerCommands(_ app: Application) {
+    app.asyncCommands.use(MigrateCommand(), as: "migrate")
+    app.asyncCommands.use(DemoCommand(), as: "demo")
+    app.asyncCommands.use(BackupCommand(), as: "backup")
+
+    var record = AsyncCommands()
+    record.use(RecordVerifyCommand(), as: "verify")
+    record.use(RecordCheckpointCommand(), as: "checkpoint")
+    app.asyncCommands.use(record.group(help: "全过程记录：verify 全量校验；checkpoint 签署检查点"), as: "record")
+
+    var user = AsyncCommands()
+    user.use(UserAddCommand(), as: "add")
+    user.use(UserPasswdCommand(), as: "passwd")
+    user.use(UserRoleCommand(), as: "role")
+    app.asyncCommands.use(user.group(help: "用户管理：add 新建；passwd 重设密码；role 授予或撤销角色"), as: "user")
+
+    var bench = AsyncCommands()
+    bench.use(BenchRecordCommand(), as: "record")
+    bench.use(BenchDeadlineCommand(), as: "deadline")
+    bench.use(BenchHTTPCommand(), as: "http")
+    app.asyncCommands.use(bench.group(help: "基准测试（请用 release 构建）"), as: "bench")
+}
+
+/// Migrations plus the database's own settings, for every command that opens the store.
+func openStore(_ app: Application) async throws {
+    try await app.fazhi.store.prepare(on: app.db)
+    try await app.autoMigrate()
+}
+
+struct MigrateCommand: AsyncCommand {
+    struct Signature: CommandSignature {}
+    var help: String { "执行尚未执行的数据库迁移" }
+    func run(using context: CommandContext, signature: Signature) async throws {
+        let app = context.application
+        try await app.fazhi.store.prepare(on: app.db)
+        try await app.autoMigrate()
+        context.console.print("数据库已是最新结构（\(app.fazhi.store.target)）。")
+    }
+}
+
+struct DemoCommand: AsyncCommand {
+    struct Signature: CommandSignature {}
+    var help: String { "载入演示数据（仅当数据库中尚无用户时）" }
+    func run(using context: CommandContext, signature: Signature) async throws {
+        try await openStore(context.application)
+        let logins = try await DemoData.loadIfEmpty(context.application)
+        if logins.isEmpty { context.console.print("已有用户，未载入演示数据。") }
+        for l in logins { context.console.print("\(l.username)  \(l.description)  密码：\(DemoData.password)") }
+    }
+}
+
+struct RecordVerifyCommand: AsyncCommand {
+    struct Signature: CommandSignature {}
+    var help: String { "重算全部记录与检查点签名；发现改动即以非零状态退出并指出第一条问题记录" }
+    func run(using context: CommandContext, signature: Signature) async throws {
+        let app = context.application
+        try await openStore(app)
+        let total = try await RecordLog.size(on: app.db)
+        let bar = ProgressBar(total: total, label: "校验记录", console: context.console)
+        let report = try await RecordLog.audit(on: app.db, extraKeys: [app.fazhi.recordKey.publicKey]) { n in bar.update(n) }
+        bar.finish()
+        if report.ok {
+            context.console.print("校验通过：\(report.entriesChecked) 条记录，\(report.checkpointsChecked) 个签名检查点；根哈希 \(Hex.encode(report.root))")
+            return
+        }
+        var lines: [String] = []
+        if let p = report.firstProblem { lines.append("第一条问题记录：第\(p.sequence)条 —— \(p.reason)") }
+        lines += report.checkpointProblems
+        throw CommandFailure("记录校验未通过：\n" + lines.joined(separator: "\n"))
+    }
+}
+
+struct RecordCheckpointCommand: AsyncCommand {
+    struct Signature: CommandSignature {}
+    var help: String { "立即签署检查点" }
+    func run(using context: CommandContext, signature: Signature) async throws {
+        let app = context.application
+        try await openStore(app)
+        let cp = try await RecordLog.makeCheckpoint(key: app.fazhi.recordKey, store: app.fazhi.store, on: app.db, now: app.fazhi.now)
+        context.console.print("检查点：规模 \(cp.treeSize)，根哈希 \(cp.rootHash)，时间 \(cp.madeAt)\n公钥 \(app.fazhi.recordKey.publicKey.base64)")
+    }
+}
+
+struct BackupCommand: AsyncCommand {
+    struct Signature: CommandSignature {
+        @Argument(name: "path", help: "备份文件路径") var path: String
+    }
+    var help: String { "在服务运行时写出一致的备份（SQLite：VACUUM INTO；PostgreSQL：调用 pg_dump）" }
+    func run(using context: CommandContext, signature: Signature) async throws {
+        let app = context.application
+        try await openStore(app)
+        try await Backup.write(to: signature.path, app: app)
+        context.console.print("已写出备份：\(signature.path)")
+    }
+}
+
+/// A one-line progress bar on standard error, for long CLI work.
+final class ProgressBar: @unchecked Sendable {
+    let total: Int, label: String, console: any Console
+    init(total: Int, label: String, console: any Console) { self.total = total; self.label = label; self.console = console }
+    func update(_ n: Int) {
+        guard total > 0 else { return }
+        let frac = min(1, Double(n) / Double(total))
+        let width = 30, filled = Int(frac * Double(width))
+        FileHandle.standardError.write(Data("\r\(label) [\(String(repeating: "#", count: filled))\(String(repeating: "-", count: width - filled))] \(n)/\(total)".utf8))
+    }
+    func finish() { if total >= 10000 { update(total); FileHandle.standardError.write(Data("\n".utf8)) } }
+}

@@ -1,0 +1,107 @@
+import FazhiCore
+import FazhiStore
+import Fluent
+import Vapor
+
+/// Something waiting for the user (待办), shown on the console home page. Later capabilities add their own
+/// (cases near their deadline, reviews to do…) through `PendingItems.providers`.
+struct PendingItem {
+    enum Severity: String { case info, warning, overdue }
+    let severity: Severity
+    let title: String
+    let detail: String
+    let link: String?
+}
+
+enum PendingItems {
+    typealias Provider = @Sendable (AuthUser, Request) async throws -> [PendingItem]
+
+    static let providers: [Provider] = [platformItems]
+
+    static func all(for user: AuthUser, _ req: Request) async throws -> [PendingItem] {
+        var out: [PendingItem] = []
+        for p in providers { out += try await p(user, req) }
+        return out
+    }
+
+    /// The platform's own: accounts without a role, next year's holiday data, the record's checkpoint.
+    static let platformItems: Provider = { user, req in
+        var items: [PendingItem] = []
+        if user.grants.isEmpty {
+            items.append(PendingItem(severity: .warning, title: "您尚未被授予任何角色", detail: "请联系本单位系统管理员授予角色后再办理业务。", link: nil))
+        }
+        if user.isAdmin {
+            let administered = Array(user.administered)
+            let users = try await UserRecord.query(on: req.db).filter(\.$organisationID ~~ administered).filter(\.$isActive == true).all()
+            let granted = Set(try await RoleGrantRecord.query(on: req.db).filter(\.$userID ~~ users.compactMap(\.id)).all().map(\.userID))
+            for u in users where !granted.contains(u.id!) {
+                items.append(PendingItem(severity: .info, title: "用户“\(u.displayName)”尚无角色", detail: "账号 \(u.username) 无法办理任何业务。", link: "/console/users/\(u.id!.uuidString)"))
+            }
+        }
+        if user.isAdmin || user.isSupervisor {
+            let today = req.fazhi.today
+            let next = today.year + 1
+            if !req.fazhi.calendar.years.contains(today.year) {
+                items.append(PendingItem(severity: .overdue, title: "\(today.year)年节假日安排尚未载入", detail: "本年度的期限均无法计算（失败即关闭）。请将 cn-\(today.year).csv 放入日历数据目录并重启。", link: "/console/deadline"))
+            } else if !req.fazhi.calendar.years.contains(next) && today.month >= 10 {
+                items.append(PendingItem(severity: .warning, title: "\(next)年节假日安排尚未载入", detail: "届满日跨入\(next)年的期限将拒绝计算。国务院办公厅通知发布后，请将 cn-\(next).csv 放入日历数据目录。", link: "/console/deadline"))
+            }
+            let size = try await RecordLog.size(on: req.db)
+            let latest = try await RecordLog.latestCheckpoint(on: req.db)
+            let covered = latest?.treeSize ?? 0
+            if size > covered {
+                items.append(PendingItem(severity: .info, title: "全过程记录有 \(size - covered) 条尚未纳入签名检查点", detail: "检查点会定时自动签署，也可立即签署。", link: "/console/record"))
+            }
+        }
+        return items
+    }
+}
+
+struct HomeController {
+    static func register(_ console: any RoutesBuilder) {
+        console.get { req async throws -> Response in
+            let user = try req.requireUser()
+            let items = try await PendingItems.all(for: user, req)
+            let orgs = try await OrganisationRecord.query(on: req.db).all()
+            let orgName = Dictionary(uniqueKeysWithValues: orgs.map { ($0.id!, $0.name) })
+            let grants = user.grants.map { g -> HTML in "<span class=\"tag\">\(g.role.chineseName) · \(orgName[g.organisationID] ?? "")</span>" }
+            let pending: HTML = items.isEmpty ? "<p class=\"muted\">暂无待办事项。</p>" : "<ul class=\"pending\">\(items.map { i -> HTML in let cls = i.severity == .overdue ? "due overdue" : (i.severity == .warning ? "due soon" : ""); let title: HTML = i.link.map { "<a href=\"\($0)\">\(i.title)</a>" } ?? "\(i.title)"; return "<li><span class=\"\(cls)\">\(title)</span><br><span class=\"muted\">\(i.detail)</span></li>" })</ul>"
+            let mine = try await RecordLog.recent(on: req.db, limit: 10, actor: user.id.uuidString)
+            let rows = mine.map { e -> HTML in "<tr><td>\(Int(e.sequence))</td><td>\(String(e.recordedAt.prefix(19)).replacingOccurrences(of: "T", with: " "))</td><td>\(ActionNames.describe(e))</td></tr>" }
+            let body: HTML = """
+            <p>\(user.displayName)，您好。所在单位：\(orgName[user.organisationID] ?? "")</p>
+            <p>\(grants)</p>
+            <h2>待办事项（\(items.count)）</h2>\(pending)
+            <h2>我最近的操作</h2>
+            <div class="table-wrap"><table class="data"><thead><tr><th>记录序号</th><th>时间（北京时间）</th><th>操作</th></tr></thead><tbody>\(rows)</tbody></table></div>
+            """
+            return Views.console("工作台", user: user, request: req, active: "/console", flash: Flash.take(req), body)
+        }
+    }
+}
+
+/// Readable names of record actions.
+enum ActionNames {
+    static func describe(_ e: RecordEntry) -> String {
+        let subject: String
+        switch e.subjectType {
+        case "user": subject = "用户"
+        case "role_grant": subject = "角色授权"
+        case "api_token": subject = "API 令牌"
+        case "organisation": subject = "机关"
+        case "region": subject = "行政区划"
+        default: subject = e.subjectType
+        }
+        let action: String
+        switch e.action {
+        case "create": action = "新建"
+        case "grant": action = "授予"
+        case "revoke": action = "撤销"
+        case "password": action = "重设密码"
+        case "enable": action = "启用"
+        case "disable": action = "停用"
+        default: action = e.action
+        }
+        return "\(action)\(subject)（\(e.subjectID.prefix(8))）"
+    }
+}

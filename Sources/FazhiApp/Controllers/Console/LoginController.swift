@@ -1,0 +1,64 @@
+import FazhiCore
+import FazhiStore
+import Fluent
+import Vapor
+
+/// Web login and logout with server-side sessions; repeated failures are throttled.
+struct LoginController {
+    struct LoginForm: Content { let username: String?; let password: String? }
+
+    static func page(_ req: Request, error: String? = nil, username: String = "", status: HTTPResponseStatus = .ok) -> Response {
+        let body: HTML = """
+        <form method="post" action="/login" class="card" autocomplete="on">
+        \(Views.flash(error, error: true))
+        \(Views.csrfField(req))
+        <label for="username">用户名</label><input id="username" name="username" value="\(username)" required autocomplete="username" autofocus>
+        <label for="password">密码</label><input id="password" name="password" type="password" required autocomplete="current-password">
+        <button type="submit" id="login">登录</button>
+        </form>
+        <p class="muted">连续输错5次将锁定15分钟。忘记密码请联系本单位系统管理员。</p>
+        """
+        let r = Views.portal("工作人员登录", request: req, body)
+        r.status = status
+        return r
+    }
+
+    static func register(_ app: any RoutesBuilder) {
+        app.get("login") { req -> Response in
+            if req.auth.has(AuthUser.self) { return req.redirect(to: "/console") }
+            return page(req)
+        }
+        app.post("login") { req async throws -> Response in
+            let form = try req.content.decode(LoginForm.self)
+            let username = (form.username ?? "").trimmingCharacters(in: .whitespaces).lowercased()
+            let password = form.password ?? ""
+            guard !username.isEmpty, !password.isEmpty else { return page(req, error: "请输入用户名和密码", username: username, status: .unprocessableEntity) }
+            let keys = ["user:" + username, "ip:" + (req.remoteAddress?.ipAddress ?? "?")]
+            let throttle = req.fazhi.throttle
+            if let wait = throttle.retryAfter(keys, now: req.fazhi.now) {
+                let r = page(req, error: "登录失败次数过多，请 \((wait + 59) / 60) 分钟后再试", username: username, status: .tooManyRequests)
+                r.headers.replaceOrAdd(name: "Retry-After", value: "\(wait)")
+                return r
+            }
+            guard let user = try await Accounts.user(named: username, on: req.db), user.isActive,
+                  try await req.password.async.verify(password, created: user.passwordHash) else {
+                throttle.recordFailure(keys, now: req.fazhi.now)
+                return page(req, error: "用户名或密码错误，或账号已停用", username: username, status: .unauthorized)
+            }
+            throttle.reset("user:" + username)
+            // A new session id at login, so an id planted before login is worthless afterwards.
+            if let old = req.session.id { try? await StoreSessionDriver().deleteSession(old, for: req) }
+            req.session.id = nil
+            req.session.data = SessionData()
+            req.session.data["uid"] = user.id!.uuidString
+            _ = CSRF.token(for: req)
+            return req.redirect(to: "/console")
+        }
+        app.post("logout") { req async throws -> Response in
+            try CSRF.verify(req)
+            req.auth.logout(AuthUser.self)
+            req.session.destroy()
+            return req.redirect(to: "/login")
+        }
+    }
+}

@@ -1,0 +1,81 @@
+import FazhiCore
+import FazhiStore
+import Fluent
+import Foundation
+import Vapor
+
+/// Everything the app needs, passed in explicitly so tests control it (database, calendar, key, clock).
+public struct AppOptions: Sendable {
+    public var database: DatabaseTarget
+    /// Directory with extra holiday files (`cn-YYYY.csv`) a deployer adds without a rebuild.
+    public var calendarDirectory: String?
+    /// Ed25519 checkpoint key file; created on first start.
+    public var recordKeyPath: String
+    public var loadDemo: Bool
+    /// Mark cookies `Secure` (behind HTTPS). Off by default so the loopback demo works over plain HTTP.
+    public var secureCookies: Bool
+    /// Seconds between automatic checkpoints while serving (0 = off).
+    public var checkpointInterval: Int
+    /// Name shown on the public portal.
+    public var siteName: String
+    /// "Now" for the app; tests pin it.
+    public var clock: @Sendable () -> Date
+
+    public init(database: DatabaseTarget, calendarDirectory: String? = nil, recordKeyPath: String = "./fazhi-record.key",
+                loadDemo: Bool = false, secureCookies: Bool = false, checkpointInterval: Int = 600,
+                siteName: String = "法治政府建设一体化平台", clock: @escaping @Sendable () -> Date = { Date() }) {
+        self.database = database; self.calendarDirectory = calendarDirectory; self.recordKeyPath = recordKeyPath
+        self.loadDemo = loadDemo; self.secureCookies = secureCookies; self.checkpointInterval = checkpointInterval
+        self.siteName = siteName; self.clock = clock
+    }
+
+    /// From the environment: FAZHI_DATABASE_URL, FAZHI_CALENDAR_DIR, FAZHI_RECORD_KEY, FAZHI_SECURE_COOKIES,
+    /// FAZHI_CHECKPOINT_INTERVAL, FAZHI_SITE_NAME.
+    public static func fromEnvironment() throws -> AppOptions {
+        let env = ProcessInfo.processInfo.environment
+        return AppOptions(
+            database: try DatabaseTarget.fromEnvironment(),
+            calendarDirectory: env["FAZHI_CALENDAR_DIR"] ?? "./calendar",
+            recordKeyPath: env["FAZHI_RECORD_KEY"] ?? "./fazhi-record.key",
+            secureCookies: env["FAZHI_SECURE_COOKIES"] == "1",
+            checkpointInterval: Int(env["FAZHI_CHECKPOINT_INTERVAL"] ?? "") ?? 600,
+            siteName: env["FAZHI_SITE_NAME"] ?? "法治政府建设一体化平台")
+    }
+}
+
+/// The services one running app holds.
+public struct FazhiServices: Sendable {
+    public let options: AppOptions
+    public let store: Store
+    public let calendar: StatutoryCalendar
+    public let deadlines: DeadlineCalculator
+    public let recordKey: RecordSigningKey
+    public let metrics: Metrics
+    public let throttle: LoginThrottle
+    public let idempotency: IdempotencyInFlight
+
+    public var now: Date { options.clock() }
+    public var today: CivilDate { CivilDate(instant: now) }
+}
+
+struct FazhiServicesKey: StorageKey { typealias Value = FazhiServices }
+
+extension Application {
+    public var fazhi: FazhiServices {
+        get {
+            guard let s = storage[FazhiServicesKey.self] else { fatalError("configure(_:options:) was not called") }
+            return s
+        }
+        set { storage[FazhiServicesKey.self] = newValue }
+    }
+}
+
+extension Request {
+    var fazhi: FazhiServices { application.fazhi }
+
+    /// A write transaction acting as the signed-in user in their home organisation.
+    func write<T: Sendable>(as user: AuthUser, _ body: @escaping @Sendable (WriteTransaction) async throws -> T) async throws -> T {
+        try await fazhi.store.write(on: db, ChangeContext(actor: user.id.uuidString, organisation: user.organisationID.uuidString),
+                                    now: fazhi.now, body)
+    }
+}

@@ -1,0 +1,33 @@
+import FazhiStore
+import Foundation
+import Vapor
+
+/// Signs a checkpoint every `interval` seconds while the server runs, if the record has grown.
+struct PeriodicCheckpointer: LifecycleHandler {
+    let interval: Int
+    private let task = TaskBox()
+
+    final class TaskBox: @unchecked Sendable { var task: Task<Void, Never>? }
+
+    func didBootAsync(_ app: Application) async throws {
+        guard interval > 0 else { return }
+        let seconds = interval
+        task.task = Task {
+            while !Task.isCancelled {
+                try? await Task.sleep(nanoseconds: UInt64(seconds) * 1_000_000_000)
+                if Task.isCancelled { break }
+                do {
+                    let size = try await RecordLog.size(on: app.db)
+                    if try await RecordLog.latestCheckpoint(on: app.db)?.treeSize != size {
+                        let cp = try await RecordLog.makeCheckpoint(key: app.fazhi.recordKey, store: app.fazhi.store, on: app.db, now: app.fazhi.now)
+                        app.logger.info("checkpoint signed", metadata: ["tree_size": "\(cp.treeSize)", "root": "\(cp.rootHash)"])
+                    }
+                } catch {
+                    app.logger.error("periodic checkpoint failed", metadata: ["error": "\(error)"])
+                }
+            }
+        }
+    }
+
+    func shutdownAsync(_ app: Application) async { task.task?.cancel() }
+}

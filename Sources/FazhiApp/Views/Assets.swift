@@ -1,0 +1,56 @@
+import Vapor
+
+/// The stylesheet and the small script, served from the binary so the app needs no files beside it.
+enum Assets {
+    static let css = """
+    :root{--ink:#1f2328;--muted:#59636e;--line:#d0d7de;--bg:#f6f8fa;--brand:#b42318;--ok:#1a7f37;--warn:#9a6700;--bad:#cf222e}
+    *{box-sizing:border-box}body{margin:0;font:15px/1.6 -apple-system,"PingFang SC","Noto Sans CJK SC","Microsoft YaHei",sans-serif;color:var(--ink);background:#fff}
+    header.top{display:flex;flex-wrap:wrap;align-items:center;gap:.5rem 1.2rem;padding:.6rem 1rem;background:var(--brand);color:#fff}
+    header.top a{color:#fff;text-decoration:none}header.top .brand{font-weight:700;font-size:1.1rem}
+    header.top nav{display:flex;flex-wrap:wrap;gap:.2rem .9rem;flex:1}header.top nav a{opacity:.9;padding:.1rem 0}
+    header.top nav a.active{border-bottom:2px solid #fff;opacity:1}.me{display:flex;gap:.6rem;align-items:center}
+    main{max-width:1100px;margin:0 auto;padding:1rem}main.narrow{max-width:560px}h1{font-size:1.4rem;margin:.4rem 0 1rem}
+    h2{font-size:1.1rem;margin:1.4rem 0 .6rem;border-left:4px solid var(--brand);padding-left:.5rem}
+    footer{color:var(--muted);font-size:.85rem;text-align:center;padding:2rem 1rem}
+    table{border-collapse:collapse;width:100%;font-size:.93rem}th,td{border-bottom:1px solid var(--line);padding:.45rem .5rem;text-align:left;vertical-align:top}
+    th{background:var(--bg);white-space:nowrap}th[data-sortable]{cursor:pointer}th[data-sortable]::after{content:" ⇅";color:var(--muted);font-size:.8em}
+    .table-wrap{overflow-x:auto}.filter{margin:.3rem 0 .6rem;padding:.4rem .6rem;width:100%;max-width:320px;border:1px solid var(--line);border-radius:6px}
+    form.card,.card{border:1px solid var(--line);border-radius:8px;padding:1rem;margin:.8rem 0;background:#fff}
+    label{display:block;margin:.5rem 0 .2rem;font-weight:600}input,select,textarea{font:inherit;padding:.45rem .55rem;border:1px solid var(--line);border-radius:6px;width:100%;max-width:420px}
+    button,.button{font:inherit;background:var(--brand);color:#fff;border:0;border-radius:6px;padding:.45rem 1rem;cursor:pointer;margin-top:.7rem;display:inline-block;text-decoration:none}
+    button.secondary{background:#fff;color:var(--ink);border:1px solid var(--line)}button.link{background:none;padding:0;margin:0;color:inherit;text-decoration:underline}
+    form.inline{display:inline}.flash{padding:.6rem .8rem;border-radius:6px;background:#dafbe1;margin:.6rem 0}.flash.error,.error{background:#ffebe9;color:var(--bad);padding:.6rem .8rem;border-radius:6px}
+    .due.overdue{color:var(--bad);font-weight:700}.due.soon{color:var(--warn);font-weight:600}.due.ok{color:var(--ok)}
+    .grid{display:grid;grid-template-columns:repeat(auto-fit,minmax(220px,1fr));gap:.8rem}.stat{border:1px solid var(--line);border-radius:8px;padding:.8rem}
+    .stat b{display:block;font-size:1.6rem}.muted{color:var(--muted)}code,.mono{font-family:ui-monospace,Menlo,monospace;font-size:.85em;word-break:break-all}
+    ul.pending{padding-left:1.2rem}ul.pending li{margin:.3rem 0}.tag{display:inline-block;background:var(--bg);border:1px solid var(--line);border-radius:10px;padding:0 .5rem;margin:0 .2rem .2rem 0;font-size:.85em}
+    .article{color:var(--muted)}.token{background:#fff8c5;padding:.6rem;border-radius:6px}
+    @media (max-width:640px){body{font-size:16px}header.top{padding:.5rem .7rem}main{padding:.7rem}th,td{padding:.4rem .3rem}.me{width:100%;justify-content:space-between}}
+    """
+
+    /// Sortable, filterable tables: any `table.data` gets a filter box and clickable headers.
+    static let js = """
+    document.querySelectorAll('table.data').forEach(function(t){
+      var input=document.createElement('input');input.className='filter';input.type='search';input.placeholder='筛选（输入关键字）';
+      var wrap=t.closest('.table-wrap')||t;wrap.parentNode.insertBefore(input,wrap);
+      input.addEventListener('input',function(){var q=input.value.trim().toLowerCase();
+        t.querySelectorAll('tbody tr').forEach(function(r){r.style.display=!q||r.textContent.toLowerCase().indexOf(q)>=0?'':'none';});});
+      t.querySelectorAll('th').forEach(function(th,i){th.setAttribute('data-sortable','');var asc=true;
+        th.addEventListener('click',function(){var rows=Array.prototype.slice.call(t.tBodies[0].rows);
+          function key(r){var c=r.cells[i];if(!c)return'';var s=c.querySelector('[data-sort]');var v=s?s.getAttribute('data-sort'):c.textContent.trim();var n=parseFloat(v);return isNaN(n)||!/^-?[0-9.]+$/.test(v)?v:n;}
+          rows.sort(function(a,b){var x=key(a),y=key(b);if(typeof x==='number'&&typeof y==='number')return asc?x-y:y-x;return asc?String(x).localeCompare(String(y),'zh-CN'):String(y).localeCompare(String(x),'zh-CN');});
+          asc=!asc;rows.forEach(function(r){t.tBodies[0].appendChild(r);});});});
+    });
+    """
+
+    static func register(_ app: Application) {
+        app.get("assets", "app.css") { _ -> Response in
+            let r = Response(status: .ok, body: .init(string: css)); r.headers.replaceOrAdd(name: .contentType, value: "text/css; charset=utf-8")
+            r.headers.replaceOrAdd(name: .cacheControl, value: "public, max-age=3600"); return r
+        }
+        app.get("assets", "app.js") { _ -> Response in
+            let r = Response(status: .ok, body: .init(string: js)); r.headers.replaceOrAdd(name: .contentType, value: "application/javascript; charset=utf-8")
+            r.headers.replaceOrAdd(name: .cacheControl, value: "public, max-age=3600"); return r
+        }
+    }
+}

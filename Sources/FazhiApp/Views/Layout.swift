@@ -1,0 +1,87 @@
+import FazhiCore
+import Foundation
+import Vapor
+
+/// Page frames: the console (signed-in staff) and the public portal. zh-CN, readable on a phone.
+enum Views {
+    struct NavItem { let path: String; let title: String }
+
+    static func consoleNav(for user: AuthUser) -> [NavItem] {
+        var items = [NavItem(path: "/console", title: "工作台")]
+        if user.isAdmin || user.isSupervisor { items.append(NavItem(path: "/console/users", title: "用户与角色")) }
+        items.append(NavItem(path: "/console/organisations", title: "机关与区划"))
+        items.append(NavItem(path: "/console/deadline", title: "期限计算"))
+        if user.isAdmin || user.isSupervisor { items.append(NavItem(path: "/console/record", title: "全过程记录")) }
+        items.append(NavItem(path: "/console/tokens", title: "API 令牌"))
+        return items
+    }
+
+    static func console(_ title: String, user: AuthUser, request: Request, active: String, flash: HTML? = nil, _ body: HTML) -> Response {
+        let csrf = CSRF.token(for: request)
+        let nav = consoleNav(for: user).map { item -> HTML in
+            let cls = item.path == active ? " class=\"active\"" : ""
+            return "<a href=\"\(item.path)\"\(HTML(raw: cls))>\(item.title)</a>"
+        }
+        let roles = Set(user.grants.map { $0.role.chineseName }).sorted().joined(separator: "、")
+        let page: HTML = """
+        <!doctype html>
+        <html lang="zh-CN"><head><meta charset="utf-8">
+        <meta name="viewport" content="width=device-width, initial-scale=1">
+        <title>\(title) · \(request.fazhi.options.siteName)</title>
+        <link rel="stylesheet" href="/assets/app.css"><script src="/assets/app.js" defer></script>
+        </head><body>
+        <header class="top"><a class="brand" href="/console">法治 · 工作台</a>
+        <nav>\(nav)</nav>
+        <div class="me"><span title="\(roles)">\(user.displayName)</span>
+        <form method="post" action="/logout" class="inline"><input type="hidden" name="_csrf" value="\(csrf)"><button class="link" type="submit">退出</button></form></div>
+        </header>
+        <main><h1>\(title)</h1>\(flash ?? "")\(body)</main>
+        <footer>\(request.fazhi.options.siteName) · 今日（北京时间）\(request.fazhi.today.description)</footer>
+        </body></html>
+        """
+        return page.response()
+    }
+
+    static func portal(_ title: String, request: Request, _ body: HTML) -> Response {
+        let page: HTML = """
+        <!doctype html>
+        <html lang="zh-CN"><head><meta charset="utf-8">
+        <meta name="viewport" content="width=device-width, initial-scale=1">
+        <title>\(title) · \(request.fazhi.options.siteName)</title>
+        <link rel="stylesheet" href="/assets/app.css"><script src="/assets/app.js" defer></script>
+        </head><body class="portal">
+        <header class="top"><a class="brand" href="/">\(request.fazhi.options.siteName)</a>
+        <nav><a href="/">首页</a><a href="/deadline">期限计算</a><a href="/record">记录核验</a><a href="/login">工作人员登录</a></nav></header>
+        <main><h1>\(title)</h1>\(body)</main>
+        <footer>\(request.fazhi.options.siteName) · 公开数据接口：<a href="/openapi.json">/openapi.json</a></footer>
+        </body></html>
+        """
+        return page.response()
+    }
+
+    static func errorPage(_ e: FazhiErrorMiddleware.Classified, request: Request) -> Response {
+        let article: HTML = e.article.map { "<p class=\"article\">依据：\($0)</p>" } ?? ""
+        let page: HTML = """
+        <!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+        <title>\(Int(e.status.code)) · 出错了</title><link rel="stylesheet" href="/assets/app.css"></head>
+        <body><main class="narrow"><h1>无法完成请求（\(Int(e.status.code))）</h1>
+        <p class="error">\(e.message)</p>\(article)
+        <p><a href="javascript:history.back()">返回上一页</a> · <a href="/console">工作台</a> · <a href="/">门户首页</a></p></main></body></html>
+        """
+        return page.response(status: e.status)
+    }
+
+    static func flash(_ message: String?, error: Bool = false) -> HTML {
+        guard let message, !message.isEmpty else { return "" }
+        return "<div class=\"flash\(HTML(raw: error ? " error" : ""))\">\(message)</div>"
+    }
+
+    static func csrfField(_ request: Request) -> HTML { "<input type=\"hidden\" name=\"_csrf\" value=\"\(CSRF.token(for: request))\">" }
+
+    /// The "days left" cell: red when overdue, amber when due within 3 days.
+    static func deadlineCell(_ d: Deadline, today: CivilDate) -> HTML {
+        let left = d.daysLeft(on: today)
+        let cls = left < 0 ? "overdue" : (left <= 3 ? "soon" : "ok")
+        return "<span class=\"due \(HTML(raw: cls))\" data-sort=\"\(left)\">\(d.due.description)（\(d.statusText(on: today))）</span>"
+    }
+}

@@ -1,0 +1,85 @@
+import FazhiCore
+import FazhiStore
+import Fluent
+import Foundation
+import Vapor
+
+/// Builds the app: database, services, middleware, routes, commands. Everything comes in through `options`
+/// so tests pick the database, the clock and the key.
+public func configure(_ app: Application, options: AppOptions) async throws {
+    try options.database.register(in: app.databases)
+    for m in FazhiMigrations.all { app.migrations.add(m) }
+
+    let calendar = try StatutoryCalendar.load(extraDirectory: options.calendarDirectory)
+    let key = try RecordSigningKey.loadOrCreate(path: options.recordKeyPath)
+    app.fazhi = FazhiServices(options: options, store: Store(target: options.database), calendar: calendar,
+                              deadlines: DeadlineCalculator(calendar: calendar), recordKey: key, metrics: Metrics(),
+                              throttle: LoginThrottle(), idempotency: IdempotencyInFlight())
+    app.passwords.use(.bcrypt)
+    app.routes.defaultMaxBodySize = "1mb"
+
+    app.sessions.use { _ in StoreSessionDriver() }
+    let secure = options.secureCookies
+    app.sessions.configuration = SessionsConfiguration(cookieName: "fazhi_session") { id in
+        HTTPCookies.Value(string: id.string, expires: nil, maxAge: Int(StoreSessionDriver.lifetime), path: "/",
+                          isSecure: secure, isHTTPOnly: true, sameSite: .lax)
+    }
+
+    // Order matters: errors outermost so every failure is answered in Chinese; metrics see the final status.
+    app.middleware = Middlewares()
+    app.middleware.use(FazhiErrorMiddleware())
+    app.middleware.use(ObservabilityMiddleware())
+    app.middleware.use(app.sessions.middleware)
+
+    routes(app)
+    registerCommands(app)
+}
+
+func routes(_ app: Application) {
+    Assets.register(app)
+    Operations.register(app)
+    OpenAPIDocument.register(app)
+    PortalController.register(app)
+
+    let sessionAuth = app.grouped(SessionUserAuthenticator())
+    LoginController.register(sessionAuth)
+
+    // JSON API: a bearer token, or the session with a CSRF header for writes.
+    let api = app.grouped("api", "v1")
+    DeadlineAPI.register(api)
+    let protected = api.grouped(SessionUserAuthenticator(), BearerTokenAuthenticator(), CSRFMiddleware(), IdempotencyMiddleware())
+    RecordAPI.register(public: api, protected: protected)
+    DirectoryAPI.register(protected)
+    UsersAPI.register(protected)
+    TokensAPI.register(protected)
+
+    // Console: session only; signed-out visitors are sent to the login page.
+    let console = app.grouped("console").grouped(SessionUserAuthenticator(), AuthUser.redirectMiddleware(path: "/login"), CSRFMiddleware())
+    HomeController.register(console)
+    UsersConsole.register(console)
+    OrganisationsConsole.register(console)
+    TokensConsole.register(console)
+    RecordConsole.register(console)
+    DeadlinePages.register(console: console, portal: app)
+}
+
+/// Work the server does when it starts: migrations, the SQLite settings, the key, demo data, a checkpoint.
+public func prepareForServing(_ app: Application) async throws {
+    try await app.fazhi.store.prepare(on: app.db)
+    try await app.autoMigrate()
+    let now = app.fazhi.now
+    try await app.fazhi.store.write(on: app.db, .system, now: now) { tx in
+        try await RecordLog.register(key: app.fazhi.recordKey.publicKey, on: tx.db)
+    }
+    if app.fazhi.options.loadDemo {
+        let logins = try await DemoData.loadIfEmpty(app)
+        if !logins.isEmpty {
+            print("演示数据已载入。演示账号（密码均为 \(DemoData.password)）：")
+            for l in logins { print("  \(l.username.padding(toLength: 14, withPad: " ", startingAt: 0)) \(l.description)") }
+        } else {
+            print("已有数据，未重复载入演示数据。演示账号密码为 \(DemoData.password)（如未修改）。")
+        }
+    }
+    try await RecordLog.makeCheckpoint(key: app.fazhi.recordKey, store: app.fazhi.store, on: app.db, now: now)
+    app.lifecycle.use(PeriodicCheckpointer(interval: app.fazhi.options.checkpointInterval))
+}

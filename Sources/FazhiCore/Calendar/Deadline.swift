@@ -1,0 +1,103 @@
+import Foundation
+
+/// How a period is counted.
+public enum PeriodUnit: String, Codable, Sendable, CaseIterable {
+    /// 工作日: only working days count (e.g. 行政处罚法 第八十五条 for "二日""三日""五日""七日").
+    case workday
+    /// 日 (calendar days): every day counts; a period ending on a rest day ends on the next working day
+    /// (民事诉讼法 第八十五条, applied through 行政复议法 第八十八条第一款).
+    case day
+
+    public var chineseName: String { self == .workday ? "工作日" : "日" }
+}
+
+/// A statutory period (法定期限) that a procedure step starts: from a start date, a number of days in a
+/// unit, under a statute article; and the due date computed on the statutory calendar.
+public struct Deadline: Codable, Sendable, Hashable {
+    public let start: CivilDate
+    public let period: Int
+    public let unit: PeriodUnit
+    /// The article that sets the period, e.g. `行政处罚法 第六十条`.
+    public let article: String?
+    public let due: CivilDate
+
+    public init(start: CivilDate, period: Int, unit: PeriodUnit, article: String?, due: CivilDate) {
+        self.start = start; self.period = period; self.unit = unit; self.article = article; self.due = due
+    }
+
+    /// Calendar days from `today` to the due date: 0 on the due day, negative once overdue.
+    public func daysLeft(on today: CivilDate) -> Int { today.days(until: due) }
+
+    /// Overdue once the due day has passed (the due day itself is still in time).
+    public func isOverdue(on today: CivilDate) -> Bool { today > due }
+
+    /// Short zh-CN status for lists: `剩余3天`, `今日到期`, `已逾期2天`.
+    public func statusText(on today: CivilDate) -> String {
+        let left = daysLeft(on: today)
+        if left > 0 { return "剩余\(left)天" }
+        if left == 0 { return "今日到期" }
+        return "已逾期\(-left)天"
+    }
+}
+
+/// Computes due dates on a `StatutoryCalendar`.
+///
+/// Rules (statutes §0): the start day is not counted (民事诉讼法 第八十五条); a working-day period counts
+/// working days only; a calendar-day period whose last day is a rest day ends on the next working day; any
+/// day the computation must look at that lies in a year without data is refused (§H: fail closed).
+public struct DeadlineCalculator: Sendable {
+    public let calendar: StatutoryCalendar
+    public static let maxPeriod = 3660
+
+    public init(calendar: StatutoryCalendar) { self.calendar = calendar }
+
+    public func due(from start: CivilDate, days: Int, unit: PeriodUnit) throws -> CivilDate {
+        CivilDate(dayNumber: try dueDayNumber(from: start.dayNumber, days: days, unit: unit))
+    }
+
+    public func deadline(from start: CivilDate, days: Int, unit: PeriodUnit, article: String? = nil) throws -> Deadline {
+        Deadline(start: start, period: days, unit: unit, article: article, due: try due(from: start, days: days, unit: unit))
+    }
+
+    /// The day-number form, allocation-free, for the hot path and the benchmark.
+    public func dueDayNumber(from start: Int, days: Int, unit: PeriodUnit) throws -> Int {
+        guard days >= 1 && days <= Self.maxPeriod else { throw CalendarError.periodOutOfRange(days) }
+        var d = start
+        switch unit {
+        case .workday:
+            var counted = 0
+            while counted < days {
+                d += 1
+                switch calendar.kind(ofDay: d) {
+                case .working: counted += 1
+                case .rest: continue
+                case .unknown: throw CalendarError.yearWithoutData(CivilDate(dayNumber: d).year)
+                }
+            }
+            return d
+        case .day:
+            d += days
+            while true {
+                switch calendar.kind(ofDay: d) {
+                case .working: return d
+                case .rest: d += 1
+                case .unknown: throw CalendarError.yearWithoutData(CivilDate(dayNumber: d).year)
+                }
+            }
+        }
+    }
+
+    /// Working days strictly after `from` up to and including `to` (0 if `to` is not after `from`).
+    public func workingDays(after from: CivilDate, through to: CivilDate) throws -> Int {
+        guard to > from else { return 0 }
+        var n = 0
+        for dn in (from.dayNumber + 1)...to.dayNumber {
+            switch calendar.kind(ofDay: dn) {
+            case .working: n += 1
+            case .rest: break
+            case .unknown: throw CalendarError.yearWithoutData(CivilDate(dayNumber: dn).year)
+            }
+        }
+        return n
+    }
+}

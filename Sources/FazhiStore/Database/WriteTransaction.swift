@@ -1,0 +1,112 @@
+import FazhiCore
+import FluentKit
+import Foundation
+import SQLKit
+
+/// Who is making a change, for the record: the acting user (or `system`) and the organisation they act for.
+public struct ChangeContext: Sendable {
+    public let actor: String
+    public let organisation: String
+    public init(actor: String, organisation: String) { self.actor = actor; self.organisation = organisation }
+    public static let system = ChangeContext(actor: "system", organisation: "")
+}
+
+/// One change inside a write transaction. Every change it makes notes a record entry with `record(…)`;
+/// the entries are appended to the log in the same transaction, just before it commits.
+public final class WriteTransaction: @unchecked Sendable {
+    public let db: any Database
+    public var sql: any SQLDatabase { db as! any SQLDatabase }
+    public let context: ChangeContext
+    public let now: Date
+    fileprivate(set) var pending: [PendingRecordEntry] = []
+
+    init(db: any Database, context: ChangeContext, now: Date) { self.db = db; self.context = context; self.now = now }
+
+    /// Notes what changed: the subject, the action and the change's payload (hashed canonically).
+    public func record<P: Encodable>(_ subjectType: String, _ subjectID: String, _ action: String, _ payload: P) throws {
+        pending.append(PendingRecordEntry(subjectType: subjectType, subjectID: subjectID, action: action, payload: try CanonicalJSON.encode(payload)))
+    }
+}
+
+struct PendingRecordEntry: Sendable {
+    let subjectType: String, subjectID: String, action: String, payload: [UInt8]
+}
+
+/// Serialises write transactions inside this process. SQLite has one writer at a time; queueing here
+/// rather than in SQLite's busy handler means concurrent requests never see "database is locked".
+actor WriteGate {
+    private var locked = false
+    private var waiters: [CheckedContinuation<Void, Never>] = []
+
+    func lock() async {
+        if !locked { locked = true; return }
+        await withCheckedContinuation { waiters.append($0) }
+    }
+
+    func unlock() {
+        if waiters.isEmpty { locked = false } else { waiters.removeFirst().resume() }
+    }
+}
+
+/// The store's entry points that every capability shares: how to write, and the record.
+public final class Store: Sendable {
+    public let target: DatabaseTarget
+    let gate = WriteGate()
+    /// PostgreSQL advisory lock key taken by every write transaction, so that appends to the record are
+    /// serial across processes (the log's sequence and chain have exactly one order).
+    static let recordLockKey: Int64 = 0x66617a6869  // "fazhi"
+
+    public init(target: DatabaseTarget) { self.target = target }
+
+    /// Runs `body` as one transaction and appends its record entries before committing. Either the change
+    /// and its record entries are all stored, or nothing is.
+    public func write<T: Sendable>(on db: any Database, _ context: ChangeContext, now: Date = Date(),
+                                   _ body: @escaping @Sendable (WriteTransaction) async throws -> T) async throws -> T {
+        switch target {
+        case .sqlite:
+            await gate.lock()
+            do {
+                let result = try await db.withConnection { conn in
+                    let sql = conn as! any SQLDatabase
+                    try await sql.raw("PRAGMA busy_timeout = 10000").run()
+                    // IMMEDIATE takes the write lock up front: a deferred transaction that reads and then writes
+                    // can fail at once with SQLITE_BUSY when another process wrote in between.
+                    try await sql.raw("BEGIN IMMEDIATE").run()
+                    do {
+                        let tx = WriteTransaction(db: conn, context: context, now: now)
+                        let r = try await body(tx)
+                        try await RecordLog.append(tx.pending, context: context, at: now, on: sql)
+                        try await sql.raw("COMMIT").run()
+                        return r
+                    } catch {
+                        try? await sql.raw("ROLLBACK").run()
+                        throw error
+                    }
+                }
+                await gate.unlock()
+                return result
+            } catch {
+                await gate.unlock()
+                throw error
+            }
+        case .postgres:
+            return try await db.transaction { conn in
+                let sql = conn as! any SQLDatabase
+                try await sql.raw("SELECT pg_advisory_xact_lock(\(literal: Store.recordLockKey))").run()
+                let tx = WriteTransaction(db: conn, context: context, now: now)
+                let r = try await body(tx)
+                try await RecordLog.append(tx.pending, context: context, at: now, on: sql)
+                return r
+            }
+        }
+    }
+
+    /// Settings each SQLite database file needs once: WAL so readers never block the writer, and full sync so
+    /// an acknowledged write survives a crash.
+    public func prepare(on db: any Database) async throws {
+        guard target.isSQLite, let sql = db as? any SQLDatabase else { return }
+        try await sql.raw("PRAGMA journal_mode = WAL").run()
+        try await sql.raw("PRAGMA synchronous = FULL").run()
+        try await sql.raw("PRAGMA busy_timeout = 10000").run()
+    }
+}

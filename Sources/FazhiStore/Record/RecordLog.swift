@@ -1,0 +1,173 @@
+import FazhiCore
+import FluentKit
+import Foundation
+import SQLKit
+
+/// The append-only record table and its checkpoints.
+public enum RecordLog {
+    static let columns = ["seq", "recorded_at", "actor", "organisation", "subject_type", "subject_id", "action",
+                          "payload", "payload_hash", "leaf_hash", "chain_hash"]
+
+    struct Tail: Decodable { let seq: Int64; let chain_hash: String }
+
+    /// Appends entries after the current tail, in one multi-row insert per 400 entries. Must run inside a
+    /// write transaction (`Store.write`) so the tail cannot move underneath.
+    static func append(_ pending: [PendingRecordEntry], context: ChangeContext, at now: Date, on sql: any SQLDatabase) async throws {
+        guard !pending.isEmpty else { return }
+        let tail = try await sql.raw("SELECT seq, chain_hash FROM record_entries ORDER BY seq DESC LIMIT 1").first(decoding: Tail.self)
+        var seq = tail?.seq ?? 0
+        var chain = tail.flatMap { Hex.decode($0.chain_hash) } ?? RecordChain.genesis
+        let time = ChinaTime.iso(now)
+        var rows: [[any SQLExpression]] = []
+        rows.reserveCapacity(pending.count)
+        for p in pending {
+            seq += 1
+            let e = RecordEntry(sequence: seq, recordedAt: time, actor: context.actor, organisation: context.organisation,
+                                subjectType: p.subjectType, subjectID: p.subjectID, action: p.action,
+                                payloadHash: RecordEntry.payloadHash(of: p.payload))
+            let leaf = e.leafHash
+            chain = RecordChain.next(previous: chain, leaf: leaf)
+            rows.append([SQLBind(seq), SQLBind(e.recordedAt), SQLBind(e.actor), SQLBind(e.organisation), SQLBind(e.subjectType),
+                         SQLBind(e.subjectID), SQLBind(e.action), SQLBind(String(decoding: p.payload, as: UTF8.self)),
+                         SQLBind(e.payloadHash), SQLBind(Hex.encode(leaf)), SQLBind(Hex.encode(chain))])
+        }
+        var start = 0
+        while start < rows.count {
+            let end = min(start + 400, rows.count)
+            var insert = sql.insert(into: "record_entries").columns(columns)
+            for r in rows[start..<end] { insert = insert.values(r) }
+            try await insert.run()
+            start = end
+        }
+    }
+
+    public static func size(on db: any Database) async throws -> Int {
+        struct Row: Decodable { let n: Int64? }
+        let r = try await (db as! any SQLDatabase).raw("SELECT MAX(seq) AS n FROM record_entries").first(decoding: Row.self)
+        return Int(r?.n ?? 0)
+    }
+
+    struct Row: Decodable {
+        let seq: Int64, recorded_at: String, actor: String, organisation: String, subject_type: String, subject_id: String
+        let action: String, payload: String, payload_hash: String, leaf_hash: String, chain_hash: String
+
+        var stored: StoredRecordEntry {
+            StoredRecordEntry(
+                entry: RecordEntry(sequence: seq, recordedAt: recorded_at, actor: actor, organisation: organisation,
+                                   subjectType: subject_type, subjectID: subject_id, action: action, payloadHash: payload_hash),
+                payload: Array(payload.utf8), storedLeafHash: leaf_hash, storedChainHash: chain_hash)
+        }
+    }
+
+    /// Streams stored entries in sequence order, a page at a time, using keyset paging.
+    public static func forEachEntry(on db: any Database, pageSize: Int = 5000, from firstSeq: Int64 = 1,
+                                    _ body: (StoredRecordEntry) throws -> Void) async throws {
+        let sql = db as! any SQLDatabase
+        var after = firstSeq - 1
+        var firstPage = true
+        while true {
+            // The first page starts at the smallest sequence whatever it is, so a deleted first entry is seen.
+            let query = sql.select().columns(columns.map { SQLColumn($0) }).from("record_entries")
+            if !firstPage || firstSeq > 1 { query.where("seq", .greaterThan, SQLBind(after)) }
+            let rows = try await query.orderBy("seq").limit(pageSize).all(decoding: Row.self)
+            firstPage = false
+            for r in rows { try body(r.stored) }
+            guard rows.count == pageSize, let last = rows.last else { return }
+            after = last.seq
+        }
+    }
+
+    /// Stored entries for display (newest first), optionally only one actor's.
+    public static func recent(on db: any Database, limit: Int, actor: String? = nil) async throws -> [RecordEntry] {
+        let q = (db as! any SQLDatabase).select().columns(columns.map { SQLColumn($0) }).from("record_entries")
+        if let actor { q.where("actor", .equal, SQLBind(actor)) }
+        return try await q.orderBy("seq", .descending).limit(limit).all(decoding: Row.self).map { $0.stored.entry }
+    }
+
+    /// Leaf hashes of entries 1…size, recomputed from the stored fields (so a proof never vouches for an
+    /// entry whose fields were altered).
+    public static func leafHashes(upTo size: Int, on db: any Database) async throws -> [Merkle.Hash] {
+        var out: [Merkle.Hash] = []
+        out.reserveCapacity(size)
+        try await forEachEntry(on: db) { stored in
+            guard out.count < size else { return }
+            out.append(stored.entry.leafHash)
+        }
+        guard out.count >= size else { throw DomainError.notFound("记录只有 \(out.count) 条，不足 \(size) 条") }
+        return Array(out.prefix(size))
+    }
+
+    public static func entry(_ seq: Int64, on db: any Database) async throws -> StoredRecordEntry? {
+        try await (db as! any SQLDatabase).select().columns(columns.map { SQLColumn($0) }).from("record_entries")
+            .where("seq", .equal, SQLBind(seq)).first(decoding: Row.self)?.stored
+    }
+
+    // MARK: Checkpoints and keys
+
+    public static func checkpoints(on db: any Database) async throws -> [RecordCheckpoint] {
+        try await CheckpointRecord.query(on: db).sort(\.$treeSize).all().map {
+            RecordCheckpoint(treeSize: $0.treeSize, rootHash: $0.rootHash, madeAt: $0.madeAt, keyID: $0.keyID, signature: $0.signature)
+        }
+    }
+
+    public static func latestCheckpoint(on db: any Database) async throws -> RecordCheckpoint? {
+        try await CheckpointRecord.query(on: db).sort(\.$treeSize, .descending).first().map {
+            RecordCheckpoint(treeSize: $0.treeSize, rootHash: $0.rootHash, madeAt: $0.madeAt, keyID: $0.keyID, signature: $0.signature)
+        }
+    }
+
+    /// Publishes the signing key's public half (once).
+    public static func register(key: RecordSigningKey.PublicKey, on db: any Database) async throws {
+        if try await RecordKeyRecord.find(key.keyID, on: db) == nil {
+            try await RecordKeyRecord(keyID: key.keyID, publicKey: key.base64).create(on: db)
+        }
+    }
+
+    public static func publicKeys(on db: any Database) async throws -> [RecordSigningKey.PublicKey] {
+        try await RecordKeyRecord.query(on: db).all().compactMap { RecordSigningKey.PublicKey(base64: $0.publicKey) }
+    }
+
+    /// Signs a checkpoint at the current size; returns the existing one if the log has not grown.
+    @discardableResult
+    public static func makeCheckpoint(key: RecordSigningKey, store: Store, on db: any Database, now: Date = Date()) async throws -> RecordCheckpoint {
+        if try await RecordKeyRecord.find(key.publicKey.keyID, on: db) == nil {
+            try await store.write(on: db, .system, now: now) { tx in try await register(key: key.publicKey, on: tx.db) }
+        }
+        let n = try await size(on: db)
+        if let existing = try await CheckpointRecord.query(on: db).filter(\.$treeSize == n).first() {
+            return RecordCheckpoint(treeSize: existing.treeSize, rootHash: existing.rootHash, madeAt: existing.madeAt, keyID: existing.keyID, signature: existing.signature)
+        }
+        // Verify before signing, so a checkpoint never blesses a log that was altered.
+        let report = try await audit(on: db, extraKeys: [key.publicKey])
+        if let problem = report.firstProblem {
+            throw StoreError.integrity("记录校验未通过，拒绝签署检查点：\(problem.reason)")
+        }
+        let leaves = try await leafHashes(upTo: n, on: db)
+        let cp = try key.sign(treeSize: n, root: Merkle.root(leaves), madeAt: ChinaTime.iso(now))
+        let row = CheckpointRecord()
+        row.treeSize = cp.treeSize; row.rootHash = cp.rootHash; row.madeAt = cp.madeAt; row.keyID = cp.keyID; row.signature = cp.signature
+        do { try await store.write(on: db, .system, now: now) { tx in try await row.create(on: tx.db) } } catch {
+            // Another process signed the same size at the same moment: use theirs.
+            if let existing = try await CheckpointRecord.query(on: db).filter(\.$treeSize == n).first() {
+                return RecordCheckpoint(treeSize: existing.treeSize, rootHash: existing.rootHash, madeAt: existing.madeAt, keyID: existing.keyID, signature: existing.signature)
+            }
+            throw error
+        }
+        return cp
+    }
+
+    /// Recomputes the whole log and every checkpoint signature (`fazhi record verify`).
+    public static func audit(on db: any Database, extraKeys: [RecordSigningKey.PublicKey] = [],
+                             progress: ((Int) -> Void)? = nil) async throws -> RecordAuditReport {
+        var keys = try await publicKeys(on: db)
+        keys.append(contentsOf: extraKeys)
+        var auditor = RecordAuditor(checkpoints: try await checkpoints(on: db), keys: keys)
+        var n = 0
+        try await forEachEntry(on: db) { stored in
+            auditor.consume(stored)
+            n += 1
+            if n % 10000 == 0 { progress?(n) }
+        }
+        return auditor.finish()
+    }
+}

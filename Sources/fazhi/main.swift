@@ -1,0 +1,42 @@
+import FazhiApp
+import FazhiCore
+import Foundation
+import Logging
+import Vapor
+
+// `deadline` needs neither the database nor the key: answer it before building the app.
+var arguments = CommandLine.arguments
+if arguments.count > 1 && arguments[1] == "deadline" {
+    exit(DeadlineCLI.run(Array(arguments.dropFirst(2)), calendarDirectory: ProcessInfo.processInfo.environment["FAZHI_CALENDAR_DIR"] ?? "./calendar"))
+}
+
+// `serve --demo`: Vapor's serve command does not know the flag, so take it out here.
+var options = try AppOptions.fromEnvironment()
+if arguments.count > 1 && arguments[1] == "serve", let i = arguments.firstIndex(of: "--demo") {
+    arguments.remove(at: i)
+    options.loadDemo = true
+}
+let isServe = arguments.count <= 1 || arguments[1] == "serve" || arguments[1].hasPrefix("-")
+
+var env = try Environment.detect(arguments: arguments)
+let level = Logger.Level(rawValue: ProcessInfo.processInfo.environment["LOG_LEVEL"] ?? "info") ?? .info
+if ProcessInfo.processInfo.environment["FAZHI_LOG_FORMAT"] == "text" {
+    try LoggingSystem.bootstrap(from: &env)
+} else {
+    LoggingSystem.bootstrap { JSONLogHandler(label: $0, level: level) }
+}
+
+let app = try await Application.make(env)
+do {
+    try await configure(app, options: options)
+    if isServe {
+        try await prepareForServing(app)
+        print("数据库：\(options.database)；记录签名公钥：\(app.fazhi.recordKey.publicKey.base64)")
+    }
+    try await app.execute()
+    try await app.asyncShutdown()
+} catch {
+    FileHandle.standardError.write(Data("错误：\(error)\n".utf8))
+    try? await app.asyncShutdown()
+    exit(1)
+}
