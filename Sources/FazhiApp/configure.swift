@@ -64,22 +64,27 @@ func routes(_ app: Application) {
 }
 
 /// Work the server does when it starts: migrations, the SQLite settings, the key, demo data, a checkpoint.
-public func prepareForServing(_ app: Application) async throws {
+/// Returns the demo logins created, if `--demo` loaded the demo now (nil without `--demo`).
+@discardableResult
+public func prepareForServing(_ app: Application) async throws -> [DemoLogin]? {
     try await app.fazhi.store.prepare(on: app.db)
     try await app.autoMigrate()
     let now = app.fazhi.now
     try await app.fazhi.store.write(on: app.db, .system, now: now) { tx in
         try await RecordLog.register(key: app.fazhi.recordKey.publicKey, on: tx.db)
     }
+    var demoLogins: [DemoLogin]?
     if app.fazhi.options.loadDemo {
-        let logins = try await DemoData.loadIfEmpty(app)
-        if !logins.isEmpty {
-            print("演示数据已载入。演示账号（密码均为 \(DemoData.password)）：")
-            for l in logins { print("  \(l.username.padding(toLength: 14, withPad: " ", startingAt: 0)) \(l.description)") }
-        } else {
-            print("已有数据，未重复载入演示数据。演示账号密码为 \(DemoData.password)（如未修改）。")
-        }
+        demoLogins = try await DemoData.loadIfEmpty(app).map { DemoLogin(username: $0.username, description: $0.description) }
     }
     try await RecordLog.makeCheckpoint(key: app.fazhi.recordKey, store: app.fazhi.store, on: app.db, now: now)
     app.lifecycle.use(PeriodicCheckpointer(interval: app.fazhi.options.checkpointInterval))
+    return demoLogins
+}
+
+/// A demo account, for printing at start-up.
+public struct DemoLogin: Sendable {
+    public let username: String
+    public let description: String
+    public static let password = DemoData.password
 }

@@ -30,8 +30,16 @@ let app = try await Application.make(env)
 do {
     try await configure(app, options: options)
     if isServe {
-        try await prepareForServing(app)
+        if let logins = try await prepareForServing(app) {
+            if logins.isEmpty {
+                print("已有数据，未重复载入演示数据。演示账号密码为 \(DemoLogin.password)（如未修改）。")
+            } else {
+                print("演示数据已载入。演示账号（密码均为 \(DemoLogin.password)）：")
+                for l in logins { print("  \(l.username.padding(toLength: 14, withPad: " ", startingAt: 0)) \(l.description)") }
+            }
+        }
         print("数据库：\(options.database)；记录签名公钥：\(app.fazhi.recordKey.publicKey.base64)")
+        fflush(nil)
     }
     try await app.execute()
     try await app.asyncShutdown()

@@ -5,8 +5,8 @@ import SQLKit
 import Vapor
 
 /// Consistent copies while the server runs.
-enum Backup {
-    static func write(to path: String, app: Application) async throws {
+public enum Backup {
+    public static func write(to path: String, app: Application) async throws {
         guard !FileManager.default.fileExists(atPath: path) else { throw CommandFailure("备份目标已存在：\(path)（不覆盖已有文件）") }
         switch app.fazhi.store.target {
         case .sqlite:

@@ -1,0 +1,141 @@
+import FazhiApp
+import FazhiCore
+import FazhiStore
+import Fluent
+import Foundation
+import NIOCore
+import SQLKit
+import Testing
+import VaporTesting
+
+/// The databases every storage test runs on: SQLite always; PostgreSQL when the test script started one
+/// (FAZHI_TEST_POSTGRES_URL), each test in a database of its own.
+enum TestDB: String, CaseIterable, CustomTestStringConvertible, Sendable {
+    case sqlite, postgres
+    var testDescription: String { rawValue }
+
+    static var all: [TestDB] {
+        ProcessInfo.processInfo.environment["FAZHI_TEST_POSTGRES_URL"] == nil ? [.sqlite] : [.sqlite, .postgres]
+    }
+}
+
+enum TestEnv {
+    static func tempDir() throws -> URL {
+        let d = FileManager.default.temporaryDirectory.appendingPathComponent("fazhi-test-\(UUID().uuidString.prefix(8))")
+        try FileManager.default.createDirectory(at: d, withIntermediateDirectories: true)
+        return d
+    }
+
+    @discardableResult
+    static func shell(_ args: [String], env: [String: String] = [:]) throws -> (Int32, String) {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        p.arguments = args
+        var e = ProcessInfo.processInfo.environment
+        for (k, v) in env { e[k] = v }
+        p.environment = e
+        let pipe = Pipe()
+        p.standardOutput = pipe; p.standardError = pipe
+        try p.run()
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        return (p.terminationStatus, String(decoding: data, as: UTF8.self))
+    }
+
+    /// A fresh PostgreSQL database; returns its URL.
+    static func createPostgresDatabase() throws -> (url: String, name: String) {
+        let base = ProcessInfo.processInfo.environment["FAZHI_TEST_POSTGRES_URL"]!
+        let name = "fz_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").prefix(16).lowercased()
+        let (rc, out) = try shell(["psql", base, "-v", "ON_ERROR_STOP=1", "-q", "-c", "CREATE DATABASE \(name)"])
+        guard rc == 0 else { throw StoreError.configuration("CREATE DATABASE failed: \(out)") }
+        var c = URLComponents(string: base)!
+        c.path = "/" + name
+        return (c.string!, name)
+    }
+
+    static func dropPostgresDatabase(_ name: String) {
+        let base = ProcessInfo.processInfo.environment["FAZHI_TEST_POSTGRES_URL"]!
+        _ = try? shell(["psql", base, "-q", "-c", "DROP DATABASE IF EXISTS \(name) WITH (FORCE)"])
+    }
+}
+
+/// One running app over a fresh database, with the demo jurisdiction loaded.
+final class TestApp: @unchecked Sendable {
+    let app: Application
+    let db: TestDB
+    let dir: URL
+    let target: DatabaseTarget
+    private var pgName: String?
+
+    init(_ db: TestDB, demo: Bool = true, now: Date? = nil) async throws {
+        self.db = db
+        dir = try TestEnv.tempDir()
+        switch db {
+        case .sqlite: target = .sqlite(path: dir.appendingPathComponent("test.sqlite").path)
+        case .postgres:
+            let (url, name) = try TestEnv.createPostgresDatabase()
+            target = .postgres(url: url); pgName = name
+        }
+        app = try await Application.make(.testing)
+        app.logger.logLevel = .warning
+        var options = AppOptions(database: target, calendarDirectory: nil, recordKeyPath: dir.appendingPathComponent("record.key").path,
+                                 loadDemo: demo, checkpointInterval: 0)
+        if let now { options.clock = { now } }
+        try await configure(app, options: options)
+        app.passwords.use(.bcrypt(cost: 4))  // fast hashing in tests
+        try await prepareForServing(app)
+    }
+
+    func shutdown() async {
+        try? await app.asyncShutdown()
+        if let pgName { TestEnv.dropPostgresDatabase(pgName) }
+        try? FileManager.default.removeItem(at: dir)
+    }
+
+    var sql: any SQLDatabase { app.db as! any SQLDatabase }
+
+    func userID(_ username: String) async throws -> UUID {
+        try await Accounts.user(named: username, on: app.db)!.id!
+    }
+
+    func orgID(_ name: String) async throws -> UUID {
+        try await OrganisationRecord.query(on: app.db).filter(\.$name == name).first()!.id!
+    }
+
+    /// A bearer token for a user, created directly in the store.
+    func token(_ username: String) async throws -> String {
+        let u = try await Accounts.user(named: username, on: app.db)!
+        return try await app.fazhi.store.write(on: app.db, .system) { tx in try await Accounts.createToken(for: u, name: "test", tx: tx).1 }
+    }
+
+    func send(_ method: HTTPMethod, _ path: String, token: String? = nil, json: String? = nil,
+              headers: [(String, String)] = [], contentType: String = "application/json") async throws -> TestingHTTPResponse {
+        var h = HTTPHeaders()
+        if let token { h.add(name: "Authorization", value: "Bearer \(token)") }
+        if json != nil { h.add(name: "Content-Type", value: contentType) }
+        for (k, v) in headers { h.add(name: k, value: v) }
+        let body = json.map { ByteBuffer(string: $0) }
+        return try await app.testing().sendRequest(method, path, headers: h, body: body)
+    }
+
+    func recordSize() async throws -> Int { try await RecordLog.size(on: app.db) }
+}
+
+/// Runs `body` with a fresh app and always shuts it down.
+func withTestApp(_ db: TestDB, demo: Bool = true, now: Date? = nil, _ body: (TestApp) async throws -> Void) async throws {
+    let t = try await TestApp(db, demo: demo, now: now)
+    do { try await body(t) } catch { await t.shutdown(); throw error }
+    await t.shutdown()
+}
+
+extension TestingHTTPResponse {
+    var text: String { body.getString(at: body.readerIndex, length: body.readableBytes) ?? "" }
+    func json() throws -> [String: Any] {
+        (try JSONSerialization.jsonObject(with: Data(text.utf8))) as? [String: Any] ?? [:]
+    }
+    func jsonArray() throws -> [[String: Any]] {
+        (try JSONSerialization.jsonObject(with: Data(text.utf8))) as? [[String: Any]] ?? []
+    }
+    var errorField: String? { ((try? json())?["error"] as? [String: Any])?["field"] as? String }
+    var errorMessage: String? { ((try? json())?["error"] as? [String: Any])?["message"] as? String }
+}
