@@ -29,7 +29,6 @@ public func configure(_ app: Application, options: AppOptions) async throws {
     app.middleware = Middlewares()
     app.middleware.use(FazhiErrorMiddleware())
     app.middleware.use(ObservabilityMiddleware())
-    app.middleware.use(app.sessions.middleware)
 
     routes(app)
     registerCommands(app)
@@ -41,26 +40,30 @@ func routes(_ app: Application) {
     OpenAPIDocument.register(app)
     PortalController.register(app)
 
-    let sessionAuth = app.grouped(SessionUserAuthenticator())
+    // Sessions only where they are used: a stray request (a favicon, a portal page) with a stale cookie must
+    // not mint a new empty session that replaces the signed-in one in the browser.
+    let sessions = app.grouped(app.sessions.middleware)
+    let sessionAuth = sessions.grouped(SessionUserAuthenticator())
     LoginController.register(sessionAuth)
 
     // JSON API: a bearer token, or the session with a CSRF header for writes.
     let api = app.grouped("api", "v1")
     DeadlineAPI.register(api)
-    let protected = api.grouped(SessionUserAuthenticator(), BearerTokenAuthenticator(), CSRFMiddleware(), IdempotencyMiddleware())
+    let protected = sessions.grouped("api", "v1").grouped(SessionUserAuthenticator(), BearerTokenAuthenticator(), CSRFMiddleware(), IdempotencyMiddleware())
     RecordAPI.register(public: api, protected: protected)
     DirectoryAPI.register(protected)
     UsersAPI.register(protected)
     TokensAPI.register(protected)
 
     // Console: session only; signed-out visitors are sent to the login page.
-    let console = app.grouped("console").grouped(SessionUserAuthenticator(), AuthUser.redirectMiddleware(path: "/login"), CSRFMiddleware())
+    let console = sessions.grouped("console").grouped(SessionUserAuthenticator(), AuthUser.redirectMiddleware(path: "/login"), CSRFMiddleware())
     HomeController.register(console)
     UsersConsole.register(console)
     OrganisationsConsole.register(console)
     TokensConsole.register(console)
     RecordConsole.register(console)
     DeadlinePages.register(console: console, portal: app)
+    // The portal's login link shows the login state, so the portal's home is session-aware but never creates one.
 }
 
 /// Work the server does when it starts: migrations, the SQLite settings, the key, demo data, a checkpoint.

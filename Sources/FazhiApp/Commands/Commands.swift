@@ -24,7 +24,8 @@ func registerCommands(_ app: Application) {
     user.use(UserAddCommand(), as: "add")
     user.use(UserPasswdCommand(), as: "passwd")
     user.use(UserRoleCommand(), as: "role")
-    app.asyncCommands.use(user.group(help: "用户管理：add 新建；passwd 重设密码；role 授予或撤销角色"), as: "user")
+    user.use(UserTokenCommand(), as: "token")
+    app.asyncCommands.use(user.group(help: "用户管理：add 新建；passwd 重设密码；role 授予或撤销角色；token 创建 API 令牌"), as: "user")
 
     var bench = AsyncCommands()
     bench.use(BenchRecordCommand(), as: "record")

@@ -96,3 +96,19 @@ func readPassword() throws -> String {
     guard let line = readLine(strippingNewline: true), !line.isEmpty else { throw CommandFailure("请用 --password 给出密码，或从标准输入输入") }
     return line
 }
+
+struct UserTokenCommand: AsyncCommand {
+    struct Signature: CommandSignature {
+        @Argument(name: "username") var username: String
+        @Option(name: "name", help: "令牌名称（用途）") var name: String?
+    }
+    var help: String { "为用户创建 API 令牌（明文只输出这一次）" }
+    func run(using context: CommandContext, signature: Signature) async throws {
+        let app = context.application
+        try await openStore(app)
+        guard let u = try await Accounts.user(named: signature.username, on: app.db) else { throw CommandFailure("用户不存在：\(signature.username)") }
+        let name = signature.name ?? "命令行创建"
+        let (_, clear) = try await app.fazhi.store.write(on: app.db, .system, now: app.fazhi.now) { tx in try await Accounts.createToken(for: u, name: name, tx: tx) }
+        context.console.print(clear)
+    }
+}

@@ -43,7 +43,14 @@ enum Assets {
     });
     """
 
+    /// A small seal-red favicon, so browsers do not ask for a missing one on every page.
+    static let favicon = "<svg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 16 16'><rect width='16' height='16' rx='3' fill='#b42318'/><text x='8' y='12.5' font-size='11' text-anchor='middle' fill='#fff'>法</text></svg>"
+
     static func register(_ app: Application) {
+        app.get("favicon.ico") { _ -> Response in
+            let r = Response(status: .ok, body: .init(string: favicon)); r.headers.replaceOrAdd(name: .contentType, value: "image/svg+xml")
+            r.headers.replaceOrAdd(name: .cacheControl, value: "public, max-age=86400"); return r
+        }
         app.get("assets", "app.css") { _ -> Response in
             let r = Response(status: .ok, body: .init(string: css)); r.headers.replaceOrAdd(name: .contentType, value: "text/css; charset=utf-8")
             r.headers.replaceOrAdd(name: .cacheControl, value: "public, max-age=3600"); return r

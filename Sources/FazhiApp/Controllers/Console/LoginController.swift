@@ -29,6 +29,8 @@ struct LoginController {
             return page(req)
         }
         app.post("login") { req async throws -> Response in
+            // Login CSRF: without it a hostile page could sign the victim in as the attacker.
+            do { try CSRF.verify(req) } catch { return page(req, error: "登录页面已过期，请重新输入", status: .forbidden) }
             let form = try req.content.decode(LoginForm.self)
             let username = (form.username ?? "").trimmingCharacters(in: .whitespaces).lowercased()
             let password = form.password ?? ""
