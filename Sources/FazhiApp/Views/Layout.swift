@@ -16,6 +16,18 @@ enum Views {
         return items
     }
 
+    /// The document head every page shares: zh-CN, phone viewport, the stylesheet and the table script.
+    static func head(_ title: String, _ request: Request) -> HTML {
+        """
+        <!doctype html>
+        <html lang="zh-CN"><head><meta charset="utf-8">
+        <meta name="viewport" content="width=device-width, initial-scale=1">
+        <title>\(title) · \(request.fazhi.options.siteName)</title>
+        <link rel="icon" href="/favicon.ico"><link rel="stylesheet" href="/assets/app.css"><script src="/assets/app.js" defer></script>
+        </head>
+        """
+    }
+
     static func console(_ title: String, user: AuthUser, request: Request, active: String, flash: HTML? = nil, _ body: HTML) -> Response {
         let csrf = CSRF.token(for: request)
         let nav = consoleNav(for: user).map { item -> HTML in
@@ -24,12 +36,7 @@ enum Views {
         }
         let roles = Set(user.grants.map { $0.role.chineseName }).sorted().joined(separator: "、")
         let page: HTML = """
-        <!doctype html>
-        <html lang="zh-CN"><head><meta charset="utf-8">
-        <meta name="viewport" content="width=device-width, initial-scale=1">
-        <title>\(title) · \(request.fazhi.options.siteName)</title>
-        <link rel="stylesheet" href="/assets/app.css"><script src="/assets/app.js" defer></script>
-        </head><body>
+        \(head(title, request))<body>
         <header class="top"><a class="brand" href="/console">法治 · 工作台</a>
         <nav>\(nav)</nav>
         <div class="me"><span title="\(roles)">\(user.displayName)</span>
@@ -44,12 +51,7 @@ enum Views {
 
     static func portal(_ title: String, request: Request, _ body: HTML) -> Response {
         let page: HTML = """
-        <!doctype html>
-        <html lang="zh-CN"><head><meta charset="utf-8">
-        <meta name="viewport" content="width=device-width, initial-scale=1">
-        <title>\(title) · \(request.fazhi.options.siteName)</title>
-        <link rel="stylesheet" href="/assets/app.css"><script src="/assets/app.js" defer></script>
-        </head><body class="portal">
+        \(head(title, request))<body class="portal">
         <header class="top"><a class="brand" href="/">\(request.fazhi.options.siteName)</a>
         <nav><a href="/">首页</a><a href="/deadline">期限计算</a><a href="/record">记录核验</a><a href="/login">工作人员登录</a></nav></header>
         <main><h1>\(title)</h1>\(body)</main>

@@ -1,3 +1,4 @@
+import FazhiCore
 import FluentKit
 import Foundation
 
@@ -12,6 +13,13 @@ public final class CheckpointRecord: Model, @unchecked Sendable {
     @Field(key: "signature") public var signature: String
 
     public init() {}
+    public init(_ cp: RecordCheckpoint) {
+        treeSize = cp.treeSize; rootHash = cp.rootHash; madeAt = cp.madeAt; keyID = cp.keyID; signature = cp.signature
+    }
+
+    public var value: RecordCheckpoint {
+        RecordCheckpoint(treeSize: treeSize, rootHash: rootHash, madeAt: madeAt, keyID: keyID, signature: signature)
+    }
 }
 
 /// A checkpoint signing public key, kept so that old checkpoints stay verifiable after a key change.

@@ -105,15 +105,11 @@ public enum RecordLog {
     // MARK: Checkpoints and keys
 
     public static func checkpoints(on db: any Database) async throws -> [RecordCheckpoint] {
-        try await CheckpointRecord.query(on: db).sort(\.$treeSize).all().map {
-            RecordCheckpoint(treeSize: $0.treeSize, rootHash: $0.rootHash, madeAt: $0.madeAt, keyID: $0.keyID, signature: $0.signature)
-        }
+        try await CheckpointRecord.query(on: db).sort(\.$treeSize).all().map(\.value)
     }
 
     public static func latestCheckpoint(on db: any Database) async throws -> RecordCheckpoint? {
-        try await CheckpointRecord.query(on: db).sort(\.$treeSize, .descending).first().map {
-            RecordCheckpoint(treeSize: $0.treeSize, rootHash: $0.rootHash, madeAt: $0.madeAt, keyID: $0.keyID, signature: $0.signature)
-        }
+        try await CheckpointRecord.query(on: db).sort(\.$treeSize, .descending).first()?.value
     }
 
     /// Publishes the signing key's public half (once).
@@ -134,9 +130,7 @@ public enum RecordLog {
             try await store.write(on: db, .system, now: now) { tx in try await register(key: key.publicKey, on: tx.db) }
         }
         let n = try await size(on: db)
-        if let existing = try await CheckpointRecord.query(on: db).filter(\.$treeSize == n).first() {
-            return RecordCheckpoint(treeSize: existing.treeSize, rootHash: existing.rootHash, madeAt: existing.madeAt, keyID: existing.keyID, signature: existing.signature)
-        }
+        if let existing = try await CheckpointRecord.query(on: db).filter(\.$treeSize == n).first() { return existing.value }
         // Verify before signing, so a checkpoint never blesses a log that was altered.
         let report = try await audit(on: db, extraKeys: [key.publicKey])
         if let problem = report.firstProblem {
@@ -144,13 +138,10 @@ public enum RecordLog {
         }
         let leaves = try await leafHashes(upTo: n, on: db)
         let cp = try key.sign(treeSize: n, root: Merkle.root(leaves), madeAt: ChinaTime.iso(now))
-        let row = CheckpointRecord()
-        row.treeSize = cp.treeSize; row.rootHash = cp.rootHash; row.madeAt = cp.madeAt; row.keyID = cp.keyID; row.signature = cp.signature
+        let row = CheckpointRecord(cp)
         do { try await store.write(on: db, .system, now: now) { tx in try await row.create(on: tx.db) } } catch {
             // Another process signed the same size at the same moment: use theirs.
-            if let existing = try await CheckpointRecord.query(on: db).filter(\.$treeSize == n).first() {
-                return RecordCheckpoint(treeSize: existing.treeSize, rootHash: existing.rootHash, madeAt: existing.madeAt, keyID: existing.keyID, signature: existing.signature)
-            }
+            if let existing = try await CheckpointRecord.query(on: db).filter(\.$treeSize == n).first() { return existing.value }
             throw error
         }
         return cp

@@ -112,7 +112,7 @@ struct DeadlinePages {
             do {
                 let a = try DeadlineAPI.answer(req)
                 let d = Deadline(start: CivilDate(iso: a.from)!, period: a.days, unit: PeriodUnit(rawValue: a.unit)!, article: nil, due: CivilDate(iso: a.due)!)
-                result = "<div class=\"card\"><p>自 \(a.from) 起 \(a.days) 个\(a.unitName)，届满日：<b id=\"due\">\(a.due)</b>　\(Views.deadlineCell(d, today: req.fazhi.today))</p><p class=\"muted\">\(a.rule)</p></div>"
+                result = "<div class=\"card\"><p>自 \(a.from) 起 \(a.days) 个\(a.unitName)，届满日：<b id=\"due\">\(Views.deadlineCell(d, today: req.fazhi.today))</b></p><p class=\"muted\">\(a.rule)</p></div>"
             } catch {
                 result = Views.flash(Flash.message(for: error, request: req), error: true)
             }
