@@ -96,6 +96,29 @@ struct ConsoleTests {
         }
     }
 
+    @Test("An API call with a bearer token creates no session and sets no cookie")
+    func bearerRequestsAreSessionless() async throws {
+        try await withTestApp(.sqlite) { t in
+            let token = try await t.token("scj.zhifa1")
+            let r = try await t.send(.GET, "/api/v1/me", token: token)
+            #expect(r.status == .ok)
+            #expect(r.headers.first(name: "Set-Cookie") == nil)
+            #expect(try await SessionRow.query(on: t.app.db).count() == 0)
+            // Nor does a portal page.
+            #expect(try await t.send(.GET, "/").headers.first(name: "Set-Cookie") == nil)
+        }
+    }
+
+    @Test func loginNeedsTheFormToken() async throws {
+        try await withTestApp(.sqlite) { t in
+            let web = WebClient(t)
+            _ = try await web.request(.GET, "/login")
+            let r = try await web.request(.POST, "/login", form: ["username": "admin", "password": DemoPassword.value], withCSRF: false)
+            #expect(r.status == .forbidden)
+            #expect(try await web.request(.GET, "/console").status == .seeOther)
+        }
+    }
+
     @Test func failedLoginsAreThrottled() async throws {
         try await withTestApp(.sqlite) { t in
             let web = WebClient(t)

@@ -122,7 +122,8 @@ struct BenchDeadlineCommand: AsyncCommand {
     }
 }
 
-/// An authenticated JSON read under wrk (64 connections, loopback) vs a trivial route of the same server.
+/// An authenticated JSON read (`GET /api/v1/organisations/{id}`: bearer token, access check, one database
+/// read) under wrk (64 connections, loopback) vs a trivial route of the same server.
 struct BenchHTTPCommand: AsyncCommand {
     struct Signature: CommandSignature {
         @Option(name: "duration", help: "每轮秒数（默认 10）") var duration: Int?
@@ -136,7 +137,7 @@ struct BenchHTTPCommand: AsyncCommand {
         let port = signature.port ?? 18080, duration = signature.duration ?? 10
         // A user with a token to read as.
         let hash = try await app.password.async.hash("bench-password-1")
-        let (token, _) = try await app.fazhi.store.write(on: app.db, .system, now: app.fazhi.now) { tx -> (String, UUID) in
+        let (token, orgID) = try await app.fazhi.store.write(on: app.db, .system, now: app.fazhi.now) { tx -> (String, UUID) in
             let org: OrganisationRecord
             if let o = try await OrganisationRecord.query(on: tx.db).first() { org = o } else {
                 if try await RegionRecord.find("339999", on: tx.db) == nil { _ = try await Directory.createRegion(.init(code: "339999", name: "基准测试区", parentCode: nil), in: tx) }
@@ -145,14 +146,14 @@ struct BenchHTTPCommand: AsyncCommand {
             let u = try await Accounts.createUser(username: "bench\(Int.random(in: 1000...999999))", displayName: "基准", passwordHash: hash, organisationID: org.id!, in: tx)
             _ = try await Accounts.grant(.officer, to: u, in: org.id!, tx: tx)
             let (_, clear) = try await Accounts.createToken(for: u, name: "bench", tx: tx)
-            return (clear, u.id!)
+            return (clear, org.id!)
         }
         try await app.server.start(address: .hostname("127.0.0.1", port: port))
         defer { Task { await app.server.shutdown() } }
         let base = "http://127.0.0.1:\(port)"
         _ = try runWrk(["-t2", "-c64", "-d2s", base + "/ping"])  // warm-up
         let trivial = try runWrk(["-t2", "-c64", "-d\(duration)s", "--latency", base + "/ping"])
-        let authed = try runWrk(["-t2", "-c64", "-d\(duration)s", "--latency", "-H", "Authorization: Bearer \(token)", base + "/api/v1/me"])
+        let authed = try runWrk(["-t2", "-c64", "-d\(duration)s", "--latency", "-H", "Authorization: Bearer \(token)", base + "/api/v1/organisations/\(orgID.uuidString)"])
         await app.server.shutdown()
         guard authed.non2xx == 0 else { throw CommandFailure("认证读取出现 \(authed.non2xx) 个非 2xx 响应") }
         context.console.print(benchLine("http_authed_json_rps", authed.rps, "req/s", baseline: trivial.rps))

@@ -53,6 +53,7 @@ public struct FazhiServices: Sendable {
     public let metrics: Metrics
     public let throttle: LoginThrottle
     public let idempotency: IdempotencyInFlight
+    let accessCache = AccessCache()
 
     public var now: Date { options.clock() }
     public var today: CivilDate { CivilDate(instant: now) }

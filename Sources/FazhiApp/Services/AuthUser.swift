@@ -39,7 +39,9 @@ extension Request {
 /// Signs in from the session cookie.
 struct SessionUserAuthenticator: AsyncRequestAuthenticator {
     func authenticate(request: Request) async throws {
-        guard request.auth.get(AuthUser.self) == nil,
+        // `request.session` would create a session (and a database row) for a request that has none, so
+        // look only when the request came with one.
+        guard request.auth.get(AuthUser.self) == nil, request.hasSession,
               let raw = request.session.data["uid"], let id = UUID(uuidString: raw),
               let user = try await UserRecord.find(id, on: request.db), user.isActive else { return }
         request.auth.login(try await AuthUser.load(user, on: request.db, viaToken: false))
@@ -49,9 +51,17 @@ struct SessionUserAuthenticator: AsyncRequestAuthenticator {
 /// Signs in from `Authorization: Bearer fz_…`.
 struct BearerTokenAuthenticator: AsyncBearerAuthenticator {
     func authenticate(bearer: BearerAuthorization, for request: Request) async throws {
+        let key = Accounts.tokenHash(bearer.token)
+        let generation = request.fazhi.store.generation
+        // Real time, not the app clock: the cache's age limit is about this process, not legal dates.
+        if let cached = request.fazhi.accessCache.get(key, generation: generation, now: Date()) {
+            request.auth.login(cached); return
+        }
         guard let user = try await Accounts.user(forToken: bearer.token, on: request.db) else {
             throw APIError(.unauthorized, code: "invalid_token", message: "API 令牌无效或已吊销")
         }
-        request.auth.login(try await AuthUser.load(user, on: request.db, viaToken: true))
+        let auth = try await AuthUser.load(user, on: request.db, viaToken: true)
+        request.fazhi.accessCache.put(key, auth, generation: generation, now: Date())
+        request.auth.login(auth)
     }
 }

@@ -58,6 +58,14 @@ public final class Store: Sendable {
 
     public init(target: DatabaseTarget) { self.target = target }
 
+    private let generationLock = NSLock()
+    nonisolated(unsafe) private var _generation: UInt64 = 0
+
+    /// Bumped after every committed write in this process, so caches of what was read can tell they are stale.
+    public var generation: UInt64 { generationLock.lock(); defer { generationLock.unlock() }; return _generation }
+
+    private func bumpGeneration() { generationLock.lock(); _generation &+= 1; generationLock.unlock() }
+
     /// Runs `body` as one transaction and appends its record entries before committing. Either the change
     /// and its record entries are all stored, or nothing is.
     public func write<T: Sendable>(on db: any Database, _ context: ChangeContext, now: Date = Date(),
@@ -83,13 +91,16 @@ public final class Store: Sendable {
                         throw error
                     }
                 }
+                bumpGeneration()
                 await gate.unlock()
                 return result
             } catch {
+                bumpGeneration()
                 await gate.unlock()
                 throw error
             }
         case .postgres:
+            defer { bumpGeneration() }
             return try await db.transaction { conn in
                 let sql = conn as! any SQLDatabase
                 try await sql.raw("SELECT pg_advisory_xact_lock(\(literal: Store.recordLockKey))").run()

@@ -60,7 +60,7 @@ public enum RecordLog {
     }
 
     /// Streams stored entries in sequence order, a page at a time, using keyset paging.
-    public static func forEachEntry(on db: any Database, pageSize: Int = 5000, from firstSeq: Int64 = 1,
+    public static func forEachEntry(on db: any Database, pageSize: Int = 20000, from firstSeq: Int64 = 1,
                                     _ body: (StoredRecordEntry) throws -> Void) async throws {
         let sql = db as! any SQLDatabase
         var after = firstSeq - 1
@@ -69,11 +69,23 @@ public enum RecordLog {
             // The first page starts at the smallest sequence whatever it is, so a deleted first entry is seen.
             let query = sql.select().columns(columns.map { SQLColumn($0) }).from("record_entries")
             if !firstPage || firstSeq > 1 { query.where("seq", .greaterThan, SQLBind(after)) }
-            let rows = try await query.orderBy("seq").limit(pageSize).all(decoding: Row.self)
+            // Column-by-column decoding: several times faster than Codable row decoding on long scans.
+            let rows = try await query.orderBy("seq").limit(pageSize).all()
             firstPage = false
-            for r in rows { try body(r.stored) }
-            guard rows.count == pageSize, let last = rows.last else { return }
-            after = last.seq
+            var lastSeq = after
+            for r in rows {
+                let stored = try Row(
+                    seq: r.decode(column: "seq", as: Int64.self), recorded_at: r.decode(column: "recorded_at", as: String.self),
+                    actor: r.decode(column: "actor", as: String.self), organisation: r.decode(column: "organisation", as: String.self),
+                    subject_type: r.decode(column: "subject_type", as: String.self), subject_id: r.decode(column: "subject_id", as: String.self),
+                    action: r.decode(column: "action", as: String.self), payload: r.decode(column: "payload", as: String.self),
+                    payload_hash: r.decode(column: "payload_hash", as: String.self), leaf_hash: r.decode(column: "leaf_hash", as: String.self),
+                    chain_hash: r.decode(column: "chain_hash", as: String.self)).stored
+                lastSeq = stored.entry.sequence
+                try body(stored)
+            }
+            guard rows.count == pageSize else { return }
+            after = lastSeq
         }
     }
 
