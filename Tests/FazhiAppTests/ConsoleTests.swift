@@ -152,6 +152,30 @@ struct ConsoleTests {
         }
     }
 
+    @Test func regionsAndOrganisationsFromTheConsole() async throws {
+        try await withTestApp(.sqlite) { t in
+            let web = WebClient(t)
+            _ = try await web.login("admin")
+            _ = try await web.request(.GET, "/console/organisations")
+            #expect(try await web.request(.POST, "/console/regions", form: ["code": "339902", "name": "临江区", "parentCode": "339900"]).status == .seeOther)
+            let page = try await web.request(.GET, "/console/organisations")
+            #expect(page.text.contains("已新增行政区划：临江区（339902）"))
+            // A bad code is refused with the field named, and nothing is written.
+            let size = try await t.recordSize()
+            _ = try await web.request(.POST, "/console/regions", form: ["code": "3399", "name": "错区"])
+            #expect(try await web.request(.GET, "/console/organisations").text.contains("区划代码：行政区划代码应为6位数字"))
+            #expect(try await t.recordSize() == size)
+            let gov = try await t.orgID("清河县人民政府")
+            _ = try await web.request(.POST, "/console/organisations", form: ["name": "清河县数据局", "regionCode": "339901", "parentId": gov.uuidString])
+            #expect(try await web.request(.GET, "/console/organisations").text.contains("已新设机关：清河县数据局"))
+            // An officer cannot.
+            let officer = WebClient(t)
+            _ = try await officer.login("scj.zhifa1")
+            _ = try await officer.request(.GET, "/console/organisations")
+            #expect(try await officer.request(.POST, "/console/regions", form: ["code": "339903", "name": "某区"]).status == .forbidden)
+        }
+    }
+
     @Test func tokensAreShownOnceAndWork() async throws {
         try await withTestApp(.sqlite) { t in
             let web = WebClient(t)

@@ -132,6 +132,33 @@ struct RecordStoreTests {
         }
     }
 
+    @Test("Checkpoints are signed periodically while the server runs")
+    func periodicCheckpoints() async throws {
+        let dir = try TestEnv.tempDir()
+        let app = try await Application.make(.testing)
+        app.logger.logLevel = .warning
+        try await configure(app, options: AppOptions(database: .sqlite(path: dir.appendingPathComponent("p.sqlite").path),
+                                                     recordKeyPath: dir.appendingPathComponent("k").path, loadDemo: true, checkpointInterval: 1))
+        app.passwords.use(.bcrypt(cost: 4))
+        try await prepareForServing(app)
+        try await app.asyncBoot()
+        let first = try await RecordLog.latestCheckpoint(on: app.db)!
+        let size = try await RecordLog.size(on: app.db)
+        #expect(first.treeSize == size)
+        try await app.fazhi.store.write(on: app.db, .system) { tx in
+            _ = try await Directory.createRegion(.init(code: "339909", name: "测试区", parentCode: nil), in: tx)
+        }
+        var latest = first
+        for _ in 0..<50 where latest.treeSize == first.treeSize {
+            try await Task.sleep(nanoseconds: 100_000_000)
+            latest = try await RecordLog.latestCheckpoint(on: app.db)!
+        }
+        #expect(latest.treeSize == size + 1)
+        #expect(latest.verifySignature(publicKey: app.fazhi.recordKey.publicKey))
+        try await app.asyncShutdown()
+        try? FileManager.default.removeItem(at: dir)
+    }
+
     @Test(arguments: TestDB.all)
     func backupRestoresAndVerifies(_ db: TestDB) async throws {
         try await withTestApp(db) { t in

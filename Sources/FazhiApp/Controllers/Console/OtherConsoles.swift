@@ -6,6 +6,7 @@ import Vapor
 /// 机关与区划.
 struct OrganisationsConsole {
     struct NewOrgForm: Content { let name: String?; let uscc: String?; let regionCode: String?; let parentId: String? }
+    struct NewRegionForm: Content { let code: String?; let name: String?; let parentCode: String? }
 
     static func register(_ console: any RoutesBuilder) {
         console.get("organisations") { req async throws -> Response in
@@ -28,11 +29,19 @@ struct OrganisationsConsole {
             <label for="parentId">上级机关</label><select id="parentId" name="parentId">\(UsersConsole.orgOptions(orgs, allowed: user.administered, selected: nil))</select>
             <button type="submit">新设</button></form>
             """ : ""
+            let regionForm: HTML = user.isAdmin ? """
+            <form method="post" action="/console/regions" class="card">\(Views.csrfField(req))
+            <label for="code">区划代码（6位数字）</label><input id="code" name="code" required pattern="[0-9]{6}" maxlength="6" inputmode="numeric">
+            <label for="region-name">名称</label><input id="region-name" name="name" required>
+            <label for="parentCode">上级行政区划</label><select id="parentCode" name="parentCode"><option value="">（无）</option>\(HTML.join(regions.map { "<option value=\"\($0.id!)\">\($0.name)（\($0.id!)）</option>" }))</select>
+            <button type="submit">新增行政区划</button></form>
+            """ : ""
             let body: HTML = """
             <div class="table-wrap"><table class="data"><thead><tr><th>机关/部门</th><th>统一社会信用代码</th><th>行政区划</th><th>上级机关</th></tr></thead><tbody>\(rows)</tbody></table></div>
             \(form)
             <h2>行政区划</h2>
             <div class="table-wrap"><table class="data"><thead><tr><th>代码</th><th>名称</th><th>上级</th></tr></thead><tbody>\(regionRows)</tbody></table></div>
+            \(regionForm)
             """
             return Views.console("机关与区划", user: user, request: req, active: "/console/organisations", flash: Flash.take(req), body)
         }
@@ -46,6 +55,19 @@ struct OrganisationsConsole {
                     try await Directory.createOrganisation(.init(name: form.name ?? "", uscc: form.uscc, regionCode: form.regionCode ?? "", parentID: parent), in: tx)
                 }
                 return "已新设机关：\(o.name)"
+            }
+            return req.redirect(to: "/console/organisations")
+        }
+        console.post("regions") { req async throws -> Response in
+            let user = try req.requireUser()
+            guard user.isAdmin else { throw APIError.forbidden("只有系统管理员可以维护行政区划") }
+            let form = try req.content.decode(NewRegionForm.self)
+            try await UsersConsole.formAction(req, back: "") {
+                let parent = (form.parentCode ?? "").isEmpty ? nil : form.parentCode
+                let r = try await req.write(as: user) { tx in
+                    try await Directory.createRegion(.init(code: (form.code ?? "").trimmingCharacters(in: .whitespaces), name: form.name ?? "", parentCode: parent), in: tx)
+                }
+                return "已新增行政区划：\(r.name)（\(r.id!)）"
             }
             return req.redirect(to: "/console/organisations")
         }
