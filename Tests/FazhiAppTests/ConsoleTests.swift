@@ -109,6 +109,21 @@ struct ConsoleTests {
         }
     }
 
+    @Test("A browser gets an error page, an API client JSON")
+    func errorsFitTheClient() async throws {
+        try await withTestApp(.sqlite, demo: false) { t in
+            let browser = try await t.send(.GET, "/no-such-page", headers: [("Accept", "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8")])
+            #expect(browser.status == .notFound)
+            #expect(browser.headers.first(name: "Content-Type")?.hasPrefix("text/html") == true)
+            #expect(browser.text.contains("页面或资源不存在"))
+            let client = try await t.send(.GET, "/no-such-page", headers: [("Accept", "application/json")])
+            #expect(client.errorMessage == "页面或资源不存在")
+            let api = try await t.send(.GET, "/api/v1/nothing")
+            #expect(api.status == .notFound)
+            #expect(api.errorMessage != nil)
+        }
+    }
+
     @Test func loginNeedsTheFormToken() async throws {
         try await withTestApp(.sqlite) { t in
             let web = WebClient(t)

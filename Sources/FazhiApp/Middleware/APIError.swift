@@ -46,7 +46,11 @@ struct FazhiErrorMiddleware: AsyncMiddleware {
             if e.status.code >= 500 {
                 request.logger.error("unhandled error", metadata: ["error": "\(String(reflecting: error))", "path": "\(request.url.path)"])
             }
-            let wantsJSON = request.url.path.hasPrefix("/api/") || request.headers.accept.contains { $0.mediaType == .json }
+            // Vapor's media-type `==` treats `*/*` as a match, so compare the parts: a browser's Accept carries
+            // `*/*` and must still get a page.
+            let accepts = request.headers.accept.map { ($0.mediaType.type, $0.mediaType.subType) }
+            let wantsJSON = request.url.path.hasPrefix("/api/")
+                || (accepts.contains { $0 == ("application", "json") } && !accepts.contains { $0 == ("text", "html") })
             let response: Response
             if wantsJSON {
                 response = Response(status: e.status)

@@ -102,6 +102,7 @@ enum ActionNames {
         case "disable": action = "停用"
         default: action = e.action
         }
+        if e.subjectType == "role_grant" { return "\(action)角色（\(e.subjectID.prefix(8))）" }
         return "\(action)\(subject)（\(e.subjectID.prefix(8))）"
     }
 }
