@@ -54,6 +54,7 @@ public struct FazhiServices: Sendable {
     public let throttle: LoginThrottle
     public let idempotency: IdempotencyInFlight
     let accessCache = AccessCache()
+    public let leafCache = RecordLeafCache()
 
     public var now: Date { options.clock() }
     public var today: CivilDate { CivilDate(instant: now) }

@@ -45,7 +45,7 @@ struct RecordAPI {
             let size = try intParam(req, "size", label: "树规模 size") ?? latest?.treeSize ?? current
             guard size <= current else { throw APIError(.unprocessableEntity, code: "invalid", field: "size", message: "树规模 \(size) 超过现有记录数 \(current)") }
             guard entry <= size else { throw APIError(.unprocessableEntity, code: "invalid", field: "entry", message: "记录序号 \(entry) 超出树规模 \(size)") }
-            let leaves = try await RecordLog.leafHashes(upTo: size, on: req.db)
+            let leaves = try await req.fazhi.leafCache.leaves(upTo: size, on: req.db)
             let proof = Merkle.inclusionProof(index: entry - 1, size: size, leaves: leaves)!
             return InclusionProofDocument(entry: entry, treeSize: size, leafHash: Hex.encode(leaves[entry - 1]),
                                           proof: proof.map { Hex.encode($0) }, rootHash: Hex.encode(Merkle.root(leaves)))
@@ -56,7 +56,7 @@ struct RecordAPI {
             guard from <= to else { throw APIError(.unprocessableEntity, code: "invalid", field: "from", message: "起始规模不能大于目标规模") }
             let current = try await RecordLog.size(on: req.db)
             guard to <= current else { throw APIError(.unprocessableEntity, code: "invalid", field: "to", message: "目标规模 \(to) 超过现有记录数 \(current)") }
-            let leaves = try await RecordLog.leafHashes(upTo: to, on: req.db)
+            let leaves = try await req.fazhi.leafCache.leaves(upTo: to, on: req.db)
             let proof = Merkle.consistencyProof(from: from, to: to, leaves: leaves)!
             return ConsistencyProofDocument(from: from, to: to, fromRoot: Hex.encode(Merkle.root(leaves[0..<from])),
                                             toRoot: Hex.encode(Merkle.root(leaves)), proof: proof.map { Hex.encode($0) })

@@ -29,7 +29,7 @@ struct PortalController {
             var result: HTML = ""
             if let entryText = req.query[String.self, at: "entry"] {
                 if let n = Int(entryText), n >= 1, let cp = latest, n <= cp.treeSize {
-                    let leaves = try await RecordLog.leafHashes(upTo: cp.treeSize, on: req.db)
+                    let leaves = try await req.fazhi.leafCache.leaves(upTo: cp.treeSize, on: req.db)
                     let proof = Merkle.inclusionProof(index: n - 1, size: cp.treeSize, leaves: leaves)!
                     let doc = InclusionProofDocument(entry: n, treeSize: cp.treeSize, leafHash: Hex.encode(leaves[n - 1]), proof: proof.map { Hex.encode($0) }, rootHash: Hex.encode(Merkle.root(leaves)))
                     let ok = (try? RecordProofVerifier.verify(doc, checkpoint: cp, publicKey: req.fazhi.recordKey.publicKey)) != nil
