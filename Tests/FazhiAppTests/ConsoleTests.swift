@@ -1,3 +1,4 @@
+import FazhiApp
 import FazhiCore
 import FazhiStore
 import Foundation
@@ -144,7 +145,26 @@ struct ConsoleTests {
             #expect(blocked.status == .tooManyRequests)
             #expect(blocked.text.contains("登录失败次数过多"))
             #expect(blocked.headers.first(name: "Retry-After") != nil)
+            // Another account from the same address is not locked out by someone else's failures.
+            #expect(try await WebClient(t).login("scj.zhifa2").status == .seeOther)
         }
+    }
+
+    @Test func throttleLimitsPerAccountAndPerAddress() {
+        let th = LoginThrottle()
+        let now = Date()
+        let a = LoginThrottle.accountKey("a"), ip = LoginThrottle.addressKey("10.0.0.1")
+        for _ in 0..<4 { th.recordFailure([a, ip], now: now) }
+        #expect(th.retryAfter([a, ip], now: now) == nil)
+        th.recordFailure([a, ip], now: now)
+        #expect(th.retryAfter([a, ip], now: now) == 900)
+        // Other accounts behind the same address keep going until the address itself reaches 30.
+        for i in 0..<24 { th.recordFailure([LoginThrottle.accountKey("u\(i)"), ip], now: now) }
+        #expect(th.retryAfter([LoginThrottle.accountKey("b"), ip], now: now) == nil)
+        th.recordFailure([LoginThrottle.accountKey("c"), ip], now: now)
+        #expect(th.retryAfter([LoginThrottle.accountKey("b"), ip], now: now) != nil)
+        // The window passes.
+        #expect(th.retryAfter([a], now: now.addingTimeInterval(901)) == nil)
     }
 
     @Test func rolesLimitConsolePages() async throws {

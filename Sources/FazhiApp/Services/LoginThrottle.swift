@@ -1,15 +1,25 @@
 import Foundation
 import NIOConcurrencyHelpers
 
-/// Slows down password guessing: after 5 failed logins for one account (or from one address) within 15
-/// minutes, further attempts are refused until the window passes. Kept in memory: a restart clears it,
-/// which an attacker cannot trigger. A deployment with several servers should front them with one proxy limit.
+/// Slows down password guessing: after 5 failed logins for one account, or 30 from one address, within 15
+/// minutes, further attempts are refused until the window passes. The address limit is higher because
+/// behind a reverse proxy, or in one office's NAT, many people share an address and must not lock each
+/// other out. Kept in memory: a restart clears it, which an attacker cannot trigger. A deployment with
+/// several servers should add a limit at its proxy.
 public final class LoginThrottle: Sendable {
-    public let maxFailures: Int
+    public let maxFailuresPerAccount: Int
+    public let maxFailuresPerAddress: Int
     public let window: TimeInterval
     private let failures = NIOLockedValueBox<[String: [Date]]>([:])
 
-    public init(maxFailures: Int = 5, window: TimeInterval = 15 * 60) { self.maxFailures = maxFailures; self.window = window }
+    public init(maxFailuresPerAccount: Int = 5, maxFailuresPerAddress: Int = 30, window: TimeInterval = 15 * 60) {
+        self.maxFailuresPerAccount = maxFailuresPerAccount; self.maxFailuresPerAddress = maxFailuresPerAddress; self.window = window
+    }
+
+    public static func accountKey(_ username: String) -> String { "user:" + username }
+    public static func addressKey(_ address: String) -> String { "ip:" + address }
+
+    func limit(for key: String) -> Int { key.hasPrefix("ip:") ? maxFailuresPerAddress : maxFailuresPerAccount }
 
     /// Seconds until `keys` may try again, or nil if allowed now.
     public func retryAfter(_ keys: [String], now: Date) -> Int? {
@@ -18,7 +28,7 @@ public final class LoginThrottle: Sendable {
             for k in keys {
                 let recent = (map[k] ?? []).filter { now.timeIntervalSince($0) < window }
                 map[k] = recent
-                if recent.count >= maxFailures, let oldest = recent.first { wait = max(wait, window - now.timeIntervalSince(oldest)) }
+                if recent.count >= limit(for: k), let oldest = recent.first { wait = max(wait, window - now.timeIntervalSince(oldest)) }
             }
             return wait > 0 ? Int(wait.rounded(.up)) : nil
         }

@@ -35,7 +35,7 @@ struct LoginController {
             let username = (form.username ?? "").trimmingCharacters(in: .whitespaces).lowercased()
             let password = form.password ?? ""
             guard !username.isEmpty, !password.isEmpty else { return page(req, error: "请输入用户名和密码", username: username, status: .unprocessableEntity) }
-            let keys = ["user:" + username, "ip:" + (req.remoteAddress?.ipAddress ?? "?")]
+            let keys = [LoginThrottle.accountKey(username), LoginThrottle.addressKey(req.remoteAddress?.ipAddress ?? "?")]
             let throttle = req.fazhi.throttle
             if let wait = throttle.retryAfter(keys, now: req.fazhi.now) {
                 let r = page(req, error: "登录失败次数过多，请 \((wait + 59) / 60) 分钟后再试", username: username, status: .tooManyRequests)
@@ -47,7 +47,7 @@ struct LoginController {
                 throttle.recordFailure(keys, now: req.fazhi.now)
                 return page(req, error: "用户名或密码错误，或账号已停用", username: username, status: .unauthorized)
             }
-            throttle.reset("user:" + username)
+            throttle.reset(LoginThrottle.accountKey(username))
             // A new session id at login, so an id planted before login is worthless afterwards.
             if let old = req.session.id { try? await StoreSessionDriver().deleteSession(old, for: req) }
             req.session.id = nil
