@@ -85,3 +85,19 @@ def test_server_answers_and_logs_json(fazhi_sqlite):
     fazhi_sqlite.stop()
     lines = [l for l in open(fazhi_sqlite.log.name, encoding="utf-8") if l.startswith("{")]
     assert lines and all("level" in json.loads(l) for l in lines)
+
+
+def test_first_start_without_demo(fazhi_sqlite):
+    """A real deployment: region, organisation and the first administrator from the shell."""
+    f = fazhi_sqlite
+    assert f.run("migrate").returncode == 0
+    assert f.run("region", "add", "330110", "示例县").returncode == 0
+    bad = f.run("region", "add", "33011", "错误")
+    assert bad.returncode != 0 and "6位" in bad.stderr + bad.stdout
+    r = f.run("org", "add", "示例县人民政府", "--region", "330110")
+    assert r.returncode == 0, r.stderr + r.stdout
+    assert f.run("org", "add", "示例县司法局", "--region", "330110", "--parent", "示例县人民政府").returncode == 0
+    r = f.run("user", "add", "--username", "root", "--name", "管理员", "--org", "示例县人民政府",
+              "--password", "FirstAdmin123", "--role", "system_admin")
+    assert r.returncode == 0, r.stderr + r.stdout
+    assert f.run("record", "verify").returncode == 0

@@ -20,6 +20,13 @@ func registerCommands(_ app: Application) {
     record.use(RecordCheckpointCommand(), as: "checkpoint")
     app.asyncCommands.use(record.group(help: "全过程记录：verify 全量校验；checkpoint 签署检查点"), as: "record")
 
+    var region = AsyncCommands()
+    region.use(RegionAddCommand(), as: "add")
+    app.asyncCommands.use(region.group(help: "行政区划：add 新增"), as: "region")
+    var org = AsyncCommands()
+    org.use(OrganisationAddCommand(), as: "add")
+    app.asyncCommands.use(org.group(help: "机关/部门：add 新设"), as: "org")
+
     var user = AsyncCommands()
     user.use(UserAddCommand(), as: "add")
     user.use(UserPasswdCommand(), as: "passwd")
