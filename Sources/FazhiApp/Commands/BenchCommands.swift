@@ -75,25 +75,36 @@ struct BenchRecordCommand: AsyncCommand {
         let total = try await RecordLog.size(on: app.db)
         var stored: [StoredRecordEntry] = []
         try await RecordLog.forEachEntry(on: app.db) { stored.append($0) }
-        let raw = await seconds {
-            var acc: UInt8 = 0
-            for s in stored {
-                acc ^= Array(SHA256.hash(data: s.payload))[0]
-                acc ^= Array(SHA256.hash(data: [0] + s.entry.canonicalBytes))[0]
-                acc ^= Array(SHA256.hash(data: [UInt8](repeating: acc, count: 64)))[0]
-            }
-            if acc == 255 { print("") }
+        // The baseline is short and this VM is noisy: best of three.
+        var raw = Double.infinity
+        for _ in 0..<3 {
+            raw = min(raw, await seconds {
+                var acc: UInt8 = 0
+                for s in stored {
+                    acc ^= Array(SHA256.hash(data: s.payload))[0]
+                    acc ^= Array(SHA256.hash(data: [0] + s.entry.canonicalBytes))[0]
+                    acc ^= Array(SHA256.hash(data: [UInt8](repeating: acc, count: 64)))[0]
+                }
+                if acc == 255 { print("") }
+            })
         }
         let t0 = DispatchTime.now().uptimeNanoseconds
         let report = try await RecordLog.audit(on: app.db, extraKeys: [app.fazhi.recordKey.publicKey])
         let verify = Double(DispatchTime.now().uptimeNanoseconds - t0) / 1e9
         guard report.entriesChecked == total, total >= before + n else { throw CommandFailure("校验条数不符：\(report.entriesChecked)/\(total)") }
         context.console.print(benchLine("record_verify", Double(total) / verify, "entries/s", baseline: Double(total) / raw))
+        // Reading alone, and verifying alone: where the time goes.
+        var count = 0
+        let readOnly = try await seconds { try await RecordLog.forEachEntry(on: app.db) { _ in count += 1 } }
+        context.console.print(benchLine("record_read_only", Double(count) / readOnly, "entries/s", baseline: Double(total) / raw))
         // The same verification without the database read: the verifier's own cost.
-        let inMemory = await seconds {
-            var a = RecordAuditor(checkpoints: [], keys: [])
-            for s in stored { a.consume(s) }
-            _ = a.finish()
+        var inMemory = Double.infinity
+        for _ in 0..<3 {
+            inMemory = min(inMemory, await seconds {
+                var a = RecordAuditor(checkpoints: [], keys: [])
+                for s in stored { a.consume(s) }
+                _ = a.finish()
+            })
         }
         context.console.print(benchLine("record_verify_in_memory", Double(total) / inMemory, "entries/s", baseline: Double(total) / raw))
     }
