@@ -14,7 +14,8 @@ struct UserDTO: Content {
 /// Users and role grants. A user is visible to whoever may read their organisation; only a 系统管理员 of
 /// the organisation (or one above it) may change them.
 struct UsersAPI {
-    struct RoleInput: Decodable, Sendable {
+    struct RoleInput: StrictInput {
+        static let fields: Set<String> = ["role", "organisationId"]
         let role: Role; let organisationId: UUID
         enum CodingKeys: String, CodingKey { case role, organisationId }
         init(role: Role, organisationId: UUID) { self.role = role; self.organisationId = organisationId }
@@ -28,16 +29,8 @@ struct UsersAPI {
         static let fields: Set<String> = ["username", "displayName", "password", "organisationId", "roles"]
         let username: String; let displayName: String; let password: String; let organisationId: UUID; let roles: [RoleInput]?
     }
-    struct GrantInput: StrictInput {
-        static let fields: Set<String> = ["role", "organisationId"]
-        let role: Role; let organisationId: UUID
-        enum CodingKeys: String, CodingKey { case role, organisationId }
-        init(from decoder: any Decoder) throws {
-            let c = try decoder.container(keyedBy: CodingKeys.self)
-            role = try c.decodeEnum(Role.self, forKey: .role)
-            organisationId = try c.decode(UUID.self, forKey: .organisationId)
-        }
-    }
+    /// A grant request body is exactly one role input.
+    typealias GrantInput = RoleInput
     struct PasswordInput: StrictInput { static let fields: Set<String> = ["password"]; let password: String }
     struct ActiveInput: StrictInput { static let fields: Set<String> = ["active"]; let active: Bool }
 
