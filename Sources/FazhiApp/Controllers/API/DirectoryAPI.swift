@@ -7,6 +7,7 @@ struct RegionDTO: Content { let code: String; let name: String; let parentCode: 
 struct OrganisationDTO: Content {
     let id: UUID; let name: String; let uscc: String?; let regionCode: String; let parentId: UUID?
     init(_ o: OrganisationRecord) { id = o.id!; name = o.name; uscc = o.uscc; regionCode = o.regionCode; parentId = o.parentID }
+    init(_ o: OrganisationSummary) { id = o.id; name = o.name; uscc = o.uscc; regionCode = o.regionCode; parentId = o.parentID }
 }
 
 /// 行政区划 and 机关/部门.
@@ -42,7 +43,7 @@ struct DirectoryAPI {
         api.get("organisations", ":id") { req async throws -> OrganisationDTO in
             let user = try req.requireUser()
             guard let id = req.parameters.get("id", as: UUID.self), user.readable.contains(id),
-                  let o = try await OrganisationRecord.find(id, on: req.db) else { throw APIError.notFound() }
+                  let o = try await Directory.organisation(id, on: req.db) else { throw APIError.notFound() }
             return OrganisationDTO(o)
         }
         api.post("organisations") { req async throws -> Response in
