@@ -13,8 +13,10 @@ public final class IdempotencyInFlight: Sendable {
     func end(_ k: String) { keys.withLockedValue { _ = $0.remove(k) } }
 }
 
-/// `Idempotency-Key` on POST: the first answer (any status below 500) is kept for the user and key, and a
-/// retry with the same key gets it again, marked `Idempotent-Replayed: true`, without doing the work twice.
+/// `Idempotency-Key` on POST: the first answer a handler returns (a success; refusals are thrown, wrote
+/// nothing, and may simply be retried) is kept for the user and key, and a retry with the same key gets it
+/// again, marked `Idempotent-Replayed: true`, without doing the work twice. The key is stored just after the
+/// change commits, in its own transaction: a crash in between lets one retry run again.
 struct IdempotencyMiddleware: AsyncMiddleware {
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         guard request.method == .POST, let key = request.headers.first(name: "Idempotency-Key") else {

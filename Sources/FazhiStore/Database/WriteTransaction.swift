@@ -76,7 +76,10 @@ public final class Store: Sendable {
             do {
                 let result = try await db.withConnection { conn in
                     let sql = conn as! any SQLDatabase
+                    // Both are per-connection settings, so set them on the connection that writes (SQLite's default
+                    // is already FULL; this keeps it so whatever the build's defaults).
                     try await sql.raw("PRAGMA busy_timeout = 10000").run()
+                    try await sql.raw("PRAGMA synchronous = FULL").run()
                     // IMMEDIATE takes the write lock up front: a deferred transaction that reads and then writes
                     // can fail at once with SQLITE_BUSY when another process wrote in between.
                     try await sql.raw("BEGIN IMMEDIATE").run()
@@ -112,12 +115,10 @@ public final class Store: Sendable {
         }
     }
 
-    /// Settings each SQLite database file needs once: WAL so readers never block the writer, and full sync so
-    /// an acknowledged write survives a crash.
+    /// The setting the SQLite database file keeps once made: WAL, so readers never block the writer. (Full
+    /// sync and the busy timeout are per connection; `write` sets them where it writes.)
     public func prepare(on db: any Database) async throws {
         guard target.isSQLite, let sql = db as? any SQLDatabase else { return }
         try await sql.raw("PRAGMA journal_mode = WAL").run()
-        try await sql.raw("PRAGMA synchronous = FULL").run()
-        try await sql.raw("PRAGMA busy_timeout = 10000").run()
     }
 }
