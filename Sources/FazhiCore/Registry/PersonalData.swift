@@ -1,0 +1,33 @@
+/// Checks and masks personal data. Public output is a separate projection: ID numbers, phones and birth dates
+/// never leave the console; names on public pages of private persons are masked.
+public enum PersonalData {
+    private static let weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
+    private static let checkChars = Array("10X98765432")
+
+    /// The problem with a resident ID number (公民身份号码, GB 11643-1999: 18 characters, a real birth date,
+    /// ISO 7064 MOD 11-2 check character), or nil if it is well-formed.
+    public static func idNumberProblem(_ raw: String) -> String? {
+        let s = Array(raw.uppercased())
+        guard s.count == 18 else { return "身份证号应为18位" }
+        guard s[0..<17].allSatisfy({ $0.isASCII && $0.isNumber }) else { return "身份证号前17位应为数字" }
+        let birth = String(s[6..<14])
+        let iso = "\(birth.prefix(4))-\(birth.dropFirst(4).prefix(2))-\(birth.suffix(2))"
+        guard CivilDate(iso: iso) != nil else { return "身份证号中的出生日期 \(birth) 不是有效日期" }
+        var sum = 0
+        for i in 0..<17 { sum += Int(String(s[i]))! * weights[i] }
+        guard checkChars[sum % 11] == s[17] else { return "身份证号校验码不正确" }
+        return nil
+    }
+
+    /// 张三 → 张某, 张三丰 → 张某某: the surname and one 某 per other character.
+    public static func maskName(_ name: String) -> String {
+        guard let first = name.first else { return "" }
+        return String(first) + String(repeating: "某", count: max(1, name.count - 1))
+    }
+
+    /// 330102199001011234 → 3301**********1234.
+    public static func maskIDNumber(_ id: String) -> String {
+        guard id.count > 8 else { return String(repeating: "*", count: id.count) }
+        return String(id.prefix(4)) + String(repeating: "*", count: id.count - 8) + String(id.suffix(4))
+    }
+}

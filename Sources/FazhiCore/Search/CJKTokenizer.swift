@@ -1,0 +1,62 @@
+/// Tokens for Chinese full-text search. FTS5's trigram tokenizer and pg_trgm cannot match a 2-character word
+/// and zhparser/pg_bigm are not packaged, so the app cuts CJK text into overlapping bigrams itself ("食品安全" →
+/// 食品 品安 安全) and the databases index those tokens as plain words. ASCII letters and digits form words.
+public enum CJKTokenizer {
+    static func isCJK(_ s: Unicode.Scalar) -> Bool {
+        switch s.value {
+        case 0x4E00...0x9FFF, 0x3400...0x4DBF, 0xF900...0xFAFF, 0x20000...0x2FFFF: return true
+        default: return false
+        }
+    }
+
+    enum Run { case cjk([Unicode.Scalar]), word(String) }
+
+    static func runs(_ text: String) -> [Run] {
+        var out: [Run] = []
+        var cjk: [Unicode.Scalar] = []
+        var word = String.UnicodeScalarView()
+        func flush() {
+            if !cjk.isEmpty { out.append(.cjk(cjk)); cjk = [] }
+            if !word.isEmpty { out.append(.word(String(word).lowercased())); word = String.UnicodeScalarView() }
+        }
+        for s in text.unicodeScalars {
+            if isCJK(s) {
+                if !word.isEmpty { flush() }
+                cjk.append(s)
+            } else if s.isASCII && (s.properties.isAlphabetic || ("0"..."9").contains(s)) {
+                if !cjk.isEmpty { flush() }
+                word.append(s)
+            } else {
+                flush()
+            }
+        }
+        flush()
+        return out
+    }
+
+    /// The distinct tokens to index for a text: bigrams of every CJK run (a lone character stands for itself)
+    /// and ASCII words.
+    public static func indexTokens(_ text: String) -> [String] {
+        var seen = Set<String>()
+        var out: [String] = []
+        func add(_ t: String) { if seen.insert(t).inserted { out.append(t) } }
+        for run in runs(text) {
+            switch run {
+            case .word(let w): add(w)
+            case .cjk(let c):
+                if c.count == 1 { add(String(Character(c[0]))) }
+                else { for i in 0..<(c.count - 1) { var s = String.UnicodeScalarView(); s.append(c[i]); s.append(c[i + 1]); add(String(s)) } }
+            }
+        }
+        return out
+    }
+
+    /// The tokens a query must all match, or nil when the query has a lone CJK character, which bigrams cannot
+    /// find (the store then falls back to a substring match).
+    public static func queryTokens(_ query: String) -> [String]? {
+        let rs = runs(query)
+        for r in rs { if case .cjk(let c) = r, c.count == 1 { return nil } }
+        let t = indexTokens(query)
+        return t.isEmpty ? nil : t
+    }
+}
