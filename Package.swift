@@ -16,6 +16,7 @@ let package = Package(
         .package(url: "https://github.com/vapor/sql-kit.git", from: "3.32.0"),
         .package(url: "https://github.com/apple/swift-crypto.git", "3.12.0"..<"5.0.0"),
         .package(url: "https://github.com/apple/swift-log.git", from: "1.6.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation.git", from: "0.9.19"),
     ],
     targets: [
         // Pure domain: calendar, deadlines, record hashing and Merkle proofs. No Vapor, no Fluent.
@@ -39,12 +40,18 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        // Office files: .xlsx in and out, CSV (and later .docx). Pure Swift plus ZIP; no Vapor.
+        .target(
+            name: "FazhiOffice",
+            dependencies: [.product(name: "ZIPFoundation", package: "ZIPFoundation")]
+        ),
         // HTTP: configure, routes, controllers, middleware, views, commands.
         .target(
             name: "FazhiApp",
             dependencies: [
                 "FazhiCore",
                 "FazhiStore",
+                "FazhiOffice",
                 .product(name: "Vapor", package: "vapor"),
                 .product(name: "Fluent", package: "fluent"),
             ]
@@ -55,7 +62,7 @@ let package = Package(
         ),
         .testTarget(
             name: "FazhiCoreTests",
-            dependencies: ["FazhiCore"]
+            dependencies: ["FazhiCore", "FazhiOffice"]
         ),
         .testTarget(
             name: "FazhiAppTests",

@@ -53,6 +53,7 @@ enum DemoData {
             }
             let suo = try await Directory.createOrganisation(.init(name: "清河县市场监督管理局城关市场监管所", uscc: nil, regionCode: "339901", parentID: orgs["清河县市场监督管理局"]), in: tx)
             orgs[suo.name] = suo.id!
+            try await DemoRegistries.load(orgs: orgs, today: CivilDate(instant: app.fazhi.now), in: tx)
             var logins: [Login] = []
             for p in people {
                 let u = try await Accounts.createUser(username: p.username, displayName: p.name, passwordHash: hash, organisationID: orgs[p.org]!, in: tx)

@@ -177,6 +177,9 @@ public struct ListedPowerItem: Sendable, Equatable {
     public let status: PowerItemStatus
     public let since: CivilDate
     public let lastAdjustment: AdjustmentKind
+    public init(content: PowerItemContent, status: PowerItemStatus, since: CivilDate, lastAdjustment: AdjustmentKind) {
+        self.content = content; self.status = status; self.since = since; self.lastAdjustment = lastAdjustment
+    }
 }
 
 /// The list's history: whether an adjustment may be made, the list as of any date, and diffs between dates.

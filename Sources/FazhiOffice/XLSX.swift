@@ -1,0 +1,233 @@
+import Foundation
+import ZIPFoundation
+
+/// A problem reading a spreadsheet, in Chinese.
+public struct SpreadsheetError: Error, CustomStringConvertible, Sendable {
+    public let description: String
+    public init(_ d: String) { description = d }
+}
+
+/// Reads the first worksheet of an .xlsx file (Office Open XML, as written by Excel, WPS or LibreOffice) as rows
+/// of cell text, positioned by their row and column references so that row numbers match what the user sees.
+public enum XLSXReader {
+    public static func rows(_ data: Data) throws -> [[String]] {
+        let archive: Archive
+        do { archive = try Archive(data: data, accessMode: .read) } catch {
+            throw SpreadsheetError("文件不是有效的 .xlsx 工作簿（无法按 ZIP 打开）")
+        }
+        func part(_ path: String) throws -> [UInt8]? {
+            guard let entry = archive[path] else { return nil }
+            var out = Data()
+            do { _ = try archive.extract(entry, skipCRC32: false) { out.append($0) } } catch {
+                throw SpreadsheetError("工作簿已损坏：无法读取 \(path)")
+            }
+            return [UInt8](out)
+        }
+        let sheetPath = try firstSheetPath(workbook: part("xl/workbook.xml"), rels: part("xl/_rels/workbook.xml.rels"))
+        guard let sheet = try part(sheetPath) else { throw SpreadsheetError("工作簿中没有工作表") }
+        let shared = try part("xl/sharedStrings.xml").map(sharedStrings) ?? []
+        return try parseSheet(sheet, shared: shared)
+    }
+
+    static func firstSheetPath(workbook: [UInt8]?, rels: [UInt8]?) -> String {
+        guard let workbook, let rels else { return "xl/worksheets/sheet1.xml" }
+        var s = XMLScanner(workbook)
+        var rid: String?
+        while let e = s.next() {
+            if case .start(let name, let attrs, _) = e, XMLScanner.local(name) == "sheet" {
+                rid = attrs.first { XMLScanner.local($0.0) == "id" }?.1
+                break
+            }
+        }
+        guard let rid else { return "xl/worksheets/sheet1.xml" }
+        var r = XMLScanner(rels)
+        while let e = r.next() {
+            if case .start(let name, let attrs, _) = e, XMLScanner.local(name) == "Relationship",
+               attrs.first(where: { $0.0 == "Id" })?.1 == rid, let target = attrs.first(where: { $0.0 == "Target" })?.1 {
+                if target.hasPrefix("/") { return String(target.dropFirst()) }
+                return "xl/" + target
+            }
+        }
+        return "xl/worksheets/sheet1.xml"
+    }
+
+    static func sharedStrings(_ bytes: [UInt8]) -> [String] {
+        var s = XMLScanner(bytes)
+        var out: [String] = []
+        var current = ""
+        var inSI = false, inT = false, inRPh = false
+        while let e = s.next() {
+            switch e {
+            case .start(let name, _, let selfClosing):
+                switch XMLScanner.local(name) {
+                case "si": inSI = true; current = ""; if selfClosing { out.append(""); inSI = false }
+                case "t": inT = !selfClosing
+                case "rPh": inRPh = !selfClosing   // phonetic guides are not part of the text
+                default: break
+                }
+            case .end(let name):
+                switch XMLScanner.local(name) {
+                case "si": out.append(current); inSI = false
+                case "t": inT = false
+                case "rPh": inRPh = false
+                default: break
+                }
+            case .text(let t): if inSI && inT && !inRPh { current += t }
+            }
+        }
+        return out
+    }
+
+    /// "BC12" → column index 54 (0-based).
+    static func column(_ ref: String) -> Int? {
+        var n = 0
+        var any = false
+        for u in ref.utf8 {
+            guard u >= 65 && u <= 90 else { break }
+            n = n * 26 + Int(u - 64); any = true
+        }
+        return any ? n - 1 : nil
+    }
+
+    static func parseSheet(_ bytes: [UInt8], shared: [String]) throws -> [[String]] {
+        var s = XMLScanner(bytes)
+        var rows: [[String]] = []
+        var row: [String] = []
+        var rowNumber = 0
+        var cellType = "", cellCol = 0, value = "", inValue = false, inInline = false
+        while let e = s.next() {
+            switch e {
+            case .start(let name, let attrs, let selfClosing):
+                switch XMLScanner.local(name) {
+                case "row":
+                    let r = attrs.first { $0.0 == "r" }.flatMap { Int($0.1) } ?? (rowNumber + 1)
+                    rowNumber = r
+                    row = []
+                    if selfClosing { place(&rows, row, at: r) }
+                case "c":
+                    cellType = attrs.first { $0.0 == "t" }?.1 ?? "n"
+                    cellCol = attrs.first { $0.0 == "r" }.flatMap { column($0.1) } ?? row.count
+                    value = ""
+                    if selfClosing { set(&row, "", at: cellCol) }
+                case "v": inValue = !selfClosing
+                case "is": inInline = true
+                case "t": inValue = inInline && !selfClosing
+                default: break
+                }
+            case .end(let name):
+                switch XMLScanner.local(name) {
+                case "v", "t": inValue = false
+                case "is": inInline = false
+                case "c":
+                    var text = value
+                    if cellType == "s" {
+                        guard let i = Int(value), i >= 0, i < shared.count else { throw SpreadsheetError("工作簿已损坏：共享字符串索引 \(value) 无效") }
+                        text = shared[i]
+                    } else if cellType == "b" { text = value == "1" ? "是" : "否" }
+                    else if cellType == "n" { text = normaliseNumber(value) }
+                    set(&row, text, at: cellCol)
+                case "row": place(&rows, row, at: rowNumber)
+                default: break
+                }
+            case .text(let t): if inValue { value += t }
+            }
+        }
+        // Trailing empty cells and rows carry nothing.
+        while let last = rows.last, last.allSatisfy({ $0.isEmpty }) { rows.removeLast() }
+        return rows
+    }
+
+    /// Spreadsheet programs store 64 as "64" but sometimes 0.1 as "0.10000000000000001": show what the user typed.
+    static func normaliseNumber(_ v: String) -> String {
+        guard v.contains("."), let d = Double(v), !v.contains("E") && !v.contains("e") else { return v }
+        if d == d.rounded(), abs(d) < 1e15 { return String(Int64(d)) }
+        var s = String(format: "%.10f", d)
+        while s.hasSuffix("0") { s.removeLast() }
+        return s
+    }
+
+    static func set(_ row: inout [String], _ v: String, at col: Int) {
+        guard col >= 0, col < 16384 else { return }
+        if row.count <= col { row += Array(repeating: "", count: col - row.count + 1) }
+        row[col] = v
+    }
+
+    static func place(_ rows: inout [[String]], _ row: [String], at number: Int) {
+        guard number >= 1, number <= 1_048_576 else { return }
+        if rows.count < number - 1 { rows += Array(repeating: [], count: number - 1 - rows.count) }
+        var r = row
+        while let l = r.last, l.isEmpty { r.removeLast() }
+        if rows.count == number - 1 { rows.append(r) } else { rows[number - 1] = r }
+    }
+}
+
+/// Writes .xlsx workbooks: one or more sheets of text cells, a bold frozen header row, readable column widths.
+public enum XLSXWriter {
+    public struct Sheet: Sendable {
+        public var name: String
+        public var rows: [[String]]
+        public init(name: String, rows: [[String]]) { self.name = name; self.rows = rows }
+    }
+
+    public static func write(_ sheets: [Sheet]) throws -> Data {
+        let archive = try Archive(accessMode: .create)
+        func add(_ path: String, _ text: String) throws {
+            let data = Data(text.utf8)
+            try archive.addEntry(with: path, type: .file, uncompressedSize: Int64(data.count), modificationDate: Date(timeIntervalSince1970: 1_767_225_600),
+                                 compressionMethod: .deflate) { pos, size in data.subdata(in: Int(pos)..<(Int(pos) + size)) }
+        }
+        let overrides = sheets.indices.map { "<Override PartName=\"/xl/worksheets/sheet\($0 + 1).xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml\"/>" }.joined()
+        try add("[Content_Types].xml", """
+        <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+        <Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>\(overrides)</Types>
+        """)
+        try add("_rels/.rels", """
+        <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+        <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>
+        """)
+        let sheetList = sheets.enumerated().map { "<sheet name=\"\(XMLScanner.escape(String($1.name.prefix(31))))\" sheetId=\"\($0 + 1)\" r:id=\"rId\($0 + 1)\"/>" }.joined()
+        try add("xl/workbook.xml", """
+        <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+        <workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets>\(sheetList)</sheets></workbook>
+        """)
+        let rels = sheets.indices.map { "<Relationship Id=\"rId\($0 + 1)\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet\" Target=\"worksheets/sheet\($0 + 1).xml\"/>" }.joined()
+        try add("xl/_rels/workbook.xml.rels", """
+        <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+        <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">\(rels)<Relationship Id="rId\(sheets.count + 1)" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/></Relationships>
+        """)
+        try add("xl/styles.xml", """
+        <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+        <styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><fonts count="2"><font><sz val="11"/><name val="等线"/></font><font><b/><sz val="11"/><name val="等线"/></font></fonts><fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills><borders count="1"><border/></borders><cellStyleXfs count="1"><xf/></cellStyleXfs><cellXfs count="3"><xf/><xf fontId="1" applyFont="1"/><xf applyAlignment="1"><alignment wrapText="1" vertical="top"/></xf></cellXfs></styleSheet>
+        """)
+        for (n, sheet) in sheets.enumerated() {
+            try add("xl/worksheets/sheet\(n + 1).xml", sheetXML(sheet.rows))
+        }
+        guard let data = archive.data else { throw SpreadsheetError("无法生成工作簿") }
+        return data
+    }
+
+    static func columnName(_ i: Int) -> String {
+        var n = i + 1, s = ""
+        while n > 0 { let r = (n - 1) % 26; s = String(UnicodeScalar(UInt8(65 + r))) + s; n = (n - 1) / 26 }
+        return s
+    }
+
+    static func sheetXML(_ rows: [[String]]) -> String {
+        let width = rows.map(\.count).max() ?? 0
+        var widths = Array(repeating: 8.0, count: width)
+        for r in rows.prefix(200) { for (i, v) in r.enumerated() { widths[i] = min(60, max(widths[i], Double(v.utf8.count) * 0.75 + 2)) } }
+        var out = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\">"
+        out += "<sheetViews><sheetView workbookViewId=\"0\"><pane ySplit=\"1\" topLeftCell=\"A2\" activePane=\"bottomLeft\" state=\"frozen\"/></sheetView></sheetViews>"
+        if width > 0 { out += "<cols>" + widths.enumerated().map { "<col min=\"\($0 + 1)\" max=\"\($0 + 1)\" width=\"\(Int($1))\" customWidth=\"1\"/>" }.joined() + "</cols>" }
+        out += "<sheetData>"
+        for (r, row) in rows.enumerated() {
+            out += "<row r=\"\(r + 1)\">"
+            for (c, v) in row.enumerated() where !v.isEmpty {
+                out += "<c r=\"\(columnName(c))\(r + 1)\" t=\"inlineStr\"\(r == 0 ? " s=\"1\"" : "")><is><t xml:space=\"preserve\">\(XMLScanner.escape(v))</t></is></c>"
+            }
+            out += "</row>"
+        }
+        out += "</sheetData></worksheet>"
+        return out
+    }
+}

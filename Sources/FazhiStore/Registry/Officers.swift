@@ -1,0 +1,226 @@
+import Crypto
+import FazhiCore
+import FluentKit
+import Foundation
+import SQLKit
+
+/// What is entered for an officer (the API, the console form, an import row once its body is resolved).
+public struct OfficerInput: Codable, Sendable, Equatable {
+    public var name: String
+    public var gender: String
+    public var idNumber: String
+    public var bodyID: UUID
+    public var post: String
+    public var certificate: EnforcementCertificate
+    public var hasLegalQualification: Bool
+    public var legalCertificateNumber: String
+    public var examScore: Double?
+
+    public init(name: String, gender: String, idNumber: String, bodyID: UUID, post: String, certificate: EnforcementCertificate,
+                hasLegalQualification: Bool, legalCertificateNumber: String, examScore: Double?) {
+        self.name = name; self.gender = gender; self.idNumber = idNumber; self.bodyID = bodyID; self.post = post; self.certificate = certificate
+        self.hasLegalQualification = hasLegalQualification; self.legalCertificateNumber = legalCertificateNumber; self.examScore = examScore
+    }
+
+    /// The first problem with the fields themselves (not against what is stored).
+    public func problem() -> DomainError? {
+        if name.trimmed.isEmpty || name.count > 30 { return .invalid(field: "name", message: "姓名不能为空且不超过30字") }
+        if gender != "男" && gender != "女" { return .invalid(field: "gender", message: "性别应为“男”或“女”") }
+        if let p = PersonalData.idNumberProblem(idNumber) { return .invalid(field: "idNumber", message: p) }
+        if let p = certificate.problem() { return p }
+        if hasLegalQualification && legalCertificateNumber.trimmed.isEmpty {
+            return .invalid(field: "legalCertificateNumber", message: "具有法律职业资格的，须填写证书编号")
+        }
+        if let s = examScore, !(0...100).contains(s) { return .invalid(field: "examScore", message: "考试成绩应在0至100之间") }
+        return nil
+    }
+
+    /// As stored in the record: the ID number only as its SHA-256, so the public proof of an entry never carries it.
+    var recordForm: OfficerInput { var c = self; c.idNumber = Hex.encode(SHA256.hash(data: Array(idNumber.utf8))); return c }
+}
+
+/// An officer as read for the console (all fields) and, through `publicForm`, for the portal.
+public struct OfficerRow: Codable, Sendable {
+    public let id: UUID
+    public let name: String
+    public let gender: String
+    public let idNumber: String
+    public let bodyId: UUID
+    public let bodyName: String
+    public let post: String
+    public let certificateNumber: String
+    public let certificateCategory: String
+    public let certificateRegion: String
+    public let certificateIssuedOn: String
+    public let certificateExpiresOn: String
+    public let certificateStatus: String
+    public let legalQualification: Bool
+    public let legalCertificateNumber: String
+    public let examScore: Double?
+    public let trainingHours: Double?
+
+    public var profile: OfficerProfile {
+        OfficerProfile(name: name, certificate: certificate, hasLegalQualification: legalQualification, trainingHours: [:])
+    }
+
+    public var certificate: EnforcementCertificate {
+        EnforcementCertificate(number: certificateNumber, category: certificateCategory, region: certificateRegion,
+                               issuedOn: CivilDate(iso: certificateIssuedOn)!, expiresOn: CivilDate(iso: certificateExpiresOn)!,
+                               status: CertificateStatus(rawValue: certificateStatus) ?? .active)
+    }
+
+    public func profile(year: Int) -> OfficerProfile {
+        var p = profile; p.trainingHours = [year: trainingHours ?? 0]; return p
+    }
+}
+
+/// 执法人员 and their yearly training hours.
+public enum Officers {
+    static let decoder = SQLRowDecoder(keyDecodingStrategy: .convertFromSnakeCase)
+
+    public static func searchText(_ i: OfficerInput, bodyName: String) -> String {
+        "\(i.name) \(i.certificate.number) \(bodyName) \(i.certificate.category) \(i.certificate.region)"
+    }
+
+    /// Checks that the body is a registered enforcement body and the numbers are not taken.
+    static func checkAgainstStore(_ i: OfficerInput, excluding id: UUID?, on sql: any SQLDatabase) async throws -> String {
+        guard let body = try await EnforcementBodies.body(organisation: i.bodyID, on: sql as! any Database) else {
+            throw DomainError.invalid(field: "bodyId", message: "该机关尚未登记为执法主体，请先登记执法主体")
+        }
+        var q = sql.select().column("id").from("officers").where("certificate_number", .equal, SQLBind(i.certificate.number))
+        if let id { q = q.where("id", .notEqual, SQLBind(id)) }
+        if try await q.first() != nil {
+            throw DomainError.conflict(field: "certificateNumber", message: "执法证号 \(i.certificate.number) 已被其他执法人员使用")
+        }
+        var q2 = sql.select().column("id").from("officers").where("id_number", .equal, SQLBind(i.idNumber))
+        if let id { q2 = q2.where("id", .notEqual, SQLBind(id)) }
+        if try await q2.first() != nil {
+            throw DomainError.conflict(field: "idNumber", message: "该身份证号已登记为执法人员")
+        }
+        return body.organisationName
+    }
+
+    public static func create(_ input: OfficerInput, trainingYear: Int? = nil, trainingHours: Double? = nil, in tx: WriteTransaction) async throws -> UUID {
+        var i = input
+        i.idNumber = i.idNumber.uppercased(); i.certificate.number = i.certificate.number.uppercased()
+        if let p = i.problem() { throw p }
+        let bodyName = try await checkAgainstStore(i, excluding: nil, on: tx.sql)
+        let id = UUID()
+        try await insert([(id, i)], on: tx.sql)
+        try await SearchIndex.put("officer", id.uuidString, text: searchText(i, bodyName: bodyName), on: tx.sql)
+        try tx.record("officer", id.uuidString, "create", i.recordForm)
+        if let y = trainingYear, let h = trainingHours { try await setTraining(officer: id, year: y, hours: h, in: tx) }
+        return id
+    }
+
+    public static func update(_ id: UUID, _ input: OfficerInput, in tx: WriteTransaction) async throws {
+        var i = input
+        i.idNumber = i.idNumber.uppercased(); i.certificate.number = i.certificate.number.uppercased()
+        if let p = i.problem() { throw p }
+        guard try await officer(id, on: tx.db) != nil else { throw DomainError.notFound("执法人员不存在") }
+        let bodyName = try await checkAgainstStore(i, excluding: id, on: tx.sql)
+        let c = i.certificate
+        try await tx.sql.update("officers")
+            .set("name", to: SQLBind(i.name.trimmed)).set("gender", to: SQLBind(i.gender)).set("id_number", to: SQLBind(i.idNumber))
+            .set("body_id", to: SQLBind(i.bodyID)).set("post", to: SQLBind(i.post.trimmed)).set("certificate_number", to: SQLBind(c.number))
+            .set("certificate_category", to: SQLBind(c.category.trimmed)).set("certificate_region", to: SQLBind(c.region.trimmed))
+            .set("certificate_issued_on", to: SQLBind(c.issuedOn.description)).set("certificate_expires_on", to: SQLBind(c.expiresOn.description))
+            .set("certificate_status", to: SQLBind(c.status.rawValue)).set("legal_qualification", to: SQLBind(i.hasLegalQualification))
+            .set("legal_certificate_number", to: SQLBind(i.legalCertificateNumber.trimmed)).set("exam_score", to: SQLBind(i.examScore))
+            .where("id", .equal, SQLBind(id)).run()
+        try await SearchIndex.put("officer", id.uuidString, text: searchText(i, bodyName: bodyName), on: tx.sql)
+        try tx.record("officer", id.uuidString, "update", i.recordForm)
+    }
+
+    /// Inserts already-checked officers in batches (the import's fast path).
+    static func insert(_ rows: [(UUID, OfficerInput)], on sql: any SQLDatabase) async throws {
+        for chunk in rows.chunked(300) {
+            var ins = sql.insert(into: "officers").columns("id", "name", "gender", "id_number", "body_id", "post", "certificate_number", "certificate_category",
+                                                           "certificate_region", "certificate_issued_on", "certificate_expires_on", "certificate_status",
+                                                           "legal_qualification", "legal_certificate_number", "exam_score")
+            for (id, i) in chunk {
+                let c = i.certificate
+                ins = ins.values(SQLBind(id), SQLBind(i.name.trimmed), SQLBind(i.gender), SQLBind(i.idNumber), SQLBind(i.bodyID), SQLBind(i.post.trimmed),
+                                 SQLBind(c.number), SQLBind(c.category.trimmed), SQLBind(c.region.trimmed), SQLBind(c.issuedOn.description),
+                                 SQLBind(c.expiresOn.description), SQLBind(c.status.rawValue), SQLBind(i.hasLegalQualification),
+                                 SQLBind(i.legalCertificateNumber.trimmed), SQLBind(i.examScore))
+            }
+            try await ins.run()
+        }
+    }
+
+    public static func setTraining(officer: UUID, year: Int, hours: Double, in tx: WriteTransaction) async throws {
+        guard (2000...2100).contains(year) else { throw DomainError.invalid(field: "year", message: "培训年度应为四位年份") }
+        guard hours >= 0 && hours <= 2000 else { throw DomainError.invalid(field: "hours", message: "培训学时应在0至2000之间") }
+        try await setTrainingMany([(officer, year, hours)], on: tx.sql)
+        try tx.record("officer", officer.uuidString, "training", ["year": Double(year), "hours": hours])
+    }
+
+    static func setTrainingMany(_ rows: [(UUID, Int, Double)], on sql: any SQLDatabase) async throws {
+        for chunk in rows.chunked(500) {
+            var ins = sql.insert(into: "officer_training").columns("officer_id", "year", "hours")
+            for (o, y, h) in chunk { ins = ins.values(SQLBind(o), SQLBind(y), SQLBind(h)) }
+            try await ins.onConflict(with: ["officer_id", "year"]) { $0.set(excludedValueOf: "hours") }.run()
+        }
+    }
+
+    static func select(year: Int) -> SQLQueryString {
+        """
+        SELECT o.id, o.name, o.gender, o.id_number, o.body_id, g.name AS body_name, o.post, o.certificate_number, o.certificate_category,
+               o.certificate_region, o.certificate_issued_on, o.certificate_expires_on, o.certificate_status, o.legal_qualification,
+               o.legal_certificate_number, o.exam_score, t.hours AS training_hours
+        FROM officers o JOIN organisations g ON g.id = o.body_id LEFT JOIN officer_training t ON t.officer_id = o.id AND t.year = \(literal: year)
+        """
+    }
+
+    public static func officer(_ id: UUID, year: Int = 2000, on db: any Database) async throws -> OfficerRow? {
+        try await (db as! any SQLDatabase).raw("\(select(year: year)) WHERE o.id = \(bind: id)").first(decoding: OfficerRow.self, with: decoder)
+    }
+
+    /// Officers of the given bodies (nil = all), optionally matching a search, ordered by body and name.
+    public static func list(bodies: Set<UUID>?, query: String? = nil, year: Int, limit: Int = 100_000, on db: any Database) async throws -> [OfficerRow] {
+        let sql = db as! any SQLDatabase
+        var s = select(year: year)
+        var clauses: [SQLQueryString] = []
+        if let q = query?.trimmed, !q.isEmpty {
+            if let refs = try await SearchIndex.search("officer", q, limit: 5000, on: sql) {
+                if refs.isEmpty { return [] }
+                clauses.append("o.id IN \(SQLGroupExpression(refs.compactMap(UUID.init(uuidString:)).map { SQLBind($0) }))")
+            } else {
+                let like = "%\(q.replacingOccurrences(of: "%", with: "").replacingOccurrences(of: "_", with: ""))%"
+                clauses.append("(o.name LIKE \(bind: like) OR o.certificate_number LIKE \(bind: like) OR g.name LIKE \(bind: like))")
+            }
+        }
+        if let bodies {
+            if bodies.isEmpty { return [] }
+            clauses.append("o.body_id IN \(SQLGroupExpression(bodies.map { SQLBind($0) }))")
+        }
+        if !clauses.isEmpty { s = s + " WHERE " + clauses.joined(separator: " AND ") }
+        s = s + " ORDER BY g.name, o.name LIMIT \(literal: limit)"
+        return try await sql.raw(s).all(decoding: OfficerRow.self, with: decoder)
+    }
+
+    public static func count(on db: any Database) async throws -> Int {
+        try await (db as! any SQLDatabase).raw("SELECT COUNT(*) AS n FROM officers").first()!.decode(column: "n", as: Int.self)
+    }
+}
+
+extension Array where Element == SQLQueryString {
+    func joined(separator: String) -> SQLQueryString {
+        var out: SQLQueryString = ""
+        for (i, e) in enumerated() { if i > 0 { out = out + "\(unsafeRaw: separator)" }; out = out + e }
+        return out
+    }
+}
+
+extension Officers {
+    /// Inserts officers the caller has already checked (the demo loader), with one record entry for the batch.
+    public static func insertChecked(_ rows: [(UUID, OfficerInput)], training: [(UUID, Int, Double)], search: [(ref: String, text: String)], in tx: WriteTransaction) async throws {
+        for (_, i) in rows { if let p = i.problem() { throw p } }
+        try await insert(rows, on: tx.sql)
+        try await setTrainingMany(training, on: tx.sql)
+        try await SearchIndex.putMany("officer", search, on: tx.sql)
+        struct Entry: Encodable { let id: UUID; let officer: OfficerInput }
+        try tx.record("officer_import", rows.first?.0.uuidString ?? "", "import", rows.map { Entry(id: $0.0, officer: $0.1.recordForm) })
+    }
+}

@@ -1,0 +1,233 @@
+import FazhiCore
+import FluentKit
+import Foundation
+import SQLKit
+
+/// A list item as listed on a date, with its body's name (for pages, exports and the API).
+public struct PowerListEntry: Codable, Sendable {
+    public let itemId: UUID
+    public let code: String
+    public let kind: String
+    public let effectiveOn: String
+    public let sequence: Int
+    public let organisationName: String
+    public let contentJSON: String
+
+    enum CodingKeys: String, CodingKey {
+        case itemId = "item_id", code, kind, effectiveOn = "effective_on", sequence, organisationName = "organisation_name", contentJSON = "content"
+    }
+
+    public func content() throws -> PowerItemContent { try StoreJSON.decode(PowerItemContent.self, contentJSON) }
+    public var status: PowerItemStatus { (AdjustmentKind(rawValue: kind) ?? .add).resultingStatus }
+}
+
+/// An adjustment as stored (the item's history).
+public struct StoredAdjustment: Codable, Sendable {
+    public let sequence: Int
+    public let kind: String
+    public let effectiveOn: String
+    public let reason: String
+    public let approvalDocument: String
+    public let approver: String
+    public let content: String
+
+    public func domain() throws -> PowerAdjustment {
+        PowerAdjustment(kind: AdjustmentKind(rawValue: kind)!, effectiveOn: CivilDate(iso: effectiveOn)!, sequence: sequence, reason: reason,
+                        approvalDocument: approvalDocument, approver: approver, content: try StoreJSON.decode(PowerItemContent.self, content))
+    }
+}
+
+/// What an adjustment asks for, before the store gives it its sequence.
+public struct AdjustmentRequest: Codable, Sendable {
+    public var kind: AdjustmentKind
+    public var effectiveOn: CivilDate
+    public var reason: String
+    public var approvalDocument: String
+    public var approver: String
+    public var content: PowerItemContent
+    public init(kind: AdjustmentKind, effectiveOn: CivilDate, reason: String, approvalDocument: String, approver: String, content: PowerItemContent) {
+        self.kind = kind; self.effectiveOn = effectiveOn; self.reason = reason; self.approvalDocument = approvalDocument; self.approver = approver; self.content = content
+    }
+}
+
+/// 权责清单: items and their append-only adjustments. The list on any date is the latest adjustment of each item
+/// dated on or before it (`PowerListHistory` defines the rule; the SQL here selects the same rows in bulk).
+public enum PowerListStore {
+    static let decoder = SQLRowDecoder(keyDecodingStrategy: .convertFromSnakeCase)
+
+    public static func history(code: String, on db: any Database) async throws -> [StoredAdjustment] {
+        try await (db as! any SQLDatabase).raw("""
+            SELECT sequence, kind, effective_on, reason, approval_document, approver, content FROM power_adjustments
+            WHERE code = \(bind: code) ORDER BY sequence
+            """).all(decoding: StoredAdjustment.self, with: decoder)
+    }
+
+    /// Applies one dated adjustment, creating the item on its first. Refuses what `PowerListHistory.check` refuses.
+    @discardableResult
+    public static func adjust(_ r: AdjustmentRequest, in tx: WriteTransaction) async throws -> Int {
+        var r = r
+        r.content.code = r.content.code.trimmed.uppercased()
+        guard try await EnforcementBodies.body(organisation: r.content.organisationID, on: tx.db) != nil else {
+            throw DomainError.invalid(field: "organisationId", message: "实施主体尚未登记为执法主体")
+        }
+        let existing = try await history(code: r.content.code, on: tx.db).map { try $0.domain() }
+        let adj = PowerAdjustment(kind: r.kind, effectiveOn: r.effectiveOn, sequence: (existing.last?.sequence ?? 0) + 1, reason: r.reason.trimmed,
+                                  approvalDocument: r.approvalDocument.trimmed, approver: r.approver.trimmed, content: r.content)
+        if let p = PowerListHistory.check(adj, against: existing) { throw p }
+        let itemID = try await itemID(code: r.content.code, on: tx.sql)
+        try await write([(itemID, adj, existing.isEmpty)], on: tx.sql)
+        try await SearchIndex.put("power", r.content.code, text: try await searchText(r.content, on: tx.sql), on: tx.sql)
+        try tx.record("power_item", r.content.code, r.kind.rawValue, adj)
+        return adj.sequence
+    }
+
+    static func itemID(code: String, on sql: any SQLDatabase) async throws -> UUID {
+        try await sql.select().column("id").from("power_items").where("code", .equal, SQLBind(code)).first()?.decode(column: "id", as: UUID.self) ?? UUID()
+    }
+
+    static func searchText(_ c: PowerItemContent, on sql: any SQLDatabase) async throws -> String {
+        let org = try await sql.select().column("name").from("organisations").where("id", .equal, SQLBind(c.organisationID)).first()?.decode(column: "name", as: String.self) ?? ""
+        return searchText(c, organisationName: org)
+    }
+
+    public static func searchText(_ c: PowerItemContent, organisationName: String) -> String {
+        ([c.code, c.name, c.type.chineseName, organisationName] + c.subItems + c.basis.map { "\($0.law) \($0.article)" }).joined(separator: " ")
+    }
+
+    /// Writes checked adjustments in batches: the item row (created on the first adjustment, else updated to the
+    /// latest content) and the adjustment row.
+    static func write(_ rows: [(UUID, PowerAdjustment, Bool)], on sql: any SQLDatabase) async throws {
+        let new = rows.filter { $0.2 }
+        for chunk in new.chunked(300) {
+            var ins = sql.insert(into: "power_items").columns("id", "code", "name", "type", "organisation_id", "status", "adjustments", "content")
+            for (id, a, _) in chunk {
+                ins = ins.values(SQLBind(id), SQLBind(a.content.code), SQLBind(a.content.name), SQLBind(a.content.type.rawValue), SQLBind(a.content.organisationID),
+                                 SQLBind(a.kind.resultingStatus.rawValue), SQLBind(a.sequence), SQLBind(try StoreJSON.encode(a.content)))
+            }
+            try await ins.run()
+        }
+        for (id, a, _) in rows.filter({ !$0.2 }) {
+            try await sql.update("power_items").set("name", to: SQLBind(a.content.name)).set("organisation_id", to: SQLBind(a.content.organisationID))
+                .set("status", to: SQLBind(a.kind.resultingStatus.rawValue)).set("adjustments", to: SQLBind(a.sequence))
+                .set("content", to: SQLBind(try StoreJSON.encode(a.content))).where("id", .equal, SQLBind(id)).run()
+        }
+        for chunk in rows.chunked(300) {
+            var ins = sql.insert(into: "power_adjustments").columns("id", "item_id", "code", "sequence", "kind", "effective_on", "type", "organisation_id",
+                                                                    "reason", "approval_document", "approver", "content")
+            for (id, a, _) in chunk {
+                ins = ins.values(SQLBind(UUID()), SQLBind(id), SQLBind(a.content.code), SQLBind(a.sequence), SQLBind(a.kind.rawValue), SQLBind(a.effectiveOn.description),
+                                 SQLBind(a.content.type.rawValue), SQLBind(a.content.organisationID), SQLBind(a.reason), SQLBind(a.approvalDocument),
+                                 SQLBind(a.approver), SQLBind(try StoreJSON.encode(a.content)))
+            }
+            try await ins.run()
+        }
+    }
+
+    /// Filters of the list pages.
+    public struct Filter: Sendable {
+        public var type: PowerType?
+        public var organisations: Set<UUID>?
+        public var query: String?
+        public init(type: PowerType? = nil, organisations: Set<UUID>? = nil, query: String? = nil) {
+            self.type = type; self.organisations = organisations; self.query = query
+        }
+    }
+
+    /// The adjustments in effect on `date`, one per item listed (cancelled items left out), filtered, ordered by code.
+    public static func list(on date: CivilDate, _ f: Filter = Filter(), limit: Int = 1_000_000, offset: Int = 0, on db: any Database) async throws -> (rows: [PowerListEntry], total: Int) {
+        let sql = db as! any SQLDatabase
+        guard let whereClause = try await filterClause(f, on: sql) else { return ([], 0) }
+        let from: SQLQueryString = """
+            FROM power_adjustments a
+            JOIN (SELECT item_id, MAX(sequence) AS s FROM power_adjustments WHERE effective_on <= \(bind: date.description) GROUP BY item_id) m
+              ON a.item_id = m.item_id AND a.sequence = m.s
+            JOIN organisations g ON g.id = a.organisation_id
+            WHERE a.kind <> 'cancel'
+            """ + whereClause
+        let total = try await sql.raw("SELECT COUNT(*) AS n " + from).first()!.decode(column: "n", as: Int.self)
+        let rows = try await sql.raw("SELECT a.item_id, a.code, a.kind, a.effective_on, a.sequence, g.name AS organisation_name, a.content "
+                                     + from + " ORDER BY a.code LIMIT \(literal: limit) OFFSET \(literal: offset)").all(decoding: PowerListEntry.self)
+        return (rows, total)
+    }
+
+    static func filterClause(_ f: Filter, on sql: any SQLDatabase) async throws -> SQLQueryString? {
+        var clause: SQLQueryString = ""
+        if let t = f.type { clause = clause + " AND a.type = \(bind: t.rawValue)" }
+        if let orgs = f.organisations {
+            if orgs.isEmpty { return nil }
+            clause = clause + " AND a.organisation_id IN \(SQLGroupExpression(orgs.map { SQLBind($0) }))"
+        }
+        if let q = f.query?.trimmed, !q.isEmpty {
+            if let codes = try await SearchIndex.search("power", q, limit: 20_000, on: sql) {
+                if codes.isEmpty { return nil }
+                clause = clause + " AND a.code IN \(SQLGroupExpression(codes.map { SQLBind($0) }))"
+            } else {
+                let like = "%\(q.replacingOccurrences(of: "%", with: "").replacingOccurrences(of: "_", with: ""))%"
+                clause = clause + " AND (a.content LIKE \(bind: like))"
+            }
+        }
+        return clause
+    }
+
+    /// Counts by type and by body on `date`, as the seeds report them (e.g. 行政许可153、行政给付9…).
+    public static func counts(on date: CivilDate, organisations: Set<UUID>? = nil, on db: any Database) async throws -> (byType: [PowerType: Int], byBody: [(String, UUID, Int)]) {
+        let sql = db as! any SQLDatabase
+        guard let whereClause = try await filterClause(Filter(organisations: organisations), on: sql) else { return ([:], []) }
+        let from: SQLQueryString = """
+            FROM power_adjustments a
+            JOIN (SELECT item_id, MAX(sequence) AS s FROM power_adjustments WHERE effective_on <= \(bind: date.description) GROUP BY item_id) m
+              ON a.item_id = m.item_id AND a.sequence = m.s
+            JOIN organisations g ON g.id = a.organisation_id
+            WHERE a.kind <> 'cancel'
+            """ + whereClause
+        var byType: [PowerType: Int] = [:]
+        for r in try await sql.raw("SELECT a.type, COUNT(*) AS n " + from + " GROUP BY a.type").all() {
+            if let t = PowerType(rawValue: try r.decode(column: "type", as: String.self)) { byType[t] = try r.decode(column: "n", as: Int.self) }
+        }
+        var byBody: [(String, UUID, Int)] = []
+        for r in try await sql.raw("SELECT g.name, a.organisation_id, COUNT(*) AS n " + from + " GROUP BY g.name, a.organisation_id ORDER BY COUNT(*) DESC, g.name").all() {
+            byBody.append((try r.decode(column: "name", as: String.self), try r.decode(column: "organisation_id", as: UUID.self), try r.decode(column: "n", as: Int.self)))
+        }
+        return (byType, byBody)
+    }
+
+    /// The list on `date` as the domain sees it (for diffs).
+    public static func listed(on date: CivilDate, organisations: Set<UUID>? = nil, on db: any Database) async throws -> [String: ListedPowerItem] {
+        var out: [String: ListedPowerItem] = [:]
+        for r in try await list(on: date, Filter(organisations: organisations), on: db).rows {
+            let k = AdjustmentKind(rawValue: r.kind) ?? .add
+            out[r.code] = ListedPowerItem(content: try r.content(), status: k.resultingStatus, since: CivilDate(iso: r.effectiveOn)!, lastAdjustment: k)
+        }
+        return out
+    }
+
+    public static func diff(from: CivilDate, to: CivilDate, organisations: Set<UUID>? = nil, on db: any Database) async throws -> PowerListDiff {
+        PowerListHistory.diff(from: try await listed(on: from, organisations: organisations, on: db), to: try await listed(on: to, organisations: organisations, on: db))
+    }
+
+    public static func itemCount(on db: any Database) async throws -> Int {
+        try await (db as! any SQLDatabase).raw("SELECT COUNT(*) AS n FROM power_items").first()!.decode(column: "n", as: Int.self)
+    }
+}
+
+extension PowerListStore {
+    /// Writes whole item histories, each checked adjustment by adjustment (the demo loader and the benchmark).
+    public static func writeChecked(_ items: [(UUID, [PowerAdjustment])], organisationNames: [UUID: String], in tx: WriteTransaction) async throws {
+        var rows: [(UUID, PowerAdjustment, Bool)] = []
+        var docs: [(ref: String, text: String)] = []
+        for (id, history) in items {
+            for (i, a) in history.enumerated() {
+                if let p = PowerListHistory.check(a, against: Array(history[..<i])) { throw p }
+                rows.append((id, a, i == 0))
+            }
+            if let last = history.last { docs.append((last.content.code, searchText(last.content, organisationName: organisationNames[last.content.organisationID] ?? ""))) }
+        }
+        // Items first (each created by its first adjustment), then the later adjustments update them in order.
+        try await write(rows.filter { $0.2 }, on: tx.sql)
+        for (id, a, _) in rows where !rows.isEmpty && a.sequence > 1 { try await write([(id, a, false)], on: tx.sql) }
+        try await SearchIndex.putMany("power", docs, on: tx.sql)
+        for chunk in rows.chunked(500) {
+            try tx.record("power_list_import", chunk.first!.1.content.code, "import", chunk.map(\.1))
+        }
+    }
+}
