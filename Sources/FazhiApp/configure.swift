@@ -39,6 +39,7 @@ func routes(_ app: Application) {
     Operations.register(app)
     OpenAPIDocument.register(app)
     PortalController.register(app)
+    RegistryPortal.register(app)
 
     // Sessions only where they are used: a stray request (a favicon, a portal page) with a stale cookie must
     // not mint a new empty session that replaces the signed-in one in the browser.
@@ -62,6 +63,7 @@ func routes(_ app: Application) {
     OrganisationsConsole.register(console)
     TokensConsole.register(console)
     RecordConsole.register(console)
+    RegistryConsole.register(console)
     DeadlinePages.register(console: console, portal: app)
     // The portal's login link shows the login state, so the portal's home is session-aware but never creates one.
 }

@@ -20,6 +20,11 @@ func registerCommands(_ app: Application) {
     record.use(RecordCheckpointCommand(), as: "checkpoint")
     app.asyncCommands.use(record.group(help: "全过程记录：verify 全量校验；checkpoint 签署检查点"), as: "record")
 
+    var imports = AsyncCommands()
+    for kind in ["officers", "power-list", "benchmarks"] { imports.use(ImportCommand(kind: kind), as: kind) }
+    app.asyncCommands.use(imports.group(help: "从 Excel/CSV 导入：officers 执法人员；power-list 权责清单；benchmarks 裁量基准"), as: "import")
+    app.asyncCommands.use(ExportCommand(), as: "export")
+
     var region = AsyncCommands()
     region.use(RegionAddCommand(), as: "add")
     app.asyncCommands.use(region.group(help: "行政区划：add 新增"), as: "region")
@@ -38,6 +43,7 @@ func registerCommands(_ app: Application) {
     bench.use(BenchRecordCommand(), as: "record")
     bench.use(BenchDeadlineCommand(), as: "deadline")
     bench.use(BenchHTTPCommand(), as: "http")
+    bench.use(BenchRegistriesCommand(), as: "registries")
     app.asyncCommands.use(bench.group(help: "基准测试（请用 release 构建）"), as: "bench")
 }
 

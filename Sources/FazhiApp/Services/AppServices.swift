@@ -20,6 +20,8 @@ public struct AppOptions: Sendable {
     public var siteName: String
     /// "Now" for the app; tests pin it.
     public var clock: @Sendable () -> Date
+    /// Registry alert thresholds. The 60-hour training target is [U] in statutes §G: FAZHI_TRAINING_HOURS_TARGET.
+    public var registrySettings = RegistrySettings()
 
     public init(database: DatabaseTarget, calendarDirectory: String? = nil, recordKeyPath: String = "./fazhi-record.key",
                 loadDemo: Bool = false, secureCookies: Bool = false, checkpointInterval: Int = 600,
@@ -40,7 +42,11 @@ public struct AppOptions: Sendable {
             secureCookies: env["FAZHI_SECURE_COOKIES"] == "1",
             checkpointInterval: Int(env["FAZHI_CHECKPOINT_INTERVAL"] ?? "") ?? 600,
             siteName: env["FAZHI_SITE_NAME"] ?? "法治政府建设一体化平台")
+        .with { $0.registrySettings = RegistrySettings(trainingHoursTarget: Double(env["FAZHI_TRAINING_HOURS_TARGET"] ?? "") ?? 60,
+                                                        expiryWarningDays: Int(env["FAZHI_CERT_EXPIRY_WARNING_DAYS"] ?? "") ?? 30) }
     }
+
+    func with(_ change: (inout AppOptions) -> Void) -> AppOptions { var c = self; change(&c); return c }
 }
 
 /// The services one running app holds.

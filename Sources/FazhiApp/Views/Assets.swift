@@ -20,6 +20,11 @@ enum Assets {
     button,.button{font:inherit;background:var(--brand);color:#fff;border:0;border-radius:6px;padding:.45rem 1rem;cursor:pointer;margin-top:.7rem;display:inline-block;text-decoration:none}
     button.secondary{background:#fff;color:var(--ink);border:1px solid var(--line)}button.link{background:none;padding:0;margin:0;color:inherit;text-decoration:underline}
     form.inline{display:inline}.flash{padding:.6rem .8rem;border-radius:6px;background:#dafbe1;margin:.6rem 0}.flash.error,.error{background:#ffebe9;color:var(--bad);padding:.6rem .8rem;border-radius:6px}
+    .grid2{display:grid;grid-template-columns:repeat(auto-fit,minmax(16rem,1fr));gap:0 1rem}.grid2 .wide{grid-column:1/-1}
+    .counts .bar-row{display:grid;grid-template-columns:8rem 1fr 3rem;align-items:center;gap:.5rem;margin:.2rem 0}.counts .bar{display:block;height:.8rem;background:#3b6ea8;border-radius:3px}
+    dl.facts{display:grid;grid-template-columns:8rem 1fr;gap:.3rem 1rem}dl.facts dt{color:#555}dl.facts dd{margin:0}
+    form.search{display:flex;flex-wrap:wrap;gap:.4rem 1rem;align-items:end}form.search label{width:100%}@media(min-width:700px){form.search label{width:auto}}
+    #import-summary.error{color:var(--bad);font-weight:600}#import-summary.ok{color:var(--ok);font-weight:600}.outcome b{font-size:1.1em}
     .due.overdue{color:var(--bad);font-weight:700}.due.soon{color:var(--warn);font-weight:600}.due.ok{color:var(--ok)}
     .grid{display:grid;grid-template-columns:repeat(auto-fit,minmax(220px,1fr));gap:.8rem}.stat{border:1px solid var(--line);border-radius:8px;padding:.8rem}
     .stat b{display:block;font-size:1.6rem}.muted{color:var(--muted)}code,.mono{font-family:ui-monospace,Menlo,monospace;font-size:.85em;word-break:break-all}

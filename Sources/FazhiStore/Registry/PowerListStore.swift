@@ -96,7 +96,7 @@ public enum PowerListStore {
 
     /// Writes checked adjustments in batches: the item row (created on the first adjustment, else updated to the
     /// latest content) and the adjustment row.
-    static func write(_ rows: [(UUID, PowerAdjustment, Bool)], on sql: any SQLDatabase) async throws {
+    public static func write(_ rows: [(UUID, PowerAdjustment, Bool)], on sql: any SQLDatabase) async throws {
         let new = rows.filter { $0.2 }
         for chunk in new.chunked(300) {
             var ins = sql.insert(into: "power_items").columns("id", "code", "name", "type", "organisation_id", "status", "adjustments", "content")

@@ -16,7 +16,26 @@ struct PendingItem {
 enum PendingItems {
     typealias Provider = @Sendable (AuthUser, Request) async throws -> [PendingItem]
 
-    static let providers: [Provider] = [platformItems]
+    static let providers: [Provider] = [platformItems, registryItems]
+
+    /// Officers whose certificates expire within the warning period or have expired, and those under the yearly
+    /// training target, in the bodies the user manages or supervises.
+    static let registryItems: Provider = { user, req in
+        let scope = user.registryWritable
+        guard !scope.isEmpty else { return [] }
+        let today = req.fazhi.today, settings = req.fazhi.options.registrySettings
+        var expiring = 0, expired = 0, training = 0
+        for o in try await Officers.list(bodies: scope, year: today.year, on: req.db) {
+            for a in OfficerAlert.alerts(for: o.profile(year: today.year), today: today, settings: settings) {
+                switch a { case .expiresSoon: expiring += 1; case .expired: expired += 1; case .trainingBelowTarget: training += 1 }
+            }
+        }
+        var items: [PendingItem] = []
+        if expired > 0 { items.append(PendingItem(severity: .overdue, title: "\(expired) 名执法人员的执法证已过期", detail: "过期后不得从事执法活动（行政处罚法 第四十二条）；请换证或调整岗位。", link: "/console/officers?alert=expired")) }
+        if expiring > 0 { items.append(PendingItem(severity: .warning, title: "\(expiring) 名执法人员的执法证将在\(settings.expiryWarningDays)日内到期", detail: "请及时办理换证。", link: "/console/officers?alert=expiring")) }
+        if training > 0 { items.append(PendingItem(severity: .info, title: "\(training) 名执法人员\(today.year)年培训学时不足\(Yuan.number(settings.trainingHoursTarget))学时", detail: "年度培训学时目标可配置（FAZHI_TRAINING_HOURS_TARGET）。", link: "/console/officers?alert=training")) }
+        return items
+    }
 
     static func all(for user: AuthUser, _ req: Request) async throws -> [PendingItem] {
         var out: [PendingItem] = []

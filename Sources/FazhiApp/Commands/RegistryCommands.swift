@@ -1,0 +1,196 @@
+import FazhiCore
+import FazhiOffice
+import FazhiStore
+import Fluent
+import Foundation
+import SQLKit
+import Vapor
+
+/// `fazhi import officers|power-list|benchmarks FILE [--valid-rows] [--check]`: checks every row, prints the report
+/// (row, column, problem), and imports all rows, none, or only the valid ones. A progress bar for large files.
+struct ImportCommand: AsyncCommand {
+    let kind: String
+    struct Signature: CommandSignature {
+        @Argument(name: "file", help: ".xlsx 或 .csv 文件") var file: String
+        @Flag(name: "valid-rows", help: "有错误行时只导入无误的行（默认全部不导入）") var validRows: Bool
+        @Flag(name: "check", help: "只检查，不导入") var check: Bool
+    }
+    var help: String { "从 Excel/CSV 导入（先检查每一行，有错误时默认全部不导入）" }
+
+    func run(using context: CommandContext, signature: Signature) async throws {
+        let app = context.application
+        try await openStore(app)
+        guard let data = FileManager.default.contents(atPath: signature.file) else { throw CommandFailure("无法读取文件：\(signature.file)") }
+        let cells: [[String]]
+        do { cells = try Tabular.rows(data, filename: signature.file) } catch let e as SpreadsheetError { throw CommandFailure(e.description) }
+        let mode: ImportMode = signature.check ? .check : (signature.validRows ? .validRows : .all)
+        let bar = ProgressBar(total: max(0, cells.count - 1), label: "导入", console: context.console)
+        let progress: RegistryImporter.Progress = { done, _ in bar.update(done) }
+        let ctx = ChangeContext.system
+        let report: ImportReport
+        switch kind {
+        case "officers": report = try await RegistryImporter.officers(cells, mode: mode, allowed: nil, store: app.fazhi.store, context: ctx, on: app.db, progress: progress)
+        case "power-list": report = try await RegistryImporter.powerList(cells, mode: mode, allowed: nil, store: app.fazhi.store, context: ctx, on: app.db, progress: progress)
+        default: report = try await RegistryImporter.benchmarks(cells, mode: mode, store: app.fazhi.store, context: ctx, on: app.db, progress: progress)
+        }
+        bar.finish()
+        for p in report.problems.prefix(200) { context.console.print("第\(p.row)行 [\(p.column)] \(p.message)") }
+        if report.problems.count > 200 { context.console.print("……另有 \(report.problems.count - 200) 个问题") }
+        context.console.print("共 \(report.rows) 行；导入 \(report.imported)；有问题的行 \(report.badRows)。")
+        if !report.problems.isEmpty && report.imported == 0 && mode != .check {
+            throw CommandFailure("文件有错误，未导入任何数据。修正后重试，或加 --valid-rows 只导入无误的行。")
+        }
+    }
+}
+
+/// `fazhi export officers|power-list|benchmarks FILE` (.xlsx or .csv by the file name).
+struct ExportCommand: AsyncCommand {
+    struct Signature: CommandSignature {
+        @Argument(name: "kind", help: "officers、power-list 或 benchmarks") var kind: String
+        @Argument(name: "file", help: "输出文件（.xlsx 或 .csv）") var file: String
+        @Option(name: "date", help: "权责清单的截至日期（默认今天）") var date: String?
+    }
+    var help: String { "导出执法人员、权责清单或裁量基准" }
+
+    func run(using context: CommandContext, signature: Signature) async throws {
+        let app = context.application
+        try await openStore(app)
+        let today = app.fazhi.today
+        let rows: [[String]]
+        switch signature.kind {
+        case "officers": rows = RegistryTables.officers(try await Officers.list(bodies: nil, year: today.year, on: app.db), year: today.year, withPersonalData: true)
+        case "power-list":
+            guard let d = signature.date.map({ CivilDate(iso: $0) }) ?? today else { throw CommandFailure("日期格式应为 YYYY-MM-DD") }
+            rows = try RegistryTables.powers(try await PowerListStore.list(on: d, on: app.db).rows)
+        case "benchmarks": rows = try RegistryTables.benchmarks(try await Benchmarks.current(on: app.db))
+        default: throw CommandFailure("导出内容应为 officers、power-list 或 benchmarks")
+        }
+        let data = signature.file.lowercased().hasSuffix(".csv") ? CSV.write(rows) : try XLSXWriter.write([.init(name: signature.kind, rows: rows)])
+        guard FileManager.default.createFile(atPath: signature.file, contents: data) else { throw CommandFailure("无法写入 \(signature.file)") }
+        context.console.print("已导出 \(rows.count - 1) 行到 \(signature.file)")
+    }
+}
+
+/// `fazhi bench registries`: import 100,000 officers and 50,000 list items from .xlsx (rows/s, peak RSS), search
+/// them with 2- and 4-character queries (p50/p95), and the list as of dates over 10 years of adjustments.
+struct BenchRegistriesCommand: AsyncCommand {
+    struct Signature: CommandSignature {
+        @Option(name: "officers", help: "执法人员行数（默认 100000）") var officers: Int?
+        @Option(name: "items", help: "清单事项行数（默认 50000）") var items: Int?
+        @Option(name: "queries", help: "每种查询次数（默认 200）") var queries: Int?
+    }
+    var help: String { "登记簿：导入、检索、按日期查清单的速度与内存" }
+
+    static func peakRSSMB() -> Double {
+        guard let s = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
+              let line = s.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }) else { return 0 }
+        return Double(line.split(separator: " ").dropFirst().first.map(String.init) ?? "0").map { $0 / 1024 } ?? 0
+    }
+
+    func run(using context: CommandContext, signature: Signature) async throws {
+        let app = context.application
+        try await openStore(app)
+        let nOff = signature.officers ?? 100_000, nItems = signature.items ?? 50_000, nq = signature.queries ?? 200
+        let print = { (s: String) in context.console.print(s) }
+        print("bench machine \(ProcessInfo.processInfo.activeProcessorCount) cores, db=\(app.fazhi.store.target)")
+        // A body to import into.
+        let orgID: UUID = try await app.fazhi.store.write(on: app.db, .system) { tx in
+            if try await RegionRecord.find("339901", on: tx.db) == nil { _ = try await Directory.createRegion(.init(code: "339901", name: "清河县", parentCode: nil), in: tx) }
+            let o = try await Directory.createOrganisation(.init(name: "基准测试局\(UUID().uuidString.prefix(6))", uscc: nil, regionCode: "339901", parentID: nil), in: tx)
+            try await EnforcementBodies.save(EnforcementBody(organisationID: o.id!, kind: .statutory, entrustingOrganisationID: nil, legalBasis: "基准", scope: "综合",
+                                                             confirmedOn: CivilDate(year: 2020, month: 1, day: 1)!, announcementDocument: "基准〔2020〕1号"), in: tx)
+            return o.id!
+        }
+        let bodyName = try await Directory.organisation(orgID, on: app.db)!.name
+        let words = Array("食品安全生产经营许可消防道路运输城市管理环境保护药品医疗卫生建筑工程市场价格广告文化旅游农业水利林业教育劳动保障")
+        func phrase(_ i: Int, _ len: Int) -> String { String((0..<len).map { words[(i * 31 + $0 * 7) % words.count] }) }
+
+        // Officers workbook.
+        var offRows = [RegistryTemplates.officers.headers]
+        offRows.reserveCapacity(nOff + 1)
+        for i in 0..<nOff {
+            let id = DemoRegistries.idNumber(i, birthYear: 1960 + i % 40, male: i % 2 == 0)
+            offRows.append([String(DemoRegistries.surnames[i % DemoRegistries.surnames.count]) + phrase(i, 2), i % 2 == 0 ? "男" : "女", id, bodyName, "执法队员",
+                            String(format: "BM%09d", i), "综合", "清河县", "2024-01-01", "2029-01-01", "在岗", "否", "", "80", "2026", "60"])
+        }
+        // Distinct ID numbers: DemoRegistries.idNumber repeats after its sequence wraps, so make the rest unique.
+        var seen = Set<String>()
+        for i in 1..<offRows.count where !seen.insert(offRows[i][2]).inserted {
+            var n = i
+            repeat { n += 7919; offRows[i][2] = DemoRegistries.idNumber(n, birthYear: 1960 + n % 40, male: n % 2 == 0) } while !seen.insert(offRows[i][2]).inserted
+        }
+        let offXLSX = try XLSXWriter.write([.init(name: "执法人员", rows: offRows)])
+        offRows = []
+        var itemRows = [RegistryTemplates.powerList.headers]
+        for i in 0..<nItems {
+            let t = PowerType.allCases[i % PowerType.allCases.count]
+            itemRows.append([String(format: "339901-%@-%05d", t.codeLetters, i / PowerType.allCases.count + 1), "对\(phrase(i, 6))的\(t.chineseName)", t.chineseName, "", "《\(phrase(i + 3, 4))法》",
+                             "第\(i % 90 + 1)条", "", bodyName, "受理、审查、决定", "", "", "12345", "新增", "2016-01-01", "清单梳理", "清政办发〔2016〕1号", "县政府"])
+        }
+        let itemXLSX = try XLSXWriter.write([.init(name: "权责清单", rows: itemRows)])
+        itemRows = []
+
+        let rssBefore = Self.peakRSSMB()
+        var t = try await seconds {
+            let cells = try Tabular.rows(offXLSX, filename: "o.xlsx")
+            let r = try await RegistryImporter.officers(cells, mode: .all, allowed: nil, store: app.fazhi.store, context: .system, on: app.db)
+            guard r.imported == nOff else { throw CommandFailure("officers import: \(r.problems.prefix(3))") }
+        }
+        print(benchLine("registries.import.officers", Double(nOff) / t, "rows/s", baseline: 20000))
+        t = try await seconds {
+            let cells = try Tabular.rows(itemXLSX, filename: "p.xlsx")
+            let r = try await RegistryImporter.powerList(cells, mode: .all, allowed: nil, store: app.fazhi.store, context: .system, on: app.db)
+            guard r.imported == nItems else { throw CommandFailure("power import: \(r.problems.prefix(3))") }
+        }
+        print(benchLine("registries.import.power-list", Double(nItems) / t, "rows/s", baseline: 20000))
+        print("bench registries.peak-rss \(String(format: "%.0f", Self.peakRSSMB())) MB (before imports \(String(format: "%.0f", rssBefore)) MB) goal<=300")
+
+        // 10 years of adjustments: an amendment per item per year for a tenth of the items.
+        let adjT = try await seconds {
+            try await app.fazhi.store.write(on: app.db, .system) { tx in
+                let sql = tx.sql
+                let rows = try await sql.raw("SELECT id, code, content FROM power_items ORDER BY code LIMIT \(literal: nItems / 10)").all()
+                var batch: [(UUID, PowerAdjustment, Bool)] = []
+                for r in rows {
+                    let id = try r.decode(column: "id", as: UUID.self)
+                    var c = try JSONDecoder().decode(PowerItemContent.self, from: Data(try r.decode(column: "content", as: String.self).utf8))
+                    for y in 2017...2026 {
+                        c.responsibilities = "受理、审查、决定（\(y)年修订）"
+                        batch.append((id, PowerAdjustment(kind: y == 2026 && batch.count % 3 == 0 ? .cancel : .amend, effectiveOn: CivilDate(year: y, month: 3, day: 1)!, sequence: y - 2015,
+                                                          reason: "年度调整", approvalDocument: "清政办发〔\(y)〕1号", approver: "县政府", content: c), false))
+                    }
+                }
+                try await PowerListStore.write(batch, on: sql)
+            }
+        }
+        print("bench registries.adjustments.write \(nItems / 10 * 10) rows in \(String(format: "%.1f", adjT)) s")
+
+        func percentiles(_ xs: [Double]) -> (Double, Double) {
+            let s = xs.sorted(); return (s[s.count / 2] * 1000, s[min(s.count - 1, Int(Double(s.count) * 0.95))] * 1000)
+        }
+        for (label, len) in [("2char", 2), ("4char", 4)] {
+            var times: [Double] = [], hits = 0
+            for i in 0..<nq {
+                let q = phrase(i * 13, len)
+                times.append(try await seconds { hits += try await PowerListStore.list(on: CivilDate(year: 2026, month: 1, day: 1)!, .init(query: q), limit: 50, on: app.db).total })
+            }
+            let (p50, p95) = percentiles(times)
+            print("bench registries.search.\(label) p50=\(String(format: "%.1f", p50))ms p95=\(String(format: "%.1f", p95))ms goal_p95<=30ms avg_hits=\(hits / nq)")
+            times = []
+            for i in 0..<nq {
+                let q = phrase(i * 17, len)
+                times.append(try await seconds { _ = try await Officers.list(bodies: nil, query: q, year: 2026, limit: 50, on: app.db) })
+            }
+            let (o50, o95) = percentiles(times)
+            print("bench registries.search.officers.\(label) p50=\(String(format: "%.1f", o50))ms p95=\(String(format: "%.1f", o95))ms")
+        }
+        var asOf: [Double] = []
+        for y in 2016...2026 {
+            asOf.append(try await seconds { _ = try await PowerListStore.list(on: CivilDate(year: y, month: 6, day: 1)!, limit: 100, on: app.db) })
+        }
+        let (a50, a95) = percentiles(asOf)
+        print("bench registries.as-of-date page(100) over \(nItems) items + 10y adjustments p50=\(String(format: "%.0f", a50))ms p95=\(String(format: "%.0f", a95))ms")
+        let diffT = try await seconds { _ = try await PowerListStore.diff(from: CivilDate(year: 2018, month: 1, day: 1)!, to: CivilDate(year: 2026, month: 6, day: 1)!, on: app.db) }
+        print("bench registries.diff full list 2018→2026 \(String(format: "%.0f", diffT * 1000))ms; peak RSS \(String(format: "%.0f", Self.peakRSSMB())) MB")
+    }
+}
