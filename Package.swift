@@ -69,8 +69,10 @@ let package = Package(
             dependencies: [
                 "FazhiApp",
                 "FazhiStore",
+                "FazhiOffice",
                 .product(name: "VaporTesting", package: "vapor"),
-            ]
+            ],
+            exclude: ["Fixtures"]
         ),
     ]
 )

@@ -34,12 +34,23 @@ public enum RegistryImporter {
         return out
     }
 
+    /// Rows that failed the template checks still get their body name checked, so one report lists every problem.
+    static func unknownBodies(_ cells: [[String]], rows: Set<Int>, column: String, template: ImportTemplate, bodies: [String: UUID]) -> [ImportProblem] {
+        guard let header = cells.first else { return [] }
+        let reader = RowReader(template: template, header: header)
+        return rows.sorted().compactMap { r in
+            guard r >= 2, r - 1 < cells.count else { return nil }
+            let name = reader.cell(cells[r - 1], column)
+            return name.isEmpty || bodies[name] != nil ? nil : ImportProblem(row: r, column: column, message: "“\(name)”不是已登记的执法主体")
+        }
+    }
+
     /// Organisations the importing user may write for (nil = any).
     public static func officers(_ cells: [[String]], mode: ImportMode, allowed: Set<UUID>?, store: Store, context: ChangeContext, now: Date = Date(),
                                 on db: any Database, progress: Progress? = nil) async throws -> ImportReport {
         let (parsed, parseProblems) = RegistryTemplates.officerRows(cells)
-        var problems = parseProblems
         let bodies = try await bodyNames(on: db)
+        var problems = parseProblems + unknownBodies(cells, rows: Set(parseProblems.map(\.row)), column: "执法主体", template: RegistryTemplates.officers, bodies: bodies)
         let sql = db as! any SQLDatabase
         var takenCerts = Set<String>(), takenIDs = Set<String>()
         for r in try await sql.raw("SELECT certificate_number, id_number FROM officers").all() {
@@ -86,8 +97,8 @@ public enum RegistryImporter {
     public static func powerList(_ cells: [[String]], mode: ImportMode, allowed: Set<UUID>?, store: Store, context: ChangeContext, now: Date = Date(),
                                  on db: any Database, progress: Progress? = nil) async throws -> ImportReport {
         let (parsed, parseProblems) = RegistryTemplates.powerRows(cells)
-        var problems = parseProblems
         let bodies = try await bodyNames(on: db)
+        var problems = parseProblems + unknownBodies(cells, rows: Set(parseProblems.map(\.row)), column: "实施主体", template: RegistryTemplates.powerList, bodies: bodies)
         let sql = db as! any SQLDatabase
         // The first and the latest adjustment of every stored item: enough for PowerListHistory.check.
         var known: [String: (id: UUID, first: PowerAdjustment, last: PowerAdjustment)] = [:]
