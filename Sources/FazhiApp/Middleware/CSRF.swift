@@ -37,6 +37,11 @@ struct CSRFMiddleware: AsyncMiddleware {
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         let safe = request.method == .GET || request.method == .HEAD || request.method == .OPTIONS
         if !safe, request.auth.get(AuthUser.self)?.viaToken != true {
+            // Routes collect their body after the middleware runs; a file upload arrives streamed, so collect it
+            // here (up to the upload limit) to read the form's token.
+            if request.body.data == nil, request.headers.contentType?.type == "multipart" {
+                _ = try await request.body.collect(max: RegistryConsole.uploadLimit).get()
+            }
             try CSRF.verify(request)
         }
         return try await next.respond(to: request)

@@ -48,6 +48,9 @@ extension RegistryConsole {
         """)
     }
 
+    /// Largest spreadsheet accepted by the console (a county's full officer list is well under 5 MB).
+    static let uploadLimit = 30 * 1024 * 1024
+
     static func registerBenchmarksAndImport(_ console: any RoutesBuilder) {
         console.get("benchmarks") { req async throws -> Response in
             let user = try req.requireUser()
