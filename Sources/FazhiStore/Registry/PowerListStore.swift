@@ -137,17 +137,23 @@ public enum PowerListStore {
     public static func list(on date: CivilDate, _ f: Filter = Filter(), limit: Int = 1_000_000, offset: Int = 0, on db: any Database) async throws -> (rows: [PowerListEntry], total: Int) {
         let sql = db as! any SQLDatabase
         guard let whereClause = try await filterClause(f, on: sql) else { return ([], 0) }
-        let from: SQLQueryString = """
-            FROM power_adjustments a
-            JOIN (SELECT item_id, MAX(sequence) AS s FROM power_adjustments WHERE effective_on <= \(bind: date.description) GROUP BY item_id) m
-              ON a.item_id = m.item_id AND a.sequence = m.s
-            JOIN organisations g ON g.id = a.organisation_id
-            WHERE a.kind <> 'cancel'
-            """ + whereClause
+        let from = listedOn(date) + whereClause
         let total = try await sql.raw("SELECT COUNT(*) AS n " + from).first()!.decode(column: "n", as: Int.self)
         let rows = try await sql.raw("SELECT a.item_id, a.code, a.kind, a.effective_on, a.sequence, g.name AS organisation_name, a.content "
                                      + from + " ORDER BY a.code LIMIT \(literal: limit) OFFSET \(literal: offset)").all(decoding: PowerListEntry.self)
         return (rows, total)
+    }
+
+    /// The rows of the list on `date`: each item's latest adjustment dated on or before it, cancelled ones left out
+    /// (the rule of `PowerListHistory.listed`, in SQL).
+    static func listedOn(_ date: CivilDate) -> SQLQueryString {
+        """
+        FROM power_adjustments a
+        JOIN (SELECT item_id, MAX(sequence) AS s FROM power_adjustments WHERE effective_on <= \(bind: date.description) GROUP BY item_id) m
+          ON a.item_id = m.item_id AND a.sequence = m.s
+        JOIN organisations g ON g.id = a.organisation_id
+        WHERE a.kind <> 'cancel'
+        """
     }
 
     static func filterClause(_ f: Filter, on sql: any SQLDatabase) async throws -> SQLQueryString? {
@@ -173,13 +179,7 @@ public enum PowerListStore {
     public static func counts(on date: CivilDate, organisations: Set<UUID>? = nil, on db: any Database) async throws -> (byType: [PowerType: Int], byBody: [(String, UUID, Int)]) {
         let sql = db as! any SQLDatabase
         guard let whereClause = try await filterClause(Filter(organisations: organisations), on: sql) else { return ([:], []) }
-        let from: SQLQueryString = """
-            FROM power_adjustments a
-            JOIN (SELECT item_id, MAX(sequence) AS s FROM power_adjustments WHERE effective_on <= \(bind: date.description) GROUP BY item_id) m
-              ON a.item_id = m.item_id AND a.sequence = m.s
-            JOIN organisations g ON g.id = a.organisation_id
-            WHERE a.kind <> 'cancel'
-            """ + whereClause
+        let from = listedOn(date) + whereClause
         var byType: [PowerType: Int] = [:]
         for r in try await sql.raw("SELECT a.type, COUNT(*) AS n " + from + " GROUP BY a.type").all() {
             if let t = PowerType(rawValue: try r.decode(column: "type", as: String.self)) { byType[t] = try r.decode(column: "n", as: Int.self) }
