@@ -20,7 +20,7 @@ enum Assets {
     button,.button{font:inherit;background:var(--brand);color:#fff;border:0;border-radius:6px;padding:.45rem 1rem;cursor:pointer;margin-top:.7rem;display:inline-block;text-decoration:none}
     button.secondary{background:#fff;color:var(--ink);border:1px solid var(--line)}button.link{background:none;padding:0;margin:0;color:inherit;text-decoration:underline}
     form.inline{display:inline}.flash{padding:.6rem .8rem;border-radius:6px;background:#dafbe1;margin:.6rem 0}.flash.error,.error{background:#ffebe9;color:var(--bad);padding:.6rem .8rem;border-radius:6px}
-    .grid2{display:grid;grid-template-columns:repeat(auto-fit,minmax(16rem,1fr));gap:0 1rem}.grid2 .wide{grid-column:1/-1}
+    .grid2{display:grid;grid-template-columns:repeat(auto-fit,minmax(16rem,1fr));gap:0 1rem}.grid2 .wide{grid-column:1/-1}.grid2 .wide input{max-width:none}
     .counts .bar-row{display:grid;grid-template-columns:8rem 1fr 3rem;align-items:center;gap:.5rem;margin:.2rem 0}.counts .bar{display:block;height:.8rem;background:#3b6ea8;border-radius:3px}
     dl.facts{display:grid;grid-template-columns:8rem 1fr;gap:.3rem 1rem}dl.facts dt{color:#555}dl.facts dd{margin:0}
     form.search{display:flex;flex-wrap:wrap;gap:.4rem 1rem;align-items:end}form.search label{width:100%}@media(min-width:700px){form.search label{width:auto}}
@@ -29,7 +29,11 @@ enum Assets {
     .grid{display:grid;grid-template-columns:repeat(auto-fit,minmax(220px,1fr));gap:.8rem}.stat{border:1px solid var(--line);border-radius:8px;padding:.8rem}
     .stat b{display:block;font-size:1.6rem}.muted{color:var(--muted)}code,.mono{font-family:ui-monospace,Menlo,monospace;font-size:.85em;word-break:break-all}
     ul.pending{padding-left:1.2rem}ul.pending li{margin:.3rem 0}.tag{display:inline-block;background:var(--bg);border:1px solid var(--line);border-radius:10px;padding:0 .5rem;margin:0 .2rem .2rem 0;font-size:.85em}
-    .article{color:var(--muted)}.token{background:#fff8c5;padding:.6rem;border-radius:6px}
+    input[type=checkbox],input[type=radio]{width:auto;margin:0 .45rem 0 0;vertical-align:-.1em}label:has(>input[type=checkbox]),label:has(>input[type=radio]),label.inline{font-weight:400;margin:.35rem 0}
+    fieldset{border:1px solid var(--line);border-radius:6px;margin:.8rem 0;padding:.3rem .9rem .6rem}legend{font-weight:600;padding:0 .3rem}
+    input.num{width:7rem;display:inline-block}table.form-table td{vertical-align:middle}table.form-table td.nowrap{white-space:nowrap}table.form-table input.num{width:6.5rem}table.form-table textarea{min-width:12rem}table.form-table select{width:auto;display:block;margin-bottom:.3rem}
+    .hint{color:var(--muted);font-size:.9em}
+        .article{color:var(--muted)}.token{background:#fff8c5;padding:.6rem;border-radius:6px}
     @media (max-width:640px){body{font-size:16px}header.top{padding:.5rem .7rem}main{padding:.7rem}th,td{padding:.4rem .3rem}.me{width:100%;justify-content:space-between}}
     """
 

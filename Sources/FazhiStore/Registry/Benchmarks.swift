@@ -36,8 +36,7 @@ public enum Benchmarks {
             guard try row.decode(column: "type", as: String.self) == PowerType.penalty.rawValue else {
                 throw DomainError.invalid(field: "powerItemCode", message: "事项 \(b.powerItemCode) 不是行政处罚事项；处罚裁量基准只能对应行政处罚事项（行政处罚法 第三十四条）")
             }
-            let last = try await sql.raw("SELECT MAX(version) AS v FROM benchmarks WHERE code = \(bind: b.code)").first()?.decodeNil(column: "v") == false
-                ? try await sql.raw("SELECT MAX(version) AS v FROM benchmarks WHERE code = \(bind: b.code)").first()!.decode(column: "v", as: Int.self) : 0
+            let last = try await sql.raw("SELECT MAX(version) AS v FROM benchmarks WHERE code = \(bind: b.code)").first()?.decode(column: "v", as: Int?.self) ?? 0
             if last > 0, let prev = try await current(code: b.code, on: tx.db), CivilDate(iso: prev.effectiveOn)! > eff {
                 throw DomainError.invalid(field: "effectiveOn", message: "生效日期 \(eff) 早于现行版本（第\(prev.version)版，\(prev.effectiveOn)起施行）")
             }

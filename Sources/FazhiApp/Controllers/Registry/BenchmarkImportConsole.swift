@@ -31,7 +31,8 @@ extension RegistryConsole {
         return Views.console("裁量基准 \(b.code)", user: user, request: req, active: "/console/benchmarks", flash: Flash.take(req), """
         <dl class="card facts"><dt>违法行为</dt><dd>\(b.violation)</dd><dt>违反条款</dt><dd>\(b.violatedArticle)</dd><dt>处罚依据</dt><dd>\(b.penaltyArticle)</dd>
         <dt>对应事项</dt><dd><a href="/console/powers/\(b.powerItemCode)">\(b.powerItemCode)</a></dd><dt>包容免罚清单</dt><dd>\(b.firstViolationExempt ? "已列入" : "未列入")</dd>
-        <dt>版本</dt><dd>第\(cur.version)版，\(cur.effectiveOn)起施行</dd></dl>
+        <dt>版本</dt><dd>第\(cur.version)版，\(cur.effectiveOn)起施行\(versions.count > 1 ? "（共 \(versions.count) 版）" : "")</dd></dl>
+        \(user.mayPublishBenchmarks ? HTML("<p><a class=\"button\" href=\"/console/benchmarks/\(b.code)/edit\">修订（形成新版本）</a></p>") : "")
         \(RegistryViews.tiersTable(b))
         <h2>裁量试算</h2>\(outcome)
         <form method="post" action="/console/benchmarks/\(b.code)/compute" class="card">\(Views.csrfField(req))<div class="grid2">
@@ -52,6 +53,7 @@ extension RegistryConsole {
     static let uploadLimit = 30 * 1024 * 1024
 
     static func registerBenchmarksAndImport(_ console: any RoutesBuilder) {
+        BenchmarkForm.register(console)
         console.get("benchmarks") { req async throws -> Response in
             let user = try req.requireUser()
             let q = req.query[String.self, at: "q"] ?? ""
@@ -59,7 +61,7 @@ extension RegistryConsole {
             let trs = list.map { s -> HTML in "<tr><td class=\"mono\"><a href=\"/console/benchmarks/\(s.code)\">\(s.code)</a></td><td>\(s.violation)</td><td class=\"mono\">\(s.powerItemCode)</td><td>第\(s.version)版</td><td>\(s.effectiveOn)</td></tr>" }
             return Views.console("裁量基准", user: user, request: req, active: "/console/benchmarks", flash: Flash.take(req), """
             <form method="get" action="/console/benchmarks" class="card search"><label for="q">违法行为或条款</label><input id="q" name="q" value="\(q)"><button type="submit">查询</button></form>
-            <p>现行基准 \(list.count) 项。新增或修订请用 <a href="/console/import">批量导入</a>（每次导入形成新版本）；<a href="/console/export/benchmarks.xlsx">导出 Excel</a>。</p>
+            <p>现行基准 \(list.count) 项。\(user.mayPublishBenchmarks ? HTML("<a class=\"button\" href=\"/console/benchmarks/new\">新增裁量基准</a> ") : "")也可 <a href="/console/import">批量导入</a>（每次保存或导入形成新版本）；<a href="/console/export/benchmarks.xlsx">导出 Excel</a>。</p>
             <div class="table-wrap"><table class="data"><thead><tr><th>基准编号</th><th>违法行为</th><th>对应事项</th><th>版本</th><th>施行日期</th></tr></thead><tbody>\(trs)</tbody></table></div>
             """)
         }
@@ -110,7 +112,7 @@ extension RegistryConsole {
             case "officers": report = try await RegistryImporter.officers(cells, mode: mode, allowed: user.registryWritable, store: store, context: ctx, now: now, on: req.db)
             case "power-list": report = try await RegistryImporter.powerList(cells, mode: mode, allowed: user.registryWritable, store: store, context: ctx, now: now, on: req.db)
             case "benchmarks":
-                guard user.isSupervisor || user.isAdmin || user.has(.head) else { throw APIError.forbidden("只有机关负责人、司法行政监督人员或系统管理员可以发布裁量基准") }
+                try BenchmarkForm.requirePublisher(user)
                 report = try await RegistryImporter.benchmarks(cells, mode: mode, store: store, context: ctx, now: now, on: req.db)
             default: throw DomainError.invalid(field: "kind", message: "请选择导入的内容")
             }
