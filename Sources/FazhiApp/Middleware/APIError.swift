@@ -23,6 +23,7 @@ public struct APIError: AbortError, Sendable {
         case .notFound(let m): self.init(.notFound, code: "not_found", message: m)
         case .forbidden(let m, let a): self.init(.forbidden, code: "forbidden", message: m, article: a)
         case .conflict(let f, let m): self.init(.conflict, code: "conflict", field: f, message: m)
+        case .refused(let f, let m, let a): self.init(f == nil ? .conflict : .unprocessableEntity, code: "refused", field: f, message: m, article: a)
         }
     }
 

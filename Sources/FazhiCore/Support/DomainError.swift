@@ -9,6 +9,9 @@ public enum DomainError: Error, Sendable, Equatable, CustomStringConvertible {
     case forbidden(String, article: String? = nil)
     /// The change collides with what is stored: a duplicate, or a stale version (409).
     case conflict(field: String?, message: String)
+    /// A statute refuses the step: out of order or a gate not met (409), or a value the rule does not allow
+    /// when `field` is named (422). `article` is the refusing rule, e.g. 行政处罚法 第五十八条.
+    case refused(field: String? = nil, message: String, article: String)
 
     public var description: String {
         switch self {
@@ -16,6 +19,7 @@ public enum DomainError: Error, Sendable, Equatable, CustomStringConvertible {
         case .notFound(let m): return m
         case .forbidden(let m, let a): return a.map { "\(m)（依据：\($0)）" } ?? m
         case .conflict(let f, let m): return f.map { "\($0)：\(m)" } ?? m
+        case .refused(_, let m, let a): return "\(m)（依据：\(a)）"
         }
     }
 }

@@ -1,0 +1,68 @@
+import Foundation
+
+/// Terms and tests shared by the 行政处罚 procedures (普通程序、简易程序) — 《中华人民共和国行政处罚法》(2021).
+public enum Penalty {
+    public static let law = "行政处罚法"
+    static func art(_ a: String) -> String { "\(law) \(a)" }
+
+    /// The kinds of penalty (行政处罚法 第九条).
+    public static let kinds = ["警告", "通报批评", "罚款", "没收违法所得", "没收非法财物", "暂扣许可证件", "降低资质等级", "吊销许可证件",
+                               "限制开展生产经营活动", "责令停产停业", "责令关闭", "限制从业", "行政拘留"]
+    /// The kinds that by themselves give a hearing right (第六十三条第一款(三)(四)).
+    public static let hearingKinds: Set<String> = ["降低资质等级", "吊销许可证件", "责令停产停业", "责令关闭", "限制从业"]
+    /// 简易程序 allows only a warning or a small fine (第五十一条).
+    public static let simpleKinds: Set<String> = ["警告", "罚款"]
+    /// 第五十一条: fines up to 200 yuan for a citizen, 3,000 yuan for a legal person or other organisation.
+    public static let simpleFineCitizen = 200.0
+    public static let simpleFineOrganisation = 3_000.0
+    /// 第六十八条第一款(一): on-the-spot collection of fines up to 100 yuan.
+    public static let onSpotCollectionMax = 100.0
+    /// 第七十二条第一款(一): 加处罚款 of 3% of the fine per day, capped at the fine.
+    public static let lateFineRatePerDay = 0.03
+
+    public static let partyKinds = [InputField.Choice("citizen", "自然人"), .init("organisation", "法人或者其他组织")]
+    public static let signature = [InputField.Choice("signed", "已签名"), .init("refused", "拒绝签名（已注明）"), .init("absent", "不在场")]
+
+    /// Facts the caller looks up in the registries before a case is opened.
+    public enum External {
+        /// The body's 主体资格 is confirmed and announced.
+        public static let bodyConfirmed = "body.confirmed"
+        /// The power item is a 行政处罚 item on the body's 权责清单 on the day.
+        public static let powerItemIsBodysPenalty = "powerItem.bodysPenalty"
+        /// The decision number the body issues next (e.g. 清市监罚〔2026〕12号).
+        public static let decisionNumber = "decisionNumber"
+    }
+
+    static func isOrganisation(_ f: Facts) -> Bool { f.text("partyKind") == "organisation" }
+
+    /// Whether the proposed penalty gives a right to a hearing (第六十三条): a large fine or confiscation (thresholds
+    /// local: `ProcedureSettings`), or one of the heavier kinds.
+    public static func hearingRight(kinds: [String], fine: Double, confiscation: Double, organisation: Bool, settings s: ProcedureSettings) -> Bool {
+        let fineLimit = organisation ? s.hearingFineOrganisation : s.hearingFineCitizen
+        let confLimit = organisation ? s.hearingConfiscationOrganisation : s.hearingConfiscationCitizen
+        return (kinds.contains("罚款") && fine >= fineLimit) || ((kinds.contains("没收违法所得") || kinds.contains("没收非法财物")) && confiscation >= confLimit)
+            || !hearingKinds.isDisjoint(with: kinds)
+    }
+
+    /// 第三十六条: not discovered within 2 years (5 years where life, health or financial security is involved
+    /// with harmful consequences) → no penalty.
+    public static func withinLimitation(violationOn: CivilDate, discoveredOn: CivilDate, extended: Bool) -> Bool {
+        let years = extended ? 5 : 2
+        let day = min(violationOn.day, CivilDate.daysInMonth(year: violationOn.year + years, month: violationOn.month))
+        return discoveredOn <= CivilDate(year: violationOn.year + years, month: violationOn.month, day: day)!
+    }
+
+    /// 加处罚款 (第七十二条第一款(一)): 3% of the fine per day overdue, days under 复议 or 诉讼 not counted
+    /// (第七十三条第三款), never more than the fine (and 行政强制法 第四十五条).
+    public static func lateFine(fine: Double, daysOverdue: Int, daysUnderReview: Int) -> Double {
+        let days = max(0, daysOverdue - max(0, daysUnderReview))
+        return min(fine, (fine * lateFineRatePerDay * Double(days) * 100).rounded() / 100)
+    }
+
+    /// A decision heavier than the proposal the party was told of: a larger fine or a kind not proposed.
+    static func heavier(kinds: [String], fine: Double, than f: Facts) -> Bool {
+        fine > (f.number("proposedFine") ?? 0) + 0.001 || !Set(kinds).isSubset(of: Set(f.list("proposedKinds")))
+    }
+
+    static let kindsProblem = "处罚种类应为第九条所列：" + kinds.joined(separator: "、")
+}

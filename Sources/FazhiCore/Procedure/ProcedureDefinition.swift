@@ -1,0 +1,217 @@
+import Foundation
+
+/// Who takes a step: a user, with the roles they hold over the case's body, and — when they are in the officer
+/// registry — their officer id (so the engine can tell an investigator from a reviewer).
+public struct ProcedureActor: Sendable, Equatable {
+    public var id: UUID
+    public var name: String
+    public var roles: Set<Role>
+    public var officerID: UUID?
+    /// 法律职业资格 (needed for a first 法制审核, 行政处罚法 第五十八条第二款).
+    public var hasLegalQualification: Bool
+    /// Has done a penalty 法制审核 before (so 第五十八条第二款's "初次" rule no longer applies).
+    public var hasReviewedBefore: Bool
+
+    public init(id: UUID, name: String, roles: Set<Role>, officerID: UUID? = nil, hasLegalQualification: Bool = false, hasReviewedBefore: Bool = false) {
+        self.id = id; self.name = name; self.roles = roles; self.officerID = officerID
+        self.hasLegalQualification = hasLegalQualification; self.hasReviewedBefore = hasReviewedBefore
+    }
+}
+
+/// One input a step asks for.
+public struct InputField: Sendable {
+    public enum Kind: Sendable {
+        case text, number, date, bool, list
+        /// One of the given values (value, Chinese label).
+        case choice([Choice])
+    }
+    public struct Choice: Sendable, Equatable {
+        public let value: String
+        public let label: String
+        public init(_ value: String, _ label: String) { self.value = value; self.label = label }
+    }
+    public let key: String
+    public let label: String
+    public let kind: Kind
+    public let required: Bool
+
+    public init(_ key: String, _ label: String, _ kind: Kind = .text, required: Bool = true) {
+        self.key = key; self.label = label; self.kind = kind; self.required = required
+    }
+}
+
+/// Everything a gate or an effect may look at while a step is being checked.
+public struct StepContext: Sendable {
+    /// The case before the step.
+    public let file: CaseFile
+    /// What the step records.
+    public let inputs: Facts
+    /// Facts the caller looked up outside the case (the registry: whether the body is confirmed, the power
+    /// item's type; the next decision number), by key.
+    public let external: Facts
+    public let officers: [NamedOfficer]
+    public let actor: ProcedureActor
+    /// The day the step was taken (may be earlier than today when entered afterwards).
+    public let date: CivilDate
+    public let calendar: DeadlineCalculator
+    public let settings: ProcedureSettings
+
+    /// The case's facts with this step's inputs laid over them.
+    public var facts: Facts { var f = file.facts; f.merge(inputs); return f }
+
+    public init(file: CaseFile, inputs: Facts, external: Facts, officers: [NamedOfficer], actor: ProcedureActor, date: CivilDate,
+                calendar: DeadlineCalculator, settings: ProcedureSettings) {
+        self.file = file; self.inputs = inputs; self.external = external; self.officers = officers; self.actor = actor
+        self.date = date; self.calendar = calendar; self.settings = settings
+    }
+}
+
+/// A condition a step needs, with the rule that demands it: when it does not hold the step is refused with
+/// `message` and `article`. A gate about one of the step's own inputs names it as `field` (422, not 409).
+public struct Gate: Sendable {
+    public let article: String
+    public let message: String
+    public let field: String?
+    public let holds: @Sendable (StepContext) throws -> Bool
+
+    public init(_ article: String, _ message: String, field: String? = nil, holds: @escaping @Sendable (StepContext) throws -> Bool) {
+        self.article = article; self.message = message; self.field = field; self.holds = holds
+    }
+}
+
+/// How many officers a step needs, and that each holds a valid certificate.
+public struct OfficerRule: Sendable {
+    public let minimum: Int
+    public let article: String
+    public init(minimum: Int, article: String) { self.minimum = minimum; self.article = article }
+}
+
+/// A deadline a step starts: `days` of `unit` counted from the step's day (or from a date fact).
+public struct DeadlineRule: Sendable {
+    public let key: String
+    public let name: String
+    public let days: Int
+    public let unit: PeriodUnit
+    public let article: String
+    /// Count from this date fact instead of the step's date.
+    public let fromFact: String?
+    /// Take the number of days from this number fact when set (e.g. an approved longer period).
+    public let daysFact: String?
+
+    public init(_ key: String, _ name: String, days: Int, _ unit: PeriodUnit, article: String, fromFact: String? = nil, daysFact: String? = nil) {
+        self.key = key; self.name = name; self.days = days; self.unit = unit; self.article = article; self.fromFact = fromFact; self.daysFact = daysFact
+    }
+}
+
+/// What a step changes besides the state: deadlines started or stopped, facts set or computed.
+public enum Effect: Sendable {
+    case startDeadline(DeadlineRule, onlyIf: (@Sendable (StepContext) -> Bool)? = nil)
+    /// Starts a deadline whose due date is a date fact (e.g. an approved deferral, a rectification date).
+    case startDeadlineUntil(key: String, name: String, dateFact: String, article: String)
+    case stopDeadline(String)
+    case set(String, FactValue)
+    /// Facts worked out from the step (e.g. whether a hearing right arises, the 加处罚款 due).
+    case compute(@Sendable (StepContext) throws -> Facts)
+}
+
+/// A document (文书) a step produces.
+public enum CaseDocumentKind: String, Codable, Sendable, CaseIterable {
+    case filingApproval = "filing_approval"
+    case evidenceRecord = "evidence_record"
+    case preservationNotice = "preservation_notice"
+    case priorNotice = "prior_notice"
+    case hearingNotice = "hearing_notice"
+    case hearingRecord = "hearing_record"
+    case legalReviewOpinion = "legal_review_opinion"
+    case collectiveDiscussion = "collective_discussion"
+    case penaltyDecision = "penalty_decision"
+    case onSpotDecision = "on_spot_decision"
+    case serviceReceipt = "service_receipt"
+    case transferLetter = "transfer_letter"
+    case closingReport = "closing_report"
+    case inspectionRecord = "inspection_record"
+
+    public var chineseName: String {
+        switch self {
+        case .filingApproval: "立案审批表"; case .evidenceRecord: "调查取证笔录"; case .preservationNotice: "先行登记保存通知书"
+        case .priorNotice: "行政处罚事先告知书"; case .hearingNotice: "听证通知书"; case .hearingRecord: "听证笔录"
+        case .legalReviewOpinion: "法制审核意见书"; case .collectiveDiscussion: "集体讨论记录"; case .penaltyDecision: "行政处罚决定书"
+        case .onSpotDecision: "当场行政处罚决定书"; case .serviceReceipt: "送达回证"; case .transferLetter: "涉嫌犯罪案件移送书"
+        case .closingReport: "结案报告"; case .inspectionRecord: "行政检查记录"
+        }
+    }
+}
+
+/// One step of a procedure: when it may be taken (states, roles, officers, gates), what it asks for, what it
+/// changes, and the documents it produces.
+public struct ActionDefinition: Sendable {
+    public let id: String
+    public let name: String
+    /// The states it may be taken in; taking it elsewhere is refused with `basis`.
+    public let from: Set<String>
+    /// The state after it; nil keeps the state (a step that may be repeated, such as 调查取证).
+    public let to: String?
+    public let roles: Set<Role>
+    /// The article the step rests on; cited when it is taken out of order.
+    public let basis: String
+    public var officers: OfficerRule?
+    public var inputs: [InputField] = []
+    public var gates: [Gate] = []
+    public var effects: [Effect] = []
+    public var documents: [CaseDocumentKind] = []
+
+    public init(_ id: String, _ name: String, from: Set<String>, to: String?, by roles: Set<Role>, basis: String) {
+        self.id = id; self.name = name; self.from = from; self.to = to; self.roles = roles; self.basis = basis
+    }
+
+    public func needs(_ officers: OfficerRule) -> Self { var c = self; c.officers = officers; return c }
+    public func asks(_ fields: InputField...) -> Self { var c = self; c.inputs += fields; return c }
+    public func gate(_ article: String, _ message: String, field: String? = nil, _ holds: @escaping @Sendable (StepContext) throws -> Bool) -> Self {
+        var c = self; c.gates.append(Gate(article, message, field: field, holds: holds)); return c
+    }
+    public func then(_ effects: Effect...) -> Self { var c = self; c.effects += effects; return c }
+    public func produces(_ docs: CaseDocumentKind...) -> Self { var c = self; c.documents += docs; return c }
+}
+
+/// A state of a procedure.
+public struct ProcedureState: Sendable {
+    public let id: String
+    public let name: String
+    public let terminal: Bool
+    public init(_ id: String, _ name: String, terminal: Bool = false) { self.id = id; self.name = name; self.terminal = terminal }
+}
+
+/// A statutory procedure as data (程序定义): states and steps, each step citing its article.
+public struct ProcedureDefinition: Sendable {
+    public let id: String
+    public let version: Int
+    public let name: String
+    /// The instrument the procedure follows, e.g. 《中华人民共和国行政处罚法》.
+    public let instrument: String
+    public let initial: String
+    public let states: [ProcedureState]
+    public let actions: [ActionDefinition]
+
+    public init(id: String, version: Int, name: String, instrument: String, initial: String, states: [ProcedureState], actions: [ActionDefinition]) {
+        self.id = id; self.version = version; self.name = name; self.instrument = instrument; self.initial = initial
+        self.states = states; self.actions = actions
+    }
+
+    public func action(_ id: String) -> ActionDefinition? { actions.first { $0.id == id } }
+    public func state(_ id: String) -> ProcedureState? { states.first { $0.id == id } }
+    public func stateName(_ id: String) -> String { state(id)?.name ?? id }
+
+    /// Definition errors a reviewer would want caught before any case runs: unknown states, duplicate ids.
+    public func problems() -> [String] {
+        var out: [String] = []
+        let ids = Set(states.map(\.id))
+        if !ids.contains(initial) { out.append("初始状态 \(initial) 未定义") }
+        if Set(actions.map(\.id)).count != actions.count { out.append("步骤编号重复") }
+        for a in actions {
+            for s in a.from where !ids.contains(s) { out.append("步骤 \(a.id) 的起始状态 \(s) 未定义") }
+            if let t = a.to, !ids.contains(t) { out.append("步骤 \(a.id) 的目标状态 \(t) 未定义") }
+            if a.roles.isEmpty { out.append("步骤 \(a.id) 未规定由谁办理") }
+        }
+        return out
+    }
+}

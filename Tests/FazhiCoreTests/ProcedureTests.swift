@@ -1,0 +1,301 @@
+import FazhiCore
+import Foundation
+import Testing
+
+/// Drives one case through the engine as the console would, step by step.
+struct CaseRunner {
+    let def: ProcedureDefinition
+    var file: CaseFile
+    /// The shipped calendar, with 2027 declared as having no holidays: the 90-day period of a case filed in the autumn
+    /// ends in 2027, whose notice is not shipped (the real calendar fails closed there).
+    let calc = DeadlineCalculator(calendar: StatutoryCalendar(lines: StatutoryCalendar.shipped.lines, years: Set(StatutoryCalendar.shipped.years + [2027])))
+    var settings = ProcedureSettings()
+    var today = CivilDate(iso: "2026-12-31")!
+    var external = Facts([Penalty.External.bodyConfirmed: .bool(true), Penalty.External.powerItemIsBodysPenalty: .bool(true),
+                          Penalty.External.decisionNumber: .text("清市监罚〔2026〕12号")])
+    static let body = UUID()
+    static let head = ProcedureActor(id: UUID(), name: "王局长", roles: [.head])
+    static let officer = ProcedureActor(id: UUID(), name: "李执法", roles: [.officer], officerID: UUID())
+    static let reviewer = ProcedureActor(id: UUID(), name: "赵审核", roles: [.legalReviewer], officerID: UUID(), hasLegalQualification: true)
+    static let pair = [NamedOfficer(id: officer.officerID!, name: "李执法", certificateNumber: "ZJ33010001", bodyID: body, eligibility: .eligible),
+                       NamedOfficer(id: UUID(), name: "陈执法", certificateNumber: "ZJ33010002", bodyID: body, eligibility: .eligible)]
+
+    init(_ def: ProcedureDefinition) { self.def = def; file = ProcedureEngine.start(def, bodyID: Self.body) }
+
+    @discardableResult
+    mutating func take(_ action: String, _ inputs: [String: FactValue] = [:], by actor: ProcedureActor = CaseRunner.officer, on date: String,
+                       officers: [NamedOfficer] = []) throws -> CaseTransition {
+        let t = try ProcedureEngine.apply(def, to: file, action: action, expectedVersion: file.version, inputs: Facts(inputs), external: external,
+                                          officers: officers, actor: actor, date: CivilDate(iso: date)!, today: today, calendar: calc, settings: settings)
+        file = t.file
+        return t
+    }
+
+    /// The refusal a step gets, or nil when it is taken.
+    mutating func refusal(_ action: String, _ inputs: [String: FactValue] = [:], by actor: ProcedureActor = CaseRunner.officer, on date: String,
+                          officers: [NamedOfficer] = []) -> DomainError? {
+        do { try take(action, inputs, by: actor, on: date, officers: officers); return nil } catch let e as DomainError { return e } catch { return .invalid(field: "?", message: "\(error)") }
+    }
+}
+
+func article(_ e: DomainError?) -> String? {
+    if case .refused(_, _, let a)? = e { return a }
+    if case .forbidden(_, let a)? = e { return a }
+    return nil
+}
+
+extension CaseRunner {
+    static let filing: [String: FactValue] = ["source": .text("complaint"), "powerItemCode": .text("339901-CF-00012"), "partyName": .text("张三"),
+                                              "partyKind": .text("citizen"), "partyAddress": .text("清河县城关镇"), "summary": .text("无证经营"),
+                                              "violationOn": .text("2026-09-01")]
+    static let evidence: [String: FactValue] = ["evidenceKind": .text("inquiry"), "evidenceSummary": .text("询问当事人"), "partySignature": .text("signed"),
+                                                "certificateShown": .bool(true)]
+    /// An ordinary case filed on 2026-10-09 and investigated by two officers.
+    static func investigated() throws -> CaseRunner {
+        var r = CaseRunner(PenaltyOrdinaryProcedure.definition(ProcedureSettings()))
+        try r.take("file_case", filing, by: head, on: "2026-10-09")
+        try r.take("record_evidence", evidence, on: "2026-10-10", officers: pair)
+        return r
+    }
+    mutating func propose(fine: Double, kinds: [String] = ["罚款"], extra: [String: FactValue] = [:], on date: String = "2026-10-12") throws {
+        var i: [String: FactValue] = ["violationFacts": .text("未取得许可从事食品经营"), "penaltyBasis": .text("《食品安全法》第一百二十二条"),
+                                      "penaltyKinds": .list(kinds), "fineAmount": .number(fine), "benchmarkMin": .number(50_000), "benchmarkMax": .number(100_000)]
+        i.merge(extra) { _, n in n }
+        try take("propose", i, on: date)
+    }
+    static let decision: [String: FactValue] = ["outcome": .text("penalty"), "penaltyKinds": .list(["罚款"]), "fineAmount": .number(60_000), "decisionReasons": .text("事实清楚")]
+}
+
+@Suite("Procedure engine and the 行政处罚 definitions")
+struct ProcedureTests {
+    @Test func definitionsAreWellFormed() {
+        for d in ProcedureCatalog().definitions { #expect(d.problems().isEmpty, "\(d.id): \(d.problems())") }
+    }
+
+    @Test func filingNeedsConfirmedBodyListedItemAndLimitation() throws {
+        var r = CaseRunner(PenaltyOrdinaryProcedure.definition(ProcedureSettings()))
+        // Only the head approves 立案.
+        #expect(article(r.refusal("file_case", CaseRunner.filing, on: "2026-10-09")) == "行政处罚法 第五十四条")
+        r.external[Penalty.External.bodyConfirmed] = .bool(false)
+        #expect(article(r.refusal("file_case", CaseRunner.filing, by: CaseRunner.head, on: "2026-10-09")) == "行政处罚法 第十七条")
+        r.external[Penalty.External.bodyConfirmed] = .bool(true)
+        // 第三十六条: a violation of 2024-09-01 discovered 2026-10-09 is out of time; with 5 years (life/health) it is not.
+        var old = CaseRunner.filing; old["violationOn"] = .text("2024-09-01")
+        #expect(article(r.refusal("file_case", old, by: CaseRunner.head, on: "2026-10-09")) == "行政处罚法 第三十六条")
+        old["lifeHealthOrFinance"] = .bool(true)
+        let t = try r.take("file_case", old, by: CaseRunner.head, on: "2026-10-09")
+        // 第六十条: 90 calendar days from 立案.
+        #expect(t.startedDeadlines.first?.deadline.due == CivilDate(iso: "2027-01-07"))
+        #expect(r.file.state == "investigating" && r.file.version == 1)
+    }
+
+    @Test func evidenceNeedsTwoEligibleOfficersWhoShowCertificates() throws {
+        var r = try CaseRunner.investigated()
+        #expect(article(r.refusal("record_evidence", CaseRunner.evidence, on: "2026-10-11", officers: [CaseRunner.pair[0]])) == "行政处罚法 第四十二条、第五十五条")
+        let expired = NamedOfficer(id: UUID(), name: "过期", certificateNumber: "ZJ33019999", bodyID: CaseRunner.body,
+                                   eligibility: .notEligible(reason: "执法证已于2026-01-01过期", article: "行政处罚法 第四十二条、第七十六条"))
+        #expect(article(r.refusal("record_evidence", CaseRunner.evidence, on: "2026-10-11", officers: [CaseRunner.pair[0], expired])) == "行政处罚法 第四十二条、第七十六条")
+        var noCert = CaseRunner.evidence; noCert["certificateShown"] = .bool(false)
+        #expect(article(r.refusal("record_evidence", noCert, on: "2026-10-11", officers: CaseRunner.pair)) == "行政处罚法 第五十五条")
+        #expect(r.refusal("record_evidence", CaseRunner.evidence, on: "2026-10-11", officers: CaseRunner.pair) == nil)
+    }
+
+    @Test func preservationDisposalInSevenWorkingDays() throws {
+        var r = try CaseRunner.investigated()
+        // 2026-09-30 + 7 working days skips 国庆 (10-01..10-07) and counts 10-10 (Sat, 调休上班).
+        var p = CaseRunner(PenaltyOrdinaryProcedure.definition(ProcedureSettings()))
+        try p.take("file_case", CaseRunner.filing, by: CaseRunner.head, on: "2026-09-29")
+        let t = try p.take("preserve_evidence", ["preservedItems": .text("无标签食品20箱"), "preservationReason": .text("可能灭失")], by: CaseRunner.head, on: "2026-09-30", officers: CaseRunner.pair)
+        #expect(t.startedDeadlines.first?.deadline.due == CivilDate(iso: "2026-10-15"))
+        #expect(article(r.refusal("dispose_preserved", ["disposal": .text("return")], on: "2026-10-12")) == "行政处罚法 第五十六条")
+    }
+
+    @Test func hearingRightNoticeAndHearingGates() throws {
+        var r = try CaseRunner.investigated()
+        try r.propose(fine: 60_000)
+        #expect(r.file.facts.flag("hearingRight"), "60,000 yuan for a citizen is a 较大数额 fine (threshold 10,000, configurable)")
+        // No decision before 告知 (第四十四条).
+        #expect(article(r.refusal("decide", CaseRunner.decision, by: CaseRunner.head, on: "2026-10-12")) != nil)
+        let n = try r.take("notify", ["noticeMethod": .text("direct")], on: "2026-10-12")
+        #expect(n.startedDeadlines.map(\.key) == ["statement", "hearingRequest"])
+        #expect(n.startedDeadlines[1].deadline.due == CivilDate(iso: "2026-10-19"))  // 5 working days
+        // Statement period not over and not waived (第六十二条).
+        #expect(article(r.refusal("decide", CaseRunner.decision, by: CaseRunner.head, on: "2026-10-15")) == "行政处罚法 第六十二条")
+        // Hearing requested late is refused (第六十四条第一项); on time it is taken.
+        var late = r
+        #expect(article(late.refusal("request_hearing", ["hearingRequest": .text("书面申请")], on: "2026-10-20")) == "行政处罚法 第六十四条第一项")
+        try r.take("request_hearing", ["hearingRequest": .text("书面申请")], on: "2026-10-19")
+        // Chair cannot be an investigator; notice at least 7 working days before; non-public needs a reason.
+        let sched: [String: FactValue] = ["hearingDate": .text("2026-10-29"), "hearingPlace": .text("局三楼听证室"), "hearingChair": .text("法规科 周某"), "hearingPublic": .bool(true)]
+        var s = sched; s["hearingChair"] = .text("陈执法")
+        #expect(article(r.refusal("schedule_hearing", s, by: CaseRunner.head, on: "2026-10-20")) == "行政处罚法 第六十四条第四项")
+        s = sched; s["hearingDate"] = .text("2026-10-28")
+        #expect(article(r.refusal("schedule_hearing", s, by: CaseRunner.head, on: "2026-10-20")) == "行政处罚法 第六十四条第二项")
+        s = sched; s["hearingPublic"] = .bool(false)
+        #expect(article(r.refusal("schedule_hearing", s, by: CaseRunner.head, on: "2026-10-20")) == "行政处罚法 第六十四条第三项")
+        try r.take("schedule_hearing", sched, by: CaseRunner.head, on: "2026-10-20")
+        // No decision while the hearing is pending (第六十四条).
+        #expect(r.file.state == "hearing")
+        #expect(article(r.refusal("hold_hearing", ["hearingSummary": .text("质证"), "hearingRecordSigned": .text("signed")], by: CaseRunner.head, on: "2026-10-28")) == "行政处罚法 第六十四条")
+        try r.take("hold_hearing", ["partyAppeared": .bool(true), "hearingSummary": .text("质证"), "hearingRecordSigned": .text("signed")], by: CaseRunner.head, on: "2026-10-29")
+        // After a hearing 法制审核 is mandatory (第五十八条第一款(二)) and the decision must cite the record (第六十五条).
+        var d = CaseRunner.decision; d["hearingRecordCited"] = .bool(true)
+        #expect(article(r.refusal("decide", d, by: CaseRunner.head, on: "2026-10-30")) == "行政处罚法 第五十八条")
+        try r.take("legal_review_pass", ["reviewOpinion": .text("事实清楚，程序合法")], by: CaseRunner.reviewer, on: "2026-10-30")
+        #expect(article(r.refusal("decide", CaseRunner.decision, by: CaseRunner.head, on: "2026-10-30")) == "行政处罚法 第六十五条")
+        let t = try r.take("decide", d, by: CaseRunner.head, on: "2026-10-30")
+        #expect(r.file.state == "decided" && r.file.facts.text("decisionNumber") == "清市监罚〔2026〕12号")
+        #expect(t.stoppedDeadlines.contains("decision") && t.documents == [.penaltyDecision])
+    }
+
+    @Test func legalReviewerRules() throws {
+        var r = try CaseRunner.investigated()
+        try r.propose(fine: 60_000, extra: ["complexCase": .bool(true)])
+        // An investigator cannot review (the reviewer role is also needed).
+        let investigatorReviewer = ProcedureActor(id: UUID(), name: "李执法", roles: [.legalReviewer], officerID: CaseRunner.officer.officerID, hasLegalQualification: true)
+        #expect(article(r.refusal("legal_review_pass", ["reviewOpinion": .text("同意")], by: investigatorReviewer, on: "2026-10-13")) == "行政处罚法 第五十八条；国办发〔2018〕118号")
+        // A first review needs 法律职业资格 (第五十八条第二款); someone who has reviewed before does not.
+        let novice = ProcedureActor(id: UUID(), name: "新人", roles: [.legalReviewer], officerID: UUID())
+        #expect(article(r.refusal("legal_review_pass", ["reviewOpinion": .text("同意")], by: novice, on: "2026-10-13")) == "行政处罚法 第五十八条第二款")
+        var veteran = novice; veteran.hasReviewedBefore = true
+        #expect(r.refusal("legal_review_pass", ["reviewOpinion": .text("同意")], by: veteran, on: "2026-10-13") == nil)
+        // An officer cannot take the reviewer's step at all.
+        var o = try CaseRunner.investigated(); try o.propose(fine: 60_000)
+        if case .forbidden? = o.refusal("legal_review_pass", ["reviewOpinion": .text("同意")], on: "2026-10-13") {} else { Issue.record("officer must be forbidden") }
+    }
+
+    @Test func outsideBenchmarkNeedsReasonAndReview() throws {
+        var r = try CaseRunner.investigated()
+        #expect(article(r.refusal("propose", ["violationFacts": .text("x"), "penaltyBasis": .text("y"), "penaltyKinds": .list(["罚款"]), "fineAmount": .number(120_000),
+                                              "benchmarkMin": .number(50_000), "benchmarkMax": .number(100_000)], on: "2026-10-12")) == "行政处罚法 第三十四条")
+        try r.propose(fine: 120_000, extra: ["outsideBenchmarkReason": .text("货值巨大")])
+        #expect(r.file.facts.list("legalReviewReasons").contains { $0.contains("第三十四条") })
+        try r.take("notify", ["noticeMethod": .text("direct")], on: "2026-10-12")
+        try r.take("waive", ["waiverDocument": .text("当事人2026-10-13签名放弃")], on: "2026-10-13")
+        var d = CaseRunner.decision; d["fineAmount"] = .number(120_000)
+        #expect(article(r.refusal("decide", d, by: CaseRunner.head, on: "2026-10-14")) == "行政处罚法 第五十八条")
+    }
+
+    @Test func noHeavierDecisionAfterDefence() throws {
+        var r = try CaseRunner.investigated()
+        try r.propose(fine: 5_000, kinds: ["罚款"], extra: ["benchmarkMin": .number(1_000), "benchmarkMax": .number(10_000)])
+        #expect(!r.file.facts.flag("hearingRight"))
+        try r.take("notify", ["noticeMethod": .text("direct")], on: "2026-10-12")
+        try r.take("record_statement", ["statement": .text("初次违法"), "statementAdopted": .text("rejected"), "statementAnswer": .text("证据确凿")], on: "2026-10-14")
+        var d = CaseRunner.decision; d["fineAmount"] = .number(8_000)
+        #expect(article(r.refusal("decide", d, by: CaseRunner.head, on: "2026-10-20")) == "行政处罚法 第四十五条")
+        d["fineAmount"] = .number(5_000)
+        // 2026-10-12 + 5 working days = 10-19; deciding on 10-19 is still inside the period.
+        #expect(article(r.refusal("decide", d, by: CaseRunner.head, on: "2026-10-19")) == "行政处罚法 第六十二条")
+        #expect(r.refusal("decide", d, by: CaseRunner.head, on: "2026-10-20") == nil)
+    }
+
+    @Test func suspectedCrimeEndsOnlyByTransfer() throws {
+        var r = try CaseRunner.investigated()
+        try r.take("mark_suspected_crime", ["crimeReason": .text("货值金额逾五万元")], on: "2026-10-12")
+        #expect(article(r.refusal("decide", ["outcome": .text("no_penalty"), "decisionReasons": .text("x")], by: CaseRunner.head, on: "2026-10-12"))
+                == "行政处罚法 第二十七条、第五十七条第一款第四项、第八十二条")
+        try r.take("transfer", ["receivingOrgan": .text("清河县公安局"), "transferNumber": .text("清市监移〔2026〕1号"), "transferReason": .text("涉嫌生产销售伪劣产品罪")], by: CaseRunner.head, on: "2026-10-13")
+        #expect(r.file.runningDeadlines.isEmpty)
+        try r.take("transfer_accepted", ["receiptNumber": .text("清公立〔2026〕88号"), "transferFeedback": .text("已立案")], on: "2026-10-20")
+        #expect(r.file.state == "closed")
+    }
+
+    @Test func firstViolationNoPenaltyWithoutNotice() throws {
+        var r = try CaseRunner.investigated()
+        // 第三十三条: 不予处罚 needs no 告知 (no penalty is proposed) but is decided, numbered and served.
+        try r.take("decide", ["outcome": .text("no_penalty"), "decisionReasons": .text("初次违法且危害后果轻微并及时改正（第三十三条第一款）")], by: CaseRunner.head, on: "2026-10-12")
+        try r.take("serve", ["serviceMethod": .text("direct"), "recipient": .text("张三")], on: "2026-10-13")
+        #expect(r.file.deadline("payment") == nil)
+        try r.take("close", ["closingSummary": .text("不予处罚，已教育")], by: CaseRunner.head, on: "2026-10-14")
+        #expect(r.file.state == "closed")
+    }
+
+    @Test func serviceAndPaymentAndLateFine() throws {
+        var r = try CaseRunner.investigated()
+        try r.propose(fine: 5_000, extra: ["benchmarkMin": .number(1_000), "benchmarkMax": .number(10_000)])
+        try r.take("notify", ["noticeMethod": .text("direct")], on: "2026-10-12")
+        try r.take("waive", ["waiverDocument": .text("放弃")], on: "2026-10-12")
+        var d = CaseRunner.decision; d["fineAmount"] = .number(5_000)
+        try r.take("decide", d, by: CaseRunner.head, on: "2026-10-13")
+        #expect(article(r.refusal("serve", ["serviceMethod": .text("electronic"), "recipient": .text("张三")], on: "2026-10-14")) == "行政处罚法 第六十一条第二款")
+        let s = try r.take("serve", ["serviceMethod": .text("electronic"), "recipient": .text("张三"), "electronicConsent": .bool(true)], on: "2026-10-14")
+        #expect(s.startedDeadlines.first?.deadline.due == CivilDate(iso: "2026-10-29"))  // 15 calendar days
+        // Not closable while unpaid; enforcement only after the due date.
+        #expect(article(r.refusal("close", ["closingSummary": .text("x")], by: CaseRunner.head, on: "2026-10-20")) == "行政处罚法 第六十七条、第七十二条")
+        #expect(article(r.refusal("apply_enforcement", ["enforcementMeasure": .text("申请法院")], by: CaseRunner.head, on: "2026-10-29")) == "行政处罚法 第七十二条")
+        // 40 days late, 10 of them under 复议: 30 × 3% × 5000 = 4500; 100 days would cap at 5000.
+        try r.take("apply_enforcement", ["enforcementMeasure": .text("申请清河县人民法院强制执行"), "daysUnderReview": .number(10)], by: CaseRunner.head, on: "2026-12-08")
+        #expect(r.file.facts.number("lateFine") == 4_500)
+        #expect(Penalty.lateFine(fine: 5_000, daysOverdue: 100, daysUnderReview: 0) == 5_000)
+        #expect(article(r.refusal("record_payment", ["paymentVoucher": .text("V1"), "paidAmount": .number(5_000), "paidOn": .text("2026-12-09")], on: "2026-12-09")) == "行政处罚法 第六十七条、第七十二条")
+        try r.take("record_payment", ["paymentVoucher": .text("V1"), "paidAmount": .number(9_500), "paidOn": .text("2026-12-09")], on: "2026-12-09")
+        try r.take("close", ["closingSummary": .text("已执行")], by: CaseRunner.head, on: "2026-12-10")
+    }
+
+    @Test func staleVersionOrderAndInputsAreRefused() throws {
+        var r = try CaseRunner.investigated()
+        let stale = r.file.version - 1
+        #expect(throws: DomainError.self) {
+            try ProcedureEngine.apply(r.def, to: r.file, action: "record_evidence", expectedVersion: stale, inputs: Facts(CaseRunner.evidence),
+                                      officers: CaseRunner.pair, actor: CaseRunner.officer, date: CivilDate(iso: "2026-10-11")!, today: r.today, calendar: r.calc, settings: r.settings)
+        }
+        // Out of order: serving before a decision names the step's article; a date before the last step is refused.
+        #expect(article(r.refusal("serve", ["serviceMethod": .text("direct"), "recipient": .text("张三")], on: "2026-10-11")) == "行政处罚法 第六十一条")
+        if case .invalid(let f, _)? = r.refusal("record_evidence", CaseRunner.evidence, on: "2026-10-01", officers: CaseRunner.pair) { #expect(f == "date") } else { Issue.record("date order") }
+        if case .invalid(let f, _)? = r.refusal("record_evidence", ["evidenceKind": .text("guess")], on: "2026-10-11", officers: CaseRunner.pair) { #expect(f == "evidenceKind") } else { Issue.record("choice") }
+        if case .invalid(let f, _)? = r.refusal("record_evidence", CaseRunner.evidence.merging(["typo": .text("x")]) { a, _ in a }, on: "2026-10-11", officers: CaseRunner.pair) { #expect(f == "typo") } else { Issue.record("unknown key") }
+        let before = r.file
+        _ = r.refusal("propose", ["violationFacts": .text("x"), "penaltyBasis": .text("y"), "penaltyKinds": .list(["罚款"])], on: "2026-10-12")
+        #expect(r.file == before, "a refused step changes nothing")
+    }
+
+    @Test func simpleProcedureThresholdsAndCollection() throws {
+        var r = CaseRunner(PenaltySimpleProcedure.definition(ProcedureSettings()))
+        var i: [String: FactValue] = ["powerItemCode": .text("339901-CF-00031"), "partyName": .text("李四"), "partyKind": .text("citizen"), "violationFacts": .text("占道经营"),
+                                      "penaltyBasis": .text("《城市市容和环境卫生管理条例》第三十六条"), "penaltyKinds": .list(["罚款"]), "fineAmount": .number(201),
+                                      "formNumber": .text("No.0012345"), "certificateShown": .bool(true), "partySignature": .text("signed")]
+        #expect(article(r.refusal("decide_on_spot", i, on: "2026-11-02", officers: CaseRunner.pair)) == "行政处罚法 第五十一条")
+        i["partyKind"] = .text("organisation"); i["fineAmount"] = .number(3_000)
+        #expect(r.refusal("decide_on_spot", i, on: "2026-11-02", officers: CaseRunner.pair) == nil)
+        var w = CaseRunner(PenaltySimpleProcedure.definition(ProcedureSettings()))
+        var revoke = i; revoke["penaltyKinds"] = .list(["吊销许可证件"])
+        #expect(article(w.refusal("decide_on_spot", revoke, on: "2026-11-02", officers: CaseRunner.pair)) == "行政处罚法 第五十一条")
+        // On-the-spot collection of 3,000 yuan only if hard to enforce later (第六十八条).
+        #expect(article(r.refusal("collect_on_spot", ["receiptNumber": .text("财票001")], on: "2026-11-02")) == "行政处罚法 第六十八条、第六十九条")
+        let c = try r.take("collect_on_spot", ["receiptNumber": .text("财票001"), "hardToEnforce": .bool(true)], on: "2026-11-02")
+        #expect(c.startedDeadlines.first?.deadline.due == CivilDate(iso: "2026-11-04"))  // 2 working days (第七十一条)
+        #expect(article(r.refusal("close", by: CaseRunner.head, on: "2026-11-03")) == "行政处罚法 第五十二条第三款")
+        try r.take("file_record", ["filingNote": .text("已备案")], on: "2026-11-03")
+        #expect(article(r.refusal("close", by: CaseRunner.head, on: "2026-11-03")) == "行政处罚法 第七十一条")
+        try r.take("hand_over_cash", ["handoverReceipt": .text("交款单01")], on: "2026-11-03")
+        try r.take("close", by: CaseRunner.head, on: "2026-11-03")
+    }
+
+    @Test func inspectionResults() throws {
+        var r = CaseRunner(InspectionProcedure.definition(ProcedureSettings()))
+        var i: [String: FactValue] = ["inspectionSource": .text("random"), "inspectedObject": .text("清河县某超市"), "objectAddress": .text("城关镇"),
+                                      "checkedItems": .list(["食品经营许可", "进货查验"]), "findings": .text("进货查验记录不全"), "result": .text("rectify"),
+                                      "certificateShown": .bool(true), "partySignature": .text("signed")]
+        #expect(article(r.refusal("record_inspection", i, on: "2026-11-02", officers: [CaseRunner.pair[0]])) == "行政处罚法 第四十二条、第五十五条")
+        #expect(article(r.refusal("record_inspection", i, on: "2026-11-02", officers: CaseRunner.pair)) == "行政处罚法 第五十五条")
+        i["rectifyBy"] = .text("2026-11-16")
+        try r.take("record_inspection", i, on: "2026-11-02", officers: CaseRunner.pair)
+        #expect(r.file.deadline("rectification")?.deadline.due == CivilDate(iso: "2026-11-16"))
+        #expect(article(r.refusal("close", on: "2026-11-03")) == "行政处罚法 第五十四条")
+        #expect(article(r.refusal("refer_to_case", ["referralReason": .text("未整改")], on: "2026-11-10")) == "行政处罚法 第五十四条")
+        try r.take("refer_to_case", ["referralReason": .text("逾期未整改")], on: "2026-11-17")
+        #expect(r.file.state == "referred")
+    }
+
+    @Test func availableActionsShowReasons() throws {
+        var r = try CaseRunner.investigated()
+        try r.propose(fine: 60_000)
+        try r.take("notify", ["noticeMethod": .text("direct")], on: "2026-10-12")
+        let open = ProcedureEngine.available(r.def, file: r.file, actor: CaseRunner.officer, today: CivilDate(iso: "2026-10-13")!, calendar: r.calc, settings: r.settings)
+        #expect(open.first { $0.action.id == "request_hearing" }?.refusal == nil)
+        if case .forbidden? = open.first(where: { $0.action.id == "decide" })?.refusal {} else { Issue.record("decide is for the head") }
+        let headView = ProcedureEngine.available(r.def, file: r.file, actor: CaseRunner.head, today: CivilDate(iso: "2026-10-13")!, calendar: r.calc, settings: r.settings)
+        #expect(article(headView.first { $0.action.id == "decide" }?.refusal) != nil)
+    }
+}
