@@ -55,6 +55,7 @@ func routes(_ app: Application) {
     DirectoryAPI.register(protected)
     UsersAPI.register(protected)
     TokensAPI.register(protected)
+    CasesAPI.register(protected)
 
     // Console: session only; signed-out visitors are sent to the login page.
     let console = sessions.grouped("console").grouped(SessionUserAuthenticator(), AuthUser.redirectMiddleware(path: "/login"), CSRFMiddleware())

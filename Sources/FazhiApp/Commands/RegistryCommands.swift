@@ -81,6 +81,14 @@ struct BenchRegistriesCommand: AsyncCommand {
     }
     var help: String { "登记簿：导入、检索、按日期查清单的速度与内存" }
 
+    /// A valid, distinct ID number for row `i`: birth dates walk through 1960–1999 and the sequence number takes the
+    /// rest (the demo generator repeats after a few thousand, which a 100,000-row file would exhaust).
+    static func uniqueIDNumber(_ i: Int) -> String {
+        let days = 14_600, birth = CivilDate(dayNumber: CivilDate(year: 1960, month: 1, day: 1)!.dayNumber + i % days)
+        let seq = 100 + (i / days) * 2 + (i % 2 == 0 ? 1 : 0)   // odd = male, as the row's gender
+        return PersonalData.idNumber(first17: String(format: "339901%04d%02d%02d%03d", birth.year, birth.month, birth.day, seq))
+    }
+
     static func peakRSSMB() -> Double {
         guard let s = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
               let line = s.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }) else { return 0 }
@@ -109,15 +117,8 @@ struct BenchRegistriesCommand: AsyncCommand {
         var offRows = [RegistryTemplates.officers.headers]
         offRows.reserveCapacity(nOff + 1)
         for i in 0..<nOff {
-            let id = DemoRegistries.idNumber(i, birthYear: 1960 + i % 40, male: i % 2 == 0)
-            offRows.append([String(DemoRegistries.surnames[i % DemoRegistries.surnames.count]) + phrase(i, 2), i % 2 == 0 ? "男" : "女", id, bodyName, "执法队员",
+            offRows.append([String(DemoRegistries.surnames[i % DemoRegistries.surnames.count]) + phrase(i, 2), i % 2 == 0 ? "男" : "女", Self.uniqueIDNumber(i), bodyName, "执法队员",
                             String(format: "BM%09d", i), "综合", "清河县", "2024-01-01", "2029-01-01", "在岗", "否", "", "80", "2026", "60"])
-        }
-        // Distinct ID numbers: DemoRegistries.idNumber repeats after its sequence wraps, so make the rest unique.
-        var seen = Set<String>()
-        for i in 1..<offRows.count where !seen.insert(offRows[i][2]).inserted {
-            var n = i
-            repeat { n += 7919; offRows[i][2] = DemoRegistries.idNumber(n, birthYear: 1960 + n % 40, male: n % 2 == 0) } while !seen.insert(offRows[i][2]).inserted
         }
         let offXLSX = try XLSXWriter.write([.init(name: "执法人员", rows: offRows)])
         offRows = []

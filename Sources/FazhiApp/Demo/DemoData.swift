@@ -55,9 +55,12 @@ enum DemoData {
             orgs[suo.name] = suo.id!
             try await DemoRegistries.load(orgs: orgs, today: CivilDate(instant: app.fazhi.now), in: tx)
             var logins: [Login] = []
-            for p in people {
+            for (index, p) in people.enumerated() {
                 let u = try await Accounts.createUser(username: p.username, displayName: p.name, passwordHash: hash, organisationID: orgs[p.org]!, in: tx)
                 _ = try await Accounts.grant(p.role, to: u, in: orgs[p.org]!, tx: tx)
+                if [.officer, .legalReviewer, .head].contains(p.role) {
+                    try await DemoRegistries.officerRecord(for: u.id!, index: index, name: p.name, role: p.role, body: orgs[p.org]!, today: CivilDate(instant: app.fazhi.now), in: tx)
+                }
                 logins.append(Login(username: p.username, description: "\(p.name) · \(p.org) · \(p.role.chineseName)"))
             }
             return logins

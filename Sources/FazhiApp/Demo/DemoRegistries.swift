@@ -26,10 +26,7 @@ enum DemoRegistries {
         let month = 1 + n % 12, day = 1 + (n * 7) % 28
         var seq = 100 + (n * 37) % 800
         if (seq % 2 == 1) != male { seq += 1 }
-        let first17 = String(format: "339901%04d%02d%02d%03d", birthYear, month, day, seq % 1000)
-        let weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
-        let sum = zip(first17, weights).reduce(0) { $0 + Int(String($1.0))! * $1.1 }
-        return first17 + String(Array("10X98765432")[sum % 11])
+        return PersonalData.idNumber(first17: String(format: "339901%04d%02d%02d%03d", birthYear, month, day, seq % 1000))
     }
 
     static let licensingNames = [
@@ -91,6 +88,20 @@ enum DemoRegistries {
         try await loadOfficers(all, today: today, in: tx)
         try await loadPowerList(all, in: tx)
         try await loadBenchmarks(in: tx)
+    }
+
+    /// The demo accounts who enforce or review also hold certificates, linked to their login (the engine needs it
+    /// for 法制审核: a reviewer's qualification, and that the reviewer was not an investigator).
+    static func officerRecord(for user: UUID, index: Int, name: String, role: Role, body: UUID, today: CivilDate, in tx: WriteTransaction) async throws {
+        // Born 1969: outside the generated officers' 1970–1999, so the ID numbers cannot collide.
+        let n = 900 + index
+        let input = OfficerInput(name: name, gender: "女", idNumber: idNumber(n, birthYear: 1969, male: false), bodyID: body,
+                                 post: role == .legalReviewer ? "法制审核员" : (role == .head ? "局长" : "执法队员"),
+                                 certificate: EnforcementCertificate(number: String(format: "ZJ3399%07d", 3_000_000 + n), category: "行政执法", region: "清河县",
+                                                                     issuedOn: CivilDate(year: 2024, month: 3, day: 1)!, expiresOn: CivilDate(year: 2029, month: 2, day: 28)!, status: .active),
+                                 hasLegalQualification: role != .officer, legalCertificateNumber: role != .officer ? String(format: "A2018%09d", 330_100_000 + n) : "", examScore: 90)
+        let id = try await Officers.create(input, trainingYear: today.year, trainingHours: 64, in: tx)
+        try await Officers.link(officer: id, user: user, in: tx)
     }
 
     static func loadOfficers(_ orgs: [String: UUID], today: CivilDate, in tx: WriteTransaction) async throws {

@@ -22,6 +22,8 @@ public struct AppOptions: Sendable {
     public var clock: @Sendable () -> Date
     /// Registry alert thresholds. The 60-hour training target is [U] in statutes §G: FAZHI_TRAINING_HOURS_TARGET.
     public var registrySettings = RegistrySettings()
+    /// Local and unverified values of the procedures (hearing thresholds, statement period…): `FAZHI_*` variables.
+    public var procedureSettings = ProcedureSettings()
 
     public init(database: DatabaseTarget, calendarDirectory: String? = nil, recordKeyPath: String = "./fazhi-record.key",
                 loadDemo: Bool = false, secureCookies: Bool = false, checkpointInterval: Int = 600,
@@ -44,6 +46,7 @@ public struct AppOptions: Sendable {
             siteName: env["FAZHI_SITE_NAME"] ?? "法治政府建设一体化平台")
         .with { $0.registrySettings = RegistrySettings(trainingHoursTarget: Double(env["FAZHI_TRAINING_HOURS_TARGET"] ?? "") ?? 60,
                                                         expiryWarningDays: Int(env["FAZHI_CERT_EXPIRY_WARNING_DAYS"] ?? "") ?? 30) }
+        .with { $0.procedureSettings = ProcedureSettings.fromEnvironment(env) }
     }
 
     func with(_ change: (inout AppOptions) -> Void) -> AppOptions { var c = self; change(&c); return c }

@@ -19,6 +19,12 @@ public enum PersonalData {
         return nil
     }
 
+    /// The full ID number for the first 17 digits (appends the MOD 11-2 check character).
+    public static func idNumber(first17: String) -> String {
+        let sum = zip(first17, weights).reduce(0) { $0 + Int(String($1.0))! * $1.1 }
+        return first17 + String(checkChars[sum % 11])
+    }
+
     /// 张三 → 张某, 张三丰 → 张某某: the surname and one 某 per other character.
     public static func maskName(_ name: String) -> String {
         guard let first = name.first else { return "" }

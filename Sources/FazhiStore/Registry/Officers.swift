@@ -149,6 +149,12 @@ public enum Officers {
         }
     }
 
+    /// Links an officer to the account they sign in with.
+    public static func link(officer: UUID, user: UUID, in tx: WriteTransaction) async throws {
+        try await tx.sql.update("officers").set("user_id", to: SQLBind(user)).where("id", .equal, SQLBind(officer)).run()
+        try tx.record("officer", officer.uuidString, "link_user", ["user": user.uuidString])
+    }
+
     public static func setTraining(officer: UUID, year: Int, hours: Double, in tx: WriteTransaction) async throws {
         guard (2000...2100).contains(year) else { throw DomainError.invalid(field: "year", message: "培训年度应为四位年份") }
         guard hours >= 0 && hours <= 2000 else { throw DomainError.invalid(field: "hours", message: "培训学时应在0至2000之间") }

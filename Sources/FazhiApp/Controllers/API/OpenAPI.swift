@@ -17,6 +17,9 @@ enum OpenAPIDocument {
              switch t {
              case "uuid": return ["type": "string", "format": "uuid"]
              case "bool": return ["type": "boolean"]
+             case "int": return ["type": "integer"]
+             case "object": return ["type": "object"]
+             case "uuids": return ["type": "array", "items": ["type": "string", "format": "uuid"]]
              case "role": return ["type": "string", "enum": ["system_admin", "supervisor", "head", "legal_reviewer", "officer", "reconsideration_staff"]]
              case "roles": return ["type": "array", "items": ["type": "object", "properties": ["role": ["type": "string"], "organisationId": ["type": "string", "format": "uuid"]]]]
              default: return ["type": "string"]
@@ -56,6 +59,15 @@ enum OpenAPIDocument {
         Operation(method: "post", path: "/api/v1/tokens", summary: "创建 API 令牌（明文只返回一次）", auth: true,
                   body: obj(["name": "string"], required: ["name"]), status: 201),
         Operation(method: "delete", path: "/api/v1/tokens/{id}", summary: "吊销 API 令牌", auth: true, status: 204),
+        Operation(method: "get", path: "/api/v1/procedures", summary: "程序定义（步骤、办理角色、必填项、关卡及法条）", auth: true),
+        Operation(method: "get", path: "/api/v1/cases", summary: "可见的案件", auth: true,
+                  query: [("procedure", "penalty.ordinary / penalty.simple / inspection", false), ("state", "案件阶段", false)]),
+        Operation(method: "post", path: "/api/v1/cases", summary: "登记案件（执法人员、机关负责人）", auth: true,
+                  body: obj(["procedure": "string", "bodyId": "uuid"], required: ["procedure"]), status: 201),
+        Operation(method: "get", path: "/api/v1/cases/deadlines", summary: "进行中的办案期限（待办）", auth: true),
+        Operation(method: "get", path: "/api/v1/cases/{id}", summary: "案件详情：时间线、期限、当前可办步骤", auth: true),
+        Operation(method: "post", path: "/api/v1/cases/{id}/steps", summary: "办理一个步骤（版本不符 409；违反程序 409/422 并注明法条）", auth: true,
+                  body: obj(["action": "string", "version": "int", "date": "string", "inputs": "object", "officers": "uuids"], required: ["action", "version"])),
     ]
 
     static func document() -> [String: Any] {

@@ -1,0 +1,23 @@
+import FazhiCore
+import Foundation
+
+extension ProcedureSettings {
+    /// Reads the deployment's values: the province's 较大数额 thresholds (第六十三条), the statement period, the
+    /// decision period (第六十条 allows other laws to differ), the publication period and the local 重大执法决定 list.
+    static func fromEnvironment(_ env: [String: String]) -> ProcedureSettings {
+        var s = ProcedureSettings()
+        func num(_ k: String) -> Double? { env[k].flatMap(Double.init) }
+        if let v = num("FAZHI_HEARING_FINE_CITIZEN") { s.hearingFineCitizen = v; s.hearingConfiscationCitizen = v }
+        if let v = num("FAZHI_HEARING_FINE_ORGANISATION") { s.hearingFineOrganisation = v; s.hearingConfiscationOrganisation = v }
+        if let v = num("FAZHI_STATEMENT_WORKING_DAYS") { s.statementWorkingDays = Int(v) }
+        if let v = num("FAZHI_DECISION_DAYS") { s.decisionDays = Int(v) }
+        if let v = num("FAZHI_PUBLICATION_WORKING_DAYS") { s.publicationWorkingDays = Int(v) }
+        if let v = env["FAZHI_MAJOR_DECISION_ITEMS"] { s.majorDecisionItems = Set(v.split(separator: ",").map { String($0).trimmed }.filter { !$0.isEmpty }) }
+        return s
+    }
+}
+
+extension FazhiServices {
+    /// The procedure definitions with this deployment's settings.
+    var procedures: ProcedureCatalog { ProcedureCatalog(settings: options.procedureSettings) }
+}

@@ -1,0 +1,213 @@
+import FazhiCore
+import FluentKit
+import Foundation
+import SQLKit
+import Crypto
+
+/// A stored case: the file the engine works on, with the columns lists filter on.
+public struct StoredCase: Sendable {
+    public let file: CaseFile
+    public let number: String
+    public let openedOn: String
+    public var id: UUID { file.id }
+}
+
+/// A step as a user asks for it: the engine checks it against the stored case inside the write transaction.
+public struct StepRequest: Sendable {
+    public var caseID: UUID
+    public var action: String
+    public var expectedVersion: Int
+    public var inputs: Facts
+    public var officerIDs: [UUID]
+    public var actor: ProcedureActor
+    public var date: CivilDate
+
+    public init(caseID: UUID, action: String, expectedVersion: Int, inputs: Facts, officerIDs: [UUID] = [], actor: ProcedureActor, date: CivilDate) {
+        self.caseID = caseID; self.action = action; self.expectedVersion = expectedVersion; self.inputs = inputs
+        self.officerIDs = officerIDs; self.actor = actor; self.date = date
+    }
+}
+
+/// One line of a case list.
+public struct CaseSummary: Codable, Sendable {
+    public let id: UUID
+    public let procedure: String
+    public let bodyId: UUID
+    public let number: String
+    public let state: String
+    public let version: Int
+    public let partyName: String
+    public let powerItemCode: String
+    public let openedOn: String
+    public let decidedOn: String?
+    public let closedOn: String?
+    public let outcome: String?
+    public let fine: Double?
+}
+
+/// A deadline running in a case, for the 待办 list.
+public struct CaseDeadlineRow: Codable, Sendable {
+    public let caseId: UUID
+    public let number: String
+    public let partyName: String
+    public let procedure: String
+    public let bodyId: UUID
+    public let key: String
+    public let name: String
+    public let due: String
+    public let article: String
+}
+
+/// Cases under the procedure engine: opening, taking steps (one transaction each, with the record), reading.
+public enum CaseStore {
+    static let decoder = SQLRowDecoder(keyDecodingStrategy: .convertFromSnakeCase)
+    /// Inputs kept out of the record in clear: only their SHA-256 goes into the log.
+    static let personalInputs: Set<String> = ["partyIDNumber", "partyPhone"]
+
+    /// The character a procedure's case numbers carry (立 for 立案, 简 for 当场处罚, 检 for 检查).
+    static func numberKind(_ procedure: String) -> String {
+        switch procedure { case PenaltySimpleProcedure.id: "简"; case InspectionProcedure.id: "检"; default: "立" }
+    }
+
+    /// Opens a case on the current version of its procedure, numbered per body and year.
+    public static func open(_ def: ProcedureDefinition, bodyID: UUID, today: CivilDate, in tx: WriteTransaction) async throws -> StoredCase {
+        guard let body = try await EnforcementBodies.body(organisation: bodyID, on: tx.db) else {
+            throw DomainError.invalid(field: "bodyId", message: "该单位未登记为执法主体")
+        }
+        let file = ProcedureEngine.start(def, bodyID: bodyID)
+        let n = try await nextNumber(body: bodyID, year: today.year, kind: numberKind(def.id), in: tx)
+        let number = DocumentNumber.format(prefix: DocumentNumber.prefix(organisationName: body.organisationName), kind: numberKind(def.id), year: today.year, number: n)
+        try await tx.sql.insert(into: "cases")
+            .columns("id", "procedure", "definition_version", "body_id", "number", "state", "version", "party_name", "power_item_code", "opened_on", "content")
+            .values(SQLBind(file.id), SQLBind(def.id), SQLBind(def.version), SQLBind(bodyID), SQLBind(number), SQLBind(file.state), SQLBind(0),
+                    SQLBind(""), SQLBind(""), SQLBind(today.description), SQLBind(try StoreJSON.encode(file)))
+            .run()
+        try tx.record("case", file.id.uuidString, "open", ["procedure": def.id, "definitionVersion": String(def.version), "body": bodyID.uuidString, "number": number])
+        return StoredCase(file: file, number: number, openedOn: today.description)
+    }
+
+    /// Checks and takes one step. Everything it needs from the registries (officers' certificates, the body's
+    /// confirmation, the power item) is read inside the same transaction; a refusal writes nothing.
+    public static func take(_ r: StepRequest, catalog: ProcedureCatalog, calendar: DeadlineCalculator, today: CivilDate,
+                            in tx: WriteTransaction) async throws -> (StoredCase, CaseTransition) {
+        guard let stored = try await load(r.caseID, on: tx.db) else { throw DomainError.notFound("案件不存在") }
+        let file = stored.file
+        guard let def = catalog.definition(file.procedure, version: file.definitionVersion) else {
+            throw DomainError.conflict(field: nil, message: "找不到案件所用的程序定义（\(file.procedure) 第\(file.definitionVersion)版）")
+        }
+        guard let action = def.action(r.action) else { throw DomainError.invalid(field: "action", message: "本程序没有“\(r.action)”这一步骤") }
+
+        var officers: [NamedOfficer] = []
+        for id in r.officerIDs {
+            guard let o = try await Officers.officer(id, on: tx.db) else { throw DomainError.invalid(field: "officers", message: "执法人员 \(id) 不存在") }
+            officers.append(NamedOfficer(id: id, name: o.name, certificateNumber: o.certificateNumber, bodyID: o.bodyId, eligibility: o.profile.eligibility(on: r.date)))
+        }
+        var external = Facts()
+        let body = try await EnforcementBodies.body(organisation: file.bodyID, on: tx.db)
+        external[Penalty.External.bodyConfirmed] = .bool(body?.domain.isConfirmed(on: r.date) ?? false)
+        if let code = r.inputs.text("powerItemCode") ?? file.facts.text("powerItemCode") {
+            let listed = try await PowerListStore.listed(on: r.date, organisations: [file.bodyID], on: tx.db)[code.trimmed]
+            external[Penalty.External.powerItemIsBodysPenalty] = .bool(listed.map { $0.content.type == .penalty && $0.status == .inForce } ?? false)
+        }
+        if action.documents.contains(.penaltyDecision), let body {
+            let n = try await nextNumber(body: file.bodyID, year: r.date.year, kind: "罚", in: tx)
+            external[Penalty.External.decisionNumber] = .text(DocumentNumber.format(prefix: DocumentNumber.prefix(organisationName: body.organisationName), kind: "罚", year: r.date.year, number: n))
+        }
+        let actor = try await enrich(r.actor, on: tx.sql)
+
+        let t = try ProcedureEngine.apply(def, to: file, action: r.action, expectedVersion: r.expectedVersion, inputs: r.inputs, external: external,
+                                          officers: officers, actor: actor, date: r.date, today: today, calendar: calendar, settings: catalog.settings)
+        try await save(t, def: def, in: tx)
+        return (StoredCase(file: t.file, number: stored.number, openedOn: stored.openedOn), t)
+    }
+
+    static func save(_ t: CaseTransition, def: ProcedureDefinition, in tx: WriteTransaction) async throws {
+        let f = t.file, sql = tx.sql
+        let party = f.facts.text("partyName") ?? f.facts.text("inspectedObject") ?? ""
+        let closed = def.state(f.state)?.terminal == true ? t.step.on.description : nil
+        try await sql.update("cases")
+            .set("state", to: SQLBind(f.state)).set("version", to: SQLBind(f.version)).set("content", to: SQLBind(try StoreJSON.encode(f)))
+            .set("party_name", to: SQLBind(party)).set("power_item_code", to: SQLBind(f.facts.text("powerItemCode") ?? ""))
+            .set("decided_on", to: SQLBind(f.facts.date("decidedOn")?.description)).set("closed_on", to: SQLBind(closed))
+            .set("outcome", to: SQLBind(f.facts.text("outcome") ?? (f.facts.date("decidedOn") != nil ? "penalty" : nil)))
+            .set("fine", to: SQLBind(f.facts.number("decidedFine")))
+            .where("id", .equal, SQLBind(f.id))
+            .run()
+        try await sql.insert(into: "case_steps").columns("case_id", "seq", "action", "taken_on", "actor_id", "content")
+            .values(SQLBind(f.id), SQLBind(f.steps.count), SQLBind(t.step.action), SQLBind(t.step.on.description), SQLBind(t.step.actorID), SQLBind(try StoreJSON.encode(t.step)))
+            .run()
+        try await sql.delete(from: "case_deadlines").where("case_id", .equal, SQLBind(f.id)).run()
+        if !f.deadlines.isEmpty {
+            var ins = sql.insert(into: "case_deadlines").columns("case_id", "key", "name", "due", "article", "running")
+            for d in f.deadlines { ins = ins.values(SQLBind(f.id), SQLBind(d.key), SQLBind(d.name), SQLBind(d.deadline.due.description), SQLBind(d.deadline.article ?? ""), SQLBind(d.isRunning)) }
+            try await ins.run()
+        }
+        var inputs = t.step.inputs
+        for k in personalInputs { if let v = inputs.text(k) { inputs[k] = .text("sha256:" + Hex.encode(SHA256.hash(data: Array(v.utf8)))) } }
+        try tx.record("case", f.id.uuidString, t.step.action, CaseRecordPayload(
+            procedure: f.procedure, definitionVersion: f.definitionVersion, version: f.version, from: t.step.fromState, to: t.step.toState,
+            on: t.step.on.description, inputs: inputs, officers: t.step.officers.map { $0.id.uuidString }, documents: t.documents.map(\.rawValue),
+            deadlinesStarted: t.startedDeadlines.map { "\($0.key):\($0.deadline.due)" }, deadlinesStopped: t.stoppedDeadlines))
+    }
+
+    struct CaseRecordPayload: Encodable {
+        let procedure: String, definitionVersion: Int, version: Int, from: String, to: String, on: String
+        let inputs: Facts, officers: [String], documents: [String], deadlinesStarted: [String], deadlinesStopped: [String]
+    }
+
+    /// Fills in what the registry and the case history know of the actor: their officer record (qualification,
+    /// so the engine can tell an investigator) and whether they have done a 法制审核 before.
+    static func enrich(_ a: ProcedureActor, on sql: any SQLDatabase) async throws -> ProcedureActor {
+        var out = a
+        if let row = try await sql.raw("SELECT id, legal_qualification FROM officers WHERE user_id = \(bind: a.id)").first() {
+            out.officerID = try row.decode(column: "id", as: UUID.self)
+            let qualified = try row.decode(column: "legal_qualification", as: Bool.self)
+            out.hasLegalQualification = out.hasLegalQualification || qualified
+        }
+        let reviewed = try await sql.raw("SELECT 1 AS x FROM case_steps WHERE actor_id = \(bind: a.id) AND action IN ('legal_review_pass', 'legal_review_return') LIMIT 1").first()
+        out.hasReviewedBefore = out.hasReviewedBefore || reviewed != nil
+        return out
+    }
+
+    static func nextNumber(body: UUID, year: Int, kind: String, in tx: WriteTransaction) async throws -> Int {
+        let sql = tx.sql
+        let last = try await sql.raw("SELECT last FROM case_sequences WHERE body_id = \(bind: body) AND year = \(bind: year) AND kind = \(bind: kind)").first()?
+            .decode(column: "last", as: Int.self)
+        if let last {
+            try await sql.raw("UPDATE case_sequences SET last = \(bind: last + 1) WHERE body_id = \(bind: body) AND year = \(bind: year) AND kind = \(bind: kind)").run()
+            return last + 1
+        }
+        try await sql.insert(into: "case_sequences").columns("body_id", "year", "kind", "last").values(SQLBind(body), SQLBind(year), SQLBind(kind), SQLBind(1)).run()
+        return 1
+    }
+
+    public static func load(_ id: UUID, on db: any Database) async throws -> StoredCase? {
+        guard let row = try await (db as! any SQLDatabase).raw("SELECT number, opened_on, content FROM cases WHERE id = \(bind: id)").first() else { return nil }
+        return StoredCase(file: try StoreJSON.decode(CaseFile.self, try row.decode(column: "content", as: String.self)),
+                          number: try row.decode(column: "number", as: String.self), openedOn: try row.decode(column: "opened_on", as: String.self))
+    }
+
+    /// Cases of the given bodies, newest first.
+    public static func list(bodies: Set<UUID>, procedure: String? = nil, state: String? = nil, limit: Int = 500, on db: any Database) async throws -> [CaseSummary] {
+        guard !bodies.isEmpty else { return [] }
+        var q: SQLQueryString = """
+            SELECT id, procedure, body_id, number, state, version, party_name, power_item_code, opened_on, decided_on, closed_on, outcome, fine
+            FROM cases WHERE body_id IN \(SQLGroupExpression(bodies.map { SQLBind($0) }))
+            """
+        if let procedure { q = q + " AND procedure = \(bind: procedure)" }
+        if let state { q = q + " AND state = \(bind: state)" }
+        q = q + " ORDER BY opened_on DESC, number DESC LIMIT \(literal: limit)"
+        return try await (db as! any SQLDatabase).raw(q).all(decoding: CaseSummary.self, with: decoder)
+    }
+
+    /// Running deadlines of the given bodies' cases, soonest first (the 待办 list).
+    public static func runningDeadlines(bodies: Set<UUID>, limit: Int = 500, on db: any Database) async throws -> [CaseDeadlineRow] {
+        guard !bodies.isEmpty else { return [] }
+        return try await (db as! any SQLDatabase).raw("""
+            SELECT d.case_id, c.number, c.party_name, c.procedure, c.body_id, d.key, d.name, d.due, d.article
+            FROM case_deadlines d JOIN cases c ON c.id = d.case_id
+            WHERE d.running = \(bind: true) AND c.body_id IN \(SQLGroupExpression(bodies.map { SQLBind($0) }))
+            ORDER BY d.due, c.number LIMIT \(literal: limit)
+            """).all(decoding: CaseDeadlineRow.self, with: decoder)
+    }
+}

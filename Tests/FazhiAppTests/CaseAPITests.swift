@@ -1,0 +1,140 @@
+import FazhiApp
+import FazhiCore
+import FazhiStore
+import Foundation
+import SQLKit
+import Testing
+import VaporTesting
+
+/// Whole cases through the JSON API, on SQLite and PostgreSQL: each refusal names its article, nothing is
+/// half-written, a stale version gets 409, a retried POST does not open a second case.
+@Suite(.serialized) struct CaseAPITests {
+    /// 2026-11-20 12:00 in Beijing: steps are entered with earlier dates so every deadline stays inside 2026
+    /// (the shipped calendar has no 2027 yet and fails closed there).
+    static let now = Date(timeIntervalSince1970: 1_795_147_200)
+
+    struct Client {
+        let t: TestApp
+        func json(_ o: Any) -> String { String(decoding: try! JSONSerialization.data(withJSONObject: o), as: UTF8.self) }
+        func open(_ token: String, _ procedure: String, key: String? = nil) async throws -> TestingHTTPResponse {
+            try await t.send(.POST, "/api/v1/cases", token: token, json: json(["procedure": procedure]), headers: key.map { [("Idempotency-Key", $0)] } ?? [])
+        }
+        func step(_ id: String, _ token: String, _ action: String, version: Int, date: String, _ inputs: [String: Any] = [:], officers: [UUID] = []) async throws -> TestingHTTPResponse {
+            try await t.send(.POST, "/api/v1/cases/\(id)/steps", token: token,
+                             json: json(["action": action, "version": version, "date": date, "inputs": inputs, "officers": officers.map(\.uuidString)]))
+        }
+    }
+
+    static func article(_ r: TestingHTTPResponse) -> String? { ((try? r.json())?["error"] as? [String: Any])?["article"] as? String }
+
+    static func setUp(_ t: TestApp) async throws -> (officer: String, head: String, reviewer: String, officers: [UUID], item: String) {
+        let body = try await t.orgID("清河县市场监督管理局")
+        let item = try await PowerListStore.list(on: t.app.fazhi.today, .init(type: .penalty, organisations: [body]), on: t.app.db).rows.first!.code
+        var officers: [UUID] = []
+        for u in ["scj.zhifa1", "scj.zhifa2"] {
+            let uid = try await t.userID(u)
+            officers.append(try await t.sql.raw("SELECT id FROM officers WHERE user_id = \(bind: uid)").first()!.decode(column: "id", as: UUID.self))
+        }
+        return (try await t.token("scj.zhifa1"), try await t.token("scj.juzhang"), try await t.token("scj.fazhi"), officers, item)
+    }
+
+    @Test(arguments: TestDB.all) func ordinaryCaseWithHearingAndLegalReview(_ db: TestDB) async throws {
+        try await withTestApp(db, now: Self.now) { t in
+            let c = Client(t: t)
+            let (officer, head, reviewer, pair, item) = try await Self.setUp(t)
+            let procedures = try await t.send(.GET, "/api/v1/procedures", token: officer).jsonArray()
+            #expect(Set(procedures.compactMap { $0["id"] as? String }) == ["penalty.ordinary", "penalty.simple", "inspection"])
+
+            // A retried POST with the same key opens one case.
+            let opened = try await c.open(officer, "penalty.ordinary", key: "open-1")
+            #expect(opened.status == .created)
+            let again = try await c.open(officer, "penalty.ordinary", key: "open-1")
+            let id = try opened.json()["id"] as! String
+            #expect(try again.json()["id"] as? String == id)
+            #expect(try opened.json()["number"] as? String == "清市监立〔2026〕1号")
+            #expect(try await t.send(.GET, "/api/v1/cases", token: officer).jsonArray().count == 1)
+
+            let filing: [String: Any] = ["source": "complaint", "powerItemCode": item, "partyName": "清河县某某食品店", "partyKind": "organisation",
+                                         "partyAddress": "清河县城关镇人民路1号", "summary": "投诉称销售过期食品", "violationOn": "2026-07-20"]
+            let wrongRole = try await c.step(id, officer, "file_case", version: 0, date: "2026-08-03", filing)
+            #expect(wrongRole.status == .forbidden && Self.article(wrongRole) == "行政处罚法 第五十四条")
+            let filed = try await c.step(id, head, "file_case", version: 0, date: "2026-08-03", filing)
+            #expect(filed.status == .ok)
+            let deadlines = try filed.json()["deadlines"] as? [[String: Any]] ?? []
+            #expect(deadlines.first?["due"] as? String == "2026-11-02", "90 days from 08-03 is Sunday 11-01, so 11-02")
+
+            // Two officers act on the same version at once: one wins, the other gets 409.
+            let evidence: [String: Any] = ["evidenceKind": "inspection", "evidenceSummary": "现场检查发现过期食品12件", "partySignature": "signed", "certificateShown": true]
+            async let a = c.step(id, officer, "record_evidence", version: 1, date: "2026-08-04", evidence, officers: pair)
+            async let b = c.step(id, officer, "record_evidence", version: 1, date: "2026-08-04", evidence, officers: pair)
+            let statuses = [try await a.status, try await b.status]
+            #expect(statuses.filter { $0 == .ok }.count == 1 && statuses.filter { $0 == .conflict }.count == 1)
+            // One officer only: refused with the article, nothing written.
+            let before = try await t.recordSize()
+            let alone = try await c.step(id, officer, "record_evidence", version: 2, date: "2026-08-05", evidence, officers: [pair[0]])
+            #expect(alone.status == .unprocessableEntity && Self.article(alone) == "行政处罚法 第四十二条、第五十五条")
+            #expect(try await t.recordSize() == before)
+
+            let proposal: [String: Any] = ["violationFacts": "销售超过保质期的食品", "penaltyBasis": "《食品安全法》第一百二十四条", "penaltyKinds": ["罚款", "没收违法所得"],
+                                           "fineAmount": 150_000, "confiscationValue": 800, "benchmarkMin": 100_000, "benchmarkMax": 200_000]
+            #expect(try await c.step(id, officer, "propose", version: 2, date: "2026-08-06", proposal).status == .ok)
+            #expect(try await c.step(id, officer, "notify", version: 3, date: "2026-08-06", ["noticeMethod": "direct"]).status == .ok)
+            let decision: [String: Any] = ["outcome": "penalty", "penaltyKinds": ["罚款", "没收违法所得"], "fineAmount": 150_000, "decisionReasons": "事实清楚，证据确凿"]
+            let early = try await c.step(id, head, "decide", version: 4, date: "2026-08-07", decision)
+            #expect(early.status == .unprocessableEntity && Self.article(early) == "行政处罚法 第六十二条")
+            #expect(try await c.step(id, officer, "request_hearing", version: 4, date: "2026-08-07", ["hearingRequest": "当事人书面申请听证"]).status == .ok)
+            let tooSoon = try await c.step(id, head, "schedule_hearing", version: 5, date: "2026-08-10", ["hearingDate": "2026-08-18", "hearingPlace": "三楼听证室", "hearingChair": "吴法规", "hearingPublic": true])
+            #expect(tooSoon.status == .unprocessableEntity && Self.article(tooSoon) == "行政处罚法 第六十四条第二项")
+            #expect(try await c.step(id, head, "schedule_hearing", version: 5, date: "2026-08-10", ["hearingDate": "2026-08-19", "hearingPlace": "三楼听证室", "hearingChair": "吴法规", "hearingPublic": true]).status == .ok)
+            #expect(try await c.step(id, head, "hold_hearing", version: 6, date: "2026-08-19", ["partyAppeared": true, "hearingSummary": "当事人对证据无异议", "hearingRecordSigned": "signed"]).status == .ok)
+            var cited = decision; cited["hearingRecordCited"] = true
+            let noReview = try await c.step(id, head, "decide", version: 7, date: "2026-08-20", cited)
+            #expect(noReview.status == .conflict && Self.article(noReview) == "行政处罚法 第五十八条")
+            #expect(try await c.step(id, reviewer, "legal_review_pass", version: 7, date: "2026-08-20", ["reviewOpinion": "事实清楚，程序合法，同意"]).status == .ok)
+            let decided = try await c.step(id, head, "decide", version: 8, date: "2026-08-21", cited)
+            #expect(decided.status == .ok)
+            let facts = try decided.json()["facts"] as? [String: Any] ?? [:]
+            #expect(facts["decisionNumber"] as? String == "清市监罚〔2026〕1号")
+            #expect(try decided.json()["documents"] as? [String] == ["penalty_decision"])
+            #expect(try await c.step(id, officer, "serve", version: 9, date: "2026-08-21", ["serviceMethod": "on_spot", "recipient": "店主"]).status == .ok)
+            #expect(try await c.step(id, officer, "record_payment", version: 10, date: "2026-08-25", ["paymentVoucher": "ZF20260825001", "paidAmount": 150_000, "paidOn": "2026-08-25"]).status == .ok)
+            let closed = try await c.step(id, head, "close", version: 11, date: "2026-08-26", ["closingSummary": "罚没款已缴清"])
+            #expect(try closed.json()["state"] as? String == "closed")
+            let view = try await t.send(.GET, "/api/v1/cases/\(id)", token: officer).json()
+            #expect((view["steps"] as? [Any])?.count == 12)
+            #expect(try await t.send(.GET, "/api/v1/cases/deadlines", token: officer).jsonArray().isEmpty)
+            // Another body's user does not see the case.
+            #expect(try await t.send(.GET, "/api/v1/cases/\(id)", token: try await t.token("zf.zhifa1")).status == .notFound)
+        }
+    }
+
+    @Test(arguments: TestDB.all) func simpleProcedureOverThresholdAndTransfer(_ db: TestDB) async throws {
+        try await withTestApp(db, now: Self.now) { t in
+            let c = Client(t: t)
+            let (officer, head, _, pair, item) = try await Self.setUp(t)
+            let simple = try await c.open(officer, "penalty.simple").json()["id"] as! String
+            var onSpot: [String: Any] = ["powerItemCode": item, "partyName": "李某", "partyKind": "citizen", "violationFacts": "流动摊贩销售无标签食品",
+                                         "penaltyBasis": "《食品安全法》", "penaltyKinds": ["罚款"], "fineAmount": 300, "formNumber": "No.3301001",
+                                         "certificateShown": true, "partySignature": "signed"]
+            let over = try await c.step(simple, officer, "decide_on_spot", version: 0, date: "2026-11-02", onSpot, officers: pair)
+            #expect(over.status == .unprocessableEntity && Self.article(over) == "行政处罚法 第五十一条" && over.errorField == "fineAmount")
+            onSpot["fineAmount"] = 50
+            #expect(try await c.step(simple, officer, "decide_on_spot", version: 0, date: "2026-11-02", onSpot, officers: pair).status == .ok)
+            #expect(try await c.step(simple, officer, "collect_on_spot", version: 1, date: "2026-11-02", ["receiptNumber": "浙财票 0001"]).status == .ok)
+
+            // 以罚代刑 is refused: a case marked 涉嫌犯罪 ends only by transfer.
+            let id = try await c.open(officer, "penalty.ordinary").json()["id"] as! String
+            _ = try await c.step(id, head, "file_case", version: 0, date: "2026-09-01", ["source": "inspection", "powerItemCode": item, "partyName": "王某",
+                                                                                         "partyKind": "citizen", "partyAddress": "某村", "summary": "大量销售假冒食品", "violationOn": "2026-08-20"])
+            _ = try await c.step(id, officer, "mark_suspected_crime", version: 1, date: "2026-09-02", ["crimeReason": "货值金额逾五万元"])
+            let fine = try await c.step(id, head, "decide", version: 2, date: "2026-09-03", ["outcome": "no_penalty", "decisionReasons": "x"])
+            #expect(fine.status == .conflict && Self.article(fine) == "行政处罚法 第二十七条、第五十七条第一款第四项、第八十二条")
+            #expect(try await c.step(id, head, "transfer", version: 2, date: "2026-09-03", ["receivingOrgan": "清河县公安局", "transferNumber": "清市监移〔2026〕1号", "transferReason": "涉嫌生产、销售伪劣产品罪"]).status == .ok)
+            let done = try await c.step(id, officer, "transfer_accepted", version: 3, date: "2026-09-10", ["receiptNumber": "清公(经)立字〔2026〕5号", "transferFeedback": "已立案侦查"])
+            #expect(try done.json()["state"] as? String == "closed")
+            // Unknown procedure, unknown field: clear 422s.
+            #expect(try await c.open(officer, "penalty.other").status == .unprocessableEntity)
+            #expect(try await t.send(.POST, "/api/v1/cases/\(id)/steps", token: officer, json: "{\"action\":\"close\",\"version\":4,\"extra\":1}").errorField == "extra")
+        }
+    }
+}
