@@ -19,9 +19,11 @@ import VaporTesting
         func open(_ token: String, _ procedure: String, key: String? = nil) async throws -> TestingHTTPResponse {
             try await t.send(.POST, "/api/v1/cases", token: token, json: json(["procedure": procedure]), headers: key.map { [("Idempotency-Key", $0)] } ?? [])
         }
+        func stepBody(_ action: String, version: Int, date: String, _ inputs: [String: Any] = [:], officers: [UUID] = []) -> String {
+            json(["action": action, "version": version, "date": date, "inputs": inputs, "officers": officers.map(\.uuidString)])
+        }
         func step(_ id: String, _ token: String, _ action: String, version: Int, date: String, _ inputs: [String: Any] = [:], officers: [UUID] = []) async throws -> TestingHTTPResponse {
-            try await t.send(.POST, "/api/v1/cases/\(id)/steps", token: token,
-                             json: json(["action": action, "version": version, "date": date, "inputs": inputs, "officers": officers.map(\.uuidString)]))
+            try await t.send(.POST, "/api/v1/cases/\(id)/steps", token: token, json: stepBody(action, version: version, date: date, inputs, officers: officers))
         }
     }
 
@@ -65,8 +67,9 @@ import VaporTesting
 
             // Two officers act on the same version at once: one wins, the other gets 409.
             let evidence: [String: Any] = ["evidenceKind": "inspection", "evidenceSummary": "现场检查发现过期食品12件", "partySignature": "signed", "certificateShown": true]
-            async let a = c.step(id, officer, "record_evidence", version: 1, date: "2026-08-04", evidence, officers: pair)
-            async let b = c.step(id, officer, "record_evidence", version: 1, date: "2026-08-04", evidence, officers: pair)
+            let body = c.stepBody("record_evidence", version: 1, date: "2026-08-04", evidence, officers: pair)
+            async let a = t.send(.POST, "/api/v1/cases/\(id)/steps", token: officer, json: body)
+            async let b = t.send(.POST, "/api/v1/cases/\(id)/steps", token: officer, json: body)
             let statuses = [try await a.status, try await b.status]
             #expect(statuses.filter { $0 == .ok }.count == 1 && statuses.filter { $0 == .conflict }.count == 1)
             // One officer only: refused with the article, nothing written.
