@@ -149,6 +149,11 @@ public enum Officers {
         }
     }
 
+    /// The officer record of a user account, if linked.
+    public static func officerID(forUser user: UUID, on db: any Database) async throws -> UUID? {
+        try await (db as! any SQLDatabase).raw("SELECT id FROM officers WHERE user_id = \(bind: user)").first()?.decode(column: "id", as: UUID.self)
+    }
+
     /// Links an officer to the account they sign in with.
     public static func link(officer: UUID, user: UUID, in tx: WriteTransaction) async throws {
         try await tx.sql.update("officers").set("user_id", to: SQLBind(user)).where("id", .equal, SQLBind(officer)).run()

@@ -111,12 +111,23 @@ public enum PowerListStore {
                 .set("status", to: SQLBind(a.kind.resultingStatus.rawValue)).set("adjustments", to: SQLBind(a.sequence))
                 .set("content", to: SQLBind(try StoreJSON.encode(a.content))).where("id", .equal, SQLBind(id)).run()
         }
-        for chunk in rows.chunked(300) {
-            var ins = sql.insert(into: "power_adjustments").columns("id", "item_id", "code", "sequence", "kind", "effective_on", "type", "organisation_id",
+        // Each adjustment applies until the next one of its item (M006): worked out within the batch, and for an item's
+        // first adjustment in the batch, the stored one before it is closed at this date.
+        var validTo = Array(repeating: M006_PowerListValidity.open, count: rows.count)
+        var lastIndex: [UUID: Int] = [:], closeStored: [(UUID, Int, String)] = []
+        for (i, (id, a, _)) in rows.enumerated() {
+            if let prev = lastIndex[id] { validTo[prev] = a.effectiveOn.description } else if a.sequence > 1 { closeStored.append((id, a.sequence - 1, a.effectiveOn.description)) }
+            lastIndex[id] = i
+        }
+        for (id, seq, date) in closeStored {
+            try await sql.update("power_adjustments").set("valid_to", to: SQLBind(date)).where("item_id", .equal, SQLBind(id)).where("sequence", .equal, SQLBind(seq)).run()
+        }
+        for chunk in Array(zip(rows, validTo)).chunked(300) {
+            var ins = sql.insert(into: "power_adjustments").columns("id", "item_id", "code", "sequence", "kind", "effective_on", "valid_to", "type", "organisation_id",
                                                                     "reason", "approval_document", "approver", "content")
-            for (id, a, _) in chunk {
+            for ((id, a, _), to) in chunk {
                 ins = ins.values(SQLBind(UUID()), SQLBind(id), SQLBind(a.content.code), SQLBind(a.sequence), SQLBind(a.kind.rawValue), SQLBind(a.effectiveOn.description),
-                                 SQLBind(a.content.type.rawValue), SQLBind(a.content.organisationID), SQLBind(a.reason), SQLBind(a.approvalDocument),
+                                 SQLBind(to), SQLBind(a.content.type.rawValue), SQLBind(a.content.organisationID), SQLBind(a.reason), SQLBind(a.approvalDocument),
                                  SQLBind(a.approver), SQLBind(try StoreJSON.encode(a.content)))
             }
             try await ins.run()
@@ -144,15 +155,12 @@ public enum PowerListStore {
         return (rows, total)
     }
 
-    /// The rows of the list on `date`: each item's latest adjustment dated on or before it, cancelled ones left out
-    /// (the rule of `PowerListHistory.listed`, in SQL).
+    /// The rows of the list on `date`: each item's adjustment in force that day (dated on or before it, and not yet
+    /// followed by the next), cancelled ones left out — the rule of `PowerListHistory.listed`, in SQL.
     static func listedOn(_ date: CivilDate) -> SQLQueryString {
         """
-        FROM power_adjustments a
-        JOIN (SELECT item_id, MAX(sequence) AS s FROM power_adjustments WHERE effective_on <= \(bind: date.description) GROUP BY item_id) m
-          ON a.item_id = m.item_id AND a.sequence = m.s
-        JOIN organisations g ON g.id = a.organisation_id
-        WHERE a.kind <> 'cancel'
+        FROM power_adjustments a JOIN organisations g ON g.id = a.organisation_id
+        WHERE a.effective_on <= \(bind: date.description) AND a.valid_to > \(bind: date.description) AND a.kind <> 'cancel'
         """
     }
 
@@ -164,9 +172,8 @@ public enum PowerListStore {
             clause = clause + " AND a.organisation_id IN \(SQLGroupExpression(orgs.map { SQLBind($0) }))"
         }
         if let q = f.query?.trimmed, !q.isEmpty {
-            if let codes = try await SearchIndex.search("power", q, limit: 20_000, on: sql) {
-                if codes.isEmpty { return nil }
-                clause = clause + " AND a.code IN \(SQLGroupExpression(codes.map { SQLBind($0) }))"
+            if let matches = SearchIndex.matching("power", q, on: sql) {
+                clause = clause + " AND a.code IN (" + matches + ")"
             } else {
                 let like = "%\(q.replacingOccurrences(of: "%", with: "").replacingOccurrences(of: "_", with: ""))%"
                 clause = clause + " AND (a.content LIKE \(bind: like))"

@@ -53,6 +53,19 @@ public enum SearchIndex {
     }
 }
 
+extension SearchIndex {
+    /// The refs matching a query as a subquery, so the database joins the hits itself (no list of thousands of binds);
+    /// nil for a query with no token of two characters (the caller falls back to LIKE).
+    public static func matching(_ kind: String, _ query: String, on sql: any SQLDatabase) -> SQLQueryString? {
+        guard let tokens = CJKTokenizer.queryTokens(query) else { return nil }
+        if sql.dialect.name == "sqlite" {
+            let match = tokens.map { "\"\($0)\"" }.joined(separator: " AND ")
+            return "SELECT d.ref FROM search_fts f JOIN search_docs d ON d.id = f.rowid WHERE search_fts MATCH \(bind: match) AND d.kind = \(bind: kind)"
+        }
+        return "SELECT ref FROM search_index WHERE kind = \(bind: kind) AND tokens @> \(bind: tokens)::text[]"
+    }
+}
+
 extension Array {
     func chunked(_ size: Int) -> [ArraySlice<Element>] {
         stride(from: 0, to: count, by: size).map { self[$0..<Swift.min($0 + size, count)] }

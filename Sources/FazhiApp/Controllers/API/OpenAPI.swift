@@ -66,6 +66,8 @@ enum OpenAPIDocument {
                   body: obj(["procedure": "string", "bodyId": "uuid"], required: ["procedure"]), status: 201),
         Operation(method: "get", path: "/api/v1/cases/deadlines", summary: "进行中的办案期限（待办）", auth: true),
         Operation(method: "get", path: "/api/v1/cases/{id}", summary: "案件详情：时间线、期限、当前可办步骤", auth: true),
+        Operation(method: "get", path: "/api/v1/cases/{id}/documents/{kind}", summary: "下载案件文书（.docx），如 penalty_decision", auth: true,
+                  query: [("step", "生成该文书的步骤序号（从0起），缺省为最近一次", false)]),
         Operation(method: "post", path: "/api/v1/cases/{id}/steps", summary: "办理一个步骤（版本不符 409；违反程序 409/422 并注明法条）", auth: true,
                   body: obj(["action": "string", "version": "int", "date": "string", "inputs": "object", "officers": "uuids"], required: ["action", "version"])),
     ]
@@ -78,7 +80,8 @@ enum OpenAPIDocument {
             var o: [String: Any] = ["summary": op.summary, "operationId": op.method + op.path.replacingOccurrences(of: "/", with: "_")]
             var params: [[String: Any]] = op.query.map { ["name": $0.0, "in": "query", "required": $0.2, "description": $0.1, "schema": ["type": "string"]] }
             for part in op.path.split(separator: "/") where part.hasPrefix("{") {
-                params.append(["name": String(part.dropFirst().dropLast()), "in": "path", "required": true, "schema": ["type": "string", "format": "uuid"]])
+                let name = String(part.dropFirst().dropLast())
+                params.append(["name": name, "in": "path", "required": true, "schema": ["id", "grant"].contains(name) ? ["type": "string", "format": "uuid"] : ["type": "string"]])
             }
             if !params.isEmpty { o["parameters"] = params }
             if let body = op.body {

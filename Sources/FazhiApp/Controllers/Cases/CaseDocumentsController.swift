@@ -1,0 +1,49 @@
+import FazhiCore
+import FazhiOffice
+import FazhiStore
+import Vapor
+
+/// 文书 downloads: every document a case's steps produced, as .docx built from the case data.
+enum CaseDocumentsController {
+    static func context(_ req: Request, _ c: StoredCase) async throws -> DocumentContext {
+        let org = try await Directory.organisation(c.file.bodyID, on: req.db)
+        let region = try await Directory.regions(on: req.db).first { $0.id == org?.regionCode }?.name ?? ""
+        return DocumentContext(bodyName: org?.name ?? "", caseNumber: c.number,
+                               reconsiderationBody: region.isEmpty ? "本级人民政府" : "\(region)人民政府", court: region.isEmpty ? "有管辖权的人民法院" : "\(region)人民法院")
+    }
+
+    static func word(_ t: DocumentText) -> WordDocument {
+        WordDocument(t.blocks.map { b -> WordDocument.Block in
+            switch b {
+            case .title(let s): .title(s); case .centered(let s): .centered(s); case .heading(let s): .heading(s); case .paragraph(let s): .paragraph(s)
+            case .field(let l, let v): .field(l, v); case .table(let r): .table(r); case .signature(let l): .signature(l); case .seal(let s): .seal(s)
+            }
+        })
+    }
+
+    static func download(_ req: Request, _ c: StoredCase) async throws -> Response {
+        guard let kind = CaseDocumentKind(rawValue: req.parameters.get("kind") ?? "") else { throw APIError.notFound("没有该文书") }
+        let step = req.query[Int.self, at: "step"]
+        guard c.file.steps.contains(where: { s in req.fazhi.procedures.definition(c.file.procedure, version: c.file.definitionVersion)?.action(s.action)?.documents.contains(kind) == true }) else {
+            throw APIError.notFound("本案尚未生成\(kind.chineseName)")
+        }
+        let text = CaseDocuments.text(kind, file: c.file, step: step, context: try await context(req, c))
+        let data = try DocxWriter.write(word(text))
+        let r = Response(status: .ok, body: .init(data: data))
+        r.headers.replaceOrAdd(name: .contentType, value: "application/vnd.openxmlformats-officedocument.wordprocessingml.document")
+        let name = text.fileName + ".docx"
+        r.headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"case.docx\"; filename*=UTF-8''\(name.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "case.docx")")
+        return r
+    }
+
+    static func register(console: any RoutesBuilder, api: any RoutesBuilder) {
+        console.get("cases", ":id", "documents", ":kind") { req async throws -> Response in
+            let user = try req.requireUser()
+            return try await download(req, try await CasesAPI.visibleCase(req, user))
+        }
+        api.get("cases", ":id", "documents", ":kind") { req async throws -> Response in
+            let user = try req.requireUser()
+            return try await download(req, try await CasesAPI.visibleCase(req, user))
+        }
+    }
+}

@@ -1,0 +1,133 @@
+import Foundation
+import ZIPFoundation
+
+/// A document to write as .docx: blocks in reading order, laid out as a Chinese official document (公文):
+/// 小标宋-style bold title, 仿宋 body at 三号 (16 pt), A4 with the GB/T 9704 margins.
+public struct WordDocument: Sendable, Equatable {
+    public enum Block: Sendable, Equatable {
+        /// The document's name, centred and large.
+        case title(String)
+        /// A centred line under the title (the document number).
+        case centered(String)
+        /// A bold line (a section of the document).
+        case heading(String)
+        /// A paragraph with a two-character first-line indent.
+        case paragraph(String)
+        /// A labelled value on one line: "label：value".
+        case field(String, String)
+        /// A bordered table; the first row is the header.
+        case table([[String]])
+        /// Right-aligned lines (the agency's name, the date, the seal).
+        case signature([String])
+        /// A line in red (where the seal goes).
+        case seal(String)
+    }
+    public var blocks: [Block]
+    public init(_ blocks: [Block]) { self.blocks = blocks }
+}
+
+public enum DocxWriter {
+    static let body = "<w:rFonts w:ascii=\"Times New Roman\" w:hAnsi=\"Times New Roman\" w:eastAsia=\"仿宋_GB2312\" w:cs=\"Times New Roman\"/><w:sz w:val=\"32\"/><w:szCs w:val=\"32\"/>"
+    static let titleFont = "<w:rFonts w:ascii=\"Times New Roman\" w:hAnsi=\"Times New Roman\" w:eastAsia=\"方正小标宋简体\"/><w:b/><w:sz w:val=\"44\"/><w:szCs w:val=\"44\"/>"
+
+    static func run(_ text: String, props: String = "") -> String {
+        // Line breaks inside a value become <w:br/>; spaces are kept.
+        let parts = text.components(separatedBy: "\n").map { "<w:t xml:space=\"preserve\">\(XMLScanner.escape($0))</w:t>" }
+        return "<w:r><w:rPr>\(props)</w:rPr>\(parts.joined(separator: "<w:br/>"))</w:r>"
+    }
+
+    static func paragraph(_ runs: String, align: String? = nil, indent: Bool = false, spacingAfter: Int = 0) -> String {
+        var p = ""
+        if let align { p += "<w:jc w:val=\"\(align)\"/>" }
+        if indent { p += "<w:ind w:firstLineChars=\"200\" w:firstLine=\"640\"/>" }
+        p += "<w:spacing w:after=\"\(spacingAfter)\" w:line=\"560\" w:lineRule=\"exact\"/>"
+        return "<w:p><w:pPr>\(p)</w:pPr>\(runs)</w:p>"
+    }
+
+    static func xml(_ doc: WordDocument) -> String {
+        var out = ""
+        for b in doc.blocks {
+            switch b {
+            case .title(let t): out += paragraph(run(t, props: titleFont), align: "center", spacingAfter: 240)
+            case .centered(let t): out += paragraph(run(t, props: body), align: "center", spacingAfter: 240)
+            case .heading(let t): out += paragraph(run(t, props: body + "<w:b/>"))
+            case .paragraph(let t): out += paragraph(run(t, props: body), indent: true)
+            case .field(let l, let v): out += paragraph(run("\(l)：", props: body + "<w:b/>") + run(v, props: body))
+            case .signature(let lines): for l in lines { out += paragraph(run(l, props: body), align: "right") }
+            case .seal(let t): out += paragraph(run(t, props: body + "<w:color w:val=\"C00000\"/>"), align: "right")
+            case .table(let rows):
+                let cols = rows.map(\.count).max() ?? 1
+                let width = 8800 / max(1, cols)
+                out += "<w:tbl><w:tblPr><w:tblW w:w=\"5000\" w:type=\"pct\"/><w:tblBorders>"
+                for side in ["top", "left", "bottom", "right", "insideH", "insideV"] { out += "<w:\(side) w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"000000\"/>" }
+                out += "</w:tblBorders></w:tblPr><w:tblGrid>" + String(repeating: "<w:gridCol w:w=\"\(width)\"/>", count: cols) + "</w:tblGrid>"
+                for (i, row) in rows.enumerated() {
+                    out += "<w:tr>"
+                    for c in 0..<cols {
+                        let text = c < row.count ? row[c] : ""
+                        out += "<w:tc><w:tcPr><w:tcW w:w=\"\(width)\" w:type=\"dxa\"/></w:tcPr><w:p><w:pPr><w:spacing w:after=\"0\"/></w:pPr>\(run(text, props: body.replacingOccurrences(of: "32", with: "24") + (i == 0 ? "<w:b/>" : "")))</w:p></w:tc>"
+                    }
+                    out += "</w:tr>"
+                }
+                out += "</w:tbl>" + paragraph("")
+            }
+        }
+        return """
+        <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+        <w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>\(out)<w:sectPr><w:pgSz w:w="11906" w:h="16838"/><w:pgMar w:top="2098" w:right="1474" w:bottom="1984" w:left="1588" w:header="851" w:footer="992" w:gutter="0"/></w:sectPr></w:body></w:document>
+        """
+    }
+
+    public static func write(_ doc: WordDocument) throws -> Data {
+        let archive = try Archive(accessMode: .create)
+        func add(_ path: String, _ text: String) throws {
+            let data = Data(text.utf8)
+            try archive.addEntry(with: path, type: .file, uncompressedSize: Int64(data.count), modificationDate: Date(timeIntervalSince1970: 1_767_225_600),
+                                 compressionMethod: .deflate) { pos, size in data.subdata(in: Int(pos)..<(Int(pos) + size)) }
+        }
+        try add("[Content_Types].xml", """
+        <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+        <Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/><Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/></Types>
+        """)
+        try add("_rels/.rels", """
+        <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+        <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>
+        """)
+        try add("word/_rels/document.xml.rels", """
+        <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+        <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/></Relationships>
+        """)
+        try add("word/styles.xml", """
+        <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+        <w:styles xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:docDefaults><w:rPrDefault><w:rPr>\(body)<w:lang w:val="en-US" w:eastAsia="zh-CN"/></w:rPr></w:rPrDefault><w:pPrDefault><w:pPr><w:spacing w:after="0"/></w:pPr></w:pPrDefault></w:docDefaults><w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/></w:style></w:styles>
+        """)
+        try add("word/document.xml", xml(doc))
+        guard let data = archive.data else { throw SpreadsheetError("无法生成文书") }
+        return data
+    }
+}
+
+public enum DocxReader {
+    /// The text of a .docx, one line per paragraph (for checks and search).
+    public static func text(_ data: Data) throws -> String {
+        let archive = try Archive(data: data, accessMode: .read)
+        guard let entry = archive["word/document.xml"] else { throw SpreadsheetError("不是有效的 .docx 文件") }
+        var xml = Data()
+        _ = try archive.extract(entry, skipCRC32: true) { xml.append($0) }
+        let s = String(decoding: xml, as: UTF8.self)
+        var out = "", i = s.startIndex
+        while let open = s[i...].range(of: "<") {
+            if let close = s[open.upperBound...].range(of: ">") {
+                let tag = s[open.upperBound..<close.lowerBound]
+                if tag.hasPrefix("w:t") && !tag.hasPrefix("w:tbl") && !tag.hasPrefix("w:tc") && !tag.hasPrefix("w:tr") && !tag.hasSuffix("/"),
+                   let end = s[close.upperBound...].range(of: "</w:t>") {
+                    out += XMLScanner.decode(ArraySlice(Array(s[close.upperBound..<end.lowerBound].utf8)))
+                    i = end.upperBound; continue
+                }
+                if tag == "/w:p" { out += "\n" } else if tag == "w:br/" || tag == "/w:tc" { out += tag == "w:br/" ? "\n" : "\t" }
+                i = close.upperBound
+            } else { break }
+        }
+        return out
+    }
+}
