@@ -1,4 +1,5 @@
 import FazhiCore
+import FazhiOffice
 import Foundation
 import Testing
 
@@ -296,6 +297,40 @@ struct ProcedureTests {
         #expect(open.first { $0.action.id == "request_hearing" }?.refusal == nil)
         if case .forbidden? = open.first(where: { $0.action.id == "decide" })?.refusal {} else { Issue.record("decide is for the head") }
         let headView = ProcedureEngine.available(r.def, file: r.file, actor: CaseRunner.head, today: CivilDate(iso: "2026-10-13")!, calendar: r.calc, settings: r.settings)
-        #expect(article(headView.first { $0.action.id == "decide" }?.refusal) != nil)
+        // For the head the decision form is open (gates that read the form's own inputs are checked on submission);
+        // a step of another role is listed with the reason.
+        #expect(headView.first { $0.action.id == "decide" }?.refusal == nil)
+        #expect(article(headView.first { $0.action.id == "record_statement" }?.refusal) == "行政处罚法 第四十五条")
+    }
+}
+
+@Suite("文书 from case data")
+struct CaseDocumentTests {
+    @Test func decisionHasTheSixItemsOfArticle59AndOpensAsDocx() throws {
+        var r = try CaseRunner.investigated()
+        try r.propose(fine: 5_000, extra: ["benchmarkMin": .number(1_000), "benchmarkMax": .number(10_000)])
+        try r.take("notify", ["noticeMethod": .text("direct")], on: "2026-10-12")
+        try r.take("waive", ["waiverDocument": .text("放弃")], on: "2026-10-12")
+        var d = CaseRunner.decision; d["fineAmount"] = .number(5_000)
+        try r.take("decide", d, by: CaseRunner.head, on: "2026-10-13")
+        let ctx = DocumentContext(bodyName: "清河县市场监督管理局", caseNumber: "清市监立〔2026〕7号", reconsiderationBody: "清河县人民政府", court: "清河县人民法院")
+        let text = CaseDocuments.text(.penaltyDecision, file: r.file, step: nil, context: ctx)
+        #expect(text.fileName == "行政处罚决定书-清市监罚〔2026〕12号")
+        let data = try DocxWriter.write(WordDocument(text.blocks.map { b -> WordDocument.Block in
+            switch b {
+            case .title(let s): .title(s); case .centered(let s): .centered(s); case .heading(let s): .heading(s); case .paragraph(let s): .paragraph(s)
+            case .field(let l, let v): .field(l, v); case .table(let t): .table(t); case .signature(let l): .signature(l); case .seal(let s): .seal(s)
+            }
+        }))
+        let body = try DocxReader.text(data)
+        for needle in ["行政处罚决定书", "清市监罚〔2026〕12号", "一、当事人", "张三", "清河县城关镇", "二、违法事实和证据", "三、行政处罚的种类和依据", "罚款人民币5,000元",
+                       "四、履行方式和期限", "十五日内", "五、申请行政复议或者提起行政诉讼的途径和期限", "清河县人民政府", "六、作出决定的行政机关和日期",
+                       "清河县市场监督管理局", "2026年10月13日", "（印章）"] {
+            #expect(body.contains(needle), "missing \(needle)")
+        }
+        // The prior notice tells the rights and the statement deadline; no hearing right for 5,000 yuan.
+        let notice = CaseDocuments.text(.priorNotice, file: r.file, step: nil, context: ctx)
+        let all = notice.blocks.map { "\($0)" }.joined()
+        #expect(all.contains("陈述和申辩") && !all.contains("要求举行听证") && all.contains("2026年10月19日"))
     }
 }

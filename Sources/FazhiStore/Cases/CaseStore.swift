@@ -102,13 +102,8 @@ public enum CaseStore {
             guard let o = try await Officers.officer(id, on: tx.db) else { throw DomainError.invalid(field: "officers", message: "执法人员 \(id) 不存在") }
             officers.append(NamedOfficer(id: id, name: o.name, certificateNumber: o.certificateNumber, bodyID: o.bodyId, eligibility: o.profile.eligibility(on: r.date)))
         }
-        var external = Facts()
+        var external = try await externalFacts(file, on: r.date, inputs: r.inputs, db: tx.db)
         let body = try await EnforcementBodies.body(organisation: file.bodyID, on: tx.db)
-        external[Penalty.External.bodyConfirmed] = .bool(body?.domain.isConfirmed(on: r.date) ?? false)
-        if let code = r.inputs.text("powerItemCode") ?? file.facts.text("powerItemCode") {
-            let listed = try await PowerListStore.listed(on: r.date, organisations: [file.bodyID], on: tx.db)[code.trimmed]
-            external[Penalty.External.powerItemIsBodysPenalty] = .bool(listed.map { $0.content.type == .penalty && $0.status == .inForce } ?? false)
-        }
         if action.documents.contains(.penaltyDecision), let body {
             let n = try await nextNumber(body: file.bodyID, year: r.date.year, kind: "罚", in: tx)
             external[Penalty.External.decisionNumber] = .text(DocumentNumber.format(prefix: DocumentNumber.prefix(organisationName: body.organisationName), kind: "罚", year: r.date.year, number: n))
@@ -119,6 +114,20 @@ public enum CaseStore {
                                           officers: officers, actor: actor, date: r.date, today: today, calendar: calendar, settings: catalog.settings)
         try await save(t, def: def, in: tx)
         return (StoredCase(file: t.file, number: stored.number, openedOn: stored.openedOn), t)
+    }
+
+    /// What the registries say that a step's gates read: whether the body is confirmed on the day, and whether the
+    /// power item is one of the body's 行政处罚 items in force.
+    public static func externalFacts(_ file: CaseFile, on date: CivilDate, inputs: Facts = Facts(), db: any Database) async throws -> Facts {
+        var external = Facts()
+        let body = try await EnforcementBodies.body(organisation: file.bodyID, on: db)
+        external[Penalty.External.bodyConfirmed] = .bool(body?.domain.isConfirmed(on: date) ?? false)
+        if let code = inputs.text("powerItemCode") ?? file.facts.text("powerItemCode") {
+            let listed = try await PowerListStore.list(on: date, .init(type: .penalty, organisations: [file.bodyID]), on: db).rows
+                .contains { $0.code == code.trimmed && AdjustmentKind(rawValue: $0.kind)?.resultingStatus == .inForce }
+            external[Penalty.External.powerItemIsBodysPenalty] = .bool(listed)
+        }
+        return external
     }
 
     static func save(_ t: CaseTransition, def: ProcedureDefinition, in tx: WriteTransaction) async throws {

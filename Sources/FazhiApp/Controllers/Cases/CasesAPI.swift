@@ -62,10 +62,11 @@ struct CasesAPI {
         return c
     }
 
-    static func dto(_ c: StoredCase, user: AuthUser, req: Request, documents: [CaseDocumentKind]? = nil) -> CaseDTO {
+    static func dto(_ c: StoredCase, user: AuthUser, req: Request, documents: [CaseDocumentKind]? = nil) async throws -> CaseDTO {
         let f = c.file, today = req.fazhi.today, catalog = req.fazhi.procedures
         let def = catalog.definition(f.procedure, version: f.definitionVersion)
-        let available = def.map { ProcedureEngine.available($0, file: f, actor: actor(user, body: f.bodyID), today: today, calendar: req.fazhi.deadlines, settings: catalog.settings) } ?? []
+        let external = try await CaseStore.externalFacts(f, on: today, db: req.db)
+        let available = def.map { ProcedureEngine.available($0, file: f, actor: actor(user, body: f.bodyID), external: external, today: today, calendar: req.fazhi.deadlines, settings: catalog.settings) } ?? []
         return CaseDTO(
             id: f.id, number: c.number, procedure: f.procedure, procedureName: def?.name ?? f.procedure, definitionVersion: f.definitionVersion, bodyId: f.bodyID,
             state: f.state, stateName: def?.stateName(f.state) ?? f.state, version: f.version, facts: FactOut.map(f.facts),
@@ -109,12 +110,12 @@ struct CasesAPI {
             let today = req.fazhi.today
             let c = try await req.write(as: user) { tx in try await CaseStore.open(def, bodyID: body, today: today, in: tx) }
             let r = Response(status: .created)
-            try r.content.encode(dto(c, user: user, req: req))
+            try r.content.encode(try await dto(c, user: user, req: req))
             return r
         }
         api.get("cases", ":id") { req async throws -> CaseDTO in
             let user = try req.requireUser()
-            return dto(try await visibleCase(req, user), user: user, req: req)
+            return try await dto(try await visibleCase(req, user), user: user, req: req)
         }
         api.post("cases", ":id", "steps") { req async throws -> CaseDTO in
             let user = try req.requireUser()
@@ -127,7 +128,7 @@ struct CasesAPI {
                                    officerIDs: input.officers ?? [], actor: actor(user, body: c.file.bodyID), date: date)
             let catalog = req.fazhi.procedures, calendar = req.fazhi.deadlines
             let (after, t) = try await req.write(as: user) { tx in try await CaseStore.take(step, catalog: catalog, calendar: calendar, today: today, in: tx) }
-            return dto(after, user: user, req: req, documents: t.documents)
+            return try await dto(after, user: user, req: req, documents: t.documents)
         }
     }
 

@@ -100,7 +100,8 @@ enum CasesConsole {
         let f = stored.file, today = req.fazhi.today, catalog = req.fazhi.procedures
         guard let def = catalog.definition(f.procedure, version: f.definitionVersion) else { throw APIError.notFound("程序定义不存在") }
         let actor = CasesAPI.actor(user, body: f.bodyID)
-        let available = ProcedureEngine.available(def, file: f, actor: actor, today: today, calendar: req.fazhi.deadlines, settings: catalog.settings)
+        let external = try await CaseStore.externalFacts(f, on: today, db: req.db)
+        let available = ProcedureEngine.available(def, file: f, actor: actor, external: external, today: today, calendar: req.fazhi.deadlines, settings: catalog.settings)
         let officers = try await Officers.list(bodies: [f.bodyID], year: today.year, on: req.db).filter { $0.profile.eligibility(on: today).isEligible }
         let me = try await Officers.officerID(forUser: user.id, on: req.db)
         let fieldsByKey = Dictionary(def.actions.flatMap(\.inputs).map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a })

@@ -197,7 +197,7 @@ public enum PenaltyOrdinaryProcedure {
                 .gate(a("第四十四条"), "决定重于已告知的拟处罚内容，应当重新告知", field: "fineAmount") { c in
                     c.inputs.text("outcome") != "penalty" || !Penalty.heavier(kinds: c.inputs.list("penaltyKinds"), fine: c.inputs.number("fineAmount") ?? 0, than: c.file.facts)
                 }
-                .gate(a("第五十九条"), "缺少决定书文号") { !($0.external.text(Penalty.External.decisionNumber) ?? "").isEmpty }
+                .gate(a("第五十九条"), "缺少决定书文号", field: "decisionNumber") { !($0.external.text(Penalty.External.decisionNumber) ?? "").isEmpty }
                 .then(.stopDeadline("decision"), .stopDeadline("statement"),
                       .compute { c in
                           let penalty = c.inputs.text("outcome") == "penalty"

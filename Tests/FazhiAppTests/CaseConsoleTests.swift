@@ -1,0 +1,54 @@
+import FazhiApp
+import FazhiCore
+import FazhiOffice
+import FazhiStore
+import Foundation
+import Testing
+import VaporTesting
+
+/// The case console: forms generated from the definition; a refused step comes back with the reason, the article
+/// and what was typed; documents download as .docx.
+@Suite(.serialized) struct CaseConsoleTests {
+    @Test(arguments: TestDB.all) func fileInvestigateAndDownload(_ db: TestDB) async throws {
+        try await withTestApp(db, now: CaseAPITests.now) { t in
+            let (_, _, _, pair, item) = try await CaseAPITests.setUp(t)
+            let head = WebClient(t)
+            _ = try await head.login("scj.juzhang")
+            let list = try await head.request(.GET, "/console/cases")
+            #expect(list.status == .ok && list.text.contains("登记新案件"))
+            let opened = try await head.request(.POST, "/console/cases", form: ["procedure": "penalty.ordinary"])
+            #expect(opened.status == .seeOther)
+            let path = opened.headers.first(name: "Location")!
+            let page = try await head.request(.GET, path)
+            #expect(page.text.contains("id=\"form-file_case\"") && page.text.contains("违法行为发生日期"))
+            let filing = ["_version": "0", "_date": "2026-08-03", "source": "complaint", "powerItemCode": item, "partyName": "清河县某某超市", "partyKind": "organisation",
+                          "partyAddress": "城关镇", "summary": "销售过期食品", "violationOn": "2024-01-01"]
+            // Out of time (第三十六条): the page comes back 422 with the article and the typed text kept.
+            let late = try await head.request(.POST, path + "/steps/file_case", form: filing)
+            #expect(late.status == .unprocessableEntity && late.text.contains("第三十六条") && late.text.contains("清河县某某超市"))
+            var ok = filing; ok["violationOn"] = "2026-07-01"
+            #expect(try await head.request(.POST, path + "/steps/file_case", form: ok).status == .seeOther)
+            let filed = try await head.request(.GET, path)
+            #expect(filed.text.contains("作出处罚决定") && filed.text.contains("立案审批表.docx"))
+            // The head cannot take the officers' step; it is listed with the reason.
+            #expect(filed.text.contains("暂不能办理") && filed.text.contains("应由执法人员办理"))
+
+            let officer = WebClient(t)
+            _ = try await officer.login("scj.zhifa1")
+            let form = try await officer.request(.GET, path)
+            #expect(form.text.contains("id=\"form-record_evidence\"") && form.text.contains("officer.\(pair[0].uuidString)"))
+            let evidence = ["_version": "1", "_date": "2026-08-04", "evidenceKind": "inquiry", "evidenceSummary": "询问店主", "partySignature": "signed",
+                            "certificateShown": "on", "officer.\(pair[0].uuidString)": "on"]
+            let one = try await officer.request(.POST, path + "/steps/record_evidence", form: evidence)
+            #expect(one.status == .unprocessableEntity && one.text.contains("至少2名"))
+            var two = evidence; two["officer.\(pair[1].uuidString)"] = "on"
+            #expect(try await officer.request(.POST, path + "/steps/record_evidence", form: two).status == .seeOther)
+
+            let doc = try await officer.request(.GET, path + "/documents/filing_approval")
+            #expect(doc.headers.contentType?.description.contains("wordprocessingml") == true)
+            let text = try DocxReader.text(Data(doc.body.readableBytesView))
+            #expect(text.contains("立案审批表") && text.contains("清河县某某超市") && text.contains("清市监立〔2026〕1号"))
+            #expect(try await officer.request(.GET, path + "/documents/penalty_decision").status == .notFound)
+        }
+    }
+}
