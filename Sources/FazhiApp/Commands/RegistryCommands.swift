@@ -17,20 +17,24 @@ struct ImportCommand: AsyncCommand {
     }
     var help: String { "从 Excel/CSV 导入（先检查每一行，有错误时默认全部不导入）" }
 
+    static func cells(_ path: String) throws -> [[String]] {
+        guard let data = FileManager.default.contents(atPath: path) else { throw CommandFailure("无法读取文件：\(path)") }
+        do { return try Tabular.rows(data, filename: path) } catch let e as SpreadsheetError { throw CommandFailure(e.description) }
+    }
+
     func run(using context: CommandContext, signature: Signature) async throws {
         let app = context.application
         try await openStore(app)
-        guard let data = FileManager.default.contents(atPath: signature.file) else { throw CommandFailure("无法读取文件：\(signature.file)") }
-        let cells: [[String]]
-        do { cells = try Tabular.rows(data, filename: signature.file) } catch let e as SpreadsheetError { throw CommandFailure(e.description) }
+        // Read in a function of its own so the file's bytes are freed before the rows are checked and written.
+        let cells = try Self.cells(signature.file)
         let mode: ImportMode = signature.check ? .check : (signature.validRows ? .validRows : .all)
         let bar = ProgressBar(total: max(0, cells.count - 1), label: "导入", console: context.console)
         let progress: RegistryImporter.Progress = { done, _ in bar.update(done) }
         let ctx = ChangeContext.system
         let report: ImportReport
         switch kind {
-        case "officers": report = try await RegistryImporter.officers(cells, mode: mode, allowed: nil, store: app.fazhi.store, context: ctx, on: app.db, progress: progress)
-        case "power-list": report = try await RegistryImporter.powerList(cells, mode: mode, allowed: nil, store: app.fazhi.store, context: ctx, on: app.db, progress: progress)
+        case "officers": report = try await RegistryImporter.officers(consume cells, mode: mode, allowed: nil, store: app.fazhi.store, context: ctx, on: app.db, progress: progress)
+        case "power-list": report = try await RegistryImporter.powerList(consume cells, mode: mode, allowed: nil, store: app.fazhi.store, context: ctx, on: app.db, progress: progress)
         default: report = try await RegistryImporter.benchmarks(cells, mode: mode, store: app.fazhi.store, context: ctx, on: app.db, progress: progress)
         }
         bar.finish()

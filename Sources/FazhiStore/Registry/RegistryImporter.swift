@@ -46,40 +46,16 @@ public enum RegistryImporter {
     }
 
     /// Organisations the importing user may write for (nil = any).
-    public static func officers(_ cells: [[String]], mode: ImportMode, allowed: Set<UUID>?, store: Store, context: ChangeContext, now: Date = Date(),
+    public static func officers(_ cells: consuming [[String]], mode: ImportMode, allowed: Set<UUID>?, store: Store, context: ChangeContext, now: Date = Date(),
                                 on db: any Database, progress: Progress? = nil) async throws -> ImportReport {
-        let (parsed, parseProblems) = RegistryTemplates.officerRows(cells)
-        let bodies = try await bodyNames(on: db)
-        var problems = parseProblems + unknownBodies(cells, rows: Set(parseProblems.map(\.row)), column: "执法主体", template: RegistryTemplates.officers, bodies: bodies)
-        let sql = db as! any SQLDatabase
-        var takenCerts = Set<String>(), takenIDs = Set<String>()
-        for r in try await sql.raw("SELECT certificate_number, id_number FROM officers").all() {
-            takenCerts.insert(try r.decode(column: "certificate_number", as: String.self))
-            takenIDs.insert(try r.decode(column: "id_number", as: String.self))
-        }
-        var ready: [(row: Int, id: UUID, input: OfficerInput, bodyName: String, training: (Int, Double)?)] = []
-        for (rowNumber, r) in parsed {
-            var rowProblems: [ImportProblem] = []
-            let body = bodies[r.bodyName]
-            if body == nil { rowProblems.append(ImportProblem(row: rowNumber, column: "执法主体", message: "“\(r.bodyName)”不是已登记的执法主体")) }
-            else if let allowed, !allowed.contains(body!) { rowProblems.append(ImportProblem(row: rowNumber, column: "执法主体", message: "您无权为“\(r.bodyName)”导入执法人员")) }
-            if takenCerts.contains(r.certificate.number) { rowProblems.append(ImportProblem(row: rowNumber, column: "执法证号", message: "执法证号 \(r.certificate.number) 已被其他执法人员使用")) }
-            if takenIDs.contains(r.idNumber) { rowProblems.append(ImportProblem(row: rowNumber, column: "身份证号", message: "该身份证号已登记为执法人员")) }
-            if !rowProblems.isEmpty { problems += rowProblems; continue }
-            let input = OfficerInput(name: r.name, gender: r.gender, idNumber: r.idNumber, bodyID: body!, post: r.post, certificate: r.certificate,
-                                     hasLegalQualification: r.hasLegalQualification, legalCertificateNumber: r.legalCertificateNumber, examScore: r.examScore)
-            let training = r.trainingYear.flatMap { y in r.trainingHours.map { (y, $0) } }
-            ready.append((rowNumber, UUID(), input, r.bodyName, training))
-        }
-        problems.sort { ($0.row, $0.column) < ($1.row, $1.column) }
-        var report = ImportReport(kind: "officers", rows: parsed.count + Set(parseProblems.map(\.row)).count, imported: 0, problems: problems)
+        let (ready, problems, rowCount) = try await checkOfficers(cells, allowed: allowed, on: db)
+        var report = ImportReport(kind: "officers", rows: rowCount, imported: 0, problems: problems)
         guard mode == .validRows || (mode == .all && problems.isEmpty) else { return report }
         guard !ready.isEmpty else { return report }
         let total = ready.count
-        let batch = ready
         try await store.write(on: db, context, now: now) { tx in
             var done = 0
-            for chunk in batch.chunked(500) {
+            for chunk in ready.chunked(500) {
                 try await Officers.insert(chunk.map { ($0.id, $0.input) }, on: tx.sql)
                 try await Officers.setTrainingMany(chunk.compactMap { r in r.training.map { (r.id, $0.0, $0.1) } }, on: tx.sql)
                 try await SearchIndex.putMany("officer", chunk.map { ($0.id.uuidString, Officers.searchText($0.input, bodyName: $0.bodyName)) }, on: tx.sql)
@@ -94,7 +70,39 @@ public enum RegistryImporter {
         return report
     }
 
-    public static func powerList(_ cells: [[String]], mode: ImportMode, allowed: Set<UUID>?, store: Store, context: ChangeContext, now: Date = Date(),
+    typealias ReadyOfficer = (row: Int, id: UUID, input: OfficerInput, bodyName: String, training: (Int, Double)?)
+
+    /// Every row checked against the template and the store; the parsed rows are dropped on return, so only the
+    /// rows to write stay in memory while they are written.
+    static func checkOfficers(_ cells: [[String]], allowed: Set<UUID>?, on db: any Database) async throws -> ([ReadyOfficer], [ImportProblem], Int) {
+        let (parsed, parseProblems) = RegistryTemplates.officerRows(cells)
+        let bodies = try await bodyNames(on: db)
+        var problems = parseProblems + unknownBodies(cells, rows: Set(parseProblems.map(\.row)), column: "执法主体", template: RegistryTemplates.officers, bodies: bodies)
+        let sql = db as! any SQLDatabase
+        var takenCerts = Set<String>(), takenIDs = Set<String>()
+        for r in try await sql.raw("SELECT certificate_number, id_number FROM officers").all() {
+            takenCerts.insert(try r.decode(column: "certificate_number", as: String.self))
+            takenIDs.insert(try r.decode(column: "id_number", as: String.self))
+        }
+        var ready: [ReadyOfficer] = []
+        for (rowNumber, r) in parsed {
+            var rowProblems: [ImportProblem] = []
+            let body = bodies[r.bodyName]
+            if body == nil { rowProblems.append(ImportProblem(row: rowNumber, column: "执法主体", message: "“\(r.bodyName)”不是已登记的执法主体")) }
+            else if let allowed, !allowed.contains(body!) { rowProblems.append(ImportProblem(row: rowNumber, column: "执法主体", message: "您无权为“\(r.bodyName)”导入执法人员")) }
+            if takenCerts.contains(r.certificate.number) { rowProblems.append(ImportProblem(row: rowNumber, column: "执法证号", message: "执法证号 \(r.certificate.number) 已被其他执法人员使用")) }
+            if takenIDs.contains(r.idNumber) { rowProblems.append(ImportProblem(row: rowNumber, column: "身份证号", message: "该身份证号已登记为执法人员")) }
+            if !rowProblems.isEmpty { problems += rowProblems; continue }
+            let input = OfficerInput(name: r.name, gender: r.gender, idNumber: r.idNumber, bodyID: body!, post: r.post, certificate: r.certificate,
+                                     hasLegalQualification: r.hasLegalQualification, legalCertificateNumber: r.legalCertificateNumber, examScore: r.examScore)
+            let training = r.trainingYear.flatMap { y in r.trainingHours.map { (y, $0) } }
+            ready.append((rowNumber, UUID(), input, r.bodyName, training))
+        }
+        problems.sort { ($0.row, $0.column) < ($1.row, $1.column) }
+        return (ready, problems, parsed.count + Set(parseProblems.map(\.row)).count)
+    }
+
+    public static func powerList(_ cells: consuming [[String]], mode: ImportMode, allowed: Set<UUID>?, store: Store, context: ChangeContext, now: Date = Date(),
                                  on db: any Database, progress: Progress? = nil) async throws -> ImportReport {
         let (parsed, parseProblems) = RegistryTemplates.powerRows(cells)
         let bodies = try await bodyNames(on: db)

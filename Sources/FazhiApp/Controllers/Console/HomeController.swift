@@ -16,7 +16,20 @@ struct PendingItem {
 enum PendingItems {
     typealias Provider = @Sendable (AuthUser, Request) async throws -> [PendingItem]
 
-    static let providers: [Provider] = [platformItems, registryItems]
+    static let providers: [Provider] = [platformItems, registryItems, caseItems]
+
+    /// Case deadlines of the user's bodies that are overdue or due within three days, each linking to its case.
+    static let caseItems: Provider = { user, req in
+        let today = req.fazhi.today
+        return try await CaseStore.runningDeadlines(bodies: user.readable, on: req.db).compactMap { d -> PendingItem? in
+            guard let due = CivilDate(iso: d.due) else { return nil }
+            let left = today.days(until: due)
+            guard left <= 3 else { return nil }
+            return PendingItem(severity: left < 0 ? .overdue : .warning, title: "\(d.number) \(d.partyName)：\(d.name)",
+                               detail: left < 0 ? "已逾期\(-left)天（\(d.due)，\(d.article)）" : "\(d.due)到期，还剩\(left)天（\(d.article)）",
+                               link: "/console/cases/\(d.caseId.uuidString)")
+        }
+    }
 
     /// Officers whose certificates expire within the warning period or have expired, and those under the yearly
     /// training target, in the bodies the user manages or supervises.
