@@ -101,10 +101,11 @@ import VaporTesting
             #expect(try decided.json()["documents"] as? [String] == ["penalty_decision"])
             #expect(try await c.step(id, officer, "serve", version: 9, date: "2026-08-21", ["serviceMethod": "on_spot", "recipient": "店主"]).status == .ok)
             #expect(try await c.step(id, officer, "record_payment", version: 10, date: "2026-08-25", ["paymentVoucher": "ZF20260825001", "paidAmount": 150_000, "paidOn": "2026-08-25"]).status == .ok)
-            let closed = try await c.step(id, head, "close", version: 11, date: "2026-08-26", ["closingSummary": "罚没款已缴清"])
+            #expect(try await c.step(id, officer, "publish", version: 11, date: "2026-08-26").status == .ok)
+            let closed = try await c.step(id, head, "close", version: 12, date: "2026-08-26", ["closingSummary": "罚没款已缴清"])
             #expect(try closed.json()["state"] as? String == "closed")
             let view = try await t.send(.GET, "/api/v1/cases/\(id)", token: officer).json()
-            #expect((view["steps"] as? [Any])?.count == 12)
+            #expect((view["steps"] as? [Any])?.count == 13)
             #expect(try await t.send(.GET, "/api/v1/cases/deadlines", token: officer).jsonArray().isEmpty)
             // Another body's user does not see the case.
             #expect(try await t.send(.GET, "/api/v1/cases/\(id)", token: try await t.token("zf.zhifa1")).status == .notFound)
@@ -138,6 +139,50 @@ import VaporTesting
             // Unknown procedure, unknown field: clear 422s.
             #expect(try await c.open(officer, "penalty.other").status == .unprocessableEntity)
             #expect(try await t.send(.POST, "/api/v1/cases/\(id)/steps", token: officer, json: "{\"action\":\"close\",\"version\":4,\"extra\":1}").errorField == "extra")
+        }
+    }
+
+    @Test(arguments: TestDB.all) func publicationMasksPersonalDataAndIsWithdrawn(_ db: TestDB) async throws {
+        try await withTestApp(db, now: Self.now) { t in
+            let c = Client(t: t)
+            let (officer, head, _, pair, item) = try await Self.setUp(t)
+            let id = try await c.open(officer, "penalty.ordinary").json()["id"] as! String
+            var v = 0
+            func step(_ token: String, _ action: String, _ date: String, _ inputs: [String: Any] = [:], officers: [UUID] = []) async throws {
+                let r = try await c.step(id, token, action, version: v, date: date, inputs, officers: officers)
+                #expect(r.status == .ok, "\(action): \(r.text)")
+                v += 1
+            }
+            try await step(head, "file_case", "2026-09-01", ["source": "complaint", "powerItemCode": item, "partyName": "张三丰", "partyKind": "citizen",
+                                                             "partyIDNumber": "330102199001011234", "partyPhone": "13812345678", "partyAddress": "清河县某村12号",
+                                                             "summary": "无证经营", "violationOn": "2026-08-20"])
+            try await step(officer, "record_evidence", "2026-09-02", ["evidenceKind": "inquiry", "evidenceSummary": "询问", "partySignature": "signed", "certificateShown": true], officers: pair)
+            try await step(officer, "propose", "2026-09-03", ["violationFacts": "张三丰（身份证号330102199001011234，电话13812345678）未取得许可经营食品", "penaltyBasis": "《食品安全法》第一百二十二条",
+                                                               "penaltyKinds": ["罚款"], "fineAmount": 5000])
+            try await step(officer, "notify", "2026-09-03", ["noticeMethod": "direct"])
+            try await step(officer, "waive", "2026-09-03", ["waiverDocument": "当事人书面放弃"])
+            try await step(head, "decide", "2026-09-04", ["outcome": "penalty", "penaltyKinds": ["罚款"], "fineAmount": 5000, "decisionReasons": "事实清楚"])
+            let decided = try await t.send(.GET, "/api/v1/cases/\(id)", token: officer).json()
+            let publication = (decided["deadlines"] as? [[String: Any]] ?? []).first { $0["key"] as? String == "publication" }
+            #expect(publication?["due"] as? String == "2026-09-15", "7 working days from Friday 09-04")
+            try await step(officer, "publish", "2026-09-07")
+            let list = try await t.send(.GET, "/decisions?format=json")
+            #expect(list.text.contains("张某某") && !list.text.contains("张三丰") && !DecisionPublication.containsPersonalNumbers(list.text))
+            #expect(!list.text.contains("某村12号"))
+            let page = try await t.send(.GET, "/decisions/\(id)")
+            #expect(page.text.contains("与之一致") && !DecisionPublication.containsPersonalNumbers(page.text) && !page.text.contains("张三丰"))
+            let found = try await t.send(.GET, "/decisions?q=%E8%AE%B8%E5%8F%AF&format=json").json()   // 许可
+            #expect(found["total"] as? Int == 1)
+            // Withdrawal needs a recorded change (第四十八条第二款); then it is due 3 working days after the change.
+            let early = try await c.step(id, head, "withdraw_publication", version: v, date: "2026-09-20", ["withdrawalReason": "x"])
+            #expect(early.status == .conflict && Self.article(early) == "行政处罚法 第四十八条第二款")
+            try await step(head, "record_change", "2026-10-09", ["changeKind": "revoked", "changeDocument": "清政复〔2026〕8号", "changedOn": "2026-09-30"])
+            let changed = try await t.send(.GET, "/api/v1/cases/\(id)", token: officer).json()
+            #expect((changed["deadlines"] as? [[String: Any]] ?? []).first { $0["key"] as? String == "withdrawal" }?["due"] as? String == "2026-10-10",
+                    "3 working days from 09-30 across 国庆 (10-01..10-07): 10-08, 10-09 and Saturday 10-10, a make-up working day")
+            try await step(head, "withdraw_publication", "2026-10-09", ["withdrawalReason": "该决定已被清河县人民政府行政复议决定撤销"])
+            let withdrawn = try await t.send(.GET, "/decisions/\(id)")
+            #expect(withdrawn.text.contains("撤回公示") && withdrawn.text.contains("行政复议决定撤销") && withdrawn.text.contains("与之一致"))
         }
     }
 }

@@ -159,6 +159,8 @@ public struct ActionDefinition: Sendable {
     public var gates: [Gate] = []
     public var effects: [Effect] = []
     public var documents: [CaseDocumentKind] = []
+    /// Whether the step publishes or withdraws the case's decision on the portal.
+    public var publication: PublicationEffect?
 
     public init(_ id: String, _ name: String, from: Set<String>, to: String?, by roles: Set<Role>, basis: String) {
         self.id = id; self.name = name; self.from = from; self.to = to; self.roles = roles; self.basis = basis
@@ -171,6 +173,7 @@ public struct ActionDefinition: Sendable {
     }
     public func then(_ effects: Effect...) -> Self { var c = self; c.effects += effects; return c }
     public func produces(_ docs: CaseDocumentKind...) -> Self { var c = self; c.documents += docs; return c }
+    public func publishes(_ p: PublicationEffect) -> Self { var c = self; c.publication = p; return c }
 }
 
 /// A state of a procedure.

@@ -113,6 +113,7 @@ public enum CaseStore {
         let t = try ProcedureEngine.apply(def, to: file, action: r.action, expectedVersion: r.expectedVersion, inputs: r.inputs, external: external,
                                           officers: officers, actor: actor, date: r.date, today: today, calendar: calendar, settings: catalog.settings)
         try await save(t, def: def, in: tx)
+        if let effect = action.publication { try await Publications.apply(effect, file: t.file, on: r.date, in: tx) }
         return (StoredCase(file: t.file, number: stored.number, openedOn: stored.openedOn), t)
     }
 

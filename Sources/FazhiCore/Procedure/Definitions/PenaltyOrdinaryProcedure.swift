@@ -15,6 +15,7 @@ public enum PenaltyOrdinaryProcedure {
         ProcedureState("transferred", "已移送司法机关"), ProcedureState("closed", "已结案", terminal: true),
     ]
     static let active: Set<String> = ["investigating", "proposed", "notified", "hearing"]
+    static let decidedStates: Set<String> = ["decided", "served", "enforcing", "executed", "closed"]
     static func a(_ s: String) -> String { Penalty.art(s) }
 
     public static func definition(_ settings: ProcedureSettings) -> ProcedureDefinition {
@@ -204,7 +205,10 @@ public enum PenaltyOrdinaryProcedure {
                           return Facts(["decisionNumber": .text(c.external.text(Penalty.External.decisionNumber) ?? ""), "decidedOn": .date(c.date),
                                         "decidedFine": .number(penalty ? c.inputs.number("fineAmount") ?? 0 : 0), "decidedKinds": .list(penalty ? c.inputs.list("penaltyKinds") : [])])
                       },
-                      .startDeadline(DeadlineRule("service", "送达决定书", days: 7, .workday, article: a("第六十一条"))))
+                      .startDeadline(DeadlineRule("service", "送达决定书", days: 7, .workday, article: a("第六十一条"))),
+                      // 事后公示 within 7 working days of the decision: 国办发〔2018〕118号, unverified [U] — configurable.
+                      .startDeadline(DeadlineRule("publication", "公示处罚决定", days: settings.publicationWorkingDays, .workday, article: "国办发〔2018〕118号；\(a("第四十八条"))"),
+                                     onlyIf: { $0.inputs.text("outcome") == "penalty" }))
                 .produces(.penaltyDecision),
 
             // MARK: 送达、执行
@@ -241,6 +245,26 @@ public enum PenaltyOrdinaryProcedure {
                     return Facts(["lateFine": .number(Penalty.lateFine(fine: c.file.facts.number("decidedFine") ?? 0, daysOverdue: d.days(until: c.date),
                                                                        daysUnderReview: Int(c.inputs.number("daysUnderReview") ?? 0)))])
                 }),
+
+            // MARK: 事后公示
+            ActionDefinition("publish", "公示处罚决定", from: decidedStates, to: nil, by: [.officer, .head], basis: a("第四十八条"))
+                .gate(a("第四十八条"), "只有行政处罚决定需要公示") { $0.file.facts.text("outcome") == "penalty" }
+                .gate(a("第四十八条"), "该决定已经公示") { !$0.file.facts.flag("published") }
+                .then(.set("published", .bool(true)), .compute { Facts(["publishedOn": .date($0.date)]) }, .stopDeadline("publication"))
+                .publishes(.publish),
+            ActionDefinition("record_change", "登记决定被变更、撤销或者确认违法、无效", from: decidedStates, to: nil, by: [.head], basis: a("第四十八条第二款"))
+                .asks(.init("changeKind", "变更情形", .choice([.init("changed", "被依法变更"), .init("revoked", "被撤销"), .init("illegal", "被确认违法"), .init("void", "被确认无效")])),
+                      .init("changeDocument", "复议决定书、判决书或者本机关决定的文号"), .init("changedOn", "变更、撤销或者确认之日", .date))
+                .gate(a("第四十八条第二款"), "变更、撤销或者确认之日不能晚于登记之日", field: "changedOn") { c in c.inputs.date("changedOn")! <= c.date }
+                .then(.set("decisionChanged", .bool(true)),
+                      .startDeadline(DeadlineRule("withdrawal", "撤回已公示的处罚决定并公开说明理由", days: 3, .workday, article: a("第四十八条第二款"), fromFact: "changedOn"),
+                                     onlyIf: { $0.file.facts.flag("published") && !$0.file.facts.flag("withdrawn") })),
+            ActionDefinition("withdraw_publication", "撤回公示并说明理由", from: decidedStates, to: nil, by: [.head, .officer], basis: a("第四十八条第二款"))
+                .asks(.init("withdrawalReason", "公开说明的理由"))
+                .gate(a("第四十八条第二款"), "该决定尚未公示或者已经撤回") { $0.file.facts.flag("published") && !$0.file.facts.flag("withdrawn") }
+                .gate(a("第四十八条第二款"), "只有被变更、撤销或者确认违法、无效的决定才撤回公示；请先登记变更情况") { $0.file.facts.flag("decisionChanged") }
+                .then(.set("withdrawn", .bool(true)), .compute { Facts(["withdrawnOn": .date($0.date)]) }, .stopDeadline("withdrawal"))
+                .publishes(.withdraw),
 
             // MARK: 两法衔接
             ActionDefinition("transfer", "移送司法机关", from: active, to: "transferred", by: [.head], basis: a("第二十七条"))

@@ -1,0 +1,75 @@
+import FazhiCore
+import FluentKit
+import Foundation
+import SQLKit
+
+/// A published decision with the record entry that published it.
+public struct PublishedDecision: Sendable {
+    public let decision: PublicDecision
+    public let bodyID: UUID
+}
+
+/// 事后公示: what the portal shows of decisions, and the record entries that prove it.
+public enum Publications {
+    /// Publishes or withdraws, in the step's transaction; the public projection itself is the record entry's payload,
+    /// so anyone can hash what the portal shows and find it in the log.
+    static func apply(_ effect: PublicationEffect, file: CaseFile, on date: CivilDate, in tx: WriteTransaction) async throws {
+        let sql = tx.sql
+        switch effect {
+        case .publish:
+            let body = try await EnforcementBodies.body(organisation: file.bodyID, on: tx.db)?.organisationName ?? ""
+            let d = DecisionPublication.project(file, bodyName: body, publishedOn: date)
+            try await sql.insert(into: "publications").columns("case_id", "decision_number", "body_id", "decided_on", "published_on", "penalties", "fine", "content")
+                .values(SQLBind(file.id), SQLBind(d.decisionNumber), SQLBind(file.bodyID), SQLBind(d.decidedOn), SQLBind(d.publishedOn),
+                        SQLBind(d.penalties.joined(separator: "、")), SQLBind(d.fine), SQLBind(try StoreJSON.encode(d)))
+                .run()
+            try await SearchIndex.put("decision", file.id.uuidString, text: "\(d.decisionNumber) \(d.body) \(d.party) \(d.violation) \(d.basis) \(d.penalties.joined(separator: " "))", on: sql)
+            try tx.record("publication", file.id.uuidString, "publish", d)
+        case .withdraw:
+            guard var d = try await decision(file.id, on: tx.db)?.decision else { throw DomainError.notFound("该决定尚未公示") }
+            d.withdrawnOn = date.description
+            d.withdrawalReason = file.facts.text("withdrawalReason")
+            try await sql.update("publications").set("withdrawn_on", to: SQLBind(date.description)).set("content", to: SQLBind(try StoreJSON.encode(d)))
+                .where("case_id", .equal, SQLBind(file.id)).run()
+            try tx.record("publication", file.id.uuidString, "withdraw", d)
+        }
+    }
+
+    public static func decision(_ caseID: UUID, on db: any Database) async throws -> PublishedDecision? {
+        guard let r = try await (db as! any SQLDatabase).raw("SELECT body_id, content FROM publications WHERE case_id = \(bind: caseID)").first() else { return nil }
+        return PublishedDecision(decision: try StoreJSON.decode(PublicDecision.self, try r.decode(column: "content", as: String.self)), bodyID: try r.decode(column: "body_id", as: UUID.self))
+    }
+
+    /// The latest record entry about a publication (its publishing or its withdrawal), for the proof link.
+    public static func recordEntry(_ caseID: UUID, on db: any Database) async throws -> Int64? {
+        try await (db as! any SQLDatabase).raw("SELECT MAX(seq) AS s FROM record_entries WHERE subject_type = 'publication' AND subject_id = \(bind: caseID.uuidString)")
+            .first()?.decode(column: "s", as: Int64?.self)
+    }
+
+    public struct Query: Sendable {
+        public var body: UUID?, from: CivilDate?, to: CivilDate?, penalty: String?, text: String?
+        public init(body: UUID? = nil, from: CivilDate? = nil, to: CivilDate? = nil, penalty: String? = nil, text: String? = nil) {
+            self.body = body; self.from = from; self.to = to; self.penalty = penalty; self.text = text
+        }
+    }
+
+    /// Published decisions, newest first, with the total for paging.
+    public static func search(_ q: Query, limit: Int = 50, offset: Int = 0, on db: any Database) async throws -> (items: [PublicDecision], total: Int) {
+        let sql = db as! any SQLDatabase
+        var w: SQLQueryString = "WHERE 1 = 1"
+        if let b = q.body { w = w + " AND body_id = \(bind: b)" }
+        if let f = q.from { w = w + " AND decided_on >= \(bind: f.description)" }
+        if let t = q.to { w = w + " AND decided_on <= \(bind: t.description)" }
+        if let p = q.penalty?.trimmed, !p.isEmpty { w = w + " AND penalties LIKE \(bind: "%\(p)%")" }
+        if let text = q.text?.trimmed, !text.isEmpty {
+            if let m = SearchIndex.matching("decision", text, on: sql) {
+                w = w + " AND UPPER(CAST(case_id AS TEXT)) IN (" + m + ")"
+            } else {
+                w = w + " AND content LIKE \(bind: "%\(text.replacingOccurrences(of: "%", with: ""))%")"
+            }
+        }
+        let total = try await sql.raw("SELECT COUNT(*) AS n FROM publications " + w).first()!.decode(column: "n", as: Int.self)
+        let rows = try await sql.raw("SELECT content FROM publications " + w + " ORDER BY decided_on DESC, decision_number DESC LIMIT \(literal: limit) OFFSET \(literal: offset)").all()
+        return (try rows.map { try StoreJSON.decode(PublicDecision.self, try $0.decode(column: "content", as: String.self)) }, total)
+    }
+}
