@@ -82,6 +82,7 @@ struct BenchRegistriesCommand: AsyncCommand {
         @Option(name: "officers", help: "执法人员行数（默认 100000）") var officers: Int?
         @Option(name: "items", help: "清单事项行数（默认 50000）") var items: Int?
         @Option(name: "queries", help: "每种查询次数（默认 200）") var queries: Int?
+        @Option(name: "keep", help: "把生成的工作簿保存到该目录（便于单独重现导入）") var keep: String?
     }
     var help: String { "登记簿：导入、检索、按日期查清单的速度与内存" }
 
@@ -155,9 +156,9 @@ struct BenchRegistriesCommand: AsyncCommand {
 
         // The imports run as a user runs them — `fazhi import KIND FILE` in its own process — so the rate includes
         // reading the file, and the peak RSS is the importing process's alone (not this generator's).
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("fazhi-bench-\(UUID().uuidString.prefix(8))")
+        let dir = signature.keep.map { URL(fileURLWithPath: $0) } ?? FileManager.default.temporaryDirectory.appendingPathComponent("fazhi-bench-\(UUID().uuidString.prefix(8))")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: dir) }
+        defer { if signature.keep == nil { try? FileManager.default.removeItem(at: dir) } }
         let offFile = dir.appendingPathComponent("officers.xlsx").path, itemFile = dir.appendingPathComponent("power-list.xlsx").path
         try offXLSX.write(to: URL(fileURLWithPath: offFile)); try itemXLSX.write(to: URL(fileURLWithPath: itemFile))
         var peak = 0.0

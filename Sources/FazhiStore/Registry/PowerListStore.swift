@@ -149,9 +149,16 @@ public enum PowerListStore {
         let sql = db as! any SQLDatabase
         guard let whereClause = try await filterClause(f, on: sql) else { return ([], 0) }
         let from = listedOn(date) + whereClause
+        let columns: SQLQueryString = "SELECT a.item_id, a.code, a.kind, a.effective_on, a.sequence, g.name AS organisation_name, a.content"
+        if let q = f.query?.trimmed, !q.isEmpty {
+            // A text search runs its full-text part once: the page and the total come from one query (a window count).
+            let raw = try await sql.raw(columns + ", COUNT(*) OVER () AS total_hits " + from + " ORDER BY a.code LIMIT \(literal: limit) OFFSET \(literal: offset)").all()
+            if let first = raw.first {
+                return (try raw.map { try $0.decode(model: PowerListEntry.self) }, try first.decode(column: "total_hits", as: Int.self))
+            }
+        }
         let total = try await sql.raw("SELECT COUNT(*) AS n " + from).first()!.decode(column: "n", as: Int.self)
-        let rows = try await sql.raw("SELECT a.item_id, a.code, a.kind, a.effective_on, a.sequence, g.name AS organisation_name, a.content "
-                                     + from + " ORDER BY a.code LIMIT \(literal: limit) OFFSET \(literal: offset)").all(decoding: PowerListEntry.self)
+        let rows = try await sql.raw(columns + " " + from + " ORDER BY a.code LIMIT \(literal: limit) OFFSET \(literal: offset)").all(decoding: PowerListEntry.self)
         return (rows, total)
     }
 
