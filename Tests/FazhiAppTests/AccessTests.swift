@@ -42,7 +42,7 @@ struct AccessTests {
             }
             // The user list shows only what the reader may see.
             let listed = try await t.send(.GET, "/api/v1/users", token: try await t.token("zf.zhifa1")).jsonArray().map { $0["username"] as! String }
-            #expect(Set(listed) == ["zf.juzhang", "zf.zhifa1", "zf.zhifa2"])
+            #expect(Set(listed) == ["zf.juzhang", "zf.zhifa1", "zf.zhifa2", "zf.fazhi"])
 
             // Who may change a user: only an admin over the user's organisation. Visible but not allowed → 403;
             // not visible → 404.

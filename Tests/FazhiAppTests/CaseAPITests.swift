@@ -48,13 +48,15 @@ import VaporTesting
             #expect(Set(procedures.compactMap { $0["id"] as? String }) == ["penalty.ordinary", "penalty.simple", "inspection"])
 
             // A retried POST with the same key opens one case.
+            let casesBefore = try await t.send(.GET, "/api/v1/cases", token: officer).jsonArray().count
             let opened = try await c.open(officer, "penalty.ordinary", key: "open-1")
             #expect(opened.status == .created)
             let again = try await c.open(officer, "penalty.ordinary", key: "open-1")
             let id = try opened.json()["id"] as! String
             #expect(try again.json()["id"] as? String == id)
-            #expect(try opened.json()["number"] as? String == "清市监立〔2026〕1号")
-            #expect(try await t.send(.GET, "/api/v1/cases", token: officer).jsonArray().count == 1)
+            let number = try opened.json()["number"] as? String ?? ""
+            #expect(number.hasPrefix("清市监立〔2026〕") && number.hasSuffix("号"))
+            #expect(try await t.send(.GET, "/api/v1/cases", token: officer).jsonArray().count == casesBefore + 1)
 
             let filing: [String: Any] = ["source": "complaint", "powerItemCode": item, "partyName": "清河县某某食品店", "partyKind": "organisation",
                                          "partyAddress": "清河县城关镇人民路1号", "summary": "投诉称销售过期食品", "violationOn": "2026-07-20"]
@@ -97,7 +99,7 @@ import VaporTesting
             let decided = try await c.step(id, head, "decide", version: 8, date: "2026-08-21", cited)
             #expect(decided.status == .ok)
             let facts = try decided.json()["facts"] as? [String: Any] ?? [:]
-            #expect(facts["decisionNumber"] as? String == "清市监罚〔2026〕1号")
+            #expect((facts["decisionNumber"] as? String)?.hasPrefix("清市监罚〔2026〕") == true)
             #expect(try decided.json()["documents"] as? [String] == ["penalty_decision"])
             #expect(try await c.step(id, officer, "serve", version: 9, date: "2026-08-21", ["serviceMethod": "on_spot", "recipient": "店主"]).status == .ok)
             #expect(try await c.step(id, officer, "record_payment", version: 10, date: "2026-08-25", ["paymentVoucher": "ZF20260825001", "paidAmount": 150_000, "paidOn": "2026-08-25"]).status == .ok)
@@ -106,7 +108,7 @@ import VaporTesting
             #expect(try closed.json()["state"] as? String == "closed")
             let view = try await t.send(.GET, "/api/v1/cases/\(id)", token: officer).json()
             #expect((view["steps"] as? [Any])?.count == 13)
-            #expect(try await t.send(.GET, "/api/v1/cases/deadlines", token: officer).jsonArray().isEmpty)
+            #expect(try await t.send(.GET, "/api/v1/cases/deadlines", token: officer).jsonArray().allSatisfy { $0["caseId"] as? String != id })
             // Another body's user does not see the case.
             #expect(try await t.send(.GET, "/api/v1/cases/\(id)", token: try await t.token("zf.zhifa1")).status == .notFound)
         }
@@ -171,8 +173,10 @@ import VaporTesting
             #expect(!list.text.contains("某村12号"))
             let page = try await t.send(.GET, "/decisions/\(id)")
             #expect(page.text.contains("与之一致") && !DecisionPublication.containsPersonalNumbers(page.text) && !page.text.contains("张三丰"))
-            let found = try await t.send(.GET, "/decisions?q=%E8%AE%B8%E5%8F%AF&format=json").json()   // 许可
-            #expect(found["total"] as? Int == 1)
+            let found = try await t.send(.GET, "/decisions?q=%E4%B8%89%E4%B8%B0&format=json").json()   // 三丰: only the masked text? no — the name is masked away
+            #expect(found["total"] as? Int == 0, "the citizen's name is not searchable")
+            let byText = try await t.send(.GET, "/decisions?q=%E8%AE%B8%E5%8F%AF%E7%BB%8F%E8%90%A5&format=json").json()   // 许可经营
+            #expect((byText["items"] as? [[String: Any]] ?? []).contains { $0["caseID"] as? String == id })
             // Withdrawal needs a recorded change (第四十八条第二款); then it is due 3 working days after the change.
             let early = try await c.step(id, head, "withdraw_publication", version: v, date: "2026-09-20", ["withdrawalReason": "x"])
             #expect(early.status == .conflict && Self.article(early) == "行政处罚法 第四十八条第二款")

@@ -31,6 +31,7 @@ enum DemoData {
         ("zf.juzhang", "吴海涛", "清河县综合行政执法局", .head),
         ("zf.zhifa1", "郑宇航", "清河县综合行政执法局", .officer),
         ("zf.zhifa2", "何静怡", "清河县综合行政执法局", .officer),
+        ("zf.fazhi", "林晓雯", "清河县综合行政执法局", .legalReviewer),
         ("yj.zhifa1", "冯志强", "清河县应急管理局", .officer),
     ]
 
@@ -55,6 +56,7 @@ enum DemoData {
             orgs[suo.name] = suo.id!
             try await DemoRegistries.load(orgs: orgs, today: CivilDate(instant: app.fazhi.now), in: tx)
             var logins: [Login] = []
+            var persons: [String: DemoCases.Person] = [:]
             for (index, p) in people.enumerated() {
                 let u = try await Accounts.createUser(username: p.username, displayName: p.name, passwordHash: hash, organisationID: orgs[p.org]!, in: tx)
                 _ = try await Accounts.grant(p.role, to: u, in: orgs[p.org]!, tx: tx)
@@ -62,7 +64,10 @@ enum DemoData {
                     try await DemoRegistries.officerRecord(for: u.id!, index: index, name: p.name, role: p.role, body: orgs[p.org]!, today: CivilDate(instant: app.fazhi.now), in: tx)
                 }
                 logins.append(Login(username: p.username, description: "\(p.name) · \(p.org) · \(p.role.chineseName)"))
+                persons[p.username] = DemoCases.Person(id: u.id!, name: p.name, roles: [p.role])
             }
+            try await DemoCases.load(orgs: orgs, people: persons, catalog: app.fazhi.procedures, calendar: app.fazhi.deadlines,
+                                     today: CivilDate(instant: app.fazhi.now), in: tx)
             return logins
         }
     }

@@ -76,6 +76,11 @@ enum CasesConsole {
                                        failed: (actionID, v, Flash.message(for: e, request: req)))
                 r.status = APIError(e).status
                 return r
+            } catch let e as CalendarError {
+                // A deadline would fall in a year whose holiday notice is not loaded: refused (fail closed), form kept.
+                let r = try await page(req, user: user, stored: stored, failed: (actionID, v, e.description))
+                r.status = .unprocessableEntity
+                return r
             }
         }
     }
