@@ -15,17 +15,20 @@ public enum XLSXReader {
         do { archive = try Archive(data: data, accessMode: .read) } catch {
             throw SpreadsheetError("文件不是有效的 .xlsx 工作簿（无法按 ZIP 打开）")
         }
+        // Parts are inflated straight into one byte array (no intermediate Data copy), and the shared strings are
+        // parsed before the sheet is inflated, so the two XML texts are never in memory together.
         func part(_ path: String) throws -> [UInt8]? {
             guard let entry = archive[path] else { return nil }
-            var out = Data()
-            do { _ = try archive.extract(entry, skipCRC32: false) { out.append($0) } } catch {
+            var out = [UInt8]()
+            out.reserveCapacity(Int(clamping: entry.uncompressedSize))
+            do { _ = try archive.extract(entry, skipCRC32: false) { out.append(contentsOf: $0) } } catch {
                 throw SpreadsheetError("工作簿已损坏：无法读取 \(path)")
             }
-            return [UInt8](out)
+            return out
         }
         let sheetPath = try firstSheetPath(workbook: part("xl/workbook.xml"), rels: part("xl/_rels/workbook.xml.rels"))
-        guard let sheet = try part(sheetPath) else { throw SpreadsheetError("工作簿中没有工作表") }
         let shared = try part("xl/sharedStrings.xml").map(sharedStrings) ?? []
+        guard let sheet = try part(sheetPath) else { throw SpreadsheetError("工作簿中没有工作表") }
         return try parseSheet(sheet, shared: shared)
     }
 

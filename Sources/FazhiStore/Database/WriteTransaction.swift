@@ -22,6 +22,13 @@ public final class WriteTransaction: @unchecked Sendable {
 
     init(db: any Database, context: ChangeContext, now: Date) { self.db = db; self.context = context; self.now = now }
 
+    /// Appends the entries noted so far to the log now, still inside this transaction (so they commit or roll back
+    /// with it). A long import calls it per chunk so its payloads are not all held in memory until the commit.
+    public func flushRecord() async throws {
+        try await RecordLog.append(pending, context: context, at: now, on: sql)
+        pending = []
+    }
+
     /// Notes what changed: the subject, the action and the change's payload (hashed canonically).
     public func record<P: Encodable>(_ subjectType: String, _ subjectID: String, _ action: String, _ payload: P) throws {
         pending.append(PendingRecordEntry(subjectType: subjectType, subjectID: subjectID, action: action, payload: try CanonicalJSON.encode(payload)))

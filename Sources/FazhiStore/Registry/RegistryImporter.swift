@@ -62,6 +62,7 @@ public enum RegistryImporter {
                 struct Entry: Encodable { let id: UUID; let row: Int; let officer: OfficerInput; let trainingYear: Int?; let trainingHours: Double? }
                 try tx.record("officer_import", chunk.first!.id.uuidString, "import",
                               chunk.map { Entry(id: $0.id, row: $0.row, officer: $0.input.recordForm, trainingYear: $0.training?.0, trainingHours: $0.training?.1) })
+                try await tx.flushRecord()
                 done += chunk.count
                 progress?(done, total)
             }
@@ -158,6 +159,7 @@ public enum RegistryImporter {
                 try await SearchIndex.putMany("power", chunk.map { ($0.adj.content.code, PowerListStore.searchText($0.adj.content, organisationName: $0.bodyName)) }, on: tx.sql)
                 struct Entry: Encodable { let row: Int; let adjustment: PowerAdjustment }
                 try tx.record("power_list_import", chunk.first!.adj.content.code, "import", chunk.map { Entry(row: $0.row, adjustment: $0.adj) })
+                try await tx.flushRecord()
                 done += chunk.count
                 progress?(done, total)
             }
