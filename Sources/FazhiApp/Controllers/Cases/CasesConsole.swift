@@ -73,7 +73,7 @@ enum CasesConsole {
                 return req.redirect(to: "/console/cases/\(stored.id.uuidString)")
             } catch let e as DomainError {
                 let r = try await page(req, user: user, stored: try await CaseStore.load(stored.id, on: req.db) ?? stored,
-                                       failed: (actionID, v, Flash.message(for: e, request: req)))
+                                       failed: (actionID, v, message(e, action: action)))
                 r.status = APIError(e).status
                 return r
             } catch let e as CalendarError {
@@ -83,6 +83,13 @@ enum CasesConsole {
                 return r
             }
         }
+    }
+
+    /// A refusal in the words of the form: the field by its label on this step, then the reason and the article.
+    static func message(_ e: DomainError, action: ActionDefinition) -> String {
+        let a = APIError(e)
+        let label = a.field.map { f in action.inputs.first { $0.key == f }?.label ?? ["officers": "执法人员", "date": "办理日期", "version": "案件版本"][f] ?? f }
+        return (label.map { "\($0)：" } ?? "") + a.message + (a.article.map { "（依据：\($0)）" } ?? "")
     }
 
     static func bodyNames(_ req: Request) async throws -> [UUID: String] {
