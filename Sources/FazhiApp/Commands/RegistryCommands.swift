@@ -41,6 +41,10 @@ struct ImportCommand: AsyncCommand {
         for p in report.problems.prefix(200) { context.console.print("第\(p.row)行 [\(p.column)] \(p.message)") }
         if report.problems.count > 200 { context.console.print("……另有 \(report.problems.count - 200) 个问题") }
         context.console.print("共 \(report.rows) 行；导入 \(report.imported)；有问题的行 \(report.badRows)。")
+        // For `bench registries`, which runs this command as a child and cannot see its peak memory from outside.
+        if ProcessInfo.processInfo.environment["FAZHI_BENCH_REPORT_RSS"] == "1" {
+            context.console.print("bench-peak-rss-mb=\(String(format: "%.0f", BenchRegistriesCommand.peakRSSMB()))")
+        }
         if !report.problems.isEmpty && report.imported == 0 && mode != .check {
             throw CommandFailure("文件有错误，未导入任何数据。修正后重试，或加 --valid-rows 只导入无误的行。")
         }
@@ -95,21 +99,28 @@ struct BenchRegistriesCommand: AsyncCommand {
     }
 
     /// Runs this binary with `arguments` (same environment, so the same database); returns seconds and the child's
-    /// peak RSS in MB (getrusage of the waited-for children).
+    /// peak RSS in MB, as the child reports it (getrusage of children would count the forked copy of this process).
     static func runChild(_ arguments: [String]) throws -> (Double, Double) {
         let p = Process()
         p.executableURL = URL(fileURLWithPath: CommandLine.arguments[0])
         p.arguments = arguments
-        p.standardOutput = FileHandle.nullDevice
+        var env = ProcessInfo.processInfo.environment
+        env["FAZHI_BENCH_REPORT_RSS"] = "1"
+        p.environment = env
+        let out = Pipe()
+        p.standardOutput = out
         p.standardError = FileHandle.nullDevice
         let start = Date()
         try p.run()
+        let data = out.fileHandleForReading.readDataToEndOfFile()
         p.waitUntilExit()
         let t = Date().timeIntervalSince(start)
-        guard p.terminationStatus == 0 else { throw CommandFailure("fazhi \(arguments.joined(separator: " ")) exited \(p.terminationStatus)") }
-        var usage = rusage()
-        getrusage(RUSAGE_CHILDREN.rawValue, &usage)
-        return (t, Double(usage.ru_maxrss) / 1024)
+        let text = String(decoding: data, as: UTF8.self)
+        guard p.terminationStatus == 0 else { throw CommandFailure("fazhi \(arguments.joined(separator: " ")) exited \(p.terminationStatus): \(text.suffix(500))") }
+        guard text.contains("导入 "), let line = text.split(separator: "\n").last(where: { $0.hasPrefix("bench-peak-rss-mb=") }) else {
+            throw CommandFailure("fazhi \(arguments.joined(separator: " ")) did not import: \(text.suffix(500))")
+        }
+        return (t, Double(line.dropFirst("bench-peak-rss-mb=".count)) ?? 0)
     }
 
     static func peakRSSMB() -> Double {
