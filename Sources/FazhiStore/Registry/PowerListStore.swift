@@ -145,20 +145,19 @@ public enum PowerListStore {
     }
 
     /// The adjustments in effect on `date`, one per item listed (cancelled items left out), filtered, ordered by code.
-    public static func list(on date: CivilDate, _ f: Filter = Filter(), limit: Int = 1_000_000, offset: Int = 0, on db: any Database) async throws -> (rows: [PowerListEntry], total: Int) {
+    /// `countUpTo` caps the total a page shows for a broad text search ("1,000 项以上"): counting stops there, so a
+    /// two-character query that hits a seventh of a province's list still answers in milliseconds.
+    public static func list(on date: CivilDate, _ f: Filter = Filter(), limit: Int = 1_000_000, offset: Int = 0, countUpTo: Int? = nil,
+                            on db: any Database) async throws -> (rows: [PowerListEntry], total: Int) {
         let sql = db as! any SQLDatabase
         guard let whereClause = try await filterClause(f, on: sql) else { return ([], 0) }
         let from = listedOn(date) + whereClause
-        let columns: SQLQueryString = "SELECT a.item_id, a.code, a.kind, a.effective_on, a.sequence, g.name AS organisation_name, a.content"
-        if let q = f.query?.trimmed, !q.isEmpty {
-            // A text search runs its full-text part once: the page and the total come from one query (a window count).
-            let raw = try await sql.raw(columns + ", COUNT(*) OVER () AS total_hits " + from + " ORDER BY a.code LIMIT \(literal: limit) OFFSET \(literal: offset)").all()
-            if let first = raw.first {
-                return (try raw.map { try $0.decode(model: PowerListEntry.self) }, try first.decode(column: "total_hits", as: Int.self))
-            }
-        }
-        let total = try await sql.raw("SELECT COUNT(*) AS n " + from).first()!.decode(column: "n", as: Int.self)
-        let rows = try await sql.raw(columns + " " + from + " ORDER BY a.code LIMIT \(literal: limit) OFFSET \(literal: offset)").all(decoding: PowerListEntry.self)
+        // The total needs no organisation names: counted over the adjustments alone (index-only on SQLite).
+        let counted: SQLQueryString = countUpTo.map { "SELECT COUNT(*) AS n FROM (SELECT 1 " + inForce(date) + whereClause + " LIMIT \(literal: $0)) capped" }
+            ?? "SELECT COUNT(*) AS n " + inForce(date) + whereClause
+        let total = try await sql.raw(counted).first()!.decode(column: "n", as: Int.self)
+        let rows = try await sql.raw("SELECT a.item_id, a.code, a.kind, a.effective_on, a.sequence, g.name AS organisation_name, a.content "
+                                     + from + " ORDER BY a.code LIMIT \(literal: limit) OFFSET \(literal: offset)").all(decoding: PowerListEntry.self)
         return (rows, total)
     }
 
@@ -169,6 +168,11 @@ public enum PowerListStore {
         FROM power_adjustments a JOIN organisations g ON g.id = a.organisation_id
         WHERE a.effective_on <= \(bind: date.description) AND a.valid_to > \(bind: date.description) AND a.kind <> 'cancel'
         """
+    }
+
+    /// The same rows without the organisation join, for counting.
+    static func inForce(_ date: CivilDate) -> SQLQueryString {
+        "FROM power_adjustments a WHERE a.effective_on <= \(bind: date.description) AND a.valid_to > \(bind: date.description) AND a.kind <> 'cancel'"
     }
 
     static func filterClause(_ f: Filter, on sql: any SQLDatabase) async throws -> SQLQueryString? {

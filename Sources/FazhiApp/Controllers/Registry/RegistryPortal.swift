@@ -77,7 +77,9 @@ struct RegistryPortal {
             let page = max(1, req.query[Int.self, at: "page"] ?? 1)
             let filter = PowerListStore.Filter(type: type, organisations: body.map { [$0] }, query: q)
             let html = format(req) == "html"
-            let (rows, total) = try await PowerListStore.list(on: date, filter, limit: html ? 100 : 1_000_000, offset: html ? (page - 1) * 100 : 0, on: req.db)
+            let cap = 1_000
+            let (rows, total) = try await PowerListStore.list(on: date, filter, limit: html ? 100 : 1_000_000, offset: html ? (page - 1) * 100 : 0,
+                                                              countUpTo: html && !q.isEmpty ? cap + 1 : nil, on: req.db)
             switch format(req) {
             case "json": return try TableResponse.json(["asOf": AnyEncodable(date.description), "total": AnyEncodable(total), "items": AnyEncodable(try rows.map(PublicPowerItem.init))])
             case "csv": return TableResponse.csv(try RegistryTables.powers(rows).map { Array($0.prefix(14)) }, filename: "权责清单")
@@ -89,7 +91,7 @@ struct RegistryPortal {
                 let c = try r.content()
                 return "<tr><td class=\"mono\"><a href=\"/powers/\(c.code)?date=\(date.description)\">\(c.code)</a></td><td>\(c.name)</td><td>\(c.type.chineseName)</td><td>\(r.organisationName)</td><td>\(c.basis.map { "\($0.law)\($0.article)" }.joined(separator: "；"))</td><td>\(r.status.chineseName)</td></tr>"
             }
-            let pages = (total + 99) / 100
+            let pages = (min(total, cap) + 99) / 100
             var pager: HTML = ""
             if pages > 1 {
                 var c = URLComponents(string: req.url.string) ?? URLComponents()
@@ -101,7 +103,7 @@ struct RegistryPortal {
             <label for="type">事项类型</label><select id="type" name="type">\(RegistryViews.typeOptions(type))</select>
             <label for="body">实施主体</label><select id="body" name="body">\(RegistryViews.bodyOptions(bodies, selected: body))</select>
             <label for="date">截至日期</label><input id="date" name="date" type="date" value="\(date.description)"><button type="submit">查询</button></form>
-            <p>截至 <b>\(date.description)</b> 的权责清单\(q.isEmpty ? "" : "中与“\(q)”有关的事项")：<b id="power-total">\(total)</b> 项。</p>
+            <p>截至 <b>\(date.description)</b> 的权责清单\(q.isEmpty ? "" : "中与“\(q)”有关的事项")：<b id="power-total">\(total > cap ? "\(cap)" : String(total))</b> 项\(total > cap ? "以上，请加关键词缩小范围" : "")。</p>
             \(q.isEmpty && type == nil ? RegistryViews.typeCounts(counts.byType) { "/powers?type=\($0.rawValue)&date=\(date.description)" } : "")
             \(formats(req))
             <div class="table-wrap"><table class="data" id="powers"><thead><tr><th>事项编码</th><th>事项名称</th><th>类型</th><th>实施主体</th><th>设定依据</th><th>状态</th></tr></thead><tbody>\(trs)</tbody></table></div>\(pager)
