@@ -64,6 +64,16 @@ extension CaseRunner {
         i.merge(extra) { _, n in n }
         try take("propose", i, on: date)
     }
+    /// A case decided on 2026-10-13 with a 5,000-yuan fine, the party having waived its statement.
+    static func decidedWithFine() throws -> CaseRunner {
+        var r = try investigated()
+        try r.propose(fine: 5_000, extra: ["benchmarkMin": .number(1_000), "benchmarkMax": .number(10_000)])
+        try r.take("notify", ["noticeMethod": .text("direct")], on: "2026-10-12")
+        try r.take("waive", ["waiverDocument": .text("放弃")], on: "2026-10-12")
+        var d = decision; d["fineAmount"] = .number(5_000)
+        try r.take("decide", d, by: head, on: "2026-10-13")
+        return r
+    }
     static let decision: [String: FactValue] = ["outcome": .text("penalty"), "penaltyKinds": .list(["罚款"]), "fineAmount": .number(60_000), "decisionReasons": .text("事实清楚")]
 }
 
@@ -213,12 +223,7 @@ struct ProcedureTests {
     }
 
     @Test func serviceAndPaymentAndLateFine() throws {
-        var r = try CaseRunner.investigated()
-        try r.propose(fine: 5_000, extra: ["benchmarkMin": .number(1_000), "benchmarkMax": .number(10_000)])
-        try r.take("notify", ["noticeMethod": .text("direct")], on: "2026-10-12")
-        try r.take("waive", ["waiverDocument": .text("放弃")], on: "2026-10-12")
-        var d = CaseRunner.decision; d["fineAmount"] = .number(5_000)
-        try r.take("decide", d, by: CaseRunner.head, on: "2026-10-13")
+        var r = try CaseRunner.decidedWithFine()
         #expect(article(r.refusal("serve", ["serviceMethod": .text("electronic"), "recipient": .text("张三")], on: "2026-10-14")) == "行政处罚法 第六十一条第二款")
         let s = try r.take("serve", ["serviceMethod": .text("electronic"), "recipient": .text("张三"), "electronicConsent": .bool(true)], on: "2026-10-14")
         #expect(s.startedDeadlines.first?.deadline.due == CivilDate(iso: "2026-10-29"))  // 15 calendar days
@@ -307,12 +312,7 @@ struct ProcedureTests {
 @Suite("文书 from case data")
 struct CaseDocumentTests {
     @Test func decisionHasTheSixItemsOfArticle59AndOpensAsDocx() throws {
-        var r = try CaseRunner.investigated()
-        try r.propose(fine: 5_000, extra: ["benchmarkMin": .number(1_000), "benchmarkMax": .number(10_000)])
-        try r.take("notify", ["noticeMethod": .text("direct")], on: "2026-10-12")
-        try r.take("waive", ["waiverDocument": .text("放弃")], on: "2026-10-12")
-        var d = CaseRunner.decision; d["fineAmount"] = .number(5_000)
-        try r.take("decide", d, by: CaseRunner.head, on: "2026-10-13")
+        let r = try CaseRunner.decidedWithFine()
         let ctx = DocumentContext(bodyName: "清河县市场监督管理局", caseNumber: "清市监立〔2026〕7号", reconsiderationBody: "清河县人民政府", court: "清河县人民法院")
         let text = CaseDocuments.text(.penaltyDecision, file: r.file, step: nil, context: ctx)
         #expect(text.fileName == "行政处罚决定书-清市监罚〔2026〕12号")
