@@ -67,6 +67,7 @@ func routes(_ app: Application) {
     RecordConsole.register(console)
     RegistryConsole.register(console)
     CasesConsole.register(console)
+    CaseStatisticsConsole.register(console)
     CaseDocumentsController.register(console: console, api: protected)
     DeadlinePages.register(console: console, portal: app)
     // The portal's login link shows the login state, so the portal's home is session-aware but never creates one.

@@ -52,3 +52,31 @@ import VaporTesting
         }
     }
 }
+
+/// 执法统计 over the demo county's cases (dated by the demo so that every deadline stays in 2026).
+@Suite(.serialized) struct CaseStatisticsTests {
+    @Test(arguments: TestDB.all) func demoFiguresAndItemUse(_ db: TestDB) async throws {
+        try await withTestApp(db, now: CaseAPITests.now) { t in
+            let scj = try await t.orgID("清河县市场监督管理局")
+            let figures = try await CaseStatistics.figures(year: 2026, bodies: [scj], today: t.app.fazhi.today, on: t.app.db)
+            let year = try #require(figures.first { $0.month == nil })
+            // 6 ordinary cases, 1 on-the-spot, 1 inspection; 3 penalties (150,000 + 3,000 + 50), 1 不予处罚, 1 transfer,
+            // 1 overdue (filed 96 days before the demo's base date, still investigating), 1 hearing, 1 of 2 reviewed.
+            #expect(year.opened == 8 && year.penaltyCases == 7 && year.inspections == 1)
+            #expect(year.penalties == 3 && year.noPenalty == 1 && year.transferred == 1 && year.fines == 153_050)
+            #expect(year.overdue == 1 && year.heard == 1 && year.reviewRate == 0.5)
+            #expect(figures.filter { $0.month != nil }.map(\.opened).reduce(0, +) == 8)
+            let uses = try await CaseStatistics.powerItemUse(year: 2026, bodies: [scj], today: t.app.fazhi.today, on: t.app.db)
+            #expect(uses.contains { $0.cases > 0 } && uses.contains { $0.cases == 0 })
+
+            let web = WebClient(t)
+            _ = try await web.login("sfj.jiandu")
+            let page = try await web.request(.GET, "/console/statistics?year=2026")
+            #expect(page.status == .ok && page.text.contains("履职率") && page.text.contains("清河县市场监督管理局"))
+            let list = try await web.request(.GET, "/console/cases?body=\(scj.uuidString)&month=2026&outcome=penalty")
+            #expect(list.text.components(separatedBy: "/console/cases/").count - 1 >= 3)
+            let xlsx = try await web.request(.GET, "/console/statistics?year=2026&format=xlsx")
+            #expect(try XLSXReader.rows(Data(xlsx.body.readableBytesView)).first?.first == "执法主体")
+        }
+    }
+}

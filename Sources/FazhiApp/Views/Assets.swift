@@ -21,7 +21,8 @@ enum Assets {
     button.secondary{background:#fff;color:var(--ink);border:1px solid var(--line)}button.link{background:none;padding:0;margin:0;color:inherit;text-decoration:underline}
     form.inline{display:inline}.flash{padding:.6rem .8rem;border-radius:6px;background:#dafbe1;margin:.6rem 0}.flash.error,.error{background:#ffebe9;color:var(--bad);padding:.6rem .8rem;border-radius:6px}
     .grid2{display:grid;grid-template-columns:repeat(auto-fit,minmax(16rem,1fr));gap:0 1rem}.grid2 .wide{grid-column:1/-1}.grid2 .wide input{max-width:none}
-    .counts .bar-row{display:grid;grid-template-columns:8rem 1fr 3rem;align-items:center;gap:.5rem;margin:.2rem 0}.counts .bar{display:block;height:.8rem;background:#3b6ea8;border-radius:3px}
+    .counts .bar-row{display:grid;grid-template-columns:8rem 1fr 3rem;align-items:center;gap:.5rem;margin:.2rem 0}.counts .bar{display:block;width:100%;height:.8rem;border:0;border-radius:3px;background:#eef2f7;-webkit-appearance:none;appearance:none}
+    .counts .bar::-webkit-progress-bar{background:#eef2f7;border-radius:3px}.counts .bar::-webkit-progress-value{background:#3b6ea8;border-radius:3px}.counts .bar::-moz-progress-bar{background:#3b6ea8}
     dl.facts{display:grid;grid-template-columns:8rem 1fr;gap:.3rem 1rem}dl.facts dt{color:#555}dl.facts dd{margin:0}
     form.search{display:flex;flex-wrap:wrap;gap:.4rem 1rem;align-items:end}form.search label{width:100%}@media(min-width:700px){form.search label{width:auto}}
     #import-summary.error{color:var(--bad);font-weight:600}#import-summary.ok{color:var(--ok);font-weight:600}.outcome b{font-size:1.1em}
@@ -34,7 +35,7 @@ enum Assets {
     input.num{width:7rem;display:inline-block}table.form-table td{vertical-align:middle}table.form-table td.nowrap{white-space:nowrap}table.form-table input.num{width:6.5rem}table.form-table textarea{min-width:12rem}table.form-table select{width:auto;display:block;margin-bottom:.3rem}
     .hint{color:var(--muted);font-size:.9em}.small{font-size:.85em}.req{color:var(--bad)}
     details.step{border:1px solid var(--line);border-radius:8px;margin:.5rem 0;padding:.3rem .8rem}details.step>summary{cursor:pointer;font-weight:600;padding:.3rem 0}details.step form.card{border:0;padding:0 0 .5rem}
-    fieldset.officers .scroll{max-height:12rem;overflow-y:auto}ol.timeline{padding-left:1.4rem}ol.timeline li{margin:.5rem 0}ul.refused li{margin:.3rem 0}tr.withdrawn td{color:var(--muted);text-decoration:line-through}tr.withdrawn td:last-child{text-decoration:none}pre.mono{white-space:pre-wrap}
+    fieldset.officers .scroll{max-height:12rem;overflow-y:auto}ol.timeline{padding-left:1.4rem}ol.timeline li{margin:.5rem 0}ul.refused li{margin:.3rem 0}tr.unused td{color:var(--warn)}tr.withdrawn td{color:var(--muted);text-decoration:line-through}tr.withdrawn td:last-child{text-decoration:none}pre.mono{white-space:pre-wrap}
         .article{color:var(--muted)}.token{background:#fff8c5;padding:.6rem;border-radius:6px}
     @media (max-width:640px){body{font-size:16px}header.top{padding:.5rem .7rem}main{padding:.7rem}th,td{padding:.4rem .3rem}.me{width:100%;justify-content:space-between}}
     """

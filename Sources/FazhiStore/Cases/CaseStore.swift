@@ -198,7 +198,9 @@ public enum CaseStore {
     }
 
     /// Cases of the given bodies, newest first.
-    public static func list(bodies: Set<UUID>, procedure: String? = nil, state: String? = nil, limit: Int = 500, on db: any Database) async throws -> [CaseSummary] {
+    /// `month` is YYYY-MM or YYYY (by the day the case was opened); `outcome` penalty / no_penalty / not_established.
+    public static func list(bodies: Set<UUID>, procedure: String? = nil, state: String? = nil, month: String? = nil, outcome: String? = nil,
+                            powerItem: String? = nil, limit: Int = 500, on db: any Database) async throws -> [CaseSummary] {
         guard !bodies.isEmpty else { return [] }
         var q: SQLQueryString = """
             SELECT id, procedure, body_id, number, state, version, party_name, power_item_code, opened_on, decided_on, closed_on, outcome, fine
@@ -206,6 +208,9 @@ public enum CaseStore {
             """
         if let procedure { q = q + " AND procedure = \(bind: procedure)" }
         if let state { q = q + " AND state = \(bind: state)" }
+        if let month, !month.isEmpty { q = q + " AND opened_on LIKE \(bind: month.replacingOccurrences(of: "%", with: "") + "%")" }
+        if let outcome, !outcome.isEmpty { q = q + " AND outcome = \(bind: outcome)" }
+        if let powerItem, !powerItem.isEmpty { q = q + " AND power_item_code = \(bind: powerItem)" }
         q = q + " ORDER BY opened_on DESC, number DESC LIMIT \(literal: limit)"
         return try await (db as! any SQLDatabase).raw(q).all(decoding: CaseSummary.self, with: decoder)
     }

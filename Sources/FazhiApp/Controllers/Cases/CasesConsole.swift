@@ -10,7 +10,10 @@ enum CasesConsole {
             let user = try req.requireUser()
             let today = req.fazhi.today, catalog = req.fazhi.procedures
             let procedure = req.query[String.self, at: "procedure"].flatMap { $0.isEmpty ? nil : $0 }
-            let cases = try await CaseStore.list(bodies: user.readable, procedure: procedure, on: req.db)
+            let onlyBody = req.query[String.self, at: "body"].flatMap(UUID.init(uuidString:))
+            let scope = onlyBody.map { user.readable.contains($0) ? [$0] : [] } ?? user.readable
+            let cases = try await CaseStore.list(bodies: scope, procedure: procedure, month: req.query[String.self, at: "month"],
+                                                 outcome: req.query[String.self, at: "outcome"], powerItem: req.query[String.self, at: "item"], on: req.db)
             let deadlines = try await CaseStore.runningDeadlines(bodies: user.readable, on: req.db)
             let names = try await bodyNames(req)
             let dueRows = deadlines.map { d -> HTML in

@@ -144,7 +144,7 @@ enum RegistryViews {
         let maxCount = max(1, counts.values.max() ?? 1)
         let bars = PowerType.allCases.filter { counts[$0] != nil }.map { t -> HTML in
             let n = counts[t]!
-            return "<div class=\"bar-row\"><a href=\"\(link(t))\">\(t.chineseName)</a><span class=\"bar\" style=\"width:\(HTML(raw: String(max(2, n * 100 / maxCount))))%\"></span><b>\(n)</b></div>"
+            return "<div class=\"bar-row\"><a href=\"\(link(t))\">\(t.chineseName)</a><progress class=\"bar\" max=\"\(maxCount)\" value=\"\(n)\">\(n)</progress><b>\(n)</b></div>"
         }
         return "<div class=\"card counts\"><p>共 <b>\(total)</b> 项：\(PowerType.allCases.compactMap { t in counts[t].map { "\(t.chineseName)\($0)" } }.joined(separator: "、"))</p>\(bars)</div>"
     }
