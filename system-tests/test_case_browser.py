@@ -44,7 +44,11 @@ def take(d, case_url, action, values, officers=0):
         if not b.is_selected():
             b.click()
             chosen.append(b)
+    # Mark this page, submit, and wait for the answer page itself (it has no mark): the old page also has
+    # #case-state, and navigating away before the answer arrived would abort the submission.
+    d.execute_script("window.__beforeSubmit = true")
     form.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
+    WebDriverWait(d, 20).until(lambda drv: drv.execute_script("return window.__beforeSubmit !== true && document.readyState === 'complete'"))
     WebDriverWait(d, 20).until(EC.presence_of_element_located((By.ID, "case-state")))
 
 
