@@ -334,3 +334,56 @@ struct CaseDocumentTests {
         #expect(all.contains("陈述和申辩") && !all.contains("要求举行听证") && all.contains("2026年10月19日"))
     }
 }
+
+/// The gates the journeys above do not reach: each allowed once and refused once, with its article.
+@Suite("Remaining gates, both ways")
+struct RemainingGateTests {
+    @Test func extensionCollectiveDiscussionAndKinds() throws {
+        var r = try CaseRunner.investigated()
+        #expect(article(r.refusal("extend_decision_period", ["extendedDays": .number(0), "extensionBasis": .text("x"), "approvalDocument": .text("y")], by: CaseRunner.head, on: "2026-10-11")) == "行政处罚法 第六十条")
+        let t = try r.take("extend_decision_period", ["extendedDays": .number(30), "extensionBasis": .text("《市场监督管理行政处罚程序规定》第六十四条"), "approvalDocument": .text("延期审批表")], by: CaseRunner.head, on: "2026-10-11")
+        #expect(t.startedDeadlines.first?.deadline.due == CivilDate(iso: "2027-02-08"))   // 120 days from 2026-10-09 is Sat 02-06 → Mon 02-08
+        try r.propose(fine: 60_000, extra: ["seriousViolation": .bool(true)])
+        #expect(article(r.refusal("collective_discussion", ["meetingParticipants": .list(["王局长", "李副局长"]), "meetingOpinions": .text("同意"), "meetingConclusion": .text("处罚")], by: CaseRunner.head, on: "2026-10-12")) == "行政处罚法 第五十七条第二款")
+        try r.take("notify", ["noticeMethod": .text("direct")], on: "2026-10-12")
+        try r.take("waive", ["waiverDocument": .text("放弃")], on: "2026-10-13")
+        #expect(article(r.refusal("decide", CaseRunner.decision, by: CaseRunner.head, on: "2026-10-14")) == "行政处罚法 第五十七条第二款")
+        try r.take("collective_discussion", ["meetingParticipants": .list(["王局长", "李副局长", "张副局长"]), "meetingOpinions": .text("同意"), "meetingConclusion": .text("处罚")], by: CaseRunner.head, on: "2026-10-14")
+        var bad = CaseRunner.decision; bad["penaltyKinds"] = .list(["罚款", "训诫"])
+        #expect(article(r.refusal("decide", bad, by: CaseRunner.head, on: "2026-10-14")) == "行政处罚法 第九条")
+        #expect(r.refusal("decide", CaseRunner.decision, by: CaseRunner.head, on: "2026-10-14") == nil)
+    }
+
+    @Test func deferralPublicationChangeAndTransferReturn() throws {
+        var r = try CaseRunner.decidedWithFine()
+        try r.take("serve", ["serviceMethod": .text("direct"), "recipient": .text("张三")], on: "2026-10-14")
+        #expect(article(r.refusal("approve_deferral", ["deferredUntil": .text("2026-10-20"), "hardshipReason": .text("经营困难")], by: CaseRunner.head, on: "2026-10-15")) == "行政处罚法 第六十六条第二款")
+        let d = try r.take("approve_deferral", ["deferredUntil": .text("2026-12-15"), "hardshipReason": .text("经营困难")], by: CaseRunner.head, on: "2026-10-15")
+        #expect(d.startedDeadlines.first?.deadline.due == CivilDate(iso: "2026-12-15"))
+        try r.take("publish", on: "2026-10-16")
+        #expect(article(r.refusal("publish", on: "2026-10-16")) == "行政处罚法 第四十八条")
+        #expect(article(r.refusal("record_change", ["changeKind": .text("revoked"), "changeDocument": .text("清政复〔2026〕9号"), "changedOn": .text("2026-10-20")], by: CaseRunner.head, on: "2026-10-19")) == "行政处罚法 第四十八条第二款")
+
+        var t = try CaseRunner.investigated()
+        try t.take("transfer", ["receivingOrgan": .text("清河县公安局"), "transferNumber": .text("移〔2026〕2号"), "transferReason": .text("涉嫌犯罪")], by: CaseRunner.head, on: "2026-10-11")
+        try t.take("transfer_returned", ["returnReason": .text("不予立案，清公不立〔2026〕3号")], on: "2026-10-20")
+        #expect(t.file.state == "investigating" && !t.file.facts.flag("suspectedCrime") && t.file.deadline("decision")?.isRunning == true)
+    }
+
+    @Test func simplePaymentAndInspectionRecheck() throws {
+        var r = CaseRunner(PenaltySimpleProcedure.definition(ProcedureSettings()))
+        try r.take("decide_on_spot", ["powerItemCode": .text("339901-CF-00031"), "partyName": .text("李四"), "partyKind": .text("citizen"), "violationFacts": .text("占道经营"),
+                                      "penaltyBasis": .text("条例"), "penaltyKinds": .list(["罚款"]), "fineAmount": .number(150), "formNumber": .text("No.1"),
+                                      "certificateShown": .bool(true), "partySignature": .text("signed")], on: "2026-11-02", officers: CaseRunner.pair)
+        #expect(article(r.refusal("record_payment", ["paymentVoucher": .text("V"), "paidAmount": .number(100), "paidOn": .text("2026-11-03")], on: "2026-11-03")) == "行政处罚法 第六十七条")
+        #expect(article(r.refusal("close", by: CaseRunner.head, on: "2026-11-03")) == "行政处罚法 第五十二条第三款")
+        try r.take("record_payment", ["paymentVoucher": .text("V"), "paidAmount": .number(150), "paidOn": .text("2026-11-03")], on: "2026-11-03")
+
+        var i = CaseRunner(InspectionProcedure.definition(ProcedureSettings()))
+        try i.take("record_inspection", ["inspectionSource": .text("routine"), "inspectedObject": .text("某餐馆"), "objectAddress": .text("城关镇"), "checkedItems": .list(["健康证明"]),
+                                         "findings": .text("未发现问题"), "result": .text("none"), "certificateShown": .bool(true), "partySignature": .text("signed")], on: "2026-11-02", officers: CaseRunner.pair)
+        #expect(article(i.refusal("confirm_rectification", ["recheckFindings": .text("x")], on: "2026-11-03", officers: CaseRunner.pair)) == "行政处罚法 第二十八条")
+        try i.take("close", on: "2026-11-03")
+        #expect(i.file.state == "closed")
+    }
+}

@@ -21,7 +21,7 @@ enum CasesConsole {
                 return "<tr><td class=\"mono\"><a href=\"/console/cases/\(d.caseId.uuidString)\">\(d.number)</a></td><td>\(d.partyName)</td><td>\(d.name)</td><td>\(Views.deadlineCell(Deadline(start: due, period: 0, unit: .day, article: d.article, due: due), today: today))</td><td class=\"article\">\(d.article)</td></tr>"
             }
             let rows = cases.map { c -> HTML in
-                let def = catalog.definition(c.procedure, version: 1) ?? catalog.current(c.procedure)
+                let def = catalog.current(c.procedure)   // for the names only
                 return "<tr><td class=\"mono\"><a href=\"/console/cases/\(c.id.uuidString)\">\(c.number)</a></td><td>\(def?.name ?? c.procedure)</td><td>\(c.partyName)</td><td>\(names[c.bodyId] ?? "")</td><td>\(def?.stateName(c.state) ?? c.state)</td><td>\(c.openedOn)</td><td data-sort=\"\(Int(c.fine ?? 0))\">\(c.fine.map { Yuan.text($0) } ?? "")</td></tr>"
             }
             let canOpen = !CasesAPI.actor(user, body: user.organisationID).roles.isDisjoint(with: [.officer, .head])
