@@ -27,6 +27,14 @@ import VaporTesting
         }
     }
 
+    /// True if a public page shows an ID or phone number. Record hashes and case UUIDs are hex and can, by chance,
+    /// hold a run of digits shaped like a phone number (CI failed on that once), so they are taken out first.
+    static func showsPersonalNumbers(_ page: String) -> Bool {
+        let withoutHex = page.replacingOccurrences(of: #"[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}|[0-9A-Fa-f]{64}"#,
+                                                   with: "#", options: .regularExpression)
+        return DecisionPublication.containsPersonalNumbers(withoutHex)
+    }
+
     static func article(_ r: TestingHTTPResponse) -> String? { ((try? r.json())?["error"] as? [String: Any])?["article"] as? String }
 
     static func setUp(_ t: TestApp) async throws -> (officer: String, head: String, reviewer: String, officers: [UUID], item: String) {
@@ -169,10 +177,11 @@ import VaporTesting
             #expect(publication?["due"] as? String == "2026-09-15", "7 working days from Friday 09-04")
             try await step(officer, "publish", "2026-09-07")
             let list = try await t.send(.GET, "/decisions?format=json")
-            #expect(list.text.contains("张某某") && !list.text.contains("张三丰") && !DecisionPublication.containsPersonalNumbers(list.text))
+            #expect(list.text.contains("张某某") && !list.text.contains("张三丰") && !Self.showsPersonalNumbers(list.text))
             #expect(!list.text.contains("某村12号"))
             let page = try await t.send(.GET, "/decisions/\(id)")
-            #expect(page.text.contains("与之一致") && !DecisionPublication.containsPersonalNumbers(page.text) && !page.text.contains("张三丰"))
+            #expect(page.text.contains("与之一致"), "the page's content hashes to its record entry")
+            #expect(!Self.showsPersonalNumbers(page.text) && !page.text.contains("张三丰"))
             let found = try await t.send(.GET, "/decisions?q=%E4%B8%89%E4%B8%B0&format=json").json()   // 三丰: only the masked text? no — the name is masked away
             #expect(found["total"] as? Int == 0, "the citizen's name is not searchable")
             let byText = try await t.send(.GET, "/decisions?q=%E8%AE%B8%E5%8F%AF%E7%BB%8F%E8%90%A5&format=json").json()   // 许可经营
