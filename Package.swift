@@ -17,6 +17,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto.git", "3.12.0"..<"5.0.0"),
         .package(url: "https://github.com/apple/swift-log.git", from: "1.6.0"),
         .package(url: "https://github.com/weichsel/ZIPFoundation.git", from: "0.9.19"),
+        // Already built as Vapor's own dependency; named here for its streaming parser (evidence uploads).
+        .package(url: "https://github.com/vapor/multipart-kit.git", from: "4.2.1"),
     ],
     targets: [
         // Pure domain: calendar, deadlines, record hashing and Merkle proofs. No Vapor, no Fluent.
@@ -54,6 +56,7 @@ let package = Package(
                 "FazhiOffice",
                 .product(name: "Vapor", package: "vapor"),
                 .product(name: "Fluent", package: "fluent"),
+                .product(name: "MultipartKit", package: "multipart-kit"),
             ]
         ),
         .executableTarget(

@@ -69,6 +69,7 @@ func routes(_ app: Application) {
     CasesConsole.register(console)
     CaseStatisticsConsole.register(console)
     CaseDocumentsController.register(console: console, api: protected)
+    CaseEvidenceController.register(api: protected, console: console)
     DeadlinePages.register(console: console, portal: app)
     // The portal's login link shows the login state, so the portal's home is session-aware but never creates one.
 }
@@ -88,6 +89,9 @@ public func prepareForServing(_ app: Application) async throws -> [DemoLogin]? {
         demoLogins = try await DemoData.loadIfEmpty(app).map { DemoLogin(username: $0.username, description: $0.description) }
     }
     try await RecordLog.makeCheckpoint(key: app.fazhi.recordKey, store: app.fazhi.store, on: app.db, now: now)
+    // Evidence content no case refers to (a crash between moving an upload into place and its commit).
+    let swept = try await EvidenceStore.sweep(app.fazhi.evidence, on: app.db)
+    if swept > 0 { app.logger.notice("evidence sweep removed \(swept) unreferenced file(s)") }
     app.lifecycle.use(PeriodicCheckpointer(interval: app.fazhi.options.checkpointInterval))
     return demoLogins
 }

@@ -20,9 +20,11 @@ enum CSRF {
         let expected = req.session.data[sessionKey]
         let sent = req.headers.first(name: "X-CSRF-Token") ?? (try? req.content.get(String.self, at: "_csrf"))
         guard let expected, let sent, constantTimeEqual(expected, sent) else {
-            throw APIError(.forbidden, code: "csrf", message: "表单已过期或来源无法确认（CSRF 校验失败），请刷新页面后重试")
+            throw failure
         }
     }
+
+    static let failure = APIError(.forbidden, code: "csrf", message: "表单已过期或来源无法确认（CSRF 校验失败），请刷新页面后重试")
 
     static func constantTimeEqual(_ a: String, _ b: String) -> Bool {
         let x = Array(a.utf8), y = Array(b.utf8)
@@ -39,6 +41,8 @@ struct CSRFMiddleware: AsyncMiddleware {
         if !safe, request.auth.get(AuthUser.self)?.viaToken != true {
             // Routes collect their body after the middleware runs; a file upload arrives streamed, so collect it
             // here (up to the upload limit) to read the form's token.
+            // Evidence uploads (up to gigabytes of video) are not collected: their handler checks the token as it streams.
+            if request.url.path.hasPrefix("/console/cases/"), request.url.path.hasSuffix("/evidence") { return try await next.respond(to: request) }
             if request.body.data == nil, request.headers.contentType?.type == "multipart" {
                 _ = try await request.body.collect(max: RegistryConsole.uploadLimit).get()
             }

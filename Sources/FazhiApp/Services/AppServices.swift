@@ -24,6 +24,10 @@ public struct AppOptions: Sendable {
     public var registrySettings = RegistrySettings()
     /// Local and unverified values of the procedures (hearing thresholds, statement period…): `FAZHI_*` variables.
     public var procedureSettings = ProcedureSettings()
+    /// Evidence files (证据文件): where their content is kept and the largest accepted upload.
+    /// `FAZHI_EVIDENCE_DIR` (default `./evidence`), `FAZHI_EVIDENCE_MAX_MB` (default 2048: a 执法记录仪 video).
+    public var evidenceDirectory = "./evidence"
+    public var evidenceMaxBytes: Int64 = 2048 * 1_048_576
 
     public init(database: DatabaseTarget, calendarDirectory: String? = nil, recordKeyPath: String = "./fazhi-record.key",
                 loadDemo: Bool = false, secureCookies: Bool = false, checkpointInterval: Int = 600,
@@ -47,6 +51,10 @@ public struct AppOptions: Sendable {
         .with { $0.registrySettings = RegistrySettings(trainingHoursTarget: Double(env["FAZHI_TRAINING_HOURS_TARGET"] ?? "") ?? 60,
                                                         expiryWarningDays: Int(env["FAZHI_CERT_EXPIRY_WARNING_DAYS"] ?? "") ?? 30) }
         .with { $0.procedureSettings = ProcedureSettings.fromEnvironment(env) }
+        .with {
+            $0.evidenceDirectory = env["FAZHI_EVIDENCE_DIR"] ?? "./evidence"
+            $0.evidenceMaxBytes = (Int64(env["FAZHI_EVIDENCE_MAX_MB"] ?? "") ?? 2048) * 1_048_576
+        }
     }
 
     func with(_ change: (inout AppOptions) -> Void) -> AppOptions { var c = self; change(&c); return c }
@@ -67,6 +75,7 @@ public struct FazhiServices: Sendable {
 
     public var now: Date { options.clock() }
     public var today: CivilDate { CivilDate(instant: now) }
+    public var evidence: EvidenceBlobs { EvidenceBlobs(directory: options.evidenceDirectory, maxBytes: options.evidenceMaxBytes) }
 }
 
 struct FazhiServicesKey: StorageKey { typealias Value = FazhiServices }

@@ -128,6 +128,11 @@ public enum CaseStore {
                 .contains { $0.code == code.trimmed && AdjustmentKind(rawValue: $0.kind)?.resultingStatus == .inForce }
             external[Penalty.External.powerItemIsBodysPenalty] = .bool(listed)
         }
+        if inputs["evidenceFiles"] != nil {
+            let files = try await EvidenceStore.files(file.id, on: db)
+            external[Penalty.External.uploadedEvidence] = .list(files.map(\.sha256))
+            external[Penalty.External.uploadedAudioVisual] = .list(files.filter(\.isAudioVisual).map(\.sha256))
+        }
         return external
     }
 

@@ -81,6 +81,8 @@ final class TestApp: @unchecked Sendable {
         var options = AppOptions(database: target, calendarDirectory: nil, recordKeyPath: dir.appendingPathComponent("record.key").path,
                                  loadDemo: demo, checkpointInterval: 0)
         if let now { options.clock = { now } }
+        options.evidenceDirectory = dir.appendingPathComponent("evidence").path
+        options.evidenceMaxBytes = 64 * 1024
         try await configure(app, options: options)
         app.passwords.use(.bcrypt(cost: 4))  // fast hashing in tests
         try await prepareForServing(app)
@@ -116,6 +118,14 @@ final class TestApp: @unchecked Sendable {
         for (k, v) in headers { h.add(name: k, value: v) }
         let body = json.map { ByteBuffer(string: $0) }
         return try await app.testing().sendRequest(method, path, headers: h, body: body)
+    }
+
+    /// A request with a binary body (an upload).
+    func sendBytes(_ method: HTTPMethod, _ path: String, token: String? = nil, body: [UInt8], headers: [(String, String)] = []) async throws -> TestingHTTPResponse {
+        var h = HTTPHeaders()
+        if let token { h.add(name: "Authorization", value: "Bearer \(token)") }
+        for (k, v) in headers { h.add(name: k, value: v) }
+        return try await app.testing().sendRequest(method, path, headers: h, body: ByteBuffer(bytes: body))
     }
 
     func recordSize() async throws -> Int { try await RecordLog.size(on: app.db) }

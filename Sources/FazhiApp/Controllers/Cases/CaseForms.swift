@@ -7,9 +7,12 @@ import Vapor
 enum CaseForms {
     typealias Values = [String: String]
 
-    static func form(_ req: Request, file: CaseFile, action: ActionDefinition, officers: [OfficerRow], me: UUID?, values: Values = [:], error: String? = nil) -> HTML {
+    static func form(_ req: Request, file: CaseFile, action: ActionDefinition, officers: [OfficerRow], me: UUID?, evidence: [EvidenceFile] = [],
+                     values: Values = [:], error: String? = nil) -> HTML {
         let today = req.fazhi.today
-        let fields = action.inputs.map { f -> HTML in field(f, action: action.id, value: values[f.key]) }
+        let fields = action.inputs.map { f -> HTML in
+            f.key == evidenceKey ? evidencePicker(f, action: action.id, files: evidence, values: values) : field(f, action: action.id, value: values[f.key])
+        }
         var officerPicker: HTML = ""
         if let rule = action.officers {
             let boxes = officers.map { o -> HTML in
@@ -52,10 +55,29 @@ enum CaseForms {
         }
     }
 
+    /// The input that lists evidence files by SHA-256: picked from the case's uploads, not typed.
+    static let evidenceKey = "evidenceFiles"
+
+    static func evidencePicker(_ f: InputField, action: String, files: [EvidenceFile], values: Values) -> HTML {
+        guard !files.isEmpty else {
+            return "<p class=\"muted\">\(f.label)：本案尚未上传证据文件（在下方“证据文件”上传后即可在此列入）。</p>"
+        }
+        let boxes = files.map { e -> HTML in
+            let key = "evidenceFile.\(e.sha256)"
+            return "<label><input type=\"checkbox\" name=\"\(key)\"\(HTML(raw: values[key] == "on" ? " checked" : ""))> \(e.fileName) <span class=\"muted\">\(e.label) · \(String(e.sha256.prefix(12)))…</span></label>"
+        }
+        return "<fieldset class=\"officers\"><legend>\(f.label)</legend><div class=\"scroll\">\(HTML.join(boxes))</div></fieldset>"
+    }
+
     /// The step's inputs from a submitted form: only the keys the step declares; blank ones left out.
     static func inputs(_ v: Values, for action: ActionDefinition) -> Facts {
         var out = Facts()
         for f in action.inputs {
+            if f.key == evidenceKey {
+                let picked = v.compactMap { k, val in k.hasPrefix("evidenceFile.") && val == "on" ? String(k.dropFirst("evidenceFile.".count)) : nil }.sorted()
+                if !picked.isEmpty { out[f.key] = .list(picked) }
+                continue
+            }
             let raw = (v[f.key] ?? "").trimmed
             if case .bool = f.kind { if raw == "on" { out[f.key] = .bool(true) }; continue }
             if !raw.isEmpty { out[f.key] = .text(raw) }

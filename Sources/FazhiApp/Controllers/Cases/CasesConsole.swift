@@ -119,6 +119,8 @@ enum CasesConsole {
         let available = ProcedureEngine.available(def, file: f, actor: actor, external: external, today: today, calendar: req.fazhi.deadlines, settings: catalog.settings)
         let officers = try await Officers.list(bodies: [f.bodyID], year: today.year, on: req.db).filter { $0.profile.eligibility(on: today).isEligible }
         let me = try await Officers.officerID(forUser: user.id, on: req.db)
+        let evidence = try await EvidenceStore.files(f.id, on: req.db)
+        let canAddEvidence = (try? CaseEvidenceController.checkCanAdd(req, user, stored)) != nil
         let fieldsByKey = Dictionary(def.actions.flatMap(\.inputs).map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a })
         let shown = ["partyName", "partyKind", "partyAddress", "powerItemCode", "summary", "violationOn", "inspectedObject", "penaltyKinds", "proposedFine",
                      "hearingRight", "decisionNumber", "decidedOn", "decidedFine", "lateFine", "result", "rectifyBy"]
@@ -142,7 +144,7 @@ enum CasesConsole {
         }
         let open = available.filter { $0.refusal == nil }.map { a -> HTML in
             let isFailed = failed?.action == a.action.id
-            return "<details class=\"step\"\(HTML(raw: isFailed ? " open" : ""))><summary>\(a.action.name)</summary>\(CaseForms.form(req, file: f, action: a.action, officers: officers, me: me, values: isFailed ? failed!.values : [:], error: isFailed ? failed!.error : nil))</details>"
+            return "<details class=\"step\"\(HTML(raw: isFailed ? " open" : ""))><summary>\(a.action.name)</summary>\(CaseForms.form(req, file: f, action: a.action, officers: officers, me: me, evidence: evidence, values: isFailed ? failed!.values : [:], error: isFailed ? failed!.error : nil))</details>"
         }
         let refused = available.filter { $0.refusal != nil }.map { a -> HTML in
             let (m, art): (String, String?) = { switch a.refusal! { case .refused(_, let m, let x): (m, x); case .forbidden(let m, let x): (m, x); default: (a.refusal!.description, nil) } }()
@@ -156,6 +158,7 @@ enum CasesConsole {
         <div><h2>期限</h2>\(deadlines.isEmpty ? HTML("<p class=\"muted\">无</p>") : HTML("<div class=\"table-wrap\"><table><tbody>\(deadlines)</tbody></table></div>"))</div></div>
         <h2>现在可以办理</h2>\(open.isEmpty ? HTML("<p class=\"muted\">您现在没有可办理的步骤。</p>") : HTML.join(open))
         \(refused.isEmpty ? "" : HTML("<h2>暂不能办理</h2><ul class=\"refused\">\(HTML.join(refused))</ul>"))
+        \(CaseEvidenceController.card(req, stored, files: evidence, canAdd: canAddEvidence))
         <h2>全过程记录</h2><ol class="timeline" reversed>\(timeline)</ol>
         """)
     }

@@ -52,6 +52,13 @@ public enum PenaltyOrdinaryProcedure {
                       .init("evidenceSummary", "笔录或证据内容摘要"), .init("partySignature", "当事人签名", .choice(Penalty.signature)),
                       .init("certificateShown", "已主动出示执法证件", .bool), .init("evidenceFiles", "证据文件（SHA-256）", .list, required: false))
                 .gate(a("第五十五条"), "调查或者检查时应当主动向当事人或者有关人员出示执法证件", field: "certificateShown") { $0.inputs.flag("certificateShown") }
+                // An evidence file named in a record must be one stored with the case, so its SHA-256 proves the content.
+                .gate(a("第四十六条"), "所列证据文件尚未上传到本案（证据必须经查证属实，请先上传文件再列入笔录）", field: "evidenceFiles") { c in
+                    Set(c.inputs.list("evidenceFiles")).isSubset(of: c.external.list(Penalty.External.uploadedEvidence))
+                }
+                .gate(a("第四十六条第一款第三项"), "视听资料须附执法记录仪等设备的音视频文件", field: "evidenceFiles") { c in
+                    c.inputs.text("evidenceKind") != "audiovisual" || c.inputs.list("evidenceFiles").contains(where: c.external.list(Penalty.External.uploadedAudioVisual).contains)
+                }
                 .produces(.evidenceRecord),
             ActionDefinition("preserve_evidence", "先行登记保存", from: ["investigating"], to: nil, by: [.head], basis: a("第五十六条"))
                 .needs(two)

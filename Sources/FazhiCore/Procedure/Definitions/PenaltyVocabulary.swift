@@ -31,6 +31,9 @@ public enum Penalty {
         public static let powerItemIsBodysPenalty = "powerItem.bodysPenalty"
         /// The decision number the body issues next (e.g. 清市监罚〔2026〕12号).
         public static let decisionNumber = "decisionNumber"
+        /// The SHA-256 of every evidence file uploaded to the case, and of those that are audio or video.
+        public static let uploadedEvidence = "evidence.uploaded"
+        public static let uploadedAudioVisual = "evidence.audiovisual"
     }
 
     static func isOrganisation(_ f: Facts) -> Bool { f.text("partyKind") == "organisation" }
