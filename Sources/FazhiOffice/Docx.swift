@@ -23,7 +23,10 @@ public struct WordDocument: Sendable, Equatable {
         case seal(String)
     }
     public var blocks: [Block]
-    public init(_ blocks: [Block]) { self.blocks = blocks }
+    /// The body's seal (PNG). With it, a `.seal` block places the image over the agency name and date (压年盖月);
+    /// without it, the block's text is printed in red.
+    public var sealImage: Data?
+    public init(_ blocks: [Block], sealImage: Data? = nil) { self.blocks = blocks; self.sealImage = sealImage }
 }
 
 public enum DocxWriter {
@@ -44,6 +47,21 @@ public enum DocxWriter {
         return "<w:p><w:pPr>\(p)</w:pPr>\(runs)</w:p>"
     }
 
+    /// The seal, 4.2 cm across, behind the text, centred on the two signature lines above its paragraph.
+    static let sealDrawing: String = {
+        let size = 1_512_000   // 4.2 cm in EMU
+        return """
+        <w:r><w:drawing><wp:anchor distT="0" distB="0" distL="0" distR="0" simplePos="0" relativeHeight="251659264" behindDoc="1" locked="1" layoutInCell="1" allowOverlap="1">\
+        <wp:simplePos x="0" y="0"/><wp:positionH relativeFrom="margin"><wp:posOffset>\(5_600_000 - size)</wp:posOffset></wp:positionH>\
+        <wp:positionV relativeFrom="paragraph"><wp:posOffset>-1111600</wp:posOffset></wp:positionV><wp:extent cx="\(size)" cy="\(size)"/>\
+        <wp:effectExtent l="0" t="0" r="0" b="0"/><wp:wrapNone/><wp:docPr id="1" name="印章"/><wp:cNvGraphicFramePr/>\
+        <a:graphic xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/picture">\
+        <pic:pic xmlns:pic="http://schemas.openxmlformats.org/drawingml/2006/picture"><pic:nvPicPr><pic:cNvPr id="1" name="seal.png"/><pic:cNvPicPr/></pic:nvPicPr>\
+        <pic:blipFill><a:blip r:embed="rIdSeal"/><a:stretch><a:fillRect/></a:stretch></pic:blipFill><pic:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="\(size)" cy="\(size)"/></a:xfrm>\
+        <a:prstGeom prst="rect"><a:avLst/></a:prstGeom></pic:spPr></pic:pic></a:graphicData></a:graphic></wp:anchor></w:drawing></w:r>
+        """
+    }()
+
     static func xml(_ doc: WordDocument) -> String {
         var out = ""
         for b in doc.blocks {
@@ -54,7 +72,8 @@ public enum DocxWriter {
             case .paragraph(let t): out += paragraph(run(t, props: body), indent: true)
             case .field(let l, let v): out += paragraph(run("\(l)：", props: body + "<w:b/>") + run(v, props: body))
             case .signature(let lines): for l in lines { out += paragraph(run(l, props: body), align: "right") }
-            case .seal(let t): out += paragraph(run(t, props: body + "<w:color w:val=\"C00000\"/>"), align: "right")
+            case .seal(let t):
+                out += doc.sealImage == nil ? paragraph(run(t, props: body + "<w:color w:val=\"C00000\"/>"), align: "right") : paragraph(sealDrawing, align: "right")
             case .table(let rows):
                 let cols = rows.map(\.count).max() ?? 1
                 let width = 8800 / max(1, cols)
@@ -74,20 +93,16 @@ public enum DocxWriter {
         }
         return """
         <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-        <w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>\(out)<w:sectPr><w:pgSz w:w="11906" w:h="16838"/><w:pgMar w:top="2098" w:right="1474" w:bottom="1984" w:left="1588" w:header="851" w:footer="992" w:gutter="0"/></w:sectPr></w:body></w:document>
+        <w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"><w:body>\(out)<w:sectPr><w:pgSz w:w="11906" w:h="16838"/><w:pgMar w:top="2098" w:right="1474" w:bottom="1984" w:left="1588" w:header="851" w:footer="992" w:gutter="0"/></w:sectPr></w:body></w:document>
         """
     }
 
     public static func write(_ doc: WordDocument) throws -> Data {
-        let archive = try Archive(accessMode: .create)
-        func add(_ path: String, _ text: String) throws {
-            let data = Data(text.utf8)
-            try archive.addEntry(with: path, type: .file, uncompressedSize: Int64(data.count), modificationDate: Date(timeIntervalSince1970: 1_767_225_600),
-                                 compressionMethod: .deflate) { pos, size in data.subdata(in: Int(pos)..<(Int(pos) + size)) }
-        }
+        let zip = try ZipPackage()
+        func add(_ path: String, _ text: String) throws { try zip.add(path, text) }
         try add("[Content_Types].xml", """
         <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-        <Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/><Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/></Types>
+        <Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Default Extension="png" ContentType="image/png"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/><Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/></Types>
         """)
         try add("_rels/.rels", """
         <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
@@ -95,15 +110,15 @@ public enum DocxWriter {
         """)
         try add("word/_rels/document.xml.rels", """
         <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-        <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/></Relationships>
+        <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>\(doc.sealImage == nil ? "" : "<Relationship Id=\"rIdSeal\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/image\" Target=\"media/seal.png\"/>")</Relationships>
         """)
         try add("word/styles.xml", """
         <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
         <w:styles xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:docDefaults><w:rPrDefault><w:rPr>\(body)<w:lang w:val="en-US" w:eastAsia="zh-CN"/></w:rPr></w:rPrDefault><w:pPrDefault><w:pPr><w:spacing w:after="0"/></w:pPr></w:pPrDefault></w:docDefaults><w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/></w:style></w:styles>
         """)
         try add("word/document.xml", xml(doc))
-        guard let data = archive.data else { throw SpreadsheetError("无法生成文书") }
-        return data
+        if let seal = doc.sealImage { try zip.add("word/media/seal.png", seal) }  // stored-deflate PNG: the ZIP compresses it
+        return try zip.data()
     }
 }
 

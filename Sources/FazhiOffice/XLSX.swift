@@ -173,12 +173,8 @@ public enum XLSXWriter {
     }
 
     public static func write(_ sheets: [Sheet]) throws -> Data {
-        let archive = try Archive(accessMode: .create)
-        func add(_ path: String, _ text: String) throws {
-            let data = Data(text.utf8)
-            try archive.addEntry(with: path, type: .file, uncompressedSize: Int64(data.count), modificationDate: Date(timeIntervalSince1970: 1_767_225_600),
-                                 compressionMethod: .deflate) { pos, size in data.subdata(in: Int(pos)..<(Int(pos) + size)) }
-        }
+        let zip = try ZipPackage()
+        func add(_ path: String, _ text: String) throws { try zip.add(path, text) }
         let overrides = sheets.indices.map { "<Override PartName=\"/xl/worksheets/sheet\($0 + 1).xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml\"/>" }.joined()
         try add("[Content_Types].xml", """
         <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
@@ -205,8 +201,7 @@ public enum XLSXWriter {
         for (n, sheet) in sheets.enumerated() {
             try add("xl/worksheets/sheet\(n + 1).xml", sheetXML(sheet.rows))
         }
-        guard let data = archive.data else { throw SpreadsheetError("无法生成工作簿") }
-        return data
+        return try zip.data()
     }
 
     static func columnName(_ i: Int) -> String {

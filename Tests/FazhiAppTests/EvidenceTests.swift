@@ -1,6 +1,7 @@
 import Crypto
 import FazhiApp
 import FazhiCore
+import FazhiOffice
 import FazhiStore
 import Foundation
 import SQLKit
@@ -128,6 +129,55 @@ import VaporTesting
             #expect(try await EvidenceStore.sweep(blobs, olderThan: 3600, on: t.app.db) == 0, "too recent: it may be an upload in progress")
             #expect(try await EvidenceStore.sweep(blobs, olderThan: 3600, now: Date().addingTimeInterval(7200), on: t.app.db) == 1)
             #expect(Self.files(t).count == 1 && FileManager.default.fileExists(atPath: blobs.url(Self.sha(Self.mp4)).path))
+        }
+    }
+
+    /// 案卷归档: the .zip holds the sealed 文书, the evidence hashes and every record entry with a proof that checks.
+    @Test(arguments: TestDB.all) func archiveHoldsDocumentsEvidenceAndProofs(_ db: TestDB) async throws {
+        try await withTestApp(db, now: CaseAPITests.now) { t in
+            let (id, officer, head, pair) = try await Self.openFiledCase(t)
+            let c = CaseAPITests.Client(t: t)
+            _ = try await t.sendBytes(.POST, "/api/v1/cases/\(id)/evidence", token: officer, body: Self.png, headers: [("X-File-Name", "photo.png")])
+            var v = 1
+            func step(_ token: String, _ action: String, _ date: String, _ inputs: [String: Any], officers: [UUID] = []) async throws {
+                let r = try await c.step(id, token, action, version: v, date: date, inputs, officers: officers)
+                #expect(r.status == .ok, "\(action): \(r.text)")
+                v += 1
+            }
+            try await step(officer, "record_evidence", "2026-09-02", ["evidenceKind": "inspection", "evidenceSummary": "现场检查", "partySignature": "signed",
+                                                                      "certificateShown": true, "evidenceFiles": [Self.sha(Self.png)]], officers: pair)
+            try await step(officer, "propose", "2026-09-03", ["violationFacts": "销售过期食品", "penaltyBasis": "《食品安全法》第一百二十四条", "penaltyKinds": ["罚款"], "fineAmount": 5000])
+            try await step(officer, "notify", "2026-09-03", ["noticeMethod": "direct"])
+            try await step(officer, "waive", "2026-09-03", ["waiverDocument": "当事人书面放弃"])
+            try await step(head, "decide", "2026-09-04", ["outcome": "penalty", "penaltyKinds": ["罚款"], "fineAmount": 5000, "decisionReasons": "事实清楚"])
+
+            let r = try await t.send(.GET, "/api/v1/cases/\(id)/archive", token: officer)
+            #expect(r.status == .ok && r.headers.contentType?.description == "application/zip")
+            let files = try ZipPackage.read(Data(r.body.readableBytesView))
+            let names = files.keys.sorted()
+            #expect(names.contains("案卷目录.txt") && names.contains("证据清单.csv") && names.contains("全过程记录.json"))
+            let decision = try #require(names.first { $0.hasPrefix("文书/") && $0.hasSuffix("行政处罚决定书.docx") })
+            #expect(try DocxReader.text(files[decision]!).contains("清市监罚〔2026〕") && DocxReader.text(files[decision]!).contains("清河县某超市"))
+            #expect(try ZipPackage.read(files[decision]!)["word/media/seal.png"]?.starts(with: [0x89, 0x50, 0x4E, 0x47]) == true, "the decision bears the seal (第五十九条)")
+            #expect(names.contains { $0.hasSuffix("立案审批表.docx") } && names.contains { $0.hasSuffix("调查取证笔录.docx") })
+            #expect(String(decoding: files["证据清单.csv"]!, as: UTF8.self).contains(Self.sha(Self.png)))
+
+            // Every entry of the case is there, and each proof checks against the signed checkpoint with the public key.
+            let record = try JSONSerialization.jsonObject(with: files["全过程记录.json"]!) as! [String: Any]
+            let entries = record["entries"] as! [[String: Any]]
+            let actions = entries.compactMap { ($0["entry"] as? [String: Any])?["action"] as? String }
+            #expect(actions == ["open", "file_case", "evidence_upload", "record_evidence", "propose", "notify", "waive", "decide"])
+            let cpJSON = try JSONSerialization.data(withJSONObject: record["checkpoint"]!)
+            let checkpoint = try JSONDecoder().decode(RecordCheckpoint.self, from: cpJSON)
+            let key = try #require(RecordSigningKey.PublicKey(base64: record["publicKey"] as! String))
+            for e in entries {
+                let proof = try JSONDecoder().decode(InclusionProofDocument.self, from: try JSONSerialization.data(withJSONObject: e["proof"]!))
+                let entry = try JSONDecoder().decode(RecordEntry.self, from: try JSONSerialization.data(withJSONObject: e["entry"]!))
+                try RecordProofVerifier.verify(proof, checkpoint: checkpoint, publicKey: key, entry: entry)
+                #expect(RecordEntry.payloadHash(of: Array((e["payload"] as! String).utf8)) == entry.payloadHash)
+            }
+            // Another body cannot export it.
+            #expect(try await t.send(.GET, "/api/v1/cases/\(id)/archive", token: try await t.token("zf.zhifa1")).status == .notFound)
         }
     }
 }

@@ -28,6 +28,9 @@ public struct AppOptions: Sendable {
     /// `FAZHI_EVIDENCE_DIR` (default `./evidence`), `FAZHI_EVIDENCE_MAX_MB` (default 2048: a 执法记录仪 video).
     public var evidenceDirectory = "./evidence"
     public var evidenceMaxBytes: Int64 = 2048 * 1_048_576
+    /// Each body's seal image for 文书: `FAZHI_SEAL_DIR/<机关名称>.png` (or `<organisation id>.png`); default `./seals`.
+    /// A body without one gets a drawn ring-and-star seal.
+    public var sealDirectory = "./seals"
 
     public init(database: DatabaseTarget, calendarDirectory: String? = nil, recordKeyPath: String = "./fazhi-record.key",
                 loadDemo: Bool = false, secureCookies: Bool = false, checkpointInterval: Int = 600,
@@ -54,6 +57,7 @@ public struct AppOptions: Sendable {
         .with {
             $0.evidenceDirectory = env["FAZHI_EVIDENCE_DIR"] ?? "./evidence"
             $0.evidenceMaxBytes = (Int64(env["FAZHI_EVIDENCE_MAX_MB"] ?? "") ?? 2048) * 1_048_576
+            $0.sealDirectory = env["FAZHI_SEAL_DIR"] ?? "./seals"
         }
     }
 

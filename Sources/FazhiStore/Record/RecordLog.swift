@@ -127,6 +127,13 @@ public enum RecordLog {
         return Array(out.prefix(size))
     }
 
+    /// Every entry about one subject (a case, and its publication), in order.
+    public static func entries(subjectTypes: [String], subjectID: String, on db: any Database) async throws -> [StoredRecordEntry] {
+        try await (db as! any SQLDatabase).select().columns(columns.map { SQLColumn($0) }).from("record_entries")
+            .where("subject_type", .in, subjectTypes).where("subject_id", .equal, SQLBind(subjectID))
+            .orderBy("seq").all(decoding: Row.self).map(\.stored)
+    }
+
     public static func entry(_ seq: Int64, on db: any Database) async throws -> StoredRecordEntry? {
         try await (db as! any SQLDatabase).select().columns(columns.map { SQLColumn($0) }).from("record_entries")
             .where("seq", .equal, SQLBind(seq)).first(decoding: Row.self)?.stored

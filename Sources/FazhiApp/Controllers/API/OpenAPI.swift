@@ -68,6 +68,7 @@ enum OpenAPIDocument {
         Operation(method: "get", path: "/api/v1/cases/{id}", summary: "案件详情：时间线、期限、当前可办步骤", auth: true),
         Operation(method: "get", path: "/api/v1/cases/{id}/documents/{kind}", summary: "下载案件文书（.docx），如 penalty_decision", auth: true,
                   query: [("step", "生成该文书的步骤序号（从0起），缺省为最近一次", false)]),
+        Operation(method: "get", path: "/api/v1/cases/{id}/archive", summary: "导出案卷（.zip）：全部文书、证据清单及哈希、全过程记录及其包含证明", auth: true),
         Operation(method: "get", path: "/api/v1/cases/{id}/evidence", summary: "案件的证据文件（SHA-256、类型、大小）", auth: true),
         Operation(method: "post", path: "/api/v1/cases/{id}/evidence", summary: "上传证据文件：请求体即文件内容，文件名放在 X-File-Name（百分号编码）；按内容识别类型，超限 413，类型不符 422", auth: true,
                   query: [("name", "文件名（可代替 X-File-Name）", false)], status: 201),

@@ -153,7 +153,7 @@ enum CasesConsole {
         }
         let names = try await bodyNames(req)
         return Views.console("\(stored.number)", user: user, request: req, active: "/console/cases", flash: Flash.take(req), """
-        <p><span class="tag">\(def.name)</span> <span class="tag" id="case-state">\(def.stateName(f.state))</span> \(names[f.bodyID] ?? "") · 登记于 \(stored.openedOn) · 第\(f.version)次变更 · 按\(def.instrument)（程序第\(f.definitionVersion)版）</p>
+        <p><span class="tag">\(def.name)</span> <span class="tag" id="case-state">\(def.stateName(f.state))</span> \(names[f.bodyID] ?? "") · 登记于 \(stored.openedOn) · 第\(f.version)次变更 · 按\(def.instrument)（程序第\(f.definitionVersion)版） · <a href="/console/cases/\(f.id.uuidString)/archive" id="archive-link">导出案卷（.zip）</a></p>
         <div class="grid2"><div><dl class="card facts">\(facts.isEmpty ? HTML("<dt>案情</dt><dd>尚未立案</dd>") : HTML.join(facts))</dl></div>
         <div><h2>期限</h2>\(deadlines.isEmpty ? HTML("<p class=\"muted\">无</p>") : HTML("<div class=\"table-wrap\"><table><tbody>\(deadlines)</tbody></table></div>"))</div></div>
         <h2>现在可以办理</h2>\(open.isEmpty ? HTML("<p class=\"muted\">您现在没有可办理的步骤。</p>") : HTML.join(open))
