@@ -71,6 +71,7 @@ func routes(_ app: Application) {
     CaseDocumentsController.register(console: console, api: protected)
     CaseEvidenceController.register(api: protected, console: console)
     CaseArchiveController.register(console: console, api: protected)
+    TransfersConsole.register(console)
     DeadlinePages.register(console: console, portal: app)
     // The portal's login link shows the login state, so the portal's home is session-aware but never creates one.
 }

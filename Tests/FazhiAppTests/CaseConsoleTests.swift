@@ -53,6 +53,36 @@ import VaporTesting
     }
 }
 
+/// 两法衔接: a case marked 涉嫌犯罪 and not transferred is flagged; the demo's transfer waits for feedback until answered.
+@Suite(.serialized) struct TransfersConsoleTests {
+    @Test(arguments: TestDB.all) func overviewFlagsUntransferredAndTracksFeedback(_ db: TestDB) async throws {
+        try await withTestApp(db, now: CaseAPITests.now) { t in
+            let c = CaseAPITests.Client(t: t)
+            let (officer, head, _, _, item) = try await CaseAPITests.setUp(t)
+            let id = try await c.open(officer, "penalty.ordinary").json()["id"] as! String
+            _ = try await c.step(id, head, "file_case", version: 0, date: "2026-09-01", ["source": "inspection", "powerItemCode": item, "partyName": "赵某",
+                                                                                         "partyKind": "citizen", "partyAddress": "某村", "summary": "销售假药", "violationOn": "2026-08-20"])
+            #expect(try await c.step(id, officer, "mark_suspected_crime", version: 1, date: "2026-09-02", ["crimeReason": "涉嫌销售假药罪"]).status == .ok)
+            let web = WebClient(t)
+            _ = try await web.login("scj.juzhang")
+            let page = try await web.request(.GET, "/console/transfers?year=2026")
+            #expect(page.status == .ok && page.text.contains("涉嫌销售假药罪") && page.text.contains("认定涉嫌犯罪、尚未移送"))
+            #expect(page.text.contains("清河县公安局") && page.text.contains("已移送、待反馈"), "the demo's transfer")
+            #expect(page.text.contains("79 天"), "marked 2026-09-02, today 2026-11-20")
+            // Transferred and accepted: it moves to 已立案 with the feedback.
+            #expect(try await c.step(id, head, "transfer", version: 2, date: "2026-09-03", ["receivingOrgan": "清河县公安局", "transferNumber": "清市监移〔2026〕9号",
+                                                                                        "transferReason": "涉嫌销售假药罪"]).status == .ok)
+            #expect(try await c.step(id, officer, "transfer_accepted", version: 3, date: "2026-09-08", ["receiptNumber": "清公(食)立字〔2026〕3号", "transferFeedback": "已立案侦查"]).status == .ok)
+            let accepted = try await web.request(.GET, "/console/transfers?year=2026&status=accepted")
+            #expect(accepted.text.contains("清市监移〔2026〕9号") && accepted.text.contains("清公(食)立字〔2026〕3号：已立案侦查") && !accepted.text.contains("涉嫌生产、销售不符合安全标准的食品罪"))
+            // Another county body's user sees none of these.
+            let other = WebClient(t)
+            _ = try await other.login("zf.zhifa1")
+            #expect(try await other.request(.GET, "/console/transfers?year=2026").text.contains("涉嫌销售假药罪") == false)
+        }
+    }
+}
+
 /// 执法统计 over the demo county's cases (dated by the demo so that every deadline stays in 2026).
 @Suite(.serialized) struct CaseStatisticsTests {
     @Test(arguments: TestDB.all) func demoFiguresAndItemUse(_ db: TestDB) async throws {
