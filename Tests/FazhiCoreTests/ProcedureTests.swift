@@ -119,6 +119,10 @@ struct ProcedureTests {
         let t = try p.take("preserve_evidence", ["preservedItems": .text("无标签食品20箱"), "preservationReason": .text("可能灭失")], by: CaseRunner.head, on: "2026-09-30", officers: CaseRunner.pair)
         #expect(t.startedDeadlines.first?.deadline.due == CivilDate(iso: "2026-10-15"))
         #expect(article(r.refusal("dispose_preserved", ["disposal": .text("return")], on: "2026-10-12")) == "行政处罚法 第五十六条")
+        // With a preservation running, disposal is allowed and stops its deadline; a second disposal is refused.
+        let d = try p.take("dispose_preserved", ["disposal": .text("return")], by: CaseRunner.head, on: "2026-10-09")
+        #expect(d.stoppedDeadlines == ["preservation"])
+        #expect(article(p.refusal("dispose_preserved", ["disposal": .text("seize")], by: CaseRunner.head, on: "2026-10-09")) == "行政处罚法 第五十六条")
     }
 
     @Test func hearingRightNoticeAndHearingGates() throws {
@@ -275,6 +279,8 @@ struct ProcedureTests {
         try r.take("file_record", ["filingNote": .text("已备案")], on: "2026-11-03")
         #expect(article(r.refusal("close", by: CaseRunner.head, on: "2026-11-03")) == "行政处罚法 第七十一条")
         try r.take("hand_over_cash", ["handoverReceipt": .text("交款单01")], on: "2026-11-03")
+        // Handed over once: a second handover is refused (第七十一条).
+        #expect(article(r.refusal("hand_over_cash", ["handoverReceipt": .text("交款单02")], on: "2026-11-03")) == "行政处罚法 第七十一条")
         try r.take("close", by: CaseRunner.head, on: "2026-11-03")
     }
 
@@ -292,6 +298,16 @@ struct ProcedureTests {
         #expect(article(r.refusal("refer_to_case", ["referralReason": .text("未整改")], on: "2026-11-10")) == "行政处罚法 第五十四条")
         try r.take("refer_to_case", ["referralReason": .text("逾期未整改")], on: "2026-11-17")
         #expect(r.file.state == "referred")
+        // Result 立案查处: referral allowed at once; 未发现问题: refused, and the inspection closes instead.
+        var found = CaseRunner(InspectionProcedure.definition(ProcedureSettings()))
+        var caseResult = i; caseResult["result"] = .text("case"); caseResult["rectifyBy"] = nil
+        try found.take("record_inspection", caseResult, on: "2026-11-02", officers: CaseRunner.pair)
+        #expect(found.refusal("refer_to_case", ["referralReason": .text("无证经营")], on: "2026-11-02") == nil)
+        var clean = CaseRunner(InspectionProcedure.definition(ProcedureSettings()))
+        var none = i; none["result"] = .text("none"); none["rectifyBy"] = nil
+        try clean.take("record_inspection", none, on: "2026-11-02", officers: CaseRunner.pair)
+        #expect(article(clean.refusal("refer_to_case", ["referralReason": .text("x")], on: "2026-11-02")) == "行政处罚法 第五十四条")
+        #expect(clean.refusal("close", on: "2026-11-02") == nil)
     }
 
     @Test func availableActionsShowReasons() throws {
@@ -387,3 +403,33 @@ struct RemainingGateTests {
         #expect(i.file.state == "closed")
     }
 }
+
+/// 事后公示 by the local rule (第四十八条第一款; FAZHI_PUBLICATION_RULE): a decision outside it starts no publication
+/// deadline and cannot be published; one inside it can.
+struct PublicationRuleTests {
+    @Test func ruleFromSetting() {
+        #expect(PublicationRule(setting: "all") == .everyPenalty && PublicationRule(setting: "hearing") == .hearingRightOnly)
+        #expect(PublicationRule(setting: "fine:10000") == .fineAtLeast(10_000) && PublicationRule(setting: "fine:x") == nil && PublicationRule(setting: "some") == nil)
+        #expect(PublicationRule.fineAtLeast(10_000).covers(kinds: ["罚款"], fine: 5_000, hearingRight: false) == false)
+        #expect(PublicationRule.fineAtLeast(10_000).covers(kinds: ["罚款", "没收违法所得"], fine: 5_000, hearingRight: false))
+        #expect(PublicationRule.hearingRightOnly.covers(kinds: ["罚款"], fine: 200_000, hearingRight: true))
+    }
+
+    @Test func decisionOutsideTheRuleIsNotPublished() throws {
+        var settings = ProcedureSettings(); settings.publicationRule = .fineAtLeast(10_000)
+        var small = try CaseRunner.investigated()
+        small.settings = settings
+        try small.propose(fine: 5_000, extra: ["benchmarkMin": .number(1_000), "benchmarkMax": .number(10_000)])
+        try small.take("notify", ["noticeMethod": .text("direct")], on: "2026-10-12")
+        try small.take("waive", ["waiverDocument": .text("放弃")], on: "2026-10-12")
+        var d = CaseRunner.decision; d["fineAmount"] = .number(5_000)
+        let t = try small.take("decide", d, by: CaseRunner.head, on: "2026-10-13")
+        #expect(!t.startedDeadlines.contains { $0.key == "publication" })
+        #expect(article(small.refusal("publish", on: "2026-10-14")) == "行政处罚法 第四十八条第一款")
+        // The default rule: the same decision is published.
+        var every = try CaseRunner.decidedWithFine()
+        #expect(every.file.deadline("publication")?.isRunning == true)
+        #expect(every.refusal("publish", on: "2026-10-14") == nil)
+    }
+}
+

@@ -17,8 +17,46 @@ public struct ProcedureSettings: Codable, Sendable, Equatable {
     public var decisionDays: Int = 90
     /// Decisions published within this many working days (国办发〔2018〕118号: 7 working days — [U], statutes §G).
     public var publicationWorkingDays: Int = 7
+    /// Which penalty decisions are published (行政处罚法 第四十八条: "具有一定社会影响的行政处罚决定应当依法公开" — which
+    /// ones is for local rules). Default: every 普通程序 penalty decision.
+    public var publicationRule: PublicationRule = .everyPenalty
     /// The local list of 重大执法决定 (第五十八条第一款(四)): power item codes whose decisions always need 法制审核.
     public var majorDecisionItems: Set<String> = []
 
     public init() {}
+}
+
+/// The local rule for which 普通程序 penalty decisions are published (事后公示).
+public enum PublicationRule: Codable, Sendable, Equatable, CustomStringConvertible {
+    /// Every penalty decision.
+    case everyPenalty
+    /// Only decisions a hearing right attaches to (第六十三条: large fines or confiscations, licence revocation, 停产停业…).
+    case hearingRightOnly
+    /// Decisions with a fine of at least this many yuan, and every decision with a penalty other than a fine, 警告 or 通报批评.
+    case fineAtLeast(Double)
+
+    /// `all`, `hearing` or `fine:AMOUNT` (FAZHI_PUBLICATION_RULE).
+    public init?(setting: String) {
+        let v = setting.trimmed.lowercased()
+        if v == "all" { self = .everyPenalty; return }
+        if v == "hearing" { self = .hearingRightOnly; return }
+        if v.hasPrefix("fine:"), let n = Double(v.dropFirst(5)), n >= 0 { self = .fineAtLeast(n); return }
+        return nil
+    }
+
+    public func covers(kinds: [String], fine: Double, hearingRight: Bool) -> Bool {
+        switch self {
+        case .everyPenalty: true
+        case .hearingRightOnly: hearingRight
+        case .fineAtLeast(let n): fine >= n || kinds.contains { !["罚款", "警告", "通报批评"].contains($0) }
+        }
+    }
+
+    public var description: String {
+        switch self {
+        case .everyPenalty: "公示全部普通程序行政处罚决定"
+        case .hearingRightOnly: "仅公示依法应当告知听证权利的行政处罚决定（第六十三条）"
+        case .fineAtLeast(let n): "公示罚款 \(Int(n)) 元以上及罚款、警告、通报批评以外的行政处罚决定"
+        }
+    }
 }

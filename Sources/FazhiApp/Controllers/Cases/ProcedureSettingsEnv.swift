@@ -12,6 +12,7 @@ extension ProcedureSettings {
         if let v = num("FAZHI_STATEMENT_WORKING_DAYS") { s.statementWorkingDays = Int(v) }
         if let v = num("FAZHI_DECISION_DAYS") { s.decisionDays = Int(v) }
         if let v = num("FAZHI_PUBLICATION_WORKING_DAYS") { s.publicationWorkingDays = Int(v) }
+        if let v = env["FAZHI_PUBLICATION_RULE"], let rule = PublicationRule(setting: v) { s.publicationRule = rule }
         if let v = env["FAZHI_MAJOR_DECISION_ITEMS"] { s.majorDecisionItems = Set(v.split(separator: ",").map { String($0).trimmed }.filter { !$0.isEmpty }) }
         return s
     }

@@ -210,12 +210,13 @@ public enum PenaltyOrdinaryProcedure {
                       .compute { c in
                           let penalty = c.inputs.text("outcome") == "penalty"
                           return Facts(["decisionNumber": .text(c.external.text(Penalty.External.decisionNumber) ?? ""), "decidedOn": .date(c.date),
-                                        "decidedFine": .number(penalty ? c.inputs.number("fineAmount") ?? 0 : 0), "decidedKinds": .list(penalty ? c.inputs.list("penaltyKinds") : [])])
+                                        "decidedFine": .number(penalty ? c.inputs.number("fineAmount") ?? 0 : 0), "decidedKinds": .list(penalty ? c.inputs.list("penaltyKinds") : []),
+                                        "publicationRequired": .bool(publicationRuleCovers(c))])
                       },
                       .startDeadline(DeadlineRule("service", "送达决定书", days: 7, .workday, article: a("第六十一条"))),
                       // 事后公示 within 7 working days of the decision: 国办发〔2018〕118号, unverified [U] — configurable.
                       .startDeadline(DeadlineRule("publication", "公示处罚决定", days: settings.publicationWorkingDays, .workday, article: "国办发〔2018〕118号；\(a("第四十八条"))"),
-                                     onlyIf: { $0.inputs.text("outcome") == "penalty" }))
+                                     onlyIf: publicationRuleCovers))
                 .produces(.penaltyDecision),
 
             // MARK: 送达、执行
@@ -256,6 +257,7 @@ public enum PenaltyOrdinaryProcedure {
             // MARK: 事后公示
             ActionDefinition("publish", "公示处罚决定", from: decidedStates, to: nil, by: [.officer, .head], basis: a("第四十八条"))
                 .gate(a("第四十八条"), "只有行政处罚决定需要公示") { $0.file.facts.text("outcome") == "penalty" }
+                .gate(a("第四十八条第一款"), "该决定不在本地公示规则的范围内（FAZHI_PUBLICATION_RULE）") { $0.file.facts["publicationRequired"] == nil || $0.file.facts.flag("publicationRequired") }
                 .gate(a("第四十八条"), "该决定已经公示") { !$0.file.facts.flag("published") }
                 .then(.set("published", .bool(true)), .compute { Facts(["publishedOn": .date($0.date)]) }, .stopDeadline("publication"))
                 .publishes(.publish),
@@ -312,5 +314,14 @@ public enum PenaltyOrdinaryProcedure {
     static func notInvestigator(_ c: StepContext) -> Bool {
         let onCase = c.file.officersOnCase
         return !(c.actor.officerID.map(onCase.contains) ?? false) && !c.file.steps.contains { $0.action == "record_evidence" && $0.actorID == c.actor.id }
+    }
+
+    /// Whether a decision being taken is one the local publication rule covers (第四十八条第一款; `PublicationRule`).
+    @Sendable static func publicationRuleCovers(_ c: StepContext) -> Bool {
+        guard c.inputs.text("outcome") == "penalty" else { return false }
+        let kinds = c.inputs.list("penaltyKinds"), fine = c.inputs.number("fineAmount") ?? 0
+        let heard = Penalty.hearingRight(kinds: kinds, fine: fine, confiscation: c.file.facts.number("confiscationValue") ?? 0,
+                                         organisation: Penalty.isOrganisation(c.facts), settings: c.settings)
+        return c.settings.publicationRule.covers(kinds: kinds, fine: fine, hearingRight: heard)
     }
 }
