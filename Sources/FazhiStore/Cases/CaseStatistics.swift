@@ -33,56 +33,58 @@ public struct PowerItemUse: Codable, Sendable {
 }
 
 public enum CaseStatistics {
-    struct Row: Decodable {
-        let bodyId: UUID, procedure: String, openedOn: String, decidedOn: String?, outcome: String?, fine: Double?, state: String
-        let reviewed: Int, heard: Int, decisionDue: String?
+    /// One group of the yearly sums: a body and a month.
+    struct Group: Decodable {
+        let bodyId: UUID, month: String
+        let opened: Int, inspections: Int, penalties: Int, noPenalty: Int, notEstablished: Int, transferred: Int
+        let fines: Double?, ordinaryPenaltyDecisions: Int, legallyReviewed: Int, heard: Int, overdue: Int
+        let handlingDaysSum: Int?, handlingCases: Int
     }
 
-    /// Figures per body and month of `year` (by the month the case was opened), plus a year row per body (month nil).
+    /// The figures per body and month of `year`, and per body for the year (month nil). Summed in SQL over the case
+    /// rows (the per-case figures are kept on the row when a step is saved: M009), so a province's year is one scan.
     public static func figures(year: Int, bodies: Set<UUID>, today: CivilDate, on db: any Database) async throws -> [CaseFigures] {
         guard !bodies.isEmpty else { return [] }
         let sql = db as! any SQLDatabase
-        let rows = try await sql.raw("""
-            SELECT c.body_id, c.procedure, c.opened_on, c.decided_on, c.outcome, c.fine, c.state,
-              (SELECT COUNT(*) FROM case_steps s WHERE s.case_id = c.id AND s.action = 'legal_review_pass') AS reviewed,
-              (SELECT COUNT(*) FROM case_steps s WHERE s.case_id = c.id AND s.action = 'hold_hearing') AS heard,
-              (SELECT MAX(d.due) FROM case_deadlines d WHERE d.case_id = c.id AND d.key = 'decision') AS decision_due
-            FROM cases c
-            WHERE c.body_id IN \(SQLGroupExpression(bodies.map { SQLBind($0) })) AND c.opened_on >= \(bind: "\(year)-01-01") AND c.opened_on <= \(bind: "\(year)-12-31")
-            """).all(decoding: Row.self, with: SQLRowDecoder(keyDecodingStrategy: .convertFromSnakeCase))
+        let ordinary = PenaltyOrdinaryProcedure.id, inspection = InspectionProcedure.id
+        let groups = try await sql.raw("""
+            SELECT body_id, SUBSTR(opened_on, 6, 2) AS month, COUNT(*) AS opened,
+              SUM(CASE WHEN procedure = \(bind: inspection) THEN 1 ELSE 0 END) AS inspections,
+              SUM(CASE WHEN outcome = 'penalty' THEN 1 ELSE 0 END) AS penalties,
+              SUM(CASE WHEN outcome = 'no_penalty' THEN 1 ELSE 0 END) AS no_penalty,
+              SUM(CASE WHEN outcome = 'not_established' THEN 1 ELSE 0 END) AS not_established,
+              SUM(CASE WHEN state = 'transferred' OR (state = 'closed' AND outcome IS NULL AND procedure = \(bind: ordinary) AND decided_on IS NULL) THEN 1 ELSE 0 END) AS transferred,
+              SUM(CASE WHEN outcome = 'penalty' THEN fine ELSE 0 END) AS fines,
+              SUM(CASE WHEN procedure = \(bind: ordinary) AND outcome = 'penalty' THEN 1 ELSE 0 END) AS ordinary_penalty_decisions,
+              SUM(CASE WHEN procedure = \(bind: ordinary) AND outcome = 'penalty' AND legally_reviewed > 0 THEN 1 ELSE 0 END) AS legally_reviewed,
+              SUM(CASE WHEN procedure = \(bind: ordinary) AND heard > 0 THEN 1 ELSE 0 END) AS heard,
+              SUM(CASE WHEN procedure = \(bind: ordinary) AND decision_due IS NOT NULL AND ((decided_on IS NOT NULL AND decided_on > decision_due)
+                    OR (decided_on IS NULL AND decision_due < \(bind: today.description) AND state <> 'transferred' AND state <> 'closed')) THEN 1 ELSE 0 END) AS overdue,
+              SUM(CASE WHEN procedure = \(bind: ordinary) THEN handling_days ELSE NULL END) AS handling_days_sum,
+              SUM(CASE WHEN procedure = \(bind: ordinary) AND handling_days IS NOT NULL THEN 1 ELSE 0 END) AS handling_cases
+            FROM cases
+            WHERE body_id IN \(SQLGroupExpression(bodies.map { SQLBind($0) })) AND opened_on >= \(bind: "\(year)-01-01") AND opened_on <= \(bind: "\(year)-12-31")
+            GROUP BY body_id, SUBSTR(opened_on, 6, 2)
+            """).all(decoding: Group.self, with: SQLRowDecoder(keyDecodingStrategy: .convertFromSnakeCase))
         var out: [String: CaseFigures] = [:]
-        var handling: [String: [Int]] = [:]
-        for r in rows {
-            let month = Int(r.openedOn.dropFirst(5).prefix(2)) ?? 1
-            for key in ["\(r.bodyId)|\(month)", "\(r.bodyId)|"] {
-                var f = out[key] ?? CaseFigures(bodyID: r.bodyId, month: key.hasSuffix("|") ? nil : month)
-                f.opened += 1
-                if r.procedure == InspectionProcedure.id { f.inspections += 1 } else { f.penaltyCases += 1 }
-                switch r.outcome {
-                case "penalty"?: f.penalties += 1; f.fines += r.fine ?? 0
-                case "no_penalty"?: f.noPenalty += 1
-                case "not_established"?: f.notEstablished += 1
-                default: break
-                }
-                if r.state == "transferred" || (r.state == "closed" && r.outcome == nil && r.procedure == PenaltyOrdinaryProcedure.id && r.decidedOn == nil) { f.transferred += 1 }
-                if r.procedure == PenaltyOrdinaryProcedure.id {
-                    if r.outcome == "penalty" { f.ordinaryPenaltyDecisions += 1; if r.reviewed > 0 { f.legallyReviewed += 1 } }
-                    if r.heard > 0 { f.heard += 1 }
-                    if let due = r.decisionDue {
-                        if let decided = r.decidedOn { if decided > due { f.overdue += 1 } } else if today.description > due && r.state != "transferred" && r.state != "closed" { f.overdue += 1 }
-                    }
-                    if let decided = r.decidedOn.flatMap(CivilDate.init(iso:)), let opened = CivilDate(iso: r.openedOn) {
-                        handling[key, default: []].append(opened.days(until: decided))
-                    }
-                }
+        var handling: [String: (Int, Int)] = [:]
+        for g in groups {
+            let month = Int(g.month) ?? 1
+            for key in ["\(g.bodyId)|\(month)", "\(g.bodyId)|"] {
+                var f = out[key] ?? CaseFigures(bodyID: g.bodyId, month: key.hasSuffix("|") ? nil : month)
+                f.opened += g.opened; f.inspections += g.inspections; f.penaltyCases += g.opened - g.inspections
+                f.penalties += g.penalties; f.noPenalty += g.noPenalty; f.notEstablished += g.notEstablished; f.transferred += g.transferred
+                f.fines += g.fines ?? 0; f.ordinaryPenaltyDecisions += g.ordinaryPenaltyDecisions; f.legallyReviewed += g.legallyReviewed
+                f.heard += g.heard; f.overdue += g.overdue
+                let h = handling[key] ?? (0, 0)
+                handling[key] = (h.0 + (g.handlingDaysSum ?? 0), h.1 + g.handlingCases)
                 out[key] = f
             }
         }
-        for (k, days) in handling where !days.isEmpty { out[k]?.averageHandlingDays = Double(days.reduce(0, +)) / Double(days.count) }
+        for (k, h) in handling where h.1 > 0 { out[k]?.averageHandlingDays = Double(h.0) / Double(h.1) }
         return out.values.sorted { ($0.bodyID.uuidString, $0.month ?? 0) < ($1.bodyID.uuidString, $1.month ?? 0) }
     }
 
-    /// Every 行政处罚 item listed for the bodies on the last day of `year` (or today, if earlier), with its cases that year.
     public static func powerItemUse(year: Int, bodies: Set<UUID>, today: CivilDate, on db: any Database) async throws -> [PowerItemUse] {
         guard !bodies.isEmpty else { return [] }
         let asOf = min(today, CivilDate(year: year, month: 12, day: 31)!)

@@ -112,7 +112,7 @@ public enum CaseStore {
 
         let t = try ProcedureEngine.apply(def, to: file, action: r.action, expectedVersion: r.expectedVersion, inputs: r.inputs, external: external,
                                           officers: officers, actor: actor, date: r.date, today: today, calendar: calendar, settings: catalog.settings)
-        try await save(t, def: def, in: tx)
+        try await save(t, def: def, openedOn: stored.openedOn, in: tx)
         if let effect = action.publication { try await Publications.apply(effect, file: t.file, on: r.date, in: tx) }
         return (StoredCase(file: t.file, number: stored.number, openedOn: stored.openedOn), t)
     }
@@ -136,8 +136,9 @@ public enum CaseStore {
         return external
     }
 
-    static func save(_ t: CaseTransition, def: ProcedureDefinition, in tx: WriteTransaction) async throws {
+    static func save(_ t: CaseTransition, def: ProcedureDefinition, openedOn: String, in tx: WriteTransaction) async throws {
         let f = t.file, sql = tx.sql
+        let figures = CaseFileFigures(f, openedOn: openedOn)
         let party = f.facts.text("partyName") ?? f.facts.text("inspectedObject") ?? ""
         let closed = def.state(f.state)?.terminal == true ? t.step.on.description : nil
         try await sql.update("cases")
@@ -146,6 +147,8 @@ public enum CaseStore {
             .set("decided_on", to: SQLBind(f.facts.date("decidedOn")?.description)).set("closed_on", to: SQLBind(closed))
             .set("outcome", to: SQLBind(f.facts.text("outcome") ?? (f.facts.date("decidedOn") != nil ? "penalty" : nil)))
             .set("fine", to: SQLBind(f.facts.number("decidedFine")))
+            .set("legally_reviewed", to: SQLBind(figures.legallyReviewed)).set("heard", to: SQLBind(figures.heard))
+            .set("decision_due", to: SQLBind(figures.decisionDue)).set("handling_days", to: SQLBind(figures.handlingDays))
             .where("id", .equal, SQLBind(f.id))
             .run()
         try await sql.insert(into: "case_steps").columns("case_id", "seq", "action", "taken_on", "actor_id", "content")
