@@ -44,6 +44,7 @@ func registerCommands(_ app: Application) {
     bench.use(BenchDeadlineCommand(), as: "deadline")
     bench.use(BenchHTTPCommand(), as: "http")
     bench.use(BenchRegistriesCommand(), as: "registries")
+    bench.use(BenchCasesCommand(), as: "cases")
     app.asyncCommands.use(bench.group(help: "基准测试（请用 release 构建）"), as: "bench")
 }
 

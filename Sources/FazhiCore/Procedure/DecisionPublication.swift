@@ -25,6 +25,13 @@ public struct PublicDecision: Codable, Sendable, Equatable {
     public var withdrawnOn: String?
     /// 公开说明理由: why the decision was changed, revoked, confirmed illegal or void.
     public var withdrawalReason: String?
+
+    public init(caseID: UUID, decisionNumber: String, body: String, party: String, partyKind: String, violation: String, basis: String,
+                penalties: [String], fine: Double, decidedOn: String, publishedOn: String, withdrawnOn: String?, withdrawalReason: String?) {
+        self.caseID = caseID; self.decisionNumber = decisionNumber; self.body = body; self.party = party; self.partyKind = partyKind
+        self.violation = violation; self.basis = basis; self.penalties = penalties; self.fine = fine; self.decidedOn = decidedOn
+        self.publishedOn = publishedOn; self.withdrawnOn = withdrawnOn; self.withdrawalReason = withdrawalReason
+    }
 }
 
 public enum DecisionPublication {

@@ -74,10 +74,10 @@ extension Array {
     }
 }
 
-enum StoreJSON {
-    static func encode<T: Encodable>(_ v: T) throws -> String {
+public enum StoreJSON {
+    public static func encode<T: Encodable>(_ v: T) throws -> String {
         let e = JSONEncoder(); e.outputFormatting = [.sortedKeys]
         return String(decoding: try e.encode(v), as: UTF8.self)
     }
-    static func decode<T: Decodable>(_ t: T.Type, _ s: String) throws -> T { try JSONDecoder().decode(t, from: Data(s.utf8)) }
+    public static func decode<T: Decodable>(_ t: T.Type, _ s: String) throws -> T { try JSONDecoder().decode(t, from: Data(s.utf8)) }
 }
