@@ -36,6 +36,8 @@ struct BenchCasesCommand: AsyncCommand {
     static let violations = ["销售过期食品", "无证经营食品", "未按规定进货查验", "发布虚假广告", "销售不合格电线电缆", "未明码标价", "使用未经检定的计量器具",
                              "擅自改变房屋用途", "占道经营", "违规设置户外广告", "未按规定处置建筑垃圾", "损坏城市绿地", "消防通道堵塞", "超范围经营",
                              "销售假冒注册商标的商品", "未取得许可从事餐饮服务", "生产标签不符合规定的食品", "销售无中文标签的进口食品", "价格欺诈", "违规收费"]
+    static let partyNames = ["鑫源", "顺达", "宏泰", "华联", "永兴", "金鼎", "恒通", "利民", "百味", "康健", "新世纪", "福满多", "佳美", "瑞丰", "天成", "明珠"]
+    static let partyForms = ["食品商行", "有限公司", "超市", "餐饮店", "五金店", "建材经营部", "药店", "装饰工程有限公司", "便利店", "农资店"]
     static let queryWords = ["食品", "广告", "许可", "过期", "标签", "计量", "消防", "经营", "商标", "价格", "无证经营", "虚假广告", "进口食品", "明码标价", "建筑垃圾"]
 
     func run(using context: CommandContext, signature: Signature) async throws {
@@ -189,7 +191,7 @@ struct BenchCasesCommand: AsyncCommand {
                         outcome = "penalty"; fine = Double(1 + rng.next() % 4) * 50; decided = opened
                     default: state = "closed"
                     }
-                    let party = "清河县\(violation.prefix(2))经营部\(i % 9973)"
+                    let party = "清河县" + Self.partyNames[Int(rng.next() % UInt64(Self.partyNames.count))] + Self.partyForms[Int(rng.next() % UInt64(Self.partyForms.count))] + "\(i % 997)"
                     let number = "基准\(i)"
                     caseRows.append([SQLBind(id), SQLBind(procedure), SQLBind(1), SQLBind(body), SQLBind(number), SQLBind(state), SQLBind(7), SQLBind(party),
                                      SQLBind("330100-\(i % 300)"), SQLBind(opened.description), SQLBind(decided?.description), SQLBind(state == "closed" ? (decided ?? opened).description : nil),
@@ -200,13 +202,13 @@ struct BenchCasesCommand: AsyncCommand {
                                                violation: "当事人\(violation)，违反有关规定", basis: "《中华人民共和国食品安全法》", penalties: ["罚款"], fine: fine ?? 0,
                                                decidedOn: decided.description, publishedOn: decided.adding(days: 3).description, withdrawnOn: nil, withdrawalReason: nil)
                         pubRows.append([SQLBind(id), SQLBind(d.decisionNumber), SQLBind(body), SQLBind(d.decidedOn), SQLBind(d.publishedOn), SQLBind("罚款"), SQLBind(d.fine),
-                                        SQLBind(try StoreJSON.encode(d))])
+                                        SQLBind(try StoreJSON.encode(d)), SQLBind(id.uuidString)])
                         docs.append((id.uuidString, "\(d.decisionNumber) \(d.body) \(d.party) \(d.violation) \(d.basis) 罚款"))
                     }
                 }
                 let caseCols = ["id", "procedure", "definition_version", "body_id", "number", "state", "version", "party_name", "power_item_code", "opened_on", "decided_on",
                                 "closed_on", "outcome", "fine", "content", "legally_reviewed", "heard", "decision_due", "handling_days"]
-                let pubCols = ["case_id", "decision_number", "body_id", "decided_on", "published_on", "penalties", "fine", "content"]
+                let pubCols = ["case_id", "decision_number", "body_id", "decided_on", "published_on", "penalties", "fine", "content", "search_ref"]
                 let (cr, pr, ds) = (caseRows, pubRows, docs)
                 try await app.fazhi.store.write(on: app.db, .system) { tx in
                     func insert(_ table: String, _ cols: [String], _ rows: [[SQLBind]]) async throws {
@@ -261,8 +263,9 @@ struct BenchCasesCommand: AsyncCommand {
             var q = Publications.Query(text: word)
             if i % 3 == 1 { q.body = bodies[Int(rng.next() % UInt64(bodies.count))].0 }
             if i % 3 == 2 { q.from = CivilDate(year: 2025, month: 1 + Int(rng.next() % 12), day: 1); q.to = q.from!.adding(days: 30) }
-            times.append(try await seconds { hits += try await Publications.search(q, on: app.db).total } * 1000)
+            times.append(try await seconds { hits += try await Publications.search(q, countUpTo: 1000, on: app.db).total } * 1000)
         }
+        // As the portal page asks: 50 rows, the total counted to 1,000+.
         print(benchLine("decision_search_p50", Self.percentile(times, 0.5), "ms", baseline: 50))
         print(benchLine("decision_search_p95", Self.percentile(times, 0.95), "ms", baseline: 50) + " mean_hits=\(hits / max(1, n))")
     }

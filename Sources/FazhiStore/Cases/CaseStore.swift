@@ -117,13 +117,15 @@ public enum CaseStore {
         return (StoredCase(file: t.file, number: stored.number, openedOn: stored.openedOn), t)
     }
 
-    /// What the registries say that a step's gates read: whether the body is confirmed on the day, and whether the
-    /// power item is one of the body's 行政处罚 items in force.
+    /// What the registries say that a step's gates read: whether the body is confirmed on the day, whether the power
+    /// item a step names is one of the body's 行政处罚 items in force, and which evidence files the case holds.
     public static func externalFacts(_ file: CaseFile, on date: CivilDate, inputs: Facts = Facts(), db: any Database) async throws -> Facts {
         var external = Facts()
         let body = try await EnforcementBodies.body(organisation: file.bodyID, on: db)
         external[Penalty.External.bodyConfirmed] = .bool(body?.domain.isConfirmed(on: date) ?? false)
-        if let code = inputs.text("powerItemCode") ?? file.facts.text("powerItemCode") {
+        // Only the step that names the item (立案, 当场处罚) asks whether it is on the body's list: an as-of-date list
+        // query is the dearest read of a step, so later steps do not pay for it.
+        if let code = inputs.text("powerItemCode") {
             let listed = try await PowerListStore.list(on: date, .init(type: .penalty, organisations: [file.bodyID]), on: db).rows
                 .contains { $0.code == code.trimmed && AdjustmentKind(rawValue: $0.kind)?.resultingStatus == .inForce }
             external[Penalty.External.powerItemIsBodysPenalty] = .bool(listed)

@@ -19,9 +19,9 @@ public enum Publications {
         case .publish:
             let body = try await EnforcementBodies.body(organisation: file.bodyID, on: tx.db)?.organisationName ?? ""
             let d = DecisionPublication.project(file, bodyName: body, publishedOn: date)
-            try await sql.insert(into: "publications").columns("case_id", "decision_number", "body_id", "decided_on", "published_on", "penalties", "fine", "content")
+            try await sql.insert(into: "publications").columns("case_id", "decision_number", "body_id", "decided_on", "published_on", "penalties", "fine", "content", "search_ref")
                 .values(SQLBind(file.id), SQLBind(d.decisionNumber), SQLBind(file.bodyID), SQLBind(d.decidedOn), SQLBind(d.publishedOn),
-                        SQLBind(d.penalties.joined(separator: "、")), SQLBind(d.fine), SQLBind(try StoreJSON.encode(d)))
+                        SQLBind(d.penalties.joined(separator: "、")), SQLBind(d.fine), SQLBind(try StoreJSON.encode(d)), SQLBind(file.id.uuidString))
                 .run()
             try await SearchIndex.put("decision", file.id.uuidString, text: "\(d.decisionNumber) \(d.body) \(d.party) \(d.violation) \(d.basis) \(d.penalties.joined(separator: " "))", on: sql)
             try tx.record("publication", file.id.uuidString, "publish", d)
@@ -54,7 +54,9 @@ public enum Publications {
     }
 
     /// Published decisions, newest first, with the total for paging.
-    public static func search(_ q: Query, limit: Int = 50, offset: Int = 0, on db: any Database) async throws -> (items: [PublicDecision], total: Int) {
+    /// With `countUpTo`, the total is counted only that far (a page shows "1,000+"): counting every hit of a broad word
+    /// over a province's decisions costs more than finding the page.
+    public static func search(_ q: Query, limit: Int = 50, offset: Int = 0, countUpTo: Int? = nil, on db: any Database) async throws -> (items: [PublicDecision], total: Int) {
         let sql = db as! any SQLDatabase
         var w: SQLQueryString = "WHERE 1 = 1"
         if let b = q.body { w = w + " AND body_id = \(bind: b)" }
@@ -63,12 +65,13 @@ public enum Publications {
         if let p = q.penalty?.trimmed, !p.isEmpty { w = w + " AND penalties LIKE \(bind: "%\(p)%")" }
         if let text = q.text?.trimmed, !text.isEmpty {
             if let m = SearchIndex.matching("decision", text, on: sql) {
-                w = w + " AND UPPER(CAST(case_id AS TEXT)) IN (" + m + ")"
+                w = w + " AND search_ref IN (" + m + ")"
             } else {
                 w = w + " AND content LIKE \(bind: "%\(text.replacingOccurrences(of: "%", with: ""))%")"
             }
         }
-        let total = try await sql.raw("SELECT COUNT(*) AS n FROM publications " + w).first()!.decode(column: "n", as: Int.self)
+        let total = try await sql.raw(countUpTo.map { "SELECT COUNT(*) AS n FROM (SELECT 1 FROM publications " + w + " LIMIT \(literal: $0 + 1)) AS hits" }
+                                      ?? "SELECT COUNT(*) AS n FROM publications " + w).first()!.decode(column: "n", as: Int.self)
         let rows = try await sql.raw("SELECT content FROM publications " + w + " ORDER BY decided_on DESC, decision_number DESC LIMIT \(literal: limit) OFFSET \(literal: offset)").all()
         return (try rows.map { try StoreJSON.decode(PublicDecision.self, try $0.decode(column: "content", as: String.self)) }, total)
     }

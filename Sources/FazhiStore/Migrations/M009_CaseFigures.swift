@@ -14,6 +14,13 @@ public struct M009_CaseFigures: AsyncMigration {
             try await sql.raw("ALTER TABLE cases ADD COLUMN \(unsafeRaw: column)").run()
         }
         try await sql.raw("CREATE INDEX cases_opened_all ON cases (opened_on)").run()
+        // Published decisions found by the search index (whose refs are upper-case UUID text) through an indexed column,
+        // not by casting every row's UUID.
+        try await sql.raw("ALTER TABLE publications ADD COLUMN search_ref TEXT").run()
+        try await sql.raw("UPDATE publications SET search_ref = UPPER(CAST(case_id AS TEXT))").run()
+        try await sql.raw("CREATE INDEX publications_search_ref ON publications (search_ref)").run()
+        // Every step looks up the acting user's officer record (CaseStore.enrich): without this, a scan of a province's officers.
+        try await sql.raw("CREATE INDEX officers_user ON officers (user_id)").run()
         for row in try await sql.raw("SELECT opened_on, content FROM cases").all() {
             let file = try StoreJSON.decode(CaseFile.self, try row.decode(column: "content", as: String.self))
             let f = CaseFileFigures(file, openedOn: try row.decode(column: "opened_on", as: String.self))

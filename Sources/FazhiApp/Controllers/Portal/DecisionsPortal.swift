@@ -17,7 +17,7 @@ enum DecisionsPortal {
                                        penalty: req.query[String.self, at: "penalty"], text: req.query[String.self, at: "q"])
             let page = max(1, req.query[Int.self, at: "page"] ?? 1)
             let html = RegistryPortal.format(req) == "html"
-            let (items, total) = try await Publications.search(q, limit: html ? 50 : 100_000, offset: html ? (page - 1) * 50 : 0, on: req.db)
+            let (items, total) = try await Publications.search(q, limit: html ? 50 : 100_000, offset: html ? (page - 1) * 50 : 0, countUpTo: html ? 1000 : nil, on: req.db)
             switch RegistryPortal.format(req) {
             case "json": return try TableResponse.json(["total": AnyEncodable(total), "items": AnyEncodable(items)])
             case "csv":
@@ -34,14 +34,14 @@ enum DecisionsPortal {
                 <td>\(d.withdrawnOn.map { "已撤回（\($0)）" } ?? "公示中")</td></tr>
                 """
             }
-            let pages = (total + 49) / 50
+            let pages = (min(total, 1000) + 49) / 50
             return Views.portal("行政处罚决定公示", request: req, """
             <form method="get" action="/decisions" class="card search"><label for="q">关键词</label><input id="q" name="q" value="\(q.text ?? "")" placeholder="如：食品、无证经营">
             <label for="body">执法主体</label><select id="body" name="body">\(RegistryViews.bodyOptions(bodies, selected: q.body))</select>
             <label for="penalty">处罚种类</label><select id="penalty" name="penalty"><option value="">全部</option>\(HTML.join(Penalty.kinds.map { "<option\(HTML(raw: q.penalty == $0 ? " selected" : ""))>\($0)</option>" }))</select>
             <label for="from">决定日期自</label><input id="from" name="from" type="date" value="\(q.from?.description ?? "")">
             <label for="to">至</label><input id="to" name="to" type="date" value="\(q.to?.description ?? "")"><button type="submit">查询</button></form>
-            <p>依据《中华人民共和国行政处罚法》第四十八条公示的行政处罚决定 <b id="decision-total">\(total)</b> 件。自然人姓名已隐去，不公开身份证号码、电话和住址；决定被变更、撤销或者确认违法、无效的，已撤回并说明理由。</p>
+            <p>依据《中华人民共和国行政处罚法》第四十八条公示的行政处罚决定 <b id="decision-total">\(total > 1000 ? "1,000+" : String(total))</b> 件。自然人姓名已隐去，不公开身份证号码、电话和住址；决定被变更、撤销或者确认违法、无效的，已撤回并说明理由。</p>
             \(RegistryPortal.formats(req))
             <div class="table-wrap"><table class="data" id="decisions"><thead><tr><th>决定书文号</th><th>执法主体</th><th>当事人</th><th>违法行为</th><th>处罚</th><th>罚款（元）</th><th>决定日期</th><th>状态</th></tr></thead><tbody>\(rows)</tbody></table></div>
             \(pages > 1 ? HTML("<p class=\"pager\">第 \(page)/\(pages) 页</p>") : "")
