@@ -1,9 +1,12 @@
 """An officer and the agency head in a real browser (headless Chromium) take a penalty case from 立案 to 送达,
 see a refused step with its article, and download the decision as .docx, which is opened and checked for the
 six items of 行政处罚法 第五十九条."""
+import hashlib
 import io
 import json
+import os
 import re
+import tempfile
 import urllib.request
 import zipfile
 
@@ -81,8 +84,21 @@ def test_case_from_filing_to_service_and_decision_docx(fazhi_sqlite):
                                                     "partySignature": "signed", "certificateShown": True}, officers=1)
         shot(officer, "20-case-refused-phone")
         assert "第四十二条" in officer.page_source
+        # A photo from the phone, uploaded through the case page's form, then listed in the 笔录 by its hash.
+        photo = bytes([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]) + os.urandom(3000)
+        path = os.path.join(tempfile.mkdtemp(), "现场照片.png")
+        with open(path, "wb") as f:
+            f.write(photo)
+        officer.get(case_url)
+        officer.find_element(By.ID, "evidence-file").send_keys(path)
+        officer.execute_script("window.__beforeSubmit = true")
+        officer.find_element(By.CSS_SELECTOR, "#evidence-form button[type=submit]").click()
+        WebDriverWait(officer, 20).until(lambda drv: drv.execute_script("return window.__beforeSubmit !== true && document.readyState === 'complete'"))
+        sha = hashlib.sha256(photo).hexdigest()
+        assert "现场照片.png" in officer.page_source and sha[:16] in officer.page_source
+        shot(officer, "22-case-evidence-phone")
         take(officer, case_url, "record_evidence", {"_date": "2026-08-04", "evidenceKind": "inspection", "evidenceSummary": "现场检查，过期食品12件",
-                                                    "partySignature": "signed", "certificateShown": True}, officers=2)
+                                                    "partySignature": "signed", "certificateShown": True, "evidenceFile." + sha: True}, officers=2)
         take(officer, case_url, "propose", {"_date": "2026-08-05", "violationFacts": "销售超过保质期的食品12件", "penaltyBasis": "《中华人民共和国食品安全法》第一百二十四条",
                                             "penaltyKinds": "罚款、没收违法所得", "fineAmount": "8000", "confiscationValue": "360"})
         take(officer, case_url, "notify", {"_date": "2026-08-05", "noticeMethod": "direct"})
@@ -101,6 +117,15 @@ def test_case_from_filing_to_service_and_decision_docx(fazhi_sqlite):
                        "四、履行方式和期限", "五、申请行政复议或者提起行政诉讼的途径和期限", "六、作出决定的行政机关和日期", "清河县市场监督管理局"]:
             assert needle in text, needle
         assert number.startswith("清市监立")
+        # The archive: every 文书, the evidence hash, the record with proofs.
+        archive = urllib.request.urlopen(urllib.request.Request(officer.find_element(By.ID, "archive-link").get_attribute("href"), headers={"Cookie": cookie})).read()
+        z = zipfile.ZipFile(io.BytesIO(archive))
+        names = z.namelist()
+        assert any(n.endswith("行政处罚决定书.docx") for n in names) and "全过程记录.json" in names
+        assert sha in z.read("证据清单.csv").decode("utf-8-sig")
+        record = json.loads(z.read("全过程记录.json"))
+        assert [e["entry"]["action"] for e in record["entries"]][:3] == ["open", "file_case", "evidence_upload"]
+        assert all(e["proof"] is not None for e in record["entries"])
     finally:
         head.quit()
         officer.quit()

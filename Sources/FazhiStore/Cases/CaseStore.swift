@@ -102,13 +102,14 @@ public enum CaseStore {
             guard let o = try await Officers.officer(id, on: tx.db) else { throw DomainError.invalid(field: "officers", message: "执法人员 \(id) 不存在") }
             officers.append(NamedOfficer(id: id, name: o.name, certificateNumber: o.certificateNumber, bodyID: o.bodyId, eligibility: o.profile.eligibility(on: r.date)))
         }
-        var external = try await externalFacts(file, on: r.date, inputs: r.inputs, db: tx.db)
         let body = try await EnforcementBodies.body(organisation: file.bodyID, on: tx.db)
+        var external = try await externalFacts(file, on: r.date, inputs: r.inputs, body: body, db: tx.db)
         if action.documents.contains(.penaltyDecision), let body {
             let n = try await nextNumber(body: file.bodyID, year: r.date.year, kind: "罚", in: tx)
             external[Penalty.External.decisionNumber] = .text(DocumentNumber.format(prefix: DocumentNumber.prefix(organisationName: body.organisationName), kind: "罚", year: r.date.year, number: n))
         }
-        let actor = try await enrich(r.actor, on: tx.sql)
+        // Only a 法制审核 step asks whether the reviewer has reviewed before (first review needs 法律职业资格).
+        let actor = try await enrich(r.actor, reviewHistory: action.id.hasPrefix("legal_review"), on: tx.sql)
 
         let t = try ProcedureEngine.apply(def, to: file, action: r.action, expectedVersion: r.expectedVersion, inputs: r.inputs, external: external,
                                           officers: officers, actor: actor, date: r.date, today: today, calendar: calendar, settings: catalog.settings)
@@ -119,9 +120,11 @@ public enum CaseStore {
 
     /// What the registries say that a step's gates read: whether the body is confirmed on the day, whether the power
     /// item a step names is one of the body's 行政处罚 items in force, and which evidence files the case holds.
-    public static func externalFacts(_ file: CaseFile, on date: CivilDate, inputs: Facts = Facts(), db: any Database) async throws -> Facts {
+    public static func externalFacts(_ file: CaseFile, on date: CivilDate, inputs: Facts = Facts(), body known: EnforcementBodyRow?? = nil,
+                                     db: any Database) async throws -> Facts {
         var external = Facts()
-        let body = try await EnforcementBodies.body(organisation: file.bodyID, on: db)
+        let body: EnforcementBodyRow?
+        if let known { body = known } else { body = try await EnforcementBodies.body(organisation: file.bodyID, on: db) }
         external[Penalty.External.bodyConfirmed] = .bool(body?.domain.isConfirmed(on: date) ?? false)
         // Only the step that names the item (立案, 当场处罚) asks whether it is on the body's list: an as-of-date list
         // query is the dearest read of a step, so later steps do not pay for it.
@@ -156,8 +159,11 @@ public enum CaseStore {
         try await sql.insert(into: "case_steps").columns("case_id", "seq", "action", "taken_on", "actor_id", "content")
             .values(SQLBind(f.id), SQLBind(f.steps.count), SQLBind(t.step.action), SQLBind(t.step.on.description), SQLBind(t.step.actorID), SQLBind(try StoreJSON.encode(t.step)))
             .run()
-        try await sql.delete(from: "case_deadlines").where("case_id", .equal, SQLBind(f.id)).run()
-        if !f.deadlines.isEmpty {
+        // Deadlines change only by a step's start and stop effects; most steps leave the rows as they are.
+        if !t.startedDeadlines.isEmpty || !t.stoppedDeadlines.isEmpty {
+            try await sql.delete(from: "case_deadlines").where("case_id", .equal, SQLBind(f.id)).run()
+        }
+        if !f.deadlines.isEmpty && (!t.startedDeadlines.isEmpty || !t.stoppedDeadlines.isEmpty) {
             var ins = sql.insert(into: "case_deadlines").columns("case_id", "key", "name", "due", "article", "running")
             for d in f.deadlines { ins = ins.values(SQLBind(f.id), SQLBind(d.key), SQLBind(d.name), SQLBind(d.deadline.due.description), SQLBind(d.deadline.article ?? ""), SQLBind(d.isRunning)) }
             try await ins.run()
@@ -177,13 +183,14 @@ public enum CaseStore {
 
     /// Fills in what the registry and the case history know of the actor: their officer record (qualification,
     /// so the engine can tell an investigator) and whether they have done a 法制审核 before.
-    static func enrich(_ a: ProcedureActor, on sql: any SQLDatabase) async throws -> ProcedureActor {
+    static func enrich(_ a: ProcedureActor, reviewHistory: Bool = true, on sql: any SQLDatabase) async throws -> ProcedureActor {
         var out = a
         if let row = try await sql.raw("SELECT id, legal_qualification FROM officers WHERE user_id = \(bind: a.id)").first() {
             out.officerID = try row.decode(column: "id", as: UUID.self)
             let qualified = try row.decode(column: "legal_qualification", as: Bool.self)
             out.hasLegalQualification = out.hasLegalQualification || qualified
         }
+        guard reviewHistory else { return out }
         let reviewed = try await sql.raw("SELECT 1 AS x FROM case_steps WHERE actor_id = \(bind: a.id) AND action IN ('legal_review_pass', 'legal_review_return') LIMIT 1").first()
         out.hasReviewedBefore = out.hasReviewedBefore || reviewed != nil
         return out
