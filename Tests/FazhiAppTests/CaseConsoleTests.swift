@@ -90,6 +90,13 @@ import VaporTesting
             let scj = try await t.orgID("清河县市场监督管理局")
             let figures = try await CaseStatistics.figures(year: 2026, bodies: [scj], today: t.app.fazhi.today, on: t.app.db)
             let year = try #require(figures.first { $0.month == nil })
+            // The sums kept step by step equal the sums recomputed from the case rows.
+            let keptUses: [Int] = try await CaseStatistics.powerItemUse(year: 2026, bodies: [scj], today: t.app.fazhi.today, on: t.app.db).map(\.cases)
+            try await t.app.fazhi.store.write(on: t.app.db, .system) { tx in try await FigureSums.rebuild(on: tx.sql) }
+            let rebuilt: [CaseFigures] = try await CaseStatistics.figures(year: 2026, bodies: [scj], today: t.app.fazhi.today, on: t.app.db)
+            #expect(rebuilt == figures)
+            let rebuiltUses: [Int] = try await CaseStatistics.powerItemUse(year: 2026, bodies: [scj], today: t.app.fazhi.today, on: t.app.db).map(\.cases)
+            #expect(rebuiltUses == keptUses)
             // 6 ordinary cases, 1 on-the-spot, 1 inspection; 3 penalties (150,000 + 3,000 + 50), 1 不予处罚, 1 transfer,
             // 1 overdue (filed 96 days before the demo's base date, still investigating), 1 hearing, 1 of 2 reviewed.
             #expect(year.opened == 8 && year.penaltyCases == 7 && year.inspections == 1)

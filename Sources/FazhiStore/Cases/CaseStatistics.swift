@@ -33,53 +33,65 @@ public struct PowerItemUse: Codable, Sendable {
 }
 
 public enum CaseStatistics {
-    /// One group of the yearly sums: a body and a month.
-    struct Group: Decodable {
-        let bodyId: UUID, month: String
-        let opened: Int, inspections: Int, penalties: Int, noPenalty: Int, notEstablished: Int, transferred: Int
-        let fines: Double?, ordinaryPenaltyDecisions: Int, legallyReviewed: Int, heard: Int, overdue: Int
-        let handlingDaysSum: Int?, handlingCases: Int
+    struct SumRow: Decodable {
+        let bodyId: String, month: String, procedure: String, outcome: String
+        let transferred: Int, reviewed: Int, heard: Int, late: Int, n: Int, fines: Double, handlingSum: Int, handlingN: Int
     }
 
-    /// The figures per body and month of `year`, and per body for the year (month nil). Summed in SQL over the case
-    /// rows (the per-case figures are kept on the row when a step is saved: M009), so a province's year is one scan.
+    /// The figures per body and month of `year`, and per body for the year (month nil), from the sums kept as cases
+    /// change (M010); only "undecided and past the decision due date" is counted live, as it depends on the day.
     public static func figures(year: Int, bodies: Set<UUID>, today: CivilDate, on db: any Database) async throws -> [CaseFigures] {
         guard !bodies.isEmpty else { return [] }
         let sql = db as! any SQLDatabase
-        let ordinary = PenaltyOrdinaryProcedure.id, inspection = InspectionProcedure.id
-        let groups = try await sql.raw("""
-            SELECT body_id, SUBSTR(opened_on, 6, 2) AS month, COUNT(*) AS opened,
-              SUM(CASE WHEN procedure = \(bind: inspection) THEN 1 ELSE 0 END) AS inspections,
-              SUM(CASE WHEN outcome = 'penalty' THEN 1 ELSE 0 END) AS penalties,
-              SUM(CASE WHEN outcome = 'no_penalty' THEN 1 ELSE 0 END) AS no_penalty,
-              SUM(CASE WHEN outcome = 'not_established' THEN 1 ELSE 0 END) AS not_established,
-              SUM(CASE WHEN state = 'transferred' OR (state = 'closed' AND outcome IS NULL AND procedure = \(bind: ordinary) AND decided_on IS NULL) THEN 1 ELSE 0 END) AS transferred,
-              SUM(CASE WHEN outcome = 'penalty' THEN fine ELSE 0 END) AS fines,
-              SUM(CASE WHEN procedure = \(bind: ordinary) AND outcome = 'penalty' THEN 1 ELSE 0 END) AS ordinary_penalty_decisions,
-              SUM(CASE WHEN procedure = \(bind: ordinary) AND outcome = 'penalty' AND legally_reviewed > 0 THEN 1 ELSE 0 END) AS legally_reviewed,
-              SUM(CASE WHEN procedure = \(bind: ordinary) AND heard > 0 THEN 1 ELSE 0 END) AS heard,
-              SUM(CASE WHEN procedure = \(bind: ordinary) AND decision_due IS NOT NULL AND ((decided_on IS NOT NULL AND decided_on > decision_due)
-                    OR (decided_on IS NULL AND decision_due < \(bind: today.description) AND state <> 'transferred' AND state <> 'closed')) THEN 1 ELSE 0 END) AS overdue,
-              SUM(CASE WHEN procedure = \(bind: ordinary) THEN handling_days ELSE NULL END) AS handling_days_sum,
-              SUM(CASE WHEN procedure = \(bind: ordinary) AND handling_days IS NOT NULL THEN 1 ELSE 0 END) AS handling_cases
-            FROM cases
-            WHERE body_id IN \(SQLGroupExpression(bodies.map { SQLBind($0) })) AND opened_on >= \(bind: "\(year)-01-01") AND opened_on <= \(bind: "\(year)-12-31")
+        let ids = SQLGroupExpression(bodies.map { SQLBind($0.uuidString) })
+        let rows = try await sql.raw("""
+            SELECT body_id, month, procedure, outcome, transferred, reviewed, heard, late, n, fines, handling_sum, handling_n FROM case_figures
+            WHERE body_id IN \(ids) AND month >= \(bind: "\(year)-01") AND month <= \(bind: "\(year)-12") AND n <> 0
+            """).all(decoding: SumRow.self, with: SQLRowDecoder(keyDecodingStrategy: .convertFromSnakeCase))
+        let ordinary = PenaltyOrdinaryProcedure.id
+        let waiting = try await sql.raw("""
+            SELECT body_id, SUBSTR(opened_on, 6, 2) AS month, COUNT(*) AS n FROM cases
+            WHERE decided_on IS NULL AND opened_on >= \(bind: "\(year)-01-01") AND opened_on <= \(bind: "\(year)-12-31")
+              AND procedure = \(bind: ordinary) AND decision_due < \(bind: today.description) AND state <> 'transferred' AND state <> 'closed'
+              AND body_id IN \(SQLGroupExpression(bodies.map { SQLBind($0) }))
             GROUP BY body_id, SUBSTR(opened_on, 6, 2)
-            """).all(decoding: Group.self, with: SQLRowDecoder(keyDecodingStrategy: .convertFromSnakeCase))
+            """).all()
         var out: [String: CaseFigures] = [:]
         var handling: [String: (Int, Int)] = [:]
-        for g in groups {
-            let month = Int(g.month) ?? 1
-            for key in ["\(g.bodyId)|\(month)", "\(g.bodyId)|"] {
-                var f = out[key] ?? CaseFigures(bodyID: g.bodyId, month: key.hasSuffix("|") ? nil : month)
-                f.opened += g.opened; f.inspections += g.inspections; f.penaltyCases += g.opened - g.inspections
-                f.penalties += g.penalties; f.noPenalty += g.noPenalty; f.notEstablished += g.notEstablished; f.transferred += g.transferred
-                f.fines += g.fines ?? 0; f.ordinaryPenaltyDecisions += g.ordinaryPenaltyDecisions; f.legallyReviewed += g.legallyReviewed
-                f.heard += g.heard; f.overdue += g.overdue
-                let h = handling[key] ?? (0, 0)
-                handling[key] = (h.0 + (g.handlingDaysSum ?? 0), h.1 + g.handlingCases)
+        func each(_ body: UUID, _ month: Int, _ change: (inout CaseFigures) -> Void) {
+            for key in ["\(body)|\(month)", "\(body)|"] {
+                var f = out[key] ?? CaseFigures(bodyID: body, month: key.hasSuffix("|") ? nil : month)
+                change(&f)
                 out[key] = f
             }
+        }
+        for r in rows {
+            guard let body = UUID(uuidString: r.bodyId) else { continue }
+            let month = Int(r.month.suffix(2)) ?? 1, isOrdinary = r.procedure == ordinary
+            each(body, month) { f in
+                f.opened += r.n
+                if r.procedure == InspectionProcedure.id { f.inspections += r.n } else { f.penaltyCases += r.n }
+                switch r.outcome {
+                case "penalty": f.penalties += r.n; f.fines += r.fines
+                case "no_penalty": f.noPenalty += r.n
+                case "not_established": f.notEstablished += r.n
+                default: break
+                }
+                if r.transferred > 0 { f.transferred += r.n }
+                if isOrdinary {
+                    if r.outcome == "penalty" { f.ordinaryPenaltyDecisions += r.n; if r.reviewed > 0 { f.legallyReviewed += r.n } }
+                    if r.heard > 0 { f.heard += r.n }
+                    if r.late > 0 { f.overdue += r.n }
+                }
+            }
+            if isOrdinary {
+                for key in ["\(body)|\(month)", "\(body)|"] { let h = handling[key] ?? (0, 0); handling[key] = (h.0 + r.handlingSum, h.1 + r.handlingN) }
+            }
+        }
+        for w in waiting {
+            let body = try w.decode(column: "body_id", as: UUID.self), month = Int(try w.decode(column: "month", as: String.self)) ?? 1
+            let n = try w.decode(column: "n", as: Int.self)
+            each(body, month) { $0.overdue += n }
         }
         for (k, h) in handling where h.1 > 0 { out[k]?.averageHandlingDays = Double(h.0) / Double(h.1) }
         return out.values.sorted { ($0.bodyID.uuidString, $0.month ?? 0) < ($1.bodyID.uuidString, $1.month ?? 0) }
@@ -92,8 +104,7 @@ public enum CaseStatistics {
         let sql = db as! any SQLDatabase
         var counts: [String: Int] = [:]
         for r in try await sql.raw("""
-            SELECT power_item_code AS code, COUNT(*) AS n FROM cases WHERE body_id IN \(SQLGroupExpression(bodies.map { SQLBind($0) }))
-            AND opened_on >= \(bind: "\(year)-01-01") AND opened_on <= \(bind: "\(year)-12-31") GROUP BY power_item_code
+            SELECT code, SUM(n) AS n FROM case_item_use WHERE body_id IN \(SQLGroupExpression(bodies.map { SQLBind($0.uuidString) })) AND year = \(bind: year) GROUP BY code
             """).all() {
             counts[try r.decode(column: "code", as: String.self)] = try r.decode(column: "n", as: Int.self)
         }

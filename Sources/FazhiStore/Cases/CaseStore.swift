@@ -82,6 +82,7 @@ public enum CaseStore {
             .values(SQLBind(file.id), SQLBind(def.id), SQLBind(def.version), SQLBind(bodyID), SQLBind(number), SQLBind(file.state), SQLBind(0),
                     SQLBind(""), SQLBind(""), SQLBind(today.description), SQLBind(try StoreJSON.encode(file)))
             .run()
+        try await FigureSums.add(FigureContribution(file, openedOn: today.description), sign: 1, on: tx.sql)
         try tx.record("case", file.id.uuidString, "open", ["procedure": def.id, "definitionVersion": String(def.version), "body": bodyID.uuidString, "number": number])
         return StoredCase(file: file, number: number, openedOn: today.description)
     }
@@ -114,6 +115,7 @@ public enum CaseStore {
         let t = try ProcedureEngine.apply(def, to: file, action: r.action, expectedVersion: r.expectedVersion, inputs: r.inputs, external: external,
                                           officers: officers, actor: actor, date: r.date, today: today, calendar: calendar, settings: catalog.settings)
         try await save(t, def: def, openedOn: stored.openedOn, in: tx)
+        try await FigureSums.change(from: FigureContribution(file, openedOn: stored.openedOn), to: FigureContribution(t.file, openedOn: stored.openedOn), on: tx.sql)
         if let effect = action.publication { try await Publications.apply(effect, file: t.file, on: r.date, in: tx) }
         return (StoredCase(file: t.file, number: stored.number, openedOn: stored.openedOn), t)
     }
@@ -141,6 +143,9 @@ public enum CaseStore {
         return external
     }
 
+    /// The case's outcome as lists and statistics show it (a decision without an outcome fact is a penalty: 当场处罚).
+    static func outcome(_ f: CaseFile) -> String? { f.facts.text("outcome") ?? (f.facts.date("decidedOn") != nil ? "penalty" : nil) }
+
     static func save(_ t: CaseTransition, def: ProcedureDefinition, openedOn: String, in tx: WriteTransaction) async throws {
         let f = t.file, sql = tx.sql
         let figures = CaseFileFigures(f, openedOn: openedOn)
@@ -150,7 +155,7 @@ public enum CaseStore {
             .set("state", to: SQLBind(f.state)).set("version", to: SQLBind(f.version)).set("content", to: SQLBind(try StoreJSON.encode(f)))
             .set("party_name", to: SQLBind(party)).set("power_item_code", to: SQLBind(f.facts.text("powerItemCode") ?? ""))
             .set("decided_on", to: SQLBind(f.facts.date("decidedOn")?.description)).set("closed_on", to: SQLBind(closed))
-            .set("outcome", to: SQLBind(f.facts.text("outcome") ?? (f.facts.date("decidedOn") != nil ? "penalty" : nil)))
+            .set("outcome", to: SQLBind(outcome(f)))
             .set("fine", to: SQLBind(f.facts.number("decidedFine")))
             .set("legally_reviewed", to: SQLBind(figures.legallyReviewed)).set("heard", to: SQLBind(figures.heard))
             .set("decision_due", to: SQLBind(figures.decisionDue)).set("handling_days", to: SQLBind(figures.handlingDays))
