@@ -17,7 +17,8 @@ public struct M010_FigureSums: AsyncMigration {
             """).run()
         try await sql.raw("CREATE TABLE case_item_use (body_id TEXT NOT NULL, year INTEGER NOT NULL, code TEXT NOT NULL, n INTEGER NOT NULL, PRIMARY KEY (body_id, year, code))").run()
         // Undecided cases past their decision due date are counted live (it depends on the day); this finds them.
-        try await sql.raw("CREATE INDEX cases_undecided ON cases (decided_on, opened_on)").run()
+        // Covering (no row lookups): undecided ordinary cases of the year, their due date, state and body.
+        try await sql.raw("CREATE INDEX cases_undecided ON cases (decided_on, procedure, opened_on, decision_due, state, body_id)").run()
         try await FigureSums.rebuild(on: sql)
     }
 
