@@ -111,10 +111,11 @@ struct BenchCasesCommand: AsyncCommand {
             return (cols, try cols.map { c in
                 if let v = replacing[c] { return SQLBind(v) }
                 if let s = try? row.decodeNil(column: c), s { return SQLBind(Optional<String>.none) }
-                if let v = try? row.decode(column: c, as: String.self) { return SQLBind(v) }
+                // UUID first: PostgreSQL also reads a uuid column as text, and would then refuse it as a uuid.
+                if let v = try? row.decode(column: c, as: UUID.self) { return SQLBind(v) }
                 if let v = try? row.decode(column: c, as: Int64.self) { return SQLBind(v) }
                 if let v = try? row.decode(column: c, as: Double.self) { return SQLBind(v) }
-                if let v = try? row.decode(column: c, as: UUID.self) { return SQLBind(v) }
+                if let v = try? row.decode(column: c, as: String.self) { return SQLBind(v) }
                 return SQLBind(try row.decode(column: c, as: Bool.self))
             })
         }
