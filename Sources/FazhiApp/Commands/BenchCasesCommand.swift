@@ -84,16 +84,22 @@ struct BenchCasesCommand: AsyncCommand {
         ]
         let ctx = ChangeContext(actor: officer.id.uuidString, organisation: body.uuidString)
         var ids: [UUID] = []
+        var perAction: [String: Double] = [:]
         let engine = try await seconds {
             for _ in 0..<n {
-                let c = try await store.write(on: db, ctx) { tx in try await CaseStore.open(def, bodyID: body, today: today, in: tx) }
-                ids.append(c.id)
+                var c: StoredCase?
+                perAction["open", default: 0] += try await seconds { c = try await store.write(on: db, ctx) { tx in try await CaseStore.open(def, bodyID: body, today: today, in: tx) } }
+                ids.append(c!.id)
                 for (v, s) in steps.enumerated() {
-                    let r = StepRequest(caseID: c.id, action: s.0, expectedVersion: v, inputs: Facts(s.3), officerIDs: s.4 ? pair : [], actor: s.1, date: CivilDate(iso: s.2)!)
-                    _ = try await store.write(on: db, ctx) { tx in try await CaseStore.take(r, catalog: catalog, calendar: calendar, today: today, in: tx) }
+                    let r = StepRequest(caseID: c!.id, action: s.0, expectedVersion: v, inputs: Facts(s.3), officerIDs: s.4 ? pair : [], actor: s.1, date: CivilDate(iso: s.2)!)
+                    perAction[s.0, default: 0] += try await seconds {
+                        _ = try await store.write(on: db, ctx) { tx in try await CaseStore.take(r, catalog: catalog, calendar: calendar, today: today, in: tx) }
+                    }
                 }
             }
         }
+        // Where the time goes, per step (ms per transition).
+        print("bench case_transition_ms " + (["open"] + steps.map(\.0)).map { "\($0)=\(String(format: "%.1f", (perAction[$0] ?? 0) * 1000 / Double(max(1, n))))" }.joined(separator: " "))
         let transitions = n * (steps.count + 1)
 
         // The same rows as plain inserts: each transition's step row, record entry and case row, one transaction each.
