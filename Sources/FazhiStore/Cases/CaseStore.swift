@@ -91,7 +91,13 @@ public enum CaseStore {
     /// confirmation, the power item) is read inside the same transaction; a refusal writes nothing.
     public static func take(_ r: StepRequest, catalog: ProcedureCatalog, calendar: DeadlineCalculator, today: CivilDate,
                             in tx: WriteTransaction) async throws -> (StoredCase, CaseTransition) {
-        guard let stored = try await load(r.caseID, on: tx.db) else { throw DomainError.notFound("案件不存在") }
+        // The case and the actor's officer record in one read (a step's statements are its cost on PostgreSQL).
+        guard let row = try await tx.sql.raw("""
+            SELECT c.number, c.opened_on, c.content, o.id AS officer_id, o.legal_qualification
+            FROM cases c LEFT JOIN officers o ON o.user_id = \(bind: r.actor.id) WHERE c.id = \(bind: r.caseID)
+            """).first() else { throw DomainError.notFound("案件不存在") }
+        let stored = try storedCase(row)
+        let actorOfficer = try row.decode(column: "officer_id", as: UUID?.self).map { ($0, try row.decode(column: "legal_qualification", as: Bool.self)) }
         let file = stored.file
         guard let def = catalog.definition(file.procedure, version: file.definitionVersion) else {
             throw DomainError.conflict(field: nil, message: "找不到案件所用的程序定义（\(file.procedure) 第\(file.definitionVersion)版）")
@@ -110,7 +116,7 @@ public enum CaseStore {
             external[Penalty.External.decisionNumber] = .text(DocumentNumber.format(prefix: DocumentNumber.prefix(organisationName: body.organisationName), kind: "罚", year: r.date.year, number: n))
         }
         // Only a 法制审核 step asks whether the reviewer has reviewed before (first review needs 法律职业资格).
-        let actor = try await enrich(r.actor, reviewHistory: action.id.hasPrefix("legal_review"), on: tx.sql)
+        let actor = try await enrich(r.actor, officer: actorOfficer, reviewHistory: action.id.hasPrefix("legal_review"), on: tx.sql)
 
         let t = try ProcedureEngine.apply(def, to: file, action: r.action, expectedVersion: r.expectedVersion, inputs: r.inputs, external: external,
                                           officers: officers, actor: actor, date: r.date, today: today, calendar: calendar, settings: catalog.settings)
@@ -164,13 +170,17 @@ public enum CaseStore {
         try await sql.insert(into: "case_steps").columns("case_id", "seq", "action", "taken_on", "actor_id", "content")
             .values(SQLBind(f.id), SQLBind(f.steps.count), SQLBind(t.step.action), SQLBind(t.step.on.description), SQLBind(t.step.actorID), SQLBind(try StoreJSON.encode(t.step)))
             .run()
-        // Deadlines change only by a step's start and stop effects; most steps leave the rows as they are.
-        if !t.startedDeadlines.isEmpty || !t.stoppedDeadlines.isEmpty {
-            try await sql.delete(from: "case_deadlines").where("case_id", .equal, SQLBind(f.id)).run()
+        // Deadlines change only by a step's start and stop effects (the engine stops a running deadline of a key before
+        // starting it again, and never drops one), so the rows follow by marking the stopped and adding the started.
+        if !t.stoppedDeadlines.isEmpty {
+            try await sql.update("case_deadlines").set("running", to: SQLBind(false))
+                .where("case_id", .equal, SQLBind(f.id)).where("running", .equal, SQLBind(true))
+                .where("key", .in, SQLBind.group(Array(Set(t.stoppedDeadlines)))).run()
         }
-        if !f.deadlines.isEmpty && (!t.startedDeadlines.isEmpty || !t.stoppedDeadlines.isEmpty) {
+        if !t.startedDeadlines.isEmpty {
             var ins = sql.insert(into: "case_deadlines").columns("case_id", "key", "name", "due", "article", "running")
-            for d in f.deadlines { ins = ins.values(SQLBind(f.id), SQLBind(d.key), SQLBind(d.name), SQLBind(d.deadline.due.description), SQLBind(d.deadline.article ?? ""), SQLBind(d.isRunning)) }
+            // As the file holds them after the step (a deadline started and stopped by the same step is not running).
+            for d in f.deadlines.suffix(t.startedDeadlines.count) { ins = ins.values(SQLBind(f.id), SQLBind(d.key), SQLBind(d.name), SQLBind(d.deadline.due.description), SQLBind(d.deadline.article ?? ""), SQLBind(d.isRunning)) }
             try await ins.run()
         }
         var inputs = t.step.inputs
@@ -188,12 +198,12 @@ public enum CaseStore {
 
     /// Fills in what the registry and the case history know of the actor: their officer record (qualification,
     /// so the engine can tell an investigator) and whether they have done a 法制审核 before.
-    static func enrich(_ a: ProcedureActor, reviewHistory: Bool = true, on sql: any SQLDatabase) async throws -> ProcedureActor {
+    static func enrich(_ a: ProcedureActor, officer: (id: UUID, legalQualification: Bool)?, reviewHistory: Bool = true,
+                       on sql: any SQLDatabase) async throws -> ProcedureActor {
         var out = a
-        if let row = try await sql.raw("SELECT id, legal_qualification FROM officers WHERE user_id = \(bind: a.id)").first() {
-            out.officerID = try row.decode(column: "id", as: UUID.self)
-            let qualified = try row.decode(column: "legal_qualification", as: Bool.self)
-            out.hasLegalQualification = out.hasLegalQualification || qualified
+        if let officer {
+            out.officerID = officer.id
+            out.hasLegalQualification = out.hasLegalQualification || officer.legalQualification
         }
         guard reviewHistory else { return out }
         let reviewed = try await sql.raw("SELECT 1 AS x FROM case_steps WHERE actor_id = \(bind: a.id) AND action IN ('legal_review_pass', 'legal_review_return') LIMIT 1").first()
@@ -203,11 +213,9 @@ public enum CaseStore {
 
     static func nextNumber(body: UUID, year: Int, kind: String, in tx: WriteTransaction) async throws -> Int {
         let sql = tx.sql
-        let last = try await sql.raw("SELECT last FROM case_sequences WHERE body_id = \(bind: body) AND year = \(bind: year) AND kind = \(bind: kind)").first()?
-            .decode(column: "last", as: Int.self)
-        if let last {
-            try await sql.raw("UPDATE case_sequences SET last = \(bind: last + 1) WHERE body_id = \(bind: body) AND year = \(bind: year) AND kind = \(bind: kind)").run()
-            return last + 1
+        if let next = try await sql.raw("UPDATE case_sequences SET last = last + 1 WHERE body_id = \(bind: body) AND year = \(bind: year) AND kind = \(bind: kind) RETURNING last")
+            .first()?.decode(column: "last", as: Int.self) {
+            return next
         }
         try await sql.insert(into: "case_sequences").columns("body_id", "year", "kind", "last").values(SQLBind(body), SQLBind(year), SQLBind(kind), SQLBind(1)).run()
         return 1
@@ -215,7 +223,11 @@ public enum CaseStore {
 
     public static func load(_ id: UUID, on db: any Database) async throws -> StoredCase? {
         guard let row = try await (db as! any SQLDatabase).raw("SELECT number, opened_on, content FROM cases WHERE id = \(bind: id)").first() else { return nil }
-        return StoredCase(file: try StoreJSON.decode(CaseFile.self, try row.decode(column: "content", as: String.self)),
+        return try storedCase(row)
+    }
+
+    static func storedCase(_ row: any SQLRow) throws -> StoredCase {
+        StoredCase(file: try StoreJSON.decode(CaseFile.self, try row.decode(column: "content", as: String.self)),
                           number: try row.decode(column: "number", as: String.self), openedOn: try row.decode(column: "opened_on", as: String.self))
     }
 

@@ -19,13 +19,17 @@ public final class WriteTransaction: @unchecked Sendable {
     public let context: ChangeContext
     public let now: Date
     fileprivate(set) var pending: [PendingRecordEntry] = []
+    /// The log's last entry as this transaction knows it (from the store's last commit, then its own appends).
+    fileprivate(set) var knownTail: RecordLog.Tail?
 
-    init(db: any Database, context: ChangeContext, now: Date) { self.db = db; self.context = context; self.now = now }
+    init(db: any Database, context: ChangeContext, now: Date, knownTail: RecordLog.Tail? = nil) {
+        self.db = db; self.context = context; self.now = now; self.knownTail = knownTail
+    }
 
     /// Appends the entries noted so far to the log now, still inside this transaction (so they commit or roll back
     /// with it). A long import calls it per chunk so its payloads are not all held in memory until the commit.
     public func flushRecord() async throws {
-        try await RecordLog.append(pending, context: context, at: now, on: sql)
+        knownTail = try await RecordLog.append(pending, context: context, at: now, knownTail: knownTail, on: sql)
         pending = []
     }
 
@@ -73,6 +77,14 @@ public final class Store: Sendable {
 
     private func bumpGeneration() { generationLock.lock(); _generation &+= 1; generationLock.unlock() }
 
+    /// The record's last entry as of this process's last committed write: the next append checks it instead of
+    /// reading it (see `RecordLog.append`). Only a hint — a wrong one costs the read it would have saved.
+    nonisolated(unsafe) private var _recordTail: RecordLog.Tail?
+    private var recordTail: RecordLog.Tail? {
+        get { generationLock.lock(); defer { generationLock.unlock() }; return _recordTail }
+        set { generationLock.lock(); _recordTail = newValue; generationLock.unlock() }
+    }
+
     /// Runs `body` as one transaction and appends its record entries before committing. Either the change
     /// and its record entries are all stored, or nothing is.
     public func write<T: Sendable>(on db: any Database, _ context: ChangeContext, now: Date = Date(),
@@ -94,12 +106,14 @@ public final class Store: Sendable {
                     // can fail at once with SQLITE_BUSY when another process wrote in between.
                     try await sql.raw("BEGIN IMMEDIATE").run()
                     do {
-                        let tx = WriteTransaction(db: conn, context: context, now: now)
+                        let tx = WriteTransaction(db: conn, context: context, now: now, knownTail: self.recordTail)
                         let r = try await body(tx)
-                        try await RecordLog.append(tx.pending, context: context, at: now, on: sql)
+                        try await tx.flushRecord()
                         try await sql.raw("COMMIT").run()
+                        self.recordTail = tx.knownTail
                         return r
                     } catch {
+                        self.recordTail = nil
                         try? await sql.raw("ROLLBACK").run()
                         throw error
                     }
@@ -114,13 +128,21 @@ public final class Store: Sendable {
             }
         case .postgres:
             defer { bumpGeneration() }
-            return try await db.transaction { conn in
-                let sql = conn as! any SQLDatabase
-                try await sql.raw("SELECT pg_advisory_xact_lock(\(literal: Store.recordLockKey))").run()
-                let tx = WriteTransaction(db: conn, context: context, now: now)
-                let r = try await body(tx)
-                try await RecordLog.append(tx.pending, context: context, at: now, on: sql)
+            let known = recordTail
+            do {
+                let (r, tail) = try await db.transaction { conn in
+                    let sql = conn as! any SQLDatabase
+                    try await sql.raw("SELECT pg_advisory_xact_lock(\(literal: Store.recordLockKey))").run()
+                    let tx = WriteTransaction(db: conn, context: context, now: now, knownTail: known)
+                    let r = try await body(tx)
+                    try await tx.flushRecord()
+                    return (r, tx.knownTail)
+                }
+                recordTail = tail
                 return r
+            } catch {
+                recordTail = nil
+                throw error
             }
         }
     }

@@ -9,15 +9,31 @@ public enum RecordLog {
     static let columns = ["seq", "recorded_at", "actor", "organisation", "subject_type", "subject_id", "action",
                           "payload", "payload_hash", "leaf_hash", "chain_hash"]
 
-    struct Tail: Decodable { let seq: Int64; let chain_hash: String }
+    struct Tail: Decodable, Sendable { let seq: Int64; let chain_hash: String }
 
-    /// Appends entries after the current tail, in one multi-row insert per 400 entries. Must run inside a
-    /// write transaction (`Store.write`) so the tail cannot move underneath.
-    static func append(_ pending: [PendingRecordEntry], context: ChangeContext, at now: Date, on sql: any SQLDatabase) async throws {
-        guard !pending.isEmpty else { return }
+    /// Appends entries after the current tail, in one multi-row insert per 400 entries, and returns the new tail.
+    /// Must run inside a write transaction (`Store.write`) so the tail cannot move underneath.
+    ///
+    /// With `knownTail` (what this process last committed), the first insert is guarded by the log's current last
+    /// sequence number instead of reading the tail first: one statement less per write. When another process wrote
+    /// since, the guard inserts nothing and the tail is read as usual.
+    static func append(_ pending: [PendingRecordEntry], context: ChangeContext, at now: Date, knownTail: Tail? = nil,
+                       on sql: any SQLDatabase) async throws -> Tail? {
+        guard !pending.isEmpty else { return knownTail }
+        if let knownTail, let after = try await insert(pending, after: knownTail, context: context, at: now, guarded: true, on: sql) {
+            return after
+        }
         let tail = try await sql.raw("SELECT seq, chain_hash FROM record_entries ORDER BY seq DESC LIMIT 1").first(decoding: Tail.self)
-        var seq = tail?.seq ?? 0
-        var chain = tail.flatMap { Hex.decode($0.chain_hash) } ?? RecordChain.genesis
+            ?? Tail(seq: 0, chain_hash: Hex.encode(RecordChain.genesis))
+        return try await insert(pending, after: tail, context: context, at: now, guarded: false, on: sql)
+    }
+
+    /// Inserts the entries chained after `tail`; when `guarded`, only if `tail` is still the log's last entry
+    /// (nil when it was not, and nothing was written).
+    private static func insert(_ pending: [PendingRecordEntry], after tail: Tail, context: ChangeContext, at now: Date, guarded: Bool,
+                               on sql: any SQLDatabase) async throws -> Tail? {
+        var seq = tail.seq
+        var chain = Hex.decode(tail.chain_hash) ?? RecordChain.genesis
         let time = ChinaTime.iso(now)
         var rows: [[any SQLExpression]] = []
         rows.reserveCapacity(pending.count)
@@ -35,11 +51,24 @@ public enum RecordLog {
         var start = 0
         while start < rows.count {
             let end = min(start + 400, rows.count)
-            var insert = sql.insert(into: "record_entries").columns(columns)
-            for r in rows[start..<end] { insert = insert.values(r) }
-            try await insert.run()
+            if guarded && start == 0 {
+                // INSERT … SELECT from the rows, kept only while the log still ends at `tail` (the lock the write
+                // holds keeps it so until the commit once this statement has seen it).
+                let values = SQLList(rows[start..<end].map { SQLGroupExpression($0) })
+                let inserted = try await sql.raw("""
+                    INSERT INTO record_entries (\(unsafeRaw: columns.joined(separator: ", ")))
+                    SELECT * FROM (VALUES \(values)) AS v WHERE (SELECT COALESCE(MAX(seq), 0) FROM record_entries) = \(bind: tail.seq)
+                    RETURNING seq
+                    """).all()
+                if inserted.isEmpty { return nil }
+            } else {
+                var insert = sql.insert(into: "record_entries").columns(columns)
+                for r in rows[start..<end] { insert = insert.values(r) }
+                try await insert.run()
+            }
             start = end
         }
+        return Tail(seq: seq, chain_hash: Hex.encode(chain))
     }
 
     public static func size(on db: any Database) async throws -> Int {
