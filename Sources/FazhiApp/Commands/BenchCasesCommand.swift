@@ -170,11 +170,12 @@ struct BenchCasesCommand: AsyncCommand {
         let template = try StoreJSON.encode(ProcedureEngine.start(app.fazhi.procedures.current(PenaltyOrdinaryProcedure.id)!, bodyID: bodies[0].0))
         let bar = ProgressBar(total: n, label: "生成案件", console: console)
         let batch = 400, perTx = 25
+        let postgres = !app.fazhi.store.target.isSQLite
         var done = 0, published = 0
         let t = try await seconds {
             while done < n {
                 let rowsThisTx = min(batch * perTx, n - done)
-                var caseRows: [[SQLBind]] = [], pubRows: [[SQLBind]] = [], docs: [(ref: String, text: String)] = []
+                var caseRows: [[SQLBind]] = [], pubRows: [[SQLBind]] = [], docs: [(seq: Int64, tokens: [String])] = []
                 for k in 0..<rowsThisTx {
                     let i = done + k
                     let (body, bodyName) = bodies[Int(rng.next() % UInt64(bodies.count))]
@@ -208,14 +209,16 @@ struct BenchCasesCommand: AsyncCommand {
                         let d = PublicDecision(caseID: id, decisionNumber: "\(bodyName)罚〔\(decided.year)〕\(i)号", body: bodyName, party: party, partyKind: "法人或者其他组织",
                                                violation: "当事人\(violation)，违反有关规定", basis: "《中华人民共和国食品安全法》", penalties: ["罚款"], fine: fine ?? 0,
                                                decidedOn: decided.description, publishedOn: decided.adding(days: 3).description, withdrawnOn: nil, withdrawalReason: nil)
+                        published += 1
+                        let tokens = DecisionSearch.tokens(d, bodyID: body)
                         pubRows.append([SQLBind(id), SQLBind(d.decisionNumber), SQLBind(body), SQLBind(d.decidedOn), SQLBind(d.publishedOn), SQLBind("罚款"), SQLBind(d.fine),
-                                        SQLBind(try StoreJSON.encode(d)), SQLBind(id.uuidString)])
-                        docs.append((id.uuidString, "\(d.decisionNumber) \(d.body) \(d.party) \(d.violation) \(d.basis) 罚款"))
+                                        SQLBind(try StoreJSON.encode(d)), SQLBind(Int64(published))] + (postgres ? [SQLBind(tokens)] : []))
+                        docs.append((Int64(published), tokens))
                     }
                 }
                 let caseCols = ["id", "procedure", "definition_version", "body_id", "number", "state", "version", "party_name", "power_item_code", "opened_on", "decided_on",
                                 "closed_on", "outcome", "fine", "content", "legally_reviewed", "heard", "decision_due", "handling_days"]
-                let pubCols = ["case_id", "decision_number", "body_id", "decided_on", "published_on", "penalties", "fine", "content", "search_ref"]
+                let pubCols = ["case_id", "decision_number", "body_id", "decided_on", "published_on", "penalties", "fine", "content", "search_seq"] + (postgres ? ["search_tokens"] : [])
                 let (cr, pr, ds) = (caseRows, pubRows, docs)
                 try await app.fazhi.store.write(on: app.db, .system) { tx in
                     func insert(_ table: String, _ cols: [String], _ rows: [[SQLBind]]) async throws {
@@ -227,9 +230,9 @@ struct BenchCasesCommand: AsyncCommand {
                     }
                     try await insert("cases", caseCols, cr)
                     try await insert("publications", pubCols, pr)
-                    try await SearchIndex.putMany("decision", ds, on: tx.sql)
+                    if !postgres { try await DecisionSearch.index(ds, on: tx.sql) }
                 }
-                done += rowsThisTx; published += pubRows.count
+                done += rowsThisTx
                 bar.update(done)
             }
         }

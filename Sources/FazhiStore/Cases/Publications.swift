@@ -19,11 +19,7 @@ public enum Publications {
         case .publish:
             let body = try await EnforcementBodies.body(organisation: file.bodyID, on: tx.db)?.organisationName ?? ""
             let d = DecisionPublication.project(file, bodyName: body, publishedOn: date)
-            try await sql.insert(into: "publications").columns("case_id", "decision_number", "body_id", "decided_on", "published_on", "penalties", "fine", "content", "search_ref")
-                .values(SQLBind(file.id), SQLBind(d.decisionNumber), SQLBind(file.bodyID), SQLBind(d.decidedOn), SQLBind(d.publishedOn),
-                        SQLBind(d.penalties.joined(separator: "、")), SQLBind(d.fine), SQLBind(try StoreJSON.encode(d)), SQLBind(file.id.uuidString))
-                .run()
-            try await SearchIndex.put("decision", file.id.uuidString, text: "\(d.decisionNumber) \(d.body) \(d.party) \(d.violation) \(d.basis) \(d.penalties.joined(separator: " "))", on: sql)
+            try await insert(d, bodyID: file.bodyID, on: sql)
             try tx.record("publication", file.id.uuidString, "publish", d)
         case .withdraw:
             guard var d = try await decision(file.id, on: tx.db)?.decision else { throw DomainError.notFound("该决定尚未公示") }
@@ -33,6 +29,20 @@ public enum Publications {
                 .where("case_id", .equal, SQLBind(file.id)).run()
             try tx.record("publication", file.id.uuidString, "withdraw", d)
         }
+    }
+
+    /// Stores a decision's public projection and indexes it for the search, as the latest published. The caller records it.
+    public static func insert(_ d: PublicDecision, bodyID: UUID, on sql: any SQLDatabase) async throws {
+        let tokens = DecisionSearch.tokens(d, bodyID: bodyID)
+        let postgres = sql.dialect.name != "sqlite"
+        let values: SQLQueryString = """
+            INSERT INTO publications (case_id, decision_number, body_id, decided_on, published_on, penalties, fine, content, search_seq\(unsafeRaw: postgres ? ", search_tokens" : ""))
+            VALUES (\(bind: d.caseID), \(bind: d.decisionNumber), \(bind: bodyID), \(bind: d.decidedOn), \(bind: d.publishedOn),
+                    \(bind: d.penalties.joined(separator: "、")), \(bind: d.fine), \(bind: try StoreJSON.encode(d)),
+            """
+        let tokenValue: SQLQueryString = postgres ? ", \(bind: tokens)::text[])" : ")"
+        let seq = try await sql.raw(values + " " + DecisionSearch.nextSeq + tokenValue + " RETURNING search_seq").first()!.decode(column: "search_seq", as: Int64.self)
+        if !postgres { try await DecisionSearch.index([(seq, tokens)], on: sql) }
     }
 
     public static func decision(_ caseID: UUID, on db: any Database) async throws -> PublishedDecision? {
@@ -53,26 +63,27 @@ public enum Publications {
         }
     }
 
-    /// Published decisions, newest first, with the total for paging.
+    /// Published decisions, the latest published first, with the total for paging.
     /// With `countUpTo`, the total is counted only that far (a page shows "1,000+"): counting every hit of a broad word
     /// over a province's decisions costs more than finding the page.
     public static func search(_ q: Query, limit: Int = 50, offset: Int = 0, countUpTo: Int? = nil, on db: any Database) async throws -> (items: [PublicDecision], total: Int) {
         let sql = db as! any SQLDatabase
-        var w: SQLQueryString = "WHERE 1 = 1"
-        if let b = q.body { w = w + " AND body_id = \(bind: b)" }
-        if let f = q.from { w = w + " AND decided_on >= \(bind: f.description)" }
-        if let t = q.to { w = w + " AND decided_on <= \(bind: t.description)" }
-        if let p = q.penalty?.trimmed, !p.isEmpty { w = w + " AND penalties LIKE \(bind: "%\(p)%")" }
-        if let text = q.text?.trimmed, !text.isEmpty {
-            if let m = SearchIndex.matching("decision", text, on: sql) {
-                w = w + " AND search_ref IN (" + m + ")"
-            } else {
-                w = w + " AND content LIKE \(bind: "%\(text.replacingOccurrences(of: "%", with: ""))%")"
-            }
+        var w: SQLQueryString = "1 = 1"
+        if let b = q.body { w = w + " AND p.body_id = \(bind: b)" }
+        if let f = q.from { w = w + " AND p.decided_on >= \(bind: f.description)" }
+        if let t = q.to { w = w + " AND p.decided_on <= \(bind: t.description)" }
+        if let p = q.penalty?.trimmed, !p.isEmpty { w = w + " AND p.penalties LIKE \(bind: "%\(p)%")" }
+        let text = q.text?.trimmed ?? ""
+        let rows: [any SQLRow], total: Int
+        if !text.isEmpty, let tokens = CJKTokenizer.queryTokens(text) {
+            (rows, total) = try await DecisionSearch.search(text: tokens, q, where: w, limit: limit, offset: offset, countUpTo: countUpTo, on: sql)
+        } else {
+            // No word the index can answer (none, or a lone character): the filters' own indexes, and a substring match.
+            if !text.isEmpty { w = w + " AND p.content LIKE \(bind: "%\(text.replacingOccurrences(of: "%", with: ""))%")" }
+            rows = try await sql.raw("SELECT p.content FROM publications p WHERE " + w + " ORDER BY p.search_seq DESC LIMIT \(literal: limit) OFFSET \(literal: offset)").all()
+            total = try await sql.raw(countUpTo.map { "SELECT COUNT(*) AS n FROM (SELECT 1 FROM publications p WHERE " + w + " LIMIT \(literal: $0 + 1)) AS hits" }
+                                      ?? "SELECT COUNT(*) AS n FROM publications p WHERE " + w).first()!.decode(column: "n", as: Int.self)
         }
-        let total = try await sql.raw(countUpTo.map { "SELECT COUNT(*) AS n FROM (SELECT 1 FROM publications " + w + " LIMIT \(literal: $0 + 1)) AS hits" }
-                                      ?? "SELECT COUNT(*) AS n FROM publications " + w).first()!.decode(column: "n", as: Int.self)
-        let rows = try await sql.raw("SELECT content FROM publications " + w + " ORDER BY decided_on DESC, decision_number DESC LIMIT \(literal: limit) OFFSET \(literal: offset)").all()
         return (try rows.map { try StoreJSON.decode(PublicDecision.self, try $0.decode(column: "content", as: String.self)) }, total)
     }
 }
