@@ -70,6 +70,16 @@ import VaporTesting
             #expect(r3.status == .ok, "\(r3.text)")
             var photo = base; photo["evidenceKind"] = "inspection"; photo["evidenceFiles"] = [Self.sha(Self.png)]
             #expect(try await c.step(id, officer, "record_evidence", version: 2, date: "2026-09-02", photo, officers: pair).status == .ok)
+
+            // `fazhi backup` copies the evidence beside the database copy, in the same layout.
+            let path = t.dir.appendingPathComponent("backup.\(db == .sqlite ? "sqlite" : "dump")").path
+            let summary = try await Backup.write(to: path, app: t.app)
+            #expect(summary.evidenceFiles == 2)
+            for (bytes, sha) in [(Self.png, Self.sha(Self.png)), (Self.mp4, Self.sha(Self.mp4))] {
+                let copy = try Data(contentsOf: URL(fileURLWithPath: Backup.evidenceFolder(path) + "/sha256/\(sha.prefix(2))/\(sha)"))
+                #expect(Array(copy) == bytes)
+            }
+            await #expect(throws: (any Error).self) { try await Backup.write(to: path, app: t.app) }
         }
     }
 

@@ -116,8 +116,8 @@ struct BackupCommand: AsyncCommand {
     func run(using context: CommandContext, signature: Signature) async throws {
         let app = context.application
         try await openStore(app)
-        try await Backup.write(to: signature.path, app: app)
-        context.console.print("已写出备份：\(signature.path)")
+        let summary = try await Backup.write(to: signature.path, app: app)
+        context.console.print("已写出备份：\(signature.path)；证据文件 \(summary.evidenceFiles) 个（\(summary.evidenceBytes / 1024) KB）在 \(Backup.evidenceFolder(signature.path))")
     }
 }
 
