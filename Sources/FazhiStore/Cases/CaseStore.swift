@@ -91,11 +91,15 @@ public enum CaseStore {
     /// confirmation, the power item) is read inside the same transaction; a refusal writes nothing.
     public static func take(_ r: StepRequest, catalog: ProcedureCatalog, calendar: DeadlineCalculator, today: CivilDate,
                             in tx: WriteTransaction) async throws -> (StoredCase, CaseTransition) {
-        // The case and the actor's officer record in one read (a step's statements are its cost on PostgreSQL).
+        // The case, the actor's officer record and the case's body in one read (a step's statements are most of its
+        // cost on PostgreSQL).
         guard let row = try await tx.sql.raw("""
-            SELECT c.number, c.opened_on, c.content, o.id AS officer_id, o.legal_qualification
-            FROM cases c LEFT JOIN officers o ON o.user_id = \(bind: r.actor.id) WHERE c.id = \(bind: r.caseID)
+            SELECT c.number, c.opened_on, c.content, o.id AS officer_id, o.legal_qualification, eb.*
+            FROM cases c LEFT JOIN officers o ON o.user_id = \(bind: r.actor.id)
+            LEFT JOIN (\(unsafeRaw: EnforcementBodies.select)) eb ON eb.organisation_id = c.body_id
+            WHERE c.id = \(bind: r.caseID)
             """).first() else { throw DomainError.notFound("案件不存在") }
+        let body = try row.decodeNil(column: "id") ? nil : try row.decode(model: EnforcementBodyRow.self, with: EnforcementBodies.decoder)
         let stored = try storedCase(row)
         let actorOfficer = try row.decode(column: "officer_id", as: UUID?.self).map { ($0, try row.decode(column: "legal_qualification", as: Bool.self)) }
         let file = stored.file
@@ -109,7 +113,6 @@ public enum CaseStore {
             guard let o = try await Officers.officer(id, on: tx.db) else { throw DomainError.invalid(field: "officers", message: "执法人员 \(id) 不存在") }
             officers.append(NamedOfficer(id: id, name: o.name, certificateNumber: o.certificateNumber, bodyID: o.bodyId, eligibility: o.profile.eligibility(on: r.date)))
         }
-        let body = try await EnforcementBodies.body(organisation: file.bodyID, on: tx.db)
         var external = try await externalFacts(file, on: r.date, inputs: r.inputs, body: body, db: tx.db)
         if action.documents.contains(.penaltyDecision), let body {
             let n = try await nextNumber(body: file.bodyID, year: r.date.year, kind: "罚", in: tx)
