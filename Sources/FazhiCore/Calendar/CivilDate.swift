@@ -71,6 +71,10 @@ public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible
     public var isWeekend: Bool { isoWeekday >= 6 }
 
     public func adding(days: Int) -> CivilDate { CivilDate(dayNumber: dayNumber + days) }
+    /// The same day `n` years on (29 February becomes 28 February in a common year): how "五年""二十年" periods end.
+    public func addingYears(_ n: Int) -> CivilDate {
+        CivilDate(year: year + n, month: month, day: min(day, CivilDate.daysInMonth(year: year + n, month: month)))!
+    }
 
     public func days(until other: CivilDate) -> Int { other.dayNumber - dayNumber }
 

@@ -107,8 +107,10 @@ public enum CaseDocuments {
                   .paragraph("当事人应当自收到本决定书之日起十五日内到指定银行或者通过电子支付系统缴纳罚款。如不服本决定，可以在六十日内向\(c.reconsiderationBody)申请行政复议（当场作出的行政处罚决定须先申请行政复议，《中华人民共和国行政复议法》第二十三条），或者依法提起行政诉讼。"),
                   .paragraph("本决定依据《中华人民共和国行政处罚法》第五十一条、第五十二条当场作出，并报所属行政机关备案。")] + sign
         case .serviceReceipt:
+            let served = file.procedure == ReconsiderationProcedure.id ? (f.text("outcome") == "mediation" ? "行政复议调解书" : "行政复议决定书")
+                : f.text("outcome") == "penalty" ? "行政处罚决定书" : "不予行政处罚决定书"
             b += [.centered(c.caseNumber), .table([["送达文书", "文号", "受送达人", "送达方式", "送达日期"],
-                                                  [f.text("outcome") == "penalty" ? "行政处罚决定书" : "不予行政处罚决定书", t("decisionNumber"), t("recipient"), choice(f.text("serviceMethod"), services), date?.description ?? ""]]),
+                                                  [served, t("decisionNumber"), t("recipient"), choice(f.text("serviceMethod"), services), date?.description ?? ""]]),
                   .field("送达人", step?.actorName ?? ""), .field("受送达人签收", "")]
         case .transferLetter:
             number = t("transferNumber")
@@ -124,6 +126,13 @@ public enum CaseDocuments {
                   .field("检查事项", f.list("checkedItems").joined(separator: "、")), .heading("检查情况"), .paragraph(t("findings")),
                   .field("检查结果", choice(f.text("result"), InspectionProcedure.results.map { ($0.value, $0.label) }) + (f.date("rectifyBy").map { "，整改期限：\($0)" } ?? "")),
                   .field("被检查人签名", choice(f.text("partySignature"), signatures))]
+        case .applicationReceipt, .correctionNotice, .acceptanceNotice, .refusalDecision, .answerNotice, .reconsiderationHearingNotice, .reconsiderationHearingRecord,
+             .committeeOpinion, .extensionNotice, .suspensionNotice, .terminationDecision, .reconsiderationDecision, .opinionLetter:
+            if kind == .reconsiderationDecision {
+                number = t("decisionNumber").isEmpty ? c.caseNumber : t("decisionNumber")
+                if f.text("outcome") == "mediation" { b[0] = .title("行政复议调解书") }
+            }
+            b += ReconsiderationDocuments.blocks(kind, facts: f, file: file, step: step, context: c)
         }
         if case .centered = b[1], number != c.caseNumber { b[1] = .centered(number) }
         return DocumentText(kind: kind, blocks: b, fileName: "\(b.first.flatMap { if case .title(let s) = $0 { s } else { nil } } ?? kind.chineseName)-\(number)")

@@ -109,6 +109,10 @@ public enum Effect: Sendable {
     /// Starts a deadline whose due date is a date fact (e.g. an approved deferral, a rectification date).
     case startDeadlineUntil(key: String, name: String, dateFact: String, article: String)
     case stopDeadline(String)
+    /// Stops a running deadline and keeps the days it had left (行政复议 中止: the time suspended does not count).
+    case pauseDeadline(String)
+    /// Starts a paused deadline again with the days it had left, counted from the step's day.
+    case resumeDeadline(String)
     case set(String, FactValue)
     /// Facts worked out from the step (e.g. whether a hearing right arises, the 加处罚款 due).
     case compute(@Sendable (StepContext) throws -> Facts)
@@ -130,6 +134,20 @@ public enum CaseDocumentKind: String, Codable, Sendable, CaseIterable {
     case transferLetter = "transfer_letter"
     case closingReport = "closing_report"
     case inspectionRecord = "inspection_record"
+    // 行政复议
+    case applicationReceipt = "application_receipt"
+    case correctionNotice = "correction_notice"
+    case acceptanceNotice = "acceptance_notice"
+    case refusalDecision = "refusal_decision"
+    case answerNotice = "answer_notice"
+    case reconsiderationHearingNotice = "reconsideration_hearing_notice"
+    case reconsiderationHearingRecord = "reconsideration_hearing_record"
+    case committeeOpinion = "committee_opinion"
+    case extensionNotice = "extension_notice"
+    case suspensionNotice = "suspension_notice"
+    case terminationDecision = "termination_decision"
+    case reconsiderationDecision = "reconsideration_decision"
+    case opinionLetter = "opinion_letter"
 
     public var chineseName: String {
         switch self {
@@ -138,6 +156,11 @@ public enum CaseDocumentKind: String, Codable, Sendable, CaseIterable {
         case .legalReviewOpinion: "法制审核意见书"; case .collectiveDiscussion: "集体讨论记录"; case .penaltyDecision: "行政处罚决定书"
         case .onSpotDecision: "当场行政处罚决定书"; case .serviceReceipt: "送达回证"; case .transferLetter: "涉嫌犯罪案件移送书"
         case .closingReport: "结案报告"; case .inspectionRecord: "行政检查记录"
+        case .applicationReceipt: "行政复议申请接收凭证"; case .correctionNotice: "行政复议申请补正通知书"; case .acceptanceNotice: "行政复议受理通知书"
+        case .refusalDecision: "不予受理行政复议申请决定书"; case .answerNotice: "提出答复通知书"; case .reconsiderationHearingNotice: "行政复议听证通知书"
+        case .reconsiderationHearingRecord: "行政复议听证笔录"; case .committeeOpinion: "行政复议委员会咨询意见"; case .extensionNotice: "行政复议延期审理通知书"
+        case .suspensionNotice: "行政复议中止通知书"; case .terminationDecision: "行政复议终止决定书"; case .reconsiderationDecision: "行政复议决定书"
+        case .opinionLetter: "行政复议意见书"
         }
     }
 }
@@ -161,6 +184,9 @@ public struct ActionDefinition: Sendable {
     public var documents: [CaseDocumentKind] = []
     /// Whether the step publishes or withdraws the case's decision on the portal.
     public var publication: PublicationEffect?
+    /// Steps the store then takes in other cases, in the same transaction (a 复议 decision revoking a penalty decision
+    /// is recorded on that case).
+    public var linkedSteps: (@Sendable (StepContext) -> [LinkedStep])?
 
     public init(_ id: String, _ name: String, from: Set<String>, to: String?, by roles: Set<Role>, basis: String) {
         self.id = id; self.name = name; self.from = from; self.to = to; self.roles = roles; self.basis = basis
@@ -172,8 +198,25 @@ public struct ActionDefinition: Sendable {
         var c = self; c.gates.append(Gate(article, message, field: field, holds: holds)); return c
     }
     public func then(_ effects: Effect...) -> Self { var c = self; c.effects += effects; return c }
+    public func then(_ effects: [Effect]) -> Self { var c = self; c.effects += effects; return c }
+    /// `links` reads the case as it is after the step (`StepContext.file`).
+    public func links(_ f: @escaping @Sendable (StepContext) -> [LinkedStep]) -> Self { var c = self; c.linkedSteps = f; return c }
     public func produces(_ docs: CaseDocumentKind...) -> Self { var c = self; c.documents += docs; return c }
     public func publishes(_ p: PublicationEffect) -> Self { var c = self; c.publication = p; return c }
+}
+
+/// A step another case must take because of this one.
+public struct LinkedStep: Sendable, Equatable {
+    public let caseID: UUID
+    public let action: String
+    public let inputs: Facts
+    public init(caseID: UUID, action: String, inputs: Facts) { self.caseID = caseID; self.action = action; self.inputs = inputs }
+}
+
+/// What a procedure's cases belong to: an enforcement body (执法主体, registered and confirmed), or the office that
+/// handles 行政复议 for its government (行政复议机构).
+public enum ProcedureKind: String, Sendable, Codable {
+    case enforcement, reconsideration
 }
 
 /// A state of a procedure.
@@ -194,10 +237,12 @@ public struct ProcedureDefinition: Sendable {
     public let initial: String
     public let states: [ProcedureState]
     public let actions: [ActionDefinition]
+    public let kind: ProcedureKind
 
-    public init(id: String, version: Int, name: String, instrument: String, initial: String, states: [ProcedureState], actions: [ActionDefinition]) {
+    public init(id: String, version: Int, name: String, instrument: String, initial: String, states: [ProcedureState], actions: [ActionDefinition],
+                kind: ProcedureKind = .enforcement) {
         self.id = id; self.version = version; self.name = name; self.instrument = instrument; self.initial = initial
-        self.states = states; self.actions = actions
+        self.states = states; self.actions = actions; self.kind = kind
     }
 
     public func action(_ id: String) -> ActionDefinition? { actions.first { $0.id == id } }

@@ -7,6 +7,8 @@ public struct CaseTransition: Sendable {
     public let startedDeadlines: [CaseDeadline]
     public let stoppedDeadlines: [String]
     public let documents: [CaseDocumentKind]
+    /// Steps other cases take because of this one (see `ActionDefinition.links`).
+    public var linked: [LinkedStep] = []
 }
 
 /// Whether a step may be taken now, and if not, why (with the article).
@@ -70,6 +72,14 @@ public enum ProcedureEngine {
                 guard let due = next.facts.date(fact) else { continue }
                 begin(CaseDeadline(key: key, name: name, deadline: Deadline(start: date, period: date.days(until: due), unit: .day, article: article, due: due)))
             case .stopDeadline(let key): stop(key)
+            case .pauseDeadline(let key):
+                guard let d = next.deadlines.last(where: { $0.key == key && $0.isRunning }) else { continue }
+                next.facts["paused.\(key)"] = .number(Double(max(0, date.days(until: d.deadline.due))))
+                stop(key)
+            case .resumeDeadline(let key):
+                guard let left = next.facts.number("paused.\(key)"), let old = next.deadlines.last(where: { $0.key == key }) else { continue }
+                next.facts.values.removeValue(forKey: "paused.\(key)")
+                begin(CaseDeadline(key: key, name: old.name, deadline: try calendar.deadline(from: date, days: max(1, Int(left)), unit: .day, article: old.deadline.article)))
             case .set(let key, let value): next.facts[key] = value
             case .compute(let f): next.facts.merge(try f(now))
             }
@@ -79,7 +89,9 @@ public enum ProcedureEngine {
         next.steps.append(step)
         next.state = action.to ?? file.state
         next.version += 1
-        return CaseTransition(file: next, step: step, startedDeadlines: started, stoppedDeadlines: stopped, documents: action.documents)
+        let after = StepContext(file: next, inputs: Facts(), external: external, officers: officers, actor: actor, date: date, calendar: calendar, settings: settings)
+        return CaseTransition(file: next, step: step, startedDeadlines: started, stoppedDeadlines: stopped, documents: action.documents,
+                              linked: action.linkedSteps?(after) ?? [])
     }
 
     /// The steps of the current state, each open to the actor or refused with its reason (for the case page:

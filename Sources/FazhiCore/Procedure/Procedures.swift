@@ -8,7 +8,8 @@ public struct ProcedureCatalog: Sendable {
 
     public init(settings: ProcedureSettings = ProcedureSettings()) {
         self.settings = settings
-        definitions = [PenaltyOrdinaryProcedure.definition(settings), PenaltySimpleProcedure.definition(settings), InspectionProcedure.definition(settings)]
+        definitions = [PenaltyOrdinaryProcedure.definition(settings), PenaltySimpleProcedure.definition(settings), InspectionProcedure.definition(settings),
+                       ReconsiderationProcedure.definition(settings)]
     }
 
     public func definition(_ id: String, version: Int) -> ProcedureDefinition? { definitions.first { $0.id == id && $0.version == version } }
