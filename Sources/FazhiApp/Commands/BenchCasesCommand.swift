@@ -18,6 +18,7 @@ struct BenchCasesCommand: AsyncCommand {
         @Option(name: "engine-cases", help: "经由程序引擎办理的案件数（默认 300，每件 8 步）") var engineCases: Int?
         @Option(name: "queries", help: "公示检索次数（默认 200）") var queries: Int?
         @Option(name: "docs", help: "生成的决定书份数（默认 1000）") var docs: Int?
+        @Flag(name: "reuse", help: "沿用数据库中上次生成的省级数据，只测统计、检索和文书（改进查询后复测用）") var reuse: Bool
     }
     var help: String { "执法案件：程序引擎吞吐量、年度统计、公示检索、文书生成" }
 
@@ -48,9 +49,18 @@ struct BenchCasesCommand: AsyncCommand {
         let nCases = signature.cases ?? 1_000_000, nBodies = signature.bodies ?? 100
         print("bench machine \(ProcessInfo.processInfo.activeProcessorCount) cores, db=\(app.fazhi.store.target)")
 
-        try await engineThroughput(app, cases: signature.engineCases ?? 300, print: print)
-        let bodies = try await makeBodies(app, count: nBodies)
-        try await load(app, cases: nCases, bodies: bodies, console: context.console, print: print)
+        let bodies: [(UUID, String)]
+        if signature.reuse {
+            // The bodies an earlier run generated (named 基准…执法局), with the cases and decisions it loaded.
+            bodies = try await (app.db as! any SQLDatabase).raw("SELECT o.id, o.name FROM organisations o JOIN enforcement_bodies b ON b.organisation_id = o.id WHERE o.name LIKE '基准%执法局' ORDER BY o.name").all()
+                .map { (try $0.decode(column: "id", as: UUID.self), try $0.decode(column: "name", as: String.self)) }
+            guard !bodies.isEmpty else { throw CommandFailure("数据库中没有上次生成的数据；请去掉 --reuse 重新生成") }
+            print("bench reusing \(bodies.count) bodies")
+        } else {
+            try await engineThroughput(app, cases: signature.engineCases ?? 300, print: print)
+            bodies = try await makeBodies(app, count: nBodies)
+            try await load(app, cases: nCases, bodies: bodies, console: context.console, print: print)
+        }
         try await statistics(app, bodies: bodies, print: print)
         try await search(app, bodies: bodies, queries: signature.queries ?? 200, print: print)
         try await documents(app, count: signature.docs ?? 1000, print: print)
