@@ -95,6 +95,7 @@ public func prepareForServing(_ app: Application) async throws -> [DemoLogin]? {
     let swept = try await EvidenceStore.sweep(app.fazhi.evidence, on: app.db)
     if swept > 0 { app.logger.notice("evidence sweep removed \(swept) unreferenced file(s)") }
     app.lifecycle.use(PeriodicCheckpointer(interval: app.fazhi.options.checkpointInterval))
+    app.lifecycle.use(ExpiryStepsService(interval: app.fazhi.options.expiryStepsInterval))
     return demoLogins
 }
 

@@ -24,6 +24,7 @@ enum DemoData {
         ("admin", "周明远", "清河县人民政府", .systemAdmin),
         ("sfj.jiandu", "林晓岚", "清河县司法局", .supervisor),
         ("sfj.fuyi", "陈思齐", "清河县司法局", .reconsiderationStaff),
+        ("sfj.juzhang", "许文博", "清河县司法局", .head),
         ("scj.juzhang", "王建国", "清河县市场监督管理局", .head),
         ("scj.fazhi", "赵雅琴", "清河县市场监督管理局", .legalReviewer),
         ("scj.zhifa1", "孙立峰", "清河县市场监督管理局", .officer),

@@ -31,6 +31,9 @@ public struct AppOptions: Sendable {
     /// Each body's seal image for 文书: `FAZHI_SEAL_DIR/<机关名称>.png` (or `<organisation id>.png`); default `./seals`.
     /// A body without one gets a drawn ring-and-star seal.
     public var sealDirectory = "./seals"
+    /// How often (seconds) the server records the steps the law takes when a deadline passes (`ExpirySteps`, e.g. 视为受理);
+    /// 0: never by itself (tests run it when they choose). FAZHI_EXPIRY_INTERVAL, default 600.
+    public var expiryStepsInterval = 600
 
     public init(database: DatabaseTarget, calendarDirectory: String? = nil, recordKeyPath: String = "./fazhi-record.key",
                 loadDemo: Bool = false, secureCookies: Bool = false, checkpointInterval: Int = 600,
@@ -58,6 +61,7 @@ public struct AppOptions: Sendable {
             $0.evidenceDirectory = env["FAZHI_EVIDENCE_DIR"] ?? "./evidence"
             $0.evidenceMaxBytes = (Int64(env["FAZHI_EVIDENCE_MAX_MB"] ?? "") ?? 2048) * 1_048_576
             $0.sealDirectory = env["FAZHI_SEAL_DIR"] ?? "./seals"
+            $0.expiryStepsInterval = Int(env["FAZHI_EXPIRY_INTERVAL"] ?? "") ?? 600
         }
     }
 

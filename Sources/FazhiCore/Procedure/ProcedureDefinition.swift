@@ -238,6 +238,9 @@ public struct ProcedureDefinition: Sendable {
     public let states: [ProcedureState]
     public let actions: [ActionDefinition]
     public let kind: ProcedureKind
+    /// Steps the law takes by itself when a deadline passes (deadline key → action), which the system records the day
+    /// after the due date: e.g. 行政复议法 第三十条第二款, no decision on acceptance in time means the application is accepted.
+    public var onExpiry: [String: String] = [:]
 
     public init(id: String, version: Int, name: String, instrument: String, initial: String, states: [ProcedureState], actions: [ActionDefinition],
                 kind: ProcedureKind = .enforcement) {
@@ -260,6 +263,7 @@ public struct ProcedureDefinition: Sendable {
             if let t = a.to, !ids.contains(t) { out.append("步骤 \(a.id) 的目标状态 \(t) 未定义") }
             if a.roles.isEmpty { out.append("步骤 \(a.id) 未规定由谁办理") }
         }
+        for (key, action) in onExpiry where self.action(action) == nil { out.append("期限 \(key) 届满时的步骤 \(action) 未定义") }
         return out
     }
 }

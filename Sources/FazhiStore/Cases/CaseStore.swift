@@ -66,17 +66,29 @@ public enum CaseStore {
 
     /// The character a procedure's case numbers carry (立 for 立案, 简 for 当场处罚, 检 for 检查).
     static func numberKind(_ procedure: String) -> String {
-        switch procedure { case PenaltySimpleProcedure.id: "简"; case InspectionProcedure.id: "检"; default: "立" }
+        switch procedure { case PenaltySimpleProcedure.id: "简"; case InspectionProcedure.id: "检"; case ReconsiderationProcedure.id: "复"; default: "立" }
     }
 
     /// Opens a case on the current version of its procedure, numbered per body and year.
+    /// An enforcement case belongs to a registered 执法主体; a 行政复议 case to the 行政复议机构 that handles it, and is
+    /// numbered in the name of its 复议机关 — the government above it (清河县人民政府 → 清政复〔2026〕1号, 第二十四条).
     public static func open(_ def: ProcedureDefinition, bodyID: UUID, today: CivilDate, in tx: WriteTransaction) async throws -> StoredCase {
-        guard let body = try await EnforcementBodies.body(organisation: bodyID, on: tx.db) else {
-            throw DomainError.invalid(field: "bodyId", message: "该单位未登记为执法主体")
+        let prefix: String
+        switch def.kind {
+        case .enforcement:
+            guard let body = try await EnforcementBodies.body(organisation: bodyID, on: tx.db) else {
+                throw DomainError.invalid(field: "bodyId", message: "该单位未登记为执法主体")
+            }
+            prefix = DocumentNumber.prefix(organisationName: body.organisationName)
+        case .reconsideration:
+            guard let authority = try await reconsiderationAuthority(of: bodyID, on: tx.db) else {
+                throw DomainError.invalid(field: "bodyId", message: "该单位不存在")
+            }
+            prefix = DocumentNumber.prefix(organisationName: authority)
         }
         let file = ProcedureEngine.start(def, bodyID: bodyID)
         let n = try await nextNumber(body: bodyID, year: today.year, kind: numberKind(def.id), in: tx)
-        let number = DocumentNumber.format(prefix: DocumentNumber.prefix(organisationName: body.organisationName), kind: numberKind(def.id), year: today.year, number: n)
+        let number = DocumentNumber.format(prefix: prefix, kind: numberKind(def.id), year: today.year, number: n)
         try await tx.sql.insert(into: "cases")
             .columns("id", "procedure", "definition_version", "body_id", "number", "state", "version", "party_name", "power_item_code", "opened_on", "content")
             .values(SQLBind(file.id), SQLBind(def.id), SQLBind(def.version), SQLBind(bodyID), SQLBind(number), SQLBind(file.state), SQLBind(0),
@@ -118,6 +130,12 @@ public enum CaseStore {
             let n = try await nextNumber(body: file.bodyID, year: r.date.year, kind: "罚", in: tx)
             external[Penalty.External.decisionNumber] = .text(DocumentNumber.format(prefix: DocumentNumber.prefix(organisationName: body.organisationName), kind: "罚", year: r.date.year, number: n))
         }
+        if def.kind == .reconsideration {
+            external[Reconsideration.External.caseNumber] = .text(stored.number)
+            if let n = r.inputs.text("enforcementDecisionNumber"), let linked = try await caseByDecisionNumber(n, on: tx.sql) {
+                external[Reconsideration.External.linkedCase] = .text(linked.uuidString)
+            }
+        }
         // Only a 法制审核 step asks whether the reviewer has reviewed before (first review needs 法律职业资格).
         let actor = try await enrich(r.actor, officer: actorOfficer, reviewHistory: action.id.hasPrefix("legal_review"), on: tx.sql)
 
@@ -126,7 +144,22 @@ public enum CaseStore {
         try await save(t, def: def, openedOn: stored.openedOn, in: tx)
         try await FigureSums.change(from: FigureContribution(file, openedOn: stored.openedOn), to: FigureContribution(t.file, openedOn: stored.openedOn), on: tx.sql)
         if let effect = action.publication { try await Publications.apply(effect, file: t.file, on: r.date, in: tx) }
+        for link in t.linked { try await takeLinked(link, from: t.file, on: r.date, catalog: catalog, calendar: calendar, today: today, in: tx) }
         return (StoredCase(file: t.file, number: stored.number, openedOn: stored.openedOn), t)
+    }
+
+    /// A step one case causes in another, in the same transaction. When the other case cannot take it (its state does not
+    /// allow it), the cause's step still stands and the record says why the other case was not changed, for its body to see.
+    static func takeLinked(_ link: LinkedStep, from cause: CaseFile, on date: CivilDate, catalog: ProcedureCatalog, calendar: DeadlineCalculator,
+                           today: CivilDate, in tx: WriteTransaction) async throws {
+        guard let other = try await load(link.caseID, on: tx.db) else { return }
+        let request = StepRequest(caseID: link.caseID, action: link.action, expectedVersion: other.file.version, inputs: link.inputs, officerIDs: [],
+                                  actor: linkedActor, date: max(date, other.file.steps.last?.on ?? date))
+        do {
+            _ = try await take(request, catalog: catalog, calendar: calendar, today: today, in: tx)
+        } catch let e as DomainError {
+            try tx.record("case", link.caseID.uuidString, "linked_step_refused", ["action": link.action, "cause": cause.id.uuidString, "reason": e.description])
+        }
     }
 
     /// What the registries say that a step's gates read: whether the body is confirmed on the day, whether the power
@@ -223,6 +256,32 @@ public enum CaseStore {
         try await sql.insert(into: "case_sequences").columns("body_id", "year", "kind", "last").values(SQLBind(body), SQLBind(year), SQLBind(kind), SQLBind(1)).run()
         return 1
     }
+
+    /// The 行政复议机关 a 复议 office works for: the nearest organisation at or above it that is a 人民政府 (the office
+    /// itself when none is).
+    public static func reconsiderationAuthority(of organisation: UUID, on db: any Database) async throws -> String? {
+        guard let own = try await OrganisationRecord.find(organisation, on: db) else { return nil }
+        var current: OrganisationRecord? = own
+        var hops = 0
+        while let o = current, hops < 10 {
+            if o.name.hasSuffix("人民政府") { return o.name }
+            guard let parent = o.parentID else { break }
+            current = try await OrganisationRecord.find(parent, on: db)
+            hops += 1
+        }
+        return own.name
+    }
+
+    /// The penalty case whose decision (by 决定书文号, or its 立案 number) a 复议 application names, when it is in this system.
+    static func caseByDecisionNumber(_ number: String, on sql: any SQLDatabase) async throws -> UUID? {
+        let n = number.trimmed
+        guard !n.isEmpty else { return nil }
+        if let r = try await sql.raw("SELECT case_id FROM publications WHERE decision_number = \(bind: n)").first() { return try r.decode(column: "case_id", as: UUID.self) }
+        return try await sql.raw("SELECT id FROM cases WHERE number = \(bind: n) AND procedure <> \(bind: ReconsiderationProcedure.id)").first()?.decode(column: "id", as: UUID.self)
+    }
+
+    /// Who takes the steps one case causes in another (see `ActionDefinition.links`): the system, on the record.
+    static let linkedActor = ProcedureActor(id: UUID(uuid: (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1)), name: "系统（关联案件自动登记）", roles: Set(Role.allCases))
 
     public static func load(_ id: UUID, on db: any Database) async throws -> StoredCase? {
         guard let row = try await (db as! any SQLDatabase).raw("SELECT number, opened_on, content FROM cases WHERE id = \(bind: id)").first() else { return nil }

@@ -83,6 +83,7 @@ final class TestApp: @unchecked Sendable {
         if let now { options.clock = { now } }
         options.evidenceDirectory = dir.appendingPathComponent("evidence").path
         options.evidenceMaxBytes = 64 * 1024
+        options.expiryStepsInterval = 0
         try await configure(app, options: options)
         app.passwords.use(.bcrypt(cost: 4))  // fast hashing in tests
         try await prepareForServing(app)

@@ -8,7 +8,9 @@ enum CaseDocumentsController {
     static func context(_ req: Request, _ c: StoredCase) async throws -> DocumentContext {
         let org = try await Directory.organisation(c.file.bodyID, on: req.db)
         let region = try await Directory.regions(on: req.db).first { $0.id == org?.regionCode }?.name ?? ""
-        return DocumentContext(bodyName: org?.name ?? "", caseNumber: c.number,
+        // 行政复议 documents are issued in the 复议机关's name, not its office's (行政复议法 第六十一条).
+        let issuer = c.file.procedure == ReconsiderationProcedure.id ? try await CaseStore.reconsiderationAuthority(of: c.file.bodyID, on: req.db) : org?.name
+        return DocumentContext(bodyName: issuer ?? "", caseNumber: c.number,
                                reconsiderationBody: region.isEmpty ? "本级人民政府" : "\(region)人民政府", court: region.isEmpty ? "有管辖权的人民法院" : "\(region)人民法院")
     }
 

@@ -104,8 +104,15 @@ struct CasesAPI {
             }
             let body = input.bodyId ?? user.organisationID
             guard user.readable.contains(body) else { throw APIError.notFound("执法主体不存在，或您无权查看") }
-            guard !actor(user, body: body).roles.isDisjoint(with: [.officer, .head]) else {
-                throw DomainError.forbidden("只有本机关的执法人员或负责人可以登记案件", article: "行政处罚法 第四十二条")
+            switch def.kind {
+            case .enforcement:
+                guard !actor(user, body: body).roles.isDisjoint(with: [.officer, .head]) else {
+                    throw DomainError.forbidden("只有本机关的执法人员或负责人可以登记案件", article: "行政处罚法 第四十二条")
+                }
+            case .reconsideration:
+                guard !actor(user, body: body).roles.isDisjoint(with: [.reconsiderationStaff, .head]) else {
+                    throw DomainError.forbidden("只有行政复议机构的工作人员或负责人可以登记行政复议申请", article: "行政复议法 第四条")
+                }
             }
             let today = req.fazhi.today
             let c = try await req.write(as: user) { tx in try await CaseStore.open(def, bodyID: body, today: today, in: tx) }

@@ -255,8 +255,10 @@ public enum ReconsiderationProcedure {
                     ["redo", "performance"].allSatisfy { c.file.deadline($0)?.isRunning != true || overdue(c, $0) }
                 },
         ]
-        return ProcedureDefinition(id: id, version: version, name: "行政复议", instrument: "《中华人民共和国行政复议法》", initial: "applied", states: states, actions: actions,
-                                   kind: .reconsideration)
+        var d = ProcedureDefinition(id: id, version: version, name: "行政复议", instrument: "《中华人民共和国行政复议法》", initial: "applied", states: states, actions: actions,
+                                    kind: .reconsideration)
+        d.onExpiry = ["acceptance": "deem_accepted"]
+        return d
     }
 
     /// Whether a running deadline of the case has passed on the step's day.

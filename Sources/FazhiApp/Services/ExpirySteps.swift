@@ -1,0 +1,64 @@
+import FazhiCore
+import FazhiStore
+import Foundation
+import SQLKit
+import Vapor
+
+/// Records the steps the law takes by itself when a deadline passes (`ProcedureDefinition.onExpiry`), dated the day after
+/// the due date: 行政复议法 第三十条第二款 — no decision on acceptance within 5 working days, the application is accepted.
+/// Runs at start-up and then every ten minutes; each case is one write, so one refusal does not hold up the rest.
+public enum ExpirySteps {
+    /// Takes every expiry step due by `today`; returns how many were taken.
+    @discardableResult
+    public static func run(_ app: Application) async throws -> Int {
+        let catalog = app.fazhi.procedures, calendar = app.fazhi.deadlines, today = app.fazhi.today
+        let sql = app.db as! any SQLDatabase
+        var taken = 0
+        for def in catalog.definitions {
+            for (key, actionID) in def.onExpiry.sorted(by: { $0.key < $1.key }) {
+                let rows = try await sql.raw("""
+                    SELECT d.case_id, d.due FROM case_deadlines d JOIN cases c ON c.id = d.case_id
+                    WHERE d.running = \(bind: true) AND d.key = \(bind: key) AND c.procedure = \(bind: def.id) AND d.due < \(bind: today.description)
+                    ORDER BY d.due
+                    """).all()
+                for row in rows {
+                    let id = try row.decode(column: "case_id", as: UUID.self)
+                    guard let due = CivilDate(iso: try row.decode(column: "due", as: String.self)) else { continue }
+                    do {
+                        try await app.fazhi.store.write(on: app.db, ChangeContext(actor: "system", organisation: "")) { tx in
+                            guard let c = try await CaseStore.load(id, on: tx.db) else { return }
+                            let step = StepRequest(caseID: id, action: actionID, expectedVersion: c.file.version, inputs: Facts(), officerIDs: [],
+                                                   actor: ProcedureActor(id: systemActorID, name: "系统（期限届满依法记录）", roles: Set(Role.allCases)), date: due.adding(days: 1))
+                            _ = try await CaseStore.take(step, catalog: catalog, calendar: calendar, today: today, in: tx)
+                        }
+                        taken += 1
+                    } catch {
+                        app.logger.warning("expiry step not taken", metadata: ["case": "\(id)", "action": "\(actionID)", "error": "\(error)"])
+                    }
+                }
+            }
+        }
+        return taken
+    }
+
+    static let systemActorID = UUID(uuid: (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2))
+}
+
+/// Runs `ExpirySteps` at start-up and every `interval` seconds.
+struct ExpiryStepsService: LifecycleHandler {
+    let interval: Int
+    private let task = PeriodicCheckpointer.TaskBox()
+
+    func didBootAsync(_ app: Application) async throws {
+        guard interval > 0 else { return }
+        let seconds = interval
+        task.task = Task {
+            while !Task.isCancelled {
+                do { try await ExpirySteps.run(app) } catch { app.logger.error("expiry steps failed", metadata: ["error": "\(error)"]) }
+                try? await Task.sleep(nanoseconds: UInt64(seconds) * 1_000_000_000)
+            }
+        }
+    }
+
+    func shutdownAsync(_ app: Application) async { task.task?.cancel() }
+}

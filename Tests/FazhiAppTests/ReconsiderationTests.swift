@@ -1,0 +1,304 @@
+import FazhiApp
+import FazhiCore
+import FazhiOffice
+import FazhiStore
+import Fluent
+import Foundation
+import SQLKit
+import Testing
+import VaporTesting
+
+/// 行政复议 on the procedure engine, through the API, on both databases: every period across holidays, the deemed
+/// acceptance, the 补正 clock, simple and ordinary procedure, 中止/恢复, extension, the decision gates, and the link
+/// that makes a revoked penalty decision come off the portal.
+@Suite("行政复议 (administrative reconsideration)")
+struct ReconsiderationTests {
+    typealias Client = CaseAPITests.Client
+
+    /// An application as staff register it from paper (overridable per test).
+    static func application(_ extra: [String: Any] = [:]) -> [String: Any] {
+        var a: [String: Any] = ["channel": "post", "applicantName": "李某某", "applicantKind": "citizen", "applicantAddress": "清河县城关镇某村",
+                                "respondent": "清河县市场监督管理局", "actKind": "penalty", "actDescription": "清市监罚〔2025〕31号行政处罚决定",
+                                "learnedOn": "2025-09-01", "requests": "撤销该行政处罚决定", "reasons": "事实不清，证据不足", "actAmount": 5000]
+        for (k, v) in extra { a[k] = v }
+        return a
+    }
+
+    struct Case {
+        let id: String
+        var version: Int
+    }
+
+    static func open(_ c: Client, _ staff: String) async throws -> Case {
+        let r = try await c.open(staff, ReconsiderationProcedure.id)
+        #expect(r.status == .created, "\(r.text)")
+        let j = try r.json()
+        #expect((j["number"] as? String)?.hasPrefix("清政复〔") == true, "numbered in the name of the 复议机关, 清河县人民政府")
+        return Case(id: j["id"] as! String, version: 0)
+    }
+
+    /// Takes a step that must succeed, and returns the case JSON after it.
+    @discardableResult
+    static func ok(_ c: Client, _ k: inout Case, _ token: String, _ action: String, _ date: String, _ inputs: [String: Any] = [:]) async throws -> [String: Any] {
+        let r = try await c.step(k.id, token, action, version: k.version, date: date, inputs)
+        #expect(r.status == .ok, "\(action): \(r.text)")
+        let j = try r.json()
+        k.version = j["version"] as? Int ?? k.version
+        return j
+    }
+
+    static func due(_ j: [String: Any], _ key: String) -> String? {
+        (j["deadlines"] as? [[String: Any]] ?? []).last { $0["key"] as? String == key && $0["running"] as? Bool == true }?["due"] as? String
+    }
+
+    @Test(arguments: TestDB.all)
+    func acceptanceReviewIsFiveWorkingDaysAndSilenceMeansAccepted(_ db: TestDB) async throws {
+        try await withTestApp(db, now: CaseAPITests.now) { t in
+            let c = Client(t: t), staff = try await t.token("sfj.fuyi")
+            var k = try await Self.open(c, staff)
+            // Received on 2025-09-30, the eve of 国庆 (10-01..10-08, 09-28 and 10-11 are make-up working days):
+            // five working days are 10-09, 10-10, 10-11 (Saturday, worked), 10-13 and 10-14.
+            let j = try await Self.ok(c, &k, staff, "register", "2025-09-30", Self.application())
+            #expect(Self.due(j, "acceptance") == "2025-10-14")
+            #expect((j["facts"] as? [String: Any])?["applicationDue"] as? String == "2025-10-31", "60 days from 09-01 (第二十条)")
+            #expect((j["facts"] as? [String: Any])?["applicationLate"] as? Bool == false)
+            // Refusing or accepting after the period is refused: the law has already accepted it (第三十条第二款).
+            let late = try await c.step(k.id, staff, "refuse", version: k.version, date: "2025-10-15", ["refusalReasons": "超过申请期限"])
+            #expect(late.status == .conflict && CaseAPITests.article(late) == "行政复议法 第三十条")
+            let lateAccept = try await c.step(k.id, staff, "accept", version: k.version, date: "2025-10-15", ["track": "ordinary"])
+            #expect(lateAccept.status == .conflict)
+            // Before the period ends, the deemed acceptance is refused; the sweep records it the day after the due date.
+            let early = try await c.step(k.id, staff, "deem_accepted", version: k.version, date: "2025-10-14")
+            #expect(early.status == .conflict && CaseAPITests.article(early) == "行政复议法 第三十条第二款")
+            #expect(try await ExpirySteps.run(t.app) == 1)
+            #expect(try await ExpirySteps.run(t.app) == 0, "recorded once")
+            let after = try await t.send(.GET, "/api/v1/cases/\(k.id)", token: staff).json()
+            let facts = after["facts"] as? [String: Any] ?? [:]
+            #expect(after["state"] as? String == "accepted" && facts["deemedAccepted"] as? Bool == true && facts["acceptedOn"] as? String == "2025-10-15")
+            // Ordinary procedure from 10-15: the copy within 7 working days (10-24), the decision within 60 days
+            // (12-14 is a Sunday: the next working day, 12-15).
+            #expect(Self.due(after, "copy") == "2025-10-24")
+            #expect(Self.due(after, "decision") == "2025-12-15")
+            let steps = after["steps"] as? [[String: Any]] ?? []
+            #expect(steps.last?["action"] as? String == "deem_accepted" && steps.last?["on"] as? String == "2025-10-15")
+        }
+    }
+
+    @Test(arguments: TestDB.all)
+    func correctionStopsTheClockOnceAndSilenceIsAbandonment(_ db: TestDB) async throws {
+        try await withTestApp(db, now: CaseAPITests.now) { t in
+            let c = Client(t: t), staff = try await t.token("sfj.fuyi")
+            var k = try await Self.open(c, staff)
+            try await Self.ok(c, &k, staff, "register", "2026-03-02", Self.application(["learnedOn": "2026-02-20"]))
+            // One notice with everything to fix, within the review period; the applicant has 10 working days.
+            let empty = try await c.step(k.id, staff, "request_correction", version: k.version, date: "2026-03-04", ["correctionItems": []])
+            #expect(empty.status == .unprocessableEntity && empty.errorField == "correctionItems")
+            var j = try await Self.ok(c, &k, staff, "request_correction", "2026-03-04", ["correctionItems": ["申请人身份证明", "行政处罚决定书复印件"]])
+            #expect(j["state"] as? String == "correcting" && Self.due(j, "acceptance") == nil && Self.due(j, "correction") == "2026-03-18")
+            // Not abandoned before the period ends.
+            let early = try await c.step(k.id, staff, "deem_abandoned", version: k.version, date: "2026-03-18", ["noGoodCause": true])
+            #expect(early.status == .conflict && CaseAPITests.article(early) == "行政复议法 第三十一条")
+            // The material arrives: the review runs again from that day (5 working days: 03-17).
+            j = try await Self.ok(c, &k, staff, "receive_correction", "2026-03-10", ["correctionSummary": "补交身份证明和决定书复印件"])
+            #expect(j["state"] as? String == "received" && Self.due(j, "acceptance") == "2026-03-17")
+            // A second notice is refused: the first had to list everything.
+            let again = try await c.step(k.id, staff, "request_correction", version: k.version, date: "2026-03-11", ["correctionItems": ["其他材料"]])
+            #expect(again.status == .conflict && CaseAPITests.article(again) == "行政复议法 第三十一条")
+
+            // Another application: no answer in time and no good cause — abandoned, and nothing runs any more.
+            var k2 = try await Self.open(c, staff)
+            try await Self.ok(c, &k2, staff, "register", "2026-03-02", Self.application(["learnedOn": "2026-02-20"]))
+            try await Self.ok(c, &k2, staff, "request_correction", "2026-03-03", ["correctionItems": ["申请人身份证明"]])
+            j = try await Self.ok(c, &k2, staff, "deem_abandoned", "2026-03-20", ["noGoodCause": true])
+            #expect(j["state"] as? String == "abandoned" && (j["deadlines"] as? [[String: Any]] ?? []).allSatisfy { $0["running"] as? Bool == false })
+        }
+    }
+
+    @Test(arguments: TestDB.all)
+    func simpleProcedureOnlyForItsCasesAndSwitchedByTheHead(_ db: TestDB) async throws {
+        try await withTestApp(db, now: CaseAPITests.now) { t in
+            let c = Client(t: t), staff = try await t.token("sfj.fuyi"), head = try await t.token("sfj.juzhang")
+            var k = try await Self.open(c, staff)
+            try await Self.ok(c, &k, staff, "register", "2026-06-01", Self.application(["learnedOn": "2026-05-20", "actAmount": 5000]))
+            let noGround = try await c.step(k.id, staff, "accept", version: k.version, date: "2026-06-03", ["track": "simple"])
+            #expect(noGround.status == .unprocessableEntity && noGround.errorField == "simpleGround" && CaseAPITests.article(noGround) == "行政复议法 第五十三条")
+            let tooMuch = try await c.step(k.id, staff, "accept", version: k.version, date: "2026-06-03", ["track": "simple", "simpleGround": "small_amount"])
+            #expect(tooMuch.status == .unprocessableEntity && CaseAPITests.article(tooMuch) == "行政复议法 第五十三条第一款第三项")
+            let notOnSpot = try await c.step(k.id, staff, "accept", version: k.version, date: "2026-06-03", ["track": "simple", "simpleGround": "on_spot"])
+            #expect(notOnSpot.status == .unprocessableEntity && CaseAPITests.article(notOnSpot) == "行政复议法 第五十三条第一款第一项")
+            // All parties agreeing is a ground for any case (第五十三条第二款).
+            var j = try await Self.ok(c, &k, staff, "accept", "2026-06-03", ["track": "simple", "simpleGround": "all_agree"])
+            // Simple: copy within 3 working days, decision within 30 days (第五十四条、第六十二条第二款).
+            #expect(Self.due(j, "copy") == "2026-06-08" && Self.due(j, "decision") == "2026-07-03")
+            j = try await Self.ok(c, &k, staff, "send_copy", "2026-06-04")
+            #expect(Self.due(j, "answer") == "2026-06-11", "5 working days for the answer in the simple procedure")
+            // No extension in the simple procedure; switching needs the office head (第五十五条).
+            let ext = try await c.step(k.id, head, "extend_decision_period", version: k.version, date: "2026-06-20",
+                                       ["extendedDays": 10, "extensionReason": "案情复杂", "noticeDocument": "清政复延〔2026〕1号"])
+            #expect(ext.status == .conflict && CaseAPITests.article(ext) == "行政复议法 第六十二条第一款")
+            let byStaff = try await c.step(k.id, staff, "switch_to_ordinary", version: k.version, date: "2026-06-10", ["switchReason": "案情复杂"])
+            #expect(byStaff.status == .forbidden && CaseAPITests.article(byStaff) == "行政复议法 第五十五条")
+            j = try await Self.ok(c, &k, head, "switch_to_ordinary", "2026-06-10", ["switchReason": "案情复杂，不宜适用简易程序"])
+            #expect(Self.due(j, "decision") == "2026-08-03", "60 days from acceptance on 06-03 (08-02 is a Sunday)")
+            // Now ordinary: the parties must be heard before a decision (第四十九条).
+            try await Self.ok(c, &k, staff, "record_answer", "2026-06-10", ["answerSummary": "事实清楚，证据确凿", "evidenceProduced": true])
+            let unheard = try await c.step(k.id, staff, "decide", version: k.version, date: "2026-06-20", Self.decision("uphold"))
+            #expect(unheard.status == .conflict && CaseAPITests.article(unheard) == "行政复议法 第四十九条")
+            // One extension of at most 30 days (第六十二条第一款).
+            let long = try await c.step(k.id, head, "extend_decision_period", version: k.version, date: "2026-07-20",
+                                        ["extendedDays": 31, "extensionReason": "案情复杂", "noticeDocument": "清政复延〔2026〕1号"])
+            #expect(long.status == .unprocessableEntity && long.errorField == "extendedDays")
+            j = try await Self.ok(c, &k, head, "extend_decision_period", "2026-07-20", ["extendedDays": 30, "extensionReason": "案情复杂", "noticeDocument": "清政复延〔2026〕1号"])
+            #expect(Self.due(j, "decision") == "2026-09-02", "08-03 + 30 days")
+            let twice = try await c.step(k.id, head, "extend_decision_period", version: k.version, date: "2026-07-21",
+                                         ["extendedDays": 5, "extensionReason": "案情复杂", "noticeDocument": "清政复延〔2026〕2号"])
+            #expect(twice.status == .conflict && CaseAPITests.article(twice) == "行政复议法 第六十二条第一款")
+        }
+    }
+
+    static func decision(_ outcome: String, _ extra: [String: Any] = [:]) -> [String: Any] {
+        var d: [String: Any] = ["outcome": outcome, "decisionText": "维持被申请人作出的行政处罚决定", "decisionReasons": "被申请人认定事实清楚，证据确凿，适用依据正确，程序合法，内容适当",
+                                "approval": "head", "approver": "清河县人民政府县长 张某"]
+        for (k, v) in extra { d[k] = v }
+        return d
+    }
+
+    @Test(arguments: TestDB.all)
+    func ordinaryProcedureWithHearingCommitteeSuspensionAndDecisionGates(_ db: TestDB) async throws {
+        try await withTestApp(db, now: CaseAPITests.now) { t in
+            let c = Client(t: t), staff = try await t.token("sfj.fuyi")
+            var k = try await Self.open(c, staff)
+            // Learned of the act 70 days before: late — it can be filed, and acceptance must say why it is accepted.
+            var j = try await Self.ok(c, &k, staff, "register", "2026-05-11", Self.application(["learnedOn": "2026-03-02"]))
+            #expect((j["facts"] as? [String: Any])?["applicationLate"] as? Bool == true)
+            let silent = try await c.step(k.id, staff, "accept", version: k.version, date: "2026-05-12", ["track": "ordinary"])
+            #expect(silent.status == .unprocessableEntity && silent.errorField == "timelinessAnswer" && CaseAPITests.article(silent) == "行政复议法 第二十条、第三十条")
+            j = try await Self.ok(c, &k, staff, "accept", "2026-05-12", ["track": "ordinary", "timelinessAnswer": "申请人因住院治疗耽误申请期限，属于正当理由，期限自障碍消除之日起继续计算"])
+            #expect(Self.due(j, "copy") == "2026-05-21" && Self.due(j, "decision") == "2026-07-13", "60 days from 05-12 is 07-11, a Saturday")
+            j = try await Self.ok(c, &k, staff, "send_copy", "2026-05-13")
+            #expect(Self.due(j, "answer") == "2026-05-27", "10 working days (第四十八条)")
+            try await Self.ok(c, &k, staff, "record_answer", "2026-05-20", ["answerSummary": "事实清楚", "evidenceProduced": true])
+            try await Self.ok(c, &k, staff, "hear_parties", "2026-05-22", ["hearingMethod": "in_person", "opinionsSummary": "申请人坚持复议请求"])
+            try await Self.ok(c, &k, staff, "classify", "2026-05-22", ["major": true])
+            // Major: a hearing (第五十条) and the committee (第五十二条) before any decision.
+            let noHearing = try await c.step(k.id, staff, "decide", version: k.version, date: "2026-05-25", Self.decision("uphold"))
+            #expect(noHearing.status == .conflict && CaseAPITests.article(noHearing) == "行政复议法 第五十条第一款")
+            let soon = try await c.step(k.id, staff, "schedule_hearing", version: k.version, date: "2026-05-25",
+                                       ["hearingDate": "2026-05-28", "hearingPlace": "县司法局听证室", "hearingChair": "陈思齐", "hearingOfficers": ["甲", "乙"], "hearingClerk": "丙"])
+            #expect(soon.status == .unprocessableEntity && soon.errorField == "hearingDate" && CaseAPITests.article(soon) == "行政复议法 第五十一条")
+            let small = try await c.step(k.id, staff, "schedule_hearing", version: k.version, date: "2026-05-25",
+                                        ["hearingDate": "2026-06-03", "hearingPlace": "县司法局听证室", "hearingChair": "陈思齐", "hearingOfficers": ["甲"], "hearingClerk": "丙"])
+            #expect(small.status == .unprocessableEntity && small.errorField == "hearingOfficers")
+            try await Self.ok(c, &k, staff, "schedule_hearing", "2026-05-25",
+                              ["hearingDate": "2026-06-01", "hearingPlace": "县司法局听证室", "hearingChair": "陈思齐", "hearingOfficers": ["王律师", "刘教授"], "hearingClerk": "赵书记员"])
+            try await Self.ok(c, &k, staff, "record_hearing", "2026-06-01", ["hearingSummary": "双方质证、辩论", "hearingRecordSigned": true])
+            let noCommittee = try await c.step(k.id, staff, "decide", version: k.version, date: "2026-06-02", Self.decision("uphold"))
+            #expect(noCommittee.status == .conflict && CaseAPITests.article(noCommittee) == "行政复议法 第五十二条")
+            try await Self.ok(c, &k, staff, "consult_committee", "2026-06-02", ["committeeMembers": ["县政府办", "李律师", "某大学王教授"], "committeeOpinion": "建议维持"])
+
+            // 中止 on 06-03 with 40 days left (due 07-13); 恢复 on 06-23: 40 days from then, 08-02 (a Sunday) → 08-03.
+            j = try await Self.ok(c, &k, staff, "suspend", "2026-06-03", ["suspensionGround": "other_case"])
+            #expect(j["state"] as? String == "suspended" && Self.due(j, "decision") == nil)
+            let whileSuspended = try await c.step(k.id, staff, "decide", version: k.version, date: "2026-06-10", Self.decision("uphold"))
+            #expect(whileSuspended.status == .conflict)
+            j = try await Self.ok(c, &k, staff, "resume", "2026-06-23", ["resumeReason": "关联案件已审结"])
+            #expect(j["state"] as? String == "accepted" && Self.due(j, "decision") == "2026-08-03")
+
+            // 不利变更禁止 (第六十三条第二款): a heavier amount is refused unless a third party asked for it.
+            let worse = try await c.step(k.id, staff, "decide", version: k.version, date: "2026-06-24", Self.decision("change", ["changedAmount": 8000]))
+            #expect(worse.status == .unprocessableEntity && worse.errorField == "changedAmount" && CaseAPITests.article(worse) == "行政复议法 第六十三条第二款")
+            let worseKind = try await c.step(k.id, staff, "decide", version: k.version, date: "2026-06-24", Self.decision("change", ["changeWorsens": true]))
+            #expect(worseKind.status == .unprocessableEntity && CaseAPITests.article(worseKind) == "行政复议法 第六十三条第二款")
+            j = try await Self.ok(c, &k, staff, "decide", "2026-06-24", Self.decision("change", ["changedAmount": 2000, "decisionText": "将罚款五千元变更为罚款二千元"]))
+            #expect(j["state"] as? String == "decided" && (j["documents"] as? [String]) == ["reconsideration_decision"])
+            #expect((j["facts"] as? [String: Any])?["decisionNumber"] as? String == j["number"] as? String)
+            j = try await Self.ok(c, &k, staff, "serve", "2026-06-26", ["serviceMethod": "direct", "recipient": "李某某"])
+            #expect(j["state"] as? String == "served" && (j["facts"] as? [String: Any])?["effectiveOn"] as? String == "2026-06-26")
+
+            // The decision as .docx: the committee's opinion and the hearing are in it (第六十一条).
+            let docs = try await t.send(.GET, "/api/v1/cases/\(k.id)/documents/reconsideration_decision", token: staff)
+            #expect(docs.status == .ok)
+            let text = try DocxReader.text(Data(docs.body.readableBytesView))
+            #expect(text.contains("行政复议决定书") && text.contains("行政复议委员会咨询意见") && text.contains("建议维持") && text.contains("根据听证笔录"))
+            #expect(text.contains("将罚款五千元变更为罚款二千元") && text.contains("自送达之日起发生法律效力"))
+
+            // 意见书 and its 60-day report-back (第七十六条); closing waits for nothing else.
+            j = try await Self.ok(c, &k, staff, "issue_opinion", "2026-06-29", ["opinionTo": "清河县市场监督管理局", "opinionContent": "规范裁量基准的适用"])
+            #expect(Self.due(j, "opinionReport") == "2026-08-28")
+            try await Self.ok(c, &k, staff, "record_opinion_report", "2026-08-20", ["reportSummary": "已修订裁量基准"])
+            j = try await Self.ok(c, &k, staff, "close", "2026-08-21", ["closingSummary": "结案"])
+            #expect(j["state"] as? String == "closed")
+        }
+    }
+
+    @Test(arguments: TestDB.all)
+    func noAnswerLeavesOnlyTheCorrectingDecisionsAndThirdPartiesMayWorsen(_ db: TestDB) async throws {
+        try await withTestApp(db, now: CaseAPITests.now) { t in
+            let c = Client(t: t), staff = try await t.token("sfj.fuyi")
+            var k = try await Self.open(c, staff)
+            try await Self.ok(c, &k, staff, "register", "2026-04-01", Self.application(["learnedOn": "2026-03-20"]))
+            try await Self.ok(c, &k, staff, "accept", "2026-04-02", ["track": "ordinary"])
+            try await Self.ok(c, &k, staff, "send_copy", "2026-04-03")
+            try await Self.ok(c, &k, staff, "hear_parties", "2026-04-10", ["hearingMethod": "phone", "opinionsSummary": "申请人陈述"])
+            // The respondent's 10 working days (to 04-17) pass without an answer (第七十条).
+            let uphold = try await c.step(k.id, staff, "decide", version: k.version, date: "2026-04-30", Self.decision("uphold"))
+            #expect(uphold.status == .unprocessableEntity && uphold.errorField == "outcome" && CaseAPITests.article(uphold) == "行政复议法 第七十条")
+            let third = try await c.step(k.id, staff, "decide", version: k.version, date: "2026-04-30", Self.decision("change", ["changedAmount": 9000, "thirdPartyRequested": true]))
+            #expect(third.status == .unprocessableEntity && CaseAPITests.article(third) == "行政复议法 第七十条", "still no evidence: only the correcting decisions")
+            let j = try await Self.ok(c, &k, staff, "decide", "2026-04-30", Self.decision("revoke", ["decisionText": "撤销被申请人作出的行政处罚决定", "redoDays": 30]))
+            #expect((j["facts"] as? [String: Any])?["answerMissing"] as? Bool == true)
+            let served = try await Self.ok(c, &k, staff, "serve", "2026-05-06", ["serviceMethod": "post", "recipient": "李某某"])
+            #expect(Self.due(served, "redo") == "2026-06-05", "30 days to redo the act (第六十四条)")
+            let early = try await c.step(k.id, staff, "close", version: k.version, date: "2026-05-20", ["closingSummary": "结案"])
+            #expect(early.status == .conflict)
+
+            // With an answer, a third party's opposite request allows a heavier change (第六十三条第二款 但书).
+            var k2 = try await Self.open(c, staff)
+            try await Self.ok(c, &k2, staff, "register", "2026-04-01", Self.application(["learnedOn": "2026-03-20"]))
+            try await Self.ok(c, &k2, staff, "accept", "2026-04-02", ["track": "ordinary"])
+            try await Self.ok(c, &k2, staff, "send_copy", "2026-04-03")
+            try await Self.ok(c, &k2, staff, "record_answer", "2026-04-08", ["answerSummary": "事实清楚", "evidenceProduced": true])
+            try await Self.ok(c, &k2, staff, "hear_parties", "2026-04-10", ["hearingMethod": "online", "opinionsSummary": "第三人请求从重"])
+            try await Self.ok(c, &k2, staff, "decide", "2026-04-30", Self.decision("change", ["changedAmount": 9000, "thirdPartyRequested": true, "decisionText": "变更为罚款九千元"]))
+
+            // 终止 by withdrawal needs the withdrawal document (第七十四条).
+            var k3 = try await Self.open(c, staff)
+            try await Self.ok(c, &k3, staff, "register", "2026-04-01", Self.application(["learnedOn": "2026-03-20"]))
+            try await Self.ok(c, &k3, staff, "accept", "2026-04-02", ["track": "ordinary"])
+            let bare = try await c.step(k3.id, staff, "terminate", version: k3.version, date: "2026-04-09", ["terminationGround": "withdrawn"])
+            #expect(bare.status == .unprocessableEntity && bare.errorField == "settlementDocument" && CaseAPITests.article(bare) == "行政复议法 第七十四条")
+            let sixty = try await c.step(k3.id, staff, "terminate", version: k3.version, date: "2026-04-09", ["terminationGround": "suspension_60_days"])
+            #expect(sixty.status == .unprocessableEntity && CaseAPITests.article(sixty) == "行政复议法 第四十一条第五项")
+            let j3 = try await Self.ok(c, &k3, staff, "terminate", "2026-04-09", ["terminationGround": "withdrawn", "settlementDocument": "撤回行政复议申请书（双方和解）"])
+            #expect(j3["state"] as? String == "terminated" && (j3["deadlines"] as? [[String: Any]] ?? []).allSatisfy { $0["running"] as? Bool == false })
+        }
+    }
+
+    /// A 复议 decision revoking a penalty decision published on the portal: the penalty case records the change at once,
+    /// and its withdrawal is due within 3 working days (行政处罚法 第四十八条第二款).
+    @Test(arguments: TestDB.all)
+    func revokingDecisionStartsTheWithdrawalOfThePublishedPenalty(_ db: TestDB) async throws {
+        try await withTestApp(db, now: CaseAPITests.now) { t in
+            let c = Client(t: t), staff = try await t.token("sfj.fuyi"), officer = try await t.token("scj.zhifa1")
+            let published = try await t.send(.GET, "/decisions?format=json").json()
+            guard let first = (published["items"] as? [[String: Any]])?.first(where: { $0["withdrawnOn"] == nil || $0["withdrawnOn"] is NSNull }),
+                  let number = first["decisionNumber"] as? String, let penaltyID = first["caseID"] as? String else {
+                Issue.record("the demo has no published decision"); return
+            }
+            var k = try await Self.open(c, staff)
+            var j = try await Self.ok(c, &k, staff, "register", "2026-10-12", Self.application(["learnedOn": "2026-10-09", "actDescription": "\(number)行政处罚决定",
+                                                                                                     "enforcementDecisionNumber": number]))
+            #expect((j["facts"] as? [String: Any])?["linkedCaseID"] as? String == penaltyID.uppercased())
+            try await Self.ok(c, &k, staff, "accept", "2026-10-13", ["track": "simple", "simpleGround": "all_agree"])
+            try await Self.ok(c, &k, staff, "send_copy", "2026-10-14")
+            try await Self.ok(c, &k, staff, "record_answer", "2026-10-16", ["answerSummary": "事实清楚", "evidenceProduced": true])
+            try await Self.ok(c, &k, staff, "decide", "2026-10-20", Self.decision("revoke", ["decisionText": "撤销被申请人作出的行政处罚决定"]))
+            j = try await Self.ok(c, &k, staff, "serve", "2026-10-21", ["serviceMethod": "direct", "recipient": "李某某"])
+            let penalty = try await t.send(.GET, "/api/v1/cases/\(penaltyID)", token: officer).json()
+            #expect((penalty["facts"] as? [String: Any])?["decisionChanged"] as? Bool == true)
+            #expect((penalty["steps"] as? [[String: Any]])?.last?["action"] as? String == "record_change")
+            #expect(Self.due(penalty, "withdrawal") == "2026-10-26", "3 working days from 10-21")
+            #expect((penalty["steps"] as? [[String: Any]])?.last.flatMap { ($0["inputs"] as? [String: Any])?["changeDocument"] as? String } == j["number"] as? String)
+        }
+    }
+}
