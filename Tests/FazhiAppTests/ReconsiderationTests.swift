@@ -279,7 +279,7 @@ struct ReconsiderationTests {
     @Test(arguments: TestDB.all)
     func revokingDecisionStartsTheWithdrawalOfThePublishedPenalty(_ db: TestDB) async throws {
         try await withTestApp(db, now: CaseAPITests.now) { t in
-            let c = Client(t: t), staff = try await t.token("sfj.fuyi"), officer = try await t.token("scj.zhifa1")
+            let c = Client(t: t), staff = try await t.token("sfj.fuyi"), officer = try await t.token("admin")
             let published = try await t.send(.GET, "/decisions?format=json").json()
             guard let first = (published["items"] as? [[String: Any]])?.first(where: { $0["withdrawnOn"] == nil || $0["withdrawnOn"] is NSNull }),
                   let number = first["decisionNumber"] as? String, let penaltyID = first["caseID"] as? String else {
