@@ -47,6 +47,8 @@ func routes(_ app: Application) {
     let sessions = app.grouped(app.sessions.middleware)
     let sessionAuth = sessions.grouped(SessionUserAuthenticator())
     LoginController.register(sessionAuth)
+    // 网上申请行政复议: anonymous, but its forms carry a session-bound CSRF token.
+    ReconsiderationPortal.register(sessions)
 
     // JSON API: a bearer token, or the session with a CSRF header for writes.
     let api = app.grouped("api", "v1")

@@ -302,3 +302,116 @@ struct ReconsiderationTests {
         }
     }
 }
+
+/// 网上申请行政复议: the citizen's form, its receipt exactly once, the status page, and every refusal leaving nothing filed.
+@Suite("行政复议 online application")
+struct ReconsiderationPortalTests {
+    static let form: [String: String] = [
+        "applicantName": "张三丰", "applicantKind": "citizen", "applicantIDNumber": "330102199001011234", "applicantPhone": "13812345678",
+        "applicantAddress": "清河县城关镇某村12号", "respondent": "清河县市场监督管理局", "actKind": "penalty", "actDescription": "清市监罚〔2026〕5号行政处罚决定",
+        "learnedOn": "2026-11-10", "requests": "撤销该行政处罚决定", "reasons": "处罚过重",
+    ]
+
+    static func count(_ t: TestApp) async throws -> Int {
+        try await (t.app.db as! any SQLDatabase).raw("SELECT COUNT(*) AS n FROM reconsideration_applications").first()!.decode(column: "n", as: Int.self)
+    }
+
+    @Test(arguments: TestDB.all)
+    func citizenAppliesOnceChecksStatusAndStaffSeeIt(_ db: TestDB) async throws {
+        try await withTestApp(db, now: CaseAPITests.now) { t in
+            let web = WebClient(t)
+            let page = try await web.request(.GET, "/reconsideration")
+            #expect(page.status == .ok && page.text.contains("网上申请行政复议") && page.text.contains("清河县人民政府"))
+            let key = try #require(page.text.range(of: #"name="submissionKey" value="([0-9A-F-]+)""#, options: .regularExpression).map { String(page.text[$0].split(separator: "\"")[3]) })
+
+            // Missing a required field: 422 naming it, nothing filed.
+            var missing = Self.form; missing["reasons"] = ""; missing["submissionKey"] = key
+            let r1 = try await web.request(.POST, "/reconsideration/apply", form: missing)
+            #expect(r1.status == .unprocessableEntity && r1.text.contains("事实和理由") && r1.text.contains("aria-invalid"))
+            // An unknown respondent.
+            var unknown = Self.form; unknown["respondent"] = "不存在的局"; unknown["submissionKey"] = key
+            let r2 = try await web.request(.POST, "/reconsideration/apply", form: unknown)
+            #expect(r2.status == .unprocessableEntity && r2.text.contains("被申请人"))
+            // Without the form's token.
+            var ok = Self.form; ok["submissionKey"] = key
+            #expect(try await web.request(.POST, "/reconsideration/apply", form: ok, withCSRF: false).status == .forbidden)
+            #expect(try await Self.count(t) == 0)
+
+            // Filed: a receipt with the tracking number and secret, the review period, and the case in staff's list.
+            let filed = try await web.request(.POST, "/reconsideration/apply", form: ok)
+            #expect(filed.status == .created, "\(filed.text)")
+            func cell(_ id: String) -> String? {
+                filed.text.range(of: "id=\"\(id)\">([^<]+)<", options: .regularExpression).map { String(filed.text[$0].dropFirst(id.count + 6).dropLast(1)) }
+            }
+            let tracking = try #require(cell("tracking-number")), secret = try #require(cell("secret"))
+            let today = t.app.fazhi.today
+            #expect(tracking.hasPrefix("FY\(today.year)\(String(format: "%02d%02d", today.month, today.day))") && secret.count == 8)
+            #expect(today.description == "2026-11-20" && filed.text.contains("2026-11-27"), "5 working days from Friday 11-20: 11-23 … 11-27")
+            // The same form again: the same receipt, no second application.
+            let again = try await web.request(.POST, "/reconsideration/apply", form: ok)
+            #expect(again.status == .ok && again.text.contains(tracking) && again.text.contains(secret))
+            #expect(try await Self.count(t) == 1)
+
+            let staff = try await t.token("sfj.fuyi")
+            let list = try await t.send(.GET, "/api/v1/cases?procedure=reconsideration", token: staff).jsonArray()
+            #expect(list.count == 1)
+            let id = try #require(list.first?["id"] as? String)
+            let c = try await t.send(.GET, "/api/v1/cases/\(id)", token: staff).json()
+            #expect(c["state"] as? String == "received" && (c["facts"] as? [String: Any])?["channel"] as? String == "online")
+            #expect((c["actions"] as? [[String: Any]] ?? []).contains { $0["id"] as? String == "accept" && $0["allowed"] as? Bool == true })
+            // The personal numbers are kept out of the record in clear (only their hashes).
+            let payloads = try await (t.app.db as! any SQLDatabase).raw("SELECT payload FROM record_entries ORDER BY seq DESC LIMIT 5").all()
+                .map { try $0.decode(column: "payload", as: String.self) }
+            #expect(payloads.contains { $0.contains("register") || $0.contains("张三丰") })
+            #expect(!payloads.contains { $0.contains("13812345678") || $0.contains("330102199001011234") })
+
+            // Status: a wrong secret looks like an unknown number; the right one shows the stage and the period.
+            let status = WebClient(t)
+            _ = try await status.request(.GET, "/reconsideration/status")
+            let wrong = try await status.request(.POST, "/reconsideration/status", form: ["number": tracking, "secret": "WRONG234"])
+            #expect(wrong.status == .notFound && wrong.text.contains("查询编号或查询码不正确"))
+            let right = try await status.request(.POST, "/reconsideration/status", form: ["number": tracking.lowercased(), "secret": secret.lowercased()])
+            #expect(right.status == .ok && right.text.contains("受理审查") && right.text.contains("2026-11-27") && right.text.contains("登记行政复议申请"))
+            #expect(!right.text.contains("330102199001011234") && !right.text.contains("13812345678"))
+        }
+    }
+
+    @Test(arguments: TestDB.all)
+    func refusedAttachmentsAndFloodsFileNothing(_ db: TestDB) async throws {
+        try await withTestApp(db, now: CaseAPITests.now) { t in
+            let web = WebClient(t)
+            _ = try await web.request(.GET, "/reconsideration")
+            func multipart(_ fields: [String: String], file: [UInt8], name: String) -> [UInt8] {
+                var b: [UInt8] = []
+                for (k, v) in fields.merging(["_csrf": web.csrf ?? ""], uniquingKeysWith: { a, _ in a }) {
+                    b += Array("--XyZ\r\nContent-Disposition: form-data; name=\"\(k)\"\r\n\r\n\(v)\r\n".utf8)
+                }
+                b += Array("--XyZ\r\nContent-Disposition: form-data; name=\"attachments[]\"; filename=\"\(name)\"\r\nContent-Type: application/octet-stream\r\n\r\n".utf8) + file
+                b += Array("\r\n--XyZ--\r\n".utf8)
+                return b
+            }
+            let headers = [("Cookie", "fazhi_session=\(web.cookie!)"), ("Content-Type", "multipart/form-data; boundary=XyZ")]
+            var fields = Self.form; fields["submissionKey"] = UUID().uuidString
+            let exe = try await t.sendBytes(.POST, "/reconsideration/apply", body: multipart(fields, file: Array("MZ\u{90}\u{0}not a document".utf8), name: "证据.exe"), headers: headers)
+            #expect(exe.status == .unprocessableEntity && exe.text.contains("不是可作为证据上传的文件类型"))
+            let big = try await t.sendBytes(.POST, "/reconsideration/apply", body: multipart(fields, file: EvidenceTests.png + [UInt8](repeating: 1, count: 70 * 1024), name: "照片.png"), headers: headers)
+            #expect(big.status == .payloadTooLarge && big.text.contains("MB"))
+            #expect(try await Self.count(t) == 0 && EvidenceTests.files(t).isEmpty, "no application, no orphan file")
+            // A good attachment is stored with the case, by its hash.
+            let good = try await t.sendBytes(.POST, "/reconsideration/apply", body: multipart(fields, file: EvidenceTests.png, name: "处罚决定书.png"), headers: headers)
+            #expect(good.status == .created, "\(good.text)")
+            let filedCount = try await Self.count(t)
+            #expect(EvidenceTests.files(t).count == 1 && filedCount == 1)
+
+            // A flood from one address: the 11th application within the hour is refused with 429.
+            for i in 0..<9 {
+                var f = Self.form; f["submissionKey"] = UUID().uuidString; f["applicantName"] = "申请人\(i)"
+                #expect(try await web.request(.POST, "/reconsideration/apply", form: f).status == .created)
+            }
+            var f = Self.form; f["submissionKey"] = UUID().uuidString
+            let flood = try await web.request(.POST, "/reconsideration/apply", form: f)
+            #expect(flood.status == .tooManyRequests && flood.headers.first(name: "Retry-After") != nil && flood.text.contains("过于频繁"))
+            #expect(try await Self.count(t) == 10)
+        }
+    }
+}

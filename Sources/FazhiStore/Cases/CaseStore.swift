@@ -62,7 +62,7 @@ public struct CaseDeadlineRow: Codable, Sendable {
 public enum CaseStore {
     static let decoder = SQLRowDecoder(keyDecodingStrategy: .convertFromSnakeCase)
     /// Inputs kept out of the record in clear: only their SHA-256 goes into the log.
-    static let personalInputs: Set<String> = ["partyIDNumber", "partyPhone"]
+    static let personalInputs: Set<String> = ["partyIDNumber", "partyPhone", "applicantIDNumber", "applicantPhone"]
 
     /// The character a procedure's case numbers carry (立 for 立案, 简 for 当场处罚, 检 for 检查).
     static func numberKind(_ procedure: String) -> String {

@@ -277,14 +277,22 @@ public enum ReconsiderationProcedure {
         let f = c.inputs
         let learned = f.date("learnedOn")!
         var out = Facts()
-        var due = try c.calendar.due(from: learned, days: Reconsideration.applicationDays, unit: .day)
+        var estimated = false
+        // The period only informs the acceptance decision; an application must be filed even when the calendar of the
+        // year it ends in is not yet published. Then the end is taken without the holiday roll-forward (never later than
+        // the true end) and marked as estimated.
+        func sixtyDays(from d: CivilDate) -> CivilDate {
+            if let due = try? c.calendar.due(from: d, days: Reconsideration.applicationDays, unit: .day) { return due }
+            estimated = true
+            return d.adding(days: Reconsideration.applicationDays)
+        }
+        var due = sixtyDays(from: learned)
         if f.flag("notToldOfRights"), let rights = f.date("rightsLearnedOn") {
             // The period runs from learning of the rights, but ends at the latest one year after learning of the act.
-            let fromRights = try c.calendar.due(from: rights, days: Reconsideration.applicationDays, unit: .day)
-            due = min(fromRights, learned.addingYears(Reconsideration.untoldCapYears))
-            due = max(due, try c.calendar.due(from: learned, days: Reconsideration.applicationDays, unit: .day))
+            due = max(due, min(sixtyDays(from: rights), learned.addingYears(Reconsideration.untoldCapYears)))
         }
         out["applicationDue"] = .date(due)
+        out["applicationDueEstimated"] = .bool(estimated)
         out["applicationLate"] = .bool(c.date > due)
         if let act = f.date("actOn") {
             let years = f.flag("realProperty") ? Reconsideration.outerLimitYearsRealProperty : Reconsideration.outerLimitYears
