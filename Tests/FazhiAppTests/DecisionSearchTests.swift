@@ -49,6 +49,16 @@ struct DecisionSearchTests {
             // A date range spanning months: the months narrow inside the index, the exact days after it.
             #expect(try await found(.init(from: CivilDate(iso: "2026-04-02"), to: CivilDate(iso: "2026-06-01"), text: "食品")) == ([6, 5, 3], 3))
             #expect(try await found(.init(from: CivilDate(iso: "2026-04-03"), to: CivilDate(iso: "2026-06-30"), text: "食品")) == ([7, 6, 5], 3))
+            // A decision published last but decided earlier: first when nothing asks for a period, in decision-date order
+            // when one does.
+            try await t.app.fazhi.store.write(on: t.app.db, .system) { tx in
+                try await Publications.insert(Self.decision(9, body: "市场监管局", violation: "销售过期食品", decidedOn: "2026-04-10"), bodyID: scj, on: tx.sql)
+            }
+            ids.append(try await Publications.search(.init(text: "清市监罚〔2026〕9号"), on: t.app.db).items.first!.caseID)
+            #expect(try await found(.init(text: "过期食品")) == ([9, 7, 3, 1], 4))
+            #expect(try await found(.init(from: CivilDate(iso: "2026-04-01"), to: CivilDate(iso: "2026-06-30"), text: "过期食品")) == ([7, 9, 3], 3))
+            #expect(try await found(.init(from: CivilDate(iso: "2026-04-01"), to: CivilDate(iso: "2026-06-30"), penalty: "罚款")) == ([7, 6, 5, 9, 4], 5))
+            #expect(try await found(.init(body: scj, text: "过期食品")) == ([9, 7, 3, 1], 4))
             // The penalty kind, with a word and without.
             #expect(try await found(.init(penalty: "警告", text: "食品")) == ([3], 1))
             #expect(try await found(.init(penalty: "没收违法所得")) == ([6], 1))
@@ -62,10 +72,10 @@ struct DecisionSearchTests {
             #expect(try await found(.init(text: "食品"), countUpTo: 2).1 == 3)
             // Paging.
             let second = try await Publications.search(.init(text: "食品"), limit: 2, offset: 2, on: t.app.db)
-            #expect(second.items.map { ids.firstIndex(of: $0.caseID)! + 1 } == [5, 3])
+            #expect(second.items.map { ids.firstIndex(of: $0.caseID)! + 1 } == [6, 5])
             // The portal answers the same.
             let page = try await t.send(.GET, "/decisions?q=%E8%BF%87%E6%9C%9F%E9%A3%9F%E5%93%81&format=json").json()   // 过期食品
-            #expect(page["total"] as? Int == 3)
+            #expect(page["total"] as? Int == 4)
         }
     }
 

@@ -60,37 +60,64 @@ public enum DecisionSearch {
         return (all, months)
     }
 
-    /// The newest `limit` decisions (after `offset`) whose text holds every token of `text`, with the filters, and
-    /// how many there are counted up to `countUpTo` (nil: all). `where` holds the filters on `p` (publications).
-    static func search(text tokens: [String], _ q: Publications.Query, where w: SQLQueryString, limit: Int, offset: Int, countUpTo: Int?,
+    /// The order of the results: the latest published first; with a decision-date range, the latest decided first (then
+    /// the latest published), as someone asking for a period expects.
+    static func orderBy(_ q: Publications.Query) -> SQLQueryString {
+        q.from != nil || q.to != nil ? " ORDER BY p.decided_on DESC, p.search_seq DESC" : " ORDER BY p.search_seq DESC"
+    }
+
+    /// The filters on `p` (publications) other than the words: dates, penalty kind, and the body unless the index holds it.
+    static func filters(_ q: Publications.Query, body: Bool) -> SQLQueryString {
+        var w: SQLQueryString = "1 = 1"
+        if body, let b = q.body { w = w + " AND p.body_id = \(bind: b)" }
+        if let f = q.from { w = w + " AND p.decided_on >= \(bind: f.description)" }
+        if let t = q.to { w = w + " AND p.decided_on <= \(bind: t.description)" }
+        if let p = q.penalty?.trimmed, !p.isEmpty { w = w + " AND p.penalties LIKE \(bind: "%\(p)%")" }
+        return w
+    }
+
+    /// The newest `limit` decisions (after `offset`) whose text holds every token, with the query's filters, and how many
+    /// there are counted up to `countUpTo` (nil: all).
+    static func search(text tokens: [String], _ q: Publications.Query, limit: Int, offset: Int, countUpTo: Int?,
                        on sql: any SQLDatabase) async throws -> (rows: [any SQLRow], total: Int) {
+        let dated = q.from != nil || q.to != nil
+        func count(_ from: SQLQueryString) async throws -> Int {
+            try await sql.raw(countUpTo.map { "SELECT COUNT(*) AS n FROM (SELECT 1 " + from + " LIMIT \(literal: $0 + 1)) AS hits" }
+                              ?? "SELECT COUNT(*) AS n " + from).first()!.decode(column: "n", as: Int.self)
+        }
         if sql.dialect.name == "sqlite" {
             let (all, months) = filterTokens(q)
             // Each token quoted as an FTS5 string (tokens hold only letters and digits, so no quote to escape).
             var match = (tokens + all).map { "\"\($0)\"" }.joined(separator: " AND ")
             if !months.isEmpty { match += " AND (" + months.map { "\"\($0)\"" }.joined(separator: " OR ") + ")" }
+            let w = filters(q, body: false)
+            if dated {
+                // The months narrow the hits inside the index; the page is then read down the decision-date index, keeping
+                // the rows among them.
+                let from: SQLQueryString = "FROM publications p WHERE p.search_seq IN (SELECT rowid FROM decision_fts WHERE decision_fts MATCH \(bind: match)) AND " + w
+                let rows = try await sql.raw("SELECT p.content " + from + orderBy(q) + " LIMIT \(literal: limit) OFFSET \(literal: offset)").all()
+                return (rows, try await count(from))
+            }
             // FTS5 hands back rowids newest first and the join probes each publication by its sequence: the walk stops
             // once the page (or the count's cap) is reached.
             let from: SQLQueryString = "FROM decision_fts f JOIN publications p ON p.search_seq = f.rowid WHERE decision_fts MATCH \(bind: match) AND " + w
             let rows = try await sql.raw("SELECT p.content " + from + " ORDER BY f.rowid DESC LIMIT \(literal: limit) OFFSET \(literal: offset)").all()
-            let total = try await sql.raw(countUpTo.map { "SELECT COUNT(*) AS n FROM (SELECT 1 " + from + " LIMIT \(literal: $0 + 1)) AS hits" }
-                                          ?? "SELECT COUNT(*) AS n " + from).first()!.decode(column: "n", as: Int.self)
-            return (rows, total)
+            return (rows, try await count(from))
         }
-        // Only the words here: the body and the dates are already conditions on their own columns, and saying them twice
-        // (as tokens too) makes the planner multiply two selectivities of one fact and pick a full bitmap scan and sort
-        // (116 ms instead of 5 ms for a broad word in one month, on 525,000 decisions).
-        let cond: SQLQueryString = "p.search_tokens @> \(bind: tokens)::text[] AND " + w
-        let total = try await sql.raw(countUpTo.map { "SELECT COUNT(*) AS n FROM (SELECT 1 FROM publications p WHERE " + cond + " LIMIT \(literal: $0 + 1)) AS hits" }
-                                      ?? "SELECT COUNT(*) AS n FROM publications p WHERE " + cond).first()!.decode(column: "n", as: Int.self)
-        // The planner multiplies the selectivities of a phrase's bigrams (无证 证经 经营), which always occur together, so it
-        // takes a phrase in 5 % of the decisions for a rare one, fetches all 26,000 and sorts them (150 ms). When the count
-        // shows many hits and no body or date narrows them, walk the newest publications in windows instead: each window is
-        // a range of the sequence index, and a broad phrase fills the page from the first one or two.
-        if total > Self.broad, q.body == nil, q.from == nil, q.to == nil {
+        // PostgreSQL. The body is a token with the words: GIN then intersects the words' long posting lists with the body's
+        // short one, and the planner does not see one fact twice (a body_id condition as well made it multiply two
+        // selectivities of the same thing and pick a full bitmap scan and sort). The dates stay on their column.
+        let words = tokens + (q.body.map { [bodyToken($0)] } ?? [])
+        let cond: SQLQueryString = "p.search_tokens @> \(bind: words)::text[] AND " + filters(q, body: false)
+        let from: SQLQueryString = "FROM publications p WHERE " + cond
+        let total = try await count(from)
+        // It also multiplies the selectivities of a phrase's bigrams (无证 证经 经营), which always occur together, so it takes
+        // a phrase in 5 % of the decisions for a rare one, fetches all 26,000 and sorts them (150 ms). When the count shows
+        // many hits and nothing else narrows them, walk the newest publications in windows instead.
+        if total > Self.broad, q.body == nil, !dated {
             return (try await walk(cond, limit: limit, offset: offset, on: sql), total)
         }
-        let rows = try await sql.raw("SELECT p.content FROM publications p WHERE " + cond + " ORDER BY p.search_seq DESC LIMIT \(literal: limit) OFFSET \(literal: offset)").all()
+        let rows = try await sql.raw("SELECT p.content " + from + orderBy(q) + " LIMIT \(literal: limit) OFFSET \(literal: offset)").all()
         return (rows, total)
     }
 

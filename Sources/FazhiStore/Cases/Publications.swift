@@ -63,24 +63,21 @@ public enum Publications {
         }
     }
 
-    /// Published decisions, the latest published first, with the total for paging.
+    /// Published decisions, the latest published first (with a decision-date range, the latest decided first), with the
+    /// total for paging.
     /// With `countUpTo`, the total is counted only that far (a page shows "1,000+"): counting every hit of a broad word
     /// over a province's decisions costs more than finding the page.
     public static func search(_ q: Query, limit: Int = 50, offset: Int = 0, countUpTo: Int? = nil, on db: any Database) async throws -> (items: [PublicDecision], total: Int) {
         let sql = db as! any SQLDatabase
-        var w: SQLQueryString = "1 = 1"
-        if let b = q.body { w = w + " AND p.body_id = \(bind: b)" }
-        if let f = q.from { w = w + " AND p.decided_on >= \(bind: f.description)" }
-        if let t = q.to { w = w + " AND p.decided_on <= \(bind: t.description)" }
-        if let p = q.penalty?.trimmed, !p.isEmpty { w = w + " AND p.penalties LIKE \(bind: "%\(p)%")" }
         let text = q.text?.trimmed ?? ""
         let rows: [any SQLRow], total: Int
         if !text.isEmpty, let tokens = CJKTokenizer.queryTokens(text) {
-            (rows, total) = try await DecisionSearch.search(text: tokens, q, where: w, limit: limit, offset: offset, countUpTo: countUpTo, on: sql)
+            (rows, total) = try await DecisionSearch.search(text: tokens, q, limit: limit, offset: offset, countUpTo: countUpTo, on: sql)
         } else {
             // No word the index can answer (none, or a lone character): the filters' own indexes, and a substring match.
+            var w = DecisionSearch.filters(q, body: true)
             if !text.isEmpty { w = w + " AND p.content LIKE \(bind: "%\(text.replacingOccurrences(of: "%", with: ""))%")" }
-            rows = try await sql.raw("SELECT p.content FROM publications p WHERE " + w + " ORDER BY p.search_seq DESC LIMIT \(literal: limit) OFFSET \(literal: offset)").all()
+            rows = try await sql.raw("SELECT p.content FROM publications p WHERE " + w + DecisionSearch.orderBy(q) + " LIMIT \(literal: limit) OFFSET \(literal: offset)").all()
             total = try await sql.raw(countUpTo.map { "SELECT COUNT(*) AS n FROM (SELECT 1 FROM publications p WHERE " + w + " LIMIT \(literal: $0 + 1)) AS hits" }
                                       ?? "SELECT COUNT(*) AS n FROM publications p WHERE " + w).first()!.decode(column: "n", as: Int.self)
         }
