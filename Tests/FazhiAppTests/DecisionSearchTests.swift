@@ -57,7 +57,7 @@ struct DecisionSearchTests {
             ids.append(try await Publications.search(.init(text: "清市监罚〔2026〕9号"), on: t.app.db).items.first!.caseID)
             #expect(try await found(.init(text: "过期食品")) == ([9, 7, 3, 1], 4))
             #expect(try await found(.init(from: CivilDate(iso: "2026-04-01"), to: CivilDate(iso: "2026-06-30"), text: "过期食品")) == ([7, 9, 3], 3))
-            #expect(try await found(.init(from: CivilDate(iso: "2026-04-01"), to: CivilDate(iso: "2026-06-30"), penalty: "罚款")) == ([7, 6, 5, 9, 4], 5))
+            #expect(try await found(.init(from: CivilDate(iso: "2026-04-01"), to: CivilDate(iso: "2026-06-30"), penalty: "罚款")) == ([7, 6, 5, 4, 9], 5))
             #expect(try await found(.init(body: scj, text: "过期食品")) == ([9, 7, 3, 1], 4))
             // The penalty kind, with a word and without.
             #expect(try await found(.init(penalty: "警告", text: "食品")) == ([3], 1))
