@@ -59,6 +59,16 @@ struct DecisionSearchTests {
             #expect(try await found(.init(from: CivilDate(iso: "2026-04-01"), to: CivilDate(iso: "2026-06-30"), text: "过期食品")) == ([7, 9, 3], 3))
             #expect(try await found(.init(from: CivilDate(iso: "2026-04-01"), to: CivilDate(iso: "2026-06-30"), penalty: "罚款")) == ([7, 6, 5, 4, 9], 5))
             #expect(try await found(.init(body: scj, text: "过期食品")) == ([9, 7, 3, 1], 4))
+            // The same pages when every search counts as broad (PostgreSQL then walks the newest rows, by sequence or by
+            // date, instead of asking its planner), with paging.
+            for q in [Publications.Query(text: "食品"), .init(text: "过期食品"), .init(from: CivilDate(iso: "2026-04-01"), to: CivilDate(iso: "2026-06-30"), text: "食品"),
+                      .init(from: CivilDate(iso: "2026-03-01"), to: CivilDate(iso: "2026-07-31"), penalty: "罚款", text: "食品")] {
+                for (limit, offset) in [(50, 0), (2, 1), (1, 3)] {
+                    let planned = try await Publications.search(q, limit: limit, offset: offset, on: t.app.db)
+                    let walked = try await Publications.search(q, limit: limit, offset: offset, broadAbove: 0, on: t.app.db)
+                    #expect(planned.items.map(\.caseID) == walked.items.map(\.caseID) && planned.total == walked.total)
+                }
+            }
             // The penalty kind, with a word and without.
             #expect(try await found(.init(penalty: "警告", text: "食品")) == ([3], 1))
             #expect(try await found(.init(penalty: "没收违法所得")) == ([6], 1))

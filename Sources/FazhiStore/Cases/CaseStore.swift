@@ -191,7 +191,7 @@ public enum CaseStore {
     static func save(_ t: CaseTransition, def: ProcedureDefinition, openedOn: String, in tx: WriteTransaction) async throws {
         let f = t.file, sql = tx.sql
         let figures = CaseFileFigures(f, openedOn: openedOn)
-        let party = f.facts.text("partyName") ?? f.facts.text("inspectedObject") ?? ""
+        let party = f.facts.text("partyName") ?? f.facts.text("inspectedObject") ?? f.facts.text("applicantName") ?? ""
         let closed = def.state(f.state)?.terminal == true ? t.step.on.description : nil
         try await sql.update("cases")
             .set("state", to: SQLBind(f.state)).set("version", to: SQLBind(f.version)).set("content", to: SQLBind(try StoreJSON.encode(f)))

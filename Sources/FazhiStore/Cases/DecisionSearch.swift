@@ -78,7 +78,7 @@ public enum DecisionSearch {
 
     /// The newest `limit` decisions (after `offset`) whose text holds every token, with the query's filters, and how many
     /// there are counted up to `countUpTo` (nil: all).
-    static func search(text tokens: [String], _ q: Publications.Query, limit: Int, offset: Int, countUpTo: Int?,
+    static func search(text tokens: [String], _ q: Publications.Query, limit: Int, offset: Int, countUpTo: Int?, broadAbove: Int = broad,
                        on sql: any SQLDatabase) async throws -> (rows: [any SQLRow], total: Int) {
         let dated = q.from != nil || q.to != nil
         func count(_ from: SQLQueryString) async throws -> Int {
@@ -114,7 +114,8 @@ public enum DecisionSearch {
         // It also multiplies the selectivities of a phrase's bigrams (无证 证经 经营), which always occur together, so it takes
         // a phrase in 5 % of the decisions for a rare one, fetches all 26,000 and sorts them (150 ms). When the count shows
         // many hits and nothing else narrows them, walk the newest publications in windows instead.
-        if total > Self.broad, q.body == nil, !dated {
+        if total > broadAbove, q.body == nil {
+            if dated { return (try await walkByDate(tokens, q, limit: limit, offset: offset, on: sql), total) }
             return (try await walk(cond, limit: limit, offset: offset, on: sql), total)
         }
         let rows = try await sql.raw("SELECT p.content " + from + orderBy(q) + " LIMIT \(literal: limit) OFFSET \(literal: offset)").all()
@@ -122,8 +123,30 @@ public enum DecisionSearch {
     }
 
     /// Above this many hits a search walks the publications newest first (PostgreSQL, see `search`).
-    static let broad = 1000
-    static let window: Int64 = 4000
+    public static let broad = 1000
+    static let window: Int64 = 2000
+
+    /// With a date range and many hits: read the range down the (decided_on, search_seq) index a window at a time and
+    /// keep the rows holding the words — checked on the row, so neither the GIN index's long posting lists nor the
+    /// planner's guess at a phrase come into it. Content is sent back only for the rows kept.
+    static func walkByDate(_ tokens: [String], _ q: Publications.Query, limit: Int, offset: Int, on sql: any SQLDatabase) async throws -> [any SQLRow] {
+        var out: [any SQLRow] = []
+        var cursor: (String, Int64)?
+        while out.count < offset + limit {
+            var w = filters(q, body: false)
+            if let (d, s) = cursor { w = w + " AND (p.decided_on < \(bind: d) OR (p.decided_on = \(bind: d) AND p.search_seq < \(bind: s)))" }
+            let rows = try await sql.raw("""
+                SELECT CASE WHEN w.search_tokens @> \(bind: tokens)::text[] THEN w.content END AS content, w.decided_on, w.search_seq
+                FROM (SELECT p.content, p.search_tokens, p.decided_on, p.search_seq FROM publications p WHERE
+                """ + " " + w + " ORDER BY p.decided_on DESC, p.search_seq DESC LIMIT \(literal: Int(window))) w ORDER BY w.decided_on DESC, w.search_seq DESC").all()
+            for r in rows where out.count < offset + limit {
+                if try !r.decodeNil(column: "content") { out.append(r) }
+            }
+            guard rows.count == Int(window), let last = rows.last else { break }
+            cursor = (try last.decode(column: "decided_on", as: String.self), try last.decode(column: "search_seq", as: Int64.self))
+        }
+        return Array(out.dropFirst(offset))
+    }
 
     /// The newest matching publications, found window by window down the publication sequence.
     static func walk(_ cond: SQLQueryString, limit: Int, offset: Int, on sql: any SQLDatabase) async throws -> [any SQLRow] {

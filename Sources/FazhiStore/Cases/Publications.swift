@@ -67,12 +67,15 @@ public enum Publications {
     /// total for paging.
     /// With `countUpTo`, the total is counted only that far (a page shows "1,000+"): counting every hit of a broad word
     /// over a province's decisions costs more than finding the page.
-    public static func search(_ q: Query, limit: Int = 50, offset: Int = 0, countUpTo: Int? = nil, on db: any Database) async throws -> (items: [PublicDecision], total: Int) {
+    /// `broadAbove`: from how many hits PostgreSQL walks the newest rows instead of asking its planner (tests lower it to
+    /// check both ways give the same page).
+    public static func search(_ q: Query, limit: Int = 50, offset: Int = 0, countUpTo: Int? = nil, broadAbove: Int = DecisionSearch.broad,
+                              on db: any Database) async throws -> (items: [PublicDecision], total: Int) {
         let sql = db as! any SQLDatabase
         let text = q.text?.trimmed ?? ""
         let rows: [any SQLRow], total: Int
         if !text.isEmpty, let tokens = CJKTokenizer.queryTokens(text) {
-            (rows, total) = try await DecisionSearch.search(text: tokens, q, limit: limit, offset: offset, countUpTo: countUpTo, on: sql)
+            (rows, total) = try await DecisionSearch.search(text: tokens, q, limit: limit, offset: offset, countUpTo: countUpTo, broadAbove: broadAbove, on: sql)
         } else {
             // No word the index can answer (none, or a lone character): the filters' own indexes, and a substring match.
             var w = DecisionSearch.filters(q, body: true)

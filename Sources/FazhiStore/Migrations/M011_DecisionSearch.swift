@@ -35,6 +35,8 @@ public struct M011_DecisionSearch: AsyncMigration {
         }
         try await DecisionSearch.index(docs, on: sql)
         try await sql.raw("CREATE INDEX publications_body_seq ON publications (body_id, search_seq)").run()
+        // A date range is listed latest decided first, then latest published.
+        try await sql.raw("CREATE INDEX publications_date_seq ON publications (decided_on, search_seq)").run()
         if !sqlite { try await sql.raw("CREATE INDEX publications_tokens ON publications USING GIN (search_tokens)").run() }
         // The registry index no longer finds decisions by their UUID text.
         try await sql.raw("DROP INDEX publications_search_ref").run()

@@ -55,6 +55,20 @@ struct CasesAPI {
         return ProcedureActor(id: user.id, name: user.displayName, roles: roles)
     }
 
+    /// Who may open a case of a procedure in a body: its officers or head (enforcement), its 复议 staff or head (复议).
+    static func mayOpen(_ def: ProcedureDefinition, user: AuthUser, body: UUID) throws {
+        switch def.kind {
+        case .enforcement:
+            guard !actor(user, body: body).roles.isDisjoint(with: [.officer, .head]) else {
+                throw DomainError.forbidden("只有本机关的执法人员或负责人可以登记案件", article: "行政处罚法 第四十二条")
+            }
+        case .reconsideration:
+            guard !actor(user, body: body).roles.isDisjoint(with: [.reconsiderationStaff, .head]) else {
+                throw DomainError.forbidden("只有行政复议机构的工作人员或负责人可以登记行政复议申请", article: "行政复议法 第四条")
+            }
+        }
+    }
+
     static func visibleCase(_ req: Request, _ user: AuthUser) async throws -> StoredCase {
         guard let id = req.parameters.get("id", as: UUID.self), let c = try await CaseStore.load(id, on: req.db), user.readable.contains(c.file.bodyID) else {
             throw APIError.notFound("案件不存在，或您无权查看")
@@ -104,16 +118,7 @@ struct CasesAPI {
             }
             let body = input.bodyId ?? user.organisationID
             guard user.readable.contains(body) else { throw APIError.notFound("执法主体不存在，或您无权查看") }
-            switch def.kind {
-            case .enforcement:
-                guard !actor(user, body: body).roles.isDisjoint(with: [.officer, .head]) else {
-                    throw DomainError.forbidden("只有本机关的执法人员或负责人可以登记案件", article: "行政处罚法 第四十二条")
-                }
-            case .reconsideration:
-                guard !actor(user, body: body).roles.isDisjoint(with: [.reconsiderationStaff, .head]) else {
-                    throw DomainError.forbidden("只有行政复议机构的工作人员或负责人可以登记行政复议申请", article: "行政复议法 第四条")
-                }
-            }
+            try mayOpen(def, user: user, body: body)
             let today = req.fazhi.today
             let c = try await req.write(as: user) { tx in try await CaseStore.open(def, bodyID: body, today: today, in: tx) }
             let r = Response(status: .created)

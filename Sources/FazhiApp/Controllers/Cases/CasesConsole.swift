@@ -45,9 +45,7 @@ enum CasesConsole {
             let f = try req.content.decode(Form.self)
             guard let def = req.fazhi.procedures.current(f.procedure ?? "") else { throw DomainError.invalid(field: "procedure", message: "请选择程序") }
             let body = user.organisationID
-            guard !CasesAPI.actor(user, body: body).roles.isDisjoint(with: [.officer, .head]) else {
-                throw DomainError.forbidden("只有本机关的执法人员或负责人可以登记案件", article: "行政处罚法 第四十二条")
-            }
+            try CasesAPI.mayOpen(def, user: user, body: body)
             let today = req.fazhi.today
             let c = try await req.write(as: user) { tx in try await CaseStore.open(def, bodyID: body, today: today, in: tx) }
             Flash.set(req, ok: "已登记 \(c.number)，请办理第一步")
