@@ -124,7 +124,9 @@ public enum DecisionSearch {
 
     /// Above this many hits a search walks the publications newest first (PostgreSQL, see `search`).
     public static let broad = 1000
-    static let window: Int64 = 2000
+    static let window: Int64 = 4000
+    /// Rows per window down the date index: each row's token array is read, ~13 ms per thousand on 2 cores.
+    static let dateWindow = 1000
 
     /// With a date range and many hits: read the range down the (decided_on, search_seq) index a window at a time and
     /// keep the rows holding the words — checked on the row, so neither the GIN index's long posting lists nor the
@@ -134,15 +136,16 @@ public enum DecisionSearch {
         var cursor: (String, Int64)?
         while out.count < offset + limit {
             var w = filters(q, body: false)
-            if let (d, s) = cursor { w = w + " AND (p.decided_on < \(bind: d) OR (p.decided_on = \(bind: d) AND p.search_seq < \(bind: s)))" }
+            // A row comparison, so the (decided_on, search_seq) index starts the window where the last one ended.
+            if let (d, s) = cursor { w = w + " AND (p.decided_on, p.search_seq) < (\(bind: d), \(bind: s))" }
             let rows = try await sql.raw("""
                 SELECT CASE WHEN w.search_tokens @> \(bind: tokens)::text[] THEN w.content END AS content, w.decided_on, w.search_seq
                 FROM (SELECT p.content, p.search_tokens, p.decided_on, p.search_seq FROM publications p WHERE
-                """ + " " + w + " ORDER BY p.decided_on DESC, p.search_seq DESC LIMIT \(literal: Int(window))) w ORDER BY w.decided_on DESC, w.search_seq DESC").all()
+                """ + " " + w + " ORDER BY p.decided_on DESC, p.search_seq DESC LIMIT \(literal: dateWindow)) w ORDER BY w.decided_on DESC, w.search_seq DESC").all()
             for r in rows where out.count < offset + limit {
                 if try !r.decodeNil(column: "content") { out.append(r) }
             }
-            guard rows.count == Int(window), let last = rows.last else { break }
+            guard rows.count == dateWindow, let last = rows.last else { break }
             cursor = (try last.decode(column: "decided_on", as: String.self), try last.decode(column: "search_seq", as: Int64.self))
         }
         return Array(out.dropFirst(offset))
