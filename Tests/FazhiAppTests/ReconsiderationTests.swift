@@ -359,6 +359,12 @@ struct ReconsiderationPortalTests {
             let c = try await t.send(.GET, "/api/v1/cases/\(id)", token: staff).json()
             #expect(c["state"] as? String == "received" && (c["facts"] as? [String: Any])?["channel"] as? String == "online")
             #expect((c["actions"] as? [[String: Any]] ?? []).contains { $0["id"] as? String == "accept" && $0["allowed"] as? Bool == true })
+            // Accepted today in the ordinary procedure: the 60 days run into 2027, whose holiday notice is not out — the
+            // decision deadline is provisional (the earliest it can be), and the step is not refused for it.
+            let accepted = try await CaseAPITests.Client(t: t).step(id, staff, "accept", version: c["version"] as! Int, date: today.description, ["track": "ordinary"])
+            #expect(accepted.status == .ok, "\(accepted.text)")
+            let decision = (try accepted.json()["deadlines"] as? [[String: Any]] ?? []).first { $0["key"] as? String == "decision" }
+            #expect(decision?["due"] as? String == "2027-01-19" && decision?["provisional"] as? Bool == true)
             // The personal numbers are kept out of the record in clear (only their hashes).
             let payloads = try await (t.app.db as! any SQLDatabase).raw("SELECT payload FROM record_entries ORDER BY seq DESC LIMIT 5").all()
                 .map { try $0.decode(column: "payload", as: String.self) }
@@ -371,7 +377,8 @@ struct ReconsiderationPortalTests {
             let wrong = try await status.request(.POST, "/reconsideration/status", form: ["number": tracking, "secret": "WRONG234"])
             #expect(wrong.status == .notFound && wrong.text.contains("查询编号或查询码不正确"))
             let right = try await status.request(.POST, "/reconsideration/status", form: ["number": tracking.lowercased(), "secret": secret.lowercased()])
-            #expect(right.status == .ok && right.text.contains("受理审查") && right.text.contains("2026-11-27") && right.text.contains("登记行政复议申请"))
+            #expect(right.status == .ok && right.text.contains("审理中") && right.text.contains("登记行政复议申请") && right.text.contains(">受理<"))
+            #expect(right.text.contains("2027-01-19") && right.text.contains("暂定"), "the provisional decision deadline, marked")
             #expect(!right.text.contains("330102199001011234") && !right.text.contains("13812345678"))
         }
     }

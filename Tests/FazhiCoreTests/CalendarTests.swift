@@ -60,6 +60,21 @@ struct CalendarTests {
         #expect(try due("2025-09-30", 5, .day) == "2025-10-09")
     }
 
+    /// A step of a procedure does not stop at the end of the loaded years: its deadline is provisional, the earliest the
+    /// law's can be (every day of an unpublished year counted as working), while the public calculator still refuses.
+    @Test func provisionalBeyondTheLoadedYears() throws {
+        let start = CivilDate(iso: "2026-11-20")!
+        #expect(throws: CalendarError.self) { try calc.deadline(from: start, days: 60, unit: .day) }
+        let sixty = try calc.procedureDeadline(from: start, days: 60, unit: .day, article: "行政复议法 第六十二条第一款")
+        #expect(sixty.due.description == "2027-01-19" && sixty.provisional == true && sixty.statusText(on: start).hasSuffix("（暂定）"))
+        // Working days: 2026's are counted as published (12-25 Friday … 12-31), then every 2027 day counts.
+        let ten = try calc.procedureDeadline(from: CivilDate(iso: "2026-12-24")!, days: 10, unit: .workday)
+        #expect(ten.due.description == "2027-01-05" && ten.provisional == true)
+        // Inside the loaded years nothing changes: exact, not provisional.
+        let exact = try calc.procedureDeadline(from: CivilDate(iso: "2025-09-30")!, days: 5, unit: .workday)
+        #expect(exact.due.description == "2025-10-14" && exact.provisional == nil)
+    }
+
     @Test func shippedYears() {
         #expect(StatutoryCalendar.shipped.years == [2024, 2025, 2026])
     }

@@ -20,9 +20,14 @@ public struct Deadline: Codable, Sendable, Hashable {
     /// The article that sets the period, e.g. `行政处罚法 第六十条`.
     public let article: String?
     public let due: CivilDate
+    /// The period runs into a year whose 国务院办公厅 holiday notice is not loaded yet, so `due` is the earliest the
+    /// true due date can be (every day of that year counted as a working day): never later than the law's. nil when
+    /// the due date is exact.
+    public var provisional: Bool?
 
-    public init(start: CivilDate, period: Int, unit: PeriodUnit, article: String?, due: CivilDate) {
+    public init(start: CivilDate, period: Int, unit: PeriodUnit, article: String?, due: CivilDate, provisional: Bool = false) {
         self.start = start; self.period = period; self.unit = unit; self.article = article; self.due = due
+        self.provisional = provisional ? true : nil
     }
 
     /// Calendar days from `today` to the due date: 0 on the due day, negative once overdue.
@@ -34,9 +39,10 @@ public struct Deadline: Codable, Sendable, Hashable {
     /// Short zh-CN status for lists: `剩余3天`, `今日到期`, `已逾期2天`.
     public func statusText(on today: CivilDate) -> String {
         let left = daysLeft(on: today)
-        if left > 0 { return "剩余\(left)天" }
-        if left == 0 { return "今日到期" }
-        return "已逾期\(-left)天"
+        let note = provisional == true ? "（暂定）" : ""
+        if left > 0 { return "剩余\(left)天\(note)" }
+        if left == 0 { return "今日到期\(note)" }
+        return "已逾期\(-left)天\(note)"
     }
 }
 
@@ -59,8 +65,22 @@ public struct DeadlineCalculator: Sendable {
         Deadline(start: start, period: days, unit: unit, article: article, due: try due(from: start, days: days, unit: unit))
     }
 
+    /// For a step of a procedure: the exact deadline, or — when the period runs into a year whose holiday notice is not
+    /// out yet — a provisional one, the earliest the law's can be (each day of such a year counted as working: a
+    /// holiday can only push the true date later, but a 调休 working weekend could pull a weekday count earlier, so
+    /// weekends count too). A case must not stop being filed or decided because next year's notice is late; the
+    /// public deadline calculator still refuses (fail closed, statutes §H).
+    public func procedureDeadline(from start: CivilDate, days: Int, unit: PeriodUnit, article: String? = nil) throws -> Deadline {
+        do {
+            return try deadline(from: start, days: days, unit: unit, article: article)
+        } catch CalendarError.yearWithoutData {
+            let due = CivilDate(dayNumber: try dueDayNumber(from: start.dayNumber, days: days, unit: unit, unknownIsWorking: true))
+            return Deadline(start: start, period: days, unit: unit, article: article, due: due, provisional: true)
+        }
+    }
+
     /// The day-number form, allocation-free, for the hot path and the benchmark.
-    public func dueDayNumber(from start: Int, days: Int, unit: PeriodUnit) throws -> Int {
+    public func dueDayNumber(from start: Int, days: Int, unit: PeriodUnit, unknownIsWorking: Bool = false) throws -> Int {
         guard days >= 1 && days <= Self.maxPeriod else { throw CalendarError.periodOutOfRange(days) }
         var d = start
         switch unit {
@@ -71,7 +91,9 @@ public struct DeadlineCalculator: Sendable {
                 switch calendar.kind(ofDay: d) {
                 case .working: counted += 1
                 case .rest: continue
-                case .unknown: throw CalendarError.yearWithoutData(CivilDate(dayNumber: d).year)
+                case .unknown:
+                    if unknownIsWorking { counted += 1; continue }
+                    throw CalendarError.yearWithoutData(CivilDate(dayNumber: d).year)
                 }
             }
             return d
@@ -81,7 +103,9 @@ public struct DeadlineCalculator: Sendable {
                 switch calendar.kind(ofDay: d) {
                 case .working: return d
                 case .rest: d += 1
-                case .unknown: throw CalendarError.yearWithoutData(CivilDate(dayNumber: d).year)
+                case .unknown:
+                    if unknownIsWorking { return d }
+                    throw CalendarError.yearWithoutData(CivilDate(dayNumber: d).year)
                 }
             }
         }

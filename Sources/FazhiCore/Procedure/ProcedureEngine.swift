@@ -67,7 +67,7 @@ public enum ProcedureEngine {
                 if let onlyIf, !onlyIf(now) { continue }
                 let from = rule.fromFact.flatMap { next.facts.date($0) } ?? date
                 let days = rule.daysFact.flatMap { next.facts.number($0) }.map { Int($0) } ?? rule.days
-                begin(CaseDeadline(key: rule.key, name: rule.name, deadline: try calendar.deadline(from: from, days: days, unit: rule.unit, article: rule.article)))
+                begin(CaseDeadline(key: rule.key, name: rule.name, deadline: try calendar.procedureDeadline(from: from, days: days, unit: rule.unit, article: rule.article)))
             case .startDeadlineUntil(let key, let name, let fact, let article):
                 guard let due = next.facts.date(fact) else { continue }
                 begin(CaseDeadline(key: key, name: name, deadline: Deadline(start: date, period: date.days(until: due), unit: .day, article: article, due: due)))
@@ -79,7 +79,7 @@ public enum ProcedureEngine {
             case .resumeDeadline(let key):
                 guard let left = next.facts.number("paused.\(key)"), let old = next.deadlines.last(where: { $0.key == key }) else { continue }
                 next.facts.values.removeValue(forKey: "paused.\(key)")
-                begin(CaseDeadline(key: key, name: old.name, deadline: try calendar.deadline(from: date, days: max(1, Int(left)), unit: .day, article: old.deadline.article)))
+                begin(CaseDeadline(key: key, name: old.name, deadline: try calendar.procedureDeadline(from: date, days: max(1, Int(left)), unit: .day, article: old.deadline.article)))
             case .set(let key, let value): next.facts[key] = value
             case .compute(let f): next.facts.merge(try f(now))
             }

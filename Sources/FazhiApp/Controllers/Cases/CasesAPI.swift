@@ -5,7 +5,11 @@ import Vapor
 /// A case as the API shows it: the file, its deadlines with days left, and the steps open to the caller now.
 struct CaseDTO: Content {
     struct Step: Content { let action: String; let name: String; let on: String; let actor: String; let officers: [String]; let from: String; let to: String; let inputs: [String: FactOut] }
-    struct DeadlineOut: Content { let key: String; let name: String; let due: String; let article: String?; let running: Bool; let daysLeft: Int?; let overdue: Bool }
+    struct DeadlineOut: Content {
+        let key: String; let name: String; let due: String; let article: String?; let running: Bool; let daysLeft: Int?; let overdue: Bool
+        /// The due date is the earliest possible one: the period runs into a year whose holiday notice is not out yet.
+        let provisional: Bool
+    }
     struct ActionOut: Content { let id: String; let name: String; let allowed: Bool; let reason: String?; let article: String? }
     let id: UUID
     let number: String
@@ -87,7 +91,8 @@ struct CasesAPI {
             steps: f.steps.map { .init(action: $0.action, name: $0.actionName, on: $0.on.description, actor: $0.actorName, officers: $0.officers.map(\.name),
                                        from: $0.fromState, to: $0.toState, inputs: FactOut.map($0.inputs)) },
             deadlines: f.deadlines.map { .init(key: $0.key, name: $0.name, due: $0.deadline.due.description, article: $0.deadline.article, running: $0.isRunning,
-                                              daysLeft: $0.isRunning ? $0.deadline.daysLeft(on: today) : nil, overdue: $0.isRunning && $0.deadline.isOverdue(on: today)) },
+                                              daysLeft: $0.isRunning ? $0.deadline.daysLeft(on: today) : nil, overdue: $0.isRunning && $0.deadline.isOverdue(on: today),
+                                              provisional: $0.deadline.provisional == true) },
             actions: available.map { a in
                 let (reason, article): (String?, String?) = a.refusal.map { e in
                     switch e { case .refused(_, let m, let art): return (m, art); case .forbidden(let m, let art): return (m, art); default: return (e.description, nil) }

@@ -60,7 +60,7 @@ public enum ReconsiderationProcedure {
                 .asks(.init("extraDays", "延长的工作日数", .number), .init("extensionReason", "正当理由"))
                 .gate(a("第三十一条"), "延长的工作日数应为1至30", field: "extraDays") { c in (1...30).contains(Int(c.inputs.number("extraDays") ?? 0)) }
                 .then(.compute { c in
-                    let due = try c.calendar.due(from: c.file.deadline("correction")!.deadline.due, days: Int(c.inputs.number("extraDays")!), unit: .workday)
+                    let due = try c.calendar.procedureDeadline(from: c.file.deadline("correction")!.deadline.due, days: Int(c.inputs.number("extraDays")!), unit: .workday).due
                     return Facts(["correctionDue": .date(due)])
                 }, .startDeadlineUntil(key: "correction", name: "申请人补正（已延长）", dateFact: "correctionDue", article: a("第三十一条"))),
             ActionDefinition("receive_correction", "收到补正材料", from: ["correcting"], to: "received", by: staff, basis: a("第三十一条"))
@@ -162,7 +162,7 @@ public enum ReconsiderationProcedure {
                 .gate(a("第六十二条第一款"), "审理期限只能延长一次") { c in !c.file.hasTaken("extend_decision_period") }
                 .gate(a("第六十二条第一款"), "延长期限最多不得超过三十日", field: "extendedDays") { c in (1...Reconsideration.extensionMaxDays).contains(Int(c.inputs.number("extendedDays") ?? 0)) }
                 .then(.compute { c in
-                    let due = try c.calendar.due(from: c.file.deadline("decision")!.deadline.due, days: Int(c.inputs.number("extendedDays")!), unit: .day)
+                    let due = try c.calendar.procedureDeadline(from: c.file.deadline("decision")!.deadline.due, days: Int(c.inputs.number("extendedDays")!), unit: .day).due
                     return Facts(["decisionDue": .date(due)])
                 }, .startDeadlineUntil(key: "decision", name: "作出行政复议决定（已延长）", dateFact: "decisionDue", article: a("第六十二条第一款")))
                 .produces(.extensionNotice),
@@ -279,17 +279,16 @@ public enum ReconsiderationProcedure {
         var out = Facts()
         var estimated = false
         // The period only informs the acceptance decision; an application must be filed even when the calendar of the
-        // year it ends in is not yet published. Then the end is taken without the holiday roll-forward (never later than
-        // the true end) and marked as estimated.
-        func sixtyDays(from d: CivilDate) -> CivilDate {
-            if let due = try? c.calendar.due(from: d, days: Reconsideration.applicationDays, unit: .day) { return due }
-            estimated = true
-            return d.adding(days: Reconsideration.applicationDays)
+        // year it ends in is not yet published: then the end is provisional (never later than the true end) and marked.
+        func sixtyDays(from d: CivilDate) throws -> CivilDate {
+            let dl = try c.calendar.procedureDeadline(from: d, days: Reconsideration.applicationDays, unit: .day)
+            if dl.provisional == true { estimated = true }
+            return dl.due
         }
-        var due = sixtyDays(from: learned)
+        var due = try sixtyDays(from: learned)
         if f.flag("notToldOfRights"), let rights = f.date("rightsLearnedOn") {
             // The period runs from learning of the rights, but ends at the latest one year after learning of the act.
-            due = max(due, min(sixtyDays(from: rights), learned.addingYears(Reconsideration.untoldCapYears)))
+            due = max(due, min(try sixtyDays(from: rights), learned.addingYears(Reconsideration.untoldCapYears)))
         }
         out["applicationDue"] = .date(due)
         out["applicationDueEstimated"] = .bool(estimated)
