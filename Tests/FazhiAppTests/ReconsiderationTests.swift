@@ -353,8 +353,8 @@ struct ReconsiderationPortalTests {
             #expect(try await Self.count(t) == 1)
 
             let staff = try await t.token("sfj.fuyi")
-            let list = try await t.send(.GET, "/api/v1/cases?procedure=reconsideration", token: staff).jsonArray()
-            #expect(list.count == 1)
+            let list = try await t.send(.GET, "/api/v1/cases?procedure=reconsideration", token: staff).jsonArray().filter { $0["partyName"] as? String == "张三丰" }
+            #expect(list.count == 1, "listed under the applicant's name")
             let id = try #require(list.first?["id"] as? String)
             let c = try await t.send(.GET, "/api/v1/cases/\(id)", token: staff).json()
             #expect(c["state"] as? String == "received" && (c["facts"] as? [String: Any])?["channel"] as? String == "online")

@@ -69,6 +69,8 @@ enum DemoData {
             }
             try await DemoCases.load(orgs: orgs, people: persons, catalog: app.fazhi.procedures, calendar: app.fazhi.deadlines,
                                      today: CivilDate(instant: app.fazhi.now), in: tx)
+            try await DemoReconsideration.load(orgs: orgs, people: persons, catalog: app.fazhi.procedures, calendar: app.fazhi.deadlines,
+                                               today: CivilDate(instant: app.fazhi.now), in: tx)
             return logins
         }
     }

@@ -120,8 +120,11 @@ enum CasesConsole {
         let evidence = try await EvidenceStore.files(f.id, on: req.db)
         let canAddEvidence = (try? CaseEvidenceController.checkCanAdd(req, user, stored)) != nil
         let fieldsByKey = Dictionary(def.actions.flatMap(\.inputs).map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a })
-        let shown = ["partyName", "partyKind", "partyAddress", "powerItemCode", "summary", "violationOn", "inspectedObject", "penaltyKinds", "proposedFine",
-                     "hearingRight", "decisionNumber", "decidedOn", "decidedFine", "lateFine", "result", "rectifyBy"]
+        let shown = def.kind == .reconsideration
+            ? ["applicantName", "applicantKind", "channel", "respondent", "actDescription", "learnedOn", "applicationDue", "applicationLate", "requests", "track",
+               "deemedAccepted", "acceptedOn", "outcome", "decisionNumber", "decidedOn", "effectiveOn"]
+            : ["partyName", "partyKind", "partyAddress", "powerItemCode", "summary", "violationOn", "inspectedObject", "penaltyKinds", "proposedFine",
+               "hearingRight", "decisionNumber", "decidedOn", "decidedFine", "lateFine", "result", "rectifyBy"]
         let facts = shown.compactMap { k -> HTML? in
             guard let v = f.facts[k] else { return nil }
             let label = fieldsByKey[k]?.label ?? factLabels[k] ?? k
@@ -152,7 +155,7 @@ enum CasesConsole {
         let names = try await bodyNames(req)
         return Views.console("\(stored.number)", user: user, request: req, active: "/console/cases", flash: Flash.take(req), """
         <p><span class="tag">\(def.name)</span> <span class="tag" id="case-state">\(def.stateName(f.state))</span> \(names[f.bodyID] ?? "") · 登记于 \(stored.openedOn) · 第\(f.version)次变更 · 按\(def.instrument)（程序第\(f.definitionVersion)版） · <a href="/console/cases/\(f.id.uuidString)/archive" id="archive-link">导出案卷（.zip）</a></p>
-        <div class="grid2"><div><dl class="card facts">\(facts.isEmpty ? HTML("<dt>案情</dt><dd>尚未立案</dd>") : HTML.join(facts))</dl></div>
+        <div class="grid2"><div><dl class="card facts">\(facts.isEmpty ? (def.kind == .reconsideration ? HTML("<dt>申请</dt><dd>尚未登记</dd>") : HTML("<dt>案情</dt><dd>尚未立案</dd>")) : HTML.join(facts))</dl></div>
         <div><h2>期限</h2>\(deadlines.isEmpty ? HTML("<p class=\"muted\">无</p>") : HTML("<div class=\"table-wrap\"><table><tbody>\(deadlines)</tbody></table></div>"))</div></div>
         <h2>现在可以办理</h2>\(open.isEmpty ? HTML("<p class=\"muted\">您现在没有可办理的步骤。</p>") : HTML.join(open))
         \(refused.isEmpty ? "" : HTML("<h2>暂不能办理</h2><ul class=\"refused\">\(HTML.join(refused))</ul>"))
@@ -162,5 +165,7 @@ enum CasesConsole {
     }
 
     static let factLabels = ["proposedFine": "拟罚款（元）", "hearingRight": "有听证权利", "decisionNumber": "决定书文号", "decidedOn": "决定日期",
-                             "decidedFine": "决定罚款（元）", "lateFine": "加处罚款（元）"]
+                             "decidedFine": "决定罚款（元）", "lateFine": "加处罚款（元）",
+                             "applicationDue": "申请期限届满（第二十条）", "applicationLate": "超过申请期限", "deemedAccepted": "视为受理（第三十条第二款）",
+                             "acceptedOn": "受理日期", "effectiveOn": "送达生效日期"]
 }

@@ -130,7 +130,7 @@ enum ReconsiderationPortal {
         <tr><th>案件编号</th><td>\(c.number)</td></tr>
         <tr><th>申请人</th><td>\(f.text("applicantName") ?? "")</td></tr><tr><th>被申请人</th><td>\(f.text("respondent") ?? "")</td></tr>
         <tr><th>受理审查期限</th><td>\(acceptance.map { Views.deadlineCell($0.deadline, today: today) } ?? "")：本机关将在五个工作日内决定是否受理；材料不齐全的，将一次性通知补正；逾期未作决定的，视为受理（第三十条、第三十一条）。</td></tr>
-        <tr><th>申请期限</th><td>\(f.date("applicationDue")?.description ?? "")\(f.flag("applicationLate") ? "（已超过六十日申请期限；是否有正当理由将在受理审查时一并审查，第二十条）" : "（第二十条：自知道该行政行为之日起六十日内）")</td></tr></table>
+        <tr><th>申请期限</th><td>\(f.date("applicationDue")?.description ?? "")\(f.flag("applicationDueEstimated") ? "（暂定：该年放假安排尚未公布）" : "")\(f.flag("applicationLate") ? "（已超过六十日申请期限；是否有正当理由将在受理审查时一并审查，第二十条）" : "（第二十条：自知道该行政行为之日起六十日内）")</td></tr></table>
         <p>查询进度：<a href="/reconsideration/status">行政复议申请查询</a></p></div>
         """
         return Views.portal("行政复议申请已提交", request: req, body).with(status: a.isNew ? .created : .ok)
