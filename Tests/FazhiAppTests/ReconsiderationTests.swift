@@ -422,3 +422,31 @@ struct ReconsiderationPortalTests {
         }
     }
 }
+
+/// 行政复议统计 in the reports' terms, on the demo's five cases, each figure opening the cases it counts.
+@Suite("行政复议 yearly figures")
+struct ReconsiderationStatisticsTests {
+    @Test(arguments: TestDB.all)
+    func figuresCountTheDemoAndOpenTheirCases(_ db: TestDB) async throws {
+        try await withTestApp(db, now: CaseAPITests.now) { t in
+            let web = WebClient(t)
+            _ = try await web.login("sfj.fuyi")
+            let page = try await web.request(.GET, "/console/reconsideration/statistics?year=2026")
+            #expect(page.status == .ok)
+            func figure(_ id: String) -> String? {
+                page.text.range(of: "id=\"figure-\(id)\">([0-9]+)<", options: .regularExpression).map { String(page.text[$0].split(separator: ">")[1].dropLast()) }
+            }
+            // Received 5: upheld, revoked, withdrawn (终止) — 3 concluded; one awaiting 补正, one in review.
+            #expect(figure("received") == "5" && figure("accepted") == "3" && figure("refused") == "0" && figure("pending") == "2" && figure("concluded") == "3")
+            #expect(figure("outcome.uphold") == "1" && figure("outcome.revoke") == "1" && figure("terminated") == "1")
+            #expect(page.text.contains("id=\"correction-rate\">33.3%"), "1 revoked of 3 concluded")
+            let upheld = try await web.request(.GET, "/console/reconsideration/statistics?year=2026&figure=outcome.uphold")
+            #expect(upheld.text.contains("维持：1 件") && upheld.text.contains("清河县某某超市") && !upheld.text.contains("赵某某"))
+            // Outside one's readable bodies nothing is counted.
+            let other = WebClient(t)
+            _ = try await other.login("scj.zhifa1")
+            let none = try await other.request(.GET, "/console/reconsideration/statistics?year=2026")
+            #expect(none.text.contains("id=\"figure-received\">0<"))
+        }
+    }
+}

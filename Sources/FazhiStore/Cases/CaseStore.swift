@@ -283,6 +283,16 @@ public enum CaseStore {
     /// Who takes the steps one case causes in another (see `ActionDefinition.links`): the system, on the record.
     static let linkedActor = ProcedureActor(id: UUID(uuid: (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1)), name: "系统（关联案件自动登记）", roles: Set(Role.allCases))
 
+    /// The cases of a procedure opened in `year` (and in January after it, for applications received at the year's end
+    /// and opened later), for figures worked out from the case files themselves.
+    public static func files(procedure: String, bodies: Set<UUID>, year: Int, on db: any Database) async throws -> [StoredCase] {
+        guard !bodies.isEmpty else { return [] }
+        return try await (db as! any SQLDatabase).raw("""
+            SELECT number, opened_on, content FROM cases WHERE procedure = \(bind: procedure) AND body_id IN \(SQLGroupExpression(bodies.map { SQLBind($0) }))
+            AND opened_on >= \(bind: "\(year)-01-01") AND opened_on < \(bind: "\(year + 1)-02-01") ORDER BY opened_on, number
+            """).all().map(storedCase)
+    }
+
     public static func load(_ id: UUID, on db: any Database) async throws -> StoredCase? {
         guard let row = try await (db as! any SQLDatabase).raw("SELECT number, opened_on, content FROM cases WHERE id = \(bind: id)").first() else { return nil }
         return try storedCase(row)
