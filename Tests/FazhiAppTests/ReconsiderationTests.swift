@@ -450,3 +450,43 @@ struct ReconsiderationStatisticsTests {
         }
     }
 }
+
+/// The remaining 行政复议 gates, each refused with its article (the allowed side runs in the journeys above).
+@Suite("行政复议 gates refused")
+struct ReconsiderationGateTests {
+    typealias T = ReconsiderationTests
+
+    @Test(arguments: TestDB.all)
+    func eachGateRefusesWithItsArticle(_ db: TestDB) async throws {
+        try await withTestApp(db, now: CaseAPITests.now) { t in
+            let c = CaseAPITests.Client(t: t), staff = try await t.token("sfj.fuyi")
+            func refused(_ k: T.Case, _ action: String, _ date: String, _ inputs: [String: Any], article: String, field: String? = nil) async throws {
+                let r = try await c.step(k.id, staff, action, version: k.version, date: date, inputs)
+                #expect([.conflict, .unprocessableEntity].contains(r.status) && CaseAPITests.article(r) == article, "\(action): \(r.text)")
+                if let field { #expect(r.errorField == field, "\(action)") }
+            }
+            var k = try await T.open(c, staff)
+            // 第二十条: not told of the rights → the day they learned of them; the act cannot be learned of after receipt.
+            try await refused(k, "register", "2026-04-01", T.application(["learnedOn": "2026-03-20", "notToldOfRights": true]), article: "行政复议法 第二十条第三款", field: "rightsLearnedOn")
+            try await refused(k, "register", "2026-04-01", T.application(["learnedOn": "2026-04-02"]), article: "行政复议法 第二十条", field: "learnedOn")
+            try await T.ok(c, &k, staff, "register", "2026-04-01", T.application(["learnedOn": "2026-03-20", "actKind": "penalty"]))
+            try await refused(k, "accept", "2026-04-02", ["track": "simple", "simpleGround": "info_disclosure"], article: "行政复议法 第五十三条第一款第四项", field: "simpleGround")
+            try await T.ok(c, &k, staff, "request_correction", "2026-04-02", ["correctionItems": ["身份证明"]])
+            try await refused(k, "extend_correction", "2026-04-03", ["extraDays": 40, "extensionReason": "住院"], article: "行政复议法 第三十一条", field: "extraDays")
+            // Good cause claimed: not abandoned (第三十一条).
+            try await refused(k, "deem_abandoned", "2026-04-20", ["noGoodCause": false], article: "行政复议法 第三十一条", field: "noGoodCause")
+            try await T.ok(c, &k, staff, "receive_correction", "2026-04-20", ["correctionSummary": "已补交"])
+            try await T.ok(c, &k, staff, "accept", "2026-04-21", ["track": "ordinary"])
+            try await refused(k, "record_answer", "2026-04-22", ["answerSummary": "x", "evidenceProduced": true], article: "行政复议法 第四十八条")
+            try await refused(k, "record_hearing", "2026-04-22", ["hearingSummary": "x", "hearingRecordSigned": true], article: "行政复议法 第五十条")
+            try await T.ok(c, &k, staff, "schedule_hearing", "2026-04-22",
+                           ["hearingDate": "2026-05-06", "hearingPlace": "听证室", "hearingChair": "陈思齐", "hearingOfficers": ["甲", "乙"], "hearingClerk": "丙"])
+            try await refused(k, "record_hearing", "2026-04-28", ["hearingSummary": "x", "hearingRecordSigned": true], article: "行政复议法 第五十一条")
+            try await refused(k, "consult_committee", "2026-04-28", ["committeeMembers": ["甲", "乙"], "committeeOpinion": "维持"], article: "行政复议法 第五十二条", field: "committeeMembers")
+            try await refused(k, "record_opinion_report", "2026-04-28", ["reportSummary": "x"], article: "行政复议法 第七十六条")
+            try await T.ok(c, &k, staff, "hear_parties", "2026-04-28", ["hearingMethod": "phone", "opinionsSummary": "意见"])
+            try await refused(k, "decide", "2026-04-29", T.decision("mediation"), article: "行政复议法 第七十三条", field: "mediationSigned")
+            try await refused(k, "decide", "2026-04-29", T.decision("revoke", ["redoDays": 400]), article: "行政复议法 第六十四条", field: "redoDays")
+        }
+    }
+}
