@@ -70,7 +70,7 @@ func routes(_ app: Application) {
     RegistryConsole.register(console)
     CasesConsole.register(console)
     CaseStatisticsConsole.register(console)
-    ReconsiderationStatisticsConsole.register(console)
+    YearFiguresConsole.register(console)
     CaseDocumentsController.register(console: console, api: protected)
     CaseEvidenceController.register(api: protected, console: console)
     CaseArchiveController.register(console: console, api: protected)

@@ -25,6 +25,7 @@ enum DemoData {
         ("sfj.jiandu", "林晓岚", "清河县司法局", .supervisor),
         ("sfj.fuyi", "陈思齐", "清河县司法局", .reconsiderationStaff),
         ("sfj.juzhang", "许文博", "清河县司法局", .head),
+        ("sfj.tiaojie", "陈秀兰", "清河县司法局", .mediator),
         ("scj.juzhang", "王建国", "清河县市场监督管理局", .head),
         ("scj.fazhi", "赵雅琴", "清河县市场监督管理局", .legalReviewer),
         ("scj.zhifa1", "孙立峰", "清河县市场监督管理局", .officer),
@@ -71,6 +72,8 @@ enum DemoData {
                                      today: CivilDate(instant: app.fazhi.now), in: tx)
             try await DemoReconsideration.load(orgs: orgs, people: persons, catalog: app.fazhi.procedures, calendar: app.fazhi.deadlines,
                                                today: CivilDate(instant: app.fazhi.now), in: tx)
+            try await DemoDisputes.load(orgs: orgs, people: persons, catalog: app.fazhi.procedures, calendar: app.fazhi.deadlines,
+                                        today: CivilDate(instant: app.fazhi.now), in: tx)
             return logins
         }
     }

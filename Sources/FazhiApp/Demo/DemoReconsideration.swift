@@ -28,20 +28,8 @@ enum DemoReconsideration {
             if let decisionNumber { a["enforcementDecisionNumber"] = .text(decisionNumber) }
             return a
         }
-        func run(_ steps: [(String, ProcedureActor, CivilDate, [String: FactValue])]) async throws {
-            let c = try await CaseStore.open(def, bodyID: office, today: steps.first?.2 ?? base, in: tx)
-            var version = 0
-            for (action, who, date, inputs) in steps where date <= today {
-                do {
-                    _ = try await CaseStore.take(StepRequest(caseID: c.id, action: action, expectedVersion: version, inputs: Facts(inputs), officerIDs: [], actor: who, date: date),
-                                                 catalog: catalog, calendar: calendar, today: today, in: tx)
-                    version += 1
-                } catch let e as DomainError {
-                    tx.db.logger.warning("demo 复议 case stopped at \(action): \(e.description)")
-                    return
-                }
-            }
-        }
+        let runner = DemoRunner(catalog: catalog, calendar: calendar, today: today)
+        func run(_ steps: [(String, ProcedureActor, CivilDate, [String: FactValue])]) async throws { try await runner.run(def, body: office, steps, in: tx) }
         let decision: [String: FactValue] = ["approval": .text("head"), "approver": .text("清河县人民政府县长")]
 
         // 1. Heard and upheld, served and closed.

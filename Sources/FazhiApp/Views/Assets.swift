@@ -28,7 +28,7 @@ enum Assets {
     #import-summary.error{color:var(--bad);font-weight:600}#import-summary.ok{color:var(--ok);font-weight:600}.outcome b{font-size:1.1em}
     .due.overdue{color:var(--bad);font-weight:700}.due.soon{color:var(--warn);font-weight:600}.due.ok{color:var(--ok)}
     .grid{display:grid;grid-template-columns:repeat(auto-fit,minmax(220px,1fr));gap:.8rem}.stat{border:1px solid var(--line);border-radius:8px;padding:.8rem}
-    .stat b{display:block;font-size:1.6rem}.muted{color:var(--muted)}code,.mono{font-family:ui-monospace,Menlo,monospace;font-size:.85em;word-break:break-all}
+    .stat b{display:block;font-size:1.6rem}.tabs{display:flex;gap:.4rem;flex-wrap:wrap;margin:.4rem 0 .8rem}.tabs a{padding:.3rem .8rem;border:1px solid var(--line);border-radius:999px;text-decoration:none}.tabs a.active{background:#3b6ea8;color:#fff;border-color:#3b6ea8}.muted{color:var(--muted)}code,.mono{font-family:ui-monospace,Menlo,monospace;font-size:.85em;word-break:break-all}
     ul.pending{padding-left:1.2rem}ul.pending li{margin:.3rem 0}.tag{display:inline-block;background:var(--bg);border:1px solid var(--line);border-radius:10px;padding:0 .5rem;margin:0 .2rem .2rem 0;font-size:.85em}
     input[type=checkbox],input[type=radio]{width:auto;margin:0 .45rem 0 0;vertical-align:-.1em}label:has(>input[type=checkbox]),label:has(>input[type=radio]),label.inline{font-weight:400;margin:.35rem 0}
     fieldset{border:1px solid var(--line);border-radius:6px;margin:.8rem 0;padding:.3rem .9rem .6rem}legend{font-weight:600;padding:0 .3rem}

@@ -9,7 +9,8 @@ enum Views {
     static func consoleNav(for user: AuthUser) -> [NavItem] {
         var items = [NavItem(path: "/console", title: "工作台"), NavItem(path: "/console/cases", title: "执法案件"), NavItem(path: "/console/statistics", title: "执法统计"),
                      NavItem(path: "/console/transfers", title: "两法衔接"), NavItem(path: "/console/cases?procedure=reconsideration", title: "行政复议"),
-                     NavItem(path: "/console/reconsideration/statistics", title: "复议统计")]
+                     NavItem(path: "/console/cases?procedure=litigation", title: "行政应诉"), NavItem(path: "/console/cases?procedure=mediation", title: "调解"),
+                     NavItem(path: "/console/reconsideration/statistics", title: "复议应诉调解统计")]
         if user.isAdmin || user.isSupervisor { items.append(NavItem(path: "/console/users", title: "用户与角色")) }
         items.append(NavItem(path: "/console/organisations", title: "机关与区划"))
         items += [NavItem(path: "/console/bodies", title: "执法主体"), NavItem(path: "/console/officers", title: "执法人员"),

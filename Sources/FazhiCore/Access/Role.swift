@@ -14,6 +14,8 @@ public enum Role: String, Codable, Sendable, CaseIterable {
     case officer
     /// 复议工作人员: administrative reconsideration staff.
     case reconsiderationStaff = "reconsideration_staff"
+    /// 调解员: mediates disputes for a 调解 organisation (人民调解员, 人民调解法 第十三条; or a body's 行政调解 staff).
+    case mediator
 
     public var chineseName: String {
         switch self {
@@ -23,6 +25,7 @@ public enum Role: String, Codable, Sendable, CaseIterable {
         case .legalReviewer: return "法制审核人员"
         case .officer: return "执法人员"
         case .reconsiderationStaff: return "复议工作人员"
+        case .mediator: return "调解员"
         }
     }
 

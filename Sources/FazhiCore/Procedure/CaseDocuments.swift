@@ -133,6 +133,12 @@ public enum CaseDocuments {
                 if f.text("outcome") == "mediation" { b[0] = .title("行政复议调解书") }
             }
             b += ReconsiderationDocuments.blocks(kind, facts: f, file: file, step: step, context: c)
+        case .litigationAnswer, .recommendationReply:
+            b += LitigationDocuments.blocks(kind, facts: f, file: file, step: step, context: c)
+        case .mediationAgreement:
+            if f.text("mediationKind") == "administrative" { b[0] = .title("行政调解协议书") }
+            if f.text("agreementForm") == "oral" { b[0] = .title("口头调解协议记录") }
+            b += MediationDocuments.blocks(kind, facts: f, file: file, step: step, context: c)
         }
         if case .centered = b[1], number != c.caseNumber { b[1] = .centered(number) }
         return DocumentText(kind: kind, blocks: b, fileName: "\(b.first.flatMap { if case .title(let s) = $0 { s } else { nil } } ?? kind.chineseName)-\(number)")

@@ -148,6 +148,11 @@ public enum CaseDocumentKind: String, Codable, Sendable, CaseIterable {
     case terminationDecision = "termination_decision"
     case reconsiderationDecision = "reconsideration_decision"
     case opinionLetter = "opinion_letter"
+    // 行政应诉
+    case litigationAnswer = "litigation_answer"
+    case recommendationReply = "recommendation_reply"
+    // 调解
+    case mediationAgreement = "mediation_agreement"
 
     public var chineseName: String {
         switch self {
@@ -161,6 +166,7 @@ public enum CaseDocumentKind: String, Codable, Sendable, CaseIterable {
         case .reconsiderationHearingRecord: "行政复议听证笔录"; case .committeeOpinion: "行政复议委员会咨询意见"; case .extensionNotice: "行政复议延期审理通知书"
         case .suspensionNotice: "行政复议中止通知书"; case .terminationDecision: "行政复议终止决定书"; case .reconsiderationDecision: "行政复议决定书"
         case .opinionLetter: "行政复议意见书"
+        case .litigationAnswer: "行政诉讼答辩状"; case .recommendationReply: "建议回复函"; case .mediationAgreement: "人民调解协议书"
         }
     }
 }
@@ -213,10 +219,14 @@ public struct LinkedStep: Sendable, Equatable {
     public init(caseID: UUID, action: String, inputs: Facts) { self.caseID = caseID; self.action = action; self.inputs = inputs }
 }
 
-/// What a procedure's cases belong to: an enforcement body (执法主体, registered and confirmed), or the office that
-/// handles 行政复议 for its government (行政复议机构).
+/// What a procedure's cases belong to: an enforcement body (执法主体, registered and confirmed), the office that handles
+/// 行政复议 for its government (行政复议机构), the body sued (行政应诉), or the organisation that mediates (调解).
 public enum ProcedureKind: String, Sendable, Codable {
     case enforcement, reconsideration
+    /// 行政应诉: a court case against the body (the defendant); handled by its 法制机构 or the government's 复议应诉 office.
+    case litigation
+    /// 调解: a dispute received by a 调解 organisation (人民调解委员会, 行政调解, the 行政争议调解中心).
+    case mediation
 }
 
 /// A state of a procedure.
@@ -241,6 +251,8 @@ public struct ProcedureDefinition: Sendable {
     /// Steps the law takes by itself when a deadline passes (deadline key → action), which the system records the day
     /// after the due date: e.g. 行政复议法 第三十条第二款, no decision on acceptance in time means the application is accepted.
     public var onExpiry: [String: String] = [:]
+    /// The yearly figures its cases are counted in (行政复议, 应诉, 调解); enforcement keeps its own sums.
+    public var statistics: ProcedureStatistics?
 
     public init(id: String, version: Int, name: String, instrument: String, initial: String, states: [ProcedureState], actions: [ActionDefinition],
                 kind: ProcedureKind = .enforcement) {

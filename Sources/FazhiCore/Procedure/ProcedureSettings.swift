@@ -22,6 +22,20 @@ public struct ProcedureSettings: Codable, Sendable, Equatable {
     public var publicationRule: PublicationRule = .everyPenalty
     /// The local list of 重大执法决定 (第五十八条第一款(四)): power item codes whose decisions always need 法制审核.
     public var majorDecisionItems: Set<String> = []
+    /// 行政诉讼法 第六十七条第一款: the defendant answers and produces its evidence within 15 days of receiving the
+    /// complaint. Statutory; configurable because the issue asks for it (a court may set another period, 第三十六条).
+    public var litigationAnswerDays: Int = 15
+    /// 检察建议: the body replies in writing within two months (《人民检察院检察建议工作规定》第十九条, as commonly
+    /// applied; stored as 60 days) — [U], configurable.
+    public var procuratorialReplyDays: Int = 60
+    /// 司法建议: no statute sets the reply period; the court's letter does. Default 30 days — local, configurable.
+    public var judicialReplyDays: Int = 30
+    /// How long a 人民调解 should take before it is concluded: the 人民调解法 only says 及时 (第二十一条第二款); local rules
+    /// commonly say a month — local, configurable.
+    public var mediationDays: Int = 30
+    /// When the 调解委员会 visits to check an agreement is performed (人民调解法 第三十一条第二款 says it supervises
+    /// performance, not when) — local, configurable.
+    public var mediationFollowUpDays: Int = 30
 
     public init() {}
 }

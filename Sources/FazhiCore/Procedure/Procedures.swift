@@ -9,7 +9,7 @@ public struct ProcedureCatalog: Sendable {
     public init(settings: ProcedureSettings = ProcedureSettings()) {
         self.settings = settings
         definitions = [PenaltyOrdinaryProcedure.definition(settings), PenaltySimpleProcedure.definition(settings), InspectionProcedure.definition(settings),
-                       ReconsiderationProcedure.definition(settings)]
+                       ReconsiderationProcedure.definition(settings), LitigationProcedure.definition(settings), MediationProcedure.definition(settings)]
     }
 
     public func definition(_ id: String, version: Int) -> ProcedureDefinition? { definitions.first { $0.id == id && $0.version == version } }

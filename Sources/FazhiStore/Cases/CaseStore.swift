@@ -66,7 +66,7 @@ public enum CaseStore {
 
     /// The character a procedure's case numbers carry (立 for 立案, 简 for 当场处罚, 检 for 检查).
     static func numberKind(_ procedure: String) -> String {
-        switch procedure { case PenaltySimpleProcedure.id: "简"; case InspectionProcedure.id: "检"; case ReconsiderationProcedure.id: "复"; default: "立" }
+        switch procedure { case PenaltySimpleProcedure.id: "简"; case InspectionProcedure.id: "检"; case ReconsiderationProcedure.id: "复"; case LitigationProcedure.id: "诉"; case MediationProcedure.id: "调"; default: "立" }
     }
 
     /// Opens a case on the current version of its procedure, numbered per body and year.
@@ -85,6 +85,10 @@ public enum CaseStore {
                 throw DomainError.invalid(field: "bodyId", message: "该单位不存在")
             }
             prefix = DocumentNumber.prefix(organisationName: authority)
+        case .litigation, .mediation:
+            // The body sued, or the organisation that mediates: any organisation in the directory.
+            guard let org = try await OrganisationRecord.find(bodyID, on: tx.db) else { throw DomainError.invalid(field: "bodyId", message: "该单位不存在") }
+            prefix = DocumentNumber.prefix(organisationName: org.name)
         }
         let file = ProcedureEngine.start(def, bodyID: bodyID)
         let n = try await nextNumber(body: bodyID, year: today.year, kind: numberKind(def.id), in: tx)
@@ -94,7 +98,7 @@ public enum CaseStore {
             .values(SQLBind(file.id), SQLBind(def.id), SQLBind(def.version), SQLBind(bodyID), SQLBind(number), SQLBind(file.state), SQLBind(0),
                     SQLBind(""), SQLBind(""), SQLBind(today.description), SQLBind(try StoreJSON.encode(file)))
             .run()
-        try await FigureSums.add(FigureContribution(file, openedOn: today.description), sign: 1, on: tx.sql)
+        if def.kind == .enforcement { try await FigureSums.add(FigureContribution(file, openedOn: today.description), sign: 1, on: tx.sql) }
         try tx.record("case", file.id.uuidString, "open", ["procedure": def.id, "definitionVersion": String(def.version), "body": bodyID.uuidString, "number": number])
         return StoredCase(file: file, number: number, openedOn: today.description)
     }
@@ -142,7 +146,11 @@ public enum CaseStore {
         let t = try ProcedureEngine.apply(def, to: file, action: r.action, expectedVersion: r.expectedVersion, inputs: r.inputs, external: external,
                                           officers: officers, actor: actor, date: r.date, today: today, calendar: calendar, settings: catalog.settings)
         try await save(t, def: def, openedOn: stored.openedOn, in: tx)
-        try await FigureSums.change(from: FigureContribution(file, openedOn: stored.openedOn), to: FigureContribution(t.file, openedOn: stored.openedOn), on: tx.sql)
+        if let stats = def.statistics {
+            try await YearFigures.change(stats, from: file, to: t.file, on: tx.sql)
+        } else if def.kind == .enforcement {
+            try await FigureSums.change(from: FigureContribution(file, openedOn: stored.openedOn), to: FigureContribution(t.file, openedOn: stored.openedOn), on: tx.sql)
+        }
         if let effect = action.publication { try await Publications.apply(effect, file: t.file, on: r.date, in: tx) }
         for link in t.linked { try await takeLinked(link, from: t.file, on: r.date, catalog: catalog, calendar: calendar, today: today, in: tx) }
         return (StoredCase(file: t.file, number: stored.number, openedOn: stored.openedOn), t)
@@ -191,7 +199,7 @@ public enum CaseStore {
     static func save(_ t: CaseTransition, def: ProcedureDefinition, openedOn: String, in tx: WriteTransaction) async throws {
         let f = t.file, sql = tx.sql
         let figures = CaseFileFigures(f, openedOn: openedOn)
-        let party = f.facts.text("partyName") ?? f.facts.text("inspectedObject") ?? f.facts.text("applicantName") ?? ""
+        let party = f.facts.text("partyName") ?? f.facts.text("inspectedObject") ?? f.facts.text("applicantName") ?? f.facts.text("plaintiff") ?? ""
         let closed = def.state(f.state)?.terminal == true ? t.step.on.description : nil
         try await sql.update("cases")
             .set("state", to: SQLBind(f.state)).set("version", to: SQLBind(f.version)).set("content", to: SQLBind(try StoreJSON.encode(f)))

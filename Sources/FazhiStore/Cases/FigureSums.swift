@@ -55,8 +55,10 @@ public enum FigureSums {
         try await add(new, sign: 1, on: sql)
     }
 
-    /// Recomputes both tables from the case rows (the migration; a bulk load).
+    /// Recomputes both tables from the enforcement case rows (the migration; a bulk load). 行政复议, 应诉 and 调解 cases are
+    /// not enforcement cases: they keep their own figures (`YearFigures`).
     public static func rebuild(on sql: any SQLDatabase) async throws {
+        let enforcement = SQLGroupExpression(ProcedureCatalog().definitions.filter { $0.kind == .enforcement }.map { SQLBind($0.id) })
         try await sql.raw("DELETE FROM case_figures").run()
         try await sql.raw("DELETE FROM case_item_use").run()
         let ordinary = PenaltyOrdinaryProcedure.id
@@ -68,12 +70,12 @@ public enum FigureSums {
                 CASE WHEN legally_reviewed > 0 THEN 1 ELSE 0 END AS reviewed, CASE WHEN heard > 0 THEN 1 ELSE 0 END AS heard,
                 CASE WHEN procedure = \(bind: ordinary) AND decided_on IS NOT NULL AND decision_due IS NOT NULL AND decided_on > decision_due THEN 1 ELSE 0 END AS late,
                 COALESCE(fine, 0) AS fine, COALESCE(handling_days, 0) AS handling, CASE WHEN handling_days IS NULL THEN 0 ELSE 1 END AS has_handling
-              FROM cases) AS c
+              FROM cases WHERE procedure IN \(enforcement)) AS c
             GROUP BY body_id, month, procedure, outcome, transferred, reviewed, heard, late
             """).run()
         try await sql.raw("""
             INSERT INTO case_item_use (body_id, year, code, n)
-            SELECT UPPER(CAST(body_id AS TEXT)), CAST(SUBSTR(opened_on, 1, 4) AS INTEGER), power_item_code, COUNT(*) FROM cases WHERE power_item_code <> ''
+            SELECT UPPER(CAST(body_id AS TEXT)), CAST(SUBSTR(opened_on, 1, 4) AS INTEGER), power_item_code, COUNT(*) FROM cases WHERE power_item_code <> '' AND procedure IN \(enforcement)
             GROUP BY UPPER(CAST(body_id AS TEXT)), CAST(SUBSTR(opened_on, 1, 4) AS INTEGER), power_item_code
             """).run()
     }

@@ -59,7 +59,8 @@ struct CasesAPI {
         return ProcedureActor(id: user.id, name: user.displayName, roles: roles)
     }
 
-    /// Who may open a case of a procedure in a body: its officers or head (enforcement), its 复议 staff or head (复议).
+    /// Who may open a case of a procedure in a body: its officers or head (enforcement), its 复议 staff or head (复议), the
+    /// body's head, legal reviewers or the 复议应诉 staff (应诉), its mediators or head (调解).
     static func mayOpen(_ def: ProcedureDefinition, user: AuthUser, body: UUID) throws {
         switch def.kind {
         case .enforcement:
@@ -69,6 +70,14 @@ struct CasesAPI {
         case .reconsideration:
             guard !actor(user, body: body).roles.isDisjoint(with: [.reconsiderationStaff, .head]) else {
                 throw DomainError.forbidden("只有行政复议机构的工作人员或负责人可以登记行政复议申请", article: "行政复议法 第四条")
+            }
+        case .litigation:
+            guard !actor(user, body: body).roles.isDisjoint(with: [.legalReviewer, .head, .reconsiderationStaff]) else {
+                throw DomainError.forbidden("只有被诉机关的负责人、法制审核人员或者复议应诉工作人员可以登记应诉案件", article: "行政诉讼法 第三条第三款")
+            }
+        case .mediation:
+            guard !actor(user, body: body).roles.isDisjoint(with: [.mediator, .head]) else {
+                throw DomainError.forbidden("只有调解组织的调解员或者负责人可以受理纠纷", article: "人民调解法 第十三条、第十九条")
             }
         }
     }

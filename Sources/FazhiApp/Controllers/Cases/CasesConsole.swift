@@ -24,11 +24,13 @@ enum CasesConsole {
                 let def = catalog.current(c.procedure)   // for the names only
                 return "<tr><td class=\"mono\"><a href=\"/console/cases/\(c.id.uuidString)\">\(c.number)</a></td><td>\(def?.name ?? c.procedure)</td><td>\(c.partyName)</td><td>\(names[c.bodyId] ?? "")</td><td>\(def?.stateName(c.state) ?? c.state)</td><td>\(c.openedOn)</td><td data-sort=\"\(Int(c.fine ?? 0))\">\(c.fine.map { Yuan.text($0) } ?? "")</td></tr>"
             }
-            let canOpen = !CasesAPI.actor(user, body: user.organisationID).roles.isDisjoint(with: [.officer, .head])
-            let open: HTML = canOpen ? """
+            // Only the procedures the user may open in their own organisation, the one in the list's filter first.
+            let openable = catalog.definitions.filter { (try? CasesAPI.mayOpen($0, user: user, body: user.organisationID)) != nil }
+                .sorted { ($0.id == procedure ? 0 : 1) < ($1.id == procedure ? 0 : 1) }
+            let open: HTML = openable.isEmpty ? "" : """
                 <form method="post" action="/console/cases" class="card search" id="open-case">\(Views.csrfField(req))<label for="procedure">登记</label>
-                <select id="procedure" name="procedure">\(HTML.join(catalog.definitions.map { "<option value=\"\($0.id)\">\($0.name)</option>" }))</select><button type="submit">登记新案件</button></form>
-                """ : ""
+                <select id="procedure" name="procedure">\(HTML.join(openable.map { "<option value=\"\($0.id)\">\($0.name)</option>" }))</select><button type="submit">登记新案件</button></form>
+                """
             let filter = HTML.join([("", "全部")] .map { "<option value=\"\($0.0)\">\($0.1)</option>" } + catalog.definitions.map { "<option value=\"\($0.id)\"\(HTML(raw: procedure == $0.id ? " selected" : ""))>\($0.name)</option>" })
             return Views.console("执法案件", user: user, request: req, active: "/console/cases", flash: Flash.take(req), """
             \(open)
@@ -94,7 +96,8 @@ enum CasesConsole {
     }
 
     static func bodyNames(_ req: Request) async throws -> [UUID: String] {
-        Dictionary(try await EnforcementBodies.all(on: req.db).map { ($0.organisationId, $0.organisationName) }, uniquingKeysWith: { a, _ in a })
+        // Every organisation, not only 执法主体: 复议, 应诉 and 调解 cases belong to offices, bodies sued and 调解 organisations.
+        Dictionary(try await OrganisationRecord.query(on: req.db).all().compactMap { o in o.id.map { ($0, o.name) } }, uniquingKeysWith: { a, _ in a })
     }
 
     /// The labels of a definition's inputs, for showing the case's facts.
@@ -120,11 +123,7 @@ enum CasesConsole {
         let evidence = try await EvidenceStore.files(f.id, on: req.db)
         let canAddEvidence = (try? CaseEvidenceController.checkCanAdd(req, user, stored)) != nil
         let fieldsByKey = Dictionary(def.actions.flatMap(\.inputs).map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a })
-        let shown = def.kind == .reconsideration
-            ? ["applicantName", "applicantKind", "channel", "respondent", "actDescription", "learnedOn", "applicationDue", "applicationLate", "requests", "track",
-               "deemedAccepted", "acceptedOn", "outcome", "decisionNumber", "decidedOn", "effectiveOn"]
-            : ["partyName", "partyKind", "partyAddress", "powerItemCode", "summary", "violationOn", "inspectedObject", "penaltyKinds", "proposedFine",
-               "hearingRight", "decisionNumber", "decidedOn", "decidedFine", "lateFine", "result", "rectifyBy"]
+        let shown = shownFacts[def.kind] ?? []
         let facts = shown.compactMap { k -> HTML? in
             guard let v = f.facts[k] else { return nil }
             let label = fieldsByKey[k]?.label ?? factLabels[k] ?? k
@@ -155,7 +154,7 @@ enum CasesConsole {
         let names = try await bodyNames(req)
         return Views.console("\(stored.number)", user: user, request: req, active: "/console/cases", flash: Flash.take(req), """
         <p><span class="tag">\(def.name)</span> <span class="tag" id="case-state">\(def.stateName(f.state))</span> \(names[f.bodyID] ?? "") · 登记于 \(stored.openedOn) · 第\(f.version)次变更 · 按\(def.instrument)（程序第\(f.definitionVersion)版） · <a href="/console/cases/\(f.id.uuidString)/archive" id="archive-link">导出案卷（.zip）</a></p>
-        <div class="grid2"><div><dl class="card facts">\(facts.isEmpty ? (def.kind == .reconsideration ? HTML("<dt>申请</dt><dd>尚未登记</dd>") : HTML("<dt>案情</dt><dd>尚未立案</dd>")) : HTML.join(facts))</dl></div>
+        <div class="grid2"><div><dl class="card facts">\(facts.isEmpty ? (def.kind == .enforcement ? HTML("<dt>案情</dt><dd>尚未立案</dd>") : HTML("<dt>案件</dt><dd>尚未登记</dd>")) : HTML.join(facts))</dl></div>
         <div><h2>期限</h2>\(deadlines.isEmpty ? HTML("<p class=\"muted\">无</p>") : HTML("<div class=\"table-wrap\"><table><tbody>\(deadlines)</tbody></table></div>"))</div></div>
         <h2>现在可以办理</h2>\(open.isEmpty ? HTML("<p class=\"muted\">您现在没有可办理的步骤。</p>") : HTML.join(open))
         \(refused.isEmpty ? "" : HTML("<h2>暂不能办理</h2><ul class=\"refused\">\(HTML.join(refused))</ul>"))
@@ -164,8 +163,23 @@ enum CasesConsole {
         """)
     }
 
+    /// The facts the case page shows first, by kind of procedure.
+    static let shownFacts: [ProcedureKind: [String]] = [
+        .reconsideration: ["applicantName", "applicantKind", "channel", "respondent", "actDescription", "learnedOn", "applicationDue", "applicationLate", "requests", "track",
+                           "deemedAccepted", "acceptedOn", "outcome", "decisionNumber", "decidedOn", "effectiveOn"],
+        .enforcement: ["partyName", "partyKind", "partyAddress", "powerItemCode", "summary", "violationOn", "inspectedObject", "penaltyKinds", "proposedFine",
+                       "hearingRight", "decisionNumber", "decidedOn", "decidedFine", "lateFine", "result", "rectifyBy"],
+        .litigation: ["court", "courtCaseNumber", "currentInstance", "plaintiff", "defendantRole", "actDescription", "claims", "servedOn", "answeredOn", "answerLate",
+                      "hearings", "headAppeared", "judgment", "judgedOn", "lost", "effectiveOn", "performedOn"],
+        .mediation: ["mediationKind", "disputeType", "parties", "committee", "disputeSummary", "amountInvolved", "receivedOn", "mediators", "sessions",
+                     "outcome", "agreedOn", "confirmationDue", "performance"],
+    ]
+
     static let factLabels = ["proposedFine": "拟罚款（元）", "hearingRight": "有听证权利", "decisionNumber": "决定书文号", "decidedOn": "决定日期",
                              "decidedFine": "决定罚款（元）", "lateFine": "加处罚款（元）",
                              "applicationDue": "申请期限届满（第二十条）", "applicationLate": "超过申请期限", "deemedAccepted": "视为受理（第三十条第二款）",
-                             "acceptedOn": "受理日期", "effectiveOn": "送达生效日期"]
+                             "acceptedOn": "受理日期", "effectiveOn": "生效日期",
+                             "currentInstance": "当前审级", "answeredOn": "答辩举证日期", "answerLate": "逾期答辩举证", "hearings": "开庭次数",
+                             "judgedOn": "收到裁判日期", "lost": "败诉", "performedOn": "履行日期", "receivedOn": "受理日期", "sessions": "调解次数",
+                             "outcome": "结果", "agreedOn": "达成协议日期", "confirmationDue": "可申请司法确认至"]
 }

@@ -13,6 +13,11 @@ extension ProcedureSettings {
         if let v = num("FAZHI_DECISION_DAYS") { s.decisionDays = Int(v) }
         if let v = num("FAZHI_PUBLICATION_WORKING_DAYS") { s.publicationWorkingDays = Int(v) }
         if let v = env["FAZHI_PUBLICATION_RULE"], let rule = PublicationRule(setting: v) { s.publicationRule = rule }
+        if let v = num("FAZHI_LITIGATION_ANSWER_DAYS"), v >= 1 { s.litigationAnswerDays = Int(v) }
+        if let v = num("FAZHI_PROCURATORIAL_REPLY_DAYS"), v >= 1 { s.procuratorialReplyDays = Int(v) }
+        if let v = num("FAZHI_JUDICIAL_REPLY_DAYS"), v >= 1 { s.judicialReplyDays = Int(v) }
+        if let v = num("FAZHI_MEDIATION_DAYS"), v >= 1 { s.mediationDays = Int(v) }
+        if let v = num("FAZHI_MEDIATION_FOLLOW_UP_DAYS"), v >= 1 { s.mediationFollowUpDays = Int(v) }
         if let v = env["FAZHI_MAJOR_DECISION_ITEMS"] { s.majorDecisionItems = Set(v.split(separator: ",").map { String($0).trimmed }.filter { !$0.isEmpty }) }
         return s
     }

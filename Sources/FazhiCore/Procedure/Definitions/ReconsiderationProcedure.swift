@@ -258,6 +258,7 @@ public enum ReconsiderationProcedure {
         var d = ProcedureDefinition(id: id, version: version, name: "行政复议", instrument: "《中华人民共和国行政复议法》", initial: "applied", states: states, actions: actions,
                                     kind: .reconsideration)
         d.onExpiry = ["acceptance": "deem_accepted"]
+        d.statistics = statistics
         return d
     }
 
