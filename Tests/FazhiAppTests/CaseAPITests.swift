@@ -53,7 +53,7 @@ import VaporTesting
             let c = Client(t: t)
             let (officer, head, reviewer, pair, item) = try await Self.setUp(t)
             let procedures = try await t.send(.GET, "/api/v1/procedures", token: officer).jsonArray()
-            #expect(Set(procedures.compactMap { $0["id"] as? String }) == ["penalty.ordinary", "penalty.simple", "inspection", "reconsideration"])
+            #expect(Set(procedures.compactMap { $0["id"] as? String }) == ["penalty.ordinary", "penalty.simple", "inspection", "reconsideration", "litigation", "mediation"])
 
             // A retried POST with the same key opens one case.
             let casesBefore = try await t.send(.GET, "/api/v1/cases", token: officer).jsonArray().count

@@ -67,7 +67,7 @@ final class TestApp: @unchecked Sendable {
     let target: DatabaseTarget
     private var pgName: String?
 
-    init(_ db: TestDB, demo: Bool = true, now: Date? = nil) async throws {
+    init(_ db: TestDB, demo: Bool = true, now: Date? = nil, settings: ProcedureSettings? = nil) async throws {
         self.db = db
         dir = try TestEnv.tempDir()
         switch db {
@@ -84,6 +84,7 @@ final class TestApp: @unchecked Sendable {
         options.evidenceDirectory = dir.appendingPathComponent("evidence").path
         options.evidenceMaxBytes = 64 * 1024
         options.expiryStepsInterval = 0
+        if let settings { options.procedureSettings = settings }
         try await configure(app, options: options)
         app.passwords.use(.bcrypt(cost: 4))  // fast hashing in tests
         try await prepareForServing(app)
@@ -133,8 +134,8 @@ final class TestApp: @unchecked Sendable {
 }
 
 /// Runs `body` with a fresh app and always shuts it down.
-func withTestApp(_ db: TestDB, demo: Bool = true, now: Date? = nil, _ body: (TestApp) async throws -> Void) async throws {
-    let t = try await TestApp(db, demo: demo, now: now)
+func withTestApp(_ db: TestDB, demo: Bool = true, now: Date? = nil, settings: ProcedureSettings? = nil, _ body: (TestApp) async throws -> Void) async throws {
+    let t = try await TestApp(db, demo: demo, now: now, settings: settings)
     do { try await body(t) } catch { await t.shutdown(); throw error }
     await t.shutdown()
 }
