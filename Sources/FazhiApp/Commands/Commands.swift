@@ -45,6 +45,7 @@ func registerCommands(_ app: Application) {
     bench.use(BenchHTTPCommand(), as: "http")
     bench.use(BenchRegistriesCommand(), as: "registries")
     bench.use(BenchCasesCommand(), as: "cases")
+    bench.use(BenchDisputesCommand(), as: "reconsideration")
     app.asyncCommands.use(bench.group(help: "基准测试（请用 release 构建）"), as: "bench")
 }
 

@@ -147,7 +147,7 @@ public enum CaseStore {
                                           officers: officers, actor: actor, date: r.date, today: today, calendar: calendar, settings: catalog.settings)
         try await save(t, def: def, openedOn: stored.openedOn, in: tx)
         if let stats = def.statistics {
-            try await YearFigures.change(stats, from: file, to: t.file, on: tx.sql)
+            try await YearFigures.change(stats, from: file, to: t.file, openedOn: stored.openedOn, on: tx.sql)
         } else if def.kind == .enforcement {
             try await FigureSums.change(from: FigureContribution(file, openedOn: stored.openedOn), to: FigureContribution(t.file, openedOn: stored.openedOn), on: tx.sql)
         }
@@ -345,6 +345,20 @@ public enum CaseStore {
     }
 
     /// Running deadlines of the given bodies' cases, soonest first (the 待办 list).
+    /// The deadline sweep: every running deadline of the given procedures (all when nil) falling due from `from` through
+    /// `through` — e.g. the cases due in the next three working days — soonest first. Reads the (running, due) index.
+    public static func dueWithin(bodies: Set<UUID>, from: CivilDate, through: CivilDate, procedures: [String]? = nil, on db: any Database) async throws -> [CaseDeadlineRow] {
+        guard !bodies.isEmpty else { return [] }
+        var q: SQLQueryString = """
+            SELECT d.case_id, c.number, c.party_name, c.procedure, c.body_id, d.key, d.name, d.due, d.article
+            FROM case_deadlines d JOIN cases c ON c.id = d.case_id
+            WHERE d.running = \(bind: true) AND d.due >= \(bind: from.description) AND d.due <= \(bind: through.description)
+            AND c.body_id IN \(SQLGroupExpression(bodies.map { SQLBind($0) }))
+            """
+        if let procedures { q = q + " AND c.procedure IN \(SQLGroupExpression(procedures.map { SQLBind($0) }))" }
+        return try await (db as! any SQLDatabase).raw(q + " ORDER BY d.due, c.number").all(decoding: CaseDeadlineRow.self, with: decoder)
+    }
+
     public static func runningDeadlines(bodies: Set<UUID>, limit: Int = 500, on db: any Database) async throws -> [CaseDeadlineRow] {
         guard !bodies.isEmpty else { return [] }
         return try await (db as! any SQLDatabase).raw("""

@@ -7,7 +7,7 @@ import SQLKit
 /// in the step's transaction; read back as a year's tally (all readable bodies, or by body) and as the cases of a figure.
 public enum YearFigures {
     /// Moves a case's memberships from what it counted in before the step to what it counts in after.
-    static func change(_ stats: ProcedureStatistics, from old: CaseFile?, to new: CaseFile, on sql: any SQLDatabase) async throws {
+    static func change(_ stats: ProcedureStatistics, from old: CaseFile?, to new: CaseFile, openedOn: String, on sql: any SQLDatabase) async throws {
         let before = old.flatMap(stats.memberships), after = stats.memberships(new)
         let body = new.bodyID.uuidString, procedure = new.procedure
         var removed: [(Int, String)] = [], added: [(Int, String)] = []
@@ -22,8 +22,8 @@ public enum YearFigures {
                 .where("figure", .in, SQLBind.group(removed.map(\.1))).run()
         }
         if !added.isEmpty {
-            var ins = sql.insert(into: "case_figure_members").columns("case_id", "figure", "procedure", "year", "body_id")
-            for (y, f) in added { ins = ins.values(SQLBind(new.id), SQLBind(f), SQLBind(procedure), SQLBind(y), SQLBind(body)) }
+            var ins = sql.insert(into: "case_figure_members").columns("case_id", "figure", "procedure", "year", "body_id", "opened_on")
+            for (y, f) in added { ins = ins.values(SQLBind(new.id), SQLBind(f), SQLBind(procedure), SQLBind(y), SQLBind(body), SQLBind(openedOn)) }
             try await ins.run()
         }
         for (delta, list) in [(-1, removed), (1, added)] {
@@ -36,11 +36,17 @@ public enum YearFigures {
         }
     }
 
-    /// A year's figures over the given bodies.
+    /// A year's figures over the given bodies (summed in the database: one row per figure comes back).
     public static func tally(_ def: ProcedureDefinition, year: Int, bodies: Set<UUID>, on db: any Database) async throws -> FigureTally? {
         guard let stats = def.statistics else { return nil }
+        guard !bodies.isEmpty else { return FigureTally(year: year, counts: [:], statistics: stats) }
         var counts: [String: Int] = [:]
-        for (_, figure, n) in try await rows(def.id, year: year, bodies: bodies, on: db) { counts[figure, default: 0] += n }
+        for r in try await (db as! any SQLDatabase).raw("""
+            SELECT figure, SUM(n) AS n FROM case_year_figures WHERE procedure = \(bind: def.id) AND year = \(bind: year)
+            AND body_id IN \(SQLGroupExpression(bodies.map { SQLBind($0.uuidString) })) GROUP BY figure
+            """).all() {
+            counts[try r.decode(column: "figure", as: String.self)] = try r.decode(column: "n", as: Int.self)
+        }
         return FigureTally(year: year, counts: counts, statistics: stats)
     }
 
@@ -70,7 +76,7 @@ public enum YearFigures {
             SELECT c.number, c.opened_on, c.content FROM case_figure_members m JOIN cases c ON c.id = m.case_id
             WHERE m.procedure = \(bind: procedure) AND m.year = \(bind: year) AND m.figure = \(bind: figure)
             AND m.body_id IN \(SQLGroupExpression(bodies.map { SQLBind($0.uuidString) }))
-            ORDER BY c.opened_on DESC, c.number DESC LIMIT \(literal: limit)
+            ORDER BY m.opened_on DESC LIMIT \(literal: limit)
             """).all().map(CaseStore.storedCase)
     }
 
@@ -80,10 +86,10 @@ public enum YearFigures {
         try await sql.raw("DELETE FROM case_year_figures").run()
         for def in catalog.definitions {
             guard let stats = def.statistics else { continue }
-            let rows = try await sql.raw("SELECT content FROM cases WHERE procedure = \(bind: def.id)").all()
+            let rows = try await sql.raw("SELECT opened_on, content FROM cases WHERE procedure = \(bind: def.id)").all()
             for r in rows {
                 let file = try StoreJSON.decode(CaseFile.self, try r.decode(column: "content", as: String.self))
-                try await change(stats, from: nil, to: file, on: sql)
+                try await change(stats, from: nil, to: file, openedOn: try r.decode(column: "opened_on", as: String.self), on: sql)
             }
         }
     }
