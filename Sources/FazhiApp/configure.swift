@@ -41,6 +41,7 @@ func routes(_ app: Application) {
     PortalController.register(app)
     RegistryPortal.register(app)
     DecisionsPortal.register(app)
+    ReconsiderationDecisionsPortal.register(app)
 
     // Sessions only where they are used: a stray request (a favicon, a portal page) with a stale cookie must
     // not mint a new empty session that replaces the signed-in one in the browser.

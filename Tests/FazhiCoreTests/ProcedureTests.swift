@@ -216,6 +216,18 @@ struct ProcedureTests {
         #expect(r.file.state == "closed")
     }
 
+    @Test func daysUnderReconsiderationComeFromTheLinkedCasesEachDayOnce() throws {
+        var r = try CaseRunner.decidedWithFine()
+        try r.take("serve", ["serviceMethod": .text("electronic"), "recipient": .text("张三"), "electronicConsent": .bool(true)], on: "2026-10-14")
+        // Payment due 10-29; two 复议 periods overlapping 11-01..11-05: the overdue days under 复议 are 10-30..11-08, ten.
+        r.external[Penalty.External.reconsiderationPeriods] = .list(["2026-10-20/2026-11-05", "2026-11-01/2026-11-08"])
+        try r.take("apply_enforcement", ["enforcementMeasure": .text("申请清河县人民法院强制执行")], by: CaseRunner.head, on: "2026-12-08")
+        // 40 days late, 10 under 复议 (第七十三条第三款): 30 × 3% × 5000 = 4500.
+        #expect(r.file.facts.number("daysUnderReconsideration") == 10 && r.file.facts.number("lateFine") == 4_500)
+        #expect(Penalty.daysUnderReview([(CivilDate(iso: "2026-01-01")!, CivilDate(iso: "2026-01-31")!)], overdueAfter: CivilDate(iso: "2026-02-01")!,
+                                        through: CivilDate(iso: "2026-03-01")!) == 0, "a 复议 that ended before the payment was due does not count")
+    }
+
     @Test func firstViolationNoPenaltyWithoutNotice() throws {
         var r = try CaseRunner.investigated()
         // 第三十三条: 不予处罚 needs no 告知 (no penalty is proposed) but is decided, numbered and served.

@@ -134,6 +134,9 @@ public enum CaseStore {
             let n = try await nextNumber(body: file.bodyID, year: r.date.year, kind: "罚", in: tx)
             external[Penalty.External.decisionNumber] = .text(DocumentNumber.format(prefix: DocumentNumber.prefix(organisationName: body.organisationName), kind: "罚", year: r.date.year, number: n))
         }
+        if action.id == "apply_enforcement" {
+            external[Penalty.External.reconsiderationPeriods] = .list(try await reconsiderationPeriods(of: file.id, through: r.date, on: tx.sql))
+        }
         if def.kind == .reconsideration {
             external[Reconsideration.External.caseNumber] = .text(stored.number)
             if let n = r.inputs.text("enforcementDecisionNumber"), let linked = try await caseByDecisionNumber(n, on: tx.sql) {
@@ -265,6 +268,20 @@ public enum CaseStore {
         return 1
     }
 
+    /// The periods a penalty decision was under 行政复议 in this system (行政处罚法 第七十三条第三款): each 复议 case naming the
+    /// decision's case, from receipt of the application to its end — served, terminated, refused, abandoned — or `through`.
+    static func reconsiderationPeriods(of caseID: UUID, through: CivilDate, on sql: any SQLDatabase) async throws -> [String] {
+        let rows = try await sql.raw("""
+            SELECT number, opened_on, content FROM cases WHERE procedure = \(bind: ReconsiderationProcedure.id) AND content LIKE \(bind: "%" + caseID.uuidString + "%")
+            """).all().map(storedCase)
+        return rows.map(\.file).filter { $0.facts.text("linkedCaseID") == caseID.uuidString }.compactMap { f in
+            guard let from = f.facts.date("receivedOn") else { return nil }
+            let ended = f.facts.date("effectiveOn") ?? f.facts.date("terminatedOn") ?? f.facts.date("refusedOn")
+                ?? (f.state == "abandoned" ? f.steps.last?.on : nil)
+            return "\(from)/\(min(ended ?? through, through))"
+        }
+    }
+
     /// The 行政复议机关 a 复议 office works for: the nearest organisation at or above it that is a 人民政府 (the office
     /// itself when none is).
     public static func reconsiderationAuthority(of organisation: UUID, on db: any Database) async throws -> String? {
@@ -298,6 +315,14 @@ public enum CaseStore {
         return try await (db as! any SQLDatabase).raw("""
             SELECT number, opened_on, content FROM cases WHERE procedure = \(bind: procedure) AND body_id IN \(SQLGroupExpression(bodies.map { SQLBind($0) }))
             AND opened_on >= \(bind: "\(year)-01-01") AND opened_on < \(bind: "\(year + 1)-02-01") ORDER BY opened_on, number
+            """).all().map(storedCase)
+    }
+
+    /// 行政复议 cases with a decision served (the portal's 复议决定公开 filters out the withheld), newest decisions first.
+    public static func servedReconsiderations(limit: Int = 2000, on db: any Database) async throws -> [StoredCase] {
+        try await (db as! any SQLDatabase).raw("""
+            SELECT number, opened_on, content FROM cases WHERE procedure = \(bind: ReconsiderationProcedure.id) AND decided_on IS NOT NULL
+            AND state IN ('served', 'closed') ORDER BY decided_on DESC LIMIT \(literal: limit)
             """).all().map(storedCase)
     }
 

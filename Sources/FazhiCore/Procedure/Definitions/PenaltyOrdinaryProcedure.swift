@@ -243,15 +243,19 @@ public enum PenaltyOrdinaryProcedure {
                 }
                 .then(.stopDeadline("payment")),
             ActionDefinition("apply_enforcement", "加处罚款并申请强制执行", from: ["served"], to: "enforcing", by: [.head], basis: a("第七十二条"))
-                .asks(.init("daysUnderReview", "复议、诉讼期间天数（不计加处罚款）", .number, required: false), .init("enforcementMeasure", "执行措施或受理法院"))
+                .asks(.init("daysUnderReview", "诉讼或者本系统以外的复议期间天数（不计加处罚款；本系统的复议案件自动扣除）", .number, required: false),
+                      .init("enforcementMeasure", "执行措施或受理法院"))
                 .gate(a("第七十二条"), "缴纳期限未届满，不能加处罚款或者申请强制执行") { c in
                     guard let d = c.file.deadline("payment"), d.isRunning else { return false }
                     return c.date > d.deadline.due
                 }
                 .then(.compute { c in
                     let d = c.file.deadline("payment")!.deadline.due
-                    return Facts(["lateFine": .number(Penalty.lateFine(fine: c.file.facts.number("decidedFine") ?? 0, daysOverdue: d.days(until: c.date),
-                                                                       daysUnderReview: Int(c.inputs.number("daysUnderReview") ?? 0)))])
+                    // 第七十三条第三款: days under 复议 in this system are counted from the linked 复议 cases; others are entered.
+                    let reconsideration = Penalty.daysUnderReview(Penalty.periods(c.external), overdueAfter: d, through: c.date)
+                    let review = reconsideration + Int(c.inputs.number("daysUnderReview") ?? 0)
+                    return Facts(["lateFine": .number(Penalty.lateFine(fine: c.file.facts.number("decidedFine") ?? 0, daysOverdue: d.days(until: c.date), daysUnderReview: review)),
+                                  "daysUnderReconsideration": .number(Double(reconsideration))])
                 }),
 
             // MARK: 事后公示

@@ -34,6 +34,9 @@ public enum Penalty {
         /// The SHA-256 of every evidence file uploaded to the case, and of those that are audio or video.
         public static let uploadedEvidence = "evidence.uploaded"
         public static let uploadedAudioVisual = "evidence.audiovisual"
+        /// The periods (`from/to`, ISO dates) the decision was under 行政复议 in this system: each 复议 case that names it,
+        /// from receipt of the application to its end (or the step's day while it runs).
+        public static let reconsiderationPeriods = "reconsideration.periods"
     }
 
     static func isOrganisation(_ f: Facts) -> Bool { f.text("partyKind") == "organisation" }
@@ -57,6 +60,28 @@ public enum Penalty {
 
     /// 加处罚款 (第七十二条第一款(一)): 3% of the fine per day overdue, days under 复议 or 诉讼 not counted
     /// (第七十三条第三款), never more than the fine (and 行政强制法 第四十五条).
+    /// The overdue days (after `due`, through `through`) that fall in any of the periods under 复议 or 诉讼 — each day
+    /// once, however many periods cover it (第七十三条第三款).
+    public static func daysUnderReview(_ periods: [(from: CivilDate, to: CivilDate)], overdueAfter due: CivilDate, through: CivilDate) -> Int {
+        guard through > due else { return 0 }
+        var days = 0
+        var d = due.adding(days: 1)
+        while d <= through {
+            if periods.contains(where: { $0.from <= d && d <= $0.to }) { days += 1 }
+            d = d.adding(days: 1)
+        }
+        return days
+    }
+
+    /// Reads `External.reconsiderationPeriods`.
+    static func periods(_ external: Facts) -> [(from: CivilDate, to: CivilDate)] {
+        external.list(External.reconsiderationPeriods).compactMap { s in
+            let p = s.split(separator: "/").map(String.init)
+            guard p.count == 2, let a = CivilDate(iso: p[0]), let b = CivilDate(iso: p[1]) else { return nil }
+            return (a, b)
+        }
+    }
+
     public static func lateFine(fine: Double, daysOverdue: Int, daysUnderReview: Int) -> Double {
         let days = max(0, daysOverdue - max(0, daysUnderReview))
         return min(fine, (fine * lateFineRatePerDay * Double(days) * 100).rounded() / 100)

@@ -197,7 +197,9 @@ public enum ReconsiderationProcedure {
                       .init("thirdPartyRequested", "第三人提出了相反请求", .bool, required: false),
                       .init("redoDays", "责令重新作出行政行为的期限（日）", .number, required: false),
                       .init("performanceDays", "责令履行的期限（日）", .number, required: false),
-                      .init("mediationSigned", "调解书经双方当事人签字", .bool, required: false))
+                      .init("mediationSigned", "调解书经双方当事人签字", .bool, required: false),
+                      // 第七十九条: decisions are published as the respondent's act was; one that may not be says why.
+                      .init("publicationWithheld", "不予公开的理由（涉及国家秘密、商业秘密、个人隐私等；公开的不填）", required: false))
                 .gate(a("第四十九条"), "普通程序审理应当听取当事人的意见（或者举行听证）") { c in
                     isSimple(c.file.facts) || c.file.hasTaken("hear_parties") || c.file.facts.flag("heard")
                 }

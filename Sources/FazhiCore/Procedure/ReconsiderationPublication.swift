@@ -1,0 +1,51 @@
+import Foundation
+
+/// A 行政复议决定书 as the portal publishes it (行政复议法 第七十九条): the 复议机关, the respondent, the act, the decision and
+/// its reasons — with a natural person's name masked (王某某) wherever it appears, and ID numbers and phone numbers
+/// scrubbed from the text, as for published penalty decisions. The applicant's address and identity never leave the case.
+public struct PublicReconsiderationDecision: Codable, Sendable, Equatable {
+    public var caseID: UUID
+    public var decisionNumber: String
+    public var authority: String
+    public var applicant: String
+    public var respondent: String
+    public var act: String
+    public var outcome: String
+    public var decision: String
+    public var reasons: String
+    public var decidedOn: String
+    public var effectiveOn: String
+}
+
+public enum ReconsiderationPublication {
+    /// Whether a case's decision is published: decided, served (effective, 第七十五条), and not withheld.
+    public static func isPublished(_ f: CaseFile) -> Bool {
+        f.procedure == ReconsiderationProcedure.id && f.facts.date("decidedOn") != nil && f.facts.date("effectiveOn") != nil
+            && (f.facts.text("publicationWithheld") ?? "").isEmpty
+    }
+
+    public static func project(_ f: CaseFile, authority: String) -> PublicReconsiderationDecision {
+        let citizen = f.facts.text("applicantKind") != "organisation"
+        let name = f.facts.text("applicantName") ?? ""
+        func clean(_ s: String) -> String {
+            var out = s
+            if citizen && !name.isEmpty { out = out.replacingOccurrences(of: name, with: PersonalData.maskName(name)) }
+            return DecisionPublication.scrub(out)
+        }
+        let outcome = f.facts.text("outcome") ?? ""
+        return PublicReconsiderationDecision(
+            caseID: f.id, decisionNumber: f.facts.text("decisionNumber") ?? "", authority: authority,
+            applicant: citizen ? PersonalData.maskName(name) : name, respondent: f.facts.text("respondent") ?? "", act: clean(f.facts.text("actDescription") ?? ""),
+            outcome: Reconsideration.outcomeName(outcome).components(separatedBy: "（").first ?? outcome,
+            decision: clean(f.facts.text("decisionText") ?? ""), reasons: clean(f.facts.text("decisionReasons") ?? ""),
+            decidedOn: f.facts.date("decidedOn")?.description ?? "", effectiveOn: f.facts.date("effectiveOn")?.description ?? "")
+    }
+
+    /// The published decisions among the files, newest first, matching every word of `text` if given.
+    public static func published(_ files: [CaseFile], authority: (CaseFile) -> String, text: String? = nil) -> [PublicReconsiderationDecision] {
+        let words = (text ?? "").split(whereSeparator: \.isWhitespace).map(String.init)
+        return files.filter(isPublished).map { project($0, authority: authority($0)) }
+            .filter { d in words.allSatisfy { w in [d.decisionNumber, d.applicant, d.respondent, d.act, d.outcome, d.decision, d.reasons].contains { $0.contains(w) } } }
+            .sorted { ($0.decidedOn, $0.decisionNumber) > ($1.decidedOn, $1.decisionNumber) }
+    }
+}
