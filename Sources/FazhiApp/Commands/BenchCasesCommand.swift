@@ -248,13 +248,7 @@ struct BenchCasesCommand: AsyncCommand {
                 let pubCols = ["case_id", "decision_number", "body_id", "decided_on", "published_on", "penalties", "fine", "content", "search_seq"] + (postgres ? ["search_tokens"] : [])
                 let (cr, pr, ds) = (caseRows, pubRows, docs)
                 try await app.fazhi.store.write(on: app.db, .system) { tx in
-                    func insert(_ table: String, _ cols: [String], _ rows: [[SQLBind]]) async throws {
-                        for chunk in rows.chunkedArrays(batch) {
-                            let ins = tx.sql.insert(into: table).columns(cols)
-                            for r in chunk { ins.values(r.map { $0 as any SQLExpression }) }
-                            try await ins.run()
-                        }
-                    }
+                    func insert(_ table: String, _ cols: [String], _ rows: [[SQLBind]]) async throws { try await insertRows(tx.sql, table, cols, rows, chunk: batch) }
                     try await insert("cases", caseCols, cr)
                     try await insert("publications", pubCols, pr)
                     if !postgres { try await DecisionSearch.index(ds, on: tx.sql) }

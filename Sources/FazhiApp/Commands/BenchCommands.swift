@@ -12,6 +12,15 @@ func benchLine(_ name: String, _ value: Double, _ unit: String, baseline: Double
     return "bench \(name) \(f(value)) \(unit) baseline=\(f(baseline)) ratio=\(String(format: "%.3f", baseline == 0 ? 0 : value / baseline))"
 }
 
+/// Inserts rows in multi-row INSERTs of `chunk` rows at a time (the benchmarks' bulk loads).
+func insertRows(_ sql: any SQLDatabase, _ table: String, _ cols: [String], _ rows: [[SQLBind]], chunk: Int = 400) async throws {
+    for part in rows.chunkedArrays(chunk) {
+        let ins = sql.insert(into: table).columns(cols)
+        for r in part { ins.values(r.map { $0 as any SQLExpression }) }
+        try await ins.run()
+    }
+}
+
 func seconds(_ body: () async throws -> Void) async rethrows -> Double {
     let t0 = DispatchTime.now().uptimeNanoseconds
     try await body()

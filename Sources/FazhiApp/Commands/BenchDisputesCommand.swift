@@ -157,13 +157,7 @@ struct BenchDisputesCommand: AsyncCommand {
                 deadlines += deadlineRows.count; members += memberRows.count
                 let (cr, dr, mr) = (caseRows, deadlineRows, memberRows)
                 try await app.fazhi.store.write(on: app.db, .system) { tx in
-                    func insert(_ table: String, _ cols: [String], _ rows: [[SQLBind]]) async throws {
-                        for part in rows.chunkedArrays(chunk) {
-                            let ins = tx.sql.insert(into: table).columns(cols)
-                            for r in part { ins.values(r.map { $0 as any SQLExpression }) }
-                            try await ins.run()
-                        }
-                    }
+                    func insert(_ table: String, _ cols: [String], _ rows: [[SQLBind]]) async throws { try await insertRows(tx.sql, table, cols, rows, chunk: chunk) }
                     try await insert("cases", ["id", "procedure", "definition_version", "body_id", "number", "state", "version", "party_name", "power_item_code", "opened_on",
                                                "decided_on", "closed_on", "outcome", "fine", "content", "legally_reviewed", "heard", "decision_due", "handling_days"], cr)
                     try await insert("case_deadlines", ["case_id", "key", "name", "due", "article", "running"], dr)
