@@ -72,6 +72,7 @@ func routes(_ app: Application) {
     CasesConsole.register(console)
     CaseStatisticsConsole.register(console)
     YearFiguresConsole.register(console)
+    CommitteeConsole.register(console: console, api: protected)
     CaseDocumentsController.register(console: console, api: protected)
     CaseEvidenceController.register(api: protected, console: console)
     CaseArchiveController.register(console: console, api: protected)

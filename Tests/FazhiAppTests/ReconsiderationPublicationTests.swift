@@ -1,5 +1,6 @@
 import FazhiApp
 import FazhiCore
+import SQLKit
 import Foundation
 import Testing
 import VaporTesting
@@ -39,6 +40,42 @@ struct ReconsiderationPublicationTests {
             #expect(try await t.send(.GET, "/reconsideration/decisions/\(unserved)").status == .notFound)
             let json = try await t.send(.GET, "/reconsideration/decisions?q=张某某&format=json").json()
             #expect(json["total"] as? Int == 1)
+        }
+    }
+}
+
+/// The 复议委员会 registry (第五十二条): members by kind with their terms, managed by the office's staff, on the record.
+@Suite("行政复议委员会")
+struct CommitteeTests {
+    @Test(arguments: TestDB.all)
+    func staffRegisterMembersAndEndTerms(_ db: TestDB) async throws {
+        try await withTestApp(db, now: CaseAPITests.now) { t in
+            let web = WebClient(t)
+            _ = try await web.login("sfj.fuyi")
+            var page = try await web.request(.GET, "/console/reconsideration/committee")
+            #expect(page.status == .ok && page.text.contains("id=\"serving\">6<") && page.text.contains("临州大学法学院"))
+            // Bad input: an unknown kind, a term ending before the appointment, a serving member twice.
+            let bad = try await web.request(.POST, "/console/reconsideration/committee", form: ["name": "赵一鸣", "kind": "friend", "affiliation": "某所", "appointedOn": "2026-01-01"])
+            #expect(bad.status == .unprocessableEntity && bad.text.contains("委员类别应为"))
+            let early = try await web.request(.POST, "/console/reconsideration/committee", form: ["name": "赵一鸣", "kind": "expert", "affiliation": "某所", "appointedOn": "2026-01-01", "termEndsOn": "2025-01-01"])
+            #expect(early.status == .unprocessableEntity && early.text.contains("任期届满日期"))
+            let twice = try await web.request(.POST, "/console/reconsideration/committee", form: ["name": "王明德", "kind": "scholar", "affiliation": "临州大学", "appointedOn": "2026-01-01"])
+            #expect(twice.status == .conflict)
+            let ok = try await web.request(.POST, "/console/reconsideration/committee", form: ["name": "赵一鸣", "kind": "expert", "affiliation": "临州市律师协会", "appointedOn": "2026-01-01"])
+            #expect(ok.status == .seeOther)
+            let token = try await t.token("sfj.fuyi")
+            let members = try await t.send(.GET, "/api/v1/reconsideration/committee-members", token: token).jsonArray()
+            #expect(members.count == 7)
+            let id = members.first { $0["name"] as? String == "赵一鸣" }!["id"] as! String
+            #expect(try await web.request(.POST, "/console/reconsideration/committee/\(id)/end", form: [:]).status == .seeOther)
+            page = try await web.request(.GET, "/console/reconsideration/committee")
+            #expect(page.text.contains("id=\"serving\">6<") && page.text.contains("已离任"))
+            // Nobody outside the office's 复议 staff manages it.
+            let officer = try await t.send(.POST, "/api/v1/reconsideration/committee-members", token: try await t.token("scj.zhifa1"),
+                                           json: "{\"name\":\"x\",\"kind\":\"expert\",\"affiliation\":\"y\",\"appointedOn\":\"2026-01-01\"}")
+            #expect(officer.status == .forbidden && CaseAPITests.article(officer) == "行政复议法 第五十二条")
+            let recorded = try await t.sql.raw("SELECT COUNT(*) AS n FROM record_entries WHERE subject_type = 'committee_member'").first()!.decode(column: "n", as: Int.self)
+            #expect(recorded == 8, "6 demo members, 1 added, 1 term ended")
         }
     }
 }

@@ -194,7 +194,7 @@ struct ReconsiderationTests {
             try await Self.ok(c, &k, staff, "record_hearing", "2026-06-01", ["hearingSummary": "双方质证、辩论", "hearingRecordSigned": true])
             let noCommittee = try await c.step(k.id, staff, "decide", version: k.version, date: "2026-06-02", Self.decision("uphold"))
             #expect(noCommittee.status == .conflict && CaseAPITests.article(noCommittee) == "行政复议法 第五十二条")
-            try await Self.ok(c, &k, staff, "consult_committee", "2026-06-02", ["committeeMembers": ["县政府办", "李律师", "某大学王教授"], "committeeOpinion": "建议维持"])
+            try await Self.ok(c, &k, staff, "consult_committee", "2026-06-02", ["committeeMembers": ["何志远", "李慧敏", "王明德"], "committeeOpinion": "建议维持"])
 
             // 中止 on 06-03 with 40 days left (due 07-13); 恢复 on 06-23: 40 days from then, 08-02 (a Sunday) → 08-03.
             j = try await Self.ok(c, &k, staff, "suspend", "2026-06-03", ["suspensionGround": "other_case"])
@@ -483,6 +483,8 @@ struct ReconsiderationGateTests {
                            ["hearingDate": "2026-05-06", "hearingPlace": "听证室", "hearingChair": "陈思齐", "hearingOfficers": ["甲", "乙"], "hearingClerk": "丙"])
             try await refused(k, "record_hearing", "2026-04-28", ["hearingSummary": "x", "hearingRecordSigned": true], article: "行政复议法 第五十一条")
             try await refused(k, "consult_committee", "2026-04-28", ["committeeMembers": ["甲", "乙"], "committeeOpinion": "维持"], article: "行政复议法 第五十二条", field: "committeeMembers")
+            // Only members serving on the office's 复议委员会 (the registry) may be consulted.
+            try await refused(k, "consult_committee", "2026-04-28", ["committeeMembers": ["何志远", "李慧敏", "路人甲"], "committeeOpinion": "维持"], article: "行政复议法 第五十二条", field: "committeeMembers")
             try await refused(k, "record_opinion_report", "2026-04-28", ["reportSummary": "x"], article: "行政复议法 第七十六条")
             try await T.ok(c, &k, staff, "hear_parties", "2026-04-28", ["hearingMethod": "phone", "opinionsSummary": "意见"])
             try await refused(k, "decide", "2026-04-29", T.decision("mediation"), article: "行政复议法 第七十三条", field: "mediationSigned")

@@ -28,6 +28,12 @@ enum DemoReconsideration {
             if let decisionNumber { a["enforcementDecisionNumber"] = .text(decisionNumber) }
             return a
         }
+        // The 复议委员会 (第五十二条): government departments, experts and scholars.
+        let appointed = CivilDate(year: today.year - 1, month: 3, day: 1)!.description
+        for (name, kind, affiliation) in [("何志远", "department", "清河县人民政府办公室"), ("沈佳怡", "department", "清河县财政局"), ("李慧敏", "expert", "浙江清源律师事务所"),
+                                          ("陈国栋", "expert", "清河县人民政府法律顾问团"), ("王明德", "scholar", "临州大学法学院"), ("周若兰", "scholar", "临州市委党校")] {
+            _ = try await CommitteeMembers.add(.init(name: name, kind: kind, affiliation: affiliation, appointedOn: appointed, termEndsOn: nil), office: office, in: tx)
+        }
         let runner = DemoRunner(catalog: catalog, calendar: calendar, today: today)
         func run(_ steps: [(String, ProcedureActor, CivilDate, [String: FactValue])]) async throws { try await runner.run(def, body: office, steps, in: tx) }
         let decision: [String: FactValue] = ["approval": .text("head"), "approver": .text("清河县人民政府县长")]

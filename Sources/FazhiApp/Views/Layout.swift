@@ -11,6 +11,7 @@ enum Views {
                      NavItem(path: "/console/transfers", title: "两法衔接"), NavItem(path: "/console/cases?procedure=reconsideration", title: "行政复议"),
                      NavItem(path: "/console/cases?procedure=litigation", title: "行政应诉"), NavItem(path: "/console/cases?procedure=mediation", title: "调解"),
                      NavItem(path: "/console/reconsideration/statistics", title: "复议应诉调解统计")]
+        if user.grants.contains(where: { $0.role == .reconsiderationStaff }) { items.append(NavItem(path: "/console/reconsideration/committee", title: "复议委员会")) }
         if user.isAdmin || user.isSupervisor { items.append(NavItem(path: "/console/users", title: "用户与角色")) }
         items.append(NavItem(path: "/console/organisations", title: "机关与区划"))
         items += [NavItem(path: "/console/bodies", title: "执法主体"), NavItem(path: "/console/officers", title: "执法人员"),

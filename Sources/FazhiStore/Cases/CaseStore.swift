@@ -139,6 +139,9 @@ public enum CaseStore {
         }
         if def.kind == .reconsideration {
             external[Reconsideration.External.caseNumber] = .text(stored.number)
+            if action.id == "consult_committee" {
+                external[Reconsideration.External.committeeMembers] = .list(try await CommitteeMembers.serving(office: file.bodyID, on: r.date, db: tx.db))
+            }
             if let n = r.inputs.text("enforcementDecisionNumber"), let linked = try await caseByDecisionNumber(n, on: tx.sql) {
                 external[Reconsideration.External.linkedCase] = .text(linked.uuidString)
             }

@@ -64,6 +64,8 @@ enum OpenAPIDocument {
                   query: [("procedure", "penalty.ordinary / penalty.simple / inspection", false), ("state", "案件阶段", false)]),
         Operation(method: "post", path: "/api/v1/cases", summary: "登记案件（执法人员、机关负责人）", auth: true,
                   body: obj(["procedure": "string", "bodyId": "uuid"], required: ["procedure"]), status: 201),
+        Operation(method: "get", path: "/api/v1/reconsideration/committee-members", summary: "本机关行政复议委员会委员（第五十二条）", auth: true),
+        Operation(method: "post", path: "/api/v1/reconsideration/committee-members", summary: "登记复议委员会委员：name、kind（department/expert/scholar/other）、affiliation、appointedOn、termEndsOn（复议工作人员、负责人）", auth: true),
         Operation(method: "get", path: "/api/v1/cases/deadlines", summary: "进行中的办案期限（待办）", auth: true),
         Operation(method: "get", path: "/api/v1/cases/{id}", summary: "案件详情：时间线、期限、当前可办步骤", auth: true),
         Operation(method: "get", path: "/api/v1/cases/{id}/documents/{kind}", summary: "下载案件文书（.docx），如 penalty_decision", auth: true,

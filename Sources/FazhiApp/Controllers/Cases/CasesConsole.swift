@@ -32,7 +32,9 @@ enum CasesConsole {
                 <select id="procedure" name="procedure">\(HTML.join(openable.map { "<option value=\"\($0.id)\">\($0.name)</option>" }))</select><button type="submit">登记新案件</button></form>
                 """
             let filter = HTML.join([("", "全部")] .map { "<option value=\"\($0.0)\">\($0.1)</option>" } + catalog.definitions.map { "<option value=\"\($0.id)\"\(HTML(raw: procedure == $0.id ? " selected" : ""))>\($0.name)</option>" })
-            return Views.console("执法案件", user: user, request: req, active: "/console/cases", flash: Flash.take(req), """
+            let kind = procedure.flatMap { catalog.current($0)?.kind }
+            return Views.console(kind == nil || kind == .enforcement ? "执法案件" : catalog.current(procedure!)!.name, user: user, request: req,
+                                 active: kind == nil || kind == .enforcement ? "/console/cases" : "/console/cases?procedure=\(procedure!)", flash: Flash.take(req), """
             \(open)
             <h2>办案期限（\(deadlines.count)）</h2>
             \(deadlines.isEmpty ? HTML("<p class=\"muted\">没有进行中的期限。</p>") : HTML("<div class=\"table-wrap\"><table class=\"data\" id=\"deadlines\"><thead><tr><th>案件</th><th>当事人</th><th>事项</th><th>期限</th><th>依据</th></tr></thead><tbody>\(dueRows)</tbody></table></div>"))
@@ -127,7 +129,7 @@ enum CasesConsole {
         let facts = shown.compactMap { k -> HTML? in
             guard let v = f.facts[k] else { return nil }
             let label = fieldsByKey[k]?.label ?? factLabels[k] ?? k
-            let text = k == "partyIDNumber" ? PersonalData.maskIDNumber(v.description) : display(v, field: fieldsByKey[k])
+            let text = k == "partyIDNumber" ? PersonalData.maskIDNumber(v.description) : display(v, field: fieldsByKey[k] ?? computedChoices[def.kind]?[k].map { InputField(k, k, .choice($0)) })
             return "<dt>\(label)</dt><dd>\(text)</dd>"
         }
         let deadlines = f.deadlines.reversed().map { d -> HTML in
@@ -152,7 +154,7 @@ enum CasesConsole {
             return "<li><b>\(a.action.name)</b>：\(m)\(art.map { HTML("<span class=\"article\">（依据：\($0)）</span>") } ?? "")\(isFailed ? HTML("<div class=\"error\">\(failed!.error)</div>") : "")</li>"
         }
         let names = try await bodyNames(req)
-        return Views.console("\(stored.number)", user: user, request: req, active: "/console/cases", flash: Flash.take(req), """
+        return Views.console("\(stored.number)", user: user, request: req, active: def.kind == .enforcement ? "/console/cases" : "/console/cases?procedure=\(def.id)", flash: Flash.take(req), """
         <p><span class="tag">\(def.name)</span> <span class="tag" id="case-state">\(def.stateName(f.state))</span> \(names[f.bodyID] ?? "") · 登记于 \(stored.openedOn) · 第\(f.version)次变更 · 按\(def.instrument)（程序第\(f.definitionVersion)版） · <a href="/console/cases/\(f.id.uuidString)/archive" id="archive-link">导出案卷（.zip）</a></p>
         <div class="grid2"><div><dl class="card facts">\(facts.isEmpty ? (def.kind == .enforcement ? HTML("<dt>案情</dt><dd>尚未立案</dd>") : HTML("<dt>案件</dt><dd>尚未登记</dd>")) : HTML.join(facts))</dl></div>
         <div><h2>期限</h2>\(deadlines.isEmpty ? HTML("<p class=\"muted\">无</p>") : HTML("<div class=\"table-wrap\"><table><tbody>\(deadlines)</tbody></table></div>"))</div></div>
@@ -173,6 +175,11 @@ enum CasesConsole {
                       "hearings", "headAppeared", "judgment", "judgedOn", "lost", "effectiveOn", "performedOn"],
         .mediation: ["mediationKind", "disputeType", "parties", "committee", "disputeSummary", "amountInvolved", "receivedOn", "mediators", "sessions",
                      "outcome", "agreedOn", "confirmationDue", "performance"],
+    ]
+
+    /// The values of facts a step computes rather than asks for, by kind of procedure, in words.
+    static let computedChoices: [ProcedureKind: [String: [InputField.Choice]]] = [
+        .litigation: ["currentInstance": Litigation.instances], .mediation: ["outcome": Mediation.outcomes],
     ]
 
     static let factLabels = ["proposedFine": "拟罚款（元）", "hearingRight": "有听证权利", "decisionNumber": "决定书文号", "decidedOn": "决定日期",

@@ -99,7 +99,7 @@ enum YearFiguresConsole {
         case LitigationProcedure.id:
             guard f.facts.date("judgedOn") != nil, let j = Litigation.judgment(f.steps.last { $0.action == "record_judgment" }?.inputs.text("judgment")) else { return "" }
             return j.label + (f.facts.flag("lost") ? "（败诉）" : "")
-        default: return f.facts.text("outcome").map { ["agreed": "调解成功", "failed": "调解不成", "referred": "转诉讼", "declined": "不予调解"][$0] ?? $0 } ?? ""
+        default: return f.facts.text("outcome").map { Mediation.name($0, in: Mediation.outcomes) } ?? ""
         }
     }
 }

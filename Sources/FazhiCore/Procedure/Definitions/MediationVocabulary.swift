@@ -28,5 +28,8 @@ public enum Mediation {
     /// 第二十六条: where parties are told they may go when mediation fails.
     public static let routes = [InputField.Choice("litigation", "向人民法院起诉"), .init("arbitration", "申请仲裁"), .init("administrative", "请求行政机关处理")]
 
+    /// How a dispute ended (the `outcome` fact).
+    public static let outcomes = [InputField.Choice("agreed", "调解成功"), .init("failed", "调解不成"), .init("referred", "转诉讼"), .init("declined", "不予调解")]
+
     public static func name(_ v: String?, in choices: [InputField.Choice]) -> String { choices.first { $0.value == v }?.label ?? (v ?? "") }
 }

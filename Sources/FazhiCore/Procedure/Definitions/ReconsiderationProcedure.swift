@@ -153,6 +153,9 @@ public enum ReconsiderationProcedure {
             ActionDefinition("consult_committee", "提请行政复议委员会咨询", from: ["accepted"], to: nil, by: staff, basis: a("第五十二条"))
                 .asks(.init("committeeMembers", "参加咨询的委员", .list), .init("committeeOpinion", "咨询意见"))
                 .gate(a("第五十二条"), "参加咨询的委员至少三人", field: "committeeMembers") { c in Set(c.inputs.list("committeeMembers")).count >= 3 }
+                .gate(a("第五十二条"), "参加咨询的应当是本机关行政复议委员会的在任委员（先在“复议委员会”中登记）", field: "committeeMembers") { c in
+                    Set(c.inputs.list("committeeMembers")).isSubset(of: Set(c.external.list(Reconsideration.External.committeeMembers)))
+                }
                 .then(.set("committeeConsulted", .bool(true)))
                 .produces(.committeeOpinion),
             ActionDefinition("extend_decision_period", "延长审理期限", from: ["accepted"], to: nil, by: [.head], basis: a("第六十二条第一款"))

@@ -76,6 +76,9 @@ public enum Reconsideration {
     /// 第七十条: when the respondent did not answer or produce evidence in time, the act is treated as having none: only these.
     public static let noAnswerOutcomes: Set<String> = ["revoke", "partial_revoke", "confirm_illegal", "confirm_void", "order_performance"]
 
+    /// 第五十二条: who sits on the 行政复议委员会.
+    public static let committeeMemberKinds = [InputField.Choice("department", "相关政府部门"), .init("expert", "专家"), .init("scholar", "学者"), .init("other", "其他")]
+
     public static func outcomeName(_ v: String) -> String { outcomes.first { $0.value == v }?.label ?? v }
 
     /// Facts the store looks up for a step.
@@ -84,5 +87,7 @@ public enum Reconsideration {
         public static let caseNumber = "case.number"
         /// The id of the penalty case whose decision the application names (by its 决定书文号), when it is in this system.
         public static let linkedCase = "linkedCase.id"
+        /// The names of the office's 复议委员会 members serving on the day (the registry).
+        public static let committeeMembers = "committee.members"
     }
 }
