@@ -146,6 +146,16 @@ struct YearFiguresTests {
                 for f in def.statistics!.figures { #expect(kept.count(f.id) == recount.count(f.id), "\(id) \(f.id)") }
             }
 
+            // The deadline sweep (the deadline rows alone) finds exactly the running deadlines due in the window that the
+            // 待办 list (joined with the cases) shows.
+            let today = t.app.fazhi.today
+            let through = try t.app.fazhi.deadlines.due(from: today, days: 10, unit: .workday)
+            let swept = try await CaseStore.dueWithin(bodies: all, from: today, through: through, on: t.app.db)
+            let listed = try await CaseStore.runningDeadlines(bodies: all, on: t.app.db).filter { $0.due >= today.description && $0.due <= through.description }
+            #expect(!swept.isEmpty && Set(swept.map { "\($0.caseId)\($0.key)\($0.number)\($0.due)" }) == Set(listed.map { "\($0.caseId)\($0.key)\($0.number)\($0.due)" }))
+            let onlyMediation = try await CaseStore.dueWithin(bodies: all, from: today, through: through, procedures: [MediationProcedure.id], on: t.app.db)
+            #expect(onlyMediation.allSatisfy { $0.procedure == MediationProcedure.id } && onlyMediation.count < swept.count)
+
             let web = WebClient(t)
             _ = try await web.login("sfj.jiandu")
             let lit = try await web.request(.GET, "/console/litigation/statistics?year=2026")

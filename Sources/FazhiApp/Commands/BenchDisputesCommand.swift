@@ -145,7 +145,8 @@ struct BenchDisputesCommand: AsyncCommand {
                                      SQLBind(file.facts.date("decidedOn")?.description), SQLBind(closed), SQLBind(file.facts.text("outcome")), SQLBind(Optional<Double>.none),
                                      SQLBind(try StoreJSON.encode(file)), SQLBind(0), SQLBind(0), SQLBind(Optional<String>.none), SQLBind(Optional<Int>.none)])
                     for d in file.deadlines {
-                        deadlineRows.append([SQLBind(file.id), SQLBind(d.key), SQLBind(d.name), SQLBind(d.deadline.due.description), SQLBind(d.deadline.article ?? ""), SQLBind(d.isRunning)])
+                        deadlineRows.append([SQLBind(file.id), SQLBind(d.key), SQLBind(d.name), SQLBind(d.deadline.due.description), SQLBind(d.deadline.article ?? ""), SQLBind(d.isRunning),
+                                             SQLBind(body.uuidString), SQLBind(def.id), SQLBind(number)])
                     }
                     if let m = stats.memberships(file) {
                         for f in m.figures {
@@ -160,7 +161,7 @@ struct BenchDisputesCommand: AsyncCommand {
                     func insert(_ table: String, _ cols: [String], _ rows: [[SQLBind]]) async throws { try await insertRows(tx.sql, table, cols, rows, chunk: chunk) }
                     try await insert("cases", ["id", "procedure", "definition_version", "body_id", "number", "state", "version", "party_name", "power_item_code", "opened_on",
                                                "decided_on", "closed_on", "outcome", "fine", "content", "legally_reviewed", "heard", "decision_due", "handling_days"], cr)
-                    try await insert("case_deadlines", ["case_id", "key", "name", "due", "article", "running"], dr)
+                    try await insert("case_deadlines", ["case_id", "key", "name", "due", "article", "running", "body_id", "procedure", "case_number"], dr)
                     try await insert("case_figure_members", ["case_id", "figure", "procedure", "year", "body_id", "opened_on"], mr)
                 }
                 done += k
