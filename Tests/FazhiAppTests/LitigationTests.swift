@@ -166,6 +166,11 @@ struct YearFiguresTests {
             let lost = try await web.request(.GET, "/console/litigation/statistics?year=2026&figure=lost")
             #expect(lost.text.contains("败诉：1 件") && lost.text.contains("清河县某某建材商行") && !lost.text.contains("孙某"))
 
+            // In Excel: the year's table by body with 合计, and one figure's cases.
+            let table = try XLSXReader.rows(Data(try await web.request(.GET, "/console/litigation/statistics?year=2026&format=xlsx").body.readableBytesView))
+            #expect(table.first?.first == "单位" && table.last?.first == "合计" && table.last?.contains("66.7%") == true && table.count == 4)
+            let ledger = try XLSXReader.rows(Data(try await web.request(.GET, "/console/litigation/statistics?year=2026&figure=heard&format=xlsx").body.readableBytesView))
+            #expect(ledger.count == 4 && ledger.first?.first == "案号")
             let med = try await web.request(.GET, "/console/mediation/statistics?year=2026")
             // 16 received; 14 mediated (12 agreements, 1 failed, 1 referred after mediating); 1 declined, 1 in progress.
             #expect(med.text.contains("id=\"figure-received\">16<") && med.text.contains("id=\"figure-mediated\">14<") && med.text.contains("id=\"figure-succeeded\">12<"))

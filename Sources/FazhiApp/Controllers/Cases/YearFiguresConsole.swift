@@ -24,12 +24,12 @@ enum YearFiguresConsole {
         let tally = try await YearFigures.tally(def, year: year, bodies: user.readable, on: req.db)!
         let byBody = try await YearFigures.byBody(def, year: year, bodies: user.readable, on: req.db)
         let names = try await CasesConsole.bodyNames(req)
+        let main = stats.figures.filter(\.main)
         let base = "\(path(procedure))?year=\(year)"
 
         func link(_ f: ProcedureStatistics.Figure) -> HTML {
             "<a href=\"\(base)&figure=\(f.id)#cases\" id=\"figure-\(f.id)\">\(tally.count(f.id))</a>"
         }
-        let main = stats.figures.filter(\.main)
         let breakdown = stats.figures.filter { !$0.main }
         let rates = HTML.join(stats.rates.map { r in
             "<div class=\"stat\"><div class=\"muted small\">\(r.label)</div><b id=\"\(r.id)-rate\">\(FigureTally.percent(tally.rate(r)))</b><div class=\"muted small\">\(r.formula)</div></div>"
@@ -44,6 +44,21 @@ enum YearFiguresConsole {
             let rateCells = HTML.join(stats.rates.map { r in "<td data-sort=\"\(Int((t.rate(r) ?? -1) * 1000))\">\(FigureTally.percent(t.rate(r)))</td>" })
             return "<tr><td>\(names[body] ?? body.uuidString)</td>\(cells)\(rateCells)</tr>"
         })
+        if req.query[String.self, at: "format"] == "xlsx" {
+            // The year's table as the annual report wants it: each body, then 合计; or, for one figure, its cases (台账).
+            if let id = req.query[String.self, at: "figure"], let f = stats.figure(id) {
+                let cases = try await YearFigures.cases(procedure, figure: id, year: year, bodies: user.readable, limit: 100_000, on: req.db)
+                return try TableResponse.xlsx([["案号", "当事人", "单位", "登记日期", "阶段", "结果"]] + cases.map {
+                    [$0.number, party($0.file), names[$0.file.bodyID] ?? "", $0.openedOn, def.stateName($0.file.state), result($0.file)]
+                }, sheet: f.label, filename: "\(stats.title)-\(year)-\(f.label)")
+            }
+            func row(_ name: String, _ t: FigureTally) -> [String] {
+                [name] + stats.figures.map { String(t.count($0.id)) } + stats.rates.map { FigureTally.percent(t.rate($0)) }
+            }
+            let header = ["单位"] + stats.figures.map(\.label) + stats.rates.map(\.label)
+            let bodies = byBody.sorted { (names[$0.key] ?? "") < (names[$1.key] ?? "") }.map { row(names[$0.key] ?? $0.key.uuidString, $0.value) }
+            return try TableResponse.xlsx([header] + bodies + [row("合计", tally)], sheet: "\(year)年", filename: "\(stats.title)-\(year)")
+        }
         var listing: HTML = ""
         if let id = req.query[String.self, at: "figure"], let f = stats.figure(id) {
             let cases = try await YearFigures.cases(procedure, figure: id, year: year, bodies: user.readable, on: req.db)
@@ -54,7 +69,7 @@ enum YearFiguresConsole {
                 """
             })
             listing = """
-            <h2 id="cases">\(f.label)：\(tally.count(id)) 件</h2>\(tally.count(id) > cases.count ? HTML("<p class=\"muted\">列出最近的 \(cases.count) 件。</p>") : "")
+            <h2 id="cases">\(f.label)：\(tally.count(id)) 件</h2><p><a href="\(base)&figure=\(f.id)&format=xlsx" id="figure-xlsx">导出台账（Excel）</a></p>\(tally.count(id) > cases.count ? HTML("<p class=\"muted\">列出最近的 \(cases.count) 件。</p>") : "")
             <div class="table-wrap"><table class="data"><thead><tr><th>案号</th><th>当事人</th><th>单位</th><th>登记日期</th><th>阶段</th><th>结果</th></tr></thead><tbody>\(rows)</tbody></table></div>
             """
         }
@@ -64,7 +79,7 @@ enum YearFiguresConsole {
         let body: HTML = """
         <nav class="tabs">\(tabs)</nav>
         <form method="get" class="search"><label for="year">年度</label><input id="year" name="year" type="number" value="\(year)" min="2000" max="2100"><button type="submit">查看</button></form>
-        <p>\(summary(procedure, tally))点击数字查看所统计的案件。</p>
+        <p>\(summary(procedure, tally))点击数字查看所统计的案件。 <a href="\(base)&format=xlsx" id="year-xlsx">导出年度统计表（Excel）</a></p>
         <div class="grid">\(rates)</div>
         <div class="grid2"><div><table class="data"><thead><tr><th>项目</th><th>件数</th></tr></thead><tbody>\(mainRows)</tbody></table></div>
         <div><h2>分类</h2>\(breakdown.allSatisfy({ tally.count($0.id) == 0 }) ? HTML("<p class=\"muted\">本年度尚无数据。</p>") : HTML("<div class=\"counts\">\(bars)</div>"))</div></div>
