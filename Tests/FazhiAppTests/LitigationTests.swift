@@ -28,9 +28,7 @@ struct LitigationTests {
         try await withTestApp(db, now: CaseAPITests.now) { t in
             let c = Client(t: t), staff = try await t.token("scj.fazhi")
             func refused(_ k: Case, _ action: String, _ date: String, _ inputs: [String: Any], article: String, field: String? = nil) async throws {
-                let r = try await c.step(k.id, staff, action, version: k.version, date: date, inputs)
-                #expect([.conflict, .unprocessableEntity].contains(r.status) && CaseAPITests.article(r) == article, "\(action): \(r.text)")
-                if let field { #expect(r.errorField == field, "\(action): \(r.text)") }
+                try await ReconsiderationTests.refused(c, k, staff, action, date, inputs, article: article, field: field)
             }
             // An enforcement officer may not register a lawsuit against the body (第三条第三款: the head or the staff it entrusts).
             let officer = try await t.token("scj.zhifa1")

@@ -29,9 +29,7 @@ struct MediationTests {
                 return Case(id: try r.json()["id"] as! String, version: 0)
             }
             func refused(_ k: Case, _ action: String, _ date: String, _ inputs: [String: Any], article: String, field: String? = nil) async throws {
-                let r = try await c.step(k.id, mediator, action, version: k.version, date: date, inputs)
-                #expect([.conflict, .unprocessableEntity].contains(r.status) && CaseAPITests.article(r) == article, "\(action): \(r.text)")
-                if let field { #expect(r.errorField == field, "\(action): \(r.text)") }
+                try await ReconsiderationTests.refused(c, k, mediator, action, date, inputs, article: article, field: field)
             }
             // Only a mediator or the head opens a dispute.
             let officer = try await c.open(try await t.token("scj.zhifa1"), MediationProcedure.id)

@@ -47,6 +47,13 @@ struct ReconsiderationTests {
         return j
     }
 
+    /// Takes a step that must be refused with its article (and, when an input is at fault, that input's field); nothing changes.
+    static func refused(_ c: Client, _ k: Case, _ token: String, _ action: String, _ date: String, _ inputs: [String: Any], article: String, field: String? = nil) async throws {
+        let r = try await c.step(k.id, token, action, version: k.version, date: date, inputs)
+        #expect([.conflict, .unprocessableEntity].contains(r.status) && CaseAPITests.article(r) == article, "\(action): \(r.text)")
+        if let field { #expect(r.errorField == field, "\(action): \(r.text)") }
+    }
+
     static func due(_ j: [String: Any], _ key: String) -> String? {
         (j["deadlines"] as? [[String: Any]] ?? []).last { $0["key"] as? String == key && $0["running"] as? Bool == true }?["due"] as? String
     }
@@ -461,9 +468,7 @@ struct ReconsiderationGateTests {
         try await withTestApp(db, now: CaseAPITests.now) { t in
             let c = CaseAPITests.Client(t: t), staff = try await t.token("sfj.fuyi")
             func refused(_ k: T.Case, _ action: String, _ date: String, _ inputs: [String: Any], article: String, field: String? = nil) async throws {
-                let r = try await c.step(k.id, staff, action, version: k.version, date: date, inputs)
-                #expect([.conflict, .unprocessableEntity].contains(r.status) && CaseAPITests.article(r) == article, "\(action): \(r.text)")
-                if let field { #expect(r.errorField == field, "\(action)") }
+                try await T.refused(c, k, staff, action, date, inputs, article: article, field: field)
             }
             var k = try await T.open(c, staff)
             // 第二十条: not told of the rights → the day they learned of them; the act cannot be learned of after receipt.
