@@ -63,6 +63,8 @@ struct LitigationTests {
             j = try await ReconsiderationTests.ok(c, &k, staff, "record_hearing", "2026-10-15", ["hearingDate": "2026-10-15", "headAppeared": true, "headName": "王建国", "headPosition": "局长"])
             #expect((j["facts"] as? [String: Any])?["headAppeared"] as? Bool == true)
 
+            try await refused(k, "record_judgment", "2026-10-21", ["judgment": "revoke", "judgmentNumber": "x", "judgmentServedOn": "2026-10-22", "judgmentSummary": "x"],
+                              article: "行政诉讼法 第八十五条", field: "judgmentServedOn")
             try await refused(k, "record_judgment", "2026-10-21", ["judgment": "uphold_on_appeal", "judgmentNumber": "x", "judgmentServedOn": "2026-10-20", "judgmentSummary": "x"],
                               article: "行政诉讼法 第八十九条", field: "judgment")
             // A judgment served 10-20: 15 days to appeal (第八十五条), to 11-04.

@@ -397,10 +397,11 @@ public enum CaseStore {
             AND body_id IN \(SQLGroupExpression(bodies.map { SQLBind($0.uuidString) }))
             """
         if let procedures { q = q + " AND procedure IN \(SQLGroupExpression(procedures.map { SQLBind($0) }))" }
-        return try await (db as! any SQLDatabase).raw(q + " ORDER BY due, case_number").all().map { r in
-            DueCase(caseId: try r.decode(column: "case_id", as: UUID.self), number: try r.decode(column: "case_number", as: String.self),
-                    procedure: try r.decode(column: "procedure", as: String.self), bodyId: UUID(uuidString: try r.decode(column: "body_id", as: String.self)) ?? UUID(),
-                    key: try r.decode(column: "key", as: String.self), due: try r.decode(column: "due", as: String.self))
+        return try await (db as! any SQLDatabase).raw(q + " ORDER BY due, case_number").all().compactMap { r in
+            guard let body = UUID(uuidString: try r.decode(column: "body_id", as: String.self)) else { return nil }
+            return DueCase(caseId: try r.decode(column: "case_id", as: UUID.self), number: try r.decode(column: "case_number", as: String.self),
+                           procedure: try r.decode(column: "procedure", as: String.self), bodyId: body,
+                           key: try r.decode(column: "key", as: String.self), due: try r.decode(column: "due", as: String.self))
         }
     }
 

@@ -52,7 +52,6 @@ public enum MediationProcedure {
                 .gate(a("第二十九条第二款"), "调解协议书自各方当事人签名、盖章或者按指印，调解员签名并加盖调解组织印章之日起生效：请确认已签名盖章", field: "signedByParties") { c in
                     c.inputs.text("agreementForm") != "written" || (c.inputs.flag("signedByParties") && c.inputs.flag("mediatorSigned"))
                 }
-                .gate(a("第十九条"), "尚未开始调解（未指定调解员）") { c in c.file.hasTaken("assign") }
                 .then(.stopDeadline("mediation"),
                       .compute { c in Facts(["concludedOn": .date(c.date), "agreedOn": .date(c.date), "outcome": .text("agreed"),
                                              "confirmationDue": .date(c.date.adding(days: Mediation.confirmationDays))]) },
