@@ -40,16 +40,12 @@ func routes(_ app: Application) {
     OpenAPIDocument.register(app)
     PortalController.register(app)
     RegistryPortal.register(app)
-    DecisionsPortal.register(app)
-    ReconsiderationDecisionsPortal.register(app)
 
     // Sessions only where they are used: a stray request (a favicon, a portal page) with a stale cookie must
     // not mint a new empty session that replaces the signed-in one in the browser.
     let sessions = app.grouped(app.sessions.middleware)
     let sessionAuth = sessions.grouped(SessionUserAuthenticator())
     LoginController.register(sessionAuth)
-    // 网上申请行政复议: anonymous, but its forms carry a session-bound CSRF token.
-    ReconsiderationPortal.register(sessions)
 
     // JSON API: a bearer token, or the session with a CSRF header for writes.
     let api = app.grouped("api", "v1")
@@ -70,13 +66,14 @@ func routes(_ app: Application) {
     RecordConsole.register(console)
     RegistryConsole.register(console)
     CasesConsole.register(console)
-    CaseStatisticsConsole.register(console)
     YearFiguresConsole.register(console)
-    CommitteeConsole.register(console: console, api: protected)
     CaseDocumentsController.register(console: console, api: protected)
     CaseEvidenceController.register(api: protected, console: console)
     CaseArchiveController.register(console: console, api: protected)
-    TransfersConsole.register(console)
+    StatisticsAPI.register(protected)
+    // Each module's own pages (a 网上申请 form is anonymous but carries a session-bound CSRF token, so it hangs on `sessions`).
+    let routes = ModuleRoutes(portal: app, sessions: sessions, api: protected, console: console)
+    for module in AppModules.all { module.routes(routes) }
     DeadlinePages.register(console: console, portal: app)
     // The portal's login link shows the login state, so the portal's home is session-aware but never creates one.
 }

@@ -68,12 +68,9 @@ enum DemoData {
                 logins.append(Login(username: p.username, description: "\(p.name) · \(p.org) · \(p.role.chineseName)"))
                 persons[p.username] = DemoCases.Person(id: u.id!, name: p.name, roles: [p.role])
             }
-            try await DemoCases.load(orgs: orgs, people: persons, catalog: app.fazhi.procedures, calendar: app.fazhi.deadlines,
-                                     today: CivilDate(instant: app.fazhi.now), in: tx)
-            try await DemoReconsideration.load(orgs: orgs, people: persons, catalog: app.fazhi.procedures, calendar: app.fazhi.deadlines,
-                                               today: CivilDate(instant: app.fazhi.now), in: tx)
-            try await DemoDisputes.load(orgs: orgs, people: persons, catalog: app.fazhi.procedures, calendar: app.fazhi.deadlines,
-                                        today: CivilDate(instant: app.fazhi.now), in: tx)
+            let demo = DemoContext(orgs: orgs, people: persons, catalog: app.fazhi.procedures, calendar: app.fazhi.deadlines,
+                                   today: CivilDate(instant: app.fazhi.now))
+            for module in AppModules.all { try await module.demo?(demo, tx) }
             return logins
         }
     }

@@ -4,23 +4,22 @@ import Vapor
 
 /// Page frames: the console (signed-in staff) and the public portal. zh-CN, readable on a phone.
 enum Views {
-    struct NavItem { let path: String; let title: String }
+    /// The platform's own entries (the modules add theirs: `AppModule.navigation`).
+    static let platformNav: [NavEntry] = [
+        NavEntry(.registers, "执法主体", .bodies), NavEntry(.registers, "执法人员", .officers), NavEntry(.registers, "权责清单", .powers),
+        NavEntry(.registers, "裁量基准", .benchmarks), NavEntry(.registers, "机关与区划", .organisations), NavEntry(.registers, "导入导出", .importExport),
+        NavEntry(.system, "用户与角色", .users, roles: [.systemAdmin, .supervisor]), NavEntry(.system, "全过程记录", .record, roles: [.systemAdmin, .supervisor]),
+        NavEntry(.system, "期限计算", .deadline), NavEntry(.system, "API 令牌", .tokens),
+    ]
 
-    static func consoleNav(for user: AuthUser) -> [NavItem] {
-        var items = [NavItem(path: "/console", title: "工作台"), NavItem(path: "/console/cases", title: "执法案件"), NavItem(path: "/console/statistics", title: "执法统计"),
-                     NavItem(path: "/console/transfers", title: "两法衔接"), NavItem(path: "/console/cases?procedure=reconsideration", title: "行政复议"),
-                     NavItem(path: "/console/cases?procedure=litigation", title: "行政应诉"), NavItem(path: "/console/cases?procedure=mediation", title: "调解"),
-                     NavItem(path: "/console/reconsideration/statistics", title: "复议应诉调解统计")]
-        if user.grants.contains(where: { $0.role == .reconsiderationStaff }) { items.append(NavItem(path: "/console/reconsideration/committee", title: "复议委员会")) }
-        if user.isAdmin || user.isSupervisor { items.append(NavItem(path: "/console/users", title: "用户与角色")) }
-        items.append(NavItem(path: "/console/organisations", title: "机关与区划"))
-        items += [NavItem(path: "/console/bodies", title: "执法主体"), NavItem(path: "/console/officers", title: "执法人员"),
-                  NavItem(path: "/console/powers", title: "权责清单"), NavItem(path: "/console/benchmarks", title: "裁量基准"),
-                  NavItem(path: "/console/import", title: "导入导出")]
-        items.append(NavItem(path: "/console/deadline", title: "期限计算"))
-        if user.isAdmin || user.isSupervisor { items.append(NavItem(path: "/console/record", title: "全过程记录")) }
-        items.append(NavItem(path: "/console/tokens", title: "API 令牌"))
-        return items
+    /// The console's navigation for a user: the entries their roles use, grouped by the systems of 法治政府建设.
+    static func consoleNav(for user: AuthUser) -> [(group: NavGroup, entries: [NavEntry])] {
+        let roles = Set(user.grants.map(\.role))
+        let entries = (AppModules.all.flatMap(\.navigation) + platformNav).filter { $0.visible(to: roles) }
+        return NavGroup.allCases.compactMap { g in
+            let inGroup = entries.filter { $0.group == g }
+            return inGroup.isEmpty ? nil : (g, inGroup)
+        }
     }
 
     /// The document head every page shares: zh-CN, phone viewport, the stylesheet and the table script.
@@ -37,15 +36,19 @@ enum Views {
 
     static func console(_ title: String, user: AuthUser, request: Request, active: String, flash: HTML? = nil, _ body: HTML) -> Response {
         let csrf = CSRF.token(for: request)
-        let nav = consoleNav(for: user).map { item -> HTML in
-            let cls = item.path == active ? " class=\"active\"" : ""
-            return "<a href=\"\(item.path)\"\(HTML(raw: cls))>\(item.title)</a>"
+        let nav = consoleNav(for: user).map { group -> HTML in
+            let links = group.entries.map { item -> HTML in
+                let cls = item.path.path == active ? " class=\"active\"" : ""
+                return "<a href=\"\(item.path.path)\"\(HTML(raw: cls))>\(item.title)</a>"
+            }
+            return "<div class=\"navgroup\"><span class=\"navlabel\">\(group.group.rawValue)</span>\(links)</div>"
         }
         let roles = Set(user.grants.map { $0.role.chineseName }).sorted().joined(separator: "、")
         let page: HTML = """
         \(head(title, request))<body>
         <header class="top"><a class="brand" href="/console">法治 · 工作台</a>
-        <nav>\(nav)</nav>
+        <input type="checkbox" id="menu-toggle" class="menu-toggle" aria-label="菜单"><label for="menu-toggle" class="menu-button">菜单</label>
+        <nav id="console-nav">\(nav)</nav>
         <div class="me"><span title="\(roles)">\(user.displayName)</span>
         <form method="post" action="/logout" class="inline"><input type="hidden" name="_csrf" value="\(csrf)"><button class="link" type="submit">退出</button></form></div>
         </header>

@@ -26,133 +26,44 @@ public struct DocumentContext: Sendable {
 }
 
 public enum CaseDocuments {
-    /// The document a step produced: the case's facts with that step's own inputs laid over them.
+    /// The document a step produced: the case's facts with that step's own inputs laid over them, written by the module
+    /// the case's procedure belongs to.
     public static func text(_ kind: CaseDocumentKind, file: CaseFile, step index: Int?, context c: DocumentContext) -> DocumentText {
-        let step = index.flatMap { file.steps.indices.contains($0) ? file.steps[$0] : nil } ?? file.steps.last { s in documentsOf(s.action, file.procedure).contains(kind) }
+        let def = ProcedureCatalog.standard.definition(file.procedure, version: file.definitionVersion) ?? ProcedureCatalog.standard.current(file.procedure)
+        let step = index.flatMap { file.steps.indices.contains($0) ? file.steps[$0] : nil }
+            ?? file.steps.last { s in def?.action(s.action)?.documents.contains(kind) == true }
         var f = file.facts
         if let step { f.merge(step.inputs) }
-        let date = step?.on ?? file.steps.last?.on
-        func t(_ k: String) -> String { f[k]?.description ?? "" }
-        let party = t("partyName"), partyKind = f.text("partyKind") == "organisation" ? "单位" : ""
-        let you = "你\(partyKind.isEmpty ? "" : "（单位）")"
-        let officers = step?.officers.map { "\($0.name)（执法证号：\($0.certificateNumber)）" }.joined(separator: "、") ?? ""
-        let sign: [DocumentText.Block] = [.signature([c.bodyName, date.map(chineseDate) ?? ""]), .seal("（印章）")]
-        var b: [DocumentText.Block] = [.title(kind.chineseName)]
-        var number = c.caseNumber
-        func penaltyText(_ kinds: [String], _ fine: Double?) -> String {
-            kinds.map { $0 == "罚款" ? "罚款人民币\(Yuan.text(fine ?? 0))元" : $0 }.joined(separator: "，")
+        let input = DocumentInput(kind: kind, facts: f, file: file, step: step, context: c)
+        var draft = DocumentDraft(title: kind.chineseName, number: c.caseNumber, blocks: [])
+        if kind == .serviceReceipt {
+            serviceReceipt(input, served: def?.presentation.servedDocument(f) ?? "", &draft)
+        } else {
+            ProcedureCatalog.module(of: file.procedure)?.render(input, &draft)
         }
-
-        switch kind {
-        case .filingApproval:
-            b += [.centered(c.caseNumber), .table([["项目", "内容"], ["案件来源", choice(f.text("source"), sources)], ["当事人", party], ["住所或地址", t("partyAddress")],
-                                                    ["违法行为发生日期", t("violationOn")], ["涉及事项编码", t("powerItemCode")], ["案情摘要", t("summary")],
-                                                    ["立案依据", "《中华人民共和国行政处罚法》第五十四条"], ["负责人审批意见", "同意立案。\(step?.actorName ?? "") \(date?.description ?? "")"]])]
-        case .evidenceRecord:
-            b += [.centered(c.caseNumber), .field("取证方式", t("evidenceKind")), .field("执法人员", officers), .field("出示执法证件", f.flag("certificateShown") ? "已主动出示（第五十五条）" : "未出示"),
-                  .paragraph(t("evidenceSummary")), .field("当事人签名", choice(f.text("partySignature"), signatures))]
-        case .preservationNotice:
-            b += [.centered(c.caseNumber), .field("当事人", party), .paragraph("因证据可能灭失或者以后难以取得（\(t("preservationReason"))），经本机关负责人批准，依据《中华人民共和国行政处罚法》第五十六条，对下列物品予以先行登记保存：\(t("preservedItems"))。本机关将在七个工作日内作出处理决定。在此期间，当事人或者有关人员不得销毁或者转移证据。"), .field("执法人员", officers)] + sign
-        case .priorNotice:
-            number = c.caseNumber.replacingOccurrences(of: "立", with: "告")
-            var text = "经查，\(you)\(t("violationFacts"))。依据\(t("penaltyBasis"))，本机关拟对\(you)作出如下行政处罚：\(penaltyText(f.list("proposedKinds"), f.number("proposedFine")))。"
-            text += "根据《中华人民共和国行政处罚法》第四十四条、第四十五条的规定，\(you)有权进行陈述和申辩。"
-            b += [.centered(number), .paragraph("\(party)："), .paragraph(text)]
-            if f.flag("hearingRight") {
-                b.append(.paragraph("根据《中华人民共和国行政处罚法》第六十三条、第六十四条的规定，\(you)有权要求举行听证。如要求听证，应当在收到本告知书之日起五个工作日内向本机关提出；逾期未提出的，视为放弃听证权利。"))
-            }
-            if let due = file.deadline("statement")?.deadline.due {
-                b.append(.paragraph("\(you)应当在\(chineseDate(due))前提出陈述、申辩意见；逾期未提出的，视为放弃上述权利。"))
-            }
-            b += sign
-        case .hearingNotice:
-            b += [.centered(c.caseNumber), .paragraph("\(party)："),
-                  .paragraph("根据\(you)的申请，本机关定于\(f.date("hearingDate").map(chineseDate) ?? t("hearingDate"))在\(t("hearingPlace"))\(f.flag("hearingPublic") ? "公开" : "不公开")举行听证。听证主持人：\(t("hearingChair"))。"),
-                  .paragraph("\(you)可以亲自参加听证，也可以委托一至二人代理；认为主持人与本案有直接利害关系的，有权申请回避。无正当理由拒不出席听证或者未经许可中途退出听证的，视为放弃听证权利（《中华人民共和国行政处罚法》第六十四条）。")] + sign
-        case .hearingRecord:
-            b += [.centered(c.caseNumber), .field("当事人", party), .field("听证时间", t("hearingDate")), .field("听证地点", t("hearingPlace")), .field("主持人", t("hearingChair")),
-                  .field("当事人到场", f.flag("partyAppeared") ? "是" : "否"), .heading("听证情况"), .paragraph(t("hearingSummary")),
-                  .field("笔录签字", choice(f.text("hearingRecordSigned"), [("signed", "当事人已审核签字"), ("refused", "当事人拒绝签字（已注明）"), ("absent", "当事人未到场")]))]
-        case .legalReviewOpinion:
-            let passed = step?.action == "legal_review_pass"
-            b += [.centered(c.caseNumber), .field("当事人", party), .field("拟处罚", penaltyText(f.list("proposedKinds"), f.number("proposedFine"))),
-                  .field("审核事由", f.list("legalReviewReasons").isEmpty ? (f.flag("heard") ? "经过听证程序（第五十八条第一款第二项）" : "—") : f.list("legalReviewReasons").joined(separator: "；")),
-                  .field("审核结论", passed ? "同意" : "退回"), .heading("审核意见"), .paragraph(t("reviewOpinion")),
-                  .signature(["法制审核人员：\(step?.actorName ?? "")", date.map(chineseDate) ?? ""])]
-        case .collectiveDiscussion:
-            b += [.centered(c.caseNumber), .field("参加人员", f.list("meetingParticipants").joined(separator: "、")), .heading("讨论意见"), .paragraph(t("meetingOpinions")),
-                  .heading("讨论结论"), .paragraph(t("meetingConclusion"))]
-        case .penaltyDecision:
-            let penalty = f.text("outcome") == "penalty"
-            if !penalty { b[0] = .title("不予行政处罚决定书") }
-            number = t("decisionNumber")
-            b += [.centered(number),
-                  .heading("一、当事人"), .paragraph("\(party)，住所（地址）：\(t("partyAddress"))\(f.text("partyIDNumber").map { "，证件号码：\($0)" } ?? "")。"),
-                  .heading("二、违法事实和证据"), .paragraph("经查，\(t("violationFacts").isEmpty ? t("summary") : t("violationFacts"))。以上事实有本机关调查取证的笔录、证据材料为证。"
-                                                     + (f.flag("heard") ? "本机关根据听证笔录作出本决定（《中华人民共和国行政处罚法》第六十五条）。" : "")),
-                  .heading("三、行政处罚的种类和依据"),
-                  .paragraph(penalty ? "依据\(t("penaltyBasis"))，决定给予：\(penaltyText(f.list("decidedKinds"), f.number("decidedFine")))。理由：\(t("decisionReasons"))。"
-                                     : "\(t("decisionReasons"))。依据《中华人民共和国行政处罚法》第五十七条第一款\(f.text("outcome") == "not_established" ? "第三项" : "第二项")，决定不予行政处罚。"),
-                  .heading("四、履行方式和期限"),
-                  .paragraph((f.number("decidedFine") ?? 0) > 0
-                             ? "请自收到本决定书之日起十五日内，持本决定书到指定银行或者通过电子支付系统缴纳罚款（《中华人民共和国行政处罚法》第六十七条）。到期不缴纳罚款的，每日按罚款数额的百分之三加处罚款，加处罚款的数额不超过罚款数额（第七十二条）。\(t("performBy"))"
-                             : (penalty ? "自收到本决定书之日起履行。\(t("performBy"))" : "本决定不涉及履行事项。")),
-                  .heading("五、申请行政复议或者提起行政诉讼的途径和期限"),
-                  .paragraph("如不服本决定，可以在收到本决定书之日起六十日内向\(c.reconsiderationBody)申请行政复议，或者在六个月内依法向\(c.court)提起行政诉讼。"),
-                  .heading("六、作出决定的行政机关和日期")] + sign
-        case .onSpotDecision:
-            number = t("decisionNumber")
-            b += [.centered(number), .field("当事人", party), .field("违法行为", t("violationFacts")), .field("处罚依据", t("penaltyBasis")),
-                  .field("处罚决定", penaltyText(f.list("decidedKinds"), f.number("decidedFine"))), .field("执法人员", officers),
-                  .paragraph("当事人应当自收到本决定书之日起十五日内到指定银行或者通过电子支付系统缴纳罚款。如不服本决定，可以在六十日内向\(c.reconsiderationBody)申请行政复议（当场作出的行政处罚决定须先申请行政复议，《中华人民共和国行政复议法》第二十三条），或者依法提起行政诉讼。"),
-                  .paragraph("本决定依据《中华人民共和国行政处罚法》第五十一条、第五十二条当场作出，并报所属行政机关备案。")] + sign
-        case .serviceReceipt:
-            let served = file.procedure == ReconsiderationProcedure.id ? (f.text("outcome") == "mediation" ? "行政复议调解书" : "行政复议决定书")
-                : f.text("outcome") == "penalty" ? "行政处罚决定书" : "不予行政处罚决定书"
-            b += [.centered(c.caseNumber), .table([["送达文书", "文号", "受送达人", "送达方式", "送达日期"],
-                                                  [served, t("decisionNumber"), t("recipient"), choice(f.text("serviceMethod"), services), date?.description ?? ""]]),
-                  .field("送达人", step?.actorName ?? ""), .field("受送达人签收", "")]
-        case .transferLetter:
-            number = t("transferNumber")
-            b += [.centered(number), .paragraph("\(t("receivingOrgan"))："),
-                  .paragraph("本机关在查处\(party)一案中，发现\(t("transferReason"))，涉嫌犯罪。依据《中华人民共和国行政处罚法》第二十七条和《行政执法机关移送涉嫌犯罪案件的规定》，现将该案移送你单位，请依法审查。"),
-                  .paragraph("附件：案件调查材料、涉案物品清单、检验鉴定结论。")] + sign
-        case .closingReport:
-            b += [.centered(c.caseNumber), .table([["项目", "内容"], ["当事人", party], ["决定书文号", t("decisionNumber")], ["处理结果", f.text("outcome").map { choice($0, outcomes) } ?? (f.flag("suspectedCrime") ? "移送司法机关" : "")],
-                                                    ["罚款（元）", f.number("decidedFine").map(Yuan.text) ?? ""], ["加处罚款（元）", f.number("lateFine").map(Yuan.text) ?? ""],
-                                                    ["缴款凭证", t("paymentVoucher")], ["移送回执", t("receiptNumber")], ["结案意见", t("closingSummary").isEmpty ? t("transferFeedback") : t("closingSummary")]])]
-        case .inspectionRecord:
-            b += [.centered(c.caseNumber), .field("检查对象", t("inspectedObject")), .field("检查地点", t("objectAddress")), .field("检查人员", officers),
-                  .field("检查事项", f.list("checkedItems").joined(separator: "、")), .heading("检查情况"), .paragraph(t("findings")),
-                  .field("检查结果", choice(f.text("result"), InspectionProcedure.results.map { ($0.value, $0.label) }) + (f.date("rectifyBy").map { "，整改期限：\($0)" } ?? "")),
-                  .field("被检查人签名", choice(f.text("partySignature"), signatures))]
-        case .applicationReceipt, .correctionNotice, .acceptanceNotice, .refusalDecision, .answerNotice, .reconsiderationHearingNotice, .reconsiderationHearingRecord,
-             .committeeOpinion, .extensionNotice, .suspensionNotice, .terminationDecision, .reconsiderationDecision, .opinionLetter:
-            if kind == .reconsiderationDecision {
-                number = t("decisionNumber").isEmpty ? c.caseNumber : t("decisionNumber")
-                if f.text("outcome") == "mediation" { b[0] = .title("行政复议调解书") }
-            }
-            b += ReconsiderationDocuments.blocks(kind, facts: f, file: file, step: step, context: c)
-        case .litigationAnswer, .recommendationReply:
-            b += LitigationDocuments.blocks(kind, facts: f, file: file, step: step, context: c)
-        case .mediationAgreement:
-            if f.text("mediationKind") == "administrative" { b[0] = .title("行政调解协议书") }
-            if f.text("agreementForm") == "oral" { b[0] = .title("口头调解协议记录") }
-            b += MediationDocuments.blocks(kind, facts: f, file: file, step: step, context: c)
-        }
-        if case .centered = b[1], number != c.caseNumber { b[1] = .centered(number) }
-        return DocumentText(kind: kind, blocks: b, fileName: "\(b.first.flatMap { if case .title(let s) = $0 { s } else { nil } } ?? kind.chineseName)-\(number)")
+        var b: [DocumentText.Block] = [.title(draft.title)] + draft.blocks
+        if b.count > 1, case .centered = b[1], draft.number != c.caseNumber { b[1] = .centered(draft.number) }
+        return DocumentText(kind: kind, blocks: b, fileName: "\(draft.title)-\(draft.number)")
     }
 
-    static func documentsOf(_ action: String, _ procedure: String) -> [CaseDocumentKind] {
-        ProcedureCatalog().definitions.first { $0.id == procedure }?.action(action)?.documents ?? []
+    /// 送达回证 (民事诉讼法 第八十七条, applied by 行政处罚法 第六十一条 and 行政复议法 第八十八条): what was served, on whom, how, when.
+    static func serviceReceipt(_ input: DocumentInput, served: String, _ draft: inout DocumentDraft) {
+        let f = input.facts, step = input.step
+        let date = step?.on ?? input.file.steps.last?.on
+        draft.blocks += [.centered(input.context.caseNumber),
+                         .table([["送达文书", "文号", "受送达人", "送达方式", "送达日期"],
+                                 [served, f["decisionNumber"]?.description ?? "", f["recipient"]?.description ?? "",
+                                  choice(f.text("serviceMethod"), services), date?.description ?? ""]]),
+                         .field("送达人", step?.actorName ?? ""), .field("受送达人签收", "")]
+    }
+
+    /// The issuing body's name and the date, then the seal.
+    public static func signature(_ bodyName: String, _ date: CivilDate?) -> [DocumentText.Block] {
+        [.signature([bodyName, date.map(chineseDate) ?? ""]), .seal("（印章）")]
     }
 
     public static func chineseDate(_ d: CivilDate) -> String { "\(d.year)年\(d.month)月\(d.day)日" }
 
-    static func choice(_ v: String?, _ options: [(String, String)]) -> String { options.first { $0.0 == v }?.1 ?? (v ?? "") }
-    static let sources = [("complaint", "投诉举报"), ("inspection", "检查发现"), ("transfer", "移送"), ("random", "双随机抽查"), ("other", "其他")]
-    static let signatures = Penalty.signature.map { ($0.value, $0.label) }
+    public static func choice(_ v: String?, _ options: [(String, String)]) -> String { options.first { $0.0 == v }?.1 ?? (v ?? "") }
     static let services = [("on_spot", "宣告后当场交付"), ("direct", "直接送达"), ("left", "留置送达"), ("post", "邮寄送达"), ("electronic", "电子送达"), ("announcement", "公告送达")]
-    static let outcomes = [("penalty", "给予行政处罚"), ("no_penalty", "不予行政处罚"), ("not_established", "违法事实不能成立")]
 }

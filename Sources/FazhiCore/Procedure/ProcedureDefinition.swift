@@ -34,9 +34,11 @@ public struct InputField: Sendable {
     public let label: String
     public let kind: Kind
     public let required: Bool
+    /// An ID number or a phone: kept out of the record in clear (only its SHA-256 is logged) and masked on pages.
+    public let personal: Bool
 
-    public init(_ key: String, _ label: String, _ kind: Kind = .text, required: Bool = true) {
-        self.key = key; self.label = label; self.kind = kind; self.required = required
+    public init(_ key: String, _ label: String, _ kind: Kind = .text, required: Bool = true, personal: Bool = false) {
+        self.key = key; self.label = label; self.kind = kind; self.required = required; self.personal = personal
     }
 }
 
@@ -118,57 +120,21 @@ public enum Effect: Sendable {
     case compute(@Sendable (StepContext) throws -> Facts)
 }
 
-/// A document (文书) a step produces.
-public enum CaseDocumentKind: String, Codable, Sendable, CaseIterable {
-    case filingApproval = "filing_approval"
-    case evidenceRecord = "evidence_record"
-    case preservationNotice = "preservation_notice"
-    case priorNotice = "prior_notice"
-    case hearingNotice = "hearing_notice"
-    case hearingRecord = "hearing_record"
-    case legalReviewOpinion = "legal_review_opinion"
-    case collectiveDiscussion = "collective_discussion"
-    case penaltyDecision = "penalty_decision"
-    case onSpotDecision = "on_spot_decision"
-    case serviceReceipt = "service_receipt"
-    case transferLetter = "transfer_letter"
-    case closingReport = "closing_report"
-    case inspectionRecord = "inspection_record"
-    // 行政复议
-    case applicationReceipt = "application_receipt"
-    case correctionNotice = "correction_notice"
-    case acceptanceNotice = "acceptance_notice"
-    case refusalDecision = "refusal_decision"
-    case answerNotice = "answer_notice"
-    case reconsiderationHearingNotice = "reconsideration_hearing_notice"
-    case reconsiderationHearingRecord = "reconsideration_hearing_record"
-    case committeeOpinion = "committee_opinion"
-    case extensionNotice = "extension_notice"
-    case suspensionNotice = "suspension_notice"
-    case terminationDecision = "termination_decision"
-    case reconsiderationDecision = "reconsideration_decision"
-    case opinionLetter = "opinion_letter"
-    // 行政应诉
-    case litigationAnswer = "litigation_answer"
-    case recommendationReply = "recommendation_reply"
-    // 调解
-    case mediationAgreement = "mediation_agreement"
+/// A document (文书) a step produces. Each procedure module declares its own (`extension CaseDocumentKind { static let … }`
+/// in its folder) and renders them; the catalog knows every kind by its id.
+public struct CaseDocumentKind: Hashable, Sendable, CustomStringConvertible {
+    /// Stable id, used in URLs and the record (e.g. `penalty_decision`).
+    public let rawValue: String
+    /// The document's title as a government office prints it, e.g. 行政处罚决定书.
+    public let chineseName: String
+    public init(_ rawValue: String, _ chineseName: String) { self.rawValue = rawValue; self.chineseName = chineseName }
+    public var description: String { rawValue }
+    public static func == (a: Self, b: Self) -> Bool { a.rawValue == b.rawValue }
+    public func hash(into h: inout Hasher) { h.combine(rawValue) }
 
-    public var chineseName: String {
-        switch self {
-        case .filingApproval: "立案审批表"; case .evidenceRecord: "调查取证笔录"; case .preservationNotice: "先行登记保存通知书"
-        case .priorNotice: "行政处罚事先告知书"; case .hearingNotice: "听证通知书"; case .hearingRecord: "听证笔录"
-        case .legalReviewOpinion: "法制审核意见书"; case .collectiveDiscussion: "集体讨论记录"; case .penaltyDecision: "行政处罚决定书"
-        case .onSpotDecision: "当场行政处罚决定书"; case .serviceReceipt: "送达回证"; case .transferLetter: "涉嫌犯罪案件移送书"
-        case .closingReport: "结案报告"; case .inspectionRecord: "行政检查记录"
-        case .applicationReceipt: "行政复议申请接收凭证"; case .correctionNotice: "行政复议申请补正通知书"; case .acceptanceNotice: "行政复议受理通知书"
-        case .refusalDecision: "不予受理行政复议申请决定书"; case .answerNotice: "提出答复通知书"; case .reconsiderationHearingNotice: "行政复议听证通知书"
-        case .reconsiderationHearingRecord: "行政复议听证笔录"; case .committeeOpinion: "行政复议委员会咨询意见"; case .extensionNotice: "行政复议延期审理通知书"
-        case .suspensionNotice: "行政复议中止通知书"; case .terminationDecision: "行政复议终止决定书"; case .reconsiderationDecision: "行政复议决定书"
-        case .opinionLetter: "行政复议意见书"
-        case .litigationAnswer: "行政诉讼答辩状"; case .recommendationReply: "建议回复函"; case .mediationAgreement: "人民调解协议书"
-        }
-    }
+    /// 送达回证: a receipt any procedure that serves a decision produces; the served document's name comes from the
+    /// procedure (`CasePresentation.servedDocument`).
+    public static let serviceReceipt = CaseDocumentKind("service_receipt", "送达回证")
 }
 
 /// One step of a procedure: when it may be taken (states, roles, officers, gates), what it asks for, what it
@@ -193,6 +159,9 @@ public struct ActionDefinition: Sendable {
     /// Steps the store then takes in other cases, in the same transaction (a 复议 decision revoking a penalty decision
     /// is recorded on that case).
     public var linkedSteps: (@Sendable (StepContext) -> [LinkedStep])?
+    /// What the store looks up for the step before the engine checks it (a decision number, the registry of
+    /// committee members): declared here so the store never asks which procedure or step it is serving.
+    public var lookups: [CaseLookup] = []
 
     public init(_ id: String, _ name: String, from: Set<String>, to: String?, by roles: Set<Role>, basis: String) {
         self.id = id; self.name = name; self.from = from; self.to = to; self.roles = roles; self.basis = basis
@@ -209,6 +178,7 @@ public struct ActionDefinition: Sendable {
     public func links(_ f: @escaping @Sendable (StepContext) -> [LinkedStep]) -> Self { var c = self; c.linkedSteps = f; return c }
     public func produces(_ docs: CaseDocumentKind...) -> Self { var c = self; c.documents += docs; return c }
     public func publishes(_ p: PublicationEffect) -> Self { var c = self; c.publication = p; return c }
+    public func looksUp(_ l: CaseLookup...) -> Self { var c = self; c.lookups += l; return c }
 }
 
 /// A step another case must take because of this one.
@@ -253,14 +223,26 @@ public struct ProcedureDefinition: Sendable {
     public var onExpiry: [String: String] = [:]
     /// The yearly figures its cases are counted in (行政复议, 应诉, 调解); enforcement keeps its own sums.
     public var statistics: ProcedureStatistics?
+    /// Who may open a case, and the article that says so.
+    public var opening: OpeningRule
+    /// The character its case numbers carry and in whose name they are issued.
+    public var numbering: CaseNumbering
+    /// What lists and the case page show of a case.
+    public var presentation: CasePresentation
+    /// When its cases review another case's decision (a 复议 of a penalty decision): which fact names that case and the
+    /// period the review ran — for periods that do not count against the other case (行政处罚法 第七十三条第三款).
+    public var reviewOfCase: ReviewOfCase?
 
     public init(id: String, version: Int, name: String, instrument: String, initial: String, states: [ProcedureState], actions: [ActionDefinition],
-                kind: ProcedureKind = .enforcement) {
+                kind: ProcedureKind = .enforcement, opening: OpeningRule, numbering: CaseNumbering, presentation: CasePresentation) {
         self.id = id; self.version = version; self.name = name; self.instrument = instrument; self.initial = initial
         self.states = states; self.actions = actions; self.kind = kind
+        self.opening = opening; self.numbering = numbering; self.presentation = presentation
     }
 
     public func action(_ id: String) -> ActionDefinition? { actions.first { $0.id == id } }
+    /// The inputs marked `personal` (ID numbers, phones) of any step.
+    public var personalInputs: Set<String> { Set(actions.flatMap(\.inputs).filter(\.personal).map(\.key)) }
     public func state(_ id: String) -> ProcedureState? { states.first { $0.id == id } }
     public func stateName(_ id: String) -> String { state(id)?.name ?? id }
 

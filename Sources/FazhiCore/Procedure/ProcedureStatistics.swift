@@ -11,9 +11,11 @@ public struct ProcedureStatistics: Sendable {
         public let label: String
         /// Shown among the main figures (true) or in the breakdown (by type, by outcome).
         public let main: Bool
+        /// What it counts (统计口径), in Chinese; the label when the label says it all.
+        public let definition: String
         public let counts: @Sendable (CaseFile) -> Bool
-        public init(_ id: String, _ label: String, main: Bool = true, counts: @escaping @Sendable (CaseFile) -> Bool) {
-            self.id = id; self.label = label; self.main = main; self.counts = counts
+        public init(_ id: String, _ label: String, main: Bool = true, definition: String? = nil, counts: @escaping @Sendable (CaseFile) -> Bool) {
+            self.id = id; self.label = label; self.main = main; self.definition = definition ?? label; self.counts = counts
         }
     }
     /// A rate: one figure over another (e.g. 调解成功率 = 调解成功数 ÷ 调解数).
@@ -35,6 +37,8 @@ public struct ProcedureStatistics: Sendable {
     public let year: @Sendable (CaseFile) -> Int?
     public let figures: [Figure]
     public let rates: [Rate]
+    /// The year's figures in one sentence, in the annual reports' own words.
+    public var summary: @Sendable (FigureTally) -> String = { _ in "" }
 
     public init(title: String, year: @escaping @Sendable (CaseFile) -> Int?, figures: [Figure], rates: [Rate] = []) {
         self.title = title; self.year = year; self.figures = figures; self.rates = rates

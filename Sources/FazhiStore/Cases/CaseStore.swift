@@ -71,38 +71,19 @@ public struct CaseDeadlineRow: Codable, Sendable {
 /// Cases under the procedure engine: opening, taking steps (one transaction each, with the record), reading.
 public enum CaseStore {
     static let decoder = SQLRowDecoder(keyDecodingStrategy: .convertFromSnakeCase)
-    /// Inputs kept out of the record in clear: only their SHA-256 goes into the log.
-    static let personalInputs: Set<String> = ["partyIDNumber", "partyPhone", "applicantIDNumber", "applicantPhone"]
 
-    /// The character a procedure's case numbers carry (立 for 立案, 简 for 当场处罚, 检 for 检查).
-    static func numberKind(_ procedure: String) -> String {
-        switch procedure { case PenaltySimpleProcedure.id: "简"; case InspectionProcedure.id: "检"; case ReconsiderationProcedure.id: "复"; case LitigationProcedure.id: "诉"; case MediationProcedure.id: "调"; default: "立" }
-    }
-
-    /// Opens a case on the current version of its procedure, numbered per body and year.
-    /// An enforcement case belongs to a registered 执法主体; a 行政复议 case to the 行政复议机构 that handles it, and is
-    /// numbered in the name of its 复议机关 — the government above it (清河县人民政府 → 清政复〔2026〕1号, 第二十四条).
+    /// Opens a case on the current version of its procedure, numbered per body, year and the procedure's character
+    /// (`CaseNumbering`) in the name its definition says: a registered 执法主体 (行政处罚法 第十七条), the government a
+    /// 行政复议机构 works for (清河县人民政府 → 清政复〔2026〕1号, 行政复议法 第二十四条), or any organisation.
     public static func open(_ def: ProcedureDefinition, bodyID: UUID, today: CivilDate, in tx: WriteTransaction) async throws -> StoredCase {
-        let prefix: String
-        switch def.kind {
-        case .enforcement:
-            guard let body = try await EnforcementBodies.body(organisation: bodyID, on: tx.db) else {
-                throw DomainError.invalid(field: "bodyId", message: "该单位未登记为执法主体")
-            }
-            prefix = DocumentNumber.prefix(organisationName: body.organisationName)
-        case .reconsideration:
-            guard let authority = try await reconsiderationAuthority(of: bodyID, on: tx.db) else {
-                throw DomainError.invalid(field: "bodyId", message: "该单位不存在")
-            }
-            prefix = DocumentNumber.prefix(organisationName: authority)
-        case .litigation, .mediation:
-            // The body sued, or the organisation that mediates: any organisation in the directory.
-            guard let org = try await OrganisationRecord.find(bodyID, on: tx.db) else { throw DomainError.invalid(field: "bodyId", message: "该单位不存在") }
-            prefix = DocumentNumber.prefix(organisationName: org.name)
+        guard let issuer = try await issuerName(def.numbering.issuer, of: bodyID, on: tx.db) else {
+            throw DomainError.invalid(field: "bodyId", message: def.numbering.issuer == .enforcementBody ? "该单位未登记为执法主体" : "该单位不存在")
         }
+        let prefix = DocumentNumber.prefix(organisationName: issuer)
+        let kind = def.numbering.kind
         let file = ProcedureEngine.start(def, bodyID: bodyID)
-        let n = try await nextNumber(body: bodyID, year: today.year, kind: numberKind(def.id), in: tx)
-        let number = DocumentNumber.format(prefix: prefix, kind: numberKind(def.id), year: today.year, number: n)
+        let n = try await nextNumber(body: bodyID, year: today.year, kind: kind, in: tx)
+        let number = DocumentNumber.format(prefix: prefix, kind: kind, year: today.year, number: n)
         try await tx.sql.insert(into: "cases")
             .columns("id", "procedure", "definition_version", "body_id", "number", "state", "version", "party_name", "power_item_code", "opened_on", "content")
             .values(SQLBind(file.id), SQLBind(def.id), SQLBind(def.version), SQLBind(bodyID), SQLBind(number), SQLBind(file.state), SQLBind(0),
@@ -140,24 +121,10 @@ public enum CaseStore {
             officers.append(NamedOfficer(id: id, name: o.name, certificateNumber: o.certificateNumber, bodyID: o.bodyId, eligibility: o.profile.eligibility(on: r.date)))
         }
         var external = try await externalFacts(file, on: r.date, inputs: r.inputs, body: body, db: tx.db)
-        if action.documents.contains(.penaltyDecision), let body {
-            let n = try await nextNumber(body: file.bodyID, year: r.date.year, kind: "罚", in: tx)
-            external[Penalty.External.decisionNumber] = .text(DocumentNumber.format(prefix: DocumentNumber.prefix(organisationName: body.organisationName), kind: "罚", year: r.date.year, number: n))
+        var actor = try await enrich(r.actor, officer: actorOfficer, on: tx.sql)
+        for lookup in action.lookups {
+            try await look(lookup, for: stored, def: def, request: r, catalog: catalog, body: body, external: &external, actor: &actor, in: tx)
         }
-        if action.id == "apply_enforcement" {
-            external[Penalty.External.reconsiderationPeriods] = .list(try await reconsiderationPeriods(of: file.id, through: r.date, on: tx.sql))
-        }
-        if def.kind == .reconsideration {
-            external[Reconsideration.External.caseNumber] = .text(stored.number)
-            if action.id == "consult_committee" {
-                external[Reconsideration.External.committeeMembers] = .list(try await CommitteeMembers.serving(office: file.bodyID, on: r.date, db: tx.db))
-            }
-            if let n = r.inputs.text("enforcementDecisionNumber"), let linked = try await caseByDecisionNumber(n, on: tx.sql) {
-                external[Reconsideration.External.linkedCase] = .text(linked.uuidString)
-            }
-        }
-        // Only a 法制审核 step asks whether the reviewer has reviewed before (first review needs 法律职业资格).
-        let actor = try await enrich(r.actor, officer: actorOfficer, reviewHistory: action.id.hasPrefix("legal_review"), on: tx.sql)
 
         let t = try ProcedureEngine.apply(def, to: file, action: r.action, expectedVersion: r.expectedVersion, inputs: r.inputs, external: external,
                                           officers: officers, actor: actor, date: r.date, today: today, calendar: calendar, settings: catalog.settings)
@@ -193,18 +160,18 @@ public enum CaseStore {
         var external = Facts()
         let body: EnforcementBodyRow?
         if let known { body = known } else { body = try await EnforcementBodies.body(organisation: file.bodyID, on: db) }
-        external[Penalty.External.bodyConfirmed] = .bool(body?.domain.isConfirmed(on: date) ?? false)
+        external[RegistryFacts.bodyConfirmed] = .bool(body?.domain.isConfirmed(on: date) ?? false)
         // Only the step that names the item (立案, 当场处罚) asks whether it is on the body's list: an as-of-date list
         // query is the dearest read of a step, so later steps do not pay for it.
         if let code = inputs.text("powerItemCode") {
             let listed = try await PowerListStore.list(on: date, .init(type: .penalty, organisations: [file.bodyID]), on: db).rows
                 .contains { $0.code == code.trimmed && AdjustmentKind(rawValue: $0.kind)?.resultingStatus == .inForce }
-            external[Penalty.External.powerItemIsBodysPenalty] = .bool(listed)
+            external[RegistryFacts.powerItemIsBodysPenalty] = .bool(listed)
         }
         if inputs["evidenceFiles"] != nil {
             let files = try await EvidenceStore.files(file.id, on: db)
-            external[Penalty.External.uploadedEvidence] = .list(files.map(\.sha256))
-            external[Penalty.External.uploadedAudioVisual] = .list(files.filter(\.isAudioVisual).map(\.sha256))
+            external[RegistryFacts.uploadedEvidence] = .list(files.map(\.sha256))
+            external[RegistryFacts.uploadedAudioVisual] = .list(files.filter(\.isAudioVisual).map(\.sha256))
         }
         return external
     }
@@ -215,7 +182,7 @@ public enum CaseStore {
     static func save(_ t: CaseTransition, def: ProcedureDefinition, number: String, openedOn: String, in tx: WriteTransaction) async throws {
         let f = t.file, sql = tx.sql
         let figures = CaseFileFigures(f, openedOn: openedOn)
-        let party = f.facts.text("partyName") ?? f.facts.text("inspectedObject") ?? f.facts.text("applicantName") ?? f.facts.text("plaintiff") ?? ""
+        let party = def.presentation.partyName(f.facts)
         let closed = def.state(f.state)?.terminal == true ? t.step.on.description : nil
         try await sql.update("cases")
             .set("state", to: SQLBind(f.state)).set("version", to: SQLBind(f.version)).set("content", to: SQLBind(try StoreJSON.encode(f)))
@@ -247,7 +214,8 @@ public enum CaseStore {
             try await ins.run()
         }
         var inputs = t.step.inputs
-        for k in personalInputs { if let v = inputs.text(k) { inputs[k] = .text("sha256:" + Hex.encode(SHA256.hash(data: Array(v.utf8)))) } }
+        // Personal inputs (ID numbers, phones) are kept out of the record in clear: only their SHA-256 goes into the log.
+        for k in def.personalInputs { if let v = inputs.text(k) { inputs[k] = .text("sha256:" + Hex.encode(SHA256.hash(data: Array(v.utf8)))) } }
         try tx.record("case", f.id.uuidString, t.step.action, CaseRecordPayload(
             procedure: f.procedure, definitionVersion: f.definitionVersion, version: f.version, from: t.step.fromState, to: t.step.toState,
             on: t.step.on.description, inputs: inputs, officers: t.step.officers.map { $0.id.uuidString }, documents: t.documents.map(\.rawValue),
@@ -259,19 +227,52 @@ public enum CaseStore {
         let inputs: Facts, officers: [String], documents: [String], deadlinesStarted: [String], deadlinesStopped: [String]
     }
 
-    /// Fills in what the registry and the case history know of the actor: their officer record (qualification,
-    /// so the engine can tell an investigator) and whether they have done a 法制审核 before.
-    static func enrich(_ a: ProcedureActor, officer: (id: UUID, legalQualification: Bool)?, reviewHistory: Bool = true,
-                       on sql: any SQLDatabase) async throws -> ProcedureActor {
+    /// Fills in what the officer registry knows of the actor: their officer record and 法律职业资格 (so the engine can tell
+    /// an investigator from a reviewer).
+    static func enrich(_ a: ProcedureActor, officer: (id: UUID, legalQualification: Bool)?, on sql: any SQLDatabase) async throws -> ProcedureActor {
         var out = a
         if let officer {
             out.officerID = officer.id
             out.hasLegalQualification = out.hasLegalQualification || officer.legalQualification
         }
-        guard reviewHistory else { return out }
-        let reviewed = try await sql.raw("SELECT 1 AS x FROM case_steps WHERE actor_id = \(bind: a.id) AND action IN ('legal_review_pass', 'legal_review_return') LIMIT 1").first()
-        out.hasReviewedBefore = out.hasReviewedBefore || reviewed != nil
         return out
+    }
+
+    /// Carries out one of the step's declared lookups (`CaseLookup`).
+    static func look(_ lookup: CaseLookup, for stored: StoredCase, def: ProcedureDefinition, request r: StepRequest, catalog: ProcedureCatalog,
+                     body: EnforcementBodyRow?, external: inout Facts, actor: inout ProcedureActor, in tx: WriteTransaction) async throws {
+        let file = stored.file
+        switch lookup {
+        case .nextNumber(let kind, let key):
+            guard let issuer = try await issuerName(def.numbering.issuer, of: file.bodyID, on: tx.db) else { return }
+            let n = try await nextNumber(body: file.bodyID, year: r.date.year, kind: kind, in: tx)
+            external[key] = .text(DocumentNumber.format(prefix: DocumentNumber.prefix(organisationName: issuer), kind: kind, year: r.date.year, number: n))
+        case .caseNumber(let key):
+            external[key] = .text(stored.number)
+        case .periodsUnderReview(let key):
+            external[key] = .list(try await periodsUnderReview(of: file.id, through: r.date, catalog: catalog, on: tx.sql))
+        case .committeeMembers(let key):
+            external[key] = .list(try await CommitteeMembers.serving(office: file.bodyID, on: r.date, db: tx.db))
+        case .caseByDecisionNumber(let input, let key):
+            if let n = r.inputs.text(input), let linked = try await caseByDecisionNumber(n, besides: file.procedure, on: tx.sql) {
+                external[key] = .text(linked.uuidString)
+            }
+        case .actorHasTaken(let actions):
+            guard !actor.hasReviewedBefore, !actions.isEmpty else { return }
+            let taken = try await tx.sql.raw("""
+                SELECT 1 AS x FROM case_steps WHERE actor_id = \(bind: actor.id) AND action IN \(SQLGroupExpression(actions.map { SQLBind($0) })) LIMIT 1
+                """).first()
+            actor.hasReviewedBefore = taken != nil
+        }
+    }
+
+    /// The name cases are numbered and issued in (`CaseNumbering.Issuer`); nil when the organisation is not one.
+    public static func issuerName(_ issuer: CaseNumbering.Issuer, of organisation: UUID, on db: any Database) async throws -> String? {
+        switch issuer {
+        case .enforcementBody: try await EnforcementBodies.body(organisation: organisation, on: db)?.organisationName
+        case .governmentAbove: try await governmentAbove(organisation, on: db)
+        case .organisation: try await OrganisationRecord.find(organisation, on: db)?.name
+        }
     }
 
     static func nextNumber(body: UUID, year: Int, kind: String, in tx: WriteTransaction) async throws -> Int {
@@ -284,23 +285,25 @@ public enum CaseStore {
         return 1
     }
 
-    /// The periods a penalty decision was under 行政复议 in this system (行政处罚法 第七十三条第三款): each 复议 case naming the
-    /// decision's case, from receipt of the application to its end — served, terminated, refused, abandoned — or `through`.
-    static func reconsiderationPeriods(of caseID: UUID, through: CivilDate, on sql: any SQLDatabase) async throws -> [String] {
+    /// The periods (`from/to`) during which cases of the reviewing procedures (`ReviewOfCase`: a 复议 of a penalty decision)
+    /// named this case, each up to `through` (行政处罚法 第七十三条第三款).
+    static func periodsUnderReview(of caseID: UUID, through: CivilDate, catalog: ProcedureCatalog, on sql: any SQLDatabase) async throws -> [String] {
+        let reviewing = catalog.reviewing
+        guard !reviewing.isEmpty else { return [] }
         let rows = try await sql.raw("""
-            SELECT number, opened_on, content FROM cases WHERE procedure = \(bind: ReconsiderationProcedure.id) AND content LIKE \(bind: "%" + caseID.uuidString + "%")
+            SELECT number, opened_on, content FROM cases WHERE procedure IN \(SQLGroupExpression(reviewing.map { SQLBind($0.id) }))
+            AND content LIKE \(bind: "%" + caseID.uuidString + "%")
             """).all().map(storedCase)
-        return rows.map(\.file).filter { $0.facts.text("linkedCaseID") == caseID.uuidString }.compactMap { f in
-            guard let from = f.facts.date("receivedOn") else { return nil }
-            let ended = f.facts.date("effectiveOn") ?? f.facts.date("terminatedOn") ?? f.facts.date("refusedOn")
-                ?? (f.state == "abandoned" ? f.steps.last?.on : nil)
-            return "\(from)/\(min(ended ?? through, through))"
+        return rows.map(\.file).compactMap { f in
+            guard let review = catalog.current(f.procedure)?.reviewOfCase, f.facts.text(review.linkFact) == caseID.uuidString,
+                  let p = review.period(f, through) else { return nil }
+            return "\(p.from)/\(p.to)"
         }
     }
 
-    /// The 行政复议机关 a 复议 office works for: the nearest organisation at or above it that is a 人民政府 (the office
-    /// itself when none is).
-    public static func reconsiderationAuthority(of organisation: UUID, on db: any Database) async throws -> String? {
+    /// The government an office works for (a 行政复议机构's 行政复议机关): the nearest organisation at or above it that is a
+    /// 人民政府 (the office itself when none is).
+    public static func governmentAbove(_ organisation: UUID, on db: any Database) async throws -> String? {
         guard let own = try await OrganisationRecord.find(organisation, on: db) else { return nil }
         var current: OrganisationRecord? = own
         var hops = 0
@@ -313,12 +316,13 @@ public enum CaseStore {
         return own.name
     }
 
-    /// The penalty case whose decision (by 决定书文号, or its 立案 number) a 复议 application names, when it is in this system.
-    static func caseByDecisionNumber(_ number: String, on sql: any SQLDatabase) async throws -> UUID? {
+    /// The case whose decision (by 决定书文号, or its case number) a step names — one of another procedure than the naming
+    /// case's — when it is in this system.
+    static func caseByDecisionNumber(_ number: String, besides procedure: String, on sql: any SQLDatabase) async throws -> UUID? {
         let n = number.trimmed
         guard !n.isEmpty else { return nil }
         if let r = try await sql.raw("SELECT case_id FROM publications WHERE decision_number = \(bind: n)").first() { return try r.decode(column: "case_id", as: UUID.self) }
-        return try await sql.raw("SELECT id FROM cases WHERE number = \(bind: n) AND procedure <> \(bind: ReconsiderationProcedure.id)").first()?.decode(column: "id", as: UUID.self)
+        return try await sql.raw("SELECT id FROM cases WHERE number = \(bind: n) AND procedure <> \(bind: procedure)").first()?.decode(column: "id", as: UUID.self)
     }
 
     /// Who takes the steps one case causes in another (see `ActionDefinition.links`): the system, on the record.
@@ -334,11 +338,11 @@ public enum CaseStore {
             """).all().map(storedCase)
     }
 
-    /// 行政复议 cases with a decision served (the portal's 复议决定公开 filters out the withheld), newest decisions first.
-    public static func servedReconsiderations(limit: Int = 2000, on db: any Database) async throws -> [StoredCase] {
+    /// A procedure's cases with a decision, in the given states (e.g. served 复议 decisions for 复议决定公开), newest decisions first.
+    public static func decided(procedure: String, states: [String], limit: Int = 2000, on db: any Database) async throws -> [StoredCase] {
         try await (db as! any SQLDatabase).raw("""
-            SELECT number, opened_on, content FROM cases WHERE procedure = \(bind: ReconsiderationProcedure.id) AND decided_on IS NOT NULL
-            AND state IN ('served', 'closed') ORDER BY decided_on DESC LIMIT \(literal: limit)
+            SELECT number, opened_on, content FROM cases WHERE procedure = \(bind: procedure) AND decided_on IS NOT NULL
+            AND state IN \(SQLGroupExpression(states.map { SQLBind($0) })) ORDER BY decided_on DESC LIMIT \(literal: limit)
             """).all().map(storedCase)
     }
 
@@ -350,6 +354,17 @@ public enum CaseStore {
     static func storedCase(_ row: any SQLRow) throws -> StoredCase {
         StoredCase(file: try StoreJSON.decode(CaseFile.self, try row.decode(column: "content", as: String.self)),
                           number: try row.decode(column: "number", as: String.self), openedOn: try row.decode(column: "opened_on", as: String.self))
+    }
+
+    /// The list lines of the given cases, in the order given.
+    public static func summaries(_ ids: [UUID], on db: any Database) async throws -> [CaseSummary] {
+        guard !ids.isEmpty else { return [] }
+        let rows = try await (db as! any SQLDatabase).raw("""
+            SELECT id, procedure, body_id, number, state, version, party_name, power_item_code, opened_on, decided_on, closed_on, outcome, fine
+            FROM cases WHERE id IN \(SQLGroupExpression(ids.map { SQLBind($0) }))
+            """).all(decoding: CaseSummary.self, with: decoder)
+        let byID = Dictionary(rows.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        return ids.compactMap { byID[$0] }
     }
 
     /// Cases of the given bodies, newest first.

@@ -8,8 +8,10 @@ enum CaseDocumentsController {
     static func context(_ req: Request, _ c: StoredCase) async throws -> DocumentContext {
         let org = try await Directory.organisation(c.file.bodyID, on: req.db)
         let region = try await Directory.regions(on: req.db).first { $0.id == org?.regionCode }?.name ?? ""
-        // 行政复议 documents are issued in the 复议机关's name, not its office's (行政复议法 第六十一条).
-        let issuer = c.file.procedure == ReconsiderationProcedure.id ? try await CaseStore.reconsiderationAuthority(of: c.file.bodyID, on: req.db) : org?.name
+        // Documents of a procedure numbered in the government's name are issued in it (行政复议 documents in the 复议机关's
+        // name, not its office's: 行政复议法 第六十一条).
+        let def = req.fazhi.procedures.definition(c.file.procedure, version: c.file.definitionVersion)
+        let issuer = def?.numbering.issuer == .governmentAbove ? try await CaseStore.governmentAbove(c.file.bodyID, on: req.db) : org?.name
         return DocumentContext(bodyName: issuer ?? "", caseNumber: c.number,
                                reconsiderationBody: region.isEmpty ? "本级人民政府" : "\(region)人民政府", court: region.isEmpty ? "有管辖权的人民法院" : "\(region)人民法院")
     }
@@ -33,7 +35,7 @@ enum CaseDocumentsController {
     }
 
     static func download(_ req: Request, _ c: StoredCase) async throws -> Response {
-        guard let kind = CaseDocumentKind(rawValue: req.parameters.get("kind") ?? "") else { throw APIError.notFound("没有该文书") }
+        guard let kind = ProcedureCatalog.documentKind(req.parameters.get("kind") ?? "") else { throw APIError.notFound("没有该文书") }
         let step = req.query[Int.self, at: "step"]
         guard c.file.steps.contains(where: { s in req.fazhi.procedures.definition(c.file.procedure, version: c.file.definitionVersion)?.action(s.action)?.documents.contains(kind) == true }) else {
             throw APIError.notFound("本案尚未生成\(kind.chineseName)")

@@ -59,27 +59,9 @@ struct CasesAPI {
         return ProcedureActor(id: user.id, name: user.displayName, roles: roles)
     }
 
-    /// Who may open a case of a procedure in a body: its officers or head (enforcement), its 复议 staff or head (复议), the
-    /// body's head, legal reviewers or the 复议应诉 staff (应诉), its mediators or head (调解).
+    /// Who may open a case of a procedure in a body: the roles its definition names (`OpeningRule`), with the article.
     static func mayOpen(_ def: ProcedureDefinition, user: AuthUser, body: UUID) throws {
-        switch def.kind {
-        case .enforcement:
-            guard !actor(user, body: body).roles.isDisjoint(with: [.officer, .head]) else {
-                throw DomainError.forbidden("只有本机关的执法人员或负责人可以登记案件", article: "行政处罚法 第四十二条")
-            }
-        case .reconsideration:
-            guard !actor(user, body: body).roles.isDisjoint(with: [.reconsiderationStaff, .head]) else {
-                throw DomainError.forbidden("只有行政复议机构的工作人员或负责人可以登记行政复议申请", article: "行政复议法 第四条")
-            }
-        case .litigation:
-            guard !actor(user, body: body).roles.isDisjoint(with: [.legalReviewer, .head, .reconsiderationStaff]) else {
-                throw DomainError.forbidden("只有被诉机关的负责人、法制审核人员或者复议应诉工作人员可以登记应诉案件", article: "行政诉讼法 第三条第三款")
-            }
-        case .mediation:
-            guard !actor(user, body: body).roles.isDisjoint(with: [.mediator, .head]) else {
-                throw DomainError.forbidden("只有调解组织的调解员或者负责人可以受理纠纷", article: "人民调解法 第十三条、第十九条")
-            }
-        }
+        guard def.opening.allows(actor(user, body: body).roles) else { throw DomainError.forbidden(def.opening.refusal, article: def.opening.article) }
     }
 
     static func visibleCase(_ req: Request, _ user: AuthUser) async throws -> StoredCase {
@@ -118,7 +100,11 @@ struct CasesAPI {
         }
         api.get("cases") { req async throws -> [CaseSummary] in
             let user = try req.requireUser()
-            return try await CaseStore.list(bodies: user.readable, procedure: req.query[String.self, at: "procedure"], state: req.query[String.self, at: "state"], on: req.db)
+            let body = req.query[String.self, at: "body"].flatMap(UUID.init(uuidString:))
+            let scope = body.map { user.readable.contains($0) ? [$0] : [] } ?? user.readable
+            return try await CaseStore.list(bodies: scope, procedure: req.query[String.self, at: "procedure"], state: req.query[String.self, at: "state"],
+                                            month: req.query[String.self, at: "month"], outcome: req.query[String.self, at: "outcome"],
+                                            powerItem: req.query[String.self, at: "item"], on: req.db)
         }
         api.get("cases", "deadlines") { req async throws -> [CaseDeadlineRow] in
             let user = try req.requireUser()

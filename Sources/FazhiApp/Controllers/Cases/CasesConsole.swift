@@ -32,9 +32,8 @@ enum CasesConsole {
                 <select id="procedure" name="procedure">\(HTML.join(openable.map { "<option value=\"\($0.id)\">\($0.name)</option>" }))</select><button type="submit">登记新案件</button></form>
                 """
             let filter = HTML.join([("", "全部")] .map { "<option value=\"\($0.0)\">\($0.1)</option>" } + catalog.definitions.map { "<option value=\"\($0.id)\"\(HTML(raw: procedure == $0.id ? " selected" : ""))>\($0.name)</option>" })
-            let kind = procedure.flatMap { catalog.current($0)?.kind }
-            return Views.console(kind == nil || kind == .enforcement ? "执法案件" : catalog.current(procedure!)!.name, user: user, request: req,
-                                 active: kind == nil || kind == .enforcement ? "/console/cases" : "/console/cases?procedure=\(procedure!)", flash: Flash.take(req), """
+            let nav = navEntry(procedure)
+            return Views.console(nav.title, user: user, request: req, active: nav.path.path, flash: Flash.take(req), """
             \(open)
             <h2>办案期限（\(deadlines.count)）</h2>
             \(deadlines.isEmpty ? HTML("<p class=\"muted\">没有进行中的期限。</p>") : HTML("<div class=\"table-wrap\"><table class=\"data\" id=\"deadlines\"><thead><tr><th>案件</th><th>当事人</th><th>事项</th><th>期限</th><th>依据</th></tr></thead><tbody>\(dueRows)</tbody></table></div>"))
@@ -90,6 +89,14 @@ enum CasesConsole {
         }
     }
 
+    /// The navigation entry a case list or case page belongs to: its procedure's own list when its module has one in the
+    /// navigation (行政复议, 行政应诉, 调解), else the case list.
+    static func navEntry(_ procedure: String?) -> NavEntry {
+        let entries = AppModules.all.flatMap(\.navigation)
+        if let p = procedure, let own = entries.first(where: { $0.path == .cases(procedure: p) }) { return own }
+        return entries.first { $0.path == .cases(procedure: nil) } ?? NavEntry(.enforcement, "案件", .cases(procedure: nil))
+    }
+
     /// A refusal in the words of the form: the field by its label on this step, then the reason and the article.
     static func message(_ e: DomainError, action: ActionDefinition) -> String {
         let a = APIError(e)
@@ -125,18 +132,19 @@ enum CasesConsole {
         let evidence = try await EvidenceStore.files(f.id, on: req.db)
         let canAddEvidence = (try? CaseEvidenceController.checkCanAdd(req, user, stored)) != nil
         let fieldsByKey = Dictionary(def.actions.flatMap(\.inputs).map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a })
-        let shown = shownFacts[def.kind] ?? []
-        let facts = shown.compactMap { k -> HTML? in
+        let shown = def.presentation, personal = def.personalInputs
+        let facts = shown.shownFacts.compactMap { k -> HTML? in
             guard let v = f.facts[k] else { return nil }
-            let label = fieldsByKey[k]?.label ?? factLabels[k] ?? k
-            let text = k == "partyIDNumber" ? PersonalData.maskIDNumber(v.description) : display(v, field: fieldsByKey[k] ?? computedChoices[def.kind]?[k].map { InputField(k, k, .choice($0)) })
+            let label = fieldsByKey[k]?.label ?? shown.labels[k] ?? k
+            let text = personal.contains(k) ? PersonalData.maskIDNumber(v.description)
+                : display(v, field: fieldsByKey[k] ?? shown.computedChoices[k].map { InputField(k, k, .choice($0)) })
             return "<dt>\(label)</dt><dd>\(text)</dd>"
         }
         let deadlines = f.deadlines.reversed().map { d -> HTML in
             "<tr><td>\(d.name)</td><td>\(d.isRunning ? Views.deadlineCell(d.deadline, today: today) : HTML("<span class=\"muted\">\(d.deadline.due.description)（\(d.stoppedOn.map { "\($0) 已办结" } ?? "")）</span>"))</td><td class=\"article\">\(d.deadline.article ?? "")</td></tr>"
         }
         let timeline = f.steps.enumerated().reversed().map { (i, s) -> HTML in
-            let details = s.inputs.values.keys.sorted().map { k in "\(fieldsByKey[k]?.label ?? k)：\(k == "partyIDNumber" ? PersonalData.maskIDNumber(s.inputs[k]!.description) : display(s.inputs[k]!, field: fieldsByKey[k]))" }
+            let details = s.inputs.values.keys.sorted().map { k in "\(fieldsByKey[k]?.label ?? k)：\(personal.contains(k) ? PersonalData.maskIDNumber(s.inputs[k]!.description) : display(s.inputs[k]!, field: fieldsByKey[k]))" }
             let docs = def.action(s.action)?.documents ?? []
             return """
             <li><b>\(s.on.description) \(s.actionName)</b> <span class="muted">\(s.actorName)\(s.officers.isEmpty ? "" : "；执法人员：\(s.officers.map(\.name).joined(separator: "、"))")</span>
@@ -154,9 +162,9 @@ enum CasesConsole {
             return "<li><b>\(a.action.name)</b>：\(m)\(art.map { HTML("<span class=\"article\">（依据：\($0)）</span>") } ?? "")\(isFailed ? HTML("<div class=\"error\">\(failed!.error)</div>") : "")</li>"
         }
         let names = try await bodyNames(req)
-        return Views.console("\(stored.number)", user: user, request: req, active: def.kind == .enforcement ? "/console/cases" : "/console/cases?procedure=\(def.id)", flash: Flash.take(req), """
+        return Views.console("\(stored.number)", user: user, request: req, active: navEntry(def.id).path.path, flash: Flash.take(req), """
         <p><span class="tag">\(def.name)</span> <span class="tag" id="case-state">\(def.stateName(f.state))</span> \(names[f.bodyID] ?? "") · 登记于 \(stored.openedOn) · 第\(f.version)次变更 · 按\(def.instrument)（程序第\(f.definitionVersion)版） · <a href="/console/cases/\(f.id.uuidString)/archive" id="archive-link">导出案卷（.zip）</a></p>
-        <div class="grid2"><div><dl class="card facts">\(facts.isEmpty ? (def.kind == .enforcement ? HTML("<dt>案情</dt><dd>尚未立案</dd>") : HTML("<dt>案件</dt><dd>尚未登记</dd>")) : HTML.join(facts))</dl></div>
+        <div class="grid2"><div><dl class="card facts">\(facts.isEmpty ? HTML("<dt>案件</dt><dd>\(shown.notStarted)</dd>") : HTML.join(facts))</dl></div>
         <div><h2>期限</h2>\(deadlines.isEmpty ? HTML("<p class=\"muted\">无</p>") : HTML("<div class=\"table-wrap\"><table><tbody>\(deadlines)</tbody></table></div>"))</div></div>
         <h2>现在可以办理</h2>\(open.isEmpty ? HTML("<p class=\"muted\">您现在没有可办理的步骤。</p>") : HTML.join(open))
         \(refused.isEmpty ? "" : HTML("<h2>暂不能办理</h2><ul class=\"refused\">\(HTML.join(refused))</ul>"))
@@ -164,29 +172,4 @@ enum CasesConsole {
         <h2>全过程记录</h2><ol class="timeline" reversed>\(timeline)</ol>
         """)
     }
-
-    /// The facts the case page shows first, by kind of procedure.
-    static let shownFacts: [ProcedureKind: [String]] = [
-        .reconsideration: ["applicantName", "applicantKind", "channel", "respondent", "actDescription", "learnedOn", "applicationDue", "applicationLate", "requests", "track",
-                           "deemedAccepted", "acceptedOn", "outcome", "decisionNumber", "decidedOn", "effectiveOn"],
-        .enforcement: ["partyName", "partyKind", "partyAddress", "powerItemCode", "summary", "violationOn", "inspectedObject", "penaltyKinds", "proposedFine",
-                       "hearingRight", "decisionNumber", "decidedOn", "decidedFine", "lateFine", "result", "rectifyBy"],
-        .litigation: ["court", "courtCaseNumber", "currentInstance", "plaintiff", "defendantRole", "actDescription", "claims", "servedOn", "answeredOn", "answerLate",
-                      "hearings", "headAppeared", "judgment", "judgedOn", "lost", "effectiveOn", "performedOn"],
-        .mediation: ["mediationKind", "disputeType", "parties", "committee", "disputeSummary", "amountInvolved", "receivedOn", "mediators", "sessions",
-                     "outcome", "agreedOn", "confirmationDue", "performance"],
-    ]
-
-    /// The values of facts a step computes rather than asks for, by kind of procedure, in words.
-    static let computedChoices: [ProcedureKind: [String: [InputField.Choice]]] = [
-        .litigation: ["currentInstance": Litigation.instances], .mediation: ["outcome": Mediation.outcomes],
-    ]
-
-    static let factLabels = ["proposedFine": "拟罚款（元）", "hearingRight": "有听证权利", "decisionNumber": "决定书文号", "decidedOn": "决定日期",
-                             "decidedFine": "决定罚款（元）", "lateFine": "加处罚款（元）",
-                             "applicationDue": "申请期限届满（第二十条）", "applicationLate": "超过申请期限", "deemedAccepted": "视为受理（第三十条第二款）",
-                             "acceptedOn": "受理日期", "effectiveOn": "生效日期",
-                             "currentInstance": "当前审级", "answeredOn": "答辩举证日期", "answerLate": "逾期答辩举证", "hearings": "开庭次数",
-                             "judgedOn": "收到裁判日期", "lost": "败诉", "performedOn": "履行日期", "receivedOn": "受理日期", "sessions": "调解次数",
-                             "outcome": "结果", "agreedOn": "达成协议日期", "confirmationDue": "可申请司法确认至"]
 }

@@ -6,7 +6,8 @@ import Vapor
 /// type, 纠错率), 行政应诉 (负责人出庭率, 败诉率) and 调解 (受理数, 调解数, 调解成功数, 调解率, 调解成功率) — over the bodies the
 /// user may read, by body, each figure a link that lists the cases it counts. Read from the kept sums (`YearFigures`).
 enum YearFiguresConsole {
-    static let procedures = [ReconsiderationProcedure.id, LitigationProcedure.id, MediationProcedure.id]
+    /// The procedures that keep yearly figures, one page each.
+    static var procedures: [String] { ProcedureCatalog.standard.withStatistics.map(\.id) }
 
     static func register(_ console: any RoutesBuilder) {
         for id in procedures {
@@ -14,7 +15,12 @@ enum YearFiguresConsole {
         }
     }
 
-    static func path(_ procedure: String) -> String { "/console/\(procedure)/statistics" }
+    static func path(_ procedure: String) -> String { SitePath.yearFigures(procedure: procedure, year: nil).path }
+
+    /// The navigation entry the figure pages share (the first procedure's page).
+    static var navPath: String {
+        AppModules.all.flatMap(\.navigation).first { if case .yearFigures = $0.path { true } else { false } }?.path.path ?? path(procedures.first ?? "")
+    }
 
     static func page(_ req: Request, procedure: String) async throws -> Response {
         let user = try req.requireUser()
@@ -49,7 +55,7 @@ enum YearFiguresConsole {
             if let id = req.query[String.self, at: "figure"], let f = stats.figure(id) {
                 let cases = try await YearFigures.cases(procedure, figure: id, year: year, bodies: user.readable, limit: 100_000, on: req.db)
                 return try TableResponse.xlsx([["案号", "当事人", "单位", "登记日期", "阶段", "结果"]] + cases.map {
-                    [$0.number, party($0.file), names[$0.file.bodyID] ?? "", $0.openedOn, def.stateName($0.file.state), result($0.file)]
+                    [$0.number, def.presentation.partyName($0.file.facts), names[$0.file.bodyID] ?? "", $0.openedOn, def.stateName($0.file.state), def.presentation.result($0.file)]
                 }, sheet: f.label, filename: "\(stats.title)-\(year)-\(f.label)")
             }
             func row(_ name: String, _ t: FigureTally) -> [String] {
@@ -64,8 +70,8 @@ enum YearFiguresConsole {
             let cases = try await YearFigures.cases(procedure, figure: id, year: year, bodies: user.readable, on: req.db)
             let rows = HTML.join(cases.map { c in
                 """
-                <tr><td class="mono"><a href="/console/cases/\(c.id.uuidString)">\(c.number)</a></td><td>\(party(c.file))</td><td>\(names[c.file.bodyID] ?? "")</td>
-                <td>\(c.openedOn)</td><td>\(def.stateName(c.file.state))</td><td>\(result(c.file))</td></tr>
+                <tr><td class="mono"><a href="/console/cases/\(c.id.uuidString)">\(c.number)</a></td><td>\(def.presentation.partyName(c.file.facts))</td><td>\(names[c.file.bodyID] ?? "")</td>
+                <td>\(c.openedOn)</td><td>\(def.stateName(c.file.state))</td><td>\(def.presentation.result(c.file))</td></tr>
                 """
             })
             listing = """
@@ -79,7 +85,7 @@ enum YearFiguresConsole {
         let body: HTML = """
         <nav class="tabs">\(tabs)</nav>
         <form method="get" class="search"><label for="year">年度</label><input id="year" name="year" type="number" value="\(year)" min="2000" max="2100"><button type="submit">查看</button></form>
-        <p>\(summary(procedure, tally))点击数字查看所统计的案件。 <a href="\(base)&format=xlsx" id="year-xlsx">导出年度统计表（Excel）</a></p>
+        <p>\(stats.summary(tally))点击数字查看所统计的案件。 <a href="\(base)&format=xlsx" id="year-xlsx">导出年度统计表（Excel）</a></p>
         <div class="grid">\(rates)</div>
         <div class="grid2"><div><table class="data"><thead><tr><th>项目</th><th>件数</th></tr></thead><tbody>\(mainRows)</tbody></table></div>
         <div><h2>分类</h2>\(breakdown.allSatisfy({ tally.count($0.id) == 0 }) ? HTML("<p class=\"muted\">本年度尚无数据。</p>") : HTML("<div class=\"counts\">\(bars)</div>"))</div></div>
@@ -87,34 +93,6 @@ enum YearFiguresConsole {
         \(byBody.isEmpty ? HTML("<p class=\"muted\">本年度尚无数据。</p>") : HTML("<div class=\"table-wrap\"><table class=\"data\" id=\"by-body\"><thead><tr><th>单位</th>\(HTML.join(main.map { "<th>\($0.label)</th>" as HTML }))\(HTML.join(stats.rates.map { "<th>\($0.label)</th>" as HTML }))</tr></thead><tbody>\(bodyRows)</tbody></table></div>"))
         \(listing)
         """
-        return Views.console(stats.title, user: user, request: req, active: path(ReconsiderationProcedure.id), body)
-    }
-
-    /// One sentence in the reports' own words.
-    static func summary(_ procedure: String, _ t: FigureTally) -> String {
-        let y = t.year
-        switch procedure {
-        case ReconsiderationProcedure.id:
-            return "\(y)年收到行政复议申请\(t.count("received"))件，审结\(t.count("concluded"))件，纠错率\(FigureTally.percent(t.rate("correction")))。"
-        case LitigationProcedure.id:
-            return "\(y)年行政应诉案件\(t.count("received"))件，开庭审理\(t.count("heard"))件，行政机关负责人出庭应诉\(t.count("headAppeared"))件，出庭率\(FigureTally.percent(t.rate("appearance")))；审结\(t.count("concluded"))件，败诉\(t.count("lost"))件，败诉率\(FigureTally.percent(t.rate("loss")))。"
-        default:
-            return "\(y)年受理矛盾纠纷\(t.count("received"))件，调解\(t.count("mediated"))件，调解成功\(t.count("succeeded"))件，调解率\(FigureTally.percent(t.rate("mediation")))，调解成功率\(FigureTally.percent(t.rate("success")))。"
-        }
-    }
-
-    static func party(_ f: CaseFile) -> String {
-        f.facts.text("applicantName") ?? f.facts.text("plaintiff") ?? f.facts.text("partyName") ?? ""
-    }
-
-    /// The case's result in a word: the 复议 decision type, the judgment, the mediation outcome.
-    static func result(_ f: CaseFile) -> String {
-        switch f.procedure {
-        case ReconsiderationProcedure.id: return f.facts.date("decidedOn") != nil ? Reconsideration.outcomeName(f.facts.text("outcome") ?? "") : ""
-        case LitigationProcedure.id:
-            guard f.facts.date("judgedOn") != nil, let j = Litigation.judgment(f.steps.last { $0.action == "record_judgment" }?.inputs.text("judgment")) else { return "" }
-            return j.label + (f.facts.flag("lost") ? "（败诉）" : "")
-        default: return f.facts.text("outcome").map { Mediation.name($0, in: Mediation.outcomes) } ?? ""
-        }
+        return Views.console(stats.title, user: user, request: req, active: navPath, body)
     }
 }

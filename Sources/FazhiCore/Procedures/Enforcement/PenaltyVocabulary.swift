@@ -26,14 +26,14 @@ public enum Penalty {
     /// Facts the caller looks up in the registries before a case is opened.
     public enum External {
         /// The body's 主体资格 is confirmed and announced.
-        public static let bodyConfirmed = "body.confirmed"
+        public static let bodyConfirmed = RegistryFacts.bodyConfirmed
         /// The power item is a 行政处罚 item on the body's 权责清单 on the day.
-        public static let powerItemIsBodysPenalty = "powerItem.bodysPenalty"
+        public static let powerItemIsBodysPenalty = RegistryFacts.powerItemIsBodysPenalty
         /// The decision number the body issues next (e.g. 清市监罚〔2026〕12号).
         public static let decisionNumber = "decisionNumber"
         /// The SHA-256 of every evidence file uploaded to the case, and of those that are audio or video.
-        public static let uploadedEvidence = "evidence.uploaded"
-        public static let uploadedAudioVisual = "evidence.audiovisual"
+        public static let uploadedEvidence = RegistryFacts.uploadedEvidence
+        public static let uploadedAudioVisual = RegistryFacts.uploadedAudioVisual
         /// The periods (`from/to`, ISO dates) the decision was under 行政复议 in this system: each 复议 case that names it,
         /// from receipt of the application to its end (or the step's day while it runs).
         public static let reconsiderationPeriods = "reconsideration.periods"

@@ -16,7 +16,7 @@ public enum PenaltySimpleProcedure {
             ActionDefinition("decide_on_spot", "当场作出处罚决定", from: ["open"], to: "decided", by: [.officer], basis: a("第五十一条、第五十二条"))
                 .needs(OfficerRule(minimum: 2, article: a("第四十二条")))
                 .asks(.init("powerItemCode", "行政处罚事项编码"), .init("partyName", "当事人"), .init("partyKind", "当事人类型", .choice(Penalty.partyKinds)),
-                      .init("partyIDNumber", "身份证号或统一社会信用代码", required: false), .init("partyAddress", "住所或地址", required: false),
+                      .init("partyIDNumber", "身份证号或统一社会信用代码", required: false, personal: true), .init("partyAddress", "住所或地址", required: false),
                       .init("violationFacts", "违法行为"), .init("penaltyBasis", "处罚依据"), .init("penaltyKinds", "处罚种类", .list),
                       .init("fineAmount", "罚款金额（元）", .number, required: false), .init("formNumber", "预定格式、编有号码的决定书编号"),
                       .init("certificateShown", "已向当事人出示执法证件", .bool), .init("partySignature", "当事人签名", .choice(Penalty.signature)))
@@ -60,6 +60,8 @@ public enum PenaltySimpleProcedure {
                 .gate(a("第六十七条"), "罚款尚未缴纳") { c in (c.file.facts.number("decidedFine") ?? 0) == 0 || c.file.state != "decided" }
                 .gate(a("第七十一条"), "当场收缴的罚款尚未交至行政机关") { c in c.file.deadline("handover")?.isRunning != true },
         ]
-        return ProcedureDefinition(id: id, version: version, name: "行政处罚简易程序", instrument: "《中华人民共和国行政处罚法》", initial: "open", states: states, actions: actions)
+        return ProcedureDefinition(id: id, version: version, name: "行政处罚简易程序", instrument: "《中华人民共和国行政处罚法》", initial: "open", states: states, actions: actions,
+                                   opening: Penalty.opening, numbering: CaseNumbering("简", issuer: .enforcementBody),
+                                   presentation: Penalty.presentation(party: ["partyName"]))
     }
 }

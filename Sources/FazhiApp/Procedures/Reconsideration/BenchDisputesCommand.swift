@@ -13,7 +13,7 @@ import Vapor
 struct BenchDisputesCommand: AsyncCommand {
     struct Signature: CommandSignature {
         @Option(name: "reconsideration", help: "行政复议案件数（默认 100000）") var reconsideration: Int?
-        @Option(name: "mediation", help: "调解案件数（默认 1000000）") var mediation: Int?
+        @Option(name: "disputes", help: "调解案件数（默认 1000000）") var disputes: Int?
         @Option(name: "runs", help: "每项计时的次数（默认 20）") var runs: Int?
         @Flag(name: "reuse", help: "沿用上次生成的数据，只测统计和期限扫描") var reuse: Bool
     }
@@ -36,8 +36,8 @@ struct BenchDisputesCommand: AsyncCommand {
             let catalog = app.fazhi.procedures
             try await load(app, def: catalog.current(ReconsiderationProcedure.id)!, count: signature.reconsideration ?? 100_000, bodies: offices,
                            role: .reconsiderationStaff, scenario: reconsiderationSteps, console: context.console, print: print)
-            try await load(app, def: catalog.current(MediationProcedure.id)!, count: signature.mediation ?? 1_000_000, bodies: committees,
-                           role: .mediator, scenario: mediationSteps, console: context.console, print: print)
+            try await load(app, def: catalog.current(Self.mediation.procedure)!, count: signature.disputes ?? 1_000_000, bodies: committees,
+                           role: .mediator, scenario: Self.mediation.steps, console: context.console, print: print)
             try await sql.raw("ANALYZE").run()
         } else {
             print("bench reusing \(offices.count) 复议 offices and \(committees.count) 调解 organisations")
@@ -89,23 +89,6 @@ struct BenchDisputesCommand: AsyncCommand {
                         ("close", 55, ["closingSummary": .text("结案")])]
     }
 
-    func mediationSteps(_ rng: inout BenchCasesCommand.SplitMix, received: CivilDate, age: Int) -> [Step] {
-        let type = Mediation.disputeTypes[Int(rng.next() % UInt64(Mediation.disputeTypes.count))].value
-        let receive: [String: FactValue] = ["mediationKind": .text(rng.next() % 10 < 8 ? "people" : "administrative"), "disputeType": .text(type), "source": .text("application"),
-                                            "parties": .list(["当事人甲\(rng.next() % 997)", "当事人乙\(rng.next() % 997)"]), "disputeSummary": .text("纠纷"), "committee": .text("调解委员会")]
-        let informed: [String: FactValue] = ["rightsInformed": .bool(true)]
-        let roll = rng.next() % 1000
-        if roll < 15 { return [("receive", 0, receive), ("decline", 1, informed.merging(["declineReason": .text("party_refused"), "declineNote": .text("拒绝")]) { a, _ in a })] }
-        var steps: [Step] = [("receive", 0, receive), ("assign", 1, ["mediators": .list(["调解员甲", "调解员乙"])])]
-        if age < 12 { return steps }
-        if roll < 28 { return steps + [("conclude_failure", 10, informed.merging(["failureReason": .text("分歧大"), "routesInformed": .list(["向人民法院起诉"])]) { a, _ in a })] }
-        if roll < 35 { return steps + [("refer_to_court", 10, informed.merging(["court": .text("人民法院"), "referralNote": .text("转诉讼")]) { a, _ in a })] }
-        steps.append(("conclude_agreement", 8, ["agreementForm": .text("written"), "disputeFacts": .text("事实"), "agreementTerms": .text("协议"), "performanceTerms": .text("十日内"),
-                                                "signedByParties": .bool(true), "mediatorSigned": .bool(true)]))
-        if age >= 45 { steps.append(("follow_up", 38, ["visitedOn": .date(CivilDate(year: 2000, month: 1, day: 1)!), "performance": .text("full"), "visitNotes": .text("已履行")])) }
-        return steps
-    }
-
     // MARK: Load
 
     /// Makes each case file through the engine and loads it with its deadlines and kept figures, in transactions of
@@ -138,7 +121,7 @@ struct BenchDisputesCommand: AsyncCommand {
                                                          officers: [], actor: actor, date: on, today: last, calendar: calendar, settings: settings).file
                         steps += 1
                     }
-                    let number = "基准\(def.id == MediationProcedure.id ? "调" : "复")\(i + 1)"
+                    let number = "基准\(def.numbering.kind)\(i + 1)"
                     let closed = def.state(file.state)?.terminal == true ? file.steps.last?.on.description : nil
                     caseRows.append([SQLBind(file.id), SQLBind(def.id), SQLBind(def.version), SQLBind(body), SQLBind(number), SQLBind(file.state), SQLBind(file.version),
                                      SQLBind(file.facts.text("applicantName") ?? file.facts.text("partyName") ?? ""), SQLBind(""), SQLBind(received.description),
@@ -195,7 +178,7 @@ struct BenchDisputesCommand: AsyncCommand {
             xs.removeFirst()  // the first warms the caches
             return (BenchCasesCommand.median(xs), xs.max() ?? 0)
         }
-        for (id, name) in [(ReconsiderationProcedure.id, "reconsideration"), (MediationProcedure.id, "mediation")] {
+        for (id, name) in [(ReconsiderationProcedure.id, "reconsideration"), (Self.mediation.procedure, Self.mediation.name)] {
             let def = catalog.current(id)!
             var summary = ""
             let whole = try await timed {
@@ -212,7 +195,7 @@ struct BenchDisputesCommand: AsyncCommand {
         let through = try app.fazhi.deadlines.due(from: today, days: 3, unit: .workday)
         var found = 0
         let sweep = try await timed {
-            found = try await CaseStore.dueWithin(bodies: everyone, from: today, through: through, procedures: [ReconsiderationProcedure.id, LitigationProcedure.id, MediationProcedure.id], on: db).count
+            found = try await CaseStore.dueWithin(bodies: everyone, from: today, through: through, procedures: catalog.withStatistics.map(\.id), on: db).count
         }
         print(benchLine("deadline_sweep_3_working_days", sweep.p50, "ms", baseline: 200) + " max=\(String(format: "%.1f", sweep.max))ms due=\(found) window=\(today)..\(through)")
     }

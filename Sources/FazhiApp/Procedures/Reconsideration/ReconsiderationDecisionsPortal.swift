@@ -36,7 +36,7 @@ enum ReconsiderationDecisionsPortal {
             guard let id = req.parameters.get("id", as: UUID.self), let c = try await CaseStore.load(id, on: req.db), ReconsiderationPublication.isPublished(c.file) else {
                 throw APIError.notFound("没有该行政复议决定")
             }
-            let d = ReconsiderationPublication.project(c.file, authority: try await CaseStore.reconsiderationAuthority(of: c.file.bodyID, on: req.db) ?? "")
+            let d = ReconsiderationPublication.project(c.file, authority: try await CaseStore.governmentAbove(c.file.bodyID, on: req.db) ?? "")
             if RegistryPortal.format(req) == "json" { return try TableResponse.json(["decision": AnyEncodable(d)]) }
             return Views.portal(d.decisionNumber, request: req, """
             <article class="card decision">
@@ -51,9 +51,9 @@ enum ReconsiderationDecisionsPortal {
     }
 
     static func published(_ req: Request, text: String?) async throws -> [PublicReconsiderationDecision] {
-        let served = try await CaseStore.servedReconsiderations(on: req.db)
+        let served = try await CaseStore.decided(procedure: ReconsiderationProcedure.id, states: ["served", "closed"], on: req.db)
         var authorities: [UUID: String] = [:]
-        for body in Set(served.map(\.file.bodyID)) { authorities[body] = try await CaseStore.reconsiderationAuthority(of: body, on: req.db) ?? "" }
+        for body in Set(served.map(\.file.bodyID)) { authorities[body] = try await CaseStore.governmentAbove(body, on: req.db) ?? "" }
         return ReconsiderationPublication.published(served.map(\.file), authority: { authorities[$0.bodyID] ?? "" }, text: text)
     }
 }

@@ -117,8 +117,12 @@ public enum LitigationProcedure {
                 .gate(a("第九十四条"), "本机关败诉的，应当先登记履行生效裁判的情况") { c in !c.file.facts.flag("lost") || c.file.hasTaken("record_performance") },
         ]
         var d = ProcedureDefinition(id: id, version: version, name: "行政应诉", instrument: "《中华人民共和国行政诉讼法》", initial: "new", states: states, actions: actions,
-                                    kind: .litigation)
+                                    kind: .litigation,
+                                    opening: OpeningRule([.legalReviewer, .head, .reconsiderationStaff], article: a("第三条第三款"),
+                                                         refusal: "只有被诉机关的负责人、法制审核人员或者复议应诉工作人员可以登记应诉案件"),
+                                    numbering: CaseNumbering("诉", issuer: .organisation), presentation: presentation)
         d.statistics = statistics
+        d.statistics?.summary = summary
         return d
     }
 

@@ -17,6 +17,8 @@ public enum PenaltyOrdinaryProcedure {
     static let active: Set<String> = ["investigating", "proposed", "notified", "hearing"]
     static let decidedStates: Set<String> = ["decided", "served", "enforcing", "executed", "closed"]
     static func a(_ s: String) -> String { Penalty.art(s) }
+    /// The 法制审核 steps: a reviewer who has taken one before is no longer 初次 (第五十八条第二款).
+    static let reviewSteps = ["legal_review_pass", "legal_review_return"]
 
     public static func definition(_ settings: ProcedureSettings) -> ProcedureDefinition {
         let two = OfficerRule(minimum: 2, article: a("第四十二条、第五十五条"))
@@ -25,8 +27,8 @@ public enum PenaltyOrdinaryProcedure {
             ActionDefinition("file_case", "立案", from: ["clue"], to: "investigating", by: [.head], basis: a("第五十四条"))
                 .asks(.init("source", "案件来源", .choice([.init("complaint", "投诉举报"), .init("inspection", "检查发现"), .init("transfer", "移送"), .init("random", "双随机抽查"), .init("other", "其他")])),
                       .init("powerItemCode", "行政处罚事项编码"), .init("partyName", "当事人"), .init("partyKind", "当事人类型", .choice(Penalty.partyKinds)),
-                      .init("partyIDNumber", "身份证号或统一社会信用代码", required: false), .init("partyAddress", "住所或地址"),
-                      .init("partyPhone", "联系电话", required: false), .init("summary", "案情摘要"), .init("violationOn", "违法行为发生日期", .date),
+                      .init("partyIDNumber", "身份证号或统一社会信用代码", required: false, personal: true), .init("partyAddress", "住所或地址"),
+                      .init("partyPhone", "联系电话", required: false, personal: true), .init("summary", "案情摘要"), .init("violationOn", "违法行为发生日期", .date),
                       .init("violationContinuing", "违法行为有连续或者继续状态", .bool, required: false),
                       .init("lifeHealthOrFinance", "涉及公民生命健康安全、金融安全且有危害后果", .bool, required: false))
                 .gate(a("第十七条"), "执法主体资格未经确认、公告，不能以其名义立案", { $0.external.flag(Penalty.External.bodyConfirmed) })
@@ -157,12 +159,14 @@ public enum PenaltyOrdinaryProcedure {
                 .asks(.init("reviewOpinion", "审核意见"))
                 .gate(a("第五十八条；国办发〔2018〕118号"), "法制审核人员不得为本案调查人员", { notInvestigator($0) })
                 .gate(a("第五十八条第二款"), "初次从事行政处罚决定法制审核的人员，应当通过国家统一法律职业资格考试取得法律职业资格", { $0.actor.hasReviewedBefore || $0.actor.hasLegalQualification })
+                .looksUp(.actorHasTaken(reviewSteps))
                 .then(.compute { c in Facts(["reviewPassedRound": .number(c.file.facts.number("proposalRound") ?? 0)]) })
                 .produces(.legalReviewOpinion),
             ActionDefinition("legal_review_return", "法制审核退回", from: ["proposed", "notified"], to: "investigating", by: [.legalReviewer], basis: a("第五十八条"))
                 .asks(.init("reviewOpinion", "审核意见（退回补充调查或者修改的理由）"))
                 .gate(a("第五十八条；国办发〔2018〕118号"), "法制审核人员不得为本案调查人员", { notInvestigator($0) })
                 .gate(a("第五十八条第二款"), "初次从事行政处罚决定法制审核的人员，应当通过国家统一法律职业资格考试取得法律职业资格", { $0.actor.hasReviewedBefore || $0.actor.hasLegalQualification })
+                .looksUp(.actorHasTaken(reviewSteps))
                 .then(.stopDeadline("statement"), .stopDeadline("hearingRequest"))
                 .produces(.legalReviewOpinion),
             ActionDefinition("collective_discussion", "集体讨论", from: ["proposed", "notified"], to: nil, by: [.head], basis: a("第五十七条第二款"))
@@ -205,6 +209,7 @@ public enum PenaltyOrdinaryProcedure {
                 .gate(a("第四十四条"), "决定重于已告知的拟处罚内容，应当重新告知", field: "fineAmount") { c in
                     c.inputs.text("outcome") != "penalty" || !Penalty.heavier(kinds: c.inputs.list("penaltyKinds"), fine: c.inputs.number("fineAmount") ?? 0, than: c.file.facts)
                 }
+                .looksUp(.nextNumber(kind: "罚", into: Penalty.External.decisionNumber))
                 .gate(a("第五十九条"), "缺少决定书文号", field: "decisionNumber") { !($0.external.text(Penalty.External.decisionNumber) ?? "").isEmpty }
                 .then(.stopDeadline("decision"), .stopDeadline("statement"),
                       .compute { c in
@@ -245,6 +250,7 @@ public enum PenaltyOrdinaryProcedure {
             ActionDefinition("apply_enforcement", "加处罚款并申请强制执行", from: ["served"], to: "enforcing", by: [.head], basis: a("第七十二条"))
                 .asks(.init("daysUnderReview", "诉讼或者本系统以外的复议期间天数（不计加处罚款；本系统的复议案件自动扣除）", .number, required: false),
                       .init("enforcementMeasure", "执行措施或受理法院"))
+                .looksUp(.periodsUnderReview(into: Penalty.External.reconsiderationPeriods))
                 .gate(a("第七十二条"), "缴纳期限未届满，不能加处罚款或者申请强制执行") { c in
                     guard let d = c.file.deadline("payment"), d.isRunning else { return false }
                     return c.date > d.deadline.due
@@ -302,7 +308,11 @@ public enum PenaltyOrdinaryProcedure {
                 .gate(a("第五十六条"), "先行登记保存的证据尚未处理") { c in c.file.deadline("preservation")?.isRunning != true }
                 .produces(.closingReport),
         ]
-        return ProcedureDefinition(id: id, version: version, name: "行政处罚普通程序", instrument: "《中华人民共和国行政处罚法》", initial: "clue", states: states, actions: actions)
+        var d = ProcedureDefinition(id: id, version: version, name: "行政处罚普通程序", instrument: "《中华人民共和国行政处罚法》", initial: "clue", states: states, actions: actions,
+                                    opening: Penalty.opening, numbering: CaseNumbering("立", issuer: .enforcementBody),
+                                    presentation: Penalty.presentation(party: ["partyName"]))
+        d.presentation.notStarted = "尚未立案"
+        return d
     }
 
     static func outsideBenchmark(_ f: Facts) -> Bool {

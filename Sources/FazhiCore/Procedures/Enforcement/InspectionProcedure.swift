@@ -45,6 +45,8 @@ public enum InspectionProcedure {
             ActionDefinition("close", "办结", from: ["inspected"], to: "closed", by: [.officer, .head], basis: a("第五十五条"))
                 .gate(a("第五十四条"), "检查结果为立案查处或责令整改的，不能直接办结") { $0.file.facts.text("result") == "none" },
         ]
-        return ProcedureDefinition(id: id, version: version, name: "行政检查", instrument: "《中华人民共和国行政处罚法》", initial: "open", states: states, actions: actions)
+        return ProcedureDefinition(id: id, version: version, name: "行政检查", instrument: "《中华人民共和国行政处罚法》", initial: "open", states: states, actions: actions,
+                                   opening: Penalty.opening, numbering: CaseNumbering("检", issuer: .enforcementBody),
+                                   presentation: Penalty.presentation(party: ["inspectedObject"]))
     }
 }

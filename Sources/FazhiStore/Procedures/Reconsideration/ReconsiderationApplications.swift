@@ -23,7 +23,7 @@ public enum ReconsiderationApplications {
         var out: [(UUID, String)] = []
         for r in rows {
             let id = try r.decode(column: "organisation_id", as: UUID.self)
-            if let name = try await CaseStore.reconsiderationAuthority(of: id, on: db) { out.append((id, name)) }
+            if let name = try await CaseStore.governmentAbove(id, on: db) { out.append((id, name)) }
         }
         return out.sorted { $0.1 < $1.1 }
     }

@@ -78,8 +78,12 @@ public enum MediationProcedure {
                 .then(.stopDeadline("followUp")),
         ]
         var d = ProcedureDefinition(id: id, version: version, name: "矛盾纠纷调解", instrument: "《中华人民共和国人民调解法》", initial: "new", states: states,
-                                    actions: actions, kind: .mediation)
+                                    actions: actions, kind: .mediation,
+                                    opening: OpeningRule([.mediator, .head], article: "人民调解法 第十三条、第十九条",
+                                                         refusal: "只有调解组织的调解员或者负责人可以受理纠纷"),
+                                    numbering: CaseNumbering("调", issuer: .organisation), presentation: presentation)
         d.statistics = statistics
+        d.statistics?.summary = summary
         return d
     }
 

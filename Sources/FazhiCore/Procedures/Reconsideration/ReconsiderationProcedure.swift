@@ -29,7 +29,7 @@ public enum ReconsiderationProcedure {
             ActionDefinition("register", "登记行政复议申请", from: ["applied"], to: "received", by: staff, basis: a("第二十二条、第三十条"))
                 .asks(.init("channel", "申请方式", .choice(Reconsideration.channels)),
                       .init("applicantName", "申请人"), .init("applicantKind", "申请人类型", .choice(Reconsideration.applicantKinds)),
-                      .init("applicantIDNumber", "身份证号或统一社会信用代码", required: false), .init("applicantPhone", "联系电话", required: false),
+                      .init("applicantIDNumber", "身份证号或统一社会信用代码", required: false, personal: true), .init("applicantPhone", "联系电话", required: false, personal: true),
                       .init("applicantAddress", "住所或通讯地址"),
                       .init("respondent", "被申请人"), .init("actKind", "行政行为类别", .choice(Reconsideration.actKinds)),
                       .init("actDescription", "被申请复议的行政行为（名称、文号）"), .init("actOn", "行政行为作出日期", .date, required: false),
@@ -41,6 +41,7 @@ public enum ReconsiderationProcedure {
                       .init("enforcementDecisionNumber", "本系统内的行政处罚决定书文号", required: false),
                       .init("requests", "行政复议请求"), .init("reasons", "事实和理由"),
                       .init("attachments", "附件（证据材料 SHA-256）", .list, required: false))
+                .looksUp(.caseByDecisionNumber(input: "enforcementDecisionNumber", into: Reconsideration.External.linkedCase))
                 .gate(a("第二十条第三款"), "未告知复议权利的，须写明申请人知道复议权利、机关和期限之日", field: "rightsLearnedOn") { c in
                     !c.inputs.flag("notToldOfRights") || c.inputs.date("rightsLearnedOn") != nil
                 }
@@ -152,6 +153,7 @@ public enum ReconsiderationProcedure {
                 .produces(.reconsiderationHearingRecord),
             ActionDefinition("consult_committee", "提请行政复议委员会咨询", from: ["accepted"], to: nil, by: staff, basis: a("第五十二条"))
                 .asks(.init("committeeMembers", "参加咨询的委员", .list), .init("committeeOpinion", "咨询意见"))
+                .looksUp(.committeeMembers(into: Reconsideration.External.committeeMembers))
                 .gate(a("第五十二条"), "参加咨询的委员至少三人", field: "committeeMembers") { c in Set(c.inputs.list("committeeMembers")).count >= 3 }
                 .gate(a("第五十二条"), "参加咨询的应当是本机关行政复议委员会的在任委员（先在“复议委员会”中登记）", field: "committeeMembers") { c in
                     Set(c.inputs.list("committeeMembers")).isSubset(of: Set(c.external.list(Reconsideration.External.committeeMembers)))
@@ -203,6 +205,7 @@ public enum ReconsiderationProcedure {
                       .init("mediationSigned", "调解书经双方当事人签字", .bool, required: false),
                       // 第七十九条: decisions are published as the respondent's act was; one that may not be says why.
                       .init("publicationWithheld", "不予公开的理由（涉及国家秘密、商业秘密、个人隐私等；公开的不填）", required: false))
+                .looksUp(.caseNumber(into: Reconsideration.External.caseNumber))
                 .gate(a("第四十九条"), "普通程序审理应当听取当事人的意见（或者举行听证）") { c in
                     isSimple(c.file.facts) || c.file.hasTaken("hear_parties") || c.file.facts.flag("heard")
                 }
@@ -261,9 +264,14 @@ public enum ReconsiderationProcedure {
                 },
         ]
         var d = ProcedureDefinition(id: id, version: version, name: "行政复议", instrument: "《中华人民共和国行政复议法》", initial: "applied", states: states, actions: actions,
-                                    kind: .reconsideration)
+                                    kind: .reconsideration,
+                                    opening: OpeningRule([.reconsiderationStaff, .head], article: a("第四条"),
+                                                         refusal: "只有行政复议机构的工作人员或负责人可以登记行政复议申请"),
+                                    numbering: CaseNumbering("复", issuer: .governmentAbove), presentation: presentation)
+        d.reviewOfCase = reviewOfCase
         d.onExpiry = ["acceptance": "deem_accepted"]
         d.statistics = statistics
+        d.statistics?.summary = summary
         return d
     }
 

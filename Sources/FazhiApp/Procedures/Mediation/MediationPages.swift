@@ -1,0 +1,12 @@
+import FazhiCore
+import Vapor
+
+extension AppModule {
+    /// 调解: its cases in the console (the generic case pages), the demo disputes.
+    static let mediation = AppModule(
+        folder: "Mediation",
+        navigation: [
+            NavEntry(.disputes, "调解", .cases(procedure: MediationProcedure.id), roles: [.mediator, .head, .supervisor]),
+        ],
+        demo: { c, tx in try await DemoMediation.load(orgs: c.orgs, people: c.people, catalog: c.catalog, calendar: c.calendar, today: c.today, in: tx) })
+}

@@ -1,0 +1,66 @@
+import FazhiCore
+import Foundation
+
+/// A page of the console or the portal: the one place its path is spelt, so links and routes cannot drift apart.
+enum SitePath: Hashable, Sendable {
+    case home
+    /// The case lists, optionally of one procedure.
+    case cases(procedure: String?)
+    case caseFile(UUID)
+    case caseDocument(UUID, CaseDocumentKind, step: Int?)
+    case caseArchive(UUID)
+    /// A procedure's yearly figures (`ProcedureStatistics`).
+    case yearFigures(procedure: String, year: Int?)
+    case enforcementStatistics
+    case transfers
+    case committee
+    case users, organisations, bodies, officers, powers, benchmarks, importExport, deadline, record, tokens
+
+    var path: String {
+        switch self {
+        case .home: "/console"
+        case .cases(let p): p.map { "/console/cases?procedure=\($0)" } ?? "/console/cases"
+        case .caseFile(let id): "/console/cases/\(id.uuidString)"
+        case .caseDocument(let id, let kind, let step): "/console/cases/\(id.uuidString)/documents/\(kind.rawValue)" + (step.map { "?step=\($0)" } ?? "")
+        case .caseArchive(let id): "/console/cases/\(id.uuidString)/archive"
+        case .yearFigures(let p, let year): "/console/\(p)/statistics" + (year.map { "?year=\($0)" } ?? "")
+        case .enforcementStatistics: "/console/statistics"
+        case .transfers: "/console/transfers"
+        case .committee: "/console/reconsideration/committee"
+        case .users: "/console/users"
+        case .organisations: "/console/organisations"
+        case .bodies: "/console/bodies"
+        case .officers: "/console/officers"
+        case .powers: "/console/powers"
+        case .benchmarks: "/console/benchmarks"
+        case .importExport: "/console/import"
+        case .deadline: "/console/deadline"
+        case .record: "/console/record"
+        case .tokens: "/console/tokens"
+        }
+    }
+}
+
+/// The groups of the console's navigation, by the systems of 法治政府建设.
+enum NavGroup: String, CaseIterable, Sendable {
+    case enforcement = "执法"
+    case disputes = "复议·应诉·调解"
+    case registers = "登记簿"
+    case statistics = "统计"
+    case system = "系统"
+}
+
+/// One entry of the console's navigation: where it goes, under which group, and who uses it.
+struct NavEntry: Sendable {
+    let group: NavGroup
+    let title: String
+    let path: SitePath
+    /// Shown to a user holding any of these roles (every role when empty).
+    let roles: Set<Role>
+
+    init(_ group: NavGroup, _ title: String, _ path: SitePath, roles: Set<Role> = []) {
+        self.group = group; self.title = title; self.path = path; self.roles = roles
+    }
+
+    func visible(to roles: Set<Role>) -> Bool { self.roles.isEmpty || !self.roles.isDisjoint(with: roles) }
+}

@@ -1,0 +1,150 @@
+import Foundation
+
+/// Who may open (登记/立案/受理) a case of a procedure in an organisation, and the rule that says so.
+public struct OpeningRule: Sendable {
+    /// Any of these roles, held over the organisation, may open.
+    public let roles: Set<Role>
+    public let article: String
+    /// The refusal in Chinese, e.g. 只有本机关的执法人员或负责人可以登记案件.
+    public let refusal: String
+
+    public init(_ roles: Set<Role>, article: String, refusal: String) {
+        self.roles = roles; self.article = article; self.refusal = refusal
+    }
+
+    public func allows(_ rolesHeld: Set<Role>) -> Bool { !rolesHeld.isDisjoint(with: roles) }
+}
+
+/// How a procedure's cases are numbered (案件编号): `清市监立〔2026〕3号` — the issuer's short name, the procedure's character,
+/// the year and a sequence per organisation, year and character.
+public struct CaseNumbering: Sendable {
+    /// In whose name cases are opened and numbered.
+    public enum Issuer: Sendable {
+        /// A registered 执法主体: the case must belong to one (行政处罚法 第十七条).
+        case enforcementBody
+        /// The government the office works for (行政复议: 清河县人民政府 → 清政复, 行政复议法 第二十四条).
+        case governmentAbove
+        /// Any organisation in the directory (the body sued, the 调解 organisation).
+        case organisation
+    }
+
+    /// The character after the prefix: 立 (立案), 简 (当场处罚), 检, 复, 诉, 调.
+    public let kind: String
+    public let issuer: Issuer
+
+    public init(_ kind: String, issuer: Issuer) { self.kind = kind; self.issuer = issuer }
+}
+
+/// What lists, the case page and the yearly figures show of a procedure's cases.
+public struct CasePresentation: Sendable {
+    /// The facts that name the party (当事人, 申请人, 原告 …), the first present wins.
+    public var party: [String]
+    /// The facts the case page shows first, in order.
+    public var shownFacts: [String]
+    /// Labels of facts no step asks for (computed by a step), by key.
+    public var labels: [String: String]
+    /// The values of computed choice facts, in words.
+    public var computedChoices: [String: [InputField.Choice]]
+    /// Shown instead of the facts before the first step (尚未立案 / 尚未登记).
+    public var notStarted: String
+    /// The case's result in a word (the 复议 decision type, the judgment, the mediation outcome), for figure listings.
+    public var result: @Sendable (CaseFile) -> String
+    /// The document a 送达回证 of this procedure serves.
+    public var servedDocument: @Sendable (Facts) -> String
+
+    public init(party: [String], shownFacts: [String], labels: [String: String] = [:], computedChoices: [String: [InputField.Choice]] = [:],
+                notStarted: String = "尚未登记", result: @escaping @Sendable (CaseFile) -> String = { _ in "" },
+                servedDocument: @escaping @Sendable (Facts) -> String = { _ in "" }) {
+        self.party = party; self.shownFacts = shownFacts; self.labels = labels; self.computedChoices = computedChoices
+        self.notStarted = notStarted; self.result = result; self.servedDocument = servedDocument
+    }
+
+    /// The party's name: the first party fact present (a list of parties joined with 、).
+    public func partyName(_ f: Facts) -> String {
+        for key in party {
+            if let t = f.text(key) { return t }
+            let l = f.list(key)
+            if !l.isEmpty { return l.joined(separator: "、") }
+        }
+        return ""
+    }
+}
+
+/// Something the store looks up for a step before the engine checks it, put into the step's external facts under `into`.
+public enum CaseLookup: Sendable, Equatable {
+    /// The next number of a series of the case's body: e.g. a 决定书文号 (`清市监罚〔2026〕12号`, kind 罚).
+    case nextNumber(kind: String, into: String)
+    /// The case's own number (a 复议决定书 carries the case number).
+    case caseNumber(into: String)
+    /// The periods (`from/to`) during which cases of other procedures reviewed this case (`ReviewOfCase`).
+    case periodsUnderReview(into: String)
+    /// The 行政复议委员会 members serving on the step's day (行政复议法 第五十二条).
+    case committeeMembers(into: String)
+    /// The case in this system whose decision number (or case number) the step's input names.
+    case caseByDecisionNumber(input: String, into: String)
+    /// Whether the actor has taken one of these steps before, in any case (行政处罚法 第五十八条第二款: 初次从事法制审核).
+    case actorHasTaken([String])
+}
+
+/// How a procedure's case reviews another case (a 复议 of a penalty decision): the fact holding the other case's id,
+/// and the period the review ran up to a day.
+public struct ReviewOfCase: Sendable {
+    public let linkFact: String
+    public let period: @Sendable (CaseFile, _ through: CivilDate) -> (from: CivilDate, to: CivilDate)?
+    public init(linkFact: String, period: @escaping @Sendable (CaseFile, CivilDate) -> (from: CivilDate, to: CivilDate)?) {
+        self.linkFact = linkFact; self.period = period
+    }
+}
+
+/// What a module's renderer gets to write one document.
+public struct DocumentInput: Sendable {
+    public let kind: CaseDocumentKind
+    /// The case's facts with the producing step's inputs laid over them.
+    public let facts: Facts
+    public let file: CaseFile
+    public let step: CaseStep?
+    public let context: DocumentContext
+}
+
+/// A document as a module writes it: the title and number (the case number unless the document has its own) and
+/// the blocks after the title and number.
+public struct DocumentDraft: Sendable {
+    public var title: String
+    public var number: String
+    public var blocks: [DocumentText.Block]
+}
+
+/// One capability (程序模块): its procedures, their documents and how it writes them. Everything a procedure is lives
+/// in its module's folder (`Procedures/<folder>/` in each target); the engine, the store, the API and the console
+/// ask `ProcedureCatalog` and never name a procedure.
+public struct ProcedureModule: Sendable {
+    /// The folder its files live in, in every target (`Sources/*/Procedures/<folder>/`).
+    public let folder: String
+    /// Its name, e.g. 行政执法.
+    public let name: String
+    /// Its procedures' ids (without building them).
+    public let procedureIDs: [String]
+    /// Every version of every one of its procedures.
+    public let definitions: @Sendable (ProcedureSettings) -> [ProcedureDefinition]
+    /// The documents its steps produce (besides the shared 送达回证).
+    public let documents: [CaseDocumentKind]
+    /// Writes one of its documents into the draft; nil leaves the draft as it is.
+    public let render: @Sendable (DocumentInput, inout DocumentDraft) -> Void
+
+    public init(folder: String, name: String, procedureIDs: [String], definitions: @escaping @Sendable (ProcedureSettings) -> [ProcedureDefinition],
+                documents: [CaseDocumentKind], render: @escaping @Sendable (DocumentInput, inout DocumentDraft) -> Void) {
+        self.folder = folder; self.name = name; self.procedureIDs = procedureIDs; self.definitions = definitions
+        self.documents = documents; self.render = render
+    }
+}
+
+/// Facts the store reads from the registries for every step (not from the case): any procedure's gates may read them.
+public enum RegistryFacts {
+    /// The case's body is a 执法主体 whose 主体资格 is confirmed and announced on the day (行政处罚法 第十七条).
+    public static let bodyConfirmed = "body.confirmed"
+    /// The step's `powerItemCode` is a 行政处罚 item on the body's 权责清单 on the day.
+    public static let powerItemIsBodysPenalty = "powerItem.bodysPenalty"
+    /// The SHA-256 of every evidence file uploaded to the case, and of those that are audio or video (第四十六条).
+    public static let uploadedEvidence = "evidence.uploaded"
+    public static let uploadedAudioVisual = "evidence.audiovisual"
+}

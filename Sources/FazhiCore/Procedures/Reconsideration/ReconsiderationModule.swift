@@ -1,0 +1,63 @@
+import Foundation
+
+/// 行政复议 (行政复议法 2023): the procedure, its 文书 in the 复议机关's name, its yearly figures and the publication of
+/// its decisions (第七十九条).
+extension ProcedureModule {
+    public static let reconsideration = ProcedureModule(
+        folder: "Reconsideration", name: "行政复议",
+        procedureIDs: [ReconsiderationProcedure.id],
+        definitions: { s in [ReconsiderationProcedure.definition(s)] },
+        documents: [.applicationReceipt, .correctionNotice, .acceptanceNotice, .refusalDecision, .answerNotice, .reconsiderationHearingNotice,
+                    .reconsiderationHearingRecord, .committeeOpinion, .extensionNotice, .suspensionNotice, .terminationDecision,
+                    .reconsiderationDecision, .opinionLetter],
+        render: { input, draft in
+            let f = input.facts
+            if input.kind == .reconsiderationDecision {
+                let number = f.text("decisionNumber") ?? ""
+                draft.number = number.isEmpty ? input.context.caseNumber : number
+                if f.text("outcome") == "mediation" { draft.title = "行政复议调解书" }
+            }
+            draft.blocks += ReconsiderationDocuments.blocks(input.kind, facts: f, file: input.file, step: input.step, context: input.context)
+        })
+}
+
+extension CaseDocumentKind {
+    public static let applicationReceipt = CaseDocumentKind("application_receipt", "行政复议申请接收凭证")
+    public static let correctionNotice = CaseDocumentKind("correction_notice", "行政复议申请补正通知书")
+    public static let acceptanceNotice = CaseDocumentKind("acceptance_notice", "行政复议受理通知书")
+    public static let refusalDecision = CaseDocumentKind("refusal_decision", "不予受理行政复议申请决定书")
+    public static let answerNotice = CaseDocumentKind("answer_notice", "提出答复通知书")
+    public static let reconsiderationHearingNotice = CaseDocumentKind("reconsideration_hearing_notice", "行政复议听证通知书")
+    public static let reconsiderationHearingRecord = CaseDocumentKind("reconsideration_hearing_record", "行政复议听证笔录")
+    public static let committeeOpinion = CaseDocumentKind("committee_opinion", "行政复议委员会咨询意见")
+    public static let extensionNotice = CaseDocumentKind("extension_notice", "行政复议延期审理通知书")
+    public static let suspensionNotice = CaseDocumentKind("suspension_notice", "行政复议中止通知书")
+    public static let terminationDecision = CaseDocumentKind("termination_decision", "行政复议终止决定书")
+    public static let reconsiderationDecision = CaseDocumentKind("reconsideration_decision", "行政复议决定书")
+    public static let opinionLetter = CaseDocumentKind("opinion_letter", "行政复议意见书")
+}
+
+extension ReconsiderationProcedure {
+    /// seed 002: "收到行政复议申请22件，审结20件".
+    static let summary: @Sendable (FigureTally) -> String = { t in
+        "\(t.year)年收到行政复议申请\(t.count("received"))件，审结\(t.count("concluded"))件，纠错率\(FigureTally.percent(t.rate("correction")))。"
+    }
+    static let presentation = CasePresentation(
+        party: ["applicantName"],
+        shownFacts: ["applicantName", "applicantKind", "channel", "respondent", "actDescription", "learnedOn", "applicationDue", "applicationLate",
+                     "requests", "track", "deemedAccepted", "acceptedOn", "outcome", "decisionNumber", "decidedOn", "effectiveOn"],
+        labels: ["applicationDue": "申请期限届满（第二十条）", "applicationLate": "超过申请期限", "deemedAccepted": "视为受理（第三十条第二款）",
+                 "acceptedOn": "受理日期", "effectiveOn": "生效日期", "decisionNumber": "决定书文号", "decidedOn": "决定日期"],
+        notStarted: "尚未登记",
+        result: { f in f.facts.date("decidedOn") != nil ? Reconsideration.outcomeName(f.facts.text("outcome") ?? "") : "" },
+        servedDocument: { f in f.text("outcome") == "mediation" ? "行政复议调解书" : "行政复议决定书" })
+
+    /// A 复议 of a penalty decision in this system runs from receipt of the application to its end — served, terminated,
+    /// refused, abandoned — and those days do not count toward the decision's 加处罚款 (行政处罚法 第七十三条第三款).
+    static let reviewOfCase = ReviewOfCase(linkFact: "linkedCaseID") { f, through in
+        guard let from = f.facts.date("receivedOn") else { return nil }
+        let ended = f.facts.date("effectiveOn") ?? f.facts.date("terminatedOn") ?? f.facts.date("refusedOn")
+            ?? (f.state == "abandoned" ? f.steps.last?.on : nil)
+        return (from, min(ended ?? through, through))
+    }
+}
