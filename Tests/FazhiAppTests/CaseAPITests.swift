@@ -103,12 +103,22 @@ import VaporTesting
             var cited = decision; cited["hearingRecordCited"] = true
             let noReview = try await c.step(id, head, "decide", version: 7, date: "2026-08-20", cited)
             #expect(noReview.status == .conflict && Self.article(noReview) == "行政处罚法 第五十八条")
+            // The page and the server agree: a qualified reviewer (法律职业资格) sees 法制审核 open, in the API and on the case page.
+            let asReviewer = try await t.send(.GET, "/api/v1/cases/\(id)", token: reviewer).json()["actions"] as? [[String: Any]] ?? []
+            #expect(asReviewer.first { $0["id"] as? String == "legal_review_pass" }?["allowed"] as? Bool == true)
+            let reviewerPage = WebClient(t)
+            _ = try await reviewerPage.login("scj.fazhi")
+            #expect(try await reviewerPage.request(.GET, "/console/cases/\(id)").text.contains("id=\"form-legal_review_pass\""))
             #expect(try await c.step(id, reviewer, "legal_review_pass", version: 7, date: "2026-08-20", ["reviewOpinion": "事实清楚，程序合法，同意"]).status == .ok)
             let decided = try await c.step(id, head, "decide", version: 8, date: "2026-08-21", cited)
             #expect(decided.status == .ok)
             let facts = try decided.json()["facts"] as? [String: Any] ?? [:]
             #expect((facts["decisionNumber"] as? String)?.hasPrefix("清市监罚〔2026〕") == true)
             #expect(try decided.json()["documents"] as? [String] == ["penalty_decision"])
+            // The decision counts in the year's enforcement figures, read through the statistics API.
+            let figures = try await t.send(.GET, "/api/v1/statistics/enforcement?year=2026", token: head).json()["figures"] as? [[String: Any]] ?? []
+            func figure(_ id: String) -> Double { figures.first { $0["id"] as? String == id }?["value"] as? Double ?? -1 }
+            #expect(figure("penalties") >= 1 && figure("fines") >= 150_000 && figure("legallyReviewed") >= 1)
             #expect(try await c.step(id, officer, "serve", version: 9, date: "2026-08-21", ["serviceMethod": "on_spot", "recipient": "店主"]).status == .ok)
             #expect(try await c.step(id, officer, "record_payment", version: 10, date: "2026-08-25", ["paymentVoucher": "ZF20260825001", "paidAmount": 150_000, "paidOn": "2026-08-25"]).status == .ok)
             #expect(try await c.step(id, officer, "publish", version: 11, date: "2026-08-26").status == .ok)

@@ -44,9 +44,34 @@ func registerCommands(_ app: Application) {
     bench.use(BenchDeadlineCommand(), as: "deadline")
     bench.use(BenchHTTPCommand(), as: "http")
     bench.use(BenchRegistriesCommand(), as: "registries")
-    bench.use(BenchCasesCommand(), as: "cases")
-    bench.use(BenchDisputesCommand(), as: "reconsideration")
+    for module in AppModules.all { module.benches(&bench) }
     app.asyncCommands.use(bench.group(help: "基准测试（请用 release 构建）"), as: "bench")
+
+    var procedures = AsyncCommands()
+    procedures.use(ProcedureReviewCommand(), as: "review")
+    app.asyncCommands.use(procedures.group(help: "程序定义：review 生成供法律审查的中文程序文件"), as: "procedures")
+}
+
+/// `fazhi procedures review [--write DIR]`: each procedure definition as a Chinese review document (`ProcedureReview`),
+/// printed, or written to DIR (the repository keeps them in docs/procedures; a test fails when they are stale).
+struct ProcedureReviewCommand: AsyncCommand {
+    struct Signature: CommandSignature {
+        @Option(name: "write", help: "写入的目录（如 docs/procedures）；不给则打印") var write: String?
+    }
+    var help: String { "生成各程序的中文审查稿（阶段、步骤、办理人、填写项、关卡及法条、期限、文书）" }
+
+    func run(using context: CommandContext, signature: Signature) async throws {
+        let docs = ProcedureReview.documents()
+        guard let dir = signature.write else {
+            for d in docs { context.console.print(d.text) }
+            return
+        }
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        for d in docs {
+            try d.text.write(toFile: (dir as NSString).appendingPathComponent(d.file), atomically: true, encoding: .utf8)
+            context.console.print("\((dir as NSString).appendingPathComponent(d.file))")
+        }
+    }
 }
 
 /// Migrations plus the database's own settings, for every command that opens the store.

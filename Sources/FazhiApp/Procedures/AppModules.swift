@@ -26,6 +26,8 @@ struct AppModule: Sendable {
     var routes: @Sendable (ModuleRoutes) -> Void = { _ in }
     var navigation: [NavEntry] = []
     var demo: (@Sendable (DemoContext, WriteTransaction) async throws -> Void)?
+    /// Its benchmarks, added to `fazhi bench`.
+    var benches: @Sendable (inout AsyncCommands) -> Void = { _ in }
     /// Figure sets of its own the statistics API serves besides its procedures' declared figures.
     var figureSets: [FigureSet] = []
 }

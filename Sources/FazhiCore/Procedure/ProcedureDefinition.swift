@@ -29,6 +29,8 @@ public struct InputField: Sendable {
         public let value: String
         public let label: String
         public init(_ value: String, _ label: String) { self.value = value; self.label = label }
+        /// The label of a value among choices (the value itself when it is not one of them).
+        public static func label(_ value: String?, in choices: [Choice]) -> String { choices.first { $0.value == value }?.label ?? (value ?? "") }
     }
     public let key: String
     public let label: String

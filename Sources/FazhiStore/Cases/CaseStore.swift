@@ -238,6 +238,26 @@ public enum CaseStore {
         return out
     }
 
+    /// The actor as the engine sees them when judging which steps are open now (the case page, the API): their officer
+    /// record and 法律职业资格, and what the open steps' `actorHasTaken` lookups find — so the page offers exactly the steps
+    /// the server will take (a qualified reviewer sees 法制审核 open, 行政处罚法 第五十八条第二款).
+    public static func actorForAvailability(_ a: ProcedureActor, def: ProcedureDefinition, file: CaseFile, on db: any Database) async throws -> ProcedureActor {
+        let sql = db as! any SQLDatabase
+        let officer = try await sql.raw("SELECT id, legal_qualification FROM officers WHERE user_id = \(bind: a.id)").first()
+            .map { (try $0.decode(column: "id", as: UUID.self), try $0.decode(column: "legal_qualification", as: Bool.self)) }
+        var actor = try await enrich(a, officer: officer, on: sql)
+        let taken = Set(def.actions.filter { $0.from.contains(file.state) }.flatMap(\.lookups).flatMap { l -> [String] in
+            if case .actorHasTaken(let actions) = l { return actions }
+            return []
+        })
+        if !taken.isEmpty, !actor.hasReviewedBefore {
+            actor.hasReviewedBefore = try await sql.raw("""
+                SELECT 1 AS x FROM case_steps WHERE actor_id = \(bind: actor.id) AND action IN \(SQLGroupExpression(taken.sorted().map { SQLBind($0) })) LIMIT 1
+                """).first() != nil
+        }
+        return actor
+    }
+
     /// Carries out one of the step's declared lookups (`CaseLookup`).
     static func look(_ lookup: CaseLookup, for stored: StoredCase, def: ProcedureDefinition, request r: StepRequest, catalog: ProcedureCatalog,
                      body: EnforcementBodyRow?, external: inout Facts, actor: inout ProcedureActor, in tx: WriteTransaction) async throws {

@@ -1,3 +1,4 @@
+import FazhiCore
 import Foundation
 import Vapor
 
@@ -60,8 +61,14 @@ enum OpenAPIDocument {
                   body: obj(["name": "string"], required: ["name"]), status: 201),
         Operation(method: "delete", path: "/api/v1/tokens/{id}", summary: "吊销 API 令牌", auth: true, status: 204),
         Operation(method: "get", path: "/api/v1/procedures", summary: "程序定义（步骤、办理角色、必填项、关卡及法条）", auth: true),
+        Operation(method: "get", path: "/api/v1/statistics", summary: "统计项目集（各程序的年度统计、行政执法统计、执法人员培训）", auth: true),
+        Operation(method: "get", path: "/api/v1/statistics/{set}", summary: "一个统计项目集的年度数据：每项的数值、名称、统计口径及所统计案件的链接", auth: true,
+                  query: [("year", "年度（默认今年）", false), ("body", "单位编号（默认可见的全部单位）", false)]),
+        Operation(method: "get", path: "/api/v1/statistics/{set}/figures/{figure}", summary: "一个统计项所统计的案件", auth: true,
+                  query: [("year", "年度", false), ("body", "单位编号", false), ("limit", "最多条数（1–5000，默认500）", false)]),
         Operation(method: "get", path: "/api/v1/cases", summary: "可见的案件", auth: true,
-                  query: [("procedure", "penalty.ordinary / penalty.simple / inspection", false), ("state", "案件阶段", false)]),
+                  query: [("procedure", ProcedureCatalog.standard.currentDefinitions.map(\.id).joined(separator: " / "), false), ("state", "案件阶段", false),
+                          ("body", "单位编号", false), ("month", "登记月份 YYYY-MM 或年度 YYYY", false), ("outcome", "处理结果", false), ("item", "权责清单事项编码", false)]),
         Operation(method: "post", path: "/api/v1/cases", summary: "登记案件（执法人员、机关负责人）", auth: true,
                   body: obj(["procedure": "string", "bodyId": "uuid"], required: ["procedure"]), status: 201),
         Operation(method: "get", path: "/api/v1/reconsideration/committee-members", summary: "本机关行政复议委员会委员（第五十二条）", auth: true),

@@ -75,7 +75,11 @@ struct CasesAPI {
         let f = c.file, today = req.fazhi.today, catalog = req.fazhi.procedures
         let def = catalog.definition(f.procedure, version: f.definitionVersion)
         let external = try await CaseStore.externalFacts(f, on: today, db: req.db)
-        let available = def.map { ProcedureEngine.available($0, file: f, actor: actor(user, body: f.bodyID), external: external, today: today, calendar: req.fazhi.deadlines, settings: catalog.settings) } ?? []
+        var available: [ActionAvailability] = []
+        if let def {
+            let who = try await CaseStore.actorForAvailability(actor(user, body: f.bodyID), def: def, file: f, on: req.db)
+            available = ProcedureEngine.available(def, file: f, actor: who, external: external, today: today, calendar: req.fazhi.deadlines, settings: catalog.settings)
+        }
         return CaseDTO(
             id: f.id, number: c.number, procedure: f.procedure, procedureName: def?.name ?? f.procedure, definitionVersion: f.definitionVersion, bodyId: f.bodyID,
             state: f.state, stateName: def?.stateName(f.state) ?? f.state, version: f.version, facts: FactOut.map(f.facts),

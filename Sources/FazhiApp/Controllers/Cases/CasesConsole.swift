@@ -124,7 +124,7 @@ enum CasesConsole {
     static func page(_ req: Request, user: AuthUser, stored: StoredCase, failed: (action: String, values: [String: String], error: String)? = nil) async throws -> Response {
         let f = stored.file, today = req.fazhi.today, catalog = req.fazhi.procedures
         guard let def = catalog.definition(f.procedure, version: f.definitionVersion) else { throw APIError.notFound("程序定义不存在") }
-        let actor = CasesAPI.actor(user, body: f.bodyID)
+        let actor = try await CaseStore.actorForAvailability(CasesAPI.actor(user, body: f.bodyID), def: def, file: f, on: req.db)
         let external = try await CaseStore.externalFacts(f, on: today, db: req.db)
         let available = ProcedureEngine.available(def, file: f, actor: actor, external: external, today: today, calendar: req.fazhi.deadlines, settings: catalog.settings)
         let officers = try await Officers.list(bodies: [f.bodyID], year: today.year, on: req.db).filter { $0.profile.eligibility(on: today).isEligible }

@@ -17,6 +17,7 @@ extension AppModule {
             NavEntry(.statistics, "执法统计", .enforcementStatistics, roles: enforcementRoles),
         ],
         demo: { c, tx in try await DemoCases.load(orgs: c.orgs, people: c.people, catalog: c.catalog, calendar: c.calendar, today: c.today, in: tx) },
+        benches: { $0.use(BenchCasesCommand(), as: "cases") },
         figureSets: [enforcementFigures])
 
     /// 行政执法统计 for the year over the bodies, from the kept sums (M010): each figure with the case list it counts.

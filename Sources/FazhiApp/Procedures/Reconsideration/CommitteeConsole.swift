@@ -67,7 +67,7 @@ enum CommitteeConsole {
                 <form method="post" action="/console/reconsideration/committee/\(m.id.uuidString)/end" class="inline">\(Views.csrfField(req))<button type="submit" class="secondary">结束任期</button></form>
                 """ : ""
             return """
-            <tr><td>\(m.name)</td><td>\(Mediation.name(m.kind, in: Reconsideration.committeeMemberKinds))</td><td>\(m.affiliation)</td><td>\(m.appointedOn)</td>
+            <tr><td>\(m.name)</td><td>\(InputField.Choice.label(m.kind, in: Reconsideration.committeeMemberKinds))</td><td>\(m.affiliation)</td><td>\(m.appointedOn)</td>
             <td>\(m.termEndsOn ?? "")</td><td>\(serving ? HTML("在任") : HTML("<span class=\"muted\">已离任</span>"))</td><td>\(end)</td></tr>
             """
         })

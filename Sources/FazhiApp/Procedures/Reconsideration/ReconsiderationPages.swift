@@ -16,5 +16,6 @@ extension AppModule {
             NavEntry(.statistics, "复议应诉调解统计", .yearFigures(procedure: ReconsiderationProcedure.id, year: nil),
                      roles: [.reconsiderationStaff, .legalReviewer, .mediator, .head, .supervisor]),
         ],
-        demo: { c, tx in try await DemoReconsideration.load(orgs: c.orgs, people: c.people, catalog: c.catalog, calendar: c.calendar, today: c.today, in: tx) })
+        demo: { c, tx in try await DemoReconsideration.load(orgs: c.orgs, people: c.people, catalog: c.catalog, calendar: c.calendar, today: c.today, in: tx) },
+        benches: { $0.use(BenchDisputesCommand(), as: "reconsideration") })
 }

@@ -3,7 +3,6 @@ import Foundation
 /// Terms and tests shared by the 行政处罚 procedures (普通程序、简易程序) — 《中华人民共和国行政处罚法》(2021).
 public enum Penalty {
     public static let law = "行政处罚法"
-    static func art(_ a: String) -> String { "\(law) \(a)" }
 
     /// The kinds of penalty (行政处罚法 第九条).
     public static let kinds = ["警告", "通报批评", "罚款", "没收违法所得", "没收非法财物", "暂扣许可证件", "降低资质等级", "吊销许可证件",

@@ -13,51 +13,50 @@ public enum LitigationProcedure {
         ProcedureState("new", "待登记"), ProcedureState("answering", "答辩举证期"), ProcedureState("pending", "审理中"),
         ProcedureState("judged", "已裁判（上诉期）"), ProcedureState("effective", "裁判生效（履行）"), ProcedureState("closed", "已结案", terminal: true),
     ]
-    static func a(_ s: String) -> String { Litigation.art(s) }
     static let staff: Set<Role> = [.legalReviewer, .head, .reconsiderationStaff]
     static let open: Set<String> = ["answering", "pending", "judged", "effective"]
 
     public static func definition(_ settings: ProcedureSettings) -> ProcedureDefinition {
         let actions: [ActionDefinition] = [
-            ActionDefinition("register", "登记应诉案件（收到起诉状副本）", from: ["new"], to: "answering", by: staff, basis: a("第六十七条"))
+            ActionDefinition("register", "登记应诉案件（收到起诉状副本）", from: ["new"], to: "answering", by: staff, basis: "行政诉讼法 第六十七条")
                 .asks(.init("court", "受理法院"), .init("courtCaseNumber", "法院案号"), .init("instance", "审级", .choice(Litigation.instances)),
                       .init("plaintiff", "原告"), .init("defendantRole", "本机关诉讼地位", .choice(Litigation.defendantRoles)),
                       .init("actKind", "被诉行政行为类别", .choice(Litigation.actKinds)), .init("actDescription", "被诉行政行为"),
                       .init("claims", "诉讼请求"), .init("servedOn", "收到起诉状副本日期", .date),
                       .init("relatedCaseNumber", "关联的执法或者复议案号", required: false))
-                .gate(a("第六十七条"), "收到起诉状副本的日期不能晚于登记之日", field: "servedOn") { c in c.inputs.date("servedOn")! <= c.date }
+                .gate("行政诉讼法 第六十七条", "收到起诉状副本的日期不能晚于登记之日", field: "servedOn") { c in c.inputs.date("servedOn")! <= c.date }
                 .then(.compute { c in Facts(["registeredOn": .date(c.date), "currentInstance": c.inputs["instance"]!, "headAppeared": .bool(false), "hearings": .number(0)]) },
                       .startDeadline(DeadlineRule("answer", "提交答辩状和作出行政行为的证据、依据", days: settings.litigationAnswerDays, .day,
-                                                  article: a("第六十七条第一款"), fromFact: "servedOn"))),
-            ActionDefinition("submit_answer", "提交答辩状和证据", from: ["answering"], to: "pending", by: staff, basis: a("第六十七条、第三十四条"))
+                                                  article: "行政诉讼法 第六十七条第一款", fromFact: "servedOn"))),
+            ActionDefinition("submit_answer", "提交答辩状和证据", from: ["answering"], to: "pending", by: staff, basis: "行政诉讼法 第六十七条、第三十四条")
                 .asks(.init("answerSummary", "答辩意见"), .init("evidenceList", "提交的证据", .list), .init("legalBasis", "所依据的规范性文件", .list),
                       .init("agents", "诉讼代理人", .list, required: false), .init("lateReason", "逾期提交的正当理由（经法院准许延期的写明）", required: false))
-                .gate(a("第三十四条第二款"), "已超过答辩举证期限：无正当理由逾期提供证据的，视为没有相应证据；请写明正当理由（第三十六条）或者如实登记", field: "lateReason") { c in
+                .gate("行政诉讼法 第三十四条第二款", "已超过答辩举证期限：无正当理由逾期提供证据的，视为没有相应证据；请写明正当理由（第三十六条）或者如实登记", field: "lateReason") { c in
                     !overdue(c, "answer") || !(c.inputs.text("lateReason") ?? "").isEmpty
                 }
                 .then(.compute { c in Facts(["answeredOn": .date(c.date), "answerLate": .bool(overdue(c, "answer"))]) }, .stopDeadline("answer"))
                 .produces(.litigationAnswer),
-            ActionDefinition("record_hearing", "登记开庭（出庭应诉）", from: ["answering", "pending"], to: "pending", by: staff, basis: a("第三条第三款"))
+            ActionDefinition("record_hearing", "登记开庭（出庭应诉）", from: ["answering", "pending"], to: "pending", by: staff, basis: "行政诉讼法 第三条第三款")
                 .asks(.init("hearingDate", "开庭日期", .date), .init("headAppeared", "行政机关负责人出庭应诉", .bool),
                       .init("headName", "出庭负责人姓名", required: false), .init("headPosition", "出庭负责人职务", required: false),
                       .init("appearingStaff", "出庭的工作人员", .list, required: false), .init("absenceReason", "负责人不能出庭的理由", required: false),
                       .init("headOpinion", "负责人就实质性化解争议发表的意见", required: false))
-                .gate(a("第三条第三款"), "开庭日期不能晚于登记之日", field: "hearingDate") { c in c.inputs.date("hearingDate")! <= c.date }
-                .gate(a("第三条第三款"), "负责人出庭的，须写明出庭负责人的姓名和职务", field: "headName") { c in
+                .gate("行政诉讼法 第三条第三款", "开庭日期不能晚于登记之日", field: "hearingDate") { c in c.inputs.date("hearingDate")! <= c.date }
+                .gate("行政诉讼法 第三条第三款", "负责人出庭的，须写明出庭负责人的姓名和职务", field: "headName") { c in
                     !c.inputs.flag("headAppeared") || (!(c.inputs.text("headName") ?? "").isEmpty && !(c.inputs.text("headPosition") ?? "").isEmpty)
                 }
-                .gate(a("第三条第三款"), "负责人不能出庭的，应当写明理由，并委托本机关相应的工作人员出庭", field: "absenceReason") { c in
+                .gate("行政诉讼法 第三条第三款", "负责人不能出庭的，应当写明理由，并委托本机关相应的工作人员出庭", field: "absenceReason") { c in
                     c.inputs.flag("headAppeared") || (!(c.inputs.text("absenceReason") ?? "").isEmpty && !c.inputs.list("appearingStaff").isEmpty)
                 }
                 .then(.compute { c in
                     Facts(["hearings": .number((c.file.facts.number("hearings") ?? 0) + 1),
                            "headAppeared": .bool(c.file.facts.flag("headAppeared") || c.inputs.flag("headAppeared"))])
                 }),
-            ActionDefinition("record_judgment", "登记裁判结果", from: ["pending"], to: "judged", by: staff, basis: a("第八十条、第八十五条"))
+            ActionDefinition("record_judgment", "登记裁判结果", from: ["pending"], to: "judged", by: staff, basis: "行政诉讼法 第八十条、第八十五条")
                 .asks(.init("judgment", "裁判结果", .choice(Litigation.judgments.map { .init($0.value, $0.label) })), .init("judgmentNumber", "裁判文书号"),
                       .init("judgmentServedOn", "收到裁判文书日期", .date), .init("judgmentSummary", "裁判要旨"))
-                .gate(a("第八十五条"), "收到裁判文书的日期不能晚于登记之日", field: "judgmentServedOn") { c in c.inputs.date("judgmentServedOn")! <= c.date }
-                .gate(a("第八十九条"), "“驳回上诉、维持原判”只用于二审", field: "judgment") { c in
+                .gate("行政诉讼法 第八十五条", "收到裁判文书的日期不能晚于登记之日", field: "judgmentServedOn") { c in c.inputs.date("judgmentServedOn")! <= c.date }
+                .gate("行政诉讼法 第八十九条", "“驳回上诉、维持原判”只用于二审", field: "judgment") { c in
                     c.inputs.text("judgment") != "uphold_on_appeal" || c.file.facts.text("currentInstance") == "second"
                 }
                 .then(.compute { c in
@@ -67,15 +66,15 @@ public enum LitigationProcedure {
                     return Facts(["judgedOn": .date(c.inputs.date("judgmentServedOn")!), "lost": .bool(lost), "isRuling": .bool(j.ruling),
                                   "final": .bool(c.file.facts.text("currentInstance") != "first")])
                 },
-                      .startDeadline(DeadlineRule("appeal", "不服一审判决提起上诉", days: Litigation.appealDaysJudgment, .day, article: a("第八十五条"), fromFact: "judgmentServedOn"),
+                      .startDeadline(DeadlineRule("appeal", "不服一审判决提起上诉", days: Litigation.appealDaysJudgment, .day, article: "行政诉讼法 第八十五条", fromFact: "judgmentServedOn"),
                                      onlyIf: { !$0.facts.flag("final") && !$0.facts.flag("isRuling") }),
-                      .startDeadline(DeadlineRule("appeal", "不服一审裁定提起上诉", days: Litigation.appealDaysRuling, .day, article: a("第八十五条"), fromFact: "judgmentServedOn"),
+                      .startDeadline(DeadlineRule("appeal", "不服一审裁定提起上诉", days: Litigation.appealDaysRuling, .day, article: "行政诉讼法 第八十五条", fromFact: "judgmentServedOn"),
                                      onlyIf: { !$0.facts.flag("final") && $0.facts.flag("isRuling") })),
-            ActionDefinition("appeal", "提起上诉（或者对方上诉）", from: ["judged"], to: "pending", by: staff, basis: a("第八十五条"))
+            ActionDefinition("appeal", "提起上诉（或者对方上诉）", from: ["judged"], to: "pending", by: staff, basis: "行政诉讼法 第八十五条")
                 .asks(.init("appellant", "上诉人", .choice(Litigation.appellants)), .init("appealedOn", "上诉日期", .date), .init("appealReasons", "上诉理由"),
                       .init("appealCourt", "二审法院"), .init("appealCaseNumber", "二审案号", required: false))
-                .gate(a("第七条"), "二审裁判是终审裁判，不能再上诉（可以依照第九十条申请再审）") { c in !c.file.facts.flag("final") }
-                .gate(a("第八十五条"), "本机关上诉应当在裁判文书送达之日起的上诉期限内提出（判决十五日，裁定十日）", field: "appealedOn") { c in
+                .gate("行政诉讼法 第七条", "二审裁判是终审裁判，不能再上诉（可以依照第九十条申请再审）") { c in !c.file.facts.flag("final") }
+                .gate("行政诉讼法 第八十五条", "本机关上诉应当在裁判文书送达之日起的上诉期限内提出（判决十五日，裁定十日）", field: "appealedOn") { c in
                     guard c.inputs.text("appellant") == "defendant", let due = c.file.deadline("appeal")?.deadline.due else { return true }
                     return c.inputs.date("appealedOn")! <= due
                 }
@@ -83,18 +82,18 @@ public enum LitigationProcedure {
                     Facts(["court": c.inputs["appealCourt"]!, "firstInstanceLost": .bool(c.file.facts.flag("lost"))]
                           .merging(c.inputs.text("appealCaseNumber").map { ["courtCaseNumber": FactValue.text($0)] } ?? [:]) { a, _ in a })
                 }),
-            ActionDefinition("judgment_effective", "裁判发生法律效力", from: ["judged"], to: "effective", by: staff, basis: a("第八十五条"))
-                .gate(a("第八十五条"), "上诉期限尚未届满，一审裁判尚未发生法律效力") { c in
+            ActionDefinition("judgment_effective", "裁判发生法律效力", from: ["judged"], to: "effective", by: staff, basis: "行政诉讼法 第八十五条")
+                .gate("行政诉讼法 第八十五条", "上诉期限尚未届满，一审裁判尚未发生法律效力") { c in
                     c.file.facts.flag("final") || (c.file.deadline("appeal").map { c.date > $0.deadline.due } ?? true)
                 }
                 .then(.stopDeadline("appeal"), .compute { Facts(["effectiveOn": .date($0.date)]) }),
-            ActionDefinition("record_performance", "履行生效裁判", from: ["effective"], to: nil, by: staff, basis: a("第九十四条"))
+            ActionDefinition("record_performance", "履行生效裁判", from: ["effective"], to: nil, by: staff, basis: "行政诉讼法 第九十四条")
                 .asks(.init("performanceSummary", "履行情况（重新作出行为、履行职责、赔偿等）"))
                 .then(.compute { Facts(["performedOn": .date($0.date)]) }),
-            ActionDefinition("receive_recommendation", "收到司法建议或者检察建议", from: open.union(["closed"]), to: nil, by: staff, basis: a("第二十五条第四款、第九十六条"))
+            ActionDefinition("receive_recommendation", "收到司法建议或者检察建议", from: open.union(["closed"]), to: nil, by: staff, basis: "行政诉讼法 第二十五条第四款、第九十六条")
                 .asks(.init("recommendationKind", "建议类别", .choice(Litigation.recommendationKinds)), .init("issuer", "提出建议的法院或者检察院"),
                       .init("letterNumber", "建议书文号"), .init("recommendationContent", "建议内容"))
-                .gate(a("第九十六条"), "前一份建议尚未回复，请先登记回复") { c in c.file.deadline("recommendationReply")?.isRunning != true }
+                .gate("行政诉讼法 第九十六条", "前一份建议尚未回复，请先登记回复") { c in c.file.deadline("recommendationReply")?.isRunning != true }
                 .then(.compute { c in
                     let kind = c.inputs.text("recommendationKind")!
                     return Facts(["recommendations": .list(c.file.facts.list("recommendations") + [kind]), "lastRecommendationKind": .text(kind)])
@@ -102,23 +101,23 @@ public enum LitigationProcedure {
                       .startDeadline(DeadlineRule("recommendationReply", "书面回复检察建议", days: settings.procuratorialReplyDays, .day,
                                                   article: "《人民检察院检察建议工作规定》第十九条（两个月）"), onlyIf: { $0.inputs.text("recommendationKind") == "procuratorial" }),
                       .startDeadline(DeadlineRule("recommendationReply", "回复司法建议", days: settings.judicialReplyDays, .day,
-                                                  article: a("第九十六条第四项（期限按建议书）")), onlyIf: { $0.inputs.text("recommendationKind") == "judicial" })),
-            ActionDefinition("reply_recommendation", "回复建议", from: open.union(["closed"]), to: nil, by: staff, basis: a("第九十六条第四项"))
+                                                  article: "行政诉讼法 第九十六条第四项（期限按建议书）"), onlyIf: { $0.inputs.text("recommendationKind") == "judicial" })),
+            ActionDefinition("reply_recommendation", "回复建议", from: open.union(["closed"]), to: nil, by: staff, basis: "行政诉讼法 第九十六条第四项")
                 .asks(.init("replySummary", "处理情况和回复内容"), .init("replyNumber", "回复函文号"))
-                .gate(a("第九十六条第四项"), "没有待回复的司法建议或者检察建议") { c in c.file.deadline("recommendationReply")?.isRunning == true }
+                .gate("行政诉讼法 第九十六条第四项", "没有待回复的司法建议或者检察建议") { c in c.file.deadline("recommendationReply")?.isRunning == true }
                 .then(.compute { c in
                     let late = c.file.deadline("recommendationReply").map { c.date > $0.deadline.due } ?? false
                     return Facts(["repliedRecommendations": .number((c.file.facts.number("repliedRecommendations") ?? 0) + 1),
                                   "lateReplies": .number((c.file.facts.number("lateReplies") ?? 0) + (late ? 1 : 0))])
                 }, .stopDeadline("recommendationReply"))
                 .produces(.recommendationReply),
-            ActionDefinition("close", "结案归档", from: ["effective"], to: "closed", by: staff, basis: a("第九十四条"))
+            ActionDefinition("close", "结案归档", from: ["effective"], to: "closed", by: staff, basis: "行政诉讼法 第九十四条")
                 .asks(.init("closingSummary", "结案意见"))
-                .gate(a("第九十四条"), "本机关败诉的，应当先登记履行生效裁判的情况") { c in !c.file.facts.flag("lost") || c.file.hasTaken("record_performance") },
+                .gate("行政诉讼法 第九十四条", "本机关败诉的，应当先登记履行生效裁判的情况") { c in !c.file.facts.flag("lost") || c.file.hasTaken("record_performance") },
         ]
         var d = ProcedureDefinition(id: id, version: version, name: "行政应诉", instrument: "《中华人民共和国行政诉讼法》", initial: "new", states: states, actions: actions,
                                     kind: .litigation,
-                                    opening: OpeningRule([.legalReviewer, .head, .reconsiderationStaff], article: a("第三条第三款"),
+                                    opening: OpeningRule([.legalReviewer, .head, .reconsiderationStaff], article: "行政诉讼法 第三条第三款",
                                                          refusal: "只有被诉机关的负责人、法制审核人员或者复议应诉工作人员可以登记应诉案件"),
                                     numbering: CaseNumbering("诉", issuer: .organisation), presentation: presentation)
         d.statistics = statistics

@@ -4,7 +4,6 @@ import Foundation
 /// calendar days; a period ending on a 法定休假日 ends on the next working day (第一百零一条 → 民事诉讼法 第八十五条).
 public enum Litigation {
     public static let law = "行政诉讼法"
-    static func art(_ a: String) -> String { "\(law) \(a)" }
 
     /// 第八十五条: appeal within 15 days of service of a first-instance judgment, 10 days of a ruling (裁定).
     public static let appealDaysJudgment = 15

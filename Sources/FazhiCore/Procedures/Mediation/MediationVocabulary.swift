@@ -4,7 +4,6 @@ import Foundation
 /// close to its work, and 司法调解 / 诉调对接 with the court (the seeds' 行政争议调解中心 and "大调解").
 public enum Mediation {
     public static let law = "人民调解法"
-    static func art(_ a: String) -> String { "\(law) \(a)" }
 
     /// 第三十三条: the parties may ask the court to confirm an agreement within 30 days of its taking effect.
     public static let confirmationDays = 30

@@ -5,7 +5,6 @@ import Foundation
 /// periods and the 30-day extension are calendar days (statutes §0, §B).
 public enum Reconsideration {
     public static let law = "行政复议法"
-    static func art(_ a: String) -> String { "\(law) \(a)" }
 
     /// 第二十条第一款: apply within 60 days of knowing of the act.
     public static let applicationDays = 60

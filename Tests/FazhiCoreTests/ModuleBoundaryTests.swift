@@ -1,0 +1,101 @@
+import FazhiCore
+import Foundation
+import Testing
+
+/// One capability, one folder: a procedure's id and the names its module declares appear only in that module's folders
+/// (`Sources/*/Procedures/<folder>/`), so the engine, the store, the API and the console work for any procedure the
+/// catalog lists. And the committed review documents (docs/procedures) are what the definitions say now.
+@Suite struct ModuleBoundaryTests {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    /// What a module owns: its folder, its procedures' ids, the type names its core folder declares.
+    struct Owned { let folder: String; let ids: [String]; let names: [String] }
+
+    /// Every use of a type a module declares in a file outside its folders, and every use of its procedure ids (as string
+    /// literals) in the platform — the files outside every module folder: the engine, the store, the API, the console.
+    /// (Inside another module a literal equal to an id is a vocabulary value — a 复议 decided by 调解 has the outcome
+    /// "mediation" — not a reference to the procedure.)
+    static func violations(files: [(path: String, text: String)], modules: [Owned]) -> [String] {
+        var out: [String] = []
+        for m in modules {
+            let inside = "/Procedures/\(m.folder)/"
+            let ids = m.ids.map { NSRegularExpression.escapedPattern(for: "\"\($0)\"") }
+            let names = m.names.map { "\\b" + NSRegularExpression.escapedPattern(for: $0) + "\\b" }
+            for f in files where !f.path.contains(inside) {
+                let platform = !f.path.contains("/Procedures/")
+                guard let re = try? NSRegularExpression(pattern: (names + (platform ? ids : [])).joined(separator: "|")) else { continue }
+                for (n, line) in f.text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+                    let s = String(line)
+                    if s.trimmingCharacters(in: .whitespaces).hasPrefix("//") { continue }
+                    if let hit = re.firstMatch(in: s, range: NSRange(s.startIndex..., in: s)), let r = Range(hit.range, in: s) {
+                        out.append("\(f.path):\(n + 1): \(s[r]) belongs to Procedures/\(m.folder)")
+                    }
+                }
+            }
+        }
+        return out
+    }
+
+    static func swiftFiles(under dir: URL) -> [(path: String, text: String)] {
+        let e = FileManager.default.enumerator(at: dir, includingPropertiesForKeys: nil)
+        var out: [(String, String)] = []
+        while let u = e?.nextObject() as? URL {
+            guard u.pathExtension == "swift", let t = try? String(contentsOf: u, encoding: .utf8) else { continue }
+            out.append((u.path.replacingOccurrences(of: root.path, with: ""), t))
+        }
+        return out
+    }
+
+    /// The types a module's core folder declares (`enum X`, `struct X`, … at the start of a line).
+    static func declaredNames(folder: String) -> [String] {
+        let dir = root.appendingPathComponent("Sources/FazhiCore/Procedures/\(folder)")
+        let re = try! NSRegularExpression(pattern: #"^(?:public )?(?:enum|struct|final class|class|protocol) ([A-Za-z]+)"#, options: .anchorsMatchLines)
+        return swiftFiles(under: dir).flatMap { f in
+            re.matches(in: f.text, range: NSRange(f.text.startIndex..., in: f.text)).compactMap { Range($0.range(at: 1), in: f.text).map { String(f.text[$0]) } }
+        }
+    }
+
+    @Test func noProcedureIsNamedOutsideItsFolder() {
+        let modules = ProcedureCatalog.modules.map { Owned(folder: $0.folder, ids: $0.procedureIDs, names: Self.declaredNames(folder: $0.folder)) }
+        #expect(modules.allSatisfy { !$0.names.isEmpty }, "every module declares its procedures in Sources/FazhiCore/Procedures/<folder>/")
+        let found = Self.violations(files: Self.swiftFiles(under: Self.root.appendingPathComponent("Sources")), modules: modules)
+        #expect(found.isEmpty, "\(found.joined(separator: "\n"))")
+    }
+
+    @Test func theCheckerFindsAViolation() {
+        let owned = [Owned(folder: "Mediation", ids: ["mediation"], names: ["MediationProcedure"])]
+        let files = [
+            (path: "/Sources/FazhiStore/Cases/CaseStore.swift", text: "let x = 1\nif def.id == \"mediation\" { }\n"),
+            (path: "/Sources/FazhiApp/Controllers/X.swift", text: "// MediationProcedure in a comment is fine\nlet d = MediationProcedure.definition(s)\n"),
+            (path: "/Sources/FazhiCore/Procedures/Mediation/MediationProcedure.swift", text: "public enum MediationProcedure { static let id = \"mediation\" }\n"),
+            (path: "/Sources/FazhiCore/Procedures/Reconsideration/Outcomes.swift", text: "let outcome = Choice(\"mediation\", \"调解\")\nlet m = MediationProcedure.id\n"),
+        ]
+        let found = Self.violations(files: files, modules: owned)
+        #expect(found.count == 3)
+        #expect(found.contains("/Sources/FazhiCore/Procedures/Reconsideration/Outcomes.swift:2: MediationProcedure belongs to Procedures/Mediation"))
+        #expect(found.first?.hasPrefix("/Sources/FazhiStore/Cases/CaseStore.swift:2:") == true)
+    }
+
+    @Test func reviewDocumentsAreCurrent() throws {
+        let dir = Self.root.appendingPathComponent(ProcedureReview.folder)
+        var committed: [String: String] = [:]
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: dir.path)) ?? [] {
+            committed[name] = try String(contentsOf: dir.appendingPathComponent(name), encoding: .utf8)
+        }
+        let stale = ProcedureReview.stale(committed: committed, generated: ProcedureReview.documents())
+        #expect(stale.isEmpty, "审查稿已过时，请运行 `swift run fazhi procedures review --write docs/procedures` 并提交：\(stale)")
+    }
+
+    @Test func theStaleCheckFindsAChangedRule() {
+        let generated = ProcedureReview.documents()
+        var committed = Dictionary(generated.map { ($0.file, $0.text) }, uniquingKeysWith: { a, _ in a })
+        #expect(ProcedureReview.stale(committed: committed, generated: generated).isEmpty)
+        committed["mediation.md"] = committed["mediation.md"]?.replacingOccurrences(of: "人民调解法 第十三条", with: "人民调解法 第十四条")
+        committed["litigation.md"] = nil
+        #expect(Set(ProcedureReview.stale(committed: committed, generated: generated)) == ["mediation.md", "litigation.md"])
+    }
+
+    @Test func everyDefinitionIsSound() {
+        for def in ProcedureCatalog().definitions { #expect(def.problems().isEmpty, "\(def.id): \(def.problems())") }
+    }
+}
