@@ -163,26 +163,6 @@ enum CaseEvidenceController {
     }
 
     /// The case page's evidence card: the files, and the upload form for those who may add.
-    static func card(_ req: Request, _ c: StoredCase, files: [EvidenceFile], canAdd: Bool) -> HTML {
-        let rows = files.map { f -> HTML in
-            """
-            <tr><td><a href="/console/cases/\(c.id.uuidString)/evidence/\(f.sha256)">\(f.fileName)</a></td><td>\(f.label)</td><td data-sort="\(Int(f.size))">\(ByteCountText.text(f.size))</td>
-            <td class="mono hash" title="\(f.sha256)">\(String(f.sha256.prefix(16)))…</td><td>\(f.uploadedOn)</td><td>\(f.uploadedBy)</td></tr>
-            """
-        }
-        let limitMB = Int(req.fazhi.evidence.maxBytes / 1_048_576)
-        let form: HTML = canAdd ? """
-            <form method="post" action="/console/cases/\(c.id.uuidString)/evidence" enctype="multipart/form-data" class="upload" id="evidence-form">\(Views.csrfField(req))
-            <label for="evidence-file">上传证据文件 <span class="muted">（\(EvidenceMedia.acceptedText)；单个不超过 \(limitMB) MB）</span></label>
-            <input id="evidence-file" name="file" type="file" required accept="image/jpeg,image/png,application/pdf,video/*,audio/*,.docx,.xlsx,.ofd"><button type="submit">上传</button></form>
-            """ : ""
-        return """
-        <section class="card" id="evidence"><h2>证据文件（\(files.count)）</h2>
-        <p class="muted">文件按 SHA-256 存储，哈希写入全过程记录；在“调查取证”步骤中列入笔录。</p>
-        \(files.isEmpty ? HTML("<p class=\"muted\">尚未上传证据文件。</p>") : HTML("<div class=\"table-wrap\"><table class=\"data\"><thead><tr><th>文件</th><th>类型</th><th>大小</th><th>SHA-256</th><th>上传日期</th><th>上传人</th></tr></thead><tbody>\(HTML.join(rows))</tbody></table></div>"))
-        \(form)</section>
-        """
-    }
 }
 
 /// File sizes as people read them.
