@@ -52,8 +52,8 @@ public enum CaseDocuments {
         let date = step?.on ?? input.file.steps.last?.on
         draft.blocks += [.centered(input.context.caseNumber),
                          .table([["送达文书", "文号", "受送达人", "送达方式", "送达日期"],
-                                 [served, f["decisionNumber"]?.description ?? "", f["recipient"]?.description ?? "",
-                                  choice(f.text("serviceMethod"), services), date?.description ?? ""]]),
+                                 [served, f[ServiceFacts.decisionNumber] ?? "", f[ServiceFacts.recipient] ?? "",
+                                  choice(f[ServiceFacts.serviceMethod], services), date?.description ?? ""]]),
                          .field("送达人", step?.actorName ?? ""), .field("受送达人签收", "")]
     }
 

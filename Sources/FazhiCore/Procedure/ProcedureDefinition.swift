@@ -118,8 +118,13 @@ public enum Effect: Sendable {
     /// Starts a paused deadline again with the days it had left, counted from the step's day.
     case resumeDeadline(String)
     case set(String, FactValue)
-    /// Facts worked out from the step (e.g. whether a hearing right arises, the 加处罚款 due).
-    case compute(@Sendable (StepContext) throws -> Facts)
+    /// Facts worked out from the step (e.g. whether a hearing right arises, the 加处罚款 due), declaring the keys it
+    /// writes: the engine refuses a step whose computation writes another (a mistyped key fails loudly, not silently).
+    case computed(writes: [AnyFactKey], @Sendable (StepContext) throws -> Facts)
+
+    public static func compute(writes keys: any FactKeyProtocol..., as f: @escaping @Sendable (StepContext) throws -> Facts) -> Effect {
+        .computed(writes: keys.map(\.any), f)
+    }
 }
 
 /// A document (文书) a step produces. Each procedure module declares its own (`extension CaseDocumentKind { static let … }`
@@ -248,9 +253,44 @@ public struct ProcedureDefinition: Sendable {
     public func state(_ id: String) -> ProcedureState? { states.first { $0.id == id } }
     public func stateName(_ id: String) -> String { state(id)?.name ?? id }
 
-    /// Definition errors a reviewer would want caught before any case runs: unknown states, duplicate ids.
+    /// Every fact a step of the procedure can write: its inputs, the facts it sets, the facts its computations declare.
+    public var writableFacts: Set<String> {
+        var out = Set<String>()
+        for a in actions {
+            out.formUnion(a.inputs.map(\.key))
+            for e in a.effects {
+                switch e {
+                case .set(let key, _): out.insert(key)
+                case .computed(let writes, _): out.formUnion(writes.map(\.id))
+                default: break
+                }
+            }
+        }
+        return out
+    }
+
+    /// The facts the definition itself reads: what the case page shows, the party, the dates deadlines run from or to,
+    /// the link to a reviewed case.
+    public var declaredReads: Set<String> {
+        var out = Set(presentation.shownFacts + presentation.party)
+        for a in actions {
+            for e in a.effects {
+                switch e {
+                case .startDeadline(let r, _): out.formUnion([r.fromFact, r.daysFact].compactMap { $0 })
+                case .startDeadlineUntil(_, _, let fact, _): out.insert(fact)
+                default: break
+                }
+            }
+        }
+        if let r = reviewOfCase { out.insert(r.linkFact) }
+        return out
+    }
+
+    /// Definition errors a reviewer would want caught before any case runs: unknown states, duplicate ids, a fact read
+    /// that no step can write.
     public func problems() -> [String] {
         var out: [String] = []
+        for key in declaredReads.subtracting(writableFacts).sorted() { out.append("读取的事实 \(key) 没有任何步骤写入") }
         let ids = Set(states.map(\.id))
         if !ids.contains(initial) { out.append("初始状态 \(initial) 未定义") }
         if Set(actions.map(\.id)).count != actions.count { out.append("步骤编号重复") }

@@ -81,7 +81,13 @@ public enum ProcedureEngine {
                 next.facts.values.removeValue(forKey: "paused.\(key)")
                 begin(CaseDeadline(key: key, name: old.name, deadline: try calendar.procedureDeadline(from: date, days: max(1, Int(left)), unit: .day, article: old.deadline.article)))
             case .set(let key, let value): next.facts[key] = value
-            case .compute(let f): next.facts.merge(try f(now))
+            case .computed(let writes, let f):
+                let computed = try f(now)
+                let undeclared = Set(computed.values.keys).subtracting(writes.map(\.id))
+                guard undeclared.isEmpty else {
+                    throw DomainError.conflict(field: nil, message: "程序定义错误：“\(action.name)”写入了未声明的事实 \(undeclared.sorted().joined(separator: "、"))")
+                }
+                next.facts.merge(computed)
             }
         }
         let step = CaseStep(action: action.id, actionName: action.name, on: date, actorID: actor.id, actorName: actor.name, officers: officers,

@@ -130,11 +130,22 @@ public struct ProcedureModule: Sendable {
     public let documents: [CaseDocumentKind]
     /// Writes one of its documents into the draft; nil leaves the draft as it is.
     public let render: @Sendable (DocumentInput, inout DocumentDraft) -> Void
+    /// Every fact key it declares (its `…Fact` enum): each must be one some step of its procedures can write.
+    public let facts: [AnyFactKey]
 
     public init(folder: String, name: String, procedureIDs: [String], definitions: @escaping @Sendable (ProcedureSettings) -> [ProcedureDefinition],
-                documents: [CaseDocumentKind], render: @escaping @Sendable (DocumentInput, inout DocumentDraft) -> Void) {
+                documents: [CaseDocumentKind], facts: [AnyFactKey], render: @escaping @Sendable (DocumentInput, inout DocumentDraft) -> Void) {
         self.folder = folder; self.name = name; self.procedureIDs = procedureIDs; self.definitions = definitions
-        self.documents = documents; self.render = render
+        self.documents = documents; self.facts = facts; self.render = render
+    }
+
+    /// Definition problems of its procedures, and every fact it declares that none of its steps can write (a key read
+    /// that nothing writes reads as absent forever — a gate that can never hold, a figure that never counts).
+    public func problems(_ settings: ProcedureSettings = ProcedureSettings()) -> [String] {
+        let defs = definitions(settings)
+        let writable = defs.reduce(into: Set<String>()) { $0.formUnion($1.writableFacts) }
+        return defs.flatMap { d in d.problems().map { "\(d.id)：\($0)" } }
+            + facts.filter { !writable.contains($0.id) }.map { "事实“\($0.label)”（\($0.id)）没有任何步骤写入" }
     }
 }
 

@@ -99,7 +99,7 @@ public enum ProcedureReview {
                 case .pauseDeadline(let key): effects.append("暂停期限\(deadline(key))（剩余天数保留）")
                 case .resumeDeadline(let key): effects.append("恢复期限\(deadline(key))（按剩余天数）")
                 case .set(let key, let value): effects.append("记载“\(fact(key))”为“\(value)”")
-                case .compute: effects.append("计算并记载相关事实")
+                case .computed(let writes, _): effects.append("计算并记载：\(writes.map { fact($0.id) }.joined(separator: "、"))")
                 }
             }
             if !effects.isEmpty {

@@ -36,4 +36,16 @@ public enum PersonalData {
         guard id.count > 8 else { return String(repeating: "*", count: id.count) }
         return String(id.prefix(4)) + String(repeating: "*", count: id.count - 8) + String(id.suffix(4))
     }
+
+    /// Removes what must never be public from free text: resident ID numbers, mobile and landline numbers.
+    public static func scrub(_ s: String) -> String {
+        var out = s
+        for pattern in [#"[1-9]\d{5}(18|19|20)\d{2}(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])\d{3}[\dXx]"#, #"(?<!\d)1[3-9]\d{9}(?!\d)"#, #"(?<!\d)0\d{2,3}-?\d{7,8}(?!\d)"#] {
+            out = out.replacingOccurrences(of: pattern, with: "＊＊＊", options: .regularExpression)
+        }
+        return out
+    }
+
+    /// True if the text contains anything `scrub` removes (the masking tests look at every public page with it).
+    public static func containsPersonalNumbers(_ s: String) -> Bool { scrub(s) != s }
 }

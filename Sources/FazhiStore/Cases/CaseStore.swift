@@ -163,7 +163,7 @@ public enum CaseStore {
         external[RegistryFacts.bodyConfirmed] = .bool(body?.domain.isConfirmed(on: date) ?? false)
         // Only the step that names the item (立案, 当场处罚) asks whether it is on the body's list: an as-of-date list
         // query is the dearest read of a step, so later steps do not pay for it.
-        if let code = inputs.text("powerItemCode") {
+        if let code = inputs[CaseColumns.powerItemCode] {
             let listed = try await PowerListStore.list(on: date, .init(type: .penalty, organisations: [file.bodyID]), on: db).rows
                 .contains { $0.code == code.trimmed && AdjustmentKind(rawValue: $0.kind)?.resultingStatus == .inForce }
             external[RegistryFacts.powerItemIsBodysPenalty] = .bool(listed)
@@ -177,7 +177,7 @@ public enum CaseStore {
     }
 
     /// The case's outcome as lists and statistics show it (a decision without an outcome fact is a penalty: 当场处罚).
-    static func outcome(_ f: CaseFile) -> String? { f.facts.text("outcome") ?? (f.facts.date("decidedOn") != nil ? "penalty" : nil) }
+    static func outcome(_ f: CaseFile) -> String? { f.facts[CaseColumns.outcome] ?? (f.facts[CaseColumns.decidedOn] != nil ? "penalty" : nil) }
 
     static func save(_ t: CaseTransition, def: ProcedureDefinition, number: String, openedOn: String, in tx: WriteTransaction) async throws {
         let f = t.file, sql = tx.sql
@@ -186,10 +186,10 @@ public enum CaseStore {
         let closed = def.state(f.state)?.terminal == true ? t.step.on.description : nil
         try await sql.update("cases")
             .set("state", to: SQLBind(f.state)).set("version", to: SQLBind(f.version)).set("content", to: SQLBind(try StoreJSON.encode(f)))
-            .set("party_name", to: SQLBind(party)).set("power_item_code", to: SQLBind(f.facts.text("powerItemCode") ?? ""))
-            .set("decided_on", to: SQLBind(f.facts.date("decidedOn")?.description)).set("closed_on", to: SQLBind(closed))
+            .set("party_name", to: SQLBind(party)).set("power_item_code", to: SQLBind(f.facts[CaseColumns.powerItemCode] ?? ""))
+            .set("decided_on", to: SQLBind(f.facts[CaseColumns.decidedOn]?.description)).set("closed_on", to: SQLBind(closed))
             .set("outcome", to: SQLBind(outcome(f)))
-            .set("fine", to: SQLBind(f.facts.number("decidedFine")))
+            .set("fine", to: SQLBind(f.facts[CaseColumns.decidedFine]))
             .set("legally_reviewed", to: SQLBind(figures.legallyReviewed)).set("heard", to: SQLBind(figures.heard))
             .set("decision_due", to: SQLBind(figures.decisionDue)).set("handling_days", to: SQLBind(figures.handlingDays))
             .where("id", .equal, SQLBind(f.id))

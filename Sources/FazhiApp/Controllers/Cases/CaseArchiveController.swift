@@ -84,9 +84,9 @@ enum CaseArchiveController {
             案号：\(c.number)
             执法主体：\(ctx.bodyName)
             程序：\(def.name)（程序定义第\(f.definitionVersion)版，依据\(def.instrument)）
-            当事人：\(facts.text("partyName") ?? facts.text("inspectedObject") ?? "")
+            当事人：\(def.presentation.partyName(facts))
             案件状态：\(def.stateName(f.state))
-            登记日期：\(c.openedOn)\(facts.date("decidedOn").map { "\n决定日期：\($0)" } ?? "")
+            登记日期：\(c.openedOn)\(facts[CaseColumns.decidedOn].map { "\n决定日期：\($0)" } ?? "")
             导出：\(req.fazhi.today) 由 \(user.displayName) 导出
 
             一、文书（\(documentLines.count) 件）

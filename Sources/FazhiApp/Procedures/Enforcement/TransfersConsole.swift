@@ -31,7 +31,7 @@ enum TransfersConsole {
                 let waiting = t.daysWaiting(today: today)
                 return """
                 <tr><td class="mono"><a href="/console/cases/\(c.id.uuidString)">\(c.number)</a></td><td>\(names[c.file.bodyID] ?? "")</td>
-                <td>\(c.file.facts.text("partyName") ?? "")</td><td>\(t.crimeReason ?? "")</td><td>\(t.markedOn?.description ?? "")</td>
+                <td>\(c.file.facts[EnforcementFact.partyName] ?? "")</td><td>\(t.crimeReason ?? "")</td><td>\(t.markedOn?.description ?? "")</td>
                 <td>\(t.transferredOn?.description ?? "")</td><td>\(t.receivingOrgan ?? "")</td><td class="mono">\(t.transferNumber ?? "")</td>
                 <td><span class="tag">\(t.status.chineseName)</span></td><td>\(t.feedbackOn?.description ?? "")</td><td>\(t.feedback ?? "")</td>
                 <td data-sort="\(waiting ?? -1)" class="\(HTML(raw: t.status == .notTransferred ? "due overdue" : ""))">\(waiting.map { "\($0) 天" } ?? "")</td></tr>

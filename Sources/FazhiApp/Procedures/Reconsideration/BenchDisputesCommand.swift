@@ -124,8 +124,8 @@ struct BenchDisputesCommand: AsyncCommand {
                     let number = "基准\(def.numbering.kind)\(i + 1)"
                     let closed = def.state(file.state)?.terminal == true ? file.steps.last?.on.description : nil
                     caseRows.append([SQLBind(file.id), SQLBind(def.id), SQLBind(def.version), SQLBind(body), SQLBind(number), SQLBind(file.state), SQLBind(file.version),
-                                     SQLBind(file.facts.text("applicantName") ?? file.facts.text("partyName") ?? ""), SQLBind(""), SQLBind(received.description),
-                                     SQLBind(file.facts.date("decidedOn")?.description), SQLBind(closed), SQLBind(file.facts.text("outcome")), SQLBind(Optional<Double>.none),
+                                     SQLBind(def.presentation.partyName(file.facts)), SQLBind(""), SQLBind(received.description),
+                                     SQLBind(file.facts[CaseColumns.decidedOn]?.description), SQLBind(closed), SQLBind(file.facts[CaseColumns.outcome]), SQLBind(Optional<Double>.none),
                                      SQLBind(try StoreJSON.encode(file)), SQLBind(0), SQLBind(0), SQLBind(Optional<String>.none), SQLBind(Optional<Int>.none)])
                     for d in file.deadlines {
                         deadlineRows.append([SQLBind(file.id), SQLBind(d.key), SQLBind(d.name), SQLBind(d.deadline.due.description), SQLBind(d.deadline.article ?? ""), SQLBind(d.isRunning),

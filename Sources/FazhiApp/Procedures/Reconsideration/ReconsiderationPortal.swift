@@ -124,13 +124,13 @@ enum ReconsiderationPortal {
         let acceptance = c.file.deadline("acceptance")
         let body: HTML = """
         <div class="card" id="receipt">
-        <p>您的行政复议申请已提交，本机关于 <b>\(f.date("receivedOn")?.description ?? "")</b> 收到（《中华人民共和国行政复议法》第二十二条）。请记下以下信息，用于查询办理进度：</p>
+        <p>您的行政复议申请已提交，本机关于 <b>\(f[ReconsiderationFact.receivedOn]?.description ?? "")</b> 收到（《中华人民共和国行政复议法》第二十二条）。请记下以下信息，用于查询办理进度：</p>
         <table class="kv"><tr><th>查询编号</th><td class="mono" id="tracking-number">\(a.trackingNumber)</td></tr>
         <tr><th>查询码</th><td class="mono" id="secret">\(secret ?? "（已在首次提交时显示；遗失的请联系行政复议机构）")</td></tr>
         <tr><th>案件编号</th><td>\(c.number)</td></tr>
-        <tr><th>申请人</th><td>\(f.text("applicantName") ?? "")</td></tr><tr><th>被申请人</th><td>\(f.text("respondent") ?? "")</td></tr>
+        <tr><th>申请人</th><td>\(f[ReconsiderationFact.applicantName] ?? "")</td></tr><tr><th>被申请人</th><td>\(f[ReconsiderationFact.respondent] ?? "")</td></tr>
         <tr><th>受理审查期限</th><td>\(acceptance.map { Views.deadlineCell($0.deadline, today: today) } ?? "")：本机关将在五个工作日内决定是否受理；材料不齐全的，将一次性通知补正；逾期未作决定的，视为受理（第三十条、第三十一条）。</td></tr>
-        <tr><th>申请期限</th><td>\(f.date("applicationDue")?.description ?? "")\(f.flag("applicationDueEstimated") ? "（暂定：该年放假安排尚未公布）" : "")\(f.flag("applicationLate") ? "（已超过六十日申请期限；是否有正当理由将在受理审查时一并审查，第二十条）" : "（第二十条：自知道该行政行为之日起六十日内）")</td></tr></table>
+        <tr><th>申请期限</th><td>\(f[ReconsiderationFact.applicationDue]?.description ?? "")\(f.flag(ReconsiderationFact.applicationDueEstimated) ? "（暂定：该年放假安排尚未公布）" : "")\(f.flag(ReconsiderationFact.applicationLate) ? "（已超过六十日申请期限；是否有正当理由将在受理审查时一并审查，第二十条）" : "（第二十条：自知道该行政行为之日起六十日内）")</td></tr></table>
         <p>查询进度：<a href="/reconsideration/status">行政复议申请查询</a></p></div>
         """
         return Views.portal("行政复议申请已提交", request: req, body).with(status: a.isNew ? .created : .ok)
@@ -220,12 +220,12 @@ enum ReconsiderationPortal {
         // What the applicant sees: the stage, the dates that run, the steps by name and day — not staff notes.
         let steps = HTML.join(c.file.steps.map { "<tr><td>\($0.on.description)</td><td>\($0.actionName)</td></tr>" })
         let deadlines = HTML.join(c.file.runningDeadlines.map { "<tr><td>\($0.name)</td><td>\(Views.deadlineCell($0.deadline, today: today))</td><td>\($0.deadline.article ?? "")</td></tr>" })
-        let outcome: HTML = f.text("outcome").map { o in
-            "<p>决定：<b>\(Reconsideration.outcomeName(o))</b>（\(f.text("decisionNumber") ?? "")，\(f.date("decidedOn")?.description ?? "")）\(f.date("effectiveOn").map { "，\($0) 送达生效" } ?? "")</p>"
+        let outcome: HTML = f[ReconsiderationFact.outcome].map { o in
+            "<p>决定：<b>\(Reconsideration.outcomeName(o))</b>（\(f[ReconsiderationFact.decisionNumber] ?? "")，\(f[ReconsiderationFact.decidedOn]?.description ?? "")）\(f[ReconsiderationFact.effectiveOn].map { "，\($0) 送达生效" } ?? "")</p>"
         } ?? ""
         let body: HTML = """
         <div class="card" id="status"><p>案件编号：\(c.number)　当前阶段：<b id="stage">\(def?.stateName(c.file.state) ?? c.file.state)</b></p>
-        <p>申请人：\(f.text("applicantName") ?? "")　被申请人：\(f.text("respondent") ?? "")</p>\(outcome)
+        <p>申请人：\(f[ReconsiderationFact.applicantName] ?? "")　被申请人：\(f[ReconsiderationFact.respondent] ?? "")</p>\(outcome)
         \(c.file.runningDeadlines.isEmpty ? "" : HTML("<h2>正在计算的期限</h2><table class=\"data\"><thead><tr><th>事项</th><th>期限</th><th>依据</th></tr></thead><tbody>\(deadlines)</tbody></table>"))
         <h2>办理过程</h2><table class="data"><thead><tr><th>日期</th><th>环节</th></tr></thead><tbody>\(steps)</tbody></table></div>
         """

@@ -50,9 +50,9 @@ public struct CriminalTransfer: Sendable, Equatable {
         let answer = answerAt.flatMap { a in transferAt.flatMap { a > $0 ? file.steps[a] : nil } }
         let status: Status = transfer == nil ? .notTransferred : answer == nil ? .awaitingFeedback : answer!.action == "transfer_accepted" ? .accepted : .returned
         return CriminalTransfer(
-            status: status, markedOn: marked?.on, crimeReason: marked?.inputs.text("crimeReason") ?? transfer?.inputs.text("transferReason"),
-            transferredOn: transfer?.on, receivingOrgan: transfer?.inputs.text("receivingOrgan"), transferNumber: transfer?.inputs.text("transferNumber"),
+            status: status, markedOn: marked?.on, crimeReason: marked?.inputs[EnforcementFact.crimeReason] ?? transfer?.inputs[EnforcementFact.transferReason],
+            transferredOn: transfer?.on, receivingOrgan: transfer?.inputs[EnforcementFact.receivingOrgan], transferNumber: transfer?.inputs[EnforcementFact.transferNumber],
             feedbackOn: answer?.on,
-            feedback: answer.map { a in [a.inputs.text("receiptNumber"), a.inputs.text("transferFeedback") ?? a.inputs.text("returnReason")].compactMap { $0 }.joined(separator: "：") })
+            feedback: answer.map { a in [a.inputs[EnforcementFact.receiptNumber], a.inputs[EnforcementFact.transferFeedback] ?? a.inputs[EnforcementFact.returnReason]].compactMap { $0 }.joined(separator: "：") })
     }
 }

@@ -9,6 +9,7 @@ extension ProcedureModule {
         definitions: { s in [PenaltyOrdinaryProcedure.definition(s), PenaltySimpleProcedure.definition(s), InspectionProcedure.definition(s)] },
         documents: [.filingApproval, .evidenceRecord, .preservationNotice, .priorNotice, .hearingNotice, .hearingRecord, .legalReviewOpinion,
                     .collectiveDiscussion, .penaltyDecision, .onSpotDecision, .transferLetter, .closingReport, .inspectionRecord],
+        facts: EnforcementFact.all,
         render: EnforcementDocuments.render)
 }
 
@@ -44,7 +45,7 @@ extension Penalty {
             labels: ["proposedFine": "拟罚款（元）", "hearingRight": "有听证权利", "decisionNumber": "决定书文号", "decidedOn": "决定日期",
                      "decidedFine": "决定罚款（元）", "lateFine": "加处罚款（元）"],
             notStarted: "尚未登记",
-            result: { f in f.facts.text("outcome").map { o in outcomes.first { $0.value == o }?.label ?? o } ?? "" },
-            servedDocument: { f in f.text("outcome") == "penalty" ? "行政处罚决定书" : "不予行政处罚决定书" })
+            result: { f in f.facts[EnforcementFact.outcome].map { o in outcomes.first { $0.value == o }?.label ?? o } ?? "" },
+            servedDocument: { f in f[EnforcementFact.outcome] == "penalty" ? "行政处罚决定书" : "不予行政处罚决定书" })
     }
 }

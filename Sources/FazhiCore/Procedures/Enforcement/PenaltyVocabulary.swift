@@ -38,7 +38,7 @@ public enum Penalty {
         public static let reconsiderationPeriods = "reconsideration.periods"
     }
 
-    static func isOrganisation(_ f: Facts) -> Bool { f.text("partyKind") == "organisation" }
+    static func isOrganisation(_ f: Facts) -> Bool { f[EnforcementFact.partyKind] == "organisation" }
 
     /// Whether the proposed penalty gives a right to a hearing (第六十三条): a large fine or confiscation (thresholds
     /// local: `ProcedureSettings`), or one of the heavier kinds.
@@ -88,7 +88,7 @@ public enum Penalty {
 
     /// A decision heavier than the proposal the party was told of: a larger fine or a kind not proposed.
     static func heavier(kinds: [String], fine: Double, than f: Facts) -> Bool {
-        fine > (f.number("proposedFine") ?? 0) + 0.001 || !Set(kinds).isSubset(of: Set(f.list("proposedKinds")))
+        fine > (f[EnforcementFact.proposedFine] ?? 0) + 0.001 || !Set(kinds).isSubset(of: Set(f.list(EnforcementFact.proposedKinds)))
     }
 
     static let kindsProblem = "处罚种类应为第九条所列：" + kinds.joined(separator: "、")

@@ -7,6 +7,7 @@ extension ProcedureModule {
         procedureIDs: [LitigationProcedure.id],
         definitions: { s in [LitigationProcedure.definition(s)] },
         documents: [.litigationAnswer, .recommendationReply],
+        facts: LitigationFact.all,
         render: { input, draft in
             draft.blocks += LitigationDocuments.blocks(input.kind, facts: input.facts, file: input.file, step: input.step, context: input.context)
         })
@@ -31,8 +32,8 @@ extension LitigationProcedure {
         computedChoices: ["currentInstance": Litigation.instances],
         notStarted: "尚未登记",
         result: { f in
-            guard f.facts.date("judgedOn") != nil,
-                  let j = Litigation.judgment(f.steps.last { $0.action == "record_judgment" }?.inputs.text("judgment")) else { return "" }
-            return j.label + (f.facts.flag("lost") ? "（败诉）" : "")
+            guard f.facts[LitigationFact.judgedOn] != nil,
+                  let j = Litigation.judgment(f.steps.last { $0.action == "record_judgment" }?.inputs[LitigationFact.judgment]) else { return "" }
+            return j.label + (f.facts.flag(LitigationFact.lost) ? "（败诉）" : "")
         })
 }

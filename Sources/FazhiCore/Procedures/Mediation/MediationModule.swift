@@ -7,10 +7,11 @@ extension ProcedureModule {
         procedureIDs: [MediationProcedure.id],
         definitions: { s in [MediationProcedure.definition(s)] },
         documents: [.mediationAgreement],
+        facts: MediationFact.all,
         render: { input, draft in
             let f = input.facts
-            if f.text("mediationKind") == "administrative" { draft.title = "行政调解协议书" }
-            if f.text("agreementForm") == "oral" { draft.title = "口头调解协议记录" }
+            if f[MediationFact.mediationKind] == "administrative" { draft.title = "行政调解协议书" }
+            if f[MediationFact.agreementForm] == "oral" { draft.title = "口头调解协议记录" }
             draft.blocks += MediationDocuments.blocks(input.kind, facts: f, file: input.file, step: input.step, context: input.context)
         })
 }
@@ -32,5 +33,5 @@ extension MediationProcedure {
         labels: ["receivedOn": "受理日期", "sessions": "调解次数", "outcome": "结果", "agreedOn": "达成协议日期", "confirmationDue": "可申请司法确认至"],
         computedChoices: ["outcome": Mediation.outcomes],
         notStarted: "尚未受理",
-        result: { f in f.facts.text("outcome").map { Mediation.name($0, in: Mediation.outcomes) } ?? "" })
+        result: { f in f.facts[MediationFact.outcome].map { Mediation.name($0, in: Mediation.outcomes) } ?? "" })
 }

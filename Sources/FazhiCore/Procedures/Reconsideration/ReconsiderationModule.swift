@@ -10,12 +10,13 @@ extension ProcedureModule {
         documents: [.applicationReceipt, .correctionNotice, .acceptanceNotice, .refusalDecision, .answerNotice, .reconsiderationHearingNotice,
                     .reconsiderationHearingRecord, .committeeOpinion, .extensionNotice, .suspensionNotice, .terminationDecision,
                     .reconsiderationDecision, .opinionLetter],
+        facts: ReconsiderationFact.all,
         render: { input, draft in
             let f = input.facts
             if input.kind == .reconsiderationDecision {
-                let number = f.text("decisionNumber") ?? ""
+                let number = f[ReconsiderationFact.decisionNumber] ?? ""
                 draft.number = number.isEmpty ? input.context.caseNumber : number
-                if f.text("outcome") == "mediation" { draft.title = "行政复议调解书" }
+                if f[ReconsiderationFact.outcome] == "mediation" { draft.title = "行政复议调解书" }
             }
             draft.blocks += ReconsiderationDocuments.blocks(input.kind, facts: f, file: input.file, step: input.step, context: input.context)
         })
@@ -49,14 +50,14 @@ extension ReconsiderationProcedure {
         labels: ["applicationDue": "申请期限届满（第二十条）", "applicationLate": "超过申请期限", "deemedAccepted": "视为受理（第三十条第二款）",
                  "acceptedOn": "受理日期", "effectiveOn": "生效日期", "decisionNumber": "决定书文号", "decidedOn": "决定日期"],
         notStarted: "尚未登记",
-        result: { f in f.facts.date("decidedOn") != nil ? Reconsideration.outcomeName(f.facts.text("outcome") ?? "") : "" },
-        servedDocument: { f in f.text("outcome") == "mediation" ? "行政复议调解书" : "行政复议决定书" })
+        result: { f in f.facts[ReconsiderationFact.decidedOn] != nil ? Reconsideration.outcomeName(f.facts[ReconsiderationFact.outcome] ?? "") : "" },
+        servedDocument: { f in f[ReconsiderationFact.outcome] == "mediation" ? "行政复议调解书" : "行政复议决定书" })
 
     /// A 复议 of a penalty decision in this system runs from receipt of the application to its end — served, terminated,
     /// refused, abandoned — and those days do not count toward the decision's 加处罚款 (行政处罚法 第七十三条第三款).
     static let reviewOfCase = ReviewOfCase(linkFact: "linkedCaseID") { f, through in
-        guard let from = f.facts.date("receivedOn") else { return nil }
-        let ended = f.facts.date("effectiveOn") ?? f.facts.date("terminatedOn") ?? f.facts.date("refusedOn")
+        guard let from = f.facts[ReconsiderationFact.receivedOn] else { return nil }
+        let ended = f.facts[ReconsiderationFact.effectiveOn] ?? f.facts[ReconsiderationFact.terminatedOn] ?? f.facts[ReconsiderationFact.refusedOn]
             ?? (f.state == "abandoned" ? f.steps.last?.on : nil)
         return (from, min(ended ?? through, through))
     }

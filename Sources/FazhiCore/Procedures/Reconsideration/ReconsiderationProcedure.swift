@@ -20,7 +20,7 @@ public enum ReconsiderationProcedure {
     /// Deadlines that stop when a case ends before a decision.
     static let allDeadlines = ["acceptance", "correction", "copy", "answer", "decision"]
 
-    static func isSimple(_ f: Facts) -> Bool { f.text("track") == "simple" }
+    static func isSimple(_ f: Facts) -> Bool { f[ReconsiderationFact.track] == "simple" }
 
     public static func definition(_ settings: ProcedureSettings) -> ProcedureDefinition {
         let actions: [ActionDefinition] = [
@@ -39,14 +39,16 @@ public enum ReconsiderationProcedure {
                       .init("actAmount", "涉及款额（元）", .number, required: false),
                       .init("enforcementDecisionNumber", "本系统内的行政处罚决定书文号", required: false),
                       .init("requests", "行政复议请求"), .init("reasons", "事实和理由"),
-                      .init("attachments", "附件（证据材料 SHA-256）", .list, required: false))
+                      .init("attachments", "附件（证据材料 SHA-256）", .list, required: false),
+                      .init("trackingNumber", "网上申请查询号", required: false))
                 .looksUp(.caseByDecisionNumber(input: "enforcementDecisionNumber", into: Reconsideration.External.linkedCase))
                 .gate("行政复议法 第二十条第三款", "未告知复议权利的，须写明申请人知道复议权利、机关和期限之日", field: "rightsLearnedOn") { c in
-                    !c.inputs.flag("notToldOfRights") || c.inputs.date("rightsLearnedOn") != nil
+                    !c.inputs.flag(ReconsiderationFact.notToldOfRights) || c.inputs[ReconsiderationFact.rightsLearnedOn] != nil
                 }
-                .gate("行政复议法 第二十条", "知道行政行为之日不能晚于收到申请之日", field: "learnedOn") { c in c.inputs.date("learnedOn")! <= c.date }
-                .then(.compute { c in try applicationPeriod(c) },
-                      .compute { c in Facts(["receivedOn": .date(c.date), "linkedCaseID": c.external[Reconsideration.External.linkedCase] ?? .text("")]) },
+                .gate("行政复议法 第二十条", "知道行政行为之日不能晚于收到申请之日", field: "learnedOn") { c in c.inputs[ReconsiderationFact.learnedOn]! <= c.date }
+                .then(.compute(writes: ReconsiderationFact.applicationDue, ReconsiderationFact.applicationDueEstimated, ReconsiderationFact.applicationLate,
+                               ReconsiderationFact.outerLimit, ReconsiderationFact.beyondOuterLimit) { c in try applicationPeriod(c) },
+                      .compute(writes: ReconsiderationFact.receivedOn, ReconsiderationFact.linkedCaseID) { c in Facts(["receivedOn": .date(c.date), "linkedCaseID": c.external[Reconsideration.External.linkedCase] ?? .text("")]) },
                       .startDeadline(DeadlineRule("acceptance", "受理审查（逾期未决定视为受理）", days: 5, .workday, article: "行政复议法 第三十条")))
                 .produces(.applicationReceipt),
             ActionDefinition("request_correction", "通知补正", from: ["received"], to: "correcting", by: staff, basis: "行政复议法 第三十一条")
@@ -58,9 +60,9 @@ public enum ReconsiderationProcedure {
                 .produces(.correctionNotice),
             ActionDefinition("extend_correction", "延长补正期限（有正当理由）", from: ["correcting"], to: nil, by: staff, basis: "行政复议法 第三十一条")
                 .asks(.init("extraDays", "延长的工作日数", .number), .init("extensionReason", "正当理由"))
-                .gate("行政复议法 第三十一条", "延长的工作日数应为1至30", field: "extraDays") { c in (1...30).contains(Int(c.inputs.number("extraDays") ?? 0)) }
-                .then(.compute { c in
-                    let due = try c.calendar.procedureDeadline(from: c.file.deadline("correction")!.deadline.due, days: Int(c.inputs.number("extraDays")!), unit: .workday).due
+                .gate("行政复议法 第三十一条", "延长的工作日数应为1至30", field: "extraDays") { c in (1...30).contains(Int(c.inputs[ReconsiderationFact.extraDays] ?? 0)) }
+                .then(.compute(writes: ReconsiderationFact.correctionDue) { c in
+                    let due = try c.calendar.procedureDeadline(from: c.file.deadline("correction")!.deadline.due, days: Int(c.inputs[ReconsiderationFact.extraDays]!), unit: .workday).due
                     return Facts(["correctionDue": .date(due)])
                 }, .startDeadlineUntil(key: "correction", name: "申请人补正（已延长）", dateFact: "correctionDue", article: "行政复议法 第三十一条")),
             ActionDefinition("receive_correction", "收到补正材料", from: ["correcting"], to: "received", by: staff, basis: "行政复议法 第三十一条")
@@ -72,7 +74,7 @@ public enum ReconsiderationProcedure {
             ActionDefinition("deem_abandoned", "逾期未补正，视为放弃申请", from: ["correcting"], to: "abandoned", by: staff, basis: "行政复议法 第三十一条")
                 .asks(.init("noGoodCause", "申请人无正当理由逾期未补正", .bool))
                 .gate("行政复议法 第三十一条", "补正期限尚未届满") { c in overdue(c, "correction") }
-                .gate("行政复议法 第三十一条", "申请人有正当理由的，应当延长补正期限而不是视为放弃", field: "noGoodCause") { $0.inputs.flag("noGoodCause") }
+                .gate("行政复议法 第三十一条", "申请人有正当理由的，应当延长补正期限而不是视为放弃", field: "noGoodCause") { $0.inputs.flag(ReconsiderationFact.noGoodCause) }
                 .then(.stopDeadline("correction")),
             ActionDefinition("accept", "受理", from: ["received"], to: "accepted", by: staff, basis: "行政复议法 第三十条")
                 .asks(.init("track", "审理程序", .choice([.init("ordinary", "普通程序"), .init("simple", "简易程序")])),
@@ -80,31 +82,31 @@ public enum ReconsiderationProcedure {
                       .init("timelinessAnswer", "对申请期限的审查意见", required: false))
                 .gate("行政复议法 第三十条", "受理审查期限已过：依法视为受理，请登记“视为受理”") { c in !overdue(c, "acceptance") }
                 .gate("行政复议法 第二十条、第三十条", "申请超过法定申请期限（或第二十一条的最长期限），受理时须写明对申请期限的审查意见（如不可抗力、正当理由）", field: "timelinessAnswer") { c in
-                    !(c.file.facts.flag("applicationLate") || c.file.facts.flag("beyondOuterLimit")) || !(c.inputs.text("timelinessAnswer") ?? "").isEmpty
+                    !(c.file.facts.flag(ReconsiderationFact.applicationLate) || c.file.facts.flag(ReconsiderationFact.beyondOuterLimit)) || !(c.inputs[ReconsiderationFact.timelinessAnswer] ?? "").isEmpty
                 }
-                .gate("行政复议法 第五十三条", "适用简易程序须写明第五十三条规定的情形", field: "simpleGround") { c in c.inputs.text("track") != "simple" || c.inputs.text("simpleGround") != nil }
+                .gate("行政复议法 第五十三条", "适用简易程序须写明第五十三条规定的情形", field: "simpleGround") { c in c.inputs[ReconsiderationFact.track] != "simple" || c.inputs[ReconsiderationFact.simpleGround] != nil }
                 .gate("行政复议法 第五十三条第一款第三项", "案件涉及款额超过三千元，不能以“款额三千元以下”适用简易程序", field: "simpleGround") { c in
-                    c.inputs.text("simpleGround") != "small_amount" || (c.file.facts.number("actAmount").map { $0 <= Reconsideration.simpleAmountMax } ?? false)
+                    c.inputs[ReconsiderationFact.simpleGround] != "small_amount" || (c.file.facts[ReconsiderationFact.actAmount].map { $0 <= Reconsideration.simpleAmountMax } ?? false)
                 }
                 .gate("行政复议法 第五十三条第一款第一项", "被申请的行政行为不是当场作出的", field: "simpleGround") { c in
-                    c.inputs.text("simpleGround") != "on_spot" || c.file.facts.text("actKind") == "on_spot"
+                    c.inputs[ReconsiderationFact.simpleGround] != "on_spot" || c.file.facts[ReconsiderationFact.actKind] == "on_spot"
                 }
                 .gate("行政复议法 第五十三条第一款第四项", "本案不是政府信息公开案件", field: "simpleGround") { c in
-                    c.inputs.text("simpleGround") != "info_disclosure" || c.file.facts.text("actKind") == "info_disclosure"
+                    c.inputs[ReconsiderationFact.simpleGround] != "info_disclosure" || c.file.facts[ReconsiderationFact.actKind] == "info_disclosure"
                 }
-                .then(.stopDeadline("acceptance"), .compute { c in Facts(["acceptedOn": .date(c.date), "deemedAccepted": .bool(false)]) })
+                .then(.stopDeadline("acceptance"), .compute(writes: ReconsiderationFact.acceptedOn, ReconsiderationFact.deemedAccepted) { c in Facts(["acceptedOn": .date(c.date), "deemedAccepted": .bool(false)]) })
                 .then(reviewDeadlines(settings))
                 .produces(.acceptanceNotice),
             ActionDefinition("deem_accepted", "受理审查期满，视为受理", from: ["received"], to: "accepted", by: staff, basis: "行政复议法 第三十条第二款")
                 .gate("行政复议法 第三十条第二款", "受理审查期限尚未届满") { c in overdue(c, "acceptance") }
                 // Deemed accepted on the day after the period ends; the case is then heard in the ordinary procedure.
                 .then(.stopDeadline("acceptance"),
-                      .compute { c in Facts(["acceptedOn": .date(c.file.deadline("acceptance")!.deadline.due.adding(days: 1)), "deemedAccepted": .bool(true), "track": .text("ordinary")]) })
+                      .compute(writes: ReconsiderationFact.acceptedOn, ReconsiderationFact.deemedAccepted, ReconsiderationFact.track) { c in Facts(["acceptedOn": .date(c.file.deadline("acceptance")!.deadline.due.adding(days: 1)), "deemedAccepted": .bool(true), "track": .text("ordinary")]) })
                 .then(reviewDeadlines(settings)),
             ActionDefinition("refuse", "不予受理", from: ["received"], to: "refused", by: staff, basis: "行政复议法 第三十条")
                 .asks(.init("refusalReasons", "不予受理的理由"), .init("competentBody", "有管辖权的行政复议机关（不属于本机关管辖的）", required: false))
                 .gate("行政复议法 第三十条", "不予受理决定应当在受理审查期限内作出；期限已过，依法视为受理") { c in !overdue(c, "acceptance") }
-                .then(.stopDeadline("acceptance"), .compute { Facts(["refusedOn": .date($0.date)]) })
+                .then(.stopDeadline("acceptance"), .compute(writes: ReconsiderationFact.refusedOn) { Facts(["refusedOn": .date($0.date)]) })
                 .produces(.refusalDecision),
 
             // MARK: 审理
@@ -116,22 +118,22 @@ public enum ReconsiderationProcedure {
             ActionDefinition("classify", "认定案件情形", from: ["accepted"], to: nil, by: staff, basis: "行政复议法 第五十条、第五十二条")
                 .asks(.init("major", "重大、疑难、复杂案件", .bool, required: false), .init("technical", "专业性、技术性较强", .bool, required: false),
                       .init("committeeNeeded", "行政复议机构认为有必要提请复议委员会咨询", .bool, required: false))
-                .then(.compute { c in
+                .then(.compute(writes: ReconsiderationFact.major, ReconsiderationFact.committeeRequired) { c in
                     let f = c.inputs
-                    return Facts(["major": .bool(f.flag("major")), "committeeRequired": .bool(f.flag("major") || f.flag("technical") || f.flag("committeeNeeded"))])
+                    return Facts(["major": .bool(f.flag(ReconsiderationFact.major)), "committeeRequired": .bool(f.flag(ReconsiderationFact.major) || f.flag(ReconsiderationFact.technical) || f.flag(ReconsiderationFact.committeeNeeded))])
                 }),
             ActionDefinition("send_copy", "发送申请书副本（通知被申请人答复）", from: ["accepted"], to: nil, by: staff, basis: "行政复议法 第四十八条、第五十四条")
                 .gate("行政复议法 第四十八条", "申请书副本已经发送") { c in !c.file.hasTaken("send_copy") }
-                .then(.stopDeadline("copy"), .compute { Facts(["copySentOn": .date($0.date)]) },
+                .then(.stopDeadline("copy"), .compute(writes: ReconsiderationFact.copySentOn) { Facts(["copySentOn": .date($0.date)]) },
                       .startDeadline(DeadlineRule("answer", "被申请人提出书面答复并提交证据", days: 10, .workday, article: "行政复议法 第四十八条"), onlyIf: { !isSimple($0.file.facts) }),
                       .startDeadline(DeadlineRule("answer", "被申请人提出书面答复并提交证据", days: 5, .workday, article: "行政复议法 第五十四条"), onlyIf: { isSimple($0.file.facts) }))
                 .produces(.answerNotice),
             ActionDefinition("record_answer", "收到被申请人答复和证据", from: ["accepted", "suspended"], to: nil, by: staff, basis: "行政复议法 第四十八条、第四十四条")
                 .asks(.init("answerSummary", "答复要点"), .init("evidenceProduced", "提交了作出行政行为的证据、依据", .bool, required: false))
                 .gate("行政复议法 第四十八条", "尚未发送申请书副本") { c in c.file.hasTaken("send_copy") }
-                .then(.compute { c in
+                .then(.compute(writes: ReconsiderationFact.answeredOn, ReconsiderationFact.answerLate, ReconsiderationFact.noEvidence) { c in
                     let late = c.file.deadline("answer").map { c.date > $0.deadline.due } ?? false
-                    return Facts(["answeredOn": .date(c.date), "answerLate": .bool(late), "noEvidence": .bool(late || !c.inputs.flag("evidenceProduced"))])
+                    return Facts(["answeredOn": .date(c.date), "answerLate": .bool(late), "noEvidence": .bool(late || !c.inputs.flag(ReconsiderationFact.evidenceProduced))])
                 }, .stopDeadline("answer")),
             ActionDefinition("hear_parties", "听取当事人意见", from: ["accepted"], to: nil, by: staff, basis: "行政复议法 第四十九条")
                 .asks(.init("hearingMethod", "方式", .choice([.init("in_person", "当面"), .init("online", "互联网"), .init("phone", "电话")])),
@@ -139,23 +141,23 @@ public enum ReconsiderationProcedure {
             ActionDefinition("schedule_hearing", "决定听证并通知", from: ["accepted"], to: nil, by: staff, basis: "行政复议法 第五十条、第五十一条")
                 .asks(.init("hearingDate", "听证日期", .date), .init("hearingPlace", "听证地点"), .init("hearingChair", "主持人"),
                       .init("hearingOfficers", "听证员（至少二人）", .list), .init("hearingClerk", "记录员"))
-                .gate("行政复议法 第五十一条", "听证人员应当为一名主持人、二名以上听证员和一名记录员", field: "hearingOfficers") { c in Set(c.inputs.list("hearingOfficers")).count >= 2 }
+                .gate("行政复议法 第五十一条", "听证人员应当为一名主持人、二名以上听证员和一名记录员", field: "hearingOfficers") { c in Set(c.inputs.list(ReconsiderationFact.hearingOfficers)).count >= 2 }
                 .gate("行政复议法 第五十一条", "应当在举行听证的五日前将听证的时间、地点和拟听证事项书面通知当事人", field: "hearingDate") { c in
-                    c.inputs.date("hearingDate")! >= (try c.calendar.due(from: c.date, days: 5, unit: .workday))
+                    c.inputs[ReconsiderationFact.hearingDate]! >= (try c.calendar.due(from: c.date, days: 5, unit: .workday))
                 }
                 .produces(.reconsiderationHearingNotice),
             ActionDefinition("record_hearing", "听证笔录", from: ["accepted"], to: nil, by: staff, basis: "行政复议法 第五十条、第六十一条第二款")
                 .asks(.init("hearingSummary", "听证情况（质证、辩论）"), .init("hearingRecordSigned", "笔录经当事人签字", .bool))
                 .gate("行政复议法 第五十条", "尚未通知听证") { c in c.file.hasTaken("schedule_hearing") }
-                .gate("行政复议法 第五十一条", "听证日期未到") { c in c.file.facts.date("hearingDate").map { c.date >= $0 } ?? false }
+                .gate("行政复议法 第五十一条", "听证日期未到") { c in c.file.facts[ReconsiderationFact.hearingDate].map { c.date >= $0 } ?? false }
                 .then(.set("heard", .bool(true)))
                 .produces(.reconsiderationHearingRecord),
             ActionDefinition("consult_committee", "提请行政复议委员会咨询", from: ["accepted"], to: nil, by: staff, basis: "行政复议法 第五十二条")
                 .asks(.init("committeeMembers", "参加咨询的委员", .list), .init("committeeOpinion", "咨询意见"))
                 .looksUp(.committeeMembers(into: Reconsideration.External.committeeMembers))
-                .gate("行政复议法 第五十二条", "参加咨询的委员至少三人", field: "committeeMembers") { c in Set(c.inputs.list("committeeMembers")).count >= 3 }
+                .gate("行政复议法 第五十二条", "参加咨询的委员至少三人", field: "committeeMembers") { c in Set(c.inputs.list(ReconsiderationFact.committeeMembers)).count >= 3 }
                 .gate("行政复议法 第五十二条", "参加咨询的应当是本机关行政复议委员会的在任委员（先在“复议委员会”中登记）", field: "committeeMembers") { c in
-                    Set(c.inputs.list("committeeMembers")).isSubset(of: Set(c.external.list(Reconsideration.External.committeeMembers)))
+                    Set(c.inputs.list(ReconsiderationFact.committeeMembers)).isSubset(of: Set(c.external.list(Reconsideration.External.committeeMembers)))
                 }
                 .then(.set("committeeConsulted", .bool(true)))
                 .produces(.committeeOpinion),
@@ -164,15 +166,15 @@ public enum ReconsiderationProcedure {
                       .init("noticeDocument", "书面告知当事人的文书"))
                 .gate("行政复议法 第六十二条第一款", "简易程序案件不能延长审理期限（须先转为普通程序）") { c in !isSimple(c.file.facts) }
                 .gate("行政复议法 第六十二条第一款", "审理期限只能延长一次") { c in !c.file.hasTaken("extend_decision_period") }
-                .gate("行政复议法 第六十二条第一款", "延长期限最多不得超过三十日", field: "extendedDays") { c in (1...Reconsideration.extensionMaxDays).contains(Int(c.inputs.number("extendedDays") ?? 0)) }
-                .then(.compute { c in
-                    let due = try c.calendar.procedureDeadline(from: c.file.deadline("decision")!.deadline.due, days: Int(c.inputs.number("extendedDays")!), unit: .day).due
+                .gate("行政复议法 第六十二条第一款", "延长期限最多不得超过三十日", field: "extendedDays") { c in (1...Reconsideration.extensionMaxDays).contains(Int(c.inputs[ReconsiderationFact.extendedDays] ?? 0)) }
+                .then(.compute(writes: ReconsiderationFact.decisionDue) { c in
+                    let due = try c.calendar.procedureDeadline(from: c.file.deadline("decision")!.deadline.due, days: Int(c.inputs[ReconsiderationFact.extendedDays]!), unit: .day).due
                     return Facts(["decisionDue": .date(due)])
                 }, .startDeadlineUntil(key: "decision", name: "作出行政复议决定（已延长）", dateFact: "decisionDue", article: "行政复议法 第六十二条第一款"))
                 .produces(.extensionNotice),
             ActionDefinition("suspend", "中止审理", from: ["accepted"], to: "suspended", by: staff, basis: "行政复议法 第三十九条")
                 .asks(.init("suspensionGround", "中止情形", .choice(Reconsideration.suspensionGrounds)))
-                .then(.compute { Facts(["suspendedOn": .date($0.date)]) }, .pauseDeadline("decision"), .pauseDeadline("answer"))
+                .then(.compute(writes: ReconsiderationFact.suspendedOn) { Facts(["suspendedOn": .date($0.date)]) }, .pauseDeadline("decision"), .pauseDeadline("answer"))
                 .produces(.suspensionNotice),
             ActionDefinition("resume", "恢复审理", from: ["suspended"], to: "accepted", by: staff, basis: "行政复议法 第四十条")
                 .asks(.init("resumeReason", "中止原因消除的情况"))
@@ -181,15 +183,15 @@ public enum ReconsiderationProcedure {
                 .asks(.init("terminationGround", "终止情形", .choice(Reconsideration.terminationGrounds)),
                       .init("settlementDocument", "和解协议或撤回申请书", required: false))
                 .gate("行政复议法 第四十一条第五项", "中止满六十日且中止原因仍未消除的，才能以此终止（限第三十九条第一款第一项、第二项、第四项的中止情形）", field: "terminationGround") { c in
-                    guard c.inputs.text("terminationGround") == "suspension_60_days" else { return true }
-                    guard c.file.state == "suspended", Reconsideration.terminableSuspensions.contains(c.file.facts.text("suspensionGround") ?? ""),
-                          let from = c.file.facts.date("suspendedOn") else { return false }
+                    guard c.inputs[ReconsiderationFact.terminationGround] == "suspension_60_days" else { return true }
+                    guard c.file.state == "suspended", Reconsideration.terminableSuspensions.contains(c.file.facts[ReconsiderationFact.suspensionGround] ?? ""),
+                          let from = c.file.facts[ReconsiderationFact.suspendedOn] else { return false }
                     return c.date >= from.adding(days: 60)
                 }
                 .gate("行政复议法 第七十四条", "撤回申请的，须附撤回申请书（和解的附和解协议）", field: "settlementDocument") { c in
-                    c.inputs.text("terminationGround") != "withdrawn" || !(c.inputs.text("settlementDocument") ?? "").isEmpty
+                    c.inputs[ReconsiderationFact.terminationGround] != "withdrawn" || !(c.inputs[ReconsiderationFact.settlementDocument] ?? "").isEmpty
                 }
-                .then(allDeadlines.map { Effect.stopDeadline($0) } + [.compute { Facts(["terminatedOn": .date($0.date)]) }])
+                .then(allDeadlines.map { Effect.stopDeadline($0) } + [.compute(writes: ReconsiderationFact.terminatedOn) { Facts(["terminatedOn": .date($0.date)]) }])
                 .produces(.terminationDecision),
 
             // MARK: 决定
@@ -206,40 +208,40 @@ public enum ReconsiderationProcedure {
                       .init("publicationWithheld", "不予公开的理由（涉及国家秘密、商业秘密、个人隐私等；公开的不填）", required: false))
                 .looksUp(.caseNumber(into: Reconsideration.External.caseNumber))
                 .gate("行政复议法 第四十九条", "普通程序审理应当听取当事人的意见（或者举行听证）") { c in
-                    isSimple(c.file.facts) || c.file.hasTaken("hear_parties") || c.file.facts.flag("heard")
+                    isSimple(c.file.facts) || c.file.hasTaken("hear_parties") || c.file.facts.flag(ReconsiderationFact.heard)
                 }
-                .gate("行政复议法 第五十条第一款", "重大、疑难、复杂的案件应当组织听证") { c in !c.file.facts.flag("major") || c.file.facts.flag("heard") }
-                .gate("行政复议法 第五十二条", "本案应当提请行政复议委员会提出咨询意见") { c in !c.file.facts.flag("committeeRequired") || c.file.facts.flag("committeeConsulted") }
+                .gate("行政复议法 第五十条第一款", "重大、疑难、复杂的案件应当组织听证") { c in !c.file.facts.flag(ReconsiderationFact.major) || c.file.facts.flag(ReconsiderationFact.heard) }
+                .gate("行政复议法 第五十二条", "本案应当提请行政复议委员会提出咨询意见") { c in !c.file.facts.flag(ReconsiderationFact.committeeRequired) || c.file.facts.flag(ReconsiderationFact.committeeConsulted) }
                 .gate("行政复议法 第六十三条第二款", "变更决定不得作出对申请人更为不利的决定（第三人提出相反请求的除外）", field: "changedAmount") { c in
-                    guard c.inputs.text("outcome") == "change", !c.inputs.flag("thirdPartyRequested") else { return true }
-                    if c.inputs.flag("changeWorsens") { return false }
-                    if let before = c.file.facts.number("actAmount"), let after = c.inputs.number("changedAmount") { return after <= before }
+                    guard c.inputs[ReconsiderationFact.outcome] == "change", !c.inputs.flag(ReconsiderationFact.thirdPartyRequested) else { return true }
+                    if c.inputs.flag(ReconsiderationFact.changeWorsens) { return false }
+                    if let before = c.file.facts[ReconsiderationFact.actAmount], let after = c.inputs[ReconsiderationFact.changedAmount] { return after <= before }
                     return true
                 }
                 .gate("行政复议法 第七十条", "被申请人未按期答复、提交证据，视为该行政行为没有证据、依据：只能决定撤销、部分撤销、确认违法、确认无效或者责令履行", field: "outcome") { c in
-                    !noAnswer(c) || Reconsideration.noAnswerOutcomes.contains(c.inputs.text("outcome") ?? "")
+                    !noAnswer(c) || Reconsideration.noAnswerOutcomes.contains(c.inputs[ReconsiderationFact.outcome] ?? "")
                 }
-                .gate("行政复议法 第七十三条", "调解书须经双方当事人签字", field: "mediationSigned") { c in c.inputs.text("outcome") != "mediation" || c.inputs.flag("mediationSigned") }
-                .gate("行政复议法 第六十四条", "责令重新作出行政行为的期限应为1至365日", field: "redoDays") { c in c.inputs.number("redoDays").map { (1...365).contains(Int($0)) } ?? true }
+                .gate("行政复议法 第七十三条", "调解书须经双方当事人签字", field: "mediationSigned") { c in c.inputs[ReconsiderationFact.outcome] != "mediation" || c.inputs.flag(ReconsiderationFact.mediationSigned) }
+                .gate("行政复议法 第六十四条", "责令重新作出行政行为的期限应为1至365日", field: "redoDays") { c in c.inputs[ReconsiderationFact.redoDays].map { (1...365).contains(Int($0)) } ?? true }
                 .then(.stopDeadline("decision"), .stopDeadline("copy"), .stopDeadline("answer"),
-                      .compute { c in Facts(["decidedOn": .date(c.date), "decisionNumber": c.external[Reconsideration.External.caseNumber] ?? .text(""),
+                      .compute(writes: ReconsiderationFact.decidedOn, ReconsiderationFact.decisionNumber, ReconsiderationFact.answerMissing) { c in Facts(["decidedOn": .date(c.date), "decisionNumber": c.external[Reconsideration.External.caseNumber] ?? .text(""),
                                              "answerMissing": .bool(noAnswer(c))]) })
                 .produces(.reconsiderationDecision),
             ActionDefinition("serve", "送达行政复议决定书", from: ["decided"], to: "served", by: staff, basis: "行政复议法 第七十五条")
                 .asks(.init("serviceMethod", "送达方式", .choice([.init("direct", "直接送达"), .init("post", "邮寄送达"), .init("electronic", "电子送达（已同意）"), .init("announcement", "公告送达")])),
                       .init("recipient", "受送达人"))
-                .then(.compute { Facts(["effectiveOn": .date($0.date)]) },
+                .then(.compute(writes: ReconsiderationFact.effectiveOn) { Facts(["effectiveOn": .date($0.date)]) },
                       .startDeadline(DeadlineRule("redo", "被申请人重新作出行政行为", days: 0, .day, article: "行政复议法 第六十四条", fromFact: "effectiveOn", daysFact: "redoDays"),
-                                     onlyIf: { ($0.file.facts.number("redoDays") ?? 0) > 0 }),
+                                     onlyIf: { ($0.file.facts[ReconsiderationFact.redoDays] ?? 0) > 0 }),
                       .startDeadline(DeadlineRule("performance", "被申请人履行法定职责", days: 0, .day, article: "行政复议法 第六十六条", fromFact: "effectiveOn", daysFact: "performanceDays"),
-                                     onlyIf: { ($0.file.facts.number("performanceDays") ?? 0) > 0 }))
+                                     onlyIf: { ($0.file.facts[ReconsiderationFact.performanceDays] ?? 0) > 0 }))
                 .links { c in
                     // A decision that changes, revokes or voids a penalty decision of this system: that case records it, and
                     // its published decision must be withdrawn within 3 working days (行政处罚法 第四十八条第二款).
-                    guard let kind = Reconsideration.changesPublishedDecision[c.file.facts.text("outcome") ?? ""],
-                          let id = c.file.facts.text("linkedCaseID").flatMap(UUID.init(uuidString:)) else { return [] }
+                    guard let kind = Reconsideration.changesPublishedDecision[c.file.facts[ReconsiderationFact.outcome] ?? ""],
+                          let id = c.file.facts[ReconsiderationFact.linkedCaseID].flatMap(UUID.init(uuidString:)) else { return [] }
                     return [LinkedStep(caseID: id, action: "record_change",
-                                       inputs: Facts(["changeKind": .text(kind), "changeDocument": .text(c.file.facts.text("decisionNumber") ?? ""), "changedOn": .date(c.date)]))]
+                                       inputs: Facts(["changeKind": .text(kind), "changeDocument": .text(c.file.facts[ReconsiderationFact.decisionNumber] ?? ""), "changedOn": .date(c.date)]))]
                 }
                 .produces(.serviceReceipt),
 
@@ -254,7 +256,7 @@ public enum ReconsiderationProcedure {
                 .then(.stopDeadline("opinionReport")),
             ActionDefinition("record_performance", "登记履行情况", from: ["served"], to: nil, by: staff, basis: "行政复议法 第七十七条、第七十八条")
                 .asks(.init("performed", "被申请人已履行", .bool), .init("performanceNote", "履行情况或者督促措施"))
-                .then(.compute { c in c.inputs.flag("performed") ? Facts(["performedOn": .date(c.date)]) : Facts() },
+                .then(.compute(writes: ReconsiderationFact.performedOn) { c in c.inputs.flag(ReconsiderationFact.performed) ? Facts(["performedOn": .date(c.date)]) : Facts() },
                       .stopDeadline("redo"), .stopDeadline("performance")),
             ActionDefinition("close", "结案归档", from: ["served"], to: "closed", by: staff, basis: "行政复议法 第七十五条、第七十七条")
                 .asks(.init("closingSummary", "结案意见"))
@@ -282,13 +284,13 @@ public enum ReconsiderationProcedure {
 
     /// 第七十条: the respondent answered late, produced no evidence, or the answer period has passed with no answer.
     static func noAnswer(_ c: StepContext) -> Bool {
-        c.file.facts.flag("noEvidence") || (c.file.hasTaken("send_copy") && !c.file.hasTaken("record_answer") && overdue(c, "answer"))
+        c.file.facts.flag(ReconsiderationFact.noEvidence) || (c.file.hasTaken("send_copy") && !c.file.hasTaken("record_answer") && overdue(c, "answer"))
     }
 
     /// 第二十条、第二十一条: the application period and the outer limit, as facts the acceptance decision must address.
     static func applicationPeriod(_ c: StepContext) throws -> Facts {
         let f = c.inputs
-        let learned = f.date("learnedOn")!
+        let learned = f[ReconsiderationFact.learnedOn]!
         var out = Facts()
         var estimated = false
         // The period only informs the acceptance decision; an application must be filed even when the calendar of the
@@ -299,15 +301,15 @@ public enum ReconsiderationProcedure {
             return dl.due
         }
         var due = try sixtyDays(from: learned)
-        if f.flag("notToldOfRights"), let rights = f.date("rightsLearnedOn") {
+        if f.flag(ReconsiderationFact.notToldOfRights), let rights = f[ReconsiderationFact.rightsLearnedOn] {
             // The period runs from learning of the rights, but ends at the latest one year after learning of the act.
             due = max(due, min(try sixtyDays(from: rights), learned.addingYears(Reconsideration.untoldCapYears)))
         }
         out["applicationDue"] = .date(due)
         out["applicationDueEstimated"] = .bool(estimated)
         out["applicationLate"] = .bool(c.date > due)
-        if let act = f.date("actOn") {
-            let years = f.flag("realProperty") ? Reconsideration.outerLimitYearsRealProperty : Reconsideration.outerLimitYears
+        if let act = f[ReconsiderationFact.actOn] {
+            let years = f.flag(ReconsiderationFact.realProperty) ? Reconsideration.outerLimitYearsRealProperty : Reconsideration.outerLimitYears
             out["outerLimit"] = .date(act.addingYears(years))
             out["beyondOuterLimit"] = .bool(c.date > act.addingYears(years))
         }

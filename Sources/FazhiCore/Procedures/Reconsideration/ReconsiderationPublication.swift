@@ -20,25 +20,25 @@ public struct PublicReconsiderationDecision: Codable, Sendable, Equatable {
 public enum ReconsiderationPublication {
     /// Whether a case's decision is published: decided, served (effective, 第七十五条), and not withheld.
     public static func isPublished(_ f: CaseFile) -> Bool {
-        f.procedure == ReconsiderationProcedure.id && f.facts.date("decidedOn") != nil && f.facts.date("effectiveOn") != nil
-            && (f.facts.text("publicationWithheld") ?? "").isEmpty
+        f.procedure == ReconsiderationProcedure.id && f.facts[ReconsiderationFact.decidedOn] != nil && f.facts[ReconsiderationFact.effectiveOn] != nil
+            && (f.facts[ReconsiderationFact.publicationWithheld] ?? "").isEmpty
     }
 
     public static func project(_ f: CaseFile, authority: String) -> PublicReconsiderationDecision {
-        let citizen = f.facts.text("applicantKind") != "organisation"
-        let name = f.facts.text("applicantName") ?? ""
+        let citizen = f.facts[ReconsiderationFact.applicantKind] != "organisation"
+        let name = f.facts[ReconsiderationFact.applicantName] ?? ""
         func clean(_ s: String) -> String {
             var out = s
             if citizen && !name.isEmpty { out = out.replacingOccurrences(of: name, with: PersonalData.maskName(name)) }
-            return DecisionPublication.scrub(out)
+            return PersonalData.scrub(out)
         }
-        let outcome = f.facts.text("outcome") ?? ""
+        let outcome = f.facts[ReconsiderationFact.outcome] ?? ""
         return PublicReconsiderationDecision(
-            caseID: f.id, decisionNumber: f.facts.text("decisionNumber") ?? "", authority: authority,
-            applicant: citizen ? PersonalData.maskName(name) : name, respondent: f.facts.text("respondent") ?? "", act: clean(f.facts.text("actDescription") ?? ""),
+            caseID: f.id, decisionNumber: f.facts[ReconsiderationFact.decisionNumber] ?? "", authority: authority,
+            applicant: citizen ? PersonalData.maskName(name) : name, respondent: f.facts[ReconsiderationFact.respondent] ?? "", act: clean(f.facts[ReconsiderationFact.actDescription] ?? ""),
             outcome: Reconsideration.outcomeName(outcome).components(separatedBy: "（").first ?? outcome,
-            decision: clean(f.facts.text("decisionText") ?? ""), reasons: clean(f.facts.text("decisionReasons") ?? ""),
-            decidedOn: f.facts.date("decidedOn")?.description ?? "", effectiveOn: f.facts.date("effectiveOn")?.description ?? "")
+            decision: clean(f.facts[ReconsiderationFact.decisionText] ?? ""), reasons: clean(f.facts[ReconsiderationFact.decisionReasons] ?? ""),
+            decidedOn: f.facts[ReconsiderationFact.decidedOn]?.description ?? "", effectiveOn: f.facts[ReconsiderationFact.effectiveOn]?.description ?? "")
     }
 
     /// The published decisions among the files, newest first, matching every word of `text` if given.

@@ -6,11 +6,11 @@ extension ReconsiderationProcedure {
     /// that has ended: decided (any type, 调解书 included), 终止, 不予受理, or deemed abandoned.
     public static let statistics: ProcedureStatistics = {
         typealias F = ProcedureStatistics.Figure
-        @Sendable func outcome(_ f: CaseFile) -> String? { f.facts.date("decidedOn") != nil ? f.facts.text("outcome") : nil }
+        @Sendable func outcome(_ f: CaseFile) -> String? { f.facts[ReconsiderationFact.decidedOn] != nil ? f.facts[ReconsiderationFact.outcome] : nil }
         var figures: [F] = [
             F("received", "收案") { _ in true },
-            F("accepted", "受理") { $0.facts.date("acceptedOn") != nil },
-            F("deemed", "其中视为受理") { $0.facts.flag("deemedAccepted") },
+            F("accepted", "受理") { $0.facts[ReconsiderationFact.acceptedOn] != nil },
+            F("deemed", "其中视为受理") { $0.facts.flag(ReconsiderationFact.deemedAccepted) },
             F("refused", "不予受理") { $0.state == "refused" },
             F("pending", "在办") { running.contains($0.state) },
             F("concluded", "审结") { outcome($0) != nil || ["terminated", "refused", "abandoned"].contains($0.state) },
@@ -24,7 +24,7 @@ extension ReconsiderationProcedure {
             F("abandoned", "视为放弃", main: false) { $0.state == "abandoned" },
             F("corrected", "纠错") { Reconsideration.correcting.contains(outcome($0) ?? "") },
         ]
-        return ProcedureStatistics(title: "行政复议统计", year: { $0.facts.date("receivedOn")?.year }, figures: figures,
+        return ProcedureStatistics(title: "行政复议统计", year: { $0.facts[ReconsiderationFact.receivedOn]?.year }, figures: figures,
                                    rates: [.init("correction", "纠错率", "corrected", over: "concluded", formula: "（撤销＋部分撤销＋变更＋确认违法＋责令履行＋确认无效）÷ 审结")])
     }()
 }

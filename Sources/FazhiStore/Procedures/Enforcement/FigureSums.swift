@@ -25,8 +25,8 @@ struct FigureContribution: Equatable {
     init(_ f: CaseFile, openedOn: String) {
         let figures = CaseFileFigures(f, openedOn: openedOn)
         self.init(body: f.bodyID, openedOn: openedOn, procedure: f.procedure, state: f.state, outcome: CaseStore.outcome(f),
-                  decidedOn: f.facts.date("decidedOn")?.description, fine: f.facts.number("decidedFine"), legallyReviewed: figures.legallyReviewed,
-                  heard: figures.heard, decisionDue: figures.decisionDue, handlingDays: figures.handlingDays, powerItemCode: f.facts.text("powerItemCode") ?? "")
+                  decidedOn: f.facts[EnforcementFact.decidedOn]?.description, fine: f.facts[EnforcementFact.decidedFine], legallyReviewed: figures.legallyReviewed,
+                  heard: figures.heard, decisionDue: figures.decisionDue, handlingDays: figures.handlingDays, powerItemCode: f.facts[EnforcementFact.powerItemCode] ?? "")
     }
 }
 

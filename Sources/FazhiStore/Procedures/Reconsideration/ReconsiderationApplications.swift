@@ -42,7 +42,9 @@ public enum ReconsiderationApplications {
         let opened = try await CaseStore.open(def, bodyID: office, today: today, in: tx)
         let tracking = newTrackingNumber(today)
         var facts = inputs
-        facts["channel"] = .text("online")
+        facts[ReconsiderationFact.channel] = "online"
+        // The receipt (申请接收凭证) prints the number the applicant follows the case with.
+        facts[ReconsiderationFact.trackingNumber] = tracking
         let step = StepRequest(caseID: opened.id, action: "register", expectedVersion: 0, inputs: facts, officerIDs: [], actor: portal, date: today)
         let (filed, _) = try await CaseStore.take(step, catalog: catalog, calendar: calendar, today: today, in: tx)
         let secret = newSecret()

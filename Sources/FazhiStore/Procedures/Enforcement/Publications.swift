@@ -24,7 +24,7 @@ public enum Publications {
         case .withdraw:
             guard var d = try await decision(file.id, on: tx.db)?.decision else { throw DomainError.notFound("该决定尚未公示") }
             d.withdrawnOn = date.description
-            d.withdrawalReason = file.facts.text("withdrawalReason")
+            d.withdrawalReason = file.facts[EnforcementFact.withdrawalReason]
             try await sql.update("publications").set("withdrawn_on", to: SQLBind(date.description)).set("content", to: SQLBind(try StoreJSON.encode(d)))
                 .where("case_id", .equal, SQLBind(file.id)).run()
             try tx.record("publication", file.id.uuidString, "withdraw", d)
