@@ -66,7 +66,7 @@ func routes(_ app: Application) {
     RecordConsole.register(console)
     RegistryConsole.register(console)
     CasesConsole.register(console)
-    YearFiguresConsole.register(console)
+    YearFiguresPage.register(console)
     CaseDocumentsController.register(console: console, api: protected)
     CaseEvidenceController.register(api: protected, console: console)
     CaseArchiveController.register(console: console, api: protected)

@@ -8,8 +8,8 @@ extension AppModule {
         folder: "Enforcement",
         routes: { r in
             DecisionsPortal.register(r.portal)
-            CaseStatisticsConsole.register(r.console)
-            TransfersConsole.register(r.console)
+            EnforcementStatisticsPage.register(r.console)
+            TransfersPage.register(r.console)
         },
         navigation: [
             NavEntry(.enforcement, "执法案件", .cases(procedure: nil), roles: enforcementRoles),

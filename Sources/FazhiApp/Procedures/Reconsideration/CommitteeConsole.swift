@@ -58,37 +58,11 @@ enum CommitteeConsole {
     }
 
     static func page(_ req: Request, user: AuthUser, error: String?, values: [String: String]) async throws -> Response {
-        let today = req.fazhi.today
         let members = try await CommitteeMembers.list(office: user.organisationID, on: req.db)
-        let canManage = (try? mayManage(user)) != nil
-        let rows = HTML.join(members.map { m -> HTML in
-            let serving = m.serves(on: today)
-            let end: HTML = canManage && serving ? """
-                <form method="post" action="/console/reconsideration/committee/\(m.id.uuidString)/end" class="inline">\(Views.csrfField(req))<button type="submit" class="secondary">结束任期</button></form>
-                """ : ""
-            return """
-            <tr><td>\(m.name)</td><td>\(InputField.Choice.label(m.kind, in: Reconsideration.committeeMemberKinds))</td><td>\(m.affiliation)</td><td>\(m.appointedOn)</td>
-            <td>\(m.termEndsOn ?? "")</td><td>\(serving ? HTML("在任") : HTML("<span class=\"muted\">已离任</span>"))</td><td>\(end)</td></tr>
-            """
-        })
-        let kinds = HTML.join(Reconsideration.committeeMemberKinds.map { "<option value=\"\($0.value)\">\($0.label)</option>" as HTML })
-        let form: HTML = canManage ? """
-            <form method="post" action="/console/reconsideration/committee" class="card search" id="add-member">\(Views.csrfField(req))
-            \(error.map { HTML("<p class=\"error\">\($0)</p>") } ?? "")
-            <label for="name">姓名</label><input id="name" name="name" required value="\(values["name"] ?? "")">
-            <label for="kind">类别</label><select id="kind" name="kind">\(kinds)</select>
-            <label for="affiliation">所在单位</label><input id="affiliation" name="affiliation" required value="\(values["affiliation"] ?? "")">
-            <label for="appointedOn">聘任日期</label><input id="appointedOn" name="appointedOn" type="date" required value="\(values["appointedOn"] ?? today.description)">
-            <label for="termEndsOn">任期届满</label><input id="termEndsOn" name="termEndsOn" type="date">
-            <button type="submit">登记委员</button></form>
-            """ : ""
-        let serving = members.filter { $0.serves(on: today) }
-        return Views.console("行政复议委员会", user: user, request: req, active: "/console/cases?procedure=reconsideration", flash: Flash.take(req), """
-        <p>依据《中华人民共和国行政复议法》第五十二条，行政复议委员会由相关政府部门、专家、学者等参与组成；重大、疑难、复杂或者专业性、技术性较强的案件应当提请委员会提出咨询意见。
-        在任委员 <b id="serving">\(serving.count)</b> 人：\(Reconsideration.committeeMemberKinds.map { k in "\(k.label) \(serving.filter { $0.kind == k.value }.count)" }.joined(separator: "，"))。咨询时只能选择在任委员。</p>
-        \(form)
-        <div class="table-wrap"><table class="data" id="members"><thead><tr><th>姓名</th><th>类别</th><th>所在单位</th><th>聘任日期</th><th>任期届满</th><th>状态</th><th></th></tr></thead><tbody>\(rows)</tbody></table></div>
-        """)
+        let model = CommitteePage.Model(members: members, today: req.fazhi.today, canManage: (try? mayManage(user)) != nil, csrf: CSRF.token(for: req),
+                                        error: error, values: values)
+        return Views.console("行政复议委员会", user: user, request: req, active: SitePath.committee.path, flash: Flash.take(req), CommitteePage.View(model: model).render())
     }
 }
+
 extension CommitteeMember: Content {}

@@ -23,7 +23,12 @@ struct DataTable {
         static func number(_ n: Int, link path: SitePath? = nil) -> Cell {
             Cell(path.map { "<a href=\"\($0.path)\">\(n)</a>" } ?? "\(n)", sort: String(n), class: "num")
         }
-        static func money(_ yuan: Double?) -> Cell { Cell("\(yuan.map { Yuan.text($0) } ?? "")", sort: String(Int((yuan ?? 0).rounded())), class: "num") }
+        /// An amount in yuan; its sort key is bounded, so no stored value can trap the page (an `Int` of 1e308 would).
+        static func money(_ yuan: Double?) -> Cell {
+            let v = yuan ?? 0
+            let sort = v.isFinite && abs(v) < 1e15 ? String(Int(v.rounded())) : (v > 0 ? "1000000000000000" : "0")
+            return Cell("\(yuan.map { Yuan.text($0) } ?? "")", sort: sort, class: "num")
+        }
         static func deadline(_ d: Deadline, today: CivilDate) -> Cell { Cell(DeadlineCell(deadline: d, today: today).render(), sort: String(d.daysLeft(on: today))) }
         /// The article a rule rests on, in the small style of citations.
         static func article(_ s: String?) -> Cell { Cell("\(s ?? "")", class: "article") }
@@ -36,17 +41,20 @@ struct DataTable {
     var empty: String = "没有记录。"
     /// Sortable and filterable by the table script (`table.data`).
     var sortable = true
+    /// A class for each row (`withdrawn`, `unused`), by position; rows past its end have none.
+    var rowClasses: [String?] = []
 
     func render() -> HTML {
         guard !rows.isEmpty else { return "<p class=\"muted\">\(empty)</p>" }
         let head = HTML.join(columns.map { c in "<th\(HTML(raw: c.numeric ? " class=\"num\"" : ""))>\(c.title)</th>" })
-        let body = HTML.join(rows.map { row in
+        let body = HTML.join(rows.enumerated().map { (i, row) in
             let cells = HTML.join(row.map { c in
                 let cls: HTML = c.cssClass.map { " class=\"\($0)\"" } ?? ""
                 let sort: HTML = c.sort.map { " data-sort=\"\($0)\"" } ?? ""
                 return "<td\(cls)\(sort)>\(c.content)</td>"
             })
-            return "<tr>\(cells)</tr>"
+            let cls: HTML = (i < rowClasses.count ? rowClasses[i] : nil).map { " class=\"\($0)\"" } ?? ""
+            return "<tr\(cls)>\(cells)</tr>"
         })
         let idAttr: HTML = id.map { " id=\"\($0)\"" } ?? ""
         return "<div class=\"table-wrap\"><table\(HTML(raw: sortable ? " class=\"data\"" : ""))\(idAttr)><thead><tr>\(head)</tr></thead><tbody>\(body)</tbody></table></div>"

@@ -66,9 +66,12 @@ struct PostForm {
     let csrf: String
     let content: HTML
     let submit: String
+    /// `secondary` for a quieter button.
+    var buttonClass: String?
 
     func render() -> HTML {
         let idAttr: HTML = id.map { " id=\"\($0)\"" } ?? ""
-        return "<form method=\"post\" action=\"\(action)\" class=\"\(cssClass)\"\(idAttr)><input type=\"hidden\" name=\"_csrf\" value=\"\(csrf)\">\(content)<button type=\"submit\">\(submit)</button></form>"
+        let button: HTML = buttonClass.map { " class=\"\($0)\"" } ?? ""
+        return "<form method=\"post\" action=\"\(action)\" class=\"\(cssClass)\"\(idAttr)><input type=\"hidden\" name=\"_csrf\" value=\"\(csrf)\">\(content)<button type=\"submit\"\(button)>\(submit)</button></form>"
     }
 }
