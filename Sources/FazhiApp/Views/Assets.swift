@@ -10,7 +10,7 @@ enum Assets {
     header.top nav{display:flex;flex-wrap:wrap;gap:.2rem 1.2rem;flex:1}header.top nav a{opacity:.9;padding:.1rem 0}
     .navgroup{display:flex;flex-wrap:wrap;gap:.2rem .7rem;align-items:baseline}.navlabel{font-size:.75rem;opacity:.7;border:1px solid rgba(255,255,255,.5);border-radius:3px;padding:0 .25rem}
     .menu-toggle{position:absolute;opacity:0;width:1px;height:1px}.menu-button{display:none;cursor:pointer;border:1px solid rgba(255,255,255,.7);border-radius:4px;padding:.1rem .6rem}
-    @media (max-width:700px){header.top nav{display:none;width:100%;flex-direction:column;gap:.5rem}.menu-toggle:checked~nav{display:flex}.menu-button{display:inline-block;margin-left:auto}.navgroup{gap:.3rem .9rem}.navgroup a{padding:.25rem 0}}
+    @media (max-width:700px){header.top nav{display:none;flex:1 1 100%;width:100%;flex-direction:column;gap:.5rem;order:3}.menu-toggle:checked~nav{display:flex}.menu-button{display:inline-block;margin-left:auto}.navgroup{gap:.3rem .9rem}.navgroup a{padding:.25rem 0}}
     header.top nav a.active{border-bottom:2px solid #fff;opacity:1}.me{display:flex;gap:.6rem;align-items:center}
     main{max-width:1100px;margin:0 auto;padding:1rem}main.narrow{max-width:560px}h1{font-size:1.4rem;margin:.4rem 0 1rem}
     h2{font-size:1.1rem;margin:1.4rem 0 .6rem;border-left:4px solid var(--brand);padding-left:.5rem}
