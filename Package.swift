@@ -5,7 +5,7 @@ let package = Package(
     name: "fazhi",
     platforms: [.macOS(.v14)],
     products: [
-        .executable(name: "fazhi", targets: ["fazhi"]),
+        .executable(name: "fazhi", targets: ["fazhi"])
     ],
     dependencies: [
         .package(url: "https://github.com/vapor/vapor.git", from: "4.115.0"),
@@ -25,7 +25,7 @@ let package = Package(
         .target(
             name: "FazhiCore",
             dependencies: [
-                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Crypto", package: "swift-crypto")
             ],
             resources: [.copy("Resources/calendar")]
         ),

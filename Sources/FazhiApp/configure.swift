@@ -12,17 +12,19 @@ public func configure(_ app: Application, options: AppOptions) async throws {
 
     let calendar = try StatutoryCalendar.load(extraDirectory: options.calendarDirectory)
     let key = try RecordSigningKey.loadOrCreate(path: options.recordKeyPath)
-    app.fazhi = FazhiServices(options: options, store: Store(target: options.database), calendar: calendar,
-                              deadlines: DeadlineCalculator(calendar: calendar), recordKey: key, metrics: Metrics(),
-                              throttle: LoginThrottle(), idempotency: IdempotencyInFlight())
+    app.fazhi = FazhiServices(
+        options: options, store: Store(target: options.database), calendar: calendar,
+        deadlines: DeadlineCalculator(calendar: calendar), recordKey: key, metrics: Metrics(),
+        throttle: LoginThrottle(), idempotency: IdempotencyInFlight())
     app.passwords.use(.bcrypt)
     app.routes.defaultMaxBodySize = "1mb"
 
     app.sessions.use { _ in StoreSessionDriver() }
     let secure = options.secureCookies
     app.sessions.configuration = SessionsConfiguration(cookieName: "fazhi_session") { id in
-        HTTPCookies.Value(string: id.string, expires: nil, maxAge: Int(StoreSessionDriver.lifetime), path: "/",
-                          isSecure: secure, isHTTPOnly: true, sameSite: .lax)
+        HTTPCookies.Value(
+            string: id.string, expires: nil, maxAge: Int(StoreSessionDriver.lifetime), path: "/",
+            isSecure: secure, isHTTPOnly: true, sameSite: .lax)
     }
 
     // Order matters: errors outermost so every failure is answered in Chinese; metrics see the final status.
@@ -50,7 +52,8 @@ func routes(_ app: Application) {
     // JSON API: a bearer token, or the session with a CSRF header for writes.
     let api = app.grouped("api", "v1")
     DeadlineAPI.register(api)
-    let protected = sessions.grouped("api", "v1").grouped(SessionUserAuthenticator(), BearerTokenAuthenticator(), CSRFMiddleware(), IdempotencyMiddleware())
+    let protected = sessions.grouped("api", "v1").grouped(
+        SessionUserAuthenticator(), BearerTokenAuthenticator(), CSRFMiddleware(), IdempotencyMiddleware())
     RecordAPI.register(public: api, protected: protected)
     DirectoryAPI.register(protected)
     UsersAPI.register(protected)
@@ -58,7 +61,8 @@ func routes(_ app: Application) {
     CasesAPI.register(protected)
 
     // Console: session only; signed-out visitors are sent to the login page.
-    let console = sessions.grouped("console").grouped(SessionUserAuthenticator(), AuthUser.redirectMiddleware(path: "/login"), CSRFMiddleware())
+    let console = sessions.grouped("console").grouped(
+        SessionUserAuthenticator(), AuthUser.redirectMiddleware(path: "/login"), CSRFMiddleware())
     HomeController.register(console)
     UsersConsole.register(console)
     OrganisationsConsole.register(console)
@@ -90,7 +94,9 @@ public func prepareForServing(_ app: Application) async throws -> [DemoLogin]? {
     }
     var demoLogins: [DemoLogin]?
     if app.fazhi.options.loadDemo {
-        demoLogins = try await DemoData.loadIfEmpty(app).map { DemoLogin(username: $0.username, description: $0.description) }
+        demoLogins = try await DemoData.loadIfEmpty(app).map {
+            DemoLogin(username: $0.username, description: $0.description)
+        }
     }
     try await RecordLog.makeCheckpoint(key: app.fazhi.recordKey, store: app.fazhi.store, on: app.db, now: now)
     // Evidence content no case refers to (a crash between moving an upload into place and its commit).

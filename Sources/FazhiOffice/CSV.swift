@@ -19,8 +19,14 @@ public enum CSV {
         while let c = nextChar() {
             if inQuotes {
                 if c == "\"" {
-                    if let n = it.next() { if n == "\"" { field.append("\"") } else { inQuotes = false; pending = n } } else { inQuotes = false }
-                } else { field.append(c) }
+                    if let n = it.next() {
+                        if n == "\"" { field.append("\"") } else { inQuotes = false; pending = n }
+                    } else {
+                        inQuotes = false
+                    }
+                } else {
+                    field.append(c)
+                }
                 continue
             }
             switch c {

@@ -30,12 +30,16 @@ public struct WordDocument: Sendable, Equatable {
 }
 
 public enum DocxWriter {
-    static let body = "<w:rFonts w:ascii=\"Times New Roman\" w:hAnsi=\"Times New Roman\" w:eastAsia=\"仿宋_GB2312\" w:cs=\"Times New Roman\"/><w:sz w:val=\"32\"/><w:szCs w:val=\"32\"/>"
-    static let titleFont = "<w:rFonts w:ascii=\"Times New Roman\" w:hAnsi=\"Times New Roman\" w:eastAsia=\"方正小标宋简体\"/><w:b/><w:sz w:val=\"44\"/><w:szCs w:val=\"44\"/>"
+    static let body =
+        "<w:rFonts w:ascii=\"Times New Roman\" w:hAnsi=\"Times New Roman\" w:eastAsia=\"仿宋_GB2312\" w:cs=\"Times New Roman\"/><w:sz w:val=\"32\"/><w:szCs w:val=\"32\"/>"
+    static let titleFont =
+        "<w:rFonts w:ascii=\"Times New Roman\" w:hAnsi=\"Times New Roman\" w:eastAsia=\"方正小标宋简体\"/><w:b/><w:sz w:val=\"44\"/><w:szCs w:val=\"44\"/>"
 
     static func run(_ text: String, props: String = "") -> String {
         // Line breaks inside a value become <w:br/>; spaces are kept.
-        let parts = text.components(separatedBy: "\n").map { "<w:t xml:space=\"preserve\">\(XMLScanner.escape($0))</w:t>" }
+        let parts = text.components(separatedBy: "\n").map {
+            "<w:t xml:space=\"preserve\">\(XMLScanner.escape($0))</w:t>"
+        }
         return "<w:r><w:rPr>\(props)</w:rPr>\(parts.joined(separator: "<w:br/>"))</w:r>"
     }
 
@@ -49,17 +53,17 @@ public enum DocxWriter {
 
     /// The seal, 4.2 cm across, behind the text, centred on the two signature lines above its paragraph.
     static let sealDrawing: String = {
-        let size = 1_512_000   // 4.2 cm in EMU
+        let size = 1_512_000  // 4.2 cm in EMU
         return """
-        <w:r><w:drawing><wp:anchor distT="0" distB="0" distL="0" distR="0" simplePos="0" relativeHeight="251659264" behindDoc="1" locked="1" layoutInCell="1" allowOverlap="1">\
-        <wp:simplePos x="0" y="0"/><wp:positionH relativeFrom="margin"><wp:posOffset>\(5_600_000 - size)</wp:posOffset></wp:positionH>\
-        <wp:positionV relativeFrom="paragraph"><wp:posOffset>-1111600</wp:posOffset></wp:positionV><wp:extent cx="\(size)" cy="\(size)"/>\
-        <wp:effectExtent l="0" t="0" r="0" b="0"/><wp:wrapNone/><wp:docPr id="1" name="印章"/><wp:cNvGraphicFramePr/>\
-        <a:graphic xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/picture">\
-        <pic:pic xmlns:pic="http://schemas.openxmlformats.org/drawingml/2006/picture"><pic:nvPicPr><pic:cNvPr id="1" name="seal.png"/><pic:cNvPicPr/></pic:nvPicPr>\
-        <pic:blipFill><a:blip r:embed="rIdSeal"/><a:stretch><a:fillRect/></a:stretch></pic:blipFill><pic:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="\(size)" cy="\(size)"/></a:xfrm>\
-        <a:prstGeom prst="rect"><a:avLst/></a:prstGeom></pic:spPr></pic:pic></a:graphicData></a:graphic></wp:anchor></w:drawing></w:r>
-        """
+            <w:r><w:drawing><wp:anchor distT="0" distB="0" distL="0" distR="0" simplePos="0" relativeHeight="251659264" behindDoc="1" locked="1" layoutInCell="1" allowOverlap="1">\
+            <wp:simplePos x="0" y="0"/><wp:positionH relativeFrom="margin"><wp:posOffset>\(5_600_000 - size)</wp:posOffset></wp:positionH>\
+            <wp:positionV relativeFrom="paragraph"><wp:posOffset>-1111600</wp:posOffset></wp:positionV><wp:extent cx="\(size)" cy="\(size)"/>\
+            <wp:effectExtent l="0" t="0" r="0" b="0"/><wp:wrapNone/><wp:docPr id="1" name="印章"/><wp:cNvGraphicFramePr/>\
+            <a:graphic xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/picture">\
+            <pic:pic xmlns:pic="http://schemas.openxmlformats.org/drawingml/2006/picture"><pic:nvPicPr><pic:cNvPr id="1" name="seal.png"/><pic:cNvPicPr/></pic:nvPicPr>\
+            <pic:blipFill><a:blip r:embed="rIdSeal"/><a:stretch><a:fillRect/></a:stretch></pic:blipFill><pic:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="\(size)" cy="\(size)"/></a:xfrm>\
+            <a:prstGeom prst="rect"><a:avLst/></a:prstGeom></pic:spPr></pic:pic></a:graphicData></a:graphic></wp:anchor></w:drawing></w:r>
+            """
     }()
 
     static func xml(_ doc: WordDocument) -> String {
@@ -73,18 +77,26 @@ public enum DocxWriter {
             case .field(let l, let v): out += paragraph(run("\(l)：", props: body + "<w:b/>") + run(v, props: body))
             case .signature(let lines): for l in lines { out += paragraph(run(l, props: body), align: "right") }
             case .seal(let t):
-                out += doc.sealImage == nil ? paragraph(run(t, props: body + "<w:color w:val=\"C00000\"/>"), align: "right") : paragraph(sealDrawing, align: "right")
+                out +=
+                    doc.sealImage == nil
+                    ? paragraph(run(t, props: body + "<w:color w:val=\"C00000\"/>"), align: "right")
+                    : paragraph(sealDrawing, align: "right")
             case .table(let rows):
                 let cols = rows.map(\.count).max() ?? 1
                 let width = 8800 / max(1, cols)
                 out += "<w:tbl><w:tblPr><w:tblW w:w=\"5000\" w:type=\"pct\"/><w:tblBorders>"
-                for side in ["top", "left", "bottom", "right", "insideH", "insideV"] { out += "<w:\(side) w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"000000\"/>" }
-                out += "</w:tblBorders></w:tblPr><w:tblGrid>" + String(repeating: "<w:gridCol w:w=\"\(width)\"/>", count: cols) + "</w:tblGrid>"
+                for side in ["top", "left", "bottom", "right", "insideH", "insideV"] {
+                    out += "<w:\(side) w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"000000\"/>"
+                }
+                out +=
+                    "</w:tblBorders></w:tblPr><w:tblGrid>"
+                    + String(repeating: "<w:gridCol w:w=\"\(width)\"/>", count: cols) + "</w:tblGrid>"
                 for (i, row) in rows.enumerated() {
                     out += "<w:tr>"
                     for c in 0..<cols {
                         let text = c < row.count ? row[c] : ""
-                        out += "<w:tc><w:tcPr><w:tcW w:w=\"\(width)\" w:type=\"dxa\"/></w:tcPr><w:p><w:pPr><w:spacing w:after=\"0\"/></w:pPr>\(run(text, props: body.replacingOccurrences(of: "32", with: "24") + (i == 0 ? "<w:b/>" : "")))</w:p></w:tc>"
+                        out +=
+                            "<w:tc><w:tcPr><w:tcW w:w=\"\(width)\" w:type=\"dxa\"/></w:tcPr><w:p><w:pPr><w:spacing w:after=\"0\"/></w:pPr>\(run(text, props: body.replacingOccurrences(of: "32", with: "24") + (i == 0 ? "<w:b/>" : "")))</w:p></w:tc>"
                     }
                     out += "</w:tr>"
                 }
@@ -92,32 +104,41 @@ public enum DocxWriter {
             }
         }
         return """
-        <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-        <w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"><w:body>\(out)<w:sectPr><w:pgSz w:w="11906" w:h="16838"/><w:pgMar w:top="2098" w:right="1474" w:bottom="1984" w:left="1588" w:header="851" w:footer="992" w:gutter="0"/></w:sectPr></w:body></w:document>
-        """
+            <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+            <w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"><w:body>\(out)<w:sectPr><w:pgSz w:w="11906" w:h="16838"/><w:pgMar w:top="2098" w:right="1474" w:bottom="1984" w:left="1588" w:header="851" w:footer="992" w:gutter="0"/></w:sectPr></w:body></w:document>
+            """
     }
 
     public static func write(_ doc: WordDocument) throws -> Data {
         let zip = try ZipPackage()
         func add(_ path: String, _ text: String) throws { try zip.add(path, text) }
-        try add("[Content_Types].xml", """
-        <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-        <Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Default Extension="png" ContentType="image/png"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/><Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/></Types>
-        """)
-        try add("_rels/.rels", """
-        <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-        <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>
-        """)
-        try add("word/_rels/document.xml.rels", """
-        <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-        <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>\(doc.sealImage == nil ? "" : "<Relationship Id=\"rIdSeal\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/image\" Target=\"media/seal.png\"/>")</Relationships>
-        """)
-        try add("word/styles.xml", """
-        <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-        <w:styles xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:docDefaults><w:rPrDefault><w:rPr>\(body)<w:lang w:val="en-US" w:eastAsia="zh-CN"/></w:rPr></w:rPrDefault><w:pPrDefault><w:pPr><w:spacing w:after="0"/></w:pPr></w:pPrDefault></w:docDefaults><w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/></w:style></w:styles>
-        """)
+        try add(
+            "[Content_Types].xml",
+            """
+            <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+            <Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Default Extension="png" ContentType="image/png"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/><Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/></Types>
+            """)
+        try add(
+            "_rels/.rels",
+            """
+            <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+            <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>
+            """)
+        try add(
+            "word/_rels/document.xml.rels",
+            """
+            <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+            <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>\(doc.sealImage == nil ? "" : "<Relationship Id=\"rIdSeal\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/image\" Target=\"media/seal.png\"/>")</Relationships>
+            """)
+        try add(
+            "word/styles.xml",
+            """
+            <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+            <w:styles xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:docDefaults><w:rPrDefault><w:rPr>\(body)<w:lang w:val="en-US" w:eastAsia="zh-CN"/></w:rPr></w:rPrDefault><w:pPrDefault><w:pPr><w:spacing w:after="0"/></w:pPr></w:pPrDefault></w:docDefaults><w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/></w:style></w:styles>
+            """)
         try add("word/document.xml", xml(doc))
-        if let seal = doc.sealImage { try zip.add("word/media/seal.png", seal) }  // stored-deflate PNG: the ZIP compresses it
+        // stored-deflate PNG: the ZIP compresses it
+        if let seal = doc.sealImage { try zip.add("word/media/seal.png", seal) }
         return try zip.data()
     }
 }
@@ -134,14 +155,22 @@ public enum DocxReader {
         while let open = s[i...].range(of: "<") {
             if let close = s[open.upperBound...].range(of: ">") {
                 let tag = s[open.upperBound..<close.lowerBound]
-                if tag.hasPrefix("w:t") && !tag.hasPrefix("w:tbl") && !tag.hasPrefix("w:tc") && !tag.hasPrefix("w:tr") && !tag.hasSuffix("/"),
-                   let end = s[close.upperBound...].range(of: "</w:t>") {
+                if tag.hasPrefix("w:t") && !tag.hasPrefix("w:tbl") && !tag.hasPrefix("w:tc") && !tag.hasPrefix("w:tr")
+                    && !tag.hasSuffix("/"),
+                    let end = s[close.upperBound...].range(of: "</w:t>")
+                {
                     out += XMLScanner.decode(ArraySlice(Array(s[close.upperBound..<end.lowerBound].utf8)))
                     i = end.upperBound; continue
                 }
-                if tag == "/w:p" { out += "\n" } else if tag == "w:br/" || tag == "/w:tc" { out += tag == "w:br/" ? "\n" : "\t" }
+                if tag == "/w:p" {
+                    out += "\n"
+                } else if tag == "w:br/" || tag == "/w:tc" {
+                    out += tag == "w:br/" ? "\n" : "\t"
+                }
                 i = close.upperBound
-            } else { break }
+            } else {
+                break
+            }
         }
         return out
     }

@@ -4,7 +4,9 @@ import Foundation
 /// .docx without an image library.
 public enum PNGWriter {
     /// `pixels` holds one palette index per pixel, row by row; `palette` RGBA.
-    public static func indexed(width: Int, height: Int, pixels: [UInt8], palette: [(UInt8, UInt8, UInt8, UInt8)]) -> Data {
+    public static func indexed(
+        width: Int, height: Int, pixels: [UInt8], palette: [(UInt8, UInt8, UInt8, UInt8)]
+    ) -> Data {
         var out = Data([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A])
         func chunk(_ type: String, _ body: [UInt8]) {
             let t = Array(type.utf8)
@@ -21,7 +23,9 @@ public enum PNGWriter {
         return out
     }
 
-    static func be32(_ v: UInt32) -> [UInt8] { [UInt8(v >> 24), UInt8(v >> 16 & 0xFF), UInt8(v >> 8 & 0xFF), UInt8(v & 0xFF)] }
+    static func be32(_ v: UInt32) -> [UInt8] {
+        [UInt8(v >> 24), UInt8(v >> 16 & 0xFF), UInt8(v >> 8 & 0xFF), UInt8(v & 0xFF)]
+    }
 
     static func zlibStored(_ data: [UInt8]) -> [UInt8] {
         var out: [UInt8] = [0x78, 0x01]
@@ -84,7 +88,8 @@ public enum SealImage {
                 var hits = 0
                 for sy in 0..<ss {
                     for sx in 0..<ss {
-                        let px = Double(x) + (Double(sx) + 0.5) / Double(ss), py = Double(y) + (Double(sy) + 0.5) / Double(ss)
+                        let px = Double(x) + (Double(sx) + 0.5) / Double(ss),
+                            py = Double(y) + (Double(sy) + 0.5) / Double(ss)
                         let d = ((px - c) * (px - c) + (py - c) * (py - c)).squareRoot()
                         if (d <= outer && d >= inner) || inStar(px, py) { hits += 1 }
                     }

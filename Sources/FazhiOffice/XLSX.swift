@@ -46,7 +46,8 @@ public enum XLSXReader {
         var r = XMLScanner(rels)
         while let e = r.next() {
             if case .start(let name, let attrs, _) = e, XMLScanner.local(name) == "Relationship",
-               attrs.first(where: { $0.0 == "Id" })?.1 == rid, let target = attrs.first(where: { $0.0 == "Target" })?.1 {
+                attrs.first(where: { $0.0 == "Id" })?.1 == rid, let target = attrs.first(where: { $0.0 == "Target" })?.1
+            {
                 if target.hasPrefix("/") { return String(target.dropFirst()) }
                 return "xl/" + target
             }
@@ -65,7 +66,7 @@ public enum XLSXReader {
                 switch XMLScanner.local(name) {
                 case "si": inSI = true; current = ""; if selfClosing { out.append(""); inSI = false }
                 case "t": inT = !selfClosing
-                case "rPh": inRPh = !selfClosing   // phonetic guides are not part of the text
+                case "rPh": inRPh = !selfClosing  // phonetic guides are not part of the text
                 default: break
                 }
             case .end(let name):
@@ -124,10 +125,15 @@ public enum XLSXReader {
                 case "c":
                     var text = value
                     if cellType == "s" {
-                        guard let i = Int(value), i >= 0, i < shared.count else { throw SpreadsheetError("工作簿已损坏：共享字符串索引 \(value) 无效") }
+                        guard let i = Int(value), i >= 0, i < shared.count else {
+                            throw SpreadsheetError("工作簿已损坏：共享字符串索引 \(value) 无效")
+                        }
                         text = shared[i]
-                    } else if cellType == "b" { text = value == "1" ? "是" : "否" }
-                    else if cellType == "n" { text = normaliseNumber(value) }
+                    } else if cellType == "b" {
+                        text = value == "1" ? "是" : "否"
+                    } else if cellType == "n" {
+                        text = normaliseNumber(value)
+                    }
                     set(&row, text, at: cellCol)
                 case "row": place(&rows, row, at: rowNumber)
                 default: break
@@ -175,29 +181,45 @@ public enum XLSXWriter {
     public static func write(_ sheets: [Sheet]) throws -> Data {
         let zip = try ZipPackage()
         func add(_ path: String, _ text: String) throws { try zip.add(path, text) }
-        let overrides = sheets.indices.map { "<Override PartName=\"/xl/worksheets/sheet\($0 + 1).xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml\"/>" }.joined()
-        try add("[Content_Types].xml", """
-        <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-        <Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>\(overrides)</Types>
-        """)
-        try add("_rels/.rels", """
-        <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-        <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>
-        """)
-        let sheetList = sheets.enumerated().map { "<sheet name=\"\(XMLScanner.escape(String($1.name.prefix(31))))\" sheetId=\"\($0 + 1)\" r:id=\"rId\($0 + 1)\"/>" }.joined()
-        try add("xl/workbook.xml", """
-        <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-        <workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets>\(sheetList)</sheets></workbook>
-        """)
-        let rels = sheets.indices.map { "<Relationship Id=\"rId\($0 + 1)\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet\" Target=\"worksheets/sheet\($0 + 1).xml\"/>" }.joined()
-        try add("xl/_rels/workbook.xml.rels", """
-        <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-        <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">\(rels)<Relationship Id="rId\(sheets.count + 1)" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/></Relationships>
-        """)
-        try add("xl/styles.xml", """
-        <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-        <styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><fonts count="2"><font><sz val="11"/><name val="等线"/></font><font><b/><sz val="11"/><name val="等线"/></font></fonts><fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills><borders count="1"><border/></borders><cellStyleXfs count="1"><xf/></cellStyleXfs><cellXfs count="3"><xf/><xf fontId="1" applyFont="1"/><xf applyAlignment="1"><alignment wrapText="1" vertical="top"/></xf></cellXfs></styleSheet>
-        """)
+        let overrides = sheets.indices.map {
+            "<Override PartName=\"/xl/worksheets/sheet\($0 + 1).xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml\"/>"
+        }.joined()
+        try add(
+            "[Content_Types].xml",
+            """
+            <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+            <Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>\(overrides)</Types>
+            """)
+        try add(
+            "_rels/.rels",
+            """
+            <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+            <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>
+            """)
+        let sheetList = sheets.enumerated().map {
+            "<sheet name=\"\(XMLScanner.escape(String($1.name.prefix(31))))\" sheetId=\"\($0 + 1)\" r:id=\"rId\($0 + 1)\"/>"
+        }.joined()
+        try add(
+            "xl/workbook.xml",
+            """
+            <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+            <workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets>\(sheetList)</sheets></workbook>
+            """)
+        let rels = sheets.indices.map {
+            "<Relationship Id=\"rId\($0 + 1)\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet\" Target=\"worksheets/sheet\($0 + 1).xml\"/>"
+        }.joined()
+        try add(
+            "xl/_rels/workbook.xml.rels",
+            """
+            <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+            <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">\(rels)<Relationship Id="rId\(sheets.count + 1)" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/></Relationships>
+            """)
+        try add(
+            "xl/styles.xml",
+            """
+            <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+            <styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><fonts count="2"><font><sz val="11"/><name val="等线"/></font><font><b/><sz val="11"/><name val="等线"/></font></fonts><fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills><borders count="1"><border/></borders><cellStyleXfs count="1"><xf/></cellStyleXfs><cellXfs count="3"><xf/><xf fontId="1" applyFont="1"/><xf applyAlignment="1"><alignment wrapText="1" vertical="top"/></xf></cellXfs></styleSheet>
+            """)
         for (n, sheet) in sheets.enumerated() {
             try add("xl/worksheets/sheet\(n + 1).xml", sheetXML(sheet.rows))
         }
@@ -213,15 +235,26 @@ public enum XLSXWriter {
     static func sheetXML(_ rows: [[String]]) -> String {
         let width = rows.map(\.count).max() ?? 0
         var widths = Array(repeating: 8.0, count: width)
-        for r in rows.prefix(200) { for (i, v) in r.enumerated() { widths[i] = min(60, max(widths[i], Double(v.utf8.count) * 0.75 + 2)) } }
-        var out = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\">"
-        out += "<sheetViews><sheetView workbookViewId=\"0\"><pane ySplit=\"1\" topLeftCell=\"A2\" activePane=\"bottomLeft\" state=\"frozen\"/></sheetView></sheetViews>"
-        if width > 0 { out += "<cols>" + widths.enumerated().map { "<col min=\"\($0 + 1)\" max=\"\($0 + 1)\" width=\"\(Int($1))\" customWidth=\"1\"/>" }.joined() + "</cols>" }
+        for r in rows.prefix(200) {
+            for (i, v) in r.enumerated() { widths[i] = min(60, max(widths[i], Double(v.utf8.count) * 0.75 + 2)) }
+        }
+        var out =
+            "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\">"
+        out +=
+            "<sheetViews><sheetView workbookViewId=\"0\"><pane ySplit=\"1\" topLeftCell=\"A2\" activePane=\"bottomLeft\" state=\"frozen\"/></sheetView></sheetViews>"
+        if width > 0 {
+            out +=
+                "<cols>"
+                + widths.enumerated().map {
+                    "<col min=\"\($0 + 1)\" max=\"\($0 + 1)\" width=\"\(Int($1))\" customWidth=\"1\"/>"
+                }.joined() + "</cols>"
+        }
         out += "<sheetData>"
         for (r, row) in rows.enumerated() {
             out += "<row r=\"\(r + 1)\">"
             for (c, v) in row.enumerated() where !v.isEmpty {
-                out += "<c r=\"\(columnName(c))\(r + 1)\" t=\"inlineStr\"\(r == 0 ? " s=\"1\"" : "")><is><t xml:space=\"preserve\">\(XMLScanner.escape(v))</t></is></c>"
+                out +=
+                    "<c r=\"\(columnName(c))\(r + 1)\" t=\"inlineStr\"\(r == 0 ? " s=\"1\"" : "")><is><t xml:space=\"preserve\">\(XMLScanner.escape(v))</t></is></c>"
             }
             out += "</row>"
         }

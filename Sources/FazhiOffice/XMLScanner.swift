@@ -50,7 +50,9 @@ struct XMLScanner {
             }
             i += 1
             let nameStart = i
-            while i < bytes.count && !Self.isSpace(bytes[i]) && bytes[i] != UInt8(ascii: ">") && bytes[i] != UInt8(ascii: "/") { i += 1 }
+            while i < bytes.count && !Self.isSpace(bytes[i]) && bytes[i] != UInt8(ascii: ">")
+                && bytes[i] != UInt8(ascii: "/")
+            { i += 1 }
             let name = Substring(String(decoding: bytes[nameStart..<i], as: UTF8.self))
             var attrs: [(Substring, String)] = []
             var selfClosing = false
@@ -60,7 +62,9 @@ struct XMLScanner {
                 if bytes[i] == UInt8(ascii: ">") { i += 1; break }
                 if bytes[i] == UInt8(ascii: "/") { selfClosing = true; i += 1; continue }
                 let an = i
-                while i < bytes.count && bytes[i] != UInt8(ascii: "=") && !Self.isSpace(bytes[i]) && bytes[i] != UInt8(ascii: ">") { i += 1 }
+                while i < bytes.count && bytes[i] != UInt8(ascii: "=") && !Self.isSpace(bytes[i])
+                    && bytes[i] != UInt8(ascii: ">")
+                { i += 1 }
                 let attrName = Substring(String(decoding: bytes[an..<i], as: UTF8.self))
                 while i < bytes.count && (Self.isSpace(bytes[i]) || bytes[i] == UInt8(ascii: "=")) { i += 1 }
                 guard i < bytes.count, bytes[i] == UInt8(ascii: "\"") || bytes[i] == UInt8(ascii: "'") else { continue }
@@ -83,7 +87,9 @@ struct XMLScanner {
 
     private mutating func skip(past pattern: [UInt8]) {
         while i < bytes.count {
-            if bytes[i] == pattern[0] && i + pattern.count <= bytes.count && bytes[i..<(i + pattern.count)].elementsEqual(pattern) {
+            if bytes[i] == pattern[0] && i + pattern.count <= bytes.count
+                && bytes[i..<(i + pattern.count)].elementsEqual(pattern)
+            {
                 i += pattern.count; return
             }
             i += 1
@@ -100,16 +106,29 @@ struct XMLScanner {
         var j = s.startIndex
         while j < s.endIndex {
             let b = s[j]
-            guard b == UInt8(ascii: "&"), let semi = s[j...].firstIndex(of: UInt8(ascii: ";")), semi - j <= 10 else { out.append(b); j += 1; continue }
+            guard b == UInt8(ascii: "&"), let semi = s[j...].firstIndex(of: UInt8(ascii: ";")), semi - j <= 10 else {
+                out.append(b); j += 1; continue
+            }
             let ent = String(decoding: s[(j + 1)..<semi], as: UTF8.self)
             var scalar: Unicode.Scalar?
             switch ent {
-            case "lt": scalar = "<"; case "gt": scalar = ">"; case "amp": scalar = "&"; case "quot": scalar = "\""; case "apos": scalar = "'"
+            case "lt": scalar = "<";
+            case "gt": scalar = ">";
+            case "amp": scalar = "&";
+            case "quot": scalar = "\"";
+            case "apos": scalar = "'"
             default:
-                if ent.hasPrefix("#x") || ent.hasPrefix("#X") { scalar = UInt32(ent.dropFirst(2), radix: 16).flatMap(Unicode.Scalar.init) }
-                else if ent.hasPrefix("#") { scalar = UInt32(ent.dropFirst()).flatMap(Unicode.Scalar.init) }
+                if ent.hasPrefix("#x") || ent.hasPrefix("#X") {
+                    scalar = UInt32(ent.dropFirst(2), radix: 16).flatMap(Unicode.Scalar.init)
+                } else if ent.hasPrefix("#") {
+                    scalar = UInt32(ent.dropFirst()).flatMap(Unicode.Scalar.init)
+                }
             }
-            if let scalar { out.append(contentsOf: Array(String(Character(scalar)).utf8)); j = semi + 1 } else { out.append(b); j += 1 }
+            if let scalar {
+                out.append(contentsOf: Array(String(Character(scalar)).utf8)); j = semi + 1
+            } else {
+                out.append(b); j += 1
+            }
         }
         return String(decoding: out, as: UTF8.self)
     }

@@ -9,8 +9,11 @@ public final class ZipPackage {
     public init() throws { archive = try Archive(accessMode: .create) }
 
     public func add(_ path: String, _ data: Data, compress: Bool = true) throws {
-        try archive.addEntry(with: path, type: .file, uncompressedSize: Int64(data.count), modificationDate: Date(timeIntervalSince1970: 1_767_225_600),
-                             compressionMethod: compress ? .deflate : .none) { pos, size in data.subdata(in: Int(pos)..<(Int(pos) + size)) }
+        try archive.addEntry(
+            with: path, type: .file, uncompressedSize: Int64(data.count),
+            modificationDate: Date(timeIntervalSince1970: 1_767_225_600),
+            compressionMethod: compress ? .deflate : .none
+        ) { pos, size in data.subdata(in: Int(pos)..<(Int(pos) + size)) }
     }
 
     public func add(_ path: String, _ text: String) throws { try add(path, Data(text.utf8)) }

@@ -7,7 +7,10 @@ import Vapor
 // `deadline` needs neither the database nor the key: answer it before building the app.
 var arguments = CommandLine.arguments
 if arguments.count > 1 && arguments[1] == "deadline" {
-    exit(DeadlineCLI.run(Array(arguments.dropFirst(2)), calendarDirectory: ProcessInfo.processInfo.environment["FAZHI_CALENDAR_DIR"] ?? "./calendar"))
+    exit(
+        DeadlineCLI.run(
+            Array(arguments.dropFirst(2)),
+            calendarDirectory: ProcessInfo.processInfo.environment["FAZHI_CALENDAR_DIR"] ?? "./calendar"))
 }
 
 // `serve --demo`: Vapor's serve command does not know the flag, so take it out here.
@@ -35,7 +38,9 @@ do {
                 print("已有数据，未重复载入演示数据。演示账号密码为 \(DemoLogin.password)（如未修改）。")
             } else {
                 print("演示数据已载入。演示账号（密码均为 \(DemoLogin.password)）：")
-                for l in logins { print("  \(l.username.padding(toLength: 14, withPad: " ", startingAt: 0)) \(l.description)") }
+                for l in logins {
+                    print("  \(l.username.padding(toLength: 14, withPad: " ", startingAt: 0)) \(l.description)")
+                }
             }
         }
         print("数据库：\(options.database)；记录签名公钥：\(app.fazhi.recordKey.publicKey.base64)")

@@ -21,8 +21,11 @@ import VaporTesting
             let path = opened.headers.first(name: "Location")!
             let page = try await head.request(.GET, path)
             #expect(page.text.contains("id=\"form-file_case\"") && page.text.contains("违法行为发生日期"))
-            let filing = ["_version": "0", "_date": "2026-08-03", "source": "complaint", "powerItemCode": item, "partyName": "清河县某某超市", "partyKind": "organisation",
-                          "partyAddress": "城关镇", "summary": "销售过期食品", "violationOn": "2024-01-01"]
+            let filing = [
+                "_version": "0", "_date": "2026-08-03", "source": "complaint", "powerItemCode": item,
+                "partyName": "清河县某某超市", "partyKind": "organisation",
+                "partyAddress": "城关镇", "summary": "销售过期食品", "violationOn": "2024-01-01",
+            ]
             // Out of time (第三十六条): the page comes back 422 with the article and the typed text kept.
             let late = try await head.request(.POST, path + "/steps/file_case", form: filing)
             #expect(late.status == .unprocessableEntity && late.text.contains("第三十六条") && late.text.contains("清河县某某超市"))
@@ -36,9 +39,14 @@ import VaporTesting
             let officer = WebClient(t)
             _ = try await officer.login("scj.zhifa1")
             let form = try await officer.request(.GET, path)
-            #expect(form.text.contains("id=\"form-record_evidence\"") && form.text.contains("officer.\(pair[0].uuidString)"))
-            let evidence = ["_version": "1", "_date": "2026-08-04", "evidenceKind": "inquiry", "evidenceSummary": "询问店主", "partySignature": "signed",
-                            "certificateShown": "on", "officer.\(pair[0].uuidString)": "on"]
+            #expect(
+                form.text.contains("id=\"form-record_evidence\"") && form.text.contains("officer.\(pair[0].uuidString)")
+            )
+            let evidence = [
+                "_version": "1", "_date": "2026-08-04", "evidenceKind": "inquiry", "evidenceSummary": "询问店主",
+                "partySignature": "signed",
+                "certificateShown": "on", "officer.\(pair[0].uuidString)": "on",
+            ]
             let one = try await officer.request(.POST, path + "/steps/record_evidence", form: evidence)
             #expect(one.status == .unprocessableEntity && one.text.contains("至少2名"))
             var two = evidence; two["officer.\(pair[1].uuidString)"] = "on"
@@ -60,9 +68,16 @@ import VaporTesting
             let c = CaseAPITests.Client(t: t)
             let (officer, head, _, _, item) = try await CaseAPITests.setUp(t)
             let id = try await c.open(officer, "penalty.ordinary").json()["id"] as! String
-            _ = try await c.step(id, head, "file_case", version: 0, date: "2026-09-01", ["source": "inspection", "powerItemCode": item, "partyName": "赵某",
-                                                                                         "partyKind": "citizen", "partyAddress": "某村", "summary": "销售假药", "violationOn": "2026-08-20"])
-            #expect(try await c.step(id, officer, "mark_suspected_crime", version: 1, date: "2026-09-02", ["crimeReason": "涉嫌销售假药罪"]).status == .ok)
+            _ = try await c.step(
+                id, head, "file_case", version: 0, date: "2026-09-01",
+                [
+                    "source": "inspection", "powerItemCode": item, "partyName": "赵某",
+                    "partyKind": "citizen", "partyAddress": "某村", "summary": "销售假药", "violationOn": "2026-08-20",
+                ])
+            #expect(
+                try await c.step(
+                    id, officer, "mark_suspected_crime", version: 1, date: "2026-09-02", ["crimeReason": "涉嫌销售假药罪"]
+                ).status == .ok)
             let web = WebClient(t)
             _ = try await web.login("scj.juzhang")
             let page = try await web.request(.GET, "/console/transfers?year=2026")
@@ -70,11 +85,23 @@ import VaporTesting
             #expect(page.text.contains("清河县公安局") && page.text.contains("已移送、待反馈"), "the demo's transfer")
             #expect(page.text.contains("79 天"), "marked 2026-09-02, today 2026-11-20")
             // Transferred and accepted: it moves to 已立案 with the feedback.
-            #expect(try await c.step(id, head, "transfer", version: 2, date: "2026-09-03", ["receivingOrgan": "清河县公安局", "transferNumber": "清市监移〔2026〕9号",
-                                                                                        "transferReason": "涉嫌销售假药罪"]).status == .ok)
-            #expect(try await c.step(id, officer, "transfer_accepted", version: 3, date: "2026-09-08", ["receiptNumber": "清公(食)立字〔2026〕3号", "transferFeedback": "已立案侦查"]).status == .ok)
+            #expect(
+                try await c.step(
+                    id, head, "transfer", version: 2, date: "2026-09-03",
+                    [
+                        "receivingOrgan": "清河县公安局", "transferNumber": "清市监移〔2026〕9号",
+                        "transferReason": "涉嫌销售假药罪",
+                    ]
+                ).status == .ok)
+            #expect(
+                try await c.step(
+                    id, officer, "transfer_accepted", version: 3, date: "2026-09-08",
+                    ["receiptNumber": "清公(食)立字〔2026〕3号", "transferFeedback": "已立案侦查"]
+                ).status == .ok)
             let accepted = try await web.request(.GET, "/console/transfers?year=2026&status=accepted")
-            #expect(accepted.text.contains("清市监移〔2026〕9号") && accepted.text.contains("清公(食)立字〔2026〕3号：已立案侦查") && !accepted.text.contains("涉嫌生产、销售不符合安全标准的食品罪"))
+            #expect(
+                accepted.text.contains("清市监移〔2026〕9号") && accepted.text.contains("清公(食)立字〔2026〕3号：已立案侦查")
+                    && !accepted.text.contains("涉嫌生产、销售不符合安全标准的食品罪"))
             // Another county body's user sees none of these.
             let other = WebClient(t)
             _ = try await other.login("zf.zhifa1")
@@ -88,14 +115,20 @@ import VaporTesting
     @Test(arguments: TestDB.all) func demoFiguresAndItemUse(_ db: TestDB) async throws {
         try await withTestApp(db, now: CaseAPITests.now) { t in
             let scj = try await t.orgID("清河县市场监督管理局")
-            let figures = try await CaseStatistics.figures(year: 2026, bodies: [scj], today: t.app.fazhi.today, on: t.app.db)
+            let figures = try await CaseStatistics.figures(
+                year: 2026, bodies: [scj], today: t.app.fazhi.today, on: t.app.db)
             let year = try #require(figures.first { $0.month == nil })
             // The sums kept step by step equal the sums recomputed from the case rows.
-            let keptUses: [Int] = try await CaseStatistics.powerItemUse(year: 2026, bodies: [scj], today: t.app.fazhi.today, on: t.app.db).map(\.cases)
+            let keptUses: [Int] = try await CaseStatistics.powerItemUse(
+                year: 2026, bodies: [scj], today: t.app.fazhi.today, on: t.app.db
+            ).map(\.cases)
             try await t.app.fazhi.store.write(on: t.app.db, .system) { tx in try await FigureSums.rebuild(on: tx.sql) }
-            let rebuilt: [CaseFigures] = try await CaseStatistics.figures(year: 2026, bodies: [scj], today: t.app.fazhi.today, on: t.app.db)
+            let rebuilt: [CaseFigures] = try await CaseStatistics.figures(
+                year: 2026, bodies: [scj], today: t.app.fazhi.today, on: t.app.db)
             #expect(rebuilt == figures)
-            let rebuiltUses: [Int] = try await CaseStatistics.powerItemUse(year: 2026, bodies: [scj], today: t.app.fazhi.today, on: t.app.db).map(\.cases)
+            let rebuiltUses: [Int] = try await CaseStatistics.powerItemUse(
+                year: 2026, bodies: [scj], today: t.app.fazhi.today, on: t.app.db
+            ).map(\.cases)
             #expect(rebuiltUses == keptUses)
             // 6 ordinary cases, 1 on-the-spot, 1 inspection; 3 penalties (150,000 + 3,000 + 50), 1 不予处罚, 1 transfer,
             // 1 overdue (filed 96 days before the demo's base date, still investigating), 1 hearing, 1 of 2 reviewed.
@@ -103,7 +136,8 @@ import VaporTesting
             #expect(year.penalties == 3 && year.noPenalty == 1 && year.transferred == 1 && year.fines == 153_050)
             #expect(year.overdue == 1 && year.heard == 1 && year.reviewRate == 0.5)
             #expect(figures.filter { $0.month != nil }.map(\.opened).reduce(0, +) == 8)
-            let uses = try await CaseStatistics.powerItemUse(year: 2026, bodies: [scj], today: t.app.fazhi.today, on: t.app.db)
+            let uses = try await CaseStatistics.powerItemUse(
+                year: 2026, bodies: [scj], today: t.app.fazhi.today, on: t.app.db)
             #expect(uses.contains { $0.cases > 0 } && uses.contains { $0.cases == 0 })
 
             let web = WebClient(t)

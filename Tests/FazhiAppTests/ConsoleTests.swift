@@ -12,16 +12,22 @@ final class WebClient: @unchecked Sendable {
     var csrf: String?
     init(_ t: TestApp) { self.t = t }
 
-    func request(_ method: HTTPMethod, _ path: String, form: [String: String]? = nil, withCSRF: Bool = true) async throws -> TestingHTTPResponse {
+    func request(
+        _ method: HTTPMethod, _ path: String, form: [String: String]? = nil, withCSRF: Bool = true
+    ) async throws -> TestingHTTPResponse {
         var headers: [(String, String)] = []
         if let cookie { headers.append(("Cookie", "fazhi_session=\(cookie)")) }
         var body: String?
         if var f = form {
             if withCSRF, let csrf { f["_csrf"] = csrf }
-            body = f.map { "\($0.key)=\($0.value.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")" }.joined(separator: "&")
+            body = f.map { "\($0.key)=\($0.value.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")" }
+                .joined(separator: "&")
         }
-        let r = try await t.send(method, path, json: body, headers: headers, contentType: "application/x-www-form-urlencoded")
-        if let set = r.headers.first(name: "Set-Cookie"), let v = set.split(separator: ";").first?.split(separator: "=", maxSplits: 1).last {
+        let r = try await t.send(
+            method, path, json: body, headers: headers, contentType: "application/x-www-form-urlencoded")
+        if let set = r.headers.first(name: "Set-Cookie"),
+            let v = set.split(separator: ";").first?.split(separator: "=", maxSplits: 1).last
+        {
             cookie = set.contains("Expires=Thu, 01 Jan 1970") ? nil : String(v)
         }
         if let m = r.text.range(of: #"name="_csrf" value="([0-9a-f]+)""#, options: .regularExpression) {
@@ -55,7 +61,8 @@ struct ConsoleTests {
             #expect(setCookie.contains("SameSite=Lax"))
             let anonymousSession = web.cookie
 
-            let ok = try await web.request(.POST, "/login", form: ["username": "admin", "password": DemoPassword.value])
+            let ok = try await web.request(
+                .POST, "/login", form: ["username": "admin", "password": DemoPassword.value])
             #expect(ok.status == .seeOther)
             #expect(ok.headers.first(name: "Location") == "/console")
             #expect(web.cookie != anonymousSession, "a new session id at login")
@@ -68,7 +75,10 @@ struct ConsoleTests {
             let newPage = try await web.request(.GET, "/console/users/new")
             #expect(newPage.status == .ok)
             let org = try await t.orgID("清河县应急管理局")
-            let form = ["username": "yj.zhifa2", "displayName": "韩雪", "organisationId": org.uuidString, "role": "officer", "password": "Secret12345"]
+            let form = [
+                "username": "yj.zhifa2", "displayName": "韩雪", "organisationId": org.uuidString, "role": "officer",
+                "password": "Secret12345",
+            ]
             // Without the CSRF token the form is refused and nothing is written.
             let forged = try await web.request(.POST, "/console/users", form: form, withCSRF: false)
             #expect(forged.status == .forbidden)
@@ -113,7 +123,9 @@ struct ConsoleTests {
     @Test("A browser gets an error page, an API client JSON")
     func errorsFitTheClient() async throws {
         try await withTestApp(.sqlite, demo: false) { t in
-            let browser = try await t.send(.GET, "/no-such-page", headers: [("Accept", "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8")])
+            let browser = try await t.send(
+                .GET, "/no-such-page",
+                headers: [("Accept", "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8")])
             #expect(browser.status == .notFound)
             #expect(browser.headers.first(name: "Content-Type")?.hasPrefix("text/html") == true)
             #expect(browser.text.contains("页面或资源不存在"))
@@ -129,7 +141,8 @@ struct ConsoleTests {
         try await withTestApp(.sqlite) { t in
             let web = WebClient(t)
             _ = try await web.request(.GET, "/login")
-            let r = try await web.request(.POST, "/login", form: ["username": "admin", "password": DemoPassword.value], withCSRF: false)
+            let r = try await web.request(
+                .POST, "/login", form: ["username": "admin", "password": DemoPassword.value], withCSRF: false)
             #expect(r.status == .forbidden)
             #expect(try await web.request(.GET, "/console").status == .seeOther)
         }
@@ -173,7 +186,9 @@ struct ConsoleTests {
             #expect(try await officer.login("scj.zhifa1").status == .seeOther)
             #expect(try await officer.request(.GET, "/console/users").status == .notFound)
             #expect(try await officer.request(.GET, "/console/record").status == .notFound)
-            #expect(try await officer.request(.GET, "/console/deadline?from=2025-09-30&days=5&unit=workday").text.contains("2025-10-14"))
+            #expect(
+                try await officer.request(.GET, "/console/deadline?from=2025-09-30&days=5&unit=workday").text.contains(
+                    "2025-10-14"))
             let supervisor = WebClient(t)
             #expect(try await supervisor.login("sfj.jiandu").status == .seeOther)
             let users = try await supervisor.request(.GET, "/console/users")
@@ -192,7 +207,10 @@ struct ConsoleTests {
             let web = WebClient(t)
             _ = try await web.login("admin")
             _ = try await web.request(.GET, "/console/organisations")
-            #expect(try await web.request(.POST, "/console/regions", form: ["code": "339902", "name": "临江区", "parentCode": "339900"]).status == .seeOther)
+            #expect(
+                try await web.request(
+                    .POST, "/console/regions", form: ["code": "339902", "name": "临江区", "parentCode": "339900"]
+                ).status == .seeOther)
             let page = try await web.request(.GET, "/console/organisations")
             #expect(page.text.contains("已新增行政区划：临江区（339902）"))
             // A bad code is refused with the field named, and nothing is written.
@@ -201,13 +219,17 @@ struct ConsoleTests {
             #expect(try await web.request(.GET, "/console/organisations").text.contains("区划代码：行政区划代码应为6位数字"))
             #expect(try await t.recordSize() == size)
             let gov = try await t.orgID("清河县人民政府")
-            _ = try await web.request(.POST, "/console/organisations", form: ["name": "清河县数据局", "regionCode": "339901", "parentId": gov.uuidString])
+            _ = try await web.request(
+                .POST, "/console/organisations",
+                form: ["name": "清河县数据局", "regionCode": "339901", "parentId": gov.uuidString])
             #expect(try await web.request(.GET, "/console/organisations").text.contains("已新设机关：清河县数据局"))
             // An officer cannot.
             let officer = WebClient(t)
             _ = try await officer.login("scj.zhifa1")
             _ = try await officer.request(.GET, "/console/organisations")
-            #expect(try await officer.request(.POST, "/console/regions", form: ["code": "339903", "name": "某区"]).status == .forbidden)
+            #expect(
+                try await officer.request(.POST, "/console/regions", form: ["code": "339903", "name": "某区"]).status
+                    == .forbidden)
         }
     }
 
@@ -217,7 +239,8 @@ struct ConsoleTests {
             _ = try await web.login("scj.zhifa1")
             _ = try await web.request(.GET, "/console/tokens")
             let page = try await web.request(.POST, "/console/tokens", form: ["name": "脚本"])
-            let token = try #require(page.text.range(of: #"fz_[0-9a-f]{64}"#, options: .regularExpression).map { String(page.text[$0]) })
+            let token = try #require(
+                page.text.range(of: #"fz_[0-9a-f]{64}"#, options: .regularExpression).map { String(page.text[$0]) })
             #expect(try await t.send(.GET, "/api/v1/me", token: token).status == .ok)
             #expect(!(try await web.request(.GET, "/console/tokens")).text.contains(token))
         }

@@ -19,8 +19,11 @@ struct DeadlineAPITests {
 
     @Test func badInputNamesTheField() async throws {
         try await withTestApp(.sqlite, demo: false) { t in
-            for (query, field) in [("from=2025-13-01&days=5", "from"), ("days=5", "from"), ("from=2025-09-30", "days"),
-                                   ("from=2025-09-30&days=0", "days"), ("from=2025-09-30&days=abc", "days"), ("from=2025-09-30&days=5&unit=week", "unit")] {
+            for (query, field) in [
+                ("from=2025-13-01&days=5", "from"), ("days=5", "from"), ("from=2025-09-30", "days"),
+                ("from=2025-09-30&days=0", "days"), ("from=2025-09-30&days=abc", "days"),
+                ("from=2025-09-30&days=5&unit=week", "unit"),
+            ] {
                 let r = try await t.send(.GET, "/api/v1/deadline?\(query)")
                 #expect(r.status == .unprocessableEntity, "\(query)")
                 #expect(r.errorField == field, "\(query)")
@@ -44,7 +47,9 @@ struct DeadlineAPITests {
             #expect(try h.json()["status"] as? String == "ok")
             _ = try await t.send(.GET, "/api/v1/deadline?from=2025-09-30&days=5&unit=workday")
             let m = try await t.send(.GET, "/metrics")
-            #expect(m.text.contains("fazhi_http_requests_total{method=\"GET\",route=\"/api/v1/deadline\",status=\"200\"} 1"))
+            #expect(
+                m.text.contains("fazhi_http_requests_total{method=\"GET\",route=\"/api/v1/deadline\",status=\"200\"} 1")
+            )
             #expect(m.text.contains("fazhi_record_entries "))
             #expect(m.text.contains("fazhi_http_request_duration_seconds_bucket"))
             let o = try await t.send(.GET, "/openapi.json")
@@ -56,18 +61,23 @@ struct DeadlineAPITests {
     @Test("The OpenAPI document lists exactly the registered API routes")
     func openAPIMatchesRoutes() async throws {
         try await withTestApp(.sqlite, demo: false) { t in
-            let registered = Set(t.app.routes.all.compactMap { route -> String? in
-                let path = "/" + route.path.map { c -> String in
-                    let d = c.description
-                    return d.hasPrefix(":") ? "{\(d.dropFirst())}" : d
-                }.joined(separator: "/")
-                guard path.hasPrefix("/api/v1/") else { return nil }
-                return route.method.rawValue.lowercased() + " " + path
-            })
+            let registered = Set(
+                t.app.routes.all.compactMap { route -> String? in
+                    let path =
+                        "/"
+                        + route.path.map { c -> String in
+                            let d = c.description
+                            return d.hasPrefix(":") ? "{\(d.dropFirst())}" : d
+                        }.joined(separator: "/")
+                    guard path.hasPrefix("/api/v1/") else { return nil }
+                    return route.method.rawValue.lowercased() + " " + path
+                })
             let doc = try await t.send(.GET, "/openapi.json").json()
             let paths = doc["paths"] as! [String: [String: Any]]
             let documented = Set(paths.flatMap { p, ops in ops.keys.map { "\($0) \(p)" } })
-            #expect(registered == documented, "undocumented: \(registered.subtracting(documented)); stale: \(documented.subtracting(registered))")
+            #expect(
+                registered == documented,
+                "undocumented: \(registered.subtracting(documented)); stale: \(documented.subtracting(registered))")
         }
     }
 

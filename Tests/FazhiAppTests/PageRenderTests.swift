@@ -1,22 +1,34 @@
-@testable import FazhiApp
 import FazhiCore
 import Foundation
 import Testing
 
+@testable import FazhiApp
+
 /// Pages rendered from hand-made models, no database: what a person sees follows from the model alone.
 @Suite struct PageRenderTests {
     static let today = CivilDate(year: 2026, month: 11, day: 20)!
-    static func deadline(_ due: CivilDate) -> Deadline { Deadline(start: due, period: 0, unit: .day, article: "行政处罚法 第六十条", due: due) }
+    static func deadline(_ due: CivilDate) -> Deadline {
+        Deadline(start: due, period: 0, unit: .day, article: "行政处罚法 第六十条", due: due)
+    }
 
     @Test func caseListShowsDeadlinesRedWhenOverdueAndNumbersSortable() {
         let id = UUID()
         let model = CaseListPage.Model(
-            title: "执法案件", navPath: "/console/cases", openable: [("penalty.ordinary", "行政处罚普通程序")], procedures: [("penalty.ordinary", "行政处罚普通程序")],
+            title: "执法案件", navPath: "/console/cases", openable: [("penalty.ordinary", "行政处罚普通程序")],
+            procedures: [("penalty.ordinary", "行政处罚普通程序")],
             selected: nil,
-            deadlines: [.init(caseID: id, number: "清市监立〔2026〕3号", party: "某超市", name: "作出处罚决定", deadline: Self.deadline(Self.today.adding(days: -2)),
-                              article: "行政处罚法 第六十条")],
-            cases: [.init(id: id, number: "清市监立〔2026〕3号", procedure: "行政处罚普通程序", party: "某<超市>", body: "清河县市场监督管理局", state: "调查取证",
-                          openedOn: "2026-08-03", fine: 150_000)],
+            deadlines: [
+                .init(
+                    caseID: id, number: "清市监立〔2026〕3号", party: "某超市", name: "作出处罚决定",
+                    deadline: Self.deadline(Self.today.adding(days: -2)),
+                    article: "行政处罚法 第六十条")
+            ],
+            cases: [
+                .init(
+                    id: id, number: "清市监立〔2026〕3号", procedure: "行政处罚普通程序", party: "某<超市>", body: "清河县市场监督管理局",
+                    state: "调查取证",
+                    openedOn: "2026-08-03", fine: 150_000)
+            ],
             csrf: "token", today: Self.today)
         let html = CaseListPage.View(model: model).render().raw
         #expect(html.contains("class=\"due overdue\"") && html.contains("已逾期"))
@@ -27,8 +39,10 @@ import Testing
     }
 
     @Test func emptyCaseListSaysSo() {
-        let model = CaseListPage.Model(title: "调解", navPath: "/console/cases?procedure=mediation", openable: [], procedures: [], selected: "mediation",
-                                       deadlines: [], cases: [], csrf: "t", today: Self.today)
+        let model = CaseListPage.Model(
+            title: "调解", navPath: "/console/cases?procedure=mediation", openable: [], procedures: [],
+            selected: "mediation",
+            deadlines: [], cases: [], csrf: "t", today: Self.today)
         let html = CaseListPage.View(model: model).render().raw
         #expect(html.contains("没有进行中的期限。") && html.contains("没有案件。") && !html.contains("id=\"open-case\""))
     }
@@ -36,21 +50,40 @@ import Testing
     @Test func casePageShowsOpenStepsAsFormsAndRefusedOnesWithTheirArticle() {
         let id = UUID()
         let form = CaseFilePage.Model.StepForm(
-            action: "legal_review_pass", name: "法制审核通过", path: "/console/cases/\(id.uuidString)/steps/legal_review_pass", version: 7, date: "2026-11-20",
-            today: "2026-11-20", fields: [FormField(id: "legal_review_pass-reviewOpinion", name: "reviewOpinion", label: "审核意见", kind: .longText, required: true)],
-            officers: nil, evidence: nil, evidenceNote: nil, basis: "行政处罚法 第五十八条", documents: ["法制审核意见书"], error: "审核意见：请填写“审核意见”")
+            action: "legal_review_pass", name: "法制审核通过",
+            path: "/console/cases/\(id.uuidString)/steps/legal_review_pass", version: 7, date: "2026-11-20",
+            today: "2026-11-20",
+            fields: [
+                FormField(
+                    id: "legal_review_pass-reviewOpinion", name: "reviewOpinion", label: "审核意见", kind: .longText,
+                    required: true)
+            ],
+            officers: nil, evidence: nil, evidenceNote: nil, basis: "行政处罚法 第五十八条", documents: ["法制审核意见书"],
+            error: "审核意见：请填写“审核意见”")
         let model = CaseFilePage.Model(
-            caseID: id, number: "清市监立〔2026〕3号", procedureName: "行政处罚普通程序", stateName: "已告知（陈述申辩）", bodyName: "清河县市场监督管理局",
-            openedOn: "2026-08-03", version: 7, instrument: "《中华人民共和国行政处罚法》", definitionVersion: 1, navPath: "/console/cases",
+            caseID: id, number: "清市监立〔2026〕3号", procedureName: "行政处罚普通程序", stateName: "已告知（陈述申辩）",
+            bodyName: "清河县市场监督管理局",
+            openedOn: "2026-08-03", version: 7, instrument: "《中华人民共和国行政处罚法》", definitionVersion: 1,
+            navPath: "/console/cases",
             facts: [("当事人", "某超市")], notStarted: "尚未立案",
-            deadlines: [.init(name: "作出处罚决定", deadline: Self.deadline(Self.today.adding(days: 2)), stoppedOn: nil, article: "行政处罚法 第六十条")],
+            deadlines: [
+                .init(
+                    name: "作出处罚决定", deadline: Self.deadline(Self.today.adding(days: 2)), stoppedOn: nil,
+                    article: "行政处罚法 第六十条")
+            ],
             open: [form], refused: [.init(name: "作出决定", reason: "应当先经法制审核", article: "行政处罚法 第五十八条", error: nil)],
             evidence: [], evidenceUpload: nil, evidenceLimitMB: 2048,
-            timeline: [.init(date: "2026-08-03", action: "立案", actor: "局长", officers: [], documents: [("立案审批表", "/console/cases/\(id.uuidString)/documents/filing_approval?step=0")],
-                             details: "当事人：某超市")],
+            timeline: [
+                .init(
+                    date: "2026-08-03", action: "立案", actor: "局长", officers: [],
+                    documents: [("立案审批表", "/console/cases/\(id.uuidString)/documents/filing_approval?step=0")],
+                    details: "当事人：某超市")
+            ],
             csrf: "t", today: Self.today, openFailed: nil)
         let html = CaseFilePage.View(model: model).render().raw
-        #expect(html.contains("id=\"form-legal_review_pass\"") && html.contains("<details class=\"step\" open>"), "a refused attempt comes back open")
+        #expect(
+            html.contains("id=\"form-legal_review_pass\"") && html.contains("<details class=\"step\" open>"),
+            "a refused attempt comes back open")
         #expect(html.contains("name=\"_version\" value=\"7\"") && html.contains("max=\"2026-11-20\""))
         #expect(html.contains("暂不能办理") && html.contains("（依据：行政处罚法 第五十八条）"))
         #expect(html.contains("class=\"due soon\""), "due in two days is amber")
@@ -58,10 +91,16 @@ import Testing
     }
 
     @Test func componentsRender() {
-        #expect(Pager(page: 2, pageSize: 50, total: 120, base: "/console/cases?procedure=x").render().raw.contains("page=3"))
+        #expect(
+            Pager(page: 2, pageSize: 50, total: 120, base: "/console/cases?procedure=x").render().raw.contains("page=3")
+        )
         #expect(Pager(page: 1, pageSize: 50, total: 10, base: "/x").render().raw.isEmpty)
-        #expect(FigureLink(value: 12, path: "/console/x?figure=a", id: "figure-a").render().raw == "<a href=\"/console/x?figure=a\" id=\"figure-a\">12</a>")
-        let choice = FormField(id: "k", name: "k", label: "类型", kind: .choice([.init("a", "甲"), .init("b", "乙")]), value: "b").render().raw
+        #expect(
+            FigureLink(value: 12, path: "/console/x?figure=a", id: "figure-a").render().raw
+                == "<a href=\"/console/x?figure=a\" id=\"figure-a\">12</a>")
+        let choice = FormField(
+            id: "k", name: "k", label: "类型", kind: .choice([.init("a", "甲"), .init("b", "乙")]), value: "b"
+        ).render().raw
         #expect(choice.contains("<option value=\"b\" selected>乙</option>"))
     }
 }

@@ -15,7 +15,11 @@ struct RecordStoreTests {
             let before = try await t.recordSize()
             let token = try await t.token("admin")
             let org = try await t.orgID("清河县司法局")
-            let r = try await t.send(.POST, "/api/v1/users", token: token, json: #"{"username":"new.user","displayName":"新用户","password":"abcdef12345","organisationId":"\#(org)","roles":[{"role":"officer","organisationId":"\#(org)"}]}"#)
+            let r = try await t.send(
+                .POST, "/api/v1/users", token: token,
+                json:
+                    #"{"username":"new.user","displayName":"新用户","password":"abcdef12345","organisationId":"\#(org)","roles":[{"role":"officer","organisationId":"\#(org)"}]}"#
+            )
             #expect(r.status == .created)
             // token creation (1) + user (1) + grant (1)
             #expect(try await t.recordSize() == before + 3)
@@ -23,11 +27,18 @@ struct RecordStoreTests {
             #expect(recent.map(\.action) == ["grant", "create"])
             #expect(recent[1].actor == (try await t.userID("admin")).uuidString)
             // A failed change writes nothing, record included.
-            let dup = try await t.send(.POST, "/api/v1/users", token: token, json: #"{"username":"new.user","displayName":"重复","password":"abcdef12345","organisationId":"\#(org)"}"#)
+            let dup = try await t.send(
+                .POST, "/api/v1/users", token: token,
+                json: #"{"username":"new.user","displayName":"重复","password":"abcdef12345","organisationId":"\#(org)"}"#
+            )
             #expect(dup.status == .conflict)
             #expect(try await t.recordSize() == before + 3)
             // A grant that fails after the user row was inserted rolls the user back too.
-            let bad = try await t.send(.POST, "/api/v1/users", token: token, json: #"{"username":"half.written","displayName":"半","password":"abcdef12345","organisationId":"\#(org)","roles":[{"role":"officer","organisationId":"\#(org)"},{"role":"officer","organisationId":"\#(org)"}]}"#)
+            let bad = try await t.send(
+                .POST, "/api/v1/users", token: token,
+                json:
+                    #"{"username":"half.written","displayName":"半","password":"abcdef12345","organisationId":"\#(org)","roles":[{"role":"officer","organisationId":"\#(org)"},{"role":"officer","organisationId":"\#(org)"}]}"#
+            )
             #expect(bad.status == .conflict)
             #expect(try await Accounts.user(named: "half.written", on: t.app.db) == nil)
             #expect(try await t.recordSize() == before + 3)
@@ -47,8 +58,10 @@ struct RecordStoreTests {
             let signed = try await t.send(.POST, "/api/v1/record/checkpoint", token: token)
             #expect(signed.status == .created)
             let cpJSON = try await t.send(.GET, "/api/v1/record/checkpoint").json()
-            let cpB = RecordCheckpoint(treeSize: cpJSON["treeSize"] as! Int, rootHash: cpJSON["rootHash"] as! String, madeAt: cpJSON["madeAt"] as! String,
-                                       keyID: cpJSON["keyId"] as! String, signature: cpJSON["signature"] as! String)
+            let cpB = RecordCheckpoint(
+                treeSize: cpJSON["treeSize"] as! Int, rootHash: cpJSON["rootHash"] as! String,
+                madeAt: cpJSON["madeAt"] as! String,
+                keyID: cpJSON["keyId"] as! String, signature: cpJSON["signature"] as! String)
             #expect(cpB.treeSize > cpA.treeSize)
             #expect(RecordSigningKey.PublicKey(base64: cpJSON["publicKey"] as! String)?.keyID == key.keyID)
             for entry in [1, cpA.treeSize, cpB.treeSize] {
@@ -59,7 +72,9 @@ struct RecordStoreTests {
                 try RecordProofVerifier.verify(doc, checkpoint: cpB, publicKey: key, entry: stored.entry)
                 // The proof does not vouch for a different entry.
                 let other = try await RecordLog.entry(Int64(entry == 1 ? 2 : 1), on: t.app.db)!
-                #expect(throws: RecordProofVerifier.Failure.entryMismatch) { try RecordProofVerifier.verify(doc, checkpoint: cpB, publicKey: key, entry: other.entry) }
+                #expect(throws: RecordProofVerifier.Failure.entryMismatch) {
+                    try RecordProofVerifier.verify(doc, checkpoint: cpB, publicKey: key, entry: other.entry)
+                }
             }
             let c = try await t.send(.GET, "/api/v1/record/consistency?from=\(cpA.treeSize)&to=\(cpB.treeSize)")
             let cdoc = try JSONDecoder().decode(ConsistencyProofDocument.self, from: Data(c.text.utf8))
@@ -74,7 +89,9 @@ struct RecordStoreTests {
         }
     }
 
-    enum Tamper: String, CaseIterable, Sendable { case alterPayload, alterActor, delete, insert, swap, rewriteWithHashes }
+    enum Tamper: String, CaseIterable, Sendable {
+        case alterPayload, alterActor, delete, insert, swap, rewriteWithHashes
+    }
 
     /// Tampers with the database directly, as someone with database access could, and checks that the audit
     /// names the first bad entry.
@@ -89,7 +106,8 @@ struct RecordStoreTests {
             let k = 7
             switch tamper {
             case .alterPayload:
-                try await sql.raw("UPDATE record_entries SET payload = '{\"forged\":true}' WHERE seq = \(literal: k)").run()
+                try await sql.raw("UPDATE record_entries SET payload = '{\"forged\":true}' WHERE seq = \(literal: k)")
+                    .run()
             case .alterActor:
                 try await sql.raw("UPDATE record_entries SET actor = 'intruder' WHERE seq = \(literal: k)").run()
             case .delete:
@@ -97,7 +115,9 @@ struct RecordStoreTests {
             case .insert:
                 try await sql.raw("UPDATE record_entries SET seq = seq + 1000 WHERE seq >= \(literal: k)").run()
                 try await sql.raw("UPDATE record_entries SET seq = seq - 999 WHERE seq >= 1000").run()
-                try await sql.raw("INSERT INTO record_entries (seq, recorded_at, actor, organisation, subject_type, subject_id, action, payload, payload_hash, leaf_hash, chain_hash) SELECT \(literal: k), recorded_at, actor, organisation, subject_type, subject_id, action, payload, payload_hash, leaf_hash, chain_hash FROM record_entries WHERE seq = 1").run()
+                try await sql.raw(
+                    "INSERT INTO record_entries (seq, recorded_at, actor, organisation, subject_type, subject_id, action, payload, payload_hash, leaf_hash, chain_hash) SELECT \(literal: k), recorded_at, actor, organisation, subject_type, subject_id, action, payload, payload_hash, leaf_hash, chain_hash FROM record_entries WHERE seq = 1"
+                ).run()
             case .swap:
                 try await sql.raw("UPDATE record_entries SET seq = -1 WHERE seq = \(literal: k)").run()
                 try await sql.raw("UPDATE record_entries SET seq = \(literal: k) WHERE seq = \(literal: k + 1)").run()
@@ -112,11 +132,16 @@ struct RecordStoreTests {
                     var payload = s.payload
                     if e.sequence == Int64(k) {
                         payload = Array("{\"forged\":true}".utf8)
-                        e = RecordEntry(sequence: e.sequence, recordedAt: e.recordedAt, actor: e.actor, organisation: e.organisation, subjectType: e.subjectType, subjectID: e.subjectID, action: e.action, payloadHash: RecordEntry.payloadHash(of: payload))
+                        e = RecordEntry(
+                            sequence: e.sequence, recordedAt: e.recordedAt, actor: e.actor,
+                            organisation: e.organisation, subjectType: e.subjectType, subjectID: e.subjectID,
+                            action: e.action, payloadHash: RecordEntry.payloadHash(of: payload))
                     }
                     chain = RecordChain.next(previous: chain, leaf: e.leafHash)
                     if e.sequence >= Int64(k) {
-                        try await sql.raw("UPDATE record_entries SET payload = \(bind: String(decoding: payload, as: UTF8.self)), payload_hash = \(bind: e.payloadHash), leaf_hash = \(bind: Hex.encode(e.leafHash)), chain_hash = \(bind: Hex.encode(chain)) WHERE seq = \(bind: e.sequence)").run()
+                        try await sql.raw(
+                            "UPDATE record_entries SET payload = \(bind: String(decoding: payload, as: UTF8.self)), payload_hash = \(bind: e.payloadHash), leaf_hash = \(bind: Hex.encode(e.leafHash)), chain_hash = \(bind: Hex.encode(chain)) WHERE seq = \(bind: e.sequence)"
+                        ).run()
                     }
                 }
             }
@@ -125,12 +150,14 @@ struct RecordStoreTests {
             if tamper == .rewriteWithHashes {
                 #expect(!report.checkpointProblems.isEmpty)
             } else {
-                #expect(report.firstProblem?.sequence == Int64(k), "\(tamper): \(String(describing: report.firstProblem))")
+                #expect(
+                    report.firstProblem?.sequence == Int64(k), "\(tamper): \(String(describing: report.firstProblem))")
             }
             // And no checkpoint is signed over a tampered log.
             await #expect(throws: (any Error).self) {
                 _ = try await t.send(.POST, "/api/v1/tokens", token: try await t.token("admin"), json: #"{"name":"y"}"#)
-                _ = try await RecordLog.makeCheckpoint(key: t.app.fazhi.recordKey, store: t.app.fazhi.store, on: t.app.db)
+                _ = try await RecordLog.makeCheckpoint(
+                    key: t.app.fazhi.recordKey, store: t.app.fazhi.store, on: t.app.db)
             }
         }
     }
@@ -140,8 +167,11 @@ struct RecordStoreTests {
         let dir = try TestEnv.tempDir()
         let app = try await Application.make(.testing)
         app.logger.logLevel = .warning
-        try await configure(app, options: AppOptions(database: .sqlite(path: dir.appendingPathComponent("p.sqlite").path),
-                                                     recordKeyPath: dir.appendingPathComponent("k").path, loadDemo: true, checkpointInterval: 1))
+        try await configure(
+            app,
+            options: AppOptions(
+                database: .sqlite(path: dir.appendingPathComponent("p.sqlite").path),
+                recordKeyPath: dir.appendingPathComponent("k").path, loadDemo: true, checkpointInterval: 1))
         app.passwords.use(.bcrypt(cost: 4))
         try await prepareForServing(app)
         try await app.asyncBoot()
@@ -169,7 +199,10 @@ struct RecordStoreTests {
             // Writers keep going while the backup runs.
             let token = try await t.token("admin")
             async let writes: Void = {
-                for i in 0..<10 { _ = try await t.send(.POST, "/api/v1/tokens", token: token, json: #"{"name":"during-backup-\#(i)"}"#) }
+                for i in 0..<10 {
+                    _ = try await t.send(
+                        .POST, "/api/v1/tokens", token: token, json: #"{"name":"during-backup-\#(i)"}"#)
+                }
             }()
             try await Backup.write(to: path, app: t.app)
             try await writes
@@ -184,7 +217,11 @@ struct RecordStoreTests {
                 restoredTarget = .postgres(url: url); cleanup = name
             }
             let restored = try await Application.make(.testing)
-            try await configure(restored, options: AppOptions(database: restoredTarget, recordKeyPath: t.dir.appendingPathComponent("record.key").path, checkpointInterval: 0))
+            try await configure(
+                restored,
+                options: AppOptions(
+                    database: restoredTarget, recordKeyPath: t.dir.appendingPathComponent("record.key").path,
+                    checkpointInterval: 0))
             let report = try await RecordLog.audit(on: restored.db)
             #expect(report.ok, "\(String(describing: report.firstProblem)) \(report.checkpointProblems)")
             #expect(report.entriesChecked > 20)

@@ -11,8 +11,11 @@ import VaporTesting
     @Test(arguments: TestDB.all) func figureSetsAsJSON(_ db: TestDB) async throws {
         try await withTestApp(db, now: CaseAPITests.now) { t in
             let staff = try await t.token("sfj.fuyi")
-            let sets = try await t.send(.GET, "/api/v1/statistics", token: staff).jsonArray().compactMap { $0["id"] as? String }
-            #expect(Set(sets).isSuperset(of: ["reconsideration", "litigation", "mediation", "enforcement", "training"]))
+            let sets = try await t.send(.GET, "/api/v1/statistics", token: staff).jsonArray().compactMap {
+                $0["id"] as? String
+            }
+            #expect(
+                Set(sets).isSuperset(of: ["reconsideration", "litigation", "mediation", "enforcement", "training"]))
 
             // 行政复议: each declared figure with its definition and the list of the cases it counts; the list has exactly
             // as many cases as the figure's value.
@@ -20,7 +23,9 @@ import VaporTesting
             let recon = try await t.send(.GET, "/api/v1/statistics/reconsideration?year=\(year)", token: staff).json()
             let figures = recon["figures"] as? [[String: Any]] ?? []
             let received = try #require(figures.first { $0["id"] as? String == "received" })
-            #expect((received["value"] as? Double ?? 0) >= 1 && received["label"] as? String == "收案" && !(received["definition"] as? String ?? "").isEmpty)
+            #expect(
+                (received["value"] as? Double ?? 0) >= 1 && received["label"] as? String == "收案"
+                    && !(received["definition"] as? String ?? "").isEmpty)
             let listed = try await t.send(.GET, received["records"] as! String, token: staff).jsonArray()
             #expect(Double(listed.count) == received["value"] as? Double)
             #expect(listed.allSatisfy { $0["procedure"] as? String == "reconsideration" })
@@ -39,8 +44,12 @@ import VaporTesting
             #expect(badYear.status == .unprocessableEntity && badField == "year")
             #expect(try await t.send(.GET, "/api/v1/statistics/nothing", token: staff).status == .notFound)
             let other = try await t.orgID("清河县综合行政执法局")
-            #expect(try await t.send(.GET, "/api/v1/statistics/enforcement?body=\(other.uuidString)", token: head).status == .notFound)
-            #expect(try await t.send(.GET, "/api/v1/statistics/enforcement?body=not-a-uuid", token: head).status == .unprocessableEntity)
+            #expect(
+                try await t.send(.GET, "/api/v1/statistics/enforcement?body=\(other.uuidString)", token: head).status
+                    == .notFound)
+            #expect(
+                try await t.send(.GET, "/api/v1/statistics/enforcement?body=not-a-uuid", token: head).status
+                    == .unprocessableEntity)
             #expect(try await t.send(.GET, "/api/v1/statistics/enforcement").status == .unauthorized)
         }
     }
@@ -51,11 +60,15 @@ import VaporTesting
                 let web = WebClient(t)
                 _ = try await web.login(user)
                 let page = try await web.request(.GET, "/console").text
-                guard let start = page.range(of: "<nav id=\"console-nav\">"), let end = page.range(of: "</nav>", range: start.upperBound..<page.endIndex) else { return "" }
+                guard let start = page.range(of: "<nav id=\"console-nav\">"),
+                    let end = page.range(of: "</nav>", range: start.upperBound..<page.endIndex)
+                else { return "" }
                 return String(page[start.upperBound..<end.lowerBound])
             }
             let officer = try await nav("scj.zhifa1")
-            #expect(officer.contains(">执法案件<") && officer.contains(">执法<") && !officer.contains(">调解<") && !officer.contains(">行政复议<"))
+            #expect(
+                officer.contains(">执法案件<") && officer.contains(">执法<") && !officer.contains(">调解<")
+                    && !officer.contains(">行政复议<"))
             let mediator = try await nav("sfj.tiaojie")
             #expect(mediator.contains(">调解<") && !mediator.contains(">执法案件<") && mediator.contains(">复议·应诉·调解<"))
             let clerk = try await nav("sfj.fuyi")

@@ -1,16 +1,20 @@
 import Foundation
 import Testing
+
 @testable import FazhiCore
 
 /// An independent model of the official calendar, built from the shipped CSV files with Foundation's
 /// Gregorian calendar, to check the engine's day-number arithmetic against.
 private struct ReferenceCalendar {
     var off = Set<String>(), work = Set<String>(), years = Set<Int>()
-    let cal: Calendar = { var c = Calendar(identifier: .gregorian); c.timeZone = TimeZone(identifier: "Asia/Shanghai")!; return c }()
+    let cal: Calendar = {
+        var c = Calendar(identifier: .gregorian); c.timeZone = TimeZone(identifier: "Asia/Shanghai")!; return c
+    }()
 
     init() {
         for url in StatutoryCalendar.shippedFiles() {
-            for line in try! String(contentsOf: url, encoding: .utf8).split(separator: "\n") where line.first?.isNumber == true {
+            for line in try! String(contentsOf: url, encoding: .utf8).split(separator: "\n")
+            where line.first?.isNumber == true {
                 let c = line.split(separator: ",").map(String.init)
                 if c[1] == "off" { off.insert(c[0]) } else { work.insert(c[0]) }
                 years.insert(Int(c[3])!)
@@ -37,10 +41,16 @@ private struct ReferenceCalendar {
         var d = date(from)
         if unit == .workday {
             var k = 0
-            while k < n { d = cal.date(byAdding: .day, value: 1, to: d)!; guard let w = isWorking(d) else { return nil }; if w { k += 1 } }
+            while k < n {
+                d = cal.date(byAdding: .day, value: 1, to: d)!; guard let w = isWorking(d) else { return nil };
+                if w { k += 1 }
+            }
         } else {
             d = cal.date(byAdding: .day, value: n, to: d)!
-            while true { guard let w = isWorking(d) else { return nil }; if w { break }; d = cal.date(byAdding: .day, value: 1, to: d)! }
+            while true {
+                guard let w = isWorking(d) else { return nil }; if w { break };
+                d = cal.date(byAdding: .day, value: 1, to: d)!
+            }
         }
         return string(d)
     }
@@ -66,7 +76,9 @@ struct CalendarTests {
         let start = CivilDate(iso: "2026-11-20")!
         #expect(throws: CalendarError.self) { try calc.deadline(from: start, days: 60, unit: .day) }
         let sixty = try calc.procedureDeadline(from: start, days: 60, unit: .day, article: "行政复议法 第六十二条第一款")
-        #expect(sixty.due.description == "2027-01-19" && sixty.provisional == true && sixty.statusText(on: start).hasSuffix("（暂定）"))
+        #expect(
+            sixty.due.description == "2027-01-19" && sixty.provisional == true
+                && sixty.statusText(on: start).hasSuffix("（暂定）"))
         // Working days: 2026's are counted as published (12-25 Friday … 12-31), then every 2027 day counts.
         let ten = try calc.procedureDeadline(from: CivilDate(iso: "2026-12-24")!, days: 10, unit: .workday)
         #expect(ten.due.description == "2027-01-05" && ten.provisional == true)
@@ -94,8 +106,8 @@ struct CalendarTests {
         #expect(try due("2026-02-13", 1, .workday) == "2026-02-14")  // Sat 调休
         #expect(try due("2026-02-14", 1, .workday) == "2026-02-24")  // 春节 9 days
         #expect(try due("2025-12-31", 1, .workday) == "2026-01-04")  // 元旦 then Sun 调休
-        #expect(try due("2024-05-10", 1, .day) == "2024-05-11")      // a period may end on a 调休 Saturday
-        #expect(try due("2024-04-03", 3, .day) == "2024-04-07")      // 清明 ends; 04-07 Sun 调休
+        #expect(try due("2024-05-10", 1, .day) == "2024-05-11")  // a period may end on a 调休 Saturday
+        #expect(try due("2024-04-03", 3, .day) == "2024-04-07")  // 清明 ends; 04-07 Sun 调休
     }
 
     @Test("Ordinary weekends and holidays are skipped")
@@ -105,17 +117,27 @@ struct CalendarTests {
         #expect(try due("2024-09-30", 1, .workday) == "2024-10-08")
         #expect(try due("2024-09-13", 3, .workday) == "2024-09-19")  // 09-14 Sat work (1), 15–17 off, 18 (2), 19 (3)
         #expect(try due("2025-01-27", 15, .day) == "2025-02-11")
-        #expect(try due("2025-01-20", 10, .day) == "2025-02-05")     // 01-30 falls in 春节, rolls to 02-05
+        #expect(try due("2025-01-20", 10, .day) == "2025-02-05")  // 01-30 falls in 春节, rolls to 02-05
     }
 
     @Test("A year without data is refused, never guessed (fail closed)")
     func failClosed() {
-        #expect(throws: CalendarError.yearWithoutData(2027)) { try calc.due(from: CivilDate(iso: "2026-12-31")!, days: 1, unit: .workday) }
-        #expect(throws: CalendarError.yearWithoutData(2027)) { try calc.due(from: CivilDate(iso: "2026-12-25")!, days: 7, unit: .day) }
-        #expect(throws: CalendarError.yearWithoutData(2023)) { try calc.due(from: CivilDate(iso: "2023-12-20")!, days: 3, unit: .day) }
+        #expect(throws: CalendarError.yearWithoutData(2027)) {
+            try calc.due(from: CivilDate(iso: "2026-12-31")!, days: 1, unit: .workday)
+        }
+        #expect(throws: CalendarError.yearWithoutData(2027)) {
+            try calc.due(from: CivilDate(iso: "2026-12-25")!, days: 7, unit: .day)
+        }
+        #expect(throws: CalendarError.yearWithoutData(2023)) {
+            try calc.due(from: CivilDate(iso: "2023-12-20")!, days: 3, unit: .day)
+        }
         // 2026-12-31 is a Thursday: one calendar day lands in 2027 — still refused.
-        #expect(throws: CalendarError.yearWithoutData(2027)) { try calc.due(from: CivilDate(iso: "2026-12-30")!, days: 2, unit: .day) }
-        #expect(throws: CalendarError.periodOutOfRange(0)) { try calc.due(from: CivilDate(iso: "2025-01-01")!, days: 0, unit: .day) }
+        #expect(throws: CalendarError.yearWithoutData(2027)) {
+            try calc.due(from: CivilDate(iso: "2026-12-30")!, days: 2, unit: .day)
+        }
+        #expect(throws: CalendarError.periodOutOfRange(0)) {
+            try calc.due(from: CivilDate(iso: "2025-01-01")!, days: 0, unit: .day)
+        }
     }
 
     @Test("Every holiday boundary of 2024–2026 matches the reference model, both units")
@@ -164,7 +186,8 @@ struct CalendarTests {
     @Test func deployerCanAddAYear() throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("cal-\(UUID())")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        try "date,kind,holiday,notice_year\n2027-01-01,off,元旦,2027\n".write(to: dir.appendingPathComponent("cn-2027.csv"), atomically: true, encoding: .utf8)
+        try "date,kind,holiday,notice_year\n2027-01-01,off,元旦,2027\n".write(
+            to: dir.appendingPathComponent("cn-2027.csv"), atomically: true, encoding: .utf8)
         let cal = try StatutoryCalendar.load(extraDirectory: dir.path)
         #expect(cal.years == [2024, 2025, 2026, 2027])
         let c = DeadlineCalculator(calendar: cal)
@@ -173,8 +196,12 @@ struct CalendarTests {
 
     @Test func malformedDataIsRejected() {
         #expect(throws: CalendarError.self) { try StatutoryCalendar.parse(csv: "2027-01-01,off,元旦\n", file: "x.csv") }
-        #expect(throws: CalendarError.self) { try StatutoryCalendar.parse(csv: "2027-01-04,work,元旦,2027\n", file: "x.csv") } // a Monday
-        #expect(throws: CalendarError.self) { try StatutoryCalendar.parse(csv: "2027-02-30,off,春节,2027\n", file: "x.csv") }
+        #expect(throws: CalendarError.self) {
+            try StatutoryCalendar.parse(csv: "2027-01-04,work,元旦,2027\n", file: "x.csv")
+        }  // a Monday
+        #expect(throws: CalendarError.self) {
+            try StatutoryCalendar.parse(csv: "2027-02-30,off,春节,2027\n", file: "x.csv")
+        }
     }
 
     @Test func civilDates() {

@@ -6,7 +6,8 @@ import Testing
 /// (`Sources/*/Procedures/<folder>/`), so the engine, the store, the API and the console work for any procedure the
 /// catalog lists. And the committed review documents (docs/procedures) are what the definitions say now.
 @Suite struct ModuleBoundaryTests {
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
 
     /// What a module owns: its folder, its procedures' ids, the type names its core folder declares.
     struct Owned { let folder: String; let ids: [String]; let names: [String] }
@@ -24,11 +25,14 @@ import Testing
             // Migrations are history: they keep the shapes of their day and are never changed.
             for f in files where !f.path.contains(inside) && !f.path.contains("/Migrations/") {
                 let platform = !f.path.contains("/Procedures/")
-                guard let re = try? NSRegularExpression(pattern: (names + (platform ? ids : [])).joined(separator: "|")) else { continue }
+                guard let re = try? NSRegularExpression(pattern: (names + (platform ? ids : [])).joined(separator: "|"))
+                else { continue }
                 for (n, line) in f.text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
                     let s = String(line)
                     if s.trimmingCharacters(in: .whitespaces).hasPrefix("//") { continue }
-                    if let hit = re.firstMatch(in: s, range: NSRange(s.startIndex..., in: s)), let r = Range(hit.range, in: s) {
+                    if let hit = re.firstMatch(in: s, range: NSRange(s.startIndex..., in: s)),
+                        let r = Range(hit.range, in: s)
+                    {
                         out.append("\(f.path):\(n + 1): \(s[r]) belongs to Procedures/\(m.folder)")
                     }
                 }
@@ -50,16 +54,25 @@ import Testing
     /// The types a module's core folder declares (`enum X`, `struct X`, … at the start of a line).
     static func declaredNames(folder: String) -> [String] {
         let dir = root.appendingPathComponent("Sources/FazhiCore/Procedures/\(folder)")
-        let re = try! NSRegularExpression(pattern: #"^(?:public )?(?:enum|struct|final class|class|protocol) ([A-Za-z]+)"#, options: .anchorsMatchLines)
+        let re = try! NSRegularExpression(
+            pattern: #"^(?:public )?(?:enum|struct|final class|class|protocol) ([A-Za-z]+)"#,
+            options: .anchorsMatchLines)
         return swiftFiles(under: dir).flatMap { f in
-            re.matches(in: f.text, range: NSRange(f.text.startIndex..., in: f.text)).compactMap { Range($0.range(at: 1), in: f.text).map { String(f.text[$0]) } }
+            re.matches(in: f.text, range: NSRange(f.text.startIndex..., in: f.text)).compactMap {
+                Range($0.range(at: 1), in: f.text).map { String(f.text[$0]) }
+            }
         }
     }
 
     @Test func noProcedureIsNamedOutsideItsFolder() {
-        let modules = ProcedureCatalog.modules.map { Owned(folder: $0.folder, ids: $0.procedureIDs, names: Self.declaredNames(folder: $0.folder)) }
-        #expect(modules.allSatisfy { !$0.names.isEmpty }, "every module declares its procedures in Sources/FazhiCore/Procedures/<folder>/")
-        let found = Self.violations(files: Self.swiftFiles(under: Self.root.appendingPathComponent("Sources")), modules: modules)
+        let modules = ProcedureCatalog.modules.map {
+            Owned(folder: $0.folder, ids: $0.procedureIDs, names: Self.declaredNames(folder: $0.folder))
+        }
+        #expect(
+            modules.allSatisfy { !$0.names.isEmpty },
+            "every module declares its procedures in Sources/FazhiCore/Procedures/<folder>/")
+        let found = Self.violations(
+            files: Self.swiftFiles(under: Self.root.appendingPathComponent("Sources")), modules: modules)
         #expect(found.isEmpty, "\(found.joined(separator: "\n"))")
     }
 
@@ -67,13 +80,25 @@ import Testing
         let owned = [Owned(folder: "Mediation", ids: ["mediation"], names: ["MediationProcedure"])]
         let files = [
             (path: "/Sources/FazhiStore/Cases/CaseStore.swift", text: "let x = 1\nif def.id == \"mediation\" { }\n"),
-            (path: "/Sources/FazhiApp/Controllers/X.swift", text: "// MediationProcedure in a comment is fine\nlet d = MediationProcedure.definition(s)\n"),
-            (path: "/Sources/FazhiCore/Procedures/Mediation/MediationProcedure.swift", text: "public enum MediationProcedure { static let id = \"mediation\" }\n"),
-            (path: "/Sources/FazhiCore/Procedures/Reconsideration/Outcomes.swift", text: "let outcome = Choice(\"mediation\", \"调解\")\nlet m = MediationProcedure.id\n"),
+            (
+                path: "/Sources/FazhiApp/Controllers/X.swift",
+                text: "// MediationProcedure in a comment is fine\nlet d = MediationProcedure.definition(s)\n"
+            ),
+            (
+                path: "/Sources/FazhiCore/Procedures/Mediation/MediationProcedure.swift",
+                text: "public enum MediationProcedure { static let id = \"mediation\" }\n"
+            ),
+            (
+                path: "/Sources/FazhiCore/Procedures/Reconsideration/Outcomes.swift",
+                text: "let outcome = Choice(\"mediation\", \"调解\")\nlet m = MediationProcedure.id\n"
+            ),
         ]
         let found = Self.violations(files: files, modules: owned)
         #expect(found.count == 3)
-        #expect(found.contains("/Sources/FazhiCore/Procedures/Reconsideration/Outcomes.swift:2: MediationProcedure belongs to Procedures/Mediation"))
+        #expect(
+            found.contains(
+                "/Sources/FazhiCore/Procedures/Reconsideration/Outcomes.swift:2: MediationProcedure belongs to Procedures/Mediation"
+            ))
         #expect(found.first?.hasPrefix("/Sources/FazhiStore/Cases/CaseStore.swift:2:") == true)
     }
 
@@ -91,13 +116,17 @@ import Testing
         let generated = ProcedureReview.documents()
         var committed = Dictionary(generated.map { ($0.file, $0.text) }, uniquingKeysWith: { a, _ in a })
         #expect(ProcedureReview.stale(committed: committed, generated: generated).isEmpty)
-        committed["mediation.md"] = committed["mediation.md"]?.replacingOccurrences(of: "人民调解法 第十三条", with: "人民调解法 第十四条")
+        committed["mediation.md"] = committed["mediation.md"]?.replacingOccurrences(
+            of: "人民调解法 第十三条", with: "人民调解法 第十四条")
         committed["litigation.md"] = nil
-        #expect(Set(ProcedureReview.stale(committed: committed, generated: generated)) == ["mediation.md", "litigation.md"])
+        #expect(
+            Set(ProcedureReview.stale(committed: committed, generated: generated)) == ["mediation.md", "litigation.md"])
     }
 
     @Test func everyModuleIsSound() {
-        for module in ProcedureCatalog.modules { #expect(module.problems().isEmpty, "\(module.folder): \(module.problems())") }
+        for module in ProcedureCatalog.modules {
+            #expect(module.problems().isEmpty, "\(module.folder): \(module.problems())")
+        }
     }
 
     /// A fact the definition reads (a deadline counted from it, a fact the case page shows) that no step writes is
@@ -106,16 +135,21 @@ import Testing
         let written = FactKey<CivilDate>("filedOn", "立案日期"), orphan = FactKey<CivilDate>("filedOnn", "立案日期（拼错）")
         let steps = [
             ActionDefinition("file", "立案", from: ["new"], to: "open", by: [.head], basis: "行政处罚法 第五十四条")
-                .then(.compute(writes: written) { c in Facts([written ~ c.date]) },
-                      .startDeadline(DeadlineRule("decision", "作出处罚决定", days: 90, .day, article: "行政处罚法 第六十条", fromFact: orphan.id))),
+                .then(
+                    .compute(writes: written) { c in Facts([written ~ c.date]) },
+                    .startDeadline(
+                        DeadlineRule("decision", "作出处罚决定", days: 90, .day, article: "行政处罚法 第六十条", fromFact: orphan.id)))
         ]
-        let def = ProcedureDefinition(id: "t", version: 1, name: "测试", instrument: "", initial: "new",
-                                      states: [ProcedureState("new", "新"), ProcedureState("open", "办理中")], actions: steps,
-                                      opening: OpeningRule([.head], article: "", refusal: ""), numbering: CaseNumbering("测", issuer: .organisation),
-                                      presentation: CasePresentation(party: [], shownFacts: [written.id]))
+        let def = ProcedureDefinition(
+            id: "t", version: 1, name: "测试", instrument: "", initial: "new",
+            states: [ProcedureState("new", "新"), ProcedureState("open", "办理中")], actions: steps,
+            opening: OpeningRule([.head], article: "", refusal: ""),
+            numbering: CaseNumbering("测", issuer: .organisation),
+            presentation: CasePresentation(party: [], shownFacts: [written.id]))
         #expect(def.problems() == ["读取的事实 filedOnn 没有任何步骤写入"])
-        let module = ProcedureModule(folder: "T", name: "测试", procedureIDs: ["t"], definitions: { _ in [def] }, documents: [],
-                                     facts: [written.any, orphan.any], render: { _, _ in })
+        let module = ProcedureModule(
+            folder: "T", name: "测试", procedureIDs: ["t"], definitions: { _ in [def] }, documents: [],
+            facts: [written.any, orphan.any], render: { _, _ in })
         #expect(module.problems().contains("事实“立案日期（拼错）”（filedOnn）没有任何步骤写入"))
     }
 
@@ -124,16 +158,21 @@ import Testing
         let declared = FactKey<CivilDate>("filedOn", "立案日期")
         let step = ActionDefinition("file", "立案", from: ["new"], to: "open", by: [.head], basis: "")
             .then(.compute(writes: declared) { c in Facts(["filedOnn": .date(c.date)]) })
-        let def = ProcedureDefinition(id: "t", version: 1, name: "测试", instrument: "", initial: "new",
-                                      states: [ProcedureState("new", "新"), ProcedureState("open", "办理中")], actions: [step],
-                                      opening: OpeningRule([.head], article: "", refusal: ""), numbering: CaseNumbering("测", issuer: .organisation),
-                                      presentation: CasePresentation(party: [], shownFacts: []))
+        let def = ProcedureDefinition(
+            id: "t", version: 1, name: "测试", instrument: "", initial: "new",
+            states: [ProcedureState("new", "新"), ProcedureState("open", "办理中")], actions: [step],
+            opening: OpeningRule([.head], article: "", refusal: ""),
+            numbering: CaseNumbering("测", issuer: .organisation),
+            presentation: CasePresentation(party: [], shownFacts: []))
         let day = CivilDate(year: 2026, month: 3, day: 2)!
         let calendar = DeadlineCalculator(calendar: .shipped)
         #expect(throws: DomainError.self) {
-            try ProcedureEngine.apply(def, to: ProcedureEngine.start(def, bodyID: UUID()), action: "file", expectedVersion: 0, inputs: Facts(),
-                                      actor: ProcedureActor(id: UUID(), name: "局长", roles: [.head]), date: day, today: day, calendar: calendar,
-                                      settings: ProcedureSettings())
+            try ProcedureEngine.apply(
+                def, to: ProcedureEngine.start(def, bodyID: UUID()), action: "file", expectedVersion: 0,
+                inputs: Facts(),
+                actor: ProcedureActor(id: UUID(), name: "局长", roles: [.head]), date: day, today: day,
+                calendar: calendar,
+                settings: ProcedureSettings())
         }
     }
 }
@@ -157,20 +196,29 @@ import Testing
     ]
 
     static func withMarkup(_ files: [(path: String, text: String)]) -> Set<String> {
-        Set(files.filter { f in
-            !f.path.contains("/Views/") && !f.path.hasSuffix("+View.swift") && ["<table", "<form", "<td"].contains { f.text.contains($0) }
-        }.map(\.path))
+        Set(
+            files.filter { f in
+                !f.path.contains("/Views/") && !f.path.hasSuffix("+View.swift")
+                    && ["<table", "<form", "<td"].contains { f.text.contains($0) }
+            }.map(\.path))
     }
 
     @Test func markupOnlyInViews() {
-        let found = Self.withMarkup(ModuleBoundaryTests.swiftFiles(under: ModuleBoundaryTests.root.appendingPathComponent("Sources")))
-        #expect(found.subtracting(Self.notYetMoved).isEmpty, "markup outside views: \(found.subtracting(Self.notYetMoved).sorted())")
-        #expect(Self.notYetMoved.subtracting(found).isEmpty, "moved, take off the list: \(Self.notYetMoved.subtracting(found).sorted())")
+        let found = Self.withMarkup(
+            ModuleBoundaryTests.swiftFiles(under: ModuleBoundaryTests.root.appendingPathComponent("Sources")))
+        #expect(
+            found.subtracting(Self.notYetMoved).isEmpty,
+            "markup outside views: \(found.subtracting(Self.notYetMoved).sorted())")
+        #expect(
+            Self.notYetMoved.subtracting(found).isEmpty,
+            "moved, take off the list: \(Self.notYetMoved.subtracting(found).sorted())")
     }
 
     @Test func theCheckFindsMarkupInAController() {
-        let files = [(path: "/Sources/FazhiApp/Controllers/X.swift", text: "let h: HTML = \"<table>\""),
-                     (path: "/Sources/FazhiApp/Pages/X/X+View.swift", text: "let h: HTML = \"<table>\"")]
+        let files = [
+            (path: "/Sources/FazhiApp/Controllers/X.swift", text: "let h: HTML = \"<table>\""),
+            (path: "/Sources/FazhiApp/Pages/X/X+View.swift", text: "let h: HTML = \"<table>\""),
+        ]
         #expect(Self.withMarkup(files) == ["/Sources/FazhiApp/Controllers/X.swift"])
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import FazhiCore
 
 @Suite("Organisations and access")
@@ -22,7 +23,8 @@ struct OrganisationTests {
     }
 
     @Test func scopes() {
-        let city = UUID(), county = UUID(), bureau = UUID(), subBureau = UUID(), justice = UUID(), otherCounty = UUID(), otherBureau = UUID()
+        let city = UUID(), county = UUID(), bureau = UUID(), subBureau = UUID(), justice = UUID(), otherCounty = UUID(),
+            otherBureau = UUID()
         let tree = OrganisationTree(
             organisations: [
                 .init(id: city, regionCode: "330100", parentID: nil),
@@ -33,7 +35,11 @@ struct OrganisationTests {
                 .init(id: otherCounty, regionCode: "330111", parentID: city),
                 .init(id: otherBureau, regionCode: "330111", parentID: otherCounty),
             ],
-            regions: [.init(code: "330100", name: "市", parentCode: nil), .init(code: "330110", name: "县", parentCode: "330100"), .init(code: "330111", name: "区", parentCode: "330100")])
+            regions: [
+                .init(code: "330100", name: "市", parentCode: nil),
+                .init(code: "330110", name: "县", parentCode: "330100"),
+                .init(code: "330111", name: "区", parentCode: "330100"),
+            ])
         let policy = AccessPolicy(tree: tree)
         let officer = [RoleGrant(role: .officer, organisationID: bureau)]
         #expect(policy.readableOrganisations(officer) == [bureau, subBureau])

@@ -5,15 +5,19 @@ import Testing
 private func d(_ s: String) -> CivilDate { CivilDate(iso: s)! }
 
 @Suite struct OfficerTests {
-    let cert = EnforcementCertificate(number: "ZJ33990120001", category: "市场监管", region: "清河县", issuedOn: d("2024-03-01"), expiresOn: d("2026-12-10"), status: .active)
+    let cert = EnforcementCertificate(
+        number: "ZJ33990120001", category: "市场监管", region: "清河县", issuedOn: d("2024-03-01"), expiresOn: d("2026-12-10"),
+        status: .active)
 
     @Test func eligibleOnlyWithValidActiveUnexpiredCertificate() {
         var o = OfficerProfile(name: "孙立峰", certificate: cert, hasLegalQualification: false, trainingHours: [:])
-        #expect(o.eligibility(on: d("2026-12-10")).isEligible)            // the expiry day itself is still valid
-        #expect(!o.eligibility(on: d("2026-12-11")).isEligible)           // expired
-        #expect(!o.eligibility(on: d("2024-02-29")).isEligible)           // not yet issued
+        #expect(o.eligibility(on: d("2026-12-10")).isEligible)  // the expiry day itself is still valid
+        #expect(!o.eligibility(on: d("2026-12-11")).isEligible)  // expired
+        #expect(!o.eligibility(on: d("2024-02-29")).isEligible)  // not yet issued
         o.certificate.status = .suspended
-        guard case .notEligible(let reason, let article) = o.eligibility(on: d("2026-01-01")) else { Issue.record(); return }
+        guard case .notEligible(let reason, let article) = o.eligibility(on: d("2026-01-01")) else {
+            Issue.record(); return
+        }
         #expect(reason.contains("暂扣") && article.contains("第四十二条"))
         o.certificate.status = .revoked
         #expect(!o.eligibility(on: d("2026-01-01")).isEligible)
@@ -21,7 +25,9 @@ private func d(_ s: String) -> CivilDate { CivilDate(iso: s)! }
 
     @Test func certificateExpiredOnIssueIsRefused() {
         var c = cert; c.expiresOn = c.issuedOn
-        #expect(c.problem() == .invalid(field: "certificateExpiresOn", message: "有效期至（2024-03-01）应晚于发证日期（2024-03-01）：证件不能发证即过期"))
+        #expect(
+            c.problem()
+                == .invalid(field: "certificateExpiresOn", message: "有效期至（2024-03-01）应晚于发证日期（2024-03-01）：证件不能发证即过期"))
         #expect(cert.problem() == nil)
     }
 
@@ -32,8 +38,13 @@ private func d(_ s: String) -> CivilDate { CivilDate(iso: s)! }
         #expect(OfficerAlert.alerts(for: o, today: d("2026-11-10"), settings: s) == [.expiresSoon(daysLeft: 30)])
         #expect(OfficerAlert.alerts(for: o, today: d("2026-12-11"), settings: s) == [.expired(since: d("2026-12-10"))])
         var low = o; low.trainingHours = [2026: 12]
-        #expect(OfficerAlert.alerts(for: low, today: d("2026-06-01"), settings: s) == [.trainingBelowTarget(year: 2026, hours: 12, target: 60)])
-        #expect(OfficerAlert.alerts(for: low, today: d("2026-06-01"), settings: RegistrySettings(trainingHoursTarget: 10)) == [])
+        #expect(
+            OfficerAlert.alerts(for: low, today: d("2026-06-01"), settings: s) == [
+                .trainingBelowTarget(year: 2026, hours: 12, target: 60)
+            ])
+        #expect(
+            OfficerAlert.alerts(for: low, today: d("2026-06-01"), settings: RegistrySettings(trainingHoursTarget: 10))
+                == [])
     }
 
     @Test func idNumbersAndMasking() {
@@ -47,7 +58,9 @@ private func d(_ s: String) -> CivilDate { CivilDate(iso: s)! }
 
     @Test func entrustedBodyNeedsEntrustingBody() {
         let org = UUID()
-        var b = EnforcementBody(organisationID: org, kind: .entrusted, entrustingOrganisationID: nil, legalBasis: "《行政处罚法》第二十条", scope: "市场监管", confirmedOn: d("2026-01-05"), announcementDocument: "清政告〔2026〕1号")
+        var b = EnforcementBody(
+            organisationID: org, kind: .entrusted, entrustingOrganisationID: nil, legalBasis: "《行政处罚法》第二十条",
+            scope: "市场监管", confirmedOn: d("2026-01-05"), announcementDocument: "清政告〔2026〕1号")
         #expect(b.problem()?.description.contains("委托机关") == true)
         b.entrustingOrganisationID = UUID()
         #expect(b.problem() == nil)
@@ -59,12 +72,19 @@ private func d(_ s: String) -> CivilDate { CivilDate(iso: s)! }
 
 @Suite struct PowerListTests {
     let org = UUID(), org2 = UUID()
-    func content(_ code: String = "339901-CF-00012", name: String = "对生产经营不符合食品安全标准的食品的行政处罚", org: UUID? = nil) -> PowerItemContent {
-        PowerItemContent(code: code, name: name, type: .penalty, subItems: [], basis: [LegalBasis(law: "食品安全法", article: "第一百二十四条", text: "")],
-                         organisationID: org ?? self.org, responsibilities: "立案、调查、决定", process: "", accountability: "", supervision: "12345")
+    func content(
+        _ code: String = "339901-CF-00012", name: String = "对生产经营不符合食品安全标准的食品的行政处罚", org: UUID? = nil
+    ) -> PowerItemContent {
+        PowerItemContent(
+            code: code, name: name, type: .penalty, subItems: [],
+            basis: [LegalBasis(law: "食品安全法", article: "第一百二十四条", text: "")],
+            organisationID: org ?? self.org, responsibilities: "立案、调查、决定", process: "", accountability: "",
+            supervision: "12345")
     }
     func adj(_ kind: AdjustmentKind, _ date: String, _ c: PowerItemContent? = nil, seq: Int = 0) -> PowerAdjustment {
-        PowerAdjustment(kind: kind, effectiveOn: d(date), sequence: seq, reason: "动态调整", approvalDocument: "清政办发〔2026〕3号", approver: "县政府", content: c ?? content())
+        PowerAdjustment(
+            kind: kind, effectiveOn: d(date), sequence: seq, reason: "动态调整", approvalDocument: "清政办发〔2026〕3号",
+            approver: "县政府", content: c ?? content())
     }
 
     @Test func codeFormat() {
@@ -80,11 +100,17 @@ private func d(_ s: String) -> CivilDate { CivilDate(iso: s)! }
         #expect(PowerListHistory.check(add, against: []) == nil)
         #expect(PowerListHistory.check(adj(.amend, "2024-01-01"), against: [])?.description.contains("首次调整") == true)
         // Dated before the item exists: refused.
-        #expect(PowerListHistory.check(adj(.amend, "2023-12-31"), against: [add])?.description.contains("早于该事项列入清单") == true)
+        #expect(
+            PowerListHistory.check(adj(.amend, "2023-12-31"), against: [add])?.description.contains("早于该事项列入清单") == true
+        )
         #expect(PowerListHistory.check(adj(.amend, "2024-06-01"), against: [add]) == nil)
-        #expect(PowerListHistory.check(adj(.add, "2024-06-01"), against: [add]) == .conflict(field: "code", message: "事项编码 339901-CF-00012 已在清单中，不能重复新增"))
+        #expect(
+            PowerListHistory.check(adj(.add, "2024-06-01"), against: [add])
+                == .conflict(field: "code", message: "事项编码 339901-CF-00012 已在清单中，不能重复新增"))
         let cancel = adj(.cancel, "2025-01-01")
-        #expect(PowerListHistory.check(adj(.amend, "2025-02-01"), against: [add, cancel])?.description.contains("已于 2025-01-01 取消") == true)
+        #expect(
+            PowerListHistory.check(adj(.amend, "2025-02-01"), against: [add, cancel])?.description.contains(
+                "已于 2025-01-01 取消") == true)
         #expect(PowerListHistory.check(adj(.takeOver, "2025-02-01"), against: [add, cancel]) == nil)
         var bad = adj(.amend, "2024-06-01"); bad.approvalDocument = ""
         #expect(PowerListHistory.check(bad, against: [add]) == .invalid(field: "approvalDocument", message: "请填写批准文号"))
@@ -94,7 +120,9 @@ private func d(_ s: String) -> CivilDate { CivilDate(iso: s)! }
         let a = content("339901-CF-00012"), b = content("339901-CF-00013", name: "对未按规定公示的处罚")
         var a2 = a; a2.organisationID = org2
         let history: [String: [PowerAdjustment]] = [
-            a.code: [adj(.add, "2024-01-01", a), adj(.delegateDown, "2025-03-01", a2), adj(.suspend, "2026-01-01", a2)],
+            a.code: [
+                adj(.add, "2024-01-01", a), adj(.delegateDown, "2025-03-01", a2), adj(.suspend, "2026-01-01", a2),
+            ],
             b.code: [adj(.add, "2024-06-01", b), adj(.cancel, "2025-06-01", b)],
         ]
         #expect(PowerListHistory.list(history, on: d("2023-12-31")).isEmpty)
@@ -118,12 +146,21 @@ private func d(_ s: String) -> CivilDate { CivilDate(iso: s)! }
     static let bench = DiscretionBenchmark(
         code: "SJ-SP-001", powerItemCode: "339901-CF-00012", violation: "生产经营不符合食品安全标准的食品",
         violatedArticle: "《食品安全法》第三十四条", penaltyArticle: "《食品安全法》第一百二十四条", measure: "货值金额", measureUnit: "元",
-        firstViolationExempt: true, tiers: [
+        firstViolationExempt: true,
+        tiers: [
             DiscretionTier(kind: .noPenalty, circumstances: "初次违法且危害后果轻微并及时改正", range: PenaltyRange(fineBasis: .none)),
-            DiscretionTier(kind: .mitigated, circumstances: "有第三十二条情形且货值金额较小", range: PenaltyRange(fineBasis: .fixed, minimum: 20000, maximum: 50000)),
-            DiscretionTier(kind: .lighter, circumstances: "货值金额不足一万元", measureFrom: 0, measureTo: 10000, range: PenaltyRange(fineBasis: .fixed, minimum: 50000, maximum: 80000, otherPenalties: ["没收违法所得"])),
-            DiscretionTier(kind: .ordinary, circumstances: "货值金额一万元以上不足五万元", measureFrom: 10000, measureTo: 50000, range: PenaltyRange(fineBasis: .goodsValue, minimum: 10, maximum: 15)),
-            DiscretionTier(kind: .heavier, circumstances: "货值金额五万元以上", measureFrom: 50000, range: PenaltyRange(fineBasis: .goodsValue, minimum: 15, maximum: 20, otherPenalties: ["吊销许可证"])),
+            DiscretionTier(
+                kind: .mitigated, circumstances: "有第三十二条情形且货值金额较小",
+                range: PenaltyRange(fineBasis: .fixed, minimum: 20000, maximum: 50000)),
+            DiscretionTier(
+                kind: .lighter, circumstances: "货值金额不足一万元", measureFrom: 0, measureTo: 10000,
+                range: PenaltyRange(fineBasis: .fixed, minimum: 50000, maximum: 80000, otherPenalties: ["没收违法所得"])),
+            DiscretionTier(
+                kind: .ordinary, circumstances: "货值金额一万元以上不足五万元", measureFrom: 10000, measureTo: 50000,
+                range: PenaltyRange(fineBasis: .goodsValue, minimum: 10, maximum: 15)),
+            DiscretionTier(
+                kind: .heavier, circumstances: "货值金额五万元以上", measureFrom: 50000,
+                range: PenaltyRange(fineBasis: .goodsValue, minimum: 15, maximum: 20, otherPenalties: ["吊销许可证"])),
         ])
     let b = DiscretionTests.bench
 
@@ -150,18 +187,28 @@ private func d(_ s: String) -> CivilDate { CivilDate(iso: s)! }
         let ordinary = try DiscretionCalculator.compute(b, facts: CaseFacts(measureValue: 10000, goodsValue: 10000))
         #expect(ordinary.tier == .ordinary && ordinary.fineMinimumYuan == 100000 && ordinary.fineMaximumYuan == 150000)
         let heavier = try DiscretionCalculator.compute(b, facts: CaseFacts(measureValue: 60000, goodsValue: 60000))
-        #expect(heavier.tier == .heavier && heavier.fineMaximumYuan == 1_200_000 && heavier.range?.otherPenalties == ["吊销许可证"])
+        #expect(
+            heavier.tier == .heavier && heavier.fineMaximumYuan == 1_200_000
+                && heavier.range?.otherPenalties == ["吊销许可证"])
         #expect(heavier.articles.starts(with: ["《食品安全法》第三十四条", "《食品安全法》第一百二十四条"]))
-        #expect(throws: DomainError.invalid(field: "measureValue", message: "本基准按“货值金额”分档，请提供货值金额（元）")) { try DiscretionCalculator.compute(b, facts: CaseFacts()) }
-        #expect(throws: DomainError.self) { try DiscretionCalculator.compute(b, facts: CaseFacts(measureValue: 20000)) }  // goods value missing
+        #expect(throws: DomainError.invalid(field: "measureValue", message: "本基准按“货值金额”分档，请提供货值金额（元）")) {
+            try DiscretionCalculator.compute(b, facts: CaseFacts())
+        }
+        // goods value missing
+        #expect(throws: DomainError.self) { try DiscretionCalculator.compute(b, facts: CaseFacts(measureValue: 20000)) }
     }
 
     @Test func article30Minors() throws {
-        let under14 = try DiscretionCalculator.compute(b, facts: CaseFacts(ageAtViolation: 13, measureValue: 60000, goodsValue: 60000))
+        let under14 = try DiscretionCalculator.compute(
+            b, facts: CaseFacts(ageAtViolation: 13, measureValue: 60000, goodsValue: 60000))
         #expect(under14.tier == .noPenalty && under14.mandatory && under14.articles.last == "行政处罚法 第三十条")
-        let age16 = try DiscretionCalculator.compute(b, facts: CaseFacts(ageAtViolation: 16, measureValue: 60000, goodsValue: 60000))
-        #expect(age16.tier == .lighter && age16.permittedTiers == [.mitigated, .lighter] && age16.articles.contains("行政处罚法 第三十条"))
-        let adult = try DiscretionCalculator.compute(b, facts: CaseFacts(ageAtViolation: 18, measureValue: 60000, goodsValue: 60000))
+        let age16 = try DiscretionCalculator.compute(
+            b, facts: CaseFacts(ageAtViolation: 16, measureValue: 60000, goodsValue: 60000))
+        #expect(
+            age16.tier == .lighter && age16.permittedTiers == [.mitigated, .lighter]
+                && age16.articles.contains("行政处罚法 第三十条"))
+        let adult = try DiscretionCalculator.compute(
+            b, facts: CaseFacts(ageAtViolation: 18, measureValue: 60000, goodsValue: 60000))
         #expect(adult.tier == .heavier && !adult.articles.contains("行政处罚法 第三十条"))
     }
 
@@ -173,28 +220,36 @@ private func d(_ s: String) -> CivilDate { CivilDate(iso: s)! }
         #expect(l.tier == .lighter && l.permittedTiers == [.mitigated, .lighter])
         var noLighter = b; noLighter.tiers.removeAll { $0.kind == .lighter || $0.kind == .mitigated }
         noLighter.tiers[1].measureFrom = 0
-        #expect(throws: DomainError.self) { try DiscretionCalculator.compute(noLighter, facts: CaseFacts(measureValue: 100, goodsValue: 100, mitigating: [.coerced])) }
+        #expect(throws: DomainError.self) {
+            try DiscretionCalculator.compute(
+                noLighter, facts: CaseFacts(measureValue: 100, goodsValue: 100, mitigating: [.coerced]))
+        }
     }
 
     @Test func article33NoPenalty() throws {
-        let minor = try DiscretionCalculator.compute(b, facts: CaseFacts(measureValue: 60000, minorCorrectedNoHarm: true))
+        let minor = try DiscretionCalculator.compute(
+            b, facts: CaseFacts(measureValue: 60000, minorCorrectedNoHarm: true))
         #expect(minor.tier == .noPenalty && minor.mandatory && minor.articles.last == "行政处罚法 第三十三条第一款")
-        let first = try DiscretionCalculator.compute(b, facts: CaseFacts(measureValue: 100, firstViolationMinorHarmCorrected: true))
+        let first = try DiscretionCalculator.compute(
+            b, facts: CaseFacts(measureValue: 100, firstViolationMinorHarmCorrected: true))
         #expect(first.tier == .noPenalty && !first.mandatory && first.permittedTiers.contains(.lighter))
         var notListed = b; notListed.firstViolationExempt = false
-        let refused = try DiscretionCalculator.compute(notListed, facts: CaseFacts(measureValue: 100, firstViolationMinorHarmCorrected: true))
+        let refused = try DiscretionCalculator.compute(
+            notListed, facts: CaseFacts(measureValue: 100, firstViolationMinorHarmCorrected: true))
         #expect(refused.tier == .lighter && refused.reasons.contains("本违法行为未列入包容免罚清单，首违不罚不适用"))
         let fault = try DiscretionCalculator.compute(b, facts: CaseFacts(measureValue: 100, noSubjectiveFault: true))
         #expect(fault.tier == .noPenalty && fault.articles.last == "行政处罚法 第三十三条第二款")
     }
 
     @Test func article49Heavier() throws {
-        let e = try DiscretionCalculator.compute(b, facts: CaseFacts(measureValue: 100, goodsValue: 100, emergencyBreach: true))
+        let e = try DiscretionCalculator.compute(
+            b, facts: CaseFacts(measureValue: 100, goodsValue: 100, emergencyBreach: true))
         #expect(e.tier == .heavier && e.articles.contains("行政处罚法 第四十九条") && e.fineMinimumYuan == 1500)
         let none = try DiscretionCalculator.compute(b, facts: CaseFacts(measureValue: 100))
         #expect(none.tier == .lighter)
         // A mandatory lighter tier is not displaced by 第四十九条.
-        let both = try DiscretionCalculator.compute(b, facts: CaseFacts(measureValue: 100, mitigating: [.meritorious], emergencyBreach: true))
+        let both = try DiscretionCalculator.compute(
+            b, facts: CaseFacts(measureValue: 100, mitigating: [.meritorious], emergencyBreach: true))
         #expect(both.tier == .lighter && both.articles.contains("行政处罚法 第四十九条"))
     }
 }
@@ -211,9 +266,9 @@ private func d(_ s: String) -> CivilDate { CivilDate(iso: s)! }
         let t = RegistryTemplates.officers
         var rows = [t.headers, t.exampleRow]
         var bad = t.exampleRow
-        bad[2] = "339901199003071237"    // wrong check digit
-        bad[5] = "ZJ33990120001"         // duplicate certificate number
-        bad[9] = "2024-03-01"            // expires on issue
+        bad[2] = "339901199003071237"  // wrong check digit
+        bad[5] = "ZJ33990120001"  // duplicate certificate number
+        bad[9] = "2024-03-01"  // expires on issue
         rows.append(bad)
         let (valid, problems) = RegistryTemplates.officerRows(rows)
         #expect(valid.count == 1)
@@ -232,12 +287,17 @@ private func d(_ s: String) -> CivilDate { CivilDate(iso: s)! }
 
     @Test func benchmarkRowsGroupIntoTiers() {
         let t = RegistryTemplates.benchmarks
-        func row(_ kind: String, _ from: String, _ to: String, _ basis: String, _ lo: String, _ hi: String) -> [String] {
+        func row(_ kind: String, _ from: String, _ to: String, _ basis: String, _ lo: String, _ hi: String) -> [String]
+        {
             var r = t.exampleRow; r[8] = kind; r[9] = from; r[10] = to; r[12] = basis; r[13] = lo; r[14] = hi; return r
         }
-        let ok = RegistryTemplates.benchmarkRows([t.headers, row("从轻", "0", "10000", "固定金额", "50000", "80000"), row("一般", "10000", "", "货值金额倍数", "10", "20")])
+        let ok = RegistryTemplates.benchmarkRows([
+            t.headers, row("从轻", "0", "10000", "固定金额", "50000", "80000"), row("一般", "10000", "", "货值金额倍数", "10", "20"),
+        ])
         #expect(ok.problems == [] && ok.valid.first?.benchmark.tiers.count == 2)
-        let gap = RegistryTemplates.benchmarkRows([t.headers, row("从轻", "0", "10000", "固定金额", "50000", "80000"), row("一般", "20000", "", "货值金额倍数", "10", "20")])
+        let gap = RegistryTemplates.benchmarkRows([
+            t.headers, row("从轻", "0", "10000", "固定金额", "50000", "80000"), row("一般", "20000", "", "货值金额倍数", "10", "20"),
+        ])
         #expect(gap.valid.isEmpty && gap.problems.first?.message.contains("空档") == true && gap.problems.first?.row == 3)
     }
 }

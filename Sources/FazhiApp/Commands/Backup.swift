@@ -15,7 +15,9 @@ public enum Backup {
     @discardableResult
     public static func write(to path: String, app: Application) async throws -> Summary {
         let fm = FileManager.default
-        guard !fm.fileExists(atPath: path), !fm.fileExists(atPath: evidenceFolder(path)) else { throw CommandFailure("备份目标已存在：\(path)（不覆盖已有文件）") }
+        guard !fm.fileExists(atPath: path), !fm.fileExists(atPath: evidenceFolder(path)) else {
+            throw CommandFailure("备份目标已存在：\(path)（不覆盖已有文件）")
+        }
         try await database(to: path, app: app)
         // After the database: every file its copy refers to is already in place (content is moved in before the step
         // that lists it commits, and removed only when no row refers to it), and content never changes under its name.
@@ -46,11 +48,14 @@ public enum Backup {
         let source = root.appendingPathComponent("sha256")
         var files = 0, bytes: Int64 = 0
         try fm.createDirectory(at: target, withIntermediateDirectories: true)
-        guard let shards = try? fm.contentsOfDirectory(atPath: source.path) else { return Summary(evidenceFiles: 0, evidenceBytes: 0) }
+        guard let shards = try? fm.contentsOfDirectory(atPath: source.path) else {
+            return Summary(evidenceFiles: 0, evidenceBytes: 0)
+        }
         for shard in shards.sorted() {
             let dir = target.appendingPathComponent("sha256/\(shard)")
             try fm.createDirectory(at: dir, withIntermediateDirectories: true)
-            for name in try fm.contentsOfDirectory(atPath: source.appendingPathComponent(shard).path) where name.count == 64 {
+            for name in try fm.contentsOfDirectory(atPath: source.appendingPathComponent(shard).path)
+            where name.count == 64 {
                 let from = source.appendingPathComponent("\(shard)/\(name)"), to = dir.appendingPathComponent(name)
                 do { try fm.linkItem(at: from, to: to) } catch { try fm.copyItem(at: from, to: to) }
                 files += 1

@@ -1,7 +1,7 @@
+import Crypto
 import FazhiCore
 import FazhiStore
 import Fluent
-import Crypto
 import Foundation
 import SQLKit
 import Vapor
@@ -9,11 +9,14 @@ import Vapor
 /// `bench <name> <value> <unit> baseline=<value> ratio=<value>` — one line per figure.
 func benchLine(_ name: String, _ value: Double, _ unit: String, baseline: Double) -> String {
     func f(_ x: Double) -> String { x >= 100 ? String(format: "%.0f", x) : String(format: "%.3f", x) }
-    return "bench \(name) \(f(value)) \(unit) baseline=\(f(baseline)) ratio=\(String(format: "%.3f", baseline == 0 ? 0 : value / baseline))"
+    return
+        "bench \(name) \(f(value)) \(unit) baseline=\(f(baseline)) ratio=\(String(format: "%.3f", baseline == 0 ? 0 : value / baseline))"
 }
 
 /// Inserts rows in multi-row INSERTs of `chunk` rows at a time (the benchmarks' bulk loads).
-func insertRows(_ sql: any SQLDatabase, _ table: String, _ cols: [String], _ rows: [[SQLBind]], chunk: Int = 400) async throws {
+func insertRows(
+    _ sql: any SQLDatabase, _ table: String, _ cols: [String], _ rows: [[SQLBind]], chunk: Int = 400
+) async throws {
     for part in rows.chunkedArrays(chunk) {
         let ins = sql.insert(into: table).columns(cols)
         for r in part { ins.values(r.map { $0 as any SQLExpression }) }
@@ -45,7 +48,9 @@ struct BenchRecordCommand: AsyncCommand {
         struct Payload: Encodable { let i: Int; let name: String; let note: String }
 
         // Baseline: the same rows (same columns, same sizes) as plain inserts, same transaction sizes.
-        try await sql.raw("CREATE TABLE IF NOT EXISTS bench_plain (seq BIGINT PRIMARY KEY, recorded_at TEXT, actor TEXT, organisation TEXT, subject_type TEXT, subject_id TEXT, action TEXT, payload TEXT, payload_hash TEXT, leaf_hash TEXT, chain_hash TEXT)").run()
+        try await sql.raw(
+            "CREATE TABLE IF NOT EXISTS bench_plain (seq BIGINT PRIMARY KEY, recorded_at TEXT, actor TEXT, organisation TEXT, subject_type TEXT, subject_id TEXT, action TEXT, payload TEXT, payload_hash TEXT, leaf_hash TEXT, chain_hash TEXT)"
+        ).run()
         try await sql.raw("DELETE FROM bench_plain").run()
         let hashFiller = String(repeating: "a", count: 64)
         let plain = try await seconds {
@@ -54,11 +59,20 @@ struct BenchRecordCommand: AsyncCommand {
                 let count = min(batch, n - i)
                 let base = i
                 try await store.write(on: app.db, ctx) { tx in
-                    let insert = tx.sql.insert(into: "bench_plain").columns(["seq", "recorded_at", "actor", "organisation", "subject_type", "subject_id", "action", "payload", "payload_hash", "leaf_hash", "chain_hash"])
+                    let insert = tx.sql.insert(into: "bench_plain").columns([
+                        "seq", "recorded_at", "actor", "organisation", "subject_type", "subject_id", "action",
+                        "payload", "payload_hash", "leaf_hash", "chain_hash",
+                    ])
                     for k in 0..<count {
                         let seq = Int64(base + k + 1)
-                        let payload = String(decoding: try CanonicalJSON.encode(Payload(i: base + k, name: "清河县市场监督管理局", note: "bench")), as: UTF8.self)
-                        insert.values([SQLBind(seq), SQLBind(ChinaTime.iso(Date())), SQLBind(ctx.actor), SQLBind(ctx.organisation), SQLBind("bench"), SQLBind(String(base + k)), SQLBind("create"), SQLBind(payload), SQLBind(hashFiller), SQLBind(hashFiller), SQLBind(hashFiller)])
+                        let payload = String(
+                            decoding: try CanonicalJSON.encode(Payload(i: base + k, name: "清河县市场监督管理局", note: "bench")),
+                            as: UTF8.self)
+                        insert.values([
+                            SQLBind(seq), SQLBind(ChinaTime.iso(Date())), SQLBind(ctx.actor), SQLBind(ctx.organisation),
+                            SQLBind("bench"), SQLBind(String(base + k)), SQLBind("create"), SQLBind(payload),
+                            SQLBind(hashFiller), SQLBind(hashFiller), SQLBind(hashFiller),
+                        ])
                     }
                     try await insert.run()
                 }
@@ -72,7 +86,11 @@ struct BenchRecordCommand: AsyncCommand {
                 let count = min(batch, n - i)
                 let base = i
                 try await store.write(on: app.db, ctx) { tx in
-                    for k in 0..<count { try tx.record("bench", String(base + k), "create", Payload(i: base + k, name: "清河县市场监督管理局", note: "bench")) }
+                    for k in 0..<count {
+                        try tx.record(
+                            "bench", String(base + k), "create", Payload(i: base + k, name: "清河县市场监督管理局", note: "bench")
+                        )
+                    }
                 }
                 i += count
             }
@@ -87,35 +105,44 @@ struct BenchRecordCommand: AsyncCommand {
         // The baseline is short and this VM is noisy: best of three.
         var raw = Double.infinity
         for _ in 0..<3 {
-            raw = min(raw, await seconds {
-                var acc: UInt8 = 0
-                for s in stored {
-                    acc ^= Array(SHA256.hash(data: s.payload))[0]
-                    acc ^= Array(SHA256.hash(data: [0] + s.entry.canonicalBytes))[0]
-                    acc ^= Array(SHA256.hash(data: [UInt8](repeating: acc, count: 64)))[0]
-                }
-                if acc == 255 { print("") }
-            })
+            raw = min(
+                raw,
+                await seconds {
+                    var acc: UInt8 = 0
+                    for s in stored {
+                        acc ^= Array(SHA256.hash(data: s.payload))[0]
+                        acc ^= Array(SHA256.hash(data: [0] + s.entry.canonicalBytes))[0]
+                        acc ^= Array(SHA256.hash(data: [UInt8](repeating: acc, count: 64)))[0]
+                    }
+                    if acc == 255 { print("") }
+                })
         }
         let t0 = DispatchTime.now().uptimeNanoseconds
         let report = try await RecordLog.audit(on: app.db, extraKeys: [app.fazhi.recordKey.publicKey])
         let verify = Double(DispatchTime.now().uptimeNanoseconds - t0) / 1e9
-        guard report.entriesChecked == total, total >= before + n else { throw CommandFailure("校验条数不符：\(report.entriesChecked)/\(total)") }
-        context.console.print(benchLine("record_verify", Double(total) / verify, "entries/s", baseline: Double(total) / raw))
+        guard report.entriesChecked == total, total >= before + n else {
+            throw CommandFailure("校验条数不符：\(report.entriesChecked)/\(total)")
+        }
+        context.console.print(
+            benchLine("record_verify", Double(total) / verify, "entries/s", baseline: Double(total) / raw))
         // Reading alone, and verifying alone: where the time goes.
         var count = 0
         let readOnly = try await seconds { try await RecordLog.forEachEntry(on: app.db) { _ in count += 1 } }
-        context.console.print(benchLine("record_read_only", Double(count) / readOnly, "entries/s", baseline: Double(total) / raw))
+        context.console.print(
+            benchLine("record_read_only", Double(count) / readOnly, "entries/s", baseline: Double(total) / raw))
         // The same verification without the database read: the verifier's own cost.
         var inMemory = Double.infinity
         for _ in 0..<3 {
-            inMemory = min(inMemory, await seconds {
-                var a = RecordAuditor(checkpoints: [], keys: [])
-                for s in stored { a.consume(s) }
-                _ = a.finish()
-            })
+            inMemory = min(
+                inMemory,
+                await seconds {
+                    var a = RecordAuditor(checkpoints: [], keys: [])
+                    for s in stored { a.consume(s) }
+                    _ = a.finish()
+                })
         }
-        context.console.print(benchLine("record_verify_in_memory", Double(total) / inMemory, "entries/s", baseline: Double(total) / raw))
+        context.console.print(
+            benchLine("record_verify_in_memory", Double(total) / inMemory, "entries/s", baseline: Double(total) / raw))
     }
 }
 
@@ -157,13 +184,21 @@ struct BenchHTTPCommand: AsyncCommand {
         let port = signature.port ?? 18080, duration = signature.duration ?? 10
         // A user with a token to read as.
         let hash = try await app.password.async.hash("bench-password-1")
-        let (token, orgID) = try await app.fazhi.store.write(on: app.db, .system, now: app.fazhi.now) { tx -> (String, UUID) in
+        let (token, orgID) = try await app.fazhi.store.write(on: app.db, .system, now: app.fazhi.now) {
+            tx -> (String, UUID) in
             let org: OrganisationRecord
-            if let o = try await OrganisationRecord.query(on: tx.db).first() { org = o } else {
-                if try await RegionRecord.find("339999", on: tx.db) == nil { _ = try await Directory.createRegion(.init(code: "339999", name: "基准测试区", parentCode: nil), in: tx) }
-                org = try await Directory.createOrganisation(.init(name: "基准测试机关", uscc: nil, regionCode: "339999", parentID: nil), in: tx)
+            if let o = try await OrganisationRecord.query(on: tx.db).first() {
+                org = o
+            } else {
+                if try await RegionRecord.find("339999", on: tx.db) == nil {
+                    _ = try await Directory.createRegion(.init(code: "339999", name: "基准测试区", parentCode: nil), in: tx)
+                }
+                org = try await Directory.createOrganisation(
+                    .init(name: "基准测试机关", uscc: nil, regionCode: "339999", parentID: nil), in: tx)
             }
-            let u = try await Accounts.createUser(username: "bench\(Int.random(in: 1000...999999))", displayName: "基准", passwordHash: hash, organisationID: org.id!, in: tx)
+            let u = try await Accounts.createUser(
+                username: "bench\(Int.random(in: 1000...999999))", displayName: "基准", passwordHash: hash,
+                organisationID: org.id!, in: tx)
             _ = try await Accounts.grant(.officer, to: u, in: org.id!, tx: tx)
             let (_, clear) = try await Accounts.createToken(for: u, name: "bench", tx: tx)
             return (clear, org.id!)
@@ -173,12 +208,17 @@ struct BenchHTTPCommand: AsyncCommand {
         let base = "http://127.0.0.1:\(port)"
         _ = try runWrk(["-t2", "-c64", "-d2s", base + "/ping"])  // warm-up
         let trivial = try runWrk(["-t2", "-c64", "-d\(duration)s", "--latency", base + "/ping"])
-        let authed = try runWrk(["-t2", "-c64", "-d\(duration)s", "--latency", "-H", "Authorization: Bearer \(token)", base + "/api/v1/organisations/\(orgID.uuidString)"])
+        let authed = try runWrk([
+            "-t2", "-c64", "-d\(duration)s", "--latency", "-H", "Authorization: Bearer \(token)",
+            base + "/api/v1/organisations/\(orgID.uuidString)",
+        ])
         await app.server.shutdown()
         guard authed.non2xx == 0 else { throw CommandFailure("认证读取出现 \(authed.non2xx) 个非 2xx 响应") }
         context.console.print(benchLine("http_authed_json_rps", authed.rps, "req/s", baseline: trivial.rps))
         // For latency, lower is better: the ratio is baseline/value so that ≥ 0.3 reads the same way.
-        context.console.print("bench http_authed_json_p99 \(String(format: "%.2f", authed.p99ms)) ms baseline=\(String(format: "%.2f", trivial.p99ms)) ratio=\(String(format: "%.3f", trivial.p99ms / authed.p99ms))")
+        context.console.print(
+            "bench http_authed_json_p99 \(String(format: "%.2f", authed.p99ms)) ms baseline=\(String(format: "%.2f", trivial.p99ms)) ratio=\(String(format: "%.3f", trivial.p99ms / authed.p99ms))"
+        )
         context.console.print("bench server_rss \(String(format: "%.1f", residentMiB())) MiB baseline=0 ratio=0")
     }
 
@@ -215,7 +255,9 @@ struct BenchHTTPCommand: AsyncCommand {
     func residentMiB() -> Double {
         guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return 0 }
         for line in status.split(separator: "\n") where line.hasPrefix("VmRSS:") {
-            let kb = line.split(separator: " ", omittingEmptySubsequences: true).dropFirst().first.flatMap { Double($0) } ?? 0
+            let kb =
+                line.split(separator: " ", omittingEmptySubsequences: true).dropFirst().first.flatMap { Double($0) }
+                ?? 0
             return kb / 1024
         }
         return 0

@@ -22,7 +22,8 @@ func registerCommands(_ app: Application) {
 
     var imports = AsyncCommands()
     for kind in ["officers", "power-list", "benchmarks"] { imports.use(ImportCommand(kind: kind), as: kind) }
-    app.asyncCommands.use(imports.group(help: "从 Excel/CSV 导入：officers 执法人员；power-list 权责清单；benchmarks 裁量基准"), as: "import")
+    app.asyncCommands.use(
+        imports.group(help: "从 Excel/CSV 导入：officers 执法人员；power-list 权责清单；benchmarks 裁量基准"), as: "import")
     app.asyncCommands.use(ExportCommand(), as: "export")
 
     var region = AsyncCommands()
@@ -68,7 +69,8 @@ struct ProcedureReviewCommand: AsyncCommand {
         }
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         for d in docs {
-            try d.text.write(toFile: (dir as NSString).appendingPathComponent(d.file), atomically: true, encoding: .utf8)
+            try d.text.write(
+                toFile: (dir as NSString).appendingPathComponent(d.file), atomically: true, encoding: .utf8)
             context.console.print("\((dir as NSString).appendingPathComponent(d.file))")
         }
     }
@@ -110,10 +112,13 @@ struct RecordVerifyCommand: AsyncCommand {
         try await openStore(app)
         let total = try await RecordLog.size(on: app.db)
         let bar = ProgressBar(total: total, label: "校验记录", console: context.console)
-        let report = try await RecordLog.audit(on: app.db, extraKeys: [app.fazhi.recordKey.publicKey]) { n in bar.update(n) }
+        let report = try await RecordLog.audit(on: app.db, extraKeys: [app.fazhi.recordKey.publicKey]) { n in
+            bar.update(n)
+        }
         bar.finish()
         if report.ok {
-            context.console.print("校验通过：\(report.entriesChecked) 条记录，\(report.checkpointsChecked) 个签名检查点；根哈希 \(Hex.encode(report.root))")
+            context.console.print(
+                "校验通过：\(report.entriesChecked) 条记录，\(report.checkpointsChecked) 个签名检查点；根哈希 \(Hex.encode(report.root))")
             return
         }
         var lines: [String] = []
@@ -129,8 +134,10 @@ struct RecordCheckpointCommand: AsyncCommand {
     func run(using context: CommandContext, signature: Signature) async throws {
         let app = context.application
         try await openStore(app)
-        let cp = try await RecordLog.makeCheckpoint(key: app.fazhi.recordKey, store: app.fazhi.store, on: app.db, now: app.fazhi.now)
-        context.console.print("检查点：规模 \(cp.treeSize)，根哈希 \(cp.rootHash)，时间 \(cp.madeAt)\n公钥 \(app.fazhi.recordKey.publicKey.base64)")
+        let cp = try await RecordLog.makeCheckpoint(
+            key: app.fazhi.recordKey, store: app.fazhi.store, on: app.db, now: app.fazhi.now)
+        context.console.print(
+            "检查点：规模 \(cp.treeSize)，根哈希 \(cp.rootHash)，时间 \(cp.madeAt)\n公钥 \(app.fazhi.recordKey.publicKey.base64)")
     }
 }
 
@@ -143,19 +150,26 @@ struct BackupCommand: AsyncCommand {
         let app = context.application
         try await openStore(app)
         let summary = try await Backup.write(to: signature.path, app: app)
-        context.console.print("已写出备份：\(signature.path)；证据文件 \(summary.evidenceFiles) 个（\(summary.evidenceBytes / 1024) KB）在 \(Backup.evidenceFolder(signature.path))")
+        context.console.print(
+            "已写出备份：\(signature.path)；证据文件 \(summary.evidenceFiles) 个（\(summary.evidenceBytes / 1024) KB）在 \(Backup.evidenceFolder(signature.path))"
+        )
     }
 }
 
 /// A one-line progress bar on standard error, for long CLI work.
 final class ProgressBar: @unchecked Sendable {
     let total: Int, label: String, console: any Console
-    init(total: Int, label: String, console: any Console) { self.total = total; self.label = label; self.console = console }
+    init(total: Int, label: String, console: any Console) {
+        self.total = total; self.label = label; self.console = console
+    }
     func update(_ n: Int) {
         guard total > 0 else { return }
         let frac = min(1, Double(n) / Double(total))
         let width = 30, filled = Int(frac * Double(width))
-        FileHandle.standardError.write(Data("\r\(label) [\(String(repeating: "#", count: filled))\(String(repeating: "-", count: width - filled))] \(n)/\(total)".utf8))
+        FileHandle.standardError.write(
+            Data(
+                "\r\(label) [\(String(repeating: "#", count: filled))\(String(repeating: "-", count: width - filled))] \(n)/\(total)"
+                    .utf8))
     }
     func finish() { if total >= 10000 { update(total); FileHandle.standardError.write(Data("\n".utf8)) } }
 }

@@ -16,7 +16,8 @@ struct RegionAddCommand: AsyncCommand {
         let app = context.application
         try await openStore(app)
         let r = try await app.fazhi.store.write(on: app.db, .system, now: app.fazhi.now) { tx in
-            try await Directory.createRegion(.init(code: signature.code, name: signature.name, parentCode: signature.parent), in: tx)
+            try await Directory.createRegion(
+                .init(code: signature.code, name: signature.name, parentCode: signature.parent), in: tx)
         }
         context.console.print("已新增行政区划 \(r.name)（\(r.id!)）")
     }
@@ -38,7 +39,8 @@ struct OrganisationAddCommand: AsyncCommand {
         if let p = signature.parent { parentID = try await findOrganisation(p, on: app.db).id }
         let parent = parentID
         let o = try await app.fazhi.store.write(on: app.db, .system, now: app.fazhi.now) { tx in
-            try await Directory.createOrganisation(.init(name: signature.name, uscc: signature.uscc, regionCode: region, parentID: parent), in: tx)
+            try await Directory.createOrganisation(
+                .init(name: signature.name, uscc: signature.uscc, regionCode: region, parentID: parent), in: tx)
         }
         context.console.print("已新设机关 \(o.name)（\(o.id!.uuidString)）")
     }

@@ -24,11 +24,14 @@ struct UserAddCommand: AsyncCommand {
         let password = try signature.password ?? readPassword()
         try Accounts.validatePassword(password)
         var parsedRole: Role?
-        if let r = signature.role { guard let parsed = Role(chineseOrCode: r) else { throw CommandFailure("未知角色：\(r)") }; parsedRole = parsed }
+        if let r = signature.role {
+            guard let parsed = Role(chineseOrCode: r) else { throw CommandFailure("未知角色：\(r)") }; parsedRole = parsed
+        }
         let role = parsedRole
         let hash = try await app.password.async.hash(password)
         let u = try await app.fazhi.store.write(on: app.db, .system, now: app.fazhi.now) { tx in
-            let u = try await Accounts.createUser(username: username, displayName: name, passwordHash: hash, organisationID: org.id!, in: tx)
+            let u = try await Accounts.createUser(
+                username: username, displayName: name, passwordHash: hash, organisationID: org.id!, in: tx)
             if let role { _ = try await Accounts.grant(role, to: u, in: org.id!, tx: tx) }
             return u
         }
@@ -45,11 +48,15 @@ struct UserPasswdCommand: AsyncCommand {
     func run(using context: CommandContext, signature: Signature) async throws {
         let app = context.application
         try await openStore(app)
-        guard let u = try await Accounts.user(named: signature.username, on: app.db) else { throw CommandFailure("用户不存在：\(signature.username)") }
+        guard let u = try await Accounts.user(named: signature.username, on: app.db) else {
+            throw CommandFailure("用户不存在：\(signature.username)")
+        }
         let password = try signature.password ?? readPassword()
         try Accounts.validatePassword(password)
         let hash = try await app.password.async.hash(password)
-        try await app.fazhi.store.write(on: app.db, .system, now: app.fazhi.now) { tx in try await Accounts.setPassword(user: u, passwordHash: hash, in: tx) }
+        try await app.fazhi.store.write(on: app.db, .system, now: app.fazhi.now) { tx in
+            try await Accounts.setPassword(user: u, passwordHash: hash, in: tx)
+        }
         context.console.print("已重设 \(u.username) 的密码")
     }
 }
@@ -65,21 +72,32 @@ struct UserRoleCommand: AsyncCommand {
     func run(using context: CommandContext, signature: Signature) async throws {
         let app = context.application
         try await openStore(app)
-        guard let u = try await Accounts.user(named: signature.username, on: app.db) else { throw CommandFailure("用户不存在：\(signature.username)") }
+        guard let u = try await Accounts.user(named: signature.username, on: app.db) else {
+            throw CommandFailure("用户不存在：\(signature.username)")
+        }
         guard let rt = signature.role, let role = Role(chineseOrCode: rt) else {
-            throw CommandFailure("请用 --role 给出角色：" + Role.allCases.map { "\($0.rawValue)（\($0.chineseName)）" }.joined(separator: "、"))
+            throw CommandFailure(
+                "请用 --role 给出角色：" + Role.allCases.map { "\($0.rawValue)（\($0.chineseName)）" }.joined(separator: "、"))
         }
         var chosenOrg = u.organisationID
         if let o = signature.org { chosenOrg = try await findOrganisation(o, on: app.db).id! }
         let orgID = chosenOrg
         if signature.revoke {
-            guard let g = try await RoleGrantRecord.query(on: app.db).filter(\.$userID == u.id!).filter(\.$role == role.rawValue).filter(\.$organisationID == orgID).first() else {
+            guard
+                let g = try await RoleGrantRecord.query(on: app.db).filter(\.$userID == u.id!).filter(
+                    \.$role == role.rawValue
+                ).filter(\.$organisationID == orgID).first()
+            else {
                 throw CommandFailure("该用户在此单位没有角色 \(role.chineseName)")
             }
-            try await app.fazhi.store.write(on: app.db, .system, now: app.fazhi.now) { tx in try await Accounts.revoke(grant: g, tx: tx) }
+            try await app.fazhi.store.write(on: app.db, .system, now: app.fazhi.now) { tx in
+                try await Accounts.revoke(grant: g, tx: tx)
+            }
             context.console.print("已撤销 \(u.username) 的角色 \(role.chineseName)")
         } else {
-            _ = try await app.fazhi.store.write(on: app.db, .system, now: app.fazhi.now) { tx in try await Accounts.grant(role, to: u, in: orgID, tx: tx) }
+            _ = try await app.fazhi.store.write(on: app.db, .system, now: app.fazhi.now) { tx in
+                try await Accounts.grant(role, to: u, in: orgID, tx: tx)
+            }
             context.console.print("已授予 \(u.username) 角色 \(role.chineseName)")
         }
     }
@@ -93,7 +111,9 @@ func findOrganisation(_ text: String, on db: any Database) async throws -> Organ
 }
 
 func readPassword() throws -> String {
-    guard let line = readLine(strippingNewline: true), !line.isEmpty else { throw CommandFailure("请用 --password 给出密码，或从标准输入输入") }
+    guard let line = readLine(strippingNewline: true), !line.isEmpty else {
+        throw CommandFailure("请用 --password 给出密码，或从标准输入输入")
+    }
     return line
 }
 
@@ -106,9 +126,13 @@ struct UserTokenCommand: AsyncCommand {
     func run(using context: CommandContext, signature: Signature) async throws {
         let app = context.application
         try await openStore(app)
-        guard let u = try await Accounts.user(named: signature.username, on: app.db) else { throw CommandFailure("用户不存在：\(signature.username)") }
+        guard let u = try await Accounts.user(named: signature.username, on: app.db) else {
+            throw CommandFailure("用户不存在：\(signature.username)")
+        }
         let name = signature.name ?? "命令行创建"
-        let (_, clear) = try await app.fazhi.store.write(on: app.db, .system, now: app.fazhi.now) { tx in try await Accounts.createToken(for: u, name: name, tx: tx) }
+        let (_, clear) = try await app.fazhi.store.write(on: app.db, .system, now: app.fazhi.now) { tx in
+            try await Accounts.createToken(for: u, name: name, tx: tx)
+        }
         context.console.print(clear)
     }
 }

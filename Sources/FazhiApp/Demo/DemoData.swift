@@ -48,28 +48,39 @@ enum DemoData {
             if try await RegionRecord.find("339901", on: tx.db) == nil {
                 _ = try await Directory.createRegion(.init(code: "339901", name: "清河县", parentCode: "339900"), in: tx)
             }
-            let gov = try await Directory.createOrganisation(.init(name: "清河县人民政府", uscc: UnifiedSocialCreditCode.complete("11339901MB0000001"), regionCode: "339901", parentID: nil), in: tx)
+            let gov = try await Directory.createOrganisation(
+                .init(
+                    name: "清河县人民政府", uscc: UnifiedSocialCreditCode.complete("11339901MB0000001"), regionCode: "339901",
+                    parentID: nil), in: tx)
             var orgs: [String: UUID] = ["清河县人民政府": gov.id!]
             for (name, code) in departments {
-                let o = try await Directory.createOrganisation(.init(name: name, uscc: UnifiedSocialCreditCode.complete(code), regionCode: "339901", parentID: gov.id!), in: tx)
+                let o = try await Directory.createOrganisation(
+                    .init(
+                        name: name, uscc: UnifiedSocialCreditCode.complete(code), regionCode: "339901",
+                        parentID: gov.id!), in: tx)
                 orgs[name] = o.id!
             }
-            let suo = try await Directory.createOrganisation(.init(name: "清河县市场监督管理局城关市场监管所", uscc: nil, regionCode: "339901", parentID: orgs["清河县市场监督管理局"]), in: tx)
+            let suo = try await Directory.createOrganisation(
+                .init(name: "清河县市场监督管理局城关市场监管所", uscc: nil, regionCode: "339901", parentID: orgs["清河县市场监督管理局"]), in: tx)
             orgs[suo.name] = suo.id!
             try await DemoRegistries.load(orgs: orgs, today: CivilDate(instant: app.fazhi.now), in: tx)
             var logins: [Login] = []
             var persons: [String: DemoCases.Person] = [:]
             for (index, p) in people.enumerated() {
-                let u = try await Accounts.createUser(username: p.username, displayName: p.name, passwordHash: hash, organisationID: orgs[p.org]!, in: tx)
+                let u = try await Accounts.createUser(
+                    username: p.username, displayName: p.name, passwordHash: hash, organisationID: orgs[p.org]!, in: tx)
                 _ = try await Accounts.grant(p.role, to: u, in: orgs[p.org]!, tx: tx)
                 if [.officer, .legalReviewer, .head].contains(p.role) {
-                    try await DemoRegistries.officerRecord(for: u.id!, index: index, name: p.name, role: p.role, body: orgs[p.org]!, today: CivilDate(instant: app.fazhi.now), in: tx)
+                    try await DemoRegistries.officerRecord(
+                        for: u.id!, index: index, name: p.name, role: p.role, body: orgs[p.org]!,
+                        today: CivilDate(instant: app.fazhi.now), in: tx)
                 }
                 logins.append(Login(username: p.username, description: "\(p.name) · \(p.org) · \(p.role.chineseName)"))
                 persons[p.username] = DemoCases.Person(id: u.id!, name: p.name, roles: [p.role])
             }
-            let demo = DemoContext(orgs: orgs, people: persons, catalog: app.fazhi.procedures, calendar: app.fazhi.deadlines,
-                                   today: CivilDate(instant: app.fazhi.now))
+            let demo = DemoContext(
+                orgs: orgs, people: persons, catalog: app.fazhi.procedures, calendar: app.fazhi.deadlines,
+                today: CivilDate(instant: app.fazhi.now))
             for module in AppModules.all { try await module.demo?(demo, tx) }
             return logins
         }

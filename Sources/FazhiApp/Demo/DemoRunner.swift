@@ -10,13 +10,19 @@ struct DemoRunner {
     let today: CivilDate
 
     @discardableResult
-    func run(_ def: ProcedureDefinition, body: UUID, _ steps: [(String, ProcedureActor, CivilDate, [String: FactValue])], in tx: WriteTransaction) async throws -> UUID {
+    func run(
+        _ def: ProcedureDefinition, body: UUID, _ steps: [(String, ProcedureActor, CivilDate, [String: FactValue])],
+        in tx: WriteTransaction
+    ) async throws -> UUID {
         let c = try await CaseStore.open(def, bodyID: body, today: min(today, steps.first?.2 ?? today), in: tx)
         var version = 0
         for (action, who, date, inputs) in steps where date <= today {
             do {
-                _ = try await CaseStore.take(StepRequest(caseID: c.id, action: action, expectedVersion: version, inputs: Facts(inputs), officerIDs: [], actor: who, date: date),
-                                             catalog: catalog, calendar: calendar, today: today, in: tx)
+                _ = try await CaseStore.take(
+                    StepRequest(
+                        caseID: c.id, action: action, expectedVersion: version, inputs: Facts(inputs), officerIDs: [],
+                        actor: who, date: date),
+                    catalog: catalog, calendar: calendar, today: today, in: tx)
                 version += 1
             } catch let e as DomainError {
                 tx.db.logger.warning("demo \(def.id) case stopped at \(action): \(e.description)")

@@ -42,7 +42,9 @@ struct CSRFMiddleware: AsyncMiddleware {
             // Routes collect their body after the middleware runs; a file upload arrives streamed, so collect it
             // here (up to the upload limit) to read the form's token.
             // Evidence uploads (up to gigabytes of video) are not collected: their handler checks the token as it streams.
-            if request.url.path.hasPrefix("/console/cases/"), request.url.path.hasSuffix("/evidence") { return try await next.respond(to: request) }
+            if request.url.path.hasPrefix("/console/cases/"), request.url.path.hasSuffix("/evidence") {
+                return try await next.respond(to: request)
+            }
             if request.body.data == nil, request.headers.contentType?.type == "multipart" {
                 _ = try await request.body.collect(max: RegistryConsole.uploadLimit).get()
             }

@@ -23,10 +23,13 @@ struct IdempotencyMiddleware: AsyncMiddleware {
             return try await next.respond(to: request)
         }
         guard (1...200).contains(key.count) else {
-            throw APIError(.badRequest, code: "idempotency_key", field: "Idempotency-Key", message: "Idempotency-Key 长度应为1–200个字符")
+            throw APIError(
+                .badRequest, code: "idempotency_key", field: "Idempotency-Key", message: "Idempotency-Key 长度应为1–200个字符")
         }
         let principal = request.auth.get(AuthUser.self)?.id.uuidString ?? "anonymous"
-        if let stored = try await IdempotencyRecord.query(on: request.db).filter(\.$key == key).filter(\.$principal == principal).first() {
+        if let stored = try await IdempotencyRecord.query(on: request.db).filter(\.$key == key).filter(
+            \.$principal == principal
+        ).first() {
             return try replay(stored, request)
         }
         let slot = principal + "\u{1}" + key
@@ -49,7 +52,9 @@ struct IdempotencyMiddleware: AsyncMiddleware {
 
     func replay(_ stored: IdempotencyRecord, _ request: Request) throws -> Response {
         guard stored.method == request.method.rawValue, stored.path == request.url.path else {
-            throw APIError(.unprocessableEntity, code: "idempotency_key_reused", field: "Idempotency-Key", message: "该 Idempotency-Key 已用于另一个请求（\(stored.method) \(stored.path)）")
+            throw APIError(
+                .unprocessableEntity, code: "idempotency_key_reused", field: "Idempotency-Key",
+                message: "该 Idempotency-Key 已用于另一个请求（\(stored.method) \(stored.path)）")
         }
         let r = Response(status: HTTPResponseStatus(statusCode: stored.status), body: .init(string: stored.body))
         r.headers.replaceOrAdd(name: .contentType, value: stored.contentType)

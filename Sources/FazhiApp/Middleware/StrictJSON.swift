@@ -23,7 +23,9 @@ enum StrictJSON {
             throw APIError(.unprocessableEntity, code: "invalid", message: "请求体应为 JSON 对象")
         }
         if let unknown = dict.keys.sorted().first(where: { !T.fields.contains($0) }) {
-            throw APIError(.unprocessableEntity, code: "unknown_field", field: unknown, message: "未知字段“\(unknown)”；允许的字段：\(T.fields.sorted().joined(separator: "、"))")
+            throw APIError(
+                .unprocessableEntity, code: "unknown_field", field: unknown,
+                message: "未知字段“\(unknown)”；允许的字段：\(T.fields.sorted().joined(separator: "、"))")
         }
         do { return try JSONDecoder().decode(T.self, from: data) } catch let e as DecodingError {
             let d = describe(e)
@@ -32,19 +34,28 @@ enum StrictJSON {
     }
 
     static func describe(_ e: DecodingError) -> (status: HTTPResponseStatus, field: String?, message: String) {
-        func path(_ p: [any CodingKey]) -> String? { p.isEmpty ? nil : p.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }.joined(separator: ".") }
+        func path(_ p: [any CodingKey]) -> String? {
+            p.isEmpty ? nil : p.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }.joined(separator: ".")
+        }
         switch e {
         case .keyNotFound(let k, let ctx):
             let f = path(ctx.codingPath + [k]) ?? k.stringValue
             return (.unprocessableEntity, f, "缺少必填字段“\(f)”")
         case .typeMismatch(let t, let ctx):
-            return (.unprocessableEntity, path(ctx.codingPath), "字段“\(path(ctx.codingPath) ?? "")”类型错误，应为\(typeName(t))")
+            return (
+                .unprocessableEntity, path(ctx.codingPath), "字段“\(path(ctx.codingPath) ?? "")”类型错误，应为\(typeName(t))"
+            )
         case .valueNotFound(let t, let ctx):
-            return (.unprocessableEntity, path(ctx.codingPath), "字段“\(path(ctx.codingPath) ?? "")”不能为空，应为\(typeName(t))")
+            return (
+                .unprocessableEntity, path(ctx.codingPath), "字段“\(path(ctx.codingPath) ?? "")”不能为空，应为\(typeName(t))"
+            )
         case .dataCorrupted(let ctx):
             if ctx.codingPath.isEmpty { return (.badRequest, nil, "请求体不是合法的 JSON") }
             let f = path(ctx.codingPath)
-            return (.unprocessableEntity, f, "字段“\(f ?? "")”的取值无效" + (ctx.debugDescription.contains("：") ? "：\(ctx.debugDescription)" : ""))
+            return (
+                .unprocessableEntity, f,
+                "字段“\(f ?? "")”的取值无效" + (ctx.debugDescription.contains("：") ? "：\(ctx.debugDescription)" : "")
+            )
         @unknown default:
             return (.unprocessableEntity, nil, "请求内容无效")
         }
@@ -63,10 +74,13 @@ enum StrictJSON {
 
 /// Enum fields decode to a clear Chinese error listing the allowed values.
 extension KeyedDecodingContainer {
-    func decodeEnum<E: RawRepresentable & CaseIterable>(_ type: E.Type, forKey key: Key) throws -> E where E.RawValue == String {
+    func decodeEnum<E: RawRepresentable & CaseIterable>(_ type: E.Type, forKey key: Key) throws -> E
+    where E.RawValue == String {
         let raw = try decode(String.self, forKey: key)
         guard let v = E(rawValue: raw) else {
-            throw DecodingError.dataCorruptedError(forKey: key, in: self, debugDescription: "：“\(raw)”不是允许的取值（\(E.allCases.map(\.rawValue).joined(separator: "、"))）")
+            throw DecodingError.dataCorruptedError(
+                forKey: key, in: self,
+                debugDescription: "：“\(raw)”不是允许的取值（\(E.allCases.map(\.rawValue).joined(separator: "、"))）")
         }
         return v
     }

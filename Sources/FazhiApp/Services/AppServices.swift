@@ -35,9 +35,11 @@ public struct AppOptions: Sendable {
     /// 0: never by itself (tests run it when they choose). FAZHI_EXPIRY_INTERVAL, default 600.
     public var expiryStepsInterval = 600
 
-    public init(database: DatabaseTarget, calendarDirectory: String? = nil, recordKeyPath: String = "./fazhi-record.key",
-                loadDemo: Bool = false, secureCookies: Bool = false, checkpointInterval: Int = 600,
-                siteName: String = "法治政府建设一体化平台", clock: @escaping @Sendable () -> Date = { Date() }) {
+    public init(
+        database: DatabaseTarget, calendarDirectory: String? = nil, recordKeyPath: String = "./fazhi-record.key",
+        loadDemo: Bool = false, secureCookies: Bool = false, checkpointInterval: Int = 600,
+        siteName: String = "法治政府建设一体化平台", clock: @escaping @Sendable () -> Date = { Date() }
+    ) {
         self.database = database; self.calendarDirectory = calendarDirectory; self.recordKeyPath = recordKeyPath
         self.loadDemo = loadDemo; self.secureCookies = secureCookies; self.checkpointInterval = checkpointInterval
         self.siteName = siteName; self.clock = clock
@@ -53,9 +55,13 @@ public struct AppOptions: Sendable {
             recordKeyPath: env["FAZHI_RECORD_KEY"] ?? "./fazhi-record.key",
             secureCookies: env["FAZHI_SECURE_COOKIES"] == "1",
             checkpointInterval: Int(env["FAZHI_CHECKPOINT_INTERVAL"] ?? "") ?? 600,
-            siteName: env["FAZHI_SITE_NAME"] ?? "法治政府建设一体化平台")
-        .with { $0.registrySettings = RegistrySettings(trainingHoursTarget: Double(env["FAZHI_TRAINING_HOURS_TARGET"] ?? "") ?? 60,
-                                                        expiryWarningDays: Int(env["FAZHI_CERT_EXPIRY_WARNING_DAYS"] ?? "") ?? 30) }
+            siteName: env["FAZHI_SITE_NAME"] ?? "法治政府建设一体化平台"
+        )
+        .with {
+            $0.registrySettings = RegistrySettings(
+                trainingHoursTarget: Double(env["FAZHI_TRAINING_HOURS_TARGET"] ?? "") ?? 60,
+                expiryWarningDays: Int(env["FAZHI_CERT_EXPIRY_WARNING_DAYS"] ?? "") ?? 30)
+        }
         .with { $0.procedureSettings = ProcedureSettings.fromEnvironment(env) }
         .with {
             $0.evidenceDirectory = env["FAZHI_EVIDENCE_DIR"] ?? "./evidence"
@@ -87,7 +93,9 @@ public struct FazhiServices: Sendable {
 
     public var now: Date { options.clock() }
     public var today: CivilDate { CivilDate(instant: now) }
-    public var evidence: EvidenceBlobs { EvidenceBlobs(directory: options.evidenceDirectory, maxBytes: options.evidenceMaxBytes) }
+    public var evidence: EvidenceBlobs {
+        EvidenceBlobs(directory: options.evidenceDirectory, maxBytes: options.evidenceMaxBytes)
+    }
 }
 
 struct FazhiServicesKey: StorageKey { typealias Value = FazhiServices }
@@ -106,8 +114,11 @@ extension Request {
     var fazhi: FazhiServices { application.fazhi }
 
     /// A write transaction acting as the signed-in user in their home organisation.
-    func write<T: Sendable>(as user: AuthUser, _ body: @escaping @Sendable (WriteTransaction) async throws -> T) async throws -> T {
-        try await fazhi.store.write(on: db, ChangeContext(actor: user.id.uuidString, organisation: user.organisationID.uuidString),
-                                    now: fazhi.now, body)
+    func write<T: Sendable>(
+        as user: AuthUser, _ body: @escaping @Sendable (WriteTransaction) async throws -> T
+    ) async throws -> T {
+        try await fazhi.store.write(
+            on: db, ChangeContext(actor: user.id.uuidString, organisation: user.organisationID.uuidString),
+            now: fazhi.now, body)
     }
 }

@@ -23,15 +23,19 @@ public struct AuthUser: Authenticatable, Sendable {
 
     static func load(_ user: UserRecord, on db: any Database, viaToken: Bool) async throws -> AuthUser {
         let id = try user.requireID()
-        return AuthUser(id: id, username: user.username, displayName: user.displayName, organisationID: user.organisationID,
-                        grants: try await Accounts.grants(of: id, on: db), policy: AccessPolicy(tree: try await Directory.tree(on: db)),
-                        viaToken: viaToken)
+        return AuthUser(
+            id: id, username: user.username, displayName: user.displayName, organisationID: user.organisationID,
+            grants: try await Accounts.grants(of: id, on: db),
+            policy: AccessPolicy(tree: try await Directory.tree(on: db)),
+            viaToken: viaToken)
     }
 }
 
 extension Request {
     func requireUser() throws -> AuthUser {
-        guard let u = auth.get(AuthUser.self) else { throw APIError(.unauthorized, code: "unauthenticated", message: "请先登录或提供有效的 API 令牌") }
+        guard let u = auth.get(AuthUser.self) else {
+            throw APIError(.unauthorized, code: "unauthenticated", message: "请先登录或提供有效的 API 令牌")
+        }
         return u
     }
 }
@@ -42,8 +46,9 @@ struct SessionUserAuthenticator: AsyncRequestAuthenticator {
         // `request.session` would create a session (and a database row) for a request that has none, so
         // look only when the request came with one.
         guard request.auth.get(AuthUser.self) == nil, request.hasSession,
-              let raw = request.session.data["uid"], let id = UUID(uuidString: raw),
-              let user = try await UserRecord.find(id, on: request.db), user.isActive else { return }
+            let raw = request.session.data["uid"], let id = UUID(uuidString: raw),
+            let user = try await UserRecord.find(id, on: request.db), user.isActive
+        else { return }
         request.auth.login(try await AuthUser.load(user, on: request.db, viaToken: false))
     }
 }

@@ -19,8 +19,10 @@ struct PeriodicCheckpointer: LifecycleHandler {
                 do {
                     let size = try await RecordLog.size(on: app.db)
                     if try await RecordLog.latestCheckpoint(on: app.db)?.treeSize != size {
-                        let cp = try await RecordLog.makeCheckpoint(key: app.fazhi.recordKey, store: app.fazhi.store, on: app.db, now: app.fazhi.now)
-                        app.logger.info("checkpoint signed", metadata: ["tree_size": "\(cp.treeSize)", "root": "\(cp.rootHash)"])
+                        let cp = try await RecordLog.makeCheckpoint(
+                            key: app.fazhi.recordKey, store: app.fazhi.store, on: app.db, now: app.fazhi.now)
+                        app.logger.info(
+                            "checkpoint signed", metadata: ["tree_size": "\(cp.treeSize)", "root": "\(cp.rootHash)"])
                     }
                 } catch {
                     app.logger.error("periodic checkpoint failed", metadata: ["error": "\(error)"])

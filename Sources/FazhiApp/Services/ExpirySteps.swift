@@ -16,24 +16,34 @@ public enum ExpirySteps {
         var taken = 0
         for def in catalog.definitions {
             for (key, actionID) in def.onExpiry.sorted(by: { $0.key < $1.key }) {
-                let rows = try await sql.raw("""
+                let rows = try await sql.raw(
+                    """
                     SELECT d.case_id, d.due FROM case_deadlines d JOIN cases c ON c.id = d.case_id
                     WHERE d.running = \(bind: true) AND d.key = \(bind: key) AND c.procedure = \(bind: def.id) AND d.due < \(bind: today.description)
                     ORDER BY d.due
-                    """).all()
+                    """
+                ).all()
                 for row in rows {
                     let id = try row.decode(column: "case_id", as: UUID.self)
                     guard let due = CivilDate(iso: try row.decode(column: "due", as: String.self)) else { continue }
                     do {
-                        try await app.fazhi.store.write(on: app.db, ChangeContext(actor: "system", organisation: "")) { tx in
+                        try await app.fazhi.store.write(on: app.db, ChangeContext(actor: "system", organisation: "")) {
+                            tx in
                             guard let c = try await CaseStore.load(id, on: tx.db) else { return }
-                            let step = StepRequest(caseID: id, action: actionID, expectedVersion: c.file.version, inputs: Facts(), officerIDs: [],
-                                                   actor: ProcedureActor(id: systemActorID, name: "系统（期限届满依法记录）", roles: Set(Role.allCases)), date: due.adding(days: 1))
-                            _ = try await CaseStore.take(step, catalog: catalog, calendar: calendar, today: today, in: tx)
+                            let step = StepRequest(
+                                caseID: id, action: actionID, expectedVersion: c.file.version, inputs: Facts(),
+                                officerIDs: [],
+                                actor: ProcedureActor(
+                                    id: systemActorID, name: "系统（期限届满依法记录）", roles: Set(Role.allCases)),
+                                date: due.adding(days: 1))
+                            _ = try await CaseStore.take(
+                                step, catalog: catalog, calendar: calendar, today: today, in: tx)
                         }
                         taken += 1
                     } catch {
-                        app.logger.warning("expiry step not taken", metadata: ["case": "\(id)", "action": "\(actionID)", "error": "\(error)"])
+                        app.logger.warning(
+                            "expiry step not taken",
+                            metadata: ["case": "\(id)", "action": "\(actionID)", "error": "\(error)"])
                     }
                 }
             }
@@ -54,7 +64,9 @@ struct ExpiryStepsService: LifecycleHandler {
         let seconds = interval
         task.task = Task {
             while !Task.isCancelled {
-                do { try await ExpirySteps.run(app) } catch { app.logger.error("expiry steps failed", metadata: ["error": "\(error)"]) }
+                do { try await ExpirySteps.run(app) } catch {
+                    app.logger.error("expiry steps failed", metadata: ["error": "\(error)"])
+                }
                 try? await Task.sleep(nanoseconds: UInt64(seconds) * 1_000_000_000)
             }
         }

@@ -21,9 +21,14 @@ public struct JSONLogHandler: LogHandler {
     }
 
     func write(level: Logger.Level, message: Logger.Message, extra: Logger.Metadata?) {
-        var fields: [String: String] = ["time": ChinaTime.iso(Date()), "level": level.rawValue, "label": label, "message": message.description]
+        var fields: [String: String] = [
+            "time": ChinaTime.iso(Date()), "level": level.rawValue, "label": label, "message": message.description,
+        ]
         for (k, v) in metadata.merging(extra ?? [:], uniquingKeysWith: { $1 }) { fields[k] = "\(v)" }
-        guard let data = try? JSONSerialization.data(withJSONObject: fields, options: [.sortedKeys, .withoutEscapingSlashes]) else { return }
+        guard
+            let data = try? JSONSerialization.data(
+                withJSONObject: fields, options: [.sortedKeys, .withoutEscapingSlashes])
+        else { return }
         FileHandle.standardError.write(data + Data("\n".utf8))
     }
 }

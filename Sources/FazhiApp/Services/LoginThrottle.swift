@@ -13,7 +13,8 @@ public final class LoginThrottle: Sendable {
     private let failures = NIOLockedValueBox<[String: [Date]]>([:])
 
     public init(maxFailuresPerAccount: Int = 5, maxFailuresPerAddress: Int = 30, window: TimeInterval = 15 * 60) {
-        self.maxFailuresPerAccount = maxFailuresPerAccount; self.maxFailuresPerAddress = maxFailuresPerAddress; self.window = window
+        self.maxFailuresPerAccount = maxFailuresPerAccount; self.maxFailuresPerAddress = maxFailuresPerAddress;
+        self.window = window
     }
 
     public static func accountKey(_ username: String) -> String { "user:" + username }
@@ -28,7 +29,9 @@ public final class LoginThrottle: Sendable {
             for k in keys {
                 let recent = (map[k] ?? []).filter { now.timeIntervalSince($0) < window }
                 map[k] = recent
-                if recent.count >= limit(for: k), let oldest = recent.first { wait = max(wait, window - now.timeIntervalSince(oldest)) }
+                if recent.count >= limit(for: k), let oldest = recent.first {
+                    wait = max(wait, window - now.timeIntervalSince(oldest))
+                }
             }
             return wait > 0 ? Int(wait.rounded(.up)) : nil
         }

@@ -23,15 +23,19 @@ public final class Metrics: Sendable {
         }
     }
 
-    static func escape(_ s: String) -> String { s.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") }
+    static func escape(_ s: String) -> String {
+        s.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
+    }
 
     /// The exposition text; `gauges` are added as-is (e.g. the record's size, read at scrape time).
     public func render(gauges: [(name: String, help: String, value: Double)]) -> String {
-        var out = "# HELP fazhi_http_requests_total HTTP requests by route and status.\n# TYPE fazhi_http_requests_total counter\n"
+        var out =
+            "# HELP fazhi_http_requests_total HTTP requests by route and status.\n# TYPE fazhi_http_requests_total counter\n"
         for (labels, n) in requests.withLockedValue({ $0 }).sorted(by: { $0.key < $1.key }) {
             out += "fazhi_http_requests_total{\(labels)} \(n)\n"
         }
-        out += "# HELP fazhi_http_request_duration_seconds HTTP request latency.\n# TYPE fazhi_http_request_duration_seconds histogram\n"
+        out +=
+            "# HELP fazhi_http_request_duration_seconds HTTP request latency.\n# TYPE fazhi_http_request_duration_seconds histogram\n"
         for (labels, s) in latency.withLockedValue({ $0 }).sorted(by: { $0.key < $1.key }) {
             for (i, b) in Self.buckets.enumerated() {
                 out += "fazhi_http_request_duration_seconds_bucket{\(labels),le=\"\(b)\"} \(s.bucketCounts[i])\n"

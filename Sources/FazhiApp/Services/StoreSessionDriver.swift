@@ -11,13 +11,17 @@ struct StoreSessionDriver: AsyncSessionDriver {
     func createSession(_ data: SessionData, for request: Request) async throws -> SessionID {
         var rng = SystemRandomNumberGenerator()
         let id = (0..<32).map { _ in String(format: "%02x", UInt8.random(in: 0...255, using: &rng)) }.joined()
-        let row = SessionRow(id: id, data: try Self.encode(data), expiresAt: request.fazhi.now.addingTimeInterval(Self.lifetime))
-        try await request.fazhi.store.write(on: request.db, .system, now: request.fazhi.now) { tx in try await row.create(on: tx.db) }
+        let row = SessionRow(
+            id: id, data: try Self.encode(data), expiresAt: request.fazhi.now.addingTimeInterval(Self.lifetime))
+        try await request.fazhi.store.write(on: request.db, .system, now: request.fazhi.now) { tx in
+            try await row.create(on: tx.db)
+        }
         return SessionID(string: id)
     }
 
     func readSession(_ sessionID: SessionID, for request: Request) async throws -> SessionData? {
-        guard let row = try await SessionRow.find(sessionID.string, on: request.db), row.expiresAt > request.fazhi.now else { return nil }
+        guard let row = try await SessionRow.find(sessionID.string, on: request.db), row.expiresAt > request.fazhi.now
+        else { return nil }
         return try JSONDecoder().decode(SessionData.self, from: Data(row.data.utf8))
     }
 
@@ -28,7 +32,10 @@ struct StoreSessionDriver: AsyncSessionDriver {
         // Most requests change nothing: skip the write unless the data changed or an hour of the sliding
         // expiry has been used up.
         if let row = try await SessionRow.find(id, on: request.db), row.data == encoded,
-           row.expiresAt.timeIntervalSince(request.fazhi.now) > Self.lifetime - 3600 { return sessionID }
+            row.expiresAt.timeIntervalSince(request.fazhi.now) > Self.lifetime - 3600
+        {
+            return sessionID
+        }
         try await request.fazhi.store.write(on: request.db, .system, now: request.fazhi.now) { tx in
             if let row = try await SessionRow.find(id, on: tx.db) {
                 row.data = encoded; row.expiresAt = expires

@@ -6,9 +6,12 @@ import Vapor
 enum Views {
     /// The platform's own entries (the modules add theirs: `AppModule.navigation`).
     static let platformNav: [NavEntry] = [
-        NavEntry(.registers, "执法主体", .bodies), NavEntry(.registers, "执法人员", .officers), NavEntry(.registers, "权责清单", .powers),
-        NavEntry(.registers, "裁量基准", .benchmarks), NavEntry(.registers, "机关与区划", .organisations), NavEntry(.registers, "导入导出", .importExport),
-        NavEntry(.system, "用户与角色", .users, roles: [.systemAdmin, .supervisor]), NavEntry(.system, "全过程记录", .record, roles: [.systemAdmin, .supervisor]),
+        NavEntry(.registers, "执法主体", .bodies), NavEntry(.registers, "执法人员", .officers),
+        NavEntry(.registers, "权责清单", .powers),
+        NavEntry(.registers, "裁量基准", .benchmarks), NavEntry(.registers, "机关与区划", .organisations),
+        NavEntry(.registers, "导入导出", .importExport),
+        NavEntry(.system, "用户与角色", .users, roles: [.systemAdmin, .supervisor]),
+        NavEntry(.system, "全过程记录", .record, roles: [.systemAdmin, .supervisor]),
         NavEntry(.system, "期限计算", .deadline), NavEntry(.system, "API 令牌", .tokens),
     ]
 
@@ -34,7 +37,9 @@ enum Views {
         """
     }
 
-    static func console(_ title: String, user: AuthUser, request: Request, active: String, flash: HTML? = nil, _ body: HTML) -> Response {
+    static func console(
+        _ title: String, user: AuthUser, request: Request, active: String, flash: HTML? = nil, _ body: HTML
+    ) -> Response {
         let csrf = CSRF.token(for: request)
         let nav = consoleNav(for: user).map { group -> HTML in
             let links = group.entries.map { item -> HTML in
@@ -45,41 +50,41 @@ enum Views {
         }
         let roles = Set(user.grants.map { $0.role.chineseName }).sorted().joined(separator: "、")
         let page: HTML = """
-        \(head(title, request))<body>
-        <header class="top"><a class="brand" href="/console">法治 · 工作台</a>
-        <input type="checkbox" id="menu-toggle" class="menu-toggle" aria-label="菜单"><label for="menu-toggle" class="menu-button">菜单</label>
-        <nav id="console-nav">\(nav)</nav>
-        <div class="me"><span title="\(roles)">\(user.displayName)</span>
-        <form method="post" action="/logout" class="inline"><input type="hidden" name="_csrf" value="\(csrf)"><button class="link" type="submit">退出</button></form></div>
-        </header>
-        <main><h1>\(title)</h1>\(flash ?? "")\(body)</main>
-        <footer>\(request.fazhi.options.siteName) · 今日（北京时间）\(request.fazhi.today.description)</footer>
-        </body></html>
-        """
+            \(head(title, request))<body>
+            <header class="top"><a class="brand" href="/console">法治 · 工作台</a>
+            <input type="checkbox" id="menu-toggle" class="menu-toggle" aria-label="菜单"><label for="menu-toggle" class="menu-button">菜单</label>
+            <nav id="console-nav">\(nav)</nav>
+            <div class="me"><span title="\(roles)">\(user.displayName)</span>
+            <form method="post" action="/logout" class="inline"><input type="hidden" name="_csrf" value="\(csrf)"><button class="link" type="submit">退出</button></form></div>
+            </header>
+            <main><h1>\(title)</h1>\(flash ?? "")\(body)</main>
+            <footer>\(request.fazhi.options.siteName) · 今日（北京时间）\(request.fazhi.today.description)</footer>
+            </body></html>
+            """
         return page.response()
     }
 
     static func portal(_ title: String, request: Request, _ body: HTML) -> Response {
         let page: HTML = """
-        \(head(title, request))<body class="portal">
-        <header class="top"><a class="brand" href="/">\(request.fazhi.options.siteName)</a>
-        <nav><a href="/">首页</a><a href="/bodies">执法主体</a><a href="/officers">执法人员</a><a href="/powers">权责清单</a><a href="/benchmarks">裁量基准</a><a href="/decisions">处罚公示</a><a href="/reconsideration">申请行政复议</a><a href="/reconsideration/decisions">复议决定</a><a href="/deadline">期限计算</a><a href="/record">记录核验</a><a href="/login">工作人员登录</a></nav></header>
-        <main><h1>\(title)</h1>\(body)</main>
-        <footer>\(request.fazhi.options.siteName) · 公开数据接口：<a href="/openapi.json">/openapi.json</a></footer>
-        </body></html>
-        """
+            \(head(title, request))<body class="portal">
+            <header class="top"><a class="brand" href="/">\(request.fazhi.options.siteName)</a>
+            <nav><a href="/">首页</a><a href="/bodies">执法主体</a><a href="/officers">执法人员</a><a href="/powers">权责清单</a><a href="/benchmarks">裁量基准</a><a href="/decisions">处罚公示</a><a href="/reconsideration">申请行政复议</a><a href="/reconsideration/decisions">复议决定</a><a href="/deadline">期限计算</a><a href="/record">记录核验</a><a href="/login">工作人员登录</a></nav></header>
+            <main><h1>\(title)</h1>\(body)</main>
+            <footer>\(request.fazhi.options.siteName) · 公开数据接口：<a href="/openapi.json">/openapi.json</a></footer>
+            </body></html>
+            """
         return page.response()
     }
 
     static func errorPage(_ e: FazhiErrorMiddleware.Classified, request: Request) -> Response {
         let article: HTML = e.article.map { "<p class=\"article\">依据：\($0)</p>" } ?? ""
         let page: HTML = """
-        <!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-        <title>\(Int(e.status.code)) · 出错了</title><link rel="stylesheet" href="/assets/app.css"></head>
-        <body><main class="narrow"><h1>无法完成请求（\(Int(e.status.code))）</h1>
-        <p class="error">\(e.message)</p>\(article)
-        <p><a href="javascript:history.back()">返回上一页</a> · <a href="/console">工作台</a> · <a href="/">门户首页</a></p></main></body></html>
-        """
+            <!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+            <title>\(Int(e.status.code)) · 出错了</title><link rel="stylesheet" href="/assets/app.css"></head>
+            <body><main class="narrow"><h1>无法完成请求（\(Int(e.status.code))）</h1>
+            <p class="error">\(e.message)</p>\(article)
+            <p><a href="javascript:history.back()">返回上一页</a> · <a href="/console">工作台</a> · <a href="/">门户首页</a></p></main></body></html>
+            """
         return page.response(status: e.status)
     }
 
@@ -88,12 +93,15 @@ enum Views {
         return "<div class=\"flash\(HTML(raw: error ? " error" : ""))\">\(message)</div>"
     }
 
-    static func csrfField(_ request: Request) -> HTML { "<input type=\"hidden\" name=\"_csrf\" value=\"\(CSRF.token(for: request))\">" }
+    static func csrfField(_ request: Request) -> HTML {
+        "<input type=\"hidden\" name=\"_csrf\" value=\"\(CSRF.token(for: request))\">"
+    }
 
     /// The "days left" cell: red when overdue, amber when due within 3 days.
     static func deadlineCell(_ d: Deadline, today: CivilDate) -> HTML {
         let left = d.daysLeft(on: today)
         let cls = left < 0 ? "overdue" : (left <= 3 ? "soon" : "ok")
-        return "<span class=\"due \(HTML(raw: cls))\" data-sort=\"\(left)\">\(d.due.description)（\(d.statusText(on: today))）</span>"
+        return
+            "<span class=\"due \(HTML(raw: cls))\" data-sort=\"\(left)\">\(d.due.description)（\(d.statusText(on: today))）</span>"
     }
 }

@@ -21,7 +21,8 @@ enum SitePath: Hashable, Sendable {
         case .home: "/console"
         case .cases(let p): p.map { "/console/cases?procedure=\($0)" } ?? "/console/cases"
         case .caseFile(let id): "/console/cases/\(id.uuidString)"
-        case .caseDocument(let id, let kind, let step): "/console/cases/\(id.uuidString)/documents/\(kind.rawValue)" + (step.map { "?step=\($0)" } ?? "")
+        case .caseDocument(let id, let kind, let step):
+            "/console/cases/\(id.uuidString)/documents/\(kind.rawValue)" + (step.map { "?step=\($0)" } ?? "")
         case .caseArchive(let id): "/console/cases/\(id.uuidString)/archive"
         case .yearFigures(let p, let year): "/console/\(p)/statistics" + (year.map { "?year=\($0)" } ?? "")
         case .enforcementStatistics: "/console/statistics"

@@ -12,7 +12,8 @@ public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible
 
     public init?(year: Int, month: Int, day: Int) {
         guard (1...9999).contains(year), (1...12).contains(month),
-              (1...CivilDate.daysInMonth(year: year, month: month)).contains(day) else { return nil }
+            (1...CivilDate.daysInMonth(year: year, month: month)).contains(day)
+        else { return nil }
         self.year = year; self.month = month; self.day = day
     }
 
@@ -120,7 +121,9 @@ public enum ChinaTime {
         let msOfDay = ((ms % 86_400_000) + 86_400_000) % 86_400_000
         let day = CivilDate(dayNumber: (ms - msOfDay) / 86_400_000)
         let h = msOfDay / 3_600_000, mi = (msOfDay / 60_000) % 60, s = (msOfDay / 1000) % 60, f = msOfDay % 1000
-        func p(_ n: Int, _ w: Int) -> String { let t = String(n); return String(repeating: "0", count: max(0, w - t.count)) + t }
+        func p(_ n: Int, _ w: Int) -> String {
+            let t = String(n); return String(repeating: "0", count: max(0, w - t.count)) + t
+        }
         return "\(day)T\(p(h, 2)):\(p(mi, 2)):\(p(s, 2)).\(p(f, 3))+08:00"
     }
 }

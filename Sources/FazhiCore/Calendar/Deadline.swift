@@ -25,7 +25,9 @@ public struct Deadline: Codable, Sendable, Hashable {
     /// the due date is exact.
     public var provisional: Bool?
 
-    public init(start: CivilDate, period: Int, unit: PeriodUnit, article: String?, due: CivilDate, provisional: Bool = false) {
+    public init(
+        start: CivilDate, period: Int, unit: PeriodUnit, article: String?, due: CivilDate, provisional: Bool = false
+    ) {
         self.start = start; self.period = period; self.unit = unit; self.article = article; self.due = due
         self.provisional = provisional ? true : nil
     }
@@ -61,8 +63,10 @@ public struct DeadlineCalculator: Sendable {
         CivilDate(dayNumber: try dueDayNumber(from: start.dayNumber, days: days, unit: unit))
     }
 
-    public func deadline(from start: CivilDate, days: Int, unit: PeriodUnit, article: String? = nil) throws -> Deadline {
-        Deadline(start: start, period: days, unit: unit, article: article, due: try due(from: start, days: days, unit: unit))
+    public func deadline(from start: CivilDate, days: Int, unit: PeriodUnit, article: String? = nil) throws -> Deadline
+    {
+        Deadline(
+            start: start, period: days, unit: unit, article: article, due: try due(from: start, days: days, unit: unit))
     }
 
     /// For a step of a procedure: the exact deadline, or — when the period runs into a year whose holiday notice is not
@@ -70,17 +74,21 @@ public struct DeadlineCalculator: Sendable {
     /// holiday can only push the true date later, but a 调休 working weekend could pull a weekday count earlier, so
     /// weekends count too). A case must not stop being filed or decided because next year's notice is late; the
     /// public deadline calculator still refuses (fail closed, statutes §H).
-    public func procedureDeadline(from start: CivilDate, days: Int, unit: PeriodUnit, article: String? = nil) throws -> Deadline {
+    public func procedureDeadline(
+        from start: CivilDate, days: Int, unit: PeriodUnit, article: String? = nil
+    ) throws -> Deadline {
         do {
             return try deadline(from: start, days: days, unit: unit, article: article)
         } catch CalendarError.yearWithoutData {
-            let due = CivilDate(dayNumber: try dueDayNumber(from: start.dayNumber, days: days, unit: unit, unknownIsWorking: true))
+            let due = CivilDate(
+                dayNumber: try dueDayNumber(from: start.dayNumber, days: days, unit: unit, unknownIsWorking: true))
             return Deadline(start: start, period: days, unit: unit, article: article, due: due, provisional: true)
         }
     }
 
     /// The day-number form, allocation-free, for the hot path and the benchmark.
-    public func dueDayNumber(from start: Int, days: Int, unit: PeriodUnit, unknownIsWorking: Bool = false) throws -> Int {
+    public func dueDayNumber(from start: Int, days: Int, unit: PeriodUnit, unknownIsWorking: Bool = false) throws -> Int
+    {
         guard days >= 1 && days <= Self.maxPeriod else { throw CalendarError.periodOutOfRange(days) }
         var d = start
         switch unit {

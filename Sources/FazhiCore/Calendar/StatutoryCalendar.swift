@@ -61,7 +61,8 @@ public struct StatutoryCalendar: Sendable {
         let end = CivilDate(year: last, month: 12, day: 31)!.dayNumber
         var table = [UInt8](repeating: DayKind.unknown.rawValue, count: end - base + 1)
         for y in years {
-            let s = CivilDate(year: y, month: 1, day: 1)!.dayNumber, e = CivilDate(year: y, month: 12, day: 31)!.dayNumber
+            let s = CivilDate(year: y, month: 1, day: 1)!.dayNumber,
+                e = CivilDate(year: y, month: 12, day: 31)!.dayNumber
             for dn in s...e {
                 table[dn - base] = CivilDate(dayNumber: dn).isWeekend ? DayKind.rest.rawValue : DayKind.working.rawValue
             }
@@ -106,10 +107,19 @@ public struct StatutoryCalendar: Sendable {
             let line = raw.trimmingCharacters(in: .whitespacesAndNewlines)
             if line.isEmpty || line.hasPrefix("#") || line.hasPrefix("date,") { continue }
             let cols = line.split(separator: ",", omittingEmptySubsequences: false).map { String($0) }
-            guard cols.count == 4 else { throw CalendarError.malformedData(file: file, line: i + 1, reason: "应有4列（date,kind,holiday,notice_year）") }
-            guard let date = CivilDate(iso: cols[0]) else { throw CalendarError.malformedData(file: file, line: i + 1, reason: "日期无效：\(cols[0])") }
-            guard let kind = HolidayNoticeLine.Kind(rawValue: cols[1]) else { throw CalendarError.malformedData(file: file, line: i + 1, reason: "kind 应为 off 或 work：\(cols[1])") }
-            guard let year = Int(cols[3]), (1949...9999).contains(year) else { throw CalendarError.malformedData(file: file, line: i + 1, reason: "notice_year 无效：\(cols[3])") }
+            guard cols.count == 4 else {
+                throw CalendarError.malformedData(
+                    file: file, line: i + 1, reason: "应有4列（date,kind,holiday,notice_year）")
+            }
+            guard let date = CivilDate(iso: cols[0]) else {
+                throw CalendarError.malformedData(file: file, line: i + 1, reason: "日期无效：\(cols[0])")
+            }
+            guard let kind = HolidayNoticeLine.Kind(rawValue: cols[1]) else {
+                throw CalendarError.malformedData(file: file, line: i + 1, reason: "kind 应为 off 或 work：\(cols[1])")
+            }
+            guard let year = Int(cols[3]), (1949...9999).contains(year) else {
+                throw CalendarError.malformedData(file: file, line: i + 1, reason: "notice_year 无效：\(cols[3])")
+            }
             if kind == .work && !date.isWeekend {
                 throw CalendarError.malformedData(file: file, line: i + 1, reason: "调休上班日 \(date) 不是周末")
             }
@@ -139,7 +149,8 @@ public struct StatutoryCalendar: Sendable {
 
     static func shippedFiles() -> [URL] {
         guard let dir = Bundle.module.resourceURL?.appendingPathComponent("calendar"),
-              let names = try? FileManager.default.contentsOfDirectory(atPath: dir.path) else { return [] }
+            let names = try? FileManager.default.contentsOfDirectory(atPath: dir.path)
+        else { return [] }
         return names.filter { $0.hasSuffix(".csv") }.sorted().map { dir.appendingPathComponent($0) }
     }
 

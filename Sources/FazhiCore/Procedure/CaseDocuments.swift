@@ -4,7 +4,8 @@ import Foundation
 /// what the record says happened.
 public struct DocumentText: Sendable, Equatable {
     public enum Block: Sendable, Equatable {
-        case title(String), centered(String), heading(String), paragraph(String), field(String, String), table([[String]]), signature([String]), seal(String)
+        case title(String), centered(String), heading(String), paragraph(String), field(String, String), table(
+            [[String]]), signature([String]), seal(String)
     }
     public var kind: CaseDocumentKind
     public var blocks: [Block]
@@ -21,16 +22,22 @@ public struct DocumentContext: Sendable {
     public var reconsiderationBody: String
     public var court: String
     public init(bodyName: String, caseNumber: String, reconsiderationBody: String, court: String) {
-        self.bodyName = bodyName; self.caseNumber = caseNumber; self.reconsiderationBody = reconsiderationBody; self.court = court
+        self.bodyName = bodyName; self.caseNumber = caseNumber; self.reconsiderationBody = reconsiderationBody;
+        self.court = court
     }
 }
 
 public enum CaseDocuments {
     /// The document a step produced: the case's facts with that step's own inputs laid over them, written by the module
     /// the case's procedure belongs to.
-    public static func text(_ kind: CaseDocumentKind, file: CaseFile, step index: Int?, context c: DocumentContext) -> DocumentText {
-        let def = ProcedureCatalog.standard.definition(file.procedure, version: file.definitionVersion) ?? ProcedureCatalog.standard.current(file.procedure)
-        let step = index.flatMap { file.steps.indices.contains($0) ? file.steps[$0] : nil }
+    public static func text(
+        _ kind: CaseDocumentKind, file: CaseFile, step index: Int?, context c: DocumentContext
+    ) -> DocumentText {
+        let def =
+            ProcedureCatalog.standard.definition(file.procedure, version: file.definitionVersion)
+            ?? ProcedureCatalog.standard.current(file.procedure)
+        let step =
+            index.flatMap { file.steps.indices.contains($0) ? file.steps[$0] : nil }
             ?? file.steps.last { s in def?.action(s.action)?.documents.contains(kind) == true }
         var f = file.facts
         if let step { f.merge(step.inputs) }
@@ -50,11 +57,17 @@ public enum CaseDocuments {
     static func serviceReceipt(_ input: DocumentInput, served: String, _ draft: inout DocumentDraft) {
         let f = input.facts, step = input.step
         let date = step?.on ?? input.file.steps.last?.on
-        draft.blocks += [.centered(input.context.caseNumber),
-                         .table([["送达文书", "文号", "受送达人", "送达方式", "送达日期"],
-                                 [served, f[ServiceFacts.decisionNumber] ?? "", f[ServiceFacts.recipient] ?? "",
-                                  choice(f[ServiceFacts.serviceMethod], services), date?.description ?? ""]]),
-                         .field("送达人", step?.actorName ?? ""), .field("受送达人签收", "")]
+        draft.blocks += [
+            .centered(input.context.caseNumber),
+            .table([
+                ["送达文书", "文号", "受送达人", "送达方式", "送达日期"],
+                [
+                    served, f[ServiceFacts.decisionNumber] ?? "", f[ServiceFacts.recipient] ?? "",
+                    choice(f[ServiceFacts.serviceMethod], services), date?.description ?? "",
+                ],
+            ]),
+            .field("送达人", step?.actorName ?? ""), .field("受送达人签收", ""),
+        ]
     }
 
     /// The issuing body's name and the date, then the seal.
@@ -64,6 +77,11 @@ public enum CaseDocuments {
 
     public static func chineseDate(_ d: CivilDate) -> String { "\(d.year)年\(d.month)月\(d.day)日" }
 
-    public static func choice(_ v: String?, _ options: [(String, String)]) -> String { options.first { $0.0 == v }?.1 ?? (v ?? "") }
-    static let services = [("on_spot", "宣告后当场交付"), ("direct", "直接送达"), ("left", "留置送达"), ("post", "邮寄送达"), ("electronic", "电子送达"), ("announcement", "公告送达")]
+    public static func choice(_ v: String?, _ options: [(String, String)]) -> String {
+        options.first { $0.0 == v }?.1 ?? (v ?? "")
+    }
+    static let services = [
+        ("on_spot", "宣告后当场交付"), ("direct", "直接送达"), ("left", "留置送达"), ("post", "邮寄送达"), ("electronic", "电子送达"),
+        ("announcement", "公告送达"),
+    ]
 }

@@ -20,13 +20,20 @@ public enum FactValue: Codable, Sendable, Equatable, CustomStringConvertible {
 
     public init(from decoder: any Decoder) throws {
         let c = try decoder.singleValueContainer()
-        if let b = try? c.decode(Bool.self) { self = .bool(b) }
-        else if let d = try? c.decode(Double.self) { self = .number(d) }
-        else if let l = try? c.decode([String].self) { self = .list(l) }
-        else {
+        if let b = try? c.decode(Bool.self) {
+            self = .bool(b)
+        } else if let d = try? c.decode(Double.self) {
+            self = .number(d)
+        } else if let l = try? c.decode([String].self) {
+            self = .list(l)
+        } else {
             let s = try c.decode(String.self)
             // Dates are stored as "date:YYYY-MM-DD" so that a text that looks like a date stays a text.
-            if s.hasPrefix("date:"), let d = CivilDate(iso: String(s.dropFirst(5))) { self = .date(d) } else { self = .text(s) }
+            if s.hasPrefix("date:"), let d = CivilDate(iso: String(s.dropFirst(5))) {
+                self = .date(d)
+            } else {
+                self = .text(s)
+            }
         }
     }
 

@@ -14,7 +14,8 @@ public enum DocumentNumber {
     /// (清河县市场监督管理局 → 清市监). A body can use any prefix; this is the default when none is set.
     public static func prefix(organisationName name: String) -> String {
         var rest = Substring(name), place = ""
-        if let cut = name.firstIndex(where: { "县区市旗".contains($0) }), name.distance(from: name.startIndex, to: cut) >= 1 {
+        if let cut = name.firstIndex(where: { "县区市旗".contains($0) }), name.distance(from: name.startIndex, to: cut) >= 1
+        {
             place = String(name[name.startIndex])
             rest = name[name.index(after: cut)...]
         }
@@ -22,5 +23,7 @@ public enum DocumentNumber {
         return place + String(rest.prefix(2))
     }
 
-    public static func format(prefix: String, kind: String, year: Int, number: Int) -> String { "\(prefix)\(kind)〔\(year)〕\(number)号" }
+    public static func format(prefix: String, kind: String, year: Int, number: Int) -> String {
+        "\(prefix)\(kind)〔\(year)〕\(number)号"
+    }
 }

@@ -71,7 +71,7 @@ extension Facts {
     public init(_ pairs: [(String, FactValue)]) { self.init(Dictionary(pairs, uniquingKeysWith: { _, new in new })) }
 }
 
-infix operator ~: AssignmentPrecedence
+infix operator ~ : AssignmentPrecedence
 
 /// A key and its value, for building facts: `F.decidedOn ~ c.date`.
 public func ~ <V: FactType>(key: FactKey<V>, value: V) -> (String, FactValue) { (key.id, value.fact) }

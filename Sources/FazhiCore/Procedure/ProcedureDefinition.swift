@@ -12,7 +12,10 @@ public struct ProcedureActor: Sendable, Equatable {
     /// Has done a penalty 法制审核 before (so 第五十八条第二款's "初次" rule no longer applies).
     public var hasReviewedBefore: Bool
 
-    public init(id: UUID, name: String, roles: Set<Role>, officerID: UUID? = nil, hasLegalQualification: Bool = false, hasReviewedBefore: Bool = false) {
+    public init(
+        id: UUID, name: String, roles: Set<Role>, officerID: UUID? = nil, hasLegalQualification: Bool = false,
+        hasReviewedBefore: Bool = false
+    ) {
         self.id = id; self.name = name; self.roles = roles; self.officerID = officerID
         self.hasLegalQualification = hasLegalQualification; self.hasReviewedBefore = hasReviewedBefore
     }
@@ -30,7 +33,9 @@ public struct InputField: Sendable {
         public let label: String
         public init(_ value: String, _ label: String) { self.value = value; self.label = label }
         /// The label of a value among choices (the value itself when it is not one of them).
-        public static func label(_ value: String?, in choices: [Choice]) -> String { choices.first { $0.value == value }?.label ?? (value ?? "") }
+        public static func label(_ value: String?, in choices: [Choice]) -> String {
+            choices.first { $0.value == value }?.label ?? (value ?? "")
+        }
     }
     public let key: String
     public let label: String
@@ -63,8 +68,11 @@ public struct StepContext: Sendable {
     /// The case's facts with this step's inputs laid over them.
     public var facts: Facts { var f = file.facts; f.merge(inputs); return f }
 
-    public init(file: CaseFile, inputs: Facts, external: Facts, officers: [NamedOfficer], actor: ProcedureActor, date: CivilDate,
-                calendar: DeadlineCalculator, settings: ProcedureSettings) {
+    public init(
+        file: CaseFile, inputs: Facts, external: Facts, officers: [NamedOfficer], actor: ProcedureActor,
+        date: CivilDate,
+        calendar: DeadlineCalculator, settings: ProcedureSettings
+    ) {
         self.file = file; self.inputs = inputs; self.external = external; self.officers = officers; self.actor = actor
         self.date = date; self.calendar = calendar; self.settings = settings
     }
@@ -78,7 +86,10 @@ public struct Gate: Sendable {
     public let field: String?
     public let holds: @Sendable (StepContext) throws -> Bool
 
-    public init(_ article: String, _ message: String, field: String? = nil, holds: @escaping @Sendable (StepContext) throws -> Bool) {
+    public init(
+        _ article: String, _ message: String, field: String? = nil,
+        holds: @escaping @Sendable (StepContext) throws -> Bool
+    ) {
         self.article = article; self.message = message; self.field = field; self.holds = holds
     }
 }
@@ -102,8 +113,12 @@ public struct DeadlineRule: Sendable {
     /// Take the number of days from this number fact when set (e.g. an approved longer period).
     public let daysFact: String?
 
-    public init(_ key: String, _ name: String, days: Int, _ unit: PeriodUnit, article: String, fromFact: String? = nil, daysFact: String? = nil) {
-        self.key = key; self.name = name; self.days = days; self.unit = unit; self.article = article; self.fromFact = fromFact; self.daysFact = daysFact
+    public init(
+        _ key: String, _ name: String, days: Int, _ unit: PeriodUnit, article: String, fromFact: String? = nil,
+        daysFact: String? = nil
+    ) {
+        self.key = key; self.name = name; self.days = days; self.unit = unit; self.article = article;
+        self.fromFact = fromFact; self.daysFact = daysFact
     }
 }
 
@@ -122,7 +137,9 @@ public enum Effect: Sendable {
     /// writes: the engine refuses a step whose computation writes another (a mistyped key fails loudly, not silently).
     case computed(writes: [AnyFactKey], @Sendable (StepContext) throws -> Facts)
 
-    public static func compute(writes keys: any FactKeyProtocol..., as f: @escaping @Sendable (StepContext) throws -> Facts) -> Effect {
+    public static func compute(
+        writes keys: any FactKeyProtocol..., as f: @escaping @Sendable (StepContext) throws -> Facts
+    ) -> Effect {
         .computed(writes: keys.map(\.any), f)
     }
 }
@@ -176,13 +193,18 @@ public struct ActionDefinition: Sendable {
 
     public func needs(_ officers: OfficerRule) -> Self { var c = self; c.officers = officers; return c }
     public func asks(_ fields: InputField...) -> Self { var c = self; c.inputs += fields; return c }
-    public func gate(_ article: String, _ message: String, field: String? = nil, _ holds: @escaping @Sendable (StepContext) throws -> Bool) -> Self {
+    public func gate(
+        _ article: String, _ message: String, field: String? = nil,
+        _ holds: @escaping @Sendable (StepContext) throws -> Bool
+    ) -> Self {
         var c = self; c.gates.append(Gate(article, message, field: field, holds: holds)); return c
     }
     public func then(_ effects: Effect...) -> Self { var c = self; c.effects += effects; return c }
     public func then(_ effects: [Effect]) -> Self { var c = self; c.effects += effects; return c }
     /// `links` reads the case as it is after the step (`StepContext.file`).
-    public func links(_ f: @escaping @Sendable (StepContext) -> [LinkedStep]) -> Self { var c = self; c.linkedSteps = f; return c }
+    public func links(_ f: @escaping @Sendable (StepContext) -> [LinkedStep]) -> Self {
+        var c = self; c.linkedSteps = f; return c
+    }
     public func produces(_ docs: CaseDocumentKind...) -> Self { var c = self; c.documents += docs; return c }
     public func publishes(_ p: PublicationEffect) -> Self { var c = self; c.publication = p; return c }
     public func looksUp(_ l: CaseLookup...) -> Self { var c = self; c.lookups += l; return c }
@@ -193,7 +215,9 @@ public struct LinkedStep: Sendable, Equatable {
     public let caseID: UUID
     public let action: String
     public let inputs: Facts
-    public init(caseID: UUID, action: String, inputs: Facts) { self.caseID = caseID; self.action = action; self.inputs = inputs }
+    public init(caseID: UUID, action: String, inputs: Facts) {
+        self.caseID = caseID; self.action = action; self.inputs = inputs
+    }
 }
 
 /// What a procedure's cases belong to: an enforcement body (执法主体, registered and confirmed), the office that handles
@@ -211,7 +235,9 @@ public struct ProcedureState: Sendable {
     public let id: String
     public let name: String
     public let terminal: Bool
-    public init(_ id: String, _ name: String, terminal: Bool = false) { self.id = id; self.name = name; self.terminal = terminal }
+    public init(_ id: String, _ name: String, terminal: Bool = false) {
+        self.id = id; self.name = name; self.terminal = terminal
+    }
 }
 
 /// A statutory procedure as data (程序定义): states and steps, each step citing its article.
@@ -240,8 +266,12 @@ public struct ProcedureDefinition: Sendable {
     /// period the review ran — for periods that do not count against the other case (行政处罚法 第七十三条第三款).
     public var reviewOfCase: ReviewOfCase?
 
-    public init(id: String, version: Int, name: String, instrument: String, initial: String, states: [ProcedureState], actions: [ActionDefinition],
-                kind: ProcedureKind = .enforcement, opening: OpeningRule, numbering: CaseNumbering, presentation: CasePresentation) {
+    public init(
+        id: String, version: Int, name: String, instrument: String, initial: String, states: [ProcedureState],
+        actions: [ActionDefinition],
+        kind: ProcedureKind = .enforcement, opening: OpeningRule, numbering: CaseNumbering,
+        presentation: CasePresentation
+    ) {
         self.id = id; self.version = version; self.name = name; self.instrument = instrument; self.initial = initial
         self.states = states; self.actions = actions; self.kind = kind
         self.opening = opening; self.numbering = numbering; self.presentation = presentation

@@ -29,24 +29,33 @@ public enum ProcedureEngine {
     /// Checks and applies one step. Throws the first refusal: `.conflict` for a stale version, `.refused`
     /// (with the article) for a step out of order or a gate not met, `.forbidden` for the wrong role,
     /// `.invalid` for a missing or malformed input.
-    public static func apply(_ def: ProcedureDefinition, to file: CaseFile, action actionID: String, expectedVersion: Int,
-                             inputs rawInputs: Facts, external: Facts = Facts(), officers: [NamedOfficer] = [], actor: ProcedureActor,
-                             date: CivilDate, today: CivilDate, calendar: DeadlineCalculator, settings: ProcedureSettings) throws -> CaseTransition {
+    public static func apply(
+        _ def: ProcedureDefinition, to file: CaseFile, action actionID: String, expectedVersion: Int,
+        inputs rawInputs: Facts, external: Facts = Facts(), officers: [NamedOfficer] = [], actor: ProcedureActor,
+        date: CivilDate, today: CivilDate, calendar: DeadlineCalculator, settings: ProcedureSettings
+    ) throws -> CaseTransition {
         guard file.procedure == def.id, file.definitionVersion == def.version else {
-            throw DomainError.conflict(field: nil, message: "案件按“\(file.procedure)”第\(file.definitionVersion)版程序办理，与所给程序定义不符")
+            throw DomainError.conflict(
+                field: nil, message: "案件按“\(file.procedure)”第\(file.definitionVersion)版程序办理，与所给程序定义不符")
         }
         guard expectedVersion == file.version else {
-            throw DomainError.conflict(field: "version", message: "案件已被他人更新（当前为第\(file.version)次变更，您看到的是第\(expectedVersion)次），请刷新后重试")
+            throw DomainError.conflict(
+                field: "version", message: "案件已被他人更新（当前为第\(file.version)次变更，您看到的是第\(expectedVersion)次），请刷新后重试")
         }
-        guard let action = def.action(actionID) else { throw DomainError.invalid(field: "action", message: "本程序没有“\(actionID)”这一步骤") }
+        guard let action = def.action(actionID) else {
+            throw DomainError.invalid(field: "action", message: "本程序没有“\(actionID)”这一步骤")
+        }
         if let refusal = stateAndRoleRefusal(def, action, file, actor) { throw refusal }
         if date > today { throw DomainError.invalid(field: "date", message: "办理日期 \(date) 晚于今天（\(today)）") }
         if let last = file.steps.last, date < last.on {
-            throw DomainError.invalid(field: "date", message: "办理日期 \(date) 早于上一步骤“\(last.actionName)”的日期 \(last.on)：全过程记录须按时间顺序")
+            throw DomainError.invalid(
+                field: "date", message: "办理日期 \(date) 早于上一步骤“\(last.actionName)”的日期 \(last.on)：全过程记录须按时间顺序")
         }
         let inputs = try validated(rawInputs, for: action)
         if let rule = action.officers { try check(officers, rule, file: file) }
-        let ctx = StepContext(file: file, inputs: inputs, external: external, officers: officers, actor: actor, date: date, calendar: calendar, settings: settings)
+        let ctx = StepContext(
+            file: file, inputs: inputs, external: external, officers: officers, actor: actor, date: date,
+            calendar: calendar, settings: settings)
         for g in action.gates where try !g.holds(ctx) {
             throw DomainError.refused(field: g.field, message: g.message, article: g.article)
         }
@@ -61,64 +70,99 @@ public enum ProcedureEngine {
         }
         func begin(_ d: CaseDeadline) { stop(d.key); next.deadlines.append(d); started.append(d) }
         for effect in action.effects {
-            let now = StepContext(file: file, inputs: next.facts, external: external, officers: officers, actor: actor, date: date, calendar: calendar, settings: settings)
+            let now = StepContext(
+                file: file, inputs: next.facts, external: external, officers: officers, actor: actor, date: date,
+                calendar: calendar, settings: settings)
             switch effect {
             case .startDeadline(let rule, let onlyIf):
                 if let onlyIf, !onlyIf(now) { continue }
                 let from = rule.fromFact.flatMap { next.facts.date($0) } ?? date
                 let days = rule.daysFact.flatMap { next.facts.number($0) }.map { Int($0) } ?? rule.days
-                begin(CaseDeadline(key: rule.key, name: rule.name, deadline: try calendar.procedureDeadline(from: from, days: days, unit: rule.unit, article: rule.article)))
+                begin(
+                    CaseDeadline(
+                        key: rule.key, name: rule.name,
+                        deadline: try calendar.procedureDeadline(
+                            from: from, days: days, unit: rule.unit, article: rule.article)))
             case .startDeadlineUntil(let key, let name, let fact, let article):
                 guard let due = next.facts.date(fact) else { continue }
-                begin(CaseDeadline(key: key, name: name, deadline: Deadline(start: date, period: date.days(until: due), unit: .day, article: article, due: due)))
+                begin(
+                    CaseDeadline(
+                        key: key, name: name,
+                        deadline: Deadline(
+                            start: date, period: date.days(until: due), unit: .day, article: article, due: due)))
             case .stopDeadline(let key): stop(key)
             case .pauseDeadline(let key):
                 guard let d = next.deadlines.last(where: { $0.key == key && $0.isRunning }) else { continue }
                 next.facts["paused.\(key)"] = .number(Double(max(0, date.days(until: d.deadline.due))))
                 stop(key)
             case .resumeDeadline(let key):
-                guard let left = next.facts.number("paused.\(key)"), let old = next.deadlines.last(where: { $0.key == key }) else { continue }
+                guard let left = next.facts.number("paused.\(key)"),
+                    let old = next.deadlines.last(where: { $0.key == key })
+                else { continue }
                 next.facts.values.removeValue(forKey: "paused.\(key)")
-                begin(CaseDeadline(key: key, name: old.name, deadline: try calendar.procedureDeadline(from: date, days: max(1, Int(left)), unit: .day, article: old.deadline.article)))
+                begin(
+                    CaseDeadline(
+                        key: key, name: old.name,
+                        deadline: try calendar.procedureDeadline(
+                            from: date, days: max(1, Int(left)), unit: .day, article: old.deadline.article)))
             case .set(let key, let value): next.facts[key] = value
             case .computed(let writes, let f):
                 let computed = try f(now)
                 let undeclared = Set(computed.values.keys).subtracting(writes.map(\.id))
                 guard undeclared.isEmpty else {
-                    throw DomainError.conflict(field: nil, message: "程序定义错误：“\(action.name)”写入了未声明的事实 \(undeclared.sorted().joined(separator: "、"))")
+                    throw DomainError.conflict(
+                        field: nil,
+                        message: "程序定义错误：“\(action.name)”写入了未声明的事实 \(undeclared.sorted().joined(separator: "、"))")
                 }
                 next.facts.merge(computed)
             }
         }
-        let step = CaseStep(action: action.id, actionName: action.name, on: date, actorID: actor.id, actorName: actor.name, officers: officers,
-                            inputs: inputs, fromState: file.state, toState: action.to ?? file.state)
+        let step = CaseStep(
+            action: action.id, actionName: action.name, on: date, actorID: actor.id, actorName: actor.name,
+            officers: officers,
+            inputs: inputs, fromState: file.state, toState: action.to ?? file.state)
         next.steps.append(step)
         next.state = action.to ?? file.state
         next.version += 1
-        let after = StepContext(file: next, inputs: Facts(), external: external, officers: officers, actor: actor, date: date, calendar: calendar, settings: settings)
-        return CaseTransition(file: next, step: step, startedDeadlines: started, stoppedDeadlines: stopped, documents: action.documents,
-                              linked: action.linkedSteps?(after) ?? [])
+        let after = StepContext(
+            file: next, inputs: Facts(), external: external, officers: officers, actor: actor, date: date,
+            calendar: calendar, settings: settings)
+        return CaseTransition(
+            file: next, step: step, startedDeadlines: started, stoppedDeadlines: stopped, documents: action.documents,
+            linked: action.linkedSteps?(after) ?? [])
     }
 
     /// The steps of the current state, each open to the actor or refused with its reason (for the case page:
     /// "only the actions allowed now, and for a refused action the reason and article").
-    public static func available(_ def: ProcedureDefinition, file: CaseFile, actor: ProcedureActor, external: Facts = Facts(),
-                                 today: CivilDate, calendar: DeadlineCalculator, settings: ProcedureSettings) -> [ActionAvailability] {
+    public static func available(
+        _ def: ProcedureDefinition, file: CaseFile, actor: ProcedureActor, external: Facts = Facts(),
+        today: CivilDate, calendar: DeadlineCalculator, settings: ProcedureSettings
+    ) -> [ActionAvailability] {
         def.actions.filter { $0.from.contains(file.state) }.map { action in
-            if let r = stateAndRoleRefusal(def, action, file, actor) { return ActionAvailability(action: action, refusal: r) }
+            if let r = stateAndRoleRefusal(def, action, file, actor) {
+                return ActionAvailability(action: action, refusal: r)
+            }
             // Gates that read only the case (not the step's own inputs) can be judged before the form is filled.
-            let ctx = StepContext(file: file, inputs: Facts(), external: external, officers: [], actor: actor, date: today, calendar: calendar, settings: settings)
+            let ctx = StepContext(
+                file: file, inputs: Facts(), external: external, officers: [], actor: actor, date: today,
+                calendar: calendar, settings: settings)
             for g in action.gates where g.field == nil {
-                if let ok = try? g.holds(ctx), !ok { return ActionAvailability(action: action, refusal: .refused(message: g.message, article: g.article)) }
+                if let ok = try? g.holds(ctx), !ok {
+                    return ActionAvailability(action: action, refusal: .refused(message: g.message, article: g.article))
+                }
             }
             return ActionAvailability(action: action, refusal: nil)
         }
     }
 
-    static func stateAndRoleRefusal(_ def: ProcedureDefinition, _ action: ActionDefinition, _ file: CaseFile, _ actor: ProcedureActor) -> DomainError? {
+    static func stateAndRoleRefusal(
+        _ def: ProcedureDefinition, _ action: ActionDefinition, _ file: CaseFile, _ actor: ProcedureActor
+    ) -> DomainError? {
         if !action.from.contains(file.state) {
             let allowed = action.from.map(def.stateName).sorted().joined(separator: "、")
-            return .refused(message: "案件处于“\(def.stateName(file.state))”阶段，不能“\(action.name)”（只能在“\(allowed)”阶段办理）", article: action.basis)
+            return .refused(
+                message: "案件处于“\(def.stateName(file.state))”阶段，不能“\(action.name)”（只能在“\(allowed)”阶段办理）",
+                article: action.basis)
         }
         if actor.roles.isDisjoint(with: action.roles) {
             let who = action.roles.map(\.chineseName).sorted().joined(separator: "或")
@@ -136,7 +180,10 @@ public enum ProcedureEngine {
         }
         for field in action.inputs {
             let v = raw[field.key]
-            let blank: Bool = { if case .text(let s)? = v { return s.trimmed.isEmpty }; if case .list(let l)? = v { return l.isEmpty }; return v == nil }()
+            let blank: Bool = {
+                if case .text(let s)? = v { return s.trimmed.isEmpty }; if case .list(let l)? = v { return l.isEmpty };
+                return v == nil
+            }()
             if blank {
                 if field.required { throw DomainError.invalid(field: field.key, message: "请填写“\(field.label)”") }
                 continue
@@ -151,15 +198,19 @@ public enum ProcedureEngine {
                 out[field.key] = .number(d)
             case (.date, .date(let d)): out[field.key] = .date(d)
             case (.date, .text(let s)):
-                guard let d = CivilDate(iso: s.trimmed) else { throw DomainError.invalid(field: field.key, message: "“\(field.label)”应为日期，如 2026-12-01") }
+                guard let d = CivilDate(iso: s.trimmed) else {
+                    throw DomainError.invalid(field: field.key, message: "“\(field.label)”应为日期，如 2026-12-01")
+                }
                 out[field.key] = .date(d)
             case (.bool, .bool(let b)): out[field.key] = .bool(b)
-            case (.bool, .text(let s)): out[field.key] = .bool(["true", "on", "1", "是", "yes"].contains(s.lowercased()))
+            case (.bool, .text(let s)):
+                out[field.key] = .bool(["true", "on", "1", "是", "yes"].contains(s.lowercased()))
             case (.list, .list(let l)): out[field.key] = .list(l.map(\.trimmed).filter { !$0.isEmpty })
             case (.list, .text(let s)): out[field.key] = .list(TabularValues.list(s))
             case (.choice(let choices), .text(let s)):
                 guard choices.contains(where: { $0.value == s }) else {
-                    throw DomainError.invalid(field: field.key, message: "“\(field.label)”应为：\(choices.map(\.label).joined(separator: "、"))")
+                    throw DomainError.invalid(
+                        field: field.key, message: "“\(field.label)”应为：\(choices.map(\.label).joined(separator: "、"))")
                 }
                 out[field.key] = .text(s)
             default: throw DomainError.invalid(field: field.key, message: "“\(field.label)”的格式不对")
@@ -171,13 +222,19 @@ public enum ProcedureEngine {
     /// 行政处罚法 第四十二条: at least the minimum number of officers, each holding a valid certificate of the case's body.
     static func check(_ officers: [NamedOfficer], _ rule: OfficerRule, file: CaseFile) throws {
         if Set(officers.map(\.id)).count < rule.minimum {
-            throw DomainError.refused(field: "officers", message: "须由至少\(rule.minimum)名执法人员办理（已选\(Set(officers.map(\.id)).count)名）", article: rule.article)
+            throw DomainError.refused(
+                field: "officers", message: "须由至少\(rule.minimum)名执法人员办理（已选\(Set(officers.map(\.id)).count)名）",
+                article: rule.article)
         }
         if let bad = officers.first(where: { !$0.eligible }) {
-            throw DomainError.refused(field: "officers", message: "\(bad.name)（证号 \(bad.certificateNumber)）不能办案：\(bad.ineligibleReason ?? "执法证无效")", article: "行政处罚法 第四十二条、第七十六条")
+            throw DomainError.refused(
+                field: "officers",
+                message: "\(bad.name)（证号 \(bad.certificateNumber)）不能办案：\(bad.ineligibleReason ?? "执法证无效")",
+                article: "行政处罚法 第四十二条、第七十六条")
         }
         if let other = officers.first(where: { $0.bodyID != file.bodyID }) {
-            throw DomainError.refused(field: "officers", message: "\(other.name)不属于本案执法主体，不能以本机关名义办案", article: rule.article)
+            throw DomainError.refused(
+                field: "officers", message: "\(other.name)不属于本案执法主体，不能以本机关名义办案", article: rule.article)
         }
     }
 }

@@ -52,9 +52,12 @@ public struct CasePresentation: Sendable {
     /// The document a 送达回证 of this procedure serves.
     public var servedDocument: @Sendable (Facts) -> String
 
-    public init(party: [String], shownFacts: [String], labels: [String: String] = [:], computedChoices: [String: [InputField.Choice]] = [:],
-                notStarted: String = "尚未登记", result: @escaping @Sendable (CaseFile) -> String = { _ in "" },
-                servedDocument: @escaping @Sendable (Facts) -> String = { _ in "" }) {
+    public init(
+        party: [String], shownFacts: [String], labels: [String: String] = [:],
+        computedChoices: [String: [InputField.Choice]] = [:],
+        notStarted: String = "尚未登记", result: @escaping @Sendable (CaseFile) -> String = { _ in "" },
+        servedDocument: @escaping @Sendable (Facts) -> String = { _ in "" }
+    ) {
         self.party = party; self.shownFacts = shownFacts; self.labels = labels; self.computedChoices = computedChoices
         self.notStarted = notStarted; self.result = result; self.servedDocument = servedDocument
     }
@@ -91,7 +94,9 @@ public enum CaseLookup: Sendable, Equatable {
 public struct ReviewOfCase: Sendable {
     public let linkFact: String
     public let period: @Sendable (CaseFile, _ through: CivilDate) -> (from: CivilDate, to: CivilDate)?
-    public init(linkFact: String, period: @escaping @Sendable (CaseFile, CivilDate) -> (from: CivilDate, to: CivilDate)?) {
+    public init(
+        linkFact: String, period: @escaping @Sendable (CaseFile, CivilDate) -> (from: CivilDate, to: CivilDate)?
+    ) {
         self.linkFact = linkFact; self.period = period
     }
 }
@@ -133,8 +138,12 @@ public struct ProcedureModule: Sendable {
     /// Every fact key it declares (its `…Fact` enum): each must be one some step of its procedures can write.
     public let facts: [AnyFactKey]
 
-    public init(folder: String, name: String, procedureIDs: [String], definitions: @escaping @Sendable (ProcedureSettings) -> [ProcedureDefinition],
-                documents: [CaseDocumentKind], facts: [AnyFactKey], render: @escaping @Sendable (DocumentInput, inout DocumentDraft) -> Void) {
+    public init(
+        folder: String, name: String, procedureIDs: [String],
+        definitions: @escaping @Sendable (ProcedureSettings) -> [ProcedureDefinition],
+        documents: [CaseDocumentKind], facts: [AnyFactKey],
+        render: @escaping @Sendable (DocumentInput, inout DocumentDraft) -> Void
+    ) {
         self.folder = folder; self.name = name; self.procedureIDs = procedureIDs; self.definitions = definitions
         self.documents = documents; self.facts = facts; self.render = render
     }

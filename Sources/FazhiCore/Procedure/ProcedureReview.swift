@@ -22,17 +22,21 @@ public enum ProcedureReview {
 
     public static func markdown(_ def: ProcedureDefinition) -> String {
         var out: [String] = []
-        let deadlineNames = Dictionary(def.actions.flatMap(\.effects).compactMap { e -> (String, String)? in
-            switch e {
-            case .startDeadline(let r, _): (r.key, r.name)
-            case .startDeadlineUntil(let key, let name, _, _): (key, name)
-            default: nil
-            }
-        }, uniquingKeysWith: { a, _ in a })
+        let deadlineNames = Dictionary(
+            def.actions.flatMap(\.effects).compactMap { e -> (String, String)? in
+                switch e {
+                case .startDeadline(let r, _): (r.key, r.name)
+                case .startDeadlineUntil(let key, let name, _, _): (key, name)
+                default: nil
+                }
+            }, uniquingKeysWith: { a, _ in a })
         func deadline(_ key: String) -> String { deadlineNames[key].map { "“\($0)”" } ?? "“\(key)”" }
         func roles(_ r: Set<Role>) -> String { r.map(\.chineseName).sorted().joined(separator: "、") }
-        func states(_ s: Set<String>) -> String { def.states.filter { s.contains($0.id) }.map(\.name).joined(separator: "、") }
-        let inputLabels = Dictionary(def.actions.flatMap(\.inputs).map { ($0.key, $0.label) }, uniquingKeysWith: { a, _ in a })
+        func states(_ s: Set<String>) -> String {
+            def.states.filter { s.contains($0.id) }.map(\.name).joined(separator: "、")
+        }
+        let inputLabels = Dictionary(
+            def.actions.flatMap(\.inputs).map { ($0.key, $0.label) }, uniquingKeysWith: { a, _ in a })
         func fact(_ key: String) -> String { inputLabels[key] ?? def.presentation.labels[key] ?? key }
 
         out.append("# \(def.name)（\(def.id)，第\(def.version)版）")
@@ -41,11 +45,12 @@ public enum ProcedureReview {
         out.append("")
         out.append("- 依据：\(def.instrument)")
         out.append("- 登记：\(roles(def.opening.roles))（\(def.opening.article)）；否则：“\(def.opening.refusal)”")
-        let issuer: String = switch def.numbering.issuer {
-        case .enforcementBody: "以已确认公告的执法主体名义"
-        case .governmentAbove: "以其所属人民政府（复议机关）名义"
-        case .organisation: "以本单位名义"
-        }
+        let issuer: String =
+            switch def.numbering.issuer {
+            case .enforcementBody: "以已确认公告的执法主体名义"
+            case .governmentAbove: "以其所属人民政府（复议机关）名义"
+            case .organisation: "以本单位名义"
+            }
         out.append("- 编号：“\(def.numbering.kind)”字号，\(issuer)，按单位、年度顺序编号（如 某〔2026〕1号）")
         out.append("- 当事人：\(def.presentation.party.map(fact).joined(separator: "、"))")
         out.append("")
@@ -53,7 +58,9 @@ public enum ProcedureReview {
         out.append("")
         out.append("| 编号 | 阶段 | 终结 |")
         out.append("|---|---|---|")
-        for s in def.states { out.append("| \(s.id) | \(s.name)\(s.id == def.initial ? "（初始）" : "") | \(s.terminal ? "是" : "") |") }
+        for s in def.states {
+            out.append("| \(s.id) | \(s.name)\(s.id == def.initial ? "（初始）" : "") | \(s.terminal ? "是" : "") |")
+        }
         out.append("")
         out.append("## 步骤")
         for a in def.actions {
@@ -68,15 +75,18 @@ public enum ProcedureReview {
             if !a.inputs.isEmpty {
                 out.append("- 填写：")
                 for f in a.inputs {
-                    let kind: String = switch f.kind {
-                    case .text: "文字"
-                    case .number: "数字"
-                    case .date: "日期"
-                    case .bool: "是/否"
-                    case .list: "多项"
-                    case .choice(let c): "选择：" + c.map(\.label).joined(separator: "、")
-                    }
-                    out.append("  - \(f.label)（\(f.key)；\(kind)；\(f.required ? "必填" : "选填")\(f.personal ? "；个人信息，记录中只存摘要" : "")）")
+                    let kind: String =
+                        switch f.kind {
+                        case .text: "文字"
+                        case .number: "数字"
+                        case .date: "日期"
+                        case .bool: "是/否"
+                        case .list: "多项"
+                        case .choice(let c): "选择：" + c.map(\.label).joined(separator: "、")
+                        }
+                    out.append(
+                        "  - \(f.label)（\(f.key)；\(kind)；\(f.required ? "必填" : "选填")\(f.personal ? "；个人信息，记录中只存摘要" : "")）"
+                    )
                 }
             }
             if !a.gates.isEmpty {
@@ -99,7 +109,8 @@ public enum ProcedureReview {
                 case .pauseDeadline(let key): effects.append("暂停期限\(deadline(key))（剩余天数保留）")
                 case .resumeDeadline(let key): effects.append("恢复期限\(deadline(key))（按剩余天数）")
                 case .set(let key, let value): effects.append("记载“\(fact(key))”为“\(value)”")
-                case .computed(let writes, _): effects.append("计算并记载：\(writes.map { fact($0.id) }.joined(separator: "、"))")
+                case .computed(let writes, _):
+                    effects.append("计算并记载：\(writes.map { fact($0.id) }.joined(separator: "、"))")
                 }
             }
             if !effects.isEmpty {

@@ -14,8 +14,12 @@ public struct ProcedureStatistics: Sendable {
         /// What it counts (统计口径), in Chinese; the label when the label says it all.
         public let definition: String
         public let counts: @Sendable (CaseFile) -> Bool
-        public init(_ id: String, _ label: String, main: Bool = true, definition: String? = nil, counts: @escaping @Sendable (CaseFile) -> Bool) {
-            self.id = id; self.label = label; self.main = main; self.definition = definition ?? label; self.counts = counts
+        public init(
+            _ id: String, _ label: String, main: Bool = true, definition: String? = nil,
+            counts: @escaping @Sendable (CaseFile) -> Bool
+        ) {
+            self.id = id; self.label = label; self.main = main; self.definition = definition ?? label;
+            self.counts = counts
         }
     }
     /// A rate: one figure over another (e.g. 调解成功率 = 调解成功数 ÷ 调解数).
@@ -27,7 +31,8 @@ public struct ProcedureStatistics: Sendable {
         public let numerator: String
         public let denominator: String
         public init(_ id: String, _ label: String, _ numerator: String, over denominator: String, formula: String) {
-            self.id = id; self.label = label; self.numerator = numerator; self.denominator = denominator; self.formula = formula
+            self.id = id; self.label = label; self.numerator = numerator; self.denominator = denominator;
+            self.formula = formula
         }
     }
 

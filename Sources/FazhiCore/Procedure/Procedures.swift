@@ -24,9 +24,13 @@ public struct ProcedureCatalog: Sendable {
         definitions = Self.modules.flatMap { $0.definitions(settings) }
     }
 
-    public func definition(_ id: String, version: Int) -> ProcedureDefinition? { definitions.first { $0.id == id && $0.version == version } }
+    public func definition(_ id: String, version: Int) -> ProcedureDefinition? {
+        definitions.first { $0.id == id && $0.version == version }
+    }
     /// The version new cases start on.
-    public func current(_ id: String) -> ProcedureDefinition? { definitions.filter { $0.id == id }.max { $0.version < $1.version } }
+    public func current(_ id: String) -> ProcedureDefinition? {
+        definitions.filter { $0.id == id }.max { $0.version < $1.version }
+    }
     /// Every procedure's current version, in the modules' order.
     public var currentDefinitions: [ProcedureDefinition] {
         var seen = Set<String>()
@@ -34,7 +38,9 @@ public struct ProcedureCatalog: Sendable {
     }
 
     /// The module a procedure belongs to.
-    public static func module(of procedure: String) -> ProcedureModule? { modules.first { $0.procedureIDs.contains(procedure) } }
+    public static func module(of procedure: String) -> ProcedureModule? {
+        modules.first { $0.procedureIDs.contains(procedure) }
+    }
     /// A document kind by its id (`penalty_decision`).
     public static func documentKind(_ rawValue: String) -> CaseDocumentKind? {
         ([CaseDocumentKind.serviceReceipt] + modules.flatMap(\.documents)).first { $0.rawValue == rawValue }

@@ -15,7 +15,8 @@ public struct RecordCheckpoint: Codable, Sendable, Hashable {
     public let signature: String
 
     public init(treeSize: Int, rootHash: String, madeAt: String, keyID: String, signature: String) {
-        self.treeSize = treeSize; self.rootHash = rootHash; self.madeAt = madeAt; self.keyID = keyID; self.signature = signature
+        self.treeSize = treeSize; self.rootHash = rootHash; self.madeAt = madeAt; self.keyID = keyID;
+        self.signature = signature
     }
 
     /// The signed note: origin line, size, root, time — one per line (in the spirit of C2SP signed notes).
@@ -39,7 +40,8 @@ public struct RecordSigningKey: Sendable {
         public let key: Curve25519.Signing.PublicKey
         public init(key: Curve25519.Signing.PublicKey) { self.key = key }
         public init?(base64: String) {
-            guard let d = Data(base64Encoded: base64), let k = try? Curve25519.Signing.PublicKey(rawRepresentation: d) else { return nil }
+            guard let d = Data(base64Encoded: base64), let k = try? Curve25519.Signing.PublicKey(rawRepresentation: d)
+            else { return nil }
             key = k
         }
         public var base64: String { key.rawRepresentation.base64EncodedString() }
@@ -54,7 +56,9 @@ public struct RecordSigningKey: Sendable {
         let rootHex = Hex.encode(root)
         let text = RecordCheckpoint.signedText(treeSize: treeSize, rootHash: rootHex, madeAt: madeAt)
         let sig = try privateKey.signature(for: Data(text.utf8))
-        return RecordCheckpoint(treeSize: treeSize, rootHash: rootHex, madeAt: madeAt, keyID: publicKey.keyID, signature: sig.base64EncodedString())
+        return RecordCheckpoint(
+            treeSize: treeSize, rootHash: rootHex, madeAt: madeAt, keyID: publicKey.keyID,
+            signature: sig.base64EncodedString())
     }
 
     /// Loads the key from `path` (base64 of the raw 32-byte seed), creating it with mode 0600 on first start.
@@ -68,8 +72,11 @@ public struct RecordSigningKey: Sendable {
         let key = RecordSigningKey()
         let dir = (path as NSString).deletingLastPathComponent
         if !dir.isEmpty { try fm.createDirectory(atPath: dir, withIntermediateDirectories: true) }
-        guard fm.createFile(atPath: path, contents: Data(key.privateKey.rawRepresentation.base64EncodedString().utf8),
-                            attributes: [.posixPermissions: 0o600]) else { throw RecordKeyError.unwritable(path) }
+        guard
+            fm.createFile(
+                atPath: path, contents: Data(key.privateKey.rawRepresentation.base64EncodedString().utf8),
+                attributes: [.posixPermissions: 0o600])
+        else { throw RecordKeyError.unwritable(path) }
         return key
     }
 }

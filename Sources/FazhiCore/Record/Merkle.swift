@@ -90,7 +90,9 @@ public struct CompactRange: Sendable {
 
 /// Checks proofs as RFC 9162 §2.1.3.2 and §2.1.4.2 describe: what a citizen's or auditor's verifier runs.
 public enum MerkleVerifier {
-    public static func verifyInclusion(leafHash: Merkle.Hash, index: Int, size: Int, proof: [Merkle.Hash], root: Merkle.Hash) -> Bool {
+    public static func verifyInclusion(
+        leafHash: Merkle.Hash, index: Int, size: Int, proof: [Merkle.Hash], root: Merkle.Hash
+    ) -> Bool {
         guard index >= 0, index < size else { return false }
         var fn = index, sn = size - 1
         var r = leafHash
@@ -109,7 +111,9 @@ public enum MerkleVerifier {
         return sn == 0 && r == root
     }
 
-    public static func verifyConsistency(from first: Int, to second: Int, firstRoot: Merkle.Hash, secondRoot: Merkle.Hash, proof: [Merkle.Hash]) -> Bool {
+    public static func verifyConsistency(
+        from first: Int, to second: Int, firstRoot: Merkle.Hash, secondRoot: Merkle.Hash, proof: [Merkle.Hash]
+    ) -> Bool {
         guard first >= 1, first <= second else { return false }
         if first == second { return proof.isEmpty && firstRoot == secondRoot }
         guard !proof.isEmpty else { return false }

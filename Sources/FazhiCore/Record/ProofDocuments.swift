@@ -10,7 +10,8 @@ public struct InclusionProofDocument: Codable, Sendable, Equatable {
     public let rootHash: String
 
     public init(entry: Int, treeSize: Int, leafHash: String, proof: [String], rootHash: String) {
-        self.entry = entry; self.treeSize = treeSize; self.leafHash = leafHash; self.proof = proof; self.rootHash = rootHash
+        self.entry = entry; self.treeSize = treeSize; self.leafHash = leafHash; self.proof = proof;
+        self.rootHash = rootHash
     }
 }
 
@@ -44,26 +45,37 @@ public enum RecordProofVerifier {
         }
     }
 
-    public static func verify(_ p: InclusionProofDocument, checkpoint: RecordCheckpoint, publicKey: RecordSigningKey.PublicKey,
-                              entry: RecordEntry? = nil) throws {
+    public static func verify(
+        _ p: InclusionProofDocument, checkpoint: RecordCheckpoint, publicKey: RecordSigningKey.PublicKey,
+        entry: RecordEntry? = nil
+    ) throws {
         guard checkpoint.verifySignature(publicKey: publicKey) else { throw Failure.badSignature }
         guard p.treeSize == checkpoint.treeSize else { throw Failure.sizeMismatch }
         guard p.rootHash == checkpoint.rootHash else { throw Failure.rootMismatch }
-        if let entry, Hex.encode(entry.leafHash) != p.leafHash || Int(entry.sequence) != p.entry { throw Failure.entryMismatch }
+        if let entry, Hex.encode(entry.leafHash) != p.leafHash || Int(entry.sequence) != p.entry {
+            throw Failure.entryMismatch
+        }
         guard let leaf = Hex.decode(p.leafHash), let root = Hex.decode(p.rootHash) else { throw Failure.badProof }
         let path = p.proof.compactMap(Hex.decode)
         guard path.count == p.proof.count,
-              MerkleVerifier.verifyInclusion(leafHash: leaf, index: p.entry - 1, size: p.treeSize, proof: path, root: root) else { throw Failure.badProof }
+            MerkleVerifier.verifyInclusion(
+                leafHash: leaf, index: p.entry - 1, size: p.treeSize, proof: path, root: root)
+        else { throw Failure.badProof }
     }
 
-    public static func verify(_ c: ConsistencyProofDocument, older: RecordCheckpoint, newer: RecordCheckpoint,
-                              publicKey: RecordSigningKey.PublicKey) throws {
-        guard older.verifySignature(publicKey: publicKey), newer.verifySignature(publicKey: publicKey) else { throw Failure.badSignature }
+    public static func verify(
+        _ c: ConsistencyProofDocument, older: RecordCheckpoint, newer: RecordCheckpoint,
+        publicKey: RecordSigningKey.PublicKey
+    ) throws {
+        guard older.verifySignature(publicKey: publicKey), newer.verifySignature(publicKey: publicKey) else {
+            throw Failure.badSignature
+        }
         guard c.from == older.treeSize, c.to == newer.treeSize else { throw Failure.sizeMismatch }
         guard c.fromRoot == older.rootHash, c.toRoot == newer.rootHash else { throw Failure.rootMismatch }
         guard let r1 = Hex.decode(c.fromRoot), let r2 = Hex.decode(c.toRoot) else { throw Failure.badProof }
         let path = c.proof.compactMap(Hex.decode)
         guard path.count == c.proof.count,
-              MerkleVerifier.verifyConsistency(from: c.from, to: c.to, firstRoot: r1, secondRoot: r2, proof: path) else { throw Failure.badProof }
+            MerkleVerifier.verifyConsistency(from: c.from, to: c.to, firstRoot: r1, secondRoot: r2, proof: path)
+        else { throw Failure.badProof }
     }
 }

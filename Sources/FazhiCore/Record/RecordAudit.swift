@@ -9,7 +9,8 @@ public struct StoredRecordEntry: Sendable {
     public let storedChainHash: String
 
     public init(entry: RecordEntry, payload: [UInt8], storedLeafHash: String, storedChainHash: String) {
-        self.entry = entry; self.payload = payload; self.storedLeafHash = storedLeafHash; self.storedChainHash = storedChainHash
+        self.entry = entry; self.payload = payload; self.storedLeafHash = storedLeafHash;
+        self.storedChainHash = storedChainHash
     }
 }
 
@@ -49,7 +50,8 @@ public struct RecordAuditor {
         guard report.firstProblem == nil else { return }
         let e = stored.entry
         if e.sequence != expected {
-            let reason = e.sequence > expected
+            let reason =
+                e.sequence > expected
                 ? "第\(expected)条记录缺失（下一条为第\(e.sequence)条）：记录被删除"
                 : "第\(e.sequence)条记录重复或顺序被改动"
             report.firstProblem = (expected, reason); return
@@ -77,7 +79,8 @@ public struct RecordAuditor {
             pending.removeFirst()
             report.checkpointsChecked += 1
             if cp.treeSize == range.size && Hex.encode(range.root) != cp.rootHash {
-                report.checkpointProblems.append("检查点（规模 \(cp.treeSize)，\(cp.madeAt)）的根哈希与重算结果不符：前 \(cp.treeSize) 条记录中有被改写的")
+                report.checkpointProblems.append(
+                    "检查点（规模 \(cp.treeSize)，\(cp.madeAt)）的根哈希与重算结果不符：前 \(cp.treeSize) 条记录中有被改写的")
                 if report.firstProblem == nil {
                     report.firstProblem = (Int64(cp.treeSize), "前 \(cp.treeSize) 条记录与签名检查点不符：记录在签名后被整体改写")
                 }

@@ -18,8 +18,10 @@ public struct RecordEntry: Sendable, Hashable, Codable {
     /// Lower-case hex SHA-256 of the canonical payload bytes.
     public let payloadHash: String
 
-    public init(sequence: Int64, recordedAt: String, actor: String, organisation: String, subjectType: String,
-                subjectID: String, action: String, payloadHash: String) {
+    public init(
+        sequence: Int64, recordedAt: String, actor: String, organisation: String, subjectType: String,
+        subjectID: String, action: String, payloadHash: String
+    ) {
         self.sequence = sequence; self.recordedAt = recordedAt; self.actor = actor; self.organisation = organisation
         self.subjectType = subjectType; self.subjectID = subjectID; self.action = action; self.payloadHash = payloadHash
     }
@@ -30,7 +32,8 @@ public struct RecordEntry: Sendable, Hashable, Codable {
         var out = Array("fazhi-record-v1;".utf8)
         for field in [String(sequence), recordedAt, actor, organisation, subjectType, subjectID, action, payloadHash] {
             let b = Array(field.utf8)
-            out.append(contentsOf: Array(String(b.count).utf8)); out.append(58); out.append(contentsOf: b); out.append(59)
+            out.append(contentsOf: Array(String(b.count).utf8)); out.append(58); out.append(contentsOf: b);
+            out.append(59)
         }
         return out
     }

@@ -14,12 +14,22 @@ public enum DiscretionTierKind: String, Codable, Sendable, CaseIterable, Compara
     case heavier
 
     public var chineseName: String {
-        switch self { case .noPenalty: "不予处罚"; case .mitigated: "减轻处罚"; case .lighter: "从轻处罚"; case .ordinary: "一般处罚"; case .heavier: "从重处罚" }
+        switch self {
+        case .noPenalty: "不予处罚";
+        case .mitigated: "减轻处罚";
+        case .lighter: "从轻处罚";
+        case .ordinary: "一般处罚";
+        case .heavier: "从重处罚"
+        }
     }
 
     public init?(chineseOrCode s: String) {
         if let v = Self(rawValue: s) { self = v; return }
-        guard let v = Self.allCases.first(where: { $0.chineseName == s || $0.chineseName.replacingOccurrences(of: "处罚", with: "") == s }) else { return nil }
+        guard
+            let v = Self.allCases.first(where: {
+                $0.chineseName == s || $0.chineseName.replacingOccurrences(of: "处罚", with: "") == s
+            })
+        else { return nil }
         self = v
     }
 
@@ -42,12 +52,20 @@ public enum FineBasis: String, Codable, Sendable, CaseIterable {
     case goodsValue = "goods_value"
 
     public var chineseName: String {
-        switch self { case .none: "不罚款"; case .fixed: "固定金额"; case .illegalGains: "违法所得倍数"; case .goodsValue: "货值金额倍数" }
+        switch self {
+        case .none: "不罚款";
+        case .fixed: "固定金额";
+        case .illegalGains: "违法所得倍数";
+        case .goodsValue: "货值金额倍数"
+        }
     }
 
     public init?(chineseOrCode s: String) {
         if let v = Self(rawValue: s) { self = v; return }
-        guard let v = Self.allCases.first(where: { $0.chineseName == s }) ?? (s.isEmpty || s == "无" ? FineBasis.none : nil) else { return nil }
+        guard
+            let v = Self.allCases.first(where: { $0.chineseName == s })
+                ?? (s.isEmpty || s == "无" ? FineBasis.none : nil)
+        else { return nil }
         self = v
     }
 }
@@ -87,8 +105,12 @@ public struct DiscretionTier: Codable, Sendable, Equatable {
     public var measureTo: Double?
     public var range: PenaltyRange
 
-    public init(kind: DiscretionTierKind, circumstances: String, measureFrom: Double? = nil, measureTo: Double? = nil, range: PenaltyRange) {
-        self.kind = kind; self.circumstances = circumstances; self.measureFrom = measureFrom; self.measureTo = measureTo; self.range = range
+    public init(
+        kind: DiscretionTierKind, circumstances: String, measureFrom: Double? = nil, measureTo: Double? = nil,
+        range: PenaltyRange
+    ) {
+        self.kind = kind; self.circumstances = circumstances; self.measureFrom = measureFrom;
+        self.measureTo = measureTo; self.range = range
     }
 }
 
@@ -111,9 +133,12 @@ public struct DiscretionBenchmark: Codable, Sendable, Equatable {
     public var firstViolationExempt: Bool
     public var tiers: [DiscretionTier]
 
-    public init(code: String, powerItemCode: String, violation: String, violatedArticle: String, penaltyArticle: String,
-                measure: String?, measureUnit: String?, firstViolationExempt: Bool, tiers: [DiscretionTier]) {
-        self.code = code; self.powerItemCode = powerItemCode; self.violation = violation; self.violatedArticle = violatedArticle
+    public init(
+        code: String, powerItemCode: String, violation: String, violatedArticle: String, penaltyArticle: String,
+        measure: String?, measureUnit: String?, firstViolationExempt: Bool, tiers: [DiscretionTier]
+    ) {
+        self.code = code; self.powerItemCode = powerItemCode; self.violation = violation;
+        self.violatedArticle = violatedArticle
         self.penaltyArticle = penaltyArticle; self.measure = measure; self.measureUnit = measureUnit
         self.firstViolationExempt = firstViolationExempt; self.tiers = tiers
     }
@@ -129,11 +154,15 @@ public struct DiscretionBenchmark: Codable, Sendable, Equatable {
         if penaltyArticle.trimmed.isEmpty { return .invalid(field: "penaltyArticle", message: "请填写处罚依据条款") }
         if tiers.isEmpty { return .invalid(field: "tiers", message: "至少设一个裁量档次") }
         for i in 1..<max(1, tiers.count) where !(tiers[i - 1].kind < tiers[i].kind) {
-            return .invalid(field: "tiers[\(i)].kind", message: "档次应按 不予处罚→减轻→从轻→一般→从重 排列且不重复（“\(tiers[i].kind.chineseName)”位置不对或重复）")
+            return .invalid(
+                field: "tiers[\(i)].kind",
+                message: "档次应按 不予处罚→减轻→从轻→一般→从重 排列且不重复（“\(tiers[i].kind.chineseName)”位置不对或重复）")
         }
         for (i, t) in tiers.enumerated() {
             let f = "tiers[\(i)]"
-            if t.circumstances.trimmed.isEmpty { return .invalid(field: "\(f).circumstances", message: "“\(t.kind.chineseName)”档须写明适用情形") }
+            if t.circumstances.trimmed.isEmpty {
+                return .invalid(field: "\(f).circumstances", message: "“\(t.kind.chineseName)”档须写明适用情形")
+            }
             let r = t.range
             if t.kind == .noPenalty && (r.fineBasis != .none || !r.otherPenalties.isEmpty) {
                 return .invalid(field: "\(f).range", message: "不予处罚档不能设罚款或其他处罚")
@@ -142,7 +171,11 @@ public struct DiscretionBenchmark: Codable, Sendable, Equatable {
                 return .invalid(field: "\(f).range", message: "“\(t.kind.chineseName)”档须设罚款幅度或其他处罚")
             }
             if r.fineBasis != .none && (r.minimum < 0 || r.maximum < r.minimum) {
-                return .invalid(field: "\(f).range", message: "“\(t.kind.chineseName)”档的幅度下限（\(Yuan.number(r.minimum))）应不小于0且不大于上限（\(Yuan.number(r.maximum))）")
+                return .invalid(
+                    field: "\(f).range",
+                    message:
+                        "“\(t.kind.chineseName)”档的幅度下限（\(Yuan.number(r.minimum))）应不小于0且不大于上限（\(Yuan.number(r.maximum))）"
+                )
             }
         }
         let graded = tiers.enumerated().filter { $0.element.kind.isGraded }
@@ -153,14 +186,31 @@ public struct DiscretionBenchmark: Codable, Sendable, Equatable {
         var expectedFrom = 0.0
         for (n, (i, t)) in graded.enumerated() {
             let f = "tiers[\(i)]"
-            guard let from = t.measureFrom else { return .invalid(field: "\(f).measureFrom", message: "“\(t.kind.chineseName)”档须写明\(measure!)的下限") }
-            if from > expectedFrom { return .invalid(field: "\(f).measureFrom", message: "档次之间有空档：\(measure!)在 \(Yuan.number(expectedFrom)) 至 \(Yuan.number(from)) 之间没有对应档次") }
-            if from < expectedFrom { return .invalid(field: "\(f).measureFrom", message: "档次重叠：“\(t.kind.chineseName)”档的下限 \(Yuan.number(from)) 小于上一档的上限 \(Yuan.number(expectedFrom))") }
+            guard let from = t.measureFrom else {
+                return .invalid(field: "\(f).measureFrom", message: "“\(t.kind.chineseName)”档须写明\(measure!)的下限")
+            }
+            if from > expectedFrom {
+                return .invalid(
+                    field: "\(f).measureFrom",
+                    message: "档次之间有空档：\(measure!)在 \(Yuan.number(expectedFrom)) 至 \(Yuan.number(from)) 之间没有对应档次")
+            }
+            if from < expectedFrom {
+                return .invalid(
+                    field: "\(f).measureFrom",
+                    message:
+                        "档次重叠：“\(t.kind.chineseName)”档的下限 \(Yuan.number(from)) 小于上一档的上限 \(Yuan.number(expectedFrom))")
+            }
             let last = n == graded.count - 1
             if last {
-                if t.measureTo != nil { return .invalid(field: "\(f).measureTo", message: "最后一档不设上限（\(measure!)在 \(Yuan.number(from)) 以上都属此档），否则会留下空档") }
+                if t.measureTo != nil {
+                    return .invalid(
+                        field: "\(f).measureTo", message: "最后一档不设上限（\(measure!)在 \(Yuan.number(from)) 以上都属此档），否则会留下空档")
+                }
             } else {
-                guard let to = t.measureTo, to > from else { return .invalid(field: "\(f).measureTo", message: "“\(t.kind.chineseName)”档的上限应大于下限 \(Yuan.number(from))") }
+                guard let to = t.measureTo, to > from else {
+                    return .invalid(
+                        field: "\(f).measureTo", message: "“\(t.kind.chineseName)”档的上限应大于下限 \(Yuan.number(from))")
+                }
                 expectedFrom = to
             }
         }
@@ -183,8 +233,10 @@ public enum MitigatingCircumstance: String, Codable, Sendable, CaseIterable {
 
     public var chineseName: String {
         switch self {
-        case .reducedHarm: "主动消除或者减轻违法行为危害后果"; case .coerced: "受他人胁迫或者诱骗实施违法行为"
-        case .confessed: "主动供述行政机关尚未掌握的违法行为"; case .meritorious: "配合行政机关查处违法行为有立功表现"
+        case .reducedHarm: "主动消除或者减轻违法行为危害后果";
+        case .coerced: "受他人胁迫或者诱骗实施违法行为"
+        case .confessed: "主动供述行政机关尚未掌握的违法行为";
+        case .meritorious: "配合行政机关查处违法行为有立功表现"
         case .otherProvision: "法律、法规、规章规定其他应当从轻或者减轻行政处罚的情形"
         }
     }
@@ -208,11 +260,16 @@ public struct CaseFacts: Codable, Sendable, Equatable {
     /// Breach of emergency measures during a serious epidemic or other emergency (第四十九条).
     public var emergencyBreach: Bool
 
-    public init(ageAtViolation: Int? = nil, measureValue: Double? = nil, illegalGains: Double? = nil, goodsValue: Double? = nil,
-                minorCorrectedNoHarm: Bool = false, firstViolationMinorHarmCorrected: Bool = false, noSubjectiveFault: Bool = false,
-                mitigating: [MitigatingCircumstance] = [], emergencyBreach: Bool = false) {
-        self.ageAtViolation = ageAtViolation; self.measureValue = measureValue; self.illegalGains = illegalGains; self.goodsValue = goodsValue
-        self.minorCorrectedNoHarm = minorCorrectedNoHarm; self.firstViolationMinorHarmCorrected = firstViolationMinorHarmCorrected
+    public init(
+        ageAtViolation: Int? = nil, measureValue: Double? = nil, illegalGains: Double? = nil, goodsValue: Double? = nil,
+        minorCorrectedNoHarm: Bool = false, firstViolationMinorHarmCorrected: Bool = false,
+        noSubjectiveFault: Bool = false,
+        mitigating: [MitigatingCircumstance] = [], emergencyBreach: Bool = false
+    ) {
+        self.ageAtViolation = ageAtViolation; self.measureValue = measureValue; self.illegalGains = illegalGains;
+        self.goodsValue = goodsValue
+        self.minorCorrectedNoHarm = minorCorrectedNoHarm;
+        self.firstViolationMinorHarmCorrected = firstViolationMinorHarmCorrected
         self.noSubjectiveFault = noSubjectiveFault; self.mitigating = mitigating; self.emergencyBreach = emergencyBreach
     }
 }
@@ -241,9 +298,12 @@ public enum DiscretionCalculator {
         var articles = [b.violatedArticle, b.penaltyArticle]
         var reasons: [String] = []
         func noPenalty(_ article: String, _ reason: String, mandatory: Bool) -> DiscretionOutcome {
-            DiscretionOutcome(tier: .noPenalty, permittedTiers: mandatory ? [.noPenalty] : [.noPenalty] + b.tiers.map(\.kind).filter { $0 != .noPenalty },
-                              mandatory: mandatory, range: nil, fineMinimumYuan: nil, fineMaximumYuan: nil,
-                              articles: articles + [article], reasons: reasons + [reason])
+            DiscretionOutcome(
+                tier: .noPenalty,
+                permittedTiers: mandatory
+                    ? [.noPenalty] : [.noPenalty] + b.tiers.map(\.kind).filter { $0 != .noPenalty },
+                mandatory: mandatory, range: nil, fineMinimumYuan: nil, fineMaximumYuan: nil,
+                articles: articles + [article], reasons: reasons + [reason])
         }
         if let age = facts.ageAtViolation, age < 0 || age > 150 {
             throw DomainError.invalid(field: "ageAtViolation", message: "年龄应在0至150之间")
@@ -271,18 +331,27 @@ public enum DiscretionCalculator {
         }
         if graded.count >= 2 {
             guard let v = facts.measureValue else {
-                throw DomainError.invalid(field: "measureValue", message: "本基准按“\(b.measure ?? "")”分档，请提供\(b.measure ?? "")（\(b.measureUnit ?? "")）")
+                throw DomainError.invalid(
+                    field: "measureValue",
+                    message: "本基准按“\(b.measure ?? "")”分档，请提供\(b.measure ?? "")（\(b.measureUnit ?? "")）")
             }
-            guard v >= 0 else { throw DomainError.invalid(field: "measureValue", message: "\(b.measure ?? "裁量因素")不能为负数") }
-            tier = graded.first { t in v >= (t.measureFrom ?? 0) && (t.measureTo.map { v < $0 } ?? true) } ?? graded.last!
-            reasons.append("\(b.measure ?? "")为 \(Yuan.number(v))\(b.measureUnit ?? "")，属“\(tier.kind.chineseName)”档：\(tier.circumstances)")
+            guard v >= 0 else {
+                throw DomainError.invalid(field: "measureValue", message: "\(b.measure ?? "裁量因素")不能为负数")
+            }
+            tier =
+                graded.first { t in v >= (t.measureFrom ?? 0) && (t.measureTo.map { v < $0 } ?? true) } ?? graded.last!
+            reasons.append(
+                "\(b.measure ?? "")为 \(Yuan.number(v))\(b.measureUnit ?? "")，属“\(tier.kind.chineseName)”档：\(tier.circumstances)"
+            )
         } else {
             reasons.append("适用“\(tier.kind.chineseName)”档：\(tier.circumstances)")
         }
 
         // Mandatory lighter or reduced penalty.
         var lighterArticles: [String] = []
-        if let age = facts.ageAtViolation, age < 18 { lighterArticles.append("\(law) 第三十条"); reasons.append("已满十四周岁不满十八周岁，应当从轻或者减轻行政处罚") }
+        if let age = facts.ageAtViolation, age < 18 {
+            lighterArticles.append("\(law) 第三十条"); reasons.append("已满十四周岁不满十八周岁，应当从轻或者减轻行政处罚")
+        }
         if !facts.mitigating.isEmpty {
             lighterArticles.append("\(law) 第三十二条")
             reasons.append("具有应当从轻或者减轻处罚的情形：" + facts.mitigating.map(\.chineseName).joined(separator: "；"))
@@ -307,8 +376,9 @@ public enum DiscretionCalculator {
             permitted = [tier.kind]
         }
 
-        var outcome = DiscretionOutcome(tier: tier.kind, permittedTiers: permitted, mandatory: !lighterArticles.isEmpty || facts.emergencyBreach,
-                                        range: tier.range, fineMinimumYuan: nil, fineMaximumYuan: nil, articles: articles, reasons: reasons)
+        var outcome = DiscretionOutcome(
+            tier: tier.kind, permittedTiers: permitted, mandatory: !lighterArticles.isEmpty || facts.emergencyBreach,
+            range: tier.range, fineMinimumYuan: nil, fineMaximumYuan: nil, articles: articles, reasons: reasons)
         let r = tier.range
         switch r.fineBasis {
         case .none: break
@@ -316,13 +386,19 @@ public enum DiscretionCalculator {
         case .illegalGains, .goodsValue:
             let isGains = r.fineBasis == .illegalGains
             guard let base = isGains ? facts.illegalGains : facts.goodsValue else {
-                throw DomainError.invalid(field: isGains ? "illegalGains" : "goodsValue", message: "本档按\(r.fineBasis.chineseName)计罚，请提供\(isGains ? "违法所得" : "货值金额")（元）")
+                throw DomainError.invalid(
+                    field: isGains ? "illegalGains" : "goodsValue",
+                    message: "本档按\(r.fineBasis.chineseName)计罚，请提供\(isGains ? "违法所得" : "货值金额")（元）")
             }
-            guard base >= 0 else { throw DomainError.invalid(field: isGains ? "illegalGains" : "goodsValue", message: "金额不能为负数") }
+            guard base >= 0 else {
+                throw DomainError.invalid(field: isGains ? "illegalGains" : "goodsValue", message: "金额不能为负数")
+            }
             outcome.fineMinimumYuan = (r.minimum * base * 100).rounded() / 100
             outcome.fineMaximumYuan = (r.maximum * base * 100).rounded() / 100
         }
-        if facts.emergencyBreach && lighterArticles.isEmpty && b.tier(.heavier) == nil, let max = outcome.fineMaximumYuan {
+        if facts.emergencyBreach && lighterArticles.isEmpty && b.tier(.heavier) == nil,
+            let max = outcome.fineMaximumYuan
+        {
             outcome.fineMinimumYuan = max
         }
         return outcome

@@ -10,12 +10,18 @@ public enum EnforcementBodyKind: String, Codable, Sendable, CaseIterable {
     case entrusted
 
     public var chineseName: String {
-        switch self { case .statutory: "法定"; case .authorised: "授权"; case .entrusted: "委托" }
+        switch self {
+        case .statutory: "法定";
+        case .authorised: "授权";
+        case .entrusted: "委托"
+        }
     }
 
     public init?(chineseOrCode s: String) {
         if let k = Self(rawValue: s) { self = k; return }
-        guard let k = Self.allCases.first(where: { $0.chineseName == s || $0.chineseName + "行政机关" == s }) else { return nil }
+        guard let k = Self.allCases.first(where: { $0.chineseName == s || $0.chineseName + "行政机关" == s }) else {
+            return nil
+        }
         self = k
     }
 }
@@ -35,10 +41,13 @@ public struct EnforcementBody: Codable, Sendable, Equatable {
     /// The announcement document (公告文号).
     public var announcementDocument: String
 
-    public init(organisationID: UUID, kind: EnforcementBodyKind, entrustingOrganisationID: UUID?, legalBasis: String,
-                scope: String, confirmedOn: CivilDate?, announcementDocument: String) {
+    public init(
+        organisationID: UUID, kind: EnforcementBodyKind, entrustingOrganisationID: UUID?, legalBasis: String,
+        scope: String, confirmedOn: CivilDate?, announcementDocument: String
+    ) {
         self.organisationID = organisationID; self.kind = kind; self.entrustingOrganisationID = entrustingOrganisationID
-        self.legalBasis = legalBasis; self.scope = scope; self.confirmedOn = confirmedOn; self.announcementDocument = announcementDocument
+        self.legalBasis = legalBasis; self.scope = scope; self.confirmedOn = confirmedOn;
+        self.announcementDocument = announcementDocument
     }
 
     /// Whether the body may open cases on `date` (confirmed on or before it).

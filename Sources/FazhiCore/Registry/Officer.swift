@@ -10,7 +10,11 @@ public enum CertificateStatus: String, Codable, Sendable, CaseIterable {
     case revoked
 
     public var chineseName: String {
-        switch self { case .active: "在岗"; case .suspended: "暂扣"; case .revoked: "注销" }
+        switch self {
+        case .active: "在岗";
+        case .suspended: "暂扣";
+        case .revoked: "注销"
+        }
     }
 
     public init?(chineseOrCode s: String) {
@@ -31,13 +35,18 @@ public struct EnforcementCertificate: Codable, Sendable, Equatable {
     public var expiresOn: CivilDate
     public var status: CertificateStatus
 
-    public init(number: String, category: String, region: String, issuedOn: CivilDate, expiresOn: CivilDate, status: CertificateStatus) {
-        self.number = number; self.category = category; self.region = region; self.issuedOn = issuedOn; self.expiresOn = expiresOn; self.status = status
+    public init(
+        number: String, category: String, region: String, issuedOn: CivilDate, expiresOn: CivilDate,
+        status: CertificateStatus
+    ) {
+        self.number = number; self.category = category; self.region = region; self.issuedOn = issuedOn;
+        self.expiresOn = expiresOn; self.status = status
     }
 
     /// Certificate numbers: 6–30 letters, digits or hyphens (provinces differ in their scheme).
     public static func numberProblem(_ n: String) -> String? {
-        guard (6...30).contains(n.count), n.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") }) else {
+        guard (6...30).contains(n.count), n.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") })
+        else {
             return "执法证号应为6–30位字母、数字或连字符"
         }
         return nil
@@ -70,8 +79,11 @@ public struct OfficerProfile: Codable, Sendable, Equatable {
     /// Training hours recorded per year (年度培训学时).
     public var trainingHours: [Int: Double]
 
-    public init(name: String, certificate: EnforcementCertificate, hasLegalQualification: Bool, trainingHours: [Int: Double]) {
-        self.name = name; self.certificate = certificate; self.hasLegalQualification = hasLegalQualification; self.trainingHours = trainingHours
+    public init(
+        name: String, certificate: EnforcementCertificate, hasLegalQualification: Bool, trainingHours: [Int: Double]
+    ) {
+        self.name = name; self.certificate = certificate; self.hasLegalQualification = hasLegalQualification;
+        self.trainingHours = trainingHours
     }
 
     /// Only an officer with a valid, unexpired, active certificate may act (行政处罚法 第四十二条: penalties are
@@ -84,10 +96,12 @@ public struct OfficerProfile: Codable, Sendable, Equatable {
         case .active: break
         }
         if date < certificate.issuedOn {
-            return .notEligible(reason: "\(name)的执法证（\(certificate.number)）\(certificate.issuedOn)才发证", article: article)
+            return .notEligible(
+                reason: "\(name)的执法证（\(certificate.number)）\(certificate.issuedOn)才发证", article: article)
         }
         if date > certificate.expiresOn {
-            return .notEligible(reason: "\(name)的执法证（\(certificate.number)）已于\(certificate.expiresOn)过期", article: article)
+            return .notEligible(
+                reason: "\(name)的执法证（\(certificate.number)）已于\(certificate.expiresOn)过期", article: article)
         }
         return .eligible
     }
@@ -124,10 +138,15 @@ public enum OfficerAlert: Equatable, Sendable {
         guard o.certificate.status != .revoked else { return [] }
         var out: [OfficerAlert] = []
         let left = today.days(until: o.certificate.expiresOn)
-        if left < 0 { out.append(.expired(since: o.certificate.expiresOn)) }
-        else if left <= settings.expiryWarningDays { out.append(.expiresSoon(daysLeft: left)) }
+        if left < 0 {
+            out.append(.expired(since: o.certificate.expiresOn))
+        } else if left <= settings.expiryWarningDays {
+            out.append(.expiresSoon(daysLeft: left))
+        }
         let hours = o.trainingHours[today.year] ?? 0
-        if hours < settings.trainingHoursTarget { out.append(.trainingBelowTarget(year: today.year, hours: hours, target: settings.trainingHoursTarget)) }
+        if hours < settings.trainingHoursTarget {
+            out.append(.trainingBelowTarget(year: today.year, hours: hours, target: settings.trainingHoursTarget))
+        }
         return out
     }
 }

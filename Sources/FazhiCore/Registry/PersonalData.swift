@@ -40,7 +40,10 @@ public enum PersonalData {
     /// Removes what must never be public from free text: resident ID numbers, mobile and landline numbers.
     public static func scrub(_ s: String) -> String {
         var out = s
-        for pattern in [#"[1-9]\d{5}(18|19|20)\d{2}(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])\d{3}[\dXx]"#, #"(?<!\d)1[3-9]\d{9}(?!\d)"#, #"(?<!\d)0\d{2,3}-?\d{7,8}(?!\d)"#] {
+        for pattern in [
+            #"[1-9]\d{5}(18|19|20)\d{2}(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])\d{3}[\dXx]"#, #"(?<!\d)1[3-9]\d{9}(?!\d)"#,
+            #"(?<!\d)0\d{2,3}-?\d{7,8}(?!\d)"#,
+        ] {
             out = out.replacingOccurrences(of: pattern, with: "＊＊＊", options: .regularExpression)
         }
         return out

@@ -6,9 +6,16 @@ public enum PowerType: String, Codable, Sendable, CaseIterable {
 
     public var chineseName: String {
         switch self {
-        case .licensing: "行政许可"; case .penalty: "行政处罚"; case .coercion: "行政强制"; case .levy: "行政征收"
-        case .benefit: "行政给付"; case .inspection: "行政检查"; case .confirmation: "行政确认"; case .reward: "行政奖励"
-        case .adjudication: "行政裁决"; case .other: "其他行政权力"
+        case .licensing: "行政许可";
+        case .penalty: "行政处罚";
+        case .coercion: "行政强制";
+        case .levy: "行政征收"
+        case .benefit: "行政给付";
+        case .inspection: "行政检查";
+        case .confirmation: "行政确认";
+        case .reward: "行政奖励"
+        case .adjudication: "行政裁决";
+        case .other: "其他行政权力"
         }
     }
 
@@ -16,14 +23,26 @@ public enum PowerType: String, Codable, Sendable, CaseIterable {
     /// (seed 003: the same item carries the same name, code, basis and type everywhere).
     public var codeLetters: String {
         switch self {
-        case .licensing: "XK"; case .penalty: "CF"; case .coercion: "QZ"; case .levy: "ZS"; case .benefit: "JF"
-        case .inspection: "JC"; case .confirmation: "QR"; case .reward: "JL"; case .adjudication: "CJ"; case .other: "QT"
+        case .licensing: "XK";
+        case .penalty: "CF";
+        case .coercion: "QZ";
+        case .levy: "ZS";
+        case .benefit: "JF"
+        case .inspection: "JC";
+        case .confirmation: "QR";
+        case .reward: "JL";
+        case .adjudication: "CJ";
+        case .other: "QT"
         }
     }
 
     public init?(chineseOrCode s: String) {
         if let v = Self(rawValue: s) { self = v; return }
-        guard let v = Self.allCases.first(where: { $0.chineseName == s || $0.codeLetters == s || ($0 == .other && s == "其他") }) else { return nil }
+        guard
+            let v = Self.allCases.first(where: {
+                $0.chineseName == s || $0.codeLetters == s || ($0 == .other && s == "其他")
+            })
+        else { return nil }
         self = v
     }
 }
@@ -36,10 +55,12 @@ public enum PowerCode {
         let format = "事项编码格式应为“6位行政区划代码-类型字母-5位序号”（如 339901-\(type.codeLetters)-00012），子项再加“-3位序号”"
         guard parts.count == 3 || parts.count == 4 else { return format }
         func digits(_ s: String, _ n: Int) -> Bool { s.count == n && s.allSatisfy { $0.isASCII && $0.isNumber } }
-        guard digits(parts[0], 6), parts[1].count == 2, digits(parts[2], 5), parts.count == 3 || digits(parts[3], 3) else { return format }
+        guard digits(parts[0], 6), parts[1].count == 2, digits(parts[2], 5), parts.count == 3 || digits(parts[3], 3)
+        else { return format }
         guard parts[1] == type.codeLetters else {
             let named = PowerType.allCases.first { $0.codeLetters == parts[1] }
-            return "事项编码中的类型字母“\(parts[1])”\(named.map { "表示\($0.chineseName)" } ?? "不是有效的类型字母")，与事项类型“\(type.chineseName)”（\(type.codeLetters)）不符"
+            return
+                "事项编码中的类型字母“\(parts[1])”\(named.map { "表示\($0.chineseName)" } ?? "不是有效的类型字母")，与事项类型“\(type.chineseName)”（\(type.codeLetters)）不符"
         }
         return nil
     }
@@ -72,10 +93,14 @@ public struct PowerItemContent: Codable, Sendable, Equatable {
     /// 监督方式 (e.g. the 12345 hotline, the 司法局 supervision phone).
     public var supervision: String
 
-    public init(code: String, name: String, type: PowerType, subItems: [String], basis: [LegalBasis], organisationID: UUID,
-                responsibilities: String, process: String, accountability: String, supervision: String) {
-        self.code = code; self.name = name; self.type = type; self.subItems = subItems; self.basis = basis; self.organisationID = organisationID
-        self.responsibilities = responsibilities; self.process = process; self.accountability = accountability; self.supervision = supervision
+    public init(
+        code: String, name: String, type: PowerType, subItems: [String], basis: [LegalBasis], organisationID: UUID,
+        responsibilities: String, process: String, accountability: String, supervision: String
+    ) {
+        self.code = code; self.name = name; self.type = type; self.subItems = subItems; self.basis = basis;
+        self.organisationID = organisationID
+        self.responsibilities = responsibilities; self.process = process; self.accountability = accountability;
+        self.supervision = supervision
     }
 
     public func problem() -> DomainError? {
@@ -122,7 +147,12 @@ public enum AdjustmentKind: String, Codable, Sendable, CaseIterable {
 
     public var chineseName: String {
         switch self {
-        case .add: "新增"; case .cancel: "取消"; case .delegateDown: "下放"; case .takeOver: "承接"; case .amend: "调整"; case .suspend: "暂停"
+        case .add: "新增";
+        case .cancel: "取消";
+        case .delegateDown: "下放";
+        case .takeOver: "承接";
+        case .amend: "调整";
+        case .suspend: "暂停"
         }
     }
 
@@ -148,7 +178,11 @@ public enum AdjustmentKind: String, Codable, Sendable, CaseIterable {
 public enum PowerItemStatus: String, Codable, Sendable {
     case inForce = "in_force", suspended, cancelled
     public var chineseName: String {
-        switch self { case .inForce: "实施中"; case .suspended: "暂停"; case .cancelled: "已取消" }
+        switch self {
+        case .inForce: "实施中";
+        case .suspended: "暂停";
+        case .cancelled: "已取消"
+        }
     }
 }
 
@@ -165,7 +199,10 @@ public struct PowerAdjustment: Codable, Sendable, Equatable {
     public var approver: String
     public var content: PowerItemContent
 
-    public init(kind: AdjustmentKind, effectiveOn: CivilDate, sequence: Int, reason: String, approvalDocument: String, approver: String, content: PowerItemContent) {
+    public init(
+        kind: AdjustmentKind, effectiveOn: CivilDate, sequence: Int, reason: String, approvalDocument: String,
+        approver: String, content: PowerItemContent
+    ) {
         self.kind = kind; self.effectiveOn = effectiveOn; self.sequence = sequence; self.reason = reason
         self.approvalDocument = approvalDocument; self.approver = approver; self.content = content
     }
@@ -194,7 +231,11 @@ public enum PowerListHistory {
         if let p = new.content.problem() { return p }
         let sorted = existing.sorted { ($0.effectiveOn, $0.sequence) < ($1.effectiveOn, $1.sequence) }
         guard let first = sorted.first else {
-            return new.kind.creates ? nil : .invalid(field: "kind", message: "事项 \(new.content.code) 尚不在清单中，首次调整应为“新增”或“承接”，不能是“\(new.kind.chineseName)”")
+            return new.kind.creates
+                ? nil
+                : .invalid(
+                    field: "kind", message: "事项 \(new.content.code) 尚不在清单中，首次调整应为“新增”或“承接”，不能是“\(new.kind.chineseName)”"
+                )
         }
         if new.effectiveOn < first.effectiveOn {
             return .invalid(field: "effectiveOn", message: "调整日期 \(new.effectiveOn) 早于该事项列入清单的日期 \(first.effectiveOn)")
@@ -202,7 +243,10 @@ public enum PowerListHistory {
         // Adjustments are appended in time order: a change dated before the last one would rewrite history.
         let last = sorted.last!
         if new.effectiveOn < last.effectiveOn {
-            return .invalid(field: "effectiveOn", message: "调整日期 \(new.effectiveOn) 早于该事项最近一次调整（\(last.effectiveOn) \(last.kind.chineseName)）；清单调整只能按时间顺序追加")
+            return .invalid(
+                field: "effectiveOn",
+                message:
+                    "调整日期 \(new.effectiveOn) 早于该事项最近一次调整（\(last.effectiveOn) \(last.kind.chineseName)）；清单调整只能按时间顺序追加")
         }
         switch (last.kind.resultingStatus, new.kind.creates) {
         case (.cancelled, false):
@@ -220,13 +264,16 @@ public enum PowerListHistory {
 
     /// The adjustment in effect on `date` for one item: the latest dated on or before it (ties: the later sequence).
     public static func inEffect(_ adjustments: [PowerAdjustment], on date: CivilDate) -> PowerAdjustment? {
-        adjustments.filter { $0.effectiveOn <= date }.max { ($0.effectiveOn, $0.sequence) < ($1.effectiveOn, $1.sequence) }
+        adjustments.filter { $0.effectiveOn <= date }.max {
+            ($0.effectiveOn, $0.sequence) < ($1.effectiveOn, $1.sequence)
+        }
     }
 
     /// The item as listed on `date`, or nil if it was not in the list then (not yet added, or cancelled).
     public static func listed(_ adjustments: [PowerAdjustment], on date: CivilDate) -> ListedPowerItem? {
         guard let a = inEffect(adjustments, on: date), a.kind.resultingStatus != .cancelled else { return nil }
-        return ListedPowerItem(content: a.content, status: a.kind.resultingStatus, since: a.effectiveOn, lastAdjustment: a.kind)
+        return ListedPowerItem(
+            content: a.content, status: a.kind.resultingStatus, since: a.effectiveOn, lastAdjustment: a.kind)
     }
 
     /// The whole list on `date`, from every item's adjustments (keyed by item code).

@@ -5,7 +5,9 @@ public struct ImportProblem: Codable, Sendable, Equatable {
     public let row: Int
     public let column: String
     public let message: String
-    public init(row: Int, column: String, message: String) { self.row = row; self.column = column; self.message = message }
+    public init(row: Int, column: String, message: String) {
+        self.row = row; self.column = column; self.message = message
+    }
 }
 
 /// A documented import template (导入模板): the columns in order, which are required, an example row.
@@ -54,9 +56,13 @@ public struct RowContext {
     public let reader: RowReader
     public var problems: [ImportProblem] = []
 
-    public init(rowNumber: Int, cells: [String], reader: RowReader) { self.rowNumber = rowNumber; self.cells = cells; self.reader = reader }
+    public init(rowNumber: Int, cells: [String], reader: RowReader) {
+        self.rowNumber = rowNumber; self.cells = cells; self.reader = reader
+    }
 
-    public mutating func fail(_ column: String, _ message: String) { problems.append(ImportProblem(row: rowNumber, column: column, message: message)) }
+    public mutating func fail(_ column: String, _ message: String) {
+        problems.append(ImportProblem(row: rowNumber, column: column, message: message))
+    }
 
     public mutating func text(_ h: String, required: Bool = true, max: Int = 2000) -> String {
         let v = reader.cell(cells, h)
@@ -75,7 +81,9 @@ public struct RowContext {
     public mutating func number(_ h: String, required: Bool = false) -> Double? {
         let v = reader.cell(cells, h)
         if v.isEmpty { if required { fail(h, "必填，不能为空") }; return nil }
-        guard let n = Double(v.replacingOccurrences(of: ",", with: "")), n.isFinite else { fail(h, "“\(v)”不是数字"); return nil }
+        guard let n = Double(v.replacingOccurrences(of: ",", with: "")), n.isFinite else {
+            fail(h, "“\(v)”不是数字"); return nil
+        }
         return n
     }
 
@@ -88,7 +96,8 @@ public struct RowContext {
         }
     }
 
-    public mutating func choice<T>(_ h: String, _ parse: (String) -> T?, allowed: [String], default def: T? = nil) -> T? {
+    public mutating func choice<T>(_ h: String, _ parse: (String) -> T?, allowed: [String], default def: T? = nil) -> T?
+    {
         let v = reader.cell(cells, h)
         if v.isEmpty { if def == nil { fail(h, "必填，不能为空") }; return def }
         guard let t = parse(v) else { fail(h, "“\(v)”不是允许的取值（\(allowed.joined(separator: "、"))）"); return nil }
@@ -108,7 +117,8 @@ public enum TabularValues {
             // Spreadsheet day numbers count from 1899-12-30 (the 1900 leap-year bug included).
             return CivilDate(year: 1899, month: 12, day: 30)!.adding(days: Int(serial))
         }
-        let parts = s.replacingOccurrences(of: "年", with: "-").replacingOccurrences(of: "月", with: "-").replacingOccurrences(of: "日", with: "")
+        let parts = s.replacingOccurrences(of: "年", with: "-").replacingOccurrences(of: "月", with: "-")
+            .replacingOccurrences(of: "日", with: "")
             .replacingOccurrences(of: "/", with: "-").replacingOccurrences(of: ".", with: "-").split(separator: "-")
         guard parts.count == 3, let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]) else { return nil }
         return CivilDate(year: y, month: m, day: d)

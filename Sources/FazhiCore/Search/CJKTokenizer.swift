@@ -44,8 +44,13 @@ public enum CJKTokenizer {
             switch run {
             case .word(let w): add(w)
             case .cjk(let c):
-                if c.count == 1 { add(String(Character(c[0]))) }
-                else { for i in 0..<(c.count - 1) { var s = String.UnicodeScalarView(); s.append(c[i]); s.append(c[i + 1]); add(String(s)) } }
+                if c.count == 1 {
+                    add(String(Character(c[0])))
+                } else {
+                    for i in 0..<(c.count - 1) {
+                        var s = String.UnicodeScalarView(); s.append(c[i]); s.append(c[i + 1]); add(String(s))
+                    }
+                }
             }
         }
         return out

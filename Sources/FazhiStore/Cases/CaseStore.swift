@@ -1,8 +1,8 @@
+import Crypto
 import FazhiCore
 import FluentKit
 import Foundation
 import SQLKit
-import Crypto
 
 /// A stored case: the file the engine works on, with the columns lists filter on.
 public struct StoredCase: Sendable {
@@ -22,7 +22,10 @@ public struct StepRequest: Sendable {
     public var actor: ProcedureActor
     public var date: CivilDate
 
-    public init(caseID: UUID, action: String, expectedVersion: Int, inputs: Facts, officerIDs: [UUID] = [], actor: ProcedureActor, date: CivilDate) {
+    public init(
+        caseID: UUID, action: String, expectedVersion: Int, inputs: Facts, officerIDs: [UUID] = [],
+        actor: ProcedureActor, date: CivilDate
+    ) {
         self.caseID = caseID; self.action = action; self.expectedVersion = expectedVersion; self.inputs = inputs
         self.officerIDs = officerIDs; self.actor = actor; self.date = date
     }
@@ -75,9 +78,12 @@ public enum CaseStore {
     /// Opens a case on the current version of its procedure, numbered per body, year and the procedure's character
     /// (`CaseNumbering`) in the name its definition says: a registered 执法主体 (行政处罚法 第十七条), the government a
     /// 行政复议机构 works for (清河县人民政府 → 清政复〔2026〕1号, 行政复议法 第二十四条), or any organisation.
-    public static func open(_ def: ProcedureDefinition, bodyID: UUID, today: CivilDate, in tx: WriteTransaction) async throws -> StoredCase {
+    public static func open(
+        _ def: ProcedureDefinition, bodyID: UUID, today: CivilDate, in tx: WriteTransaction
+    ) async throws -> StoredCase {
         guard let issuer = try await issuerName(def.numbering.issuer, of: bodyID, on: tx.db) else {
-            throw DomainError.invalid(field: "bodyId", message: def.numbering.issuer == .enforcementBody ? "该单位未登记为执法主体" : "该单位不存在")
+            throw DomainError.invalid(
+                field: "bodyId", message: def.numbering.issuer == .enforcementBody ? "该单位未登记为执法主体" : "该单位不存在")
         }
         let prefix = DocumentNumber.prefix(organisationName: issuer)
         let kind = def.numbering.kind
@@ -85,86 +91,141 @@ public enum CaseStore {
         let n = try await nextNumber(body: bodyID, year: today.year, kind: kind, in: tx)
         let number = DocumentNumber.format(prefix: prefix, kind: kind, year: today.year, number: n)
         try await tx.sql.insert(into: "cases")
-            .columns("id", "procedure", "definition_version", "body_id", "number", "state", "version", "party_name", "power_item_code", "opened_on", "content")
-            .values(SQLBind(file.id), SQLBind(def.id), SQLBind(def.version), SQLBind(bodyID), SQLBind(number), SQLBind(file.state), SQLBind(0),
-                    SQLBind(""), SQLBind(""), SQLBind(today.description), SQLBind(try StoreJSON.encode(file)))
+            .columns(
+                "id", "procedure", "definition_version", "body_id", "number", "state", "version", "party_name",
+                "power_item_code", "opened_on", "content"
+            )
+            .values(
+                SQLBind(file.id), SQLBind(def.id), SQLBind(def.version), SQLBind(bodyID), SQLBind(number),
+                SQLBind(file.state), SQLBind(0),
+                SQLBind(""), SQLBind(""), SQLBind(today.description), SQLBind(try StoreJSON.encode(file))
+            )
             .run()
-        if def.kind == .enforcement { try await FigureSums.add(FigureContribution(file, openedOn: today.description), sign: 1, on: tx.sql) }
-        try tx.record("case", file.id.uuidString, "open", ["procedure": def.id, "definitionVersion": String(def.version), "body": bodyID.uuidString, "number": number])
+        if def.kind == .enforcement {
+            try await FigureSums.add(FigureContribution(file, openedOn: today.description), sign: 1, on: tx.sql)
+        }
+        try tx.record(
+            "case", file.id.uuidString, "open",
+            [
+                "procedure": def.id, "definitionVersion": String(def.version), "body": bodyID.uuidString,
+                "number": number,
+            ])
         return StoredCase(file: file, number: number, openedOn: today.description)
     }
 
     /// Checks and takes one step. Everything it needs from the registries (officers' certificates, the body's
     /// confirmation, the power item) is read inside the same transaction; a refusal writes nothing.
-    public static func take(_ r: StepRequest, catalog: ProcedureCatalog, calendar: DeadlineCalculator, today: CivilDate,
-                            in tx: WriteTransaction) async throws -> (StoredCase, CaseTransition) {
+    public static func take(
+        _ r: StepRequest, catalog: ProcedureCatalog, calendar: DeadlineCalculator, today: CivilDate,
+        in tx: WriteTransaction
+    ) async throws -> (StoredCase, CaseTransition) {
         // The case, the actor's officer record and the case's body in one read (a step's statements are most of its
         // cost on PostgreSQL).
-        guard let row = try await tx.sql.raw("""
-            SELECT c.number, c.opened_on, c.content, o.id AS officer_id, o.legal_qualification, eb.*
-            FROM cases c LEFT JOIN officers o ON o.user_id = \(bind: r.actor.id)
-            LEFT JOIN (\(unsafeRaw: EnforcementBodies.select)) eb ON eb.organisation_id = c.body_id
-            WHERE c.id = \(bind: r.caseID)
-            """).first() else { throw DomainError.notFound("案件不存在") }
-        let body = try row.decodeNil(column: "id") ? nil : try row.decode(model: EnforcementBodyRow.self, with: EnforcementBodies.decoder)
+        guard
+            let row = try await tx.sql.raw(
+                """
+                SELECT c.number, c.opened_on, c.content, o.id AS officer_id, o.legal_qualification, eb.*
+                FROM cases c LEFT JOIN officers o ON o.user_id = \(bind: r.actor.id)
+                LEFT JOIN (\(unsafeRaw: EnforcementBodies.select)) eb ON eb.organisation_id = c.body_id
+                WHERE c.id = \(bind: r.caseID)
+                """
+            ).first()
+        else { throw DomainError.notFound("案件不存在") }
+        let body =
+            try row.decodeNil(column: "id")
+            ? nil : try row.decode(model: EnforcementBodyRow.self, with: EnforcementBodies.decoder)
         let stored = try storedCase(row)
-        let actorOfficer = try row.decode(column: "officer_id", as: UUID?.self).map { ($0, try row.decode(column: "legal_qualification", as: Bool.self)) }
+        let actorOfficer = try row.decode(column: "officer_id", as: UUID?.self).map {
+            ($0, try row.decode(column: "legal_qualification", as: Bool.self))
+        }
         let file = stored.file
         guard let def = catalog.definition(file.procedure, version: file.definitionVersion) else {
-            throw DomainError.conflict(field: nil, message: "找不到案件所用的程序定义（\(file.procedure) 第\(file.definitionVersion)版）")
+            throw DomainError.conflict(
+                field: nil, message: "找不到案件所用的程序定义（\(file.procedure) 第\(file.definitionVersion)版）")
         }
-        guard let action = def.action(r.action) else { throw DomainError.invalid(field: "action", message: "本程序没有“\(r.action)”这一步骤") }
+        guard let action = def.action(r.action) else {
+            throw DomainError.invalid(field: "action", message: "本程序没有“\(r.action)”这一步骤")
+        }
 
         var officers: [NamedOfficer] = []
         for id in r.officerIDs {
-            guard let o = try await Officers.officer(id, on: tx.db) else { throw DomainError.invalid(field: "officers", message: "执法人员 \(id) 不存在") }
-            officers.append(NamedOfficer(id: id, name: o.name, certificateNumber: o.certificateNumber, bodyID: o.bodyId, eligibility: o.profile.eligibility(on: r.date)))
+            guard let o = try await Officers.officer(id, on: tx.db) else {
+                throw DomainError.invalid(field: "officers", message: "执法人员 \(id) 不存在")
+            }
+            officers.append(
+                NamedOfficer(
+                    id: id, name: o.name, certificateNumber: o.certificateNumber, bodyID: o.bodyId,
+                    eligibility: o.profile.eligibility(on: r.date)))
         }
         var external = try await externalFacts(file, on: r.date, inputs: r.inputs, body: body, db: tx.db)
         var actor = try await enrich(r.actor, officer: actorOfficer, on: tx.sql)
         for lookup in action.lookups {
-            try await look(lookup, for: stored, def: def, request: r, catalog: catalog, body: body, external: &external, actor: &actor, in: tx)
+            try await look(
+                lookup, for: stored, def: def, request: r, catalog: catalog, body: body, external: &external,
+                actor: &actor, in: tx)
         }
 
-        let t = try ProcedureEngine.apply(def, to: file, action: r.action, expectedVersion: r.expectedVersion, inputs: r.inputs, external: external,
-                                          officers: officers, actor: actor, date: r.date, today: today, calendar: calendar, settings: catalog.settings)
+        let t = try ProcedureEngine.apply(
+            def, to: file, action: r.action, expectedVersion: r.expectedVersion, inputs: r.inputs, external: external,
+            officers: officers, actor: actor, date: r.date, today: today, calendar: calendar, settings: catalog.settings
+        )
         try await save(t, def: def, number: stored.number, openedOn: stored.openedOn, in: tx)
         if let stats = def.statistics {
             try await YearFigures.change(stats, from: file, to: t.file, openedOn: stored.openedOn, on: tx.sql)
         } else if def.kind == .enforcement {
-            try await FigureSums.change(from: FigureContribution(file, openedOn: stored.openedOn), to: FigureContribution(t.file, openedOn: stored.openedOn), on: tx.sql)
+            try await FigureSums.change(
+                from: FigureContribution(file, openedOn: stored.openedOn),
+                to: FigureContribution(t.file, openedOn: stored.openedOn), on: tx.sql)
         }
         if let effect = action.publication { try await Publications.apply(effect, file: t.file, on: r.date, in: tx) }
-        for link in t.linked { try await takeLinked(link, from: t.file, on: r.date, catalog: catalog, calendar: calendar, today: today, in: tx) }
+        for link in t.linked {
+            try await takeLinked(
+                link, from: t.file, on: r.date, catalog: catalog, calendar: calendar, today: today, in: tx)
+        }
         return (StoredCase(file: t.file, number: stored.number, openedOn: stored.openedOn), t)
     }
 
     /// A step one case causes in another, in the same transaction. When the other case cannot take it (its state does not
     /// allow it), the cause's step still stands and the record says why the other case was not changed, for its body to see.
-    static func takeLinked(_ link: LinkedStep, from cause: CaseFile, on date: CivilDate, catalog: ProcedureCatalog, calendar: DeadlineCalculator,
-                           today: CivilDate, in tx: WriteTransaction) async throws {
+    static func takeLinked(
+        _ link: LinkedStep, from cause: CaseFile, on date: CivilDate, catalog: ProcedureCatalog,
+        calendar: DeadlineCalculator,
+        today: CivilDate, in tx: WriteTransaction
+    ) async throws {
         guard let other = try await load(link.caseID, on: tx.db) else { return }
-        let request = StepRequest(caseID: link.caseID, action: link.action, expectedVersion: other.file.version, inputs: link.inputs, officerIDs: [],
-                                  actor: linkedActor, date: max(date, other.file.steps.last?.on ?? date))
+        let request = StepRequest(
+            caseID: link.caseID, action: link.action, expectedVersion: other.file.version, inputs: link.inputs,
+            officerIDs: [],
+            actor: linkedActor, date: max(date, other.file.steps.last?.on ?? date))
         do {
             _ = try await take(request, catalog: catalog, calendar: calendar, today: today, in: tx)
         } catch let e as DomainError {
-            try tx.record("case", link.caseID.uuidString, "linked_step_refused", ["action": link.action, "cause": cause.id.uuidString, "reason": e.description])
+            try tx.record(
+                "case", link.caseID.uuidString, "linked_step_refused",
+                ["action": link.action, "cause": cause.id.uuidString, "reason": e.description])
         }
     }
 
     /// What the registries say that a step's gates read: whether the body is confirmed on the day, whether the power
     /// item a step names is one of the body's 行政处罚 items in force, and which evidence files the case holds.
-    public static func externalFacts(_ file: CaseFile, on date: CivilDate, inputs: Facts = Facts(), body known: EnforcementBodyRow?? = nil,
-                                     db: any Database) async throws -> Facts {
+    public static func externalFacts(
+        _ file: CaseFile, on date: CivilDate, inputs: Facts = Facts(), body known: EnforcementBodyRow?? = nil,
+        db: any Database
+    ) async throws -> Facts {
         var external = Facts()
         let body: EnforcementBodyRow?
-        if let known { body = known } else { body = try await EnforcementBodies.body(organisation: file.bodyID, on: db) }
+        if let known {
+            body = known
+        } else {
+            body = try await EnforcementBodies.body(organisation: file.bodyID, on: db)
+        }
         external[RegistryFacts.bodyConfirmed] = .bool(body?.domain.isConfirmed(on: date) ?? false)
         // Only the step that names the item (立案, 当场处罚) asks whether it is on the body's list: an as-of-date list
         // query is the dearest read of a step, so later steps do not pay for it.
         if let code = inputs[CaseColumns.powerItemCode] {
-            let listed = try await PowerListStore.list(on: date, .init(type: .penalty, organisations: [file.bodyID]), on: db).rows
+            let listed = try await PowerListStore.list(
+                on: date, .init(type: .penalty, organisations: [file.bodyID]), on: db
+            ).rows
                 .contains { $0.code == code.trimmed && AdjustmentKind(rawValue: $0.kind)?.resultingStatus == .inForce }
             external[RegistryFacts.powerItemIsBodysPenalty] = .bool(listed)
         }
@@ -177,25 +238,40 @@ public enum CaseStore {
     }
 
     /// The case's outcome as lists and statistics show it (a decision without an outcome fact is a penalty: 当场处罚).
-    static func outcome(_ f: CaseFile) -> String? { f.facts[CaseColumns.outcome] ?? (f.facts[CaseColumns.decidedOn] != nil ? "penalty" : nil) }
+    static func outcome(_ f: CaseFile) -> String? {
+        f.facts[CaseColumns.outcome] ?? (f.facts[CaseColumns.decidedOn] != nil ? "penalty" : nil)
+    }
 
-    static func save(_ t: CaseTransition, def: ProcedureDefinition, number: String, openedOn: String, in tx: WriteTransaction) async throws {
+    static func save(
+        _ t: CaseTransition, def: ProcedureDefinition, number: String, openedOn: String, in tx: WriteTransaction
+    ) async throws {
         let f = t.file, sql = tx.sql
         let figures = CaseFileFigures(f, openedOn: openedOn)
         let party = def.presentation.partyName(f.facts)
         let closed = def.state(f.state)?.terminal == true ? t.step.on.description : nil
         try await sql.update("cases")
-            .set("state", to: SQLBind(f.state)).set("version", to: SQLBind(f.version)).set("content", to: SQLBind(try StoreJSON.encode(f)))
-            .set("party_name", to: SQLBind(party)).set("power_item_code", to: SQLBind(f.facts[CaseColumns.powerItemCode] ?? ""))
-            .set("decided_on", to: SQLBind(f.facts[CaseColumns.decidedOn]?.description)).set("closed_on", to: SQLBind(closed))
+            .set("state", to: SQLBind(f.state)).set("version", to: SQLBind(f.version)).set(
+                "content", to: SQLBind(try StoreJSON.encode(f))
+            )
+            .set("party_name", to: SQLBind(party)).set(
+                "power_item_code", to: SQLBind(f.facts[CaseColumns.powerItemCode] ?? "")
+            )
+            .set("decided_on", to: SQLBind(f.facts[CaseColumns.decidedOn]?.description)).set(
+                "closed_on", to: SQLBind(closed)
+            )
             .set("outcome", to: SQLBind(outcome(f)))
             .set("fine", to: SQLBind(f.facts[CaseColumns.decidedFine]))
             .set("legally_reviewed", to: SQLBind(figures.legallyReviewed)).set("heard", to: SQLBind(figures.heard))
-            .set("decision_due", to: SQLBind(figures.decisionDue)).set("handling_days", to: SQLBind(figures.handlingDays))
+            .set("decision_due", to: SQLBind(figures.decisionDue)).set(
+                "handling_days", to: SQLBind(figures.handlingDays)
+            )
             .where("id", .equal, SQLBind(f.id))
             .run()
         try await sql.insert(into: "case_steps").columns("case_id", "seq", "action", "taken_on", "actor_id", "content")
-            .values(SQLBind(f.id), SQLBind(f.steps.count), SQLBind(t.step.action), SQLBind(t.step.on.description), SQLBind(t.step.actorID), SQLBind(try StoreJSON.encode(t.step)))
+            .values(
+                SQLBind(f.id), SQLBind(f.steps.count), SQLBind(t.step.action), SQLBind(t.step.on.description),
+                SQLBind(t.step.actorID), SQLBind(try StoreJSON.encode(t.step))
+            )
             .run()
         // Deadlines change only by a step's start and stop effects (the engine stops a running deadline of a key before
         // starting it again, and never drops one), so the rows follow by marking the stopped and adding the started.
@@ -205,31 +281,44 @@ public enum CaseStore {
                 .where("key", .in, SQLBind.group(Array(Set(t.stoppedDeadlines)))).run()
         }
         if !t.startedDeadlines.isEmpty {
-            var ins = sql.insert(into: "case_deadlines").columns("case_id", "key", "name", "due", "article", "running", "body_id", "procedure", "case_number")
+            var ins = sql.insert(into: "case_deadlines").columns(
+                "case_id", "key", "name", "due", "article", "running", "body_id", "procedure", "case_number")
             // As the file holds them after the step (a deadline started and stopped by the same step is not running).
             for d in f.deadlines.suffix(t.startedDeadlines.count) {
-                ins = ins.values(SQLBind(f.id), SQLBind(d.key), SQLBind(d.name), SQLBind(d.deadline.due.description), SQLBind(d.deadline.article ?? ""), SQLBind(d.isRunning),
-                                 SQLBind(f.bodyID.uuidString), SQLBind(f.procedure), SQLBind(number))
+                ins = ins.values(
+                    SQLBind(f.id), SQLBind(d.key), SQLBind(d.name), SQLBind(d.deadline.due.description),
+                    SQLBind(d.deadline.article ?? ""), SQLBind(d.isRunning),
+                    SQLBind(f.bodyID.uuidString), SQLBind(f.procedure), SQLBind(number))
             }
             try await ins.run()
         }
         var inputs = t.step.inputs
         // Personal inputs (ID numbers, phones) are kept out of the record in clear: only their SHA-256 goes into the log.
-        for k in def.personalInputs { if let v = inputs.text(k) { inputs[k] = .text("sha256:" + Hex.encode(SHA256.hash(data: Array(v.utf8)))) } }
-        try tx.record("case", f.id.uuidString, t.step.action, CaseRecordPayload(
-            procedure: f.procedure, definitionVersion: f.definitionVersion, version: f.version, from: t.step.fromState, to: t.step.toState,
-            on: t.step.on.description, inputs: inputs, officers: t.step.officers.map { $0.id.uuidString }, documents: t.documents.map(\.rawValue),
-            deadlinesStarted: t.startedDeadlines.map { "\($0.key):\($0.deadline.due)" }, deadlinesStopped: t.stoppedDeadlines))
+        for k in def.personalInputs {
+            if let v = inputs.text(k) { inputs[k] = .text("sha256:" + Hex.encode(SHA256.hash(data: Array(v.utf8)))) }
+        }
+        try tx.record(
+            "case", f.id.uuidString, t.step.action,
+            CaseRecordPayload(
+                procedure: f.procedure, definitionVersion: f.definitionVersion, version: f.version,
+                from: t.step.fromState, to: t.step.toState,
+                on: t.step.on.description, inputs: inputs, officers: t.step.officers.map { $0.id.uuidString },
+                documents: t.documents.map(\.rawValue),
+                deadlinesStarted: t.startedDeadlines.map { "\($0.key):\($0.deadline.due)" },
+                deadlinesStopped: t.stoppedDeadlines))
     }
 
     struct CaseRecordPayload: Encodable {
         let procedure: String, definitionVersion: Int, version: Int, from: String, to: String, on: String
-        let inputs: Facts, officers: [String], documents: [String], deadlinesStarted: [String], deadlinesStopped: [String]
+        let inputs: Facts, officers: [String], documents: [String], deadlinesStarted: [String],
+            deadlinesStopped: [String]
     }
 
     /// Fills in what the officer registry knows of the actor: their officer record and 法律职业资格 (so the engine can tell
     /// an investigator from a reviewer).
-    static func enrich(_ a: ProcedureActor, officer: (id: UUID, legalQualification: Bool)?, on sql: any SQLDatabase) async throws -> ProcedureActor {
+    static func enrich(
+        _ a: ProcedureActor, officer: (id: UUID, legalQualification: Bool)?, on sql: any SQLDatabase
+    ) async throws -> ProcedureActor {
         var out = a
         if let officer {
             out.officerID = officer.id
@@ -241,53 +330,77 @@ public enum CaseStore {
     /// The actor as the engine sees them when judging which steps are open now (the case page, the API): their officer
     /// record and 法律职业资格, and what the open steps' `actorHasTaken` lookups find — so the page offers exactly the steps
     /// the server will take (a qualified reviewer sees 法制审核 open, 行政处罚法 第五十八条第二款).
-    public static func actorForAvailability(_ a: ProcedureActor, def: ProcedureDefinition, file: CaseFile, on db: any Database) async throws -> ProcedureActor {
+    public static func actorForAvailability(
+        _ a: ProcedureActor, def: ProcedureDefinition, file: CaseFile, on db: any Database
+    ) async throws -> ProcedureActor {
         let sql = db as! any SQLDatabase
-        let officer = try await sql.raw("SELECT id, legal_qualification FROM officers WHERE user_id = \(bind: a.id)").first()
-            .map { (try $0.decode(column: "id", as: UUID.self), try $0.decode(column: "legal_qualification", as: Bool.self)) }
+        let officer = try await sql.raw("SELECT id, legal_qualification FROM officers WHERE user_id = \(bind: a.id)")
+            .first()
+            .map {
+                (
+                    try $0.decode(column: "id", as: UUID.self),
+                    try $0.decode(column: "legal_qualification", as: Bool.self)
+                )
+            }
         var actor = try await enrich(a, officer: officer, on: sql)
-        let taken = Set(def.actions.filter { $0.from.contains(file.state) }.flatMap(\.lookups).flatMap { l -> [String] in
-            if case .actorHasTaken(let actions) = l { return actions }
-            return []
-        })
+        let taken = Set(
+            def.actions.filter { $0.from.contains(file.state) }.flatMap(\.lookups).flatMap { l -> [String] in
+                if case .actorHasTaken(let actions) = l { return actions }
+                return []
+            })
         if !taken.isEmpty, !actor.hasReviewedBefore {
-            actor.hasReviewedBefore = try await sql.raw("""
-                SELECT 1 AS x FROM case_steps WHERE actor_id = \(bind: actor.id) AND action IN \(SQLGroupExpression(taken.sorted().map { SQLBind($0) })) LIMIT 1
-                """).first() != nil
+            actor.hasReviewedBefore =
+                try await sql.raw(
+                    """
+                    SELECT 1 AS x FROM case_steps WHERE actor_id = \(bind: actor.id) AND action IN \(SQLGroupExpression(taken.sorted().map { SQLBind($0) })) LIMIT 1
+                    """
+                ).first() != nil
         }
         return actor
     }
 
     /// Carries out one of the step's declared lookups (`CaseLookup`).
-    static func look(_ lookup: CaseLookup, for stored: StoredCase, def: ProcedureDefinition, request r: StepRequest, catalog: ProcedureCatalog,
-                     body: EnforcementBodyRow?, external: inout Facts, actor: inout ProcedureActor, in tx: WriteTransaction) async throws {
+    static func look(
+        _ lookup: CaseLookup, for stored: StoredCase, def: ProcedureDefinition, request r: StepRequest,
+        catalog: ProcedureCatalog,
+        body: EnforcementBodyRow?, external: inout Facts, actor: inout ProcedureActor, in tx: WriteTransaction
+    ) async throws {
         let file = stored.file
         switch lookup {
         case .nextNumber(let kind, let key):
             guard let issuer = try await issuerName(def.numbering.issuer, of: file.bodyID, on: tx.db) else { return }
             let n = try await nextNumber(body: file.bodyID, year: r.date.year, kind: kind, in: tx)
-            external[key] = .text(DocumentNumber.format(prefix: DocumentNumber.prefix(organisationName: issuer), kind: kind, year: r.date.year, number: n))
+            external[key] = .text(
+                DocumentNumber.format(
+                    prefix: DocumentNumber.prefix(organisationName: issuer), kind: kind, year: r.date.year, number: n))
         case .caseNumber(let key):
             external[key] = .text(stored.number)
         case .periodsUnderReview(let key):
-            external[key] = .list(try await periodsUnderReview(of: file.id, through: r.date, catalog: catalog, on: tx.sql))
+            external[key] = .list(
+                try await periodsUnderReview(of: file.id, through: r.date, catalog: catalog, on: tx.sql))
         case .committeeMembers(let key):
             external[key] = .list(try await CommitteeMembers.serving(office: file.bodyID, on: r.date, db: tx.db))
         case .caseByDecisionNumber(let input, let key):
-            if let n = r.inputs.text(input), let linked = try await caseByDecisionNumber(n, besides: file.procedure, on: tx.sql) {
+            if let n = r.inputs.text(input),
+                let linked = try await caseByDecisionNumber(n, besides: file.procedure, on: tx.sql)
+            {
                 external[key] = .text(linked.uuidString)
             }
         case .actorHasTaken(let actions):
             guard !actor.hasReviewedBefore, !actions.isEmpty else { return }
-            let taken = try await tx.sql.raw("""
+            let taken = try await tx.sql.raw(
+                """
                 SELECT 1 AS x FROM case_steps WHERE actor_id = \(bind: actor.id) AND action IN \(SQLGroupExpression(actions.map { SQLBind($0) })) LIMIT 1
-                """).first()
+                """
+            ).first()
             actor.hasReviewedBefore = taken != nil
         }
     }
 
     /// The name cases are numbered and issued in (`CaseNumbering.Issuer`); nil when the organisation is not one.
-    public static func issuerName(_ issuer: CaseNumbering.Issuer, of organisation: UUID, on db: any Database) async throws -> String? {
+    public static func issuerName(
+        _ issuer: CaseNumbering.Issuer, of organisation: UUID, on db: any Database
+    ) async throws -> String? {
         switch issuer {
         case .enforcementBody: try await EnforcementBodies.body(organisation: organisation, on: db)?.organisationName
         case .governmentAbove: try await governmentAbove(organisation, on: db)
@@ -297,26 +410,36 @@ public enum CaseStore {
 
     static func nextNumber(body: UUID, year: Int, kind: String, in tx: WriteTransaction) async throws -> Int {
         let sql = tx.sql
-        if let next = try await sql.raw("UPDATE case_sequences SET last = last + 1 WHERE body_id = \(bind: body) AND year = \(bind: year) AND kind = \(bind: kind) RETURNING last")
-            .first()?.decode(column: "last", as: Int.self) {
+        if let next = try await sql.raw(
+            "UPDATE case_sequences SET last = last + 1 WHERE body_id = \(bind: body) AND year = \(bind: year) AND kind = \(bind: kind) RETURNING last"
+        )
+        .first()?.decode(column: "last", as: Int.self) {
             return next
         }
-        try await sql.insert(into: "case_sequences").columns("body_id", "year", "kind", "last").values(SQLBind(body), SQLBind(year), SQLBind(kind), SQLBind(1)).run()
+        try await sql.insert(into: "case_sequences").columns("body_id", "year", "kind", "last").values(
+            SQLBind(body), SQLBind(year), SQLBind(kind), SQLBind(1)
+        ).run()
         return 1
     }
 
     /// The periods (`from/to`) during which cases of the reviewing procedures (`ReviewOfCase`: a 复议 of a penalty decision)
     /// named this case, each up to `through` (行政处罚法 第七十三条第三款).
-    static func periodsUnderReview(of caseID: UUID, through: CivilDate, catalog: ProcedureCatalog, on sql: any SQLDatabase) async throws -> [String] {
+    static func periodsUnderReview(
+        of caseID: UUID, through: CivilDate, catalog: ProcedureCatalog, on sql: any SQLDatabase
+    ) async throws -> [String] {
         let reviewing = catalog.reviewing
         guard !reviewing.isEmpty else { return [] }
-        let rows = try await sql.raw("""
+        let rows = try await sql.raw(
+            """
             SELECT number, opened_on, content FROM cases WHERE procedure IN \(SQLGroupExpression(reviewing.map { SQLBind($0.id) }))
             AND content LIKE \(bind: "%" + caseID.uuidString + "%")
-            """).all().map(storedCase)
+            """
+        ).all().map(storedCase)
         return rows.map(\.file).compactMap { f in
-            guard let review = catalog.current(f.procedure)?.reviewOfCase, f.facts.text(review.linkFact) == caseID.uuidString,
-                  let p = review.period(f, through) else { return nil }
+            guard let review = catalog.current(f.procedure)?.reviewOfCase,
+                f.facts.text(review.linkFact) == caseID.uuidString,
+                let p = review.period(f, through)
+            else { return nil }
             return "\(p.from)/\(p.to)"
         }
     }
@@ -338,59 +461,84 @@ public enum CaseStore {
 
     /// The case whose decision (by 决定书文号, or its case number) a step names — one of another procedure than the naming
     /// case's — when it is in this system.
-    static func caseByDecisionNumber(_ number: String, besides procedure: String, on sql: any SQLDatabase) async throws -> UUID? {
+    static func caseByDecisionNumber(
+        _ number: String, besides procedure: String, on sql: any SQLDatabase
+    ) async throws -> UUID? {
         let n = number.trimmed
         guard !n.isEmpty else { return nil }
-        if let r = try await sql.raw("SELECT case_id FROM publications WHERE decision_number = \(bind: n)").first() { return try r.decode(column: "case_id", as: UUID.self) }
-        return try await sql.raw("SELECT id FROM cases WHERE number = \(bind: n) AND procedure <> \(bind: procedure)").first()?.decode(column: "id", as: UUID.self)
+        if let r = try await sql.raw("SELECT case_id FROM publications WHERE decision_number = \(bind: n)").first() {
+            return try r.decode(column: "case_id", as: UUID.self)
+        }
+        return try await sql.raw("SELECT id FROM cases WHERE number = \(bind: n) AND procedure <> \(bind: procedure)")
+            .first()?.decode(column: "id", as: UUID.self)
     }
 
     /// Who takes the steps one case causes in another (see `ActionDefinition.links`): the system, on the record.
-    static let linkedActor = ProcedureActor(id: UUID(uuid: (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1)), name: "系统（关联案件自动登记）", roles: Set(Role.allCases))
+    static let linkedActor = ProcedureActor(
+        id: UUID(uuid: (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1)), name: "系统（关联案件自动登记）",
+        roles: Set(Role.allCases))
 
     /// The cases of a procedure opened in `year` (and in January after it, for applications received at the year's end
     /// and opened later), for figures worked out from the case files themselves.
-    public static func files(procedure: String, bodies: Set<UUID>, year: Int, on db: any Database) async throws -> [StoredCase] {
+    public static func files(
+        procedure: String, bodies: Set<UUID>, year: Int, on db: any Database
+    ) async throws -> [StoredCase] {
         guard !bodies.isEmpty else { return [] }
-        return try await (db as! any SQLDatabase).raw("""
+        return try await (db as! any SQLDatabase).raw(
+            """
             SELECT number, opened_on, content FROM cases WHERE procedure = \(bind: procedure) AND body_id IN \(SQLGroupExpression(bodies.map { SQLBind($0) }))
             AND opened_on >= \(bind: "\(year)-01-01") AND opened_on < \(bind: "\(year + 1)-02-01") ORDER BY opened_on, number
-            """).all().map(storedCase)
+            """
+        ).all().map(storedCase)
     }
 
     /// A procedure's cases with a decision, in the given states (e.g. served 复议 decisions for 复议决定公开), newest decisions first.
-    public static func decided(procedure: String, states: [String], limit: Int = 2000, on db: any Database) async throws -> [StoredCase] {
-        try await (db as! any SQLDatabase).raw("""
+    public static func decided(
+        procedure: String, states: [String], limit: Int = 2000, on db: any Database
+    ) async throws -> [StoredCase] {
+        try await (db as! any SQLDatabase).raw(
+            """
             SELECT number, opened_on, content FROM cases WHERE procedure = \(bind: procedure) AND decided_on IS NOT NULL
             AND state IN \(SQLGroupExpression(states.map { SQLBind($0) })) ORDER BY decided_on DESC LIMIT \(literal: limit)
-            """).all().map(storedCase)
+            """
+        ).all().map(storedCase)
     }
 
     public static func load(_ id: UUID, on db: any Database) async throws -> StoredCase? {
-        guard let row = try await (db as! any SQLDatabase).raw("SELECT number, opened_on, content FROM cases WHERE id = \(bind: id)").first() else { return nil }
+        guard
+            let row = try await (db as! any SQLDatabase).raw(
+                "SELECT number, opened_on, content FROM cases WHERE id = \(bind: id)"
+            ).first()
+        else { return nil }
         return try storedCase(row)
     }
 
     static func storedCase(_ row: any SQLRow) throws -> StoredCase {
-        StoredCase(file: try StoreJSON.decode(CaseFile.self, try row.decode(column: "content", as: String.self)),
-                          number: try row.decode(column: "number", as: String.self), openedOn: try row.decode(column: "opened_on", as: String.self))
+        StoredCase(
+            file: try StoreJSON.decode(CaseFile.self, try row.decode(column: "content", as: String.self)),
+            number: try row.decode(column: "number", as: String.self),
+            openedOn: try row.decode(column: "opened_on", as: String.self))
     }
 
     /// The list lines of the given cases, in the order given.
     public static func summaries(_ ids: [UUID], on db: any Database) async throws -> [CaseSummary] {
         guard !ids.isEmpty else { return [] }
-        let rows = try await (db as! any SQLDatabase).raw("""
+        let rows = try await (db as! any SQLDatabase).raw(
+            """
             SELECT id, procedure, body_id, number, state, version, party_name, power_item_code, opened_on, decided_on, closed_on, outcome, fine
             FROM cases WHERE id IN \(SQLGroupExpression(ids.map { SQLBind($0) }))
-            """).all(decoding: CaseSummary.self, with: decoder)
+            """
+        ).all(decoding: CaseSummary.self, with: decoder)
         let byID = Dictionary(rows.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         return ids.compactMap { byID[$0] }
     }
 
     /// Cases of the given bodies, newest first.
     /// `month` is YYYY-MM or YYYY (by the day the case was opened); `outcome` penalty / no_penalty / not_established.
-    public static func list(bodies: Set<UUID>, procedure: String? = nil, state: String? = nil, month: String? = nil, outcome: String? = nil,
-                            powerItem: String? = nil, limit: Int = 500, on db: any Database) async throws -> [CaseSummary] {
+    public static func list(
+        bodies: Set<UUID>, procedure: String? = nil, state: String? = nil, month: String? = nil, outcome: String? = nil,
+        powerItem: String? = nil, limit: Int = 500, on db: any Database
+    ) async throws -> [CaseSummary] {
         guard !bodies.isEmpty else { return [] }
         var q: SQLQueryString = """
             SELECT id, procedure, body_id, number, state, version, party_name, power_item_code, opened_on, decided_on, closed_on, outcome, fine
@@ -398,7 +546,9 @@ public enum CaseStore {
             """
         if let procedure { q = q + " AND procedure = \(bind: procedure)" }
         if let state { q = q + " AND state = \(bind: state)" }
-        if let month, !month.isEmpty { q = q + " AND opened_on LIKE \(bind: month.replacingOccurrences(of: "%", with: "") + "%")" }
+        if let month, !month.isEmpty {
+            q = q + " AND opened_on LIKE \(bind: month.replacingOccurrences(of: "%", with: "") + "%")"
+        }
         if let outcome, !outcome.isEmpty { q = q + " AND outcome = \(bind: outcome)" }
         if let powerItem, !powerItem.isEmpty { q = q + " AND power_item_code = \(bind: powerItem)" }
         q = q + " ORDER BY opened_on DESC, number DESC LIMIT \(literal: limit)"
@@ -406,17 +556,23 @@ public enum CaseStore {
     }
 
     /// Cases of the given bodies that were marked 涉嫌犯罪 or transferred (两法衔接), opened in `year` or later.
-    public static func transferCases(bodies: Set<UUID>, since year: Int, on db: any Database) async throws -> [StoredCase] {
+    public static func transferCases(
+        bodies: Set<UUID>, since year: Int, on db: any Database
+    ) async throws -> [StoredCase] {
         guard !bodies.isEmpty else { return [] }
-        let rows = try await (db as! any SQLDatabase).raw("""
+        let rows = try await (db as! any SQLDatabase).raw(
+            """
             SELECT number, opened_on, content FROM cases WHERE body_id IN \(SQLGroupExpression(bodies.map { SQLBind($0) }))
             AND opened_on >= \(bind: String(format: "%04d-01-01", year))
             AND id IN (SELECT case_id FROM case_steps WHERE action IN ('mark_suspected_crime', 'transfer'))
             ORDER BY opened_on DESC
-            """).all()
+            """
+        ).all()
         return try rows.map { r in
-            StoredCase(file: try StoreJSON.decode(CaseFile.self, try r.decode(column: "content", as: String.self)),
-                       number: try r.decode(column: "number", as: String.self), openedOn: try r.decode(column: "opened_on", as: String.self))
+            StoredCase(
+                file: try StoreJSON.decode(CaseFile.self, try r.decode(column: "content", as: String.self)),
+                number: try r.decode(column: "number", as: String.self),
+                openedOn: try r.decode(column: "opened_on", as: String.self))
         }
     }
 
@@ -424,7 +580,9 @@ public enum CaseStore {
     /// The deadline sweep: every running deadline of the given procedures (all when nil) falling due from `from` through
     /// `through` — e.g. the cases due in the next three working days — soonest first. Read from the covering index on
     /// the deadline rows alone (M015), so its cost follows the cases due, not the cases held.
-    public static func dueWithin(bodies: Set<UUID>, from: CivilDate, through: CivilDate, procedures: [String]? = nil, on db: any Database) async throws -> [DueCase] {
+    public static func dueWithin(
+        bodies: Set<UUID>, from: CivilDate, through: CivilDate, procedures: [String]? = nil, on db: any Database
+    ) async throws -> [DueCase] {
         guard !bodies.isEmpty else { return [] }
         var q: SQLQueryString = """
             SELECT case_id, case_number, procedure, body_id, key, due FROM case_deadlines
@@ -434,19 +592,25 @@ public enum CaseStore {
         if let procedures { q = q + " AND procedure IN \(SQLGroupExpression(procedures.map { SQLBind($0) }))" }
         return try await (db as! any SQLDatabase).raw(q + " ORDER BY due, case_number").all().compactMap { r in
             guard let body = UUID(uuidString: try r.decode(column: "body_id", as: String.self)) else { return nil }
-            return DueCase(caseId: try r.decode(column: "case_id", as: UUID.self), number: try r.decode(column: "case_number", as: String.self),
-                           procedure: try r.decode(column: "procedure", as: String.self), bodyId: body,
-                           key: try r.decode(column: "key", as: String.self), due: try r.decode(column: "due", as: String.self))
+            return DueCase(
+                caseId: try r.decode(column: "case_id", as: UUID.self),
+                number: try r.decode(column: "case_number", as: String.self),
+                procedure: try r.decode(column: "procedure", as: String.self), bodyId: body,
+                key: try r.decode(column: "key", as: String.self), due: try r.decode(column: "due", as: String.self))
         }
     }
 
-    public static func runningDeadlines(bodies: Set<UUID>, limit: Int = 500, on db: any Database) async throws -> [CaseDeadlineRow] {
+    public static func runningDeadlines(
+        bodies: Set<UUID>, limit: Int = 500, on db: any Database
+    ) async throws -> [CaseDeadlineRow] {
         guard !bodies.isEmpty else { return [] }
-        return try await (db as! any SQLDatabase).raw("""
+        return try await (db as! any SQLDatabase).raw(
+            """
             SELECT d.case_id, c.number, c.party_name, c.procedure, c.body_id, d.key, d.name, d.due, d.article
             FROM case_deadlines d JOIN cases c ON c.id = d.case_id
             WHERE d.running = \(bind: true) AND c.body_id IN \(SQLGroupExpression(bodies.map { SQLBind($0) }))
             ORDER BY d.due, c.number LIMIT \(literal: limit)
-            """).all(decoding: CaseDeadlineRow.self, with: decoder)
+            """
+        ).all(decoding: CaseDeadlineRow.self, with: decoder)
     }
 }

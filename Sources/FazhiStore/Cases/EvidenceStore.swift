@@ -36,7 +36,9 @@ public struct EvidenceBlobs: Sendable {
     func storedHashes() -> [String] {
         let dir = root.appendingPathComponent("sha256")
         let fm = FileManager.default
-        return ((try? fm.contentsOfDirectory(atPath: dir.path)) ?? []).flatMap { p in (try? fm.contentsOfDirectory(atPath: dir.appendingPathComponent(p).path)) ?? [] }
+        return ((try? fm.contentsOfDirectory(atPath: dir.path)) ?? []).flatMap { p in
+            (try? fm.contentsOfDirectory(atPath: dir.appendingPathComponent(p).path)) ?? []
+        }
     }
 }
 
@@ -53,7 +55,9 @@ public final class EvidenceUpload: @unchecked Sendable {
 
     init(url: URL, limit: Int64) throws {
         self.url = url; self.limit = limit
-        guard FileManager.default.createFile(atPath: url.path, contents: nil) else { throw StoreError.configuration("无法写入证据目录 \(url.deletingLastPathComponent().path)") }
+        guard FileManager.default.createFile(atPath: url.path, contents: nil) else {
+            throw StoreError.configuration("无法写入证据目录 \(url.deletingLastPathComponent().path)")
+        }
         handle = try FileHandle(forWritingTo: url)
     }
 
@@ -71,9 +75,13 @@ public final class EvidenceUpload: @unchecked Sendable {
         guard size > 0 else { discard(); throw DomainError.invalid(field: "file", message: "上传的文件是空的") }
         guard let media = EvidenceMedia.sniff(head) else {
             discard()
-            throw DomainError.invalid(field: "file", message: "“\(EvidenceFile.cleanName(fileName))”不是可作为证据上传的文件类型。可上传：\(EvidenceMedia.acceptedText)")
+            throw DomainError.invalid(
+                field: "file",
+                message: "“\(EvidenceFile.cleanName(fileName))”不是可作为证据上传的文件类型。可上传：\(EvidenceMedia.acceptedText)")
         }
-        return StagedEvidence(upload: self, sha256: Hex.encode(Array(hasher.finalize())), size: size, media: media, fileName: EvidenceFile.cleanName(fileName))
+        return StagedEvidence(
+            upload: self, sha256: Hex.encode(Array(hasher.finalize())), size: size, media: media,
+            fileName: EvidenceFile.cleanName(fileName))
     }
 
     /// Removes the temporary file (an upload refused or abandoned).
@@ -97,18 +105,25 @@ public struct StagedEvidence: Sendable {
 public enum EvidenceStore {
     /// Adds a staged upload to a case inside `tx`. The content is moved into place before the commit; if the
     /// transaction then fails, `abandon` removes it again unless another case already holds the same content.
-    public static func add(_ s: StagedEvidence, caseID: UUID, uploadedBy: String, on date: CivilDate, blobs: EvidenceBlobs, in tx: WriteTransaction) async throws -> EvidenceFile {
+    public static func add(
+        _ s: StagedEvidence, caseID: UUID, uploadedBy: String, on date: CivilDate, blobs: EvidenceBlobs,
+        in tx: WriteTransaction
+    ) async throws -> EvidenceFile {
         guard try await CaseStore.load(caseID, on: tx.db) != nil else { throw DomainError.notFound("案件不存在") }
-        let file = EvidenceFile(sha256: s.sha256, size: s.size, mediaType: s.media.mediaType, label: s.media.label, fileName: s.fileName,
-                                uploadedOn: date.description, uploadedBy: uploadedBy)
+        let file = EvidenceFile(
+            sha256: s.sha256, size: s.size, mediaType: s.media.mediaType, label: s.media.label, fileName: s.fileName,
+            uploadedOn: date.description, uploadedBy: uploadedBy)
         if let existing = try await files(caseID, on: tx.db).first(where: { $0.sha256 == s.sha256 }) {
             s.upload.discard()
-            return existing   // the same content twice on one case is one piece of evidence
+            return existing  // the same content twice on one case is one piece of evidence
         }
         try await tx.sql.insert(into: "evidence_files")
             .columns("case_id", "sha256", "size", "media_type", "label", "file_name", "uploaded_on", "uploaded_by")
-            .values(SQLBind(caseID), SQLBind(file.sha256), SQLBind(file.size), SQLBind(file.mediaType), SQLBind(file.label), SQLBind(file.fileName),
-                    SQLBind(file.uploadedOn), SQLBind(file.uploadedBy))
+            .values(
+                SQLBind(caseID), SQLBind(file.sha256), SQLBind(file.size), SQLBind(file.mediaType), SQLBind(file.label),
+                SQLBind(file.fileName),
+                SQLBind(file.uploadedOn), SQLBind(file.uploadedBy)
+            )
             .run()
         try tx.record("case", caseID.uuidString, "evidence_upload", file)
         let target = blobs.url(s.sha256)
@@ -125,29 +140,40 @@ public enum EvidenceStore {
     /// After a failed transaction: removes the temporary file, and the content file if no case holds it.
     public static func abandon(_ s: StagedEvidence, blobs: EvidenceBlobs, on db: any Database) async {
         s.upload.discard()
-        if (try? await isReferenced(s.sha256, on: db)) == false { try? FileManager.default.removeItem(at: blobs.url(s.sha256)) }
+        if (try? await isReferenced(s.sha256, on: db)) == false {
+            try? FileManager.default.removeItem(at: blobs.url(s.sha256))
+        }
     }
 
     static func isReferenced(_ sha: String, on db: any Database) async throws -> Bool {
-        try await (db as! any SQLDatabase).raw("SELECT 1 AS x FROM evidence_files WHERE sha256 = \(bind: sha) LIMIT 1").first() != nil
+        try await (db as! any SQLDatabase).raw("SELECT 1 AS x FROM evidence_files WHERE sha256 = \(bind: sha) LIMIT 1")
+            .first() != nil
     }
 
     public static func files(_ caseID: UUID, on db: any Database) async throws -> [EvidenceFile] {
-        try await (db as! any SQLDatabase).raw("""
+        try await (db as! any SQLDatabase).raw(
+            """
             SELECT sha256, size, media_type, label, file_name, uploaded_on, uploaded_by FROM evidence_files
             WHERE case_id = \(bind: caseID) ORDER BY uploaded_on, file_name
-            """).all().map { r in
-            EvidenceFile(sha256: try r.decode(column: "sha256", as: String.self), size: try r.decode(column: "size", as: Int64.self),
-                         mediaType: try r.decode(column: "media_type", as: String.self), label: try r.decode(column: "label", as: String.self),
-                         fileName: try r.decode(column: "file_name", as: String.self), uploadedOn: try r.decode(column: "uploaded_on", as: String.self),
-                         uploadedBy: try r.decode(column: "uploaded_by", as: String.self))
+            """
+        ).all().map { r in
+            EvidenceFile(
+                sha256: try r.decode(column: "sha256", as: String.self),
+                size: try r.decode(column: "size", as: Int64.self),
+                mediaType: try r.decode(column: "media_type", as: String.self),
+                label: try r.decode(column: "label", as: String.self),
+                fileName: try r.decode(column: "file_name", as: String.self),
+                uploadedOn: try r.decode(column: "uploaded_on", as: String.self),
+                uploadedBy: try r.decode(column: "uploaded_by", as: String.self))
         }
     }
 
     /// Removes content files no case refers to and temporary files older than `olderThan` seconds — what a crash
     /// between moving a file into place and the commit could leave. Returns how many files it removed.
     @discardableResult
-    public static func sweep(_ blobs: EvidenceBlobs, olderThan: TimeInterval = 3600, now: Date = Date(), on db: any Database) async throws -> Int {
+    public static func sweep(
+        _ blobs: EvidenceBlobs, olderThan: TimeInterval = 3600, now: Date = Date(), on db: any Database
+    ) async throws -> Int {
         let fm = FileManager.default
         var removed = 0
         for name in (try? fm.contentsOfDirectory(atPath: blobs.temp.path)) ?? [] {

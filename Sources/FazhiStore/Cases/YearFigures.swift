@@ -7,77 +7,105 @@ import SQLKit
 /// in the step's transaction; read back as a year's tally (all readable bodies, or by body) and as the cases of a figure.
 public enum YearFigures {
     /// Moves a case's memberships from what it counted in before the step to what it counts in after.
-    static func change(_ stats: ProcedureStatistics, from old: CaseFile?, to new: CaseFile, openedOn: String, on sql: any SQLDatabase) async throws {
+    static func change(
+        _ stats: ProcedureStatistics, from old: CaseFile?, to new: CaseFile, openedOn: String, on sql: any SQLDatabase
+    ) async throws {
         let before = old.flatMap(stats.memberships), after = stats.memberships(new)
         let body = new.bodyID.uuidString, procedure = new.procedure
         var removed: [(Int, String)] = [], added: [(Int, String)] = []
         if let before {
-            for f in before.figures where before.year != after?.year || !(after?.figures.contains(f) ?? false) { removed.append((before.year, f)) }
+            for f in before.figures where before.year != after?.year || !(after?.figures.contains(f) ?? false) {
+                removed.append((before.year, f))
+            }
         }
         if let after {
-            for f in after.figures where before?.year != after.year || !(before?.figures.contains(f) ?? false) { added.append((after.year, f)) }
+            for f in after.figures where before?.year != after.year || !(before?.figures.contains(f) ?? false) {
+                added.append((after.year, f))
+            }
         }
         if !removed.isEmpty {
             try await sql.delete(from: "case_figure_members").where("case_id", .equal, SQLBind(new.id))
                 .where("figure", .in, SQLBind.group(removed.map(\.1))).run()
         }
         if !added.isEmpty {
-            var ins = sql.insert(into: "case_figure_members").columns("case_id", "figure", "procedure", "year", "body_id", "opened_on")
-            for (y, f) in added { ins = ins.values(SQLBind(new.id), SQLBind(f), SQLBind(procedure), SQLBind(y), SQLBind(body), SQLBind(openedOn)) }
+            var ins = sql.insert(into: "case_figure_members").columns(
+                "case_id", "figure", "procedure", "year", "body_id", "opened_on")
+            for (y, f) in added {
+                ins = ins.values(
+                    SQLBind(new.id), SQLBind(f), SQLBind(procedure), SQLBind(y), SQLBind(body), SQLBind(openedOn))
+            }
             try await ins.run()
         }
         for (delta, list) in [(-1, removed), (1, added)] {
             for (y, f) in list {
-                try await sql.raw("""
+                try await sql.raw(
+                    """
                     INSERT INTO case_year_figures (procedure, year, figure, body_id, n) VALUES (\(bind: procedure), \(bind: y), \(bind: f), \(bind: body), \(bind: delta))
                     ON CONFLICT (procedure, year, figure, body_id) DO UPDATE SET n = case_year_figures.n + excluded.n
-                    """).run()
+                    """
+                ).run()
             }
         }
     }
 
     /// A year's figures over the given bodies (summed in the database: one row per figure comes back).
-    public static func tally(_ def: ProcedureDefinition, year: Int, bodies: Set<UUID>, on db: any Database) async throws -> FigureTally? {
+    public static func tally(
+        _ def: ProcedureDefinition, year: Int, bodies: Set<UUID>, on db: any Database
+    ) async throws -> FigureTally? {
         guard let stats = def.statistics else { return nil }
         guard !bodies.isEmpty else { return FigureTally(year: year, counts: [:], statistics: stats) }
         var counts: [String: Int] = [:]
-        for r in try await (db as! any SQLDatabase).raw("""
+        for r in try await (db as! any SQLDatabase).raw(
+            """
             SELECT figure, SUM(n) AS n FROM case_year_figures WHERE procedure = \(bind: def.id) AND year = \(bind: year)
             AND body_id IN \(SQLGroupExpression(bodies.map { SQLBind($0.uuidString) })) GROUP BY figure
-            """).all() {
+            """
+        ).all() {
             counts[try r.decode(column: "figure", as: String.self)] = try r.decode(column: "n", as: Int.self)
         }
         return FigureTally(year: year, counts: counts, statistics: stats)
     }
 
     /// A year's figures for each body that has any.
-    public static func byBody(_ def: ProcedureDefinition, year: Int, bodies: Set<UUID>, on db: any Database) async throws -> [UUID: FigureTally] {
+    public static func byBody(
+        _ def: ProcedureDefinition, year: Int, bodies: Set<UUID>, on db: any Database
+    ) async throws -> [UUID: FigureTally] {
         guard let stats = def.statistics else { return [:] }
         var counts: [UUID: [String: Int]] = [:]
-        for (body, figure, n) in try await rows(def.id, year: year, bodies: bodies, on: db) { counts[body, default: [:]][figure, default: 0] += n }
+        for (body, figure, n) in try await rows(def.id, year: year, bodies: bodies, on: db) {
+            counts[body, default: [:]][figure, default: 0] += n
+        }
         return counts.mapValues { FigureTally(year: year, counts: $0, statistics: stats) }
     }
 
-    static func rows(_ procedure: String, year: Int, bodies: Set<UUID>, on db: any Database) async throws -> [(UUID, String, Int)] {
+    static func rows(
+        _ procedure: String, year: Int, bodies: Set<UUID>, on db: any Database
+    ) async throws -> [(UUID, String, Int)] {
         guard !bodies.isEmpty else { return [] }
-        return try await (db as! any SQLDatabase).raw("""
+        return try await (db as! any SQLDatabase).raw(
+            """
             SELECT body_id, figure, n FROM case_year_figures WHERE procedure = \(bind: procedure) AND year = \(bind: year)
             AND body_id IN \(SQLGroupExpression(bodies.map { SQLBind($0.uuidString) })) AND n <> 0
-            """).all().compactMap { r in
+            """
+        ).all().compactMap { r in
             guard let body = UUID(uuidString: try r.decode(column: "body_id", as: String.self)) else { return nil }
             return (body, try r.decode(column: "figure", as: String.self), try r.decode(column: "n", as: Int.self))
         }
     }
 
     /// The cases a figure counts (newest first, at most `limit`).
-    public static func cases(_ procedure: String, figure: String, year: Int, bodies: Set<UUID>, limit: Int = 500, on db: any Database) async throws -> [StoredCase] {
+    public static func cases(
+        _ procedure: String, figure: String, year: Int, bodies: Set<UUID>, limit: Int = 500, on db: any Database
+    ) async throws -> [StoredCase] {
         guard !bodies.isEmpty else { return [] }
-        return try await (db as! any SQLDatabase).raw("""
+        return try await (db as! any SQLDatabase).raw(
+            """
             SELECT c.number, c.opened_on, c.content FROM case_figure_members m JOIN cases c ON c.id = m.case_id
             WHERE m.procedure = \(bind: procedure) AND m.year = \(bind: year) AND m.figure = \(bind: figure)
             AND m.body_id IN \(SQLGroupExpression(bodies.map { SQLBind($0.uuidString) }))
             ORDER BY m.opened_on DESC LIMIT \(literal: limit)
-            """).all().map(CaseStore.storedCase)
+            """
+        ).all().map(CaseStore.storedCase)
     }
 
     /// Recomputes both tables from the cases (the migration; a bulk load).
@@ -89,7 +117,8 @@ public enum YearFigures {
             let rows = try await sql.raw("SELECT opened_on, content FROM cases WHERE procedure = \(bind: def.id)").all()
             for r in rows {
                 let file = try StoreJSON.decode(CaseFile.self, try r.decode(column: "content", as: String.self))
-                try await change(stats, from: nil, to: file, openedOn: try r.decode(column: "opened_on", as: String.self), on: sql)
+                try await change(
+                    stats, from: nil, to: file, openedOn: try r.decode(column: "opened_on", as: String.self), on: sql)
             }
         }
     }

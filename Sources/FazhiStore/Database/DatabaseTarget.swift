@@ -16,7 +16,8 @@ public enum DatabaseTarget: Sendable, Equatable, CustomStringConvertible {
     public init(url: String?) throws {
         guard let url, !url.isEmpty else { self = .sqlite(path: Self.defaultSQLitePath); return }
         if url.hasPrefix("sqlite:") {
-            let path = String(url.dropFirst("sqlite:".count)).replacingOccurrences(of: "//", with: "", options: .anchored)
+            let path = String(url.dropFirst("sqlite:".count)).replacingOccurrences(
+                of: "//", with: "", options: .anchored)
             guard !path.isEmpty else { throw StoreError.configuration("FAZHI_DATABASE_URL：sqlite: 后须给出文件路径") }
             self = .sqlite(path: path)
         } else if url.hasPrefix("postgres://") || url.hasPrefix("postgresql://") {
@@ -37,7 +38,9 @@ public enum DatabaseTarget: Sendable, Equatable, CustomStringConvertible {
         case .sqlite(let p): return "SQLite \(p)"
         case .postgres(let u):
             // Never print the password.
-            if var c = URLComponents(string: u) { if c.password != nil { c.password = "***" }; return "PostgreSQL \(c.string ?? "")" }
+            if var c = URLComponents(string: u) {
+                if c.password != nil { c.password = "***" }; return "PostgreSQL \(c.string ?? "")"
+            }
             return "PostgreSQL"
         }
     }
@@ -47,10 +50,15 @@ public enum DatabaseTarget: Sendable, Equatable, CustomStringConvertible {
         switch self {
         case .sqlite(let path):
             let storage: SQLiteConfiguration.Storage = path == ":memory:" ? .memory : .file(path: path)
-            databases.use(.sqlite(SQLiteConfiguration(storage: storage, enableForeignKeys: true), sqlLogLevel: .trace), as: .sqlite)
+            databases.use(
+                .sqlite(SQLiteConfiguration(storage: storage, enableForeignKeys: true), sqlLogLevel: .trace),
+                as: .sqlite)
         case .postgres(let url):
             let config = try SQLPostgresConfiguration(url: url)
-            databases.use(.postgres(configuration: config, maxConnectionsPerEventLoop: maxConnections, connectionPoolTimeout: .seconds(20), sqlLogLevel: .trace), as: .psql)
+            databases.use(
+                .postgres(
+                    configuration: config, maxConnectionsPerEventLoop: maxConnections,
+                    connectionPoolTimeout: .seconds(20), sqlLogLevel: .trace), as: .psql)
         }
     }
 }

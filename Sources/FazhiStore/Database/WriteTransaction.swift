@@ -34,8 +34,12 @@ public final class WriteTransaction: @unchecked Sendable {
     }
 
     /// Notes what changed: the subject, the action and the change's payload (hashed canonically).
-    public func record<P: Encodable>(_ subjectType: String, _ subjectID: String, _ action: String, _ payload: P) throws {
-        pending.append(PendingRecordEntry(subjectType: subjectType, subjectID: subjectID, action: action, payload: try CanonicalJSON.encode(payload)))
+    public func record<P: Encodable>(_ subjectType: String, _ subjectID: String, _ action: String, _ payload: P) throws
+    {
+        pending.append(
+            PendingRecordEntry(
+                subjectType: subjectType, subjectID: subjectID, action: action,
+                payload: try CanonicalJSON.encode(payload)))
     }
 }
 
@@ -87,8 +91,10 @@ public final class Store: Sendable {
 
     /// Runs `body` as one transaction and appends its record entries before committing. Either the change
     /// and its record entries are all stored, or nothing is.
-    public func write<T: Sendable>(on db: any Database, _ context: ChangeContext, now: Date = Date(),
-                                   _ body: @escaping @Sendable (WriteTransaction) async throws -> T) async throws -> T {
+    public func write<T: Sendable>(
+        on db: any Database, _ context: ChangeContext, now: Date = Date(),
+        _ body: @escaping @Sendable (WriteTransaction) async throws -> T
+    ) async throws -> T {
         switch target {
         case .sqlite:
             await gate.lock()

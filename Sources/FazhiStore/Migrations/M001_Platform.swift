@@ -102,7 +102,9 @@ public struct M002_Record: AsyncMigration {
             .field("created_at", .datetime)
             .create()
         if let sql = db as? any SQLDatabase {
-            try await sql.create(index: "record_entries_subject").on("record_entries").column("subject_type").column("subject_id").run()
+            try await sql.create(index: "record_entries_subject").on("record_entries").column("subject_type").column(
+                "subject_id"
+            ).run()
             try await sql.create(index: "record_entries_actor").on("record_entries").column("actor").run()
         }
     }
@@ -114,5 +116,9 @@ public struct M002_Record: AsyncMigration {
 
 public enum FazhiMigrations {
     /// In order. A new capability adds its own numbered migrations here.
-    public static let all: [any Migration] = [M001_Platform(), M002_Record(), M003_Sessions(), M004_Registries(), M005_Cases(), M006_PowerListValidity(), M007_Publications(), M008_Evidence(), M009_CaseFigures(), M010_FigureSums(), M011_DecisionSearch(), M012_ReconsiderationApplications(), M013_YearFigures(), M014_CommitteeMembers(), M015_DeadlineSweep()]
+    public static let all: [any Migration] = [
+        M001_Platform(), M002_Record(), M003_Sessions(), M004_Registries(), M005_Cases(), M006_PowerListValidity(),
+        M007_Publications(), M008_Evidence(), M009_CaseFigures(), M010_FigureSums(), M011_DecisionSearch(),
+        M012_ReconsiderationApplications(), M013_YearFigures(), M014_CommitteeMembers(), M015_DeadlineSweep(),
+    ]
 }

@@ -81,25 +81,34 @@ public struct M004_Registries: AsyncMigration {
             .create()
         let sql = db as! any SQLDatabase
         try await sql.raw("CREATE INDEX officers_body ON officers (body_id)").run()
-        try await sql.raw("CREATE INDEX power_adjustments_date ON power_adjustments (effective_on, item_id, sequence)").run()
+        try await sql.raw("CREATE INDEX power_adjustments_date ON power_adjustments (effective_on, item_id, sequence)")
+            .run()
         try await sql.raw("CREATE INDEX power_items_org ON power_items (organisation_id, type)").run()
         // Full-text search over CJK bigram tokens (see CJKTokenizer). The one place the schema differs by dialect.
         if sql.dialect.name == "sqlite" {
             // FTS5 rows are found by rowid; search_docs gives each (kind, ref) its rowid so a document can be replaced.
-            try await sql.raw("CREATE TABLE search_docs (id INTEGER PRIMARY KEY, kind TEXT NOT NULL, ref TEXT NOT NULL, UNIQUE (kind, ref))").run()
+            try await sql.raw(
+                "CREATE TABLE search_docs (id INTEGER PRIMARY KEY, kind TEXT NOT NULL, ref TEXT NOT NULL, UNIQUE (kind, ref))"
+            ).run()
             try await sql.raw("CREATE VIRTUAL TABLE search_fts USING fts5(tokens, tokenize = 'unicode61')").run()
         } else {
             // A GIN index over a token array rather than tsvector('simple'): the tokens are already cut, and an array
             // needs no text-search parser (whose word rules depend on the server's locale).
-            try await sql.raw("CREATE TABLE search_index (kind TEXT NOT NULL, ref TEXT NOT NULL, tokens TEXT[] NOT NULL, PRIMARY KEY (kind, ref))").run()
+            try await sql.raw(
+                "CREATE TABLE search_index (kind TEXT NOT NULL, ref TEXT NOT NULL, tokens TEXT[] NOT NULL, PRIMARY KEY (kind, ref))"
+            ).run()
             try await sql.raw("CREATE INDEX search_index_tokens ON search_index USING GIN (tokens)").run()
         }
     }
 
     public func revert(on db: any Database) async throws {
         let sql = db as! any SQLDatabase
-        for t in ["search_index", "search_fts", "search_docs"] { try await sql.raw("DROP TABLE IF EXISTS \(unsafeRaw: t)").run() }
-        for t in ["benchmarks", "power_adjustments", "power_items", "officer_training", "officers", "enforcement_bodies"] {
+        for t in ["search_index", "search_fts", "search_docs"] {
+            try await sql.raw("DROP TABLE IF EXISTS \(unsafeRaw: t)").run()
+        }
+        for t in [
+            "benchmarks", "power_adjustments", "power_items", "officer_training", "officers", "enforcement_bodies",
+        ] {
             try await db.schema(t).delete()
         }
     }

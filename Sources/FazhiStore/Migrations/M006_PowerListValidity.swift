@@ -11,12 +11,16 @@ public struct M006_PowerListValidity: AsyncMigration {
     public func prepare(on db: any Database) async throws {
         try await db.schema("power_adjustments").field("valid_to", .string).update()
         let sql = db as! any SQLDatabase
-        try await sql.raw("""
+        try await sql.raw(
+            """
             UPDATE power_adjustments SET valid_to = COALESCE((SELECT b.effective_on FROM power_adjustments b
               WHERE b.item_id = power_adjustments.item_id AND b.sequence = power_adjustments.sequence + 1), \(literal: Self.open))
-            """).run()
+            """
+        ).run()
         // Covering: counts by date, type and body are answered from the index alone (no row lookups).
-        try await sql.raw("CREATE INDEX power_adjustments_valid ON power_adjustments (valid_to, effective_on, kind, type, organisation_id, code)").run()
+        try await sql.raw(
+            "CREATE INDEX power_adjustments_valid ON power_adjustments (valid_to, effective_on, kind, type, organisation_id, code)"
+        ).run()
         try await sql.raw("CREATE INDEX power_adjustments_code_valid ON power_adjustments (code, valid_to)").run()
     }
 

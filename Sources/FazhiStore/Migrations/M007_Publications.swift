@@ -18,7 +18,9 @@ public struct M007_Publications: AsyncMigration {
             .field("fine", .double, .required)
             .field("content", .string, .required)
             .create()
-        try await (db as! any SQLDatabase).raw("CREATE INDEX publications_body_date ON publications (body_id, decided_on)").run()
+        try await (db as! any SQLDatabase).raw(
+            "CREATE INDEX publications_body_date ON publications (body_id, decided_on)"
+        ).run()
         try await (db as! any SQLDatabase).raw("CREATE INDEX publications_date ON publications (decided_on)").run()
     }
 

@@ -10,7 +10,10 @@ public struct M009_CaseFigures: AsyncMigration {
 
     public func prepare(on db: any Database) async throws {
         let sql = db as! any SQLDatabase
-        for column in ["legally_reviewed INTEGER NOT NULL DEFAULT 0", "heard INTEGER NOT NULL DEFAULT 0", "decision_due TEXT", "handling_days INTEGER"] {
+        for column in [
+            "legally_reviewed INTEGER NOT NULL DEFAULT 0", "heard INTEGER NOT NULL DEFAULT 0", "decision_due TEXT",
+            "handling_days INTEGER",
+        ] {
             try await sql.raw("ALTER TABLE cases ADD COLUMN \(unsafeRaw: column)").run()
         }
         try await sql.raw("CREATE INDEX cases_opened_all ON cases (opened_on)").run()
@@ -24,10 +27,12 @@ public struct M009_CaseFigures: AsyncMigration {
         for row in try await sql.raw("SELECT opened_on, content FROM cases").all() {
             let file = try StoreJSON.decode(CaseFile.self, try row.decode(column: "content", as: String.self))
             let f = CaseFileFigures(file, openedOn: try row.decode(column: "opened_on", as: String.self))
-            try await sql.raw("""
+            try await sql.raw(
+                """
                 UPDATE cases SET legally_reviewed = \(bind: f.legallyReviewed), heard = \(bind: f.heard), decision_due = \(bind: f.decisionDue),
                 handling_days = \(bind: f.handlingDays) WHERE id = \(bind: file.id)
-                """).run()
+                """
+            ).run()
         }
     }
 

@@ -19,5 +19,7 @@ public struct M012_ReconsiderationApplications: AsyncMigration {
             .create()
     }
 
-    public func revert(on db: any Database) async throws { try await db.schema("reconsideration_applications").delete() }
+    public func revert(on db: any Database) async throws {
+        try await db.schema("reconsideration_applications").delete()
+    }
 }

@@ -11,10 +11,12 @@ public struct M013_YearFigures: AsyncMigration {
 
     public func prepare(on db: any Database) async throws {
         let sql = db as! any SQLDatabase
-        try await sql.raw("""
+        try await sql.raw(
+            """
             CREATE TABLE case_year_figures (procedure TEXT NOT NULL, year INTEGER NOT NULL, figure TEXT NOT NULL, body_id TEXT NOT NULL, n INTEGER NOT NULL,
               PRIMARY KEY (procedure, year, figure, body_id))
-            """).run()
+            """
+        ).run()
         try await db.schema("case_figure_members")
             .field("case_id", .uuid, .required, .references("cases", "id"))
             .field("figure", .string, .required)
@@ -24,7 +26,9 @@ public struct M013_YearFigures: AsyncMigration {
             .field("opened_on", .string, .required)
             .unique(on: "case_id", "figure")
             .create()
-        try await sql.raw("CREATE INDEX case_figure_members_listing ON case_figure_members (procedure, figure, year, opened_on, body_id)").run()
+        try await sql.raw(
+            "CREATE INDEX case_figure_members_listing ON case_figure_members (procedure, figure, year, opened_on, body_id)"
+        ).run()
         try await YearFigures.rebuild(catalog: ProcedureCatalog(), on: sql)
         // Before this migration 行政复议 cases were summed with the enforcement cases (as 立案); take them out.
         try await FigureSums.rebuild(on: sql)

@@ -13,16 +13,22 @@ public struct M015_DeadlineSweep: AsyncMigration {
             try await sql.raw("ALTER TABLE case_deadlines ADD COLUMN \(unsafeRaw: column) TEXT").run()
         }
         if sql.dialect.name == "postgresql" {
-            try await sql.raw("""
+            try await sql.raw(
+                """
                 UPDATE case_deadlines d SET body_id = UPPER(CAST(c.body_id AS TEXT)), procedure = c.procedure, case_number = c.number FROM cases c WHERE c.id = d.case_id
-                """).run()
+                """
+            ).run()
         } else {
-            try await sql.raw("""
+            try await sql.raw(
+                """
                 UPDATE case_deadlines SET (body_id, procedure, case_number) = (SELECT UPPER(CAST(c.body_id AS TEXT)), c.procedure, c.number FROM cases c WHERE c.id = case_deadlines.case_id)
-                """).run()
+                """
+            ).run()
         }
         try await sql.raw("DROP INDEX case_deadlines_due").run()
-        try await sql.raw("CREATE INDEX case_deadlines_sweep ON case_deadlines (running, due, body_id, procedure, case_number, case_id, key)").run()
+        try await sql.raw(
+            "CREATE INDEX case_deadlines_sweep ON case_deadlines (running, due, body_id, procedure, case_number, case_id, key)"
+        ).run()
     }
 
     public func revert(on db: any Database) async throws {

@@ -9,7 +9,9 @@ public final class RegionRecord: Model, @unchecked Sendable {
     @OptionalField(key: "parent_code") public var parentCode: String?
 
     public init() {}
-    public init(code: String, name: String, parentCode: String?) { self.id = code; self.name = name; self.parentCode = parentCode }
+    public init(code: String, name: String, parentCode: String?) {
+        self.id = code; self.name = name; self.parentCode = parentCode
+    }
 }
 
 /// 机关/部门 row.

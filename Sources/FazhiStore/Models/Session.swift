@@ -9,7 +9,9 @@ public final class SessionRow: Model, @unchecked Sendable {
     @Field(key: "expires_at") public var expiresAt: Date
 
     public init() {}
-    public init(id: String, data: String, expiresAt: Date) { self.id = id; self.data = data; self.expiresAt = expiresAt }
+    public init(id: String, data: String, expiresAt: Date) {
+        self.id = id; self.data = data; self.expiresAt = expiresAt
+    }
 }
 
 /// 003: sessions.

@@ -15,7 +15,10 @@ public final class UserRecord: Model, @unchecked Sendable {
     @Timestamp(key: "created_at", on: .create) public var createdAt: Date?
 
     public init() {}
-    public init(id: UUID? = nil, username: String, displayName: String, passwordHash: String, organisationID: UUID, isActive: Bool = true) {
+    public init(
+        id: UUID? = nil, username: String, displayName: String, passwordHash: String, organisationID: UUID,
+        isActive: Bool = true
+    ) {
         self.id = id; self.username = username; self.displayName = displayName; self.passwordHash = passwordHash
         self.organisationID = organisationID; self.isActive = isActive
     }

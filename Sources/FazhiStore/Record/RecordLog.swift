@@ -6,8 +6,10 @@ import SQLKit
 
 /// The append-only record table and its checkpoints.
 public enum RecordLog {
-    static let columns = ["seq", "recorded_at", "actor", "organisation", "subject_type", "subject_id", "action",
-                          "payload", "payload_hash", "leaf_hash", "chain_hash"]
+    static let columns = [
+        "seq", "recorded_at", "actor", "organisation", "subject_type", "subject_id", "action",
+        "payload", "payload_hash", "leaf_hash", "chain_hash",
+    ]
 
     struct Tail: Decodable, Sendable { let seq: Int64; let chain_hash: String }
 
@@ -17,21 +19,29 @@ public enum RecordLog {
     /// With `knownTail` (what this process last committed), the first insert is guarded by the log's current last
     /// sequence number instead of reading the tail first: one statement less per write. When another process wrote
     /// since, the guard inserts nothing and the tail is read as usual.
-    static func append(_ pending: [PendingRecordEntry], context: ChangeContext, at now: Date, knownTail: Tail? = nil,
-                       on sql: any SQLDatabase) async throws -> Tail? {
+    static func append(
+        _ pending: [PendingRecordEntry], context: ChangeContext, at now: Date, knownTail: Tail? = nil,
+        on sql: any SQLDatabase
+    ) async throws -> Tail? {
         guard !pending.isEmpty else { return knownTail }
-        if let knownTail, let after = try await insert(pending, after: knownTail, context: context, at: now, guarded: true, on: sql) {
+        if let knownTail,
+            let after = try await insert(pending, after: knownTail, context: context, at: now, guarded: true, on: sql)
+        {
             return after
         }
-        let tail = try await sql.raw("SELECT seq, chain_hash FROM record_entries ORDER BY seq DESC LIMIT 1").first(decoding: Tail.self)
+        let tail =
+            try await sql.raw("SELECT seq, chain_hash FROM record_entries ORDER BY seq DESC LIMIT 1").first(
+                decoding: Tail.self)
             ?? Tail(seq: 0, chain_hash: Hex.encode(RecordChain.genesis))
         return try await insert(pending, after: tail, context: context, at: now, guarded: false, on: sql)
     }
 
     /// Inserts the entries chained after `tail`; when `guarded`, only if `tail` is still the log's last entry
     /// (nil when it was not, and nothing was written).
-    private static func insert(_ pending: [PendingRecordEntry], after tail: Tail, context: ChangeContext, at now: Date, guarded: Bool,
-                               on sql: any SQLDatabase) async throws -> Tail? {
+    private static func insert(
+        _ pending: [PendingRecordEntry], after tail: Tail, context: ChangeContext, at now: Date, guarded: Bool,
+        on sql: any SQLDatabase
+    ) async throws -> Tail? {
         var seq = tail.seq
         var chain = Hex.decode(tail.chain_hash) ?? RecordChain.genesis
         let time = ChinaTime.iso(now)
@@ -39,14 +49,17 @@ public enum RecordLog {
         rows.reserveCapacity(pending.count)
         for p in pending {
             seq += 1
-            let e = RecordEntry(sequence: seq, recordedAt: time, actor: context.actor, organisation: context.organisation,
-                                subjectType: p.subjectType, subjectID: p.subjectID, action: p.action,
-                                payloadHash: RecordEntry.payloadHash(of: p.payload))
+            let e = RecordEntry(
+                sequence: seq, recordedAt: time, actor: context.actor, organisation: context.organisation,
+                subjectType: p.subjectType, subjectID: p.subjectID, action: p.action,
+                payloadHash: RecordEntry.payloadHash(of: p.payload))
             let leaf = e.leafHash
             chain = RecordChain.next(previous: chain, leaf: leaf)
-            rows.append([SQLBind(seq), SQLBind(e.recordedAt), SQLBind(e.actor), SQLBind(e.organisation), SQLBind(e.subjectType),
-                         SQLBind(e.subjectID), SQLBind(e.action), SQLBind(String(decoding: p.payload, as: UTF8.self)),
-                         SQLBind(e.payloadHash), SQLBind(Hex.encode(leaf)), SQLBind(Hex.encode(chain))])
+            rows.append([
+                SQLBind(seq), SQLBind(e.recordedAt), SQLBind(e.actor), SQLBind(e.organisation), SQLBind(e.subjectType),
+                SQLBind(e.subjectID), SQLBind(e.action), SQLBind(String(decoding: p.payload, as: UTF8.self)),
+                SQLBind(e.payloadHash), SQLBind(Hex.encode(leaf)), SQLBind(Hex.encode(chain)),
+            ])
         }
         var start = 0
         while start < rows.count {
@@ -55,11 +68,13 @@ public enum RecordLog {
                 // INSERT … SELECT from the rows, kept only while the log still ends at `tail` (the lock the write
                 // holds keeps it so until the commit once this statement has seen it).
                 let values = SQLList(rows[start..<end].map { SQLGroupExpression($0) })
-                let inserted = try await sql.raw("""
+                let inserted = try await sql.raw(
+                    """
                     INSERT INTO record_entries (\(unsafeRaw: columns.joined(separator: ", ")))
                     SELECT * FROM (VALUES \(values)) AS v WHERE (SELECT COALESCE(MAX(seq), 0) FROM record_entries) = \(bind: tail.seq)
                     RETURNING seq
-                    """).all()
+                    """
+                ).all()
                 if inserted.isEmpty { return nil }
             } else {
                 var insert = sql.insert(into: "record_entries").columns(columns)
@@ -73,25 +88,30 @@ public enum RecordLog {
 
     public static func size(on db: any Database) async throws -> Int {
         struct Row: Decodable { let n: Int64? }
-        let r = try await (db as! any SQLDatabase).raw("SELECT MAX(seq) AS n FROM record_entries").first(decoding: Row.self)
+        let r = try await (db as! any SQLDatabase).raw("SELECT MAX(seq) AS n FROM record_entries").first(
+            decoding: Row.self)
         return Int(r?.n ?? 0)
     }
 
     struct Row: Decodable {
-        let seq: Int64, recorded_at: String, actor: String, organisation: String, subject_type: String, subject_id: String
+        let seq: Int64, recorded_at: String, actor: String, organisation: String, subject_type: String,
+            subject_id: String
         let action: String, payload: String, payload_hash: String, leaf_hash: String, chain_hash: String
 
         var stored: StoredRecordEntry {
             StoredRecordEntry(
-                entry: RecordEntry(sequence: seq, recordedAt: recorded_at, actor: actor, organisation: organisation,
-                                   subjectType: subject_type, subjectID: subject_id, action: action, payloadHash: payload_hash),
+                entry: RecordEntry(
+                    sequence: seq, recordedAt: recorded_at, actor: actor, organisation: organisation,
+                    subjectType: subject_type, subjectID: subject_id, action: action, payloadHash: payload_hash),
                 payload: Array(payload.utf8), storedLeafHash: leaf_hash, storedChainHash: chain_hash)
         }
     }
 
     /// Streams stored entries in sequence order, a page at a time, using keyset paging.
-    public static func forEachEntry(on db: any Database, pageSize: Int = 20000, from firstSeq: Int64 = 1,
-                                    _ body: (StoredRecordEntry) throws -> Void) async throws {
+    public static func forEachEntry(
+        on db: any Database, pageSize: Int = 20000, from firstSeq: Int64 = 1,
+        _ body: (StoredRecordEntry) throws -> Void
+    ) async throws {
         // The first page starts at the smallest sequence whatever it is, so a deleted first entry is seen.
         var after: Int64 = firstSeq > 1 ? firstSeq - 1 : Int64.min
         while true {
@@ -102,24 +122,33 @@ public enum RecordLog {
         }
     }
 
-    static let pageSQL = "SELECT " + columns.joined(separator: ", ") + " FROM record_entries WHERE seq > $1 ORDER BY seq LIMIT $2"
+    static let pageSQL =
+        "SELECT " + columns.joined(separator: ", ") + " FROM record_entries WHERE seq > $1 ORDER BY seq LIMIT $2"
 
     /// One page of entries. On SQLite the rows are read straight from sqlite-nio (several times faster than
     /// decoding through SQLKit on long scans, which is what `fazhi record verify` does).
     static func readPage(on db: any Database, after: Int64, limit: Int) async throws -> [StoredRecordEntry] {
         if let sqlite = db as? any SQLiteDatabase {
-            let rows = try await sqlite.query(pageSQL.replacingOccurrences(of: "$1", with: "?").replacingOccurrences(of: "$2", with: "?"),
-                                              [.integer(Int(after)), .integer(limit)])
+            let rows = try await sqlite.query(
+                pageSQL.replacingOccurrences(of: "$1", with: "?").replacingOccurrences(of: "$2", with: "?"),
+                [.integer(Int(after)), .integer(limit)])
             return try rows.map { r in
                 func text(_ c: String) throws -> String {
-                    guard let v = r.column(c)?.string else { throw StoreError.integrity("记录表第 \(r.column("seq")?.integer ?? 0) 行的 \(c) 列缺失或类型错误") }
+                    guard let v = r.column(c)?.string else {
+                        throw StoreError.integrity("记录表第 \(r.column("seq")?.integer ?? 0) 行的 \(c) 列缺失或类型错误")
+                    }
                     return v
                 }
                 guard let seq = r.column("seq")?.integer else { throw StoreError.integrity("记录表有一行的序号缺失") }
-                return Row(seq: Int64(seq), recorded_at: try text("recorded_at"), actor: try text("actor"), organisation: try text("organisation"),
-                           subject_type: try text("subject_type"), subject_id: try text("subject_id"), action: try text("action"),
-                           payload: try text("payload"), payload_hash: try text("payload_hash"), leaf_hash: try text("leaf_hash"),
-                           chain_hash: try text("chain_hash")).stored
+                return Row(
+                    seq: Int64(seq), recorded_at: try text("recorded_at"), actor: try text("actor"),
+                    organisation: try text("organisation"),
+                    subject_type: try text("subject_type"), subject_id: try text("subject_id"),
+                    action: try text("action"),
+                    payload: try text("payload"), payload_hash: try text("payload_hash"),
+                    leaf_hash: try text("leaf_hash"),
+                    chain_hash: try text("chain_hash")
+                ).stored
             }
         }
         let sql = db as! any SQLDatabase
@@ -127,12 +156,18 @@ public enum RecordLog {
             .where("seq", .greaterThan, SQLBind(after)).orderBy("seq").limit(limit).all()
         return try rows.map { r in
             try Row(
-                seq: r.decode(column: "seq", as: Int64.self), recorded_at: r.decode(column: "recorded_at", as: String.self),
-                actor: r.decode(column: "actor", as: String.self), organisation: r.decode(column: "organisation", as: String.self),
-                subject_type: r.decode(column: "subject_type", as: String.self), subject_id: r.decode(column: "subject_id", as: String.self),
-                action: r.decode(column: "action", as: String.self), payload: r.decode(column: "payload", as: String.self),
-                payload_hash: r.decode(column: "payload_hash", as: String.self), leaf_hash: r.decode(column: "leaf_hash", as: String.self),
-                chain_hash: r.decode(column: "chain_hash", as: String.self)).stored
+                seq: r.decode(column: "seq", as: Int64.self),
+                recorded_at: r.decode(column: "recorded_at", as: String.self),
+                actor: r.decode(column: "actor", as: String.self),
+                organisation: r.decode(column: "organisation", as: String.self),
+                subject_type: r.decode(column: "subject_type", as: String.self),
+                subject_id: r.decode(column: "subject_id", as: String.self),
+                action: r.decode(column: "action", as: String.self),
+                payload: r.decode(column: "payload", as: String.self),
+                payload_hash: r.decode(column: "payload_hash", as: String.self),
+                leaf_hash: r.decode(column: "leaf_hash", as: String.self),
+                chain_hash: r.decode(column: "chain_hash", as: String.self)
+            ).stored
         }
     }
 
@@ -157,7 +192,9 @@ public enum RecordLog {
     }
 
     /// Every entry about one subject (a case, and its publication), in order.
-    public static func entries(subjectTypes: [String], subjectID: String, on db: any Database) async throws -> [StoredRecordEntry] {
+    public static func entries(
+        subjectTypes: [String], subjectID: String, on db: any Database
+    ) async throws -> [StoredRecordEntry] {
         try await (db as! any SQLDatabase).select().columns(columns.map { SQLColumn($0) }).from("record_entries")
             .where("subject_type", .in, subjectTypes).where("subject_id", .equal, SQLBind(subjectID))
             .orderBy("seq").all(decoding: Row.self).map(\.stored)
@@ -191,12 +228,16 @@ public enum RecordLog {
 
     /// Signs a checkpoint at the current size; returns the existing one if the log has not grown.
     @discardableResult
-    public static func makeCheckpoint(key: RecordSigningKey, store: Store, on db: any Database, now: Date = Date()) async throws -> RecordCheckpoint {
+    public static func makeCheckpoint(
+        key: RecordSigningKey, store: Store, on db: any Database, now: Date = Date()
+    ) async throws -> RecordCheckpoint {
         if try await RecordKeyRecord.find(key.publicKey.keyID, on: db) == nil {
             try await store.write(on: db, .system, now: now) { tx in try await register(key: key.publicKey, on: tx.db) }
         }
         let n = try await size(on: db)
-        if let existing = try await CheckpointRecord.query(on: db).filter(\.$treeSize == n).first() { return existing.value }
+        if let existing = try await CheckpointRecord.query(on: db).filter(\.$treeSize == n).first() {
+            return existing.value
+        }
         // Verify before signing, so a checkpoint never blesses a log that was altered.
         let report = try await audit(on: db, extraKeys: [key.publicKey])
         if let problem = report.firstProblem {
@@ -207,22 +248,28 @@ public enum RecordLog {
         let row = CheckpointRecord(cp)
         do { try await store.write(on: db, .system, now: now) { tx in try await row.create(on: tx.db) } } catch {
             // Another process signed the same size at the same moment: use theirs.
-            if let existing = try await CheckpointRecord.query(on: db).filter(\.$treeSize == n).first() { return existing.value }
+            if let existing = try await CheckpointRecord.query(on: db).filter(\.$treeSize == n).first() {
+                return existing.value
+            }
             throw error
         }
         return cp
     }
 
     /// Recomputes the whole log and every checkpoint signature (`fazhi record verify`).
-    public static func audit(on db: any Database, extraKeys: [RecordSigningKey.PublicKey] = [],
-                             progress: ((Int) -> Void)? = nil) async throws -> RecordAuditReport {
+    public static func audit(
+        on db: any Database, extraKeys: [RecordSigningKey.PublicKey] = [],
+        progress: ((Int) -> Void)? = nil
+    ) async throws -> RecordAuditReport {
         var keys = try await publicKeys(on: db)
         keys.append(contentsOf: extraKeys)
         var auditor = RecordAuditor(checkpoints: try await checkpoints(on: db), keys: keys)
         // Read the next page while this one is verified: reading (SQLite's thread) and hashing (this task)
         // then run on both cores instead of one after the other.
         let pageSize = 20000
-        var next: Task<[StoredRecordEntry], any Error>? = Task { try await readPage(on: db, after: Int64.min, limit: pageSize) }
+        var next: Task<[StoredRecordEntry], any Error>? = Task {
+            try await readPage(on: db, after: Int64.min, limit: pageSize)
+        }
         var n = 0
         while let pending = next {
             let page = try await pending.value

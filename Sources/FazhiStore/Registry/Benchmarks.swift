@@ -21,31 +21,55 @@ public enum Benchmarks {
 
     /// Saves a new version. The benchmark must pass its own checks and belong to a 行政处罚 item in the list.
     @discardableResult
-    public static func save(_ b: DiscretionBenchmark, effectiveOn: CivilDate, in tx: WriteTransaction) async throws -> Int {
+    public static func save(
+        _ b: DiscretionBenchmark, effectiveOn: CivilDate, in tx: WriteTransaction
+    ) async throws -> Int {
         try await saveMany([(b, effectiveOn)], in: tx).first!
     }
 
-    public static func saveMany(_ items: [(DiscretionBenchmark, CivilDate)], in tx: WriteTransaction) async throws -> [Int] {
+    public static func saveMany(
+        _ items: [(DiscretionBenchmark, CivilDate)], in tx: WriteTransaction
+    ) async throws -> [Int] {
         let sql = tx.sql
         var versions: [Int] = []
         for (b, eff) in items {
             if let p = b.problem() { throw p }
-            guard let row = try await sql.select().columns("type", "status").from("power_items").where("code", .equal, SQLBind(b.powerItemCode)).first() else {
+            guard
+                let row = try await sql.select().columns("type", "status").from("power_items").where(
+                    "code", .equal, SQLBind(b.powerItemCode)
+                ).first()
+            else {
                 throw DomainError.invalid(field: "powerItemCode", message: "权责清单中没有事项 \(b.powerItemCode)")
             }
             guard try row.decode(column: "type", as: String.self) == PowerType.penalty.rawValue else {
-                throw DomainError.invalid(field: "powerItemCode", message: "事项 \(b.powerItemCode) 不是行政处罚事项；处罚裁量基准只能对应行政处罚事项（行政处罚法 第三十四条）")
+                throw DomainError.invalid(
+                    field: "powerItemCode", message: "事项 \(b.powerItemCode) 不是行政处罚事项；处罚裁量基准只能对应行政处罚事项（行政处罚法 第三十四条）")
             }
-            let last = try await sql.raw("SELECT MAX(version) AS v FROM benchmarks WHERE code = \(bind: b.code)").first()?.decode(column: "v", as: Int?.self) ?? 0
-            if last > 0, let prev = try await current(code: b.code, on: tx.db), CivilDate(iso: prev.effectiveOn)! > eff {
-                throw DomainError.invalid(field: "effectiveOn", message: "生效日期 \(eff) 早于现行版本（第\(prev.version)版，\(prev.effectiveOn)起施行）")
+            let last =
+                try await sql.raw("SELECT MAX(version) AS v FROM benchmarks WHERE code = \(bind: b.code)").first()?
+                .decode(column: "v", as: Int?.self) ?? 0
+            if last > 0, let prev = try await current(code: b.code, on: tx.db), CivilDate(iso: prev.effectiveOn)! > eff
+            {
+                throw DomainError.invalid(
+                    field: "effectiveOn", message: "生效日期 \(eff) 早于现行版本（第\(prev.version)版，\(prev.effectiveOn)起施行）")
             }
             let v = last + 1
-            try await sql.insert(into: "benchmarks").columns("id", "code", "version", "power_item_code", "effective_on", "violation", "content")
-                .values(SQLBind(UUID()), SQLBind(b.code), SQLBind(v), SQLBind(b.powerItemCode), SQLBind(eff.description), SQLBind(b.violation), SQLBind(try StoreJSON.encode(b)))
-                .run()
-            try await SearchIndex.put("benchmark", b.code, text: "\(b.code) \(b.violation) \(b.violatedArticle) \(b.penaltyArticle)", on: sql)
-            try tx.record("benchmark", b.code, "version", ["version": StoreJSON.AnyCodable.int(v), "effectiveOn": .string(eff.description), "benchmark": .string(try StoreJSON.encode(b))])
+            try await sql.insert(into: "benchmarks").columns(
+                "id", "code", "version", "power_item_code", "effective_on", "violation", "content"
+            )
+            .values(
+                SQLBind(UUID()), SQLBind(b.code), SQLBind(v), SQLBind(b.powerItemCode), SQLBind(eff.description),
+                SQLBind(b.violation), SQLBind(try StoreJSON.encode(b))
+            )
+            .run()
+            try await SearchIndex.put(
+                "benchmark", b.code, text: "\(b.code) \(b.violation) \(b.violatedArticle) \(b.penaltyArticle)", on: sql)
+            try tx.record(
+                "benchmark", b.code, "version",
+                [
+                    "version": StoreJSON.AnyCodable.int(v), "effectiveOn": .string(eff.description),
+                    "benchmark": .string(try StoreJSON.encode(b)),
+                ])
             versions.append(v)
         }
         return versions
@@ -63,11 +87,13 @@ public enum Benchmarks {
                 extra = " AND b.content LIKE \(bind: "%\(q)%")"
             }
         }
-        return try await sql.raw("""
+        return try await sql.raw(
+            """
             SELECT b.id, b.code, b.version, b.power_item_code, b.effective_on, b.violation, b.content FROM benchmarks b
             JOIN (SELECT code, MAX(version) AS v FROM benchmarks GROUP BY code) m ON m.code = b.code AND m.v = b.version
             WHERE 1 = 1
-            """ + extra + " ORDER BY b.code").all(decoding: StoredBenchmark.self, with: decoder)
+            """ + extra + " ORDER BY b.code"
+        ).all(decoding: StoredBenchmark.self, with: decoder)
     }
 
     public static func current(code: String, on db: any Database) async throws -> StoredBenchmark? {
@@ -75,9 +101,11 @@ public enum Benchmarks {
     }
 
     public static func versions(code: String, on db: any Database) async throws -> [StoredBenchmark] {
-        try await (db as! any SQLDatabase).raw("""
+        try await (db as! any SQLDatabase).raw(
+            """
             SELECT id, code, version, power_item_code, effective_on, violation, content FROM benchmarks WHERE code = \(bind: code) ORDER BY version
-            """).all(decoding: StoredBenchmark.self, with: decoder)
+            """
+        ).all(decoding: StoredBenchmark.self, with: decoder)
     }
 }
 
@@ -87,7 +115,10 @@ extension StoreJSON {
         case int(Int), string(String)
         func encode(to e: any Encoder) throws {
             var c = e.singleValueContainer()
-            switch self { case .int(let i): try c.encode(i); case .string(let s): try c.encode(s) }
+            switch self {
+            case .int(let i): try c.encode(i);
+            case .string(let s): try c.encode(s)
+            }
         }
     }
 }

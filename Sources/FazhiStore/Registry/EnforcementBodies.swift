@@ -17,8 +17,11 @@ public struct EnforcementBodyRow: Codable, Sendable {
     public let announcementDocument: String
 
     public var domain: EnforcementBody {
-        EnforcementBody(organisationID: organisationId, kind: EnforcementBodyKind(rawValue: kind) ?? .statutory, entrustingOrganisationID: entrustingOrganisationId,
-                        legalBasis: legalBasis, scope: scope, confirmedOn: confirmedOn.flatMap(CivilDate.init(iso:)), announcementDocument: announcementDocument)
+        EnforcementBody(
+            organisationID: organisationId, kind: EnforcementBodyKind(rawValue: kind) ?? .statutory,
+            entrustingOrganisationID: entrustingOrganisationId,
+            legalBasis: legalBasis, scope: scope, confirmedOn: confirmedOn.flatMap(CivilDate.init(iso:)),
+            announcementDocument: announcementDocument)
     }
 }
 
@@ -37,19 +40,32 @@ public enum EnforcementBodies {
             throw DomainError.invalid(field: "entrustingOrganisationId", message: "委托机关不存在")
         }
         let sql = tx.sql
-        let existing = try await sql.select().column("id").from("enforcement_bodies").where("organisation_id", .equal, SQLBind(b.organisationID)).first()
+        let existing = try await sql.select().column("id").from("enforcement_bodies").where(
+            "organisation_id", .equal, SQLBind(b.organisationID)
+        ).first()
         let id = try existing?.decode(column: "id", as: UUID.self) ?? UUID()
         if existing == nil {
             try await sql.insert(into: "enforcement_bodies")
-                .columns("id", "organisation_id", "kind", "entrusting_organisation_id", "legal_basis", "scope", "confirmed_on", "announcement_document")
-                .values(SQLBind(id), SQLBind(b.organisationID), SQLBind(b.kind.rawValue), SQLBind(b.entrustingOrganisationID), SQLBind(b.legalBasis.trimmed),
-                        SQLBind(b.scope.trimmed), SQLBind(b.confirmedOn?.description), SQLBind(b.announcementDocument.trimmed))
+                .columns(
+                    "id", "organisation_id", "kind", "entrusting_organisation_id", "legal_basis", "scope",
+                    "confirmed_on", "announcement_document"
+                )
+                .values(
+                    SQLBind(id), SQLBind(b.organisationID), SQLBind(b.kind.rawValue),
+                    SQLBind(b.entrustingOrganisationID), SQLBind(b.legalBasis.trimmed),
+                    SQLBind(b.scope.trimmed), SQLBind(b.confirmedOn?.description),
+                    SQLBind(b.announcementDocument.trimmed)
+                )
                 .run()
         } else {
             try await sql.update("enforcement_bodies")
-                .set("kind", to: SQLBind(b.kind.rawValue)).set("entrusting_organisation_id", to: SQLBind(b.entrustingOrganisationID))
+                .set("kind", to: SQLBind(b.kind.rawValue)).set(
+                    "entrusting_organisation_id", to: SQLBind(b.entrustingOrganisationID)
+                )
                 .set("legal_basis", to: SQLBind(b.legalBasis.trimmed)).set("scope", to: SQLBind(b.scope.trimmed))
-                .set("confirmed_on", to: SQLBind(b.confirmedOn?.description)).set("announcement_document", to: SQLBind(b.announcementDocument.trimmed))
+                .set("confirmed_on", to: SQLBind(b.confirmedOn?.description)).set(
+                    "announcement_document", to: SQLBind(b.announcementDocument.trimmed)
+                )
                 .where("id", .equal, SQLBind(id)).run()
         }
         try tx.record("enforcement_body", id.uuidString, existing == nil ? "register" : "update", b)
@@ -63,10 +79,12 @@ public enum EnforcementBodies {
         """
 
     public static func all(on db: any Database) async throws -> [EnforcementBodyRow] {
-        try await (db as! any SQLDatabase).raw("\(unsafeRaw: select) ORDER BY o.name").all(decoding: EnforcementBodyRow.self, with: decoder)
+        try await (db as! any SQLDatabase).raw("\(unsafeRaw: select) ORDER BY o.name").all(
+            decoding: EnforcementBodyRow.self, with: decoder)
     }
 
     public static func body(organisation: UUID, on db: any Database) async throws -> EnforcementBodyRow? {
-        try await (db as! any SQLDatabase).raw("\(unsafeRaw: select) WHERE b.organisation_id = \(bind: organisation)").first(decoding: EnforcementBodyRow.self, with: decoder)
+        try await (db as! any SQLDatabase).raw("\(unsafeRaw: select) WHERE b.organisation_id = \(bind: organisation)")
+            .first(decoding: EnforcementBodyRow.self, with: decoder)
     }
 }

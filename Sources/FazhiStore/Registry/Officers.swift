@@ -16,10 +16,14 @@ public struct OfficerInput: Codable, Sendable, Equatable {
     public var legalCertificateNumber: String
     public var examScore: Double?
 
-    public init(name: String, gender: String, idNumber: String, bodyID: UUID, post: String, certificate: EnforcementCertificate,
-                hasLegalQualification: Bool, legalCertificateNumber: String, examScore: Double?) {
-        self.name = name; self.gender = gender; self.idNumber = idNumber; self.bodyID = bodyID; self.post = post; self.certificate = certificate
-        self.hasLegalQualification = hasLegalQualification; self.legalCertificateNumber = legalCertificateNumber; self.examScore = examScore
+    public init(
+        name: String, gender: String, idNumber: String, bodyID: UUID, post: String, certificate: EnforcementCertificate,
+        hasLegalQualification: Bool, legalCertificateNumber: String, examScore: Double?
+    ) {
+        self.name = name; self.gender = gender; self.idNumber = idNumber; self.bodyID = bodyID; self.post = post;
+        self.certificate = certificate
+        self.hasLegalQualification = hasLegalQualification; self.legalCertificateNumber = legalCertificateNumber;
+        self.examScore = examScore
     }
 
     /// The first problem with the fields themselves (not against what is stored).
@@ -36,7 +40,9 @@ public struct OfficerInput: Codable, Sendable, Equatable {
     }
 
     /// As stored in the record: the ID number only as its SHA-256, so the public proof of an entry never carries it.
-    var recordForm: OfficerInput { var c = self; c.idNumber = Hex.encode(SHA256.hash(data: Array(idNumber.utf8))); return c }
+    var recordForm: OfficerInput {
+        var c = self; c.idNumber = Hex.encode(SHA256.hash(data: Array(idNumber.utf8))); return c
+    }
 }
 
 /// An officer as read for the console (all fields) and, through `publicForm`, for the portal.
@@ -60,13 +66,15 @@ public struct OfficerRow: Codable, Sendable {
     public let trainingHours: Double?
 
     public var profile: OfficerProfile {
-        OfficerProfile(name: name, certificate: certificate, hasLegalQualification: legalQualification, trainingHours: [:])
+        OfficerProfile(
+            name: name, certificate: certificate, hasLegalQualification: legalQualification, trainingHours: [:])
     }
 
     public var certificate: EnforcementCertificate {
-        EnforcementCertificate(number: certificateNumber, category: certificateCategory, region: certificateRegion,
-                               issuedOn: CivilDate(iso: certificateIssuedOn)!, expiresOn: CivilDate(iso: certificateExpiresOn)!,
-                               status: CertificateStatus(rawValue: certificateStatus) ?? .active)
+        EnforcementCertificate(
+            number: certificateNumber, category: certificateCategory, region: certificateRegion,
+            issuedOn: CivilDate(iso: certificateIssuedOn)!, expiresOn: CivilDate(iso: certificateExpiresOn)!,
+            status: CertificateStatus(rawValue: certificateStatus) ?? .active)
     }
 
     public func profile(year: Int) -> OfficerProfile {
@@ -83,11 +91,14 @@ public enum Officers {
     }
 
     /// Checks that the body is a registered enforcement body and the numbers are not taken.
-    static func checkAgainstStore(_ i: OfficerInput, excluding id: UUID?, on sql: any SQLDatabase) async throws -> String {
+    static func checkAgainstStore(
+        _ i: OfficerInput, excluding id: UUID?, on sql: any SQLDatabase
+    ) async throws -> String {
         guard let body = try await EnforcementBodies.body(organisation: i.bodyID, on: sql as! any Database) else {
             throw DomainError.invalid(field: "bodyId", message: "该机关尚未登记为执法主体，请先登记执法主体")
         }
-        var q = sql.select().column("id").from("officers").where("certificate_number", .equal, SQLBind(i.certificate.number))
+        var q = sql.select().column("id").from("officers").where(
+            "certificate_number", .equal, SQLBind(i.certificate.number))
         if let id { q = q.where("id", .notEqual, SQLBind(id)) }
         if try await q.first() != nil {
             throw DomainError.conflict(field: "certificateNumber", message: "执法证号 \(i.certificate.number) 已被其他执法人员使用")
@@ -100,7 +111,9 @@ public enum Officers {
         return body.organisationName
     }
 
-    public static func create(_ input: OfficerInput, trainingYear: Int? = nil, trainingHours: Double? = nil, in tx: WriteTransaction) async throws -> UUID {
+    public static func create(
+        _ input: OfficerInput, trainingYear: Int? = nil, trainingHours: Double? = nil, in tx: WriteTransaction
+    ) async throws -> UUID {
         var i = input
         i.idNumber = i.idNumber.uppercased(); i.certificate.number = i.certificate.number.uppercased()
         if let p = i.problem() { throw p }
@@ -121,12 +134,24 @@ public enum Officers {
         let bodyName = try await checkAgainstStore(i, excluding: id, on: tx.sql)
         let c = i.certificate
         try await tx.sql.update("officers")
-            .set("name", to: SQLBind(i.name.trimmed)).set("gender", to: SQLBind(i.gender)).set("id_number", to: SQLBind(i.idNumber))
-            .set("body_id", to: SQLBind(i.bodyID)).set("post", to: SQLBind(i.post.trimmed)).set("certificate_number", to: SQLBind(c.number))
-            .set("certificate_category", to: SQLBind(c.category.trimmed)).set("certificate_region", to: SQLBind(c.region.trimmed))
-            .set("certificate_issued_on", to: SQLBind(c.issuedOn.description)).set("certificate_expires_on", to: SQLBind(c.expiresOn.description))
-            .set("certificate_status", to: SQLBind(c.status.rawValue)).set("legal_qualification", to: SQLBind(i.hasLegalQualification))
-            .set("legal_certificate_number", to: SQLBind(i.legalCertificateNumber.trimmed)).set("exam_score", to: SQLBind(i.examScore))
+            .set("name", to: SQLBind(i.name.trimmed)).set("gender", to: SQLBind(i.gender)).set(
+                "id_number", to: SQLBind(i.idNumber)
+            )
+            .set("body_id", to: SQLBind(i.bodyID)).set("post", to: SQLBind(i.post.trimmed)).set(
+                "certificate_number", to: SQLBind(c.number)
+            )
+            .set("certificate_category", to: SQLBind(c.category.trimmed)).set(
+                "certificate_region", to: SQLBind(c.region.trimmed)
+            )
+            .set("certificate_issued_on", to: SQLBind(c.issuedOn.description)).set(
+                "certificate_expires_on", to: SQLBind(c.expiresOn.description)
+            )
+            .set("certificate_status", to: SQLBind(c.status.rawValue)).set(
+                "legal_qualification", to: SQLBind(i.hasLegalQualification)
+            )
+            .set("legal_certificate_number", to: SQLBind(i.legalCertificateNumber.trimmed)).set(
+                "exam_score", to: SQLBind(i.examScore)
+            )
             .where("id", .equal, SQLBind(id)).run()
         try await SearchIndex.put("officer", id.uuidString, text: searchText(i, bodyName: bodyName), on: tx.sql)
         try tx.record("officer", id.uuidString, "update", i.recordForm)
@@ -135,15 +160,19 @@ public enum Officers {
     /// Inserts already-checked officers in batches (the import's fast path).
     static func insert(_ rows: [(UUID, OfficerInput)], on sql: any SQLDatabase) async throws {
         for chunk in rows.chunked(300) {
-            var ins = sql.insert(into: "officers").columns("id", "name", "gender", "id_number", "body_id", "post", "certificate_number", "certificate_category",
-                                                           "certificate_region", "certificate_issued_on", "certificate_expires_on", "certificate_status",
-                                                           "legal_qualification", "legal_certificate_number", "exam_score")
+            var ins = sql.insert(into: "officers").columns(
+                "id", "name", "gender", "id_number", "body_id", "post", "certificate_number", "certificate_category",
+                "certificate_region", "certificate_issued_on", "certificate_expires_on", "certificate_status",
+                "legal_qualification", "legal_certificate_number", "exam_score")
             for (id, i) in chunk {
                 let c = i.certificate
-                ins = ins.values(SQLBind(id), SQLBind(i.name.trimmed), SQLBind(i.gender), SQLBind(i.idNumber), SQLBind(i.bodyID), SQLBind(i.post.trimmed),
-                                 SQLBind(c.number), SQLBind(c.category.trimmed), SQLBind(c.region.trimmed), SQLBind(c.issuedOn.description),
-                                 SQLBind(c.expiresOn.description), SQLBind(c.status.rawValue), SQLBind(i.hasLegalQualification),
-                                 SQLBind(i.legalCertificateNumber.trimmed), SQLBind(i.examScore))
+                ins = ins.values(
+                    SQLBind(id), SQLBind(i.name.trimmed), SQLBind(i.gender), SQLBind(i.idNumber), SQLBind(i.bodyID),
+                    SQLBind(i.post.trimmed),
+                    SQLBind(c.number), SQLBind(c.category.trimmed), SQLBind(c.region.trimmed),
+                    SQLBind(c.issuedOn.description),
+                    SQLBind(c.expiresOn.description), SQLBind(c.status.rawValue), SQLBind(i.hasLegalQualification),
+                    SQLBind(i.legalCertificateNumber.trimmed), SQLBind(i.examScore))
             }
             try await ins.run()
         }
@@ -151,12 +180,14 @@ public enum Officers {
 
     /// The officer record of a user account, if linked.
     public static func officerID(forUser user: UUID, on db: any Database) async throws -> UUID? {
-        try await (db as! any SQLDatabase).raw("SELECT id FROM officers WHERE user_id = \(bind: user)").first()?.decode(column: "id", as: UUID.self)
+        try await (db as! any SQLDatabase).raw("SELECT id FROM officers WHERE user_id = \(bind: user)").first()?.decode(
+            column: "id", as: UUID.self)
     }
 
     /// Links an officer to the account they sign in with.
     public static func link(officer: UUID, user: UUID, in tx: WriteTransaction) async throws {
-        try await tx.sql.update("officers").set("user_id", to: SQLBind(user)).where("id", .equal, SQLBind(officer)).run()
+        try await tx.sql.update("officers").set("user_id", to: SQLBind(user)).where("id", .equal, SQLBind(officer))
+            .run()
         try tx.record("officer", officer.uuidString, "link_user", ["user": user.uuidString])
     }
 
@@ -185,21 +216,27 @@ public enum Officers {
     }
 
     public static func officer(_ id: UUID, year: Int = 2000, on db: any Database) async throws -> OfficerRow? {
-        try await (db as! any SQLDatabase).raw("\(select(year: year)) WHERE o.id = \(bind: id)").first(decoding: OfficerRow.self, with: decoder)
+        try await (db as! any SQLDatabase).raw("\(select(year: year)) WHERE o.id = \(bind: id)").first(
+            decoding: OfficerRow.self, with: decoder)
     }
 
     /// Officers of the given bodies (nil = all), optionally matching a search, ordered by body and name.
-    public static func list(bodies: Set<UUID>?, query: String? = nil, year: Int, limit: Int = 100_000, on db: any Database) async throws -> [OfficerRow] {
+    public static func list(
+        bodies: Set<UUID>?, query: String? = nil, year: Int, limit: Int = 100_000, on db: any Database
+    ) async throws -> [OfficerRow] {
         let sql = db as! any SQLDatabase
         var s = select(year: year)
         var clauses: [SQLQueryString] = []
         if let q = query?.trimmed, !q.isEmpty {
             if let refs = try await SearchIndex.search("officer", q, limit: 5000, on: sql) {
                 if refs.isEmpty { return [] }
-                clauses.append("o.id IN \(SQLGroupExpression(refs.compactMap(UUID.init(uuidString:)).map { SQLBind($0) }))")
+                clauses.append(
+                    "o.id IN \(SQLGroupExpression(refs.compactMap(UUID.init(uuidString:)).map { SQLBind($0) }))")
             } else {
                 let like = "%\(q.replacingOccurrences(of: "%", with: "").replacingOccurrences(of: "_", with: ""))%"
-                clauses.append("(o.name LIKE \(bind: like) OR o.certificate_number LIKE \(bind: like) OR g.name LIKE \(bind: like))")
+                clauses.append(
+                    "(o.name LIKE \(bind: like) OR o.certificate_number LIKE \(bind: like) OR g.name LIKE \(bind: like))"
+                )
             }
         }
         if let bodies {
@@ -212,7 +249,8 @@ public enum Officers {
     }
 
     public static func count(on db: any Database) async throws -> Int {
-        try await (db as! any SQLDatabase).raw("SELECT COUNT(*) AS n FROM officers").first()!.decode(column: "n", as: Int.self)
+        try await (db as! any SQLDatabase).raw("SELECT COUNT(*) AS n FROM officers").first()!.decode(
+            column: "n", as: Int.self)
     }
 }
 
@@ -226,12 +264,17 @@ extension Array where Element == SQLQueryString {
 
 extension Officers {
     /// Inserts officers the caller has already checked (the demo loader), with one record entry for the batch.
-    public static func insertChecked(_ rows: [(UUID, OfficerInput)], training: [(UUID, Int, Double)], search: [(ref: String, text: String)], in tx: WriteTransaction) async throws {
+    public static func insertChecked(
+        _ rows: [(UUID, OfficerInput)], training: [(UUID, Int, Double)], search: [(ref: String, text: String)],
+        in tx: WriteTransaction
+    ) async throws {
         for (_, i) in rows { if let p = i.problem() { throw p } }
         try await insert(rows, on: tx.sql)
         try await setTrainingMany(training, on: tx.sql)
         try await SearchIndex.putMany("officer", search, on: tx.sql)
         struct Entry: Encodable { let id: UUID; let officer: OfficerInput }
-        try tx.record("officer_import", rows.first?.0.uuidString ?? "", "import", rows.map { Entry(id: $0.0, officer: $0.1.recordForm) })
+        try tx.record(
+            "officer_import", rows.first?.0.uuidString ?? "", "import",
+            rows.map { Entry(id: $0.0, officer: $0.1.recordForm) })
     }
 }

@@ -14,7 +14,8 @@ public struct PowerListEntry: Codable, Sendable {
     public let contentJSON: String
 
     enum CodingKeys: String, CodingKey {
-        case itemId = "item_id", code, kind, effectiveOn = "effective_on", sequence, organisationName = "organisation_name", contentJSON = "content"
+        case itemId = "item_id", code, kind, effectiveOn = "effective_on", sequence, organisationName =
+            "organisation_name", contentJSON = "content"
     }
 
     public func content() throws -> PowerItemContent { try StoreJSON.decode(PowerItemContent.self, contentJSON) }
@@ -32,8 +33,11 @@ public struct StoredAdjustment: Codable, Sendable {
     public let content: String
 
     public func domain() throws -> PowerAdjustment {
-        PowerAdjustment(kind: AdjustmentKind(rawValue: kind)!, effectiveOn: CivilDate(iso: effectiveOn)!, sequence: sequence, reason: reason,
-                        approvalDocument: approvalDocument, approver: approver, content: try StoreJSON.decode(PowerItemContent.self, content))
+        PowerAdjustment(
+            kind: AdjustmentKind(rawValue: kind)!, effectiveOn: CivilDate(iso: effectiveOn)!, sequence: sequence,
+            reason: reason,
+            approvalDocument: approvalDocument, approver: approver,
+            content: try StoreJSON.decode(PowerItemContent.self, content))
     }
 }
 
@@ -45,8 +49,12 @@ public struct AdjustmentRequest: Codable, Sendable {
     public var approvalDocument: String
     public var approver: String
     public var content: PowerItemContent
-    public init(kind: AdjustmentKind, effectiveOn: CivilDate, reason: String, approvalDocument: String, approver: String, content: PowerItemContent) {
-        self.kind = kind; self.effectiveOn = effectiveOn; self.reason = reason; self.approvalDocument = approvalDocument; self.approver = approver; self.content = content
+    public init(
+        kind: AdjustmentKind, effectiveOn: CivilDate, reason: String, approvalDocument: String, approver: String,
+        content: PowerItemContent
+    ) {
+        self.kind = kind; self.effectiveOn = effectiveOn; self.reason = reason;
+        self.approvalDocument = approvalDocument; self.approver = approver; self.content = content
     }
 }
 
@@ -56,10 +64,12 @@ public enum PowerListStore {
     static let decoder = SQLRowDecoder(keyDecodingStrategy: .convertFromSnakeCase)
 
     public static func history(code: String, on db: any Database) async throws -> [StoredAdjustment] {
-        try await (db as! any SQLDatabase).raw("""
+        try await (db as! any SQLDatabase).raw(
+            """
             SELECT sequence, kind, effective_on, reason, approval_document, approver, content FROM power_adjustments
             WHERE code = \(bind: code) ORDER BY sequence
-            """).all(decoding: StoredAdjustment.self, with: decoder)
+            """
+        ).all(decoding: StoredAdjustment.self, with: decoder)
     }
 
     /// Applies one dated adjustment, creating the item on its first. Refuses what `PowerListHistory.check` refuses.
@@ -71,27 +81,34 @@ public enum PowerListStore {
             throw DomainError.invalid(field: "organisationId", message: "实施主体尚未登记为执法主体")
         }
         let existing = try await history(code: r.content.code, on: tx.db).map { try $0.domain() }
-        let adj = PowerAdjustment(kind: r.kind, effectiveOn: r.effectiveOn, sequence: (existing.last?.sequence ?? 0) + 1, reason: r.reason.trimmed,
-                                  approvalDocument: r.approvalDocument.trimmed, approver: r.approver.trimmed, content: r.content)
+        let adj = PowerAdjustment(
+            kind: r.kind, effectiveOn: r.effectiveOn, sequence: (existing.last?.sequence ?? 0) + 1,
+            reason: r.reason.trimmed,
+            approvalDocument: r.approvalDocument.trimmed, approver: r.approver.trimmed, content: r.content)
         if let p = PowerListHistory.check(adj, against: existing) { throw p }
         let itemID = try await itemID(code: r.content.code, on: tx.sql)
         try await write([(itemID, adj, existing.isEmpty)], on: tx.sql)
-        try await SearchIndex.put("power", r.content.code, text: try await searchText(r.content, on: tx.sql), on: tx.sql)
+        try await SearchIndex.put(
+            "power", r.content.code, text: try await searchText(r.content, on: tx.sql), on: tx.sql)
         try tx.record("power_item", r.content.code, r.kind.rawValue, adj)
         return adj.sequence
     }
 
     static func itemID(code: String, on sql: any SQLDatabase) async throws -> UUID {
-        try await sql.select().column("id").from("power_items").where("code", .equal, SQLBind(code)).first()?.decode(column: "id", as: UUID.self) ?? UUID()
+        try await sql.select().column("id").from("power_items").where("code", .equal, SQLBind(code)).first()?.decode(
+            column: "id", as: UUID.self) ?? UUID()
     }
 
     static func searchText(_ c: PowerItemContent, on sql: any SQLDatabase) async throws -> String {
-        let org = try await sql.select().column("name").from("organisations").where("id", .equal, SQLBind(c.organisationID)).first()?.decode(column: "name", as: String.self) ?? ""
+        let org =
+            try await sql.select().column("name").from("organisations").where("id", .equal, SQLBind(c.organisationID))
+            .first()?.decode(column: "name", as: String.self) ?? ""
         return searchText(c, organisationName: org)
     }
 
     public static func searchText(_ c: PowerItemContent, organisationName: String) -> String {
-        ([c.code, c.name, c.type.chineseName, organisationName] + c.subItems + c.basis.map { "\($0.law) \($0.article)" }).joined(separator: " ")
+        ([c.code, c.name, c.type.chineseName, organisationName] + c.subItems + c.basis.map { "\($0.law) \($0.article)" })
+            .joined(separator: " ")
     }
 
     /// Writes checked adjustments in batches: the item row (created on the first adjustment, else updated to the
@@ -99,36 +116,52 @@ public enum PowerListStore {
     public static func write(_ rows: [(UUID, PowerAdjustment, Bool)], on sql: any SQLDatabase) async throws {
         let new = rows.filter { $0.2 }
         for chunk in new.chunked(300) {
-            var ins = sql.insert(into: "power_items").columns("id", "code", "name", "type", "organisation_id", "status", "adjustments", "content")
+            var ins = sql.insert(into: "power_items").columns(
+                "id", "code", "name", "type", "organisation_id", "status", "adjustments", "content")
             for (id, a, _) in chunk {
-                ins = ins.values(SQLBind(id), SQLBind(a.content.code), SQLBind(a.content.name), SQLBind(a.content.type.rawValue), SQLBind(a.content.organisationID),
-                                 SQLBind(a.kind.resultingStatus.rawValue), SQLBind(a.sequence), SQLBind(try StoreJSON.encode(a.content)))
+                ins = ins.values(
+                    SQLBind(id), SQLBind(a.content.code), SQLBind(a.content.name), SQLBind(a.content.type.rawValue),
+                    SQLBind(a.content.organisationID),
+                    SQLBind(a.kind.resultingStatus.rawValue), SQLBind(a.sequence),
+                    SQLBind(try StoreJSON.encode(a.content)))
             }
             try await ins.run()
         }
         for (id, a, _) in rows.filter({ !$0.2 }) {
-            try await sql.update("power_items").set("name", to: SQLBind(a.content.name)).set("organisation_id", to: SQLBind(a.content.organisationID))
-                .set("status", to: SQLBind(a.kind.resultingStatus.rawValue)).set("adjustments", to: SQLBind(a.sequence))
-                .set("content", to: SQLBind(try StoreJSON.encode(a.content))).where("id", .equal, SQLBind(id)).run()
+            try await sql.update("power_items").set("name", to: SQLBind(a.content.name)).set(
+                "organisation_id", to: SQLBind(a.content.organisationID)
+            )
+            .set("status", to: SQLBind(a.kind.resultingStatus.rawValue)).set("adjustments", to: SQLBind(a.sequence))
+            .set("content", to: SQLBind(try StoreJSON.encode(a.content))).where("id", .equal, SQLBind(id)).run()
         }
         // Each adjustment applies until the next one of its item (M006): worked out within the batch, and for an item's
         // first adjustment in the batch, the stored one before it is closed at this date.
         var validTo = Array(repeating: M006_PowerListValidity.open, count: rows.count)
         var lastIndex: [UUID: Int] = [:], closeStored: [(UUID, Int, String)] = []
         for (i, (id, a, _)) in rows.enumerated() {
-            if let prev = lastIndex[id] { validTo[prev] = a.effectiveOn.description } else if a.sequence > 1 { closeStored.append((id, a.sequence - 1, a.effectiveOn.description)) }
+            if let prev = lastIndex[id] {
+                validTo[prev] = a.effectiveOn.description
+            } else if a.sequence > 1 {
+                closeStored.append((id, a.sequence - 1, a.effectiveOn.description))
+            }
             lastIndex[id] = i
         }
         for (id, seq, date) in closeStored {
-            try await sql.update("power_adjustments").set("valid_to", to: SQLBind(date)).where("item_id", .equal, SQLBind(id)).where("sequence", .equal, SQLBind(seq)).run()
+            try await sql.update("power_adjustments").set("valid_to", to: SQLBind(date)).where(
+                "item_id", .equal, SQLBind(id)
+            ).where("sequence", .equal, SQLBind(seq)).run()
         }
         for chunk in Array(zip(rows, validTo)).chunked(300) {
-            var ins = sql.insert(into: "power_adjustments").columns("id", "item_id", "code", "sequence", "kind", "effective_on", "valid_to", "type", "organisation_id",
-                                                                    "reason", "approval_document", "approver", "content")
+            var ins = sql.insert(into: "power_adjustments").columns(
+                "id", "item_id", "code", "sequence", "kind", "effective_on", "valid_to", "type", "organisation_id",
+                "reason", "approval_document", "approver", "content")
             for ((id, a, _), to) in chunk {
-                ins = ins.values(SQLBind(UUID()), SQLBind(id), SQLBind(a.content.code), SQLBind(a.sequence), SQLBind(a.kind.rawValue), SQLBind(a.effectiveOn.description),
-                                 SQLBind(to), SQLBind(a.content.type.rawValue), SQLBind(a.content.organisationID), SQLBind(a.reason), SQLBind(a.approvalDocument),
-                                 SQLBind(a.approver), SQLBind(try StoreJSON.encode(a.content)))
+                ins = ins.values(
+                    SQLBind(UUID()), SQLBind(id), SQLBind(a.content.code), SQLBind(a.sequence),
+                    SQLBind(a.kind.rawValue), SQLBind(a.effectiveOn.description),
+                    SQLBind(to), SQLBind(a.content.type.rawValue), SQLBind(a.content.organisationID), SQLBind(a.reason),
+                    SQLBind(a.approvalDocument),
+                    SQLBind(a.approver), SQLBind(try StoreJSON.encode(a.content)))
             }
             try await ins.run()
         }
@@ -147,17 +180,24 @@ public enum PowerListStore {
     /// The adjustments in effect on `date`, one per item listed (cancelled items left out), filtered, ordered by code.
     /// `countUpTo` caps the total a page shows for a broad text search ("1,000 项以上"): counting stops there, so a
     /// two-character query that hits a seventh of a province's list still answers in milliseconds.
-    public static func list(on date: CivilDate, _ f: Filter = Filter(), limit: Int = 1_000_000, offset: Int = 0, countUpTo: Int? = nil,
-                            on db: any Database) async throws -> (rows: [PowerListEntry], total: Int) {
+    public static func list(
+        on date: CivilDate, _ f: Filter = Filter(), limit: Int = 1_000_000, offset: Int = 0, countUpTo: Int? = nil,
+        on db: any Database
+    ) async throws -> (rows: [PowerListEntry], total: Int) {
         let sql = db as! any SQLDatabase
         guard let whereClause = try await filterClause(f, on: sql) else { return ([], 0) }
         let from = listedOn(date) + whereClause
         // The total needs no organisation names: counted over the adjustments alone (index-only on SQLite).
-        let counted: SQLQueryString = countUpTo.map { "SELECT COUNT(*) AS n FROM (SELECT 1 " + inForce(date) + whereClause + " LIMIT \(literal: $0)) capped" }
+        let counted: SQLQueryString =
+            countUpTo.map {
+                "SELECT COUNT(*) AS n FROM (SELECT 1 " + inForce(date) + whereClause + " LIMIT \(literal: $0)) capped"
+            }
             ?? "SELECT COUNT(*) AS n " + inForce(date) + whereClause
         let total = try await sql.raw(counted).first()!.decode(column: "n", as: Int.self)
-        let rows = try await sql.raw("SELECT a.item_id, a.code, a.kind, a.effective_on, a.sequence, g.name AS organisation_name, a.content "
-                                     + from + " ORDER BY a.code LIMIT \(literal: limit) OFFSET \(literal: offset)").all(decoding: PowerListEntry.self)
+        let rows = try await sql.raw(
+            "SELECT a.item_id, a.code, a.kind, a.effective_on, a.sequence, g.name AS organisation_name, a.content "
+                + from + " ORDER BY a.code LIMIT \(literal: limit) OFFSET \(literal: offset)"
+        ).all(decoding: PowerListEntry.self)
         return (rows, total)
     }
 
@@ -194,43 +234,67 @@ public enum PowerListStore {
     }
 
     /// Counts by type and by body on `date`, as the seeds report them (e.g. 行政许可153、行政给付9…).
-    public static func counts(on date: CivilDate, organisations: Set<UUID>? = nil, on db: any Database) async throws -> (byType: [PowerType: Int], byBody: [(String, UUID, Int)]) {
+    public static func counts(
+        on date: CivilDate, organisations: Set<UUID>? = nil, on db: any Database
+    ) async throws -> (byType: [PowerType: Int], byBody: [(String, UUID, Int)]) {
         let sql = db as! any SQLDatabase
-        guard let whereClause = try await filterClause(Filter(organisations: organisations), on: sql) else { return ([:], []) }
+        guard let whereClause = try await filterClause(Filter(organisations: organisations), on: sql) else {
+            return ([:], [])
+        }
         let from = listedOn(date) + whereClause
         var byType: [PowerType: Int] = [:]
         for r in try await sql.raw("SELECT a.type, COUNT(*) AS n " + from + " GROUP BY a.type").all() {
-            if let t = PowerType(rawValue: try r.decode(column: "type", as: String.self)) { byType[t] = try r.decode(column: "n", as: Int.self) }
+            if let t = PowerType(rawValue: try r.decode(column: "type", as: String.self)) {
+                byType[t] = try r.decode(column: "n", as: Int.self)
+            }
         }
         var byBody: [(String, UUID, Int)] = []
-        for r in try await sql.raw("SELECT g.name, a.organisation_id, COUNT(*) AS n " + from + " GROUP BY g.name, a.organisation_id ORDER BY COUNT(*) DESC, g.name").all() {
-            byBody.append((try r.decode(column: "name", as: String.self), try r.decode(column: "organisation_id", as: UUID.self), try r.decode(column: "n", as: Int.self)))
+        for r in try await sql.raw(
+            "SELECT g.name, a.organisation_id, COUNT(*) AS n " + from
+                + " GROUP BY g.name, a.organisation_id ORDER BY COUNT(*) DESC, g.name"
+        ).all() {
+            byBody.append(
+                (
+                    try r.decode(column: "name", as: String.self),
+                    try r.decode(column: "organisation_id", as: UUID.self), try r.decode(column: "n", as: Int.self)
+                ))
         }
         return (byType, byBody)
     }
 
     /// The list on `date` as the domain sees it (for diffs).
-    public static func listed(on date: CivilDate, organisations: Set<UUID>? = nil, on db: any Database) async throws -> [String: ListedPowerItem] {
+    public static func listed(
+        on date: CivilDate, organisations: Set<UUID>? = nil, on db: any Database
+    ) async throws -> [String: ListedPowerItem] {
         var out: [String: ListedPowerItem] = [:]
         for r in try await list(on: date, Filter(organisations: organisations), on: db).rows {
             let k = AdjustmentKind(rawValue: r.kind) ?? .add
-            out[r.code] = ListedPowerItem(content: try r.content(), status: k.resultingStatus, since: CivilDate(iso: r.effectiveOn)!, lastAdjustment: k)
+            out[r.code] = ListedPowerItem(
+                content: try r.content(), status: k.resultingStatus, since: CivilDate(iso: r.effectiveOn)!,
+                lastAdjustment: k)
         }
         return out
     }
 
-    public static func diff(from: CivilDate, to: CivilDate, organisations: Set<UUID>? = nil, on db: any Database) async throws -> PowerListDiff {
-        PowerListHistory.diff(from: try await listed(on: from, organisations: organisations, on: db), to: try await listed(on: to, organisations: organisations, on: db))
+    public static func diff(
+        from: CivilDate, to: CivilDate, organisations: Set<UUID>? = nil, on db: any Database
+    ) async throws -> PowerListDiff {
+        PowerListHistory.diff(
+            from: try await listed(on: from, organisations: organisations, on: db),
+            to: try await listed(on: to, organisations: organisations, on: db))
     }
 
     public static func itemCount(on db: any Database) async throws -> Int {
-        try await (db as! any SQLDatabase).raw("SELECT COUNT(*) AS n FROM power_items").first()!.decode(column: "n", as: Int.self)
+        try await (db as! any SQLDatabase).raw("SELECT COUNT(*) AS n FROM power_items").first()!.decode(
+            column: "n", as: Int.self)
     }
 }
 
 extension PowerListStore {
     /// Writes whole item histories, each checked adjustment by adjustment (the demo loader and the benchmark).
-    public static func writeChecked(_ items: [(UUID, [PowerAdjustment])], organisationNames: [UUID: String], in tx: WriteTransaction) async throws {
+    public static func writeChecked(
+        _ items: [(UUID, [PowerAdjustment])], organisationNames: [UUID: String], in tx: WriteTransaction
+    ) async throws {
         var rows: [(UUID, PowerAdjustment, Bool)] = []
         var docs: [(ref: String, text: String)] = []
         for (id, history) in items {
@@ -238,7 +302,13 @@ extension PowerListStore {
                 if let p = PowerListHistory.check(a, against: Array(history[..<i])) { throw p }
                 rows.append((id, a, i == 0))
             }
-            if let last = history.last { docs.append((last.content.code, searchText(last.content, organisationName: organisationNames[last.content.organisationID] ?? ""))) }
+            if let last = history.last {
+                docs.append(
+                    (
+                        last.content.code,
+                        searchText(last.content, organisationName: organisationNames[last.content.organisationID] ?? "")
+                    ))
+            }
         }
         // Items first (each created by its first adjustment), then the later adjustments update them in order.
         try await write(rows.filter { $0.2 }, on: tx.sql)

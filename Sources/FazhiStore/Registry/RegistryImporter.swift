@@ -35,19 +35,25 @@ public enum RegistryImporter {
     }
 
     /// Rows that failed the template checks still get their body name checked, so one report lists every problem.
-    static func unknownBodies(_ cells: [[String]], rows: Set<Int>, column: String, template: ImportTemplate, bodies: [String: UUID]) -> [ImportProblem] {
+    static func unknownBodies(
+        _ cells: [[String]], rows: Set<Int>, column: String, template: ImportTemplate, bodies: [String: UUID]
+    ) -> [ImportProblem] {
         guard let header = cells.first else { return [] }
         let reader = RowReader(template: template, header: header)
         return rows.sorted().compactMap { r in
             guard r >= 2, r - 1 < cells.count else { return nil }
             let name = reader.cell(cells[r - 1], column)
-            return name.isEmpty || bodies[name] != nil ? nil : ImportProblem(row: r, column: column, message: "“\(name)”不是已登记的执法主体")
+            return name.isEmpty || bodies[name] != nil
+                ? nil : ImportProblem(row: r, column: column, message: "“\(name)”不是已登记的执法主体")
         }
     }
 
     /// Organisations the importing user may write for (nil = any).
-    public static func officers(_ cells: consuming [[String]], mode: ImportMode, allowed: Set<UUID>?, store: Store, context: ChangeContext, now: Date = Date(),
-                                on db: any Database, progress: Progress? = nil) async throws -> ImportReport {
+    public static func officers(
+        _ cells: consuming [[String]], mode: ImportMode, allowed: Set<UUID>?, store: Store, context: ChangeContext,
+        now: Date = Date(),
+        on db: any Database, progress: Progress? = nil
+    ) async throws -> ImportReport {
         let (ready, problems, rowCount) = try await checkOfficers(cells, allowed: allowed, on: db)
         var report = ImportReport(kind: "officers", rows: rowCount, imported: 0, problems: problems)
         guard mode == .validRows || (mode == .all && problems.isEmpty) else { return report }
@@ -57,11 +63,22 @@ public enum RegistryImporter {
             var done = 0
             for chunk in ready.chunked(500) {
                 try await Officers.insert(chunk.map { ($0.id, $0.input) }, on: tx.sql)
-                try await Officers.setTrainingMany(chunk.compactMap { r in r.training.map { (r.id, $0.0, $0.1) } }, on: tx.sql)
-                try await SearchIndex.putMany("officer", chunk.map { ($0.id.uuidString, Officers.searchText($0.input, bodyName: $0.bodyName)) }, on: tx.sql)
-                struct Entry: Encodable { let id: UUID; let row: Int; let officer: OfficerInput; let trainingYear: Int?; let trainingHours: Double? }
-                try tx.record("officer_import", chunk.first!.id.uuidString, "import",
-                              chunk.map { Entry(id: $0.id, row: $0.row, officer: $0.input.recordForm, trainingYear: $0.training?.0, trainingHours: $0.training?.1) })
+                try await Officers.setTrainingMany(
+                    chunk.compactMap { r in r.training.map { (r.id, $0.0, $0.1) } }, on: tx.sql)
+                try await SearchIndex.putMany(
+                    "officer", chunk.map { ($0.id.uuidString, Officers.searchText($0.input, bodyName: $0.bodyName)) },
+                    on: tx.sql)
+                struct Entry: Encodable {
+                    let id: UUID; let row: Int; let officer: OfficerInput; let trainingYear: Int?;
+                    let trainingHours: Double?
+                }
+                try tx.record(
+                    "officer_import", chunk.first!.id.uuidString, "import",
+                    chunk.map {
+                        Entry(
+                            id: $0.id, row: $0.row, officer: $0.input.recordForm, trainingYear: $0.training?.0,
+                            trainingHours: $0.training?.1)
+                    })
                 try await tx.flushRecord()
                 done += chunk.count
                 progress?(done, total)
@@ -75,10 +92,16 @@ public enum RegistryImporter {
 
     /// Every row checked against the template and the store; the parsed rows are dropped on return, so only the
     /// rows to write stay in memory while they are written.
-    static func checkOfficers(_ cells: [[String]], allowed: Set<UUID>?, on db: any Database) async throws -> ([ReadyOfficer], [ImportProblem], Int) {
+    static func checkOfficers(
+        _ cells: [[String]], allowed: Set<UUID>?, on db: any Database
+    ) async throws -> ([ReadyOfficer], [ImportProblem], Int) {
         let (parsed, parseProblems) = RegistryTemplates.officerRows(cells)
         let bodies = try await bodyNames(on: db)
-        var problems = parseProblems + unknownBodies(cells, rows: Set(parseProblems.map(\.row)), column: "执法主体", template: RegistryTemplates.officers, bodies: bodies)
+        var problems =
+            parseProblems
+            + unknownBodies(
+                cells, rows: Set(parseProblems.map(\.row)), column: "执法主体", template: RegistryTemplates.officers,
+                bodies: bodies)
         let sql = db as! any SQLDatabase
         var takenCerts = Set<String>(), takenIDs = Set<String>()
         for r in try await sql.raw("SELECT certificate_number, id_number FROM officers").all() {
@@ -89,13 +112,24 @@ public enum RegistryImporter {
         for (rowNumber, r) in parsed {
             var rowProblems: [ImportProblem] = []
             let body = bodies[r.bodyName]
-            if body == nil { rowProblems.append(ImportProblem(row: rowNumber, column: "执法主体", message: "“\(r.bodyName)”不是已登记的执法主体")) }
-            else if let allowed, !allowed.contains(body!) { rowProblems.append(ImportProblem(row: rowNumber, column: "执法主体", message: "您无权为“\(r.bodyName)”导入执法人员")) }
-            if takenCerts.contains(r.certificate.number) { rowProblems.append(ImportProblem(row: rowNumber, column: "执法证号", message: "执法证号 \(r.certificate.number) 已被其他执法人员使用")) }
-            if takenIDs.contains(r.idNumber) { rowProblems.append(ImportProblem(row: rowNumber, column: "身份证号", message: "该身份证号已登记为执法人员")) }
+            if body == nil {
+                rowProblems.append(ImportProblem(row: rowNumber, column: "执法主体", message: "“\(r.bodyName)”不是已登记的执法主体"))
+            } else if let allowed, !allowed.contains(body!) {
+                rowProblems.append(ImportProblem(row: rowNumber, column: "执法主体", message: "您无权为“\(r.bodyName)”导入执法人员"))
+            }
+            if takenCerts.contains(r.certificate.number) {
+                rowProblems.append(
+                    ImportProblem(row: rowNumber, column: "执法证号", message: "执法证号 \(r.certificate.number) 已被其他执法人员使用"))
+            }
+            if takenIDs.contains(r.idNumber) {
+                rowProblems.append(ImportProblem(row: rowNumber, column: "身份证号", message: "该身份证号已登记为执法人员"))
+            }
             if !rowProblems.isEmpty { problems += rowProblems; continue }
-            let input = OfficerInput(name: r.name, gender: r.gender, idNumber: r.idNumber, bodyID: body!, post: r.post, certificate: r.certificate,
-                                     hasLegalQualification: r.hasLegalQualification, legalCertificateNumber: r.legalCertificateNumber, examScore: r.examScore)
+            let input = OfficerInput(
+                name: r.name, gender: r.gender, idNumber: r.idNumber, bodyID: body!, post: r.post,
+                certificate: r.certificate,
+                hasLegalQualification: r.hasLegalQualification, legalCertificateNumber: r.legalCertificateNumber,
+                examScore: r.examScore)
             let training = r.trainingYear.flatMap { y in r.trainingHours.map { (y, $0) } }
             ready.append((rowNumber, UUID(), input, r.bodyName, training))
         }
@@ -103,51 +137,75 @@ public enum RegistryImporter {
         return (ready, problems, parsed.count + Set(parseProblems.map(\.row)).count)
     }
 
-    public static func powerList(_ cells: consuming [[String]], mode: ImportMode, allowed: Set<UUID>?, store: Store, context: ChangeContext, now: Date = Date(),
-                                 on db: any Database, progress: Progress? = nil) async throws -> ImportReport {
+    public static func powerList(
+        _ cells: consuming [[String]], mode: ImportMode, allowed: Set<UUID>?, store: Store, context: ChangeContext,
+        now: Date = Date(),
+        on db: any Database, progress: Progress? = nil
+    ) async throws -> ImportReport {
         let (parsed, parseProblems) = RegistryTemplates.powerRows(cells)
         let bodies = try await bodyNames(on: db)
-        var problems = parseProblems + unknownBodies(cells, rows: Set(parseProblems.map(\.row)), column: "实施主体", template: RegistryTemplates.powerList, bodies: bodies)
+        var problems =
+            parseProblems
+            + unknownBodies(
+                cells, rows: Set(parseProblems.map(\.row)), column: "实施主体", template: RegistryTemplates.powerList,
+                bodies: bodies)
         let sql = db as! any SQLDatabase
         // The first and the latest adjustment of every stored item: enough for PowerListHistory.check.
         var known: [String: (id: UUID, first: PowerAdjustment, last: PowerAdjustment)] = [:]
-        for r in try await sql.raw("""
+        for r in try await sql.raw(
+            """
             SELECT i.id, i.code, a.kind, a.effective_on, a.sequence, a.content, f.effective_on AS first_on
             FROM power_items i JOIN power_adjustments a ON a.item_id = i.id AND a.sequence = i.adjustments
             JOIN power_adjustments f ON f.item_id = i.id AND f.sequence = 1
-            """).all() {
+            """
+        ).all() {
             let content = try StoreJSON.decode(PowerItemContent.self, try r.decode(column: "content", as: String.self))
-            let last = PowerAdjustment(kind: AdjustmentKind(rawValue: try r.decode(column: "kind", as: String.self))!,
-                                       effectiveOn: CivilDate(iso: try r.decode(column: "effective_on", as: String.self))!,
-                                       sequence: try r.decode(column: "sequence", as: Int.self), reason: "-", approvalDocument: "-", approver: "-", content: content)
+            let last = PowerAdjustment(
+                kind: AdjustmentKind(rawValue: try r.decode(column: "kind", as: String.self))!,
+                effectiveOn: CivilDate(iso: try r.decode(column: "effective_on", as: String.self))!,
+                sequence: try r.decode(column: "sequence", as: Int.self), reason: "-", approvalDocument: "-",
+                approver: "-", content: content)
             var first = last
-            first.effectiveOn = CivilDate(iso: try r.decode(column: "first_on", as: String.self))!; first.sequence = 1; first.kind = .add
+            first.effectiveOn = CivilDate(iso: try r.decode(column: "first_on", as: String.self))!; first.sequence = 1;
+            first.kind = .add
             known[content.code] = (try r.decode(column: "id", as: UUID.self), first, last)
         }
         var ready: [(row: Int, id: UUID, adj: PowerAdjustment, isNew: Bool, bodyName: String)] = []
         for (rowNumber, r) in parsed {
             guard let body = bodies[r.bodyName] else {
-                problems.append(ImportProblem(row: rowNumber, column: "实施主体", message: "“\(r.bodyName)”不是已登记的执法主体")); continue
+                problems.append(ImportProblem(row: rowNumber, column: "实施主体", message: "“\(r.bodyName)”不是已登记的执法主体"));
+                continue
             }
             if let allowed, !allowed.contains(body) {
-                problems.append(ImportProblem(row: rowNumber, column: "实施主体", message: "您无权为“\(r.bodyName)”调整权责清单")); continue
+                problems.append(ImportProblem(row: rowNumber, column: "实施主体", message: "您无权为“\(r.bodyName)”调整权责清单"));
+                continue
             }
             let k = known[r.code]
             let existing = k.map { $0.first.sequence == $0.last.sequence ? [$0.last] : [$0.first, $0.last] } ?? []
-            let adj = PowerAdjustment(kind: r.kind, effectiveOn: r.effectiveOn, sequence: (k?.last.sequence ?? 0) + 1, reason: r.reason,
-                                      approvalDocument: r.approvalDocument, approver: r.approver, content: r.content(organisationID: body))
+            let adj = PowerAdjustment(
+                kind: r.kind, effectiveOn: r.effectiveOn, sequence: (k?.last.sequence ?? 0) + 1, reason: r.reason,
+                approvalDocument: r.approvalDocument, approver: r.approver, content: r.content(organisationID: body))
             if let e = PowerListHistory.check(adj, against: existing) {
                 let (field, msg): (String, String) = {
-                    switch e { case .invalid(let f, let m): return (f, m); case .conflict(let f, let m): return (f ?? "", m); default: return ("", e.description) }
+                    switch e {
+                    case .invalid(let f, let m): return (f, m);
+                    case .conflict(let f, let m): return (f ?? "", m);
+                    default: return ("", e.description)
+                    }
                 }()
-                let column = ["effectiveOn": "生效日期", "kind": "调整类型", "code": "事项编码", "type": "事项类型", "reason": "调整原因",
-                              "approvalDocument": "批准文号", "approver": "批准人"][field] ?? "事项编码"
+                let column =
+                    [
+                        "effectiveOn": "生效日期", "kind": "调整类型", "code": "事项编码", "type": "事项类型", "reason": "调整原因",
+                        "approvalDocument": "批准文号", "approver": "批准人",
+                    ][field] ?? "事项编码"
                 problems.append(ImportProblem(row: rowNumber, column: column, message: msg)); continue
             }
             ready.append((rowNumber, k?.id ?? UUID(), adj, k == nil, r.bodyName))
         }
         problems.sort { ($0.row, $0.column) < ($1.row, $1.column) }
-        var report = ImportReport(kind: "power-list", rows: parsed.count + Set(parseProblems.map(\.row)).count, imported: 0, problems: problems)
+        var report = ImportReport(
+            kind: "power-list", rows: parsed.count + Set(parseProblems.map(\.row)).count, imported: 0,
+            problems: problems)
         guard mode == .validRows || (mode == .all && problems.isEmpty) else { return report }
         guard !ready.isEmpty else { return report }
         let total = ready.count
@@ -156,9 +214,15 @@ public enum RegistryImporter {
             var done = 0
             for chunk in batch.chunked(500) {
                 try await PowerListStore.write(chunk.map { ($0.id, $0.adj, $0.isNew) }, on: tx.sql)
-                try await SearchIndex.putMany("power", chunk.map { ($0.adj.content.code, PowerListStore.searchText($0.adj.content, organisationName: $0.bodyName)) }, on: tx.sql)
+                try await SearchIndex.putMany(
+                    "power",
+                    chunk.map {
+                        ($0.adj.content.code, PowerListStore.searchText($0.adj.content, organisationName: $0.bodyName))
+                    }, on: tx.sql)
                 struct Entry: Encodable { let row: Int; let adjustment: PowerAdjustment }
-                try tx.record("power_list_import", chunk.first!.adj.content.code, "import", chunk.map { Entry(row: $0.row, adjustment: $0.adj) })
+                try tx.record(
+                    "power_list_import", chunk.first!.adj.content.code, "import",
+                    chunk.map { Entry(row: $0.row, adjustment: $0.adj) })
                 try await tx.flushRecord()
                 done += chunk.count
                 progress?(done, total)
@@ -168,8 +232,10 @@ public enum RegistryImporter {
         return report
     }
 
-    public static func benchmarks(_ cells: [[String]], mode: ImportMode, store: Store, context: ChangeContext, now: Date = Date(),
-                                  on db: any Database, progress: Progress? = nil) async throws -> ImportReport {
+    public static func benchmarks(
+        _ cells: [[String]], mode: ImportMode, store: Store, context: ChangeContext, now: Date = Date(),
+        on db: any Database, progress: Progress? = nil
+    ) async throws -> ImportReport {
         let (parsed, parseProblems) = RegistryTemplates.benchmarkRows(cells)
         var problems = parseProblems
         let sql = db as! any SQLDatabase
@@ -180,9 +246,13 @@ public enum RegistryImporter {
         var ready: [RegistryTemplates.BenchmarkRows] = []
         for g in parsed {
             switch types[g.benchmark.powerItemCode] {
-            case nil: problems.append(ImportProblem(row: g.firstRow, column: "事项编码", message: "权责清单中没有事项 \(g.benchmark.powerItemCode)"))
+            case nil:
+                problems.append(
+                    ImportProblem(row: g.firstRow, column: "事项编码", message: "权责清单中没有事项 \(g.benchmark.powerItemCode)"))
             case PowerType.penalty.rawValue?: ready.append(g)
-            default: problems.append(ImportProblem(row: g.firstRow, column: "事项编码", message: "事项 \(g.benchmark.powerItemCode) 不是行政处罚事项"))
+            default:
+                problems.append(
+                    ImportProblem(row: g.firstRow, column: "事项编码", message: "事项 \(g.benchmark.powerItemCode) 不是行政处罚事项"))
             }
         }
         problems.sort { ($0.row, $0.column) < ($1.row, $1.column) }

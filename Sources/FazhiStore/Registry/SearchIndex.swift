@@ -11,27 +11,40 @@ public enum SearchIndex {
     }
 
     /// Replaces the documents in batches (import speed: one statement per few hundred documents).
-    public static func putMany(_ kind: String, _ docs: [(ref: String, text: String)], on sql: any SQLDatabase) async throws {
+    public static func putMany(
+        _ kind: String, _ docs: [(ref: String, text: String)], on sql: any SQLDatabase
+    ) async throws {
         guard !docs.isEmpty else { return }
         if sql.dialect.name == "sqlite" {
             for chunk in docs.chunked(400) {
                 let refs = chunk.map { SQLBind($0.ref) }
                 // Remove old versions of these documents, then insert fresh rows with new rowids.
-                try await sql.raw("DELETE FROM search_fts WHERE rowid IN (SELECT id FROM search_docs WHERE kind = \(bind: kind) AND ref IN \(SQLGroupExpression(refs)))").run()
-                try await sql.raw("DELETE FROM search_docs WHERE kind = \(bind: kind) AND ref IN \(SQLGroupExpression(refs))").run()
+                try await sql.raw(
+                    "DELETE FROM search_fts WHERE rowid IN (SELECT id FROM search_docs WHERE kind = \(bind: kind) AND ref IN \(SQLGroupExpression(refs)))"
+                ).run()
+                try await sql.raw(
+                    "DELETE FROM search_docs WHERE kind = \(bind: kind) AND ref IN \(SQLGroupExpression(refs))"
+                ).run()
                 var ins = sql.insert(into: "search_docs").columns("kind", "ref")
                 for d in chunk { ins = ins.values(SQLBind(kind), SQLBind(d.ref)) }
                 let ids = try await ins.returning("id", "ref").all()
                 var byRef: [String: Int] = [:]
-                for r in ids { byRef[try r.decode(column: "ref", as: String.self)] = try r.decode(column: "id", as: Int.self) }
+                for r in ids {
+                    byRef[try r.decode(column: "ref", as: String.self)] = try r.decode(column: "id", as: Int.self)
+                }
                 var fts = sql.insert(into: "search_fts").columns("rowid", "tokens")
-                for d in chunk { fts = fts.values(SQLBind(byRef[d.ref]!), SQLBind(CJKTokenizer.indexTokens(d.text).joined(separator: " "))) }
+                for d in chunk {
+                    fts = fts.values(
+                        SQLBind(byRef[d.ref]!), SQLBind(CJKTokenizer.indexTokens(d.text).joined(separator: " ")))
+                }
                 try await fts.run()
             }
         } else {
             for chunk in docs.chunked(400) {
                 var ins = sql.insert(into: "search_index").columns("kind", "ref", "tokens")
-                for d in chunk { ins = ins.values(SQLBind(kind), SQLBind(d.ref), SQLBind(CJKTokenizer.indexTokens(d.text))) }
+                for d in chunk {
+                    ins = ins.values(SQLBind(kind), SQLBind(d.ref), SQLBind(CJKTokenizer.indexTokens(d.text)))
+                }
                 try await ins.onConflict(with: ["kind", "ref"]) { $0.set(excludedValueOf: "tokens") }.run()
             }
         }
@@ -39,16 +52,22 @@ public enum SearchIndex {
 
     /// The refs of documents of `kind` whose text contains every token of the query, or nil when the query
     /// cannot be answered from the index (a lone CJK character): the caller then matches substrings.
-    public static func search(_ kind: String, _ query: String, limit: Int, on sql: any SQLDatabase) async throws -> [String]? {
+    public static func search(
+        _ kind: String, _ query: String, limit: Int, on sql: any SQLDatabase
+    ) async throws -> [String]? {
         guard let tokens = CJKTokenizer.queryTokens(query) else { return nil }
         if sql.dialect.name == "sqlite" {
             // Each token quoted as an FTS5 string (tokens hold only letters and digits, so no quote to escape).
             let match = tokens.map { "\"\($0)\"" }.joined(separator: " AND ")
-            return try await sql.raw("SELECT ref FROM search_docs WHERE id IN (SELECT rowid FROM search_fts WHERE search_fts MATCH \(bind: match)) AND kind = \(bind: kind) LIMIT \(literal: limit)")
-                .all().map { try $0.decode(column: "ref", as: String.self) }
+            return try await sql.raw(
+                "SELECT ref FROM search_docs WHERE id IN (SELECT rowid FROM search_fts WHERE search_fts MATCH \(bind: match)) AND kind = \(bind: kind) LIMIT \(literal: limit)"
+            )
+            .all().map { try $0.decode(column: "ref", as: String.self) }
         } else {
-            return try await sql.raw("SELECT ref FROM search_index WHERE kind = \(bind: kind) AND tokens @> \(bind: tokens)::text[] LIMIT \(literal: limit)")
-                .all().map { try $0.decode(column: "ref", as: String.self) }
+            return try await sql.raw(
+                "SELECT ref FROM search_index WHERE kind = \(bind: kind) AND tokens @> \(bind: tokens)::text[] LIMIT \(literal: limit)"
+            )
+            .all().map { try $0.decode(column: "ref", as: String.self) }
         }
     }
 }
@@ -62,7 +81,8 @@ extension SearchIndex {
             let match = tokens.map { "\"\($0)\"" }.joined(separator: " AND ")
             // FTS first, then the rowids: written as IN so the planner cannot choose to walk search_docs by kind and
             // probe the full-text index once per row (seconds instead of milliseconds on 100,000 documents).
-            return "SELECT ref FROM search_docs WHERE id IN (SELECT rowid FROM search_fts WHERE search_fts MATCH \(bind: match)) AND kind = \(bind: kind)"
+            return
+                "SELECT ref FROM search_docs WHERE id IN (SELECT rowid FROM search_fts WHERE search_fts MATCH \(bind: match)) AND kind = \(bind: kind)"
         }
         return "SELECT ref FROM search_index WHERE kind = \(bind: kind) AND tokens @> \(bind: tokens)::text[]"
     }
@@ -79,5 +99,7 @@ public enum StoreJSON {
         let e = JSONEncoder(); e.outputFormatting = [.sortedKeys]
         return String(decoding: try e.encode(v), as: UTF8.self)
     }
-    public static func decode<T: Decodable>(_ t: T.Type, _ s: String) throws -> T { try JSONDecoder().decode(t, from: Data(s.utf8)) }
+    public static func decode<T: Decodable>(_ t: T.Type, _ s: String) throws -> T {
+        try JSONDecoder().decode(t, from: Data(s.utf8))
+    }
 }

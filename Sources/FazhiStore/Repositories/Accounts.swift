@@ -6,13 +6,20 @@ import Foundation
 /// Users, their role grants and API tokens. Password hashing is passed in (the HTTP layer owns Bcrypt).
 public enum Accounts {
     /// What the record keeps of a user change: never the password or its hash.
-    struct UserPayload: Codable { let username: String; let displayName: String; let organisationID: UUID; let isActive: Bool }
+    struct UserPayload: Codable {
+        let username: String; let displayName: String; let organisationID: UUID; let isActive: Bool
+    }
     struct GrantPayload: Codable { let userID: UUID; let role: String; let organisationID: UUID }
     struct TokenPayload: Codable { let userID: UUID; let name: String }
 
     public static func validateUsername(_ s: String) throws -> String {
         let u = s.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
-        guard (3...32).contains(u.count), u.unicodeScalars.allSatisfy({ CharacterSet.lowercaseLetters.contains($0) && $0.isASCII || CharacterSet.decimalDigits.contains($0) && $0.isASCII || "._-".unicodeScalars.contains($0) }) else {
+        guard (3...32).contains(u.count),
+            u.unicodeScalars.allSatisfy({
+                CharacterSet.lowercaseLetters.contains($0) && $0.isASCII
+                    || CharacterSet.decimalDigits.contains($0) && $0.isASCII || "._-".unicodeScalars.contains($0)
+            })
+        else {
             throw DomainError.invalid(field: "username", message: "用户名应为3–32位小写字母、数字或 . _ -")
         }
         return u
@@ -25,20 +32,27 @@ public enum Accounts {
         guard hasLetter && hasDigit else { throw DomainError.invalid(field: "password", message: "密码须同时包含字母和数字") }
     }
 
-    public static func createUser(username: String, displayName: String, passwordHash: String, organisationID: UUID,
-                                  in tx: WriteTransaction) async throws -> UserRecord {
+    public static func createUser(
+        username: String, displayName: String, passwordHash: String, organisationID: UUID,
+        in tx: WriteTransaction
+    ) async throws -> UserRecord {
         let u = try validateUsername(username)
         let name = displayName.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !name.isEmpty, name.count <= 50 else { throw DomainError.invalid(field: "displayName", message: "姓名不能为空且不超过50字") }
+        guard !name.isEmpty, name.count <= 50 else {
+            throw DomainError.invalid(field: "displayName", message: "姓名不能为空且不超过50字")
+        }
         guard try await OrganisationRecord.find(organisationID, on: tx.db) != nil else {
             throw DomainError.invalid(field: "organisationId", message: "所在单位不存在")
         }
         if try await UserRecord.query(on: tx.db).filter(\.$username == u).first() != nil {
             throw DomainError.conflict(field: "username", message: "用户名 \(u) 已被使用")
         }
-        let user = UserRecord(username: u, displayName: name, passwordHash: passwordHash, organisationID: organisationID)
+        let user = UserRecord(
+            username: u, displayName: name, passwordHash: passwordHash, organisationID: organisationID)
         try await user.create(on: tx.db)
-        try tx.record("user", user.id!.uuidString, "create", UserPayload(username: u, displayName: name, organisationID: organisationID, isActive: true))
+        try tx.record(
+            "user", user.id!.uuidString, "create",
+            UserPayload(username: u, displayName: name, organisationID: organisationID, isActive: true))
         return user
     }
 
@@ -51,28 +65,38 @@ public enum Accounts {
     public static func setActive(user: UserRecord, active: Bool, in tx: WriteTransaction) async throws {
         user.isActive = active
         try await user.save(on: tx.db)
-        try tx.record("user", user.id!.uuidString, active ? "enable" : "disable",
-                      UserPayload(username: user.username, displayName: user.displayName, organisationID: user.organisationID, isActive: active))
+        try tx.record(
+            "user", user.id!.uuidString, active ? "enable" : "disable",
+            UserPayload(
+                username: user.username, displayName: user.displayName, organisationID: user.organisationID,
+                isActive: active))
     }
 
-    public static func grant(_ role: Role, to user: UserRecord, in organisationID: UUID, tx: WriteTransaction) async throws -> RoleGrantRecord {
+    public static func grant(
+        _ role: Role, to user: UserRecord, in organisationID: UUID, tx: WriteTransaction
+    ) async throws -> RoleGrantRecord {
         guard try await OrganisationRecord.find(organisationID, on: tx.db) != nil else {
             throw DomainError.invalid(field: "organisationId", message: "授权单位不存在")
         }
         let uid = try user.requireID()
         if try await RoleGrantRecord.query(on: tx.db).filter(\.$userID == uid).filter(\.$role == role.rawValue)
-            .filter(\.$organisationID == organisationID).first() != nil {
+            .filter(\.$organisationID == organisationID).first() != nil
+        {
             throw DomainError.conflict(field: "role", message: "该用户在此单位已有角色“\(role.chineseName)”")
         }
         let g = RoleGrantRecord(userID: uid, role: role.rawValue, organisationID: organisationID)
         try await g.create(on: tx.db)
-        try tx.record("role_grant", g.id!.uuidString, "grant", GrantPayload(userID: uid, role: role.rawValue, organisationID: organisationID))
+        try tx.record(
+            "role_grant", g.id!.uuidString, "grant",
+            GrantPayload(userID: uid, role: role.rawValue, organisationID: organisationID))
         return g
     }
 
     public static func revoke(grant g: RoleGrantRecord, tx: WriteTransaction) async throws {
         try await g.delete(on: tx.db)
-        try tx.record("role_grant", g.id!.uuidString, "revoke", GrantPayload(userID: g.userID, role: g.role, organisationID: g.organisationID))
+        try tx.record(
+            "role_grant", g.id!.uuidString, "revoke",
+            GrantPayload(userID: g.userID, role: g.role, organisationID: g.organisationID))
     }
 
     public static func grants(of userID: UUID, on db: any Database) async throws -> [RoleGrant] {
@@ -90,7 +114,9 @@ public enum Accounts {
     public static func tokenHash(_ token: String) -> String { Hex.encode(SHA256.hash(data: Array(token.utf8))) }
 
     /// Creates a token and returns it in clear once; only its hash is kept.
-    public static func createToken(for user: UserRecord, name: String, tx: WriteTransaction) async throws -> (APITokenRecord, String) {
+    public static func createToken(
+        for user: UserRecord, name: String, tx: WriteTransaction
+    ) async throws -> (APITokenRecord, String) {
         let n = name.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !n.isEmpty, n.count <= 60 else { throw DomainError.invalid(field: "name", message: "令牌名称不能为空且不超过60字") }
         var bytes = [UInt8](repeating: 0, count: 32)
@@ -111,7 +137,11 @@ public enum Accounts {
     }
 
     public static func user(forToken token: String, on db: any Database) async throws -> UserRecord? {
-        guard let t = try await APITokenRecord.query(on: db).filter(\.$tokenHash == tokenHash(token)).filter(\.$revokedAt == nil).first() else { return nil }
+        guard
+            let t = try await APITokenRecord.query(on: db).filter(\.$tokenHash == tokenHash(token)).filter(
+                \.$revokedAt == nil
+            ).first()
+        else { return nil }
         guard let u = try await UserRecord.find(t.userID, on: db), u.isActive else { return nil }
         return u
     }

@@ -7,7 +7,9 @@ import SQLKit
 public enum Directory {
     public struct NewRegion: Codable, Sendable {
         public var code: String; public var name: String; public var parentCode: String?
-        public init(code: String, name: String, parentCode: String?) { self.code = code; self.name = name; self.parentCode = parentCode }
+        public init(code: String, name: String, parentCode: String?) {
+            self.code = code; self.name = name; self.parentCode = parentCode
+        }
     }
 
     public struct NewOrganisation: Codable, Sendable {
@@ -20,7 +22,9 @@ public enum Directory {
     public static func createRegion(_ input: NewRegion, in tx: WriteTransaction) async throws -> RegionRecord {
         guard Region.isValidCode(input.code) else { throw DomainError.invalid(field: "code", message: "行政区划代码应为6位数字") }
         let name = input.name.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !name.isEmpty, name.count <= 100 else { throw DomainError.invalid(field: "name", message: "名称不能为空且不超过100字") }
+        guard !name.isEmpty, name.count <= 100 else {
+            throw DomainError.invalid(field: "name", message: "名称不能为空且不超过100字")
+        }
         if try await RegionRecord.find(input.code, on: tx.db) != nil {
             throw DomainError.conflict(field: "code", message: "行政区划代码 \(input.code) 已存在")
         }
@@ -29,16 +33,23 @@ public enum Directory {
         }
         let r = RegionRecord(code: input.code, name: name, parentCode: input.parentCode)
         try await r.create(on: tx.db)
-        try tx.record("region", input.code, "create", NewRegion(code: input.code, name: name, parentCode: input.parentCode))
+        try tx.record(
+            "region", input.code, "create", NewRegion(code: input.code, name: name, parentCode: input.parentCode))
         return r
     }
 
-    public static func createOrganisation(_ input: NewOrganisation, in tx: WriteTransaction) async throws -> OrganisationRecord {
+    public static func createOrganisation(
+        _ input: NewOrganisation, in tx: WriteTransaction
+    ) async throws -> OrganisationRecord {
         let name = input.name.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !name.isEmpty, name.count <= 100 else { throw DomainError.invalid(field: "name", message: "名称不能为空且不超过100字") }
+        guard !name.isEmpty, name.count <= 100 else {
+            throw DomainError.invalid(field: "name", message: "名称不能为空且不超过100字")
+        }
         var uscc = input.uscc?.trimmingCharacters(in: .whitespacesAndNewlines).uppercased()
         if uscc?.isEmpty == true { uscc = nil }
-        if let u = uscc, let problem = UnifiedSocialCreditCode.problem(u) { throw DomainError.invalid(field: "uscc", message: problem) }
+        if let u = uscc, let problem = UnifiedSocialCreditCode.problem(u) {
+            throw DomainError.invalid(field: "uscc", message: problem)
+        }
         guard try await RegionRecord.find(input.regionCode, on: tx.db) != nil else {
             throw DomainError.invalid(field: "regionCode", message: "行政区划 \(input.regionCode) 不存在")
         }
@@ -48,12 +59,16 @@ public enum Directory {
         if let u = uscc, try await OrganisationRecord.query(on: tx.db).filter(\.$uscc == u).first() != nil {
             throw DomainError.conflict(field: "uscc", message: "统一社会信用代码 \(u) 已被其他机关使用")
         }
-        if try await OrganisationRecord.query(on: tx.db).filter(\.$name == name).filter(\.$regionCode == input.regionCode).first() != nil {
+        if try await OrganisationRecord.query(on: tx.db).filter(\.$name == name).filter(
+            \.$regionCode == input.regionCode
+        ).first() != nil {
             throw DomainError.conflict(field: "name", message: "本行政区划内已有同名机关：\(name)")
         }
         let o = OrganisationRecord(name: name, uscc: uscc, regionCode: input.regionCode, parentID: input.parentID)
         try await o.create(on: tx.db)
-        try tx.record("organisation", o.id!.uuidString, "create", NewOrganisation(name: name, uscc: uscc, regionCode: input.regionCode, parentID: input.parentID))
+        try tx.record(
+            "organisation", o.id!.uuidString, "create",
+            NewOrganisation(name: name, uscc: uscc, regionCode: input.regionCode, parentID: input.parentID))
         return o
     }
 
@@ -79,7 +94,9 @@ public enum Directory {
         let orgs = try await organisations(on: db)
         let regs = try await regions(on: db)
         return OrganisationTree(
-            organisations: orgs.compactMap { o in o.id.map { OrganisationNode(id: $0, regionCode: o.regionCode, parentID: o.parentID) } },
+            organisations: orgs.compactMap { o in
+                o.id.map { OrganisationNode(id: $0, regionCode: o.regionCode, parentID: o.parentID) }
+            },
             regions: regs.compactMap { r in r.id.map { Region(code: $0, name: r.name, parentCode: r.parentCode) } })
     }
 }

@@ -21,7 +21,8 @@ enum TestDB: String, CaseIterable, CustomTestStringConvertible, Sendable {
 
 enum TestEnv {
     static func tempDir() throws -> URL {
-        let d = FileManager.default.temporaryDirectory.appendingPathComponent("fazhi-test-\(UUID().uuidString.prefix(8))")
+        let d = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "fazhi-test-\(UUID().uuidString.prefix(8))")
         try FileManager.default.createDirectory(at: d, withIntermediateDirectories: true)
         return d
     }
@@ -78,8 +79,9 @@ final class TestApp: @unchecked Sendable {
         }
         app = try await Application.make(.testing)
         app.logger.logLevel = .warning
-        var options = AppOptions(database: target, calendarDirectory: nil, recordKeyPath: dir.appendingPathComponent("record.key").path,
-                                 loadDemo: demo, checkpointInterval: 0)
+        var options = AppOptions(
+            database: target, calendarDirectory: nil, recordKeyPath: dir.appendingPathComponent("record.key").path,
+            loadDemo: demo, checkpointInterval: 0)
         if let now { options.clock = { now } }
         options.evidenceDirectory = dir.appendingPathComponent("evidence").path
         options.evidenceMaxBytes = 64 * 1024
@@ -109,11 +111,15 @@ final class TestApp: @unchecked Sendable {
     /// A bearer token for a user, created directly in the store.
     func token(_ username: String) async throws -> String {
         let u = try await Accounts.user(named: username, on: app.db)!
-        return try await app.fazhi.store.write(on: app.db, .system) { tx in try await Accounts.createToken(for: u, name: "test", tx: tx).1 }
+        return try await app.fazhi.store.write(on: app.db, .system) { tx in
+            try await Accounts.createToken(for: u, name: "test", tx: tx).1
+        }
     }
 
-    func send(_ method: HTTPMethod, _ path: String, token: String? = nil, json: String? = nil,
-              headers: [(String, String)] = [], contentType: String = "application/json") async throws -> TestingHTTPResponse {
+    func send(
+        _ method: HTTPMethod, _ path: String, token: String? = nil, json: String? = nil,
+        headers: [(String, String)] = [], contentType: String = "application/json"
+    ) async throws -> TestingHTTPResponse {
         var h = HTTPHeaders()
         if let token { h.add(name: "Authorization", value: "Bearer \(token)") }
         if json != nil { h.add(name: "Content-Type", value: contentType) }
@@ -123,7 +129,9 @@ final class TestApp: @unchecked Sendable {
     }
 
     /// A request with a binary body (an upload).
-    func sendBytes(_ method: HTTPMethod, _ path: String, token: String? = nil, body: [UInt8], headers: [(String, String)] = []) async throws -> TestingHTTPResponse {
+    func sendBytes(
+        _ method: HTTPMethod, _ path: String, token: String? = nil, body: [UInt8], headers: [(String, String)] = []
+    ) async throws -> TestingHTTPResponse {
         var h = HTTPHeaders()
         if let token { h.add(name: "Authorization", value: "Bearer \(token)") }
         for (k, v) in headers { h.add(name: k, value: v) }
@@ -134,7 +142,10 @@ final class TestApp: @unchecked Sendable {
 }
 
 /// Runs `body` with a fresh app and always shuts it down.
-func withTestApp(_ db: TestDB, demo: Bool = true, now: Date? = nil, settings: ProcedureSettings? = nil, _ body: (TestApp) async throws -> Void) async throws {
+func withTestApp(
+    _ db: TestDB, demo: Bool = true, now: Date? = nil, settings: ProcedureSettings? = nil,
+    _ body: (TestApp) async throws -> Void
+) async throws {
     let t = try await TestApp(db, demo: demo, now: now, settings: settings)
     do { try await body(t) } catch { await t.shutdown(); throw error }
     await t.shutdown()

@@ -28,7 +28,10 @@ struct FigureSetOut: Content {
 struct FigureSet: Sendable {
     let id: String
     let title: String
-    let compute: @Sendable (_ req: Request, _ year: Int, _ bodies: Set<UUID>) async throws -> (summary: String, figures: [FigureOut])
+    let compute:
+        @Sendable (_ req: Request, _ year: Int, _ bodies: Set<UUID>) async throws -> (
+            summary: String, figures: [FigureOut]
+        )
 }
 
 /// `GET /api/v1/statistics`: the figure sets; `GET /api/v1/statistics/{set}?year=&body=`: each figure of the set with its
@@ -42,7 +45,9 @@ enum StatisticsAPI {
     static func register(_ api: any RoutesBuilder) {
         api.get("statistics") { req async throws -> [[String: String]] in
             _ = try req.requireUser()
-            return sets(req.fazhi.procedures).map { ["id": $0.id, "title": $0.title, "path": "/api/v1/statistics/\($0.id)"] }
+            return sets(req.fazhi.procedures).map {
+                ["id": $0.id, "title": $0.title, "path": "/api/v1/statistics/\($0.id)"]
+            }
         }
         api.get("statistics", ":set") { req async throws -> FigureSetOut in
             let user = try req.requireUser()
@@ -52,17 +57,21 @@ enum StatisticsAPI {
             }
             let (year, bodies) = try scope(req, user)
             let (summary, figures) = try await set.compute(req, year, bodies)
-            return FigureSetOut(set: set.id, title: set.title, year: year, bodies: bodies.sorted { $0.uuidString < $1.uuidString }, summary: summary, figures: figures)
+            return FigureSetOut(
+                set: set.id, title: set.title, year: year, bodies: bodies.sorted { $0.uuidString < $1.uuidString },
+                summary: summary, figures: figures)
         }
         api.get("statistics", ":set", "figures", ":figure") { req async throws -> [CaseSummary] in
             let user = try req.requireUser()
             let (year, bodies) = try scope(req, user)
             let id = req.parameters.get("set") ?? "", figure = req.parameters.get("figure") ?? ""
-            guard let def = req.fazhi.procedures.current(id), let stats = def.statistics, stats.figure(figure) != nil else {
+            guard let def = req.fazhi.procedures.current(id), let stats = def.statistics, stats.figure(figure) != nil
+            else {
                 throw APIError.notFound("没有该统计项")
             }
             let limit = min(max(req.query[Int.self, at: "limit"] ?? 500, 1), 5_000)
-            let cases = try await YearFigures.cases(def.id, figure: figure, year: year, bodies: bodies, limit: limit, on: req.db)
+            let cases = try await YearFigures.cases(
+                def.id, figure: figure, year: year, bodies: bodies, limit: limit, on: req.db)
             return try await CaseStore.summaries(cases.map(\.id), on: req.db)
         }
     }
@@ -72,7 +81,9 @@ enum StatisticsAPI {
         let year = req.query[Int.self, at: "year"] ?? req.fazhi.today.year
         guard (2000...2100).contains(year) else { throw DomainError.invalid(field: "year", message: "年度应在2000至2100之间") }
         if let raw = req.query[String.self, at: "body"], !raw.isEmpty {
-            guard let body = UUID(uuidString: raw) else { throw DomainError.invalid(field: "body", message: "单位编号格式不对") }
+            guard let body = UUID(uuidString: raw) else {
+                throw DomainError.invalid(field: "body", message: "单位编号格式不对")
+            }
             guard user.readable.contains(body) else { throw APIError.notFound("单位不存在，或您无权查看") }
             return (year, [body])
         }
@@ -82,13 +93,19 @@ enum StatisticsAPI {
     /// A procedure's declared figures and rates, counted from the kept sums.
     static func procedureSet(_ def: ProcedureDefinition) -> FigureSet {
         FigureSet(id: def.id, title: def.statistics?.title ?? def.name) { req, year, bodies in
-            guard let stats = def.statistics, let tally = try await YearFigures.tally(def, year: year, bodies: bodies, on: req.db) else { return ("", []) }
+            guard let stats = def.statistics,
+                let tally = try await YearFigures.tally(def, year: year, bodies: bodies, on: req.db)
+            else { return ("", []) }
             let records = { (figure: String) in "/api/v1/statistics/\(def.id)/figures/\(figure)?year=\(year)" }
             let figures = stats.figures.map { f in
-                FigureOut(id: f.id, label: f.label, definition: f.definition, value: Double(tally.count(f.id)), unit: "件", records: records(f.id))
+                FigureOut(
+                    id: f.id, label: f.label, definition: f.definition, value: Double(tally.count(f.id)), unit: "件",
+                    records: records(f.id))
             }
             let rates = stats.rates.map { r in
-                FigureOut(id: r.id, label: r.label, definition: r.formula, value: tally.rate(r) ?? 0, unit: "比率", records: nil)
+                FigureOut(
+                    id: r.id, label: r.label, definition: r.formula, value: tally.rate(r) ?? 0, unit: "比率", records: nil
+                )
             }
             return (stats.summary(tally), figures + rates)
         }
@@ -102,12 +119,23 @@ enum StatisticsAPI {
         let met = hours.filter { $0 + 0.0001 >= target }.count
         let list = "/api/v1/statistics/training?year=\(year)"
         let figures = [
-            FigureOut(id: "officers", label: "执法人员", definition: "执法人员名录中的人数", value: Double(officers.count), unit: "人", records: nil),
-            FigureOut(id: "hours", label: "培训学时合计", definition: "\(year)年登记的培训学时之和", value: hours.reduce(0, +), unit: "学时", records: nil),
-            FigureOut(id: "met", label: "达到年度培训目标", definition: "\(year)年培训学时不少于\(Yuan.number(target))学时的人数", value: Double(met), unit: "人", records: nil),
-            FigureOut(id: "metRate", label: "培训达标率", definition: "达到年度培训目标的人数 ÷ 执法人员", value: officers.isEmpty ? 0 : Double(met) / Double(officers.count),
-                      unit: "比率", records: list),
+            FigureOut(
+                id: "officers", label: "执法人员", definition: "执法人员名录中的人数", value: Double(officers.count), unit: "人",
+                records: nil),
+            FigureOut(
+                id: "hours", label: "培训学时合计", definition: "\(year)年登记的培训学时之和", value: hours.reduce(0, +), unit: "学时",
+                records: nil),
+            FigureOut(
+                id: "met", label: "达到年度培训目标", definition: "\(year)年培训学时不少于\(Yuan.number(target))学时的人数",
+                value: Double(met), unit: "人", records: nil),
+            FigureOut(
+                id: "metRate", label: "培训达标率", definition: "达到年度培训目标的人数 ÷ 执法人员",
+                value: officers.isEmpty ? 0 : Double(met) / Double(officers.count),
+                unit: "比率", records: list),
         ]
-        return ("\(year)年执法人员\(officers.count)人，培训学时合计\(Yuan.number(hours.reduce(0, +)))学时，\(met)人达到\(Yuan.number(target))学时的年度目标。", figures)
+        return (
+            "\(year)年执法人员\(officers.count)人，培训学时合计\(Yuan.number(hours.reduce(0, +)))学时，\(met)人达到\(Yuan.number(target))学时的年度目标。",
+            figures
+        )
     }
 }

@@ -5,10 +5,14 @@ import Vapor
 
 struct GrantDTO: Content {
     let id: UUID; let role: String; let roleName: String; let organisationId: UUID
-    init(_ g: RoleGrantRecord) { id = g.id!; role = g.role; roleName = Role(rawValue: g.role)?.chineseName ?? g.role; organisationId = g.organisationID }
+    init(_ g: RoleGrantRecord) {
+        id = g.id!; role = g.role; roleName = Role(rawValue: g.role)?.chineseName ?? g.role;
+        organisationId = g.organisationID
+    }
 }
 struct UserDTO: Content {
-    let id: UUID; let username: String; let displayName: String; let organisationId: UUID; let isActive: Bool; let grants: [GrantDTO]
+    let id: UUID; let username: String; let displayName: String; let organisationId: UUID; let isActive: Bool;
+    let grants: [GrantDTO]
 }
 
 /// Users and role grants. A user is visible to whoever may read their organisation; only a 系统管理员 of
@@ -27,7 +31,8 @@ struct UsersAPI {
     }
     struct NewUserInput: StrictInput {
         static let fields: Set<String> = ["username", "displayName", "password", "organisationId", "roles"]
-        let username: String; let displayName: String; let password: String; let organisationId: UUID; let roles: [RoleInput]?
+        let username: String; let displayName: String; let password: String; let organisationId: UUID;
+        let roles: [RoleInput]?
     }
     /// A grant request body is exactly one role input.
     typealias GrantInput = RoleInput
@@ -36,13 +41,16 @@ struct UsersAPI {
 
     static func dto(_ u: UserRecord, on db: any Database) async throws -> UserDTO {
         let grants = try await RoleGrantRecord.query(on: db).filter(\.$userID == u.id!).all()
-        return UserDTO(id: u.id!, username: u.username, displayName: u.displayName, organisationId: u.organisationID, isActive: u.isActive, grants: grants.map(GrantDTO.init))
+        return UserDTO(
+            id: u.id!, username: u.username, displayName: u.displayName, organisationId: u.organisationID,
+            isActive: u.isActive, grants: grants.map(GrantDTO.init))
     }
 
     /// The user if the reader may see them; otherwise 404 (never reveal what lies outside one's scope).
     static func visibleUser(_ req: Request, _ reader: AuthUser) async throws -> UserRecord {
         guard let id = req.parameters.get("id", as: UUID.self), let u = try await UserRecord.find(id, on: req.db),
-              u.id == reader.id || reader.readable.contains(u.organisationID) else { throw APIError.notFound() }
+            u.id == reader.id || reader.readable.contains(u.organisationID)
+        else { throw APIError.notFound() }
         return u
     }
 
@@ -57,7 +65,9 @@ struct UsersAPI {
         try Accounts.validatePassword(input.password)
         let hash = try await req.password.async.hash(input.password)
         return try await req.write(as: user) { tx in
-            let u = try await Accounts.createUser(username: input.username, displayName: input.displayName, passwordHash: hash, organisationID: input.organisationId, in: tx)
+            let u = try await Accounts.createUser(
+                username: input.username, displayName: input.displayName, passwordHash: hash,
+                organisationID: input.organisationId, in: tx)
             for r in input.roles ?? [] { _ = try await Accounts.grant(r.role, to: u, in: r.organisationId, tx: tx) }
             return u
         }
@@ -72,7 +82,8 @@ struct UsersAPI {
         api.get("users") { req async throws -> [UserDTO] in
             let user = try req.requireUser()
             let readable = Array(user.readable)
-            let users = try await UserRecord.query(on: req.db).filter(\.$organisationID ~~ readable).sort(\.$username).all()
+            let users = try await UserRecord.query(on: req.db).filter(\.$organisationID ~~ readable).sort(\.$username)
+                .all()
             var out: [UserDTO] = []
             for u in users { out.append(try await dto(u, on: req.db)) }
             return out
@@ -92,14 +103,17 @@ struct UsersAPI {
             let target = try await visibleUser(req, user)
             let input = try StrictJSON.decode(GrantInput.self, from: req)
             try requireAdmin(user, over: [target.organisationID, input.organisationId])
-            let g = try await req.write(as: user) { tx in try await Accounts.grant(input.role, to: target, in: input.organisationId, tx: tx) }
+            let g = try await req.write(as: user) { tx in
+                try await Accounts.grant(input.role, to: target, in: input.organisationId, tx: tx)
+            }
             return try created(GrantDTO(g))
         }
         api.delete("users", ":id", "grants", ":grant") { req async throws -> HTTPStatus in
             let user = try req.requireUser()
             let target = try await visibleUser(req, user)
             guard let gid = req.parameters.get("grant", as: UUID.self),
-                  let g = try await RoleGrantRecord.find(gid, on: req.db), g.userID == target.id else { throw APIError.notFound("该角色授权不存在") }
+                let g = try await RoleGrantRecord.find(gid, on: req.db), g.userID == target.id
+            else { throw APIError.notFound("该角色授权不存在") }
             try requireAdmin(user, over: [target.organisationID, g.organisationID])
             if target.id == user.id && g.role == Role.systemAdmin.rawValue {
                 throw APIError(.conflict, code: "conflict", field: "role", message: "不能撤销自己的系统管理员角色（以免无人管理）")
@@ -114,7 +128,9 @@ struct UsersAPI {
             try requireAdmin(user, over: [target.organisationID])
             try Accounts.validatePassword(input.password)
             let hash = try await req.password.async.hash(input.password)
-            try await req.write(as: user) { tx in try await Accounts.setPassword(user: target, passwordHash: hash, in: tx) }
+            try await req.write(as: user) { tx in
+                try await Accounts.setPassword(user: target, passwordHash: hash, in: tx)
+            }
             return .noContent
         }
         api.post("users", ":id", "active") { req async throws -> UserDTO in
@@ -122,8 +138,12 @@ struct UsersAPI {
             let target = try await visibleUser(req, user)
             let input = try StrictJSON.decode(ActiveInput.self, from: req)
             try requireAdmin(user, over: [target.organisationID])
-            if target.id == user.id && !input.active { throw APIError(.conflict, code: "conflict", field: "active", message: "不能停用自己的账号") }
-            try await req.write(as: user) { tx in try await Accounts.setActive(user: target, active: input.active, in: tx) }
+            if target.id == user.id && !input.active {
+                throw APIError(.conflict, code: "conflict", field: "active", message: "不能停用自己的账号")
+            }
+            try await req.write(as: user) { tx in
+                try await Accounts.setActive(user: target, active: input.active, in: tx)
+            }
             return try await dto(target, on: req.db)
         }
     }

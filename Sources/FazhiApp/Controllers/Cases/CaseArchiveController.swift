@@ -30,7 +30,9 @@ enum CaseArchiveController {
 
     static func archive(_ req: Request, _ c: StoredCase, user: AuthUser) async throws -> (Data, String) {
         let f = c.file
-        guard let def = req.fazhi.procedures.definition(f.procedure, version: f.definitionVersion) else { throw APIError.notFound("程序定义不存在") }
+        guard let def = req.fazhi.procedures.definition(f.procedure, version: f.definitionVersion) else {
+            throw APIError.notFound("程序定义不存在")
+        }
         let zip = try ZipPackage()
         let ctx = try await CaseDocumentsController.context(req, c)
         let seal = CaseDocumentsController.seal(req, bodyID: f.bodyID, bodyName: ctx.bodyName)
@@ -50,14 +52,21 @@ enum CaseArchiveController {
 
         // 证据: the list and hashes (the files themselves stay in the evidence store; each is named by its hash).
         let evidence = try await EvidenceStore.files(f.id, on: req.db)
-        try zip.add("证据清单.csv", CSV.write([["文件名", "类型", "媒体类型", "大小（字节）", "SHA-256", "上传日期", "上传人"]]
-            + evidence.map { [$0.fileName, $0.label, $0.mediaType, String($0.size), $0.sha256, $0.uploadedOn, $0.uploadedBy] }))
+        try zip.add(
+            "证据清单.csv",
+            CSV.write(
+                [["文件名", "类型", "媒体类型", "大小（字节）", "SHA-256", "上传日期", "上传人"]]
+                    + evidence.map {
+                        [$0.fileName, $0.label, $0.mediaType, String($0.size), $0.sha256, $0.uploadedOn, $0.uploadedBy]
+                    }))
 
         // 全过程记录 with proofs. A checkpoint is signed first if the latest does not yet cover the case's last entry.
-        let entries = try await RecordLog.entries(subjectTypes: ["case", "publication"], subjectID: f.id.uuidString, on: req.db)
+        let entries = try await RecordLog.entries(
+            subjectTypes: ["case", "publication"], subjectID: f.id.uuidString, on: req.db)
         var checkpoint = try await RecordLog.latestCheckpoint(on: req.db)
         if let last = entries.last?.entry.sequence, (checkpoint?.treeSize ?? 0) < Int(last) {
-            checkpoint = try await RecordLog.makeCheckpoint(key: req.fazhi.recordKey, store: req.fazhi.store, on: req.db, now: req.fazhi.now)
+            checkpoint = try await RecordLog.makeCheckpoint(
+                key: req.fazhi.recordKey, store: req.fazhi.store, on: req.db, now: req.fazhi.now)
         }
         var archived: [ArchivedEntry] = []
         if let cp = checkpoint {
@@ -65,14 +74,23 @@ enum CaseArchiveController {
             let root = Hex.encode(Merkle.root(leaves))
             for e in entries {
                 let i = Int(e.entry.sequence) - 1
-                let proof = i < cp.treeSize ? Merkle.inclusionProof(index: i, size: cp.treeSize, leaves: leaves).map {
-                    InclusionProofDocument(entry: i + 1, treeSize: cp.treeSize, leafHash: Hex.encode(leaves[i]), proof: $0.map { Hex.encode($0) }, rootHash: root)
-                } : nil
-                archived.append(ArchivedEntry(entry: e.entry, payload: String(decoding: e.payload, as: UTF8.self), leafHash: Hex.encode(e.entry.leafHash), proof: proof))
+                let proof =
+                    i < cp.treeSize
+                    ? Merkle.inclusionProof(index: i, size: cp.treeSize, leaves: leaves).map {
+                        InclusionProofDocument(
+                            entry: i + 1, treeSize: cp.treeSize, leafHash: Hex.encode(leaves[i]),
+                            proof: $0.map { Hex.encode($0) }, rootHash: root)
+                    } : nil
+                archived.append(
+                    ArchivedEntry(
+                        entry: e.entry, payload: String(decoding: e.payload, as: UTF8.self),
+                        leafHash: Hex.encode(e.entry.leafHash), proof: proof))
             }
         }
-        let record = ArchivedRecord(caseID: f.id.uuidString, caseNumber: c.number, checkpoint: checkpoint, publicKey: req.fazhi.recordKey.publicKey.base64,
-                                    verification: verificationNote, entries: archived)
+        let record = ArchivedRecord(
+            caseID: f.id.uuidString, caseNumber: c.number, checkpoint: checkpoint,
+            publicKey: req.fazhi.recordKey.publicKey.base64,
+            verification: verificationNote, entries: archived)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         try zip.add("全过程记录.json", try encoder.encode(record))
@@ -106,7 +124,11 @@ enum CaseArchiveController {
         let (data, name) = try await archive(req, c, user: user)
         let r = Response(status: .ok, body: .init(data: data))
         r.headers.replaceOrAdd(name: .contentType, value: "application/zip")
-        r.headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"case-archive.zip\"; filename*=UTF-8''\(name.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "case-archive.zip")")
+        r.headers.replaceOrAdd(
+            name: .contentDisposition,
+            value:
+                "attachment; filename=\"case-archive.zip\"; filename*=UTF-8''\(name.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "case-archive.zip")"
+        )
         return r
     }
 

@@ -11,42 +11,69 @@ enum CaseDocumentsController {
         // Documents of a procedure numbered in the government's name are issued in it (行政复议 documents in the 复议机关's
         // name, not its office's: 行政复议法 第六十一条).
         let def = req.fazhi.procedures.definition(c.file.procedure, version: c.file.definitionVersion)
-        let issuer = def?.numbering.issuer == .governmentAbove ? try await CaseStore.governmentAbove(c.file.bodyID, on: req.db) : org?.name
-        return DocumentContext(bodyName: issuer ?? "", caseNumber: c.number,
-                               reconsiderationBody: region.isEmpty ? "本级人民政府" : "\(region)人民政府", court: region.isEmpty ? "有管辖权的人民法院" : "\(region)人民法院")
+        let issuer =
+            def?.numbering.issuer == .governmentAbove
+            ? try await CaseStore.governmentAbove(c.file.bodyID, on: req.db) : org?.name
+        return DocumentContext(
+            bodyName: issuer ?? "", caseNumber: c.number,
+            reconsiderationBody: region.isEmpty ? "本级人民政府" : "\(region)人民政府",
+            court: region.isEmpty ? "有管辖权的人民法院" : "\(region)人民法院")
     }
 
     /// The body's seal image: its file in the seal directory if there is one (a PNG), else the drawn default.
     static func seal(_ req: Request, bodyID: UUID, bodyName: String) -> Data {
         let dir = URL(fileURLWithPath: req.fazhi.options.sealDirectory)
         for name in [bodyName, bodyID.uuidString, bodyID.uuidString.lowercased()] where !name.isEmpty {
-            if let d = try? Data(contentsOf: dir.appendingPathComponent(name + ".png")), d.starts(with: [0x89, 0x50, 0x4E, 0x47]) { return d }
+            if let d = try? Data(contentsOf: dir.appendingPathComponent(name + ".png")),
+                d.starts(with: [0x89, 0x50, 0x4E, 0x47])
+            {
+                return d
+            }
         }
         return SealImage.defaultPNG
     }
 
     static func word(_ t: DocumentText, seal: Data? = nil) -> WordDocument {
-        WordDocument(t.blocks.map { b -> WordDocument.Block in
-            switch b {
-            case .title(let s): .title(s); case .centered(let s): .centered(s); case .heading(let s): .heading(s); case .paragraph(let s): .paragraph(s)
-            case .field(let l, let v): .field(l, v); case .table(let r): .table(r); case .signature(let l): .signature(l); case .seal(let s): .seal(s)
-            }
-        }, sealImage: seal)
+        WordDocument(
+            t.blocks.map { b -> WordDocument.Block in
+                switch b {
+                case .title(let s): .title(s);
+                case .centered(let s): .centered(s);
+                case .heading(let s): .heading(s);
+                case .paragraph(let s): .paragraph(s)
+                case .field(let l, let v): .field(l, v);
+                case .table(let r): .table(r);
+                case .signature(let l): .signature(l);
+                case .seal(let s): .seal(s)
+                }
+            }, sealImage: seal)
     }
 
     static func download(_ req: Request, _ c: StoredCase) async throws -> Response {
-        guard let kind = ProcedureCatalog.documentKind(req.parameters.get("kind") ?? "") else { throw APIError.notFound("没有该文书") }
+        guard let kind = ProcedureCatalog.documentKind(req.parameters.get("kind") ?? "") else {
+            throw APIError.notFound("没有该文书")
+        }
         let step = req.query[Int.self, at: "step"]
-        guard c.file.steps.contains(where: { s in req.fazhi.procedures.definition(c.file.procedure, version: c.file.definitionVersion)?.action(s.action)?.documents.contains(kind) == true }) else {
+        guard
+            c.file.steps.contains(where: { s in
+                req.fazhi.procedures.definition(c.file.procedure, version: c.file.definitionVersion)?.action(s.action)?
+                    .documents.contains(kind) == true
+            })
+        else {
             throw APIError.notFound("本案尚未生成\(kind.chineseName)")
         }
         let ctx = try await context(req, c)
         let text = CaseDocuments.text(kind, file: c.file, step: step, context: ctx)
         let data = try DocxWriter.write(word(text, seal: seal(req, bodyID: c.file.bodyID, bodyName: ctx.bodyName)))
         let r = Response(status: .ok, body: .init(data: data))
-        r.headers.replaceOrAdd(name: .contentType, value: "application/vnd.openxmlformats-officedocument.wordprocessingml.document")
+        r.headers.replaceOrAdd(
+            name: .contentType, value: "application/vnd.openxmlformats-officedocument.wordprocessingml.document")
         let name = text.fileName + ".docx"
-        r.headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"case.docx\"; filename*=UTF-8''\(name.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "case.docx")")
+        r.headers.replaceOrAdd(
+            name: .contentDisposition,
+            value:
+                "attachment; filename=\"case.docx\"; filename*=UTF-8''\(name.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "case.docx")"
+        )
         return r
     }
 

@@ -12,14 +12,20 @@ enum CaseEvidenceController {
             throw DomainError.forbidden("只有本机关的执法人员或负责人可以上传证据", article: "行政处罚法 第四十二条")
         }
         let def = req.fazhi.procedures.definition(c.file.procedure, version: c.file.definitionVersion)
-        if def?.state(c.file.state)?.terminal == true { throw DomainError.conflict(field: nil, message: "案件已办结，不能再添加证据") }
+        if def?.state(c.file.state)?.terminal == true {
+            throw DomainError.conflict(field: nil, message: "案件已办结，不能再添加证据")
+        }
     }
 
     /// Moves a received upload into the case in one write; a failed write leaves no file behind.
-    static func store(_ req: Request, _ user: AuthUser, _ c: StoredCase, _ staged: StagedEvidence) async throws -> EvidenceFile {
+    static func store(
+        _ req: Request, _ user: AuthUser, _ c: StoredCase, _ staged: StagedEvidence
+    ) async throws -> EvidenceFile {
         let blobs = req.fazhi.evidence, today = req.fazhi.today, caseID = c.id, by = user.displayName
         do {
-            return try await req.write(as: user) { tx in try await EvidenceStore.add(staged, caseID: caseID, uploadedBy: by, on: today, blobs: blobs, in: tx) }
+            return try await req.write(as: user) { tx in
+                try await EvidenceStore.add(staged, caseID: caseID, uploadedBy: by, on: today, blobs: blobs, in: tx)
+            }
         } catch {
             await EvidenceStore.abandon(staged, blobs: blobs, on: req.db)
             throw error
@@ -27,13 +33,17 @@ enum CaseEvidenceController {
     }
 
     static func refusal(_ e: any Error) -> any Error {
-        if let e = e as? EvidenceTooLarge { return APIError(.payloadTooLarge, code: "too_large", field: "file", message: e.message) }
+        if let e = e as? EvidenceTooLarge {
+            return APIError(.payloadTooLarge, code: "too_large", field: "file", message: e.message)
+        }
         return e
     }
 
     /// The API: the request body is the file; its name in `X-File-Name` (percent-encoded) or `?name=`.
     static func receiveRaw(_ req: Request, _ user: AuthUser, _ c: StoredCase) async throws -> EvidenceFile {
-        let name = req.headers.first(name: "X-File-Name")?.removingPercentEncoding ?? req.query[String.self, at: "name"] ?? "证据文件"
+        let name =
+            req.headers.first(name: "X-File-Name")?.removingPercentEncoding ?? req.query[String.self, at: "name"]
+            ?? "证据文件"
         let upload = try req.fazhi.evidence.begin()
         do {
             for try await var chunk in req.body {
@@ -64,7 +74,9 @@ enum CaseEvidenceController {
                 if let e = state.failure { throw e }
             }
             guard state.tokenChecked else { throw CSRF.failure }
-            guard let upload = state.upload, state.fileDone else { throw DomainError.invalid(field: "file", message: "请选择要上传的证据文件") }
+            guard let upload = state.upload, state.fileDone else {
+                throw DomainError.invalid(field: "file", message: "请选择要上传的证据文件")
+            }
             return try await store(req, user, c, try upload.finish(fileName: state.fileName))
         } catch {
             state.upload?.discard()
@@ -106,7 +118,9 @@ enum CaseEvidenceController {
                 tokenChecked = expectedToken.map { CSRF.constantTimeEqual($0, sent) } ?? false
                 if !tokenChecked { failure = CSRF.failure }
             } else if partName == "file" {
-                if upload == nil, failure == nil, tokenChecked { do { upload = try blobs.begin() } catch { failure = error } }  // an empty file
+                if upload == nil, failure == nil, tokenChecked {
+                    do { upload = try blobs.begin() } catch { failure = error }
+                }  // an empty file
                 fileDone = true
             }
             headers = [:]; fieldText = []
@@ -115,7 +129,9 @@ enum CaseEvidenceController {
         static func parameter(_ key: String, in disposition: String) -> String? {
             for part in disposition.split(separator: ";") {
                 let kv = part.trimmingCharacters(in: .whitespaces)
-                if kv.hasPrefix("\(key)=") { return String(kv.dropFirst(key.count + 1)).trimmingCharacters(in: CharacterSet(charactersIn: "\"")) }
+                if kv.hasPrefix("\(key)=") {
+                    return String(kv.dropFirst(key.count + 1)).trimmingCharacters(in: CharacterSet(charactersIn: "\""))
+                }
             }
             return nil
         }
@@ -123,12 +139,20 @@ enum CaseEvidenceController {
 
     static func download(_ req: Request, _ c: StoredCase) async throws -> Response {
         let sha = req.parameters.get("sha") ?? ""
-        guard let f = try await EvidenceStore.files(c.id, on: req.db).first(where: { $0.sha256 == sha }) else { throw APIError.notFound("本案没有该证据文件") }
+        guard let f = try await EvidenceStore.files(c.id, on: req.db).first(where: { $0.sha256 == sha }) else {
+            throw APIError.notFound("本案没有该证据文件")
+        }
         let url = req.fazhi.evidence.url(sha)
-        guard FileManager.default.fileExists(atPath: url.path) else { throw APIError(.gone, code: "missing", message: "证据文件的内容不在存储目录中（FAZHI_EVIDENCE_DIR），请从备份恢复") }
+        guard FileManager.default.fileExists(atPath: url.path) else {
+            throw APIError(.gone, code: "missing", message: "证据文件的内容不在存储目录中（FAZHI_EVIDENCE_DIR），请从备份恢复")
+        }
         let r = try await req.fileio.asyncStreamFile(at: url.path)
         r.headers.replaceOrAdd(name: .contentType, value: f.mediaType)
-        r.headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"evidence\"; filename*=UTF-8''\(f.fileName.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "evidence")")
+        r.headers.replaceOrAdd(
+            name: .contentDisposition,
+            value:
+                "attachment; filename=\"evidence\"; filename*=UTF-8''\(f.fileName.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "evidence")"
+        )
         return r
     }
 

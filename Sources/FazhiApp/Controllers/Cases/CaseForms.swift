@@ -15,7 +15,9 @@ enum CaseForms {
         var out = Facts()
         for f in action.inputs {
             if f.key == evidenceKey {
-                let picked = v.compactMap { k, val in k.hasPrefix("evidenceFile.") && val == "on" ? String(k.dropFirst("evidenceFile.".count)) : nil }.sorted()
+                let picked = v.compactMap { k, val in
+                    k.hasPrefix("evidenceFile.") && val == "on" ? String(k.dropFirst("evidenceFile.".count)) : nil
+                }.sorted()
                 if !picked.isEmpty { out[f.key] = .list(picked) }
                 continue
             }
@@ -27,6 +29,7 @@ enum CaseForms {
     }
 
     static func officerIDs(_ v: Values) -> [UUID] {
-        v.compactMap { k, val in k.hasPrefix("officer.") && val == "on" ? UUID(uuidString: String(k.dropFirst(8))) : nil }
+        v.compactMap { k, val in k.hasPrefix("officer.") && val == "on" ? UUID(uuidString: String(k.dropFirst(8))) : nil
+        }
     }
 }

@@ -8,7 +8,9 @@ extension ProcedureSettings {
         var s = ProcedureSettings()
         func num(_ k: String) -> Double? { env[k].flatMap(Double.init) }
         if let v = num("FAZHI_HEARING_FINE_CITIZEN") { s.hearingFineCitizen = v; s.hearingConfiscationCitizen = v }
-        if let v = num("FAZHI_HEARING_FINE_ORGANISATION") { s.hearingFineOrganisation = v; s.hearingConfiscationOrganisation = v }
+        if let v = num("FAZHI_HEARING_FINE_ORGANISATION") {
+            s.hearingFineOrganisation = v; s.hearingConfiscationOrganisation = v
+        }
         if let v = num("FAZHI_STATEMENT_WORKING_DAYS") { s.statementWorkingDays = Int(v) }
         if let v = num("FAZHI_DECISION_DAYS") { s.decisionDays = Int(v) }
         if let v = num("FAZHI_PUBLICATION_WORKING_DAYS") { s.publicationWorkingDays = Int(v) }
@@ -18,7 +20,9 @@ extension ProcedureSettings {
         if let v = num("FAZHI_JUDICIAL_REPLY_DAYS"), v >= 1 { s.judicialReplyDays = Int(v) }
         if let v = num("FAZHI_MEDIATION_DAYS"), v >= 1 { s.mediationDays = Int(v) }
         if let v = num("FAZHI_MEDIATION_FOLLOW_UP_DAYS"), v >= 1 { s.mediationFollowUpDays = Int(v) }
-        if let v = env["FAZHI_MAJOR_DECISION_ITEMS"] { s.majorDecisionItems = Set(v.split(separator: ",").map { String($0).trimmed }.filter { !$0.isEmpty }) }
+        if let v = env["FAZHI_MAJOR_DECISION_ITEMS"] {
+            s.majorDecisionItems = Set(v.split(separator: ",").map { String($0).trimmed }.filter { !$0.isEmpty })
+        }
         return s
     }
 }

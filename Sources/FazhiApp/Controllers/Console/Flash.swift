@@ -17,7 +17,9 @@ enum Flash {
     /// A user-facing message for an error raised by a form action.
     static func message(for error: any Error, request: Request) -> String {
         let c = FazhiErrorMiddleware.classify(error, request: request)
-        if c.status.code >= 500 { request.logger.error("form action failed", metadata: ["error": "\(String(reflecting: error))"]) }
+        if c.status.code >= 500 {
+            request.logger.error("form action failed", metadata: ["error": "\(String(reflecting: error))"])
+        }
         var m = c.field.map { "\(Labels.field($0))：\(c.message)" } ?? c.message
         if let a = c.article { m += "（依据：\(a)）" }
         return m

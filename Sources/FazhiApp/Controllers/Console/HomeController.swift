@@ -25,9 +25,10 @@ enum PendingItems {
             guard let due = CivilDate(iso: d.due) else { return nil }
             let left = today.days(until: due)
             guard left <= 3 else { return nil }
-            return PendingItem(severity: left < 0 ? .overdue : .warning, title: "\(d.number) \(d.partyName)：\(d.name)",
-                               detail: left < 0 ? "已逾期\(-left)天（\(d.due)，\(d.article)）" : "\(d.due)到期，还剩\(left)天（\(d.article)）",
-                               link: "/console/cases/\(d.caseId.uuidString)")
+            return PendingItem(
+                severity: left < 0 ? .overdue : .warning, title: "\(d.number) \(d.partyName)：\(d.name)",
+                detail: left < 0 ? "已逾期\(-left)天（\(d.due)，\(d.article)）" : "\(d.due)到期，还剩\(left)天（\(d.article)）",
+                link: "/console/cases/\(d.caseId.uuidString)")
         }
     }
 
@@ -40,13 +41,33 @@ enum PendingItems {
         var expiring = 0, expired = 0, training = 0
         for o in try await Officers.list(bodies: scope, year: today.year, on: req.db) {
             for a in OfficerAlert.alerts(for: o.profile(year: today.year), today: today, settings: settings) {
-                switch a { case .expiresSoon: expiring += 1; case .expired: expired += 1; case .trainingBelowTarget: training += 1 }
+                switch a {
+                case .expiresSoon: expiring += 1;
+                case .expired: expired += 1;
+                case .trainingBelowTarget: training += 1
+                }
             }
         }
         var items: [PendingItem] = []
-        if expired > 0 { items.append(PendingItem(severity: .overdue, title: "\(expired) 名执法人员的执法证已过期", detail: "过期后不得从事执法活动（行政处罚法 第四十二条）；请换证或调整岗位。", link: "/console/officers?alert=expired")) }
-        if expiring > 0 { items.append(PendingItem(severity: .warning, title: "\(expiring) 名执法人员的执法证将在\(settings.expiryWarningDays)日内到期", detail: "请及时办理换证。", link: "/console/officers?alert=expiring")) }
-        if training > 0 { items.append(PendingItem(severity: .info, title: "\(training) 名执法人员\(today.year)年培训学时不足\(Yuan.number(settings.trainingHoursTarget))学时", detail: "年度培训学时目标可配置（FAZHI_TRAINING_HOURS_TARGET）。", link: "/console/officers?alert=training")) }
+        if expired > 0 {
+            items.append(
+                PendingItem(
+                    severity: .overdue, title: "\(expired) 名执法人员的执法证已过期", detail: "过期后不得从事执法活动（行政处罚法 第四十二条）；请换证或调整岗位。",
+                    link: "/console/officers?alert=expired"))
+        }
+        if expiring > 0 {
+            items.append(
+                PendingItem(
+                    severity: .warning, title: "\(expiring) 名执法人员的执法证将在\(settings.expiryWarningDays)日内到期",
+                    detail: "请及时办理换证。", link: "/console/officers?alert=expiring"))
+        }
+        if training > 0 {
+            items.append(
+                PendingItem(
+                    severity: .info,
+                    title: "\(training) 名执法人员\(today.year)年培训学时不足\(Yuan.number(settings.trainingHoursTarget))学时",
+                    detail: "年度培训学时目标可配置（FAZHI_TRAINING_HOURS_TARGET）。", link: "/console/officers?alert=training"))
+        }
         return items
     }
 
@@ -60,29 +81,47 @@ enum PendingItems {
     static let platformItems: Provider = { user, req in
         var items: [PendingItem] = []
         if user.grants.isEmpty {
-            items.append(PendingItem(severity: .warning, title: "您尚未被授予任何角色", detail: "请联系本单位系统管理员授予角色后再办理业务。", link: nil))
+            items.append(
+                PendingItem(severity: .warning, title: "您尚未被授予任何角色", detail: "请联系本单位系统管理员授予角色后再办理业务。", link: nil))
         }
         if user.isAdmin {
             let administered = Array(user.administered)
-            let users = try await UserRecord.query(on: req.db).filter(\.$organisationID ~~ administered).filter(\.$isActive == true).all()
-            let granted = Set(try await RoleGrantRecord.query(on: req.db).filter(\.$userID ~~ users.compactMap(\.id)).all().map(\.userID))
+            let users = try await UserRecord.query(on: req.db).filter(\.$organisationID ~~ administered).filter(
+                \.$isActive == true
+            ).all()
+            let granted = Set(
+                try await RoleGrantRecord.query(on: req.db).filter(\.$userID ~~ users.compactMap(\.id)).all().map(
+                    \.userID))
             for u in users where !granted.contains(u.id!) {
-                items.append(PendingItem(severity: .info, title: "用户“\(u.displayName)”尚无角色", detail: "账号 \(u.username) 无法办理任何业务。", link: "/console/users/\(u.id!.uuidString)"))
+                items.append(
+                    PendingItem(
+                        severity: .info, title: "用户“\(u.displayName)”尚无角色", detail: "账号 \(u.username) 无法办理任何业务。",
+                        link: "/console/users/\(u.id!.uuidString)"))
             }
         }
         if user.isAdmin || user.isSupervisor {
             let today = req.fazhi.today
             let next = today.year + 1
             if !req.fazhi.calendar.years.contains(today.year) {
-                items.append(PendingItem(severity: .overdue, title: "\(today.year)年节假日安排尚未载入", detail: "本年度的期限均无法计算（失败即关闭）。请将 cn-\(today.year).csv 放入日历数据目录并重启。", link: "/console/deadline"))
+                items.append(
+                    PendingItem(
+                        severity: .overdue, title: "\(today.year)年节假日安排尚未载入",
+                        detail: "本年度的期限均无法计算（失败即关闭）。请将 cn-\(today.year).csv 放入日历数据目录并重启。", link: "/console/deadline"))
             } else if !req.fazhi.calendar.years.contains(next) && today.month >= 10 {
-                items.append(PendingItem(severity: .warning, title: "\(next)年节假日安排尚未载入", detail: "届满日跨入\(next)年的期限将拒绝计算。国务院办公厅通知发布后，请将 cn-\(next).csv 放入日历数据目录。", link: "/console/deadline"))
+                items.append(
+                    PendingItem(
+                        severity: .warning, title: "\(next)年节假日安排尚未载入",
+                        detail: "届满日跨入\(next)年的期限将拒绝计算。国务院办公厅通知发布后，请将 cn-\(next).csv 放入日历数据目录。",
+                        link: "/console/deadline"))
             }
             let size = try await RecordLog.size(on: req.db)
             let latest = try await RecordLog.latestCheckpoint(on: req.db)
             let covered = latest?.treeSize ?? 0
             if size > covered {
-                items.append(PendingItem(severity: .info, title: "全过程记录有 \(size - covered) 条尚未纳入签名检查点", detail: "检查点会定时自动签署，也可立即签署。", link: "/console/record"))
+                items.append(
+                    PendingItem(
+                        severity: .info, title: "全过程记录有 \(size - covered) 条尚未纳入签名检查点", detail: "检查点会定时自动签署，也可立即签署。",
+                        link: "/console/record"))
             }
         }
         return items
@@ -96,17 +135,24 @@ struct HomeController {
             let items = try await PendingItems.all(for: user, req)
             let orgs = try await OrganisationRecord.query(on: req.db).all()
             let orgName = Dictionary(uniqueKeysWithValues: orgs.map { ($0.id!, $0.name) })
-            let grants = user.grants.map { g -> HTML in "<span class=\"tag\">\(g.role.chineseName) · \(orgName[g.organisationID] ?? "")</span>" }
-            let pending: HTML = items.isEmpty ? "<p class=\"muted\">暂无待办事项。</p>" : "<ul class=\"pending\">\(items.map { i -> HTML in let cls = i.severity == .overdue ? "due overdue" : (i.severity == .warning ? "due soon" : ""); let title: HTML = i.link.map { "<a href=\"\($0)\">\(i.title)</a>" } ?? "\(i.title)"; return "<li><span class=\"\(cls)\">\(title)</span><br><span class=\"muted\">\(i.detail)</span></li>" })</ul>"
+            let grants = user.grants.map { g -> HTML in
+                "<span class=\"tag\">\(g.role.chineseName) · \(orgName[g.organisationID] ?? "")</span>"
+            }
+            let pending: HTML =
+                items.isEmpty
+                ? "<p class=\"muted\">暂无待办事项。</p>"
+                : "<ul class=\"pending\">\(items.map { i -> HTML in let cls = i.severity == .overdue ? "due overdue" : (i.severity == .warning ? "due soon" : ""); let title: HTML = i.link.map { "<a href=\"\($0)\">\(i.title)</a>" } ?? "\(i.title)"; return "<li><span class=\"\(cls)\">\(title)</span><br><span class=\"muted\">\(i.detail)</span></li>" })</ul>"
             let mine = try await RecordLog.recent(on: req.db, limit: 10, actor: user.id.uuidString)
-            let rows = mine.map { e -> HTML in "<tr><td>\(Int(e.sequence))</td><td>\(String(e.recordedAt.prefix(19)).replacingOccurrences(of: "T", with: " "))</td><td>\(ActionNames.describe(e))</td></tr>" }
+            let rows = mine.map { e -> HTML in
+                "<tr><td>\(Int(e.sequence))</td><td>\(String(e.recordedAt.prefix(19)).replacingOccurrences(of: "T", with: " "))</td><td>\(ActionNames.describe(e))</td></tr>"
+            }
             let body: HTML = """
-            <p>\(user.displayName)，您好。所在单位：\(orgName[user.organisationID] ?? "")</p>
-            <p>\(grants)</p>
-            <h2>待办事项（\(items.count)）</h2>\(pending)
-            <h2>我最近的操作</h2>
-            <div class="table-wrap"><table class="data"><thead><tr><th>记录序号</th><th>时间（北京时间）</th><th>操作</th></tr></thead><tbody>\(rows)</tbody></table></div>
-            """
+                <p>\(user.displayName)，您好。所在单位：\(orgName[user.organisationID] ?? "")</p>
+                <p>\(grants)</p>
+                <h2>待办事项（\(items.count)）</h2>\(pending)
+                <h2>我最近的操作</h2>
+                <div class="table-wrap"><table class="data"><thead><tr><th>记录序号</th><th>时间（北京时间）</th><th>操作</th></tr></thead><tbody>\(rows)</tbody></table></div>
+                """
             return Views.console("工作台", user: user, request: req, active: "/console", flash: Flash.take(req), body)
         }
     }

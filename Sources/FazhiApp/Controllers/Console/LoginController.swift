@@ -7,17 +7,19 @@ import Vapor
 struct LoginController {
     struct LoginForm: Content { let username: String?; let password: String? }
 
-    static func page(_ req: Request, error: String? = nil, username: String = "", status: HTTPResponseStatus = .ok) -> Response {
+    static func page(
+        _ req: Request, error: String? = nil, username: String = "", status: HTTPResponseStatus = .ok
+    ) -> Response {
         let body: HTML = """
-        <form method="post" action="/login" class="card" autocomplete="on">
-        \(Views.flash(error, error: true))
-        \(Views.csrfField(req))
-        <label for="username">用户名</label><input id="username" name="username" value="\(username)" required autocomplete="username" autofocus>
-        <label for="password">密码</label><input id="password" name="password" type="password" required autocomplete="current-password">
-        <button type="submit" id="login">登录</button>
-        </form>
-        <p class="muted">连续输错5次将锁定15分钟。忘记密码请联系本单位系统管理员。</p>
-        """
+            <form method="post" action="/login" class="card" autocomplete="on">
+            \(Views.flash(error, error: true))
+            \(Views.csrfField(req))
+            <label for="username">用户名</label><input id="username" name="username" value="\(username)" required autocomplete="username" autofocus>
+            <label for="password">密码</label><input id="password" name="password" type="password" required autocomplete="current-password">
+            <button type="submit" id="login">登录</button>
+            </form>
+            <p class="muted">连续输错5次将锁定15分钟。忘记密码请联系本单位系统管理员。</p>
+            """
         let r = Views.portal("工作人员登录", request: req, body)
         r.status = status
         return r
@@ -34,16 +36,22 @@ struct LoginController {
             let form = try req.content.decode(LoginForm.self)
             let username = (form.username ?? "").trimmingCharacters(in: .whitespaces).lowercased()
             let password = form.password ?? ""
-            guard !username.isEmpty, !password.isEmpty else { return page(req, error: "请输入用户名和密码", username: username, status: .unprocessableEntity) }
-            let keys = [LoginThrottle.accountKey(username), LoginThrottle.addressKey(req.remoteAddress?.ipAddress ?? "?")]
+            guard !username.isEmpty, !password.isEmpty else {
+                return page(req, error: "请输入用户名和密码", username: username, status: .unprocessableEntity)
+            }
+            let keys = [
+                LoginThrottle.accountKey(username), LoginThrottle.addressKey(req.remoteAddress?.ipAddress ?? "?"),
+            ]
             let throttle = req.fazhi.throttle
             if let wait = throttle.retryAfter(keys, now: req.fazhi.now) {
-                let r = page(req, error: "登录失败次数过多，请 \((wait + 59) / 60) 分钟后再试", username: username, status: .tooManyRequests)
+                let r = page(
+                    req, error: "登录失败次数过多，请 \((wait + 59) / 60) 分钟后再试", username: username, status: .tooManyRequests)
                 r.headers.replaceOrAdd(name: "Retry-After", value: "\(wait)")
                 return r
             }
             guard let user = try await Accounts.user(named: username, on: req.db), user.isActive,
-                  try await req.password.async.verify(password, created: user.passwordHash) else {
+                try await req.password.async.verify(password, created: user.passwordHash)
+            else {
                 throttle.recordFailure(keys, now: req.fazhi.now)
                 return page(req, error: "用户名或密码错误，或账号已停用", username: username, status: .unauthorized)
             }

@@ -26,24 +26,40 @@ extension AuthUser {
 enum RegistryTables {
     static func officers(_ rows: [OfficerRow], year: Int, withPersonalData: Bool) -> [[String]] {
         if !withPersonalData {
-            return [["姓名", "执法主体", "执法证号", "执法类别", "执法区域", "证件状态", "有效期至"]] + rows.map {
-                [$0.name, $0.bodyName, $0.certificateNumber, $0.certificateCategory, $0.certificateRegion, CertificateStatus(rawValue: $0.certificateStatus)?.chineseName ?? "", $0.certificateExpiresOn]
+            return [["姓名", "执法主体", "执法证号", "执法类别", "执法区域", "证件状态", "有效期至"]]
+                + rows.map {
+                    [
+                        $0.name, $0.bodyName, $0.certificateNumber, $0.certificateCategory, $0.certificateRegion,
+                        CertificateStatus(rawValue: $0.certificateStatus)?.chineseName ?? "", $0.certificateExpiresOn,
+                    ]
+                }
+        }
+        return [RegistryTemplates.officers.headers]
+            + rows.map { o in
+                [
+                    o.name, o.gender, o.idNumber, o.bodyName, o.post, o.certificateNumber, o.certificateCategory,
+                    o.certificateRegion, o.certificateIssuedOn,
+                    o.certificateExpiresOn, CertificateStatus(rawValue: o.certificateStatus)?.chineseName ?? "",
+                    o.legalQualification ? "是" : "否",
+                    o.legalCertificateNumber, o.examScore.map(Yuan.number) ?? "",
+                    o.trainingHours == nil ? "" : String(year), o.trainingHours.map(Yuan.number) ?? "",
+                ]
             }
-        }
-        return [RegistryTemplates.officers.headers] + rows.map { o in
-            [o.name, o.gender, o.idNumber, o.bodyName, o.post, o.certificateNumber, o.certificateCategory, o.certificateRegion, o.certificateIssuedOn,
-             o.certificateExpiresOn, CertificateStatus(rawValue: o.certificateStatus)?.chineseName ?? "", o.legalQualification ? "是" : "否",
-             o.legalCertificateNumber, o.examScore.map(Yuan.number) ?? "", o.trainingHours == nil ? "" : String(year), o.trainingHours.map(Yuan.number) ?? ""]
-        }
     }
 
     static func powers(_ rows: [PowerListEntry]) throws -> [[String]] {
-        [RegistryTemplates.powerList.headers] + (try rows.map { r in
-            let c = try r.content()
-            return [c.code, c.name, c.type.chineseName, c.subItems.joined(separator: "、"), c.basis.map(\.law).joined(separator: "；"),
-                    c.basis.map(\.article).joined(separator: "；"), c.basis.map(\.text).joined(separator: "；"), r.organisationName, c.responsibilities,
-                    c.process, c.accountability, c.supervision, (AdjustmentKind(rawValue: r.kind) ?? .add).chineseName, r.effectiveOn, "", "", ""]
-        })
+        [RegistryTemplates.powerList.headers]
+            + (try rows.map { r in
+                let c = try r.content()
+                return [
+                    c.code, c.name, c.type.chineseName, c.subItems.joined(separator: "、"),
+                    c.basis.map(\.law).joined(separator: "；"),
+                    c.basis.map(\.article).joined(separator: "；"), c.basis.map(\.text).joined(separator: "；"),
+                    r.organisationName, c.responsibilities,
+                    c.process, c.accountability, c.supervision, (AdjustmentKind(rawValue: r.kind) ?? .add).chineseName,
+                    r.effectiveOn, "", "", "",
+                ]
+            })
     }
 
     static func benchmarks(_ rows: [StoredBenchmark]) throws -> [[String]] {
@@ -51,10 +67,16 @@ enum RegistryTables {
         for s in rows {
             let b = try s.benchmark()
             for t in b.tiers {
-                out.append([b.code, b.powerItemCode, b.violation, b.violatedArticle, b.penaltyArticle, b.measure ?? "", b.measureUnit ?? "",
-                            b.firstViolationExempt ? "是" : "否", t.kind.chineseName, t.measureFrom.map(Yuan.number) ?? "", t.measureTo.map(Yuan.number) ?? "",
-                            t.circumstances, t.range.fineBasis.chineseName, t.range.fineBasis == .none ? "" : Yuan.number(t.range.minimum),
-                            t.range.fineBasis == .none ? "" : Yuan.number(t.range.maximum), t.range.otherPenalties.joined(separator: "、"), s.effectiveOn])
+                out.append([
+                    b.code, b.powerItemCode, b.violation, b.violatedArticle, b.penaltyArticle, b.measure ?? "",
+                    b.measureUnit ?? "",
+                    b.firstViolationExempt ? "是" : "否", t.kind.chineseName, t.measureFrom.map(Yuan.number) ?? "",
+                    t.measureTo.map(Yuan.number) ?? "",
+                    t.circumstances, t.range.fineBasis.chineseName,
+                    t.range.fineBasis == .none ? "" : Yuan.number(t.range.minimum),
+                    t.range.fineBasis == .none ? "" : Yuan.number(t.range.maximum),
+                    t.range.otherPenalties.joined(separator: "、"), s.effectiveOn,
+                ])
             }
         }
         return out
@@ -64,7 +86,9 @@ enum RegistryTables {
     static func template(_ t: ImportTemplate) throws -> Data {
         try XLSXWriter.write([
             .init(name: t.title, rows: [t.headers, t.exampleRow]),
-            .init(name: "填写说明", rows: [["列", "必填", "说明"]] + t.columns.map { [$0.header, $0.required ? "是" : "否", $0.note] }),
+            .init(
+                name: "填写说明",
+                rows: [["列", "必填", "说明"]] + t.columns.map { [$0.header, $0.required ? "是" : "否", $0.note] }),
         ])
     }
 }
@@ -72,7 +96,9 @@ enum RegistryTables {
 /// Responses for tables as files.
 enum TableResponse {
     static func xlsx(_ rows: [[String]], sheet: String, filename: String) throws -> Response {
-        file(try XLSXWriter.write([.init(name: sheet, rows: rows)]), type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", filename: filename + ".xlsx")
+        file(
+            try XLSXWriter.write([.init(name: sheet, rows: rows)]),
+            type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", filename: filename + ".xlsx")
     }
 
     static func csv(_ rows: [[String]], filename: String) -> Response {
@@ -83,7 +109,11 @@ enum TableResponse {
         let r = Response(status: .ok, body: .init(data: data))
         r.headers.replaceOrAdd(name: .contentType, value: type)
         let encoded = filename.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "export"
-        r.headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"export\(filename.hasSuffix(".csv") ? ".csv" : ".xlsx")\"; filename*=UTF-8''\(encoded)")
+        r.headers.replaceOrAdd(
+            name: .contentDisposition,
+            value:
+                "attachment; filename=\"export\(filename.hasSuffix(".csv") ? ".csv" : ".xlsx")\"; filename*=UTF-8''\(encoded)"
+        )
         return r
     }
 
@@ -96,47 +126,68 @@ enum TableResponse {
 }
 
 /// Public projections (事前公示): only fields that may be published; no ID numbers, phones or birth dates.
-struct PublicBody: Codable { let name: String; let kind: String; let entrustingBody: String?; let scope: String; let legalBasis: String; let confirmedOn: String?; let announcementDocument: String }
-struct PublicOfficer: Codable { let name: String; let body: String; let certificateNumber: String; let category: String; let region: String; let status: String; let expiresOn: String }
+struct PublicBody: Codable {
+    let name: String; let kind: String; let entrustingBody: String?; let scope: String; let legalBasis: String;
+    let confirmedOn: String?; let announcementDocument: String
+}
+struct PublicOfficer: Codable {
+    let name: String; let body: String; let certificateNumber: String; let category: String; let region: String;
+    let status: String; let expiresOn: String
+}
 struct PublicPowerItem: Codable {
-    let code: String; let name: String; let type: String; let subItems: [String]; let basis: [LegalBasis]; let body: String
-    let responsibilities: String; let process: String; let accountability: String; let supervision: String; let status: String; let since: String
+    let code: String; let name: String; let type: String; let subItems: [String]; let basis: [LegalBasis];
+    let body: String
+    let responsibilities: String; let process: String; let accountability: String; let supervision: String;
+    let status: String; let since: String
 }
 
 extension PublicOfficer {
     init(_ o: OfficerRow) {
-        self.init(name: o.name, body: o.bodyName, certificateNumber: o.certificateNumber, category: o.certificateCategory, region: o.certificateRegion,
-                  status: CertificateStatus(rawValue: o.certificateStatus)?.chineseName ?? "", expiresOn: o.certificateExpiresOn)
+        self.init(
+            name: o.name, body: o.bodyName, certificateNumber: o.certificateNumber, category: o.certificateCategory,
+            region: o.certificateRegion,
+            status: CertificateStatus(rawValue: o.certificateStatus)?.chineseName ?? "",
+            expiresOn: o.certificateExpiresOn)
     }
 }
 
 extension PublicPowerItem {
     init(_ r: PowerListEntry) throws {
         let c = try r.content()
-        self.init(code: c.code, name: c.name, type: c.type.chineseName, subItems: c.subItems, basis: c.basis, body: r.organisationName,
-                  responsibilities: c.responsibilities, process: c.process, accountability: c.accountability, supervision: c.supervision,
-                  status: r.status.chineseName, since: r.effectiveOn)
+        self.init(
+            code: c.code, name: c.name, type: c.type.chineseName, subItems: c.subItems, basis: c.basis,
+            body: r.organisationName,
+            responsibilities: c.responsibilities, process: c.process, accountability: c.accountability,
+            supervision: c.supervision,
+            status: r.status.chineseName, since: r.effectiveOn)
     }
 }
 
 extension PublicBody {
     init(_ b: EnforcementBodyRow) {
-        self.init(name: b.organisationName, kind: EnforcementBodyKind(rawValue: b.kind)?.chineseName ?? b.kind, entrustingBody: b.entrustingOrganisationName,
-                  scope: b.scope, legalBasis: b.legalBasis, confirmedOn: b.confirmedOn, announcementDocument: b.announcementDocument)
+        self.init(
+            name: b.organisationName, kind: EnforcementBodyKind(rawValue: b.kind)?.chineseName ?? b.kind,
+            entrustingBody: b.entrustingOrganisationName,
+            scope: b.scope, legalBasis: b.legalBasis, confirmedOn: b.confirmedOn,
+            announcementDocument: b.announcementDocument)
     }
 }
 
 enum RegistryViews {
     static func typeOptions(_ selected: PowerType?) -> HTML {
-        HTML.join([HTML(raw: "<option value=\"\">全部类型</option>")] + PowerType.allCases.map { t in
-            "<option value=\"\(t.rawValue)\"\(HTML(raw: selected == t ? " selected" : ""))>\(t.chineseName)</option>"
-        })
+        HTML.join(
+            [HTML(raw: "<option value=\"\">全部类型</option>")]
+                + PowerType.allCases.map { t in
+                    "<option value=\"\(t.rawValue)\"\(HTML(raw: selected == t ? " selected" : ""))>\(t.chineseName)</option>"
+                })
     }
 
     static func bodyOptions(_ bodies: [EnforcementBodyRow], selected: UUID?, allLabel: String? = "全部执法主体") -> HTML {
-        HTML.join((allLabel.map { [HTML("<option value=\"\">\($0)</option>")] } ?? []) + bodies.map { b in
-            "<option value=\"\(b.organisationId.uuidString)\"\(HTML(raw: selected == b.organisationId ? " selected" : ""))>\(b.organisationName)</option>"
-        })
+        HTML.join(
+            (allLabel.map { [HTML("<option value=\"\">\($0)</option>")] } ?? [])
+                + bodies.map { b in
+                    "<option value=\"\(b.organisationId.uuidString)\"\(HTML(raw: selected == b.organisationId ? " selected" : ""))>\(b.organisationName)</option>"
+                })
     }
 
     static func typeCounts(_ counts: [PowerType: Int], link: (PowerType) -> String) -> HTML {
@@ -144,19 +195,25 @@ enum RegistryViews {
         let maxCount = max(1, counts.values.max() ?? 1)
         let bars = PowerType.allCases.filter { counts[$0] != nil }.map { t -> HTML in
             let n = counts[t]!
-            return "<div class=\"bar-row\"><a href=\"\(link(t))\">\(t.chineseName)</a><progress class=\"bar\" max=\"\(maxCount)\" value=\"\(n)\">\(n)</progress><b>\(n)</b></div>"
+            return
+                "<div class=\"bar-row\"><a href=\"\(link(t))\">\(t.chineseName)</a><progress class=\"bar\" max=\"\(maxCount)\" value=\"\(n)\">\(n)</progress><b>\(n)</b></div>"
         }
-        return "<div class=\"card counts\"><p>共 <b>\(total)</b> 项：\(PowerType.allCases.compactMap { t in counts[t].map { "\(t.chineseName)\($0)" } }.joined(separator: "、"))</p>\(bars)</div>"
+        return
+            "<div class=\"card counts\"><p>共 <b>\(total)</b> 项：\(PowerType.allCases.compactMap { t in counts[t].map { "\(t.chineseName)\($0)" } }.joined(separator: "、"))</p>\(bars)</div>"
     }
 
     static func tiersTable(_ b: DiscretionBenchmark) -> HTML {
         let rows = b.tiers.map { t -> HTML in
             let bracket: String = {
                 guard t.kind.isGraded, let from = t.measureFrom else { return "—" }
-                return t.measureTo.map { "\(Yuan.number(from)) ≤ \(b.measure ?? "") < \(Yuan.number($0))\(b.measureUnit ?? "")" } ?? "\(b.measure ?? "") ≥ \(Yuan.number(from))\(b.measureUnit ?? "")"
+                return t.measureTo.map {
+                    "\(Yuan.number(from)) ≤ \(b.measure ?? "") < \(Yuan.number($0))\(b.measureUnit ?? "")"
+                } ?? "\(b.measure ?? "") ≥ \(Yuan.number(from))\(b.measureUnit ?? "")"
             }()
-            return "<tr><td>\(t.kind.chineseName)</td><td>\(t.circumstances)</td><td>\(bracket)</td><td>\(t.range.text)</td></tr>"
+            return
+                "<tr><td>\(t.kind.chineseName)</td><td>\(t.circumstances)</td><td>\(bracket)</td><td>\(t.range.text)</td></tr>"
         }
-        return "<div class=\"table-wrap\"><table class=\"data\"><thead><tr><th>档次</th><th>适用情形</th><th>裁量因素区间</th><th>处罚幅度</th></tr></thead><tbody>\(rows)</tbody></table></div>"
+        return
+            "<div class=\"table-wrap\"><table class=\"data\"><thead><tr><th>档次</th><th>适用情形</th><th>裁量因素区间</th><th>处罚幅度</th></tr></thead><tbody>\(rows)</tbody></table></div>"
     }
 }

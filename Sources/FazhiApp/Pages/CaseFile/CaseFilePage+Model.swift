@@ -5,7 +5,9 @@ import Foundation
 extension CaseFilePage {
     /// The page as plain values: everything the view shows, nothing it must look up.
     struct Model {
-        struct DeadlineLine { let name: String; let deadline: Deadline; let stoppedOn: CivilDate?; let article: String? }
+        struct DeadlineLine {
+            let name: String; let deadline: Deadline; let stoppedOn: CivilDate?; let article: String?
+        }
         struct StepForm {
             let action: String
             let name: String
@@ -23,8 +25,14 @@ extension CaseFilePage {
             let error: String?
         }
         struct Refusal { let name: String; let reason: String; let article: String?; let error: String? }
-        struct TimelineEntry { let date: String; let action: String; let actor: String; let officers: [String]; let documents: [(name: String, path: String)]; let details: String }
-        struct Evidence { let name: String; let kind: String; let size: Int64; let sha256: String; let uploadedOn: String; let uploadedBy: String; let path: String }
+        struct TimelineEntry {
+            let date: String; let action: String; let actor: String; let officers: [String];
+            let documents: [(name: String, path: String)]; let details: String
+        }
+        struct Evidence {
+            let name: String; let kind: String; let size: Int64; let sha256: String; let uploadedOn: String;
+            let uploadedBy: String; let path: String
+        }
 
         var caseID: UUID
         var number: String
@@ -55,10 +63,13 @@ extension CaseFilePage {
 extension CaseFilePage.Model {
     init(_ q: CaseFilePage.Query, csrf: String, today: CivilDate, evidenceLimitMB: Int, failed: CaseFilePage.Failure?) {
         let f = q.stored.file, def = q.definition, shown = def.presentation, personal = def.personalInputs
-        let fieldsByKey = Dictionary(def.actions.flatMap(\.inputs).map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a })
+        let fieldsByKey = Dictionary(
+            def.actions.flatMap(\.inputs).map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a })
         func display(_ key: String, _ v: FactValue) -> String {
             if personal.contains(key) { return PersonalData.maskIDNumber(v.description) }
-            let choices: [InputField.Choice]? = { if case .choice(let c)? = fieldsByKey[key]?.kind { return c }; return shown.computedChoices[key] }()
+            let choices: [InputField.Choice]? = {
+                if case .choice(let c)? = fieldsByKey[key]?.kind { return c }; return shown.computedChoices[key]
+            }()
             if case .text(let s) = v, let choices { return InputField.Choice.label(s, in: choices) }
             return v.description
         }
@@ -72,32 +83,50 @@ extension CaseFilePage.Model {
         instrument = def.instrument
         definitionVersion = f.definitionVersion
         navPath = CasesConsole.navEntry(def.id).path.path
-        facts = shown.shownFacts.compactMap { k in f.facts[k].map { (fieldsByKey[k]?.label ?? shown.labels[k] ?? k, display(k, $0)) } }
+        facts = shown.shownFacts.compactMap { k in
+            f.facts[k].map { (fieldsByKey[k]?.label ?? shown.labels[k] ?? k, display(k, $0)) }
+        }
         notStarted = shown.notStarted
-        deadlines = f.deadlines.reversed().map { DeadlineLine(name: $0.name, deadline: $0.deadline, stoppedOn: $0.isRunning ? nil : $0.stoppedOn, article: $0.deadline.article) }
+        deadlines = f.deadlines.reversed().map {
+            DeadlineLine(
+                name: $0.name, deadline: $0.deadline, stoppedOn: $0.isRunning ? nil : $0.stoppedOn,
+                article: $0.deadline.article)
+        }
         open = q.available.filter { $0.refusal == nil }.map { a in
-            CaseFilePage.Model.stepForm(a.action, file: f, query: q, today: today, failed: failed?.action == a.action.id ? failed : nil)
+            CaseFilePage.Model.stepForm(
+                a.action, file: f, query: q, today: today, failed: failed?.action == a.action.id ? failed : nil)
         }
         refused = q.available.compactMap { a in
             guard let r = a.refusal else { return nil }
-            let (reason, article): (String, String?) = switch r {
-            case .refused(_, let m, let x): (m, x)
-            case .forbidden(let m, let x): (m, x)
-            default: (r.description, nil)
-            }
-            return Refusal(name: a.action.name, reason: reason, article: article, error: failed?.action == a.action.id ? failed?.error : nil)
+            let (reason, article): (String, String?) =
+                switch r {
+                case .refused(_, let m, let x): (m, x)
+                case .forbidden(let m, let x): (m, x)
+                default: (r.description, nil)
+                }
+            return Refusal(
+                name: a.action.name, reason: reason, article: article,
+                error: failed?.action == a.action.id ? failed?.error : nil)
         }
         evidence = q.evidence.map { e in
-            Evidence(name: e.fileName, kind: e.label, size: e.size, sha256: e.sha256, uploadedOn: e.uploadedOn, uploadedBy: e.uploadedBy,
-                     path: "\(SitePath.caseFile(f.id).path)/evidence/\(e.sha256)")
+            Evidence(
+                name: e.fileName, kind: e.label, size: e.size, sha256: e.sha256, uploadedOn: e.uploadedOn,
+                uploadedBy: e.uploadedBy,
+                path: "\(SitePath.caseFile(f.id).path)/evidence/\(e.sha256)")
         }
         evidenceUpload = q.canAddEvidence ? "\(SitePath.caseFile(f.id).path)/evidence" : nil
         self.evidenceLimitMB = evidenceLimitMB
         timeline = f.steps.enumerated().reversed().map { (i, s) in
-            let details = s.inputs.values.keys.sorted().map { k in "\(fieldsByKey[k]?.label ?? k)：\(display(k, s.inputs[k]!))" }
-            let docs = (def.action(s.action)?.documents ?? []).map { ($0.chineseName, SitePath.caseDocument(f.id, $0, step: i).path) }
-            return TimelineEntry(date: s.on.description, action: s.actionName, actor: s.actorName, officers: s.officers.map(\.name), documents: docs,
-                                 details: details.joined(separator: "；"))
+            let details = s.inputs.values.keys.sorted().map { k in
+                "\(fieldsByKey[k]?.label ?? k)：\(display(k, s.inputs[k]!))"
+            }
+            let docs = (def.action(s.action)?.documents ?? []).map {
+                ($0.chineseName, SitePath.caseDocument(f.id, $0, step: i).path)
+            }
+            return TimelineEntry(
+                date: s.on.description, action: s.actionName, actor: s.actorName, officers: s.officers.map(\.name),
+                documents: docs,
+                details: details.joined(separator: "；"))
         }
         self.csrf = csrf
         self.today = today
@@ -105,34 +134,55 @@ extension CaseFilePage.Model {
     }
 
     /// A step's form, generated from its inputs: long texts as text areas, the officers who may act, the case's evidence.
-    static func stepForm(_ action: ActionDefinition, file: CaseFile, query q: CaseFilePage.Query, today: CivilDate, failed: CaseFilePage.Failure?) -> StepForm {
+    static func stepForm(
+        _ action: ActionDefinition, file: CaseFile, query q: CaseFilePage.Query, today: CivilDate,
+        failed: CaseFilePage.Failure?
+    ) -> StepForm {
         let values = failed?.values ?? [:]
         var fields: [FormField] = []
         var evidence: CheckboxGroup?
         var evidenceNote: String?
         for f in action.inputs {
             if f.key == CaseForms.evidenceKey {
-                if q.evidence.isEmpty { evidenceNote = "\(f.label)：本案尚未上传证据文件（在下方“证据文件”上传后即可在此列入）。" }
-                else {
-                    evidence = CheckboxGroup(legend: f.label, boxes: q.evidence.map { e in
-                        let key = "evidenceFile.\(e.sha256)"
-                        return .init(name: key, label: e.fileName, detail: "\(e.label) · \(String(e.sha256.prefix(12)))…", checked: values[key] == "on")
-                    })
+                if q.evidence.isEmpty {
+                    evidenceNote = "\(f.label)：本案尚未上传证据文件（在下方“证据文件”上传后即可在此列入）。"
+                } else {
+                    evidence = CheckboxGroup(
+                        legend: f.label,
+                        boxes: q.evidence.map { e in
+                            let key = "evidenceFile.\(e.sha256)"
+                            return .init(
+                                name: key, label: e.fileName, detail: "\(e.label) · \(String(e.sha256.prefix(12)))…",
+                                checked: values[key] == "on")
+                        })
                 }
                 continue
             }
-            fields.append(FormField(id: "\(action.id)-\(f.key)", name: f.key, label: f.label, kind: kind(f), value: values[f.key], required: f.required,
-                                    hint: { if case .list = f.kind { return "用顿号或换行分隔" }; return nil }()))
+            fields.append(
+                FormField(
+                    id: "\(action.id)-\(f.key)", name: f.key, label: f.label, kind: kind(f), value: values[f.key],
+                    required: f.required,
+                    hint: {
+                        if case .list = f.kind { return "用顿号或换行分隔" }; return nil
+                    }()))
         }
         let officers = action.officers.map { rule in
-            CheckboxGroup(legend: "执法人员（至少\(rule.minimum)名，持有效执法证；\(rule.article)）", boxes: q.officers.map { o in
-                let key = "officer.\(o.id.uuidString)"
-                return .init(name: key, label: o.name, detail: o.certificateNumber, checked: values[key] == "on" || (values.isEmpty && o.id == q.me))
-            })
+            CheckboxGroup(
+                legend: "执法人员（至少\(rule.minimum)名，持有效执法证；\(rule.article)）",
+                boxes: q.officers.map { o in
+                    let key = "officer.\(o.id.uuidString)"
+                    return .init(
+                        name: key, label: o.name, detail: o.certificateNumber,
+                        checked: values[key] == "on" || (values.isEmpty && o.id == q.me))
+                })
         }
-        return StepForm(action: action.id, name: action.name, path: "\(SitePath.caseFile(file.id).path)/steps/\(action.id)", version: file.version,
-                        date: values["_date"] ?? today.description, today: today.description, fields: fields, officers: officers, evidence: evidence,
-                        evidenceNote: evidenceNote, basis: action.basis, documents: action.documents.map(\.chineseName), error: failed?.error)
+        return StepForm(
+            action: action.id, name: action.name, path: "\(SitePath.caseFile(file.id).path)/steps/\(action.id)",
+            version: file.version,
+            date: values["_date"] ?? today.description, today: today.description, fields: fields, officers: officers,
+            evidence: evidence,
+            evidenceNote: evidenceNote, basis: action.basis, documents: action.documents.map(\.chineseName),
+            error: failed?.error)
     }
 
     /// How an input is asked for; a text that holds an account of facts or reasons gets a text area.
@@ -144,7 +194,8 @@ extension CaseFilePage.Model {
         case .number: .number
         case .list: .list
         case .text:
-            ["Summary", "Facts", "Opinion", "Reasons"].contains { f.key.hasSuffix($0) } || ["summary", "statement"].contains(f.key) ? .longText : .text
+            ["Summary", "Facts", "Opinion", "Reasons"].contains { f.key.hasSuffix($0) }
+                || ["summary", "statement"].contains(f.key) ? .longText : .text
         }
     }
 }

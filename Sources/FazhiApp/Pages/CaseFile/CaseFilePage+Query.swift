@@ -16,15 +16,24 @@ extension CaseFilePage {
 
         static func fetch(_ req: Request, user: AuthUser, stored: StoredCase) async throws -> Query {
             let f = stored.file, today = req.fazhi.today, catalog = req.fazhi.procedures
-            guard let def = catalog.definition(f.procedure, version: f.definitionVersion) else { throw APIError.notFound("程序定义不存在") }
-            let actor = try await CaseStore.actorForAvailability(CasesAPI.actor(user, body: f.bodyID), def: def, file: f, on: req.db)
+            guard let def = catalog.definition(f.procedure, version: f.definitionVersion) else {
+                throw APIError.notFound("程序定义不存在")
+            }
+            let actor = try await CaseStore.actorForAvailability(
+                CasesAPI.actor(user, body: f.bodyID), def: def, file: f, on: req.db)
             let external = try await CaseStore.externalFacts(f, on: today, db: req.db)
-            let available = ProcedureEngine.available(def, file: f, actor: actor, external: external, today: today, calendar: req.fazhi.deadlines, settings: catalog.settings)
-            let officers = try await Officers.list(bodies: [f.bodyID], year: today.year, on: req.db).filter { $0.profile.eligibility(on: today).isEligible }
-            return Query(stored: stored, definition: def, available: available, officers: officers,
-                         me: try await Officers.officerID(forUser: user.id, on: req.db), evidence: try await EvidenceStore.files(f.id, on: req.db),
-                         canAddEvidence: (try? CaseEvidenceController.checkCanAdd(req, user, stored)) != nil,
-                         bodyName: try await Directory.organisation(f.bodyID, on: req.db)?.name ?? "")
+            let available = ProcedureEngine.available(
+                def, file: f, actor: actor, external: external, today: today, calendar: req.fazhi.deadlines,
+                settings: catalog.settings)
+            let officers = try await Officers.list(bodies: [f.bodyID], year: today.year, on: req.db).filter {
+                $0.profile.eligibility(on: today).isEligible
+            }
+            return Query(
+                stored: stored, definition: def, available: available, officers: officers,
+                me: try await Officers.officerID(forUser: user.id, on: req.db),
+                evidence: try await EvidenceStore.files(f.id, on: req.db),
+                canAddEvidence: (try? CaseEvidenceController.checkCanAdd(req, user, stored)) != nil,
+                bodyName: try await Directory.organisation(f.bodyID, on: req.db)?.name ?? "")
         }
     }
 }

@@ -10,22 +10,29 @@ extension CaseFilePage {
             let m = model
             let caseRoot = SitePath.caseFile(m.caseID).path
             return """
-            <p><span class="tag">\(m.procedureName)</span> <span class="tag" id="case-state">\(m.stateName)</span> \(m.bodyName) · 登记于 \(m.openedOn) · 第\(m.version)次变更 · 按\(m.instrument)（程序第\(m.definitionVersion)版） · <a href="\(SitePath.caseArchive(m.caseID).path)" id="archive-link">导出案卷（.zip）</a></p>
-            <div class="grid2"><div>\(FactList(items: m.facts, empty: ("案件", m.notStarted)).render())</div>
-            <div><h2>期限</h2>\(deadlines())</div></div>
-            <h2>现在可以办理</h2>\(m.open.isEmpty ? HTML("<p class=\"muted\">您现在没有可办理的步骤。</p>") : HTML.join(m.open.map(stepForm)))
-            \(refused())
-            \(evidence(caseRoot))
-            <h2>全过程记录</h2><ol class="timeline" reversed>\(HTML.join(m.timeline.map(timelineEntry)))</ol>
-            """
+                <p><span class="tag">\(m.procedureName)</span> <span class="tag" id="case-state">\(m.stateName)</span> \(m.bodyName) · 登记于 \(m.openedOn) · 第\(m.version)次变更 · 按\(m.instrument)（程序第\(m.definitionVersion)版） · <a href="\(SitePath.caseArchive(m.caseID).path)" id="archive-link">导出案卷（.zip）</a></p>
+                <div class="grid2"><div>\(FactList(items: m.facts, empty: ("案件", m.notStarted)).render())</div>
+                <div><h2>期限</h2>\(deadlines())</div></div>
+                <h2>现在可以办理</h2>\(m.open.isEmpty ? HTML("<p class=\"muted\">您现在没有可办理的步骤。</p>") : HTML.join(m.open.map(stepForm)))
+                \(refused())
+                \(evidence(caseRoot))
+                <h2>全过程记录</h2><ol class="timeline" reversed>\(HTML.join(m.timeline.map(timelineEntry)))</ol>
+                """
         }
 
         func deadlines() -> HTML {
-            DataTable(columns: [.init("事项"), .init("期限"), .init("依据")], rows: model.deadlines.map { d in
-                let due: DataTable.Cell = d.stoppedOn == nil ? .deadline(d.deadline, today: model.today)
-                    : DataTable.Cell("<span class=\"muted\">\(d.deadline.due.description)（\(d.stoppedOn!.description) 已办结）</span>")
-                return [.text(d.name), due, .article(d.article)]
-            }, empty: "无", sortable: false).render()
+            DataTable(
+                columns: [.init("事项"), .init("期限"), .init("依据")],
+                rows: model.deadlines.map { d in
+                    let due: DataTable.Cell =
+                        d.stoppedOn == nil
+                        ? .deadline(d.deadline, today: model.today)
+                        : DataTable.Cell(
+                            "<span class=\"muted\">\(d.deadline.due.description)（\(d.stoppedOn!.description) 已办结）</span>"
+                        )
+                    return [.text(d.name), due, .article(d.article)]
+                }, empty: "无", sortable: false
+            ).render()
         }
 
         func stepForm(_ s: Model.StepForm) -> HTML {
@@ -37,47 +44,62 @@ extension CaseFilePage {
                 \(fields)\(s.evidenceNote.map { HTML("<p class=\"muted\">\($0)</p>") } ?? "")\(s.evidence?.render() ?? "")\(s.officers?.render() ?? "")
                 <p class="article">依据：\(s.basis)\(docs)</p>
                 """
-            let form = PostForm(action: s.path, id: "form-\(s.action)", cssClass: "card step-form", csrf: model.csrf, content: content, submit: s.name).render()
-            return "<details class=\"step\"\(HTML(raw: s.error != nil ? " open" : ""))><summary>\(s.name)</summary>\(form)</details>"
+            let form = PostForm(
+                action: s.path, id: "form-\(s.action)", cssClass: "card step-form", csrf: model.csrf, content: content,
+                submit: s.name
+            ).render()
+            return
+                "<details class=\"step\"\(HTML(raw: s.error != nil ? " open" : ""))><summary>\(s.name)</summary>\(form)</details>"
         }
 
         func refused() -> HTML {
             guard !model.refused.isEmpty else { return "" }
-            let items = HTML.join(model.refused.map { r in
-                "<li><b>\(r.name)</b>：\(r.reason)\(r.article.map { HTML("<span class=\"article\">（依据：\($0)）</span>") } ?? "")\(r.error.map { HTML("<div class=\"error\">\($0)</div>") } ?? "")</li>"
-            })
+            let items = HTML.join(
+                model.refused.map { r in
+                    "<li><b>\(r.name)</b>：\(r.reason)\(r.article.map { HTML("<span class=\"article\">（依据：\($0)）</span>") } ?? "")\(r.error.map { HTML("<div class=\"error\">\($0)</div>") } ?? "")</li>"
+                })
             return "<h2>暂不能办理</h2><ul class=\"refused\">\(items)</ul>"
         }
 
         func evidence(_ caseRoot: String) -> HTML {
             let m = model
-            let table = DataTable(columns: [.init("文件"), .init("类型"), .init("大小", numeric: true), .init("SHA-256"), .init("上传日期"), .init("上传人")],
-                                  rows: m.evidence.map { e in
-                                      [DataTable.Cell("<a href=\"\(e.path)\">\(e.name)</a>"), .text(e.kind), DataTable.Cell("\(ByteCountText.text(e.size))", sort: String(e.size)),
-                                       DataTable.Cell("<span title=\"\(e.sha256)\">\(String(e.sha256.prefix(16)))…</span>", class: "mono hash"), .text(e.uploadedOn), .text(e.uploadedBy)]
-                                  }, empty: "尚未上传证据文件。").render()
-            let upload: HTML = m.evidenceUpload.map { path in
-                """
-                <form method="post" action="\(path)" enctype="multipart/form-data" class="upload" id="evidence-form"><input type="hidden" name="_csrf" value="\(m.csrf)">
-                <label for="evidence-file">上传证据文件 <span class="muted">（\(EvidenceMedia.acceptedText)；单个不超过 \(m.evidenceLimitMB) MB）</span></label>
-                <input id="evidence-file" name="file" type="file" required accept="image/jpeg,image/png,application/pdf,video/*,audio/*,.docx,.xlsx,.ofd"><button type="submit">上传</button></form>
-                """
-            } ?? ""
+            let table = DataTable(
+                columns: [
+                    .init("文件"), .init("类型"), .init("大小", numeric: true), .init("SHA-256"), .init("上传日期"), .init("上传人"),
+                ],
+                rows: m.evidence.map { e in
+                    [
+                        DataTable.Cell("<a href=\"\(e.path)\">\(e.name)</a>"), .text(e.kind),
+                        DataTable.Cell("\(ByteCountText.text(e.size))", sort: String(e.size)),
+                        DataTable.Cell(
+                            "<span title=\"\(e.sha256)\">\(String(e.sha256.prefix(16)))…</span>", class: "mono hash"),
+                        .text(e.uploadedOn), .text(e.uploadedBy),
+                    ]
+                }, empty: "尚未上传证据文件。"
+            ).render()
+            let upload: HTML =
+                m.evidenceUpload.map { path in
+                    """
+                    <form method="post" action="\(path)" enctype="multipart/form-data" class="upload" id="evidence-form"><input type="hidden" name="_csrf" value="\(m.csrf)">
+                    <label for="evidence-file">上传证据文件 <span class="muted">（\(EvidenceMedia.acceptedText)；单个不超过 \(m.evidenceLimitMB) MB）</span></label>
+                    <input id="evidence-file" name="file" type="file" required accept="image/jpeg,image/png,application/pdf,video/*,audio/*,.docx,.xlsx,.ofd"><button type="submit">上传</button></form>
+                    """
+                } ?? ""
             return """
-            <section class="card" id="evidence"><h2>证据文件（\(m.evidence.count)）</h2>
-            <p class="muted">文件按 SHA-256 存储，哈希写入全过程记录；在“调查取证”步骤中列入笔录。</p>
-            \(table)
-            \(upload)</section>
-            """
+                <section class="card" id="evidence"><h2>证据文件（\(m.evidence.count)）</h2>
+                <p class="muted">文件按 SHA-256 存储，哈希写入全过程记录；在“调查取证”步骤中列入笔录。</p>
+                \(table)
+                \(upload)</section>
+                """
         }
 
         func timelineEntry(_ e: Model.TimelineEntry) -> HTML {
             let docs = HTML.join(e.documents.map { " · <a href=\"\($0.path)\">\($0.name).docx</a>" as HTML })
             return """
-            <li><b>\(e.date) \(e.action)</b> <span class="muted">\(e.actor)\(e.officers.isEmpty ? "" : "；执法人员：\(e.officers.joined(separator: "、"))")</span>
-            \(docs)
-            <div class="muted small">\(e.details)</div></li>
-            """
+                <li><b>\(e.date) \(e.action)</b> <span class="muted">\(e.actor)\(e.officers.isEmpty ? "" : "；执法人员：\(e.officers.joined(separator: "、"))")</span>
+                \(docs)
+                <div class="muted small">\(e.details)</div></li>
+                """
         }
     }
 }

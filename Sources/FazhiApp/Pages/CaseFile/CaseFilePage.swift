@@ -13,9 +13,15 @@ enum CaseFilePage {
     }
 
     /// `GET /console/cases/:id`, and the page again after a refused step.
-    static func render(_ req: Request, user: AuthUser, stored: StoredCase, failed: Failure? = nil) async throws -> Response {
+    static func render(
+        _ req: Request, user: AuthUser, stored: StoredCase, failed: Failure? = nil
+    ) async throws -> Response {
         let data = try await Query.fetch(req, user: user, stored: stored)
-        let model = Model(data, csrf: CSRF.token(for: req), today: req.fazhi.today, evidenceLimitMB: Int(req.fazhi.evidence.maxBytes / 1_048_576), failed: failed)
-        return Views.console(model.number, user: user, request: req, active: model.navPath, flash: Flash.take(req), View(model: model).render())
+        let model = Model(
+            data, csrf: CSRF.token(for: req), today: req.fazhi.today,
+            evidenceLimitMB: Int(req.fazhi.evidence.maxBytes / 1_048_576), failed: failed)
+        return Views.console(
+            model.number, user: user, request: req, active: model.navPath, flash: Flash.take(req),
+            View(model: model).render())
     }
 }

@@ -11,12 +11,17 @@ extension CaseListPage {
         var outcome: String?
         var item: String?
 
-        init(procedure: String? = nil, body: UUID? = nil, month: String? = nil, outcome: String? = nil, item: String? = nil) {
+        init(
+            procedure: String? = nil, body: UUID? = nil, month: String? = nil, outcome: String? = nil,
+            item: String? = nil
+        ) {
             self.procedure = procedure; self.body = body; self.month = month; self.outcome = outcome; self.item = item
         }
 
         init(_ req: Request) throws {
-            func text(_ k: String) -> String? { req.query[String.self, at: k].flatMap { $0.isEmpty ? nil : String($0.prefix(64)) } }
+            func text(_ k: String) -> String? {
+                req.query[String.self, at: k].flatMap { $0.isEmpty ? nil : String($0.prefix(64)) }
+            }
             procedure = text("procedure")
             body = text("body").flatMap(UUID.init(uuidString:))
             month = text("month")
@@ -37,12 +42,15 @@ extension CaseListPage {
             let scope = filter.body.map { user.readable.contains($0) ? [$0] : [] } ?? user.readable
             let catalog = req.fazhi.procedures
             return Query(
-                cases: try await CaseStore.list(bodies: scope, procedure: filter.procedure, month: filter.month, outcome: filter.outcome,
-                                                powerItem: filter.item, on: req.db),
+                cases: try await CaseStore.list(
+                    bodies: scope, procedure: filter.procedure, month: filter.month, outcome: filter.outcome,
+                    powerItem: filter.item, on: req.db),
                 deadlines: try await CaseStore.runningDeadlines(bodies: user.readable, on: req.db),
                 bodyNames: try await CasesConsole.bodyNames(req),
                 catalog: catalog,
-                openable: catalog.currentDefinitions.filter { (try? CasesAPI.mayOpen($0, user: user, body: user.organisationID)) != nil })
+                openable: catalog.currentDefinitions.filter {
+                    (try? CasesAPI.mayOpen($0, user: user, body: user.organisationID)) != nil
+                })
         }
     }
 }

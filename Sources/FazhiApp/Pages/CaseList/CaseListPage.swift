@@ -11,6 +11,8 @@ enum CaseListPage {
         let filter = try Filter(req)
         let data = try await Query.fetch(req, user: user, filter: filter)
         let model = Model(data, filter: filter, csrf: CSRF.token(for: req), today: req.fazhi.today)
-        return Views.console(model.title, user: user, request: req, active: model.navPath, flash: Flash.take(req), View(model: model).render())
+        return Views.console(
+            model.title, user: user, request: req, active: model.navPath, flash: Flash.take(req),
+            View(model: model).render())
     }
 }

@@ -11,7 +11,9 @@ enum YearFiguresPage {
 
     static func register(_ console: any RoutesBuilder) {
         for id in procedures {
-            console.get(PathComponent(stringLiteral: id), "statistics") { req async throws -> Response in try await get(req, procedure: id) }
+            console.get(PathComponent(stringLiteral: id), "statistics") { req async throws -> Response in
+                try await get(req, procedure: id)
+            }
         }
     }
 
@@ -20,8 +22,9 @@ enum YearFiguresPage {
         let year = req.query[Int.self, at: "year"] ?? req.fazhi.today.year
         guard (2000...2100).contains(year) else { throw DomainError.invalid(field: "year", message: "年度应在2000至2100之间") }
         let figure = req.query[String.self, at: "figure"]
-        let q = try await Query.fetch(req, user: user, procedure: procedure, year: year, figure: figure,
-                                      limit: req.query[String.self, at: "format"] == "xlsx" ? 100_000 : 500)
+        let q = try await Query.fetch(
+            req, user: user, procedure: procedure, year: year, figure: figure,
+            limit: req.query[String.self, at: "format"] == "xlsx" ? 100_000 : 500)
         if req.query[String.self, at: "format"] == "xlsx" { return try xlsx(q) }
         let model = Model(q, catalog: req.fazhi.procedures)
         return Views.console(model.title, user: user, request: req, active: model.navPath, View(model: model).render())
@@ -31,16 +34,24 @@ enum YearFiguresPage {
     static func xlsx(_ q: Query) throws -> Response {
         let stats = q.statistics, names = q.bodyNames
         if let (f, cases) = q.listing {
-            return try TableResponse.xlsx([["案号", "当事人", "单位", "登记日期", "阶段", "结果"]] + cases.map {
-                [$0.number, q.definition.presentation.partyName($0.file.facts), names[$0.file.bodyID] ?? "", $0.openedOn,
-                 q.definition.stateName($0.file.state), q.definition.presentation.result($0.file)]
-            }, sheet: f.label, filename: "\(stats.title)-\(q.year)-\(f.label)")
+            return try TableResponse.xlsx(
+                [["案号", "当事人", "单位", "登记日期", "阶段", "结果"]]
+                    + cases.map {
+                        [
+                            $0.number, q.definition.presentation.partyName($0.file.facts), names[$0.file.bodyID] ?? "",
+                            $0.openedOn,
+                            q.definition.stateName($0.file.state), q.definition.presentation.result($0.file),
+                        ]
+                    }, sheet: f.label, filename: "\(stats.title)-\(q.year)-\(f.label)")
         }
         func row(_ name: String, _ t: FigureTally) -> [String] {
             [name] + stats.figures.map { String(t.count($0.id)) } + stats.rates.map { FigureTally.percent(t.rate($0)) }
         }
         let header = ["单位"] + stats.figures.map(\.label) + stats.rates.map(\.label)
-        let bodies = q.byBody.sorted { (names[$0.key] ?? "") < (names[$1.key] ?? "") }.map { row(names[$0.key] ?? $0.key.uuidString, $0.value) }
-        return try TableResponse.xlsx([header] + bodies + [row("合计", q.tally)], sheet: "\(q.year)年", filename: "\(stats.title)-\(q.year)")
+        let bodies = q.byBody.sorted { (names[$0.key] ?? "") < (names[$1.key] ?? "") }.map {
+            row(names[$0.key] ?? $0.key.uuidString, $0.value)
+        }
+        return try TableResponse.xlsx(
+            [header] + bodies + [row("合计", q.tally)], sheet: "\(q.year)年", filename: "\(stats.title)-\(q.year)")
     }
 }

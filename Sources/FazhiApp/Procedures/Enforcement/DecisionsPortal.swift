@@ -10,38 +10,62 @@ enum DecisionsPortal {
         app.get("decisions") { req async throws -> Response in
             func date(_ k: String) throws -> CivilDate? {
                 guard let s = req.query[String.self, at: k], !s.isEmpty else { return nil }
-                guard let d = CivilDate(iso: s) else { throw DomainError.invalid(field: k, message: "日期格式应为 YYYY-MM-DD") }
+                guard let d = CivilDate(iso: s) else {
+                    throw DomainError.invalid(field: k, message: "日期格式应为 YYYY-MM-DD")
+                }
                 return d
             }
-            let q = Publications.Query(body: req.query[String.self, at: "body"].flatMap(UUID.init(uuidString:)), from: try date("from"), to: try date("to"),
-                                       penalty: req.query[String.self, at: "penalty"], text: req.query[String.self, at: "q"])
+            let q = Publications.Query(
+                body: req.query[String.self, at: "body"].flatMap(UUID.init(uuidString:)), from: try date("from"),
+                to: try date("to"),
+                penalty: req.query[String.self, at: "penalty"], text: req.query[String.self, at: "q"])
             let page = max(1, req.query[Int.self, at: "page"] ?? 1)
             let html = RegistryPortal.format(req) == "html"
-            let (items, total) = try await Publications.search(q, limit: html ? 50 : 100_000, offset: html ? (page - 1) * 50 : 0, countUpTo: html ? 1000 : nil, on: req.db)
+            let (items, total) = try await Publications.search(
+                q, limit: html ? 50 : 100_000, offset: html ? (page - 1) * 50 : 0, countUpTo: html ? 1000 : nil,
+                on: req.db)
             switch RegistryPortal.format(req) {
             case "json": return try TableResponse.json(["total": AnyEncodable(total), "items": AnyEncodable(items)])
             case "csv":
-                return TableResponse.csv([["决定书文号", "执法主体", "当事人", "违法行为", "处罚依据", "处罚", "罚款（元）", "决定日期", "公示日期", "撤回日期", "撤回理由"]]
-                    + items.map { [$0.decisionNumber, $0.body, $0.party, $0.violation, $0.basis, $0.penalties.joined(separator: "、"), Yuan.number($0.fine), $0.decidedOn, $0.publishedOn, $0.withdrawnOn ?? "", $0.withdrawalReason ?? ""] },
+                return TableResponse.csv(
+                    [["决定书文号", "执法主体", "当事人", "违法行为", "处罚依据", "处罚", "罚款（元）", "决定日期", "公示日期", "撤回日期", "撤回理由"]]
+                        + items.map {
+                            [
+                                $0.decisionNumber, $0.body, $0.party, $0.violation, $0.basis,
+                                $0.penalties.joined(separator: "、"), Yuan.number($0.fine), $0.decidedOn, $0.publishedOn,
+                                $0.withdrawnOn ?? "", $0.withdrawalReason ?? "",
+                            ]
+                        },
                     filename: "行政处罚决定公示")
             default: break
             }
-            let model = DecisionsPage.Model(query: q, items: items, total: total, page: page, bodies: try await EnforcementBodies.all(on: req.db),
-                                            formats: RegistryPortal.formats(req))
+            let model = DecisionsPage.Model(
+                query: q, items: items, total: total, page: page, bodies: try await EnforcementBodies.all(on: req.db),
+                formats: RegistryPortal.formats(req))
             return Views.portal("行政处罚决定公示", request: req, DecisionsPage.View(model: model).render())
         }
         app.get("decisions", ":id") { req async throws -> Response in
-            guard let id = req.parameters.get("id", as: UUID.self), let p = try await Publications.decision(id, on: req.db) else { throw APIError.notFound("没有该公示") }
+            guard let id = req.parameters.get("id", as: UUID.self),
+                let p = try await Publications.decision(id, on: req.db)
+            else { throw APIError.notFound("没有该公示") }
             let d = p.decision
             let seq = try await Publications.recordEntry(id, on: req.db)
             let entry = try await seq.asyncMap { try await RecordLog.entry($0, on: req.db) } ?? nil
             let payload = String(decoding: try CanonicalJSON.encode(d), as: UTF8.self)
-            let matches = entry.map { $0.entry.payloadHash == RecordEntry.payloadHash(of: Array(payload.utf8)) } ?? false
+            let matches =
+                entry.map { $0.entry.payloadHash == RecordEntry.payloadHash(of: Array(payload.utf8)) } ?? false
             if RegistryPortal.format(req) == "json" {
-                return try TableResponse.json(["decision": AnyEncodable(d), "recordEntry": AnyEncodable(seq), "payloadHash": AnyEncodable(entry?.entry.payloadHash)])
+                return try TableResponse.json([
+                    "decision": AnyEncodable(d), "recordEntry": AnyEncodable(seq),
+                    "payloadHash": AnyEncodable(entry?.entry.payloadHash),
+                ])
             }
-            return Views.portal(d.decisionNumber, request: req, DecisionsPage.DecisionView(decision: d, recordEntry: seq, payloadHash: entry?.entry.payloadHash,
-                                                                                     matches: matches, payload: payload).render())
+            return Views.portal(
+                d.decisionNumber, request: req,
+                DecisionsPage.DecisionView(
+                    decision: d, recordEntry: seq, payloadHash: entry?.entry.payloadHash,
+                    matches: matches, payload: payload
+                ).render())
         }
     }
 }

@@ -6,7 +6,12 @@ extension AppModule {
     static let litigation = AppModule(
         folder: "Litigation",
         navigation: [
-            NavEntry(.disputes, "行政应诉", .cases(procedure: LitigationProcedure.id), roles: [.legalReviewer, .head, .reconsiderationStaff, .supervisor]),
+            NavEntry(
+                .disputes, "行政应诉", .cases(procedure: LitigationProcedure.id),
+                roles: [.legalReviewer, .head, .reconsiderationStaff, .supervisor])
         ],
-        demo: { c, tx in try await DemoLitigation.load(orgs: c.orgs, people: c.people, catalog: c.catalog, calendar: c.calendar, today: c.today, in: tx) })
+        demo: { c, tx in
+            try await DemoLitigation.load(
+                orgs: c.orgs, people: c.people, catalog: c.catalog, calendar: c.calendar, today: c.today, in: tx)
+        })
 }

@@ -5,12 +5,17 @@ import Foundation
 /// Demo 调解 cases: sixteen disputes at the 司法局's 调解 organisations — most settled (an agreement, then a follow-up
 /// visit), one failed, one referred to the court, one declined because a party refused, one still being mediated.
 enum DemoMediation {
-    static func load(orgs: [String: UUID], people: [String: DemoCases.Person], catalog: ProcedureCatalog, calendar: DeadlineCalculator, today: CivilDate,
-                     in tx: WriteTransaction) async throws {
+    static func load(
+        orgs: [String: UUID], people: [String: DemoCases.Person], catalog: ProcedureCatalog,
+        calendar: DeadlineCalculator, today: CivilDate,
+        in tx: WriteTransaction
+    ) async throws {
         let lastYear = calendar.calendar.years.max() ?? today.year
         let base = min(today, CivilDate(year: lastYear, month: 12, day: 31)!.adding(days: -31))
         func day(_ offset: Int) -> CivilDate { base.adding(days: offset) }
-        func actor(_ username: String) -> ProcedureActor? { people[username].map { ProcedureActor(id: $0.id, name: $0.name, roles: $0.roles) } }
+        func actor(_ username: String) -> ProcedureActor? {
+            people[username].map { ProcedureActor(id: $0.id, name: $0.name, roles: $0.roles) }
+        }
         let runner = DemoRunner(catalog: catalog, calendar: calendar, today: today)
 
         if let def = catalog.current(MediationProcedure.id), let office = orgs["清河县司法局"], let m = actor("sfj.tiaojie") {
@@ -31,44 +36,108 @@ enum DemoMediation {
             ]
             for (i, d) in disputes.enumerated() {
                 let start = -70 + i * 4
-                let receive: [String: FactValue] = ["mediationKind": .text(d.0), "disputeType": .text(d.1), "source": .text(i % 3 == 0 ? "initiative" : "application"),
-                                                    "parties": .list(d.2), "disputeSummary": .text(d.3), "committee": .text(d.4)]
+                let receive: [String: FactValue] = [
+                    "mediationKind": .text(d.0), "disputeType": .text(d.1),
+                    "source": .text(i % 3 == 0 ? "initiative" : "application"),
+                    "parties": .list(d.2), "disputeSummary": .text(d.3), "committee": .text(d.4),
+                ]
                 var steps: [(String, ProcedureActor, CivilDate, [String: FactValue])] = [
                     ("receive", m, day(start), receive),
                     ("assign", m, day(start), ["mediators": .list(["陈秀兰", "高建华"])]),
-                    ("record_session", m, day(start + 2), ["sessionDate": .date(day(start + 2)), "sessionSummary": .text("听取双方陈述，讲解相关法律规定，双方互谅互让")]),
-                    ("conclude_agreement", m, day(start + 3), ["agreementForm": .text(i % 5 == 4 ? "oral" : "written"), "disputeFacts": .text(d.3),
-                                                               "agreementTerms": .text("双方自愿达成协议，一方一次性给付另一方人民币\(2 + i)000元，双方再无其他争议"),
-                                                               "performanceTerms": .text("协议签订之日起十日内当面付清"), "signedByParties": .bool(true), "mediatorSigned": .bool(true)]),
+                    (
+                        "record_session", m, day(start + 2),
+                        ["sessionDate": .date(day(start + 2)), "sessionSummary": .text("听取双方陈述，讲解相关法律规定，双方互谅互让")]
+                    ),
+                    (
+                        "conclude_agreement", m, day(start + 3),
+                        [
+                            "agreementForm": .text(i % 5 == 4 ? "oral" : "written"), "disputeFacts": .text(d.3),
+                            "agreementTerms": .text("双方自愿达成协议，一方一次性给付另一方人民币\(2 + i)000元，双方再无其他争议"),
+                            "performanceTerms": .text("协议签订之日起十日内当面付清"), "signedByParties": .bool(true),
+                            "mediatorSigned": .bool(true),
+                        ]
+                    ),
                 ]
                 if start + 33 <= 0 {
-                    steps.append(("follow_up", m, day(start + 33), ["visitedOn": .date(day(start + 33)), "performance": .text("full"), "visitNotes": .text("已按协议履行完毕，双方关系缓和")]))
+                    steps.append(
+                        (
+                            "follow_up", m, day(start + 33),
+                            [
+                                "visitedOn": .date(day(start + 33)), "performance": .text("full"),
+                                "visitNotes": .text("已按协议履行完毕，双方关系缓和"),
+                            ]
+                        ))
                 }
                 try await runner.run(def, body: office, steps, in: tx)
             }
             let informed: [String: FactValue] = ["rightsInformed": .bool(true)]
-            try await runner.run(def, body: office, [
-                ("receive", m, day(-30), ["mediationKind": .text("people"), "disputeType": .text("damage"), "source": .text("application"), "parties": .list(["蒋某", "沈某"]),
-                                          "disputeSummary": .text("饲养犬只咬伤赔偿"), "committee": .text(committees[0])]),
-                ("assign", m, day(-29), ["mediators": .list(["陈秀兰"])]),
-                ("conclude_failure", m, day(-20), informed.merging(["failureReason": .text("双方对赔偿数额分歧较大，一方不同意继续调解"), "routesInformed": .list(["向人民法院起诉"])]) { a, _ in a }),
-            ], in: tx)
-            try await runner.run(def, body: office, [
-                ("receive", m, day(-25), ["mediationKind": .text("judicial"), "disputeType": .text("contract"), "source": .text("court"), "parties": .list(["韩某", "某某建筑公司"]),
-                                          "disputeSummary": .text("工程款结算（法院诉前委派）"), "committee": .text(committees[3])]),
-                ("assign", m, day(-24), ["mediators": .list(["高建华"])]),
-                ("refer_to_court", m, day(-12), informed.merging(["court": .text("清河县人民法院"), "referralNote": .text("调解未果，转入诉讼程序")]) { a, _ in a }),
-            ], in: tx)
-            try await runner.run(def, body: office, [
-                ("receive", m, day(-15), ["mediationKind": .text("people"), "disputeType": .text("neighbour"), "source": .text("initiative"), "parties": .list(["杨某", "朱某"]),
-                                          "disputeSummary": .text("通道占用"), "committee": .text(committees[0])]),
-                ("decline", m, day(-14), informed.merging(["declineReason": .text("party_refused"), "declineNote": .text("朱某明确表示不接受调解")]) { a, _ in a }),
-            ], in: tx)
-            try await runner.run(def, body: office, [
-                ("receive", m, day(-2), ["mediationKind": .text("people"), "disputeType": .text("labour"), "source": .text("application"), "parties": .list(["秦某", "某某餐馆"]),
-                                         "disputeSummary": .text("解除劳动关系经济补偿"), "committee": .text(committees[0])]),
-                ("assign", m, day(-1), ["mediators": .list(["陈秀兰", "高建华"])]),
-            ], in: tx)
+            try await runner.run(
+                def, body: office,
+                [
+                    (
+                        "receive", m, day(-30),
+                        [
+                            "mediationKind": .text("people"), "disputeType": .text("damage"),
+                            "source": .text("application"), "parties": .list(["蒋某", "沈某"]),
+                            "disputeSummary": .text("饲养犬只咬伤赔偿"), "committee": .text(committees[0]),
+                        ]
+                    ),
+                    ("assign", m, day(-29), ["mediators": .list(["陈秀兰"])]),
+                    (
+                        "conclude_failure", m, day(-20),
+                        informed.merging([
+                            "failureReason": .text("双方对赔偿数额分歧较大，一方不同意继续调解"), "routesInformed": .list(["向人民法院起诉"]),
+                        ]) { a, _ in a }
+                    ),
+                ], in: tx)
+            try await runner.run(
+                def, body: office,
+                [
+                    (
+                        "receive", m, day(-25),
+                        [
+                            "mediationKind": .text("judicial"), "disputeType": .text("contract"),
+                            "source": .text("court"), "parties": .list(["韩某", "某某建筑公司"]),
+                            "disputeSummary": .text("工程款结算（法院诉前委派）"), "committee": .text(committees[3]),
+                        ]
+                    ),
+                    ("assign", m, day(-24), ["mediators": .list(["高建华"])]),
+                    (
+                        "refer_to_court", m, day(-12),
+                        informed.merging(["court": .text("清河县人民法院"), "referralNote": .text("调解未果，转入诉讼程序")]) { a, _ in a
+                        }
+                    ),
+                ], in: tx)
+            try await runner.run(
+                def, body: office,
+                [
+                    (
+                        "receive", m, day(-15),
+                        [
+                            "mediationKind": .text("people"), "disputeType": .text("neighbour"),
+                            "source": .text("initiative"), "parties": .list(["杨某", "朱某"]),
+                            "disputeSummary": .text("通道占用"), "committee": .text(committees[0]),
+                        ]
+                    ),
+                    (
+                        "decline", m, day(-14),
+                        informed.merging(["declineReason": .text("party_refused"), "declineNote": .text("朱某明确表示不接受调解")])
+                        { a, _ in a }
+                    ),
+                ], in: tx)
+            try await runner.run(
+                def, body: office,
+                [
+                    (
+                        "receive", m, day(-2),
+                        [
+                            "mediationKind": .text("people"), "disputeType": .text("labour"),
+                            "source": .text("application"), "parties": .list(["秦某", "某某餐馆"]),
+                            "disputeSummary": .text("解除劳动关系经济补偿"), "committee": .text(committees[0]),
+                        ]
+                    ),
+                    ("assign", m, day(-1), ["mediators": .list(["陈秀兰", "高建华"])]),
+                ], in: tx)
         }
     }
 }

@@ -6,7 +6,10 @@ extension AppModule {
     static let mediation = AppModule(
         folder: "Mediation",
         navigation: [
-            NavEntry(.disputes, "调解", .cases(procedure: MediationProcedure.id), roles: [.mediator, .head, .supervisor]),
+            NavEntry(.disputes, "调解", .cases(procedure: MediationProcedure.id), roles: [.mediator, .head, .supervisor])
         ],
-        demo: { c, tx in try await DemoMediation.load(orgs: c.orgs, people: c.people, catalog: c.catalog, calendar: c.calendar, today: c.today, in: tx) })
+        demo: { c, tx in
+            try await DemoMediation.load(
+                orgs: c.orgs, people: c.people, catalog: c.catalog, calendar: c.calendar, today: c.today, in: tx)
+        })
 }

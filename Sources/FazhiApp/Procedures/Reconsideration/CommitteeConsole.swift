@@ -16,11 +16,15 @@ enum CommitteeConsole {
             let office = try mayManage(user)
             let input = try req.content.decode(CommitteeMembers.Input.self)
             do {
-                let m = try await req.write(as: user) { tx in try await CommitteeMembers.add(input, office: office, in: tx) }
+                let m = try await req.write(as: user) { tx in
+                    try await CommitteeMembers.add(input, office: office, in: tx)
+                }
                 Flash.set(req, ok: "已登记委员 \(m.name)")
                 return req.redirect(to: "/console/reconsideration/committee")
             } catch let e as DomainError {
-                let r = try await page(req, user: user, error: e.description, values: ["name": input.name, "affiliation": input.affiliation, "appointedOn": input.appointedOn])
+                let r = try await page(
+                    req, user: user, error: e.description,
+                    values: ["name": input.name, "affiliation": input.affiliation, "appointedOn": input.appointedOn])
                 r.status = APIError(e).status
                 return r
             }
@@ -30,7 +34,8 @@ enum CommitteeConsole {
             let office = try mayManage(user)
             guard let id = req.parameters.get("id", as: UUID.self) else { throw APIError.notFound("该委员不存在") }
             let today = req.fazhi.today
-            try await req.write(as: user) { tx in try await CommitteeMembers.end(id, office: office, on: today, in: tx) }
+            try await req.write(as: user) { tx in try await CommitteeMembers.end(id, office: office, on: today, in: tx)
+            }
             Flash.set(req, ok: "已结束任期")
             return req.redirect(to: "/console/reconsideration/committee")
         }
@@ -42,7 +47,8 @@ enum CommitteeConsole {
             let user = try req.requireUser()
             let office = try mayManage(user)
             let input = try req.content.decode(CommitteeMembers.Input.self)
-            let m = try await req.write(as: user) { tx in try await CommitteeMembers.add(input, office: office, in: tx) }
+            let m = try await req.write(as: user) { tx in try await CommitteeMembers.add(input, office: office, in: tx)
+            }
             let r = Response(status: .created)
             try r.content.encode(m)
             return r
@@ -51,17 +57,23 @@ enum CommitteeConsole {
 
     /// The user's own office, when they are its 复议 staff or head.
     static func mayManage(_ user: AuthUser) throws -> UUID {
-        guard !CasesAPI.actor(user, body: user.organisationID).roles.isDisjoint(with: [.reconsiderationStaff, .head]) else {
+        guard !CasesAPI.actor(user, body: user.organisationID).roles.isDisjoint(with: [.reconsiderationStaff, .head])
+        else {
             throw DomainError.forbidden("只有行政复议机构的工作人员或负责人可以管理复议委员会委员", article: "行政复议法 第五十二条")
         }
         return user.organisationID
     }
 
-    static func page(_ req: Request, user: AuthUser, error: String?, values: [String: String]) async throws -> Response {
+    static func page(_ req: Request, user: AuthUser, error: String?, values: [String: String]) async throws -> Response
+    {
         let members = try await CommitteeMembers.list(office: user.organisationID, on: req.db)
-        let model = CommitteePage.Model(members: members, today: req.fazhi.today, canManage: (try? mayManage(user)) != nil, csrf: CSRF.token(for: req),
-                                        error: error, values: values)
-        return Views.console("行政复议委员会", user: user, request: req, active: SitePath.committee.path, flash: Flash.take(req), CommitteePage.View(model: model).render())
+        let model = CommitteePage.Model(
+            members: members, today: req.fazhi.today, canManage: (try? mayManage(user)) != nil,
+            csrf: CSRF.token(for: req),
+            error: error, values: values)
+        return Views.console(
+            "行政复议委员会", user: user, request: req, active: SitePath.committee.path, flash: Flash.take(req),
+            CommitteePage.View(model: model).render())
     }
 }
 

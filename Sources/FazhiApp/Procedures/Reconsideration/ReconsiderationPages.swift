@@ -11,11 +11,17 @@ extension AppModule {
             CommitteeConsole.register(console: r.console, api: r.api)
         },
         navigation: [
-            NavEntry(.disputes, "行政复议", .cases(procedure: ReconsiderationProcedure.id), roles: [.reconsiderationStaff, .head, .supervisor]),
+            NavEntry(
+                .disputes, "行政复议", .cases(procedure: ReconsiderationProcedure.id),
+                roles: [.reconsiderationStaff, .head, .supervisor]),
             NavEntry(.disputes, "复议委员会", .committee, roles: [.reconsiderationStaff]),
-            NavEntry(.statistics, "复议应诉调解统计", .yearFigures(procedure: ReconsiderationProcedure.id, year: nil),
-                     roles: [.reconsiderationStaff, .legalReviewer, .mediator, .head, .supervisor]),
+            NavEntry(
+                .statistics, "复议应诉调解统计", .yearFigures(procedure: ReconsiderationProcedure.id, year: nil),
+                roles: [.reconsiderationStaff, .legalReviewer, .mediator, .head, .supervisor]),
         ],
-        demo: { c, tx in try await DemoReconsideration.load(orgs: c.orgs, people: c.people, catalog: c.catalog, calendar: c.calendar, today: c.today, in: tx) },
+        demo: { c, tx in
+            try await DemoReconsideration.load(
+                orgs: c.orgs, people: c.people, catalog: c.catalog, calendar: c.calendar, today: c.today, in: tx)
+        },
         benches: { $0.use(BenchDisputesCommand(), as: "reconsideration") })
 }

@@ -12,15 +12,19 @@ enum ReconsiderationPortal {
     static let attachmentLimit: Int64 = 10 * 1_048_576
     static let formLimit: ByteCount = "32mb"
 
-    static let textFields = ["applicantName", "applicantKind", "applicantIDNumber", "applicantPhone", "applicantAddress", "respondent", "actKind", "actDescription",
-                             "actOn", "learnedOn", "rightsLearnedOn", "actAmount", "enforcementDecisionNumber", "requests", "reasons"]
+    static let textFields = [
+        "applicantName", "applicantKind", "applicantIDNumber", "applicantPhone", "applicantAddress", "respondent",
+        "actKind", "actDescription",
+        "actOn", "learnedOn", "rightsLearnedOn", "actAmount", "enforcementDecisionNumber", "requests", "reasons",
+    ]
     static let boolFields = ["notToldOfRights", "realProperty"]
 
     static func register(_ sessions: any RoutesBuilder) {
         sessions.get("reconsideration") { req async throws -> Response in
             try await form(req, values: [:], error: nil, field: nil)
         }
-        sessions.on(.POST, "reconsideration", "apply", body: .collect(maxSize: formLimit)) { req async throws -> Response in
+        sessions.on(.POST, "reconsideration", "apply", body: .collect(maxSize: formLimit)) {
+            req async throws -> Response in
             try await apply(req)
         }
         sessions.get("reconsideration", "status") { req async throws -> Response in
@@ -36,7 +40,9 @@ enum ReconsiderationPortal {
     static func apply(_ req: Request) async throws -> Response {
         try CSRF.verify(req)
         var values: [String: String] = [:]
-        for k in textFields + boolFields + ["office", "submissionKey"] { values[k] = (try? req.content.get(String.self, at: k))?.trimmed ?? "" }
+        for k in textFields + boolFields + ["office", "submissionKey"] {
+            values[k] = (try? req.content.get(String.self, at: k))?.trimmed ?? ""
+        }
         guard let key = values["submissionKey"], key.count >= 16, key.count <= 64 else {
             return try await form(req, values: values, error: "表单已过期，请重新打开申请页面", field: nil, status: .badRequest)
         }
@@ -46,15 +52,21 @@ enum ReconsiderationPortal {
         }
         let address = LoginThrottle.addressKey(req.remoteAddress?.ipAddress ?? "?")
         if let wait = req.fazhi.applicationThrottle.retryAfter([address], now: req.fazhi.now) {
-            let r = try await form(req, values: values, error: "同一网络地址提交申请过于频繁，请在 \((wait + 59) / 60) 分钟后再试；如需当面或邮寄申请，请联系行政复议机构", field: nil,
-                                   status: .tooManyRequests)
+            let r = try await form(
+                req, values: values, error: "同一网络地址提交申请过于频繁，请在 \((wait + 59) / 60) 分钟后再试；如需当面或邮寄申请，请联系行政复议机构",
+                field: nil,
+                status: .tooManyRequests)
             r.headers.replaceOrAdd(name: .retryAfter, value: String(wait))
             return r
         }
         let offices = try await ReconsiderationApplications.offices(on: req.db)
-        guard let office = offices.count == 1 ? offices[0] : offices.first(where: { $0.id.uuidString == values["office"] }) else {
-            return try await form(req, values: values, error: offices.isEmpty ? "本平台尚未开通网上申请行政复议" : "请选择行政复议机关", field: "office",
-                                  status: offices.isEmpty ? .serviceUnavailable : .unprocessableEntity)
+        guard
+            let office = offices.count == 1
+                ? offices[0] : offices.first(where: { $0.id.uuidString == values["office"] })
+        else {
+            return try await form(
+                req, values: values, error: offices.isEmpty ? "本平台尚未开通网上申请行政复议" : "请选择行政复议机关", field: "office",
+                status: offices.isEmpty ? .serviceUnavailable : .unprocessableEntity)
         }
         // The respondent must be one of the agencies in the directory (an unknown one cannot be served a copy).
         let agencies = Set(try await Directory.organisations(on: req.db).map(\.name))
@@ -67,9 +79,13 @@ enum ReconsiderationPortal {
         inputs["respondent"] = .text(respondent)
 
         // Attachments: each typed by its content and hashed as it is written; all refused if one is refused.
-        let blobs = EvidenceBlobs(directory: req.fazhi.options.evidenceDirectory, maxBytes: min(attachmentLimit, req.fazhi.options.evidenceMaxBytes))
+        let blobs = EvidenceBlobs(
+            directory: req.fazhi.options.evidenceDirectory,
+            maxBytes: min(attachmentLimit, req.fazhi.options.evidenceMaxBytes))
         var staged: [StagedEvidence] = []
-        let files = ((try? req.content.get([File].self, at: "attachments")) ?? []).filter { $0.data.readableBytes > 0 || !$0.filename.isEmpty }
+        let files = ((try? req.content.get([File].self, at: "attachments")) ?? []).filter {
+            $0.data.readableBytes > 0 || !$0.filename.isEmpty
+        }
         do {
             for f in files.prefix(10) where f.data.readableBytes > 0 {
                 let upload = try blobs.begin()
@@ -80,7 +96,9 @@ enum ReconsiderationPortal {
             }
         } catch let e as EvidenceTooLarge {
             staged.forEach { $0.upload.discard() }
-            return try await form(req, values: values, error: "附件不能超过 \(e.limit / 1_048_576) MB（可当面或邮寄提交较大的材料）", field: "attachments", status: .payloadTooLarge)
+            return try await form(
+                req, values: values, error: "附件不能超过 \(e.limit / 1_048_576) MB（可当面或邮寄提交较大的材料）", field: "attachments",
+                status: .payloadTooLarge)
         } catch let e as DomainError {
             staged.forEach { $0.upload.discard() }
             return try await form(req, values: values, error: e.description, field: "attachments")
@@ -88,12 +106,20 @@ enum ReconsiderationPortal {
         inputs["attachments"] = .list(staged.map(\.sha256))
         if staged.isEmpty { inputs.values.removeValue(forKey: "attachments") }
 
-        let catalog = req.fazhi.procedures, calendar = req.fazhi.deadlines, today = req.fazhi.today, evidence = req.fazhi.evidence
+        let catalog = req.fazhi.procedures, calendar = req.fazhi.deadlines, today = req.fazhi.today,
+            evidence = req.fazhi.evidence
         let stagedFiles = staged, filedInputs = inputs
         do {
-            let (filed, _) = try await req.fazhi.store.write(on: req.db, ChangeContext(actor: "portal", organisation: office.id.uuidString), now: req.fazhi.now) { tx in
-                let result = try await ReconsiderationApplications.file(inputs: filedInputs, office: office.id, submissionKey: key, catalog: catalog, calendar: calendar, today: today, in: tx)
-                for s in stagedFiles { _ = try await EvidenceStore.add(s, caseID: result.0.caseID, uploadedBy: "申请人（网上申请）", on: today, blobs: evidence, in: tx) }
+            let (filed, _) = try await req.fazhi.store.write(
+                on: req.db, ChangeContext(actor: "portal", organisation: office.id.uuidString), now: req.fazhi.now
+            ) { tx in
+                let result = try await ReconsiderationApplications.file(
+                    inputs: filedInputs, office: office.id, submissionKey: key, catalog: catalog, calendar: calendar,
+                    today: today, in: tx)
+                for s in stagedFiles {
+                    _ = try await EvidenceStore.add(
+                        s, caseID: result.0.caseID, uploadedBy: "申请人（网上申请）", on: today, blobs: evidence, in: tx)
+                }
                 return result
             }
             req.fazhi.applicationThrottle.recordFailure([address], now: req.fazhi.now)
@@ -106,7 +132,11 @@ enum ReconsiderationPortal {
                 return try await receipt(req, filed, secret: req.session.data["apply.\(key)"])
             }
             let (field, message): (String?, String) = {
-                switch e { case .invalid(let f, let m): return (f, m); case .refused(let f, let m, let a): return (f, "\(m)（\(a)）"); default: return (nil, e.description) }
+                switch e {
+                case .invalid(let f, let m): return (f, m);
+                case .refused(let f, let m, let a): return (f, "\(m)（\(a)）");
+                default: return (nil, e.description)
+                }
             }()
             return try await form(req, values: values, error: message, field: field)
         } catch {
@@ -121,16 +151,21 @@ enum ReconsiderationPortal {
     static func receipt(_ req: Request, _ a: OnlineApplication, secret: String?) async throws -> Response {
         guard let c = try await CaseStore.load(a.caseID, on: req.db) else { throw APIError.notFound("没有该申请") }
         let f = c.file.facts, today = req.fazhi.today
-        let body = ReconsiderationPortalViews.receipt(trackingNumber: a.trackingNumber, secret: secret, caseNumber: c.number, facts: f,
-                                                      acceptance: c.file.deadline("acceptance"), today: today)
+        let body = ReconsiderationPortalViews.receipt(
+            trackingNumber: a.trackingNumber, secret: secret, caseNumber: c.number, facts: f,
+            acceptance: c.file.deadline("acceptance"), today: today)
         return Views.portal("行政复议申请已提交", request: req, body).with(status: a.isNew ? .created : .ok)
     }
 
-    static func form(_ req: Request, values: [String: String], error: String?, field: String?, status: HTTPResponseStatus = .unprocessableEntity) async throws -> Response {
+    static func form(
+        _ req: Request, values: [String: String], error: String?, field: String?,
+        status: HTTPResponseStatus = .unprocessableEntity
+    ) async throws -> Response {
         let offices = try await ReconsiderationApplications.offices(on: req.db)
         let agencies = try await Directory.organisations(on: req.db).map(\.name).sorted()
-        let body = ReconsiderationPortalViews.applicationForm(values: values, error: error, field: field, offices: offices.map { ($0.id.uuidString, $0.authority) },
-                                                              agencies: agencies, csrf: CSRF.token(for: req))
+        let body = ReconsiderationPortalViews.applicationForm(
+            values: values, error: error, field: field, offices: offices.map { ($0.id.uuidString, $0.authority) },
+            agencies: agencies, csrf: CSRF.token(for: req))
         return Views.portal("网上申请行政复议", request: req, body).with(status: error == nil ? .ok : status)
     }
 
@@ -142,18 +177,25 @@ enum ReconsiderationPortal {
 
     static func status(_ req: Request) async throws -> Response {
         try CSRF.verify(req)
-        let number = ((try? req.content.get(String.self, at: "number")) ?? "").trimmed, secret = ((try? req.content.get(String.self, at: "secret")) ?? "").trimmed
+        let number = ((try? req.content.get(String.self, at: "number")) ?? "").trimmed,
+            secret = ((try? req.content.get(String.self, at: "secret")) ?? "").trimmed
         let address = LoginThrottle.addressKey(req.remoteAddress?.ipAddress ?? "?")
         if let wait = req.fazhi.statusThrottle.retryAfter([address], now: req.fazhi.now) {
-            return Views.portal("行政复议申请查询", request: req, statusForm(req, number: number, error: "查询失败次数过多，请在 \((wait + 59) / 60) 分钟后再试")).with(status: .tooManyRequests)
+            return Views.portal(
+                "行政复议申请查询", request: req,
+                statusForm(req, number: number, error: "查询失败次数过多，请在 \((wait + 59) / 60) 分钟后再试")
+            ).with(status: .tooManyRequests)
         }
-        guard let c = try await ReconsiderationApplications.lookup(trackingNumber: number, secret: secret, on: req.db) else {
+        guard let c = try await ReconsiderationApplications.lookup(trackingNumber: number, secret: secret, on: req.db)
+        else {
             req.fazhi.statusThrottle.recordFailure([address], now: req.fazhi.now)
-            return Views.portal("行政复议申请查询", request: req, statusForm(req, number: number, error: "查询编号或查询码不正确")).with(status: .notFound)
+            return Views.portal("行政复议申请查询", request: req, statusForm(req, number: number, error: "查询编号或查询码不正确")).with(
+                status: .notFound)
         }
         let def = req.fazhi.procedures.definition(c.file.procedure, version: c.file.definitionVersion)
         let today = req.fazhi.today
-        let body = ReconsiderationPortalViews.status(caseNumber: c.number, stage: def?.stateName(c.file.state) ?? c.file.state, file: c.file, today: today)
+        let body = ReconsiderationPortalViews.status(
+            caseNumber: c.number, stage: def?.stateName(c.file.state) ?? c.file.state, file: c.file, today: today)
         return Views.portal("行政复议申请查询", request: req, body)
     }
 }

@@ -17,9 +17,13 @@ struct DataTable {
         let sort: String?
         let cssClass: String?
 
-        init(_ content: HTML, sort: String? = nil, class cssClass: String? = nil) { self.content = content; self.sort = sort; self.cssClass = cssClass }
+        init(_ content: HTML, sort: String? = nil, class cssClass: String? = nil) {
+            self.content = content; self.sort = sort; self.cssClass = cssClass
+        }
         static func text(_ s: String?, class cssClass: String? = nil) -> Cell { Cell("\(s ?? "")", class: cssClass) }
-        static func link(_ s: String, _ path: SitePath, class cssClass: String? = nil) -> Cell { Cell("<a href=\"\(path.path)\">\(s)</a>", class: cssClass) }
+        static func link(_ s: String, _ path: SitePath, class cssClass: String? = nil) -> Cell {
+            Cell("<a href=\"\(path.path)\">\(s)</a>", class: cssClass)
+        }
         static func number(_ n: Int, link path: SitePath? = nil) -> Cell {
             Cell(path.map { "<a href=\"\($0.path)\">\(n)</a>" } ?? "\(n)", sort: String(n), class: "num")
         }
@@ -29,7 +33,9 @@ struct DataTable {
             let sort = v.isFinite && abs(v) < 1e15 ? String(Int(v.rounded())) : (v > 0 ? "1000000000000000" : "0")
             return Cell("\(yuan.map { Yuan.text($0) } ?? "")", sort: sort, class: "num")
         }
-        static func deadline(_ d: Deadline, today: CivilDate) -> Cell { Cell(DeadlineCell(deadline: d, today: today).render(), sort: String(d.daysLeft(on: today))) }
+        static func deadline(_ d: Deadline, today: CivilDate) -> Cell {
+            Cell(DeadlineCell(deadline: d, today: today).render(), sort: String(d.daysLeft(on: today)))
+        }
         /// The article a rule rests on, in the small style of citations.
         static func article(_ s: String?) -> Cell { Cell("\(s ?? "")", class: "article") }
     }
@@ -47,17 +53,20 @@ struct DataTable {
     func render() -> HTML {
         guard !rows.isEmpty else { return "<p class=\"muted\">\(empty)</p>" }
         let head = HTML.join(columns.map { c in "<th\(HTML(raw: c.numeric ? " class=\"num\"" : ""))>\(c.title)</th>" })
-        let body = HTML.join(rows.enumerated().map { (i, row) in
-            let cells = HTML.join(row.map { c in
-                let cls: HTML = c.cssClass.map { " class=\"\($0)\"" } ?? ""
-                let sort: HTML = c.sort.map { " data-sort=\"\($0)\"" } ?? ""
-                return "<td\(cls)\(sort)>\(c.content)</td>"
+        let body = HTML.join(
+            rows.enumerated().map { (i, row) in
+                let cells = HTML.join(
+                    row.map { c in
+                        let cls: HTML = c.cssClass.map { " class=\"\($0)\"" } ?? ""
+                        let sort: HTML = c.sort.map { " data-sort=\"\($0)\"" } ?? ""
+                        return "<td\(cls)\(sort)>\(c.content)</td>"
+                    })
+                let cls: HTML = (i < rowClasses.count ? rowClasses[i] : nil).map { " class=\"\($0)\"" } ?? ""
+                return "<tr\(cls)>\(cells)</tr>"
             })
-            let cls: HTML = (i < rowClasses.count ? rowClasses[i] : nil).map { " class=\"\($0)\"" } ?? ""
-            return "<tr\(cls)>\(cells)</tr>"
-        })
         let idAttr: HTML = id.map { " id=\"\($0)\"" } ?? ""
-        return "<div class=\"table-wrap\"><table\(HTML(raw: sortable ? " class=\"data\"" : ""))\(idAttr)><thead><tr>\(head)</tr></thead><tbody>\(body)</tbody></table></div>"
+        return
+            "<div class=\"table-wrap\"><table\(HTML(raw: sortable ? " class=\"data\"" : ""))\(idAttr)><thead><tr>\(head)</tr></thead><tbody>\(body)</tbody></table></div>"
     }
 }
 
@@ -68,6 +77,7 @@ struct FactList {
 
     func render() -> HTML {
         let shown = items.isEmpty ? [empty] : items
-        return "<dl class=\"card facts\">\(HTML.join(shown.map { "<dt>\($0.label)</dt><dd>\($0.value)</dd>" as HTML }))</dl>"
+        return
+            "<dl class=\"card facts\">\(HTML.join(shown.map { "<dt>\($0.label)</dt><dd>\($0.value)</dd>" as HTML }))</dl>"
     }
 }

@@ -40,8 +40,12 @@ struct Pager {
     func render() -> HTML {
         guard pages > 1 else { return "" }
         let join = base.contains("?") ? "&" : "?"
-        let prev: HTML = page > 1 ? "<a href=\"\(base)\(join)page=\(page - 1)\" rel=\"prev\">上一页</a>" : "<span class=\"muted\">上一页</span>"
-        let next: HTML = page < pages ? "<a href=\"\(base)\(join)page=\(page + 1)\" rel=\"next\">下一页</a>" : "<span class=\"muted\">下一页</span>"
+        let prev: HTML =
+            page > 1
+            ? "<a href=\"\(base)\(join)page=\(page - 1)\" rel=\"prev\">上一页</a>" : "<span class=\"muted\">上一页</span>"
+        let next: HTML =
+            page < pages
+            ? "<a href=\"\(base)\(join)page=\(page + 1)\" rel=\"next\">下一页</a>" : "<span class=\"muted\">下一页</span>"
         return "<nav class=\"pager\">\(prev) · 第 \(page) / \(pages) 页（共 \(total) 条） · \(next)</nav>"
     }
 }

@@ -25,9 +25,14 @@ struct FormField {
         let label: HTML = "<label for=\"\(id)\">\(self.label)\(star)\(hintText)</label>"
         switch kind {
         case .bool:
-            return "<label class=\"inline\"><input type=\"checkbox\" id=\"\(id)\" name=\"\(name)\"\(HTML(raw: value == "on" ? " checked" : ""))> \(self.label)</label>"
+            return
+                "<label class=\"inline\"><input type=\"checkbox\" id=\"\(id)\" name=\"\(name)\"\(HTML(raw: value == "on" ? " checked" : ""))> \(self.label)</label>"
         case .choice(let choices):
-            let options = HTML.join(choices.map { "<option value=\"\($0.value)\"\(HTML(raw: value == $0.value ? " selected" : ""))>\($0.label)</option>" as HTML })
+            let options = HTML.join(
+                choices.map {
+                    "<option value=\"\($0.value)\"\(HTML(raw: value == $0.value ? " selected" : ""))>\($0.label)</option>"
+                        as HTML
+                })
             return "\(label)<select id=\"\(id)\" name=\"\(name)\"><option value=\"\">请选择</option>\(options)</select>"
         case .date:
             let max: HTML = latest.map { " max=\"\($0)\"" } ?? ""
@@ -51,9 +56,10 @@ struct CheckboxGroup {
     let boxes: [Box]
 
     func render() -> HTML {
-        let items = HTML.join(boxes.map { b in
-            "<label><input type=\"checkbox\" name=\"\(b.name)\"\(HTML(raw: b.checked ? " checked" : ""))> \(b.label) <span class=\"muted mono\">\(b.detail)</span></label>"
-        })
+        let items = HTML.join(
+            boxes.map { b in
+                "<label><input type=\"checkbox\" name=\"\(b.name)\"\(HTML(raw: b.checked ? " checked" : ""))> \(b.label) <span class=\"muted mono\">\(b.detail)</span></label>"
+            })
         return "<fieldset class=\"officers\"><legend>\(legend)</legend><div class=\"scroll\">\(items)</div></fieldset>"
     }
 }
@@ -72,6 +78,7 @@ struct PostForm {
     func render() -> HTML {
         let idAttr: HTML = id.map { " id=\"\($0)\"" } ?? ""
         let button: HTML = buttonClass.map { " class=\"\($0)\"" } ?? ""
-        return "<form method=\"post\" action=\"\(action)\" class=\"\(cssClass)\"\(idAttr)><input type=\"hidden\" name=\"_csrf\" value=\"\(csrf)\">\(content)<button type=\"submit\"\(button)>\(submit)</button></form>"
+        return
+            "<form method=\"post\" action=\"\(action)\" class=\"\(cssClass)\"\(idAttr)><input type=\"hidden\" name=\"_csrf\" value=\"\(csrf)\">\(content)<button type=\"submit\"\(button)>\(submit)</button></form>"
     }
 }

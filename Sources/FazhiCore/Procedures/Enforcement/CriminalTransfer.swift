@@ -14,7 +14,10 @@ public struct CriminalTransfer: Sendable, Equatable {
 
         public var chineseName: String {
             switch self {
-            case .notTransferred: "认定涉嫌犯罪、尚未移送"; case .awaitingFeedback: "已移送、待反馈"; case .accepted: "已立案"; case .returned: "已退回"
+            case .notTransferred: "认定涉嫌犯罪、尚未移送";
+            case .awaitingFeedback: "已移送、待反馈";
+            case .accepted: "已立案";
+            case .returned: "已退回"
             }
         }
     }
@@ -48,11 +51,22 @@ public struct CriminalTransfer: Sendable, Equatable {
         let transfer = transferAt.map { file.steps[$0] }
         let answerAt = file.steps.lastIndex { $0.action == "transfer_accepted" || $0.action == "transfer_returned" }
         let answer = answerAt.flatMap { a in transferAt.flatMap { a > $0 ? file.steps[a] : nil } }
-        let status: Status = transfer == nil ? .notTransferred : answer == nil ? .awaitingFeedback : answer!.action == "transfer_accepted" ? .accepted : .returned
+        let status: Status =
+            transfer == nil
+            ? .notTransferred
+            : answer == nil ? .awaitingFeedback : answer!.action == "transfer_accepted" ? .accepted : .returned
         return CriminalTransfer(
-            status: status, markedOn: marked?.on, crimeReason: marked?.inputs[EnforcementFact.crimeReason] ?? transfer?.inputs[EnforcementFact.transferReason],
-            transferredOn: transfer?.on, receivingOrgan: transfer?.inputs[EnforcementFact.receivingOrgan], transferNumber: transfer?.inputs[EnforcementFact.transferNumber],
+            status: status, markedOn: marked?.on,
+            crimeReason: marked?.inputs[EnforcementFact.crimeReason]
+                ?? transfer?.inputs[EnforcementFact.transferReason],
+            transferredOn: transfer?.on, receivingOrgan: transfer?.inputs[EnforcementFact.receivingOrgan],
+            transferNumber: transfer?.inputs[EnforcementFact.transferNumber],
             feedbackOn: answer?.on,
-            feedback: answer.map { a in [a.inputs[EnforcementFact.receiptNumber], a.inputs[EnforcementFact.transferFeedback] ?? a.inputs[EnforcementFact.returnReason]].compactMap { $0 }.joined(separator: "：") })
+            feedback: answer.map { a in
+                [
+                    a.inputs[EnforcementFact.receiptNumber],
+                    a.inputs[EnforcementFact.transferFeedback] ?? a.inputs[EnforcementFact.returnReason],
+                ].compactMap { $0 }.joined(separator: "：")
+            })
     }
 }

@@ -18,10 +18,16 @@ public struct PublicDecision: Codable, Sendable, Equatable {
     /// 公开说明理由: why the decision was changed, revoked, confirmed illegal or void.
     public var withdrawalReason: String?
 
-    public init(caseID: UUID, decisionNumber: String, body: String, party: String, partyKind: String, violation: String, basis: String,
-                penalties: [String], fine: Double, decidedOn: String, publishedOn: String, withdrawnOn: String?, withdrawalReason: String?) {
-        self.caseID = caseID; self.decisionNumber = decisionNumber; self.body = body; self.party = party; self.partyKind = partyKind
-        self.violation = violation; self.basis = basis; self.penalties = penalties; self.fine = fine; self.decidedOn = decidedOn
+    public init(
+        caseID: UUID, decisionNumber: String, body: String, party: String, partyKind: String, violation: String,
+        basis: String,
+        penalties: [String], fine: Double, decidedOn: String, publishedOn: String, withdrawnOn: String?,
+        withdrawalReason: String?
+    ) {
+        self.caseID = caseID; self.decisionNumber = decisionNumber; self.body = body; self.party = party;
+        self.partyKind = partyKind
+        self.violation = violation; self.basis = basis; self.penalties = penalties; self.fine = fine;
+        self.decidedOn = decidedOn
         self.publishedOn = publishedOn; self.withdrawnOn = withdrawnOn; self.withdrawalReason = withdrawalReason
     }
 }
@@ -33,11 +39,14 @@ public enum DecisionPublication {
         let name = f.facts[EnforcementFact.partyName] ?? ""
         var text = f.facts[EnforcementFact.violationFacts] ?? f.facts[EnforcementFact.summary] ?? ""
         if citizen && !name.isEmpty { text = text.replacingOccurrences(of: name, with: PersonalData.maskName(name)) }
-        return PublicDecision(caseID: f.id, decisionNumber: f.facts[EnforcementFact.decisionNumber] ?? "", body: bodyName,
-                              party: citizen ? PersonalData.maskName(name) : name, partyKind: citizen ? "自然人" : "法人或者其他组织",
-                              violation: scrub(text), basis: scrub(f.facts[EnforcementFact.penaltyBasis] ?? ""), penalties: f.facts.list(EnforcementFact.decidedKinds),
-                              fine: f.facts[EnforcementFact.decidedFine] ?? 0, decidedOn: f.facts[EnforcementFact.decidedOn]?.description ?? "",
-                              publishedOn: publishedOn.description, withdrawnOn: nil, withdrawalReason: nil)
+        return PublicDecision(
+            caseID: f.id, decisionNumber: f.facts[EnforcementFact.decisionNumber] ?? "", body: bodyName,
+            party: citizen ? PersonalData.maskName(name) : name, partyKind: citizen ? "自然人" : "法人或者其他组织",
+            violation: scrub(text), basis: scrub(f.facts[EnforcementFact.penaltyBasis] ?? ""),
+            penalties: f.facts.list(EnforcementFact.decidedKinds),
+            fine: f.facts[EnforcementFact.decidedFine] ?? 0,
+            decidedOn: f.facts[EnforcementFact.decidedOn]?.description ?? "",
+            publishedOn: publishedOn.description, withdrawnOn: nil, withdrawalReason: nil)
     }
 
     /// Removes ID numbers and phone numbers from free text (`PersonalData.scrub`).

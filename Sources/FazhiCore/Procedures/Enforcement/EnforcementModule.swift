@@ -6,9 +6,18 @@ extension ProcedureModule {
     public static let enforcement = ProcedureModule(
         folder: "Enforcement", name: "行政执法",
         procedureIDs: [PenaltyOrdinaryProcedure.id, PenaltySimpleProcedure.id, InspectionProcedure.id],
-        definitions: { s in [PenaltyOrdinaryProcedure.definition(s), PenaltySimpleProcedure.definition(s), InspectionProcedure.definition(s)] },
-        documents: [.filingApproval, .evidenceRecord, .preservationNotice, .priorNotice, .hearingNotice, .hearingRecord, .legalReviewOpinion,
-                    .collectiveDiscussion, .penaltyDecision, .onSpotDecision, .transferLetter, .closingReport, .inspectionRecord],
+        definitions: { s in
+            [
+                PenaltyOrdinaryProcedure.definition(s), PenaltySimpleProcedure.definition(s),
+                InspectionProcedure.definition(s),
+            ]
+        },
+        documents: [
+            .filingApproval, .evidenceRecord, .preservationNotice, .priorNotice, .hearingNotice, .hearingRecord,
+            .legalReviewOpinion,
+            .collectiveDiscussion, .penaltyDecision, .onSpotDecision, .transferLetter, .closingReport,
+            .inspectionRecord,
+        ],
         facts: EnforcementFact.all,
         render: EnforcementDocuments.render)
 }
@@ -34,18 +43,28 @@ extension Penalty {
     static let opening = OpeningRule([.officer, .head], article: "行政处罚法 第四十二条", refusal: "只有本机关的执法人员或负责人可以登记案件")
 
     /// The decision's outcome in words.
-    public static let outcomes = [InputField.Choice("penalty", "给予行政处罚"), .init("no_penalty", "不予行政处罚"),
-                                  .init("not_established", "违法事实不能成立")]
+    public static let outcomes = [
+        InputField.Choice("penalty", "给予行政处罚"), .init("no_penalty", "不予行政处罚"),
+        .init("not_established", "违法事实不能成立"),
+    ]
 
     static func presentation(party: [String]) -> CasePresentation {
         CasePresentation(
             party: party,
-            shownFacts: ["partyName", "partyKind", "partyAddress", "powerItemCode", "summary", "violationOn", "inspectedObject", "penaltyKinds",
-                         "proposedFine", "hearingRight", "decisionNumber", "decidedOn", "decidedFine", "lateFine", "result", "rectifyBy"],
-            labels: ["proposedFine": "拟罚款（元）", "hearingRight": "有听证权利", "decisionNumber": "决定书文号", "decidedOn": "决定日期",
-                     "decidedFine": "决定罚款（元）", "lateFine": "加处罚款（元）"],
+            shownFacts: [
+                "partyName", "partyKind", "partyAddress", "powerItemCode", "summary", "violationOn", "inspectedObject",
+                "penaltyKinds",
+                "proposedFine", "hearingRight", "decisionNumber", "decidedOn", "decidedFine", "lateFine", "result",
+                "rectifyBy",
+            ],
+            labels: [
+                "proposedFine": "拟罚款（元）", "hearingRight": "有听证权利", "decisionNumber": "决定书文号", "decidedOn": "决定日期",
+                "decidedFine": "决定罚款（元）", "lateFine": "加处罚款（元）",
+            ],
             notStarted: "尚未登记",
-            result: { f in f.facts[EnforcementFact.outcome].map { o in outcomes.first { $0.value == o }?.label ?? o } ?? "" },
+            result: { f in
+                f.facts[EnforcementFact.outcome].map { o in outcomes.first { $0.value == o }?.label ?? o } ?? ""
+            },
             servedDocument: { f in f[EnforcementFact.outcome] == "penalty" ? "行政处罚决定书" : "不予行政处罚决定书" })
     }
 }

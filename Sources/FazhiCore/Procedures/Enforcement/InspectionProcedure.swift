@@ -9,44 +9,74 @@ public enum InspectionProcedure {
     public static let results = [InputField.Choice("none", "未发现问题"), .init("rectify", "责令整改"), .init("case", "立案查处")]
 
     public static let states = [
-        ProcedureState("open", "待检查"), ProcedureState("inspected", "已检查"), ProcedureState("referred", "已转立案", terminal: true),
+        ProcedureState("open", "待检查"), ProcedureState("inspected", "已检查"),
+        ProcedureState("referred", "已转立案", terminal: true),
         ProcedureState("closed", "已办结", terminal: true),
     ]
 
     public static func definition(_ settings: ProcedureSettings) -> ProcedureDefinition {
         let two = OfficerRule(minimum: 2, article: "行政处罚法 第四十二条、第五十五条")
         let actions: [ActionDefinition] = [
-            ActionDefinition("record_inspection", "检查并记录", from: ["open"], to: "inspected", by: [.officer], basis: "行政处罚法 第五十五条")
-                .needs(two)
-                .asks(.init("inspectionSource", "检查来源", .choice([.init("random", "双随机抽查"), .init("routine", "日常检查"), .init("complaint", "投诉举报"), .init("special", "专项检查")])),
-                      .init("inspectedObject", "检查对象"), .init("objectAddress", "检查地点"), .init("powerItemCode", "行政检查事项编码", required: false),
-                      .init("checkedItems", "检查事项", .list), .init("findings", "检查情况"), .init("result", "检查结果", .choice(results)),
-                      .init("rectifyBy", "整改期限", .date, required: false), .init("certificateShown", "已主动出示执法证件", .bool),
-                      .init("partySignature", "被检查人签名", .choice(Penalty.signature)))
-                .gate("行政处罚法 第十七条", "执法主体资格未经确认、公告", { $0.external.flag(Penalty.External.bodyConfirmed) })
-                .gate("行政处罚法 第五十五条", "检查时应当主动向当事人或者有关人员出示执法证件", field: "certificateShown") { $0.inputs.flag(EnforcementFact.certificateShown) }
-                .gate("行政处罚法 第五十五条", "责令整改须写明晚于检查日期的整改期限", field: "rectifyBy") { c in
-                    c.inputs[EnforcementFact.result] != "rectify" || (c.inputs[EnforcementFact.rectifyBy].map { $0 > c.date } ?? false)
-                }
-                .then(.startDeadlineUntil(key: "rectification", name: "整改期限届满复查", dateFact: "rectifyBy", article: "责令改正（行政处罚法 第二十八条）"))
-                .produces(.inspectionRecord),
-            ActionDefinition("confirm_rectification", "复查：已整改", from: ["inspected"], to: "closed", by: [.officer], basis: "行政处罚法 第二十八条")
-                .needs(two)
-                .asks(.init("recheckFindings", "复查情况"))
-                .gate("行政处罚法 第二十八条", "检查结果不是责令整改") { $0.file.facts[EnforcementFact.result] == "rectify" }
-                .then(.stopDeadline("rectification")),
-            ActionDefinition("refer_to_case", "转立案查处", from: ["inspected"], to: "referred", by: [.officer, .head], basis: "行政处罚法 第五十四条")
-                .asks(.init("referralReason", "立案理由"))
-                .gate("行政处罚法 第五十四条", "检查未发现应当立案的违法行为，也未逾期不整改") { c in
-                    c.file.facts[EnforcementFact.result] == "case" || (c.file.facts[EnforcementFact.result] == "rectify" && c.date > (c.file.deadline("rectification")?.deadline.due ?? c.date))
-                }
-                .then(.stopDeadline("rectification")),
-            ActionDefinition("close", "办结", from: ["inspected"], to: "closed", by: [.officer, .head], basis: "行政处罚法 第五十五条")
-                .gate("行政处罚法 第五十四条", "检查结果为立案查处或责令整改的，不能直接办结") { $0.file.facts[EnforcementFact.result] == "none" },
+            ActionDefinition(
+                "record_inspection", "检查并记录", from: ["open"], to: "inspected", by: [.officer], basis: "行政处罚法 第五十五条"
+            )
+            .needs(two)
+            .asks(
+                .init(
+                    "inspectionSource", "检查来源",
+                    .choice([
+                        .init("random", "双随机抽查"), .init("routine", "日常检查"), .init("complaint", "投诉举报"),
+                        .init("special", "专项检查"),
+                    ])),
+                .init("inspectedObject", "检查对象"), .init("objectAddress", "检查地点"),
+                .init("powerItemCode", "行政检查事项编码", required: false),
+                .init("checkedItems", "检查事项", .list), .init("findings", "检查情况"),
+                .init("result", "检查结果", .choice(results)),
+                .init("rectifyBy", "整改期限", .date, required: false), .init("certificateShown", "已主动出示执法证件", .bool),
+                .init("partySignature", "被检查人签名", .choice(Penalty.signature))
+            )
+            .gate("行政处罚法 第十七条", "执法主体资格未经确认、公告", { $0.external.flag(Penalty.External.bodyConfirmed) })
+            .gate("行政处罚法 第五十五条", "检查时应当主动向当事人或者有关人员出示执法证件", field: "certificateShown") {
+                $0.inputs.flag(EnforcementFact.certificateShown)
+            }
+            .gate("行政处罚法 第五十五条", "责令整改须写明晚于检查日期的整改期限", field: "rectifyBy") { c in
+                c.inputs[EnforcementFact.result] != "rectify"
+                    || (c.inputs[EnforcementFact.rectifyBy].map { $0 > c.date } ?? false)
+            }
+            .then(
+                .startDeadlineUntil(
+                    key: "rectification", name: "整改期限届满复查", dateFact: "rectifyBy", article: "责令改正（行政处罚法 第二十八条）")
+            )
+            .produces(.inspectionRecord),
+            ActionDefinition(
+                "confirm_rectification", "复查：已整改", from: ["inspected"], to: "closed", by: [.officer],
+                basis: "行政处罚法 第二十八条"
+            )
+            .needs(two)
+            .asks(.init("recheckFindings", "复查情况"))
+            .gate("行政处罚法 第二十八条", "检查结果不是责令整改") { $0.file.facts[EnforcementFact.result] == "rectify" }
+            .then(.stopDeadline("rectification")),
+            ActionDefinition(
+                "refer_to_case", "转立案查处", from: ["inspected"], to: "referred", by: [.officer, .head],
+                basis: "行政处罚法 第五十四条"
+            )
+            .asks(.init("referralReason", "立案理由"))
+            .gate("行政处罚法 第五十四条", "检查未发现应当立案的违法行为，也未逾期不整改") { c in
+                c.file.facts[EnforcementFact.result] == "case"
+                    || (c.file.facts[EnforcementFact.result] == "rectify"
+                        && c.date > (c.file.deadline("rectification")?.deadline.due ?? c.date))
+            }
+            .then(.stopDeadline("rectification")),
+            ActionDefinition(
+                "close", "办结", from: ["inspected"], to: "closed", by: [.officer, .head], basis: "行政处罚法 第五十五条"
+            )
+            .gate("行政处罚法 第五十四条", "检查结果为立案查处或责令整改的，不能直接办结") { $0.file.facts[EnforcementFact.result] == "none" },
         ]
-        var d = ProcedureDefinition(id: id, version: version, name: "行政检查", instrument: "《中华人民共和国行政处罚法》", initial: "open", states: states, actions: actions,
-                                   opening: Penalty.opening, numbering: CaseNumbering("检", issuer: .enforcementBody),
-                                   presentation: Penalty.presentation(party: ["inspectedObject"]))
+        var d = ProcedureDefinition(
+            id: id, version: version, name: "行政检查", instrument: "《中华人民共和国行政处罚法》", initial: "open", states: states,
+            actions: actions,
+            opening: Penalty.opening, numbering: CaseNumbering("检", issuer: .enforcementBody),
+            presentation: Penalty.presentation(party: ["inspectedObject"]))
         // The enforcement facts this procedure records (the list is shared by the three).
         let writable = d.writableFacts
         d.presentation.shownFacts.removeAll { !writable.contains($0) }

@@ -24,292 +24,616 @@ public enum PenaltyOrdinaryProcedure {
         let actions: [ActionDefinition] = [
             // MARK: 立案
             ActionDefinition("file_case", "立案", from: ["clue"], to: "investigating", by: [.head], basis: "行政处罚法 第五十四条")
-                .asks(.init("source", "案件来源", .choice([.init("complaint", "投诉举报"), .init("inspection", "检查发现"), .init("transfer", "移送"), .init("random", "双随机抽查"), .init("other", "其他")])),
-                      .init("powerItemCode", "行政处罚事项编码"), .init("partyName", "当事人"), .init("partyKind", "当事人类型", .choice(Penalty.partyKinds)),
-                      .init("partyIDNumber", "身份证号或统一社会信用代码", required: false, personal: true), .init("partyAddress", "住所或地址"),
-                      .init("partyPhone", "联系电话", required: false, personal: true), .init("summary", "案情摘要"), .init("violationOn", "违法行为发生日期", .date),
-                      .init("violationContinuing", "违法行为有连续或者继续状态", .bool, required: false),
-                      .init("lifeHealthOrFinance", "涉及公民生命健康安全、金融安全且有危害后果", .bool, required: false))
+                .asks(
+                    .init(
+                        "source", "案件来源",
+                        .choice([
+                            .init("complaint", "投诉举报"), .init("inspection", "检查发现"), .init("transfer", "移送"),
+                            .init("random", "双随机抽查"), .init("other", "其他"),
+                        ])),
+                    .init("powerItemCode", "行政处罚事项编码"), .init("partyName", "当事人"),
+                    .init("partyKind", "当事人类型", .choice(Penalty.partyKinds)),
+                    .init("partyIDNumber", "身份证号或统一社会信用代码", required: false, personal: true),
+                    .init("partyAddress", "住所或地址"),
+                    .init("partyPhone", "联系电话", required: false, personal: true), .init("summary", "案情摘要"),
+                    .init("violationOn", "违法行为发生日期", .date),
+                    .init("violationContinuing", "违法行为有连续或者继续状态", .bool, required: false),
+                    .init("lifeHealthOrFinance", "涉及公民生命健康安全、金融安全且有危害后果", .bool, required: false)
+                )
                 .gate("行政处罚法 第十七条", "执法主体资格未经确认、公告，不能以其名义立案", { $0.external.flag(Penalty.External.bodyConfirmed) })
-                .gate("行政处罚法 第十七条、第三十九条", "该事项不是本机关权责清单中的行政处罚事项", field: "powerItemCode", { $0.external.flag(Penalty.External.powerItemIsBodysPenalty) })
+                .gate(
+                    "行政处罚法 第十七条、第三十九条", "该事项不是本机关权责清单中的行政处罚事项", field: "powerItemCode",
+                    { $0.external.flag(Penalty.External.powerItemIsBodysPenalty) }
+                )
                 .gate("行政处罚法 第三十六条", "违法行为在二年内未被发现（涉及生命健康、金融安全且有危害后果的为五年），不再给予行政处罚", field: "violationOn") { c in
                     let f = c.facts
-                    return f.flag(EnforcementFact.violationContinuing) || Penalty.withinLimitation(violationOn: f[EnforcementFact.violationOn]!, discoveredOn: c.date, extended: f.flag(EnforcementFact.lifeHealthOrFinance))
+                    return f.flag(EnforcementFact.violationContinuing)
+                        || Penalty.withinLimitation(
+                            violationOn: f[EnforcementFact.violationOn]!, discoveredOn: c.date,
+                            extended: f.flag(EnforcementFact.lifeHealthOrFinance))
                 }
-                .then(.compute(writes: EnforcementFact.filedOn, EnforcementFact.decisionPeriodDays) { c in Facts(["filedOn": .date(c.date), "decisionPeriodDays": .number(Double(c.settings.decisionDays))]) },
-                      .startDeadline(DeadlineRule("decision", "作出处罚决定", days: settings.decisionDays, .day, article: "行政处罚法 第六十条", fromFact: "filedOn", daysFact: "decisionPeriodDays")))
+                .then(
+                    .compute(writes: EnforcementFact.filedOn, EnforcementFact.decisionPeriodDays) { c in
+                        Facts([
+                            "filedOn": .date(c.date), "decisionPeriodDays": .number(Double(c.settings.decisionDays)),
+                        ])
+                    },
+                    .startDeadline(
+                        DeadlineRule(
+                            "decision", "作出处罚决定", days: settings.decisionDays, .day, article: "行政处罚法 第六十条",
+                            fromFact: "filedOn", daysFact: "decisionPeriodDays"))
+                )
                 .produces(.filingApproval),
-            ActionDefinition("extend_decision_period", "延长办案期限", from: active, to: nil, by: [.head], basis: "行政处罚法 第六十条")
-                .asks(.init("extendedDays", "延长天数", .number), .init("extensionBasis", "延长依据（法律、法规、规章条款）"), .init("approvalDocument", "批准文书"))
-                .gate("行政处罚法 第六十条", "延长天数应为1至365天", field: "extendedDays") { c in (1...365).contains(Int(c.inputs[EnforcementFact.extendedDays] ?? 0)) }
-                .then(.compute(writes: EnforcementFact.decisionPeriodDays) { c in Facts(["decisionPeriodDays": .number((c.file.facts[EnforcementFact.decisionPeriodDays] ?? 90) + (c.inputs[EnforcementFact.extendedDays] ?? 0))]) },
-                      .startDeadline(DeadlineRule("decision", "作出处罚决定", days: settings.decisionDays, .day, article: "行政处罚法 第六十条", fromFact: "filedOn", daysFact: "decisionPeriodDays"))),
+            ActionDefinition(
+                "extend_decision_period", "延长办案期限", from: active, to: nil, by: [.head], basis: "行政处罚法 第六十条"
+            )
+            .asks(
+                .init("extendedDays", "延长天数", .number), .init("extensionBasis", "延长依据（法律、法规、规章条款）"),
+                .init("approvalDocument", "批准文书")
+            )
+            .gate("行政处罚法 第六十条", "延长天数应为1至365天", field: "extendedDays") { c in
+                (1...365).contains(Int(c.inputs[EnforcementFact.extendedDays] ?? 0))
+            }
+            .then(
+                .compute(writes: EnforcementFact.decisionPeriodDays) { c in
+                    Facts([
+                        "decisionPeriodDays": .number(
+                            (c.file.facts[EnforcementFact.decisionPeriodDays] ?? 90)
+                                + (c.inputs[EnforcementFact.extendedDays] ?? 0))
+                    ])
+                },
+                .startDeadline(
+                    DeadlineRule(
+                        "decision", "作出处罚决定", days: settings.decisionDays, .day, article: "行政处罚法 第六十条",
+                        fromFact: "filedOn", daysFact: "decisionPeriodDays"))),
 
             // MARK: 调查取证
-            ActionDefinition("record_evidence", "调查取证", from: ["investigating"], to: nil, by: [.officer], basis: "行政处罚法 第五十四条、第五十五条")
-                .needs(two)
-                .asks(.init("evidenceKind", "取证方式", .choice([.init("inquiry", "询问笔录"), .init("inspection", "现场检查笔录"), .init("survey", "勘验笔录"), .init("sampling", "抽样取证"),
-                                                          .init("audiovisual", "视听资料（执法记录仪）"), .init("documentary", "书证、物证"), .init("electronic", "电子数据")])),
-                      .init("evidenceSummary", "笔录或证据内容摘要"), .init("partySignature", "当事人签名", .choice(Penalty.signature)),
-                      .init("certificateShown", "已主动出示执法证件", .bool), .init("evidenceFiles", "证据文件（SHA-256）", .list, required: false))
-                .gate("行政处罚法 第五十五条", "调查或者检查时应当主动向当事人或者有关人员出示执法证件", field: "certificateShown") { $0.inputs.flag(EnforcementFact.certificateShown) }
-                // An evidence file named in a record must be one stored with the case, so its SHA-256 proves the content.
-                .gate("行政处罚法 第四十六条", "所列证据文件尚未上传到本案（证据必须经查证属实，请先上传文件再列入笔录）", field: "evidenceFiles") { c in
-                    Set(c.inputs.list(EnforcementFact.evidenceFiles)).isSubset(of: c.external.list(Penalty.External.uploadedEvidence))
-                }
-                .gate("行政处罚法 第四十六条第一款第三项", "视听资料须附执法记录仪等设备的音视频文件", field: "evidenceFiles") { c in
-                    c.inputs[EnforcementFact.evidenceKind] != "audiovisual" || c.inputs.list(EnforcementFact.evidenceFiles).contains(where: c.external.list(Penalty.External.uploadedAudioVisual).contains)
-                }
-                .produces(.evidenceRecord),
-            ActionDefinition("preserve_evidence", "先行登记保存", from: ["investigating"], to: nil, by: [.head], basis: "行政处罚法 第五十六条")
-                .needs(two)
-                .asks(.init("preservedItems", "登记保存的物品"), .init("preservationReason", "证据可能灭失或者以后难以取得的情形"))
-                .gate("行政处罚法 第五十六条", "已有先行登记保存尚未处理，请先作出处理决定") { c in c.file.deadline("preservation")?.isRunning != true }
-                .then(.startDeadline(DeadlineRule("preservation", "对先行登记保存的证据作出处理决定", days: 7, .workday, article: "行政处罚法 第五十六条")))
-                .produces(.preservationNotice),
-            ActionDefinition("dispose_preserved", "处理先行登记保存的证据", from: active, to: nil, by: [.head, .officer], basis: "行政处罚法 第五十六条")
-                .asks(.init("disposal", "处理决定", .choice([.init("return", "解除并返还"), .init("seize", "依法查封扣押"), .init("confiscate", "依法没收"), .init("transfer", "移送有关部门")])))
-                .gate("行政处罚法 第五十六条", "没有待处理的先行登记保存") { c in c.file.deadline("preservation")?.isRunning == true }
-                .then(.stopDeadline("preservation")),
+            ActionDefinition(
+                "record_evidence", "调查取证", from: ["investigating"], to: nil, by: [.officer], basis: "行政处罚法 第五十四条、第五十五条"
+            )
+            .needs(two)
+            .asks(
+                .init(
+                    "evidenceKind", "取证方式",
+                    .choice([
+                        .init("inquiry", "询问笔录"), .init("inspection", "现场检查笔录"), .init("survey", "勘验笔录"),
+                        .init("sampling", "抽样取证"),
+                        .init("audiovisual", "视听资料（执法记录仪）"), .init("documentary", "书证、物证"), .init("electronic", "电子数据"),
+                    ])),
+                .init("evidenceSummary", "笔录或证据内容摘要"), .init("partySignature", "当事人签名", .choice(Penalty.signature)),
+                .init("certificateShown", "已主动出示执法证件", .bool),
+                .init("evidenceFiles", "证据文件（SHA-256）", .list, required: false)
+            )
+            .gate("行政处罚法 第五十五条", "调查或者检查时应当主动向当事人或者有关人员出示执法证件", field: "certificateShown") {
+                $0.inputs.flag(EnforcementFact.certificateShown)
+            }
+            // An evidence file named in a record must be one stored with the case, so its SHA-256 proves the content.
+            .gate("行政处罚法 第四十六条", "所列证据文件尚未上传到本案（证据必须经查证属实，请先上传文件再列入笔录）", field: "evidenceFiles") { c in
+                Set(c.inputs.list(EnforcementFact.evidenceFiles)).isSubset(
+                    of: c.external.list(Penalty.External.uploadedEvidence))
+            }
+            .gate("行政处罚法 第四十六条第一款第三项", "视听资料须附执法记录仪等设备的音视频文件", field: "evidenceFiles") { c in
+                c.inputs[EnforcementFact.evidenceKind] != "audiovisual"
+                    || c.inputs.list(EnforcementFact.evidenceFiles).contains(
+                        where: c.external.list(Penalty.External.uploadedAudioVisual).contains)
+            }
+            .produces(.evidenceRecord),
+            ActionDefinition(
+                "preserve_evidence", "先行登记保存", from: ["investigating"], to: nil, by: [.head], basis: "行政处罚法 第五十六条"
+            )
+            .needs(two)
+            .asks(.init("preservedItems", "登记保存的物品"), .init("preservationReason", "证据可能灭失或者以后难以取得的情形"))
+            .gate("行政处罚法 第五十六条", "已有先行登记保存尚未处理，请先作出处理决定") { c in c.file.deadline("preservation")?.isRunning != true }
+            .then(
+                .startDeadline(
+                    DeadlineRule("preservation", "对先行登记保存的证据作出处理决定", days: 7, .workday, article: "行政处罚法 第五十六条"))
+            )
+            .produces(.preservationNotice),
+            ActionDefinition(
+                "dispose_preserved", "处理先行登记保存的证据", from: active, to: nil, by: [.head, .officer], basis: "行政处罚法 第五十六条"
+            )
+            .asks(
+                .init(
+                    "disposal", "处理决定",
+                    .choice([
+                        .init("return", "解除并返还"), .init("seize", "依法查封扣押"), .init("confiscate", "依法没收"),
+                        .init("transfer", "移送有关部门"),
+                    ]))
+            )
+            .gate("行政处罚法 第五十六条", "没有待处理的先行登记保存") { c in c.file.deadline("preservation")?.isRunning == true }
+            .then(.stopDeadline("preservation")),
             ActionDefinition("decide_recusal", "决定回避申请", from: active, to: nil, by: [.head], basis: "行政处罚法 第四十三条")
-                .asks(.init("recusalOfficer", "申请回避的执法人员"), .init("recusalGranted", "决定回避", .bool, required: false), .init("recusalReason", "理由"))
-                .then(.compute(writes: EnforcementFact.recused) { c in c.inputs.flag(EnforcementFact.recusalGranted) ? Facts(["recused": .list(c.file.facts.list(EnforcementFact.recused) + [c.inputs[EnforcementFact.recusalOfficer]!])]) : Facts() }),
-            ActionDefinition("mark_suspected_crime", "认定涉嫌犯罪", from: active, to: nil, by: [.head, .officer], basis: "行政处罚法 第二十七条")
-                .asks(.init("crimeReason", "涉嫌犯罪的事实和理由"))
-                .then(.set("suspectedCrime", .bool(true))),
+                .asks(
+                    .init("recusalOfficer", "申请回避的执法人员"), .init("recusalGranted", "决定回避", .bool, required: false),
+                    .init("recusalReason", "理由")
+                )
+                .then(
+                    .compute(writes: EnforcementFact.recused) { c in
+                        c.inputs.flag(EnforcementFact.recusalGranted)
+                            ? Facts([
+                                "recused": .list(
+                                    c.file.facts.list(EnforcementFact.recused) + [
+                                        c.inputs[EnforcementFact.recusalOfficer]!
+                                    ])
+                            ]) : Facts()
+                    }),
+            ActionDefinition(
+                "mark_suspected_crime", "认定涉嫌犯罪", from: active, to: nil, by: [.head, .officer], basis: "行政处罚法 第二十七条"
+            )
+            .asks(.init("crimeReason", "涉嫌犯罪的事实和理由"))
+            .then(.set("suspectedCrime", .bool(true))),
 
             // MARK: 拟处罚、告知、陈述申辩
-            ActionDefinition("propose", "拟作处罚（含裁量）", from: ["investigating"], to: "proposed", by: [.officer], basis: "行政处罚法 第五十七条")
-                .asks(.init("violationFacts", "违法事实"), .init("penaltyBasis", "处罚依据"), .init("penaltyKinds", "处罚种类", .list),
-                      .init("fineAmount", "罚款金额（元）", .number, required: false), .init("confiscationValue", "没收金额或价值（元）", .number, required: false),
-                      .init("benchmarkCode", "裁量基准编号", required: false), .init("benchmarkTier", "裁量档次", required: false),
-                      .init("benchmarkMin", "基准幅度下限（元）", .number, required: false), .init("benchmarkMax", "基准幅度上限（元）", .number, required: false),
-                      .init("outsideBenchmarkReason", "不按裁量基准的理由", required: false),
-                      .init("majorPublicInterest", "涉及重大公共利益", .bool, required: false), .init("complexCase", "案情疑难复杂、涉及多个法律关系", .bool, required: false),
-                      .init("seriousViolation", "情节复杂或者重大违法", .bool, required: false))
-                .gate("行政处罚法 第九条", Penalty.kindsProblem, field: "penaltyKinds") { c in Set(c.inputs.list(EnforcementFact.penaltyKinds)).isSubset(of: Set(Penalty.kinds)) }
-                .gate("行政处罚法 第九条", "处罚种类含罚款时须写明罚款金额", field: "fineAmount") { c in !c.inputs.list(EnforcementFact.penaltyKinds).contains("罚款") || (c.inputs[EnforcementFact.fineAmount] ?? 0) > 0 }
-                .gate("行政处罚法 第三十四条", "拟处罚款超出裁量基准的幅度，须写明不按基准的理由（并将提交法制审核）", field: "outsideBenchmarkReason") { c in
-                    !outsideBenchmark(c.inputs) || !(c.inputs[EnforcementFact.outsideBenchmarkReason] ?? "").isEmpty
-                }
-                .then(.compute(writes: EnforcementFact.proposalRound, EnforcementFact.proposedFine, EnforcementFact.proposedKinds, EnforcementFact.hearingRight, EnforcementFact.legalReviewReasons, EnforcementFact.collectiveRequired) { c in
+            ActionDefinition(
+                "propose", "拟作处罚（含裁量）", from: ["investigating"], to: "proposed", by: [.officer], basis: "行政处罚法 第五十七条"
+            )
+            .asks(
+                .init("violationFacts", "违法事实"), .init("penaltyBasis", "处罚依据"), .init("penaltyKinds", "处罚种类", .list),
+                .init("fineAmount", "罚款金额（元）", .number, required: false),
+                .init("confiscationValue", "没收金额或价值（元）", .number, required: false),
+                .init("benchmarkCode", "裁量基准编号", required: false), .init("benchmarkTier", "裁量档次", required: false),
+                .init("benchmarkMin", "基准幅度下限（元）", .number, required: false),
+                .init("benchmarkMax", "基准幅度上限（元）", .number, required: false),
+                .init("outsideBenchmarkReason", "不按裁量基准的理由", required: false),
+                .init("majorPublicInterest", "涉及重大公共利益", .bool, required: false),
+                .init("complexCase", "案情疑难复杂、涉及多个法律关系", .bool, required: false),
+                .init("seriousViolation", "情节复杂或者重大违法", .bool, required: false)
+            )
+            .gate("行政处罚法 第九条", Penalty.kindsProblem, field: "penaltyKinds") { c in
+                Set(c.inputs.list(EnforcementFact.penaltyKinds)).isSubset(of: Set(Penalty.kinds))
+            }
+            .gate("行政处罚法 第九条", "处罚种类含罚款时须写明罚款金额", field: "fineAmount") { c in
+                !c.inputs.list(EnforcementFact.penaltyKinds).contains("罚款")
+                    || (c.inputs[EnforcementFact.fineAmount] ?? 0) > 0
+            }
+            .gate("行政处罚法 第三十四条", "拟处罚款超出裁量基准的幅度，须写明不按基准的理由（并将提交法制审核）", field: "outsideBenchmarkReason") { c in
+                !outsideBenchmark(c.inputs) || !(c.inputs[EnforcementFact.outsideBenchmarkReason] ?? "").isEmpty
+            }
+            .then(
+                .compute(
+                    writes: EnforcementFact.proposalRound, EnforcementFact.proposedFine, EnforcementFact.proposedKinds,
+                    EnforcementFact.hearingRight, EnforcementFact.legalReviewReasons, EnforcementFact.collectiveRequired
+                ) { c in
                     let f = c.inputs, org = Penalty.isOrganisation(c.file.facts)
                     let fine = f[EnforcementFact.fineAmount] ?? 0, kinds = f.list(EnforcementFact.penaltyKinds)
                     var reasons: [String] = []
                     if f.flag(EnforcementFact.majorPublicInterest) { reasons.append("涉及重大公共利益（第五十八条第一款(一)）") }
                     if f.flag(EnforcementFact.complexCase) { reasons.append("案情疑难复杂、涉及多个法律关系（第五十八条第一款(三)）") }
-                    if c.settings.majorDecisionItems.contains(c.file.facts[EnforcementFact.powerItemCode] ?? "") { reasons.append("列入本地重大执法决定法制审核目录（第五十八条第一款(四)）") }
+                    if c.settings.majorDecisionItems.contains(c.file.facts[EnforcementFact.powerItemCode] ?? "") {
+                        reasons.append("列入本地重大执法决定法制审核目录（第五十八条第一款(四)）")
+                    }
                     if outsideBenchmark(f) { reasons.append("拟处罚超出裁量基准幅度（第三十四条）") }
-                    return Facts(["proposalRound": .number((c.file.facts[EnforcementFact.proposalRound] ?? 0) + 1), "proposedFine": .number(fine), "proposedKinds": .list(kinds),
-                                  "hearingRight": .bool(Penalty.hearingRight(kinds: kinds, fine: fine, confiscation: f[EnforcementFact.confiscationValue] ?? 0, organisation: org, settings: c.settings)),
-                                  "legalReviewReasons": .list(reasons), "collectiveRequired": .bool(f.flag(EnforcementFact.complexCase) || f.flag(EnforcementFact.seriousViolation))])
+                    return Facts([
+                        "proposalRound": .number((c.file.facts[EnforcementFact.proposalRound] ?? 0) + 1),
+                        "proposedFine": .number(fine), "proposedKinds": .list(kinds),
+                        "hearingRight": .bool(
+                            Penalty.hearingRight(
+                                kinds: kinds, fine: fine, confiscation: f[EnforcementFact.confiscationValue] ?? 0,
+                                organisation: org, settings: c.settings)),
+                        "legalReviewReasons": .list(reasons),
+                        "collectiveRequired": .bool(
+                            f.flag(EnforcementFact.complexCase) || f.flag(EnforcementFact.seriousViolation)),
+                    ])
                 }),
             ActionDefinition("notify", "事先告知", from: ["proposed"], to: "notified", by: [.officer], basis: "行政处罚法 第四十四条")
-                .asks(.init("noticeMethod", "告知方式", .choice([.init("direct", "直接送达"), .init("post", "邮寄送达"), .init("electronic", "电子送达（已签确认书）")])))
-                .then(.compute(writes: EnforcementFact.notifiedRound, EnforcementFact.notifiedOn, EnforcementFact.waived) { c in Facts(["notifiedRound": .number(c.file.facts[EnforcementFact.proposalRound] ?? 0), "notifiedOn": .date(c.date), "waived": .bool(false)]) },
-                      .startDeadline(DeadlineRule("statement", "陈述、申辩期满", days: settings.statementWorkingDays, .workday, article: "行政处罚法 第四十四条、第六十二条")),
-                      .startDeadline(DeadlineRule("hearingRequest", "当事人要求听证", days: 5, .workday, article: "行政处罚法 第六十四条第一项"), onlyIf: { $0.file.facts.flag(EnforcementFact.hearingRight) }))
+                .asks(
+                    .init(
+                        "noticeMethod", "告知方式",
+                        .choice([.init("direct", "直接送达"), .init("post", "邮寄送达"), .init("electronic", "电子送达（已签确认书）")]))
+                )
+                .then(
+                    .compute(writes: EnforcementFact.notifiedRound, EnforcementFact.notifiedOn, EnforcementFact.waived)
+                    { c in
+                        Facts([
+                            "notifiedRound": .number(c.file.facts[EnforcementFact.proposalRound] ?? 0),
+                            "notifiedOn": .date(c.date), "waived": .bool(false),
+                        ])
+                    },
+                    .startDeadline(
+                        DeadlineRule(
+                            "statement", "陈述、申辩期满", days: settings.statementWorkingDays, .workday,
+                            article: "行政处罚法 第四十四条、第六十二条")),
+                    .startDeadline(
+                        DeadlineRule("hearingRequest", "当事人要求听证", days: 5, .workday, article: "行政处罚法 第六十四条第一项"),
+                        onlyIf: { $0.file.facts.flag(EnforcementFact.hearingRight) })
+                )
                 .produces(.priorNotice),
-            ActionDefinition("record_statement", "记录陈述申辩及复核", from: ["notified", "hearing"], to: nil, by: [.officer], basis: "行政处罚法 第四十五条")
-                .asks(.init("statement", "当事人陈述、申辩意见"), .init("statementAdopted", "复核结论", .choice([.init("adopted", "成立，予以采纳"), .init("partly", "部分采纳"), .init("rejected", "不成立，不予采纳")])),
-                      .init("statementAnswer", "复核理由"))
-                .then(.set("defended", .bool(true))),
-            ActionDefinition("waive", "当事人书面放弃陈述申辩和听证", from: ["notified"], to: nil, by: [.officer], basis: "行政处罚法 第六十二条")
-                .asks(.init("waiverDocument", "书面放弃声明（签名日期、内容）"))
-                .then(.set("waived", .bool(true)), .stopDeadline("statement"), .stopDeadline("hearingRequest")),
+            ActionDefinition(
+                "record_statement", "记录陈述申辩及复核", from: ["notified", "hearing"], to: nil, by: [.officer],
+                basis: "行政处罚法 第四十五条"
+            )
+            .asks(
+                .init("statement", "当事人陈述、申辩意见"),
+                .init(
+                    "statementAdopted", "复核结论",
+                    .choice([.init("adopted", "成立，予以采纳"), .init("partly", "部分采纳"), .init("rejected", "不成立，不予采纳")])),
+                .init("statementAnswer", "复核理由")
+            )
+            .then(.set("defended", .bool(true))),
+            ActionDefinition(
+                "waive", "当事人书面放弃陈述申辩和听证", from: ["notified"], to: nil, by: [.officer], basis: "行政处罚法 第六十二条"
+            )
+            .asks(.init("waiverDocument", "书面放弃声明（签名日期、内容）"))
+            .then(.set("waived", .bool(true)), .stopDeadline("statement"), .stopDeadline("hearingRequest")),
 
             // MARK: 听证
-            ActionDefinition("request_hearing", "当事人要求听证", from: ["notified"], to: "hearing", by: [.officer, .head], basis: "行政处罚法 第六十三条、第六十四条")
-                .asks(.init("hearingRequest", "听证申请（方式、内容）"))
-                .gate("行政处罚法 第六十三条", "拟作出的处罚不属于应当告知听证权利的情形") { $0.file.facts.flag(EnforcementFact.hearingRight) }
-                .gate("行政处罚法 第六十二条", "当事人已书面放弃陈述申辩和听证") { !$0.file.facts.flag(EnforcementFact.waived) }
-                .gate("行政处罚法 第六十四条第一项", "当事人应当在告知后五日（工作日）内提出听证要求，已逾期") { c in
-                    guard let d = c.file.deadline("hearingRequest") else { return false }
-                    return c.date <= d.deadline.due
-                }
-                .then(.set("hearingRequested", .bool(true)), .stopDeadline("hearingRequest")),
+            ActionDefinition(
+                "request_hearing", "当事人要求听证", from: ["notified"], to: "hearing", by: [.officer, .head],
+                basis: "行政处罚法 第六十三条、第六十四条"
+            )
+            .asks(.init("hearingRequest", "听证申请（方式、内容）"))
+            .gate("行政处罚法 第六十三条", "拟作出的处罚不属于应当告知听证权利的情形") { $0.file.facts.flag(EnforcementFact.hearingRight) }
+            .gate("行政处罚法 第六十二条", "当事人已书面放弃陈述申辩和听证") { !$0.file.facts.flag(EnforcementFact.waived) }
+            .gate("行政处罚法 第六十四条第一项", "当事人应当在告知后五日（工作日）内提出听证要求，已逾期") { c in
+                guard let d = c.file.deadline("hearingRequest") else { return false }
+                return c.date <= d.deadline.due
+            }
+            .then(.set("hearingRequested", .bool(true)), .stopDeadline("hearingRequest")),
             ActionDefinition("schedule_hearing", "通知听证", from: ["hearing"], to: nil, by: [.head], basis: "行政处罚法 第六十四条")
-                .asks(.init("hearingDate", "听证日期", .date), .init("hearingPlace", "听证地点"), .init("hearingChair", "听证主持人"),
-                      .init("hearingChairOfficerID", "主持人执法人员编号", required: false), .init("hearingPublic", "公开举行", .bool, required: false),
-                      .init("nonPublicReason", "不公开的理由（国家秘密、商业秘密或者个人隐私）", required: false))
+                .asks(
+                    .init("hearingDate", "听证日期", .date), .init("hearingPlace", "听证地点"), .init("hearingChair", "听证主持人"),
+                    .init("hearingChairOfficerID", "主持人执法人员编号", required: false),
+                    .init("hearingPublic", "公开举行", .bool, required: false),
+                    .init("nonPublicReason", "不公开的理由（国家秘密、商业秘密或者个人隐私）", required: false)
+                )
                 .gate("行政处罚法 第六十四条第四项", "听证由非本案调查人员主持", field: "hearingChair") { c in
-                    let name = c.inputs[EnforcementFact.hearingChair] ?? "", id = c.inputs[EnforcementFact.hearingChairOfficerID].flatMap(UUID.init(uuidString:))
+                    let name = c.inputs[EnforcementFact.hearingChair] ?? "",
+                        id = c.inputs[EnforcementFact.hearingChairOfficerID].flatMap(UUID.init(uuidString:))
                     return !c.file.steps.flatMap(\.officers).contains { $0.name == name || $0.id == id }
                 }
                 .gate("行政处罚法 第六十四条第二项", "应当在举行听证的七日（工作日）前通知当事人听证的时间、地点", field: "hearingDate") { c in
                     try c.calendar.due(from: c.date, days: 7, unit: .workday) <= c.inputs[EnforcementFact.hearingDate]!
                 }
                 .gate("行政处罚法 第六十四条第三项", "不公开举行听证须写明涉及国家秘密、商业秘密或者个人隐私的理由", field: "nonPublicReason") { c in
-                    c.inputs.flag(EnforcementFact.hearingPublic) || !(c.inputs[EnforcementFact.nonPublicReason] ?? "").isEmpty
+                    c.inputs.flag(EnforcementFact.hearingPublic)
+                        || !(c.inputs[EnforcementFact.nonPublicReason] ?? "").isEmpty
                 }
                 .then(.set("hearingScheduled", .bool(true)))
                 .produces(.hearingNotice),
-            ActionDefinition("hold_hearing", "举行听证", from: ["hearing"], to: "notified", by: [.head, .officer, .legalReviewer], basis: "行政处罚法 第六十四条、第六十五条")
-                .asks(.init("partyAppeared", "当事人到场", .bool, required: false), .init("hearingSummary", "听证情况（调查人员提出的事实、证据、处罚建议，当事人申辩和质证）"),
-                      .init("hearingRecordSigned", "听证笔录签字", .choice([.init("signed", "当事人已审核签字"), .init("refused", "当事人拒绝签字（已注明）"), .init("absent", "当事人未到场")])))
-                .gate("行政处罚法 第六十四条第二项", "尚未通知听证时间、地点") { $0.file.facts.flag(EnforcementFact.hearingScheduled) }
-                .gate("行政处罚法 第六十四条", "听证日期未到") { c in c.date >= (c.file.facts[EnforcementFact.hearingDate] ?? c.date) }
-                // 第六十四条第六项: not appearing without good reason is giving up the hearing; either way the hearing has ended.
-                .then(.set("heard", .bool(true)))
-                .produces(.hearingRecord),
+            ActionDefinition(
+                "hold_hearing", "举行听证", from: ["hearing"], to: "notified", by: [.head, .officer, .legalReviewer],
+                basis: "行政处罚法 第六十四条、第六十五条"
+            )
+            .asks(
+                .init("partyAppeared", "当事人到场", .bool, required: false),
+                .init("hearingSummary", "听证情况（调查人员提出的事实、证据、处罚建议，当事人申辩和质证）"),
+                .init(
+                    "hearingRecordSigned", "听证笔录签字",
+                    .choice([.init("signed", "当事人已审核签字"), .init("refused", "当事人拒绝签字（已注明）"), .init("absent", "当事人未到场")]))
+            )
+            .gate("行政处罚法 第六十四条第二项", "尚未通知听证时间、地点") { $0.file.facts.flag(EnforcementFact.hearingScheduled) }
+            .gate("行政处罚法 第六十四条", "听证日期未到") { c in c.date >= (c.file.facts[EnforcementFact.hearingDate] ?? c.date) }
+            // 第六十四条第六项: not appearing without good reason is giving up the hearing; either way the hearing has ended.
+            .then(.set("heard", .bool(true)))
+            .produces(.hearingRecord),
 
             // MARK: 法制审核、集体讨论
-            ActionDefinition("legal_review_pass", "法制审核通过", from: ["proposed", "notified"], to: nil, by: [.legalReviewer], basis: "行政处罚法 第五十八条")
-                .asks(.init("reviewOpinion", "审核意见"))
-                .gate("行政处罚法 第五十八条；国办发〔2018〕118号", "法制审核人员不得为本案调查人员", { notInvestigator($0) })
-                .gate("行政处罚法 第五十八条第二款", "初次从事行政处罚决定法制审核的人员，应当通过国家统一法律职业资格考试取得法律职业资格", { $0.actor.hasReviewedBefore || $0.actor.hasLegalQualification })
-                .looksUp(.actorHasTaken(reviewSteps))
-                .then(.compute(writes: EnforcementFact.reviewPassedRound) { c in Facts(["reviewPassedRound": .number(c.file.facts[EnforcementFact.proposalRound] ?? 0)]) })
-                .produces(.legalReviewOpinion),
-            ActionDefinition("legal_review_return", "法制审核退回", from: ["proposed", "notified"], to: "investigating", by: [.legalReviewer], basis: "行政处罚法 第五十八条")
-                .asks(.init("reviewOpinion", "审核意见（退回补充调查或者修改的理由）"))
-                .gate("行政处罚法 第五十八条；国办发〔2018〕118号", "法制审核人员不得为本案调查人员", { notInvestigator($0) })
-                .gate("行政处罚法 第五十八条第二款", "初次从事行政处罚决定法制审核的人员，应当通过国家统一法律职业资格考试取得法律职业资格", { $0.actor.hasReviewedBefore || $0.actor.hasLegalQualification })
-                .looksUp(.actorHasTaken(reviewSteps))
-                .then(.stopDeadline("statement"), .stopDeadline("hearingRequest"))
-                .produces(.legalReviewOpinion),
-            ActionDefinition("collective_discussion", "集体讨论", from: ["proposed", "notified"], to: nil, by: [.head], basis: "行政处罚法 第五十七条第二款")
-                .asks(.init("meetingParticipants", "参加人员", .list), .init("meetingOpinions", "讨论意见"), .init("meetingConclusion", "讨论结论"))
-                .gate("行政处罚法 第五十七条第二款", "集体讨论由行政机关负责人参加，至少应有三人", field: "meetingParticipants") { c in c.inputs.list(EnforcementFact.meetingParticipants).count >= 3 }
-                .then(.compute(writes: EnforcementFact.discussedRound) { c in Facts(["discussedRound": .number(c.file.facts[EnforcementFact.proposalRound] ?? 0)]) })
-                .produces(.collectiveDiscussion),
+            ActionDefinition(
+                "legal_review_pass", "法制审核通过", from: ["proposed", "notified"], to: nil, by: [.legalReviewer],
+                basis: "行政处罚法 第五十八条"
+            )
+            .asks(.init("reviewOpinion", "审核意见"))
+            .gate("行政处罚法 第五十八条；国办发〔2018〕118号", "法制审核人员不得为本案调查人员", { notInvestigator($0) })
+            .gate(
+                "行政处罚法 第五十八条第二款", "初次从事行政处罚决定法制审核的人员，应当通过国家统一法律职业资格考试取得法律职业资格",
+                { $0.actor.hasReviewedBefore || $0.actor.hasLegalQualification }
+            )
+            .looksUp(.actorHasTaken(reviewSteps))
+            .then(
+                .compute(writes: EnforcementFact.reviewPassedRound) { c in
+                    Facts(["reviewPassedRound": .number(c.file.facts[EnforcementFact.proposalRound] ?? 0)])
+                }
+            )
+            .produces(.legalReviewOpinion),
+            ActionDefinition(
+                "legal_review_return", "法制审核退回", from: ["proposed", "notified"], to: "investigating",
+                by: [.legalReviewer], basis: "行政处罚法 第五十八条"
+            )
+            .asks(.init("reviewOpinion", "审核意见（退回补充调查或者修改的理由）"))
+            .gate("行政处罚法 第五十八条；国办发〔2018〕118号", "法制审核人员不得为本案调查人员", { notInvestigator($0) })
+            .gate(
+                "行政处罚法 第五十八条第二款", "初次从事行政处罚决定法制审核的人员，应当通过国家统一法律职业资格考试取得法律职业资格",
+                { $0.actor.hasReviewedBefore || $0.actor.hasLegalQualification }
+            )
+            .looksUp(.actorHasTaken(reviewSteps))
+            .then(.stopDeadline("statement"), .stopDeadline("hearingRequest"))
+            .produces(.legalReviewOpinion),
+            ActionDefinition(
+                "collective_discussion", "集体讨论", from: ["proposed", "notified"], to: nil, by: [.head],
+                basis: "行政处罚法 第五十七条第二款"
+            )
+            .asks(
+                .init("meetingParticipants", "参加人员", .list), .init("meetingOpinions", "讨论意见"),
+                .init("meetingConclusion", "讨论结论")
+            )
+            .gate("行政处罚法 第五十七条第二款", "集体讨论由行政机关负责人参加，至少应有三人", field: "meetingParticipants") { c in
+                c.inputs.list(EnforcementFact.meetingParticipants).count >= 3
+            }
+            .then(
+                .compute(writes: EnforcementFact.discussedRound) { c in
+                    Facts(["discussedRound": .number(c.file.facts[EnforcementFact.proposalRound] ?? 0)])
+                }
+            )
+            .produces(.collectiveDiscussion),
 
             // MARK: 决定
-            ActionDefinition("decide", "作出决定", from: ["investigating", "notified"], to: "decided", by: [.head], basis: "行政处罚法 第五十七条")
-                .asks(.init("outcome", "决定类型", .choice([.init("penalty", "给予行政处罚"), .init("no_penalty", "不予行政处罚（违法行为轻微等）"), .init("not_established", "违法事实不能成立，不予行政处罚")])),
-                      .init("penaltyKinds", "处罚种类", .list, required: false), .init("fineAmount", "罚款金额（元）", .number, required: false),
-                      .init("confiscationValue", "没收金额或价值（元）", .number, required: false), .init("decisionReasons", "理由和依据"),
-                      .init("performBy", "履行方式和期限", required: false), .init("hearingRecordCited", "已根据听证笔录作出决定", .bool, required: false))
-                .gate("行政处罚法 第二十七条、第五十七条第一款第四项、第八十二条", "案件涉嫌犯罪，应当移送司法机关，不得以行政处罚代替刑事处罚") { !$0.file.facts.flag(EnforcementFact.suspectedCrime) }
-                .gate("行政处罚法 第四十四条", "作出行政处罚决定之前，应当告知拟作出的处罚内容及事实、理由、依据和当事人的权利", field: "outcome") { c in
-                    c.inputs[EnforcementFact.outcome] != "penalty" || (c.file.state == "notified" && c.file.facts[EnforcementFact.notifiedRound] == c.file.facts[EnforcementFact.proposalRound])
-                }
-                .gate("行政处罚法 第六十二条", "陈述、申辩期限未满，当事人也未书面放弃，不得作出处罚决定", field: "outcome") { c in
-                    guard c.inputs[EnforcementFact.outcome] == "penalty" else { return true }
-                    return c.file.facts.flag(EnforcementFact.waived) || c.file.facts.flag(EnforcementFact.heard) || c.date > (c.file.deadline("statement")?.deadline.due ?? c.date)
-                }
-                .gate("行政处罚法 第六十四条", "当事人已要求听证，听证结束前不得作出决定") { c in !c.file.facts.flag(EnforcementFact.hearingRequested) || c.file.facts.flag(EnforcementFact.heard) }
-                .gate("行政处罚法 第六十五条", "听证结束后，应当根据听证笔录作出决定", field: "hearingRecordCited") { c in !c.file.facts.flag(EnforcementFact.heard) || c.inputs.flag(EnforcementFact.hearingRecordCited) }
-                .gate("行政处罚法 第五十八条", "本案应当进行法制审核；未经法制审核或者审核未通过的，不得作出决定") { c in
-                    !legalReviewRequired(c) || c.file.facts[EnforcementFact.reviewPassedRound] == c.file.facts[EnforcementFact.proposalRound]
-                }
-                .gate("行政处罚法 第五十七条第二款", "情节复杂或者重大违法行为给予行政处罚，应当由行政机关负责人集体讨论决定") { c in
-                    c.inputs[EnforcementFact.outcome] != "penalty" || !c.file.facts.flag(EnforcementFact.collectiveRequired) || c.file.facts[EnforcementFact.discussedRound] == c.file.facts[EnforcementFact.proposalRound]
-                }
-                .gate("行政处罚法 第九条", Penalty.kindsProblem, field: "penaltyKinds") { c in
-                    c.inputs[EnforcementFact.outcome] != "penalty" || (!c.inputs.list(EnforcementFact.penaltyKinds).isEmpty && Set(c.inputs.list(EnforcementFact.penaltyKinds)).isSubset(of: Set(Penalty.kinds)))
-                }
-                .gate("行政处罚法 第九条", "处罚种类含罚款时须写明罚款金额", field: "fineAmount") { c in
-                    c.inputs[EnforcementFact.outcome] != "penalty" || !c.inputs.list(EnforcementFact.penaltyKinds).contains("罚款") || (c.inputs[EnforcementFact.fineAmount] ?? 0) > 0
-                }
-                .gate("行政处罚法 第四十五条", "不得因当事人陈述、申辩而给予更重的处罚", field: "fineAmount") { c in
-                    c.inputs[EnforcementFact.outcome] != "penalty" || !c.file.facts.flag(EnforcementFact.defended) || !Penalty.heavier(kinds: c.inputs.list(EnforcementFact.penaltyKinds), fine: c.inputs[EnforcementFact.fineAmount] ?? 0, than: c.file.facts)
-                }
-                .gate("行政处罚法 第四十四条", "决定重于已告知的拟处罚内容，应当重新告知", field: "fineAmount") { c in
-                    c.inputs[EnforcementFact.outcome] != "penalty" || !Penalty.heavier(kinds: c.inputs.list(EnforcementFact.penaltyKinds), fine: c.inputs[EnforcementFact.fineAmount] ?? 0, than: c.file.facts)
-                }
-                .looksUp(.nextNumber(kind: "罚", into: Penalty.External.decisionNumber))
-                .gate("行政处罚法 第五十九条", "缺少决定书文号", field: "decisionNumber") { !($0.external.text(Penalty.External.decisionNumber) ?? "").isEmpty }
-                .then(.stopDeadline("decision"), .stopDeadline("statement"),
-                      .compute(writes: EnforcementFact.decisionNumber, EnforcementFact.decidedOn, EnforcementFact.decidedFine, EnforcementFact.decidedKinds, EnforcementFact.publicationRequired) { c in
-                          let penalty = c.inputs[EnforcementFact.outcome] == "penalty"
-                          return Facts(["decisionNumber": .text(c.external.text(Penalty.External.decisionNumber) ?? ""), "decidedOn": .date(c.date),
-                                        "decidedFine": .number(penalty ? c.inputs[EnforcementFact.fineAmount] ?? 0 : 0), "decidedKinds": .list(penalty ? c.inputs.list(EnforcementFact.penaltyKinds) : []),
-                                        "publicationRequired": .bool(publicationRuleCovers(c))])
-                      },
-                      .startDeadline(DeadlineRule("service", "送达决定书", days: 7, .workday, article: "行政处罚法 第六十一条")),
-                      // 事后公示 within 7 working days of the decision: 国办发〔2018〕118号, unverified [U] — configurable.
-                      .startDeadline(DeadlineRule("publication", "公示处罚决定", days: settings.publicationWorkingDays, .workday, article: "国办发〔2018〕118号；\("行政处罚法 第四十八条")"),
-                                     onlyIf: publicationRuleCovers))
-                .produces(.penaltyDecision),
+            ActionDefinition(
+                "decide", "作出决定", from: ["investigating", "notified"], to: "decided", by: [.head], basis: "行政处罚法 第五十七条"
+            )
+            .asks(
+                .init(
+                    "outcome", "决定类型",
+                    .choice([
+                        .init("penalty", "给予行政处罚"), .init("no_penalty", "不予行政处罚（违法行为轻微等）"),
+                        .init("not_established", "违法事实不能成立，不予行政处罚"),
+                    ])),
+                .init("penaltyKinds", "处罚种类", .list, required: false),
+                .init("fineAmount", "罚款金额（元）", .number, required: false),
+                .init("confiscationValue", "没收金额或价值（元）", .number, required: false), .init("decisionReasons", "理由和依据"),
+                .init("performBy", "履行方式和期限", required: false),
+                .init("hearingRecordCited", "已根据听证笔录作出决定", .bool, required: false)
+            )
+            .gate("行政处罚法 第二十七条、第五十七条第一款第四项、第八十二条", "案件涉嫌犯罪，应当移送司法机关，不得以行政处罚代替刑事处罚") {
+                !$0.file.facts.flag(EnforcementFact.suspectedCrime)
+            }
+            .gate("行政处罚法 第四十四条", "作出行政处罚决定之前，应当告知拟作出的处罚内容及事实、理由、依据和当事人的权利", field: "outcome") { c in
+                c.inputs[EnforcementFact.outcome] != "penalty"
+                    || (c.file.state == "notified"
+                        && c.file.facts[EnforcementFact.notifiedRound] == c.file.facts[EnforcementFact.proposalRound])
+            }
+            .gate("行政处罚法 第六十二条", "陈述、申辩期限未满，当事人也未书面放弃，不得作出处罚决定", field: "outcome") { c in
+                guard c.inputs[EnforcementFact.outcome] == "penalty" else { return true }
+                return c.file.facts.flag(EnforcementFact.waived) || c.file.facts.flag(EnforcementFact.heard)
+                    || c.date > (c.file.deadline("statement")?.deadline.due ?? c.date)
+            }
+            .gate("行政处罚法 第六十四条", "当事人已要求听证，听证结束前不得作出决定") { c in
+                !c.file.facts.flag(EnforcementFact.hearingRequested) || c.file.facts.flag(EnforcementFact.heard)
+            }
+            .gate("行政处罚法 第六十五条", "听证结束后，应当根据听证笔录作出决定", field: "hearingRecordCited") { c in
+                !c.file.facts.flag(EnforcementFact.heard) || c.inputs.flag(EnforcementFact.hearingRecordCited)
+            }
+            .gate("行政处罚法 第五十八条", "本案应当进行法制审核；未经法制审核或者审核未通过的，不得作出决定") { c in
+                !legalReviewRequired(c)
+                    || c.file.facts[EnforcementFact.reviewPassedRound] == c.file.facts[EnforcementFact.proposalRound]
+            }
+            .gate("行政处罚法 第五十七条第二款", "情节复杂或者重大违法行为给予行政处罚，应当由行政机关负责人集体讨论决定") { c in
+                c.inputs[EnforcementFact.outcome] != "penalty" || !c.file.facts.flag(EnforcementFact.collectiveRequired)
+                    || c.file.facts[EnforcementFact.discussedRound] == c.file.facts[EnforcementFact.proposalRound]
+            }
+            .gate("行政处罚法 第九条", Penalty.kindsProblem, field: "penaltyKinds") { c in
+                c.inputs[EnforcementFact.outcome] != "penalty"
+                    || (!c.inputs.list(EnforcementFact.penaltyKinds).isEmpty
+                        && Set(c.inputs.list(EnforcementFact.penaltyKinds)).isSubset(of: Set(Penalty.kinds)))
+            }
+            .gate("行政处罚法 第九条", "处罚种类含罚款时须写明罚款金额", field: "fineAmount") { c in
+                c.inputs[EnforcementFact.outcome] != "penalty"
+                    || !c.inputs.list(EnforcementFact.penaltyKinds).contains("罚款")
+                    || (c.inputs[EnforcementFact.fineAmount] ?? 0) > 0
+            }
+            .gate("行政处罚法 第四十五条", "不得因当事人陈述、申辩而给予更重的处罚", field: "fineAmount") { c in
+                c.inputs[EnforcementFact.outcome] != "penalty" || !c.file.facts.flag(EnforcementFact.defended)
+                    || !Penalty.heavier(
+                        kinds: c.inputs.list(EnforcementFact.penaltyKinds),
+                        fine: c.inputs[EnforcementFact.fineAmount] ?? 0, than: c.file.facts)
+            }
+            .gate("行政处罚法 第四十四条", "决定重于已告知的拟处罚内容，应当重新告知", field: "fineAmount") { c in
+                c.inputs[EnforcementFact.outcome] != "penalty"
+                    || !Penalty.heavier(
+                        kinds: c.inputs.list(EnforcementFact.penaltyKinds),
+                        fine: c.inputs[EnforcementFact.fineAmount] ?? 0, than: c.file.facts)
+            }
+            .looksUp(.nextNumber(kind: "罚", into: Penalty.External.decisionNumber))
+            .gate("行政处罚法 第五十九条", "缺少决定书文号", field: "decisionNumber") {
+                !($0.external.text(Penalty.External.decisionNumber) ?? "").isEmpty
+            }
+            .then(
+                .stopDeadline("decision"), .stopDeadline("statement"),
+                .compute(
+                    writes: EnforcementFact.decisionNumber, EnforcementFact.decidedOn, EnforcementFact.decidedFine,
+                    EnforcementFact.decidedKinds, EnforcementFact.publicationRequired
+                ) { c in
+                    let penalty = c.inputs[EnforcementFact.outcome] == "penalty"
+                    return Facts([
+                        "decisionNumber": .text(c.external.text(Penalty.External.decisionNumber) ?? ""),
+                        "decidedOn": .date(c.date),
+                        "decidedFine": .number(penalty ? c.inputs[EnforcementFact.fineAmount] ?? 0 : 0),
+                        "decidedKinds": .list(penalty ? c.inputs.list(EnforcementFact.penaltyKinds) : []),
+                        "publicationRequired": .bool(publicationRuleCovers(c)),
+                    ])
+                },
+                .startDeadline(DeadlineRule("service", "送达决定书", days: 7, .workday, article: "行政处罚法 第六十一条")),
+                // 事后公示 within 7 working days of the decision: 国办发〔2018〕118号, unverified [U] — configurable.
+                .startDeadline(
+                    DeadlineRule(
+                        "publication", "公示处罚决定", days: settings.publicationWorkingDays, .workday,
+                        article: "国办发〔2018〕118号；\("行政处罚法 第四十八条")"),
+                    onlyIf: publicationRuleCovers)
+            )
+            .produces(.penaltyDecision),
 
             // MARK: 送达、执行
             ActionDefinition("serve", "送达决定书", from: ["decided"], to: "served", by: [.officer], basis: "行政处罚法 第六十一条")
-                .asks(.init("serviceMethod", "送达方式", .choice([.init("on_spot", "宣告后当场交付"), .init("direct", "直接送达"), .init("left", "留置送达"), .init("post", "邮寄送达"),
-                                                           .init("electronic", "电子送达（传真、电子邮件等）"), .init("announcement", "公告送达")])),
-                      .init("recipient", "受送达人"), .init("electronicConsent", "当事人已签订电子送达确认书", .bool, required: false))
+                .asks(
+                    .init(
+                        "serviceMethod", "送达方式",
+                        .choice([
+                            .init("on_spot", "宣告后当场交付"), .init("direct", "直接送达"), .init("left", "留置送达"),
+                            .init("post", "邮寄送达"),
+                            .init("electronic", "电子送达（传真、电子邮件等）"), .init("announcement", "公告送达"),
+                        ])),
+                    .init("recipient", "受送达人"), .init("electronicConsent", "当事人已签订电子送达确认书", .bool, required: false)
+                )
                 .gate("行政处罚法 第六十一条第二款", "电子送达须当事人同意并签订确认书", field: "electronicConsent") { c in
-                    c.inputs[EnforcementFact.serviceMethod] != "electronic" || c.inputs.flag(EnforcementFact.electronicConsent)
+                    c.inputs[EnforcementFact.serviceMethod] != "electronic"
+                        || c.inputs.flag(EnforcementFact.electronicConsent)
                 }
-                .then(.stopDeadline("service"), .set("served", .bool(true)), .compute(writes: EnforcementFact.servedOn) { Facts(["servedOn": .date($0.date)]) },
-                      .startDeadline(DeadlineRule("payment", "缴纳罚款", days: 15, .day, article: "行政处罚法 第六十七条第三款"), onlyIf: { ($0.file.facts[EnforcementFact.decidedFine] ?? 0) > 0 }))
+                .then(
+                    .stopDeadline("service"), .set("served", .bool(true)),
+                    .compute(writes: EnforcementFact.servedOn) { Facts(["servedOn": .date($0.date)]) },
+                    .startDeadline(
+                        DeadlineRule("payment", "缴纳罚款", days: 15, .day, article: "行政处罚法 第六十七条第三款"),
+                        onlyIf: { ($0.file.facts[EnforcementFact.decidedFine] ?? 0) > 0 })
+                )
                 .produces(.serviceReceipt),
-            ActionDefinition("approve_deferral", "批准暂缓或者分期缴纳", from: ["served"], to: nil, by: [.head], basis: "行政处罚法 第六十六条第二款")
-                .asks(.init("deferredUntil", "缴纳期限延至", .date), .init("instalments", "分期数", .number, required: false), .init("hardshipReason", "经济困难情况"))
-                .gate("行政处罚法 第六十六条第二款", "暂缓或者分期缴纳的期限应晚于原缴纳期限", field: "deferredUntil") { c in
-                    c.inputs[EnforcementFact.deferredUntil]! > (c.file.deadline("payment")?.deadline.due ?? c.date)
-                }
-                .then(.startDeadlineUntil(key: "payment", name: "缴纳罚款（经批准暂缓或者分期）", dateFact: "deferredUntil", article: "行政处罚法 第六十六条第二款")),
-            ActionDefinition("record_payment", "登记缴款凭证", from: ["served", "enforcing"], to: "executed", by: [.officer, .head], basis: "行政处罚法 第六十七条")
-                .asks(.init("paymentVoucher", "银行或者电子支付缴款凭证号"), .init("paidAmount", "缴纳金额（元）", .number), .init("paidOn", "缴纳日期", .date))
-                .gate("行政处罚法 第六十七条、第七十二条", "缴纳金额少于罚款及加处罚款合计", field: "paidAmount") { c in
-                    (c.inputs[EnforcementFact.paidAmount] ?? 0) + 0.001 >= (c.file.facts[EnforcementFact.decidedFine] ?? 0) + (c.file.facts[EnforcementFact.lateFine] ?? 0)
-                }
-                .then(.stopDeadline("payment")),
-            ActionDefinition("apply_enforcement", "加处罚款并申请强制执行", from: ["served"], to: "enforcing", by: [.head], basis: "行政处罚法 第七十二条")
-                .asks(.init("daysUnderReview", "诉讼或者本系统以外的复议期间天数（不计加处罚款；本系统的复议案件自动扣除）", .number, required: false),
-                      .init("enforcementMeasure", "执行措施或受理法院"))
-                .looksUp(.periodsUnderReview(into: Penalty.External.reconsiderationPeriods))
-                .gate("行政处罚法 第七十二条", "缴纳期限未届满，不能加处罚款或者申请强制执行") { c in
-                    guard let d = c.file.deadline("payment"), d.isRunning else { return false }
-                    return c.date > d.deadline.due
-                }
-                .then(.compute(writes: EnforcementFact.lateFine, EnforcementFact.daysUnderReconsideration) { c in
+            ActionDefinition(
+                "approve_deferral", "批准暂缓或者分期缴纳", from: ["served"], to: nil, by: [.head], basis: "行政处罚法 第六十六条第二款"
+            )
+            .asks(
+                .init("deferredUntil", "缴纳期限延至", .date), .init("instalments", "分期数", .number, required: false),
+                .init("hardshipReason", "经济困难情况")
+            )
+            .gate("行政处罚法 第六十六条第二款", "暂缓或者分期缴纳的期限应晚于原缴纳期限", field: "deferredUntil") { c in
+                c.inputs[EnforcementFact.deferredUntil]! > (c.file.deadline("payment")?.deadline.due ?? c.date)
+            }
+            .then(
+                .startDeadlineUntil(
+                    key: "payment", name: "缴纳罚款（经批准暂缓或者分期）", dateFact: "deferredUntil", article: "行政处罚法 第六十六条第二款")),
+            ActionDefinition(
+                "record_payment", "登记缴款凭证", from: ["served", "enforcing"], to: "executed", by: [.officer, .head],
+                basis: "行政处罚法 第六十七条"
+            )
+            .asks(
+                .init("paymentVoucher", "银行或者电子支付缴款凭证号"), .init("paidAmount", "缴纳金额（元）", .number),
+                .init("paidOn", "缴纳日期", .date)
+            )
+            .gate("行政处罚法 第六十七条、第七十二条", "缴纳金额少于罚款及加处罚款合计", field: "paidAmount") { c in
+                (c.inputs[EnforcementFact.paidAmount] ?? 0) + 0.001 >= (c.file.facts[EnforcementFact.decidedFine] ?? 0)
+                    + (c.file.facts[EnforcementFact.lateFine] ?? 0)
+            }
+            .then(.stopDeadline("payment")),
+            ActionDefinition(
+                "apply_enforcement", "加处罚款并申请强制执行", from: ["served"], to: "enforcing", by: [.head], basis: "行政处罚法 第七十二条"
+            )
+            .asks(
+                .init("daysUnderReview", "诉讼或者本系统以外的复议期间天数（不计加处罚款；本系统的复议案件自动扣除）", .number, required: false),
+                .init("enforcementMeasure", "执行措施或受理法院")
+            )
+            .looksUp(.periodsUnderReview(into: Penalty.External.reconsiderationPeriods))
+            .gate("行政处罚法 第七十二条", "缴纳期限未届满，不能加处罚款或者申请强制执行") { c in
+                guard let d = c.file.deadline("payment"), d.isRunning else { return false }
+                return c.date > d.deadline.due
+            }
+            .then(
+                .compute(writes: EnforcementFact.lateFine, EnforcementFact.daysUnderReconsideration) { c in
                     let d = c.file.deadline("payment")!.deadline.due
                     // 第七十三条第三款: days under 复议 in this system are counted from the linked 复议 cases; others are entered.
-                    let reconsideration = Penalty.daysUnderReview(Penalty.periods(c.external), overdueAfter: d, through: c.date)
+                    let reconsideration = Penalty.daysUnderReview(
+                        Penalty.periods(c.external), overdueAfter: d, through: c.date)
                     let review = reconsideration + Int(c.inputs[EnforcementFact.daysUnderReview] ?? 0)
-                    return Facts(["lateFine": .number(Penalty.lateFine(fine: c.file.facts[EnforcementFact.decidedFine] ?? 0, daysOverdue: d.days(until: c.date), daysUnderReview: review)),
-                                  "daysUnderReconsideration": .number(Double(reconsideration))])
+                    return Facts([
+                        "lateFine": .number(
+                            Penalty.lateFine(
+                                fine: c.file.facts[EnforcementFact.decidedFine] ?? 0,
+                                daysOverdue: d.days(until: c.date), daysUnderReview: review)),
+                        "daysUnderReconsideration": .number(Double(reconsideration)),
+                    ])
                 }),
 
             // MARK: 事后公示
-            ActionDefinition("publish", "公示处罚决定", from: decidedStates, to: nil, by: [.officer, .head], basis: "行政处罚法 第四十八条")
-                .gate("行政处罚法 第四十八条", "只有行政处罚决定需要公示") { $0.file.facts[EnforcementFact.outcome] == "penalty" }
-                .gate("行政处罚法 第四十八条第一款", "该决定不在本地公示规则的范围内（FAZHI_PUBLICATION_RULE）") { $0.file.facts["publicationRequired"] == nil || $0.file.facts.flag(EnforcementFact.publicationRequired) }
-                .gate("行政处罚法 第四十八条", "该决定已经公示") { !$0.file.facts.flag(EnforcementFact.published) }
-                .then(.set("published", .bool(true)), .compute(writes: EnforcementFact.publishedOn) { Facts(["publishedOn": .date($0.date)]) }, .stopDeadline("publication"))
-                .publishes(.publish),
-            ActionDefinition("record_change", "登记决定被变更、撤销或者确认违法、无效", from: decidedStates, to: nil, by: [.head], basis: "行政处罚法 第四十八条第二款")
-                .asks(.init("changeKind", "变更情形", .choice([.init("changed", "被依法变更"), .init("revoked", "被撤销"), .init("illegal", "被确认违法"), .init("void", "被确认无效")])),
-                      .init("changeDocument", "复议决定书、判决书或者本机关决定的文号"), .init("changedOn", "变更、撤销或者确认之日", .date))
-                .gate("行政处罚法 第四十八条第二款", "变更、撤销或者确认之日不能晚于登记之日", field: "changedOn") { c in c.inputs[EnforcementFact.changedOn]! <= c.date }
-                .then(.set("decisionChanged", .bool(true)),
-                      .startDeadline(DeadlineRule("withdrawal", "撤回已公示的处罚决定并公开说明理由", days: 3, .workday, article: "行政处罚法 第四十八条第二款", fromFact: "changedOn"),
-                                     onlyIf: { $0.file.facts.flag(EnforcementFact.published) && !$0.file.facts.flag(EnforcementFact.withdrawn) })),
-            ActionDefinition("withdraw_publication", "撤回公示并说明理由", from: decidedStates, to: nil, by: [.head, .officer], basis: "行政处罚法 第四十八条第二款")
-                .asks(.init("withdrawalReason", "公开说明的理由"))
-                .gate("行政处罚法 第四十八条第二款", "该决定尚未公示或者已经撤回") { $0.file.facts.flag(EnforcementFact.published) && !$0.file.facts.flag(EnforcementFact.withdrawn) }
-                .gate("行政处罚法 第四十八条第二款", "只有被变更、撤销或者确认违法、无效的决定才撤回公示；请先登记变更情况") { $0.file.facts.flag(EnforcementFact.decisionChanged) }
-                .then(.set("withdrawn", .bool(true)), .compute(writes: EnforcementFact.withdrawnOn) { Facts(["withdrawnOn": .date($0.date)]) }, .stopDeadline("withdrawal"))
-                .publishes(.withdraw),
+            ActionDefinition(
+                "publish", "公示处罚决定", from: decidedStates, to: nil, by: [.officer, .head], basis: "行政处罚法 第四十八条"
+            )
+            .gate("行政处罚法 第四十八条", "只有行政处罚决定需要公示") { $0.file.facts[EnforcementFact.outcome] == "penalty" }
+            .gate("行政处罚法 第四十八条第一款", "该决定不在本地公示规则的范围内（FAZHI_PUBLICATION_RULE）") {
+                $0.file.facts["publicationRequired"] == nil || $0.file.facts.flag(EnforcementFact.publicationRequired)
+            }
+            .gate("行政处罚法 第四十八条", "该决定已经公示") { !$0.file.facts.flag(EnforcementFact.published) }
+            .then(
+                .set("published", .bool(true)),
+                .compute(writes: EnforcementFact.publishedOn) { Facts(["publishedOn": .date($0.date)]) },
+                .stopDeadline("publication")
+            )
+            .publishes(.publish),
+            ActionDefinition(
+                "record_change", "登记决定被变更、撤销或者确认违法、无效", from: decidedStates, to: nil, by: [.head],
+                basis: "行政处罚法 第四十八条第二款"
+            )
+            .asks(
+                .init(
+                    "changeKind", "变更情形",
+                    .choice([
+                        .init("changed", "被依法变更"), .init("revoked", "被撤销"), .init("illegal", "被确认违法"),
+                        .init("void", "被确认无效"),
+                    ])),
+                .init("changeDocument", "复议决定书、判决书或者本机关决定的文号"), .init("changedOn", "变更、撤销或者确认之日", .date)
+            )
+            .gate("行政处罚法 第四十八条第二款", "变更、撤销或者确认之日不能晚于登记之日", field: "changedOn") { c in
+                c.inputs[EnforcementFact.changedOn]! <= c.date
+            }
+            .then(
+                .set("decisionChanged", .bool(true)),
+                .startDeadline(
+                    DeadlineRule(
+                        "withdrawal", "撤回已公示的处罚决定并公开说明理由", days: 3, .workday, article: "行政处罚法 第四十八条第二款",
+                        fromFact: "changedOn"),
+                    onlyIf: {
+                        $0.file.facts.flag(EnforcementFact.published) && !$0.file.facts.flag(EnforcementFact.withdrawn)
+                    })),
+            ActionDefinition(
+                "withdraw_publication", "撤回公示并说明理由", from: decidedStates, to: nil, by: [.head, .officer],
+                basis: "行政处罚法 第四十八条第二款"
+            )
+            .asks(.init("withdrawalReason", "公开说明的理由"))
+            .gate("行政处罚法 第四十八条第二款", "该决定尚未公示或者已经撤回") {
+                $0.file.facts.flag(EnforcementFact.published) && !$0.file.facts.flag(EnforcementFact.withdrawn)
+            }
+            .gate("行政处罚法 第四十八条第二款", "只有被变更、撤销或者确认违法、无效的决定才撤回公示；请先登记变更情况") {
+                $0.file.facts.flag(EnforcementFact.decisionChanged)
+            }
+            .then(
+                .set("withdrawn", .bool(true)),
+                .compute(writes: EnforcementFact.withdrawnOn) { Facts(["withdrawnOn": .date($0.date)]) },
+                .stopDeadline("withdrawal")
+            )
+            .publishes(.withdraw),
 
             // MARK: 两法衔接
             ActionDefinition("transfer", "移送司法机关", from: active, to: "transferred", by: [.head], basis: "行政处罚法 第二十七条")
-                .asks(.init("receivingOrgan", "接收机关"), .init("transferNumber", "移送书文号"), .init("transferReason", "涉嫌犯罪的事实和理由"))
-                .then(.set("suspectedCrime", .bool(true)), .stopDeadline("decision"), .stopDeadline("statement"), .stopDeadline("hearingRequest"))
+                .asks(
+                    .init("receivingOrgan", "接收机关"), .init("transferNumber", "移送书文号"),
+                    .init("transferReason", "涉嫌犯罪的事实和理由")
+                )
+                .then(
+                    .set("suspectedCrime", .bool(true)), .stopDeadline("decision"), .stopDeadline("statement"),
+                    .stopDeadline("hearingRequest")
+                )
                 .produces(.transferLetter),
-            ActionDefinition("transfer_accepted", "司法机关立案（移送反馈）", from: ["transferred"], to: "closed", by: [.head, .officer], basis: "行政处罚法 第二十七条")
-                .asks(.init("receiptNumber", "接收回执或立案文书号"), .init("transferFeedback", "反馈情况"))
-                .gate("行政处罚法 第五十六条", "先行登记保存的证据尚未处理") { c in c.file.deadline("preservation")?.isRunning != true }
-                .produces(.closingReport),
-            ActionDefinition("transfer_returned", "司法机关退回（不予立案）", from: ["transferred"], to: "investigating", by: [.head, .officer], basis: "行政处罚法 第二十七条第一款")
-                .asks(.init("returnReason", "退回理由及文书号"))
-                .then(.set("suspectedCrime", .bool(false)),
-                      .startDeadline(DeadlineRule("decision", "作出处罚决定", days: settings.decisionDays, .day, article: "行政处罚法 第六十条", fromFact: "filedOn", daysFact: "decisionPeriodDays"))),
+            ActionDefinition(
+                "transfer_accepted", "司法机关立案（移送反馈）", from: ["transferred"], to: "closed", by: [.head, .officer],
+                basis: "行政处罚法 第二十七条"
+            )
+            .asks(.init("receiptNumber", "接收回执或立案文书号"), .init("transferFeedback", "反馈情况"))
+            .gate("行政处罚法 第五十六条", "先行登记保存的证据尚未处理") { c in c.file.deadline("preservation")?.isRunning != true }
+            .produces(.closingReport),
+            ActionDefinition(
+                "transfer_returned", "司法机关退回（不予立案）", from: ["transferred"], to: "investigating", by: [.head, .officer],
+                basis: "行政处罚法 第二十七条第一款"
+            )
+            .asks(.init("returnReason", "退回理由及文书号"))
+            .then(
+                .set("suspectedCrime", .bool(false)),
+                .startDeadline(
+                    DeadlineRule(
+                        "decision", "作出处罚决定", days: settings.decisionDays, .day, article: "行政处罚法 第六十条",
+                        fromFact: "filedOn", daysFact: "decisionPeriodDays"))),
 
             // MARK: 结案
-            ActionDefinition("close", "结案", from: ["served", "executed", "enforcing"], to: "closed", by: [.head], basis: "行政处罚法 第四十七条")
-                .asks(.init("closingSummary", "结案报告"))
-                .gate("行政处罚法 第六十七条、第七十二条", "罚款未缴纳，也未申请强制执行，不能结案") { c in
-                    (c.file.facts[EnforcementFact.decidedFine] ?? 0) == 0 || c.file.state != "served"
-                }
-                .gate("行政处罚法 第五十六条", "先行登记保存的证据尚未处理") { c in c.file.deadline("preservation")?.isRunning != true }
-                .produces(.closingReport),
+            ActionDefinition(
+                "close", "结案", from: ["served", "executed", "enforcing"], to: "closed", by: [.head],
+                basis: "行政处罚法 第四十七条"
+            )
+            .asks(.init("closingSummary", "结案报告"))
+            .gate("行政处罚法 第六十七条、第七十二条", "罚款未缴纳，也未申请强制执行，不能结案") { c in
+                (c.file.facts[EnforcementFact.decidedFine] ?? 0) == 0 || c.file.state != "served"
+            }
+            .gate("行政处罚法 第五十六条", "先行登记保存的证据尚未处理") { c in c.file.deadline("preservation")?.isRunning != true }
+            .produces(.closingReport),
         ]
-        var d = ProcedureDefinition(id: id, version: version, name: "行政处罚普通程序", instrument: "《中华人民共和国行政处罚法》", initial: "clue", states: states, actions: actions,
-                                    opening: Penalty.opening, numbering: CaseNumbering("立", issuer: .enforcementBody),
-                                    presentation: Penalty.presentation(party: ["partyName"]))
+        var d = ProcedureDefinition(
+            id: id, version: version, name: "行政处罚普通程序", instrument: "《中华人民共和国行政处罚法》", initial: "clue", states: states,
+            actions: actions,
+            opening: Penalty.opening, numbering: CaseNumbering("立", issuer: .enforcementBody),
+            presentation: Penalty.presentation(party: ["partyName"]))
         d.presentation.notStarted = "尚未立案"
         let writable = d.writableFacts
         d.presentation.shownFacts.removeAll { !writable.contains($0) }
@@ -317,7 +641,9 @@ public enum PenaltyOrdinaryProcedure {
     }
 
     static func outsideBenchmark(_ f: Facts) -> Bool {
-        guard let fine = f[EnforcementFact.fineAmount], let lo = f[EnforcementFact.benchmarkMin], let hi = f[EnforcementFact.benchmarkMax] else { return false }
+        guard let fine = f[EnforcementFact.fineAmount], let lo = f[EnforcementFact.benchmarkMin],
+            let hi = f[EnforcementFact.benchmarkMax]
+        else { return false }
         return fine < lo - 0.001 || fine > hi + 0.001
     }
 
@@ -328,15 +654,17 @@ public enum PenaltyOrdinaryProcedure {
 
     static func notInvestigator(_ c: StepContext) -> Bool {
         let onCase = c.file.officersOnCase
-        return !(c.actor.officerID.map(onCase.contains) ?? false) && !c.file.steps.contains { $0.action == "record_evidence" && $0.actorID == c.actor.id }
+        return !(c.actor.officerID.map(onCase.contains) ?? false)
+            && !c.file.steps.contains { $0.action == "record_evidence" && $0.actorID == c.actor.id }
     }
 
     /// Whether a decision being taken is one the local publication rule covers (第四十八条第一款; `PublicationRule`).
     @Sendable static func publicationRuleCovers(_ c: StepContext) -> Bool {
         guard c.inputs[EnforcementFact.outcome] == "penalty" else { return false }
         let kinds = c.inputs.list(EnforcementFact.penaltyKinds), fine = c.inputs[EnforcementFact.fineAmount] ?? 0
-        let heard = Penalty.hearingRight(kinds: kinds, fine: fine, confiscation: c.file.facts[EnforcementFact.confiscationValue] ?? 0,
-                                         organisation: Penalty.isOrganisation(c.facts), settings: c.settings)
+        let heard = Penalty.hearingRight(
+            kinds: kinds, fine: fine, confiscation: c.file.facts[EnforcementFact.confiscationValue] ?? 0,
+            organisation: Penalty.isOrganisation(c.facts), settings: c.settings)
         return c.settings.publicationRule.covers(kinds: kinds, fine: fine, hearingRight: heard)
     }
 }

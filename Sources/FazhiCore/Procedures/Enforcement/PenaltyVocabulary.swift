@@ -5,8 +5,10 @@ public enum Penalty {
     public static let law = "行政处罚法"
 
     /// The kinds of penalty (行政处罚法 第九条).
-    public static let kinds = ["警告", "通报批评", "罚款", "没收违法所得", "没收非法财物", "暂扣许可证件", "降低资质等级", "吊销许可证件",
-                               "限制开展生产经营活动", "责令停产停业", "责令关闭", "限制从业", "行政拘留"]
+    public static let kinds = [
+        "警告", "通报批评", "罚款", "没收违法所得", "没收非法财物", "暂扣许可证件", "降低资质等级", "吊销许可证件",
+        "限制开展生产经营活动", "责令停产停业", "责令关闭", "限制从业", "行政拘留",
+    ]
     /// The kinds that by themselves give a hearing right (第六十三条第一款(三)(四)).
     public static let hearingKinds: Set<String> = ["降低资质等级", "吊销许可证件", "责令停产停业", "责令关闭", "限制从业"]
     /// 简易程序 allows only a warning or a small fine (第五十一条).
@@ -20,7 +22,9 @@ public enum Penalty {
     public static let lateFineRatePerDay = 0.03
 
     public static let partyKinds = [InputField.Choice("citizen", "自然人"), .init("organisation", "法人或者其他组织")]
-    public static let signature = [InputField.Choice("signed", "已签名"), .init("refused", "拒绝签名（已注明）"), .init("absent", "不在场")]
+    public static let signature = [
+        InputField.Choice("signed", "已签名"), .init("refused", "拒绝签名（已注明）"), .init("absent", "不在场"),
+    ]
 
     /// Facts the caller looks up in the registries before a case is opened.
     public enum External {
@@ -42,10 +46,13 @@ public enum Penalty {
 
     /// Whether the proposed penalty gives a right to a hearing (第六十三条): a large fine or confiscation (thresholds
     /// local: `ProcedureSettings`), or one of the heavier kinds.
-    public static func hearingRight(kinds: [String], fine: Double, confiscation: Double, organisation: Bool, settings s: ProcedureSettings) -> Bool {
+    public static func hearingRight(
+        kinds: [String], fine: Double, confiscation: Double, organisation: Bool, settings s: ProcedureSettings
+    ) -> Bool {
         let fineLimit = organisation ? s.hearingFineOrganisation : s.hearingFineCitizen
         let confLimit = organisation ? s.hearingConfiscationOrganisation : s.hearingConfiscationCitizen
-        return (kinds.contains("罚款") && fine >= fineLimit) || ((kinds.contains("没收违法所得") || kinds.contains("没收非法财物")) && confiscation >= confLimit)
+        return (kinds.contains("罚款") && fine >= fineLimit)
+            || ((kinds.contains("没收违法所得") || kinds.contains("没收非法财物")) && confiscation >= confLimit)
             || !hearingKinds.isDisjoint(with: kinds)
     }
 
@@ -61,7 +68,9 @@ public enum Penalty {
     /// (第七十三条第三款), never more than the fine (and 行政强制法 第四十五条).
     /// The overdue days (after `due`, through `through`) that fall in any of the periods under 复议 or 诉讼 — each day
     /// once, however many periods cover it (第七十三条第三款).
-    public static func daysUnderReview(_ periods: [(from: CivilDate, to: CivilDate)], overdueAfter due: CivilDate, through: CivilDate) -> Int {
+    public static func daysUnderReview(
+        _ periods: [(from: CivilDate, to: CivilDate)], overdueAfter due: CivilDate, through: CivilDate
+    ) -> Int {
         guard through > due else { return 0 }
         var days = 0
         var d = due.adding(days: 1)
@@ -88,7 +97,8 @@ public enum Penalty {
 
     /// A decision heavier than the proposal the party was told of: a larger fine or a kind not proposed.
     static func heavier(kinds: [String], fine: Double, than f: Facts) -> Bool {
-        fine > (f[EnforcementFact.proposedFine] ?? 0) + 0.001 || !Set(kinds).isSubset(of: Set(f.list(EnforcementFact.proposedKinds)))
+        fine > (f[EnforcementFact.proposedFine] ?? 0) + 0.001
+            || !Set(kinds).isSubset(of: Set(f.list(EnforcementFact.proposedKinds)))
     }
 
     static let kindsProblem = "处罚种类应为第九条所列：" + kinds.joined(separator: "、")

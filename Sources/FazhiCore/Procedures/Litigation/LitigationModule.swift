@@ -9,7 +9,8 @@ extension ProcedureModule {
         documents: [.litigationAnswer, .recommendationReply],
         facts: LitigationFact.all,
         render: { input, draft in
-            draft.blocks += LitigationDocuments.blocks(input.kind, facts: input.facts, file: input.file, step: input.step, context: input.context)
+            draft.blocks += LitigationDocuments.blocks(
+                input.kind, facts: input.facts, file: input.file, step: input.step, context: input.context)
         })
 }
 
@@ -25,15 +26,22 @@ extension LitigationProcedure {
     }
     static let presentation = CasePresentation(
         party: ["plaintiff"],
-        shownFacts: ["court", "courtCaseNumber", "currentInstance", "plaintiff", "defendantRole", "actDescription", "claims", "servedOn", "answeredOn",
-                     "answerLate", "hearings", "headAppeared", "judgment", "judgedOn", "lost", "effectiveOn", "performedOn"],
-        labels: ["currentInstance": "当前审级", "answeredOn": "答辩举证日期", "answerLate": "逾期答辩举证", "hearings": "开庭次数",
-                 "judgedOn": "收到裁判日期", "lost": "败诉", "performedOn": "履行日期", "effectiveOn": "生效日期"],
+        shownFacts: [
+            "court", "courtCaseNumber", "currentInstance", "plaintiff", "defendantRole", "actDescription", "claims",
+            "servedOn", "answeredOn",
+            "answerLate", "hearings", "headAppeared", "judgment", "judgedOn", "lost", "effectiveOn", "performedOn",
+        ],
+        labels: [
+            "currentInstance": "当前审级", "answeredOn": "答辩举证日期", "answerLate": "逾期答辩举证", "hearings": "开庭次数",
+            "judgedOn": "收到裁判日期", "lost": "败诉", "performedOn": "履行日期", "effectiveOn": "生效日期",
+        ],
         computedChoices: ["currentInstance": Litigation.instances],
         notStarted: "尚未登记",
         result: { f in
             guard f.facts[LitigationFact.judgedOn] != nil,
-                  let j = Litigation.judgment(f.steps.last { $0.action == "record_judgment" }?.inputs[LitigationFact.judgment]) else { return "" }
+                let j = Litigation.judgment(
+                    f.steps.last { $0.action == "record_judgment" }?.inputs[LitigationFact.judgment])
+            else { return "" }
             return j.label + (f.facts.flag(LitigationFact.lost) ? "（败诉）" : "")
         })
 }

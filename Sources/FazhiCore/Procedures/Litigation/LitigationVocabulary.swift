@@ -11,9 +11,12 @@ public enum Litigation {
 
     public static let instances = [InputField.Choice("first", "一审"), .init("second", "二审"), .init("retrial", "再审")]
     /// The act sued over (第十二条).
-    public static let actKinds = [InputField.Choice("penalty", "行政处罚"), .init("compulsory", "行政强制"), .init("licence", "行政许可"),
-                                  .init("expropriation", "征收征用及补偿"), .init("nonperformance", "不履行法定职责"), .init("info_disclosure", "政府信息公开"),
-                                  .init("agreement", "行政协议"), .init("reconsideration", "行政复议决定"), .init("registration", "登记、确权"), .init("other", "其他行政行为")]
+    public static let actKinds = [
+        InputField.Choice("penalty", "行政处罚"), .init("compulsory", "行政强制"), .init("licence", "行政许可"),
+        .init("expropriation", "征收征用及补偿"), .init("nonperformance", "不履行法定职责"), .init("info_disclosure", "政府信息公开"),
+        .init("agreement", "行政协议"), .init("reconsideration", "行政复议决定"), .init("registration", "登记、确权"),
+        .init("other", "其他行政行为"),
+    ]
     /// 被告 as 第二十六条 makes it: the body alone, or jointly with the 复议机关 that upheld the act.
     public static let defendantRoles = [InputField.Choice("sole", "被告"), .init("joint", "共同被告（经复议维持，第二十六条第二款）")]
 
@@ -44,7 +47,9 @@ public enum Litigation {
     /// Second-instance judgments that keep the first-instance result: whether the body lost follows the first instance.
     static let keepsFirstInstance: Set<String> = ["uphold_on_appeal"]
 
-    public static let appellants = [InputField.Choice("defendant", "本机关（被告）"), .init("plaintiff", "原告"), .init("third_party", "第三人")]
+    public static let appellants = [
+        InputField.Choice("defendant", "本机关（被告）"), .init("plaintiff", "原告"), .init("third_party", "第三人"),
+    ]
     /// 司法建议 (from a court, 第六十六条第二款、第九十六条第四项) and 检察建议 (from a procuratorate, 第二十五条第四款、第九十三条).
     public static let recommendationKinds = [InputField.Choice("judicial", "司法建议"), .init("procuratorial", "检察建议")]
 }

@@ -12,7 +12,8 @@ extension ProcedureModule {
             let f = input.facts
             if f[MediationFact.mediationKind] == "administrative" { draft.title = "行政调解协议书" }
             if f[MediationFact.agreementForm] == "oral" { draft.title = "口头调解协议记录" }
-            draft.blocks += MediationDocuments.blocks(input.kind, facts: f, file: input.file, step: input.step, context: input.context)
+            draft.blocks += MediationDocuments.blocks(
+                input.kind, facts: f, file: input.file, step: input.step, context: input.context)
         })
 }
 
@@ -28,9 +29,15 @@ extension MediationProcedure {
     }
     static let presentation = CasePresentation(
         party: ["parties"],
-        shownFacts: ["mediationKind", "disputeType", "parties", "committee", "disputeSummary", "amountInvolved", "receivedOn", "mediators", "sessions",
-                     "outcome", "agreedOn", "confirmationDue", "performance"],
-        labels: ["receivedOn": "受理日期", "sessions": "调解次数", "outcome": "结果", "agreedOn": "达成协议日期", "confirmationDue": "可申请司法确认至"],
+        shownFacts: [
+            "mediationKind", "disputeType", "parties", "committee", "disputeSummary", "amountInvolved", "receivedOn",
+            "mediators", "sessions",
+            "outcome", "agreedOn", "confirmationDue", "performance",
+        ],
+        labels: [
+            "receivedOn": "受理日期", "sessions": "调解次数", "outcome": "结果", "agreedOn": "达成协议日期",
+            "confirmationDue": "可申请司法确认至",
+        ],
         computedChoices: ["outcome": Mediation.outcomes],
         notStarted: "尚未受理",
         result: { f in f.facts[MediationFact.outcome].map { Mediation.name($0, in: Mediation.outcomes) } ?? "" })

@@ -7,9 +7,12 @@ extension ProcedureModule {
         folder: "Reconsideration", name: "行政复议",
         procedureIDs: [ReconsiderationProcedure.id],
         definitions: { s in [ReconsiderationProcedure.definition(s)] },
-        documents: [.applicationReceipt, .correctionNotice, .acceptanceNotice, .refusalDecision, .answerNotice, .reconsiderationHearingNotice,
-                    .reconsiderationHearingRecord, .committeeOpinion, .extensionNotice, .suspensionNotice, .terminationDecision,
-                    .reconsiderationDecision, .opinionLetter],
+        documents: [
+            .applicationReceipt, .correctionNotice, .acceptanceNotice, .refusalDecision, .answerNotice,
+            .reconsiderationHearingNotice,
+            .reconsiderationHearingRecord, .committeeOpinion, .extensionNotice, .suspensionNotice, .terminationDecision,
+            .reconsiderationDecision, .opinionLetter,
+        ],
         facts: ReconsiderationFact.all,
         render: { input, draft in
             let f = input.facts
@@ -18,7 +21,8 @@ extension ProcedureModule {
                 draft.number = number.isEmpty ? input.context.caseNumber : number
                 if f[ReconsiderationFact.outcome] == "mediation" { draft.title = "行政复议调解书" }
             }
-            draft.blocks += ReconsiderationDocuments.blocks(input.kind, facts: f, file: input.file, step: input.step, context: input.context)
+            draft.blocks += ReconsiderationDocuments.blocks(
+                input.kind, facts: f, file: input.file, step: input.step, context: input.context)
         })
 }
 
@@ -45,19 +49,30 @@ extension ReconsiderationProcedure {
     }
     static let presentation = CasePresentation(
         party: ["applicantName"],
-        shownFacts: ["applicantName", "applicantKind", "channel", "respondent", "actDescription", "learnedOn", "applicationDue", "applicationLate",
-                     "requests", "track", "deemedAccepted", "acceptedOn", "outcome", "decisionNumber", "decidedOn", "effectiveOn"],
-        labels: ["applicationDue": "申请期限届满（第二十条）", "applicationLate": "超过申请期限", "deemedAccepted": "视为受理（第三十条第二款）",
-                 "acceptedOn": "受理日期", "effectiveOn": "生效日期", "decisionNumber": "决定书文号", "decidedOn": "决定日期"],
+        shownFacts: [
+            "applicantName", "applicantKind", "channel", "respondent", "actDescription", "learnedOn", "applicationDue",
+            "applicationLate",
+            "requests", "track", "deemedAccepted", "acceptedOn", "outcome", "decisionNumber", "decidedOn",
+            "effectiveOn",
+        ],
+        labels: [
+            "applicationDue": "申请期限届满（第二十条）", "applicationLate": "超过申请期限", "deemedAccepted": "视为受理（第三十条第二款）",
+            "acceptedOn": "受理日期", "effectiveOn": "生效日期", "decisionNumber": "决定书文号", "decidedOn": "决定日期",
+        ],
         notStarted: "尚未登记",
-        result: { f in f.facts[ReconsiderationFact.decidedOn] != nil ? Reconsideration.outcomeName(f.facts[ReconsiderationFact.outcome] ?? "") : "" },
+        result: { f in
+            f.facts[ReconsiderationFact.decidedOn] != nil
+                ? Reconsideration.outcomeName(f.facts[ReconsiderationFact.outcome] ?? "") : ""
+        },
         servedDocument: { f in f[ReconsiderationFact.outcome] == "mediation" ? "行政复议调解书" : "行政复议决定书" })
 
     /// A 复议 of a penalty decision in this system runs from receipt of the application to its end — served, terminated,
     /// refused, abandoned — and those days do not count toward the decision's 加处罚款 (行政处罚法 第七十三条第三款).
     static let reviewOfCase = ReviewOfCase(linkFact: "linkedCaseID") { f, through in
         guard let from = f.facts[ReconsiderationFact.receivedOn] else { return nil }
-        let ended = f.facts[ReconsiderationFact.effectiveOn] ?? f.facts[ReconsiderationFact.terminatedOn] ?? f.facts[ReconsiderationFact.refusedOn]
+        let ended =
+            f.facts[ReconsiderationFact.effectiveOn] ?? f.facts[ReconsiderationFact.terminatedOn] ?? f.facts[
+                ReconsiderationFact.refusedOn]
             ?? (f.state == "abandoned" ? f.steps.last?.on : nil)
         return (from, min(ended ?? through, through))
     }

@@ -20,7 +20,8 @@ public struct PublicReconsiderationDecision: Codable, Sendable, Equatable {
 public enum ReconsiderationPublication {
     /// Whether a case's decision is published: decided, served (effective, 第七十五条), and not withheld.
     public static func isPublished(_ f: CaseFile) -> Bool {
-        f.procedure == ReconsiderationProcedure.id && f.facts[ReconsiderationFact.decidedOn] != nil && f.facts[ReconsiderationFact.effectiveOn] != nil
+        f.procedure == ReconsiderationProcedure.id && f.facts[ReconsiderationFact.decidedOn] != nil
+            && f.facts[ReconsiderationFact.effectiveOn] != nil
             && (f.facts[ReconsiderationFact.publicationWithheld] ?? "").isEmpty
     }
 
@@ -35,17 +36,29 @@ public enum ReconsiderationPublication {
         let outcome = f.facts[ReconsiderationFact.outcome] ?? ""
         return PublicReconsiderationDecision(
             caseID: f.id, decisionNumber: f.facts[ReconsiderationFact.decisionNumber] ?? "", authority: authority,
-            applicant: citizen ? PersonalData.maskName(name) : name, respondent: f.facts[ReconsiderationFact.respondent] ?? "", act: clean(f.facts[ReconsiderationFact.actDescription] ?? ""),
+            applicant: citizen ? PersonalData.maskName(name) : name,
+            respondent: f.facts[ReconsiderationFact.respondent] ?? "",
+            act: clean(f.facts[ReconsiderationFact.actDescription] ?? ""),
             outcome: Reconsideration.outcomeName(outcome).components(separatedBy: "（").first ?? outcome,
-            decision: clean(f.facts[ReconsiderationFact.decisionText] ?? ""), reasons: clean(f.facts[ReconsiderationFact.decisionReasons] ?? ""),
-            decidedOn: f.facts[ReconsiderationFact.decidedOn]?.description ?? "", effectiveOn: f.facts[ReconsiderationFact.effectiveOn]?.description ?? "")
+            decision: clean(f.facts[ReconsiderationFact.decisionText] ?? ""),
+            reasons: clean(f.facts[ReconsiderationFact.decisionReasons] ?? ""),
+            decidedOn: f.facts[ReconsiderationFact.decidedOn]?.description ?? "",
+            effectiveOn: f.facts[ReconsiderationFact.effectiveOn]?.description ?? "")
     }
 
     /// The published decisions among the files, newest first, matching every word of `text` if given.
-    public static func published(_ files: [CaseFile], authority: (CaseFile) -> String, text: String? = nil) -> [PublicReconsiderationDecision] {
+    public static func published(
+        _ files: [CaseFile], authority: (CaseFile) -> String, text: String? = nil
+    ) -> [PublicReconsiderationDecision] {
         let words = (text ?? "").split(whereSeparator: \.isWhitespace).map(String.init)
         return files.filter(isPublished).map { project($0, authority: authority($0)) }
-            .filter { d in words.allSatisfy { w in [d.decisionNumber, d.applicant, d.respondent, d.act, d.outcome, d.decision, d.reasons].contains { $0.contains(w) } } }
+            .filter { d in
+                words.allSatisfy { w in
+                    [d.decisionNumber, d.applicant, d.respondent, d.act, d.outcome, d.decision, d.reasons].contains {
+                        $0.contains(w)
+                    }
+                }
+            }
             .sorted { ($0.decidedOn, $0.decisionNumber) > ($1.decidedOn, $1.decisionNumber) }
     }
 }

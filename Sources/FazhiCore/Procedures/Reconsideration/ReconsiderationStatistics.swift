@@ -6,7 +6,9 @@ extension ReconsiderationProcedure {
     /// that has ended: decided (any type, 调解书 included), 终止, 不予受理, or deemed abandoned.
     public static let statistics: ProcedureStatistics = {
         typealias F = ProcedureStatistics.Figure
-        @Sendable func outcome(_ f: CaseFile) -> String? { f.facts[ReconsiderationFact.decidedOn] != nil ? f.facts[ReconsiderationFact.outcome] : nil }
+        @Sendable func outcome(_ f: CaseFile) -> String? {
+            f.facts[ReconsiderationFact.decidedOn] != nil ? f.facts[ReconsiderationFact.outcome] : nil
+        }
         var figures: [F] = [
             F("received", "收案") { _ in true },
             F("accepted", "受理") { $0.facts[ReconsiderationFact.acceptedOn] != nil },
@@ -17,14 +19,20 @@ extension ReconsiderationProcedure {
         ]
         for o in Reconsideration.outcomes {
             let value = o.value
-            figures.append(F("outcome." + value, o.label.components(separatedBy: "（").first ?? o.label, main: false) { outcome($0) == value })
+            figures.append(
+                F("outcome." + value, o.label.components(separatedBy: "（").first ?? o.label, main: false) {
+                    outcome($0) == value
+                })
         }
         figures += [
             F("terminated", "终止", main: false) { $0.state == "terminated" },
             F("abandoned", "视为放弃", main: false) { $0.state == "abandoned" },
             F("corrected", "纠错") { Reconsideration.correcting.contains(outcome($0) ?? "") },
         ]
-        return ProcedureStatistics(title: "行政复议统计", year: { $0.facts[ReconsiderationFact.receivedOn]?.year }, figures: figures,
-                                   rates: [.init("correction", "纠错率", "corrected", over: "concluded", formula: "（撤销＋部分撤销＋变更＋确认违法＋责令履行＋确认无效）÷ 审结")])
+        return ProcedureStatistics(
+            title: "行政复议统计", year: { $0.facts[ReconsiderationFact.receivedOn]?.year }, figures: figures,
+            rates: [
+                .init("correction", "纠错率", "corrected", over: "concluded", formula: "（撤销＋部分撤销＋变更＋确认违法＋责令履行＋确认无效）÷ 审结")
+            ])
     }()
 }

@@ -22,19 +22,26 @@ public enum Reconsideration {
     /// 第七十六条: the respondent reports how it corrected within 60 days of an 意见书.
     public static let opinionReportDays = 60
 
-    public static let channels = [InputField.Choice("online", "网上申请"), .init("post", "邮寄"), .init("in_person", "当面递交"), .init("oral", "口头申请（已记录）")]
+    public static let channels = [
+        InputField.Choice("online", "网上申请"), .init("post", "邮寄"), .init("in_person", "当面递交"),
+        .init("oral", "口头申请（已记录）"),
+    ]
     public static let applicantKinds = [InputField.Choice("citizen", "自然人"), .init("organisation", "法人或者其他组织")]
     /// The kind of act applied against, as far as the simple procedure and the outer limit need to know (第二十一条、第五十三条).
-    public static let actKinds = [InputField.Choice("penalty", "行政处罚"), .init("on_spot", "当场作出的行政行为"), .init("warning", "警告或者通报批评"),
-                                  .init("info_disclosure", "政府信息公开"), .init("compulsory", "行政强制"), .init("licence", "行政许可"),
-                                  .init("nonperformance", "不履行法定职责"), .init("agreement", "行政协议"), .init("other", "其他行政行为")]
+    public static let actKinds = [
+        InputField.Choice("penalty", "行政处罚"), .init("on_spot", "当场作出的行政行为"), .init("warning", "警告或者通报批评"),
+        .init("info_disclosure", "政府信息公开"), .init("compulsory", "行政强制"), .init("licence", "行政许可"),
+        .init("nonperformance", "不履行法定职责"), .init("agreement", "行政协议"), .init("other", "其他行政行为"),
+    ]
 
     /// 第五十三条: the grounds for the simple procedure.
-    public static let simpleGrounds = [InputField.Choice("on_spot", "被申请行政复议的行政行为是当场作出（第一项）"),
-                                       .init("warning", "被申请行政复议的行政行为是警告或者通报批评（第二项）"),
-                                       .init("small_amount", "案件涉及款额三千元以下（第三项）"),
-                                       .init("info_disclosure", "属于政府信息公开案件（第四项）"),
-                                       .init("all_agree", "当事人各方同意适用简易程序（第二款）")]
+    public static let simpleGrounds = [
+        InputField.Choice("on_spot", "被申请行政复议的行政行为是当场作出（第一项）"),
+        .init("warning", "被申请行政复议的行政行为是警告或者通报批评（第二项）"),
+        .init("small_amount", "案件涉及款额三千元以下（第三项）"),
+        .init("info_disclosure", "属于政府信息公开案件（第四项）"),
+        .init("all_agree", "当事人各方同意适用简易程序（第二款）"),
+    ]
 
     /// 第三十九条第一款: the grounds for 中止 (suspension).
     public static let suspensionGrounds = [
@@ -63,20 +70,29 @@ public enum Reconsideration {
     /// 第六十三条至第七十三条: what a decision may be.
     public static let outcomes = [
         InputField.Choice("change", "变更（第六十三条）"), .init("revoke", "撤销（第六十四条）"), .init("partial_revoke", "部分撤销（第六十四条）"),
-        .init("confirm_illegal", "确认违法（第六十五条）"), .init("order_performance", "责令履行（第六十六条）"), .init("confirm_void", "确认无效（第六十七条）"),
+        .init("confirm_illegal", "确认违法（第六十五条）"), .init("order_performance", "责令履行（第六十六条）"),
+        .init("confirm_void", "确认无效（第六十七条）"),
         .init("uphold", "维持（第六十八条）"), .init("dismiss", "驳回行政复议请求（第六十九条）"), .init("agreement_order", "行政协议类决定（第七十一条）"),
         .init("compensation", "决定赔偿（第七十二条）"), .init("mediation", "行政复议调解书（第七十三条）"),
     ]
     /// Outcomes that correct the act (纠错): the numerator of the 纠错率 the seeds report.
-    public static let correcting: Set<String> = ["change", "revoke", "partial_revoke", "confirm_illegal", "order_performance", "confirm_void"]
+    public static let correcting: Set<String> = [
+        "change", "revoke", "partial_revoke", "confirm_illegal", "order_performance", "confirm_void",
+    ]
     /// Outcomes that make a linked 行政处罚 decision one "变更、撤销、确认违法或者无效" — withdrawn from the portal (行政处罚法 第四十八条第二款).
-    public static let changesPublishedDecision: [String: String] = ["change": "changed", "revoke": "revoked", "partial_revoke": "changed",
-                                                                    "confirm_illegal": "illegal", "confirm_void": "void"]
+    public static let changesPublishedDecision: [String: String] = [
+        "change": "changed", "revoke": "revoked", "partial_revoke": "changed",
+        "confirm_illegal": "illegal", "confirm_void": "void",
+    ]
     /// 第七十条: when the respondent did not answer or produce evidence in time, the act is treated as having none: only these.
-    public static let noAnswerOutcomes: Set<String> = ["revoke", "partial_revoke", "confirm_illegal", "confirm_void", "order_performance"]
+    public static let noAnswerOutcomes: Set<String> = [
+        "revoke", "partial_revoke", "confirm_illegal", "confirm_void", "order_performance",
+    ]
 
     /// 第五十二条: who sits on the 行政复议委员会.
-    public static let committeeMemberKinds = [InputField.Choice("department", "相关政府部门"), .init("expert", "专家"), .init("scholar", "学者"), .init("other", "其他")]
+    public static let committeeMemberKinds = [
+        InputField.Choice("department", "相关政府部门"), .init("expert", "专家"), .init("scholar", "学者"), .init("other", "其他"),
+    ]
 
     public static func outcomeName(_ v: String) -> String { outcomes.first { $0.value == v }?.label ?? v }
 

@@ -21,7 +21,9 @@ public struct CaseFigures: Codable, Sendable, Equatable {
     public var ordinaryPenaltyDecisions = 0
 
     /// 法制审核率: reviewed penalty decisions over all ordinary-procedure penalty decisions.
-    public var reviewRate: Double? { ordinaryPenaltyDecisions == 0 ? nil : Double(legallyReviewed) / Double(ordinaryPenaltyDecisions) }
+    public var reviewRate: Double? {
+        ordinaryPenaltyDecisions == 0 ? nil : Double(legallyReviewed) / Double(ordinaryPenaltyDecisions)
+    }
 }
 
 /// How often each 行政处罚 item of the list was used in a year (履职率: seed 000 names a low rate as a problem).
@@ -38,17 +40,21 @@ public enum CaseStatistics {
     struct SumRow: Decodable {
         let bodyId: String, month: String
         let opened: Int, inspections: Int, penalties: Int, noPenalty: Int, notEstablished: Int, transferred: Int
-        let fines: Double?, ordinaryPenaltyDecisions: Int, legallyReviewed: Int, heard: Int, late: Int, handlingSum: Int?, handlingN: Int
+        let fines: Double?, ordinaryPenaltyDecisions: Int, legallyReviewed: Int, heard: Int, late: Int,
+            handlingSum: Int?, handlingN: Int
     }
 
     /// The figures per body and month of `year`, and per body for the year (month nil), from the sums kept as cases
     /// change (M010); only "undecided and past the decision due date" is counted live, as it depends on the day.
-    public static func figures(year: Int, bodies: Set<UUID>, today: CivilDate, on db: any Database) async throws -> [CaseFigures] {
+    public static func figures(
+        year: Int, bodies: Set<UUID>, today: CivilDate, on db: any Database
+    ) async throws -> [CaseFigures] {
         guard !bodies.isEmpty else { return [] }
         let sql = db as! any SQLDatabase
         let ids = SQLGroupExpression(bodies.map { SQLBind($0.uuidString) })
         let ord = PenaltyOrdinaryProcedure.id
-        let rows = try await sql.raw("""
+        let rows = try await sql.raw(
+            """
             SELECT body_id, month, SUM(n) AS opened,
               SUM(CASE WHEN procedure = \(bind: InspectionProcedure.id) THEN n ELSE 0 END) AS inspections,
               SUM(CASE WHEN outcome = 'penalty' THEN n ELSE 0 END) AS penalties,
@@ -64,14 +70,17 @@ public enum CaseStatistics {
               SUM(CASE WHEN procedure = \(bind: ord) THEN handling_n ELSE 0 END) AS handling_n
             FROM case_figures WHERE body_id IN \(ids) AND month >= \(bind: "\(year)-01") AND month <= \(bind: "\(year)-12")
             GROUP BY body_id, month HAVING SUM(n) <> 0
-            """).all(decoding: SumRow.self, with: SQLRowDecoder(keyDecodingStrategy: .convertFromSnakeCase))
-        let waiting = try await sql.raw("""
+            """
+        ).all(decoding: SumRow.self, with: SQLRowDecoder(keyDecodingStrategy: .convertFromSnakeCase))
+        let waiting = try await sql.raw(
+            """
             SELECT body_id, SUBSTR(opened_on, 6, 2) AS month, COUNT(*) AS n FROM cases
             WHERE decided_on IS NULL AND opened_on >= \(bind: "\(year)-01-01") AND opened_on <= \(bind: "\(year)-12-31")
               AND procedure = \(bind: ord) AND decision_due < \(bind: today.description) AND state <> 'transferred' AND state <> 'closed'
               AND body_id IN \(SQLGroupExpression(bodies.map { SQLBind($0) }))
             GROUP BY body_id, SUBSTR(opened_on, 6, 2)
-            """).all()
+            """
+        ).all()
         var out: [String: CaseFigures] = [:]
         var handling: [String: (Int, Int)] = [:]
         func each(_ body: UUID, _ month: Int, _ change: (inout CaseFigures) -> Void) {
@@ -86,14 +95,19 @@ public enum CaseStatistics {
             let month = Int(r.month.suffix(2)) ?? 1
             each(body, month) { f in
                 f.opened += r.opened; f.inspections += r.inspections; f.penaltyCases += r.opened - r.inspections
-                f.penalties += r.penalties; f.fines += r.fines ?? 0; f.noPenalty += r.noPenalty; f.notEstablished += r.notEstablished
-                f.transferred += r.transferred; f.ordinaryPenaltyDecisions += r.ordinaryPenaltyDecisions; f.legallyReviewed += r.legallyReviewed
+                f.penalties += r.penalties; f.fines += r.fines ?? 0; f.noPenalty += r.noPenalty;
+                f.notEstablished += r.notEstablished
+                f.transferred += r.transferred; f.ordinaryPenaltyDecisions += r.ordinaryPenaltyDecisions;
+                f.legallyReviewed += r.legallyReviewed
                 f.heard += r.heard; f.overdue += r.late
             }
-            for key in ["\(body)|\(month)", "\(body)|"] { let h = handling[key] ?? (0, 0); handling[key] = (h.0 + (r.handlingSum ?? 0), h.1 + r.handlingN) }
+            for key in ["\(body)|\(month)", "\(body)|"] {
+                let h = handling[key] ?? (0, 0); handling[key] = (h.0 + (r.handlingSum ?? 0), h.1 + r.handlingN)
+            }
         }
         for w in waiting {
-            let body = try w.decode(column: "body_id", as: UUID.self), month = Int(try w.decode(column: "month", as: String.self)) ?? 1
+            let body = try w.decode(column: "body_id", as: UUID.self),
+                month = Int(try w.decode(column: "month", as: String.self)) ?? 1
             let n = try w.decode(column: "n", as: Int.self)
             each(body, month) { $0.overdue += n }
         }
@@ -101,15 +115,19 @@ public enum CaseStatistics {
         return out.values.sorted { ($0.bodyID.uuidString, $0.month ?? 0) < ($1.bodyID.uuidString, $1.month ?? 0) }
     }
 
-    public static func powerItemUse(year: Int, bodies: Set<UUID>, today: CivilDate, on db: any Database) async throws -> [PowerItemUse] {
+    public static func powerItemUse(
+        year: Int, bodies: Set<UUID>, today: CivilDate, on db: any Database
+    ) async throws -> [PowerItemUse] {
         guard !bodies.isEmpty else { return [] }
         let asOf = min(today, CivilDate(year: year, month: 12, day: 31)!)
         let items = try await PowerListStore.list(on: asOf, .init(type: .penalty, organisations: bodies), on: db).rows
         let sql = db as! any SQLDatabase
         var counts: [String: Int] = [:]
-        for r in try await sql.raw("""
+        for r in try await sql.raw(
+            """
             SELECT code, SUM(n) AS n FROM case_item_use WHERE body_id IN \(SQLGroupExpression(bodies.map { SQLBind($0.uuidString) })) AND year = \(bind: year) GROUP BY code
-            """).all() {
+            """
+        ).all() {
             counts[try r.decode(column: "code", as: String.self)] = try r.decode(column: "n", as: Int.self)
         }
         return try items.map { e in

@@ -12,12 +12,15 @@ import SQLKit
 /// PostgreSQL a GIN-indexed token array on the publication row, which lets the planner walk the sequence index (or the
 /// body's) backwards for broad words and use the GIN index for rare ones.
 public enum DecisionSearch {
-    static func bodyToken(_ id: UUID) -> String { "qbody" + id.uuidString.replacingOccurrences(of: "-", with: "").lowercased() }
+    static func bodyToken(_ id: UUID) -> String {
+        "qbody" + id.uuidString.replacingOccurrences(of: "-", with: "").lowercased()
+    }
     static func monthToken(year: Int, month: Int) -> String { "qmonth\(year * 100 + month)" }
 
     /// What a decision is found by: the bigrams of its public text, its body and its decision month.
     public static func tokens(_ d: PublicDecision, bodyID: UUID) -> [String] {
-        var t = CJKTokenizer.indexTokens("\(d.decisionNumber) \(d.body) \(d.party) \(d.violation) \(d.basis) \(d.penalties.joined(separator: " "))")
+        var t = CJKTokenizer.indexTokens(
+            "\(d.decisionNumber) \(d.body) \(d.party) \(d.violation) \(d.basis) \(d.penalties.joined(separator: " "))")
         t.append(bodyToken(bodyID))
         if let day = CivilDate(iso: d.decidedOn) { t.append(monthToken(year: day.year, month: day.month)) }
         return t
@@ -37,7 +40,9 @@ public enum DecisionSearch {
                 try await ins.run()
             } else {
                 for d in chunk {
-                    try await sql.raw("UPDATE publications SET search_tokens = \(bind: d.tokens)::text[] WHERE search_seq = \(bind: d.seq)").run()
+                    try await sql.raw(
+                        "UPDATE publications SET search_tokens = \(bind: d.tokens)::text[] WHERE search_seq = \(bind: d.seq)"
+                    ).run()
                 }
             }
         }
@@ -78,12 +83,17 @@ public enum DecisionSearch {
 
     /// The newest `limit` decisions (after `offset`) whose text holds every token, with the query's filters, and how many
     /// there are counted up to `countUpTo` (nil: all).
-    static func search(text tokens: [String], _ q: Publications.Query, limit: Int, offset: Int, countUpTo: Int?, broadAbove: Int = broad,
-                       on sql: any SQLDatabase) async throws -> (rows: [any SQLRow], total: Int) {
+    static func search(
+        text tokens: [String], _ q: Publications.Query, limit: Int, offset: Int, countUpTo: Int?,
+        broadAbove: Int = broad,
+        on sql: any SQLDatabase
+    ) async throws -> (rows: [any SQLRow], total: Int) {
         let dated = q.from != nil || q.to != nil
         func count(_ from: SQLQueryString) async throws -> Int {
-            try await sql.raw(countUpTo.map { "SELECT COUNT(*) AS n FROM (SELECT 1 " + from + " LIMIT \(literal: $0 + 1)) AS hits" }
-                              ?? "SELECT COUNT(*) AS n " + from).first()!.decode(column: "n", as: Int.self)
+            try await sql.raw(
+                countUpTo.map { "SELECT COUNT(*) AS n FROM (SELECT 1 " + from + " LIMIT \(literal: $0 + 1)) AS hits" }
+                    ?? "SELECT COUNT(*) AS n " + from
+            ).first()!.decode(column: "n", as: Int.self)
         }
         if sql.dialect.name == "sqlite" {
             let (all, months) = filterTokens(q)
@@ -94,14 +104,22 @@ public enum DecisionSearch {
             if dated {
                 // The months narrow the hits inside the index; the page is then read down the decision-date index, keeping
                 // the rows among them.
-                let from: SQLQueryString = "FROM publications p WHERE p.search_seq IN (SELECT rowid FROM decision_fts WHERE decision_fts MATCH \(bind: match)) AND " + w
-                let rows = try await sql.raw("SELECT p.content " + from + orderBy(q) + " LIMIT \(literal: limit) OFFSET \(literal: offset)").all()
+                let from: SQLQueryString =
+                    "FROM publications p WHERE p.search_seq IN (SELECT rowid FROM decision_fts WHERE decision_fts MATCH \(bind: match)) AND "
+                    + w
+                let rows = try await sql.raw(
+                    "SELECT p.content " + from + orderBy(q) + " LIMIT \(literal: limit) OFFSET \(literal: offset)"
+                ).all()
                 return (rows, try await count(from))
             }
             // FTS5 hands back rowids newest first and the join probes each publication by its sequence: the walk stops
             // once the page (or the count's cap) is reached.
-            let from: SQLQueryString = "FROM decision_fts f JOIN publications p ON p.search_seq = f.rowid WHERE decision_fts MATCH \(bind: match) AND " + w
-            let rows = try await sql.raw("SELECT p.content " + from + " ORDER BY f.rowid DESC LIMIT \(literal: limit) OFFSET \(literal: offset)").all()
+            let from: SQLQueryString =
+                "FROM decision_fts f JOIN publications p ON p.search_seq = f.rowid WHERE decision_fts MATCH \(bind: match) AND "
+                + w
+            let rows = try await sql.raw(
+                "SELECT p.content " + from + " ORDER BY f.rowid DESC LIMIT \(literal: limit) OFFSET \(literal: offset)"
+            ).all()
             return (rows, try await count(from))
         }
         // PostgreSQL. The body is a token with the words: GIN then intersects the words' long posting lists with the body's
@@ -118,7 +136,9 @@ public enum DecisionSearch {
             if dated { return (try await walkByDate(tokens, q, limit: limit, offset: offset, on: sql), total) }
             return (try await walk(cond, limit: limit, offset: offset, on: sql), total)
         }
-        let rows = try await sql.raw("SELECT p.content " + from + orderBy(q) + " LIMIT \(literal: limit) OFFSET \(literal: offset)").all()
+        let rows = try await sql.raw(
+            "SELECT p.content " + from + orderBy(q) + " LIMIT \(literal: limit) OFFSET \(literal: offset)"
+        ).all()
         return (rows, total)
     }
 
@@ -131,34 +151,48 @@ public enum DecisionSearch {
     /// With a date range and many hits: read the range down the (decided_on, search_seq) index a window at a time and
     /// keep the rows holding the words — checked on the row, so neither the GIN index's long posting lists nor the
     /// planner's guess at a phrase come into it. Content is sent back only for the rows kept.
-    static func walkByDate(_ tokens: [String], _ q: Publications.Query, limit: Int, offset: Int, on sql: any SQLDatabase) async throws -> [any SQLRow] {
+    static func walkByDate(
+        _ tokens: [String], _ q: Publications.Query, limit: Int, offset: Int, on sql: any SQLDatabase
+    ) async throws -> [any SQLRow] {
         var out: [any SQLRow] = []
         var cursor: (String, Int64)?
         while out.count < offset + limit {
             var w = filters(q, body: false)
             // A row comparison, so the (decided_on, search_seq) index starts the window where the last one ended.
             if let (d, s) = cursor { w = w + " AND (p.decided_on, p.search_seq) < (\(bind: d), \(bind: s))" }
-            let rows = try await sql.raw("""
+            let rows = try await sql.raw(
+                """
                 SELECT CASE WHEN w.search_tokens @> \(bind: tokens)::text[] THEN w.content END AS content, w.decided_on, w.search_seq
                 FROM (SELECT p.content, p.search_tokens, p.decided_on, p.search_seq FROM publications p WHERE
-                """ + " " + w + " ORDER BY p.decided_on DESC, p.search_seq DESC LIMIT \(literal: dateWindow)) w ORDER BY w.decided_on DESC, w.search_seq DESC").all()
+                """ + " " + w
+                    + " ORDER BY p.decided_on DESC, p.search_seq DESC LIMIT \(literal: dateWindow)) w ORDER BY w.decided_on DESC, w.search_seq DESC"
+            ).all()
             for r in rows where out.count < offset + limit {
                 if try !r.decodeNil(column: "content") { out.append(r) }
             }
             guard rows.count == dateWindow, let last = rows.last else { break }
-            cursor = (try last.decode(column: "decided_on", as: String.self), try last.decode(column: "search_seq", as: Int64.self))
+            cursor = (
+                try last.decode(column: "decided_on", as: String.self),
+                try last.decode(column: "search_seq", as: Int64.self)
+            )
         }
         return Array(out.dropFirst(offset))
     }
 
     /// The newest matching publications, found window by window down the publication sequence.
-    static func walk(_ cond: SQLQueryString, limit: Int, offset: Int, on sql: any SQLDatabase) async throws -> [any SQLRow] {
-        var hi = try await sql.raw("SELECT COALESCE(MAX(search_seq), 0) AS n FROM publications").first()!.decode(column: "n", as: Int64.self)
+    static func walk(
+        _ cond: SQLQueryString, limit: Int, offset: Int, on sql: any SQLDatabase
+    ) async throws -> [any SQLRow] {
+        var hi = try await sql.raw("SELECT COALESCE(MAX(search_seq), 0) AS n FROM publications").first()!.decode(
+            column: "n", as: Int64.self)
         var out: [any SQLRow] = []
         while hi > 0 && out.count < offset + limit {
             let lo = hi - window
-            out += try await sql.raw("SELECT p.content FROM publications p WHERE p.search_seq > \(bind: lo) AND p.search_seq <= \(bind: hi) AND " + cond
-                                     + " ORDER BY p.search_seq DESC LIMIT \(literal: offset + limit - out.count)").all()
+            out += try await sql.raw(
+                "SELECT p.content FROM publications p WHERE p.search_seq > \(bind: lo) AND p.search_seq <= \(bind: hi) AND "
+                    + cond
+                    + " ORDER BY p.search_seq DESC LIMIT \(literal: offset + limit - out.count)"
+            ).all()
             hi = lo
         }
         return Array(out.dropFirst(offset))

@@ -19,7 +19,9 @@ public struct OnlineApplication: Sendable {
 public enum ReconsiderationApplications {
     /// The 复议 offices that take online applications: organisations where someone holds the 复议工作人员 role.
     public static func offices(on db: any Database) async throws -> [(id: UUID, authority: String)] {
-        let rows = try await (db as! any SQLDatabase).raw("SELECT DISTINCT organisation_id FROM role_grants WHERE role = \(bind: Role.reconsiderationStaff.rawValue)").all()
+        let rows = try await (db as! any SQLDatabase).raw(
+            "SELECT DISTINCT organisation_id FROM role_grants WHERE role = \(bind: Role.reconsiderationStaff.rawValue)"
+        ).all()
         var out: [(UUID, String)] = []
         for r in rows {
             let id = try r.decode(column: "organisation_id", as: UUID.self)
@@ -30,27 +32,46 @@ public enum ReconsiderationApplications {
 
     /// The application a submission key already filed, if any (the form sent twice).
     public static func bySubmission(_ key: String, on db: any Database) async throws -> OnlineApplication? {
-        guard let r = try await (db as! any SQLDatabase).raw("SELECT case_id, tracking_number FROM reconsideration_applications WHERE submission_key = \(bind: key)").first() else { return nil }
-        return OnlineApplication(caseID: try r.decode(column: "case_id", as: UUID.self), trackingNumber: try r.decode(column: "tracking_number", as: String.self), secret: nil, isNew: false)
+        guard
+            let r = try await (db as! any SQLDatabase).raw(
+                "SELECT case_id, tracking_number FROM reconsideration_applications WHERE submission_key = \(bind: key)"
+            ).first()
+        else { return nil }
+        return OnlineApplication(
+            caseID: try r.decode(column: "case_id", as: UUID.self),
+            trackingNumber: try r.decode(column: "tracking_number", as: String.self), secret: nil, isNew: false)
     }
 
     /// Files an application: opens the case, takes 登记 with the applicant's inputs, stores the tracking number and the
     /// secret's hash. Inside `tx`, so a refusal (a missing field, a date in the future) files nothing.
-    public static func file(inputs: Facts, office: UUID, submissionKey: String, catalog: ProcedureCatalog, calendar: DeadlineCalculator,
-                            today: CivilDate, in tx: WriteTransaction) async throws -> (OnlineApplication, StoredCase) {
-        guard let def = catalog.current(ReconsiderationProcedure.id) else { throw DomainError.conflict(field: nil, message: "未配置行政复议程序") }
+    public static func file(
+        inputs: Facts, office: UUID, submissionKey: String, catalog: ProcedureCatalog, calendar: DeadlineCalculator,
+        today: CivilDate, in tx: WriteTransaction
+    ) async throws -> (OnlineApplication, StoredCase) {
+        guard let def = catalog.current(ReconsiderationProcedure.id) else {
+            throw DomainError.conflict(field: nil, message: "未配置行政复议程序")
+        }
         let opened = try await CaseStore.open(def, bodyID: office, today: today, in: tx)
         let tracking = newTrackingNumber(today)
         var facts = inputs
         facts[ReconsiderationFact.channel] = "online"
         // The receipt (申请接收凭证) prints the number the applicant follows the case with.
         facts[ReconsiderationFact.trackingNumber] = tracking
-        let step = StepRequest(caseID: opened.id, action: "register", expectedVersion: 0, inputs: facts, officerIDs: [], actor: portal, date: today)
+        let step = StepRequest(
+            caseID: opened.id, action: "register", expectedVersion: 0, inputs: facts, officerIDs: [], actor: portal,
+            date: today)
         let (filed, _) = try await CaseStore.take(step, catalog: catalog, calendar: calendar, today: today, in: tx)
         let secret = newSecret()
-        try await tx.sql.insert(into: "reconsideration_applications").columns("case_id", "tracking_number", "secret_hash", "submission_key", "submitted_on")
-            .values(SQLBind(opened.id), SQLBind(tracking), SQLBind(hash(secret)), SQLBind(submissionKey), SQLBind(today.description)).run()
-        try tx.record("reconsideration_application", opened.id.uuidString, "submit", ["trackingNumber": tracking, "caseNumber": opened.number])
+        try await tx.sql.insert(into: "reconsideration_applications").columns(
+            "case_id", "tracking_number", "secret_hash", "submission_key", "submitted_on"
+        )
+        .values(
+            SQLBind(opened.id), SQLBind(tracking), SQLBind(hash(secret)), SQLBind(submissionKey),
+            SQLBind(today.description)
+        ).run()
+        try tx.record(
+            "reconsideration_application", opened.id.uuidString, "submit",
+            ["trackingNumber": tracking, "caseNumber": opened.number])
         return (OnlineApplication(caseID: opened.id, trackingNumber: tracking, secret: secret, isNew: true), filed)
     }
 
@@ -58,13 +79,19 @@ public enum ReconsiderationApplications {
     /// secret look the same).
     public static func lookup(trackingNumber: String, secret: String, on db: any Database) async throws -> StoredCase? {
         let n = trackingNumber.trimmed.uppercased()
-        guard let r = try await (db as! any SQLDatabase).raw("SELECT case_id, secret_hash FROM reconsideration_applications WHERE tracking_number = \(bind: n)").first(),
-              constantTimeEqual(try r.decode(column: "secret_hash", as: String.self), hash(secret.trimmed.uppercased())) else { return nil }
+        guard
+            let r = try await (db as! any SQLDatabase).raw(
+                "SELECT case_id, secret_hash FROM reconsideration_applications WHERE tracking_number = \(bind: n)"
+            ).first(),
+            constantTimeEqual(try r.decode(column: "secret_hash", as: String.self), hash(secret.trimmed.uppercased()))
+        else { return nil }
         return try await CaseStore.load(try r.decode(column: "case_id", as: UUID.self), on: db)
     }
 
     /// Who files for the applicant on the portal: the system, on the record.
-    static let portal = ProcedureActor(id: UUID(uuid: (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 3)), name: "网上申请（门户）", roles: [.reconsiderationStaff])
+    static let portal = ProcedureActor(
+        id: UUID(uuid: (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 3)), name: "网上申请（门户）",
+        roles: [.reconsiderationStaff])
 
     /// FY + the date + 6 characters without look-alikes (no 0/O, 1/I/L).
     static func newTrackingNumber(_ today: CivilDate) -> String {

@@ -22,7 +22,8 @@ extension EnforcementStatisticsPage {
 
         /// The case list a figure counts: the body, the month (or the year), the outcome or the item.
         func casesPath(body: UUID, month: Int?, outcome: String? = nil, item: String? = nil) -> String {
-            var q = "body=\(body.uuidString)&month=\(month.map { String(format: "%04d-%02d", year, $0) } ?? String(year))"
+            var q =
+                "body=\(body.uuidString)&month=\(month.map { String(format: "%04d-%02d", year, $0) } ?? String(year))"
             if let outcome { q += "&outcome=\(outcome)" }
             if let item { q += "&item=\(item)" }
             return "\(SitePath.cases(procedure: nil).path)?\(q)"
@@ -42,6 +43,8 @@ extension EnforcementStatisticsPage.Model {
         var perMonth = Array(repeating: 0, count: 13)
         for f in q.figures { if let m = f.month { perMonth[m] += f.opened } }
         self.perMonth = perMonth
-        uses = q.uses.sorted { ($0.cases, $0.code) < ($1.cases, $1.code) }.map { ItemUse(code: $0.code, name: $0.name, body: q.names[$0.bodyID] ?? "", bodyID: $0.bodyID, cases: $0.cases) }
+        uses = q.uses.sorted { ($0.cases, $0.code) < ($1.cases, $1.code) }.map {
+            ItemUse(code: $0.code, name: $0.name, body: q.names[$0.bodyID] ?? "", bodyID: $0.bodyID, cases: $0.cases)
+        }
     }
 }

@@ -10,11 +10,14 @@ enum TransfersPage {
         console.get("transfers") { req async throws -> Response in
             let user = try req.requireUser()
             let year = req.query[Int.self, at: "year"] ?? req.fazhi.today.year
-            guard (2000...2100).contains(year) else { throw DomainError.invalid(field: "year", message: "年度应在2000至2100之间") }
+            guard (2000...2100).contains(year) else {
+                throw DomainError.invalid(field: "year", message: "年度应在2000至2100之间")
+            }
             let status = req.query[String.self, at: "status"].flatMap(CriminalTransfer.Status.init(rawValue:))
             let q = try await Query.fetch(req, user: user, year: year)
             let model = Model(q, year: year, status: status, today: req.fazhi.today)
-            return Views.console("两法衔接", user: user, request: req, active: SitePath.transfers.path, View(model: model).render())
+            return Views.console(
+                "两法衔接", user: user, request: req, active: SitePath.transfers.path, View(model: model).render())
         }
     }
 
