@@ -135,24 +135,18 @@ struct HomeController {
             let items = try await PendingItems.all(for: user, req)
             let orgs = try await OrganisationRecord.query(on: req.db).all()
             let orgName = Dictionary(uniqueKeysWithValues: orgs.map { ($0.id!, $0.name) })
-            let grants = user.grants.map { g -> HTML in
-                "<span class=\"tag\">\(g.role.chineseName) · \(orgName[g.organisationID] ?? "")</span>"
-            }
-            let pending: HTML =
-                items.isEmpty
-                ? "<p class=\"muted\">暂无待办事项。</p>"
-                : "<ul class=\"pending\">\(items.map { i -> HTML in let cls = i.severity == .overdue ? "due overdue" : (i.severity == .warning ? "due soon" : ""); let title: HTML = i.link.map { "<a href=\"\($0)\">\(i.title)</a>" } ?? "\(i.title)"; return "<li><span class=\"\(cls)\">\(title)</span><br><span class=\"muted\">\(i.detail)</span></li>" })</ul>"
             let mine = try await RecordLog.recent(on: req.db, limit: 10, actor: user.id.uuidString)
-            let rows = mine.map { e -> HTML in
-                "<tr><td>\(Int(e.sequence))</td><td>\(String(e.recordedAt.prefix(19)).replacingOccurrences(of: "T", with: " "))</td><td>\(ActionNames.describe(e))</td></tr>"
-            }
-            let body: HTML = """
-                <p>\(user.displayName)，您好。所在单位：\(orgName[user.organisationID] ?? "")</p>
-                <p>\(grants)</p>
-                <h2>待办事项（\(items.count)）</h2>\(pending)
-                <h2>我最近的操作</h2>
-                <div class="table-wrap"><table class="data"><thead><tr><th>记录序号</th><th>时间（北京时间）</th><th>操作</th></tr></thead><tbody>\(rows)</tbody></table></div>
-                """
+            let model = HomeView.Model(
+                name: user.displayName, organisation: orgName[user.organisationID] ?? "",
+                grants: user.grants.map { "\($0.role.chineseName) · \(orgName[$0.organisationID] ?? "")" },
+                pending: items,
+                recent: mine.map { e in
+                    (
+                        Int(e.sequence), String(e.recordedAt.prefix(19)).replacingOccurrences(of: "T", with: " "),
+                        ActionNames.describe(e)
+                    )
+                })
+            let body = HomeView(model: model).render()
             return Views.console("工作台", user: user, request: req, active: "/console", flash: Flash.take(req), body)
         }
     }

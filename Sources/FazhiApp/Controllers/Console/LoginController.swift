@@ -10,16 +10,7 @@ struct LoginController {
     static func page(
         _ req: Request, error: String? = nil, username: String = "", status: HTTPResponseStatus = .ok
     ) -> Response {
-        let body: HTML = """
-            <form method="post" action="/login" class="card" autocomplete="on">
-            \(Views.flash(error, error: true))
-            \(Views.csrfField(req))
-            <label for="username">用户名</label><input id="username" name="username" value="\(username)" required autocomplete="username" autofocus>
-            <label for="password">密码</label><input id="password" name="password" type="password" required autocomplete="current-password">
-            <button type="submit" id="login">登录</button>
-            </form>
-            <p class="muted">连续输错5次将锁定15分钟。忘记密码请联系本单位系统管理员。</p>
-            """
+        let body = LoginView(error: error, username: username, csrf: CSRF.token(for: req)).render()
         let r = Views.portal("工作人员登录", request: req, body)
         r.status = status
         return r

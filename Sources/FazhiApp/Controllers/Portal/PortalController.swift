@@ -8,53 +8,31 @@ struct PortalController {
         app.get { req async throws -> Response in
             let latest = try await RecordLog.latestCheckpoint(on: req.db)
             let size = try await RecordLog.size(on: req.db)
-            let cp: HTML =
-                latest.map { c in
-                    """
-                    <div class="card" id="checkpoint"><p>最新签名检查点：共 <b>\(c.treeSize)</b> 条记录，签署于 \(String(c.madeAt.prefix(19)).replacingOccurrences(of: "T", with: " "))（北京时间）</p>
-                    <p>根哈希：<span class="mono">\(c.rootHash)</span></p>
-                    <p>签名（Ed25519）：<span class="mono">\(c.signature)</span></p>
-                    <p>公钥：<span class="mono">\(req.fazhi.recordKey.publicKey.base64)</span></p></div>
-                    """
-                } ?? "<p class=\"muted\">尚未签署检查点。</p>"
-            let body: HTML = """
-                <p>本门户公开本地区法治政府建设的法定公开事项。平台内每一项业务操作都写入不可悄然改写的“全过程记录”，并定期由平台密钥签名。</p>
-                <h2>全过程记录</h2>
-                <p>当前记录 \(size) 条。任何人都可以用公开的公钥核验检查点签名，并通过 <a href="/record">记录核验</a> 取得某条记录的包含证明。</p>
-                \(cp)
-                <h2>便民工具</h2>
-                <p><a href="/deadline">法定期限计算</a>：按国务院办公厅公布的节假日和调休安排计算工作日与自然日期限。</p>
-                """
+            let body = PortalViews.home(latest: latest, size: size, publicKey: req.fazhi.recordKey.publicKey.base64)
             return Views.portal("法治政府信息公开", request: req, body)
         }
         app.get("record") { req async throws -> Response in
             let latest = try await RecordLog.latestCheckpoint(on: req.db)
-            var result: HTML = ""
+            var proof: PortalViews.Proof?
+            var invalid = false
             if let entryText = req.query[String.self, at: "entry"] {
                 if let n = Int(entryText), n >= 1, let cp = latest, n <= cp.treeSize {
                     let leaves = try await req.fazhi.leafCache.leaves(upTo: cp.treeSize, on: req.db)
-                    let proof = Merkle.inclusionProof(index: n - 1, size: cp.treeSize, leaves: leaves)!
+                    let path = Merkle.inclusionProof(index: n - 1, size: cp.treeSize, leaves: leaves)!
                     let doc = InclusionProofDocument(
                         entry: n, treeSize: cp.treeSize, leafHash: Hex.encode(leaves[n - 1]),
-                        proof: proof.map { Hex.encode($0) }, rootHash: Hex.encode(Merkle.root(leaves)))
+                        proof: path.map { Hex.encode($0) }, rootHash: Hex.encode(Merkle.root(leaves)))
                     let ok =
                         (try? RecordProofVerifier.verify(doc, checkpoint: cp, publicKey: req.fazhi.recordKey.publicKey))
                         != nil
-                    result = """
-                        <div class="card"><p>第 \(n) 条记录的叶哈希：<span class="mono">\(doc.leafHash)</span></p>
-                        <p>包含证明（\(doc.proof.count) 个哈希）：</p><ol class="mono">\(HTML.join(doc.proof.map { "<li>\($0)</li>" }))</ol>
-                        <p>对照检查点（规模 \(cp.treeSize)）：<b>\(ok ? "证明成立" : "证明不成立")</b></p>
-                        <p class="muted">JSON：<a href="/api/v1/record/proof?entry=\(n)&size=\(cp.treeSize)">/api/v1/record/proof?entry=\(n)&amp;size=\(cp.treeSize)</a></p></div>
-                        """
+                    proof = PortalViews.Proof(entry: n, document: doc, treeSize: cp.treeSize, holds: ok)
                 } else {
-                    result = Views.flash("记录序号应为 1 至 \(latest?.treeSize ?? 0) 之间的整数（以最新检查点为准）", error: true)
+                    invalid = true
                 }
             }
-            let body: HTML = """
-                <p>记录按 RFC 6962（证书透明）方式组成默克尔树：叶哈希 = SHA-256(0x00‖记录)，节点哈希 = SHA-256(0x01‖左‖右)。输入记录序号，取得它在最新签名检查点中的包含证明。</p>
-                <form method="get" action="/record" class="card"><label for="entry">记录序号</label><input id="entry" name="entry" type="number" min="1" value="\(req.query[String.self, at: "entry"])" required><button type="submit">取得证明</button></form>
-                \(result)
-                """
+            let body = PortalViews.record(
+                entry: req.query[String.self, at: "entry"], proof: proof, invalid: invalid,
+                latestSize: latest?.treeSize ?? 0)
             return Views.portal("记录核验", request: req, body)
         }
     }
