@@ -14,6 +14,7 @@ enum SitePath: Hashable, Sendable {
     case enforcementStatistics
     case transfers
     case committee
+    case userPage(UUID)
     case users, organisations, bodies, officers, powers, benchmarks, importExport, deadline, record, tokens
 
     var path: String {
@@ -29,6 +30,7 @@ enum SitePath: Hashable, Sendable {
         case .transfers: "/console/transfers"
         case .committee: "/console/reconsideration/committee"
         case .users: "/console/users"
+        case .userPage(let id): "/console/users/\(id.uuidString)"
         case .organisations: "/console/organisations"
         case .bodies: "/console/bodies"
         case .officers: "/console/officers"

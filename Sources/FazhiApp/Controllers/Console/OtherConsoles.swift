@@ -16,39 +16,18 @@ struct OrganisationsConsole {
             let regionName = Dictionary(uniqueKeysWithValues: regions.map { ($0.id!, $0.name) })
             let orgName = Dictionary(uniqueKeysWithValues: orgs.map { ($0.id!, $0.name) })
             let readable = user.readable
-            let rows = orgs.filter { readable.contains($0.id!) }.map { o -> HTML in
-                "<tr><td>\(o.name)</td><td class=\"mono\">\(o.uscc ?? "—")</td><td>\(regionName[o.regionCode] ?? "")（\(o.regionCode)）</td><td>\(o.parentID.flatMap { orgName[$0] } ?? "—")</td></tr>"
-            }
-            let regionRows = regions.map { r -> HTML in
-                "<tr><td class=\"mono\">\(r.id!)</td><td>\(r.name)</td><td>\(r.parentCode.flatMap { regionName[$0] } ?? "—")</td></tr>"
-            }
-            let form: HTML =
-                user.isAdmin
-                ? """
-                <h2>新设机关/部门</h2>
-                <form method="post" action="/console/organisations" class="card">\(Views.csrfField(req))
-                <label for="name">名称</label><input id="name" name="name" required>
-                <label for="uscc">统一社会信用代码（18位，可暂缺）</label><input id="uscc" name="uscc" maxlength="18">
-                <label for="regionCode">行政区划</label><select id="regionCode" name="regionCode">\(HTML.join(regions.map { "<option value=\"\($0.id!)\">\($0.name)（\($0.id!)）</option>" }))</select>
-                <label for="parentId">上级机关</label><select id="parentId" name="parentId">\(UsersConsole.orgOptions(orgs, allowed: user.administered, selected: nil))</select>
-                <button type="submit">新设</button></form>
-                """ : ""
-            let regionForm: HTML =
-                user.isAdmin
-                ? """
-                <form method="post" action="/console/regions" class="card">\(Views.csrfField(req))
-                <label for="code">区划代码（6位数字）</label><input id="code" name="code" required pattern="[0-9]{6}" maxlength="6" inputmode="numeric">
-                <label for="region-name">名称</label><input id="region-name" name="name" required>
-                <label for="parentCode">上级行政区划</label><select id="parentCode" name="parentCode"><option value="">（无）</option>\(HTML.join(regions.map { "<option value=\"\($0.id!)\">\($0.name)（\($0.id!)）</option>" }))</select>
-                <button type="submit">新增行政区划</button></form>
-                """ : ""
-            let body: HTML = """
-                <div class="table-wrap"><table class="data"><thead><tr><th>机关/部门</th><th>统一社会信用代码</th><th>行政区划</th><th>上级机关</th></tr></thead><tbody>\(rows)</tbody></table></div>
-                \(form)
-                <h2>行政区划</h2>
-                <div class="table-wrap"><table class="data"><thead><tr><th>代码</th><th>名称</th><th>上级</th></tr></thead><tbody>\(regionRows)</tbody></table></div>
-                \(regionForm)
-                """
+            let model = OrganisationsView.Model(
+                organisations: orgs.filter { readable.contains($0.id!) }.map { o in
+                    (
+                        o.name, o.uscc ?? "—", "\(regionName[o.regionCode] ?? "")（\(o.regionCode)）",
+                        o.parentID.flatMap { orgName[$0] } ?? "—"
+                    )
+                },
+                regions: regions.map { ($0.id!, $0.name, $0.parentCode.flatMap { regionName[$0] } ?? "—") },
+                parentOptions: user.isAdmin
+                    ? UsersConsole.orgOptions(orgs, allowed: user.administered, selected: nil) : nil,
+                csrf: CSRF.token(for: req))
+            let body = OrganisationsView(model: model).render()
             return Views.console(
                 "机关与区划", user: user, request: req, active: "/console/organisations", flash: Flash.take(req), body)
         }
@@ -97,25 +76,16 @@ struct TokensConsole {
         let tokens = try await APITokenRecord.query(on: req.db).filter(\.$userID == user.id).sort(
             \.$createdAt, .descending
         ).all()
-        let rows = tokens.map { t -> HTML in
-            let action: HTML =
-                t.revokedAt == nil
-                ? "<form method=\"post\" action=\"/console/tokens/\(t.id!.uuidString)/revoke\" class=\"inline\">\(Views.csrfField(req))<button class=\"secondary\" type=\"submit\">吊销</button></form>"
-                : "已吊销"
-            return
-                "<tr><td>\(t.name)</td><td>\(t.createdAt.map { String(ChinaTime.iso($0).prefix(16)).replacingOccurrences(of: "T", with: " ") } ?? "")</td><td>\(action)</td></tr>"
-        }
-        let shown: HTML =
-            newToken.map {
-                "<div class=\"token\"><p>新令牌（只显示这一次，请立即妥善保存）：</p><p class=\"mono\" id=\"new-token\">\($0)</p><p class=\"muted\">调用 API 时加请求头 <code>Authorization: Bearer 令牌</code>。</p></div>"
-            } ?? ""
-        let body: HTML = """
-            \(shown)
-            <form method="post" action="/console/tokens" class="card">\(Views.csrfField(req))
-            <label for="name">令牌名称（用途）</label><input id="name" name="name" required maxlength="60" placeholder="例如：数据报送脚本">
-            <button type="submit">创建令牌</button></form>
-            <div class="table-wrap"><table class="data"><thead><tr><th>名称</th><th>创建时间</th><th>状态</th></tr></thead><tbody>\(rows)</tbody></table></div>
-            """
+        let body = TokensView(
+            tokens: tokens.map { t in
+                (
+                    t.id!, t.name,
+                    t.createdAt.map { String(ChinaTime.iso($0).prefix(16)).replacingOccurrences(of: "T", with: " ") }
+                        ?? "",
+                    t.revokedAt != nil
+                )
+            }, newToken: newToken, csrf: CSRF.token(for: req)
+        ).render()
         return Views.console(
             "API 令牌", user: user, request: req, active: "/console/tokens", flash: Flash.take(req), body)
     }
@@ -158,29 +128,22 @@ struct DeadlinePages {
         let from = req.query[String.self, at: "from"] ?? req.fazhi.today.description
         let days = req.query[String.self, at: "days"] ?? ""
         let unit = req.query[String.self, at: "unit"] ?? "workday"
-        var result: HTML = ""
+        var result: DeadlineView.Result?
         if req.query[String.self, at: "days"] != nil {
             do {
                 let a = try DeadlineAPI.answer(req)
                 let d = Deadline(
                     start: CivilDate(iso: a.from)!, period: a.days, unit: PeriodUnit(rawValue: a.unit)!, article: nil,
                     due: CivilDate(iso: a.due)!)
-                result =
-                    "<div class=\"card\"><p>自 \(a.from) 起 \(a.days) 个\(a.unitName)，届满日：<b id=\"due\">\(Views.deadlineCell(d, today: req.fazhi.today))</b></p><p class=\"muted\">\(a.rule)</p></div>"
+                result = .due(from: a.from, days: a.days, unitName: a.unitName, deadline: d, rule: a.rule)
             } catch {
-                result = Views.flash(Flash.message(for: error, request: req), error: true)
+                result = .error(Flash.message(for: error, request: req))
             }
         }
-        let years = req.fazhi.calendar.years.map(String.init).joined(separator: "、")
-        return """
-            <form method="get" action="\(action)" class="card">
-            <label for="from">起算日（该日不计入）</label><input id="from" name="from" type="date" value="\(from)" required>
-            <label for="days">期间</label><input id="days" name="days" type="number" min="1" max="3660" value="\(days)" required>
-            <label for="unit">单位</label><select id="unit" name="unit"><option value="workday"\(HTML(raw: unit == "workday" ? " selected" : ""))>工作日</option><option value="day"\(HTML(raw: unit == "day" ? " selected" : ""))>日（自然日，届满日遇休息日顺延）</option></select>
-            <button type="submit">计算</button></form>
-            \(result)
-            <p class="muted">已载入节假日安排的年份：\(years)。其他年份拒绝计算，不作推测。</p>
-            """
+        return DeadlineView(
+            action: action, from: from, days: days, unit: unit, result: result, today: req.fazhi.today,
+            years: req.fazhi.calendar.years.map(String.init).joined(separator: "、")
+        ).render()
     }
 
     static func register(console: any RoutesBuilder, portal: any RoutesBuilder) {
@@ -205,22 +168,20 @@ struct RecordConsole {
             let recent = try await RecordLog.recent(on: req.db, limit: 50)
             let users = try await UserRecord.query(on: req.db).all()
             let who = Dictionary(uniqueKeysWithValues: users.map { ($0.id!.uuidString, $0.displayName) })
-            let cpRows = cps.map { c -> HTML in
-                "<tr><td>\(c.treeSize)</td><td>\(String(c.madeAt.prefix(19)).replacingOccurrences(of: "T", with: " "))</td><td class=\"mono\">\(c.rootHash)</td></tr>"
-            }
-            let rows = recent.map { e -> HTML in
-                "<tr><td>\(Int(e.sequence))</td><td>\(String(e.recordedAt.prefix(19)).replacingOccurrences(of: "T", with: " "))</td><td>\(who[e.actor] ?? (e.actor == "system" ? "系统" : e.actor))</td><td>\(ActionNames.describe(e))</td><td class=\"mono\">\(String(e.payloadHash.prefix(16)))…</td></tr>"
-            }
-            let body: HTML = """
-                <div class="grid"><div class="stat">记录条数<b id="record-size">\(size)</b></div><div class="stat">最近检查点规模<b>\(cps.first?.treeSize ?? 0)</b></div>
-                <div class="stat">签名公钥<span class="mono">\(req.fazhi.recordKey.publicKey.base64)</span></div></div>
-                <form method="post" action="/console/record/checkpoint" class="inline">\(Views.csrfField(req))<button type="submit">立即签署检查点</button></form>
-                <form method="post" action="/console/record/verify" class="inline">\(Views.csrfField(req))<button type="submit" class="secondary">全量校验</button></form>
-                <h2>签名检查点</h2>
-                <div class="table-wrap"><table class="data"><thead><tr><th>规模</th><th>时间</th><th>根哈希</th></tr></thead><tbody>\(cpRows)</tbody></table></div>
-                <h2>最近 50 条记录</h2>
-                <div class="table-wrap"><table class="data"><thead><tr><th>序号</th><th>时间</th><th>操作人</th><th>操作</th><th>内容哈希</th></tr></thead><tbody>\(rows)</tbody></table></div>
-                """
+            let body = RecordView(
+                size: size,
+                checkpoints: cps.map {
+                    ($0.treeSize, String($0.madeAt.prefix(19)).replacingOccurrences(of: "T", with: " "), $0.rootHash)
+                },
+                entries: recent.map { e in
+                    (
+                        Int(e.sequence), String(e.recordedAt.prefix(19)).replacingOccurrences(of: "T", with: " "),
+                        who[e.actor] ?? (e.actor == "system" ? "系统" : e.actor), ActionNames.describe(e),
+                        String(e.payloadHash.prefix(16)) + "…"
+                    )
+                },
+                publicKey: req.fazhi.recordKey.publicKey.base64, csrf: CSRF.token(for: req)
+            ).render()
             return Views.console(
                 "全过程记录", user: user, request: req, active: "/console/record", flash: Flash.take(req), body)
         }

@@ -31,15 +31,11 @@ struct UsersConsole {
         _ req: Request, _ user: AuthUser, form: NewUserForm? = nil, error: String? = nil
     ) async throws -> Response {
         let orgs = try await Directory.organisations(on: req.db)
-        let body: HTML = """
-            <form method="post" action="/console/users" class="card">\(Views.flash(error, error: true))\(Views.csrfField(req))
-            <label for="username">用户名（登录用，3–32位小写字母、数字或 . _ -）</label><input id="username" name="username" value="\(form?.username)" required>
-            <label for="displayName">姓名</label><input id="displayName" name="displayName" value="\(form?.displayName)" required>
-            <label for="organisationId">所在单位</label><select id="organisationId" name="organisationId">\(orgOptions(orgs, allowed: user.administered, selected: form?.organisationId.flatMap(UUID.init(uuidString:))))</select>
-            <label for="role">初始角色（在所在单位内）</label><select id="role" name="role"><option value="">（暂不授予）</option>\(roleOptions(selected: form?.role))</select>
-            <label for="password">初始密码（至少10位，含字母和数字）</label><input id="password" name="password" type="password" required autocomplete="new-password">
-            <button type="submit" id="create-user">创建用户</button></form>
-            """
+        let body = UsersViews.newUser(
+            form: form, error: error,
+            organisations: orgOptions(
+                orgs, allowed: user.administered, selected: form?.organisationId.flatMap(UUID.init(uuidString:))),
+            roles: roleOptions(selected: form?.role), csrf: CSRF.token(for: req))
         let r = Views.console("新建用户", user: user, request: req, active: "/console/users", body)
         if error != nil { r.status = .unprocessableEntity }
         return r
@@ -56,20 +52,16 @@ struct UsersConsole {
             let orgName = Dictionary(uniqueKeysWithValues: orgs.map { ($0.id!, $0.name) })
             let grants = try await RoleGrantRecord.query(on: req.db).filter(\.$userID ~~ users.compactMap(\.id)).all()
             let byUser = Dictionary(grouping: grants, by: \.userID)
-            let rows = users.map { u -> HTML in
-                let roles = (byUser[u.id!] ?? []).map { g -> HTML in
-                    "<span class=\"tag\">\(Role(rawValue: g.role)?.chineseName ?? g.role) · \(orgName[g.organisationID] ?? "")</span>"
-                }
-                return
-                    "<tr><td><a href=\"/console/users/\(u.id!.uuidString)\">\(u.username)</a></td><td>\(u.displayName)</td><td>\(orgName[u.organisationID] ?? "")</td><td>\(roles)</td><td>\(u.isActive ? "正常" : "已停用")</td></tr>"
-            }
-            let newButton: HTML =
-                user.isAdmin ? "<p><a class=\"button\" href=\"/console/users/new\" id=\"new-user\">新建用户</a></p>" : ""
-            let body: HTML = """
-                \(newButton)
-                <div class="table-wrap"><table class="data" id="users"><thead><tr><th>用户名</th><th>姓名</th><th>所在单位</th><th>角色</th><th>状态</th></tr></thead><tbody>\(rows)</tbody></table></div>
-                <p class="muted">共 \(users.count) 个用户。</p>
-                """
+            let body = UsersViews.list(
+                users: users.map { u in
+                    UsersViews.UserLine(
+                        id: u.id!, username: u.username, name: u.displayName,
+                        organisation: orgName[u.organisationID] ?? "",
+                        roles: (byUser[u.id!] ?? []).map {
+                            "\(Role(rawValue: $0.role)?.chineseName ?? $0.role) · \(orgName[$0.organisationID] ?? "")"
+                        },
+                        active: u.isActive)
+                }, canCreate: user.isAdmin)
             return Views.console(
                 "用户与角色", user: user, request: req, active: "/console/users", flash: Flash.take(req), body)
         }
@@ -111,39 +103,19 @@ struct UsersConsole {
             let orgName = Dictionary(uniqueKeysWithValues: orgs.map { ($0.id!, $0.name) })
             let grants = try await RoleGrantRecord.query(on: req.db).filter(\.$userID == target.id!).all()
             let canAdmin = user.administered.contains(target.organisationID)
-            let tid = target.id!.uuidString
-            let rows = grants.map { g -> HTML in
-                let revoke: HTML =
-                    canAdmin
-                    ? "<form method=\"post\" action=\"/console/users/\(tid)/grants/\(g.id!.uuidString)/revoke\" class=\"inline\">\(Views.csrfField(req))<button class=\"secondary\" type=\"submit\">撤销</button></form>"
-                    : ""
-                return
-                    "<tr><td>\(Role(rawValue: g.role)?.chineseName ?? g.role)</td><td>\(orgName[g.organisationID] ?? "")</td><td>\(revoke)</td></tr>"
-            }
-            let adminForms: HTML =
-                canAdmin
-                ? """
-                <h2>授予角色</h2>
-                <form method="post" action="/console/users/\(tid)/grants" class="card">\(Views.csrfField(req))
-                <label for="role">角色</label><select id="role" name="role">\(roleOptions(selected: nil))</select>
-                <label for="grant-org">单位</label><select id="grant-org" name="organisationId">\(orgOptions(orgs, allowed: user.administered, selected: target.organisationID))</select>
-                <button type="submit">授予</button></form>
-                <h2>重设密码</h2>
-                <form method="post" action="/console/users/\(tid)/password" class="card">\(Views.csrfField(req))
-                <label for="password">新密码（至少10位，含字母和数字）</label><input id="password" name="password" type="password" required autocomplete="new-password">
-                <button type="submit">重设</button></form>
-                <h2>账号状态</h2>
-                <form method="post" action="/console/users/\(tid)/active" class="card">\(Views.csrfField(req))
-                <input type="hidden" name="active" value="\(target.isActive ? "false" : "true")">
-                <button type="submit" class="secondary">\(target.isActive ? "停用账号" : "启用账号")</button></form>
-                """ : "<p class=\"muted\">您可以查看此用户，但无权修改。</p>"
-            let body: HTML = """
-                <div class="card"><p>用户名：<b>\(target.username)</b>　姓名：<b>\(target.displayName)</b></p>
-                <p>所在单位：\(orgName[target.organisationID] ?? "")　状态：\(target.isActive ? "正常" : "已停用")</p></div>
-                <h2>角色</h2>
-                <div class="table-wrap"><table class="data"><thead><tr><th>角色</th><th>单位</th><th></th></tr></thead><tbody>\(rows)</tbody></table></div>
-                \(adminForms)
-                """
+            let body = UsersViews.user(
+                id: target.id!, username: target.username, name: target.displayName,
+                organisation: orgName[target.organisationID] ?? "",
+                active: target.isActive,
+                grants: grants.map {
+                    ($0.id!, Role(rawValue: $0.role)?.chineseName ?? $0.role, orgName[$0.organisationID] ?? "")
+                },
+                admin: canAdmin
+                    ? (
+                        roleOptions(selected: nil),
+                        orgOptions(orgs, allowed: user.administered, selected: target.organisationID)
+                    ) : nil,
+                csrf: CSRF.token(for: req))
             return Views.console(
                 "用户：\(target.displayName)", user: user, request: req, active: "/console/users", flash: Flash.take(req),
                 body)

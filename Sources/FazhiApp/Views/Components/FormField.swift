@@ -74,10 +74,13 @@ struct PostForm {
     let submit: String
     /// `secondary` for a quieter button.
     var buttonClass: String?
+    var buttonID: String?
 
     func render() -> HTML {
         let idAttr: HTML = id.map { " id=\"\($0)\"" } ?? ""
-        let button: HTML = buttonClass.map { " class=\"\($0)\"" } ?? ""
+        let button: HTML = HTML(
+            raw: (buttonClass.map { " class=\"\(HTML.escape($0))\"" } ?? "")
+                + (buttonID.map { " id=\"\(HTML.escape($0))\"" } ?? ""))
         return
             "<form method=\"post\" action=\"\(action)\" class=\"\(cssClass)\"\(idAttr)><input type=\"hidden\" name=\"_csrf\" value=\"\(csrf)\">\(content)<button type=\"submit\"\(button)>\(submit)</button></form>"
     }
