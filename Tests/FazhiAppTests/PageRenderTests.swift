@@ -65,7 +65,7 @@ import Testing
             bodyName: "清河县市场监督管理局",
             openedOn: "2026-08-03", version: 7, instrument: "《中华人民共和国行政处罚法》", definitionVersion: 1,
             navPath: "/console/cases",
-            facts: [("当事人", "某超市")], notStarted: "尚未立案",
+            facts: [("当事人", "某超市")], notStarted: ("案情", "尚未立案"),
             deadlines: [
                 .init(
                     name: "作出处罚决定", deadline: Self.deadline(Self.today.adding(days: 2)), stoppedOn: nil,

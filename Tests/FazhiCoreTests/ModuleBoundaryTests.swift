@@ -1,6 +1,7 @@
-import FazhiCore
 import Foundation
 import Testing
+
+@testable import FazhiCore
 
 /// One capability, one folder: a procedure's id and the names its module declares appear only in that module's folders
 /// (`Sources/*/Procedures/<folder>/`), so the engine, the store, the API and the console work for any procedure the
@@ -153,6 +154,52 @@ import Testing
         #expect(module.problems().contains("事实“立案日期（拼错）”（filedOnn）没有任何步骤写入"))
     }
 
+    /// A number from outside is bounded: an amount of 1e308 or a day count of 1e19 is refused with the field named, a real
+    /// one passes (an unbounded value once trapped the server in `Int(…)`).
+    @Test func numberInputsAreBounded() throws {
+        let fine = FactKey<Double>("fineAmount", "罚款金额（元）")
+        let step = ActionDefinition("propose", "拟处罚", from: ["new"], to: "open", by: [.head], basis: "")
+            .asks(.init(fine.id, fine.label, .number))
+        let def = ProcedureDefinition(
+            id: "t", version: 1, name: "测试", instrument: "", initial: "new",
+            states: [ProcedureState("new", "新"), ProcedureState("open", "办理中")], actions: [step],
+            opening: OpeningRule([.head], article: "", refusal: ""),
+            numbering: CaseNumbering("测", issuer: .organisation),
+            presentation: CasePresentation(party: [], shownFacts: []))
+        let day = CivilDate(year: 2026, month: 3, day: 2)!
+        func take(_ v: FactValue) throws -> CaseTransition {
+            try ProcedureEngine.apply(
+                def, to: ProcedureEngine.start(def, bodyID: UUID()), action: "propose", expectedVersion: 0,
+                inputs: Facts([fine.id: v]),
+                actor: ProcedureActor(id: UUID(), name: "局长", roles: [.head]), date: day, today: day,
+                calendar: DeadlineCalculator(calendar: .shipped), settings: ProcedureSettings())
+        }
+        for bad: FactValue in [.number(1e308), .text("1e19"), .number(-1), .text("abc"), .number(.infinity)] {
+            #expect(throws: DomainError.self) { try take(bad) }
+            do { _ = try take(bad) } catch let e as DomainError { #expect(APIErrorField.field(e) == fine.id) }
+        }
+        #expect(try take(.text("150,000")).file.facts[fine] == 150_000)
+    }
+
+    /// An input the system fills (the online application's tracking number) is refused from a person.
+    @Test func aSystemInputIsRefusedFromAPerson() {
+        let def = ReconsiderationProcedure.definition(ProcedureSettings())
+        let register = def.action("register")!
+        #expect(register.inputs.contains { $0.key == ReconsiderationFact.trackingNumber.id && $0.systemOnly })
+        let staff = ProcedureActor(id: UUID(), name: "复议工作人员", roles: [.reconsiderationStaff])
+        #expect(throws: DomainError.invalid(field: "trackingNumber", message: "“网上申请查询号”由系统填写，不能手工填写")) {
+            _ = try ProcedureEngine.validated(Facts(["trackingNumber": .text("FY-1")]), for: register, actor: staff)
+        }
+        var portal = staff
+        portal.isSystem = true
+        // From the portal it passes this check (the refusal, if any, is about a required field it left out).
+        do {
+            _ = try ProcedureEngine.validated(Facts(["trackingNumber": .text("FY-1")]), for: register, actor: portal)
+        } catch let e as DomainError {
+            #expect(APIErrorField.field(e) != "trackingNumber")
+        } catch {}
+    }
+
     /// A computation that writes a key it did not declare is refused by the engine, naming the key.
     @Test func theEngineRefusesAnUndeclaredWrite() {
         let declared = FactKey<CivilDate>("filedOn", "立案日期")
@@ -214,5 +261,17 @@ import Testing
             (path: "/Sources/FazhiApp/Pages/X/X+View.swift", text: "let h: HTML = \"<table>\""),
         ]
         #expect(Self.withMarkup(files) == ["/Sources/FazhiApp/Controllers/X.swift"])
+    }
+}
+
+/// The field a domain error names.
+enum APIErrorField {
+    static func field(_ e: DomainError) -> String? {
+        switch e {
+        case .invalid(let field, _): field
+        case .refused(let field, _, _): field
+        case .conflict(let field, _): field
+        default: nil
+        }
     }
 }

@@ -11,13 +11,17 @@ public struct ProcedureActor: Sendable, Equatable {
     public var hasLegalQualification: Bool
     /// Has done a penalty 法制审核 before (so 第五十八条第二款's "初次" rule no longer applies).
     public var hasReviewedBefore: Bool
+    /// The system itself (the online application portal, a step one case causes in another), not a person: only it may
+    /// fill the inputs marked `systemOnly`.
+    public var isSystem: Bool
 
     public init(
         id: UUID, name: String, roles: Set<Role>, officerID: UUID? = nil, hasLegalQualification: Bool = false,
-        hasReviewedBefore: Bool = false
+        hasReviewedBefore: Bool = false, isSystem: Bool = false
     ) {
         self.id = id; self.name = name; self.roles = roles; self.officerID = officerID
         self.hasLegalQualification = hasLegalQualification; self.hasReviewedBefore = hasReviewedBefore
+        self.isSystem = isSystem
     }
 }
 
@@ -43,9 +47,20 @@ public struct InputField: Sendable {
     public let required: Bool
     /// An ID number or a phone: kept out of the record in clear (only its SHA-256 is logged) and masked on pages.
     public let personal: Bool
+    /// What a number input takes: an amount up to 一万亿元 or a count of days — far beyond any real fine, and small
+    /// enough that every later conversion (to whole yuan, to days) is exact.
+    public static let numberRange: ClosedRange<Double> = 0...1_000_000_000_000
 
-    public init(_ key: String, _ label: String, _ kind: Kind = .text, required: Bool = true, personal: Bool = false) {
+    /// Filled by the system (the online application's tracking number), never typed: not on the staff form, and refused
+    /// from anyone but the system.
+    public let systemOnly: Bool
+
+    public init(
+        _ key: String, _ label: String, _ kind: Kind = .text, required: Bool = true, personal: Bool = false,
+        systemOnly: Bool = false
+    ) {
         self.key = key; self.label = label; self.kind = kind; self.required = required; self.personal = personal
+        self.systemOnly = systemOnly
     }
 }
 

@@ -51,7 +51,7 @@ public enum ProcedureEngine {
             throw DomainError.invalid(
                 field: "date", message: "办理日期 \(date) 早于上一步骤“\(last.actionName)”的日期 \(last.on)：全过程记录须按时间顺序")
         }
-        let inputs = try validated(rawInputs, for: action)
+        let inputs = try validated(rawInputs, for: action, actor: actor)
         if let rule = action.officers { try check(officers, rule, file: file) }
         let ctx = StepContext(
             file: file, inputs: inputs, external: external, officers: officers, actor: actor, date: date,
@@ -172,9 +172,12 @@ public enum ProcedureEngine {
     }
 
     /// Inputs the step declares, typed; required ones present; undeclared keys refused (a typo must not pass silently).
-    static func validated(_ raw: Facts, for action: ActionDefinition) throws -> Facts {
+    static func validated(_ raw: Facts, for action: ActionDefinition, actor: ProcedureActor) throws -> Facts {
         var out = Facts()
         let declared = Dictionary(uniqueKeysWithValues: action.inputs.map { ($0.key, $0) })
+        for field in action.inputs where field.systemOnly && raw[field.key] != nil && !actor.isSystem {
+            throw DomainError.invalid(field: field.key, message: "“\(field.label)”由系统填写，不能手工填写")
+        }
         for key in raw.values.keys where declared[key] == nil {
             throw DomainError.invalid(field: key, message: "“\(action.name)”不接受该项")
         }
@@ -190,10 +193,18 @@ public enum ProcedureEngine {
             }
             switch (field.kind, v!) {
             case (.text, .text(let s)): out[field.key] = .text(s.trimmed)
-            case (.number, .number(let d)) where d.isFinite && d >= 0: out[field.key] = .number(d)
-            case (.number, .text(let s)):
-                guard let d = Double(s.trimmed.replacingOccurrences(of: ",", with: "")), d.isFinite, d >= 0 else {
-                    throw DomainError.invalid(field: field.key, message: "“\(field.label)”应为不小于0的数字")
+            case (.number, .number(let d)) where InputField.numberRange.contains(d): out[field.key] = .number(d)
+            case (.number, .number), (.number, .text):
+                let d: Double? = {
+                    if case .number(let n)? = v { return n }
+                    if case .text(let s)? = v { return Double(s.trimmed.replacingOccurrences(of: ",", with: "")) }
+                    return nil
+                }()
+                // Bounded, so no amount or count from outside can trap a later conversion (`Int(1e308)` would).
+                guard let d, d.isFinite, InputField.numberRange.contains(d) else {
+                    throw DomainError.invalid(
+                        field: field.key,
+                        message: "“\(field.label)”应为0至\(Yuan.number(InputField.numberRange.upperBound))之间的数字")
                 }
                 out[field.key] = .number(d)
             case (.date, .date(let d)): out[field.key] = .date(d)

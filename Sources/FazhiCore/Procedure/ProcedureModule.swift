@@ -45,8 +45,9 @@ public struct CasePresentation: Sendable {
     public var labels: [String: String]
     /// The values of computed choice facts, in words.
     public var computedChoices: [String: [InputField.Choice]]
-    /// Shown instead of the facts before the first step (尚未立案 / 尚未登记).
+    /// Shown instead of the facts before the first step: 案情 — 尚未立案, 案件 — 尚未登记.
     public var notStarted: String
+    public var notStartedLabel = "案件"
     /// The case's result in a word (the 复议 decision type, the judgment, the mediation outcome), for figure listings.
     public var result: @Sendable (CaseFile) -> String
     /// The document a 送达回证 of this procedure serves.

@@ -85,7 +85,7 @@ public enum ProcedureReview {
                         case .choice(let c): "选择：" + c.map(\.label).joined(separator: "、")
                         }
                     out.append(
-                        "  - \(f.label)（\(f.key)；\(kind)；\(f.required ? "必填" : "选填")\(f.personal ? "；个人信息，记录中只存摘要" : "")）"
+                        "  - \(f.label)（\(f.key)；\(kind)；\(f.required ? "必填" : "选填")\(f.personal ? "；个人信息，记录中只存摘要" : "")\(f.systemOnly ? "；由系统填写" : "")）"
                     )
                 }
             }

@@ -476,7 +476,7 @@ public enum CaseStore {
     /// Who takes the steps one case causes in another (see `ActionDefinition.links`): the system, on the record.
     static let linkedActor = ProcedureActor(
         id: UUID(uuid: (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1)), name: "系统（关联案件自动登记）",
-        roles: Set(Role.allCases))
+        roles: Set(Role.allCases), isSystem: true)
 
     /// The cases of a procedure opened in `year` (and in January after it, for applications received at the year's end
     /// and opened later), for figures worked out from the case files themselves.

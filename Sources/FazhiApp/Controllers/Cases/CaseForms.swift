@@ -13,7 +13,7 @@ enum CaseForms {
     /// The step's inputs from a submitted form: only the keys the step declares; blank ones left out.
     static func inputs(_ v: Values, for action: ActionDefinition) -> Facts {
         var out = Facts()
-        for f in action.inputs {
+        for f in action.inputs where !f.systemOnly {
             if f.key == evidenceKey {
                 let picked = v.compactMap { k, val in
                     k.hasPrefix("evidenceFile.") && val == "on" ? String(k.dropFirst("evidenceFile.".count)) : nil

@@ -45,7 +45,7 @@ extension CaseFilePage {
         var definitionVersion: Int
         var navPath: String
         var facts: [(label: String, value: String)]
-        var notStarted: String
+        var notStarted: (label: String, value: String)
         var deadlines: [DeadlineLine]
         var open: [StepForm]
         var refused: [Refusal]
@@ -86,7 +86,7 @@ extension CaseFilePage.Model {
         facts = shown.shownFacts.compactMap { k in
             f.facts[k].map { (fieldsByKey[k]?.label ?? shown.labels[k] ?? k, display(k, $0)) }
         }
-        notStarted = shown.notStarted
+        notStarted = (shown.notStartedLabel, shown.notStarted)
         deadlines = f.deadlines.reversed().map {
             DeadlineLine(
                 name: $0.name, deadline: $0.deadline, stoppedOn: $0.isRunning ? nil : $0.stoppedOn,
@@ -142,7 +142,7 @@ extension CaseFilePage.Model {
         var fields: [FormField] = []
         var evidence: CheckboxGroup?
         var evidenceNote: String?
-        for f in action.inputs {
+        for f in action.inputs where !f.systemOnly {
             if f.key == CaseForms.evidenceKey {
                 if q.evidence.isEmpty {
                     evidenceNote = "\(f.label)：本案尚未上传证据文件（在下方“证据文件”上传后即可在此列入）。"

@@ -11,7 +11,7 @@ extension CaseFilePage {
             let caseRoot = SitePath.caseFile(m.caseID).path
             return """
                 <p><span class="tag">\(m.procedureName)</span> <span class="tag" id="case-state">\(m.stateName)</span> \(m.bodyName) · 登记于 \(m.openedOn) · 第\(m.version)次变更 · 按\(m.instrument)（程序第\(m.definitionVersion)版） · <a href="\(SitePath.caseArchive(m.caseID).path)" id="archive-link">导出案卷（.zip）</a></p>
-                <div class="grid2"><div>\(FactList(items: m.facts, empty: ("案件", m.notStarted)).render())</div>
+                <div class="grid2"><div>\(FactList(items: m.facts, empty: m.notStarted).render())</div>
                 <div><h2>期限</h2>\(deadlines())</div></div>
                 <h2>现在可以办理</h2>\(m.open.isEmpty ? HTML("<p class=\"muted\">您现在没有可办理的步骤。</p>") : HTML.join(m.open.map(stepForm)))
                 \(refused())

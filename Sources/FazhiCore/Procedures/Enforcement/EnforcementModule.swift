@@ -49,7 +49,7 @@ extension Penalty {
     ]
 
     static func presentation(party: [String]) -> CasePresentation {
-        CasePresentation(
+        var p = CasePresentation(
             party: party,
             shownFacts: [
                 "partyName", "partyKind", "partyAddress", "powerItemCode", "summary", "violationOn", "inspectedObject",
@@ -61,10 +61,12 @@ extension Penalty {
                 "proposedFine": "拟罚款（元）", "hearingRight": "有听证权利", "decisionNumber": "决定书文号", "decidedOn": "决定日期",
                 "decidedFine": "决定罚款（元）", "lateFine": "加处罚款（元）",
             ],
-            notStarted: "尚未登记",
+            notStarted: "尚未立案",
             result: { f in
                 f.facts[EnforcementFact.outcome].map { o in outcomes.first { $0.value == o }?.label ?? o } ?? ""
             },
             servedDocument: { f in f[EnforcementFact.outcome] == "penalty" ? "行政处罚决定书" : "不予行政处罚决定书" })
+        p.notStartedLabel = "案情"
+        return p
     }
 }

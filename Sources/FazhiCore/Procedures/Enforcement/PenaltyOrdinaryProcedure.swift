@@ -634,7 +634,6 @@ public enum PenaltyOrdinaryProcedure {
             actions: actions,
             opening: Penalty.opening, numbering: CaseNumbering("立", issuer: .enforcementBody),
             presentation: Penalty.presentation(party: ["partyName"]))
-        d.presentation.notStarted = "尚未立案"
         let writable = d.writableFacts
         d.presentation.shownFacts.removeAll { !writable.contains($0) }
         return d

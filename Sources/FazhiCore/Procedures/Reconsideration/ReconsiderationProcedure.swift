@@ -44,7 +44,7 @@ public enum ReconsiderationProcedure {
                 .init("enforcementDecisionNumber", "本系统内的行政处罚决定书文号", required: false),
                 .init("requests", "行政复议请求"), .init("reasons", "事实和理由"),
                 .init("attachments", "附件（证据材料 SHA-256）", .list, required: false),
-                .init("trackingNumber", "网上申请查询号", required: false)
+                .init("trackingNumber", "网上申请查询号", required: false, systemOnly: true)
             )
             .looksUp(
                 .caseByDecisionNumber(input: "enforcementDecisionNumber", into: Reconsideration.External.linkedCase)

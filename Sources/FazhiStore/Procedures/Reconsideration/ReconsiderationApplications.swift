@@ -91,7 +91,7 @@ public enum ReconsiderationApplications {
     /// Who files for the applicant on the portal: the system, on the record.
     static let portal = ProcedureActor(
         id: UUID(uuid: (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 3)), name: "网上申请（门户）",
-        roles: [.reconsiderationStaff])
+        roles: [.reconsiderationStaff], isSystem: true)
 
     /// FY + the date + 6 characters without look-alikes (no 0/O, 1/I/L).
     static func newTrackingNumber(_ today: CivilDate) -> String {
