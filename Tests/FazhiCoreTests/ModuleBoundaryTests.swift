@@ -181,6 +181,24 @@ import Testing
         #expect(try take(.text("150,000")).file.facts[fine] == 150_000)
     }
 
+    /// A date from outside is bounded (1949-10-01 to ten years ahead): 9999-12-31 once trapped the server in a period
+    /// computation; it is refused with the field named.
+    @Test func dateInputsAreBounded() throws {
+        let step = ActionDefinition("file_case", "立案", from: ["new"], to: "open", by: [.head], basis: "")
+            .asks(.init("violationOn", "违法行为发生日期", .date))
+        let today = CivilDate(year: 2026, month: 3, day: 2)!
+        let head = ProcedureActor(id: UUID(), name: "局长", roles: [.head])
+        for bad in ["9999-12-31", "1900-01-01", "2037-01-01"] {
+            #expect(throws: DomainError.invalid(field: "violationOn", message: "“违法行为发生日期”应在1949-10-01至2036-12-31之间")) {
+                _ = try ProcedureEngine.validated(
+                    Facts(["violationOn": .text(bad)]), for: step, actor: head, today: today)
+            }
+        }
+        let ok = try ProcedureEngine.validated(
+            Facts(["violationOn": .text("2026-02-01")]), for: step, actor: head, today: today)
+        #expect(ok["violationOn"] == .date(CivilDate(year: 2026, month: 2, day: 1)!))
+    }
+
     /// An input the system fills (the online application's tracking number) is refused from a person.
     @Test func aSystemInputIsRefusedFromAPerson() {
         let def = ReconsiderationProcedure.definition(ProcedureSettings())
@@ -188,13 +206,17 @@ import Testing
         #expect(register.inputs.contains { $0.key == ReconsiderationFact.trackingNumber.id && $0.systemOnly })
         let staff = ProcedureActor(id: UUID(), name: "复议工作人员", roles: [.reconsiderationStaff])
         #expect(throws: DomainError.invalid(field: "trackingNumber", message: "“网上申请查询号”由系统填写，不能手工填写")) {
-            _ = try ProcedureEngine.validated(Facts(["trackingNumber": .text("FY-1")]), for: register, actor: staff)
+            _ = try ProcedureEngine.validated(
+                Facts(["trackingNumber": .text("FY-1")]), for: register, actor: staff,
+                today: CivilDate(year: 2026, month: 3, day: 2)!)
         }
         var portal = staff
         portal.isSystem = true
         // From the portal it passes this check (the refusal, if any, is about a required field it left out).
         do {
-            _ = try ProcedureEngine.validated(Facts(["trackingNumber": .text("FY-1")]), for: register, actor: portal)
+            _ = try ProcedureEngine.validated(
+                Facts(["trackingNumber": .text("FY-1")]), for: register, actor: portal,
+                today: CivilDate(year: 2026, month: 3, day: 2)!)
         } catch let e as DomainError {
             #expect(APIErrorField.field(e) != "trackingNumber")
         } catch {}

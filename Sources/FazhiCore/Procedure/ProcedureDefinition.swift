@@ -51,6 +51,12 @@ public struct InputField: Sendable {
     /// enough that every later conversion (to whole yuan, to days) is exact.
     public static let numberRange: ClosedRange<Double> = 0...1_000_000_000_000
 
+    /// What a date input takes: from the founding of the People's Republic (1949-10-01) to ten years after today — a
+    /// hearing or a rectification date lies ahead, nothing the law means lies centuries away.
+    public static func dateRange(today: CivilDate) -> ClosedRange<CivilDate> {
+        CivilDate(year: 1949, month: 10, day: 1)!...CivilDate(year: today.year + 10, month: 12, day: 31)!
+    }
+
     /// Filled by the system (the online application's tracking number), never typed: not on the staff form, and refused
     /// from anyone but the system.
     public let systemOnly: Bool

@@ -51,7 +51,7 @@ public enum ProcedureEngine {
             throw DomainError.invalid(
                 field: "date", message: "办理日期 \(date) 早于上一步骤“\(last.actionName)”的日期 \(last.on)：全过程记录须按时间顺序")
         }
-        let inputs = try validated(rawInputs, for: action, actor: actor)
+        let inputs = try validated(rawInputs, for: action, actor: actor, today: today)
         if let rule = action.officers { try check(officers, rule, file: file) }
         let ctx = StepContext(
             file: file, inputs: inputs, external: external, officers: officers, actor: actor, date: date,
@@ -172,7 +172,9 @@ public enum ProcedureEngine {
     }
 
     /// Inputs the step declares, typed; required ones present; undeclared keys refused (a typo must not pass silently).
-    static func validated(_ raw: Facts, for action: ActionDefinition, actor: ProcedureActor) throws -> Facts {
+    static func validated(
+        _ raw: Facts, for action: ActionDefinition, actor: ProcedureActor, today: CivilDate
+    ) throws -> Facts {
         var out = Facts()
         let declared = Dictionary(uniqueKeysWithValues: action.inputs.map { ($0.key, $0) })
         for field in action.inputs where field.systemOnly && raw[field.key] != nil && !actor.isSystem {
@@ -207,10 +209,20 @@ public enum ProcedureEngine {
                         message: "“\(field.label)”应为0至\(Yuan.number(InputField.numberRange.upperBound))之间的数字")
                 }
                 out[field.key] = .number(d)
-            case (.date, .date(let d)): out[field.key] = .date(d)
-            case (.date, .text(let s)):
-                guard let d = CivilDate(iso: s.trimmed) else {
+            case (.date, .date), (.date, .text):
+                let d: CivilDate? = {
+                    if case .date(let d)? = v { return d }
+                    if case .text(let s)? = v { return CivilDate(iso: s.trimmed) }
+                    return nil
+                }()
+                guard let d else {
                     throw DomainError.invalid(field: field.key, message: "“\(field.label)”应为日期，如 2026-12-01")
+                }
+                // Bounded to dates the law can mean, so no date from outside can overflow a later period computation.
+                let range = InputField.dateRange(today: today)
+                guard range.contains(d) else {
+                    throw DomainError.invalid(
+                        field: field.key, message: "“\(field.label)”应在\(range.lowerBound)至\(range.upperBound)之间")
                 }
                 out[field.key] = .date(d)
             case (.bool, .bool(let b)): out[field.key] = .bool(b)
