@@ -255,7 +255,6 @@ import Testing
         "/Sources/FazhiApp/Controllers/Registry/BenchmarkImportConsole.swift",
         "/Sources/FazhiApp/Controllers/Registry/PowerListConsole.swift",
         "/Sources/FazhiApp/Controllers/Registry/RegistryConsole.swift",
-        "/Sources/FazhiApp/Controllers/Registry/RegistryPortal.swift",
     ]
 
     static func withMarkup(_ files: [(path: String, text: String)]) -> Set<String> {
