@@ -15,6 +15,7 @@ enum SitePath: Hashable, Sendable {
     case transfers
     case committee
     case userPage(UUID)
+    case officer(UUID)
     case users, organisations, bodies, officers, powers, benchmarks, importExport, deadline, record, tokens
 
     var path: String {
@@ -31,6 +32,7 @@ enum SitePath: Hashable, Sendable {
         case .committee: "/console/reconsideration/committee"
         case .users: "/console/users"
         case .userPage(let id): "/console/users/\(id.uuidString)"
+        case .officer(let id): "/console/officers/\(id.uuidString)"
         case .organisations: "/console/organisations"
         case .bodies: "/console/bodies"
         case .officers: "/console/officers"

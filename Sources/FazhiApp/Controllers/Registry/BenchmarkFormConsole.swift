@@ -75,45 +75,10 @@ enum BenchmarkForm {
         _ req: Request, user: AuthUser, values v: Values, revising: Bool, error: String? = nil,
         status: HTTPResponseStatus = .ok
     ) -> Response {
-        func field(_ k: String, _ label: String, hint: String = "", mode: String = "") -> HTML {
-            "<label for=\"\(k)\">\(label)</label><input id=\"\(k)\" name=\"\(k)\" value=\"\(v[k] ?? "")\"\(HTML(raw: mode.isEmpty ? "" : " inputmode=\"\(mode)\""))\(HTML(raw: hint.isEmpty ? "" : " placeholder=\"\(HTML.escape(hint))\""))>"
-        }
-        let rows = DiscretionTierKind.allCases.map { kind -> HTML in
-            let k = kind.rawValue
-            let basis = HTML.join(
-                FineBasis.allCases.map {
-                    "<option value=\"\($0.rawValue)\"\(HTML(raw: (v["\(k).basis"] ?? "none") == $0.rawValue ? " selected" : ""))>\($0.chineseName)</option>"
-                })
-            let bracket: HTML =
-                kind.isGraded
-                ? "<input name=\"\(k).from\" value=\"\(v["\(k).from"] ?? "")\" inputmode=\"decimal\" aria-label=\"\(kind.chineseName)区间下限\" class=\"num\"> 至 <input name=\"\(k).to\" value=\"\(v["\(k).to"] ?? "")\" inputmode=\"decimal\" aria-label=\"\(kind.chineseName)区间上限\" class=\"num\" placeholder=\"不设上限\">"
-                : "—"
-            return """
-                <tr><td class="nowrap"><label class="inline"><input type="checkbox" name="\(k).on"\(HTML(raw: v["\(k).on"] == "on" ? " checked" : ""))> \(kind.chineseName)</label></td>
-                <td><textarea name="\(k).circumstances" rows="2" aria-label="\(kind.chineseName)适用情形">\(v["\(k).circumstances"] ?? "")</textarea></td><td class="nowrap">\(bracket)</td>
-                <td class="nowrap"><select name="\(k).basis" aria-label="\(kind.chineseName)罚款方式">\(basis)</select>
-                <input name="\(k).min" value="\(v["\(k).min"] ?? "")" inputmode="decimal" class="num" aria-label="\(kind.chineseName)罚款下限"> 至 <input name="\(k).max" value="\(v["\(k).max"] ?? "")" inputmode="decimal" class="num" aria-label="\(kind.chineseName)罚款上限"></td>
-                <td><input name="\(k).other" value="\(v["\(k).other"] ?? "")" aria-label="\(kind.chineseName)其他处罚" placeholder="警告、没收违法所得"></td></tr>
-                """
-        }
         let title = revising ? "修订裁量基准 \(v["code"] ?? "")" : "新增裁量基准"
-        let codeField: HTML =
-            revising
-            ? "<input type=\"hidden\" name=\"code\" value=\"\(v["code"] ?? "")\"><input type=\"hidden\" name=\"revising\" value=\"1\"><p>基准编号：<span class=\"mono\">\(v["code"] ?? "")</span>（保存后形成新版本，原版本仍可查阅）</p>"
-            : field("code", "基准编号", hint: "如 QH-CF-013")
         let response = Views.console(
             title, user: user, request: req, active: "/console/benchmarks", flash: Views.flash(error, error: true),
-            """
-            <form method="post" action="/console/benchmarks" class="card" id="benchmark-form">\(Views.csrfField(req))\(codeField)
-            <div class="grid2"><div>\(field("powerItemCode", "对应行政处罚事项编码", hint: "如 339901-CF-00012"))</div><div>\(field("effectiveOn", "施行日期", hint: "2026-12-01"))</div>
-            <div>\(field("violatedArticle", "违反条款"))</div><div>\(field("penaltyArticle", "处罚依据"))</div>
-            <div>\(field("measure", "裁量因素（据以分档，如货值金额）"))</div><div>\(field("measureUnit", "裁量因素单位（元、次、平方米）"))</div>
-            <div class="wide">\(field("violation", "违法行为"))</div></div>
-            <label class="inline"><input type="checkbox" name="firstViolationExempt"\(HTML(raw: v["firstViolationExempt"] == "on" ? " checked" : ""))> 列入包容免罚清单（首违不罚，行政处罚法 第三十三条第一款）</label>
-            <h2>裁量档次</h2><p class="hint">勾选适用的档次。从轻、一般、从重按裁量因素分档：各档区间首尾相接（下限含、上限不含），最后一档不设上限。</p>
-            <div class="table-wrap"><table class="form-table"><thead><tr><th>档次</th><th>适用情形</th><th>裁量因素区间</th><th>罚款</th><th>其他处罚（用顿号分隔）</th></tr></thead><tbody>\(rows)</tbody></table></div>
-            <button type="submit">\(revising ? "保存为新版本" : "保存")</button></form>
-            """)
+            BenchmarkViews.form(values: v, revising: revising, csrf: CSRF.token(for: req)))
         response.status = status
         return response
     }

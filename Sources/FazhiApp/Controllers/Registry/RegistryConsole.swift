@@ -58,31 +58,6 @@ struct RegistryConsole {
             examScore: score.isEmpty ? nil : Double(score))
     }
 
-    static func officerFields(_ req: Request, bodies: [EnforcementBodyRow], _ o: OfficerRow?) -> HTML {
-        let statusOptions = HTML.join(
-            CertificateStatus.allCases.map { s in
-                "<option value=\"\(s.rawValue)\"\(HTML(raw: o?.certificateStatus == s.rawValue ? " selected" : ""))>\(s.chineseName)</option>"
-            })
-        return """
-            <div class="grid2">
-            <div><label for="name">姓名</label><input id="name" name="name" required maxlength="30" value="\(o?.name)"></div>
-            <div><label for="gender">性别</label><select id="gender" name="gender"><option\(HTML(raw: o?.gender == "女" ? "" : " selected"))>男</option><option\(HTML(raw: o?.gender == "女" ? " selected" : ""))>女</option></select></div>
-            <div><label for="idNumber">身份证号（不公开）</label><input id="idNumber" name="idNumber" required maxlength="18" value="\(o?.idNumber)"></div>
-            <div><label for="bodyId">执法主体</label><select id="bodyId" name="bodyId">\(RegistryViews.bodyOptions(bodies, selected: o?.bodyId, allLabel: nil))</select></div>
-            <div><label for="post">岗位</label><input id="post" name="post" value="\(o?.post)"></div>
-            <div><label for="certificateNumber">执法证号</label><input id="certificateNumber" name="certificateNumber" required value="\(o?.certificateNumber)"></div>
-            <div><label for="certificateCategory">执法类别</label><input id="certificateCategory" name="certificateCategory" required value="\(o?.certificateCategory)"></div>
-            <div><label for="certificateRegion">执法区域</label><input id="certificateRegion" name="certificateRegion" required value="\(o?.certificateRegion ?? "清河县")"></div>
-            <div><label for="certificateIssuedOn">发证日期</label><input id="certificateIssuedOn" name="certificateIssuedOn" type="date" required value="\(o?.certificateIssuedOn)"></div>
-            <div><label for="certificateExpiresOn">有效期至</label><input id="certificateExpiresOn" name="certificateExpiresOn" type="date" required value="\(o?.certificateExpiresOn)"></div>
-            <div><label for="certificateStatus">证件状态</label><select id="certificateStatus" name="certificateStatus">\(statusOptions)</select></div>
-            <div><label for="examScore">资格考试成绩</label><input id="examScore" name="examScore" inputmode="decimal" value="\(o?.examScore.map(Yuan.number))"></div>
-            <div><label><input type="checkbox" name="legalQualification"\(HTML(raw: o?.legalQualification == true ? " checked" : ""))> 具有法律职业资格</label></div>
-            <div><label for="legalCertificateNumber">法律职业资格证书编号</label><input id="legalCertificateNumber" name="legalCertificateNumber" value="\(o?.legalCertificateNumber)"></div>
-            </div>
-            """
-    }
-
     static func register(_ console: any RoutesBuilder) {
         // MARK: 执法主体
         console.get("bodies") { req async throws -> Response in
@@ -91,33 +66,15 @@ struct RegistryConsole {
                 user.registryReadable.contains($0.organisationId)
             }
             let today = req.fazhi.today
-            let rows = bodies.map { b -> HTML in
-                let ok = b.domain.isConfirmed(on: today)
-                return
-                    "<tr><td>\(b.organisationName)</td><td>\(EnforcementBodyKind(rawValue: b.kind)?.chineseName ?? "")\(b.entrustingOrganisationName.map { "（委托机关：\($0)）" } ?? "")</td><td>\(b.scope)</td><td>\(b.legalBasis)</td><td>\(HTML(raw: ok ? "" : "<span class=\"due overdue\">未确认</span> "))\(b.confirmedOn ?? "")</td><td>\(b.announcementDocument)</td></tr>"
-            }
-            var form: HTML = ""
+            var organisations: [(UUID, String)]?
             if user.mayConfirmBodies {
-                let orgs = try await Directory.organisations(on: req.db).filter { user.readable.contains($0.id!) }
-                let opts = HTML.join(orgs.map { "<option value=\"\($0.id!.uuidString)\">\($0.name)</option>" })
-                form = """
-                    <h2>登记或更新执法主体</h2><form method="post" action="/console/bodies" class="card">\(Views.csrfField(req))
-                    <label for="organisationId">机关/组织</label><select id="organisationId" name="organisationId">\(opts)</select>
-                    <label for="kind">主体类型</label><select id="kind" name="kind">\(HTML.join(EnforcementBodyKind.allCases.map { "<option value=\"\($0.rawValue)\">\($0.chineseName)</option>" }))</select>
-                    <label for="entrustingOrganisationId">委托机关（仅委托执法）</label><select id="entrustingOrganisationId" name="entrustingOrganisationId"><option value="">（无）</option>\(opts)</select>
-                    <label for="legalBasis">执法依据</label><input id="legalBasis" name="legalBasis" required>
-                    <label for="scope">执法领域</label><input id="scope" name="scope" required placeholder="如：市场监管、食品安全">
-                    <label for="confirmedOn">确认日期（未确认可暂不填）</label><input id="confirmedOn" name="confirmedOn" type="date">
-                    <label for="announcementDocument">公告文号</label><input id="announcementDocument" name="announcementDocument" placeholder="如：清政告〔2026〕1号">
-                    <button type="submit">保存</button></form>
-                    """
+                organisations = try await Directory.organisations(on: req.db).filter { user.readable.contains($0.id!) }
+                    .map { ($0.id!, $0.name) }
             }
             return Views.console(
                 "执法主体", user: user, request: req, active: "/console/bodies", flash: Flash.take(req),
-                """
-                <p>共 \(bodies.count) 个执法主体。只有经确认并公告的主体才能立案办案；公示见 <a href="/bodies">门户·执法主体</a>。</p>
-                <div class="table-wrap"><table class="data"><thead><tr><th>执法主体</th><th>类型</th><th>执法领域</th><th>执法依据</th><th>确认日期</th><th>公告文号</th></tr></thead><tbody>\(rows)</tbody></table></div>\(form)
-                """)
+                RegistryConsoleViews.bodies(
+                    bodies, today: today, organisations: organisations, csrf: CSRF.token(for: req)))
         }
         console.post("bodies") { req async throws -> Response in
             let user = try req.requireUser()
@@ -179,37 +136,14 @@ struct RegistryConsole {
                 }
             default: break
             }
-            let rows = list.map { (o, alerts) -> HTML in
-                let el = o.profile.eligibility(on: today)
-                let alertText = HTML.join(
-                    alerts.map { a -> HTML in
-                        let cls: String = {
-                            if case .expired = a { return "overdue" }; if case .expiresSoon = a { return "soon" };
-                            return "soon"
-                        }()
-                        return "<span class=\"due \(HTML(raw: cls))\">\(a.text)</span> "
-                    })
-                return
-                    "<tr><td><a href=\"/console/officers/\(o.id.uuidString)\">\(o.name)</a></td><td>\(o.bodyName)</td><td class=\"mono\">\(o.certificateNumber)</td><td>\(o.certificateCategory)</td><td>\(CertificateStatus(rawValue: o.certificateStatus)?.chineseName ?? "")</td><td data-sort=\"\(o.certificateExpiresOn)\">\(o.certificateExpiresOn)</td><td>\(o.legalQualification ? "是" : "否")</td><td data-sort=\"\(Int(o.trainingHours ?? 0))\">\(o.trainingHours.map(Yuan.number) ?? "0")</td><td>\(el.isEligible ? "可以" : "不可以")</td><td>\(alertText)</td></tr>"
-            }
             let canWrite = !user.registryWritable.intersection(bodies.map(\.organisationId)).isEmpty
             let writableBodies = bodies.filter { user.registryWritable.contains($0.organisationId) }
-            let form: HTML =
-                canWrite
-                ? """
-                <details class="card"><summary>新增执法人员</summary><form method="post" action="/console/officers">\(Views.csrfField(req))\(officerFields(req, bodies: writableBodies, nil))<button type="submit">保存</button></form></details>
-                """ : ""
             return Views.console(
                 "执法人员", user: user, request: req, active: "/console/officers", flash: Flash.take(req),
-                """
-                <form method="get" action="/console/officers" class="card search"><label for="q">姓名、证号或单位</label><input id="q" name="q" value="\(q)">
-                <label for="body">执法主体</label><select id="body" name="body">\(RegistryViews.bodyOptions(bodies, selected: body))</select>
-                <label for="alert">提醒</label><select id="alert" name="alert"><option value="">全部</option><option value="expiring"\(HTML(raw: alert == "expiring" ? " selected" : ""))>证件30日内到期</option><option value="expired"\(HTML(raw: alert == "expired" ? " selected" : ""))>证件已过期</option><option value="training"\(HTML(raw: alert == "training" ? " selected" : ""))>培训学时不足</option></select>
-                <button type="submit">筛选</button></form>
-                <p>\(list.count) 名。“可以办案”按行政处罚法第四十二条、第七十六条：持有效、未过期、在岗的执法证。年度培训目标 \(Yuan.number(settings.trainingHoursTarget)) 学时（可配置）。
-                <a href="/console/export/officers.xlsx">导出 Excel</a> · <a href="/console/import">批量导入</a></p>\(form)
-                <div class="table-wrap"><table class="data"><thead><tr><th>姓名</th><th>执法主体</th><th>执法证号</th><th>执法类别</th><th>状态</th><th>有效期至</th><th>法律职业资格</th><th>\(String(today.year))年学时</th><th>可以办案</th><th>提醒</th></tr></thead><tbody>\(rows)</tbody></table></div>
-                """)
+                RegistryConsoleViews.officers(
+                    list, today: today, query: q, alert: alert, body: body, bodies: bodies,
+                    target: settings.trainingHoursTarget,
+                    newForm: canWrite ? writableBodies : nil, csrf: CSRF.token(for: req)))
         }
         console.post("officers") { req async throws -> Response in
             let user = try req.requireUser()
@@ -237,21 +171,12 @@ struct RegistryConsole {
             let el = o.profile.eligibility(on: today)
             let alerts = OfficerAlert.alerts(
                 for: o.profile(year: today.year), today: today, settings: req.fazhi.options.registrySettings)
-            let edit: HTML =
-                user.registryWritable.contains(o.bodyId)
-                ? """
-                <h2>修改</h2><form method="post" action="/console/officers/\(id.uuidString)" class="card">\(Views.csrfField(req))\(officerFields(req, bodies: bodies, o))<button type="submit">保存修改</button></form>
-                <h2>登记培训学时</h2><form method="post" action="/console/officers/\(id.uuidString)/training" class="card">\(Views.csrfField(req))
-                <label for="trainingYear">年度</label><input id="trainingYear" name="trainingYear" value="\(String(today.year))" inputmode="numeric">
-                <label for="trainingHours">学时（全年累计）</label><input id="trainingHours" name="trainingHours" inputmode="decimal" value="\(o.trainingHours.map(Yuan.number))"><button type="submit">保存学时</button></form>
-                """ : ""
             return Views.console(
                 o.name, user: user, request: req, active: "/console/officers", flash: Flash.take(req),
-                """
-                <dl class="card facts"><dt>执法主体</dt><dd>\(o.bodyName)</dd><dt>身份证号</dt><dd class="mono">\(PersonalData.maskIDNumber(o.idNumber))</dd><dt>执法证</dt><dd class="mono">\(o.certificateNumber)（\(o.certificateIssuedOn) 至 \(o.certificateExpiresOn)，\(CertificateStatus(rawValue: o.certificateStatus)?.chineseName ?? "")）</dd>
-                <dt>可以办案</dt><dd>\({ if case .notEligible(let r, let a) = el { return "不可以：\(r)（依据：\(a)）" }; return "可以（证件有效）" }())</dd>
-                <dt>提醒</dt><dd>\(alerts.isEmpty ? "无" : alerts.map(\.text).joined(separator: "；"))</dd></dl>\(edit)
-                """)
+                RegistryConsoleViews.officer(
+                    o, eligibility: el, alerts: alerts,
+                    editable: user.registryWritable.contains(o.bodyId) ? bodies : nil, today: today,
+                    csrf: CSRF.token(for: req)))
         }
         console.post("officers", ":id") { req async throws -> Response in
             let user = try req.requireUser()
