@@ -8,6 +8,7 @@ enum Assets {
         header.top{display:flex;flex-wrap:wrap;align-items:center;gap:.5rem 1.2rem;padding:.6rem 1rem;background:var(--brand);color:#fff}
         header.top a{color:#fff;text-decoration:none}header.top .brand{font-weight:700;font-size:1.1rem}
         header.top nav{display:flex;flex-wrap:wrap;gap:.2rem 1.2rem;flex:1}header.top nav a{opacity:.9;padding:.1rem 0}
+        th.num,td.num{text-align:right;font-variant-numeric:tabular-nums}
         .navgroup{display:flex;flex-wrap:wrap;gap:.2rem .7rem;align-items:baseline}.navlabel{font-size:.75rem;opacity:.7;border:1px solid rgba(255,255,255,.5);border-radius:3px;padding:0 .25rem}
         .menu-toggle{position:absolute;opacity:0;width:1px;height:1px}.menu-button{display:none;cursor:pointer;border:1px solid rgba(255,255,255,.7);border-radius:4px;padding:.1rem .6rem}
         @media (max-width:700px){header.top nav{display:none;flex:1 1 100%;width:100%;flex-direction:column;gap:.5rem;order:3}.menu-toggle:checked~nav{display:flex}.menu-button{display:inline-block;margin-left:auto}.navgroup{gap:.3rem .9rem}.navgroup a{padding:.25rem 0}}

@@ -37,7 +37,10 @@ public enum ProcedureReview {
         }
         let inputLabels = Dictionary(
             def.actions.flatMap(\.inputs).map { ($0.key, $0.label) }, uniquingKeysWith: { a, _ in a })
-        func fact(_ key: String) -> String { inputLabels[key] ?? def.presentation.labels[key] ?? key }
+        let declared = Dictionary(
+            (ProcedureCatalog.module(of: def.id)?.facts ?? []).map { ($0.id, $0.label) },
+            uniquingKeysWith: { a, _ in a })
+        func fact(_ key: String) -> String { inputLabels[key] ?? def.presentation.labels[key] ?? declared[key] ?? key }
 
         out.append("# \(def.name)（\(def.id)，第\(def.version)版）")
         out.append("")
