@@ -46,7 +46,8 @@ enum ReconsiderationDecisionsPortal {
 
     static func published(_ req: Request, text: String?) async throws -> [PublicReconsiderationDecision] {
         let served = try await CaseStore.decided(
-            procedure: ReconsiderationProcedure.id, states: ["served", "closed"], on: req.db)
+            procedure: ReconsiderationProcedure.id,
+            states: [ReconsiderationProcedure.State.served.id, ReconsiderationProcedure.State.closed.id], on: req.db)
         var authorities: [UUID: String] = [:]
         for body in Set(served.map(\.file.bodyID)) {
             authorities[body] = try await CaseStore.governmentAbove(body, on: req.db) ?? ""

@@ -8,17 +8,24 @@ public enum InspectionProcedure {
 
     public static let results = [InputField.Choice("none", "未发现问题"), .init("rectify", "责令整改"), .init("case", "立案查处")]
 
+    /// Its states (阶段), each declared once: a state named anywhere else is one of these.
+    public enum State {
+        public static let open = ProcedureState("open", "待检查")
+        public static let inspected = ProcedureState("inspected", "已检查")
+        public static let referred = ProcedureState("referred", "已转立案", terminal: true)
+        public static let closed = ProcedureState("closed", "已办结", terminal: true)
+    }
+
     public static let states = [
-        ProcedureState("open", "待检查"), ProcedureState("inspected", "已检查"),
-        ProcedureState("referred", "已转立案", terminal: true),
-        ProcedureState("closed", "已办结", terminal: true),
+        State.open, State.inspected, State.referred, State.closed,
     ]
 
     public static func definition(_ settings: ProcedureSettings) -> ProcedureDefinition {
         let two = OfficerRule(minimum: 2, article: "行政处罚法 第四十二条、第五十五条")
         let actions: [ActionDefinition] = [
             ActionDefinition(
-                "record_inspection", "检查并记录", from: ["open"], to: "inspected", by: [.officer], basis: "行政处罚法 第五十五条"
+                "record_inspection", "检查并记录", from: [State.open.id], to: State.inspected.id, by: [.officer],
+                basis: "行政处罚法 第五十五条"
             )
             .needs(two)
             .asks(
@@ -49,7 +56,7 @@ public enum InspectionProcedure {
             )
             .produces(.inspectionRecord),
             ActionDefinition(
-                "confirm_rectification", "复查：已整改", from: ["inspected"], to: "closed", by: [.officer],
+                "confirm_rectification", "复查：已整改", from: [State.inspected.id], to: State.closed.id, by: [.officer],
                 basis: "行政处罚法 第二十八条"
             )
             .needs(two)
@@ -57,7 +64,7 @@ public enum InspectionProcedure {
             .gate("行政处罚法 第二十八条", "检查结果不是责令整改") { $0.file.facts[EnforcementFact.result] == "rectify" }
             .then(.stopDeadline("rectification")),
             ActionDefinition(
-                "refer_to_case", "转立案查处", from: ["inspected"], to: "referred", by: [.officer, .head],
+                "refer_to_case", "转立案查处", from: [State.inspected.id], to: State.referred.id, by: [.officer, .head],
                 basis: "行政处罚法 第五十四条"
             )
             .asks(.init("referralReason", "立案理由"))
@@ -68,12 +75,14 @@ public enum InspectionProcedure {
             }
             .then(.stopDeadline("rectification")),
             ActionDefinition(
-                "close", "办结", from: ["inspected"], to: "closed", by: [.officer, .head], basis: "行政处罚法 第五十五条"
+                "close", "办结", from: [State.inspected.id], to: State.closed.id, by: [.officer, .head],
+                basis: "行政处罚法 第五十五条"
             )
             .gate("行政处罚法 第五十四条", "检查结果为立案查处或责令整改的，不能直接办结") { $0.file.facts[EnforcementFact.result] == "none" },
         ]
         var d = ProcedureDefinition(
-            id: id, version: version, name: "行政检查", instrument: "《中华人民共和国行政处罚法》", initial: "open", states: states,
+            id: id, version: version, name: "行政检查", instrument: "《中华人民共和国行政处罚法》", initial: State.open.id,
+            states: states,
             actions: actions,
             opening: Penalty.opening, numbering: CaseNumbering("检", issuer: .enforcementBody),
             presentation: Penalty.presentation(party: ["inspectedObject"]))

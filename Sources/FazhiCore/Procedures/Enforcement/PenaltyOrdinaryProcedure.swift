@@ -8,14 +8,29 @@ public enum PenaltyOrdinaryProcedure {
     public static let version = 1
 
     /// States, in the order a case normally runs.
+    /// Its states (阶段), each declared once: a state named anywhere else is one of these.
+    public enum State {
+        public static let clue = ProcedureState("clue", "线索登记")
+        public static let investigating = ProcedureState("investigating", "调查取证")
+        public static let proposed = ProcedureState("proposed", "拟作处罚")
+        public static let notified = ProcedureState("notified", "已告知（陈述申辩）")
+        public static let hearing = ProcedureState("hearing", "听证")
+        public static let decided = ProcedureState("decided", "已决定")
+        public static let served = ProcedureState("served", "已送达（待履行）")
+        public static let enforcing = ProcedureState("enforcing", "强制执行")
+        public static let executed = ProcedureState("executed", "已履行")
+        public static let transferred = ProcedureState("transferred", "已移送司法机关")
+        public static let closed = ProcedureState("closed", "已结案", terminal: true)
+    }
+
     public static let states = [
-        ProcedureState("clue", "线索登记"), ProcedureState("investigating", "调查取证"), ProcedureState("proposed", "拟作处罚"),
-        ProcedureState("notified", "已告知（陈述申辩）"), ProcedureState("hearing", "听证"), ProcedureState("decided", "已决定"),
-        ProcedureState("served", "已送达（待履行）"), ProcedureState("enforcing", "强制执行"), ProcedureState("executed", "已履行"),
-        ProcedureState("transferred", "已移送司法机关"), ProcedureState("closed", "已结案", terminal: true),
+        State.clue, State.investigating, State.proposed, State.notified, State.hearing, State.decided, State.served,
+        State.enforcing, State.executed, State.transferred, State.closed,
     ]
-    static let active: Set<String> = ["investigating", "proposed", "notified", "hearing"]
-    static let decidedStates: Set<String> = ["decided", "served", "enforcing", "executed", "closed"]
+    static let active: Set<String> = [State.investigating.id, State.proposed.id, State.notified.id, State.hearing.id]
+    static let decidedStates: Set<String> = [
+        State.decided.id, State.served.id, State.enforcing.id, State.executed.id, State.closed.id,
+    ]
     /// The 法制审核 steps: a reviewer who has taken one before is no longer 初次 (第五十八条第二款).
     static let reviewSteps = ["legal_review_pass", "legal_review_return"]
 
@@ -23,47 +38,49 @@ public enum PenaltyOrdinaryProcedure {
         let two = OfficerRule(minimum: 2, article: "行政处罚法 第四十二条、第五十五条")
         let actions: [ActionDefinition] = [
             // MARK: 立案
-            ActionDefinition("file_case", "立案", from: ["clue"], to: "investigating", by: [.head], basis: "行政处罚法 第五十四条")
-                .asks(
-                    .init(
-                        "source", "案件来源",
-                        .choice([
-                            .init("complaint", "投诉举报"), .init("inspection", "检查发现"), .init("transfer", "移送"),
-                            .init("random", "双随机抽查"), .init("other", "其他"),
-                        ])),
-                    .init("powerItemCode", "行政处罚事项编码"), .init("partyName", "当事人"),
-                    .init("partyKind", "当事人类型", .choice(Penalty.partyKinds)),
-                    .init("partyIDNumber", "身份证号或统一社会信用代码", required: false, personal: true),
-                    .init("partyAddress", "住所或地址"),
-                    .init("partyPhone", "联系电话", required: false, personal: true), .init("summary", "案情摘要"),
-                    .init("violationOn", "违法行为发生日期", .date),
-                    .init("violationContinuing", "违法行为有连续或者继续状态", .bool, required: false),
-                    .init("lifeHealthOrFinance", "涉及公民生命健康安全、金融安全且有危害后果", .bool, required: false)
-                )
-                .gate("行政处罚法 第十七条", "执法主体资格未经确认、公告，不能以其名义立案", { $0.external.flag(Penalty.External.bodyConfirmed) })
-                .gate(
-                    "行政处罚法 第十七条、第三十九条", "该事项不是本机关权责清单中的行政处罚事项", field: "powerItemCode",
-                    { $0.external.flag(Penalty.External.powerItemIsBodysPenalty) }
-                )
-                .gate("行政处罚法 第三十六条", "违法行为在二年内未被发现（涉及生命健康、金融安全且有危害后果的为五年），不再给予行政处罚", field: "violationOn") { c in
-                    let f = c.facts
-                    return f.flag(EnforcementFact.violationContinuing)
-                        || Penalty.withinLimitation(
-                            violationOn: f[EnforcementFact.violationOn]!, discoveredOn: c.date,
-                            extended: f.flag(EnforcementFact.lifeHealthOrFinance))
-                }
-                .then(
-                    .compute(writes: EnforcementFact.filedOn, EnforcementFact.decisionPeriodDays) { c in
-                        Facts([
-                            "filedOn": .date(c.date), "decisionPeriodDays": .number(Double(c.settings.decisionDays)),
-                        ])
-                    },
-                    .startDeadline(
-                        DeadlineRule(
-                            "decision", "作出处罚决定", days: settings.decisionDays, .day, article: "行政处罚法 第六十条",
-                            fromFact: "filedOn", daysFact: "decisionPeriodDays"))
-                )
-                .produces(.filingApproval),
+            ActionDefinition(
+                "file_case", "立案", from: [State.clue.id], to: State.investigating.id, by: [.head], basis: "行政处罚法 第五十四条"
+            )
+            .asks(
+                .init(
+                    "source", "案件来源",
+                    .choice([
+                        .init("complaint", "投诉举报"), .init("inspection", "检查发现"), .init("transfer", "移送"),
+                        .init("random", "双随机抽查"), .init("other", "其他"),
+                    ])),
+                .init("powerItemCode", "行政处罚事项编码"), .init("partyName", "当事人"),
+                .init("partyKind", "当事人类型", .choice(Penalty.partyKinds)),
+                .init("partyIDNumber", "身份证号或统一社会信用代码", required: false, personal: true),
+                .init("partyAddress", "住所或地址"),
+                .init("partyPhone", "联系电话", required: false, personal: true), .init("summary", "案情摘要"),
+                .init("violationOn", "违法行为发生日期", .date),
+                .init("violationContinuing", "违法行为有连续或者继续状态", .bool, required: false),
+                .init("lifeHealthOrFinance", "涉及公民生命健康安全、金融安全且有危害后果", .bool, required: false)
+            )
+            .gate("行政处罚法 第十七条", "执法主体资格未经确认、公告，不能以其名义立案", { $0.external.flag(Penalty.External.bodyConfirmed) })
+            .gate(
+                "行政处罚法 第十七条、第三十九条", "该事项不是本机关权责清单中的行政处罚事项", field: "powerItemCode",
+                { $0.external.flag(Penalty.External.powerItemIsBodysPenalty) }
+            )
+            .gate("行政处罚法 第三十六条", "违法行为在二年内未被发现（涉及生命健康、金融安全且有危害后果的为五年），不再给予行政处罚", field: "violationOn") { c in
+                let f = c.facts
+                return f.flag(EnforcementFact.violationContinuing)
+                    || Penalty.withinLimitation(
+                        violationOn: f[EnforcementFact.violationOn]!, discoveredOn: c.date,
+                        extended: f.flag(EnforcementFact.lifeHealthOrFinance))
+            }
+            .then(
+                .compute(writes: EnforcementFact.filedOn, EnforcementFact.decisionPeriodDays) { c in
+                    Facts([
+                        "filedOn": .date(c.date), "decisionPeriodDays": .number(Double(c.settings.decisionDays)),
+                    ])
+                },
+                .startDeadline(
+                    DeadlineRule(
+                        "decision", "作出处罚决定", days: settings.decisionDays, .day, article: "行政处罚法 第六十条",
+                        fromFact: "filedOn", daysFact: "decisionPeriodDays"))
+            )
+            .produces(.filingApproval),
             ActionDefinition(
                 "extend_decision_period", "延长办案期限", from: active, to: nil, by: [.head], basis: "行政处罚法 第六十条"
             )
@@ -89,7 +106,8 @@ public enum PenaltyOrdinaryProcedure {
 
             // MARK: 调查取证
             ActionDefinition(
-                "record_evidence", "调查取证", from: ["investigating"], to: nil, by: [.officer], basis: "行政处罚法 第五十四条、第五十五条"
+                "record_evidence", "调查取证", from: [State.investigating.id], to: nil, by: [.officer],
+                basis: "行政处罚法 第五十四条、第五十五条"
             )
             .needs(two)
             .asks(
@@ -119,7 +137,8 @@ public enum PenaltyOrdinaryProcedure {
             }
             .produces(.evidenceRecord),
             ActionDefinition(
-                "preserve_evidence", "先行登记保存", from: ["investigating"], to: nil, by: [.head], basis: "行政处罚法 第五十六条"
+                "preserve_evidence", "先行登记保存", from: [State.investigating.id], to: nil, by: [.head],
+                basis: "行政处罚法 第五十六条"
             )
             .needs(two)
             .asks(.init("preservedItems", "登记保存的物品"), .init("preservationReason", "证据可能灭失或者以后难以取得的情形"))
@@ -165,7 +184,8 @@ public enum PenaltyOrdinaryProcedure {
 
             // MARK: 拟处罚、告知、陈述申辩
             ActionDefinition(
-                "propose", "拟作处罚（含裁量）", from: ["investigating"], to: "proposed", by: [.officer], basis: "行政处罚法 第五十七条"
+                "propose", "拟作处罚（含裁量）", from: [State.investigating.id], to: State.proposed.id, by: [.officer],
+                basis: "行政处罚法 第五十七条"
             )
             .asks(
                 .init("violationFacts", "违法事实"), .init("penaltyBasis", "处罚依据"), .init("penaltyKinds", "处罚种类", .list),
@@ -215,31 +235,33 @@ public enum PenaltyOrdinaryProcedure {
                             f.flag(EnforcementFact.complexCase) || f.flag(EnforcementFact.seriousViolation)),
                     ])
                 }),
-            ActionDefinition("notify", "事先告知", from: ["proposed"], to: "notified", by: [.officer], basis: "行政处罚法 第四十四条")
-                .asks(
-                    .init(
-                        "noticeMethod", "告知方式",
-                        .choice([.init("direct", "直接送达"), .init("post", "邮寄送达"), .init("electronic", "电子送达（已签确认书）")]))
-                )
-                .then(
-                    .compute(writes: EnforcementFact.notifiedRound, EnforcementFact.notifiedOn, EnforcementFact.waived)
-                    { c in
-                        Facts([
-                            "notifiedRound": .number(c.file.facts[EnforcementFact.proposalRound] ?? 0),
-                            "notifiedOn": .date(c.date), "waived": .bool(false),
-                        ])
-                    },
-                    .startDeadline(
-                        DeadlineRule(
-                            "statement", "陈述、申辩期满", days: settings.statementWorkingDays, .workday,
-                            article: "行政处罚法 第四十四条、第六十二条")),
-                    .startDeadline(
-                        DeadlineRule("hearingRequest", "当事人要求听证", days: 5, .workday, article: "行政处罚法 第六十四条第一项"),
-                        onlyIf: { $0.file.facts.flag(EnforcementFact.hearingRight) })
-                )
-                .produces(.priorNotice),
             ActionDefinition(
-                "record_statement", "记录陈述申辩及复核", from: ["notified", "hearing"], to: nil, by: [.officer],
+                "notify", "事先告知", from: [State.proposed.id], to: State.notified.id, by: [.officer], basis: "行政处罚法 第四十四条"
+            )
+            .asks(
+                .init(
+                    "noticeMethod", "告知方式",
+                    .choice([.init("direct", "直接送达"), .init("post", "邮寄送达"), .init("electronic", "电子送达（已签确认书）")]))
+            )
+            .then(
+                .compute(writes: EnforcementFact.notifiedRound, EnforcementFact.notifiedOn, EnforcementFact.waived) {
+                    c in
+                    Facts([
+                        "notifiedRound": .number(c.file.facts[EnforcementFact.proposalRound] ?? 0),
+                        "notifiedOn": .date(c.date), "waived": .bool(false),
+                    ])
+                },
+                .startDeadline(
+                    DeadlineRule(
+                        "statement", "陈述、申辩期满", days: settings.statementWorkingDays, .workday,
+                        article: "行政处罚法 第四十四条、第六十二条")),
+                .startDeadline(
+                    DeadlineRule("hearingRequest", "当事人要求听证", days: 5, .workday, article: "行政处罚法 第六十四条第一项"),
+                    onlyIf: { $0.file.facts.flag(EnforcementFact.hearingRight) })
+            )
+            .produces(.priorNotice),
+            ActionDefinition(
+                "record_statement", "记录陈述申辩及复核", from: [State.notified.id, State.hearing.id], to: nil, by: [.officer],
                 basis: "行政处罚法 第四十五条"
             )
             .asks(
@@ -251,14 +273,14 @@ public enum PenaltyOrdinaryProcedure {
             )
             .then(.set("defended", .bool(true))),
             ActionDefinition(
-                "waive", "当事人书面放弃陈述申辩和听证", from: ["notified"], to: nil, by: [.officer], basis: "行政处罚法 第六十二条"
+                "waive", "当事人书面放弃陈述申辩和听证", from: [State.notified.id], to: nil, by: [.officer], basis: "行政处罚法 第六十二条"
             )
             .asks(.init("waiverDocument", "书面放弃声明（签名日期、内容）"))
             .then(.set("waived", .bool(true)), .stopDeadline("statement"), .stopDeadline("hearingRequest")),
 
             // MARK: 听证
             ActionDefinition(
-                "request_hearing", "当事人要求听证", from: ["notified"], to: "hearing", by: [.officer, .head],
+                "request_hearing", "当事人要求听证", from: [State.notified.id], to: State.hearing.id, by: [.officer, .head],
                 basis: "行政处罚法 第六十三条、第六十四条"
             )
             .asks(.init("hearingRequest", "听证申请（方式、内容）"))
@@ -269,29 +291,32 @@ public enum PenaltyOrdinaryProcedure {
                 return c.date <= d.deadline.due
             }
             .then(.set("hearingRequested", .bool(true)), .stopDeadline("hearingRequest")),
-            ActionDefinition("schedule_hearing", "通知听证", from: ["hearing"], to: nil, by: [.head], basis: "行政处罚法 第六十四条")
-                .asks(
-                    .init("hearingDate", "听证日期", .date), .init("hearingPlace", "听证地点"), .init("hearingChair", "听证主持人"),
-                    .init("hearingChairOfficerID", "主持人执法人员编号", required: false),
-                    .init("hearingPublic", "公开举行", .bool, required: false),
-                    .init("nonPublicReason", "不公开的理由（国家秘密、商业秘密或者个人隐私）", required: false)
-                )
-                .gate("行政处罚法 第六十四条第四项", "听证由非本案调查人员主持", field: "hearingChair") { c in
-                    let name = c.inputs[EnforcementFact.hearingChair] ?? "",
-                        id = c.inputs[EnforcementFact.hearingChairOfficerID].flatMap(UUID.init(uuidString:))
-                    return !c.file.steps.flatMap(\.officers).contains { $0.name == name || $0.id == id }
-                }
-                .gate("行政处罚法 第六十四条第二项", "应当在举行听证的七日（工作日）前通知当事人听证的时间、地点", field: "hearingDate") { c in
-                    try c.calendar.due(from: c.date, days: 7, unit: .workday) <= c.inputs[EnforcementFact.hearingDate]!
-                }
-                .gate("行政处罚法 第六十四条第三项", "不公开举行听证须写明涉及国家秘密、商业秘密或者个人隐私的理由", field: "nonPublicReason") { c in
-                    c.inputs.flag(EnforcementFact.hearingPublic)
-                        || !(c.inputs[EnforcementFact.nonPublicReason] ?? "").isEmpty
-                }
-                .then(.set("hearingScheduled", .bool(true)))
-                .produces(.hearingNotice),
             ActionDefinition(
-                "hold_hearing", "举行听证", from: ["hearing"], to: "notified", by: [.head, .officer, .legalReviewer],
+                "schedule_hearing", "通知听证", from: [State.hearing.id], to: nil, by: [.head], basis: "行政处罚法 第六十四条"
+            )
+            .asks(
+                .init("hearingDate", "听证日期", .date), .init("hearingPlace", "听证地点"), .init("hearingChair", "听证主持人"),
+                .init("hearingChairOfficerID", "主持人执法人员编号", required: false),
+                .init("hearingPublic", "公开举行", .bool, required: false),
+                .init("nonPublicReason", "不公开的理由（国家秘密、商业秘密或者个人隐私）", required: false)
+            )
+            .gate("行政处罚法 第六十四条第四项", "听证由非本案调查人员主持", field: "hearingChair") { c in
+                let name = c.inputs[EnforcementFact.hearingChair] ?? "",
+                    id = c.inputs[EnforcementFact.hearingChairOfficerID].flatMap(UUID.init(uuidString:))
+                return !c.file.steps.flatMap(\.officers).contains { $0.name == name || $0.id == id }
+            }
+            .gate("行政处罚法 第六十四条第二项", "应当在举行听证的七日（工作日）前通知当事人听证的时间、地点", field: "hearingDate") { c in
+                try c.calendar.due(from: c.date, days: 7, unit: .workday) <= c.inputs[EnforcementFact.hearingDate]!
+            }
+            .gate("行政处罚法 第六十四条第三项", "不公开举行听证须写明涉及国家秘密、商业秘密或者个人隐私的理由", field: "nonPublicReason") { c in
+                c.inputs.flag(EnforcementFact.hearingPublic)
+                    || !(c.inputs[EnforcementFact.nonPublicReason] ?? "").isEmpty
+            }
+            .then(.set("hearingScheduled", .bool(true)))
+            .produces(.hearingNotice),
+            ActionDefinition(
+                "hold_hearing", "举行听证", from: [State.hearing.id], to: State.notified.id,
+                by: [.head, .officer, .legalReviewer],
                 basis: "行政处罚法 第六十四条、第六十五条"
             )
             .asks(
@@ -309,7 +334,8 @@ public enum PenaltyOrdinaryProcedure {
 
             // MARK: 法制审核、集体讨论
             ActionDefinition(
-                "legal_review_pass", "法制审核通过", from: ["proposed", "notified"], to: nil, by: [.legalReviewer],
+                "legal_review_pass", "法制审核通过", from: [State.proposed.id, State.notified.id], to: nil,
+                by: [.legalReviewer],
                 basis: "行政处罚法 第五十八条"
             )
             .asks(.init("reviewOpinion", "审核意见"))
@@ -326,7 +352,8 @@ public enum PenaltyOrdinaryProcedure {
             )
             .produces(.legalReviewOpinion),
             ActionDefinition(
-                "legal_review_return", "法制审核退回", from: ["proposed", "notified"], to: "investigating",
+                "legal_review_return", "法制审核退回", from: [State.proposed.id, State.notified.id],
+                to: State.investigating.id,
                 by: [.legalReviewer], basis: "行政处罚法 第五十八条"
             )
             .asks(.init("reviewOpinion", "审核意见（退回补充调查或者修改的理由）"))
@@ -339,7 +366,7 @@ public enum PenaltyOrdinaryProcedure {
             .then(.stopDeadline("statement"), .stopDeadline("hearingRequest"))
             .produces(.legalReviewOpinion),
             ActionDefinition(
-                "collective_discussion", "集体讨论", from: ["proposed", "notified"], to: nil, by: [.head],
+                "collective_discussion", "集体讨论", from: [State.proposed.id, State.notified.id], to: nil, by: [.head],
                 basis: "行政处罚法 第五十七条第二款"
             )
             .asks(
@@ -358,7 +385,8 @@ public enum PenaltyOrdinaryProcedure {
 
             // MARK: 决定
             ActionDefinition(
-                "decide", "作出决定", from: ["investigating", "notified"], to: "decided", by: [.head], basis: "行政处罚法 第五十七条"
+                "decide", "作出决定", from: [State.investigating.id, State.notified.id], to: State.decided.id, by: [.head],
+                basis: "行政处罚法 第五十七条"
             )
             .asks(
                 .init(
@@ -378,7 +406,7 @@ public enum PenaltyOrdinaryProcedure {
             }
             .gate("行政处罚法 第四十四条", "作出行政处罚决定之前，应当告知拟作出的处罚内容及事实、理由、依据和当事人的权利", field: "outcome") { c in
                 c.inputs[EnforcementFact.outcome] != "penalty"
-                    || (c.file.state == "notified"
+                    || (c.file.state == State.notified.id
                         && c.file.facts[EnforcementFact.notifiedRound] == c.file.facts[EnforcementFact.proposalRound])
             }
             .gate("行政处罚法 第六十二条", "陈述、申辩期限未满，当事人也未书面放弃，不得作出处罚决定", field: "outcome") { c in
@@ -452,31 +480,33 @@ public enum PenaltyOrdinaryProcedure {
             .produces(.penaltyDecision),
 
             // MARK: 送达、执行
-            ActionDefinition("serve", "送达决定书", from: ["decided"], to: "served", by: [.officer], basis: "行政处罚法 第六十一条")
-                .asks(
-                    .init(
-                        "serviceMethod", "送达方式",
-                        .choice([
-                            .init("on_spot", "宣告后当场交付"), .init("direct", "直接送达"), .init("left", "留置送达"),
-                            .init("post", "邮寄送达"),
-                            .init("electronic", "电子送达（传真、电子邮件等）"), .init("announcement", "公告送达"),
-                        ])),
-                    .init("recipient", "受送达人"), .init("electronicConsent", "当事人已签订电子送达确认书", .bool, required: false)
-                )
-                .gate("行政处罚法 第六十一条第二款", "电子送达须当事人同意并签订确认书", field: "electronicConsent") { c in
-                    c.inputs[EnforcementFact.serviceMethod] != "electronic"
-                        || c.inputs.flag(EnforcementFact.electronicConsent)
-                }
-                .then(
-                    .stopDeadline("service"), .set("served", .bool(true)),
-                    .compute(writes: EnforcementFact.servedOn) { Facts(["servedOn": .date($0.date)]) },
-                    .startDeadline(
-                        DeadlineRule("payment", "缴纳罚款", days: 15, .day, article: "行政处罚法 第六十七条第三款"),
-                        onlyIf: { ($0.file.facts[EnforcementFact.decidedFine] ?? 0) > 0 })
-                )
-                .produces(.serviceReceipt),
             ActionDefinition(
-                "approve_deferral", "批准暂缓或者分期缴纳", from: ["served"], to: nil, by: [.head], basis: "行政处罚法 第六十六条第二款"
+                "serve", "送达决定书", from: [State.decided.id], to: State.served.id, by: [.officer], basis: "行政处罚法 第六十一条"
+            )
+            .asks(
+                .init(
+                    "serviceMethod", "送达方式",
+                    .choice([
+                        .init("on_spot", "宣告后当场交付"), .init("direct", "直接送达"), .init("left", "留置送达"),
+                        .init("post", "邮寄送达"),
+                        .init("electronic", "电子送达（传真、电子邮件等）"), .init("announcement", "公告送达"),
+                    ])),
+                .init("recipient", "受送达人"), .init("electronicConsent", "当事人已签订电子送达确认书", .bool, required: false)
+            )
+            .gate("行政处罚法 第六十一条第二款", "电子送达须当事人同意并签订确认书", field: "electronicConsent") { c in
+                c.inputs[EnforcementFact.serviceMethod] != "electronic"
+                    || c.inputs.flag(EnforcementFact.electronicConsent)
+            }
+            .then(
+                .stopDeadline("service"), .set("served", .bool(true)),
+                .compute(writes: EnforcementFact.servedOn) { Facts(["servedOn": .date($0.date)]) },
+                .startDeadline(
+                    DeadlineRule("payment", "缴纳罚款", days: 15, .day, article: "行政处罚法 第六十七条第三款"),
+                    onlyIf: { ($0.file.facts[EnforcementFact.decidedFine] ?? 0) > 0 })
+            )
+            .produces(.serviceReceipt),
+            ActionDefinition(
+                "approve_deferral", "批准暂缓或者分期缴纳", from: [State.served.id], to: nil, by: [.head], basis: "行政处罚法 第六十六条第二款"
             )
             .asks(
                 .init("deferredUntil", "缴纳期限延至", .date), .init("instalments", "分期数", .number, required: false),
@@ -489,7 +519,8 @@ public enum PenaltyOrdinaryProcedure {
                 .startDeadlineUntil(
                     key: "payment", name: "缴纳罚款（经批准暂缓或者分期）", dateFact: "deferredUntil", article: "行政处罚法 第六十六条第二款")),
             ActionDefinition(
-                "record_payment", "登记缴款凭证", from: ["served", "enforcing"], to: "executed", by: [.officer, .head],
+                "record_payment", "登记缴款凭证", from: [State.served.id, State.enforcing.id], to: State.executed.id,
+                by: [.officer, .head],
                 basis: "行政处罚法 第六十七条"
             )
             .asks(
@@ -502,7 +533,8 @@ public enum PenaltyOrdinaryProcedure {
             }
             .then(.stopDeadline("payment")),
             ActionDefinition(
-                "apply_enforcement", "加处罚款并申请强制执行", from: ["served"], to: "enforcing", by: [.head], basis: "行政处罚法 第七十二条"
+                "apply_enforcement", "加处罚款并申请强制执行", from: [State.served.id], to: State.enforcing.id, by: [.head],
+                basis: "行政处罚法 第七十二条"
             )
             .asks(
                 .init("daysUnderReview", "诉讼或者本系统以外的复议期间天数（不计加处罚款；本系统的复议案件自动扣除）", .number, required: false),
@@ -588,25 +620,29 @@ public enum PenaltyOrdinaryProcedure {
             .publishes(.withdraw),
 
             // MARK: 两法衔接
-            ActionDefinition("transfer", "移送司法机关", from: active, to: "transferred", by: [.head], basis: "行政处罚法 第二十七条")
-                .asks(
-                    .init("receivingOrgan", "接收机关"), .init("transferNumber", "移送书文号"),
-                    .init("transferReason", "涉嫌犯罪的事实和理由")
-                )
-                .then(
-                    .set("suspectedCrime", .bool(true)), .stopDeadline("decision"), .stopDeadline("statement"),
-                    .stopDeadline("hearingRequest")
-                )
-                .produces(.transferLetter),
             ActionDefinition(
-                "transfer_accepted", "司法机关立案（移送反馈）", from: ["transferred"], to: "closed", by: [.head, .officer],
+                "transfer", "移送司法机关", from: active, to: State.transferred.id, by: [.head], basis: "行政处罚法 第二十七条"
+            )
+            .asks(
+                .init("receivingOrgan", "接收机关"), .init("transferNumber", "移送书文号"),
+                .init("transferReason", "涉嫌犯罪的事实和理由")
+            )
+            .then(
+                .set("suspectedCrime", .bool(true)), .stopDeadline("decision"), .stopDeadline("statement"),
+                .stopDeadline("hearingRequest")
+            )
+            .produces(.transferLetter),
+            ActionDefinition(
+                "transfer_accepted", "司法机关立案（移送反馈）", from: [State.transferred.id], to: State.closed.id,
+                by: [.head, .officer],
                 basis: "行政处罚法 第二十七条"
             )
             .asks(.init("receiptNumber", "接收回执或立案文书号"), .init("transferFeedback", "反馈情况"))
             .gate("行政处罚法 第五十六条", "先行登记保存的证据尚未处理") { c in c.file.deadline("preservation")?.isRunning != true }
             .produces(.closingReport),
             ActionDefinition(
-                "transfer_returned", "司法机关退回（不予立案）", from: ["transferred"], to: "investigating", by: [.head, .officer],
+                "transfer_returned", "司法机关退回（不予立案）", from: [State.transferred.id], to: State.investigating.id,
+                by: [.head, .officer],
                 basis: "行政处罚法 第二十七条第一款"
             )
             .asks(.init("returnReason", "退回理由及文书号"))
@@ -619,18 +655,20 @@ public enum PenaltyOrdinaryProcedure {
 
             // MARK: 结案
             ActionDefinition(
-                "close", "结案", from: ["served", "executed", "enforcing"], to: "closed", by: [.head],
+                "close", "结案", from: [State.served.id, State.executed.id, State.enforcing.id], to: State.closed.id,
+                by: [.head],
                 basis: "行政处罚法 第四十七条"
             )
             .asks(.init("closingSummary", "结案报告"))
             .gate("行政处罚法 第六十七条、第七十二条", "罚款未缴纳，也未申请强制执行，不能结案") { c in
-                (c.file.facts[EnforcementFact.decidedFine] ?? 0) == 0 || c.file.state != "served"
+                (c.file.facts[EnforcementFact.decidedFine] ?? 0) == 0 || c.file.state != State.served.id
             }
             .gate("行政处罚法 第五十六条", "先行登记保存的证据尚未处理") { c in c.file.deadline("preservation")?.isRunning != true }
             .produces(.closingReport),
         ]
         var d = ProcedureDefinition(
-            id: id, version: version, name: "行政处罚普通程序", instrument: "《中华人民共和国行政处罚法》", initial: "clue", states: states,
+            id: id, version: version, name: "行政处罚普通程序", instrument: "《中华人民共和国行政处罚法》", initial: State.clue.id,
+            states: states,
             actions: actions,
             opening: Penalty.opening, numbering: CaseNumbering("立", issuer: .enforcementBody),
             presentation: Penalty.presentation(party: ["partyName"]))

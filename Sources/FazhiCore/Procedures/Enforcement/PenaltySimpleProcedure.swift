@@ -5,15 +5,24 @@ public enum PenaltySimpleProcedure {
     public static let id = "penalty.simple"
     public static let version = 1
 
+    /// Its states (阶段), each declared once: a state named anywhere else is one of these.
+    public enum State {
+        public static let open = ProcedureState("open", "现场")
+        public static let decided = ProcedureState("decided", "已当场决定")
+        public static let collected = ProcedureState("collected", "已当场收缴")
+        public static let paid = ProcedureState("paid", "已缴纳")
+        public static let closed = ProcedureState("closed", "已结案", terminal: true)
+    }
+
     public static let states = [
-        ProcedureState("open", "现场"), ProcedureState("decided", "已当场决定"), ProcedureState("collected", "已当场收缴"),
-        ProcedureState("paid", "已缴纳"), ProcedureState("closed", "已结案", terminal: true),
+        State.open, State.decided, State.collected, State.paid, State.closed,
     ]
 
     public static func definition(_ settings: ProcedureSettings) -> ProcedureDefinition {
         let actions: [ActionDefinition] = [
             ActionDefinition(
-                "decide_on_spot", "当场作出处罚决定", from: ["open"], to: "decided", by: [.officer], basis: "行政处罚法 第五十一条、第五十二条"
+                "decide_on_spot", "当场作出处罚决定", from: [State.open.id], to: State.decided.id, by: [.officer],
+                basis: "行政处罚法 第五十一条、第五十二条"
             )
             .needs(OfficerRule(minimum: 2, article: "行政处罚法 第四十二条"))
             .asks(
@@ -63,7 +72,8 @@ public enum PenaltySimpleProcedure {
             )
             .produces(.onSpotDecision),
             ActionDefinition(
-                "collect_on_spot", "当场收缴罚款", from: ["decided"], to: "collected", by: [.officer], basis: "行政处罚法 第六十八条"
+                "collect_on_spot", "当场收缴罚款", from: [State.decided.id], to: State.collected.id, by: [.officer],
+                basis: "行政处罚法 第六十八条"
             )
             .asks(
                 .init("receiptNumber", "财政部门统一制发的专用票据号码"),
@@ -79,13 +89,14 @@ public enum PenaltySimpleProcedure {
                 .stopDeadline("payment"),
                 .startDeadline(DeadlineRule("handover", "执法人员将罚款交至行政机关", days: 2, .workday, article: "行政处罚法 第七十一条"))),
             ActionDefinition(
-                "hand_over_cash", "罚款交至行政机关", from: ["collected"], to: nil, by: [.officer], basis: "行政处罚法 第七十一条"
+                "hand_over_cash", "罚款交至行政机关", from: [State.collected.id], to: nil, by: [.officer], basis: "行政处罚法 第七十一条"
             )
             .asks(.init("handoverReceipt", "交款凭证"))
             .gate("行政处罚法 第七十一条", "罚款已交回") { $0.file.deadline("handover")?.isRunning == true }
             .then(.stopDeadline("handover")),
             ActionDefinition(
-                "record_payment", "登记缴款凭证", from: ["decided"], to: "paid", by: [.officer, .head], basis: "行政处罚法 第六十七条"
+                "record_payment", "登记缴款凭证", from: [State.decided.id], to: State.paid.id, by: [.officer, .head],
+                basis: "行政处罚法 第六十七条"
             )
             .asks(
                 .init("paymentVoucher", "银行或者电子支付缴款凭证号"), .init("paidAmount", "缴纳金额（元）", .number),
@@ -97,23 +108,26 @@ public enum PenaltySimpleProcedure {
             }
             .then(.stopDeadline("payment")),
             ActionDefinition(
-                "file_record", "报所属行政机关备案", from: ["decided", "collected", "paid"], to: nil, by: [.officer, .head],
+                "file_record", "报所属行政机关备案", from: [State.decided.id, State.collected.id, State.paid.id], to: nil,
+                by: [.officer, .head],
                 basis: "行政处罚法 第五十二条第三款"
             )
             .asks(.init("filingNote", "备案情况"))
             .then(.set("filed", .bool(true))),
             ActionDefinition(
-                "close", "结案", from: ["decided", "collected", "paid"], to: "closed", by: [.officer, .head],
+                "close", "结案", from: [State.decided.id, State.collected.id, State.paid.id], to: State.closed.id,
+                by: [.officer, .head],
                 basis: "行政处罚法 第五十二条"
             )
             .gate("行政处罚法 第五十二条第三款", "当场作出的行政处罚决定，应当报所属行政机关备案") { $0.file.facts.flag(EnforcementFact.filed) }
             .gate("行政处罚法 第六十七条", "罚款尚未缴纳") { c in
-                (c.file.facts[EnforcementFact.decidedFine] ?? 0) == 0 || c.file.state != "decided"
+                (c.file.facts[EnforcementFact.decidedFine] ?? 0) == 0 || c.file.state != State.decided.id
             }
             .gate("行政处罚法 第七十一条", "当场收缴的罚款尚未交至行政机关") { c in c.file.deadline("handover")?.isRunning != true },
         ]
         var d = ProcedureDefinition(
-            id: id, version: version, name: "行政处罚简易程序", instrument: "《中华人民共和国行政处罚法》", initial: "open", states: states,
+            id: id, version: version, name: "行政处罚简易程序", instrument: "《中华人民共和国行政处罚法》", initial: State.open.id,
+            states: states,
             actions: actions,
             opening: Penalty.opening, numbering: CaseNumbering("简", issuer: .enforcementBody),
             presentation: Penalty.presentation(party: ["partyName"]))

@@ -9,18 +9,27 @@ public enum LitigationProcedure {
     public static let id = "litigation"
     public static let version = 1
 
+    /// Its states (阶段), each declared once: a state named anywhere else is one of these.
+    public enum State {
+        public static let new = ProcedureState("new", "待登记")
+        public static let answering = ProcedureState("answering", "答辩举证期")
+        public static let pending = ProcedureState("pending", "审理中")
+        public static let judged = ProcedureState("judged", "已裁判（上诉期）")
+        public static let effective = ProcedureState("effective", "裁判生效（履行）")
+        public static let closed = ProcedureState("closed", "已结案", terminal: true)
+    }
+
     public static let states = [
-        ProcedureState("new", "待登记"), ProcedureState("answering", "答辩举证期"), ProcedureState("pending", "审理中"),
-        ProcedureState("judged", "已裁判（上诉期）"), ProcedureState("effective", "裁判生效（履行）"),
-        ProcedureState("closed", "已结案", terminal: true),
+        State.new, State.answering, State.pending, State.judged, State.effective, State.closed,
     ]
     static let staff: Set<Role> = [.legalReviewer, .head, .reconsiderationStaff]
-    static let open: Set<String> = ["answering", "pending", "judged", "effective"]
+    static let open: Set<String> = [State.answering.id, State.pending.id, State.judged.id, State.effective.id]
 
     public static func definition(_ settings: ProcedureSettings) -> ProcedureDefinition {
         let actions: [ActionDefinition] = [
             ActionDefinition(
-                "register", "登记应诉案件（收到起诉状副本）", from: ["new"], to: "answering", by: staff, basis: "行政诉讼法 第六十七条"
+                "register", "登记应诉案件（收到起诉状副本）", from: [State.new.id], to: State.answering.id, by: staff,
+                basis: "行政诉讼法 第六十七条"
             )
             .asks(
                 .init("court", "受理法院"), .init("courtCaseNumber", "法院案号"),
@@ -48,7 +57,8 @@ public enum LitigationProcedure {
                         "answer", "提交答辩状和作出行政行为的证据、依据", days: settings.litigationAnswerDays, .day,
                         article: "行政诉讼法 第六十七条第一款", fromFact: "servedOn"))),
             ActionDefinition(
-                "submit_answer", "提交答辩状和证据", from: ["answering"], to: "pending", by: staff, basis: "行政诉讼法 第六十七条、第三十四条"
+                "submit_answer", "提交答辩状和证据", from: [State.answering.id], to: State.pending.id, by: staff,
+                basis: "行政诉讼法 第六十七条、第三十四条"
             )
             .asks(
                 .init("answerSummary", "答辩意见"), .init("evidenceList", "提交的证据", .list),
@@ -66,7 +76,8 @@ public enum LitigationProcedure {
             )
             .produces(.litigationAnswer),
             ActionDefinition(
-                "record_hearing", "登记开庭（出庭应诉）", from: ["answering", "pending"], to: "pending", by: staff,
+                "record_hearing", "登记开庭（出庭应诉）", from: [State.answering.id, State.pending.id], to: State.pending.id,
+                by: staff,
                 basis: "行政诉讼法 第三条第三款"
             )
             .asks(
@@ -99,7 +110,8 @@ public enum LitigationProcedure {
                     ])
                 }),
             ActionDefinition(
-                "record_judgment", "登记裁判结果", from: ["pending"], to: "judged", by: staff, basis: "行政诉讼法 第八十条、第八十五条"
+                "record_judgment", "登记裁判结果", from: [State.pending.id], to: State.judged.id, by: staff,
+                basis: "行政诉讼法 第八十条、第八十五条"
             )
             .asks(
                 .init("judgment", "裁判结果", .choice(Litigation.judgments.map { .init($0.value, $0.label) })),
@@ -136,37 +148,40 @@ public enum LitigationProcedure {
                         "appeal", "不服一审裁定提起上诉", days: Litigation.appealDaysRuling, .day, article: "行政诉讼法 第八十五条",
                         fromFact: "judgmentServedOn"),
                     onlyIf: { !$0.facts.flag(LitigationFact.final) && $0.facts.flag(LitigationFact.isRuling) })),
-            ActionDefinition("appeal", "提起上诉（或者对方上诉）", from: ["judged"], to: "pending", by: staff, basis: "行政诉讼法 第八十五条")
-                .asks(
-                    .init("appellant", "上诉人", .choice(Litigation.appellants)), .init("appealedOn", "上诉日期", .date),
-                    .init("appealReasons", "上诉理由"),
-                    .init("appealCourt", "二审法院"), .init("appealCaseNumber", "二审案号", required: false)
-                )
-                .gate("行政诉讼法 第七条", "二审裁判是终审裁判，不能再上诉（可以依照第九十条申请再审）") { c in !c.file.facts.flag(LitigationFact.final) }
-                .gate("行政诉讼法 第八十五条", "本机关上诉应当在裁判文书送达之日起的上诉期限内提出（判决十五日，裁定十日）", field: "appealedOn") { c in
-                    guard c.inputs[LitigationFact.appellant] == "defendant",
-                        let due = c.file.deadline("appeal")?.deadline.due
-                    else { return true }
-                    return c.inputs[LitigationFact.appealedOn]! <= due
-                }
-                .then(
-                    .stopDeadline("appeal"), .set("currentInstance", .text("second")),
-                    .compute(
-                        writes: LitigationFact.court, LitigationFact.firstInstanceLost, LitigationFact.courtCaseNumber
-                    ) { c in
-                        Facts(
-                            [
-                                "court": c.inputs["appealCourt"]!,
-                                "firstInstanceLost": .bool(c.file.facts.flag(LitigationFact.lost)),
-                            ]
-                            .merging(
-                                c.inputs[LitigationFact.appealCaseNumber].map {
-                                    ["courtCaseNumber": FactValue.text($0)]
-                                } ?? [:]
-                            ) { a, _ in a })
-                    }),
             ActionDefinition(
-                "judgment_effective", "裁判发生法律效力", from: ["judged"], to: "effective", by: staff, basis: "行政诉讼法 第八十五条"
+                "appeal", "提起上诉（或者对方上诉）", from: [State.judged.id], to: State.pending.id, by: staff, basis: "行政诉讼法 第八十五条"
+            )
+            .asks(
+                .init("appellant", "上诉人", .choice(Litigation.appellants)), .init("appealedOn", "上诉日期", .date),
+                .init("appealReasons", "上诉理由"),
+                .init("appealCourt", "二审法院"), .init("appealCaseNumber", "二审案号", required: false)
+            )
+            .gate("行政诉讼法 第七条", "二审裁判是终审裁判，不能再上诉（可以依照第九十条申请再审）") { c in !c.file.facts.flag(LitigationFact.final) }
+            .gate("行政诉讼法 第八十五条", "本机关上诉应当在裁判文书送达之日起的上诉期限内提出（判决十五日，裁定十日）", field: "appealedOn") { c in
+                guard c.inputs[LitigationFact.appellant] == "defendant",
+                    let due = c.file.deadline("appeal")?.deadline.due
+                else { return true }
+                return c.inputs[LitigationFact.appealedOn]! <= due
+            }
+            .then(
+                .stopDeadline("appeal"), .set("currentInstance", .text("second")),
+                .compute(
+                    writes: LitigationFact.court, LitigationFact.firstInstanceLost, LitigationFact.courtCaseNumber
+                ) { c in
+                    Facts(
+                        [
+                            "court": c.inputs["appealCourt"]!,
+                            "firstInstanceLost": .bool(c.file.facts.flag(LitigationFact.lost)),
+                        ]
+                        .merging(
+                            c.inputs[LitigationFact.appealCaseNumber].map {
+                                ["courtCaseNumber": FactValue.text($0)]
+                            } ?? [:]
+                        ) { a, _ in a })
+                }),
+            ActionDefinition(
+                "judgment_effective", "裁判发生法律效力", from: [State.judged.id], to: State.effective.id, by: staff,
+                basis: "行政诉讼法 第八十五条"
             )
             .gate("行政诉讼法 第八十五条", "上诉期限尚未届满，一审裁判尚未发生法律效力") { c in
                 c.file.facts.flag(LitigationFact.final)
@@ -176,12 +191,12 @@ public enum LitigationProcedure {
                 .stopDeadline("appeal"),
                 .compute(writes: LitigationFact.effectiveOn) { Facts(["effectiveOn": .date($0.date)]) }),
             ActionDefinition(
-                "record_performance", "履行生效裁判", from: ["effective"], to: nil, by: staff, basis: "行政诉讼法 第九十四条"
+                "record_performance", "履行生效裁判", from: [State.effective.id], to: nil, by: staff, basis: "行政诉讼法 第九十四条"
             )
             .asks(.init("performanceSummary", "履行情况（重新作出行为、履行职责、赔偿等）"))
             .then(.compute(writes: LitigationFact.performedOn) { Facts(["performedOn": .date($0.date)]) }),
             ActionDefinition(
-                "receive_recommendation", "收到司法建议或者检察建议", from: open.union(["closed"]), to: nil, by: staff,
+                "receive_recommendation", "收到司法建议或者检察建议", from: open.union([State.closed.id]), to: nil, by: staff,
                 basis: "行政诉讼法 第二十五条第四款、第九十六条"
             )
             .asks(
@@ -209,7 +224,7 @@ public enum LitigationProcedure {
                         article: "行政诉讼法 第九十六条第四项（期限按建议书）"),
                     onlyIf: { $0.inputs[LitigationFact.recommendationKind] == "judicial" })),
             ActionDefinition(
-                "reply_recommendation", "回复建议", from: open.union(["closed"]), to: nil, by: staff,
+                "reply_recommendation", "回复建议", from: open.union([State.closed.id]), to: nil, by: staff,
                 basis: "行政诉讼法 第九十六条第四项"
             )
             .asks(.init("replySummary", "处理情况和回复内容"), .init("replyNumber", "回复函文号"))
@@ -226,14 +241,16 @@ public enum LitigationProcedure {
                 }, .stopDeadline("recommendationReply")
             )
             .produces(.recommendationReply),
-            ActionDefinition("close", "结案归档", from: ["effective"], to: "closed", by: staff, basis: "行政诉讼法 第九十四条")
-                .asks(.init("closingSummary", "结案意见"))
-                .gate("行政诉讼法 第九十四条", "本机关败诉的，应当先登记履行生效裁判的情况") { c in
-                    !c.file.facts.flag(LitigationFact.lost) || c.file.hasTaken("record_performance")
-                },
+            ActionDefinition(
+                "close", "结案归档", from: [State.effective.id], to: State.closed.id, by: staff, basis: "行政诉讼法 第九十四条"
+            )
+            .asks(.init("closingSummary", "结案意见"))
+            .gate("行政诉讼法 第九十四条", "本机关败诉的，应当先登记履行生效裁判的情况") { c in
+                !c.file.facts.flag(LitigationFact.lost) || c.file.hasTaken("record_performance")
+            },
         ]
         var d = ProcedureDefinition(
-            id: id, version: version, name: "行政应诉", instrument: "《中华人民共和国行政诉讼法》", initial: "new", states: states,
+            id: id, version: version, name: "行政应诉", instrument: "《中华人民共和国行政诉讼法》", initial: State.new.id, states: states,
             actions: actions,
             kind: .litigation,
             opening: OpeningRule(
@@ -254,14 +271,16 @@ public enum LitigationProcedure {
     /// 败诉率 = 败诉 ÷ 审结 (a case is 审结 once a judgment or ruling is recorded; an appeal's result replaces the first).
     public static let statistics: ProcedureStatistics = {
         typealias F = ProcedureStatistics.Figure
-        @Sendable func judged(_ f: CaseFile) -> Bool { f.facts[LitigationFact.judgedOn] != nil && f.state != "pending" }
+        @Sendable func judged(_ f: CaseFile) -> Bool {
+            f.facts[LitigationFact.judgedOn] != nil && f.state != State.pending.id
+        }
         return ProcedureStatistics(
             title: "行政应诉统计", year: { $0.facts[LitigationFact.servedOn]?.year },
             figures: [
                 F("received", "应诉案件") { _ in true },
                 F("heard", "开庭审理") { ($0.facts[LitigationFact.hearings] ?? 0) > 0 },
                 F("headAppeared", "负责人出庭应诉") { $0.facts.flag(LitigationFact.headAppeared) },
-                F("pending", "在审") { ["answering", "pending"].contains($0.state) },
+                F("pending", "在审") { [State.answering.id, State.pending.id].contains($0.state) },
                 F("concluded", "审结") { judged($0) },
                 F("lost", "败诉") { judged($0) && $0.facts.flag(LitigationFact.lost) },
                 F("appealed", "上诉", main: false) { $0.hasTaken("appeal") },

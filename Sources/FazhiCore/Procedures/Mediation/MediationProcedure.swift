@@ -9,53 +9,68 @@ public enum MediationProcedure {
     public static let id = "mediation"
     public static let version = 1
 
+    /// Its states (阶段), each declared once: a state named anywhere else is one of these.
+    public enum State {
+        public static let new = ProcedureState("new", "待登记")
+        public static let received = ProcedureState("received", "已受理")
+        public static let mediating = ProcedureState("mediating", "调解中")
+        public static let agreed = ProcedureState("agreed", "调解成功（待回访）")
+        public static let closed = ProcedureState("closed", "调解成功（已回访）", terminal: true)
+        public static let failed = ProcedureState("failed", "调解不成", terminal: true)
+        public static let referred = ProcedureState("referred", "转诉讼", terminal: true)
+        public static let declined = ProcedureState("declined", "不予调解", terminal: true)
+    }
+
     public static let states = [
-        ProcedureState("new", "待登记"), ProcedureState("received", "已受理"), ProcedureState("mediating", "调解中"),
-        ProcedureState("agreed", "调解成功（待回访）"), ProcedureState("closed", "调解成功（已回访）", terminal: true),
-        ProcedureState("failed", "调解不成", terminal: true), ProcedureState("referred", "转诉讼", terminal: true),
-        ProcedureState("declined", "不予调解", terminal: true),
+        State.new, State.received, State.mediating, State.agreed, State.closed, State.failed, State.referred,
+        State.declined,
     ]
     static let staff: Set<Role> = [.mediator, .head]
 
     public static func definition(_ settings: ProcedureSettings) -> ProcedureDefinition {
         let actions: [ActionDefinition] = [
-            ActionDefinition("receive", "受理纠纷", from: ["new"], to: "received", by: staff, basis: "人民调解法 第十七条")
-                .asks(
-                    .init("mediationKind", "调解类别", .choice(Mediation.kinds)),
-                    .init("disputeType", "纠纷类型", .choice(Mediation.disputeTypes)),
-                    .init("source", "纠纷来源", .choice(Mediation.sources)), .init("parties", "当事人（至少两方）", .list),
-                    .init("disputeSummary", "纠纷简要情况"), .init("committee", "调解组织"),
-                    .init("amountInvolved", "涉及金额（元）", .number, required: false)
-                )
-                .gate("人民调解法 第二条", "纠纷至少有两方当事人", field: "parties") { c in
-                    Set(c.inputs.list(MediationFact.parties)).count >= 2
-                }
-                .then(
-                    .compute(writes: MediationFact.receivedOn, MediationFact.partyName) { c in
-                        Facts([
-                            "receivedOn": .date(c.date),
-                            "partyName": .text(c.inputs.list(MediationFact.parties).joined(separator: "、")),
-                        ])
-                    },
-                    .startDeadline(
-                        DeadlineRule(
-                            "mediation", "调解期限（及时调解）", days: settings.mediationDays, .day,
-                            article: "人民调解法 第二十一条第二款；期限按地方规定"))),
-            ActionDefinition("decline", "不予调解", from: ["received"], to: "declined", by: staff, basis: "人民调解法 第十七条")
-                .asks(
-                    .init("declineReason", "不予调解的原因", .choice(Mediation.declineReasons)), .init("declineNote", "情况说明"),
-                    .init("rightsInformed", "已告知当事人可以通过仲裁、行政、司法等途径维护权利", .bool)
-                )
-                .gate("人民调解法 第三条第三项", "不得因调解而阻止当事人依法通过仲裁、行政、司法等途径维护自己的权利：应当告知当事人其他途径", field: "rightsInformed") {
-                    $0.inputs.flag(MediationFact.rightsInformed)
-                }
-                .then(
-                    .stopDeadline("mediation"),
-                    .compute(writes: MediationFact.concludedOn, MediationFact.outcome) {
-                        Facts(["concludedOn": .date($0.date), "outcome": .text("declined")])
-                    }),
             ActionDefinition(
-                "assign", "指定调解员，开始调解", from: ["received"], to: "mediating", by: staff, basis: "人民调解法 第十九条"
+                "receive", "受理纠纷", from: [State.new.id], to: State.received.id, by: staff, basis: "人民调解法 第十七条"
+            )
+            .asks(
+                .init("mediationKind", "调解类别", .choice(Mediation.kinds)),
+                .init("disputeType", "纠纷类型", .choice(Mediation.disputeTypes)),
+                .init("source", "纠纷来源", .choice(Mediation.sources)), .init("parties", "当事人（至少两方）", .list),
+                .init("disputeSummary", "纠纷简要情况"), .init("committee", "调解组织"),
+                .init("amountInvolved", "涉及金额（元）", .number, required: false)
+            )
+            .gate("人民调解法 第二条", "纠纷至少有两方当事人", field: "parties") { c in
+                Set(c.inputs.list(MediationFact.parties)).count >= 2
+            }
+            .then(
+                .compute(writes: MediationFact.receivedOn, MediationFact.partyName) { c in
+                    Facts([
+                        "receivedOn": .date(c.date),
+                        "partyName": .text(c.inputs.list(MediationFact.parties).joined(separator: "、")),
+                    ])
+                },
+                .startDeadline(
+                    DeadlineRule(
+                        "mediation", "调解期限（及时调解）", days: settings.mediationDays, .day,
+                        article: "人民调解法 第二十一条第二款；期限按地方规定"))),
+            ActionDefinition(
+                "decline", "不予调解", from: [State.received.id], to: State.declined.id, by: staff, basis: "人民调解法 第十七条"
+            )
+            .asks(
+                .init("declineReason", "不予调解的原因", .choice(Mediation.declineReasons)), .init("declineNote", "情况说明"),
+                .init("rightsInformed", "已告知当事人可以通过仲裁、行政、司法等途径维护权利", .bool)
+            )
+            .gate("人民调解法 第三条第三项", "不得因调解而阻止当事人依法通过仲裁、行政、司法等途径维护自己的权利：应当告知当事人其他途径", field: "rightsInformed") {
+                $0.inputs.flag(MediationFact.rightsInformed)
+            }
+            .then(
+                .stopDeadline("mediation"),
+                .compute(writes: MediationFact.concludedOn, MediationFact.outcome) {
+                    Facts(["concludedOn": .date($0.date), "outcome": .text("declined")])
+                }),
+            ActionDefinition(
+                "assign", "指定调解员，开始调解", from: [State.received.id], to: State.mediating.id, by: staff,
+                basis: "人民调解法 第十九条"
             )
             .asks(
                 .init("mediators", "调解员", .list), .init("invited", "邀请参与调解的人员（亲属、邻里、专业人员等）", .list, required: false),
@@ -65,17 +80,20 @@ public enum MediationProcedure {
                 c.inputs.list(MediationFact.invited).isEmpty || c.inputs.flag(MediationFact.partiesConsented)
             }
             .then(.compute(writes: MediationFact.mediationStartedOn) { Facts(["mediationStartedOn": .date($0.date)]) }),
-            ActionDefinition("record_session", "记录调解情况", from: ["mediating"], to: nil, by: staff, basis: "人民调解法 第二十七条")
-                .asks(.init("sessionDate", "调解日期", .date), .init("sessionSummary", "调解情况（当事人陈述、调解员意见）"))
-                .gate("人民调解法 第二十七条", "调解日期不能晚于记录之日", field: "sessionDate") { c in
-                    c.inputs[MediationFact.sessionDate]! <= c.date
-                }
-                .then(
-                    .compute(writes: MediationFact.sessions) { c in
-                        Facts(["sessions": .number((c.file.facts[MediationFact.sessions] ?? 0) + 1)])
-                    }),
             ActionDefinition(
-                "conclude_agreement", "调解成功，达成协议", from: ["mediating"], to: "agreed", by: staff, basis: "人民调解法 第二十八条"
+                "record_session", "记录调解情况", from: [State.mediating.id], to: nil, by: staff, basis: "人民调解法 第二十七条"
+            )
+            .asks(.init("sessionDate", "调解日期", .date), .init("sessionSummary", "调解情况（当事人陈述、调解员意见）"))
+            .gate("人民调解法 第二十七条", "调解日期不能晚于记录之日", field: "sessionDate") { c in
+                c.inputs[MediationFact.sessionDate]! <= c.date
+            }
+            .then(
+                .compute(writes: MediationFact.sessions) { c in
+                    Facts(["sessions": .number((c.file.facts[MediationFact.sessions] ?? 0) + 1)])
+                }),
+            ActionDefinition(
+                "conclude_agreement", "调解成功，达成协议", from: [State.mediating.id], to: State.agreed.id, by: staff,
+                basis: "人民调解法 第二十八条"
             )
             .asks(
                 .init("agreementForm", "协议形式", .choice(Mediation.agreementForms)),
@@ -107,7 +125,8 @@ public enum MediationProcedure {
             )
             .produces(.mediationAgreement),
             ActionDefinition(
-                "conclude_failure", "调解不成，终止调解", from: ["mediating"], to: "failed", by: staff, basis: "人民调解法 第二十六条"
+                "conclude_failure", "调解不成，终止调解", from: [State.mediating.id], to: State.failed.id, by: staff,
+                basis: "人民调解法 第二十六条"
             )
             .asks(
                 .init("failureReason", "调解不成的原因"), .init("routesInformed", "告知当事人的途径", .list),
@@ -122,7 +141,8 @@ public enum MediationProcedure {
                     Facts(["concludedOn": .date($0.date), "outcome": .text("failed")])
                 }),
             ActionDefinition(
-                "refer_to_court", "转诉讼（诉调对接）", from: ["received", "mediating"], to: "referred", by: staff,
+                "refer_to_court", "转诉讼（诉调对接）", from: [State.received.id, State.mediating.id], to: State.referred.id,
+                by: staff,
                 basis: "人民调解法 第二十六条"
             )
             .asks(
@@ -137,22 +157,25 @@ public enum MediationProcedure {
                 .compute(writes: MediationFact.concludedOn, MediationFact.outcome, MediationFact.mediated) { c in
                     Facts([
                         "concludedOn": .date(c.date), "outcome": .text("referred"),
-                        "mediated": .bool(c.file.state == "mediating"),
+                        "mediated": .bool(c.file.state == State.mediating.id),
                     ])
                 }),
-            ActionDefinition("follow_up", "回访", from: ["agreed"], to: "closed", by: staff, basis: "人民调解法 第三十一条第二款")
-                .asks(
-                    .init("visitedOn", "回访日期", .date), .init("performance", "协议履行情况", .choice(Mediation.performance)),
-                    .init("visitNotes", "回访情况")
-                )
-                .gate("人民调解法 第三十一条第二款", "回访日期不能早于达成协议之日，也不能晚于登记之日", field: "visitedOn") { c in
-                    let v = c.inputs[MediationFact.visitedOn]!
-                    return v <= c.date && v >= (c.file.facts[MediationFact.agreedOn] ?? v)
-                }
-                .then(.stopDeadline("followUp")),
+            ActionDefinition(
+                "follow_up", "回访", from: [State.agreed.id], to: State.closed.id, by: staff, basis: "人民调解法 第三十一条第二款"
+            )
+            .asks(
+                .init("visitedOn", "回访日期", .date), .init("performance", "协议履行情况", .choice(Mediation.performance)),
+                .init("visitNotes", "回访情况")
+            )
+            .gate("人民调解法 第三十一条第二款", "回访日期不能早于达成协议之日，也不能晚于登记之日", field: "visitedOn") { c in
+                let v = c.inputs[MediationFact.visitedOn]!
+                return v <= c.date && v >= (c.file.facts[MediationFact.agreedOn] ?? v)
+            }
+            .then(.stopDeadline("followUp")),
         ]
         var d = ProcedureDefinition(
-            id: id, version: version, name: "矛盾纠纷调解", instrument: "《中华人民共和国人民调解法》", initial: "new", states: states,
+            id: id, version: version, name: "矛盾纠纷调解", instrument: "《中华人民共和国人民调解法》", initial: State.new.id,
+            states: states,
             actions: actions, kind: .mediation,
             opening: OpeningRule(
                 [.mediator, .head], article: "人民调解法 第十三条、第十九条",
@@ -169,18 +192,18 @@ public enum MediationProcedure {
     public static let statistics: ProcedureStatistics = {
         typealias F = ProcedureStatistics.Figure
         @Sendable func mediated(_ f: CaseFile) -> Bool {
-            ["agreed", "closed", "failed"].contains(f.state)
-                || (f.state == "referred" && f.facts.flag(MediationFact.mediated))
+            [State.agreed.id, State.closed.id, State.failed.id].contains(f.state)
+                || (f.state == State.referred.id && f.facts.flag(MediationFact.mediated))
         }
         var figures: [F] = [
             F("received", "受理数") { _ in true },
             F("mediated", "调解数") { mediated($0) },
-            F("succeeded", "调解成功数") { ["agreed", "closed"].contains($0.state) },
-            F("failed", "调解不成", main: false) { $0.state == "failed" },
-            F("referred", "转诉讼", main: false) { $0.state == "referred" },
-            F("declined", "不予调解", main: false) { $0.state == "declined" },
-            F("pending", "在调", main: false) { ["received", "mediating"].contains($0.state) },
-            F("visited", "已回访", main: false) { $0.state == "closed" },
+            F("succeeded", "调解成功数") { [State.agreed.id, State.closed.id].contains($0.state) },
+            F("failed", "调解不成", main: false) { $0.state == State.failed.id },
+            F("referred", "转诉讼", main: false) { $0.state == State.referred.id },
+            F("declined", "不予调解", main: false) { $0.state == State.declined.id },
+            F("pending", "在调", main: false) { [State.received.id, State.mediating.id].contains($0.state) },
+            F("visited", "已回访", main: false) { $0.state == State.closed.id },
         ]
         for k in Mediation.kinds {
             let v = k.value

@@ -73,7 +73,7 @@ extension ReconsiderationProcedure {
         let ended =
             f.facts[ReconsiderationFact.effectiveOn] ?? f.facts[ReconsiderationFact.terminatedOn] ?? f.facts[
                 ReconsiderationFact.refusedOn]
-            ?? (f.state == "abandoned" ? f.steps.last?.on : nil)
+            ?? (f.state == ReconsiderationProcedure.State.abandoned.id ? f.steps.last?.on : nil)
         return (from, min(ended ?? through, through))
     }
 }

@@ -8,14 +8,26 @@ public enum ReconsiderationProcedure {
     public static let id = "reconsideration"
     public static let version = 1
 
+    /// Its states (阶段), each declared once: a state named anywhere else is one of these.
+    public enum State {
+        public static let applied = ProcedureState("applied", "申请待登记")
+        public static let received = ProcedureState("received", "受理审查")
+        public static let correcting = ProcedureState("correcting", "待补正")
+        public static let accepted = ProcedureState("accepted", "审理中")
+        public static let suspended = ProcedureState("suspended", "中止")
+        public static let decided = ProcedureState("decided", "已决定（待送达）")
+        public static let served = ProcedureState("served", "已生效（跟踪履行）")
+        public static let closed = ProcedureState("closed", "已结案", terminal: true)
+        public static let refused = ProcedureState("refused", "不予受理", terminal: true)
+        public static let abandoned = ProcedureState("abandoned", "视为放弃申请", terminal: true)
+        public static let terminated = ProcedureState("terminated", "终止", terminal: true)
+    }
+
     public static let states = [
-        ProcedureState("applied", "申请待登记"), ProcedureState("received", "受理审查"), ProcedureState("correcting", "待补正"),
-        ProcedureState("accepted", "审理中"), ProcedureState("suspended", "中止"), ProcedureState("decided", "已决定（待送达）"),
-        ProcedureState("served", "已生效（跟踪履行）"), ProcedureState("closed", "已结案", terminal: true),
-        ProcedureState("refused", "不予受理", terminal: true), ProcedureState("abandoned", "视为放弃申请", terminal: true),
-        ProcedureState("terminated", "终止", terminal: true),
+        State.applied, State.received, State.correcting, State.accepted, State.suspended, State.decided, State.served,
+        State.closed, State.refused, State.abandoned, State.terminated,
     ]
-    static let running: Set<String> = ["received", "correcting", "accepted", "suspended"]
+    static let running: Set<String> = [State.received.id, State.correcting.id, State.accepted.id, State.suspended.id]
     static let staff: Set<Role> = [.reconsiderationStaff]
     /// Deadlines that stop when a case ends before a decision.
     static let allDeadlines = ["acceptance", "correction", "copy", "answer", "decision"]
@@ -26,7 +38,8 @@ public enum ReconsiderationProcedure {
         let actions: [ActionDefinition] = [
             // MARK: 申请与受理审查
             ActionDefinition(
-                "register", "登记行政复议申请", from: ["applied"], to: "received", by: staff, basis: "行政复议法 第二十二条、第三十条"
+                "register", "登记行政复议申请", from: [State.applied.id], to: State.received.id, by: staff,
+                basis: "行政复议法 第二十二条、第三十条"
             )
             .asks(
                 .init("channel", "申请方式", .choice(Reconsideration.channels)),
@@ -72,7 +85,8 @@ public enum ReconsiderationProcedure {
             )
             .produces(.applicationReceipt),
             ActionDefinition(
-                "request_correction", "通知补正", from: ["received"], to: "correcting", by: staff, basis: "行政复议法 第三十一条"
+                "request_correction", "通知补正", from: [State.received.id], to: State.correcting.id, by: staff,
+                basis: "行政复议法 第三十一条"
             )
             .asks(.init("correctionItems", "需要补正的事项（一次性列明）", .list))
             .gate("行政复议法 第三十一条", "补正通知应当一次性载明需要补正的全部事项，本案已经通知过补正") { c in !c.file.hasTaken("request_correction") }
@@ -84,7 +98,8 @@ public enum ReconsiderationProcedure {
             )
             .produces(.correctionNotice),
             ActionDefinition(
-                "extend_correction", "延长补正期限（有正当理由）", from: ["correcting"], to: nil, by: staff, basis: "行政复议法 第三十一条"
+                "extend_correction", "延长补正期限（有正当理由）", from: [State.correcting.id], to: nil, by: staff,
+                basis: "行政复议法 第三十一条"
             )
             .asks(.init("extraDays", "延长的工作日数", .number), .init("extensionReason", "正当理由"))
             .gate("行政复议法 第三十一条", "延长的工作日数应为1至30", field: "extraDays") { c in
@@ -101,7 +116,8 @@ public enum ReconsiderationProcedure {
                 .startDeadlineUntil(
                     key: "correction", name: "申请人补正（已延长）", dateFact: "correctionDue", article: "行政复议法 第三十一条")),
             ActionDefinition(
-                "receive_correction", "收到补正材料", from: ["correcting"], to: "received", by: staff, basis: "行政复议法 第三十一条"
+                "receive_correction", "收到补正材料", from: [State.correcting.id], to: State.received.id, by: staff,
+                basis: "行政复议法 第三十一条"
             )
             .asks(.init("correctionSummary", "补正的材料"))
             // 补正所用时间不计入审查期限: the 5 working days run again from the day the material arrives (see the note in
@@ -111,7 +127,8 @@ public enum ReconsiderationProcedure {
                 .startDeadline(
                     DeadlineRule("acceptance", "受理审查（逾期未决定视为受理）", days: 5, .workday, article: "行政复议法 第三十条、第三十一条"))),
             ActionDefinition(
-                "deem_abandoned", "逾期未补正，视为放弃申请", from: ["correcting"], to: "abandoned", by: staff, basis: "行政复议法 第三十一条"
+                "deem_abandoned", "逾期未补正，视为放弃申请", from: [State.correcting.id], to: State.abandoned.id, by: staff,
+                basis: "行政复议法 第三十一条"
             )
             .asks(.init("noGoodCause", "申请人无正当理由逾期未补正", .bool))
             .gate("行政复议法 第三十一条", "补正期限尚未届满") { c in overdue(c, "correction") }
@@ -119,46 +136,49 @@ public enum ReconsiderationProcedure {
                 $0.inputs.flag(ReconsiderationFact.noGoodCause)
             }
             .then(.stopDeadline("correction")),
-            ActionDefinition("accept", "受理", from: ["received"], to: "accepted", by: staff, basis: "行政复议法 第三十条")
-                .asks(
-                    .init("track", "审理程序", .choice([.init("ordinary", "普通程序"), .init("simple", "简易程序")])),
-                    .init("simpleGround", "适用简易程序的情形", .choice(Reconsideration.simpleGrounds), required: false),
-                    .init("timelinessAnswer", "对申请期限的审查意见", required: false)
-                )
-                .gate("行政复议法 第三十条", "受理审查期限已过：依法视为受理，请登记“视为受理”") { c in !overdue(c, "acceptance") }
-                .gate(
-                    "行政复议法 第二十条、第三十条", "申请超过法定申请期限（或第二十一条的最长期限），受理时须写明对申请期限的审查意见（如不可抗力、正当理由）", field: "timelinessAnswer"
-                ) { c in
-                    !(c.file.facts.flag(ReconsiderationFact.applicationLate)
-                        || c.file.facts.flag(ReconsiderationFact.beyondOuterLimit))
-                        || !(c.inputs[ReconsiderationFact.timelinessAnswer] ?? "").isEmpty
-                }
-                .gate("行政复议法 第五十三条", "适用简易程序须写明第五十三条规定的情形", field: "simpleGround") { c in
-                    c.inputs[ReconsiderationFact.track] != "simple" || c.inputs[ReconsiderationFact.simpleGround] != nil
-                }
-                .gate("行政复议法 第五十三条第一款第三项", "案件涉及款额超过三千元，不能以“款额三千元以下”适用简易程序", field: "simpleGround") { c in
-                    c.inputs[ReconsiderationFact.simpleGround] != "small_amount"
-                        || (c.file.facts[ReconsiderationFact.actAmount].map { $0 <= Reconsideration.simpleAmountMax }
-                            ?? false)
-                }
-                .gate("行政复议法 第五十三条第一款第一项", "被申请的行政行为不是当场作出的", field: "simpleGround") { c in
-                    c.inputs[ReconsiderationFact.simpleGround] != "on_spot"
-                        || c.file.facts[ReconsiderationFact.actKind] == "on_spot"
-                }
-                .gate("行政复议法 第五十三条第一款第四项", "本案不是政府信息公开案件", field: "simpleGround") { c in
-                    c.inputs[ReconsiderationFact.simpleGround] != "info_disclosure"
-                        || c.file.facts[ReconsiderationFact.actKind] == "info_disclosure"
-                }
-                .then(
-                    .stopDeadline("acceptance"),
-                    .compute(writes: ReconsiderationFact.acceptedOn, ReconsiderationFact.deemedAccepted) { c in
-                        Facts(["acceptedOn": .date(c.date), "deemedAccepted": .bool(false)])
-                    }
-                )
-                .then(reviewDeadlines(settings))
-                .produces(.acceptanceNotice),
             ActionDefinition(
-                "deem_accepted", "受理审查期满，视为受理", from: ["received"], to: "accepted", by: staff, basis: "行政复议法 第三十条第二款"
+                "accept", "受理", from: [State.received.id], to: State.accepted.id, by: staff, basis: "行政复议法 第三十条"
+            )
+            .asks(
+                .init("track", "审理程序", .choice([.init("ordinary", "普通程序"), .init("simple", "简易程序")])),
+                .init("simpleGround", "适用简易程序的情形", .choice(Reconsideration.simpleGrounds), required: false),
+                .init("timelinessAnswer", "对申请期限的审查意见", required: false)
+            )
+            .gate("行政复议法 第三十条", "受理审查期限已过：依法视为受理，请登记“视为受理”") { c in !overdue(c, "acceptance") }
+            .gate(
+                "行政复议法 第二十条、第三十条", "申请超过法定申请期限（或第二十一条的最长期限），受理时须写明对申请期限的审查意见（如不可抗力、正当理由）", field: "timelinessAnswer"
+            ) { c in
+                !(c.file.facts.flag(ReconsiderationFact.applicationLate)
+                    || c.file.facts.flag(ReconsiderationFact.beyondOuterLimit))
+                    || !(c.inputs[ReconsiderationFact.timelinessAnswer] ?? "").isEmpty
+            }
+            .gate("行政复议法 第五十三条", "适用简易程序须写明第五十三条规定的情形", field: "simpleGround") { c in
+                c.inputs[ReconsiderationFact.track] != "simple" || c.inputs[ReconsiderationFact.simpleGround] != nil
+            }
+            .gate("行政复议法 第五十三条第一款第三项", "案件涉及款额超过三千元，不能以“款额三千元以下”适用简易程序", field: "simpleGround") { c in
+                c.inputs[ReconsiderationFact.simpleGround] != "small_amount"
+                    || (c.file.facts[ReconsiderationFact.actAmount].map { $0 <= Reconsideration.simpleAmountMax }
+                        ?? false)
+            }
+            .gate("行政复议法 第五十三条第一款第一项", "被申请的行政行为不是当场作出的", field: "simpleGround") { c in
+                c.inputs[ReconsiderationFact.simpleGround] != "on_spot"
+                    || c.file.facts[ReconsiderationFact.actKind] == "on_spot"
+            }
+            .gate("行政复议法 第五十三条第一款第四项", "本案不是政府信息公开案件", field: "simpleGround") { c in
+                c.inputs[ReconsiderationFact.simpleGround] != "info_disclosure"
+                    || c.file.facts[ReconsiderationFact.actKind] == "info_disclosure"
+            }
+            .then(
+                .stopDeadline("acceptance"),
+                .compute(writes: ReconsiderationFact.acceptedOn, ReconsiderationFact.deemedAccepted) { c in
+                    Facts(["acceptedOn": .date(c.date), "deemedAccepted": .bool(false)])
+                }
+            )
+            .then(reviewDeadlines(settings))
+            .produces(.acceptanceNotice),
+            ActionDefinition(
+                "deem_accepted", "受理审查期满，视为受理", from: [State.received.id], to: State.accepted.id, by: staff,
+                basis: "行政复议法 第三十条第二款"
             )
             .gate("行政复议法 第三十条第二款", "受理审查期限尚未届满") { c in overdue(c, "acceptance") }
             // Deemed accepted on the day after the period ends; the case is then heard in the ordinary procedure.
@@ -175,21 +195,24 @@ public enum ReconsiderationProcedure {
                 }
             )
             .then(reviewDeadlines(settings)),
-            ActionDefinition("refuse", "不予受理", from: ["received"], to: "refused", by: staff, basis: "行政复议法 第三十条")
-                .asks(
-                    .init("refusalReasons", "不予受理的理由"),
-                    .init("competentBody", "有管辖权的行政复议机关（不属于本机关管辖的）", required: false)
-                )
-                .gate("行政复议法 第三十条", "不予受理决定应当在受理审查期限内作出；期限已过，依法视为受理") { c in !overdue(c, "acceptance") }
-                .then(
-                    .stopDeadline("acceptance"),
-                    .compute(writes: ReconsiderationFact.refusedOn) { Facts(["refusedOn": .date($0.date)]) }
-                )
-                .produces(.refusalDecision),
+            ActionDefinition(
+                "refuse", "不予受理", from: [State.received.id], to: State.refused.id, by: staff, basis: "行政复议法 第三十条"
+            )
+            .asks(
+                .init("refusalReasons", "不予受理的理由"),
+                .init("competentBody", "有管辖权的行政复议机关（不属于本机关管辖的）", required: false)
+            )
+            .gate("行政复议法 第三十条", "不予受理决定应当在受理审查期限内作出；期限已过，依法视为受理") { c in !overdue(c, "acceptance") }
+            .then(
+                .stopDeadline("acceptance"),
+                .compute(writes: ReconsiderationFact.refusedOn) { Facts(["refusedOn": .date($0.date)]) }
+            )
+            .produces(.refusalDecision),
 
             // MARK: 审理
             ActionDefinition(
-                "switch_to_ordinary", "简易程序转为普通程序", from: ["accepted"], to: nil, by: [.head], basis: "行政复议法 第五十五条"
+                "switch_to_ordinary", "简易程序转为普通程序", from: [State.accepted.id], to: nil, by: [.head],
+                basis: "行政复议法 第五十五条"
             )
             .asks(.init("switchReason", "不宜适用简易程序的理由"))
             .gate("行政复议法 第五十五条", "本案已适用普通程序") { c in isSimple(c.file.facts) }
@@ -199,24 +222,27 @@ public enum ReconsiderationProcedure {
                     DeadlineRule(
                         "decision", "作出行政复议决定", days: Reconsideration.ordinaryDecisionDays, .day,
                         article: "行政复议法 第六十二条第一款", fromFact: "acceptedOn"))),
-            ActionDefinition("classify", "认定案件情形", from: ["accepted"], to: nil, by: staff, basis: "行政复议法 第五十条、第五十二条")
-                .asks(
-                    .init("major", "重大、疑难、复杂案件", .bool, required: false),
-                    .init("technical", "专业性、技术性较强", .bool, required: false),
-                    .init("committeeNeeded", "行政复议机构认为有必要提请复议委员会咨询", .bool, required: false)
-                )
-                .then(
-                    .compute(writes: ReconsiderationFact.major, ReconsiderationFact.committeeRequired) { c in
-                        let f = c.inputs
-                        return Facts([
-                            "major": .bool(f.flag(ReconsiderationFact.major)),
-                            "committeeRequired": .bool(
-                                f.flag(ReconsiderationFact.major) || f.flag(ReconsiderationFact.technical)
-                                    || f.flag(ReconsiderationFact.committeeNeeded)),
-                        ])
-                    }),
             ActionDefinition(
-                "send_copy", "发送申请书副本（通知被申请人答复）", from: ["accepted"], to: nil, by: staff, basis: "行政复议法 第四十八条、第五十四条"
+                "classify", "认定案件情形", from: [State.accepted.id], to: nil, by: staff, basis: "行政复议法 第五十条、第五十二条"
+            )
+            .asks(
+                .init("major", "重大、疑难、复杂案件", .bool, required: false),
+                .init("technical", "专业性、技术性较强", .bool, required: false),
+                .init("committeeNeeded", "行政复议机构认为有必要提请复议委员会咨询", .bool, required: false)
+            )
+            .then(
+                .compute(writes: ReconsiderationFact.major, ReconsiderationFact.committeeRequired) { c in
+                    let f = c.inputs
+                    return Facts([
+                        "major": .bool(f.flag(ReconsiderationFact.major)),
+                        "committeeRequired": .bool(
+                            f.flag(ReconsiderationFact.major) || f.flag(ReconsiderationFact.technical)
+                                || f.flag(ReconsiderationFact.committeeNeeded)),
+                    ])
+                }),
+            ActionDefinition(
+                "send_copy", "发送申请书副本（通知被申请人答复）", from: [State.accepted.id], to: nil, by: staff,
+                basis: "行政复议法 第四十八条、第五十四条"
             )
             .gate("行政复议法 第四十八条", "申请书副本已经发送") { c in !c.file.hasTaken("send_copy") }
             .then(
@@ -231,7 +257,7 @@ public enum ReconsiderationProcedure {
             )
             .produces(.answerNotice),
             ActionDefinition(
-                "record_answer", "收到被申请人答复和证据", from: ["accepted", "suspended"], to: nil, by: staff,
+                "record_answer", "收到被申请人答复和证据", from: [State.accepted.id, State.suspended.id], to: nil, by: staff,
                 basis: "行政复议法 第四十八条、第四十四条"
             )
             .asks(.init("answerSummary", "答复要点"), .init("evidenceProduced", "提交了作出行政行为的证据、依据", .bool, required: false))
@@ -247,14 +273,16 @@ public enum ReconsiderationProcedure {
                         "noEvidence": .bool(late || !c.inputs.flag(ReconsiderationFact.evidenceProduced)),
                     ])
                 }, .stopDeadline("answer")),
-            ActionDefinition("hear_parties", "听取当事人意见", from: ["accepted"], to: nil, by: staff, basis: "行政复议法 第四十九条")
-                .asks(
-                    .init(
-                        "hearingMethod", "方式",
-                        .choice([.init("in_person", "当面"), .init("online", "互联网"), .init("phone", "电话")])),
-                    .init("opinionsSummary", "当事人意见")),
             ActionDefinition(
-                "schedule_hearing", "决定听证并通知", from: ["accepted"], to: nil, by: staff, basis: "行政复议法 第五十条、第五十一条"
+                "hear_parties", "听取当事人意见", from: [State.accepted.id], to: nil, by: staff, basis: "行政复议法 第四十九条"
+            )
+            .asks(
+                .init(
+                    "hearingMethod", "方式",
+                    .choice([.init("in_person", "当面"), .init("online", "互联网"), .init("phone", "电话")])),
+                .init("opinionsSummary", "当事人意见")),
+            ActionDefinition(
+                "schedule_hearing", "决定听证并通知", from: [State.accepted.id], to: nil, by: staff, basis: "行政复议法 第五十条、第五十一条"
             )
             .asks(
                 .init("hearingDate", "听证日期", .date), .init("hearingPlace", "听证地点"), .init("hearingChair", "主持人"),
@@ -269,7 +297,7 @@ public enum ReconsiderationProcedure {
             }
             .produces(.reconsiderationHearingNotice),
             ActionDefinition(
-                "record_hearing", "听证笔录", from: ["accepted"], to: nil, by: staff, basis: "行政复议法 第五十条、第六十一条第二款"
+                "record_hearing", "听证笔录", from: [State.accepted.id], to: nil, by: staff, basis: "行政复议法 第五十条、第六十一条第二款"
             )
             .asks(.init("hearingSummary", "听证情况（质证、辩论）"), .init("hearingRecordSigned", "笔录经当事人签字", .bool))
             .gate("行政复议法 第五十条", "尚未通知听证") { c in c.file.hasTaken("schedule_hearing") }
@@ -279,7 +307,7 @@ public enum ReconsiderationProcedure {
             .then(.set("heard", .bool(true)))
             .produces(.reconsiderationHearingRecord),
             ActionDefinition(
-                "consult_committee", "提请行政复议委员会咨询", from: ["accepted"], to: nil, by: staff, basis: "行政复议法 第五十二条"
+                "consult_committee", "提请行政复议委员会咨询", from: [State.accepted.id], to: nil, by: staff, basis: "行政复议法 第五十二条"
             )
             .asks(.init("committeeMembers", "参加咨询的委员", .list), .init("committeeOpinion", "咨询意见"))
             .looksUp(.committeeMembers(into: Reconsideration.External.committeeMembers))
@@ -293,7 +321,8 @@ public enum ReconsiderationProcedure {
             .then(.set("committeeConsulted", .bool(true)))
             .produces(.committeeOpinion),
             ActionDefinition(
-                "extend_decision_period", "延长审理期限", from: ["accepted"], to: nil, by: [.head], basis: "行政复议法 第六十二条第一款"
+                "extend_decision_period", "延长审理期限", from: [State.accepted.id], to: nil, by: [.head],
+                basis: "行政复议法 第六十二条第一款"
             )
             .asks(
                 .init("extendedDays", "延长天数（不超过三十日）", .number), .init("extensionReason", "情况复杂、不能在规定期限内作出决定的理由"),
@@ -316,155 +345,166 @@ public enum ReconsiderationProcedure {
                     key: "decision", name: "作出行政复议决定（已延长）", dateFact: "decisionDue", article: "行政复议法 第六十二条第一款")
             )
             .produces(.extensionNotice),
-            ActionDefinition("suspend", "中止审理", from: ["accepted"], to: "suspended", by: staff, basis: "行政复议法 第三十九条")
-                .asks(.init("suspensionGround", "中止情形", .choice(Reconsideration.suspensionGrounds)))
-                .then(
-                    .compute(writes: ReconsiderationFact.suspendedOn) { Facts(["suspendedOn": .date($0.date)]) },
-                    .pauseDeadline("decision"), .pauseDeadline("answer")
-                )
-                .produces(.suspensionNotice),
-            ActionDefinition("resume", "恢复审理", from: ["suspended"], to: "accepted", by: staff, basis: "行政复议法 第四十条")
-                .asks(.init("resumeReason", "中止原因消除的情况"))
-                .then(.resumeDeadline("decision"), .resumeDeadline("answer")),
-            ActionDefinition("terminate", "终止行政复议", from: running, to: "terminated", by: staff, basis: "行政复议法 第四十一条")
-                .asks(
-                    .init("terminationGround", "终止情形", .choice(Reconsideration.terminationGrounds)),
-                    .init("settlementDocument", "和解协议或撤回申请书", required: false)
-                )
-                .gate(
-                    "行政复议法 第四十一条第五项", "中止满六十日且中止原因仍未消除的，才能以此终止（限第三十九条第一款第一项、第二项、第四项的中止情形）", field: "terminationGround"
-                ) { c in
-                    guard c.inputs[ReconsiderationFact.terminationGround] == "suspension_60_days" else { return true }
-                    guard c.file.state == "suspended",
-                        Reconsideration.terminableSuspensions.contains(
-                            c.file.facts[ReconsiderationFact.suspensionGround] ?? ""),
-                        let from = c.file.facts[ReconsiderationFact.suspendedOn]
-                    else { return false }
-                    return c.date >= from.adding(days: 60)
-                }
-                .gate("行政复议法 第七十四条", "撤回申请的，须附撤回申请书（和解的附和解协议）", field: "settlementDocument") { c in
-                    c.inputs[ReconsiderationFact.terminationGround] != "withdrawn"
-                        || !(c.inputs[ReconsiderationFact.settlementDocument] ?? "").isEmpty
-                }
-                .then(
-                    allDeadlines.map { Effect.stopDeadline($0) } + [
-                        .compute(writes: ReconsiderationFact.terminatedOn) { Facts(["terminatedOn": .date($0.date)]) }
-                    ]
-                )
-                .produces(.terminationDecision),
+            ActionDefinition(
+                "suspend", "中止审理", from: [State.accepted.id], to: State.suspended.id, by: staff, basis: "行政复议法 第三十九条"
+            )
+            .asks(.init("suspensionGround", "中止情形", .choice(Reconsideration.suspensionGrounds)))
+            .then(
+                .compute(writes: ReconsiderationFact.suspendedOn) { Facts(["suspendedOn": .date($0.date)]) },
+                .pauseDeadline("decision"), .pauseDeadline("answer")
+            )
+            .produces(.suspensionNotice),
+            ActionDefinition(
+                "resume", "恢复审理", from: [State.suspended.id], to: State.accepted.id, by: staff, basis: "行政复议法 第四十条"
+            )
+            .asks(.init("resumeReason", "中止原因消除的情况"))
+            .then(.resumeDeadline("decision"), .resumeDeadline("answer")),
+            ActionDefinition(
+                "terminate", "终止行政复议", from: running, to: State.terminated.id, by: staff, basis: "行政复议法 第四十一条"
+            )
+            .asks(
+                .init("terminationGround", "终止情形", .choice(Reconsideration.terminationGrounds)),
+                .init("settlementDocument", "和解协议或撤回申请书", required: false)
+            )
+            .gate(
+                "行政复议法 第四十一条第五项", "中止满六十日且中止原因仍未消除的，才能以此终止（限第三十九条第一款第一项、第二项、第四项的中止情形）", field: "terminationGround"
+            ) { c in
+                guard c.inputs[ReconsiderationFact.terminationGround] == "suspension_60_days" else { return true }
+                guard c.file.state == State.suspended.id,
+                    Reconsideration.terminableSuspensions.contains(
+                        c.file.facts[ReconsiderationFact.suspensionGround] ?? ""),
+                    let from = c.file.facts[ReconsiderationFact.suspendedOn]
+                else { return false }
+                return c.date >= from.adding(days: 60)
+            }
+            .gate("行政复议法 第七十四条", "撤回申请的，须附撤回申请书（和解的附和解协议）", field: "settlementDocument") { c in
+                c.inputs[ReconsiderationFact.terminationGround] != "withdrawn"
+                    || !(c.inputs[ReconsiderationFact.settlementDocument] ?? "").isEmpty
+            }
+            .then(
+                allDeadlines.map { Effect.stopDeadline($0) } + [
+                    .compute(writes: ReconsiderationFact.terminatedOn) { Facts(["terminatedOn": .date($0.date)]) }
+                ]
+            )
+            .produces(.terminationDecision),
 
             // MARK: 决定
-            ActionDefinition("decide", "作出行政复议决定", from: ["accepted"], to: "decided", by: staff, basis: "行政复议法 第六十一条")
-                .asks(
-                    .init("outcome", "决定类型", .choice(Reconsideration.outcomes)), .init("decisionText", "决定主文"),
-                    .init("decisionReasons", "认定的事实和理由"),
-                    .init("approval", "审批方式", .choice([.init("head", "行政复议机关负责人同意"), .init("collective", "集体讨论通过")])),
-                    .init("approver", "批准人或集体讨论记录"),
-                    .init("changedAmount", "变更后的款额（元）", .number, required: false),
-                    .init("changeWorsens", "变更后对申请人更为不利", .bool, required: false),
-                    .init("thirdPartyRequested", "第三人提出了相反请求", .bool, required: false),
-                    .init("redoDays", "责令重新作出行政行为的期限（日）", .number, required: false),
-                    .init("performanceDays", "责令履行的期限（日）", .number, required: false),
-                    .init("mediationSigned", "调解书经双方当事人签字", .bool, required: false),
-                    // 第七十九条: decisions are published as the respondent's act was; one that may not be says why.
-                    .init("publicationWithheld", "不予公开的理由（涉及国家秘密、商业秘密、个人隐私等；公开的不填）", required: false)
-                )
-                .looksUp(.caseNumber(into: Reconsideration.External.caseNumber))
-                .gate("行政复议法 第四十九条", "普通程序审理应当听取当事人的意见（或者举行听证）") { c in
-                    isSimple(c.file.facts) || c.file.hasTaken("hear_parties")
-                        || c.file.facts.flag(ReconsiderationFact.heard)
+            ActionDefinition(
+                "decide", "作出行政复议决定", from: [State.accepted.id], to: State.decided.id, by: staff, basis: "行政复议法 第六十一条"
+            )
+            .asks(
+                .init("outcome", "决定类型", .choice(Reconsideration.outcomes)), .init("decisionText", "决定主文"),
+                .init("decisionReasons", "认定的事实和理由"),
+                .init("approval", "审批方式", .choice([.init("head", "行政复议机关负责人同意"), .init("collective", "集体讨论通过")])),
+                .init("approver", "批准人或集体讨论记录"),
+                .init("changedAmount", "变更后的款额（元）", .number, required: false),
+                .init("changeWorsens", "变更后对申请人更为不利", .bool, required: false),
+                .init("thirdPartyRequested", "第三人提出了相反请求", .bool, required: false),
+                .init("redoDays", "责令重新作出行政行为的期限（日）", .number, required: false),
+                .init("performanceDays", "责令履行的期限（日）", .number, required: false),
+                .init("mediationSigned", "调解书经双方当事人签字", .bool, required: false),
+                // 第七十九条: decisions are published as the respondent's act was; one that may not be says why.
+                .init("publicationWithheld", "不予公开的理由（涉及国家秘密、商业秘密、个人隐私等；公开的不填）", required: false)
+            )
+            .looksUp(.caseNumber(into: Reconsideration.External.caseNumber))
+            .gate("行政复议法 第四十九条", "普通程序审理应当听取当事人的意见（或者举行听证）") { c in
+                isSimple(c.file.facts) || c.file.hasTaken("hear_parties")
+                    || c.file.facts.flag(ReconsiderationFact.heard)
+            }
+            .gate("行政复议法 第五十条第一款", "重大、疑难、复杂的案件应当组织听证") { c in
+                !c.file.facts.flag(ReconsiderationFact.major) || c.file.facts.flag(ReconsiderationFact.heard)
+            }
+            .gate("行政复议法 第五十二条", "本案应当提请行政复议委员会提出咨询意见") { c in
+                !c.file.facts.flag(ReconsiderationFact.committeeRequired)
+                    || c.file.facts.flag(ReconsiderationFact.committeeConsulted)
+            }
+            .gate("行政复议法 第六十三条第二款", "变更决定不得作出对申请人更为不利的决定（第三人提出相反请求的除外）", field: "changedAmount") { c in
+                guard c.inputs[ReconsiderationFact.outcome] == "change",
+                    !c.inputs.flag(ReconsiderationFact.thirdPartyRequested)
+                else { return true }
+                if c.inputs.flag(ReconsiderationFact.changeWorsens) { return false }
+                if let before = c.file.facts[ReconsiderationFact.actAmount],
+                    let after = c.inputs[ReconsiderationFact.changedAmount]
+                {
+                    return after <= before
                 }
-                .gate("行政复议法 第五十条第一款", "重大、疑难、复杂的案件应当组织听证") { c in
-                    !c.file.facts.flag(ReconsiderationFact.major) || c.file.facts.flag(ReconsiderationFact.heard)
+                return true
+            }
+            .gate("行政复议法 第七十条", "被申请人未按期答复、提交证据，视为该行政行为没有证据、依据：只能决定撤销、部分撤销、确认违法、确认无效或者责令履行", field: "outcome") {
+                c in
+                !noAnswer(c)
+                    || Reconsideration.noAnswerOutcomes.contains(c.inputs[ReconsiderationFact.outcome] ?? "")
+            }
+            .gate("行政复议法 第七十三条", "调解书须经双方当事人签字", field: "mediationSigned") { c in
+                c.inputs[ReconsiderationFact.outcome] != "mediation"
+                    || c.inputs.flag(ReconsiderationFact.mediationSigned)
+            }
+            .gate("行政复议法 第六十四条", "责令重新作出行政行为的期限应为1至365日", field: "redoDays") { c in
+                c.inputs[ReconsiderationFact.redoDays].map { (1...365).contains(Int($0)) } ?? true
+            }
+            .then(
+                .stopDeadline("decision"), .stopDeadline("copy"), .stopDeadline("answer"),
+                .compute(
+                    writes: ReconsiderationFact.decidedOn, ReconsiderationFact.decisionNumber,
+                    ReconsiderationFact.answerMissing
+                ) { c in
+                    Facts([
+                        "decidedOn": .date(c.date),
+                        "decisionNumber": c.external[Reconsideration.External.caseNumber] ?? .text(""),
+                        "answerMissing": .bool(noAnswer(c)),
+                    ])
                 }
-                .gate("行政复议法 第五十二条", "本案应当提请行政复议委员会提出咨询意见") { c in
-                    !c.file.facts.flag(ReconsiderationFact.committeeRequired)
-                        || c.file.facts.flag(ReconsiderationFact.committeeConsulted)
-                }
-                .gate("行政复议法 第六十三条第二款", "变更决定不得作出对申请人更为不利的决定（第三人提出相反请求的除外）", field: "changedAmount") { c in
-                    guard c.inputs[ReconsiderationFact.outcome] == "change",
-                        !c.inputs.flag(ReconsiderationFact.thirdPartyRequested)
-                    else { return true }
-                    if c.inputs.flag(ReconsiderationFact.changeWorsens) { return false }
-                    if let before = c.file.facts[ReconsiderationFact.actAmount],
-                        let after = c.inputs[ReconsiderationFact.changedAmount]
-                    {
-                        return after <= before
-                    }
-                    return true
-                }
-                .gate("行政复议法 第七十条", "被申请人未按期答复、提交证据，视为该行政行为没有证据、依据：只能决定撤销、部分撤销、确认违法、确认无效或者责令履行", field: "outcome") {
-                    c in
-                    !noAnswer(c)
-                        || Reconsideration.noAnswerOutcomes.contains(c.inputs[ReconsiderationFact.outcome] ?? "")
-                }
-                .gate("行政复议法 第七十三条", "调解书须经双方当事人签字", field: "mediationSigned") { c in
-                    c.inputs[ReconsiderationFact.outcome] != "mediation"
-                        || c.inputs.flag(ReconsiderationFact.mediationSigned)
-                }
-                .gate("行政复议法 第六十四条", "责令重新作出行政行为的期限应为1至365日", field: "redoDays") { c in
-                    c.inputs[ReconsiderationFact.redoDays].map { (1...365).contains(Int($0)) } ?? true
-                }
-                .then(
-                    .stopDeadline("decision"), .stopDeadline("copy"), .stopDeadline("answer"),
-                    .compute(
-                        writes: ReconsiderationFact.decidedOn, ReconsiderationFact.decisionNumber,
-                        ReconsiderationFact.answerMissing
-                    ) { c in
-                        Facts([
-                            "decidedOn": .date(c.date),
-                            "decisionNumber": c.external[Reconsideration.External.caseNumber] ?? .text(""),
-                            "answerMissing": .bool(noAnswer(c)),
-                        ])
-                    }
-                )
-                .produces(.reconsiderationDecision),
-            ActionDefinition("serve", "送达行政复议决定书", from: ["decided"], to: "served", by: staff, basis: "行政复议法 第七十五条")
-                .asks(
-                    .init(
-                        "serviceMethod", "送达方式",
-                        .choice([
-                            .init("direct", "直接送达"), .init("post", "邮寄送达"), .init("electronic", "电子送达（已同意）"),
-                            .init("announcement", "公告送达"),
-                        ])),
-                    .init("recipient", "受送达人")
-                )
-                .then(
-                    .compute(writes: ReconsiderationFact.effectiveOn) { Facts(["effectiveOn": .date($0.date)]) },
-                    .startDeadline(
-                        DeadlineRule(
-                            "redo", "被申请人重新作出行政行为", days: 0, .day, article: "行政复议法 第六十四条", fromFact: "effectiveOn",
-                            daysFact: "redoDays"),
-                        onlyIf: { ($0.file.facts[ReconsiderationFact.redoDays] ?? 0) > 0 }),
-                    .startDeadline(
-                        DeadlineRule(
-                            "performance", "被申请人履行法定职责", days: 0, .day, article: "行政复议法 第六十六条", fromFact: "effectiveOn",
-                            daysFact: "performanceDays"),
-                        onlyIf: { ($0.file.facts[ReconsiderationFact.performanceDays] ?? 0) > 0 })
-                )
-                .links { c in
-                    // A decision that changes, revokes or voids a penalty decision of this system: that case records it, and
-                    // its published decision must be withdrawn within 3 working days (行政处罚法 第四十八条第二款).
-                    guard
-                        let kind = Reconsideration.changesPublishedDecision[
-                            c.file.facts[ReconsiderationFact.outcome] ?? ""],
-                        let id = c.file.facts[ReconsiderationFact.linkedCaseID].flatMap(UUID.init(uuidString:))
-                    else { return [] }
-                    return [
-                        LinkedStep(
-                            caseID: id, action: "record_change",
-                            inputs: Facts([
-                                "changeKind": .text(kind),
-                                "changeDocument": .text(c.file.facts[ReconsiderationFact.decisionNumber] ?? ""),
-                                "changedOn": .date(c.date),
-                            ]))
-                    ]
-                }
-                .produces(.serviceReceipt),
+            )
+            .produces(.reconsiderationDecision),
+            ActionDefinition(
+                "serve", "送达行政复议决定书", from: [State.decided.id], to: State.served.id, by: staff, basis: "行政复议法 第七十五条"
+            )
+            .asks(
+                .init(
+                    "serviceMethod", "送达方式",
+                    .choice([
+                        .init("direct", "直接送达"), .init("post", "邮寄送达"), .init("electronic", "电子送达（已同意）"),
+                        .init("announcement", "公告送达"),
+                    ])),
+                .init("recipient", "受送达人")
+            )
+            .then(
+                .compute(writes: ReconsiderationFact.effectiveOn) { Facts(["effectiveOn": .date($0.date)]) },
+                .startDeadline(
+                    DeadlineRule(
+                        "redo", "被申请人重新作出行政行为", days: 0, .day, article: "行政复议法 第六十四条", fromFact: "effectiveOn",
+                        daysFact: "redoDays"),
+                    onlyIf: { ($0.file.facts[ReconsiderationFact.redoDays] ?? 0) > 0 }),
+                .startDeadline(
+                    DeadlineRule(
+                        "performance", "被申请人履行法定职责", days: 0, .day, article: "行政复议法 第六十六条", fromFact: "effectiveOn",
+                        daysFact: "performanceDays"),
+                    onlyIf: { ($0.file.facts[ReconsiderationFact.performanceDays] ?? 0) > 0 })
+            )
+            .links { c in
+                // A decision that changes, revokes or voids a penalty decision of this system: that case records it, and
+                // its published decision must be withdrawn within 3 working days (行政处罚法 第四十八条第二款).
+                guard
+                    let kind = Reconsideration.changesPublishedDecision[
+                        c.file.facts[ReconsiderationFact.outcome] ?? ""],
+                    let id = c.file.facts[ReconsiderationFact.linkedCaseID].flatMap(UUID.init(uuidString:))
+                else { return [] }
+                return [
+                    LinkedStep(
+                        caseID: id, action: "record_change",
+                        inputs: Facts([
+                            "changeKind": .text(kind),
+                            "changeDocument": .text(c.file.facts[ReconsiderationFact.decisionNumber] ?? ""),
+                            "changedOn": .date(c.date),
+                        ]))
+                ]
+            }
+            .produces(.serviceReceipt),
 
             // MARK: 跟踪
             ActionDefinition(
-                "issue_opinion", "制发行政复议意见书", from: ["decided", "served"], to: nil, by: staff, basis: "行政复议法 第七十六条"
+                "issue_opinion", "制发行政复议意见书", from: [State.decided.id, State.served.id], to: nil, by: staff,
+                basis: "行政复议法 第七十六条"
             )
             .asks(.init("opinionTo", "意见书送达的机关"), .init("opinionContent", "纠正相关违法或者不当行政行为的意见"))
             .then(
@@ -475,14 +515,15 @@ public enum ReconsiderationProcedure {
             )
             .produces(.opinionLetter),
             ActionDefinition(
-                "record_opinion_report", "收到意见书反馈", from: ["decided", "served", "closed"], to: nil, by: staff,
+                "record_opinion_report", "收到意见书反馈", from: [State.decided.id, State.served.id, State.closed.id], to: nil,
+                by: staff,
                 basis: "行政复议法 第七十六条"
             )
             .asks(.init("reportSummary", "纠正情况"))
             .gate("行政复议法 第七十六条", "没有待反馈的意见书") { c in c.file.deadline("opinionReport")?.isRunning == true }
             .then(.stopDeadline("opinionReport")),
             ActionDefinition(
-                "record_performance", "登记履行情况", from: ["served"], to: nil, by: staff, basis: "行政复议法 第七十七条、第七十八条"
+                "record_performance", "登记履行情况", from: [State.served.id], to: nil, by: staff, basis: "行政复议法 第七十七条、第七十八条"
             )
             .asks(.init("performed", "被申请人已履行", .bool), .init("performanceNote", "履行情况或者督促措施"))
             .then(
@@ -490,14 +531,17 @@ public enum ReconsiderationProcedure {
                     c.inputs.flag(ReconsiderationFact.performed) ? Facts(["performedOn": .date(c.date)]) : Facts()
                 },
                 .stopDeadline("redo"), .stopDeadline("performance")),
-            ActionDefinition("close", "结案归档", from: ["served"], to: "closed", by: staff, basis: "行政复议法 第七十五条、第七十七条")
-                .asks(.init("closingSummary", "结案意见"))
-                .gate("行政复议法 第六十四条、第六十六条、第七十七条", "被申请人重新作出行政行为或者履行的期限尚未届满且未登记履行") { c in
-                    ["redo", "performance"].allSatisfy { c.file.deadline($0)?.isRunning != true || overdue(c, $0) }
-                },
+            ActionDefinition(
+                "close", "结案归档", from: [State.served.id], to: State.closed.id, by: staff, basis: "行政复议法 第七十五条、第七十七条"
+            )
+            .asks(.init("closingSummary", "结案意见"))
+            .gate("行政复议法 第六十四条、第六十六条、第七十七条", "被申请人重新作出行政行为或者履行的期限尚未届满且未登记履行") { c in
+                ["redo", "performance"].allSatisfy { c.file.deadline($0)?.isRunning != true || overdue(c, $0) }
+            },
         ]
         var d = ProcedureDefinition(
-            id: id, version: version, name: "行政复议", instrument: "《中华人民共和国行政复议法》", initial: "applied", states: states,
+            id: id, version: version, name: "行政复议", instrument: "《中华人民共和国行政复议法》", initial: State.applied.id,
+            states: states,
             actions: actions,
             kind: .reconsideration,
             opening: OpeningRule(

@@ -13,9 +13,11 @@ extension ReconsiderationProcedure {
             F("received", "收案") { _ in true },
             F("accepted", "受理") { $0.facts[ReconsiderationFact.acceptedOn] != nil },
             F("deemed", "其中视为受理") { $0.facts.flag(ReconsiderationFact.deemedAccepted) },
-            F("refused", "不予受理") { $0.state == "refused" },
+            F("refused", "不予受理") { $0.state == State.refused.id },
             F("pending", "在办") { running.contains($0.state) },
-            F("concluded", "审结") { outcome($0) != nil || ["terminated", "refused", "abandoned"].contains($0.state) },
+            F("concluded", "审结") {
+                outcome($0) != nil || [State.terminated.id, State.refused.id, State.abandoned.id].contains($0.state)
+            },
         ]
         for o in Reconsideration.outcomes {
             let value = o.value
@@ -25,8 +27,8 @@ extension ReconsiderationProcedure {
                 })
         }
         figures += [
-            F("terminated", "终止", main: false) { $0.state == "terminated" },
-            F("abandoned", "视为放弃", main: false) { $0.state == "abandoned" },
+            F("terminated", "终止", main: false) { $0.state == State.terminated.id },
+            F("abandoned", "视为放弃", main: false) { $0.state == State.abandoned.id },
             F("corrected", "纠错") { Reconsideration.correcting.contains(outcome($0) ?? "") },
         ]
         return ProcedureStatistics(

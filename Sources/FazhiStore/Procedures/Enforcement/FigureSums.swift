@@ -20,7 +20,9 @@ struct FigureContribution: Equatable {
         self.body = body.uuidString; month = String(openedOn.prefix(7)); self.procedure = procedure;
         self.outcome = outcome ?? ""
         transferred =
-            state == "transferred" || (state == "closed" && outcome == nil && ordinary && decidedOn == nil) ? 1 : 0
+            state == PenaltyOrdinaryProcedure.State.transferred.id
+                || (state == PenaltyOrdinaryProcedure.State.closed.id && outcome == nil && ordinary && decidedOn == nil)
+            ? 1 : 0
         reviewed = legallyReviewed > 0 ? 1 : 0; self.heard = heard > 0 ? 1 : 0
         late = ordinary && decidedOn != nil && decisionDue != nil && decidedOn! > decisionDue! ? 1 : 0
         self.fine = fine ?? 0; self.handlingDays = handlingDays
