@@ -555,27 +555,6 @@ public enum CaseStore {
         return try await (db as! any SQLDatabase).raw(q).all(decoding: CaseSummary.self, with: decoder)
     }
 
-    /// Cases of the given bodies that were marked 涉嫌犯罪 or transferred (两法衔接), opened in `year` or later.
-    public static func transferCases(
-        bodies: Set<UUID>, since year: Int, on db: any Database
-    ) async throws -> [StoredCase] {
-        guard !bodies.isEmpty else { return [] }
-        let rows = try await (db as! any SQLDatabase).raw(
-            """
-            SELECT number, opened_on, content FROM cases WHERE body_id IN \(SQLGroupExpression(bodies.map { SQLBind($0) }))
-            AND opened_on >= \(bind: String(format: "%04d-01-01", year))
-            AND id IN (SELECT case_id FROM case_steps WHERE action IN ('mark_suspected_crime', 'transfer'))
-            ORDER BY opened_on DESC
-            """
-        ).all()
-        return try rows.map { r in
-            StoredCase(
-                file: try StoreJSON.decode(CaseFile.self, try r.decode(column: "content", as: String.self)),
-                number: try r.decode(column: "number", as: String.self),
-                openedOn: try r.decode(column: "opened_on", as: String.self))
-        }
-    }
-
     /// Running deadlines of the given bodies' cases, soonest first (the 待办 list).
     /// The deadline sweep: every running deadline of the given procedures (all when nil) falling due from `from` through
     /// `through` — e.g. the cases due in the next three working days — soonest first. Read from the covering index on

@@ -87,7 +87,8 @@ enum RegistryPortalViews {
                 }, empty: "没有符合条件的事项。"
             ).render()
             var c = URLComponents(string: base) ?? URLComponents()
-            c.queryItems = (c.queryItems ?? []).filter { $0.name != "page" }
+            let kept = (c.queryItems ?? []).filter { $0.name != "page" }
+            c.queryItems = kept.isEmpty ? nil : kept
             let pager = Pager(page: page, pageSize: 100, total: min(total, cap), base: c.string ?? "/powers").render()
             let typeCounts: HTML =
                 q.isEmpty && type == nil

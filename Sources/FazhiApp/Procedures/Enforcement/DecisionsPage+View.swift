@@ -37,7 +37,8 @@ enum DecisionsPage {
                 }, empty: "没有符合条件的公示决定。", rowClasses: m.items.map { $0.withdrawnOn != nil ? "withdrawn" : nil }
             ).render()
             let pager = Pager(
-                page: m.page, pageSize: 50, total: min(m.total, 1000), base: "/decisions?\(queryString())"
+                page: m.page, pageSize: 50, total: min(m.total, 1000),
+                base: queryString().isEmpty ? "/decisions" : "/decisions?\(queryString())"
             ).render()
             return """
                 <form method="get" action="/decisions" class="card search"><label for="q">关键词</label><input id="q" name="q" value="\(q.text ?? "")" placeholder="如：食品、无证经营">

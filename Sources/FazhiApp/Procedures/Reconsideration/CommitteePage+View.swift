@@ -38,16 +38,18 @@ enum CommitteePage {
                 }, empty: "尚未登记委员。"
             ).render()
             let fields: [FormField] = [
-                FormField(id: "name", name: "name", label: "姓名", kind: .text, value: m.values["name"], required: true),
+                FormField(
+                    id: "name", name: "name", label: "姓名", kind: .text, value: m.values["name"], required: true,
+                    enforced: true),
                 FormField(
                     id: "kind", name: "kind", label: "类别", kind: .choice(kinds),
-                    value: m.values["kind"] ?? kinds.first?.value),
+                    value: m.values["kind"] ?? kinds.first?.value, placeholder: nil),
                 FormField(
                     id: "affiliation", name: "affiliation", label: "所在单位", kind: .text, value: m.values["affiliation"],
-                    required: true),
+                    required: true, enforced: true),
                 FormField(
                     id: "appointedOn", name: "appointedOn", label: "聘任日期", kind: .date,
-                    value: m.values["appointedOn"] ?? m.today.description, required: true),
+                    value: m.values["appointedOn"] ?? m.today.description, required: true, enforced: true),
                 FormField(
                     id: "termEndsOn", name: "termEndsOn", label: "任期届满", kind: .date, value: m.values["termEndsOn"]),
             ]

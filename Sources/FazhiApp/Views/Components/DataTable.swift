@@ -51,7 +51,10 @@ struct DataTable {
     var rowClasses: [String?] = []
 
     func render() -> HTML {
-        guard !rows.isEmpty else { return "<p class=\"muted\">\(empty)</p>" }
+        // An empty table keeps its id on the note that replaces it, so the page has the same anchors either way.
+        guard !rows.isEmpty else {
+            return "<p class=\"muted\"\(HTML(raw: id.map { " id=\"\(HTML.escape($0))\"" } ?? ""))>\(empty)</p>"
+        }
         let head = HTML.join(columns.map { c in "<th\(HTML(raw: c.numeric ? " class=\"num\"" : ""))>\(c.title)</th>" })
         let body = HTML.join(
             rows.enumerated().map { (i, row) in

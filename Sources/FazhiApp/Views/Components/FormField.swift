@@ -18,11 +18,17 @@ struct FormField {
     var hint: String?
     /// The latest date a date field takes (a step cannot be dated after today).
     var latest: String?
+    /// Also ask the browser to insist (`required`). Off for procedure steps, whose refusals the server words with the
+    /// article; on for plain registry forms.
+    var enforced = false
+    /// The empty first choice of a select; nil for a select that always has a value.
+    var placeholder: String? = "请选择"
 
     func render() -> HTML {
         let star: HTML = required ? " <span class=\"req\">*</span>" : ""
         let hintText: HTML = hint.map { " <span class=\"muted\">（\($0)）</span>" } ?? ""
         let label: HTML = "<label for=\"\(id)\">\(self.label)\(star)\(hintText)</label>"
+        let req: HTML = HTML(raw: enforced ? " required" : "")
         switch kind {
         case .bool:
             return
@@ -33,10 +39,11 @@ struct FormField {
                     "<option value=\"\($0.value)\"\(HTML(raw: value == $0.value ? " selected" : ""))>\($0.label)</option>"
                         as HTML
                 })
-            return "\(label)<select id=\"\(id)\" name=\"\(name)\"><option value=\"\">请选择</option>\(options)</select>"
+            let first: HTML = placeholder.map { "<option value=\"\">\($0)</option>" } ?? ""
+            return "\(label)<select id=\"\(id)\" name=\"\(name)\"\(req)>\(first)\(options)</select>"
         case .date:
             let max: HTML = latest.map { " max=\"\($0)\"" } ?? ""
-            return "\(label)<input id=\"\(id)\" name=\"\(name)\" type=\"date\" value=\"\(value ?? "")\"\(max)>"
+            return "\(label)<input id=\"\(id)\" name=\"\(name)\" type=\"date\" value=\"\(value ?? "")\"\(max)\(req)>"
         case .number:
             return "\(label)<input id=\"\(id)\" name=\"\(name)\" inputmode=\"decimal\" value=\"\(value ?? "")\">"
         case .list:
@@ -44,7 +51,7 @@ struct FormField {
         case .longText:
             return "\(label)<textarea id=\"\(id)\" name=\"\(name)\" rows=\"3\">\(value ?? "")</textarea>"
         case .text:
-            return "\(label)<input id=\"\(id)\" name=\"\(name)\" value=\"\(value ?? "")\">"
+            return "\(label)<input id=\"\(id)\" name=\"\(name)\" value=\"\(value ?? "")\"\(req)>"
         }
     }
 }

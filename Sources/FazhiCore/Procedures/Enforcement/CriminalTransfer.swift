@@ -42,9 +42,9 @@ public struct CriminalTransfer: Sendable, Equatable {
 
     /// The case's transfer as its steps tell it, or nil if it was never marked or transferred.
     public static func of(_ file: CaseFile) -> CriminalTransfer? {
-        let markAt = file.steps.lastIndex { $0.action == "mark_suspected_crime" }
+        let markAt = file.steps.lastIndex { $0.action == PenaltyOrdinaryProcedure.Step.markSuspectedCrime }
         let marked = markAt.map { file.steps[$0] }
-        let lastTransferAt = file.steps.lastIndex { $0.action == "transfer" }
+        let lastTransferAt = file.steps.lastIndex { $0.action == PenaltyOrdinaryProcedure.Step.transfer }
         guard markAt != nil || lastTransferAt != nil else { return nil }
         // Marked again after a transfer came back: the new suspicion is not transferred yet.
         let transferAt = lastTransferAt.flatMap { t in (markAt ?? -1) > t ? nil : t }

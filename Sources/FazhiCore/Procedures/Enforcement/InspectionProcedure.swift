@@ -16,6 +16,14 @@ public enum InspectionProcedure {
         public static let closed = ProcedureState("closed", "已办结", terminal: true)
     }
 
+    /// Its steps (步骤) by id, each declared once: a step named anywhere else is one of these.
+    public enum Step {
+        public static let recordInspection = "record_inspection"
+        public static let confirmRectification = "confirm_rectification"
+        public static let referToCase = "refer_to_case"
+        public static let close = "close"
+    }
+
     public static let states = [
         State.open, State.inspected, State.referred, State.closed,
     ]
@@ -24,7 +32,7 @@ public enum InspectionProcedure {
         let two = OfficerRule(minimum: 2, article: "行政处罚法 第四十二条、第五十五条")
         let actions: [ActionDefinition] = [
             ActionDefinition(
-                "record_inspection", "检查并记录", from: [State.open.id], to: State.inspected.id, by: [.officer],
+                Step.recordInspection, "检查并记录", from: [State.open.id], to: State.inspected.id, by: [.officer],
                 basis: "行政处罚法 第五十五条"
             )
             .needs(two)
@@ -56,7 +64,7 @@ public enum InspectionProcedure {
             )
             .produces(.inspectionRecord),
             ActionDefinition(
-                "confirm_rectification", "复查：已整改", from: [State.inspected.id], to: State.closed.id, by: [.officer],
+                Step.confirmRectification, "复查：已整改", from: [State.inspected.id], to: State.closed.id, by: [.officer],
                 basis: "行政处罚法 第二十八条"
             )
             .needs(two)
@@ -64,7 +72,7 @@ public enum InspectionProcedure {
             .gate("行政处罚法 第二十八条", "检查结果不是责令整改") { $0.file.facts[EnforcementFact.result] == "rectify" }
             .then(.stopDeadline("rectification")),
             ActionDefinition(
-                "refer_to_case", "转立案查处", from: [State.inspected.id], to: State.referred.id, by: [.officer, .head],
+                Step.referToCase, "转立案查处", from: [State.inspected.id], to: State.referred.id, by: [.officer, .head],
                 basis: "行政处罚法 第五十四条"
             )
             .asks(.init("referralReason", "立案理由"))
@@ -75,7 +83,7 @@ public enum InspectionProcedure {
             }
             .then(.stopDeadline("rectification")),
             ActionDefinition(
-                "close", "办结", from: [State.inspected.id], to: State.closed.id, by: [.officer, .head],
+                Step.close, "办结", from: [State.inspected.id], to: State.closed.id, by: [.officer, .head],
                 basis: "行政处罚法 第五十五条"
             )
             .gate("行政处罚法 第五十四条", "检查结果为立案查处或责令整改的，不能直接办结") { $0.file.facts[EnforcementFact.result] == "none" },

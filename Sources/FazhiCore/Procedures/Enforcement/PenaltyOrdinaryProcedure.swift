@@ -23,6 +23,39 @@ public enum PenaltyOrdinaryProcedure {
         public static let closed = ProcedureState("closed", "已结案", terminal: true)
     }
 
+    /// Its steps (步骤) by id, each declared once: a step named anywhere else is one of these.
+    public enum Step {
+        public static let fileCase = "file_case"
+        public static let extendDecisionPeriod = "extend_decision_period"
+        public static let recordEvidence = "record_evidence"
+        public static let preserveEvidence = "preserve_evidence"
+        public static let disposePreserved = "dispose_preserved"
+        public static let decideRecusal = "decide_recusal"
+        public static let markSuspectedCrime = "mark_suspected_crime"
+        public static let propose = "propose"
+        public static let notify = "notify"
+        public static let recordStatement = "record_statement"
+        public static let waive = "waive"
+        public static let requestHearing = "request_hearing"
+        public static let scheduleHearing = "schedule_hearing"
+        public static let holdHearing = "hold_hearing"
+        public static let legalReviewPass = "legal_review_pass"
+        public static let legalReviewReturn = "legal_review_return"
+        public static let collectiveDiscussion = "collective_discussion"
+        public static let decide = "decide"
+        public static let serve = "serve"
+        public static let approveDeferral = "approve_deferral"
+        public static let recordPayment = "record_payment"
+        public static let applyEnforcement = "apply_enforcement"
+        public static let publish = "publish"
+        public static let recordChange = DecisionChange.step
+        public static let withdrawPublication = "withdraw_publication"
+        public static let transfer = "transfer"
+        public static let transferAccepted = "transfer_accepted"
+        public static let transferReturned = "transfer_returned"
+        public static let close = "close"
+    }
+
     public static let states = [
         State.clue, State.investigating, State.proposed, State.notified, State.hearing, State.decided, State.served,
         State.enforcing, State.executed, State.transferred, State.closed,
@@ -32,14 +65,15 @@ public enum PenaltyOrdinaryProcedure {
         State.decided.id, State.served.id, State.enforcing.id, State.executed.id, State.closed.id,
     ]
     /// The 法制审核 steps: a reviewer who has taken one before is no longer 初次 (第五十八条第二款).
-    static let reviewSteps = ["legal_review_pass", "legal_review_return"]
+    static let reviewSteps = [Step.legalReviewPass, Step.legalReviewReturn]
 
     public static func definition(_ settings: ProcedureSettings) -> ProcedureDefinition {
         let two = OfficerRule(minimum: 2, article: "行政处罚法 第四十二条、第五十五条")
         let actions: [ActionDefinition] = [
             // MARK: 立案
             ActionDefinition(
-                "file_case", "立案", from: [State.clue.id], to: State.investigating.id, by: [.head], basis: "行政处罚法 第五十四条"
+                Step.fileCase, "立案", from: [State.clue.id], to: State.investigating.id, by: [.head],
+                basis: "行政处罚法 第五十四条"
             )
             .asks(
                 .init(
@@ -82,7 +116,7 @@ public enum PenaltyOrdinaryProcedure {
             )
             .produces(.filingApproval),
             ActionDefinition(
-                "extend_decision_period", "延长办案期限", from: active, to: nil, by: [.head], basis: "行政处罚法 第六十条"
+                Step.extendDecisionPeriod, "延长办案期限", from: active, to: nil, by: [.head], basis: "行政处罚法 第六十条"
             )
             .asks(
                 .init("extendedDays", "延长天数", .number), .init("extensionBasis", "延长依据（法律、法规、规章条款）"),
@@ -106,7 +140,7 @@ public enum PenaltyOrdinaryProcedure {
 
             // MARK: 调查取证
             ActionDefinition(
-                "record_evidence", "调查取证", from: [State.investigating.id], to: nil, by: [.officer],
+                Step.recordEvidence, "调查取证", from: [State.investigating.id], to: nil, by: [.officer],
                 basis: "行政处罚法 第五十四条、第五十五条"
             )
             .needs(two)
@@ -137,7 +171,7 @@ public enum PenaltyOrdinaryProcedure {
             }
             .produces(.evidenceRecord),
             ActionDefinition(
-                "preserve_evidence", "先行登记保存", from: [State.investigating.id], to: nil, by: [.head],
+                Step.preserveEvidence, "先行登记保存", from: [State.investigating.id], to: nil, by: [.head],
                 basis: "行政处罚法 第五十六条"
             )
             .needs(two)
@@ -149,7 +183,7 @@ public enum PenaltyOrdinaryProcedure {
             )
             .produces(.preservationNotice),
             ActionDefinition(
-                "dispose_preserved", "处理先行登记保存的证据", from: active, to: nil, by: [.head, .officer], basis: "行政处罚法 第五十六条"
+                Step.disposePreserved, "处理先行登记保存的证据", from: active, to: nil, by: [.head, .officer], basis: "行政处罚法 第五十六条"
             )
             .asks(
                 .init(
@@ -161,7 +195,7 @@ public enum PenaltyOrdinaryProcedure {
             )
             .gate("行政处罚法 第五十六条", "没有待处理的先行登记保存") { c in c.file.deadline("preservation")?.isRunning == true }
             .then(.stopDeadline("preservation")),
-            ActionDefinition("decide_recusal", "决定回避申请", from: active, to: nil, by: [.head], basis: "行政处罚法 第四十三条")
+            ActionDefinition(Step.decideRecusal, "决定回避申请", from: active, to: nil, by: [.head], basis: "行政处罚法 第四十三条")
                 .asks(
                     .init("recusalOfficer", "申请回避的执法人员"), .init("recusalGranted", "决定回避", .bool, required: false),
                     .init("recusalReason", "理由")
@@ -177,14 +211,14 @@ public enum PenaltyOrdinaryProcedure {
                             ]) : Facts()
                     }),
             ActionDefinition(
-                "mark_suspected_crime", "认定涉嫌犯罪", from: active, to: nil, by: [.head, .officer], basis: "行政处罚法 第二十七条"
+                Step.markSuspectedCrime, "认定涉嫌犯罪", from: active, to: nil, by: [.head, .officer], basis: "行政处罚法 第二十七条"
             )
             .asks(.init("crimeReason", "涉嫌犯罪的事实和理由"))
             .then(.set("suspectedCrime", .bool(true))),
 
             // MARK: 拟处罚、告知、陈述申辩
             ActionDefinition(
-                "propose", "拟作处罚（含裁量）", from: [State.investigating.id], to: State.proposed.id, by: [.officer],
+                Step.propose, "拟作处罚（含裁量）", from: [State.investigating.id], to: State.proposed.id, by: [.officer],
                 basis: "行政处罚法 第五十七条"
             )
             .asks(
@@ -236,7 +270,8 @@ public enum PenaltyOrdinaryProcedure {
                     ])
                 }),
             ActionDefinition(
-                "notify", "事先告知", from: [State.proposed.id], to: State.notified.id, by: [.officer], basis: "行政处罚法 第四十四条"
+                Step.notify, "事先告知", from: [State.proposed.id], to: State.notified.id, by: [.officer],
+                basis: "行政处罚法 第四十四条"
             )
             .asks(
                 .init(
@@ -261,7 +296,7 @@ public enum PenaltyOrdinaryProcedure {
             )
             .produces(.priorNotice),
             ActionDefinition(
-                "record_statement", "记录陈述申辩及复核", from: [State.notified.id, State.hearing.id], to: nil, by: [.officer],
+                Step.recordStatement, "记录陈述申辩及复核", from: [State.notified.id, State.hearing.id], to: nil, by: [.officer],
                 basis: "行政处罚法 第四十五条"
             )
             .asks(
@@ -273,14 +308,14 @@ public enum PenaltyOrdinaryProcedure {
             )
             .then(.set("defended", .bool(true))),
             ActionDefinition(
-                "waive", "当事人书面放弃陈述申辩和听证", from: [State.notified.id], to: nil, by: [.officer], basis: "行政处罚法 第六十二条"
+                Step.waive, "当事人书面放弃陈述申辩和听证", from: [State.notified.id], to: nil, by: [.officer], basis: "行政处罚法 第六十二条"
             )
             .asks(.init("waiverDocument", "书面放弃声明（签名日期、内容）"))
             .then(.set("waived", .bool(true)), .stopDeadline("statement"), .stopDeadline("hearingRequest")),
 
             // MARK: 听证
             ActionDefinition(
-                "request_hearing", "当事人要求听证", from: [State.notified.id], to: State.hearing.id, by: [.officer, .head],
+                Step.requestHearing, "当事人要求听证", from: [State.notified.id], to: State.hearing.id, by: [.officer, .head],
                 basis: "行政处罚法 第六十三条、第六十四条"
             )
             .asks(.init("hearingRequest", "听证申请（方式、内容）"))
@@ -292,7 +327,7 @@ public enum PenaltyOrdinaryProcedure {
             }
             .then(.set("hearingRequested", .bool(true)), .stopDeadline("hearingRequest")),
             ActionDefinition(
-                "schedule_hearing", "通知听证", from: [State.hearing.id], to: nil, by: [.head], basis: "行政处罚法 第六十四条"
+                Step.scheduleHearing, "通知听证", from: [State.hearing.id], to: nil, by: [.head], basis: "行政处罚法 第六十四条"
             )
             .asks(
                 .init("hearingDate", "听证日期", .date), .init("hearingPlace", "听证地点"), .init("hearingChair", "听证主持人"),
@@ -315,7 +350,7 @@ public enum PenaltyOrdinaryProcedure {
             .then(.set("hearingScheduled", .bool(true)))
             .produces(.hearingNotice),
             ActionDefinition(
-                "hold_hearing", "举行听证", from: [State.hearing.id], to: State.notified.id,
+                Step.holdHearing, "举行听证", from: [State.hearing.id], to: State.notified.id,
                 by: [.head, .officer, .legalReviewer],
                 basis: "行政处罚法 第六十四条、第六十五条"
             )
@@ -334,7 +369,7 @@ public enum PenaltyOrdinaryProcedure {
 
             // MARK: 法制审核、集体讨论
             ActionDefinition(
-                "legal_review_pass", "法制审核通过", from: [State.proposed.id, State.notified.id], to: nil,
+                Step.legalReviewPass, "法制审核通过", from: [State.proposed.id, State.notified.id], to: nil,
                 by: [.legalReviewer],
                 basis: "行政处罚法 第五十八条"
             )
@@ -352,7 +387,7 @@ public enum PenaltyOrdinaryProcedure {
             )
             .produces(.legalReviewOpinion),
             ActionDefinition(
-                "legal_review_return", "法制审核退回", from: [State.proposed.id, State.notified.id],
+                Step.legalReviewReturn, "法制审核退回", from: [State.proposed.id, State.notified.id],
                 to: State.investigating.id,
                 by: [.legalReviewer], basis: "行政处罚法 第五十八条"
             )
@@ -366,7 +401,7 @@ public enum PenaltyOrdinaryProcedure {
             .then(.stopDeadline("statement"), .stopDeadline("hearingRequest"))
             .produces(.legalReviewOpinion),
             ActionDefinition(
-                "collective_discussion", "集体讨论", from: [State.proposed.id, State.notified.id], to: nil, by: [.head],
+                Step.collectiveDiscussion, "集体讨论", from: [State.proposed.id, State.notified.id], to: nil, by: [.head],
                 basis: "行政处罚法 第五十七条第二款"
             )
             .asks(
@@ -385,7 +420,8 @@ public enum PenaltyOrdinaryProcedure {
 
             // MARK: 决定
             ActionDefinition(
-                "decide", "作出决定", from: [State.investigating.id, State.notified.id], to: State.decided.id, by: [.head],
+                Step.decide, "作出决定", from: [State.investigating.id, State.notified.id], to: State.decided.id,
+                by: [.head],
                 basis: "行政处罚法 第五十七条"
             )
             .asks(
@@ -481,7 +517,7 @@ public enum PenaltyOrdinaryProcedure {
 
             // MARK: 送达、执行
             ActionDefinition(
-                "serve", "送达决定书", from: [State.decided.id], to: State.served.id, by: [.officer], basis: "行政处罚法 第六十一条"
+                Step.serve, "送达决定书", from: [State.decided.id], to: State.served.id, by: [.officer], basis: "行政处罚法 第六十一条"
             )
             .asks(
                 .init(
@@ -506,7 +542,8 @@ public enum PenaltyOrdinaryProcedure {
             )
             .produces(.serviceReceipt),
             ActionDefinition(
-                "approve_deferral", "批准暂缓或者分期缴纳", from: [State.served.id], to: nil, by: [.head], basis: "行政处罚法 第六十六条第二款"
+                Step.approveDeferral, "批准暂缓或者分期缴纳", from: [State.served.id], to: nil, by: [.head],
+                basis: "行政处罚法 第六十六条第二款"
             )
             .asks(
                 .init("deferredUntil", "缴纳期限延至", .date), .init("instalments", "分期数", .number, required: false),
@@ -519,7 +556,7 @@ public enum PenaltyOrdinaryProcedure {
                 .startDeadlineUntil(
                     key: "payment", name: "缴纳罚款（经批准暂缓或者分期）", dateFact: "deferredUntil", article: "行政处罚法 第六十六条第二款")),
             ActionDefinition(
-                "record_payment", "登记缴款凭证", from: [State.served.id, State.enforcing.id], to: State.executed.id,
+                Step.recordPayment, "登记缴款凭证", from: [State.served.id, State.enforcing.id], to: State.executed.id,
                 by: [.officer, .head],
                 basis: "行政处罚法 第六十七条"
             )
@@ -533,7 +570,7 @@ public enum PenaltyOrdinaryProcedure {
             }
             .then(.stopDeadline("payment")),
             ActionDefinition(
-                "apply_enforcement", "加处罚款并申请强制执行", from: [State.served.id], to: State.enforcing.id, by: [.head],
+                Step.applyEnforcement, "加处罚款并申请强制执行", from: [State.served.id], to: State.enforcing.id, by: [.head],
                 basis: "行政处罚法 第七十二条"
             )
             .asks(
@@ -563,7 +600,7 @@ public enum PenaltyOrdinaryProcedure {
 
             // MARK: 事后公示
             ActionDefinition(
-                "publish", "公示处罚决定", from: decidedStates, to: nil, by: [.officer, .head], basis: "行政处罚法 第四十八条"
+                Step.publish, "公示处罚决定", from: decidedStates, to: nil, by: [.officer, .head], basis: "行政处罚法 第四十八条"
             )
             .gate("行政处罚法 第四十八条", "只有行政处罚决定需要公示") { $0.file.facts[EnforcementFact.outcome] == "penalty" }
             .gate("行政处罚法 第四十八条第一款", "该决定不在本地公示规则的范围内（FAZHI_PUBLICATION_RULE）") {
@@ -577,7 +614,7 @@ public enum PenaltyOrdinaryProcedure {
             )
             .publishes(.publish),
             ActionDefinition(
-                "record_change", "登记决定被变更、撤销或者确认违法、无效", from: decidedStates, to: nil, by: [.head],
+                Step.recordChange, "登记决定被变更、撤销或者确认违法、无效", from: decidedStates, to: nil, by: [.head],
                 basis: "行政处罚法 第四十八条第二款"
             )
             .asks(
@@ -602,7 +639,7 @@ public enum PenaltyOrdinaryProcedure {
                         $0.file.facts.flag(EnforcementFact.published) && !$0.file.facts.flag(EnforcementFact.withdrawn)
                     })),
             ActionDefinition(
-                "withdraw_publication", "撤回公示并说明理由", from: decidedStates, to: nil, by: [.head, .officer],
+                Step.withdrawPublication, "撤回公示并说明理由", from: decidedStates, to: nil, by: [.head, .officer],
                 basis: "行政处罚法 第四十八条第二款"
             )
             .asks(.init("withdrawalReason", "公开说明的理由"))
@@ -621,7 +658,7 @@ public enum PenaltyOrdinaryProcedure {
 
             // MARK: 两法衔接
             ActionDefinition(
-                "transfer", "移送司法机关", from: active, to: State.transferred.id, by: [.head], basis: "行政处罚法 第二十七条"
+                Step.transfer, "移送司法机关", from: active, to: State.transferred.id, by: [.head], basis: "行政处罚法 第二十七条"
             )
             .asks(
                 .init("receivingOrgan", "接收机关"), .init("transferNumber", "移送书文号"),
@@ -633,7 +670,7 @@ public enum PenaltyOrdinaryProcedure {
             )
             .produces(.transferLetter),
             ActionDefinition(
-                "transfer_accepted", "司法机关立案（移送反馈）", from: [State.transferred.id], to: State.closed.id,
+                Step.transferAccepted, "司法机关立案（移送反馈）", from: [State.transferred.id], to: State.closed.id,
                 by: [.head, .officer],
                 basis: "行政处罚法 第二十七条"
             )
@@ -641,7 +678,7 @@ public enum PenaltyOrdinaryProcedure {
             .gate("行政处罚法 第五十六条", "先行登记保存的证据尚未处理") { c in c.file.deadline("preservation")?.isRunning != true }
             .produces(.closingReport),
             ActionDefinition(
-                "transfer_returned", "司法机关退回（不予立案）", from: [State.transferred.id], to: State.investigating.id,
+                Step.transferReturned, "司法机关退回（不予立案）", from: [State.transferred.id], to: State.investigating.id,
                 by: [.head, .officer],
                 basis: "行政处罚法 第二十七条第一款"
             )
@@ -655,7 +692,7 @@ public enum PenaltyOrdinaryProcedure {
 
             // MARK: 结案
             ActionDefinition(
-                "close", "结案", from: [State.served.id, State.executed.id, State.enforcing.id], to: State.closed.id,
+                Step.close, "结案", from: [State.served.id, State.executed.id, State.enforcing.id], to: State.closed.id,
                 by: [.head],
                 basis: "行政处罚法 第四十七条"
             )
@@ -692,7 +729,7 @@ public enum PenaltyOrdinaryProcedure {
     static func notInvestigator(_ c: StepContext) -> Bool {
         let onCase = c.file.officersOnCase
         return !(c.actor.officerID.map(onCase.contains) ?? false)
-            && !c.file.steps.contains { $0.action == "record_evidence" && $0.actorID == c.actor.id }
+            && !c.file.steps.contains { $0.action == Step.recordEvidence && $0.actorID == c.actor.id }
     }
 
     /// Whether a decision being taken is one the local publication rule covers (第四十八条第一款; `PublicationRule`).

@@ -14,6 +14,16 @@ public enum PenaltySimpleProcedure {
         public static let closed = ProcedureState("closed", "已结案", terminal: true)
     }
 
+    /// Its steps (步骤) by id, each declared once: a step named anywhere else is one of these.
+    public enum Step {
+        public static let decideOnSpot = "decide_on_spot"
+        public static let collectOnSpot = "collect_on_spot"
+        public static let handOverCash = "hand_over_cash"
+        public static let recordPayment = "record_payment"
+        public static let fileRecord = "file_record"
+        public static let close = "close"
+    }
+
     public static let states = [
         State.open, State.decided, State.collected, State.paid, State.closed,
     ]
@@ -21,7 +31,7 @@ public enum PenaltySimpleProcedure {
     public static func definition(_ settings: ProcedureSettings) -> ProcedureDefinition {
         let actions: [ActionDefinition] = [
             ActionDefinition(
-                "decide_on_spot", "当场作出处罚决定", from: [State.open.id], to: State.decided.id, by: [.officer],
+                Step.decideOnSpot, "当场作出处罚决定", from: [State.open.id], to: State.decided.id, by: [.officer],
                 basis: "行政处罚法 第五十一条、第五十二条"
             )
             .needs(OfficerRule(minimum: 2, article: "行政处罚法 第四十二条"))
@@ -72,7 +82,7 @@ public enum PenaltySimpleProcedure {
             )
             .produces(.onSpotDecision),
             ActionDefinition(
-                "collect_on_spot", "当场收缴罚款", from: [State.decided.id], to: State.collected.id, by: [.officer],
+                Step.collectOnSpot, "当场收缴罚款", from: [State.decided.id], to: State.collected.id, by: [.officer],
                 basis: "行政处罚法 第六十八条"
             )
             .asks(
@@ -89,13 +99,13 @@ public enum PenaltySimpleProcedure {
                 .stopDeadline("payment"),
                 .startDeadline(DeadlineRule("handover", "执法人员将罚款交至行政机关", days: 2, .workday, article: "行政处罚法 第七十一条"))),
             ActionDefinition(
-                "hand_over_cash", "罚款交至行政机关", from: [State.collected.id], to: nil, by: [.officer], basis: "行政处罚法 第七十一条"
+                Step.handOverCash, "罚款交至行政机关", from: [State.collected.id], to: nil, by: [.officer], basis: "行政处罚法 第七十一条"
             )
             .asks(.init("handoverReceipt", "交款凭证"))
             .gate("行政处罚法 第七十一条", "罚款已交回") { $0.file.deadline("handover")?.isRunning == true }
             .then(.stopDeadline("handover")),
             ActionDefinition(
-                "record_payment", "登记缴款凭证", from: [State.decided.id], to: State.paid.id, by: [.officer, .head],
+                Step.recordPayment, "登记缴款凭证", from: [State.decided.id], to: State.paid.id, by: [.officer, .head],
                 basis: "行政处罚法 第六十七条"
             )
             .asks(
@@ -108,14 +118,14 @@ public enum PenaltySimpleProcedure {
             }
             .then(.stopDeadline("payment")),
             ActionDefinition(
-                "file_record", "报所属行政机关备案", from: [State.decided.id, State.collected.id, State.paid.id], to: nil,
+                Step.fileRecord, "报所属行政机关备案", from: [State.decided.id, State.collected.id, State.paid.id], to: nil,
                 by: [.officer, .head],
                 basis: "行政处罚法 第五十二条第三款"
             )
             .asks(.init("filingNote", "备案情况"))
             .then(.set("filed", .bool(true))),
             ActionDefinition(
-                "close", "结案", from: [State.decided.id, State.collected.id, State.paid.id], to: State.closed.id,
+                Step.close, "结案", from: [State.decided.id, State.collected.id, State.paid.id], to: State.closed.id,
                 by: [.officer, .head],
                 basis: "行政处罚法 第五十二条"
             )

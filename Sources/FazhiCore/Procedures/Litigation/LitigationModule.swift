@@ -40,7 +40,8 @@ extension LitigationProcedure {
         result: { f in
             guard f.facts[LitigationFact.judgedOn] != nil,
                 let j = Litigation.judgment(
-                    f.steps.last { $0.action == "record_judgment" }?.inputs[LitigationFact.judgment])
+                    f.steps.last { $0.action == LitigationProcedure.Step.recordJudgment }?.inputs[
+                        LitigationFact.judgment])
             else { return "" }
             return j.label + (f.facts.flag(LitigationFact.lost) ? "（败诉）" : "")
         })

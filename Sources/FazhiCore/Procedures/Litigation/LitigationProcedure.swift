@@ -19,6 +19,20 @@ public enum LitigationProcedure {
         public static let closed = ProcedureState("closed", "已结案", terminal: true)
     }
 
+    /// Its steps (步骤) by id, each declared once: a step named anywhere else is one of these.
+    public enum Step {
+        public static let register = "register"
+        public static let submitAnswer = "submit_answer"
+        public static let recordHearing = "record_hearing"
+        public static let recordJudgment = "record_judgment"
+        public static let appeal = "appeal"
+        public static let judgmentEffective = "judgment_effective"
+        public static let recordPerformance = "record_performance"
+        public static let receiveRecommendation = "receive_recommendation"
+        public static let replyRecommendation = "reply_recommendation"
+        public static let close = "close"
+    }
+
     public static let states = [
         State.new, State.answering, State.pending, State.judged, State.effective, State.closed,
     ]
@@ -28,7 +42,7 @@ public enum LitigationProcedure {
     public static func definition(_ settings: ProcedureSettings) -> ProcedureDefinition {
         let actions: [ActionDefinition] = [
             ActionDefinition(
-                "register", "登记应诉案件（收到起诉状副本）", from: [State.new.id], to: State.answering.id, by: staff,
+                Step.register, "登记应诉案件（收到起诉状副本）", from: [State.new.id], to: State.answering.id, by: staff,
                 basis: "行政诉讼法 第六十七条"
             )
             .asks(
@@ -57,7 +71,7 @@ public enum LitigationProcedure {
                         "answer", "提交答辩状和作出行政行为的证据、依据", days: settings.litigationAnswerDays, .day,
                         article: "行政诉讼法 第六十七条第一款", fromFact: "servedOn"))),
             ActionDefinition(
-                "submit_answer", "提交答辩状和证据", from: [State.answering.id], to: State.pending.id, by: staff,
+                Step.submitAnswer, "提交答辩状和证据", from: [State.answering.id], to: State.pending.id, by: staff,
                 basis: "行政诉讼法 第六十七条、第三十四条"
             )
             .asks(
@@ -76,7 +90,7 @@ public enum LitigationProcedure {
             )
             .produces(.litigationAnswer),
             ActionDefinition(
-                "record_hearing", "登记开庭（出庭应诉）", from: [State.answering.id, State.pending.id], to: State.pending.id,
+                Step.recordHearing, "登记开庭（出庭应诉）", from: [State.answering.id, State.pending.id], to: State.pending.id,
                 by: staff,
                 basis: "行政诉讼法 第三条第三款"
             )
@@ -110,7 +124,7 @@ public enum LitigationProcedure {
                     ])
                 }),
             ActionDefinition(
-                "record_judgment", "登记裁判结果", from: [State.pending.id], to: State.judged.id, by: staff,
+                Step.recordJudgment, "登记裁判结果", from: [State.pending.id], to: State.judged.id, by: staff,
                 basis: "行政诉讼法 第八十条、第八十五条"
             )
             .asks(
@@ -149,7 +163,8 @@ public enum LitigationProcedure {
                         fromFact: "judgmentServedOn"),
                     onlyIf: { !$0.facts.flag(LitigationFact.final) && $0.facts.flag(LitigationFact.isRuling) })),
             ActionDefinition(
-                "appeal", "提起上诉（或者对方上诉）", from: [State.judged.id], to: State.pending.id, by: staff, basis: "行政诉讼法 第八十五条"
+                Step.appeal, "提起上诉（或者对方上诉）", from: [State.judged.id], to: State.pending.id, by: staff,
+                basis: "行政诉讼法 第八十五条"
             )
             .asks(
                 .init("appellant", "上诉人", .choice(Litigation.appellants)), .init("appealedOn", "上诉日期", .date),
@@ -180,7 +195,7 @@ public enum LitigationProcedure {
                         ) { a, _ in a })
                 }),
             ActionDefinition(
-                "judgment_effective", "裁判发生法律效力", from: [State.judged.id], to: State.effective.id, by: staff,
+                Step.judgmentEffective, "裁判发生法律效力", from: [State.judged.id], to: State.effective.id, by: staff,
                 basis: "行政诉讼法 第八十五条"
             )
             .gate("行政诉讼法 第八十五条", "上诉期限尚未届满，一审裁判尚未发生法律效力") { c in
@@ -191,12 +206,12 @@ public enum LitigationProcedure {
                 .stopDeadline("appeal"),
                 .compute(writes: LitigationFact.effectiveOn) { Facts(["effectiveOn": .date($0.date)]) }),
             ActionDefinition(
-                "record_performance", "履行生效裁判", from: [State.effective.id], to: nil, by: staff, basis: "行政诉讼法 第九十四条"
+                Step.recordPerformance, "履行生效裁判", from: [State.effective.id], to: nil, by: staff, basis: "行政诉讼法 第九十四条"
             )
             .asks(.init("performanceSummary", "履行情况（重新作出行为、履行职责、赔偿等）"))
             .then(.compute(writes: LitigationFact.performedOn) { Facts(["performedOn": .date($0.date)]) }),
             ActionDefinition(
-                "receive_recommendation", "收到司法建议或者检察建议", from: open.union([State.closed.id]), to: nil, by: staff,
+                Step.receiveRecommendation, "收到司法建议或者检察建议", from: open.union([State.closed.id]), to: nil, by: staff,
                 basis: "行政诉讼法 第二十五条第四款、第九十六条"
             )
             .asks(
@@ -224,7 +239,7 @@ public enum LitigationProcedure {
                         article: "行政诉讼法 第九十六条第四项（期限按建议书）"),
                     onlyIf: { $0.inputs[LitigationFact.recommendationKind] == "judicial" })),
             ActionDefinition(
-                "reply_recommendation", "回复建议", from: open.union([State.closed.id]), to: nil, by: staff,
+                Step.replyRecommendation, "回复建议", from: open.union([State.closed.id]), to: nil, by: staff,
                 basis: "行政诉讼法 第九十六条第四项"
             )
             .asks(.init("replySummary", "处理情况和回复内容"), .init("replyNumber", "回复函文号"))
@@ -242,11 +257,11 @@ public enum LitigationProcedure {
             )
             .produces(.recommendationReply),
             ActionDefinition(
-                "close", "结案归档", from: [State.effective.id], to: State.closed.id, by: staff, basis: "行政诉讼法 第九十四条"
+                Step.close, "结案归档", from: [State.effective.id], to: State.closed.id, by: staff, basis: "行政诉讼法 第九十四条"
             )
             .asks(.init("closingSummary", "结案意见"))
             .gate("行政诉讼法 第九十四条", "本机关败诉的，应当先登记履行生效裁判的情况") { c in
-                !c.file.facts.flag(LitigationFact.lost) || c.file.hasTaken("record_performance")
+                !c.file.facts.flag(LitigationFact.lost) || c.file.hasTaken(Step.recordPerformance)
             },
         ]
         var d = ProcedureDefinition(
@@ -283,7 +298,7 @@ public enum LitigationProcedure {
                 F("pending", "在审") { [State.answering.id, State.pending.id].contains($0.state) },
                 F("concluded", "审结") { judged($0) },
                 F("lost", "败诉") { judged($0) && $0.facts.flag(LitigationFact.lost) },
-                F("appealed", "上诉", main: false) { $0.hasTaken("appeal") },
+                F("appealed", "上诉", main: false) { $0.hasTaken(Step.appeal) },
                 F("answerLate", "逾期答辩举证", main: false) { $0.facts.flag(LitigationFact.answerLate) },
                 F("judicialRecommendation", "收到司法建议", main: false) {
                     $0.facts.list(LitigationFact.recommendations).contains("judicial")

@@ -21,6 +21,18 @@ public enum MediationProcedure {
         public static let declined = ProcedureState("declined", "不予调解", terminal: true)
     }
 
+    /// Its steps (步骤) by id, each declared once: a step named anywhere else is one of these.
+    public enum Step {
+        public static let receive = "receive"
+        public static let decline = "decline"
+        public static let assign = "assign"
+        public static let recordSession = "record_session"
+        public static let concludeAgreement = "conclude_agreement"
+        public static let concludeFailure = "conclude_failure"
+        public static let referToCourt = "refer_to_court"
+        public static let followUp = "follow_up"
+    }
+
     public static let states = [
         State.new, State.received, State.mediating, State.agreed, State.closed, State.failed, State.referred,
         State.declined,
@@ -30,7 +42,7 @@ public enum MediationProcedure {
     public static func definition(_ settings: ProcedureSettings) -> ProcedureDefinition {
         let actions: [ActionDefinition] = [
             ActionDefinition(
-                "receive", "受理纠纷", from: [State.new.id], to: State.received.id, by: staff, basis: "人民调解法 第十七条"
+                Step.receive, "受理纠纷", from: [State.new.id], to: State.received.id, by: staff, basis: "人民调解法 第十七条"
             )
             .asks(
                 .init("mediationKind", "调解类别", .choice(Mediation.kinds)),
@@ -54,7 +66,7 @@ public enum MediationProcedure {
                         "mediation", "调解期限（及时调解）", days: settings.mediationDays, .day,
                         article: "人民调解法 第二十一条第二款；期限按地方规定"))),
             ActionDefinition(
-                "decline", "不予调解", from: [State.received.id], to: State.declined.id, by: staff, basis: "人民调解法 第十七条"
+                Step.decline, "不予调解", from: [State.received.id], to: State.declined.id, by: staff, basis: "人民调解法 第十七条"
             )
             .asks(
                 .init("declineReason", "不予调解的原因", .choice(Mediation.declineReasons)), .init("declineNote", "情况说明"),
@@ -69,7 +81,7 @@ public enum MediationProcedure {
                     Facts(["concludedOn": .date($0.date), "outcome": .text("declined")])
                 }),
             ActionDefinition(
-                "assign", "指定调解员，开始调解", from: [State.received.id], to: State.mediating.id, by: staff,
+                Step.assign, "指定调解员，开始调解", from: [State.received.id], to: State.mediating.id, by: staff,
                 basis: "人民调解法 第十九条"
             )
             .asks(
@@ -81,7 +93,7 @@ public enum MediationProcedure {
             }
             .then(.compute(writes: MediationFact.mediationStartedOn) { Facts(["mediationStartedOn": .date($0.date)]) }),
             ActionDefinition(
-                "record_session", "记录调解情况", from: [State.mediating.id], to: nil, by: staff, basis: "人民调解法 第二十七条"
+                Step.recordSession, "记录调解情况", from: [State.mediating.id], to: nil, by: staff, basis: "人民调解法 第二十七条"
             )
             .asks(.init("sessionDate", "调解日期", .date), .init("sessionSummary", "调解情况（当事人陈述、调解员意见）"))
             .gate("人民调解法 第二十七条", "调解日期不能晚于记录之日", field: "sessionDate") { c in
@@ -92,7 +104,7 @@ public enum MediationProcedure {
                     Facts(["sessions": .number((c.file.facts[MediationFact.sessions] ?? 0) + 1)])
                 }),
             ActionDefinition(
-                "conclude_agreement", "调解成功，达成协议", from: [State.mediating.id], to: State.agreed.id, by: staff,
+                Step.concludeAgreement, "调解成功，达成协议", from: [State.mediating.id], to: State.agreed.id, by: staff,
                 basis: "人民调解法 第二十八条"
             )
             .asks(
@@ -125,7 +137,7 @@ public enum MediationProcedure {
             )
             .produces(.mediationAgreement),
             ActionDefinition(
-                "conclude_failure", "调解不成，终止调解", from: [State.mediating.id], to: State.failed.id, by: staff,
+                Step.concludeFailure, "调解不成，终止调解", from: [State.mediating.id], to: State.failed.id, by: staff,
                 basis: "人民调解法 第二十六条"
             )
             .asks(
@@ -141,7 +153,7 @@ public enum MediationProcedure {
                     Facts(["concludedOn": .date($0.date), "outcome": .text("failed")])
                 }),
             ActionDefinition(
-                "refer_to_court", "转诉讼（诉调对接）", from: [State.received.id, State.mediating.id], to: State.referred.id,
+                Step.referToCourt, "转诉讼（诉调对接）", from: [State.received.id, State.mediating.id], to: State.referred.id,
                 by: staff,
                 basis: "人民调解法 第二十六条"
             )
@@ -161,7 +173,7 @@ public enum MediationProcedure {
                     ])
                 }),
             ActionDefinition(
-                "follow_up", "回访", from: [State.agreed.id], to: State.closed.id, by: staff, basis: "人民调解法 第三十一条第二款"
+                Step.followUp, "回访", from: [State.agreed.id], to: State.closed.id, by: staff, basis: "人民调解法 第三十一条第二款"
             )
             .asks(
                 .init("visitedOn", "回访日期", .date), .init("performance", "协议履行情况", .choice(Mediation.performance)),

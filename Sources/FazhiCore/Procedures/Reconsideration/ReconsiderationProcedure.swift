@@ -23,6 +23,36 @@ public enum ReconsiderationProcedure {
         public static let terminated = ProcedureState("terminated", "终止", terminal: true)
     }
 
+    /// Its steps (步骤) by id, each declared once: a step named anywhere else is one of these.
+    public enum Step {
+        public static let register = "register"
+        public static let requestCorrection = "request_correction"
+        public static let extendCorrection = "extend_correction"
+        public static let receiveCorrection = "receive_correction"
+        public static let deemAbandoned = "deem_abandoned"
+        public static let accept = "accept"
+        public static let deemAccepted = "deem_accepted"
+        public static let refuse = "refuse"
+        public static let switchToOrdinary = "switch_to_ordinary"
+        public static let classify = "classify"
+        public static let sendCopy = "send_copy"
+        public static let recordAnswer = "record_answer"
+        public static let hearParties = "hear_parties"
+        public static let scheduleHearing = "schedule_hearing"
+        public static let recordHearing = "record_hearing"
+        public static let consultCommittee = "consult_committee"
+        public static let extendDecisionPeriod = "extend_decision_period"
+        public static let suspend = "suspend"
+        public static let resume = "resume"
+        public static let terminate = "terminate"
+        public static let decide = "decide"
+        public static let serve = "serve"
+        public static let issueOpinion = "issue_opinion"
+        public static let recordOpinionReport = "record_opinion_report"
+        public static let recordPerformance = "record_performance"
+        public static let close = "close"
+    }
+
     public static let states = [
         State.applied, State.received, State.correcting, State.accepted, State.suspended, State.decided, State.served,
         State.closed, State.refused, State.abandoned, State.terminated,
@@ -38,7 +68,7 @@ public enum ReconsiderationProcedure {
         let actions: [ActionDefinition] = [
             // MARK: 申请与受理审查
             ActionDefinition(
-                "register", "登记行政复议申请", from: [State.applied.id], to: State.received.id, by: staff,
+                Step.register, "登记行政复议申请", from: [State.applied.id], to: State.received.id, by: staff,
                 basis: "行政复议法 第二十二条、第三十条"
             )
             .asks(
@@ -85,11 +115,11 @@ public enum ReconsiderationProcedure {
             )
             .produces(.applicationReceipt),
             ActionDefinition(
-                "request_correction", "通知补正", from: [State.received.id], to: State.correcting.id, by: staff,
+                Step.requestCorrection, "通知补正", from: [State.received.id], to: State.correcting.id, by: staff,
                 basis: "行政复议法 第三十一条"
             )
             .asks(.init("correctionItems", "需要补正的事项（一次性列明）", .list))
-            .gate("行政复议法 第三十一条", "补正通知应当一次性载明需要补正的全部事项，本案已经通知过补正") { c in !c.file.hasTaken("request_correction") }
+            .gate("行政复议法 第三十一条", "补正通知应当一次性载明需要补正的全部事项，本案已经通知过补正") { c in !c.file.hasTaken(Step.requestCorrection) }
             .gate("行政复议法 第三十一条", "应当自收到申请之日起五个工作日内通知补正；受理审查期限已过") { c in !overdue(c, "acceptance") }
             .then(
                 .stopDeadline("acceptance"),
@@ -98,7 +128,7 @@ public enum ReconsiderationProcedure {
             )
             .produces(.correctionNotice),
             ActionDefinition(
-                "extend_correction", "延长补正期限（有正当理由）", from: [State.correcting.id], to: nil, by: staff,
+                Step.extendCorrection, "延长补正期限（有正当理由）", from: [State.correcting.id], to: nil, by: staff,
                 basis: "行政复议法 第三十一条"
             )
             .asks(.init("extraDays", "延长的工作日数", .number), .init("extensionReason", "正当理由"))
@@ -116,7 +146,7 @@ public enum ReconsiderationProcedure {
                 .startDeadlineUntil(
                     key: "correction", name: "申请人补正（已延长）", dateFact: "correctionDue", article: "行政复议法 第三十一条")),
             ActionDefinition(
-                "receive_correction", "收到补正材料", from: [State.correcting.id], to: State.received.id, by: staff,
+                Step.receiveCorrection, "收到补正材料", from: [State.correcting.id], to: State.received.id, by: staff,
                 basis: "行政复议法 第三十一条"
             )
             .asks(.init("correctionSummary", "补正的材料"))
@@ -127,7 +157,7 @@ public enum ReconsiderationProcedure {
                 .startDeadline(
                     DeadlineRule("acceptance", "受理审查（逾期未决定视为受理）", days: 5, .workday, article: "行政复议法 第三十条、第三十一条"))),
             ActionDefinition(
-                "deem_abandoned", "逾期未补正，视为放弃申请", from: [State.correcting.id], to: State.abandoned.id, by: staff,
+                Step.deemAbandoned, "逾期未补正，视为放弃申请", from: [State.correcting.id], to: State.abandoned.id, by: staff,
                 basis: "行政复议法 第三十一条"
             )
             .asks(.init("noGoodCause", "申请人无正当理由逾期未补正", .bool))
@@ -137,7 +167,7 @@ public enum ReconsiderationProcedure {
             }
             .then(.stopDeadline("correction")),
             ActionDefinition(
-                "accept", "受理", from: [State.received.id], to: State.accepted.id, by: staff, basis: "行政复议法 第三十条"
+                Step.accept, "受理", from: [State.received.id], to: State.accepted.id, by: staff, basis: "行政复议法 第三十条"
             )
             .asks(
                 .init("track", "审理程序", .choice([.init("ordinary", "普通程序"), .init("simple", "简易程序")])),
@@ -177,7 +207,7 @@ public enum ReconsiderationProcedure {
             .then(reviewDeadlines(settings))
             .produces(.acceptanceNotice),
             ActionDefinition(
-                "deem_accepted", "受理审查期满，视为受理", from: [State.received.id], to: State.accepted.id, by: staff,
+                Step.deemAccepted, "受理审查期满，视为受理", from: [State.received.id], to: State.accepted.id, by: staff,
                 basis: "行政复议法 第三十条第二款"
             )
             .gate("行政复议法 第三十条第二款", "受理审查期限尚未届满") { c in overdue(c, "acceptance") }
@@ -196,7 +226,7 @@ public enum ReconsiderationProcedure {
             )
             .then(reviewDeadlines(settings)),
             ActionDefinition(
-                "refuse", "不予受理", from: [State.received.id], to: State.refused.id, by: staff, basis: "行政复议法 第三十条"
+                Step.refuse, "不予受理", from: [State.received.id], to: State.refused.id, by: staff, basis: "行政复议法 第三十条"
             )
             .asks(
                 .init("refusalReasons", "不予受理的理由"),
@@ -211,7 +241,7 @@ public enum ReconsiderationProcedure {
 
             // MARK: 审理
             ActionDefinition(
-                "switch_to_ordinary", "简易程序转为普通程序", from: [State.accepted.id], to: nil, by: [.head],
+                Step.switchToOrdinary, "简易程序转为普通程序", from: [State.accepted.id], to: nil, by: [.head],
                 basis: "行政复议法 第五十五条"
             )
             .asks(.init("switchReason", "不宜适用简易程序的理由"))
@@ -223,7 +253,7 @@ public enum ReconsiderationProcedure {
                         "decision", "作出行政复议决定", days: Reconsideration.ordinaryDecisionDays, .day,
                         article: "行政复议法 第六十二条第一款", fromFact: "acceptedOn"))),
             ActionDefinition(
-                "classify", "认定案件情形", from: [State.accepted.id], to: nil, by: staff, basis: "行政复议法 第五十条、第五十二条"
+                Step.classify, "认定案件情形", from: [State.accepted.id], to: nil, by: staff, basis: "行政复议法 第五十条、第五十二条"
             )
             .asks(
                 .init("major", "重大、疑难、复杂案件", .bool, required: false),
@@ -241,10 +271,10 @@ public enum ReconsiderationProcedure {
                     ])
                 }),
             ActionDefinition(
-                "send_copy", "发送申请书副本（通知被申请人答复）", from: [State.accepted.id], to: nil, by: staff,
+                Step.sendCopy, "发送申请书副本（通知被申请人答复）", from: [State.accepted.id], to: nil, by: staff,
                 basis: "行政复议法 第四十八条、第五十四条"
             )
-            .gate("行政复议法 第四十八条", "申请书副本已经发送") { c in !c.file.hasTaken("send_copy") }
+            .gate("行政复议法 第四十八条", "申请书副本已经发送") { c in !c.file.hasTaken(Step.sendCopy) }
             .then(
                 .stopDeadline("copy"),
                 .compute(writes: ReconsiderationFact.copySentOn) { Facts(["copySentOn": .date($0.date)]) },
@@ -257,11 +287,11 @@ public enum ReconsiderationProcedure {
             )
             .produces(.answerNotice),
             ActionDefinition(
-                "record_answer", "收到被申请人答复和证据", from: [State.accepted.id, State.suspended.id], to: nil, by: staff,
+                Step.recordAnswer, "收到被申请人答复和证据", from: [State.accepted.id, State.suspended.id], to: nil, by: staff,
                 basis: "行政复议法 第四十八条、第四十四条"
             )
             .asks(.init("answerSummary", "答复要点"), .init("evidenceProduced", "提交了作出行政行为的证据、依据", .bool, required: false))
-            .gate("行政复议法 第四十八条", "尚未发送申请书副本") { c in c.file.hasTaken("send_copy") }
+            .gate("行政复议法 第四十八条", "尚未发送申请书副本") { c in c.file.hasTaken(Step.sendCopy) }
             .then(
                 .compute(
                     writes: ReconsiderationFact.answeredOn, ReconsiderationFact.answerLate,
@@ -274,7 +304,7 @@ public enum ReconsiderationProcedure {
                     ])
                 }, .stopDeadline("answer")),
             ActionDefinition(
-                "hear_parties", "听取当事人意见", from: [State.accepted.id], to: nil, by: staff, basis: "行政复议法 第四十九条"
+                Step.hearParties, "听取当事人意见", from: [State.accepted.id], to: nil, by: staff, basis: "行政复议法 第四十九条"
             )
             .asks(
                 .init(
@@ -282,7 +312,8 @@ public enum ReconsiderationProcedure {
                     .choice([.init("in_person", "当面"), .init("online", "互联网"), .init("phone", "电话")])),
                 .init("opinionsSummary", "当事人意见")),
             ActionDefinition(
-                "schedule_hearing", "决定听证并通知", from: [State.accepted.id], to: nil, by: staff, basis: "行政复议法 第五十条、第五十一条"
+                Step.scheduleHearing, "决定听证并通知", from: [State.accepted.id], to: nil, by: staff,
+                basis: "行政复议法 第五十条、第五十一条"
             )
             .asks(
                 .init("hearingDate", "听证日期", .date), .init("hearingPlace", "听证地点"), .init("hearingChair", "主持人"),
@@ -297,17 +328,18 @@ public enum ReconsiderationProcedure {
             }
             .produces(.reconsiderationHearingNotice),
             ActionDefinition(
-                "record_hearing", "听证笔录", from: [State.accepted.id], to: nil, by: staff, basis: "行政复议法 第五十条、第六十一条第二款"
+                Step.recordHearing, "听证笔录", from: [State.accepted.id], to: nil, by: staff, basis: "行政复议法 第五十条、第六十一条第二款"
             )
             .asks(.init("hearingSummary", "听证情况（质证、辩论）"), .init("hearingRecordSigned", "笔录经当事人签字", .bool))
-            .gate("行政复议法 第五十条", "尚未通知听证") { c in c.file.hasTaken("schedule_hearing") }
+            .gate("行政复议法 第五十条", "尚未通知听证") { c in c.file.hasTaken(Step.scheduleHearing) }
             .gate("行政复议法 第五十一条", "听证日期未到") { c in
                 c.file.facts[ReconsiderationFact.hearingDate].map { c.date >= $0 } ?? false
             }
             .then(.set("heard", .bool(true)))
             .produces(.reconsiderationHearingRecord),
             ActionDefinition(
-                "consult_committee", "提请行政复议委员会咨询", from: [State.accepted.id], to: nil, by: staff, basis: "行政复议法 第五十二条"
+                Step.consultCommittee, "提请行政复议委员会咨询", from: [State.accepted.id], to: nil, by: staff,
+                basis: "行政复议法 第五十二条"
             )
             .asks(.init("committeeMembers", "参加咨询的委员", .list), .init("committeeOpinion", "咨询意见"))
             .looksUp(.committeeMembers(into: Reconsideration.External.committeeMembers))
@@ -321,7 +353,7 @@ public enum ReconsiderationProcedure {
             .then(.set("committeeConsulted", .bool(true)))
             .produces(.committeeOpinion),
             ActionDefinition(
-                "extend_decision_period", "延长审理期限", from: [State.accepted.id], to: nil, by: [.head],
+                Step.extendDecisionPeriod, "延长审理期限", from: [State.accepted.id], to: nil, by: [.head],
                 basis: "行政复议法 第六十二条第一款"
             )
             .asks(
@@ -329,7 +361,7 @@ public enum ReconsiderationProcedure {
                 .init("noticeDocument", "书面告知当事人的文书")
             )
             .gate("行政复议法 第六十二条第一款", "简易程序案件不能延长审理期限（须先转为普通程序）") { c in !isSimple(c.file.facts) }
-            .gate("行政复议法 第六十二条第一款", "审理期限只能延长一次") { c in !c.file.hasTaken("extend_decision_period") }
+            .gate("行政复议法 第六十二条第一款", "审理期限只能延长一次") { c in !c.file.hasTaken(Step.extendDecisionPeriod) }
             .gate("行政复议法 第六十二条第一款", "延长期限最多不得超过三十日", field: "extendedDays") { c in
                 (1...Reconsideration.extensionMaxDays).contains(Int(c.inputs[ReconsiderationFact.extendedDays] ?? 0))
             }
@@ -346,7 +378,7 @@ public enum ReconsiderationProcedure {
             )
             .produces(.extensionNotice),
             ActionDefinition(
-                "suspend", "中止审理", from: [State.accepted.id], to: State.suspended.id, by: staff, basis: "行政复议法 第三十九条"
+                Step.suspend, "中止审理", from: [State.accepted.id], to: State.suspended.id, by: staff, basis: "行政复议法 第三十九条"
             )
             .asks(.init("suspensionGround", "中止情形", .choice(Reconsideration.suspensionGrounds)))
             .then(
@@ -355,12 +387,12 @@ public enum ReconsiderationProcedure {
             )
             .produces(.suspensionNotice),
             ActionDefinition(
-                "resume", "恢复审理", from: [State.suspended.id], to: State.accepted.id, by: staff, basis: "行政复议法 第四十条"
+                Step.resume, "恢复审理", from: [State.suspended.id], to: State.accepted.id, by: staff, basis: "行政复议法 第四十条"
             )
             .asks(.init("resumeReason", "中止原因消除的情况"))
             .then(.resumeDeadline("decision"), .resumeDeadline("answer")),
             ActionDefinition(
-                "terminate", "终止行政复议", from: running, to: State.terminated.id, by: staff, basis: "行政复议法 第四十一条"
+                Step.terminate, "终止行政复议", from: running, to: State.terminated.id, by: staff, basis: "行政复议法 第四十一条"
             )
             .asks(
                 .init("terminationGround", "终止情形", .choice(Reconsideration.terminationGrounds)),
@@ -390,7 +422,8 @@ public enum ReconsiderationProcedure {
 
             // MARK: 决定
             ActionDefinition(
-                "decide", "作出行政复议决定", from: [State.accepted.id], to: State.decided.id, by: staff, basis: "行政复议法 第六十一条"
+                Step.decide, "作出行政复议决定", from: [State.accepted.id], to: State.decided.id, by: staff,
+                basis: "行政复议法 第六十一条"
             )
             .asks(
                 .init("outcome", "决定类型", .choice(Reconsideration.outcomes)), .init("decisionText", "决定主文"),
@@ -408,7 +441,7 @@ public enum ReconsiderationProcedure {
             )
             .looksUp(.caseNumber(into: Reconsideration.External.caseNumber))
             .gate("行政复议法 第四十九条", "普通程序审理应当听取当事人的意见（或者举行听证）") { c in
-                isSimple(c.file.facts) || c.file.hasTaken("hear_parties")
+                isSimple(c.file.facts) || c.file.hasTaken(Step.hearParties)
                     || c.file.facts.flag(ReconsiderationFact.heard)
             }
             .gate("行政复议法 第五十条第一款", "重大、疑难、复杂的案件应当组织听证") { c in
@@ -457,7 +490,7 @@ public enum ReconsiderationProcedure {
             )
             .produces(.reconsiderationDecision),
             ActionDefinition(
-                "serve", "送达行政复议决定书", from: [State.decided.id], to: State.served.id, by: staff, basis: "行政复议法 第七十五条"
+                Step.serve, "送达行政复议决定书", from: [State.decided.id], to: State.served.id, by: staff, basis: "行政复议法 第七十五条"
             )
             .asks(
                 .init(
@@ -491,11 +524,11 @@ public enum ReconsiderationProcedure {
                 else { return [] }
                 return [
                     LinkedStep(
-                        caseID: id, action: "record_change",
+                        caseID: id, action: DecisionChange.step,
                         inputs: Facts([
-                            "changeKind": .text(kind),
-                            "changeDocument": .text(c.file.facts[ReconsiderationFact.decisionNumber] ?? ""),
-                            "changedOn": .date(c.date),
+                            DecisionChange.kind ~ kind,
+                            DecisionChange.document ~ (c.file.facts[ReconsiderationFact.decisionNumber] ?? ""),
+                            DecisionChange.on ~ c.date,
                         ]))
                 ]
             }
@@ -503,7 +536,7 @@ public enum ReconsiderationProcedure {
 
             // MARK: 跟踪
             ActionDefinition(
-                "issue_opinion", "制发行政复议意见书", from: [State.decided.id, State.served.id], to: nil, by: staff,
+                Step.issueOpinion, "制发行政复议意见书", from: [State.decided.id, State.served.id], to: nil, by: staff,
                 basis: "行政复议法 第七十六条"
             )
             .asks(.init("opinionTo", "意见书送达的机关"), .init("opinionContent", "纠正相关违法或者不当行政行为的意见"))
@@ -515,7 +548,8 @@ public enum ReconsiderationProcedure {
             )
             .produces(.opinionLetter),
             ActionDefinition(
-                "record_opinion_report", "收到意见书反馈", from: [State.decided.id, State.served.id, State.closed.id], to: nil,
+                Step.recordOpinionReport, "收到意见书反馈", from: [State.decided.id, State.served.id, State.closed.id],
+                to: nil,
                 by: staff,
                 basis: "行政复议法 第七十六条"
             )
@@ -523,7 +557,8 @@ public enum ReconsiderationProcedure {
             .gate("行政复议法 第七十六条", "没有待反馈的意见书") { c in c.file.deadline("opinionReport")?.isRunning == true }
             .then(.stopDeadline("opinionReport")),
             ActionDefinition(
-                "record_performance", "登记履行情况", from: [State.served.id], to: nil, by: staff, basis: "行政复议法 第七十七条、第七十八条"
+                Step.recordPerformance, "登记履行情况", from: [State.served.id], to: nil, by: staff,
+                basis: "行政复议法 第七十七条、第七十八条"
             )
             .asks(.init("performed", "被申请人已履行", .bool), .init("performanceNote", "履行情况或者督促措施"))
             .then(
@@ -532,7 +567,7 @@ public enum ReconsiderationProcedure {
                 },
                 .stopDeadline("redo"), .stopDeadline("performance")),
             ActionDefinition(
-                "close", "结案归档", from: [State.served.id], to: State.closed.id, by: staff, basis: "行政复议法 第七十五条、第七十七条"
+                Step.close, "结案归档", from: [State.served.id], to: State.closed.id, by: staff, basis: "行政复议法 第七十五条、第七十七条"
             )
             .asks(.init("closingSummary", "结案意见"))
             .gate("行政复议法 第六十四条、第六十六条、第七十七条", "被申请人重新作出行政行为或者履行的期限尚未届满且未登记履行") { c in
@@ -549,7 +584,7 @@ public enum ReconsiderationProcedure {
                 refusal: "只有行政复议机构的工作人员或负责人可以登记行政复议申请"),
             numbering: CaseNumbering("复", issuer: .governmentAbove), presentation: presentation)
         d.reviewOfCase = reviewOfCase
-        d.onExpiry = ["acceptance": "deem_accepted"]
+        d.onExpiry = ["acceptance": Step.deemAccepted]
         d.statistics = statistics
         d.statistics?.summary = summary
         return d
@@ -564,7 +599,7 @@ public enum ReconsiderationProcedure {
     /// 第七十条: the respondent answered late, produced no evidence, or the answer period has passed with no answer.
     static func noAnswer(_ c: StepContext) -> Bool {
         c.file.facts.flag(ReconsiderationFact.noEvidence)
-            || (c.file.hasTaken("send_copy") && !c.file.hasTaken("record_answer") && overdue(c, "answer"))
+            || (c.file.hasTaken(Step.sendCopy) && !c.file.hasTaken(Step.recordAnswer) && overdue(c, "answer"))
     }
 
     /// 第二十条、第二十一条: the application period and the outer limit, as facts the acceptance decision must address.

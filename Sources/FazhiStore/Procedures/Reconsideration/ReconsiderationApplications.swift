@@ -58,7 +58,8 @@ public enum ReconsiderationApplications {
         // The receipt (申请接收凭证) prints the number the applicant follows the case with.
         facts[ReconsiderationFact.trackingNumber] = tracking
         let step = StepRequest(
-            caseID: opened.id, action: "register", expectedVersion: 0, inputs: facts, officerIDs: [], actor: portal,
+            caseID: opened.id, action: ReconsiderationProcedure.Step.register, expectedVersion: 0, inputs: facts,
+            officerIDs: [], actor: portal,
             date: today)
         let (filed, _) = try await CaseStore.take(step, catalog: catalog, calendar: calendar, today: today, in: tx)
         let secret = newSecret()

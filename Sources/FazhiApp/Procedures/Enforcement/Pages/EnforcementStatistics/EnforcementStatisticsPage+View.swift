@@ -54,7 +54,8 @@ extension EnforcementStatisticsPage {
                     sort: String(n), class: "num")
             }
             let columns = EnforcementStatisticsPage.headers.enumerated().map {
-                DataTable.Column($0.element, numeric: $0.offset > 0)
+                // The first column holds the body, or the month on one body's table.
+                DataTable.Column($0.offset == 0 ? "执法主体/月份" : $0.element, numeric: $0.offset > 0)
             }
             return DataTable(
                 id: id, columns: columns,
