@@ -80,7 +80,7 @@ public func ~ <V: FactType>(key: FactKey<V>, value: V) -> (String, FactValue) { 
 public enum CaseColumns {
     public static let powerItemCode = FactKey<String>("powerItemCode", "权责清单事项编码")
     public static let decidedOn = FactKey<CivilDate>("decidedOn", "决定日期")
-    public static let decidedFine = FactKey<Double>("decidedFine", "决定罚款（元）")
+    public static let decidedFine = FactKey<Money>("decidedFine", "决定罚款（元）")
     public static let outcome = FactKey<String>("outcome", "结果")
 }
 

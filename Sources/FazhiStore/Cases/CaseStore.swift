@@ -260,7 +260,7 @@ public enum CaseStore {
                 "closed_on", to: SQLBind(closed)
             )
             .set("outcome", to: SQLBind(outcome(f)))
-            .set("fine", to: SQLBind(f.facts[CaseColumns.decidedFine]))
+            .set("fine", to: SQLBind(f.facts[CaseColumns.decidedFine]?.yuan))
             .set("legally_reviewed", to: SQLBind(figures.legallyReviewed)).set("heard", to: SQLBind(figures.heard))
             .set("decision_due", to: SQLBind(figures.decisionDue)).set(
                 "handling_days", to: SQLBind(figures.handlingDays)

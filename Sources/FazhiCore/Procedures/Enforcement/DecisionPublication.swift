@@ -44,7 +44,7 @@ public enum DecisionPublication {
             party: citizen ? PersonalData.maskName(name) : name, partyKind: citizen ? "自然人" : "法人或者其他组织",
             violation: scrub(text), basis: scrub(f.facts[EnforcementFact.penaltyBasis] ?? ""),
             penalties: f.facts.list(EnforcementFact.decidedKinds),
-            fine: f.facts[EnforcementFact.decidedFine] ?? 0,
+            fine: (f.facts[EnforcementFact.decidedFine] ?? 0).yuan,
             decidedOn: f.facts[EnforcementFact.decidedOn]?.description ?? "",
             publishedOn: publishedOn.description, withdrawnOn: nil, withdrawalReason: nil)
     }

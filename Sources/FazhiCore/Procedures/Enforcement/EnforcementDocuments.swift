@@ -13,8 +13,8 @@ enum EnforcementDocuments {
         let sign = CaseDocuments.signature(c.bodyName, date)
         var b: [DocumentText.Block] = []
         var number = c.caseNumber
-        func penaltyText(_ kinds: [String], _ fine: Double?) -> String {
-            kinds.map { $0 == "罚款" ? "罚款人民币\(Yuan.text(fine ?? 0))元" : $0 }.joined(separator: "，")
+        func penaltyText(_ kinds: [String], _ fine: Money?) -> String {
+            kinds.map { $0 == "罚款" ? "罚款人民币\(Yuan.text((fine ?? 0).yuan))元" : $0 }.joined(separator: "，")
         }
         func chineseDate(_ d: CivilDate) -> String { CaseDocuments.chineseDate(d) }
         func choice(_ v: String?, _ options: [(String, String)]) -> String { CaseDocuments.choice(v, options) }
@@ -169,8 +169,8 @@ enum EnforcementDocuments {
                         f[EnforcementFact.outcome].map { choice($0, outcomes) }
                             ?? (f.flag(EnforcementFact.suspectedCrime) ? "移送司法机关" : ""),
                     ],
-                    ["罚款（元）", f[EnforcementFact.decidedFine].map(Yuan.text) ?? ""],
-                    ["加处罚款（元）", f[EnforcementFact.lateFine].map(Yuan.text) ?? ""],
+                    ["罚款（元）", f[EnforcementFact.decidedFine].map { Yuan.text($0.yuan) } ?? ""],
+                    ["加处罚款（元）", f[EnforcementFact.lateFine].map { Yuan.text($0.yuan) } ?? ""],
                     ["缴款凭证", t(EnforcementFact.paymentVoucher)], ["移送回执", t(EnforcementFact.receiptNumber)],
                     [
                         "结案意见",

@@ -259,7 +259,7 @@ public enum PenaltyOrdinaryProcedure {
                     if outsideBenchmark(f) { reasons.append("拟处罚超出裁量基准幅度（第三十四条）") }
                     return Facts([
                         "proposalRound": .number((c.file.facts[EnforcementFact.proposalRound] ?? 0) + 1),
-                        "proposedFine": .number(fine), "proposedKinds": .list(kinds),
+                        "proposedFine": fine.fact, "proposedKinds": .list(kinds),
                         "hearingRight": .bool(
                             Penalty.hearingRight(
                                 kinds: kinds, fine: fine, confiscation: f[EnforcementFact.confiscationValue] ?? 0,
@@ -500,7 +500,7 @@ public enum PenaltyOrdinaryProcedure {
                     return Facts([
                         "decisionNumber": .text(c.external.text(Penalty.External.decisionNumber) ?? ""),
                         "decidedOn": .date(c.date),
-                        "decidedFine": .number(penalty ? c.inputs[EnforcementFact.fineAmount] ?? 0 : 0),
+                        "decidedFine": (penalty ? c.inputs[EnforcementFact.fineAmount] ?? 0 : Money.zero).fact,
                         "decidedKinds": .list(penalty ? c.inputs.list(EnforcementFact.penaltyKinds) : []),
                         "publicationRequired": .bool(publicationRuleCovers(c)),
                     ])
@@ -565,8 +565,8 @@ public enum PenaltyOrdinaryProcedure {
                 .init("paidOn", "缴纳日期", .date)
             )
             .gate("行政处罚法 第六十七条、第七十二条", "缴纳金额少于罚款及加处罚款合计", field: "paidAmount") { c in
-                (c.inputs[EnforcementFact.paidAmount] ?? 0) + 0.001 >= (c.file.facts[EnforcementFact.decidedFine] ?? 0)
-                    + (c.file.facts[EnforcementFact.lateFine] ?? 0)
+                (c.inputs[EnforcementFact.paidAmount] ?? 0)
+                    >= (c.file.facts[EnforcementFact.decidedFine] ?? 0) + (c.file.facts[EnforcementFact.lateFine] ?? 0)
             }
             .then(.stopDeadline("payment")),
             ActionDefinition(
@@ -590,10 +590,10 @@ public enum PenaltyOrdinaryProcedure {
                         Penalty.periods(c.external), overdueAfter: d, through: c.date)
                     let review = reconsideration + Int(c.inputs[EnforcementFact.daysUnderReview] ?? 0)
                     return Facts([
-                        "lateFine": .number(
-                            Penalty.lateFine(
-                                fine: c.file.facts[EnforcementFact.decidedFine] ?? 0,
-                                daysOverdue: d.days(until: c.date), daysUnderReview: review)),
+                        "lateFine": Penalty.lateFine(
+                            fine: c.file.facts[EnforcementFact.decidedFine] ?? 0,
+                            daysOverdue: d.days(until: c.date), daysUnderReview: review
+                        ).fact,
                         "daysUnderReconsideration": .number(Double(reconsideration)),
                     ])
                 }),
@@ -718,7 +718,7 @@ public enum PenaltyOrdinaryProcedure {
         guard let fine = f[EnforcementFact.fineAmount], let lo = f[EnforcementFact.benchmarkMin],
             let hi = f[EnforcementFact.benchmarkMax]
         else { return false }
-        return fine < lo - 0.001 || fine > hi + 0.001
+        return fine < lo || fine > hi
     }
 
     /// 第五十八条第一款: the listed cases need 法制审核; a hearing case affecting major rights is (二).
@@ -739,6 +739,6 @@ public enum PenaltyOrdinaryProcedure {
         let heard = Penalty.hearingRight(
             kinds: kinds, fine: fine, confiscation: c.file.facts[EnforcementFact.confiscationValue] ?? 0,
             organisation: Penalty.isOrganisation(c.facts), settings: c.settings)
-        return c.settings.publicationRule.covers(kinds: kinds, fine: fine, hearingRight: heard)
+        return c.settings.publicationRule.covers(kinds: kinds, fine: fine.yuan, hearingRight: heard)
     }
 }

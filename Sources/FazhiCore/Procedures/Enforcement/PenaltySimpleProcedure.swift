@@ -71,7 +71,7 @@ public enum PenaltySimpleProcedure {
                     EnforcementFact.decisionNumber
                 ) { c in
                     Facts([
-                        "decidedOn": .date(c.date), "decidedFine": .number(c.inputs[EnforcementFact.fineAmount] ?? 0),
+                        "decidedOn": .date(c.date), "decidedFine": (c.inputs[EnforcementFact.fineAmount] ?? 0).fact,
                         "decidedKinds": .list(c.inputs.list(EnforcementFact.penaltyKinds)),
                         "decisionNumber": .text(c.inputs[EnforcementFact.formNumber] ?? ""),
                     ])

@@ -14,10 +14,10 @@ public enum Penalty {
     /// 简易程序 allows only a warning or a small fine (第五十一条).
     public static let simpleKinds: Set<String> = ["警告", "罚款"]
     /// 第五十一条: fines up to 200 yuan for a citizen, 3,000 yuan for a legal person or other organisation.
-    public static let simpleFineCitizen = 200.0
-    public static let simpleFineOrganisation = 3_000.0
+    public static let simpleFineCitizen: Money = 200
+    public static let simpleFineOrganisation: Money = 3_000
     /// 第六十八条第一款(一): on-the-spot collection of fines up to 100 yuan.
-    public static let onSpotCollectionMax = 100.0
+    public static let onSpotCollectionMax: Money = 100
     /// 第七十二条第一款(一): 加处罚款 of 3% of the fine per day, capped at the fine.
     public static let lateFineRatePerDay = 0.03
 
@@ -47,12 +47,12 @@ public enum Penalty {
     /// Whether the proposed penalty gives a right to a hearing (第六十三条): a large fine or confiscation (thresholds
     /// local: `ProcedureSettings`), or one of the heavier kinds.
     public static func hearingRight(
-        kinds: [String], fine: Double, confiscation: Double, organisation: Bool, settings s: ProcedureSettings
+        kinds: [String], fine: Money, confiscation: Money, organisation: Bool, settings s: ProcedureSettings
     ) -> Bool {
         let fineLimit = organisation ? s.hearingFineOrganisation : s.hearingFineCitizen
         let confLimit = organisation ? s.hearingConfiscationOrganisation : s.hearingConfiscationCitizen
-        return (kinds.contains("罚款") && fine >= fineLimit)
-            || ((kinds.contains("没收违法所得") || kinds.contains("没收非法财物")) && confiscation >= confLimit)
+        return (kinds.contains("罚款") && fine.yuan >= fineLimit)
+            || ((kinds.contains("没收违法所得") || kinds.contains("没收非法财物")) && confiscation.yuan >= confLimit)
             || !hearingKinds.isDisjoint(with: kinds)
     }
 
@@ -90,14 +90,14 @@ public enum Penalty {
         }
     }
 
-    public static func lateFine(fine: Double, daysOverdue: Int, daysUnderReview: Int) -> Double {
+    public static func lateFine(fine: Money, daysOverdue: Int, daysUnderReview: Int) -> Money {
         let days = max(0, daysOverdue - max(0, daysUnderReview))
-        return min(fine, (fine * lateFineRatePerDay * Double(days) * 100).rounded() / 100)
+        return min(fine, Money(yuan: (fine.yuan * lateFineRatePerDay * Double(days) * 100).rounded() / 100) ?? fine)
     }
 
     /// A decision heavier than the proposal the party was told of: a larger fine or a kind not proposed.
-    static func heavier(kinds: [String], fine: Double, than f: Facts) -> Bool {
-        fine > (f[EnforcementFact.proposedFine] ?? 0) + 0.001
+    static func heavier(kinds: [String], fine: Money, than f: Facts) -> Bool {
+        fine > (f[EnforcementFact.proposedFine] ?? 0)
             || !Set(kinds).isSubset(of: Set(f.list(EnforcementFact.proposedKinds)))
     }
 

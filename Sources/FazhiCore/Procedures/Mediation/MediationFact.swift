@@ -5,7 +5,7 @@ public enum MediationFact {
     public static let agreedOn = FactKey<CivilDate>("agreedOn", "达成协议日期")
     public static let agreementForm = FactKey<String>("agreementForm", "协议形式")
     public static let agreementTerms = FactKey<String>("agreementTerms", "协议内容")
-    public static let amountInvolved = FactKey<Double>("amountInvolved", "涉及金额（元）")
+    public static let amountInvolved = FactKey<Money>("amountInvolved", "涉及金额（元）")
     public static let committee = FactKey<String>("committee", "调解组织")
     public static let court = FactKey<String>("court", "移交或者引导起诉的人民法院")
     public static let declineNote = FactKey<String>("declineNote", "情况说明")

@@ -3,7 +3,7 @@ import Foundation
 /// The facts a 行政复议 case records (事实项), each declared once with its type and Chinese label.
 public enum ReconsiderationFact {
     public static let acceptedOn = FactKey<CivilDate>("acceptedOn", "受理日期")
-    public static let actAmount = FactKey<Double>("actAmount", "涉及款额（元）")
+    public static let actAmount = FactKey<Money>("actAmount", "涉及款额（元）")
     public static let actDescription = FactKey<String>("actDescription", "被申请复议的行政行为（名称、文号）")
     public static let actKind = FactKey<String>("actKind", "行政行为类别")
     public static let actOn = FactKey<CivilDate>("actOn", "行政行为作出日期")
@@ -22,7 +22,7 @@ public enum ReconsiderationFact {
     public static let attachments = FactKey<[String]>("attachments", "附件（证据材料 SHA-256）")
     public static let beyondOuterLimit = FactKey<Bool>("beyondOuterLimit", "超过最长申请期限（第二十一条）")
     public static let changeWorsens = FactKey<Bool>("changeWorsens", "变更后对申请人更为不利")
-    public static let changedAmount = FactKey<Double>("changedAmount", "变更后的款额（元）")
+    public static let changedAmount = FactKey<Money>("changedAmount", "变更后的款额（元）")
     public static let channel = FactKey<String>("channel", "申请方式")
     public static let closingSummary = FactKey<String>("closingSummary", "结案意见")
     public static let committeeConsulted = FactKey<Bool>("committeeConsulted", "已提请复议委员会咨询")

@@ -14,7 +14,7 @@ public enum Reconsideration {
     public static let outerLimitYearsRealProperty = 20
     public static let outerLimitYears = 5
     /// 第五十三条第一款第三项: the simple procedure for acts about at most 3,000 yuan.
-    public static let simpleAmountMax = 3_000.0
+    public static let simpleAmountMax: Money = 3_000
     /// 第六十二条: 60 days (ordinary), extendable once by at most 30; 30 days (simple).
     public static let ordinaryDecisionDays = 60
     public static let extensionMaxDays = 30

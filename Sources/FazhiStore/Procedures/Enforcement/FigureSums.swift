@@ -33,7 +33,8 @@ struct FigureContribution: Equatable {
         let figures = CaseFileFigures(f, openedOn: openedOn)
         self.init(
             body: f.bodyID, openedOn: openedOn, procedure: f.procedure, state: f.state, outcome: CaseStore.outcome(f),
-            decidedOn: f.facts[EnforcementFact.decidedOn]?.description, fine: f.facts[EnforcementFact.decidedFine],
+            decidedOn: f.facts[EnforcementFact.decidedOn]?.description,
+            fine: f.facts[EnforcementFact.decidedFine]?.yuan,
             legallyReviewed: figures.legallyReviewed,
             heard: figures.heard, decisionDue: figures.decisionDue, handlingDays: figures.handlingDays,
             powerItemCode: f.facts[EnforcementFact.powerItemCode] ?? "")
