@@ -115,6 +115,20 @@ public enum CaseStatistics {
         return out.values.sorted { ($0.bodyID.uuidString, $0.month ?? 0) < ($1.bodyID.uuidString, $1.month ?? 0) }
     }
 
+    /// The year's sums over the given per-body year rows (month nil), for the declared figures (`Penalty.statistics`).
+    public static func sums(_ rows: [CaseFigures]) -> EnforcementSums {
+        var s = EnforcementSums()
+        for f in rows {
+            s.opened += f.opened; s.penaltyCases += f.penaltyCases; s.inspections += f.inspections
+            s.penalties += f.penalties; s.noPenalty += f.noPenalty; s.notEstablished += f.notEstablished
+            s.transferred += f.transferred; s.fines = s.fines + (Money(yuan: f.fines) ?? .zero)
+            s.overdue += f.overdue; s.heard += f.heard; s.legallyReviewed += f.legallyReviewed
+            s.ordinaryPenaltyDecisions += f.ordinaryPenaltyDecisions
+            if let d = f.averageHandlingDays { s.averageHandlingDays.append(d) }
+        }
+        return s
+    }
+
     public static func powerItemUse(
         year: Int, bodies: Set<UUID>, today: CivilDate, on db: any Database
     ) async throws -> [PowerItemUse] {
