@@ -51,7 +51,7 @@ enum Views {
         let roles = Set(user.grants.map { $0.role.chineseName }).sorted().joined(separator: "、")
         let page: HTML = """
             \(head(title, request))<body>
-            <header class="top"><a class="brand" href="/console">法治 · 工作台</a>
+            <header class="top"><a class="brand" href="\(SitePath.home.path)">法治 · 工作台</a>
             <input type="checkbox" id="menu-toggle" class="menu-toggle" aria-label="菜单"><label for="menu-toggle" class="menu-button">菜单</label>
             <nav id="console-nav">\(nav)</nav>
             <div class="me"><span title="\(roles)">\(user.displayName)</span>
@@ -83,7 +83,7 @@ enum Views {
             <title>\(Int(e.status.code)) · 出错了</title><link rel="stylesheet" href="/assets/app.css"></head>
             <body><main class="narrow"><h1>无法完成请求（\(Int(e.status.code))）</h1>
             <p class="error">\(e.message)</p>\(article)
-            <p><a href="javascript:history.back()">返回上一页</a> · <a href="/console">工作台</a> · <a href="/">门户首页</a></p></main></body></html>
+            <p><a href="javascript:history.back()">返回上一页</a> · <a href="\(SitePath.home.path)">工作台</a> · <a href="/">门户首页</a></p></main></body></html>
             """
         return page.response(status: e.status)
     }

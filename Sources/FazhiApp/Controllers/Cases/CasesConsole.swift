@@ -21,7 +21,7 @@ enum CasesConsole {
                 try await CaseStore.open(def, bodyID: body, today: today, in: tx)
             }
             Flash.set(req, ok: "已登记 \(c.number)，请办理第一步")
-            return req.redirect(to: "/console/cases/\(c.id.uuidString)")
+            return req.redirect(to: SitePath.caseFile(c.id).path)
         }
         console.get("cases", ":id") { req async throws -> Response in
             let user = try req.requireUser()
@@ -55,7 +55,7 @@ enum CasesConsole {
                     req,
                     ok: "已办理“\(action.name)”"
                         + (t.documents.isEmpty ? "" : "，已生成\(t.documents.map(\.chineseName).joined(separator: "、"))"))
-                return req.redirect(to: "/console/cases/\(stored.id.uuidString)")
+                return req.redirect(to: SitePath.caseFile(stored.id).path)
             } catch let e as DomainError {
                 let r = try await CaseFilePage.render(
                     req, user: user, stored: try await CaseStore.load(stored.id, on: req.db) ?? stored,

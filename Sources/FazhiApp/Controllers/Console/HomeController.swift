@@ -28,7 +28,7 @@ enum PendingItems {
             return PendingItem(
                 severity: left < 0 ? .overdue : .warning, title: "\(d.number) \(d.partyName)：\(d.name)",
                 detail: left < 0 ? "已逾期\(-left)天（\(d.due)，\(d.article)）" : "\(d.due)到期，还剩\(left)天（\(d.article)）",
-                link: "/console/cases/\(d.caseId.uuidString)")
+                link: SitePath.caseFile(d.caseId).path)
         }
     }
 
@@ -96,7 +96,7 @@ enum PendingItems {
                 items.append(
                     PendingItem(
                         severity: .info, title: "用户“\(u.displayName)”尚无角色", detail: "账号 \(u.username) 无法办理任何业务。",
-                        link: "/console/users/\(u.id!.uuidString)"))
+                        link: SitePath.userPage(u.id!).path))
             }
         }
         if user.isAdmin || user.isSupervisor {
@@ -106,13 +106,14 @@ enum PendingItems {
                 items.append(
                     PendingItem(
                         severity: .overdue, title: "\(today.year)年节假日安排尚未载入",
-                        detail: "本年度的期限均无法计算（失败即关闭）。请将 cn-\(today.year).csv 放入日历数据目录并重启。", link: "/console/deadline"))
+                        detail: "本年度的期限均无法计算（失败即关闭）。请将 cn-\(today.year).csv 放入日历数据目录并重启。", link: SitePath.deadline.path)
+                )
             } else if !req.fazhi.calendar.years.contains(next) && today.month >= 10 {
                 items.append(
                     PendingItem(
                         severity: .warning, title: "\(next)年节假日安排尚未载入",
                         detail: "届满日跨入\(next)年的期限将拒绝计算。国务院办公厅通知发布后，请将 cn-\(next).csv 放入日历数据目录。",
-                        link: "/console/deadline"))
+                        link: SitePath.deadline.path))
             }
             let size = try await RecordLog.size(on: req.db)
             let latest = try await RecordLog.latestCheckpoint(on: req.db)
@@ -121,7 +122,7 @@ enum PendingItems {
                 items.append(
                     PendingItem(
                         severity: .info, title: "全过程记录有 \(size - covered) 条尚未纳入签名检查点", detail: "检查点会定时自动签署，也可立即签署。",
-                        link: "/console/record"))
+                        link: SitePath.record.path))
             }
         }
         return items
@@ -147,7 +148,8 @@ struct HomeController {
                     )
                 })
             let body = HomeView(model: model).render()
-            return Views.console("工作台", user: user, request: req, active: "/console", flash: Flash.take(req), body)
+            return Views.console(
+                "工作台", user: user, request: req, active: SitePath.home.path, flash: Flash.take(req), body)
         }
     }
 }

@@ -18,7 +18,7 @@ struct LoginController {
 
     static func register(_ app: any RoutesBuilder) {
         app.get("login") { req -> Response in
-            if req.auth.has(AuthUser.self) { return req.redirect(to: "/console") }
+            if req.auth.has(AuthUser.self) { return req.redirect(to: SitePath.home.path) }
             return page(req)
         }
         app.post("login") { req async throws -> Response in
@@ -53,7 +53,7 @@ struct LoginController {
             req.session.data = SessionData()
             req.session.data["uid"] = user.id!.uuidString
             _ = CSRF.token(for: req)
-            return req.redirect(to: "/console")
+            return req.redirect(to: SitePath.home.path)
         }
         app.post("logout") { req async throws -> Response in
             try CSRF.verify(req)

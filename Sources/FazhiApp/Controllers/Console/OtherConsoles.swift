@@ -29,7 +29,7 @@ struct OrganisationsConsole {
                 csrf: CSRF.token(for: req))
             let body = OrganisationsView(model: model).render()
             return Views.console(
-                "机关与区划", user: user, request: req, active: "/console/organisations", flash: Flash.take(req), body)
+                "机关与区划", user: user, request: req, active: SitePath.organisations.path, flash: Flash.take(req), body)
         }
         console.post("organisations") { req async throws -> Response in
             let user = try req.requireUser()
@@ -47,7 +47,7 @@ struct OrganisationsConsole {
                 }
                 return "已新设机关：\(o.name)"
             }
-            return req.redirect(to: "/console/organisations")
+            return req.redirect(to: SitePath.organisations.path)
         }
         console.post("regions") { req async throws -> Response in
             let user = try req.requireUser()
@@ -63,7 +63,7 @@ struct OrganisationsConsole {
                 }
                 return "已新增行政区划：\(r.name)（\(r.id!)）"
             }
-            return req.redirect(to: "/console/organisations")
+            return req.redirect(to: SitePath.organisations.path)
         }
     }
 }
@@ -87,7 +87,7 @@ struct TokensConsole {
             }, newToken: newToken, csrf: CSRF.token(for: req)
         ).render()
         return Views.console(
-            "API 令牌", user: user, request: req, active: "/console/tokens", flash: Flash.take(req), body)
+            "API 令牌", user: user, request: req, active: SitePath.tokens.path, flash: Flash.take(req), body)
     }
 
     static func register(_ console: any RoutesBuilder) {
@@ -103,7 +103,7 @@ struct TokensConsole {
                 return try await page(req, user, newToken: clear)
             } catch let e as DomainError {
                 Flash.set(req, error: Flash.message(for: e, request: req))
-                return req.redirect(to: "/console/tokens")
+                return req.redirect(to: SitePath.tokens.path)
             }
         }
         console.post("tokens", ":id", "revoke") { req async throws -> Response in
@@ -117,7 +117,7 @@ struct TokensConsole {
                 try await req.write(as: user) { tx in try await Accounts.revoke(token: t, tx: tx) }
                 return "已吊销令牌“\(t.name)”"
             }
-            return req.redirect(to: "/console/tokens")
+            return req.redirect(to: SitePath.tokens.path)
         }
     }
 }
@@ -149,8 +149,8 @@ struct DeadlinePages {
     static func register(console: any RoutesBuilder, portal: any RoutesBuilder) {
         console.get("deadline") { req async throws -> Response in
             Views.console(
-                "期限计算", user: try req.requireUser(), request: req, active: "/console/deadline",
-                form(req, action: "/console/deadline"))
+                "期限计算", user: try req.requireUser(), request: req, active: SitePath.deadline.path,
+                form(req, action: SitePath.deadline.path))
         }
         portal.get("deadline") { req -> Response in Views.portal("法定期限计算", request: req, form(req, action: "/deadline"))
         }
@@ -183,7 +183,7 @@ struct RecordConsole {
                 publicKey: req.fazhi.recordKey.publicKey.base64, csrf: CSRF.token(for: req)
             ).render()
             return Views.console(
-                "全过程记录", user: user, request: req, active: "/console/record", flash: Flash.take(req), body)
+                "全过程记录", user: user, request: req, active: SitePath.record.path, flash: Flash.take(req), body)
         }
         console.post("record", "checkpoint") { req async throws -> Response in
             let user = try req.requireUser()
@@ -193,7 +193,7 @@ struct RecordConsole {
                     key: req.fazhi.recordKey, store: req.fazhi.store, on: req.db, now: req.fazhi.now)
                 return "已签署检查点：规模 \(cp.treeSize)"
             }
-            return req.redirect(to: "/console/record")
+            return req.redirect(to: SitePath.record.path)
         }
         console.post("record", "verify") { req async throws -> Response in
             let user = try req.requireUser()
@@ -208,7 +208,7 @@ struct RecordConsole {
                         + ([report.firstProblem?.reason].compactMap { $0 } + report.checkpointProblems).joined(
                             separator: "；"))
             }
-            return req.redirect(to: "/console/record")
+            return req.redirect(to: SitePath.record.path)
         }
     }
 }

@@ -36,7 +36,7 @@ struct UsersConsole {
             organisations: orgOptions(
                 orgs, allowed: user.administered, selected: form?.organisationId.flatMap(UUID.init(uuidString:))),
             roles: roleOptions(selected: form?.role), csrf: CSRF.token(for: req))
-        let r = Views.console("新建用户", user: user, request: req, active: "/console/users", body)
+        let r = Views.console("新建用户", user: user, request: req, active: SitePath.users.path, body)
         if error != nil { r.status = .unprocessableEntity }
         return r
     }
@@ -63,7 +63,7 @@ struct UsersConsole {
                         active: u.isActive)
                 }, canCreate: user.isAdmin)
             return Views.console(
-                "用户与角色", user: user, request: req, active: "/console/users", flash: Flash.take(req), body)
+                "用户与角色", user: user, request: req, active: SitePath.users.path, flash: Flash.take(req), body)
         }
         console.get("users", "new") { req async throws -> Response in
             let user = try req.requireUser()
@@ -89,7 +89,7 @@ struct UsersConsole {
                     organisationId: org, roles: roles)
                 let u = try await UsersAPI.createUser(input, by: user, req: req)
                 Flash.set(req, ok: "已创建用户 \(u.username)")
-                return req.redirect(to: "/console/users/\(u.id!.uuidString)")
+                return req.redirect(to: SitePath.userPage(u.id!).path)
             } catch {
                 let c = FazhiErrorMiddleware.classify(error, request: req)
                 if c.status == .forbidden { throw error }
@@ -117,14 +117,15 @@ struct UsersConsole {
                     ) : nil,
                 csrf: CSRF.token(for: req))
             return Views.console(
-                "用户：\(target.displayName)", user: user, request: req, active: "/console/users", flash: Flash.take(req),
+                "用户：\(target.displayName)", user: user, request: req, active: SitePath.users.path,
+                flash: Flash.take(req),
                 body)
         }
         console.post("users", ":id", "grants") { req async throws -> Response in
             let user = try req.requireUser()
             let target = try await UsersAPI.visibleUser(req, user)
             let form = try req.content.decode(GrantForm.self)
-            try await formAction(req, back: "/console/users/\(target.id!.uuidString)") {
+            try await formAction(req, back: SitePath.userPage(target.id!).path) {
                 guard let role = form.role.flatMap(Role.init(rawValue:)) else {
                     throw DomainError.invalid(field: "role", message: "请选择角色")
                 }
@@ -135,7 +136,7 @@ struct UsersConsole {
                 _ = try await req.write(as: user) { tx in try await Accounts.grant(role, to: target, in: org, tx: tx) }
                 return "已授予角色“\(role.chineseName)”"
             }
-            return req.redirect(to: "/console/users/\(target.id!.uuidString)")
+            return req.redirect(to: SitePath.userPage(target.id!).path)
         }
         console.post("users", ":id", "grants", ":grant", "revoke") { req async throws -> Response in
             let user = try req.requireUser()
@@ -153,7 +154,7 @@ struct UsersConsole {
                 try await req.write(as: user) { tx in try await Accounts.revoke(grant: g, tx: tx) }
                 return "已撤销角色"
             }
-            return req.redirect(to: "/console/users/\(target.id!.uuidString)")
+            return req.redirect(to: SitePath.userPage(target.id!).path)
         }
         console.post("users", ":id", "password") { req async throws -> Response in
             let user = try req.requireUser()
@@ -169,7 +170,7 @@ struct UsersConsole {
                 }
                 return "已重设密码"
             }
-            return req.redirect(to: "/console/users/\(target.id!.uuidString)")
+            return req.redirect(to: SitePath.userPage(target.id!).path)
         }
         console.post("users", ":id", "active") { req async throws -> Response in
             let user = try req.requireUser()
@@ -183,7 +184,7 @@ struct UsersConsole {
                 }
                 return active ? "已启用账号" : "已停用账号"
             }
-            return req.redirect(to: "/console/users/\(target.id!.uuidString)")
+            return req.redirect(to: SitePath.userPage(target.id!).path)
         }
     }
 

@@ -77,7 +77,7 @@ enum BenchmarkForm {
     ) -> Response {
         let title = revising ? "修订裁量基准 \(v["code"] ?? "")" : "新增裁量基准"
         let response = Views.console(
-            title, user: user, request: req, active: "/console/benchmarks", flash: Views.flash(error, error: true),
+            title, user: user, request: req, active: SitePath.benchmarks.path, flash: Views.flash(error, error: true),
             BenchmarkViews.form(values: v, revising: revising, csrf: CSRF.token(for: req)))
         response.status = status
         return response

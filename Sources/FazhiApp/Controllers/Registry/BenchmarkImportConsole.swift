@@ -36,7 +36,7 @@ extension RegistryConsole {
         guard let cur = versions.last else { throw APIError.notFound("没有该裁量基准") }
         let b = try cur.benchmark()
         return Views.console(
-            "裁量基准 \(b.code)", user: user, request: req, active: "/console/benchmarks", flash: Flash.take(req),
+            "裁量基准 \(b.code)", user: user, request: req, active: SitePath.benchmarks.path, flash: Flash.take(req),
             BenchmarkViews.benchmark(
                 b, version: cur.version, effectiveOn: cur.effectiveOn, versions: versions.count,
                 canRevise: user.mayPublishBenchmarks, outcome: outcome,
@@ -53,7 +53,7 @@ extension RegistryConsole {
             let q = req.query[String.self, at: "q"] ?? ""
             let list = try await Benchmarks.current(query: q, on: req.db)
             return Views.console(
-                "裁量基准", user: user, request: req, active: "/console/benchmarks", flash: Flash.take(req),
+                "裁量基准", user: user, request: req, active: SitePath.benchmarks.path, flash: Flash.take(req),
                 BenchmarkViews.list(list, query: q, canPublish: user.mayPublishBenchmarks))
         }
         console.get("benchmarks", ":code") { req async throws -> Response in
@@ -79,14 +79,15 @@ extension RegistryConsole {
         console.get("import") { req async throws -> Response in
             let user = try req.requireUser()
             return Views.console(
-                "批量导入与导出", user: user, request: req, active: "/console/import", flash: Flash.take(req), importForm(req))
+                "批量导入与导出", user: user, request: req, active: SitePath.importExport.path, flash: Flash.take(req),
+                importForm(req))
         }
         console.on(.POST, "import", body: .collect(maxSize: "30mb")) { req async throws -> Response in
             let user = try req.requireUser()
             let f = try req.content.decode(ImportForm.self)
             guard let file = f.file, file.data.readableBytes > 0 else {
                 Flash.set(req, error: "请选择要导入的文件（.xlsx 或 .csv）")
-                return req.redirect(to: "/console/import")
+                return req.redirect(to: SitePath.importExport.path)
             }
             let mode = ImportMode(rawValue: f.mode ?? "all") ?? .all
             let cells: [[String]]
@@ -94,7 +95,7 @@ extension RegistryConsole {
                 as SpreadsheetError
             {
                 Flash.set(req, error: e.description)
-                return req.redirect(to: "/console/import")
+                return req.redirect(to: SitePath.importExport.path)
             }
             let ctx = ChangeContext(actor: user.id.uuidString, organisation: user.organisationID.uuidString)
             let store = req.fazhi.store, now = req.fazhi.now
@@ -113,7 +114,7 @@ extension RegistryConsole {
             default: throw DomainError.invalid(field: "kind", message: "请选择导入的内容")
             }
             return Views.console(
-                "导入结果", user: user, request: req, active: "/console/import",
+                "导入结果", user: user, request: req, active: SitePath.importExport.path,
                 HTML.join([
                     BenchmarkViews.report(report, mode: mode, filename: file.filename), importForm(req, kind: f.kind),
                 ]))

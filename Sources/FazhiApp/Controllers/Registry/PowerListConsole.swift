@@ -59,7 +59,7 @@ extension RegistryConsole {
                 byBody: counts.byBody,
                 newForm: writable.isEmpty ? nil : writable, today: req.fazhi.today, csrf: CSRF.token(for: req))
             return Views.console(
-                "权责清单", user: user, request: req, active: "/console/powers", flash: Flash.take(req), view.render())
+                "权责清单", user: user, request: req, active: SitePath.powers.path, flash: Flash.take(req), view.render())
         }
         console.post("powers") { req async throws -> Response in
             let user = try req.requireUser()
@@ -85,7 +85,8 @@ extension RegistryConsole {
             let to = req.query[String.self, at: "to"].flatMap(CivilDate.init(iso:)) ?? today
             let d = try await PowerListStore.diff(from: from, to: to, organisations: user.registryReadable, on: req.db)
             return Views.console(
-                "清单比较", user: user, request: req, active: "/console/powers", PowerListViews.diff(d, from: from, to: to))
+                "清单比较", user: user, request: req, active: SitePath.powers.path,
+                PowerListViews.diff(d, from: from, to: to))
         }
         console.get("powers", ":code") { req async throws -> Response in
             let user = try req.requireUser()
@@ -102,7 +103,7 @@ extension RegistryConsole {
             let kinds: [AdjustmentKind] =
                 status == .cancelled ? [.add, .takeOver] : [.amend, .delegateDown, .suspend, .cancel]
             return Views.console(
-                c.name, user: user, request: req, active: "/console/powers", flash: Flash.take(req),
+                c.name, user: user, request: req, active: SitePath.powers.path, flash: Flash.take(req),
                 PowerListViews.item(
                     last, history: history,
                     adjust: user.registryWritable.contains(c.organisationID) ? (bodies, kinds) : nil,

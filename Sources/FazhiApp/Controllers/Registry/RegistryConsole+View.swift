@@ -115,12 +115,12 @@ enum RegistryConsoleViews {
             "<option value=\"\(value)\"\(HTML(raw: alert == value ? " selected" : ""))>\(label)</option>"
         }
         return """
-            <form method="get" action="/console/officers" class="card search"><label for="q">姓名、证号或单位</label><input id="q" name="q" value="\(q)">
+            <form method="get" action=SitePath.officers.path class="card search"><label for="q">姓名、证号或单位</label><input id="q" name="q" value="\(q)">
             <label for="body">执法主体</label><select id="body" name="body">\(RegistryViews.bodyOptions(bodies, selected: body))</select>
             <label for="alert">提醒</label><select id="alert" name="alert"><option value="">全部</option>\(option("expiring", "证件30日内到期"))\(option("expired", "证件已过期"))\(option("training", "培训学时不足"))</select>
             <button type="submit">筛选</button></form>
             <p>\(list.count) 名。“可以办案”按行政处罚法第四十二条、第七十六条：持有效、未过期、在岗的执法证。年度培训目标 \(Yuan.number(target)) 学时（可配置）。
-            <a href="/console/export/officers.xlsx">导出 Excel</a> · <a href="/console/import">批量导入</a></p>\(form)
+            <a href="/console/export/officers.xlsx">导出 Excel</a> · <a href="\(SitePath.importExport.path)">批量导入</a></p>\(form)
             \(table)
             """
     }

@@ -72,7 +72,7 @@ struct RegistryConsole {
                     .map { ($0.id!, $0.name) }
             }
             return Views.console(
-                "执法主体", user: user, request: req, active: "/console/bodies", flash: Flash.take(req),
+                "执法主体", user: user, request: req, active: SitePath.bodies.path, flash: Flash.take(req),
                 RegistryConsoleViews.bodies(
                     bodies, today: today, organisations: organisations, csrf: CSRF.token(for: req)))
         }
@@ -97,7 +97,7 @@ struct RegistryConsole {
                 try await req.write(as: user) { tx in try await EnforcementBodies.save(body, in: tx) }
                 return "已保存执法主体"
             }
-            return req.redirect(to: "/console/bodies")
+            return req.redirect(to: SitePath.bodies.path)
         }
 
         // MARK: 执法人员
@@ -139,7 +139,7 @@ struct RegistryConsole {
             let canWrite = !user.registryWritable.intersection(bodies.map(\.organisationId)).isEmpty
             let writableBodies = bodies.filter { user.registryWritable.contains($0.organisationId) }
             return Views.console(
-                "执法人员", user: user, request: req, active: "/console/officers", flash: Flash.take(req),
+                "执法人员", user: user, request: req, active: SitePath.officers.path, flash: Flash.take(req),
                 RegistryConsoleViews.officers(
                     list, today: today, query: q, alert: alert, body: body, bodies: bodies,
                     target: settings.trainingHoursTarget,
@@ -154,7 +154,7 @@ struct RegistryConsole {
                 try await req.write(as: user) { tx in _ = try await Officers.create(input, in: tx) }
                 return "已登记执法人员：\(input.name)"
             }
-            return req.redirect(to: "/console/officers")
+            return req.redirect(to: SitePath.officers.path)
         }
         console.get("officers", ":id") { req async throws -> Response in
             let user = try req.requireUser()
@@ -172,7 +172,7 @@ struct RegistryConsole {
             let alerts = OfficerAlert.alerts(
                 for: o.profile(year: today.year), today: today, settings: req.fazhi.options.registrySettings)
             return Views.console(
-                o.name, user: user, request: req, active: "/console/officers", flash: Flash.take(req),
+                o.name, user: user, request: req, active: SitePath.officers.path, flash: Flash.take(req),
                 RegistryConsoleViews.officer(
                     o, eligibility: el, alerts: alerts,
                     editable: user.registryWritable.contains(o.bodyId) ? bodies : nil, today: today,
@@ -191,7 +191,7 @@ struct RegistryConsole {
                 try await req.write(as: user) { tx in try await Officers.update(id, input, in: tx) }
                 return "已保存"
             }
-            return req.redirect(to: "/console/officers/\(id.uuidString)")
+            return req.redirect(to: SitePath.officer(id).path)
         }
         console.post("officers", ":id", "training") { req async throws -> Response in
             let user = try req.requireUser()
@@ -211,7 +211,7 @@ struct RegistryConsole {
                 }
                 return "已保存\(y)年培训学时"
             }
-            return req.redirect(to: "/console/officers/\(id.uuidString)")
+            return req.redirect(to: SitePath.officer(id).path)
         }
 
         registerPowers(console)

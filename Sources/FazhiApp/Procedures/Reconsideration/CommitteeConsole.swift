@@ -20,7 +20,7 @@ enum CommitteeConsole {
                     try await CommitteeMembers.add(input, office: office, in: tx)
                 }
                 Flash.set(req, ok: "已登记委员 \(m.name)")
-                return req.redirect(to: "/console/reconsideration/committee")
+                return req.redirect(to: SitePath.committee.path)
             } catch let e as DomainError {
                 let r = try await page(
                     req, user: user, error: e.description,
@@ -37,7 +37,7 @@ enum CommitteeConsole {
             try await req.write(as: user) { tx in try await CommitteeMembers.end(id, office: office, on: today, in: tx)
             }
             Flash.set(req, ok: "已结束任期")
-            return req.redirect(to: "/console/reconsideration/committee")
+            return req.redirect(to: SitePath.committee.path)
         }
         api.get("reconsideration", "committee-members") { req async throws -> [CommitteeMember] in
             let user = try req.requireUser()
