@@ -43,11 +43,14 @@ public enum InspectionProcedure {
                         .init("random", "双随机抽查"), .init("routine", "日常检查"), .init("complaint", "投诉举报"),
                         .init("special", "专项检查"),
                     ])),
-                .init("inspectedObject", "检查对象"), .init("objectAddress", "检查地点"),
+                .init("inspectedObject", "检查对象"),
+                .init("objectAddress", "检查地点"),
                 .init("powerItemCode", "行政检查事项编码", required: false),
-                .init("checkedItems", "检查事项", .list), .init("findings", "检查情况"),
+                .init("checkedItems", "检查事项", .list),
+                .init("findings", "检查情况"),
                 .init("result", "检查结果", .choice(results)),
-                .init("rectifyBy", "整改期限", .date, required: false), .init("certificateShown", "已主动出示执法证件", .bool),
+                .init("rectifyBy", "整改期限", .date, required: false),
+                .init("certificateShown", "已主动出示执法证件", .bool),
                 .init("partySignature", "被检查人签名", .choice(Penalty.signature))
             )
             .gate("行政处罚法 第十七条", "执法主体资格未经确认、公告", { $0.external.flag(Penalty.External.bodyConfirmed) })

@@ -82,11 +82,13 @@ public enum PenaltyOrdinaryProcedure {
                         .init("complaint", "投诉举报"), .init("inspection", "检查发现"), .init("transfer", "移送"),
                         .init("random", "双随机抽查"), .init("other", "其他"),
                     ])),
-                .init("powerItemCode", "行政处罚事项编码"), .init("partyName", "当事人"),
+                .init("powerItemCode", "行政处罚事项编码"),
+                .init("partyName", "当事人"),
                 .init("partyKind", "当事人类型", .choice(Penalty.partyKinds)),
                 .init("partyIDNumber", "身份证号或统一社会信用代码", required: false, personal: true),
                 .init("partyAddress", "住所或地址"),
-                .init("partyPhone", "联系电话", required: false, personal: true), .init("summary", "案情摘要"),
+                .init("partyPhone", "联系电话", required: false, personal: true),
+                .init("summary", "案情摘要"),
                 .init("violationOn", "违法行为发生日期", .date),
                 .init("violationContinuing", "违法行为有连续或者继续状态", .bool, required: false),
                 .init("lifeHealthOrFinance", "涉及公民生命健康安全、金融安全且有危害后果", .bool, required: false)
@@ -119,7 +121,8 @@ public enum PenaltyOrdinaryProcedure {
                 Step.extendDecisionPeriod, "延长办案期限", from: active, to: nil, by: [.head], basis: "行政处罚法 第六十条"
             )
             .asks(
-                .init("extendedDays", "延长天数", .number), .init("extensionBasis", "延长依据（法律、法规、规章条款）"),
+                .init("extendedDays", "延长天数", .number),
+                .init("extensionBasis", "延长依据（法律、法规、规章条款）"),
                 .init("approvalDocument", "批准文书")
             )
             .gate("行政处罚法 第六十条", "延长天数应为1至365天", field: "extendedDays") { c in
@@ -152,7 +155,8 @@ public enum PenaltyOrdinaryProcedure {
                         .init("sampling", "抽样取证"),
                         .init("audiovisual", "视听资料（执法记录仪）"), .init("documentary", "书证、物证"), .init("electronic", "电子数据"),
                     ])),
-                .init("evidenceSummary", "笔录或证据内容摘要"), .init("partySignature", "当事人签名", .choice(Penalty.signature)),
+                .init("evidenceSummary", "笔录或证据内容摘要"),
+                .init("partySignature", "当事人签名", .choice(Penalty.signature)),
                 .init("certificateShown", "已主动出示执法证件", .bool),
                 .init("evidenceFiles", "证据文件（SHA-256）", .list, required: false)
             )
@@ -175,7 +179,10 @@ public enum PenaltyOrdinaryProcedure {
                 basis: "行政处罚法 第五十六条"
             )
             .needs(two)
-            .asks(.init("preservedItems", "登记保存的物品"), .init("preservationReason", "证据可能灭失或者以后难以取得的情形"))
+            .asks(
+                .init("preservedItems", "登记保存的物品"),
+                .init("preservationReason", "证据可能灭失或者以后难以取得的情形")
+            )
             .gate("行政处罚法 第五十六条", "已有先行登记保存尚未处理，请先作出处理决定") { c in c.file.deadline("preservation")?.isRunning != true }
             .then(
                 .startDeadline(
@@ -197,7 +204,8 @@ public enum PenaltyOrdinaryProcedure {
             .then(.stopDeadline("preservation")),
             ActionDefinition(Step.decideRecusal, "决定回避申请", from: active, to: nil, by: [.head], basis: "行政处罚法 第四十三条")
                 .asks(
-                    .init("recusalOfficer", "申请回避的执法人员"), .init("recusalGranted", "决定回避", .bool, required: false),
+                    .init("recusalOfficer", "申请回避的执法人员"),
+                    .init("recusalGranted", "决定回避", .bool, required: false),
                     .init("recusalReason", "理由")
                 )
                 .then(
@@ -222,10 +230,13 @@ public enum PenaltyOrdinaryProcedure {
                 basis: "行政处罚法 第五十七条"
             )
             .asks(
-                .init("violationFacts", "违法事实"), .init("penaltyBasis", "处罚依据"), .init("penaltyKinds", "处罚种类", .list),
+                .init("violationFacts", "违法事实"),
+                .init("penaltyBasis", "处罚依据"),
+                .init("penaltyKinds", "处罚种类", .list),
                 .init("fineAmount", "罚款金额（元）", .number, required: false),
                 .init("confiscationValue", "没收金额或价值（元）", .number, required: false),
-                .init("benchmarkCode", "裁量基准编号", required: false), .init("benchmarkTier", "裁量档次", required: false),
+                .init("benchmarkCode", "裁量基准编号", required: false),
+                .init("benchmarkTier", "裁量档次", required: false),
                 .init("benchmarkMin", "基准幅度下限（元）", .number, required: false),
                 .init("benchmarkMax", "基准幅度上限（元）", .number, required: false),
                 .init("outsideBenchmarkReason", "不按裁量基准的理由", required: false),
@@ -330,7 +341,9 @@ public enum PenaltyOrdinaryProcedure {
                 Step.scheduleHearing, "通知听证", from: [State.hearing.id], to: nil, by: [.head], basis: "行政处罚法 第六十四条"
             )
             .asks(
-                .init("hearingDate", "听证日期", .date), .init("hearingPlace", "听证地点"), .init("hearingChair", "听证主持人"),
+                .init("hearingDate", "听证日期", .date),
+                .init("hearingPlace", "听证地点"),
+                .init("hearingChair", "听证主持人"),
                 .init("hearingChairOfficerID", "主持人执法人员编号", required: false),
                 .init("hearingPublic", "公开举行", .bool, required: false),
                 .init("nonPublicReason", "不公开的理由（国家秘密、商业秘密或者个人隐私）", required: false)
@@ -405,7 +418,8 @@ public enum PenaltyOrdinaryProcedure {
                 basis: "行政处罚法 第五十七条第二款"
             )
             .asks(
-                .init("meetingParticipants", "参加人员", .list), .init("meetingOpinions", "讨论意见"),
+                .init("meetingParticipants", "参加人员", .list),
+                .init("meetingOpinions", "讨论意见"),
                 .init("meetingConclusion", "讨论结论")
             )
             .gate("行政处罚法 第五十七条第二款", "集体讨论由行政机关负责人参加，至少应有三人", field: "meetingParticipants") { c in
@@ -433,7 +447,8 @@ public enum PenaltyOrdinaryProcedure {
                     ])),
                 .init("penaltyKinds", "处罚种类", .list, required: false),
                 .init("fineAmount", "罚款金额（元）", .number, required: false),
-                .init("confiscationValue", "没收金额或价值（元）", .number, required: false), .init("decisionReasons", "理由和依据"),
+                .init("confiscationValue", "没收金额或价值（元）", .number, required: false),
+                .init("decisionReasons", "理由和依据"),
                 .init("performBy", "履行方式和期限", required: false),
                 .init("hearingRecordCited", "已根据听证笔录作出决定", .bool, required: false)
             )
@@ -527,7 +542,8 @@ public enum PenaltyOrdinaryProcedure {
                         .init("post", "邮寄送达"),
                         .init("electronic", "电子送达（传真、电子邮件等）"), .init("announcement", "公告送达"),
                     ])),
-                .init("recipient", "受送达人"), .init("electronicConsent", "当事人已签订电子送达确认书", .bool, required: false)
+                .init("recipient", "受送达人"),
+                .init("electronicConsent", "当事人已签订电子送达确认书", .bool, required: false)
             )
             .gate("行政处罚法 第六十一条第二款", "电子送达须当事人同意并签订确认书", field: "electronicConsent") { c in
                 c.inputs[EnforcementFact.serviceMethod] != "electronic"
@@ -546,7 +562,8 @@ public enum PenaltyOrdinaryProcedure {
                 basis: "行政处罚法 第六十六条第二款"
             )
             .asks(
-                .init("deferredUntil", "缴纳期限延至", .date), .init("instalments", "分期数", .number, required: false),
+                .init("deferredUntil", "缴纳期限延至", .date),
+                .init("instalments", "分期数", .number, required: false),
                 .init("hardshipReason", "经济困难情况")
             )
             .gate("行政处罚法 第六十六条第二款", "暂缓或者分期缴纳的期限应晚于原缴纳期限", field: "deferredUntil") { c in
@@ -561,7 +578,8 @@ public enum PenaltyOrdinaryProcedure {
                 basis: "行政处罚法 第六十七条"
             )
             .asks(
-                .init("paymentVoucher", "银行或者电子支付缴款凭证号"), .init("paidAmount", "缴纳金额（元）", .number),
+                .init("paymentVoucher", "银行或者电子支付缴款凭证号"),
+                .init("paidAmount", "缴纳金额（元）", .number),
                 .init("paidOn", "缴纳日期", .date)
             )
             .gate("行政处罚法 第六十七条、第七十二条", "缴纳金额少于罚款及加处罚款合计", field: "paidAmount") { c in
@@ -624,7 +642,8 @@ public enum PenaltyOrdinaryProcedure {
                         .init("changed", "被依法变更"), .init("revoked", "被撤销"), .init("illegal", "被确认违法"),
                         .init("void", "被确认无效"),
                     ])),
-                .init("changeDocument", "复议决定书、判决书或者本机关决定的文号"), .init("changedOn", "变更、撤销或者确认之日", .date)
+                .init("changeDocument", "复议决定书、判决书或者本机关决定的文号"),
+                .init("changedOn", "变更、撤销或者确认之日", .date)
             )
             .gate("行政处罚法 第四十八条第二款", "变更、撤销或者确认之日不能晚于登记之日", field: "changedOn") { c in
                 c.inputs[EnforcementFact.changedOn]! <= c.date
@@ -661,7 +680,8 @@ public enum PenaltyOrdinaryProcedure {
                 Step.transfer, "移送司法机关", from: active, to: State.transferred.id, by: [.head], basis: "行政处罚法 第二十七条"
             )
             .asks(
-                .init("receivingOrgan", "接收机关"), .init("transferNumber", "移送书文号"),
+                .init("receivingOrgan", "接收机关"),
+                .init("transferNumber", "移送书文号"),
                 .init("transferReason", "涉嫌犯罪的事实和理由")
             )
             .then(
@@ -674,7 +694,10 @@ public enum PenaltyOrdinaryProcedure {
                 by: [.head, .officer],
                 basis: "行政处罚法 第二十七条"
             )
-            .asks(.init("receiptNumber", "接收回执或立案文书号"), .init("transferFeedback", "反馈情况"))
+            .asks(
+                .init("receiptNumber", "接收回执或立案文书号"),
+                .init("transferFeedback", "反馈情况")
+            )
             .gate("行政处罚法 第五十六条", "先行登记保存的证据尚未处理") { c in c.file.deadline("preservation")?.isRunning != true }
             .produces(.closingReport),
             ActionDefinition(

@@ -36,12 +36,16 @@ public enum PenaltySimpleProcedure {
             )
             .needs(OfficerRule(minimum: 2, article: "行政处罚法 第四十二条"))
             .asks(
-                .init("powerItemCode", "行政处罚事项编码"), .init("partyName", "当事人"),
+                .init("powerItemCode", "行政处罚事项编码"),
+                .init("partyName", "当事人"),
                 .init("partyKind", "当事人类型", .choice(Penalty.partyKinds)),
                 .init("partyIDNumber", "身份证号或统一社会信用代码", required: false, personal: true),
                 .init("partyAddress", "住所或地址", required: false),
-                .init("violationFacts", "违法行为"), .init("penaltyBasis", "处罚依据"), .init("penaltyKinds", "处罚种类", .list),
-                .init("fineAmount", "罚款金额（元）", .number, required: false), .init("formNumber", "预定格式、编有号码的决定书编号"),
+                .init("violationFacts", "违法行为"),
+                .init("penaltyBasis", "处罚依据"),
+                .init("penaltyKinds", "处罚种类", .list),
+                .init("fineAmount", "罚款金额（元）", .number, required: false),
+                .init("formNumber", "预定格式、编有号码的决定书编号"),
                 .init("certificateShown", "已向当事人出示执法证件", .bool),
                 .init("partySignature", "当事人签名", .choice(Penalty.signature))
             )
@@ -109,7 +113,8 @@ public enum PenaltySimpleProcedure {
                 basis: "行政处罚法 第六十七条"
             )
             .asks(
-                .init("paymentVoucher", "银行或者电子支付缴款凭证号"), .init("paidAmount", "缴纳金额（元）", .number),
+                .init("paymentVoucher", "银行或者电子支付缴款凭证号"),
+                .init("paidAmount", "缴纳金额（元）", .number),
                 .init("paidOn", "缴纳日期", .date)
             )
             .gate("行政处罚法 第六十七条", "没有应缴的罚款") { ($0.file.facts[EnforcementFact.decidedFine] ?? 0) > 0 }

@@ -46,11 +46,15 @@ public enum LitigationProcedure {
                 basis: "行政诉讼法 第六十七条"
             )
             .asks(
-                .init("court", "受理法院"), .init("courtCaseNumber", "法院案号"),
+                .init("court", "受理法院"),
+                .init("courtCaseNumber", "法院案号"),
                 .init("instance", "审级", .choice(Litigation.instances)),
-                .init("plaintiff", "原告"), .init("defendantRole", "本机关诉讼地位", .choice(Litigation.defendantRoles)),
-                .init("actKind", "被诉行政行为类别", .choice(Litigation.actKinds)), .init("actDescription", "被诉行政行为"),
-                .init("claims", "诉讼请求"), .init("servedOn", "收到起诉状副本日期", .date),
+                .init("plaintiff", "原告"),
+                .init("defendantRole", "本机关诉讼地位", .choice(Litigation.defendantRoles)),
+                .init("actKind", "被诉行政行为类别", .choice(Litigation.actKinds)),
+                .init("actDescription", "被诉行政行为"),
+                .init("claims", "诉讼请求"),
+                .init("servedOn", "收到起诉状副本日期", .date),
                 .init("relatedCaseNumber", "关联的执法或者复议案号", required: false)
             )
             .gate("行政诉讼法 第六十七条", "收到起诉状副本的日期不能晚于登记之日", field: "servedOn") { c in
@@ -75,7 +79,8 @@ public enum LitigationProcedure {
                 basis: "行政诉讼法 第六十七条、第三十四条"
             )
             .asks(
-                .init("answerSummary", "答辩意见"), .init("evidenceList", "提交的证据", .list),
+                .init("answerSummary", "答辩意见"),
+                .init("evidenceList", "提交的证据", .list),
                 .init("legalBasis", "所依据的规范性文件", .list),
                 .init("agents", "诉讼代理人", .list, required: false),
                 .init("lateReason", "逾期提交的正当理由（经法院准许延期的写明）", required: false)
@@ -95,8 +100,10 @@ public enum LitigationProcedure {
                 basis: "行政诉讼法 第三条第三款"
             )
             .asks(
-                .init("hearingDate", "开庭日期", .date), .init("headAppeared", "行政机关负责人出庭应诉", .bool),
-                .init("headName", "出庭负责人姓名", required: false), .init("headPosition", "出庭负责人职务", required: false),
+                .init("hearingDate", "开庭日期", .date),
+                .init("headAppeared", "行政机关负责人出庭应诉", .bool),
+                .init("headName", "出庭负责人姓名", required: false),
+                .init("headPosition", "出庭负责人职务", required: false),
                 .init("appearingStaff", "出庭的工作人员", .list, required: false),
                 .init("absenceReason", "负责人不能出庭的理由", required: false),
                 .init("headOpinion", "负责人就实质性化解争议发表的意见", required: false)
@@ -130,7 +137,8 @@ public enum LitigationProcedure {
             .asks(
                 .init("judgment", "裁判结果", .choice(Litigation.judgments.map { .init($0.value, $0.label) })),
                 .init("judgmentNumber", "裁判文书号"),
-                .init("judgmentServedOn", "收到裁判文书日期", .date), .init("judgmentSummary", "裁判要旨")
+                .init("judgmentServedOn", "收到裁判文书日期", .date),
+                .init("judgmentSummary", "裁判要旨")
             )
             .gate("行政诉讼法 第八十五条", "收到裁判文书的日期不能晚于登记之日", field: "judgmentServedOn") { c in
                 c.inputs[LitigationFact.judgmentServedOn]! <= c.date
@@ -167,9 +175,11 @@ public enum LitigationProcedure {
                 basis: "行政诉讼法 第八十五条"
             )
             .asks(
-                .init("appellant", "上诉人", .choice(Litigation.appellants)), .init("appealedOn", "上诉日期", .date),
+                .init("appellant", "上诉人", .choice(Litigation.appellants)),
+                .init("appealedOn", "上诉日期", .date),
                 .init("appealReasons", "上诉理由"),
-                .init("appealCourt", "二审法院"), .init("appealCaseNumber", "二审案号", required: false)
+                .init("appealCourt", "二审法院"),
+                .init("appealCaseNumber", "二审案号", required: false)
             )
             .gate("行政诉讼法 第七条", "二审裁判是终审裁判，不能再上诉（可以依照第九十条申请再审）") { c in !c.file.facts.flag(LitigationFact.final) }
             .gate("行政诉讼法 第八十五条", "本机关上诉应当在裁判文书送达之日起的上诉期限内提出（判决十五日，裁定十日）", field: "appealedOn") { c in
@@ -217,7 +227,8 @@ public enum LitigationProcedure {
             .asks(
                 .init("recommendationKind", "建议类别", .choice(Litigation.recommendationKinds)),
                 .init("issuer", "提出建议的法院或者检察院"),
-                .init("letterNumber", "建议书文号"), .init("recommendationContent", "建议内容")
+                .init("letterNumber", "建议书文号"),
+                .init("recommendationContent", "建议内容")
             )
             .gate("行政诉讼法 第九十六条", "前一份建议尚未回复，请先登记回复") { c in c.file.deadline("recommendationReply")?.isRunning != true }
             .then(
@@ -242,7 +253,10 @@ public enum LitigationProcedure {
                 Step.replyRecommendation, "回复建议", from: open.union([State.closed.id]), to: nil, by: staff,
                 basis: "行政诉讼法 第九十六条第四项"
             )
-            .asks(.init("replySummary", "处理情况和回复内容"), .init("replyNumber", "回复函文号"))
+            .asks(
+                .init("replySummary", "处理情况和回复内容"),
+                .init("replyNumber", "回复函文号")
+            )
             .gate("行政诉讼法 第九十六条第四项", "没有待回复的司法建议或者检察建议") { c in c.file.deadline("recommendationReply")?.isRunning == true
             }
             .then(

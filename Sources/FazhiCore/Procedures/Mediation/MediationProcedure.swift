@@ -47,8 +47,10 @@ public enum MediationProcedure {
             .asks(
                 .init("mediationKind", "调解类别", .choice(Mediation.kinds)),
                 .init("disputeType", "纠纷类型", .choice(Mediation.disputeTypes)),
-                .init("source", "纠纷来源", .choice(Mediation.sources)), .init("parties", "当事人（至少两方）", .list),
-                .init("disputeSummary", "纠纷简要情况"), .init("committee", "调解组织"),
+                .init("source", "纠纷来源", .choice(Mediation.sources)),
+                .init("parties", "当事人（至少两方）", .list),
+                .init("disputeSummary", "纠纷简要情况"),
+                .init("committee", "调解组织"),
                 .init("amountInvolved", "涉及金额（元）", .number, required: false)
             )
             .gate("人民调解法 第二条", "纠纷至少有两方当事人", field: "parties") { c in
@@ -69,7 +71,8 @@ public enum MediationProcedure {
                 Step.decline, "不予调解", from: [State.received.id], to: State.declined.id, by: staff, basis: "人民调解法 第十七条"
             )
             .asks(
-                .init("declineReason", "不予调解的原因", .choice(Mediation.declineReasons)), .init("declineNote", "情况说明"),
+                .init("declineReason", "不予调解的原因", .choice(Mediation.declineReasons)),
+                .init("declineNote", "情况说明"),
                 .init("rightsInformed", "已告知当事人可以通过仲裁、行政、司法等途径维护权利", .bool)
             )
             .gate("人民调解法 第三条第三项", "不得因调解而阻止当事人依法通过仲裁、行政、司法等途径维护自己的权利：应当告知当事人其他途径", field: "rightsInformed") {
@@ -85,7 +88,8 @@ public enum MediationProcedure {
                 basis: "人民调解法 第十九条"
             )
             .asks(
-                .init("mediators", "调解员", .list), .init("invited", "邀请参与调解的人员（亲属、邻里、专业人员等）", .list, required: false),
+                .init("mediators", "调解员", .list),
+                .init("invited", "邀请参与调解的人员（亲属、邻里、专业人员等）", .list, required: false),
                 .init("partiesConsented", "当事人同意邀请上述人员参与", .bool, required: false)
             )
             .gate("人民调解法 第二十条", "邀请其他人员参与调解应当征得当事人同意", field: "partiesConsented") { c in
@@ -95,7 +99,10 @@ public enum MediationProcedure {
             ActionDefinition(
                 Step.recordSession, "记录调解情况", from: [State.mediating.id], to: nil, by: staff, basis: "人民调解法 第二十七条"
             )
-            .asks(.init("sessionDate", "调解日期", .date), .init("sessionSummary", "调解情况（当事人陈述、调解员意见）"))
+            .asks(
+                .init("sessionDate", "调解日期", .date),
+                .init("sessionSummary", "调解情况（当事人陈述、调解员意见）")
+            )
             .gate("人民调解法 第二十七条", "调解日期不能晚于记录之日", field: "sessionDate") { c in
                 c.inputs[MediationFact.sessionDate]! <= c.date
             }
@@ -110,7 +117,8 @@ public enum MediationProcedure {
             .asks(
                 .init("agreementForm", "协议形式", .choice(Mediation.agreementForms)),
                 .init("disputeFacts", "纠纷的主要事实、争议事项及各方责任"),
-                .init("agreementTerms", "协议内容"), .init("performanceTerms", "履行方式和期限"),
+                .init("agreementTerms", "协议内容"),
+                .init("performanceTerms", "履行方式和期限"),
                 .init("signedByParties", "各方当事人已签名、盖章或者按指印", .bool, required: false),
                 .init("mediatorSigned", "调解员已签名并加盖调解组织印章", .bool, required: false)
             )
@@ -141,7 +149,8 @@ public enum MediationProcedure {
                 basis: "人民调解法 第二十六条"
             )
             .asks(
-                .init("failureReason", "调解不成的原因"), .init("routesInformed", "告知当事人的途径", .list),
+                .init("failureReason", "调解不成的原因"),
+                .init("routesInformed", "告知当事人的途径", .list),
                 .init("rightsInformed", "已依法告知当事人可以通过仲裁、行政、司法等途径维护权利", .bool)
             )
             .gate("人民调解法 第二十六条", "调解不成的，应当告知当事人可以依法通过仲裁、行政、司法等途径维护自己的权利", field: "rightsInformed") {
@@ -158,7 +167,8 @@ public enum MediationProcedure {
                 basis: "人民调解法 第二十六条"
             )
             .asks(
-                .init("court", "移交或者引导起诉的人民法院"), .init("referralNote", "转诉讼的情况"),
+                .init("court", "移交或者引导起诉的人民法院"),
+                .init("referralNote", "转诉讼的情况"),
                 .init("rightsInformed", "已告知当事人诉讼途径和期限", .bool)
             )
             .gate("人民调解法 第二十六条", "应当告知当事人诉讼途径", field: "rightsInformed") {
@@ -176,7 +186,8 @@ public enum MediationProcedure {
                 Step.followUp, "回访", from: [State.agreed.id], to: State.closed.id, by: staff, basis: "人民调解法 第三十一条第二款"
             )
             .asks(
-                .init("visitedOn", "回访日期", .date), .init("performance", "协议履行情况", .choice(Mediation.performance)),
+                .init("visitedOn", "回访日期", .date),
+                .init("performance", "协议履行情况", .choice(Mediation.performance)),
                 .init("visitNotes", "回访情况")
             )
             .gate("人民调解法 第三十一条第二款", "回访日期不能早于达成协议之日，也不能晚于登记之日", field: "visitedOn") { c in

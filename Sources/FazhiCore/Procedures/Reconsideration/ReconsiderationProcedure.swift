@@ -73,19 +73,23 @@ public enum ReconsiderationProcedure {
             )
             .asks(
                 .init("channel", "申请方式", .choice(Reconsideration.channels)),
-                .init("applicantName", "申请人"), .init("applicantKind", "申请人类型", .choice(Reconsideration.applicantKinds)),
+                .init("applicantName", "申请人"),
+                .init("applicantKind", "申请人类型", .choice(Reconsideration.applicantKinds)),
                 .init("applicantIDNumber", "身份证号或统一社会信用代码", required: false, personal: true),
                 .init("applicantPhone", "联系电话", required: false, personal: true),
                 .init("applicantAddress", "住所或通讯地址"),
-                .init("respondent", "被申请人"), .init("actKind", "行政行为类别", .choice(Reconsideration.actKinds)),
-                .init("actDescription", "被申请复议的行政行为（名称、文号）"), .init("actOn", "行政行为作出日期", .date, required: false),
+                .init("respondent", "被申请人"),
+                .init("actKind", "行政行为类别", .choice(Reconsideration.actKinds)),
+                .init("actDescription", "被申请复议的行政行为（名称、文号）"),
+                .init("actOn", "行政行为作出日期", .date, required: false),
                 .init("learnedOn", "知道或者应当知道该行政行为之日", .date),
                 .init("notToldOfRights", "行政机关未告知申请复议的权利、机关或期限", .bool, required: false),
                 .init("rightsLearnedOn", "知道复议权利、机关和期限之日", .date, required: false),
                 .init("realProperty", "涉及不动产", .bool, required: false),
                 .init("actAmount", "涉及款额（元）", .number, required: false),
                 .init("enforcementDecisionNumber", "本系统内的行政处罚决定书文号", required: false),
-                .init("requests", "行政复议请求"), .init("reasons", "事实和理由"),
+                .init("requests", "行政复议请求"),
+                .init("reasons", "事实和理由"),
                 .init("attachments", "附件（证据材料 SHA-256）", .list, required: false),
                 .init("trackingNumber", "网上申请查询号", required: false, systemOnly: true)
             )
@@ -131,7 +135,10 @@ public enum ReconsiderationProcedure {
                 Step.extendCorrection, "延长补正期限（有正当理由）", from: [State.correcting.id], to: nil, by: staff,
                 basis: "行政复议法 第三十一条"
             )
-            .asks(.init("extraDays", "延长的工作日数", .number), .init("extensionReason", "正当理由"))
+            .asks(
+                .init("extraDays", "延长的工作日数", .number),
+                .init("extensionReason", "正当理由")
+            )
             .gate("行政复议法 第三十一条", "延长的工作日数应为1至30", field: "extraDays") { c in
                 (1...30).contains(Int(c.inputs[ReconsiderationFact.extraDays] ?? 0))
             }
@@ -290,7 +297,10 @@ public enum ReconsiderationProcedure {
                 Step.recordAnswer, "收到被申请人答复和证据", from: [State.accepted.id, State.suspended.id], to: nil, by: staff,
                 basis: "行政复议法 第四十八条、第四十四条"
             )
-            .asks(.init("answerSummary", "答复要点"), .init("evidenceProduced", "提交了作出行政行为的证据、依据", .bool, required: false))
+            .asks(
+                .init("answerSummary", "答复要点"),
+                .init("evidenceProduced", "提交了作出行政行为的证据、依据", .bool, required: false)
+            )
             .gate("行政复议法 第四十八条", "尚未发送申请书副本") { c in c.file.hasTaken(Step.sendCopy) }
             .then(
                 .compute(
@@ -310,14 +320,18 @@ public enum ReconsiderationProcedure {
                 .init(
                     "hearingMethod", "方式",
                     .choice([.init("in_person", "当面"), .init("online", "互联网"), .init("phone", "电话")])),
-                .init("opinionsSummary", "当事人意见")),
+                .init("opinionsSummary", "当事人意见")
+            ),
             ActionDefinition(
                 Step.scheduleHearing, "决定听证并通知", from: [State.accepted.id], to: nil, by: staff,
                 basis: "行政复议法 第五十条、第五十一条"
             )
             .asks(
-                .init("hearingDate", "听证日期", .date), .init("hearingPlace", "听证地点"), .init("hearingChair", "主持人"),
-                .init("hearingOfficers", "听证员（至少二人）", .list), .init("hearingClerk", "记录员")
+                .init("hearingDate", "听证日期", .date),
+                .init("hearingPlace", "听证地点"),
+                .init("hearingChair", "主持人"),
+                .init("hearingOfficers", "听证员（至少二人）", .list),
+                .init("hearingClerk", "记录员")
             )
             .gate("行政复议法 第五十一条", "听证人员应当为一名主持人、二名以上听证员和一名记录员", field: "hearingOfficers") { c in
                 Set(c.inputs.list(ReconsiderationFact.hearingOfficers)).count >= 2
@@ -330,7 +344,10 @@ public enum ReconsiderationProcedure {
             ActionDefinition(
                 Step.recordHearing, "听证笔录", from: [State.accepted.id], to: nil, by: staff, basis: "行政复议法 第五十条、第六十一条第二款"
             )
-            .asks(.init("hearingSummary", "听证情况（质证、辩论）"), .init("hearingRecordSigned", "笔录经当事人签字", .bool))
+            .asks(
+                .init("hearingSummary", "听证情况（质证、辩论）"),
+                .init("hearingRecordSigned", "笔录经当事人签字", .bool)
+            )
             .gate("行政复议法 第五十条", "尚未通知听证") { c in c.file.hasTaken(Step.scheduleHearing) }
             .gate("行政复议法 第五十一条", "听证日期未到") { c in
                 c.file.facts[ReconsiderationFact.hearingDate].map { c.date >= $0 } ?? false
@@ -341,7 +358,10 @@ public enum ReconsiderationProcedure {
                 Step.consultCommittee, "提请行政复议委员会咨询", from: [State.accepted.id], to: nil, by: staff,
                 basis: "行政复议法 第五十二条"
             )
-            .asks(.init("committeeMembers", "参加咨询的委员", .list), .init("committeeOpinion", "咨询意见"))
+            .asks(
+                .init("committeeMembers", "参加咨询的委员", .list),
+                .init("committeeOpinion", "咨询意见")
+            )
             .looksUp(.committeeMembers(into: Reconsideration.External.committeeMembers))
             .gate("行政复议法 第五十二条", "参加咨询的委员至少三人", field: "committeeMembers") { c in
                 Set(c.inputs.list(ReconsiderationFact.committeeMembers)).count >= 3
@@ -357,7 +377,8 @@ public enum ReconsiderationProcedure {
                 basis: "行政复议法 第六十二条第一款"
             )
             .asks(
-                .init("extendedDays", "延长天数（不超过三十日）", .number), .init("extensionReason", "情况复杂、不能在规定期限内作出决定的理由"),
+                .init("extendedDays", "延长天数（不超过三十日）", .number),
+                .init("extensionReason", "情况复杂、不能在规定期限内作出决定的理由"),
                 .init("noticeDocument", "书面告知当事人的文书")
             )
             .gate("行政复议法 第六十二条第一款", "简易程序案件不能延长审理期限（须先转为普通程序）") { c in !isSimple(c.file.facts) }
@@ -426,7 +447,8 @@ public enum ReconsiderationProcedure {
                 basis: "行政复议法 第六十一条"
             )
             .asks(
-                .init("outcome", "决定类型", .choice(Reconsideration.outcomes)), .init("decisionText", "决定主文"),
+                .init("outcome", "决定类型", .choice(Reconsideration.outcomes)),
+                .init("decisionText", "决定主文"),
                 .init("decisionReasons", "认定的事实和理由"),
                 .init("approval", "审批方式", .choice([.init("head", "行政复议机关负责人同意"), .init("collective", "集体讨论通过")])),
                 .init("approver", "批准人或集体讨论记录"),
@@ -539,7 +561,10 @@ public enum ReconsiderationProcedure {
                 Step.issueOpinion, "制发行政复议意见书", from: [State.decided.id, State.served.id], to: nil, by: staff,
                 basis: "行政复议法 第七十六条"
             )
-            .asks(.init("opinionTo", "意见书送达的机关"), .init("opinionContent", "纠正相关违法或者不当行政行为的意见"))
+            .asks(
+                .init("opinionTo", "意见书送达的机关"),
+                .init("opinionContent", "纠正相关违法或者不当行政行为的意见")
+            )
             .then(
                 .startDeadline(
                     DeadlineRule(
@@ -560,7 +585,10 @@ public enum ReconsiderationProcedure {
                 Step.recordPerformance, "登记履行情况", from: [State.served.id], to: nil, by: staff,
                 basis: "行政复议法 第七十七条、第七十八条"
             )
-            .asks(.init("performed", "被申请人已履行", .bool), .init("performanceNote", "履行情况或者督促措施"))
+            .asks(
+                .init("performed", "被申请人已履行", .bool),
+                .init("performanceNote", "履行情况或者督促措施")
+            )
             .then(
                 .compute(writes: ReconsiderationFact.performedOn) { c in
                     c.inputs.flag(ReconsiderationFact.performed) ? Facts(["performedOn": .date(c.date)]) : Facts()
