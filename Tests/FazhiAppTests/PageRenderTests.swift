@@ -104,3 +104,39 @@ import Testing
         #expect(choice.contains("<option value=\"b\" selected>乙</option>"))
     }
 }
+
+/// A module is in both catalogs (its procedures in FazhiCore's, its pages in FazhiApp's), in the same order, so
+/// forgetting the second line fails here rather than leaving a procedure without its pages.
+@Suite struct ModuleCatalogTests {
+    @Test func everyModuleHasItsWebSide() {
+        #expect(AppModules.all.map(\.folder) == ProcedureCatalog.modules.map(\.folder))
+    }
+
+    /// Every procedure that keeps yearly figures has a page, and the navigation reaches the figures.
+    @Test func everyFigureSetIsReachable() {
+        #expect(YearFiguresPage.procedures.count == ProcedureCatalog.standard.withStatistics.count)
+        #expect(
+            AppModules.all.flatMap(\.navigation).contains { if case .yearFigures = $0.path { true } else { false } })
+    }
+}
+
+extension PageRenderTests {
+    /// 复议·应诉·调解统计 from a hand-made model: rates with their formula, each figure a link to its cases, by body.
+    @Test func yearFiguresShowRatesFiguresAndBodies() {
+        let model = YearFiguresPage.Model(
+            title: "调解统计", navPath: "/console/reconsideration/statistics", year: 2026,
+            tabs: [.init(title: "调解统计", path: "/console/mediation/statistics?year=2026", active: true)],
+            summary: "2026年受理矛盾纠纷10件。", yearXLSX: "/console/mediation/statistics?year=2026&format=xlsx",
+            rates: [.init(id: "success", label: "调解成功率", value: "90.0%", formula: "调解成功数 ÷ 调解数", sort: 900)],
+            main: [
+                .init(
+                    id: "received", label: "受理数", count: 10,
+                    path: "/console/mediation/statistics?year=2026&figure=received#cases")
+            ],
+            breakdown: [], byBody: [.init(name: "城关镇人民调解委员会", counts: [10], rates: [])], listing: nil)
+        let html = YearFiguresPage.View(model: model).render().raw
+        #expect(html.contains("id=\"success-rate\">90.0%") && html.contains("调解成功数 ÷ 调解数"))
+        #expect(html.contains("id=\"figure-received\">10</a>") && html.contains("城关镇人民调解委员会"))
+        #expect(html.contains("本年度尚无数据。"), "an empty breakdown says so")
+    }
+}
