@@ -140,3 +140,17 @@ extension PageRenderTests {
         #expect(html.contains("本年度尚无数据。"), "an empty breakdown says so")
     }
 }
+
+extension PageRenderTests {
+    /// Forms post where their routes are: every console form's action is a quoted path (a path written bare once broke
+    /// the import form).
+    @Test func registryFormsPostToTheirRoutes() {
+        let importForm = BenchmarkViews.importForm(kind: "officers", csrf: "t").raw
+        #expect(importForm.contains("action=\"/console/import\"") && importForm.contains("id=\"import-form\""))
+        let form = BenchmarkViews.form(values: [:], revising: false, csrf: "t").raw
+        #expect(form.contains("<form method=\"post\" action=\"/console/benchmarks\""))
+        for html in [importForm, form] {
+            #expect(!html.contains("action=SitePath") && !html.contains("href=SitePath"))
+        }
+    }
+}

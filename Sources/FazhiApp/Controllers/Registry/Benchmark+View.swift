@@ -32,7 +32,7 @@ enum BenchmarkViews {
             ? "<input type=\"hidden\" name=\"code\" value=\"\(v["code"] ?? "")\"><input type=\"hidden\" name=\"revising\" value=\"1\"><p>基准编号：<span class=\"mono\">\(v["code"] ?? "")</span>（保存后形成新版本，原版本仍可查阅）</p>"
             : field("code", "基准编号", hint: "如 QH-CF-013")
         return """
-            <form method="post" action=SitePath.benchmarks.path class="card" id="benchmark-form"><input type="hidden" name="_csrf" value="\(csrf)">\(codeField)
+            <form method="post" action="\(SitePath.benchmarks.path)" class="card" id="benchmark-form"><input type="hidden" name="_csrf" value="\(csrf)">\(codeField)
             <div class="grid2"><div>\(field("powerItemCode", "对应行政处罚事项编码", hint: "如 339901-CF-00012"))</div><div>\(field("effectiveOn", "施行日期", hint: "2026-12-01"))</div>
             <div>\(field("violatedArticle", "违反条款"))</div><div>\(field("penaltyArticle", "处罚依据"))</div>
             <div>\(field("measure", "裁量因素（据以分档，如货值金额）"))</div><div>\(field("measureUnit", "裁量因素单位（元、次、平方米）"))</div>
@@ -85,7 +85,7 @@ enum BenchmarkViews {
             }, empty: "没有符合条件的裁量基准。"
         ).render()
         return """
-            <form method="get" action=SitePath.benchmarks.path class="card search"><label for="q">违法行为或条款</label><input id="q" name="q" value="\(q)"><button type="submit">查询</button></form>
+            <form method="get" action="\(SitePath.benchmarks.path)" class="card search"><label for="q">违法行为或条款</label><input id="q" name="q" value="\(q)"><button type="submit">查询</button></form>
             <p>现行基准 \(list.count) 项。\(canPublish ? HTML("<a class=\"button\" href=\"/console/benchmarks/new\">新增裁量基准</a> ") : "")也可 <a href="\(SitePath.importExport.path)">批量导入</a>（每次保存或导入形成新版本）；<a href="/console/export/benchmarks.xlsx">导出 Excel</a>。</p>
             \(table)
             """
@@ -105,7 +105,7 @@ enum BenchmarkViews {
     static func importForm(kind: String?, csrf: String) -> HTML {
         let kinds = [("officers", "执法人员"), ("power-list", "权责清单"), ("benchmarks", "裁量基准")]
         return """
-            <form method="post" action=SitePath.importExport.path enctype="multipart/form-data" class="card" id="import-form"><input type="hidden" name="_csrf" value="\(csrf)">
+            <form method="post" action="\(SitePath.importExport.path)" enctype="multipart/form-data" class="card" id="import-form"><input type="hidden" name="_csrf" value="\(csrf)">
             <label for="kind">导入内容</label><select id="kind" name="kind">\(HTML.join(kinds.map { "<option value=\"\($0.0)\"\(HTML(raw: kind == $0.0 ? " selected" : ""))>\($0.1)</option>" }))</select>
             <label for="file">文件（.xlsx 或 UTF-8 编码的 .csv）</label><input id="file" name="file" type="file" accept=".xlsx,.csv" required>
             <fieldset><legend>有错误行时</legend>

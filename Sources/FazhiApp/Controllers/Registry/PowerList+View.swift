@@ -69,7 +69,7 @@ enum PowerListViews {
                     "<details class=\"card\"><summary>新增事项</summary>\(PostForm(action: SitePath.powers.path, cssClass: "", csrf: csrf, content: adjustmentFields(bodies, kinds: [.add, .takeOver], existing: nil, today: today), submit: "新增").render())</details>"
                 } ?? ""
             return """
-                <form method="get" action=SitePath.powers.path class="card search"><label for="q">关键词</label><input id="q" name="q" value="\(q)">
+                <form method="get" action="\(SitePath.powers.path)" class="card search"><label for="q">关键词</label><input id="q" name="q" value="\(q)">
                 <label for="type">事项类型</label><select id="type" name="type">\(RegistryViews.typeOptions(type))</select>
                 <label for="body">实施主体</label><select id="body" name="body">\(RegistryViews.bodyOptions(bodies, selected: body))</select>
                 <label for="date">截至日期</label><input id="date" name="date" type="date" value="\(date.description)"><button type="submit">查询</button></form>

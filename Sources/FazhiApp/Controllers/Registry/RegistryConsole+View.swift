@@ -115,7 +115,7 @@ enum RegistryConsoleViews {
             "<option value=\"\(value)\"\(HTML(raw: alert == value ? " selected" : ""))>\(label)</option>"
         }
         return """
-            <form method="get" action=SitePath.officers.path class="card search"><label for="q">姓名、证号或单位</label><input id="q" name="q" value="\(q)">
+            <form method="get" action="\(SitePath.officers.path)" class="card search"><label for="q">姓名、证号或单位</label><input id="q" name="q" value="\(q)">
             <label for="body">执法主体</label><select id="body" name="body">\(RegistryViews.bodyOptions(bodies, selected: body))</select>
             <label for="alert">提醒</label><select id="alert" name="alert"><option value="">全部</option>\(option("expiring", "证件30日内到期"))\(option("expired", "证件已过期"))\(option("training", "培训学时不足"))</select>
             <button type="submit">筛选</button></form>
