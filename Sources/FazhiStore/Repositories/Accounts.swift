@@ -2,6 +2,7 @@ import Crypto
 import FazhiCore
 import FluentKit
 import Foundation
+import SQLKit
 
 /// Users, their role grants and API tokens. Password hashing is passed in (the HTTP layer owns Bcrypt).
 public enum Accounts {
@@ -56,15 +57,34 @@ public enum Accounts {
         return user
     }
 
+    /// Sets a new password. Whoever held the old one is signed out everywhere: the user's sessions end and their API
+    /// tokens are revoked, in the same transaction.
     public static func setPassword(user: UserRecord, passwordHash: String, in tx: WriteTransaction) async throws {
         user.passwordHash = passwordHash
         try await user.save(on: tx.db)
         try tx.record("user", user.id!.uuidString, "password", ["changed": true])
+        try await endSessions(of: user.id!, in: tx)
+        try await revokeTokens(of: user.id!, in: tx)
+    }
+
+    /// Ends every session of the user: their browsers must sign in again (a password reset, a deactivation, a removed
+    /// role). A session keeps the user's id in its data (`uid`).
+    public static func endSessions(of userID: UUID, in tx: WriteTransaction) async throws {
+        try await tx.sql.raw("DELETE FROM sessions WHERE data LIKE \(bind: "%" + userID.uuidString + "%")").run()
+        try tx.record("user", userID.uuidString, "sessions_ended", ["ended": true])
+    }
+
+    /// Revokes every API token of the user still in force.
+    public static func revokeTokens(of userID: UUID, in tx: WriteTransaction) async throws {
+        let tokens = try await APITokenRecord.query(on: tx.db).filter(\.$userID == userID).filter(\.$revokedAt == nil)
+            .all()
+        for t in tokens { try await revoke(token: t, tx: tx) }
     }
 
     public static func setActive(user: UserRecord, active: Bool, in tx: WriteTransaction) async throws {
         user.isActive = active
         try await user.save(on: tx.db)
+        if !active { try await endSessions(of: user.id!, in: tx) }
         try tx.record(
             "user", user.id!.uuidString, active ? "enable" : "disable",
             UserPayload(
@@ -92,8 +112,10 @@ public enum Accounts {
         return g
     }
 
+    /// Removes a role; the user's sessions end, so no page opened with the role stays in use.
     public static func revoke(grant g: RoleGrantRecord, tx: WriteTransaction) async throws {
         try await g.delete(on: tx.db)
+        try await endSessions(of: g.userID, in: tx)
         try tx.record(
             "role_grant", g.id!.uuidString, "revoke",
             GrantPayload(userID: g.userID, role: g.role, organisationID: g.organisationID))
