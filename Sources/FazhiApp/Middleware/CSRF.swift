@@ -38,6 +38,10 @@ enum CSRF {
 struct CSRFMiddleware: AsyncMiddleware {
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         let safe = request.method == .GET || request.method == .HEAD || request.method == .OPTIONS
+        // An API write with neither a session nor a token is unauthenticated (401), not a failed CSRF check (403).
+        if !safe, request.url.path.hasPrefix("/api/"), request.auth.get(AuthUser.self) == nil {
+            _ = try request.requireUser()
+        }
         if !safe, request.auth.get(AuthUser.self)?.viaToken != true {
             // Routes collect their body after the middleware runs; a file upload arrives streamed, so collect it
             // here (up to the upload limit) to read the form's token.

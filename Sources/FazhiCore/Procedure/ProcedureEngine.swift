@@ -177,6 +177,19 @@ public enum ProcedureEngine {
     ) throws -> Facts {
         var out = Facts()
         let declared = Dictionary(uniqueKeysWithValues: action.inputs.map { ($0.key, $0) })
+        // Text from outside carries no control characters (a NUL byte once went into the record and the 文书).
+        for (key, value) in raw.values {
+            let texts: [String] = {
+                if case .text(let t) = value { return [t] }; if case .list(let l) = value { return l }; return []
+            }()
+            if texts.contains(where: {
+                $0.unicodeScalars.contains {
+                    $0.value < 0x20 && ![0x09, 0x0A, 0x0D].contains($0.value) || $0.value == 0x7F
+                }
+            }) {
+                throw DomainError.invalid(field: key, message: "“\(declaredLabel(key, action))”含有不可见的控制字符")
+            }
+        }
         for field in action.inputs where field.systemOnly && raw[field.key] != nil && !actor.isSystem {
             throw DomainError.invalid(field: field.key, message: "“\(field.label)”由系统填写，不能手工填写")
         }
@@ -240,6 +253,10 @@ public enum ProcedureEngine {
             }
         }
         return out
+    }
+
+    static func declaredLabel(_ key: String, _ action: ActionDefinition) -> String {
+        action.inputs.first { $0.key == key }?.label ?? key
     }
 
     /// 行政处罚法 第四十二条: at least the minimum number of officers, each holding a valid certificate of the case's body.

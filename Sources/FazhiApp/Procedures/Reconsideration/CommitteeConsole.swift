@@ -55,11 +55,11 @@ enum CommitteeConsole {
         }
     }
 
-    /// The user's own office, when they are its 复议 staff or head.
+    /// The user's own office, when they are its 复议 staff.
     static func mayManage(_ user: AuthUser) throws -> UUID {
-        guard !CasesAPI.actor(user, body: user.organisationID).roles.isDisjoint(with: [.reconsiderationStaff, .head])
-        else {
-            throw DomainError.forbidden("只有行政复议机构的工作人员或负责人可以管理复议委员会委员", article: "行政复议法 第五十二条")
+        // Only the 复议机构's own staff: a head of any other body (a 市场监管局) holds no say over the committee.
+        guard CasesAPI.actor(user, body: user.organisationID).roles.contains(.reconsiderationStaff) else {
+            throw DomainError.forbidden("只有行政复议机构的工作人员可以管理复议委员会委员", article: "行政复议法 第五十二条")
         }
         return user.organisationID
     }

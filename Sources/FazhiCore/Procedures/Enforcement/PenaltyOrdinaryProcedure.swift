@@ -98,6 +98,9 @@ public enum PenaltyOrdinaryProcedure {
                 "行政处罚法 第十七条、第三十九条", "该事项不是本机关权责清单中的行政处罚事项", field: "powerItemCode",
                 { $0.external.flag(Penalty.External.powerItemIsBodysPenalty) }
             )
+            .gate("行政处罚法 第三十六条", "违法行为发生日期不能晚于立案之日", field: "violationOn") { c in
+                c.inputs[EnforcementFact.violationOn].map { $0 <= c.date } ?? true
+            }
             .gate("行政处罚法 第三十六条", "违法行为在二年内未被发现（涉及生命健康、金融安全且有危害后果的为五年），不再给予行政处罚", field: "violationOn") { c in
                 let f = c.facts
                 return f.flag(EnforcementFact.violationContinuing)
