@@ -17,6 +17,20 @@ struct DemoContext: Sendable {
     let catalog: ProcedureCatalog
     let calendar: DeadlineCalculator
     let today: CivilDate
+
+    /// The day the demo's cases are dated from: today, or earlier so that every deadline they start (up to `span` days)
+    /// falls in a year the calendar covers (it fails closed beyond).
+    func base(span: Int) -> CivilDate {
+        let lastYear = calendar.calendar.years.max() ?? today.year
+        return min(today, CivilDate(year: lastYear, month: 12, day: 31)!.adding(days: -span))
+    }
+
+    /// A demo user as the engine sees them.
+    func actor(_ username: String) -> ProcedureActor? {
+        people[username].map { ProcedureActor(id: $0.id, name: $0.name, roles: $0.roles) }
+    }
+
+    var runner: DemoRunner { DemoRunner(catalog: catalog, calendar: calendar, today: today) }
 }
 
 /// The web side of a procedure module (`ProcedureModule` is its core): its own pages, its entries in the console's

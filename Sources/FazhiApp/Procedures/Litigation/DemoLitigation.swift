@@ -6,18 +6,10 @@ import Foundation
 /// 综合执法局 — one in its answer period, one won with the head in court, one lost (the head absent, staff appearing) and
 /// performed, with a 检察建议 awaiting its reply, and one on appeal.
 enum DemoLitigation {
-    static func load(
-        orgs: [String: UUID], people: [String: DemoCases.Person], catalog: ProcedureCatalog,
-        calendar: DeadlineCalculator, today: CivilDate,
-        in tx: WriteTransaction
-    ) async throws {
-        let lastYear = calendar.calendar.years.max() ?? today.year
-        let base = min(today, CivilDate(year: lastYear, month: 12, day: 31)!.adding(days: -31))
+    static func load(_ c: DemoContext, in tx: WriteTransaction) async throws {
+        let base = c.base(span: 31), orgs = c.orgs, catalog = c.catalog, runner = c.runner
         func day(_ offset: Int) -> CivilDate { base.adding(days: offset) }
-        func actor(_ username: String) -> ProcedureActor? {
-            people[username].map { ProcedureActor(id: $0.id, name: $0.name, roles: $0.roles) }
-        }
-        let runner = DemoRunner(catalog: catalog, calendar: calendar, today: today)
+        func actor(_ username: String) -> ProcedureActor? { c.actor(username) }
 
         if let def = catalog.current(LitigationProcedure.id), let scj = orgs["清河县市场监督管理局"], let zf = orgs["清河县综合行政执法局"],
             let scjStaff = actor("scj.fazhi"), let zfStaff = actor("zf.fazhi")

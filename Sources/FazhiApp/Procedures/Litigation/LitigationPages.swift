@@ -11,7 +11,6 @@ extension AppModule {
                 roles: [.legalReviewer, .head, .reconsiderationStaff, .supervisor])
         ],
         demo: { c, tx in
-            try await DemoLitigation.load(
-                orgs: c.orgs, people: c.people, catalog: c.catalog, calendar: c.calendar, today: c.today, in: tx)
+            try await DemoLitigation.load(c, in: tx)
         })
 }

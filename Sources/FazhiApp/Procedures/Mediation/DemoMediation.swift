@@ -5,18 +5,10 @@ import Foundation
 /// Demo 调解 cases: sixteen disputes at the 司法局's 调解 organisations — most settled (an agreement, then a follow-up
 /// visit), one failed, one referred to the court, one declined because a party refused, one still being mediated.
 enum DemoMediation {
-    static func load(
-        orgs: [String: UUID], people: [String: DemoCases.Person], catalog: ProcedureCatalog,
-        calendar: DeadlineCalculator, today: CivilDate,
-        in tx: WriteTransaction
-    ) async throws {
-        let lastYear = calendar.calendar.years.max() ?? today.year
-        let base = min(today, CivilDate(year: lastYear, month: 12, day: 31)!.adding(days: -31))
+    static func load(_ c: DemoContext, in tx: WriteTransaction) async throws {
+        let base = c.base(span: 31), orgs = c.orgs, catalog = c.catalog, runner = c.runner
         func day(_ offset: Int) -> CivilDate { base.adding(days: offset) }
-        func actor(_ username: String) -> ProcedureActor? {
-            people[username].map { ProcedureActor(id: $0.id, name: $0.name, roles: $0.roles) }
-        }
-        let runner = DemoRunner(catalog: catalog, calendar: calendar, today: today)
+        func actor(_ username: String) -> ProcedureActor? { c.actor(username) }
 
         if let def = catalog.current(MediationProcedure.id), let office = orgs["清河县司法局"], let m = actor("sfj.tiaojie") {
             let committees = ["城关镇人民调解委员会", "清河县交通事故纠纷人民调解委员会", "清河县医疗纠纷人民调解委员会", "清河县行政争议调解中心"]

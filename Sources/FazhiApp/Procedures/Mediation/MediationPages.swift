@@ -9,7 +9,6 @@ extension AppModule {
             NavEntry(.disputes, "调解", .cases(procedure: MediationProcedure.id), roles: [.mediator, .head, .supervisor])
         ],
         demo: { c, tx in
-            try await DemoMediation.load(
-                orgs: c.orgs, people: c.people, catalog: c.catalog, calendar: c.calendar, today: c.today, in: tx)
+            try await DemoMediation.load(c, in: tx)
         })
 }
