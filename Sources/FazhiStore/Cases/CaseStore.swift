@@ -88,8 +88,15 @@ public enum CaseStore {
         let prefix = DocumentNumber.prefix(organisationName: issuer)
         let kind = def.numbering.kind
         let file = ProcedureEngine.start(def, bodyID: bodyID)
-        let n = try await nextNumber(body: bodyID, year: today.year, kind: kind, in: tx)
-        let number = DocumentNumber.format(prefix: prefix, kind: kind, year: today.year, number: n)
+        // Two bodies can share a 文号 prefix (a 委托 所 abbreviates like its 局) while counting apart: a number already
+        // taken is skipped rather than refused by the unique index (a 500 before). Writes are serialised, so the check
+        // cannot race. The lasting fix is one sequence per prefix (issue 14, numbering).
+        var number = ""
+        for _ in 0..<10_000 {
+            let n = try await nextNumber(body: bodyID, year: today.year, kind: kind, in: tx)
+            number = DocumentNumber.format(prefix: prefix, kind: kind, year: today.year, number: n)
+            if try await tx.sql.raw("SELECT 1 AS x FROM cases WHERE number = \(bind: number)").first() == nil { break }
+        }
         try await tx.sql.insert(into: "cases")
             .columns(
                 "id", "procedure", "definition_version", "body_id", "number", "state", "version", "party_name",
