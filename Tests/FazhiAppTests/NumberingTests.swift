@@ -1,9 +1,10 @@
-@testable import FazhiApp
 import FazhiCore
 import FazhiStore
 import Foundation
 import Testing
 import VaporTesting
+
+@testable import FazhiApp
 
 /// A 委托 body (城关市场监管所) numbers its cases with its 局's prefix but counts apart: its first case skips the numbers
 /// the 局 has used instead of failing on the unique number (a 500 before).
