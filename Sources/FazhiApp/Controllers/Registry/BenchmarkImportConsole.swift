@@ -15,8 +15,11 @@ extension RegistryConsole {
         func num(_ s: String?, _ field: String) throws -> Double? {
             let t = (s ?? "").trimmed
             if t.isEmpty { return nil }
-            guard let d = Double(t.replacingOccurrences(of: ",", with: "")) else {
-                throw DomainError.invalid(field: field, message: "应为数字")
+            // Bounded like every number from outside (a 1e300 age once reached `Int(…)`).
+            guard let d = Double(t.replacingOccurrences(of: ",", with: "")), d.isFinite,
+                InputField.numberRange.contains(d)
+            else {
+                throw DomainError.invalid(field: field, message: "应为0至1,000,000,000,000之间的数字")
             }
             return d
         }
