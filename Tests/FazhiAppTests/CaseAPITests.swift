@@ -223,7 +223,7 @@ import VaporTesting
             var onSpot: [String: Any] = [
                 "powerItemCode": item, "partyName": "李某", "partyKind": "citizen", "violationFacts": "流动摊贩销售无标签食品",
                 "penaltyBasis": "《食品安全法》", "penaltyKinds": ["罚款"], "fineAmount": 300, "formNumber": "No.3301001",
-                "certificateShown": true, "partySignature": "signed",
+                "certificateShown": true, "partySignature": "signed", "partyInformed": true, "partyStatement": "无异议",
             ]
             let over = try await c.step(
                 simple, officer, "decide_on_spot", version: 0, date: "2026-11-02", onSpot, officers: pair)

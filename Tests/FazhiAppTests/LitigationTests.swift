@@ -139,7 +139,7 @@ struct LitigationTests {
             try await refused(
                 k, "appeal", "2026-11-13",
                 ["appellant": "defendant", "appealedOn": "2026-11-13", "appealReasons": "x", "appealCourt": "x"],
-                article: "行政诉讼法 第七条")
+                article: "行政诉讼法 第七条、第八十五条")
             try await ReconsiderationTests.ok(c, &k, staff, "judgment_effective", "2026-11-13")
             // A lost case is closed only once the judgment is performed (第九十四条).
             try await refused(k, "close", "2026-11-14", ["closingSummary": "x"], article: "行政诉讼法 第九十四条")
@@ -160,8 +160,9 @@ struct LitigationTests {
                 ])
             let reply = (j["deadlines"] as? [[String: Any]])?.last { $0["key"] as? String == "recommendationReply" }
             #expect(
-                reply?["due"] as? String == "2027-01-16" && reply?["provisional"] as? Bool == true,
-                "60 days, into 2027 whose holidays are not published")
+                reply?["due"] as? String == "2027-01-17" && reply?["provisional"] as? Bool == true,
+                "two months to the corresponding day (pinned as 60 days, 01-16, before issue 13), into 2027 whose holidays are not published"
+            )
             try await refused(
                 k, "receive_recommendation", "2026-11-18",
                 [
@@ -197,18 +198,20 @@ struct LitigationTests {
                     "hearingDate": "2026-07-01", "headAppeared": false, "absenceReason": "出差",
                     "appearingStaff": ["林晓雯"],
                 ])
-            // 裁定准许撤诉 served 07-10: 10 days (第八十五条), to 07-20; not lost.
+            // 裁定驳回起诉 served 07-10: 10 days (第八十五条), to 07-20; not lost. (This test used 准许撤诉 before issue 13 —
+            // a ruling that cannot be appealed, see `LawReadingTests`.)
             j = try await ReconsiderationTests.ok(
                 c, &k, staff, "record_judgment", "2026-07-10",
                 [
-                    "judgment": "withdrawal", "judgmentNumber": "（2026）浙1101行初50号裁定书", "judgmentServedOn": "2026-07-10",
-                    "judgmentSummary": "原告撤诉",
+                    "judgment": "dismiss_suit", "judgmentNumber": "（2026）浙1101行初50号裁定书",
+                    "judgmentServedOn": "2026-07-10",
+                    "judgmentSummary": "起诉超过法定期限",
                 ])
             #expect(
                 ReconsiderationTests.due(j, "appeal") == "2026-07-20"
                     && (j["facts"] as? [String: Any])?["lost"] as? Bool == false)
             try await ReconsiderationTests.ok(c, &k, staff, "judgment_effective", "2026-07-21")
-            j = try await ReconsiderationTests.ok(c, &k, staff, "close", "2026-07-21", ["closingSummary": "原告撤诉"])
+            j = try await ReconsiderationTests.ok(c, &k, staff, "close", "2026-07-21", ["closingSummary": "起诉被驳回"])
             #expect(j["state"] as? String == "closed")
         }
     }

@@ -75,8 +75,9 @@ struct MediationTests {
                 j["state"] as? String == "agreed" && R.due(j, "followUp") == "2026-11-16"
                     && R.due(j, "mediation") == nil)
             #expect(
-                (j["facts"] as? [String: Any])?["confirmationDue"] as? String == "2026-11-14",
-                "第三十三条: 30 days to ask the court to confirm")
+                (j["facts"] as? [String: Any])?["confirmationDue"] as? String == "2026-11-16",
+                "第三十三条: 30 days to ask the court to confirm; 11-14 is a Saturday (民事诉讼法 第八十五条 — pinned 11-14 before issue 13)"
+            )
             let doc = try await t.send(.GET, "/api/v1/cases/\(k.id)/documents/mediation_agreement", token: mediator)
             let text = try DocxReader.text(Data(doc.body.readableBytesView))
             #expect(

@@ -22,6 +22,7 @@ struct ReconsiderationPublicationTests {
                     R.application(["applicantName": name, "actAmount": 2000, "learnedOn": "2026-10-20"]))
                 try await R.ok(
                     c, &k, staff, "accept", "2026-11-03", ["track": "simple", "simpleGround": "small_amount"])
+                try await R.ok(c, &k, staff, "send_copy", "2026-11-04", ["copyReceivedOn": "2026-11-04"])
                 var d = R.decision("uphold", ["decisionText": "维持。申请人\(name)（电话13812345678）的请求不予支持"])
                 if let withheld { d["publicationWithheld"] = withheld }
                 try await R.ok(c, &k, staff, "decide", "2026-11-10", d)

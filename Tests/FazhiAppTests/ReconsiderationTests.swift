@@ -98,10 +98,11 @@ struct ReconsiderationTests {
             let facts = after["facts"] as? [String: Any] ?? [:]
             #expect(
                 after["state"] as? String == "accepted" && facts["deemedAccepted"] as? Bool == true
-                    && facts["acceptedOn"] as? String == "2025-10-15")
-            // Ordinary procedure from 10-15: the copy within 7 working days (10-24), the decision within 60 days
-            // (12-14 is a Sunday: the next working day, 12-15).
-            #expect(Self.due(after, "copy") == "2025-10-24")
+                    && facts["acceptedOn"] as? String == "2025-10-14")
+            // 第三十条第二款 "审查期限届满之日起视为受理": accepted on 10-14, the day the period ends (this test pinned 10-15
+            // before issue 13). Ordinary procedure from 10-14: the copy within 7 working days (10-23), the decision within
+            // 60 days (12-13 is a Saturday: the next working day, 12-15).
+            #expect(Self.due(after, "copy") == "2025-10-23")
             #expect(Self.due(after, "decision") == "2025-12-15")
             let steps = after["steps"] as? [[String: Any]] ?? []
             #expect(steps.last?["action"] as? String == "deem_accepted" && steps.last?["on"] as? String == "2025-10-15")
@@ -120,9 +121,21 @@ struct ReconsiderationTests {
             #expect(empty.status == .unprocessableEntity && empty.errorField == "correctionItems")
             var j = try await Self.ok(
                 c, &k, staff, "request_correction", "2026-03-04", ["correctionItems": ["申请人身份证明", "行政处罚决定书复印件"]])
+            // 第三十一条 "自收到补正通知之日起": sent by post, the period has not started until the applicant's receipt is known.
             #expect(
                 j["state"] as? String == "correcting" && Self.due(j, "acceptance") == nil
-                    && Self.due(j, "correction") == "2026-03-18")
+                    && Self.due(j, "correction") == nil)
+            let noPeriod = try await c.step(
+                k.id, staff, "extend_correction", version: k.version, date: "2026-03-05",
+                ["extraDays": 5, "extensionReason": "路途遥远"])
+            #expect(noPeriod.status == .conflict && CaseAPITests.article(noPeriod) == "行政复议法 第三十一条")
+            try await Self.refused(
+                c, k, staff, "record_correction_notice_received", "2026-03-06", ["noticeReceivedOn": "2026-03-03"],
+                article: "行政复议法 第三十一条", field: "noticeReceivedOn")
+            // Received on Thursday 03-05: ten working days to 03-19 (from sending it would have been 03-18).
+            j = try await Self.ok(
+                c, &k, staff, "record_correction_notice_received", "2026-03-06", ["noticeReceivedOn": "2026-03-05"])
+            #expect(Self.due(j, "correction") == "2026-03-19")
             // Not abandoned before the period ends.
             let early = try await c.step(
                 k.id, staff, "deem_abandoned", version: k.version, date: "2026-03-18", ["noGoodCause": true])
@@ -140,7 +153,9 @@ struct ReconsiderationTests {
             // Another application: no answer in time and no good cause — abandoned, and nothing runs any more.
             var k2 = try await Self.open(c, staff)
             try await Self.ok(c, &k2, staff, "register", "2026-03-02", Self.application(["learnedOn": "2026-02-20"]))
-            try await Self.ok(c, &k2, staff, "request_correction", "2026-03-03", ["correctionItems": ["申请人身份证明"]])
+            try await Self.ok(
+                c, &k2, staff, "request_correction", "2026-03-03",
+                ["correctionItems": ["申请人身份证明"], "noticeReceivedOn": "2026-03-03"])
             j = try await Self.ok(c, &k2, staff, "deem_abandoned", "2026-03-20", ["noGoodCause": true])
             #expect(
                 j["state"] as? String == "abandoned"
@@ -174,7 +189,7 @@ struct ReconsiderationTests {
                 c, &k, staff, "accept", "2026-06-03", ["track": "simple", "simpleGround": "all_agree"])
             // Simple: copy within 3 working days, decision within 30 days (第五十四条、第六十二条第二款).
             #expect(Self.due(j, "copy") == "2026-06-08" && Self.due(j, "decision") == "2026-07-03")
-            j = try await Self.ok(c, &k, staff, "send_copy", "2026-06-04")
+            j = try await Self.ok(c, &k, staff, "send_copy", "2026-06-04", ["copyReceivedOn": "2026-06-04"])
             #expect(Self.due(j, "answer") == "2026-06-11", "5 working days for the answer in the simple procedure")
             // No extension in the simple procedure; switching needs the office head (第五十五条).
             let ext = try await c.step(
@@ -200,7 +215,9 @@ struct ReconsiderationTests {
             j = try await Self.ok(
                 c, &k, head, "extend_decision_period", "2026-07-20",
                 ["extendedDays": 30, "extensionReason": "案情复杂", "noticeDocument": "清政复延〔2026〕1号"])
-            #expect(Self.due(j, "decision") == "2026-09-02", "08-03 + 30 days")
+            // 第六十二条: added to the nominal end (08-02, a Sunday), not to the rolled 08-03 — this test pinned 09-02 before
+            // issue 13.
+            #expect(Self.due(j, "decision") == "2026-09-01", "08-02 + 30 days")
             let twice = try await c.step(
                 k.id, head, "extend_decision_period", version: k.version, date: "2026-07-21",
                 ["extendedDays": 5, "extensionReason": "案情复杂", "noticeDocument": "清政复延〔2026〕2号"])
@@ -231,7 +248,7 @@ struct ReconsiderationTests {
                 k.id, staff, "accept", version: k.version, date: "2026-05-12", ["track": "ordinary"])
             #expect(
                 silent.status == .unprocessableEntity && silent.errorField == "timelinessAnswer"
-                    && CaseAPITests.article(silent) == "行政复议法 第二十条、第三十条")
+                    && CaseAPITests.article(silent) == "行政复议法 第二十条")
             j = try await Self.ok(
                 c, &k, staff, "accept", "2026-05-12",
                 ["track": "ordinary", "timelinessAnswer": "申请人因住院治疗耽误申请期限，属于正当理由，期限自障碍消除之日起继续计算"])
@@ -239,7 +256,13 @@ struct ReconsiderationTests {
                 Self.due(j, "copy") == "2026-05-21" && Self.due(j, "decision") == "2026-07-13",
                 "60 days from 05-12 is 07-11, a Saturday")
             j = try await Self.ok(c, &k, staff, "send_copy", "2026-05-13")
-            #expect(Self.due(j, "answer") == "2026-05-27", "10 working days (第四十八条)")
+            // 第四十八条 "自收到申请书副本之日起": posted, not yet received — the answer period has not started.
+            #expect(Self.due(j, "answer") == nil)
+            try await Self.refused(
+                c, k, staff, "record_copy_received", "2026-05-14", ["copyReceivedOn": "2026-05-12"],
+                article: "行政复议法 第四十八条", field: "copyReceivedOn")
+            j = try await Self.ok(c, &k, staff, "record_copy_received", "2026-05-14", ["copyReceivedOn": "2026-05-14"])
+            #expect(Self.due(j, "answer") == "2026-05-28", "10 working days from receipt (第四十八条)")
             try await Self.ok(
                 c, &k, staff, "record_answer", "2026-05-20", ["answerSummary": "事实清楚", "evidenceProduced": true])
             try await Self.ok(
@@ -282,14 +305,15 @@ struct ReconsiderationTests {
                 c, &k, staff, "consult_committee", "2026-06-02",
                 ["committeeMembers": ["何志远", "李慧敏", "王明德"], "committeeOpinion": "建议维持"])
 
-            // 中止 on 06-03 with 40 days left (due 07-13); 恢复 on 06-23: 40 days from then, 08-02 (a Sunday) → 08-03.
+            // 中止 on 06-03 with 38 days left to the nominal end 07-11 (the due 07-13 is that Saturday moved on); 恢复 on
+            // 06-23: 38 days from then, 07-31 (this test pinned 08-03, counted from the moved end, before issue 13).
             j = try await Self.ok(c, &k, staff, "suspend", "2026-06-03", ["suspensionGround": "other_case"])
             #expect(j["state"] as? String == "suspended" && Self.due(j, "decision") == nil)
             let whileSuspended = try await c.step(
                 k.id, staff, "decide", version: k.version, date: "2026-06-10", Self.decision("uphold"))
             #expect(whileSuspended.status == .conflict)
             j = try await Self.ok(c, &k, staff, "resume", "2026-06-23", ["resumeReason": "关联案件已审结"])
-            #expect(j["state"] as? String == "accepted" && Self.due(j, "decision") == "2026-08-03")
+            #expect(j["state"] as? String == "accepted" && Self.due(j, "decision") == "2026-07-31")
 
             // 不利变更禁止 (第六十三条第二款): a heavier amount is refused unless a third party asked for it.
             let worse = try await c.step(
@@ -338,7 +362,7 @@ struct ReconsiderationTests {
             var k = try await Self.open(c, staff)
             try await Self.ok(c, &k, staff, "register", "2026-04-01", Self.application(["learnedOn": "2026-03-20"]))
             try await Self.ok(c, &k, staff, "accept", "2026-04-02", ["track": "ordinary"])
-            try await Self.ok(c, &k, staff, "send_copy", "2026-04-03")
+            try await Self.ok(c, &k, staff, "send_copy", "2026-04-03", ["copyReceivedOn": "2026-04-03"])
             try await Self.ok(
                 c, &k, staff, "hear_parties", "2026-04-10", ["hearingMethod": "phone", "opinionsSummary": "申请人陈述"])
             // The respondent's 10 working days (to 04-17) pass without an answer (第七十条).
@@ -358,7 +382,8 @@ struct ReconsiderationTests {
                 Self.decision("revoke", ["decisionText": "撤销被申请人作出的行政处罚决定", "redoDays": 30]))
             #expect((j["facts"] as? [String: Any])?["answerMissing"] as? Bool == true)
             let served = try await Self.ok(
-                c, &k, staff, "serve", "2026-05-06", ["serviceMethod": "post", "recipient": "李某某"])
+                c, &k, staff, "serve", "2026-05-08",
+                ["serviceMethod": "post", "recipient": "李某某", "signedOn": "2026-05-06"])
             #expect(Self.due(served, "redo") == "2026-06-05", "30 days to redo the act (第六十四条)")
             let early = try await c.step(
                 k.id, staff, "close", version: k.version, date: "2026-05-20", ["closingSummary": "结案"])
@@ -368,7 +393,7 @@ struct ReconsiderationTests {
             var k2 = try await Self.open(c, staff)
             try await Self.ok(c, &k2, staff, "register", "2026-04-01", Self.application(["learnedOn": "2026-03-20"]))
             try await Self.ok(c, &k2, staff, "accept", "2026-04-02", ["track": "ordinary"])
-            try await Self.ok(c, &k2, staff, "send_copy", "2026-04-03")
+            try await Self.ok(c, &k2, staff, "send_copy", "2026-04-03", ["copyReceivedOn": "2026-04-03"])
             try await Self.ok(
                 c, &k2, staff, "record_answer", "2026-04-08", ["answerSummary": "事实清楚", "evidenceProduced": true])
             try await Self.ok(
@@ -378,7 +403,7 @@ struct ReconsiderationTests {
                 Self.decision(
                     "change", ["changedAmount": 9000, "thirdPartyRequested": true, "decisionText": "变更为罚款九千元"]))
 
-            // 终止 by withdrawal needs the withdrawal document (第七十四条).
+            // 终止 by withdrawal needs the withdrawal document (第四十一条第一项; 第七十四条 is 和解 — cited there before issue 13).
             var k3 = try await Self.open(c, staff)
             try await Self.ok(c, &k3, staff, "register", "2026-04-01", Self.application(["learnedOn": "2026-03-20"]))
             try await Self.ok(c, &k3, staff, "accept", "2026-04-02", ["track": "ordinary"])
@@ -386,7 +411,7 @@ struct ReconsiderationTests {
                 k3.id, staff, "terminate", version: k3.version, date: "2026-04-09", ["terminationGround": "withdrawn"])
             #expect(
                 bare.status == .unprocessableEntity && bare.errorField == "settlementDocument"
-                    && CaseAPITests.article(bare) == "行政复议法 第七十四条")
+                    && CaseAPITests.article(bare) == "行政复议法 第四十一条第一项")
             let sixty = try await c.step(
                 k3.id, staff, "terminate", version: k3.version, date: "2026-04-09",
                 ["terminationGround": "suspension_60_days"])
@@ -671,10 +696,12 @@ struct ReconsiderationGateTests {
             try await refused(
                 k, "accept", "2026-04-02", ["track": "simple", "simpleGround": "info_disclosure"],
                 article: "行政复议法 第五十三条第一款第四项", field: "simpleGround")
-            try await T.ok(c, &k, staff, "request_correction", "2026-04-02", ["correctionItems": ["身份证明"]])
+            try await T.ok(
+                c, &k, staff, "request_correction", "2026-04-02",
+                ["correctionItems": ["身份证明"], "noticeReceivedOn": "2026-04-02"])
             try await refused(
                 k, "extend_correction", "2026-04-03", ["extraDays": 40, "extensionReason": "住院"],
-                article: "行政复议法 第三十一条", field: "extraDays")
+                article: "行政复议法 第三十一条；上限为本地设置", field: "extraDays")
             // Good cause claimed: not abandoned (第三十一条).
             try await refused(
                 k, "deem_abandoned", "2026-04-20", ["noGoodCause": false], article: "行政复议法 第三十一条", field: "noGoodCause")
@@ -697,7 +724,7 @@ struct ReconsiderationGateTests {
                 article: "行政复议法 第五十一条")
             try await refused(
                 k, "consult_committee", "2026-04-28", ["committeeMembers": ["甲", "乙"], "committeeOpinion": "维持"],
-                article: "行政复议法 第五十二条", field: "committeeMembers")
+                article: "行政复议法 第五十二条；人数为本地设置", field: "committeeMembers")
             // Only members serving on the office's 复议委员会 (the registry) may be consulted.
             try await refused(
                 k, "consult_committee", "2026-04-28",
@@ -706,10 +733,13 @@ struct ReconsiderationGateTests {
             try await refused(k, "record_opinion_report", "2026-04-28", ["reportSummary": "x"], article: "行政复议法 第七十六条")
             try await T.ok(
                 c, &k, staff, "hear_parties", "2026-04-28", ["hearingMethod": "phone", "opinionsSummary": "意见"])
+            // 第四十八条: no decision before the respondent was sent the copy and could answer.
+            try await refused(k, "decide", "2026-04-28", T.decision("uphold"), article: "行政复议法 第四十八条、第五十四条")
+            try await T.ok(c, &k, staff, "send_copy", "2026-04-28", ["copyReceivedOn": "2026-04-28"])
             try await refused(
                 k, "decide", "2026-04-29", T.decision("mediation"), article: "行政复议法 第七十三条", field: "mediationSigned")
             try await refused(
-                k, "decide", "2026-04-29", T.decision("revoke", ["redoDays": 400]), article: "行政复议法 第六十四条",
+                k, "decide", "2026-04-29", T.decision("revoke", ["redoDays": 400]), article: "行政复议法 第六十四条；上限为本地设置",
                 field: "redoDays")
         }
     }

@@ -151,7 +151,7 @@ struct CalendarTests {
         var checked = 0
         for s in starts.sorted() {
             for n in [1, 2, 3, 5, 7, 10, 15, 30, 60] {
-                for unit in PeriodUnit.allCases {
+                for unit in [PeriodUnit.workday, .day] {  // the reference model counts days; months are tested apart
                     let expected = ref.due(s, n, unit)
                     let got = try? due(s, n, unit)
                     #expect(got == expected, "\(s) + \(n) \(unit)")

@@ -91,6 +91,15 @@ extension CaseRunner {
         try take("propose", i, on: date)
     }
     /// A case decided on 2026-10-13 with a 5,000-yuan fine, the party having waived its statement.
+    /// A 催告书 served directly (行政强制法 第三十五条).
+    static let demand: [String: FactValue] = [
+        "demandMethod": .text("direct"), "demandContent": .text("缴纳罚款5000元及加处罚款"),
+    ]
+    /// Enforcement by a body the law gives that power (行政强制法 第四十五条、第四十六条).
+    static let ownEnforcement: [String: FactValue] = [
+        "enforcementPower": .text("《中华人民共和国税收征收管理法》第四十条"), "enforcementMeasure": .text("划拨存款"),
+    ]
+
     static func decidedWithFine() throws -> CaseRunner {
         var r = try investigated()
         try r.propose(fine: 5_000, extra: ["benchmarkMin": .number(1_000), "benchmarkMax": .number(10_000)])
@@ -317,8 +326,8 @@ struct ProcedureTests {
             on: "2026-10-14")
         // Payment due 10-29; two 复议 periods overlapping 11-01..11-05: the overdue days under 复议 are 10-30..11-08, ten.
         r.external[Penalty.External.reconsiderationPeriods] = .list(["2026-10-20/2026-11-05", "2026-11-01/2026-11-08"])
-        try r.take(
-            "apply_enforcement", ["enforcementMeasure": .text("申请清河县人民法院强制执行")], by: CaseRunner.head, on: "2026-12-08")
+        try r.take("serve_demand", CaseRunner.demand, on: "2026-11-10")
+        try r.take("enforce_directly", CaseRunner.ownEnforcement, by: CaseRunner.head, on: "2026-12-08")
         // 40 days late, 10 under 复议 (第七十三条第三款): 30 × 3% × 5000 = 4500.
         #expect(r.file.facts.number("daysUnderReconsideration") == 10 && r.file.facts.number("lateFine") == 4_500)
         #expect(
@@ -356,14 +365,43 @@ struct ProcedureTests {
         #expect(
             article(r.refusal("close", ["closingSummary": .text("x")], by: CaseRunner.head, on: "2026-10-20"))
                 == "行政处罚法 第六十七条、第七十二条")
+        let court: [String: FactValue] = ["enforcementMeasure": .text("清河县人民法院")]
         #expect(
-            article(
-                r.refusal(
-                    "apply_enforcement", ["enforcementMeasure": .text("申请法院")], by: CaseRunner.head, on: "2026-10-29"))
-                == "行政处罚法 第七十二条")
+            article(r.refusal("apply_enforcement", court, by: CaseRunner.head, on: "2026-10-29")) == "行政处罚法 第七十二条")
+        // 行政强制法 第五十四条: a court application only after a 催告书, served ten working days before.
+        #expect(
+            article(r.refusal("apply_enforcement", court, by: CaseRunner.head, on: "2026-12-08")) == "行政强制法 第五十四条")
+        try r.take("serve_demand", CaseRunner.demand, on: "2026-11-10")
+        #expect(r.file.deadline("demand")?.deadline.due == CivilDate(iso: "2026-11-24"))
+        // 第五十三条: not while the party may still apply for 复议 (60 days) or sue (six months from service, 2027-04-14).
+        #expect(
+            article(r.refusal("apply_enforcement", court, by: CaseRunner.head, on: "2026-12-08"))
+                == "行政强制法 第五十三条；行政复议法 第二十条；行政诉讼法 第四十六条")
+        var courtCase = r
+        courtCase.today = CivilDate(iso: "2027-12-31")!
+        // …and within three months after: the window closes on 2027-07-14.
+        #expect(
+            article(courtCase.refusal("apply_enforcement", court, by: CaseRunner.head, on: "2027-07-15"))
+                == "行政强制法 第五十三条")
+        try courtCase.take("apply_enforcement", court, by: CaseRunner.head, on: "2027-04-15")
+        #expect(
+            courtCase.file.facts.date("reviewPeriodsEnd") == CivilDate(iso: "2027-04-14")
+                && courtCase.file.facts.number("lateFine") == 5_000)
+        // Unless the party did apply and the act was upheld: then the periods do not bar the application.
+        var upheld = r
+        try upheld.take(
+            "apply_enforcement",
+            court.merging([
+                "reviewConcluded": .bool(true), "reviewConcludedDocument": .text("清政复〔2026〕9号"),
+            ]) { a, _ in a }, by: CaseRunner.head, on: "2026-12-08")
+        #expect(upheld.file.state == "enforcing")
+        // 第四十六条: an agency with its own power enforces once 加处罚款 has run more than 30 days (due 10-29 → 11-28).
+        #expect(
+            article(r.refusal("enforce_directly", CaseRunner.ownEnforcement, by: CaseRunner.head, on: "2026-11-28"))
+                == "行政强制法 第四十六条第一款")
         // 40 days late, 10 of them under 复议: 30 × 3% × 5000 = 4500; 100 days would cap at 5000.
         try r.take(
-            "apply_enforcement", ["enforcementMeasure": .text("申请清河县人民法院强制执行"), "daysUnderReview": .number(10)],
+            "enforce_directly", CaseRunner.ownEnforcement.merging(["daysUnderReview": .number(10)]) { a, _ in a },
             by: CaseRunner.head, on: "2026-12-08")
         #expect(r.file.facts.number("lateFine") == 4_500)
         #expect(Penalty.lateFine(fine: 5_000, daysOverdue: 100, daysUnderReview: 0) == 5_000)
@@ -430,6 +468,8 @@ struct ProcedureTests {
             "violationFacts": .text("占道经营"),
             "penaltyBasis": .text("《城市市容和环境卫生管理条例》第三十六条"), "penaltyKinds": .list(["罚款"]), "fineAmount": .number(201),
             "formNumber": .text("No.0012345"), "certificateShown": .bool(true), "partySignature": .text("signed"),
+            "partyInformed": .bool(true),
+            "partyStatement": .text("无异议，放弃陈述申辩"),
         ]
         #expect(article(r.refusal("decide_on_spot", i, on: "2026-11-02", officers: CaseRunner.pair)) == "行政处罚法 第五十一条")
         i["partyKind"] = .text("organisation"); i["fineAmount"] = .number(3_000)
@@ -558,7 +598,7 @@ struct RemainingGateTests {
                 r.refusal(
                     "extend_decision_period",
                     ["extendedDays": .number(0), "extensionBasis": .text("x"), "approvalDocument": .text("y")],
-                    by: CaseRunner.head, on: "2026-10-11")) == "行政处罚法 第六十条")
+                    by: CaseRunner.head, on: "2026-10-11")) == "行政处罚法 第六十条；上限为本地设置")
         let t = try r.take(
             "extend_decision_period",
             [
@@ -575,7 +615,7 @@ struct RemainingGateTests {
                     [
                         "meetingParticipants": .list(["王局长", "李副局长"]), "meetingOpinions": .text("同意"),
                         "meetingConclusion": .text("处罚"),
-                    ], by: CaseRunner.head, on: "2026-10-12")) == "行政处罚法 第五十七条第二款")
+                    ], by: CaseRunner.head, on: "2026-10-12")) == "行政处罚法 第五十七条第二款；人数为本地设置")
         try r.take("notify", ["noticeMethod": .text("direct")], on: "2026-10-12")
         try r.take("waive", ["waiverDocument": .text("放弃")], on: "2026-10-13")
         #expect(
@@ -635,7 +675,8 @@ struct RemainingGateTests {
                 "violationFacts": .text("占道经营"),
                 "penaltyBasis": .text("条例"), "penaltyKinds": .list(["罚款"]), "fineAmount": .number(150),
                 "formNumber": .text("No.1"),
-                "certificateShown": .bool(true), "partySignature": .text("signed"),
+                "certificateShown": .bool(true), "partySignature": .text("signed"), "partyInformed": .bool(true),
+                "partyStatement": .text("无异议，放弃陈述申辩"),
             ], on: "2026-11-02", officers: CaseRunner.pair)
         #expect(
             article(

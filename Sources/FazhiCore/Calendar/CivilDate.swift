@@ -77,6 +77,14 @@ public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible
         CivilDate(year: year + n, month: month, day: min(day, CivilDate.daysInMonth(year: year + n, month: month)))!
     }
 
+    /// The same day `n` months on, or the month's last day when it has no such day (民事诉讼法 第八十五条: a period
+    /// "以月计算" ends on the corresponding day of the last month): how "两个月""六个月""三个月" periods end.
+    public func addingMonths(_ n: Int) -> CivilDate {
+        let m0 = (year * 12 + (month - 1)) + n
+        let y = m0 / 12, m = m0 % 12 + 1
+        return CivilDate(year: y, month: m, day: min(day, CivilDate.daysInMonth(year: y, month: m)))!
+    }
+
     public func days(until other: CivilDate) -> Int { other.dayNumber - dayNumber }
 
     public var description: String {

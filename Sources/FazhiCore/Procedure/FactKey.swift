@@ -89,4 +89,9 @@ public enum ServiceFacts {
     public static let decisionNumber = FactKey<String>("decisionNumber", "决定书文号")
     public static let recipient = FactKey<String>("recipient", "受送达人")
     public static let serviceMethod = FactKey<String>("serviceMethod", "送达方式")
+    /// The dates that decide when a document was served, by method (`Service`).
+    public static let signedOn = FactKey<CivilDate>("signedOn", "签收日期")
+    public static let announcedOn = FactKey<CivilDate>("announcedOn", "公告发布日期")
+    /// The postmark of a party's filing sent by post (`Posting`).
+    public static let postedOn = FactKey<CivilDate>("postedOn", "交邮日期")
 }

@@ -151,8 +151,10 @@ public enum Effect: Sendable {
     case stopDeadline(String)
     /// Stops a running deadline and keeps the days it had left (行政复议 中止: the time suspended does not count).
     case pauseDeadline(String)
-    /// Starts a paused deadline again with the days it had left, counted from the step's day.
+    /// Starts a paused deadline again with what it had left, counted from the step's day in the period's own unit.
     case resumeDeadline(String)
+    /// Lengthens a running deadline by the number in a fact, from its nominal end (行政复议法 第六十二条), renaming it.
+    case extendDeadline(key: String, name: String, byFact: String, article: String)
     case set(String, FactValue)
     /// Facts worked out from the step (e.g. whether a hearing right arises, the 加处罚款 due), declaring the keys it
     /// writes: the engine refuses a step whose computation writes another (a mistyped key fails loudly, not silently).
@@ -329,6 +331,7 @@ public struct ProcedureDefinition: Sendable {
                 switch e {
                 case .startDeadline(let r, _): out.formUnion([r.fromFact, r.daysFact].compactMap { $0 })
                 case .startDeadlineUntil(_, _, let fact, _): out.insert(fact)
+                case .extendDeadline(_, _, let fact, _): out.insert(fact)
                 default: break
                 }
             }

@@ -93,18 +93,31 @@ public enum ProcedureEngine {
             case .stopDeadline(let key): stop(key)
             case .pauseDeadline(let key):
                 guard let d = next.deadlines.last(where: { $0.key == key && $0.isRunning }) else { continue }
-                next.facts["paused.\(key)"] = .number(Double(max(0, date.days(until: d.deadline.due))))
+                let left = calendar.remaining(of: d.deadline, pausedOn: date)
+                next.facts["paused.\(key)"] = .number(Double(left.days))
+                next.facts["pausedUnit.\(key)"] = .text(left.unit.rawValue)
                 stop(key)
             case .resumeDeadline(let key):
                 guard let left = next.facts.number("paused.\(key)"),
                     let old = next.deadlines.last(where: { $0.key == key })
                 else { continue }
+                let unit = next.facts.text("pausedUnit.\(key)").flatMap(PeriodUnit.init(rawValue:)) ?? .day
                 next.facts.values.removeValue(forKey: "paused.\(key)")
+                next.facts.values.removeValue(forKey: "pausedUnit.\(key)")
                 begin(
                     CaseDeadline(
                         key: key, name: old.name,
                         deadline: try calendar.procedureDeadline(
-                            from: date, days: max(1, Int(left)), unit: .day, article: old.deadline.article)))
+                            from: date, days: Int(left), unit: unit, article: old.deadline.article,
+                            allowingZero: true)))
+            case .extendDeadline(let key, let name, let byFact, let article):
+                guard let old = next.deadlines.last(where: { $0.key == key && $0.isRunning }),
+                    let more = next.facts.number(byFact)
+                else { continue }
+                begin(
+                    CaseDeadline(
+                        key: key, name: name,
+                        deadline: try calendar.extended(old.deadline, by: Int(more), article: article)))
             case .set(let key, let value): next.facts[key] = value
             case .computed(let writes, let f):
                 let computed = try f(now)

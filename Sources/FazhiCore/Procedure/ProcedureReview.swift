@@ -27,6 +27,7 @@ public enum ProcedureReview {
                 switch e {
                 case .startDeadline(let r, _): (r.key, r.name)
                 case .startDeadlineUntil(let key, let name, _, _): (key, name)
+                case .extendDeadline(let key, let name, _, _): (key, name)
                 default: nil
                 }
             }, uniquingKeysWith: { a, _ in a })
@@ -102,7 +103,7 @@ public enum ProcedureReview {
             for e in a.effects {
                 switch e {
                 case .startDeadline(let r, let onlyIf):
-                    let unit = r.unit == .workday ? "个工作日" : "日"
+                    let unit = r.unit == .workday ? "个工作日" : r.unit.chineseName
                     let from = r.fromFact.map { "自“\(fact($0))”之日起" } ?? "自办理之日起"
                     let days = r.daysFact.map { "\(r.days)\(unit)（或按“\(fact($0))”）" } ?? "\(r.days)\(unit)"
                     effects.append("开始期限“\(r.name)”：\(from)\(days)（\(r.article)）\(onlyIf == nil ? "" : "，有条件")")
@@ -110,7 +111,10 @@ public enum ProcedureReview {
                     effects.append("开始期限“\(name)”：至“\(fact(dateFact))”所填日期（\(article)）")
                 case .stopDeadline(let key): effects.append("停止期限\(deadline(key))")
                 case .pauseDeadline(let key): effects.append("暂停期限\(deadline(key))（剩余天数保留）")
-                case .resumeDeadline(let key): effects.append("恢复期限\(deadline(key))（按剩余天数）")
+                case .resumeDeadline(let key):
+                    effects.append("恢复期限\(deadline(key))（按剩余期间：工作日期限按工作日，其余按日，自名义届满日计算）")
+                case .extendDeadline(_, let name, let byFact, let article):
+                    effects.append("延长期限“\(name)”：在原名义届满日上加“\(fact(byFact))”，届满日遇休息日顺延一次（\(article)）")
                 case .set(let key, let value): effects.append("记载“\(fact(key))”为“\(value)”")
                 case .computed(let writes, _):
                     effects.append("计算并记载：\(writes.map { fact($0.id) }.joined(separator: "、"))")

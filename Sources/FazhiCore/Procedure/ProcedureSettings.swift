@@ -25,9 +25,9 @@ public struct ProcedureSettings: Codable, Sendable, Equatable {
     /// 行政诉讼法 第六十七条第一款: the defendant answers and produces its evidence within 15 days of receiving the
     /// complaint. Statutory; configurable because the issue asks for it (a court may set another period, 第三十六条).
     public var litigationAnswerDays: Int = 15
-    /// 检察建议: the body replies in writing within two months (《人民检察院检察建议工作规定》第十九条, as commonly
-    /// applied; stored as 60 days) — [U], configurable.
-    public var procuratorialReplyDays: Int = 60
+    /// 检察建议: the body replies in writing within two months (《人民检察院检察建议工作规定》第十九条) — counted in months
+    /// (to the corresponding day, 民事诉讼法 第八十五条), not as 60 days — [U], configurable.
+    public var procuratorialReplyMonths: Int = 2
     /// 司法建议: no statute sets the reply period; the court's letter does. Default 30 days — local, configurable.
     public var judicialReplyDays: Int = 30
     /// How long a 人民调解 should take before it is concluded: the 人民调解法 only says 及时 (第二十一条第二款); local rules
@@ -36,6 +36,24 @@ public struct ProcedureSettings: Codable, Sendable, Equatable {
     /// When the 调解委员会 visits to check an agreement is performed (人民调解法 第三十一条第二款 says it supervises
     /// performance, not when) — local, configurable.
     public var mediationFollowUpDays: Int = 30
+
+    /// 集体讨论 (行政处罚法 第五十七条第二款) needs the body's heads; the law sets no number. At least three participants is
+    /// a common local rule — local, configurable.
+    public var collectiveDiscussionMinimum: Int = 3
+    /// The most days one extension of the penalty decision period may add (第六十条 leaves longer periods to other laws,
+    /// regulations and rules) — local, configurable.
+    public var penaltyExtensionMaxDays: Int = 365
+    /// The longest period a 复议 decision may give the respondent to act again (行政复议法 第六十四条 says only 在一定期限内)
+    /// — local, configurable.
+    public var redoMaxDays: Int = 365
+    /// The fewest 复议委员会 members whose opinion counts as the committee's (第五十二条 sets none) — local, configurable.
+    public var committeeMinimum: Int = 3
+    /// A retrial heard under first-instance procedure gives an appealable judgment (民事诉讼法 第二百一十八条, applied by
+    /// 行政诉讼法 第一百零一条; the 行政诉讼法 has no retrial appeal rule of its own) — a reading, configurable.
+    public var retrialFirstInstanceAppealable: Bool = true
+    /// The hearing request period (行政处罚法 第六十四条第一项 "告知后五日内") and the 陈述申辩 period run from the day the
+    /// 告知书 is served (received), not from the day it was sent — a reading, configurable.
+    public var noticePeriodsFromService: Bool = true
 
     public init() {}
 }

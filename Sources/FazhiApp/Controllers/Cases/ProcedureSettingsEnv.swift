@@ -16,10 +16,18 @@ extension ProcedureSettings {
         if let v = num("FAZHI_PUBLICATION_WORKING_DAYS") { s.publicationWorkingDays = Int(v) }
         if let v = env["FAZHI_PUBLICATION_RULE"], let rule = PublicationRule(setting: v) { s.publicationRule = rule }
         if let v = num("FAZHI_LITIGATION_ANSWER_DAYS"), v >= 1 { s.litigationAnswerDays = Int(v) }
-        if let v = num("FAZHI_PROCURATORIAL_REPLY_DAYS"), v >= 1 { s.procuratorialReplyDays = Int(v) }
+        if let v = num("FAZHI_PROCURATORIAL_REPLY_MONTHS"), v >= 1, v <= 24 { s.procuratorialReplyMonths = Int(v) }
         if let v = num("FAZHI_JUDICIAL_REPLY_DAYS"), v >= 1 { s.judicialReplyDays = Int(v) }
         if let v = num("FAZHI_MEDIATION_DAYS"), v >= 1 { s.mediationDays = Int(v) }
         if let v = num("FAZHI_MEDIATION_FOLLOW_UP_DAYS"), v >= 1 { s.mediationFollowUpDays = Int(v) }
+        if let v = num("FAZHI_COLLECTIVE_DISCUSSION_MINIMUM"), v >= 2, v <= 50 {
+            s.collectiveDiscussionMinimum = Int(v)
+        }
+        if let v = num("FAZHI_PENALTY_EXTENSION_MAX_DAYS"), v >= 1, v <= 3650 { s.penaltyExtensionMaxDays = Int(v) }
+        if let v = num("FAZHI_REDO_MAX_DAYS"), v >= 1, v <= 3650 { s.redoMaxDays = Int(v) }
+        if let v = num("FAZHI_COMMITTEE_MINIMUM"), v >= 1, v <= 50 { s.committeeMinimum = Int(v) }
+        if let v = env["FAZHI_RETRIAL_FIRST_INSTANCE_APPEALABLE"] { s.retrialFirstInstanceAppealable = v != "0" }
+        if let v = env["FAZHI_NOTICE_PERIODS_FROM_SERVICE"] { s.noticePeriodsFromService = v != "0" }
         if let v = env["FAZHI_MAJOR_DECISION_ITEMS"] {
             s.majorDecisionItems = Set(v.split(separator: ",").map { String($0).trimmed }.filter { !$0.isEmpty })
         }

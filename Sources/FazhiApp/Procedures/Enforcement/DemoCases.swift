@@ -239,6 +239,8 @@ enum DemoCases {
                             "fineAmount": .number(50),
                             "formNumber": .text("No.\(prefix == "scj" ? "33" : "34")0001\(base.year % 100)"),
                             "certificateShown": .bool(true), "partySignature": .text("signed"),
+                            "partyInformed": .bool(true),
+                            "partyStatement": .text("无异议，放弃陈述申辩"),
                         ], true
                     ),
                     ("collect_on_spot", officer, day(-10), ["receiptNumber": .text("浙财非税 \(base.year)0001")], false),

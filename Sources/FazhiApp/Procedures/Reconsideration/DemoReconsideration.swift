@@ -63,7 +63,7 @@ enum DemoReconsideration {
                 application("清河县某某超市", "清市监罚〔\(base.year)〕3号行政处罚决定", learned: day(-35), amount: 20_000)
             ),
             ("accept", staff, day(-27), ["track": .text("ordinary")]),
-            ("send_copy", staff, day(-26), [:]),
+            ("send_copy", staff, day(-26), ["copyReceivedOn": .date(day(-26))]),
             (
                 "record_answer", staff, day(-20),
                 ["answerSummary": .text("事实清楚，证据确凿，程序合法"), "evidenceProduced": .bool(true)]
@@ -91,7 +91,7 @@ enum DemoReconsideration {
                         "王建军", "\(published)行政处罚决定", learned: day(-30), amount: 3_000, decisionNumber: published)
                 ),
                 ("accept", staff, day(-24), ["track": .text("simple"), "simpleGround": .text("small_amount")]),
-                ("send_copy", staff, day(-23), [:]),
+                ("send_copy", staff, day(-23), ["copyReceivedOn": .date(day(-23))]),
                 (
                     "record_answer", staff, day(-20),
                     ["answerSummary": .text("当事人无证经营，事实清楚"), "evidenceProduced": .bool(false)]
@@ -103,7 +103,10 @@ enum DemoReconsideration {
                         "decisionReasons": .text("被申请人未提交作出行政行为的证据，视为该行政行为没有证据（第七十条）"),
                     ]) { a, _ in a }
                 ),
-                ("serve", staff, day(-3), ["serviceMethod": .text("post"), "recipient": .text("王建军")]),
+                (
+                    "serve", staff, day(-3),
+                    ["serviceMethod": .text("post"), "recipient": .text("王建军"), "signedOn": .date(day(-3))]
+                ),
             ])
         }
         // 3. Settled: the applicant withdraws, the case ends (第七十四条).
@@ -121,7 +124,10 @@ enum DemoReconsideration {
         // 4. Waiting for 补正.
         try await run([
             ("register", staff, day(-4), application("清河县某某餐饮有限公司", "责令停业整顿决定", learned: day(-10))),
-            ("request_correction", staff, day(-3), ["correctionItems": .list(["营业执照复印件", "被申请行政行为的决定书"])]),
+            (
+                "request_correction", staff, day(-3),
+                ["correctionItems": .list(["营业执照复印件", "被申请行政行为的决定书"]), "noticeReceivedOn": .date(day(-3))]
+            ),
         ])
         // 5. Just received: the 5 working days run.
         try await run([

@@ -143,11 +143,30 @@ enum EnforcementDocuments {
                     .centered(number), .field("当事人", party), .field("违法行为", t(EnforcementFact.violationFacts)),
                     .field("处罚依据", t(EnforcementFact.penaltyBasis)),
                     .field("处罚决定", penaltyText(f.list(EnforcementFact.decidedKinds), f[EnforcementFact.decidedFine])),
+                    .field("告知情况", f.flag(EnforcementFact.partyInformed) ? "已告知违法事实、处罚理由和依据及陈述、申辩的权利" : ""),
+                    .field("当事人陈述、申辩", t(EnforcementFact.partyStatement)),
                     .field("执法人员", officers),
                     .paragraph(
                         "当事人应当自收到本决定书之日起十五日内到指定银行或者通过电子支付系统缴纳罚款。如不服本决定，可以在六十日内向\(c.reconsiderationBody)申请行政复议（当场作出的行政处罚决定须先申请行政复议，《中华人民共和国行政复议法》第二十三条），或者依法提起行政诉讼。"
                     ),
                     .paragraph("本决定依据《中华人民共和国行政处罚法》第五十一条、第五十二条当场作出，并报所属行政机关备案。"),
+                ] + sign
+        case .demandNotice:
+            number = c.caseNumber.replacingOccurrences(of: "立", with: "催")
+            let fine = f[EnforcementFact.decidedFine] ?? 0
+            let due = file.deadline("payment")?.deadline.due
+            b +=
+                [
+                    .centered(number), .paragraph("\(party)："),
+                    .paragraph(
+                        "本机关于\(t(EnforcementFact.decidedOn))作出\(t(EnforcementFact.decisionNumber))《行政处罚决定书》，对\(you)处以罚款人民币\(Yuan.text(fine.yuan))元，"
+                            + "该决定书已于\(t(EnforcementFact.servedOn))送达。\(you)\(due.map { "应当于\(chineseDate($0))前" } ?? "")缴纳罚款，至今未缴纳。"
+                            + "依据《中华人民共和国行政处罚法》第七十二条，到期不缴纳罚款的，每日按罚款数额的百分之三加处罚款，加处罚款的数额不超出罚款的数额。"
+                    ),
+                    .paragraph(
+                        "依据《中华人民共和国行政强制法》第三十五条、第五十四条，现催告\(you)自收到本催告书之日起十个工作日内履行上述义务：\(t(EnforcementFact.demandContent))。"
+                            + "\(you)有权进行陈述和申辩。逾期仍不履行的，本机关将依法申请人民法院强制执行（或者依法强制执行）。"
+                    ),
                 ] + sign
         case .transferLetter:
             number = t(EnforcementFact.transferNumber)

@@ -135,7 +135,31 @@ public enum EnforcementFact {
     public static let publishedOn = FactKey<CivilDate>("publishedOn", "公示日期")
     public static let withdrawnOn = FactKey<CivilDate>("withdrawnOn", "撤回公示日期")
     /// Every key the module reads or writes, for the definition check (`ProcedureModule.problems`).
+    public static let discoveredOn = FactKey<CivilDate>("discoveredOn", "发现违法行为之日")
+    public static let violationEndedOn = FactKey<CivilDate>("violationEndedOn", "违法行为终了之日（连续或者继续状态）")
+    public static let demandMethod = FactKey<String>("demandMethod", "催告书送达方式")
+    public static let demandContent = FactKey<String>("demandContent", "催告的履行义务、期限、方式和依法享有的陈述申辩权")
+    public static let demandServedOn = FactKey<CivilDate>("demandServedOn", "催告书送达之日")
+    public static let reviewPeriodsEnd = FactKey<CivilDate>("reviewPeriodsEnd", "复议、诉讼期限届满之日")
+    public static let reviewConcluded = FactKey<Bool>("reviewConcluded", "当事人已申请复议或者提起诉讼，决定维持且已生效")
+    public static let reviewConcludedDocument = FactKey<String>("reviewConcludedDocument", "维持的复议决定书或者生效裁判文书号")
+    public static let enforcementPower = FactKey<String>("enforcementPower", "法律授予本机关强制执行权的依据")
+    public static let enforcedDirectly = FactKey<Bool>("enforcedDirectly", "行政机关依法自行强制执行")
+    public static let partyInformed = FactKey<Bool>("partyInformed", "已告知违法事实、处罚理由和依据及陈述申辩权利")
+    public static let partyStatement = FactKey<String>("partyStatement", "当事人的陈述、申辩（放弃的写明“放弃”）")
     public static let all: [AnyFactKey] = [
+        discoveredOn.any,
+        violationEndedOn.any,
+        demandMethod.any,
+        demandContent.any,
+        demandServedOn.any,
+        reviewPeriodsEnd.any,
+        reviewConcluded.any,
+        reviewConcludedDocument.any,
+        enforcementPower.any,
+        enforcedDirectly.any,
+        partyInformed.any,
+        partyStatement.any,
         approvalDocument.any,
         benchmarkCode.any,
         benchmarkMax.any,

@@ -15,7 +15,7 @@ extension ProcedureModule {
         documents: [
             .filingApproval, .evidenceRecord, .preservationNotice, .priorNotice, .hearingNotice, .hearingRecord,
             .legalReviewOpinion,
-            .collectiveDiscussion, .penaltyDecision, .onSpotDecision, .transferLetter, .closingReport,
+            .collectiveDiscussion, .penaltyDecision, .onSpotDecision, .demandNotice, .transferLetter, .closingReport,
             .inspectionRecord,
         ],
         facts: EnforcementFact.all,
@@ -36,6 +36,9 @@ extension CaseDocumentKind {
     public static let transferLetter = CaseDocumentKind("transfer_letter", "涉嫌犯罪案件移送书")
     public static let closingReport = CaseDocumentKind("closing_report", "结案报告")
     public static let inspectionRecord = CaseDocumentKind("inspection_record", "行政检查记录")
+    /// 催告书 (行政强制法 第三十五条): before enforcement, the party is told in writing what to perform, by when, and their
+    /// right to state their case.
+    public static let demandNotice = CaseDocumentKind("demand_notice", "催告书")
 }
 
 extension Penalty {
@@ -54,12 +57,13 @@ extension Penalty {
             shownFacts: [
                 "partyName", "partyKind", "partyAddress", "powerItemCode", "summary", "violationOn", "inspectedObject",
                 "penaltyKinds",
-                "proposedFine", "hearingRight", "decisionNumber", "decidedOn", "decidedFine", "lateFine", "result",
-                "rectifyBy",
+                "proposedFine", "hearingRight", "decisionNumber", "decidedOn", "decidedFine", "servedOn",
+                "demandServedOn", "lateFine", "reviewPeriodsEnd", "result", "rectifyBy",
             ],
             labels: [
                 "proposedFine": "拟罚款（元）", "hearingRight": "有听证权利", "decisionNumber": "决定书文号", "decidedOn": "决定日期",
-                "decidedFine": "决定罚款（元）", "lateFine": "加处罚款（元）",
+                "decidedFine": "决定罚款（元）", "lateFine": "加处罚款（元）", "servedOn": "决定书送达之日",
+                "demandServedOn": "催告书送达之日", "reviewPeriodsEnd": "复议、诉讼期限届满之日",
             ],
             notStarted: "尚未立案",
             result: { f in

@@ -46,7 +46,9 @@ public enum PenaltyOrdinaryProcedure {
         public static let serve = "serve"
         public static let approveDeferral = "approve_deferral"
         public static let recordPayment = "record_payment"
+        public static let serveDemand = "serve_demand"
         public static let applyEnforcement = "apply_enforcement"
+        public static let enforceDirectly = "enforce_directly"
         public static let publish = "publish"
         public static let recordChange = DecisionChange.step
         public static let withdrawPublication = "withdraw_publication"
@@ -91,6 +93,8 @@ public enum PenaltyOrdinaryProcedure {
                 .init("summary", "案情摘要"),
                 .init("violationOn", "违法行为发生日期", .date),
                 .init("violationContinuing", "违法行为有连续或者继续状态", .bool, required: false),
+                .init("violationEndedOn", "违法行为终了之日（连续或者继续状态的；尚未终了的填发现之日）", .date, required: false),
+                .init("discoveredOn", "发现违法行为之日（不填为立案之日）", .date, required: false),
                 .init("lifeHealthOrFinance", "涉及公民生命健康安全、金融安全且有危害后果", .bool, required: false)
             )
             .gate("行政处罚法 第十七条", "执法主体资格未经确认、公告，不能以其名义立案", { $0.external.flag(Penalty.External.bodyConfirmed) })
@@ -101,17 +105,37 @@ public enum PenaltyOrdinaryProcedure {
             .gate("行政处罚法 第三十六条", "违法行为发生日期不能晚于立案之日", field: "violationOn") { c in
                 c.inputs[EnforcementFact.violationOn].map { $0 <= c.date } ?? true
             }
+            .gate("行政处罚法 第三十六条第一款", "发现违法行为之日不能晚于立案之日，也不能早于违法行为发生之日", field: "discoveredOn") { c in
+                c.inputs[EnforcementFact.discoveredOn].map {
+                    $0 <= c.date && $0 >= (c.inputs[EnforcementFact.violationOn] ?? $0)
+                } ?? true
+            }
+            .gate("行政处罚法 第三十六条第二款", "违法行为有连续或者继续状态的，期限从行为终了之日起计算：请填写违法行为终了之日", field: "violationEndedOn") { c in
+                !c.inputs.flag(EnforcementFact.violationContinuing) || c.inputs[EnforcementFact.violationEndedOn] != nil
+            }
+            .gate("行政处罚法 第三十六条第二款", "违法行为终了之日不能早于发生之日，也不能晚于立案之日", field: "violationEndedOn") { c in
+                c.inputs[EnforcementFact.violationEndedOn].map {
+                    $0 <= c.date && $0 >= (c.inputs[EnforcementFact.violationOn] ?? $0)
+                } ?? true
+            }
             .gate("行政处罚法 第三十六条", "违法行为在二年内未被发现（涉及生命健康、金融安全且有危害后果的为五年），不再给予行政处罚", field: "violationOn") { c in
-                let f = c.facts
-                return f.flag(EnforcementFact.violationContinuing)
-                    || Penalty.withinLimitation(
-                        violationOn: f[EnforcementFact.violationOn]!, discoveredOn: c.date,
-                        extended: f.flag(EnforcementFact.lifeHealthOrFinance))
+                let f = c.inputs
+                // 第二款: a continuing or repeated act is measured from the day it ended; 第一款: to the day it was discovered.
+                let from =
+                    f.flag(EnforcementFact.violationContinuing)
+                    ? f[EnforcementFact.violationEndedOn] ?? c.date : f[EnforcementFact.violationOn]!
+                return Penalty.withinLimitation(
+                    violationOn: from, discoveredOn: f[EnforcementFact.discoveredOn] ?? c.date,
+                    extended: f.flag(EnforcementFact.lifeHealthOrFinance))
             }
             .then(
-                .compute(writes: EnforcementFact.filedOn, EnforcementFact.decisionPeriodDays) { c in
+                .compute(
+                    writes: EnforcementFact.filedOn, EnforcementFact.decisionPeriodDays, EnforcementFact.discoveredOn
+                ) { c in
                     Facts([
-                        "filedOn": .date(c.date), "decisionPeriodDays": .number(Double(c.settings.decisionDays)),
+                        EnforcementFact.filedOn ~ c.date,
+                        EnforcementFact.decisionPeriodDays ~ Double(c.settings.decisionDays),
+                        EnforcementFact.discoveredOn ~ (c.inputs[EnforcementFact.discoveredOn] ?? c.date),
                     ])
                 },
                 .startDeadline(
@@ -128,8 +152,8 @@ public enum PenaltyOrdinaryProcedure {
                 .init("extensionBasis", "延长依据（法律、法规、规章条款）"),
                 .init("approvalDocument", "批准文书")
             )
-            .gate("行政处罚法 第六十条", "延长天数应为1至365天", field: "extendedDays") { c in
-                (1...365).contains(Int(c.inputs[EnforcementFact.extendedDays] ?? 0))
+            .gate("行政处罚法 第六十条；上限为本地设置", "延长天数超出本地规定的范围", field: "extendedDays") { c in
+                (1...c.settings.penaltyExtensionMaxDays).contains(Int(c.inputs[EnforcementFact.extendedDays] ?? 0))
             }
             .then(
                 .compute(writes: EnforcementFact.decisionPeriodDays) { c in
@@ -292,20 +316,26 @@ public enum PenaltyOrdinaryProcedure {
                     "noticeMethod", "告知方式",
                     .choice([.init("direct", "直接送达"), .init("post", "邮寄送达"), .init("electronic", "电子送达（已签确认书）")]))
             )
+            .recordsService(method: "noticeMethod")
             .then(
                 .compute(writes: EnforcementFact.notifiedRound, EnforcementFact.notifiedOn, EnforcementFact.waived) {
                     c in
-                    Facts([
-                        "notifiedRound": .number(c.file.facts[EnforcementFact.proposalRound] ?? 0),
-                        "notifiedOn": .date(c.date), "waived": .bool(false),
+                    // The party is told when the 告知书 reaches them (a setting: `noticePeriodsFromService`).
+                    let told =
+                        c.settings.noticePeriodsFromService ? Service.servedOn(c, method: "noticeMethod") : c.date
+                    return Facts([
+                        EnforcementFact.notifiedRound ~ (c.file.facts[EnforcementFact.proposalRound] ?? 0),
+                        EnforcementFact.notifiedOn ~ told, EnforcementFact.waived ~ false,
                     ])
                 },
                 .startDeadline(
                     DeadlineRule(
                         "statement", "陈述、申辩期满", days: settings.statementWorkingDays, .workday,
-                        article: "行政处罚法 第四十四条、第六十二条")),
+                        article: "行政处罚法 第四十四条、第六十二条", fromFact: "notifiedOn")),
                 .startDeadline(
-                    DeadlineRule("hearingRequest", "当事人要求听证", days: 5, .workday, article: "行政处罚法 第六十四条第一项"),
+                    DeadlineRule(
+                        "hearingRequest", "当事人要求听证", days: 5, .workday, article: "行政处罚法 第六十四条第一项",
+                        fromFact: "notifiedOn"),
                     onlyIf: { $0.file.facts.flag(EnforcementFact.hearingRight) })
             )
             .produces(.priorNotice),
@@ -333,11 +363,13 @@ public enum PenaltyOrdinaryProcedure {
                 basis: "行政处罚法 第六十三条、第六十四条"
             )
             .asks(.init("hearingRequest", "听证申请（方式、内容）"))
+            .recordsFiling()
             .gate("行政处罚法 第六十三条", "拟作出的处罚不属于应当告知听证权利的情形") { $0.file.facts.flag(EnforcementFact.hearingRight) }
             .gate("行政处罚法 第六十二条", "当事人已书面放弃陈述申辩和听证") { !$0.file.facts.flag(EnforcementFact.waived) }
-            .gate("行政处罚法 第六十四条第一项", "当事人应当在告知后五日（工作日）内提出听证要求，已逾期") { c in
+            // 民事诉讼法 第八十五条第三款: a request posted before the period ended is in time, whenever it arrives.
+            .gate("行政处罚法 第六十四条第一项", "当事人应当在告知后五日（工作日）内提出听证要求，已逾期（邮寄的以交邮日期为准）", field: "postedOn") { c in
                 guard let d = c.file.deadline("hearingRequest") else { return false }
-                return c.date <= d.deadline.due
+                return Posting.filedOn(c) <= d.deadline.due
             }
             .then(.set("hearingRequested", .bool(true)), .stopDeadline("hearingRequest")),
             ActionDefinition(
@@ -380,7 +412,8 @@ public enum PenaltyOrdinaryProcedure {
             .gate("行政处罚法 第六十四条第二项", "尚未通知听证时间、地点") { $0.file.facts.flag(EnforcementFact.hearingScheduled) }
             .gate("行政处罚法 第六十四条", "听证日期未到") { c in c.date >= (c.file.facts[EnforcementFact.hearingDate] ?? c.date) }
             // 第六十四条第六项: not appearing without good reason is giving up the hearing; either way the hearing has ended.
-            .then(.set("heard", .bool(true)))
+            // 第五十八条: a 法制审核 done before the hearing did not see its record — the decision after it needs a new one.
+            .then(.set("heard", .bool(true)), .set("reviewPassedRound", .number(-1)))
             .produces(.hearingRecord),
 
             // MARK: 法制审核、集体讨论
@@ -425,8 +458,9 @@ public enum PenaltyOrdinaryProcedure {
                 .init("meetingOpinions", "讨论意见"),
                 .init("meetingConclusion", "讨论结论")
             )
-            .gate("行政处罚法 第五十七条第二款", "集体讨论由行政机关负责人参加，至少应有三人", field: "meetingParticipants") { c in
-                c.inputs.list(EnforcementFact.meetingParticipants).count >= 3
+            .gate("行政处罚法 第五十七条第二款；人数为本地设置", "集体讨论由行政机关负责人参加，参加人数少于本地规定的人数", field: "meetingParticipants") {
+                c in
+                Set(c.inputs.list(EnforcementFact.meetingParticipants)).count >= c.settings.collectiveDiscussionMinimum
             }
             .then(
                 .compute(writes: EnforcementFact.discussedRound) { c in
@@ -467,6 +501,12 @@ public enum PenaltyOrdinaryProcedure {
                 guard c.inputs[EnforcementFact.outcome] == "penalty" else { return true }
                 return c.file.facts.flag(EnforcementFact.waived) || c.file.facts.flag(EnforcementFact.heard)
                     || c.date > (c.file.deadline("statement")?.deadline.due ?? c.date)
+            }
+            .gate("行政处罚法 第六十三条、第六十四条第一项", "当事人要求听证的期限尚未届满，也未书面放弃，不得作出处罚决定", field: "outcome") { c in
+                guard c.inputs[EnforcementFact.outcome] == "penalty",
+                    let d = c.file.deadline("hearingRequest"), d.isRunning
+                else { return true }
+                return c.date > d.deadline.due
             }
             .gate("行政处罚法 第六十四条", "当事人已要求听证，听证结束前不得作出决定") { c in
                 !c.file.facts.flag(EnforcementFact.hearingRequested) || c.file.facts.flag(EnforcementFact.heard)
@@ -509,7 +549,7 @@ public enum PenaltyOrdinaryProcedure {
                 !($0.external.text(Penalty.External.decisionNumber) ?? "").isEmpty
             }
             .then(
-                .stopDeadline("decision"), .stopDeadline("statement"),
+                .stopDeadline("decision"), .stopDeadline("statement"), .stopDeadline("hearingRequest"),
                 .compute(
                     writes: EnforcementFact.decisionNumber, EnforcementFact.decidedOn, EnforcementFact.decidedFine,
                     EnforcementFact.decidedKinds, EnforcementFact.publicationRequired
@@ -548,15 +588,20 @@ public enum PenaltyOrdinaryProcedure {
                 .init("recipient", "受送达人"),
                 .init("electronicConsent", "当事人已签订电子送达确认书", .bool, required: false)
             )
+            .recordsService(method: "serviceMethod")
             .gate("行政处罚法 第六十一条第二款", "电子送达须当事人同意并签订确认书", field: "electronicConsent") { c in
                 c.inputs[EnforcementFact.serviceMethod] != "electronic"
                     || c.inputs.flag(EnforcementFact.electronicConsent)
             }
             .then(
                 .stopDeadline("service"), .set("served", .bool(true)),
-                .compute(writes: EnforcementFact.servedOn) { Facts(["servedOn": .date($0.date)]) },
+                // 第六十一条 → 民事诉讼法: served on the day the method makes it (签收, 公告 + 30 日), and every period
+                // "自送达之日起" (the 15 days to pay, the 复议 and 诉讼 periods) runs from that day.
+                .compute(writes: EnforcementFact.servedOn) { c in
+                    Facts([EnforcementFact.servedOn ~ Service.servedOn(c, method: "serviceMethod")])
+                },
                 .startDeadline(
-                    DeadlineRule("payment", "缴纳罚款", days: 15, .day, article: "行政处罚法 第六十七条第三款"),
+                    DeadlineRule("payment", "缴纳罚款", days: 15, .day, article: "行政处罚法 第六十七条第三款", fromFact: "servedOn"),
                     onlyIf: { ($0.file.facts[EnforcementFact.decidedFine] ?? 0) > 0 })
             )
             .produces(.serviceReceipt),
@@ -591,33 +636,77 @@ public enum PenaltyOrdinaryProcedure {
             }
             .then(.stopDeadline("payment")),
             ActionDefinition(
-                Step.applyEnforcement, "加处罚款并申请强制执行", from: [State.served.id], to: State.enforcing.id, by: [.head],
-                basis: "行政处罚法 第七十二条"
+                Step.serveDemand, "催告履行（送达催告书）", from: [State.served.id], to: nil, by: [.head, .officer],
+                basis: "行政强制法 第三十五条、第五十四条"
+            )
+            .asks(
+                .init("demandMethod", "催告书送达方式", .choice(Penalty.serviceMethods)),
+                .init("demandContent", "催告的履行义务、期限、方式和依法享有的陈述申辩权")
+            )
+            .recordsService(method: "demandMethod")
+            .gate("行政处罚法 第七十二条；行政强制法 第三十五条", "缴纳期限未届满，尚不能催告") { c in paymentOverdue(c) }
+            .then(
+                .compute(writes: EnforcementFact.demandServedOn) { c in
+                    Facts([EnforcementFact.demandServedOn ~ Service.servedOn(c, method: "demandMethod")])
+                },
+                // 行政强制法 第五十四条 "催告书送达十日后"; 第六十九条: a period of ten days or less is working days.
+                .startDeadline(
+                    DeadlineRule(
+                        "demand", "催告期满（当事人仍未履行的，可以申请强制执行）", days: Penalty.demandWorkingDays, .workday,
+                        article: "行政强制法 第五十四条、第六十九条", fromFact: "demandServedOn"))
+            )
+            .produces(.demandNotice),
+            ActionDefinition(
+                Step.applyEnforcement, "加处罚款并申请人民法院强制执行", from: [State.served.id], to: State.enforcing.id,
+                by: [.head],
+                basis: "行政处罚法 第七十二条；行政强制法 第五十三条、第五十四条"
             )
             .asks(
                 .init("daysUnderReview", "诉讼或者本系统以外的复议期间天数（不计加处罚款；本系统的复议案件自动扣除）", .number, required: false),
-                .init("enforcementMeasure", "执行措施或受理法院")
+                .init("reviewConcluded", "当事人已申请复议或者提起诉讼，决定维持且已生效", .bool, required: false),
+                .init("reviewConcludedDocument", "维持的复议决定书或者生效裁判文书号", required: false),
+                .init("enforcementMeasure", "受理申请的人民法院")
             )
             .looksUp(.periodsUnderReview(into: Penalty.External.reconsiderationPeriods))
-            .gate("行政处罚法 第七十二条", "缴纳期限未届满，不能加处罚款或者申请强制执行") { c in
-                guard let d = c.file.deadline("payment"), d.isRunning else { return false }
-                return c.date > d.deadline.due
+            .gate("行政处罚法 第七十二条", "缴纳期限未届满，不能加处罚款或者申请强制执行") { c in paymentOverdue(c) }
+            .gate("行政强制法 第五十四条", "申请人民法院强制执行前，应当催告当事人履行义务；催告书送达十个工作日后当事人仍未履行的，才能申请") { c in
+                demandLapsed(c)
             }
-            .then(
-                .compute(writes: EnforcementFact.lateFine, EnforcementFact.daysUnderReconsideration) { c in
-                    let d = c.file.deadline("payment")!.deadline.due
-                    // 第七十三条第三款: days under 复议 in this system are counted from the linked 复议 cases; others are entered.
-                    let reconsideration = Penalty.daysUnderReview(
-                        Penalty.periods(c.external), overdueAfter: d, through: c.date)
-                    let review = reconsideration + Int(c.inputs[EnforcementFact.daysUnderReview] ?? 0)
-                    return Facts([
-                        "lateFine": Penalty.lateFine(
-                            fine: c.file.facts[EnforcementFact.decidedFine] ?? 0,
-                            daysOverdue: d.days(until: c.date), daysUnderReview: review
-                        ).fact,
-                        "daysUnderReconsideration": .number(Double(reconsideration)),
-                    ])
-                }),
+            .gate("行政强制法 第五十三条", "维持决定或者生效裁判的文书号未填写", field: "reviewConcludedDocument") { c in
+                !c.inputs.flag(EnforcementFact.reviewConcluded)
+                    || !(c.inputs[EnforcementFact.reviewConcludedDocument] ?? "").isEmpty
+            }
+            .gate(
+                "行政强制法 第五十三条；行政复议法 第二十条；行政诉讼法 第四十六条", "当事人申请行政复议（六十日）、提起行政诉讼（六个月）的期限尚未届满，不能申请人民法院强制执行",
+                field: "reviewConcluded"
+            ) { c in
+                c.inputs.flag(EnforcementFact.reviewConcluded) || c.date > reviewPeriodsEnd(c)
+            }
+            .gate("行政强制法 第五十三条", "复议、诉讼期限届满之日起三个月内才能申请人民法院强制执行，申请期限已过", field: "reviewConcluded") { c in
+                c.inputs.flag(EnforcementFact.reviewConcluded)
+                    || c.date <= c.calendar.periodEnd(reviewPeriodsEnd(c).addingMonths(Penalty.applicationWindowMonths))
+            }
+            .then(accruedLateFine)
+            .then(.stopDeadline("demand")),
+            ActionDefinition(
+                Step.enforceDirectly, "加处罚款超过三十日，依法自行强制执行", from: [State.served.id], to: State.enforcing.id,
+                by: [.head],
+                basis: "行政强制法 第四十五条、第四十六条"
+            )
+            .asks(
+                .init("enforcementPower", "法律授予本机关强制执行权的依据（法律名称和条款）"),
+                .init("daysUnderReview", "诉讼或者本系统以外的复议期间天数（不计加处罚款；本系统的复议案件自动扣除）", .number, required: false),
+                .init("enforcementMeasure", "强制执行方式（划拨存款、拍卖财物等）")
+            )
+            .looksUp(.periodsUnderReview(into: Penalty.External.reconsiderationPeriods))
+            .gate("行政处罚法 第七十二条", "缴纳期限未届满，不能加处罚款或者强制执行") { c in paymentOverdue(c) }
+            .gate("行政强制法 第四十六条第一款", "加处罚款超过三十日，经催告当事人仍不履行的，才能强制执行；加处罚款尚未超过三十日") { c in
+                guard let due = c.file.deadline("payment")?.deadline.due else { return false }
+                return c.date > due.adding(days: Penalty.lateFineDaysBeforeEnforcement)
+            }
+            .gate("行政强制法 第三十五条、第四十六条第一款", "强制执行前应当催告当事人履行义务；催告期限尚未届满") { c in demandLapsed(c) }
+            .then(accruedLateFine)
+            .then(.set("enforcedDirectly", .bool(true)), .stopDeadline("demand")),
 
             // MARK: 事后公示
             ActionDefinition(
@@ -738,6 +827,47 @@ public enum PenaltyOrdinaryProcedure {
         let writable = d.writableFacts
         d.presentation.shownFacts.removeAll { !writable.contains($0) }
         return d
+    }
+
+    /// The payment period is running and has passed (第七十二条: 到期不缴纳).
+    static func paymentOverdue(_ c: StepContext) -> Bool {
+        guard let d = c.file.deadline("payment"), d.isRunning else { return false }
+        return c.date > d.deadline.due
+    }
+
+    /// A 催告书 was served and its ten working days have passed (行政强制法 第三十五条、第五十四条).
+    static func demandLapsed(_ c: StepContext) -> Bool {
+        guard let d = c.file.deadline("demand"), d.isRunning else { return false }
+        return c.date > d.deadline.due
+    }
+
+    /// 行政强制法 第五十三条: the day the party's periods to apply for 行政复议 (60 days, 行政复议法 第二十条) and to sue (six
+    /// months, 行政诉讼法 第四十六条) have both run out — each counted from service of the decision.
+    static func reviewPeriodsEnd(_ c: StepContext) -> CivilDate {
+        let served = c.file.facts[EnforcementFact.servedOn] ?? c.date
+        let reconsideration = c.calendar.periodEnd(served.adding(days: Penalty.reconsiderationApplicationDays))
+        let suit = c.calendar.periodEnd(served.addingMonths(Penalty.suitMonths))
+        return max(reconsideration, suit)
+    }
+
+    /// 加处罚款 (第七十二条第一款第一项): 3% a day from the day after the payment period, days under 复议 or 诉讼 not counted
+    /// (第七十三条第三款), at most the fine — as it stands on the step's day.
+    static let accruedLateFine = Effect.compute(
+        writes: EnforcementFact.lateFine, EnforcementFact.daysUnderReconsideration, EnforcementFact.reviewPeriodsEnd
+    ) { c in
+        let d = c.file.deadline("payment")!.deadline.due
+        // 第七十三条第三款: days under 复议 in this system are counted from the linked 复议 cases; others are entered.
+        let reconsideration = Penalty.daysUnderReview(
+            Penalty.periods(c.external), overdueAfter: d, through: c.date)
+        let review = reconsideration + Int(c.inputs[EnforcementFact.daysUnderReview] ?? 0)
+        return Facts([
+            EnforcementFact.lateFine
+                ~ Penalty.lateFine(
+                    fine: c.file.facts[EnforcementFact.decidedFine] ?? 0,
+                    daysOverdue: d.days(until: c.date), daysUnderReview: review),
+            EnforcementFact.daysUnderReconsideration ~ Double(reconsideration),
+            EnforcementFact.reviewPeriodsEnd ~ reviewPeriodsEnd(c),
+        ])
     }
 
     static func outsideBenchmark(_ f: Facts) -> Bool {

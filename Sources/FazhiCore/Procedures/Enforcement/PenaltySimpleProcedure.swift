@@ -47,6 +47,8 @@ public enum PenaltySimpleProcedure {
                 .init("fineAmount", "罚款金额（元）", .number, required: false),
                 .init("formNumber", "预定格式、编有号码的决定书编号"),
                 .init("certificateShown", "已向当事人出示执法证件", .bool),
+                .init("partyInformed", "已告知当事人违法事实、处罚理由和依据及陈述、申辩的权利，并记录在案", .bool),
+                .init("partyStatement", "当事人的陈述、申辩及处理（放弃的写明“放弃陈述申辩”）"),
                 .init("partySignature", "当事人签名", .choice(Penalty.signature))
             )
             .gate("行政处罚法 第十七条", "执法主体资格未经确认、公告，不能以其名义作出处罚", { $0.external.flag(Penalty.External.bodyConfirmed) })
@@ -56,6 +58,10 @@ public enum PenaltySimpleProcedure {
             )
             .gate("行政处罚法 第五十二条第一款", "当场作出处罚决定应当向当事人出示执法证件", field: "certificateShown") {
                 $0.inputs.flag(EnforcementFact.certificateShown)
+            }
+            // 第四十四条、第五十二条第一款: told before the decision; 第六十二条: without it the decision may not be made.
+            .gate("行政处罚法 第四十四条、第五十二条、第六十二条", "当场作出处罚决定前，应当告知当事人违法事实、处罚理由和依据及陈述、申辩的权利，并记录在案", field: "partyInformed") {
+                $0.inputs.flag(EnforcementFact.partyInformed)
             }
             .gate("行政处罚法 第五十一条", "简易程序只能给予警告或者罚款；其他处罚应当适用普通程序", field: "penaltyKinds") { c in
                 !c.inputs.list(EnforcementFact.penaltyKinds).isEmpty

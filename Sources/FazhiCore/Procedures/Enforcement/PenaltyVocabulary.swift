@@ -21,6 +21,22 @@ public enum Penalty {
     /// 第七十二条第一款(一): 加处罚款 of 3% of the fine per day, capped at the fine.
     public static let lateFineRatePerDay = 0.03
 
+    /// 行政强制法 第五十四条: a court application only when the party has not performed ten days after the 催告书 was served;
+    /// 第六十九条: "十日以内" periods are working days.
+    public static let demandWorkingDays = 10
+    /// 行政强制法 第四十六条第一款: an agency with its own enforcement power enforces once 加处罚款 has run more than 30 days.
+    public static let lateFineDaysBeforeEnforcement = 30
+    /// 行政强制法 第五十三条: the court application within three months after the 复议 and 诉讼 periods have run out.
+    public static let applicationWindowMonths = 3
+    /// 行政复议法 第二十条第一款: 60 days to apply for 复议; 行政诉讼法 第四十六条第一款: six months to sue.
+    public static let reconsiderationApplicationDays = 60
+    public static let suitMonths = 6
+    /// How a document is served (民事诉讼法 第七章第二节, applied by 第六十一条).
+    public static let serviceMethods = [
+        InputField.Choice("direct", "直接送达"), .init("left", "留置送达"), .init("post", "邮寄送达"),
+        .init("electronic", "电子送达（已签确认书）"), .init("announcement", "公告送达"),
+    ]
+
     public static let partyKinds = [InputField.Choice("citizen", "自然人"), .init("organisation", "法人或者其他组织")]
     public static let signature = [
         InputField.Choice("signed", "已签名"), .init("refused", "拒绝签名（已注明）"), .init("absent", "不在场"),

@@ -59,7 +59,9 @@ public enum LitigationFact {
     public static let effectiveOn = FactKey<CivilDate>("effectiveOn", "生效日期")
     public static let performedOn = FactKey<CivilDate>("performedOn", "履行日期")
     /// Every key the module reads or writes, for the definition check (`ProcedureModule.problems`).
+    public static let retrialProcedure = FactKey<String>("retrialProcedure", "再审适用的程序")
     public static let all: [AnyFactKey] = [
+        retrialProcedure.any,
         absenceReason.any,
         actDescription.any,
         actKind.any,

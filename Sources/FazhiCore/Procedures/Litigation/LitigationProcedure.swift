@@ -49,6 +49,7 @@ public enum LitigationProcedure {
                 .init("court", "受理法院"),
                 .init("courtCaseNumber", "法院案号"),
                 .init("instance", "审级", .choice(Litigation.instances)),
+                .init("retrialProcedure", "再审适用的程序（再审案件填写）", .choice(Litigation.retrialProcedures), required: false),
                 .init("plaintiff", "原告"),
                 .init("defendantRole", "本机关诉讼地位", .choice(Litigation.defendantRoles)),
                 .init("actKind", "被诉行政行为类别", .choice(Litigation.actKinds)),
@@ -57,6 +58,9 @@ public enum LitigationProcedure {
                 .init("servedOn", "收到起诉状副本日期", .date),
                 .init("relatedCaseNumber", "关联的执法或者复议案号", required: false)
             )
+            .gate("行政诉讼法 第一百零一条；民事诉讼法 第二百一十八条", "再审案件须写明适用第一审程序还是第二审程序", field: "retrialProcedure") { c in
+                c.inputs[LitigationFact.instance] != "retrial" || c.inputs[LitigationFact.retrialProcedure] != nil
+            }
             .gate("行政诉讼法 第六十七条", "收到起诉状副本的日期不能晚于登记之日", field: "servedOn") { c in
                 c.inputs[LitigationFact.servedOn]! <= c.date
             }
@@ -85,12 +89,13 @@ public enum LitigationProcedure {
                 .init("agents", "诉讼代理人", .list, required: false),
                 .init("lateReason", "逾期提交的正当理由（经法院准许延期的写明）", required: false)
             )
+            .recordsFiling()
             .gate("行政诉讼法 第三十四条第二款", "已超过答辩举证期限：无正当理由逾期提供证据的，视为没有相应证据；请写明正当理由（第三十六条）或者如实登记", field: "lateReason") { c in
-                !overdue(c, "answer") || !(c.inputs[LitigationFact.lateReason] ?? "").isEmpty
+                !answerLate(c) || !(c.inputs[LitigationFact.lateReason] ?? "").isEmpty
             }
             .then(
                 .compute(writes: LitigationFact.answeredOn, LitigationFact.answerLate) { c in
-                    Facts(["answeredOn": .date(c.date), "answerLate": .bool(overdue(c, "answer"))])
+                    Facts([LitigationFact.answeredOn ~ Posting.filedOn(c), LitigationFact.answerLate ~ answerLate(c)])
                 }, .stopDeadline("answer")
             )
             .produces(.litigationAnswer),
@@ -157,7 +162,7 @@ public enum LitigationProcedure {
                     return Facts([
                         "judgedOn": .date(c.inputs[LitigationFact.judgmentServedOn]!), "lost": .bool(lost),
                         "isRuling": .bool(j.ruling),
-                        "final": .bool(c.file.facts[LitigationFact.currentInstance] != "first"),
+                        "final": .bool(!appealable(j, c)),
                     ])
                 },
                 .startDeadline(
@@ -176,17 +181,21 @@ public enum LitigationProcedure {
             )
             .asks(
                 .init("appellant", "上诉人", .choice(Litigation.appellants)),
-                .init("appealedOn", "上诉日期", .date),
+                .init("appealedOn", "上诉日期（递交上诉状之日）", .date),
                 .init("appealReasons", "上诉理由"),
                 .init("appealCourt", "二审法院"),
                 .init("appealCaseNumber", "二审案号", required: false)
             )
-            .gate("行政诉讼法 第七条", "二审裁判是终审裁判，不能再上诉（可以依照第九十条申请再审）") { c in !c.file.facts.flag(LitigationFact.final) }
+            .recordsFiling()
+            .gate("行政诉讼法 第七条、第八十五条", "该裁判不能上诉（二审裁判、调解书、准许撤诉等裁定；可以依照第九十条申请再审）") { c in
+                !c.file.facts.flag(LitigationFact.final)
+            }
             .gate("行政诉讼法 第八十五条", "本机关上诉应当在裁判文书送达之日起的上诉期限内提出（判决十五日，裁定十日）", field: "appealedOn") { c in
                 guard c.inputs[LitigationFact.appellant] == "defendant",
                     let due = c.file.deadline("appeal")?.deadline.due
                 else { return true }
-                return c.inputs[LitigationFact.appealedOn]! <= due
+                // 民事诉讼法 第八十五条第三款: an appeal posted before the period ended is in time.
+                return (c.inputs[ServiceFacts.postedOn] ?? c.inputs[LitigationFact.appealedOn]!) <= due
             }
             .then(
                 .stopDeadline("appeal"), .set("currentInstance", .text("second")),
@@ -241,7 +250,7 @@ public enum LitigationProcedure {
                 },
                 .startDeadline(
                     DeadlineRule(
-                        "recommendationReply", "书面回复检察建议", days: settings.procuratorialReplyDays, .day,
+                        "recommendationReply", "书面回复检察建议", days: settings.procuratorialReplyMonths, .month,
                         article: "《人民检察院检察建议工作规定》第十九条（两个月）"),
                     onlyIf: { $0.inputs[LitigationFact.recommendationKind] == "procuratorial" }),
                 .startDeadline(
@@ -289,6 +298,26 @@ public enum LitigationProcedure {
         d.statistics = statistics
         d.statistics?.summary = summary
         return d
+    }
+
+    /// Whether a judgment or ruling may be appealed (行政诉讼法 第八十五条): not a second-instance one (第七条), not a 调解书
+    /// (effective on receipt, 民事诉讼法 第一百条 applied by 第一百零一条), not a ruling other than one dismissing the suit
+    /// (准许撤诉 is final; 《最高人民法院关于适用〈中华人民共和国行政诉讼法〉的解释》第一百零一条 lists the appealable
+    /// rulings), and a retrial's only when heard under first-instance procedure (民事诉讼法 第二百一十八条 — a setting).
+    static func appealable(_ j: Litigation.Judgment, _ c: StepContext) -> Bool {
+        if Litigation.unappealable.contains(j.value) { return false }
+        switch c.file.facts[LitigationFact.currentInstance] {
+        case "first": return true
+        case "retrial":
+            return c.file.facts[LitigationFact.retrialProcedure] == "first" && c.settings.retrialFirstInstanceAppealable
+        default: return false
+        }
+    }
+
+    /// The answer is late when it was filed (posted, 民事诉讼法 第八十五条第三款) after the answer period.
+    static func answerLate(_ c: StepContext) -> Bool {
+        guard let d = c.file.deadline("answer"), d.isRunning else { return false }
+        return Posting.filedOn(c) > d.deadline.due
     }
 
     static func overdue(_ c: StepContext, _ key: String) -> Bool {

@@ -44,6 +44,14 @@ public enum Litigation {
         Judgment(value: "mediation", label: "调解结案（第六十条）", ruling: false, lost: false),
     ]
     public static func judgment(_ v: String?) -> Judgment? { judgments.first { $0.value == v } }
+    /// Results no party may appeal: a 调解书 takes effect once both parties sign for it (民事诉讼法 第一百条, applied by
+    /// 第一百零一条); a ruling granting withdrawal is final (only 不予立案、驳回起诉、管辖权异议 rulings are appealable —
+    /// 《最高人民法院关于适用〈中华人民共和国行政诉讼法〉的解释》第一百零一条).
+    static let unappealable: Set<String> = ["mediation", "withdrawal"]
+    /// How a retrial is heard (民事诉讼法 第二百一十八条, applied by 行政诉讼法 第一百零一条).
+    public static let retrialProcedures = [
+        InputField.Choice("first", "按照第一审程序审理（裁判可以上诉）"), .init("second", "按照第二审程序审理（裁判是终审裁判）"),
+    ]
     /// Second-instance judgments that keep the first-instance result: whether the body lost follows the first instance.
     static let keepsFirstInstance: Set<String> = ["uphold_on_appeal"]
 

@@ -135,7 +135,8 @@ public enum MediationProcedure {
                 ) { c in
                     Facts([
                         "concludedOn": .date(c.date), "agreedOn": .date(c.date), "outcome": .text("agreed"),
-                        "confirmationDue": .date(c.date.adding(days: Mediation.confirmationDays)),
+                        // 人民调解法 第三十三条's 30 days end past a rest day like every period (民事诉讼法 第八十五条).
+                        "confirmationDue": .date(c.calendar.periodEnd(c.date.adding(days: Mediation.confirmationDays))),
                     ])
                 },
                 .startDeadline(

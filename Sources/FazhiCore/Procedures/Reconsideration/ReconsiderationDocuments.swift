@@ -67,6 +67,14 @@ enum ReconsiderationDocuments {
                             ? "" : "你可以向\(t(ReconsiderationFact.competentBody))提出行政复议申请。")),
                 .paragraph("如不服本决定，可以自收到本决定书之日起十五日内依法向人民法院提起行政诉讼（第三十四条）。"),
             ] + sign
+        case .dismissalDecision:
+            return [
+                .centered(c.caseNumber), .paragraph("\(applicant)："),
+                .paragraph(
+                    "你对\(respondent)\(t(ReconsiderationFact.actDescription))不服，于\(day(ReconsiderationFact.receivedOn))向本机关提出行政复议申请，本机关已依法受理。经审查，\(t(ReconsiderationFact.dismissalReasons))，不符合《中华人民共和国行政复议法》第三十条第一款规定的受理条件。依据《中华人民共和国行政复议法》第三十三条，决定驳回你的行政复议申请。"
+                ),
+                .paragraph("如不服本决定，可以自收到本决定书之日起十五日内依法向人民法院提起行政诉讼。"),
+            ] + sign
         case .answerNotice:
             let simple = f[ReconsiderationFact.track] == "simple"
             return [

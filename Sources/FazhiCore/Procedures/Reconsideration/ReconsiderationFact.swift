@@ -104,7 +104,21 @@ public enum ReconsiderationFact {
     public static let performedOn = FactKey<CivilDate>("performedOn", "履行日期")
     public static let outerLimit = FactKey<CivilDate>("outerLimit", "最长申请期限届满日（第二十一条）")
     /// Every key the module reads or writes, for the definition check (`ProcedureModule.problems`).
+    public static let noticeReceivedOn = FactKey<CivilDate>("noticeReceivedOn", "申请人收到补正通知之日")
+    public static let copyReceivedOn = FactKey<CivilDate>("copyReceivedOn", "被申请人收到申请书副本之日")
+    public static let writtenReview = FactKey<Bool>("writtenReview", "因当事人原因书面审理")
+    public static let writtenReviewReason = FactKey<String>("writtenReviewReason", "当事人的原因及听取意见的尝试")
+    public static let thirdPartyEvidence = FactKey<Bool>("thirdPartyEvidence", "第三人提供了证据")
+    public static let dismissalReasons = FactKey<String>("dismissalReasons", "驳回申请的理由")
+    public static let dismissedOn = FactKey<CivilDate>("dismissedOn", "驳回申请之日")
     public static let all: [AnyFactKey] = [
+        noticeReceivedOn.any,
+        copyReceivedOn.any,
+        writtenReview.any,
+        writtenReviewReason.any,
+        thirdPartyEvidence.any,
+        dismissalReasons.any,
+        dismissedOn.any,
         acceptedOn.any,
         actAmount.any,
         actDescription.any,

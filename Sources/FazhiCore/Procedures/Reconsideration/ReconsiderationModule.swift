@@ -11,7 +11,7 @@ extension ProcedureModule {
             .applicationReceipt, .correctionNotice, .acceptanceNotice, .refusalDecision, .answerNotice,
             .reconsiderationHearingNotice,
             .reconsiderationHearingRecord, .committeeOpinion, .extensionNotice, .suspensionNotice, .terminationDecision,
-            .reconsiderationDecision, .opinionLetter,
+            .reconsiderationDecision, .opinionLetter, .dismissalDecision,
         ],
         facts: ReconsiderationFact.all,
         render: { input, draft in
@@ -40,6 +40,8 @@ extension CaseDocumentKind {
     public static let terminationDecision = CaseDocumentKind("termination_decision", "行政复议终止决定书")
     public static let reconsiderationDecision = CaseDocumentKind("reconsideration_decision", "行政复议决定书")
     public static let opinionLetter = CaseDocumentKind("opinion_letter", "行政复议意见书")
+    /// 驳回行政复议申请决定书 (行政复议法 第三十三条): accepted, then found not to meet the conditions of 第三十条第一款.
+    public static let dismissalDecision = CaseDocumentKind("dismissal_decision", "驳回行政复议申请决定书")
 }
 
 extension ReconsiderationProcedure {
@@ -52,12 +54,13 @@ extension ReconsiderationProcedure {
         shownFacts: [
             "applicantName", "applicantKind", "channel", "respondent", "actDescription", "learnedOn", "applicationDue",
             "applicationLate",
-            "requests", "track", "deemedAccepted", "acceptedOn", "outcome", "decisionNumber", "decidedOn",
-            "effectiveOn",
+            "requests", "track", "deemedAccepted", "acceptedOn", "copySentOn", "copyReceivedOn", "outcome",
+            "decisionNumber", "decidedOn", "effectiveOn",
         ],
         labels: [
             "applicationDue": "申请期限届满（第二十条）", "applicationLate": "超过申请期限", "deemedAccepted": "视为受理（第三十条第二款）",
-            "acceptedOn": "受理日期", "effectiveOn": "生效日期", "decisionNumber": "决定书文号", "decidedOn": "决定日期",
+            "acceptedOn": "受理日期", "effectiveOn": "生效日期（送达之日）", "copySentOn": "发送申请书副本日期",
+            "copyReceivedOn": "被申请人收到副本日期", "decisionNumber": "决定书文号", "decidedOn": "决定日期",
         ],
         notStarted: "尚未登记",
         result: { f in
@@ -72,7 +75,7 @@ extension ReconsiderationProcedure {
         guard let from = f.facts[ReconsiderationFact.receivedOn] else { return nil }
         let ended =
             f.facts[ReconsiderationFact.effectiveOn] ?? f.facts[ReconsiderationFact.terminatedOn] ?? f.facts[
-                ReconsiderationFact.refusedOn]
+                ReconsiderationFact.refusedOn] ?? f.facts[ReconsiderationFact.dismissedOn]
             ?? (f.state == ReconsiderationProcedure.State.abandoned.id ? f.steps.last?.on : nil)
         return (from, min(ended ?? through, through))
     }

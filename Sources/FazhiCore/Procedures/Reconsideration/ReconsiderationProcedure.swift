@@ -21,12 +21,14 @@ public enum ReconsiderationProcedure {
         public static let refused = ProcedureState("refused", "不予受理", terminal: true)
         public static let abandoned = ProcedureState("abandoned", "视为放弃申请", terminal: true)
         public static let terminated = ProcedureState("terminated", "终止", terminal: true)
+        public static let dismissed = ProcedureState("dismissed", "驳回申请", terminal: true)
     }
 
     /// Its steps (步骤) by id, each declared once: a step named anywhere else is one of these.
     public enum Step {
         public static let register = "register"
         public static let requestCorrection = "request_correction"
+        public static let recordCorrectionNoticeReceived = "record_correction_notice_received"
         public static let extendCorrection = "extend_correction"
         public static let receiveCorrection = "receive_correction"
         public static let deemAbandoned = "deem_abandoned"
@@ -36,8 +38,10 @@ public enum ReconsiderationProcedure {
         public static let switchToOrdinary = "switch_to_ordinary"
         public static let classify = "classify"
         public static let sendCopy = "send_copy"
+        public static let recordCopyReceived = "record_copy_received"
         public static let recordAnswer = "record_answer"
         public static let hearParties = "hear_parties"
+        public static let reviewInWriting = "review_in_writing"
         public static let scheduleHearing = "schedule_hearing"
         public static let recordHearing = "record_hearing"
         public static let consultCommittee = "consult_committee"
@@ -45,6 +49,7 @@ public enum ReconsiderationProcedure {
         public static let suspend = "suspend"
         public static let resume = "resume"
         public static let terminate = "terminate"
+        public static let dismiss = "dismiss"
         public static let decide = "decide"
         public static let serve = "serve"
         public static let issueOpinion = "issue_opinion"
@@ -55,7 +60,7 @@ public enum ReconsiderationProcedure {
 
     public static let states = [
         State.applied, State.received, State.correcting, State.accepted, State.suspended, State.decided, State.served,
-        State.closed, State.refused, State.abandoned, State.terminated,
+        State.closed, State.refused, State.abandoned, State.terminated, State.dismissed,
     ]
     static let running: Set<String> = [State.received.id, State.correcting.id, State.accepted.id, State.suspended.id]
     static let staff: Set<Role> = [.reconsiderationStaff]
@@ -122,15 +127,29 @@ public enum ReconsiderationProcedure {
                 Step.requestCorrection, "通知补正", from: [State.received.id], to: State.correcting.id, by: staff,
                 basis: "行政复议法 第三十一条"
             )
-            .asks(.init("correctionItems", "需要补正的事项（一次性列明）", .list))
+            .asks(
+                .init("correctionItems", "需要补正的事项（一次性列明）", .list),
+                .init("noticeReceivedOn", "申请人收到补正通知之日（当场交付的填写；邮寄的待签收后登记）", .date, required: false)
+            )
             .gate("行政复议法 第三十一条", "补正通知应当一次性载明需要补正的全部事项，本案已经通知过补正") { c in !c.file.hasTaken(Step.requestCorrection) }
             .gate("行政复议法 第三十一条", "应当自收到申请之日起五个工作日内通知补正；受理审查期限已过") { c in !overdue(c, "acceptance") }
-            .then(
-                .stopDeadline("acceptance"),
-                .startDeadline(
-                    DeadlineRule("correction", "申请人补正（无正当理由逾期视为放弃）", days: 10, .workday, article: "行政复议法 第三十一条"))
-            )
+            .gate("行政复议法 第三十一条", "当场交付的，收到补正通知之日即通知之日；以后收到的，请签收后登记“补正通知已送达申请人”", field: "noticeReceivedOn") { c in
+                c.inputs[ReconsiderationFact.noticeReceivedOn].map { $0 == c.date } ?? true
+            }
+            // 第三十一条: the 10 working days run "自收到补正通知之日起" — from the applicant's receipt, not from sending.
+            .then(.stopDeadline("acceptance"), correctionPeriod)
             .produces(.correctionNotice),
+            ActionDefinition(
+                Step.recordCorrectionNoticeReceived, "补正通知已送达申请人", from: [State.correcting.id], to: nil, by: staff,
+                basis: "行政复议法 第三十一条"
+            )
+            .asks(.init("noticeReceivedOn", "申请人收到补正通知之日（以送达回证或者邮件签收日期为准）", .date))
+            .gate("行政复议法 第三十一条", "补正期限已经起算") { c in c.file.deadline("correction") == nil }
+            .gate("行政复议法 第三十一条", "收到补正通知之日不能早于通知之日，也不能晚于登记之日", field: "noticeReceivedOn") { c in
+                let on = c.inputs[ReconsiderationFact.noticeReceivedOn]!
+                return on <= c.date && on >= (c.file.lastStep(Step.requestCorrection)?.on ?? on)
+            }
+            .then(correctionPeriod),
             ActionDefinition(
                 Step.extendCorrection, "延长补正期限（有正当理由）", from: [State.correcting.id], to: nil, by: staff,
                 basis: "行政复议法 第三十一条"
@@ -139,24 +158,28 @@ public enum ReconsiderationProcedure {
                 .init("extraDays", "延长的工作日数", .number),
                 .init("extensionReason", "正当理由")
             )
-            .gate("行政复议法 第三十一条", "延长的工作日数应为1至30", field: "extraDays") { c in
+            .gate("行政复议法 第三十一条", "补正期限尚未起算（申请人收到补正通知后才起算），不需要延长") { c in
+                c.file.deadline("correction")?.isRunning == true
+            }
+            .gate("行政复议法 第三十一条；上限为本地设置", "延长的工作日数应为1至30", field: "extraDays") { c in
                 (1...30).contains(Int(c.inputs[ReconsiderationFact.extraDays] ?? 0))
             }
             .then(
                 .compute(writes: ReconsiderationFact.correctionDue) { c in
-                    let due = try c.calendar.procedureDeadline(
-                        from: c.file.deadline("correction")!.deadline.due,
-                        days: Int(c.inputs[ReconsiderationFact.extraDays]!), unit: .workday
+                    let due = try c.calendar.extended(
+                        c.file.deadline("correction")!.deadline, by: Int(c.inputs[ReconsiderationFact.extraDays]!),
+                        article: nil
                     ).due
                     return Facts(["correctionDue": .date(due)])
                 },
-                .startDeadlineUntil(
-                    key: "correction", name: "申请人补正（已延长）", dateFact: "correctionDue", article: "行政复议法 第三十一条")),
+                .extendDeadline(
+                    key: "correction", name: "申请人补正（已延长）", byFact: "extraDays", article: "行政复议法 第三十一条")),
             ActionDefinition(
                 Step.receiveCorrection, "收到补正材料", from: [State.correcting.id], to: State.received.id, by: staff,
                 basis: "行政复议法 第三十一条"
             )
             .asks(.init("correctionSummary", "补正的材料"))
+            .recordsFiling()
             // 补正所用时间不计入审查期限: the 5 working days run again from the day the material arrives (see the note in
             // ISSUES: a reading of 第三十一条 to confirm).
             .then(
@@ -182,11 +205,13 @@ public enum ReconsiderationProcedure {
                 .init("timelinessAnswer", "对申请期限的审查意见", required: false)
             )
             .gate("行政复议法 第三十条", "受理审查期限已过：依法视为受理，请登记“视为受理”") { c in !overdue(c, "acceptance") }
+            .gate("行政复议法 第二十一条", "自行政行为作出之日起已超过五年（涉及不动产的二十年），行政复议机关不予受理（该期限没有例外）") { c in
+                !c.file.facts.flag(ReconsiderationFact.beyondOuterLimit)
+            }
             .gate(
-                "行政复议法 第二十条、第三十条", "申请超过法定申请期限（或第二十一条的最长期限），受理时须写明对申请期限的审查意见（如不可抗力、正当理由）", field: "timelinessAnswer"
+                "行政复议法 第二十条", "申请超过法定申请期限，受理时须写明对申请期限的审查意见（如不可抗力、正当理由耽误的期限不计算在内）", field: "timelinessAnswer"
             ) { c in
-                !(c.file.facts.flag(ReconsiderationFact.applicationLate)
-                    || c.file.facts.flag(ReconsiderationFact.beyondOuterLimit))
+                !c.file.facts.flag(ReconsiderationFact.applicationLate)
                     || !(c.inputs[ReconsiderationFact.timelinessAnswer] ?? "").isEmpty
             }
             .gate("行政复议法 第五十三条", "适用简易程序须写明第五十三条规定的情形", field: "simpleGround") { c in
@@ -196,6 +221,10 @@ public enum ReconsiderationProcedure {
                 c.inputs[ReconsiderationFact.simpleGround] != "small_amount"
                     || (c.file.facts[ReconsiderationFact.actAmount].map { $0 <= Reconsideration.simpleAmountMax }
                         ?? false)
+            }
+            .gate("行政复议法 第五十三条第一款第二项", "被申请的行政行为不是警告或者通报批评", field: "simpleGround") { c in
+                c.inputs[ReconsiderationFact.simpleGround] != "warning"
+                    || c.file.facts[ReconsiderationFact.actKind] == "warning"
             }
             .gate("行政复议法 第五十三条第一款第一项", "被申请的行政行为不是当场作出的", field: "simpleGround") { c in
                 c.inputs[ReconsiderationFact.simpleGround] != "on_spot"
@@ -218,7 +247,8 @@ public enum ReconsiderationProcedure {
                 basis: "行政复议法 第三十条第二款"
             )
             .gate("行政复议法 第三十条第二款", "受理审查期限尚未届满") { c in overdue(c, "acceptance") }
-            // Deemed accepted on the day after the period ends; the case is then heard in the ordinary procedure.
+            // 第三十条第二款 "审查期限届满之日起视为受理": accepted on the day the period ends (not the day after); the copy
+            // and decision periods run from it, and the case is heard in the ordinary procedure.
             .then(
                 .stopDeadline("acceptance"),
                 .compute(
@@ -226,7 +256,7 @@ public enum ReconsiderationProcedure {
                     ReconsiderationFact.track
                 ) { c in
                     Facts([
-                        "acceptedOn": .date(c.file.deadline("acceptance")!.deadline.due.adding(days: 1)),
+                        "acceptedOn": .date(c.file.deadline("acceptance")!.deadline.due),
                         "deemedAccepted": .bool(true), "track": .text("ordinary"),
                     ])
                 }
@@ -281,18 +311,29 @@ public enum ReconsiderationProcedure {
                 Step.sendCopy, "发送申请书副本（通知被申请人答复）", from: [State.accepted.id], to: nil, by: staff,
                 basis: "行政复议法 第四十八条、第五十四条"
             )
+            .asks(.init("copyReceivedOn", "被申请人收到申请书副本之日（当场交付或者已知的填写；否则待签收后登记）", .date, required: false))
             .gate("行政复议法 第四十八条", "申请书副本已经发送") { c in !c.file.hasTaken(Step.sendCopy) }
+            .gate("行政复议法 第四十八条", "收到副本之日应为发送之日（当场交付）；以后收到的，请签收后登记“副本已送达”", field: "copyReceivedOn") { c in
+                c.inputs[ReconsiderationFact.copyReceivedOn].map { $0 == c.date } ?? true
+            }
             .then(
                 .stopDeadline("copy"),
-                .compute(writes: ReconsiderationFact.copySentOn) { Facts(["copySentOn": .date($0.date)]) },
-                .startDeadline(
-                    DeadlineRule("answer", "被申请人提出书面答复并提交证据", days: 10, .workday, article: "行政复议法 第四十八条"),
-                    onlyIf: { !isSimple($0.file.facts) }),
-                .startDeadline(
-                    DeadlineRule("answer", "被申请人提出书面答复并提交证据", days: 5, .workday, article: "行政复议法 第五十四条"),
-                    onlyIf: { isSimple($0.file.facts) })
+                .compute(writes: ReconsiderationFact.copySentOn) { Facts(["copySentOn": .date($0.date)]) }
             )
+            .then(answerPeriod)
             .produces(.answerNotice),
+            ActionDefinition(
+                Step.recordCopyReceived, "申请书副本已送达被申请人", from: [State.accepted.id], to: nil, by: staff,
+                basis: "行政复议法 第四十八条、第五十四条"
+            )
+            .asks(.init("copyReceivedOn", "被申请人收到申请书副本之日（以送达回证或者邮件签收日期为准）", .date))
+            .gate("行政复议法 第四十八条", "尚未发送申请书副本") { c in c.file.hasTaken(Step.sendCopy) }
+            .gate("行政复议法 第四十八条", "答复期限已经起算") { c in c.file.deadline("answer") == nil }
+            .gate("行政复议法 第四十八条", "收到副本之日不能早于发送之日，也不能晚于登记之日", field: "copyReceivedOn") { c in
+                let on = c.inputs[ReconsiderationFact.copyReceivedOn]!
+                return on <= c.date && on >= (c.file.facts[ReconsiderationFact.copySentOn] ?? on)
+            }
+            .then(answerPeriod),
             ActionDefinition(
                 Step.recordAnswer, "收到被申请人答复和证据", from: [State.accepted.id, State.suspended.id], to: nil, by: staff,
                 basis: "行政复议法 第四十八条、第四十四条"
@@ -301,15 +342,17 @@ public enum ReconsiderationProcedure {
                 .init("answerSummary", "答复要点"),
                 .init("evidenceProduced", "提交了作出行政行为的证据、依据", .bool, required: false)
             )
+            .recordsFiling()
             .gate("行政复议法 第四十八条", "尚未发送申请书副本") { c in c.file.hasTaken(Step.sendCopy) }
             .then(
                 .compute(
                     writes: ReconsiderationFact.answeredOn, ReconsiderationFact.answerLate,
                     ReconsiderationFact.noEvidence
                 ) { c in
-                    let late = c.file.deadline("answer").map { c.date > $0.deadline.due } ?? false
+                    // In time when posted before the period ended (民事诉讼法 第八十五条第三款); no period yet, never late.
+                    let late = c.file.deadline("answer").map { Posting.filedOn(c) > $0.deadline.due } ?? false
                     return Facts([
-                        "answeredOn": .date(c.date), "answerLate": .bool(late),
+                        "answeredOn": .date(Posting.filedOn(c)), "answerLate": .bool(late),
                         "noEvidence": .bool(late || !c.inputs.flag(ReconsiderationFact.evidenceProduced)),
                     ])
                 }, .stopDeadline("answer")),
@@ -323,6 +366,12 @@ public enum ReconsiderationProcedure {
                 .init("opinionsSummary", "当事人意见")
             ),
             ActionDefinition(
+                Step.reviewInWriting, "因当事人原因不能听取意见，书面审理", from: [State.accepted.id], to: nil, by: staff,
+                basis: "行政复议法 第四十九条"
+            )
+            .asks(.init("writtenReviewReason", "当事人的原因（如经通知拒不到场、无法联系）及听取意见的尝试"))
+            .then(.set("writtenReview", .bool(true))),
+            ActionDefinition(
                 Step.scheduleHearing, "决定听证并通知", from: [State.accepted.id], to: nil, by: staff,
                 basis: "行政复议法 第五十条、第五十一条"
             )
@@ -333,7 +382,7 @@ public enum ReconsiderationProcedure {
                 .init("hearingOfficers", "听证员（至少二人）", .list),
                 .init("hearingClerk", "记录员")
             )
-            .gate("行政复议法 第五十一条", "听证人员应当为一名主持人、二名以上听证员和一名记录员", field: "hearingOfficers") { c in
+            .gate("行政复议法 第五十条第三款", "听证由一名行政复议人员任主持人，两名以上行政复议人员任听证员，一名记录员制作听证笔录", field: "hearingOfficers") { c in
                 Set(c.inputs.list(ReconsiderationFact.hearingOfficers)).count >= 2
             }
             .gate("行政复议法 第五十一条", "应当在举行听证的五日前将听证的时间、地点和拟听证事项书面通知当事人", field: "hearingDate") { c in
@@ -363,8 +412,8 @@ public enum ReconsiderationProcedure {
                 .init("committeeOpinion", "咨询意见")
             )
             .looksUp(.committeeMembers(into: Reconsideration.External.committeeMembers))
-            .gate("行政复议法 第五十二条", "参加咨询的委员至少三人", field: "committeeMembers") { c in
-                Set(c.inputs.list(ReconsiderationFact.committeeMembers)).count >= 3
+            .gate("行政复议法 第五十二条；人数为本地设置", "参加咨询的委员少于本地规定的人数", field: "committeeMembers") { c in
+                Set(c.inputs.list(ReconsiderationFact.committeeMembers)).count >= c.settings.committeeMinimum
             }
             .gate("行政复议法 第五十二条", "参加咨询的应当是本机关行政复议委员会的在任委员（先在“复议委员会”中登记）", field: "committeeMembers") { c in
                 Set(c.inputs.list(ReconsiderationFact.committeeMembers)).isSubset(
@@ -383,19 +432,24 @@ public enum ReconsiderationProcedure {
             )
             .gate("行政复议法 第六十二条第一款", "简易程序案件不能延长审理期限（须先转为普通程序）") { c in !isSimple(c.file.facts) }
             .gate("行政复议法 第六十二条第一款", "审理期限只能延长一次") { c in !c.file.hasTaken(Step.extendDecisionPeriod) }
+            .gate("行政复议法 第六十二条第一款", "审理期限已经届满，不能再延长") { c in
+                guard let d = c.file.deadline("decision"), d.isRunning else { return false }
+                return c.date <= d.deadline.due
+            }
             .gate("行政复议法 第六十二条第一款", "延长期限最多不得超过三十日", field: "extendedDays") { c in
                 (1...Reconsideration.extensionMaxDays).contains(Int(c.inputs[ReconsiderationFact.extendedDays] ?? 0))
             }
             .then(
+                // Added to the nominal end (not to an end already moved past a holiday), moved past a rest day once.
                 .compute(writes: ReconsiderationFact.decisionDue) { c in
-                    let due = try c.calendar.procedureDeadline(
-                        from: c.file.deadline("decision")!.deadline.due,
-                        days: Int(c.inputs[ReconsiderationFact.extendedDays]!), unit: .day
+                    let due = try c.calendar.extended(
+                        c.file.deadline("decision")!.deadline, by: Int(c.inputs[ReconsiderationFact.extendedDays]!),
+                        article: nil
                     ).due
                     return Facts(["decisionDue": .date(due)])
                 },
-                .startDeadlineUntil(
-                    key: "decision", name: "作出行政复议决定（已延长）", dateFact: "decisionDue", article: "行政复议法 第六十二条第一款")
+                .extendDeadline(
+                    key: "decision", name: "作出行政复议决定（已延长）", byFact: "extendedDays", article: "行政复议法 第六十二条第一款")
             )
             .produces(.extensionNotice),
             ActionDefinition(
@@ -408,7 +462,8 @@ public enum ReconsiderationProcedure {
             )
             .produces(.suspensionNotice),
             ActionDefinition(
-                Step.resume, "恢复审理", from: [State.suspended.id], to: State.accepted.id, by: staff, basis: "行政复议法 第四十条"
+                Step.resume, "恢复审理", from: [State.suspended.id], to: State.accepted.id, by: staff,
+                basis: "行政复议法 第三十九条第二款"
             )
             .asks(.init("resumeReason", "中止原因消除的情况"))
             .then(.resumeDeadline("decision"), .resumeDeadline("answer")),
@@ -430,7 +485,7 @@ public enum ReconsiderationProcedure {
                 else { return false }
                 return c.date >= from.adding(days: 60)
             }
-            .gate("行政复议法 第七十四条", "撤回申请的，须附撤回申请书（和解的附和解协议）", field: "settlementDocument") { c in
+            .gate("行政复议法 第四十一条第一项", "撤回申请的，须附撤回申请书（和解后撤回的附和解协议，第七十四条）", field: "settlementDocument") { c in
                 c.inputs[ReconsiderationFact.terminationGround] != "withdrawn"
                     || !(c.inputs[ReconsiderationFact.settlementDocument] ?? "").isEmpty
             }
@@ -440,6 +495,18 @@ public enum ReconsiderationProcedure {
                 ]
             )
             .produces(.terminationDecision),
+
+            ActionDefinition(
+                Step.dismiss, "驳回行政复议申请（受理后发现不符合受理条件）", from: [State.accepted.id, State.suspended.id],
+                to: State.dismissed.id, by: staff, basis: "行政复议法 第三十三条"
+            )
+            .asks(.init("dismissalReasons", "不符合第三十条第一款规定的受理条件的情形"))
+            .then(
+                allDeadlines.map { Effect.stopDeadline($0) } + [
+                    .compute(writes: ReconsiderationFact.dismissedOn) { Facts(["dismissedOn": .date($0.date)]) }
+                ]
+            )
+            .produces(.dismissalDecision),
 
             // MARK: 决定
             ActionDefinition(
@@ -455,6 +522,7 @@ public enum ReconsiderationProcedure {
                 .init("changedAmount", "变更后的款额（元）", .number, required: false),
                 .init("changeWorsens", "变更后对申请人更为不利", .bool, required: false),
                 .init("thirdPartyRequested", "第三人提出了相反请求", .bool, required: false),
+                .init("thirdPartyEvidence", "行政行为涉及第三人合法权益，第三人提供了证据", .bool, required: false),
                 .init("redoDays", "责令重新作出行政行为的期限（日）", .number, required: false),
                 .init("performanceDays", "责令履行的期限（日）", .number, required: false),
                 .init("mediationSigned", "调解书经双方当事人签字", .bool, required: false),
@@ -462,9 +530,11 @@ public enum ReconsiderationProcedure {
                 .init("publicationWithheld", "不予公开的理由（涉及国家秘密、商业秘密、个人隐私等；公开的不填）", required: false)
             )
             .looksUp(.caseNumber(into: Reconsideration.External.caseNumber))
-            .gate("行政复议法 第四十九条", "普通程序审理应当听取当事人的意见（或者举行听证）") { c in
+            .gate("行政复议法 第四十八条、第五十四条", "尚未将申请书副本发送被申请人，不能作出决定") { c in c.file.hasTaken(Step.sendCopy) }
+            .gate("行政复议法 第四十九条", "普通程序审理应当听取当事人的意见（或者举行听证；因当事人原因不能听取的，登记书面审理）") { c in
                 isSimple(c.file.facts) || c.file.hasTaken(Step.hearParties)
                     || c.file.facts.flag(ReconsiderationFact.heard)
+                    || c.file.facts.flag(ReconsiderationFact.writtenReview)
             }
             .gate("行政复议法 第五十条第一款", "重大、疑难、复杂的案件应当组织听证") { c in
                 !c.file.facts.flag(ReconsiderationFact.major) || c.file.facts.flag(ReconsiderationFact.heard)
@@ -485,17 +555,19 @@ public enum ReconsiderationProcedure {
                 }
                 return true
             }
-            .gate("行政复议法 第七十条", "被申请人未按期答复、提交证据，视为该行政行为没有证据、依据：只能决定撤销、部分撤销、确认违法、确认无效或者责令履行", field: "outcome") {
+            .gate(
+                "行政复议法 第七十条", "被申请人未按期答复、提交证据，视为该行政行为没有证据、依据：只能决定撤销、部分撤销、确认违法、确认无效或者责令履行（第三人提供证据的除外）", field: "outcome"
+            ) {
                 c in
-                !noAnswer(c)
+                !noAnswer(c) || c.inputs.flag(ReconsiderationFact.thirdPartyEvidence)
                     || Reconsideration.noAnswerOutcomes.contains(c.inputs[ReconsiderationFact.outcome] ?? "")
             }
             .gate("行政复议法 第七十三条", "调解书须经双方当事人签字", field: "mediationSigned") { c in
                 c.inputs[ReconsiderationFact.outcome] != "mediation"
                     || c.inputs.flag(ReconsiderationFact.mediationSigned)
             }
-            .gate("行政复议法 第六十四条", "责令重新作出行政行为的期限应为1至365日", field: "redoDays") { c in
-                c.inputs[ReconsiderationFact.redoDays].map { (1...365).contains(Int($0)) } ?? true
+            .gate("行政复议法 第六十四条；上限为本地设置", "责令重新作出行政行为的期限超出本地规定的范围", field: "redoDays") { c in
+                c.inputs[ReconsiderationFact.redoDays].map { (1...c.settings.redoMaxDays).contains(Int($0)) } ?? true
             }
             .then(
                 .stopDeadline("decision"), .stopDeadline("copy"), .stopDeadline("answer"),
@@ -523,8 +595,12 @@ public enum ReconsiderationProcedure {
                     ])),
                 .init("recipient", "受送达人")
             )
+            .recordsService(method: "serviceMethod")
             .then(
-                .compute(writes: ReconsiderationFact.effectiveOn) { Facts(["effectiveOn": .date($0.date)]) },
+                // 第七十五条第二款: effective once served — on the day the method makes it (签收, 公告 + 30 日).
+                .compute(writes: ReconsiderationFact.effectiveOn) { c in
+                    Facts(["effectiveOn": .date(Service.servedOn(c, method: "serviceMethod"))])
+                },
                 .startDeadline(
                     DeadlineRule(
                         "redo", "被申请人重新作出行政行为", days: 0, .day, article: "行政复议法 第六十四条", fromFact: "effectiveOn",
@@ -646,7 +722,9 @@ public enum ReconsiderationProcedure {
         var due = try sixtyDays(from: learned)
         if f.flag(ReconsiderationFact.notToldOfRights), let rights = f[ReconsiderationFact.rightsLearnedOn] {
             // The period runs from learning of the rights, but ends at the latest one year after learning of the act.
-            due = max(due, min(try sixtyDays(from: rights), learned.addingYears(Reconsideration.untoldCapYears)))
+            // 第二十条第三款's one year ends past a rest day, as every period (民事诉讼法 第八十五条, by 第八十八条).
+            let cap = c.calendar.periodEnd(learned.addingYears(Reconsideration.untoldCapYears))
+            due = max(due, min(try sixtyDays(from: rights), cap))
         }
         out["applicationDue"] = .date(due)
         out["applicationDueEstimated"] = .bool(estimated)
@@ -655,11 +733,34 @@ public enum ReconsiderationProcedure {
             let years =
                 f.flag(ReconsiderationFact.realProperty)
                 ? Reconsideration.outerLimitYearsRealProperty : Reconsideration.outerLimitYears
-            out["outerLimit"] = .date(act.addingYears(years))
-            out["beyondOuterLimit"] = .bool(c.date > act.addingYears(years))
+            let limit = c.calendar.periodEnd(act.addingYears(years))
+            out["outerLimit"] = .date(limit)
+            out["beyondOuterLimit"] = .bool(c.date > limit)
         }
         return out
     }
+
+    /// 第三十一条: the 10 working days to correct run from the applicant's receipt of the notice, once it is known.
+    static let correctionPeriod = Effect.startDeadline(
+        DeadlineRule(
+            "correction", "申请人补正（无正当理由逾期视为放弃）", days: 10, .workday, article: "行政复议法 第三十一条",
+            fromFact: "noticeReceivedOn"),
+        onlyIf: { $0.inputs[ReconsiderationFact.noticeReceivedOn] != nil })
+
+    /// 第四十八条 (10 working days) / 第五十四条 (5, simple procedure): the answer period runs from the respondent's receipt
+    /// of the copy, once it is known; until then it has not started (and 第七十条 cannot count against the respondent).
+    static let answerPeriod: [Effect] = [
+        .startDeadline(
+            DeadlineRule(
+                "answer", "被申请人提出书面答复并提交证据", days: 10, .workday, article: "行政复议法 第四十八条",
+                fromFact: "copyReceivedOn"),
+            onlyIf: { !isSimple($0.file.facts) && $0.inputs[ReconsiderationFact.copyReceivedOn] != nil }),
+        .startDeadline(
+            DeadlineRule(
+                "answer", "被申请人提出书面答复并提交证据", days: 5, .workday, article: "行政复议法 第五十四条",
+                fromFact: "copyReceivedOn"),
+            onlyIf: { isSimple($0.file.facts) && $0.inputs[ReconsiderationFact.copyReceivedOn] != nil }),
+    ]
 
     /// What acceptance starts: the copy to the respondent and the decision period, by procedure (第四十八条、第五十四条、第六十二条).
     static func reviewDeadlines(_ settings: ProcedureSettings) -> [Effect] {

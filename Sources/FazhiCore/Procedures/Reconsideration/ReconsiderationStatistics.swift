@@ -16,7 +16,9 @@ extension ReconsiderationProcedure {
             F("refused", "不予受理") { $0.state == State.refused.id },
             F("pending", "在办") { running.contains($0.state) },
             F("concluded", "审结") {
-                outcome($0) != nil || [State.terminated.id, State.refused.id, State.abandoned.id].contains($0.state)
+                outcome($0) != nil
+                    || [State.terminated.id, State.refused.id, State.abandoned.id, State.dismissed.id].contains(
+                        $0.state)
             },
         ]
         for o in Reconsideration.outcomes {
@@ -29,6 +31,7 @@ extension ReconsiderationProcedure {
         figures += [
             F("terminated", "终止", main: false) { $0.state == State.terminated.id },
             F("abandoned", "视为放弃", main: false) { $0.state == State.abandoned.id },
+            F("dismissed", "驳回申请（第三十三条）", main: false) { $0.state == State.dismissed.id },
             F("corrected", "纠错") { Reconsideration.correcting.contains(outcome($0) ?? "") },
         ]
         return ProcedureStatistics(
