@@ -71,6 +71,7 @@ import Testing
                     name: "作出处罚决定", deadline: Self.deadline(Self.today.adding(days: 2)), stoppedOn: nil,
                     article: "行政处罚法 第六十条")
             ],
+            waiting: [WaitingPeriod("answer", "被申请人答复", waitsFor: "待被申请人收到申请书副本后起算", article: "行政复议法 第四十八条")],
             open: [form], refused: [.init(name: "作出决定", reason: "应当先经法制审核", article: "行政处罚法 第五十八条", error: nil)],
             evidence: [], evidenceUpload: nil, evidenceLimitMB: 2048,
             timeline: [
@@ -87,6 +88,7 @@ import Testing
         #expect(html.contains("name=\"_version\" value=\"7\"") && html.contains("max=\"2026-11-20\""))
         #expect(html.contains("暂不能办理") && html.contains("（依据：行政处罚法 第五十八条）"))
         #expect(html.contains("class=\"due soon\""), "due in two days is amber")
+        #expect(html.contains("未起算：待被申请人收到申请书副本后起算"), "a period waiting for a receipt is not running")
         #expect(html.contains("立案审批表.docx") && html.contains("尚未上传证据文件。") && !html.contains("id=\"evidence-form\""))
     }
 

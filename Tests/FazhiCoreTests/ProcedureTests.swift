@@ -90,7 +90,6 @@ extension CaseRunner {
         i.merge(extra) { _, n in n }
         try take("propose", i, on: date)
     }
-    /// A case decided on 2026-10-13 with a 5,000-yuan fine, the party having waived its statement.
     /// A 催告书 served directly (行政强制法 第三十五条).
     static let demand: [String: FactValue] = [
         "demandMethod": .text("direct"), "demandContent": .text("缴纳罚款5000元及加处罚款"),
@@ -100,6 +99,7 @@ extension CaseRunner {
         "enforcementPower": .text("《中华人民共和国税收征收管理法》第四十条"), "enforcementMeasure": .text("划拨存款"),
     ]
 
+    /// A case decided on 2026-10-13 with a 5,000-yuan fine, the party having waived its statement.
     static func decidedWithFine() throws -> CaseRunner {
         var r = try investigated()
         try r.propose(fine: 5_000, extra: ["benchmarkMin": .number(1_000), "benchmarkMax": .number(10_000)])

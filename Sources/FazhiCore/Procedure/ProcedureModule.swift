@@ -35,6 +35,19 @@ public struct CaseNumbering: Sendable {
     public init(_ kind: String, issuer: Issuer) { self.kind = kind; self.issuer = issuer }
 }
 
+/// A period the law counts from an event the case has not recorded yet — 被申请人答复 "自收到申请书副本之日起" before the
+/// receipt is known: it has not started, so it is neither running nor overdue.
+public struct WaitingPeriod: Sendable, Equatable {
+    public let key: String
+    public let name: String
+    /// What starts it, in words (待被申请人收到申请书副本后起算).
+    public let waitsFor: String
+    public let article: String
+    public init(_ key: String, _ name: String, waitsFor: String, article: String) {
+        self.key = key; self.name = name; self.waitsFor = waitsFor; self.article = article
+    }
+}
+
 /// What lists, the case page and the yearly figures show of a procedure's cases.
 public struct CasePresentation: Sendable {
     /// The facts that name the party (当事人, 申请人, 原告 …), the first present wins.
@@ -52,6 +65,8 @@ public struct CasePresentation: Sendable {
     public var result: @Sendable (CaseFile) -> String
     /// The document a 送达回证 of this procedure serves.
     public var servedDocument: @Sendable (Facts) -> String
+    /// Periods the law starts from an event not yet recorded (a receipt): shown as not started, never as running.
+    public var waitingPeriods: @Sendable (CaseFile) -> [WaitingPeriod] = { _ in [] }
 
     public init(
         party: [String], shownFacts: [String], labels: [String: String] = [:],

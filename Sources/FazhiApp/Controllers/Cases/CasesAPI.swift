@@ -29,8 +29,15 @@ struct CaseDTO: Content {
     let facts: [String: FactOut]
     let steps: [Step]
     let deadlines: [DeadlineOut]
+    /// Periods that start from a receipt not yet recorded: not running (e.g. 行政复议法 第四十八条).
+    let waitingPeriods: [WaitingOut]
     let actions: [ActionOut]
     let documents: [String]?
+}
+
+/// A period the law has not started yet, and what starts it.
+struct WaitingOut: Content {
+    let key: String, name: String, waitsFor: String, article: String
 }
 
 /// A fact as JSON: dates as plain ISO strings.
@@ -124,6 +131,9 @@ struct CasesAPI {
                     daysLeft: $0.isRunning ? $0.deadline.daysLeft(on: today) : nil,
                     overdue: $0.isRunning && $0.deadline.isOverdue(on: today),
                     provisional: $0.deadline.provisional == true)
+            },
+            waitingPeriods: (def?.presentation.waitingPeriods(f) ?? []).map {
+                .init(key: $0.key, name: $0.name, waitsFor: $0.waitsFor, article: $0.article)
             },
             actions: available.map { a in
                 let (reason, article): (String?, String?) =

@@ -47,6 +47,8 @@ extension CaseFilePage {
         var facts: [(label: String, value: String)]
         var notStarted: (label: String, value: String)
         var deadlines: [DeadlineLine]
+        /// Periods not started yet (they wait for a receipt), shown above the others.
+        var waiting: [WaitingPeriod]
         var open: [StepForm]
         var refused: [Refusal]
         var evidence: [Evidence]
@@ -87,6 +89,7 @@ extension CaseFilePage.Model {
             f.facts[k].map { (fieldsByKey[k]?.label ?? shown.labels[k] ?? k, display(k, $0)) }
         }
         notStarted = (shown.notStartedLabel, shown.notStarted)
+        waiting = shown.waitingPeriods(f)
         deadlines = f.deadlines.reversed().map {
             DeadlineLine(
                 name: $0.name, deadline: $0.deadline, stoppedOn: $0.isRunning ? nil : $0.stoppedOn,

@@ -23,15 +23,21 @@ extension CaseFilePage {
         func deadlines() -> HTML {
             DataTable(
                 columns: [.init("事项"), .init("期限"), .init("依据")],
-                rows: model.deadlines.map { d in
-                    let due: DataTable.Cell =
-                        d.stoppedOn == nil
-                        ? .deadline(d.deadline, today: model.today)
-                        : DataTable.Cell(
-                            "<span class=\"muted\">\(d.deadline.due.description)（\(d.stoppedOn!.description) 已办结）</span>"
-                        )
-                    return [.text(d.name), due, .article(d.article)]
-                }, empty: "无", sortable: false
+                rows: model.waiting.map { w in
+                    [
+                        .text(w.name), DataTable.Cell("<span class=\"muted\">未起算：\(w.waitsFor)</span>"),
+                        .article(w.article),
+                    ]
+                }
+                    + model.deadlines.map { d in
+                        let due: DataTable.Cell =
+                            d.stoppedOn == nil
+                            ? .deadline(d.deadline, today: model.today)
+                            : DataTable.Cell(
+                                "<span class=\"muted\">\(d.deadline.due.description)（\(d.stoppedOn!.description) 已办结）</span>"
+                            )
+                        return [.text(d.name), due, .article(d.article)]
+                    }, empty: "无", sortable: false
             ).render()
         }
 

@@ -71,7 +71,7 @@ public enum PenaltyOrdinaryProcedure {
 
     public static func definition(_ settings: ProcedureSettings) -> ProcedureDefinition {
         let two = OfficerRule(minimum: 2, article: "行政处罚法 第四十二条、第五十五条")
-        let actions: [ActionDefinition] = [
+        var actions: [ActionDefinition] = [
             // MARK: 立案
             ActionDefinition(
                 Step.fileCase, "立案", from: [State.clue.id], to: State.investigating.id, by: [.head],
@@ -818,6 +818,10 @@ public enum PenaltyOrdinaryProcedure {
             .gate("行政处罚法 第五十六条", "先行登记保存的证据尚未处理") { c in c.file.deadline("preservation")?.isRunning != true }
             .produces(.closingReport),
         ]
+        // 第四十三条: an officer whose recusal was granted takes no further step of the case, alone or named on one.
+        for i in actions.indices where actions[i].officers != nil || actions[i].roles.contains(.officer) {
+            actions[i].gates.append(notRecused)
+        }
         var d = ProcedureDefinition(
             id: id, version: version, name: "行政处罚普通程序", instrument: "《中华人民共和国行政处罚法》", initial: State.clue.id,
             states: states,
@@ -880,6 +884,14 @@ public enum PenaltyOrdinaryProcedure {
     /// 第五十八条第一款: the listed cases need 法制审核; a hearing case affecting major rights is (二).
     static func legalReviewRequired(_ c: StepContext) -> Bool {
         !c.file.facts.list(EnforcementFact.legalReviewReasons).isEmpty || c.file.facts.flag(EnforcementFact.heard)
+    }
+
+    static let notRecused = Gate("行政处罚法 第四十三条", "已决定回避的执法人员不能再参与本案") { c in
+        let recused = Set(c.file.facts.list(EnforcementFact.recused).map(\.trimmed))
+        guard !recused.isEmpty else { return true }
+        let named = c.officers.flatMap { [$0.name, $0.certificateNumber, $0.id.uuidString] }
+        let actor = [c.actor.name] + (c.actor.officerID.map { [$0.uuidString] } ?? [])
+        return recused.isDisjoint(with: named + actor)
     }
 
     static func notInvestigator(_ c: StepContext) -> Bool {

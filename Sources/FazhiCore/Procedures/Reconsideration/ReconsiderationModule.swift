@@ -49,7 +49,33 @@ extension ReconsiderationProcedure {
     static let summary: @Sendable (FigureTally) -> String = { t in
         "\(t.year)年收到行政复议申请\(t.count("received"))件，审结\(t.count("concluded"))件，纠错率\(FigureTally.percent(t.rate("correction")))。"
     }
-    static let presentation = CasePresentation(
+    static let presentation: CasePresentation = {
+        var p = presentationBase
+        p.waitingPeriods = waitingPeriods
+        return p
+    }()
+
+    /// 第三十一条 and 第四十八条/第五十四条 count from the applicant's or the respondent's receipt: until it is recorded the
+    /// period shows as not started.
+    static let waitingPeriods: @Sendable (CaseFile) -> [WaitingPeriod] = { f in
+        var out: [WaitingPeriod] = []
+        if f.state == State.correcting.id, f.deadline("correction") == nil {
+            out.append(
+                WaitingPeriod("correction", "申请人补正", waitsFor: "待申请人收到补正通知后起算（请登记“补正通知已送达申请人”）", article: "行政复议法 第三十一条")
+            )
+        }
+        if f.hasTaken(Step.sendCopy), f.deadline("answer") == nil, !f.hasTaken(Step.recordAnswer),
+            [State.accepted.id, State.suspended.id].contains(f.state)
+        {
+            out.append(
+                WaitingPeriod(
+                    "answer", "被申请人提出书面答复并提交证据", waitsFor: "待被申请人收到申请书副本后起算（请登记“申请书副本已送达被申请人”）",
+                    article: isSimple(f.facts) ? "行政复议法 第五十四条" : "行政复议法 第四十八条"))
+        }
+        return out
+    }
+
+    static let presentationBase = CasePresentation(
         party: ["applicantName"],
         shownFacts: [
             "applicantName", "applicantKind", "channel", "respondent", "actDescription", "learnedOn", "applicationDue",
