@@ -108,7 +108,7 @@ struct BenchDisputesCommand: AsyncCommand {
         let outcome = roll < 80 ? "uphold" : roll < 88 ? "revoke" : roll < 94 ? "dismiss" : "confirm_illegal"
         return steps + [
             ("decide", 50, decide(outcome)),
-            ("serve", 53, ["serviceMethod": .text("post"), "recipient": .text("申请人")]),
+            ("serve", 53, ["serviceMethod": .text("direct"), "recipient": .text("申请人")]),
             ("close", 55, ["closingSummary": .text("结案")]),
         ]
     }
