@@ -69,6 +69,23 @@ struct LawReadingTests {
         #expect(late.file.facts.flag("answerLate"))
     }
 
+    @Test func correctionMaterialPostedInTimeIsInTime() throws {
+        var r = CaseRunner(ReconsiderationProcedure.definition(ProcedureSettings()))
+        try r.take("register", Self.application(), by: Self.staff, on: "2026-04-01")
+        try r.take(
+            "request_correction", ["correctionItems": .list(["身份证明"]), "noticeReceivedOn": .text("2026-04-02")],
+            by: Self.staff, on: "2026-04-02")
+        // Ten working days from 04-02 (清明 04-04..06): 04-17.
+        #expect(r.file.deadline("correction")?.deadline.due == CivilDate(iso: "2026-04-17"))
+        var late = r
+        try r.take(
+            "receive_correction", ["correctionSummary": .text("补交"), "postedOn": .text("2026-04-15")], by: Self.staff,
+            on: "2026-04-22")
+        #expect(!r.file.facts.flag("correctionLate"))
+        try late.take("receive_correction", ["correctionSummary": .text("补交")], by: Self.staff, on: "2026-04-22")
+        #expect(late.file.facts.flag("correctionLate"))
+    }
+
     // MARK: 2 — service by the method used.
 
     @Test func paymentRunsFromServiceAsTheMethodMakesIt() throws {

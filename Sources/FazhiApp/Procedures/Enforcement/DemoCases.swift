@@ -203,6 +203,11 @@ enum DemoCases {
                         false
                     ),
                     ("publish", officer, day(-40), [:], false),
+                    // Unpaid: the 催告书 (行政强制法 第三十五条) whose ten working days precede any enforcement.
+                    (
+                        "serve_demand", officer, day(-5),
+                        ["demandMethod": .text("direct"), "demandContent": .text("缴纳罚款3000元及加处罚款")], false
+                    ),
                 ])
             // 6. Suspected crime: transferred to the police.
             try await run(

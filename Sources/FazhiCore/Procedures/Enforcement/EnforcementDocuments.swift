@@ -159,8 +159,8 @@ enum EnforcementDocuments {
                 [
                     .centered(number), .paragraph("\(party)："),
                     .paragraph(
-                        "本机关于\(t(EnforcementFact.decidedOn))作出\(t(EnforcementFact.decisionNumber))《行政处罚决定书》，对\(you)处以罚款人民币\(Yuan.text(fine.yuan))元，"
-                            + "该决定书已于\(t(EnforcementFact.servedOn))送达。\(you)\(due.map { "应当于\(chineseDate($0))前" } ?? "")缴纳罚款，至今未缴纳。"
+                        "本机关于\(f[EnforcementFact.decidedOn].map(chineseDate) ?? "")作出\(t(EnforcementFact.decisionNumber))《行政处罚决定书》，对\(you)处以罚款人民币\(Yuan.text(fine.yuan))元，"
+                            + "该决定书已于\(f[EnforcementFact.servedOn].map(chineseDate) ?? "")送达。\(you)\(due.map { "应当于\(chineseDate($0))前" } ?? "")缴纳罚款，至今未缴纳。"
                             + "依据《中华人民共和国行政处罚法》第七十二条，到期不缴纳罚款的，每日按罚款数额的百分之三加处罚款，加处罚款的数额不超出罚款的数额。"
                     ),
                     .paragraph(

@@ -123,7 +123,7 @@ enum ReconsiderationDocuments {
             return [
                 .centered(c.caseNumber), .paragraph("\(applicant)、\(respondent)："),
                 .paragraph(
-                    "\(applicant)对\(respondent)\(t(ReconsiderationFact.actDescription))不服一案，因\(CaseDocuments.choice(f[ReconsiderationFact.suspensionGround], Reconsideration.suspensionGrounds.map { ($0.value, $0.label) }))，依据《中华人民共和国行政复议法》第三十九条，本机关决定自\(day(ReconsiderationFact.suspendedOn))起中止审理。中止的原因消除后，将及时恢复审理并告知你们（第四十条）；中止期间不计入审理期限。"
+                    "\(applicant)对\(respondent)\(t(ReconsiderationFact.actDescription))不服一案，因\(CaseDocuments.choice(f[ReconsiderationFact.suspensionGround], Reconsideration.suspensionGrounds.map { ($0.value, $0.label) }))，依据《中华人民共和国行政复议法》第三十九条，本机关决定自\(day(ReconsiderationFact.suspendedOn))起中止审理。中止的原因消除后，将及时恢复审理并告知你们（第三十九条第二款）；中止期间不计入审理期限。"
                 ),
             ] + sign
         case .terminationDecision:

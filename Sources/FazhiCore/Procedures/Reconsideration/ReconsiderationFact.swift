@@ -111,7 +111,9 @@ public enum ReconsiderationFact {
     public static let thirdPartyEvidence = FactKey<Bool>("thirdPartyEvidence", "第三人提供了证据")
     public static let dismissalReasons = FactKey<String>("dismissalReasons", "驳回申请的理由")
     public static let dismissedOn = FactKey<CivilDate>("dismissedOn", "驳回申请之日")
+    public static let correctionLate = FactKey<Bool>("correctionLate", "补正材料逾期（以交邮日期为准）")
     public static let all: [AnyFactKey] = [
+        correctionLate.any,
         noticeReceivedOn.any,
         copyReceivedOn.any,
         writtenReview.any,

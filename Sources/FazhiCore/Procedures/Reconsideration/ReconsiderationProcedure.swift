@@ -183,6 +183,15 @@ public enum ReconsiderationProcedure {
             // 补正所用时间不计入审查期限: the 5 working days run again from the day the material arrives (see the note in
             // ISSUES: a reading of 第三十一条 to confirm).
             .then(
+                // Posted before the period ended, it is in time (民事诉讼法 第八十五条第三款); late material is recorded as late.
+                .compute(writes: ReconsiderationFact.correctionLate) { c in
+                    Facts([
+                        ReconsiderationFact.correctionLate
+                            ~ (c.file.deadline("correction").map { Posting.filedOn(c) > $0.deadline.due } ?? false)
+                    ])
+                }
+            )
+            .then(
                 .stopDeadline("correction"),
                 .startDeadline(
                     DeadlineRule("acceptance", "受理审查（逾期未决定视为受理）", days: 5, .workday, article: "行政复议法 第三十条、第三十一条"))),
