@@ -6,8 +6,8 @@ import VaporTesting
 
 @testable import FazhiApp
 
-/// A 委托 body (城关市场监管所) numbers its cases with its 局's prefix but counts apart: its first case skips the numbers
-/// the 局 has used instead of failing on the unique number (a 500 before).
+/// A 委托 body (城关市场监管所) numbers its cases with its 局's prefix: the sequence belongs to the prefix, so the two draw
+/// one run of numbers (a collision on the unique number was a 500 before), starting above every number already written.
 @Suite(.serialized) struct NumberingTests {
     @Test(arguments: TestDB.all) func bodiesSharingAPrefixDoNotCollide(_ db: TestDB) async throws {
         try await withTestApp(db, now: CaseAPITests.now) { t in
@@ -26,6 +26,10 @@ import VaporTesting
                 numbers.append(c.number)
             }
             #expect(Set(numbers).count == numbers.count, "\(numbers)")
+            // One sequence: four consecutive numbers, above every 清市监立〔year〕 number the demo had written.
+            let ns = numbers.compactMap { n in Int(n.split(separator: "〕").last?.dropLast() ?? "") }
+            #expect(ns.count == 4 && ns == Array(ns[0]..<(ns[0] + 4)), "\(numbers)")
+            #expect(ns[0] > 1, "the demo's numbers are not reused")
         }
     }
 }

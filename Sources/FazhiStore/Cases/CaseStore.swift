@@ -88,12 +88,11 @@ public enum CaseStore {
         let prefix = DocumentNumber.prefix(organisationName: issuer)
         let kind = def.numbering.kind
         let file = ProcedureEngine.start(def, bodyID: bodyID)
-        // Two bodies can share a 文号 prefix (a 委托 所 abbreviates like its 局) while counting apart: a number already
-        // taken is skipped rather than refused by the unique index (a 500 before). Writes are serialised, so the check
-        // cannot race. The lasting fix is one sequence per prefix (issue 14, numbering).
+        // One sequence per prefix (two bodies can share one: a 委托 所 abbreviates like its 局), started above every number
+        // already written with it; a number taken some other way (an import) is still skipped, never a 500.
         var number = ""
-        for _ in 0..<10_000 {
-            let n = try await nextNumber(body: bodyID, year: today.year, kind: kind, in: tx)
+        for _ in 0..<1_000 {
+            let n = try await nextNumber(prefix: prefix, year: today.year, kind: kind, in: tx)
             number = DocumentNumber.format(prefix: prefix, kind: kind, year: today.year, number: n)
             if try await tx.sql.raw("SELECT 1 AS x FROM cases WHERE number = \(bind: number)").first() == nil { break }
         }
@@ -376,10 +375,9 @@ public enum CaseStore {
         switch lookup {
         case .nextNumber(let kind, let key):
             guard let issuer = try await issuerName(def.numbering.issuer, of: file.bodyID, on: tx.db) else { return }
-            let n = try await nextNumber(body: file.bodyID, year: r.date.year, kind: kind, in: tx)
-            external[key] = .text(
-                DocumentNumber.format(
-                    prefix: DocumentNumber.prefix(organisationName: issuer), kind: kind, year: r.date.year, number: n))
+            let prefix = DocumentNumber.prefix(organisationName: issuer)
+            let n = try await nextNumber(prefix: prefix, year: r.date.year, kind: kind, in: tx)
+            external[key] = .text(DocumentNumber.format(prefix: prefix, kind: kind, year: r.date.year, number: n))
         case .caseNumber(let key):
             external[key] = .text(stored.number)
         case .periodsUnderReview(let key):
@@ -415,18 +413,50 @@ public enum CaseStore {
         }
     }
 
-    static func nextNumber(body: UUID, year: Int, kind: String, in tx: WriteTransaction) async throws -> Int {
+    /// The next number of a 文号 prefix, year and kind (清市监 · 罚 · 2026). The first use starts the sequence above the
+    /// highest number already written with that head — in a case number, a decision number in a case's facts, or a
+    /// published decision — and the row is created with `ON CONFLICT DO NOTHING`, so two writers starting it at once both
+    /// end on one row and draw different numbers.
+    static func nextNumber(prefix: String, year: Int, kind: String, in tx: WriteTransaction) async throws -> Int {
         let sql = tx.sql
-        if let next = try await sql.raw(
-            "UPDATE case_sequences SET last = last + 1 WHERE body_id = \(bind: body) AND year = \(bind: year) AND kind = \(bind: kind) RETURNING last"
-        )
-        .first()?.decode(column: "last", as: Int.self) {
-            return next
+        func draw() async throws -> Int? {
+            try await sql.raw(
+                "UPDATE document_sequences SET last = last + 1 WHERE prefix = \(bind: prefix) AND year = \(bind: year) AND kind = \(bind: kind) RETURNING last"
+            ).first()?.decode(column: "last", as: Int.self)
         }
-        try await sql.insert(into: "case_sequences").columns("body_id", "year", "kind", "last").values(
-            SQLBind(body), SQLBind(year), SQLBind(kind), SQLBind(1)
+        if let next = try await draw() { return next }
+        let used = try await highestWritten(head: "\(prefix)\(kind)〔\(year)〕", on: sql)
+        try await sql.raw(
+            """
+            INSERT INTO document_sequences (prefix, year, kind, last) VALUES (\(bind: prefix), \(bind: year), \(bind: kind), \(bind: used)) ON CONFLICT (prefix, year, kind) DO NOTHING
+            """
         ).run()
-        return 1
+        guard let next = try await draw() else {
+            throw DomainError.conflict(field: nil, message: "文号编号暂时冲突，请重试")
+        }
+        return next
+    }
+
+    /// The highest number written after `head` (清市监罚〔2026〕) anywhere a 文号 is kept; 0 when none.
+    static func highestWritten(head: String, on sql: any SQLDatabase) async throws -> Int {
+        let rows = try await sql.raw(
+            """
+            SELECT number AS text FROM cases WHERE number LIKE \(bind: head + "%")
+            UNION ALL SELECT content AS text FROM cases WHERE content LIKE \(bind: "%" + head + "%")
+            UNION ALL SELECT decision_number AS text FROM publications WHERE decision_number LIKE \(bind: head + "%")
+            """
+        ).all()
+        var highest = 0
+        for row in rows {
+            guard let text = try? row.decode(column: "text", as: String.self) else { continue }
+            var rest = Substring(text)
+            while let r = rest.range(of: head) {
+                let digits = rest[r.upperBound...].prefix { $0.isASCII && $0.isNumber }
+                if digits.count <= 9, let n = Int(digits) { highest = max(highest, n) }
+                rest = rest[r.upperBound...]
+            }
+        }
+        return highest
     }
 
     /// The periods (`from/to`) during which cases of the reviewing procedures (`ReviewOfCase`: a 复议 of a penalty decision)
