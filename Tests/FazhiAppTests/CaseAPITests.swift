@@ -296,12 +296,12 @@ import VaporTesting
                 officer, "record_evidence", "2026-09-02",
                 [
                     "evidenceKind": "inquiry", "evidenceSummary": "询问", "partySignature": "signed",
-                    "certificateShown": true,
+                    "certificateShown": true, "witnesses": ["李四"],
                 ], officers: pair)
             try await step(
                 officer, "propose", "2026-09-03",
                 [
-                    "violationFacts": "张三丰（身份证号330102199001011234，电话13812345678）未取得许可经营食品",
+                    "violationFacts": "张三丰（身份证号330102199001011234，电话13812345678）雇用李四未取得许可经营食品，张 三丰称不知情",
                     "penaltyBasis": "《食品安全法》第一百二十二条",
                     "penaltyKinds": ["罚款"], "fineAmount": 5000,
                 ])
@@ -318,6 +318,8 @@ import VaporTesting
             try await step(officer, "publish", "2026-09-07")
             let list = try await t.send(.GET, "/decisions?format=json")
             #expect(list.text.contains("张某某") && !list.text.contains("张三丰") && !Self.showsPersonalNumbers(list.text))
+            // Every natural person the case names (the witness 李四), spaced or not (张 三丰), is masked (issue 14 #6).
+            #expect(list.text.contains("李某") && !list.text.contains("李四") && !list.text.contains("张 三丰"))
             #expect(!list.text.contains("某村12号"))
             let page = try await t.send(.GET, "/decisions/\(id)")
             #expect(page.text.contains("与之一致"), "the page's content hashes to its record entry")

@@ -48,6 +48,8 @@ private func d(_ s: String) -> CivilDate { CivilDate(iso: s)! }
     }
 
     @Test func idNumbersAndMasking() {
+        #expect(PersonalData.maskNames("张 三丰与李四、张三丰", ["张三丰", "李四"]) == "张某某与李某、张某某")
+        #expect(PersonalData.maskNames("张三丰", ["张三", "张三丰"]) == "张某某", "longest name first")
         #expect(PersonalData.idNumberProblem("11010519491231002X") == nil)
         #expect(PersonalData.idNumberProblem("110105194912310021") == "身份证号校验码不正确")
         #expect(PersonalData.idNumberProblem("110105194913310021") != nil)

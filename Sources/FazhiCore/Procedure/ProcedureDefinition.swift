@@ -47,6 +47,9 @@ public struct InputField: Sendable {
     public let required: Bool
     /// An ID number or a phone: kept out of the record in clear (only its SHA-256 is logged) and masked on pages.
     public let personal: Bool
+    /// Names natural persons (a party who is a citizen, a co-party, a witness, an agent, a recipient): wherever such a name
+    /// appears in public text it is masked (张某某), with or without spaces between its characters.
+    public let personName: Bool
     /// What a number input takes: an amount up to 一万亿元 or a count of days — far beyond any real fine, and small
     /// enough that every later conversion (to whole yuan, to days) is exact.
     public static let numberRange: ClosedRange<Double> = 0...1_000_000_000_000
@@ -63,10 +66,10 @@ public struct InputField: Sendable {
 
     public init(
         _ key: String, _ label: String, _ kind: Kind = .text, required: Bool = true, personal: Bool = false,
-        systemOnly: Bool = false
+        systemOnly: Bool = false, personName: Bool = false
     ) {
         self.key = key; self.label = label; self.kind = kind; self.required = required; self.personal = personal
-        self.systemOnly = systemOnly
+        self.systemOnly = systemOnly; self.personName = personName
     }
 }
 
@@ -303,6 +306,22 @@ public struct ProcedureDefinition: Sendable {
     public func action(_ id: String) -> ActionDefinition? { actions.first { $0.id == id } }
     /// The inputs marked `personal` (ID numbers, phones) of any step.
     public var personalInputs: Set<String> { Set(actions.flatMap(\.inputs).filter(\.personal).map(\.key)) }
+    /// The inputs that name natural persons (`InputField.personName`) of any step.
+    public var personNameInputs: Set<String> { Set(actions.flatMap(\.inputs).filter(\.personName).map(\.key)) }
+
+    /// Every natural person's name entered in the case — in its facts or in any step's inputs (a later step may have
+    /// replaced the fact) — for masking public text. The party counts only when `citizen` says the party is one.
+    public func personNames(in f: CaseFile, partyIsCitizen citizen: Bool) -> [String] {
+        let keys = personNameInputs.subtracting(citizen ? [] : Set(presentation.party))
+        var out: [String] = []
+        for facts in [f.facts] + f.steps.map(\.inputs) {
+            for k in keys {
+                if let t = facts.text(k) { out.append(t) }
+                out += facts.list(k)
+            }
+        }
+        return out
+    }
     public func state(_ id: String) -> ProcedureState? { states.first { $0.id == id } }
     public func stateName(_ id: String) -> String { state(id)?.name ?? id }
 

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Checks and masks personal data. Public output is a separate projection: ID numbers, phones and birth dates
 /// never leave the console; names on public pages of private persons are masked.
 public enum PersonalData {
@@ -29,6 +31,24 @@ public enum PersonalData {
     public static func maskName(_ name: String) -> String {
         guard let first = name.first else { return "" }
         return String(first) + String(repeating: "某", count: max(1, name.count - 1))
+    }
+
+    /// Every one of `names` in `text` masked (张三 → 张某), also when written with spaces between its characters
+    /// (张 三); names are masked longest first, so 张三丰 is not left as 张某丰.
+    public static func maskNames(_ text: String, _ names: [String]) -> String {
+        let cleaned = Set(names.map { $0.filter { !$0.isWhitespace } }).filter { $0.count >= 2 && $0.count <= 20 }
+        var out = text
+        for name in cleaned.sorted(by: { $0.count > $1.count }) {
+            let pattern = name.map { NSRegularExpression.escapedPattern(for: String($0)) }.joined(separator: #"\s*"#)
+            out = out.replacingOccurrences(of: pattern, with: maskName(name), options: .regularExpression)
+        }
+        return out
+    }
+
+    /// The natural persons' names a case holds, by its definition's `personName` inputs.
+    public static func personNames(in f: CaseFile, partyIsCitizen citizen: Bool) -> [String] {
+        ProcedureCatalog.standard.definition(f.procedure, version: f.definitionVersion)?
+            .personNames(in: f, partyIsCitizen: citizen) ?? []
     }
 
     /// 330102199001011234 → 3301**********1234.

@@ -37,12 +37,17 @@ public enum DecisionPublication {
     public static func project(_ f: CaseFile, bodyName: String, publishedOn: CivilDate) -> PublicDecision {
         let citizen = f.facts[EnforcementFact.partyKind] != "organisation"
         let name = f.facts[EnforcementFact.partyName] ?? ""
-        var text = f.facts[EnforcementFact.violationFacts] ?? f.facts[EnforcementFact.summary] ?? ""
-        if citizen && !name.isEmpty { text = text.replacingOccurrences(of: name, with: PersonalData.maskName(name)) }
+        // Every natural person named in the case — the party when a citizen, co-parties, witnesses, agents, the recipient —
+        // masked wherever they appear, spaced or not; free text reaches the public only through this.
+        let names = PersonalData.personNames(in: f, partyIsCitizen: citizen)
+        let text = PersonalData.maskNames(
+            f.facts[EnforcementFact.violationFacts] ?? f.facts[EnforcementFact.summary] ?? "", names)
         return PublicDecision(
             caseID: f.id, decisionNumber: f.facts[EnforcementFact.decisionNumber] ?? "", body: bodyName,
-            party: citizen ? PersonalData.maskName(name) : name, partyKind: citizen ? "自然人" : "法人或者其他组织",
-            violation: scrub(text), basis: scrub(f.facts[EnforcementFact.penaltyBasis] ?? ""),
+            party: citizen ? PersonalData.maskName(name.filter { !$0.isWhitespace }) : name,
+            partyKind: citizen ? "自然人" : "法人或者其他组织",
+            violation: scrub(text),
+            basis: scrub(PersonalData.maskNames(f.facts[EnforcementFact.penaltyBasis] ?? "", names)),
             penalties: f.facts.list(EnforcementFact.decidedKinds),
             fine: (f.facts[EnforcementFact.decidedFine] ?? 0).yuan,
             decidedOn: f.facts[EnforcementFact.decidedOn]?.description ?? "",

@@ -85,9 +85,10 @@ public enum PenaltyOrdinaryProcedure {
                         .init("random", "双随机抽查"), .init("other", "其他"),
                     ])),
                 .init("powerItemCode", "行政处罚事项编码"),
-                .init("partyName", "当事人"),
+                .init("partyName", "当事人", personName: true),
                 .init("partyKind", "当事人类型", .choice(Penalty.partyKinds)),
                 .init("partyIDNumber", "身份证号或统一社会信用代码", required: false, personal: true),
+                .init("coParties", "其他当事人（自然人姓名，公开时隐去）", .list, required: false, personName: true),
                 .init("partyAddress", "住所或地址"),
                 .init("partyPhone", "联系电话", required: false, personal: true),
                 .init("summary", "案情摘要"),
@@ -183,6 +184,7 @@ public enum PenaltyOrdinaryProcedure {
                         .init("audiovisual", "视听资料（执法记录仪）"), .init("documentary", "书证、物证"), .init("electronic", "电子数据"),
                     ])),
                 .init("evidenceSummary", "笔录或证据内容摘要"),
+                .init("witnesses", "被询问人、证人（自然人姓名，公开时隐去）", .list, required: false, personName: true),
                 .init("partySignature", "当事人签名", .choice(Penalty.signature)),
                 .init("certificateShown", "已主动出示执法证件", .bool),
                 .init("evidenceFiles", "证据文件（SHA-256）", .list, required: false)
@@ -362,7 +364,10 @@ public enum PenaltyOrdinaryProcedure {
                 Step.requestHearing, "当事人要求听证", from: [State.notified.id], to: State.hearing.id, by: [.officer, .head],
                 basis: "行政处罚法 第六十三条、第六十四条"
             )
-            .asks(.init("hearingRequest", "听证申请（方式、内容）"))
+            .asks(
+                .init("hearingRequest", "听证申请（方式、内容）"),
+                .init("agents", "委托代理人（自然人姓名，公开时隐去）", .list, required: false, personName: true)
+            )
             .recordsFiling()
             .gate("行政处罚法 第六十三条", "拟作出的处罚不属于应当告知听证权利的情形") { $0.file.facts.flag(EnforcementFact.hearingRight) }
             .gate("行政处罚法 第六十二条", "当事人已书面放弃陈述申辩和听证") { !$0.file.facts.flag(EnforcementFact.waived) }
@@ -585,7 +590,7 @@ public enum PenaltyOrdinaryProcedure {
                         .init("post", "邮寄送达"),
                         .init("electronic", "电子送达（传真、电子邮件等）"), .init("announcement", "公告送达"),
                     ])),
-                .init("recipient", "受送达人"),
+                .init("recipient", "受送达人", personName: true),
                 .init("electronicConsent", "当事人已签订电子送达确认书", .bool, required: false)
             )
             .recordsService(method: "serviceMethod")

@@ -37,7 +37,7 @@ public enum PenaltySimpleProcedure {
             .needs(OfficerRule(minimum: 2, article: "行政处罚法 第四十二条"))
             .asks(
                 .init("powerItemCode", "行政处罚事项编码"),
-                .init("partyName", "当事人"),
+                .init("partyName", "当事人", personName: true),
                 .init("partyKind", "当事人类型", .choice(Penalty.partyKinds)),
                 .init("partyIDNumber", "身份证号或统一社会信用代码", required: false, personal: true),
                 .init("partyAddress", "住所或地址", required: false),

@@ -50,7 +50,7 @@ public enum LitigationProcedure {
                 .init("courtCaseNumber", "法院案号"),
                 .init("instance", "审级", .choice(Litigation.instances)),
                 .init("retrialProcedure", "再审适用的程序（再审案件填写）", .choice(Litigation.retrialProcedures), required: false),
-                .init("plaintiff", "原告"),
+                .init("plaintiff", "原告", personName: true),
                 .init("defendantRole", "本机关诉讼地位", .choice(Litigation.defendantRoles)),
                 .init("actKind", "被诉行政行为类别", .choice(Litigation.actKinds)),
                 .init("actDescription", "被诉行政行为"),

@@ -48,7 +48,7 @@ public enum MediationProcedure {
                 .init("mediationKind", "调解类别", .choice(Mediation.kinds)),
                 .init("disputeType", "纠纷类型", .choice(Mediation.disputeTypes)),
                 .init("source", "纠纷来源", .choice(Mediation.sources)),
-                .init("parties", "当事人（至少两方）", .list),
+                .init("parties", "当事人（至少两方）", .list, personName: true),
                 .init("disputeSummary", "纠纷简要情况"),
                 .init("committee", "调解组织"),
                 .init("amountInvolved", "涉及金额（元）", .number, required: false)

@@ -78,7 +78,9 @@ public enum ReconsiderationProcedure {
             )
             .asks(
                 .init("channel", "申请方式", .choice(Reconsideration.channels)),
-                .init("applicantName", "申请人"),
+                .init("applicantName", "申请人", personName: true),
+                .init("thirdParties", "第三人（自然人姓名，公开时隐去）", .list, required: false, personName: true),
+                .init("agents", "委托代理人（自然人姓名，公开时隐去）", .list, required: false, personName: true),
                 .init("applicantKind", "申请人类型", .choice(Reconsideration.applicantKinds)),
                 .init("applicantIDNumber", "身份证号或统一社会信用代码", required: false, personal: true),
                 .init("applicantPhone", "联系电话", required: false, personal: true),
@@ -602,7 +604,7 @@ public enum ReconsiderationProcedure {
                         .init("direct", "直接送达"), .init("post", "邮寄送达"), .init("electronic", "电子送达（已同意）"),
                         .init("announcement", "公告送达"),
                     ])),
-                .init("recipient", "受送达人")
+                .init("recipient", "受送达人", personName: true)
             )
             .recordsService(method: "serviceMethod")
             .then(

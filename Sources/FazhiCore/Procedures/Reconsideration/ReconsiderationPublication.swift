@@ -28,15 +28,13 @@ public enum ReconsiderationPublication {
     public static func project(_ f: CaseFile, authority: String) -> PublicReconsiderationDecision {
         let citizen = f.facts[ReconsiderationFact.applicantKind] != "organisation"
         let name = f.facts[ReconsiderationFact.applicantName] ?? ""
-        func clean(_ s: String) -> String {
-            var out = s
-            if citizen && !name.isEmpty { out = out.replacingOccurrences(of: name, with: PersonalData.maskName(name)) }
-            return PersonalData.scrub(out)
-        }
+        // Every natural person named in the case (the applicant when a citizen, third parties, agents, the recipient).
+        let names = PersonalData.personNames(in: f, partyIsCitizen: citizen)
+        func clean(_ s: String) -> String { PersonalData.scrub(PersonalData.maskNames(s, names)) }
         let outcome = f.facts[ReconsiderationFact.outcome] ?? ""
         return PublicReconsiderationDecision(
             caseID: f.id, decisionNumber: f.facts[ReconsiderationFact.decisionNumber] ?? "", authority: authority,
-            applicant: citizen ? PersonalData.maskName(name) : name,
+            applicant: citizen ? PersonalData.maskName(name.filter { !$0.isWhitespace }) : name,
             respondent: f.facts[ReconsiderationFact.respondent] ?? "",
             act: clean(f.facts[ReconsiderationFact.actDescription] ?? ""),
             outcome: Reconsideration.outcomeName(outcome).components(separatedBy: "（").first ?? outcome,
