@@ -1,9 +1,10 @@
-import FazhiApp
 import FazhiCore
 import FazhiStore
 import Foundation
 import Testing
 import VaporTesting
+
+@testable import FazhiApp
 
 /// Small doors closed (issue 14, item 7): an unauthenticated API write is 401; a violation date after the 立案 is
 /// refused; text with control characters is refused; only the 复议机构's staff manage the 复议委员会.
@@ -40,6 +41,17 @@ import VaporTesting
             let byClerk = try await t.send(
                 .POST, "/api/v1/reconsideration/committee-members", token: try await t.token("sfj.fuyi"), json: member)
             #expect(byClerk.status == .created)
+
+            // The same key twice in one object: refused with the key, whichever value came last (issue 14).
+            let twice = try await t.send(
+                .POST, "/api/v1/reconsideration/committee-members", token: try await t.token("sfj.fuyi"),
+                json: #"{"name":"李某","kind":"expert","affiliation":"某大学","appointedOn":"2026-01-05","name":"赵某"}"#)
+            let twiceField = (try twice.json()["error"] as? [String: Any])?["field"] as? String
+            #expect(twice.status == .unprocessableEntity && twiceField == "name", "\(twice.text)")
+            #expect(DuplicateJSONKeys.first(in: Array(#"{"a":{"b":1},"c":[{"b":2},{"b":3}],"d":"\"a\""}"#.utf8)) == nil)
+            #expect(
+                DuplicateJSONKeys.first(in: Array(#"{"a":1,"\u0061":2}"#.utf8)) == "a", "escaped forms are the same key"
+            )
         }
     }
 }

@@ -82,7 +82,7 @@ struct ReconsiderationTests {
                 (j["facts"] as? [String: Any])?["applicationDue"] as? String == "2025-10-31",
                 "60 days from 09-01 (第二十条)")
             #expect((j["facts"] as? [String: Any])?["applicationLate"] as? Bool == false)
-            // Refusing or accepting after the period is refused: the law has already accepted it (第三十条第二款).
+            // Refusing or accepting after the period is refused: the law has already accepted it (第三十条第三款).
             let late = try await c.step(
                 k.id, staff, "refuse", version: k.version, date: "2025-10-15", ["refusalReasons": "超过申请期限"])
             #expect(late.status == .conflict && CaseAPITests.article(late) == "行政复议法 第三十条")
@@ -91,7 +91,7 @@ struct ReconsiderationTests {
             #expect(lateAccept.status == .conflict)
             // Before the period ends, the deemed acceptance is refused; the sweep records it the day after the due date.
             let early = try await c.step(k.id, staff, "deem_accepted", version: k.version, date: "2025-10-14")
-            #expect(early.status == .conflict && CaseAPITests.article(early) == "行政复议法 第三十条第二款")
+            #expect(early.status == .conflict && CaseAPITests.article(early) == "行政复议法 第三十条第三款")
             #expect(try await ExpirySteps.run(t.app) == 1)
             #expect(try await ExpirySteps.run(t.app) == 0, "recorded once")
             let after = try await t.send(.GET, "/api/v1/cases/\(k.id)", token: staff).json()
@@ -99,7 +99,7 @@ struct ReconsiderationTests {
             #expect(
                 after["state"] as? String == "accepted" && facts["deemedAccepted"] as? Bool == true
                     && facts["acceptedOn"] as? String == "2025-10-14")
-            // 第三十条第二款 "审查期限届满之日起视为受理": accepted on 10-14, the day the period ends (this test pinned 10-15
+            // 第三十条第三款 "审查期限届满之日起视为受理": accepted on 10-14, the day the period ends (this test pinned 10-15
             // before issue 13). Ordinary procedure from 10-14: the copy within 7 working days (10-23), the decision within
             // 60 days (12-13 is a Saturday: the next working day, 12-15).
             #expect(Self.due(after, "copy") == "2025-10-23")
@@ -705,7 +705,12 @@ struct ReconsiderationGateTests {
             // Good cause claimed: not abandoned (第三十一条).
             try await refused(
                 k, "deem_abandoned", "2026-04-20", ["noGoodCause": false], article: "行政复议法 第三十一条", field: "noGoodCause")
-            try await T.ok(c, &k, staff, "receive_correction", "2026-04-20", ["correctionSummary": "已补交"])
+            // After the period: only with a good cause (第三十一条).
+            try await refused(
+                k, "receive_correction", "2026-04-20", ["correctionSummary": "已补交"], article: "行政复议法 第三十一条",
+                field: "lateCause")
+            try await T.ok(
+                c, &k, staff, "receive_correction", "2026-04-20", ["correctionSummary": "已补交", "lateCause": "申请人住院治疗"])
             try await T.ok(c, &k, staff, "accept", "2026-04-21", ["track": "ordinary"])
             try await refused(
                 k, "record_answer", "2026-04-22", ["answerSummary": "x", "evidenceProduced": true],

@@ -45,7 +45,7 @@ struct LawReadingTests {
 
         // Received Friday 04-03: ten working days (清明 04-04..06) to 04-20; silence past it leaves only the correcting decisions (第七十条) —
         // unless a third party supplied the evidence (第七十条 但书).
-        var received = try Self.accepted()
+        var received = try Self.accepted(["thirdParties": .list(["王某某"])])
         try received.take("send_copy", ["copyReceivedOn": .text("2026-04-03")], by: Self.staff, on: "2026-04-03")
         #expect(received.file.deadline("answer")?.deadline.due == CivilDate(iso: "2026-04-20"))
         try received.take("hear_parties", Self.heard, by: Self.staff, on: "2026-04-10")
@@ -53,8 +53,13 @@ struct LawReadingTests {
         var thirdParty = Self.uphold
         thirdParty["thirdPartyEvidence"] = .bool(true)
         #expect(received.refusal("decide", thirdParty, by: Self.staff, on: "2026-04-30") == nil)
+        // …only where the case has a third party.
+        var noThird = try Self.accepted()
+        try noThird.take("send_copy", ["copyReceivedOn": .text("2026-04-03")], by: Self.staff, on: "2026-04-03")
+        try noThird.take("hear_parties", Self.heard, by: Self.staff, on: "2026-04-10")
+        #expect(noThird.refusal("decide", thirdParty, by: Self.staff, on: "2026-04-30")?.field == "thirdPartyEvidence")
 
-        // Posted on 04-16, before the period ended, it is in time though it arrives on 04-21 (民事诉讼法 第八十五条第三款).
+        // Posted on 04-16, before the period ended, it is in time though it arrives on 04-21 (民事诉讼法 第八十五条第四款).
         var posted = try Self.accepted()
         try posted.take("send_copy", ["copyReceivedOn": .text("2026-04-03")], by: Self.staff, on: "2026-04-03")
         var late = posted
@@ -82,7 +87,13 @@ struct LawReadingTests {
             "receive_correction", ["correctionSummary": .text("补交"), "postedOn": .text("2026-04-15")], by: Self.staff,
             on: "2026-04-22")
         #expect(!r.file.facts.flag("correctionLate"))
-        try late.take("receive_correction", ["correctionSummary": .text("补交")], by: Self.staff, on: "2026-04-22")
+        // Late without a postmark: without good cause it is abandonment, not a correction (第三十一条).
+        let noCause = late.refusal(
+            "receive_correction", ["correctionSummary": .text("补交")], by: Self.staff, on: "2026-04-22")
+        #expect(article(noCause) == "行政复议法 第三十一条" && noCause?.field == "lateCause")
+        try late.take(
+            "receive_correction", ["correctionSummary": .text("补交"), "lateCause": .text("申请人住院，附病历")], by: Self.staff,
+            on: "2026-04-22")
         #expect(late.file.facts.flag("correctionLate"))
     }
 
@@ -98,6 +109,17 @@ struct LawReadingTests {
         try post.take("serve", byPost.merging(["signedOn": .text("2026-10-16")]) { a, _ in a }, on: "2026-10-20")
         #expect(post.file.facts.date("servedOn") == CivilDate(iso: "2026-10-16"))
         #expect(post.file.deadline("payment")?.deadline.due == CivilDate(iso: "2026-11-02"))
+        // A 告知书 signed for on an earlier date does not date the decision's service (issue 13 review: the engine once read
+        // an earlier step's 签收日期 when this step gave none).
+        var fresh = try CaseRunner.investigated()
+        try fresh.propose(fine: 5_000, extra: ["benchmarkMin": .number(1_000), "benchmarkMax": .number(10_000)])
+        try fresh.take("notify", ["noticeMethod": .text("post"), "signedOn": .text("2026-10-12")], on: "2026-10-13")
+        try fresh.take("waive", ["waiverDocument": .text("放弃")], on: "2026-10-13")
+        var five = CaseRunner.decision
+        five["fineAmount"] = .number(5_000)
+        try fresh.take("decide", five, by: CaseRunner.head, on: "2026-10-14")
+        try fresh.take("serve", ["serviceMethod": .text("direct"), "recipient": .text("张三")], on: "2026-10-27")
+        #expect(fresh.file.facts.date("servedOn") == CivilDate(iso: "2026-10-27"))
         // 公告送达 on 10-14: served 30 days later (11-13), fifteen more to 11-28, a Saturday → 11-30.
         var announced = decided
         try announced.take(
@@ -175,7 +197,7 @@ struct LawReadingTests {
         // Five working days from 04-01 (清明 04-04..06): 04-09.
         let due = try #require(r.file.deadline("acceptance")?.deadline.due)
         #expect(due == CivilDate(iso: "2026-04-09"))
-        #expect(article(r.refusal("deem_accepted", by: Self.staff, on: "2026-04-09")) == "行政复议法 第三十条第二款")
+        #expect(article(r.refusal("deem_accepted", by: Self.staff, on: "2026-04-09")) == "行政复议法 第三十条第三款")
         try r.take("deem_accepted", by: Self.staff, on: "2026-04-10")
         #expect(r.file.facts.date("acceptedOn") == due)
         // The copy within 7 working days of 04-09 (04-20), the decision within 60 days (06-08).

@@ -5,7 +5,7 @@ import SQLKit
 import Vapor
 
 /// Records the steps the law takes by itself when a deadline passes (`ProcedureDefinition.onExpiry`), dated the day after
-/// the due date: 行政复议法 第三十条第二款 — no decision on acceptance within 5 working days, the application is accepted.
+/// the due date: 行政复议法 第三十条第三款 — no decision on acceptance within 5 working days, the application is accepted.
 /// Runs at start-up and then every ten minutes; each case is one write, so one refusal does not hold up the rest.
 public enum ExpirySteps {
     /// Takes every expiry step due by `today`; returns how many were taken.

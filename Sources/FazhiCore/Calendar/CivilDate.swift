@@ -77,8 +77,8 @@ public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible
         CivilDate(year: year + n, month: month, day: min(day, CivilDate.daysInMonth(year: year + n, month: month)))!
     }
 
-    /// The same day `n` months on, or the month's last day when it has no such day (民事诉讼法 第八十五条: a period
-    /// "以月计算" ends on the corresponding day of the last month): how "两个月""六个月""三个月" periods end.
+    /// The same day `n` months on, or the month's last day when it has no such day (民法典 第二百零二条: "按照年、月计算
+    /// 期间的，到期月的对应日为期间的最后一日；没有对应日的，为月末日"): how "两个月""六个月""三个月" periods end.
     public func addingMonths(_ n: Int) -> CivilDate {
         let m0 = (year * 12 + (month - 1)) + n
         let y = m0 / 12, m = m0 % 12 + 1

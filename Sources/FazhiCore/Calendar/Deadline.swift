@@ -7,8 +7,8 @@ public enum PeriodUnit: String, Codable, Sendable, CaseIterable {
     /// 日 (calendar days): every day counts; a period ending on a rest day ends on the next working day
     /// (民事诉讼法 第八十五条, applied through 行政复议法 第八十八条第一款).
     case day
-    /// 月: ends on the corresponding day of the last month (or its last day), then past a rest day like a day period
-    /// (民事诉讼法 第八十五条) — e.g. 行政诉讼法 第四十六条's six months, a 检察建议's two months.
+    /// 月: ends on the corresponding day of the last month, or its last day (民法典 第二百零二条), then past a rest day like
+    /// a day period (民事诉讼法 第八十五条) — e.g. 行政诉讼法 第四十六条's six months, a 检察建议's two months.
     case month
 
     public var chineseName: String {

@@ -91,6 +91,11 @@ public struct StepContext: Sendable {
 
     /// The case's facts with this step's inputs laid over them.
     public var facts: Facts { var f = file.facts; f.merge(inputs); return f }
+    /// Only what this step itself was given. In an effect `inputs` also holds the case's facts (a date an earlier step
+    /// recorded under the same key), so a rule about this step's own dates — when it served, when it was posted — reads
+    /// this instead.
+    public var stepInputs: Facts { ownInputs ?? inputs }
+    var ownInputs: Facts?
 
     public init(
         file: CaseFile, inputs: Facts, external: Facts, officers: [NamedOfficer], actor: ProcedureActor,
@@ -278,7 +283,7 @@ public struct ProcedureDefinition: Sendable {
     public let actions: [ActionDefinition]
     public let kind: ProcedureKind
     /// Steps the law takes by itself when a deadline passes (deadline key → action), which the system records the day
-    /// after the due date: e.g. 行政复议法 第三十条第二款, no decision on acceptance in time means the application is accepted.
+    /// after the due date: e.g. 行政复议法 第三十条第三款, no decision on acceptance in time means the application is accepted.
     public var onExpiry: [String: String] = [:]
     /// The yearly figures its cases are counted in (行政复议, 应诉, 调解); enforcement keeps its own sums.
     public var statistics: ProcedureStatistics?

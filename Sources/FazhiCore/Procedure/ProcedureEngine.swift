@@ -70,9 +70,10 @@ public enum ProcedureEngine {
         }
         func begin(_ d: CaseDeadline) { stop(d.key); next.deadlines.append(d); started.append(d) }
         for effect in action.effects {
-            let now = StepContext(
+            var now = StepContext(
                 file: file, inputs: next.facts, external: external, officers: officers, actor: actor, date: date,
                 calendar: calendar, settings: settings)
+            now.ownInputs = inputs
             switch effect {
             case .startDeadline(let rule, let onlyIf):
                 if let onlyIf, !onlyIf(now) { continue }

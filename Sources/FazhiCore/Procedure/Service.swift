@@ -17,10 +17,11 @@ public enum Service {
     /// The service date the step's inputs give, by method: 公告 → the announcement + 30 days (moved past a rest day, as
     /// every period's end, 民事诉讼法 第八十五条); otherwise the signing date, or the step's day.
     public static func servedOn(_ c: StepContext, method key: String) -> CivilDate {
-        if c.inputs.text(key) == "announcement", let on = c.inputs.date(ServiceFacts.announcedOn.id) {
+        let own = c.stepInputs
+        if own.text(key) == "announcement", let on = own.date(ServiceFacts.announcedOn.id) {
             return c.calendar.periodEnd(on.adding(days: announcementDays))
         }
-        return c.inputs.date(ServiceFacts.signedOn.id) ?? c.date
+        return own.date(ServiceFacts.signedOn.id) ?? c.date
     }
 
     /// The dates a serving step needs for its method, none of them after the step's day.
@@ -43,14 +44,14 @@ public enum Service {
 }
 
 /// A party's filing (a hearing request, an answer, 补正 material, an appeal) sent by post is in time when it was posted
-/// before the period ended: 民事诉讼法 第八十五条第三款 "期间不包括在途时间，诉讼文书在期满前交邮的，不算过期".
+/// before the period ended: 民事诉讼法 第八十五条第四款 "期间不包括在途时间，诉讼文书在期满前交邮的，不算过期".
 public enum Posting {
     public static let postedOn = InputField("postedOn", "交邮日期（邮寄提交的，以邮戳日期为准；当面提交的不填）", .date, required: false)
 
     /// The day the filing counts as made: the postmark when given, else the day it was received (the step's day).
-    public static func filedOn(_ c: StepContext) -> CivilDate { c.inputs.date(ServiceFacts.postedOn.id) ?? c.date }
+    public static func filedOn(_ c: StepContext) -> CivilDate { c.stepInputs.date(ServiceFacts.postedOn.id) ?? c.date }
 
-    static let gate = Gate("民事诉讼法 第八十五条第三款", "交邮日期不能晚于收到之日", field: ServiceFacts.postedOn.id) { c in
+    static let gate = Gate("民事诉讼法 第八十五条第四款", "交邮日期不能晚于收到之日", field: ServiceFacts.postedOn.id) { c in
         c.inputs.date(ServiceFacts.postedOn.id).map { $0 <= c.date } ?? true
     }
 }

@@ -371,7 +371,7 @@ public enum PenaltyOrdinaryProcedure {
             .recordsFiling()
             .gate("行政处罚法 第六十三条", "拟作出的处罚不属于应当告知听证权利的情形") { $0.file.facts.flag(EnforcementFact.hearingRight) }
             .gate("行政处罚法 第六十二条", "当事人已书面放弃陈述申辩和听证") { !$0.file.facts.flag(EnforcementFact.waived) }
-            // 民事诉讼法 第八十五条第三款: a request posted before the period ended is in time, whenever it arrives.
+            // 民事诉讼法 第八十五条第四款: a request posted before the period ended is in time, whenever it arrives.
             .gate("行政处罚法 第六十四条第一项", "当事人应当在告知后五日（工作日）内提出听证要求，已逾期（邮寄的以交邮日期为准）", field: "postedOn") { c in
                 guard let d = c.file.deadline("hearingRequest") else { return false }
                 return Posting.filedOn(c) <= d.deadline.due
@@ -677,6 +677,10 @@ public enum PenaltyOrdinaryProcedure {
             .gate("行政强制法 第五十四条", "申请人民法院强制执行前，应当催告当事人履行义务；催告书送达十个工作日后当事人仍未履行的，才能申请") { c in
                 demandLapsed(c)
             }
+            // A 复议 of this decision still running in this system: the party did apply, so 第五十三条 does not open.
+            .gate("行政强制法 第五十三条", "当事人对该决定申请的行政复议尚未终结，不能申请人民法院强制执行") { c in
+                !Penalty.periods(c.external).contains { $0.to >= c.date }
+            }
             .gate("行政强制法 第五十三条", "维持决定或者生效裁判的文书号未填写", field: "reviewConcludedDocument") { c in
                 !c.inputs.flag(EnforcementFact.reviewConcluded)
                     || !(c.inputs[EnforcementFact.reviewConcludedDocument] ?? "").isEmpty
@@ -823,10 +827,9 @@ public enum PenaltyOrdinaryProcedure {
             .gate("行政处罚法 第五十六条", "先行登记保存的证据尚未处理") { c in c.file.deadline("preservation")?.isRunning != true }
             .produces(.closingReport),
         ]
-        // 第四十三条: an officer whose recusal was granted takes no further step of the case, alone or named on one.
-        for i in actions.indices where actions[i].officers != nil || actions[i].roles.contains(.officer) {
-            actions[i].gates.append(notRecused)
-        }
+        // 第四十三条: a person whose recusal was granted takes no further step of the case, alone, named on one, or as
+        // the hearing's chair.
+        for i in actions.indices { actions[i].gates.append(notRecused) }
         var d = ProcedureDefinition(
             id: id, version: version, name: "行政处罚普通程序", instrument: "《中华人民共和国行政处罚法》", initial: State.clue.id,
             states: states,
@@ -894,7 +897,11 @@ public enum PenaltyOrdinaryProcedure {
     static let notRecused = Gate("行政处罚法 第四十三条", "已决定回避的执法人员不能再参与本案") { c in
         let recused = Set(c.file.facts.list(EnforcementFact.recused).map(\.trimmed))
         guard !recused.isEmpty else { return true }
-        let named = c.officers.flatMap { [$0.name, $0.certificateNumber, $0.id.uuidString] }
+        let named =
+            c.officers.flatMap { [$0.name, $0.certificateNumber, $0.id.uuidString] }
+            + [c.inputs[EnforcementFact.hearingChair], c.inputs[EnforcementFact.hearingChairOfficerID]].compactMap {
+                $0?.trimmed
+            }
         let actor = [c.actor.name] + (c.actor.officerID.map { [$0.uuidString] } ?? [])
         return recused.isDisjoint(with: named + actor)
     }

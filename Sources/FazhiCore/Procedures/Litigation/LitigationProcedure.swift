@@ -194,7 +194,7 @@ public enum LitigationProcedure {
                 guard c.inputs[LitigationFact.appellant] == "defendant",
                     let due = c.file.deadline("appeal")?.deadline.due
                 else { return true }
-                // 民事诉讼法 第八十五条第三款: an appeal posted before the period ended is in time.
+                // 民事诉讼法 第八十五条第四款: an appeal posted before the period ended is in time.
                 return (c.inputs[ServiceFacts.postedOn] ?? c.inputs[LitigationFact.appealedOn]!) <= due
             }
             .then(
@@ -223,7 +223,14 @@ public enum LitigationProcedure {
             }
             .then(
                 .stopDeadline("appeal"),
-                .compute(writes: LitigationFact.effectiveOn) { Facts(["effectiveOn": .date($0.date)]) }),
+                // A final judgment or a 调解书 takes effect when served (民事诉讼法 第一百条, 第一百五十八条 by 第一百零一条);
+                // one that could be appealed, when the appeal period has passed unused (the day this is recorded).
+                .compute(writes: LitigationFact.effectiveOn) { c in
+                    let final = c.file.facts.flag(LitigationFact.final)
+                    return Facts([
+                        LitigationFact.effectiveOn ~ (final ? c.file.facts[LitigationFact.judgedOn] ?? c.date : c.date)
+                    ])
+                }),
             ActionDefinition(
                 Step.recordPerformance, "履行生效裁判", from: [State.effective.id], to: nil, by: staff, basis: "行政诉讼法 第九十四条"
             )
@@ -314,7 +321,7 @@ public enum LitigationProcedure {
         }
     }
 
-    /// The answer is late when it was filed (posted, 民事诉讼法 第八十五条第三款) after the answer period.
+    /// The answer is late when it was filed (posted, 民事诉讼法 第八十五条第四款) after the answer period.
     static func answerLate(_ c: StepContext) -> Bool {
         guard let d = c.file.deadline("answer"), d.isRunning else { return false }
         return Posting.filedOn(c) > d.deadline.due

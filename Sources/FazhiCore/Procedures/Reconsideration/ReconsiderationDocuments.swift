@@ -143,7 +143,7 @@ enum ReconsiderationDocuments {
                 .paragraph("申请人：\(applicant)，住所（地址）：\(t(ReconsiderationFact.applicantAddress))。"),
                 .paragraph("被申请人：\(respondent)。"),
                 .paragraph(
-                    "申请人对被申请人\(t(ReconsiderationFact.actDescription))不服，于\(day(ReconsiderationFact.receivedOn))向本机关申请行政复议，本机关\(f.flag(ReconsiderationFact.deemedAccepted) ? "依法视为受理（第三十条第二款）" : "依法受理")，"
+                    "申请人对被申请人\(t(ReconsiderationFact.actDescription))不服，于\(day(ReconsiderationFact.receivedOn))向本机关申请行政复议，本机关\(f.flag(ReconsiderationFact.deemedAccepted) ? "依法视为受理（第三十条第三款）" : "依法受理")，"
                         + "适用\(f[ReconsiderationFact.track] == "simple" ? "简易" : "普通")程序\(f.flag(ReconsiderationFact.switchedToOrdinary) ? "（由简易程序转为普通程序）" : "")审理。"
                         + (f.flag(ReconsiderationFact.heard) ? "本机关举行了听证，根据听证笔录作出本决定（第六十一条第二款）。" : "")),
                 .heading("申请人请求"), .paragraph(t(ReconsiderationFact.requests)), .heading("申请人称"),

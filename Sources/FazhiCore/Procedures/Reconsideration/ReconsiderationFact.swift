@@ -37,7 +37,7 @@ public enum ReconsiderationFact {
     public static let decisionNumber = FactKey<String>("decisionNumber", "决定书文号")
     public static let decisionReasons = FactKey<String>("decisionReasons", "认定的事实和理由")
     public static let decisionText = FactKey<String>("decisionText", "决定主文")
-    public static let deemedAccepted = FactKey<Bool>("deemedAccepted", "视为受理（第三十条第二款）")
+    public static let deemedAccepted = FactKey<Bool>("deemedAccepted", "视为受理（第三十条第三款）")
     public static let effectiveOn = FactKey<CivilDate>("effectiveOn", "生效日期")
     public static let enforcementDecisionNumber = FactKey<String>("enforcementDecisionNumber", "本系统内的行政处罚决定书文号")
     public static let evidenceProduced = FactKey<Bool>("evidenceProduced", "提交了作出行政行为的证据、依据")
@@ -112,7 +112,11 @@ public enum ReconsiderationFact {
     public static let dismissalReasons = FactKey<String>("dismissalReasons", "驳回申请的理由")
     public static let dismissedOn = FactKey<CivilDate>("dismissedOn", "驳回申请之日")
     public static let correctionLate = FactKey<Bool>("correctionLate", "补正材料逾期（以交邮日期为准）")
+    public static let lateCause = FactKey<String>("lateCause", "逾期补正的正当理由")
+    public static let thirdParties = FactKey<[String]>("thirdParties", "第三人")
+    public static let agents = FactKey<[String]>("agents", "委托代理人")
     public static let all: [AnyFactKey] = [
+        lateCause.any, thirdParties.any, agents.any,
         correctionLate.any,
         noticeReceivedOn.any,
         copyReceivedOn.any,

@@ -84,7 +84,7 @@ extension ReconsiderationProcedure {
             "decisionNumber", "decidedOn", "effectiveOn",
         ],
         labels: [
-            "applicationDue": "申请期限届满（第二十条）", "applicationLate": "超过申请期限", "deemedAccepted": "视为受理（第三十条第二款）",
+            "applicationDue": "申请期限届满（第二十条）", "applicationLate": "超过申请期限", "deemedAccepted": "视为受理（第三十条第三款）",
             "acceptedOn": "受理日期", "effectiveOn": "生效日期（送达之日）", "copySentOn": "发送申请书副本日期",
             "copyReceivedOn": "被申请人收到副本日期", "decisionNumber": "决定书文号", "decidedOn": "决定日期",
         ],

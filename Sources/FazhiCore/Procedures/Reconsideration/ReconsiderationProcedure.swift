@@ -180,12 +180,22 @@ public enum ReconsiderationProcedure {
                 Step.receiveCorrection, "收到补正材料", from: [State.correcting.id], to: State.received.id, by: staff,
                 basis: "行政复议法 第三十一条"
             )
-            .asks(.init("correctionSummary", "补正的材料"))
+            .asks(
+                .init("correctionSummary", "补正的材料"),
+                .init("lateCause", "逾期补正的正当理由（补正期限届满后才交邮或者送到的填写）", required: false)
+            )
             .recordsFiling()
+            // 第三十一条: material after the period without good cause means the application is deemed abandoned.
+            .gate("行政复议法 第三十一条", "补正期限已过（以交邮日期为准）：无正当理由逾期不补正的，视为申请人放弃行政复议申请；有正当理由的请写明", field: "lateCause") { c in
+                guard let d = c.file.deadline("correction"), d.isRunning, Posting.filedOn(c) > d.deadline.due else {
+                    return true
+                }
+                return !(c.inputs[ReconsiderationFact.lateCause] ?? "").isEmpty
+            }
             // 补正所用时间不计入审查期限: the 5 working days run again from the day the material arrives (see the note in
             // ISSUES: a reading of 第三十一条 to confirm).
             .then(
-                // Posted before the period ended, it is in time (民事诉讼法 第八十五条第三款); late material is recorded as late.
+                // Posted before the period ended, it is in time (民事诉讼法 第八十五条第四款); late material is recorded as late.
                 .compute(writes: ReconsiderationFact.correctionLate) { c in
                     Facts([
                         ReconsiderationFact.correctionLate
@@ -255,10 +265,10 @@ public enum ReconsiderationProcedure {
             .produces(.acceptanceNotice),
             ActionDefinition(
                 Step.deemAccepted, "受理审查期满，视为受理", from: [State.received.id], to: State.accepted.id, by: staff,
-                basis: "行政复议法 第三十条第二款"
+                basis: "行政复议法 第三十条第三款"
             )
-            .gate("行政复议法 第三十条第二款", "受理审查期限尚未届满") { c in overdue(c, "acceptance") }
-            // 第三十条第二款 "审查期限届满之日起视为受理": accepted on the day the period ends (not the day after); the copy
+            .gate("行政复议法 第三十条第三款", "受理审查期限尚未届满") { c in overdue(c, "acceptance") }
+            // 第三十条第三款 "审查期限届满之日起视为受理": accepted on the day the period ends (not the day after); the copy
             // and decision periods run from it, and the case is heard in the ordinary procedure.
             .then(
                 .stopDeadline("acceptance"),
@@ -340,6 +350,7 @@ public enum ReconsiderationProcedure {
             .asks(.init("copyReceivedOn", "被申请人收到申请书副本之日（以送达回证或者邮件签收日期为准）", .date))
             .gate("行政复议法 第四十八条", "尚未发送申请书副本") { c in c.file.hasTaken(Step.sendCopy) }
             .gate("行政复议法 第四十八条", "答复期限已经起算") { c in c.file.deadline("answer") == nil }
+            .gate("行政复议法 第四十八条", "已经收到被申请人的答复") { c in !c.file.hasTaken(Step.recordAnswer) }
             .gate("行政复议法 第四十八条", "收到副本之日不能早于发送之日，也不能晚于登记之日", field: "copyReceivedOn") { c in
                 let on = c.inputs[ReconsiderationFact.copyReceivedOn]!
                 return on <= c.date && on >= (c.file.facts[ReconsiderationFact.copySentOn] ?? on)
@@ -360,7 +371,7 @@ public enum ReconsiderationProcedure {
                     writes: ReconsiderationFact.answeredOn, ReconsiderationFact.answerLate,
                     ReconsiderationFact.noEvidence
                 ) { c in
-                    // In time when posted before the period ended (民事诉讼法 第八十五条第三款); no period yet, never late.
+                    // In time when posted before the period ended (民事诉讼法 第八十五条第四款); no period yet, never late.
                     let late = c.file.deadline("answer").map { Posting.filedOn(c) > $0.deadline.due } ?? false
                     return Facts([
                         "answeredOn": .date(Posting.filedOn(c)), "answerLate": .bool(late),
@@ -572,6 +583,10 @@ public enum ReconsiderationProcedure {
                 c in
                 !noAnswer(c) || c.inputs.flag(ReconsiderationFact.thirdPartyEvidence)
                     || Reconsideration.noAnswerOutcomes.contains(c.inputs[ReconsiderationFact.outcome] ?? "")
+            }
+            .gate("行政复议法 第七十条", "本案没有登记第三人，不能以第三人提供证据为由", field: "thirdPartyEvidence") { c in
+                !c.inputs.flag(ReconsiderationFact.thirdPartyEvidence)
+                    || !c.file.facts.list(ReconsiderationFact.thirdParties).isEmpty
             }
             .gate("行政复议法 第七十三条", "调解书须经双方当事人签字", field: "mediationSigned") { c in
                 c.inputs[ReconsiderationFact.outcome] != "mediation"
