@@ -35,7 +35,13 @@ struct DeadlineAPI {
         let unitText = req.query[String.self, at: "unit"] ?? "day"
         guard let unit = PeriodUnit(rawValue: unitText) else {
             throw APIError(
-                .unprocessableEntity, code: "invalid", field: "unit", message: "unit 应为 workday（工作日）或 day（日）")
+                .unprocessableEntity, code: "invalid", field: "unit",
+                message: "unit 应为 workday（工作日）、day（日）或 month（月）")
+        }
+        if unit == .month, days > DeadlineCalculator.maxMonths {
+            throw APIError(
+                .unprocessableEntity, code: "invalid", field: "days",
+                message: "以月计的期间应为1–\(DeadlineCalculator.maxMonths)个月")
         }
         return (from, days, unit)
     }

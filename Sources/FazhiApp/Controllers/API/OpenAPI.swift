@@ -15,34 +15,44 @@ enum OpenAPIDocument {
     static func obj(_ props: [String: String], required: [String]) -> [String: Any] {
         [
             "type": "object", "additionalProperties": false, "required": required,
-            "properties": props.mapValues { t -> [String: Any] in
-                switch t {
-                case "uuid": return ["type": "string", "format": "uuid"]
-                case "bool": return ["type": "boolean"]
-                case "int": return ["type": "integer"]
-                case "object": return ["type": "object"]
-                case "uuids": return ["type": "array", "items": ["type": "string", "format": "uuid"]]
-                case "role":
-                    return [
-                        "type": "string",
-                        "enum": [
-                            "system_admin", "supervisor", "head", "legal_reviewer", "officer", "reconsideration_staff",
-                        ],
-                    ]
-                case "roles":
-                    return [
-                        "type": "array",
-                        "items": [
-                            "type": "object",
-                            "properties": [
-                                "role": ["type": "string"], "organisationId": ["type": "string", "format": "uuid"],
-                            ],
-                        ],
-                    ]
-                default: return ["type": "string"]
-                }
-            },
+            "properties": Dictionary(
+                uniqueKeysWithValues: props.map { key, t -> (String, [String: Any]) in
+                    var schema = property(t)
+                    // A required text may not be empty: the server refuses "" with the field named.
+                    if required.contains(key), schema["type"] as? String == "string", schema["format"] == nil {
+                        schema["minLength"] = 1
+                    }
+                    return (key, schema)
+                }),
         ]
+    }
+
+    static func property(_ t: String) -> [String: Any] {
+        switch t {
+        case "uuid": return ["type": "string", "format": "uuid"]
+        case "bool": return ["type": "boolean"]
+        case "int": return ["type": "integer"]
+        case "object": return ["type": "object"]
+        case "uuids": return ["type": "array", "items": ["type": "string", "format": "uuid"]]
+        case "role":
+            return [
+                "type": "string",
+                "enum": [
+                    "system_admin", "supervisor", "head", "legal_reviewer", "officer", "reconsideration_staff",
+                ],
+            ]
+        case "roles":
+            return [
+                "type": "array",
+                "items": [
+                    "type": "object",
+                    "properties": [
+                        "role": ["type": "string"], "organisationId": ["type": "string", "format": "uuid"],
+                    ],
+                ],
+            ]
+        default: return ["type": "string"]
+        }
     }
 
     static let operations: [Operation] = [
@@ -50,7 +60,7 @@ enum OpenAPIDocument {
             method: "get", path: "/api/v1/deadline", summary: "计算法定期限（公开）", auth: false,
             query: [
                 ("from", "起算日 YYYY-MM-DD（不计入）", true), ("days", "期间天数 1–3660", true),
-                ("unit", "workday（工作日）或 day（日）", false),
+                ("unit", "workday（工作日）、day（日）或 month（月）", false),
             ]),
         Operation(method: "get", path: "/api/v1/record/checkpoint", summary: "最新签名检查点与公钥（公开）", auth: false),
         Operation(
@@ -159,8 +169,10 @@ enum OpenAPIDocument {
             var o: [String: Any] = [
                 "summary": op.summary, "operationId": op.method + op.path.replacingOccurrences(of: "/", with: "_"),
             ]
-            var params: [[String: Any]] = op.query.map {
-                ["name": $0.0, "in": "query", "required": $0.2, "description": $0.1, "schema": ["type": "string"]]
+            var params: [[String: Any]] = op.query.map { q -> [String: Any] in
+                // A required query value may not be empty (the server refuses it with the field named).
+                let schema: [String: Any] = q.2 ? ["type": "string", "minLength": 1] : ["type": "string"]
+                return ["name": q.0, "in": "query", "required": q.2, "description": q.1, "schema": schema]
             }
             for part in op.path.split(separator: "/") where part.hasPrefix("{") {
                 let name = String(part.dropFirst().dropLast())
