@@ -131,7 +131,9 @@ public enum OfficerAlert: Equatable, Sendable {
         }
     }
 
-    static func hours(_ h: Double) -> String { h == h.rounded() ? String(Int(h)) : String(format: "%.1f", h) }
+    static func hours(_ h: Double) -> String {
+        h.isFinite && abs(h) < 1e9 && h == h.rounded() ? String(Int(h)) : String(format: "%.1f", h)
+    }
 
     /// The alerts for one officer on `today`. A cancelled certificate raises none (the officer is out of service).
     public static func alerts(for o: OfficerProfile, today: CivilDate, settings: RegistrySettings) -> [OfficerAlert] {
