@@ -105,6 +105,7 @@ public func prepareForServing(_ app: Application) async throws -> [DemoLogin]? {
     if swept > 0 { app.logger.notice("evidence sweep removed \(swept) unreferenced file(s)") }
     app.lifecycle.use(PeriodicCheckpointer(interval: app.fazhi.options.checkpointInterval))
     app.lifecycle.use(ExpiryStepsService(interval: app.fazhi.options.expiryStepsInterval))
+    app.lifecycle.use(StateAuditService(interval: app.fazhi.options.stateAuditInterval))
     return demoLogins
 }
 

@@ -116,12 +116,15 @@ struct RecordVerifyCommand: AsyncCommand {
             bar.update(n)
         }
         bar.finish()
-        if report.ok {
+        // 状态审计: every case and publication row as stored against its latest record entry.
+        let altered = try await StateAudit.run(on: app.db)
+        if report.ok && altered.isEmpty {
             context.console.print(
-                "校验通过：\(report.entriesChecked) 条记录，\(report.checkpointsChecked) 个签名检查点；根哈希 \(Hex.encode(report.root))")
+                "校验通过：\(report.entriesChecked) 条记录，\(report.checkpointsChecked) 个签名检查点；根哈希 \(Hex.encode(report.root))；案件与公示内容均与记录一致"
+            )
             return
         }
-        var lines: [String] = []
+        var lines: [String] = altered.map(\.message)
         if let p = report.firstProblem { lines.append("第一条问题记录：第\(p.sequence)条 —— \(p.reason)") }
         lines += report.checkpointProblems
         throw CommandFailure("记录校验未通过：\n" + lines.joined(separator: "\n"))

@@ -34,6 +34,9 @@ public struct AppOptions: Sendable {
     /// How often (seconds) the server records the steps the law takes when a deadline passes (`ExpirySteps`, e.g. 视为受理);
     /// 0: never by itself (tests run it when they choose). FAZHI_EXPIRY_INTERVAL, default 600.
     public var expiryStepsInterval = 600
+    /// How often (seconds) every case and publication row is checked against its record entry (`StateAudit`);
+    /// 0: never by itself. FAZHI_STATE_AUDIT_INTERVAL, default 3600.
+    public var stateAuditInterval = 3600
 
     public init(
         database: DatabaseTarget, calendarDirectory: String? = nil, recordKeyPath: String = "./fazhi-record.key",
@@ -68,6 +71,7 @@ public struct AppOptions: Sendable {
             $0.evidenceMaxBytes = (Int64(env["FAZHI_EVIDENCE_MAX_MB"] ?? "") ?? 2048) * 1_048_576
             $0.sealDirectory = env["FAZHI_SEAL_DIR"] ?? "./seals"
             $0.expiryStepsInterval = Int(env["FAZHI_EXPIRY_INTERVAL"] ?? "") ?? 600
+            $0.stateAuditInterval = Int(env["FAZHI_STATE_AUDIT_INTERVAL"] ?? "") ?? 3600
         }
     }
 
@@ -84,6 +88,8 @@ public struct FazhiServices: Sendable {
     public let metrics: Metrics
     public let throttle: LoginThrottle
     public let idempotency: IdempotencyInFlight
+    /// The latest state audit's findings (`StateAlerts`).
+    public let stateAlerts = StateAlerts()
     /// Online 行政复议 applications: at most 10 filed per address per hour (a flood from one address is refused), and
     /// 20 wrong status look-ups per address per 15 minutes (guessing tracking numbers and secrets).
     public let applicationThrottle = LoginThrottle(maxFailuresPerAccount: 10, maxFailuresPerAddress: 10, window: 3600)

@@ -96,6 +96,7 @@ public enum CaseStore {
             number = DocumentNumber.format(prefix: prefix, kind: kind, year: today.year, number: n)
             if try await tx.sql.raw("SELECT 1 AS x FROM cases WHERE number = \(bind: number)").first() == nil { break }
         }
+        let content = try StoreJSON.encode(file)
         try await tx.sql.insert(into: "cases")
             .columns(
                 "id", "procedure", "definition_version", "body_id", "number", "state", "version", "party_name",
@@ -104,7 +105,7 @@ public enum CaseStore {
             .values(
                 SQLBind(file.id), SQLBind(def.id), SQLBind(def.version), SQLBind(bodyID), SQLBind(number),
                 SQLBind(file.state), SQLBind(0),
-                SQLBind(""), SQLBind(""), SQLBind(today.description), SQLBind(try StoreJSON.encode(file))
+                SQLBind(""), SQLBind(""), SQLBind(today.description), SQLBind(content)
             )
             .run()
         if def.kind == .enforcement {
@@ -115,6 +116,9 @@ public enum CaseStore {
             [
                 "procedure": def.id, "definitionVersion": String(def.version), "body": bodyID.uuidString,
                 "number": number,
+                "seal": StateAudit.caseSeal(
+                    content: content, number: number, state: file.state, fine: nil, outcome: nil, decidedOn: nil,
+                    party: "", powerItemCode: ""),
             ])
         return StoredCase(file: file, number: number, openedOn: today.description)
     }
@@ -255,9 +259,15 @@ public enum CaseStore {
         let figures = CaseFileFigures(f, openedOn: openedOn)
         let party = def.presentation.partyName(f.facts)
         let closed = def.state(f.state)?.terminal == true ? t.step.on.description : nil
+        let content = try StoreJSON.encode(f)
+        // The row as written, sealed into the step's record entry (`StateAudit`): an edit past Fazhi shows.
+        let seal = StateAudit.caseSeal(
+            content: content, number: number, state: f.state, fine: f.facts[CaseColumns.decidedFine]?.yuan,
+            outcome: outcome(f), decidedOn: f.facts[CaseColumns.decidedOn]?.description, party: party,
+            powerItemCode: f.facts[CaseColumns.powerItemCode] ?? "")
         try await sql.update("cases")
             .set("state", to: SQLBind(f.state)).set("version", to: SQLBind(f.version)).set(
-                "content", to: SQLBind(try StoreJSON.encode(f))
+                "content", to: SQLBind(content)
             )
             .set("party_name", to: SQLBind(party)).set(
                 "power_item_code", to: SQLBind(f.facts[CaseColumns.powerItemCode] ?? "")
@@ -311,13 +321,15 @@ public enum CaseStore {
                 on: t.step.on.description, inputs: inputs, officers: t.step.officers.map { $0.id.uuidString },
                 documents: t.documents.map(\.rawValue),
                 deadlinesStarted: t.startedDeadlines.map { "\($0.key):\($0.deadline.due)" },
-                deadlinesStopped: t.stoppedDeadlines))
+                deadlinesStopped: t.stoppedDeadlines, seal: seal))
     }
 
     struct CaseRecordPayload: Encodable {
         let procedure: String, definitionVersion: Int, version: Int, from: String, to: String, on: String
         let inputs: Facts, officers: [String], documents: [String], deadlinesStarted: [String],
             deadlinesStopped: [String]
+        /// SHA-256 of the case row as this step wrote it (`StateAudit.caseSeal`).
+        let seal: String
     }
 
     /// Fills in what the officer registry knows of the actor: their officer record and 法律职业资格 (so the engine can tell

@@ -53,6 +53,10 @@ enum CaseDocumentsController {
         guard let kind = ProcedureCatalog.documentKind(req.parameters.get("kind") ?? "") else {
             throw APIError.notFound("没有该文书")
         }
+        // A 文书 is built from the stored case: not from one edited past Fazhi (`StateAudit`).
+        if let altered = try await StateAudit.caseProblem(c.file.id, on: req.db) {
+            throw APIError(.conflict, code: "state_altered", message: altered.message + "，暂停生成文书")
+        }
         let step = req.query[Int.self, at: "step"]
         guard
             c.file.steps.contains(where: { s in

@@ -100,6 +100,13 @@ enum PendingItems {
             }
         }
         if user.isAdmin || user.isSupervisor {
+            // 状态审计: a row edited past Fazhi, named with the record entry it contradicts.
+            for p in req.fazhi.stateAlerts.current.problems {
+                items.append(
+                    PendingItem(
+                        severity: .overdue, title: "数据完整性告警：\(p.message)",
+                        detail: "该内容未经本系统被改动，与全过程记录不符。请核查数据库访问记录，按记录恢复后重新全量校验。", link: SitePath.record.path))
+            }
             let today = req.fazhi.today
             let next = today.year + 1
             if !req.fazhi.calendar.years.contains(today.year) {

@@ -199,14 +199,16 @@ struct RecordConsole {
             let user = try req.requireUser()
             guard user.isAdmin || user.isSupervisor else { throw APIError.forbidden() }
             let report = try await RecordLog.audit(on: req.db, extraKeys: [req.fazhi.recordKey.publicKey])
-            if report.ok {
-                Flash.set(req, ok: "校验通过：\(report.entriesChecked) 条记录、\(report.checkpointsChecked) 个检查点均一致。")
+            let altered = try await StateAlerts.check(req.application)
+            if report.ok && altered.isEmpty {
+                Flash.set(
+                    req, ok: "校验通过：\(report.entriesChecked) 条记录、\(report.checkpointsChecked) 个检查点均一致；案件与公示内容均与记录一致。")
             } else {
                 Flash.set(
                     req,
                     error: "校验未通过："
-                        + ([report.firstProblem?.reason].compactMap { $0 } + report.checkpointProblems).joined(
-                            separator: "；"))
+                        + ([report.firstProblem?.reason].compactMap { $0 } + report.checkpointProblems
+                        + altered.map(\.message)).joined(separator: "；"))
             }
             return req.redirect(to: SitePath.record.path)
         }

@@ -59,6 +59,8 @@ extension CaseFilePage {
         var csrf: String
         var today: CivilDate
         var openFailed: String?
+        /// Why the page's content cannot be trusted: the row contradicts its record entry.
+        var altered: String? = nil
     }
 }
 
@@ -134,6 +136,7 @@ extension CaseFilePage.Model {
         self.csrf = csrf
         self.today = today
         openFailed = nil
+        altered = q.altered?.message
     }
 
     /// A step's form, generated from its inputs: long texts as text areas, the officers who may act, the case's evidence.

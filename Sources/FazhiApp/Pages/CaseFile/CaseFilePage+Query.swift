@@ -13,6 +13,8 @@ extension CaseFilePage {
         let evidence: [EvidenceFile]
         let canAddEvidence: Bool
         let bodyName: String
+        /// The row contradicts its record entry (edited past Fazhi, `StateAudit`).
+        var altered: StateProblem? = nil
 
         static func fetch(_ req: Request, user: AuthUser, stored: StoredCase) async throws -> Query {
             let f = stored.file, today = req.fazhi.today, catalog = req.fazhi.procedures
@@ -33,7 +35,8 @@ extension CaseFilePage {
                 me: try await Officers.officerID(forUser: user.id, on: req.db),
                 evidence: try await EvidenceStore.files(f.id, on: req.db),
                 canAddEvidence: (try? CaseEvidenceController.checkCanAdd(req, user, stored)) != nil,
-                bodyName: try await Directory.organisation(f.bodyID, on: req.db)?.name ?? "")
+                bodyName: try await Directory.organisation(f.bodyID, on: req.db)?.name ?? "",
+                altered: try await StateAudit.caseProblem(f.id, on: req.db))
         }
     }
 }

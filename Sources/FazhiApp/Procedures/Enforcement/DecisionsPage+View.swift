@@ -12,6 +12,8 @@ enum DecisionsPage {
         let page: Int
         let bodies: [EnforcementBodyRow]
         let formats: HTML
+        /// Decisions whose stored content no longer matches their record entry (`StateAudit`).
+        var altered: Set<UUID> = []
     }
 
     struct View {
@@ -32,7 +34,10 @@ enum DecisionsPage {
                             "<a href=\"/decisions/\(d.caseID.uuidString)\">\(d.decisionNumber)</a>", class: "mono"),
                         .text(d.body), .text(d.party), .text(d.violation), .text(d.penalties.joined(separator: "、")),
                         .money(d.fine > 0 ? d.fine : nil),
-                        .text(d.decidedOn), .text(d.withdrawnOn.map { "已撤回（\($0)）" } ?? "公示中"),
+                        .text(d.decidedOn),
+                        m.altered.contains(d.caseID)
+                            ? DataTable.Cell("<span class=\"due overdue\">与全过程记录不一致（内容被改动）</span>")
+                            : .text(d.withdrawnOn.map { "已撤回（\($0)）" } ?? "公示中"),
                     ]
                 }, empty: "没有符合条件的公示决定。", rowClasses: m.items.map { $0.withdrawnOn != nil ? "withdrawn" : nil }
             ).render()

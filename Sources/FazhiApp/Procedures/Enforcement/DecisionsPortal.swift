@@ -24,16 +24,29 @@ enum DecisionsPortal {
             let (items, total) = try await Publications.search(
                 q, limit: html ? 50 : 100_000, offset: html ? (page - 1) * 50 : 0, countUpTo: html ? 1000 : nil,
                 on: req.db)
+            // A row whose stored content no longer matches the entry that published it is marked wherever it is shown.
+            let altered = try await Publications.altered(items.map(\.caseID), on: req.db)
             switch RegistryPortal.format(req) {
-            case "json": return try TableResponse.json(["total": AnyEncodable(total), "items": AnyEncodable(items)])
+            case "json":
+                return try TableResponse.json([
+                    "total": AnyEncodable(total),
+                    "items": AnyEncodable(
+                        items.map { ListedDecision(decision: $0, matchesRecord: !altered.contains($0.caseID)) }),
+                ])
             case "csv":
                 return TableResponse.csv(
-                    [["决定书文号", "执法主体", "当事人", "违法行为", "处罚依据", "处罚", "罚款（元）", "决定日期", "公示日期", "撤回日期", "撤回理由"]]
+                    [
+                        [
+                            "决定书文号", "执法主体", "当事人", "违法行为", "处罚依据", "处罚", "罚款（元）", "决定日期", "公示日期", "撤回日期", "撤回理由",
+                            "与全过程记录一致",
+                        ]
+                    ]
                         + items.map {
                             [
                                 $0.decisionNumber, $0.body, $0.party, $0.violation, $0.basis,
                                 $0.penalties.joined(separator: "、"), Yuan.number($0.fine), $0.decidedOn, $0.publishedOn,
                                 $0.withdrawnOn ?? "", $0.withdrawalReason ?? "",
+                                altered.contains($0.caseID) ? "否（内容被改动）" : "是",
                             ]
                         },
                     filename: "行政处罚决定公示")
@@ -41,7 +54,7 @@ enum DecisionsPortal {
             }
             let model = DecisionsPage.Model(
                 query: q, items: items, total: total, page: page, bodies: try await EnforcementBodies.all(on: req.db),
-                formats: RegistryPortal.formats(req))
+                formats: RegistryPortal.formats(req), altered: altered)
             return Views.portal("行政处罚决定公示", request: req, DecisionsPage.View(model: model).render())
         }
         app.get("decisions", ":id") { req async throws -> Response in
@@ -67,6 +80,18 @@ enum DecisionsPortal {
                     matches: matches, payload: payload
                 ).render())
         }
+    }
+}
+
+/// A decision in the public list, with whether its stored content still matches the record entry that published it.
+struct ListedDecision: Encodable {
+    let decision: PublicDecision
+    let matchesRecord: Bool
+    enum Keys: String, CodingKey { case matchesRecord }
+    func encode(to encoder: any Encoder) throws {
+        try decision.encode(to: encoder)
+        var c = encoder.container(keyedBy: Keys.self)
+        try c.encode(matchesRecord, forKey: .matchesRecord)
     }
 }
 
