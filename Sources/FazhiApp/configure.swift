@@ -31,7 +31,7 @@ public func configure(_ app: Application, options: AppOptions) async throws {
     app.middleware = Middlewares()
     app.middleware.use(FazhiErrorMiddleware())
     app.middleware.use(ObservabilityMiddleware())
-    app.middleware.use(DuplicateJSONKeysMiddleware())
+    app.middleware.use(RequestShapeMiddleware())
 
     routes(app)
     registerCommands(app)

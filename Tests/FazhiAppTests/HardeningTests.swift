@@ -52,6 +52,13 @@ import VaporTesting
             #expect(
                 DuplicateJSONKeys.first(in: Array(#"{"a":1,"\u0061":2}"#.utf8)) == "a", "escaped forms are the same key"
             )
+            // A NUL in a query (PostgreSQL cannot store one: a 500 before, found by schemathesis) or a JSON body.
+            let nulQuery = try await t.send(.GET, "/api/v1/cases?item=a%00b", token: try await t.token("sfj.fuyi"))
+            #expect(nulQuery.status == .badRequest, "\(nulQuery.status)")
+            let nulBody = try await t.send(
+                .POST, "/api/v1/reconsideration/committee-members", token: try await t.token("sfj.fuyi"),
+                json: #"{"name":"李\u0000某","kind":"expert","affiliation":"某大学","appointedOn":"2026-01-05"}"#)
+            #expect(nulBody.status == .unprocessableEntity && nulBody.errorField == "name")
         }
     }
 }
