@@ -15,6 +15,8 @@ enum SitePath: Hashable, Sendable {
     case transfers
     case committee
     case userPage(UUID)
+    /// Approving or rejecting a self-requested role (`GrantRequests`).
+    case grantRequestDecision(UUID, approve: Bool)
     case officer(UUID)
     case users, organisations, bodies, officers, powers, benchmarks, importExport, deadline, record, tokens
 
@@ -32,6 +34,8 @@ enum SitePath: Hashable, Sendable {
         case .committee: "/console/reconsideration/committee"
         case .users: "/console/users"
         case .userPage(let id): "/console/users/\(id.uuidString)"
+        case .grantRequestDecision(let id, let approve):
+            "/console/grant-requests/\(id.uuidString)/\(approve ? "approve" : "reject")"
         case .officer(let id): "/console/officers/\(id.uuidString)"
         case .organisations: "/console/organisations"
         case .bodies: "/console/bodies"

@@ -94,8 +94,15 @@ enum OpenAPIDocument {
                 ], required: ["username", "displayName", "password", "organisationId"]), status: 201),
         Operation(method: "get", path: "/api/v1/users/{id}", summary: "用户详情", auth: true),
         Operation(
-            method: "post", path: "/api/v1/users/{id}/grants", summary: "授予角色", auth: true,
+            method: "post", path: "/api/v1/users/{id}/grants", summary: "授予角色（为自己授予的，成为待另一名系统管理员批准的申请，返回202）",
+            auth: true,
             body: obj(["role": "role", "organisationId": "uuid"], required: ["role", "organisationId"]), status: 201),
+        Operation(method: "get", path: "/api/v1/grant-requests", summary: "待批准的角色申请（系统管理员）", auth: true),
+        Operation(
+            method: "post", path: "/api/v1/grant-requests/{id}/approve", summary: "批准角色申请（须为另一名系统管理员）", auth: true,
+            status: 201),
+        Operation(
+            method: "post", path: "/api/v1/grant-requests/{id}/reject", summary: "驳回角色申请", auth: true, status: 204),
         Operation(
             method: "delete", path: "/api/v1/users/{id}/grants/{grant}", summary: "撤销角色", auth: true, status: 204),
         Operation(

@@ -10,6 +10,16 @@ struct GrantDTO: Content {
         organisationId = g.organisationID
     }
 }
+struct GrantRequestDTO: Content {
+    let id: UUID; let userId: UUID; let role: String; let roleName: String; let organisationId: UUID
+    let requestedAt: String; let status: String; let message: String
+    init(_ r: GrantRequestRecord) {
+        id = r.id!; userId = r.userID; role = r.role; roleName = Role(rawValue: r.role)?.chineseName ?? r.role
+        organisationId = r.organisationID; requestedAt = r.requestedAt
+        status = r.decision ?? "pending"
+        message = r.decision == nil ? "为自己授予角色须经另一名系统管理员批准" : (r.decision == "approved" ? "已批准" : "已驳回")
+    }
+}
 struct UserDTO: Content {
     let id: UUID; let username: String; let displayName: String; let organisationId: UUID; let isActive: Bool;
     let grants: [GrantDTO]
@@ -52,6 +62,16 @@ struct UsersAPI {
             u.id == reader.id || reader.readable.contains(u.organisationID)
         else { throw APIError.notFound() }
         return u
+    }
+
+    /// A pending request the caller administers (404 otherwise: never reveal what lies outside one's scope).
+    static func grantRequest(_ req: Request) async throws -> (AuthUser, GrantRequestRecord) {
+        let user = try req.requireUser()
+        guard let id = req.parameters.get("id", as: UUID.self),
+            let r = try await GrantRequestRecord.find(id, on: req.db),
+            user.administered.contains(r.organisationID)
+        else { throw APIError.notFound("该角色申请不存在") }
+        return (user, r)
     }
 
     static func requireAdmin(_ reader: AuthUser, over organisations: [UUID]) throws {
@@ -103,10 +123,36 @@ struct UsersAPI {
             let target = try await visibleUser(req, user)
             let input = try StrictJSON.decode(GrantInput.self, from: req)
             try requireAdmin(user, over: [target.organisationID, input.organisationId])
+            // No one grants themselves a role: it waits for another administrator (`GrantRequests`).
+            if target.id == user.id {
+                let r = try await req.write(as: user) { tx in
+                    try await GrantRequests.request(input.role, for: target, in: input.organisationId, tx: tx)
+                }
+                let response = Response(status: .accepted)
+                try response.content.encode(GrantRequestDTO(r))
+                return response
+            }
             let g = try await req.write(as: user) { tx in
                 try await Accounts.grant(input.role, to: target, in: input.organisationId, tx: tx)
             }
             return try created(GrantDTO(g))
+        }
+        api.get("grant-requests") { req async throws -> [GrantRequestDTO] in
+            let user = try req.requireUser()
+            return try await GrantRequests.pending(in: user.administered, on: req.db).map(GrantRequestDTO.init)
+        }
+        api.post("grant-requests", ":id", "approve") { req async throws -> Response in
+            let (user, r) = try await grantRequest(req)
+            let g = try await req.write(as: user) { tx in
+                try await GrantRequests.decide(r, approve: true, by: user.id, tx: tx)
+            }
+            return try created(GrantDTO(g!))
+        }
+        api.post("grant-requests", ":id", "reject") { req async throws -> HTTPStatus in
+            let (user, r) = try await grantRequest(req)
+            try await req.write(as: user) { tx in try await GrantRequests.decide(r, approve: false, by: user.id, tx: tx)
+            }
+            return .noContent
         }
         api.delete("users", ":id", "grants", ":grant") { req async throws -> HTTPStatus in
             let user = try req.requireUser()

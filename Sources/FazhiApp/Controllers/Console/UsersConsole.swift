@@ -61,7 +61,15 @@ struct UsersConsole {
                             "\(Role(rawValue: $0.role)?.chineseName ?? $0.role) · \(orgName[$0.organisationID] ?? "")"
                         },
                         active: u.isActive)
-                }, canCreate: user.isAdmin)
+                }, canCreate: user.isAdmin,
+                pending: try await GrantRequests.pending(in: user.administered, on: req.db).map { r in
+                    UsersViews.PendingGrant(
+                        id: r.id!, user: users.first { $0.id == r.userID }?.displayName ?? r.userID.uuidString,
+                        role: Role(rawValue: r.role)?.chineseName ?? r.role,
+                        organisation: orgName[r.organisationID] ?? "",
+                        requestedAt: String(r.requestedAt.prefix(19)).replacingOccurrences(of: "T", with: " "),
+                        mine: r.requestedBy == user.id)
+                }, csrf: CSRF.token(for: req))
             return Views.console(
                 "用户与角色", user: user, request: req, active: SitePath.users.path, flash: Flash.take(req), body)
         }
@@ -133,10 +141,29 @@ struct UsersConsole {
                     throw DomainError.invalid(field: "organisationId", message: "请选择单位")
                 }
                 try UsersAPI.requireAdmin(user, over: [target.organisationID, org])
+                // No one grants themselves a role: it waits for another administrator.
+                if target.id == user.id {
+                    _ = try await req.write(as: user) { tx in
+                        try await GrantRequests.request(role, for: target, in: org, tx: tx)
+                    }
+                    return "已提交申请：为自己授予角色“\(role.chineseName)”须经另一名系统管理员批准"
+                }
                 _ = try await req.write(as: user) { tx in try await Accounts.grant(role, to: target, in: org, tx: tx) }
                 return "已授予角色“\(role.chineseName)”"
             }
             return req.redirect(to: SitePath.userPage(target.id!).path)
+        }
+        for approve in [true, false] {
+            console.post("grant-requests", ":id", approve ? "approve" : "reject") { req async throws -> Response in
+                try await formAction(req, back: SitePath.users.path) {
+                    let (user, r) = try await UsersAPI.grantRequest(req)
+                    try await req.write(as: user) { tx in
+                        try await GrantRequests.decide(r, approve: approve, by: user.id, tx: tx)
+                    }
+                    return approve ? "已批准角色申请" : "已驳回角色申请"
+                }
+                return req.redirect(to: SitePath.users.path)
+            }
         }
         console.post("users", ":id", "grants", ":grant", "revoke") { req async throws -> Response in
             let user = try req.requireUser()

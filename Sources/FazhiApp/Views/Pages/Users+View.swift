@@ -8,7 +8,24 @@ enum UsersViews {
         let active: Bool
     }
 
-    static func list(users: [UserLine], canCreate: Bool) -> HTML {
+    /// A role someone asked to give themselves, waiting for another administrator.
+    struct PendingGrant {
+        let id: UUID; let user: String; let role: String; let organisation: String; let requestedAt: String
+        let mine: Bool
+    }
+
+    /// 批准 and 驳回 for one request.
+    static func decisionForms(_ id: UUID, csrf: String) -> HTML {
+        let approve = PostForm(
+            action: SitePath.grantRequestDecision(id, approve: true).path, cssClass: "inline", csrf: csrf, content: "",
+            submit: "批准")
+        let reject = PostForm(
+            action: SitePath.grantRequestDecision(id, approve: false).path, cssClass: "inline", csrf: csrf, content: "",
+            submit: "驳回", buttonClass: "secondary")
+        return HTML.join([approve.render(), reject.render()])
+    }
+
+    static func list(users: [UserLine], canCreate: Bool, pending: [PendingGrant] = [], csrf: String = "") -> HTML {
         let table = DataTable(
             id: "users", columns: ["用户名", "姓名", "所在单位", "角色", "状态"].map { .init($0) },
             rows: users.map { u in
@@ -21,8 +38,24 @@ enum UsersViews {
         ).render()
         let newButton: HTML =
             canCreate ? "<p><a class=\"button\" href=\"/console/users/new\" id=\"new-user\">新建用户</a></p>" : ""
+        let requests: HTML =
+            pending.isEmpty
+            ? ""
+            : """
+            <h2>待批准的角色申请（\(pending.count)）</h2>
+            <p class="muted">为自己授予的角色须经另一名系统管理员批准，申请与批准均记入全过程记录。</p>
+            \(DataTable(
+                id: "grant-requests", columns: ["申请人", "角色", "单位", "申请时间", "处理"].map { .init($0) },
+                rows: pending.map { p in
+                    [
+                        .text(p.user), .text(p.role), .text(p.organisation), .text(p.requestedAt),
+                        p.mine ? .text("等待另一名系统管理员批准") : DataTable.Cell(decisionForms(p.id, csrf: csrf)),
+                    ]
+                }, empty: "").render())
+            """
         return """
             \(newButton)
+            \(requests)
             \(table)
             <p class="muted">共 \(users.count) 个用户。</p>
             """
