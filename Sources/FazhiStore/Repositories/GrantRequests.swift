@@ -47,7 +47,7 @@ public enum GrantRequests {
         }
         let r = GrantRequestRecord()
         r.userID = uid; r.role = role.rawValue; r.organisationID = organisationID; r.requestedBy = uid
-        r.requestedAt = ISO8601DateFormatter().string(from: tx.now)
+        r.requestedAt = ChinaTime.iso(tx.now)
         try await r.create(on: tx.db)
         try tx.record(
             "grant_request", r.id!.uuidString, "request",
@@ -68,7 +68,7 @@ public enum GrantRequests {
         else { throw DomainError.notFound("该授权申请所涉用户或角色不存在") }
         request.decision = approve ? "approved" : "rejected"
         request.decidedBy = decider
-        request.decidedAt = ISO8601DateFormatter().string(from: tx.now)
+        request.decidedAt = ChinaTime.iso(tx.now)
         try await request.update(on: tx.db)
         try tx.record(
             "grant_request", request.id!.uuidString, approve ? "approve" : "reject",
