@@ -37,7 +37,7 @@ struct EngineFuzzTests {
         if let hint = hints[f.key] { return hint }
         return switch f.kind {
         case .text: .text("测试内容")
-        case .number: .number(100)
+        case .number, .amount: .number(100)
         case .date: .date(date)
         case .bool: .bool(true)
         case .list: .list(["甲某", "乙某", "丙某"])
@@ -124,6 +124,22 @@ struct EngineFuzzTests {
 }
 
 extension EngineFuzzTests {
+    /// Money is counted in 分 (issue 14): 0.001 元 and 1.2×10²⁹ 元 are refused with the field; 3,000.50 元 passes.
+    @Test func amountsAreCountedInFen() throws {
+        var r = try CaseRunner.investigated()
+        for bad: FactValue in [.number(0.001), .number(1.2e29), .text("12.345"), .number(.nan)] {
+            let e = r.refusal(
+                "propose",
+                [
+                    "violationFacts": .text("x"), "penaltyBasis": .text("y"), "penaltyKinds": .list(["罚款"]),
+                    "fineAmount": bad,
+                ], on: "2026-10-12")
+            #expect(e?.field == "fineAmount", "\(bad): \(String(describing: e))")
+        }
+        try r.propose(fine: 3_000.5, extra: ["benchmarkMin": .text("1,000.00"), "benchmarkMax": .number(10_000)])
+        #expect(r.file.facts.number("proposedFine") == 3_000.5)
+    }
+
     /// The states the random walk rarely reaches — a penalty served and unpaid, under 催告, in enforcement; a 复议
     /// decided and served — reached by the journeys of the other tests, then fuzzed.
     @Test func laterStatesOfTheLongJourneys() throws {

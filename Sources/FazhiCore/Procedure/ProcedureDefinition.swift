@@ -29,6 +29,8 @@ public struct ProcedureActor: Sendable, Equatable {
 public struct InputField: Sendable {
     public enum Kind: Sendable {
         case text, number, date, bool, list
+        /// An amount of money in 元: a number with at most two decimal places (分), in `numberRange`.
+        case amount
         /// One of the given values (value, Chinese label).
         case choice([Choice])
     }

@@ -223,6 +223,22 @@ public enum ProcedureEngine {
             switch (field.kind, v!) {
             case (.text, .text(let s)): out[field.key] = .text(s.trimmed)
             case (.number, .number(let d)) where InputField.numberRange.contains(d): out[field.key] = .number(d)
+            case (.amount, .number), (.amount, .text):
+                let d: Double? = {
+                    if case .number(let n)? = v { return n }
+                    if case .text(let s)? = v { return Double(s.trimmed.replacingOccurrences(of: ",", with: "")) }
+                    return nil
+                }()
+                guard let d, d.isFinite, InputField.numberRange.contains(d) else {
+                    throw DomainError.invalid(
+                        field: field.key,
+                        message: "“\(field.label)”应为0至\(Yuan.number(InputField.numberRange.upperBound))元之间的金额")
+                }
+                // Money is counted in 分: 0.001 元 is no amount a decision can impose or a voucher show.
+                guard abs(d * 100 - (d * 100).rounded()) < 1e-6 else {
+                    throw DomainError.invalid(field: field.key, message: "“\(field.label)”最多保留两位小数（到分）")
+                }
+                out[field.key] = .number((d * 100).rounded() / 100)
             case (.number, .number), (.number, .text):
                 let d: Double? = {
                     if case .number(let n)? = v { return n }

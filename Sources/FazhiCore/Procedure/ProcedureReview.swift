@@ -83,6 +83,7 @@ public enum ProcedureReview {
                         switch f.kind {
                         case .text: "文字"
                         case .number: "数字"
+                        case .amount: "金额（元，至分）"
                         case .date: "日期"
                         case .bool: "是/否"
                         case .list: "多项"

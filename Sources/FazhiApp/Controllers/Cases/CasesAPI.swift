@@ -249,6 +249,7 @@ enum ProcedureJSON {
         switch f.kind {
         case .text: o["kind"] = "text"
         case .number: o["kind"] = "number"
+        case .amount: o["kind"] = "amount"
         case .date: o["kind"] = "date"
         case .bool: o["kind"] = "bool"
         case .list: o["kind"] = "list"

@@ -197,7 +197,7 @@ extension CaseFilePage.Model {
         case .bool: .bool
         case .choice(let c): .choice(c)
         case .date: .date
-        case .number: .number
+        case .number, .amount: .number
         case .list: .list
         case .text:
             ["Summary", "Facts", "Opinion", "Reasons"].contains { f.key.hasSuffix($0) }

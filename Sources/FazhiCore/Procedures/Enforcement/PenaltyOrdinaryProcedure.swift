@@ -262,12 +262,12 @@ public enum PenaltyOrdinaryProcedure {
                 .init("violationFacts", "违法事实"),
                 .init("penaltyBasis", "处罚依据"),
                 .init("penaltyKinds", "处罚种类", .list),
-                .init("fineAmount", "罚款金额（元）", .number, required: false),
-                .init("confiscationValue", "没收金额或价值（元）", .number, required: false),
+                .init("fineAmount", "罚款金额（元）", .amount, required: false),
+                .init("confiscationValue", "没收金额或价值（元）", .amount, required: false),
                 .init("benchmarkCode", "裁量基准编号", required: false),
                 .init("benchmarkTier", "裁量档次", required: false),
-                .init("benchmarkMin", "基准幅度下限（元）", .number, required: false),
-                .init("benchmarkMax", "基准幅度上限（元）", .number, required: false),
+                .init("benchmarkMin", "基准幅度下限（元）", .amount, required: false),
+                .init("benchmarkMax", "基准幅度上限（元）", .amount, required: false),
                 .init("outsideBenchmarkReason", "不按裁量基准的理由", required: false),
                 .init("majorPublicInterest", "涉及重大公共利益", .bool, required: false),
                 .init("complexCase", "案情疑难复杂、涉及多个法律关系", .bool, required: false),
@@ -488,8 +488,8 @@ public enum PenaltyOrdinaryProcedure {
                         .init("not_established", "违法事实不能成立，不予行政处罚"),
                     ])),
                 .init("penaltyKinds", "处罚种类", .list, required: false),
-                .init("fineAmount", "罚款金额（元）", .number, required: false),
-                .init("confiscationValue", "没收金额或价值（元）", .number, required: false),
+                .init("fineAmount", "罚款金额（元）", .amount, required: false),
+                .init("confiscationValue", "没收金额或价值（元）", .amount, required: false),
                 .init("decisionReasons", "理由和依据"),
                 .init("performBy", "履行方式和期限", required: false),
                 .init("hearingRecordCited", "已根据听证笔录作出决定", .bool, required: false)
@@ -632,7 +632,7 @@ public enum PenaltyOrdinaryProcedure {
             )
             .asks(
                 .init("paymentVoucher", "银行或者电子支付缴款凭证号"),
-                .init("paidAmount", "缴纳金额（元）", .number),
+                .init("paidAmount", "缴纳金额（元）", .amount),
                 .init("paidOn", "缴纳日期", .date)
             )
             .gate("行政处罚法 第六十七条、第七十二条", "缴纳金额少于罚款及加处罚款合计", field: "paidAmount") { c in

@@ -44,7 +44,7 @@ public enum PenaltySimpleProcedure {
                 .init("violationFacts", "违法行为"),
                 .init("penaltyBasis", "处罚依据"),
                 .init("penaltyKinds", "处罚种类", .list),
-                .init("fineAmount", "罚款金额（元）", .number, required: false),
+                .init("fineAmount", "罚款金额（元）", .amount, required: false),
                 .init("formNumber", "预定格式、编有号码的决定书编号"),
                 .init("certificateShown", "已向当事人出示执法证件", .bool),
                 .init("partyInformed", "已告知当事人违法事实、处罚理由和依据及陈述、申辩的权利，并记录在案", .bool),
@@ -120,7 +120,7 @@ public enum PenaltySimpleProcedure {
             )
             .asks(
                 .init("paymentVoucher", "银行或者电子支付缴款凭证号"),
-                .init("paidAmount", "缴纳金额（元）", .number),
+                .init("paidAmount", "缴纳金额（元）", .amount),
                 .init("paidOn", "缴纳日期", .date)
             )
             .gate("行政处罚法 第六十七条", "没有应缴的罚款") { ($0.file.facts[EnforcementFact.decidedFine] ?? 0) > 0 }

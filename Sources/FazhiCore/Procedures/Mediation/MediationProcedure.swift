@@ -51,7 +51,7 @@ public enum MediationProcedure {
                 .init("parties", "当事人（至少两方）", .list, personName: true),
                 .init("disputeSummary", "纠纷简要情况"),
                 .init("committee", "调解组织"),
-                .init("amountInvolved", "涉及金额（元）", .number, required: false)
+                .init("amountInvolved", "涉及金额（元）", .amount, required: false)
             )
             .gate("人民调解法 第二条", "纠纷至少有两方当事人", field: "parties") { c in
                 Set(c.inputs.list(MediationFact.parties)).count >= 2
