@@ -72,7 +72,9 @@ def test_case_from_filing_to_service_and_decision_docx(fazhi_sqlite):
         case_url = head.current_url
         number = head.find_element(By.TAG_NAME, "h1").text
         items = json.loads(urllib.request.urlopen(app.url("/powers?format=json&type=penalty")).read().decode("utf-8"))["items"]
-        power = next(i["code"] for i in items if i["body"] == "清河县市场监督管理局")
+        codes = [i["code"] for i in items if i["body"] == "清河县市场监督管理局"]
+        # The item whose 裁量基准 the proposal names (QH-CF-001: 货值金额 under 10,000 元 → 50,000–70,000 元).
+        power = "339901-CF-00001" if "339901-CF-00001" in codes else codes[0]
         take(head, case_url, "file_case", {"_date": "2026-08-03", "source": "complaint", "powerItemCode": power, "partyName": "清河县某某食品店",
                                            "partyKind": "organisation", "partyAddress": "清河县城关镇人民路1号", "summary": "销售过期食品",
                                            "violationOn": "2026-07-20"})
@@ -100,10 +102,11 @@ def test_case_from_filing_to_service_and_decision_docx(fazhi_sqlite):
         take(officer, case_url, "record_evidence", {"_date": "2026-08-04", "evidenceKind": "inspection", "evidenceSummary": "现场检查，过期食品12件",
                                                     "partySignature": "signed", "certificateShown": True, "evidenceFile." + sha: True}, officers=2)
         take(officer, case_url, "propose", {"_date": "2026-08-05", "violationFacts": "销售超过保质期的食品12件", "penaltyBasis": "《中华人民共和国食品安全法》第一百二十四条",
-                                            "penaltyKinds": "罚款、没收违法所得", "fineAmount": "8000", "confiscationValue": "360"})
+                                            "penaltyKinds": "罚款、没收违法所得", "fineAmount": "50000", "confiscationValue": "360",
+                                            "benchmarkCode": "QH-CF-001", "measureValue": "3000", "goodsValue": "3000"})
         take(officer, case_url, "notify", {"_date": "2026-08-05", "noticeMethod": "direct"})
         take(officer, case_url, "waive", {"_date": "2026-08-06", "waiverDocument": "当事人2026年8月6日书面放弃陈述申辩"})
-        take(head, case_url, "decide", {"_date": "2026-08-07", "outcome": "penalty", "penaltyKinds": "罚款、没收违法所得", "fineAmount": "8000",
+        take(head, case_url, "decide", {"_date": "2026-08-07", "outcome": "penalty", "penaltyKinds": "罚款、没收违法所得", "fineAmount": "50000",
                                         "decisionReasons": "事实清楚，证据确凿"})
         take(officer, case_url, "serve", {"_date": "2026-08-07", "serviceMethod": "direct", "recipient": "店主"})
         assert "已送达" in officer.find_element(By.ID, "case-state").text
@@ -113,7 +116,7 @@ def test_case_from_filing_to_service_and_decision_docx(fazhi_sqlite):
         cookie = "; ".join("%s=%s" % (c["name"], c["value"]) for c in officer.get_cookies())
         data = urllib.request.urlopen(urllib.request.Request(link, headers={"Cookie": cookie})).read()
         text = docx_text(data)
-        for needle in ["行政处罚决定书", "一、当事人", "清河县某某食品店", "二、违法事实和证据", "三、行政处罚的种类和依据", "罚款人民币8,000元",
+        for needle in ["行政处罚决定书", "一、当事人", "清河县某某食品店", "二、违法事实和证据", "三、行政处罚的种类和依据", "罚款人民币50,000元",
                        "四、履行方式和期限", "五、申请行政复议或者提起行政诉讼的途径和期限", "六、作出决定的行政机关和日期", "清河县市场监督管理局"]:
             assert needle in text, needle
         assert number.startswith("清市监立")

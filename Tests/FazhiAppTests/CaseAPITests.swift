@@ -125,7 +125,9 @@ import VaporTesting
 
             let proposal: [String: Any] = [
                 "violationFacts": "销售超过保质期的食品", "penaltyBasis": "《食品安全法》第一百二十四条", "penaltyKinds": ["罚款", "没收违法所得"],
-                "fineAmount": 150_000, "confiscationValue": 800, "benchmarkMin": 100_000, "benchmarkMax": 200_000,
+                "fineAmount": 150_000, "confiscationValue": 800,
+                // The item's registered 裁量基准: 货值 10,000 元 is the 一般 tier, 10–15 times — 100,000 to 150,000 元.
+                "benchmarkCode": "QH-CF-001", "measureValue": 10_000, "goodsValue": 10_000,
             ]
             #expect(try await c.step(id, officer, "propose", version: 2, date: "2026-08-06", proposal).status == .ok)
             #expect(
@@ -303,13 +305,14 @@ import VaporTesting
                 [
                     "violationFacts": "张三丰（身份证号330102199001011234，电话13812345678）雇用李四未取得许可经营食品，张 三丰称不知情",
                     "penaltyBasis": "《食品安全法》第一百二十二条",
-                    "penaltyKinds": ["罚款"], "fineAmount": 5000,
+                    "penaltyKinds": ["罚款"], "fineAmount": 50_000,
+                    "benchmarkCode": "QH-CF-001", "measureValue": 3_000, "goodsValue": 3_000,
                 ])
             try await step(officer, "notify", "2026-09-03", ["noticeMethod": "direct"])
             try await step(officer, "waive", "2026-09-03", ["waiverDocument": "当事人书面放弃"])
             try await step(
                 head, "decide", "2026-09-04",
-                ["outcome": "penalty", "penaltyKinds": ["罚款"], "fineAmount": 5000, "decisionReasons": "事实清楚"])
+                ["outcome": "penalty", "penaltyKinds": ["罚款"], "fineAmount": 50_000, "decisionReasons": "事实清楚"])
             let decided = try await t.send(.GET, "/api/v1/cases/\(id)", token: officer).json()
             let publication = (decided["deadlines"] as? [[String: Any]] ?? []).first {
                 $0["key"] as? String == "publication"

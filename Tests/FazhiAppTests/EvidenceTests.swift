@@ -225,13 +225,13 @@ import VaporTesting
                 officer, "propose", "2026-09-03",
                 [
                     "violationFacts": "销售过期食品", "penaltyBasis": "《食品安全法》第一百二十四条", "penaltyKinds": ["罚款"],
-                    "fineAmount": 5000,
+                    "fineAmount": 50_000, "benchmarkCode": "QH-CF-001", "measureValue": 3_000, "goodsValue": 3_000,
                 ])
             try await step(officer, "notify", "2026-09-03", ["noticeMethod": "direct"])
             try await step(officer, "waive", "2026-09-03", ["waiverDocument": "当事人书面放弃"])
             try await step(
                 head, "decide", "2026-09-04",
-                ["outcome": "penalty", "penaltyKinds": ["罚款"], "fineAmount": 5000, "decisionReasons": "事实清楚"])
+                ["outcome": "penalty", "penaltyKinds": ["罚款"], "fineAmount": 50_000, "decisionReasons": "事实清楚"])
 
             let r = try await t.send(.GET, "/api/v1/cases/\(id)/archive", token: officer)
             #expect(r.status == .ok && r.headers.contentType?.description == "application/zip")

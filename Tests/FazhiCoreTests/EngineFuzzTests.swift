@@ -136,7 +136,7 @@ extension EngineFuzzTests {
                 ], on: "2026-10-12")
             #expect(e?.field == "fineAmount", "\(bad): \(String(describing: e))")
         }
-        try r.propose(fine: 3_000.5, extra: ["benchmarkMin": .text("1,000.00"), "benchmarkMax": .number(10_000)])
+        try r.propose(fine: 3_000.5, extra: ["illegalGains": .text("1,000.00")])
         #expect(r.file.facts.number("proposedFine") == 3_000.5)
     }
 

@@ -112,7 +112,7 @@ struct LawReadingTests {
         // A 告知书 signed for on an earlier date does not date the decision's service (issue 13 review: the engine once read
         // an earlier step's 签收日期 when this step gave none).
         var fresh = try CaseRunner.investigated()
-        try fresh.propose(fine: 5_000, extra: ["benchmarkMin": .number(1_000), "benchmarkMax": .number(10_000)])
+        try fresh.propose(fine: 5_000)
         try fresh.take("notify", ["noticeMethod": .text("post"), "signedOn": .text("2026-10-12")], on: "2026-10-13")
         try fresh.take("waive", ["waiverDocument": .text("放弃")], on: "2026-10-13")
         var five = CaseRunner.decision

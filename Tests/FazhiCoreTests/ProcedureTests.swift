@@ -84,8 +84,7 @@ extension CaseRunner {
     ) throws {
         var i: [String: FactValue] = [
             "violationFacts": .text("未取得许可从事食品经营"), "penaltyBasis": .text("《食品安全法》第一百二十二条"),
-            "penaltyKinds": .list(kinds), "fineAmount": .number(fine), "benchmarkMin": .number(50_000),
-            "benchmarkMax": .number(100_000),
+            "penaltyKinds": .list(kinds), "fineAmount": .number(fine),
         ]
         i.merge(extra) { _, n in n }
         try take("propose", i, on: date)
@@ -102,7 +101,7 @@ extension CaseRunner {
     /// A case decided on 2026-10-13 with a 5,000-yuan fine, the party having waived its statement.
     static func decidedWithFine() throws -> CaseRunner {
         var r = try investigated()
-        try r.propose(fine: 5_000, extra: ["benchmarkMin": .number(1_000), "benchmarkMax": .number(10_000)])
+        try r.propose(fine: 5_000)
         try r.take("notify", ["noticeMethod": .text("direct")], on: "2026-10-12")
         try r.take("waive", ["waiverDocument": .text("放弃")], on: "2026-10-12")
         var d = decision; d["fineAmount"] = .number(5_000)
@@ -259,29 +258,60 @@ struct ProcedureTests {
         }
     }
 
+    /// 第三十四条 (issue 15 #3): the registered benchmark drives the range — the officer picks it and states the
+    /// circumstances; the tier and range are computed; a fine outside needs a reason and goes to 法制审核.
     @Test func outsideBenchmarkNeedsReasonAndReview() throws {
         var r = try CaseRunner.investigated()
-        #expect(
-            article(
-                r.refusal(
-                    "propose",
-                    [
-                        "violationFacts": .text("x"), "penaltyBasis": .text("y"), "penaltyKinds": .list(["罚款"]),
-                        "fineAmount": .number(120_000),
-                        "benchmarkMin": .number(50_000), "benchmarkMax": .number(100_000),
-                    ], on: "2026-10-12")) == "行政处罚法 第三十四条")
-        try r.propose(fine: 120_000, extra: ["outsideBenchmarkReason": .text("货值巨大")])
+        r.external[Penalty.External.itemHasBenchmark] = .bool(true)
+        let base: [String: FactValue] = [
+            "violationFacts": .text("x"), "penaltyBasis": .text("y"), "penaltyKinds": .list(["罚款"]),
+            "fineAmount": .number(3_000),
+        ]
+        // The item has a benchmark: one must be picked.
+        let none = r.refusal("propose", base, on: "2026-10-12")
+        #expect(article(none) == "行政处罚法 第三十四条" && none?.field == "benchmarkCode")
+        // One not registered for the item (the store found none): refused.
+        let unknown = r.refusal(
+            "propose", base.merging(["benchmarkCode": .text("SJ-XX-999")]) { _, n in n }, on: "2026-10-12")
+        #expect(unknown?.field == "benchmarkCode")
+        r.external[Penalty.External.benchmark] = .text(
+            String(decoding: try JSONEncoder().encode(DiscretionTests.bench), as: UTF8.self))
+        var picked = base
+        picked["benchmarkCode"] = .text("SJ-SP-001")
+        // Graded by 货值金额: the measure must be given.
+        #expect(r.refusal("propose", picked, on: "2026-10-12")?.field == "measureValue")
+        picked["measureValue"] = .number(5_000)
+        // 货值 5,000: the 从轻 tier, 50,000–80,000 元; 3,000 is outside — a reason is required (and 法制审核 follows).
+        let outside = r.refusal("propose", picked, on: "2026-10-12")
+        #expect(article(outside) == "行政处罚法 第三十四条" && outside?.field == "outsideBenchmarkReason")
+        // 违法行为轻微并及时改正: no penalty may be proposed at all (第三十三条).
+        var minor = picked
+        minor["minorCorrectedNoHarm"] = .bool(true)
+        #expect(article(r.refusal("propose", minor, on: "2026-10-12")) == "行政处罚法 第三十条、第三十三条")
+        // Inside the range: no reason, the tier and range recorded with their articles.
+        var inside = picked
+        inside["fineAmount"] = .number(60_000)
+        var ok = r
+        try ok.take("propose", inside, on: "2026-10-12")
+        #expect(ok.file.facts.text("benchmarkTier") == "从轻处罚")
+        #expect(ok.file.facts.number("benchmarkMin") == 50_000 && ok.file.facts.number("benchmarkMax") == 80_000)
+        #expect(ok.file.facts.list("benchmarkArticles").contains("《食品安全法》第一百二十四条"))
+        #expect(!ok.file.facts.list("legalReviewReasons").contains { $0.contains("第三十四条") })
+        // Outside with a reason: taken, and 法制审核 is required before the decision.
+        picked["outsideBenchmarkReason"] = .text("当事人系残疾人，经营困难，酌情")
+        try r.take("propose", picked, on: "2026-10-12")
         #expect(r.file.facts.list("legalReviewReasons").contains { $0.contains("第三十四条") })
         try r.take("notify", ["noticeMethod": .text("direct")], on: "2026-10-12")
         try r.take("waive", ["waiverDocument": .text("当事人2026-10-13签名放弃")], on: "2026-10-13")
-        var d = CaseRunner.decision; d["fineAmount"] = .number(120_000)
+        var d = CaseRunner.decision
+        d["fineAmount"] = .number(3_000)
         #expect(article(r.refusal("decide", d, by: CaseRunner.head, on: "2026-10-14")) == "行政处罚法 第五十八条")
     }
 
     @Test func noHeavierDecisionAfterDefence() throws {
         var r = try CaseRunner.investigated()
         try r.propose(
-            fine: 5_000, kinds: ["罚款"], extra: ["benchmarkMin": .number(1_000), "benchmarkMax": .number(10_000)])
+            fine: 5_000, kinds: ["罚款"])
         #expect(!r.file.facts.flag("hearingRight"))
         try r.take("notify", ["noticeMethod": .text("direct")], on: "2026-10-12")
         try r.take(
@@ -727,7 +757,7 @@ struct PublicationRuleTests {
         var settings = ProcedureSettings(); settings.publicationRule = .fineAtLeast(10_000)
         var small = try CaseRunner.investigated()
         small.settings = settings
-        try small.propose(fine: 5_000, extra: ["benchmarkMin": .number(1_000), "benchmarkMax": .number(10_000)])
+        try small.propose(fine: 5_000)
         try small.take("notify", ["noticeMethod": .text("direct")], on: "2026-10-12")
         try small.take("waive", ["waiverDocument": .text("放弃")], on: "2026-10-12")
         var d = CaseRunner.decision; d["fineAmount"] = .number(5_000)

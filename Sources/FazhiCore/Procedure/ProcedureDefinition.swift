@@ -232,6 +232,9 @@ public struct ActionDefinition: Sendable {
     ) -> Self {
         var c = self; c.gates.append(Gate(article, message, field: field, holds: holds)); return c
     }
+    /// Several gates a module declares together (e.g. the 裁量基准 checks of 拟作处罚), in order.
+    public func gated(_ more: [Gate]) -> Self { var c = self; c.gates += more; return c }
+    public func asks(_ fields: [InputField]) -> Self { var c = self; c.inputs += fields; return c }
     public func then(_ effects: Effect...) -> Self { var c = self; c.effects += effects; return c }
     public func then(_ effects: [Effect]) -> Self { var c = self; c.effects += effects; return c }
     /// `links` reads the case as it is after the step (`StepContext.file`).

@@ -103,6 +103,9 @@ public enum CaseLookup: Sendable, Equatable {
     case caseByDecisionNumber(input: String, into: String)
     /// Whether the actor has taken one of these steps before, in any case (行政处罚法 第五十八条第二款: 初次从事法制审核).
     case actorHasTaken([String])
+    /// The 裁量基准 the step's input names, as registered (JSON of `DiscretionBenchmark`, the version in force on the
+    /// step's day, only one of the case's power item), and whether that item has any benchmark at all (第三十四条).
+    case benchmark(input: String, into: String, itemHasBenchmark: String)
 }
 
 /// How a procedure's case reviews another case (a 复议 of a penalty decision): the fact holding the other case's id,

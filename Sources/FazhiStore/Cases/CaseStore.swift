@@ -403,6 +403,18 @@ public enum CaseStore {
             {
                 external[key] = .text(linked.uuidString)
             }
+        case .benchmark(let input, let key, let flag):
+            let item = file.facts[CaseColumns.powerItemCode] ?? ""
+            external[flag] = .bool(
+                try await tx.sql.raw("SELECT 1 AS x FROM benchmarks WHERE power_item_code = \(bind: item)").first()
+                    != nil)
+            if let code = r.inputs.text(input)?.trimmed, !code.isEmpty,
+                let stored = try await Benchmarks.versions(code: code, on: tx.db).last(where: {
+                    $0.effectiveOn <= r.date.description
+                }), stored.powerItemCode == item
+            {
+                external[key] = .text(stored.content)
+            }
         case .actorHasTaken(let actions):
             guard !actor.hasReviewedBefore, !actions.isEmpty else { return }
             let taken = try await tx.sql.raw(

@@ -71,12 +71,32 @@ enum DemoCases {
                     "violationOn": .text(violationOn.description),
                 ]
             }
-            func proposal(_ facts: String, fine: Double) -> [String: FactValue] {
-                [
+            // The item's registered 裁量基准 (第三十四条): a proposal names it with its measure, and the fine is either inside
+            // the computed range or — where the demo keeps a larger or smaller fine — carries the reason (法制审核 follows).
+            let benchmark = try await Benchmarks.current(on: tx.db).first { $0.powerItemCode == item }
+            func proposal(
+                _ facts: String, fine: Double, measure: Double, fit: Bool = false
+            ) throws -> [String: FactValue] {
+                var p: [String: FactValue] = [
                     "violationFacts": .text(facts), "penaltyBasis": .text("《中华人民共和国食品安全法》第一百二十二条"),
-                    "penaltyKinds": .list(["罚款"]),
-                    "fineAmount": .number(fine),
+                    "penaltyKinds": .list(["罚款"]), "fineAmount": .number(fine),
                 ]
+                guard let stored = benchmark else { return p }
+                let b = try stored.benchmark()
+                p["benchmarkCode"] = .text(stored.code)
+                p["measureValue"] = .number(measure)
+                p["goodsValue"] = .number(measure)
+                let o = try DiscretionCalculator.compute(
+                    b, facts: CaseFacts(measureValue: measure, goodsValue: measure))
+                let lo = o.fineMinimumYuan ?? 0, hi = o.fineMaximumYuan ?? .greatestFiniteMagnitude
+                if fine < lo || fine > hi {
+                    if fit {
+                        p["fineAmount"] = .number(lo)
+                    } else {
+                        p["outsideBenchmarkReason"] = .text("案情特殊，经集体研究拟不按基准幅度处罚（附说明）")
+                    }
+                }
+                return p
             }
             let company = prefix == "scj" ? "清河县鑫源食品商行" : "清河县顺达装饰有限公司"
 
@@ -88,7 +108,10 @@ enum DemoCases {
                     filing(company, "organisation", "群众投诉销售超过保质期的食品", violationOn: day(-120)), false
                 ),
                 ("record_evidence", officer, day(-110), evidence, true),
-                ("propose", officer, day(-104), proposal("在经营场所销售超过保质期的食品共计42件，货值金额31,500元", fine: 150_000), false),
+                (
+                    "propose", officer, day(-104),
+                    try proposal("在经营场所销售超过保质期的食品共计42件，货值金额10,000元", fine: 150_000, measure: 10_000), false
+                ),
                 ("notify", officer, day(-104), ["noticeMethod": .text("direct")], false),
                 ("request_hearing", officer, day(-102), ["hearingRequest": .text("当事人书面要求听证")], false),
                 (
@@ -147,7 +170,10 @@ enum DemoCases {
                         filing("清河县百味餐饮店", "organisation", "日常检查发现未按规定进行进货查验", violationOn: day(-45)), false
                     ),
                     ("record_evidence", officer, day(-38), evidence, true),
-                    ("propose", officer, day(-3), proposal("未按规定查验供货者的许可证和食品出厂检验合格证", fine: 5_000), false),
+                    (
+                        "propose", officer, day(-3), try proposal("未按规定查验供货者的许可证和食品出厂检验合格证", fine: 5_000, measure: 1),
+                        false
+                    ),
                     ("notify", officer, day(-2), ["noticeMethod": .text("direct")], false),
                 ])
             // 3. Overdue: filed more than 90 days ago and still under investigation.
@@ -179,7 +205,8 @@ enum DemoCases {
                     ("serve", officer, day(-56), ["serviceMethod": .text("direct"), "recipient": .text("李秀英")], false),
                     ("close", head, day(-55), ["closingSummary": .text("不予处罚，已教育")], false),
                 ])
-            // 5. A citizen's penalty, published with the name masked.
+            // 5. A citizen's penalty, published with the name masked: the fine the benchmark gives (no 法制审核 needed).
+            let citizenProposal = try proposal("王建军未取得食品经营许可，在城关镇农贸市场从事熟食经营", fine: 3_000, measure: 1, fit: true)
             try await run(
                 PenaltyOrdinaryProcedure.id,
                 [
@@ -188,13 +215,14 @@ enum DemoCases {
                         false
                     ),
                     ("record_evidence", officer, day(-49), evidence, true),
-                    ("propose", officer, day(-45), proposal("王建军未取得食品经营许可，在城关镇农贸市场从事熟食经营", fine: 3_000), false),
+                    ("propose", officer, day(-45), citizenProposal, false),
                     ("notify", officer, day(-45), ["noticeMethod": .text("direct")], false),
                     ("waive", officer, day(-44), ["waiverDocument": .text("当事人签署放弃陈述申辩和听证的书面声明")], false),
                     (
                         "decide", head, day(-43),
                         [
-                            "outcome": .text("penalty"), "penaltyKinds": .list(["罚款"]), "fineAmount": .number(3_000),
+                            "outcome": .text("penalty"), "penaltyKinds": .list(["罚款"]),
+                            "fineAmount": citizenProposal["fineAmount"] ?? .number(3_000),
                             "decisionReasons": .text("事实清楚"),
                         ], false
                     ),

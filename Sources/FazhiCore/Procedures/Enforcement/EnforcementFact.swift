@@ -147,7 +147,21 @@ public enum EnforcementFact {
     public static let enforcedDirectly = FactKey<Bool>("enforcedDirectly", "行政机关依法自行强制执行")
     public static let partyInformed = FactKey<Bool>("partyInformed", "已告知违法事实、处罚理由和依据及陈述申辩权利")
     public static let partyStatement = FactKey<String>("partyStatement", "当事人的陈述、申辩（放弃的写明“放弃”）")
+    public static let measureValue = FactKey<Double>("measureValue", "裁量因素数值")
+    public static let illegalGains = FactKey<Money>("illegalGains", "违法所得（元）")
+    public static let goodsValue = FactKey<Money>("goodsValue", "货值金额（元）")
+    public static let ageAtViolation = FactKey<Double>("ageAtViolation", "违法行为时的年龄")
+    public static let minorCorrectedNoHarm = FactKey<Bool>("minorCorrectedNoHarm", "违法行为轻微并及时改正，没有造成危害后果")
+    public static let firstViolation = FactKey<Bool>("firstViolation", "初次违法且危害后果轻微并及时改正")
+    public static let noSubjectiveFault = FactKey<Bool>("noSubjectiveFault", "当事人有证据足以证明没有主观过错")
+    public static let mitigating = FactKey<[String]>("mitigating", "应当从轻或者减轻处罚的情形")
+    public static let emergencyBreach = FactKey<Bool>("emergencyBreach", "突发事件期间违反应对措施")
+    public static let benchmarkArticles = FactKey<[String]>("benchmarkArticles", "裁量依据")
+    public static let benchmarkReasons = FactKey<[String]>("benchmarkReasons", "裁量理由")
     public static let all: [AnyFactKey] = [
+        measureValue.any, illegalGains.any, goodsValue.any, ageAtViolation.any, minorCorrectedNoHarm.any,
+        firstViolation.any, noSubjectiveFault.any, mitigating.any, emergencyBreach.any, benchmarkArticles.any,
+        benchmarkReasons.any,
         discoveredOn.any,
         violationEndedOn.any,
         demandMethod.any,

@@ -264,11 +264,7 @@ public enum PenaltyOrdinaryProcedure {
                 .init("penaltyKinds", "处罚种类", .list),
                 .init("fineAmount", "罚款金额（元）", .amount, required: false),
                 .init("confiscationValue", "没收金额或价值（元）", .amount, required: false),
-                .init("benchmarkCode", "裁量基准编号", required: false),
-                .init("benchmarkTier", "裁量档次", required: false),
-                .init("benchmarkMin", "基准幅度下限（元）", .amount, required: false),
-                .init("benchmarkMax", "基准幅度上限（元）", .amount, required: false),
-                .init("outsideBenchmarkReason", "不按裁量基准的理由", required: false),
+                .init("outsideBenchmarkReason", "不按裁量基准的理由（拟罚款超出计算的幅度时填写）", required: false),
                 .init("majorPublicInterest", "涉及重大公共利益", .bool, required: false),
                 .init("complexCase", "案情疑难复杂、涉及多个法律关系", .bool, required: false),
                 .init("seriousViolation", "情节复杂或者重大违法", .bool, required: false)
@@ -280,9 +276,32 @@ public enum PenaltyOrdinaryProcedure {
                 !c.inputs.list(EnforcementFact.penaltyKinds).contains("罚款")
                     || (c.inputs[EnforcementFact.fineAmount] ?? 0) > 0
             }
-            .gate("行政处罚法 第三十四条", "拟处罚款超出裁量基准的幅度，须写明不按基准的理由（并将提交法制审核）", field: "outsideBenchmarkReason") { c in
-                !outsideBenchmark(c.inputs) || !(c.inputs[EnforcementFact.outsideBenchmarkReason] ?? "").isEmpty
+            .asks(Penalty.discretionInputs)
+            .looksUp(
+                .benchmark(
+                    input: "benchmarkCode", into: Penalty.External.benchmark,
+                    itemHasBenchmark: Penalty.External.itemHasBenchmark)
+            )
+            .gated(Penalty.discretionGates)
+            .gate("行政处罚法 第三十四条", "拟处罚款超出裁量基准计算的幅度，须写明不按基准的理由（并将提交法制审核）", field: "outsideBenchmarkReason") { c in
+                try !Penalty.outsideBenchmark(c) || !(c.inputs[EnforcementFact.outsideBenchmarkReason] ?? "").isEmpty
             }
+            .then(
+                // The tier and range the registered benchmark gives, with its articles and reasons (第三十四条).
+                .compute(
+                    writes: EnforcementFact.benchmarkTier, EnforcementFact.benchmarkMin, EnforcementFact.benchmarkMax,
+                    EnforcementFact.benchmarkArticles, EnforcementFact.benchmarkReasons
+                ) { c in
+                    guard let o = try Penalty.discretion(c) else { return Facts() }
+                    var out = Facts([
+                        EnforcementFact.benchmarkTier ~ o.tier.chineseName,
+                        EnforcementFact.benchmarkArticles ~ o.articles, EnforcementFact.benchmarkReasons ~ o.reasons,
+                    ])
+                    out[EnforcementFact.benchmarkMin] = o.fineMinimumYuan.flatMap(Money.init(yuan:))
+                    out[EnforcementFact.benchmarkMax] = o.fineMaximumYuan.flatMap(Money.init(yuan:))
+                    return out
+                }
+            )
             .then(
                 .compute(
                     writes: EnforcementFact.proposalRound, EnforcementFact.proposedFine, EnforcementFact.proposedKinds,
@@ -296,7 +315,7 @@ public enum PenaltyOrdinaryProcedure {
                     if c.settings.majorDecisionItems.contains(c.file.facts[EnforcementFact.powerItemCode] ?? "") {
                         reasons.append("列入本地重大执法决定法制审核目录（第五十八条第一款(四)）")
                     }
-                    if outsideBenchmark(f) { reasons.append("拟处罚超出裁量基准幅度（第三十四条）") }
+                    if try Penalty.outsideBenchmark(c) { reasons.append("拟处罚超出裁量基准幅度（第三十四条）") }
                     return Facts([
                         "proposalRound": .number((c.file.facts[EnforcementFact.proposalRound] ?? 0) + 1),
                         "proposedFine": fine.fact, "proposedKinds": .list(kinds),
@@ -518,6 +537,16 @@ public enum PenaltyOrdinaryProcedure {
             }
             .gate("行政处罚法 第六十五条", "听证结束后，应当根据听证笔录作出决定", field: "hearingRecordCited") { c in
                 !c.file.facts.flag(EnforcementFact.heard) || c.inputs.flag(EnforcementFact.hearingRecordCited)
+            }
+            // 第三十四条: a decided fine outside the range the benchmark gave needs the reason given at 拟作处罚 (and so 法制审核).
+            .gate("行政处罚法 第三十四条、第五十八条", "决定的罚款超出裁量基准计算的幅度：须在拟作处罚时写明理由并经法制审核", field: "fineAmount") { c in
+                guard c.inputs[EnforcementFact.outcome] == "penalty", let fine = c.inputs[EnforcementFact.fineAmount]
+                else { return true }
+                let outside =
+                    (c.file.facts[EnforcementFact.benchmarkMin].map { fine < $0 } ?? false)
+                    || (c.file.facts[EnforcementFact.benchmarkMax].map { fine > $0 } ?? false)
+                return !outside
+                    || c.file.facts.list(EnforcementFact.legalReviewReasons).contains { $0.contains("第三十四条") }
             }
             .gate("行政处罚法 第五十八条", "本案应当进行法制审核；未经法制审核或者审核未通过的，不得作出决定") { c in
                 !legalReviewRequired(c)
@@ -880,13 +909,6 @@ public enum PenaltyOrdinaryProcedure {
             EnforcementFact.daysUnderReconsideration ~ Double(reconsideration),
             EnforcementFact.reviewPeriodsEnd ~ reviewPeriodsEnd(c),
         ])
-    }
-
-    static func outsideBenchmark(_ f: Facts) -> Bool {
-        guard let fine = f[EnforcementFact.fineAmount], let lo = f[EnforcementFact.benchmarkMin],
-            let hi = f[EnforcementFact.benchmarkMax]
-        else { return false }
-        return fine < lo || fine > hi
     }
 
     /// 第五十八条第一款: the listed cases need 法制审核; a hearing case affecting major rights is (二).

@@ -56,6 +56,9 @@ public enum Penalty {
         /// The periods (`from/to`, ISO dates) the decision was under 行政复议 in this system: each 复议 case that names it,
         /// from receipt of the application to its end (or the step's day while it runs).
         public static let reconsiderationPeriods = "reconsideration.periods"
+        /// The 裁量基准 the step names, as registered (JSON), and whether the case's item has any (第三十四条).
+        public static let benchmark = "benchmark.content"
+        public static let itemHasBenchmark = "powerItem.hasBenchmark"
     }
 
     static func isOrganisation(_ f: Facts) -> Bool { f[EnforcementFact.partyKind] == "organisation" }
