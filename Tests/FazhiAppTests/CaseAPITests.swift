@@ -129,6 +129,11 @@ import VaporTesting
                 // The item's registered 裁量基准: 货值 10,000 元 is the 一般 tier, 10–15 times — 100,000 to 150,000 元.
                 "benchmarkCode": "QH-CF-001", "measureValue": 10_000, "goodsValue": 10_000,
             ]
+            // The officer's form offers the item's registered 裁量基准 as a choice (no code typed by hand).
+            let officerPage = WebClient(t)
+            _ = try await officerPage.login("scj.zhifa1")
+            let form = try await officerPage.request(.GET, "/console/cases/\(id)").text
+            #expect(form.contains("<select id=\"propose-benchmarkCode\"") && form.contains("QH-CF-001"))
             #expect(try await c.step(id, officer, "propose", version: 2, date: "2026-08-06", proposal).status == .ok)
             #expect(
                 try await c.step(id, officer, "notify", version: 3, date: "2026-08-06", ["noticeMethod": "direct"])

@@ -288,6 +288,18 @@ struct ProcedureTests {
         var minor = picked
         minor["minorCorrectedNoHarm"] = .bool(true)
         #expect(article(r.refusal("propose", minor, on: "2026-10-12")) == "行政处罚法 第三十条、第三十三条")
+        // 第三十二条 circumstances by their short names: 货值 20,000 (一般, 10–15 times) becomes 从轻 (50,000–80,000).
+        var mitigated = picked
+        mitigated["measureValue"] = .number(20_000)
+        mitigated["goodsValue"] = .number(20_000)
+        mitigated["mitigating"] = .text("主动供述、立功表现")
+        mitigated["fineAmount"] = .number(60_000)
+        var light = r
+        try light.take("propose", mitigated, on: "2026-10-12")
+        #expect(light.file.facts.text("benchmarkTier") == "从轻处罚" && light.file.facts.number("benchmarkMax") == 80_000)
+        #expect(light.file.facts.list("benchmarkArticles").contains("行政处罚法 第三十二条"))
+        mitigated["mitigating"] = .text("态度良好")
+        #expect(r.refusal("propose", mitigated, on: "2026-10-12")?.field == "mitigating")
         // Inside the range: no reason, the tier and range recorded with their articles.
         var inside = picked
         inside["fineAmount"] = .number(60_000)

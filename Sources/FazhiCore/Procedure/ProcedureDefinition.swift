@@ -25,6 +25,12 @@ public struct ProcedureActor: Sendable, Equatable {
     }
 }
 
+/// A registry list a field's value is picked from: the page offers it as a choice, the server still checks the value.
+public enum InputPicker: String, Sendable {
+    /// The 裁量基准 registered for the case's 行政处罚 item (第三十四条).
+    case benchmarksOfCaseItem
+}
+
 /// One input a step asks for.
 public struct InputField: Sendable {
     public enum Kind: Sendable {
@@ -65,6 +71,8 @@ public struct InputField: Sendable {
     /// Filled by the system (the online application's tracking number), never typed: not on the staff form, and refused
     /// from anyone but the system.
     public let systemOnly: Bool
+    /// The registry list the page offers for this field, if any.
+    public var picker: InputPicker?
 
     public init(
         _ key: String, _ label: String, _ kind: Kind = .text, required: Bool = true, personal: Bool = false,

@@ -231,6 +231,17 @@ public enum MitigatingCircumstance: String, Codable, Sendable, CaseIterable {
     /// (五) 法律、法规、规章规定其他应当从轻或者减轻行政处罚的
     case otherProvision = "other_provision"
 
+    /// A name without 顿号, for lists typed one per item (第三十二条 (一)–(五)).
+    public var shortName: String {
+        switch self {
+        case .reducedHarm: "主动消除减轻危害后果"
+        case .coerced: "受胁迫诱骗"
+        case .confessed: "主动供述"
+        case .meritorious: "立功表现"
+        case .otherProvision: "其他法定从轻减轻情形"
+        }
+    }
+
     public var chineseName: String {
         switch self {
         case .reducedHarm: "主动消除或者减轻违法行为危害后果";

@@ -426,6 +426,21 @@ public enum CaseStore {
         }
     }
 
+    /// What the page offers for a field with a picker (`InputPicker`), as choices.
+    public static func pickerOptions(
+        _ picker: InputPicker, for file: CaseFile, on db: any Database
+    ) async throws -> [InputField.Choice] {
+        switch picker {
+        case .benchmarksOfCaseItem:
+            let item = file.facts[CaseColumns.powerItemCode] ?? ""
+            guard !item.isEmpty else { return [] }
+            return try await Benchmarks.current(on: db).filter { $0.powerItemCode == item }.map { b in
+                let measure = (try? b.benchmark()).flatMap { $0.measure }.map { "（按\($0)分档）" } ?? ""
+                return InputField.Choice(b.code, "\(b.code) \(b.violation)\(measure)")
+            }
+        }
+    }
+
     /// The name cases are numbered and issued in (`CaseNumbering.Issuer`); nil when the organisation is not one.
     public static func issuerName(
         _ issuer: CaseNumbering.Issuer, of organisation: UUID, on db: any Database

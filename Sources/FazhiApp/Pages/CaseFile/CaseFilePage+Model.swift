@@ -164,9 +164,12 @@ extension CaseFilePage.Model {
                 }
                 continue
             }
+            // A field with a registry picker is a choice among the registered entries (when there are any).
+            let picked = q.pickers[f.key].flatMap { $0.isEmpty ? nil : FormField.Kind.choice($0) }
             fields.append(
                 FormField(
-                    id: "\(action.id)-\(f.key)", name: f.key, label: f.label, kind: kind(f), value: values[f.key],
+                    id: "\(action.id)-\(f.key)", name: f.key, label: f.label, kind: picked ?? kind(f),
+                    value: values[f.key],
                     required: f.required,
                     hint: {
                         if case .list = f.kind { return "用顿号或换行分隔" }; return nil

@@ -15,6 +15,8 @@ extension CaseFilePage {
         let bodyName: String
         /// The row contradicts its record entry (edited past Fazhi, `StateAudit`).
         var altered: StateProblem? = nil
+        /// The registry lists the open steps' pickers offer, by field key.
+        var pickers: [String: [InputField.Choice]] = [:]
 
         static func fetch(_ req: Request, user: AuthUser, stored: StoredCase) async throws -> Query {
             let f = stored.file, today = req.fazhi.today, catalog = req.fazhi.procedures
@@ -36,7 +38,21 @@ extension CaseFilePage {
                 evidence: try await EvidenceStore.files(f.id, on: req.db),
                 canAddEvidence: (try? CaseEvidenceController.checkCanAdd(req, user, stored)) != nil,
                 bodyName: try await Directory.organisation(f.bodyID, on: req.db)?.name ?? "",
-                altered: try await StateAudit.caseProblem(f.id, on: req.db))
+                altered: try await StateAudit.caseProblem(f.id, on: req.db),
+                pickers: try await pickers(def, available, f, req))
+        }
+
+        static func pickers(
+            _ def: ProcedureDefinition, _ available: [ActionAvailability], _ f: CaseFile, _ req: Request
+        ) async throws -> [String: [InputField.Choice]] {
+            var out: [String: [InputField.Choice]] = [:]
+            for a in available where a.refusal == nil {
+                for field in a.action.inputs {
+                    guard let p = field.picker, out[field.key] == nil else { continue }
+                    out[field.key] = try await CaseStore.pickerOptions(p, for: f, on: req.db)
+                }
+            }
+            return out
         }
     }
 }

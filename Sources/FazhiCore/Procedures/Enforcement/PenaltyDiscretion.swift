@@ -7,7 +7,11 @@ import Foundation
 extension Penalty {
     /// What 拟作处罚 asks about discretion.
     static let discretionInputs: [InputField] = [
-        .init("benchmarkCode", "裁量基准编号（本事项已制定裁量基准的必须选择）", required: false),
+        {
+            var f = InputField("benchmarkCode", "裁量基准（本事项已制定裁量基准的必须选择）", required: false)
+            f.picker = .benchmarksOfCaseItem
+            return f
+        }(),
         .init("measureValue", "裁量因素数值（基准按货值金额、违法次数等分档的，填写该数值）", .number, required: false),
         .init("illegalGains", "违法所得（元）", .amount, required: false),
         .init("goodsValue", "货值金额（元）", .amount, required: false),
@@ -17,8 +21,8 @@ extension Penalty {
         .init("noSubjectiveFault", "当事人有证据足以证明没有主观过错（第三十三条第二款）", .bool, required: false),
         .init(
             "mitigating",
-            "应当从轻或者减轻处罚的情形（第三十二条；可选："
-                + MitigatingCircumstance.allCases.map(\.chineseName).joined(separator: "；") + "）", .list,
+            "应当从轻或者减轻处罚的情形（第三十二条；可填："
+                + MitigatingCircumstance.allCases.map(\.shortName).joined(separator: "、") + "）", .list,
             required: false),
         .init("emergencyBreach", "突发事件期间违反应对措施（第四十九条）", .bool, required: false),
     ]
@@ -33,12 +37,12 @@ extension Penalty {
         for m in f.list(EnforcementFact.mitigating) {
             guard
                 let v = MitigatingCircumstance(rawValue: m)
-                    ?? MitigatingCircumstance.allCases.first(where: { $0.chineseName == m })
+                    ?? MitigatingCircumstance.allCases.first(where: { $0.chineseName == m || $0.shortName == m })
             else {
                 throw DomainError.invalid(
                     field: "mitigating",
                     message: "“\(m)”不是第三十二条规定的情形，应为："
-                        + MitigatingCircumstance.allCases.map(\.chineseName).joined(separator: "；"))
+                        + MitigatingCircumstance.allCases.map(\.shortName).joined(separator: "、"))
             }
             mitigating.append(v)
         }
