@@ -232,6 +232,13 @@ public enum XLSXWriter {
         return s
     }
 
+    /// A plain decimal a spreadsheet can hold exactly: an optional minus, no leading zero (a code such as 0571 or an ID
+    /// number stays text), at most 15 significant digits.
+    public static func isPlainNumber(_ v: String) -> Bool {
+        guard v.range(of: #"^-?(0|[1-9][0-9]*)(\.[0-9]+)?$"#, options: .regularExpression) != nil else { return false }
+        return v.filter(\.isNumber).count <= 15
+    }
+
     static func sheetXML(_ rows: [[String]]) -> String {
         let width = rows.map(\.count).max() ?? 0
         var widths = Array(repeating: 8.0, count: width)
@@ -253,6 +260,11 @@ public enum XLSXWriter {
         for (r, row) in rows.enumerated() {
             out += "<row r=\"\(r + 1)\">"
             for (c, v) in row.enumerated() where !v.isEmpty {
+                // A number is written as a number, so a spreadsheet sums and sorts it (issue 15: text cells gave SUM 0).
+                if r > 0, isPlainNumber(v) {
+                    out += "<c r=\"\(columnName(c))\(r + 1)\"><v>\(v)</v></c>"
+                    continue
+                }
                 out +=
                     "<c r=\"\(columnName(c))\(r + 1)\" t=\"inlineStr\"\(r == 0 ? " s=\"1\"" : "")><is><t xml:space=\"preserve\">\(XMLScanner.escape(v))</t></is></c>"
             }

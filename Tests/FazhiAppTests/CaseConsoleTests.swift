@@ -149,6 +149,15 @@ import VaporTesting
             #expect(list.text.components(separatedBy: "/console/cases/").count - 1 >= 3)
             let xlsx = try await web.request(.GET, "/console/statistics?year=2026&format=xlsx")
             #expect(try XLSXReader.rows(Data(xlsx.body.readableBytesView)).first?.first == "执法主体")
+            // Numbers are number cells (a spreadsheet sums them); codes with leading zeros and long IDs stay text.
+            let sheet = String(
+                decoding: try ZipPackage.read(Data(xlsx.body.readableBytesView))["xl/worksheets/sheet1.xml"] ?? Data(),
+                as: UTF8.self)
+            #expect(sheet.contains("<v>") && sheet.contains("t=\"inlineStr\""))
+            #expect(
+                XLSXWriter.isPlainNumber("150000") && XLSXWriter.isPlainNumber("0.5") && XLSXWriter.isPlainNumber("-3"))
+            #expect(!XLSXWriter.isPlainNumber("0571") && !XLSXWriter.isPlainNumber("330102199001011234"))
+            #expect(!XLSXWriter.isPlainNumber("150,000") && !XLSXWriter.isPlainNumber("1e5"))
         }
     }
 }
