@@ -148,7 +148,13 @@ import VaporTesting
             let list = try await web.request(.GET, "/console/cases?body=\(scj.uuidString)&month=2026&outcome=penalty")
             #expect(list.text.components(separatedBy: "/console/cases/").count - 1 >= 3)
             let xlsx = try await web.request(.GET, "/console/statistics?year=2026&format=xlsx")
-            #expect(try XLSXReader.rows(Data(xlsx.body.readableBytesView)).first?.first == "执法主体")
+            // A title row, the header, every body in scope (zeros included) and a 合计 that is the sum of the rows.
+            let rows = try XLSXReader.rows(Data(xlsx.body.readableBytesView))
+            #expect(rows.first?.first?.contains("2026年行政执法统计") == true && rows[1].first == "执法主体")
+            let bodies = rows.dropFirst(2).dropLast()
+            #expect(bodies.contains { $0.first == "清河县市场监督管理局城关市场监管所" && $0[1] == "0" }, "a body with no cases")
+            let fines = bodies.compactMap { Double($0[7]) }.reduce(0, +)
+            #expect(rows.last?.first == "合计" && Double(rows.last?[7] ?? "") == fines && fines > 0)
             // Numbers are number cells (a spreadsheet sums them); codes with leading zeros and long IDs stay text.
             let sheet = String(
                 decoding: try ZipPackage.read(Data(xlsx.body.readableBytesView))["xl/worksheets/sheet1.xml"] ?? Data(),

@@ -20,6 +20,9 @@ public struct CaseFigures: Codable, Sendable, Equatable {
     public var legallyReviewed = 0, heard = 0
     public var ordinaryPenaltyDecisions = 0
 
+    /// A body's year with nothing in it (a body with no cases still has its row in an export).
+    public static func none(_ body: UUID) -> CaseFigures { CaseFigures(bodyID: body, month: nil) }
+
     /// 法制审核率: reviewed penalty decisions over all ordinary-procedure penalty decisions.
     public var reviewRate: Double? {
         ordinaryPenaltyDecisions == 0 ? nil : Double(legallyReviewed) / Double(ordinaryPenaltyDecisions)

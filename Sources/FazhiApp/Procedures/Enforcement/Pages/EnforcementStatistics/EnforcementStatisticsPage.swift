@@ -16,7 +16,12 @@ enum EnforcementStatisticsPage {
             }
             let q = try await Query.fetch(
                 req, user: user, year: year, body: req.query[String.self, at: "body"].flatMap(UUID.init(uuidString:)))
-            if req.query[String.self, at: "format"] == "xlsx" { return try xlsx(q) }
+            if req.query[String.self, at: "format"] == "xlsx" {
+                return try xlsx(
+                    q,
+                    exportedAt: String(ChinaTime.iso(req.fazhi.now).prefix(16)).replacingOccurrences(of: "T", with: " ")
+                )
+            }
             let model = Model(q, today: req.fazhi.today)
             return Views.console(
                 "执法统计", user: user, request: req, active: SitePath.enforcementStatistics.path, flash: Flash.take(req),
@@ -28,20 +33,36 @@ enum EnforcementStatisticsPage {
         "执法主体", "立案及检查", "行政处罚案件", "行政检查", "处罚决定", "不予处罚", "移送", "罚款（元）", "平均办案天数", "超期", "法制审核率", "听证",
     ]
 
-    static func xlsx(_ q: Query) throws -> Response {
-        let rows: [[String]] =
-            [headers]
-            + q.figures.filter { $0.month == nil }.map { (f: CaseFigures) -> [String] in
-                let counts: [String] = [
-                    f.opened, f.penaltyCases, f.inspections, f.penalties, f.noPenalty, f.transferred,
-                ].map { String($0) }
-                let days: String = f.averageHandlingDays.map { String(format: "%.1f", $0) } ?? ""
-                let rate: String = f.reviewRate.map { String(format: "%.0f%%", $0 * 100) } ?? ""
-                return [q.names[f.bodyID] ?? ""] + counts + [
-                    Yuan.number(f.fines), days, String(f.overdue), rate, String(f.heard),
-                ]
+    /// The year's workbook as a supervisor files it: a title row (scope, year, export time), the header, one row per body
+    /// in scope — those with no cases included, as zeros — and a 合计 row; numbers are number cells.
+    static func xlsx(_ q: Query, exportedAt: String) throws -> Response {
+        let yearly = Dictionary(
+            q.figures.filter { $0.month == nil }.map { ($0.bodyID, $0) }, uniquingKeysWith: { a, _ in a })
+        let scope = q.only.map { [$0] } ?? q.bodies.map(\.organisationId)
+        func row(_ name: String, _ f: CaseFigures, days: String) -> [String] {
+            let counts = [f.opened, f.penaltyCases, f.inspections, f.penalties, f.noPenalty, f.transferred].map {
+                String($0)
             }
-        return try TableResponse.xlsx(rows, sheet: "\(q.year)年执法统计", filename: "执法统计-\(q.year)")
+            let rate = f.reviewRate.map { String(format: "%.0f%%", $0 * 100) } ?? "—"
+            return [name] + counts + [Yuan.number(f.fines), days, String(f.overdue), rate, String(f.heard)]
+        }
+        var total = CaseFigures.none(UUID())
+        var rows: [[String]] = []
+        for id in scope {
+            let f = yearly[id] ?? CaseFigures.none(id)
+            rows.append(
+                row(q.names[id] ?? "", f, days: f.averageHandlingDays.map { String(format: "%.1f", $0) } ?? "—"))
+            total.opened += f.opened; total.penaltyCases += f.penaltyCases; total.inspections += f.inspections
+            total.penalties += f.penalties; total.noPenalty += f.noPenalty; total.transferred += f.transferred
+            total.fines += f.fines; total.overdue += f.overdue; total.heard += f.heard
+            total.legallyReviewed += f.legallyReviewed; total.ordinaryPenaltyDecisions += f.ordinaryPenaltyDecisions
+        }
+        let title = [
+            "\(q.only.flatMap { q.names[$0] } ?? "本级及所辖执法主体")\(q.year)年行政执法统计", "导出时间：\(exportedAt)",
+        ]
+        return try TableResponse.xlsx(
+            [title, headers] + rows + [row("合计", total, days: "—")], sheet: "\(q.year)年执法统计",
+            filename: "执法统计-\(q.year)")
     }
 
     struct Query {
