@@ -264,6 +264,20 @@ struct LawReadingTests {
         #expect(r.file.deadline("decision")?.deadline.due == CivilDate(iso: "2026-07-01"))
     }
 
+    @Test func aSwitchToOrdinaryKeepsTheDaysUnderSuspensionUncounted() throws {
+        var r = CaseRunner(ReconsiderationProcedure.definition(ProcedureSettings()))
+        try r.take("register", Self.application(["learnedOn": .text("2026-05-20")]), by: Self.staff, on: "2026-06-01")
+        try r.take(
+            "accept", ["track": .text("simple"), "simpleGround": .text("all_agree")], by: Self.staff, on: "2026-06-03")
+        // Simple: 30 days to 07-03. Suspended 06-10 with 23 days left to that nominal end; resumed 06-20: to 07-13.
+        try r.take("suspend", ["suspensionGround": .text("other_case")], by: Self.staff, on: "2026-06-10")
+        try r.take("resume", ["resumeReason": .text("关联案件已审结")], by: Self.staff, on: "2026-06-20")
+        #expect(r.file.deadline("decision")?.deadline.due == CivilDate(iso: "2026-07-13"))
+        // Switched: 30 more days on the nominal end (08-12), not 60 from acceptance (08-03), which would lose the pause.
+        try r.take("switch_to_ordinary", ["switchReason": .text("案情复杂")], by: CaseRunner.head, on: "2026-06-22")
+        #expect(r.file.deadline("decision")?.deadline.due == CivilDate(iso: "2026-08-12"))
+    }
+
     // MARK: 8 — every computed end past a rest day.
 
     @Test func theOneYearCapEndsPastARestDay() throws {

@@ -304,12 +304,20 @@ public enum ReconsiderationProcedure {
             )
             .asks(.init("switchReason", "不宜适用简易程序的理由"))
             .gate("行政复议法 第五十五条", "本案已适用普通程序") { c in isSimple(c.file.facts) }
+            // 60 days from acceptance instead of 30: the running period gains the difference at its nominal end, so days
+            // under 中止 stay uncounted (第三十九条、第六十二条); with none running, 60 days from acceptance.
             .then(
                 .set("track", .text("ordinary")), .set("switchedToOrdinary", .bool(true)),
+                .set(
+                    "switchExtraDays",
+                    .number(Double(Reconsideration.ordinaryDecisionDays - Reconsideration.simpleDecisionDays))),
+                .extendDeadline(
+                    key: "decision", name: "作出行政复议决定", byFact: "switchExtraDays", article: "行政复议法 第六十二条第一款"),
                 .startDeadline(
                     DeadlineRule(
                         "decision", "作出行政复议决定", days: Reconsideration.ordinaryDecisionDays, .day,
-                        article: "行政复议法 第六十二条第一款", fromFact: "acceptedOn"))),
+                        article: "行政复议法 第六十二条第一款", fromFact: "acceptedOn"),
+                    onlyIf: { $0.file.deadline("decision")?.isRunning != true })),
             ActionDefinition(
                 Step.classify, "认定案件情形", from: [State.accepted.id], to: nil, by: staff, basis: "行政复议法 第五十条、第五十二条"
             )
