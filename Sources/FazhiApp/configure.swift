@@ -104,8 +104,12 @@ public func prepareForServing(_ app: Application) async throws -> [DemoLogin]? {
     let swept = try await EvidenceStore.sweep(app.fazhi.evidence, on: app.db)
     if swept > 0 { app.logger.notice("evidence sweep removed \(swept) unreferenced file(s)") }
     app.lifecycle.use(PeriodicCheckpointer(interval: app.fazhi.options.checkpointInterval))
-    app.lifecycle.use(ExpiryStepsService(interval: app.fazhi.options.expiryStepsInterval))
-    app.lifecycle.use(StateAuditService(interval: app.fazhi.options.stateAuditInterval))
+    app.lifecycle.use(
+        PeriodicJob("expiry steps", interval: app.fazhi.options.expiryStepsInterval) {
+            _ = try await ExpirySteps.run($0)
+        })
+    app.lifecycle.use(
+        PeriodicJob("state audit", interval: app.fazhi.options.stateAuditInterval) { try await StateAlerts.check($0) })
     return demoLogins
 }
 

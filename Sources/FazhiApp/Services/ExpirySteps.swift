@@ -54,18 +54,25 @@ public enum ExpirySteps {
     static let systemActorID = UUID(uuid: (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2))
 }
 
-/// Runs `ExpirySteps` at start-up and every `interval` seconds.
-struct ExpiryStepsService: LifecycleHandler {
+/// Runs a job at start-up and every `interval` seconds (0 = never), logging a failure and carrying on: the expiry
+/// steps (`ExpirySteps`) and the state audit (`StateAlerts`) run this way.
+struct PeriodicJob: LifecycleHandler {
+    let name: String
     let interval: Int
+    let run: @Sendable (Application) async throws -> Void
     private let task = PeriodicCheckpointer.TaskBox()
+
+    init(_ name: String, interval: Int, _ run: @escaping @Sendable (Application) async throws -> Void) {
+        self.name = name; self.interval = interval; self.run = run
+    }
 
     func didBootAsync(_ app: Application) async throws {
         guard interval > 0 else { return }
-        let seconds = interval
+        let seconds = interval, run = run, name = name
         task.task = Task {
             while !Task.isCancelled {
-                do { try await ExpirySteps.run(app) } catch {
-                    app.logger.error("expiry steps failed", metadata: ["error": "\(error)"])
+                do { try await run(app) } catch {
+                    app.logger.error("\(name) failed", metadata: ["error": "\(error)"])
                 }
                 try? await Task.sleep(nanoseconds: UInt64(seconds) * 1_000_000_000)
             }

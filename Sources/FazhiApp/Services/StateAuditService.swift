@@ -27,24 +27,3 @@ public final class StateAlerts: Sendable {
         return problems
     }
 }
-
-/// Runs the state audit at start-up and every `interval` seconds (FAZHI_STATE_AUDIT_INTERVAL; 0 = off).
-struct StateAuditService: LifecycleHandler {
-    let interval: Int
-    private let task = PeriodicCheckpointer.TaskBox()
-
-    func didBootAsync(_ app: Application) async throws {
-        guard interval > 0 else { return }
-        let seconds = interval
-        task.task = Task {
-            while !Task.isCancelled {
-                do { try await StateAlerts.check(app) } catch {
-                    app.logger.error("state audit failed", metadata: ["error": "\(error)"])
-                }
-                try? await Task.sleep(nanoseconds: UInt64(seconds) * 1_000_000_000)
-            }
-        }
-    }
-
-    func shutdownAsync(_ app: Application) async { task.task?.cancel() }
-}
