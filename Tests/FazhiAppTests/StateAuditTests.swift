@@ -83,4 +83,48 @@ import VaporTesting
             #expect(html.text.contains("与全过程记录不一致"))
         }
     }
+
+    /// The registries too: an officer's row, a 裁量基准 version and a training row edited or removed under the store
+    /// are each named with the seal they contradict; a change made through Fazhi seals the row again.
+    @Test(arguments: TestDB.all) func directEditsToRegistryRowsAreCaught(_ db: TestDB) async throws {
+        try await withTestApp(db, now: CaseAPITests.now) { t in
+            let before = try await StateAudit.run(on: t.app.db)
+            #expect(before.isEmpty, "the demo's registry rows match their seals: \(before.prefix(2))")
+            let officer = try #require(try await t.sql.raw("SELECT id, name FROM officers ORDER BY name").first())
+            let officerID = try officer.decode(column: "id", as: UUID.self)
+            let name = try officer.decode(column: "name", as: String.self)
+            try await t.sql.raw(
+                "UPDATE officers SET legal_qualification = \(bind: true), post = 'x' WHERE id = \(bind: officerID)"
+            ).run()
+            let code = try #require(
+                try await t.sql.raw("SELECT code FROM benchmarks ORDER BY code").first()?.decode(
+                    column: "code", as: String.self))
+            try await t.sql.raw("UPDATE benchmarks SET violation = '改过' WHERE code = \(bind: code)").run()
+            let trained = try #require(
+                try await t.sql.raw("SELECT officer_id FROM officer_training ORDER BY officer_id").first()?.decode(
+                    column: "officer_id", as: UUID.self))
+            try await t.sql.raw("DELETE FROM officer_training WHERE officer_id = \(bind: trained)").run()
+
+            #expect(try await RecordLog.audit(on: t.app.db).ok, "the record itself was not touched")
+            let problems = try await StateAudit.run(on: t.app.db)
+            #expect(Set(problems.map(\.subjectType)) == ["officers", "benchmarks", "officer_training"], "\(problems)")
+            #expect(problems.contains { $0.subjectType == "officers" && $0.message.contains(name) && $0.entry != nil })
+            #expect(problems.contains { $0.subjectType == "benchmarks" && $0.label == code })
+            #expect(problems.contains { $0.subjectType == "officer_training" && $0.message.contains("被删除") })
+
+            // Saved again through Fazhi (the registry's own edit), the officer's row is sealed as it now stands.
+            let stored = try #require(try await Officers.officer(officerID, on: t.app.db))
+            try await t.app.fazhi.store.write(on: t.app.db, .system) { tx in
+                try await Officers.update(
+                    officerID,
+                    OfficerInput(
+                        name: stored.name, gender: stored.gender, idNumber: stored.idNumber, bodyID: stored.bodyId,
+                        post: "执法队员", certificate: stored.certificate, hasLegalQualification: false,
+                        legalCertificateNumber: "", examScore: stored.examScore), in: tx)
+            }
+            let after = try await StateAudit.run(on: t.app.db)
+            #expect(!after.contains { $0.subjectType == "officers" }, "\(after)")
+            #expect(after.count == problems.count - 1, "\(after)")
+        }
+    }
 }

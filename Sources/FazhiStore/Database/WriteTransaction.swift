@@ -21,6 +21,8 @@ public final class WriteTransaction: @unchecked Sendable {
     fileprivate(set) var pending: [PendingRecordEntry] = []
     /// The log's last entry as this transaction knows it (from the store's last commit, then its own appends).
     fileprivate(set) var knownTail: RecordLog.Tail?
+    /// Registry rows written and not yet sealed (`seal(_:_:)`).
+    var toSeal: [(SealedTable, [any Encodable & Sendable])] = []
 
     init(db: any Database, context: ChangeContext, now: Date, knownTail: RecordLog.Tail? = nil) {
         self.db = db; self.context = context; self.now = now; self.knownTail = knownTail
@@ -29,6 +31,7 @@ public final class WriteTransaction: @unchecked Sendable {
     /// Appends the entries noted so far to the log now, still inside this transaction (so they commit or roll back
     /// with it). A long import calls it per chunk so its payloads are not all held in memory until the commit.
     public func flushRecord() async throws {
+        try await recordSeals()
         knownTail = try await RecordLog.append(pending, context: context, at: now, knownTail: knownTail, on: sql)
         pending = []
     }

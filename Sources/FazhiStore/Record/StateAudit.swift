@@ -7,7 +7,7 @@ import SQLKit
 /// A business row whose stored content no longer matches what its latest record entry says: edited past Fazhi (in the
 /// database file, by SQL), so the record — which verifies — and the row part ways.
 public struct StateProblem: Sendable, Codable, Equatable {
-    /// `case` or `publication`.
+    /// `case`, `publication`, or the registry table (`SealedTable.name`).
     public let subjectType: String
     public let subjectID: String
     /// What a person recognises: the case number or the decision number.
@@ -17,7 +17,7 @@ public struct StateProblem: Sendable, Codable, Equatable {
     public let message: String
 }
 
-/// Checks every case and publication row against its latest record entry (issue 14, 状态审计). A case step's entry
+/// Checks every case, publication and registry row (`RowSeals`) against its latest record entry (issue 14, 状态审计). A case step's entry
 /// carries the SHA-256 `seal` of the case row as written (its content and the columns lists and statistics read); a
 /// publication's entry is the public projection itself. Rows written before seals existed are skipped, not flagged.
 public enum StateAudit {
@@ -32,10 +32,10 @@ public enum StateAudit {
         return Hex.encode(SHA256.hash(data: Array(line.utf8)))
     }
 
-    /// Every row that contradicts its record, cases first, then publications.
+    /// Every row that contradicts its record: cases, then publications, then registry rows.
     public static func run(on db: any Database) async throws -> [StateProblem] {
         let sql = db as! any SQLDatabase
-        return try await cases(on: sql) + Publications.audit(on: sql)
+        return try await cases(on: sql) + Publications.audit(on: sql) + RowSeals.audit(on: sql)
     }
 
     struct Sealed: Decodable { let seal: String? }

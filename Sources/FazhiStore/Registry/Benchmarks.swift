@@ -70,6 +70,7 @@ public enum Benchmarks {
                     "version": StoreJSON.AnyCodable.int(v), "effectiveOn": .string(eff.description),
                     "benchmark": .string(try StoreJSON.encode(b)),
                 ])
+            tx.seal(.benchmarks, [b.code])
             versions.append(v)
         }
         return versions

@@ -69,6 +69,7 @@ public enum EnforcementBodies {
                 .where("id", .equal, SQLBind(id)).run()
         }
         try tx.record("enforcement_body", id.uuidString, existing == nil ? "register" : "update", b)
+        tx.seal(.enforcementBodies, [id])
         return id
     }
 

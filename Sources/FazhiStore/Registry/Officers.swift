@@ -119,7 +119,7 @@ public enum Officers {
         if let p = i.problem() { throw p }
         let bodyName = try await checkAgainstStore(i, excluding: nil, on: tx.sql)
         let id = UUID()
-        try await insert([(id, i)], on: tx.sql)
+        try await insert([(id, i)], in: tx)
         try await SearchIndex.put("officer", id.uuidString, text: searchText(i, bodyName: bodyName), on: tx.sql)
         try tx.record("officer", id.uuidString, "create", i.recordForm)
         if let y = trainingYear, let h = trainingHours { try await setTraining(officer: id, year: y, hours: h, in: tx) }
@@ -153,12 +153,15 @@ public enum Officers {
                 "exam_score", to: SQLBind(i.examScore)
             )
             .where("id", .equal, SQLBind(id)).run()
+        tx.seal(.officers, [id])
         try await SearchIndex.put("officer", id.uuidString, text: searchText(i, bodyName: bodyName), on: tx.sql)
         try tx.record("officer", id.uuidString, "update", i.recordForm)
     }
 
     /// Inserts already-checked officers in batches (the import's fast path).
-    static func insert(_ rows: [(UUID, OfficerInput)], on sql: any SQLDatabase) async throws {
+    static func insert(_ rows: [(UUID, OfficerInput)], in tx: WriteTransaction) async throws {
+        let sql = tx.sql
+        tx.seal(.officers, rows.map(\.0))
         for chunk in rows.chunked(300) {
             var ins = sql.insert(into: "officers").columns(
                 "id", "name", "gender", "id_number", "body_id", "post", "certificate_number", "certificate_category",
@@ -188,17 +191,20 @@ public enum Officers {
     public static func link(officer: UUID, user: UUID, in tx: WriteTransaction) async throws {
         try await tx.sql.update("officers").set("user_id", to: SQLBind(user)).where("id", .equal, SQLBind(officer))
             .run()
+        tx.seal(.officers, [officer])
         try tx.record("officer", officer.uuidString, "link_user", ["user": user.uuidString])
     }
 
     public static func setTraining(officer: UUID, year: Int, hours: Double, in tx: WriteTransaction) async throws {
         guard (2000...2100).contains(year) else { throw DomainError.invalid(field: "year", message: "培训年度应为四位年份") }
         guard hours >= 0 && hours <= 2000 else { throw DomainError.invalid(field: "hours", message: "培训学时应在0至2000之间") }
-        try await setTrainingMany([(officer, year, hours)], on: tx.sql)
+        try await setTrainingMany([(officer, year, hours)], in: tx)
         try tx.record("officer", officer.uuidString, "training", ["year": Double(year), "hours": hours])
     }
 
-    static func setTrainingMany(_ rows: [(UUID, Int, Double)], on sql: any SQLDatabase) async throws {
+    static func setTrainingMany(_ rows: [(UUID, Int, Double)], in tx: WriteTransaction) async throws {
+        let sql = tx.sql
+        tx.seal(.officerTraining, rows.map(\.0))
         for chunk in rows.chunked(500) {
             var ins = sql.insert(into: "officer_training").columns("officer_id", "year", "hours")
             for (o, y, h) in chunk { ins = ins.values(SQLBind(o), SQLBind(y), SQLBind(h)) }
@@ -269,8 +275,8 @@ extension Officers {
         in tx: WriteTransaction
     ) async throws {
         for (_, i) in rows { if let p = i.problem() { throw p } }
-        try await insert(rows, on: tx.sql)
-        try await setTrainingMany(training, on: tx.sql)
+        try await insert(rows, in: tx)
+        try await setTrainingMany(training, in: tx)
         try await SearchIndex.putMany("officer", search, on: tx.sql)
         struct Entry: Encodable { let id: UUID; let officer: OfficerInput }
         try tx.record(

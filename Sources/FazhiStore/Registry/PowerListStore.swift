@@ -87,7 +87,7 @@ public enum PowerListStore {
             approvalDocument: r.approvalDocument.trimmed, approver: r.approver.trimmed, content: r.content)
         if let p = PowerListHistory.check(adj, against: existing) { throw p }
         let itemID = try await itemID(code: r.content.code, on: tx.sql)
-        try await write([(itemID, adj, existing.isEmpty)], on: tx.sql)
+        try await write([(itemID, adj, existing.isEmpty)], in: tx)
         try await SearchIndex.put(
             "power", r.content.code, text: try await searchText(r.content, on: tx.sql), on: tx.sql)
         try tx.record("power_item", r.content.code, r.kind.rawValue, adj)
@@ -109,6 +109,14 @@ public enum PowerListStore {
     public static func searchText(_ c: PowerItemContent, organisationName: String) -> String {
         ([c.code, c.name, c.type.chineseName, organisationName] + c.subItems + c.basis.map { "\($0.law) \($0.article)" })
             .joined(separator: " ")
+    }
+
+    /// Writes checked adjustments and seals the rows written (`RowSeals`).
+    public static func write(_ rows: [(UUID, PowerAdjustment, Bool)], in tx: WriteTransaction) async throws {
+        try await write(rows, on: tx.sql)
+        let items = rows.map(\.0)
+        tx.seal(.powerItems, items)
+        tx.seal(.powerAdjustments, items)
     }
 
     /// Writes checked adjustments in batches: the item row (created on the first adjustment, else updated to the
@@ -311,8 +319,8 @@ extension PowerListStore {
             }
         }
         // Items first (each created by its first adjustment), then the later adjustments update them in order.
-        try await write(rows.filter { $0.2 }, on: tx.sql)
-        for (id, a, _) in rows where !rows.isEmpty && a.sequence > 1 { try await write([(id, a, false)], on: tx.sql) }
+        try await write(rows.filter { $0.2 }, in: tx)
+        for (id, a, _) in rows where !rows.isEmpty && a.sequence > 1 { try await write([(id, a, false)], in: tx) }
         try await SearchIndex.putMany("power", docs, on: tx.sql)
         for chunk in rows.chunked(500) {
             try tx.record("power_list_import", chunk.first!.1.content.code, "import", chunk.map(\.1))

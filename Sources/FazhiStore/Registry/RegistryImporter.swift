@@ -62,9 +62,9 @@ public enum RegistryImporter {
         try await store.write(on: db, context, now: now) { tx in
             var done = 0
             for chunk in ready.chunked(500) {
-                try await Officers.insert(chunk.map { ($0.id, $0.input) }, on: tx.sql)
+                try await Officers.insert(chunk.map { ($0.id, $0.input) }, in: tx)
                 try await Officers.setTrainingMany(
-                    chunk.compactMap { r in r.training.map { (r.id, $0.0, $0.1) } }, on: tx.sql)
+                    chunk.compactMap { r in r.training.map { (r.id, $0.0, $0.1) } }, in: tx)
                 try await SearchIndex.putMany(
                     "officer", chunk.map { ($0.id.uuidString, Officers.searchText($0.input, bodyName: $0.bodyName)) },
                     on: tx.sql)
@@ -213,7 +213,7 @@ public enum RegistryImporter {
         try await store.write(on: db, context, now: now) { tx in
             var done = 0
             for chunk in batch.chunked(500) {
-                try await PowerListStore.write(chunk.map { ($0.id, $0.adj, $0.isNew) }, on: tx.sql)
+                try await PowerListStore.write(chunk.map { ($0.id, $0.adj, $0.isNew) }, in: tx)
                 try await SearchIndex.putMany(
                     "power",
                     chunk.map {

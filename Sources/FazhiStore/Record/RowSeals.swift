@@ -1,0 +1,187 @@
+import Crypto
+import FazhiCore
+import FluentKit
+import Foundation
+import SQLKit
+
+/// A 登记簿 table whose rows are sealed in the record (状态审计 of the registries, issue 14): every write that changes
+/// a row notes it with `WriteTransaction.seal`, and the transaction's record then carries the SHA-256 of each such
+/// row as stored, so an edit made past Fazhi shows as a row whose content no longer matches its seal.
+public struct SealedTable: Sendable, Hashable {
+    public let name: String
+    /// What a person calls one row of it.
+    let noun: String
+    /// The column a write seals by: every row with one of the written values is sealed again.
+    let owner: String
+    /// The columns that name a row (joined with "/").
+    let key: [String]
+    /// Every stored column of the row.
+    let columns: [String]
+    /// SQL (over alias `t`) for what a person recognises the row by.
+    let label: String
+
+    /// 执法主体.
+    public static let enforcementBodies = SealedTable(
+        name: "enforcement_bodies", noun: "执法主体", owner: "id", key: ["id"],
+        columns: [
+            "organisation_id", "kind", "entrusting_organisation_id", "legal_basis", "scope", "confirmed_on",
+            "announcement_document",
+        ],
+        label: "(SELECT name FROM organisations o WHERE o.id = t.organisation_id)")
+    /// 执法人员.
+    public static let officers = SealedTable(
+        name: "officers", noun: "执法人员", owner: "id", key: ["id"],
+        columns: [
+            "name", "gender", "id_number", "body_id", "post", "certificate_number", "certificate_category",
+            "certificate_region", "certificate_issued_on", "certificate_expires_on", "certificate_status",
+            "legal_qualification", "legal_certificate_number", "exam_score", "user_id",
+        ],
+        label: "t.name")
+    /// 执法人员 yearly training hours.
+    public static let officerTraining = SealedTable(
+        name: "officer_training", noun: "执法人员培训学时", owner: "officer_id", key: ["officer_id", "year"],
+        columns: ["hours"], label: "(SELECT name FROM officers o WHERE o.id = t.officer_id)")
+    /// 权责清单 items (their current content).
+    public static let powerItems = SealedTable(
+        name: "power_items", noun: "权责清单事项", owner: "id", key: ["id"],
+        columns: ["code", "name", "type", "organisation_id", "status", "adjustments", "content"], label: "t.code")
+    /// 权责清单 dated adjustments.
+    public static let powerAdjustments = SealedTable(
+        name: "power_adjustments", noun: "权责清单调整", owner: "item_id", key: ["item_id", "sequence"],
+        columns: [
+            "id", "code", "kind", "effective_on", "valid_to", "type", "organisation_id", "reason", "approval_document",
+            "approver", "content",
+        ],
+        label: "t.code")
+    /// 裁量基准 versions.
+    public static let benchmarks = SealedTable(
+        name: "benchmarks", noun: "裁量基准", owner: "code", key: ["code", "version"],
+        columns: ["id", "power_item_code", "effective_on", "violation", "content"], label: "t.code")
+
+    public static let all: [SealedTable] = [
+        .enforcementBodies, .officers, .officerTraining, .powerItems, .powerAdjustments, .benchmarks,
+    ]
+}
+
+/// Seals of registry rows in the record, and the audit that compares them with the rows as stored.
+public enum RowSeals {
+    /// The record subject type of seal entries (subject id = the table).
+    static let subjectType = "row_seal"
+
+    /// Each column of the row as text the database itself writes — SQLite's `quote()` (a blob as X'…', NULL as NULL),
+    /// PostgreSQL's cast to text — so a value reads the same whichever driver type it has, and a stored UUID is exact.
+    static func selectList(_ table: SealedTable, on sql: any SQLDatabase) -> String {
+        let sqlite = sql.dialect.name == "sqlite"
+        return (table.key + table.columns).enumerated().map { i, c in
+            (sqlite ? "quote(t.\(c))" : "CAST(t.\(c) AS TEXT)") + " AS c\(i)"
+        }.joined(separator: ", ")
+    }
+
+    static func values(_ row: any SQLRow, _ table: SealedTable) -> [String] {
+        (0..<(table.key.count + table.columns.count)).map { i in
+            ((try? row.decode(column: "c\(i)", as: String?.self)) ?? nil).map { "s" + $0 } ?? "∅"
+        }
+    }
+
+    static func key(_ values: [String], _ table: SealedTable) -> String {
+        values.prefix(table.key.count).map { String($0.dropFirst()) }.joined(separator: "/")
+    }
+
+    static func seal(_ values: [String]) -> String {
+        Hex.encode(SHA256.hash(data: Array(values.joined(separator: "\u{1F}").utf8)))
+    }
+
+    /// The seals of the rows whose owner column has one of these values: row key → seal.
+    static func seals(
+        _ table: SealedTable, owners: [any Encodable & Sendable], on sql: any SQLDatabase
+    ) async throws -> [String: String] {
+        var out: [String: String] = [:]
+        for chunk in owners.chunked(500) {
+            let rows = try await sql.raw(
+                """
+                SELECT \(unsafeRaw: selectList(table, on: sql)) FROM \(ident: table.name) t WHERE t.\(ident: table.owner) IN \(SQLGroupExpression(chunk.map { SQLBind($0) }))
+                """
+            ).all()
+            for r in rows {
+                let v = values(r, table)
+                out[key(v, table)] = seal(v)
+            }
+        }
+        return out
+    }
+
+    /// Every registry row that contradicts its latest seal, and every sealed row that is gone. Rows never sealed
+    /// (written before seals existed, or by a bench loader that writes no record) are passed over.
+    public static func audit(on sql: any SQLDatabase) async throws -> [StateProblem] {
+        struct Payload: Decodable { let rows: [String: String] }
+        let entries = try await sql.raw(
+            """
+            SELECT seq, subject_id, payload FROM record_entries WHERE subject_type = \(bind: subjectType) ORDER BY seq
+            """
+        ).all()
+        var sealed: [String: [String: (Int64, String)]] = [:]
+        for e in entries {
+            let seq = try e.decode(column: "seq", as: Int64.self)
+            let table = try e.decode(column: "subject_id", as: String.self)
+            guard
+                let p = try? JSONDecoder().decode(
+                    Payload.self, from: Data(try e.decode(column: "payload", as: String.self).utf8))
+            else { continue }
+            for (k, s) in p.rows { sealed[table, default: [:]][k] = (seq, s) }
+        }
+        var out: [StateProblem] = []
+        for table in SealedTable.all {
+            guard var expected = sealed[table.name] else { continue }
+            let rows = try await sql.raw(
+                """
+                SELECT \(unsafeRaw: table.label) AS row_label, \(unsafeRaw: selectList(table, on: sql)) FROM \(ident: table.name) t
+                """
+            ).all()
+            for r in rows {
+                let v = values(r, table)
+                let k = key(v, table)
+                guard let (seq, s) = expected.removeValue(forKey: k) else { continue }
+                guard seal(v) != s else { continue }
+                let label = (try? r.decode(column: "row_label", as: String?.self)) ?? nil
+                out.append(
+                    StateProblem(
+                        subjectType: table.name, subjectID: k, label: label ?? k, entry: seq,
+                        message: "\(table.noun)“\(label ?? k)”的登记内容与全过程记录第\(seq)条不一致（在本系统之外被改动）"))
+            }
+            for (k, (seq, _)) in expected.sorted(by: { $0.key < $1.key }) {
+                out.append(
+                    StateProblem(
+                        subjectType: table.name, subjectID: k, label: k, entry: seq,
+                        message: "全过程记录第\(seq)条所载的\(table.noun)（\(k)）已不在数据库中（被删除）"))
+            }
+        }
+        return out
+    }
+}
+
+extension WriteTransaction {
+    /// Notes that this transaction wrote the rows of a registry table with these owner values; their seals are taken
+    /// as stored when the record is flushed (`RowSeals`), so several writes to one row leave one seal of its end state.
+    public func seal(_ table: SealedTable, _ owners: [any Encodable & Sendable]) {
+        guard !owners.isEmpty else { return }
+        toSeal.append((table, owners))
+    }
+
+    /// Records the seals of every row noted since the last flush, one entry per table.
+    func recordSeals() async throws {
+        guard !toSeal.isEmpty else { return }
+        let noted = toSeal
+        toSeal = []
+        var byTable: [SealedTable: [any Encodable & Sendable]] = [:]
+        var order: [SealedTable] = []
+        for (t, o) in noted {
+            if byTable[t] == nil { order.append(t) }
+            byTable[t, default: []] += o
+        }
+        for t in order {
+            let rows = try await RowSeals.seals(t, owners: byTable[t] ?? [], on: sql)
+            guard !rows.isEmpty else { continue }
+            try record(RowSeals.subjectType, t.name, "seal", ["rows": rows])
+        }
+    }
+}
