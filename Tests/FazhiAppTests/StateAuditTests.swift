@@ -112,6 +112,24 @@ import VaporTesting
             #expect(problems.contains { $0.subjectType == "benchmarks" && $0.label == code })
             #expect(problems.contains { $0.subjectType == "officer_training" && $0.message.contains("被删除") })
 
+            // After the periodic check, the public lists mark the rows in HTML, JSON and CSV.
+            try await StateAlerts.check(t.app)
+            let officers = try await t.send(.GET, "/officers?format=json").json()
+            let listed = (officers["officers"] as? [[String: Any]] ?? [])
+            #expect(listed.contains { $0["name"] as? String == name && $0["matchesRecord"] as? Bool == false })
+            #expect(listed.filter { $0["matchesRecord"] as? Bool == false }.count <= 2)
+            #expect(try await t.send(.GET, "/officers?format=csv").text.contains("否（内容被改动）"))
+            #expect(try await t.send(.GET, "/officers?q=\(name)").text.contains("与全过程记录不一致"))
+            let benchmarks = try await t.send(.GET, "/benchmarks?format=json").json()
+            #expect(
+                (benchmarks["benchmarks"] as? [[String: Any]] ?? []).contains {
+                    ($0["benchmark"] as? [String: Any])?["code"] as? String == code
+                        && $0["matchesRecord"] as? Bool == false
+                })
+            #expect(try await t.send(.GET, "/benchmarks").text.contains("与全过程记录不一致"))
+            let bodies = try await t.send(.GET, "/bodies?format=json").json()
+            #expect((bodies["bodies"] as? [[String: Any]] ?? []).allSatisfy { $0["matchesRecord"] as? Bool == true })
+
             // Saved again through Fazhi (the registry's own edit), the officer's row is sealed as it now stands.
             let stored = try #require(try await Officers.officer(officerID, on: t.app.db))
             try await t.app.fazhi.store.write(on: t.app.db, .system) { tx in

@@ -11,6 +11,12 @@ public final class StateAlerts: Sendable {
     public var current: (checkedAt: Date?, problems: [StateProblem]) { box.withLockedValue { $0 } }
     func set(_ problems: [StateProblem], at: Date) { box.withLockedValue { $0 = (at, problems) } }
 
+    /// What the public lists know the altered rows of these registry tables by (as of the latest audit).
+    func altered(_ tables: SealedTable...) -> Set<String> {
+        let names = Set(tables.map(\.name))
+        return Set(current.problems.filter { names.contains($0.subjectType) }.compactMap(\.ref))
+    }
+
     /// Runs the audit now, keeps its result, and logs each altered row as an error (for the operators' alerting).
     @discardableResult
     static func check(_ app: Application) async throws -> [StateProblem] {

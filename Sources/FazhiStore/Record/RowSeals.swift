@@ -19,6 +19,8 @@ public struct SealedTable: Sendable, Hashable {
     let columns: [String]
     /// SQL (over alias `t`) for what a person recognises the row by.
     let label: String
+    /// SQL (over alias `t`) for what the public lists know the row by (`StateProblem.ref`).
+    var ref: String = "t.id"
 
     /// 执法主体.
     public static let enforcementBodies = SealedTable(
@@ -27,7 +29,7 @@ public struct SealedTable: Sendable, Hashable {
             "organisation_id", "kind", "entrusting_organisation_id", "legal_basis", "scope", "confirmed_on",
             "announcement_document",
         ],
-        label: "(SELECT name FROM organisations o WHERE o.id = t.organisation_id)")
+        label: "(SELECT name FROM organisations o WHERE o.id = t.organisation_id)", ref: "t.organisation_id")
     /// 执法人员.
     public static let officers = SealedTable(
         name: "officers", noun: "执法人员", owner: "id", key: ["id"],
@@ -40,11 +42,12 @@ public struct SealedTable: Sendable, Hashable {
     /// 执法人员 yearly training hours.
     public static let officerTraining = SealedTable(
         name: "officer_training", noun: "执法人员培训学时", owner: "officer_id", key: ["officer_id", "year"],
-        columns: ["hours"], label: "(SELECT name FROM officers o WHERE o.id = t.officer_id)")
+        columns: ["hours"], label: "(SELECT name FROM officers o WHERE o.id = t.officer_id)", ref: "t.officer_id")
     /// 权责清单 items (their current content).
     public static let powerItems = SealedTable(
         name: "power_items", noun: "权责清单事项", owner: "id", key: ["id"],
-        columns: ["code", "name", "type", "organisation_id", "status", "adjustments", "content"], label: "t.code")
+        columns: ["code", "name", "type", "organisation_id", "status", "adjustments", "content"], label: "t.code",
+        ref: "t.code")
     /// 权责清单 dated adjustments.
     public static let powerAdjustments = SealedTable(
         name: "power_adjustments", noun: "权责清单调整", owner: "item_id", key: ["item_id", "sequence"],
@@ -52,11 +55,11 @@ public struct SealedTable: Sendable, Hashable {
             "id", "code", "kind", "effective_on", "valid_to", "type", "organisation_id", "reason", "approval_document",
             "approver", "content",
         ],
-        label: "t.code")
+        label: "t.code", ref: "t.code")
     /// 裁量基准 versions.
     public static let benchmarks = SealedTable(
         name: "benchmarks", noun: "裁量基准", owner: "code", key: ["code", "version"],
-        columns: ["id", "power_item_code", "effective_on", "violation", "content"], label: "t.code")
+        columns: ["id", "power_item_code", "effective_on", "violation", "content"], label: "t.code", ref: "t.code")
 
     public static let all: [SealedTable] = [
         .enforcementBodies, .officers, .officerTraining, .powerItems, .powerAdjustments, .benchmarks,
@@ -134,7 +137,7 @@ public enum RowSeals {
             guard var expected = sealed[table.name] else { continue }
             let rows = try await sql.raw(
                 """
-                SELECT \(unsafeRaw: table.label) AS row_label, \(unsafeRaw: selectList(table, on: sql)) FROM \(ident: table.name) t
+                SELECT \(unsafeRaw: table.label) AS row_label, \(unsafeRaw: table.ref) AS row_ref, \(unsafeRaw: selectList(table, on: sql)) FROM \(ident: table.name) t
                 """
             ).all()
             for r in rows {
@@ -143,10 +146,13 @@ public enum RowSeals {
                 guard let (seq, s) = expected.removeValue(forKey: k) else { continue }
                 guard seal(v) != s else { continue }
                 let label = (try? r.decode(column: "row_label", as: String?.self)) ?? nil
+                let ref =
+                    (try? r.decode(column: "row_ref", as: UUID.self).uuidString)
+                    ?? (try? r.decode(column: "row_ref", as: String.self))
                 out.append(
                     StateProblem(
                         subjectType: table.name, subjectID: k, label: label ?? k, entry: seq,
-                        message: "\(table.noun)“\(label ?? k)”的登记内容与全过程记录第\(seq)条不一致（在本系统之外被改动）"))
+                        message: "\(table.noun)“\(label ?? k)”的登记内容与全过程记录第\(seq)条不一致（在本系统之外被改动）", ref: ref))
             }
             for (k, (seq, _)) in expected.sorted(by: { $0.key < $1.key }) {
                 out.append(

@@ -15,6 +15,9 @@ public struct StateProblem: Sendable, Codable, Equatable {
     /// The record entry the row contradicts (nil when the row has none).
     public let entry: Int64?
     public let message: String
+    /// For a registry row, what the public lists know it by: the officer's id, the body's organisation id, the 权责清单
+    /// item's or the 裁量基准's code.
+    public var ref: String? = nil
 }
 
 /// Checks every case, publication and registry row (`RowSeals`) against its latest record entry (issue 14, 状态审计). A case step's entry

@@ -23,29 +23,45 @@ struct RegistryPortal {
         return RegistryPortalViews.formats(json: link("json"), csv: link("csv"))
     }
 
+    /// A public CSV with the 状态审计 column: `refs` are its data rows' refs (`StateProblem.ref`), in order.
+    static func marked(_ table: [[String]], refs: [String], altered: Set<String>) -> [[String]] {
+        guard let header = table.first else { return table }
+        return [header + [RecordMarked<String>.csvHeader]]
+            + zip(table.dropFirst(), refs).map { $0 + [RecordMarked<String>.csvValue(!altered.contains($1))] }
+    }
+
     static func register(_ app: any RoutesBuilder) {
         app.get("bodies") { req async throws -> Response in
             let bodies = try await EnforcementBodies.all(on: req.db).filter { $0.confirmedOn != nil }
             let today = req.fazhi.today
+            let altered = req.fazhi.stateAlerts.altered(.enforcementBodies)
             switch format(req) {
             case "json":
                 return try TableResponse.json([
-                    "asOf": AnyEncodable(today.description), "bodies": AnyEncodable(bodies.map(PublicBody.init)),
+                    "asOf": AnyEncodable(today.description),
+                    "bodies": AnyEncodable(
+                        bodies.map {
+                            RecordMarked(
+                                row: PublicBody($0), matchesRecord: !altered.contains($0.organisationId.uuidString))
+                        }),
                 ])
             case "csv":
-                return TableResponse.csv(
+                let table: [[String]] =
                     [["执法主体", "类型", "委托机关", "执法领域", "执法依据", "确认日期", "公告文号"]]
-                        + bodies.map {
-                            [
-                                $0.organisationName, EnforcementBodyKind(rawValue: $0.kind)?.chineseName ?? "",
-                                $0.entrustingOrganisationName ?? "", $0.scope, $0.legalBasis, $0.confirmedOn ?? "",
-                                $0.announcementDocument,
-                            ]
-                        }, filename: "执法主体")
+                    + bodies.map {
+                        [
+                            $0.organisationName, EnforcementBodyKind(rawValue: $0.kind)?.chineseName ?? "",
+                            $0.entrustingOrganisationName ?? "", $0.scope, $0.legalBasis, $0.confirmedOn ?? "",
+                            $0.announcementDocument,
+                        ]
+                    }
+                return TableResponse.csv(
+                    marked(table, refs: bodies.map(\.organisationId.uuidString), altered: altered), filename: "执法主体")
             default: break
             }
             return Views.portal(
-                "行政执法主体", request: req, RegistryPortalViews.bodies(bodies, today: today, formats: formats(req)))
+                "行政执法主体", request: req,
+                RegistryPortalViews.bodies(bodies, altered: altered, today: today, formats: formats(req)))
         }
 
         app.get("officers") { req async throws -> Response in
@@ -58,21 +74,28 @@ struct RegistryPortal {
                 bodies: body.map { [$0] }, query: q, year: today.year, limit: limit + 1, on: req.db
             )
             .filter { $0.certificateStatus != CertificateStatus.revoked.rawValue }
+            let altered = req.fazhi.stateAlerts.altered(.officers, .officerTraining)
             switch format(req) {
             case "json":
                 return try TableResponse.json([
-                    "asOf": AnyEncodable(today.description), "officers": AnyEncodable(rows.map(PublicOfficer.init)),
+                    "asOf": AnyEncodable(today.description),
+                    "officers": AnyEncodable(
+                        rows.map {
+                            RecordMarked(row: PublicOfficer($0), matchesRecord: !altered.contains($0.id.uuidString))
+                        }),
                 ])
             case "csv":
                 return TableResponse.csv(
-                    RegistryTables.officers(rows, year: today.year, withPersonalData: false), filename: "执法人员")
+                    marked(
+                        RegistryTables.officers(rows, year: today.year, withPersonalData: false),
+                        refs: rows.map(\.id.uuidString), altered: altered), filename: "执法人员")
             default: break
             }
             return Views.portal(
                 "行政执法人员", request: req,
                 RegistryPortalViews.officers(
                     Array(rows.prefix(limit)), more: rows.count > limit, limit: limit, query: q, body: body,
-                    bodies: bodies, today: today,
+                    bodies: bodies, altered: altered, today: today,
                     formats: formats(req)))
         }
 
@@ -88,14 +111,21 @@ struct RegistryPortal {
             let (rows, total) = try await PowerListStore.list(
                 on: date, filter, limit: html ? 100 : 1_000_000, offset: html ? (page - 1) * 100 : 0,
                 countUpTo: html && !q.isEmpty ? cap + 1 : nil, on: req.db)
+            let altered = req.fazhi.stateAlerts.altered(.powerItems, .powerAdjustments)
             switch format(req) {
             case "json":
                 return try TableResponse.json([
                     "asOf": AnyEncodable(date.description), "total": AnyEncodable(total),
-                    "items": AnyEncodable(try rows.map(PublicPowerItem.init)),
+                    "items": AnyEncodable(
+                        try rows.map {
+                            RecordMarked(row: try PublicPowerItem($0), matchesRecord: !altered.contains($0.code))
+                        }
+                    ),
                 ])
             case "csv":
-                return TableResponse.csv(try RegistryTables.powers(rows).map { Array($0.prefix(14)) }, filename: "权责清单")
+                let table = try RegistryTables.powers(rows).map { Array($0.prefix(14)) }
+                return TableResponse.csv(
+                    marked(table, refs: table.dropFirst().map { $0.first ?? "" }, altered: altered), filename: "权责清单")
             default: break
             }
             let counts = try await PowerListStore.counts(on: date, organisations: body.map { [$0] }, on: req.db)
@@ -103,7 +133,7 @@ struct RegistryPortal {
             let view = RegistryPortalViews.Powers(
                 items: try rows.map { r in (try r.content(), r.organisationName, r.status.chineseName) }, total: total,
                 cap: cap, page: page,
-                query: q, type: type, body: body, bodies: bodies, date: date, counts: counts.byType,
+                query: q, type: type, body: body, bodies: bodies, date: date, counts: counts.byType, altered: altered,
                 formats: formats(req),
                 base: req.url.string)
             return Views.portal("权责清单", request: req, view.render())
@@ -141,6 +171,7 @@ struct RegistryPortal {
         app.get("benchmarks") { req async throws -> Response in
             let q = req.query[String.self, at: "q"] ?? ""
             let list = try await Benchmarks.current(query: q, on: req.db)
+            let altered = req.fazhi.stateAlerts.altered(.benchmarks)
             switch format(req) {
             case "json":
                 return try TableResponse.json([
@@ -150,16 +181,22 @@ struct RegistryPortal {
                             [
                                 "version": AnyEncodable(s.version), "effectiveOn": AnyEncodable(s.effectiveOn),
                                 "benchmark": AnyEncodable(try s.benchmark()),
+                                "matchesRecord": AnyEncodable(!altered.contains(s.code)),
                             ]
                         }),
                 ])
-            case "csv": return TableResponse.csv(try RegistryTables.benchmarks(list), filename: "裁量基准")
+            case "csv":
+                let table = try RegistryTables.benchmarks(list)
+                return TableResponse.csv(
+                    marked(table, refs: table.dropFirst().map { $0.first ?? "" }, altered: altered), filename: "裁量基准")
             default: break
             }
             return Views.portal(
                 "行政处罚裁量基准", request: req,
                 RegistryPortalViews.benchmarks(
-                    list.map { ($0.code, $0.violation, $0.powerItemCode, $0.version, $0.effectiveOn) }, query: q,
+                    list.map { ($0.code, $0.violation, $0.powerItemCode, $0.version, $0.effectiveOn) },
+                    altered: altered,
+                    query: q,
                     today: req.fazhi.today,
                     formats: formats(req)))
         }

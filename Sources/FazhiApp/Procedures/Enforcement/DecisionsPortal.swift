@@ -31,7 +31,7 @@ enum DecisionsPortal {
                 return try TableResponse.json([
                     "total": AnyEncodable(total),
                     "items": AnyEncodable(
-                        items.map { ListedDecision(decision: $0, matchesRecord: !altered.contains($0.caseID)) }),
+                        items.map { RecordMarked(row: $0, matchesRecord: !altered.contains($0.caseID)) }),
                 ])
             case "csv":
                 return TableResponse.csv(
@@ -46,7 +46,7 @@ enum DecisionsPortal {
                                 $0.decisionNumber, $0.body, $0.party, $0.violation, $0.basis,
                                 $0.penalties.joined(separator: "、"), Yuan.number($0.fine), $0.decidedOn, $0.publishedOn,
                                 $0.withdrawnOn ?? "", $0.withdrawalReason ?? "",
-                                altered.contains($0.caseID) ? "否（内容被改动）" : "是",
+                                RecordMarked<PublicDecision>.csvValue(!altered.contains($0.caseID)),
                             ]
                         },
                     filename: "行政处罚决定公示")
@@ -83,16 +83,21 @@ enum DecisionsPortal {
     }
 }
 
-/// A decision in the public list, with whether its stored content still matches the record entry that published it.
-struct ListedDecision: Encodable {
-    let decision: PublicDecision
+/// A row of a public list (open data), with whether its stored content still matches the record entry that wrote it
+/// (状态审计): the row's own fields plus `matchesRecord`.
+struct RecordMarked<Row: Encodable>: Encodable {
+    let row: Row
     let matchesRecord: Bool
     enum Keys: String, CodingKey { case matchesRecord }
     func encode(to encoder: any Encoder) throws {
-        try decision.encode(to: encoder)
+        try row.encode(to: encoder)
         var c = encoder.container(keyedBy: Keys.self)
         try c.encode(matchesRecord, forKey: .matchesRecord)
     }
+
+    /// The column public CSVs end with, and its value.
+    static var csvHeader: String { "与全过程记录一致" }
+    static func csvValue(_ matches: Bool) -> String { matches ? "是" : "否（内容被改动）" }
 }
 
 extension Optional {

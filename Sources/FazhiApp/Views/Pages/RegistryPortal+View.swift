@@ -9,7 +9,14 @@ enum RegistryPortalViews {
         "<p class=\"muted\">开放数据：<a href=\"\(json)\">JSON</a> · <a href=\"\(csv)\">CSV</a></p>"
     }
 
-    static func bodies(_ bodies: [EnforcementBodyRow], today: CivilDate, formats: HTML) -> HTML {
+    /// After a row's name when the latest 状态审计 found the row edited past Fazhi.
+    static func alteredMark(_ altered: Bool) -> HTML {
+        altered ? "<span class=\"due overdue\">与全过程记录不一致（内容被改动）</span>" : ""
+    }
+
+    static func bodies(
+        _ bodies: [EnforcementBodyRow], altered: Set<String>, today: CivilDate, formats: HTML
+    ) -> HTML {
         let table = DataTable(
             columns: ["执法主体", "类型", "执法领域", "执法依据", "确认日期", "公告文号", ""].map { .init($0) },
             rows: bodies.map { b in
@@ -19,7 +26,9 @@ enum RegistryPortalViews {
                 let links: HTML =
                     "<a href=\"/officers?body=\(b.organisationId.uuidString)\">执法人员</a> · <a href=\"/powers?body=\(b.organisationId.uuidString)\">权责清单</a>"
                 return [
-                    .text(b.organisationName), .text(kind), .text(b.scope), .text(b.legalBasis), .text(b.confirmedOn),
+                    DataTable.Cell(
+                        "\(b.organisationName)\(alteredMark(altered.contains(b.organisationId.uuidString)))"),
+                    .text(kind), .text(b.scope), .text(b.legalBasis), .text(b.confirmedOn),
                     .text(b.announcementDocument),
                     DataTable.Cell(links),
                 ]
@@ -33,7 +42,7 @@ enum RegistryPortalViews {
 
     static func officers(
         _ rows: [OfficerRow], more: Bool, limit: Int, query q: String, body: UUID?, bodies: [EnforcementBodyRow],
-        today: CivilDate, formats: HTML
+        altered: Set<String>, today: CivilDate, formats: HTML
     ) -> HTML {
         let table = DataTable(
             id: "officers", columns: ["姓名", "执法主体", "执法证号", "执法类别", "执法区域", "证件状态", "有效期至"].map { .init($0) },
@@ -42,7 +51,8 @@ enum RegistryPortalViews {
                 let status = CertificateStatus(rawValue: o.certificateStatus)
                 let shown = eligible ? "有效" : (status == .active ? "已过期" : status?.chineseName ?? "")
                 return [
-                    .text(o.name), .text(o.bodyName), .text(o.certificateNumber, class: "mono"),
+                    DataTable.Cell("\(o.name)\(alteredMark(altered.contains(o.id.uuidString)))"), .text(o.bodyName),
+                    .text(o.certificateNumber, class: "mono"),
                     .text(o.certificateCategory), .text(o.certificateRegion),
                     .text(shown), .text(o.certificateExpiresOn),
                 ]
@@ -68,6 +78,8 @@ enum RegistryPortalViews {
         let bodies: [EnforcementBodyRow]
         let date: CivilDate
         let counts: [PowerType: Int]
+        /// Codes of items the latest 状态审计 found edited past Fazhi.
+        let altered: Set<String>
         let formats: HTML
         /// The page's own URL, for the pager's links.
         let base: String
@@ -80,7 +92,7 @@ enum RegistryPortalViews {
                     [
                         DataTable.Cell(
                             "<a href=\"/powers/\(c.code)?date=\(date.description)\">\(c.code)</a>", class: "mono"),
-                        .text(c.name),
+                        DataTable.Cell("\(c.name)\(alteredMark(altered.contains(c.code)))"),
                         .text(c.type.chineseName), .text(body),
                         .text(c.basis.map { "\($0.law)\($0.article)" }.joined(separator: "；")), .text(status),
                     ]
@@ -140,13 +152,15 @@ enum RegistryPortalViews {
 
     /// (code, violation, power item, version, effective)
     static func benchmarks(
-        _ list: [(String, String, String, Int, String)], query q: String, today: CivilDate, formats: HTML
+        _ list: [(String, String, String, Int, String)], altered: Set<String>, query q: String, today: CivilDate,
+        formats: HTML
     ) -> HTML {
         let table = DataTable(
             columns: ["基准编号", "违法行为", "对应事项", "版本", "施行日期"].map { .init($0) },
             rows: list.map { b in
                 [
-                    DataTable.Cell("<a href=\"/benchmarks/\(b.0)\">\(b.0)</a>", class: "mono"), .text(b.1),
+                    DataTable.Cell("<a href=\"/benchmarks/\(b.0)\">\(b.0)</a>", class: "mono"),
+                    DataTable.Cell("\(b.1)\(alteredMark(altered.contains(b.0)))"),
                     .text(b.2, class: "mono"), .text("第\(b.3)版"), .text(b.4),
                 ]
             }, empty: "没有符合条件的裁量基准。"
