@@ -35,6 +35,8 @@ enum DemoData {
         ("zf.zhifa2", "何静怡", "清河县综合行政执法局", .officer),
         ("zf.fazhi", "林晓雯", "清河县综合行政执法局", .legalReviewer),
         ("yj.zhifa1", "冯志强", "清河县应急管理局", .officer),
+        ("zf.gongkai", "刘佳宁", "清河县人民政府", .disclosureStaff),
+        ("scj.gongkai", "马晓燕", "清河县市场监督管理局", .disclosureStaff),
     ]
 
     /// Loads the demo if no user exists yet; returns the logins created (empty if nothing was loaded).

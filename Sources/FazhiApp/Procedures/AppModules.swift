@@ -53,5 +53,6 @@ enum AppModules {
         .reconsideration,
         .litigation,
         .mediation,
+        .disclosure,
     ]
 }

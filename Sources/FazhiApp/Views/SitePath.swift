@@ -14,6 +14,8 @@ enum SitePath: Hashable, Sendable {
     case enforcementStatistics
     case transfers
     case committee
+    /// 政府信息公开工作年度报告 of a year (政府信息公开条例 第四十九条、第五十条).
+    case disclosureReport(year: Int?)
     case userPage(UUID)
     /// Approving or rejecting a self-requested role (`GrantRequests`).
     case grantRequestDecision(UUID, approve: Bool)
@@ -32,6 +34,7 @@ enum SitePath: Hashable, Sendable {
         case .enforcementStatistics: "/console/statistics"
         case .transfers: "/console/transfers"
         case .committee: "/console/reconsideration/committee"
+        case .disclosureReport(let year): "/console/disclosure/report" + (year.map { "?year=\($0)" } ?? "")
         case .users: "/console/users"
         case .userPage(let id): "/console/users/\(id.uuidString)"
         case .grantRequestDecision(let id, let approve):
@@ -54,6 +57,7 @@ enum SitePath: Hashable, Sendable {
 enum NavGroup: String, CaseIterable, Sendable {
     case enforcement = "执法"
     case disputes = "复议·应诉·调解"
+    case openness = "政务公开"
     case registers = "登记簿"
     case statistics = "统计"
     case system = "系统"

@@ -16,6 +16,9 @@ public enum Role: String, Codable, Sendable, CaseIterable {
     case reconsiderationStaff = "reconsideration_staff"
     /// 调解员: mediates disputes for a 调解 organisation (人民调解员, 人民调解法 第十三条; or a body's 行政调解 staff).
     case mediator
+    /// 政府信息公开工作人员: staff of a body's 政府信息公开工作机构 (政府信息公开条例 第四条), who register and answer
+    /// requests.
+    case disclosureStaff = "disclosure_staff"
 
     public var chineseName: String {
         switch self {
@@ -26,6 +29,7 @@ public enum Role: String, Codable, Sendable, CaseIterable {
         case .officer: return "执法人员"
         case .reconsiderationStaff: return "复议工作人员"
         case .mediator: return "调解员"
+        case .disclosureStaff: return "政府信息公开工作人员"
         }
     }
 

@@ -272,6 +272,8 @@ public enum ProcedureKind: String, Sendable, Codable {
     case litigation
     /// 调解: a dispute received by a 调解 organisation (人民调解委员会, 行政调解, the 行政争议调解中心).
     case mediation
+    /// 政府信息公开: a request for government information to the body that holds it (政府信息公开条例 第二十七条).
+    case disclosure
 }
 
 /// A state of a procedure.
@@ -309,6 +311,8 @@ public struct ProcedureDefinition: Sendable {
     /// When its cases review another case's decision (a 复议 of a penalty decision): which fact names that case and the
     /// period the review ran — for periods that do not count against the other case (行政处罚法 第七十三条第三款).
     public var reviewOfCase: ReviewOfCase?
+    /// When its cases review another body's act (行政复议, 行政诉讼): how, for reports by act kind.
+    public var actReview: ActReview?
 
     public init(
         id: String, version: Int, name: String, instrument: String, initial: String, states: [ProcedureState],

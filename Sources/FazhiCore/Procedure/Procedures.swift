@@ -11,6 +11,7 @@ public struct ProcedureCatalog: Sendable {
         .reconsideration,
         .litigation,
         .mediation,
+        .disclosure,
     ]
 
     /// The definitions with the default settings: for what does not depend on settings (documents, names).

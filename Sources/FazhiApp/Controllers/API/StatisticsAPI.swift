@@ -77,10 +77,11 @@ enum StatisticsAPI {
     }
 
     /// The year (2000–2100, this year by default) and the bodies: the caller's readable ones, or the one asked for.
-    static func scope(_ req: Request, _ user: AuthUser) throws -> (Int, Set<UUID>) {
+    /// `allowing`: `body` values that mean "all the caller reads" (the report's `all`).
+    static func scope(_ req: Request, _ user: AuthUser, allowing: Set<String> = []) throws -> (Int, Set<UUID>) {
         let year = req.query[Int.self, at: "year"] ?? req.fazhi.today.year
         guard (2000...2100).contains(year) else { throw DomainError.invalid(field: "year", message: "年度应在2000至2100之间") }
-        if let raw = req.query[String.self, at: "body"], !raw.isEmpty {
+        if let raw = req.query[String.self, at: "body"], !raw.isEmpty, !allowing.contains(raw) {
             guard let body = UUID(uuidString: raw) else {
                 throw DomainError.invalid(field: "body", message: "单位编号格式不对")
             }

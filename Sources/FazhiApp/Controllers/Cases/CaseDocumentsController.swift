@@ -68,11 +68,21 @@ enum CaseDocumentsController {
         }
         let ctx = try await context(req, c)
         let text = CaseDocuments.text(kind, file: c.file, step: step, context: ctx)
-        let data = try DocxWriter.write(word(text, seal: seal(req, bodyID: c.file.bodyID, bodyName: ctx.bodyName)))
+        return try docx(text, seal: seal(req, bodyID: c.file.bodyID, bodyName: ctx.bodyName))
+    }
+
+    /// A 文书 as a .docx download named after the document.
+    static func docx(_ text: DocumentText, seal: Data) throws -> Response {
+        try docx(word(text, seal: seal), fileName: text.fileName)
+    }
+
+    /// Any Word document as a download named `fileName`.docx.
+    static func docx(_ doc: WordDocument, fileName: String) throws -> Response {
+        let data = try DocxWriter.write(doc)
         let r = Response(status: .ok, body: .init(data: data))
         r.headers.replaceOrAdd(
             name: .contentType, value: "application/vnd.openxmlformats-officedocument.wordprocessingml.document")
-        let name = text.fileName + ".docx"
+        let name = fileName + ".docx"
         r.headers.replaceOrAdd(
             name: .contentDisposition,
             value:

@@ -145,6 +145,7 @@ struct BenchDisputesCommand: AsyncCommand {
                         var inputs = s.inputs
                         let on = min(last, received.adding(days: s.day))
                         if s.action == "follow_up" { inputs["visitedOn"] = .date(on) }
+                        if inputs["correctionReceivedOn"] != nil { inputs["correctionReceivedOn"] = .date(on) }
                         file = try ProcedureEngine.apply(
                             def, to: file, action: s.action, expectedVersion: file.version, inputs: Facts(inputs),
                             external: Facts(),

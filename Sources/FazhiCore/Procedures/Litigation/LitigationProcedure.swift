@@ -302,6 +302,7 @@ public enum LitigationProcedure {
                 [.legalReviewer, .head, .reconsiderationStaff], article: "行政诉讼法 第三条第三款",
                 refusal: "只有被诉机关的负责人、法制审核人员或者复议应诉工作人员可以登记应诉案件"),
             numbering: CaseNumbering("诉", issuer: .organisation), presentation: presentation)
+        d.actReview = actReview
         d.statistics = statistics
         d.statistics?.summary = summary
         return d

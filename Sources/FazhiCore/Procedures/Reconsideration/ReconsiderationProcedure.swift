@@ -722,6 +722,7 @@ public enum ReconsiderationProcedure {
                 refusal: "只有行政复议机构的工作人员或负责人可以登记行政复议申请"),
             numbering: CaseNumbering("复", issuer: .governmentAbove), presentation: presentation)
         d.reviewOfCase = reviewOfCase
+        d.actReview = actReview
         d.onExpiry = ["acceptance": Step.deemAccepted]
         d.statistics = statistics
         d.statistics?.summary = summary

@@ -1,0 +1,120 @@
+import FazhiCore
+import Foundation
+
+/// The pages of 网上申请政府信息公开: the form (第二十九条's three items), the receipt with the tracking number, secret and
+/// answer date, the status lookup, and the answer with its rights notice as the applicant reads it.
+enum DisclosurePortalViews {
+    static func receipt(
+        trackingNumber: String, secret: String?, caseNumber: String, facts f: Facts, answer: CaseDeadline?,
+        today: CivilDate
+    ) -> HTML {
+        """
+        <div class="card" id="receipt">
+        <p>您的政府信息公开申请已提交，本机关于 <b>\(f[DisclosureFact.receivedOn]?.description ?? "")</b> 收到并确认（《中华人民共和国政府信息公开条例》第三十一条第三项）。请记下以下信息，用于查询办理进度和答复：</p>
+        <table class="kv"><tr><th>查询编号</th><td class="mono" id="tracking-number">\(trackingNumber)</td></tr>
+        <tr><th>查询码</th><td class="mono" id="secret">\(secret ?? "（已在首次提交时显示；遗失的请联系政府信息公开工作机构）")</td></tr>
+        <tr><th>申请编号</th><td>\(caseNumber)</td></tr>
+        <tr><th>申请人</th><td>\(f[DisclosureFact.applicantName] ?? "")</td></tr>
+        <tr><th>申请公开的信息</th><td>\(f[DisclosureFact.informationDescription] ?? "")</td></tr>
+        <tr><th>答复期限</th><td>\(answer.map { DeadlineCell(deadline: $0.deadline, today: today).render() } ?? "")：自收到申请之日起二十个工作日内答复；需要延长的，将告知您，延长最长不超过二十个工作日；申请内容不明确的，将在七个工作日内一次性告知补正（第三十条、第三十三条）。</td></tr></table>
+        <p>查询进度和答复：<a href="/disclosure/status">政府信息公开申请查询</a></p></div>
+        """
+    }
+
+    /// `offices`: (id, name) of each body that takes requests online.
+    static func applicationForm(
+        values: [String: String], error: String?, field: String?, offices: [(String, String)], csrf: String
+    ) -> HTML {
+        func v(_ k: String) -> String { values[k] ?? "" }
+        func bad(_ k: String) -> HTML { HTML(raw: field == k ? " aria-invalid=\"true\" class=\"invalid\"" : "") }
+        func text(_ k: String, _ label: String, required: Bool = true, type: String = "text", hint: String = "") -> HTML
+        {
+            """
+            <label for="\(k)">\(label)\(HTML(raw: required ? "<span class=\"req\">*</span>" : ""))</label><input id="\(k)" name="\(k)" type="\(type)" value="\(v(k))" maxlength="200"\(HTML(raw: required ? " required" : ""))\(bad(k))>\(hint.isEmpty ? "" : HTML("<small>\(hint)</small>"))
+            """
+        }
+        func select(_ k: String, _ label: String, _ options: [(String, String)]) -> HTML {
+            let opts = HTML.join(
+                options.map {
+                    "<option value=\"\($0.0)\"\(HTML(raw: v(k) == $0.0 ? " selected" : ""))>\($0.1)</option>"
+                })
+            return
+                "<label for=\"\(k)\">\(label)<span class=\"req\">*</span></label><select id=\"\(k)\" name=\"\(k)\" required\(bad(k))><option value=\"\">请选择</option>\(opts)</select>"
+        }
+        let key = v("submissionKey").isEmpty ? UUID().uuidString : v("submissionKey")
+        return """
+            <p>公民、法人或者其他组织可以向行政机关申请获取政府信息（《中华人民共和国政府信息公开条例》第二十七条）。行政机关将自收到申请之日起二十个工作日内答复（第三十三条）。带 <span class="req">*</span> 的为必填项；身份证件号码和电话不会公开。</p>
+            \(Views.flash(error, error: true))
+            <form method="post" action="/disclosure/apply" class="card form" id="apply-form">
+            <input type="hidden" name="_csrf" value="\(csrf)"><input type="hidden" name="submissionKey" value="\(key)">
+            \(select("office", "向哪个行政机关申请", offices))
+            <fieldset><legend>申请人（第二十九条第二款第一项）</legend>
+            \(text("applicantName", "姓名或者名称"))
+            \(select("applicantKind", "申请人类型", Disclosure.applicantKinds.map { ($0.value, $0.label) }))
+            \(text("applicantIDNumber", "身份证件号码或统一社会信用代码", hint: "不会公开"))
+            \(text("applicantPhone", "联系电话", type: "tel", hint: "不会公开"))
+            \(text("applicantAddress", "通讯地址"))
+            \(text("applicantEmail", "电子邮箱", required: false, type: "email"))</fieldset>
+            <fieldset><legend>申请公开的政府信息（第二十九条第二款第二项、第三项）</legend>
+            <label for="informationDescription">信息的名称、文号或者便于查询的其他特征性描述<span class="req">*</span></label><textarea id="informationDescription" name="informationDescription" rows="4" maxlength="2000" required\(bad("informationDescription"))>\(v("informationDescription"))</textarea>
+            \(select("requestedForm", "获取信息的形式", Disclosure.forms.map { ($0.value, $0.label) }))
+            \(select("delivery", "获取信息的方式", Disclosure.deliveries.filter { $0.value != "on_spot" }.map { ($0.value, $0.label) }))</fieldset>
+            <button type="submit">提交申请</button></form>
+            <p class="muted">已提交的申请可在 <a href="/disclosure/status">政府信息公开申请查询</a> 查看进度和答复。</p>
+            """
+    }
+
+    static func statusForm(number: String, error: String?, csrf: String) -> HTML {
+        """
+        \(Views.flash(error, error: true))
+        <form method="post" action="/disclosure/status" class="card form" id="status-form"><input type="hidden" name="_csrf" value="\(csrf)">
+        <label for="number">查询编号</label><input id="number" name="number" value="\(number)" maxlength="40" required>
+        <label for="secret">查询码</label><input id="secret" name="secret" type="password" maxlength="40" required autocomplete="off">
+        <button type="submit">查询</button></form>
+        """
+    }
+
+    static func status(
+        caseNumber: String, stage: String, file: CaseFile, answer: DocumentText?, number: String, secret: String,
+        csrf: String, today: CivilDate
+    ) -> HTML {
+        let f = file.facts
+        let steps = HTML.join(file.steps.map { "<tr><td>\($0.on.description)</td><td>\($0.actionName)</td></tr>" })
+        let deadlines = HTML.join(
+            file.runningDeadlines.map {
+                "<tr><td>\($0.name)</td><td>\(DeadlineCell(deadline: $0.deadline, today: today).render())</td><td>\($0.deadline.article ?? "")</td></tr>"
+            })
+        let answerHTML: HTML =
+            answer.map { a in
+                """
+                <h2>答复</h2><div class="card document" id="answer">\(document(a))
+                <form method="post" action="/disclosure/status"><input type="hidden" name="_csrf" value="\(csrf)"><input type="hidden" name="number" value="\(number)"><input type="hidden" name="secret" value="\(secret)"><input type="hidden" name="download" value="answer"><button type="submit">下载答复书（.docx）</button></form></div>
+                """
+            } ?? ""
+        return """
+            <div class="card" id="status"><p>申请编号：\(caseNumber)　当前阶段：<b id="stage">\(stage)</b></p>
+            <p>申请人：\(f[DisclosureFact.applicantName] ?? "")　申请公开的信息：\(f[DisclosureFact.informationDescription] ?? "")</p>
+            \(file.runningDeadlines.isEmpty ? "" : HTML("<h2>正在计算的期限</h2><table class=\"data\"><thead><tr><th>事项</th><th>期限</th><th>依据</th></tr></thead><tbody>\(deadlines)</tbody></table>"))
+            <h2>办理过程</h2><table class="data"><thead><tr><th>日期</th><th>环节</th></tr></thead><tbody>\(steps)</tbody></table></div>
+            \(answerHTML)
+            """
+    }
+
+    /// A 文书 as the page shows it: title, paragraphs, fields, tables and the signature lines.
+    static func document(_ d: DocumentText) -> HTML {
+        HTML.join(
+            d.blocks.map { b -> HTML in
+                switch b {
+                case .title(let s): "<h3 class=\"doc-title\">\(s)</h3>"
+                case .centered(let s): "<p class=\"center\">\(s)</p>"
+                case .heading(let s): "<h4>\(s)</h4>"
+                case .paragraph(let s): HTML.join(s.components(separatedBy: "\n").map { "<p>\($0)</p>" as HTML })
+                case .field(let l, let v): "<p><b>\(l)：</b>\(v)</p>"
+                case .table(let rows):
+                    "<table class=\"data\">\(HTML.join(rows.map { r in "<tr>\(HTML.join(r.map { "<td>\($0)</td>" as HTML }))</tr>" as HTML }))</table>"
+                case .signature(let lines): "<p class=\"right\">\(HTML.join(lines.map { "\($0)<br>" as HTML }))</p>"
+                case .seal: ""
+                }
+            })
+    }
+}

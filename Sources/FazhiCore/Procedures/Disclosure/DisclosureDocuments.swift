@@ -1,0 +1,157 @@
+import Foundation
+
+/// The 政府信息公开 文书, in the body's name: the receipt, the 补正 notice (第三十条), the consultation letter (第三十二条、
+/// 第三十四条), the extension notice (第三十三条第二款) and the answer (第三十六条) with its ground and the rights notice.
+enum DisclosureDocuments {
+    /// The answer's title says what it is, as offices print it.
+    static func answerTitle(_ f: Facts) -> String {
+        switch f[DisclosureFact.answerType] {
+        case "disclosed": return f[DisclosureFact.answerGround] == "already_public" ? "政府信息已主动公开告知书" : "政府信息公开告知书"
+        case "partial": return "政府信息部分公开告知书"
+        case "withheld": return "政府信息不予公开告知书"
+        case "unavailable": return f[DisclosureFact.answerGround] == "not_held" ? "政府信息不存在（非本机关掌握）告知书" : "政府信息无法提供告知书"
+        case "not_handled": return "政府信息公开申请不予处理告知书"
+        default: return "政府信息公开申请答复书"
+        }
+    }
+
+    static func blocks(
+        _ kind: CaseDocumentKind, facts f: Facts, file: CaseFile, step: CaseStep?, context c: DocumentContext
+    ) -> [DocumentText.Block] {
+        func t<V: FactType>(_ k: FactKey<V>) -> String { f[k.id]?.description ?? "" }
+        func day(_ k: FactKey<CivilDate>) -> String { f[k].map(CaseDocuments.chineseDate) ?? t(k) }
+        let applicant = t(DisclosureFact.applicantName)
+        let date = step?.on ?? file.steps.last?.on
+        let sign: [DocumentText.Block] = [
+            .signature([c.bodyName, date.map(CaseDocuments.chineseDate) ?? ""]), .seal("（印章）"),
+        ]
+        let due = { (key: String) in file.deadline(key).map { CaseDocuments.chineseDate($0.deadline.due) } ?? "" }
+        let request = "你（单位）于\(day(DisclosureFact.receivedOn))向本机关申请公开“\(t(DisclosureFact.informationDescription))”"
+        switch kind {
+        case .disclosureReceipt:
+            var rows = [
+                ["项目", "内容"], ["申请人", applicant],
+                ["申请方式", Disclosure.label(f[DisclosureFact.channel], in: Disclosure.channels)],
+                ["申请公开的政府信息", t(DisclosureFact.informationDescription)],
+                [
+                    "获取形式和方式",
+                    Disclosure.label(f[DisclosureFact.requestedForm], in: Disclosure.forms) + "；"
+                        + Disclosure.label(f[DisclosureFact.delivery], in: Disclosure.deliveries),
+                ],
+                ["收到申请之日", day(DisclosureFact.receivedOn)],
+                ["答复期限", "\(due("answer"))前（二十个工作日，第三十三条）"],
+            ]
+            if let n = f[DisclosureFact.trackingNumber] { rows.insert(["查询编号", n], at: 1) }
+            return [
+                .centered(c.caseNumber), .table(rows),
+                .paragraph(
+                    "本机关已收到你（单位）的政府信息公开申请，将自收到申请之日起二十个工作日内予以答复；需要延长答复期限的，经政府信息公开工作机构负责人同意，将告知你（单位），延长的期限最长不超过二十个工作日。申请内容不明确的，本机关将在七个工作日内一次性告知补正。征求第三方和其他机关意见所需时间不计算在答复期限内（《中华人民共和国政府信息公开条例》第三十条、第三十三条）。"
+                ),
+            ] + sign
+        case .disclosureCorrectionNotice:
+            return [
+                .centered(c.caseNumber), .paragraph("\(applicant)："),
+                .paragraph("\(request)。经审查，你（单位）的申请内容不明确。依据《中华人民共和国政府信息公开条例》第三十条，请你（单位）补正以下事项："),
+                .paragraph(
+                    f.list(DisclosureFact.correctionItems).enumerated().map { "\($0.offset + 1). \($0.element)" }
+                        .joined(separator: "\n")),
+                .paragraph(
+                    "请于\(due("correction"))前（\(Int(f[DisclosureFact.correctionWorkdays] ?? 0))个工作日内）提交补正后的申请。答复期限自本机关收到补正的申请之日起计算。无正当理由逾期不补正的，视为放弃申请，本机关将不再处理该政府信息公开申请。"
+                ),
+            ] + sign
+        case .disclosureConsultation:
+            let agency = f[DisclosureFact.consultee] == "agency"
+            return [
+                .centered(c.caseNumber), .paragraph("\(t(DisclosureFact.consulteeName))："),
+                .paragraph(
+                    "本机关收到关于“\(t(DisclosureFact.informationDescription))”的政府信息公开申请。\(t(DisclosureFact.consultationMatter))"
+                ),
+                .paragraph(
+                    agency
+                        ? "该政府信息由本机关与贵机关共同制作。依据《中华人民共和国政府信息公开条例》第三十四条，请贵机关自收到本征求意见书之日起十五个工作日内提出意见；逾期未提出意见的，视为同意公开。"
+                        : "公开该政府信息可能损害你（单位）的合法权益。依据《中华人民共和国政府信息公开条例》第三十二条，请你（单位）自收到本征求意见书之日起十五个工作日内提出是否同意公开的意见；不同意公开的，请说明理由。逾期未提出意见的，由本机关依照条例规定决定是否公开。"
+                ),
+                .field("提出意见期限", "\(due("consultation"))前"),
+            ] + sign
+        case .disclosureExtensionNotice:
+            return [
+                .centered(c.caseNumber), .paragraph("\(applicant)："),
+                .paragraph(
+                    "\(request)。因\(t(DisclosureFact.extensionReason))，本机关不能在规定期限内答复。经本机关政府信息公开工作机构负责人同意，依据《中华人民共和国政府信息公开条例》第三十三条第二款，答复期限延长\(Int(f[DisclosureFact.extensionWorkdays] ?? 0))个工作日，本机关将于\(due("answer"))前答复。"
+                ),
+            ] + sign
+        case .disclosureAnswer:
+            var b: [DocumentText.Block] = [.centered(c.caseNumber), .paragraph("\(applicant)：")]
+            b += answerBody(f, request: request)
+            let fee = f[DisclosureFact.feeAmount]
+            if let fee, fee.fen > 0 {
+                b.append(
+                    .paragraph(
+                        "因你（单位）申请公开政府信息的数量、频次明显超过合理范围，依据《中华人民共和国政府信息公开条例》第四十二条，本机关收取信息处理费\(fee)元。"
+                    ))
+            }
+            b.append(.paragraph(Disclosure.rightsNotice(reconsiderationBody: c.reconsiderationBody, court: c.court)))
+            return b + sign
+        default:
+            return []
+        }
+    }
+
+    /// What the answer says, by its type and ground (第三十六条各项).
+    static func answerBody(_ f: Facts, request: String) -> [DocumentText.Block] {
+        func t<V: FactType>(_ k: FactKey<V>) -> String { f[k.id]?.description ?? "" }
+        let ground = Disclosure.label(f[DisclosureFact.answerGround], in: Disclosure.groundChoices)
+        let reason = t(DisclosureFact.answerReason)
+        switch f[DisclosureFact.answerType] {
+        case "disclosed" where f[DisclosureFact.answerGround] == "already_public":
+            return [
+                .paragraph("\(request)。经查，该信息已经主动公开。依据《中华人民共和国政府信息公开条例》第三十六条第一项，现告知你（单位）获取该政府信息的方式和途径："),
+                .paragraph(t(DisclosureFact.informationProvided)),
+            ]
+        case "disclosed":
+            return [
+                .paragraph("\(request)。经审查，该信息属于可以公开的政府信息。依据《中华人民共和国政府信息公开条例》第三十六条第二项，现予以提供："),
+                .paragraph(t(DisclosureFact.informationProvided)),
+            ]
+        case "partial":
+            return [
+                .paragraph("\(request)。经审查，该信息中含有不应当公开的内容，但能够作区分处理。依据《中华人民共和国政府信息公开条例》第三十七条，本机关向你（单位）提供可以公开的内容："),
+                .paragraph(t(DisclosureFact.informationProvided)),
+                .field("不予公开的部分", t(DisclosureFact.withheldParts)),
+                .field("不予公开的依据", ground), .field("理由", reason),
+            ]
+        case "withheld":
+            return [
+                .paragraph(
+                    "\(request)。经审查，该信息\(ground.components(separatedBy: "（").first ?? ground)。依据《中华人民共和国政府信息公开条例》\(articleOf(ground))、第三十六条第三项，本机关决定不予公开。"
+                ),
+                .field("理由", reason),
+            ]
+        case "unavailable":
+            var b: [DocumentText.Block] = [
+                .paragraph(
+                    "\(request)。经检索查找，\(ground.components(separatedBy: "（").first ?? ground)，本机关无法提供（《中华人民共和国政府信息公开条例》\(articleOf(ground))）。"
+                ),
+                .field("说明", reason),
+            ]
+            let other = t(DisclosureFact.otherBody)
+            if !other.isEmpty { b.append(.field("负责公开该信息的机关", other)) }
+            return b
+        case "not_handled":
+            return [
+                .paragraph(
+                    "\(request)。经审查，该申请属于“\(ground.components(separatedBy: "（").first ?? ground)”的情形，依据《中华人民共和国政府信息公开条例》\(articleOf(ground))，本机关不予处理。"
+                ),
+                .field("理由", reason),
+            ]
+        default:
+            return [.paragraph("\(request)。\(ground)。"), .field("说明", reason)]
+        }
+    }
+
+    /// The article a ground's label cites (its part in brackets).
+    static func articleOf(_ label: String) -> String {
+        guard let open = label.lastIndex(of: "（"), let close = label.lastIndex(of: "）"), open < close else { return "" }
+        return String(label[label.index(after: open)..<close])
+    }
+}

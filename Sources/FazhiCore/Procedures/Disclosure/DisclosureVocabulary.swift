@@ -1,0 +1,118 @@
+import Foundation
+
+/// Terms of 依申请公开 under the 《中华人民共和国政府信息公开条例》 (国务院令第711号, 2019-05-15 起施行). The answer types and
+/// their grounds follow the 第三十六条 list and the national template of the 政府信息公开工作年度报告 (国办公开办函〔2021〕30号),
+/// so each answer counts in exactly one row of the yearly report.
+public enum Disclosure {
+    public static let regulation = "政府信息公开条例"
+
+    /// 第三十三条第一款: the answer period, and the most one extension may add (working days).
+    public static let answerWorkdays = 20
+    public static let maxExtensionWorkdays = 20
+    /// 第三十条: a request that is unclear is sent back within 7 working days of receipt.
+    public static let correctionNoticeWorkdays = 7
+    /// 第三十二条 (third party), 第三十四条 (other bodies): 15 working days to give an opinion.
+    public static let consultationWorkdays = 15
+
+    /// 第二十九条、第三十一条: how the request came; the day received depends on it.
+    public static let channels = [
+        InputField.Choice("in_person", "当面提交（提交之日为收到之日）"),
+        .init("registered_post", "邮寄（签收之日为收到之日）"),
+        .init("ordinary_post", "平常信函（与申请人确认之日为收到之日）"),
+        .init("online", "互联网（双方确认之日为收到之日）"),
+        .init("fax", "传真（双方确认之日为收到之日）"),
+        .init("oral", "口头提出、代为填写（第二十九条第一款）"),
+    ]
+    /// The yearly report's applicant columns: 自然人, and 法人或其他组织 by kind.
+    public static let applicantKinds = [
+        InputField.Choice("citizen", "自然人"), .init("business", "商业企业"), .init("research", "科研机构"),
+        .init("public_interest", "社会公益组织"), .init("legal_service", "法律服务机构"), .init("other", "其他组织"),
+    ]
+    /// 第二十九条第二款第三项: the form asked for.
+    public static let forms = [
+        InputField.Choice("paper", "纸质"), .init("electronic", "电子文档"), .init("inspection", "查阅、抄录"),
+    ]
+    public static let deliveries = [
+        InputField.Choice("post", "邮寄"), .init("email", "电子邮件"), .init("collect", "自行领取"), .init("on_spot", "当场提供"),
+    ]
+
+    /// 第三十六条: what the answer is (the yearly report's rows (一) to (六)).
+    public static let answerTypes = [
+        InputField.Choice("disclosed", "予以公开（含告知已主动公开信息的获取途径）"),
+        .init("partial", "部分公开（区分处理，第三十七条）"),
+        .init("withheld", "不予公开"),
+        .init("unavailable", "无法提供"),
+        .init("not_handled", "不予处理"),
+        .init("other", "其他处理"),
+    ]
+
+    /// The grounds of each answer type, as the yearly report lists them, with the article each rests on.
+    public static let grounds: [String: [InputField.Choice]] = [
+        "disclosed": [
+            .init("provided", "提供该政府信息（第三十六条第二项）"),
+            .init("already_public", "已主动公开，告知获取方式和途径（第三十六条第一项）"),
+        ],
+        "partial": withheldGrounds,
+        "withheld": withheldGrounds,
+        "unavailable": [
+            .init("not_held", "本机关不掌握相关政府信息（第三十六条第四项、第五项）"),
+            .init("needs_making", "没有现成信息需要另行制作（第三十八条）"),
+            .init("still_unclear", "补正后申请内容仍不明确（第三十条）"),
+        ],
+        "not_handled": [
+            .init("petition", "信访举报投诉类申请（第三十九条第一款）"),
+            .init("repeated", "重复申请（第三十六条第六项）"),
+            .init("publication", "要求提供公开出版物（第三十九条第二款）"),
+            .init("excessive", "无正当理由大量反复申请（第三十五条）"),
+            .init("confirm", "要求行政机关确认或重新出具已获取信息"),
+        ],
+        "other": [
+            .init("no_correction", "申请人无正当理由逾期不补正、行政机关不再处理其申请（第三十条）"),
+            .init("special_law", "依照有关法律、行政法规的规定办理（第三十六条第七项）"),
+            .init("fee_unpaid", "申请人逾期未按收费通知要求缴纳费用（第四十二条）"),
+            .init("other", "其他"),
+        ],
+    ]
+
+    /// 第十四条至第十六条: why information is not disclosed (the yearly report's eight 不予公开 rows).
+    public static let withheldGrounds = [
+        InputField.Choice("state_secret", "属于国家秘密（第十四条）"),
+        .init("law_forbids", "其他法律行政法规禁止公开（第十四条）"),
+        .init("security", "危及“三安全一稳定”（第十四条）"),
+        .init("third_party", "保护第三方合法权益（第十五条）"),
+        .init("internal", "属于三类内部事务信息（第十六条第一款）"),
+        .init("process", "属于四类过程性信息（第十六条第二款）"),
+        .init("case_file", "属于行政执法案卷（第十六条第二款）"),
+        .init("inquiry", "属于行政查询事项"),
+    ]
+
+    /// Every ground of every answer type, for the yearly report's rows.
+    public static var allGrounds: [(type: InputField.Choice, grounds: [InputField.Choice])] {
+        answerTypes.map { ($0, grounds[$0.value] ?? []) }
+    }
+    /// Every ground once (a 不予公开 ground is also a 部分公开 one), for the answer form's choice.
+    public static let groundChoices: [InputField.Choice] = {
+        var seen = Set<String>()
+        return answerTypes.flatMap { grounds[$0.value] ?? [] }.filter { seen.insert($0.value).inserted }
+    }()
+
+    /// A third party's or another body's answer to a consultation (第三十二条、第三十四条).
+    public static let opinions = [
+        InputField.Choice("agree", "同意公开"), .init("refuse", "不同意公开"), .init("silent", "逾期未提出意见"),
+    ]
+    /// Whom the body consults.
+    public static let consultees = [
+        InputField.Choice("third_party", "第三方（第三十二条）"), .init("agency", "共同制作信息的其他行政机关（第三十四条）"),
+    ]
+
+    /// The rights notice every answer carries (第五十一条).
+    public static func rightsNotice(reconsiderationBody: String, court: String) -> String {
+        "申请人认为本机关在政府信息公开工作中侵犯其合法权益的，可以向上一级行政机关或者政府信息公开工作主管部门投诉、举报，"
+            + "也可以自收到本告知书之日起六十日内向\(reconsiderationBody)申请行政复议，或者自收到本告知书之日起六个月内依法向\(court.isEmpty ? "人民法院" : court)提起行政诉讼"
+            + "（《中华人民共和国政府信息公开条例》第五十一条，《中华人民共和国行政复议法》第二十条，《中华人民共和国行政诉讼法》第四十六条）。"
+    }
+
+    public static func label(_ v: String?, in choices: [InputField.Choice]) -> String {
+        InputField.Choice.label(v, in: choices)
+    }
+}

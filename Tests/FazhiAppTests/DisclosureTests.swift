@@ -1,0 +1,308 @@
+import FazhiApp
+import FazhiCore
+import FazhiOffice
+import FazhiStore
+import Foundation
+import SQLKit
+import Testing
+import VaporTesting
+
+/// 政府信息公开 on the procedure engine, through the API and the portal, on both databases: the 20 working days from
+/// receipt (an answer on the 21st is late), one extension of at most 20 (a second refused), a consultation that stops
+/// the clock and restarts it, 补正 within 7 working days restarting the period from the corrected request, the answer
+/// types with their grounds (a non-disclosure without a reason refused), the third party's refusal, fees, the answer
+/// .docx with its rights notice, the citizen's online request, and the year's report.
+@Suite("政府信息公开 (disclosure)")
+struct DisclosureTests {
+    typealias Client = CaseAPITests.Client
+    typealias Case = ReconsiderationTests.Case
+    typealias R = ReconsiderationTests
+
+    static func request(received: String) -> [String: Any] {
+        [
+            "channel": "registered_post", "applicantName": "张三丰", "applicantKind": "citizen",
+            "applicantIDNumber": "11010519491231002X", "applicantPhone": "13812345678",
+            "applicantAddress": "清河县城关镇人民路1号", "informationDescription": "2026年城关镇老旧小区改造项目清单",
+            "requestedForm": "electronic", "delivery": "email", "receivedOn": received,
+        ]
+    }
+
+    struct Desk {
+        let c: Client
+        let staff: String
+        func open(received: String = "2026-10-12", on date: String = "2026-10-12") async throws -> (Case, [String: Any])
+        {
+            let r = try await c.open(staff, DisclosureProcedure.id)
+            #expect(r.status == .created, "\(r.text)")
+            var k = Case(id: try r.json()["id"] as! String, version: 0)
+            let j = try await R.ok(c, &k, staff, "register", date, DisclosureTests.request(received: received))
+            return (k, j)
+        }
+        func refused(
+            _ k: Case, _ action: String, _ date: String, _ inputs: [String: Any], article: String, field: String? = nil
+        ) async throws {
+            try await R.refused(c, k, staff, action, date, inputs, article: article, field: field)
+        }
+    }
+
+    static var provided: [String: Any] {
+        [
+            "answerType": "disclosed", "answerGround": "provided", "informationProvided": "项目清单电子版，已发送至申请人邮箱",
+        ]
+    }
+
+    @Test(arguments: TestDB.all)
+    func answerPeriodExtensionAndLateness(_ db: TestDB) async throws {
+        try await withTestApp(db, now: CaseAPITests.now) { t in
+            let d = Desk(c: Client(t: t), staff: try await t.token("zf.gongkai"))
+            // Only the body's 政府信息公开 staff or head registers a request (第四条).
+            let officer = try await d.c.open(try await t.token("scj.zhifa1"), DisclosureProcedure.id)
+            #expect(officer.status == .forbidden && CaseAPITests.article(officer) == "政府信息公开条例 第四条")
+
+            // Received Monday 10-12: the 20 working days end Monday 11-09 (第三十三条).
+            var (k, j) = try await d.open()
+            #expect(R.due(j, "answer") == "2026-11-09" && j["state"] as? String == "received", "\(j)")
+            // Posted requests count from the day signed for, never after the day registered (第三十一条).
+            let r = try await d.c.open(d.staff, DisclosureProcedure.id)
+            let k2 = Case(id: try r.json()["id"] as! String, version: 0)
+            try await d.refused(
+                k2, "register", "2026-10-12", Self.request(received: "2026-10-13"), article: "政府信息公开条例 第三十一条",
+                field: "receivedOn")
+            var inPerson = Self.request(received: "2026-10-09"); inPerson["channel"] = "in_person"
+            try await d.refused(
+                k2, "register", "2026-10-12", inPerson, article: "政府信息公开条例 第三十一条第一项", field: "receivedOn")
+
+            // One extension of at most 20 working days, approved and told to the applicant (第三十三条第二款).
+            let extend: [String: Any] = [
+                "extensionWorkdays": 20, "extensionReason": "需要调取档案", "extensionApprovedBy": "周明远",
+                "applicantNotified": true,
+            ]
+            var tooLong = extend; tooLong["extensionWorkdays"] = 21
+            try await d.refused(
+                k, "extend", "2026-11-02", tooLong, article: "政府信息公开条例 第三十三条第二款", field: "extensionWorkdays")
+            var untold = extend; untold["applicantNotified"] = false
+            try await d.refused(
+                k, "extend", "2026-11-02", untold, article: "政府信息公开条例 第三十三条第二款", field: "applicantNotified")
+            j = try await R.ok(d.c, &k, d.staff, "extend", "2026-11-02", extend)
+            #expect(R.due(j, "answer") == "2026-12-07", "11-09 + 20 working days")
+            var again = extend; again["extensionWorkdays"] = 1
+            try await d.refused(k, "extend", "2026-11-03", again, article: "政府信息公开条例 第三十三条第二款")
+            j = try await R.ok(d.c, &k, d.staff, "answer", "2026-11-20", Self.provided)
+            #expect(
+                (j["facts"] as? [String: Any])?["answerLate"] as? Bool == false && j["state"] as? String == "answered")
+
+            // Not extended: answered on the 20th working day in time, on the 21st late; an extension after the period is
+            // refused.
+            var (onTime, _) = try await d.open()
+            j = try await R.ok(d.c, &onTime, d.staff, "answer", "2026-11-09", Self.provided)
+            #expect((j["facts"] as? [String: Any])?["answerLate"] as? Bool == false)
+            var (lateCase, _) = try await d.open()
+            try await d.refused(lateCase, "extend", "2026-11-10", extend, article: "政府信息公开条例 第三十三条第二款")
+            j = try await R.ok(d.c, &lateCase, d.staff, "answer", "2026-11-10", Self.provided)
+            #expect((j["facts"] as? [String: Any])?["answerLate"] as? Bool == true, "the 21st working day is late")
+            let stats = try await t.send(
+                .GET, "/api/v1/statistics/disclosure?year=2026", token: try await t.token("zf.gongkai")
+            ).json()
+            let figures = (stats["figures"] as? [[String: Any]] ?? [])
+            #expect(figures.contains { $0["id"] as? String == "late" && ($0["value"] as? Double ?? 0) >= 1 })
+        }
+    }
+
+    @Test(arguments: TestDB.all)
+    func consultationStopsTheClockAndAThirdPartysRefusalBinds(_ db: TestDB) async throws {
+        try await withTestApp(db, now: CaseAPITests.now) { t in
+            let d = Desk(c: Client(t: t), staff: try await t.token("zf.gongkai"))
+            var (k, _) = try await d.open()
+            var j = try await R.ok(
+                d.c, &k, d.staff, "consult", "2026-10-19",
+                [
+                    "consultee": "third_party", "consulteeName": "清河县某某食品有限公司",
+                    "consultationMatter": "是否同意公开检查记录", "consultationReceivedOn": "2026-10-19",
+                ])
+            #expect(
+                j["state"] as? String == "consulting" && R.due(j, "answer") == nil
+                    && R.due(j, "consultation") == "2026-11-09")
+            // The opinion comes a week later: the 5 working days in between do not count (第三十三条第二款).
+            try await d.refused(
+                k, "consultation_lapsed", "2026-10-26", [:], article: "政府信息公开条例 第三十二条、第三十四条")
+            try await d.refused(
+                k, "record_opinion", "2026-10-26", ["opinion": "refuse"], article: "政府信息公开条例 第三十二条",
+                field: "opinionReason")
+            j = try await R.ok(
+                d.c, &k, d.staff, "record_opinion", "2026-10-26", ["opinion": "refuse", "opinionReason": "涉及商业秘密"])
+            #expect(R.due(j, "answer") == "2026-11-16", "15 working days were left on 10-19; they run again from 10-26")
+            // The third party refused with a reason: disclosing needs the public interest and the third party told.
+            try await d.refused(
+                k, "answer", "2026-10-27", Self.provided, article: "政府信息公开条例 第三十二条", field: "publicInterest")
+            // Not disclosing needs its ground and the reason (第三十六条第三项).
+            try await d.refused(
+                k, "answer", "2026-10-27", ["answerType": "withheld", "answerGround": "third_party"],
+                article: "政府信息公开条例 第三十六条第三项", field: "answerReason")
+            try await d.refused(
+                k, "answer", "2026-10-27", ["answerType": "withheld", "answerGround": "provided", "answerReason": "x"],
+                article: "政府信息公开条例 第三十六条", field: "answerGround")
+            try await d.refused(
+                k, "answer", "2026-10-27",
+                [
+                    "answerType": "withheld", "answerGround": "third_party", "answerReason": "第三方商业秘密",
+                    "feeAmount": 50,
+                ], article: "政府信息公开条例 第四十二条", field: "feeAmount")
+            j = try await R.ok(
+                d.c, &k, d.staff, "answer", "2026-10-27",
+                ["answerType": "withheld", "answerGround": "third_party", "answerReason": "涉及第三方商业秘密，第三方不同意公开且理由合理"])
+            #expect(j["state"] as? String == "answered")
+            // The answer as .docx: its title by type, the ground's article, the rights notice.
+            let doc = try await t.send(
+                .GET, "/api/v1/cases/\(k.id)/documents/disclosure_answer", token: d.staff)
+            #expect(doc.status == .ok)
+            let text = try DocxReader.text(Data(doc.body.readableBytesView))
+            #expect(text.contains("政府信息不予公开告知书") && text.contains("第十五条") && text.contains("申请行政复议"), "\(text)")
+
+            // With the public interest and the third party told, disclosing is allowed.
+            var (k2, _) = try await d.open()
+            _ = try await R.ok(
+                d.c, &k2, d.staff, "consult", "2026-10-19",
+                ["consultee": "third_party", "consulteeName": "某公司", "consultationMatter": "x"])
+            _ = try await R.ok(
+                d.c, &k2, d.staff, "record_opinion", "2026-10-20", ["opinion": "refuse", "opinionReason": "x"])
+            var override = Self.provided; override["publicInterest"] = true; override["thirdPartyNotified"] = true
+            _ = try await R.ok(d.c, &k2, d.staff, "answer", "2026-10-21", override)
+
+            // Silence: after the 15 working days the system records it and the answer period runs on (第三十二条).
+            var (k3, _) = try await d.open()
+            _ = try await R.ok(
+                d.c, &k3, d.staff, "consult", "2026-10-19",
+                ["consultee": "agency", "consulteeName": "清河县自然资源和规划局", "consultationMatter": "共同制作的信息"])
+            try await ExpirySteps.run(t.app)
+            let after = try await t.send(.GET, "/api/v1/cases/\(k3.id)", token: d.staff).json()
+            #expect(
+                after["state"] as? String == "received"
+                    && (after["facts"] as? [String: Any])?["opinion"] as? String == "silent")
+            #expect(
+                R.due(after, "answer") == "2026-12-01", "resumed 11-10 (the day after 11-09) with 15 working days left")
+        }
+    }
+
+    @Test(arguments: TestDB.all)
+    func correctionWithinSevenWorkingDaysRestartsThePeriod(_ db: TestDB) async throws {
+        try await withTestApp(db, now: CaseAPITests.now) { t in
+            let d = Desk(c: Client(t: t), staff: try await t.token("zf.gongkai"))
+            let correction: [String: Any] = ["correctionItems": ["请写明项目名称或者文号"], "correctionWorkdays": 10]
+            // The 8th working day after receipt is too late to ask (第三十条).
+            let (late, _) = try await d.open()
+            try await d.refused(late, "request_correction", "2026-10-22", correction, article: "政府信息公开条例 第三十条")
+            var (k, _) = try await d.open()
+            var j = try await R.ok(d.c, &k, d.staff, "request_correction", "2026-10-21", correction)
+            #expect(
+                j["state"] as? String == "correcting" && R.due(j, "answer") == nil
+                    && R.due(j, "correction") == "2026-11-04")
+            j = try await R.ok(
+                d.c, &k, d.staff, "receive_correction", "2026-10-28",
+                ["correctionReceivedOn": "2026-10-27", "correctionSummary": "补正为：城关镇2026年老旧小区改造项目清单"])
+            #expect(R.due(j, "answer") == "2026-11-24", "20 working days from the corrected request (10-27)")
+            // Once only.
+            try await d.refused(k, "request_correction", "2026-10-29", correction, article: "政府信息公开条例 第三十条")
+
+            // No correction: abandoned only after the period, and only without good cause.
+            var (k2, _) = try await d.open()
+            _ = try await R.ok(
+                d.c, &k2, d.staff, "request_correction", "2026-10-13",
+                ["correctionItems": ["x"], "correctionWorkdays": 5])
+            try await d.refused(k2, "deem_abandoned", "2026-10-20", ["noGoodCause": true], article: "政府信息公开条例 第三十条")
+            j = try await R.ok(d.c, &k2, d.staff, "deem_abandoned", "2026-10-21", ["noGoodCause": true])
+            #expect(j["state"] as? String == "abandoned")
+            #expect((j["facts"] as? [String: Any])?["answerGround"] as? String == "no_correction")
+        }
+    }
+
+    @Test(arguments: TestDB.all)
+    func citizenRequestsOnlineAndReadsTheAnswer(_ db: TestDB) async throws {
+        try await withTestApp(db, now: CaseAPITests.now) { t in
+            let web = WebClient(t)
+            let page = try await web.request(.GET, "/disclosure")
+            #expect(page.status == .ok && page.text.contains("网上申请政府信息公开") && page.text.contains("清河县市场监督管理局"))
+            let key = try #require(
+                page.text.range(of: #"name="submissionKey" value="([0-9A-F-]+)""#, options: .regularExpression).map {
+                    String(page.text[$0].split(separator: "\"")[3])
+                })
+            let offices = try await DisclosureApplications.offices(on: t.app.db)
+            let office = try #require(offices.first { $0.name == "清河县市场监督管理局" })
+            var form: [String: String] = [
+                "office": office.id.uuidString, "submissionKey": key, "applicantName": "李四光",
+                "applicantKind": "citizen",
+                "applicantIDNumber": "11010519491231002X", "applicantPhone": "13812345678", "applicantAddress": "清河县",
+                "informationDescription": "", "requestedForm": "electronic", "delivery": "email",
+            ]
+            let missing = try await web.request(.POST, "/disclosure/apply", form: form)
+            #expect(
+                missing.status == .unprocessableEntity && missing.text.contains("aria-invalid"), "\(missing.status)")
+            form["informationDescription"] = "2026年食品安全抽检结果"
+            let filed = try await web.request(.POST, "/disclosure/apply", form: form)
+            #expect(filed.status == .created, "\(filed.text)")
+            func cell(_ id: String) -> String? {
+                filed.text.range(of: "id=\"\(id)\">([^<]+)<", options: .regularExpression).map {
+                    String(filed.text[$0].dropFirst(id.count + 6).dropLast(1))
+                }
+            }
+            let tracking = try #require(cell("tracking-number")), secret = try #require(cell("secret"))
+            #expect(tracking.hasPrefix("GK20261120") && filed.text.contains("2026-12-18"), "20 working days from 11-20")
+            let again = try await web.request(.POST, "/disclosure/apply", form: form)
+            #expect(again.status == .ok && again.text.contains(tracking))
+
+            // Staff answer in part; the citizen reads the answer and the rights notice, and takes the .docx.
+            let staff = try await t.token("scj.gongkai")
+            let list = try await t.send(.GET, "/api/v1/cases?procedure=disclosure", token: staff).jsonArray()
+                .filter { $0["partyName"] as? String == "李四光" }
+            let id = try #require(list.first?["id"] as? String)
+            let c = try await t.send(.GET, "/api/v1/cases/\(id)", token: staff).json()
+            #expect((c["facts"] as? [String: Any])?["channel"] as? String == "online")
+            var k = Case(id: id, version: c["version"] as! Int)
+            _ = try await R.ok(
+                Client(t: t), &k, staff, "answer", "2026-11-20",
+                [
+                    "answerType": "partial", "answerGround": "third_party", "answerReason": "抽检报告中含企业配方",
+                    "informationProvided": "抽检结果汇总表", "withheldParts": "企业配方（2处）",
+                ])
+            let status = WebClient(t)
+            _ = try await status.request(.GET, "/disclosure/status")
+            let wrong = try await status.request(
+                .POST, "/disclosure/status", form: ["number": tracking, "secret": "WRONG234"])
+            #expect(wrong.status == .notFound)
+            let right = try await status.request(
+                .POST, "/disclosure/status", form: ["number": tracking, "secret": secret])
+            #expect(
+                right.status == .ok && right.text.contains("政府信息部分公开告知书") && right.text.contains("企业配方（2处）")
+                    && right.text.contains("申请行政复议"), "\(right.text)")
+            let docx = try await status.request(
+                .POST, "/disclosure/status", form: ["number": tracking, "secret": secret, "download": "answer"])
+            #expect(docx.status == .ok && (docx.headers.first(name: .contentType) ?? "").contains("wordprocessingml"))
+        }
+    }
+
+    @Test(arguments: TestDB.all)
+    func theYearsReportAddsUp(_ db: TestDB) async throws {
+        try await withTestApp(db, now: CaseAPITests.now) { t in
+            let web = WebClient(t)
+            _ = try await web.login("zf.gongkai")
+            let page = try await web.request(.GET, "/console/disclosure/report?year=2026")
+            #expect(page.status == .ok && page.text.contains("清河县人民政府2026年政府信息公开工作年度报告"), "\(page.status)")
+            // The demo's requests at the county government: every one counted once, the table adds up.
+            let orgs = try await Directory.organisations(on: t.app.db)
+            let gov = try #require(orgs.first { $0.name == "清河县人民政府" }?.id)
+            let files = try await CaseStore.filesOpenDuring(
+                procedure: DisclosureProcedure.id, bodies: [gov], year: 2026, on: t.app.db
+            ).map(\.file)
+            let report = DisclosureYearReport(year: 2026, files: files)
+            let new = report.row("一、")!.total, carried = report.row("二、")!.total
+            let done = report.row("（七）")!.total, open = report.row("四、")!.total
+            #expect(new > 0 && new + carried == done + open, "\(new) + \(carried) = \(done) + \(open)")
+            let types = report.rows.filter { $0.level == 1 && !$0.label.hasPrefix("（七）") }.map(\.total).reduce(0, +)
+            #expect(types == done)
+            #expect(page.text.contains(">\(new)<"))
+            let docx = try await web.request(.GET, "/console/disclosure/report?year=2026&format=docx&licences=12")
+            #expect(docx.status == .ok)
+            let text = try DocxReader.text(Data(docx.body.readableBytesView))
+            #expect(text.contains("三、收到和处理政府信息公开申请情况") && text.contains("本年新收政府信息公开申请数量") && text.contains("12"))
+        }
+    }
+}
