@@ -306,3 +306,82 @@ struct DisclosureTests {
         }
     }
 }
+
+/// 主动公开目录 (第二十条、第二十六条) and the deferral for excessive requests (第三十五条).
+@Suite("政府信息公开：主动公开与延迟答复")
+struct ProactiveDisclosureTests {
+    typealias R = ReconsiderationTests
+
+    @Test(arguments: TestDB.all)
+    func catalogueItemsArePublishedWithinTwentyWorkingDays(_ db: TestDB) async throws {
+        try await withTestApp(db, now: CaseAPITests.now) { t in
+            let calendar = t.app.fazhi.deadlines, today = t.app.fazhi.today
+            let body = try #require(try await Directory.organisations(on: t.app.db).first { $0.name == "清河县人民政府" }?.id)
+            func item(_ formed: String, _ published: String?) -> ProactiveItem {
+                ProactiveItem(
+                    bodyID: body, category: "1", title: "某规范性文件", summary: "", formedOn: CivilDate(iso: formed)!,
+                    publishedOn: published.flatMap(CivilDate.init(iso:)), link: "")
+            }
+            // Made Monday 10-12: the 20th working day is 11-09; published on 11-10 is late.
+            #expect(!item("2026-10-12", "2026-11-09").isLate(calendar, today: today))
+            #expect(item("2026-10-12", "2026-11-10").isLate(calendar, today: today))
+            #expect(item("2026-10-12", nil).isLate(calendar, today: today), "not published by 11-20")
+            #expect(!item("2026-11-02", nil).isLate(calendar, today: today), "due 11-30, still within its period")
+            #expect(item("2026-11-21", nil).problem(today: today) != nil, "made after today")
+            #expect(item("2026-10-12", "2026-10-11").problem(today: today) != nil, "published before it was made")
+
+            // Staff keep it in the console; others may not; the portal lists what is published.
+            let web = WebClient(t)
+            _ = try await web.login("zf.gongkai")
+            _ = try await web.request(.GET, "/console/disclosure/catalogue")
+            let added = try await web.request(
+                .POST, "/console/disclosure/catalogue",
+                form: ["category": "1", "title": "清河县行政规范性文件制定办法", "formedOn": "2026-11-02", "link": ""])
+            #expect(added.status == .seeOther || added.status == .found, "\(added.status)")
+            let page = try await web.request(.GET, "/console/disclosure/catalogue")
+            #expect(page.text.contains("清河县行政规范性文件制定办法") && page.text.contains("2026-11-30"))
+            let bad = try await web.request(
+                .POST, "/console/disclosure/catalogue",
+                form: ["category": "99", "title": "x", "formedOn": "2026-11-02"])
+            #expect(bad.status == .unprocessableEntity && bad.text.contains("第二十条"))
+            let officer = WebClient(t)
+            _ = try await officer.login("scj.zhifa1")
+            _ = try await officer.request(.GET, "/console/disclosure/catalogue")
+            let refused = try await officer.request(
+                .POST, "/console/disclosure/catalogue", form: ["category": "1", "title": "x", "formedOn": "2026-11-02"])
+            #expect(refused.status == .forbidden)
+            let portal = try await t.send(.GET, "/openness?body=\(body.uuidString)")
+            #expect(portal.status == .ok && portal.text.contains("优化营商环境若干措施"))
+            #expect(!portal.text.contains("清河县行政规范性文件制定办法"), "not yet published")
+            #expect(!portal.text.contains("2026年促进就业若干措施"), "the demo's waiting item")
+        }
+    }
+
+    @Test(arguments: TestDB.all)
+    func excessiveRequestsMayBeDeferredOnlyAsTheLawSays(_ db: TestDB) async throws {
+        try await withTestApp(db, now: CaseAPITests.now) { t in
+            let d = DisclosureTests.Desk(c: CaseAPITests.Client(t: t), staff: try await t.token("zf.gongkai"))
+            var (k, _) = try await d.open()
+            let deferral: [String: Any] = [
+                "excessiveVolume": true, "reasonRequested": true, "deferredUntil": "2026-12-31",
+                "applicantNotified": true,
+            ]
+            var notExcessive = deferral; notExcessive["excessiveVolume"] = false
+            try await d.refused(
+                k, "defer_excessive", "2026-10-20", notExcessive, article: "政府信息公开条例 第三十五条", field: "excessiveVolume")
+            var early = deferral; early["deferredUntil"] = "2026-11-05"
+            try await d.refused(
+                k, "defer_excessive", "2026-10-20", early, article: "政府信息公开条例 第三十五条", field: "deferredUntil")
+            let j = try await R.ok(d.c, &k, d.staff, "defer_excessive", "2026-10-20", deferral)
+            #expect(R.due(j, "answer") == "2026-12-31")
+
+            // The report of a government is due by 3月31日, a department's by 1月31日 (第四十九条).
+            let web = WebClient(t)
+            _ = try await web.login("zf.gongkai")
+            #expect(try await web.request(.GET, "/console/disclosure/report?year=2026").text.contains("2027-03-31"))
+            let scj = WebClient(t)
+            _ = try await scj.login("scj.gongkai")
+            #expect(try await scj.request(.GET, "/console/disclosure/report?year=2026").text.contains("2027-01-31"))
+        }
+    }
+}

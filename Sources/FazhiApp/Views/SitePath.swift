@@ -16,6 +16,8 @@ enum SitePath: Hashable, Sendable {
     case committee
     /// 政府信息公开工作年度报告 of a year (政府信息公开条例 第四十九条、第五十条).
     case disclosureReport(year: Int?)
+    /// A body's 政府信息公开目录 as staff keep it (第十二条、第二十六条).
+    case disclosureCatalogue
     case userPage(UUID)
     /// Approving or rejecting a self-requested role (`GrantRequests`).
     case grantRequestDecision(UUID, approve: Bool)
@@ -34,6 +36,7 @@ enum SitePath: Hashable, Sendable {
         case .enforcementStatistics: "/console/statistics"
         case .transfers: "/console/transfers"
         case .committee: "/console/reconsideration/committee"
+        case .disclosureCatalogue: "/console/disclosure/catalogue"
         case .disclosureReport(let year): "/console/disclosure/report" + (year.map { "?year=\($0)" } ?? "")
         case .users: "/console/users"
         case .userPage(let id): "/console/users/\(id.uuidString)"

@@ -120,6 +120,6 @@ public enum FazhiMigrations {
         M001_Platform(), M002_Record(), M003_Sessions(), M004_Registries(), M005_Cases(), M006_PowerListValidity(),
         M007_Publications(), M008_Evidence(), M009_CaseFigures(), M010_FigureSums(), M011_DecisionSearch(),
         M012_ReconsiderationApplications(), M013_YearFigures(), M014_CommitteeMembers(), M015_DeadlineSweep(),
-        M016_DocumentSequences(), M017_GrantRequests(), M018_DisclosureApplications(),
+        M016_DocumentSequences(), M017_GrantRequests(), M018_DisclosureApplications(), M019_ProactiveItems(),
     ]
 }

@@ -61,8 +61,14 @@ public struct SealedTable: Sendable, Hashable {
         name: "benchmarks", noun: "裁量基准", owner: "code", key: ["code", "version"],
         columns: ["id", "power_item_code", "effective_on", "violation", "content"], label: "t.code", ref: "t.code")
 
+    /// 政府信息公开目录 items (政府信息公开条例 第十二条).
+    public static let proactiveItems = SealedTable(
+        name: "proactive_items", noun: "主动公开目录项", owner: "id", key: ["id"],
+        columns: ["body_id", "category", "title", "summary", "formed_on", "published_on", "link", "content"],
+        label: "t.title")
+
     public static let all: [SealedTable] = [
-        .enforcementBodies, .officers, .officerTraining, .powerItems, .powerAdjustments, .benchmarks,
+        .enforcementBodies, .officers, .officerTraining, .powerItems, .powerAdjustments, .benchmarks, .proactiveItems,
     ]
 }
 

@@ -43,6 +43,33 @@ enum DemoDisclosure {
                 }
                 try await c.runner.run(def, body: body, steps, in: tx)
             }
+            try await catalogue(body: body, government: government, day: day, today: c.today, in: tx)
+        }
+    }
+
+    /// 政府信息公开目录 items: most published in time, one published late, one waiting within its 20 working days.
+    static func catalogue(
+        body: UUID, government: Bool, day: (Int) -> CivilDate, today: CivilDate, in tx: WriteTransaction
+    ) async throws {
+        let items: [(String, String, String, Int, Int?)] =
+            government
+            ? [
+                ("1", "清河县人民政府关于印发优化营商环境若干措施的通知", "清政发〔2026〕8号", -120, -112),
+                ("3", "清河县国民经济和社会发展第十五个五年规划纲要", "县人大审议通过", -150, -140),
+                ("7", "清河县2026年财政预算", "县本级一般公共预算、政府性基金预算", -200, -190),
+                ("12", "清河县防汛防台应急预案（2026年修订）", "应急响应分级和处置程序", -90, -50),
+                ("11", "清河县2026年促进就业若干措施", "就业补贴标准和申领程序", -6, nil),
+            ]
+            : [
+                ("2", "清河县市场监督管理局机构职能", "内设机构、办公地址、联系电话、负责人", -180, -178),
+                ("13", "2026年第三季度食品安全监督抽检结果", "抽检批次、不合格产品及处置情况", -40, -30),
+                ("5", "食品经营许可办理指南", "依据、条件、程序、时限", -100, -95),
+            ]
+        for (category, title, summary, formed, published) in items {
+            try await ProactiveCatalogue.save(
+                ProactiveItem(
+                    bodyID: body, category: category, title: title, summary: summary, formedOn: day(formed),
+                    publishedOn: published.map(day), link: ""), today: today, in: tx)
         }
     }
 

@@ -9,11 +9,13 @@ extension AppModule {
         routes: { r in
             DisclosurePortal.register(r.sessions)
             DisclosureReportPage.register(r.console)
+            ProactivePages.register(portal: r.portal, console: r.console)
         },
         navigation: [
             NavEntry(
                 .openness, "政府信息公开申请", .cases(procedure: DisclosureProcedure.id),
                 roles: [.disclosureStaff, .head, .supervisor]),
+            NavEntry(.openness, "主动公开目录", .disclosureCatalogue, roles: [.disclosureStaff, .head, .supervisor]),
             NavEntry(
                 .openness, "政府信息公开年度报告", .disclosureReport(year: nil), roles: [.disclosureStaff, .head, .supervisor]),
             NavEntry(

@@ -40,6 +40,9 @@ enum DisclosureReportPage {
         let scopeName: String
         let sealBody: UUID
         let bodyID: UUID?
+        /// A government's report is published by its 政府信息公开工作主管部门 (by 3月31日), a department's by itself
+        /// (by 1月31日) — 第四十九条.
+        let isGovernment: Bool
         let bodies: [(UUID, String)]
         let requests: DisclosureYearReport
         let reviews: DisclosureReviewFigures
@@ -80,6 +83,7 @@ enum DisclosureReportPage {
             return Query(
                 year: year, today: req.fazhi.today, scopeName: scopeName, sealBody: requested ?? user.organisationID,
                 bodyID: requested,
+                isGovernment: requested.map { id in orgs.first { $0.id == id }?.parentID == nil } ?? false,
                 bodies: user.readable.compactMap { id in names[id].map { (id, $0) } }.sorted { $0.1 < $1.1 },
                 requests: DisclosureYearReport(year: year, files: files),
                 reviews: DisclosureReviewFigures(reviews, respondents: Set(scope.compactMap { names[$0] })),
@@ -95,8 +99,8 @@ enum DisclosureReportPage {
         let q: Query
         init(_ q: Query) { self.q = q }
         var title: String { "\(q.scopeName)\(q.year)年政府信息公开工作年度报告" }
-        /// 第四十九条: published by 31 January of the next year.
-        var due: CivilDate { CivilDate(year: q.year + 1, month: 1, day: 31) ?? q.today }
+        /// 第四十九条: a department's report by 31 January of the next year, a government's by 31 March.
+        var due: CivilDate { CivilDate(year: q.year + 1, month: q.isGovernment ? 3 : 1, day: 31) ?? q.today }
         func value(_ k: String) -> String { q.values[k].flatMap { $0.isEmpty ? nil : $0 } ?? "0" }
 
         /// Part 一 in words, from the figures below.
@@ -128,10 +132,13 @@ enum DisclosureReportPage {
         /// Part 五: what was entered, else what the figures show.
         var problems: String {
             if let p = q.values["problems"], !p.isEmpty { return p }
-            let late = q.requests.rows.isEmpty ? 0 : lateCount
-            return late > 0
+            let late = lateCount
+            let text =
+                late > 0
                 ? "本年度有\(late)件政府信息公开申请逾期答复，答复时限管理仍需加强。下一步将通过系统期限预警，确保在法定期限内答复。"
                 : "本年度政府信息公开申请均在法定期限内答复。下一步将继续完善主动公开目录，提高依申请公开答复质量。"
+            // 第五十条第四项: a government's report also gives the results of 考核, 社会评议 and 责任追究.
+            return text + (q.isGovernment ? "工作考核、社会评议和责任追究结果情况：（待填写，第五十条第四项）。" : "")
         }
         var lateCount: Int { q.requests.lateCount }
 

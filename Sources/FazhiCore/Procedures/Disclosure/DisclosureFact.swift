@@ -45,6 +45,7 @@ public enum DisclosureFact {
     public static let extensionReason = FactKey<String>("extensionReason", "延期理由")
     public static let extensionApprovedBy = FactKey<String>("extensionApprovedBy", "同意延期的政府信息公开工作机构负责人")
     public static let applicantNotified = FactKey<Bool>("applicantNotified", "已告知申请人延期")
+    public static let deferredUntil = FactKey<CivilDate>("deferredUntil", "延迟答复至")
 
     // 答复 (第三十六条、第三十七条、第四十二条)
     public static let answerType = FactKey<String>("answerType", "答复类型")
@@ -77,7 +78,7 @@ public enum DisclosureFact {
         correctionLate.any, noGoodCause.any,
         consultee.any, consulteeName.any, consultationMatter.any, consultationReceivedOn.any, opinion.any,
         opinionReason.any, thirdPartyRefused.any, consultations.any,
-        extensionWorkdays.any, extensionReason.any, extensionApprovedBy.any, applicantNotified.any,
+        extensionWorkdays.any, extensionReason.any, extensionApprovedBy.any, applicantNotified.any, deferredUntil.any,
         answerType.any, answerGround.any, answerReason.any, informationProvided.any, withheldParts.any, otherBody.any,
         publicInterest.any, thirdPartyNotified.any, reasonRequested.any, feeAmount.any, excessiveVolume.any,
         answeredOn.any, answerLate.any, outcome.any,

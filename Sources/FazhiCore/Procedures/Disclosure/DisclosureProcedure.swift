@@ -30,6 +30,7 @@ public enum DisclosureProcedure {
         public static let recordOpinion = "record_opinion"
         public static let consultationLapsed = "consultation_lapsed"
         public static let extend = "extend"
+        public static let deferExcessive = "defer_excessive"
         public static let answer = "answer"
         public static let reopen = "reopen"
     }
@@ -238,6 +239,34 @@ public enum DisclosureProcedure {
                     key: "answer", name: "答复申请（已延长）", byFact: "extensionWorkdays", article: "政府信息公开条例 第三十三条第二款")
             )
             .produces(.disclosureExtensionNotice),
+            ActionDefinition(
+                Step.deferExcessive, "确定延迟答复的合理期限（申请数量、频次明显超过合理范围）", from: [State.received.id], to: nil,
+                by: staff, basis: "政府信息公开条例 第三十五条"
+            )
+            .asks(
+                .init("excessiveVolume", "申请数量、频次明显超过合理范围", .bool),
+                .init("reasonRequested", "已要求申请人说明理由，认为理由合理", .bool),
+                .init("deferredUntil", "延迟答复至", .date),
+                .init("applicantNotified", "已告知申请人延迟答复的期限", .bool)
+            )
+            .gate("政府信息公开条例 第三十五条", "只有申请数量、频次明显超过合理范围的，才可以确定延迟答复的期限", field: "excessiveVolume") {
+                $0.inputs.flag(DisclosureFact.excessiveVolume)
+            }
+            .gate("政府信息公开条例 第三十五条", "应当先要求申请人说明理由，并认为理由合理", field: "reasonRequested") {
+                $0.inputs.flag(DisclosureFact.reasonRequested)
+            }
+            .gate("政府信息公开条例 第三十五条", "应当将延迟答复的合理期限告知申请人", field: "applicantNotified") {
+                $0.inputs.flag(DisclosureFact.applicantNotified)
+            }
+            .gate("政府信息公开条例 第三十五条", "延迟答复的期限应当晚于现行答复期限", field: "deferredUntil") { c in
+                guard let due = c.file.deadline("answer")?.deadline.due, c.file.deadline("answer")?.isRunning == true
+                else { return false }
+                return c.inputs[DisclosureFact.deferredUntil]! > due
+            }
+            .then(
+                .stopDeadline("answer"),
+                .startDeadlineUntil(
+                    key: "answer", name: "答复申请（延迟答复）", dateFact: "deferredUntil", article: "政府信息公开条例 第三十五条")),
             answerStep,
             ActionDefinition(
                 Step.reopen, "按复议决定或者判决重新答复", from: [State.answered.id], to: State.received.id, by: staff,
