@@ -82,21 +82,29 @@ public enum DocxWriter {
                     ? paragraph(run(t, props: body + "<w:color w:val=\"C00000\"/>"), align: "right")
                     : paragraph(sealDrawing, align: "right")
             case .table(let rows):
-                let cols = rows.map(\.count).max() ?? 1
-                let width = 8800 / max(1, cols)
+                let cols = max(1, rows.map(\.count).max() ?? 1)
+                // Each column as wide as its longest cell asks (2 to 24 characters' worth), so a label column is not
+                // squeezed to two characters beside columns of numbers; a wide table prints at 五号 (10.5 pt).
+                let cap = cols > 6 ? 14 : 24
+                let weights = (0..<cols).map { c in
+                    Double(min(max(rows.map { c < $0.count ? $0[c].count : 0 }.max() ?? 0, 3), cap))
+                }
+                let total = weights.reduce(0, +)
+                let widths = weights.map { Int(8800 * $0 / total) }
+                let size = cols > 6 ? "21" : "24"
                 out += "<w:tbl><w:tblPr><w:tblW w:w=\"5000\" w:type=\"pct\"/><w:tblBorders>"
                 for side in ["top", "left", "bottom", "right", "insideH", "insideV"] {
                     out += "<w:\(side) w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"000000\"/>"
                 }
                 out +=
                     "</w:tblBorders></w:tblPr><w:tblGrid>"
-                    + String(repeating: "<w:gridCol w:w=\"\(width)\"/>", count: cols) + "</w:tblGrid>"
+                    + widths.map { "<w:gridCol w:w=\"\($0)\"/>" }.joined() + "</w:tblGrid>"
                 for (i, row) in rows.enumerated() {
                     out += "<w:tr>"
                     for c in 0..<cols {
                         let text = c < row.count ? row[c] : ""
                         out +=
-                            "<w:tc><w:tcPr><w:tcW w:w=\"\(width)\" w:type=\"dxa\"/></w:tcPr><w:p><w:pPr><w:spacing w:after=\"0\"/></w:pPr>\(run(text, props: body.replacingOccurrences(of: "32", with: "24") + (i == 0 ? "<w:b/>" : "")))</w:p></w:tc>"
+                            "<w:tc><w:tcPr><w:tcW w:w=\"\(widths[c])\" w:type=\"dxa\"/></w:tcPr><w:p><w:pPr><w:spacing w:after=\"0\"/></w:pPr>\(run(text, props: body.replacingOccurrences(of: "32", with: size) + (i == 0 ? "<w:b/>" : "")))</w:p></w:tc>"
                     }
                     out += "</w:tr>"
                 }

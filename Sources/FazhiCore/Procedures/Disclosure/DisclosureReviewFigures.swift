@@ -25,12 +25,12 @@ public struct DisclosureReviewFigures: Sendable {
         return cases[route]?[result]?.count ?? 0
     }
 
-    /// The template's table: for each route, its four results and 总计.
+    /// The template's figures, one line per route (so the table fits an A4 page): its four results and 总计.
     public var table: [[String]] {
-        let routes = ActReview.Route.allCases, results = ActReview.Result.allCases
-        let header = [""] + routes.flatMap { [$0.rawValue] + Array(repeating: "", count: results.count) }
-        let names = ["结果"] + routes.flatMap { _ in results.map(\.rawValue) + ["总计"] }
-        let counts = ["件数"] + routes.flatMap { r in results.map { String(count(r, $0)) } + [String(count(r))] }
-        return [header, names, counts]
+        let results = ActReview.Result.allCases
+        return [["类别"] + results.map(\.rawValue) + ["总计"]]
+            + ActReview.Route.allCases.map { r in
+                [r.rawValue] + results.map { String(count(r, $0)) } + [String(count(r))]
+            }
     }
 }
