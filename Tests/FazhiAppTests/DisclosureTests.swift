@@ -68,9 +68,6 @@ struct DisclosureTests {
             try await d.refused(
                 k2, "register", "2026-10-12", Self.request(received: "2026-10-13"), article: "政府信息公开条例 第三十一条",
                 field: "receivedOn")
-            var inPerson = Self.request(received: "2026-10-09"); inPerson["channel"] = "in_person"
-            try await d.refused(
-                k2, "register", "2026-10-12", inPerson, article: "政府信息公开条例 第三十一条第一项", field: "receivedOn")
 
             // One extension of at most 20 working days, approved and told to the applicant (第三十三条第二款).
             let extend: [String: Any] = [
@@ -129,7 +126,8 @@ struct DisclosureTests {
                 k, "record_opinion", "2026-10-26", ["opinion": "refuse"], article: "政府信息公开条例 第三十二条",
                 field: "opinionReason")
             j = try await R.ok(
-                d.c, &k, d.staff, "record_opinion", "2026-10-26", ["opinion": "refuse", "opinionReason": "涉及商业秘密"])
+                d.c, &k, d.staff, "record_opinion", "2026-10-26",
+                ["opinion": "refuse", "opinionReason": "涉及商业秘密", "refusalReasonable": true])
             #expect(R.due(j, "answer") == "2026-11-16", "15 working days were left on 10-19; they run again from 10-26")
             // The third party refused with a reason: disclosing needs the public interest and the third party told.
             try await d.refused(
@@ -141,12 +139,6 @@ struct DisclosureTests {
             try await d.refused(
                 k, "answer", "2026-10-27", ["answerType": "withheld", "answerGround": "provided", "answerReason": "x"],
                 article: "政府信息公开条例 第三十六条", field: "answerGround")
-            try await d.refused(
-                k, "answer", "2026-10-27",
-                [
-                    "answerType": "withheld", "answerGround": "third_party", "answerReason": "第三方商业秘密",
-                    "feeAmount": 50,
-                ], article: "政府信息公开条例 第四十二条", field: "feeAmount")
             j = try await R.ok(
                 d.c, &k, d.staff, "answer", "2026-10-27",
                 ["answerType": "withheld", "answerGround": "third_party", "answerReason": "涉及第三方商业秘密，第三方不同意公开且理由合理"])
@@ -164,7 +156,8 @@ struct DisclosureTests {
                 d.c, &k2, d.staff, "consult", "2026-10-19",
                 ["consultee": "third_party", "consulteeName": "某公司", "consultationMatter": "x"])
             _ = try await R.ok(
-                d.c, &k2, d.staff, "record_opinion", "2026-10-20", ["opinion": "refuse", "opinionReason": "x"])
+                d.c, &k2, d.staff, "record_opinion", "2026-10-20",
+                ["opinion": "refuse", "opinionReason": "x", "refusalReasonable": true])
             var override = Self.provided; override["publicInterest"] = true; override["thirdPartyNotified"] = true
             _ = try await R.ok(d.c, &k2, d.staff, "answer", "2026-10-21", override)
 
@@ -173,13 +166,24 @@ struct DisclosureTests {
             _ = try await R.ok(
                 d.c, &k3, d.staff, "consult", "2026-10-19",
                 ["consultee": "agency", "consulteeName": "清河县自然资源和规划局", "consultationMatter": "共同制作的信息"])
+            // Posted: the 15 working days wait for the day it reached them (第三十四条 "自收到征求意见书之日起").
+            var waiting = try await t.send(.GET, "/api/v1/cases/\(k3.id)", token: d.staff).json()
+            #expect(R.due(waiting, "consultation") == nil)
+            try await d.refused(
+                k3, "record_consultation_received", "2026-10-20", ["consultationReceivedOn": "2026-10-16"],
+                article: "政府信息公开条例 第三十二条、第三十四条", field: "consultationReceivedOn")
+            waiting = try await R.ok(
+                d.c, &k3, d.staff, "record_consultation_received", "2026-10-20",
+                ["consultationReceivedOn": "2026-10-19"])
+            #expect(R.due(waiting, "consultation") == "2026-11-09")
             try await ExpirySteps.run(t.app)
             let after = try await t.send(.GET, "/api/v1/cases/\(k3.id)", token: d.staff).json()
             #expect(
                 after["state"] as? String == "received"
                     && (after["facts"] as? [String: Any])?["opinion"] as? String == "silent")
             #expect(
-                R.due(after, "answer") == "2026-12-01", "resumed 11-10 (the day after 11-09) with 15 working days left")
+                R.due(after, "answer") == "2026-11-30",
+                "15 working days left, counted from 11-09, the consultation's last day")
         }
     }
 
@@ -364,7 +368,7 @@ struct ProactiveDisclosureTests {
             var (k, _) = try await d.open()
             let deferral: [String: Any] = [
                 "excessiveVolume": true, "reasonRequested": true, "deferredUntil": "2026-12-31",
-                "applicantNotified": true,
+                "deferralNotified": true,
             ]
             var notExcessive = deferral; notExcessive["excessiveVolume"] = false
             try await d.refused(
@@ -382,6 +386,58 @@ struct ProactiveDisclosureTests {
             let scj = WebClient(t)
             _ = try await scj.login("scj.gongkai")
             #expect(try await scj.request(.GET, "/console/disclosure/report?year=2026").text.contains("2027-01-31"))
+        }
+    }
+}
+
+/// 信息处理费 (第四十二条, 《政府信息公开信息处理费管理办法》): computed from the 办法's scales, a notice within the answer
+/// period, the time to payment not counted, unpaid after 20 working days → 视为放弃.
+@Suite("政府信息公开：信息处理费")
+struct DisclosureFeeTests {
+    typealias R = ReconsiderationTests
+
+    @Test func theScalesOfTheMeasures() {
+        #expect(Disclosure.fee(basis: "items", quantity: 10) == 0)
+        #expect(
+            Disclosure.fee(basis: "items", quantity: 11) == 100 && Disclosure.fee(basis: "items", quantity: 30) == 100)
+        #expect(
+            Disclosure.fee(basis: "items", quantity: 31) == 200 && Disclosure.fee(basis: "items", quantity: 40) == 200)
+        #expect(Disclosure.fee(basis: "items", quantity: 41) == 300)
+        #expect(Disclosure.fee(basis: "pages", quantity: 30) == 0 && Disclosure.fee(basis: "pages", quantity: 31) == 10)
+        #expect(
+            Disclosure.fee(basis: "pages", quantity: 100) == 700
+                && Disclosure.fee(basis: "pages", quantity: 201) == 2740)
+    }
+
+    @Test(arguments: TestDB.all)
+    func feeNoticePausesTheClockAndUnpaidIsAbandoned(_ db: TestDB) async throws {
+        try await withTestApp(db, now: CaseAPITests.now) { t in
+            let d = DisclosureTests.Desk(c: CaseAPITests.Client(t: t), staff: try await t.token("zf.gongkai"))
+            var (k, _) = try await d.open()
+            try await d.refused(
+                k, "notify_fee", "2026-10-19", ["feeBasis": "items", "feeQuantity": 8],
+                article: "政府信息公开条例 第四十二条", field: "feeQuantity")
+            var j = try await R.ok(
+                d.c, &k, d.staff, "notify_fee", "2026-10-19", ["feeBasis": "pages", "feeQuantity": 120])
+            #expect(j["state"] as? String == "awaitingFee" && R.due(j, "answer") == nil)
+            #expect((j["facts"] as? [String: Any])?["feeAmount"] as? Double == 1100, "70×10 + 20×20")
+            #expect(R.due(j, "feePayment") == "2026-11-16", "20 working days from 10-19")
+            // Paid a week later: the 15 working days left on 10-19 run from the payment.
+            j = try await R.ok(d.c, &k, d.staff, "record_fee_paid", "2026-10-27", ["feePaidOn": "2026-10-26"])
+            #expect(j["state"] as? String == "received" && R.due(j, "answer") == "2026-11-16")
+            let doc = try await t.send(.GET, "/api/v1/cases/\(k.id)/documents/disclosure_fee_notice", token: d.staff)
+            let text = try DocxReader.text(Data(doc.body.readableBytesView))
+            #expect(text.contains("1100") && text.contains("视为放弃申请"), "\(text)")
+
+            var (k2, _) = try await d.open()
+            _ = try await R.ok(d.c, &k2, d.staff, "notify_fee", "2026-10-19", ["feeBasis": "items", "feeQuantity": 12])
+            try await d.refused(k2, "fee_lapsed", "2026-11-16", [:], article: "《政府信息公开信息处理费管理办法》")
+            try await d.refused(
+                k2, "record_fee_paid", "2026-11-17", ["feePaidOn": "2026-11-17"], article: "《政府信息公开信息处理费管理办法》",
+                field: "feePaidOn")
+            j = try await R.ok(d.c, &k2, d.staff, "fee_lapsed", "2026-11-17")
+            #expect(j["state"] as? String == "abandoned")
+            #expect((j["facts"] as? [String: Any])?["answerGround"] as? String == "fee_unpaid")
         }
     }
 }

@@ -169,8 +169,10 @@ public enum Effect: Sendable {
     case stopDeadline(String)
     /// Stops a running deadline and keeps the days it had left (行政复议 中止: the time suspended does not count).
     case pauseDeadline(String)
-    /// Starts a paused deadline again with what it had left, counted from the step's day in the period's own unit.
-    case resumeDeadline(String)
+    /// Starts a paused deadline again with what it had left, counted in the period's own unit from the step's day — or
+    /// from a date fact, when the pause ended on a day before the step (a consultation period that ran out: 政府信息公开条例
+    /// 第三十三条第三款 stops excluding the time when the 15 working days end, not when the silence is recorded).
+    case resumeDeadline(String, fromFact: String? = nil)
     /// Lengthens a running deadline by the number in a fact, from its nominal end (行政复议法 第六十二条), renaming it.
     case extendDeadline(key: String, name: String, byFact: String, article: String)
     case set(String, FactValue)

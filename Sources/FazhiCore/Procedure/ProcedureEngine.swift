@@ -98,7 +98,7 @@ public enum ProcedureEngine {
                 next.facts["paused.\(key)"] = .number(Double(left.days))
                 next.facts["pausedUnit.\(key)"] = .text(left.unit.rawValue)
                 stop(key)
-            case .resumeDeadline(let key):
+            case .resumeDeadline(let key, let fromFact):
                 guard let left = next.facts.number("paused.\(key)"),
                     let old = next.deadlines.last(where: { $0.key == key })
                 else { continue }
@@ -109,8 +109,8 @@ public enum ProcedureEngine {
                     CaseDeadline(
                         key: key, name: old.name,
                         deadline: try calendar.procedureDeadline(
-                            from: date, days: Int(left), unit: unit, article: old.deadline.article,
-                            allowingZero: true)))
+                            from: fromFact.flatMap { next.facts.date($0) } ?? date, days: Int(left), unit: unit,
+                            article: old.deadline.article, allowingZero: true)))
             case .extendDeadline(let key, let name, let byFact, let article):
                 guard let old = next.deadlines.last(where: { $0.key == key && $0.isRunning }),
                     let more = next.facts.number(byFact)

@@ -112,8 +112,10 @@ public enum ProcedureReview {
                     effects.append("开始期限“\(name)”：至“\(fact(dateFact))”所填日期（\(article)）")
                 case .stopDeadline(let key): effects.append("停止期限\(deadline(key))")
                 case .pauseDeadline(let key): effects.append("暂停期限\(deadline(key))（剩余天数保留）")
-                case .resumeDeadline(let key):
-                    effects.append("恢复期限\(deadline(key))（按剩余期间：工作日期限按工作日，其余按日，自名义届满日计算）")
+                case .resumeDeadline(let key, let fromFact):
+                    effects.append(
+                        "恢复期限\(deadline(key))（按剩余期间：工作日期限按工作日，其余按日，"
+                            + (fromFact.map { "自“\(fact($0))”起算）" } ?? "自本步骤之日起算）"))
                 case .extendDeadline(_, let name, let byFact, let article):
                     effects.append("延长期限“\(name)”：在原名义届满日上加“\(fact(byFact))”，届满日遇休息日顺延一次（\(article)）")
                 case .set(let key, let value): effects.append("记载“\(fact(key))”为“\(value)”")

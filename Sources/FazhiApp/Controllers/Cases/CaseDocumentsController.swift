@@ -7,7 +7,13 @@ import Vapor
 enum CaseDocumentsController {
     static func context(_ req: Request, _ c: StoredCase) async throws -> DocumentContext {
         let org = try await Directory.organisation(c.file.bodyID, on: req.db)
-        let region = try await Directory.regions(on: req.db).first { $0.id == org?.regionCode }?.name ?? ""
+        let regions = try await Directory.regions(on: req.db)
+        let home = regions.first { $0.id == org?.regionCode }
+        // A government's own act is reviewed by the government above (行政复议法 第二十四条第一款第二项) and tried by the
+        // intermediate court (行政诉讼法 第十五条第一项); a department's by its own government and the local court.
+        let government = org != nil && org?.parentID == nil
+        let above = regions.first { $0.id == home?.parentCode }?.name
+        let region = (government ? above : home?.name) ?? ""
         // Documents of a procedure numbered in the government's name are issued in it (行政复议 documents in the 复议机关's
         // name, not its office's: 行政复议法 第六十一条).
         let def = req.fazhi.procedures.definition(c.file.procedure, version: c.file.definitionVersion)
@@ -17,7 +23,7 @@ enum CaseDocumentsController {
         return DocumentContext(
             bodyName: issuer ?? "", caseNumber: c.number,
             reconsiderationBody: region.isEmpty ? "本级人民政府" : "\(region)人民政府",
-            court: region.isEmpty ? "有管辖权的人民法院" : "\(region)人民法院")
+            court: region.isEmpty ? "有管辖权的人民法院" : "\(region)\(government ? "中级" : "")人民法院")
     }
 
     /// The body's seal image: its file in the seal directory if there is one (a PNG), else the drawn default.

@@ -119,7 +119,10 @@ enum DemoDisclosure {
                     ),
                     (
                         S.recordOpinion, 10,
-                        ["opinion": .text("refuse"), "opinionReason": .text("检查记录中的配方和工艺参数属于本公司商业秘密")]
+                        [
+                            "opinion": .text("refuse"), "opinionReason": .text("检查记录中的配方和工艺参数属于本公司商业秘密"),
+                            "refusalReasonable": .bool(true),
+                        ]
                     ),
                     (
                         S.answer, 14,
@@ -166,7 +169,7 @@ enum DemoDisclosure {
                 steps: [
                     (
                         S.answer, 8,
-                        answer("unavailable", "not_held", reason: "经检索，本机关未制作或者获取该信息").merging([
+                        answer("unavailable", "not_ours", reason: "土地出让合同由自然资源主管部门制作和保存").merging([
                             "otherBody": .text("清河县自然资源和规划局（联系电话：0571-8888xxxx）")
                         ]) { a, _ in a }
                     )

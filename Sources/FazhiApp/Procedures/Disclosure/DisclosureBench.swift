@@ -76,7 +76,7 @@ struct DisclosureBench: AsyncCommand {
             switch roll % 10 {
             case 0: ["answerType": .text("withheld"), "answerGround": .text("process"), "answerReason": .text("过程性信息")]
             case 1:
-                ["answerType": .text("unavailable"), "answerGround": .text("not_held"), "answerReason": .text("不掌握")]
+                ["answerType": .text("unavailable"), "answerGround": .text("not_exist"), "answerReason": .text("不掌握")]
             case 2:
                 ["answerType": .text("not_handled"), "answerGround": .text("repeated"), "answerReason": .text("重复申请")]
             case 3:

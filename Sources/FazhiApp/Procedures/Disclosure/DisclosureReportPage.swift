@@ -88,9 +88,10 @@ enum DisclosureReportPage {
                 requests: DisclosureYearReport(year: year, files: files),
                 reviews: DisclosureReviewFigures(reviews, respondents: Set(scope.compactMap { names[$0] })),
                 penalties: Int(penalties ?? 0),
-                fees: files.filter { $0.facts[DisclosureFact.answeredOn]?.year == year }.compactMap {
-                    $0.facts[DisclosureFact.feeAmount]
-                }.filter { $0.fen > 0 },
+                // Fees paid in the year (the step that recorded the payment).
+                fees: files.filter { f in
+                    f.steps.contains { $0.action == DisclosureProcedure.Step.recordFeePaid && $0.on.year == year }
+                }.compactMap { $0.facts[DisclosureFact.feeAmount] },
                 values: values)
         }
     }
@@ -111,7 +112,7 @@ enum DisclosureReportPage {
             let reviews = q.reviews.count(.reconsideration)
             let suits = q.reviews.count(.suit) + q.reviews.count(.suitAfterReconsideration)
             return "\(q.year)年，\(q.scopeName)认真贯彻《中华人民共和国政府信息公开条例》，本年度新收政府信息公开申请\(new)件，上年结转\(carried)件，"
-                + "办结\(done)件，结转下年度继续办理\(open)件；作出行政处罚决定\(q.penalties)件并依法公开；因政府信息公开工作被申请行政复议\(reviews)件、被提起行政诉讼\(suits)件。"
+                + "办结\(done)件，结转下年度继续办理\(open)件；作出行政处罚决定\(q.penalties)件；因政府信息公开工作被申请行政复议\(reviews)件、被提起行政诉讼\(suits)件。"
         }
 
         /// Part 二, as the template's four small tables in one.
@@ -137,8 +138,7 @@ enum DisclosureReportPage {
                 late > 0
                 ? "本年度有\(late)件政府信息公开申请逾期答复，答复时限管理仍需加强。下一步将通过系统期限预警，确保在法定期限内答复。"
                 : "本年度政府信息公开申请均在法定期限内答复。下一步将继续完善主动公开目录，提高依申请公开答复质量。"
-            // 第五十条第四项: a government's report also gives the results of 考核, 社会评议 and 责任追究.
-            return text + (q.isGovernment ? "工作考核、社会评议和责任追究结果情况：（待填写，第五十条第四项）。" : "")
+            return text
         }
         var lateCount: Int { q.requests.lateCount }
 

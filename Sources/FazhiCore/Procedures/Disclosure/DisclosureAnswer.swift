@@ -3,7 +3,7 @@ import Foundation
 extension DisclosureProcedure {
     /// 作出答复 (第三十六条): the answer type and its ground, each with what the law demands of it — a reason for what is
     /// withheld, the parts withheld when disclosing in part (第三十七条), the third party's refusal respected unless the
-    /// public interest outweighs it and the third party is told (第三十二条), a fee only for excessive volume (第四十二条).
+    /// public interest outweighs it and the third party is told (第三十二条). Fees have their own steps (`feeSteps`).
     static let answerStep = ActionDefinition(
         Step.answer, "作出答复", from: [State.received.id], to: State.answered.id, by: staff,
         basis: "政府信息公开条例 第三十三条、第三十六条"
@@ -17,19 +17,18 @@ extension DisclosureProcedure {
         .init("otherBody", "负责公开该信息的行政机关名称、联系方式（能够确定的）", required: false),
         .init("publicInterest", "不公开可能对公共利益造成重大影响，决定予以公开", .bool, required: false),
         .init("thirdPartyNotified", "已将决定公开的内容和理由书面告知第三方", .bool, required: false),
-        .init("reasonRequested", "已要求申请人说明理由，认为理由不合理", .bool, required: false),
-        .init("excessiveVolume", "申请数量、频次明显超过合理范围", .bool, required: false),
-        .init("feeAmount", "信息处理费（元）", .amount, required: false)
+        .init("reasonRequested", "已要求申请人说明理由，认为理由不合理", .bool, required: false)
     )
     .gate("政府信息公开条例 第三十六条", "所选答复情形不属于该答复类型", field: "answerGround") { c in
         let type = c.inputs[DisclosureFact.answerType] ?? ""
         return (Disclosure.grounds[type] ?? []).contains { $0.value == c.inputs[DisclosureFact.answerGround] }
     }
-    .gate("政府信息公开条例 第三十条", "“逾期不补正”只能由“视为放弃申请”记录") { c in
-        c.inputs[DisclosureFact.answerGround] != "no_correction"
+    .gate("政府信息公开条例 第三十条", "“逾期不补正”“逾期未缴费”只能由相应的“视为放弃申请”步骤记录", field: "answerGround") { c in
+        !["no_correction", "fee_unpaid"].contains(c.inputs[DisclosureFact.answerGround] ?? "")
     }
-    .gate("政府信息公开条例 第三十六条第三项", "不予公开、部分公开的，应当告知申请人并说明理由", field: "answerReason") { c in
-        !["withheld", "partial", "unavailable", "not_handled"].contains(c.inputs[DisclosureFact.answerType] ?? "")
+    .gate("政府信息公开条例 第三十六条第三项", "不予公开、部分公开、无法提供、不予处理或者其他处理的，应当说明理由和依据", field: "answerReason") { c in
+        !["withheld", "partial", "unavailable", "not_handled", "other"].contains(
+            c.inputs[DisclosureFact.answerType] ?? "")
             || !(c.inputs[DisclosureFact.answerReason] ?? "").trimmed.isEmpty
     }
     .gate("政府信息公开条例 第三十七条", "部分公开的，应当写明不予公开的部分", field: "withheldParts") { c in
@@ -41,7 +40,7 @@ extension DisclosureProcedure {
             || !(c.inputs[DisclosureFact.informationProvided] ?? "").trimmed.isEmpty
     }
     .gate("政府信息公开条例 第三十条", "补正后申请内容仍不明确的，须先经过补正", field: "answerGround") { c in
-        c.inputs[DisclosureFact.answerGround] != "still_unclear" || c.file.hasTaken(Step.requestCorrection)
+        c.inputs[DisclosureFact.answerGround] != "still_unclear" || sinceReopen(c.file, Step.requestCorrection)
     }
     .gate("政府信息公开条例 第三十五条", "以申请数量、频次明显超过合理范围为由不予处理的，应当先要求申请人说明理由", field: "reasonRequested") { c in
         c.inputs[DisclosureFact.answerGround] != "excessive" || c.inputs.flag(DisclosureFact.reasonRequested)
@@ -52,9 +51,6 @@ extension DisclosureProcedure {
     ) { c in
         c.inputs[DisclosureFact.answerType] != "disclosed" || !c.file.facts.flag(DisclosureFact.thirdPartyRefused)
             || (c.inputs.flag(DisclosureFact.publicInterest) && c.inputs.flag(DisclosureFact.thirdPartyNotified))
-    }
-    .gate("政府信息公开条例 第四十二条", "依申请提供政府信息不收取费用；只有申请数量、频次明显超过合理范围的，才可以收取信息处理费", field: "feeAmount") { c in
-        (c.inputs[DisclosureFact.feeAmount]?.yuan ?? 0) == 0 || c.inputs.flag(DisclosureFact.excessiveVolume)
     }
     .then(
         .stopDeadline("answer"),

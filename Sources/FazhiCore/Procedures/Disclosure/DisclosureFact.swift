@@ -39,6 +39,8 @@ public enum DisclosureFact {
     public static let opinionReason = FactKey<String>("opinionReason", "意见和理由")
     public static let thirdPartyRefused = FactKey<Bool>("thirdPartyRefused", "第三方不同意公开")
     public static let consultations = FactKey<Double>("consultations", "征求意见次数")
+    public static let consultationEndedOn = FactKey<CivilDate>("consultationEndedOn", "征求意见期限届满日")
+    public static let refusalReasonable = FactKey<Bool>("refusalReasonable", "第三方不同意公开的理由合理")
 
     // 延期 (第三十三条第二款)
     public static let extensionWorkdays = FactKey<Double>("extensionWorkdays", "延长的工作日数（最长20个工作日）")
@@ -46,6 +48,13 @@ public enum DisclosureFact {
     public static let extensionApprovedBy = FactKey<String>("extensionApprovedBy", "同意延期的政府信息公开工作机构负责人")
     public static let applicantNotified = FactKey<Bool>("applicantNotified", "已告知申请人延期")
     public static let deferredUntil = FactKey<CivilDate>("deferredUntil", "延迟答复至")
+    public static let deferralNotified = FactKey<Bool>("deferralNotified", "已告知申请人延迟答复的期限")
+
+    // 信息处理费 (第四十二条；《政府信息公开信息处理费管理办法》国办函〔2020〕109号)
+    public static let feeBasis = FactKey<String>("feeBasis", "计费方式")
+    public static let feeQuantity = FactKey<Double>("feeQuantity", "计费数量（本月累计申请件数或者页数）")
+    public static let feeNoticeReceivedOn = FactKey<CivilDate>("feeNoticeReceivedOn", "申请人收到收费通知之日")
+    public static let feePaidOn = FactKey<CivilDate>("feePaidOn", "缴纳费用之日")
 
     // 答复 (第三十六条、第三十七条、第四十二条)
     public static let answerType = FactKey<String>("answerType", "答复类型")
@@ -77,6 +86,8 @@ public enum DisclosureFact {
         correctionItems.any, correctionWorkdays.any, correctionReceivedOn.any, correctionSummary.any, lateCause.any,
         correctionLate.any, noGoodCause.any,
         consultee.any, consulteeName.any, consultationMatter.any, consultationReceivedOn.any, opinion.any,
+        consultationEndedOn.any, refusalReasonable.any, deferralNotified.any, feeBasis.any, feeQuantity.any,
+        feeNoticeReceivedOn.any, feePaidOn.any,
         opinionReason.any, thirdPartyRefused.any, consultations.any,
         extensionWorkdays.any, extensionReason.any, extensionApprovedBy.any, applicantNotified.any, deferredUntil.any,
         answerType.any, answerGround.any, answerReason.any, informationProvided.any, withheldParts.any, otherBody.any,

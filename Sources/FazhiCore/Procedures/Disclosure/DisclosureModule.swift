@@ -9,7 +9,7 @@ extension ProcedureModule {
         definitions: { s in [DisclosureProcedure.definition(s)] },
         documents: [
             .disclosureReceipt, .disclosureCorrectionNotice, .disclosureConsultation, .disclosureExtensionNotice,
-            .disclosureAnswer,
+            .disclosureFeeNotice, .disclosureAnswer,
         ],
         facts: DisclosureFact.all,
         render: { input, draft in

@@ -13,12 +13,16 @@ extension DisclosureProcedure {
                 answered.contains($0.state) && !$0.facts.flag(DisclosureFact.answerLate)
             },
             F("late", "逾期答复", definition: "答复之日晚于答复期限届满之日的申请（第三十三条）") { $0.facts.flag(DisclosureFact.answerLate) },
-            F("pending", "结转下年度继续办理", main: false, definition: "尚未办结的申请") { !answered.contains($0.state) },
+            F("pending", "尚未办结", main: false, definition: "统计时尚未办结的申请（年报的“结转下年度”按年末计，见年度报告）") {
+                !answered.contains($0.state)
+            },
             F("corrected", "通知补正", main: false) { $0.hasTaken(Step.requestCorrection) },
             F("extended", "延期答复", main: false) { $0.hasTaken(Step.extend) },
             F("consulted", "征求第三方或者其他机关意见", main: false) { $0.hasTaken(Step.consult) },
             F("reopened", "被责令重新答复", main: false) { $0.hasTaken(Step.reopen) },
-            F("fee", "收取信息处理费", main: false) { ($0.facts[DisclosureFact.feeAmount]?.fen ?? 0) > 0 },
+            F("fee", "收取信息处理费", main: false, definition: "申请人按收费通知缴纳了信息处理费的申请（第四十二条）") {
+                $0.hasTaken(Step.recordFeePaid)
+            },
         ]
         for k in Disclosure.applicantKinds {
             let v = k.value

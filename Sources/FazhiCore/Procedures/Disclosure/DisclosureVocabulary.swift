@@ -26,7 +26,7 @@ public enum Disclosure {
     /// The yearly report's applicant columns: 自然人, and 法人或其他组织 by kind.
     public static let applicantKinds = [
         InputField.Choice("citizen", "自然人"), .init("business", "商业企业"), .init("research", "科研机构"),
-        .init("public_interest", "社会公益组织"), .init("legal_service", "法律服务机构"), .init("other", "其他组织"),
+        .init("public_interest", "社会公益组织"), .init("legal_service", "法律服务机构"), .init("other", "其他"),
     ]
     /// 第二十九条第二款第三项: the form asked for.
     public static let forms = [
@@ -55,7 +55,8 @@ public enum Disclosure {
         "partial": withheldGrounds,
         "withheld": withheldGrounds,
         "unavailable": [
-            .init("not_held", "本机关不掌握相关政府信息（第三十六条第四项、第五项）"),
+            .init("not_exist", "经检索没有所申请公开的信息（第三十六条第四项）"),
+            .init("not_ours", "不属于本机关负责公开（第三十六条第五项）"),
             .init("needs_making", "没有现成信息需要另行制作（第三十八条）"),
             .init("still_unclear", "补正后申请内容仍不明确（第三十条）"),
         ],
@@ -68,8 +69,8 @@ public enum Disclosure {
         ],
         "other": [
             .init("no_correction", "申请人无正当理由逾期不补正、行政机关不再处理其申请（第三十条）"),
-            .init("special_law", "依照有关法律、行政法规的规定办理（第三十六条第七项）"),
             .init("fee_unpaid", "申请人逾期未按收费通知要求缴纳费用（第四十二条）"),
+            .init("special_law", "依照有关法律、行政法规的规定办理（第三十六条第七项）"),
             .init("other", "其他"),
         ],
     ]
@@ -95,6 +96,47 @@ public enum Disclosure {
         var seen = Set<String>()
         return answerTypes.flatMap { grounds[$0.value] ?? [] }.filter { seen.insert($0.value).inserted }
     }()
+
+    /// The rows the national yearly-report template gives each answer type (国办公开办函〔2021〕30号): a row's label and the
+    /// grounds it counts. 予以公开 and 部分公开 have none (部分公开 counts only as itself).
+    public static let reportRows: [String: [(label: String, grounds: [String])]] = [
+        "withheld": withheldGrounds.map { ($0.label.components(separatedBy: "（").first ?? $0.label, [$0.value]) },
+        "unavailable": [
+            ("本机关不掌握相关政府信息", ["not_exist", "not_ours"]), ("没有现成信息需要另行制作", ["needs_making"]),
+            ("补正后申请内容仍不明确", ["still_unclear"]),
+        ],
+        "not_handled": [
+            ("信访举报投诉类申请", ["petition"]), ("重复申请", ["repeated"]), ("要求提供公开出版物", ["publication"]),
+            ("无正当理由大量反复申请", ["excessive"]), ("要求行政机关确认或重新出具已获取信息", ["confirm"]),
+        ],
+        "other": [
+            ("申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请", ["no_correction"]),
+            ("申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请", ["fee_unpaid"]),
+            ("其他", ["special_law", "other"]),
+        ],
+    ]
+
+    /// What the answer letter says for each ground, in the words of the article it rests on: (sentence, article).
+    public static let groundSentences: [String: (String, String)] = [
+        "state_secret": ("该信息依法确定为国家秘密", "第十四条"),
+        "law_forbids": ("该信息属于法律、行政法规禁止公开的政府信息", "第十四条"),
+        "security": ("该信息公开后可能危及国家安全、公共安全、经济安全、社会稳定", "第十四条"),
+        "third_party": ("该信息涉及商业秘密、个人隐私等，公开会对第三方合法权益造成损害", "第十五条"),
+        "internal": ("该信息属于行政机关的人事管理、后勤管理、内部工作流程等内部事务信息", "第十六条第一款"),
+        "process": ("该信息属于行政机关在履行行政管理职能过程中形成的讨论记录、过程稿、磋商信函、请示报告等过程性信息", "第十六条第二款"),
+        "case_file": ("该信息属于行政执法案卷信息", "第十六条第二款"),
+        "inquiry": ("该申请属于行政查询事项，应当通过相应的查询渠道办理", ""),
+        "not_exist": ("经检索，本机关没有所申请公开的信息，该政府信息不存在", "第三十六条第四项"),
+        "not_ours": ("所申请公开的信息不属于本机关负责公开", "第三十六条第五项"),
+        "needs_making": ("本机关没有现成的信息，提供需要对现有政府信息进行加工、分析", "第三十八条"),
+        "still_unclear": ("经补正，申请内容仍不明确", "第三十条"),
+        "petition": ("你（单位）以政府信息公开申请的形式进行信访、投诉、举报等活动，本机关不作为政府信息公开申请处理", "第三十九条第一款"),
+        "repeated": ("本机关已就你（单位）提出的政府信息公开申请作出答复，你（单位）重复申请公开相同政府信息，本机关不予重复处理", "第三十六条第六项"),
+        "publication": ("你（单位）申请的内容为政府公报、报刊、书籍等公开出版物", "第三十九条第二款"),
+        "excessive": ("你（单位）申请公开政府信息的数量、频次明显超过合理范围，经要求说明理由，本机关认为理由不合理，不予处理", "第三十五条"),
+        "confirm": ("你（单位）要求本机关确认或者重新出具已获取的信息，不属于政府信息公开申请", "第三十六条"),
+        "special_law": ("所申请公开信息属于工商、不动产登记资料等信息，有关法律、行政法规对信息的获取有特别规定，请依照有关法律、行政法规的规定办理", "第三十六条第七项"),
+    ]
 
     /// A third party's or another body's answer to a consultation (第三十二条、第三十四条).
     public static let opinions = [

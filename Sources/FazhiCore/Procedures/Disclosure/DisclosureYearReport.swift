@@ -24,51 +24,92 @@ public struct DisclosureYearReport: Sendable {
     /// Requests answered this year after their period had run out (第三十三条).
     public let lateCount: Int
 
-    /// The report of `year` from every request open at some time in it.
+    /// How a request was concluded, by the step that concluded it: the answer (its type and ground as given), or being
+    /// deemed abandoned (no correction, fee not paid).
+    struct Conclusion { let on: CivilDate; let type: String; let ground: String }
+
+    static func events(_ f: CaseFile) -> [(on: CivilDate, conclusion: Conclusion?)] {
+        typealias S = DisclosureProcedure.Step
+        return f.steps.compactMap { s in
+            switch s.action {
+            case S.answer:
+                return (
+                    s.on,
+                    Conclusion(
+                        on: s.on, type: s.inputs[DisclosureFact.answerType] ?? "",
+                        ground: s.inputs[DisclosureFact.answerGround] ?? "")
+                )
+            case S.deemAbandoned: return (s.on, Conclusion(on: s.on, type: "other", ground: "no_correction"))
+            case S.feeLapsed: return (s.on, Conclusion(on: s.on, type: "other", ground: "fee_unpaid"))
+            case S.reopen: return (s.on, nil)
+            default: return nil
+            }
+        }
+    }
+
+    /// The report of `year` from every request open at some time in it. A request counts as 上年结转 when it was received
+    /// before the year and still open when the year began (never concluded, or reopened after its last conclusion); what
+    /// it counts as in 办理结果 is its first conclusion in the year, read from the step that made it — so answering it
+    /// again after a 复议 order never rewrites an earlier year's report.
     public init(year: Int, files: [CaseFile]) {
         self.year = year
-        let answeredStates: Set<String> = [
-            DisclosureProcedure.State.answered.id, DisclosureProcedure.State.abandoned.id,
-        ]
+        let yearStart = CivilDate(year: year, month: 1, day: 1)!
         func kind(_ f: CaseFile) -> String { f.facts[DisclosureFact.applicantKind] ?? "other" }
+        var new: [CaseFile] = [], carriedIn: [CaseFile] = []
+        var concluded: [(CaseFile, Conclusion)] = []
+        for f in files {
+            guard let received = f.facts[DisclosureFact.receivedOn], received.year <= year else { continue }
+            let events = Self.events(f)
+            if received.year == year {
+                new.append(f)
+            } else {
+                // Open at the start of the year: its last event before the year is not a conclusion. (One reopened
+                // during the year after an earlier year's answer is in neither count, so its new answer is not either.)
+                let before = events.last { $0.on < yearStart }
+                guard before == nil || before?.conclusion == nil else { continue }
+                carriedIn.append(f)
+            }
+            if let c = events.first(where: { $0.on.year == year && $0.conclusion != nil })?.conclusion {
+                concluded.append((f, c))
+            }
+        }
         func group(_ fs: [CaseFile]) -> [String: [UUID]] {
             Dictionary(grouping: fs, by: kind).mapValues { $0.map(\.id) }
         }
-        let received = files.filter { $0.facts[DisclosureFact.receivedOn] != nil }
-        let new = received.filter { $0.facts[DisclosureFact.receivedOn]?.year == year }
-        // Received before the year and not answered before it began.
-        let carriedIn = received.filter { f in
-            (f.facts[DisclosureFact.receivedOn]?.year ?? year) < year
-                && !(answeredStates.contains(f.state) && (f.facts[DisclosureFact.answeredOn]?.year ?? year) < year)
+        func groupConcluded(_ keep: (Conclusion) -> Bool) -> [String: [UUID]] {
+            group(concluded.filter { keep($0.1) }.map(\.0))
         }
-        let handled = new + carriedIn
-        let answered = handled.filter {
-            answeredStates.contains($0.state) && $0.facts[DisclosureFact.answeredOn]?.year == year
-        }
-        let answeredIDs = Set(answered.map(\.id))
-        let carriedOut = handled.filter { !answeredIDs.contains($0.id) }
-        lateCount = answered.filter { $0.facts.flag(DisclosureFact.answerLate) }.count
+        let concludedIDs = Set(concluded.map(\.0.id))
         var rows: [Row] = [
             Row(label: "一、本年新收政府信息公开申请数量", level: 0, cases: group(new)),
             Row(label: "二、上年结转政府信息公开申请数量", level: 0, cases: group(carriedIn)),
             Row(label: "三、本年度办理结果", level: 0, cases: [:]),
         ]
         let numerals = ["（一）", "（二）", "（三）", "（四）", "（五）", "（六）"]
-        for (i, (type, grounds)) in Disclosure.allGrounds.enumerated() {
-            let ofType = answered.filter { $0.facts[DisclosureFact.answerType] == type.value }
+        for (i, type) in Disclosure.answerTypes.enumerated() {
             let short = type.label.components(separatedBy: "（").first ?? type.label
-            rows.append(Row(label: numerals[min(i, numerals.count - 1)] + short, level: 1, cases: group(ofType)))
-            // 予以公开 has no sub-rows in the template; the others list every ground.
-            guard type.value != "disclosed" else { continue }
-            for (j, g) in grounds.enumerated() {
-                let ofGround = ofType.filter { $0.facts[DisclosureFact.answerGround] == g.value }
-                let label = g.label.components(separatedBy: "（").first ?? g.label
-                rows.append(Row(label: "\(j + 1).\(label)", level: 2, cases: group(ofGround)))
+            rows.append(
+                Row(
+                    label: numerals[min(i, numerals.count - 1)] + short, level: 1,
+                    cases: groupConcluded { $0.type == type.value }))
+            for (j, r) in (Disclosure.reportRows[type.value] ?? []).enumerated() {
+                rows.append(
+                    Row(
+                        label: "\(j + 1).\(r.label)", level: 2,
+                        cases: groupConcluded { $0.type == type.value && r.grounds.contains($0.ground) }))
             }
         }
-        rows.append(Row(label: "（七）总计", level: 1, cases: group(answered)))
-        rows.append(Row(label: "四、结转下年度继续办理", level: 0, cases: group(carriedOut)))
+        rows.append(Row(label: "（七）总计", level: 1, cases: group(concluded.map(\.0))))
+        rows.append(
+            Row(
+                label: "四、结转下年度继续办理", level: 0, cases: group((new + carriedIn).filter { !concludedIDs.contains($0.id) })
+            ))
         self.rows = rows
+        lateCount =
+            concluded.filter { c in
+                c.1.type != "other" && c.0.facts.flag(DisclosureFact.answerLate)
+                    && c.0.facts[DisclosureFact.answeredOn] == c.1.on
+            }.count
     }
 
     public func row(_ prefix: String) -> Row? { rows.first { $0.label.hasPrefix(prefix) } }
