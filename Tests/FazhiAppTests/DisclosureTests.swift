@@ -441,3 +441,58 @@ struct DisclosureFeeTests {
         }
     }
 }
+
+/// A 复议 of an answer (行政复议法 第十一条 lists 政府信息公开 among the acts it reviews) that names the request by its
+/// number: revoking the answer records it on the request, which then waits to be answered again (第六十四条) and is
+/// reopened with the period the decision sets — a new round, with its own extension.
+@Suite("政府信息公开：复议撤销答复")
+struct DisclosureReviewTests {
+    typealias R = ReconsiderationTests
+
+    @Test(arguments: TestDB.all)
+    func aRevokedAnswerIsRecordedAndAnsweredAgain(_ db: TestDB) async throws {
+        try await withTestApp(db, now: CaseAPITests.now) { t in
+            let c = CaseAPITests.Client(t: t)
+            let d = DisclosureTests.Desk(c: c, staff: try await t.token("zf.gongkai"))
+            var (request, opened) = try await d.open()
+            let number = try #require(opened["number"] as? String)
+            _ = try await R.ok(
+                c, &request, d.staff, "answer", "2026-10-13",
+                ["answerType": "withheld", "answerGround": "process", "answerReason": "属于过程性信息"])
+
+            let staff = try await t.token("sfj.fuyi")
+            var k = try await R.open(c, staff)
+            let j = try await R.ok(
+                c, &k, staff, "register", "2026-10-14",
+                R.application([
+                    "respondent": "清河县人民政府", "actKind": "info_disclosure", "actDescription": "\(number)政府信息不予公开告知书",
+                    "learnedOn": "2026-10-13", "enforcementDecisionNumber": number, "requests": "撤销不予公开的答复",
+                ]))
+            #expect((j["facts"] as? [String: Any])?["linkedCaseID"] as? String == request.id.uppercased())
+            try await R.ok(
+                c, &k, staff, "accept", "2026-10-15", ["track": "simple", "simpleGround": "info_disclosure"])
+            try await R.ok(c, &k, staff, "send_copy", "2026-10-16")
+            try await R.ok(
+                c, &k, staff, "record_answer", "2026-10-19", ["answerSummary": "答复", "evidenceProduced": true])
+            try await R.ok(c, &k, staff, "decide", "2026-10-20", R.decision("revoke", ["decisionText": "撤销，责令重新答复"]))
+            try await R.ok(c, &k, staff, "serve", "2026-10-21", ["serviceMethod": "direct", "recipient": "张三丰"])
+
+            var after = try await t.send(.GET, "/api/v1/cases/\(request.id)", token: d.staff).json()
+            #expect((after["steps"] as? [[String: Any]])?.last?["action"] as? String == "record_change")
+            #expect(
+                R.due(after, "redo") == "2026-11-18", "20 working days from 10-21 until the order's period is entered")
+            request.version = after["version"] as? Int ?? request.version
+            after = try await R.ok(
+                c, &request, d.staff, "reopen", "2026-10-23",
+                ["reviewCaseNumber": "清政复〔2026〕1号", "orderReceivedOn": "2026-10-22", "redoWorkdays": 15])
+            #expect(R.due(after, "answer") == "2026-11-12" && R.due(after, "redo") == nil)
+            // A new round: its own extension.
+            _ = try await R.ok(
+                c, &request, d.staff, "extend", "2026-10-26",
+                [
+                    "extensionWorkdays": 5, "extensionReason": "重新检索", "extensionApprovedBy": "周明远",
+                    "applicantNotified": true,
+                ])
+        }
+    }
+}

@@ -38,6 +38,8 @@ public enum DisclosureProcedure {
         public static let deferExcessive = "defer_excessive"
         public static let answer = "answer"
         public static let reopen = "reopen"
+        /// A 复议 decision or judgment of this system that changes, revokes or voids the answer records it here.
+        public static let recordChange = DecisionChange.step
     }
 
     public static let states = [
@@ -295,6 +297,26 @@ public enum DisclosureProcedure {
             ] + feeSteps + [
                 answerStep,
                 ActionDefinition(
+                    Step.recordChange, "登记答复被变更、撤销或者确认违法、无效", from: [State.answered.id], to: nil,
+                    by: staff, basis: "行政复议法 第六十四条；行政诉讼法 第七十条"
+                )
+                .asks(
+                    .init("changeKind", "变更情形", .choice(DecisionChange.kinds)),
+                    .init("changeDocument", "复议决定书、判决书或者本机关决定的文号"),
+                    .init("changedOn", "变更、撤销或者确认之日", .date)
+                )
+                .gate("行政复议法 第六十四条", "变更、撤销或者确认之日不能晚于登记之日", field: "changedOn") { c in
+                    c.inputs[DecisionChange.on]! <= c.date
+                }
+                // A revoked answer is to be made again: the request waits for it (the order's own period is entered
+                // when it is reopened; until then 20 working days from the decision are shown).
+                .then(
+                    .startDeadline(
+                        DeadlineRule(
+                            "redo", "按复议决定或者判决重新答复", days: Disclosure.answerWorkdays, .workday,
+                            article: "行政复议法 第六十四条；行政诉讼法 第七十条", fromFact: "changedOn"),
+                        onlyIf: { $0.inputs[DecisionChange.kind] == "revoked" })),
+                ActionDefinition(
                     Step.reopen, "按复议决定或者判决重新答复", from: [State.answered.id], to: State.received.id, by: staff,
                     basis: "行政复议法 第六十四条；行政诉讼法 第七十条"
                 )
@@ -317,6 +339,7 @@ public enum DisclosureProcedure {
                             DisclosureFact.reopenings ~ ((c.file.facts[DisclosureFact.reopenings] ?? 0) + 1),
                         ])
                     },
+                    .stopDeadline("redo"),
                     .startDeadline(
                         DeadlineRule(
                             "answer", "重新答复", days: Disclosure.answerWorkdays, .workday, article: "行政复议法 第六十四条",
