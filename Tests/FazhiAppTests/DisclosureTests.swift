@@ -303,6 +303,13 @@ struct DisclosureTests {
             let types = report.rows.filter { $0.level == 1 && !$0.label.hasPrefix("（七）") }.map(\.total).reduce(0, +)
             #expect(types == done)
             #expect(page.text.contains(">\(new)<"))
+            // Every figure opens the requests it counts.
+            let cell = try await web.request(
+                .GET, "/console/disclosure/report/cases?year=2026&body=\(gov.uuidString)&row=0&column=total")
+            #expect(
+                cell.status == .ok && cell.text.contains("共 \(new) 件") && cell.text.contains("清政依申"), "\(cell.status)")
+            let bad = try await web.request(.GET, "/console/disclosure/report/cases?year=2026&row=999")
+            #expect(bad.status == .notFound)
             let docx = try await web.request(.GET, "/console/disclosure/report?year=2026&format=docx&licences=12")
             #expect(docx.status == .ok)
             let text = try DocxReader.text(Data(docx.body.readableBytesView))

@@ -1,5 +1,6 @@
 import FazhiCore
 import FazhiOffice
+import FazhiStore
 import Foundation
 
 extension DisclosureReportPage {
@@ -32,12 +33,50 @@ extension DisclosureReportPage {
                 <h2>\(m.title)</h2>
                 <h3>一、总体情况</h3><p id="overview">\(m.overview)</p>
                 <h3>二、主动公开政府信息情况</h3>\(table(m.proactive, id: "proactive"))
-                <h3>三、收到和处理政府信息公开申请情况</h3>\(table(q.requests.table, id: "requests"))
+                <h3>三、收到和处理政府信息公开申请情况</h3>\(requestsTable(q.requests))
                 <p class="muted">每项数字按申请的收到日期和答复日期计算：本年新收 + 上年结转 = 办理结果总计 + 结转下年度继续办理。各申请见 <a href="\(SitePath.cases(procedure: DisclosureProcedure.id).path)">政府信息公开申请</a>。</p>
                 <h3>四、政府信息公开行政复议、行政诉讼情况</h3>\(table(q.reviews.table, id: "reviews"))
                 <h3>五、政府信息公开工作存在的主要问题及改进情况</h3><p>\(m.problems)</p>
                 <h3>六、其他需要报告的事项</h3><p>\(m.other)</p>
                 """
+        }
+
+        /// Part 三 with every count a link to the requests it counts.
+        func requestsTable(_ r: DisclosureYearReport) -> HTML {
+            let q = model.q
+            let scope = "year=\(q.year)&body=\(q.bodyID?.uuidString ?? "all")"
+            let columns = DisclosureYearReport.columns
+            let head = HTML.join((["项目"] + columns.map(\.label) + ["总计"]).map { "<th>\($0)</th>" as HTML })
+            let body = HTML.join(
+                r.rows.enumerated().map { i, row in
+                    let heading = row.label.hasPrefix("三、")
+                    func cell(_ n: Int, _ column: String) -> HTML {
+                        heading
+                            ? "<td></td>"
+                            : "<td class=\"num\">\(FigureLink(value: n, path: "/console/disclosure/report/cases?\(scope)&row=\(i)&column=\(column)").render())</td>"
+                    }
+                    let cells = HTML.join(columns.map { cell(row.count($0.value), $0.value) })
+                    return
+                        "<tr><th scope=\"row\">\(String(repeating: "　", count: row.level) + row.label)</th>\(cells)\(cell(row.total, "total"))</tr>"
+                })
+            return
+                "<div class=\"table-wrap\"><table class=\"data\" id=\"requests\"><thead><tr>\(head)</tr></thead><tbody>\(body)</tbody></table></div>"
+        }
+
+        /// The requests a figure counts.
+        static func cases(_ cases: [CaseSummary], back: String) -> HTML {
+            let table = DataTable(
+                columns: ["编号", "申请人", "阶段", "登记日期", "结果"].map { .init($0) },
+                rows: cases.map { c in
+                    [
+                        DataTable.Cell("<a href=\"\(SitePath.caseFile(c.id).path)\">\(c.number)</a>", class: "mono"),
+                        .text(c.partyName),
+                        .text(ProcedureCatalog.standard.current(c.procedure)?.stateName(c.state) ?? c.state),
+                        .text(c.openedOn), .text(Disclosure.label(c.outcome, in: Disclosure.answerTypes)),
+                    ]
+                }, empty: "没有申请。"
+            ).render()
+            return "<p><a href=\"\(back)\">返回年度报告</a>　共 \(cases.count) 件</p>\(table)"
         }
 
         func table(_ rows: [[String]], id: String) -> HTML {

@@ -32,6 +32,22 @@ enum DisclosureReportPage {
                 "政府信息公开工作年度报告", user: user, request: req, active: SitePath.disclosureReport(year: nil).path,
                 View(model: model).render())
         }
+        // The requests one cell of part 三 counts: every figure of the report opens its records.
+        console.get("disclosure", "report", "cases") { req async throws -> Response in
+            let user = try req.requireUser()
+            let q = try await Query.fetch(req, user: user)
+            let index = req.query[Int.self, at: "row"] ?? -1
+            guard q.requests.rows.indices.contains(index) else { throw APIError.notFound("没有该统计项") }
+            let row = q.requests.rows[index]
+            let column = req.query[String.self, at: "column"] ?? "total"
+            let ids = column == "total" ? row.cases.values.flatMap { $0 } : (row.cases[column] ?? [])
+            let cases = try await CaseStore.summaries(ids, on: req.db)
+            let label = column == "total" ? "总计" : Disclosure.label(column, in: DisclosureYearReport.columns)
+            return Views.console(
+                "\(q.year)年 \(row.label.trimmingCharacters(in: .whitespaces))（\(label)）", user: user, request: req,
+                active: SitePath.disclosureReport(year: nil).path,
+                View.cases(cases, back: req.url.string.replacingOccurrences(of: "/report/cases", with: "/report")))
+        }
     }
 
     struct Query {
