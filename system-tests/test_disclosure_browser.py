@@ -26,6 +26,7 @@ def test_citizen_requests_information_and_reads_the_partial_answer(fazhi_sqlite)
         Select(form.find_element(By.NAME, "office")).select_by_visible_text("清河县市场监督管理局")
         for name, value in {"applicantName": "李四光", "applicantIDNumber": "11010519491231002X",
                             "applicantPhone": "13812345678", "applicantAddress": "清河县城关镇人民路8号",
+                            "applicantEmail": "lisiguang@example.cn",
                             "informationDescription": "2026年第三季度食品安全监督抽检结果"}.items():
             form.find_element(By.NAME, name).send_keys(value)
         Select(form.find_element(By.NAME, "applicantKind")).select_by_value("citizen")

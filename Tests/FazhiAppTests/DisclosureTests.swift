@@ -23,7 +23,8 @@ struct DisclosureTests {
             "channel": "registered_post", "applicantName": "张三丰", "applicantKind": "citizen",
             "applicantIDNumber": "11010519491231002X", "applicantPhone": "13812345678",
             "applicantAddress": "清河县城关镇人民路1号", "informationDescription": "2026年城关镇老旧小区改造项目清单",
-            "requestedForm": "electronic", "delivery": "email", "receivedOn": received,
+            "requestedForm": "electronic", "delivery": "email", "applicantEmail": "zhang@example.cn",
+            "receivedOn": received,
         ]
     }
 
@@ -68,6 +69,17 @@ struct DisclosureTests {
             try await d.refused(
                 k2, "register", "2026-10-12", Self.request(received: "2026-10-13"), article: "政府信息公开条例 第三十一条",
                 field: "receivedOn")
+            var noEmail = Self.request(received: "2026-10-12"); noEmail["applicantEmail"] = nil
+            try await d.refused(
+                k2, "register", "2026-10-12", noEmail, article: "政府信息公开条例 第二十九条第二款第三项", field: "applicantEmail")
+            var badPhone = Self.request(received: "2026-10-12"); badPhone["applicantPhone"] = "hello"
+            try await d.refused(
+                k2, "register", "2026-10-12", badPhone, article: "政府信息公开条例 第二十九条第二款第一项", field: "applicantPhone")
+            var long = Self.request(received: "2026-10-12")
+            long["informationDescription"] = String(repeating: "长", count: 2001)
+            try await d.refused(
+                k2, "register", "2026-10-12", long, article: "政府信息公开条例 第二十九条第二款第二项",
+                field: "informationDescription")
 
             // One extension of at most 20 working days, approved and told to the applicant (第三十三条第二款).
             let extend: [String: Any] = [
@@ -80,8 +92,24 @@ struct DisclosureTests {
             var untold = extend; untold["applicantNotified"] = false
             try await d.refused(
                 k, "extend", "2026-11-02", untold, article: "政府信息公开条例 第三十三条第二款", field: "applicantNotified")
+            var fraction = extend; fraction["extensionWorkdays"] = 2.5
+            try await d.refused(
+                k, "extend", "2026-11-02", fraction, article: "政府信息公开条例 第三十三条第二款", field: "extensionWorkdays")
             j = try await R.ok(d.c, &k, d.staff, "extend", "2026-11-02", extend)
             #expect(R.due(j, "answer") == "2026-12-07", "11-09 + 20 working days")
+            // The receipt sent on 10-12 still says what it said then; the extension notice says the new date.
+            let receipt = try DocxReader.text(
+                Data(
+                    try await t.send(.GET, "/api/v1/cases/\(k.id)/documents/disclosure_receipt", token: d.staff).body
+                        .readableBytesView))
+            #expect(receipt.contains("2026年11月9日前") && !receipt.contains("2026年12月7日"), "\(receipt)")
+            let notice = try DocxReader.text(
+                Data(
+                    try await t.send(
+                        .GET, "/api/v1/cases/\(k.id)/documents/disclosure_extension_notice", token: d.staff
+                    )
+                    .body.readableBytesView))
+            #expect(notice.contains("2026年12月7日前"))
             var again = extend; again["extensionWorkdays"] = 1
             try await d.refused(k, "extend", "2026-11-03", again, article: "政府信息公开条例 第三十三条第二款")
             j = try await R.ok(d.c, &k, d.staff, "answer", "2026-11-20", Self.provided)
@@ -236,6 +264,7 @@ struct DisclosureTests {
                 "applicantKind": "citizen",
                 "applicantIDNumber": "11010519491231002X", "applicantPhone": "13812345678", "applicantAddress": "清河县",
                 "informationDescription": "", "requestedForm": "electronic", "delivery": "email",
+                "applicantEmail": "li@example.cn",
             ]
             let missing = try await web.request(.POST, "/disclosure/apply", form: form)
             #expect(
@@ -310,6 +339,10 @@ struct DisclosureTests {
                 cell.status == .ok && cell.text.contains("共 \(new) 件") && cell.text.contains("清政依申"), "\(cell.status)")
             let bad = try await web.request(.GET, "/console/disclosure/report/cases?year=2026&row=999")
             #expect(bad.status == .notFound)
+            #expect(
+                try await web.request(.GET, "/console/disclosure/report?year=2026&licences=-1").status
+                    == .unprocessableEntity)
+            #expect(try await web.request(.GET, "/console/disclosure/report?year=abc").status == .unprocessableEntity)
             let docx = try await web.request(.GET, "/console/disclosure/report?year=2026&format=docx&licences=12")
             #expect(docx.status == .ok)
             let text = try DocxReader.text(Data(docx.body.readableBytesView))
@@ -355,6 +388,18 @@ struct ProactiveDisclosureTests {
                 .POST, "/console/disclosure/catalogue",
                 form: ["category": "99", "title": "x", "formedOn": "2026-11-02"])
             #expect(bad.status == .unprocessableEntity && bad.text.contains("第二十条"))
+            let script = try await web.request(
+                .POST, "/console/disclosure/catalogue",
+                form: ["category": "1", "title": "x", "formedOn": "2026-11-02", "link": "javascript:alert(1)"])
+            #expect(script.status == .unprocessableEntity && script.text.contains("链接应为"))
+            // A long summary (a console form past the first 2 KB chunk) is read whole, not refused as a failed CSRF check.
+            let longForm = try await web.request(
+                .POST, "/console/disclosure/catalogue",
+                form: [
+                    "category": "1", "title": "长摘要", "formedOn": "2026-11-02",
+                    "summary": String(repeating: "说明", count: 900),
+                ])
+            #expect(longForm.status == .seeOther || longForm.status == .found, "\(longForm.status)")
             let officer = WebClient(t)
             _ = try await officer.login("scj.zhifa1")
             _ = try await officer.request(.GET, "/console/disclosure/catalogue")
@@ -385,6 +430,8 @@ struct ProactiveDisclosureTests {
                 k, "defer_excessive", "2026-10-20", early, article: "政府信息公开条例 第三十五条", field: "deferredUntil")
             let j = try await R.ok(d.c, &k, d.staff, "defer_excessive", "2026-10-20", deferral)
             #expect(R.due(j, "answer") == "2026-12-31")
+            let (overdue, _) = try await d.open()
+            try await d.refused(overdue, "defer_excessive", "2026-11-10", deferral, article: "政府信息公开条例 第三十五条")
 
             // The report of a government is due by 3月31日, a department's by 1月31日 (第四十九条).
             let web = WebClient(t)
@@ -493,13 +540,13 @@ struct DisclosureReviewTests {
                 c, &request, d.staff, "reopen", "2026-10-23",
                 ["reviewCaseNumber": "清政复〔2026〕1号", "orderReceivedOn": "2026-10-22", "redoWorkdays": 15])
             #expect(R.due(after, "answer") == "2026-11-12" && R.due(after, "redo") == nil)
-            // A new round: its own extension.
-            _ = try await R.ok(
-                c, &request, d.staff, "extend", "2026-10-26",
+            // The period is the order's: it is not extended (第三十三条第二款 does not reach it).
+            try await d.refused(
+                request, "extend", "2026-10-26",
                 [
                     "extensionWorkdays": 5, "extensionReason": "重新检索", "extensionApprovedBy": "周明远",
                     "applicantNotified": true,
-                ])
+                ], article: "行政复议法 第六十四条")
         }
     }
 }

@@ -31,6 +31,8 @@ struct EngineFuzzTests {
         "appellant": .text("plaintiff"), "recusalGranted": .bool(false), "channel": .text("in_person"),
         "notToldOfRights": .bool(false), "realProperty": .bool(false), "violationContinuing": .bool(false),
         "lifeHealthOrFinance": .bool(false), "thirdPartyEvidence": .bool(false), "reviewConcluded": .bool(false),
+        "applicantPhone": .text("13812345678"), "applicantIDNumber": .text("11010519491231002X"),
+        "applicantEmail": .text("a@example.cn"),
     ]
 
     static func plausible(_ f: InputField, _ date: CivilDate) -> FactValue {

@@ -36,6 +36,9 @@ enum CSRF {
 }
 
 struct CSRFMiddleware: AsyncMiddleware {
+    /// The largest form (not a file upload) collected to read its token: far beyond any text a form asks for.
+    static let formLimit = 1_048_576
+
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         let safe = request.method == .GET || request.method == .HEAD || request.method == .OPTIONS
         // An API write with neither a session nor a token is unauthenticated (401), not a failed CSRF check (403).
@@ -49,8 +52,11 @@ struct CSRFMiddleware: AsyncMiddleware {
             if request.url.path.hasPrefix("/console/cases/"), request.url.path.hasSuffix("/evidence") {
                 return try await next.respond(to: request)
             }
-            if request.body.data == nil, request.headers.contentType?.type == "multipart" {
-                _ = try await request.body.collect(max: RegistryConsole.uploadLimit).get()
+            // A form longer than the first chunk (about 2 KB: a paragraph of reasons) also arrives streamed: collect it
+            // too, or its token would be unreadable and a long answer refused as a failed CSRF check.
+            if request.body.data == nil {
+                let multipart = request.headers.contentType?.type == "multipart"
+                _ = try await request.body.collect(max: multipart ? RegistryConsole.uploadLimit : Self.formLimit).get()
             }
             try CSRF.verify(request)
         }

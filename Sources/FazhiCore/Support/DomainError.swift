@@ -13,6 +13,15 @@ public enum DomainError: Error, Sendable, Equatable, CustomStringConvertible {
     /// when `field` is named (422). `article` is the refusing rule, e.g. 行政处罚法 第五十八条.
     case refused(field: String? = nil, message: String, article: String)
 
+    /// What a page shows beside the field it names (the field itself is marked there, so its key is left out).
+    public var message: String {
+        switch self {
+        case .invalid(_, let m): return m
+        case .conflict(_, let m): return m
+        default: return description
+        }
+    }
+
     public var description: String {
         switch self {
         case .invalid(let f, let m): return "\(f)：\(m)"

@@ -568,9 +568,9 @@ public enum CaseStore {
         ).all().map(storedCase)
     }
 
-    /// A procedure's cases that were open at some time in `year`: opened by its end (or in the January after, for a
-    /// request received at the year's end and registered later) and not closed before it began — for reports that carry
-    /// cases over from one year to the next (政府信息公开年报: 上年结转, 结转下年度).
+    /// A procedure's cases not closed before `year` began (whenever registered: a request received in December may be
+    /// registered in the new year) — for reports that carry cases over from one year to the next (政府信息公开年报:
+    /// 上年结转, 结转下年度), which then place each case by the dates the law counts.
     public static func filesOpenDuring(
         procedure: String, bodies: Set<UUID>, year: Int, on db: any Database
     ) async throws -> [StoredCase] {
@@ -578,7 +578,7 @@ public enum CaseStore {
         return try await (db as! any SQLDatabase).raw(
             """
             SELECT number, opened_on, content FROM cases WHERE procedure = \(bind: procedure) AND body_id IN \(SQLGroupExpression(bodies.map { SQLBind($0) }))
-            AND opened_on < \(bind: "\(year + 1)-02-01") AND (closed_on IS NULL OR closed_on >= \(bind: "\(year)-01-01")) ORDER BY opened_on, number
+            AND (closed_on IS NULL OR closed_on >= \(bind: "\(year)-01-01")) ORDER BY opened_on, number
             """
         ).all().map(storedCase)
     }

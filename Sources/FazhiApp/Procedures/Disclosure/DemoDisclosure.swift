@@ -31,6 +31,7 @@ enum DemoDisclosure {
                             "applicantAddress": .text("清河县城关镇人民路\(10 + i)号"), "informationDescription": .text(info),
                             "requestedForm": .text(i % 2 == 0 ? "electronic" : "paper"),
                             "delivery": .text(i % 2 == 0 ? "email" : "post"), "receivedOn": .date(received),
+                            "applicantEmail": .text("applicant\(i)@example.cn"),
                         ]
                     )
                 }

@@ -52,6 +52,7 @@ struct DisclosureBench: AsyncCommand {
             "applicantIDNumber": .text("11010519491231002X"), "applicantPhone": .text("13857100000"),
             "applicantAddress": .text("清河县"), "informationDescription": .text("某项政府信息"),
             "requestedForm": .text("electronic"), "delivery": .text("email"), "receivedOn": .date(received),
+            "applicantEmail": .text("applicant@example.cn"),
         ]
         var steps: [BenchDisputesCommand.Step] = [(S.register, 0, register)]
         let roll = rng.next() % 100

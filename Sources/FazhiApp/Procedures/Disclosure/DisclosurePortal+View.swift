@@ -91,8 +91,18 @@ enum DisclosurePortalViews {
                 <form method="post" action="/disclosure/status"><input type="hidden" name="_csrf" value="\(csrf)"><input type="hidden" name="number" value="\(number)"><input type="hidden" name="secret" value="\(secret)"><input type="hidden" name="download" value="answer"><button type="submit">下载答复书（.docx）</button></form></div>
                 """
             } ?? ""
+        // What the applicant must do now: the items to correct (第三十条), the fee to pay (第四十二条).
+        var todo: HTML = ""
+        if file.state == DisclosureProcedure.State.correcting.id {
+            let items = HTML.join(f.list(DisclosureFact.correctionItems).map { "<li>\($0)</li>" as HTML })
+            todo =
+                "<div class=\"card\" id=\"todo\"><h2>请补正</h2><ol>\(items)</ol><p>补正期限：\(file.deadline("correction").map { DeadlineCell(deadline: $0.deadline, today: today).render() } ?? "")。无正当理由逾期不补正的，视为放弃申请（第三十条）。</p></div>"
+        } else if file.state == DisclosureProcedure.State.awaitingFee.id {
+            todo =
+                "<div class=\"card\" id=\"todo\"><h2>请缴纳信息处理费</h2><p>金额：<b>\(f[DisclosureFact.feeAmount]?.description ?? "")</b> 元；缴费期限：\(file.deadline("feePayment").map { DeadlineCell(deadline: $0.deadline, today: today).render() } ?? "")。逾期未缴纳的，视为放弃申请。</p></div>"
+        }
         return """
-            <div class="card" id="status"><p>申请编号：\(caseNumber)　当前阶段：<b id="stage">\(stage)</b></p>
+            \(todo)<div class="card" id="status"><p>申请编号：\(caseNumber)　当前阶段：<b id="stage">\(stage)</b></p>
             <p>申请人：\(f[DisclosureFact.applicantName] ?? "")　申请公开的信息：\(f[DisclosureFact.informationDescription] ?? "")</p>
             \(file.runningDeadlines.isEmpty ? "" : HTML("<h2>正在计算的期限</h2><table class=\"data\"><thead><tr><th>事项</th><th>期限</th><th>依据</th></tr></thead><tbody>\(deadlines)</tbody></table>"))
             <h2>办理过程</h2><table class="data"><thead><tr><th>日期</th><th>环节</th></tr></thead><tbody>\(steps)</tbody></table></div>

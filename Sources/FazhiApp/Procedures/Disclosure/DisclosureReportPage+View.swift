@@ -19,15 +19,15 @@ extension DisclosureReportPage {
                 })
             let inputs = HTML.join(
                 DisclosureReportPage.entered.map { k, label in
-                    "<label for=\"\(k)\">\(label)</label><input id=\"\(k)\" name=\"\(k)\" inputmode=\"decimal\" maxlength=\"20\" value=\"\(q.values[k] ?? "")\">"
+                    "<label for=\"\(k)\">\(label)</label><input id=\"\(k)\" name=\"\(k)\" inputmode=\"decimal\" maxlength=\"12\" value=\"\(q.values[k] ?? "")\">"
                 })
             return """
                 <form method="get" action="/console/disclosure/report" class="card form" id="report-form">
                 <label for="year">年度</label><input id="year" name="year" type="number" min="2000" max="2100" value="\(q.year)">
                 <label for="body">单位</label><select id="body" name="body"><option value="all"\(HTML(raw: q.bodyID == nil ? " selected" : ""))>我可查看的全部单位（汇总）</option>\(bodyOptions)</select>
                 <details><summary>本系统未登记的数据（第二部分）和文字（第五、六部分）</summary>\(inputs)
-                <label for="problems">存在的主要问题及改进情况\(q.isGovernment ? "（人民政府的报告还应当包括工作考核、社会评议和责任追究结果情况，第五十条第四项）" : "")</label><textarea id="problems" name="problems" rows="3">\(q.values["problems"] ?? "")</textarea>
-                <label for="other">其他需要报告的事项</label><textarea id="other" name="other" rows="3">\(q.values["other"] ?? "")</textarea></details>
+                <label for="problems">存在的主要问题及改进情况\(q.isGovernment ? "（人民政府的报告还应当包括工作考核、社会评议和责任追究结果情况，第五十条第四项）" : "")</label><textarea id="problems" name="problems" rows="3" maxlength="\(DisclosureReportPage.textLimit)">\(q.values["problems"] ?? "")</textarea>
+                <label for="other">其他需要报告的事项</label><textarea id="other" name="other" rows="3" maxlength="\(DisclosureReportPage.textLimit)">\(q.values["other"] ?? "")</textarea></details>
                 <button type="submit">生成</button> <button type="submit" name="format" value="docx">下载 Word（.docx）</button></form>
                 \(dueNote)
                 <h2>\(m.title)</h2>

@@ -16,6 +16,9 @@ enum DisclosureReportPage {
         ("compulsory", "行政强制：本年处理决定数量"), ("feesTenThousand", "行政事业性收费：本年收费金额（万元）"),
     ]
 
+    /// The longest text of parts 五 and 六 (the form sends it in the address, as a GET, so it stays short).
+    static let textLimit = 500
+
     static func register(_ console: any RoutesBuilder) {
         console.get("disclosure", "report") { req async throws -> Response in
             let user = try req.requireUser()
@@ -91,9 +94,25 @@ enum DisclosureReportPage {
             let enforcement = StatisticsAPI.sets(req.fazhi.procedures).first { $0.id == "enforcement" }
             let penalties = try await enforcement?.compute(req, year, scope).figures.first { $0.id == "penalties" }?
                 .value
+            if let raw = req.query[String.self, at: "year"], Int(raw) == nil {
+                throw DomainError.invalid(field: "year", message: "年度应为四位数字")
+            }
             var values: [String: String] = [:]
-            for (k, _) in entered + [("problems", ""), ("other", "")] {
-                values[k] = String((req.query[String.self, at: k] ?? "").trimmed.prefix(4_000))
+            for (k, label) in entered {
+                let v = (req.query[String.self, at: k] ?? "").trimmed
+                // Counts are whole numbers; the fees (万元) may have up to four decimals.
+                let money = k == "feesTenThousand"
+                guard
+                    v.isEmpty
+                        || (v.count <= 12
+                            && Double(v).map { $0 >= 0 && $0 <= 1e9 && (money || $0 == $0.rounded()) } == true)
+                else {
+                    throw DomainError.invalid(field: k, message: "“\(label)”应为不小于0的\(money ? "数" : "整数")")
+                }
+                values[k] = v
+            }
+            for k in ["problems", "other"] {
+                values[k] = String((req.query[String.self, at: k] ?? "").trimmed.prefix(DisclosureReportPage.textLimit))
             }
             let scopeName = requested.flatMap { names[$0] } ?? "\(names[user.organisationID] ?? "")（所辖单位汇总）"
             return Query(

@@ -66,7 +66,7 @@ enum ProactivePages {
                 Flash.set(req, ok: "已登记目录项“\(item.title)”")
                 return req.redirect(to: SitePath.disclosureCatalogue.path)
             } catch let e as DomainError {
-                let r = try await page(req, user: user, error: e.description, values: values)
+                let r = try await page(req, user: user, error: e.message, values: values)
                 r.status = APIError(e).status
                 return r
             }

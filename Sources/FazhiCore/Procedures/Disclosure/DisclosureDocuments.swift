@@ -28,7 +28,7 @@ enum DisclosureDocuments {
         let sign: [DocumentText.Block] = [
             .signature([c.bodyName, date.map(CaseDocuments.chineseDate) ?? ""]), .seal("（印章）"),
         ]
-        let due = { (key: String) in file.deadline(key).map { CaseDocuments.chineseDate($0.deadline.due) } ?? "" }
+        let due = { (key: String) in Self.due(file, key, at: step) }
         let request = "你（单位）于\(day(DisclosureFact.receivedOn))向本机关申请公开“\(t(DisclosureFact.informationDescription))”"
         switch kind {
         case .disclosureReceipt:
@@ -64,9 +64,7 @@ enum DisclosureDocuments {
             ] + sign
         case .disclosureConsultation:
             let agency = f[DisclosureFact.consultee] == "agency"
-            let by =
-                file.deadline("consultation").map { "\(CaseDocuments.chineseDate($0.deadline.due))前（含当日）" }
-                ?? "自收到本征求意见书之日起十五个工作日内"
+            let by = due("consultation").isEmpty ? "自收到本征求意见书之日起十五个工作日内" : "\(due("consultation"))前（含当日）"
             return [
                 .centered(c.caseNumber), .paragraph("\(t(DisclosureFact.consulteeName))："),
                 .paragraph(
@@ -110,6 +108,17 @@ enum DisclosureDocuments {
         }
     }
 
+    /// A deadline as it stood right after the step that produced the document — a later extension or correction does
+    /// not rewrite a notice already sent — with 暂定 when it runs into a year whose holidays are not yet published.
+    static func due(_ file: CaseFile, _ key: String, at step: CaseStep?) -> String {
+        let all = file.deadlines.filter { $0.key == key }
+        let chosen =
+            step.flatMap { s in all.first { $0.deadline.start <= s.on && ($0.stoppedOn.map { $0 > s.on } ?? true) } }
+            ?? all.last
+        guard let d = chosen?.deadline else { return "" }
+        return CaseDocuments.chineseDate(d.due) + (d.provisional == true ? "（暂定：该年放假安排尚未公布，以公布后的工作日为准）" : "")
+    }
+
     /// What the answer says, by its type and ground, each ground in its article's words (第三十六条各项).
     static func answerBody(_ f: Facts, request: String) -> [DocumentText.Block] {
         func t<V: FactType>(_ k: FactKey<V>) -> String { f[k.id]?.description ?? "" }
@@ -128,7 +137,7 @@ enum DisclosureDocuments {
             ]
         case "disclosed":
             return [
-                .paragraph("\(request)。经审查，该信息属于可以公开的政府信息。依据\(law)第三十六条第二项，现予以提供（或者告知获取的方式、途径和时间）："),
+                .paragraph("\(request)。经审查，该信息属于可以公开的政府信息。依据\(law)第三十六条第二项，现予以提供："),
                 .paragraph(t(DisclosureFact.informationProvided)),
             ]
         case "partial":

@@ -42,6 +42,9 @@ extension DisclosureProcedure {
             .init("feeNoticeReceivedOn", "申请人收到收费通知之日（当面交付的填写；未填写的按今日）", .date, required: false)
         )
         .gate("《政府信息公开信息处理费管理办法》", "应当在答复期限内发出收费通知；答复期限已过") { c in !overdue(c, "answer") }
+        .gate("《政府信息公开信息处理费管理办法》", "计费数量应为1至100000的整数", field: "feeQuantity") { c in
+            Disclosure.wholeDays(c.inputs[DisclosureFact.feeQuantity], in: 1...100_000)
+        }
         .gate("政府信息公开条例 第四十二条", "依申请提供政府信息不收取费用；按办法的标准，本件申请不收费", field: "feeQuantity") { c in
             Disclosure.fee(
                 basis: c.inputs[DisclosureFact.feeBasis] ?? "", quantity: Int(c.inputs[DisclosureFact.feeQuantity] ?? 0)

@@ -80,6 +80,7 @@ public enum DisclosureProcedure {
                 .gate("政府信息公开条例 第三十一条", "收到申请之日不能晚于登记之日", field: "receivedOn") { c in
                     (c.inputs[DisclosureFact.receivedOn] ?? c.date) <= c.date
                 }
+                .gated(Disclosure.applicationChecks)
                 .then(
                     .compute(writes: DisclosureFact.receivedOn, DisclosureFact.answerFrom, DisclosureFact.partyName) {
                         c in
@@ -106,8 +107,8 @@ public enum DisclosureProcedure {
                     return c.date
                         <= (try c.calendar.due(from: from, days: Disclosure.correctionNoticeWorkdays, unit: .workday))
                 }
-                .gate("政府信息公开条例 第三十条；上限为本地设置", "补正期限应为1至30个工作日", field: "correctionWorkdays") { c in
-                    (1...30).contains(Int(c.inputs[DisclosureFact.correctionWorkdays] ?? 0))
+                .gate("政府信息公开条例 第三十条；上限为本地设置", "补正期限应为1至30个工作日的整数", field: "correctionWorkdays") { c in
+                    Disclosure.wholeDays(c.inputs[DisclosureFact.correctionWorkdays], in: 1...30)
                 }
                 // 第三十条: the answer period runs "自行政机关收到补正的申请之日起" — it stops here and starts afresh then.
                 .then(
@@ -252,10 +253,12 @@ public enum DisclosureProcedure {
                     .init("applicantNotified", "已告知申请人延期", .bool)
                 )
                 .gate("政府信息公开条例 第三十三条第二款", "答复期限只能延长一次，本申请已经延长过") { c in !sinceReopen(c.file, Step.extend) }
+                .gate("行政复议法 第六十四条", "重新答复的期限由复议决定或者判决确定，不适用延长") { c in !c.file.hasTaken(Step.reopen) }
                 .gate("政府信息公开条例 第三十五条", "已经确定延迟答复的期限，不再延长答复期限") { c in !sinceReopen(c.file, Step.deferExcessive) }
                 .gate("政府信息公开条例 第三十三条第二款", "答复期限已过，不能再延长") { c in !overdue(c, "answer") }
-                .gate("政府信息公开条例 第三十三条第二款", "延长的期限最长不得超过20个工作日", field: "extensionWorkdays") { c in
-                    (1...Disclosure.maxExtensionWorkdays).contains(Int(c.inputs[DisclosureFact.extensionWorkdays] ?? 0))
+                .gate("政府信息公开条例 第三十三条第二款", "延长的期限应为1至20个工作日的整数（最长不得超过20个工作日）", field: "extensionWorkdays") { c in
+                    Disclosure.wholeDays(
+                        c.inputs[DisclosureFact.extensionWorkdays], in: 1...Disclosure.maxExtensionWorkdays)
                 }
                 .gate("政府信息公开条例 第三十三条第二款", "需要延长答复期限的，应当告知申请人", field: "applicantNotified") {
                     $0.inputs.flag(DisclosureFact.applicantNotified)
@@ -275,6 +278,7 @@ public enum DisclosureProcedure {
                     .init("deferredUntil", "延迟答复至", .date),
                     .init("deferralNotified", "已告知申请人延迟答复的期限", .bool)
                 )
+                .gate("政府信息公开条例 第三十五条", "答复期限已过，不能再确定延迟答复的期限") { c in !overdue(c, "answer") }
                 .gate("政府信息公开条例 第三十五条", "只有申请数量、频次明显超过合理范围的，才可以确定延迟答复的期限", field: "excessiveVolume") {
                     $0.inputs.flag(DisclosureFact.excessiveVolume)
                 }
@@ -329,8 +333,8 @@ public enum DisclosureProcedure {
                     let on = c.inputs[DisclosureFact.orderReceivedOn]!
                     return on <= c.date && on >= (c.file.facts[DisclosureFact.answeredOn] ?? on)
                 }
-                .gate("行政复议法 第六十四条", "重新答复的期限应为1至60个工作日", field: "redoWorkdays") { c in
-                    c.inputs[DisclosureFact.redoWorkdays].map { (1...60).contains(Int($0)) } ?? true
+                .gate("行政复议法 第六十四条", "重新答复的期限应为1至60个工作日的整数", field: "redoWorkdays") { c in
+                    c.inputs[DisclosureFact.redoWorkdays].map { Disclosure.wholeDays($0, in: 1...60) } ?? true
                 }
                 .then(
                     .compute(writes: DisclosureFact.answerFrom, DisclosureFact.reopenings) { c in

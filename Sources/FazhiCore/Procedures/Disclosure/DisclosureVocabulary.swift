@@ -138,6 +138,48 @@ public enum Disclosure {
         "special_law": ("所申请公开信息属于工商、不动产登记资料等信息，有关法律、行政法规对信息的获取有特别规定，请依照有关法律、行政法规的规定办理", "第三十六条第七项"),
     ]
 
+    /// A count of working days a step asks for: a whole number in the range.
+    public static func wholeDays(_ v: Double?, in range: ClosedRange<Int>) -> Bool {
+        guard let v, v == v.rounded(), v >= Double(range.lowerBound), v <= Double(range.upperBound) else {
+            return false
+        }
+        return true
+    }
+
+    /// 第二十九条第二款: what a request must contain, checked whichever way it came (the portal, the API, the console).
+    public static let applicationChecks: [Gate] = [
+        Gate("政府信息公开条例 第二十九条第二款第一项", "申请人姓名或者名称不超过100字", field: "applicantName") { c in
+            (c.inputs[DisclosureFact.applicantName] ?? "").count <= 100
+        },
+        Gate("政府信息公开条例 第二十九条第二款第一项", "联系电话应为5至20位数字（可含“-”“+”和空格）", field: "applicantPhone") { c in
+            let p = c.inputs[DisclosureFact.applicantPhone] ?? ""
+            let digits = p.filter { $0.isASCII && $0.isNumber }.count
+            return (5...20).contains(digits) && p.count <= 30
+                && p.allSatisfy { $0.isASCII && ($0.isNumber || "-+ ".contains($0)) }
+        },
+        Gate("政府信息公开条例 第二十九条第二款第一项", "身份证明号码应为4至30位字母或数字", field: "applicantIDNumber") { c in
+            let n = c.inputs[DisclosureFact.applicantIDNumber] ?? ""
+            return (4...30).contains(n.count) && n.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) }
+        },
+        Gate("政府信息公开条例 第二十九条第二款第一项", "电子邮箱格式不正确", field: "applicantEmail") { c in
+            guard let e = c.inputs[DisclosureFact.applicantEmail], !e.isEmpty else { return true }
+            let parts = e.split(separator: "@", omittingEmptySubsequences: false)
+            return e.count <= 100 && parts.count == 2 && !parts[0].isEmpty && parts[1].contains(".") && !e.contains(" ")
+        },
+        Gate("政府信息公开条例 第二十九条第二款第三项", "选择以电子邮件获取的，请填写电子邮箱", field: "applicantEmail") { c in
+            c.inputs[DisclosureFact.delivery] != "email" || !(c.inputs[DisclosureFact.applicantEmail] ?? "").isEmpty
+        },
+        Gate("政府信息公开条例 第二十九条第二款第三项", "网上申请不能选择“当场提供”", field: "delivery") { c in
+            !(c.inputs[DisclosureFact.channel] == "online" && c.inputs[DisclosureFact.delivery] == "on_spot")
+        },
+        Gate("政府信息公开条例 第二十九条第二款第二项", "申请公开的政府信息的描述不超过2000字", field: "informationDescription") { c in
+            (c.inputs[DisclosureFact.informationDescription] ?? "").count <= 2000
+        },
+        Gate("政府信息公开条例 第二十九条第二款第一项", "通讯地址不超过200字", field: "applicantAddress") { c in
+            (c.inputs[DisclosureFact.applicantAddress] ?? "").count <= 200
+        },
+    ]
+
     /// A third party's or another body's answer to a consultation (第三十二条、第三十四条).
     public static let opinions = [
         InputField.Choice("agree", "同意公开"), .init("refuse", "不同意公开"), .init("silent", "逾期未提出意见"),

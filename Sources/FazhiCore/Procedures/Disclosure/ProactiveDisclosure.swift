@@ -63,10 +63,18 @@ public struct ProactiveItem: Codable, Sendable, Equatable {
         }
         if title.trimmed.isEmpty || title.count > 200 { return .invalid(field: "title", message: "名称不能为空且不超过200字") }
         if summary.count > 2000 { return .invalid(field: "summary", message: "内容概述不超过2000字") }
-        if link.count > 500 || link.contains(where: { $0.isNewline || $0 == "\"" || $0 == "<" }) {
-            return .invalid(field: "link", message: "链接不超过500字，且不能含换行、引号或尖括号")
+        if link.count > 500 || link.contains(where: { $0.isNewline || $0 == "\"" || $0 == "<" || $0 == " " }) {
+            return .invalid(field: "link", message: "链接不超过500字，且不能含空格、换行、引号或尖括号")
+        }
+        if !link.isEmpty && !(link.hasPrefix("/") && !link.hasPrefix("//")) && !link.hasPrefix("https://")
+            && !link.hasPrefix("http://")
+        {
+            return .invalid(field: "link", message: "链接应为本平台的路径（以“/”开头）或者 http(s):// 网址")
         }
         if formedOn > today { return .invalid(field: "formedOn", message: "生成日期不能晚于今天") }
+        if formedOn < CivilDate(year: 2008, month: 5, day: 1)! {
+            return .invalid(field: "formedOn", message: "生成日期不能早于2008年5月1日（政府信息公开条例施行之日）")
+        }
         if let p = publishedOn {
             if p < formedOn { return .invalid(field: "publishedOn", message: "公开日期不能早于生成日期") }
             if p > today { return .invalid(field: "publishedOn", message: "公开日期不能晚于今天") }

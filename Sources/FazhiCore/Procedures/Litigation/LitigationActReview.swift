@@ -9,7 +9,10 @@ extension LitigationProcedure {
         actKind: { $0.facts[LitigationFact.actKind] },
         respondent: { _ in nil },
         result: { f in
-            guard let j = Litigation.judgment(f.facts[LitigationFact.judgment]) else { return .pending }
+            // Only a judgment in force counts (one under appeal is still 尚未审结).
+            guard [State.effective.id, State.closed.id].contains(f.state),
+                let j = Litigation.judgment(f.facts[LitigationFact.judgment])
+            else { return .pending }
             if j.lost { return .corrected }
             return ["reject_claims", "uphold_on_appeal"].contains(j.value) ? .upheld : .other
         })
