@@ -56,6 +56,13 @@ struct DisclosureTests {
     func answerPeriodExtensionAndLateness(_ db: TestDB) async throws {
         try await withTestApp(db, now: CaseAPITests.now) { t in
             let d = Desk(c: Client(t: t), staff: try await t.token("zf.gongkai"))
+            // Each body answers its own requests: the government's office neither opens nor takes steps for a department.
+            let orgs = try await Directory.organisations(on: t.app.db)
+            let scj = try #require(orgs.first { $0.name == "清河县市场监督管理局" }?.id)
+            let forOther = try await t.send(
+                .POST, "/api/v1/cases", token: d.staff,
+                json: #"{"procedure":"disclosure","bodyId":"\#(scj.uuidString)"}"#)
+            #expect(forOther.status == .forbidden, "\(forOther.status) \(forOther.text)")
             // Only the body's 政府信息公开 staff or head registers a request (第四条).
             let officer = try await d.c.open(try await t.token("scj.zhifa1"), DisclosureProcedure.id)
             #expect(officer.status == .forbidden && CaseAPITests.article(officer) == "政府信息公开条例 第四条")

@@ -315,6 +315,10 @@ public struct ProcedureDefinition: Sendable {
     public var reviewOfCase: ReviewOfCase?
     /// When its cases review another body's act (行政复议, 行政诉讼): how, for reports by act kind.
     public var actReview: ActReview?
+    /// Its steps are taken only with roles held at the case's own body, not over it from a parent organisation: each
+    /// body answers its own 政府信息公开 requests (政府信息公开条例 第四条、第十条), the government's office not for its
+    /// departments.
+    public var rolesHeldAtBody = false
 
     public init(
         id: String, version: Int, name: String, instrument: String, initial: String, states: [ProcedureState],

@@ -6,12 +6,15 @@ import Vapor
 /// 证据文件: uploads streamed to disk while hashed (a 执法记录仪 video never sits in memory), stored under their
 /// SHA-256 with a record entry, listed on the case and downloadable by whoever may read the case.
 enum CaseEvidenceController {
-    /// Who may add evidence: the body's officers and head, while the case is open.
+    /// Who may add files: whoever may open a case of its procedure in the body (执法人员 for a penalty case, 复议工作人员,
+    /// 政府信息公开工作人员 …) and its head, while the case is open.
     static func checkCanAdd(_ req: Request, _ user: AuthUser, _ c: StoredCase) throws {
-        guard !CasesAPI.actor(user, body: c.file.bodyID).roles.isDisjoint(with: [.officer, .head]) else {
-            throw DomainError.forbidden("只有本机关的执法人员或负责人可以上传证据", article: "行政处罚法 第四十二条")
-        }
         let def = req.fazhi.procedures.definition(c.file.procedure, version: c.file.definitionVersion)
+        let roles = CasesAPI.actor(user, body: c.file.bodyID, procedure: c.file.procedure).roles
+        guard !roles.isDisjoint(with: (def?.opening.roles ?? [.officer]).union([.head])) else {
+            throw DomainError.forbidden(
+                "只有本机关办理该类案件的工作人员或负责人可以上传材料", article: def?.opening.article ?? "行政处罚法 第四十二条")
+        }
         if def?.state(c.file.state)?.terminal == true {
             throw DomainError.conflict(field: nil, message: "案件已办结，不能再添加证据")
         }

@@ -77,15 +77,20 @@ struct CasesAPI {
     }
 
     /// The roles the user holds over the case's body (granted in the body or an organisation above it).
-    static func actor(_ user: AuthUser, body: UUID) -> ProcedureActor {
+    /// The user as the engine sees them in a body: the roles they hold over it — at the body itself only, for a procedure
+    /// whose steps each body takes for itself (`ProcedureDefinition.rolesHeldAtBody`).
+    static func actor(_ user: AuthUser, body: UUID, procedure: String? = nil) -> ProcedureActor {
+        let own = procedure.flatMap { ProcedureCatalog.standard.current($0)?.rolesHeldAtBody } ?? false
         let roles = Set(
-            user.grants.filter { user.policy.tree.subtree(of: $0.organisationID).contains(body) }.map(\.role))
+            user.grants.filter {
+                own ? $0.organisationID == body : user.policy.tree.subtree(of: $0.organisationID).contains(body)
+            }.map(\.role))
         return ProcedureActor(id: user.id, name: user.displayName, roles: roles)
     }
 
     /// Who may open a case of a procedure in a body: the roles its definition names (`OpeningRule`), with the article.
     static func mayOpen(_ def: ProcedureDefinition, user: AuthUser, body: UUID) throws {
-        guard def.opening.allows(actor(user, body: body).roles) else {
+        guard def.opening.allows(actor(user, body: body, procedure: def.id).roles) else {
             throw DomainError.forbidden(def.opening.refusal, article: def.opening.article)
         }
     }
@@ -108,7 +113,7 @@ struct CasesAPI {
         var available: [ActionAvailability] = []
         if let def {
             let who = try await CaseStore.actorForAvailability(
-                actor(user, body: f.bodyID), def: def, file: f, on: req.db)
+                actor(user, body: f.bodyID, procedure: f.procedure), def: def, file: f, on: req.db)
             available = ProcedureEngine.available(
                 def, file: f, actor: who, external: external, today: today, calendar: req.fazhi.deadlines,
                 settings: catalog.settings)
@@ -205,7 +210,8 @@ struct CasesAPI {
             }
             let step = StepRequest(
                 caseID: c.id, action: input.action, expectedVersion: input.version, inputs: input.inputs ?? Facts(),
-                officerIDs: input.officers ?? [], actor: actor(user, body: c.file.bodyID), date: date)
+                officerIDs: input.officers ?? [], actor: actor(user, body: c.file.bodyID, procedure: c.file.procedure),
+                date: date)
             let catalog = req.fazhi.procedures, calendar = req.fazhi.deadlines
             let (after, t) = try await req.write(as: user) { tx in
                 try await CaseStore.take(step, catalog: catalog, calendar: calendar, today: today, in: tx)

@@ -46,7 +46,8 @@ enum CasesConsole {
                 let step = StepRequest(
                     caseID: stored.id, action: actionID, expectedVersion: Int(v["_version"] ?? "") ?? -1,
                     inputs: CaseForms.inputs(v, for: action),
-                    officerIDs: CaseForms.officerIDs(v), actor: CasesAPI.actor(user, body: stored.file.bodyID),
+                    officerIDs: CaseForms.officerIDs(v),
+                    actor: CasesAPI.actor(user, body: stored.file.bodyID, procedure: stored.file.procedure),
                     date: date)
                 let (_, t) = try await req.write(as: user) { tx in
                     try await CaseStore.take(step, catalog: catalog, calendar: calendar, today: today, in: tx)

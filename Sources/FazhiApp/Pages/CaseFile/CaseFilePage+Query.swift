@@ -24,7 +24,7 @@ extension CaseFilePage {
                 throw APIError.notFound("程序定义不存在")
             }
             let actor = try await CaseStore.actorForAvailability(
-                CasesAPI.actor(user, body: f.bodyID), def: def, file: f, on: req.db)
+                CasesAPI.actor(user, body: f.bodyID, procedure: f.procedure), def: def, file: f, on: req.db)
             let external = try await CaseStore.externalFacts(f, on: today, db: req.db)
             let available = ProcedureEngine.available(
                 def, file: f, actor: actor, external: external, today: today, calendar: req.fazhi.deadlines,

@@ -357,6 +357,7 @@ public enum DisclosureProcedure {
                 refusal: "只有本机关的政府信息公开工作人员或者负责人可以登记政府信息公开申请"),
             numbering: CaseNumbering("依申", issuer: .organisation), presentation: presentation)
         d.onExpiry = ["consultation": Step.consultationLapsed, "feePayment": Step.feeLapsed]
+        d.rolesHeldAtBody = true
         d.statistics = statistics
         d.statistics?.summary = summary
         return d
