@@ -7,6 +7,7 @@ extension CaseFilePage {
     struct Model {
         struct DeadlineLine {
             let name: String; let deadline: Deadline; let stoppedOn: CivilDate?; let article: String?
+            var key = ""
         }
         struct StepForm {
             let action: String
@@ -95,7 +96,7 @@ extension CaseFilePage.Model {
         deadlines = f.deadlines.reversed().map {
             DeadlineLine(
                 name: $0.name, deadline: $0.deadline, stoppedOn: $0.isRunning ? nil : $0.stoppedOn,
-                article: $0.deadline.article)
+                article: $0.deadline.article, key: $0.key)
         }
         open = q.available.filter { $0.refusal == nil }.map { a in
             CaseFilePage.Model.stepForm(

@@ -30,12 +30,17 @@ extension CaseFilePage {
                         .article(w.article),
                     ]
                 }
-                    + model.deadlines.map { d in
+                    + model.deadlines.enumerated().map { i, d in
+                        // A period replaced by a later one of the same key (extended, paused and resumed, restarted after
+                        // 补正) was changed, not met.
+                        // (newest first: a replacement comes before it)
+                        let newer: ArraySlice<Model.DeadlineLine> = model.deadlines[..<i]
+                        let replaced: Bool = newer.contains { (l: Model.DeadlineLine) -> Bool in l.key == d.key }
                         let due: DataTable.Cell =
                             d.stoppedOn == nil
                             ? .deadline(d.deadline, today: model.today)
                             : DataTable.Cell(
-                                "<span class=\"muted\">\(d.deadline.due.description)（\(d.stoppedOn!.description) 已办结）</span>"
+                                "<span class=\"muted\">\(d.deadline.due.description)（\(d.stoppedOn!.description) \(replaced ? "起变更" : "已办结")）</span>"
                             )
                         return [.text(d.name), due, .article(d.article)]
                     }, empty: "无", sortable: false
@@ -94,7 +99,7 @@ extension CaseFilePage {
                 } ?? ""
             return """
                 <section class="card" id="evidence"><h2>证据文件（\(m.evidence.count)）</h2>
-                <p class="muted">文件按 SHA-256 存储，哈希写入全过程记录；在“调查取证”步骤中列入笔录。</p>
+                <p class="muted">文件按 SHA-256 存储，哈希写入全过程记录；办理步骤中可以引用文件的 SHA-256。</p>
                 \(table)
                 \(upload)</section>
                 """

@@ -45,7 +45,10 @@ extension CaseListPage {
                 cases: try await CaseStore.list(
                     bodies: scope, procedure: filter.procedure, month: filter.month, outcome: filter.outcome,
                     powerItem: filter.item, on: req.db),
-                deadlines: try await CaseStore.runningDeadlines(bodies: user.readable, on: req.db),
+                // The deadlines of the cases the list shows: its bodies, its procedure.
+                deadlines: try await CaseStore.runningDeadlines(bodies: scope, on: req.db).filter {
+                    filter.procedure == nil || $0.procedure == filter.procedure
+                },
                 bodyNames: try await CasesConsole.bodyNames(req),
                 catalog: catalog,
                 openable: catalog.currentDefinitions.filter {
