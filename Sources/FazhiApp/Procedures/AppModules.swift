@@ -54,5 +54,6 @@ enum AppModules {
         .litigation,
         .mediation,
         .disclosure,
+        .normative,
     ]
 }

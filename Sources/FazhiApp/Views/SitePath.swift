@@ -61,6 +61,7 @@ enum NavGroup: String, CaseIterable, Sendable {
     case enforcement = "执法"
     case disputes = "复议·应诉·调解"
     case openness = "政务公开"
+    case rules = "规范性文件"
     case registers = "登记簿"
     case statistics = "统计"
     case system = "系统"

@@ -276,6 +276,8 @@ public enum ProcedureKind: String, Sendable, Codable {
     case mediation
     /// 政府信息公开: a request for government information to the body that holds it (政府信息公开条例 第二十七条).
     case disclosure
+    /// 行政规范性文件: a document a body drafts, has reviewed, issues, publishes and files (国办发〔2018〕37号).
+    case normative
 }
 
 /// A state of a procedure.

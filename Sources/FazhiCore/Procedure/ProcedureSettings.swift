@@ -54,6 +54,17 @@ public struct ProcedureSettings: Codable, Sendable, Equatable {
     /// The hearing request period (行政处罚法 第六十四条第一项 "告知后五日内") and the 陈述申辩 period run from the day the
     /// 告知书 is served (received), not from the day it was sent — a reading, configurable.
     public var noticePeriodsFromService: Bool = true
+    /// 行政规范性文件 filed with the government above or the 司法行政 department within this many days of publication: no
+    /// national rule; 15 is common (statutes §D [V2]) — local, configurable.
+    public var normativeFilingDays: Int = 15
+    /// Filed with the 人大常委会 within 30 days (local regulations, statutes §D [V]) — configurable.
+    public var normativeCongressFilingDays: Int = 30
+    /// 有效期: 5 years, 暂行/试行 2 (provincial rules, statutes §D [V2]) — configurable.
+    public var normativeValidityYears: Int = 5
+    public var normativeProvisionalYears: Int = 2
+    /// 合法性审核 takes generally at least 5 and at most 15 working days (国办发〔2018〕115号, statutes §D [U]).
+    public var normativeReviewMinWorkdays: Int = 5
+    public var normativeReviewMaxWorkdays: Int = 15
 
     public init() {}
 }

@@ -12,6 +12,7 @@ public struct ProcedureCatalog: Sendable {
         .litigation,
         .mediation,
         .disclosure,
+        .normative,
     ]
 
     /// The definitions with the default settings: for what does not depend on settings (documents, names).

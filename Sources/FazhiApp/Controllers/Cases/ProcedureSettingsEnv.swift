@@ -28,6 +28,14 @@ extension ProcedureSettings {
         if let v = num("FAZHI_COMMITTEE_MINIMUM"), v >= 1, v <= 50 { s.committeeMinimum = Int(v) }
         if let v = env["FAZHI_RETRIAL_FIRST_INSTANCE_APPEALABLE"] { s.retrialFirstInstanceAppealable = v != "0" }
         if let v = env["FAZHI_NOTICE_PERIODS_FROM_SERVICE"] { s.noticePeriodsFromService = v != "0" }
+        if let v = num("FAZHI_NORMATIVE_FILING_DAYS"), v >= 1, v <= 90 { s.normativeFilingDays = Int(v) }
+        if let v = num("FAZHI_NORMATIVE_CONGRESS_FILING_DAYS"), v >= 1, v <= 90 {
+            s.normativeCongressFilingDays = Int(v)
+        }
+        if let v = num("FAZHI_NORMATIVE_VALIDITY_YEARS"), v >= 1, v <= 20 { s.normativeValidityYears = Int(v) }
+        if let v = num("FAZHI_NORMATIVE_PROVISIONAL_YEARS"), v >= 1, v <= 10 { s.normativeProvisionalYears = Int(v) }
+        if let v = num("FAZHI_NORMATIVE_REVIEW_MIN_WORKDAYS"), v >= 0, v <= 15 { s.normativeReviewMinWorkdays = Int(v) }
+        if let v = num("FAZHI_NORMATIVE_REVIEW_MAX_WORKDAYS"), v >= 5, v <= 60 { s.normativeReviewMaxWorkdays = Int(v) }
         if let v = env["FAZHI_MAJOR_DECISION_ITEMS"] {
             s.majorDecisionItems = Set(v.split(separator: ",").map { String($0).trimmed }.filter { !$0.isEmpty })
         }

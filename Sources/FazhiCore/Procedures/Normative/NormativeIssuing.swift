@@ -1,0 +1,159 @@
+import Foundation
+
+extension NormativeProcedure {
+    /// 集体审议, 三统一 (登记·编号·印发), 公布, 备案, 备案审查, and the end of a document.
+    static func issuingSteps(_ s: ProcedureSettings) -> [ActionDefinition] {
+        [
+            ActionDefinition(
+                Step.deliberate, "集体审议", from: [State.reviewed.id], to: State.deliberated.id, by: staff,
+                basis: "国办发〔2018〕37号"
+            )
+            .asks(
+                .init("meetingKind", "会议", .choice(Normative.meetingKinds)),
+                .init("meetingOn", "会议日期", .date),
+                .init("attendees", "出席人员", .list)
+            )
+            .gate("国办发〔2018〕37号", "集体审议的须是合法性审核通过的草案版本；草案修改后应当重新审核") { c in
+                c.file.facts[NormativeFact.reviewedVersion] == c.file.facts[NormativeFact.draftVersion]
+            }
+            .gate("国办发〔2018〕37号", "会议日期不能早于审核通过之日，也不能晚于登记之日", field: "meetingOn") { c in
+                let on = c.inputs[NormativeFact.meetingOn]!
+                return on <= c.date && on >= (c.file.lastStep(Step.passReview)?.on ?? on)
+            },
+            ActionDefinition(
+                Step.issue, "签发印发（统一登记、统一编号）", from: [State.deliberated.id], to: State.issued.id, by: [.head],
+                basis: "国办发〔2018〕37号"
+            )
+            .asks(
+                .init("signer", "签发人"),
+                .init("effectiveOn", "施行日期", .date),
+                .init("validityYears", "有效期（年；不填的按本地规定）", .number, required: false),
+                .init("finalText", "印发文本")
+            )
+            .looksUp(.nextNumber(kind: "规", into: Normative.External.documentNumber))
+            .gate("国办发〔2018〕37号", "施行日期不能早于签发之日", field: "effectiveOn") { c in
+                c.inputs[NormativeFact.effectiveOn]! >= c.date
+            }
+            .gate("本地规定", "有效期应为1至20年的整数", field: "validityYears") { c in
+                c.inputs[NormativeFact.validityYears].map { $0 == $0.rounded() && $0 >= 1 && $0 <= 20 } ?? true
+            }
+            .then(
+                .compute(
+                    writes: NormativeFact.signedOn, NormativeFact.documentNumber, NormativeFact.expiresOn,
+                    NormativeFact.decidedOn, NormativeFact.outcome
+                ) { c in
+                    let years =
+                        c.inputs[NormativeFact.validityYears].map(Int.init)
+                        ?? (c.file.facts.flag(NormativeFact.provisional)
+                            ? c.settings.normativeProvisionalYears : c.settings.normativeValidityYears)
+                    let effective = c.inputs[NormativeFact.effectiveOn]!
+                    return Facts([
+                        NormativeFact.signedOn ~ c.date,
+                        NormativeFact.documentNumber ~ (c.external.text(Normative.External.documentNumber) ?? ""),
+                        NormativeFact.expiresOn ~ effective.addingYearsClamped(years),
+                        NormativeFact.decidedOn ~ c.date, NormativeFact.outcome ~ "issued",
+                    ])
+                },
+                // 政府信息公开条例 第二十六条: published within 20 working days of being made.
+                .startDeadline(
+                    DeadlineRule("publication", "公布", days: 20, .workday, article: "政府信息公开条例 第二十六条")),
+                .startDeadlineUntil(
+                    key: "validity", name: "有效期届满（届满前应当评估）", dateFact: "expiresOn", article: "有效期：本地规定")
+            ),
+            ActionDefinition(
+                Step.publish, "公布", from: [State.issued.id], to: State.published.id, by: staff,
+                basis: "政府信息公开条例 第二十六条；优化营商环境条例 第六十五条"
+            )
+            .asks(
+                .init("interpretation", "政策解读"),
+                .init("fileWithCongress", "须报本级人大常委会备案", .bool, required: false)
+            )
+            .then(
+                .compute(writes: NormativeFact.publishedOn, NormativeFact.publishedLate) { c in
+                    Facts([
+                        NormativeFact.publishedOn ~ c.date,
+                        NormativeFact.publishedLate
+                            ~ (c.file.deadline("publication").map { c.date > $0.deadline.due } ?? false),
+                    ])
+                },
+                .stopDeadline("publication"),
+                .startDeadline(
+                    DeadlineRule(
+                        "filing", "报送备案", days: s.normativeFilingDays, .day, article: "备案期限：本地规定（常见为公布后15日内）")),
+                .startDeadline(
+                    DeadlineRule(
+                        "congressFiling", "报本级人大常委会备案", days: s.normativeCongressFilingDays, .day,
+                        article: "地方性法规（公布后30日内）"),
+                    onlyIf: { $0.inputs.flag(NormativeFact.fileWithCongress) })
+            ),
+            ActionDefinition(
+                Step.file, "报送备案", from: [State.published.id], to: State.filed.id, by: staff, basis: "国办发〔2018〕37号"
+            )
+            .asks(.init("filedWith", "备案机关", .choice(Normative.filingBodies)))
+            .then(
+                .compute(writes: NormativeFact.filedOn, NormativeFact.filingLate) { c in
+                    Facts([
+                        NormativeFact.filedOn ~ c.date,
+                        NormativeFact.filingLate
+                            ~ (c.file.deadline("filing").map { c.date > $0.deadline.due } ?? false),
+                    ])
+                },
+                .stopDeadline("filing"), .stopDeadline("congressFiling")
+            )
+            .produces(.filingReport),
+            ActionDefinition(
+                Step.recordFilingReview, "登记备案审查结论", from: [State.filed.id], to: nil, by: staff, basis: "国办发〔2018〕37号"
+            )
+            .asks(
+                .init("filingConclusion", "审查结论", .choice(Normative.filingConclusions)),
+                .init("filingReviewNotes", "审查意见")
+            ),
+            ActionDefinition(
+                Step.end, "废止或者宣布失效", from: inForce, to: State.ended.id, by: staff, basis: "国办发〔2018〕37号（清理）"
+            )
+            .asks(
+                .init("ending", "废止或者失效", .choice(Normative.endings)),
+                .init("endingReason", "理由（清理结论）")
+            )
+            .then(
+                .compute(writes: NormativeFact.endedOn, NormativeFact.outcome) { c in
+                    Facts([
+                        NormativeFact.endedOn ~ c.date, NormativeFact.outcome ~ (c.inputs[NormativeFact.ending] ?? ""),
+                    ])
+                },
+                .stopDeadline("validity"), .stopDeadline("publication"), .stopDeadline("filing"),
+                .stopDeadline("congressFiling")
+            ),
+            // The 有效期 runs out by itself: the system records it the day after (the document is 失效 from that day).
+            ActionDefinition(
+                Step.expire, "有效期届满，自动失效", from: inForce, to: State.ended.id, by: staff, basis: "有效期：本地规定"
+            )
+            .gate("有效期：本地规定", "有效期尚未届满") { c in overdue(c, "validity") }
+            .then(
+                .compute(writes: NormativeFact.endedOn, NormativeFact.outcome, NormativeFact.ending) { c in
+                    Facts([
+                        NormativeFact.endedOn ~ (c.file.facts[NormativeFact.expiresOn] ?? c.date),
+                        NormativeFact.outcome ~ "expired", NormativeFact.ending ~ "expired",
+                    ])
+                },
+                .stopDeadline("validity"), .stopDeadline("publication"), .stopDeadline("filing"),
+                .stopDeadline("congressFiling")
+            ),
+        ]
+    }
+}
+
+extension Normative {
+    public enum External {
+        /// The next 文号 of the issuer's 规范性文件 (清政规〔2026〕3号): one sequence per issuer and year.
+        public static let documentNumber = "normative.number"
+    }
+}
+
+extension CivilDate {
+    /// The same day `years` later (28 February for 29 February in a common year).
+    func addingYearsClamped(_ years: Int) -> CivilDate {
+        CivilDate(year: year + years, month: month, day: day)
+            ?? CivilDate(year: year + years, month: month, day: 28) ?? self
+    }
+}

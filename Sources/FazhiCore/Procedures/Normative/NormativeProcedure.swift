@@ -1,0 +1,224 @@
+import Foundation
+
+/// 行政规范性文件的制定 (国办发〔2018〕37号、115号; 优化营商环境条例 第六十二条至第六十五条; 政府信息公开条例 第二十六条;
+/// statutes §D), as data: 起草 (in the year's plan or with a reason), 公开征求意见 for documents touching rights and duties
+/// (≥ 7 working days; ≥ 30 days if closely related to business; shorter only with a published reason), 公平竞争审查 where
+/// market activity is affected, 合法性审核 (5–15 working days, settings) with its opinion — no 集体审议 without a 合法 or
+/// 修改后合法 opinion on the version reviewed — 集体审议, 统一登记·统一编号·统一印发 (one number per issuer and year), 公布
+/// within 20 working days of signing, 备案 within the local period, 备案审查, and its end: 废止, 宣布失效 or the 有效期.
+public enum NormativeProcedure {
+    public static let id = "normative"
+    public static let version = 1
+
+    public enum State {
+        public static let new = ProcedureState("new", "待登记")
+        public static let drafting = ProcedureState("drafting", "起草中")
+        public static let consulting = ProcedureState("consulting", "公开征求意见中")
+        public static let reviewing = ProcedureState("reviewing", "合法性审核中")
+        public static let reviewed = ProcedureState("reviewed", "审核通过，待集体审议")
+        public static let deliberated = ProcedureState("deliberated", "已集体审议，待签发编号")
+        public static let issued = ProcedureState("issued", "已印发，待公布")
+        public static let published = ProcedureState("published", "已公布，待备案")
+        public static let filed = ProcedureState("filed", "已备案（现行）")
+        public static let ended = ProcedureState("ended", "已废止或者失效", terminal: true)
+    }
+
+    public enum Step {
+        public static let register = "register_draft"
+        public static let openConsultation = "open_consultation"
+        public static let closeConsultation = "close_consultation"
+        public static let competitionReview = "competition_review"
+        public static let submitReview = "submit_review"
+        public static let passReview = "pass_review"
+        public static let failReview = "fail_review"
+        public static let revise = "revise_draft"
+        public static let deliberate = "deliberate"
+        public static let issue = "issue"
+        public static let publish = "publish"
+        public static let file = "file"
+        public static let recordFilingReview = "record_filing_review"
+        public static let end = "end"
+        public static let expire = "expire"
+    }
+
+    public static let states = [
+        State.new, State.drafting, State.consulting, State.reviewing, State.reviewed, State.deliberated, State.issued,
+        State.published, State.filed, State.ended,
+    ]
+    /// The issuing body's head and its 法制机构 (who records the 司法局's opinion when the 司法局 reviews).
+    static let staff: Set<Role> = [.head, .legalReviewer]
+    static let inForce: Set<String> = [State.issued.id, State.published.id, State.filed.id]
+
+    static func overdue(_ c: StepContext, _ key: String) -> Bool {
+        guard let d = c.file.deadline(key), d.isRunning else { return false }
+        return c.date > d.deadline.due
+    }
+
+    public static func definition(_ s: ProcedureSettings) -> ProcedureDefinition {
+        var d = ProcedureDefinition(
+            id: id, version: version, name: "行政规范性文件", instrument: "国办发〔2018〕37号、115号；《优化营商环境条例》",
+            initial: State.new.id, states: states, actions: draftingSteps(s) + issuingSteps(s), kind: .normative,
+            opening: OpeningRule(
+                staff, article: "国办发〔2018〕37号",
+                refusal: "只有制定机关的负责人或者法制机构可以登记规范性文件草案（严禁以内设机构名义发文）"),
+            numbering: CaseNumbering("规草", issuer: .organisation), presentation: presentation)
+        d.onExpiry = ["validity": Step.expire]
+        d.rolesHeldAtBody = true
+        d.statistics = statistics
+        return d
+    }
+
+    static func draftingSteps(_ s: ProcedureSettings) -> [ActionDefinition] {
+        [
+            ActionDefinition(
+                Step.register, "登记起草", from: [State.new.id], to: State.drafting.id, by: staff, basis: "国办发〔2018〕37号"
+            )
+            .asks(
+                .init("title", "文件名称"),
+                .init("documentKind", "文种", .choice(Normative.documentKinds)),
+                .init("provisional", "暂行或者试行", .bool, required: false),
+                .init("touchesRights", "涉及公民、法人和其他组织权利义务", .bool, required: false),
+                .init("businessRelated", "与市场主体生产经营活动密切相关", .bool, required: false),
+                .init("affectsMarket", "涉及市场主体经济活动（须公平竞争审查）", .bool, required: false),
+                .init("inPlan", "列入年度制定计划", .bool, required: false),
+                .init("notInPlanReason", "未列入计划的理由", required: false),
+                .init("draftSummary", "起草说明")
+            )
+            .gate("国办发〔2018〕37号", "文件名称不超过100字", field: "title") { c in
+                (c.inputs[NormativeFact.title] ?? "").count <= 100
+            }
+            .gate("国办发〔2018〕37号", "未列入年度制定计划的，应当说明理由", field: "notInPlanReason") { c in
+                c.inputs.flag(NormativeFact.inPlan) || !(c.inputs[NormativeFact.notInPlanReason] ?? "").trimmed.isEmpty
+            }
+            .then(
+                .compute(writes: NormativeFact.draftVersion, NormativeFact.partyName) { c in
+                    Facts([
+                        NormativeFact.draftVersion ~ 1.0,
+                        NormativeFact.partyName ~ (c.inputs[NormativeFact.title] ?? ""),
+                    ])
+                }),
+            ActionDefinition(
+                Step.openConsultation, "公开征求意见", from: [State.drafting.id], to: State.consulting.id, by: staff,
+                basis: "国办发〔2018〕37号；优化营商环境条例 第六十二条"
+            )
+            .asks(
+                .init("consultationUntil", "征求意见截止日期", .date),
+                .init("shortPeriodReason", "缩短期限的理由（与草案一并公开）", required: false)
+            )
+            .gate("优化营商环境条例 第六十二条", "与市场主体生产经营活动密切相关的，征求意见期限一般不少于30日；缩短的应当说明理由", field: "consultationUntil") { c in
+                !c.file.facts.flag(NormativeFact.businessRelated) || hasShortReason(c)
+                    || c.inputs[NormativeFact.consultationUntil]! >= c.date.adding(days: Normative.businessCommentDays)
+            }
+            .gate("国办发〔2018〕37号", "征求意见期限一般不少于7个工作日；缩短的应当说明理由", field: "consultationUntil") { c in
+                let earliest = try c.calendar.due(from: c.date, days: Normative.rightsCommentWorkdays, unit: .workday)
+                return hasShortReason(c) || c.inputs[NormativeFact.consultationUntil]! >= earliest
+            }
+            .then(
+                .startDeadlineUntil(
+                    key: "consultation", name: "公开征求意见期满", dateFact: "consultationUntil",
+                    article: "国办发〔2018〕37号；优化营商环境条例 第六十二条")),
+            ActionDefinition(
+                Step.closeConsultation, "征求意见结束，汇总采纳情况", from: [State.consulting.id], to: State.drafting.id, by: staff,
+                basis: "国办发〔2018〕37号"
+            )
+            .asks(
+                .init("commentsReceived", "收到意见条数", .number),
+                .init("commentsAdopted", "采纳意见条数", .number),
+                .init("adoptionSummary", "意见采纳情况（采纳、部分采纳、不采纳及理由）")
+            )
+            .gate("国办发〔2018〕37号", "征求意见期限尚未届满") { c in
+                c.date > (c.file.facts[NormativeFact.consultationUntil] ?? c.date)
+            }
+            .gate("国办发〔2018〕37号", "意见条数应为整数，采纳条数不能多于收到条数", field: "commentsAdopted") { c in
+                let r = c.inputs[NormativeFact.commentsReceived] ?? 0, a = c.inputs[NormativeFact.commentsAdopted] ?? 0
+                return r == r.rounded() && a == a.rounded() && a <= r && r <= 1_000_000
+            }
+            .then(.stopDeadline("consultation")),
+            ActionDefinition(
+                Step.competitionReview, "公平竞争审查", from: [State.drafting.id], to: nil, by: staff,
+                basis: "优化营商环境条例 第六十三条"
+            )
+            .asks(
+                .init("competitionConclusion", "审查结论", .choice(Normative.competitionConclusions)),
+                .init("competitionNotes", "审查情况")
+            )
+            .gate("优化营商环境条例 第六十三条", "本文件未登记为涉及市场主体经济活动") { c in
+                c.file.facts.flag(NormativeFact.affectsMarket)
+            },
+            ActionDefinition(
+                Step.submitReview, "提交合法性审核", from: [State.drafting.id], to: State.reviewing.id, by: staff,
+                basis: "国办发〔2018〕115号；优化营商环境条例 第六十四条"
+            )
+            .asks(
+                .init("reviewingBody", "合法性审核机构（司法行政部门或者本机关法制机构）"),
+                .init("emergencyReason", "未公开征求意见的理由（紧急情况等）", required: false)
+            )
+            .gate("国办发〔2018〕37号", "涉及公民、法人和其他组织权利义务的，应当先公开征求意见（紧急情况的请写明理由）", field: "emergencyReason") { c in
+                !c.file.facts.flag(NormativeFact.touchesRights) || c.file.hasTaken(Step.closeConsultation)
+                    || !(c.inputs[NormativeFact.emergencyReason] ?? "").trimmed.isEmpty
+            }
+            .gate("优化营商环境条例 第六十三条", "涉及市场主体经济活动的，应当先进行公平竞争审查，且结论不是“不符合”") { c in
+                !c.file.facts.flag(NormativeFact.affectsMarket)
+                    || (c.file.hasTaken(Step.competitionReview)
+                        && c.file.facts[NormativeFact.competitionConclusion] != "noncompliant")
+            }
+            .then(
+                .startDeadline(
+                    DeadlineRule(
+                        "review", "合法性审核", days: s.normativeReviewMaxWorkdays, .workday,
+                        article: "国办发〔2018〕115号（审核时间最长15个工作日，本地设置）"))),
+            ActionDefinition(
+                Step.passReview, "合法性审核通过（合法或者修改后合法）", from: [State.reviewing.id], to: State.reviewed.id,
+                by: staff, basis: "国办发〔2018〕115号"
+            )
+            .asks(
+                .init("reviewOpinion", "审核意见", .choice(Normative.reviewOpinions)),
+                .init("reviewer", "审核人"),
+                .init("reviewProblems", "发现的问题（对照“不得”清单）", .list, required: false),
+                .init("reviewText", "审核意见书内容"),
+                .init("expeditedReason", "审核不足5个工作日的理由", required: false)
+            )
+            .gate("国办发〔2018〕115号；本地设置", "合法性审核时间一般不少于5个工作日；不足的请写明理由", field: "expeditedReason") { c in
+                guard let submitted = c.file.lastStep(Step.submitReview)?.on else { return true }
+                let earliest = try c.calendar.due(
+                    from: submitted, days: c.settings.normativeReviewMinWorkdays, unit: .workday)
+                return c.date >= earliest || !(c.inputs[NormativeFact.expeditedReason] ?? "").trimmed.isEmpty
+            }
+            .gate("国办发〔2018〕115号", "修改后合法的，应当列明需要修改的问题", field: "reviewProblems") { c in
+                c.inputs[NormativeFact.reviewOpinion] != "legal_after_changes"
+                    || !c.inputs.list(NormativeFact.reviewProblems).isEmpty
+            }
+            .then(
+                .stopDeadline("review"),
+                .compute(writes: NormativeFact.reviewedVersion) { c in
+                    Facts([NormativeFact.reviewedVersion ~ (c.file.facts[NormativeFact.draftVersion] ?? 1)])
+                }
+            )
+            .produces(.normativeReviewOpinion),
+            ActionDefinition(
+                Step.failReview, "合法性审核不通过（不合法）", from: [State.reviewing.id], to: State.drafting.id, by: staff,
+                basis: "国办发〔2018〕115号"
+            )
+            .asks(
+                .init("reviewer", "审核人"),
+                .init("reviewProblems", "发现的问题（对照“不得”清单）", .list),
+                .init("reviewText", "审核意见书内容")
+            )
+            .then(.stopDeadline("review"))
+            .produces(.normativeReviewOpinion),
+            ActionDefinition(
+                Step.revise, "修改草案（须重新审核）", from: [State.drafting.id, State.reviewed.id], to: State.drafting.id,
+                by: staff, basis: "国办发〔2018〕115号"
+            )
+            .asks(.init("revisionReason", "修改理由"), .init("draftSummary", "修改后的起草说明"))
+            .then(
+                .compute(writes: NormativeFact.draftVersion) { c in
+                    Facts([NormativeFact.draftVersion ~ ((c.file.facts[NormativeFact.draftVersion] ?? 1) + 1)])
+                }),
+        ]
+    }
+
+    static func hasShortReason(_ c: StepContext) -> Bool {
+        !(c.inputs[NormativeFact.shortPeriodReason] ?? "").trimmed.isEmpty
+    }
+}

@@ -1,0 +1,49 @@
+import Foundation
+
+/// Terms of 行政规范性文件 (国办发〔2018〕37号、115号; 优化营商环境条例 第六十二条至第六十五条; statutes §D).
+public enum Normative {
+    /// 37号: documents touching rights and duties are open for comment generally ≥ 7 working days.
+    public static let rightsCommentWorkdays = 7
+    /// 优化营商环境条例 第六十二条: documents closely related to business, generally ≥ 30 days.
+    public static let businessCommentDays = 30
+
+    public static let documentKinds = [
+        InputField.Choice("provision", "规定"), .init("measures", "办法"), .init("rules", "细则"),
+        .init("opinion", "意见"), .init("notice", "通知"), .init("other", "其他"),
+    ]
+    /// 公平竞争审查 conclusions.
+    public static let competitionConclusions = [
+        InputField.Choice("compliant", "符合公平竞争审查标准"), .init("compliant_after_changes", "修改后符合"),
+        .init("noncompliant", "不符合，不得出台"),
+    ]
+    /// 合法性审核 opinions (115号).
+    public static let reviewOpinions = [
+        InputField.Choice("legal", "合法"), .init("legal_after_changes", "修改后合法"),
+    ]
+    /// 37号 §一(一) "不得" list: the problems a 合法性审核 records (one line each).
+    public static let prohibitions = [
+        "增加法律、法规规定之外的行政权力事项或者减少法定职责",
+        "设定行政许可、行政处罚、行政强制等事项",
+        "增加办理行政许可事项的条件，规定出具循环证明、重复证明、无谓证明",
+        "违法减损公民、法人和其他组织的合法权益或者增加其义务，侵犯公民人身权、财产权、人格权、劳动权、休息权等基本权利",
+        "超越职权规定应由市场调节、企业和社会自律、公民自我管理的事项",
+        "违法制定含有排除或者限制公平竞争内容的措施，违法干预或者影响市场主体正常生产经营活动，违法设置市场准入和退出条件",
+    ]
+    public static let meetingKinds = [InputField.Choice("executive", "常务会议"), .init("office", "办公会议")]
+    public static let filingBodies = [
+        InputField.Choice("government_above", "上一级人民政府"), .init("justice", "本级人民政府（司法行政部门）"),
+        .init("congress", "本级人大常委会"),
+    ]
+    public static let filingConclusions = [
+        InputField.Choice("no_objection", "审查无异议"), .init("correct", "责令改正"), .init("revoke", "撤销或者提请撤销"),
+    ]
+    public static let endings = [InputField.Choice("repealed", "废止"), .init("declared_invalid", "宣布失效")]
+
+    /// A document's standing on a day: not yet in force, in force, expired (past its 有效期), repealed.
+    public static func standing(_ f: Facts, on day: CivilDate) -> String {
+        guard let effective = f[NormativeFact.effectiveOn] else { return "未印发" }
+        if let ended = f[NormativeFact.endedOn], ended <= day { return "已废止" }
+        if let expires = f[NormativeFact.expiresOn], expires <= day { return "已失效" }
+        return day < effective ? "未施行" : "现行有效"
+    }
+}

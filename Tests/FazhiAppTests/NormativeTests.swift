@@ -1,0 +1,131 @@
+import FazhiApp
+import FazhiCore
+import FazhiOffice
+import FazhiStore
+import Foundation
+import Testing
+import VaporTesting
+
+/// 行政规范性文件 on the engine, on both databases: public comment periods (≥ 7 working days; ≥ 30 days when close to
+/// business), no 合法性审核 before the consultation, the review's 5–15 working days, no 集体审议 without a passing review of
+/// the version submitted, one 文号 per issuer and year, 公布 within 20 working days, a late filing flagged, the 有效期 ending
+/// by itself, and the portal's 文件库 as of a day.
+@Suite("行政规范性文件 (normative documents)")
+struct NormativeTests {
+    typealias R = ReconsiderationTests
+
+    struct Desk {
+        let c: CaseAPITests.Client
+        let head: String
+        func open(
+            _ extra: [String: Any] = [:], on date: String = "2026-06-01"
+        ) async throws -> ReconsiderationTests.Case {
+            let r = try await c.open(head, NormativeProcedure.id)
+            #expect(r.status == .created, "\(r.text)")
+            var k = ReconsiderationTests.Case(id: try r.json()["id"] as! String, version: 0)
+            var draft: [String: Any] = [
+                "title": "清河县某某管理办法", "documentKind": "measures", "touchesRights": true, "inPlan": true,
+                "draftSummary": "起草说明",
+            ]
+            for (key, v) in extra { draft[key] = v }
+            _ = try await R.ok(c, &k, head, "register_draft", date, draft)
+            return k
+        }
+        func refused(
+            _ k: ReconsiderationTests.Case, _ action: String, _ date: String, _ inputs: [String: Any], article: String,
+            field: String? = nil
+        ) async throws {
+            try await R.refused(c, k, head, action, date, inputs, article: article, field: field)
+        }
+    }
+
+    @Test(arguments: TestDB.all)
+    func fromDraftToFilingWithEachGate(_ db: TestDB) async throws {
+        try await withTestApp(db, now: CaseAPITests.now) { t in
+            let d = Desk(c: CaseAPITests.Client(t: t), head: try await t.token("scj.juzhang"))
+            // Not in the plan: a reason is required.
+            let r = try await d.c.open(d.head, NormativeProcedure.id)
+            let unplanned = ReconsiderationTests.Case(id: try r.json()["id"] as! String, version: 0)
+            try await d.refused(
+                unplanned, "register_draft", "2026-06-01",
+                ["title": "x", "documentKind": "measures", "draftSummary": "x", "inPlan": false],
+                article: "国办发〔2018〕37号",
+                field: "notInPlanReason")
+
+            var k = try await d.open(["businessRelated": true])
+            // Touching rights: no review before the public consultation.
+            try await d.refused(
+                k, "submit_review", "2026-06-02", ["reviewingBody": "清河县司法局"], article: "国办发〔2018〕37号",
+                field: "emergencyReason")
+            // Close to business: 30 days (优化营商环境条例 第六十二条); 7 working days are not enough.
+            try await d.refused(
+                k, "open_consultation", "2026-06-01", ["consultationUntil": "2026-06-20"], article: "优化营商环境条例 第六十二条",
+                field: "consultationUntil")
+            var j = try await R.ok(
+                d.c, &k, d.head, "open_consultation", "2026-06-01", ["consultationUntil": "2026-07-01"])
+            #expect(R.due(j, "consultation") == "2026-07-01")
+            try await d.refused(
+                k, "close_consultation", "2026-07-01",
+                ["commentsReceived": 3, "commentsAdopted": 1, "adoptionSummary": "x"], article: "国办发〔2018〕37号")
+            try await R.ok(
+                d.c, &k, d.head, "close_consultation", "2026-07-02",
+                ["commentsReceived": 3, "commentsAdopted": 1, "adoptionSummary": "采纳1条"])
+            j = try await R.ok(d.c, &k, d.head, "submit_review", "2026-07-03", ["reviewingBody": "清河县司法局"])
+            #expect(R.due(j, "review") == "2026-07-24", "15 working days")
+            // No deliberation before a passing review.
+            try await d.refused(
+                k, "deliberate", "2026-07-06",
+                ["meetingKind": "executive", "meetingOn": "2026-07-06", "attendees": ["甲", "乙", "丙"]],
+                article: "国办发〔2018〕37号")
+            // Generally at least 5 working days for the review.
+            let pass: [String: Any] = ["reviewOpinion": "legal", "reviewer": "林晓岚", "reviewText": "合法"]
+            try await d.refused(
+                k, "pass_review", "2026-07-06", pass, article: "国办发〔2018〕115号；本地设置", field: "expeditedReason")
+            try await R.ok(d.c, &k, d.head, "pass_review", "2026-07-10", pass)
+            // Changed after the review: reviewed again before any deliberation.
+            try await R.ok(
+                d.c, &k, d.head, "revise_draft", "2026-07-13", ["revisionReason": "文字修改", "draftSummary": "二稿"])
+            try await d.refused(
+                k, "deliberate", "2026-07-14",
+                ["meetingKind": "executive", "meetingOn": "2026-07-14", "attendees": ["甲", "乙", "丙"]],
+                article: "国办发〔2018〕37号")
+            try await R.ok(d.c, &k, d.head, "submit_review", "2026-07-14", ["reviewingBody": "清河县司法局"])
+            try await R.ok(d.c, &k, d.head, "pass_review", "2026-07-21", pass)
+            try await R.ok(
+                d.c, &k, d.head, "deliberate", "2026-07-22",
+                ["meetingKind": "office", "meetingOn": "2026-07-22", "attendees": ["甲", "乙", "丙"]])
+            j = try await R.ok(
+                d.c, &k, d.head, "issue", "2026-07-23",
+                ["signer": "王建国", "effectiveOn": "2026-08-01", "finalText": "第一条 ……"])
+            let facts = j["facts"] as? [String: Any] ?? [:]
+            #expect((facts["documentNumber"] as? String)?.hasPrefix("清市监规〔2026〕") == true, "\(facts)")
+            #expect(facts["expiresOn"] as? String == "2031-08-01" && R.due(j, "publication") == "2026-08-20")
+            // One number: the step cannot be taken again.
+            try await d.refused(
+                k, "issue", "2026-07-24", ["signer": "x", "effectiveOn": "2026-08-01", "finalText": "x"],
+                article: "国办发〔2018〕37号")
+            j = try await R.ok(d.c, &k, d.head, "publish", "2026-08-21", ["interpretation": "解读"])
+            #expect((j["facts"] as? [String: Any])?["publishedLate"] as? Bool == true, "the 21st working day")
+            #expect(R.due(j, "filing") == "2026-09-07", "15 days from 08-21 end on Sunday 09-05 → Monday")
+            j = try await R.ok(d.c, &k, d.head, "file", "2026-09-08", ["filedWith": "government_above"])
+            #expect((j["facts"] as? [String: Any])?["filingLate"] as? Bool == true)
+            let doc = try await t.send(.GET, "/api/v1/cases/\(k.id)/documents/filing_report", token: d.head)
+            #expect(doc.status == .ok)
+
+            // The portal's library: listed from its publication, 未施行 before 08-01, 现行有效 after.
+            let before = try await t.send(.GET, "/documents?format=json&date=2026-07-31").json()
+            #expect(
+                !(before["documents"] as? [[String: Any]] ?? []).contains { $0["id"] as? String == k.id.uppercased() })
+            let after = try await t.send(.GET, "/documents?format=json&date=2026-10-01").json()
+            let row = (after["documents"] as? [[String: Any]] ?? []).first {
+                ($0["id"] as? String)?.uppercased() == k.id.uppercased()
+            }
+            #expect(row?["standing"] as? String == "现行有效", "\(after)")
+            let expired = try await t.send(.GET, "/documents?format=json&date=2031-08-01").json()
+            #expect(
+                (expired["documents"] as? [[String: Any]] ?? []).first {
+                    ($0["id"] as? String)?.uppercased() == k.id.uppercased()
+                }?["standing"] as? String == "已失效")
+        }
+    }
+}
