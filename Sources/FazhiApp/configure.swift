@@ -80,6 +80,7 @@ func routes(_ app: Application) {
     let routes = ModuleRoutes(portal: app, sessions: sessions, api: protected, console: console)
     for module in AppModules.all { module.routes(routes) }
     DeadlinePages.register(console: console, portal: app)
+    ConsultationPages.register(sessions: sessions, console: console)
     // The portal's login link shows the login state, so the portal's home is session-aware but never creates one.
 }
 

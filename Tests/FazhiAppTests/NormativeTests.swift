@@ -26,6 +26,7 @@ struct NormativeTests {
             var draft: [String: Any] = [
                 "title": "清河县某某管理办法", "documentKind": "measures", "touchesRights": true, "inPlan": true,
                 "draftSummary": "起草说明",
+                "draftText": "第一条 为了规范某某管理，制定本办法。\n第二条 本办法适用于本县。\n第三条 主管部门负责实施。\n第四条 本办法自印发之日起施行。",
             ]
             for (key, v) in extra { draft[key] = v }
             _ = try await R.ok(c, &k, head, "register_draft", date, draft)
@@ -48,7 +49,7 @@ struct NormativeTests {
             let unplanned = ReconsiderationTests.Case(id: try r.json()["id"] as! String, version: 0)
             try await d.refused(
                 unplanned, "register_draft", "2026-06-01",
-                ["title": "x", "documentKind": "measures", "draftSummary": "x", "inPlan": false],
+                ["title": "x", "documentKind": "measures", "draftSummary": "x", "draftText": "第一条 x", "inPlan": false],
                 article: "国办发〔2018〕37号",
                 field: "notInPlanReason")
 
@@ -64,6 +65,39 @@ struct NormativeTests {
             var j = try await R.ok(
                 d.c, &k, d.head, "open_consultation", "2026-06-01", ["consultationUntil": "2026-07-01"])
             #expect(R.due(j, "consultation") == "2026-07-01")
+            // Comments made while it was open (two alike on article 3, one off-topic); now, after the period, the portal
+            // refuses more.
+            let caseID = try #require(UUID(uuidString: k.id))
+            for (article, text) in [(3, "建议写明主管部门的名称"), (3, "建议写明主管部门的名称"), (nil, "无关广告")] as [(Int?, String)] {
+                _ = try await t.app.fazhi.store.write(on: t.app.db, .system) { tx in
+                    try await PublicComments.add(
+                        caseID: caseID, article: article, text: text, commenter: "",
+                        today: CivilDate(iso: "2026-06-10")!,
+                        catalog: ProcedureCatalog.standard, in: tx)
+                }
+            }
+            let web = WebClient(t)
+            _ = try await web.request(.GET, "/consultations/\(k.id)")
+            let late = try await web.request(
+                .POST, "/consultations/\(k.id)/comments", form: ["article": "3", "text": "x"])
+            #expect(late.status == .conflict && late.text.contains("征求意见期限已届满"), "\(late.status)")
+            let staff = WebClient(t)
+            _ = try await staff.login("scj.juzhang")
+            let comments = try await staff.request(.GET, "/console/cases/\(k.id)/comments")
+            #expect(comments.text.contains("建议写明主管部门的名称") && comments.text.contains(">3<"), "three comments")
+            let all = try await PublicComments.list(caseID: caseID, on: t.app.db)
+            let group = PublicConsultation.groupKey(try #require(all.first { $0.article == 3 }))
+            let noReason = try await staff.request(
+                .POST, "/console/cases/\(k.id)/comments/answer",
+                form: ["group": group, "response": "rejected", "reason": ""])
+            #expect(noReason.status == .unprocessableEntity)
+            _ = try await staff.request(
+                .POST, "/console/cases/\(k.id)/comments/answer",
+                form: ["group": group, "response": "adopted", "reason": ""])
+            let spam = try #require(all.first { $0.article == nil })
+            _ = try await staff.request(
+                .POST, "/console/cases/\(k.id)/comments/hide",
+                form: ["comment": spam.id.uuidString, "reason": "与草案无关的广告"])
             try await d.refused(
                 k, "close_consultation", "2026-07-01",
                 ["commentsReceived": 3, "commentsAdopted": 1, "adoptionSummary": "x"], article: "国办发〔2018〕37号")
@@ -84,7 +118,8 @@ struct NormativeTests {
             try await R.ok(d.c, &k, d.head, "pass_review", "2026-07-10", pass)
             // Changed after the review: reviewed again before any deliberation.
             try await R.ok(
-                d.c, &k, d.head, "revise_draft", "2026-07-13", ["revisionReason": "文字修改", "draftSummary": "二稿"])
+                d.c, &k, d.head, "revise_draft", "2026-07-13",
+                ["revisionReason": "文字修改", "draftSummary": "二稿", "draftText": "第一条 二稿。"])
             try await d.refused(
                 k, "deliberate", "2026-07-14",
                 ["meetingKind": "executive", "meetingOn": "2026-07-14", "attendees": ["甲", "乙", "丙"]],
@@ -121,11 +156,40 @@ struct NormativeTests {
                 ($0["id"] as? String)?.uppercased() == k.id.uppercased()
             }
             #expect(row?["standing"] as? String == "现行有效", "\(after)")
+            // The adoption report is published with the text; the hidden comment shows only its reason.
+            let published = try await t.send(.GET, "/documents/\(k.id)")
+            #expect(
+                published.text.contains("公开征求意见采纳情况") && published.text.contains("建议写明主管部门的名称")
+                    && published.text.contains("与草案无关的广告") && !published.text.contains(">无关广告<"))
             let expired = try await t.send(.GET, "/documents?format=json&date=2031-08-01").json()
             #expect(
                 (expired["documents"] as? [[String: Any]] ?? []).first {
                     ($0["id"] as? String)?.uppercased() == k.id.uppercased()
                 }?["standing"] as? String == "已失效")
+        }
+    }
+
+    @Test(arguments: TestDB.all)
+    func aCitizenCommentsOnAnArticle(_ db: TestDB) async throws {
+        try await withTestApp(db, now: CaseAPITests.now) { t in
+            let d = Desk(c: CaseAPITests.Client(t: t), head: try await t.token("scj.juzhang"))
+            var k = try await d.open(on: "2026-11-20")
+            _ = try await R.ok(d.c, &k, d.head, "open_consultation", "2026-11-20", ["consultationUntil": "2026-12-21"])
+            let web = WebClient(t)
+            let list = try await web.request(.GET, "/consultations")
+            #expect(list.text.contains("清河县某某管理办法") && list.text.contains("2026-12-21"))
+            let page = try await web.request(.GET, "/consultations/\(k.id)")
+            #expect(page.text.contains("第3条"))
+            let sent = try await web.request(
+                .POST, "/consultations/\(k.id)/comments", form: ["article": "3", "text": "建议写明主管部门的名称"])
+            #expect(sent.status == .created && sent.text.contains("回执号"), "\(sent.status)")
+            let wrong = try await web.request(
+                .POST, "/consultations/\(k.id)/comments", form: ["article": "9", "text": "x"])
+            #expect(wrong.status == .unprocessableEntity && wrong.text.contains("草案没有第9条"))
+            let empty = try await web.request(
+                .POST, "/consultations/\(k.id)/comments", form: ["article": "", "text": " "])
+            #expect(empty.status == .unprocessableEntity)
+            #expect(try await PublicComments.list(caseID: UUID(uuidString: k.id)!, on: t.app.db).count == 1)
         }
     }
 }

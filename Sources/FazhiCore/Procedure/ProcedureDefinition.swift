@@ -321,6 +321,8 @@ public struct ProcedureDefinition: Sendable {
     /// body answers its own 政府信息公开 requests (政府信息公开条例 第四条、第十条), the government's office not for its
     /// departments.
     public var rolesHeldAtBody = false
+    /// When its drafts are open for public comment (`PublicConsultation`): the state and the fact with the text.
+    public var consultation: ConsultationRule?
 
     public init(
         id: String, version: Int, name: String, instrument: String, initial: String, states: [ProcedureState],

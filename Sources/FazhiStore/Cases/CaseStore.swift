@@ -583,6 +583,18 @@ public enum CaseStore {
         ).all().map(storedCase)
     }
 
+    /// A procedure's cases in one state (the drafts open for public comment), newest first.
+    public static func inState(
+        procedure: String, state: String, limit: Int = 500, on db: any Database
+    ) async throws -> [StoredCase] {
+        try await (db as! any SQLDatabase).raw(
+            """
+            SELECT number, opened_on, content FROM cases WHERE procedure = \(bind: procedure) AND state = \(bind: state)
+            ORDER BY opened_on DESC LIMIT \(literal: limit)
+            """
+        ).all().map(storedCase)
+    }
+
     /// A procedure's cases with a decision, in the given states (e.g. served 复议 decisions for 复议决定公开), newest decisions first.
     public static func decided(
         procedure: String, states: [String], limit: Int = 2000, on db: any Database

@@ -17,6 +17,9 @@ enum DemoNormative {
                 "title": .text(title), "documentKind": .text("measures"), "touchesRights": .bool(rights),
                 "businessRelated": .bool(false), "affectsMarket": .bool(false), "inPlan": .bool(true),
                 "draftSummary": .text("依据有关法律法规，结合本县实际起草"),
+                "draftText": .text(
+                    "第一条 为了规范\(title.replacingOccurrences(of: "清河县", with: ""))，根据有关法律、法规，结合本县实际，制定本办法。\n第二条 本办法适用于本县行政区域内的有关活动。\n第三条 县人民政府有关部门按照职责分工做好相关工作。\n第四条 本办法自印发之日起施行。"
+                ),
             ]
         }
         func full(
@@ -64,12 +67,20 @@ enum DemoNormative {
             in: tx)
         try await c.runner.run(def, body: gov, full("清河县农村宅基地审批管理办法", start: -400, fileAfter: 25), in: tx)
         // In consultation now, and awaiting its review.
-        try await c.runner.run(
+        let consulting = try await c.runner.run(
             def, body: gov,
             [
                 (S.register, head, day(-10), draft("清河县促进民营经济发展若干措施")),
                 (S.openConsultation, head, day(-9), ["consultationUntil": .date(day(25))]),
             ], in: tx)
+        // Comments from the portal: two alike on article 3 (answered together), one on the whole text.
+        for (article, text) in [(3, "建议明确牵头部门和办理时限"), (3, "建议明确牵头部门和办理时限"), (nil, "建议增加对小微企业的专项扶持条款")]
+            as [(Int?, String)]
+        {
+            _ = try? await PublicComments.add(
+                caseID: consulting, article: article, text: text, commenter: "", today: c.today, catalog: c.catalog,
+                in: tx)
+        }
         try await c.runner.run(
             def, body: gov,
             [

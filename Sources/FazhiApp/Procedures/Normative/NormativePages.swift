@@ -51,9 +51,11 @@ enum NormativeLibrary {
                 c.file.procedure == NormativeProcedure.id, c.file.facts[NormativeFact.publishedOn] != nil
             else { throw APIError.notFound("没有该文件") }
             let day = try RegistryPortal.asOf(req)
+            let comments = try await PublicComments.list(caseID: c.id, on: req.db)
             return Views.portal(
                 c.file.facts[NormativeFact.title] ?? "规范性文件", request: req,
-                NormativeViews.document(c.file.facts, day: day))
+                HTML.join([NormativeViews.document(c.file.facts, day: day), ConsultationViews.adoptionReport(comments)])
+            )
         }
     }
 

@@ -12,6 +12,7 @@ public enum NormativeFact {
     public static let notInPlanReason = FactKey<String>("notInPlanReason", "未列入计划的理由")
     public static let draftSummary = FactKey<String>("draftSummary", "起草说明")
     public static let draftVersion = FactKey<Double>("draftVersion", "草案版本")
+    public static let draftText = FactKey<String>("draftText", "草案文本")
 
     public static let consultationUntil = FactKey<CivilDate>("consultationUntil", "征求意见截止日期")
     public static let shortPeriodReason = FactKey<String>("shortPeriodReason", "缩短征求意见期限的理由（公开说明）")
@@ -64,7 +65,7 @@ public enum NormativeFact {
 
     public static let all: [AnyFactKey] = [
         title.any, documentKind.any, provisional.any, touchesRights.any, businessRelated.any, affectsMarket.any,
-        inPlan.any, notInPlanReason.any, draftSummary.any, draftVersion.any, consultationUntil.any,
+        inPlan.any, notInPlanReason.any, draftSummary.any, draftVersion.any, draftText.any, consultationUntil.any,
         shortPeriodReason.any, commentsReceived.any, commentsAdopted.any, adoptionSummary.any,
         competitionConclusion.any, competitionNotes.any, reviewingBody.any, emergencyReason.any, reviewOpinion.any,
         reviewer.any, reviewProblems.any, reviewText.any, expeditedReason.any, reviewedVersion.any,

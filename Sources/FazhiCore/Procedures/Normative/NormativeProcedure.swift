@@ -64,6 +64,7 @@ public enum NormativeProcedure {
             numbering: CaseNumbering("规草", issuer: .organisation), presentation: presentation)
         d.onExpiry = ["validity": Step.expire]
         d.rolesHeldAtBody = true
+        d.consultation = ConsultationRule(state: State.consulting.id, textFact: NormativeFact.draftText.id)
         d.statistics = statistics
         return d
     }
@@ -82,8 +83,12 @@ public enum NormativeProcedure {
                 .init("affectsMarket", "涉及市场主体经济活动（须公平竞争审查）", .bool, required: false),
                 .init("inPlan", "列入年度制定计划", .bool, required: false),
                 .init("notInPlanReason", "未列入计划的理由", required: false),
-                .init("draftSummary", "起草说明")
+                .init("draftSummary", "起草说明"),
+                .init("draftText", "草案文本（每条一行，以“第…条”开头）")
             )
+            .gate("国办发〔2018〕37号", "草案文本不超过50000字", field: "draftText") { c in
+                (c.inputs[NormativeFact.draftText] ?? "").count <= 50_000
+            }
             .gate("国办发〔2018〕37号", "文件名称不超过100字", field: "title") { c in
                 (c.inputs[NormativeFact.title] ?? "").count <= 100
             }
@@ -210,7 +215,13 @@ public enum NormativeProcedure {
                 Step.revise, "修改草案（须重新审核）", from: [State.drafting.id, State.reviewed.id], to: State.drafting.id,
                 by: staff, basis: "国办发〔2018〕115号"
             )
-            .asks(.init("revisionReason", "修改理由"), .init("draftSummary", "修改后的起草说明"))
+            .asks(
+                .init("revisionReason", "修改理由"), .init("draftSummary", "修改后的起草说明"),
+                .init("draftText", "修改后的草案文本")
+            )
+            .gate("国办发〔2018〕37号", "草案文本不超过50000字", field: "draftText") { c in
+                (c.inputs[NormativeFact.draftText] ?? "").count <= 50_000
+            }
             .then(
                 .compute(writes: NormativeFact.draftVersion) { c in
                     Facts([NormativeFact.draftVersion ~ ((c.file.facts[NormativeFact.draftVersion] ?? 1) + 1)])

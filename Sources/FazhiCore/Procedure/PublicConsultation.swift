@@ -1,0 +1,98 @@
+import Foundation
+
+/// 公开征求意见 as a part any procedure may use (行政规范性文件, 重大行政决策): while a case is in its consultation state,
+/// its draft is on the portal and anyone may comment on the whole text or one article, with a receipt number; staff hide a
+/// comment only with a published reason (never delete), answer each group of comments (by article, then identical text)
+/// — 采纳, 部分采纳 or 不采纳 with reasons — and the adoption report (意见采纳情况) is published with the final text.
+public struct ConsultationRule: Sendable {
+    /// The state in which the draft is open for comment.
+    public let state: String
+    /// The fact holding the draft text (articles as lines starting 第…条).
+    public let textFact: String
+    public init(state: String, textFact: String) { self.state = state; self.textFact = textFact }
+}
+
+/// One comment as kept.
+public struct PublicComment: Codable, Sendable, Equatable {
+    public var id: UUID
+    public var caseID: UUID
+    /// The article commented on (第3条 → 3), nil for the whole text.
+    public var article: Int?
+    public var text: String
+    /// As the commenter gave it (shown masked).
+    public var commenter: String
+    public var receipt: String
+    public var submittedOn: CivilDate
+    public var hiddenReason: String?
+    public var response: String?
+    public var responseReason: String?
+
+    public init(
+        id: UUID = UUID(), caseID: UUID, article: Int?, text: String, commenter: String, receipt: String,
+        submittedOn: CivilDate
+    ) {
+        self.id = id; self.caseID = caseID; self.article = article; self.text = text; self.commenter = commenter
+        self.receipt = receipt; self.submittedOn = submittedOn
+    }
+}
+
+public enum PublicConsultation {
+    public static let responses = [
+        InputField.Choice("adopted", "采纳"), .init("partly", "部分采纳"), .init("rejected", "不采纳"),
+    ]
+    public static let maxCommentLength = 2_000
+
+    /// The draft's articles: each line that starts with 第…条, numbered in order (第一条 → 1).
+    public static func articles(_ text: String) -> [(number: Int, text: String)] {
+        var out: [(Int, String)] = []
+        for line in text.components(separatedBy: "\n") {
+            let t = line.trimmingCharacters(in: .whitespaces)
+            guard t.hasPrefix("第"), let end = t.firstIndex(of: "条"), t.distance(from: t.startIndex, to: end) <= 8 else {
+                continue
+            }
+            out.append((out.count + 1, t))
+        }
+        return out
+    }
+
+    /// A group of comments answered together: the same article and the same text (whitespace aside).
+    public struct Group: Sendable {
+        public let key: String
+        public let article: Int?
+        public let text: String
+        public let comments: [PublicComment]
+        public var response: String? { comments.first?.response }
+        public var responseReason: String? { comments.first?.responseReason }
+    }
+
+    public static func groupKey(_ c: PublicComment) -> String {
+        "\(c.article.map(String.init) ?? "全文")|\(c.text.filter { !$0.isWhitespace })"
+    }
+
+    /// The visible comments grouped, by article (the whole text first) then by first submission.
+    public static func groups(_ comments: [PublicComment]) -> [Group] {
+        let visible = comments.filter { $0.hiddenReason == nil }
+        var order: [String] = []
+        var byKey: [String: [PublicComment]] = [:]
+        for c in visible.sorted(by: { ($0.submittedOn, $0.receipt) < ($1.submittedOn, $1.receipt) }) {
+            let k = groupKey(c)
+            if byKey[k] == nil { order.append(k) }
+            byKey[k, default: []].append(c)
+        }
+        return order.map { k in
+            let cs = byKey[k] ?? []
+            return Group(key: k, article: cs.first?.article, text: cs.first?.text ?? "", comments: cs)
+        }.sorted { ($0.article ?? 0) < ($1.article ?? 0) }
+    }
+
+    /// The adoption report's lines: each group's article, its count, the answer and its reason.
+    public static func adoptionReport(_ comments: [PublicComment]) -> [[String]] {
+        [["条款", "意见", "条数", "处理", "理由"]]
+            + groups(comments).map { g in
+                [
+                    g.article.map { "第\($0)条" } ?? "全文", g.text, String(g.comments.count),
+                    InputField.Choice.label(g.response, in: responses), g.responseReason ?? "",
+                ]
+            }
+    }
+}
