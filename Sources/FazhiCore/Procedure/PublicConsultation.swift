@@ -55,6 +55,18 @@ public enum PublicConsultation {
         return out
     }
 
+    /// 第三条 for 3, as the draft writes it (1 to 999).
+    public static func articleName(_ n: Int) -> String {
+        let digits = ["零", "一", "二", "三", "四", "五", "六", "七", "八", "九"]
+        guard (1...999).contains(n) else { return "第\(n)条" }
+        var s = ""
+        let h = n / 100, t = (n / 10) % 10, u = n % 10
+        if h > 0 { s += digits[h] + "百" }
+        if t > 0 { s += (t == 1 && h == 0 ? "" : digits[t]) + "十" } else if h > 0 && u > 0 { s += "零" }
+        if u > 0 { s += digits[u] }
+        return "第\(s)条"
+    }
+
     /// A group of comments answered together: the same article and the same text (whitespace aside).
     public struct Group: Sendable {
         public let key: String
@@ -90,7 +102,7 @@ public enum PublicConsultation {
         [["条款", "意见", "条数", "处理", "理由"]]
             + groups(comments).map { g in
                 [
-                    g.article.map { "第\($0)条" } ?? "全文", g.text, String(g.comments.count),
+                    g.article.map(articleName) ?? "全文", g.text, String(g.comments.count),
                     InputField.Choice.label(g.response, in: responses), g.responseReason ?? "",
                 ]
             }

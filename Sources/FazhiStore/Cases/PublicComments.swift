@@ -25,7 +25,7 @@ public enum PublicComments {
         guard commenter.count <= 50 else { throw DomainError.invalid(field: "commenter", message: "姓名或者名称不超过50字") }
         let articles = PublicConsultation.articles(stored.file.facts.text(rule.textFact) ?? "")
         if let a = article, !articles.contains(where: { $0.number == a }) {
-            throw DomainError.invalid(field: "article", message: "草案没有第\(a)条")
+            throw DomainError.invalid(field: "article", message: "草案没有\(PublicConsultation.articleName(a))")
         }
         let receipt =
             "YJ\(today.year)" + String((0..<8).map { _ in Array("23456789ABCDEFGHJKMNPQRSTUVWXYZ").randomElement()! })

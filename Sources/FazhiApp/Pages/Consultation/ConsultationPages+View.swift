@@ -21,7 +21,10 @@ enum ConsultationViews {
     static func draft(_ c: StoredCase, text: String, receipt: String?, error: String?, csrf: String) -> HTML {
         let articles = PublicConsultation.articles(text)
         let until = c.file.deadline("consultation").map { $0.deadline.due.description } ?? ""
-        let options = HTML.join(articles.map { "<option value=\"\($0.number)\">第\($0.number)条</option>" as HTML })
+        let options = HTML.join(
+            articles.map {
+                "<option value=\"\($0.number)\">\(PublicConsultation.articleName($0.number))</option>" as HTML
+            })
         let body = HTML.join(
             text.components(separatedBy: "\n").map { "<p>\($0)</p>" as HTML })
         let done: HTML =
@@ -62,7 +65,7 @@ enum ConsultationViews {
                         }) : ""
                 let state = g.response.map { InputField.Choice.label($0, in: PublicConsultation.responses) } ?? "待答复"
                 return
-                    "<tr><td>\(g.article.map { "第\($0)条" } ?? "全文")</td><td>\(g.text)</td><td class=\"num\">\(g.comments.count)</td><td>\(state)\(g.responseReason.map { "：\($0)" } ?? "")</td><td>\(answer)\(hide)</td></tr>"
+                    "<tr><td>\(g.article.map(PublicConsultation.articleName) ?? "全文")</td><td>\(g.text)</td><td class=\"num\">\(g.comments.count)</td><td>\(state)\(g.responseReason.map { "：\($0)" } ?? "")</td><td>\(answer)\(hide)</td></tr>"
             })
         let hidden = comments.filter { $0.hiddenReason != nil }.count
         return """
