@@ -192,4 +192,43 @@ struct NormativeTests {
             #expect(try await PublicComments.list(caseID: UUID(uuidString: k.id)!, on: t.app.db).count == 1)
         }
     }
+
+    /// Documents issued before Fazhi, imported from a spreadsheet through the engine: all or nothing, each problem named by
+    /// row and column; an expired one stands as 已失效 on the day, and the portal lists them.
+    @Test(arguments: TestDB.all)
+    func legacyDocumentsAreImported(_ db: TestDB) async throws {
+        try await withTestApp(db, now: CaseAPITests.now) { t in
+            let web = WebClient(t)
+            _ = try await web.login("scj.juzhang")
+            _ = try await web.request(.GET, "/console/normative/import")
+            func upload(_ csv: String) async throws -> TestingHTTPResponse {
+                var b: [UInt8] = Array(
+                    "--XyZ\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n\(web.csrf ?? "")\r\n".utf8)
+                b += Array(
+                    "--XyZ\r\nContent-Disposition: form-data; name=\"file\"; filename=\"docs.csv\"\r\nContent-Type: text/csv\r\n\r\n"
+                        .utf8)
+                b += Array(csv.utf8) + Array("\r\n--XyZ--\r\n".utf8)
+                return try await t.sendBytes(
+                    .POST, "/console/normative/import", body: b,
+                    headers: [
+                        ("Cookie", "fazhi_session=\(web.cookie!)"),
+                        ("Content-Type", "multipart/form-data; boundary=XyZ"),
+                    ])
+            }
+            let header = "文号,文件名称,文种,签发日期,公布日期,施行日期,有效期届满日,正文"
+            let bad = try await upload(
+                header + "\n清市监规〔2019〕1号,旧办法,办法,2019-03-01,2019-02-01,2019-03-10,,第一条 ……\n"
+                    + "清市监规〔2020〕2号,另一办法,办法,2020-03-01,2020-03-05,not-a-date,,第一条 ……\n")
+            #expect(bad.status == .unprocessableEntity && bad.text.contains("公布日期") && bad.text.contains("施行日期"))
+            #expect(!(try await t.send(.GET, "/documents?format=json").text.contains("旧办法")), "nothing imported")
+            let good = try await upload(
+                header + "\n清市监规〔2019〕1号,旧办法,办法,2019-03-01,2019-03-05,2019-03-10,2024-03-10,第一条 ……\n"
+                    + "清市监规〔2023〕2号,现行办法,规定,2023-03-01,2023-03-05,2023-03-10,,第一条 ……\n")
+            #expect(good.status == .ok && good.text.contains("已导入 2 件"), "\(good.status)")
+            let docs = try await t.send(.GET, "/documents?format=json").json()["documents"] as? [[String: Any]] ?? []
+            #expect(docs.first { $0["title"] as? String == "旧办法" }?["standing"] as? String == "已失效")
+            #expect(docs.first { $0["title"] as? String == "现行办法" }?["standing"] as? String == "现行有效")
+            #expect(docs.first { $0["title"] as? String == "现行办法" }?["expiresOn"] as? String == "2028-03-10", "5 years")
+        }
+    }
 }

@@ -18,6 +18,8 @@ enum SitePath: Hashable, Sendable {
     case disclosureReport(year: Int?)
     /// A body's 政府信息公开目录 as staff keep it (第十二条、第二十六条).
     case disclosureCatalogue
+    /// Import of 规范性文件 issued before Fazhi.
+    case normativeImport
     case userPage(UUID)
     /// Approving or rejecting a self-requested role (`GrantRequests`).
     case grantRequestDecision(UUID, approve: Bool)
@@ -37,6 +39,7 @@ enum SitePath: Hashable, Sendable {
         case .transfers: "/console/transfers"
         case .committee: "/console/reconsideration/committee"
         case .disclosureCatalogue: "/console/disclosure/catalogue"
+        case .normativeImport: "/console/normative/import"
         case .disclosureReport(let year): "/console/disclosure/report" + (year.map { "?year=\($0)" } ?? "")
         case .users: "/console/users"
         case .userPage(let id): "/console/users/\(id.uuidString)"

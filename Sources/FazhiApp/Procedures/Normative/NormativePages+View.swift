@@ -37,3 +37,25 @@ enum NormativeViews {
         """
     }
 }
+
+extension NormativeViews {
+    static func importPage(report: NormativeImport.Report?, error: String?, csrf: String) -> HTML {
+        let problems = HTML.join(
+            (report?.problems ?? []).map {
+                "<tr><td class=\"num\">\($0.row)</td><td>\($0.column)</td><td>\($0.message)</td></tr>" as HTML
+            })
+        let result: HTML =
+            report.map { r in
+                r.problems.isEmpty
+                    ? "<p class=\"flash ok\" id=\"import-result\">已导入 \(r.imported) 件规范性文件。</p>"
+                    : "<table class=\"data\" id=\"import-problems\"><thead><tr><th>行</th><th>列</th><th>问题</th></tr></thead><tbody>\(problems)</tbody></table>"
+            } ?? ""
+        return """
+            <p>本系统启用前印发的规范性文件，按模板每行一件导入（<a href="/console/normative/import/template.xlsx">下载模板</a>）：文号、名称、文种、签发、公布、施行日期、有效期届满日（不填的按本地规定）和正文。有任何一行有问题时全部不导入，并逐行列明问题。</p>
+            \(Views.flash(error, error: true))
+            <form method="post" action="/console/normative/import" enctype="multipart/form-data" class="card form" id="import-form"><input type="hidden" name="_csrf" value="\(csrf)">
+            <label for="file">文件（.xlsx 或 .csv）</label><input id="file" name="file" type="file" accept=".xlsx,.csv" required><button type="submit">导入</button></form>
+            \(result)
+            """
+    }
+}

@@ -7,10 +7,14 @@ extension AppModule {
     /// any day, the demo documents.
     static let normative = AppModule(
         folder: "Normative",
-        routes: { r in NormativeLibrary.register(r.portal) },
+        routes: { r in
+            NormativeLibrary.register(r.portal)
+            NormativeImport.register(r.console)
+        },
         navigation: [
             NavEntry(
                 .rules, "规范性文件", .cases(procedure: NormativeProcedure.id), roles: [.head, .legalReviewer, .supervisor]),
+            NavEntry(.rules, "导入已有文件", .normativeImport, roles: [.head, .legalReviewer]),
             NavEntry(
                 .statistics, "规范性文件统计", .yearFigures(procedure: NormativeProcedure.id, year: nil),
                 roles: [.head, .legalReviewer, .supervisor]),

@@ -39,6 +39,7 @@ public enum NormativeProcedure {
         public static let recordFilingReview = "record_filing_review"
         public static let end = "end"
         public static let expire = "expire"
+        public static let registerExisting = "register_existing"
     }
 
     public static let states = [
@@ -57,7 +58,8 @@ public enum NormativeProcedure {
     public static func definition(_ s: ProcedureSettings) -> ProcedureDefinition {
         var d = ProcedureDefinition(
             id: id, version: version, name: "行政规范性文件", instrument: "国办发〔2018〕37号、115号；《优化营商环境条例》",
-            initial: State.new.id, states: states, actions: draftingSteps(s) + issuingSteps(s), kind: .normative,
+            initial: State.new.id, states: states, actions: draftingSteps(s) + issuingSteps(s) + [existingStep(s)],
+            kind: .normative,
             opening: OpeningRule(
                 staff, article: "国办发〔2018〕37号",
                 refusal: "只有制定机关的负责人或者法制机构可以登记规范性文件草案（严禁以内设机构名义发文）"),

@@ -1,0 +1,129 @@
+import FazhiCore
+import FazhiOffice
+import FazhiStore
+import Vapor
+
+/// Import of documents issued before Fazhi (issue 16): a spreadsheet (.xlsx or .csv) with one document per row, each
+/// registered through the engine's 登记已有文件 step; all or nothing, with every row's problems named by row and column.
+enum NormativeImport {
+    static let columns = ["文号", "文件名称", "文种", "签发日期", "公布日期", "施行日期", "有效期届满日", "正文"]
+    static let maxRows = 5_000
+    /// The column each step input comes from.
+    static let fieldColumns = [
+        "documentNumber": "文号", "title": "文件名称", "documentKind": "文种", "signedOn": "签发日期", "publishedOn": "公布日期",
+        "effectiveOn": "施行日期", "expiresOn": "有效期届满日", "finalText": "正文",
+    ]
+
+    struct Rejected: Error { let problems: [ImportProblem] }
+    /// What an upload did: how many rows, how many imported, each row's problems.
+    struct Report { let rows: Int; let imported: Int; let problems: [ImportProblem] }
+
+    static func register(_ console: any RoutesBuilder) {
+        console.get("normative", "import") { req async throws -> Response in
+            let user = try req.requireUser()
+            return page(req, user, report: nil, error: nil)
+        }
+        console.get("normative", "import", "template.xlsx") { req async throws -> Response in
+            _ = try req.requireUser()
+            return try TableResponse.xlsx([columns], sheet: "规范性文件", filename: "规范性文件导入模板")
+        }
+        console.on(.POST, "normative", "import", body: .collect(maxSize: "30mb")) { req async throws -> Response in
+            let user = try req.requireUser()
+            guard let def = req.fazhi.procedures.current(NormativeProcedure.id) else { throw APIError.notFound("未配置") }
+            try CasesAPI.mayOpen(def, user: user, body: user.organisationID)
+            guard let file = try? req.content.get(File.self, at: "file"), file.data.readableBytes > 0 else {
+                return page(req, user, report: nil, error: "请选择要导入的文件（.xlsx 或 .csv）").with(status: .unprocessableEntity)
+            }
+            let cells: [[String]]
+            do { cells = try Tabular.rows(Data(file.data.readableBytesView), filename: file.filename) } catch let e
+                as SpreadsheetError
+            {
+                return page(req, user, report: nil, error: e.description).with(status: .unprocessableEntity)
+            }
+            guard let header = cells.first, Array(header.prefix(columns.count)).map({ $0.trimmed }) == columns else {
+                return page(req, user, report: nil, error: "第一行应为模板的列名：\(columns.joined(separator: "、"))")
+                    .with(status: .unprocessableEntity)
+            }
+            let rows = cells.dropFirst().filter { !$0.allSatisfy { $0.trimmed.isEmpty } }
+            guard rows.count <= maxRows else {
+                return page(req, user, report: nil, error: "一次最多导入\(maxRows)行").with(status: .unprocessableEntity)
+            }
+            let catalog = req.fazhi.procedures, calendar = req.fazhi.deadlines, today = req.fazhi.today
+            let body = user.organisationID, actor = CasesAPI.actor(user, body: body, procedure: def.id)
+            let data = Array(rows)
+            do {
+                let n = try await req.write(as: user) { tx -> Int in
+                    var problems: [ImportProblem] = []
+                    for (i, row) in data.enumerated() {
+                        let line = i + 2
+                        do {
+                            let inputs = try self.inputs(row)
+                            let opened = try await CaseStore.open(def, bodyID: body, today: today, in: tx)
+                            _ = try await CaseStore.take(
+                                StepRequest(
+                                    caseID: opened.id, action: NormativeProcedure.Step.registerExisting,
+                                    expectedVersion: 0,
+                                    inputs: inputs, actor: actor, date: today),
+                                catalog: catalog, calendar: calendar, today: today, in: tx)
+                        } catch let e as DomainError {
+                            let field: String? = {
+                                switch e {
+                                case .invalid(let f, _): return f
+                                case .refused(let f, _, _): return f
+                                default: return nil
+                                }
+                            }()
+                            problems.append(
+                                ImportProblem(
+                                    row: line, column: field.flatMap { fieldColumns[$0] } ?? "", message: e.message))
+                        }
+                    }
+                    if !problems.isEmpty { throw Rejected(problems: problems) }
+                    return data.count
+                }
+                return page(
+                    req, user, report: Report(rows: data.count, imported: n, problems: []),
+                    error: nil)
+            } catch let r as Rejected {
+                return page(
+                    req, user,
+                    report: Report(rows: data.count, imported: 0, problems: r.problems),
+                    error: "有\(Set(r.problems.map(\.row)).count)行有问题，全部未导入；请修改后重新上传"
+                ).with(status: .unprocessableEntity)
+            }
+        }
+    }
+
+    /// One row as the step's inputs; a date in the wrong form names its column.
+    static func inputs(_ row: [String]) throws -> Facts {
+        func cell(_ name: String) -> String {
+            guard let i = columns.firstIndex(of: name), i < row.count else { return "" }
+            return row[i].trimmed
+        }
+        func date(_ name: String, field: String, required: Bool = true) throws -> FactValue? {
+            let v = cell(name)
+            if v.isEmpty && !required { return nil }
+            guard let d = CivilDate(iso: v.replacingOccurrences(of: "/", with: "-")) else {
+                throw DomainError.invalid(field: field, message: "“\(name)”应为日期（如 2024-03-01）")
+            }
+            return .date(d)
+        }
+        let kindText = cell("文种")
+        let kind = Normative.documentKinds.first { $0.label == kindText || $0.value == kindText }?.value ?? "other"
+        var f: [String: FactValue] = [
+            "title": .text(cell("文件名称")), "documentKind": .text(kind), "documentNumber": .text(cell("文号")),
+            "finalText": .text(cell("正文")),
+        ]
+        f["signedOn"] = try date("签发日期", field: "signedOn")
+        f["publishedOn"] = try date("公布日期", field: "publishedOn")
+        f["effectiveOn"] = try date("施行日期", field: "effectiveOn")
+        f["expiresOn"] = try date("有效期届满日", field: "expiresOn", required: false)
+        return Facts(f)
+    }
+
+    static func page(_ req: Request, _ user: AuthUser, report: Report?, error: String?) -> Response {
+        Views.console(
+            "导入已有规范性文件", user: user, request: req, active: SitePath.normativeImport.path,
+            NormativeViews.importPage(report: report, error: error, csrf: CSRF.token(for: req)))
+    }
+}
