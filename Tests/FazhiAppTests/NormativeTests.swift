@@ -56,8 +56,8 @@ struct NormativeTests {
             var k = try await d.open(["businessRelated": true])
             // Touching rights: no review before the public consultation.
             try await d.refused(
-                k, "submit_review", "2026-06-02", ["reviewingBody": "清河县司法局"], article: "国办发〔2018〕37号",
-                field: "emergencyReason")
+                k, "submit_review", "2026-06-02", ["reviewingBody": "清河县司法局", "emergencyReason": "紧急"],
+                article: "优化营商环境条例 第六十二条第二款")
             // Close to business: 30 days (优化营商环境条例 第六十二条); 7 working days are not enough.
             try await d.refused(
                 k, "open_consultation", "2026-06-01", ["consultationUntil": "2026-06-20"], article: "优化营商环境条例 第六十二条",
@@ -104,6 +104,12 @@ struct NormativeTests {
             try await R.ok(
                 d.c, &k, d.head, "close_consultation", "2026-07-02",
                 ["commentsReceived": 3, "commentsAdopted": 1, "adoptionSummary": "采纳1条"])
+            // Close to business: the 公平竞争审查 comes first (优化营商环境条例 第六十三条第一款).
+            try await d.refused(
+                k, "submit_review", "2026-07-03", ["reviewingBody": "清河县司法局"], article: "优化营商环境条例 第六十三条第一款")
+            try await R.ok(
+                d.c, &k, d.head, "competition_review", "2026-07-03",
+                ["competitionConclusion": "compliant", "competitionNotes": "未发现排除、限制竞争的内容"])
             j = try await R.ok(d.c, &k, d.head, "submit_review", "2026-07-03", ["reviewingBody": "清河县司法局"])
             #expect(R.due(j, "review") == "2026-07-24", "15 working days")
             // No deliberation before a passing review.
@@ -113,9 +119,14 @@ struct NormativeTests {
                 article: "国办发〔2018〕37号")
             // Generally at least 5 working days for the review.
             let pass: [String: Any] = ["reviewOpinion": "legal", "reviewer": "林晓岚", "reviewText": "合法"]
-            try await d.refused(
-                k, "pass_review", "2026-07-06", pass, article: "国办发〔2018〕115号；本地设置", field: "expeditedReason")
-            try await R.ok(d.c, &k, d.head, "pass_review", "2026-07-10", pass)
+            let reviewer = try await t.token("scj.fazhi")
+            // The review is the 法制机构's, not the head's.
+            let byHead = try await d.c.step(k.id, d.head, "pass_review", version: k.version, date: "2026-07-10", pass)
+            #expect(byHead.status == .forbidden || byHead.status == .conflict, "\(byHead.status)")
+            try await R.refused(
+                d.c, k, reviewer, "pass_review", "2026-07-06", pass, article: "国办发〔2018〕115号；本地设置",
+                field: "expeditedReason")
+            try await R.ok(d.c, &k, reviewer, "pass_review", "2026-07-10", pass)
             // Changed after the review: reviewed again before any deliberation.
             try await R.ok(
                 d.c, &k, d.head, "revise_draft", "2026-07-13",
@@ -125,7 +136,7 @@ struct NormativeTests {
                 ["meetingKind": "executive", "meetingOn": "2026-07-14", "attendees": ["甲", "乙", "丙"]],
                 article: "国办发〔2018〕37号")
             try await R.ok(d.c, &k, d.head, "submit_review", "2026-07-14", ["reviewingBody": "清河县司法局"])
-            try await R.ok(d.c, &k, d.head, "pass_review", "2026-07-21", pass)
+            try await R.ok(d.c, &k, reviewer, "pass_review", "2026-07-21", pass)
             try await R.ok(
                 d.c, &k, d.head, "deliberate", "2026-07-22",
                 ["meetingKind": "office", "meetingOn": "2026-07-22", "attendees": ["甲", "乙", "丙"]])
@@ -215,7 +226,7 @@ struct NormativeTests {
                         ("Content-Type", "multipart/form-data; boundary=XyZ"),
                     ])
             }
-            let header = "文号,文件名称,文种,签发日期,公布日期,施行日期,有效期届满日,正文"
+            let header = "文号,文件名称,文种,签发日期,公布日期,施行日期,有效期至,正文"
             let bad = try await upload(
                 header + "\n清市监规〔2019〕1号,旧办法,办法,2019-03-01,2019-02-01,2019-03-10,,第一条 ……\n"
                     + "清市监规〔2020〕2号,另一办法,办法,2020-03-01,2020-03-05,not-a-date,,第一条 ……\n")
@@ -227,8 +238,18 @@ struct NormativeTests {
             #expect(good.status == .ok && good.text.contains("已导入 2 件"), "\(good.status)")
             let docs = try await t.send(.GET, "/documents?format=json").json()["documents"] as? [[String: Any]] ?? []
             #expect(docs.first { $0["title"] as? String == "旧办法" }?["standing"] as? String == "已失效")
+            // The system then records the lapse; it still reads 已失效 (not 已废止).
+            try await ExpirySteps.run(t.app)
+            let after = try await t.send(.GET, "/documents?format=json").json()["documents"] as? [[String: Any]] ?? []
+            #expect(after.first { $0["title"] as? String == "旧办法" }?["standing"] as? String == "已失效")
             #expect(docs.first { $0["title"] as? String == "现行办法" }?["standing"] as? String == "现行有效")
             #expect(docs.first { $0["title"] as? String == "现行办法" }?["expiresOn"] as? String == "2028-03-10", "5 years")
+            // Not yet published on a day, a document is 未公布 whatever its 施行日期 (第六十四条第二款).
+            var f = Facts()
+            f[NormativeFact.effectiveOn] = CivilDate(iso: "2026-08-01")!
+            f[NormativeFact.publishedOn] = CivilDate(iso: "2026-08-21")!
+            #expect(Normative.standing(f, on: CivilDate(iso: "2026-08-10")!) == "未公布")
+            #expect(Normative.standing(f, on: CivilDate(iso: "2026-08-21")!) == "现行有效")
         }
     }
 }

@@ -10,6 +10,8 @@ enum DemoNormative {
             let head = c.actor("admin").map({ ProcedureActor(id: $0.id, name: "吴县长", roles: [.head]) })
         else { return }
         let base = c.base(span: 40)
+        // The 法制机构 records the 司法局's review (115号): not the head.
+        let reviewer = ProcedureActor(id: head.id, name: "林晓岚", roles: [.legalReviewer])
         func day(_ n: Int) -> CivilDate { base.adding(days: n) }
         typealias S = NormativeProcedure.Step
         func draft(_ title: String, rights: Bool = true) -> [String: FactValue] {
@@ -37,7 +39,7 @@ enum DemoNormative {
                 ),
                 (S.submitReview, head, day(start + 17), ["reviewingBody": .text("清河县司法局")]),
                 (
-                    S.passReview, head, day(start + 25),
+                    S.passReview, reviewer, day(start + 25),
                     ["reviewOpinion": .text("legal"), "reviewer": .text("林晓岚"), "reviewText": .text("经审核，合法。")]
                 ),
                 (

@@ -6,12 +6,12 @@ import Vapor
 /// Import of documents issued before Fazhi (issue 16): a spreadsheet (.xlsx or .csv) with one document per row, each
 /// registered through the engine's 登记已有文件 step; all or nothing, with every row's problems named by row and column.
 enum NormativeImport {
-    static let columns = ["文号", "文件名称", "文种", "签发日期", "公布日期", "施行日期", "有效期届满日", "正文"]
+    static let columns = ["文号", "文件名称", "文种", "签发日期", "公布日期", "施行日期", "有效期至", "正文"]
     static let maxRows = 5_000
     /// The column each step input comes from.
     static let fieldColumns = [
         "documentNumber": "文号", "title": "文件名称", "documentKind": "文种", "signedOn": "签发日期", "publishedOn": "公布日期",
-        "effectiveOn": "施行日期", "expiresOn": "有效期届满日", "finalText": "正文",
+        "effectiveOn": "施行日期", "validUntil": "有效期至", "finalText": "正文",
     ]
 
     struct Rejected: Error { let problems: [ImportProblem] }
@@ -117,7 +117,7 @@ enum NormativeImport {
         f["signedOn"] = try date("签发日期", field: "signedOn")
         f["publishedOn"] = try date("公布日期", field: "publishedOn")
         f["effectiveOn"] = try date("施行日期", field: "effectiveOn")
-        f["expiresOn"] = try date("有效期届满日", field: "expiresOn", required: false)
+        f["validUntil"] = try date("有效期至", field: "validUntil", required: false)
         return Facts(f)
     }
 

@@ -20,7 +20,7 @@ enum NormativeViews {
         return """
             <form method="get" action="/documents" class="card search"><label for="q">文件名称或文号</label><input id="q" name="q" value="\(q)" maxlength="50">
             <label for="date">截至日期</label><input id="date" name="date" type="date" value="\(day.description)"><button type="submit">查询</button></form>
-            <p>截至 <b>\(day.description)</b>，已公布的行政规范性文件 <b>\(rows.count)</b> 件，其中现行有效 <b>\(rows.filter { $0.standing == "现行有效" }.count)</b> 件。未经公布的规范性文件，不得作为行政管理依据（《优化营商环境条例》第六十五条）。<a href="?format=json&date=\(day.description)">JSON</a></p>
+            <p>截至 <b>\(day.description)</b>，已公布的行政规范性文件 <b>\(rows.count)</b> 件，其中现行有效 <b>\(rows.filter { $0.standing == "现行有效" }.count)</b> 件。未经公布的规范性文件，不得作为行政管理依据（《优化营商环境条例》第六十四条第二款）。<a href="?format=json&date=\(day.description)">JSON</a></p>
             \(table)
             """
     }
@@ -51,7 +51,7 @@ extension NormativeViews {
                     : "<table class=\"data\" id=\"import-problems\"><thead><tr><th>行</th><th>列</th><th>问题</th></tr></thead><tbody>\(problems)</tbody></table>"
             } ?? ""
         return """
-            <p>本系统启用前印发的规范性文件，按模板每行一件导入（<a href="/console/normative/import/template.xlsx">下载模板</a>）：文号、名称、文种、签发、公布、施行日期、有效期届满日（不填的按本地规定）和正文。有任何一行有问题时全部不导入，并逐行列明问题。</p>
+            <p>本系统启用前印发的规范性文件，按模板每行一件导入（<a href="/console/normative/import/template.xlsx">下载模板</a>）：文号、名称、文种、签发、公布、施行日期、有效期至（不填的按本地规定）和正文。有任何一行有问题时全部不导入，并逐行列明问题。</p>
             \(Views.flash(error, error: true))
             <form method="post" action="/console/normative/import" enctype="multipart/form-data" class="card form" id="import-form"><input type="hidden" name="_csrf" value="\(csrf)">
             <label for="file">文件（.xlsx 或 .csv）</label><input id="file" name="file" type="file" accept=".xlsx,.csv" required><button type="submit">导入</button></form>

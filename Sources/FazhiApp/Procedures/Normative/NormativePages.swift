@@ -24,7 +24,7 @@ extension AppModule {
 
 /// 文件库 (issue 16): every published 规范性文件 with its 文号, issuer, dates and standing on a day (`?date=`, today by
 /// default) — 现行有效, 未施行, 已失效, 已废止 — and its text; JSON like every public page. Unpublished documents are not
-/// listed: they may not be used as a basis for administration (优化营商环境条例 第六十五条).
+/// listed: they may not be used as a basis for administration (优化营商环境条例 第六十四条第二款).
 enum NormativeLibrary {
     struct Row: Encodable {
         let id: UUID
@@ -55,6 +55,9 @@ enum NormativeLibrary {
                 c.file.procedure == NormativeProcedure.id, c.file.facts[NormativeFact.publishedOn] != nil
             else { throw APIError.notFound("没有该文件") }
             let day = try RegistryPortal.asOf(req)
+            guard let published = c.file.facts[NormativeFact.publishedOn], published <= day else {
+                throw APIError.notFound("该文件在 \(day.description) 尚未公布")
+            }
             let comments = try await PublicComments.list(caseID: c.id, on: req.db)
             return Views.portal(
                 c.file.facts[NormativeFact.title] ?? "规范性文件", request: req,

@@ -40,7 +40,7 @@ enum NormativeDocuments {
                     "现将《\(t(NormativeFact.title))》（\(t(NormativeFact.documentNumber))）报送备案。该文件于\(f[NormativeFact.signedOn].map(CaseDocuments.chineseDate) ?? "")签发，\(f[NormativeFact.publishedOn].map(CaseDocuments.chineseDate) ?? "")公布，自\(f[NormativeFact.effectiveOn].map(CaseDocuments.chineseDate) ?? "")起施行，有效期至\(f[NormativeFact.expiresOn].map { CaseDocuments.chineseDate($0.adding(days: -1)) } ?? "")。"
                 ),
                 .paragraph(
-                    "制定过程：\(f.flag(NormativeFact.touchesRights) ? "已公开征求意见（收到意见\(Int(f[NormativeFact.commentsReceived] ?? 0))条，采纳\(Int(f[NormativeFact.commentsAdopted] ?? 0))条）；" : "")经合法性审核（\(Normative.reviewOpinions.first { $0.value == f[NormativeFact.reviewOpinion] }?.label ?? "")）；经\(Normative.meetingKinds.first { $0.value == f[NormativeFact.meetingKind] }?.label ?? "集体")审议通过。"
+                    "制定过程：\(file.hasTaken(NormativeProcedure.Step.closeConsultation) ? "已公开征求意见（收到意见\(Int(f[NormativeFact.commentsReceived] ?? 0))条，采纳\(Int(f[NormativeFact.commentsAdopted] ?? 0))条）；" : "")经合法性审核（\(Normative.reviewOpinions.first { $0.value == f[NormativeFact.reviewOpinion] }?.label ?? "")）；经\(Normative.meetingKinds.first { $0.value == f[NormativeFact.meetingKind] }?.label ?? "集体")审议通过。"
                 ),
                 .paragraph("附件：1. 文件正式文本；2. 起草说明；3. 合法性审核意见书。"),
             ] + sign

@@ -15,11 +15,11 @@ extension NormativeProcedure {
             .init("signedOn", "签发日期", .date),
             .init("publishedOn", "公布日期", .date),
             .init("effectiveOn", "施行日期", .date),
-            .init("expiresOn", "有效期届满日（失效之日；不填的按本地规定）", .date, required: false),
+            .init("validUntil", "有效期至（最后一日；不填的按本地规定）", .date, required: false),
             .init("finalText", "正文")
         )
-        .gate("国办发〔2018〕37号", "文件名称不超过100字", field: "title") { c in (c.inputs[NormativeFact.title] ?? "").count <= 100 }
-        .gate("国办发〔2018〕37号", "文号不超过50字", field: "documentNumber") { c in
+        .gate("系统限制", "文件名称不超过100字", field: "title") { c in (c.inputs[NormativeFact.title] ?? "").count <= 100 }
+        .gate("系统限制", "文号不超过50字", field: "documentNumber") { c in
             (c.inputs[NormativeFact.documentNumber] ?? "").count <= 50
         }
         .gate("国办发〔2018〕37号", "公布日期不能早于签发日期，也不能晚于今天", field: "publishedOn") { c in
@@ -29,8 +29,8 @@ extension NormativeProcedure {
         .gate("国办发〔2018〕37号", "施行日期不能早于签发日期", field: "effectiveOn") { c in
             c.inputs[NormativeFact.effectiveOn]! >= c.inputs[NormativeFact.signedOn]!
         }
-        .gate("本地规定", "有效期届满日应晚于施行日期", field: "expiresOn") { c in
-            c.inputs[NormativeFact.expiresOn].map { $0 > c.inputs[NormativeFact.effectiveOn]! } ?? true
+        .gate("本地规定", "有效期至应不早于施行日期", field: "validUntil") { c in
+            c.inputs[NormativeFact.validUntil].map { $0 >= c.inputs[NormativeFact.effectiveOn]! } ?? true
         }
         .then(
             .compute(
@@ -45,7 +45,6 @@ extension NormativeProcedure {
                             ?? effective.addingYearsClamped(c.settings.normativeValidityYears)),
                     NormativeFact.decidedOn ~ c.inputs[NormativeFact.signedOn]!, NormativeFact.outcome ~ "issued",
                     NormativeFact.partyName ~ (c.inputs[NormativeFact.title] ?? ""), NormativeFact.draftVersion ~ 1.0,
-                    NormativeFact.filedOn ~ c.inputs[NormativeFact.publishedOn]!,
                 ])
             },
             .startDeadlineUntil(key: "validity", name: "有效期届满（届满前应当评估）", dateFact: "expiresOn", article: "有效期：本地规定")

@@ -31,6 +31,8 @@ public enum NormativeFact {
     public static let reviewText = FactKey<String>("reviewText", "审核意见")
     public static let expeditedReason = FactKey<String>("expeditedReason", "审核不足5个工作日的理由")
     public static let reviewedVersion = FactKey<Double>("reviewedVersion", "审核通过的草案版本")
+    public static let failedVersion = FactKey<Double>("failedVersion", "审核不合法的草案版本")
+    public static let reviewChangesNote = FactKey<String>("reviewChangesNote", "按审核意见修改的情况或者未采纳的理由")
     public static let revisionReason = FactKey<String>("revisionReason", "修改理由")
 
     public static let meetingKind = FactKey<String>("meetingKind", "集体审议会议")
@@ -42,6 +44,7 @@ public enum NormativeFact {
     public static let effectiveOn = FactKey<CivilDate>("effectiveOn", "施行日期")
     public static let validityYears = FactKey<Double>("validityYears", "有效期（年）")
     public static let expiresOn = FactKey<CivilDate>("expiresOn", "有效期届满日")
+    public static let validUntil = FactKey<CivilDate>("validUntil", "有效期至")
     public static let finalText = FactKey<String>("finalText", "印发文本")
     public static let documentNumber = FactKey<String>("documentNumber", "文号")
 
@@ -68,9 +71,11 @@ public enum NormativeFact {
         inPlan.any, notInPlanReason.any, draftSummary.any, draftVersion.any, draftText.any, consultationUntil.any,
         shortPeriodReason.any, commentsReceived.any, commentsAdopted.any, adoptionSummary.any,
         competitionConclusion.any, competitionNotes.any, reviewingBody.any, emergencyReason.any, reviewOpinion.any,
-        reviewer.any, reviewProblems.any, reviewText.any, expeditedReason.any, reviewedVersion.any,
+        reviewer.any, reviewProblems.any, reviewText.any, expeditedReason.any, reviewedVersion.any, failedVersion.any,
+        reviewChangesNote.any,
         revisionReason.any, meetingKind.any, meetingOn.any, attendees.any, signedOn.any, signer.any, effectiveOn.any,
-        validityYears.any, expiresOn.any, finalText.any, documentNumber.any, publishedOn.any, interpretation.any,
+        validityYears.any, expiresOn.any, validUntil.any, finalText.any, documentNumber.any, publishedOn.any,
+        interpretation.any,
         publishedLate.any, fileWithCongress.any, filedOn.any, filedWith.any, filingLate.any, filingConclusion.any,
         filingReviewNotes.any, ending.any, endedOn.any, endingReason.any, decidedOn.any, outcome.any, partyName.any,
     ]

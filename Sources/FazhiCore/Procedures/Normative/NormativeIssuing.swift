@@ -11,12 +11,17 @@ extension NormativeProcedure {
             .asks(
                 .init("meetingKind", "会议", .choice(Normative.meetingKinds)),
                 .init("meetingOn", "会议日期", .date),
-                .init("attendees", "出席人员", .list)
+                .init("attendees", "出席人员", .list),
+                .init("reviewChangesNote", "审核意见为应当予以修改的：修改情况，或者未采纳的理由", required: false)
             )
+            .gate("国办发〔2018〕115号", "合法性审核意见为应当予以修改的，应当说明修改情况或者未采纳的理由", field: "reviewChangesNote") { c in
+                c.file.facts[NormativeFact.reviewOpinion] != "legal_after_changes"
+                    || !(c.inputs[NormativeFact.reviewChangesNote] ?? "").trimmed.isEmpty
+            }
             .gate("国办发〔2018〕37号", "集体审议的须是合法性审核通过的草案版本；草案修改后应当重新审核") { c in
                 c.file.facts[NormativeFact.reviewedVersion] == c.file.facts[NormativeFact.draftVersion]
             }
-            .gate("国办发〔2018〕37号", "会议日期不能早于审核通过之日，也不能晚于登记之日", field: "meetingOn") { c in
+            .gate("国办发〔2018〕37号", "会议日期不能早于审核通过之日，也不能晚于办理之日", field: "meetingOn") { c in
                 let on = c.inputs[NormativeFact.meetingOn]!
                 return on <= c.date && on >= (c.file.lastStep(Step.passReview)?.on ?? on)
             },
@@ -62,7 +67,7 @@ extension NormativeProcedure {
             ),
             ActionDefinition(
                 Step.publish, "公布", from: [State.issued.id], to: State.published.id, by: staff,
-                basis: "政府信息公开条例 第二十六条；优化营商环境条例 第六十五条"
+                basis: "政府信息公开条例 第二十六条；优化营商环境条例 第六十四条第二款"
             )
             .asks(
                 .init("interpretation", "政策解读"),
@@ -151,9 +156,10 @@ extension Normative {
 }
 
 extension CivilDate {
-    /// The same day `years` later (28 February for 29 February in a common year).
+    /// The same day `years` later — the first day after a period of whole years — and 1 March for 29 February in a common
+    /// year (the period's last day is then 28 February).
     func addingYearsClamped(_ years: Int) -> CivilDate {
         CivilDate(year: year + years, month: month, day: day)
-            ?? CivilDate(year: year + years, month: month, day: 28) ?? self
+            ?? CivilDate(year: year + years, month: 3, day: 1) ?? self
     }
 }

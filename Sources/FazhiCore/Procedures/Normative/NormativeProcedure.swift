@@ -19,7 +19,7 @@ public enum NormativeProcedure {
         public static let deliberated = ProcedureState("deliberated", "已集体审议，待签发编号")
         public static let issued = ProcedureState("issued", "已印发，待公布")
         public static let published = ProcedureState("published", "已公布，待备案")
-        public static let filed = ProcedureState("filed", "已备案（现行）")
+        public static let filed = ProcedureState("filed", "已备案")
         public static let ended = ProcedureState("ended", "已废止或者失效", terminal: true)
     }
 
@@ -48,6 +48,8 @@ public enum NormativeProcedure {
     ]
     /// The issuing body's head and its 法制机构 (who records the 司法局's opinion when the 司法局 reviews).
     static let staff: Set<Role> = [.head, .legalReviewer]
+    /// 合法性审核 is the 司法行政部门's or the 法制机构's (115号), recorded by the 法制审核人员, never the head.
+    static let reviewers: Set<Role> = [.legalReviewer]
     static let inForce: Set<String> = [State.issued.id, State.published.id, State.filed.id]
 
     static func overdue(_ c: StepContext, _ key: String) -> Bool {
@@ -88,10 +90,10 @@ public enum NormativeProcedure {
                 .init("draftSummary", "起草说明"),
                 .init("draftText", "草案文本（每条一行，以“第…条”开头）")
             )
-            .gate("国办发〔2018〕37号", "草案文本不超过50000字", field: "draftText") { c in
+            .gate("系统限制", "草案文本不超过50000字", field: "draftText") { c in
                 (c.inputs[NormativeFact.draftText] ?? "").count <= 50_000
             }
-            .gate("国办发〔2018〕37号", "文件名称不超过100字", field: "title") { c in
+            .gate("系统限制", "文件名称不超过100字", field: "title") { c in
                 (c.inputs[NormativeFact.title] ?? "").count <= 100
             }
             .gate("国办发〔2018〕37号", "未列入年度制定计划的，应当说明理由", field: "notInPlanReason") { c in
@@ -149,23 +151,29 @@ public enum NormativeProcedure {
                 .init("competitionConclusion", "审查结论", .choice(Normative.competitionConclusions)),
                 .init("competitionNotes", "审查情况")
             )
-            .gate("优化营商环境条例 第六十三条", "本文件未登记为涉及市场主体经济活动") { c in
-                c.file.facts.flag(NormativeFact.affectsMarket)
+            .gate("优化营商环境条例 第六十三条第一款", "本文件未登记为与市场主体生产经营活动相关") { c in
+                c.file.facts.flag(NormativeFact.affectsMarket) || c.file.facts.flag(NormativeFact.businessRelated)
             },
             ActionDefinition(
                 Step.submitReview, "提交合法性审核", from: [State.drafting.id], to: State.reviewing.id, by: staff,
-                basis: "国办发〔2018〕115号；优化营商环境条例 第六十四条"
+                basis: "国办发〔2018〕115号；优化营商环境条例 第六十三条第二款"
             )
             .asks(
                 .init("reviewingBody", "合法性审核机构（司法行政部门或者本机关法制机构）"),
                 .init("emergencyReason", "未公开征求意见的理由（紧急情况等）", required: false)
             )
+            .gate("优化营商环境条例 第六十二条第二款", "与市场主体生产经营活动密切相关的，应当先公开征求意见（没有紧急情况的例外）") { c in
+                !c.file.facts.flag(NormativeFact.businessRelated) || c.file.hasTaken(Step.closeConsultation)
+            }
             .gate("国办发〔2018〕37号", "涉及公民、法人和其他组织权利义务的，应当先公开征求意见（紧急情况的请写明理由）", field: "emergencyReason") { c in
                 !c.file.facts.flag(NormativeFact.touchesRights) || c.file.hasTaken(Step.closeConsultation)
                     || !(c.inputs[NormativeFact.emergencyReason] ?? "").trimmed.isEmpty
             }
-            .gate("优化营商环境条例 第六十三条", "涉及市场主体经济活动的，应当先进行公平竞争审查，且结论不是“不符合”") { c in
-                !c.file.facts.flag(NormativeFact.affectsMarket)
+            .gate("国办发〔2018〕115号", "审核不合法的草案，应当修改后再提交审核") { c in
+                c.file.facts[NormativeFact.failedVersion] != c.file.facts[NormativeFact.draftVersion]
+            }
+            .gate("优化营商环境条例 第六十三条第一款", "与市场主体生产经营活动密切相关或者涉及市场主体经济活动的，应当先进行公平竞争审查，且结论不是“不符合”") { c in
+                !(c.file.facts.flag(NormativeFact.affectsMarket) || c.file.facts.flag(NormativeFact.businessRelated))
                     || (c.file.hasTaken(Step.competitionReview)
                         && c.file.facts[NormativeFact.competitionConclusion] != "noncompliant")
             }
@@ -175,8 +183,8 @@ public enum NormativeProcedure {
                         "review", "合法性审核", days: s.normativeReviewMaxWorkdays, .workday,
                         article: "国办发〔2018〕115号（审核时间最长15个工作日，本地设置）"))),
             ActionDefinition(
-                Step.passReview, "合法性审核通过（合法或者修改后合法）", from: [State.reviewing.id], to: State.reviewed.id,
-                by: staff, basis: "国办发〔2018〕115号"
+                Step.passReview, "合法性审核通过（合法或者应当予以修改）", from: [State.reviewing.id], to: State.reviewed.id,
+                by: reviewers, basis: "国办发〔2018〕115号"
             )
             .asks(
                 .init("reviewOpinion", "审核意见", .choice(Normative.reviewOpinions)),
@@ -191,7 +199,7 @@ public enum NormativeProcedure {
                     from: submitted, days: c.settings.normativeReviewMinWorkdays, unit: .workday)
                 return c.date >= earliest || !(c.inputs[NormativeFact.expeditedReason] ?? "").trimmed.isEmpty
             }
-            .gate("国办发〔2018〕115号", "修改后合法的，应当列明需要修改的问题", field: "reviewProblems") { c in
+            .gate("国办发〔2018〕115号", "应当予以修改的，应当列明需要修改的问题", field: "reviewProblems") { c in
                 c.inputs[NormativeFact.reviewOpinion] != "legal_after_changes"
                     || !c.inputs.list(NormativeFact.reviewProblems).isEmpty
             }
@@ -203,15 +211,20 @@ public enum NormativeProcedure {
             )
             .produces(.normativeReviewOpinion),
             ActionDefinition(
-                Step.failReview, "合法性审核不通过（不合法）", from: [State.reviewing.id], to: State.drafting.id, by: staff,
-                basis: "国办发〔2018〕115号"
+                Step.failReview, "合法性审核不通过（不合法）", from: [State.reviewing.id], to: State.drafting.id,
+                by: reviewers, basis: "国办发〔2018〕115号"
             )
             .asks(
                 .init("reviewer", "审核人"),
                 .init("reviewProblems", "发现的问题（对照“不得”清单）", .list),
                 .init("reviewText", "审核意见书内容")
             )
-            .then(.stopDeadline("review"))
+            .then(
+                .stopDeadline("review"),
+                .compute(writes: NormativeFact.failedVersion) { c in
+                    Facts([NormativeFact.failedVersion ~ (c.file.facts[NormativeFact.draftVersion] ?? 1)])
+                }
+            )
             .produces(.normativeReviewOpinion),
             ActionDefinition(
                 Step.revise, "修改草案（须重新审核）", from: [State.drafting.id, State.reviewed.id], to: State.drafting.id,
@@ -221,7 +234,7 @@ public enum NormativeProcedure {
                 .init("revisionReason", "修改理由"), .init("draftSummary", "修改后的起草说明"),
                 .init("draftText", "修改后的草案文本")
             )
-            .gate("国办发〔2018〕37号", "草案文本不超过50000字", field: "draftText") { c in
+            .gate("系统限制", "草案文本不超过50000字", field: "draftText") { c in
                 (c.inputs[NormativeFact.draftText] ?? "").count <= 50_000
             }
             .then(

@@ -18,7 +18,7 @@ public enum Normative {
     ]
     /// 合法性审核 opinions (115号).
     public static let reviewOpinions = [
-        InputField.Choice("legal", "合法"), .init("legal_after_changes", "修改后合法"),
+        InputField.Choice("legal", "合法"), .init("legal_after_changes", "应当予以修改"),
     ]
     /// 37号 §一(一) "不得" list: the problems a 合法性审核 records (one line each).
     public static let prohibitions = [
@@ -29,7 +29,10 @@ public enum Normative {
         "超越职权规定应由市场调节、企业和社会自律、公民自我管理的事项",
         "违法制定含有排除或者限制公平竞争内容的措施，违法干预或者影响市场主体正常生产经营活动，违法设置市场准入和退出条件",
     ]
-    public static let meetingKinds = [InputField.Choice("executive", "常务会议"), .init("office", "办公会议")]
+    /// A government's documents are decided at its 常务会议 or 全体会议, a department's at its 办公会议.
+    public static let meetingKinds = [
+        InputField.Choice("executive", "常务会议"), .init("plenary", "全体会议"), .init("office", "办公会议"),
+    ]
     public static let filingBodies = [
         InputField.Choice("government_above", "上一级人民政府"), .init("justice", "本级人民政府（司法行政部门）"),
         .init("congress", "本级人大常委会"),
@@ -40,9 +43,14 @@ public enum Normative {
     public static let endings = [InputField.Choice("repealed", "废止"), .init("declared_invalid", "宣布失效")]
 
     /// A document's standing on a day: not yet in force, in force, expired (past its 有效期), repealed.
+    /// A document not yet published on the day is 未公布 — it may not be a basis for administration (优化营商环境条例
+    /// 第六十四条第二款) — whatever its 施行日期.
     public static func standing(_ f: Facts, on day: CivilDate) -> String {
         guard let effective = f[NormativeFact.effectiveOn] else { return "未印发" }
-        if let ended = f[NormativeFact.endedOn], ended <= day { return "已废止" }
+        guard let published = f[NormativeFact.publishedOn], published <= day else { return "未公布" }
+        if let ended = f[NormativeFact.endedOn], ended <= day {
+            return f[NormativeFact.ending] == "repealed" ? "已废止" : "已失效"
+        }
         if let expires = f[NormativeFact.expiresOn], expires <= day { return "已失效" }
         return day < effective ? "未施行" : "现行有效"
     }
