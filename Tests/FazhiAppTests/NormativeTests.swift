@@ -100,10 +100,14 @@ struct NormativeTests {
                 form: ["comment": spam.id.uuidString, "reason": "与草案无关的广告"])
             try await d.refused(
                 k, "close_consultation", "2026-07-01",
-                ["commentsReceived": 3, "commentsAdopted": 1, "adoptionSummary": "x"], article: "国办发〔2018〕37号")
-            try await R.ok(
+                ["adoptionSummary": "x"], article: "国办发〔2018〕37号")
+            let closed = try await R.ok(
                 d.c, &k, d.head, "close_consultation", "2026-07-02",
-                ["commentsReceived": 3, "commentsAdopted": 1, "adoptionSummary": "采纳1条"])
+                ["offlineComments": 1, "offlineAdopted": 0, "adoptionSummary": "采纳2条，其余说明理由"])
+            #expect(
+                (closed["facts"] as? [String: Any])?["commentsReceived"] as? Double == 4
+                    && (closed["facts"] as? [String: Any])?["commentsAdopted"] as? Double == 2,
+                "3 on the portal (one hidden) and 1 by letter; the 2 alike adopted")
             // Close to business: the 公平竞争审查 comes first (优化营商环境条例 第六十三条第一款).
             try await d.refused(
                 k, "submit_review", "2026-07-03", ["reviewingBody": "清河县司法局"], article: "优化营商环境条例 第六十三条第一款")

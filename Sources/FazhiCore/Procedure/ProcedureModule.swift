@@ -101,6 +101,9 @@ public enum CaseLookup: Sendable, Equatable {
     case committeeMembers(into: String)
     /// The case in this system whose decision number (or case number) the step's input names.
     case caseByDecisionNumber(input: String, into: String)
+    /// The case's public comments (`PublicConsultation`): how many were received, adopted in whole or in part, and how
+    /// many groups are still unanswered (numbers under `into.received`, `into.adopted`, `into.unanswered`).
+    case publicComments(into: String)
     /// Whether the actor has taken one of these steps before, in any case (行政处罚法 第五十八条第二款: 初次从事法制审核).
     case actorHasTaken([String])
     /// The 裁量基准 the step's input names, as registered (JSON of `DiscretionBenchmark`, the version in force on the

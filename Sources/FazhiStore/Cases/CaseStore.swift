@@ -415,6 +415,13 @@ public enum CaseStore {
             {
                 external[key] = .text(stored.content)
             }
+        case .publicComments(let key):
+            let comments = try await PublicComments.list(caseID: file.id, on: tx.db)
+            external["\(key).received"] = .number(Double(comments.count))
+            external["\(key).adopted"] = .number(
+                Double(comments.filter { ["adopted", "partly"].contains($0.response ?? "") }.count))
+            external["\(key).unanswered"] = .number(
+                Double(PublicConsultation.groups(comments).filter { $0.response == nil }.count))
         case .actorHasTaken(let actions):
             guard !actor.hasReviewedBefore, !actions.isEmpty else { return }
             let taken = try await tx.sql.raw(

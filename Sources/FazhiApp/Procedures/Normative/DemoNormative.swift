@@ -33,7 +33,7 @@ enum DemoNormative {
                 (
                     S.closeConsultation, head, day(start + 16),
                     [
-                        "commentsReceived": .number(12), "commentsAdopted": .number(5),
+                        "offlineComments": .number(12), "offlineAdopted": .number(5),
                         "adoptionSummary": .text("采纳5条，其余已说明理由"),
                     ]
                 ),

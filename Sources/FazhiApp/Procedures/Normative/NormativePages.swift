@@ -73,7 +73,7 @@ enum NormativeLibrary {
                 NormativeProcedure.State.published.id, NormativeProcedure.State.filed.id,
                 NormativeProcedure.State.ended.id,
             ],
-            limit: 5_000, on: req.db)
+            limit: 50_000, on: req.db)
         let names = try await CasesConsole.bodyNames(req)
         return cases.compactMap { c in
             let f = c.file.facts

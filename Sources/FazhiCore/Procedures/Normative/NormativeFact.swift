@@ -18,6 +18,8 @@ public enum NormativeFact {
     public static let shortPeriodReason = FactKey<String>("shortPeriodReason", "缩短征求意见期限的理由（公开说明）")
     public static let commentsReceived = FactKey<Double>("commentsReceived", "收到意见条数")
     public static let commentsAdopted = FactKey<Double>("commentsAdopted", "采纳意见条数")
+    public static let offlineComments = FactKey<Double>("offlineComments", "其他渠道收到的意见条数")
+    public static let offlineAdopted = FactKey<Double>("offlineAdopted", "其他渠道意见中采纳的条数")
     public static let adoptionSummary = FactKey<String>("adoptionSummary", "意见采纳情况")
 
     public static let competitionConclusion = FactKey<String>("competitionConclusion", "公平竞争审查结论")
@@ -69,7 +71,8 @@ public enum NormativeFact {
     public static let all: [AnyFactKey] = [
         title.any, documentKind.any, provisional.any, touchesRights.any, businessRelated.any, affectsMarket.any,
         inPlan.any, notInPlanReason.any, draftSummary.any, draftVersion.any, draftText.any, consultationUntil.any,
-        shortPeriodReason.any, commentsReceived.any, commentsAdopted.any, adoptionSummary.any,
+        shortPeriodReason.any, commentsReceived.any, commentsAdopted.any, offlineComments.any, offlineAdopted.any,
+        adoptionSummary.any,
         competitionConclusion.any, competitionNotes.any, reviewingBody.any, emergencyReason.any, reviewOpinion.any,
         reviewer.any, reviewProblems.any, reviewText.any, expeditedReason.any, reviewedVersion.any, failedVersion.any,
         reviewChangesNote.any,

@@ -152,6 +152,8 @@ extension Normative {
     public enum External {
         /// The next 文号 of the issuer's 规范性文件 (清政规〔2026〕3号): one sequence per issuer and year.
         public static let documentNumber = "normative.number"
+        /// The draft's public comments (`CaseLookup.publicComments`).
+        public static let comments = "normative.comments"
     }
 }
 

@@ -131,17 +131,33 @@ public enum NormativeProcedure {
                 basis: "国办发〔2018〕37号"
             )
             .asks(
-                .init("commentsReceived", "收到意见条数", .number),
-                .init("commentsAdopted", "采纳意见条数", .number),
+                .init("offlineComments", "其他渠道（信函、座谈会等）收到的意见条数", .number, required: false),
+                .init("offlineAdopted", "其中采纳或者部分采纳的条数", .number, required: false),
                 .init("adoptionSummary", "意见采纳情况（采纳、部分采纳、不采纳及理由）")
             )
+            .looksUp(.publicComments(into: Normative.External.comments))
             .gate("国办发〔2018〕37号", "征求意见期限尚未届满") { c in
                 c.date > (c.file.facts[NormativeFact.consultationUntil] ?? c.date)
             }
-            .gate("国办发〔2018〕37号", "意见条数应为整数，采纳条数不能多于收到条数", field: "commentsAdopted") { c in
-                let r = c.inputs[NormativeFact.commentsReceived] ?? 0, a = c.inputs[NormativeFact.commentsAdopted] ?? 0
+            .gate("国办发〔2018〕37号", "门户网站收到的意见尚有未答复的，应当逐组答复（采纳、部分采纳或者不采纳及理由）") { c in
+                (c.external.number("\(Normative.External.comments).unanswered") ?? 0) == 0
+            }
+            .gate("国办发〔2018〕37号", "意见条数应为整数，采纳条数不能多于收到条数", field: "offlineAdopted") { c in
+                let r = c.inputs[NormativeFact.offlineComments] ?? 0, a = c.inputs[NormativeFact.offlineAdopted] ?? 0
                 return r == r.rounded() && a == a.rounded() && a <= r && r <= 1_000_000
             }
+            .then(
+                .compute(writes: NormativeFact.commentsReceived, NormativeFact.commentsAdopted) { c in
+                    let k = Normative.External.comments
+                    return Facts([
+                        NormativeFact.commentsReceived
+                            ~ ((c.external.number("\(k).received") ?? 0)
+                                + (c.inputs[NormativeFact.offlineComments] ?? 0)),
+                        NormativeFact.commentsAdopted
+                            ~ ((c.external.number("\(k).adopted") ?? 0) + (c.inputs[NormativeFact.offlineAdopted] ?? 0)),
+                    ])
+                }
+            )
             .then(.stopDeadline("consultation")),
             ActionDefinition(
                 Step.competitionReview, "公平竞争审查", from: [State.drafting.id], to: nil, by: staff,
