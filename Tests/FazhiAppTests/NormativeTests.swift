@@ -171,16 +171,34 @@ struct NormativeTests {
                 ($0["id"] as? String)?.uppercased() == k.id.uppercased()
             }
             #expect(row?["standing"] as? String == "现行有效", "\(after)")
+            // 备案审查 revokes it: recorded, then ended; it stands 已撤销 from that day.
+            try await d.refused(k, "revoke_on_review", "2026-11-10", ["endingReason": "x"], article: "国办发〔2018〕37号")
+            try await R.ok(
+                d.c, &k, d.head, "record_filing_review", "2026-11-10",
+                ["filingConclusion": "revoke", "filingReviewNotes": "第三条增设许可条件，撤销"])
+            try await R.ok(d.c, &k, d.head, "revoke_on_review", "2026-11-11", ["endingReason": "县政府撤销决定"])
+            let revoked = try await t.send(.GET, "/documents?format=json&date=2026-11-19").json()
+            #expect(
+                (revoked["documents"] as? [[String: Any]] ?? []).first {
+                    ($0["id"] as? String)?.uppercased() == k.id.uppercased()
+                }?["standing"] as? String == "已撤销")
             // The adoption report is published with the text; the hidden comment shows only its reason.
             let published = try await t.send(.GET, "/documents/\(k.id)")
             #expect(
                 published.text.contains("公开征求意见采纳情况") && published.text.contains("建议写明主管部门的名称")
                     && published.text.contains("与草案无关的广告") && !published.text.contains(">无关广告<"))
+            // Its 有效期 would have ended on 2031-08-01; revoked first, it stays 已撤销.
             let expired = try await t.send(.GET, "/documents?format=json&date=2031-08-01").json()
             #expect(
                 (expired["documents"] as? [[String: Any]] ?? []).first {
                     ($0["id"] as? String)?.uppercased() == k.id.uppercased()
-                }?["standing"] as? String == "已失效")
+                }?["standing"] as? String == "已撤销")
+            var lapsing = Facts()
+            lapsing[NormativeFact.effectiveOn] = CivilDate(iso: "2026-08-01")!
+            lapsing[NormativeFact.publishedOn] = CivilDate(iso: "2026-07-30")!
+            lapsing[NormativeFact.expiresOn] = CivilDate(iso: "2031-08-01")!
+            #expect(Normative.standing(lapsing, on: CivilDate(iso: "2031-07-31")!) == "现行有效")
+            #expect(Normative.standing(lapsing, on: CivilDate(iso: "2031-08-01")!) == "已失效", "on the day")
         }
     }
 
@@ -240,6 +258,9 @@ struct NormativeTests {
                 header + "\n清市监规〔2019〕1号,旧办法,办法,2019-03-01,2019-03-05,2019-03-10,2024-03-10,第一条 ……\n"
                     + "清市监规〔2023〕2号,现行办法,规定,2023-03-01,2023-03-05,2023-03-10,,第一条 ……\n")
             #expect(good.status == .ok && good.text.contains("已导入 2 件"), "\(good.status)")
+            // The same sheet again: every 文号 is already registered.
+            let again = try await upload(header + "\n清市监规〔2023〕2号,现行办法,规定,2023-03-01,2023-03-05,2023-03-10,,第一条 ……\n")
+            #expect(again.status == .unprocessableEntity && again.text.contains("该文号已登记"))
             let docs = try await t.send(.GET, "/documents?format=json").json()["documents"] as? [[String: Any]] ?? []
             #expect(docs.first { $0["title"] as? String == "旧办法" }?["standing"] as? String == "已失效")
             // The system then records the lapse; it still reads 已失效 (not 已废止).

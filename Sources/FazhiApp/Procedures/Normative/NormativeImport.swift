@@ -48,6 +48,31 @@ enum NormativeImport {
             guard rows.count <= maxRows else {
                 return page(req, user, report: nil, error: "一次最多导入\(maxRows)行").with(status: .unprocessableEntity)
             }
+            // A 文号 is one document's: not twice in the sheet, not one already registered.
+            let numberColumn = columns.firstIndex(of: "文号") ?? 0
+            let known = Set(
+                try await CaseStore.decided(
+                    procedure: def.id, states: def.states.map(\.id), limit: 100_000, on: req.db
+                ).compactMap { $0.file.facts[NormativeFact.documentNumber] })
+            var seen: [String: Int] = [:]
+            var duplicates: [ImportProblem] = []
+            for (i, row) in rows.enumerated() {
+                let n = numberColumn < row.count ? row[numberColumn].trimmed : ""
+                if n.isEmpty {
+                    duplicates.append(ImportProblem(row: i + 2, column: "文号", message: "文号不能为空"))
+                } else if let first = seen[n] {
+                    duplicates.append(ImportProblem(row: i + 2, column: "文号", message: "与第\(first)行的文号重复"))
+                } else if known.contains(n) {
+                    duplicates.append(ImportProblem(row: i + 2, column: "文号", message: "该文号已登记"))
+                }
+                if seen[n] == nil { seen[n] = i + 2 }
+            }
+            if !duplicates.isEmpty {
+                return page(
+                    req, user, report: Report(rows: rows.count, imported: 0, problems: duplicates),
+                    error: "有\(Set(duplicates.map(\.row)).count)行的文号有问题，全部未导入"
+                ).with(status: .unprocessableEntity)
+            }
             let catalog = req.fazhi.procedures, calendar = req.fazhi.deadlines, today = req.fazhi.today
             let body = user.organisationID, actor = CasesAPI.actor(user, body: body, procedure: def.id)
             let data = Array(rows)

@@ -129,6 +129,21 @@ extension NormativeProcedure {
                 .stopDeadline("validity"), .stopDeadline("publication"), .stopDeadline("filing"),
                 .stopDeadline("congressFiling")
             ),
+            // 备案审查 that revokes the document (or asks the 人大常委会 to): it ends on the day of that decision.
+            ActionDefinition(
+                Step.revokeOnReview, "备案审查撤销", from: inForce, to: State.ended.id, by: staff, basis: "国办发〔2018〕37号（有错必纠）"
+            )
+            .asks(.init("endingReason", "撤销决定（文号和理由）"))
+            .gate("国办发〔2018〕37号", "备案审查结论不是撤销") { c in c.file.facts[NormativeFact.filingConclusion] == "revoke" }
+            .then(
+                .compute(writes: NormativeFact.endedOn, NormativeFact.outcome, NormativeFact.ending) { c in
+                    Facts([
+                        NormativeFact.endedOn ~ c.date, NormativeFact.outcome ~ "revoked",
+                        NormativeFact.ending ~ "revoked",
+                    ])
+                },
+                .stopDeadline("validity")
+            ),
             // The 有效期 runs out by itself: the system records it the day after (the document is 失效 from that day).
             ActionDefinition(
                 Step.expire, "有效期届满，自动失效", from: inForce, to: State.ended.id, by: staff, basis: "有效期：本地规定"

@@ -34,7 +34,7 @@ extension NormativeProcedure {
             "publishedOn": "公布日期", "publishedLate": "逾期公布", "filedOn": "报送备案日期", "filingLate": "逾期备案",
             "endedOn": "废止或者失效日期",
         ],
-        computedChoices: ["ending": Normative.endings + [.init("expired", "有效期届满失效")]],
+        computedChoices: ["ending": Normative.endings + [.init("expired", "有效期届满失效"), .init("revoked", "备案审查撤销")]],
         notStarted: "尚未登记",
         result: { f in f.facts[NormativeFact.documentNumber] ?? "" })
 

@@ -40,6 +40,7 @@ public enum NormativeProcedure {
         public static let end = "end"
         public static let expire = "expire"
         public static let registerExisting = "register_existing"
+        public static let revokeOnReview = "revoke_on_review"
     }
 
     public static let states = [

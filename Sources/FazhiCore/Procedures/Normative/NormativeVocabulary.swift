@@ -49,7 +49,11 @@ public enum Normative {
         guard let effective = f[NormativeFact.effectiveOn] else { return "未印发" }
         guard let published = f[NormativeFact.publishedOn], published <= day else { return "未公布" }
         if let ended = f[NormativeFact.endedOn], ended <= day {
-            return f[NormativeFact.ending] == "repealed" ? "已废止" : "已失效"
+            switch f[NormativeFact.ending] {
+            case "repealed": return "已废止"
+            case "revoked": return "已撤销"
+            default: return "已失效"
+            }
         }
         if let expires = f[NormativeFact.expiresOn], expires <= day { return "已失效" }
         return day < effective ? "未施行" : "现行有效"
