@@ -150,6 +150,7 @@ struct NormativeTests {
             let facts = j["facts"] as? [String: Any] ?? [:]
             #expect((facts["documentNumber"] as? String)?.hasPrefix("清市监规〔2026〕") == true, "\(facts)")
             #expect(facts["expiresOn"] as? String == "2031-08-01" && R.due(j, "publication") == "2026-08-20")
+            #expect(R.due(j, "evaluation") == "2031-02-01", "evaluated 6 months before the 有效期 ends")
             // One number: the step cannot be taken again.
             try await d.refused(
                 k, "issue", "2026-07-24", ["signer": "x", "effectiveOn": "2026-08-01", "finalText": "x"],
@@ -255,7 +256,7 @@ struct NormativeTests {
             #expect(bad.status == .unprocessableEntity && bad.text.contains("公布日期") && bad.text.contains("施行日期"))
             #expect(!(try await t.send(.GET, "/documents?format=json").text.contains("旧办法")), "nothing imported")
             let good = try await upload(
-                header + "\n清市监规〔2019〕1号,旧办法,办法,2019-03-01,2019-03-05,2019-03-10,2024-03-10,第一条 ……\n"
+                header + "\n清市监规〔2019〕1号,旧办法,办法,2019-03-01,2019-03-05,2019-03-10,2023-12-31,第一条 ……\n"
                     + "清市监规〔2023〕2号,现行办法,规定,2023-03-01,2023-03-05,2023-03-10,,第一条 ……\n")
             #expect(good.status == .ok && good.text.contains("已导入 2 件"), "\(good.status)")
             // The same sheet again: every 文号 is already registered.
@@ -263,6 +264,9 @@ struct NormativeTests {
             #expect(again.status == .unprocessableEntity && again.text.contains("该文号已登记"))
             let docs = try await t.send(.GET, "/documents?format=json").json()["documents"] as? [[String: Any]] ?? []
             #expect(docs.first { $0["title"] as? String == "旧办法" }?["standing"] as? String == "已失效")
+            #expect(
+                docs.first { $0["title"] as? String == "旧办法" }?["expiresOn"] as? String == "2024-01-01",
+                "the day after 有效期至")
             // The system then records the lapse; it still reads 已失效 (not 已废止).
             try await ExpirySteps.run(t.app)
             let after = try await t.send(.GET, "/documents?format=json").json()["documents"] as? [[String: Any]] ?? []

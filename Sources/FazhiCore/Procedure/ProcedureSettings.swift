@@ -62,6 +62,8 @@ public struct ProcedureSettings: Codable, Sendable, Equatable {
     /// 有效期: 5 years, 暂行/试行 2 (provincial rules, statutes §D [V2]) — configurable.
     public var normativeValidityYears: Int = 5
     public var normativeProvisionalYears: Int = 2
+    /// The evaluation before a document's 有效期 ends, due this many months before (山东省 rule: 6, statutes §D [V2]).
+    public var normativeEvaluationMonths: Int = 6
     /// 合法性审核 takes generally at least 5 and at most 15 working days (国办发〔2018〕115号, statutes §D [U]).
     public var normativeReviewMinWorkdays: Int = 5
     public var normativeReviewMaxWorkdays: Int = 15

@@ -36,18 +36,23 @@ extension NormativeProcedure {
             .compute(
                 writes: NormativeFact.expiresOn, NormativeFact.decidedOn, NormativeFact.outcome,
                 NormativeFact.partyName,
-                NormativeFact.draftVersion, NormativeFact.filedOn
+                NormativeFact.draftVersion, NormativeFact.evaluationDue
             ) { c in
                 let effective = c.inputs[NormativeFact.effectiveOn]!
+                // The first day it no longer applies: the day after the last valid day given (or the local period).
+                let expires =
+                    c.inputs[NormativeFact.validUntil]?.adding(days: 1)
+                    ?? effective.addingYearsClamped(c.settings.normativeValidityYears)
                 return Facts([
-                    NormativeFact.expiresOn
-                        ~ (c.inputs[NormativeFact.expiresOn]
-                            ?? effective.addingYearsClamped(c.settings.normativeValidityYears)),
+                    NormativeFact.expiresOn ~ expires,
+                    NormativeFact.evaluationDue ~ expires.addingMonths(-c.settings.normativeEvaluationMonths),
                     NormativeFact.decidedOn ~ c.inputs[NormativeFact.signedOn]!, NormativeFact.outcome ~ "issued",
                     NormativeFact.partyName ~ (c.inputs[NormativeFact.title] ?? ""), NormativeFact.draftVersion ~ 1.0,
                 ])
             },
-            .startDeadlineUntil(key: "validity", name: "有效期届满（届满前应当评估）", dateFact: "expiresOn", article: "有效期：本地规定")
+            .startDeadlineUntil(key: "validity", name: "有效期届满", dateFact: "expiresOn", article: "有效期：本地规定"),
+            .startDeadlineUntil(
+                key: "evaluation", name: "有效期届满前评估", dateFact: "evaluationDue", article: "本地规定（届满前6个月）")
         )
     }
 }

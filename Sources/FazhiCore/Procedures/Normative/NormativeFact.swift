@@ -47,6 +47,10 @@ public enum NormativeFact {
     public static let validityYears = FactKey<Double>("validityYears", "有效期（年）")
     public static let expiresOn = FactKey<CivilDate>("expiresOn", "有效期届满日")
     public static let validUntil = FactKey<CivilDate>("validUntil", "有效期至")
+    public static let evaluationDue = FactKey<CivilDate>("evaluationDue", "评估期限")
+    public static let evaluationConclusion = FactKey<String>("evaluationConclusion", "评估结论")
+    public static let evaluationNotes = FactKey<String>("evaluationNotes", "评估情况")
+    public static let extendedUntil = FactKey<CivilDate>("extendedUntil", "新的有效期至")
     public static let finalText = FactKey<String>("finalText", "印发文本")
     public static let documentNumber = FactKey<String>("documentNumber", "文号")
 
@@ -77,7 +81,8 @@ public enum NormativeFact {
         reviewer.any, reviewProblems.any, reviewText.any, expeditedReason.any, reviewedVersion.any, failedVersion.any,
         reviewChangesNote.any,
         revisionReason.any, meetingKind.any, meetingOn.any, attendees.any, signedOn.any, signer.any, effectiveOn.any,
-        validityYears.any, expiresOn.any, validUntil.any, finalText.any, documentNumber.any, publishedOn.any,
+        validityYears.any, expiresOn.any, validUntil.any, evaluationDue.any, evaluationConclusion.any,
+        evaluationNotes.any, extendedUntil.any, finalText.any, documentNumber.any, publishedOn.any,
         interpretation.any,
         publishedLate.any, fileWithCongress.any, filedOn.any, filedWith.any, filingLate.any, filingConclusion.any,
         filingReviewNotes.any, ending.any, endedOn.any, endingReason.any, decidedOn.any, outcome.any, partyName.any,

@@ -45,17 +45,19 @@ extension NormativeProcedure {
             .then(
                 .compute(
                     writes: NormativeFact.signedOn, NormativeFact.documentNumber, NormativeFact.expiresOn,
-                    NormativeFact.decidedOn, NormativeFact.outcome
+                    NormativeFact.decidedOn, NormativeFact.outcome, NormativeFact.evaluationDue
                 ) { c in
                     let years =
                         c.inputs[NormativeFact.validityYears].map(Int.init)
                         ?? (c.file.facts.flag(NormativeFact.provisional)
                             ? c.settings.normativeProvisionalYears : c.settings.normativeValidityYears)
                     let effective = c.inputs[NormativeFact.effectiveOn]!
+                    let expires = effective.addingYearsClamped(years)
                     return Facts([
                         NormativeFact.signedOn ~ c.date,
                         NormativeFact.documentNumber ~ (c.external.text(Normative.External.documentNumber) ?? ""),
-                        NormativeFact.expiresOn ~ effective.addingYearsClamped(years),
+                        NormativeFact.expiresOn ~ expires,
+                        NormativeFact.evaluationDue ~ expires.addingMonths(-c.settings.normativeEvaluationMonths),
                         NormativeFact.decidedOn ~ c.date, NormativeFact.outcome ~ "issued",
                     ])
                 },
@@ -63,7 +65,9 @@ extension NormativeProcedure {
                 .startDeadline(
                     DeadlineRule("publication", "公布", days: 20, .workday, article: "政府信息公开条例 第二十六条")),
                 .startDeadlineUntil(
-                    key: "validity", name: "有效期届满（届满前应当评估）", dateFact: "expiresOn", article: "有效期：本地规定")
+                    key: "validity", name: "有效期届满", dateFact: "expiresOn", article: "有效期：本地规定"),
+                .startDeadlineUntil(
+                    key: "evaluation", name: "有效期届满前评估", dateFact: "evaluationDue", article: "本地规定（届满前6个月）")
             ),
             ActionDefinition(
                 Step.publish, "公布", from: [State.issued.id], to: State.published.id, by: staff,
@@ -126,8 +130,33 @@ extension NormativeProcedure {
                         NormativeFact.endedOn ~ c.date, NormativeFact.outcome ~ (c.inputs[NormativeFact.ending] ?? ""),
                     ])
                 },
-                .stopDeadline("validity"), .stopDeadline("publication"), .stopDeadline("filing"),
+                .stopDeadline("validity"), .stopDeadline("evaluation"), .stopDeadline("publication"),
+                .stopDeadline("filing"),
                 .stopDeadline("congressFiling")
+            ),
+            // 评估 before the 有效期 ends: 继续有效 (a new period), 修改 (a new draft) or 废止.
+            ActionDefinition(
+                Step.evaluate, "有效期届满前评估", from: inForce, to: nil, by: staff, basis: "本地规定（有效期届满前评估）"
+            )
+            .asks(
+                .init("evaluationConclusion", "评估结论", .choice(Normative.evaluationConclusions)),
+                .init("evaluationNotes", "评估情况"),
+                .init("extendedUntil", "继续有效的，新的有效期至（最后一日）", .date, required: false)
+            )
+            .gate("本地规定", "继续有效的，应当写明新的有效期", field: "extendedUntil") { c in
+                c.inputs[NormativeFact.evaluationConclusion] != "continue"
+                    || (c.inputs[NormativeFact.extendedUntil].map { $0 >= c.date } ?? false)
+            }
+            .then(
+                .stopDeadline("evaluation"),
+                .compute(writes: NormativeFact.expiresOn) { c in
+                    guard c.inputs[NormativeFact.evaluationConclusion] == "continue",
+                        let until = c.inputs[NormativeFact.extendedUntil]
+                    else { return Facts() }
+                    return Facts([NormativeFact.expiresOn ~ until.adding(days: 1)])
+                },
+                .startDeadlineUntil(
+                    key: "validity", name: "有效期届满（经评估继续有效）", dateFact: "expiresOn", article: "有效期：本地规定")
             ),
             // 备案审查 that revokes the document (or asks the 人大常委会 to): it ends on the day of that decision.
             ActionDefinition(
@@ -142,7 +171,7 @@ extension NormativeProcedure {
                         NormativeFact.ending ~ "revoked",
                     ])
                 },
-                .stopDeadline("validity")
+                .stopDeadline("validity"), .stopDeadline("evaluation")
             ),
             // The 有效期 runs out by itself: the system records it the day after (the document is 失效 from that day).
             ActionDefinition(
@@ -156,7 +185,8 @@ extension NormativeProcedure {
                         NormativeFact.outcome ~ "expired", NormativeFact.ending ~ "expired",
                     ])
                 },
-                .stopDeadline("validity"), .stopDeadline("publication"), .stopDeadline("filing"),
+                .stopDeadline("validity"), .stopDeadline("evaluation"), .stopDeadline("publication"),
+                .stopDeadline("filing"),
                 .stopDeadline("congressFiling")
             ),
         ]

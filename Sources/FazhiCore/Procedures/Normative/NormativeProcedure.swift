@@ -4,7 +4,7 @@ import Foundation
 /// statutes §D), as data: 起草 (in the year's plan or with a reason), 公开征求意见 for documents touching rights and duties
 /// (≥ 7 working days; ≥ 30 days if closely related to business; shorter only with a published reason), 公平竞争审查 where
 /// market activity is affected, 合法性审核 (5–15 working days, settings) with its opinion — no 集体审议 without a 合法 or
-/// 修改后合法 opinion on the version reviewed — 集体审议, 统一登记·统一编号·统一印发 (one number per issuer and year), 公布
+/// 应当予以修改 opinion on the version reviewed — 集体审议, 统一登记·统一编号·统一印发 (one number per issuer and year), 公布
 /// within 20 working days of signing, 备案 within the local period, 备案审查, and its end: 废止, 宣布失效 or the 有效期.
 public enum NormativeProcedure {
     public static let id = "normative"
@@ -41,6 +41,7 @@ public enum NormativeProcedure {
         public static let expire = "expire"
         public static let registerExisting = "register_existing"
         public static let revokeOnReview = "revoke_on_review"
+        public static let evaluate = "evaluate"
     }
 
     public static let states = [

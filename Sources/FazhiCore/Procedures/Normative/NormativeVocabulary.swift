@@ -40,6 +40,9 @@ public enum Normative {
     public static let filingConclusions = [
         InputField.Choice("no_objection", "审查无异议"), .init("correct", "责令改正"), .init("revoke", "撤销或者提请撤销"),
     ]
+    public static let evaluationConclusions = [
+        InputField.Choice("continue", "继续有效"), .init("amend", "需要修改"), .init("repeal", "建议废止"),
+    ]
     public static let endings = [InputField.Choice("repealed", "废止"), .init("declared_invalid", "宣布失效")]
 
     /// A document's standing on a day: not yet in force, in force, expired (past its 有效期), repealed.
