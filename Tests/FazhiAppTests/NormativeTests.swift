@@ -162,6 +162,9 @@ struct NormativeTests {
             #expect((j["facts"] as? [String: Any])?["filingLate"] as? Bool == true)
             let doc = try await t.send(.GET, "/api/v1/cases/\(k.id)/documents/filing_report", token: d.head)
             #expect(doc.status == .ok)
+            let wrongStep = try await t.send(
+                .GET, "/api/v1/cases/\(k.id)/documents/normative_review_opinion?step=0", token: d.head)
+            #expect(wrongStep.status == .notFound, "step 0 is the registration, not a review")
 
             // The portal's library: listed from its publication, 未施行 before 08-01, 现行有效 after.
             let before = try await t.send(.GET, "/documents?format=json&date=2026-07-31").json()
@@ -220,6 +223,9 @@ struct NormativeTests {
             let wrong = try await web.request(
                 .POST, "/consultations/\(k.id)/comments", form: ["article": "9", "text": "x"])
             #expect(wrong.status == .unprocessableEntity && wrong.text.contains("草案没有第九条"))
+            let words = try await web.request(
+                .POST, "/consultations/\(k.id)/comments", form: ["article": "第二条", "text": "x"])
+            #expect(words.status == .unprocessableEntity, "not filed under 全文")
             let empty = try await web.request(
                 .POST, "/consultations/\(k.id)/comments", form: ["article": "", "text": " "])
             #expect(empty.status == .unprocessableEntity)
@@ -259,6 +265,14 @@ struct NormativeTests {
                 header + "\n清市监规〔2019〕1号,旧办法,办法,2019-03-01,2019-03-05,2019-03-10,2023-12-31,第一条 ……\n"
                     + "清市监规〔2023〕2号,现行办法,规定,2023-03-01,2023-03-05,2023-03-10,,第一条 ……\n")
             #expect(good.status == .ok && good.text.contains("已导入 2 件"), "\(good.status)")
+            // A 文种 not on the list is refused; a date Excel stored as its serial number is read as that date.
+            let kind = try await upload(header + "\n清市监规〔2022〕5号,某条例,条例,2022-01-01,2022-01-05,2022-01-10,,第一条 ……\n")
+            #expect(kind.status == .unprocessableEntity && kind.text.contains("文种应为"))
+            let serial = try await upload(header + "\n清市监规〔2024〕6号,序号日期办法,办法,45352,45352,45352,,第一条 ……\n")
+            #expect(serial.status == .ok, "\(serial.status)")
+            let withSerial =
+                try await t.send(.GET, "/documents?format=json").json()["documents"] as? [[String: Any]] ?? []
+            #expect(withSerial.first { $0["title"] as? String == "序号日期办法" }?["signedOn"] as? String == "2024-03-01")
             // The same sheet again: every 文号 is already registered.
             let again = try await upload(header + "\n清市监规〔2023〕2号,现行办法,规定,2023-03-01,2023-03-05,2023-03-10,,第一条 ……\n")
             #expect(again.status == .unprocessableEntity && again.text.contains("该文号已登记"))

@@ -24,6 +24,9 @@ public enum PublicComments {
         }
         guard commenter.count <= 50 else { throw DomainError.invalid(field: "commenter", message: "姓名或者名称不超过50字") }
         let articles = PublicConsultation.articles(stored.file.facts.text(rule.textFact) ?? "")
+        if let a = article, a < 1 {
+            throw DomainError.invalid(field: "article", message: "请从列表中选择草案的条款，或者选择全文")
+        }
         if let a = article, !articles.contains(where: { $0.number == a }) {
             throw DomainError.invalid(field: "article", message: "草案没有\(PublicConsultation.articleName(a))")
         }

@@ -64,6 +64,13 @@ enum CaseDocumentsController {
             throw APIError(.conflict, code: "state_altered", message: altered.message + "，暂停生成文书")
         }
         let step = req.query[Int.self, at: "step"]
+        let def = req.fazhi.procedures.definition(c.file.procedure, version: c.file.definitionVersion)
+        // A step named must be one that produced this document (never another step's facts dressed as it).
+        if let raw = req.query[String.self, at: "step"] {
+            guard let i = step, c.file.steps.indices.contains(i),
+                def?.action(c.file.steps[i].action)?.documents.contains(kind) == true
+            else { throw APIError.notFound("第\(raw)步没有生成\(kind.chineseName)") }
+        }
         guard
             c.file.steps.contains(where: { s in
                 req.fazhi.procedures.definition(c.file.procedure, version: c.file.definitionVersion)?.action(s.action)?

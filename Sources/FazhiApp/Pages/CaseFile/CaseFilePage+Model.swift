@@ -204,7 +204,11 @@ extension CaseFilePage.Model {
         case .number, .amount: .number
         case .list: .list
         case .text:
-            ["Summary", "Facts", "Opinion", "Reasons"].contains { f.key.hasSuffix($0) }
+            // Texts of several lines (a draft's articles, a decision's text, reasons) keep their line breaks.
+            ["Summary", "Facts", "Opinion", "Reasons", "Reason", "Text", "Notes", "Description", "Terms", "Matter"]
+                .contains {
+                    f.key.hasSuffix($0)
+                }
                 || ["summary", "statement"].contains(f.key) ? .longText : .text
         }
     }

@@ -23,7 +23,9 @@ enum ConsultationPages {
             try CSRF.verify(req)
             let (c, rule) = try await draft(req)
             let v = try req.content.decode([String: String].self)
-            let article = (v["article"] ?? "").isEmpty ? nil : Int(v["article"] ?? "")
+            let rawArticle = (v["article"] ?? "").trimmed
+            // Not a number (第二条, abc): refused like an article the draft does not have, never filed under 全文.
+            let article: Int? = rawArticle.isEmpty ? nil : (Int(rawArticle) ?? -1)
             let address = LoginThrottle.addressKey(req.remoteAddress?.ipAddress ?? "?")
             if let wait = req.fazhi.applicationThrottle.retryAfter([address], now: req.fazhi.now) {
                 return Views.portal(

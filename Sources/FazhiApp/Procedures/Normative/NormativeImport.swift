@@ -128,13 +128,22 @@ enum NormativeImport {
         func date(_ name: String, field: String, required: Bool = true) throws -> FactValue? {
             let v = cell(name)
             if v.isEmpty && !required { return nil }
+            // A date cell Excel stores as its serial number (days since 1899-12-30).
+            if let serial = Int(v), (20_000...80_000).contains(serial) {
+                return .date(CivilDate(year: 1899, month: 12, day: 30)!.adding(days: serial))
+            }
             guard let d = CivilDate(iso: v.replacingOccurrences(of: "/", with: "-")) else {
                 throw DomainError.invalid(field: field, message: "“\(name)”应为日期（如 2024-03-01）")
             }
             return .date(d)
         }
         let kindText = cell("文种")
-        let kind = Normative.documentKinds.first { $0.label == kindText || $0.value == kindText }?.value ?? "other"
+        guard let kind = Normative.documentKinds.first(where: { $0.label == kindText || $0.value == kindText })?.value
+        else {
+            throw DomainError.invalid(
+                field: "documentKind",
+                message: "文种应为\(Normative.documentKinds.map(\.label).joined(separator: "、"))之一")
+        }
         var f: [String: FactValue] = [
             "title": .text(cell("文件名称")), "documentKind": .text(kind), "documentNumber": .text(cell("文号")),
             "finalText": .text(cell("正文")),

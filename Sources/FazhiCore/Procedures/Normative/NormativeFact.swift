@@ -45,7 +45,7 @@ public enum NormativeFact {
     public static let signer = FactKey<String>("signer", "签发人")
     public static let effectiveOn = FactKey<CivilDate>("effectiveOn", "施行日期")
     public static let validityYears = FactKey<Double>("validityYears", "有效期（年）")
-    public static let expiresOn = FactKey<CivilDate>("expiresOn", "有效期届满日")
+    public static let expiresOn = FactKey<CivilDate>("expiresOn", "失效之日（有效期最后一日的次日）")
     public static let validUntil = FactKey<CivilDate>("validUntil", "有效期至")
     public static let evaluationDue = FactKey<CivilDate>("evaluationDue", "评估期限")
     public static let evaluationConclusion = FactKey<String>("evaluationConclusion", "评估结论")

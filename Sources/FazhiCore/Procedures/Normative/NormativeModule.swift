@@ -30,7 +30,8 @@ extension NormativeProcedure {
             "filedOn", "filingLate", "filingConclusion", "ending", "endedOn",
         ],
         labels: [
-            "draftVersion": "草案版本", "signedOn": "签发日期", "documentNumber": "文号", "expiresOn": "有效期届满日",
+            "draftVersion": "草案版本", "signedOn": "签发日期", "documentNumber": "文号", "expiresOn": "失效之日（有效期最后一日的次日）",
+            "commentsReceived": "收到意见条数", "commentsAdopted": "采纳意见条数",
             "publishedOn": "公布日期", "publishedLate": "逾期公布", "filedOn": "报送备案日期", "filingLate": "逾期备案",
             "endedOn": "废止或者失效日期",
         ],

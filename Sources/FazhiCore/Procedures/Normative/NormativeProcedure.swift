@@ -116,6 +116,9 @@ public enum NormativeProcedure {
                 .init("consultationUntil", "征求意见截止日期", .date),
                 .init("shortPeriodReason", "缩短期限的理由（与草案一并公开）", required: false)
             )
+            .gate("国办发〔2018〕37号", "征求意见截止日期不能早于公开之日", field: "consultationUntil") { c in
+                c.inputs[NormativeFact.consultationUntil]! >= c.date
+            }
             .gate("优化营商环境条例 第六十二条", "与市场主体生产经营活动密切相关的，征求意见期限一般不少于30日；缩短的应当说明理由", field: "consultationUntil") { c in
                 !c.file.facts.flag(NormativeFact.businessRelated) || hasShortReason(c)
                     || c.inputs[NormativeFact.consultationUntil]! >= c.date.adding(days: Normative.businessCommentDays)
