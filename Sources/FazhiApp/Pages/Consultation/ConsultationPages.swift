@@ -127,7 +127,9 @@ enum ConsultationPages {
             guard let rule = def.consultation else { continue }
             out += try await CaseStore.inState(procedure: def.id, state: rule.state, on: req.db)
         }
-        return out
+        // Only those whose period has not ended (one past it waits for staff to close it).
+        let today = req.fazhi.today
+        return out.filter { c in c.file.deadline("consultation").map { $0.deadline.due >= today } ?? true }
     }
 
     static func draft(_ req: Request) async throws -> (StoredCase, ConsultationRule) {

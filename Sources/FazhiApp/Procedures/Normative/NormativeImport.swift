@@ -45,6 +45,10 @@ enum NormativeImport {
                     .with(status: .unprocessableEntity)
             }
             let rows = cells.dropFirst().filter { !$0.allSatisfy { $0.trimmed.isEmpty } }
+            guard !rows.isEmpty else {
+                return page(req, user, report: nil, error: "文件中没有数据行（第一行为列名，从第二行起每行一件）")
+                    .with(status: .unprocessableEntity)
+            }
             guard rows.count <= maxRows else {
                 return page(req, user, report: nil, error: "一次最多导入\(maxRows)行").with(status: .unprocessableEntity)
             }
