@@ -297,4 +297,105 @@ struct NormativeTests {
             #expect(Normative.standing(f, on: CivilDate(iso: "2026-08-21")!) == "现行有效")
         }
     }
+
+    /// A document amended by the procedure that made it: the text in force on each day is the version then in effect,
+    /// the changes between versions are listed article by article, the 文件库 finds it by a word of its text and by its
+    /// standing, and the 文件目录 exports it.
+    @Test(arguments: TestDB.all)
+    func anAmendedDocumentKeepsEachTextOnItsDay(_ db: TestDB) async throws {
+        try await withTestApp(db, now: CaseAPITests.now) { t in
+            let d = Desk(c: CaseAPITests.Client(t: t), head: try await t.token("scj.juzhang"))
+            let r = try await d.c.open(d.head, NormativeProcedure.id)
+            var k = ReconsiderationTests.Case(id: try r.json()["id"] as! String, version: 0)
+            let original = "第一条 为了规范农贸市场管理，制定本办法。\n第二条 本办法适用于本县。\n第三条 市场开办者应当公示摊位信息。"
+            _ = try await R.ok(
+                d.c, &k, d.head, "register_existing", "2026-06-01",
+                [
+                    "title": "清河县农贸市场管理办法", "documentKind": "measures", "documentNumber": "清市监规〔2024〕1号",
+                    "signedOn": "2024-03-01", "publishedOn": "2024-03-05", "effectiveOn": "2024-04-01",
+                    "finalText": original,
+                ])
+            // A second document may not take the same 文号 (统一编号).
+            let dup = try await d.c.open(d.head, NormativeProcedure.id)
+            let twin = ReconsiderationTests.Case(id: try dup.json()["id"] as! String, version: 0)
+            let same = try await d.c.step(
+                twin.id, d.head, "register_existing", version: 0, date: "2026-06-01",
+                [
+                    "title": "另一办法", "documentKind": "measures", "documentNumber": "清市监规〔2024〕1号",
+                    "signedOn": "2024-03-01", "publishedOn": "2024-03-05", "effectiveOn": "2024-04-01", "finalText": "第一条 x",
+                ])
+            #expect(same.status == .conflict && same.text.contains("统一编号"), "\(same.status) \(same.text)")
+            // Not while it is being drafted: an amendment needs a document in force.
+            let amended = "第一条 为了规范农贸市场管理，制定本办法。\n第二条 本办法适用于本县。\n第三条 市场开办者应当公示摊位信息和价格。\n第四条 本办法自施行之日起施行。"
+            try await R.ok(
+                d.c, &k, d.head, "start_amendment", "2026-06-02",
+                ["amendmentReason": "上位法修改", "draftSummary": "修改第三条，增加第四条", "draftText": amended])
+            // The amendment goes round the same gates: no deliberation before a passing review of this draft.
+            try await d.refused(
+                k, "deliberate", "2026-06-03",
+                ["meetingKind": "office", "meetingOn": "2026-06-03", "attendees": ["甲", "乙", "丙"]],
+                article: "国办发〔2018〕37号")
+            try await R.ok(d.c, &k, d.head, "submit_review", "2026-06-03", ["reviewingBody": "清河县司法局"])
+            let reviewer = try await t.token("scj.fazhi")
+            try await R.ok(
+                d.c, &k, reviewer, "pass_review", "2026-06-10",
+                ["reviewOpinion": "legal", "reviewer": "林晓岚", "reviewText": "合法"])
+            try await R.ok(
+                d.c, &k, d.head, "deliberate", "2026-06-11",
+                ["meetingKind": "office", "meetingOn": "2026-06-11", "attendees": ["甲", "乙", "丙"]])
+            var j = try await R.ok(
+                d.c, &k, d.head, "issue", "2026-06-12",
+                ["signer": "王建国", "effectiveOn": "2026-07-01", "finalText": amended])
+            var facts = j["facts"] as? [String: Any] ?? [:]
+            #expect(facts["documentNumber"] as? String == "清市监规〔2024〕1号", "the document keeps its own number")
+            #expect((facts["amendmentNumber"] as? String)?.hasPrefix("清市监规〔2026〕") == true, "\(facts)")
+            #expect(facts["effectiveOn"] as? String == "2024-04-01" && facts["publishedOn"] as? String == "2024-03-05")
+            j = try await R.ok(d.c, &k, d.head, "publish", "2026-06-15", ["interpretation": "修改解读"])
+            facts = j["facts"] as? [String: Any] ?? [:]
+            #expect(facts["publishedOn"] as? String == "2024-03-05" && facts["publishedLate"] as? Bool == false)
+
+            // The text in force: the original until 2026-06-30, the amended text from 07-01.
+            let june = try await t.send(.GET, "/documents/\(k.id)?format=json&date=2026-06-30").json()
+            #expect((june["textInForce"] as? [String: Any])?["text"] as? String == original, "\(june)")
+            let july = try await t.send(.GET, "/documents/\(k.id)?format=json&date=2026-07-01").json()
+            #expect((july["textInForce"] as? [String: Any])?["text"] as? String == amended)
+            #expect((july["versions"] as? [[String: Any]])?.count == 2, "drafts are not published versions")
+            let page = try await t.send(.GET, "/documents/\(k.id)?date=2026-07-01")
+            #expect(page.text.contains("第1次修改后的文本") && page.text.contains("价格"))
+            // Before the amendment was published, only the original version is shown.
+            let earlier = try await t.send(.GET, "/documents/\(k.id)?format=json&date=2026-06-14").json()
+            #expect((earlier["versions"] as? [[String: Any]])?.count == 1)
+            let versions = (july["versions"] as? [[String: Any]] ?? []).compactMap { $0["number"] as? Int }
+            let changes = try await t.send(
+                .GET, "/documents/\(k.id)/changes?format=json&from=\(versions[0])&to=\(versions[1])").json()
+            let lines = changes["lines"] as? [Any] ?? []
+            #expect(lines.count == 4, "two kept, article 3 changed, article 4 added: \(lines)")
+            let html = try await t.send(.GET, "/documents/\(k.id)/changes?from=\(versions[0])&to=\(versions[1])")
+            #expect(html.text.contains("<ins>第三条 市场开办者应当公示摊位信息和价格。</ins>"))
+            let noVersion = try await t.send(.GET, "/documents/\(k.id)/changes?from=1&to=99")
+            #expect(noVersion.status == .unprocessableEntity)
+
+            // The 文件库: found by a word of its text, by its standing; 未施行 before 2024-04-01.
+            let found = try await t.send(.GET, "/documents?format=json&q=%E6%91%8A%E4%BD%8D").json()  // 摊位
+            #expect((found["documents"] as? [[String: Any]])?.map { $0["title"] as? String } == ["清河县农贸市场管理办法"])
+            let none = try await t.send(.GET, "/documents?format=json&q=%E5%85%BB%E8%80%81").json()  // 养老
+            #expect(none["total"] as? Int == 0)
+            let pending = try await t.send(.GET, "/documents?format=json&date=2024-03-20&standing=%E6%9C%AA%E6%96%BD%E8%A1%8C")
+                .json()
+            #expect(pending["total"] as? Int == 1, "未施行 between publication and 施行")
+            let bad = try await t.send(.GET, "/documents?standing=x")
+            #expect(bad.status == .unprocessableEntity)
+            let csv = try await t.send(.GET, "/documents?format=csv")
+            #expect(csv.text.contains("清市监规〔2024〕1号") && csv.text.contains("现行有效"))
+
+            // The 文件目录 as Excel: one row per document and the counts at the foot.
+            let web = WebClient(t)
+            _ = try await web.login("scj.juzhang")
+            let xlsx = try await web.request(.GET, "/console/normative/catalogue.xlsx")
+            #expect(xlsx.status == .ok)
+            let sheet = try XLSXReader.rows(Data(xlsx.body.readableBytesView))
+            #expect(sheet.contains { $0.contains("清市监规〔2024〕1号") })
+            #expect(sheet.last?.first == "合计" && sheet.last?[1] == "1 件", "\(sheet.last ?? [])")
+        }
+    }
 }

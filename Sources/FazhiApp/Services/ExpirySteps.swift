@@ -35,7 +35,9 @@ public enum ExpirySteps {
                                 officerIDs: [],
                                 actor: ProcedureActor(
                                     id: systemActorID, name: "系统（期限届满依法记录）", roles: Set(Role.allCases)),
-                                date: due.adding(days: 1))
+                                // The day after the period; a case whose last step was recorded later (a document
+                                // registered after its 有效期 ended) records it that day, the record staying in order.
+                                date: max(due.adding(days: 1), c.file.steps.last?.on ?? due))
                             _ = try await CaseStore.take(
                                 step, catalog: catalog, calendar: calendar, today: today, in: tx)
                         }

@@ -188,6 +188,7 @@ public enum CaseStore {
                 to: FigureContribution(t.file, openedOn: stored.openedOn), on: tx.sql)
         }
         if let effect = action.publication { try await Publications.apply(effect, file: t.file, on: r.date, in: tx) }
+        try await CaseProjections.apply(t.file, in: tx)
         for link in t.linked {
             try await takeLinked(
                 link, from: t.file, on: r.date, catalog: catalog, calendar: calendar, today: today, in: tx)

@@ -36,7 +36,7 @@ extension NormativeProcedure {
             .compute(
                 writes: NormativeFact.expiresOn, NormativeFact.decidedOn, NormativeFact.outcome,
                 NormativeFact.partyName,
-                NormativeFact.draftVersion, NormativeFact.evaluationDue
+                NormativeFact.draftVersion, NormativeFact.evaluationDue, NormativeFact.issueNumbers
             ) { c in
                 let effective = c.inputs[NormativeFact.effectiveOn]!
                 // The first day it no longer applies: the day after the last valid day given (or the local period).
@@ -48,6 +48,7 @@ extension NormativeProcedure {
                     NormativeFact.evaluationDue ~ expires.addingMonths(-c.settings.normativeEvaluationMonths),
                     NormativeFact.decidedOn ~ c.inputs[NormativeFact.signedOn]!, NormativeFact.outcome ~ "issued",
                     NormativeFact.partyName ~ (c.inputs[NormativeFact.title] ?? ""), NormativeFact.draftVersion ~ 1.0,
+                    NormativeFact.issueNumbers ~ [c.inputs[NormativeFact.documentNumber] ?? ""],
                 ])
             },
             .startDeadlineUntil(key: "validity", name: "有效期届满", dateFact: "expiresOn", article: "有效期：本地规定"),

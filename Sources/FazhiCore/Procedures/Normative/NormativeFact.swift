@@ -53,6 +53,13 @@ public enum NormativeFact {
     public static let extendedUntil = FactKey<CivilDate>("extendedUntil", "新的有效期至")
     public static let finalText = FactKey<String>("finalText", "印发文本")
     public static let documentNumber = FactKey<String>("documentNumber", "文号")
+    /// Every 文号 the document was issued under, in order: its own, then each 修改决定's (for the text versions).
+    public static let issueNumbers = FactKey<[String]>("issueNumbers", "印发文号（含修改决定）")
+    public static let amending = FactKey<Bool>("amending", "修改中")
+    public static let amendmentReason = FactKey<String>("amendmentReason", "修改理由")
+    public static let amendmentNumber = FactKey<String>("amendmentNumber", "最近一次修改决定文号")
+    public static let amendedOn = FactKey<CivilDate>("amendedOn", "最近一次修改签发日期")
+    public static let amendmentEffectiveOn = FactKey<CivilDate>("amendmentEffectiveOn", "最近一次修改施行日期")
 
     public static let publishedOn = FactKey<CivilDate>("publishedOn", "公布日期")
     public static let interpretation = FactKey<String>("interpretation", "政策解读")
@@ -82,7 +89,8 @@ public enum NormativeFact {
         reviewChangesNote.any,
         revisionReason.any, meetingKind.any, meetingOn.any, attendees.any, signedOn.any, signer.any, effectiveOn.any,
         validityYears.any, expiresOn.any, validUntil.any, evaluationDue.any, evaluationConclusion.any,
-        evaluationNotes.any, extendedUntil.any, finalText.any, documentNumber.any, publishedOn.any,
+        evaluationNotes.any, extendedUntil.any, finalText.any, documentNumber.any, issueNumbers.any, amending.any,
+        amendmentReason.any, amendmentNumber.any, amendedOn.any, amendmentEffectiveOn.any, publishedOn.any,
         interpretation.any,
         publishedLate.any, fileWithCongress.any, filedOn.any, filedWith.any, filingLate.any, filingConclusion.any,
         filingReviewNotes.any, ending.any, endedOn.any, endingReason.any, decidedOn.any, outcome.any, partyName.any,

@@ -45,21 +45,40 @@ extension NormativeProcedure {
             .then(
                 .compute(
                     writes: NormativeFact.signedOn, NormativeFact.documentNumber, NormativeFact.expiresOn,
-                    NormativeFact.decidedOn, NormativeFact.outcome, NormativeFact.evaluationDue
+                    NormativeFact.decidedOn, NormativeFact.outcome, NormativeFact.evaluationDue,
+                    NormativeFact.issueNumbers, NormativeFact.amending, NormativeFact.amendmentNumber,
+                    NormativeFact.amendedOn, NormativeFact.amendmentEffectiveOn, NormativeFact.effectiveOn
                 ) { c in
+                    let number = c.external.text(Normative.External.documentNumber) ?? ""
+                    let effective = c.inputs[NormativeFact.effectiveOn]!
                     let years =
                         c.inputs[NormativeFact.validityYears].map(Int.init)
                         ?? (c.file.facts.flag(NormativeFact.provisional)
                             ? c.settings.normativeProvisionalYears : c.settings.normativeValidityYears)
-                    let effective = c.inputs[NormativeFact.effectiveOn]!
+                    var facts = Facts([NormativeFact.issueNumbers ~ (c.file.facts.list(NormativeFact.issueNumbers) + [number])])
+                    // A 修改决定 keeps the document's own 文号, dates and 有效期 (unless it sets a new one); the amended text
+                    // applies from its own 施行日期 (the text versions keep every one).
+                    if c.file.facts.flag(NormativeFact.amending) {
+                        facts[NormativeFact.amending] = false
+                        facts[NormativeFact.amendmentNumber] = number
+                        facts[NormativeFact.amendedOn] = c.date
+                        facts[NormativeFact.amendmentEffectiveOn] = effective
+                        facts[NormativeFact.effectiveOn] = c.file.facts[NormativeFact.effectiveOn] ?? effective
+                        if c.inputs[NormativeFact.validityYears] != nil {
+                            let expires = effective.addingYearsClamped(years)
+                            facts[NormativeFact.expiresOn] = expires
+                            facts[NormativeFact.evaluationDue] = expires.addingMonths(-c.settings.normativeEvaluationMonths)
+                        }
+                        return facts
+                    }
                     let expires = effective.addingYearsClamped(years)
-                    return Facts([
-                        NormativeFact.signedOn ~ c.date,
-                        NormativeFact.documentNumber ~ (c.external.text(Normative.External.documentNumber) ?? ""),
-                        NormativeFact.expiresOn ~ expires,
-                        NormativeFact.evaluationDue ~ expires.addingMonths(-c.settings.normativeEvaluationMonths),
-                        NormativeFact.decidedOn ~ c.date, NormativeFact.outcome ~ "issued",
-                    ])
+                    facts[NormativeFact.signedOn] = c.date
+                    facts[NormativeFact.documentNumber] = number
+                    facts[NormativeFact.expiresOn] = expires
+                    facts[NormativeFact.evaluationDue] = expires.addingMonths(-c.settings.normativeEvaluationMonths)
+                    facts[NormativeFact.decidedOn] = c.date
+                    facts[NormativeFact.outcome] = "issued"
+                    return facts
                 },
                 // 政府信息公开条例 第二十六条: published within 20 working days of being made.
                 .startDeadline(
@@ -78,11 +97,13 @@ extension NormativeProcedure {
                 .init("fileWithCongress", "须报本级人大常委会备案", .bool, required: false)
             )
             .then(
+                // An amended text's publication keeps the document's first 公布日期 (the text versions keep each one).
                 .compute(writes: NormativeFact.publishedOn, NormativeFact.publishedLate) { c in
                     Facts([
-                        NormativeFact.publishedOn ~ c.date,
+                        NormativeFact.publishedOn ~ (c.file.facts[NormativeFact.publishedOn] ?? c.date),
                         NormativeFact.publishedLate
-                            ~ (c.file.deadline("publication").map { c.date > $0.deadline.due } ?? false),
+                            ~ (c.file.facts.flag(NormativeFact.publishedLate)
+                                || (c.file.deadline("publication").map { c.date > $0.deadline.due } ?? false)),
                     ])
                 },
                 .stopDeadline("publication"),
@@ -175,7 +196,7 @@ extension NormativeProcedure {
             ),
             // The 有效期 runs out by itself: the system records it the day after (the document is 失效 from that day).
             ActionDefinition(
-                Step.expire, "有效期届满，自动失效", from: inForce, to: State.ended.id, by: staff, basis: "有效期：本地规定"
+                Step.expire, "有效期届满，自动失效", from: inForce.union(amendingStates), to: State.ended.id, by: staff, basis: "有效期：本地规定"
             )
             .gate("有效期：本地规定", "有效期尚未届满") { c in overdue(c, "validity") }
             .then(

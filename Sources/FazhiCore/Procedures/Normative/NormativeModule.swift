@@ -27,7 +27,8 @@ extension NormativeProcedure {
             "title", "documentKind", "documentNumber", "touchesRights", "businessRelated", "affectsMarket", "inPlan",
             "draftVersion", "consultationUntil", "commentsReceived", "commentsAdopted", "competitionConclusion",
             "reviewOpinion", "reviewProblems", "signedOn", "effectiveOn", "expiresOn", "publishedOn", "publishedLate",
-            "filedOn", "filingLate", "filingConclusion", "ending", "endedOn",
+            "filedOn", "filingLate", "filingConclusion", "amendmentNumber", "amendedOn", "amendmentEffectiveOn", "ending",
+            "endedOn",
         ],
         labels: [
             "draftVersion": "草案版本", "signedOn": "签发日期", "documentNumber": "文号", "expiresOn": "失效之日（有效期最后一日的次日）",

@@ -42,6 +42,7 @@ public enum NormativeProcedure {
         public static let registerExisting = "register_existing"
         public static let revokeOnReview = "revoke_on_review"
         public static let evaluate = "evaluate"
+        public static let startAmendment = "start_amendment"
     }
 
     public static let states = [
@@ -53,6 +54,10 @@ public enum NormativeProcedure {
     /// 合法性审核 is the 司法行政部门's or the 法制机构's (115号), recorded by the 法制审核人员, never the head.
     static let reviewers: Set<Role> = [.legalReviewer]
     static let inForce: Set<String> = [State.issued.id, State.published.id, State.filed.id]
+    /// Where an amendment of a document in force runs (its 有效期 runs on meanwhile, and may end it).
+    static let amendingStates: Set<String> = [
+        State.drafting.id, State.consulting.id, State.reviewing.id, State.reviewed.id, State.deliberated.id,
+    ]
 
     static func overdue(_ c: StepContext, _ key: String) -> Bool {
         guard let d = c.file.deadline(key), d.isRunning else { return false }
@@ -62,7 +67,7 @@ public enum NormativeProcedure {
     public static func definition(_ s: ProcedureSettings) -> ProcedureDefinition {
         var d = ProcedureDefinition(
             id: id, version: version, name: "行政规范性文件", instrument: "国办发〔2018〕37号、115号；《优化营商环境条例》",
-            initial: State.new.id, states: states, actions: draftingSteps(s) + issuingSteps(s) + [existingStep(s)],
+            initial: State.new.id, states: states, actions: draftingSteps(s) + issuingSteps(s) + [existingStep(s), amendmentStep(s)],
             kind: .normative,
             opening: OpeningRule(
                 staff, article: "国办发〔2018〕37号",

@@ -1,0 +1,10 @@
+import FazhiCore
+
+/// Every procedure module's projections (a module that keeps a table beside its cases adds it here).
+enum CaseProjections {
+    static let all: [CaseProjection] = [NormativeLibraryStore.projection]
+
+    static func apply(_ file: CaseFile, in tx: WriteTransaction) async throws {
+        for p in all where p.procedure == file.procedure { try await p.apply(file, tx) }
+    }
+}

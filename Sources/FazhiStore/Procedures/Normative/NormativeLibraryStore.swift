@@ -1,0 +1,162 @@
+import FazhiCore
+import FluentKit
+import Foundation
+import SQLKit
+
+/// The 文件库 (normative_documents, M021): each published 规范性文件's 文号, name, issuer and the dates its standing on any
+/// day is read from, kept by every step of the document; the full text in the shared CJK index (kind `normative`).
+public enum NormativeLibraryStore {
+    static let searchKind = "normative"
+
+    static let projection = CaseProjection(procedure: NormativeProcedure.id) { file, tx in
+        try await project(file, on: tx.sql)
+    }
+
+    /// One listed document.
+    public struct Row: Sendable, Encodable {
+        public let id: UUID
+        public let bodyID: UUID
+        public let number: String
+        public let title: String
+        public let kind: String
+        public let signedOn: String
+        public let publishedOn: String
+        public let effectiveOn: String
+        public let expiresOn: String
+        public let endedOn: String?
+        public let ending: String?
+        public let amendedOn: String?
+
+        /// The dates as facts, so the standing is read by the rule the procedure states (`Normative.standing`).
+        public var facts: Facts {
+            var f = Facts()
+            f[NormativeFact.effectiveOn] = CivilDate(iso: effectiveOn)
+            f[NormativeFact.publishedOn] = CivilDate(iso: publishedOn)
+            f[NormativeFact.expiresOn] = CivilDate(iso: expiresOn)
+            f[NormativeFact.endedOn] = endedOn.flatMap(CivilDate.init(iso:))
+            f[NormativeFact.ending] = ending
+            return f
+        }
+        public func standing(on day: CivilDate) -> String { Normative.standing(facts, on: day) }
+        /// 有效期至: the last valid day.
+        public var validUntil: String { CivilDate(iso: expiresOn)?.adding(days: -1).description ?? "" }
+    }
+
+    /// Writes the document's row once it is published (and re-indexes its text); a 文号 another document holds is refused.
+    static func project(_ file: CaseFile, on sql: any SQLDatabase) async throws {
+        let f = file.facts
+        guard let published = f[NormativeFact.publishedOn], let number = f[NormativeFact.documentNumber],
+            let signed = f[NormativeFact.signedOn], let effective = f[NormativeFact.effectiveOn],
+            let expires = f[NormativeFact.expiresOn]
+        else { return }
+        let ref = file.id.uuidString
+        if let other = try await sql.raw(
+            "SELECT title FROM normative_documents WHERE number = \(bind: number) AND ref <> \(bind: ref)"
+        ).first() {
+            // 国办发〔2018〕37号 统一编号: one number, one document.
+            throw DomainError.conflict(
+                field: "documentNumber",
+                message: "文号“\(number)”已由《\(try other.decode(column: "title", as: String.self))》使用（国办发〔2018〕37号：统一编号）")
+        }
+        try await sql.raw("DELETE FROM normative_documents WHERE ref = \(bind: ref)").run()
+        try await sql.raw(
+            """
+            INSERT INTO normative_documents (ref, case_id, body_id, number, title, kind, signed_on, published_on,
+                effective_on, expires_on, ended_on, ending, amended_on)
+            VALUES (\(bind: ref), \(bind: file.id), \(bind: file.bodyID), \(bind: number), \(bind: f[NormativeFact.title] ?? ""),
+                \(bind: f[NormativeFact.documentKind] ?? ""), \(bind: signed.description), \(bind: published.description),
+                \(bind: effective.description), \(bind: expires.description), \(bind: f[NormativeFact.endedOn]?.description),
+                \(bind: f[NormativeFact.ending]), \(bind: f[NormativeFact.amendedOn]?.description))
+            """
+        ).run()
+        let text = Normative.versions(file).last { $0.issued }?.text ?? ""
+        try await SearchIndex.put(
+            searchKind, ref, text: [number, f[NormativeFact.title] ?? "", text].joined(separator: "\n"), on: sql)
+    }
+
+    /// Rebuilds the rows from the cases (the migration that creates the table; a repair).
+    public static func rebuild(on sql: any SQLDatabase) async throws {
+        for row in try await sql.raw(
+            "SELECT content FROM cases WHERE procedure = \(bind: NormativeProcedure.id)"
+        ).all() {
+            try await project(
+                try StoreJSON.decode(CaseFile.self, try row.decode(column: "content", as: String.self)), on: sql)
+        }
+    }
+
+    /// What the 文件库 asks: published by the day, optionally one standing, one issuer, words anywhere in the 文号, name
+    /// or text; newest signed first, one page.
+    public struct Query: Sendable {
+        public var day: CivilDate
+        public var text = ""
+        public var standing: String?
+        public var bodyID: UUID?
+        public var offset = 0
+        public var limit = 50
+        public init(day: CivilDate) { self.day = day }
+    }
+
+    public static let standings = ["现行有效", "未施行", "已失效", "已废止", "已撤销"]
+
+    public static func search(_ q: Query, on db: any Database) async throws -> (rows: [Row], total: Int) {
+        let sql = db as! any SQLDatabase
+        let d = q.day.description
+        var conditions: [SQLQueryString] = ["n.published_on <= \(bind: d)"]
+        let ended: SQLQueryString = "(n.ended_on IS NOT NULL AND n.ended_on <= \(bind: d))"
+        let running: SQLQueryString = "(n.ended_on IS NULL OR n.ended_on > \(bind: d))"
+        switch q.standing {
+        case "现行有效"?:
+            conditions.append("n.effective_on <= \(bind: d) AND n.expires_on > \(bind: d) AND " + running)
+        case "未施行"?: conditions.append("n.effective_on > \(bind: d) AND n.expires_on > \(bind: d) AND " + running)
+        case "已失效"?:
+            conditions.append(
+                "((" + ended + " AND COALESCE(n.ending, '') NOT IN ('repealed', 'revoked')) OR (" + running
+                    + " AND n.expires_on <= \(bind: d)))")
+        case "已废止"?: conditions.append(ended + " AND n.ending = 'repealed'")
+        case "已撤销"?: conditions.append(ended + " AND n.ending = 'revoked'")
+        default: break
+        }
+        if let body = q.bodyID { conditions.append("n.body_id = \(bind: body)") }
+        let words = q.text.trimmingCharacters(in: .whitespaces)
+        if !words.isEmpty {
+            if let matching = SearchIndex.matching(searchKind, words, on: sql) {
+                conditions.append("n.ref IN (" + matching + ")")
+            } else {
+                let like = "%" + words.replacingOccurrences(of: "%", with: "").replacingOccurrences(of: "_", with: "")
+                    + "%"
+                conditions.append("(n.title LIKE \(bind: like) OR n.number LIKE \(bind: like))")
+            }
+        }
+        var whereClause: SQLQueryString = conditions[0]
+        for c in conditions.dropFirst() { whereClause = whereClause + " AND " + c }
+        let rows = try await sql.raw(
+            "SELECT n.* FROM normative_documents n WHERE " + whereClause
+                + " ORDER BY n.signed_on DESC, n.number DESC LIMIT \(literal: q.limit) OFFSET \(literal: q.offset)"
+        ).all().map(row)
+        let total = try await sql.raw("SELECT COUNT(*) AS n FROM normative_documents n WHERE " + whereClause)
+            .first()!.decode(column: "n", as: Int.self)
+        return (rows, total)
+    }
+
+    /// Every document of some issuers (all when nil), for the 文件目录 export and the 清理.
+    public static func all(bodies: [UUID]?, on db: any Database) async throws -> [Row] {
+        let sql = db as! any SQLDatabase
+        if let b = bodies, b.isEmpty { return [] }
+        let filter: SQLQueryString = bodies.map { "WHERE body_id IN \(SQLGroupExpression($0.map { SQLBind($0) }))" } ?? ""
+        return try await sql.raw("SELECT * FROM normative_documents " + filter + " ORDER BY signed_on, number").all()
+            .map(row)
+    }
+
+    static func row(_ r: any SQLRow) throws -> Row {
+        Row(
+            id: try r.decode(column: "case_id", as: UUID.self), bodyID: try r.decode(column: "body_id", as: UUID.self),
+            number: try r.decode(column: "number", as: String.self), title: try r.decode(column: "title", as: String.self),
+            kind: try r.decode(column: "kind", as: String.self), signedOn: try r.decode(column: "signed_on", as: String.self),
+            publishedOn: try r.decode(column: "published_on", as: String.self),
+            effectiveOn: try r.decode(column: "effective_on", as: String.self),
+            expiresOn: try r.decode(column: "expires_on", as: String.self),
+            endedOn: try r.decode(column: "ended_on", as: String?.self),
+            ending: try r.decode(column: "ending", as: String?.self),
+            amendedOn: try r.decode(column: "amended_on", as: String?.self))
+    }
+}
