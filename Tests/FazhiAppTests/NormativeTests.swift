@@ -177,9 +177,12 @@ struct NormativeTests {
             #expect(row?["standing"] as? String == "现行有效", "\(after)")
             // 备案审查 revokes it: recorded, then ended; it stands 已撤销 from that day.
             try await d.refused(k, "revoke_on_review", "2026-11-10", ["endingReason": "x"], article: "国办发〔2018〕37号")
-            try await R.ok(
-                d.c, &k, d.head, "record_filing_review", "2026-11-10",
-                ["filingConclusion": "revoke", "filingReviewNotes": "第三条增设许可条件，撤销"])
+            // The 备案审查 is the 司法局's, not the issuer's.
+            let review: [String: Any] = ["filingConclusion": "revoke", "filingReviewNotes": "第三条增设许可条件，撤销"]
+            let byIssuer = try await d.c.step(
+                k.id, d.head, "record_filing_review", version: k.version, date: "2026-11-10", review)
+            #expect(byIssuer.status == .forbidden || byIssuer.status == .conflict, "\(byIssuer.status)")
+            try await R.ok(d.c, &k, try await t.token("sfj.jiandu"), "record_filing_review", "2026-11-10", review)
             try await R.ok(d.c, &k, d.head, "revoke_on_review", "2026-11-11", ["endingReason": "县政府撤销决定"])
             let revoked = try await t.send(.GET, "/documents?format=json&date=2026-11-19").json()
             #expect(
@@ -322,7 +325,8 @@ struct NormativeTests {
                 twin.id, d.head, "register_existing", version: 0, date: "2026-06-01",
                 [
                     "title": "另一办法", "documentKind": "measures", "documentNumber": "清市监规〔2024〕1号",
-                    "signedOn": "2024-03-01", "publishedOn": "2024-03-05", "effectiveOn": "2024-04-01", "finalText": "第一条 x",
+                    "signedOn": "2024-03-01", "publishedOn": "2024-03-05", "effectiveOn": "2024-04-01",
+                    "finalText": "第一条 x",
                 ])
             #expect(same.status == .conflict && same.text.contains("统一编号"), "\(same.status) \(same.text)")
             // Not while it is being drafted: an amendment needs a document in force.
@@ -367,7 +371,8 @@ struct NormativeTests {
             #expect((earlier["versions"] as? [[String: Any]])?.count == 1)
             let versions = (july["versions"] as? [[String: Any]] ?? []).compactMap { $0["number"] as? Int }
             let changes = try await t.send(
-                .GET, "/documents/\(k.id)/changes?format=json&from=\(versions[0])&to=\(versions[1])").json()
+                .GET, "/documents/\(k.id)/changes?format=json&from=\(versions[0])&to=\(versions[1])"
+            ).json()
             let lines = changes["lines"] as? [Any] ?? []
             #expect(lines.count == 4, "two kept, article 3 changed, article 4 added: \(lines)")
             let html = try await t.send(.GET, "/documents/\(k.id)/changes?from=\(versions[0])&to=\(versions[1])")
@@ -380,8 +385,10 @@ struct NormativeTests {
             #expect((found["documents"] as? [[String: Any]])?.map { $0["title"] as? String } == ["清河县农贸市场管理办法"])
             let none = try await t.send(.GET, "/documents?format=json&q=%E5%85%BB%E8%80%81").json()  // 养老
             #expect(none["total"] as? Int == 0)
-            let pending = try await t.send(.GET, "/documents?format=json&date=2024-03-20&standing=%E6%9C%AA%E6%96%BD%E8%A1%8C")
-                .json()
+            let pending = try await t.send(
+                .GET, "/documents?format=json&date=2024-03-20&standing=%E6%9C%AA%E6%96%BD%E8%A1%8C"
+            )
+            .json()
             #expect(pending["total"] as? Int == 1, "未施行 between publication and 施行")
             let bad = try await t.send(.GET, "/documents?standing=x")
             #expect(bad.status == .unprocessableEntity)
@@ -396,6 +403,66 @@ struct NormativeTests {
             let sheet = try XLSXReader.rows(Data(xlsx.body.readableBytesView))
             #expect(sheet.contains { $0.contains("清市监规〔2024〕1号") })
             #expect(sheet.last?.first == "合计" && sheet.last?[1] == "1 件", "\(sheet.last ?? [])")
+        }
+    }
+
+    /// A citizen's 审查建议 on the portal: a receipt with the day the answer is due (from receipt), the 司法局 answers, the
+    /// citizen reads the answer with the tracking number and secret; a wrong secret finds nothing.
+    @Test(arguments: TestDB.all)
+    func aCitizenAsksForADocumentToBeReviewed(_ db: TestDB) async throws {
+        try await withTestApp(db, now: CaseAPITests.now) { t in
+            let web = WebClient(t)
+            let form = try await web.request(.GET, "/documents/suggest")
+            #expect(form.status == .ok && form.text.contains("清河县司法局"), "the 司法局 takes them")
+            let key = UUID().uuidString
+            let office = try #require(
+                try await NormativeSuggestions.offices(on: t.app.db).first { $0.name == "清河县司法局" })
+            var fields: [String: String] = [
+                "submissionKey": key, "office": office.id.uuidString, "suggesterName": "赵一鸣",
+                "suggesterContact": "13800000000", "documentCited": "清市监规〔2024〕1号",
+                "suggestionText": "",
+            ]
+            let missing = try await web.request(.POST, "/documents/suggest", form: fields)
+            #expect(missing.status == .unprocessableEntity && missing.text.contains("认为违法的条款和理由"))
+            fields["suggestionText"] = "第三条增加了法规没有规定的许可条件"
+            fields["submissionKey"] = UUID().uuidString
+            let sent = try await web.request(.POST, "/documents/suggest", form: fields)
+            #expect(sent.status == .created && sent.text.contains("查询编号"), "\(sent.status)")
+            let again = try await web.request(.POST, "/documents/suggest", form: fields)
+            #expect(again.status == .ok, "the same form twice files one suggestion")
+            func cell(_ id: String, _ html: String) -> String? {
+                guard let r = html.range(of: "id=\"\(id)\">") else { return nil }
+                return String(html[r.upperBound...].prefix { $0 != "<" })
+            }
+            let number = try #require(cell("tracking-number", sent.text)),
+                secret = try #require(cell("secret", sent.text))
+            #expect(number.hasPrefix("SJ"))
+            let wrong = try await web.request(
+                .POST, "/documents/suggest/status", form: ["number": number, "secret": "XXXX"])
+            #expect(wrong.status == .notFound)
+            // The 司法局 answers; the period runs from receipt (the day of filing), 60 days by default.
+            let supervisor = try await t.token("sfj.jiandu")
+            let list = try await t.send(.GET, "/api/v1/cases?procedure=normative_suggestion", token: supervisor)
+                .jsonArray()
+            #expect(list.count == 1, "the same form twice filed once")
+            let id = try #require(list.first?["id"] as? String, "\(list)")
+            var k = ReconsiderationTests.Case(id: id, version: 1)
+            let c = CaseAPITests.Client(t: t)
+            let head = try await t.token("scj.juzhang")
+            let byOther = try await c.step(
+                id, head, "answer_suggestion", version: 1, date: "2026-11-20",
+                ["suggestionConclusion": "lawful", "answerText": "x"])
+            #expect(byOther.status == .forbidden || byOther.status == .notFound, "only the 备案审查机关 answers")
+            let j = try await R.ok(
+                c, &k, supervisor, "answer_suggestion", "2026-11-20",
+                ["suggestionConclusion": "ordered_correction", "answerText": "经审查，第三条增设许可条件，已责令制定机关改正。"])
+            #expect((j["state"] as? String) == "answered")
+            let status = try await web.request(
+                .POST, "/documents/suggest/status", form: ["number": number, "secret": secret])
+            #expect(status.status == .ok && status.text.contains("已责令制定机关改正") && status.text.contains("已答复"))
+            let docx = try await web.request(
+                .POST, "/documents/suggest/status", form: ["number": number, "secret": secret, "download": "answer"])
+            #expect(docx.status == .ok && docx.headers.contentType?.description.contains("officedocument") == true)
         }
     }
 }

@@ -321,6 +321,9 @@ public struct ProcedureDefinition: Sendable {
     /// body answers its own 政府信息公开 requests (政府信息公开条例 第四条、第十条), the government's office not for its
     /// departments.
     public var rolesHeldAtBody = false
+    /// Roles that count wherever their holder reads the case's body, even with `rolesHeldAtBody`: the 司法行政部门's
+    /// 备案审查 of every body's 规范性文件.
+    public var rolesHeldWhereRead: Set<Role> = []
     /// When its drafts are open for public comment (`PublicConsultation`): the state and the fact with the text.
     public var consultation: ConsultationRule?
 

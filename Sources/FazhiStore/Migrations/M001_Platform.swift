@@ -121,6 +121,6 @@ public enum FazhiMigrations {
         M007_Publications(), M008_Evidence(), M009_CaseFigures(), M010_FigureSums(), M011_DecisionSearch(),
         M012_ReconsiderationApplications(), M013_YearFigures(), M014_CommitteeMembers(), M015_DeadlineSweep(),
         M016_DocumentSequences(), M017_GrantRequests(), M018_DisclosureApplications(), M019_ProactiveItems(),
-        M020_PublicComments(), M021_NormativeLibrary(),
+        M020_PublicComments(), M021_NormativeLibrary(), M022_NormativeSuggestions(),
     ]
 }

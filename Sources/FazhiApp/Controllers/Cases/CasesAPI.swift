@@ -80,11 +80,14 @@ struct CasesAPI {
     /// The user as the engine sees them in a body: the roles they hold over it — at the body itself only, for a procedure
     /// whose steps each body takes for itself (`ProcedureDefinition.rolesHeldAtBody`).
     static func actor(_ user: AuthUser, body: UUID, procedure: String? = nil) -> ProcedureActor {
-        let own = procedure.flatMap { ProcedureCatalog.standard.current($0)?.rolesHeldAtBody } ?? false
+        let def = procedure.flatMap { ProcedureCatalog.standard.current($0) }
+        let own = def?.rolesHeldAtBody ?? false, anywhere = def?.rolesHeldWhereRead ?? []
         let roles = Set(
             user.grants.filter {
                 own ? $0.organisationID == body : user.policy.tree.subtree(of: $0.organisationID).contains(body)
-            }.map(\.role))
+            }.map(\.role)
+        )
+        .union(user.grants.map(\.role).filter { anywhere.contains($0) && user.readable.contains(body) })
         return ProcedureActor(id: user.id, name: user.displayName, roles: roles)
     }
 

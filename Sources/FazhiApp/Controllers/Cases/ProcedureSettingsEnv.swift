@@ -36,6 +36,9 @@ extension ProcedureSettings {
         if let v = num("FAZHI_NORMATIVE_PROVISIONAL_YEARS"), v >= 1, v <= 10 { s.normativeProvisionalYears = Int(v) }
         if let v = num("FAZHI_NORMATIVE_EVALUATION_MONTHS"), v >= 1, v <= 24 { s.normativeEvaluationMonths = Int(v) }
         if let v = num("FAZHI_NORMATIVE_REVIEW_MIN_WORKDAYS"), v >= 0, v <= 15 { s.normativeReviewMinWorkdays = Int(v) }
+        if let v = num("FAZHI_NORMATIVE_SUGGESTION_ANSWER_DAYS"), v >= 1, v <= 180 {
+            s.normativeSuggestionAnswerDays = Int(v)
+        }
         if let v = num("FAZHI_NORMATIVE_REVIEW_MAX_WORKDAYS"), v >= 5, v <= 60 { s.normativeReviewMaxWorkdays = Int(v) }
         if let v = env["FAZHI_MAJOR_DECISION_ITEMS"] {
             s.majorDecisionItems = Set(v.split(separator: ",").map { String($0).trimmed }.filter { !$0.isEmpty })

@@ -25,28 +25,19 @@ enum DisclosurePortalViews {
     static func applicationForm(
         values: [String: String], error: String?, field: String?, offices: [(String, String)], csrf: String
     ) -> HTML {
-        func v(_ k: String) -> String { values[k] ?? "" }
-        func bad(_ k: String) -> HTML { HTML(raw: field == k ? " aria-invalid=\"true\" class=\"invalid\"" : "") }
+        let form = ApplicationFormFields(values: values, invalid: field)
         func text(_ k: String, _ label: String, required: Bool = true, type: String = "text", hint: String = "") -> HTML
         {
-            """
-            <label for="\(k)">\(label)\(HTML(raw: required ? "<span class=\"req\">*</span>" : ""))</label><input id="\(k)" name="\(k)" type="\(type)" value="\(v(k))" maxlength="200"\(HTML(raw: required ? " required" : ""))\(bad(k))>\(hint.isEmpty ? "" : HTML("<small>\(hint)</small>"))
-            """
+            form.text(k, label, required: required, type: type, hint: hint)
         }
         func select(_ k: String, _ label: String, _ options: [(String, String)]) -> HTML {
-            let opts = HTML.join(
-                options.map {
-                    "<option value=\"\($0.0)\"\(HTML(raw: v(k) == $0.0 ? " selected" : ""))>\($0.1)</option>"
-                })
-            return
-                "<label for=\"\(k)\">\(label)<span class=\"req\">*</span></label><select id=\"\(k)\" name=\"\(k)\" required\(bad(k))><option value=\"\">请选择</option>\(opts)</select>"
+            form.select(k, label, options)
         }
-        let key = v("submissionKey").isEmpty ? UUID().uuidString : v("submissionKey")
         return """
             <p>公民、法人或者其他组织可以向行政机关申请获取政府信息（《中华人民共和国政府信息公开条例》第二十七条）。行政机关将自收到申请之日起二十个工作日内答复（第三十三条）。带 <span class="req">*</span> 的为必填项；身份证件号码和电话不会公开。</p>
             \(Views.flash(error, error: true))
             <form method="post" action="/disclosure/apply" class="card form" id="apply-form">
-            <input type="hidden" name="_csrf" value="\(csrf)"><input type="hidden" name="submissionKey" value="\(key)">
+            \(form.hidden(csrf: csrf))
             \(select("office", "向哪个行政机关申请", offices))
             <fieldset><legend>申请人（第二十九条第二款第一项）</legend>
             \(text("applicantName", "姓名或者名称"))
@@ -56,7 +47,7 @@ enum DisclosurePortalViews {
             \(text("applicantAddress", "通讯地址"))
             \(text("applicantEmail", "电子邮箱", required: false, type: "email"))</fieldset>
             <fieldset><legend>申请公开的政府信息（第二十九条第二款第二项、第三项）</legend>
-            <label for="informationDescription">信息的名称、文号或者便于查询的其他特征性描述<span class="req">*</span></label><textarea id="informationDescription" name="informationDescription" rows="4" maxlength="2000" required\(bad("informationDescription"))>\(v("informationDescription"))</textarea>
+            \(form.textarea("informationDescription", "信息的名称、文号或者便于查询的其他特征性描述"))
             \(select("requestedForm", "获取信息的形式", Disclosure.forms.map { ($0.value, $0.label) }))
             \(select("delivery", "获取信息的方式", Disclosure.deliveries.filter { $0.value != "on_spot" }.map { ($0.value, $0.label) }))</fieldset>
             <button type="submit">提交申请</button></form>
@@ -65,13 +56,7 @@ enum DisclosurePortalViews {
     }
 
     static func statusForm(number: String, error: String?, csrf: String) -> HTML {
-        """
-        \(Views.flash(error, error: true))
-        <form method="post" action="/disclosure/status" class="card form" id="status-form"><input type="hidden" name="_csrf" value="\(csrf)">
-        <label for="number">查询编号</label><input id="number" name="number" value="\(number)" maxlength="40" required>
-        <label for="secret">查询码</label><input id="secret" name="secret" type="password" maxlength="40" required autocomplete="off">
-        <button type="submit">查询</button></form>
-        """
+        ApplicationFormFields.statusForm(action: "/disclosure/status", number: number, error: error, csrf: csrf)
     }
 
     static func status(
@@ -87,7 +72,7 @@ enum DisclosurePortalViews {
         let answerHTML: HTML =
             answer.map { a in
                 """
-                <h2>答复</h2><div class="card document" id="answer">\(document(a))
+                <h2>答复</h2><div class="card document" id="answer">\(DocumentView.render(a))
                 <form method="post" action="/disclosure/status"><input type="hidden" name="_csrf" value="\(csrf)"><input type="hidden" name="number" value="\(number)"><input type="hidden" name="secret" value="\(secret)"><input type="hidden" name="download" value="answer"><button type="submit">下载答复书（.docx）</button></form></div>
                 """
             } ?? ""
@@ -108,23 +93,5 @@ enum DisclosurePortalViews {
             <h2>办理过程</h2><table class="data"><thead><tr><th>日期</th><th>环节</th></tr></thead><tbody>\(steps)</tbody></table></div>
             \(answerHTML)
             """
-    }
-
-    /// A 文书 as the page shows it: title, paragraphs, fields, tables and the signature lines.
-    static func document(_ d: DocumentText) -> HTML {
-        HTML.join(
-            d.blocks.map { b -> HTML in
-                switch b {
-                case .title(let s): "<h3 class=\"doc-title\">\(s)</h3>"
-                case .centered(let s): "<p class=\"center\">\(s)</p>"
-                case .heading(let s): "<h4>\(s)</h4>"
-                case .paragraph(let s): HTML.join(s.components(separatedBy: "\n").map { "<p>\($0)</p>" as HTML })
-                case .field(let l, let v): "<p><b>\(l)：</b>\(v)</p>"
-                case .table(let rows):
-                    "<table class=\"data\">\(HTML.join(rows.map { r in "<tr>\(HTML.join(r.map { "<td>\($0)</td>" as HTML }))</tr>" as HTML }))</table>"
-                case .signature(let lines): "<p class=\"right\">\(HTML.join(lines.map { "\($0)<br>" as HTML }))</p>"
-                case .seal: ""
-                }
-            })
     }
 }

@@ -25,63 +25,16 @@ enum DisclosurePortal {
         sessions.post("disclosure", "status") { req async throws -> Response in try await status(req) }
     }
 
-    static func apply(_ req: Request) async throws -> Response {
-        try CSRF.verify(req)
-        var values: [String: String] = [:]
-        for k in textFields + ["office", "submissionKey"] {
-            values[k] = String(((try? req.content.get(String.self, at: k)) ?? "").trimmed.prefix(4_000))
-        }
-        guard let key = values["submissionKey"], (16...64).contains(key.count) else {
-            return try await form(req, values: values, error: "表单已过期，请重新打开申请页面", status: .badRequest)
-        }
-        let desk = DisclosureApplications.desk
-        if let filed = try await desk.bySubmission(key, on: req.db) {
-            return try await receipt(req, filed, secret: req.session.data["disclosure.\(key)"])
-        }
-        let address = LoginThrottle.addressKey(req.remoteAddress?.ipAddress ?? "?")
-        if let wait = req.fazhi.applicationThrottle.retryAfter([address], now: req.fazhi.now) {
-            let r = try await form(
-                req, values: values, error: "同一网络地址提交申请过于频繁，请在 \((wait + 59) / 60) 分钟后再试；也可以当面、邮寄或者传真提交申请",
-                status: .tooManyRequests)
-            r.headers.replaceOrAdd(name: .retryAfter, value: String(wait))
-            return r
-        }
-        let offices = try await DisclosureApplications.offices(on: req.db)
-        guard let office = offices.first(where: { $0.id.uuidString == values["office"] }) else {
-            return try await form(
-                req, values: values, error: offices.isEmpty ? "本平台尚未开通网上申请政府信息公开" : "请选择受理申请的行政机关", field: "office",
-                status: offices.isEmpty ? .serviceUnavailable : .unprocessableEntity)
-        }
-        var inputs = Facts()
-        for k in textFields { if let v = values[k], !v.isEmpty { inputs[k] = .text(v) } }
-        let catalog = req.fazhi.procedures, calendar = req.fazhi.deadlines, today = req.fazhi.today
-        let filedInputs = inputs
-        do {
-            let (filed, _) = try await req.fazhi.store.write(
-                on: req.db, ChangeContext(actor: "portal", organisation: office.id.uuidString), now: req.fazhi.now
-            ) { tx in
-                try await desk.file(
-                    inputs: filedInputs, office: office.id, submissionKey: key, catalog: catalog, calendar: calendar,
-                    today: today, in: tx)
-            }
-            req.fazhi.applicationThrottle.recordFailure([address], now: req.fazhi.now)
-            if let secret = filed.secret { req.session.data["disclosure.\(key)"] = secret }
-            return try await receipt(req, filed, secret: filed.secret)
-        } catch let e as DomainError {
-            // Two sends of one form at the same moment: the second meets the first's unique key and shows its receipt.
-            if let filed = try await desk.bySubmission(key, on: req.db) {
-                return try await receipt(req, filed, secret: req.session.data["disclosure.\(key)"])
-            }
-            let (field, message): (String?, String) = {
-                switch e {
-                case .invalid(let f, let m): return (f, m)
-                case .refused(let f, let m, let a): return (f, "\(m)（\(a)）")
-                default: return (nil, e.description)
-                }
-            }()
-            return try await form(req, values: values, error: message, field: field)
-        }
-    }
+    static let desk = OnlineApplicationPortal(
+        desk: DisclosureApplications.desk, fields: textFields, sessionPrefix: "disclosure",
+        offices: { req in try await DisclosureApplications.offices(on: req.db) }, closed: "本平台尚未开通网上申请政府信息公开",
+        chooseOffice: "请选择受理申请的行政机关",
+        form: { req, values, error, field, status in
+            try await form(req, values: values, error: error, field: field, status: status)
+        },
+        receipt: { req, a, secret in try await receipt(req, a, secret: secret) })
+
+    static func apply(_ req: Request) async throws -> Response { try await desk.apply(req) }
 
     static func receipt(_ req: Request, _ a: OnlineApplication, secret: String?) async throws -> Response {
         guard let c = try await CaseStore.load(a.caseID, on: req.db) else { throw APIError.notFound("没有该申请") }
@@ -103,27 +56,15 @@ enum DisclosurePortal {
     }
 
     static func status(_ req: Request) async throws -> Response {
-        try CSRF.verify(req)
-        let number = ((try? req.content.get(String.self, at: "number")) ?? "").trimmed,
-            secret = ((try? req.content.get(String.self, at: "secret")) ?? "").trimmed
         let page = "政府信息公开申请查询"
-        let address = LoginThrottle.addressKey(req.remoteAddress?.ipAddress ?? "?")
-        if let wait = req.fazhi.statusThrottle.retryAfter([address], now: req.fazhi.now) {
+        let (c, number, secret): (StoredCase, String, String)
+        switch try await desk.lookup(req) {
+        case .found(let found, let n, let s): (c, number, secret) = (found, n, s)
+        case .refused(let n, let message, let status):
             return Views.portal(
                 page, request: req,
-                DisclosurePortalViews.statusForm(
-                    number: number, error: "查询失败次数过多，请在 \((wait + 59) / 60) 分钟后再试", csrf: CSRF.token(for: req))
-            ).with(status: .tooManyRequests)
-        }
-        guard
-            number.count <= 40, secret.count <= 40,
-            let c = try await DisclosureApplications.desk.lookup(trackingNumber: number, secret: secret, on: req.db)
-        else {
-            req.fazhi.statusThrottle.recordFailure([address], now: req.fazhi.now)
-            return Views.portal(
-                page, request: req,
-                DisclosurePortalViews.statusForm(number: number, error: "查询编号或查询码不正确", csrf: CSRF.token(for: req))
-            ).with(status: .notFound)
+                DisclosurePortalViews.statusForm(number: n, error: message, csrf: CSRF.token(for: req))
+            ).with(status: status)
         }
         // The answer as the body issued it: the applicant reads it here, or takes it as .docx.
         let ctx = try await CaseDocumentsController.context(req, c)

@@ -21,7 +21,8 @@ extension NormativeLibraryPage {
                     return [
                         .text(r.number, class: "mono"),
                         DataTable.Cell(
-                            "<a href=\"/documents/\(r.id.uuidString)?date=\(day.description)\">\(r.title)</a>\(r.amendedOn.map { " <span class=\"muted\">（\($0)修改）</span>" as HTML } ?? "")"),
+                            "<a href=\"/documents/\(r.id.uuidString)?date=\(day.description)\">\(r.title)</a>\(r.amendedOn.map { " <span class=\"muted\">（\($0)修改）</span>" as HTML } ?? "")"
+                        ),
                         .text(m.names[r.bodyID] ?? ""), .text(r.publishedOn), .text(r.effectiveOn), .text(r.validUntil),
                         DataTable.Cell(standing == "现行有效" ? "\(standing)" : "<span class=\"muted\">\(standing)</span>"),
                     ]
@@ -29,7 +30,8 @@ extension NormativeLibraryPage {
             ).render()
             let options = HTML.join(
                 ([("", "全部")] + NormativeLibraryStore.standings.map { ($0, $0) }).map { v in
-                    "<option value=\"\(v.0)\"\(m.query.standing == v.0 || (m.query.standing == nil && v.0.isEmpty) ? " selected" : "")>\(v.1)</option>" as HTML
+                    "<option value=\"\(v.0)\"\(m.query.standing == v.0 || (m.query.standing == nil && v.0.isEmpty) ? " selected" : "")>\(v.1)</option>"
+                        as HTML
                 })
             let pager = Pager(page: m.page, pageSize: NormativeLibrary.pageSize, total: m.total, base: m.base).render()
             return """
@@ -72,7 +74,9 @@ enum NormativeDocumentPage {
             let f = model.file.facts, day = model.day
             let shown = model.inForce ?? model.versions.first
             let caption: HTML =
-                model.inForce.map { "<h2>\(day.description) 适用的文本（\($0.label)，\($0.effectiveOn?.description ?? "")起施行）</h2>" }
+                model.inForce.map {
+                    "<h2>\(day.description) 适用的文本（\($0.label)，\($0.effectiveOn?.description ?? "")起施行）</h2>"
+                }
                 ?? "<h2>正文（\(day.description) 尚未施行）</h2>"
             let rows = HTML.join(
                 model.versions.map { v in
@@ -80,7 +84,9 @@ enum NormativeDocumentPage {
                         v.number == model.versions.first?.number
                         ? ""
                         : "<a href=\"/documents/\(model.file.id.uuidString)/changes?from=\(model.versions.first!.number)&to=\(v.number)&date=\(day.description)\">与印发文本比较</a>"
-                    return "<tr><td>\(v.label)</td><td class=\"mono\">\(v.documentNumber ?? "")</td><td>\(v.on.description)</td><td>\(v.publishedOn?.description ?? "")</td><td>\(v.effectiveOn?.description ?? "")</td><td>\(compare)</td></tr>" as HTML
+                    return
+                        "<tr><td>\(v.label)</td><td class=\"mono\">\(v.documentNumber ?? "")</td><td>\(v.on.description)</td><td>\(v.publishedOn?.description ?? "")</td><td>\(v.effectiveOn?.description ?? "")</td><td>\(compare)</td></tr>"
+                        as HTML
                 })
             return """
                 <dl class="card facts"><dt>文号</dt><dd>\(f[NormativeFact.documentNumber] ?? "")</dd><dt>制定机关</dt><dd>\(model.issuer)</dd>
@@ -92,6 +98,7 @@ enum NormativeDocumentPage {
                 <section class="card"><h2>版本</h2><div class="table-wrap"><table class="data" id="versions"><thead><tr><th>版本</th><th>文号</th><th>签发</th><th>公布</th><th>施行</th><th></th></tr></thead><tbody>\(rows)</tbody></table></div>
                 <form method="get" action="/documents/\(model.file.id.uuidString)"><label for="asof">查看某日适用的文本</label><input id="asof" type="date" name="date" value="\(day.description)"><button type="submit">查看</button></form></section>
                 <section class="card"><h2>政策解读</h2>\(paragraphs(f[NormativeFact.interpretation] ?? ""))</section>
+                <p class="muted">认为本文件违反法律、法规、规章的，可以 <a href="/documents/suggest?document=\(model.file.id.uuidString)" id="suggest">提出审查建议</a>。</p>
                 """
         }
     }

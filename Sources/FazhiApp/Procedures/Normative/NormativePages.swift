@@ -11,12 +11,14 @@ extension AppModule {
             NormativeLibrary.register(r.portal)
             NormativeImport.register(r.console)
             NormativeCatalogueExport.register(r.console)
+            SuggestionPortal.register(r.sessions)
         },
         navigation: [
             NavEntry(
                 .rules, "规范性文件", .cases(procedure: NormativeProcedure.id), roles: [.head, .legalReviewer, .supervisor]),
             NavEntry(.rules, "导入已有文件", .normativeImport, roles: [.head, .legalReviewer]),
             NavEntry(.rules, "文件目录（Excel）", .normativeCatalogue, roles: [.head, .legalReviewer, .supervisor]),
+            NavEntry(.rules, "审查建议", .cases(procedure: NormativeSuggestionProcedure.id), roles: [.supervisor]),
             NavEntry(
                 .statistics, "规范性文件统计", .yearFigures(procedure: NormativeProcedure.id, year: nil),
                 roles: [.head, .legalReviewer, .supervisor]),
@@ -57,11 +59,14 @@ enum NormativeLibrary {
             let names = try await CasesConsole.bodyNames(req)
             let model = NormativeDocumentPage.Model(
                 file: c.file, day: day, issuer: names[c.file.bodyID] ?? "",
-                versions: Normative.versions(c.file).filter { $0.issued && ($0.publishedOn.map { $0 <= day } ?? false) })
+                versions: Normative.versions(c.file).filter { $0.issued && ($0.publishedOn.map { $0 <= day } ?? false) }
+            )
             if RegistryPortal.format(req) == "json" { return try TableResponse.json(model.json) }
             return Views.portal(
                 c.file.facts[NormativeFact.title] ?? "规范性文件", request: req,
-                HTML.join([NormativeDocumentPage.View(model: model).render(), ConsultationViews.adoptionReport(comments)]))
+                HTML.join([
+                    NormativeDocumentPage.View(model: model).render(), ConsultationViews.adoptionReport(comments),
+                ]))
         }
         portal.get("documents", ":id", "changes") { req async throws -> Response in
             let (c, day) = try await publishedDocument(req)
@@ -71,7 +76,9 @@ enum NormativeLibrary {
             else { throw DomainError.invalid(field: "from", message: "请选择该文件已公布的两个版本（from、to 为版本号）") }
             let lines = TextDiff.compare(a.text, b.text)
             if RegistryPortal.format(req) == "json" {
-                return try TableResponse.json(["from": AnyEncodable(a), "to": AnyEncodable(b), "lines": AnyEncodable(lines)])
+                return try TableResponse.json([
+                    "from": AnyEncodable(a), "to": AnyEncodable(b), "lines": AnyEncodable(lines),
+                ])
             }
             return Views.portal(
                 "\(c.file.facts[NormativeFact.title] ?? "")：版本比较", request: req,

@@ -1,6 +1,6 @@
 import Foundation
 
-/// The 合法性审核意见书 (国办发〔2018〕115号) and the 备案报告.
+/// The 合法性审核意见书 (国办发〔2018〕115号), the 备案报告 and the 审查建议答复书.
 enum NormativeDocuments {
     static func blocks(
         _ kind: CaseDocumentKind, facts f: Facts, file: CaseFile, step: CaseStep?, context c: DocumentContext
@@ -43,6 +43,20 @@ enum NormativeDocuments {
                     "制定过程：\(file.hasTaken(NormativeProcedure.Step.closeConsultation) ? "已公开征求意见（收到意见\(Int(f[NormativeFact.commentsReceived] ?? 0))条，采纳\(Int(f[NormativeFact.commentsAdopted] ?? 0))条）；" : "")经合法性审核（\(Normative.reviewOpinions.first { $0.value == f[NormativeFact.reviewOpinion] }?.label ?? "")）；经\(Normative.meetingKinds.first { $0.value == f[NormativeFact.meetingKind] }?.label ?? "集体")审议通过。"
                 ),
                 .paragraph("附件：1. 文件正式文本；2. 起草说明；3. 合法性审核意见书。"),
+            ] + sign
+        case .suggestionAnswer:
+            return [
+                .centered(c.caseNumber),
+                .paragraph("\(t(NormativeSuggestionFact.suggesterName))："),
+                .paragraph(
+                    "你（单位）于\(f[NormativeSuggestionFact.receivedOn].map(CaseDocuments.chineseDate) ?? "")提出的对《\(t(NormativeSuggestionFact.documentCited))》的审查建议收悉。经审查，答复如下："
+                ),
+                .paragraph(t(NormativeSuggestionFact.answerText)),
+                .field(
+                    "处理结果",
+                    Normative.label(
+                        f[NormativeSuggestionFact.suggestionConclusion], in: Normative.suggestionConclusions)),
+                .paragraph("特此答复。"),
             ] + sign
         default:
             return []

@@ -55,7 +55,9 @@ extension NormativeProcedure {
                         c.inputs[NormativeFact.validityYears].map(Int.init)
                         ?? (c.file.facts.flag(NormativeFact.provisional)
                             ? c.settings.normativeProvisionalYears : c.settings.normativeValidityYears)
-                    var facts = Facts([NormativeFact.issueNumbers ~ (c.file.facts.list(NormativeFact.issueNumbers) + [number])])
+                    var facts = Facts([
+                        NormativeFact.issueNumbers ~ (c.file.facts.list(NormativeFact.issueNumbers) + [number])
+                    ])
                     // A 修改决定 keeps the document's own 文号, dates and 有效期 (unless it sets a new one); the amended text
                     // applies from its own 施行日期 (the text versions keep every one).
                     if c.file.facts.flag(NormativeFact.amending) {
@@ -67,7 +69,8 @@ extension NormativeProcedure {
                         if c.inputs[NormativeFact.validityYears] != nil {
                             let expires = effective.addingYearsClamped(years)
                             facts[NormativeFact.expiresOn] = expires
-                            facts[NormativeFact.evaluationDue] = expires.addingMonths(-c.settings.normativeEvaluationMonths)
+                            facts[NormativeFact.evaluationDue] = expires.addingMonths(
+                                -c.settings.normativeEvaluationMonths)
                         }
                         return facts
                     }
@@ -132,7 +135,8 @@ extension NormativeProcedure {
             )
             .produces(.filingReport),
             ActionDefinition(
-                Step.recordFilingReview, "登记备案审查结论", from: [State.filed.id], to: nil, by: staff, basis: "国办发〔2018〕37号"
+                Step.recordFilingReview, "登记备案审查结论", from: [State.filed.id], to: nil, by: filingReviewers,
+                basis: "国办发〔2018〕37号"
             )
             .asks(
                 .init("filingConclusion", "审查结论", .choice(Normative.filingConclusions)),
@@ -181,7 +185,8 @@ extension NormativeProcedure {
             ),
             // 备案审查 that revokes the document (or asks the 人大常委会 to): it ends on the day of that decision.
             ActionDefinition(
-                Step.revokeOnReview, "备案审查撤销", from: inForce, to: State.ended.id, by: staff, basis: "国办发〔2018〕37号（有错必纠）"
+                Step.revokeOnReview, "备案审查撤销", from: inForce, to: State.ended.id, by: staff.union(filingReviewers),
+                basis: "国办发〔2018〕37号（有错必纠）"
             )
             .asks(.init("endingReason", "撤销决定（文号和理由）"))
             .gate("国办发〔2018〕37号", "备案审查结论不是撤销") { c in c.file.facts[NormativeFact.filingConclusion] == "revoke" }
@@ -196,7 +201,8 @@ extension NormativeProcedure {
             ),
             // The 有效期 runs out by itself: the system records it the day after (the document is 失效 from that day).
             ActionDefinition(
-                Step.expire, "有效期届满，自动失效", from: inForce.union(amendingStates), to: State.ended.id, by: staff, basis: "有效期：本地规定"
+                Step.expire, "有效期届满，自动失效", from: inForce.union(amendingStates), to: State.ended.id, by: staff,
+                basis: "有效期：本地规定"
             )
             .gate("有效期：本地规定", "有效期尚未届满") { c in overdue(c, "validity") }
             .then(

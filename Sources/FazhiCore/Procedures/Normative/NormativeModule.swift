@@ -5,10 +5,10 @@ import Foundation
 extension ProcedureModule {
     public static let normative = ProcedureModule(
         folder: "Normative", name: "行政规范性文件",
-        procedureIDs: [NormativeProcedure.id],
-        definitions: { s in [NormativeProcedure.definition(s)] },
-        documents: [.normativeReviewOpinion, .filingReport],
-        facts: NormativeFact.all,
+        procedureIDs: [NormativeProcedure.id, NormativeSuggestionProcedure.id],
+        definitions: { s in [NormativeProcedure.definition(s), NormativeSuggestionProcedure.definition(s)] },
+        documents: [.normativeReviewOpinion, .filingReport, .suggestionAnswer],
+        facts: NormativeFact.all + NormativeSuggestionFact.all,
         render: { input, draft in
             draft.blocks += NormativeDocuments.blocks(
                 input.kind, facts: input.facts, file: input.file, step: input.step, context: input.context)
@@ -18,6 +18,7 @@ extension ProcedureModule {
 extension CaseDocumentKind {
     public static let normativeReviewOpinion = CaseDocumentKind("normative_review_opinion", "规范性文件合法性审核意见书")
     public static let filingReport = CaseDocumentKind("filing_report", "规范性文件备案报告")
+    public static let suggestionAnswer = CaseDocumentKind("suggestion_answer", "规范性文件审查建议答复书")
 }
 
 extension NormativeProcedure {
@@ -27,7 +28,8 @@ extension NormativeProcedure {
             "title", "documentKind", "documentNumber", "touchesRights", "businessRelated", "affectsMarket", "inPlan",
             "draftVersion", "consultationUntil", "commentsReceived", "commentsAdopted", "competitionConclusion",
             "reviewOpinion", "reviewProblems", "signedOn", "effectiveOn", "expiresOn", "publishedOn", "publishedLate",
-            "filedOn", "filingLate", "filingConclusion", "amendmentNumber", "amendedOn", "amendmentEffectiveOn", "ending",
+            "filedOn", "filingLate", "filingConclusion", "amendmentNumber", "amendedOn", "amendmentEffectiveOn",
+            "ending",
             "endedOn",
         ],
         labels: [

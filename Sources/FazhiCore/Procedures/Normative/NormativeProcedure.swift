@@ -53,6 +53,8 @@ public enum NormativeProcedure {
     static let staff: Set<Role> = [.head, .legalReviewer]
     /// 合法性审核 is the 司法行政部门's or the 法制机构's (115号), recorded by the 法制审核人员, never the head.
     static let reviewers: Set<Role> = [.legalReviewer]
+    /// 备案审查 is the receiving body's: the 司法行政部门 (监督人员) for the government, wherever they read the issuer.
+    static let filingReviewers: Set<Role> = [.supervisor]
     static let inForce: Set<String> = [State.issued.id, State.published.id, State.filed.id]
     /// Where an amendment of a document in force runs (its 有效期 runs on meanwhile, and may end it).
     static let amendingStates: Set<String> = [
@@ -67,7 +69,8 @@ public enum NormativeProcedure {
     public static func definition(_ s: ProcedureSettings) -> ProcedureDefinition {
         var d = ProcedureDefinition(
             id: id, version: version, name: "行政规范性文件", instrument: "国办发〔2018〕37号、115号；《优化营商环境条例》",
-            initial: State.new.id, states: states, actions: draftingSteps(s) + issuingSteps(s) + [existingStep(s), amendmentStep(s)],
+            initial: State.new.id, states: states,
+            actions: draftingSteps(s) + issuingSteps(s) + [existingStep(s), amendmentStep(s)],
             kind: .normative,
             opening: OpeningRule(
                 staff, article: "国办发〔2018〕37号",
@@ -75,6 +78,7 @@ public enum NormativeProcedure {
             numbering: CaseNumbering("规草", issuer: .organisation), presentation: presentation)
         d.onExpiry = ["validity": Step.expire]
         d.rolesHeldAtBody = true
+        d.rolesHeldWhereRead = filingReviewers
         d.consultation = ConsultationRule(state: State.consulting.id, textFact: NormativeFact.draftText.id)
         d.statistics = statistics
         return d

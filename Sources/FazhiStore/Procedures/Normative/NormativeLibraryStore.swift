@@ -122,7 +122,8 @@ public enum NormativeLibraryStore {
             if let matching = SearchIndex.matching(searchKind, words, on: sql) {
                 conditions.append("n.ref IN (" + matching + ")")
             } else {
-                let like = "%" + words.replacingOccurrences(of: "%", with: "").replacingOccurrences(of: "_", with: "")
+                let like =
+                    "%" + words.replacingOccurrences(of: "%", with: "").replacingOccurrences(of: "_", with: "")
                     + "%"
                 conditions.append("(n.title LIKE \(bind: like) OR n.number LIKE \(bind: like))")
             }
@@ -142,7 +143,8 @@ public enum NormativeLibraryStore {
     public static func all(bodies: [UUID]?, on db: any Database) async throws -> [Row] {
         let sql = db as! any SQLDatabase
         if let b = bodies, b.isEmpty { return [] }
-        let filter: SQLQueryString = bodies.map { "WHERE body_id IN \(SQLGroupExpression($0.map { SQLBind($0) }))" } ?? ""
+        let filter: SQLQueryString =
+            bodies.map { "WHERE body_id IN \(SQLGroupExpression($0.map { SQLBind($0) }))" } ?? ""
         return try await sql.raw("SELECT * FROM normative_documents " + filter + " ORDER BY signed_on, number").all()
             .map(row)
     }
@@ -150,8 +152,10 @@ public enum NormativeLibraryStore {
     static func row(_ r: any SQLRow) throws -> Row {
         Row(
             id: try r.decode(column: "case_id", as: UUID.self), bodyID: try r.decode(column: "body_id", as: UUID.self),
-            number: try r.decode(column: "number", as: String.self), title: try r.decode(column: "title", as: String.self),
-            kind: try r.decode(column: "kind", as: String.self), signedOn: try r.decode(column: "signed_on", as: String.self),
+            number: try r.decode(column: "number", as: String.self),
+            title: try r.decode(column: "title", as: String.self),
+            kind: try r.decode(column: "kind", as: String.self),
+            signedOn: try r.decode(column: "signed_on", as: String.self),
             publishedOn: try r.decode(column: "published_on", as: String.self),
             effectiveOn: try r.decode(column: "effective_on", as: String.self),
             expiresOn: try r.decode(column: "expires_on", as: String.self),
