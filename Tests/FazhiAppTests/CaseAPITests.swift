@@ -82,7 +82,7 @@ import VaporTesting
             #expect(
                 Set(procedures.compactMap { $0["id"] as? String }) == [
                     "penalty.ordinary", "penalty.simple", "inspection", "reconsideration", "litigation", "mediation",
-                    "disclosure", "normative", "normative_suggestion",
+                    "disclosure", "normative", "normative_suggestion", "normative_cleanup",
                 ])
 
             // A retried POST with the same key opens one case.

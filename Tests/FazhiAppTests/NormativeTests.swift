@@ -465,4 +465,73 @@ struct NormativeTests {
             #expect(docx.status == .ok && docx.headers.contentType?.description.contains("officedocument") == true)
         }
     }
+
+    /// A 清理: every document in force marked on the worksheet (a reason for each 废止), approved collectively — not before
+    /// every document has its conclusion — and published; the documents marked 废止 end that day and the list is public.
+    @Test(arguments: TestDB.all)
+    func aCleanupMarksEveryDocumentAndRepealsOnPublication(_ db: TestDB) async throws {
+        try await withTestApp(db, now: CaseAPITests.now) { t in
+            let d = Desk(c: CaseAPITests.Client(t: t), head: try await t.token("scj.juzhang"))
+            for (n, title) in [("清市监规〔2020〕7号", "清河县集贸市场摊位管理暂行办法"), ("清市监规〔2021〕3号", "清河县广告牌匾设置规定")] {
+                let r = try await d.c.open(d.head, NormativeProcedure.id)
+                var k = ReconsiderationTests.Case(id: try r.json()["id"] as! String, version: 0)
+                try await R.ok(
+                    d.c, &k, d.head, "register_existing", "2026-06-01",
+                    [
+                        "title": title, "documentKind": "measures", "documentNumber": n, "signedOn": "2021-03-01",
+                        "publishedOn": "2021-03-05", "effectiveOn": "2021-04-01", "validUntil": "2030-12-31",
+                        "finalText": "第一条 ……",
+                    ])
+            }
+            let opened = try await d.c.open(d.head, NormativeCleanupProcedure.id)
+            var k = ReconsiderationTests.Case(id: try opened.json()["id"] as! String, version: 0)
+            try await R.ok(
+                d.c, &k, d.head, "start_cleanup", "2026-11-02",
+                ["cleanupTitle": "2026年度规范性文件清理", "cleanupBasis": "《优化营商环境条例》施行后的专项清理"])
+            let body = try #require(try await CaseStore.load(UUID(uuidString: k.id)!, on: t.app.db)).file.bodyID
+            let docs = try await CaseStore.bodyCases(
+                procedure: NormativeProcedure.id, body: body, states: NormativeCleanupProcedure.covered, on: t.app.db)
+            let market = try #require(docs.first { $0.file.facts[NormativeFact.title] == "清河县集贸市场摊位管理暂行办法" })
+            let web = WebClient(t)
+            _ = try await web.login("scj.juzhang")
+            let sheet = try await web.request(.GET, "/console/cases/\(k.id)/cleanup")
+            #expect(sheet.status == .ok && sheet.text.contains("清河县广告牌匾设置规定") && sheet.text.contains("应当逐件作出结论"))
+            // Only one marked: saved, but the meeting cannot approve an incomplete list.
+            var form = ["_version": "1", "c_\(market.id.uuidString)": "repeal", "r_\(market.id.uuidString)": ""]
+            let noReason = try await web.request(.POST, "/console/cases/\(k.id)/cleanup", form: form)
+            #expect(noReason.status == .unprocessableEntity && noReason.text.contains("应当写明理由"))
+            form["r_\(market.id.uuidString)"] = "上位法已废止"
+            let saved = try await web.request(.POST, "/console/cases/\(k.id)/cleanup", form: form)
+            #expect(saved.status == .seeOther || saved.status == .found, "\(saved.status)")
+            k.version = 2
+            let meeting: [String: Any] = [
+                "meetingKind": "office", "meetingOn": "2026-11-19", "attendees": ["甲", "乙", "丙"],
+            ]
+            try await d.refused(k, "approve_cleanup", "2026-11-20", meeting, article: "国办发〔2018〕37号")
+            form = ["_version": "2"]
+            for doc in docs {
+                let id = doc.id.uuidString
+                form["c_\(id)"] = doc.id == market.id ? "repeal" : "continue"
+                form["r_\(id)"] = doc.id == market.id ? "上位法已废止" : ""
+            }
+            let all = try await web.request(.POST, "/console/cases/\(k.id)/cleanup", form: form)
+            #expect(all.status == .seeOther || all.status == .found, "\(all.status) \(all.text)")
+            k.version = 3
+            try await R.ok(d.c, &k, d.head, "approve_cleanup", "2026-11-20", meeting)
+            #expect(
+                try await t.send(.GET, "/documents/\(market.id)?format=json").json()["standing"] as? String == "现行有效")
+            try await R.ok(d.c, &k, d.head, "publish_cleanup", "2026-11-20")
+            // Repealed from the day of publication, in its own case; the others stay in force.
+            let after = try await t.send(.GET, "/documents/\(market.id)?format=json&date=2026-11-20").json()
+            #expect(after["standing"] as? String == "已废止", "\(after)")
+            let before = try await t.send(.GET, "/documents/\(market.id)?format=json&date=2026-11-19").json()
+            #expect(before["standing"] as? String == "现行有效")
+            let list = try await t.send(.GET, "/documents/cleanups")
+            #expect(list.text.contains("2026年度规范性文件清理") && list.text.contains("废止1件"))
+            let result = try await t.send(.GET, "/documents/cleanups/\(k.id)")
+            #expect(result.text.contains("清河县集贸市场摊位管理暂行办法") && result.text.contains("上位法已废止"))
+            let page = try await web.request(.GET, "/console/cases/\(k.id)")
+            #expect(page.text.contains("逐件清理表"), "the case page links its worksheet")
+        }
+    }
 }

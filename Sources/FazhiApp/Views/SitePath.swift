@@ -22,8 +22,6 @@ enum SitePath: Hashable, Sendable {
     case normativeImport
     /// The 文件目录 of 规范性文件 as Excel (the user's bodies, or all for a supervisor).
     case normativeCatalogue
-    /// The 清理 worksheet: a body's documents in force, each with its conclusion.
-    case normativeCleanup
     case userPage(UUID)
     /// Approving or rejecting a self-requested role (`GrantRequests`).
     case grantRequestDecision(UUID, approve: Bool)
@@ -45,7 +43,6 @@ enum SitePath: Hashable, Sendable {
         case .disclosureCatalogue: "/console/disclosure/catalogue"
         case .normativeImport: "/console/normative/import"
         case .normativeCatalogue: "/console/normative/catalogue.xlsx"
-        case .normativeCleanup: "/console/normative/cleanup"
         case .disclosureReport(let year): "/console/disclosure/report" + (year.map { "?year=\($0)" } ?? "")
         case .users: "/console/users"
         case .userPage(let id): "/console/users/\(id.uuidString)"

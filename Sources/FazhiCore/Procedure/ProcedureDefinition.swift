@@ -256,6 +256,17 @@ public struct ActionDefinition: Sendable {
     public func looksUp(_ l: CaseLookup...) -> Self { var c = self; c.lookups += l; return c }
 }
 
+/// A page of a procedure's module about one case, at `/console/cases/<id>/<path>`, linked from the case page in the
+/// given states (all when empty).
+public struct CasePage: Sendable {
+    public let label: String
+    public let path: String
+    public let states: Set<String>
+    public init(_ label: String, path: String, states: Set<String> = []) {
+        self.label = label; self.path = path; self.states = states
+    }
+}
+
 /// A step another case must take because of this one.
 public struct LinkedStep: Sendable, Equatable {
     public let caseID: UUID
@@ -324,6 +335,8 @@ public struct ProcedureDefinition: Sendable {
     /// Roles that count wherever their holder reads the case's body, even with `rolesHeldAtBody`: the 司法行政部门's
     /// 备案审查 of every body's 规范性文件.
     public var rolesHeldWhereRead: Set<Role> = []
+    /// The module's own pages about a case (the 清理 worksheet, the public comments), linked from the case page.
+    public var casePages: [CasePage] = []
     /// When its drafts are open for public comment (`PublicConsultation`): the state and the fact with the text.
     public var consultation: ConsultationRule?
 

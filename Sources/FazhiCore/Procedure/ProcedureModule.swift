@@ -109,6 +109,8 @@ public enum CaseLookup: Sendable, Equatable {
     /// The 裁量基准 the step's input names, as registered (JSON of `DiscretionBenchmark`, the version in force on the
     /// step's day, only one of the case's power item), and whether that item has any benchmark at all (第三十四条).
     case benchmark(input: String, into: String, itemHasBenchmark: String)
+    /// The ids of the case's body's cases of a procedure in these states (a 清理 lists the body's documents in force).
+    case bodyCases(procedure: String, states: [String], into: String)
 }
 
 /// How a procedure's case reviews another case (a 复议 of a penalty decision): the fact holding the other case's id,

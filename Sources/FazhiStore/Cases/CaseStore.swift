@@ -423,6 +423,10 @@ public enum CaseStore {
                 Double(comments.filter { ["adopted", "partly"].contains($0.response ?? "") }.count))
             external["\(key).unanswered"] = .number(
                 Double(PublicConsultation.groups(comments).filter { $0.response == nil }.count))
+        case .bodyCases(let procedure, let states, let key):
+            external[key] = .list(
+                try await bodyCases(procedure: procedure, body: file.bodyID, states: states, on: tx.db).map(
+                    \.id.uuidString))
         case .actorHasTaken(let actions):
             guard !actor.hasReviewedBefore, !actions.isEmpty else { return }
             let taken = try await tx.sql.raw(
@@ -592,6 +596,18 @@ public enum CaseStore {
     }
 
     /// A procedure's cases in one state (the drafts open for public comment), newest first.
+    /// A body's cases of a procedure in these states, oldest first (a 清理 covers the body's documents in force).
+    public static func bodyCases(
+        procedure: String, body: UUID, states: [String], on db: any Database
+    ) async throws -> [StoredCase] {
+        try await (db as! any SQLDatabase).raw(
+            """
+            SELECT number, opened_on, content FROM cases WHERE procedure = \(bind: procedure) AND body_id = \(bind: body)
+            AND state IN \(SQLGroupExpression(states.map { SQLBind($0) })) ORDER BY opened_on, number
+            """
+        ).all().map(storedCase)
+    }
+
     public static func inState(
         procedure: String, state: String, limit: Int = 500, on db: any Database
     ) async throws -> [StoredCase] {

@@ -62,6 +62,8 @@ extension CaseFilePage {
         var openFailed: String?
         /// Why the page's content cannot be trusted: the row contradicts its record entry.
         var altered: String? = nil
+        /// The module's pages about this case (label, path) open in its state.
+        var pages: [(label: String, path: String)] = []
     }
 }
 
@@ -138,6 +140,7 @@ extension CaseFilePage.Model {
         self.today = today
         openFailed = nil
         altered = q.altered?.message
+        pages = def.casePages.filter { $0.states.isEmpty || $0.states.contains(f.state) }.map { ($0.label, $0.path) }
     }
 
     /// A step's form, generated from its inputs: long texts as text areas, the officers who may act, the case's evidence.

@@ -12,6 +12,7 @@ extension AppModule {
             NormativeImport.register(r.console)
             NormativeCatalogueExport.register(r.console)
             SuggestionPortal.register(r.sessions)
+            CleanupPages.register(console: r.console, portal: r.portal)
         },
         navigation: [
             NavEntry(
@@ -19,6 +20,9 @@ extension AppModule {
             NavEntry(.rules, "导入已有文件", .normativeImport, roles: [.head, .legalReviewer]),
             NavEntry(.rules, "文件目录（Excel）", .normativeCatalogue, roles: [.head, .legalReviewer, .supervisor]),
             NavEntry(.rules, "审查建议", .cases(procedure: NormativeSuggestionProcedure.id), roles: [.supervisor]),
+            NavEntry(
+                .rules, "规范性文件清理", .cases(procedure: NormativeCleanupProcedure.id),
+                roles: [.head, .legalReviewer, .supervisor]),
             NavEntry(
                 .statistics, "规范性文件统计", .yearFigures(procedure: NormativeProcedure.id, year: nil),
                 roles: [.head, .legalReviewer, .supervisor]),

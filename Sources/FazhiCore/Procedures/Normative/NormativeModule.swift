@@ -5,10 +5,15 @@ import Foundation
 extension ProcedureModule {
     public static let normative = ProcedureModule(
         folder: "Normative", name: "行政规范性文件",
-        procedureIDs: [NormativeProcedure.id, NormativeSuggestionProcedure.id],
-        definitions: { s in [NormativeProcedure.definition(s), NormativeSuggestionProcedure.definition(s)] },
+        procedureIDs: [NormativeProcedure.id, NormativeSuggestionProcedure.id, NormativeCleanupProcedure.id],
+        definitions: { s in
+            [
+                NormativeProcedure.definition(s), NormativeSuggestionProcedure.definition(s),
+                NormativeCleanupProcedure.definition(s),
+            ]
+        },
         documents: [.normativeReviewOpinion, .filingReport, .suggestionAnswer],
-        facts: NormativeFact.all + NormativeSuggestionFact.all,
+        facts: NormativeFact.all + NormativeSuggestionFact.all + NormativeCleanupFact.all,
         render: { input, draft in
             draft.blocks += NormativeDocuments.blocks(
                 input.kind, facts: input.facts, file: input.file, step: input.step, context: input.context)

@@ -80,6 +80,7 @@ public enum NormativeProcedure {
         d.rolesHeldAtBody = true
         d.rolesHeldWhereRead = filingReviewers
         d.consultation = ConsultationRule(state: State.consulting.id, textFact: NormativeFact.draftText.id)
+        d.casePages = [CasePage("公众意见", path: "comments")]
         d.statistics = statistics
         return d
     }

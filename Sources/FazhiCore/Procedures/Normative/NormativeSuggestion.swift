@@ -142,7 +142,7 @@ public enum NormativeSuggestionFact {
 
 extension Normative {
     public static let suggestionChannels = [
-        InputField.Choice("online", "网上提交"), .init("letter", "信函"), .init("visit", "当面提交"),
+        InputField.Choice("online", "网上提交"), .init("letter", "信函"), .init("in_person", "当面提交"),
     ]
     public static let suggestionConclusions = [
         InputField.Choice("lawful", "经审查未发现违法，不予纠正"), .init("issuer_corrected", "制定机关已自行纠正"),

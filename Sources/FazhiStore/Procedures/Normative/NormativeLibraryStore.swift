@@ -149,6 +149,19 @@ public enum NormativeLibraryStore {
             .map(row)
     }
 
+    /// The listed documents among these ids, by id.
+    public static func rows(_ ids: [UUID], on db: any Database) async throws -> [UUID: Row] {
+        var out: [UUID: Row] = [:]
+        for chunk in ids.map(\.uuidString).chunked(500) {
+            for r in try await (db as! any SQLDatabase).raw(
+                "SELECT * FROM normative_documents WHERE ref IN \(SQLGroupExpression(chunk.map { SQLBind($0) }))"
+            ).all().map(row) {
+                out[r.id] = r
+            }
+        }
+        return out
+    }
+
     static func row(_ r: any SQLRow) throws -> Row {
         Row(
             id: try r.decode(column: "case_id", as: UUID.self), bodyID: try r.decode(column: "body_id", as: UUID.self),
