@@ -6,8 +6,14 @@ import Foundation
 public struct CaseProjection: Sendable {
     public let procedure: String
     public let apply: @Sendable (CaseFile, WriteTransaction) async throws -> Void
+    /// Many new cases at once (the bulk import), in multi-row statements.
+    public let applyMany: @Sendable ([CaseFile], WriteTransaction) async throws -> Void
 
-    public init(procedure: String, apply: @escaping @Sendable (CaseFile, WriteTransaction) async throws -> Void) {
+    public init(
+        procedure: String, apply: @escaping @Sendable (CaseFile, WriteTransaction) async throws -> Void,
+        applyMany: (@Sendable ([CaseFile], WriteTransaction) async throws -> Void)? = nil
+    ) {
         self.procedure = procedure; self.apply = apply
+        self.applyMany = applyMany ?? { files, tx in for f in files { try await apply(f, tx) } }
     }
 }

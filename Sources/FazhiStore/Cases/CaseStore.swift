@@ -257,27 +257,18 @@ public enum CaseStore {
         _ t: CaseTransition, def: ProcedureDefinition, number: String, openedOn: String, in tx: WriteTransaction
     ) async throws {
         let f = t.file, sql = tx.sql
-        let figures = CaseFileFigures(f, openedOn: openedOn)
-        let party = def.presentation.partyName(f.facts)
-        let closed = def.state(f.state)?.terminal == true ? t.step.on.description : nil
-        let content = try StoreJSON.encode(f)
-        // The row as written, sealed into the step's record entry (`StateAudit`): an edit past Fazhi shows.
-        let seal = StateAudit.caseSeal(
-            content: content, number: number, state: f.state, fine: f.facts[CaseColumns.decidedFine]?.yuan,
-            outcome: outcome(f), decidedOn: f.facts[CaseColumns.decidedOn]?.description, party: party,
-            powerItemCode: f.facts[CaseColumns.powerItemCode] ?? "")
+        let row = try CaseRow(t, def: def, number: number, openedOn: openedOn)
+        let figures = row.figures, seal = row.seal
         try await sql.update("cases")
             .set("state", to: SQLBind(f.state)).set("version", to: SQLBind(f.version)).set(
-                "content", to: SQLBind(content)
+                "content", to: SQLBind(row.content)
             )
-            .set("party_name", to: SQLBind(party)).set(
-                "power_item_code", to: SQLBind(f.facts[CaseColumns.powerItemCode] ?? "")
+            .set("party_name", to: SQLBind(row.party)).set(
+                "power_item_code", to: SQLBind(row.powerItemCode)
             )
-            .set("decided_on", to: SQLBind(f.facts[CaseColumns.decidedOn]?.description)).set(
-                "closed_on", to: SQLBind(closed)
-            )
-            .set("outcome", to: SQLBind(outcome(f)))
-            .set("fine", to: SQLBind(f.facts[CaseColumns.decidedFine]?.yuan))
+            .set("decided_on", to: SQLBind(row.decidedOn)).set("closed_on", to: SQLBind(row.closedOn))
+            .set("outcome", to: SQLBind(row.outcome))
+            .set("fine", to: SQLBind(row.fine))
             .set("legally_reviewed", to: SQLBind(figures.legallyReviewed)).set("heard", to: SQLBind(figures.heard))
             .set("decision_due", to: SQLBind(figures.decisionDue)).set(
                 "handling_days", to: SQLBind(figures.handlingDays)
@@ -309,20 +300,24 @@ public enum CaseStore {
             }
             try await ins.run()
         }
+        try tx.record("case", f.id.uuidString, t.step.action, stepPayload(t, def: def, seal: seal))
+    }
+
+    /// A step's record entry: what changed, the inputs (personal ones — ID numbers, phones — only as their SHA-256), and
+    /// the seal of the row as written.
+    static func stepPayload(_ t: CaseTransition, def: ProcedureDefinition, seal: String) -> CaseRecordPayload {
+        let f = t.file
         var inputs = t.step.inputs
-        // Personal inputs (ID numbers, phones) are kept out of the record in clear: only their SHA-256 goes into the log.
         for k in def.personalInputs {
             if let v = inputs.text(k) { inputs[k] = .text("sha256:" + Hex.encode(SHA256.hash(data: Array(v.utf8)))) }
         }
-        try tx.record(
-            "case", f.id.uuidString, t.step.action,
-            CaseRecordPayload(
-                procedure: f.procedure, definitionVersion: f.definitionVersion, version: f.version,
-                from: t.step.fromState, to: t.step.toState,
-                on: t.step.on.description, inputs: inputs, officers: t.step.officers.map { $0.id.uuidString },
-                documents: t.documents.map(\.rawValue),
-                deadlinesStarted: t.startedDeadlines.map { "\($0.key):\($0.deadline.due)" },
-                deadlinesStopped: t.stoppedDeadlines, seal: seal))
+        return CaseRecordPayload(
+            procedure: f.procedure, definitionVersion: f.definitionVersion, version: f.version,
+            from: t.step.fromState, to: t.step.toState,
+            on: t.step.on.description, inputs: inputs, officers: t.step.officers.map { $0.id.uuidString },
+            documents: t.documents.map(\.rawValue),
+            deadlinesStarted: t.startedDeadlines.map { "\($0.key):\($0.deadline.due)" },
+            deadlinesStopped: t.stoppedDeadlines, seal: seal)
     }
 
     struct CaseRecordPayload: Encodable {

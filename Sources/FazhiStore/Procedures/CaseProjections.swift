@@ -7,4 +7,11 @@ enum CaseProjections {
     static func apply(_ file: CaseFile, in tx: WriteTransaction) async throws {
         for p in all where p.procedure == file.procedure { try await p.apply(file, tx) }
     }
+
+    static func applyMany(_ files: [CaseFile], in tx: WriteTransaction) async throws {
+        for p in all {
+            let mine = files.filter { $0.procedure == p.procedure }
+            if !mine.isEmpty { try await p.applyMany(mine, tx) }
+        }
+    }
 }

@@ -14,7 +14,6 @@ enum NormativeImport {
         "effectiveOn": "施行日期", "validUntil": "有效期至", "finalText": "正文",
     ]
 
-    struct Rejected: Error { let problems: [ImportProblem] }
     /// What an upload did: how many rows, how many imported, each row's problems.
     struct Report { let rows: Int; let imported: Int; let problems: [ImportProblem] }
 
@@ -54,10 +53,8 @@ enum NormativeImport {
             }
             // A 文号 is one document's: not twice in the sheet, not one already registered.
             let numberColumn = columns.firstIndex(of: "文号") ?? 0
-            let known = Set(
-                try await CaseStore.decided(
-                    procedure: def.id, states: def.states.map(\.id), limit: 100_000, on: req.db
-                ).compactMap { $0.file.facts[NormativeFact.documentNumber] })
+            let known = try await NormativeLibraryStore.registeredNumbers(
+                rows.map { numberColumn < $0.count ? $0[numberColumn].trimmed : "" }, on: req.db)
             var seen: [String: Int] = [:]
             var duplicates: [ImportProblem] = []
             for (i, row) in rows.enumerated() {
@@ -80,47 +77,48 @@ enum NormativeImport {
             let catalog = req.fazhi.procedures, calendar = req.fazhi.deadlines, today = req.fazhi.today
             let body = user.organisationID, actor = CasesAPI.actor(user, body: body, procedure: def.id)
             let data = Array(rows)
-            do {
-                let n = try await req.write(as: user) { tx -> Int in
-                    var problems: [ImportProblem] = []
-                    for (i, row) in data.enumerated() {
-                        let line = i + 2
-                        do {
-                            let inputs = try self.inputs(row)
-                            let opened = try await CaseStore.open(def, bodyID: body, today: today, in: tx)
-                            _ = try await CaseStore.take(
-                                StepRequest(
-                                    caseID: opened.id, action: NormativeProcedure.Step.registerExisting,
-                                    expectedVersion: 0,
-                                    inputs: inputs, actor: actor, date: today),
-                                catalog: catalog, calendar: calendar, today: today, in: tx)
-                        } catch let e as DomainError {
-                            let field: String? = {
-                                switch e {
-                                case .invalid(let f, _): return f
-                                case .refused(let f, _, _): return f
-                                default: return nil
-                                }
-                            }()
-                            problems.append(
-                                ImportProblem(
-                                    row: line, column: field.flatMap { fieldColumns[$0] } ?? "", message: e.message))
-                        }
-                    }
-                    if !problems.isEmpty { throw Rejected(problems: problems) }
-                    return data.count
-                }
-                return page(
-                    req, user, report: Report(rows: data.count, imported: n, problems: []),
-                    error: nil)
-            } catch let r as Rejected {
-                return page(
-                    req, user,
-                    report: Report(rows: data.count, imported: 0, problems: r.problems),
-                    error: "有\(Set(r.problems.map(\.row)).count)行有问题，全部未导入；请修改后重新上传"
-                ).with(status: .unprocessableEntity)
+            var parsed: [Int: Facts] = [:], problems: [ImportProblem] = []
+            for (i, row) in data.enumerated() {
+                do { parsed[i] = try inputs(row) } catch let e as DomainError { problems.append(problem(e, row: i)) }
             }
+            if !problems.isEmpty {
+                // The rows that could be read are still checked, so one upload names every problem.
+                let refused = try await CaseImport.check(
+                    def, action: NormativeProcedure.Step.registerExisting, bodyID: body, rows: parsed, actor: actor,
+                    date: today, today: today, calendar: calendar, settings: catalog.settings, on: req.db)
+                problems = (problems + refused.map { problem($0.value, row: $0.key) }).sorted { $0.row < $1.row }
+            } else {
+                let rowsToImport = (0..<data.count).compactMap { parsed[$0] }
+                do {
+                    _ = try await req.write(as: user) { tx in
+                        try await CaseImport.importMany(
+                            def, action: NormativeProcedure.Step.registerExisting, bodyID: body, rows: rowsToImport,
+                            actor: actor, date: today, today: today, calendar: calendar, settings: catalog.settings,
+                            in: tx)
+                    }
+                    return page(
+                        req, user, report: Report(rows: data.count, imported: data.count, problems: []), error: nil)
+                } catch let r as CaseImport.Refusal {
+                    problems = r.rows.sorted { $0.key < $1.key }.map { problem($0.value, row: $0.key) }
+                }
+            }
+            return page(
+                req, user, report: Report(rows: data.count, imported: 0, problems: problems),
+                error: "有\(Set(problems.map(\.row)).count)行有问题，全部未导入；请修改后重新上传"
+            ).with(status: .unprocessableEntity)
         }
+    }
+
+    /// A refused row as the report names it: its line in the sheet (the header is line 1) and the column.
+    static func problem(_ e: DomainError, row i: Int) -> ImportProblem {
+        let field: String? = {
+            switch e {
+            case .invalid(let f, _): return f
+            case .refused(let f, _, _): return f
+            default: return nil
+            }
+        }()
+        return ImportProblem(row: i + 2, column: field.flatMap { fieldColumns[$0] } ?? "", message: e.message)
     }
 
     /// One row as the step's inputs; a date in the wrong form names its column.

@@ -27,7 +27,8 @@ extension AppModule {
                 .statistics, "规范性文件统计", .yearFigures(procedure: NormativeProcedure.id, year: nil),
                 roles: [.head, .legalReviewer, .supervisor]),
         ],
-        demo: { c, tx in try await DemoNormative.load(c, in: tx) })
+        demo: { c, tx in try await DemoNormative.load(c, in: tx) },
+        benches: { $0.use(NormativeBench(), as: "documents") })
 }
 
 /// 文件库 (issue 16): every published 规范性文件 with its 文号, issuer, dates and standing on a day (`?date=`, today by

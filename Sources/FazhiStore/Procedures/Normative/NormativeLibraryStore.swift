@@ -8,9 +8,9 @@ import SQLKit
 public enum NormativeLibraryStore {
     static let searchKind = "normative"
 
-    static let projection = CaseProjection(procedure: NormativeProcedure.id) { file, tx in
-        try await project(file, on: tx.sql)
-    }
+    static let projection = CaseProjection(
+        procedure: NormativeProcedure.id, apply: { file, tx in try await project(file, on: tx.sql) },
+        applyMany: { files, tx in try await projectNew(files, on: tx.sql) })
 
     /// One listed document.
     public struct Row: Sendable, Encodable {
@@ -72,6 +72,61 @@ public enum NormativeLibraryStore {
         let text = Normative.versions(file).last { $0.issued }?.text ?? ""
         try await SearchIndex.put(
             searchKind, ref, text: [number, f[NormativeFact.title] ?? "", text].joined(separator: "\n"), on: sql)
+    }
+
+    /// Rows for many new documents (the bulk import): the 文号 checked against the library in one query, the rows and
+    /// their text index written in multi-row statements.
+    static func projectNew(_ files: [CaseFile], on sql: any SQLDatabase) async throws {
+        typealias Doc = (file: CaseFile, number: String, values: [SQLBind])
+        let docs: [Doc] = files.compactMap { file in
+            let f = file.facts
+            guard let published = f[NormativeFact.publishedOn], let number = f[NormativeFact.documentNumber],
+                let signed = f[NormativeFact.signedOn], let effective = f[NormativeFact.effectiveOn],
+                let expires = f[NormativeFact.expiresOn]
+            else { return nil }
+            return (
+                file, number,
+                [
+                    SQLBind(file.id.uuidString), SQLBind(file.id), SQLBind(file.bodyID), SQLBind(number),
+                    SQLBind(f[NormativeFact.title] ?? ""), SQLBind(f[NormativeFact.documentKind] ?? ""),
+                    SQLBind(signed.description), SQLBind(published.description), SQLBind(effective.description),
+                    SQLBind(expires.description), SQLBind(f[NormativeFact.endedOn]?.description),
+                    SQLBind(f[NormativeFact.ending]), SQLBind(f[NormativeFact.amendedOn]?.description),
+                ]
+            )
+        }
+        for chunk in docs.map(\.number).chunked(500) {
+            if let other = try await sql.raw(
+                "SELECT number, title FROM normative_documents WHERE number IN \(SQLGroupExpression(chunk.map { SQLBind($0) }))"
+            ).first() {
+                throw DomainError.conflict(
+                    field: "documentNumber",
+                    message:
+                        "文号“\(try other.decode(column: "number", as: String.self))”已由《\(try other.decode(column: "title", as: String.self))》使用（国办发〔2018〕37号：统一编号）"
+                )
+            }
+        }
+        let columns = [
+            "ref", "case_id", "body_id", "number", "title", "kind", "signed_on", "published_on", "effective_on",
+            "expires_on", "ended_on", "ending", "amended_on",
+        ]
+        for chunk in docs.chunked(2_000) {
+            let ins = sql.insert(into: "normative_documents").columns(columns)
+            for d in chunk { ins.values(d.values.map { $0 as any SQLExpression }) }
+            try await ins.run()
+        }
+        try await SearchIndex.putMany(
+            searchKind,
+            docs.map { d in
+                (
+                    d.file.id.uuidString,
+                    [
+                        d.number, d.file.facts[NormativeFact.title] ?? "",
+                        Normative.versions(d.file).last { $0.issued }?.text ?? "",
+                    ]
+                    .joined(separator: "\n")
+                )
+            }, on: sql)
     }
 
     /// Rebuilds the rows from the cases (the migration that creates the table; a repair).
@@ -147,6 +202,19 @@ public enum NormativeLibraryStore {
             bodies.map { "WHERE body_id IN \(SQLGroupExpression($0.map { SQLBind($0) }))" } ?? ""
         return try await sql.raw("SELECT * FROM normative_documents " + filter + " ORDER BY signed_on, number").all()
             .map(row)
+    }
+
+    /// Which of these 文号 a document already holds (registered documents are published, so all are listed).
+    public static func registeredNumbers(_ numbers: [String], on db: any Database) async throws -> Set<String> {
+        var out: Set<String> = []
+        for chunk in numbers.filter({ !$0.isEmpty }).chunked(500) {
+            for r in try await (db as! any SQLDatabase).raw(
+                "SELECT number FROM normative_documents WHERE number IN \(SQLGroupExpression(chunk.map { SQLBind($0) }))"
+            ).all() {
+                out.insert(try r.decode(column: "number", as: String.self))
+            }
+        }
+        return out
     }
 
     /// The listed documents among these ids, by id.
