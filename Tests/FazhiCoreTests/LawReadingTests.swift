@@ -439,3 +439,13 @@ extension DomainError {
         }
     }
 }
+
+/// 文号 cited in texts (the basis of a decision), checked against the 文件库.
+@Suite struct DocumentCitationTests {
+    /// The 文号 a text cites, in any of the brackets people type, each once, spelt with 〔〕.
+    @Test func citedDocumentNumbersAreFound() {
+        let text = "依据《清河县某办法》（清政规〔2024〕3号）第五条和清市监规[2023]12号、清市监规（2023）12号，以及 清政办发【2025】 7 号"
+        #expect(DocumentCitations.numbers(in: text) == ["清政规〔2024〕3号", "清市监规〔2023〕12号", "清政办发〔2025〕7号"])
+        #expect(DocumentCitations.numbers(in: "行政处罚法第三十三条").isEmpty)
+    }
+}

@@ -31,4 +31,25 @@ struct DemoRunner {
         }
         return c.id
     }
+
+    /// Further steps in a case the demo made earlier (an amendment of a document issued years ago).
+    func `continue`(
+        _ def: ProcedureDefinition, case id: UUID, _ steps: [(String, ProcedureActor, CivilDate, [String: FactValue])],
+        in tx: WriteTransaction
+    ) async throws {
+        guard var version = try await CaseStore.load(id, on: tx.db)?.file.version else { return }
+        for (action, who, date, inputs) in steps where date <= today {
+            do {
+                _ = try await CaseStore.take(
+                    StepRequest(
+                        caseID: id, action: action, expectedVersion: version, inputs: Facts(inputs), officerIDs: [],
+                        actor: who, date: date),
+                    catalog: catalog, calendar: calendar, today: today, in: tx)
+                version += 1
+            } catch let e as DomainError {
+                tx.db.logger.warning("demo \(def.id) case stopped at \(action): \(e.description)")
+                break
+            }
+        }
+    }
 }

@@ -30,7 +30,7 @@ enum Assets {
         dl.facts{display:grid;grid-template-columns:8rem 1fr;gap:.3rem 1rem}dl.facts dt{color:#555}dl.facts dd{margin:0}
         form.search{display:flex;flex-wrap:wrap;gap:.4rem 1rem;align-items:end}form.search label{width:100%}@media(min-width:700px){form.search label{width:auto}}
         #import-summary.error{color:var(--bad);font-weight:600}#import-summary.ok{color:var(--ok);font-weight:600}.outcome b{font-size:1.1em}
-        .due.overdue{color:var(--bad);font-weight:700}.due.soon{color:var(--warn);font-weight:600}.due.ok{color:var(--ok)}
+        .due.overdue{color:var(--bad);font-weight:700}.diff del{color:var(--bad)}.diff ins{text-decoration:none;background:#e6f4ea}.due.soon{color:var(--warn);font-weight:600}.due.ok{color:var(--ok)}
         .grid{display:grid;grid-template-columns:repeat(auto-fit,minmax(220px,1fr));gap:.8rem}.stat{border:1px solid var(--line);border-radius:8px;padding:.8rem}
         .stat b{display:block;font-size:1.6rem}.tabs{display:flex;gap:.4rem;flex-wrap:wrap;margin:.4rem 0 .8rem}.tabs a{padding:.3rem .8rem;border:1px solid var(--line);border-radius:999px;text-decoration:none}.tabs a.active{background:#3b6ea8;color:#fff;border-color:#3b6ea8}.muted{color:var(--muted)}code,.mono{font-family:ui-monospace,Menlo,monospace;font-size:.85em;word-break:break-all}
         ul.pending{padding-left:1.2rem}ul.pending li{margin:.3rem 0}.tag{display:inline-block;background:var(--bg);border:1px solid var(--line);border-radius:10px;padding:0 .5rem;margin:0 .2rem .2rem 0;font-size:.85em}
@@ -44,9 +44,10 @@ enum Assets {
         @media (max-width:640px){body{font-size:16px}header.top{padding:.5rem .7rem}main{padding:.7rem}th,td{padding:.4rem .3rem}.me{width:100%;justify-content:space-between}}
         """
 
-    /// Sortable, filterable tables: any `table.data` gets a filter box and clickable headers.
+    /// Sortable, filterable tables: any `table.data` gets a filter box and clickable headers (not one whose order is its
+    /// meaning: `table.data.fixed-order`, e.g. the changes between two versions of a text).
     static let js = """
-        document.querySelectorAll('table.data').forEach(function(t){
+        document.querySelectorAll('table.data:not(.fixed-order)').forEach(function(t){
           var input=document.createElement('input');input.className='filter';input.type='search';input.placeholder='筛选（输入关键字）';
           var wrap=t.closest('.table-wrap')||t;wrap.parentNode.insertBefore(input,wrap);
           input.addEventListener('input',function(){var q=input.value.trim().toLowerCase();

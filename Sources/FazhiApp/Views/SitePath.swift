@@ -22,6 +22,8 @@ enum SitePath: Hashable, Sendable {
     case normativeImport
     /// The 文件目录 of 规范性文件 as Excel (the user's bodies, or all for a supervisor).
     case normativeCatalogue
+    /// The 制定主体清单 as the 司法局 keeps it.
+    case normativeIssuers
     case userPage(UUID)
     /// Approving or rejecting a self-requested role (`GrantRequests`).
     case grantRequestDecision(UUID, approve: Bool)
@@ -43,6 +45,7 @@ enum SitePath: Hashable, Sendable {
         case .disclosureCatalogue: "/console/disclosure/catalogue"
         case .normativeImport: "/console/normative/import"
         case .normativeCatalogue: "/console/normative/catalogue.xlsx"
+        case .normativeIssuers: "/console/normative/issuers"
         case .disclosureReport(let year): "/console/disclosure/report" + (year.map { "?year=\($0)" } ?? "")
         case .users: "/console/users"
         case .userPage(let id): "/console/users/\(id.uuidString)"

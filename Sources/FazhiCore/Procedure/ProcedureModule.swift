@@ -111,6 +111,9 @@ public enum CaseLookup: Sendable, Equatable {
     case benchmark(input: String, into: String, itemHasBenchmark: String)
     /// The ids of the case's body's cases of a procedure in these states (a 清理 lists the body's documents in force).
     case bodyCases(procedure: String, states: [String], into: String)
+    /// Whether the case's body is on a published list of organisations (`into.listed`), and whether that list has been
+    /// published at all (`into.published`): the 制定主体清单.
+    case onList(String, into: String)
 }
 
 /// How a procedure's case reviews another case (a 复议 of a penalty decision): the fact holding the other case's id,

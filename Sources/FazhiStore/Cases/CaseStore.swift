@@ -418,6 +418,10 @@ public enum CaseStore {
                 Double(comments.filter { ["adopted", "partly"].contains($0.response ?? "") }.count))
             external["\(key).unanswered"] = .number(
                 Double(PublicConsultation.groups(comments).filter { $0.response == nil }.count))
+        case .onList(let list, let key):
+            let m = try await OrganisationLists.membership(list, organisation: file.bodyID, on: tx.db)
+            external["\(key).published"] = .bool(m.published)
+            external["\(key).listed"] = .bool(m.listed)
         case .bodyCases(let procedure, let states, let key):
             external[key] = .list(
                 try await bodyCases(procedure: procedure, body: file.bodyID, states: states, on: tx.db).map(

@@ -64,6 +64,9 @@ extension CaseFilePage {
         var altered: String? = nil
         /// The module's pages about this case (label, path) open in its state.
         var pages: [(label: String, path: String)] = []
+        /// The 规范性文件 the case cites and their standing on `citedOn`.
+        var cited: [CitedDocument] = []
+        var citedOn: String = ""
     }
 }
 
@@ -140,6 +143,8 @@ extension CaseFilePage.Model {
         self.today = today
         openFailed = nil
         altered = q.altered?.message
+        cited = q.cited
+        citedOn = q.citedOn?.description ?? ""
         pages = def.casePages.filter { $0.states.isEmpty || $0.states.contains(f.state) }.map { ($0.label, $0.path) }
     }
 

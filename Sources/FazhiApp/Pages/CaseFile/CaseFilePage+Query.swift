@@ -17,6 +17,10 @@ extension CaseFilePage {
         var altered: StateProblem? = nil
         /// The registry lists the open steps' pickers offer, by field key.
         var pickers: [String: [InputField.Choice]] = [:]
+        /// The documents the case's texts cite (a 处罚依据, a 复议's 依据) with their standing on the decision day (or
+        /// today): one not in force may not be its basis (优化营商环境条例 第六十四条第二款).
+        var cited: [CitedDocument] = []
+        var citedOn: CivilDate? = nil
 
         static func fetch(_ req: Request, user: AuthUser, stored: StoredCase) async throws -> Query {
             let f = stored.file, today = req.fazhi.today, catalog = req.fazhi.procedures
@@ -39,7 +43,25 @@ extension CaseFilePage {
                 canAddEvidence: (try? CaseEvidenceController.checkCanAdd(req, user, stored)) != nil,
                 bodyName: try await Directory.organisation(f.bodyID, on: req.db)?.name ?? "",
                 altered: try await StateAudit.caseProblem(f.id, on: req.db),
-                pickers: try await pickers(def, available, f, req))
+                pickers: try await pickers(def, available, f, req),
+                cited: try await CitedDocumentRegisters.lookUp(
+                    citations(f), on: f.facts[CaseColumns.decidedOn] ?? today, excluding: f.id, db: req.db),
+                citedOn: f.facts[CaseColumns.decidedOn] ?? today)
+        }
+
+        /// Every 文号 in the case's text facts.
+        static func citations(_ f: CaseFile) -> [String] {
+            var out: [String] = []
+            for (_, v) in f.facts.values.sorted(by: { $0.key < $1.key }) {
+                let texts: [String] =
+                    switch v {
+                    case .text(let s): [s]
+                    case .list(let l): l
+                    default: []
+                    }
+                for t in texts { for n in DocumentCitations.numbers(in: t) where !out.contains(n) { out.append(n) } }
+            }
+            return Array(out.prefix(50))
         }
 
         static func pickers(

@@ -12,6 +12,7 @@ extension CaseFilePage {
             return """
                 \(m.altered.map { Views.flash("数据完整性告警：\($0)。本页所示内容和文书暂不可信，请系统管理员按全过程记录核查恢复。", error: true) } ?? "")
                 <p><span class="tag">\(m.procedureName)</span> <span class="tag" id="case-state">\(m.stateName)</span> \(m.bodyName) · 登记于 \(m.openedOn) · 第\(m.version)次变更 · 按\(m.instrument)（程序第\(m.definitionVersion)版） · <a href="\(SitePath.caseArchive(m.caseID).path)" id="archive-link">导出案卷（.zip）</a>\(HTML.join(m.pages.map { " · <a href=\"\(caseRoot)/\($0.path)\" class=\"case-page\">\($0.label)</a>" as HTML }))</p>
+                \(citations())
                 <div class="grid2"><div>\(FactList(items: m.facts, empty: m.notStarted).render())</div>
                 <div><h2>期限</h2>\(deadlines())</div></div>
                 <h2>现在可以办理</h2>\(m.open.isEmpty ? HTML("<p class=\"muted\">您现在没有可办理的步骤。</p>") : HTML.join(m.open.map(stepForm)))
@@ -19,6 +20,23 @@ extension CaseFilePage {
                 \(evidence(caseRoot))
                 <h2>全过程记录</h2><ol class="timeline" reversed>\(HTML.join(m.timeline.map(timelineEntry)))</ol>
                 """
+        }
+
+        /// The 规范性文件 the case cites: each with its standing on the decision day; one not in force is flagged for the
+        /// reviewer (优化营商环境条例 第六十四条第二款).
+        func citations() -> HTML {
+            guard !model.cited.isEmpty else { return "" }
+            let bad = model.cited.filter { !$0.inForce }
+            let items = HTML.join(
+                model.cited.map { d in
+                    "<li\(HTML(raw: d.inForce ? "" : " class=\"due overdue\""))>《\(d.title)》（\(d.number)）：\(model.citedOn) \(d.standing)</li>"
+                })
+            let warning: HTML =
+                bad.isEmpty
+                ? ""
+                : "<p class=\"flash error\">引用的规范性文件中有 \(bad.count) 件在 \(model.citedOn) 不是现行有效的文件：未经公布的规范性文件不得作为行政管理依据（《优化营商环境条例》第六十四条第二款），已失效、已废止的也不能作为依据。请审核人员核对。</p>"
+            return
+                "<section class=\"card\" id=\"cited-documents\"><h2>引用的规范性文件</h2>\(warning)<ul>\(items)</ul></section>"
         }
 
         func deadlines() -> HTML {

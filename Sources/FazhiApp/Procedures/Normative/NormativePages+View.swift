@@ -123,7 +123,7 @@ enum NormativeDocumentPage {
         let changed = lines.filter(\.isChange).count
         return """
             <p><a href="/documents/\(id.uuidString)?date=\(day.description)">返回文件</a> · \(a.label)（\(a.documentNumber ?? "")，\(a.effectiveOn?.description ?? "")起施行）与 \(b.label)（\(b.documentNumber ?? "")，\(b.effectiveOn?.description ?? "")起施行）相比，变化 <b id="change-count">\(changed)</b> 处。</p>
-            <div class="table-wrap"><table class="data diff" id="changes"><thead><tr><th></th><th>\(a.label)</th><th>\(b.label)</th></tr></thead><tbody>\(rows)</tbody></table></div>
+            <div class="table-wrap"><table class="data diff fixed-order" id="changes"><thead><tr><th></th><th>\(a.label)</th><th>\(b.label)</th></tr></thead><tbody>\(rows)</tbody></table></div>
             """
     }
 }

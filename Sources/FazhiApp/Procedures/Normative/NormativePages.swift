@@ -13,6 +13,7 @@ extension AppModule {
             NormativeCatalogueExport.register(r.console)
             SuggestionPortal.register(r.sessions)
             CleanupPages.register(console: r.console, portal: r.portal)
+            IssuerListPages.register(console: r.console, portal: r.portal)
         },
         navigation: [
             NavEntry(
@@ -20,6 +21,7 @@ extension AppModule {
             NavEntry(.rules, "导入已有文件", .normativeImport, roles: [.head, .legalReviewer]),
             NavEntry(.rules, "文件目录（Excel）", .normativeCatalogue, roles: [.head, .legalReviewer, .supervisor]),
             NavEntry(.rules, "审查建议", .cases(procedure: NormativeSuggestionProcedure.id), roles: [.supervisor]),
+            NavEntry(.rules, "制定主体清单", .normativeIssuers, roles: [.head, .legalReviewer, .supervisor, .systemAdmin]),
             NavEntry(
                 .rules, "规范性文件清理", .cases(procedure: NormativeCleanupProcedure.id),
                 roles: [.head, .legalReviewer, .supervisor]),
@@ -28,7 +30,8 @@ extension AppModule {
                 roles: [.head, .legalReviewer, .supervisor]),
         ],
         demo: { c, tx in try await DemoNormative.load(c, in: tx) },
-        benches: { $0.use(NormativeBench(), as: "documents") })
+        benches: { $0.use(NormativeBench(), as: "documents") },
+        figureSets: [NormativeLibrary.yearFigures])
 }
 
 /// 文件库 (issue 16): every published 规范性文件 with its 文号, issuer, dates and standing on a day (`?date=`, today by

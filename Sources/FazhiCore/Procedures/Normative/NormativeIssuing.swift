@@ -226,6 +226,8 @@ extension Normative {
         public static let documentNumber = "normative.number"
         /// The draft's public comments (`CaseLookup.publicComments`).
         public static let comments = "normative.comments"
+        /// Whether the body is on the 制定主体清单 (`CaseLookup.onList`).
+        public static let issuers = "normative.issuers"
     }
 }
 

@@ -102,6 +102,11 @@ public enum NormativeProcedure {
                 .init("draftSummary", "起草说明"),
                 .init("draftText", "草案文本（每条一行，以“第…条”开头）")
             )
+            .looksUp(.onList(Normative.issuerList, into: Normative.External.issuers))
+            .gate("国办发〔2018〕37号", "本机关不在行政规范性文件制定主体清单内，不能制发规范性文件（严禁以内设机构名义发文）") { c in
+                !c.external.flag("\(Normative.External.issuers).published")
+                    || c.external.flag("\(Normative.External.issuers).listed")
+            }
             .gate("系统限制", "草案文本不超过50000字", field: "draftText") { c in
                 (c.inputs[NormativeFact.draftText] ?? "").count <= 50_000
             }

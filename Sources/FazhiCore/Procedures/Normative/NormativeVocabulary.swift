@@ -6,6 +6,8 @@ public enum Normative {
     public static let rightsCommentWorkdays = 7
     /// 优化营商环境条例 第六十二条: documents closely related to business, generally ≥ 30 days.
     public static let businessCommentDays = 30
+    /// The government's 行政规范性文件制定主体清单 (`OrganisationLists`): only a body on it may draft (国办发〔2018〕37号).
+    public static let issuerList = "normative_issuers"
 
     public static let documentKinds = [
         InputField.Choice("provision", "规定"), .init("measures", "办法"), .init("rules", "细则"),

@@ -204,6 +204,37 @@ public enum NormativeLibraryStore {
             .map(row)
     }
 
+    /// The documents among these 文号, with their standing on the day — one not yet published (not in the library, but
+    /// issued in a case) reads 未公布 — leaving out `excluding` (the document's own case).
+    static func cited(
+        _ numbers: [String], on day: CivilDate, excluding: UUID, db: any Database
+    ) async throws
+        -> [CitedDocument]
+    {
+        let sql = db as! any SQLDatabase
+        var out: [CitedDocument] = []
+        let listed = try await sql.raw(
+            "SELECT * FROM normative_documents WHERE number IN \(SQLGroupExpression(numbers.map { SQLBind($0) }))"
+        ).all().map(row).filter { $0.id != excluding }
+        for r in listed { out.append(CitedDocument(number: r.number, title: r.title, standing: r.standing(on: day))) }
+        // Issued and numbered but never published: found by its number in the cases.
+        for n in numbers where !listed.contains(where: { $0.number == n }) {
+            guard
+                let c = try await sql.raw(
+                    """
+                    SELECT content FROM cases WHERE procedure = \(bind: NormativeProcedure.id) AND content LIKE \(bind: "%\"" + n + "\"%")
+                    AND id <> \(bind: excluding) LIMIT 1
+                    """
+                ).first()
+            else { continue }
+            let f = try StoreJSON.decode(CaseFile.self, try c.decode(column: "content", as: String.self)).facts
+            guard f[NormativeFact.documentNumber] == n else { continue }
+            out.append(
+                CitedDocument(number: n, title: f[NormativeFact.title] ?? "", standing: Normative.standing(f, on: day)))
+        }
+        return out
+    }
+
     /// Which of these 文号 a document already holds (registered documents are published, so all are listed).
     public static func registeredNumbers(_ numbers: [String], on db: any Database) async throws -> Set<String> {
         var out: Set<String> = []
