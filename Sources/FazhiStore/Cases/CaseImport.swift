@@ -65,50 +65,19 @@ public enum CaseImport {
         guard refused.isEmpty else { throw Refusal(rows: refused) }
         let numbers = try await reserveNumbers(def, bodyID: bodyID, count: transitions.count, year: today.year, in: tx)
         let openedOn = today.description
+        // Each row's columns, step, deadlines, figures and record payloads, encoded on every core.
+        let prepared = try await prepare(
+            Array(zip(transitions, numbers)), def: def, bodyID: bodyID, openedOn: openedOn)
         var cases: [[SQLBind]] = [], steps: [[SQLBind]] = [], deadlines: [[SQLBind]] = [], members: [[SQLBind]] = []
         var sums: [String: (year: Int, figure: String, n: Int)] = [:]
-        for ((opened, t), number) in zip(transitions, numbers) {
-            let f = t.file
-            let row = try CaseRow(t, def: def, number: number, openedOn: openedOn)
-            cases.append([
-                SQLBind(f.id), SQLBind(def.id), SQLBind(def.version), SQLBind(bodyID), SQLBind(number),
-                SQLBind(f.state),
-                SQLBind(f.version), SQLBind(row.party), SQLBind(row.powerItemCode), SQLBind(openedOn),
-                SQLBind(row.decidedOn), SQLBind(row.closedOn), SQLBind(row.outcome), SQLBind(row.fine),
-                SQLBind(row.content), SQLBind(row.figures.legallyReviewed), SQLBind(row.figures.heard),
-                SQLBind(row.figures.decisionDue), SQLBind(row.figures.handlingDays),
-            ])
-            steps.append([
-                SQLBind(f.id), SQLBind(f.steps.count), SQLBind(t.step.action), SQLBind(t.step.on.description),
-                SQLBind(t.step.actorID), SQLBind(try StoreJSON.encode(t.step)),
-            ])
-            for d in f.deadlines {
-                deadlines.append([
-                    SQLBind(f.id), SQLBind(d.key), SQLBind(d.name), SQLBind(d.deadline.due.description),
-                    SQLBind(d.deadline.article ?? ""), SQLBind(d.isRunning), SQLBind(bodyID.uuidString),
-                    SQLBind(def.id), SQLBind(number),
-                ])
-            }
-            if let stats = def.statistics, let m = stats.memberships(f) {
-                for figure in m.figures {
-                    members.append([
-                        SQLBind(f.id), SQLBind(figure), SQLBind(def.id), SQLBind(m.year), SQLBind(bodyID.uuidString),
-                        SQLBind(openedOn),
-                    ])
-                    sums["\(m.year)|\(figure)", default: (m.year, figure, 0)].n += 1
-                }
-            }
-            let openContent = try StoreJSON.encode(opened)
-            try tx.record(
-                "case", f.id.uuidString, "open",
-                [
-                    "procedure": def.id, "definitionVersion": String(def.version), "body": bodyID.uuidString,
-                    "number": number,
-                    "seal": StateAudit.caseSeal(
-                        content: openContent, number: number, state: opened.state, fine: nil, outcome: nil,
-                        decidedOn: nil, party: "", powerItemCode: ""),
-                ])
-            try tx.record("case", f.id.uuidString, t.step.action, CaseStore.stepPayload(t, def: def, seal: row.seal))
+        for p in prepared {
+            cases.append(p.caseRow)
+            steps.append(p.stepRow)
+            deadlines += p.deadlines
+            members += p.members.map(\.row)
+            for m in p.members { sums["\(m.year)|\(m.figure)", default: (m.year, m.figure, 0)].n += 1 }
+            tx.record(raw: "case", p.id.uuidString, "open", p.openPayload)
+            tx.record(raw: "case", p.id.uuidString, p.action, p.stepPayload)
         }
         let sql = tx.sql
         try await insert(
@@ -135,6 +104,87 @@ public enum CaseImport {
         let files = transitions.map(\.t.file)
         try await CaseProjections.applyMany(files, in: tx)
         return files
+    }
+
+    /// One row made ready to write.
+    struct Prepared: Sendable {
+        let id: UUID
+        let action: String
+        let caseRow: [SQLBind]
+        let stepRow: [SQLBind]
+        let deadlines: [[SQLBind]]
+        let members: [(year: Int, figure: String, row: [SQLBind])]
+        let openPayload: [UInt8]
+        let stepPayload: [UInt8]
+    }
+
+    static func prepare(
+        _ items: [((opened: CaseFile, t: CaseTransition), String)], def: ProcedureDefinition, bodyID: UUID,
+        openedOn: String
+    ) async throws -> [Prepared] {
+        let parts = max(1, min(ProcessInfo.processInfo.activeProcessorCount, items.count / 500))
+        let size = (items.count + parts - 1) / max(parts, 1)
+        return try await withThrowingTaskGroup(of: (Int, [Prepared]).self) { group in
+            for (k, start) in stride(from: 0, to: items.count, by: max(size, 1)).enumerated() {
+                let slice = Array(items[start..<min(start + size, items.count)])
+                group.addTask {
+                    (k, try slice.map { try prepare($0.0.opened, $0.0.t, number: $0.1, def, bodyID, openedOn) })
+                }
+            }
+            var out: [(Int, [Prepared])] = []
+            for try await r in group { out.append(r) }
+            return out.sorted { $0.0 < $1.0 }.flatMap(\.1)
+        }
+    }
+
+    static func prepare(
+        _ opened: CaseFile, _ t: CaseTransition, number: String, _ def: ProcedureDefinition, _ bodyID: UUID,
+        _ openedOn: String
+    ) throws -> Prepared {
+        let f = t.file
+        let row = try CaseRow(t, def: def, number: number, openedOn: openedOn)
+        var members: [(Int, String, [SQLBind])] = []
+        if let stats = def.statistics, let m = stats.memberships(f) {
+            for figure in m.figures {
+                members.append(
+                    (
+                        m.year, figure,
+                        [
+                            SQLBind(f.id), SQLBind(figure), SQLBind(def.id), SQLBind(m.year),
+                            SQLBind(bodyID.uuidString), SQLBind(openedOn),
+                        ]
+                    ))
+            }
+        }
+        let open: [String: String] = [
+            "procedure": def.id, "definitionVersion": String(def.version), "body": bodyID.uuidString, "number": number,
+            "seal": StateAudit.caseSeal(
+                content: try StoreJSON.encode(opened), number: number, state: opened.state, fine: nil, outcome: nil,
+                decidedOn: nil, party: "", powerItemCode: ""),
+        ]
+        return Prepared(
+            id: f.id, action: t.step.action,
+            caseRow: [
+                SQLBind(f.id), SQLBind(def.id), SQLBind(def.version), SQLBind(bodyID), SQLBind(number),
+                SQLBind(f.state),
+                SQLBind(f.version), SQLBind(row.party), SQLBind(row.powerItemCode), SQLBind(openedOn),
+                SQLBind(row.decidedOn), SQLBind(row.closedOn), SQLBind(row.outcome), SQLBind(row.fine),
+                SQLBind(row.content), SQLBind(row.figures.legallyReviewed), SQLBind(row.figures.heard),
+                SQLBind(row.figures.decisionDue), SQLBind(row.figures.handlingDays),
+            ],
+            stepRow: [
+                SQLBind(f.id), SQLBind(f.steps.count), SQLBind(t.step.action), SQLBind(t.step.on.description),
+                SQLBind(t.step.actorID), SQLBind(try StoreJSON.encode(t.step)),
+            ],
+            deadlines: f.deadlines.map { d in
+                [
+                    SQLBind(f.id), SQLBind(d.key), SQLBind(d.name), SQLBind(d.deadline.due.description),
+                    SQLBind(d.deadline.article ?? ""), SQLBind(d.isRunning), SQLBind(bodyID.uuidString),
+                    SQLBind(def.id), SQLBind(number),
+                ]
+            },
+            members: members, openPayload: try CanonicalJSON.encode(open),
+            stepPayload: try CanonicalJSON.encode(CaseStore.stepPayload(t, def: def, seal: row.seal)))
     }
 
     /// `count` consecutive case numbers of the body's series this year (one sequence update), skipping any already used.

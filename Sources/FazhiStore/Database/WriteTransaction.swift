@@ -36,6 +36,12 @@ public final class WriteTransaction: @unchecked Sendable {
         pending = []
     }
 
+    /// Notes a change whose payload is already canonical JSON (`CanonicalJSON.encode`, e.g. encoded on another core).
+    func record(raw subjectType: String, _ subjectID: String, _ action: String, _ payload: [UInt8]) {
+        pending.append(
+            PendingRecordEntry(subjectType: subjectType, subjectID: subjectID, action: action, payload: payload))
+    }
+
     /// Notes what changed: the subject, the action and the change's payload (hashed canonically).
     public func record<P: Encodable>(_ subjectType: String, _ subjectID: String, _ action: String, _ payload: P) throws
     {

@@ -15,8 +15,9 @@ public enum SearchIndex {
         _ kind: String, _ docs: [(ref: String, text: String)], on sql: any SQLDatabase
     ) async throws {
         guard !docs.isEmpty else { return }
+        let tokens = await tokenize(docs.map(\.text))
         if sql.dialect.name == "sqlite" {
-            for chunk in docs.chunked(400) {
+            for (c, chunk) in docs.chunked(400).enumerated() {
                 let refs = chunk.map { SQLBind($0.ref) }
                 // Remove old versions of these documents, then insert fresh rows with new rowids.
                 try await sql.raw(
@@ -33,20 +34,35 @@ public enum SearchIndex {
                     byRef[try r.decode(column: "ref", as: String.self)] = try r.decode(column: "id", as: Int.self)
                 }
                 var fts = sql.insert(into: "search_fts").columns("rowid", "tokens")
-                for d in chunk {
-                    fts = fts.values(
-                        SQLBind(byRef[d.ref]!), SQLBind(CJKTokenizer.indexTokens(d.text).joined(separator: " ")))
+                for (i, d) in chunk.enumerated() {
+                    fts = fts.values(SQLBind(byRef[d.ref]!), SQLBind(tokens[c * 400 + i].joined(separator: " ")))
                 }
                 try await fts.run()
             }
         } else {
-            for chunk in docs.chunked(400) {
+            for (c, chunk) in docs.chunked(400).enumerated() {
                 var ins = sql.insert(into: "search_index").columns("kind", "ref", "tokens")
-                for d in chunk {
-                    ins = ins.values(SQLBind(kind), SQLBind(d.ref), SQLBind(CJKTokenizer.indexTokens(d.text)))
+                for (i, d) in chunk.enumerated() {
+                    ins = ins.values(SQLBind(kind), SQLBind(d.ref), SQLBind(tokens[c * 400 + i]))
                 }
                 try await ins.onConflict(with: ["kind", "ref"]) { $0.set(excludedValueOf: "tokens") }.run()
             }
+        }
+    }
+
+    /// Each text's index tokens, a long list split over the cores (an import of thousands of documents).
+    static func tokenize(_ texts: [String]) async -> [[String]] {
+        let parts = max(1, min(ProcessInfo.processInfo.activeProcessorCount, texts.count / 500))
+        guard parts > 1 else { return texts.map(CJKTokenizer.indexTokens) }
+        let size = (texts.count + parts - 1) / parts
+        return await withTaskGroup(of: (Int, [[String]]).self) { group in
+            for (k, start) in stride(from: 0, to: texts.count, by: size).enumerated() {
+                let slice = Array(texts[start..<min(start + size, texts.count)])
+                group.addTask { (k, slice.map(CJKTokenizer.indexTokens)) }
+            }
+            var out: [(Int, [[String]])] = []
+            for await r in group { out.append(r) }
+            return out.sorted { $0.0 < $1.0 }.flatMap(\.1)
         }
     }
 
@@ -73,6 +89,14 @@ public enum SearchIndex {
 }
 
 extension SearchIndex {
+    /// SQLite: the FTS rowids (search_docs.id, of any kind) whose text holds every token of the query, as a subquery;
+    /// nil without a token of two characters. A table that keeps its documents' rowids joins by integer.
+    public static func ftsRowids(_ query: String) -> SQLQueryString? {
+        guard let tokens = CJKTokenizer.queryTokens(query) else { return nil }
+        let match = tokens.map { "\"\($0)\"" }.joined(separator: " AND ")
+        return "SELECT rowid FROM search_fts WHERE search_fts MATCH \(bind: match)"
+    }
+
     /// The refs matching a query as a subquery, so the database joins the hits itself (no list of thousands of binds);
     /// nil for a query with no token of two characters (the caller falls back to LIKE).
     public static func matching(_ kind: String, _ query: String, on sql: any SQLDatabase) -> SQLQueryString? {

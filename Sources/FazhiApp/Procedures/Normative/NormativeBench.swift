@@ -15,6 +15,7 @@ struct NormativeBench: AsyncCommand {
         @Option(name: "documents", help: "文件数（默认 100000）") var documents: Int?
         @Option(name: "amended", help: "其中经修改（第二个版本）的文件数（默认 1000）") var amended: Int?
         @Option(name: "runs", help: "每项计时的次数（默认 200）") var runs: Int?
+        @Flag(name: "reuse", help: "沿用上次生成的文件，只测检索") var reuse: Bool
     }
     var help: String { "规范性文件：导入速度、文件库检索、某日现行有效文件和文本" }
 
@@ -35,11 +36,20 @@ struct NormativeBench: AsyncCommand {
         let print = { (s: String) in context.console.print(s) }
         print("bench machine \(ProcessInfo.processInfo.activeProcessorCount) cores, db=\(app.fazhi.store.target)")
         let n = signature.documents ?? 100_000
+        var rng = BenchCasesCommand.SplitMix(state: 20_261_130)
+        let sql = app.db as! any SQLDatabase
+        if signature.reuse {
+            let amended = try await sql.raw(
+                "SELECT case_id FROM normative_documents WHERE number LIKE '基准规%' AND amended_on IS NOT NULL"
+            ).all().map { try $0.decode(column: "case_id", as: UUID.self) }
+            print("bench reusing the documents (\(amended.count) amended)")
+            try await measure(app, runs: signature.runs ?? 200, amended: amended, print: print, rng: &rng)
+            return
+        }
         let bodies = try await BenchDisputesCommand().makeOrganisations(
             app, names: (1...20).map { "基准第\($0)局" })
         let def = app.fazhi.procedures.current(NormativeProcedure.id)!
         let actor = ProcedureActor(id: UUID(), name: "基准法制机构", roles: [.head, .legalReviewer])
-        var rng = BenchCasesCommand.SplitMix(state: 20_261_130)
         let today = app.fazhi.today, calendar = app.fazhi.deadlines, settings = app.fazhi.procedures.settings
         var imported = 0
         let perBatch = 5_000
@@ -58,7 +68,7 @@ struct NormativeBench: AsyncCommand {
         let rate = Double(n) / importSeconds
         print(benchLine("documents_import_rows_per_s", rate, "rows/s", baseline: 20_000) + " rows=\(n)")
         let amended = try await amend(app, count: min(signature.amended ?? 1_000, n), today: today, print: print)
-        try await (app.db as! any SQLDatabase).raw("ANALYZE").run()
+        try await sql.raw("ANALYZE").run()
         try await measure(app, runs: signature.runs ?? 200, amended: amended, print: print, rng: &rng)
     }
 
@@ -161,6 +171,7 @@ struct NormativeBench: AsyncCommand {
         var hits = 0
         let search = try await p95 {
             var q = NormativeLibraryStore.Query(day: today)
+            q.countUpTo = NormativeLibrary.countCap
             q.text = Self.words[Int(rng.next() % UInt64(Self.words.count))]
             hits += try await NormativeLibraryStore.search(q, on: db).total
         }
@@ -172,6 +183,7 @@ struct NormativeBench: AsyncCommand {
         let list = try await p95 {
             var q = NormativeLibraryStore.Query(day: first.adding(days: Int(rng.next() % 6_000)))
             q.standing = "现行有效"
+            q.countUpTo = NormativeLibrary.countCap
             inForce += try await NormativeLibraryStore.search(q, on: db).total
         }
         print(

@@ -33,12 +33,15 @@ extension NormativeLibraryPage {
                     "<option value=\"\(v.0)\"\(m.query.standing == v.0 || (m.query.standing == nil && v.0.isEmpty) ? " selected" : "")>\(v.1)</option>"
                         as HTML
                 })
-            let pager = Pager(page: m.page, pageSize: NormativeLibrary.pageSize, total: m.total, base: m.base).render()
+            let pager = Pager(
+                page: m.page, pageSize: NormativeLibrary.pageSize, total: min(m.total, NormativeLibrary.countCap),
+                base: m.base
+            ).render()
             return """
                 <form method="get" action="/documents" class="card search"><label for="q">文号、名称或正文中的词</label><input id="q" name="q" value="\(m.query.text)" maxlength="50">
                 <label for="standing">状态</label><select id="standing" name="standing">\(options)</select>
                 <label for="date">截至日期</label><input id="date" name="date" type="date" value="\(day.description)"><button type="submit">查询</button></form>
-                <p id="library-summary">截至 <b>\(day.description)</b>，符合条件的已公布行政规范性文件 <b>\(m.total)</b> 件。未经公布的规范性文件，不得作为行政管理依据（《优化营商环境条例》第六十四条第二款）。\(formats)</p>
+                <p id="library-summary">截至 <b>\(day.description)</b>，符合条件的已公布行政规范性文件 <b>\(m.total > NormativeLibrary.countCap ? "\(NormativeLibrary.countCap) 件以上" : "\(m.total) 件")</b>。未经公布的规范性文件，不得作为行政管理依据（《优化营商环境条例》第六十四条第二款）。\(formats)</p>
                 \(table)
                 \(pager)
                 """

@@ -40,6 +40,8 @@ extension AppModule {
 /// they may not be used as a basis for administration (优化营商环境条例 第六十四条第二款).
 enum NormativeLibrary {
     static let pageSize = 50
+    /// A page counts its matches up to this many ("1000 件以上"); JSON and CSV list them all.
+    static let countCap = 1_000
 
     static func register(_ portal: any RoutesBuilder) {
         portal.get("documents") { req async throws -> Response in
@@ -129,6 +131,7 @@ enum NormativeLibraryPage {
             let html = RegistryPortal.format(req) == "html"
             q.limit = html ? NormativeLibrary.pageSize : 100_000
             q.offset = html ? (page - 1) * NormativeLibrary.pageSize : 0
+            q.countUpTo = html ? NormativeLibrary.countCap : nil
             let (rows, total) = try await NormativeLibraryStore.search(q, on: req.db)
             var c = URLComponents()
             c.path = "/documents"

@@ -44,11 +44,7 @@ public enum NormativeLibraryStore {
 
     /// Writes the document's row once it is published (and re-indexes its text); a 文号 another document holds is refused.
     static func project(_ file: CaseFile, on sql: any SQLDatabase) async throws {
-        let f = file.facts
-        guard let published = f[NormativeFact.publishedOn], let number = f[NormativeFact.documentNumber],
-            let signed = f[NormativeFact.signedOn], let effective = f[NormativeFact.effectiveOn],
-            let expires = f[NormativeFact.expiresOn]
-        else { return }
+        guard let number = listedNumber(file) else { return }
         let ref = file.id.uuidString
         if let other = try await sql.raw(
             "SELECT title FROM normative_documents WHERE number = \(bind: number) AND ref <> \(bind: ref)"
@@ -59,19 +55,77 @@ public enum NormativeLibraryStore {
                 message: "文号“\(number)”已由《\(try other.decode(column: "title", as: String.self))》使用（国办发〔2018〕37号：统一编号）")
         }
         try await sql.raw("DELETE FROM normative_documents WHERE ref = \(bind: ref)").run()
+        try await insert([(file, number, values(file, number: number))], on: sql)
+    }
+
+    /// The document's 文号 once it is listed: published, with the dates its standing is read from.
+    static func listedNumber(_ file: CaseFile) -> String? {
+        let f = file.facts
+        guard f[NormativeFact.publishedOn] != nil, f[NormativeFact.signedOn] != nil,
+            f[NormativeFact.effectiveOn] != nil,
+            f[NormativeFact.expiresOn] != nil
+        else { return nil }
+        return f[NormativeFact.documentNumber]
+    }
+
+    /// The row's columns (without the search tokens).
+    static func values(_ file: CaseFile, number: String) -> [SQLBind] {
+        let f = file.facts
+        return [
+            SQLBind(file.id.uuidString), SQLBind(file.id), SQLBind(file.bodyID), SQLBind(number),
+            SQLBind(f[NormativeFact.title] ?? ""), SQLBind(f[NormativeFact.documentKind] ?? ""),
+            SQLBind(f[NormativeFact.signedOn]?.description ?? ""),
+            SQLBind(f[NormativeFact.publishedOn]?.description ?? ""),
+            SQLBind(f[NormativeFact.effectiveOn]?.description ?? ""),
+            SQLBind(f[NormativeFact.expiresOn]?.description ?? ""),
+            SQLBind(f[NormativeFact.endedOn]?.description), SQLBind(f[NormativeFact.ending]),
+            SQLBind(f[NormativeFact.amendedOn]?.description),
+        ]
+    }
+
+    /// What the search reads of a document: its 文号, name and the latest issued text.
+    static func searchText(_ file: CaseFile, number: String) -> String {
+        [number, file.facts[NormativeFact.title] ?? "", Normative.versions(file).last { $0.issued }?.text ?? ""]
+            .joined(separator: "\n")
+    }
+
+    /// Inserts the rows and indexes their text: SQLite's FTS (the rows then note their rowids), PostgreSQL's token column.
+    static func insert(
+        _ docs: [(file: CaseFile, number: String, values: [SQLBind])], on sql: any SQLDatabase
+    )
+        async throws
+    {
+        let postgres = sql.dialect.name != "sqlite"
+        let texts = docs.map { searchText($0.file, number: $0.number) }
+        let tokens = postgres ? await SearchIndex.tokenize(texts) : []
+        let columns =
+            [
+                "ref", "case_id", "body_id", "number", "title", "kind", "signed_on", "published_on", "effective_on",
+                "expires_on", "ended_on", "ending", "amended_on",
+            ] + (postgres ? ["search_tokens"] : [])
+        for (c, chunk) in docs.chunked(1_000).enumerated() {
+            let ins = sql.insert(into: "normative_documents").columns(columns)
+            for (i, d) in chunk.enumerated() {
+                ins.values(
+                    (d.values + (postgres ? [SQLBind(tokens[c * 1_000 + i])] : [])).map { $0 as any SQLExpression })
+            }
+            try await ins.run()
+        }
+        guard !postgres else { return }
+        try await SearchIndex.putMany(searchKind, zip(docs, texts).map { ($0.0.file.id.uuidString, $0.1) }, on: sql)
+        try await linkSearchRows(ref: docs.count == 1 ? docs[0].file.id.uuidString : nil, on: sql)
+    }
+
+    /// SQLite: notes each row's FTS rowid (search_docs.id) — one row's, or every row still without it.
+    static func linkSearchRows(ref: String? = nil, on sql: any SQLDatabase) async throws {
+        guard sql.dialect.name == "sqlite" else { return }
+        let which: SQLQueryString = ref.map { "ref = \(bind: $0)" } ?? "search_id IS NULL"
         try await sql.raw(
             """
-            INSERT INTO normative_documents (ref, case_id, body_id, number, title, kind, signed_on, published_on,
-                effective_on, expires_on, ended_on, ending, amended_on)
-            VALUES (\(bind: ref), \(bind: file.id), \(bind: file.bodyID), \(bind: number), \(bind: f[NormativeFact.title] ?? ""),
-                \(bind: f[NormativeFact.documentKind] ?? ""), \(bind: signed.description), \(bind: published.description),
-                \(bind: effective.description), \(bind: expires.description), \(bind: f[NormativeFact.endedOn]?.description),
-                \(bind: f[NormativeFact.ending]), \(bind: f[NormativeFact.amendedOn]?.description))
-            """
+            UPDATE normative_documents SET search_id = (SELECT s.id FROM search_docs s WHERE s.kind = \(bind: searchKind)
+            AND s.ref = normative_documents.ref) WHERE
+            """ + " " + which
         ).run()
-        let text = Normative.versions(file).last { $0.issued }?.text ?? ""
-        try await SearchIndex.put(
-            searchKind, ref, text: [number, f[NormativeFact.title] ?? "", text].joined(separator: "\n"), on: sql)
     }
 
     /// Rows for many new documents (the bulk import): the 文号 checked against the library in one query, the rows and
@@ -79,21 +133,8 @@ public enum NormativeLibraryStore {
     static func projectNew(_ files: [CaseFile], on sql: any SQLDatabase) async throws {
         typealias Doc = (file: CaseFile, number: String, values: [SQLBind])
         let docs: [Doc] = files.compactMap { file in
-            let f = file.facts
-            guard let published = f[NormativeFact.publishedOn], let number = f[NormativeFact.documentNumber],
-                let signed = f[NormativeFact.signedOn], let effective = f[NormativeFact.effectiveOn],
-                let expires = f[NormativeFact.expiresOn]
-            else { return nil }
-            return (
-                file, number,
-                [
-                    SQLBind(file.id.uuidString), SQLBind(file.id), SQLBind(file.bodyID), SQLBind(number),
-                    SQLBind(f[NormativeFact.title] ?? ""), SQLBind(f[NormativeFact.documentKind] ?? ""),
-                    SQLBind(signed.description), SQLBind(published.description), SQLBind(effective.description),
-                    SQLBind(expires.description), SQLBind(f[NormativeFact.endedOn]?.description),
-                    SQLBind(f[NormativeFact.ending]), SQLBind(f[NormativeFact.amendedOn]?.description),
-                ]
-            )
+            guard let number = listedNumber(file) else { return nil }
+            return (file, number, values(file, number: number))
         }
         for chunk in docs.map(\.number).chunked(500) {
             if let other = try await sql.raw(
@@ -106,27 +147,7 @@ public enum NormativeLibraryStore {
                 )
             }
         }
-        let columns = [
-            "ref", "case_id", "body_id", "number", "title", "kind", "signed_on", "published_on", "effective_on",
-            "expires_on", "ended_on", "ending", "amended_on",
-        ]
-        for chunk in docs.chunked(2_000) {
-            let ins = sql.insert(into: "normative_documents").columns(columns)
-            for d in chunk { ins.values(d.values.map { $0 as any SQLExpression }) }
-            try await ins.run()
-        }
-        try await SearchIndex.putMany(
-            searchKind,
-            docs.map { d in
-                (
-                    d.file.id.uuidString,
-                    [
-                        d.number, d.file.facts[NormativeFact.title] ?? "",
-                        Normative.versions(d.file).last { $0.issued }?.text ?? "",
-                    ]
-                    .joined(separator: "\n")
-                )
-            }, on: sql)
+        try await insert(docs, on: sql)
     }
 
     /// Rebuilds the rows from the cases (the migration that creates the table; a repair).
@@ -148,15 +169,21 @@ public enum NormativeLibraryStore {
         public var bodyID: UUID?
         public var offset = 0
         public var limit = 50
+        /// Count the matches only up to this many (a page says "1000 件以上"); nil counts them all.
+        public var countUpTo: Int?
         public init(day: CivilDate) { self.day = day }
     }
+
+    /// Above this many full-text hits a search walks the documents in order instead of sorting its hits (SQLite).
+    static let manyHits = 5_000
 
     public static let standings = ["现行有效", "未施行", "已失效", "已废止", "已撤销"]
 
     public static func search(_ q: Query, on db: any Database) async throws -> (rows: [Row], total: Int) {
         let sql = db as! any SQLDatabase
         let d = q.day.description
-        var conditions: [SQLQueryString] = ["n.published_on <= \(bind: d)"]
+        // Signed before it was published: the bound lets the newest-signed-first walk start at the day.
+        var conditions: [SQLQueryString] = ["n.signed_on <= \(bind: d) AND n.published_on <= \(bind: d)"]
         let ended: SQLQueryString = "(n.ended_on IS NOT NULL AND n.ended_on <= \(bind: d))"
         let running: SQLQueryString = "(n.ended_on IS NULL OR n.ended_on > \(bind: d))"
         switch q.standing {
@@ -173,8 +200,19 @@ public enum NormativeLibraryStore {
         }
         if let body = q.bodyID { conditions.append("n.body_id = \(bind: body)") }
         let words = q.text.trimmingCharacters(in: .whitespaces)
+        var walkNewestFirst = false
         if !words.isEmpty {
-            if let matching = SearchIndex.matching(searchKind, words, on: sql) {
+            if sql.dialect.name != "sqlite", let tokens = CJKTokenizer.queryTokens(words) {
+                conditions.append("n.search_tokens @> \(bind: tokens)::text[]")
+            } else if sql.dialect.name == "sqlite", let fts = SearchIndex.ftsRowids(words) {
+                conditions.append("n.search_id IN (" + fts + ")")
+                // Many hits: walk the documents newest-signed first and stop at the page (sorting thousands of hits
+                // costs more); few: sort the hits.
+                walkNewestFirst =
+                    try await sql.raw("SELECT COUNT(*) AS n FROM (" + fts + " LIMIT \(literal: manyHits + 1)) h")
+                    .first()!
+                    .decode(column: "n", as: Int.self) > manyHits
+            } else if let matching = SearchIndex.matching(searchKind, words, on: sql) {
                 conditions.append("n.ref IN (" + matching + ")")
             } else {
                 let like =
@@ -185,12 +223,21 @@ public enum NormativeLibraryStore {
         }
         var whereClause: SQLQueryString = conditions[0]
         for c in conditions.dropFirst() { whereClause = whereClause + " AND " + c }
+        let from: SQLQueryString =
+            walkNewestFirst
+            ? "normative_documents n INDEXED BY normative_documents_signed" : "normative_documents n"
         let rows = try await sql.raw(
-            "SELECT n.* FROM normative_documents n WHERE " + whereClause
+            "SELECT n.* FROM " + from + " WHERE " + whereClause
                 + " ORDER BY n.signed_on DESC, n.number DESC LIMIT \(literal: q.limit) OFFSET \(literal: q.offset)"
         ).all().map(row)
-        let total = try await sql.raw("SELECT COUNT(*) AS n FROM normative_documents n WHERE " + whereClause)
-            .first()!.decode(column: "n", as: Int.self)
+        let counted: SQLQueryString =
+            q.countUpTo.map {
+                // Newest first, as the page: the walk stops at the cap near the day instead of crossing years of
+                // documents no longer in force.
+                "SELECT COUNT(*) AS n FROM (SELECT 1 FROM " + from + " WHERE " + whereClause
+                    + " ORDER BY n.signed_on DESC LIMIT \(literal: $0 + 1)) c"
+            } ?? "SELECT COUNT(*) AS n FROM normative_documents n WHERE " + whereClause
+        let total = try await sql.raw(counted).first()!.decode(column: "n", as: Int.self)
         return (rows, total)
     }
 
