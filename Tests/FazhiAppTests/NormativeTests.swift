@@ -176,14 +176,17 @@ struct NormativeTests {
             }
             #expect(row?["standing"] as? String == "现行有效", "\(after)")
             // 备案审查 revokes it: recorded, then ended; it stands 已撤销 from that day.
-            try await d.refused(k, "revoke_on_review", "2026-11-10", ["endingReason": "x"], article: "国办发〔2018〕37号")
+            let revocation: [String: Any] = [
+                "endingDecision": "清政发〔2026〕30号", "endingReason": "第三条增设许可条件", "endedOn": "2026-11-11",
+            ]
+            try await d.refused(k, "revoke_on_review", "2026-11-11", revocation, article: "国办发〔2018〕37号")
             // The 备案审查 is the 司法局's, not the issuer's.
             let review: [String: Any] = ["filingConclusion": "revoke", "filingReviewNotes": "第三条增设许可条件，撤销"]
             let byIssuer = try await d.c.step(
                 k.id, d.head, "record_filing_review", version: k.version, date: "2026-11-10", review)
             #expect(byIssuer.status == .forbidden || byIssuer.status == .conflict, "\(byIssuer.status)")
             try await R.ok(d.c, &k, try await t.token("sfj.jiandu"), "record_filing_review", "2026-11-10", review)
-            try await R.ok(d.c, &k, d.head, "revoke_on_review", "2026-11-11", ["endingReason": "县政府撤销决定"])
+            try await R.ok(d.c, &k, d.head, "revoke_on_review", "2026-11-11", revocation)
             let revoked = try await t.send(.GET, "/documents?format=json&date=2026-11-19").json()
             #expect(
                 (revoked["documents"] as? [[String: Any]] ?? []).first {
@@ -583,6 +586,96 @@ struct NormativeTests {
             let page = try await web.request(.GET, "/console/cases/\(s.id)")
             #expect(page.text.contains("引用的规范性文件") && page.text.contains("已失效"), "the expired one flagged")
             #expect(page.text.contains("不是现行有效") && page.text.contains("现行有效"))
+        }
+    }
+
+    /// The document's life after issue, as the law reads it: the 有效期 is due on its last valid day; a repeal is decided
+    /// collectively and published before it ends the document; an extension is published; the 人大常委会 filing runs
+    /// beside the government's; an amendment of a document touching rights is consulted on again.
+    @Test(arguments: TestDB.all)
+    func aDocumentEndsAsItWasMade(_ db: TestDB) async throws {
+        try await withTestApp(db, now: CaseAPITests.now) { t in
+            let d = Desk(c: CaseAPITests.Client(t: t), head: try await t.token("scj.juzhang"))
+            func existing(_ n: String, until: String) async throws -> ReconsiderationTests.Case {
+                let r = try await d.c.open(d.head, NormativeProcedure.id)
+                var k = ReconsiderationTests.Case(id: try r.json()["id"] as! String, version: 0)
+                let j = try await R.ok(
+                    d.c, &k, d.head, "register_existing", "2026-11-20",
+                    [
+                        "title": "办法\(n)", "documentKind": "measures", "documentNumber": n, "signedOn": "2024-03-01",
+                        "publishedOn": "2024-03-05", "effectiveOn": "2024-04-01", "validUntil": until,
+                        "finalText": "第一条 ……",
+                    ])
+                #expect(R.due(j, "validity") == until, "due on the last valid day")
+                return k
+            }
+            // Evaluated 继续有效: the new period is published, or the step is refused.
+            var k = try await existing("清市监规〔2024〕7号", until: "2027-03-31")
+            let extend: [String: Any] = [
+                "evaluationConclusion": "continue", "evaluationNotes": "实施良好", "extendedUntil": "2030-03-31",
+            ]
+            try await d.refused(
+                k, "evaluate", "2026-11-20", extend, article: "政府信息公开条例 第二十六条", field: "extensionPublishedOn")
+            var withDate = extend
+            withDate["extensionPublishedOn"] = "2026-11-20"
+            let j = try await R.ok(d.c, &k, d.head, "evaluate", "2026-11-20", withDate)
+            #expect(
+                R.due(j, "validity") == "2030-03-31"
+                    && (j["facts"] as? [String: Any])?["expiresOn"] as? String == "2030-04-01")
+            // Repealed: decided at a meeting and published; it ends on the day of publication, not of recording.
+            let repeal: [String: Any] = [
+                "ending": "repealed", "endingReason": "上位法废止", "endingDecision": "清市监规〔2026〕9号",
+                "endingMeetingOn": "2026-11-18", "endedOn": "2026-11-17",
+            ]
+            try await d.refused(k, "end", "2026-11-20", repeal, article: "国办发〔2018〕37号", field: "endingMeetingOn")
+            var published = repeal
+            published["endedOn"] = "2026-11-19"
+            try await R.ok(d.c, &k, d.head, "end", "2026-11-20", published)
+            let standing = try await t.send(.GET, "/documents/\(k.id)?format=json&date=2026-11-18").json()["standing"]
+            #expect(standing as? String == "现行有效")
+            let after = try await t.send(.GET, "/documents/\(k.id)?format=json&date=2026-11-19").json()
+            #expect(after["standing"] as? String == "已废止" && after["textInForce"] is NSNull, "\(after)")
+
+            // Filing with the government and with the 人大常委会 are two filings, each with its own period.
+            var f = try await d.open(["touchesRights": false], on: "2026-11-20")
+            try await R.ok(d.c, &f, d.head, "submit_review", "2026-11-20", ["reviewingBody": "本局法制机构"])
+            let reviewer = try await t.token("scj.fazhi")
+            try await R.ok(
+                d.c, &f, reviewer, "pass_review", "2026-11-20",
+                ["reviewOpinion": "legal", "reviewer": "赵雅琴", "reviewText": "合法", "expeditedReason": "测试"])
+            try await R.ok(
+                d.c, &f, d.head, "deliberate", "2026-11-20",
+                ["meetingKind": "office", "meetingOn": "2026-11-20", "attendees": ["甲", "乙", "丙"]])
+            try await R.ok(
+                d.c, &f, d.head, "issue", "2026-11-20",
+                ["signer": "王建国", "effectiveOn": "2026-12-01", "finalText": "第一条 ……"])
+            try await R.ok(
+                d.c, &f, d.head, "publish", "2026-11-20", ["interpretation": "解读", "fileWithCongress": true])
+            try await d.refused(
+                f, "file", "2026-11-20", ["filedWith": "congress"], article: "国办发〔2018〕37号", field: "filedWith")
+            var filed = try await R.ok(d.c, &f, d.head, "file", "2026-11-20", ["filedWith": "government_above"])
+            #expect(R.due(filed, "congressFiling") != nil, "the 人大常委会 filing still runs")
+            filed = try await R.ok(d.c, &f, d.head, "file_with_congress", "2026-11-20")
+            #expect((filed["facts"] as? [String: Any])?["congressFilingLate"] as? Bool == false)
+            // A document touching rights, consulted on when made: its amendment is consulted on again before review.
+            var r = try await d.open(on: "2026-11-02")
+            try await R.ok(d.c, &r, d.head, "open_consultation", "2026-11-02", ["consultationUntil": "2026-11-12"])
+            try await R.ok(d.c, &r, d.head, "close_consultation", "2026-11-13", ["adoptionSummary": "无意见"])
+            try await R.ok(d.c, &r, d.head, "submit_review", "2026-11-13", ["reviewingBody": "本局法制机构"])
+            try await R.ok(
+                d.c, &r, reviewer, "pass_review", "2026-11-16",
+                ["reviewOpinion": "legal", "reviewer": "赵雅琴", "reviewText": "合法", "expeditedReason": "测试"])
+            try await R.ok(
+                d.c, &r, d.head, "deliberate", "2026-11-17",
+                ["meetingKind": "office", "meetingOn": "2026-11-17", "attendees": ["甲", "乙", "丙"]])
+            try await R.ok(
+                d.c, &r, d.head, "issue", "2026-11-18",
+                ["signer": "王建国", "effectiveOn": "2026-11-18", "finalText": "第一条 ……"])
+            try await R.ok(d.c, &r, d.head, "publish", "2026-11-19", ["interpretation": "解读"])
+            try await R.ok(
+                d.c, &r, d.head, "start_amendment", "2026-11-20",
+                ["amendmentReason": "清理", "draftSummary": "修改", "draftText": "第一条 修改后。"])
+            try await d.refused(r, "submit_review", "2026-11-20", ["reviewingBody": "本局法制机构"], article: "国办发〔2018〕37号")
         }
     }
 }

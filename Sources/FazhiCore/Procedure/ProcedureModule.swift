@@ -109,7 +109,8 @@ public enum CaseLookup: Sendable, Equatable {
     /// The 裁量基准 the step's input names, as registered (JSON of `DiscretionBenchmark`, the version in force on the
     /// step's day, only one of the case's power item), and whether that item has any benchmark at all (第三十四条).
     case benchmark(input: String, into: String, itemHasBenchmark: String)
-    /// The ids of the case's body's cases of a procedure in these states (a 清理 lists the body's documents in force).
+    /// The ids of the case's body's decided cases of a procedure in these states (a 清理 lists the body's documents in
+    /// force).
     case bodyCases(procedure: String, states: [String], into: String)
     /// Whether the case's body is on a published list of organisations (`into.listed`), and whether that list has been
     /// published at all (`into.published`): the 制定主体清单.

@@ -595,14 +595,15 @@ public enum CaseStore {
     }
 
     /// A procedure's cases in one state (the drafts open for public comment), newest first.
-    /// A body's cases of a procedure in these states, oldest first (a 清理 covers the body's documents in force).
+    /// A body's decided cases of a procedure in these states, oldest first (a 清理 covers the body's documents issued and
+    /// in force, a first draft not).
     public static func bodyCases(
         procedure: String, body: UUID, states: [String], on db: any Database
     ) async throws -> [StoredCase] {
         try await (db as! any SQLDatabase).raw(
             """
             SELECT number, opened_on, content FROM cases WHERE procedure = \(bind: procedure) AND body_id = \(bind: body)
-            AND state IN \(SQLGroupExpression(states.map { SQLBind($0) })) ORDER BY opened_on, number
+            AND state IN \(SQLGroupExpression(states.map { SQLBind($0) })) AND decided_on IS NOT NULL ORDER BY opened_on, number
             """
         ).all().map(storedCase)
     }

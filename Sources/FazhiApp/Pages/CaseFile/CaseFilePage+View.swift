@@ -34,7 +34,7 @@ extension CaseFilePage {
             let warning: HTML =
                 bad.isEmpty
                 ? ""
-                : "<p class=\"flash error\">引用的规范性文件中有 \(bad.count) 件在 \(model.citedOn) 不是现行有效的文件：未经公布的规范性文件不得作为行政管理依据（《优化营商环境条例》第六十四条第二款），已失效、已废止的也不能作为依据。请审核人员核对。</p>"
+                : "<p class=\"flash error\">引用的规范性文件中有 \(bad.count) 件在 \(model.citedOn) 不是现行有效的文件：未经公布的规范性文件不得作为行政管理依据（国办发〔2018〕37号；涉及市场主体权利义务的，《优化营商环境条例》第六十四条第二款），已失效、已废止或者已撤销的文件不再有效。请审核人员核对。</p>"
             return
                 "<section class=\"card\" id=\"cited-documents\"><h2>引用的规范性文件</h2>\(warning)<ul>\(items)</ul></section>"
         }

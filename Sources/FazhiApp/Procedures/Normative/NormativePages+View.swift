@@ -75,12 +75,14 @@ enum NormativeDocumentPage {
 
         func render() -> HTML {
             let f = model.file.facts, day = model.day
-            let shown = model.inForce ?? model.versions.first
+            let last = Normative.lastText(model.file, on: day)
+            let shown = model.inForce ?? last ?? model.versions.first
             let caption: HTML =
                 model.inForce.map {
                     "<h2>\(day.description) 适用的文本（\($0.label)，\($0.effectiveOn?.description ?? "")起施行）</h2>"
                 }
-                ?? "<h2>正文（\(day.description) 尚未施行）</h2>"
+                ?? (last.map { "<h2>\(day.description) 已不再有效；以下为失效前最后适用的文本（\($0.label)）</h2>" }
+                    ?? "<h2>正文（\(day.description) 尚未施行）</h2>")
             let rows = HTML.join(
                 model.versions.map { v in
                     let compare: HTML =

@@ -3,8 +3,8 @@ import FazhiStore
 import Foundation
 import Vapor
 
-/// 审查建议 on the portal: anyone may ask the 备案审查机关 to review a 规范性文件 they think unlawful (法规规章备案条例
-/// 第九条; local rules), from the document's page or the form; the receipt gives a tracking number, a secret and the day
+/// 审查建议 on the portal: anyone may ask the 备案审查机关 to review a 规范性文件 they think unlawful (国办发〔2018〕37号; the
+/// province's 备案审查 rules), from the document's page or the form; the receipt gives a tracking number, a secret and the day
 /// the answer is due (counted from receipt — the day of filing); the status page shows the answer and its .docx.
 enum SuggestionPortal {
     static let fields = ["suggesterName", "suggesterContact", "documentCited", "suggestionText"]

@@ -22,10 +22,9 @@ public enum NormativeCleanupProcedure {
     }
 
     static let staff: Set<Role> = [.head, .legalReviewer]
-    /// The documents a 清理 covers: the body's documents issued and not ended.
-    public static let covered = [
-        NormativeProcedure.State.issued.id, NormativeProcedure.State.published.id, NormativeProcedure.State.filed.id,
-    ]
+    /// The documents a 清理 covers: the body's documents issued and not ended (also those being amended), found among its
+    /// decided cases in these states.
+    public static let covered = NormativeProcedure.inForce.sorted()
 
     public static func definition(_ s: ProcedureSettings) -> ProcedureDefinition {
         var d = ProcedureDefinition(
@@ -100,7 +99,7 @@ public enum NormativeCleanupProcedure {
     static func publish() -> ActionDefinition {
         ActionDefinition(
             Step.publish, "公布清理结果", from: [State.approved.id], to: State.published.id, by: staff,
-            basis: "国办发〔2018〕37号；政府信息公开条例 第二十条"
+            basis: "国办发〔2018〕37号；政府信息公开条例 第二十六条"
         )
         .then(
             .compute(writes: NormativeCleanupFact.decidedOn, NormativeCleanupFact.outcome) { c in
@@ -116,8 +115,10 @@ public enum NormativeCleanupProcedure {
                 return LinkedStep(
                     caseID: line.document, action: NormativeProcedure.Step.end,
                     inputs: Facts([
-                        NormativeFact.ending ~ ending,
-                        NormativeFact.endingReason ~ "\(title)：\(line.reason)",
+                        NormativeFact.ending ~ ending, NormativeFact.endingReason ~ "\(title)：\(line.reason)",
+                        NormativeFact.endingDecision ~ "\(title)（清理结果）",
+                        NormativeFact.endingMeetingOn ~ (c.file.facts[NormativeCleanupFact.meetingOn] ?? c.date),
+                        NormativeFact.endedOn ~ c.date,
                     ]))
             }
         }

@@ -34,7 +34,8 @@ extension NormativeProcedure {
         }
         .then(
             .compute(
-                writes: NormativeFact.expiresOn, NormativeFact.decidedOn, NormativeFact.outcome,
+                writes: NormativeFact.expiresOn, NormativeFact.validUntil, NormativeFact.decidedOn,
+                NormativeFact.outcome,
                 NormativeFact.partyName,
                 NormativeFact.draftVersion, NormativeFact.evaluationDue, NormativeFact.issueNumbers
             ) { c in
@@ -43,15 +44,18 @@ extension NormativeProcedure {
                 let expires =
                     c.inputs[NormativeFact.validUntil]?.adding(days: 1)
                     ?? effective.addingYearsClamped(c.settings.normativeValidityYears)
-                return Facts([
-                    NormativeFact.expiresOn ~ expires,
-                    NormativeFact.evaluationDue ~ expires.addingMonths(-c.settings.normativeEvaluationMonths),
-                    NormativeFact.decidedOn ~ c.inputs[NormativeFact.signedOn]!, NormativeFact.outcome ~ "issued",
-                    NormativeFact.partyName ~ (c.inputs[NormativeFact.title] ?? ""), NormativeFact.draftVersion ~ 1.0,
-                    NormativeFact.issueNumbers ~ [c.inputs[NormativeFact.documentNumber] ?? ""],
-                ])
+                var facts = Normative.validity(endingBefore: expires, c.settings)
+                facts.merge(
+                    Facts([
+                        NormativeFact.decidedOn ~ c.inputs[NormativeFact.signedOn]!, NormativeFact.outcome ~ "issued",
+                        NormativeFact.partyName ~ (c.inputs[NormativeFact.title] ?? ""),
+                        NormativeFact.draftVersion ~ 1.0,
+                        NormativeFact.issueNumbers ~ [c.inputs[NormativeFact.documentNumber] ?? ""],
+                    ]))
+                return facts
             },
-            .startDeadlineUntil(key: "validity", name: "有效期届满", dateFact: "expiresOn", article: "有效期：本地规定"),
+            .startDeadlineUntil(
+                key: "validity", name: "有效期届满（最后一日）", dateFact: "validUntil", article: "有效期：本地规定"),
             .startDeadlineUntil(
                 key: "evaluation", name: "有效期届满前评估", dateFact: "evaluationDue", article: "本地规定（届满前6个月）")
         )

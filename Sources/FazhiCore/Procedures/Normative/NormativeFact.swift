@@ -51,6 +51,7 @@ public enum NormativeFact {
     public static let evaluationConclusion = FactKey<String>("evaluationConclusion", "评估结论")
     public static let evaluationNotes = FactKey<String>("evaluationNotes", "评估情况")
     public static let extendedUntil = FactKey<CivilDate>("extendedUntil", "新的有效期至")
+    public static let extensionPublishedOn = FactKey<CivilDate>("extensionPublishedOn", "公布继续有效决定之日")
     public static let finalText = FactKey<String>("finalText", "印发文本")
     public static let documentNumber = FactKey<String>("documentNumber", "文号")
     /// Every 文号 the document was issued under, in order: its own, then each 修改决定's (for the text versions).
@@ -75,6 +76,11 @@ public enum NormativeFact {
     public static let ending = FactKey<String>("ending", "废止或者失效")
     public static let endedOn = FactKey<CivilDate>("endedOn", "废止或者失效日期")
     public static let endingReason = FactKey<String>("endingReason", "理由（清理结论）")
+    public static let endingDecision = FactKey<String>("endingDecision", "废止、宣布失效或者撤销的决定")
+    public static let endingMeetingOn = FactKey<CivilDate>("endingMeetingOn", "集体审议之日")
+    public static let congressFiledOn = FactKey<CivilDate>("congressFiledOn", "报送人大常委会备案日期")
+    public static let congressFilingLate = FactKey<Bool>("congressFilingLate", "逾期报送人大常委会备案")
+    public static let confidentialReason = FactKey<String>("confidentialReason", "依法需要保密、不公开征求意见的理由")
     public static let decidedOn = CaseColumns.decidedOn
     public static let outcome = CaseColumns.outcome
     public static let partyName = FactKey<String>("partyName", "文件名称")
@@ -89,10 +95,13 @@ public enum NormativeFact {
         reviewChangesNote.any,
         revisionReason.any, meetingKind.any, meetingOn.any, attendees.any, signedOn.any, signer.any, effectiveOn.any,
         validityYears.any, expiresOn.any, validUntil.any, evaluationDue.any, evaluationConclusion.any,
-        evaluationNotes.any, extendedUntil.any, finalText.any, documentNumber.any, issueNumbers.any, amending.any,
+        evaluationNotes.any, extendedUntil.any, extensionPublishedOn.any, finalText.any, documentNumber.any,
+        issueNumbers.any, amending.any,
         amendmentReason.any, amendmentNumber.any, amendedOn.any, amendmentEffectiveOn.any, publishedOn.any,
         interpretation.any,
         publishedLate.any, fileWithCongress.any, filedOn.any, filedWith.any, filingLate.any, filingConclusion.any,
-        filingReviewNotes.any, ending.any, endedOn.any, endingReason.any, decidedOn.any, outcome.any, partyName.any,
+        filingReviewNotes.any, ending.any, endedOn.any, endingReason.any, endingDecision.any, endingMeetingOn.any,
+        congressFiledOn.any,
+        congressFilingLate.any, confidentialReason.any, decidedOn.any, outcome.any, partyName.any,
     ]
 }

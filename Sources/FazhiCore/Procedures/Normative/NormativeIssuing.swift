@@ -47,7 +47,8 @@ extension NormativeProcedure {
                     writes: NormativeFact.signedOn, NormativeFact.documentNumber, NormativeFact.expiresOn,
                     NormativeFact.decidedOn, NormativeFact.outcome, NormativeFact.evaluationDue,
                     NormativeFact.issueNumbers, NormativeFact.amending, NormativeFact.amendmentNumber,
-                    NormativeFact.amendedOn, NormativeFact.amendmentEffectiveOn, NormativeFact.effectiveOn
+                    NormativeFact.amendedOn, NormativeFact.amendmentEffectiveOn, NormativeFact.effectiveOn,
+                    NormativeFact.validUntil
                 ) { c in
                     let number = c.external.text(Normative.External.documentNumber) ?? ""
                     let effective = c.inputs[NormativeFact.effectiveOn]!
@@ -67,18 +68,14 @@ extension NormativeProcedure {
                         facts[NormativeFact.amendmentEffectiveOn] = effective
                         facts[NormativeFact.effectiveOn] = c.file.facts[NormativeFact.effectiveOn] ?? effective
                         if c.inputs[NormativeFact.validityYears] != nil {
-                            let expires = effective.addingYearsClamped(years)
-                            facts[NormativeFact.expiresOn] = expires
-                            facts[NormativeFact.evaluationDue] = expires.addingMonths(
-                                -c.settings.normativeEvaluationMonths)
+                            facts.merge(
+                                Normative.validity(endingBefore: effective.addingYearsClamped(years), c.settings))
                         }
                         return facts
                     }
-                    let expires = effective.addingYearsClamped(years)
+                    facts.merge(Normative.validity(endingBefore: effective.addingYearsClamped(years), c.settings))
                     facts[NormativeFact.signedOn] = c.date
                     facts[NormativeFact.documentNumber] = number
-                    facts[NormativeFact.expiresOn] = expires
-                    facts[NormativeFact.evaluationDue] = expires.addingMonths(-c.settings.normativeEvaluationMonths)
                     facts[NormativeFact.decidedOn] = c.date
                     facts[NormativeFact.outcome] = "issued"
                     return facts
@@ -87,7 +84,7 @@ extension NormativeProcedure {
                 .startDeadline(
                     DeadlineRule("publication", "公布", days: 20, .workday, article: "政府信息公开条例 第二十六条")),
                 .startDeadlineUntil(
-                    key: "validity", name: "有效期届满", dateFact: "expiresOn", article: "有效期：本地规定"),
+                    key: "validity", name: "有效期届满（最后一日）", dateFact: "validUntil", article: "有效期：本地规定"),
                 .startDeadlineUntil(
                     key: "evaluation", name: "有效期届满前评估", dateFact: "evaluationDue", article: "本地规定（届满前6个月）")
             ),
@@ -120,9 +117,13 @@ extension NormativeProcedure {
                     onlyIf: { $0.inputs.flag(NormativeFact.fileWithCongress) })
             ),
             ActionDefinition(
-                Step.file, "报送备案", from: [State.published.id], to: State.filed.id, by: staff, basis: "国办发〔2018〕37号"
+                Step.file, "报送备案（上一级人民政府或者司法行政部门）", from: [State.published.id], to: State.filed.id, by: staff,
+                basis: "国办发〔2018〕37号"
             )
             .asks(.init("filedWith", "备案机关", .choice(Normative.filingBodies)))
+            .gate("国办发〔2018〕37号", "报本级人大常委会备案的，请办理“报送人大常委会备案”", field: "filedWith") { c in
+                c.inputs[NormativeFact.filedWith] != "congress"
+            }
             .then(
                 .compute(writes: NormativeFact.filedOn, NormativeFact.filingLate) { c in
                     Facts([
@@ -131,29 +132,61 @@ extension NormativeProcedure {
                             ~ (c.file.deadline("filing").map { c.date > $0.deadline.due } ?? false),
                     ])
                 },
-                .stopDeadline("filing"), .stopDeadline("congressFiling")
+                .stopDeadline("filing")
             )
             .produces(.filingReport),
+            // The 人大常委会 filing runs beside the government's: its own period, its own record.
             ActionDefinition(
-                Step.recordFilingReview, "登记备案审查结论", from: [State.filed.id], to: nil, by: filingReviewers,
+                Step.fileWithCongress, "报送本级人大常委会备案", from: [State.published.id, State.filed.id], to: nil, by: staff,
+                basis: "地方性法规（规范性文件备案审查条例）"
+            )
+            .gate("地方性法规（规范性文件备案审查条例）", "已报送本级人大常委会备案") { c in
+                c.file.facts[NormativeFact.congressFiledOn] == nil
+            }
+            .then(
+                .compute(writes: NormativeFact.congressFiledOn, NormativeFact.congressFilingLate) { c in
+                    Facts([
+                        NormativeFact.congressFiledOn ~ c.date,
+                        NormativeFact.congressFilingLate
+                            ~ (c.file.deadline("congressFiling").map { c.date > $0.deadline.due } ?? false),
+                    ])
+                },
+                .stopDeadline("congressFiling")
+            ),
+            ActionDefinition(
+                Step.recordFilingReview, "登记备案审查结论（报备审查、依申请或者主动审查）", from: inForce, to: nil,
+                by: filingReviewers,
                 basis: "国办发〔2018〕37号"
             )
+            .gate("国办发〔2018〕37号", "文件尚未签发印发") { c in issued(c) }
             .asks(
                 .init("filingConclusion", "审查结论", .choice(Normative.filingConclusions)),
                 .init("filingReviewNotes", "审查意见")
             ),
             ActionDefinition(
-                Step.end, "废止或者宣布失效", from: inForce, to: State.ended.id, by: staff, basis: "国办发〔2018〕37号（清理）"
+                Step.end, "废止或者宣布失效", from: inForce, to: State.ended.id, by: staff,
+                basis: "国办发〔2018〕37号；政府信息公开条例 第二十六条"
             )
+            .gate("国办发〔2018〕37号", "文件尚未签发印发") { c in issued(c) }
             .asks(
                 .init("ending", "废止或者失效", .choice(Normative.endings)),
-                .init("endingReason", "理由（清理结论）")
+                .init("endingReason", "理由（清理结论）"),
+                .init("endingDecision", "废止或者宣布失效的决定（文号，或者清理结果的名称）"),
+                .init("endingMeetingOn", "集体审议之日", .date),
+                .init("endedOn", "决定公布之日（自该日起不再有效）", .date)
             )
+            // As the document was made: decided collectively, and published — a repeal nobody could read leaves it
+            // in force for the public (政府信息公开条例 第二十六条: 变更 published within 20 working days).
+            .gate("国办发〔2018〕37号", "集体审议之日不能晚于决定公布之日", field: "endingMeetingOn") { c in
+                c.inputs[NormativeFact.endingMeetingOn]! <= c.inputs[NormativeFact.endedOn]!
+            }
+            .gate("政府信息公开条例 第二十六条", "决定公布之日不能晚于今天，也不能早于文件公布之日", field: "endedOn") { c in
+                let on = c.inputs[NormativeFact.endedOn]!
+                return on <= c.date && on >= (c.file.facts[NormativeFact.publishedOn] ?? on)
+            }
             .then(
-                .compute(writes: NormativeFact.endedOn, NormativeFact.outcome) { c in
-                    Facts([
-                        NormativeFact.endedOn ~ c.date, NormativeFact.outcome ~ (c.inputs[NormativeFact.ending] ?? ""),
-                    ])
+                .compute(writes: NormativeFact.outcome) { c in
+                    Facts([NormativeFact.outcome ~ (c.inputs[NormativeFact.ending] ?? "")])
                 },
                 .stopDeadline("validity"), .stopDeadline("evaluation"), .stopDeadline("publication"),
                 .stopDeadline("filing"),
@@ -163,39 +196,58 @@ extension NormativeProcedure {
             ActionDefinition(
                 Step.evaluate, "有效期届满前评估", from: inForce, to: nil, by: staff, basis: "本地规定（有效期届满前评估）"
             )
+            .gate("国办发〔2018〕37号", "文件尚未签发印发") { c in issued(c) }
             .asks(
                 .init("evaluationConclusion", "评估结论", .choice(Normative.evaluationConclusions)),
                 .init("evaluationNotes", "评估情况"),
-                .init("extendedUntil", "继续有效的，新的有效期至（最后一日）", .date, required: false)
+                .init("extendedUntil", "继续有效的，新的有效期至（最后一日）", .date, required: false),
+                .init("extensionPublishedOn", "继续有效的，公布继续有效决定之日", .date, required: false)
             )
+            .gate("有效期：本地规定", "有效期已经届满，不能再评估继续有效；需要的应当重新制定") { c in !overdue(c, "validity") }
             .gate("本地规定", "继续有效的，应当写明新的有效期", field: "extendedUntil") { c in
                 c.inputs[NormativeFact.evaluationConclusion] != "continue"
                     || (c.inputs[NormativeFact.extendedUntil].map { $0 >= c.date } ?? false)
             }
+            // The new 有效期 changes the document: published as any change is (政府信息公开条例 第二十六条).
+            .gate("政府信息公开条例 第二十六条", "继续有效的决定应当公布，请填写公布之日（不晚于今天）", field: "extensionPublishedOn") { c in
+                c.inputs[NormativeFact.evaluationConclusion] != "continue"
+                    || (c.inputs[NormativeFact.extensionPublishedOn].map { $0 <= c.date } ?? false)
+            }
             .then(
                 .stopDeadline("evaluation"),
-                .compute(writes: NormativeFact.expiresOn) { c in
+                .compute(
+                    writes: NormativeFact.expiresOn, NormativeFact.validUntil, NormativeFact.evaluationDue
+                ) { c in
                     guard c.inputs[NormativeFact.evaluationConclusion] == "continue",
                         let until = c.inputs[NormativeFact.extendedUntil]
                     else { return Facts() }
-                    return Facts([NormativeFact.expiresOn ~ until.adding(days: 1)])
+                    return Normative.validity(endingBefore: until.adding(days: 1), c.settings)
                 },
                 .startDeadlineUntil(
-                    key: "validity", name: "有效期届满（经评估继续有效）", dateFact: "expiresOn", article: "有效期：本地规定")
+                    key: "validity", name: "有效期届满（经评估继续有效，最后一日）", dateFact: "validUntil",
+                    article: "有效期：本地规定")
             ),
             // 备案审查 that revokes the document (or asks the 人大常委会 to): it ends on the day of that decision.
             ActionDefinition(
                 Step.revokeOnReview, "备案审查撤销", from: inForce, to: State.ended.id, by: staff.union(filingReviewers),
                 basis: "国办发〔2018〕37号（有错必纠）"
             )
-            .asks(.init("endingReason", "撤销决定（文号和理由）"))
-            .gate("国办发〔2018〕37号", "备案审查结论不是撤销") { c in c.file.facts[NormativeFact.filingConclusion] == "revoke" }
+            .gate("国办发〔2018〕37号", "文件尚未签发印发") { c in issued(c) }
+            .asks(
+                .init("endingDecision", "撤销决定的文号"),
+                .init("endingReason", "撤销理由"),
+                .init("endedOn", "撤销决定作出之日", .date)
+            )
+            .gate("国办发〔2018〕37号", "备案审查结论不是撤销（提请撤销的，待有权机关作出撤销决定后再登记）") { c in
+                c.file.facts[NormativeFact.filingConclusion] == "revoke"
+            }
+            .gate("国办发〔2018〕37号", "撤销决定作出之日不能晚于今天，也不能早于文件公布之日", field: "endedOn") { c in
+                let on = c.inputs[NormativeFact.endedOn]!
+                return on <= c.date && on >= (c.file.facts[NormativeFact.publishedOn] ?? on)
+            }
             .then(
-                .compute(writes: NormativeFact.endedOn, NormativeFact.outcome, NormativeFact.ending) { c in
-                    Facts([
-                        NormativeFact.endedOn ~ c.date, NormativeFact.outcome ~ "revoked",
-                        NormativeFact.ending ~ "revoked",
-                    ])
+                .compute(writes: NormativeFact.outcome, NormativeFact.ending) { _ in
+                    Facts([NormativeFact.outcome ~ "revoked", NormativeFact.ending ~ "revoked"])
                 },
                 .stopDeadline("validity"), .stopDeadline("evaluation")
             ),

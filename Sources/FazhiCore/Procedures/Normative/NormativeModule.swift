@@ -33,7 +33,8 @@ extension NormativeProcedure {
             "title", "documentKind", "documentNumber", "touchesRights", "businessRelated", "affectsMarket", "inPlan",
             "draftVersion", "consultationUntil", "commentsReceived", "commentsAdopted", "competitionConclusion",
             "reviewOpinion", "reviewProblems", "signedOn", "effectiveOn", "expiresOn", "publishedOn", "publishedLate",
-            "filedOn", "filingLate", "filingConclusion", "amendmentNumber", "amendedOn", "amendmentEffectiveOn",
+            "filedOn", "filingLate", "congressFiledOn", "congressFilingLate", "filingConclusion", "amendmentNumber",
+            "amendedOn", "amendmentEffectiveOn",
             "ending",
             "endedOn",
         ],
@@ -63,7 +64,7 @@ extension NormativeProcedure {
             F("filedLate", "逾期备案", main: false) { $0.facts.flag(NormativeFact.filingLate) },
             F("publishedLate", "逾期公布", main: false) { $0.facts.flag(NormativeFact.publishedLate) },
             F("corrected", "备案审查纠错", main: false) {
-                ["correct", "revoke"].contains($0.facts[NormativeFact.filingConclusion] ?? "")
+                ["correct", "propose_revocation", "revoke"].contains($0.facts[NormativeFact.filingConclusion] ?? "")
             },
             F("ended", "废止或者失效", main: false) { $0.state == State.ended.id },
         ]

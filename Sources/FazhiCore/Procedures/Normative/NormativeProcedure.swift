@@ -43,6 +43,7 @@ public enum NormativeProcedure {
         public static let revokeOnReview = "revoke_on_review"
         public static let evaluate = "evaluate"
         public static let startAmendment = "start_amendment"
+        public static let fileWithCongress = "file_with_congress"
     }
 
     public static let states = [
@@ -55,11 +56,22 @@ public enum NormativeProcedure {
     static let reviewers: Set<Role> = [.legalReviewer]
     /// 备案审查 is the receiving body's: the 司法行政部门 (监督人员) for the government, wherever they read the issuer.
     static let filingReviewers: Set<Role> = [.supervisor]
-    static let inForce: Set<String> = [State.issued.id, State.published.id, State.filed.id]
     /// Where an amendment of a document in force runs (its 有效期 runs on meanwhile, and may end it).
     static let amendingStates: Set<String> = [
         State.drafting.id, State.consulting.id, State.reviewing.id, State.reviewed.id, State.deliberated.id,
     ]
+    /// A document issued and not ended — also while an amendment of it runs (the old text stays in force). The steps
+    /// from these states that need an issued document say so (`mustBeIssued`).
+    static let inForce: Set<String> = amendingStates.union([State.issued.id, State.published.id, State.filed.id])
+    /// Whether the step was taken for the text now being drafted: after the last 启动修改 (an amendment is consulted
+    /// and reviewed afresh — 优化营商环境条例 第六十二条、第六十三条 apply to each text made).
+    static func takenThisRound(_ f: CaseFile, _ action: String) -> Bool {
+        let start = f.steps.lastIndex { $0.action == Step.startAmendment } ?? -1
+        return f.steps.indices.contains { $0 > start && f.steps[$0].action == action }
+    }
+
+    /// Steps on a document in force need it issued (a first draft in the same states is not yet a document).
+    static func issued(_ c: StepContext) -> Bool { c.file.facts[NormativeFact.documentNumber] != nil }
 
     static func overdue(_ c: StepContext, _ key: String) -> Bool {
         guard let d = c.file.deadline(key), d.isRunning else { return false }
@@ -196,21 +208,27 @@ public enum NormativeProcedure {
             )
             .asks(
                 .init("reviewingBody", "合法性审核机构（司法行政部门或者本机关法制机构）"),
-                .init("emergencyReason", "未公开征求意见的理由（紧急情况等）", required: false)
+                .init("emergencyReason", "未公开征求意见的理由（紧急情况等）", required: false),
+                .init("confidentialReason", "依法需要保密、不公开征求意见的理由", required: false)
             )
-            .gate("优化营商环境条例 第六十二条第二款", "与市场主体生产经营活动密切相关的，应当先公开征求意见（没有紧急情况的例外）") { c in
-                !c.file.facts.flag(NormativeFact.businessRelated) || c.file.hasTaken(Step.closeConsultation)
+            .gate(
+                "优化营商环境条例 第六十二条第二款", "除依法需要保密外，与市场主体生产经营活动密切相关的，应当先向社会公开征求意见（依法需要保密的请写明理由）",
+                field: "confidentialReason"
+            ) { c in
+                !c.file.facts.flag(NormativeFact.businessRelated) || takenThisRound(c.file, Step.closeConsultation)
+                    || !(c.inputs[NormativeFact.confidentialReason] ?? "").trimmed.isEmpty
             }
             .gate("国办发〔2018〕37号", "涉及公民、法人和其他组织权利义务的，应当先公开征求意见（紧急情况的请写明理由）", field: "emergencyReason") { c in
-                !c.file.facts.flag(NormativeFact.touchesRights) || c.file.hasTaken(Step.closeConsultation)
+                !c.file.facts.flag(NormativeFact.touchesRights) || takenThisRound(c.file, Step.closeConsultation)
                     || !(c.inputs[NormativeFact.emergencyReason] ?? "").trimmed.isEmpty
+                    || !(c.inputs[NormativeFact.confidentialReason] ?? "").trimmed.isEmpty
             }
             .gate("国办发〔2018〕115号", "审核不合法的草案，应当修改后再提交审核") { c in
                 c.file.facts[NormativeFact.failedVersion] != c.file.facts[NormativeFact.draftVersion]
             }
             .gate("优化营商环境条例 第六十三条第一款", "与市场主体生产经营活动密切相关或者涉及市场主体经济活动的，应当先进行公平竞争审查，且结论不是“不符合”") { c in
                 !(c.file.facts.flag(NormativeFact.affectsMarket) || c.file.facts.flag(NormativeFact.businessRelated))
-                    || (c.file.hasTaken(Step.competitionReview)
+                    || (takenThisRound(c.file, Step.competitionReview)
                         && c.file.facts[NormativeFact.competitionConclusion] != "noncompliant")
             }
             .then(

@@ -1,8 +1,8 @@
 import Foundation
 
 /// 公民、法人和其他组织的审查建议: anyone who thinks a 规范性文件 unlawful may ask the 备案审查机关 (the 司法行政部门 for the
-/// government) in writing to review it (法规规章备案条例 第九条 for 规章; the local 规范性文件管理办法 for these documents; 行政
-/// 复议法 第十三条 lets a 复议 applicant ask for it too). The 司法局 registers it — online through the portal with a receipt —
+/// government) in writing to review it (国办发〔2018〕37号 备案审查; the province's 规范性文件备案审查 rules; 行政复议法
+/// 第十三条 lets a 复议 applicant ask for review of the document a decision rests on, a separate route). The 司法局 registers it — online through the portal with a receipt —
 /// studies it and answers within the local period (setting, counted from receipt).
 public enum NormativeSuggestionProcedure {
     public static let id = "normative_suggestion"
@@ -24,11 +24,11 @@ public enum NormativeSuggestionProcedure {
 
     public static func definition(_ s: ProcedureSettings) -> ProcedureDefinition {
         var d = ProcedureDefinition(
-            id: id, version: version, name: "规范性文件审查建议", instrument: "法规规章备案条例 第九条；本地规范性文件管理办法",
+            id: id, version: version, name: "规范性文件审查建议", instrument: "国办发〔2018〕37号；本地规范性文件备案审查规定",
             initial: State.new.id, states: [State.new, State.received, State.answered],
             actions: [receive(s), answer()], kind: .normative,
             opening: OpeningRule(
-                staff, article: "法规规章备案条例 第九条", refusal: "审查建议由备案审查机关（司法行政部门）登记"),
+                staff, article: "国办发〔2018〕37号", refusal: "审查建议由备案审查机关（司法行政部门）登记"),
             numbering: CaseNumbering("审建", issuer: .organisation), presentation: presentation)
         d.rolesHeldWhereRead = staff
         d.statistics = statistics
@@ -37,7 +37,8 @@ public enum NormativeSuggestionProcedure {
 
     static func receive(_ s: ProcedureSettings) -> ActionDefinition {
         ActionDefinition(
-            Step.receive, "登记审查建议", from: [State.new.id], to: State.received.id, by: staff, basis: "法规规章备案条例 第九条"
+            Step.receive, "登记审查建议", from: [State.new.id], to: State.received.id, by: staff,
+            basis: "国办发〔2018〕37号；本地规范性文件备案审查规定"
         )
         .asks(
             .init("channel", "提出方式", .choice(Normative.suggestionChannels)),
@@ -74,7 +75,8 @@ public enum NormativeSuggestionProcedure {
 
     static func answer() -> ActionDefinition {
         ActionDefinition(
-            Step.answer, "审查并答复", from: [State.received.id], to: State.answered.id, by: staff, basis: "法规规章备案条例 第九条"
+            Step.answer, "审查并答复", from: [State.received.id], to: State.answered.id, by: staff,
+            basis: "国办发〔2018〕37号；本地规范性文件备案审查规定"
         )
         .asks(
             .init("suggestionConclusion", "处理结果", .choice(Normative.suggestionConclusions)),

@@ -53,8 +53,14 @@ extension Normative {
     }
 
     /// The text that applied on a day: of the issued texts published by then, the last one in effect by then (nil
-    /// before the first is in effect, or when none was published by then).
+    /// before the first is in effect, when none was published by then, and once the document has ended).
     public static func textInForce(_ file: CaseFile, on day: CivilDate) -> TextVersion? {
+        guard standing(file.facts, on: day) == "现行有效" else { return nil }
+        return lastText(file, on: day)
+    }
+
+    /// The last text in effect by the day, whether or not the document still is (what applied before it ended).
+    public static func lastText(_ file: CaseFile, on day: CivilDate) -> TextVersion? {
         versions(file).last { v in
             v.issued && (v.publishedOn.map { $0 <= day } ?? false) && (v.effectiveOn.map { $0 <= day } ?? false)
         }

@@ -40,12 +40,22 @@ public enum Normative {
         .init("congress", "本级人大常委会"),
     ]
     public static let filingConclusions = [
-        InputField.Choice("no_objection", "审查无异议"), .init("correct", "责令改正"), .init("revoke", "撤销或者提请撤销"),
+        InputField.Choice("no_objection", "审查无异议"), .init("correct", "责令改正"),
+        .init("propose_revocation", "提请有权机关撤销（文件暂不失效）"), .init("revoke", "撤销"),
     ]
     public static let evaluationConclusions = [
         InputField.Choice("continue", "继续有效"), .init("amend", "需要修改"), .init("repeal", "建议废止"),
     ]
     public static let endings = [InputField.Choice("repealed", "废止"), .init("declared_invalid", "宣布失效")]
+
+    /// The 有效期 ending before `expires` (the first day it no longer applies): its last valid day (`validUntil`, when the
+    /// period is due — the document is 失效 from the next day), and the evaluation due the local months before.
+    static func validity(endingBefore expires: CivilDate, _ s: ProcedureSettings) -> Facts {
+        Facts([
+            NormativeFact.expiresOn ~ expires, NormativeFact.validUntil ~ expires.adding(days: -1),
+            NormativeFact.evaluationDue ~ expires.addingMonths(-s.normativeEvaluationMonths),
+        ])
+    }
 
     /// A document's standing on a day: not yet in force, in force, expired (past its 有效期), repealed.
     /// A document not yet published on the day is 未公布 — it may not be a basis for administration (优化营商环境条例
