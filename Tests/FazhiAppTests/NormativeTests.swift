@@ -586,6 +586,15 @@ struct NormativeTests {
             let page = try await web.request(.GET, "/console/cases/\(s.id)")
             #expect(page.text.contains("引用的规范性文件") && page.text.contains("已失效"), "the expired one flagged")
             #expect(page.text.contains("不是现行有效") && page.text.contains("现行有效"))
+
+            // The county 司法局 does not review the county government's own documents (filed with the city).
+            let docs = try await t.send(.GET, "/documents?format=json").json()["documents"] as? [[String: Any]] ?? []
+            let gov = try #require(docs.first { ($0["number"] as? String)?.hasPrefix("清政规") == true }?["id"] as? String)
+            let stored = try #require(try await CaseStore.load(UUID(uuidString: gov)!, on: t.app.db))
+            let own = try await c.step(
+                gov, supervisor, "record_filing_review", version: stored.file.version, date: "2026-11-20",
+                ["filingConclusion": "no_objection", "filingReviewNotes": "x"])
+            #expect(own.status == .conflict && CaseAPITests.article(own) == "国办发〔2018〕37号", "\(own.text)")
         }
     }
 

@@ -115,6 +115,9 @@ public enum CaseLookup: Sendable, Equatable {
     /// Whether the case's body is on a published list of organisations (`into.listed`), and whether that list has been
     /// published at all (`into.published`): the 制定主体清单.
     case onList(String, into: String)
+    /// Whether the acting user works for the case's body or a body under it (`into`): a 备案审查 is made from outside
+    /// and above — the 司法局 under the county government does not review the government's own documents.
+    case actorWithinBody(into: String)
 }
 
 /// How a procedure's case reviews another case (a 复议 of a penalty decision): the fact holding the other case's id,

@@ -418,6 +418,11 @@ public enum CaseStore {
                 Double(comments.filter { ["adopted", "partly"].contains($0.response ?? "") }.count))
             external["\(key).unanswered"] = .number(
                 Double(PublicConsultation.groups(comments).filter { $0.response == nil }.count))
+        case .actorWithinBody(let key):
+            let org = try await tx.sql.raw("SELECT organisation_id FROM users WHERE id = \(bind: actor.id)").first()?
+                .decode(column: "organisation_id", as: UUID.self)
+            let tree = try await Directory.tree(on: tx.db)
+            external[key] = .bool(org.map { tree.subtree(of: file.bodyID).contains($0) } ?? false)
         case .onList(let list, let key):
             let m = try await OrganisationLists.membership(list, organisation: file.bodyID, on: tx.db)
             external["\(key).published"] = .bool(m.published)

@@ -159,6 +159,10 @@ extension NormativeProcedure {
                 basis: "国办发〔2018〕37号"
             )
             .gate("国办发〔2018〕37号", "文件尚未签发印发") { c in issued(c) }
+            .looksUp(.actorWithinBody(into: Normative.External.reviewerWithinIssuer))
+            .gate("国办发〔2018〕37号", "备案审查由备案机关作出：制定机关及其所属部门不能审查本机关的文件（本级人民政府的文件由上一级人民政府审查）") { c in
+                !c.external.flag(Normative.External.reviewerWithinIssuer)
+            }
             .asks(
                 .init("filingConclusion", "审查结论", .choice(Normative.filingConclusions)),
                 .init("filingReviewNotes", "审查意见")
@@ -278,6 +282,8 @@ extension Normative {
         public static let documentNumber = "normative.number"
         /// The draft's public comments (`CaseLookup.publicComments`).
         public static let comments = "normative.comments"
+        /// Whether the user recording a 备案审查 works for the issuer or under it (`CaseLookup.actorWithinBody`).
+        public static let reviewerWithinIssuer = "normative.reviewerWithinIssuer"
         /// Whether the body is on the 制定主体清单 (`CaseLookup.onList`).
         public static let issuers = "normative.issuers"
     }
