@@ -146,16 +146,21 @@ struct NormativeTests {
                 ["meetingKind": "office", "meetingOn": "2026-07-22", "attendees": ["甲", "乙", "丙"]])
             j = try await R.ok(
                 d.c, &k, d.head, "issue", "2026-07-23",
-                ["signer": "王建国", "effectiveOn": "2026-08-01", "finalText": "第一条 ……"])
+                ["signer": "王建国", "effectiveOn": "2026-08-01"])
             let facts = j["facts"] as? [String: Any] ?? [:]
             #expect((facts["documentNumber"] as? String)?.hasPrefix("清市监规〔2026〕") == true, "\(facts)")
             #expect(facts["expiresOn"] as? String == "2031-08-01" && R.due(j, "publication") == "2026-08-20")
             #expect(R.due(j, "evaluation") == "2031-02-01", "evaluated 6 months before the 有效期 ends")
             // One number: the step cannot be taken again.
             try await d.refused(
-                k, "issue", "2026-07-24", ["signer": "x", "effectiveOn": "2026-08-01", "finalText": "x"],
+                k, "issue", "2026-07-24", ["signer": "x", "effectiveOn": "2026-08-01"],
                 article: "国办发〔2018〕37号")
-            j = try await R.ok(d.c, &k, d.head, "publish", "2026-08-21", ["interpretation": "解读"])
+            // 施行 (08-01) before 公布 (08-21) is refused: the 施行日期 moves to the day of publication.
+            try await d.refused(
+                k, "publish", "2026-08-21", ["interpretation": "解读"], article: "优化营商环境条例 第六十四条第二款", field: "effectiveOn"
+            )
+            j = try await R.ok(
+                d.c, &k, d.head, "publish", "2026-08-21", ["interpretation": "解读", "effectiveOn": "2026-08-21"])
             #expect((j["facts"] as? [String: Any])?["publishedLate"] as? Bool == true, "the 21st working day")
             #expect(R.due(j, "filing") == "2026-09-07", "15 days from 08-21 end on Sunday 09-05 → Monday")
             j = try await R.ok(d.c, &k, d.head, "file", "2026-09-08", ["filedWith": "government_above"])
@@ -657,7 +662,7 @@ struct NormativeTests {
                 ["meetingKind": "office", "meetingOn": "2026-11-20", "attendees": ["甲", "乙", "丙"]])
             try await R.ok(
                 d.c, &f, d.head, "issue", "2026-11-20",
-                ["signer": "王建国", "effectiveOn": "2026-12-01", "finalText": "第一条 ……"])
+                ["signer": "王建国", "effectiveOn": "2026-12-01"])
             try await R.ok(
                 d.c, &f, d.head, "publish", "2026-11-20", ["interpretation": "解读", "fileWithCongress": true])
             try await d.refused(
@@ -679,7 +684,7 @@ struct NormativeTests {
                 ["meetingKind": "office", "meetingOn": "2026-11-17", "attendees": ["甲", "乙", "丙"]])
             try await R.ok(
                 d.c, &r, d.head, "issue", "2026-11-18",
-                ["signer": "王建国", "effectiveOn": "2026-11-18", "finalText": "第一条 ……"])
+                ["signer": "王建国", "effectiveOn": "2026-11-19"])
             try await R.ok(d.c, &r, d.head, "publish", "2026-11-19", ["interpretation": "解读"])
             try await R.ok(
                 d.c, &r, d.head, "start_amendment", "2026-11-20",

@@ -21,11 +21,19 @@ struct OnlineApplicationPortal: Sendable {
             async throws -> Response
     let receipt: @Sendable (Request, OnlineApplication, _ secret: String?) async throws -> Response
 
+    /// A form value longer than this is refused (never cut short quietly); each step bounds its own fields further.
+    static let maxLength = 5_000
+
     func apply(_ req: Request) async throws -> Response {
         try CSRF.verify(req)
-        var values: [String: String] = [:]
+        var values: [String: String] = [:], tooLong: String?
         for k in fields + ["office", "submissionKey"] {
-            values[k] = String(((try? req.content.get(String.self, at: k)) ?? "").trimmed.prefix(4_000))
+            let v = ((try? req.content.get(String.self, at: k)) ?? "").trimmed
+            if v.count > Self.maxLength { tooLong = tooLong ?? k }
+            values[k] = String(v.prefix(Self.maxLength))
+        }
+        if let k = tooLong {
+            return try await form(req, values, "该项不超过\(Self.maxLength)字，请删减后再提交", k, .unprocessableEntity)
         }
         guard let key = values["submissionKey"], (16...64).contains(key.count) else {
             return try await form(req, values, "表单已过期，请重新打开页面", nil, .badRequest)

@@ -14,13 +14,26 @@ enum CleanupPages {
             let user = try req.requireUser()
             let q = try await Worksheet.Query.fetch(req, user)
             let form = try req.content.decode([String: String].self)
+            if let long = q.documents.first(where: { (form["r_\($0.id.uuidString)"] ?? "").trimmed.count > 500 }) {
+                return try await worksheet(
+                    req, user, error: "《\(long.facts[NormativeFact.title] ?? "")》的理由不超过500字", values: form)
+            }
             let lines = q.documents.compactMap { d -> String? in
                 let id = d.id.uuidString
                 guard let conclusion = form["c_\(id)"], !conclusion.isEmpty else { return nil }
                 return Normative.CleanupLine(
-                    document: d.id, conclusion: conclusion,
-                    reason: String((form["r_\(id)"] ?? "").trimmed.prefix(500))
+                    document: d.id, conclusion: conclusion, reason: (form["r_\(id)"] ?? "").trimmed
                 ).line
+            }
+            // A 修改, 废止 or 宣布失效 without its reason: named by the document, not by the hidden field.
+            if let missing = q.documents.first(where: {
+                let c = form["c_\($0.id.uuidString)"] ?? ""
+                return !c.isEmpty && c != "continue" && (form["r_\($0.id.uuidString)"] ?? "").trimmed.isEmpty
+            }) {
+                return try await worksheet(
+                    req, user,
+                    error: "《\(missing.facts[NormativeFact.title] ?? "")》的结论为修改、废止或者宣布失效，应当写明理由（国办发〔2018〕37号）",
+                    values: form)
             }
             let step = StepRequest(
                 caseID: q.stored.id, action: NormativeCleanupProcedure.Step.conclude,

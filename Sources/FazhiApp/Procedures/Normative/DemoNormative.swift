@@ -52,10 +52,7 @@ enum DemoNormative {
                 ),
                 (
                     S.issue, head, day(start + 30),
-                    [
-                        "signer": .text("吴县长"), "effectiveOn": .date(day(start + 40)),
-                        "finalText": .text("第一条 为了……，制定本办法。\n第二条 本办法适用于本县行政区域。"),
-                    ]
+                    ["signer": .text("吴县长"), "effectiveOn": .date(day(start + 40))]
                 ),
                 (S.publish, head, day(start + 33), ["interpretation": .text("本办法主要内容是……")]),
                 (S.file, head, day(start + 33 + fileAfter), ["filedWith": .text("government_above")]),
@@ -234,29 +231,29 @@ enum DemoNormative {
             def, case: id,
             [
                 (
-                    S.startAmendment, head, day(-25),
+                    S.startAmendment, head, day(-40),
                     [
                         "amendmentReason": .text("2026年清理：需修改第三条"), "draftSummary": .text("修改第三条"),
                         "draftText": .text(text),
                     ]
                 ),
-                (S.submitReview, head, day(-24), ["reviewingBody": .text("清河县司法局")]),
+                // Touching residents' rights: consulted on again (37号), then reviewed and deliberated as when made.
+                (S.openConsultation, head, day(-40), ["consultationUntil": .date(day(-28))]),
+                (S.closeConsultation, head, day(-27), ["adoptionSummary": .text("未收到意见")]),
+                (S.submitReview, head, day(-27), ["reviewingBody": .text("清河县司法局")]),
                 (
-                    S.passReview, reviewer, day(-17),
+                    S.passReview, reviewer, day(-19),
                     ["reviewOpinion": .text("legal"), "reviewer": .text("林晓岚"), "reviewText": .text("经审核，合法。")]
                 ),
                 (
-                    S.deliberate, head, day(-16),
+                    S.deliberate, head, day(-18),
                     [
-                        "meetingKind": .text("executive"), "meetingOn": .date(day(-16)),
+                        "meetingKind": .text("executive"), "meetingOn": .date(day(-18)),
                         "attendees": .list(["吴县长", "周副县长", "王副县长"]),
                     ]
                 ),
-                (
-                    S.issue, head, day(-15),
-                    ["signer": .text("吴县长"), "effectiveOn": .date(day(-5)), "finalText": .text(text)]
-                ),
-                (S.publish, head, day(-14), ["interpretation": .text("本次修改明确了改造方案征求居民意见的要求。")]),
+                (S.issue, head, day(-17), ["signer": .text("吴县长"), "effectiveOn": .date(day(-7))]),
+                (S.publish, head, day(-16), ["interpretation": .text("本次修改明确了改造方案征求居民意见的要求。")]),
             ], in: tx)
     }
 

@@ -53,12 +53,14 @@ enum NormativeImport {
             }
             // A 文号 is one document's: not twice in the sheet, not one already registered.
             let numberColumn = columns.firstIndex(of: "文号") ?? 0
-            let known = try await NormativeLibraryStore.registeredNumbers(
-                rows.map { numberColumn < $0.count ? $0[numberColumn].trimmed : "" }, on: req.db)
+            let number = { (row: [String]) in
+                DocumentCitations.normalised(numberColumn < row.count ? row[numberColumn].trimmed : "")
+            }
+            let known = try await NormativeLibraryStore.registeredNumbers(rows.map(number), on: req.db)
             var seen: [String: Int] = [:]
             var duplicates: [ImportProblem] = []
             for (i, row) in rows.enumerated() {
-                let n = numberColumn < row.count ? row[numberColumn].trimmed : ""
+                let n = number(row)
                 if n.isEmpty {
                     duplicates.append(ImportProblem(row: i + 2, column: "文号", message: "文号不能为空"))
                 } else if let first = seen[n] {
@@ -96,6 +98,8 @@ enum NormativeImport {
                             actor: actor, date: today, today: today, calendar: calendar, settings: catalog.settings,
                             in: tx)
                     }
+                    // A document whose 有效期 ended before it was registered lapses on the record at once.
+                    _ = try await ExpirySteps.run(req.application)
                     return page(
                         req, user, report: Report(rows: data.count, imported: data.count, problems: []), error: nil)
                 } catch let r as CaseImport.Refusal {
@@ -147,7 +151,8 @@ enum NormativeImport {
                 message: "文种应为\(Normative.documentKinds.map(\.label).joined(separator: "、"))之一")
         }
         var f: [String: FactValue] = [
-            "title": .text(cell("文件名称")), "documentKind": .text(kind), "documentNumber": .text(cell("文号")),
+            "title": .text(cell("文件名称")), "documentKind": .text(kind),
+            "documentNumber": .text(DocumentCitations.normalised(cell("文号"))),
             "finalText": .text(cell("正文")),
         ]
         f["signedOn"] = try date("签发日期", field: "signedOn")

@@ -44,6 +44,7 @@ extension NormativeLibraryPage {
                 <p id="library-summary">截至 <b>\(day.description)</b>，符合条件的已公布行政规范性文件 <b>\(m.total > NormativeLibrary.countCap ? "\(NormativeLibrary.countCap) 件以上" : "\(m.total) 件")</b>。未经公布的规范性文件，不得作为行政管理依据（《优化营商环境条例》第六十四条第二款）。\(formats)</p>
                 \(table)
                 \(pager)
+                <p class="muted" id="library-links"><a href="/consultations">公开征求意见</a> · <a href="/documents/cleanups">清理结果</a> · <a href="/documents/issuers">制定主体清单</a> · <a href="/documents/suggest">提出审查建议</a> · <a href="/documents/suggest/status">审查建议查询</a></p>
                 """
         }
     }

@@ -18,6 +18,9 @@ extension NormativeProcedure {
             (c.inputs[NormativeFact.draftText] ?? "").count <= 50_000
         }
         .gate("国办发〔2018〕37号", "文件已不在有效期内，不能修改") { c in !overdue(c, "validity") }
+        .gate("国办发〔2018〕37号", "草案文本应当按条书写：每条一行，以“第…条”开头", field: "draftText") { c in
+            inArticles(c.inputs[NormativeFact.draftText])
+        }
         .then(
             .compute(writes: NormativeFact.draftVersion, NormativeFact.amending) { c in
                 Facts([

@@ -125,7 +125,7 @@ public enum NormativeCleanupProcedure {
     }
 
     static let presentation = CasePresentation(
-        party: ["cleanupTitle"], shownFacts: ["cleanupTitle", "cleanupBasis", "conclusions", "meetingOn"],
+        party: ["cleanupTitle"], shownFacts: ["cleanupTitle", "cleanupBasis", "meetingOn"],
         labels: [:], notStarted: "尚未启动",
         result: { f in
             let lines = f.facts.list(NormativeCleanupFact.conclusions).compactMap(Normative.CleanupLine.init)

@@ -49,7 +49,7 @@ enum NormativeDocuments {
                 .centered(c.caseNumber),
                 .paragraph("\(t(NormativeSuggestionFact.suggesterName))："),
                 .paragraph(
-                    "你（单位）于\(f[NormativeSuggestionFact.receivedOn].map(CaseDocuments.chineseDate) ?? "")提出的对《\(t(NormativeSuggestionFact.documentCited))》的审查建议收悉。经审查，答复如下："
+                    "你（单位）于\(f[NormativeSuggestionFact.receivedOn].map(CaseDocuments.chineseDate) ?? "")提出的对\(Normative.quotedTitle(t(NormativeSuggestionFact.documentCited)))的审查建议收悉。经审查，答复如下："
                 ),
                 .paragraph(t(NormativeSuggestionFact.answerText)),
                 .field(

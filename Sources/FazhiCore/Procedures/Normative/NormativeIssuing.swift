@@ -33,8 +33,14 @@ extension NormativeProcedure {
                 .init("signer", "签发人"),
                 .init("effectiveOn", "施行日期", .date),
                 .init("validityYears", "有效期（年；不填的按本地规定）", .number, required: false),
-                .init("finalText", "印发文本")
+                .init("finalText", "印发文本（不填的为审核通过的草案文本）", required: false)
             )
+            // The text issued is the text reviewed and deliberated (37号, 115号): a change goes back through 修改草案.
+            .gate("国办发〔2018〕115号", "印发文本与审核通过的草案文本不一致；需要修改的，应当修改草案并重新审核", field: "finalText") { c in
+                c.inputs[NormativeFact.finalText].map {
+                    TextDiff.lines($0) == TextDiff.lines(c.file.facts[NormativeFact.draftText] ?? "")
+                } ?? true
+            }
             .looksUp(.nextNumber(kind: "规", into: Normative.External.documentNumber))
             .gate("国办发〔2018〕37号", "施行日期不能早于签发之日", field: "effectiveOn") { c in
                 c.inputs[NormativeFact.effectiveOn]! >= c.date
@@ -48,7 +54,7 @@ extension NormativeProcedure {
                     NormativeFact.decidedOn, NormativeFact.outcome, NormativeFact.evaluationDue,
                     NormativeFact.issueNumbers, NormativeFact.amending, NormativeFact.amendmentNumber,
                     NormativeFact.amendedOn, NormativeFact.amendmentEffectiveOn, NormativeFact.effectiveOn,
-                    NormativeFact.validUntil
+                    NormativeFact.validUntil, NormativeFact.finalText
                 ) { c in
                     let number = c.external.text(Normative.External.documentNumber) ?? ""
                     let effective = c.inputs[NormativeFact.effectiveOn]!
@@ -57,7 +63,9 @@ extension NormativeProcedure {
                         ?? (c.file.facts.flag(NormativeFact.provisional)
                             ? c.settings.normativeProvisionalYears : c.settings.normativeValidityYears)
                     var facts = Facts([
-                        NormativeFact.issueNumbers ~ (c.file.facts.list(NormativeFact.issueNumbers) + [number])
+                        NormativeFact.issueNumbers ~ (c.file.facts.list(NormativeFact.issueNumbers) + [number]),
+                        NormativeFact.finalText
+                            ~ (c.inputs[NormativeFact.finalText] ?? c.file.facts[NormativeFact.draftText] ?? ""),
                     ])
                     // A 修改决定 keeps the document's own 文号, dates and 有效期 (unless it sets a new one); the amended text
                     // applies from its own 施行日期 (the text versions keep every one).
@@ -94,17 +102,36 @@ extension NormativeProcedure {
             )
             .asks(
                 .init("interpretation", "政策解读"),
-                .init("fileWithCongress", "须报本级人大常委会备案", .bool, required: false)
+                .init("fileWithCongress", "须报本级人大常委会备案", .bool, required: false),
+                .init("effectiveOn", "施行日期（印发时确定的施行日期早于今天公布的，改为公布之日或者以后）", .date, required: false)
             )
+            // A text applies only once published (优化营商环境条例 第六十四条第二款): its 施行日期 is not before 公布.
+            .gate("优化营商环境条例 第六十四条第二款", "施行日期早于公布之日：未经公布的不得作为行政管理依据，请把施行日期改为公布之日或者以后", field: "effectiveOn") { c in
+                (c.inputs[NormativeFact.effectiveOn] ?? publishingEffectiveOn(c.file)) >= c.date
+            }
             .then(
                 // An amended text's publication keeps the document's first 公布日期 (the text versions keep each one).
-                .compute(writes: NormativeFact.publishedOn, NormativeFact.publishedLate) { c in
-                    Facts([
-                        NormativeFact.publishedOn ~ (c.file.facts[NormativeFact.publishedOn] ?? c.date),
-                        NormativeFact.publishedLate
-                            ~ (c.file.facts.flag(NormativeFact.publishedLate)
-                                || (c.file.deadline("publication").map { c.date > $0.deadline.due } ?? false)),
-                    ])
+                .compute(
+                    writes: NormativeFact.publishedOn, NormativeFact.publishedLate, NormativeFact.effectiveOn,
+                    NormativeFact.amendmentEffectiveOn
+                ) { c in
+                    var facts = Facts()
+                    if let corrected = c.inputs[NormativeFact.effectiveOn] {
+                        if c.file.facts[NormativeFact.publishedOn] == nil {
+                            facts[NormativeFact.effectiveOn] = corrected
+                        } else {
+                            facts[NormativeFact.effectiveOn] = c.file.facts[NormativeFact.effectiveOn]
+                            facts[NormativeFact.amendmentEffectiveOn] = corrected
+                        }
+                    }
+                    facts.merge(
+                        Facts([
+                            NormativeFact.publishedOn ~ (c.file.facts[NormativeFact.publishedOn] ?? c.date),
+                            NormativeFact.publishedLate
+                                ~ (c.file.facts.flag(NormativeFact.publishedLate)
+                                    || (c.file.deadline("publication").map { c.date > $0.deadline.due } ?? false)),
+                        ]))
+                    return facts
                 },
                 .stopDeadline("publication"),
                 .startDeadline(

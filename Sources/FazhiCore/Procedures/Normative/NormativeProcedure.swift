@@ -70,6 +70,15 @@ public enum NormativeProcedure {
         return f.steps.indices.contains { $0 > start && f.steps[$0].action == action }
     }
 
+    /// The 施行日期 of the text about to be published: an amendment's own, else the document's.
+    static func publishingEffectiveOn(_ f: CaseFile) -> CivilDate {
+        (f.facts[NormativeFact.publishedOn] != nil ? f.facts[NormativeFact.amendmentEffectiveOn] : nil)
+            ?? f.facts[NormativeFact.effectiveOn] ?? .init(year: 2000, month: 1, day: 1)!
+    }
+
+    /// A draft is written in articles, one a line (第一条…): what the consultation comments on, the versions compare.
+    static func inArticles(_ text: String?) -> Bool { !PublicConsultation.articles(text ?? "").isEmpty }
+
     /// Steps on a document in force need it issued (a first draft in the same states is not yet a document).
     static func issued(_ c: StepContext) -> Bool { c.file.facts[NormativeFact.documentNumber] != nil }
 
@@ -121,6 +130,9 @@ public enum NormativeProcedure {
             }
             .gate("系统限制", "草案文本不超过50000字", field: "draftText") { c in
                 (c.inputs[NormativeFact.draftText] ?? "").count <= 50_000
+            }
+            .gate("国办发〔2018〕37号", "草案文本应当按条书写：每条一行，以“第…条”开头", field: "draftText") { c in
+                inArticles(c.inputs[NormativeFact.draftText])
             }
             .gate("系统限制", "文件名称不超过100字", field: "title") { c in
                 (c.inputs[NormativeFact.title] ?? "").count <= 100
@@ -242,7 +254,7 @@ public enum NormativeProcedure {
             )
             .asks(
                 .init("reviewOpinion", "审核意见", .choice(Normative.reviewOpinions)),
-                .init("reviewer", "审核人"),
+                .init("reviewer", "审核人（不填的为本人；司法行政部门审核的填其审核人）", required: false),
                 .init("reviewProblems", "发现的问题（对照“不得”清单）", .list, required: false),
                 .init("reviewText", "审核意见书内容"),
                 .init("expeditedReason", "审核不足5个工作日的理由", required: false)
@@ -257,10 +269,16 @@ public enum NormativeProcedure {
                 c.inputs[NormativeFact.reviewOpinion] != "legal_after_changes"
                     || !c.inputs.list(NormativeFact.reviewProblems).isEmpty
             }
+            .gate("系统限制", "审核意见书内容不超过20000字", field: "reviewText") { c in
+                (c.inputs[NormativeFact.reviewText] ?? "").count <= 20_000
+            }
             .then(
                 .stopDeadline("review"),
-                .compute(writes: NormativeFact.reviewedVersion) { c in
-                    Facts([NormativeFact.reviewedVersion ~ (c.file.facts[NormativeFact.draftVersion] ?? 1)])
+                .compute(writes: NormativeFact.reviewedVersion, NormativeFact.reviewer) { c in
+                    Facts([
+                        NormativeFact.reviewedVersion ~ (c.file.facts[NormativeFact.draftVersion] ?? 1),
+                        NormativeFact.reviewer ~ (c.inputs[NormativeFact.reviewer] ?? c.actor.name),
+                    ])
                 }
             )
             .produces(.normativeReviewOpinion),
@@ -269,14 +287,17 @@ public enum NormativeProcedure {
                 by: reviewers, basis: "国办发〔2018〕115号"
             )
             .asks(
-                .init("reviewer", "审核人"),
+                .init("reviewer", "审核人（不填的为本人；司法行政部门审核的填其审核人）", required: false),
                 .init("reviewProblems", "发现的问题（对照“不得”清单）", .list),
                 .init("reviewText", "审核意见书内容")
             )
             .then(
                 .stopDeadline("review"),
-                .compute(writes: NormativeFact.failedVersion) { c in
-                    Facts([NormativeFact.failedVersion ~ (c.file.facts[NormativeFact.draftVersion] ?? 1)])
+                .compute(writes: NormativeFact.failedVersion, NormativeFact.reviewer) { c in
+                    Facts([
+                        NormativeFact.failedVersion ~ (c.file.facts[NormativeFact.draftVersion] ?? 1),
+                        NormativeFact.reviewer ~ (c.inputs[NormativeFact.reviewer] ?? c.actor.name),
+                    ])
                 }
             )
             .produces(.normativeReviewOpinion),
@@ -290,6 +311,9 @@ public enum NormativeProcedure {
             )
             .gate("系统限制", "草案文本不超过50000字", field: "draftText") { c in
                 (c.inputs[NormativeFact.draftText] ?? "").count <= 50_000
+            }
+            .gate("国办发〔2018〕37号", "草案文本应当按条书写：每条一行，以“第…条”开头", field: "draftText") { c in
+                inArticles(c.inputs[NormativeFact.draftText])
             }
             .then(
                 .compute(writes: NormativeFact.draftVersion) { c in

@@ -52,6 +52,12 @@ public enum NormativeSuggestionProcedure {
         .gate("本地规定", "收到之日不能晚于登记之日", field: "receivedOn") { c in
             (c.inputs[NormativeSuggestionFact.receivedOn] ?? c.date) <= c.date
         }
+        .gate("系统限制", "建议人姓名或者名称不超过100字", field: "suggesterName") { c in
+            (c.inputs[NormativeSuggestionFact.suggesterName] ?? "").count <= 100
+        }
+        .gate("系统限制", "联系方式不超过200字", field: "suggesterContact") { c in
+            (c.inputs[NormativeSuggestionFact.suggesterContact] ?? "").count <= 200
+        }
         .gate("系统限制", "建议内容不超过5000字", field: "suggestionText") { c in
             (c.inputs[NormativeSuggestionFact.suggestionText] ?? "").count <= 5_000
         }

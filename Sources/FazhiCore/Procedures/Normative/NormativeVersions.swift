@@ -33,7 +33,9 @@ extension Normative {
                     TextVersion(
                         number: out.count + 1, issued: false, label: "草案第\(drafts)稿", on: step.on,
                         documentNumber: nil, effectiveOn: nil, publishedOn: nil, text: text))
-            } else if issuingSteps.contains(step.action), let text = step.inputs[NormativeFact.finalText] {
+            } else if issuingSteps.contains(step.action),
+                let text = step.inputs[NormativeFact.finalText] ?? lastDraft(before: i, in: file)
+            {
                 issued += 1
                 let published =
                     step.inputs[NormativeFact.publishedOn]
@@ -44,12 +46,22 @@ extension Normative {
                 out.append(
                     TextVersion(
                         number: out.count + 1, issued: true,
-                        label: issued == 1 ? "印发文本" : "第\(issued - 1)次修改后的文本", on: step.on,
-                        documentNumber: number, effectiveOn: step.inputs[NormativeFact.effectiveOn],
+                        label: issued == 1 ? "印发文本" : "第\(issued - 1)次修改后的文本",
+                        on: step.inputs[NormativeFact.signedOn] ?? step.on,
+                        documentNumber: number,
+                        effectiveOn: file.steps[(i + 1)...].first { $0.action == NormativeProcedure.Step.publish }?
+                            .inputs[
+                                NormativeFact.effectiveOn] ?? step.inputs[NormativeFact.effectiveOn],
                         publishedOn: published, text: text))
             }
         }
         return out
+    }
+
+    /// The draft text last recorded before step `i` (the text an 签发 without its own text issues).
+    static func lastDraft(before i: Int, in file: CaseFile) -> String? {
+        file.steps[..<i].last { draftSteps.contains($0.action) && $0.inputs[NormativeFact.draftText] != nil }?
+            .inputs[NormativeFact.draftText]
     }
 
     /// The text that applied on a day: of the issued texts published by then, the last one in effect by then (nil

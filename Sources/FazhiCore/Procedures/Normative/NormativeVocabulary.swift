@@ -57,6 +57,9 @@ public enum Normative {
         ])
     }
 
+    /// A document named in running text: in 《》 unless the name already has them.
+    public static func quotedTitle(_ s: String) -> String { s.hasPrefix("《") ? s : "《\(s)》" }
+
     /// A document's standing on a day: not yet in force, in force, expired (past its 有效期), repealed.
     /// A document not yet published on the day is 未公布 — it may not be a basis for administration (优化营商环境条例
     /// 第六十四条第二款) — whatever its 施行日期.

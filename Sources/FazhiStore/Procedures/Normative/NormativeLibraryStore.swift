@@ -199,7 +199,9 @@ public enum NormativeLibraryStore {
         default: break
         }
         if let body = q.bodyID { conditions.append("n.body_id = \(bind: body)") }
-        let words = q.text.trimmingCharacters(in: .whitespaces)
+        // A 文号 typed with [] or () is looked for as the office writes it (〔〕).
+        let typed = q.text.trimmingCharacters(in: .whitespaces)
+        let words = DocumentCitations.numbers(in: typed).first ?? typed
         var walkNewestFirst = false
         if !words.isEmpty {
             if sql.dialect.name != "sqlite", let tokens = CJKTokenizer.queryTokens(words) {
@@ -215,10 +217,14 @@ public enum NormativeLibraryStore {
             } else if let matching = SearchIndex.matching(searchKind, words, on: sql) {
                 conditions.append("n.ref IN (" + matching + ")")
             } else {
-                let like =
-                    "%" + words.replacingOccurrences(of: "%", with: "").replacingOccurrences(of: "_", with: "")
-                    + "%"
-                conditions.append("(n.title LIKE \(bind: like) OR n.number LIKE \(bind: like))")
+                // % and _ are the user's characters, not wildcards.
+                let escaped = words.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(
+                    of: "%", with: "\\%"
+                )
+                .replacingOccurrences(of: "_", with: "\\_")
+                let like = "%" + escaped + "%"
+                conditions.append(
+                    "(n.title LIKE \(bind: like) ESCAPE '\\' OR n.number LIKE \(bind: like) ESCAPE '\\')")
             }
         }
         var whereClause: SQLQueryString = conditions[0]
