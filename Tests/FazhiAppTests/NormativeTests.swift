@@ -190,7 +190,17 @@ struct NormativeTests {
             let byIssuer = try await d.c.step(
                 k.id, d.head, "record_filing_review", version: k.version, date: "2026-11-10", review)
             #expect(byIssuer.status == .forbidden || byIssuer.status == .conflict, "\(byIssuer.status)")
-            try await R.ok(d.c, &k, try await t.token("sfj.jiandu"), "record_filing_review", "2026-11-10", review)
+            // 责令改正 sets the issuer a date to correct by, kept as its deadline.
+            let justice = try await t.token("sfj.jiandu")
+            try await R.refused(
+                d.c, k, justice, "record_filing_review", "2026-11-09",
+                ["filingConclusion": "correct", "filingReviewNotes": "第三条需改正"], article: "国办发〔2018〕37号",
+                field: "correctionDueOn")
+            let corrected = try await R.ok(
+                d.c, &k, justice, "record_filing_review", "2026-11-09",
+                ["filingConclusion": "correct", "filingReviewNotes": "第三条需改正", "correctionDueOn": "2026-12-09"])
+            #expect(R.due(corrected, "correction") == "2026-12-09", "\(corrected)")
+            try await R.ok(d.c, &k, justice, "record_filing_review", "2026-11-10", review)
             try await R.ok(d.c, &k, d.head, "revoke_on_review", "2026-11-11", revocation)
             let revoked = try await t.send(.GET, "/documents?format=json&date=2026-11-19").json()
             #expect(

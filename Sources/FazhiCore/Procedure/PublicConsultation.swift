@@ -9,7 +9,13 @@ public struct ConsultationRule: Sendable {
     public let state: String
     /// The fact holding the draft text (articles as lines starting 第…条).
     public let textFact: String
-    public init(state: String, textFact: String) { self.state = state; self.textFact = textFact }
+    /// Published with the draft: its explanation (起草说明) and, when the period is shorter than usual, the reason.
+    public let summaryFact: String?
+    public let shortPeriodReasonFact: String?
+    public init(state: String, textFact: String, summaryFact: String? = nil, shortPeriodReasonFact: String? = nil) {
+        self.state = state; self.textFact = textFact; self.summaryFact = summaryFact
+        self.shortPeriodReasonFact = shortPeriodReasonFact
+    }
 }
 
 /// One comment as kept.

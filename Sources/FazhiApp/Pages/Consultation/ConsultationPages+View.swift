@@ -18,9 +18,25 @@ enum ConsultationViews {
             """
     }
 
-    static func draft(_ c: StoredCase, text: String, receipt: String?, error: String?, csrf: String) -> HTML {
+    /// A draft open for comment: its text, its explanation and (for a short period) the published reason, and the
+    /// form — keeping what was typed when a comment is refused.
+    static func draft(
+        _ c: StoredCase, rule: ConsultationRule, receipt: String?, error: String?, csrf: String,
+        typed: [String: String] = [:]
+    ) -> HTML {
+        let f = c.file.facts
+        let text = f.text(rule.textFact) ?? ""
         let articles = PublicConsultation.articles(text)
-        let until = c.file.deadline("consultation").map { $0.deadline.due.description } ?? ""
+        let period = c.file.deadline("consultation")?.deadline
+        let until = period.map { $0.due.description } ?? ""
+        let summary: HTML =
+            rule.summaryFact.flatMap { f.text($0) }.map {
+                "<section class=\"card\" id=\"draft-summary\"><h2>起草说明</h2>\(HTML.join($0.components(separatedBy: "\n").map { "<p>\($0)</p>" as HTML }))</section>"
+            } ?? ""
+        let shortReason: HTML =
+            rule.shortPeriodReasonFact.flatMap { f.text($0) }.flatMap { $0.trimmed.isEmpty ? nil : $0 }.map {
+                "<p id=\"short-period-reason\">征求意见期限较短的理由：\($0)</p>"
+            } ?? ""
         let options = HTML.join(
             articles.map {
                 "<option value=\"\($0.number)\">\(PublicConsultation.articleName($0.number))</option>" as HTML
@@ -33,11 +49,11 @@ enum ConsultationViews {
             } ?? ""
         return """
             \(done)\(Views.flash(error, error: true))
-            <p>征求意见截止：<b>\(until)</b>（含当日）。</p>
-            <section class="card" id="draft-text"><h2>征求意见稿</h2>\(body)</section>
+            <p>公开征求意见：自 <b>\(period.map { $0.start.description } ?? "")</b> 至 <b>\(until)</b>（含当日）。</p>\(shortReason)
+            <section class="card" id="draft-text"><h2>征求意见稿</h2>\(body)</section>\(summary)
             <form method="post" action="/consultations/\(c.id.uuidString)/comments" class="card form" id="comment-form"><input type="hidden" name="_csrf" value="\(csrf)">
             <label for="article">意见针对</label><select id="article" name="article"><option value="">全文</option>\(options)</select>
-            <label for="text">意见和建议<span class="req">*</span></label><textarea id="text" name="text" rows="5" maxlength="\(PublicConsultation.maxCommentLength)" required></textarea>
+            <label for="text">意见和建议<span class="req">*</span></label><textarea id="text" name="text" rows="5" maxlength="\(PublicConsultation.maxCommentLength)" required>\(typed["text"] ?? "")</textarea>
             <label for="commenter">姓名或者名称（可不填；公开时隐去）</label><input id="commenter" name="commenter" maxlength="50">
             <button type="submit">提交意见</button></form>
             """

@@ -16,8 +16,7 @@ enum ConsultationPages {
             return Views.portal(
                 c.file.facts.text("title") ?? "征求意见稿", request: req,
                 ConsultationViews.draft(
-                    c, text: c.file.facts.text(rule.textFact) ?? "", receipt: nil, error: nil,
-                    csrf: CSRF.token(for: req)))
+                    c, rule: rule, receipt: nil, error: nil, csrf: CSRF.token(for: req)))
         }
         sessions.post("consultations", ":id", "comments") { req async throws -> Response in
             try CSRF.verify(req)
@@ -31,8 +30,8 @@ enum ConsultationPages {
                 return Views.portal(
                     "公开征求意见", request: req,
                     ConsultationViews.draft(
-                        c, text: c.file.facts.text(rule.textFact) ?? "", receipt: nil,
-                        error: "提交过于频繁，请在 \((wait + 59) / 60) 分钟后再试", csrf: CSRF.token(for: req))
+                        c, rule: rule, receipt: nil, error: "提交过于频繁，请在 \((wait + 59) / 60) 分钟后再试",
+                        csrf: CSRF.token(for: req), typed: v)
                 ).with(status: .tooManyRequests)
             }
             do {
@@ -49,15 +48,13 @@ enum ConsultationPages {
                 return Views.portal(
                     "公开征求意见", request: req,
                     ConsultationViews.draft(
-                        c, text: c.file.facts.text(rule.textFact) ?? "", receipt: comment.receipt, error: nil,
-                        csrf: CSRF.token(for: req))
+                        c, rule: rule, receipt: comment.receipt, error: nil, csrf: CSRF.token(for: req))
                 ).with(status: .created)
             } catch let e as DomainError {
                 return Views.portal(
                     "公开征求意见", request: req,
                     ConsultationViews.draft(
-                        c, text: c.file.facts.text(rule.textFact) ?? "", receipt: nil, error: e.message,
-                        csrf: CSRF.token(for: req))
+                        c, rule: rule, receipt: nil, error: e.message, csrf: CSRF.token(for: req), typed: v)
                 ).with(status: APIError(e).status)
             }
         }

@@ -22,6 +22,8 @@ extension NormativeProcedure {
             inArticles(c.inputs[NormativeFact.draftText])
         }
         .then(
+            // Amending is how a 责令改正 is answered: its deadline is met once the amendment starts.
+            .stopDeadline("correction"),
             .compute(writes: NormativeFact.draftVersion, NormativeFact.amending) { c in
                 Facts([
                     NormativeFact.draftVersion ~ ((c.file.facts[NormativeFact.draftVersion] ?? 1) + 1),

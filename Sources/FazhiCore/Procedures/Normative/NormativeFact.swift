@@ -72,6 +72,8 @@ public enum NormativeFact {
     public static let filingLate = FactKey<Bool>("filingLate", "逾期备案")
     public static let filingConclusion = FactKey<String>("filingConclusion", "备案审查结论")
     public static let filingReviewNotes = FactKey<String>("filingReviewNotes", "备案审查意见")
+    public static let correctionDueOn = FactKey<CivilDate>("correctionDueOn", "按备案审查意见改正的期限")
+    public static let correctionFrom = FactKey<CivilDate>("correctionFrom", "改正期限的前一日")
 
     public static let ending = FactKey<String>("ending", "废止或者失效")
     public static let endedOn = FactKey<CivilDate>("endedOn", "废止或者失效日期")
@@ -100,7 +102,8 @@ public enum NormativeFact {
         amendmentReason.any, amendmentNumber.any, amendedOn.any, amendmentEffectiveOn.any, publishedOn.any,
         interpretation.any,
         publishedLate.any, fileWithCongress.any, filedOn.any, filedWith.any, filingLate.any, filingConclusion.any,
-        filingReviewNotes.any, ending.any, endedOn.any, endingReason.any, endingDecision.any, endingMeetingOn.any,
+        filingReviewNotes.any, correctionDueOn.any, correctionFrom.any, ending.any, endedOn.any, endingReason.any,
+        endingDecision.any, endingMeetingOn.any,
         congressFiledOn.any,
         congressFilingLate.any, confidentialReason.any, decidedOn.any, outcome.any, partyName.any,
     ]

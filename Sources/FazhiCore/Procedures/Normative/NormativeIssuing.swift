@@ -192,7 +192,30 @@ extension NormativeProcedure {
             }
             .asks(
                 .init("filingConclusion", "审查结论", .choice(Normative.filingConclusions)),
-                .init("filingReviewNotes", "审查意见")
+                .init("filingReviewNotes", "审查意见"),
+                .init("correctionDueOn", "责令改正的，改正期限", .date, required: false)
+            )
+            // 有错必纠: a 责令改正 sets the issuer a date, which runs as its deadline until the document is amended or ended.
+            .gate("国办发〔2018〕37号", "责令改正的，应当写明改正期限（晚于今天）", field: "correctionDueOn") { c in
+                c.inputs[NormativeFact.filingConclusion] != "correct"
+                    || (c.inputs[NormativeFact.correctionDueOn].map { $0 > c.date } ?? false)
+            }
+            .gate("国办发〔2018〕37号", "只有责令改正的才写改正期限", field: "correctionDueOn") { c in
+                c.inputs[NormativeFact.filingConclusion] == "correct" || c.inputs[NormativeFact.correctionDueOn] == nil
+            }
+            .then(
+                .stopDeadline("correction"),
+                // Due on the date given — one day from the day before it — started only by a date given in this step.
+                .compute(writes: NormativeFact.correctionFrom) { c in
+                    c.inputs[NormativeFact.correctionDueOn].map {
+                        Facts([NormativeFact.correctionFrom ~ $0.adding(days: -1)])
+                    } ?? Facts()
+                },
+                .startDeadline(
+                    DeadlineRule(
+                        "correction", "按备案审查意见改正", days: 1, .day, article: "国办发〔2018〕37号（有错必纠）",
+                        fromFact: "correctionFrom"),
+                    onlyIf: { $0.inputs[NormativeFact.correctionDueOn] != nil })
             ),
             ActionDefinition(
                 Step.end, "废止或者宣布失效", from: inForce, to: State.ended.id, by: staff,
@@ -220,7 +243,7 @@ extension NormativeProcedure {
                     Facts([NormativeFact.outcome ~ (c.inputs[NormativeFact.ending] ?? "")])
                 },
                 .stopDeadline("validity"), .stopDeadline("evaluation"), .stopDeadline("publication"),
-                .stopDeadline("filing"),
+                .stopDeadline("filing"), .stopDeadline("correction"),
                 .stopDeadline("congressFiling")
             ),
             // 评估 before the 有效期 ends: 继续有效 (a new period), 修改 (a new draft) or 废止.
@@ -280,7 +303,7 @@ extension NormativeProcedure {
                 .compute(writes: NormativeFact.outcome, NormativeFact.ending) { _ in
                     Facts([NormativeFact.outcome ~ "revoked", NormativeFact.ending ~ "revoked"])
                 },
-                .stopDeadline("validity"), .stopDeadline("evaluation")
+                .stopDeadline("validity"), .stopDeadline("evaluation"), .stopDeadline("correction")
             ),
             // The 有效期 runs out by itself: the system records it the day after (the document is 失效 from that day).
             ActionDefinition(
@@ -296,7 +319,7 @@ extension NormativeProcedure {
                     ])
                 },
                 .stopDeadline("validity"), .stopDeadline("evaluation"), .stopDeadline("publication"),
-                .stopDeadline("filing"),
+                .stopDeadline("filing"), .stopDeadline("correction"),
                 .stopDeadline("congressFiling")
             ),
         ]

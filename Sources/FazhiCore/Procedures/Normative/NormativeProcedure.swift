@@ -100,7 +100,10 @@ public enum NormativeProcedure {
         d.onExpiry = ["validity": Step.expire]
         d.rolesHeldAtBody = true
         d.rolesHeldWhereRead = filingReviewers
-        d.consultation = ConsultationRule(state: State.consulting.id, textFact: NormativeFact.draftText.id)
+        d.consultation = ConsultationRule(
+            state: State.consulting.id, textFact: NormativeFact.draftText.id,
+            summaryFact: NormativeFact.draftSummary.id,
+            shortPeriodReasonFact: NormativeFact.shortPeriodReason.id)
         d.casePages = [CasePage("公众意见", path: "comments")]
         d.statistics = statistics
         return d
