@@ -551,6 +551,11 @@ struct NormativeTests {
             #expect(result.text.contains("清河县集贸市场摊位管理暂行办法") && result.text.contains("上位法已废止"))
             let page = try await web.request(.GET, "/console/cases/\(k.id)")
             #expect(page.text.contains("逐件清理表"), "the case page links its worksheet")
+            // The year's overview counts the 清理 by conclusion.
+            let year = try await t.send(.GET, "/api/v1/statistics/normative_year?year=2026", token: d.head).json()
+            let figures = year["figures"] as? [[String: Any]] ?? []
+            #expect(figures.first { $0["id"] as? String == "cleaned_repeal" }?["value"] as? Double == 1, "\(year)")
+            #expect((year["summary"] as? String)?.contains("废止1件") == true)
         }
     }
 
