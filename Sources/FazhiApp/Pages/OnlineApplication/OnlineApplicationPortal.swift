@@ -107,4 +107,23 @@ struct OnlineApplicationPortal: Sendable {
         }
         return .found(c, number: number, secret: secret)
     }
+
+    /// The answer an applicant reads on the status page — the 文书 the last `step` produced, as the body issued it —
+    /// or, when the form asked for it (`download=answer`), that 文书 as .docx.
+    static func answer(
+        _ req: Request, _ c: StoredCase, step: String, kind: CaseDocumentKind
+    ) async throws -> (
+        text: DocumentText?, download: Response?
+    ) {
+        let ctx = try await CaseDocumentsController.context(req, c)
+        let answer = c.file.steps.lastIndex { $0.action == step }.map { i in
+            CaseDocuments.text(kind, file: c.file, step: i, context: ctx)
+        }
+        guard (try? req.content.get(String.self, at: "download")) == "answer", let answer else { return (answer, nil) }
+        return (
+            answer,
+            try CaseDocumentsController.docx(
+                answer, seal: CaseDocumentsController.seal(req, bodyID: c.file.bodyID, bodyName: ctx.bodyName))
+        )
+    }
 }

@@ -67,14 +67,9 @@ enum DisclosurePortal {
             ).with(status: status)
         }
         // The answer as the body issued it: the applicant reads it here, or takes it as .docx.
-        let ctx = try await CaseDocumentsController.context(req, c)
-        let answer = c.file.steps.lastIndex { $0.action == DisclosureProcedure.Step.answer }.map { i in
-            CaseDocuments.text(.disclosureAnswer, file: c.file, step: i, context: ctx)
-        }
-        if (try? req.content.get(String.self, at: "download")) == "answer", let answer {
-            return try CaseDocumentsController.docx(
-                answer, seal: CaseDocumentsController.seal(req, bodyID: c.file.bodyID, bodyName: ctx.bodyName))
-        }
+        let (answer, download) = try await OnlineApplicationPortal.answer(
+            req, c, step: DisclosureProcedure.Step.answer, kind: .disclosureAnswer)
+        if let download { return download }
         let def = req.fazhi.procedures.definition(c.file.procedure, version: c.file.definitionVersion)
         let body = DisclosurePortalViews.status(
             caseNumber: c.number, stage: def?.stateName(c.file.state) ?? c.file.state, file: c.file, answer: answer,

@@ -70,14 +70,9 @@ enum SuggestionPortal {
                     action: "/documents/suggest/status", number: n, error: message, csrf: CSRF.token(for: req))
             ).with(status: status)
         }
-        let ctx = try await CaseDocumentsController.context(req, c)
-        let answer = c.file.steps.lastIndex { $0.action == NormativeSuggestionProcedure.Step.answer }.map { i in
-            CaseDocuments.text(.suggestionAnswer, file: c.file, step: i, context: ctx)
-        }
-        if (try? req.content.get(String.self, at: "download")) == "answer", let answer {
-            return try CaseDocumentsController.docx(
-                answer, seal: CaseDocumentsController.seal(req, bodyID: c.file.bodyID, bodyName: ctx.bodyName))
-        }
+        let (answer, download) = try await OnlineApplicationPortal.answer(
+            req, c, step: NormativeSuggestionProcedure.Step.answer, kind: .suggestionAnswer)
+        if let download { return download }
         let def = req.fazhi.procedures.definition(c.file.procedure, version: c.file.definitionVersion)
         return Views.portal(
             statusTitle, request: req,
