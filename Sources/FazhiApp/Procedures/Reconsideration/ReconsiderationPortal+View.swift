@@ -26,29 +26,19 @@ enum ReconsiderationPortalViews {
         values: [String: String], error: String?, field: String?, offices: [(String, String)], agencies: [String],
         csrf: String
     ) -> HTML {
-        func v(_ k: String) -> String { values[k] ?? "" }
-        func bad(_ k: String) -> HTML { HTML(raw: field == k ? " aria-invalid=\"true\" class=\"invalid\"" : "") }
+        let form = ApplicationFormFields(values: values, invalid: field)
+        func v(_ k: String) -> String { form.value(k) }
         func text(_ k: String, _ label: String, required: Bool = true, type: String = "text", hint: String = "") -> HTML
         {
-            """
-            <label for="\(k)">\(label)\(HTML(raw: required ? "<span class=\"req\">*</span>" : ""))</label><input id="\(k)" name="\(k)" type="\(type)" value="\(v(k))"\(HTML(raw: required ? " required" : ""))\(bad(k))>\(hint.isEmpty ? "" : HTML("<small>\(hint)</small>"))
-            """
+            form.text(k, label, required: required, type: type, hint: hint)
         }
-        func area(_ k: String, _ label: String) -> HTML {
-            "<label for=\"\(k)\">\(label)<span class=\"req\">*</span></label><textarea id=\"\(k)\" name=\"\(k)\" rows=\"4\" required\(bad(k))>\(v(k))</textarea>"
-        }
+        func area(_ k: String, _ label: String) -> HTML { form.textarea(k, label, maxLength: 4_000) }
         func select(_ k: String, _ label: String, _ options: [(String, String)]) -> HTML {
-            let opts = HTML.join(
-                options.map {
-                    "<option value=\"\($0.0)\"\(HTML(raw: v(k) == $0.0 ? " selected" : ""))>\($0.1)</option>"
-                })
-            return
-                "<label for=\"\(k)\">\(label)<span class=\"req\">*</span></label><select id=\"\(k)\" name=\"\(k)\" required\(bad(k))><option value=\"\">请选择</option>\(opts)</select>"
+            form.select(k, label, options)
         }
         func check(_ k: String, _ label: String) -> HTML {
             "<label class=\"check\"><input type=\"checkbox\" name=\"\(k)\"\(HTML(raw: ["on", "true"].contains(v(k)) ? " checked" : ""))> \(label)</label>"
         }
-        let key = v("submissionKey").isEmpty ? UUID().uuidString : v("submissionKey")
         let officeField: HTML =
             offices.count > 1
             ? select("office", "行政复议机关", offices)
@@ -57,7 +47,7 @@ enum ReconsiderationPortalViews {
             <p>公民、法人或者其他组织认为行政行为侵犯其合法权益的，可以自知道或者应当知道该行政行为之日起六十日内提出行政复议申请（《中华人民共和国行政复议法》第二十条）。带 <span class="req">*</span> 的为必填项。</p>
             \(Views.flash(error, error: true))
             <form method="post" action="/reconsideration/apply" enctype="multipart/form-data" class="card form" id="apply-form">
-            <input type="hidden" name="_csrf" value="\(csrf)"><input type="hidden" name="submissionKey" value="\(key)">
+            \(form.hidden(csrf: csrf))
             \(officeField)
             <fieldset><legend>申请人</legend>
             \(text("applicantName", "姓名或名称"))
@@ -79,7 +69,7 @@ enum ReconsiderationPortalViews {
             <fieldset><legend>请求和理由</legend>
             \(area("requests", "行政复议请求"))
             \(area("reasons", "事实和理由"))
-            <label for="attachments">证据材料（可选，每个文件不超过 10 MB；图片、PDF、音视频、Office 文档）</label><input id="attachments" name="attachments[]" type="file" multiple\(bad("attachments"))></fieldset>
+            <label for="attachments">证据材料（可选，每个文件不超过 10 MB；图片、PDF、音视频、Office 文档）</label><input id="attachments" name="attachments[]" type="file" multiple\(form.bad("attachments"))></fieldset>
             <button type="submit">提交申请</button></form>
             <p class="muted">已提交的申请可在 <a href="/reconsideration/status">行政复议申请查询</a> 查看进度。</p>
             """
