@@ -615,6 +615,23 @@ struct NormativeTests {
                 gov, supervisor, "record_filing_review", version: stored.file.version, date: "2026-11-20",
                 ["filingConclusion": "no_objection", "filingReviewNotes": "x"])
             #expect(own.status == .conflict && CaseAPITests.article(own) == "国办发〔2018〕37号", "\(own.text)")
+            // Nor does it rule on a 审查建议 about them: it refers the citizen on.
+            let about = try await c.open(supervisor, NormativeSuggestionProcedure.id)
+            var sg = ReconsiderationTests.Case(id: try about.json()["id"] as! String, version: 0)
+            let govNumber = try #require(docs.first { ($0["id"] as? String) == gov }?["number"] as? String)
+            try await R.ok(
+                c, &sg, supervisor, "receive_suggestion", "2026-11-20",
+                [
+                    "channel": "letter", "suggesterName": "周某", "suggesterContact": "x",
+                    "documentCited": govNumber, "suggestionText": "第二条违法",
+                ])
+            try await R.refused(
+                c, sg, supervisor, "answer_suggestion", "2026-11-20",
+                ["suggestionConclusion": "ordered_correction", "answerText": "责令改正"], article: "国办发〔2018〕37号",
+                field: "suggestionConclusion")
+            try await R.ok(
+                c, &sg, supervisor, "answer_suggestion", "2026-11-20",
+                ["suggestionConclusion": "not_competent", "answerText": "该文件由县人民政府制定，已告知向临州市人民政府提出。"])
         }
     }
 

@@ -118,6 +118,9 @@ public enum CaseLookup: Sendable, Equatable {
     /// Whether the acting user works for the case's body or a body under it (`into`): a 备案审查 is made from outside
     /// and above — the 司法局 under the county government does not review the government's own documents.
     case actorWithinBody(into: String)
+    /// Whether a document the fact cites (by 文号, `DocumentCitations`) was issued by the acting user's own organisation or
+    /// one above it (`into`): who may not review it (a county 司法局 and the county government's documents).
+    case citedIssuedAboveActor(fact: String, into: String)
 }
 
 /// How a procedure's case reviews another case (a 复议 of a penalty decision): the fact holding the other case's id,

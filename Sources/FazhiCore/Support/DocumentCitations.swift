@@ -45,8 +45,10 @@ public struct CitedDocument: Sendable, Equatable {
     public let title: String
     /// 现行有效, 未施行, 未公布, 已失效, 已废止, 已撤销.
     public let standing: String
-    public init(number: String, title: String, standing: String) {
-        self.number = number; self.title = title; self.standing = standing
+    /// The issuing body.
+    public let issuer: UUID?
+    public init(number: String, title: String, standing: String, issuer: UUID? = nil) {
+        self.number = number; self.title = title; self.standing = standing; self.issuer = issuer
     }
     /// May it be a basis for administration on that day.
     public var inForce: Bool { standing == "现行有效" }

@@ -418,6 +418,15 @@ public enum CaseStore {
                 Double(comments.filter { ["adopted", "partly"].contains($0.response ?? "") }.count))
             external["\(key).unanswered"] = .number(
                 Double(PublicConsultation.groups(comments).filter { $0.response == nil }.count))
+        case .citedIssuedAboveActor(let fact, let key):
+            let numbers = DocumentCitations.numbers(in: r.inputs.text(fact) ?? file.facts.text(fact) ?? "")
+            let cited = try await CitedDocumentRegisters.lookUp(numbers, on: r.date, excluding: file.id, db: tx.db)
+            let org = try await tx.sql.raw("SELECT organisation_id FROM users WHERE id = \(bind: actor.id)").first()?
+                .decode(column: "organisation_id", as: UUID.self)
+            let tree = try await Directory.tree(on: tx.db)
+            external[key] = .bool(
+                org.map { org in cited.contains { $0.issuer.map { tree.subtree(of: $0).contains(org) } ?? false } }
+                    ?? false)
         case .actorWithinBody(let key):
             let org = try await tx.sql.raw("SELECT organisation_id FROM users WHERE id = \(bind: actor.id)").first()?
                 .decode(column: "organisation_id", as: UUID.self)

@@ -19,6 +19,11 @@ public enum NormativeSuggestionProcedure {
         public static let answer = "answer_suggestion"
     }
 
+    public enum External {
+        /// A cited document was issued by the answering office's own government or office (`CaseLookup`).
+        public static let citedAbove = "suggestion.citedAbove"
+    }
+
     /// The 司法行政部门's 备案审查 staff (监督人员), for every body they read.
     static let staff: Set<Role> = [.supervisor]
 
@@ -88,6 +93,15 @@ public enum NormativeSuggestionProcedure {
             .init("suggestionConclusion", "处理结果", .choice(Normative.suggestionConclusions)),
             .init("answerText", "答复内容（审查意见和理由）")
         )
+        // A document of the reviewer's own government (or its own) is reviewed above: here only referred on.
+        .looksUp(.citedIssuedAboveActor(fact: "documentCited", into: External.citedAbove))
+        .gate(
+            "国办发〔2018〕37号", "建议审查的文件由本机关或者其上级机关制定，不属于本机关审查范围：请答复“不属于本机关审查范围，已告知有权机关”",
+            field: "suggestionConclusion"
+        ) { c in
+            !c.external.flag(External.citedAbove)
+                || c.inputs[NormativeSuggestionFact.suggestionConclusion] == "not_competent"
+        }
         .gate("系统限制", "答复内容不超过10000字", field: "answerText") { c in
             (c.inputs[NormativeSuggestionFact.answerText] ?? "").count <= 10_000
         }

@@ -269,7 +269,9 @@ public enum NormativeLibraryStore {
         let listed = try await sql.raw(
             "SELECT * FROM normative_documents WHERE number IN \(SQLGroupExpression(numbers.map { SQLBind($0) }))"
         ).all().map(row).filter { $0.id != excluding }
-        for r in listed { out.append(CitedDocument(number: r.number, title: r.title, standing: r.standing(on: day))) }
+        for r in listed {
+            out.append(CitedDocument(number: r.number, title: r.title, standing: r.standing(on: day), issuer: r.bodyID))
+        }
         // Issued and numbered but never published: found by its number in the cases.
         for n in numbers where !listed.contains(where: { $0.number == n }) {
             guard
@@ -280,10 +282,13 @@ public enum NormativeLibraryStore {
                     """
                 ).first()
             else { continue }
-            let f = try StoreJSON.decode(CaseFile.self, try c.decode(column: "content", as: String.self)).facts
+            let file = try StoreJSON.decode(CaseFile.self, try c.decode(column: "content", as: String.self))
+            let f = file.facts
             guard f[NormativeFact.documentNumber] == n else { continue }
             out.append(
-                CitedDocument(number: n, title: f[NormativeFact.title] ?? "", standing: Normative.standing(f, on: day)))
+                CitedDocument(
+                    number: n, title: f[NormativeFact.title] ?? "", standing: Normative.standing(f, on: day),
+                    issuer: file.bodyID))
         }
         return out
     }
