@@ -57,8 +57,12 @@ public enum Normative {
         ])
     }
 
-    /// A document named in running text: in 《》 unless the name already has them.
-    public static func quotedTitle(_ s: String) -> String { s.hasPrefix("《") ? s : "《\(s)》" }
+    /// A document named in running text: a name in 《》 (unless it has them already), a bare 文号 as 文号为…的文件.
+    public static func quotedTitle(_ s: String) -> String {
+        let t = s.trimmingCharacters(in: .whitespaces)
+        if DocumentCitations.numbers(in: t) == [DocumentCitations.normalised(t)] { return "文号为\(t)的文件" }
+        return t.hasPrefix("《") ? t : "《\(t)》"
+    }
 
     /// A document's standing on a day: not yet in force, in force, expired (past its 有效期), repealed.
     /// A document not yet published on the day is 未公布 — it may not be a basis for administration (优化营商环境条例
