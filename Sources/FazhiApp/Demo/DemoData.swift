@@ -37,6 +37,8 @@ enum DemoData {
         ("yj.zhifa1", "冯志强", "清河县应急管理局", .officer),
         ("zf.gongkai", "刘佳宁", "清河县人民政府", .disclosureStaff),
         ("scj.gongkai", "马晓燕", "清河县市场监督管理局", .disclosureStaff),
+        ("xzf.xianzhang", "吴振华", "清河县人民政府", .head),
+        ("xzf.fazhi", "蒋雨桐", "清河县人民政府", .legalReviewer),
     ]
 
     /// Loads the demo if no user exists yet; returns the logins created (empty if nothing was loaded).

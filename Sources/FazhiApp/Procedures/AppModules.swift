@@ -44,6 +44,8 @@ struct AppModule: Sendable {
     var benches: @Sendable (inout AsyncCommands) -> Void = { _ in }
     /// Figure sets of its own the statistics API serves besides its procedures' declared figures.
     var figureSets: [FigureSet] = []
+    /// What its pages add to a user's 待办 on the 工作台.
+    var pending: [PendingItems.Provider] = []
 }
 
 /// The web side of every module, one line each, in the order of `ProcedureCatalog.modules`.
@@ -55,5 +57,6 @@ enum AppModules {
         .mediation,
         .disclosure,
         .normative,
+        .majorDecision,
     ]
 }

@@ -40,6 +40,9 @@ public struct HTML: ExpressibleByStringInterpolation, Sendable, CustomStringConv
     }
 
     public static func join(_ parts: [HTML]) -> HTML { HTML(raw: parts.map(\.raw).joined()) }
+    public static func join(_ parts: [HTML], separator: String) -> HTML {
+        HTML(raw: parts.map(\.raw).joined(separator: separator))
+    }
 
     public func response(status: HTTPResponseStatus = .ok) -> Response {
         let r = Response(status: status, body: .init(string: raw))

@@ -24,6 +24,11 @@ enum SitePath: Hashable, Sendable {
     case normativeCatalogue
     /// The 制定主体清单 as the 司法局 keeps it.
     case normativeIssuers
+    /// 法律顾问、公职律师 and their work log; its Excel.
+    case advisers, advisersExport
+    /// 重大行政决策 on the portal: the year's catalogue and decisions, and one decision.
+    case decisionsPortal(year: Int?)
+    case decisionPortal(UUID)
     case userPage(UUID)
     /// Approving or rejecting a self-requested role (`GrantRequests`).
     case grantRequestDecision(UUID, approve: Bool)
@@ -46,6 +51,10 @@ enum SitePath: Hashable, Sendable {
         case .normativeImport: "/console/normative/import"
         case .normativeCatalogue: "/console/normative/catalogue.xlsx"
         case .normativeIssuers: "/console/normative/issuers"
+        case .advisers: "/console/advisers"
+        case .advisersExport: "/console/advisers.xlsx"
+        case .decisionsPortal(let year): "/major-decisions" + (year.map { "?year=\($0)" } ?? "")
+        case .decisionPortal(let id): "/major-decisions/\(id.uuidString)"
         case .disclosureReport(let year): "/console/disclosure/report" + (year.map { "?year=\($0)" } ?? "")
         case .users: "/console/users"
         case .userPage(let id): "/console/users/\(id.uuidString)"
@@ -71,6 +80,7 @@ enum NavGroup: String, CaseIterable, Sendable {
     case disputes = "复议·应诉·调解"
     case openness = "政务公开"
     case rules = "规范性文件"
+    case decisions = "重大决策·法律顾问"
     case registers = "登记簿"
     case statistics = "统计"
     case system = "系统"

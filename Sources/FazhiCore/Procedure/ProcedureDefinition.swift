@@ -26,9 +26,12 @@ public struct ProcedureActor: Sendable, Equatable {
 }
 
 /// A registry list a field's value is picked from: the page offers it as a choice, the server still checks the value.
-public enum InputPicker: String, Sendable {
+public enum InputPicker: Sendable, Equatable {
     /// The 裁量基准 registered for the case's 行政处罚 item (第三十四条).
     case benchmarksOfCaseItem
+    /// The lines of a list fact of the body's decided cases of a procedure (the items of its published 决策事项目录), each
+    /// line offered as it stands (`a｜b｜c`).
+    case listedItems(procedure: String, fact: String)
 }
 
 /// One input a step asks for.
@@ -80,6 +83,13 @@ public struct InputField: Sendable {
     ) {
         self.key = key; self.label = label; self.kind = kind; self.required = required; self.personal = personal
         self.systemOnly = systemOnly; self.personName = personName
+    }
+
+    /// The field with a list the page offers for it.
+    public func picking(_ picker: InputPicker) -> InputField {
+        var f = self
+        f.picker = picker
+        return f
     }
 }
 
@@ -289,6 +299,8 @@ public enum ProcedureKind: String, Sendable, Codable {
     case disclosure
     /// 行政规范性文件: a document a body drafts, has reviewed, issues, publishes and files (国办发〔2018〕37号).
     case normative
+    /// 重大行政决策: a decision a government makes by the procedure of 国务院令第713号, and its 决策事项目录.
+    case decision
 }
 
 /// A state of a procedure.

@@ -121,6 +121,9 @@ public enum CaseLookup: Sendable, Equatable {
     /// Whether a document the fact cites (by 文号, `DocumentCitations`) was issued by the acting user's own organisation or
     /// one above it (`into`): who may not review it (a county 司法局 and the county government's documents).
     case citedIssuedAboveActor(fact: String, into: String)
+    /// The lines of a list fact across the case's body's decided cases of a procedure (`into`), and whether there is any
+    /// such case (`into.published`): the items of the government's published 决策事项目录.
+    case listedItems(procedure: String, fact: String, into: String)
 }
 
 /// How a procedure's case reviews another case (a 复议 of a penalty decision): the fact holding the other case's id,

@@ -67,6 +67,9 @@ public struct ProcedureSettings: Codable, Sendable, Equatable {
     /// 合法性审核 takes generally at least 5 and at most 15 working days (国办发〔2018〕115号, statutes §D [U]).
     public var normativeReviewMinWorkdays: Int = 5
     public var normativeReviewMaxWorkdays: Int = 15
+    /// 重大行政决策的合法性审查: the 条例 sets only a minimum (第二十六条, ≥ 7 working days); the time the 司法局 is given at
+    /// most is local (commonly 15 working days, [U]) — configurable, shown as the reviewer's deadline.
+    public var majorDecisionReviewMaxWorkdays: Int = 15
     /// 公民、法人和其他组织的审查建议 answered within this many days of receipt: no national rule (local 规范性文件管理办法
     /// commonly 30 or 60 days) — configurable.
     public var normativeSuggestionAnswerDays: Int = 60

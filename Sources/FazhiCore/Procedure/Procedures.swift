@@ -13,6 +13,7 @@ public struct ProcedureCatalog: Sendable {
         .mediation,
         .disclosure,
         .normative,
+        .majorDecision,
     ]
 
     /// The definitions with the default settings: for what does not depend on settings (documents, names).

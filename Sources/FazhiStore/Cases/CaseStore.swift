@@ -436,6 +436,10 @@ public enum CaseStore {
             let m = try await OrganisationLists.membership(list, organisation: file.bodyID, on: tx.db)
             external["\(key).published"] = .bool(m.published)
             external["\(key).listed"] = .bool(m.listed)
+        case .listedItems(let procedure, let fact, let key):
+            let listed = try await listedItems(procedure: procedure, fact: fact, body: file.bodyID, on: tx.db)
+            external[key] = .list(listed.lines)
+            external["\(key).published"] = .bool(listed.published)
         case .bodyCases(let procedure, let states, let key):
             external[key] = .list(
                 try await bodyCases(procedure: procedure, body: file.bodyID, states: states, on: tx.db).map(
@@ -463,7 +467,27 @@ public enum CaseStore {
                 let measure = (try? b.benchmark()).flatMap { $0.measure }.map { "（按\($0)分档）" } ?? ""
                 return InputField.Choice(b.code, "\(b.code) \(b.violation)\(measure)")
             }
+        case .listedItems(let procedure, let fact):
+            return try await listedItems(procedure: procedure, fact: fact, body: file.bodyID, on: db).lines.map {
+                InputField.Choice($0, $0.replacingOccurrences(of: "｜", with: " · "))
+            }
         }
+    }
+
+    /// The lines of a list fact across a body's decided cases of a procedure, in the order the cases were opened, and
+    /// whether the body has any such case (a catalogue not yet published restricts no one).
+    public static func listedItems(
+        procedure: String, fact: String, body: UUID, on db: any Database
+    ) async throws -> (published: Bool, lines: [String]) {
+        let cases = try await (db as! any SQLDatabase).raw(
+            """
+            SELECT number, opened_on, content FROM cases WHERE procedure = \(bind: procedure) AND body_id = \(bind: body)
+            AND decided_on IS NOT NULL ORDER BY opened_on, number
+            """
+        ).all().map(storedCase)
+        var seen = Set<String>(), lines: [String] = []
+        for line in cases.flatMap({ $0.file.facts.list(fact) }) where seen.insert(line).inserted { lines.append(line) }
+        return (!cases.isEmpty, lines)
     }
 
     /// The name cases are numbered and issued in (`CaseNumbering.Issuer`); nil when the organisation is not one.

@@ -2,7 +2,7 @@ import FazhiCore
 
 /// Every procedure module's projections (a module that keeps a table beside its cases adds it here).
 enum CaseProjections {
-    static let all: [CaseProjection] = [NormativeLibraryStore.projection]
+    static let all: [CaseProjection] = [NormativeLibraryStore.projection, LegalAdvisers.projection]
 
     static func apply(_ file: CaseFile, in tx: WriteTransaction) async throws {
         for p in all where p.procedure == file.procedure { try await p.apply(file, tx) }

@@ -16,7 +16,7 @@ struct PendingItem {
 enum PendingItems {
     typealias Provider = @Sendable (AuthUser, Request) async throws -> [PendingItem]
 
-    static let providers: [Provider] = [platformItems, registryItems, caseItems]
+    static let providers: [Provider] = [platformItems, registryItems, caseItems] + AppModules.all.flatMap(\.pending)
 
     /// Case deadlines of the user's bodies that are overdue or due within three days, each linking to its case.
     static let caseItems: Provider = { user, req in

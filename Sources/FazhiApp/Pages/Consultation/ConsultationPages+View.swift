@@ -13,7 +13,7 @@ enum ConsultationViews {
                     "<tr><td><a href=\"/consultations/\(c.id.uuidString)\">\(c.file.facts.text("title") ?? c.number)</a></td><td>\(until)</td></tr>"
             })
         return """
-            <p>以下草案正在公开征求意见，欢迎对全文或者具体条款提出意见（国办发〔2018〕37号；《优化营商环境条例》第六十二条）。</p>
+            <p>以下草案正在公开征求意见，欢迎对全文或者具体条款提出意见（行政规范性文件：国办发〔2018〕37号、《优化营商环境条例》第六十二条；重大行政决策：《重大行政决策程序暂行条例》第十五条）。</p>
             <table class="data" id="drafts"><thead><tr><th>草案</th><th>征求意见截止</th></tr></thead><tbody>\(drafts.isEmpty ? "<tr><td colspan=\"2\">目前没有正在征求意见的草案。</td></tr>" : rows)</tbody></table>
             """
     }
