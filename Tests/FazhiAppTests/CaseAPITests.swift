@@ -82,7 +82,8 @@ import VaporTesting
             #expect(
                 Set(procedures.compactMap { $0["id"] as? String }) == [
                     "penalty.ordinary", "penalty.simple", "inspection", "reconsideration", "litigation", "mediation",
-                    "disclosure", "normative", "normative_suggestion", "normative_cleanup",
+                    "disclosure", "normative", "normative_suggestion", "normative_cleanup", "major_decision",
+                    "decision_catalogue",
                 ])
 
             // A retried POST with the same key opens one case.

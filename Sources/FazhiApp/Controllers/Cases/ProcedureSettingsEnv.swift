@@ -40,7 +40,9 @@ extension ProcedureSettings {
             s.normativeSuggestionAnswerDays = Int(v)
         }
         if let v = num("FAZHI_NORMATIVE_REVIEW_MAX_WORKDAYS"), v >= 5, v <= 60 { s.normativeReviewMaxWorkdays = Int(v) }
-        if let v = num("FAZHI_DECISION_REVIEW_MAX_WORKDAYS"), v >= 7, v <= 60 { s.majorDecisionReviewMaxWorkdays = Int(v) }
+        if let v = num("FAZHI_DECISION_REVIEW_MAX_WORKDAYS"), v >= 7, v <= 60 {
+            s.majorDecisionReviewMaxWorkdays = Int(v)
+        }
         if let v = env["FAZHI_MAJOR_DECISION_ITEMS"] {
             s.majorDecisionItems = Set(v.split(separator: ",").map { String($0).trimmed }.filter { !$0.isEmpty })
         }

@@ -17,7 +17,10 @@ enum AdviserViews {
         let rows = HTML.join(
             p.advisers.map { a in
                 let (status, cls) = contractStatus(a, today: p.today)
-                let counts = HTML.join(kinds.map { k in "<td class=\"num\">\(byAdviser[a.id, default: []].filter { $0.kind == k }.count)</td>" as HTML })
+                let counts = HTML.join(
+                    kinds.map { k in
+                        "<td class=\"num\">\(byAdviser[a.id, default: []].filter { $0.kind == k }.count)</td>" as HTML
+                    })
                 let term = a.contractFrom.map { "\($0)至\(a.contractUntil?.description ?? "")" } ?? ""
                 return
                     "<tr><td>\(a.name)</td><td>\(a.kind.label)</td><td>\(a.firm)</td><td>\(a.level.label)：\(a.servedPlace)</td><td>\(p.names[a.organisationID] ?? "")</td><td>\(term)</td><td class=\"\(cls)\">\(status)</td>\(counts)</tr>"
@@ -58,11 +61,14 @@ enum AdviserViews {
             p.work.prefix(50).map { w in
                 let a = p.advisers.first { $0.id == w.adviserID }
                 let subject: HTML =
-                    w.caseID.map { "<a href=\"\(SitePath.caseFile($0).path)\">\(w.subject)</a>" as HTML } ?? "\(w.subject)"
-                return "<tr><td>\(w.doneOn.description)</td><td>\(a?.name ?? "")</td><td>\(w.kind.label)</td><td>\(subject)</td><td>\(w.note)</td></tr>"
+                    w.caseID.map { "<a href=\"\(SitePath.caseFile($0).path)\">\(w.subject)</a>" as HTML }
+                    ?? "\(w.subject)"
+                return
+                    "<tr><td>\(w.doneOn.description)</td><td>\(a?.name ?? "")</td><td>\(w.kind.label)</td><td>\(subject)</td><td>\(w.note)</td></tr>"
                     as HTML
             })
-        let total = HTML.join(kinds.map { k in "<td class=\"num\">\(p.work.filter { $0.kind == k }.count)</td>" as HTML })
+        let total = HTML.join(
+            kinds.map { k in "<td class=\"num\">\(p.work.filter { $0.kind == k }.count)</td>" as HTML })
         return """
             <p>法律顾问、公职律师参与重大行政决策的合法性审查（《重大行政决策程序暂行条例》第二十八条）自动登记为其工作；合同到期前\(AdviserPages.expiryWarningDays)日起在工作台提醒。
             <a href="\(SitePath.advisersExport.path)?year=\(p.year)">导出Excel</a> · <a href="/api/v1/statistics/advisers?year=\(p.year)">年度统计（API）</a></p>
@@ -84,13 +90,16 @@ enum AdviserViews {
         let byAdviser = Dictionary(grouping: p.work, by: \.adviserID)
         let lines = p.advisers.enumerated().map { i, a in
             [
-                String(i + 1), a.name, a.kind.label, a.firm, a.level.label, a.servedPlace, p.names[a.organisationID] ?? "",
+                String(i + 1), a.name, a.kind.label, a.firm, a.level.label, a.servedPlace,
+                p.names[a.organisationID] ?? "",
                 a.contractFrom?.description ?? "", a.contractUntil?.description ?? "", contractStatus(a, today: day).0,
             ] + kinds.map { k in String(byAdviser[a.id, default: []].filter { $0.kind == k }.count) }
         }
-        let total = ["合计", "\(p.advisers.count)", "", "", "", "", "", "", "", ""] + kinds.map { k in
-            String(p.advisers.reduce(0) { n, a in n + byAdviser[a.id, default: []].filter { $0.kind == k }.count })
-        }
+        let total =
+            ["合计", "\(p.advisers.count)", "", "", "", "", "", "", "", ""]
+            + kinds.map { k in
+                String(p.advisers.reduce(0) { n, a in n + byAdviser[a.id, default: []].filter { $0.kind == k }.count })
+            }
         return [["法律顾问、公职律师工作（\(p.year)年，导出日期 \(day)）"] + pad, header] + lines + [total]
     }
 }

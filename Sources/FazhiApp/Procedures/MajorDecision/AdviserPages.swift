@@ -21,7 +21,9 @@ enum AdviserPages {
     /// Who manages advisers: heads, administrators and supervisors (as for the registries) and the 法制机构.
     static func writable(_ user: AuthUser) -> Set<UUID> {
         var out = user.registryWritable
-        for g in user.grants where g.role == .legalReviewer { out.formUnion(user.policy.tree.subtree(of: g.organisationID)) }
+        for g in user.grants where g.role == .legalReviewer {
+            out.formUnion(user.policy.tree.subtree(of: g.organisationID))
+        }
         return out
     }
 
@@ -73,9 +75,12 @@ enum AdviserPages {
                 guard let kind = AdviserWork.Kind(rawValue: v["kind"] ?? "") else {
                     throw DomainError.invalid(field: "kind", message: "请选择工作类别")
                 }
-                guard let on = try date(v, "doneOn") else { throw DomainError.invalid(field: "doneOn", message: "请填写日期") }
+                guard let on = try date(v, "doneOn") else {
+                    throw DomainError.invalid(field: "doneOn", message: "请填写日期")
+                }
                 let work = AdviserWork(
-                    adviserID: id, doneOn: on, kind: kind, caseID: nil, subject: v["subject"] ?? "", note: v["note"] ?? "")
+                    adviserID: id, doneOn: on, kind: kind, caseID: nil, subject: v["subject"] ?? "",
+                    note: v["note"] ?? "")
                 let scope = writable(user), today = req.fazhi.today
                 try await req.write(as: user) { tx in
                     _ = try await LegalAdvisers.log(work, bodies: scope, today: today, in: tx)
@@ -138,7 +143,8 @@ enum AdviserPages {
         let serving = advisers.filter { $0.serves(on: day) }
         var out = AdviserWork.Kind.allCases.map { k in
             FigureOut(
-                id: "work_\(k.rawValue)", label: k.label, definition: "本年登记的\(k.label)工作", value: Double(work.filter { $0.kind == k }.count),
+                id: "work_\(k.rawValue)", label: k.label, definition: "本年登记的\(k.label)工作",
+                value: Double(work.filter { $0.kind == k }.count),
                 unit: "件", records: nil)
         }
         out.append(
@@ -147,16 +153,20 @@ enum AdviserPages {
                 value: Double(serving.filter { $0.kind != .publicLawyer }.count), unit: "个", records: nil))
         out.append(
             FigureOut(
-                id: "publicLawyers", label: "公职律师", definition: "在册公职律师", value: Double(serving.filter { $0.kind == .publicLawyer }.count),
+                id: "publicLawyers", label: "公职律师", definition: "在册公职律师",
+                value: Double(serving.filter { $0.kind == .publicLawyer }.count),
                 unit: "人", records: nil))
         for level in LegalAdviser.Level.allCases {
             out.append(
                 FigureOut(
-                    id: "covered_\(level.rawValue)", label: "配备法律顾问的\(level.label)", definition: "\(day)有合同有效的法律顾问服务的\(level.label)（按名称计）",
-                    value: Double(Set(serving.filter { $0.level == level }.map(\.servedPlace)).count), unit: "个", records: nil))
+                    id: "covered_\(level.rawValue)", label: "配备法律顾问的\(level.label)",
+                    definition: "\(day)有合同有效的法律顾问服务的\(level.label)（按名称计）",
+                    value: Double(Set(serving.filter { $0.level == level }.map(\.servedPlace)).count), unit: "个",
+                    records: nil))
         }
         let summary =
-            "\(year)年法律顾问、公职律师" + AdviserWork.Kind.allCases.compactMap { k in
+            "\(year)年法律顾问、公职律师"
+            + AdviserWork.Kind.allCases.compactMap { k in
                 let n = work.filter { $0.kind == k }.count
                 return n == 0 ? nil : "\(k.label)\(n)件"
             }.joined(separator: "，")
@@ -173,8 +183,10 @@ enum AdviserPages {
             let left = today.days(until: until)
             guard left <= expiryWarningDays, left >= -30 else { return nil }
             return PendingItem(
-                severity: left < 0 ? .overdue : .warning, title: "法律顾问 \(a.name)（\(a.servedPlace)）的聘用合同\(left < 0 ? "已到期" : "即将到期")",
-                detail: left < 0 ? "已于\(until)到期\(-left)天，请续聘或者另行选聘" : "\(until)到期，还剩\(left)天", link: SitePath.advisers.path)
+                severity: left < 0 ? .overdue : .warning,
+                title: "法律顾问 \(a.name)（\(a.servedPlace)）的聘用合同\(left < 0 ? "已到期" : "即将到期")",
+                detail: left < 0 ? "已于\(until)到期\(-left)天，请续聘或者另行选聘" : "\(until)到期，还剩\(left)天",
+                link: SitePath.advisers.path)
         }
     }
 }

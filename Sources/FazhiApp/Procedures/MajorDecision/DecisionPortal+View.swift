@@ -7,7 +7,8 @@ enum DecisionPortalView {
         let years = HTML.join(
             m.years.map { y in
                 y == m.year
-                    ? "<strong>\(y)年</strong>" as HTML : "<a href=\"\(SitePath.decisionsPortal(year: y).path)\">\(y)年</a>"
+                    ? "<strong>\(y)年</strong>" as HTML
+                    : "<a href=\"\(SitePath.decisionsPortal(year: y).path)\">\(y)年</a>"
             }, separator: " ")
         let catalogueNote: HTML =
             m.catalogues.isEmpty
@@ -15,7 +16,9 @@ enum DecisionPortalView {
             : HTML.join(
                 m.catalogues.map { c in
                     typealias F = DecisionCatalogueProcedure.Fact
-                    let adjusted = (c.file.facts[F.catalogueVersion] ?? 1) > 1 ? "（已调整，第\(Int(c.file.facts[F.catalogueVersion] ?? 1))版）" : ""
+                    let adjusted =
+                        (c.file.facts[F.catalogueVersion] ?? 1) > 1
+                        ? "（已调整，第\(Int(c.file.facts[F.catalogueVersion] ?? 1))版）" : ""
                     return
                         "<p id=\"catalogue-note\">\(c.file.facts[F.partyName] ?? "")经同级党委同意（\(c.file.facts[F.consentOn]?.description ?? "")），于\(c.file.facts[F.publishedOn]?.description ?? "")公布\(adjusted)。</p>"
                 })
@@ -53,21 +56,35 @@ enum DecisionPortalView {
         let stage = ProcedureCatalog.standard.current(MajorDecisionProcedure.id)?.state(c.file.state)?.name ?? ""
         func done(_ action: String) -> CivilDate? { c.file.lastStep(action)?.on }
         let consultation: String =
-            done(S.closeConsultation).map { _ in "已公开征求意见（截至\(f[F.consultationUntil]?.description ?? "")，收到意见\(Int(f[F.commentsReceived] ?? 0))条，采纳\(Int(f[F.commentsAdopted] ?? 0))条）" }
-            ?? (c.file.state == MajorDecisionProcedure.State.consulting.id ? "正在公开征求意见，截至\(f[F.consultationUntil]?.description ?? "")" : "—")
+            done(S.closeConsultation).map { _ in
+                "已公开征求意见（截至\(f[F.consultationUntil]?.description ?? "")，收到意见\(Int(f[F.commentsReceived] ?? 0))条，采纳\(Int(f[F.commentsAdopted] ?? 0))条）"
+            }
+            ?? (c.file.state == MajorDecisionProcedure.State.consulting.id
+                ? "正在公开征求意见，截至\(f[F.consultationUntil]?.description ?? "")" : "—")
         let procedures: [(String, String)] = [
             ("公众参与", consultation + (done(S.hearing).map { "；\($0)召开听证会" } ?? "")),
             ("专家论证", done(S.expertReview).map { "\($0)完成" } ?? "—"),
-            ("风险评估", done(S.riskAssessment).map { "\($0)完成（\(MajorDecision.label(f[F.riskLevel], in: MajorDecision.riskLevels))）" } ?? "—"),
+            (
+                "风险评估",
+                done(S.riskAssessment).map {
+                    "\($0)完成（\(MajorDecision.label(f[F.riskLevel], in: MajorDecision.riskLevels))）"
+                } ?? "—"
+            ),
             ("合法性审查", done(S.passReview).map { "\($0)审查通过" } ?? (f.flag(F.exploratory.id) ? "探索性改革事项，已明示法律风险" : "—")),
-            ("集体讨论决定", f[F.decidedOn].map { "\($0)经\(MajorDecision.label(f[F.meetingKind], in: MajorDecision.meetingKinds))讨论\(f[F.outcome] == "rejected" ? "，未通过" : "通过")" } ?? "—"),
+            (
+                "集体讨论决定",
+                f[F.decidedOn].map {
+                    "\($0)经\(MajorDecision.label(f[F.meetingKind], in: MajorDecision.meetingKinds))讨论\(f[F.outcome] == "rejected" ? "，未通过" : "通过")"
+                } ?? "—"
+            ),
             ("公布", f[F.publishedOn]?.description ?? "—"),
         ]
         let steps = HTML.join(procedures.map { "<tr><th>\($0.0)</th><td>\($0.1)</td></tr>" as HTML })
         var sections: [HTML] = []
         if c.file.state == MajorDecisionProcedure.State.consulting.id {
             sections.append(
-                "<p><a class=\"button\" href=\"/consultations/\(c.id.uuidString)\" id=\"comment-link\">查看草案并发表意见</a></p>")
+                "<p><a class=\"button\" href=\"/consultations/\(c.id.uuidString)\" id=\"comment-link\">查看草案并发表意见</a></p>"
+            )
         }
         if let text = f[F.decisionText], f[F.publishedOn] != nil {
             sections.append("<section class=\"card\" id=\"decision-text\"><h2>决策内容</h2>\(paragraphs(text))</section>")

@@ -12,7 +12,8 @@ enum DecisionPortal {
             switch RegistryPortal.format(req) {
             case "json":
                 return try TableResponse.json([
-                    "year": AnyEncodable(model.year), "decisions": AnyEncodable(model.rows.map(DecisionPortalModel.Listed.init)),
+                    "year": AnyEncodable(model.year),
+                    "decisions": AnyEncodable(model.rows.map(DecisionPortalModel.Listed.init)),
                 ])
             case "csv":
                 return TableResponse.csv(
@@ -45,7 +46,8 @@ struct DecisionPortalModel {
         let decision: StoredCase?
         var stage: String {
             guard let d = decision else { return "尚未启动" }
-            return ProcedureCatalog.standard.current(MajorDecisionProcedure.id)?.state(d.file.state)?.name ?? d.file.state
+            return ProcedureCatalog.standard.current(MajorDecisionProcedure.id)?.state(d.file.state)?.name
+                ?? d.file.state
         }
     }
     struct Listed: Encodable {
@@ -64,7 +66,9 @@ struct DecisionPortalModel {
     static let csvHeader = ["决策机关", "决策事项", "承办单位", "列入目录", "阶段", "决定日期", "公布日期"]
     static func csvRow(_ r: Row) -> [String] {
         let l = Listed(r)
-        return [l.body, l.title, l.undertaker, l.inCatalogue ? "是" : "否", l.stage, l.decidedOn ?? "", l.publishedOn ?? ""]
+        return [
+            l.body, l.title, l.undertaker, l.inCatalogue ? "是" : "否", l.stage, l.decidedOn ?? "", l.publishedOn ?? "",
+        ]
     }
 
     let year: Int
@@ -90,11 +94,14 @@ struct DecisionPortalModel {
                 guard p.count >= 3, p[0] == String(year) else { continue }
                 let d = decisions.first {
                     !used.contains($0.id) && $0.file.bodyID == cat.file.bodyID
-                        && MajorDecision.unitKey($0.file.facts[MajorDecisionFact.title] ?? "") == MajorDecision.unitKey(p[1])
+                        && MajorDecision.unitKey($0.file.facts[MajorDecisionFact.title] ?? "")
+                            == MajorDecision.unitKey(p[1])
                 }
                 if let d { used.insert(d.id) }
                 rows.append(
-                    Row(body: names[cat.file.bodyID] ?? "", title: p[1], undertaker: p[2], inCatalogue: true, decision: d))
+                    Row(
+                        body: names[cat.file.bodyID] ?? "", title: p[1], undertaker: p[2], inCatalogue: true,
+                        decision: d))
             }
         }
         for d in decisions where !used.contains(d.id) && (d.file.steps.first?.on.year == year) {

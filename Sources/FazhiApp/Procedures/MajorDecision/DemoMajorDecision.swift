@@ -19,7 +19,8 @@ enum DemoMajorDecision {
         func day(_ n: Int) -> CivilDate { base.adding(days: n) }
         let thisYear = base.year, lastYear = base.year - 1
         // Day offsets from `base` for 1 January of each year, so each catalogue is made in the year before it.
-        let lastYearStart = CivilDate(year: lastYear, month: 1, day: 1)!, thisYearStart = CivilDate(year: thisYear, month: 1, day: 1)!
+        let lastYearStart = CivilDate(year: lastYear, month: 1, day: 1)!,
+            thisYearStart = CivilDate(year: thisYear, month: 1, day: 1)!
         func offset(_ d: CivilDate) -> Int { base.days(until: d) }
 
         try await advisers(c, gov: gov, base: base, in: tx)
@@ -61,7 +62,10 @@ enum DemoMajorDecision {
                             "evaluationConclusion": .text("continue"),
                         ]
                     ),
-                    (S.archive, head, day(begun + 340), ["archiveKeeper": .text("清河县人民政府办公室"), "archiveNumber": .text("ZD-\(lastYear)-001")]),
+                    (
+                        S.archive, head, day(begun + 340),
+                        ["archiveKeeper": .text("清河县人民政府办公室"), "archiveNumber": .text("ZD-\(lastYear)-001")]
+                    ),
                 ], in: tx)
         _ = parking
         // This year: the lift subsidy — consulted with a hearing, decided and in execution.
@@ -94,9 +98,15 @@ enum DemoMajorDecision {
             [
                 start(item: "\(thisYear)｜清河县中心城区学校布局规划（2026—2035年）｜清河县教育局", head: head, on: day(-60)),
                 (S.openConsultation, head, day(-58), ["consultationUntil": .date(day(-27))]),
-                (S.closeConsultation, head, day(-26), ["offlineComments": .number(9), "offlineAdopted": .number(4), "adoptionSummary": .text("采纳4条，其余说明理由")]),
                 (
-                    S.submitReview, head, day(-3),
+                    S.closeConsultation, head, day(-26),
+                    [
+                        "offlineComments": .number(9), "offlineAdopted": .number(4),
+                        "adoptionSummary": .text("采纳4条，其余说明理由"),
+                    ]
+                ),
+                (
+                    S.submitReview, head, day(-12),
                     ["reviewMaterials": .list(["决策草案及说明", "有关法律法规依据", "公众参与情况说明"])]
                 ),
             ], in: tx)
@@ -140,7 +150,8 @@ enum DemoMajorDecision {
                 (
                     S.hearing, head, day(s + 40),
                     [
-                        "hearingNoticeOn": .date(day(s + 30)), "hearingOn": .date(day(s + 40)), "participantRules": .text("按居民代表、业主委员会、专家、人大代表分类遴选"),
+                        "hearingNoticeOn": .date(day(s + 30)), "hearingOn": .date(day(s + 40)),
+                        "participantRules": .text("按居民代表、业主委员会、专家、人大代表分类遴选"),
                         "participants": .list(["居民代表 钱某某｜低楼层住户", "居民代表 孙某某｜高楼层住户", "县人大代表 李某某｜人大代表"]),
                         "materialsSentOn": .date(day(s + 31)), "recordSigned": .bool(true),
                         "hearingSummary": .text("低楼层住户关注采光和噪声，已在草案中增加协商和补偿条款"),
@@ -169,7 +180,8 @@ enum DemoMajorDecision {
                 (
                     S.riskAssessment, head, day(s + 43),
                     [
-                        "assessor": .text("临州社会稳定风险评估中心"), "riskLevel": .text("medium"), "riskControllable": .bool(true),
+                        "assessor": .text("临州社会稳定风险评估中心"), "riskLevel": .text("medium"),
+                        "riskControllable": .bool(true),
                         "riskReport": .text("风险点：部分商户和居民对收费有抵触情绪"),
                         "riskMeasures": .text("设置过渡期，居民区夜间优惠，制定舆情应对预案"),
                     ]
@@ -201,7 +213,9 @@ enum DemoMajorDecision {
                     "channels": .list(["清河县人民政府网站", "清河县人民政府公报"]),
                     "interpretation": .text("一、出台背景；二、主要内容；三、实施步骤。县政府新闻办召开新闻发布会解读。"),
                     "adoptionExplanation": .text("公众意见采纳14条；专家论证意见均已研究采纳，未采纳的已说明理由。"),
-                    "executionUnit": .text(MajorDecision.parts(steps.first.map { $0.3["catalogueItem"]?.description ?? "" } ?? "").last ?? ""),
+                    "executionUnit": .text(
+                        MajorDecision.parts(steps.first.map { $0.3["catalogueItem"]?.description ?? "" } ?? "").last
+                            ?? ""),
                     "milestones": .list(["第一季度｜完成方案宣传", "年底｜全面实施"]),
                 ]
             ),
@@ -222,13 +236,19 @@ enum DemoMajorDecision {
                     "standards": .text("涉及重大公共利益或者社会公众切身利益、财政投入500万元以上的事项"),
                 ]
             ),
-            (C.consent, head, date.adding(days: 5), ["consentOn": .date(date.adding(days: 4)), "consentBasis": .text("县委常委会会议")]),
+            (
+                C.consent, head, date.adding(days: 5),
+                ["consentOn": .date(date.adding(days: 4)), "consentBasis": .text("县委常委会会议")]
+            ),
             (C.publish, head, date.adding(days: 8), ["channel": .text("清河县人民政府网站")]),
         ]
         if let (on, added) = adjust {
             steps += [
                 (C.adjust, head, on, ["adjustmentReason": .text("根据县委部署增加事项"), "items": .list(items + added)]),
-                (C.consent, head, on.adding(days: 3), ["consentOn": .date(on.adding(days: 2)), "consentBasis": .text("县委常委会会议")]),
+                (
+                    C.consent, head, on.adding(days: 3),
+                    ["consentOn": .date(on.adding(days: 2)), "consentBasis": .text("县委常委会会议")]
+                ),
                 (C.publish, head, on.adding(days: 5), ["channel": .text("清河县人民政府网站")]),
             ]
         }

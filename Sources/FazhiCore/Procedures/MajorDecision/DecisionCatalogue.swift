@@ -61,7 +61,7 @@ public enum DecisionCatalogueProcedure {
     }
 
     static func itemsGates(_ a: ActionDefinition) -> ActionDefinition {
-        a.gate("重大行政决策程序暂行条例 第三条第三款", "每行一个决策事项，写作“事项｜承办单位”", field: "items") { c in
+        a.gate("系统限制", "每行一个决策事项，写作“事项｜承办单位”", field: "items") { c in
             let lines = c.inputs.list(Fact.items.id)
             return !lines.isEmpty && lines.allSatisfy { item($0) != nil }
         }
@@ -69,7 +69,7 @@ public enum DecisionCatalogueProcedure {
             let lines = c.inputs.list(Fact.items.id)
             return lines.count <= 300 && lines.allSatisfy { $0.count <= 200 }
         }
-        .gate("重大行政决策程序暂行条例 第三条第三款", "目录中有重复的事项", field: "items") { c in
+        .gate("系统限制", "目录中有重复的事项", field: "items") { c in
             let titles = c.inputs.list(Fact.items.id).compactMap { item($0)?.title }.map(MajorDecision.unitKey)
             return Set(titles).count == titles.count
         }
@@ -145,7 +145,7 @@ public enum DecisionCatalogueProcedure {
             ],
             kind: .decision,
             opening: OpeningRule(
-                staff, article: "重大行政决策程序暂行条例 第三条第三款", refusal: "决策事项目录由决策机关（人民政府）的负责人或者法制机构编制"),
+                staff, article: "重大行政决策程序暂行条例 第三条第三款", refusal: "决策事项目录由决策机关（县级以上人民政府；部门和乡镇人民政府参照）的负责人或者法制机构编制"),
             numbering: CaseNumbering("决目", issuer: .organisation),
             presentation: CasePresentation(
                 party: ["partyName"],

@@ -112,7 +112,33 @@ public enum MajorDecisionFact {
     public static let archiveNumber = FactKey<String>("archiveNumber", "档号")
     public static let archiveKeeper = FactKey<String>("archiveKeeper", "归档单位")
 
+    public static let participationMethod = FactKey<String>("participationMethod", "听取意见的方式")
+    public static let participationOn = FactKey<CivilDate>("participationOn", "听取意见日期")
+    public static let participationGroups = FactKey<String>("participationGroups", "听取意见的对象")
+    public static let participationSummary = FactKey<String>("participationSummary", "意见及研究采纳情况")
+    public static let controlMeasuresTaken = FactKey<String>("controlMeasuresTaken", "为确保风险可控已采取的调整措施")
+    public static let reviewChangesNote = FactKey<String>("reviewChangesNote", "按审查意见调整或者补充的情况")
+    public static let widelyConcerned = FactKey<Bool>("widelyConcerned", "社会公众普遍关心或者专业性、技术性较强")
+
     public static let all: [AnyFactKey] = [
-        title.any, partyName.any, category.any, source.any, proposer.any, necessity.any, undertaker.any, catalogueItem.any, outsideCatalogueReason.any, draftSummary.any, draftText.any, draftVersion.any, options.any, consultedUnits.any, disagreements.any, affectsMarket.any, specialised.any, stabilityRisk.any, notPublicReason.any, consultationUntil.any, shortPeriodReason.any, commentsReceived.any, commentsAdopted.any, offlineComments.any, offlineAdopted.any, adoptionSummary.any, hearingOn.any, hearingNoticeOn.any, participantRules.any, participants.any, materialsSentOn.any, recordSigned.any, hearingSummary.any, experts.any, expertSelection.any, differingViews.any, noInterest.any, opinionsSigned.any, expertOpinions.any, assessor.any, riskLevel.any, riskControllable.any, riskReport.any, riskMeasures.any, riskUncontrolledVersion.any, preDecisionEvaluators.any, competitionConclusion.any, competitionNotes.any, reviewMaterials.any, reviewOpinion.any, reviewer.any, reviewText.any, reviewProblems.any, adviserOpinions.any, shortReviewReason.any, reviewedVersion.any, failedVersion.any, revisionReason.any, exploratory.any, legalRisks.any, meetingKind.any, meetingOn.any, attendees.any, speeches.any, chief.any, majorityView.any, againstMajorityReason.any, dissent.any, meetingOutcome.any, decidedOn.any, outcome.any, partyReportedOn.any, partyReply.any, publishedOn.any, decisionText.any, channels.any, interpretation.any, adoptionExplanation.any, executionUnit.any, milestones.any, progressText.any, progressPercent.any, progressProblems.any, lastProgressOn.any, suspensionReason.any, resumptionReason.any, adjustment.any, adjustmentReason.any, adjustments.any, evaluationTrigger.any, evaluator.any, evaluationReport.any, evaluationConclusion.any, evaluatedOn.any, archivedOn.any, archiveNumber.any, archiveKeeper.any,
+        title.any, partyName.any, category.any, source.any, proposer.any, necessity.any, undertaker.any,
+        catalogueItem.any, outsideCatalogueReason.any, draftSummary.any, draftText.any, draftVersion.any, options.any,
+        consultedUnits.any, disagreements.any, affectsMarket.any, specialised.any, stabilityRisk.any,
+        notPublicReason.any, consultationUntil.any, shortPeriodReason.any, commentsReceived.any, commentsAdopted.any,
+        offlineComments.any, offlineAdopted.any, adoptionSummary.any, hearingOn.any, hearingNoticeOn.any,
+        participantRules.any, participants.any, materialsSentOn.any, recordSigned.any, hearingSummary.any, experts.any,
+        expertSelection.any, differingViews.any, noInterest.any, opinionsSigned.any, expertOpinions.any, assessor.any,
+        riskLevel.any, riskControllable.any, riskReport.any, riskMeasures.any, riskUncontrolledVersion.any,
+        preDecisionEvaluators.any, competitionConclusion.any, competitionNotes.any, reviewMaterials.any,
+        reviewOpinion.any, reviewer.any, reviewText.any, reviewProblems.any, adviserOpinions.any, shortReviewReason.any,
+        reviewedVersion.any, failedVersion.any, revisionReason.any, exploratory.any, legalRisks.any, meetingKind.any,
+        meetingOn.any, attendees.any, speeches.any, chief.any, majorityView.any, againstMajorityReason.any, dissent.any,
+        meetingOutcome.any, decidedOn.any, outcome.any, partyReportedOn.any, partyReply.any, publishedOn.any,
+        decisionText.any, channels.any, interpretation.any, adoptionExplanation.any, executionUnit.any, milestones.any,
+        progressText.any, progressPercent.any, progressProblems.any, lastProgressOn.any, suspensionReason.any,
+        resumptionReason.any, adjustment.any, adjustmentReason.any, adjustments.any, evaluationTrigger.any,
+        evaluator.any, evaluationReport.any, evaluationConclusion.any, evaluatedOn.any, archivedOn.any,
+        archiveNumber.any, archiveKeeper.any, participationMethod.any, participationOn.any, participationGroups.any,
+        participationSummary.any, controlMeasuresTaken.any, reviewChangesNote.any, widelyConcerned.any,
     ]
 }

@@ -6,8 +6,12 @@ extension MajorDecisionProcedure {
     /// What the draft needs before it goes to the 合法性审查 and to the meeting (第十四条、第十九条、第二十二条至第二十四条、
     /// 第二十九条), each done for the draft now being made.
     static func prerequisites(_ a: ActionDefinition) -> ActionDefinition {
-        a.gate("重大行政决策程序暂行条例 第十四条", "应当听取社会公众意见（公开征求意见或者听证会）；依法不予公开的，请写明理由", field: "notPublicReason") { c in
+        a.gate(
+            "重大行政决策程序暂行条例 第十四条", "应当采取便于社会公众参与的方式充分听取意见（公开征求意见、听证会、座谈会、问卷调查等）；依法不予公开的决策事项，请写明依据",
+            field: "notPublicReason"
+        ) { c in
             takenThisRound(c.file, Step.closeConsultation) || takenThisRound(c.file, Step.hearing)
+                || takenThisRound(c.file, Step.otherParticipation)
                 || filled(c, F.notPublicReason.id) || !(c.file.facts[F.notPublicReason] ?? "").trimmed.isEmpty
         }
         .gate("重大行政决策程序暂行条例 第十九条", "专业性、技术性较强的决策事项，应当先组织专家论证") { c in
@@ -19,7 +23,7 @@ extension MajorDecisionProcedure {
         .gate("重大行政决策程序暂行条例 第二十四条", "风险评估认为风险不可控：应当调整决策草案并重新评估，确保风险可控") { c in
             !takenThisRound(c.file, Step.riskAssessment) || c.file.facts.flag(F.riskControllable.id)
         }
-        .gate("重大行政决策程序暂行条例 第二十九条第一项", "涉及市场主体经济活动的，应当先进行公平竞争审查，且结论不是“不符合”") { c in
+        .gate("重大行政决策程序暂行条例 第二十九条第一项；《公平竞争审查条例》", "涉及市场主体经济活动的，应当先进行公平竞争审查，且结论不是“不符合”") { c in
             !c.file.facts.flag(F.affectsMarket.id)
                 || (takenThisRound(c.file, Step.competitionReview)
                     && c.file.facts[F.competitionConclusion] != "noncompliant")
@@ -35,7 +39,7 @@ extension MajorDecisionProcedure {
                 )
                 .asks(
                     .init("reviewMaterials", "送审材料（决策草案、法律依据、履行法定程序的说明等，每行一项）", .list),
-                    .init("notPublicReason", "依法不予公开、未听取社会公众意见的理由", required: false))
+                    .init("notPublicReason", "依法不予公开的决策事项：不予公开的法律依据", required: false))
             )
             .gate("重大行政决策程序暂行条例 第二十五条第二款", "经审查不合法的决策草案，应当修改后再送审") { c in
                 c.file.facts[F.failedVersion] != c.file.facts[F.draftVersion]
@@ -59,7 +63,8 @@ extension MajorDecisionProcedure {
             )
             .gate("重大行政决策程序暂行条例 第二十六条第二款", "送请合法性审查应当保证必要的审查时间，一般不少于7个工作日；不足的请写明理由", field: "shortReviewReason") { c in
                 guard let submitted = c.file.lastStep(Step.submitReview)?.on else { return true }
-                let earliest = try c.calendar.due(from: submitted, days: MajorDecision.reviewMinWorkdays, unit: .workday)
+                let earliest = try c.calendar.due(
+                    from: submitted, days: MajorDecision.reviewMinWorkdays, unit: .workday)
                 return c.date >= earliest || filled(c, F.shortReviewReason.id)
             }
             .gate("重大行政决策程序暂行条例 第二十八条", "合法性审查过程中应当组织法律顾问、公职律师提出法律意见（每行：姓名｜意见）", field: "adviserOpinions") { c in
@@ -117,7 +122,8 @@ extension MajorDecisionProcedure {
                 .init("majorityView", "会议组成人员多数人的意见", .choice(MajorDecision.majorityViews)),
                 .init("againstMajorityReason", "行政首长的决定与多数人意见不一致的理由（会上说明）", required: false),
                 .init("dissent", "不同意见（如实载明，每行：姓名｜意见）", .list, required: false),
-                .init("exploratory", "国家尚无明确规定的探索性改革决策事项（未经合法性审查提交讨论）", .bool, required: false),
+                .init("reviewChangesNote", "审查意见为修改后合法的：按审查意见调整或者补充的情况", required: false),
+                .init("exploratory", "国家尚无明确规定的探索性改革决策事项（经审查认为缺乏明确依据，明示法律风险提交讨论）", .bool, required: false),
                 .init("legalRisks", "明示的法律风险（探索性改革事项）", required: false)
             )
             .looksUp(
@@ -125,12 +131,17 @@ extension MajorDecisionProcedure {
                     procedure: DecisionCatalogueProcedure.id, fact: DecisionCatalogueProcedure.Fact.publishedItems.id,
                     into: catalogueKey))
         )
-        .gate("重大行政决策程序暂行条例 第二十五条第二款", "决策草案未经合法性审查或者经审查不合法的，不得提交决策机关讨论（探索性改革决策事项须明示法律风险）", field: "legalRisks") { c in
+        .gate(
+            "重大行政决策程序暂行条例 第二十五条第二款", "决策草案未经合法性审查或者经审查不合法的，不得提交决策机关讨论；国家尚无明确规定的探索性改革决策事项经审查后，可以明示法律风险提交讨论",
+            field: "legalRisks"
+        ) { c in
             if c.file.state == State.reviewed.id {
                 return c.file.facts[F.reviewedVersion] == c.file.facts[F.draftVersion]
             }
+            // 第二十五条第二款: the proviso lets an exploratory reform go to the meeting although the review of this very
+            // version found no clear legal basis — with the legal risks stated; never without a review.
             return c.inputs.flag(F.exploratory.id) && filled(c, F.legalRisks.id)
-                && c.file.facts[F.failedVersion] != c.file.facts[F.draftVersion]
+                && c.file.facts[F.failedVersion] == c.file.facts[F.draftVersion]
         }
         .gate("重大行政决策程序暂行条例 第三条第三款", "决策事项未列入已公布的决策事项目录：应当先调整目录，经同级党委同意后公布，再提交讨论") { c in
             !c.external.flag("\(catalogueKey).published")
@@ -141,17 +152,21 @@ extension MajorDecisionProcedure {
                     c.external.list(catalogueKey), title: c.file.facts[F.title] ?? "",
                     year: c.file.steps.first?.on.year ?? c.date.year)
         }
-        .gate("重大行政决策程序暂行条例 第三十条", "会议日期不能晚于办理之日，也不能早于合法性审查通过之日", field: "meetingOn") { c in
+        .gate("重大行政决策程序暂行条例 第二十八条", "审查意见为修改后合法的，决策承办单位应当根据审查意见进行必要的调整或者补充，并说明情况", field: "reviewChangesNote") { c in
+            c.file.state != State.reviewed.id || c.file.facts[F.reviewOpinion] != "legal_after_changes"
+                || filled(c, "reviewChangesNote")
+        }
+        .gate("重大行政决策程序暂行条例 第三十条", "会议日期不能晚于办理之日，也不能早于合法性审查之日", field: "meetingOn") { c in
             let on = c.inputs[F.meetingOn]!
-            return on <= c.date && on >= (c.file.lastStep(Step.passReview)?.on ?? c.file.steps.first?.on ?? on)
+            let reviewed = c.file.steps.last { [Step.passReview, Step.failReview].contains($0.action) }?.on
+            return on <= c.date && on >= (reviewed ?? c.file.steps.first?.on ?? on)
         }
         .gate("重大行政决策程序暂行条例 第三十条第二款", "会议组成人员应当充分发表意见，行政首长最后发表意见：发言记录的最后一位应为行政首长", field: "speeches") { c in
             let speeches = c.inputs.list(F.speeches.id)
             return speeches.count >= 2
                 && MajorDecision.speaker(speeches.last ?? "") == (c.inputs[F.chief] ?? "").trimmed
-                && !speeches.dropLast().contains { MajorDecision.speaker($0) == (c.inputs[F.chief] ?? "").trimmed }
         }
-        .gate("重大行政决策程序暂行条例 第三十条第三款", "多数人意见不一致或者有分歧的，不同意见应当如实载明", field: "dissent") { c in
+        .gate("重大行政决策程序暂行条例 第三十条第三款", "会议组成人员有不同意见的，应当如实载明（每行：姓名｜意见）", field: "dissent") { c in
             c.inputs[F.majorityView] == "agree" || !c.inputs.list(F.dissent.id).isEmpty
         }
     }
@@ -162,50 +177,66 @@ extension MajorDecisionProcedure {
             meeting(
                 ActionDefinition(
                     Step.decide, "集体讨论决定：通过", from: from, to: State.decided.id, by: chiefs,
-                    basis: "重大行政决策程序暂行条例 第三十条"))
-                .gate("重大行政决策程序暂行条例 第三十条第二款", "行政首长拟作出的决定与会议组成人员多数人的意见不一致的，应当在会上说明理由", field: "againstMajorityReason") { c in
-                    c.inputs[F.majorityView] != "disagree" || filled(c, F.againstMajorityReason.id)
-                }
-                .then(
-                    .compute(writes: F.decidedOn, F.outcome, F.meetingOutcome) { c in
-                        Facts([
-                            F.decidedOn ~ c.inputs[F.meetingOn]!, F.outcome ~ (stopping(c.file) ? "stopped" : "approved"),
-                            F.meetingOutcome ~ "approved",
-                        ])
-                    }),
+                    basis: "重大行政决策程序暂行条例 第三十条")
+            )
+            .gate("重大行政决策程序暂行条例 第三十条第二款", "行政首长拟作出的决定与会议组成人员多数人的意见不一致的，应当在会上说明理由", field: "againstMajorityReason") {
+                c in
+                c.inputs[F.majorityView] != "disagree" || filled(c, F.againstMajorityReason.id)
+            }
+            .then(
+                .compute(writes: F.decidedOn, F.outcome, F.meetingOutcome) { c in
+                    Facts([
+                        F.decidedOn ~ c.inputs[F.meetingOn]!, F.outcome ~ (stopping(c.file) ? "stopped" : "approved"),
+                        F.meetingOutcome ~ "approved",
+                    ])
+                }),
             meeting(
                 ActionDefinition(
                     Step.reject, "集体讨论决定：不予通过", from: from, to: State.rejected.id, by: chiefs,
-                    basis: "重大行政决策程序暂行条例 第三十条"))
-                .gate("重大行政决策程序暂行条例 第三十条第二款", "行政首长拟作出的决定与会议组成人员多数人的意见不一致的，应当在会上说明理由", field: "againstMajorityReason") { c in
-                    c.inputs[F.majorityView] != "agree" || filled(c, F.againstMajorityReason.id)
-                }
-                .gate("重大行政决策程序暂行条例 第三十七条", "调整中的决策未获通过的，原决策继续执行：请记录为暂缓，修改后再讨论") { c in
-                    (c.file.facts[F.adjustment] ?? "").isEmpty
-                }
-                .then(
-                    .compute(writes: F.decidedOn, F.outcome, F.meetingOutcome) { c in
-                        Facts([
-                            F.decidedOn ~ c.inputs[F.meetingOn]!, F.outcome ~ "rejected", F.meetingOutcome ~ "rejected",
-                        ])
-                    }),
+                    basis: "重大行政决策程序暂行条例 第三十条")
+            )
+            .gate("重大行政决策程序暂行条例 第三十条第二款", "行政首长拟作出的决定与会议组成人员多数人的意见不一致的，应当在会上说明理由", field: "againstMajorityReason") {
+                c in
+                c.inputs[F.majorityView] != "agree" || filled(c, F.againstMajorityReason.id)
+            }
+            .gate("重大行政决策程序暂行条例 第三十七条", "调整或者停止执行的方案未获通过的，请记录为“调整不予通过”，原决策继续执行") { c in
+                (c.file.facts[F.adjustment] ?? "").isEmpty
+            }
+            .then(
+                .compute(writes: F.decidedOn, F.outcome, F.meetingOutcome) { c in
+                    Facts([
+                        F.decidedOn ~ c.inputs[F.meetingOn]!, F.outcome ~ "rejected", F.meetingOutcome ~ "rejected",
+                    ])
+                }),
             meeting(
                 ActionDefinition(
                     Step.deferDecision, "集体讨论决定：暂缓，修改后再讨论", from: from, to: State.drafting.id, by: chiefs,
-                    basis: "重大行政决策程序暂行条例 第三十条"))
-                .then(
-                    .compute(writes: F.meetingOutcome, F.draftVersion) { c in
-                        // A deferred draft is changed before it comes back: it is reviewed again (第二十五条).
-                        Facts([F.meetingOutcome ~ "deferred", F.draftVersion ~ ((c.file.facts[F.draftVersion] ?? 1) + 1)])
-                    }),
+                    basis: "重大行政决策程序暂行条例 第三十条")
+            )
+            .then(
+                .compute(writes: F.meetingOutcome, F.draftVersion) { c in
+                    // A deferred draft is changed before it comes back: it is reviewed again (第二十五条).
+                    Facts([F.meetingOutcome ~ "deferred", F.draftVersion ~ ((c.file.facts[F.draftVersion] ?? 1) + 1)])
+                }),
+            meeting(
+                ActionDefinition(
+                    Step.rejectAdjustment, "集体讨论决定：调整不予通过，原决策继续执行", from: from, to: State.executing.id,
+                    by: chiefs, basis: "重大行政决策程序暂行条例 第三十条、第三十七条")
+            )
+            .gate("重大行政决策程序暂行条例 第三十七条", "没有进行中的调整或者停止执行程序") { c in
+                !(c.file.facts[F.adjustment] ?? "").isEmpty
+            }
+            .then(
+                .compute(writes: F.adjustment, F.meetingOutcome) { _ in
+                    Facts([F.adjustment ~ "", F.meetingOutcome ~ "adjustment_rejected"])
+                }),
             ActionDefinition(
-                Step.reportToParty, "向同级党委请示报告", from: [State.decided.id], to: nil, by: staff,
+                Step.reportToParty, "向同级党委请示报告", from: [State.reviewed.id, State.decided.id], to: nil, by: staff,
                 basis: "重大行政决策程序暂行条例 第三十一条"
             )
             .asks(.init("partyReportedOn", "请示报告日期", .date), .init("partyReply", "党委意见"))
-            .gate("重大行政决策程序暂行条例 第三十一条", "请示报告日期不能早于集体讨论之日，也不能晚于办理之日", field: "partyReportedOn") { c in
-                let on = c.inputs[F.partyReportedOn]!
-                return on <= c.date && on >= (c.file.facts[F.decidedOn] ?? on)
+            .gate("重大行政决策程序暂行条例 第三十一条", "请示报告日期不能晚于办理之日", field: "partyReportedOn") { c in
+                c.inputs[F.partyReportedOn]! <= c.date
             },
             publication(
                 ActionDefinition(
@@ -245,16 +276,22 @@ extension MajorDecisionProcedure {
     static func publication(_ a: ActionDefinition) -> ActionDefinition {
         a.asks(
             .init("channels", "公布途径（政府公报、政府网站、报纸等，每行一个）", .list),
-            .init("interpretation", "解读（新闻发布会、访谈等宣传解读的内容）"),
+            .init("widelyConcerned", "社会公众普遍关心或者专业性、技术性较强", .bool, required: false),
+            .init("interpretation", "解读（新闻发布会、访谈等宣传解读的内容）", required: false),
             .init("adoptionExplanation", "公众意见、专家论证意见的采纳情况说明", required: false)
         )
-        .gate("重大行政决策程序暂行条例 第三十一条", "重大行政决策出台前应当按照规定向同级党委请示报告") { c in
-            let decided = c.file.steps.lastIndex { $0.action == Step.decide } ?? -1
-            return c.file.steps.indices.contains { $0 > decided && c.file.steps[$0].action == Step.reportToParty }
+        .gate("重大行政决策程序暂行条例 第三十二条", "社会公众普遍关心或者专业性、技术性较强的重大行政决策，应当进行宣传解读", field: "interpretation") { c in
+            !(c.inputs.flag("widelyConcerned") || c.file.facts.flag(F.specialised.id)) || filled(c, F.interpretation.id)
         }
-        .gate("重大行政决策程序暂行条例 第三十二条", "听取了社会公众意见或者组织了专家论证的，应当说明公众意见、专家论证意见的采纳情况", field: "adoptionExplanation") { c in
-            !(takenThisRound(c.file, Step.closeConsultation) || takenThisRound(c.file, Step.hearing)
-                || takenThisRound(c.file, Step.expertReview)) || filled(c, F.adoptionExplanation.id)
+        .gate("重大行政决策程序暂行条例 第三十一条", "重大行政决策出台前应当按照规定向同级党委请示报告") { c in
+            takenThisRound(c.file, Step.reportToParty)
+        }
+        .gate("重大行政决策程序暂行条例 第三十二条", "社会公众普遍关心或者专业性、技术性较强的，应当说明公众意见、专家论证意见的采纳情况", field: "adoptionExplanation") { c in
+            let concerned = c.inputs.flag("widelyConcerned") || c.file.facts.flag(F.specialised.id)
+            let heard =
+                takenThisRound(c.file, Step.closeConsultation) || takenThisRound(c.file, Step.hearing)
+                || takenThisRound(c.file, Step.otherParticipation) || takenThisRound(c.file, Step.expertReview)
+            return !(concerned && heard) || filled(c, F.adoptionExplanation.id)
         }
     }
 

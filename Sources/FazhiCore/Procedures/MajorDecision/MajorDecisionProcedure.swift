@@ -37,6 +37,8 @@ public enum MajorDecisionProcedure {
         public static let failReview = "fail_review"
         public static let decide = "decide"
         public static let reject = "reject"
+        public static let rejectAdjustment = "reject_adjustment"
+        public static let otherParticipation = "hear_public"
         public static let deferDecision = "defer"
         public static let reportToParty = "report_to_party"
         public static let publish = "publish"
@@ -82,7 +84,8 @@ public enum MajorDecisionProcedure {
             actions: draftingSteps(s) + reviewSteps(s) + meetingSteps() + executionSteps(),
             kind: .decision,
             opening: OpeningRule(
-                staff, article: "重大行政决策程序暂行条例 第十一条", refusal: "重大行政决策由决策机关（人民政府）决定启动，由其负责人或者法制机构登记"),
+                staff, article: "重大行政决策程序暂行条例 第十一条",
+                refusal: "重大行政决策由决策机关（县级以上人民政府；部门和乡镇人民政府参照，第四十二条）决定启动，由其负责人或者法制机构登记"),
             numbering: CaseNumbering("重决", issuer: .organisation), presentation: presentation)
         d.rolesHeldAtBody = true
         d.rolesHeldWhereRead = [.supervisor]
@@ -155,7 +158,8 @@ public enum MajorDecisionProcedure {
                     || DecisionCatalogueProcedure.lists(
                         c.external.list(catalogueKey), title: c.inputs[F.title] ?? "", year: c.date.year)
             }
-            .gate("重大行政决策程序暂行条例 第十条第二项", "所属部门或者下一级人民政府提出的建议，应当论证拟解决的主要问题、建议理由和依据、初步方案及其必要性、可行性", field: "necessity") { c in
+            .gate("重大行政决策程序暂行条例 第十条第二项", "所属部门或者下一级人民政府提出的建议，应当论证拟解决的主要问题、建议理由和依据、初步方案及其必要性、可行性", field: "necessity") {
+                c in
                 c.inputs[F.source] != "department" || filled(c, F.necessity.id)
             }
             .gate("重大行政决策程序暂行条例 第十一条", "应当明确决策承办单位", field: "undertaker") { c in
@@ -165,8 +169,11 @@ public enum MajorDecisionProcedure {
                 .compute(writes: F.title, F.partyName, F.undertaker, F.draftVersion) { c in
                     let p = MajorDecision.parts(c.inputs[F.catalogueItem] ?? "")
                     let title = p.count >= 2 ? p[1] : (c.inputs[F.title] ?? "").trimmed
-                    let undertaker = filled(c, F.undertaker.id) ? (c.inputs[F.undertaker] ?? "") : (p.count >= 3 ? p[2] : "")
-                    return Facts([F.title ~ title, F.partyName ~ title, F.undertaker ~ undertaker, F.draftVersion ~ 1.0])
+                    let undertaker =
+                        filled(c, F.undertaker.id) ? (c.inputs[F.undertaker] ?? "") : (p.count >= 3 ? p[2] : "")
+                    return Facts([
+                        F.title ~ title, F.partyName ~ title, F.undertaker ~ undertaker, F.draftVersion ~ 1.0,
+                    ])
                 }),
             ActionDefinition(
                 Step.openConsultation, "向社会公开征求意见", from: [State.drafting.id], to: State.consulting.id, by: staff,
@@ -200,10 +207,10 @@ public enum MajorDecisionProcedure {
             .gate("重大行政决策程序暂行条例 第十五条", "征求意见期限尚未届满") { c in
                 c.date > (c.file.facts[F.consultationUntil] ?? c.date)
             }
-            .gate("重大行政决策程序暂行条例 第十八条", "门户网站收到的意见尚有未答复的，应当逐组研究答复（采纳、部分采纳或者不采纳及理由）") { c in
+            .gate("重大行政决策程序暂行条例 第十八条", "门户网站收到的意见尚有未研究答复的：请在“公众意见”页对每组相同意见作出采纳、部分采纳或者不采纳（说明理由）的答复") { c in
                 (c.external.number("comments.unanswered") ?? 0) == 0
             }
-            .gate("重大行政决策程序暂行条例 第十八条", "意见条数应为整数，采纳条数不能多于收到条数", field: "offlineAdopted") { c in
+            .gate("系统限制", "意见条数应为整数，采纳条数不能多于收到条数", field: "offlineAdopted") { c in
                 let r = c.inputs[F.offlineComments] ?? 0, a = c.inputs[F.offlineAdopted] ?? 0
                 return r == r.rounded() && a == a.rounded() && a <= r && r <= 1_000_000
             }
@@ -218,17 +225,18 @@ public enum MajorDecisionProcedure {
                 },
                 .stopDeadline("consultation")),
             hearingStep(),
+            otherParticipationStep(),
             expertStep(),
             riskStep(),
             ActionDefinition(
-                Step.competitionReview, "公平竞争审查", from: [State.drafting.id], to: nil, by: staff,
+                Step.competitionReview, "公平竞争审查", from: [State.drafting.id, State.consulting.id], to: nil, by: staff,
                 basis: "重大行政决策程序暂行条例 第二十九条第一项"
             )
             .asks(
-                .init("competitionConclusion", "审查结论", .choice(Normative.competitionConclusions)),
+                .init("competitionConclusion", "审查结论", .choice(FairCompetitionReview.conclusions)),
                 .init("competitionNotes", "审查情况")
             )
-            .gate("重大行政决策程序暂行条例 第二十九条第一项", "本决策未登记为涉及市场主体经济活动") { c in
+            .gate("重大行政决策程序暂行条例 第二十九条第一项", "本决策未登记为涉及市场主体经济活动，无须进行公平竞争审查") { c in
                 c.file.facts.flag(F.affectsMarket.id)
             },
             draftLimits(
@@ -250,7 +258,7 @@ public enum MajorDecisionProcedure {
     static func hearingStep() -> ActionDefinition {
         typealias F = MajorDecisionFact
         return ActionDefinition(
-            Step.hearing, "召开听证会", from: [State.drafting.id], to: nil, by: staff,
+            Step.hearing, "召开听证会", from: [State.drafting.id, State.consulting.id], to: nil, by: staff,
             basis: "重大行政决策程序暂行条例 第十六条、第十七条"
         )
         .asks(
@@ -262,7 +270,7 @@ public enum MajorDecisionProcedure {
             .init("recordSigned", "听证参加人已确认听证会记录并签字", .bool),
             .init("hearingSummary", "听证会意见及研究采纳情况")
         )
-        .gate("重大行政决策程序暂行条例 第十七条", "听证会日期不能晚于办理之日", field: "hearingOn") { c in
+        .gate("系统限制", "听证会日期不能晚于办理之日", field: "hearingOn") { c in
             c.inputs[F.hearingOn]! <= c.date
         }
         .gate("重大行政决策程序暂行条例 第十六条第二款、第三款", "听证时间、地点和参加人名单应当提前公布", field: "hearingNoticeOn") { c in
@@ -279,10 +287,27 @@ public enum MajorDecisionProcedure {
         }
     }
 
+    /// 第十四条第二款: 座谈会、实地走访、书面征求意见、问卷调查、民意调查 and the like are ways of hearing the public too.
+    static func otherParticipationStep() -> ActionDefinition {
+        ActionDefinition(
+            Step.otherParticipation, "以座谈会、问卷调查等方式听取意见", from: [State.drafting.id, State.consulting.id], to: nil,
+            by: staff, basis: "重大行政决策程序暂行条例 第十四条"
+        )
+        .asks(
+            .init("participationMethod", "方式", .choice(MajorDecision.participationMethods)),
+            .init("participationOn", "日期", .date),
+            .init("participationGroups", "听取意见的对象（涉及特定群体利益的，写明相关人民团体、社会组织、群众代表）"),
+            .init("participationSummary", "意见及研究采纳情况")
+        )
+        .gate("重大行政决策程序暂行条例 第十四条", "日期不能晚于办理之日", field: "participationOn") { c in
+            (c.inputs.date("participationOn") ?? c.date) <= c.date
+        }
+    }
+
     static func expertStep() -> ActionDefinition {
         typealias F = MajorDecisionFact
         return ActionDefinition(
-            Step.expertReview, "专家论证", from: [State.drafting.id], to: nil, by: staff,
+            Step.expertReview, "专家论证", from: [State.drafting.id, State.consulting.id], to: nil, by: staff,
             basis: "重大行政决策程序暂行条例 第十九条、第二十条"
         )
         .asks(
@@ -304,14 +329,16 @@ public enum MajorDecisionProcedure {
             .compute(writes: F.preDecisionEvaluators) { c in
                 let unit = (c.inputs.text("evaluatingUnit") ?? "").trimmed
                 let before = c.file.facts.list(F.preDecisionEvaluators.id)
-                return Facts([F.preDecisionEvaluators ~ (unit.isEmpty || before.contains(unit) ? before : before + [unit])])
+                return Facts([
+                    F.preDecisionEvaluators ~ (unit.isEmpty || before.contains(unit) ? before : before + [unit])
+                ])
             })
     }
 
     static func riskStep() -> ActionDefinition {
         typealias F = MajorDecisionFact
         return ActionDefinition(
-            Step.riskAssessment, "社会稳定风险评估", from: [State.drafting.id], to: nil, by: staff,
+            Step.riskAssessment, "风险评估（社会稳定、公共安全等）", from: [State.drafting.id, State.consulting.id], to: nil, by: staff,
             basis: "重大行政决策程序暂行条例 第二十二条至第二十四条"
         )
         .asks(
@@ -319,11 +346,16 @@ public enum MajorDecisionProcedure {
             .init("riskLevel", "风险等级", .choice(MajorDecision.riskLevels)),
             .init("riskControllable", "风险可控", .bool),
             .init("riskReport", "风险评估报告：风险点"),
-            .init("riskMeasures", "风险防范措施和处置预案")
+            .init("riskMeasures", "风险防范措施和处置预案"),
+            .init("controlMeasuresTaken", "前次评估风险不可控的：为确保风险可控已采取的调整措施", required: false)
         )
-        .gate("重大行政决策程序暂行条例 第二十四条", "该版本草案已评估为风险不可控：应当先调整决策草案（修改草案），再重新评估", field: "riskControllable") { c in
+        .gate(
+            "重大行政决策程序暂行条例 第二十四条", "该版本草案已评估为风险不可控：应当采取调整决策草案等措施（修改草案，或者写明已采取的措施）确保风险可控后再评估",
+            field: "controlMeasuresTaken"
+        ) { c in
             !c.inputs.flag(F.riskControllable.id)
                 || c.file.facts[F.riskUncontrolledVersion] != c.file.facts[F.draftVersion]
+                || filled(c, "controlMeasuresTaken")
         }
         .then(
             .compute(writes: F.preDecisionEvaluators, F.riskUncontrolledVersion) { c in

@@ -36,8 +36,13 @@ public enum MajorDecision {
         InputField.Choice("agree", "多数同意"), .init("disagree", "多数不同意"), .init("divided", "意见分歧，无多数意见"),
     ]
     public static let expertSelections = [
-        InputField.Choice("pool", "从决策咨询论证专家库中遴选"), .init("above_pool", "使用上级行政机关的专家库"),
-        .init("commissioned", "委托专业机构论证"),
+        InputField.Choice("pool", "从本级决策咨询论证专家库中遴选"), .init("above_pool", "使用上级行政机关的专家库"),
+        .init("direct", "未建专家库，直接遴选"), .init("commissioned", "委托专业机构论证"),
+    ]
+    /// 第十四条第二款: ways of hearing the public besides a public consultation and a hearing.
+    public static let participationMethods = [
+        InputField.Choice("forum", "座谈会"), .init("visit", "实地走访"), .init("written", "书面征求意见"),
+        .init("survey", "问卷调查、民意调查"), .init("other", "其他方式"),
     ]
     /// 第三十六条第一款: when a 后评估 may be organised.
     public static let evaluationTriggers = [

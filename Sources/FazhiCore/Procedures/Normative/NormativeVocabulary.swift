@@ -14,10 +14,7 @@ public enum Normative {
         .init("opinion", "意见"), .init("notice", "通知"), .init("other", "其他"),
     ]
     /// 公平竞争审查 conclusions.
-    public static let competitionConclusions = [
-        InputField.Choice("compliant", "符合公平竞争审查标准"), .init("compliant_after_changes", "修改后符合"),
-        .init("noncompliant", "不符合，不得出台"),
-    ]
+    public static let competitionConclusions = FairCompetitionReview.conclusions
     /// 合法性审核 opinions (115号).
     public static let reviewOpinions = [
         InputField.Choice("legal", "合法"), .init("legal_after_changes", "应当予以修改"),

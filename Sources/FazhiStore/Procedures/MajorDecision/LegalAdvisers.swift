@@ -111,7 +111,10 @@ public enum LegalAdvisers {
             AND w.done_on >= \(bind: "\(year)-01-01") AND w.done_on <= \(bind: "\(year)-12-31")
             ORDER BY w.done_on DESC, w.id
             """
-        ).all().map { try JSONDecoder().decode(AdviserWork.self, from: Data(try $0.decode(column: "content", as: String.self).utf8)) }
+        ).all().map {
+            try JSONDecoder().decode(
+                AdviserWork.self, from: Data(try $0.decode(column: "content", as: String.self).utf8))
+        }
     }
 
     /// The advisers' work on one case (a decision's 合法性审查 shows it).
@@ -123,8 +126,10 @@ public enum LegalAdvisers {
             """
         ).all().map {
             (
-                try JSONDecoder().decode(AdviserWork.self, from: Data(try $0.decode(column: "work", as: String.self).utf8)),
-                try JSONDecoder().decode(LegalAdviser.self, from: Data(try $0.decode(column: "adviser", as: String.self).utf8))
+                try JSONDecoder().decode(
+                    AdviserWork.self, from: Data(try $0.decode(column: "work", as: String.self).utf8)),
+                try JSONDecoder().decode(
+                    LegalAdviser.self, from: Data(try $0.decode(column: "adviser", as: String.self).utf8))
             )
         }
     }

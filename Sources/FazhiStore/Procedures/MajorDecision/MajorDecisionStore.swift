@@ -6,7 +6,8 @@ import SQLKit
 /// The cases the 决策公开 pages list: a procedure's started cases, newest first (a county makes tens of decisions a year;
 /// the cap keeps a page bounded).
 public enum MajorDecisionStore {
-    public static func started(procedure: String, limit: Int = 5_000, on db: any Database) async throws -> [StoredCase] {
+    public static func started(procedure: String, limit: Int = 5_000, on db: any Database) async throws -> [StoredCase]
+    {
         try await (db as! any SQLDatabase).raw(
             """
             SELECT number, opened_on, content FROM cases WHERE procedure = \(bind: procedure) AND state <> 'new'
