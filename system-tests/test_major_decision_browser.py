@@ -43,9 +43,10 @@ def test_a_decision_from_comment_to_publication(fazhi_sqlite):
             "reviewText": "经审查，决策事项符合法定权限，已履行公众参与程序，内容合法。",
         })
         assert "审查通过" in staff.find_element(By.ID, "case-state").text
-        staff.get(app.url("/logout"))
+        staff.quit()
 
         # The head records the meeting, reports to the Party committee, publishes.
+        staff = browser()
         login(staff, app, "xzf.xianzhang")
         staff.get(case_url)
         day = staff.find_element(By.ID, "decide-date").get_attribute("value")

@@ -151,7 +151,10 @@ struct MajorDecisionTests {
                 "decide", "2026-09-01",
                 Self.meeting.merging(["majorityView": "disagree", "dissent": ["周国平｜不同意"]]) { $1 },
                 "重大行政决策程序暂行条例 第三十条第二款", field: "againstMajorityReason")
-            try await R.ok(c, &k, head, "decide", "2026-09-01", Self.meeting)
+            // Typed one a line in the form (CRLF from a browser): each line one speech, commas and all.
+            try await R.ok(
+                c, &k, head, "decide", "2026-09-01",
+                Self.meeting.merging(["speeches": "周国平｜同意，建议分步实施\r\n王丽华｜同意\r\n吴振华｜同意，报告县委后公布"]) { $1 })
             // 第三十一条 then 第三十二条.
             let publication: [String: Any] = [
                 "channels": ["清河县人民政府网站"], "interpretation": "补助标准解读", "executionUnit": "清河县住房和城乡建设局",

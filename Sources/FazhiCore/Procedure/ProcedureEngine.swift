@@ -271,7 +271,11 @@ public enum ProcedureEngine {
             case (.bool, .bool(let b)): out[field.key] = .bool(b)
             case (.bool, .text(let s)):
                 out[field.key] = .bool(["true", "on", "1", "是", "yes"].contains(s.lowercased()))
-            case (.list, .list(let l)): out[field.key] = .list(l.map(\.trimmed).filter { !$0.isEmpty })
+            // An item is one line: typed one a line (a speech, an opinion), each line is one item, commas and all.
+            case (.list, .list(let l)):
+                out[field.key] = .list(l.flatMap(Self.lines))
+            case (.list, .text(let s)) where s.unicodeScalars.contains("\n"): out[field.key] = .list(Self.lines(s))
+            // Typed on one line, items are separated by 、，；.
             case (.list, .text(let s)): out[field.key] = .list(TabularValues.list(s))
             case (.choice(let choices), .text(let s)):
                 guard choices.contains(where: { $0.value == s }) else {
@@ -283,6 +287,13 @@ public enum ProcedureEngine {
             }
         }
         return out
+    }
+
+    /// The non-empty lines of a text, trimmed (a browser sends CRLF, one Character in Swift: split on the scalar).
+    static func lines(_ s: String) -> [String] {
+        s.unicodeScalars.split(separator: "\n").map { String(String.UnicodeScalarView($0)).trimmed }.filter {
+            !$0.isEmpty
+        }
     }
 
     static func declaredLabel(_ key: String, _ action: ActionDefinition) -> String {

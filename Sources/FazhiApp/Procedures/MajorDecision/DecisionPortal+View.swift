@@ -79,7 +79,7 @@ enum DecisionPortalView {
             ),
             ("公布", f[F.publishedOn]?.description ?? "—"),
         ]
-        let steps = HTML.join(procedures.map { "<tr><th>\($0.0)</th><td>\($0.1)</td></tr>" as HTML })
+        let steps = HTML.join(procedures.map { "<dt>\($0.0)</dt><dd>\($0.1)</dd>" as HTML })
         var sections: [HTML] = []
         if c.file.state == MajorDecisionProcedure.State.consulting.id {
             sections.append(
@@ -106,7 +106,7 @@ enum DecisionPortalView {
             sections.append(
                 """
                 <section class="card" id="execution"><h2>执行情况</h2><p>决策执行单位：\(f[F.executionUnit] ?? "")\(c.file.state == MajorDecisionProcedure.State.suspended.id ? "（已中止执行）" : "")</p>
-                <table class="data"><thead><tr><th>报告日期</th><th>进度</th><th>执行情况</th></tr></thead><tbody>\(progress.isEmpty ? "<tr><td colspan=\"3\">尚未报告执行情况。</td></tr>" as HTML : rows)</tbody></table></section>
+                <table class="data fixed-order"><thead><tr><th>报告日期</th><th>进度</th><th>执行情况</th></tr></thead><tbody>\(progress.isEmpty ? "<tr><td colspan=\"3\">尚未报告执行情况。</td></tr>" as HTML : rows)</tbody></table></section>
                 """)
         }
         for s in c.file.steps where s.action == S.evaluate {
@@ -121,9 +121,9 @@ enum DecisionPortalView {
         }
         return """
             <p><a href="\(SitePath.decisionsPortal(year: nil).path)">重大行政决策</a> · \(body)</p>
-            <div class="table-wrap"><table class="data" id="decision-procedures"><tbody>
-            <tr><th>决策事项</th><td>\(f[F.title] ?? "")</td></tr><tr><th>决策承办单位</th><td>\(f[F.undertaker] ?? "")</td></tr>
-            <tr><th>当前阶段</th><td id="stage">\(stage)</td></tr>\(steps)</tbody></table></div>
+            <dl class="facts" id="decision-procedures">
+            <dt>决策事项</dt><dd>\(f[F.title] ?? "")</dd><dt>决策承办单位</dt><dd>\(f[F.undertaker] ?? "")</dd>
+            <dt>当前阶段</dt><dd id="stage">\(stage)</dd>\(steps)</dl>
             \(HTML.join(sections))
             """
     }

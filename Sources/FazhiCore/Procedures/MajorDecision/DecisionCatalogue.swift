@@ -153,7 +153,8 @@ public enum DecisionCatalogueProcedure {
                     "catalogueYear", "items", "standards", "consentOn", "consentBasis", "publishedOn", "channel",
                     "catalogueVersion", "adjustmentReason",
                 ],
-                labels: [:], notStarted: "尚未编制",
+                labels: Dictionary(Fact.all.map { ($0.id, $0.label) }, uniquingKeysWith: { a, _ in a }),
+                notStarted: "尚未编制",
                 result: { f in f.facts[Fact.catalogueVersion].map { "第\(Int($0))版" } ?? "" }))
         d.rolesHeldAtBody = true
         return d

@@ -30,7 +30,8 @@ extension MajorDecisionProcedure {
             "executionUnit", "lastProgressOn", "progressPercent", "adjustment", "adjustments", "evaluatedOn",
             "evaluationConclusion", "archivedOn",
         ],
-        labels: [:],
+        // The facts' own names, not the step forms' prompts.
+        labels: Dictionary(MajorDecisionFact.all.map { ($0.id, $0.label) }, uniquingKeysWith: { a, _ in a }),
         computedChoices: ["outcome": [.init("approved", "通过"), .init("rejected", "不予通过"), .init("stopped", "停止执行")]],
         notStarted: "尚未启动",
         result: { f in
