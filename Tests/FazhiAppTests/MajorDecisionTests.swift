@@ -369,6 +369,14 @@ struct MajorDecisionTests {
             // The law firm's contract ends within 60 days: the 工作台 says so.
             let home = try await web.request(.GET, "/console")
             #expect(home.text.contains("聘用合同即将到期"))
+            // The 司法局's 待办: the draft sent for its 合法性审查, with the days left.
+            let justice = WebClient(t)
+            _ = try await justice.login("sfj.jiandu")
+            let desk = try await justice.request(.GET, "/console")
+            #expect(desk.text.contains("待合法性审查：清河县中心城区学校布局规划"), "the reviewer's 待办")
+            let year = try await t.send(.GET, "/api/v1/statistics/major_decision_year?year=2026", token: token)
+            #expect(
+                year.status == .ok && year.body.string.contains("2026年度决策事项目录3项"), "\(year.body.string.prefix(300))")
         }
     }
 }

@@ -25,6 +25,6 @@ extension AppModule {
                 roles: [.head, .legalReviewer, .supervisor]),
         ],
         demo: { c, tx in try await DemoMajorDecision.load(c, in: tx) },
-        figureSets: [AdviserPages.figures],
-        pending: [AdviserPages.contractItems])
+        figureSets: [AdviserPages.figures, DecisionYearFigures.figures],
+        pending: [AdviserPages.contractItems, DecisionPending.items])
 }
