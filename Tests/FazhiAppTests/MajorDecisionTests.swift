@@ -369,6 +369,12 @@ struct MajorDecisionTests {
             // The law firm's contract ends within 60 days: the 工作台 says so.
             let home = try await web.request(.GET, "/console")
             #expect(home.text.contains("聘用合同即将到期"))
+            // The 决策台账: a row per decision under way, a 合计 that sums.
+            let ledger = try XLSXReader.rows(
+                Data(try await web.request(.GET, "/console/major-decisions.xlsx?year=2026").body.readableBytesView))
+            let decisions = ledger.dropFirst(2).dropLast()
+            #expect(decisions.count >= 3 && decisions.contains { $0[1] == "清河县老旧小区加装电梯补助办法" && $0[5] == "执行中" })
+            #expect(Int(ledger.last?[8] ?? "") == decisions.compactMap { Int($0[8]) }.reduce(0, +))
             // The 司法局's 待办: the draft sent for its 合法性审查, with the days left.
             let justice = WebClient(t)
             _ = try await justice.login("sfj.jiandu")

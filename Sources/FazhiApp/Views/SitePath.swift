@@ -26,6 +26,8 @@ enum SitePath: Hashable, Sendable {
     case normativeIssuers
     /// 法律顾问、公职律师 and their work log; its Excel.
     case advisers, advisersExport
+    /// The 决策台账 as Excel.
+    case decisionLedger
     /// 重大行政决策 on the portal: the year's catalogue and decisions, and one decision.
     case decisionsPortal(year: Int?)
     case decisionPortal(UUID)
@@ -53,6 +55,7 @@ enum SitePath: Hashable, Sendable {
         case .normativeIssuers: "/console/normative/issuers"
         case .advisers: "/console/advisers"
         case .advisersExport: "/console/advisers.xlsx"
+        case .decisionLedger: "/console/major-decisions.xlsx"
         case .decisionsPortal(let year): "/major-decisions" + (year.map { "?year=\($0)" } ?? "")
         case .decisionPortal(let id): "/major-decisions/\(id.uuidString)"
         case .disclosureReport(let year): "/console/disclosure/report" + (year.map { "?year=\($0)" } ?? "")

@@ -54,6 +54,7 @@ enum AdviserViews {
             <label for="doneOn">日期</label><input id="doneOn" name="doneOn" type="date" required value="\(p.today.description)">
             <label for="work-kind">工作类别</label><select id="work-kind" name="kind">\(HTML.join(AdviserWork.Kind.allCases.map { "<option value=\"\($0.rawValue)\">\($0.label)</option>" as HTML }))</select>
             <label for="subject">事项（合同名称、决策事项等）</label><input id="subject" name="subject" required maxlength="200">
+            <label for="caseNumber">关联案件编号（审查的规范性文件、决策、应诉案件等，可不填）</label><input id="caseNumber" name="caseNumber" maxlength="100">
             <label for="note">意见摘要</label><textarea id="note" name="note" maxlength="2000"></textarea>
             <button type="submit">登记</button></form></div>
             """

@@ -78,8 +78,14 @@ enum AdviserPages {
                 guard let on = try date(v, "doneOn") else {
                     throw DomainError.invalid(field: "doneOn", message: "请填写日期")
                 }
+                // The case it was for (a 规范性文件, a decision, a 应诉), by its number, among the cases the user reads.
+                let number = (v["caseNumber"] ?? "").trimmed
+                let caseID = try await MajorDecisionStore.caseID(number: number, bodies: user.readable, on: req.db)
+                guard number.isEmpty || caseID != nil else {
+                    throw DomainError.invalid(field: "caseNumber", message: "没有该案件编号，或者您无权查看该案件")
+                }
                 let work = AdviserWork(
-                    adviserID: id, doneOn: on, kind: kind, caseID: nil, subject: v["subject"] ?? "",
+                    adviserID: id, doneOn: on, kind: kind, caseID: caseID, subject: v["subject"] ?? "",
                     note: v["note"] ?? "")
                 let scope = writable(user), today = req.fazhi.today
                 try await req.write(as: user) { tx in

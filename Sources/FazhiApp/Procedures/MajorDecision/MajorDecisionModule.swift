@@ -11,6 +11,7 @@ extension AppModule {
         routes: { r in
             DecisionPortal.register(r.portal)
             AdviserPages.register(r.console)
+            DecisionLedgerExport.register(r.console)
         },
         navigation: [
             NavEntry(
@@ -19,6 +20,7 @@ extension AppModule {
             NavEntry(
                 .decisions, "决策事项目录", .cases(procedure: DecisionCatalogueProcedure.id),
                 roles: [.head, .legalReviewer, .supervisor]),
+            NavEntry(.decisions, "决策台账（Excel）", .decisionLedger, roles: [.head, .legalReviewer, .supervisor]),
             NavEntry(.decisions, "法律顾问、公职律师", .advisers, roles: [.head, .legalReviewer, .supervisor, .systemAdmin]),
             NavEntry(
                 .decisions, "重大行政决策统计", .yearFigures(procedure: MajorDecisionProcedure.id, year: nil),

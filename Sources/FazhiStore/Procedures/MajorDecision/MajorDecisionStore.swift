@@ -15,4 +15,16 @@ public enum MajorDecisionStore {
             """
         ).all().map(CaseStore.storedCase)
     }
+
+    /// The case with this number among the bodies (a work log entry names the case it was for).
+    public static func caseID(number: String, bodies: Set<UUID>, on db: any Database) async throws -> UUID? {
+        let n = number.trimmed
+        guard !n.isEmpty, n.count <= 100,
+            let row = try await (db as! any SQLDatabase).raw(
+                "SELECT id, body_id FROM cases WHERE number = \(bind: n)"
+            ).first(),
+            bodies.contains(try row.decode(column: "body_id", as: UUID.self))
+        else { return nil }
+        return try row.decode(column: "id", as: UUID.self)
+    }
 }
