@@ -15,7 +15,7 @@ import VaporTesting
 @Suite("重大行政决策 (major administrative decisions)")
 struct MajorDecisionTests {
     typealias R = ReconsiderationTests
-    static let listedItem = "2026｜清河县老旧小区加装电梯补助办法｜清河县住房和城乡建设局"
+    static let listedItem = "2027｜清河县老旧小区加装电梯补助办法（2027年）｜清河县住房和城乡建设局"
 
     static func started(_ extra: [String: Any] = [:]) -> [String: Any] {
         var inputs: [String: Any] = [
@@ -39,6 +39,16 @@ struct MajorDecisionTests {
         try await withTestApp(db, now: CaseAPITests.now) { t in
             let c = CaseAPITests.Client(t: t)
             let head = try await t.token("xzf.xianzhang"), reviewer = try await t.token("sfj.jiandu")
+            // Next year's catalogue, agreed and published (第三条第三款).
+            let o = try await c.open(head, DecisionCatalogueProcedure.id)
+            var cat = R.Case(id: try o.json()["id"] as! String, version: 0)
+            try await R.ok(
+                c, &cat, head, "draft_catalogue", "2026-05-20",
+                ["catalogueYear": 2027, "standards": "标准", "items": ["清河县老旧小区加装电梯补助办法（2027年）｜清河县住房和城乡建设局"]])
+            try await R.ok(
+                c, &cat, head, "record_party_consent", "2026-05-25",
+                ["consentOn": "2026-05-25", "consentBasis": "县委常委会"])
+            try await R.ok(c, &cat, head, "publish_catalogue", "2026-05-26", ["channel": "政府网站"])
             let r = try await c.open(head, MajorDecisionProcedure.id)
             #expect(r.status == .created, "\(r.text)")
             var k = R.Case(id: try r.json()["id"] as! String, version: 0)
@@ -63,8 +73,14 @@ struct MajorDecisionTests {
             var j = try await R.ok(
                 c, &k, head, "start_decision", "2026-06-01", Self.started(["specialised": true, "stabilityRisk": true]))
             let facts = { (j: [String: Any]) in j["facts"] as? [String: Any] ?? [:] }
+            // The same catalogue item is not started twice.
+            let twice = R.Case(
+                id: try await c.open(head, MajorDecisionProcedure.id).json()["id"] as! String, version: 0)
+            try await R.refused(
+                c, twice, head, "start_decision", "2026-06-02", Self.started(), article: "系统限制", field: "catalogueItem")
             #expect(
-                facts(j)["title"] as? String == "清河县老旧小区加装电梯补助办法" && facts(j)["undertaker"] as? String == "清河县住房和城乡建设局")
+                facts(j)["title"] as? String == "清河县老旧小区加装电梯补助办法（2027年）"
+                    && facts(j)["undertaker"] as? String == "清河县住房和城乡建设局")
 
             // 第十五条: ≥ 30 days, shorter only with the reason published.
             try await refused(
@@ -120,7 +136,7 @@ struct MajorDecisionTests {
             // 第二十五条: no meeting without a passing review.
             try await refused(
                 "decide", "2026-07-16", Self.meeting.merging(["meetingOn": "2026-07-16"]) { $1 },
-                "重大行政决策程序暂行条例 第二十五条第二款", field: "legalRisks", by: head)
+                "重大行政决策程序暂行条例 第二十五条第二款", by: head)
             j = try await R.ok(c, &k, head, "submit_review", "2026-07-16", ["reviewMaterials": ["决策草案及说明", "法律依据"]])
             #expect(R.due(j, "review") == "2026-08-06", "15 working days (local setting)")
             let review: [String: Any] = [
@@ -143,7 +159,10 @@ struct MajorDecisionTests {
             let opinion = try await t.send(.GET, "/api/v1/cases/\(k.id)/documents/decision_review_opinion", token: head)
             #expect(opinion.status == .ok, "\(opinion.status)")
 
-            // 第三十条: the 行政首长 speaks last; against the majority only with the reason.
+            // 第三十条: the members present speak, the 行政首长 last; against the majority only with the reason.
+            try await refused(
+                "decide", "2026-09-01", Self.meeting.merging(["speeches": ["外人｜同意", "吴振华｜同意"]]) { $1 },
+                "重大行政决策程序暂行条例 第三十条", field: "speeches")
             try await refused(
                 "decide", "2026-09-01", Self.meeting.merging(["speeches": ["吴振华｜同意", "周国平｜同意"]]) { $1 },
                 "重大行政决策程序暂行条例 第三十条第二款", field: "speeches")
@@ -174,8 +193,15 @@ struct MajorDecisionTests {
             let listed = try await t.send(.GET, "/major-decisions?year=2026&format=json")
             #expect(listed.body.string.contains(k.id))
 
+            // A number is written in digits: not 0x10 (which a parser would read as 16), not 50.5 %.
+            for bad in ["0x10", "50.5", "1e2"] {
+                let r = try await c.step(
+                    k.id, head, "report_progress", version: k.version, date: "2026-10-01",
+                    ["progressText": "完成加装10台", "progressPercent": bad])
+                #expect(r.status == .unprocessableEntity && r.errorField == "progressPercent", "\(bad): \(r.text)")
+            }
             try await R.ok(
-                c, &k, head, "report_progress", "2026-10-01", ["progressText": "完成加装10台", "progressPercent": 30])
+                c, &k, head, "report_progress", "2026-10-01", ["progressText": "完成加装10台", "progressPercent": "30"])
             // 第三十六条第二款: not by the unit that did the main pre-decision evaluation.
             let evaluation: [String: Any] = [
                 "evaluationTrigger": "many_objections", "evaluator": "临州社会稳定风险评估中心", "evaluationReport": "报告",
@@ -195,8 +221,7 @@ struct MajorDecisionTests {
                     "draftText": "第一条 补助标准调整为每台20万元。",
                 ])
             try await refused(
-                "decide", "2026-10-13", Self.meeting.merging(["meetingOn": "2026-10-13"]) { $1 }, "重大行政决策程序暂行条例 第十四条",
-                field: "notPublicReason")
+                "decide", "2026-10-13", Self.meeting.merging(["meetingOn": "2026-10-13"]) { $1 }, "重大行政决策程序暂行条例 第十四条")
             let publishAgain = try await c.step(
                 k.id, head, "publish", version: k.version, date: "2026-10-13", publication)
             #expect(publishAgain.status == .conflict, "not from drafting: \(publishAgain.text)")
@@ -254,7 +279,7 @@ struct MajorDecisionTests {
             // goes to the meeting only with its legal risks stated.
             try await R.refused(
                 c, k, head, "decide", "2026-06-20", exploratory.merging(["legalRisks": "风险"]) { $1 },
-                article: "重大行政决策程序暂行条例 第二十五条第二款", field: "legalRisks")
+                article: "重大行政决策程序暂行条例 第二十五条第二款")
             try await R.ok(c, &k, head, "submit_review", "2026-06-14", ["reviewMaterials": ["决策草案"]])
             try await R.ok(
                 c, &k, try await t.token("sfj.jiandu"), "fail_review", "2026-06-19",
@@ -263,26 +288,34 @@ struct MajorDecisionTests {
                     "reviewText": "国家尚无明确规定，属于探索性改革事项。",
                 ])
             try await R.refused(
-                c, k, head, "decide", "2026-06-20", exploratory, article: "重大行政决策程序暂行条例 第二十五条第二款", field: "legalRisks")
+                c, k, head, "decide", "2026-06-20", exploratory, article: "重大行政决策程序暂行条例 第二十五条第二款")
             let stated = exploratory.merging(["legalRisks": "国家尚无明确规定，存在与土地管理法配套规定不一致的风险"]) { $1 }
             // 第三条第三款: not to the meeting until the catalogue lists it.
             try await R.refused(c, k, head, "decide", "2026-06-20", stated, article: "重大行政决策程序暂行条例 第三条第三款")
 
-            // The catalogue: 党委同意 before 公布 (第三条第三款).
+            // The catalogue: one per year — a second is refused (the first is adjusted); 2024 is past.
             let o = try await c.open(head, DecisionCatalogueProcedure.id)
-            var cat = R.Case(id: try o.json()["id"] as! String, version: 0)
-            let items = ["清河县农村集体经营性建设用地入市试点方案｜清河县自然资源和规划局"]
+            let fresh = R.Case(id: try o.json()["id"] as! String, version: 0)
+            let item = "清河县农村集体经营性建设用地入市试点方案｜清河县自然资源和规划局"
+            for year in [2024, 2026] {
+                try await R.refused(
+                    c, fresh, head, "draft_catalogue", "2026-06-21",
+                    ["catalogueYear": year, "standards": "标准", "items": [item]],
+                    article: "重大行政决策程序暂行条例 第三条第三款", field: "catalogueYear")
+            }
             try await R.refused(
-                c, cat, head, "draft_catalogue", "2026-06-21",
-                ["catalogueYear": 2024, "standards": "标准", "items": items],
-                article: "重大行政决策程序暂行条例 第三条第三款", field: "catalogueYear")
-            try await R.refused(
-                c, cat, head, "draft_catalogue", "2026-06-21",
-                ["catalogueYear": 2026, "standards": "标准", "items": ["没有承办单位"]],
+                c, fresh, head, "draft_catalogue", "2026-06-21",
+                ["catalogueYear": 2027, "standards": "标准", "items": ["没有承办单位"]],
                 article: "系统限制", field: "items")
+            // The demo's 2026 catalogue, adjusted: 党委同意 before 公布 again (第三条第三款), a new version.
+            let demo = try #require(
+                try await MajorDecisionStore.started(procedure: DecisionCatalogueProcedure.id, on: t.app.db).first {
+                    $0.file.facts[DecisionCatalogueProcedure.Fact.year] == 2026
+                })
+            var cat = R.Case(id: demo.id.uuidString, version: demo.file.version)
+            let items = demo.file.facts.list(DecisionCatalogueProcedure.Fact.items.id) + [item]
             try await R.ok(
-                c, &cat, head, "draft_catalogue", "2026-06-21",
-                ["catalogueYear": 2026, "standards": "标准", "items": items])
+                c, &cat, head, "adjust_catalogue", "2026-06-21", ["adjustmentReason": "省里部署试点", "items": items])
             let early = try await c.step(
                 cat.id, head, "publish_catalogue", version: cat.version, date: "2026-06-22", ["channel": "政府网站"])
             #expect(early.status == .conflict, "no publication before the 党委 agrees: \(early.text)")
@@ -294,19 +327,11 @@ struct MajorDecisionTests {
                 c, &cat, head, "record_party_consent", "2026-06-22",
                 ["consentOn": "2026-06-22", "consentBasis": "县委常委会"])
             let published = try await R.ok(c, &cat, head, "publish_catalogue", "2026-06-23", ["channel": "政府网站"])
-            #expect((published["facts"] as? [String: Any])?["catalogueVersion"] as? Double == 1)
-            // Adjusted: agreed and published again, version 2.
-            try await R.ok(
-                c, &cat, head, "adjust_catalogue", "2026-06-24",
-                ["adjustmentReason": "增加事项", "items": items + ["清河县某事项｜清河县某局"]])
-            try await R.ok(
-                c, &cat, head, "record_party_consent", "2026-06-25",
-                ["consentOn": "2026-06-25", "consentBasis": "县委常委会"])
-            let again = try await R.ok(c, &cat, head, "publish_catalogue", "2026-06-26", ["channel": "政府网站"])
-            #expect((again["facts"] as? [String: Any])?["catalogueVersion"] as? Double == 2)
+            #expect(
+                (published["facts"] as? [String: Any])?["catalogueVersion"] as? Double == 3, "the demo's third version")
 
             let j = try await R.ok(
-                c, &k, head, "decide", "2026-06-27", stated.merging(["meetingOn": "2026-06-27"]) { $1 })
+                c, &k, head, "decide", "2026-06-24", stated.merging(["meetingOn": "2026-06-24"]) { $1 })
             #expect(j["state"] as? String == "decided")
             let figures = try await t.send(
                 .GET, "/api/v1/statistics/\(MajorDecisionProcedure.id)?year=2026", token: head)
@@ -342,15 +367,30 @@ struct MajorDecisionTests {
             let wang = try #require(
                 try await LegalAdvisers.list(organisations: [gov], on: t.app.db).first { $0.name == "王律师" })
             let work = try await web.request(
-                .POST, "/console/advisers/\(wang.id.uuidString)/work",
-                form: ["doneOn": "2026-07-01", "kind": "contract", "subject": "新桥村土地承包合同", "note": "建议补充违约条款"])
+                .POST, "/console/advisers/work",
+                form: [
+                    "adviser": wang.id.uuidString, "doneOn": "2026-07-01", "kind": "contract", "subject": "新桥村土地承包合同",
+                    "note": "建议补充违约条款",
+                ])
             #expect(work.status == .seeOther || work.status == .found, "\(work.status)")
+            // Work before the contract began is not this adviser's work under it.
+            let early = try await web.request(
+                .POST, "/console/advisers/work",
+                form: ["adviser": wang.id.uuidString, "doneOn": "2026-05-01", "kind": "contract", "subject": "x"])
+            #expect(early.status == .unprocessableEntity && early.text.contains("不在王律师的聘用合同期限"))
+            // 续聘: the end moves, the start stays.
+            let renewed = try await web.request(
+                .POST, "/console/advisers/\(wang.id.uuidString)/contract", form: ["contractUntil": "2028-05-31"])
+            #expect(renewed.status == .seeOther || renewed.status == .found, "\(renewed.status)")
+            let after = try await LegalAdvisers.adviser(wang.id, on: t.app.db)
+            #expect(
+                after?.contractFrom?.description == "2026-06-01" && after?.contractUntil?.description == "2028-05-31")
             // A department's officer may not log work for the government's advisers.
             let officer = WebClient(t)
             _ = try await officer.login("scj.zhifa1")
             let foreign = try await officer.request(
-                .POST, "/console/advisers/\(wang.id.uuidString)/work",
-                form: ["doneOn": "2026-07-01", "kind": "contract", "subject": "x"])
+                .POST, "/console/advisers/work",
+                form: ["adviser": wang.id.uuidString, "doneOn": "2026-07-01", "kind": "contract", "subject": "x"])
             #expect([.forbidden, .unprocessableEntity].contains(foreign.status))
 
             let token = try await t.token("xzf.xianzhang")

@@ -64,6 +64,8 @@ public struct InputField: Sendable {
     /// What a number input takes: an amount up to 一万亿元 or a count of days — far beyond any real fine, and small
     /// enough that every later conversion (to whole yuan, to days) is exact.
     public static let numberRange: ClosedRange<Double> = 0...1_000_000_000_000
+    /// The longest text an input takes (a draft of a 规范性文件 or a decision, 50,000 characters, with room).
+    public static let maxTextLength = 60_000
 
     /// What a date input takes: from the founding of the People's Republic (1949-10-01) to ten years after today — a
     /// hearing or a rectification date lies ahead, nothing the law means lies centuries away.

@@ -220,13 +220,21 @@ public enum ProcedureEngine {
                 if field.required { throw DomainError.invalid(field: field.key, message: "请填写“\(field.label)”") }
                 continue
             }
+            // Bounded, so no text from outside can swell a case, a page or the record: the longest a law's text runs.
+            if case .text(let s)? = v, s.count > InputField.maxTextLength {
+                throw DomainError.invalid(
+                    field: field.key, message: "“\(field.label)”不超过\(InputField.maxTextLength)字")
+            }
+            if case .list(let l)? = v, l.count > 1_000 || l.contains(where: { $0.count > 5_000 }) {
+                throw DomainError.invalid(field: field.key, message: "“\(field.label)”不超过1000项，每项不超过5000字")
+            }
             switch (field.kind, v!) {
             case (.text, .text(let s)): out[field.key] = .text(s.trimmed)
             case (.number, .number(let d)) where InputField.numberRange.contains(d): out[field.key] = .number(d)
             case (.amount, .number), (.amount, .text):
                 let d: Double? = {
                     if case .number(let n)? = v { return n }
-                    if case .text(let s)? = v { return Double(s.trimmed.replacingOccurrences(of: ",", with: "")) }
+                    if case .text(let s)? = v { return Self.decimal(s) }
                     return nil
                 }()
                 guard let d, d.isFinite, InputField.numberRange.contains(d) else {
@@ -242,7 +250,7 @@ public enum ProcedureEngine {
             case (.number, .number), (.number, .text):
                 let d: Double? = {
                     if case .number(let n)? = v { return n }
-                    if case .text(let s)? = v { return Double(s.trimmed.replacingOccurrences(of: ",", with: "")) }
+                    if case .text(let s)? = v { return Self.decimal(s) }
                     return nil
                 }()
                 // Bounded, so no amount or count from outside can trap a later conversion (`Int(1e308)` would).
@@ -287,6 +295,16 @@ public enum ProcedureEngine {
             }
         }
         return out
+    }
+
+    /// A number as people write it (digits, a decimal point, thousands commas, a sign) — not `0x10`, `1e3` or `inf`,
+    /// which `Double("…")` would also take.
+    static func decimal(_ s: String) -> Double? {
+        let t = s.trimmed.replacingOccurrences(of: ",", with: "")
+        guard !t.isEmpty, t.count <= 40,
+            t.unicodeScalars.allSatisfy({ ("0"..."9").contains($0) || $0 == "." || $0 == "-" || $0 == "+" })
+        else { return nil }
+        return Double(t)
     }
 
     /// The non-empty lines of a text, trimmed (a browser sends CRLF, one Character in Swift: split on the scalar).

@@ -124,6 +124,10 @@ public enum CaseLookup: Sendable, Equatable {
     /// The lines of a list fact across the case's body's decided cases of a procedure (`into`), and whether there is any
     /// such case (`into.published`): the items of the government's published 决策事项目录.
     case listedItems(procedure: String, fact: String, into: String)
+    /// The values a fact holds in the case's body's other cases of a procedure that were started and are not in the
+    /// given states (`into`, a list; whole numbers as digits): a catalogue item already being decided, a year that already
+    /// has its catalogue.
+    case otherCasesFact(procedure: String, fact: String, excludingStates: [String], into: String)
 }
 
 /// How a procedure's case reviews another case (a 复议 of a penalty decision): the fact holding the other case's id,

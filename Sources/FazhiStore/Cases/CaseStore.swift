@@ -436,6 +436,21 @@ public enum CaseStore {
             let m = try await OrganisationLists.membership(list, organisation: file.bodyID, on: tx.db)
             external["\(key).published"] = .bool(m.published)
             external["\(key).listed"] = .bool(m.listed)
+        case .otherCasesFact(let procedure, let fact, let excluded, let key):
+            let others = try await (tx.sql).raw(
+                """
+                SELECT number, opened_on, content FROM cases WHERE procedure = \(bind: procedure) AND body_id = \(bind: file.bodyID)
+                AND id <> \(bind: file.id) AND state <> 'new' ORDER BY opened_on LIMIT 10000
+                """
+            ).all().map(storedCase).filter { !excluded.contains($0.file.state) }
+            external[key] = .list(
+                others.compactMap { c -> String? in
+                    switch c.file.facts[fact] {
+                    case .text(let t)?: t
+                    case .number(let d)? where d == d.rounded() && abs(d) < 1e15: String(Int(d))
+                    default: nil
+                    }
+                })
         case .listedItems(let procedure, let fact, let key):
             let listed = try await listedItems(procedure: procedure, fact: fact, body: file.bodyID, on: tx.db)
             external[key] = .list(listed.lines)

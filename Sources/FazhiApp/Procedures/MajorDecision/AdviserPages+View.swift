@@ -22,8 +22,12 @@ enum AdviserViews {
                         "<td class=\"num\">\(byAdviser[a.id, default: []].filter { $0.kind == k }.count)</td>" as HTML
                     })
                 let term = a.contractFrom.map { "\($0)至\(a.contractUntil?.description ?? "")" } ?? ""
+                let renew: HTML =
+                    p.writable.contains(a.organisationID) && a.contractFrom != nil
+                    ? "<form method=\"post\" action=\"\(SitePath.advisers.path)/\(a.id.uuidString)/contract\" class=\"inline renew\"><input type=\"hidden\" name=\"_csrf\" value=\"\(csrf)\"><input type=\"date\" name=\"contractUntil\" aria-label=\"新的合同截止日期\" required><button type=\"submit\">续聘或者终止</button></form>"
+                    : ""
                 return
-                    "<tr><td>\(a.name)</td><td>\(a.kind.label)</td><td>\(a.firm)</td><td>\(a.level.label)：\(a.servedPlace)</td><td>\(p.names[a.organisationID] ?? "")</td><td>\(term)</td><td class=\"\(cls)\">\(status)</td>\(counts)</tr>"
+                    "<tr><td>\(a.name)</td><td>\(a.kind.label)</td><td>\(a.firm)</td><td>\(a.level.label)：\(a.servedPlace)</td><td>\(p.names[a.organisationID] ?? "")</td><td>\(term)\(renew)</td><td class=\"\(cls)\">\(status)</td>\(counts)</tr>"
                     as HTML
             })
         let head = HTML.join(kinds.map { "<th>\($0.label)</th>" as HTML })
@@ -49,7 +53,7 @@ enum AdviserViews {
             <label for="contractFrom">合同开始日期</label><input id="contractFrom" name="contractFrom" type="date">
             <label for="contractUntil">合同截止日期</label><input id="contractUntil" name="contractUntil" type="date">
             <button type="submit">登记</button></form>
-            <form method="post" action="" class="card form" id="log-work" onsubmit="this.action='/console/advisers/'+this.adviser.value+'/work'"><h2>登记工作</h2><input type="hidden" name="_csrf" value="\(csrf)">
+            <form method="post" action="\(SitePath.advisers.path)/work" class="card form" id="log-work"><h2>登记工作</h2><input type="hidden" name="_csrf" value="\(csrf)">
             <label for="adviser">法律顾问</label><select id="adviser" name="adviser" required>\(adviserOptions)</select>
             <label for="doneOn">日期</label><input id="doneOn" name="doneOn" type="date" required value="\(p.today.description)">
             <label for="work-kind">工作类别</label><select id="work-kind" name="kind">\(HTML.join(AdviserWork.Kind.allCases.map { "<option value=\"\($0.rawValue)\">\($0.label)</option>" as HTML }))</select>

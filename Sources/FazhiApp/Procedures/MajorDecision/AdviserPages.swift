@@ -67,11 +67,13 @@ enum AdviserPages {
             Flash.set(req, ok: "已登记")
             return req.redirect(to: SitePath.advisers.path)
         }
-        console.post("advisers", ":id", "work") { req async throws -> Response in
+        console.post("advisers", "work") { req async throws -> Response in
             let user = try req.requireUser()
             let v = try req.content.decode([String: String].self)
             do {
-                guard let id = req.parameters.get("id", as: UUID.self) else { throw APIError.notFound("没有该法律顾问") }
+                guard let id = v["adviser"].flatMap(UUID.init(uuidString:)) else {
+                    throw DomainError.invalid(field: "adviser", message: "请选择法律顾问")
+                }
                 guard let kind = AdviserWork.Kind(rawValue: v["kind"] ?? "") else {
                     throw DomainError.invalid(field: "kind", message: "请选择工作类别")
                 }
@@ -102,9 +104,12 @@ enum AdviserPages {
             let v = try req.content.decode([String: String].self)
             do {
                 guard let id = req.parameters.get("id", as: UUID.self) else { throw APIError.notFound("没有该法律顾问") }
-                let from = try date(v, "contractFrom"), until = try date(v, "contractUntil"), scope = writable(user)
+                guard let until = try date(v, "contractUntil") else {
+                    throw DomainError.invalid(field: "contractUntil", message: "请填写合同截止日期")
+                }
+                let scope = writable(user)
                 _ = try await req.write(as: user) { tx in
-                    try await LegalAdvisers.setContract(id, from: from, until: until, bodies: scope, in: tx)
+                    try await LegalAdvisers.setContract(id, until: until, bodies: scope, in: tx)
                 }
             } catch let e as DomainError {
                 return try await page(req, user, error: e.message).with(status: APIError(e).status)
@@ -125,8 +130,12 @@ enum AdviserPages {
     static func date(_ v: [String: String], _ key: String) throws -> CivilDate? {
         let raw = (v[key] ?? "").trimmed
         guard !raw.isEmpty else { return nil }
-        guard let d = CivilDate(iso: raw), d.year >= 1949, d.year <= 2200 else {
-            throw DomainError.invalid(field: key, message: "日期格式应为 年-月-日（如 2026-01-01）")
+        let label = ["contractFrom": "合同开始日期", "contractUntil": "合同截止日期", "doneOn": "日期"][key] ?? "日期"
+        guard let d = CivilDate(iso: raw) else {
+            throw DomainError.invalid(field: key, message: "“\(label)”格式应为 年-月-日（如 2026-01-01）")
+        }
+        guard d.year >= 1990, d.year <= 2100 else {
+            throw DomainError.invalid(field: key, message: "“\(label)”应在1990年至2100年之间")
         }
         return d
     }

@@ -29,7 +29,7 @@ enum DecisionPending {
                         title: "待合法性审查：\(c.file.facts[MajorDecisionFact.title] ?? c.number)",
                         detail: due.map { d in
                             (left ?? 0) < 0
-                                ? "审查时间已逾期\(-(left ?? 0))天（\(d)）" : "\(d)前提出审查意见，还剩\(left ?? 0)天；送审起一般不少于7个工作日（第二十六条）"
+                                ? "审查时间已逾期\(-(left ?? 0))天（\(d)）" : "审查期限\(d)（本地设置），还剩\(left ?? 0)天"
                         } ?? "", link: SitePath.caseFile(c.id).path))
             }
         }

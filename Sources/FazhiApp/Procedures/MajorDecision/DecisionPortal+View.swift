@@ -43,8 +43,30 @@ enum DecisionPortalView {
             """
     }
 
+    /// Why a decision outside the 决策事项目录 was started (第三条第三款).
+    static func outside(_ f: Facts) -> HTML {
+        guard let reason = f[MajorDecisionFact.outsideCatalogueReason], !reason.trimmed.isEmpty else { return "" }
+        return "<dt>未列入目录的理由</dt><dd>\(reason)</dd>"
+    }
+
     static func paragraphs(_ text: String) -> HTML {
         HTML.join(text.components(separatedBy: "\n").filter { !$0.trimmed.isEmpty }.map { "<p>\($0)</p>" as HTML })
+    }
+
+    /// 公开征求意见, hearings (on the day they were held) and other ways the public was heard (第十四条至第十七条).
+    static func participation(_ c: StoredCase, consultation: String) -> String {
+        typealias F = MajorDecisionFact
+        var parts = consultation == "—" ? [] : [consultation]
+        for s in c.file.steps where s.action == MajorDecisionProcedure.Step.hearing {
+            parts.append("\(s.inputs.date(F.hearingOn.id)?.description ?? s.on.description)召开听证会")
+        }
+        for s in c.file.steps where s.action == MajorDecisionProcedure.Step.otherParticipation {
+            parts.append(
+                "\(s.inputs.date(F.participationOn.id)?.description ?? s.on.description)"
+                    + MajorDecision.label(
+                        s.inputs.text(F.participationMethod.id), in: MajorDecision.participationMethods))
+        }
+        return parts.isEmpty ? "—" : parts.joined(separator: "；")
     }
 
     /// One decision as published: the procedures done with their dates, the text and its 解读, how comments were
@@ -62,7 +84,7 @@ enum DecisionPortalView {
             ?? (c.file.state == MajorDecisionProcedure.State.consulting.id
                 ? "正在公开征求意见，截至\(f[F.consultationUntil]?.description ?? "")" : "—")
         let procedures: [(String, String)] = [
-            ("公众参与", consultation + (done(S.hearing).map { "；\($0)召开听证会" } ?? "")),
+            ("公众参与", participation(c, consultation: consultation)),
             ("专家论证", done(S.expertReview).map { "\($0)完成" } ?? "—"),
             (
                 "风险评估",
@@ -123,7 +145,7 @@ enum DecisionPortalView {
             <p><a href="\(SitePath.decisionsPortal(year: nil).path)">重大行政决策</a> · \(body)</p>
             <dl class="facts" id="decision-procedures">
             <dt>决策事项</dt><dd>\(f[F.title] ?? "")</dd><dt>决策承办单位</dt><dd>\(f[F.undertaker] ?? "")</dd>
-            <dt>当前阶段</dt><dd id="stage">\(stage)</dd>\(steps)</dl>
+            <dt>当前阶段</dt><dd id="stage">\(stage)</dd>\(outside(f))\(steps)</dl>
             \(HTML.join(sections))
             """
     }

@@ -216,7 +216,7 @@ enum DemoMajorDecision {
                     "executionUnit": .text(
                         MajorDecision.parts(steps.first.map { $0.3["catalogueItem"]?.description ?? "" } ?? "").last
                             ?? ""),
-                    "milestones": .list(["第一季度｜完成方案宣传", "年底｜全面实施"]),
+                    "milestones": .list(["\(day(s + 160))｜完成方案宣传和首批实施", "\(day(s + 365))｜全面实施"]),
                 ]
             ),
         ]

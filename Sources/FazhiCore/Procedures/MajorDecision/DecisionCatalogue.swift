@@ -51,6 +51,12 @@ public enum DecisionCatalogueProcedure {
         return (p[0], p[1])
     }
 
+    /// Whether a published item list (`年度｜事项｜承办单位`) holds the title in any year's catalogue.
+    public static func lists(_ published: [String], title: String) -> Bool {
+        let key = MajorDecision.unitKey(title)
+        return published.contains { MajorDecision.parts($0).dropFirst().first.map(MajorDecision.unitKey) == key }
+    }
+
     /// Whether a published item list (`年度｜事项｜承办单位`) holds the title for the year.
     public static func lists(_ published: [String], title: String, year: Int) -> Bool {
         let key = MajorDecision.unitKey(title)
@@ -89,9 +95,16 @@ public enum DecisionCatalogueProcedure {
                         .init("catalogueYear", "目录年度", .number), .init("standards", "决策事项标准"),
                         .init("items", "决策事项（每行一项：事项｜承办单位）", .list))
                 )
+                .looksUp(.otherCasesFact(procedure: id, fact: Fact.year.id, excludingStates: [], into: "years"))
                 .gate("重大行政决策程序暂行条例 第三条第三款", "目录年度应为本年度或者下一年度", field: "catalogueYear") { c in
                     let y = c.inputs[Fact.year] ?? 0
                     return y == Double(c.date.year) || y == Double(c.date.year + 1)
+                }
+                .gate("重大行政决策程序暂行条例 第三条第三款", "该年度的决策事项目录已经编制：请在原目录上“调整目录”（经党委同意后重新公布）", field: "catalogueYear") { c in
+                    !c.external.list("years").contains(String(Int(c.inputs[Fact.year] ?? 0)))
+                }
+                .gate("系统限制", "决策事项标准不超过5000字", field: "standards") { c in
+                    (c.inputs[Fact.standards] ?? "").count <= 5_000
                 }
                 .then(
                     .compute(writes: Fact.partyName) { c in

@@ -5,10 +5,13 @@ extension MajorDecisionProcedure {
 
     /// What the draft needs before it goes to the 合法性审查 and to the meeting (第十四条、第十九条、第二十二条至第二十四条、
     /// 第二十九条), each done for the draft now being made.
-    static func prerequisites(_ a: ActionDefinition) -> ActionDefinition {
+    static func prerequisites(_ a: ActionDefinition, asksNotPublic: Bool = false) -> ActionDefinition {
         a.gate(
-            "重大行政决策程序暂行条例 第十四条", "应当采取便于社会公众参与的方式充分听取意见（公开征求意见、听证会、座谈会、问卷调查等）；依法不予公开的决策事项，请写明依据",
-            field: "notPublicReason"
+            "重大行政决策程序暂行条例 第十四条",
+            asksNotPublic
+                ? "应当采取便于社会公众参与的方式充分听取意见（公开征求意见、听证会、座谈会、问卷调查等）；依法不予公开的决策事项，请写明依据"
+                : "尚未听取社会公众意见：应当先公开征求意见、召开听证会或者以座谈会、问卷调查等方式听取意见（依法不予公开的，在送请合法性审查时写明依据）",
+            field: asksNotPublic ? "notPublicReason" : nil
         ) { c in
             takenThisRound(c.file, Step.closeConsultation) || takenThisRound(c.file, Step.hearing)
                 || takenThisRound(c.file, Step.otherParticipation)
@@ -39,7 +42,8 @@ extension MajorDecisionProcedure {
                 )
                 .asks(
                     .init("reviewMaterials", "送审材料（决策草案、法律依据、履行法定程序的说明等，每行一项）", .list),
-                    .init("notPublicReason", "依法不予公开的决策事项：不予公开的法律依据", required: false))
+                    .init("notPublicReason", "依法不予公开的决策事项：不予公开的法律依据", required: false)),
+                asksNotPublic: true
             )
             .gate("重大行政决策程序暂行条例 第二十五条第二款", "经审查不合法的决策草案，应当修改后再送审") { c in
                 c.file.facts[F.failedVersion] != c.file.facts[F.draftVersion]
@@ -77,6 +81,7 @@ extension MajorDecisionProcedure {
             .gate("系统限制", "审查意见书内容不超过20000字", field: "reviewText") { c in
                 (c.inputs[F.reviewText] ?? "").count <= 20_000
             }
+            .gate("系统限制", "审查人不超过50字", field: "reviewer") { c in (c.inputs[F.reviewer] ?? "").count <= 50 }
             .then(
                 .stopDeadline("review"),
                 .compute(writes: F.reviewedVersion, F.reviewer) { c in
@@ -132,8 +137,7 @@ extension MajorDecisionProcedure {
                     into: catalogueKey))
         )
         .gate(
-            "重大行政决策程序暂行条例 第二十五条第二款", "决策草案未经合法性审查或者经审查不合法的，不得提交决策机关讨论；国家尚无明确规定的探索性改革决策事项经审查后，可以明示法律风险提交讨论",
-            field: "legalRisks"
+            "重大行政决策程序暂行条例 第二十五条第二款", "决策草案未经合法性审查或者经审查不合法的，不得提交决策机关讨论；国家尚无明确规定的探索性改革决策事项经审查后，可以明示法律风险提交讨论"
         ) { c in
             if c.file.state == State.reviewed.id {
                 return c.file.facts[F.reviewedVersion] == c.file.facts[F.draftVersion]
@@ -145,12 +149,7 @@ extension MajorDecisionProcedure {
         }
         .gate("重大行政决策程序暂行条例 第三条第三款", "决策事项未列入已公布的决策事项目录：应当先调整目录，经同级党委同意后公布，再提交讨论") { c in
             !c.external.flag("\(catalogueKey).published")
-                || DecisionCatalogueProcedure.lists(
-                    c.external.list(catalogueKey), title: c.file.facts[F.title] ?? "",
-                    year: c.inputs[F.meetingOn]?.year ?? c.date.year)
-                || DecisionCatalogueProcedure.lists(
-                    c.external.list(catalogueKey), title: c.file.facts[F.title] ?? "",
-                    year: c.file.steps.first?.on.year ?? c.date.year)
+                || DecisionCatalogueProcedure.lists(c.external.list(catalogueKey), title: c.file.facts[F.title] ?? "")
         }
         .gate("重大行政决策程序暂行条例 第二十八条", "审查意见为修改后合法的，决策承办单位应当根据审查意见进行必要的调整或者补充，并说明情况", field: "reviewChangesNote") { c in
             c.file.state != State.reviewed.id || c.file.facts[F.reviewOpinion] != "legal_after_changes"
@@ -165,6 +164,17 @@ extension MajorDecisionProcedure {
             let speeches = c.inputs.list(F.speeches.id)
             return speeches.count >= 2
                 && MajorDecision.speaker(speeches.last ?? "") == (c.inputs[F.chief] ?? "").trimmed
+        }
+        .gate("重大行政决策程序暂行条例 第三十条", "发言人和行政首长应为出席会议的会议组成人员（请在出席人员中列明）", field: "speeches") { c in
+            let present = Set(c.inputs.list(F.attendees.id).map(MajorDecision.speaker))
+            return present.contains((c.inputs[F.chief] ?? "").trimmed)
+                && c.inputs.list(F.speeches.id).allSatisfy { present.contains(MajorDecision.speaker($0)) }
+        }
+        .gate("系统限制", "出席人员、发言、不同意见各不超过100项，每项不超过2000字", field: "speeches") { c in
+            [F.attendees.id, F.speeches.id, F.dissent.id].allSatisfy { k in
+                let l = c.inputs.list(k)
+                return l.count <= 100 && l.allSatisfy { $0.count <= 2_000 }
+            }
         }
         .gate("重大行政决策程序暂行条例 第三十条第三款", "会议组成人员有不同意见的，应当如实载明（每行：姓名｜意见）", field: "dissent") { c in
             c.inputs[F.majorityView] == "agree" || !c.inputs.list(F.dissent.id).isEmpty
@@ -252,6 +262,12 @@ extension MajorDecisionProcedure {
             .gate("系统限制", "公布的决策文本不超过50000字", field: "decisionText") { c in
                 (c.inputs[F.decisionText] ?? "").count <= 50_000
             }
+            .gate("重大行政决策程序暂行条例 第三十四条", "执行节点每行写作“日期｜目标”，日期如 2027-06-30", field: "milestones") { c in
+                c.inputs.list(F.milestones.id).allSatisfy { line in
+                    let p = MajorDecision.parts(line)
+                    return p.count >= 2 && CivilDate(iso: p[0]) != nil && !p[1].isEmpty
+                }
+            }
             .then(
                 .compute(writes: F.publishedOn, F.decisionText, F.adjustment) { c in
                     // The adjustment, if one ran, is done: the decision as published is the one executed.
@@ -306,8 +322,9 @@ extension MajorDecisionProcedure {
                 .init("progressPercent", "完成进度（%）", .number),
                 .init("progressProblems", "存在的问题、客观情况的重大变化", required: false)
             )
-            .gate("系统限制", "完成进度应在0至100之间", field: "progressPercent") { c in
-                (c.inputs[F.progressPercent] ?? 0) <= 100
+            .gate("系统限制", "完成进度应为0至100之间的整数", field: "progressPercent") { c in
+                let p = c.inputs[F.progressPercent] ?? 0
+                return p <= 100 && p == p.rounded()
             }
             .then(.compute(writes: F.lastProgressOn) { c in Facts([F.lastProgressOn ~ c.date]) }),
             ActionDefinition(
@@ -349,6 +366,7 @@ extension MajorDecisionProcedure {
                 .init("evaluationReport", "后评估报告（含听取社会公众意见、人大代表和政协委员等参与情况）"),
                 .init("evaluationConclusion", "评估结论", .choice(MajorDecision.evaluationConclusions))
             )
+            .gate("系统限制", "评估单位不超过100字", field: "evaluator") { c in (c.inputs[F.evaluator] ?? "").count <= 100 }
             .gate("重大行政决策程序暂行条例 第三十六条第二款", "决策作出前承担主要论证评估工作的单位不得承担决策后评估", field: "evaluator") { c in
                 let unit = MajorDecision.unitKey(c.inputs[F.evaluator] ?? "")
                 return !c.file.facts.list(F.preDecisionEvaluators.id).map(MajorDecision.unitKey).contains(unit)

@@ -139,8 +139,18 @@ public enum MajorDecisionProcedure {
                 .looksUp(
                     .listedItems(
                         procedure: DecisionCatalogueProcedure.id,
-                        fact: DecisionCatalogueProcedure.Fact.publishedItems.id, into: catalogueKey))
+                        fact: DecisionCatalogueProcedure.Fact.publishedItems.id, into: catalogueKey),
+                    .otherCasesFact(
+                        procedure: id, fact: MajorDecisionFact.catalogueItem.id, excludingStates: [State.rejected.id],
+                        into: "startedItems"))
             )
+            .gate("系统限制", "该目录事项已经启动决策程序，不能重复启动（请在原决策中办理）", field: "catalogueItem") { c in
+                !c.external.list("startedItems").contains((c.inputs[F.catalogueItem] ?? "").trimmed)
+                    || (c.inputs[F.catalogueItem] ?? "").trimmed.isEmpty
+            }
+            .gate("系统限制", "建议提出者、决策承办单位不超过100字", field: "proposer") { c in
+                (c.inputs[F.proposer] ?? "").count <= 100 && (c.inputs[F.undertaker] ?? "").count <= 100
+            }
             .gate("重大行政决策程序暂行条例 第三条第三款", "请选择决策事项目录中的事项，或者填写决策事项名称", field: "title") { c in
                 filled(c, F.catalogueItem.id) || filled(c, F.title.id)
             }
@@ -270,8 +280,8 @@ public enum MajorDecisionProcedure {
             .init("recordSigned", "听证参加人已确认听证会记录并签字", .bool),
             .init("hearingSummary", "听证会意见及研究采纳情况")
         )
-        .gate("系统限制", "听证会日期不能晚于办理之日", field: "hearingOn") { c in
-            c.inputs[F.hearingOn]! <= c.date
+        .gate("系统限制", "听证会日期应在决策启动之后、办理之日以前", field: "hearingOn") { c in
+            c.inputs[F.hearingOn]! <= c.date && c.inputs[F.hearingOn]! >= (c.file.steps.first?.on ?? c.date)
         }
         .gate("重大行政决策程序暂行条例 第十六条第二款、第三款", "听证时间、地点和参加人名单应当提前公布", field: "hearingNoticeOn") { c in
             c.inputs[F.hearingNoticeOn]! < c.inputs[F.hearingOn]!
@@ -299,8 +309,9 @@ public enum MajorDecisionProcedure {
             .init("participationGroups", "听取意见的对象（涉及特定群体利益的，写明相关人民团体、社会组织、群众代表）"),
             .init("participationSummary", "意见及研究采纳情况")
         )
-        .gate("重大行政决策程序暂行条例 第十四条", "日期不能晚于办理之日", field: "participationOn") { c in
-            (c.inputs.date("participationOn") ?? c.date) <= c.date
+        .gate("系统限制", "日期应在决策启动之后、办理之日以前", field: "participationOn") { c in
+            let on = c.inputs.date("participationOn") ?? c.date
+            return on <= c.date && on >= (c.file.steps.first?.on ?? c.date)
         }
     }
 
@@ -349,6 +360,7 @@ public enum MajorDecisionProcedure {
             .init("riskMeasures", "风险防范措施和处置预案"),
             .init("controlMeasuresTaken", "前次评估风险不可控的：为确保风险可控已采取的调整措施", required: false)
         )
+        .gate("系统限制", "风险评估单位不超过100字", field: "assessor") { c in (c.inputs[F.assessor] ?? "").count <= 100 }
         .gate(
             "重大行政决策程序暂行条例 第二十四条", "该版本草案已评估为风险不可控：应当采取调整决策草案等措施（修改草案，或者写明已采取的措施）确保风险可控后再评估",
             field: "controlMeasuresTaken"

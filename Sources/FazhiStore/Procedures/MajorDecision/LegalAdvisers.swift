@@ -28,14 +28,18 @@ public enum LegalAdvisers {
         return a
     }
 
-    /// Renews or ends a contract (a new term, or an earlier end).
+    /// Extends a contract (续聘) or ends it earlier: its end moves, its start stays — a new engagement under a new
+    /// contract is a new entry, so the figures of past years keep the terms that were.
     public static func setContract(
-        _ id: UUID, from: CivilDate?, until: CivilDate?, bodies: Set<UUID>, in tx: WriteTransaction
+        _ id: UUID, until: CivilDate, bodies: Set<UUID>, in tx: WriteTransaction
     ) async throws -> LegalAdviser {
         guard var a = try await adviser(id, on: tx.db), bodies.contains(a.organisationID) else {
             throw DomainError.notFound("没有该法律顾问，或者您无权管理")
         }
-        a.contractFrom = from; a.contractUntil = until
+        guard a.contractFrom != nil else {
+            throw DomainError.invalid(field: "contractUntil", message: "该公职律师没有聘用合同；如需登记合同，请另行登记")
+        }
+        a.contractUntil = until
         a = try a.validated()
         let content = String(decoding: try encoder.encode(a), as: UTF8.self)
         try await tx.sql.raw(
@@ -77,6 +81,13 @@ public enum LegalAdvisers {
         let w = try work.validated(today: today)
         guard let a = try await adviser(w.adviserID, on: tx.db), bodies.contains(a.organisationID) else {
             throw DomainError.invalid(field: "adviser", message: "没有该法律顾问，或者您无权登记其工作")
+        }
+        guard a.serves(on: w.doneOn) else {
+            throw DomainError.invalid(
+                field: "doneOn",
+                message:
+                    "\(w.doneOn)不在\(a.name)的聘用合同期限（\(a.contractFrom?.description ?? "")至\(a.contractUntil?.description ?? "")）内"
+            )
         }
         if let caseID = w.caseID,
             try await tx.sql.raw(
@@ -145,7 +156,10 @@ public enum LegalAdvisers {
             let names = step.inputs.list(MajorDecisionFact.adviserOpinions.id).map { MajorDecision.parts($0) }
             guard !names.isEmpty else { return }
             let tree = try await Directory.tree(on: tx.db)
-            let registered = try await list(organisations: tree.subtree(of: file.bodyID), on: tx.db)
+            // Only those engaged on the day: an adviser whose contract had ended is not logged (nor does the review fail).
+            let registered = try await list(organisations: tree.subtree(of: file.bodyID), on: tx.db).filter {
+                $0.serves(on: step.on)
+            }
             for parts in names {
                 guard let name = parts.first, let a = registered.first(where: { $0.name == name }) else { continue }
                 try await log(
