@@ -106,7 +106,7 @@ struct MajorDecisionTests {
             try await R.ok(c, &k, head, "hold_hearing", "2026-07-10", held)
             let expert: [String: Any] = [
                 "experts": ["王某｜临州大学｜规划", "赵某｜设计院｜结构"], "expertSelection": "pool", "noInterest": false,
-                "opinionsSigned": true, "evaluatingUnit": "临州市建筑设计院", "expertOpinions": "可行",
+                "writtenOpinions": true, "opinionsSigned": true, "evaluatingUnit": "临州市建筑设计院", "expertOpinions": "可行",
             ]
             try await refused("expert_review", "2026-07-11", expert, "重大行政决策程序暂行条例 第二十条", field: "noInterest")
             var independent = expert

@@ -165,7 +165,8 @@ enum DemoMajorDecision {
                     [
                         "experts": .list(["王某某｜临州市交通规划设计院｜交通规划", "赵某某｜临州大学｜公共管理", "周某某｜县物价协会｜价格"]),
                         "expertSelection": .text("pool"), "differingViews": .bool(true), "noInterest": .bool(true),
-                        "opinionsSigned": .bool(true), "evaluatingUnit": .text("临州市交通规划设计院"),
+                        "writtenOpinions": .bool(true), "opinionsSigned": .bool(true),
+                        "evaluatingUnit": .text("临州市交通规划设计院"),
                         "expertOpinions": .text("收费标准分区分时设置合理；建议夜间免费时段延长，已采纳"),
                     ]
                 ))

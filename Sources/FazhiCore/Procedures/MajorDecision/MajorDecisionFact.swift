@@ -120,6 +120,10 @@ public enum MajorDecisionFact {
     public static let reviewChangesNote = FactKey<String>("reviewChangesNote", "按审查意见调整或者补充的情况")
     public static let widelyConcerned = FactKey<Bool>("widelyConcerned", "社会公众普遍关心或者专业性、技术性较强")
 
+    public static let writtenOpinions = FactKey<Bool>("writtenOpinions", "提供了书面论证意见")
+    public static let priorAssessment = FactKey<String>("priorAssessment", "已按有关规定作出的风险评价、评估")
+    public static let suspensionSituation = FactKey<String>("suspensionSituation", "中止执行的情形")
+
     public static let all: [AnyFactKey] = [
         title.any, partyName.any, category.any, source.any, proposer.any, necessity.any, undertaker.any,
         catalogueItem.any, outsideCatalogueReason.any, draftSummary.any, draftText.any, draftVersion.any, options.any,
@@ -140,5 +144,6 @@ public enum MajorDecisionFact {
         evaluator.any, evaluationReport.any, evaluationConclusion.any, evaluatedOn.any, archivedOn.any,
         archiveNumber.any, archiveKeeper.any, participationMethod.any, participationOn.any, participationGroups.any,
         participationSummary.any, controlMeasuresTaken.any, reviewChangesNote.any, widelyConcerned.any,
+        writtenOpinions.any, priorAssessment.any, suspensionSituation.any,
     ]
 }

@@ -331,7 +331,9 @@ extension MajorDecisionProcedure {
                 Step.suspend, "行政首长决定中止执行", from: [State.executing.id], to: State.suspended.id, by: chiefs,
                 basis: "重大行政决策程序暂行条例 第三十七条"
             )
-            .asks(.init("suspensionReason", "中止执行的理由（第三十五条规定的情形、情况紧急）")),
+            .asks(
+                .init("suspensionSituation", "情形", .choice(MajorDecision.suspensionSituations)),
+                .init("suspensionReason", "情况紧急、须先中止执行的理由")),
             ActionDefinition(
                 Step.resume, "恢复执行", from: [State.suspended.id], to: State.executing.id, by: chiefs,
                 basis: "重大行政决策程序暂行条例 第三十七条"

@@ -326,7 +326,8 @@ public enum MajorDecisionProcedure {
             .init("expertSelection", "遴选方式", .choice(MajorDecision.expertSelections)),
             .init("differingViews", "已注重选择持不同意见的专家、专业机构", .bool, required: false),
             .init("noInterest", "专家、专业机构与决策事项无直接利害关系", .bool),
-            .init("opinionsSigned", "书面论证意见已署名、盖章", .bool),
+            .init("writtenOpinions", "提供了书面论证意见", .bool, required: false),
+            .init("opinionsSigned", "书面论证意见已署名、盖章", .bool, required: false),
             .init("evaluatingUnit", "承担论证组织工作的单位（委托专业机构的写其名称）", required: false),
             .init("expertOpinions", "论证意见及研究采纳情况")
         )
@@ -334,7 +335,7 @@ public enum MajorDecisionProcedure {
             c.inputs.flag(F.noInterest.id)
         }
         .gate("重大行政决策程序暂行条例 第十九条第二款", "提供书面论证意见的，应当署名、盖章", field: "opinionsSigned") { c in
-            c.inputs.flag(F.opinionsSigned.id)
+            !c.inputs.flag("writtenOpinions") || c.inputs.flag(F.opinionsSigned.id)
         }
         .then(
             .compute(writes: F.preDecisionEvaluators) { c in
@@ -356,10 +357,15 @@ public enum MajorDecisionProcedure {
             .init("assessor", "风险评估单位（委托第三方的写其名称）"),
             .init("riskLevel", "风险等级", .choice(MajorDecision.riskLevels)),
             .init("riskControllable", "风险可控", .bool),
-            .init("riskReport", "风险评估报告：风险点"),
-            .init("riskMeasures", "风险防范措施和处置预案"),
+            .init("priorAssessment", "按照有关规定已对有关风险作出的评价、评估（不作重复评估的，写明文件）", required: false),
+            .init("riskReport", "风险评估报告：风险点", required: false),
+            .init("riskMeasures", "风险防范措施和处置预案", required: false),
             .init("controlMeasuresTaken", "前次评估风险不可控的：为确保风险可控已采取的调整措施", required: false)
         )
+        .gate("重大行政决策程序暂行条例 第二十三条第二款", "应当形成风险评估报告，明确风险点，提出风险防范措施和处置预案（已按有关规定评估、不作重复评估的，写明该评估）", field: "riskReport") {
+            c in
+            filled(c, "priorAssessment") || (filled(c, F.riskReport.id) && filled(c, F.riskMeasures.id))
+        }
         .gate("系统限制", "风险评估单位不超过100字", field: "assessor") { c in (c.inputs[F.assessor] ?? "").count <= 100 }
         .gate(
             "重大行政决策程序暂行条例 第二十四条", "该版本草案已评估为风险不可控：应当采取调整决策草案等措施（修改草案，或者写明已采取的措施）确保风险可控后再评估",

@@ -52,6 +52,11 @@ public enum MajorDecision {
     public static let evaluationConclusions = [
         InputField.Choice("continue", "继续执行"), .init("adjust", "建议调整"), .init("stop", "建议停止执行"),
     ]
+    /// 第三十五条第一款: what the 执行单位 reports, and (情况紧急) lets the 行政首长 suspend first (第三十七条).
+    public static let suspensionSituations = [
+        InputField.Choice("problem", "决策存在问题"), .init("changed", "客观情况发生重大变化"),
+        .init("force_majeure", "执行中发生不可抗力等严重影响决策目标实现的情况"),
+    ]
     /// 第三十七条: a change or a stop runs the procedure again.
     public static let adjustments = [InputField.Choice("adjust", "调整决策"), .init("stop", "停止执行")]
 
