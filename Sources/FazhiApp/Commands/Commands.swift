@@ -48,6 +48,8 @@ func registerCommands(_ app: Application) {
     for module in AppModules.all { module.benches(&bench) }
     app.asyncCommands.use(bench.group(help: "基准测试（请用 release 构建）"), as: "bench")
 
+    for module in AppModules.all { module.commands(&app.asyncCommands) }
+
     var procedures = AsyncCommands()
     procedures.use(ProcedureReviewCommand(), as: "review")
     app.asyncCommands.use(procedures.group(help: "程序定义：review 生成供法律审查的中文程序文件"), as: "procedures")

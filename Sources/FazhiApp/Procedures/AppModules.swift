@@ -42,6 +42,8 @@ struct AppModule: Sendable {
     var demo: (@Sendable (DemoContext, WriteTransaction) async throws -> Void)?
     /// Its benchmarks, added to `fazhi bench`.
     var benches: @Sendable (inout AsyncCommands) -> Void = { _ in }
+    /// Its own commands (`fazhi draw verify`).
+    var commands: @Sendable (inout AsyncCommands) -> Void = { _ in }
     /// Figure sets of its own the statistics API serves besides its procedures' declared figures.
     var figureSets: [FigureSet] = []
     /// What its pages add to a user's 待办 on the 工作台.
@@ -58,5 +60,6 @@ enum AppModules {
         .disclosure,
         .normative,
         .majorDecision,
+        .randomInspection,
     ]
 }

@@ -28,6 +28,8 @@ enum SitePath: Hashable, Sendable {
     case advisers, advisersExport
     /// The 决策台账 as Excel.
     case decisionLedger
+    /// 双随机抽查 in the console, one task there, and on the portal.
+    case draws, draw(UUID), drawsPortal, drawPortal(UUID)
     /// 重大行政决策 on the portal: the year's catalogue and decisions, and one decision.
     case decisionsPortal(year: Int?)
     case decisionPortal(UUID)
@@ -56,6 +58,10 @@ enum SitePath: Hashable, Sendable {
         case .advisers: "/console/advisers"
         case .advisersExport: "/console/advisers.xlsx"
         case .decisionLedger: "/console/major-decisions.xlsx"
+        case .draws: "/console/draws"
+        case .draw(let id): "/console/draws/\(id.uuidString)"
+        case .drawsPortal: "/random-inspections"
+        case .drawPortal(let id): "/random-inspections/\(id.uuidString)"
         case .decisionsPortal(let year): "/major-decisions" + (year.map { "?year=\($0)" } ?? "")
         case .decisionPortal(let id): "/major-decisions/\(id.uuidString)"
         case .disclosureReport(let year): "/console/disclosure/report" + (year.map { "?year=\($0)" } ?? "")

@@ -1,0 +1,142 @@
+import FazhiCore
+import FazhiStore
+import Foundation
+
+enum DrawViews {
+    static func taskRows(_ tasks: [DrawTask], link: (UUID) -> String, bodies: [UUID: String] = [:]) -> HTML {
+        HTML.join(
+            tasks.map { t in
+                "<tr><td><a href=\"\(link(t.id))\">\(t.title)</a></td><td>\(bodies[t.bodyID] ?? "")</td><td>\(t.item)</td><td class=\"num\">\(t.targetCount)</td><td class=\"num\">\(t.quotas.values.reduce(0, +))</td><td>\(t.drawOn.description)</td><td>\(t.state.label)</td></tr>"
+                    as HTML
+            })
+    }
+
+    static let taskHead: HTML =
+        "<thead><tr><th>任务</th><th>执法主体</th><th>抽查事项</th><th>检查对象</th><th>抽取数</th><th>抽取日期</th><th>状态</th></tr></thead>"
+
+    static func console(_ p: DrawConsole.Page, error: String?, csrf: String) -> HTML {
+        let counts = p.counts.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)个" }.joined(separator: "，")
+        let forms: HTML =
+            p.mayRun
+            ? """
+            <div class="grid two">
+            <form method="post" action="\(SitePath.draws.path)" class="card form" id="new-task"><h2>发起抽查任务</h2><input type="hidden" name="_csrf" value="\(csrf)">
+            <label for="title">任务名称</label><input id="title" name="title" required maxlength="100">
+            <label for="item">随机抽查事项（清单中的行政检查事项）</label><input id="item" name="item" required maxlength="200">
+            <label><input type="checkbox" name="keyItem"> 重点检查事项（不设比例上限）</label>
+            <label for="grades">风险等级（空为全部；用顿号分隔）</label><input id="grades" name="grades">
+            <label for="industries">行业（空为全部）</label><input id="industries" name="industries">
+            <label for="areas">区域（空为全部）</label><input id="areas" name="areas">
+            <label for="ratio">抽查比例（%）</label><input id="ratio" name="ratio" inputmode="decimal" required value="5">
+            <label for="perTarget">每个对象的检查人员数</label><input id="perTarget" name="perTarget" inputmode="numeric" value="2">
+            <label for="drawOn">公开抽取日期</label><input id="drawOn" name="drawOn" type="date" required value="\(p.today.description)">
+            <label for="commitment">随机数来源（固定抽取范围时公布，抽取时才产生）</label><textarea id="commitment" name="commitment" required maxlength="300">抽取日公开抽取会上由两名见证人各自输入的数字，按输入顺序连接</textarea>
+            <label for="exclusions">回避（每行：执法证号｜统一社会信用代码；上次抽查同一事项的检查人员与对象自动回避）</label><textarea id="exclusions" name="exclusions"></textarea>
+            <button type="submit">固定抽取范围并公布</button></form>
+            <form method="post" action="\(SitePath.draws.path)/targets" class="card form" id="import-targets"><h2>导入检查对象</h2><input type="hidden" name="_csrf" value="\(csrf)">
+            <label for="targets">每行：统一社会信用代码,名称,行业,区域,风险等级（可含表头；同一代码覆盖更新；有错的全部不导入）</label><textarea id="targets" name="targets" rows="8" required></textarea>
+            <button type="submit">导入</button></form></div>
+            """
+            : "<p class=\"muted\">发起抽查任务、导入检查对象由执法主体的负责人或者法制机构办理。</p>"
+        return """
+            <p>“双随机、一公开”：随机抽取检查对象、随机选派执法检查人员，抽查事项及查处结果及时向社会公开（《优化营商环境条例》第五十四条）。抽取前先固定并公布抽取范围及其哈希和随机数来源，任何人可按公布的算法复核（<a href="\(SitePath.drawsPortal.path)/algorithm">抽取算法</a>）。</p>
+            \(Views.flash(error, error: true))
+            \(p.mayRun ? "<p id=\"directory\">\(p.bodyName)检查对象名录库：\(counts.isEmpty ? "尚无检查对象" : counts)</p>" as HTML : "")
+            \(forms)
+            <h2>抽查任务</h2>
+            <div class="table-wrap"><table class="data" id="tasks">\(taskHead)<tbody>\(p.tasks.isEmpty ? "<tr><td colspan=\"7\">尚无抽查任务。</td></tr>" as HTML : taskRows(p.tasks, link: { SitePath.draw($0).path }))</tbody></table></div>
+            """
+    }
+
+    static func facts(_ t: DrawTask) -> HTML {
+        let quotas = t.quotas.sorted { $0.key < $1.key }.map { "\($0.key)：\($0.value)" }.joined(separator: "；")
+        return """
+            <dl class="facts" id="task-facts"><dt>状态</dt><dd id="task-state">\(t.state.label)</dd><dt>抽查事项</dt><dd>\(t.item)\(t.keyItem ? "（重点事项）" : "（一般事项）")</dd>
+            <dt>抽取范围</dt><dd>风险等级 \(t.grades.isEmpty ? "全部" : t.grades.joined(separator: "、"))；行业 \(t.industries.isEmpty ? "全部" : t.industries.joined(separator: "、"))；区域 \(t.areas.isEmpty ? "全部" : t.areas.joined(separator: "、"))</dd>
+            <dt>检查对象</dt><dd>\(t.targetCount)个；抽查比例\(Yuan.number(t.ratio))%；各等级抽取数 \(quotas)</dd>
+            <dt>检查人员</dt><dd>抽取日有执法资格的\(t.inspectorCount)名，每个对象\(t.perTarget)名；回避\(t.exclusionCount)对</dd>
+            <dt>输入哈希（SHA-256）</dt><dd><code id="inputs-hash">\(t.inputsHash)</code></dd>
+            <dt>随机数来源</dt><dd>\(t.commitment)（抽取日期 \(t.drawOn.description)）</dd>
+            \(t.revealed.map { "<dt>公开产生的随机数</dt><dd id=\"revealed\">\($0)（见证人：\(t.witnesses.joined(separator: "、"))；\(t.drawnOn?.description ?? "")抽取）</dd>" as HTML } ?? "")
+            \(t.cancelReason.map { "<dt>作废理由</dt><dd>\($0)</dd>" as HTML } ?? "")</dl>
+            """
+    }
+
+    static func result(_ t: DrawTask, names: (targets: [String: String], inspectors: [String: String])) -> HTML {
+        guard !t.result.isEmpty else { return "" }
+        let rows = HTML.join(
+            t.result.enumerated().map { i, d in
+                let who = d.inspectors.map { "\(names.inspectors[$0] ?? "")（\($0)）" }.joined(separator: "、")
+                return
+                    "<tr><td class=\"num\">\(i + 1)</td><td>\(names.targets[d.target] ?? "")</td><td>\(d.target)</td><td>\(d.stratum)</td><td>\(who)</td></tr>"
+                    as HTML
+            })
+        return """
+            <h2>抽取结果（\(t.result.count)个检查对象）</h2>
+            <div class="table-wrap"><table class="data fixed-order" id="draw-result"><thead><tr><th>序号</th><th>检查对象</th><th>统一社会信用代码</th><th>风险等级</th><th>检查人员</th></tr></thead><tbody>\(rows)</tbody></table></div>
+            """
+    }
+
+    static func task(
+        _ t: DrawTask, names: (targets: [String: String], inspectors: [String: String]), mayRun: Bool, today: CivilDate,
+        error: String?, csrf: String
+    ) -> HTML {
+        let drawForm: HTML =
+            mayRun && t.state == .frozen
+            ? """
+            <form method="post" action="\(SitePath.draw(t.id).path)/draw" class="card form" id="draw-form"><h2>公开抽取</h2><input type="hidden" name="_csrf" value="\(csrf)">
+            <p>\(today < t.drawOn ? "抽取日期为\(t.drawOn)，届时在公开抽取会上产生随机数后办理。" : "请在公开抽取会上按公布的来源产生随机数后填写。")</p>
+            <label for="revealed">公开产生的随机数</label><input id="revealed" name="revealed" required maxlength="200">
+            <label for="witnesses">见证人（每行一人，至少两人）</label><textarea id="witnesses" name="witnesses" required></textarea>
+            <button type="submit">抽取</button></form>
+            """
+            : ""
+        let cancelForm: HTML =
+            mayRun && t.state != .cancelled
+            ? """
+            <form method="post" action="\(SitePath.draw(t.id).path)/cancel" class="card form" id="cancel-form"><h2>作废</h2><input type="hidden" name="_csrf" value="\(csrf)">
+            <label for="reason">作废理由（公开；需要重新抽取的，另行发起任务）</label><textarea id="reason" name="reason" required maxlength="500"></textarea>
+            <button type="submit">作废</button></form>
+            """
+            : ""
+        return """
+            <p><a href="\(SitePath.draws.path)">双随机抽查</a> · <a href="\(SitePath.drawPortal(t.id).path)">门户公开页</a> · <a href="\(SitePath.drawPortal(t.id).path)/draw.json">公布的输入（JSON）</a></p>
+            \(Views.flash(error, error: true))
+            \(facts(t))
+            \(drawForm)
+            \(result(t, names: names))
+            \(cancelForm)
+            """
+    }
+
+    static func portalList(_ tasks: [DrawTask], bodies: [UUID: String]) -> HTML {
+        """
+        <p>抽取前公布抽取范围、输入哈希和随机数来源；抽取后公布随机数和结果。任何人可下载输入，用<a href="\(SitePath.drawsPortal.path)/algorithm">公布的算法</a>复核。</p>
+        <div class="table-wrap"><table class="data" id="tasks">\(taskHead)<tbody>\(tasks.isEmpty ? "<tr><td colspan=\"7\">尚无抽查任务。</td></tr>" as HTML : taskRows(tasks, link: { SitePath.drawPortal($0).path }, bodies: bodies))</tbody></table></div>
+        """
+    }
+
+    static func portalTask(
+        _ t: DrawTask, names: (targets: [String: String], inspectors: [String: String]), body: String
+    ) -> HTML {
+        """
+        <p><a href="\(SitePath.drawsPortal.path)">双随机抽查</a> · \(body) · <a href="\(SitePath.drawPortal(t.id).path)/draw.json" id="inputs-json">下载公布的输入（JSON）</a> · <a href="\(SitePath.drawsPortal.path)/algorithm">复核方法</a></p>
+        \(facts(t))
+        \(result(t, names: names))
+        """
+    }
+
+    static func algorithm() -> HTML {
+        """
+        <p>抽取算法 \(RandomDraw.algorithm)。抽取前，抽查任务的检查对象（统一社会信用代码及风险等级）、检查人员（执法证号）、回避关系、各等级抽取数和每个对象的检查人员数按下列规范文本固定，其 SHA-256 即“输入哈希”，与随机数来源一并公布；随机数在公开抽取会上产生。</p>
+        <ol>
+        <li>规范文本：第一行 <code>fazhi-draw-v1</code>，依次为 <code>task|任务编号</code>、<code>per-target|人数</code>、各 <code>quota|等级|数量</code>、各 <code>target|代码|等级</code>、各 <code>inspector|执法证号</code>、各 <code>exclude|执法证号|代码</code>，每类按 UTF-8 字节排序，每项一行（以换行结束）。</li>
+        <li>种子 = SHA-256(输入哈希（小写十六进制）＋换行＋随机数＋换行＋任务编号)。</li>
+        <li>每个检查对象的序值 = SHA-256(种子＋代码)；每个风险等级取序值最小的规定数量个对象。</li>
+        <li>被抽中的对象按序值排列；对每个对象，各检查人员的序值 = SHA-256(种子＋代码＋“|”＋执法证号)，除去回避的人员，取序值最小的规定人数。</li>
+        </ol>
+        <p>复核脚本（Python 3，保存为 draw-verify.py 后运行 <code>python3 draw-verify.py draw.json</code>，draw.json 为任务页下载的公布输入）：</p>
+        <pre id="reference-script">\(RandomDraw.referenceScript)</pre>
+        """
+    }
+}

@@ -1,0 +1,184 @@
+import FazhiCore
+import FazhiStore
+import Vapor
+
+/// 双随机 in the console: the body's 检查对象名录库 (counts by risk grade, import), its tasks, a new task frozen from the
+/// directory and the officers eligible on the draw day, and each task's draw at the public session (the revealed value
+/// and two witnesses) or its cancellation with the reason.
+enum DrawConsole {
+    struct Page {
+        let body: UUID?
+        let bodyName: String
+        let counts: [String: Int]
+        let tasks: [DrawTask]
+        let mayRun: Bool
+        let today: CivilDate
+    }
+
+    /// The enforcement body the user runs draws for (their own organisation), if they are its head or 法制机构.
+    static func body(_ user: AuthUser) -> UUID? {
+        let roles = CasesAPI.actor(user, body: user.organisationID).roles
+        return roles.isDisjoint(with: [.head, .legalReviewer]) ? nil : user.organisationID
+    }
+
+    static func load(_ req: Request, _ user: AuthUser) async throws -> Page {
+        let names = try await CasesConsole.bodyNames(req)
+        let mine = body(user)
+        var counts: [String: Int] = [:]
+        if let mine { counts = try await RandomDraws.targetCounts(body: mine, on: req.db) }
+        return Page(
+            body: mine, bodyName: mine.flatMap { names[$0] } ?? "", counts: counts,
+            tasks: try await RandomDraws.tasks(bodies: user.readable, on: req.db), mayRun: mine != nil,
+            today: req.fazhi.today)
+    }
+
+    static func register(_ console: any RoutesBuilder) {
+        console.get("draws") { req async throws -> Response in
+            let user = try req.requireUser()
+            return try await page(req, user, error: nil)
+        }
+        console.post("draws", "targets") { req async throws -> Response in
+            let user = try req.requireUser()
+            let v = try req.content.decode([String: String].self)
+            do {
+                guard let body = body(user) else {
+                    throw DomainError.forbidden("只有执法主体的负责人或者法制机构可以维护检查对象名录库", article: nil)
+                }
+                let n = try await req.write(as: user) { tx in
+                    try await RandomDraws.importTargets(v["targets"] ?? "", body: body, in: tx)
+                }
+                Flash.set(req, ok: "已导入\(n)个检查对象")
+            } catch let e as DomainError {
+                return try await page(req, user, error: e.message).with(status: APIError(e).status)
+            }
+            return req.redirect(to: SitePath.draws.path)
+        }
+        console.post("draws") { req async throws -> Response in
+            let user = try req.requireUser()
+            let v = try req.content.decode([String: String].self)
+            do {
+                guard let body = body(user) else {
+                    throw DomainError.forbidden("只有执法主体的负责人或者法制机构可以发起抽查任务", article: nil)
+                }
+                let today = req.fazhi.today
+                guard let drawOn = CivilDate(iso: (v["drawOn"] ?? "").trimmed) else {
+                    throw DomainError.invalid(field: "drawOn", message: "请填写抽取日期（年-月-日）")
+                }
+                guard let ratio = Double((v["ratio"] ?? "").trimmed), ratio.isFinite else {
+                    throw DomainError.invalid(field: "ratio", message: "请填写抽查比例（%）")
+                }
+                func list(_ k: String) -> [String] { TabularValues.list(v[k] ?? "") }
+                let task = DrawTask(
+                    id: UUID(), bodyID: body, title: (v["title"] ?? "").trimmed, item: (v["item"] ?? "").trimmed,
+                    keyItem: v["keyItem"] == "on", industries: list("industries"), areas: list("areas"),
+                    grades: list("grades"), ratio: ratio, perTarget: Int(v["perTarget"] ?? "") ?? 2,
+                    commitment: (v["commitment"] ?? "").trimmed, drawOn: drawOn, createdOn: today,
+                    repeats: v["repeats"].flatMap(UUID.init(uuidString:)))
+                let exclusions = (v["exclusions"] ?? "").split(whereSeparator: \.isNewline).map { line in
+                    line.split(whereSeparator: { $0 == "｜" || $0 == "|" }).map { String($0).trimmed }
+                }.filter { !$0.isEmpty }
+                guard exclusions.count <= 10_000 else {
+                    throw DomainError.invalid(field: "exclusions", message: "回避关系不超过10000条")
+                }
+                let frozen = try await req.write(as: user) { tx in
+                    try await RandomDraws.freeze(task, exclusions: exclusions, in: tx)
+                }
+                Flash.set(req, ok: "已固定抽取范围并公布（输入哈希 \(frozen.inputsHash.prefix(16))…）")
+                return req.redirect(to: SitePath.draw(frozen.id).path)
+            } catch let e as DomainError {
+                return try await page(req, user, error: e.message).with(status: APIError(e).status)
+            }
+        }
+        console.get("draws", ":id") { req async throws -> Response in
+            let user = try req.requireUser()
+            return try await taskPage(req, user, error: nil)
+        }
+        console.post("draws", ":id", "draw") { req async throws -> Response in
+            let user = try req.requireUser()
+            let v = try req.content.decode([String: String].self)
+            guard let id = req.parameters.get("id", as: UUID.self) else { throw APIError.notFound("没有该抽查任务") }
+            do {
+                guard let body = body(user) else { throw DomainError.forbidden("只有执法主体的负责人或者法制机构可以抽取", article: nil) }
+                let today = req.fazhi.today
+                let witnesses = (v["witnesses"] ?? "").split(whereSeparator: { $0.isNewline || $0 == "、" }).map(
+                    String.init)
+                _ = try await req.write(as: user) { tx in
+                    try await RandomDraws.draw(
+                        id, revealed: v["revealed"] ?? "", witnesses: witnesses, today: today, bodies: [body], in: tx)
+                }
+                Flash.set(req, ok: "已抽取，结果已公布")
+            } catch let e as DomainError {
+                return try await taskPage(req, user, error: e.message).with(status: APIError(e).status)
+            }
+            return req.redirect(to: SitePath.draw(id).path)
+        }
+        console.post("draws", ":id", "cancel") { req async throws -> Response in
+            let user = try req.requireUser()
+            let v = try req.content.decode([String: String].self)
+            guard let id = req.parameters.get("id", as: UUID.self) else { throw APIError.notFound("没有该抽查任务") }
+            do {
+                guard let body = body(user) else { throw DomainError.forbidden("只有执法主体的负责人或者法制机构可以作废任务", article: nil) }
+                _ = try await req.write(as: user) { tx in
+                    try await RandomDraws.cancel(id, reason: v["reason"] ?? "", bodies: [body], in: tx)
+                }
+                Flash.set(req, ok: "已作废，理由已公布")
+            } catch let e as DomainError {
+                return try await taskPage(req, user, error: e.message).with(status: APIError(e).status)
+            }
+            return req.redirect(to: SitePath.draw(id).path)
+        }
+    }
+
+    static func page(_ req: Request, _ user: AuthUser, error: String?) async throws -> Response {
+        let p = try await load(req, user)
+        return Views.console(
+            "双随机抽查", user: user, request: req, active: SitePath.draws.path, flash: Flash.take(req),
+            DrawViews.console(p, error: error, csrf: CSRF.token(for: req))
+        ).with(status: error == nil ? .ok : .unprocessableEntity)
+    }
+
+    static func taskPage(_ req: Request, _ user: AuthUser, error: String?) async throws -> Response {
+        guard let id = req.parameters.get("id", as: UUID.self), let t = try await RandomDraws.task(id, on: req.db),
+            user.readable.contains(t.bodyID)
+        else { throw APIError.notFound("没有该抽查任务，或者您无权查看") }
+        let names = try await RandomDraws.names(body: t.bodyID, on: req.db)
+        return Views.console(
+            t.title, user: user, request: req, active: SitePath.draws.path, flash: Flash.take(req),
+            DrawViews.task(
+                t, names: names, mayRun: body(user) == t.bodyID, today: req.fazhi.today, error: error,
+                csrf: CSRF.token(for: req))
+        ).with(status: error == nil ? .ok : .unprocessableEntity)
+    }
+}
+
+/// 双随机 on the portal (一公开): every task with its frozen inputs and their hash, the commitment, the revealed value and
+/// the result, a cancelled one with its reason; the published JSON; the algorithm with the reference script.
+enum DrawPortal {
+    static func register(_ portal: any RoutesBuilder) {
+        portal.get("random-inspections") { req async throws -> Response in
+            let tasks = try await RandomDraws.tasks(bodies: nil, on: req.db)
+            let names = try await CasesConsole.bodyNames(req)
+            return Views.portal("双随机抽查", request: req, DrawViews.portalList(tasks, bodies: names))
+        }
+        portal.get("random-inspections", "algorithm") { req async throws -> Response in
+            Views.portal("双随机抽取算法", request: req, DrawViews.algorithm())
+        }
+        portal.get("random-inspections", ":id") { req async throws -> Response in
+            guard let id = req.parameters.get("id", as: UUID.self), let t = try await RandomDraws.task(id, on: req.db)
+            else { throw APIError.notFound("没有该抽查任务") }
+            let names = try await RandomDraws.names(body: t.bodyID, on: req.db)
+            let bodies = try await CasesConsole.bodyNames(req)
+            return Views.portal(
+                t.title, request: req, DrawViews.portalTask(t, names: names, body: bodies[t.bodyID] ?? ""))
+        }
+        portal.get("random-inspections", ":id", "draw.json") { req async throws -> Response in
+            guard let id = req.parameters.get("id", as: UUID.self),
+                let text = try await RandomDraws.publishedText(id, on: req.db)
+            else { throw APIError.notFound("没有该抽查任务") }
+            var headers = HTTPHeaders()
+            headers.contentType = .json
+            headers.add(name: .contentDisposition, value: "attachment; filename=\"draw-\(id.uuidString).json\"")
+            return Response(status: .ok, headers: headers, body: .init(string: text))
+        }
+    }
+}

@@ -1,0 +1,174 @@
+import Crypto
+import Foundation
+
+/// 双随机 (优化营商环境条例 第五十四条; 国办发〔2015〕58号): the draw of targets and inspectors that anyone can re-run.
+///
+/// Before the draw the task's inputs are frozen and published — the candidate targets with their stratum, the eligible
+/// inspectors, the 回避 exclusions, the quota of each stratum, the inspectors per target — with the SHA-256 of their
+/// canonical text (`canonicalText`), together with a commitment to a random value that does not exist yet (a value
+/// revealed at the public draw session, a named future lottery result). The draw then reads:
+///
+///     seed      = SHA-256(inputsHash ‖ "\n" ‖ revealed ‖ "\n" ‖ taskID)        (inputsHash in lowercase hex)
+///     rank(t)   = SHA-256(seed ‖ t.id)                                          (per target; bytes compared)
+///     drawn     = per stratum, the `quota` targets of lowest rank
+///     rank(t,i) = SHA-256(seed ‖ t.id ‖ "|" ‖ i.id)                             (per drawn target and inspector)
+///     assigned  = per drawn target, the `perTarget` inspectors of lowest rank not excluded for it
+///
+/// `scripts/draw-verify.py` (also on the portal) is the same in twenty lines of Python.
+public enum RandomDraw {
+    public static let algorithm = "fazhi-draw-v1"
+
+    public struct Target: Sendable, Codable, Equatable {
+        /// 统一社会信用代码 (or another public code of the target).
+        public let id: String
+        /// The stratum it is drawn in (a risk grade, an area).
+        public let stratum: String
+        public init(id: String, stratum: String) { self.id = id; self.stratum = stratum }
+    }
+
+    /// What the draw is run on, frozen before the random value exists.
+    public struct Inputs: Sendable, Codable, Equatable {
+        public let task: String
+        public let targets: [Target]
+        /// Inspectors by public id (执法证号).
+        public let inspectors: [String]
+        /// 回避: pairs `[inspector, target]` that may not be assigned together.
+        public let exclusions: [[String]]
+        /// How many targets each stratum gives.
+        public let quotas: [String: Int]
+        public let perTarget: Int
+
+        public init(
+            task: String, targets: [Target], inspectors: [String], exclusions: [[String]], quotas: [String: Int],
+            perTarget: Int
+        ) {
+            self.task = task; self.targets = targets.sorted { $0.id.utf8.lexicographicallyPrecedes($1.id.utf8) }
+            self.inspectors = inspectors.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+            self.exclusions = exclusions.sorted {
+                ($0.joined(separator: "|")).utf8.lexicographicallyPrecedes($1.joined(separator: "|").utf8)
+            }
+            self.quotas = quotas; self.perTarget = perTarget
+        }
+
+        /// The canonical text the published hash is over: the algorithm, the task, then each list sorted by its UTF-8
+        /// bytes, one item a line, fields separated by `|`.
+        public var canonicalText: String {
+            var out = "\(RandomDraw.algorithm)\ntask|\(task)\nper-target|\(perTarget)\n"
+            out.reserveCapacity(64 + targets.count * 28 + inspectors.count * 20)
+            for (s, n) in quotas.sorted(by: { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }) {
+                out += "quota|\(s)|\(n)\n"
+            }
+            for t in targets { out += "target|\(t.id)|\(t.stratum)\n" }
+            for i in inspectors { out += "inspector|\(i)\n" }
+            for e in exclusions { out += "exclude|\(e.joined(separator: "|"))\n" }
+            return out
+        }
+
+        public var hash: String { Hex.encode(SHA256.hash(data: Array(canonicalText.utf8))) }
+    }
+
+    public struct Drawn: Sendable, Codable, Equatable {
+        public let target: String
+        public let stratum: String
+        public let inspectors: [String]
+    }
+
+    public enum Problem: Error, Equatable, CustomStringConvertible {
+        case notEnoughInspectors(target: String)
+        case badInput(String)
+        public var description: String {
+            switch self {
+            case .notEnoughInspectors(let t): "检查对象 \(t) 回避后可分配的检查人员不足"
+            case .badInput(let s): s
+            }
+        }
+    }
+
+    /// Checks what the inputs may hold: ids and strata without the separators of the canonical text.
+    public static func check(_ inputs: Inputs) throws {
+        func clean(_ s: String) -> Bool { !s.isEmpty && s.count <= 64 && !s.contains("|") && !s.contains("\n") }
+        guard clean(inputs.task), inputs.perTarget >= 2, inputs.perTarget <= 10 else {
+            throw Problem.badInput("每个检查对象应分配2至10名检查人员")
+        }
+        guard inputs.targets.allSatisfy({ clean($0.id) && clean($0.stratum) }), inputs.inspectors.allSatisfy(clean)
+        else {
+            throw Problem.badInput("检查对象和检查人员的编码不能为空，不能含“|”或者换行，不超过64字")
+        }
+        guard Set(inputs.targets.map(\.id)).count == inputs.targets.count,
+            Set(inputs.inspectors).count == inputs.inspectors.count
+        else { throw Problem.badInput("检查对象或者检查人员有重复") }
+        guard inputs.quotas.allSatisfy({ clean($0.key) && $0.value >= 0 }) else { throw Problem.badInput("抽取数量有误") }
+    }
+
+    public static func sha256Hex(_ text: String) -> String { Hex.encode(SHA256.hash(data: Array(text.utf8))) }
+
+    public static func seed(inputsHash: String, revealed: String, task: String) -> [UInt8] {
+        Array(SHA256.hash(data: Array("\(inputsHash)\n\(revealed)\n\(task)".utf8)))
+    }
+
+    /// A digest's first 8 bytes as a number, and the rest for ties: compared as the digest's bytes are.
+    struct Rank: Comparable {
+        let head: UInt64
+        let digest: SHA256.Digest
+        init(_ d: SHA256.Digest) {
+            digest = d
+            head = d.withUnsafeBytes { $0.prefix(8).reduce(0) { ($0 << 8) | UInt64($1) } }
+        }
+        static func < (a: Rank, b: Rank) -> Bool {
+            if a.head != b.head { return a.head < b.head }
+            return Array(a.digest).lexicographicallyPrecedes(Array(b.digest))
+        }
+        static func == (a: Rank, b: Rank) -> Bool { a.digest == b.digest }
+    }
+
+    static func rank(_ seed: [UInt8], _ parts: [UInt8]...) -> Rank {
+        var h = SHA256()
+        h.update(data: seed)
+        for p in parts { h.update(data: p) }
+        return Rank(h.finalize())
+    }
+
+    /// The draw itself.
+    public static func draw(_ inputs: Inputs, revealed: String) throws -> [Drawn] {
+        try check(inputs)
+        let seed = seed(inputsHash: inputs.hash, revealed: revealed, task: inputs.task)
+        var byStratum: [String: [(Rank, Target)]] = [:]
+        for t in inputs.targets where (inputs.quotas[t.stratum] ?? 0) > 0 {
+            byStratum[t.stratum, default: []].append((rank(seed, Array(t.id.utf8)), t))
+        }
+        var chosen: [(Rank, Target)] = []
+        for (stratum, ranked) in byStratum {
+            let quota = min(inputs.quotas[stratum] ?? 0, ranked.count)
+            chosen += lowest(ranked, quota)
+        }
+        chosen.sort { $0.0 < $1.0 }
+        var excluded: [String: Set<String>] = [:]
+        for e in inputs.exclusions where e.count == 2 { excluded[e[1], default: []].insert(e[0]) }
+        let inspectorBytes = inspectors(inputs)
+        return try chosen.map { _, t in
+            let no = excluded[t.id] ?? []
+            let idBytes = Array(t.id.utf8) + [UInt8(ascii: "|")]
+            let ranked = inspectorBytes.filter { !no.contains($0.0) }.map { (rank(seed, idBytes, $0.1), $0.0) }
+            guard ranked.count >= inputs.perTarget else { throw Problem.notEnoughInspectors(target: t.id) }
+            return Drawn(target: t.id, stratum: t.stratum, inspectors: lowest(ranked, inputs.perTarget).map(\.1))
+        }
+    }
+
+    static func inspectors(_ inputs: Inputs) -> [(String, [UInt8])] { inputs.inspectors.map { ($0, Array($0.utf8)) } }
+
+    /// The `k` lowest by rank, in rank order (a partial selection, not a sort of all).
+    static func lowest<T>(_ items: [(Rank, T)], _ k: Int) -> [(Rank, T)] {
+        guard k > 0 else { return [] }
+        // A few (the inspectors of one target): kept in order while scanning; many: a sort.
+        if k > 16 { return Array(items.sorted { $0.0 < $1.0 }.prefix(k)) }
+        var best: [(Rank, T)] = []
+        best.reserveCapacity(k + 1)
+        for item in items {
+            if best.count == k, let last = best.last, !(item.0 < last.0) { continue }
+            let at = best.firstIndex { item.0 < $0.0 } ?? best.count
+            best.insert(item, at: at)
+            if best.count > k { best.removeLast() }
+        }
+        return best
+    }
+}

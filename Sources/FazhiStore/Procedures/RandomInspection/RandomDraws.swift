@@ -1,0 +1,281 @@
+import FazhiCore
+import FluentKit
+import Foundation
+import SQLKit
+
+/// 双随机 (优化营商环境条例 第五十四条; 国办发〔2015〕58号 一单两库一细则): the 检查对象名录库 of a body, imported from a
+/// table with a report row by row; draw tasks frozen from it and from the 执法人员 eligible on the draw day, drawn with
+/// the revealed value (`RandomDraw`), cancelled only with a reason. Every change is on the record.
+public enum RandomDraws {
+    public struct TargetRow: Sendable, Codable, Equatable {
+        public let code: String, name: String, industry: String, area: String, grade: String
+    }
+
+    /// The published inputs of a task: what `scripts/draw-verify.py` reads.
+    public struct Published: Sendable, Codable {
+        public let algorithm: String
+        public let task: String
+        public var targets: [[String]]
+        public let inspectors: [String]
+        public let exclusions: [[String]]
+        public let quotas: [String: Int]
+        public let perTarget: Int
+        public let inputsHash: String
+        public var revealed: String?
+        public var result: [RandomDraw.Drawn]?
+
+        public var inputs: RandomDraw.Inputs {
+            RandomDraw.Inputs(
+                task: task, targets: targets.map { RandomDraw.Target(id: $0.first ?? "", stratum: $0.last ?? "") },
+                inspectors: inspectors, exclusions: exclusions, quotas: quotas, perTarget: perTarget)
+        }
+    }
+
+    static let encoder: JSONEncoder = {
+        let e = JSONEncoder()
+        e.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return e
+    }()
+
+    /// Imports targets (`统一社会信用代码,名称,行业,区域,风险等级` a line, a header line allowed): all or nothing, each
+    /// problem with its row. A code already in the body's directory is updated.
+    public static func importTargets(
+        _ text: String, body: UUID, in tx: WriteTransaction
+    ) async throws -> Int {
+        var rows: [TargetRow] = [], problems: [String] = [], seen = Set<String>()
+        let lines = text.split(whereSeparator: \.isNewline).map(String.init)
+        guard lines.count <= 200_001 else {
+            throw DomainError.invalid(field: "targets", message: "一次最多导入200000行")
+        }
+        for (n, line) in lines.enumerated() {
+            let f = line.split(separator: ",", omittingEmptySubsequences: false).map { String($0).trimmed }
+            if n == 0, f.first == "统一社会信用代码" { continue }
+            if f.allSatisfy(\.isEmpty) { continue }
+            guard f.count == 5 else { problems.append("第\(n + 1)行：应为5列（统一社会信用代码,名称,行业,区域,风险等级）"); continue }
+            if let p = UnifiedSocialCreditCode.problem(f[0]) { problems.append("第\(n + 1)行：统一社会信用代码\(p)"); continue }
+            if !seen.insert(f[0]).inserted { problems.append("第\(n + 1)行：统一社会信用代码与前面的行重复"); continue }
+            if f[1].isEmpty || f[1].count > 100 { problems.append("第\(n + 1)行：名称不能为空，不超过100字"); continue }
+            if f[2...4].contains(where: { $0.isEmpty || $0.count > 50 || $0.contains("|") }) {
+                problems.append("第\(n + 1)行：行业、区域、风险等级不能为空，不超过50字，不含“|”")
+                continue
+            }
+            rows.append(TargetRow(code: f[0], name: f[1], industry: f[2], area: f[3], grade: f[4]))
+        }
+        guard problems.isEmpty else {
+            throw DomainError.invalid(field: "targets", message: "未导入：" + problems.prefix(20).joined(separator: "；"))
+        }
+        guard !rows.isEmpty else { throw DomainError.invalid(field: "targets", message: "没有可导入的行") }
+        for chunk in stride(from: 0, to: rows.count, by: 500).map({ Array(rows[$0..<min($0 + 500, rows.count)]) }) {
+            try await tx.sql.raw(
+                "DELETE FROM draw_targets WHERE body_id = \(bind: body) AND code IN \(SQLGroupExpression(chunk.map { SQLBind($0.code) }))"
+            ).run()
+            try await tx.sql.raw(
+                """
+                INSERT INTO draw_targets (body_id, code, name, industry, area, grade) VALUES \(SQLList(chunk.map { r in
+                    SQLGroupExpression([SQLBind(body), SQLBind(r.code), SQLBind(r.name), SQLBind(r.industry), SQLBind(r.area), SQLBind(r.grade)])
+                }))
+                """
+            ).run()
+        }
+        try tx.record(
+            "draw_targets", body.uuidString, "import",
+            ["count": String(rows.count), "sha256": RandomDraw.sha256Hex(text)])
+        return rows.count
+    }
+
+    /// How many targets the body's directory holds, by risk grade.
+    public static func targetCounts(body: UUID, on db: any Database) async throws -> [String: Int] {
+        var out: [String: Int] = [:]
+        for r in try await (db as! any SQLDatabase).raw(
+            "SELECT grade, COUNT(*) AS n FROM draw_targets WHERE body_id = \(bind: body) GROUP BY grade"
+        ).all() {
+            out[try r.decode(column: "grade", as: String.self)] = try r.decode(column: "n", as: Int.self)
+        }
+        return out
+    }
+
+    /// Freezes a task: the candidates (the body's targets within the filters, by risk grade), the inspectors eligible
+    /// on the draw day, the 回避 exclusions (declared ones, and each inspector with the targets they were drawn for in
+    /// the last drawn task of the same item), the quotas — published with their hash before the random value exists.
+    public static func freeze(
+        _ task: DrawTask, exclusions declared: [[String]], in tx: WriteTransaction
+    ) async throws -> DrawTask {
+        var t = task
+        try DrawTask.checkRequest(
+            title: t.title, item: t.item, ratio: t.ratio, perTarget: t.perTarget, commitment: t.commitment,
+            drawOn: t.drawOn, today: t.createdOn)
+        var clauses: [SQLQueryString] = ["body_id = \(bind: t.bodyID)"]
+        for (column, values) in [("industry", t.industries), ("area", t.areas), ("grade", t.grades)]
+        where !values.isEmpty {
+            clauses.append("\(ident: column) IN \(SQLGroupExpression(values.map { SQLBind($0) }))")
+        }
+        let candidates = try await tx.sql.raw(
+            "SELECT code, grade FROM draw_targets WHERE \(clauses.joined(separator: " AND "))"
+        ).all().map {
+            RandomDraw.Target(
+                id: try $0.decode(column: "code", as: String.self),
+                stratum: try $0.decode(column: "grade", as: String.self))
+        }
+        guard !candidates.isEmpty else {
+            throw DomainError.invalid(field: "grades", message: "检查对象名录库中没有符合条件的检查对象")
+        }
+        let inspectors = try await Officers.list(bodies: [t.bodyID], year: t.drawOn.year, on: tx.db).filter {
+            $0.profile.eligibility(on: t.drawOn).isEligible
+        }.map(\.certificateNumber)
+        guard inspectors.count >= t.perTarget else {
+            throw DomainError.invalid(field: "perTarget", message: "抽取日有执法资格的检查人员不足\(t.perTarget)名")
+        }
+        var exclusions = declared.filter { $0.count == 2 }
+        for e in exclusions where !inspectors.contains(e[0]) || !candidates.contains(where: { $0.id == e[1] }) {
+            throw DomainError.invalid(field: "exclusions", message: "回避：\(e[0])｜\(e[1]) 不是本次的检查人员或者检查对象")
+        }
+        let previous = try await tasks(bodies: [t.bodyID], on: tx.db).filter { $0.state == .drawn && $0.item == t.item }
+            .max { ($0.drawnOn ?? $0.createdOn) < ($1.drawnOn ?? $1.createdOn) }
+        for d in previous?.result ?? [] {
+            for i in d.inspectors where inspectors.contains(i) { exclusions.append([i, d.target]) }
+        }
+        exclusions = Array(Set(exclusions.map { $0.joined(separator: "|") })).sorted().map {
+            $0.split(separator: "|").map(String.init)
+        }
+        let counts = Dictionary(grouping: candidates, by: \.stratum).mapValues(\.count)
+        let inputs = RandomDraw.Inputs(
+            task: t.id.uuidString, targets: candidates, inspectors: inspectors, exclusions: exclusions,
+            quotas: DrawTask.quotas(counts: counts, ratio: t.ratio), perTarget: t.perTarget)
+        do { try RandomDraw.check(inputs) } catch let p as RandomDraw.Problem {
+            throw DomainError.invalid(field: "targets", message: p.description)
+        }
+        let published = Published(
+            algorithm: RandomDraw.algorithm, task: inputs.task, targets: inputs.targets.map { [$0.id, $0.stratum] },
+            inspectors: inputs.inspectors, exclusions: inputs.exclusions, quotas: inputs.quotas,
+            perTarget: inputs.perTarget, inputsHash: inputs.hash, revealed: nil, result: nil)
+        t.state = .frozen; t.inputsHash = inputs.hash; t.targetCount = candidates.count
+        t.inspectorCount = inspectors.count; t.exclusionCount = exclusions.count; t.quotas = inputs.quotas
+        let content = String(decoding: try encoder.encode(t), as: UTF8.self)
+        let inputsText = String(decoding: try encoder.encode(published), as: UTF8.self)
+        try await tx.sql.raw(
+            """
+            INSERT INTO draw_tasks (id, body_id, state, created_on, content, inputs)
+            VALUES (\(bind: t.id), \(bind: t.bodyID), \(bind: t.state.rawValue), \(bind: t.createdOn.description), \(bind: content), \(bind: inputsText))
+            """
+        ).run()
+        try tx.record(
+            "draw_task", t.id.uuidString, "freeze",
+            [
+                "inputsHash": t.inputsHash, "commitment": t.commitment, "drawOn": t.drawOn.description,
+                "targets": String(t.targetCount), "inspectors": String(t.inspectorCount),
+            ])
+        return t
+    }
+
+    /// Draws with the revealed value, entered with at least two witnesses on or after the draw day.
+    public static func draw(
+        _ id: UUID, revealed: String, witnesses: [String], today: CivilDate, bodies: Set<UUID>, in tx: WriteTransaction
+    ) async throws -> DrawTask {
+        guard var t = try await task(id, on: tx.db), bodies.contains(t.bodyID) else {
+            throw DomainError.notFound("没有该抽查任务，或者您无权办理")
+        }
+        guard t.state == .frozen else { throw DomainError.conflict(field: nil, message: "该任务\(t.state.label)，不能再抽取") }
+        let value = revealed.trimmed, names = witnesses.map(\.trimmed).filter { !$0.isEmpty }
+        guard (1...200).contains(value.count), !value.contains("\n") else {
+            throw DomainError.invalid(field: "revealed", message: "请填写公开产生的随机数（不超过200字，一行）")
+        }
+        guard names.count >= 2, Set(names).count == names.count, names.allSatisfy({ $0.count <= 50 }) else {
+            throw DomainError.invalid(field: "witnesses", message: "随机数应由两名以上见证人见证：请填写见证人姓名（每行一人，不重复）")
+        }
+        guard today >= t.drawOn else {
+            throw DomainError.invalid(field: "revealed", message: "抽取日期为\(t.drawOn)：随机数须在固定抽取范围之后产生，不能提前抽取")
+        }
+        let published = try await publishedInputs(id, on: tx.db)
+        let result: [RandomDraw.Drawn]
+        do { result = try RandomDraw.draw(published.inputs, revealed: value) } catch let p as RandomDraw.Problem {
+            throw DomainError.invalid(field: "revealed", message: p.description)
+        }
+        t.state = .drawn; t.revealed = value; t.witnesses = names; t.drawnOn = today; t.result = result
+        var out = published
+        out.revealed = value; out.result = result
+        let content = String(decoding: try encoder.encode(t), as: UTF8.self)
+        let inputsText = String(decoding: try encoder.encode(out), as: UTF8.self)
+        try await tx.sql.raw(
+            "UPDATE draw_tasks SET state = \(bind: t.state.rawValue), content = \(bind: content), inputs = \(bind: inputsText) WHERE id = \(bind: id)"
+        ).run()
+        try tx.record(
+            "draw_task", id.uuidString, "draw",
+            ["revealed": value, "witnesses": names.joined(separator: "、"), "drawn": String(result.count)])
+        return t
+    }
+
+    /// Cancels a task with its reason (a repeat is a new task naming this one): never silently replaced.
+    public static func cancel(
+        _ id: UUID, reason: String, bodies: Set<UUID>, in tx: WriteTransaction
+    ) async throws -> DrawTask {
+        guard var t = try await task(id, on: tx.db), bodies.contains(t.bodyID) else {
+            throw DomainError.notFound("没有该抽查任务，或者您无权办理")
+        }
+        guard t.state != .cancelled else { throw DomainError.conflict(field: nil, message: "该任务已作废") }
+        guard (4...500).contains(reason.trimmed.count) else {
+            throw DomainError.invalid(field: "reason", message: "请写明作废理由（4至500字），理由将公开")
+        }
+        t.state = .cancelled; t.cancelReason = reason.trimmed
+        let content = String(decoding: try encoder.encode(t), as: UTF8.self)
+        try await tx.sql.raw(
+            "UPDATE draw_tasks SET state = \(bind: t.state.rawValue), content = \(bind: content) WHERE id = \(bind: id)"
+        ).run()
+        try tx.record("draw_task", id.uuidString, "cancel", ["reason": t.cancelReason ?? ""])
+        return t
+    }
+
+    public static func task(_ id: UUID, on db: any Database) async throws -> DrawTask? {
+        try await (db as! any SQLDatabase).raw("SELECT content FROM draw_tasks WHERE id = \(bind: id)").first().map {
+            try JSONDecoder().decode(DrawTask.self, from: Data(try $0.decode(column: "content", as: String.self).utf8))
+        }
+    }
+
+    /// The tasks of the bodies (nil: all, for the portal), newest first.
+    public static func tasks(bodies: Set<UUID>?, limit: Int = 500, on db: any Database) async throws -> [DrawTask] {
+        var q: SQLQueryString = "SELECT content FROM draw_tasks"
+        if let bodies {
+            guard !bodies.isEmpty else { return [] }
+            q = q + " WHERE body_id IN \(SQLGroupExpression(bodies.map { SQLBind($0) }))"
+        }
+        return try await (db as! any SQLDatabase).raw(q + " ORDER BY created_on DESC LIMIT \(literal: limit)").all().map
+        {
+            try JSONDecoder().decode(DrawTask.self, from: Data(try $0.decode(column: "content", as: String.self).utf8))
+        }
+    }
+
+    /// The published inputs (and, once drawn, the revealed value and the result) as stored: the JSON anyone re-runs.
+    public static func publishedText(_ id: UUID, on db: any Database) async throws -> String? {
+        try await (db as! any SQLDatabase).raw("SELECT inputs FROM draw_tasks WHERE id = \(bind: id)").first()?.decode(
+            column: "inputs", as: String.self)
+    }
+
+    public static func publishedInputs(_ id: UUID, on db: any Database) async throws -> Published {
+        guard let text = try await publishedText(id, on: db) else { throw DomainError.notFound("没有该抽查任务") }
+        return try JSONDecoder().decode(Published.self, from: Data(text.utf8))
+    }
+
+    /// Re-runs a drawn task from its published inputs: whether the hash and the result are what was published.
+    public static func verify(_ id: UUID, on db: any Database) async throws -> (hash: Bool, result: Bool?) {
+        let p = try await publishedInputs(id, on: db)
+        let hashOK = p.inputs.hash == p.inputsHash
+        guard let revealed = p.revealed, let result = p.result else { return (hashOK, nil) }
+        return (hashOK, (try? RandomDraw.draw(p.inputs, revealed: revealed)) == result)
+    }
+
+    /// The names of the body's targets and officers, for the result as people read it.
+    public static func names(
+        body: UUID, on db: any Database
+    ) async throws -> (targets: [String: String], inspectors: [String: String]) {
+        let sql = db as! any SQLDatabase
+        var targets: [String: String] = [:], inspectors: [String: String] = [:]
+        for r in try await sql.raw("SELECT code, name FROM draw_targets WHERE body_id = \(bind: body)").all() {
+            targets[try r.decode(column: "code", as: String.self)] = try r.decode(column: "name", as: String.self)
+        }
+        for r in try await sql.raw("SELECT certificate_number, name FROM officers WHERE body_id = \(bind: body)").all()
+        {
+            inspectors[try r.decode(column: "certificate_number", as: String.self)] = try r.decode(
+                column: "name", as: String.self)
+        }
+        return (targets, inspectors)
+    }
+}

@@ -1,0 +1,88 @@
+import FazhiApp
+import FazhiCore
+import FazhiStore
+import Foundation
+import Testing
+import VaporTesting
+
+/// 双随机 on both databases: the directory imported all or nothing with each bad row named, a task frozen with its
+/// published inputs and hash, no draw before its day nor without two witnesses, the draw re-run from the published JSON,
+/// a cancellation only with its reason, the inspectors of the last draw of the same item kept away from its targets.
+@Suite("双随机 (random inspections)")
+struct RandomInspectionTests {
+    @Test(arguments: TestDB.all)
+    func aDrawIsFrozenDrawnPublishedAndVerified(_ db: TestDB) async throws {
+        try await withTestApp(db, now: CaseAPITests.now) { t in
+            let web = WebClient(t)
+            _ = try await web.login("scj.juzhang")
+            let page = try await web.request(.GET, "/console/draws")
+            #expect(page.status == .ok && page.text.contains("检查对象名录库：A"), "the demo's directory")
+            // A bad row: nothing imported, the row named.
+            let good = UnifiedSocialCreditCode.complete("92339901MA0999001")!
+            let bad = try await web.request(
+                .POST, "/console/draws/targets",
+                form: ["targets": "\(good),新店,餐饮服务,城关镇,A\n123,坏店,餐饮服务,城关镇,A"])
+            #expect(bad.status == .unprocessableEntity && bad.text.contains("第2行"))
+            let market = try #require(
+                try await Directory.organisations(on: t.app.db).first { $0.name == "清河县市场监督管理局" }?.id)
+            #expect(try await RandomDraws.targetCounts(body: market, on: t.app.db).values.reduce(0, +) == 60)
+
+            let form: [String: String] = [
+                "title": "测试抽查", "item": "食品经营者经营活动检查（行政检查事项 QH-JC-001）", "ratio": "10", "perTarget": "2",
+                "drawOn": "2026-11-25", "commitment": "抽取会上两名见证人输入的数字",
+            ]
+            let past = try await web.request(
+                .POST, "/console/draws", form: form.merging(["drawOn": "2026-11-01"]) { $1 })
+            #expect(past.status == .unprocessableEntity && past.text.contains("随机数须在固定抽取范围之后产生"))
+            let frozen = try await web.request(.POST, "/console/draws", form: form)
+            #expect(frozen.status == .seeOther, "\(frozen.status)")
+            let tasks = try await RandomDraws.tasks(bodies: [market], on: t.app.db)
+            let task = try #require(tasks.first { $0.title == "测试抽查" })
+            #expect(task.targetCount == 60 && task.quotas.values.reduce(0, +) == 7 && task.inputsHash.count == 64)
+            // The inspectors drawn last time for this item keep away from the same targets.
+            let last = try #require(tasks.first { $0.state == .drawn })
+            let frozenInputs = try await RandomDraws.publishedInputs(task.id, on: t.app.db)
+            let kept = Set(frozenInputs.exclusions.map { $0.joined(separator: "|") })
+            let expected = last.result.flatMap { d in
+                d.inspectors.filter(frozenInputs.inspectors.contains).map { "\($0)|\(d.target)" }
+            }
+            #expect(!expected.isEmpty && Set(expected) == kept && task.exclusionCount == kept.count)
+
+            let drawURL = "/console/draws/\(task.id.uuidString)/draw"
+            let early = try await web.request(.POST, drawURL, form: ["revealed": "1234", "witnesses": "甲\n乙"])
+            #expect(early.status == .unprocessableEntity && early.text.contains("不能提前抽取"))
+            // (The test's clock stands on 2026-11-20; the task drawn on its day is the demo's.)
+            let published = try #require(try await RandomDraws.publishedText(last.id, on: t.app.db))
+            let (hash, result) = try await RandomDraws.verify(last.id, on: t.app.db)
+            #expect(hash && result == true)
+            // Changing any input changes the result.
+            var tampered = try JSONDecoder().decode(RandomDraws.Published.self, from: Data(published.utf8))
+            let drawn = try RandomDraw.draw(tampered.inputs, revealed: tampered.revealed ?? "")
+            #expect(drawn == tampered.result)
+            tampered.targets.removeFirst()
+            #expect(tampered.inputs.hash != tampered.inputsHash)
+            #expect((try? RandomDraw.draw(tampered.inputs, revealed: tampered.revealed ?? "")) != tampered.result)
+
+            // The portal: the task, its hash, the JSON anyone re-runs; the algorithm with the script.
+            let portal = try await t.send(.GET, "/random-inspections/\(last.id.uuidString)")
+            #expect(portal.status == .ok && portal.body.string.contains(last.inputsHash))
+            let json = try await t.send(.GET, "/random-inspections/\(last.id.uuidString)/draw.json")
+            #expect(json.body.string == published)
+            let algorithm = try await t.send(.GET, "/random-inspections/algorithm")
+            #expect(algorithm.body.string.contains("fazhi-draw-v1") && algorithm.body.string.contains("hashlib"))
+
+            // A cancellation needs its reason, which is published.
+            let noReason = try await web.request(
+                .POST, "/console/draws/\(task.id.uuidString)/cancel", form: ["reason": ""])
+            #expect(noReason.status == .unprocessableEntity)
+            _ = try await web.request(
+                .POST, "/console/draws/\(task.id.uuidString)/cancel", form: ["reason": "测试任务，作废后重新发起"])
+            #expect(try await RandomDraws.task(task.id, on: t.app.db)?.state == .cancelled)
+            // Another body's head cannot draw it.
+            let other = WebClient(t)
+            _ = try await other.login("zf.juzhang")
+            let foreign = try await other.request(.POST, drawURL, form: ["revealed": "1", "witnesses": "甲\n乙"])
+            #expect([.notFound, .unprocessableEntity, .forbidden].contains(foreign.status))
+        }
+    }
+}
