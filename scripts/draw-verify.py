@@ -16,9 +16,14 @@ rank = lambda *parts: hashlib.sha256(seed + b"".join(p.encode() for p in parts))
 drawn = []
 for s, n in d["quotas"].items():
     drawn += sorted((rank(t), t, s) for t, s2 in d["targets"] if s2 == s)[:n]
-no = {}
+no, pool, result = {}, sorted(d["inspectors"], key=key), []
 for i, t in d["exclusions"]: no.setdefault(t, set()).add(i)
-result = [{"target": t, "stratum": s, "inspectors": [i for _, i in sorted(
-    (rank(t, "|", i), i) for i in d["inspectors"] if i not in no.get(t, ()))[:d["perTarget"]]]} for _, t, s in sorted(drawn)]
+for _, t, s in sorted(drawn):
+    picked, j = [], 0
+    while len(picked) < d["perTarget"]:
+        i = pool[int.from_bytes(rank(t, "|", str(j))[:8], "big") % len(pool)]
+        if i not in no.get(t, ()) and i not in picked: picked.append(i)
+        j += 1
+    result.append({"target": t, "stratum": s, "inspectors": picked})
 print("result", "matches" if result == d.get("result") else "DIFFERS from the published one")
 sys.exit(0 if inputs_hash == d["inputsHash"] and result == d.get("result") else 1)

@@ -133,7 +133,7 @@ enum DrawViews {
         <li>规范文本：第一行 <code>fazhi-draw-v1</code>，依次为 <code>task|任务编号</code>、<code>per-target|人数</code>、各 <code>quota|等级|数量</code>、各 <code>target|代码|等级</code>、各 <code>inspector|执法证号</code>、各 <code>exclude|执法证号|代码</code>，每类按 UTF-8 字节排序，每项一行（以换行结束）。</li>
         <li>种子 = SHA-256(输入哈希（小写十六进制）＋换行＋随机数＋换行＋任务编号)。</li>
         <li>每个检查对象的序值 = SHA-256(种子＋代码)；每个风险等级取序值最小的规定数量个对象。</li>
-        <li>被抽中的对象按序值排列；对每个对象，各检查人员的序值 = SHA-256(种子＋代码＋“|”＋执法证号)，除去回避的人员，取序值最小的规定人数。</li>
+        <li>被抽中的对象按序值排列；检查人员按执法证号的 UTF-8 字节排序为名单。对每个对象，依次取 j = 0, 1, 2, …：以 SHA-256(种子＋代码＋“|”＋j 的十进制数字) 的前8个字节为大端整数，除以名单人数取余数，余数所指的人员如未回避、未选中即选中，直至选满规定人数。</li>
         </ol>
         <p>复核脚本（Python 3，保存为 draw-verify.py 后运行 <code>python3 draw-verify.py draw.json</code>，draw.json 为任务页下载的公布输入）：</p>
         <pre id="reference-script">\(RandomDraw.referenceScript)</pre>

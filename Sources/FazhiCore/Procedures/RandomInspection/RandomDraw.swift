@@ -11,8 +11,9 @@ import Foundation
 ///     seed      = SHA-256(inputsHash ‖ "\n" ‖ revealed ‖ "\n" ‖ taskID)        (inputsHash in lowercase hex)
 ///     rank(t)   = SHA-256(seed ‖ t.id)                                          (per target; bytes compared)
 ///     drawn     = per stratum, the `quota` targets of lowest rank
-///     rank(t,i) = SHA-256(seed ‖ t.id ‖ "|" ‖ i.id)                             (per drawn target and inspector)
-///     assigned  = per drawn target, the `perTarget` inspectors of lowest rank not excluded for it
+///     pick(t,j) = inspectors[ first 8 bytes of SHA-256(seed ‖ t.id ‖ "|" ‖ j) as a big-endian number mod count ]
+///     assigned  = per drawn target (in rank order), pick(t,0), pick(t,1), … skipping an inspector excluded for it or
+///                 already picked, until `perTarget` are picked                 (inspectors sorted by their UTF-8 bytes)
 ///
 /// `scripts/draw-verify.py` (also on the portal) is the same in twenty lines of Python.
 public enum RandomDraw {
@@ -86,7 +87,11 @@ public enum RandomDraw {
 
     /// Checks what the inputs may hold: ids and strata without the separators of the canonical text.
     public static func check(_ inputs: Inputs) throws {
-        func clean(_ s: String) -> Bool { !s.isEmpty && s.count <= 64 && !s.contains("|") && !s.contains("\n") }
+        // In UTF-8 bytes (a million ids are checked in the draw's time): at most 64 characters of 4 bytes.
+        func clean(_ s: String) -> Bool {
+            let u = s.utf8
+            return !u.isEmpty && u.count <= 256 && !u.contains(UInt8(ascii: "|")) && !u.contains(UInt8(ascii: "\n"))
+        }
         guard clean(inputs.task), inputs.perTarget >= 2, inputs.perTarget <= 10 else {
             throw Problem.badInput("每个检查对象应分配2至10名检查人员")
         }
@@ -94,9 +99,10 @@ public enum RandomDraw {
         else {
             throw Problem.badInput("检查对象和检查人员的编码不能为空，不能含“|”或者换行，不超过64字")
         }
-        guard Set(inputs.targets.map(\.id)).count == inputs.targets.count,
-            Set(inputs.inspectors).count == inputs.inspectors.count
-        else { throw Problem.badInput("检查对象或者检查人员有重复") }
+        // Both lists are sorted (`Inputs.init`): a repeat stands next to its twin.
+        let repeatedTarget = zip(inputs.targets, inputs.targets.dropFirst()).contains { $0.id == $1.id }
+        let repeatedInspector = zip(inputs.inspectors, inputs.inspectors.dropFirst()).contains { $0 == $1 }
+        guard !repeatedTarget, !repeatedInspector else { throw Problem.badInput("检查对象或者检查人员有重复") }
         guard inputs.quotas.allSatisfy({ clean($0.key) && $0.value >= 0 }) else { throw Problem.badInput("抽取数量有误") }
     }
 
@@ -128,47 +134,68 @@ public enum RandomDraw {
         return Rank(h.finalize())
     }
 
+    /// The first 8 bytes of SHA-256(seed ‖ parts) as a big-endian number (`Rank.head`), hashed from a copy of a hasher
+    /// that has already taken the seed.
+    @inline(__always)
+    static func head(_ seeded: SHA256, _ id: String) -> UInt64 {
+        var h = seeded
+        var id = id
+        id.withUTF8 { h.update(bufferPointer: UnsafeRawBufferPointer($0)) }
+        return h.finalize().withUnsafeBytes { $0.prefix(8).reduce(0) { ($0 << 8) | UInt64($1) } }
+    }
+
+    /// The targets of each stratum in rank order, the `quota` lowest: the ranks hashed on every core, compared by their
+    /// first 8 bytes (two equal heads — a chance of one in 10¹³ for a million targets — fall back to the whole digest).
+    static func drawTargets(_ inputs: Inputs, seed: [UInt8]) -> [(Rank, Target)] {
+        var seeded = SHA256()
+        seeded.update(data: seed)
+        let candidates = inputs.targets.filter { (inputs.quotas[$0.stratum] ?? 0) > 0 }
+        let n = candidates.count
+        let heads = UnsafeMutableBufferPointer<UInt64>.allocate(capacity: max(n, 1))
+        defer { heads.deallocate() }
+        let chunks = max(1, min(n / 20_000, ProcessInfo.processInfo.activeProcessorCount * 4))
+        nonisolated(unsafe) let out = heads
+        let fixed = seeded
+        DispatchQueue.concurrentPerform(iterations: chunks) { c in
+            let from = n * c / chunks, to = n * (c + 1) / chunks
+            for k in from..<to { out[k] = head(fixed, candidates[k].id) }
+        }
+        func full(_ k: Int) -> Rank { rank(seed, Array(candidates[k].id.utf8)) }
+        func before(_ a: Int, _ b: Int) -> Bool {
+            heads[a] != heads[b] ? heads[a] < heads[b] : full(a) < full(b)
+        }
+        var byStratum: [String: [Int]] = [:]
+        for k in 0..<n { byStratum[candidates[k].stratum, default: []].append(k) }
+        var chosen: [Int] = []
+        for (stratum, members) in byStratum {
+            let quota = min(inputs.quotas[stratum] ?? 0, members.count)
+            chosen += members.sorted(by: before).prefix(quota)
+        }
+        return chosen.sorted(by: before).map { (full($0), candidates[$0]) }
+    }
+
     /// The draw itself.
     public static func draw(_ inputs: Inputs, revealed: String) throws -> [Drawn] {
         try check(inputs)
         let seed = seed(inputsHash: inputs.hash, revealed: revealed, task: inputs.task)
-        var byStratum: [String: [(Rank, Target)]] = [:]
-        for t in inputs.targets where (inputs.quotas[t.stratum] ?? 0) > 0 {
-            byStratum[t.stratum, default: []].append((rank(seed, Array(t.id.utf8)), t))
-        }
-        var chosen: [(Rank, Target)] = []
-        for (stratum, ranked) in byStratum {
-            let quota = min(inputs.quotas[stratum] ?? 0, ranked.count)
-            chosen += lowest(ranked, quota)
-        }
-        chosen.sort { $0.0 < $1.0 }
+        let chosen = drawTargets(inputs, seed: seed)
         var excluded: [String: Set<String>] = [:]
         for e in inputs.exclusions where e.count == 2 { excluded[e[1], default: []].insert(e[0]) }
-        let inspectorBytes = inspectors(inputs)
+        let pool = inputs.inspectors, inPool = Set(pool), m = UInt64(pool.count)
         return try chosen.map { _, t in
             let no = excluded[t.id] ?? []
+            guard pool.count - no.filter(inPool.contains).count >= inputs.perTarget else {
+                throw Problem.notEnoughInspectors(target: t.id)
+            }
             let idBytes = Array(t.id.utf8) + [UInt8(ascii: "|")]
-            let ranked = inspectorBytes.filter { !no.contains($0.0) }.map { (rank(seed, idBytes, $0.1), $0.0) }
-            guard ranked.count >= inputs.perTarget else { throw Problem.notEnoughInspectors(target: t.id) }
-            return Drawn(target: t.id, stratum: t.stratum, inspectors: lowest(ranked, inputs.perTarget).map(\.1))
+            var picked: [String] = [], j = 0
+            while picked.count < inputs.perTarget {
+                let head = rank(seed, idBytes, Array(String(j).utf8)).head
+                let inspector = pool[Int(head % m)]
+                if !no.contains(inspector) && !picked.contains(inspector) { picked.append(inspector) }
+                j += 1
+            }
+            return Drawn(target: t.id, stratum: t.stratum, inspectors: picked)
         }
-    }
-
-    static func inspectors(_ inputs: Inputs) -> [(String, [UInt8])] { inputs.inspectors.map { ($0, Array($0.utf8)) } }
-
-    /// The `k` lowest by rank, in rank order (a partial selection, not a sort of all).
-    static func lowest<T>(_ items: [(Rank, T)], _ k: Int) -> [(Rank, T)] {
-        guard k > 0 else { return [] }
-        // A few (the inspectors of one target): kept in order while scanning; many: a sort.
-        if k > 16 { return Array(items.sorted { $0.0 < $1.0 }.prefix(k)) }
-        var best: [(Rank, T)] = []
-        best.reserveCapacity(k + 1)
-        for item in items {
-            if best.count == k, let last = best.last, !(item.0 < last.0) { continue }
-            let at = best.firstIndex { item.0 < $0.0 } ?? best.count
-            best.insert(item, at: at)
-            if best.count > k { best.removeLast() }
-        }
-        return best
     }
 }
