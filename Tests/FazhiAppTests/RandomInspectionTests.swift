@@ -71,6 +71,54 @@ struct RandomInspectionTests {
             let algorithm = try await t.send(.GET, "/random-inspections/algorithm")
             #expect(algorithm.body.string.contains("fazhi-draw-v1") && algorithm.body.string.contains("hashlib"))
 
+            // The demo's task for today: drawn at its session; each target becomes a 行政检查 case of its inspectors.
+            let today = try #require(tasks.first { $0.state == .frozen && $0.drawOn.description == "2026-11-20" })
+            let noWitness = try await web.request(
+                .POST, "/console/draws/\(today.id.uuidString)/draw", form: ["revealed": "5521", "witnesses": "甲"])
+            #expect(noWitness.status == .unprocessableEntity && noWitness.text.contains("两名以上见证人"))
+            let drawnNow = try await web.request(
+                .POST, "/console/draws/\(today.id.uuidString)/draw", form: ["revealed": "5521", "witnesses": "甲\n乙"])
+            #expect(drawnNow.status == .seeOther, "\(drawnNow.status)")
+            let done = try #require(try await RandomDraws.task(today.id, on: t.app.db))
+            #expect(done.state == .drawn && done.cases?.count == done.result.count && !done.result.isEmpty)
+            let target = try #require(done.result.first)
+            let caseID = try #require(done.cases?[target.target])
+            let officers = try await Officers.list(bodies: [market], year: 2026, on: t.app.db)
+            let assigned = officers.filter { target.inspectors.contains($0.certificateNumber) }.map(\.id)
+            let others = officers.filter {
+                !target.inspectors.contains($0.certificateNumber)
+                    && $0.profile.eligibility(on: CivilDate(iso: "2026-11-20")!).isEligible
+            }.prefix(2).map(\.id)
+            let c = CaseAPITests.Client(t: t)
+            let officerToken = try await t.token("scj.zhifa1")
+            let inspection: [String: Any] = [
+                "inspectionSource": "random", "inspectedObject": "被抽中的店", "objectAddress": "清河县",
+                "checkedItems": ["经营许可"], "findings": "未发现问题", "result": "none", "certificateShown": true,
+                "partySignature": "signed",
+            ]
+            var k = ReconsiderationTests.Case(id: caseID.uuidString, version: 1)
+            // A person cannot record the assignment; only the drawn inspectors inspect.
+            let typed = try await c.step(
+                k.id, officerToken, "assign_random", version: k.version, date: "2026-11-20",
+                ["assignedInspectors": ["X"]])
+            #expect(typed.status == .unprocessableEntity, "\(typed.text)")
+            let wrong = try await c.step(
+                k.id, officerToken, "record_inspection", version: k.version, date: "2026-11-20", inspection,
+                officers: Array(others))
+            #expect(CaseAPITests.article(wrong) == "优化营商环境条例 第五十四条", "\(wrong.text)")
+            let right = try await c.step(
+                k.id, officerToken, "record_inspection", version: k.version, date: "2026-11-20", inspection,
+                officers: assigned)
+            #expect(right.status == .ok, "\(right.text)")
+            k.version += 1
+            #expect(ReconsiderationTests.due(try right.json(), "randomPublication") == "2026-12-18", "20 working days")
+            let portalBefore = try await t.send(.GET, "/random-inspections/\(today.id.uuidString)")
+            #expect(!portalBefore.body.string.contains("未发现问题（"), "not public before its publication")
+            _ = try await ReconsiderationTests.ok(
+                c, &k, officerToken, "publish_random_result", "2026-11-20", ["publicationChannel": "国家企业信用信息公示系统"])
+            let portalAfter = try await t.send(.GET, "/random-inspections/\(today.id.uuidString)")
+            #expect(portalAfter.body.string.contains("未发现问题（2026-11-20公示）"))
+
             // A cancellation needs its reason, which is published.
             let noReason = try await web.request(
                 .POST, "/console/draws/\(task.id.uuidString)/cancel", form: ["reason": ""])

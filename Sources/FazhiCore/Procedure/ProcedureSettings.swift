@@ -70,6 +70,9 @@ public struct ProcedureSettings: Codable, Sendable, Equatable {
     /// 重大行政决策的合法性审查: the 条例 sets only a minimum (第二十六条, ≥ 7 working days); the time the 司法局 is given at
     /// most is local (commonly 15 working days, [U]) — configurable, shown as the reviewer's deadline.
     public var majorDecisionReviewMaxWorkdays: Int = 15
+    /// 双随机 results published within this many working days of the result (企业信息公示暂行条例 第六条's 20 working days
+    /// as usually applied; statutes §E [U] for 国发〔2019〕5号) — configurable.
+    public var randomResultPublicationWorkdays: Int = 20
     /// 公民、法人和其他组织的审查建议 answered within this many days of receipt: no national rule (local 规范性文件管理办法
     /// commonly 30 or 60 days) — configurable.
     public var normativeSuggestionAnswerDays: Int = 60

@@ -43,11 +43,65 @@ enum DemoRandomInspection {
                 "\(base.adding(days: -88).year)年第三季度食品经营双随机抽查（重新抽取）", created: base.adding(days: -89),
                 drawOn: base.adding(days: -88), repeats: first.id),
             exclusions: [], in: tx)
-        _ = try await RandomDraws.draw(
+        let drawn = try await RandomDraws.draw(
             repeated.id, revealed: "4817-0392", witnesses: ["县人大代表 李某某", "企业代表 周某某"], today: base.adding(days: -88),
-            bodies: [market], in: tx)
+            bodies: [market], catalog: c.catalog, calendar: c.calendar, in: tx)
+        try await inspect(c, drawn, body: market, on: base.adding(days: -80), in: tx)
         _ = try await RandomDraws.freeze(
             task("\(base.year)年第四季度食品经营双随机抽查", created: base.adding(days: -5), drawOn: base), exclusions: [],
             in: tx)
+    }
+
+    /// The drawn inspectors inspect their targets: most found in order, one told to rectify; the results published
+    /// (one late, one not yet).
+    static func inspect(
+        _ c: DemoContext, _ task: DrawTask, body: UUID, on day: CivilDate, in tx: WriteTransaction
+    ) async throws {
+        guard let def = c.catalog.current(InspectionProcedure.id), let officer = c.actor("scj.zhifa1") else { return }
+        let ids = Dictionary(
+            try await Officers.list(bodies: [body], year: day.year, on: tx.db).map { ($0.certificateNumber, $0.id) },
+            uniquingKeysWith: { a, _ in a })
+        for (n, d) in task.result.enumerated() {
+            guard let caseID = task.cases?[d.target], let file = try await CaseStore.load(caseID, on: tx.db)?.file
+            else {
+                continue
+            }
+            var version = file.version
+            let rectify = n == 1
+            var steps: [(String, CivilDate, [String: FactValue], [UUID])] = [
+                (
+                    InspectionProcedure.Step.recordInspection, day.adding(days: n),
+                    [
+                        "inspectionSource": .text("random"),
+                        "inspectedObject": .text(file.facts[EnforcementFact.inspectedObject] ?? d.target),
+                        "objectAddress": .text("清河县"), "checkedItems": .list(["经营许可", "进货查验记录", "从业人员健康证明"]),
+                        "findings": .text(rectify ? "进货查验记录不全" : "未发现问题"),
+                        "result": .text(rectify ? "rectify" : "none"), "certificateShown": .bool(true),
+                        "partySignature": .text("signed"),
+                    ].merging(rectify ? ["rectifyBy": .date(day.adding(days: n + 15))] : [:]) { $1 },
+                    d.inspectors.compactMap { ids[$0] }
+                )
+            ]
+            if n < task.result.count - 1 {
+                steps.append(
+                    (
+                        InspectionProcedure.Step.publishRandomResult, day.adding(days: n + (n == 2 ? 40 : 10)),
+                        ["publicationChannel": .text("国家企业信用信息公示系统")], []
+                    ))
+            }
+            for (action, date, inputs, officers) in steps where date <= c.today {
+                do {
+                    _ = try await CaseStore.take(
+                        StepRequest(
+                            caseID: caseID, action: action, expectedVersion: version, inputs: Facts(inputs),
+                            officerIDs: officers, actor: officer, date: date),
+                        catalog: c.catalog, calendar: c.calendar, today: c.today, in: tx)
+                    version += 1
+                } catch let e as DomainError {
+                    tx.db.logger.warning("demo inspection stopped at \(action): \(e.description)")
+                    break
+                }
+            }
+        }
     }
 }

@@ -62,24 +62,41 @@ enum DrawViews {
             """
     }
 
-    static func result(_ t: DrawTask, names: (targets: [String: String], inspectors: [String: String])) -> HTML {
+    /// A drawn target's inspection as the page says it: its result once published (the portal shows nothing before).
+    static func outcome(_ c: StoredCase?, staff: Bool) -> HTML {
+        guard let f = c?.file else { return "" }
+        let result = InspectionProcedure.results.first { $0.value == f.facts[EnforcementFact.result] }?.label
+        if let on = f.facts[EnforcementFact.resultPublishedOn] {
+            return
+                "\(result ?? "")（\(on.description)公示\(f.facts[EnforcementFact.resultPublishedLate] == true ? "，逾期" : "")）"
+        }
+        let state: HTML = result.map { staff ? "\($0)（待公示）" : "待公示" } ?? "待检查"
+        return staff ? "<a href=\"\(SitePath.caseFile(f.id).path)\">\(state)</a>" : state
+    }
+
+    static func result(
+        _ t: DrawTask, names: (targets: [String: String], inspectors: [String: String]),
+        cases: [UUID: StoredCase] = [:],
+        staff: Bool = false
+    ) -> HTML {
         guard !t.result.isEmpty else { return "" }
         let rows = HTML.join(
             t.result.enumerated().map { i, d in
                 let who = d.inspectors.map { "\(names.inspectors[$0] ?? "")（\($0)）" }.joined(separator: "、")
+                let c = t.cases?[d.target].flatMap { cases[$0] }
                 return
-                    "<tr><td class=\"num\">\(i + 1)</td><td>\(names.targets[d.target] ?? "")</td><td>\(d.target)</td><td>\(d.stratum)</td><td>\(who)</td></tr>"
+                    "<tr><td class=\"num\">\(i + 1)</td><td>\(names.targets[d.target] ?? "")</td><td>\(d.target)</td><td>\(d.stratum)</td><td>\(who)</td><td>\(outcome(c, staff: staff))</td></tr>"
                     as HTML
             })
         return """
             <h2>抽取结果（\(t.result.count)个检查对象）</h2>
-            <div class="table-wrap"><table class="data fixed-order" id="draw-result"><thead><tr><th>序号</th><th>检查对象</th><th>统一社会信用代码</th><th>风险等级</th><th>检查人员</th></tr></thead><tbody>\(rows)</tbody></table></div>
+            <div class="table-wrap"><table class="data fixed-order" id="draw-result"><thead><tr><th>序号</th><th>检查对象</th><th>统一社会信用代码</th><th>风险等级</th><th>检查人员</th><th>检查结果</th></tr></thead><tbody>\(rows)</tbody></table></div>
             """
     }
 
     static func task(
-        _ t: DrawTask, names: (targets: [String: String], inspectors: [String: String]), mayRun: Bool, today: CivilDate,
-        error: String?, csrf: String
+        _ t: DrawTask, names: (targets: [String: String], inspectors: [String: String]), cases: [UUID: StoredCase],
+        mayRun: Bool, today: CivilDate, error: String?, csrf: String
     ) -> HTML {
         let drawForm: HTML =
             mayRun && t.state == .frozen
@@ -104,7 +121,7 @@ enum DrawViews {
             \(Views.flash(error, error: true))
             \(facts(t))
             \(drawForm)
-            \(result(t, names: names))
+            \(result(t, names: names, cases: cases, staff: true))
             \(cancelForm)
             """
     }
@@ -117,12 +134,13 @@ enum DrawViews {
     }
 
     static func portalTask(
-        _ t: DrawTask, names: (targets: [String: String], inspectors: [String: String]), body: String
+        _ t: DrawTask, names: (targets: [String: String], inspectors: [String: String]), cases: [UUID: StoredCase],
+        body: String
     ) -> HTML {
         """
         <p><a href="\(SitePath.drawsPortal.path)">双随机抽查</a> · \(body) · <a href="\(SitePath.drawPortal(t.id).path)/draw.json" id="inputs-json">下载公布的输入（JSON）</a> · <a href="\(SitePath.drawsPortal.path)/algorithm">复核方法</a></p>
         \(facts(t))
-        \(result(t, names: names))
+        \(result(t, names: names, cases: cases))
         """
     }
 

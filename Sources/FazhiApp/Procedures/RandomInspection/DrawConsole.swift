@@ -99,12 +99,14 @@ enum DrawConsole {
             guard let id = req.parameters.get("id", as: UUID.self) else { throw APIError.notFound("没有该抽查任务") }
             do {
                 guard let body = body(user) else { throw DomainError.forbidden("只有执法主体的负责人或者法制机构可以抽取", article: nil) }
-                let today = req.fazhi.today
+                let today = req.fazhi.today, catalog = req.fazhi.procedures, calendar = req.fazhi.deadlines
                 let witnesses = (v["witnesses"] ?? "").split(whereSeparator: { $0.isNewline || $0 == "、" }).map(
                     String.init)
                 _ = try await req.write(as: user) { tx in
                     try await RandomDraws.draw(
-                        id, revealed: v["revealed"] ?? "", witnesses: witnesses, today: today, bodies: [body], in: tx)
+                        id, revealed: v["revealed"] ?? "", witnesses: witnesses, today: today, bodies: [body],
+                        catalog: catalog,
+                        calendar: calendar, in: tx)
                 }
                 Flash.set(req, ok: "已抽取，结果已公布")
             } catch let e as DomainError {
@@ -137,15 +139,23 @@ enum DrawConsole {
         ).with(status: error == nil ? .ok : .unprocessableEntity)
     }
 
+    /// The 行政检查 cases the draw opened, by id.
+    static func inspections(_ t: DrawTask, _ req: Request) async throws -> [UUID: StoredCase] {
+        var out: [UUID: StoredCase] = [:]
+        for id in (t.cases ?? [:]).values { out[id] = try await CaseStore.load(id, on: req.db) }
+        return out
+    }
+
     static func taskPage(_ req: Request, _ user: AuthUser, error: String?) async throws -> Response {
         guard let id = req.parameters.get("id", as: UUID.self), let t = try await RandomDraws.task(id, on: req.db),
             user.readable.contains(t.bodyID)
         else { throw APIError.notFound("没有该抽查任务，或者您无权查看") }
         let names = try await RandomDraws.names(body: t.bodyID, on: req.db)
+        let cases = try await inspections(t, req)
         return Views.console(
             t.title, user: user, request: req, active: SitePath.draws.path, flash: Flash.take(req),
             DrawViews.task(
-                t, names: names, mayRun: body(user) == t.bodyID, today: req.fazhi.today, error: error,
+                t, names: names, cases: cases, mayRun: body(user) == t.bodyID, today: req.fazhi.today, error: error,
                 csrf: CSRF.token(for: req))
         ).with(status: error == nil ? .ok : .unprocessableEntity)
     }
@@ -168,8 +178,10 @@ enum DrawPortal {
             else { throw APIError.notFound("没有该抽查任务") }
             let names = try await RandomDraws.names(body: t.bodyID, on: req.db)
             let bodies = try await CasesConsole.bodyNames(req)
+            let cases = try await DrawConsole.inspections(t, req)
             return Views.portal(
-                t.title, request: req, DrawViews.portalTask(t, names: names, body: bodies[t.bodyID] ?? ""))
+                t.title, request: req, DrawViews.portalTask(t, names: names, cases: cases, body: bodies[t.bodyID] ?? "")
+            )
         }
         portal.get("random-inspections", ":id", "draw.json") { req async throws -> Response in
             guard let id = req.parameters.get("id", as: UUID.self),

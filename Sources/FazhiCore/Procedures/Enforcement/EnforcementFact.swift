@@ -158,7 +158,16 @@ public enum EnforcementFact {
     public static let emergencyBreach = FactKey<Bool>("emergencyBreach", "突发事件期间违反应对措施")
     public static let benchmarkArticles = FactKey<[String]>("benchmarkArticles", "裁量依据")
     public static let benchmarkReasons = FactKey<[String]>("benchmarkReasons", "裁量理由")
+    /// 双随机: the draw task, the target's code and the inspectors the draw assigned (执法证号).
+    public static let drawTask = FactKey<String>("drawTask", "双随机抽查任务")
+    public static let objectCode = FactKey<String>("objectCode", "检查对象统一社会信用代码")
+    public static let assignedInspectors = FactKey<[String]>("assignedInspectors", "随机选派的检查人员（执法证号）")
+    public static let resultPublishedOn = FactKey<CivilDate>("resultPublishedOn", "抽查结果公示日期")
+    public static let resultPublishedLate = FactKey<Bool>("resultPublishedLate", "抽查结果逾期公示")
+    public static let publicationChannel = FactKey<String>("publicationChannel", "公示途径")
     public static let all: [AnyFactKey] = [
+        drawTask.any, objectCode.any, assignedInspectors.any, resultPublishedOn.any, resultPublishedLate.any,
+        publicationChannel.any,
         measureValue.any, illegalGains.any, goodsValue.any, ageAtViolation.any, minorCorrectedNoHarm.any,
         firstViolation.any, noSubjectiveFault.any, mitigating.any, emergencyBreach.any, benchmarkArticles.any,
         benchmarkReasons.any,

@@ -9,7 +9,7 @@ extension ProcedureModule {
         definitions: { s in
             [
                 PenaltyOrdinaryProcedure.definition(s), PenaltySimpleProcedure.definition(s),
-                InspectionProcedure.definition(s),
+                InspectionProcedure.definition(s, version: 1), InspectionProcedure.definition(s),
             ]
         },
         documents: [

@@ -4,7 +4,8 @@ import Foundation
 /// (《行政处罚法》第四十二条、第五十五条), with a result — nothing found, 责令整改 by a date, or 立案查处.
 public enum InspectionProcedure {
     public static let id = "inspection"
-    public static let version = 1
+    /// Version 2 adds the 双随机 assignment and the publication of its result; a case keeps the version it began with.
+    public static let version = 2
 
     public static let results = [InputField.Choice("none", "未发现问题"), .init("rectify", "责令整改"), .init("case", "立案查处")]
 
@@ -22,15 +23,17 @@ public enum InspectionProcedure {
         public static let confirmRectification = "confirm_rectification"
         public static let referToCase = "refer_to_case"
         public static let close = "close"
+        public static let assignRandom = "assign_random"
+        public static let publishRandomResult = "publish_random_result"
     }
 
     public static let states = [
         State.open, State.inspected, State.referred, State.closed,
     ]
 
-    public static func definition(_ settings: ProcedureSettings) -> ProcedureDefinition {
+    public static func definition(_ settings: ProcedureSettings, version: Int = version) -> ProcedureDefinition {
         let two = OfficerRule(minimum: 2, article: "行政处罚法 第四十二条、第五十五条")
-        let actions: [ActionDefinition] = [
+        var actions: [ActionDefinition] = [
             ActionDefinition(
                 Step.recordInspection, "检查并记录", from: [State.open.id], to: State.inspected.id, by: [.officer],
                 basis: "行政处罚法 第五十五条"
@@ -91,6 +94,7 @@ public enum InspectionProcedure {
             )
             .gate("行政处罚法 第五十四条", "检查结果为立案查处或责令整改的，不能直接办结") { $0.file.facts[EnforcementFact.result] == "none" },
         ]
+        if version >= 2 { actions = randomSteps(actions, settings) }
         var d = ProcedureDefinition(
             id: id, version: version, name: "行政检查", instrument: "《中华人民共和国行政处罚法》", initial: State.open.id,
             states: states,

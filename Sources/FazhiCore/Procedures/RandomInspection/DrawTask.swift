@@ -45,6 +45,8 @@ public struct DrawTask: Sendable, Codable, Equatable {
     public var cancelReason: String?
     /// The cancelled task this one repeats.
     public var repeats: UUID?
+    /// The 行政检查 case opened for each drawn target (by its code).
+    public var cases: [String: UUID]?
 
     /// A new task, before its inputs are frozen.
     public init(
@@ -58,6 +60,7 @@ public struct DrawTask: Sendable, Codable, Equatable {
         self.createdOn = createdOn
         state = .frozen; inputsHash = ""; targetCount = 0; inspectorCount = 0; exclusionCount = 0; quotas = [:]
         revealed = nil; witnesses = []; drawnOn = nil; result = []; cancelReason = nil; self.repeats = repeats
+        cases = nil
     }
 
     /// Checks a new task's fields, naming the one that is wrong (in Chinese).

@@ -116,6 +116,12 @@ public enum RandomDraws {
                 id: try $0.decode(column: "code", as: String.self),
                 stratum: try $0.decode(column: "grade", as: String.self))
         }
+        guard
+            DrawTask.quotas(counts: Dictionary(grouping: candidates, by: \.stratum).mapValues(\.count), ratio: t.ratio)
+                .values.reduce(0, +) <= 10_000
+        else {
+            throw DomainError.invalid(field: "ratio", message: "一次抽取的检查对象不超过10000个：请缩小范围或者降低比例")
+        }
         guard !candidates.isEmpty else {
             throw DomainError.invalid(field: "grades", message: "检查对象名录库中没有符合条件的检查对象")
         }
@@ -167,9 +173,16 @@ public enum RandomDraws {
         return t
     }
 
-    /// Draws with the revealed value, entered with at least two witnesses on or after the draw day.
+    /// Who opens the drawn targets' 行政检查 cases and records their assignment: the system, on the record.
+    static let drawActor = ProcedureActor(
+        id: UUID(uuid: (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 4)), name: "系统（双随机抽取结果）",
+        roles: Set(Role.allCases), isSystem: true)
+
+    /// Draws with the revealed value, entered with at least two witnesses on or after the draw day; each drawn target
+    /// becomes a 行政检查 case (source 双随机) assigned to its drawn inspectors.
     public static func draw(
-        _ id: UUID, revealed: String, witnesses: [String], today: CivilDate, bodies: Set<UUID>, in tx: WriteTransaction
+        _ id: UUID, revealed: String, witnesses: [String], today: CivilDate, bodies: Set<UUID>,
+        catalog: ProcedureCatalog, calendar: DeadlineCalculator, in tx: WriteTransaction
     ) async throws -> DrawTask {
         guard var t = try await task(id, on: tx.db), bodies.contains(t.bodyID) else {
             throw DomainError.notFound("没有该抽查任务，或者您无权办理")
@@ -191,6 +204,7 @@ public enum RandomDraws {
             throw DomainError.invalid(field: "revealed", message: p.description)
         }
         t.state = .drawn; t.revealed = value; t.witnesses = names; t.drawnOn = today; t.result = result
+        t.cases = try await openInspections(t, result, today: today, catalog: catalog, calendar: calendar, in: tx)
         var out = published
         out.revealed = value; out.result = result
         let content = String(decoding: try encoder.encode(t), as: UTF8.self)
@@ -202,6 +216,30 @@ public enum RandomDraws {
             "draw_task", id.uuidString, "draw",
             ["revealed": value, "witnesses": names.joined(separator: "、"), "drawn": String(result.count)])
         return t
+    }
+
+    /// One 行政检查 case per drawn target, its assignment recorded by the system step (never typed).
+    static func openInspections(
+        _ t: DrawTask, _ result: [RandomDraw.Drawn], today: CivilDate, catalog: ProcedureCatalog,
+        calendar: DeadlineCalculator, in tx: WriteTransaction
+    ) async throws -> [String: UUID] {
+        guard let def = catalog.current(InspectionProcedure.id) else { return [:] }
+        let names = try await names(body: t.bodyID, on: tx.db).targets
+        var out: [String: UUID] = [:]
+        for d in result {
+            let c = try await CaseStore.open(def, bodyID: t.bodyID, today: today, in: tx)
+            _ = try await CaseStore.take(
+                StepRequest(
+                    caseID: c.id, action: InspectionProcedure.Step.assignRandom, expectedVersion: 0,
+                    inputs: Facts([
+                        "drawTask": .text(t.title), "objectCode": .text(d.target),
+                        "inspectedObject": .text(names[d.target] ?? d.target),
+                        "assignedInspectors": .list(d.inspectors),
+                    ]), officerIDs: [], actor: drawActor, date: today),
+                catalog: catalog, calendar: calendar, today: today, in: tx)
+            out[d.target] = c.id
+        }
+        return out
     }
 
     /// Cancels a task with its reason (a repeat is a new task naming this one): never silently replaced.
