@@ -60,6 +60,5 @@ enum AppModules {
         .disclosure,
         .normative,
         .majorDecision,
-        .randomInspection,
     ]
 }

@@ -10,17 +10,30 @@ extension AppModule {
             DecisionsPortal.register(r.portal)
             EnforcementStatisticsPage.register(r.console)
             TransfersPage.register(r.console)
+            DrawConsole.register(r.console)
+            DrawPortal.register(r.portal)
         },
         navigation: [
             NavEntry(.enforcement, "执法案件", .cases(procedure: nil), roles: enforcementRoles),
             NavEntry(.enforcement, "两法衔接", .transfers, roles: enforcementRoles),
             NavEntry(.statistics, "执法统计", .enforcementStatistics, roles: enforcementRoles),
+            NavEntry(.enforcement, "双随机抽查", .draws, roles: [.head, .officer, .legalReviewer, .supervisor]),
         ],
         demo: { c, tx in
             try await DemoCases.load(
                 orgs: c.orgs, people: c.people, catalog: c.catalog, calendar: c.calendar, today: c.today, in: tx)
+            try await DemoRandomInspection.load(c, in: tx)
         },
-        benches: { $0.use(BenchCasesCommand(), as: "cases") },
+        benches: {
+            $0.use(BenchCasesCommand(), as: "cases")
+            $0.use(DrawBench(), as: "draw")
+        },
+        // 双随机: `fazhi draw verify TASK` re-runs a published draw.
+        commands: { commands in
+            var draw = AsyncCommands()
+            draw.use(DrawVerifyCommand(), as: "verify")
+            commands.use(draw.group(help: "双随机：verify 按公布的输入重新抽取并核对"), as: "draw")
+        },
         figureSets: [enforcementFigures])
 
     /// 行政执法统计 for the year over the bodies, from the kept sums (M010), each figure as declared in the module

@@ -2,28 +2,6 @@ import FazhiCore
 import FazhiStore
 import Vapor
 
-extension AppModule {
-    /// 双随机、一公开 (issue 18, first part): the 检查对象名录库, draw tasks frozen and drawn in the console, every task with
-    /// its inputs, revealed value and result on the portal, the algorithm and its reference script, `fazhi draw verify`,
-    /// `fazhi bench draw`, the demo.
-    static let randomInspection = AppModule(
-        folder: "RandomInspection",
-        routes: { r in
-            DrawConsole.register(r.console)
-            DrawPortal.register(r.portal)
-        },
-        navigation: [
-            NavEntry(.enforcement, "双随机抽查", .draws, roles: [.head, .officer, .legalReviewer, .supervisor])
-        ],
-        demo: { c, tx in try await DemoRandomInspection.load(c, in: tx) },
-        benches: { $0.use(DrawBench(), as: "draw") },
-        commands: { commands in
-            var draw = AsyncCommands()
-            draw.use(DrawVerifyCommand(), as: "verify")
-            commands.use(draw.group(help: "双随机：verify 按公布的输入重新抽取并核对"), as: "draw")
-        })
-}
-
 /// `fazhi draw verify TASK`: re-runs a task's draw from its published inputs and says whether the hash of the inputs and
 /// the result are what was published (exit status 1 if not).
 struct DrawVerifyCommand: AsyncCommand {
