@@ -119,6 +119,13 @@ struct RandomInspectionTests {
             let portalAfter = try await t.send(.GET, "/random-inspections/\(today.id.uuidString)")
             #expect(portalAfter.body.string.contains("未发现问题（2026-11-20公示）"))
 
+            // The year's figures: the tasks drawn, the targets, the results published.
+            let figures = try await t.send(
+                .GET, "/api/v1/statistics/random_inspection?year=2026", token: try await t.token("scj.juzhang"))
+            #expect(
+                figures.status == .ok && figures.body.string.contains("开展双随机抽查2次"), "\(figures.body.string.prefix(400))"
+            )
+
             // A cancellation needs its reason, which is published.
             let noReason = try await web.request(
                 .POST, "/console/draws/\(task.id.uuidString)/cancel", form: ["reason": ""])

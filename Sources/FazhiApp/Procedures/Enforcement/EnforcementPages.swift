@@ -34,7 +34,7 @@ extension AppModule {
             draw.use(DrawVerifyCommand(), as: "verify")
             commands.use(draw.group(help: "双随机：verify 按公布的输入重新抽取并核对"), as: "draw")
         },
-        figureSets: [enforcementFigures])
+        figureSets: [enforcementFigures, RandomDrawFigures.figures])
 
     /// 行政执法统计 for the year over the bodies, from the kept sums (M010), each figure as declared in the module
     /// (`Penalty.statistics`: what it counts) with the case list it counts.
