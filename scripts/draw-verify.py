@@ -19,6 +19,7 @@ for s, n in d["quotas"].items():
 no, pool, result = {}, sorted(d["inspectors"], key=key), []
 for i, t in d["exclusions"]: no.setdefault(t, set()).add(i)
 for _, t, s in sorted(drawn):
+    assert sum(i not in no.get(t, ()) for i in pool) >= d["perTarget"], "not enough inspectors for " + t
     picked, j = [], 0
     while len(picked) < d["perTarget"]:
         i = pool[int.from_bytes(rank(t, "|", str(j))[:8], "big") % len(pool)]

@@ -97,7 +97,7 @@ struct RandomInspectionTests {
                 "partySignature": "signed",
             ]
             var k = ReconsiderationTests.Case(id: caseID.uuidString, version: 1)
-            // A person cannot record the assignment; only the drawn inspectors inspect.
+            // A person cannot record the assignment; only the drawn inspectors inspect, and record it themselves.
             let typed = try await c.step(
                 k.id, officerToken, "assign_random", version: k.version, date: "2026-11-20",
                 ["assignedInspectors": ["X"]])
@@ -106,12 +106,45 @@ struct RandomInspectionTests {
                 k.id, officerToken, "record_inspection", version: k.version, date: "2026-11-20", inspection,
                 officers: Array(others))
             #expect(CaseAPITests.article(wrong) == "优化营商环境条例 第五十四条", "\(wrong.text)")
-            let right = try await c.step(
-                k.id, officerToken, "record_inspection", version: k.version, date: "2026-11-20", inspection,
-                officers: assigned)
-            #expect(right.status == .ok, "\(right.text)")
+            func record(by officer: UUID, _ inputs: [String: FactValue]) async throws -> DomainError? {
+                do {
+                    _ = try await t.app.fazhi.store.write(on: t.app.db, .system) { tx in
+                        try await CaseStore.take(
+                            StepRequest(
+                                caseID: caseID, action: "record_inspection", expectedVersion: 1, inputs: Facts(inputs),
+                                officerIDs: assigned,
+                                actor: ProcedureActor(id: officer, name: "检查人员", roles: [.officer], officerID: officer),
+                                date: CivilDate(iso: "2026-11-20")!),
+                            catalog: ProcedureCatalog.standard, calendar: DeadlineCalculator(calendar: .shipped),
+                            today: CivilDate(iso: "2026-11-20")!, in: tx)
+                    }
+                    return nil
+                } catch let e as DomainError { return e }
+            }
+            let facts: [String: FactValue] = [
+                "inspectionSource": .text("random"), "objectAddress": .text("清河县"), "checkedItems": .list(["经营许可"]),
+                "findings": .text("未发现问题"), "result": .text("none"), "certificateShown": .bool(true),
+                "partySignature": .text("signed"),
+            ]
+            let object = try #require(
+                try await CaseStore.load(caseID, on: t.app.db)?.file.facts[EnforcementFact.inspectedObject])
+            let stranger = try #require(others.first)
+            func refusal(_ e: DomainError?) -> (article: String?, field: String?) {
+                if case .refused(let field, _, let article)? = e { return (article, field) }
+                return (nil, nil)
+            }
+            let notDrawn = try await record(by: stranger, facts.merging(["inspectedObject": .text(object)]) { $1 })
+            #expect(refusal(notDrawn).article == "优化营商环境条例 第五十四条", "\(String(describing: notDrawn))")
+            let swapped = try await record(by: assigned[0], facts.merging(["inspectedObject": .text("别的企业")]) { $1 })
+            #expect(refusal(swapped).field == "inspectedObject", "\(String(describing: swapped))")
+            #expect(try await record(by: assigned[0], facts.merging(["inspectedObject": .text(object)]) { $1 }) == nil)
             k.version += 1
-            #expect(ReconsiderationTests.due(try right.json(), "randomPublication") == "2026-12-18", "20 working days")
+            let recorded = try #require(try await CaseStore.load(caseID, on: t.app.db)?.file)
+            #expect(recorded.deadline("randomPublication")?.deadline.due.description == "2026-12-18", "20 working days")
+            // A drawn task is not cancelled: its result stands.
+            let cancelDrawn = try await web.request(
+                .POST, "/console/draws/\(today.id.uuidString)/cancel", form: ["reason": "结果不理想，重新抽取"])
+            #expect(cancelDrawn.status == .conflict)
             let portalBefore = try await t.send(.GET, "/random-inspections/\(today.id.uuidString)")
             #expect(!portalBefore.body.string.contains("未发现问题（"), "not public before its publication")
             _ = try await ReconsiderationTests.ok(

@@ -57,16 +57,20 @@ enum DemoRandomInspection {
     static func inspect(
         _ c: DemoContext, _ task: DrawTask, body: UUID, on day: CivilDate, in tx: WriteTransaction
     ) async throws {
-        guard let def = c.catalog.current(InspectionProcedure.id), let officer = c.actor("scj.zhifa1") else { return }
-        let ids = Dictionary(
-            try await Officers.list(bodies: [body], year: day.year, on: tx.db).map { ($0.certificateNumber, $0.id) },
-            uniquingKeysWith: { a, _ in a })
+        guard c.catalog.current(InspectionProcedure.id) != nil else { return }
+        let registry = try await Officers.list(bodies: [body], year: day.year, on: tx.db)
+        let ids = Dictionary(registry.map { ($0.certificateNumber, $0.id) }, uniquingKeysWith: { a, _ in a })
         for (n, d) in task.result.enumerated() {
             guard let caseID = task.cases?[d.target], let file = try await CaseStore.load(caseID, on: tx.db)?.file
             else {
                 continue
             }
             var version = file.version
+            // The first drawn inspector records the inspection (优化营商环境条例 第五十四条: 随机选派的人员本人).
+            guard let first = d.inspectors.first, let officerID = ids[first] else { continue }
+            let officer = ProcedureActor(
+                id: officerID, name: registry.first { $0.id == officerID }?.name ?? first, roles: [.officer],
+                officerID: officerID)
             let rectify = n == 1
             var steps: [(String, CivilDate, [String: FactValue], [UUID])] = [
                 (

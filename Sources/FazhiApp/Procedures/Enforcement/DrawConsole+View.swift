@@ -44,7 +44,7 @@ enum DrawViews {
             \(p.mayRun ? "<p id=\"directory\">\(p.bodyName)检查对象名录库：\(counts.isEmpty ? "尚无检查对象" : counts)</p>" as HTML : "")
             \(forms)
             <h2>抽查任务</h2>
-            <div class="table-wrap"><table class="data" id="tasks">\(taskHead)<tbody>\(p.tasks.isEmpty ? "<tr><td colspan=\"7\">尚无抽查任务。</td></tr>" as HTML : taskRows(p.tasks, link: { SitePath.draw($0).path }))</tbody></table></div>
+            <div class="table-wrap"><table class="data" id="tasks">\(taskHead)<tbody>\(p.tasks.isEmpty ? "<tr><td colspan=\"7\">尚无抽查任务。</td></tr>" as HTML : taskRows(p.tasks, link: { SitePath.draw($0).path }, bodies: p.bodies))</tbody></table></div>
             """
     }
 

@@ -11,6 +11,7 @@ enum DrawConsole {
         let bodyName: String
         let counts: [String: Int]
         let tasks: [DrawTask]
+        let bodies: [UUID: String]
         let mayRun: Bool
         let today: CivilDate
     }
@@ -28,7 +29,7 @@ enum DrawConsole {
         if let mine { counts = try await RandomDraws.targetCounts(body: mine, on: req.db) }
         return Page(
             body: mine, bodyName: mine.flatMap { names[$0] } ?? "", counts: counts,
-            tasks: try await RandomDraws.tasks(bodies: user.readable, on: req.db), mayRun: mine != nil,
+            tasks: try await RandomDraws.tasks(bodies: user.readable, on: req.db), bodies: names, mayRun: mine != nil,
             today: req.fazhi.today)
     }
 
@@ -64,19 +65,31 @@ enum DrawConsole {
                 guard let drawOn = CivilDate(iso: (v["drawOn"] ?? "").trimmed) else {
                     throw DomainError.invalid(field: "drawOn", message: "请填写抽取日期（年-月-日）")
                 }
-                guard let ratio = Double((v["ratio"] ?? "").trimmed), ratio.isFinite else {
-                    throw DomainError.invalid(field: "ratio", message: "请填写抽查比例（%）")
+                let ratioText = (v["ratio"] ?? "").trimmed
+                guard !ratioText.isEmpty, ratioText.count <= 10,
+                    ratioText.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == ".") }),
+                    let ratio = Double(ratioText)
+                else { throw DomainError.invalid(field: "ratio", message: "抽查比例应为数字（%），如 5 或 2.5") }
+                let perTargetText = (v["perTarget"] ?? "").trimmed
+                guard let perTarget = perTargetText.isEmpty ? 2 : Int(perTargetText) else {
+                    throw DomainError.invalid(field: "perTarget", message: "每个对象的检查人员数应为整数")
                 }
-                func list(_ k: String) -> [String] { TabularValues.list(v[k] ?? "") }
+                func list(_ k: String) -> [String] {
+                    TabularValues.list((v[k] ?? "").replacingOccurrences(of: ",", with: "、"))
+                }
                 let task = DrawTask(
                     id: UUID(), bodyID: body, title: (v["title"] ?? "").trimmed, item: (v["item"] ?? "").trimmed,
                     keyItem: v["keyItem"] == "on", industries: list("industries"), areas: list("areas"),
-                    grades: list("grades"), ratio: ratio, perTarget: Int(v["perTarget"] ?? "") ?? 2,
+                    grades: list("grades").map { $0.uppercased() }, ratio: ratio, perTarget: perTarget,
                     commitment: (v["commitment"] ?? "").trimmed, drawOn: drawOn, createdOn: today,
                     repeats: v["repeats"].flatMap(UUID.init(uuidString:)))
                 let exclusions = (v["exclusions"] ?? "").split(whereSeparator: \.isNewline).map { line in
                     line.split(whereSeparator: { $0 == "｜" || $0 == "|" }).map { String($0).trimmed }
-                }.filter { !$0.isEmpty }
+                }.filter { !$0.allSatisfy(\.isEmpty) }
+                if let bad = exclusions.first(where: { $0.count != 2 || $0.contains(where: \.isEmpty) }) {
+                    throw DomainError.invalid(
+                        field: "exclusions", message: "回避每行写作“执法证号｜统一社会信用代码”：“\(bad.joined(separator: "｜"))”不符合")
+                }
                 guard exclusions.count <= 10_000 else {
                     throw DomainError.invalid(field: "exclusions", message: "回避关系不超过10000条")
                 }

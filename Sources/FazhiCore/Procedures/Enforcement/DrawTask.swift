@@ -71,11 +71,11 @@ public struct DrawTask: Sendable, Codable, Equatable {
         guard (1...100).contains(title.trimmed.count) else {
             throw DomainError.invalid(field: "title", message: "请填写任务名称，不超过100字")
         }
-        guard (1...200).contains(item.trimmed.count) else {
-            throw DomainError.invalid(field: "item", message: "请填写随机抽查事项，不超过200字")
+        guard (1...200).contains(item.trimmed.count), !item.contains(where: \.isNewline), !item.contains("|") else {
+            throw DomainError.invalid(field: "item", message: "请填写随机抽查事项（一行，不含“|”），不超过200字")
         }
-        guard ratio > 0, ratio <= 100 else {
-            throw DomainError.invalid(field: "ratio", message: "抽查比例应大于0%、不超过100%")
+        guard ratio >= 0.1, ratio <= 100 else {
+            throw DomainError.invalid(field: "ratio", message: "抽查比例应在0.1%至100%之间")
         }
         guard (2...10).contains(perTarget) else {
             throw DomainError.invalid(field: "perTarget", message: "每个检查对象应随机匹配2至10名检查人员")

@@ -13,6 +13,12 @@ extension InspectionProcedure {
                 let drawn = Set(c.file.facts.list(F.assignedInspectors.id))
                 return drawn.isEmpty || c.officers.allSatisfy { drawn.contains($0.certificateNumber) }
             }
+            .gate("优化营商环境条例 第五十四条", "双随机抽查的检查记录由随机选派的检查人员本人登记") { c in
+                !assigned(c) || c.officers.contains { $0.id == c.actor.officerID }
+            }
+            .gate("优化营商环境条例 第五十四条", "检查对象为抽取结果中的对象，不能更换", field: "inspectedObject") { c in
+                !assigned(c) || c.inputs[F.inspectedObject] == c.file.facts[F.inspectedObject]
+            }
             .gate("优化营商环境条例 第五十四条", "随机抽取的检查对象，检查来源应为双随机抽查", field: "inspectionSource") { c in
                 !assigned(c) || c.inputs[F.inspectionSource] == "random"
             }
@@ -34,6 +40,7 @@ extension InspectionProcedure {
                 InputField("inspectedObject", "检查对象", systemOnly: true),
                 InputField("assignedInspectors", "随机选派的检查人员（执法证号）", .list, systemOnly: true)
             )
+            .gate("优化营商环境条例 第五十四条", "双随机分派由抽取结果自动办理，不能手工办理") { c in c.actor.isSystem }
             .gate("优化营商环境条例 第五十四条", "本案已由抽取结果分派") { c in !assigned(c) },
             ActionDefinition(
                 Step.publishRandomResult, "公示抽查结果", from: [State.inspected.id, State.referred.id, State.closed.id],

@@ -52,14 +52,15 @@ public enum RandomDraws {
             if n == 0, f.first == "统一社会信用代码" { continue }
             if f.allSatisfy(\.isEmpty) { continue }
             guard f.count == 5 else { problems.append("第\(n + 1)行：应为5列（统一社会信用代码,名称,行业,区域,风险等级）"); continue }
-            if let p = UnifiedSocialCreditCode.problem(f[0]) { problems.append("第\(n + 1)行：统一社会信用代码\(p)"); continue }
+            if let p = UnifiedSocialCreditCode.problem(f[0]) { problems.append("第\(n + 1)行：\(p)"); continue }
+            if f[0].allSatisfy({ $0 == "0" }) { problems.append("第\(n + 1)行：统一社会信用代码不能全为0"); continue }
             if !seen.insert(f[0]).inserted { problems.append("第\(n + 1)行：统一社会信用代码与前面的行重复"); continue }
             if f[1].isEmpty || f[1].count > 100 { problems.append("第\(n + 1)行：名称不能为空，不超过100字"); continue }
             if f[2...4].contains(where: { $0.isEmpty || $0.count > 50 || $0.contains("|") }) {
                 problems.append("第\(n + 1)行：行业、区域、风险等级不能为空，不超过50字，不含“|”")
                 continue
             }
-            rows.append(TargetRow(code: f[0], name: f[1], industry: f[2], area: f[3], grade: f[4]))
+            rows.append(TargetRow(code: f[0], name: f[1], industry: f[2], area: f[3], grade: f[4].uppercased()))
         }
         guard problems.isEmpty else {
             throw DomainError.invalid(field: "targets", message: "未导入：" + problems.prefix(20).joined(separator: "；"))
@@ -143,6 +144,13 @@ public enum RandomDraws {
         exclusions = Array(Set(exclusions.map { $0.joined(separator: "|") })).sorted().map {
             $0.split(separator: "|").map(String.init)
         }
+        var excludedFor: [String: Int] = [:]
+        for e in exclusions { excludedFor[e[1], default: 0] += 1 }
+        if let (target, n) = excludedFor.first(where: { inspectors.count - $0.value < t.perTarget }) {
+            throw DomainError.invalid(
+                field: "exclusions", message: "回避后检查对象\(target)可选派的检查人员只剩\(inspectors.count - n)名，不足每个对象\(t.perTarget)名"
+            )
+        }
         let counts = Dictionary(grouping: candidates, by: \.stratum).mapValues(\.count)
         let inputs = RandomDraw.Inputs(
             task: t.id.uuidString, targets: candidates, inspectors: inspectors, exclusions: exclusions,
@@ -189,14 +197,28 @@ public enum RandomDraws {
         }
         guard t.state == .frozen else { throw DomainError.conflict(field: nil, message: "该任务\(t.state.label)，不能再抽取") }
         let value = revealed.trimmed, names = witnesses.map(\.trimmed).filter { !$0.isEmpty }
-        guard (1...200).contains(value.count), !value.contains("\n") else {
+        guard (1...200).contains(value.count),
+            !value.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F })
+        else {
             throw DomainError.invalid(field: "revealed", message: "请填写公开产生的随机数（不超过200字，一行）")
         }
-        guard names.count >= 2, Set(names).count == names.count, names.allSatisfy({ $0.count <= 50 }) else {
+        guard names.count >= 2, Set(names).count == names.count else {
             throw DomainError.invalid(field: "witnesses", message: "随机数应由两名以上见证人见证：请填写见证人姓名（每行一人，不重复）")
+        }
+        guard names.allSatisfy({ $0.count <= 50 }), names.count <= 20 else {
+            throw DomainError.invalid(field: "witnesses", message: "见证人不超过20人，每人姓名不超过50字")
+        }
+        // 见证 is by people outside the draw: not the body's own officers (the inspectors who may be drawn).
+        let staff = Set(try await RandomDraws.names(body: t.bodyID, on: tx.db).inspectors.values)
+        if let own = names.first(where: { staff.contains($0) }) {
+            throw DomainError.invalid(field: "witnesses", message: "\(own)是本机关的执法人员，不能作为见证人")
         }
         guard today >= t.drawOn else {
             throw DomainError.invalid(field: "revealed", message: "抽取日期为\(t.drawOn)：随机数须在固定抽取范围之后产生，不能提前抽取")
+        }
+        guard today == t.drawOn else {
+            throw DomainError.invalid(
+                field: "revealed", message: "公布的抽取日期为\(t.drawOn)，不能改在其他日期抽取：请作废本任务（写明理由）后重新发起")
         }
         let published = try await publishedInputs(id, on: tx.db)
         let result: [RandomDraw.Drawn]
@@ -250,6 +272,10 @@ public enum RandomDraws {
             throw DomainError.notFound("没有该抽查任务，或者您无权办理")
         }
         guard t.state != .cancelled else { throw DomainError.conflict(field: nil, message: "该任务已作废") }
+        guard t.state == .frozen else {
+            throw DomainError.conflict(
+                field: nil, message: "抽取结果已经产生并公布，不能作废：抽中的对象应当按结果检查（结果不能因不满意而重抽）")
+        }
         guard (4...500).contains(reason.trimmed.count) else {
             throw DomainError.invalid(field: "reason", message: "请写明作废理由（4至500字），理由将公开")
         }
