@@ -80,6 +80,21 @@ struct RandomInspectionTests {
                 .POST, "/console/draws/\(today.id.uuidString)/draw", form: ["revealed": "5521", "witnesses": "甲\n乙"])
             #expect(drawnNow.status == .seeOther, "\(drawnNow.status)")
             let done = try #require(try await RandomDraws.task(today.id, on: t.app.db))
+            // Each drawn inspector with an account sees the cases assigned to them.
+            let officerRows = try await Officers.list(bodies: [market], year: 2026, on: t.app.db)
+            for username in ["scj.zhifa1", "scj.zhifa2"] {
+                let user = try #require(try await Accounts.user(named: username, on: t.app.db)?.requireID())
+                guard let officerID = try await Officers.officerID(forUser: user, on: t.app.db),
+                    let certificate = officerRows.first(where: { $0.id == officerID })?.certificateNumber
+                else { continue }
+                let theirs = done.result.filter { $0.inspectors.contains(certificate) }
+                let desk = WebClient(t)
+                _ = try await desk.login(username)
+                let page = try await desk.request(.GET, "/console/draws")
+                #expect(
+                    theirs.isEmpty ? !page.text.contains("我的双随机检查") : page.text.contains("我的双随机检查"),
+                    "\(username) sees the \(theirs.count) inspections drawn for them")
+            }
             #expect(done.state == .drawn && done.cases?.count == done.result.count && !done.result.isEmpty)
             let target = try #require(done.result.first)
             let caseID = try #require(done.cases?[target.target])

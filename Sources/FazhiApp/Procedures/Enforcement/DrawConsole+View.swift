@@ -38,7 +38,16 @@ enum DrawViews {
             <button type="submit">导入</button></form></div>
             """
             : "<p class=\"muted\">发起抽查任务、导入检查对象由执法主体的负责人或者法制机构办理。</p>"
+        let mine: HTML =
+            p.mine.isEmpty
+            ? ""
+            : """
+            <section class="card" id="my-inspections"><h2>我的双随机检查（\(p.mine.count)）</h2><ul>\(HTML.join(p.mine.map { c in
+                "<li><a href=\"\(SitePath.caseFile(c.id).path)\">\(c.number) \(c.file.facts[EnforcementFact.inspectedObject] ?? "")</a>（\(c.file.facts[EnforcementFact.drawTask] ?? "")；检查人员 \(c.file.facts.list(EnforcementFact.assignedInspectors.id).joined(separator: "、"))）</li>" as HTML
+            }))</ul></section>
+            """
         return """
+            \(mine)
             <p>“双随机、一公开”：随机抽取检查对象、随机选派执法检查人员，抽查事项及查处结果及时向社会公开（《优化营商环境条例》第五十四条）。抽取前先固定并公布抽取范围及其哈希和随机数来源，任何人可按公布的算法复核（<a href="\(SitePath.drawsPortal.path)/algorithm">抽取算法</a>）。</p>
             \(Views.flash(error, error: true))
             \(p.mayRun ? "<p id=\"directory\">\(p.bodyName)检查对象名录库：\(counts.isEmpty ? "尚无检查对象" : counts)</p>" as HTML : "")

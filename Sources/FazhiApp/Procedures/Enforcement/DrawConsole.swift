@@ -12,6 +12,8 @@ enum DrawConsole {
         let counts: [String: Int]
         let tasks: [DrawTask]
         let bodies: [UUID: String]
+        /// The 行政检查 cases the draws assigned to the user (as an officer) and not yet recorded.
+        let mine: [StoredCase]
         let mayRun: Bool
         let today: CivilDate
     }
@@ -27,9 +29,21 @@ enum DrawConsole {
         let mine = body(user)
         var counts: [String: Int] = [:]
         if let mine { counts = try await RandomDraws.targetCounts(body: mine, on: req.db) }
+        var assigned: [StoredCase] = []
+        if let officer = try await Officers.officerID(forUser: user.id, on: req.db),
+            let certificate = try await Officers.officer(officer, on: req.db)?.certificateNumber
+        {
+            assigned = try await CaseStore.inState(
+                procedure: InspectionProcedure.id, state: InspectionProcedure.State.open.id, limit: 2_000, on: req.db
+            ).filter {
+                user.readable.contains($0.file.bodyID)
+                    && $0.file.facts.list(EnforcementFact.assignedInspectors.id).contains(certificate)
+            }
+        }
         return Page(
             body: mine, bodyName: mine.flatMap { names[$0] } ?? "", counts: counts,
-            tasks: try await RandomDraws.tasks(bodies: user.readable, on: req.db), bodies: names, mayRun: mine != nil,
+            tasks: try await RandomDraws.tasks(bodies: user.readable, on: req.db), bodies: names, mine: assigned,
+            mayRun: mine != nil,
             today: req.fazhi.today)
     }
 
