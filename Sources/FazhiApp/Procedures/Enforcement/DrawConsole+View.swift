@@ -67,7 +67,8 @@ enum DrawViews {
             <dt>输入哈希（SHA-256）</dt><dd><code id="inputs-hash">\(t.inputsHash)</code></dd>
             <dt>随机数来源</dt><dd>\(t.commitment)（抽取日期 \(t.drawOn.description)）</dd>
             \(t.revealed.map { "<dt>公开产生的随机数</dt><dd id=\"revealed\">\($0)（见证人：\(t.witnesses.joined(separator: "、"))；\(t.drawnOn?.description ?? "")抽取）</dd>" as HTML } ?? "")
-            \(t.cancelReason.map { "<dt>作废理由</dt><dd>\($0)</dd>" as HTML } ?? "")</dl>
+            \(t.cancelReason.map { "<dt>作废理由</dt><dd>\($0)</dd>" as HTML } ?? "")
+            \(t.repeats.map { "<dt>重新抽取</dt><dd>原任务已作废：<a href=\"\(SitePath.drawPortal($0).path)\">查看原任务及作废理由</a></dd>" as HTML } ?? "")</dl>
             """
     }
 
