@@ -111,6 +111,9 @@ public func prepareForServing(_ app: Application) async throws -> [DemoLogin]? {
         })
     app.lifecycle.use(
         PeriodicJob("state audit", interval: app.fazhi.options.stateAuditInterval) { try await StateAlerts.check($0) })
+    for job in AppModules.all.flatMap(\.jobs) {
+        app.lifecycle.use(PeriodicJob(job.name, interval: app.fazhi.options.expiryStepsInterval, job.run))
+    }
     return demoLogins
 }
 

@@ -33,7 +33,7 @@ struct EngineFuzzTests {
         "lifeHealthOrFinance": .bool(false), "thirdPartyEvidence": .bool(false), "reviewConcluded": .bool(false),
         "applicantPhone": .text("13812345678"), "applicantIDNumber": .text("11010519491231002X"),
         "applicantEmail": .text("a@example.cn"), "catalogueItem": .text(""), "catalogueYear": .number(2026),
-        "items": .list(["事项甲｜某局", "事项乙｜某局"]),
+        "items": .list(["事项甲｜某局", "事项乙｜某局"]), "relatedCase": .text(""),
     ]
 
     static func plausible(_ f: InputField, _ date: CivilDate) -> FactValue {

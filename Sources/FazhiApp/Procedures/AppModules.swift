@@ -48,6 +48,8 @@ struct AppModule: Sendable {
     var figureSets: [FigureSet] = []
     /// What its pages add to a user's 待办 on the 工作台.
     var pending: [PendingItems.Provider] = []
+    /// Jobs it runs at start-up and then periodically (`PeriodicJob`), each with its name.
+    var jobs: [(name: String, run: @Sendable (Application) async throws -> Void)] = []
 }
 
 /// The web side of every module, one line each, in the order of `ProcedureCatalog.modules`.
@@ -60,5 +62,6 @@ enum AppModules {
         .disclosure,
         .normative,
         .majorDecision,
+        .supervision,
     ]
 }

@@ -30,6 +30,9 @@ enum SitePath: Hashable, Sendable {
     case decisionLedger
     /// 双随机抽查 in the console, one task there, and on the portal.
     case draws, draw(UUID), drawsPortal, drawPortal(UUID)
+    /// 执法监督预警: the alerts of the bodies the user reads, filtered; one alert's answer and close forms.
+    case alerts(body: UUID?, rule: String?, state: String?)
+    case alert(Int64)
     /// 重大行政决策 on the portal: the year's catalogue and decisions, and one decision.
     case decisionsPortal(year: Int?)
     case decisionPortal(UUID)
@@ -59,6 +62,10 @@ enum SitePath: Hashable, Sendable {
         case .advisersExport: "/console/advisers.xlsx"
         case .decisionLedger: "/console/major-decisions.xlsx"
         case .draws: "/console/draws"
+        case .alerts(let body, let rule, let state):
+            "/console/supervision"
+                + Self.query([("body", body?.uuidString), ("rule", rule), ("state", state)])
+        case .alert(let id): "/console/supervision/alerts/\(id)"
         case .draw(let id): "/console/draws/\(id.uuidString)"
         case .drawsPortal: "/random-inspections"
         case .drawPortal(let id): "/random-inspections/\(id.uuidString)"
@@ -83,9 +90,22 @@ enum SitePath: Hashable, Sendable {
     }
 }
 
+extension SitePath {
+    /// `?a=1&b=2` of the parameters that are set (percent-encoded), or nothing.
+    static func query(_ items: [(String, String?)]) -> String {
+        let set = items.compactMap { k, v in
+            v.map {
+                "\(k)=\($0.addingPercentEncoding(withAllowedCharacters: .urlQueryAllowed.subtracting(["&", "=", "+"])) ?? "")"
+            }
+        }
+        return set.isEmpty ? "" : "?" + set.joined(separator: "&")
+    }
+}
+
 /// The groups of the console's navigation, by the systems of 法治政府建设.
 enum NavGroup: String, CaseIterable, Sendable {
     case enforcement = "执法"
+    case supervision = "执法监督"
     case disputes = "复议·应诉·调解"
     case openness = "政务公开"
     case rules = "规范性文件"

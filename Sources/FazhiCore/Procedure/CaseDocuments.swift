@@ -21,9 +21,14 @@ public struct DocumentContext: Sendable {
     /// county government (行政复议法 第二十四条).
     public var reconsiderationBody: String
     public var court: String
-    public init(bodyName: String, caseNumber: String, reconsiderationBody: String, court: String) {
+    /// The case's own organisation, when the document is issued in another's name (a 监督文书 is addressed to the body the
+    /// case belongs to, issued in the government's).
+    public var caseBodyName: String
+    public init(
+        bodyName: String, caseNumber: String, reconsiderationBody: String, court: String, caseBodyName: String? = nil
+    ) {
         self.bodyName = bodyName; self.caseNumber = caseNumber; self.reconsiderationBody = reconsiderationBody;
-        self.court = court
+        self.court = court; self.caseBodyName = caseBodyName ?? bodyName
     }
 }
 

@@ -163,21 +163,34 @@ public struct DeadlineRule: Sendable {
     public let fromFact: String?
     /// Take the number of days from this number fact when set (e.g. an approved longer period).
     public let daysFact: String?
+    /// Whose period it is: the case's own body must act within it, or it is the party's (another's) time to act.
+    public let holder: PeriodHolder
 
     public init(
         _ key: String, _ name: String, days: Int, _ unit: PeriodUnit, article: String, fromFact: String? = nil,
-        daysFact: String? = nil
+        daysFact: String? = nil, holder: PeriodHolder = .body
     ) {
         self.key = key; self.name = name; self.days = days; self.unit = unit; self.article = article;
-        self.fromFact = fromFact; self.daysFact = daysFact
+        self.fromFact = fromFact; self.daysFact = daysFact; self.holder = holder
     }
+}
+
+/// Whose period a deadline is. Only the body's own periods can be its overdue steps (执法监督预警); when a party's period
+/// ends, the body may act (作出决定、申请强制执行), it has not failed to.
+public enum PeriodHolder: String, Sendable {
+    /// The case's body must take a step within it (作出决定、送达、公示、答复).
+    case body
+    /// The party's time (陈述申辩、要求听证、缴纳罚款、补正、整改): nothing is overdue for the body when it ends.
+    case party
+    /// Another organ's time (被申请人答复、法院、对方): not the case's body's to meet.
+    case other
 }
 
 /// What a step changes besides the state: deadlines started or stopped, facts set or computed.
 public enum Effect: Sendable {
     case startDeadline(DeadlineRule, onlyIf: (@Sendable (StepContext) -> Bool)? = nil)
     /// Starts a deadline whose due date is a date fact (e.g. an approved deferral, a rectification date).
-    case startDeadlineUntil(key: String, name: String, dateFact: String, article: String)
+    case startDeadlineUntil(key: String, name: String, dateFact: String, article: String, holder: PeriodHolder = .body)
     case stopDeadline(String)
     /// Stops a running deadline and keeps the days it had left (行政复议 中止: the time suspended does not count).
     case pauseDeadline(String)
@@ -303,6 +316,8 @@ public enum ProcedureKind: String, Sendable, Codable {
     case normative
     /// 重大行政决策: a decision a government makes by the procedure of 国务院令第713号, and its 决策事项目录.
     case decision
+    /// 行政执法监督: a 监督文书 the 司法行政部门 issues to a body it supervises (行政执法监督条例 第六条).
+    case supervision
 }
 
 /// A state of a procedure.
@@ -403,6 +418,21 @@ public struct ProcedureDefinition: Sendable {
         return out
     }
 
+    /// The keys of the periods that are not the body's own to meet (the party's, another organ's): `PeriodHolder`.
+    public var othersPeriods: Set<String> {
+        var out = Set<String>()
+        for a in actions {
+            for e in a.effects {
+                switch e {
+                case .startDeadline(let r, _) where r.holder != .body: out.insert(r.key)
+                case .startDeadlineUntil(let key, _, _, _, let holder) where holder != .body: out.insert(key)
+                default: break
+                }
+            }
+        }
+        return out
+    }
+
     /// The facts the definition itself reads: what the case page shows, the party, the dates deadlines run from or to,
     /// the link to a reviewed case.
     public var declaredReads: Set<String> {
@@ -411,7 +441,7 @@ public struct ProcedureDefinition: Sendable {
             for e in a.effects {
                 switch e {
                 case .startDeadline(let r, _): out.formUnion([r.fromFact, r.daysFact].compactMap { $0 })
-                case .startDeadlineUntil(_, _, let fact, _): out.insert(fact)
+                case .startDeadlineUntil(_, _, let fact, _, _): out.insert(fact)
                 case .extendDeadline(_, _, let fact, _): out.insert(fact)
                 default: break
                 }

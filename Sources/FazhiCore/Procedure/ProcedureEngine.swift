@@ -84,7 +84,7 @@ public enum ProcedureEngine {
                         key: rule.key, name: rule.name,
                         deadline: try calendar.procedureDeadline(
                             from: from, days: days, unit: rule.unit, article: rule.article)))
-            case .startDeadlineUntil(let key, let name, let fact, let article):
+            case .startDeadlineUntil(let key, let name, let fact, let article, _):
                 guard let due = next.facts.date(fact) else { continue }
                 begin(
                     CaseDeadline(

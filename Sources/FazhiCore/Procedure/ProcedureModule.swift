@@ -178,15 +178,17 @@ public struct ProcedureModule: Sendable {
     public let render: @Sendable (DocumentInput, inout DocumentDraft) -> Void
     /// Every fact key it declares (its `…Fact` enum): each must be one some step of its procedures can write.
     public let facts: [AnyFactKey]
+    /// The 执法监督预警 its records can raise (`AlertRule`).
+    public let alertRules: [AlertRule]
 
     public init(
         folder: String, name: String, procedureIDs: [String],
         definitions: @escaping @Sendable (ProcedureSettings) -> [ProcedureDefinition],
-        documents: [CaseDocumentKind], facts: [AnyFactKey],
+        documents: [CaseDocumentKind], facts: [AnyFactKey], alertRules: [AlertRule] = [],
         render: @escaping @Sendable (DocumentInput, inout DocumentDraft) -> Void
     ) {
         self.folder = folder; self.name = name; self.procedureIDs = procedureIDs; self.definitions = definitions
-        self.documents = documents; self.facts = facts; self.render = render
+        self.documents = documents; self.facts = facts; self.alertRules = alertRules; self.render = render
     }
 
     /// Definition problems of its procedures, and every fact it declares that none of its steps can write (a key read

@@ -26,7 +26,7 @@ public enum ProcedureReview {
             def.actions.flatMap(\.effects).compactMap { e -> (String, String)? in
                 switch e {
                 case .startDeadline(let r, _): (r.key, r.name)
-                case .startDeadlineUntil(let key, let name, _, _): (key, name)
+                case .startDeadlineUntil(let key, let name, _, _, _): (key, name)
                 case .extendDeadline(let key, let name, _, _): (key, name)
                 default: nil
                 }
@@ -108,7 +108,7 @@ public enum ProcedureReview {
                     let from = r.fromFact.map { "自“\(fact($0))”之日起" } ?? "自办理之日起"
                     let days = r.daysFact.map { "\(r.days)\(unit)（或按“\(fact($0))”）" } ?? "\(r.days)\(unit)"
                     effects.append("开始期限“\(r.name)”：\(from)\(days)（\(r.article)）\(onlyIf == nil ? "" : "，有条件")")
-                case .startDeadlineUntil(_, let name, let dateFact, let article):
+                case .startDeadlineUntil(_, let name, let dateFact, let article, _):
                     effects.append("开始期限“\(name)”：至“\(fact(dateFact))”所填日期（\(article)）")
                 case .stopDeadline(let key): effects.append("停止期限\(deadline(key))")
                 case .pauseDeadline(let key): effects.append("暂停期限\(deadline(key))（剩余天数保留）")

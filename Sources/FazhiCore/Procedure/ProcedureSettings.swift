@@ -76,6 +76,16 @@ public struct ProcedureSettings: Codable, Sendable, Equatable {
     /// 公民、法人和其他组织的审查建议 answered within this many days of receipt: no national rule (local 规范性文件管理办法
     /// commonly 30 or 60 days) — configurable.
     public var normativeSuggestionAnswerDays: Int = 60
+    /// 执法监督预警 "短期内重复检查": the same object inspected again within this many days without a complaint that
+    /// justifies it ("综合查一次"; no national number — local, configurable).
+    public var repeatInspectionDays: Int = 30
+    /// 执法监督预警 "移送后未获反馈": the 公安机关 decides within 3 days of receiving a transfer (行政执法机关移送涉嫌犯罪案件的规定
+    /// 第八条), longer when the facts must be checked; the alert waits this many days — local, configurable.
+    public var transferFeedbackDays: Int = 30
+    /// 行政执法监督通知书、意见书: the supervised body reports what it corrected within this many working days of service
+    /// unless the 司法局 sets another period in the document (行政执法监督条例 sets no national number here — [U],
+    /// configurable).
+    public var supervisionReportWorkdays: Int = 20
 
     public init() {}
 }

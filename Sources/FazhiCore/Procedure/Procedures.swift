@@ -14,7 +14,12 @@ public struct ProcedureCatalog: Sendable {
         .disclosure,
         .normative,
         .majorDecision,
+        .supervision,
     ]
+
+    /// Every 执法监督预警 rule the modules' records can raise.
+    public static var alertRules: [AlertRule] { modules.flatMap(\.alertRules) }
+    public static func alertRule(_ id: String) -> AlertRule? { alertRules.first { $0.id == id } }
 
     /// The definitions with the default settings: for what does not depend on settings (documents, names).
     public static let standard = ProcedureCatalog()

@@ -102,7 +102,8 @@ public enum CaseImport {
             ).run()
         }
         let files = transitions.map(\.t.file)
-        try await CaseProjections.applyMany(files, in: tx)
+        try await OfficerActivity.note(files.flatMap(\.steps), on: sql)
+        try await CaseProjections.applyMany(files, settings: settings, in: tx)
         return files
     }
 

@@ -188,7 +188,7 @@ public enum CaseStore {
                 to: FigureContribution(t.file, openedOn: stored.openedOn), on: tx.sql)
         }
         if let effect = action.publication { try await Publications.apply(effect, file: t.file, on: r.date, in: tx) }
-        try await CaseProjections.apply(t.file, in: tx)
+        try await CaseProjections.apply(t.file, settings: catalog.settings, in: tx)
         for link in t.linked {
             try await takeLinked(
                 link, from: t.file, on: r.date, catalog: catalog, calendar: calendar, today: today, in: tx)
@@ -281,6 +281,7 @@ public enum CaseStore {
                 SQLBind(t.step.actorID), SQLBind(try StoreJSON.encode(t.step))
             )
             .run()
+        try await OfficerActivity.note([t.step], on: sql)
         // Deadlines change only by a step's start and stop effects (the engine stops a running deadline of a key before
         // starting it again, and never drops one), so the rows follow by marking the stopped and adding the started.
         if !t.stoppedDeadlines.isEmpty {

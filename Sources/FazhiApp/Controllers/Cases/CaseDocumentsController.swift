@@ -23,7 +23,8 @@ enum CaseDocumentsController {
         return DocumentContext(
             bodyName: issuer ?? "", caseNumber: c.number,
             reconsiderationBody: region.isEmpty ? "本级人民政府" : "\(region)人民政府",
-            court: region.isEmpty ? "有管辖权的人民法院" : "\(region)\(government ? "中级" : "")人民法院")
+            court: region.isEmpty ? "有管辖权的人民法院" : "\(region)\(government ? "中级" : "")人民法院",
+            caseBodyName: org?.name)
     }
 
     /// The body's seal image: its file in the seal directory if there is one (a PNG), else the drawn default.

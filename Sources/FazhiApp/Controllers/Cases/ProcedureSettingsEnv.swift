@@ -36,6 +36,9 @@ extension ProcedureSettings {
         if let v = num("FAZHI_NORMATIVE_PROVISIONAL_YEARS"), v >= 1, v <= 10 { s.normativeProvisionalYears = Int(v) }
         if let v = num("FAZHI_NORMATIVE_EVALUATION_MONTHS"), v >= 1, v <= 24 { s.normativeEvaluationMonths = Int(v) }
         if let v = num("FAZHI_NORMATIVE_REVIEW_MIN_WORKDAYS"), v >= 0, v <= 15 { s.normativeReviewMinWorkdays = Int(v) }
+        if let v = num("FAZHI_REPEAT_INSPECTION_DAYS"), v >= 1, v <= 365 { s.repeatInspectionDays = Int(v) }
+        if let v = num("FAZHI_TRANSFER_FEEDBACK_DAYS"), v >= 3, v <= 365 { s.transferFeedbackDays = Int(v) }
+        if let v = num("FAZHI_SUPERVISION_REPORT_WORKDAYS"), v >= 1, v <= 120 { s.supervisionReportWorkdays = Int(v) }
         if let v = num("FAZHI_NORMATIVE_SUGGESTION_ANSWER_DAYS"), v >= 1, v <= 180 {
             s.normativeSuggestionAnswerDays = Int(v)
         }

@@ -108,4 +108,36 @@ enum DemoRandomInspection {
             }
         }
     }
+
+    /// A routine inspection of a shop and, two weeks later, a 专项检查 of the same shop by the same body (the 执法监督 demo's
+    /// repeated-inspection alert).
+    static func inspectTwice(_ c: DemoContext, in tx: WriteTransaction) async throws {
+        let base = c.base(span: 40)
+        let first = base.adding(days: -40), second = base.adding(days: -26)
+        guard let def = c.catalog.current(InspectionProcedure.id), let body = c.orgs["清河县市场监督管理局"] else { return }
+        let officers = try await Officers.list(bodies: [body], year: first.year, on: tx.db).filter {
+            $0.certificate.status == .active && $0.certificate.expiresOn >= c.today
+        }
+        guard officers.count >= 2 else { return }
+        let actor = ProcedureActor(
+            id: officers[0].id, name: officers[0].name, roles: [.officer], officerID: officers[0].id)
+        for (date, source) in [(first, "routine"), (second, "special")] where date <= c.today {
+            let opened = try await CaseStore.open(def, bodyID: body, today: date, in: tx)
+            do {
+                _ = try await CaseStore.take(
+                    StepRequest(
+                        caseID: opened.id, action: InspectionProcedure.Step.recordInspection, expectedVersion: 0,
+                        inputs: Facts([
+                            "inspectionSource": .text(source), "inspectedObject": .text("清河县河东街道某某烧烤店"),
+                            "objectAddress": .text("清河县河东街道滨河路12号"), "checkedItems": .list(["经营许可", "食品原料进货查验"]),
+                            "findings": .text("未发现问题"), "result": .text("none"), "certificateShown": .bool(true),
+                            "partySignature": .text("signed"),
+                        ]),
+                        officerIDs: officers.prefix(2).map(\.id), actor: actor, date: date),
+                    catalog: c.catalog, calendar: c.calendar, today: c.today, in: tx)
+            } catch let e as DomainError {
+                tx.db.logger.warning("demo inspection stopped: \(e.description)")
+            }
+        }
+    }
 }

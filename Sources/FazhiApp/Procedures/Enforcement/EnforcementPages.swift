@@ -23,10 +23,12 @@ extension AppModule {
             try await DemoCases.load(
                 orgs: c.orgs, people: c.people, catalog: c.catalog, calendar: c.calendar, today: c.today, in: tx)
             try await DemoRandomInspection.load(c, in: tx)
+            try await DemoRandomInspection.inspectTwice(c, in: tx)
         },
         benches: {
             $0.use(BenchCasesCommand(), as: "cases")
             $0.use(DrawBench(), as: "draw")
+            $0.use(AlertBench(), as: "alerts")
         },
         // 双随机: `fazhi draw verify TASK` re-runs a published draw.
         commands: { commands in

@@ -68,7 +68,7 @@ extension DisclosureProcedure {
             .startDeadline(
                 DeadlineRule(
                     "feePayment", "申请人缴纳信息处理费", days: Disclosure.feePaymentWorkdays, .workday,
-                    article: "《政府信息公开信息处理费管理办法》", fromFact: "feeNoticeReceivedOn"))
+                    article: "《政府信息公开信息处理费管理办法》", fromFact: "feeNoticeReceivedOn", holder: .party))
         )
         .produces(.disclosureFeeNotice),
         ActionDefinition(

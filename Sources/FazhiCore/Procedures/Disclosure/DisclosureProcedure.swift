@@ -116,7 +116,7 @@ public enum DisclosureProcedure {
                     .startDeadline(
                         DeadlineRule(
                             "correction", "申请人补正", days: 10, .workday, article: "政府信息公开条例 第三十条",
-                            daysFact: "correctionWorkdays"))
+                            daysFact: "correctionWorkdays", holder: .party))
                 )
                 .produces(.disclosureCorrectionNotice),
                 ActionDefinition(
@@ -388,7 +388,7 @@ public enum DisclosureProcedure {
     /// 第三十二条、第三十四条: 15 working days from the day the consultation letter reached them.
     static let consultationPeriod = DeadlineRule(
         "consultation", "对方提出意见", days: Disclosure.consultationWorkdays, .workday,
-        article: "政府信息公开条例 第三十二条、第三十四条", fromFact: "consultationReceivedOn")
+        article: "政府信息公开条例 第三十二条、第三十四条", fromFact: "consultationReceivedOn", holder: .other)
 
     /// Whether the step was taken since the request was last reopened (each answer after a 复议 order is its own round:
     /// one 补正, one extension).

@@ -19,6 +19,9 @@ extension ProcedureModule {
             .inspectionRecord,
         ],
         facts: EnforcementFact.all,
+        alertRules: [
+            .outsideBenchmark, .repeatInspection, .latePublication, .transferWithoutFeedback, .zeroEnforcement,
+        ],
         render: EnforcementDocuments.render)
 }
 

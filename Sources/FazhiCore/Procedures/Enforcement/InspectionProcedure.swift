@@ -66,7 +66,8 @@ public enum InspectionProcedure {
             }
             .then(
                 .startDeadlineUntil(
-                    key: "rectification", name: "整改期限届满复查", dateFact: "rectifyBy", article: "责令改正（行政处罚法 第二十八条）")
+                    key: "rectification", name: "整改期限届满复查", dateFact: "rectifyBy", article: "责令改正（行政处罚法 第二十八条）",
+                    holder: .party)
             )
             .produces(.inspectionRecord),
             ActionDefinition(

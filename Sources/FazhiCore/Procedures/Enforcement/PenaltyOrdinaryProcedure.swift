@@ -352,11 +352,11 @@ public enum PenaltyOrdinaryProcedure {
                 .startDeadline(
                     DeadlineRule(
                         "statement", "陈述、申辩期满", days: settings.statementWorkingDays, .workday,
-                        article: "行政处罚法 第四十四条、第六十二条", fromFact: "notifiedOn")),
+                        article: "行政处罚法 第四十四条、第六十二条", fromFact: "notifiedOn", holder: .party)),
                 .startDeadline(
                     DeadlineRule(
                         "hearingRequest", "当事人要求听证", days: 5, .workday, article: "行政处罚法 第六十四条第一项",
-                        fromFact: "notifiedOn"),
+                        fromFact: "notifiedOn", holder: .party),
                     onlyIf: { $0.file.facts.flag(EnforcementFact.hearingRight) })
             )
             .produces(.priorNotice),
@@ -635,7 +635,9 @@ public enum PenaltyOrdinaryProcedure {
                     Facts([EnforcementFact.servedOn ~ Service.servedOn(c, method: "serviceMethod")])
                 },
                 .startDeadline(
-                    DeadlineRule("payment", "缴纳罚款", days: 15, .day, article: "行政处罚法 第六十七条第三款", fromFact: "servedOn"),
+                    DeadlineRule(
+                        "payment", "缴纳罚款", days: 15, .day, article: "行政处罚法 第六十七条第三款", fromFact: "servedOn",
+                        holder: .party),
                     onlyIf: { ($0.file.facts[EnforcementFact.decidedFine] ?? 0) > 0 })
             )
             .produces(.serviceReceipt),
@@ -653,7 +655,8 @@ public enum PenaltyOrdinaryProcedure {
             }
             .then(
                 .startDeadlineUntil(
-                    key: "payment", name: "缴纳罚款（经批准暂缓或者分期）", dateFact: "deferredUntil", article: "行政处罚法 第六十六条第二款")),
+                    key: "payment", name: "缴纳罚款（经批准暂缓或者分期）", dateFact: "deferredUntil", article: "行政处罚法 第六十六条第二款",
+                    holder: .party)),
             ActionDefinition(
                 Step.recordPayment, "登记缴款凭证", from: [State.served.id, State.enforcing.id], to: State.executed.id,
                 by: [.officer, .head],
@@ -687,7 +690,7 @@ public enum PenaltyOrdinaryProcedure {
                 .startDeadline(
                     DeadlineRule(
                         "demand", "催告期满（当事人仍未履行的，可以申请强制执行）", days: Penalty.demandWorkingDays, .workday,
-                        article: "行政强制法 第五十四条、第六十九条", fromFact: "demandServedOn"))
+                        article: "行政强制法 第五十四条、第六十九条", fromFact: "demandServedOn", holder: .party))
             )
             .produces(.demandNotice),
             ActionDefinition(

@@ -87,7 +87,7 @@ public enum PenaltySimpleProcedure {
                     ])
                 },
                 .startDeadline(
-                    DeadlineRule("payment", "缴纳罚款", days: 15, .day, article: "行政处罚法 第六十七条第三款"),
+                    DeadlineRule("payment", "缴纳罚款", days: 15, .day, article: "行政处罚法 第六十七条第三款", holder: .party),
                     onlyIf: { ($0.facts[EnforcementFact.fineAmount] ?? 0) > 0 })
             )
             .produces(.onSpotDecision),

@@ -168,12 +168,12 @@ public enum LitigationProcedure {
                 .startDeadline(
                     DeadlineRule(
                         "appeal", "不服一审判决提起上诉", days: Litigation.appealDaysJudgment, .day, article: "行政诉讼法 第八十五条",
-                        fromFact: "judgmentServedOn"),
+                        fromFact: "judgmentServedOn", holder: .other),
                     onlyIf: { !$0.facts.flag(LitigationFact.final) && !$0.facts.flag(LitigationFact.isRuling) }),
                 .startDeadline(
                     DeadlineRule(
                         "appeal", "不服一审裁定提起上诉", days: Litigation.appealDaysRuling, .day, article: "行政诉讼法 第八十五条",
-                        fromFact: "judgmentServedOn"),
+                        fromFact: "judgmentServedOn", holder: .other),
                     onlyIf: { !$0.facts.flag(LitigationFact.final) && $0.facts.flag(LitigationFact.isRuling) })),
             ActionDefinition(
                 Step.appeal, "提起上诉（或者对方上诉）", from: [State.judged.id], to: State.pending.id, by: staff,

@@ -203,7 +203,7 @@ public enum MajorDecisionProcedure {
             .then(
                 .startDeadlineUntil(
                     key: "consultation", name: "公开征求意见期满", dateFact: "consultationUntil",
-                    article: "重大行政决策程序暂行条例 第十五条")),
+                    article: "重大行政决策程序暂行条例 第十五条", holder: .other)),
             ActionDefinition(
                 Step.closeConsultation, "征求意见结束，归纳整理采纳意见", from: [State.consulting.id], to: State.drafting.id,
                 by: staff, basis: "重大行政决策程序暂行条例 第十八条"

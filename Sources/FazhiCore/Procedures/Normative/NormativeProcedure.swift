@@ -172,7 +172,7 @@ public enum NormativeProcedure {
             .then(
                 .startDeadlineUntil(
                     key: "consultation", name: "公开征求意见期满", dateFact: "consultationUntil",
-                    article: "国办发〔2018〕37号；优化营商环境条例 第六十二条")),
+                    article: "国办发〔2018〕37号；优化营商环境条例 第六十二条", holder: .other)),
             ActionDefinition(
                 Step.closeConsultation, "征求意见结束，汇总采纳情况", from: [State.consulting.id], to: State.drafting.id, by: staff,
                 basis: "国办发〔2018〕37号"

@@ -638,12 +638,12 @@ public enum ReconsiderationProcedure {
                 .startDeadline(
                     DeadlineRule(
                         "redo", "被申请人重新作出行政行为", days: 0, .day, article: "行政复议法 第六十四条", fromFact: "effectiveOn",
-                        daysFact: "redoDays"),
+                        daysFact: "redoDays", holder: .other),
                     onlyIf: { ($0.file.facts[ReconsiderationFact.redoDays] ?? 0) > 0 }),
                 .startDeadline(
                     DeadlineRule(
                         "performance", "被申请人履行法定职责", days: 0, .day, article: "行政复议法 第六十六条", fromFact: "effectiveOn",
-                        daysFact: "performanceDays"),
+                        daysFact: "performanceDays", holder: .other),
                     onlyIf: { ($0.file.facts[ReconsiderationFact.performanceDays] ?? 0) > 0 })
             )
             .links { c in
@@ -679,7 +679,7 @@ public enum ReconsiderationProcedure {
                 .startDeadline(
                     DeadlineRule(
                         "opinionReport", "收到意见书的机关报送纠正情况", days: Reconsideration.opinionReportDays, .day,
-                        article: "行政复议法 第七十六条"))
+                        article: "行政复议法 第七十六条", holder: .other))
             )
             .produces(.opinionLetter),
             ActionDefinition(
@@ -779,7 +779,7 @@ public enum ReconsiderationProcedure {
     static let correctionPeriod = Effect.startDeadline(
         DeadlineRule(
             "correction", "申请人补正（无正当理由逾期视为放弃）", days: 10, .workday, article: "行政复议法 第三十一条",
-            fromFact: "noticeReceivedOn"),
+            fromFact: "noticeReceivedOn", holder: .party),
         onlyIf: { $0.inputs[ReconsiderationFact.noticeReceivedOn] != nil })
 
     /// 第四十八条 (10 working days) / 第五十四条 (5, simple procedure): the answer period runs from the respondent's receipt
@@ -788,12 +788,12 @@ public enum ReconsiderationProcedure {
         .startDeadline(
             DeadlineRule(
                 "answer", "被申请人提出书面答复并提交证据", days: 10, .workday, article: "行政复议法 第四十八条",
-                fromFact: "copyReceivedOn"),
+                fromFact: "copyReceivedOn", holder: .other),
             onlyIf: { !isSimple($0.file.facts) && $0.inputs[ReconsiderationFact.copyReceivedOn] != nil }),
         .startDeadline(
             DeadlineRule(
                 "answer", "被申请人提出书面答复并提交证据", days: 5, .workday, article: "行政复议法 第五十四条",
-                fromFact: "copyReceivedOn"),
+                fromFact: "copyReceivedOn", holder: .other),
             onlyIf: { isSimple($0.file.facts) && $0.inputs[ReconsiderationFact.copyReceivedOn] != nil }),
     ]
 

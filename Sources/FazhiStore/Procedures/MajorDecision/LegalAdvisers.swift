@@ -149,7 +149,7 @@ public enum LegalAdvisers {
     /// as work of kind 参与重大行政决策, against the decision.
     static let projection = CaseProjection(
         procedure: MajorDecisionProcedure.id,
-        apply: { file, tx in
+        apply: { file, _, tx in
             guard let step = file.steps.last,
                 [MajorDecisionProcedure.Step.passReview, MajorDecisionProcedure.Step.failReview].contains(step.action)
             else { return }

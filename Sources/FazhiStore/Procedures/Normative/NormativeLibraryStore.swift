@@ -9,8 +9,8 @@ public enum NormativeLibraryStore {
     static let searchKind = "normative"
 
     static let projection = CaseProjection(
-        procedure: NormativeProcedure.id, apply: { file, tx in try await project(file, on: tx.sql) },
-        applyMany: { files, tx in try await projectNew(files, on: tx.sql) })
+        procedure: NormativeProcedure.id, apply: { file, _, tx in try await project(file, on: tx.sql) },
+        applyMany: { files, _, tx in try await projectNew(files, on: tx.sql) })
 
     /// One listed document.
     public struct Row: Sendable, Encodable {

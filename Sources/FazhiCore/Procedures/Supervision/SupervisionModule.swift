@@ -1,0 +1,64 @@
+import Foundation
+
+/// 行政执法监督: the 司法行政部门's supervision of each case and each body (行政执法监督条例 第六条) — the 执法监督预警 the records
+/// raise (办理期限逾期 here; each module adds its own rules), and the 监督文书 with the body's 整改 report.
+extension ProcedureModule {
+    public static let supervision = ProcedureModule(
+        folder: "Supervision", name: "行政执法监督",
+        procedureIDs: [SupervisionNoticeProcedure.id],
+        definitions: { s in [SupervisionNoticeProcedure.definition(s)] },
+        documents: [.supervisionDocument],
+        facts: SupervisionNoticeProcedure.Fact.all,
+        alertRules: [.stepOverdue],
+        render: { input, draft in
+            guard input.kind == .supervisionDocument else { return }
+            draft.title = SupervisionDocuments.title(input.facts)
+            draft.blocks += SupervisionDocuments.blocks(
+                input.facts, file: input.file, step: input.step, context: input.context)
+        })
+}
+
+extension CaseDocumentKind {
+    /// 行政执法监督通知书、意见书或者决定书 (the title follows the kind chosen).
+    public static let supervisionDocument = CaseDocumentKind("supervision_document", "行政执法监督文书")
+}
+
+/// The 监督文书 as the 司法局 prints it: to the body, the problems, the rules broken, what to correct and by when.
+enum SupervisionDocuments {
+    typealias F = SupervisionNoticeProcedure.Fact
+
+    static func title(_ f: Facts) -> String {
+        let kind = f.text(F.kind.id) ?? "notice"
+        return SupervisionNoticeProcedure.kinds.first { $0.value == kind }?.label ?? "行政执法监督通知书"
+    }
+
+    static func blocks(_ f: Facts, file: CaseFile, step: CaseStep?, context c: DocumentContext) -> [DocumentText.Block]
+    {
+        let days = f[F.reportWorkdays].map { Int($0) }
+        let problems = f.list(F.problems.id)
+        var out: [DocumentText.Block] = [
+            .centered(c.caseNumber),
+            .paragraph("\(c.caseBodyName)："),
+            .paragraph(
+                "根据《行政执法监督条例》的规定，本机关对你单位的行政执法工作进行了监督。"
+                    + (f.text(F.relatedCase.id).map { "涉及案件：\($0)。" } ?? "") + "现将有关事项通知如下："),
+            .heading("一、发现的问题"),
+        ]
+        out += problems.enumerated().map { .paragraph("\($0.offset + 1). \($0.element)") }
+        out += [
+            .heading("二、违反的规定"),
+            .paragraph(f.text(F.legalBasis.id) ?? ""),
+            .heading("三、整改要求"),
+            .paragraph(f.text(F.requirements.id) ?? ""),
+            .paragraph(
+                "请你单位自收到本文书之日起"
+                    + (days.map { "\($0)个工作日内" } ?? "规定期限内")
+                    + "，将整改情况（逐项对应上述问题，并附相关材料）书面报送本机关。逾期未报送或者整改不到位的，本机关将依法进一步处理。"),
+            .signature([
+                f.text(F.issuedBy.id) ?? "", (step?.on ?? file.steps.last?.on).map(CaseDocuments.chineseDate) ?? "",
+            ]),
+            .seal("（印章）"),
+        ]
+        return out
+    }
+}

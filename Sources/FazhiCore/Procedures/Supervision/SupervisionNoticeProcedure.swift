@@ -1,0 +1,169 @@
+import Foundation
+
+/// 行政执法监督通知书、意见书、决定书 (《行政执法监督条例》, 国务院令第825号, in force 2026-02-01): the 司法行政部门, as the
+/// government's 行政执法监督机构 (第六条), issues a document about a case or a body's enforcement, serves it, and the body
+/// reports what it corrected; the supervisor verifies and closes, or orders further correction. The case belongs to the
+/// supervised body (it answers for itself); the 司法局's 监督人员 act wherever they supervise. The period to report runs from
+/// 送达, in working days the document sets (default `supervisionReportWorkdays`; the 条例's own periods are not verified —
+/// statutes §K [U]); a late report is the body's own overdue period, so it raises 办理期限逾期.
+public enum SupervisionNoticeProcedure {
+    public static let id = "supervision_notice"
+    public static let version = 1
+
+    public enum State {
+        public static let new = ProcedureState("new", "待制发")
+        public static let issued = ProcedureState("issued", "已制发，待送达")
+        public static let served = ProcedureState("served", "已送达，待报送整改情况")
+        public static let reported = ProcedureState("reported", "已报送，待核查")
+        public static let closed = ProcedureState("closed", "已核查办结", terminal: true)
+    }
+
+    public enum Step {
+        public static let issue = "issue_supervision_document"
+        public static let serve = "serve_supervision_document"
+        public static let report = "report_correction"
+        public static let accept = "accept_correction"
+        public static let orderMore = "order_further_correction"
+    }
+
+    /// The three documents the 条例 names for pressing a correction, by how serious the problem is.
+    public static let kinds = [
+        InputField.Choice("notice", "行政执法监督通知书"), .init("opinion", "行政执法监督意见书"), .init("decision", "行政执法监督决定书"),
+    ]
+
+    public enum Fact {
+        public static let kind = FactKey<String>("documentKind", "文书种类")
+        public static let subject = FactKey<String>("subject", "监督事项")
+        public static let relatedCase = FactKey<String>("relatedCase", "涉及案件（案号或者决定书文号）")
+        public static let alertNumbers = FactKey<[String]>("alertNumbers", "依据的执法监督预警编号")
+        public static let problems = FactKey<[String]>("problems", "发现的问题")
+        public static let legalBasis = FactKey<String>("legalBasis", "违反的规定")
+        public static let requirements = FactKey<String>("requirements", "整改要求")
+        public static let reportWorkdays = FactKey<Double>("reportWorkdays", "报送整改情况的期限（工作日）")
+        public static let issuedBy = FactKey<String>("issuedBy", "行政执法监督机构")
+        public static let servedOn = FactKey<CivilDate>("servedOn", "送达日期")
+        public static let receiver = FactKey<String>("receiver", "签收人")
+        public static let corrections = FactKey<[String]>("corrections", "整改情况")
+        public static let measures = FactKey<String>("measures", "建立的长效机制和责任追究情况")
+        public static let verification = FactKey<String>("verification", "核查意见")
+        public static let furtherReasons = FactKey<String>("furtherReasons", "整改不到位的问题")
+        public static let all: [AnyFactKey] = [
+            kind.any, subject.any, relatedCase.any, alertNumbers.any, problems.any, legalBasis.any, requirements.any,
+            reportWorkdays.any, issuedBy.any, servedOn.any, receiver.any, corrections.any, measures.any,
+            verification.any, furtherReasons.any, CaseColumns.decidedOn.any, CaseColumns.outcome.any,
+        ]
+    }
+
+    /// The 司法局's 行政执法监督人员 issue, serve, verify.
+    static let supervisors: Set<Role> = [.supervisor]
+    /// The supervised body answers through its head or its staff.
+    static let body: Set<Role> = [.head, .legalReviewer, .officer]
+    static let article = "行政执法监督条例 第六条"
+
+    static func reportPeriod(_ s: ProcedureSettings, from fact: String?) -> DeadlineRule {
+        DeadlineRule(
+            "report", "报送整改情况", days: s.supervisionReportWorkdays, .workday, article: "行政执法监督条例（报送期限由监督文书确定）",
+            fromFact: fact, daysFact: Fact.reportWorkdays.id)
+    }
+
+    /// The period the document states: the one the supervisor set, or the local default.
+    static func defaultDays(_ s: ProcedureSettings) -> Effect {
+        .compute(writes: Fact.reportWorkdays) { c in
+            Facts([Fact.reportWorkdays ~ (c.inputs[Fact.reportWorkdays] ?? Double(s.supervisionReportWorkdays))])
+        }
+    }
+
+    static func daysGate(_ a: ActionDefinition) -> ActionDefinition {
+        a.gate("系统限制", "报送整改情况的期限应为1至120个工作日", field: "reportWorkdays") { c in
+            c.inputs[Fact.reportWorkdays].map { $0 >= 1 && $0 <= 120 && $0 == $0.rounded() } ?? true
+        }
+    }
+
+    public static func definition(_ s: ProcedureSettings) -> ProcedureDefinition {
+        var d = ProcedureDefinition(
+            id: id, version: version, name: "行政执法监督文书", instrument: "《行政执法监督条例》（国务院令第825号）",
+            initial: State.new.id,
+            states: [State.new, State.issued, State.served, State.reported, State.closed],
+            actions: [
+                daysGate(
+                    ActionDefinition(
+                        Step.issue, "制发监督文书", from: [State.new.id], to: State.issued.id, by: supervisors, basis: article
+                    )
+                    .asks(
+                        .init("documentKind", "文书种类", .choice(kinds)),
+                        .init("subject", "监督事项（如：罚款偏离裁量基准）"),
+                        .init("relatedCase", "涉及案件（案号或者决定书文号，可不填）", required: false),
+                        .init("alertNumbers", "依据的执法监督预警编号（每行一个，可不填）", .list, required: false),
+                        .init("problems", "发现的问题（每行一项）", .list),
+                        .init("legalBasis", "违反的规定"),
+                        .init("requirements", "整改要求"),
+                        .init("reportWorkdays", "报送整改情况的期限（工作日，自送达之日起算；不填按本地设置）", .number, required: false),
+                        .init("issuedBy", "行政执法监督机构（如：清河县司法局）"))
+                )
+                .looksUp(.caseByDecisionNumber(input: "relatedCase", into: "related"))
+                .gate(article, "本系统中没有该案号或者决定书文号的案件", field: "relatedCase") { c in
+                    (c.inputs[Fact.relatedCase]?.trimmed ?? "").isEmpty || c.external.text("related") != nil
+                }
+                .gate("系统限制", "发现的问题不超过50项，每项不超过1000字", field: "problems") { c in
+                    let p = c.inputs.list(Fact.problems.id)
+                    return !p.isEmpty && p.count <= 50 && p.allSatisfy { $0.count <= 1_000 }
+                }
+                .then(defaultDays(s))
+                .produces(.supervisionDocument),
+                ActionDefinition(
+                    Step.serve, "送达", from: [State.issued.id], to: State.served.id, by: supervisors, basis: article
+                )
+                .asks(.init("servedOn", "送达日期", .date), .init("receiver", "签收人"))
+                .gate(article, "送达日期不能早于制发日期，也不能晚于办理之日", field: "servedOn") { c in
+                    let on = c.inputs[Fact.servedOn]!
+                    return on <= c.date && on >= (c.file.steps.last { $0.action == Step.issue }?.on ?? on)
+                }
+                .then(.startDeadline(reportPeriod(s, from: Fact.servedOn.id))),
+                ActionDefinition(
+                    Step.report, "报送整改情况", from: [State.served.id], to: State.reported.id, by: body, basis: article
+                )
+                .asks(
+                    .init("corrections", "整改情况（每行一项，对应发现的问题）", .list),
+                    .init("measures", "建立的长效机制和责任追究情况", required: false)
+                )
+                .then(.stopDeadline("report")),
+                ActionDefinition(
+                    Step.accept, "核查认可，办结", from: [State.reported.id], to: State.closed.id, by: supervisors,
+                    basis: article
+                )
+                .asks(.init("verification", "核查意见"))
+                .then(
+                    .compute(writes: CaseColumns.decidedOn, CaseColumns.outcome) { c in
+                        Facts([CaseColumns.decidedOn ~ c.date, CaseColumns.outcome ~ "corrected"])
+                    }),
+                daysGate(
+                    ActionDefinition(
+                        Step.orderMore, "整改不到位，责令继续整改", from: [State.reported.id], to: State.served.id,
+                        by: supervisors, basis: article
+                    )
+                    .asks(
+                        .init("furtherReasons", "整改不到位的问题"),
+                        .init("reportWorkdays", "再次报送的期限（工作日，自本日起算）", .number, required: false))
+                )
+                .then(defaultDays(s), .startDeadline(reportPeriod(s, from: nil))),
+            ],
+            kind: .supervision,
+            opening: OpeningRule(
+                supervisors, article: article, refusal: "行政执法监督文书由司法行政部门（行政执法监督机构）的监督人员制发"),
+            numbering: CaseNumbering("执监", issuer: .governmentAbove),
+            presentation: CasePresentation(
+                party: ["subject"],
+                shownFacts: [
+                    "documentKind", "subject", "relatedCase", "alertNumbers", "problems", "legalBasis", "requirements",
+                    "reportWorkdays", "issuedBy", "servedOn", "receiver", "corrections", "measures", "furtherReasons",
+                    "verification",
+                ],
+                labels: Dictionary(Fact.all.map { ($0.id, $0.label) }, uniquingKeysWith: { a, _ in a }),
+                computedChoices: ["outcome": [.init("corrected", "已整改")]],
+                notStarted: "尚未制发",
+                result: { f in f.facts[CaseColumns.outcome] == "corrected" ? "已整改" : "" }))
+        d.rolesHeldAtBody = true
+        d.rolesHeldWhereRead = [.supervisor]
+        return d
+    }
+}

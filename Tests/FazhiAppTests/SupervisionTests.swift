@@ -1,0 +1,207 @@
+import FazhiApp
+import FazhiCore
+import FazhiOffice
+import FazhiStore
+import Foundation
+import SQLKit
+import Testing
+import VaporTesting
+
+/// 执法监督 on both databases: each alert rule raised by the records that break it and not by those that keep it (a
+/// party's period, a complaint-led inspection, a fine inside the benchmark, a feedback in time, an officer who acted);
+/// the body answers its own alerts only, the supervisor closes with a finding, each on the record; the 监督文书 issued,
+/// served, its report period counted from 送达, reported by the body, verified.
+@Suite("执法监督 (supervision)")
+struct SupervisionTests {
+    static func field(_ r: TestingHTTPResponse) -> String? {
+        ((try? r.json())?["error"] as? [String: Any])?["field"] as? String
+    }
+
+    @Test(arguments: TestDB.all)
+    func alertsAreRaisedAnsweredAndClosed(_ db: TestDB) async throws {
+        try await withTestApp(db, now: CaseAPITests.now) { t in
+            let market = try await t.orgID("清河县市场监督管理局"), zf = try await t.orgID("清河县综合行政执法局")
+            func alerts(_ rule: AlertRule, _ body: UUID? = nil) async throws -> [SupervisionAlert] {
+                try await SupervisionAlerts.list(
+                    bodies: body.map { [$0] } ?? [market, zf], state: nil, rule: rule.id, limit: 1_000, on: t.app.db)
+            }
+            // The demo's records: the shop inspected twice (answered), a fine outside its benchmark, transfers without
+            // feedback, the 意见书 whose report is overdue.
+            #expect(try await alerts(.repeatInspection, market).contains { $0.state == .answered })
+            let outside = try await alerts(.outsideBenchmark)
+            #expect(outside.count == 1 && outside[0].detail.contains("理由"))
+            #expect(try await alerts(.transferWithoutFeedback).count == 2)
+            let overdue = try await alerts(.stepOverdue)
+            #expect(overdue.contains { $0.detail.contains("报送整改情况") }, "the 意见书's report is late")
+            // A party's period (陈述申辩、缴纳罚款、催告) is never the body's overdue step.
+            #expect(
+                !overdue.contains { $0.detail.contains("陈述") || $0.detail.contains("缴纳罚款") || $0.detail.contains("催告") }
+            )
+
+            // 短期内重复检查: a complaint-led inspection does not count; a routine one within 30 days does.
+            let (officer, _, _, officers, _) = try await CaseAPITests.setUp(t)
+            let c = CaseAPITests.Client(t: t)
+            func inspect(_ object: String, source: String, on date: String) async throws {
+                let opened = try await c.open(officer, InspectionProcedure.id)
+                let id = try #require(try opened.json()["id"] as? String)
+                let r = try await c.step(
+                    id, officer, InspectionProcedure.Step.recordInspection, version: 0, date: date,
+                    [
+                        "inspectionSource": source, "inspectedObject": object, "objectAddress": "清河县",
+                        "checkedItems": ["经营许可"], "findings": "未发现问题", "result": "none", "certificateShown": true,
+                        "partySignature": "signed",
+                    ], officers: officers)
+                #expect(r.status == .ok, "\(r.text)")
+            }
+            let before = try await alerts(.repeatInspection).count
+            try await inspect("清河县河东街道某某烧烤店", source: "complaint", on: "2026-11-19")
+            #expect(try await alerts(.repeatInspection).count == before, "a complaint justifies the visit")
+            try await inspect("测试商店", source: "routine", on: "2026-11-19")
+            #expect(try await alerts(.repeatInspection).count == before, "a first visit")
+            try await inspect("测试商店", source: "routine", on: "2026-11-20")
+            let repeated = try await alerts(.repeatInspection)
+            #expect(repeated.count == before + 1 && repeated.contains { $0.detail.contains("测试商店") })
+
+            // 移送后未获反馈 waits the set number of days.
+            try await t.sql.raw(
+                "DELETE FROM supervision_alerts WHERE rule = \(bind: AlertRule.transferWithoutFeedback.id)"
+            )
+            .run()
+            var patient = ProcedureSettings()
+            patient.transferFeedbackDays = 365
+            let today = t.app.fazhi.today
+            try await SupervisionAlerts.sweep(
+                .init(today: today, catalog: ProcedureCatalog(settings: patient)), on: t.app.db)
+            #expect(try await alerts(.transferWithoutFeedback).isEmpty)
+            try await SupervisionAlerts.sweep(.init(today: today, catalog: ProcedureCatalog()), on: t.app.db)
+            #expect(try await alerts(.transferWithoutFeedback).count == 2)
+
+            // 零执法 for the last full year: only officers of bodies whose cases are in Fazhi, never one who acted.
+            let nextYear = CivilDate(iso: "2027-01-10")!
+            try await SupervisionAlerts.sweep(.init(today: nextYear, catalog: ProcedureCatalog()), on: t.app.db)
+            let idle = try await alerts(.zeroEnforcement)
+            let acted = try await t.sql.raw("SELECT officer_id FROM officer_activity WHERE year = 2026").all()
+                .map { try $0.decode(column: "officer_id", as: String.self) }
+            #expect(!acted.isEmpty && !idle.isEmpty)
+            #expect(!idle.contains { a in acted.contains { a.subject.hasPrefix($0) } })
+
+            // The body answers its own alert; another body cannot; the supervisor closes with a finding.
+            let open = try #require(try await alerts(.repeatInspection, market).first { $0.state == .open })
+            let other = WebClient(t)
+            _ = try await other.login("zf.fazhi")
+            _ = try await other.request(.GET, "/console/supervision")
+            let foreign = try await other.request(
+                .POST, "/console/supervision/alerts/\(open.id)/answer",
+                form: ["answer": "explained", "answerText": "x"])
+            #expect(foreign.status == .notFound || foreign.status == .forbidden, "\(foreign.status)")
+            let body = WebClient(t)
+            _ = try await body.login("scj.fazhi")
+            #expect(try await body.request(.GET, "/console/supervision/alerts/\(open.id)").text.contains("答复预警"))
+            let empty = try await body.request(
+                .POST, "/console/supervision/alerts/\(open.id)/answer",
+                form: ["answer": "corrected", "answerText": " "])
+            #expect(empty.status == .unprocessableEntity && empty.text.contains("请写明"))
+            let answered = try await body.request(
+                .POST, "/console/supervision/alerts/\(open.id)/answer",
+                form: ["answer": "corrected", "answerText": "已将两次检查合并，今后同一对象的检查统一安排"])
+            #expect(answered.status == .seeOther)
+            let notMine = try await body.request(
+                .POST, "/console/supervision/alerts/\(open.id)/close", form: ["closeNote": "自己关闭"])
+            #expect(notMine.status == .forbidden)
+            let supervisor = WebClient(t)
+            _ = try await supervisor.login("sfj.jiandu")
+            #expect(try await supervisor.request(.GET, "/console/supervision/alerts/\(open.id)").text.contains("关闭预警"))
+            let page = try await supervisor.request(.GET, "/console/supervision")
+            #expect(
+                page.status == .ok && page.text.contains("清河县市场监督管理局") && page.text.contains("清河县水利局"),
+                "every body, those without alerts too")
+            let filtered = try await supervisor.request(
+                .GET, "/console/supervision?rule=repeat_inspection&state=answered")
+            #expect(filtered.text.contains("测试商店") && !filtered.text.contains("移送司法机关已满"))
+            let noNote = try await supervisor.request(
+                .POST, "/console/supervision/alerts/\(open.id)/close", form: ["closeNote": ""])
+            #expect(noNote.status == .unprocessableEntity)
+            let closed = try await supervisor.request(
+                .POST, "/console/supervision/alerts/\(open.id)/close", form: ["closeNote": "经核查，答复属实"])
+            #expect(closed.status == .seeOther)
+            let done = try #require(try await SupervisionAlerts.alert(open.id, on: t.app.db))
+            #expect(done.state == .closed && done.closeNote == "经核查，答复属实" && done.answer == .corrected)
+            let again = try await body.request(
+                .POST, "/console/supervision/alerts/\(open.id)/answer",
+                form: ["answer": "explained", "answerText": "再答"])
+            #expect(again.status == .unprocessableEntity)
+            let recorded = try await t.sql.raw(
+                "SELECT action FROM record_entries WHERE subject_type = 'supervision_alert' AND subject_id = \(bind: String(open.id))"
+            ).all().map { try $0.decode(column: "action", as: String.self) }
+            #expect(Set(recorded) == ["answer", "close"], "\(recorded)")
+        }
+    }
+
+    @Test(arguments: TestDB.all)
+    func aNoticeIsIssuedServedReportedAndVerified(_ db: TestDB) async throws {
+        try await withTestApp(db, now: CaseAPITests.now) { t in
+            let zf = try await t.orgID("清河县综合行政执法局")
+            let c = CaseAPITests.Client(t: t)
+            let supervisor = try await t.token("sfj.jiandu"), head = try await t.token("zf.juzhang")
+            func open(_ token: String) async throws -> TestingHTTPResponse {
+                try await t.send(
+                    .POST, "/api/v1/cases", token: token,
+                    json: "{\"procedure\":\"\(SupervisionNoticeProcedure.id)\",\"bodyId\":\"\(zf.uuidString)\"}")
+            }
+            // Only the 司法局's supervisors issue (行政执法监督条例 第六条).
+            let byHead = try await open(head)
+            #expect(byHead.status == .forbidden && CaseAPITests.article(byHead) == "行政执法监督条例 第六条")
+            let opened = try await open(supervisor)
+            #expect(opened.status == .created, "\(opened.text)")
+            let id = try #require(try opened.json()["id"] as? String)
+            var issue: [String: Any] = [
+                "documentKind": "opinion", "subject": "行政处罚决定书未载明证据", "problems": ["决定书未列明证据"],
+                "legalBasis": "《中华人民共和国行政处罚法》第五十九条", "requirements": "补正决定书", "issuedBy": "清河县司法局",
+                "relatedCase": "不存在的案号〔2026〕1号",
+            ]
+            let unknown = try await c.step(
+                id, supervisor, SupervisionNoticeProcedure.Step.issue, version: 0, date: "2026-11-10", issue)
+            #expect(Self.field(unknown) == "relatedCase", "\(unknown.text)")
+            issue["relatedCase"] = nil
+            issue["reportWorkdays"] = 0
+            let zero = try await c.step(
+                id, supervisor, SupervisionNoticeProcedure.Step.issue, version: 0, date: "2026-11-10", issue)
+            #expect(Self.field(zero) == "reportWorkdays")
+            issue["reportWorkdays"] = nil
+            let issued = try await c.step(
+                id, supervisor, SupervisionNoticeProcedure.Step.issue, version: 0, date: "2026-11-10", issue)
+            #expect(issued.status == .ok, "\(issued.text)")
+            let early = try await c.step(
+                id, supervisor, SupervisionNoticeProcedure.Step.serve, version: 1, date: "2026-11-12",
+                ["servedOn": "2026-11-09", "receiver": "王某"])
+            #expect(Self.field(early) == "servedOn")
+            let served = try await c.step(
+                id, supervisor, SupervisionNoticeProcedure.Step.serve, version: 1, date: "2026-11-12",
+                ["servedOn": "2026-11-11", "receiver": "王某"])
+            #expect(served.status == .ok, "\(served.text)")
+            // The report period runs from 送达 (11-11), 20 working days by default.
+            let stored = try #require(try await CaseStore.load(UUID(uuidString: id)!, on: t.app.db))
+            let report = try #require(stored.file.deadline("report"))
+            #expect(report.deadline.start.description == "2026-11-11" && report.deadline.period == 20)
+            #expect(report.deadline.due.description == "2026-12-09", "\(report.deadline.due)")
+            // The supervisor does not report for the body; the body's head does.
+            let wrongSide = try await c.step(
+                id, supervisor, SupervisionNoticeProcedure.Step.report, version: 2, date: "2026-11-18",
+                ["corrections": ["已补正"]])
+            #expect(wrongSide.status == .forbidden || wrongSide.status == .unprocessableEntity, "\(wrongSide.text)")
+            let reported = try await c.step(
+                id, head, SupervisionNoticeProcedure.Step.report, version: 2, date: "2026-11-18",
+                ["corrections": ["决定书已补正，列明证据"]])
+            #expect(reported.status == .ok, "\(reported.text)")
+            let verified = try await c.step(
+                id, supervisor, SupervisionNoticeProcedure.Step.accept, version: 3, date: "2026-11-20",
+                ["verification": "经核查，整改到位"])
+            #expect(verified.status == .ok, "\(verified.text)")
+            let doc = try await t.send(
+                .GET, "/api/v1/cases/\(id)/documents/supervision_document?step=0", token: supervisor)
+            #expect(doc.status == .ok, "\(doc.status)")
+            let text = try DocxReader.text(Data(doc.body.readableBytesView))
+            #expect(text.contains("行政执法监督意见书") && text.contains("20个工作日内") && text.contains("清河县综合行政执法局："), "\(text)")
+        }
+    }
+}
