@@ -33,6 +33,13 @@ struct SupervisionTests {
             #expect(try await alerts(.transferWithoutFeedback).count == 2)
             let overdue = try await alerts(.stepOverdue)
             #expect(overdue.contains { $0.detail.contains("报送整改情况") }, "the 意见书's report is late")
+            // Only 行政执法 and 执法监督 periods are watched (行政执法监督条例 第二条): no 规范性文件 or 复议 period here.
+            #expect(
+                overdue.allSatisfy {
+                    $0.caseNumber.map { $0.contains("罚") || $0.contains("立") || $0.contains("检") || $0.contains("执监") }
+                        ?? false
+                },
+                "\(overdue.map { $0.caseNumber ?? "" })")
             // A party's period (陈述申辩、缴纳罚款、催告) is never the body's overdue step.
             #expect(
                 !overdue.contains { $0.detail.contains("陈述") || $0.detail.contains("缴纳罚款") || $0.detail.contains("催告") }
@@ -184,19 +191,52 @@ struct SupervisionTests {
             let report = try #require(stored.file.deadline("report"))
             #expect(report.deadline.start.description == "2026-11-11" && report.deadline.period == 20)
             #expect(report.deadline.due.description == "2026-12-09", "\(report.deadline.due)")
+            // Before the period ends: no 逾期 measure yet; an extension moves the due date by working days.
+            let notYet = try await c.step(
+                id, supervisor, SupervisionNoticeProcedure.Step.pressOverdue, version: 2, date: "2026-11-12",
+                ["overdueMeasure": "urge", "overdueNote": "电话催办"])
+            #expect(Self.field(notYet) == "overdueMeasure", "\(notYet.text)")
+            let extended = try await c.step(
+                id, supervisor, SupervisionNoticeProcedure.Step.extend, version: 2, date: "2026-11-13",
+                ["extensionWorkdays": 5, "extensionReason": "单位申请：需调取外地证据"])
+            #expect(extended.status == .ok, "\(extended.text)")
+            let longer = try #require(try await CaseStore.load(UUID(uuidString: id)!, on: t.app.db))
+            #expect(longer.file.deadline("report")?.deadline.due.description == "2026-12-16")
             // The supervisor does not report for the body; the body's head does.
             let wrongSide = try await c.step(
-                id, supervisor, SupervisionNoticeProcedure.Step.report, version: 2, date: "2026-11-18",
+                id, supervisor, SupervisionNoticeProcedure.Step.report, version: 3, date: "2026-11-18",
                 ["corrections": ["已补正"]])
             #expect(wrongSide.status == .forbidden || wrongSide.status == .unprocessableEntity, "\(wrongSide.text)")
             let reported = try await c.step(
-                id, head, SupervisionNoticeProcedure.Step.report, version: 2, date: "2026-11-18",
+                id, head, SupervisionNoticeProcedure.Step.report, version: 3, date: "2026-11-18",
                 ["corrections": ["决定书已补正，列明证据"]])
             #expect(reported.status == .ok, "\(reported.text)")
             let verified = try await c.step(
-                id, supervisor, SupervisionNoticeProcedure.Step.accept, version: 3, date: "2026-11-20",
+                id, supervisor, SupervisionNoticeProcedure.Step.accept, version: 4, date: "2026-11-20",
                 ["verification": "经核查，整改到位"])
             #expect(verified.status == .ok, "\(verified.text)")
+            // The demo's 意见书 to the 市场监管局 is past its report period: no extension now, a 逾期 measure instead.
+            let late = try #require(
+                try await CaseStore.inState(
+                    procedure: SupervisionNoticeProcedure.id, state: SupervisionNoticeProcedure.State.served.id,
+                    limit: 10, on: t.app.db
+                ).first)
+            let tooLate = try await c.step(
+                late.id.uuidString, supervisor, SupervisionNoticeProcedure.Step.extend, version: late.file.version,
+                date: "2026-11-20", ["extensionWorkdays": 5, "extensionReason": "逾期后申请"])
+            #expect(Self.field(tooLate) == "extensionWorkdays", "\(tooLate.text)")
+            let pressed = try await c.step(
+                late.id.uuidString, supervisor, SupervisionNoticeProcedure.Step.pressOverdue,
+                version: late.file.version, date: "2026-11-20",
+                ["overdueMeasure": "interview", "overdueNote": "约谈分管副局长"])
+            #expect(pressed.status == .ok, "\(pressed.text)")
+            // A notice registered by mistake is cancelled with its reason, never left open.
+            let spare = try #require(try await open(supervisor).json()["id"] as? String)
+            let cancelled = try await c.step(
+                spare, supervisor, SupervisionNoticeProcedure.Step.cancel, version: 0, date: "2026-11-20",
+                ["cancelReason": "误点登记"])
+            let cancelledState = try cancelled.json()["state"] as? String
+            #expect(cancelled.status == .ok && cancelledState == "cancelled")
             let doc = try await t.send(
                 .GET, "/api/v1/cases/\(id)/documents/supervision_document?step=0", token: supervisor)
             #expect(doc.status == .ok, "\(doc.status)")

@@ -30,6 +30,9 @@ public struct DocumentContext: Sendable {
         self.bodyName = bodyName; self.caseNumber = caseNumber; self.reconsiderationBody = reconsiderationBody;
         self.court = court; self.caseBodyName = caseBodyName ?? bodyName
     }
+
+    /// The case body's id when its documents are issued in its own name (its seal may be looked up by id), else nil.
+    public func sealBody(_ id: UUID) -> UUID? { caseBodyName == bodyName ? id : nil }
 }
 
 public enum CaseDocuments {

@@ -318,6 +318,10 @@ public enum ProcedureKind: String, Sendable, Codable {
     case decision
     /// 行政执法监督: a 监督文书 the 司法行政部门 issues to a body it supervises (行政执法监督条例 第六条).
     case supervision
+
+    /// The procedures whose periods the 执法监督 watches: 行政执法 (行政执法监督条例 第二条) and the bodies' answers to the
+    /// supervision itself.
+    public var supervised: Bool { self == .enforcement || self == .supervision }
 }
 
 /// A state of a procedure.

@@ -21,9 +21,10 @@ public struct AlertRule: Hashable, Sendable, CustomStringConvertible {
     public static func == (a: Self, b: Self) -> Bool { a.id == b.id }
     public func hash(into h: inout Hasher) { h.combine(id) }
 
-    /// A period the case's own body must meet has passed without the step that meets it (any procedure).
+    /// A period the case's own body must meet has passed without the step that meets it — in the procedures of
+    /// 行政执法 and of 执法监督 itself (`ProcedureKind.supervised`: 行政执法监督条例 第二条 covers 行政执法 only).
     public static let stepOverdue = AlertRule(
-        "step_overdue", "办理期限逾期", basis: "该期限所依据的条文；行政执法监督条例（国务院令第825号）",
+        "step_overdue", "办理期限逾期", basis: "各期限所依据的条文（见预警情况）；行政执法监督条例 第二条",
         asks: "说明逾期原因，尽快办结或者依法延长期限")
 }
 

@@ -35,7 +35,7 @@ enum CaseArchiveController {
         }
         let zip = try ZipPackage()
         let ctx = try await CaseDocumentsController.context(req, c)
-        let seal = CaseDocumentsController.seal(req, bodyID: f.bodyID, bodyName: ctx.bodyName)
+        let seal = CaseDocumentsController.seal(req, bodyID: ctx.sealBody(f.bodyID), bodyName: ctx.bodyName)
 
         // 文书, in the order the steps produced them.
         var documentLines: [String] = []

@@ -28,9 +28,12 @@ enum CaseDocumentsController {
     }
 
     /// The body's seal image: its file in the seal directory if there is one (a PNG), else the drawn default.
-    static func seal(_ req: Request, bodyID: UUID, bodyName: String) -> Data {
+    /// A document issued in another's name than the case's body (a 复议 or 监督 document in the government's) takes that
+    /// name's seal only: `bodyID` is nil then, so the case body's own seal is never put on it.
+    static func seal(_ req: Request, bodyID: UUID?, bodyName: String) -> Data {
         let dir = URL(fileURLWithPath: req.fazhi.options.sealDirectory)
-        for name in [bodyName, bodyID.uuidString, bodyID.uuidString.lowercased()] where !name.isEmpty {
+        let ids = bodyID.map { [$0.uuidString, $0.uuidString.lowercased()] } ?? []
+        for name in [bodyName] + ids where !name.isEmpty {
             if let d = try? Data(contentsOf: dir.appendingPathComponent(name + ".png")),
                 d.starts(with: [0x89, 0x50, 0x4E, 0x47])
             {
@@ -82,7 +85,7 @@ enum CaseDocumentsController {
         }
         let ctx = try await context(req, c)
         let text = CaseDocuments.text(kind, file: c.file, step: step, context: ctx)
-        return try docx(text, seal: seal(req, bodyID: c.file.bodyID, bodyName: ctx.bodyName))
+        return try docx(text, seal: seal(req, bodyID: ctx.sealBody(c.file.bodyID), bodyName: ctx.bodyName))
     }
 
     /// A 文书 as a .docx download named after the document.

@@ -123,7 +123,8 @@ struct OnlineApplicationPortal: Sendable {
         return (
             answer,
             try CaseDocumentsController.docx(
-                answer, seal: CaseDocumentsController.seal(req, bodyID: c.file.bodyID, bodyName: ctx.bodyName))
+                answer,
+                seal: CaseDocumentsController.seal(req, bodyID: ctx.sealBody(c.file.bodyID), bodyName: ctx.bodyName))
         )
     }
 }

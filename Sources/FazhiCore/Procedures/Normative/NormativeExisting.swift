@@ -55,7 +55,7 @@ extension NormativeProcedure {
                 return facts
             },
             .startDeadlineUntil(
-                key: "validity", name: "有效期届满（最后一日）", dateFact: "validUntil", article: "有效期：本地规定"),
+                key: "validity", name: "有效期届满（最后一日）", dateFact: "validUntil", article: "有效期：本地规定", holder: .other),
             .startDeadlineUntil(
                 key: "evaluation", name: "有效期届满前评估", dateFact: "evaluationDue", article: "本地规定（届满前6个月）")
         )

@@ -92,7 +92,7 @@ extension NormativeProcedure {
                 .startDeadline(
                     DeadlineRule("publication", "公布", days: 20, .workday, article: "政府信息公开条例 第二十六条")),
                 .startDeadlineUntil(
-                    key: "validity", name: "有效期届满（最后一日）", dateFact: "validUntil", article: "有效期：本地规定"),
+                    key: "validity", name: "有效期届满（最后一日）", dateFact: "validUntil", article: "有效期：本地规定", holder: .other),
                 .startDeadlineUntil(
                     key: "evaluation", name: "有效期届满前评估", dateFact: "evaluationDue", article: "本地规定（届满前6个月）")
             ),
@@ -279,7 +279,7 @@ extension NormativeProcedure {
                 },
                 .startDeadlineUntil(
                     key: "validity", name: "有效期届满（经评估继续有效，最后一日）", dateFact: "validUntil",
-                    article: "有效期：本地规定")
+                    article: "有效期：本地规定", holder: .other)
             ),
             // 备案审查 that revokes the document (or asks the 人大常委会 to): it ends on the day of that decision.
             ActionDefinition(

@@ -5,7 +5,7 @@ import Foundation
 /// reports what it corrected; the supervisor verifies and closes, or orders further correction. The case belongs to the
 /// supervised body (it answers for itself); the 司法局's 监督人员 act wherever they supervise. The period to report runs from
 /// 送达, in working days the document sets (default `supervisionReportWorkdays`; the 条例's own periods are not verified —
-/// statutes §K [U]); a late report is the body's own overdue period, so it raises 办理期限逾期.
+/// [U], README settings); a late report is the body's own overdue period, so it raises 办理期限逾期.
 public enum SupervisionNoticeProcedure {
     public static let id = "supervision_notice"
     public static let version = 1
@@ -16,6 +16,7 @@ public enum SupervisionNoticeProcedure {
         public static let served = ProcedureState("served", "已送达，待报送整改情况")
         public static let reported = ProcedureState("reported", "已报送，待核查")
         public static let closed = ProcedureState("closed", "已核查办结", terminal: true)
+        public static let cancelled = ProcedureState("cancelled", "已撤销（未制发）", terminal: true)
     }
 
     public enum Step {
@@ -24,7 +25,16 @@ public enum SupervisionNoticeProcedure {
         public static let report = "report_correction"
         public static let accept = "accept_correction"
         public static let orderMore = "order_further_correction"
+        public static let cancel = "cancel_supervision_document"
+        public static let extend = "extend_report_period"
+        public static let pressOverdue = "press_overdue_report"
     }
+
+    /// What the 司法局 does when a body has not reported by the end of its period.
+    public static let overdueMeasures = [
+        InputField.Choice("urge", "书面催办"), .init("interview", "约谈被监督单位负责人"), .init("circular", "通报"),
+        .init("refer", "提请本级人民政府处理"),
+    ]
 
     /// The three documents the 条例 names for pressing a correction, by how serious the problem is.
     public static let kinds = [
@@ -47,10 +57,16 @@ public enum SupervisionNoticeProcedure {
         public static let measures = FactKey<String>("measures", "建立的长效机制和责任追究情况")
         public static let verification = FactKey<String>("verification", "核查意见")
         public static let furtherReasons = FactKey<String>("furtherReasons", "整改不到位的问题")
+        public static let cancelReason = FactKey<String>("cancelReason", "撤销理由")
+        public static let extensionWorkdays = FactKey<Double>("extensionWorkdays", "延长的工作日")
+        public static let extensionReason = FactKey<String>("extensionReason", "延期理由")
+        public static let overdueMeasure = FactKey<String>("overdueMeasure", "逾期未报送的处理")
+        public static let overdueNote = FactKey<String>("overdueNote", "处理情况")
         public static let all: [AnyFactKey] = [
             kind.any, subject.any, relatedCase.any, alertNumbers.any, problems.any, legalBasis.any, requirements.any,
             reportWorkdays.any, issuedBy.any, servedOn.any, receiver.any, corrections.any, measures.any,
-            verification.any, furtherReasons.any, CaseColumns.decidedOn.any, CaseColumns.outcome.any,
+            verification.any, furtherReasons.any, cancelReason.any, extensionWorkdays.any, extensionReason.any,
+            overdueMeasure.any, overdueNote.any, CaseColumns.decidedOn.any, CaseColumns.outcome.any,
         ]
     }
 
@@ -83,7 +99,7 @@ public enum SupervisionNoticeProcedure {
         var d = ProcedureDefinition(
             id: id, version: version, name: "行政执法监督文书", instrument: "《行政执法监督条例》（国务院令第825号）",
             initial: State.new.id,
-            states: [State.new, State.issued, State.served, State.reported, State.closed],
+            states: [State.new, State.issued, State.served, State.reported, State.closed, State.cancelled],
             actions: [
                 daysGate(
                     ActionDefinition(
@@ -98,7 +114,7 @@ public enum SupervisionNoticeProcedure {
                         .init("legalBasis", "违反的规定"),
                         .init("requirements", "整改要求"),
                         .init("reportWorkdays", "报送整改情况的期限（工作日，自送达之日起算；不填按本地设置）", .number, required: false),
-                        .init("issuedBy", "行政执法监督机构（如：清河县司法局）"))
+                        .init("issuedBy", "承办的行政执法监督机构（如：清河县司法局）"))
                 )
                 .looksUp(.caseByDecisionNumber(input: "relatedCase", into: "related"))
                 .gate(article, "本系统中没有该案号或者决定书文号的案件", field: "relatedCase") { c in
@@ -146,6 +162,37 @@ public enum SupervisionNoticeProcedure {
                         .init("reportWorkdays", "再次报送的期限（工作日，自本日起算）", .number, required: false))
                 )
                 .then(defaultDays(s), .startDeadline(reportPeriod(s, from: nil))),
+                ActionDefinition(
+                    Step.extend, "同意延期报送", from: [State.served.id], to: nil, by: supervisors, basis: article
+                )
+                .asks(
+                    .init("extensionWorkdays", "延长的工作日", .number),
+                    .init("extensionReason", "延期理由（被监督单位的申请及理由）")
+                )
+                .gate("系统限制", "延长的期限应为1至60个工作日", field: "extensionWorkdays") { c in
+                    let d = c.inputs[Fact.extensionWorkdays] ?? 0
+                    return d >= 1 && d <= 60 && d == d.rounded()
+                }
+                .gate(article, "报送期限已经届满，不能再延期：请作出逾期未报送的处理", field: "extensionWorkdays") { c in
+                    c.file.deadline("report").map { $0.isRunning && c.date <= $0.deadline.due } ?? false
+                }
+                .then(
+                    .extendDeadline(
+                        key: "report", name: "报送整改情况（经同意延期）", byFact: Fact.extensionWorkdays.id,
+                        article: "行政执法监督条例（延期经监督机构同意）")),
+                ActionDefinition(
+                    Step.pressOverdue, "逾期未报送的处理", from: [State.served.id], to: nil, by: supervisors,
+                    basis: article
+                )
+                .asks(.init("overdueMeasure", "处理方式", .choice(overdueMeasures)), .init("overdueNote", "处理情况"))
+                .gate(article, "报送整改情况的期限尚未届满", field: "overdueMeasure") { c in
+                    c.file.deadline("report").map { c.date > $0.deadline.due } ?? false
+                },
+                ActionDefinition(
+                    Step.cancel, "撤销登记（未制发）", from: [State.new.id], to: State.cancelled.id, by: supervisors,
+                    basis: article
+                )
+                .asks(.init("cancelReason", "撤销理由")),
             ],
             kind: .supervision,
             opening: OpeningRule(
@@ -155,8 +202,9 @@ public enum SupervisionNoticeProcedure {
                 party: ["subject"],
                 shownFacts: [
                     "documentKind", "subject", "relatedCase", "alertNumbers", "problems", "legalBasis", "requirements",
-                    "reportWorkdays", "issuedBy", "servedOn", "receiver", "corrections", "measures", "furtherReasons",
-                    "verification",
+                    "reportWorkdays", "issuedBy", "servedOn", "receiver", "extensionWorkdays", "extensionReason",
+                    "overdueMeasure", "overdueNote", "corrections", "measures", "furtherReasons", "verification",
+                    "cancelReason",
                 ],
                 labels: Dictionary(Fact.all.map { ($0.id, $0.label) }, uniquingKeysWith: { a, _ in a }),
                 computedChoices: ["outcome": [.init("corrected", "已整改")]],

@@ -28,7 +28,8 @@ enum EnforcementAlerts {
     /// the fine and the reason recorded at 拟作处罚.
     static func outsideBenchmark(_ file: CaseFile, number: String, on day: CivilDate) -> SupervisionAlert? {
         let f = file.facts
-        guard let fine = f[EnforcementFact.fineAmount], let min = f[EnforcementFact.benchmarkMin],
+        guard f[EnforcementFact.outcome] == "penalty", let fine = f[EnforcementFact.fineAmount],
+            let min = f[EnforcementFact.benchmarkMin],
             let max = f[EnforcementFact.benchmarkMax], fine < min || fine > max
         else { return nil }
         let code = f[EnforcementFact.benchmarkCode] ?? "", tier = f[EnforcementFact.benchmarkTier] ?? ""
@@ -101,10 +102,12 @@ extension SupervisionAlerts.Sweep {
     }
 
     /// 执法人员零执法: an officer whose certificate was valid during the whole of last year and who took part in no
-    /// step of any case that year, at a body whose cases that year are in Fazhi (a body that came to Fazhi later has no
-    /// record to judge by). Raised for the last full year, once.
+    /// step of any case that year, at a body whose 行政处罚 or 行政检查 cases that year are in Fazhi (a body that came to
+    /// Fazhi later has no record to judge by); not the body's heads or 法制审核 staff (they decide and review, they are not
+    /// named as investigating officers). Raised for the last full year, once.
     static let zeroEnforcement = SupervisionAlerts.Sweep(.zeroEnforcement) { c, sql in
         let year = c.today.year - 1
+        let enforcement = [PenaltyOrdinaryProcedure.id, PenaltySimpleProcedure.id, InspectionProcedure.id]
         try await sql.raw(
             """
             INSERT INTO supervision_alerts (rule, subject, body_id, case_id, case_number, detail, broken_on, raised_on,
@@ -116,7 +119,9 @@ extension SupervisionAlerts.Sweep {
             AND o.certificate_issued_on <= \(bind: "\(year)-01-01") AND o.certificate_expires_on >= \(bind: "\(year)-12-31")
             AND NOT EXISTS (SELECT 1 FROM officer_activity a WHERE a.officer_id = UPPER(CAST(o.id AS TEXT)) AND a.year = \(bind: year))
             AND EXISTS (SELECT 1 FROM cases c WHERE c.body_id = o.body_id AND c.opened_on >= \(bind: "\(year)-01-01")
-            AND c.opened_on <= \(bind: "\(year)-12-31"))
+            AND c.opened_on <= \(bind: "\(year)-12-31") AND c.procedure IN \(SQLGroupExpression(enforcement.map { SQLBind($0) })))
+            AND NOT EXISTS (SELECT 1 FROM role_grants g WHERE g.user_id = o.user_id
+            AND g.role IN \(SQLGroupExpression([Role.head, .legalReviewer].map { SQLBind($0.rawValue) })))
             ON CONFLICT (rule, subject) DO NOTHING
             """
         ).run()
