@@ -244,4 +244,84 @@ struct SupervisionTests {
             #expect(text.contains("行政执法监督意见书") && text.contains("20个工作日内") && text.contains("清河县综合行政执法局："), "\(text)")
         }
     }
+
+    /// 投诉举报 from the portal: the receipt with its number and the periods from receipt; the 司法局 takes it up, passes it
+    /// to the body to check and answers; the complainant reads the answer; a complaint for 复议 is not taken up, with the
+    /// route told.
+    @Test(arguments: TestDB.all)
+    func aComplaintIsFiledCheckedAndAnswered(_ db: TestDB) async throws {
+        try await withTestApp(db, now: CaseAPITests.now) { t in
+            let web = WebClient(t)
+            let form = try await web.request(.GET, "/complaints")
+            #expect(form.status == .ok && form.text.contains("清河县司法局"))
+            let office = try #require(
+                try await EnforcementComplaints.offices(on: t.app.db).first { $0.name == "清河县司法局" })
+            var fields: [String: String] = [
+                "submissionKey": UUID().uuidString, "office": office.id.uuidString, "complainantName": "钱某",
+                "complainantContact": "13900000000", "bodyComplained": "清河县市场监督管理局", "complaintText": "",
+            ]
+            let missing = try await web.request(.POST, "/complaints", form: fields)
+            #expect(missing.status == .unprocessableEntity && missing.text.contains("投诉举报的事实和理由"))
+            fields["complaintText"] = "同一个月内三次到店检查，每次检查内容相同"
+            fields["submissionKey"] = UUID().uuidString
+            let sent = try await web.request(.POST, "/complaints", form: fields)
+            #expect(sent.status == .created && sent.text.contains("查询编号"), "\(sent.status) \(sent.text)")
+            func cell(_ id: String, _ html: String) -> String? {
+                guard let r = html.range(of: "id=\"\(id)\">") else { return nil }
+                return String(html[r.upperBound...].prefix { $0 != "<" })
+            }
+            let number = try #require(cell("tracking-number", sent.text)),
+                secret = try #require(cell("secret", sent.text))
+            #expect(number.hasPrefix("TS"))
+            let supervisor = try await t.token("sfj.jiandu")
+            let list = try await t.send(
+                .GET, "/api/v1/cases?procedure=\(EnforcementComplaintProcedure.id)", token: supervisor
+            ).jsonArray()
+            let id = try #require(list.first { ($0["partyName"] as? String) == "钱某" }?["id"] as? String, "\(list)")
+            let stored = try #require(try await CaseStore.load(UUID(uuidString: id)!, on: t.app.db))
+            // Both periods run from receipt (2026-11-20): 5 working days to decide, 60 days to answer.
+            #expect(stored.file.deadline("acceptance")?.deadline.due.description == "2026-11-27")
+            #expect(stored.file.deadline("answer")?.deadline.due.description == "2027-01-19")
+            let c = CaseAPITests.Client(t: t)
+            let head = try await t.token("scj.juzhang")
+            let byBody = try await c.step(
+                id, head, EnforcementComplaintProcedure.Step.accept, version: 1, date: "2026-11-20")
+            #expect(byBody.status == .forbidden || byBody.status == .notFound, "\(byBody.status)")
+            for (v, action, inputs) in [
+                (1, EnforcementComplaintProcedure.Step.accept, [String: Any]()),
+                (
+                    2, EnforcementComplaintProcedure.Step.refer,
+                    ["referredTo": "清河县市场监督管理局", "referralNote": "5个工作日内报告核查情况"]
+                ),
+                (
+                    3, EnforcementComplaintProcedure.Step.answer,
+                    ["complaintConclusion": "partly", "answerText": "经核查，该局一个月内两次检查，已责令其合并检查并通报"]
+                ),
+            ] {
+                let r = try await c.step(id, supervisor, action, version: v, date: "2026-11-20", inputs)
+                #expect(r.status == .ok, "\(action): \(r.text)")
+            }
+            let status = try await web.request(.POST, "/complaints/status", form: ["number": number, "secret": secret])
+            #expect(status.status == .ok && status.text.contains("部分属实") && status.text.contains("已答复"))
+            let docx = try await web.request(
+                .POST, "/complaints/status", form: ["number": number, "secret": secret, "download": "answer"])
+            #expect(docx.status == .ok && docx.headers.contentType?.description.contains("officedocument") == true)
+            // A complaint against a decision itself: not taken up, the route told; the 告知书 says so.
+            fields["submissionKey"] = UUID().uuidString
+            fields["complainantName"] = "孙某"
+            _ = try await web.request(.POST, "/complaints", form: fields)
+            let second = try await t.send(
+                .GET, "/api/v1/cases?procedure=\(EnforcementComplaintProcedure.id)", token: supervisor
+            ).jsonArray()
+            let other = try #require(second.first { ($0["partyName"] as? String) == "孙某" }?["id"] as? String)
+            let declined = try await c.step(
+                other, supervisor, EnforcementComplaintProcedure.Step.decline, version: 1, date: "2026-11-20",
+                ["declineGround": "remedy", "declineText": "对罚款决定不服的，可以在60日内申请行政复议"])
+            #expect(declined.status == .ok, "\(declined.text)")
+            let notice = try await t.send(
+                .GET, "/api/v1/cases/\(other)/documents/complaint_answer", token: supervisor)
+            let text = try DocxReader.text(Data(notice.body.readableBytesView))
+            #expect(text.contains("投诉举报不予受理告知书") && text.contains("申请行政复议"), "\(text)")
+        }
+    }
 }

@@ -86,6 +86,11 @@ public struct ProcedureSettings: Codable, Sendable, Equatable {
     /// unless the 司法局 sets another period in the document (行政执法监督条例 sets no national number here — [U],
     /// configurable).
     public var supervisionReportWorkdays: Int = 20
+    /// 行政执法投诉举报: the 司法局 decides whether it takes a complaint up within this many working days of receipt, and
+    /// answers the complainant within this many days of receipt (行政执法监督条例's own periods not verified — [U],
+    /// configurable; 信访工作条例 第三十二条's 60 days is the familiar outer bound).
+    public var complaintAcceptanceWorkdays: Int = 5
+    public var complaintAnswerDays: Int = 60
 
     public init() {}
 }

@@ -19,16 +19,31 @@ enum PendingItems {
     static let providers: [Provider] = [platformItems, registryItems, caseItems] + AppModules.all.flatMap(\.pending)
 
     /// Case deadlines of the user's bodies that are overdue or due within three days, each linking to its case.
+    /// The periods ending within three days or ended. The body's own read as its deadline (剩余、已逾期); a party's or
+    /// another organ's period is not the body's to miss: while it runs it is shown as theirs, and once it has ended as the
+    /// body's next step, now open (`PeriodHolder`).
     static let caseItems: Provider = { user, req in
         let today = req.fazhi.today
+        var others: [String: Set<String>] = [:]
+        for d in req.fazhi.procedures.definitions { others[d.id, default: []].formUnion(d.othersPeriods) }
         return try await CaseStore.runningDeadlines(bodies: user.readable, on: req.db).compactMap { d -> PendingItem? in
             guard let due = CivilDate(iso: d.due) else { return nil }
             let left = today.days(until: due)
             guard left <= 3 else { return nil }
+            let link = SitePath.caseFile(d.caseId).path
+            if others[d.procedure]?.contains(d.key) == true {
+                return left < 0
+                    ? PendingItem(
+                        severity: .overdue, title: "\(d.number) \(d.partyName)：“\(d.name)”已届满，请办理下一步",
+                        detail: "期限于\(d.due)届满（\(d.article)）；打开案件查看现在可以办理的步骤", link: link)
+                    : PendingItem(
+                        severity: .info, title: "\(d.number) \(d.partyName)：\(d.name)（当事人或者其他机关的期限）",
+                        detail: "\(d.due)届满，还剩\(left)天；届满后可以办理下一步（\(d.article)）", link: link)
+            }
             return PendingItem(
                 severity: left < 0 ? .overdue : .warning, title: "\(d.number) \(d.partyName)：\(d.name)",
                 detail: left < 0 ? "已逾期\(-left)天（\(d.due)，\(d.article)）" : "\(d.due)到期，还剩\(left)天（\(d.article)）",
-                link: SitePath.caseFile(d.caseId).path)
+                link: link)
         }
     }
 

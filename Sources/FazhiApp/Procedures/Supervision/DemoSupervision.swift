@@ -4,7 +4,8 @@ import Foundation
 
 /// Demo 行政执法监督: the 市场监管局 has answered the alert on its shop inspected twice within a month, the 司法局's
 /// 监督人员 林晓岚 (sfj.jiandu) has sent the 综合执法局 a 监督通知书 that was corrected and closed, and the 市场监管局 a 监督意见书
-/// whose report is overdue; the sweep then raises every alert the demo's records show (期限逾期、零执法 …).
+/// whose report is overdue; a complaint about the 市场监管局 answered and one just received by phone; the sweep then raises
+/// every alert the demo's records show (期限逾期、零执法 …).
 enum DemoSupervision {
     static func load(_ c: DemoContext, in tx: WriteTransaction) async throws {
         let base = c.base(span: 40)
@@ -53,6 +54,41 @@ enum DemoSupervision {
                         SupervisionNoticeProcedure.Step.serve, supervisor, day(-23),
                         ["servedOn": .date(day(-23)), "receiver": .text("市场监管局法规科 周某")]
                     ),
+                ], in: tx)
+        }
+        if let def = c.catalog.current(EnforcementComplaintProcedure.id), let sfj = c.orgs["清河县司法局"] {
+            let complaint: [String: FactValue] = [
+                "channel": .text("letter"), "complainantName": .text("钱某"), "complainantContact": .text("13900000000"),
+                "bodyComplained": .text("清河县市场监督管理局"),
+                "complaintText": .text("同一个月内两次到店检查，检查内容相同，影响正常经营"),
+            ]
+            _ = try await c.runner.run(
+                def, body: sfj,
+                [
+                    (EnforcementComplaintProcedure.Step.receive, supervisor, day(-35), complaint),
+                    (EnforcementComplaintProcedure.Step.accept, supervisor, day(-33), [:]),
+                    (
+                        EnforcementComplaintProcedure.Step.refer, supervisor, day(-32),
+                        ["referredTo": .text("清河县市场监督管理局"), "referralNote": .text("5个工作日内报告核查情况")]
+                    ),
+                    (
+                        EnforcementComplaintProcedure.Step.answer, supervisor, day(-22),
+                        [
+                            "complaintConclusion": .text("substantiated"),
+                            "answerText": .text("经核查，该局在一个月内对你店进行了两次内容相同的检查，已制发监督意见书责令其整改"),
+                        ]
+                    ),
+                ], in: tx)
+            _ = try await c.runner.run(
+                def, body: sfj,
+                [
+                    (
+                        EnforcementComplaintProcedure.Step.receive, supervisor, day(-1),
+                        [
+                            "channel": .text("phone"), "bodyComplained": .text("清河县综合行政执法局"),
+                            "complaintText": .text("执法人员检查时未出示执法证件"),
+                        ]
+                    )
                 ], in: tx)
         }
         try await SupervisionAlerts.sweep(.init(today: c.today, catalog: c.catalog), on: tx.db)

@@ -7,7 +7,10 @@ extension AppModule {
     /// sweep run periodically, the 待办 of both sides, the yearly figures, the bench, the demo.
     static let supervision = AppModule(
         folder: "Supervision",
-        routes: { r in SupervisionConsole.register(r.console) },
+        routes: { r in
+            SupervisionConsole.register(r.console)
+            ComplaintPortal.register(r.sessions)
+        },
         navigation: [
             NavEntry(
                 .supervision, "执法监督预警", .alerts(body: nil, rule: nil, state: nil),
@@ -15,6 +18,7 @@ extension AppModule {
             NavEntry(
                 .supervision, "行政执法监督文书", .cases(procedure: SupervisionNoticeProcedure.id),
                 roles: [.supervisor, .head, .legalReviewer]),
+            NavEntry(.supervision, "投诉举报", .cases(procedure: EnforcementComplaintProcedure.id), roles: [.supervisor]),
         ],
         demo: { c, tx in try await DemoSupervision.load(c, in: tx) },
         figureSets: [SupervisionFigures.figures],

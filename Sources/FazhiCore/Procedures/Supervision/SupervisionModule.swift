@@ -5,16 +5,22 @@ import Foundation
 extension ProcedureModule {
     public static let supervision = ProcedureModule(
         folder: "Supervision", name: "行政执法监督",
-        procedureIDs: [SupervisionNoticeProcedure.id],
-        definitions: { s in [SupervisionNoticeProcedure.definition(s)] },
-        documents: [.supervisionDocument],
-        facts: SupervisionNoticeProcedure.Fact.all,
+        procedureIDs: [SupervisionNoticeProcedure.id, EnforcementComplaintProcedure.id],
+        definitions: { s in [SupervisionNoticeProcedure.definition(s), EnforcementComplaintProcedure.definition(s)] },
+        documents: [.supervisionDocument, .complaintAnswer],
+        facts: SupervisionNoticeProcedure.Fact.all + EnforcementComplaintProcedure.Fact.all,
         alertRules: [.stepOverdue],
         render: { input, draft in
-            guard input.kind == .supervisionDocument else { return }
-            draft.title = SupervisionDocuments.title(input.facts)
-            draft.blocks += SupervisionDocuments.blocks(
-                input.facts, file: input.file, step: input.step, context: input.context)
+            if input.kind == .supervisionDocument {
+                draft.title = SupervisionDocuments.title(input.facts)
+                draft.blocks += SupervisionDocuments.blocks(
+                    input.facts, file: input.file, step: input.step, context: input.context)
+            }
+            if input.kind == .complaintAnswer {
+                if input.step?.action == EnforcementComplaintProcedure.Step.decline { draft.title = "投诉举报不予受理告知书" }
+                draft.blocks += ComplaintDocuments.blocks(
+                    input.facts, file: input.file, step: input.step, context: input.context)
+            }
         })
 }
 
