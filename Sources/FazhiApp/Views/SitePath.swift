@@ -33,6 +33,8 @@ enum SitePath: Hashable, Sendable {
     /// 执法监督预警: the alerts of the bodies the user reads, filtered; one alert's answer and close forms.
     case alerts(body: UUID?, rule: String?, state: String?)
     case alert(Int64)
+    /// 案卷评查: the campaigns and the files drawn for the user.
+    case fileReviews
     /// 重大行政决策 on the portal: the year's catalogue and decisions, and one decision.
     case decisionsPortal(year: Int?)
     case decisionPortal(UUID)
@@ -66,6 +68,7 @@ enum SitePath: Hashable, Sendable {
             "/console/supervision"
                 + Self.query([("body", body?.uuidString), ("rule", rule), ("state", state)])
         case .alert(let id): "/console/supervision/alerts/\(id)"
+        case .fileReviews: "/console/file-reviews"
         case .draw(let id): "/console/draws/\(id.uuidString)"
         case .drawsPortal: "/random-inspections"
         case .drawPortal(let id): "/random-inspections/\(id.uuidString)"

@@ -11,6 +11,10 @@ public struct DocumentText: Sendable, Equatable {
     public var blocks: [Block]
     /// A file name for downloads, e.g. 行政处罚决定书-清市监罚〔2026〕1号.
     public var fileName: String
+
+    public init(kind: CaseDocumentKind, blocks: [Block], fileName: String) {
+        self.kind = kind; self.blocks = blocks; self.fileName = fileName
+    }
 }
 
 /// What a document needs besides the case: names the case file does not hold.

@@ -12,18 +12,21 @@ extension AppModule {
             TransfersPage.register(r.console)
             DrawConsole.register(r.console)
             DrawPortal.register(r.portal)
+            FileReviewConsole.register(r.console)
         },
         navigation: [
             NavEntry(.enforcement, "执法案件", .cases(procedure: nil), roles: enforcementRoles),
             NavEntry(.enforcement, "两法衔接", .transfers, roles: enforcementRoles),
             NavEntry(.statistics, "执法统计", .enforcementStatistics, roles: enforcementRoles),
             NavEntry(.enforcement, "双随机抽查", .draws, roles: [.head, .officer, .legalReviewer, .supervisor]),
+            NavEntry(.supervision, "案卷评查", .fileReviews, roles: [.supervisor, .head, .legalReviewer]),
         ],
         demo: { c, tx in
             try await DemoCases.load(
                 orgs: c.orgs, people: c.people, catalog: c.catalog, calendar: c.calendar, today: c.today, in: tx)
             try await DemoRandomInspection.load(c, in: tx)
             try await DemoRandomInspection.inspectTwice(c, in: tx)
+            try await DemoFileReview.load(c, in: tx)
         },
         benches: {
             $0.use(BenchCasesCommand(), as: "cases")
@@ -36,7 +39,7 @@ extension AppModule {
             draw.use(DrawVerifyCommand(), as: "verify")
             commands.use(draw.group(help: "双随机：verify 按公布的输入重新抽取并核对"), as: "draw")
         },
-        figureSets: [enforcementFigures, RandomDrawFigures.figures])
+        figureSets: [enforcementFigures, RandomDrawFigures.figures, FileReviewConsole.figures])
 
     /// 行政执法统计 for the year over the bodies, from the kept sums (M010), each figure as declared in the module
     /// (`Penalty.statistics`: what it counts) with the case list it counts.

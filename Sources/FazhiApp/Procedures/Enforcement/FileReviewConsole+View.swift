@@ -1,0 +1,184 @@
+import FazhiCore
+import FazhiStore
+import Foundation
+
+enum FileReviewViews {
+    typealias Cell = DataTable.Cell
+
+    static func list(_ p: FileReviewConsole.ListPage, error: String?, csrf: String) -> HTML {
+        let campaigns = DataTable(
+            id: "campaigns",
+            columns: [.init("评查活动"), .init("结案期间"), .init("抽取案卷", numeric: true), .init("开始日期"), .init("整改期限")],
+            rows: p.campaigns.map { c in
+                [
+                    Cell("<a href=\"/console/file-reviews/\(c.id.uuidString)\">\(c.title)</a>"),
+                    .text("\(c.closedFrom.description)至\(c.closedTo.description)"), .number(c.drawn.count),
+                    .text(c.createdOn.description),
+                    .text(c.rectifyBy.description),
+                ]
+            }, empty: "尚无评查活动。")
+        let mine: HTML =
+            p.mine.isEmpty
+            ? ""
+            : """
+            <section class="card" id="my-files"><h2>待我评分的案卷（\(p.mine.count)）</h2><ul>\(HTML.join(p.mine.map { f in
+                "<li><a href=\"/console/file-reviews/\(f.campaignID.uuidString)/files/\(f.caseID.uuidString)\">\(f.caseNumber)</a></li>" as HTML
+            }))</ul></section>
+            """
+        let boxes = HTML.join(
+            p.bodies.map { b in
+                "<label class=\"inline\"><input type=\"checkbox\" class=\"body-box\" value=\"\(b.id.uuidString)\" checked> \(b.name)</label>"
+                    as HTML
+            })
+        let start: HTML =
+            p.mayStart
+            ? """
+            <form method="post" action="/console/file-reviews" class="card form" id="new-campaign"><h2>组织案卷评查</h2><input type="hidden" name="_csrf" value="\(csrf)">
+            <label for="title">评查活动名称</label><input id="title" name="title" required maxlength="100" value="\(p.today.year)年度行政处罚案卷评查">
+            <label for="closedFrom">结案日期自</label><input id="closedFrom" name="closedFrom" type="date" required value="\(p.today.year)-01-01">
+            <label for="closedTo">至</label><input id="closedTo" name="closedTo" type="date" required value="\(p.today.description)">
+            <fieldset><legend>被评查单位</legend>\(boxes)</fieldset>
+            <input type="hidden" id="bodies" name="bodies" value="\(p.bodies.map(\.id.uuidString).joined(separator: ","))">
+            <label for="perBody">每个单位随机抽取的案卷数</label><input id="perBody" name="perBody" inputmode="numeric" value="3">
+            <label for="reviewers">评查人员（每行一个用户名；每份案卷随机分配主评、复核各一人，不评查本单位的案卷）</label><textarea id="reviewers" name="reviewers" rows="3" required></textarea>
+            <label for="revealed">抽取时公开产生的随机数（见证人当场输入）</label><input id="revealed" name="revealed" required maxlength="200">
+            <label for="rectifyBy">不合格案卷的整改期限</label><input id="rectifyBy" name="rectifyBy" type="date" required>
+            <button type="submit">抽取案卷并分配评查人员</button></form>
+            <script>document.getElementById('new-campaign').addEventListener('submit',function(){document.getElementById('bodies').value=Array.from(document.querySelectorAll('.body-box:checked')).map(function(b){return b.value}).join(',')})</script>
+            """
+            : ""
+        return """
+            <p>案卷评查：按评查标准对已结案的行政处罚案卷打分。系统能从记录判断的指标（立案、告知、法制审核、期限、送达、取证记录、公示、结案）自动预判，其余由评查人员评分；否决项不合格的案卷评为不合格。抽取案卷和分配评查人员按双随机规则进行，任何人可以按公布的输入复核。</p>
+            \(Views.flash(error, error: true))
+            \(mine)
+            \(start)
+            <h2>评查活动</h2>
+            \(campaigns.render())
+            """
+    }
+
+    static func campaign(_ p: FileReviewConsole.CampaignPage) -> HTML {
+        let c = p.campaign
+        let base = "/console/file-reviews/\(c.id.uuidString)"
+        let files = DataTable(
+            id: "review-files",
+            columns: [
+                .init("案卷"), .init("单位"), .init("主评／复核"), .init("系统预判未通过"), .init("得分", numeric: true), .init("结论"),
+            ],
+            rows: p.files.map { f in
+                let failed = (FileReviewStandard.version(c.standardVersion)?.indicators ?? [])
+                    .filter { f.auto[$0.id] == false }.map(\.name).joined(separator: "；")
+                return [
+                    Cell("<a href=\"\(base)/files/\(f.caseID.uuidString)\">\(f.caseNumber)</a>"),
+                    .text(p.names[f.bodyID]),
+                    .text("\(f.reviewer)／\(f.coReviewer ?? "")"), .text(failed.isEmpty ? "—" : failed),
+                    f.score.map { Cell.number($0) } ?? .text("待评分"),
+                    .text(f.verdict ?? "", class: f.verdict == "不合格" ? "overdue" : nil),
+                ]
+            })
+        let results = DataTable(
+            id: "review-results",
+            columns: [
+                .init("单位"), .init("抽取", numeric: true), .init("已评", numeric: true), .init("平均分", numeric: true),
+                .init("优秀", numeric: true), .init("合格", numeric: true), .init("不合格", numeric: true),
+            ],
+            rows: p.results.map { r in
+                [
+                    .text(r.name), .number(r.files), .number(r.scored),
+                    Cell(
+                        "\(r.average.map { String(format: "%.1f", $0) } ?? "—")", sort: String(r.average ?? -1),
+                        class: "num"),
+                    .number(r.excellent), .number(r.passed), .number(r.failed),
+                ]
+            })
+        return """
+            <p>结案期间：\(c.closedFrom.description)至\(c.closedTo.description)；每个单位抽取\(c.perBody)份；评查标准第\(c.standardVersion)版；不合格案卷整改期限：<b>\(c.rectifyBy.description)</b>。</p>
+            <p class="muted">抽取输入哈希 <span class="mono">\(c.inputs.hash)</span>，公开随机数“\(c.revealed)”。<a href="\(base)/draw.json">下载抽取输入和结果（JSON）</a>，可用 scripts/draw-verify.py 复核。</p>
+            <h2>各单位评查结果</h2>
+            \(results.render())
+            <p><a href="\(base)/bulletin.docx">下载评查情况通报（.docx）</a></p>
+            <h2>抽取的案卷</h2>
+            \(files.render())
+            """
+    }
+
+    static func file(_ p: FileReviewConsole.FilePage, error: String?, csrf: String) -> HTML {
+        let f = p.file, s = p.standard
+        let auto = DataTable(
+            id: "auto-checks",
+            columns: [.init("一级指标"), .init("系统判断的指标"), .init("分值", numeric: true), .init("结果"), .init("依据")],
+            rows: s.indicators.filter { $0.check != nil }.map { i in
+                [
+                    .text(i.group), .text(i.name + (i.veto ? "（否决项）" : "")), .number(i.points),
+                    .text(f.auto[i.id] == false ? "未通过" : "通过", class: f.auto[i.id] == false ? "overdue" : nil),
+                    .article(i.basis),
+                ]
+            }, sortable: false)
+        let manual = HTML.join(
+            s.indicators.filter { $0.check == nil }.map { i in
+                """
+                <fieldset><legend>\(i.group)：\(i.name)（\(i.points)分；\(i.basis)）</legend>
+                \(FormField(id: "deduct.\(i.id)", name: "deduct.\(i.id)", label: "扣分", kind: .number, value: f.deductions[i.id].map(String.init) ?? "0").render())
+                \(FormField(id: "note.\(i.id)", name: "note.\(i.id)", label: "存在的问题（扣分时必填）", kind: .longText, value: f.notes[i.id]).render())
+                </fieldset>
+                """ as HTML
+            })
+        let form: HTML =
+            p.mayScore
+            ? PostForm(
+                action: "/console/file-reviews/\(p.campaign.id.uuidString)/files/\(f.caseID.uuidString)",
+                id: "score-form",
+                csrf: csrf, content: "<h2>评查人员评分</h2>\(manual)", submit: "提交评分"
+            ).render()
+            : "<p class=\"muted\">本案卷由评查人员 \(f.reviewer) 评分。</p>"
+        return """
+            <p>单位：\(p.bodyName)　评查人员：\(f.reviewer)　<a href="\(SitePath.caseFile(f.caseID).path)">打开案卷</a>\(f.score.map { "　得分：<b id=\"score\">\($0)</b>（\(f.verdict ?? "")）" } ?? "")</p>
+            \(Views.flash(error, error: true))
+            <h2>系统预判</h2>
+            \(auto.render())
+            \(form)
+            """
+    }
+
+    /// 通报: the campaign, the results by body, the files found 不合格 with their problems, the rectification day.
+    static func bulletin(_ p: FileReviewConsole.CampaignPage, organiser: String, today: CivilDate) -> DocumentText {
+        let c = p.campaign, s = FileReviewStandard.version(c.standardVersion)
+        var blocks: [DocumentText.Block] = [
+            .title("关于\(c.title)情况的通报"),
+            .paragraph(
+                "为规范行政执法行为，本机关对\(c.closedFrom.year)年\(c.closedFrom.month)月\(c.closedFrom.day)日至\(c.closedTo.year)年\(c.closedTo.month)月\(c.closedTo.day)日结案的行政处罚案卷开展了评查。按照双随机规则从\(c.bodies.count)个单位抽取案卷\(c.drawn.count)份，由非本单位的评查人员按照\(s?.name ?? "评查标准")评查。现将结果通报如下："
+            ),
+            .heading("一、评查结果"),
+            .table(
+                [["单位", "抽取", "已评", "平均分", "优秀", "合格", "不合格"]]
+                    + p.results.map { r in
+                        [
+                            r.name, String(r.files), String(r.scored),
+                            r.average.map { String(format: "%.1f", $0) } ?? "—",
+                            String(r.excellent), String(r.passed), String(r.failed),
+                        ]
+                    }),
+            .heading("二、存在的主要问题"),
+        ]
+        let failing = p.files.filter { $0.verdict == "不合格" || !$0.deductions.isEmpty || $0.auto.values.contains(false) }
+        if failing.isEmpty { blocks.append(.paragraph("本次评查未发现扣分问题。")) }
+        for f in failing {
+            let autoFailed = (s?.indicators ?? []).filter { f.auto[$0.id] == false }.map(\.name)
+            let manual = f.deductions.keys.sorted().map {
+                "\(s?.indicator($0)?.name ?? $0)：\(f.notes[$0] ?? "")（扣\(f.deductions[$0] ?? 0)分）"
+            }
+            blocks.append(
+                .paragraph(
+                    "\(p.names[f.bodyID] ?? "")\(f.caseNumber)（\(f.score.map { "\($0)分，\(f.verdict ?? "")" } ?? "尚未评分")）："
+                        + (autoFailed + manual).joined(separator: "；") + "。"))
+        }
+        blocks += [
+            .heading("三、整改要求"),
+            .paragraph(
+                "有不合格案卷的单位，应当逐案整改，并于\(c.rectifyBy.year)年\(c.rectifyBy.month)月\(c.rectifyBy.day)日前将整改情况书面报送本机关；本机关将对整改情况进行核查（行政执法监督条例 第六条）。"
+            ),
+            .signature([organiser, CaseDocuments.chineseDate(today)]), .seal("（印章）"),
+        ]
+        return DocumentText(kind: .fileReviewBulletin, blocks: blocks, fileName: "案卷评查情况通报-\(c.title)")
+    }
+}

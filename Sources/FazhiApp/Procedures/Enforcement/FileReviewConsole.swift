@@ -1,0 +1,214 @@
+import FazhiCore
+import FazhiStore
+import Vapor
+
+/// 案卷评查 in the console: the 司法局 starts a campaign (scope, reviewers, the value revealed at the draw); each reviewer
+/// sees the files drawn for them and scores what the system cannot judge; the campaign page shows every file and the
+/// results by body, and gives the 通报 (.docx) with the rectification day; the draw's inputs are published as JSON so
+/// anyone re-runs it with `scripts/draw-verify.py`.
+enum FileReviewConsole {
+    struct ListPage {
+        let campaigns: [FileReviewCampaign]
+        /// Files drawn for the user, not yet scored.
+        let mine: [ReviewedFile]
+        let mayStart: Bool
+        let bodies: [(id: UUID, name: String)]
+        let today: CivilDate
+    }
+
+    struct BodyResult {
+        let name: String
+        let files: Int
+        let scored: Int
+        let average: Double?
+        let excellent: Int
+        let passed: Int
+        let failed: Int
+    }
+
+    struct CampaignPage {
+        let campaign: FileReviewCampaign
+        let files: [ReviewedFile]
+        let names: [UUID: String]
+        let results: [BodyResult]
+        let username: String
+    }
+
+    struct FilePage {
+        let campaign: FileReviewCampaign
+        let file: ReviewedFile
+        let standard: FileReviewStandard
+        let bodyName: String
+        let mayScore: Bool
+    }
+
+    static func load(_ req: Request, _ user: AuthUser) async throws -> ListPage {
+        let names = try await CasesConsole.bodyNames(req)
+        let campaigns = try await FileReviews.campaigns(on: req.db).filter {
+            user.readable.contains($0.organiser) || !user.readable.isDisjoint(with: $0.bodies)
+        }
+        var mine: [ReviewedFile] = []
+        for c in campaigns where c.reviewers.contains(user.username) {
+            mine += try await FileReviews.files(c.id, on: req.db).filter {
+                $0.reviewer == user.username && $0.score == nil
+            }
+        }
+        let bodies = try await EnforcementBodies.all(on: req.db).filter { user.readable.contains($0.organisationId) }
+            .map { (id: $0.organisationId, name: names[$0.organisationId] ?? $0.organisationName) }
+        return ListPage(
+            campaigns: campaigns, mine: mine, mayStart: SupervisionConsole.supervises(user), bodies: bodies,
+            today: req.fazhi.today)
+    }
+
+    static func results(_ files: [ReviewedFile], names: [UUID: String]) -> [BodyResult] {
+        Dictionary(grouping: files, by: \.bodyID).map { body, fs in
+            let scored = fs.compactMap(\.score)
+            return BodyResult(
+                name: names[body] ?? "", files: fs.count, scored: scored.count,
+                average: scored.isEmpty ? nil : Double(scored.reduce(0, +)) / Double(scored.count),
+                excellent: fs.filter { $0.verdict == "优秀" }.count, passed: fs.filter { $0.verdict == "合格" }.count,
+                failed: fs.filter { $0.verdict == "不合格" }.count)
+        }.sorted { ($0.average ?? 0, $1.name) > ($1.average ?? 0, $0.name) }
+    }
+
+    static func campaign(_ req: Request, _ user: AuthUser) async throws -> CampaignPage {
+        guard let id = req.parameters.get("id", as: UUID.self), let c = try await FileReviews.campaign(id, on: req.db),
+            user.readable.contains(c.organiser) || !user.readable.isDisjoint(with: c.bodies)
+        else { throw APIError.notFound("没有该评查活动，或者您无权查看") }
+        let names = try await CasesConsole.bodyNames(req)
+        let files = try await FileReviews.files(id, on: req.db)
+        return CampaignPage(
+            campaign: c, files: files, names: names, results: results(files, names: names), username: user.username)
+    }
+
+    static func filePage(_ req: Request, _ user: AuthUser) async throws -> FilePage {
+        let p = try await campaign(req, user)
+        guard let caseID = req.parameters.get("case", as: UUID.self),
+            let f = p.files.first(where: { $0.caseID == caseID }),
+            let standard = FileReviewStandard.version(p.campaign.standardVersion)
+        else { throw APIError.notFound("没有该评查案卷") }
+        return FilePage(
+            campaign: p.campaign, file: f, standard: standard, bodyName: p.names[f.bodyID] ?? "",
+            mayScore: f.reviewer == user.username)
+    }
+
+    static func register(_ console: any RoutesBuilder) {
+        console.get("file-reviews") { req async throws -> Response in
+            let user = try req.requireUser()
+            return try await list(req, user, error: nil)
+        }
+        console.post("file-reviews") { req async throws -> Response in
+            let user = try req.requireUser()
+            let v = try req.content.decode([String: String].self)
+            do {
+                guard SupervisionConsole.supervises(user) else {
+                    throw DomainError.forbidden("案卷评查由司法行政部门的行政执法监督人员组织", article: "行政执法监督条例 第六条")
+                }
+                func date(_ k: String, _ label: String) throws -> CivilDate {
+                    guard let d = CivilDate(iso: (v[k] ?? "").trimmed) else {
+                        throw DomainError.invalid(field: k, message: "请填写\(label)（年-月-日）")
+                    }
+                    return d
+                }
+                let bodies = (v["bodies"] ?? "").split(separator: ",").compactMap { UUID(uuidString: String($0)) }
+                    .filter(user.readable.contains)
+                let r = FileReviews.Request(
+                    organiser: user.organisationID, title: v["title"] ?? "", closedFrom: try date("closedFrom", "结案起日"),
+                    closedTo: try date("closedTo", "结案止日"), bodies: bodies,
+                    perBody: Int((v["perBody"] ?? "").trimmed) ?? 0,
+                    reviewers: (v["reviewers"] ?? "").split(whereSeparator: \.isNewline).map(String.init),
+                    revealed: v["revealed"] ?? "", rectifyBy: try date("rectifyBy", "整改期限"))
+                let today = req.fazhi.today
+                let c = try await req.write(as: user) { tx in try await FileReviews.start(r, today: today, in: tx) }
+                Flash.set(req, ok: "已抽取\(c.drawn.count)份案卷并分配评查人员")
+                return req.redirect(to: "/console/file-reviews/\(c.id.uuidString)")
+            } catch let e as DomainError {
+                return try await list(req, user, error: e.message).with(status: APIError(e).status)
+            }
+        }
+        console.get("file-reviews", ":id") { req async throws -> Response in
+            let user = try req.requireUser()
+            let p = try await campaign(req, user)
+            return Views.console(
+                p.campaign.title, user: user, request: req, active: "/console/file-reviews", flash: Flash.take(req),
+                FileReviewViews.campaign(p))
+        }
+        console.get("file-reviews", ":id", "draw.json") { req async throws -> Response in
+            let user = try req.requireUser()
+            let p = try await campaign(req, user)
+            let r = Response(status: .ok)
+            try r.content.encode(FileReviews.published(p.campaign), as: .json)
+            return r
+        }
+        console.get("file-reviews", ":id", "bulletin.docx") { req async throws -> Response in
+            let user = try req.requireUser()
+            let p = try await campaign(req, user)
+            let organiser = p.names[p.campaign.organiser] ?? ""
+            let text = FileReviewViews.bulletin(p, organiser: organiser, today: req.fazhi.today)
+            return try CaseDocumentsController.docx(
+                text, seal: CaseDocumentsController.seal(req, bodyID: p.campaign.organiser, bodyName: organiser))
+        }
+        console.get("file-reviews", ":id", "files", ":case") { req async throws -> Response in
+            let user = try req.requireUser()
+            return try await file(req, user, error: nil)
+        }
+        console.post("file-reviews", ":id", "files", ":case") { req async throws -> Response in
+            let user = try req.requireUser()
+            let v = try req.content.decode([String: String].self)
+            let p = try await filePage(req, user)
+            do {
+                var deductions: [String: Int] = [:], notes: [String: String] = [:]
+                for i in p.standard.indicators where i.check == nil {
+                    let text = (v["deduct.\(i.id)"] ?? "").trimmed
+                    guard let n = text.isEmpty ? 0 : Int(text) else {
+                        throw DomainError.invalid(field: "deduct.\(i.id)", message: "“\(i.name)”扣分应为整数")
+                    }
+                    deductions[i.id] = n
+                    notes[i.id] = String((v["note.\(i.id)"] ?? "").prefix(2_000))
+                }
+                let today = req.fazhi.today, username = user.username, given = deductions, explained = notes
+                _ = try await req.write(as: user) { tx in
+                    try await FileReviews.score(
+                        campaign: p.campaign.id, caseID: p.file.caseID, deductions: given, notes: explained,
+                        by: username, today: today, in: tx)
+                }
+                Flash.set(req, ok: "已评分")
+                return req.redirect(to: "/console/file-reviews/\(p.campaign.id.uuidString)")
+            } catch let e as DomainError {
+                return try await file(req, user, error: e.message).with(status: APIError(e).status)
+            }
+        }
+    }
+
+    static func list(_ req: Request, _ user: AuthUser, error: String?) async throws -> Response {
+        let p = try await load(req, user)
+        return Views.console(
+            "案卷评查", user: user, request: req, active: "/console/file-reviews", flash: Flash.take(req),
+            FileReviewViews.list(p, error: error, csrf: CSRF.token(for: req)))
+    }
+
+    static func file(_ req: Request, _ user: AuthUser, error: String?) async throws -> Response {
+        let p = try await filePage(req, user)
+        return Views.console(
+            "评查案卷 \(p.file.caseNumber)", user: user, request: req, active: "/console/file-reviews",
+            flash: Flash.take(req), FileReviewViews.file(p, error: error, csrf: CSRF.token(for: req)))
+    }
+
+    /// The year's 案卷评查 figures: files reviewed, average score, 优秀, 不合格 (API `file_review`).
+    static let figures = FigureSet(id: "file_review", title: "行政执法案卷评查") { req, year, bodies in
+        let files = try await FileReviews.filesOfYear(year, bodies: bodies, on: req.db)
+        let scores = files.compactMap(\.score)
+        let average = scores.isEmpty ? 0 : (Double(scores.reduce(0, +)) / Double(scores.count) * 10).rounded() / 10
+        func f(_ id: String, _ label: String, _ definition: String, _ v: Double, _ unit: String) -> FigureOut {
+            FigureOut(id: id, label: label, definition: definition, value: v, unit: unit, records: nil)
+        }
+        let out = [
+            f("drawn", "抽取评查的案卷", "本年评查活动随机抽取的行政处罚案卷", Double(files.count), "份"),
+            f("scored", "已评查", "评查人员已评分的案卷", Double(scores.count), "份"),
+            f("average", "平均分", "已评查案卷的平均得分（百分制）", average, "分"),
+            f("excellent", "优秀案卷", "评为优秀的案卷", Double(files.filter { $0.verdict == "优秀" }.count), "份"),
+            f("failed", "不合格案卷", "评为不合格的案卷（含否决项不合格）", Double(files.filter { $0.verdict == "不合格" }.count), "份"),
+        ]
+        return ("本年评查案卷\(files.count)份，已评\(scores.count)份，平均\(average)分", out)
+    }
+}

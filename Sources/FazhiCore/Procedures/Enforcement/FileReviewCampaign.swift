@@ -1,0 +1,97 @@
+import Foundation
+
+/// 案卷评查活动: the 司法局 reviews a sample of the bodies' closed 行政处罚 files — the sample and the reviewers drawn by the
+/// 双随机 rule (`RandomDraw`, re-runnable from the published inputs): files closed in a period, the same number from each
+/// body, each to two reviewers (主评 and 复核) who do not work for the body reviewed. Results by body in a 通报 with a rectification date.
+public struct FileReviewCampaign: Codable, Sendable, Equatable {
+    public var id: UUID
+    /// The 司法行政部门 running it.
+    public var organiser: UUID
+    public var title: String
+    /// Files closed (结案) from … to.
+    public var closedFrom: CivilDate
+    public var closedTo: CivilDate
+    public var bodies: [UUID]
+    public var perBody: Int
+    /// The reviewers' user names (评查人员).
+    public var reviewers: [String]
+    /// The value revealed at the draw (entered by witnesses), as for a 双随机 task.
+    public var revealed: String
+    public var standardVersion: Int
+    /// Bodies with files found 不合格 correct and report by this day.
+    public var rectifyBy: CivilDate
+    public var createdOn: CivilDate
+    public var inputs: RandomDraw.Inputs
+    public var drawn: [RandomDraw.Drawn]
+
+    public init(
+        id: UUID, organiser: UUID, title: String, closedFrom: CivilDate, closedTo: CivilDate, bodies: [UUID],
+        perBody: Int, reviewers: [String], revealed: String, standardVersion: Int, rectifyBy: CivilDate,
+        createdOn: CivilDate, inputs: RandomDraw.Inputs, drawn: [RandomDraw.Drawn]
+    ) {
+        self.id = id; self.organiser = organiser; self.title = title; self.closedFrom = closedFrom
+        self.closedTo = closedTo; self.bodies = bodies; self.perBody = perBody; self.reviewers = reviewers
+        self.revealed = revealed; self.standardVersion = standardVersion; self.rectifyBy = rectifyBy
+        self.createdOn = createdOn; self.inputs = inputs; self.drawn = drawn
+    }
+}
+
+/// One file under review: what the system judged, what the reviewer deducted and why, the score and verdict.
+public struct ReviewedFile: Codable, Sendable, Equatable {
+    public var campaignID: UUID
+    public var caseID: UUID
+    public var bodyID: UUID
+    public var caseNumber: String
+    /// 主评: the first reviewer drawn, who scores; the second (复核) checks the score.
+    public var reviewer: String
+    public var coReviewer: String?
+    /// The indicators the system judged: passed or not.
+    public var auto: [String: Bool]
+    /// Points the reviewer deducted on the indicators the system cannot judge, with a note for each.
+    public var deductions: [String: Int]
+    public var notes: [String: String]
+    public var score: Int?
+    public var verdict: String?
+    public var scoredOn: CivilDate?
+
+    public init(
+        campaignID: UUID, caseID: UUID, bodyID: UUID, caseNumber: String, reviewer: String, auto: [String: Bool]
+    ) {
+        self.campaignID = campaignID; self.caseID = caseID; self.bodyID = bodyID; self.caseNumber = caseNumber
+        self.reviewer = reviewer; self.auto = auto; self.deductions = [:]; self.notes = [:]
+    }
+
+    /// The score: every point, less the indicators the system found failed and the reviewer's deductions; 不合格 when a
+    /// veto item failed.
+    public func scored(
+        _ s: FileReviewStandard, deductions: [String: Int], notes: [String: String], on day: CivilDate
+    )
+        throws -> ReviewedFile
+    {
+        var out = self
+        for (id, n) in deductions {
+            guard let i = s.indicator(id), i.check == nil else {
+                throw DomainError.invalid(field: id, message: "“\(id)”不是由评查人员评分的指标")
+            }
+            guard n >= 0, n <= i.points else {
+                throw DomainError.invalid(field: id, message: "“\(i.name)”扣分应在0至\(i.points)分之间")
+            }
+            if n > 0, (notes[id]?.trimmed ?? "").isEmpty {
+                throw DomainError.invalid(field: "note.\(id)", message: "“\(i.name)”扣分须写明存在的问题")
+            }
+        }
+        let failed = s.indicators.filter { auto[$0.id] == false }
+        let score = s.total - failed.reduce(0) { $0 + $1.points } - deductions.values.reduce(0, +)
+        out.deductions = deductions.filter { $0.value > 0 }
+        out.notes = notes.filter { !$0.value.trimmed.isEmpty && (deductions[$0.key] ?? 0) > 0 }
+        out.score = score
+        out.verdict = s.verdict(score: score, vetoFailed: failed.contains { $0.veto })
+        out.scoredOn = day
+        return out
+    }
+}
+
+extension CaseDocumentKind {
+    /// 案卷评查情况通报.
+    public static let fileReviewBulletin = CaseDocumentKind("file_review_bulletin", "行政执法案卷评查情况通报")
+}

@@ -1,0 +1,196 @@
+import FazhiCore
+import FluentKit
+import Foundation
+import SQLKit
+
+/// 案卷评查 kept: a campaign drawn from the closed 行政处罚 files of the bodies in scope, each file pre-checked against the
+/// standard's record-judged indicators and given to its drawn reviewer, who scores the rest.
+public enum FileReviews {
+    /// What the 司法局 asks for: the scope, the reviewers, the value revealed at the draw, the rectification day.
+    public struct Request: Sendable {
+        public let organiser: UUID
+        public let title: String
+        public let closedFrom: CivilDate
+        public let closedTo: CivilDate
+        public let bodies: [UUID]
+        public let perBody: Int
+        public let reviewers: [String]
+        public let revealed: String
+        public let rectifyBy: CivilDate
+
+        public init(
+            organiser: UUID, title: String, closedFrom: CivilDate, closedTo: CivilDate, bodies: [UUID], perBody: Int,
+            reviewers: [String], revealed: String, rectifyBy: CivilDate
+        ) {
+            self.organiser = organiser; self.title = title; self.closedFrom = closedFrom; self.closedTo = closedTo
+            self.bodies = bodies; self.perBody = perBody; self.reviewers = reviewers; self.revealed = revealed
+            self.rectifyBy = rectifyBy
+        }
+    }
+
+    /// Draws and starts a campaign. Refused, with the field, when the scope is empty or a reviewer is unknown or would be
+    /// left only files of their own body.
+    public static func start(_ r: Request, today: CivilDate, in tx: WriteTransaction) async throws -> FileReviewCampaign
+    {
+        let title = r.title.trimmed
+        guard !title.isEmpty, title.count <= 100 else {
+            throw DomainError.invalid(field: "title", message: "请填写评查活动名称（不超过100字）")
+        }
+        guard r.closedFrom <= r.closedTo, r.closedTo <= today else {
+            throw DomainError.invalid(field: "closedTo", message: "结案日期范围有误：起日不能晚于止日，止日不能晚于今天")
+        }
+        guard (1...50).contains(r.perBody) else {
+            throw DomainError.invalid(field: "perBody", message: "每个单位抽取的案卷数应为1至50")
+        }
+        guard r.rectifyBy > today else { throw DomainError.invalid(field: "rectifyBy", message: "整改期限应晚于今天") }
+        let revealed = r.revealed.trimmed
+        guard !revealed.isEmpty, revealed.count <= 200, !revealed.contains(where: \.isNewline) else {
+            throw DomainError.invalid(field: "revealed", message: "请输入抽取时公开产生的随机数（一行，不超过200字）")
+        }
+        let reviewers = Array(Set(r.reviewers.map(\.trimmed).filter { !$0.isEmpty })).sorted()
+        guard !reviewers.isEmpty, reviewers.count <= 200 else {
+            throw DomainError.invalid(field: "reviewers", message: "请填写评查人员（每行一个用户名，不超过200人）")
+        }
+        var ownBodies: [String: Set<String>] = [:]
+        for name in reviewers {
+            guard let u = try await Accounts.user(named: name, on: tx.db), let id = u.id else {
+                throw DomainError.invalid(field: "reviewers", message: "没有用户“\(name)”")
+            }
+            ownBodies[name] = Set(try await Accounts.grants(of: id, on: tx.db).map(\.organisationID.uuidString))
+        }
+        let bodies = Set(r.bodies.map(\.uuidString))
+        guard !bodies.isEmpty else { throw DomainError.invalid(field: "bodies", message: "请选择被评查的单位") }
+        let rows = try await tx.sql.raw(
+            """
+            SELECT id, body_id FROM cases WHERE procedure = \(bind: PenaltyOrdinaryProcedure.id)
+            AND state = \(bind: PenaltyOrdinaryProcedure.State.closed.id) AND closed_on >= \(bind: r.closedFrom.description)
+            AND closed_on <= \(bind: r.closedTo.description)
+            """
+        ).all()
+        var targets: [RandomDraw.Target] = []
+        for row in rows {
+            let id = try row.decode(column: "id", as: UUID.self),
+                body = try row.decode(column: "body_id", as: UUID.self)
+            if bodies.contains(body.uuidString) { targets.append(.init(id: id.uuidString, stratum: body.uuidString)) }
+        }
+        guard !targets.isEmpty else {
+            throw DomainError.invalid(field: "closedTo", message: "所选单位在该期间没有已结案的行政处罚案卷")
+        }
+        // 回避: nobody reviews a file of an organisation they work for.
+        let exclusions = reviewers.flatMap { name in
+            targets.filter { ownBodies[name]?.contains($0.stratum) == true }.map { [name, $0.id] }
+        }
+        let id = UUID()
+        let inputs = RandomDraw.Inputs(
+            task: id.uuidString, targets: targets, inspectors: reviewers, exclusions: exclusions,
+            quotas: Dictionary(uniqueKeysWithValues: bodies.map { ($0, r.perBody) }), perTarget: 2)
+        let drawn: [RandomDraw.Drawn]
+        do { drawn = try RandomDraw.draw(inputs, revealed: revealed) } catch let p as RandomDraw.Problem {
+            throw DomainError.invalid(
+                field: "reviewers", message: "每份案卷须有两名非本单位的评查人员（\(p.description)）：请增加其他单位的评查人员")
+        }
+        let standard = FileReviewStandard.current
+        let campaign = FileReviewCampaign(
+            id: id, organiser: r.organiser, title: title, closedFrom: r.closedFrom, closedTo: r.closedTo,
+            bodies: r.bodies, perBody: r.perBody, reviewers: reviewers, revealed: revealed,
+            standardVersion: standard.version, rectifyBy: r.rectifyBy, createdOn: today, inputs: inputs, drawn: drawn)
+        try await tx.sql.raw(
+            """
+            INSERT INTO review_campaigns (id, organiser, created_on, content) VALUES (\(bind: id.uuidString),
+            \(bind: r.organiser.uuidString), \(bind: today.description), \(bind: try StoreJSON.encode(campaign)))
+            """
+        ).run()
+        for d in drawn {
+            guard let caseID = UUID(uuidString: d.target), let stored = try await CaseStore.load(caseID, on: tx.db),
+                let body = UUID(uuidString: d.stratum), let reviewer = d.inspectors.first
+            else { continue }
+            var file = ReviewedFile(
+                campaignID: id, caseID: caseID, bodyID: body, caseNumber: stored.number, reviewer: reviewer,
+                auto: standard.precheck(stored.file))
+            file.coReviewer = d.inspectors.dropFirst().first
+            try await write(file, in: tx)
+        }
+        try tx.record("file_review_campaign", id.uuidString, "start", campaign)
+        return campaign
+    }
+
+    static func write(_ f: ReviewedFile, in tx: WriteTransaction) async throws {
+        try await tx.sql.raw(
+            """
+            INSERT INTO review_files (campaign_id, case_id, body_id, reviewer, score, verdict, content) VALUES
+            (\(bind: f.campaignID.uuidString), \(bind: f.caseID.uuidString), \(bind: f.bodyID.uuidString),
+            \(bind: f.reviewer), \(bind: f.score), \(bind: f.verdict), \(bind: try StoreJSON.encode(f)))
+            ON CONFLICT (campaign_id, case_id) DO UPDATE SET score = excluded.score, verdict = excluded.verdict,
+            content = excluded.content
+            """
+        ).run()
+    }
+
+    /// The reviewer drawn for the file scores it (again, until the campaign's rectification day).
+    public static func score(
+        campaign: UUID, caseID: UUID, deductions: [String: Int], notes: [String: String], by reviewer: String,
+        today: CivilDate, in tx: WriteTransaction
+    ) async throws -> ReviewedFile {
+        guard let c = try await self.campaign(campaign, on: tx.db), let f = try await file(campaign, caseID, on: tx.db)
+        else { throw DomainError.notFound("没有该评查案卷") }
+        guard f.reviewer == reviewer else {
+            throw DomainError.forbidden("该案卷由抽取的评查人员\(f.reviewer)评分", article: nil)
+        }
+        guard let standard = FileReviewStandard.version(c.standardVersion) else {
+            throw DomainError.invalid(field: "standard", message: "没有第\(c.standardVersion)版评查标准")
+        }
+        let scored = try f.scored(standard, deductions: deductions, notes: notes, on: today)
+        try await write(scored, in: tx)
+        try tx.record("file_review", "\(campaign.uuidString)/\(caseID.uuidString)", "score", scored)
+        return scored
+    }
+
+    /// The draw as published for anyone to re-run (`scripts/draw-verify.py`): the same document as a 双随机 task's.
+    public static func published(_ c: FileReviewCampaign) -> RandomDraws.Published {
+        RandomDraws.Published(
+            algorithm: RandomDraw.algorithm, task: c.inputs.task,
+            targets: c.inputs.targets.map { [$0.id, $0.stratum] },
+            inspectors: c.inputs.inspectors, exclusions: c.inputs.exclusions, quotas: c.inputs.quotas,
+            perTarget: c.inputs.perTarget, inputsHash: c.inputs.hash, revealed: c.revealed, result: c.drawn)
+    }
+
+    public static func campaign(_ id: UUID, on db: any Database) async throws -> FileReviewCampaign? {
+        try await (db as! any SQLDatabase).raw("SELECT content FROM review_campaigns WHERE id = \(bind: id.uuidString)")
+            .first().map {
+                try StoreJSON.decode(FileReviewCampaign.self, try $0.decode(column: "content", as: String.self))
+            }
+    }
+
+    /// The campaigns of these organisers, or those with a file of these bodies, newest first.
+    public static func campaigns(on db: any Database) async throws -> [FileReviewCampaign] {
+        try await (db as! any SQLDatabase).raw(
+            "SELECT content FROM review_campaigns ORDER BY created_on DESC LIMIT 200"
+        )
+        .all().map { try StoreJSON.decode(FileReviewCampaign.self, try $0.decode(column: "content", as: String.self)) }
+    }
+
+    public static func files(_ campaign: UUID, on db: any Database) async throws -> [ReviewedFile] {
+        try await (db as! any SQLDatabase).raw(
+            "SELECT content FROM review_files WHERE campaign_id = \(bind: campaign.uuidString) ORDER BY body_id, case_id"
+        ).all().map { try StoreJSON.decode(ReviewedFile.self, try $0.decode(column: "content", as: String.self)) }
+    }
+
+    public static func file(_ campaign: UUID, _ caseID: UUID, on db: any Database) async throws -> ReviewedFile? {
+        try await (db as! any SQLDatabase).raw(
+            """
+            SELECT content FROM review_files WHERE campaign_id = \(bind: campaign.uuidString) AND case_id = \(bind: caseID.uuidString)
+            """
+        ).first().map { try StoreJSON.decode(ReviewedFile.self, try $0.decode(column: "content", as: String.self)) }
+    }
+
+    /// Files of a year's campaigns (by the day the campaign started), for the figures.
+    public static func filesOfYear(_ year: Int, bodies: Set<UUID>, on db: any Database) async throws -> [ReviewedFile] {
+        try await (db as! any SQLDatabase).raw(
+            """
+            SELECT f.content FROM review_files f JOIN review_campaigns c ON c.id = f.campaign_id
+            WHERE c.created_on >= \(bind: "\(year)-01-01") AND c.created_on <= \(bind: "\(year)-12-31")
+            """
+        ).all().map { try StoreJSON.decode(ReviewedFile.self, try $0.decode(column: "content", as: String.self)) }
+            .filter { bodies.contains($0.bodyID) }
+    }
+}
