@@ -149,7 +149,11 @@ public struct Gate: Sendable {
 public struct OfficerRule: Sendable {
     public let minimum: Int
     public let article: String
-    public init(minimum: Int, article: String) { self.minimum = minimum; self.article = article }
+    /// A list fact of certificate numbers whose officers the form ticks in advance (the inspectors a 双随机 draw assigned).
+    public var preselectedFrom: String?
+    public init(minimum: Int, article: String, preselectedFrom: String? = nil) {
+        self.minimum = minimum; self.article = article; self.preselectedFrom = preselectedFrom
+    }
 }
 
 /// A deadline a step starts: `days` of `unit` counted from the step's day (or from a date fact).

@@ -148,6 +148,20 @@ extension CaseFilePage.Model {
         pages = def.casePages.filter { $0.states.isEmpty || $0.states.contains(f.state) }.map { ($0.label, $0.path) }
     }
 
+    /// What a step's field starts with: what the case already holds under its key (the decision form starts from the
+    /// proposal, a drawn inspection from its drawn object) — for a step that moves the case on; a repeatable step (调查取证)
+    /// starts empty, so one record is not copied into the next.
+    static func prefill(_ action: ActionDefinition, _ f: InputField, _ file: CaseFile) -> String? {
+        guard action.to != nil, let v = file.facts[f.key] else { return nil }
+        return switch v {
+        case .text(let s): s
+        case .number(let d): Yuan.number(d)
+        case .bool(let b): b ? "on" : nil
+        case .date(let d): d.description
+        case .list(let l): l.joined(separator: "\n")
+        }
+    }
+
     /// A step's form, generated from its inputs: long texts as text areas, the officers who may act, the case's evidence.
     static func stepForm(
         _ action: ActionDefinition, file: CaseFile, query q: CaseFilePage.Query, today: CivilDate,
@@ -178,7 +192,7 @@ extension CaseFilePage.Model {
             fields.append(
                 FormField(
                     id: "\(action.id)-\(f.key)", name: f.key, label: f.label, kind: picked ?? kind(f),
-                    value: values[f.key],
+                    value: values[f.key] ?? (values.isEmpty ? prefill(action, f, file) : nil),
                     required: f.required,
                     hint: {
                         if case .list = f.kind { return "用顿号或换行分隔" }; return nil
@@ -189,9 +203,11 @@ extension CaseFilePage.Model {
                 legend: "执法人员（至少\(rule.minimum)名，持有效执法证；\(rule.article)）",
                 boxes: q.officers.map { o in
                     let key = "officer.\(o.id.uuidString)"
+                    let assigned =
+                        rule.preselectedFrom.map { file.facts.list($0).contains(o.certificateNumber) } ?? false
                     return .init(
                         name: key, label: o.name, detail: o.certificateNumber,
-                        checked: values[key] == "on" || (values.isEmpty && o.id == q.me))
+                        checked: values[key] == "on" || (values.isEmpty && (o.id == q.me || assigned)))
                 })
         }
         return StepForm(

@@ -9,11 +9,15 @@ extension InspectionProcedure {
         let assigned: @Sendable (StepContext) -> Bool = { c in !c.file.facts.list(F.assignedInspectors.id).isEmpty }
         let record = base.map { a -> ActionDefinition in
             guard a.id == Step.recordInspection else { return a }
-            return a.gate("优化营商环境条例 第五十四条", "双随机抽查应由随机选派的检查人员实施：本案检查人员须为抽取结果中的人员", field: "officers") { c in
+            // The form ticks the drawn inspectors (the gate below refuses anyone else).
+            var drawnFirst = a
+            drawnFirst.officers?.preselectedFrom = F.assignedInspectors.id
+            return drawnFirst.gate("优化营商环境条例 第五十四条", "双随机抽查应由随机选派的检查人员实施：本案检查人员须为抽取结果中的人员", field: "officers") { c in
                 let drawn = Set(c.file.facts.list(F.assignedInspectors.id))
                 return drawn.isEmpty || c.officers.allSatisfy { drawn.contains($0.certificateNumber) }
             }
-            .gate("优化营商环境条例 第五十四条", "双随机抽查的检查记录由随机选派的检查人员本人登记") { c in
+            // Judged with the officers named on the form (the page shows the step open to the drawn inspectors).
+            .gate("优化营商环境条例 第五十四条", "双随机抽查的检查记录由随机选派的检查人员本人登记", field: "officers") { c in
                 !assigned(c) || c.officers.contains { $0.id == c.actor.officerID }
             }
             .gate("优化营商环境条例 第五十四条", "检查对象为抽取结果中的对象，不能更换", field: "inspectedObject") { c in
