@@ -53,7 +53,8 @@ def test_a_draw_at_the_session_to_a_published_result(fazhi_sqlite):
         # The task: fixed and published before the session (its inputs hash and where the random value will come from).
         desk.get(app.url("/console/draws"))
         desk.find_element(By.ID, "title").send_keys("食品经营者双随机抽查（本次抽取会）")
-        desk.find_element(By.ID, "item").send_keys("食品经营者经营活动检查（行政检查事项 QH-JC-001）")
+        # The matter from the published 随机抽查事项清单 (the general item, 5 %).
+        desk.execute_script("var s = document.getElementById('item'); s.value = s.options[1].value")
         desk.execute_script("window.__beforeSubmit = true")
         desk.find_element(By.CSS_SELECTOR, "#new-task button[type=submit]").click()
         WebDriverWait(desk, 20).until(lambda d: d.execute_script("return window.__beforeSubmit !== true && document.readyState === 'complete'"))

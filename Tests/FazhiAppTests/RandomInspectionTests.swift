@@ -10,6 +10,59 @@ import VaporTesting
 /// a cancellation only with its reason, the inspectors of the last draw of the same item kept away from its targets.
 @Suite("双随机 (random inspections)")
 struct RandomInspectionTests {
+    /// 一单 and the plan: the list rests on the body's 行政检查 items (all or nothing), a task checks a listed item, the plan's
+    /// entries are listed items and its filing comes after it was saved; the portal publishes both.
+    @Test(arguments: TestDB.all)
+    func theListAndThePlanArePublished(_ db: TestDB) async throws {
+        try await withTestApp(db, now: CaseAPITests.now) { t in
+            let web = WebClient(t)
+            _ = try await web.login("scj.juzhang")
+            let page = try await web.request(.GET, "/console/draws")
+            #expect(page.text.contains("SJ-SC-001") && page.text.contains("临州市市场监督管理局备案"), "the demo's list and plan")
+            let market = try await t.orgID("清河县市场监督管理局")
+            let penalty = try #require(
+                try await PowerListStore.list(
+                    on: t.app.fazhi.today, .init(type: .penalty, organisations: [market]), on: t.app.db
+                )
+                .rows.first?.code)
+            let bad = try await web.request(
+                .POST, "/console/draws/items",
+                form: ["items": "SJ-X-1｜某检查｜\(penalty)｜一般｜5｜1｜某法\nSJ-X-2｜其他｜\(penalty)｜特别｜5｜1｜某法"])
+            #expect(bad.status == .unprocessableEntity && bad.text.contains("第1行") && bad.text.contains("第2行"))
+            #expect(try await DrawItems.list(body: market, on: t.app.db).count == 2, "nothing replaced")
+            let unlisted = try await web.request(
+                .POST, "/console/draws",
+                form: [
+                    "title": "清单外", "item": "未列入清单的事项", "ratio": "5", "perTarget": "2", "drawOn": "2026-11-25",
+                    "commitment": "抽取会上两名见证人输入的数字",
+                ])
+            #expect(unlisted.status == .unprocessableEntity && unlisted.text.contains("随机抽查事项清单中的事项"))
+            let wrongPlan = try await web.request(
+                .POST, "/console/draws/plan", form: ["year": "2027", "plan": "SJ-NONE｜1｜全县"])
+            #expect(wrongPlan.status == .unprocessableEntity && wrongPlan.text.contains("不在随机抽查事项清单中"))
+            let saved = try await web.request(
+                .POST, "/console/draws/plan", form: ["year": "2027", "plan": "SJ-SC-001｜2｜全县餐饮服务经营者"])
+            #expect(saved.status == .seeOther)
+            let plan = try #require(try await DrawItems.plan(body: market, year: 2027, on: t.app.db))
+            #expect(plan.filedOn == nil && plan.entries.count == 1, "a changed plan is filed again")
+            let early = try await web.request(
+                .POST, "/console/draws/plan/file",
+                form: ["year": "2027", "filedWith": "临州市市场监督管理局", "filedOn": "2026-11-01"])
+            #expect(early.status == .unprocessableEntity && early.text.contains("报备日期"))
+            let filed = try await web.request(
+                .POST, "/console/draws/plan/file",
+                form: ["year": "2027", "filedWith": "临州市市场监督管理局", "filedOn": "2026-11-20"])
+            #expect(filed.status == .seeOther)
+            let officer = WebClient(t)
+            _ = try await officer.login("scj.zhifa1")
+            _ = try await officer.request(.GET, "/console/draws")
+            let byOfficer = try await officer.request(.POST, "/console/draws/items", form: ["items": "x"])
+            #expect(byOfficer.status == .forbidden)
+            let portal = try await t.send(.GET, "/random-inspections")
+            #expect(portal.body.string.contains("学校食堂食品安全检查") && portal.body.string.contains("2026-11-20报临州市市场监督管理局备案"))
+        }
+    }
+
     @Test(arguments: TestDB.all)
     func aDrawIsFrozenDrawnPublishedAndVerified(_ db: TestDB) async throws {
         try await withTestApp(db, now: CaseAPITests.now) { t in
@@ -28,7 +81,7 @@ struct RandomInspectionTests {
             #expect(try await RandomDraws.targetCounts(body: market, on: t.app.db).values.reduce(0, +) == 60)
 
             let form: [String: String] = [
-                "title": "测试抽查", "item": "食品经营者经营活动检查（行政检查事项 QH-JC-001）", "ratio": "10", "perTarget": "2",
+                "title": "测试抽查", "item": "SJ-SC-001", "ratio": "10", "perTarget": "2",
                 "drawOn": "2026-11-25", "commitment": "抽取会上两名见证人输入的数字",
             ]
             let past = try await web.request(

@@ -24,9 +24,10 @@ enum DemoRandomInspection {
             )
         }
         _ = try await RandomDraws.importTargets(lines.joined(separator: "\n"), body: market, in: tx)
+        try await publishRegisters(c, body: market, in: tx)
         func task(_ title: String, created: CivilDate, drawOn: CivilDate, repeats: UUID? = nil) -> DrawTask {
             DrawTask(
-                id: UUID(), bodyID: market, title: title, item: "食品经营者经营活动检查（行政检查事项 QH-JC-001）",
+                id: UUID(), bodyID: market, title: title, item: "SJ-SC-001",
                 keyItem: false, industries: [], areas: [], grades: [], ratio: 10, perTarget: 2,
                 commitment: "抽取日公开抽取会上由两名见证人各自输入的数字，按输入顺序连接", drawOn: drawOn, createdOn: created,
                 repeats: repeats)
@@ -50,6 +51,26 @@ enum DemoRandomInspection {
         _ = try await RandomDraws.freeze(
             task("\(base.year)年第四季度食品经营双随机抽查", created: base.adding(days: -5), drawOn: base), exclusions: [],
             in: tx)
+    }
+
+    /// The 市场监管局's 随机抽查事项清单 (one general item, one key item) and next year's plan, filed with the city bureau.
+    static func publishRegisters(_ c: DemoContext, body: UUID, in tx: WriteTransaction) async throws {
+        let item = try await PowerListStore.list(
+            on: c.today, .init(type: .inspection, organisations: [body]), on: tx.db
+        )
+        .rows.first?.code
+        guard let item else { return }
+        _ = try await DrawItems.importList(
+            """
+            SJ-SC-001｜食品经营者经营活动检查｜\(item)｜一般｜5｜2｜《中华人民共和国食品安全法》第一百一十条
+            SJ-SC-002｜学校食堂食品安全检查｜\(item)｜重点｜100｜2｜《中华人民共和国食品安全法》第一百一十条；《学校食品安全与营养健康管理规定》
+            """, body: body, today: c.today, in: tx)
+        _ = try await DrawItems.savePlan(
+            year: c.today.year + 1,
+            "SJ-SC-001｜1｜全县餐饮服务经营者，A、B级\nSJ-SC-002｜1｜全县学校食堂\nSJ-SC-001｜3｜全县食品销售经营者，全部等级\nSJ-SC-002｜3｜全县学校食堂",
+            body: body, today: c.today, in: tx)
+        _ = try await DrawItems.filePlan(
+            year: c.today.year + 1, with: "临州市市场监督管理局", on: c.today, body: body, today: c.today, in: tx)
     }
 
     /// The drawn inspectors inspect their targets: most found in order, one told to rectify; the results published

@@ -14,6 +14,43 @@ enum DrawViews {
     static let taskHead: HTML =
         "<thead><tr><th>任务</th><th>执法主体</th><th>抽查事项</th><th>检查对象</th><th>抽取数</th><th>抽取日期</th><th>状态</th></tr></thead>"
 
+    /// The task's item: one of the published list when there is one, else typed.
+    static func itemField(_ items: [DrawItem]) -> HTML {
+        items.isEmpty
+            ? "<label for=\"item\">随机抽查事项（行政检查事项；公布随机抽查事项清单后从清单中选择）</label><input id=\"item\" name=\"item\" required maxlength=\"200\">"
+            : FormField(
+                id: "item", name: "item", label: "随机抽查事项（清单中的事项）",
+                kind: .choice(
+                    items.map { .init($0.label, "\($0.label)［\($0.keyItem ? "重点" : "一般")，\(Yuan.number($0.ratio))%］") }),
+                enforced: true
+            ).render()
+    }
+
+    /// The body's 一单 and its plans, with the forms that publish the list, save a plan and record its filing.
+    static func registers(_ p: DrawConsole.Page, csrf: String) -> HTML {
+        guard p.mayRun else { return "" }
+        let plans = HTML.join(p.plans.map { planText($0, items: p.items, year: $0.year) })
+        return """
+            <h2>随机抽查事项清单</h2>
+            \(itemTable(p.items, id: "draw-items"))
+            <h2>年度抽查计划</h2>
+            \(plans)
+            <div class="grid two">
+            <form method="post" action="\(SitePath.draws.path)/items" class="card form" id="items-form"><h2>公布随机抽查事项清单</h2><input type="hidden" name="_csrf" value="\(csrf)">
+            <label for="items">每行一项：编码｜名称｜权责清单行政检查事项编码｜一般或者重点｜抽查比例%｜每年次数｜抽查依据（整体替换现有清单）</label><textarea id="items" name="items" rows="5" required></textarea>
+            <button type="submit">公布清单</button></form>
+            <form method="post" action="\(SitePath.draws.path)/plan" class="card form" id="plan-form"><h2>编制年度抽查计划</h2><input type="hidden" name="_csrf" value="\(csrf)">
+            <label for="plan-year">年度</label><input id="plan-year" name="year" inputmode="numeric" value="\(String(p.today.year + 1))">
+            <label for="plan">每行一项：事项编码｜季度（1至4）｜抽查范围</label><textarea id="plan" name="plan" rows="4" required></textarea>
+            <button type="submit">保存计划</button></form>
+            <form method="post" action="\(SitePath.draws.path)/plan/file" class="card form" id="plan-file-form"><h2>计划报上级部门备案</h2><input type="hidden" name="_csrf" value="\(csrf)">
+            <label for="file-year">年度</label><input id="file-year" name="year" inputmode="numeric" value="\(String(p.today.year + 1))">
+            <label for="filedWith">报备的上级部门</label><input id="filedWith" name="filedWith" maxlength="100" required>
+            <label for="filedOn">报备日期</label><input id="filedOn" name="filedOn" type="date" value="\(p.today.description)" required>
+            <button type="submit">登记报备</button></form></div>
+            """
+    }
+
     static func console(_ p: DrawConsole.Page, error: String?, csrf: String) -> HTML {
         let counts = p.counts.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)个" }.joined(separator: "，")
         let forms: HTML =
@@ -22,7 +59,7 @@ enum DrawViews {
             <div class="grid two">
             <form method="post" action="\(SitePath.draws.path)" class="card form" id="new-task"><h2>发起抽查任务</h2><input type="hidden" name="_csrf" value="\(csrf)">
             <label for="title">任务名称</label><input id="title" name="title" required maxlength="100">
-            <label for="item">随机抽查事项（清单中的行政检查事项）</label><input id="item" name="item" required maxlength="200">
+            \(itemField(p.items))
             <label><input type="checkbox" name="keyItem"> 重点检查事项（不设比例上限）</label>
             <label for="grades">风险等级（空为全部；用顿号分隔）</label><input id="grades" name="grades">
             <label for="industries">行业（空为全部）</label><input id="industries" name="industries">
@@ -52,6 +89,7 @@ enum DrawViews {
             \(Views.flash(error, error: true))
             \(p.mayRun ? "<p id=\"directory\">\(p.bodyName)检查对象名录库：\(counts.isEmpty ? "尚无检查对象" : counts)</p>" as HTML : "")
             \(forms)
+            \(registers(p, csrf: csrf))
             <h2>抽查任务</h2>
             <div class="table-wrap"><table class="data" id="tasks">\(taskHead)<tbody>\(p.tasks.isEmpty ? "<tr><td colspan=\"7\">尚无抽查任务。</td></tr>" as HTML : taskRows(p.tasks, link: { SitePath.draw($0).path }, bodies: p.bodies))</tbody></table></div>
             """
@@ -136,11 +174,52 @@ enum DrawViews {
             """
     }
 
-    static func portalList(_ tasks: [DrawTask], bodies: [UUID: String]) -> HTML {
-        """
-        <p>抽取前公布抽取范围、输入哈希和随机数来源；抽取后公布随机数和结果。任何人可下载输入，用<a href="\(SitePath.drawsPortal.path)/algorithm">公布的算法</a>复核。</p>
-        <div class="table-wrap"><table class="data" id="tasks">\(taskHead)<tbody>\(tasks.isEmpty ? "<tr><td colspan=\"7\">尚无抽查任务。</td></tr>" as HTML : taskRows(tasks, link: { SitePath.drawPortal($0).path }, bodies: bodies))</tbody></table></div>
-        """
+    /// 一单 and the year's plan of one body, as the portal and the console show them.
+    static func itemTable(_ items: [DrawItem], id: String) -> HTML {
+        DataTable(
+            id: id,
+            columns: [
+                .init("编码"), .init("抽查事项"), .init("类别"), .init("权责清单事项"), .init("抽查比例", numeric: true),
+                .init("每年次数", numeric: true), .init("抽查依据"),
+            ],
+            rows: items.map { i in
+                [
+                    .text(i.code), .text(i.name), .text(i.keyItem ? "重点" : "一般"), .text(i.powerItemCode),
+                    DataTable.Cell("\(Yuan.number(i.ratio))%", sort: String(i.ratio), class: "num"),
+                    .number(i.timesPerYear),
+                    .text(i.basis),
+                ]
+            }, empty: "尚未公布随机抽查事项清单。"
+        ).render()
+    }
+
+    static func planText(_ plan: DrawPlan?, items: [DrawItem], year: Int) -> HTML {
+        guard let plan else { return "<p class=\"muted\">\(String(year))年度抽查计划尚未编制。</p>" }
+        let names = Dictionary(items.map { ($0.code, $0.name) }, uniquingKeysWith: { a, _ in a })
+        let filed =
+            plan.filedOn.map { "已于\($0.description)报\(plan.filedWith ?? "")备案" } ?? "尚未报上级部门备案"
+        return """
+            <p>\(String(plan.year))年度抽查计划（\(plan.savedOn.description)编制，\(filed)）：</p>
+            <ul>\(HTML.join(plan.entries.map { e in "<li>第\(e.quarter)季度：\(names[e.itemCode] ?? e.itemCode)（\(e.scope)）</li>" as HTML }))</ul>
+            """
+    }
+
+    static func portalList(
+        _ tasks: [DrawTask], bodies: [UUID: String], lists: [(body: UUID, items: [DrawItem], plans: [DrawPlan])],
+        year: Int
+    ) -> HTML {
+        let sections = HTML.join(
+            lists.sorted { (bodies[$0.body] ?? "") < (bodies[$1.body] ?? "") }.map { l in
+                "<details class=\"card\"><summary>\(bodies[l.body] ?? "")：随机抽查事项\(l.items.count)项</summary>\(itemTable(l.items, id: "items-\(l.body.uuidString)"))\(l.plans.isEmpty ? planText(nil, items: l.items, year: year) : HTML.join(l.plans.map { planText($0, items: l.items, year: $0.year) }))</details>"
+                    as HTML
+            })
+        return """
+            <p>抽取前公布抽取范围、输入哈希和随机数来源；抽取后公布随机数和结果。任何人可下载输入，用<a href="\(SitePath.drawsPortal.path)/algorithm">公布的算法</a>复核。</p>
+            <h2>随机抽查事项清单和年度抽查计划</h2>
+            \(lists.isEmpty ? "<p class=\"muted\">尚未公布。</p>" as HTML : sections)
+            <h2>抽查任务</h2>
+            <div class="table-wrap"><table class="data" id="tasks">\(taskHead)<tbody>\(tasks.isEmpty ? "<tr><td colspan=\"7\">尚无抽查任务。</td></tr>" as HTML : taskRows(tasks, link: { SitePath.drawPortal($0).path }, bodies: bodies))</tbody></table></div>
+            """
     }
 
     static func portalTask(

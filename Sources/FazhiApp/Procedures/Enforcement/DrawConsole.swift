@@ -16,6 +16,9 @@ enum DrawConsole {
         let mine: [StoredCase]
         let mayRun: Bool
         let today: CivilDate
+        /// The body's 随机抽查事项清单 and this year's and next year's 抽查计划.
+        let items: [DrawItem]
+        let plans: [DrawPlan]
     }
 
     /// The enforcement body the user runs draws for (their own organisation), if they are its head or 法制机构.
@@ -40,17 +43,78 @@ enum DrawConsole {
                     && $0.file.facts.list(EnforcementFact.assignedInspectors.id).contains(certificate)
             }
         }
+        let today = req.fazhi.today
+        var plans: [DrawPlan] = [], items: [DrawItem] = []
+        if let mine {
+            items = try await DrawItems.list(body: mine, on: req.db)
+            for y in [today.year, today.year + 1] {
+                if let p = try await DrawItems.plan(body: mine, year: y, on: req.db) { plans.append(p) }
+            }
+        }
         return Page(
             body: mine, bodyName: mine.flatMap { names[$0] } ?? "", counts: counts,
             tasks: try await RandomDraws.tasks(bodies: user.readable, on: req.db), bodies: names, mine: assigned,
-            mayRun: mine != nil,
-            today: req.fazhi.today)
+            mayRun: mine != nil, today: today,
+            items: items, plans: plans)
+    }
+
+    /// A change to the body's own 双随机 registers (list, plan): only its head or 法制机构; a refusal shows the page again.
+    static func bodyChange(
+        _ req: Request, _ user: AuthUser, _ refusal: String, _ change: (UUID, CivilDate) async throws -> String
+    ) async throws -> Response {
+        do {
+            guard let body = body(user) else { throw DomainError.forbidden(refusal, article: nil) }
+            Flash.set(req, ok: try await change(body, req.fazhi.today))
+        } catch let e as DomainError {
+            return try await page(req, user, error: e.message).with(status: APIError(e).status)
+        }
+        return req.redirect(to: SitePath.draws.path)
     }
 
     static func register(_ console: any RoutesBuilder) {
         console.get("draws") { req async throws -> Response in
             let user = try req.requireUser()
             return try await page(req, user, error: nil)
+        }
+        console.post("draws", "items") { req async throws -> Response in
+            let user = try req.requireUser()
+            let v = try req.content.decode([String: String].self)
+            return try await bodyChange(req, user, "只有执法主体的负责人或者法制机构可以公布随机抽查事项清单") { body, today in
+                let n = try await req.write(as: user) { tx in
+                    try await DrawItems.importList(v["items"] ?? "", body: body, today: today, in: tx)
+                }
+                return "已公布随机抽查事项清单（\(n)项）"
+            }
+        }
+        console.post("draws", "plan") { req async throws -> Response in
+            let user = try req.requireUser()
+            let v = try req.content.decode([String: String].self)
+            return try await bodyChange(req, user, "只有执法主体的负责人或者法制机构可以编制抽查计划") { body, today in
+                guard let year = Int((v["year"] ?? "").trimmed) else {
+                    throw DomainError.invalid(field: "year", message: "请填写计划年度")
+                }
+                let plan = try await req.write(as: user) { tx in
+                    try await DrawItems.savePlan(year: year, v["plan"] ?? "", body: body, today: today, in: tx)
+                }
+                return "已保存\(plan.year)年度抽查计划（\(plan.entries.count)项），请报上级部门备案"
+            }
+        }
+        console.post("draws", "plan", "file") { req async throws -> Response in
+            let user = try req.requireUser()
+            let v = try req.content.decode([String: String].self)
+            return try await bodyChange(req, user, "只有执法主体的负责人或者法制机构可以报备抽查计划") { body, today in
+                guard let year = Int((v["year"] ?? "").trimmed) else {
+                    throw DomainError.invalid(field: "year", message: "请填写计划年度")
+                }
+                guard let on = CivilDate(iso: (v["filedOn"] ?? "").trimmed) else {
+                    throw DomainError.invalid(field: "filedOn", message: "请填写报备日期（年-月-日）")
+                }
+                _ = try await req.write(as: user) { tx in
+                    try await DrawItems.filePlan(
+                        year: year, with: v["filedWith"] ?? "", on: on, body: body, today: today, in: tx)
+                }
+                return "已登记\(year)年度抽查计划的报备"
+            }
         }
         console.post("draws", "targets") { req async throws -> Response in
             let user = try req.requireUser()
@@ -195,7 +259,10 @@ enum DrawPortal {
         portal.get("random-inspections") { req async throws -> Response in
             let tasks = try await RandomDraws.tasks(bodies: nil, on: req.db)
             let names = try await CasesConsole.bodyNames(req)
-            return Views.portal("双随机抽查", request: req, DrawViews.portalList(tasks, bodies: names))
+            let lists = try await DrawItems.published(year: req.fazhi.today.year, on: req.db)
+            return Views.portal(
+                "双随机抽查", request: req,
+                DrawViews.portalList(tasks, bodies: names, lists: lists, year: req.fazhi.today.year))
         }
         portal.get("random-inspections", "algorithm") { req async throws -> Response in
             Views.portal("双随机抽取算法", request: req, DrawViews.algorithm())

@@ -102,6 +102,15 @@ public enum RandomDraws {
         _ task: DrawTask, exclusions declared: [[String]], in tx: WriteTransaction
     ) async throws -> DrawTask {
         var t = task
+        // 一单: when the body has published its 随机抽查事项清单, a task checks one of its items (and takes its class).
+        let listed = try await DrawItems.list(body: t.bodyID, on: tx.db)
+        if !listed.isEmpty {
+            guard let item = listed.first(where: { $0.label == t.item || $0.code == t.item }) else {
+                throw DomainError.invalid(field: "item", message: "抽查事项须为本单位随机抽查事项清单中的事项")
+            }
+            t.item = item.label
+            t.keyItem = item.keyItem
+        }
         try DrawTask.checkRequest(
             title: t.title, item: t.item, ratio: t.ratio, perTarget: t.perTarget, commitment: t.commitment,
             drawOn: t.drawOn, today: t.createdOn)
