@@ -40,6 +40,13 @@ public struct DocumentContext: Sendable {
 }
 
 public enum CaseDocuments {
+    /// A typed text used inside a sentence the document ends itself: its trailing full stop or semicolon removed.
+    public static func clause(_ s: String) -> String {
+        var t = s.trimmingCharacters(in: .whitespacesAndNewlines)
+        while let last = t.last, "。；;.，,".contains(last) { t.removeLast() }
+        return t
+    }
+
     /// The document a step produced: the case's facts with that step's own inputs laid over them, written by the module
     /// the case's procedure belongs to.
     public static func text(
@@ -60,8 +67,12 @@ public enum CaseDocuments {
         } else {
             ProcedureCatalog.module(of: file.procedure)?.render(input, &draft)
         }
-        var b: [DocumentText.Block] = [.title(draft.title)] + draft.blocks
-        if b.count > 1, case .centered = b[1], draft.number != c.caseNumber { b[1] = .centered(draft.number) }
+        // The issuing organ's name above the document's own title, as an office prints it (清河县市场监督管理局 / 行政处罚决定书).
+        let head: [DocumentText.Block] =
+            c.bodyName.isEmpty ? [.title(draft.title)] : [.title(c.bodyName), .title(draft.title)]
+        var b: [DocumentText.Block] = head + draft.blocks
+        let n = head.count
+        if b.count > n, case .centered = b[n], draft.number != c.caseNumber { b[n] = .centered(draft.number) }
         return DocumentText(kind: kind, blocks: b, fileName: "\(draft.title)-\(draft.number)")
     }
 

@@ -13,8 +13,16 @@ enum EnforcementDocuments {
         let sign = CaseDocuments.signature(c.bodyName, date)
         var b: [DocumentText.Block] = []
         var number = c.caseNumber
+        // A fact as a clause inside the document's own sentence: without the full stop the officer may have typed (no "。。").
+        func s<V: FactType>(_ k: FactKey<V>) -> String { CaseDocuments.clause(t(k)) }
         func penaltyText(_ kinds: [String], _ fine: Money?) -> String {
-            kinds.map { $0 == "罚款" ? "罚款人民币\(Yuan.text((fine ?? 0).yuan))元" : $0 }.joined(separator: "，")
+            let confiscated = f[EnforcementFact.confiscationValue]
+            return kinds.map { kind in
+                if kind == "罚款" { return "罚款人民币\(Yuan.text((fine ?? 0).yuan))元" }
+                // 没收违法所得、没收非法财物 with the amount or value (行政处罚法 第五十九条: 行政处罚的种类和依据).
+                if kind.hasPrefix("没收"), let v = confiscated, v.yuan > 0 { return "\(kind)（人民币\(Yuan.text(v.yuan))元）" }
+                return kind
+            }.joined(separator: "，")
         }
         func chineseDate(_ d: CivilDate) -> String { CaseDocuments.chineseDate(d) }
         func choice(_ v: String?, _ options: [(String, String)]) -> String { CaseDocuments.choice(v, options) }
@@ -29,12 +37,22 @@ enum EnforcementDocuments {
                     ["违法行为发生日期", t(EnforcementFact.violationOn)], ["涉及事项编码", t(EnforcementFact.powerItemCode)],
                     ["案情摘要", t(EnforcementFact.summary)],
                     ["立案依据", "《中华人民共和国行政处罚法》第五十四条"],
+                    [
+                        "承办人意见",
+                        "经初步核查，有违法事实，符合立案条件，建议立案调查。"
+                            + (step.map { s in
+                                s.officers.isEmpty ? "" : "承办人：\(s.officers.map(\.name).joined(separator: "、"))"
+                            } ?? ""),
+                    ],
                     ["负责人审批意见", "同意立案。\(step?.actorName ?? "") \(date?.description ?? "")"],
                 ]),
             ]
         case .evidenceRecord:
             b += [
-                .centered(c.caseNumber), .field("取证方式", t(EnforcementFact.evidenceKind)), .field("执法人员", officers),
+                .centered(c.caseNumber),
+                .field(
+                    "取证方式", choice(f[EnforcementFact.evidenceKind], Penalty.evidenceKinds.map { ($0.value, $0.label) })),
+                .field("执法人员", officers),
                 .field("出示执法证件", f.flag(EnforcementFact.certificateShown) ? "已主动出示（第五十五条）" : "未出示"),
                 .paragraph(t(EnforcementFact.evidenceSummary)),
                 .field("当事人签名", choice(f[EnforcementFact.partySignature], signatures)),
@@ -108,6 +126,14 @@ enum EnforcementDocuments {
             ]
         case .penaltyDecision:
             let penalty = f[EnforcementFact.outcome] == "penalty"
+            // The evidence as recorded at 调查取证 (每次取证的方式), not a generic phrase.
+            var taken: [String] = []
+            for st in file.steps where st.action == PenaltyOrdinaryProcedure.Step.recordEvidence {
+                let kind = st.inputs.text(EnforcementFact.evidenceKind.id)
+                let label = Penalty.evidenceKinds.first { $0.value == kind }?.label ?? kind ?? ""
+                if !label.isEmpty && !taken.contains(label) { taken.append(label) }
+            }
+            let evidence = taken.isEmpty ? "本机关调查取证的笔录、证据材料" : taken.joined(separator: "、")
             if !penalty { draft.title = "不予行政处罚决定书" }
             number = t(EnforcementFact.decisionNumber)
             b +=
@@ -119,13 +145,13 @@ enum EnforcementDocuments {
                     ),
                     .heading("二、违法事实和证据"),
                     .paragraph(
-                        "经查，\(t(EnforcementFact.violationFacts).isEmpty ? t(EnforcementFact.summary) : t(EnforcementFact.violationFacts))。以上事实有本机关调查取证的笔录、证据材料为证。"
+                        "经查，\(t(EnforcementFact.violationFacts).isEmpty ? s(EnforcementFact.summary) : s(EnforcementFact.violationFacts))。以上事实有\(evidence)等证据为证。"
                             + (f.flag(EnforcementFact.heard) ? "本机关根据听证笔录作出本决定（《中华人民共和国行政处罚法》第六十五条）。" : "")),
                     .heading("三、行政处罚的种类和依据"),
                     .paragraph(
                         penalty
-                            ? "依据\(t(EnforcementFact.penaltyBasis))，决定给予：\(penaltyText(f.list(EnforcementFact.decidedKinds), f[EnforcementFact.decidedFine]))。理由：\(t(EnforcementFact.decisionReasons))。"
-                            : "\(t(EnforcementFact.decisionReasons))。依据《中华人民共和国行政处罚法》第五十七条第一款\(f[EnforcementFact.outcome] == "not_established" ? "第三项" : "第二项")，决定不予行政处罚。"
+                            ? "依据\(s(EnforcementFact.penaltyBasis))，决定给予：\(penaltyText(f.list(EnforcementFact.decidedKinds), f[EnforcementFact.decidedFine]))。理由：\(s(EnforcementFact.decisionReasons))。"
+                            : "\(s(EnforcementFact.decisionReasons))。依据《中华人民共和国行政处罚法》第五十七条第一款\(f[EnforcementFact.outcome] == "not_established" ? "第三项" : "第二项")，决定不予行政处罚。"
                     ),
                     .heading("四、履行方式和期限"),
                     .paragraph(

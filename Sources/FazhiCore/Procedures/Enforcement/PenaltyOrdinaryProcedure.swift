@@ -176,13 +176,7 @@ public enum PenaltyOrdinaryProcedure {
             )
             .needs(two)
             .asks(
-                .init(
-                    "evidenceKind", "取证方式",
-                    .choice([
-                        .init("inquiry", "询问笔录"), .init("inspection", "现场检查笔录"), .init("survey", "勘验笔录"),
-                        .init("sampling", "抽样取证"),
-                        .init("audiovisual", "视听资料（执法记录仪）"), .init("documentary", "书证、物证"), .init("electronic", "电子数据"),
-                    ])),
+                .init("evidenceKind", "取证方式", .choice(Penalty.evidenceKinds)),
                 .init("evidenceSummary", "笔录或证据内容摘要"),
                 .init("witnesses", "被询问人、证人（自然人姓名，公开时隐去）", .list, required: false, personName: true),
                 .init("partySignature", "当事人签名", .choice(Penalty.signature)),

@@ -2,6 +2,12 @@ import Foundation
 
 /// Terms and tests shared by the 行政处罚 procedures (普通程序、简易程序) — 《中华人民共和国行政处罚法》(2021).
 public enum Penalty {
+    /// 取证方式 (行政处罚法 第四十六条's kinds of evidence, as a record names them).
+    public static let evidenceKinds = [
+        InputField.Choice("inquiry", "询问笔录"), .init("inspection", "现场检查笔录"), .init("survey", "勘验笔录"),
+        .init("sampling", "抽样取证"), .init("audiovisual", "视听资料（执法记录仪）"), .init("documentary", "书证、物证"),
+        .init("electronic", "电子数据"),
+    ]
     public static let law = "行政处罚法"
 
     /// The kinds of penalty (行政处罚法 第九条).
