@@ -43,6 +43,12 @@ struct FileReviewTests {
             #expect(notTheirs.status == .forbidden || notTheirs.status == .notFound, "\(notTheirs.status)")
             let reviewer = WebClient(t)
             _ = try await reviewer.login(target.reviewer)
+            // The drawn reviewer reads the file (of another body); someone else of another body does not.
+            let file = try await reviewer.request(.GET, "/console/cases/\(target.caseID.uuidString)")
+            #expect(file.status == .ok, "the reviewer opens the file drawn for them")
+            let outsider = WebClient(t)
+            _ = try await outsider.login("yj.zhifa1")
+            #expect(try await outsider.request(.GET, "/console/cases/\(target.caseID.uuidString)").status == .notFound)
             let page = try await reviewer.request(.GET, path)
             #expect(page.status == .ok && page.text.contains("系统预判") && page.text.contains("score-form"))
             let tooMuch = try await reviewer.request(.POST, path, form: ["deduct.law": "16", "note.law": "x"])

@@ -112,6 +112,10 @@ struct SupervisionTests {
                 .POST, "/console/supervision/alerts/\(open.id)/answer",
                 form: ["answer": "corrected", "answerText": "已将两次检查合并，今后同一对象的检查统一安排"])
             #expect(answered.status == .seeOther)
+            let twice = try await body.request(
+                .POST, "/console/supervision/alerts/\(open.id)/answer",
+                form: ["answer": "explained", "answerText": "再说明"])
+            #expect(twice.status == .unprocessableEntity && twice.text.contains("已答复"), "an answer stands as given")
             let notMine = try await body.request(
                 .POST, "/console/supervision/alerts/\(open.id)/close", form: ["closeNote": "自己关闭"])
             #expect(notMine.status == .forbidden)
@@ -156,6 +160,19 @@ struct SupervisionTests {
                     json: "{\"procedure\":\"\(SupervisionNoticeProcedure.id)\",\"bodyId\":\"\(zf.uuidString)\"}")
             }
             // Only the 司法局's supervisors issue (行政执法监督条例 第六条).
+            // Not to the 司法局 itself or the government it acts for (行政执法监督条例 第二条).
+            let sfj = try await t.orgID("清河县司法局")
+            let toSelf = try await t.send(
+                .POST, "/api/v1/cases", token: supervisor,
+                json: "{\"procedure\":\"\(SupervisionNoticeProcedure.id)\",\"bodyId\":\"\(sfj.uuidString)\"}")
+            let selfID = try #require(try toSelf.json()["id"] as? String)
+            let refusedSelf = try await c.step(
+                selfID, supervisor, SupervisionNoticeProcedure.Step.issue, version: 0, date: "2026-11-10",
+                [
+                    "documentKind": "notice", "subject": "x", "problems": ["x"], "legalBasis": "x", "requirements": "x",
+                    "issuedBy": "清河县司法局",
+                ])
+            #expect(CaseAPITests.article(refusedSelf) == "行政执法监督条例 第二条", "\(refusedSelf.text)")
             let byHead = try await open(head)
             #expect(byHead.status == .forbidden && CaseAPITests.article(byHead) == "行政执法监督条例 第六条")
             let opened = try await open(supervisor)
@@ -175,9 +192,13 @@ struct SupervisionTests {
                 id, supervisor, SupervisionNoticeProcedure.Step.issue, version: 0, date: "2026-11-10", issue)
             #expect(Self.field(zero) == "reportWorkdays")
             issue["reportWorkdays"] = nil
+            issue["problems"] = "决定书未列明证据，亦未写明履行方式、期限"
             let issued = try await c.step(
                 id, supervisor, SupervisionNoticeProcedure.Step.issue, version: 0, date: "2026-11-10", issue)
             #expect(issued.status == .ok, "\(issued.text)")
+            let problems = try #require(try await CaseStore.load(UUID(uuidString: id)!, on: t.app.db))
+                .file.facts.list(SupervisionNoticeProcedure.Fact.problems.id)
+            #expect(problems == ["决定书未列明证据，亦未写明履行方式、期限"], "a problem is one line, commas and all")
             let early = try await c.step(
                 id, supervisor, SupervisionNoticeProcedure.Step.serve, version: 1, date: "2026-11-12",
                 ["servedOn": "2026-11-09", "receiver": "王某"])
@@ -202,17 +223,26 @@ struct SupervisionTests {
             #expect(extended.status == .ok, "\(extended.text)")
             let longer = try #require(try await CaseStore.load(UUID(uuidString: id)!, on: t.app.db))
             #expect(longer.file.deadline("report")?.deadline.due.description == "2026-12-16")
+            // At most twice.
+            let second = try await c.step(
+                id, supervisor, SupervisionNoticeProcedure.Step.extend, version: 3, date: "2026-11-13",
+                ["extensionWorkdays": 1, "extensionReason": "再次申请"])
+            #expect(second.status == .ok)
+            let third = try await c.step(
+                id, supervisor, SupervisionNoticeProcedure.Step.extend, version: 4, date: "2026-11-13",
+                ["extensionWorkdays": 1, "extensionReason": "第三次申请"])
+            #expect(Self.field(third) == "extensionWorkdays" && third.text.contains("最多延长两次"))
             // The supervisor does not report for the body; the body's head does.
             let wrongSide = try await c.step(
-                id, supervisor, SupervisionNoticeProcedure.Step.report, version: 3, date: "2026-11-18",
+                id, supervisor, SupervisionNoticeProcedure.Step.report, version: 4, date: "2026-11-18",
                 ["corrections": ["已补正"]])
             #expect(wrongSide.status == .forbidden || wrongSide.status == .unprocessableEntity, "\(wrongSide.text)")
             let reported = try await c.step(
-                id, head, SupervisionNoticeProcedure.Step.report, version: 3, date: "2026-11-18",
+                id, head, SupervisionNoticeProcedure.Step.report, version: 4, date: "2026-11-18",
                 ["corrections": ["决定书已补正，列明证据"]])
             #expect(reported.status == .ok, "\(reported.text)")
             let verified = try await c.step(
-                id, supervisor, SupervisionNoticeProcedure.Step.accept, version: 4, date: "2026-11-20",
+                id, supervisor, SupervisionNoticeProcedure.Step.accept, version: 5, date: "2026-11-20",
                 ["verification": "经核查，整改到位"])
             #expect(verified.status == .ok, "\(verified.text)")
             // The demo's 意见书 to the 市场监管局 is past its report period: no extension now, a 逾期 measure instead.
@@ -284,6 +314,12 @@ struct SupervisionTests {
             #expect(stored.file.deadline("answer")?.deadline.due.description == "2027-01-19")
             let c = CaseAPITests.Client(t: t)
             let head = try await t.token("scj.juzhang")
+            // Registered only at the 司法局 itself: never under the body complained about.
+            let market = try await t.orgID("清河县市场监督管理局")
+            let elsewhere = try await t.send(
+                .POST, "/api/v1/cases", token: supervisor,
+                json: "{\"procedure\":\"\(EnforcementComplaintProcedure.id)\",\"bodyId\":\"\(market.uuidString)\"}")
+            #expect(elsewhere.status == .forbidden, "\(elsewhere.status)")
             let byBody = try await c.step(
                 id, head, EnforcementComplaintProcedure.Step.accept, version: 1, date: "2026-11-20")
             #expect(byBody.status == .forbidden || byBody.status == .notFound, "\(byBody.status)")

@@ -48,12 +48,21 @@ struct AppModule: Sendable {
     var figureSets: [FigureSet] = []
     /// What its pages add to a user's 待办 on the 工作台.
     var pending: [PendingItems.Provider] = []
+    /// Who may read a case outside their own scope, and why (a 案卷评查 reviewer reads the file drawn for them); reading
+    /// gives no step: the engine still asks the roles held at the case's body.
+    var caseReaders: [@Sendable (StoredCase, AuthUser, Request) async throws -> Bool] = []
     /// Jobs it runs at start-up and then periodically (`PeriodicJob`), each with its name.
     var jobs: [(name: String, run: @Sendable (Application) async throws -> Void)] = []
 }
 
 /// The web side of every module, one line each, in the order of `ProcedureCatalog.modules`.
 enum AppModules {
+    /// Whether any module lets the user read this case outside their scope.
+    static func mayRead(_ c: StoredCase, _ user: AuthUser, _ req: Request) async throws -> Bool {
+        for reader in all.flatMap(\.caseReaders) where try await reader(c, user, req) { return true }
+        return false
+    }
+
     static let all: [AppModule] = [
         .enforcement,
         .reconsideration,

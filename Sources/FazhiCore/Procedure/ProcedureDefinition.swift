@@ -78,6 +78,8 @@ public struct InputField: Sendable {
     public let systemOnly: Bool
     /// The registry list the page offers for this field, if any.
     public var picker: InputPicker?
+    /// A list whose items are sentences (problems found, corrections made): one item a line, never split at 、 or ，.
+    public var sentences = false
 
     public init(
         _ key: String, _ label: String, _ kind: Kind = .text, required: Bool = true, personal: Bool = false,
@@ -85,6 +87,13 @@ public struct InputField: Sendable {
     ) {
         self.key = key; self.label = label; self.kind = kind; self.required = required; self.personal = personal
         self.systemOnly = systemOnly; self.personName = personName
+    }
+
+    /// The list field with one sentence an item (`sentences`).
+    public func oneItemPerLine() -> InputField {
+        var f = self
+        f.sentences = true
+        return f
     }
 
     /// The field with a list the page offers for it.

@@ -47,6 +47,10 @@ public enum ProcedureEngine {
         }
         if let refusal = stateAndRoleRefusal(def, action, file, actor) { throw refusal }
         if date > today { throw DomainError.invalid(field: "date", message: "办理日期 \(date) 晚于今天（\(today)）") }
+        // The first step has no earlier one to follow: it is held to the range every date input is (from 1949-10-01).
+        if date < InputField.dateRange(today: today).lowerBound {
+            throw DomainError.invalid(field: "date", message: "办理日期 \(date) 早于1949年10月1日")
+        }
         if let last = file.steps.last, date < last.on {
             throw DomainError.invalid(
                 field: "date", message: "办理日期 \(date) 早于上一步骤“\(last.actionName)”的日期 \(last.on)：全过程记录须按时间顺序")
@@ -282,7 +286,8 @@ public enum ProcedureEngine {
             // An item is one line: typed one a line (a speech, an opinion), each line is one item, commas and all.
             case (.list, .list(let l)):
                 out[field.key] = .list(l.flatMap(Self.lines))
-            case (.list, .text(let s)) where s.unicodeScalars.contains("\n"): out[field.key] = .list(Self.lines(s))
+            case (.list, .text(let s)) where field.sentences || s.unicodeScalars.contains("\n"):
+                out[field.key] = .list(Self.lines(s))
             // Typed on one line, items are separated by 、，；.
             case (.list, .text(let s)): out[field.key] = .list(TabularValues.list(s))
             case (.choice(let choices), .text(let s)):

@@ -110,7 +110,8 @@ public enum SupervisionAlerts {
             n: try r.decode(column: "n", as: Int.self))
     }
 
-    /// The body answers: what it explains or what it corrected (an answered alert may be answered again until closed).
+    /// The body answers, once: what it explains or what it corrected (the answer stands as given; the supervisor closes
+    /// the alert with a finding, or presses further with a 监督文书).
     public static func answer(
         _ id: Int64, _ kind: AlertAnswer, text: String, by name: String, today: CivilDate, bodies: Set<UUID>,
         in tx: WriteTransaction
@@ -120,8 +121,9 @@ public enum SupervisionAlerts {
         guard !text.isEmpty, text.count <= 5_000 else {
             throw DomainError.invalid(field: "answerText", message: "请写明情况说明或者整改情况（不超过5000字）")
         }
-        guard a.state != .closed else {
-            throw DomainError.invalid(field: "state", message: "该预警已关闭，不能再答复")
+        guard a.state == .open else {
+            throw DomainError.invalid(
+                field: "state", message: a.state == .closed ? "该预警已关闭，不能再答复" : "该预警已答复，待司法行政部门核查")
         }
         a.state = .answered; a.answer = kind; a.answerText = text; a.answeredBy = name; a.answeredOn = today
         try await tx.sql.update("supervision_alerts").set("state", to: SQLBind(a.state.rawValue))

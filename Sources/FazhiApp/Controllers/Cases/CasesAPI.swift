@@ -99,11 +99,11 @@ struct CasesAPI {
     }
 
     static func visibleCase(_ req: Request, _ user: AuthUser) async throws -> StoredCase {
-        guard let id = req.parameters.get("id", as: UUID.self), let c = try await CaseStore.load(id, on: req.db),
-            user.readable.contains(c.file.bodyID)
-        else {
+        guard let id = req.parameters.get("id", as: UUID.self), let c = try await CaseStore.load(id, on: req.db) else {
             throw APIError.notFound("案件不存在，或您无权查看")
         }
+        if user.readable.contains(c.file.bodyID) { return c }
+        guard try await AppModules.mayRead(c, user, req) else { throw APIError.notFound("案件不存在，或您无权查看") }
         return c
     }
 

@@ -26,7 +26,11 @@ enum PendingItems {
         let today = req.fazhi.today
         var others: [String: Set<String>] = [:]
         for d in req.fazhi.procedures.definitions { others[d.id, default: []].formUnion(d.othersPeriods) }
-        return try await CaseStore.runningDeadlines(bodies: user.readable, on: req.db).compactMap { d -> PendingItem? in
+        // The cases of the bodies the user works in or heads; a supervisor's reach over the jurisdiction is for reading and
+        // for the alerts (执法监督预警), not a list of every body's deadlines.
+        let scope = Set(
+            user.grants.filter { $0.role != .supervisor }.flatMap { user.policy.tree.subtree(of: $0.organisationID) })
+        return try await CaseStore.runningDeadlines(bodies: scope, on: req.db).compactMap { d -> PendingItem? in
             guard let due = CivilDate(iso: d.due) else { return nil }
             let left = today.days(until: due)
             guard left <= 3 else { return nil }

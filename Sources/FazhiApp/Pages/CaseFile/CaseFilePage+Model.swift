@@ -195,7 +195,7 @@ extension CaseFilePage.Model {
                     value: values[f.key] ?? (values.isEmpty ? prefill(action, f, file) : nil),
                     required: f.required,
                     hint: {
-                        if case .list = f.kind { return "用顿号或换行分隔" }; return nil
+                        if case .list = f.kind { return f.sentences ? "每行一项" : "用顿号或换行分隔" }; return nil
                     }()))
         }
         let officers = action.officers.map { rule in

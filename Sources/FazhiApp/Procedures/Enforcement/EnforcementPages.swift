@@ -39,7 +39,9 @@ extension AppModule {
             draw.use(DrawVerifyCommand(), as: "verify")
             commands.use(draw.group(help: "双随机：verify 按公布的输入重新抽取并核对"), as: "draw")
         },
-        figureSets: [enforcementFigures, RandomDrawFigures.figures, FileReviewConsole.figures])
+        figureSets: [enforcementFigures, RandomDrawFigures.figures, FileReviewConsole.figures],
+        pending: [FileReviewConsole.pending],
+        caseReaders: [{ c, user, req in try await FileReviews.isReviewer(user.username, of: c.id, on: req.db) }])
 
     /// 行政执法统计 for the year over the bodies, from the kept sums (M010), each figure as declared in the module
     /// (`Penalty.statistics`: what it counts) with the case list it counts.

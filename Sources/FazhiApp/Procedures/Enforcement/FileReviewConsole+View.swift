@@ -132,7 +132,7 @@ enum FileReviewViews {
             ).render()
             : "<p class=\"muted\">本案卷由评查人员 \(f.reviewer) 评分。</p>"
         return """
-            <p>单位：\(p.bodyName)　评查人员：\(f.reviewer)　<a href="\(SitePath.caseFile(f.caseID).path)">打开案卷</a>\(f.score.map { "　得分：<b id=\"score\">\($0)</b>（\(f.verdict ?? "")）" } ?? "")</p>
+            <p>单位：\(p.bodyName)　评查人员：\(f.reviewer)　<a href="\(SitePath.caseFile(f.caseID).path)">打开案卷</a>\(f.score.map { s in "　得分：<b id=\"score\">\(s)</b>（\(f.verdict ?? "")）" as HTML } ?? "")</p>
             \(Views.flash(error, error: true))
             <h2>系统预判</h2>
             \(auto.render())
@@ -160,6 +160,10 @@ enum FileReviewViews {
                     }),
             .heading("二、存在的主要问题"),
         ]
+        let unscored = p.files.filter { $0.score == nil }.count
+        if unscored > 0 {
+            blocks.insert(.paragraph("（本通报为阶段性情况：尚有\(unscored)份案卷未评分。）"), at: 2)
+        }
         let failing = p.files.filter { $0.verdict == "不合格" || !$0.deductions.isEmpty || $0.auto.values.contains(false) }
         if failing.isEmpty { blocks.append(.paragraph("本次评查未发现扣分问题。")) }
         for f in failing {

@@ -76,7 +76,12 @@ enum FileReviewConsole {
             user.readable.contains(c.organiser) || !user.readable.isDisjoint(with: c.bodies)
         else { throw APIError.notFound("没有该评查活动，或者您无权查看") }
         let names = try await CasesConsole.bodyNames(req)
-        let files = try await FileReviews.files(id, on: req.db)
+        // The organiser sees every file; a body its own, a reviewer those drawn for them — not the other bodies' scores.
+        let organiser = user.readable.contains(c.organiser)
+        let files = try await FileReviews.files(id, on: req.db).filter { f in
+            organiser || user.readable.contains(f.bodyID) || f.reviewer == user.username
+                || f.coReviewer == user.username
+        }
         return CampaignPage(
             campaign: c, files: files, names: names, results: results(files, names: names), username: user.username)
     }
@@ -90,6 +95,22 @@ enum FileReviewConsole {
         return FilePage(
             campaign: p.campaign, file: f, standard: standard, bodyName: p.names[f.bodyID] ?? "",
             mayScore: f.reviewer == user.username)
+    }
+
+    /// The reviewer's 待办: the files drawn for them to score.
+    static let pending: PendingItems.Provider = { user, req in
+        var out: [PendingItem] = []
+        for c in try await FileReviews.campaigns(on: req.db) where c.reviewers.contains(user.username) {
+            let mine = try await FileReviews.files(c.id, on: req.db).filter {
+                $0.reviewer == user.username && $0.score == nil
+            }
+            guard !mine.isEmpty else { continue }
+            out.append(
+                PendingItem(
+                    severity: .warning, title: "待评查案卷 \(mine.count) 份：\(c.title)",
+                    detail: "按评查标准评分（整改期限\(c.rectifyBy.description)）", link: "/console/file-reviews"))
+        }
+        return out
     }
 
     static func register(_ console: any RoutesBuilder) {
@@ -143,6 +164,7 @@ enum FileReviewConsole {
         console.get("file-reviews", ":id", "bulletin.docx") { req async throws -> Response in
             let user = try req.requireUser()
             let p = try await campaign(req, user)
+            guard user.readable.contains(p.campaign.organiser) else { throw APIError.notFound("通报由组织评查的机关制发") }
             let organiser = p.names[p.campaign.organiser] ?? ""
             let text = FileReviewViews.bulletin(p, organiser: organiser, today: req.fazhi.today)
             return try CaseDocumentsController.docx(

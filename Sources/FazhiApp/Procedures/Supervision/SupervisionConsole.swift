@@ -39,9 +39,10 @@ enum SupervisionConsole {
 
     static func supervises(_ user: AuthUser) -> Bool { user.grants.contains { $0.role == .supervisor } }
 
-    /// Whether the user answers for the body: its head, 法制机构 or officers.
+    /// Whether the user answers for the body: its own head, 法制机构 or officers (granted at the body itself — the
+    /// government's head does not answer for a department).
     static func answersFor(_ user: AuthUser, body: UUID) -> Bool {
-        !CasesAPI.actor(user, body: body).roles.isDisjoint(with: [.head, .legalReviewer, .officer])
+        user.grants.contains { $0.organisationID == body && [.head, .legalReviewer, .officer].contains($0.role) }
     }
 
     static func filter(_ req: Request) -> Filter {
@@ -76,7 +77,7 @@ enum SupervisionConsole {
         let names = try await CasesConsole.bodyNames(req)
         return AlertPage(
             alert: a, rule: ProcedureCatalog.alertRule(a.rule), bodyName: names[a.bodyID] ?? "",
-            mayAnswer: a.state != .closed && answersFor(user, body: a.bodyID),
+            mayAnswer: a.state == .open && answersFor(user, body: a.bodyID),
             mayClose: a.state != .closed && supervises(user))
     }
 
@@ -99,10 +100,11 @@ enum SupervisionConsole {
                 guard let kind = AlertAnswer(rawValue: v["answer"] ?? "") else {
                     throw DomainError.invalid(field: "answer", message: "请选择答复方式：情况说明或者已整改")
                 }
+                let unit = try await CasesConsole.bodyNames(req)[user.organisationID] ?? ""
                 return try await req.write(as: user) { tx in
                     try await SupervisionAlerts.answer(
-                        id, kind, text: v["answerText"] ?? "", by: user.displayName, today: today, bodies: bodies,
-                        in: tx)
+                        id, kind, text: v["answerText"] ?? "", by: "\(user.displayName)（\(unit)）", today: today,
+                        bodies: bodies, in: tx)
                 }
             }
         }

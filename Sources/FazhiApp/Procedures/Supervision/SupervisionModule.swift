@@ -49,6 +49,27 @@ enum SupervisionPending {
                         link: SitePath.alerts(body: nil, rule: nil, state: AlertState.answered.rawValue).path))
             }
         }
+        if SupervisionConsole.supervises(user) {
+            for (procedure, state, what) in [
+                (SupervisionNoticeProcedure.id, SupervisionNoticeProcedure.State.reported.id, "整改情况已报送，待核查"),
+                (EnforcementComplaintProcedure.id, EnforcementComplaintProcedure.State.received.id, "投诉举报待决定是否受理"),
+                (EnforcementComplaintProcedure.id, EnforcementComplaintProcedure.State.accepted.id, "投诉举报已受理，待答复"),
+            ] {
+                let cases = try await CaseStore.inState(procedure: procedure, state: state, limit: 200, on: req.db)
+                    .filter { user.readable.contains($0.file.bodyID) }
+                for c in cases {
+                    let due = c.file.runningDeadlines.map(\.deadline.due).min()
+                    let left = due.map { req.fazhi.today.days(until: $0) }
+                    out.append(
+                        PendingItem(
+                            severity: (left ?? 1) < 0 ? .overdue : .warning, title: "\(c.number)：\(what)",
+                            detail: due.map {
+                                "期限\($0.description)" + ((left ?? 0) < 0 ? "，已逾期\(-(left ?? 0))天" : "，还剩\(left ?? 0)天")
+                            } ?? "",
+                            link: SitePath.caseFile(c.id).path))
+                }
+            }
+        }
         let own = user.organisationID
         if SupervisionConsole.answersFor(user, body: own), user.grants.contains(where: { $0.role != .officer }) {
             let open = counts.filter { $0.bodyID == own && $0.state == .open }.reduce(0) { $0 + $1.n }

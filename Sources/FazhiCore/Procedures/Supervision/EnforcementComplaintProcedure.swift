@@ -88,7 +88,9 @@ public enum EnforcementComplaintProcedure {
                 result: { f in
                     (declineGrounds + conclusions).first { $0.value == f.facts[CaseColumns.outcome] }?.label ?? ""
                 }))
-        d.rolesHeldWhereRead = staff
+        // Registered and handled at the 司法局 itself, by its own 监督人员: never under the body complained about, whose staff
+        // would read who complained.
+        d.rolesHeldAtBody = true
         return d
     }
 
@@ -109,12 +111,12 @@ public enum EnforcementComplaintProcedure {
         .gate(article, "收到之日不能晚于登记之日", field: "receivedOn") { c in
             (c.inputs[Fact.receivedOn] ?? c.date) <= c.date
         }
-        .gate("系统限制", "投诉举报人不超过100字，联系方式不超过200字", field: "complainantName") { c in
-            (c.inputs[Fact.complainantName] ?? "").count <= 100
+        .gate("系统限制", "投诉举报人、联系方式各不超过200字", field: "complainantName") { c in
+            (c.inputs[Fact.complainantName] ?? "").count <= 200
                 && (c.inputs[Fact.complainantContact] ?? "").count <= 200
         }
-        .gate("系统限制", "被投诉的机关不超过100字，文号不超过100字", field: "bodyComplained") { c in
-            (c.inputs[Fact.bodyComplained] ?? "").count <= 100 && (c.inputs[Fact.relatedCase] ?? "").count <= 100
+        .gate("系统限制", "被投诉的机关、文号各不超过200字", field: "bodyComplained") { c in
+            (c.inputs[Fact.bodyComplained] ?? "").count <= 200 && (c.inputs[Fact.relatedCase] ?? "").count <= 200
         }
         .gate("系统限制", "事实和理由不超过5000字", field: "complaintText") { c in
             (c.inputs[Fact.complaintText] ?? "").count <= 5_000
@@ -202,9 +204,16 @@ enum ComplaintDocuments {
             .paragraph("本机关于\(received)收到你（单位）对\(f.text(F.bodyComplained.id) ?? "")行政执法行为的投诉举报。"),
         ]
         if declined {
-            let ground = EnforcementComplaintProcedure.declineGrounds.first { $0.value == f.text(F.declineGround.id) }
+            let why =
+                switch f.text(F.declineGround.id) {
+                case "remedy": "属于可以通过行政复议、行政诉讼等法定途径解决的事项"
+                case "outside": "不属于行政执法监督的范围"
+                case "vague": "没有具体的被投诉机关和违法事实"
+                case "repeated": "同一事项已经处理答复，没有新的事实和理由"
+                default: "不符合受理条件"
+                }
             out += [
-                .paragraph("经审查，该投诉举报\(ground?.label ?? "不予受理")。"),
+                .paragraph("经审查，该投诉举报\(why)，本机关不予受理。"),
                 .paragraph(f.text(F.declineText.id) ?? ""),
             ]
         } else {

@@ -110,13 +110,27 @@ public enum SupervisionNoticeProcedure {
                         .init("subject", "监督事项（如：罚款偏离裁量基准）"),
                         .init("relatedCase", "涉及案件（案号或者决定书文号，可不填）", required: false),
                         .init("alertNumbers", "依据的执法监督预警编号（每行一个，可不填）", .list, required: false),
-                        .init("problems", "发现的问题（每行一项）", .list),
+                        .init("problems", "发现的问题（每行一项）", .list).oneItemPerLine(),
                         .init("legalBasis", "违反的规定"),
                         .init("requirements", "整改要求"),
                         .init("reportWorkdays", "报送整改情况的期限（工作日，自送达之日起算；不填按本地设置）", .number, required: false),
                         .init("issuedBy", "承办的行政执法监督机构（如：清河县司法局）"))
                 )
                 .looksUp(.caseByDecisionNumber(input: "relatedCase", into: "related"))
+                .looksUp(.actorWithinBody(into: "ownBody"))
+                .gate(
+                    "行政执法监督条例 第二条",
+                    "监督文书的对象应为本级人民政府所属部门、派出机关、下级人民政府或者法律法规授权的组织，不能是本机关或者本级人民政府：请撤销登记后为被监督单位登记"
+                ) { c in
+                    !c.external.flag("ownBody")
+                }
+                .gate("系统限制", "预警编号应为数字，不超过50个", field: "alertNumbers") { c in
+                    let n = c.inputs.list(Fact.alertNumbers.id)
+                    return n.count <= 50
+                        && n.allSatisfy {
+                            !$0.isEmpty && $0.count <= 18 && $0.allSatisfy(\.isASCII) && Int64($0) != nil
+                        }
+                }
                 .gate(article, "本系统中没有该案号或者决定书文号的案件", field: "relatedCase") { c in
                     (c.inputs[Fact.relatedCase]?.trimmed ?? "").isEmpty || c.external.text("related") != nil
                 }
@@ -139,7 +153,7 @@ public enum SupervisionNoticeProcedure {
                     Step.report, "报送整改情况", from: [State.served.id], to: State.reported.id, by: body, basis: article
                 )
                 .asks(
-                    .init("corrections", "整改情况（每行一项，对应发现的问题）", .list),
+                    .init("corrections", "整改情况（每行一项，对应发现的问题）", .list).oneItemPerLine(),
                     .init("measures", "建立的长效机制和责任追究情况", required: false)
                 )
                 .then(.stopDeadline("report")),
@@ -172,6 +186,9 @@ public enum SupervisionNoticeProcedure {
                 .gate("系统限制", "延长的期限应为1至60个工作日", field: "extensionWorkdays") { c in
                     let d = c.inputs[Fact.extensionWorkdays] ?? 0
                     return d >= 1 && d <= 60 && d == d.rounded()
+                }
+                .gate(article, "报送期限最多延长两次", field: "extensionWorkdays") { c in
+                    c.file.steps.filter { $0.action == Step.extend }.count < 2
                 }
                 .gate(article, "报送期限已经届满，不能再延期：请作出逾期未报送的处理", field: "extensionWorkdays") { c in
                     c.file.deadline("report").map { $0.isRunning && c.date <= $0.deadline.due } ?? false

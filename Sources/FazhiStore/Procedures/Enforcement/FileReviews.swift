@@ -154,6 +154,17 @@ public enum FileReviews {
             perTarget: c.inputs.perTarget, inputsHash: c.inputs.hash, revealed: c.revealed, result: c.drawn)
     }
 
+    /// Whether the user was drawn to review (主评 or 复核) this case in any campaign: they read its file.
+    public static func isReviewer(_ username: String, of caseID: UUID, on db: any Database) async throws -> Bool {
+        try await (db as! any SQLDatabase).raw(
+            "SELECT content FROM review_files WHERE case_id = \(bind: caseID.uuidString)"
+        ).all().contains { r in
+            guard let f = try? StoreJSON.decode(ReviewedFile.self, try r.decode(column: "content", as: String.self))
+            else { return false }
+            return f.reviewer == username || f.coReviewer == username
+        }
+    }
+
     public static func campaign(_ id: UUID, on db: any Database) async throws -> FileReviewCampaign? {
         try await (db as! any SQLDatabase).raw("SELECT content FROM review_campaigns WHERE id = \(bind: id.uuidString)")
             .first().map {
