@@ -126,6 +126,15 @@ struct SupervisionTests {
             #expect(
                 page.status == .ok && page.text.contains("清河县市场监督管理局") && page.text.contains("清河县水利局"),
                 "every body, those without alerts too")
+            // A 监督文书 is registered for the supervised body from here, never by the generic 登记 at the 司法局 itself.
+            let list = try await supervisor.request(.GET, "/console/cases?procedure=\(SupervisionNoticeProcedure.id)")
+            let openForm =
+                list.text.components(separatedBy: "id=\"open-case\"").dropFirst().first?
+                .components(separatedBy: "</form>").first ?? ""
+            #expect(!openForm.isEmpty && !openForm.contains("value=\"\(SupervisionNoticeProcedure.id)\""))
+            let generic = try await supervisor.request(
+                .POST, "/console/cases", form: ["procedure": SupervisionNoticeProcedure.id])
+            #expect(generic.status == .unprocessableEntity && generic.text.contains("选择被监督单位"), "\(generic.status)")
             let filtered = try await supervisor.request(
                 .GET, "/console/supervision?rule=repeat_inspection&state=answered")
             #expect(filtered.text.contains("测试商店") && !filtered.text.contains("移送司法机关已满"))

@@ -7,9 +7,12 @@ public struct OpeningRule: Sendable {
     public let article: String
     /// The refusal in Chinese, e.g. 只有本机关的执法人员或负责人可以登记案件.
     public let refusal: String
+    /// Opened by one organisation for another (the 司法局 registers a 监督文书 for the body it supervises): from the
+    /// module's own page, which asks for that body — never by the console's generic 登记, which opens at the user's own.
+    public var forAnotherBody: String?
 
-    public init(_ roles: Set<Role>, article: String, refusal: String) {
-        self.roles = roles; self.article = article; self.refusal = refusal
+    public init(_ roles: Set<Role>, article: String, refusal: String, forAnotherBody: String? = nil) {
+        self.roles = roles; self.article = article; self.refusal = refusal; self.forAnotherBody = forAnotherBody
     }
 
     public func allows(_ rolesHeld: Set<Role>) -> Bool { !rolesHeld.isDisjoint(with: roles) }

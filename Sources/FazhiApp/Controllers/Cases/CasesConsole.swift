@@ -15,6 +15,9 @@ enum CasesConsole {
                 throw DomainError.invalid(field: "procedure", message: "请选择程序")
             }
             let body = user.organisationID
+            if let elsewhere = def.opening.forAnotherBody {
+                throw DomainError.invalid(field: "procedure", message: elsewhere)
+            }
             try CasesAPI.mayOpen(def, user: user, body: body)
             let today = req.fazhi.today
             let c = try await req.write(as: user) { tx in

@@ -52,7 +52,8 @@ extension CaseListPage {
                 bodyNames: try await CasesConsole.bodyNames(req),
                 catalog: catalog,
                 openable: catalog.currentDefinitions.filter {
-                    (try? CasesAPI.mayOpen($0, user: user, body: user.organisationID)) != nil
+                    $0.opening.forAnotherBody == nil
+                        && (try? CasesAPI.mayOpen($0, user: user, body: user.organisationID)) != nil
                 })
         }
     }

@@ -186,7 +186,11 @@ enum FileReviewConsole {
                         throw DomainError.invalid(field: "deduct.\(i.id)", message: "“\(i.name)”扣分应为整数")
                     }
                     deductions[i.id] = n
-                    notes[i.id] = String((v["note.\(i.id)"] ?? "").prefix(2_000))
+                    let note = v["note.\(i.id)"] ?? ""
+                    guard note.count <= 2_000 else {
+                        throw DomainError.invalid(field: "note.\(i.id)", message: "“\(i.name)”的问题说明不超过2000字")
+                    }
+                    notes[i.id] = note
                 }
                 let today = req.fazhi.today, username = user.username, given = deductions, explained = notes
                 _ = try await req.write(as: user) { tx in

@@ -213,7 +213,8 @@ public enum SupervisionNoticeProcedure {
             ],
             kind: .supervision,
             opening: OpeningRule(
-                supervisors, article: article, refusal: "行政执法监督文书由司法行政部门（行政执法监督机构）的监督人员制发"),
+                supervisors, article: article, refusal: "行政执法监督文书由司法行政部门（行政执法监督机构）的监督人员制发",
+                forAnotherBody: "请在“执法监督预警”页面选择被监督单位后登记"),
             numbering: CaseNumbering("执监", issuer: .governmentAbove),
             presentation: CasePresentation(
                 party: ["subject"],
