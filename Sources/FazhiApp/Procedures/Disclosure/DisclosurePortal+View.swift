@@ -69,13 +69,8 @@ enum DisclosurePortalViews {
             file.runningDeadlines.map {
                 "<tr><td>\($0.name)</td><td>\(DeadlineCell(deadline: $0.deadline, today: today).render())</td><td>\($0.deadline.article ?? "")</td></tr>"
             })
-        let answerHTML: HTML =
-            answer.map { a in
-                """
-                <h2>答复</h2><div class="card document" id="answer">\(DocumentView.render(a))
-                <form method="post" action="/disclosure/status"><input type="hidden" name="_csrf" value="\(csrf)"><input type="hidden" name="number" value="\(number)"><input type="hidden" name="secret" value="\(secret)"><input type="hidden" name="download" value="answer"><button type="submit">下载答复书（.docx）</button></form></div>
-                """
-            } ?? ""
+        let answerHTML = ApplicationFormFields.answerCard(
+            answer, action: "/disclosure/status", number: number, secret: secret, csrf: csrf)
         // What the applicant must do now: the items to correct (第三十条), the fee to pay (第四十二条).
         var todo: HTML = ""
         if file.state == DisclosureProcedure.State.correcting.id {

@@ -49,13 +49,8 @@ enum SuggestionPortalViews {
             file.deadline("answer").map { d in
                 d.isRunning ? "<p>答复期限：\(DeadlineCell(deadline: d.deadline, today: today).render())</p>" : ""
             } ?? ""
-        let answerHTML: HTML =
-            answer.map { a in
-                """
-                <h2>答复</h2><div class="card document" id="answer">\(DocumentView.render(a))
-                <form method="post" action="/documents/suggest/status"><input type="hidden" name="_csrf" value="\(csrf)"><input type="hidden" name="number" value="\(number)"><input type="hidden" name="secret" value="\(secret)"><input type="hidden" name="download" value="answer"><button type="submit">下载答复书（.docx）</button></form></div>
-                """
-            } ?? ""
+        let answerHTML = ApplicationFormFields.answerCard(
+            answer, action: "/documents/suggest/status", number: number, secret: secret, csrf: csrf)
         return """
             <div class="card" id="status"><p>登记编号：\(caseNumber)　当前阶段：<b id="stage">\(stage)</b></p>
             <p>建议审查的文件：\(f[NormativeSuggestionFact.documentCited] ?? "")</p>\(due)</div>

@@ -51,13 +51,8 @@ enum ComplaintPortalViews {
             file.deadline("answer").map { d in
                 d.isRunning ? "<p>答复期限：\(DeadlineCell(deadline: d.deadline, today: today).render())</p>" : ""
             } ?? ""
-        let answerHTML: HTML =
-            answer.map { a in
-                """
-                <h2>答复</h2><div class="card document" id="answer">\(DocumentView.render(a))
-                <form method="post" action="/complaints/status"><input type="hidden" name="_csrf" value="\(csrf)"><input type="hidden" name="number" value="\(number)"><input type="hidden" name="secret" value="\(secret)"><input type="hidden" name="download" value="answer"><button type="submit">下载答复（.docx）</button></form></div>
-                """
-            } ?? ""
+        let answerHTML = ApplicationFormFields.answerCard(
+            answer, action: "/complaints/status", number: number, secret: secret, csrf: csrf)
         return """
             <div class="card" id="status"><p>登记编号：\(caseNumber)　当前阶段：<b id="stage">\(stage)</b></p>
             <p>被投诉的机关：\(f[F.bodyComplained] ?? "")</p>\(due)</div>

@@ -37,6 +37,18 @@ struct ApplicationFormFields {
     }
 
     /// The lookup form: tracking number and secret, posted to `action`.
+    /// The answer on a status page: the document as text and its .docx, fetched again with the number and secret.
+    static func answerCard(
+        _ answer: DocumentText?, action: String, number: String, secret: String, csrf: String
+    ) -> HTML {
+        answer.map { a in
+            """
+            <h2>答复</h2><div class="card document" id="answer">\(DocumentView.render(a))
+            <form method="post" action="\(action)"><input type="hidden" name="_csrf" value="\(csrf)"><input type="hidden" name="number" value="\(number)"><input type="hidden" name="secret" value="\(secret)"><input type="hidden" name="download" value="answer"><button type="submit">下载\(a.kind.chineseName)（.docx）</button></form></div>
+            """
+        } ?? ""
+    }
+
     static func statusForm(action: String, number: String, error: String?, csrf: String) -> HTML {
         """
         \(Views.flash(error, error: true))
