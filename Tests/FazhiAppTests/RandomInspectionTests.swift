@@ -58,7 +58,24 @@ struct RandomInspectionTests {
             _ = try await officer.request(.GET, "/console/draws")
             let byOfficer = try await officer.request(.POST, "/console/draws/items", form: ["items": "x"])
             #expect(byOfficer.status == .forbidden)
+            // The 名录库: a target taken out with its reason (an unknown code refuses the whole list); the 细则 published.
+            let before = try await RandomDraws.targetCounts(body: market, on: t.app.db).values.reduce(0, +)
+            let gone = UnifiedSocialCreditCode.complete("92339901MA0001000")!
+            let unknown = try await web.request(
+                .POST, "/console/draws/targets/remove", form: ["removeCodes": "\(gone)\n123", "removeReason": "注销"])
+            #expect(unknown.status == .unprocessableEntity && unknown.text.contains("名录库中没有"))
+            let noReason = try await web.request(
+                .POST, "/console/draws/targets/remove", form: ["removeCodes": gone, "removeReason": ""])
+            #expect(noReason.status == .unprocessableEntity)
+            let removed = try await web.request(
+                .POST, "/console/draws/targets/remove", form: ["removeCodes": gone, "removeReason": "已注销"])
+            #expect(removed.status == .seeOther)
+            #expect(try await RandomDraws.targetCounts(body: market, on: t.app.db).values.reduce(0, +) == before - 1)
+            let rules = try await web.request(
+                .POST, "/console/draws/rules", form: ["rulesTitle": "抽查工作细则（修订）", "rulesText": "第一条 新的细则。"])
+            #expect(rules.status == .seeOther)
             let portal = try await t.send(.GET, "/random-inspections")
+            #expect(portal.body.string.contains("抽查工作细则（修订）"))
             #expect(portal.body.string.contains("学校食堂食品安全检查") && portal.body.string.contains("2026-11-20报临州市市场监督管理局备案"))
         }
     }

@@ -69,6 +69,14 @@ enum DemoRandomInspection {
             year: c.today.year + 1,
             "SJ-SC-001｜1｜全县餐饮服务经营者，A、B级\nSJ-SC-002｜1｜全县学校食堂\nSJ-SC-001｜3｜全县食品销售经营者，全部等级\nSJ-SC-002｜3｜全县学校食堂",
             body: body, today: c.today, in: tx)
+        _ = try await DrawItems.publishRules(
+            title: "清河县市场监督管理局“双随机、一公开”抽查工作细则",
+            text: """
+                第一条 本局对随机抽查事项清单内的事项，按年度抽查计划，从检查对象名录库中随机抽取检查对象，从执法检查人员名录库中随机选派检查人员。
+                第二条 抽取前固定并公布抽取范围、输入哈希和随机数来源；随机数在公开抽取会上由两名以上见证人当场产生。
+                第三条 检查人员与检查对象有利害关系的，或者上一次检查过同一对象同一事项的，应当回避。
+                第四条 抽查结果自作出之日起二十个工作日内通过国家企业信用信息公示系统公示。
+                """, body: body, today: c.today, in: tx)
         _ = try await DrawItems.filePlan(
             year: c.today.year + 1, with: "临州市市场监督管理局", on: c.today, body: body, today: c.today, in: tx)
     }

@@ -35,6 +35,8 @@ enum DrawViews {
             \(itemTable(p.items, id: "draw-items"))
             <h2>年度抽查计划</h2>
             \(plans)
+            <h2>抽查工作细则</h2>
+            \(rulesText(p.rules))
             <div class="grid two">
             <form method="post" action="\(SitePath.draws.path)/items" class="card form" id="items-form"><h2>公布随机抽查事项清单</h2><input type="hidden" name="_csrf" value="\(csrf)">
             <label for="items">每行一项：编码｜名称｜权责清单行政检查事项编码｜一般或者重点｜抽查比例%｜每年次数｜抽查依据（整体替换现有清单）</label><textarea id="items" name="items" rows="5" required></textarea>
@@ -47,7 +49,15 @@ enum DrawViews {
             <label for="file-year">年度</label><input id="file-year" name="year" inputmode="numeric" value="\(String(p.today.year + 1))">
             <label for="filedWith">报备的上级部门</label><input id="filedWith" name="filedWith" maxlength="100" required>
             <label for="filedOn">报备日期</label><input id="filedOn" name="filedOn" type="date" value="\(p.today.description)" required>
-            <button type="submit">登记报备</button></form></div>
+            <button type="submit">登记报备</button></form>
+            <form method="post" action="\(SitePath.draws.path)/rules" class="card form" id="rules-form"><h2>公布抽查工作细则</h2><input type="hidden" name="_csrf" value="\(csrf)">
+            <label for="rulesTitle">细则名称</label><input id="rulesTitle" name="rulesTitle" maxlength="100" required value="\(p.rules?.title ?? "\(p.bodyName)“双随机、一公开”抽查工作细则")">
+            <label for="rulesText">细则全文</label><textarea id="rulesText" name="rulesText" rows="6" required>\(p.rules?.text ?? "")</textarea>
+            <button type="submit">公布细则</button></form>
+            <form method="post" action="\(SitePath.draws.path)/targets/remove" class="card form" id="remove-targets"><h2>移出检查对象</h2><input type="hidden" name="_csrf" value="\(csrf)">
+            <label for="removeCodes">统一社会信用代码（每行一个）</label><textarea id="removeCodes" name="removeCodes" rows="3" required></textarea>
+            <label for="removeReason">理由（如注销、迁出）</label><input id="removeReason" name="removeReason" maxlength="500" required>
+            <button type="submit">移出名录库</button></form></div>
             """
     }
 
@@ -193,6 +203,13 @@ enum DrawViews {
         ).render()
     }
 
+    static func rulesText(_ r: DrawRules?) -> HTML {
+        guard let r else { return "<p class=\"muted\">抽查工作细则尚未公布。</p>" }
+        return """
+            <details><summary>《\(r.title)》（\(r.publishedOn.description)公布）</summary><div class="document">\(HTML.join(r.text.split(whereSeparator: \.isNewline).map { "<p>\(String($0))</p>" as HTML }))</div></details>
+            """
+    }
+
     static func planText(_ plan: DrawPlan?, items: [DrawItem], year: Int) -> HTML {
         guard let plan else { return "<p class=\"muted\">\(String(year))年度抽查计划尚未编制。</p>" }
         let names = Dictionary(items.map { ($0.code, $0.name) }, uniquingKeysWith: { a, _ in a })
@@ -206,11 +223,11 @@ enum DrawViews {
 
     static func portalList(
         _ tasks: [DrawTask], bodies: [UUID: String], lists: [(body: UUID, items: [DrawItem], plans: [DrawPlan])],
-        year: Int
+        rules: [UUID: DrawRules], year: Int
     ) -> HTML {
         let sections = HTML.join(
             lists.sorted { (bodies[$0.body] ?? "") < (bodies[$1.body] ?? "") }.map { l in
-                "<details class=\"card\"><summary>\(bodies[l.body] ?? "")：随机抽查事项\(l.items.count)项</summary>\(itemTable(l.items, id: "items-\(l.body.uuidString)"))\(l.plans.isEmpty ? planText(nil, items: l.items, year: year) : HTML.join(l.plans.map { planText($0, items: l.items, year: $0.year) }))</details>"
+                "<details class=\"card\"><summary>\(bodies[l.body] ?? "")：随机抽查事项\(l.items.count)项</summary>\(itemTable(l.items, id: "items-\(l.body.uuidString)"))\(l.plans.isEmpty ? planText(nil, items: l.items, year: year) : HTML.join(l.plans.map { planText($0, items: l.items, year: $0.year) }))\(rulesText(rules[l.body]))</details>"
                     as HTML
             })
         return """

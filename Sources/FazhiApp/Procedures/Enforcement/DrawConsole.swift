@@ -19,6 +19,7 @@ enum DrawConsole {
         /// The body's 随机抽查事项清单 and this year's and next year's 抽查计划.
         let items: [DrawItem]
         let plans: [DrawPlan]
+        let rules: DrawRules?
     }
 
     /// The enforcement body the user runs draws for (their own organisation), if they are its head or 法制机构.
@@ -44,9 +45,10 @@ enum DrawConsole {
             }
         }
         let today = req.fazhi.today
-        var plans: [DrawPlan] = [], items: [DrawItem] = []
+        var plans: [DrawPlan] = [], items: [DrawItem] = [], rules: DrawRules?
         if let mine {
             items = try await DrawItems.list(body: mine, on: req.db)
+            rules = try await DrawItems.rules(body: mine, on: req.db)
             for y in [today.year, today.year + 1] {
                 if let p = try await DrawItems.plan(body: mine, year: y, on: req.db) { plans.append(p) }
             }
@@ -55,7 +57,7 @@ enum DrawConsole {
             body: mine, bodyName: mine.flatMap { names[$0] } ?? "", counts: counts,
             tasks: try await RandomDraws.tasks(bodies: user.readable, on: req.db), bodies: names, mine: assigned,
             mayRun: mine != nil, today: today,
-            items: items, plans: plans)
+            items: items, plans: plans, rules: rules)
     }
 
     /// A change to the body's own 双随机 registers (list, plan): only its head or 法制机构; a refusal shows the page again.
@@ -84,6 +86,28 @@ enum DrawConsole {
                     try await DrawItems.importList(v["items"] ?? "", body: body, today: today, in: tx)
                 }
                 return "已公布随机抽查事项清单（\(n)项）"
+            }
+        }
+        console.post("draws", "rules") { req async throws -> Response in
+            let user = try req.requireUser()
+            let v = try req.content.decode([String: String].self)
+            return try await bodyChange(req, user, "只有执法主体的负责人或者法制机构可以公布抽查工作细则") { body, today in
+                let r = try await req.write(as: user) { tx in
+                    try await DrawItems.publishRules(
+                        title: v["rulesTitle"] ?? "", text: v["rulesText"] ?? "", body: body, today: today, in: tx)
+                }
+                return "已公布《\(r.title)》"
+            }
+        }
+        console.post("draws", "targets", "remove") { req async throws -> Response in
+            let user = try req.requireUser()
+            let v = try req.content.decode([String: String].self)
+            return try await bodyChange(req, user, "只有执法主体的负责人或者法制机构可以维护检查对象名录库") { body, _ in
+                let n = try await req.write(as: user) { tx in
+                    try await RandomDraws.removeTargets(
+                        v["removeCodes"] ?? "", reason: v["removeReason"] ?? "", body: body, in: tx)
+                }
+                return "已从名录库移出\(n)个检查对象"
             }
         }
         console.post("draws", "plan") { req async throws -> Response in
@@ -260,9 +284,11 @@ enum DrawPortal {
             let tasks = try await RandomDraws.tasks(bodies: nil, on: req.db)
             let names = try await CasesConsole.bodyNames(req)
             let lists = try await DrawItems.published(year: req.fazhi.today.year, on: req.db)
+            var rules: [UUID: DrawRules] = [:]
+            for l in lists { rules[l.body] = try await DrawItems.rules(body: l.body, on: req.db) }
             return Views.portal(
                 "双随机抽查", request: req,
-                DrawViews.portalList(tasks, bodies: names, lists: lists, year: req.fazhi.today.year))
+                DrawViews.portalList(tasks, bodies: names, lists: lists, rules: rules, year: req.fazhi.today.year))
         }
         portal.get("random-inspections", "algorithm") { req async throws -> Response in
             Views.portal("双随机抽取算法", request: req, DrawViews.algorithm())

@@ -50,6 +50,18 @@ public struct DrawItem: Sendable, Codable, Equatable {
     }
 }
 
+/// 抽查工作细则 (一细则): how the body runs its 双随机 — the procedure, the inspectors' duties, the publication — as the
+/// published text with its date; a new text replaces it (the record keeps each).
+public struct DrawRules: Sendable, Codable, Equatable {
+    public var title: String
+    public var text: String
+    public var publishedOn: CivilDate
+
+    public init(title: String, text: String, publishedOn: CivilDate) {
+        self.title = title; self.text = text; self.publishedOn = publishedOn
+    }
+}
+
 /// 年度抽查计划: what a body will check by 双随机 in a year — each planned task a list item, a quarter and its scope — filed
 /// with the higher authority (报上级部门备案) and published. Changed after filing, it must be filed again.
 public struct DrawPlan: Sendable, Codable, Equatable {

@@ -45,6 +45,35 @@ public enum DrawItems {
         return items.count
     }
 
+    /// Publishes the body's 抽查工作细则 (replacing the last).
+    public static func publishRules(
+        title: String, text: String, body: UUID, today: CivilDate, in tx: WriteTransaction
+    ) async throws -> DrawRules {
+        let title = title.trimmed, text = text.trimmed
+        guard (1...100).contains(title.count) else {
+            throw DomainError.invalid(field: "rulesTitle", message: "请填写细则名称（不超过100字）")
+        }
+        guard (1...50_000).contains(text.count) else {
+            throw DomainError.invalid(field: "rulesText", message: "请填写细则全文（不超过50000字）")
+        }
+        let rules = DrawRules(title: title, text: text, publishedOn: today)
+        try await tx.sql.raw(
+            """
+            INSERT INTO draw_rules (body_id, content) VALUES (\(bind: body.uuidString), \(bind: try StoreJSON.encode(rules)))
+            ON CONFLICT (body_id) DO UPDATE SET content = excluded.content
+            """
+        ).run()
+        try tx.record("draw_rules", body.uuidString, "publish", rules)
+        return rules
+    }
+
+    public static func rules(body: UUID, on db: any Database) async throws -> DrawRules? {
+        try await (db as! any SQLDatabase).raw(
+            "SELECT content FROM draw_rules WHERE body_id = \(bind: body.uuidString)"
+        )
+        .first().map { try StoreJSON.decode(DrawRules.self, try $0.decode(column: "content", as: String.self)) }
+    }
+
     public static func list(body: UUID, on db: any Database) async throws -> [DrawItem] {
         try await (db as! any SQLDatabase).raw(
             "SELECT content FROM draw_items WHERE body_id = \(bind: body.uuidString) ORDER BY code"

@@ -39,6 +39,49 @@ public enum RandomDraws {
 
     /// Imports targets (`统一社会信用代码,名称,行业,区域,风险等级` a line, a header line allowed): all or nothing, each
     /// problem with its row. A code already in the body's directory is updated.
+    /// Takes targets out of the body's 检查对象名录库 (closed, moved away), with the reason, on the record: future tasks no
+    /// longer draw them; a task already fixed keeps its published inputs. An unknown code refuses the whole list.
+    public static func removeTargets(
+        _ text: String, reason: String, body: UUID, in tx: WriteTransaction
+    ) async throws -> Int {
+        let codes = Array(
+            Set(
+                text.split(whereSeparator: { $0.isNewline || $0 == "," || $0 == "，" || $0 == "、" })
+                    .map { String($0).trimmed }.filter { !$0.isEmpty })
+        ).sorted()
+        guard !codes.isEmpty, codes.count <= 10_000 else {
+            throw DomainError.invalid(field: "removeCodes", message: "请填写要移出的统一社会信用代码（每行一个，不超过10000个）")
+        }
+        let reason = reason.trimmed
+        guard (1...500).contains(reason.count) else {
+            throw DomainError.invalid(field: "removeReason", message: "请写明移出名录库的理由（如注销、迁出，不超过500字）")
+        }
+        var found = Set<String>()
+        for chunk in codes.chunked(500) {
+            let rows = try await tx.sql.raw(
+                """
+                SELECT code FROM draw_targets WHERE body_id = \(bind: body) AND code IN \(SQLGroupExpression(chunk.map { SQLBind($0) }))
+                """
+            ).all()
+            for r in rows { found.insert(try r.decode(column: "code", as: String.self)) }
+        }
+        let missing = codes.filter { !found.contains($0) }
+        guard missing.isEmpty else {
+            throw DomainError.invalid(
+                field: "removeCodes", message: "名录库中没有：\(missing.prefix(20).joined(separator: "、"))（未移出任何对象）")
+        }
+        for chunk in codes.chunked(500) {
+            try await tx.sql.raw(
+                """
+                DELETE FROM draw_targets WHERE body_id = \(bind: body) AND code IN \(SQLGroupExpression(chunk.map { SQLBind($0) }))
+                """
+            ).run()
+        }
+        struct Removal: Encodable { let codes: [String]; let reason: String }
+        try tx.record("draw_targets", body.uuidString, "remove", Removal(codes: codes, reason: reason))
+        return codes.count
+    }
+
     public static func importTargets(
         _ text: String, body: UUID, in tx: WriteTransaction
     ) async throws -> Int {
