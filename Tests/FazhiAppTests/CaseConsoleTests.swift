@@ -130,13 +130,13 @@ import VaporTesting
                 year: 2026, bodies: [scj], today: t.app.fazhi.today, on: t.app.db
             ).map(\.cases)
             #expect(rebuiltUses == keptUses)
-            // 6 ordinary cases, 1 on-the-spot, 1 inspection, 7 inspections of the 双随机 draw, 2 of the same shop (执法监督's demo); 3 penalties (150,000 + 50,000 — the citizen's fine as the
+            // 6 ordinary cases, 1 on-the-spot, 1 inspection, 7 inspections of the 双随机 draw, 2 of the joint draw, 2 of the same shop (执法监督's demo); 3 penalties (150,000 + 50,000 — the citizen's fine as the
             // registered 裁量基准 gives it, 3,000 before issue 15 — + 50), 1 不予处罚, 1 transfer,
             // 1 overdue (filed 96 days before the demo's base date, still investigating), 1 hearing, 1 of 2 reviewed.
-            #expect(year.opened == 17 && year.penaltyCases == 7 && year.inspections == 10)
+            #expect(year.opened == 19 && year.penaltyCases == 7 && year.inspections == 12)
             #expect(year.penalties == 3 && year.noPenalty == 1 && year.transferred == 1 && year.fines == 200_050)
             #expect(year.overdue == 1 && year.heard == 1 && year.reviewRate == 0.5)
-            #expect(figures.filter { $0.month != nil }.map(\.opened).reduce(0, +) == 17)
+            #expect(figures.filter { $0.month != nil }.map(\.opened).reduce(0, +) == 19)
             let uses = try await CaseStatistics.powerItemUse(
                 year: 2026, bodies: [scj], today: t.app.fazhi.today, on: t.app.db)
             #expect(uses.contains { $0.cases > 0 } && uses.contains { $0.cases == 0 })

@@ -241,7 +241,7 @@ struct RandomInspectionTests {
             let figures = try await t.send(
                 .GET, "/api/v1/statistics/random_inspection?year=2026", token: try await t.token("scj.juzhang"))
             #expect(
-                figures.status == .ok && figures.body.string.contains("开展双随机抽查2次"), "\(figures.body.string.prefix(400))"
+                figures.status == .ok && figures.body.string.contains("开展双随机抽查3次"), "\(figures.body.string.prefix(400))"
             )
 
             // A cancellation needs its reason, which is published.

@@ -3,8 +3,8 @@ import FazhiStore
 import Foundation
 
 /// Demo 双随机 at the 市场监管局: a directory of 60 businesses in three risk grades, last quarter's task drawn and
-/// published, a repeated draw recorded (the first cancelled with its reason), and this month's task frozen and waiting for
-/// its public session today (demo login scj.juzhang).
+/// published, a repeated draw recorded (the first cancelled with its reason), a joint task with the 综合行政执法局 drawn,
+/// and this month's task frozen and waiting for its public session today (demo login scj.juzhang).
 enum DemoRandomInspection {
     static let industries = ["餐饮服务", "食品销售", "药品零售"]
     static let areas = ["城关镇", "河东街道", "清溪镇"]
@@ -51,6 +51,26 @@ enum DemoRandomInspection {
         _ = try await RandomDraws.freeze(
             task("\(base.year)年第四季度食品经营双随机抽查", created: base.adding(days: -5), drawOn: base), exclusions: [],
             in: tx)
+        try await joint(c, lead: market, on: base.adding(days: -30), in: tx)
+    }
+
+    /// A 部门联合抽查 led by the 市场监管局 with the 综合行政执法局 (食品经营 and 户外广告 on one visit), drawn a month ago:
+    /// each department's inspectors see their inspections (demo login zf.zhifa1 among them, if drawn).
+    static func joint(_ c: DemoContext, lead: UUID, on day: CivilDate, in tx: WriteTransaction) async throws {
+        guard let partner = c.orgs["清河县综合行政执法局"] else { return }
+        var t = DrawTask(
+            id: UUID(), bodyID: lead, title: "\(day.year)年沿街餐饮门店部门联合抽查", item: "SJ-SC-001", keyItem: false,
+            industries: ["餐饮服务"], areas: [], grades: [], ratio: 5, perTarget: 2,
+            commitment: "抽取日公开抽取会上由两名见证人各自输入的数字，按输入顺序连接", drawOn: day, createdOn: day.adding(days: -3),
+            partners: [.init(bodyID: partner, item: "户外广告设施和门头招牌设置检查")])
+        do {
+            t = try await RandomDraws.freeze(t, exclusions: [], in: tx)
+            _ = try await RandomDraws.draw(
+                t.id, revealed: "2718-2818", witnesses: ["县政协委员 赵某某", "企业代表 孙某某"], today: day, bodies: [lead],
+                catalog: c.catalog, calendar: c.calendar, in: tx)
+        } catch let e as DomainError {
+            tx.db.logger.warning("demo joint draw not made: \(e.description)")
+        }
     }
 
     /// The 市场监管局's 随机抽查事项清单 (one general item, one key item) and next year's plan, filed with the city bureau.

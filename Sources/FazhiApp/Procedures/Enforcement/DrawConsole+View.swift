@@ -6,7 +6,7 @@ enum DrawViews {
     static func taskRows(_ tasks: [DrawTask], link: (UUID) -> String, bodies: [UUID: String] = [:]) -> HTML {
         HTML.join(
             tasks.map { t in
-                "<tr><td><a href=\"\(link(t.id))\">\(t.title)</a></td><td>\(bodies[t.bodyID] ?? "")</td><td>\(t.item)</td><td class=\"num\">\(t.targetCount)</td><td class=\"num\">\(t.quotas.values.reduce(0, +))</td><td>\(t.drawOn.description)</td><td>\(t.state.label)</td></tr>"
+                "<tr><td><a href=\"\(link(t.id))\">\(t.title)</a>\(t.isJoint ? "（联合抽查）" : "")</td><td>\(t.bodies.map { bodies[$0] ?? "" }.joined(separator: "、"))</td><td>\(t.item)</td><td class=\"num\">\(t.targetCount)</td><td class=\"num\">\(t.quotas.values.reduce(0, +))</td><td>\(t.drawOn.description)</td><td>\(t.state.label)</td></tr>"
                     as HTML
             })
     }
@@ -78,6 +78,7 @@ enum DrawViews {
             <label for="perTarget">每个对象的检查人员数</label><input id="perTarget" name="perTarget" inputmode="numeric" value="2">
             <label for="drawOn">公开抽取日期</label><input id="drawOn" name="drawOn" type="date" required value="\(p.today.description)">
             <label for="commitment">随机数来源（固定抽取范围时公布，抽取时才产生）</label><textarea id="commitment" name="commitment" required maxlength="300">抽取日公开抽取会上由两名见证人各自输入的数字，按输入顺序连接</textarea>
+            <label for="partners">部门联合抽查（可不填；每行一个配合部门：单位全称｜该部门的检查事项。各部门从本部门执法人员中各抽取上述人数，同一次入户检查）</label><textarea id="partners" name="partners" rows="2"></textarea>
             <label for="exclusions">回避（每行：执法证号｜统一社会信用代码；上次抽查同一事项的检查人员与对象自动回避）</label><textarea id="exclusions" name="exclusions"></textarea>
             <button type="submit">固定抽取范围并公布</button></form>
             <form method="post" action="\(SitePath.draws.path)/targets" class="card form" id="import-targets"><h2>导入检查对象</h2><input type="hidden" name="_csrf" value="\(csrf)">
@@ -105,13 +106,18 @@ enum DrawViews {
             """
     }
 
-    static func facts(_ t: DrawTask) -> HTML {
+    static func facts(_ t: DrawTask, bodies: [UUID: String]) -> HTML {
+        let joint: HTML =
+            t.isJoint
+            ? "<dt>部门联合抽查</dt><dd id=\"joint\">牵头：\(bodies[t.bodyID] ?? "")（\(t.item)）；配合：\((t.partners ?? []).map { "\(bodies[$0.bodyID] ?? "")（\($0.item)）" }.joined(separator: "、"))。同一次入户检查，各部门按各自事项检查、各自记录结果</dd>"
+            : ""
         let quotas = t.quotas.sorted { $0.key < $1.key }.map { "\($0.key)：\($0.value)" }.joined(separator: "；")
         return """
             <dl class="facts" id="task-facts"><dt>状态</dt><dd id="task-state">\(t.state.label)</dd><dt>抽查事项</dt><dd>\(t.item)\(t.keyItem ? "（重点事项）" : "（一般事项）")</dd>
             <dt>抽取范围</dt><dd>风险等级 \(t.grades.isEmpty ? "全部" : t.grades.joined(separator: "、"))；行业 \(t.industries.isEmpty ? "全部" : t.industries.joined(separator: "、"))；区域 \(t.areas.isEmpty ? "全部" : t.areas.joined(separator: "、"))</dd>
             <dt>检查对象</dt><dd>\(t.targetCount)个；抽查比例\(Yuan.number(t.ratio))%；各等级抽取数 \(quotas)</dd>
-            <dt>检查人员</dt><dd>抽取日有执法资格的\(t.inspectorCount)名，每个对象\(t.perTarget)名；回避\(t.exclusionCount)对</dd>
+            \(joint)
+            <dt>检查人员</dt><dd>抽取日有执法资格的\(t.inspectorCount)名，每个对象\(t.isJoint ? "每个部门" : "")\(t.perTarget)名；回避\(t.exclusionCount)对</dd>
             <dt>输入哈希（SHA-256）</dt><dd><code id="inputs-hash">\(t.inputsHash)</code></dd>
             <dt>随机数来源</dt><dd>\(t.commitment)（抽取日期 \(t.drawOn.description)）</dd>
             \(t.revealed.map { "<dt>公开产生的随机数</dt><dd id=\"revealed\">\($0)（见证人：\(t.witnesses.joined(separator: "、"))；\(t.drawnOn?.description ?? "")抽取）</dd>" as HTML } ?? "")
@@ -132,18 +138,29 @@ enum DrawViews {
         return staff ? "<a href=\"\(SitePath.caseFile(f.id).path)\">\(state)</a>" : state
     }
 
+    /// A drawn target's outcome: its inspection's, or in a joint task each department's.
+    static func outcomes(
+        _ t: DrawTask, _ target: String, cases: [UUID: StoredCase], bodies: [UUID: String], staff: Bool
+    ) -> HTML {
+        guard t.isJoint else { return outcome(t.cases?[target].flatMap { cases[$0] }, staff: staff) }
+        return HTML.join(
+            t.openedCases.filter { $0.target == target }.map { o in
+                "<span class=\"nowrap\">\(bodies[o.body] ?? "")：\(outcome(cases[o.caseID], staff: staff))</span>"
+                    as HTML
+            }, separator: "<br>")
+    }
+
     static func result(
         _ t: DrawTask, names: (targets: [String: String], inspectors: [String: String]),
-        cases: [UUID: StoredCase] = [:],
+        cases: [UUID: StoredCase] = [:], bodies: [UUID: String] = [:],
         staff: Bool = false
     ) -> HTML {
         guard !t.result.isEmpty else { return "" }
         let rows = HTML.join(
             t.result.enumerated().map { i, d in
                 let who = d.inspectors.map { "\(names.inspectors[$0] ?? "")（\($0)）" }.joined(separator: "、")
-                let c = t.cases?[d.target].flatMap { cases[$0] }
                 return
-                    "<tr><td class=\"num\">\(i + 1)</td><td>\(names.targets[d.target] ?? "")</td><td>\(d.target)</td><td>\(d.stratum)</td><td>\(who)</td><td>\(outcome(c, staff: staff))</td></tr>"
+                    "<tr><td class=\"num\">\(i + 1)</td><td>\(names.targets[d.target] ?? "")</td><td>\(d.target)</td><td>\(d.stratum)</td><td>\(who)</td><td>\(outcomes(t, d.target, cases: cases, bodies: bodies, staff: staff))</td></tr>"
                     as HTML
             })
         return """
@@ -154,7 +171,7 @@ enum DrawViews {
 
     static func task(
         _ t: DrawTask, names: (targets: [String: String], inspectors: [String: String]), cases: [UUID: StoredCase],
-        mayRun: Bool, today: CivilDate, error: String?, csrf: String
+        bodies: [UUID: String], mayRun: Bool, today: CivilDate, error: String?, csrf: String
     ) -> HTML {
         let drawForm: HTML =
             mayRun && t.state == .frozen
@@ -177,9 +194,9 @@ enum DrawViews {
         return """
             <p><a href="\(SitePath.draws.path)">双随机抽查</a> · <a href="\(SitePath.drawPortal(t.id).path)">门户公开页</a> · <a href="\(SitePath.drawPortal(t.id).path)/draw.json">公布的输入（JSON）</a></p>
             \(Views.flash(error, error: true))
-            \(facts(t))
+            \(facts(t, bodies: bodies))
             \(drawForm)
-            \(result(t, names: names, cases: cases, staff: true))
+            \(result(t, names: names, cases: cases, bodies: bodies, staff: true))
             \(cancelForm)
             """
     }
@@ -241,12 +258,12 @@ enum DrawViews {
 
     static func portalTask(
         _ t: DrawTask, names: (targets: [String: String], inspectors: [String: String]), cases: [UUID: StoredCase],
-        body: String
+        bodies: [UUID: String]
     ) -> HTML {
         """
-        <p><a href="\(SitePath.drawsPortal.path)">双随机抽查</a> · \(body) · <a href="\(SitePath.drawPortal(t.id).path)/draw.json" id="inputs-json">下载公布的输入（JSON）</a> · <a href="\(SitePath.drawsPortal.path)/algorithm">复核方法</a></p>
-        \(facts(t))
-        \(result(t, names: names, cases: cases))
+        <p><a href="\(SitePath.drawsPortal.path)">双随机抽查</a> · \(bodies[t.bodyID] ?? "") · <a href="\(SitePath.drawPortal(t.id).path)/draw.json" id="inputs-json">下载公布的输入（JSON）</a> · <a href="\(SitePath.drawsPortal.path)/algorithm">复核方法</a></p>
+        \(facts(t, bodies: bodies))
+        \(result(t, names: names, cases: cases, bodies: bodies))
         """
     }
 
@@ -259,6 +276,7 @@ enum DrawViews {
         <li>每个检查对象的序值 = SHA-256(种子＋代码)；每个风险等级取序值最小的规定数量个对象。</li>
         <li>被抽中的对象按序值排列；检查人员按执法证号的 UTF-8 字节排序为名单。对每个对象，依次取 j = 0, 1, 2, …：以 SHA-256(种子＋代码＋“|”＋j 的十进制数字) 的前8个字节为大端整数，除以名单人数取余数，余数所指的人员如未回避、未选中即选中，直至选满规定人数。</li>
         </ol>
+        <p>部门联合抽查（\(RandomDraw.jointAlgorithm)）：第一行为 <code>\(RandomDraw.jointAlgorithm)</code>，每名检查人员一行写作 <code>inspector|执法证号|所属部门编号</code>；对每个被抽中的对象，各部门按部门编号的 UTF-8 字节顺序依次从本部门的名单中各选规定人数，第4步的哈希改为 SHA-256(种子＋代码＋“|”＋部门编号＋“|”＋j)。其余相同。</p>
         <p>复核脚本（Python 3，保存为 draw-verify.py 后运行 <code>python3 draw-verify.py draw.json</code>，draw.json 为任务页下载的公布输入）：</p>
         <pre id="reference-script">\(RandomDraw.referenceScript)</pre>
         """

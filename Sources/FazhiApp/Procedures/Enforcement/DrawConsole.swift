@@ -184,7 +184,8 @@ enum DrawConsole {
                     keyItem: v["keyItem"] == "on", industries: list("industries"), areas: list("areas"),
                     grades: list("grades").map { $0.uppercased() }, ratio: ratio, perTarget: perTarget,
                     commitment: (v["commitment"] ?? "").trimmed, drawOn: drawOn, createdOn: today,
-                    repeats: v["repeats"].flatMap(UUID.init(uuidString:)))
+                    repeats: v["repeats"].flatMap(UUID.init(uuidString:)),
+                    partners: try await partners(v["partners"] ?? "", req))
                 let exclusions = (v["exclusions"] ?? "").split(whereSeparator: \.isNewline).map { line in
                     line.split(whereSeparator: { $0 == "｜" || $0 == "|" }).map { String($0).trimmed }
                 }.filter { !$0.allSatisfy(\.isEmpty) }
@@ -246,6 +247,26 @@ enum DrawConsole {
         }
     }
 
+    /// 部门联合抽查 as typed: one department a line, `单位名称｜检查事项`, each a registered enforcement body.
+    static func partners(_ text: String, _ req: Request) async throws -> [DrawTask.DrawPartner] {
+        let lines = text.split(whereSeparator: \.isNewline).map { String($0).trimmed }.filter { !$0.isEmpty }
+        guard lines.count <= 10 else { throw DomainError.invalid(field: "partners", message: "联合抽查的配合部门不超过10个") }
+        guard !lines.isEmpty else { return [] }
+        let bodies = try await EnforcementBodies.all(on: req.db).reduce(into: [String: UUID]()) {
+            $0[$1.organisationName] = $1.organisationId
+        }
+        return try lines.map { line in
+            let f = line.split(maxSplits: 1, whereSeparator: { $0 == "｜" || $0 == "|" }).map { String($0).trimmed }
+            guard f.count == 2, !f[1].isEmpty else {
+                throw DomainError.invalid(field: "partners", message: "配合部门每行写作“单位名称｜检查事项”：“\(line.prefix(60))”不符合")
+            }
+            guard let body = bodies[f[0]] else {
+                throw DomainError.invalid(field: "partners", message: "“\(f[0].prefix(60))”不是登记的行政执法主体（请写全称）")
+            }
+            return DrawTask.DrawPartner(bodyID: body, item: f[1])
+        }
+    }
+
     static func page(_ req: Request, _ user: AuthUser, error: String?) async throws -> Response {
         let p = try await load(req, user)
         return Views.console(
@@ -257,20 +278,21 @@ enum DrawConsole {
     /// The 行政检查 cases the draw opened, by id.
     static func inspections(_ t: DrawTask, _ req: Request) async throws -> [UUID: StoredCase] {
         var out: [UUID: StoredCase] = [:]
-        for id in (t.cases ?? [:]).values { out[id] = try await CaseStore.load(id, on: req.db) }
+        for o in t.openedCases { out[o.caseID] = try await CaseStore.load(o.caseID, on: req.db) }
         return out
     }
 
     static func taskPage(_ req: Request, _ user: AuthUser, error: String?) async throws -> Response {
         guard let id = req.parameters.get("id", as: UUID.self), let t = try await RandomDraws.task(id, on: req.db),
-            user.readable.contains(t.bodyID)
+            t.bodies.contains(where: user.readable.contains)
         else { throw APIError.notFound("没有该抽查任务，或者您无权查看") }
-        let names = try await RandomDraws.names(body: t.bodyID, on: req.db)
+        let names = try await RandomDraws.names(t, on: req.db)
         let cases = try await inspections(t, req)
         return Views.console(
             t.title, user: user, request: req, active: SitePath.draws.path, flash: Flash.take(req),
             DrawViews.task(
-                t, names: names, cases: cases, mayRun: body(user) == t.bodyID, today: req.fazhi.today, error: error,
+                t, names: names, cases: cases, bodies: try await CasesConsole.bodyNames(req),
+                mayRun: body(user) == t.bodyID, today: req.fazhi.today, error: error,
                 csrf: CSRF.token(for: req))
         ).with(status: error == nil ? .ok : .unprocessableEntity)
     }
@@ -296,11 +318,11 @@ enum DrawPortal {
         portal.get("random-inspections", ":id") { req async throws -> Response in
             guard let id = req.parameters.get("id", as: UUID.self), let t = try await RandomDraws.task(id, on: req.db)
             else { throw APIError.notFound("没有该抽查任务") }
-            let names = try await RandomDraws.names(body: t.bodyID, on: req.db)
+            let names = try await RandomDraws.names(t, on: req.db)
             let bodies = try await CasesConsole.bodyNames(req)
             let cases = try await DrawConsole.inspections(t, req)
             return Views.portal(
-                t.title, request: req, DrawViews.portalTask(t, names: names, cases: cases, body: bodies[t.bodyID] ?? "")
+                t.title, request: req, DrawViews.portalTask(t, names: names, cases: cases, bodies: bodies)
             )
         }
         portal.get("random-inspections", ":id", "draw.json") { req async throws -> Response in

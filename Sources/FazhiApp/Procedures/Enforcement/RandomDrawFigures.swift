@@ -4,7 +4,7 @@ import Vapor
 
 /// 双随机、一公开 in a year's figures: tasks drawn (and cancelled), targets in scope and drawn, the ratio achieved,
 /// targets inspected, problems found (责令整改 or 立案查处), cases opened, results published and published on time — from
-/// the draw tasks and the 行政检查 cases they opened.
+/// the draw tasks and the 行政检查 cases they opened (a joint task counts once, its inspections at each department).
 enum RandomDrawFigures {
     static let figures = FigureSet(id: "random_inspection", title: "双随机、一公开") { req, year, bodies in
         let tasks = try await RandomDraws.tasks(bodies: bodies, limit: 10_000, on: req.db).filter {
@@ -13,8 +13,9 @@ enum RandomDrawFigures {
         let drawn = tasks.filter { $0.state == .drawn }
         var inspected = 0, problems = 0, cases = 0, published = 0, onTime = 0
         for t in drawn {
-            for id in (t.cases ?? [:]).values {
-                guard let f = try await CaseStore.load(id, on: req.db)?.file else { continue }
+            // A joint task's inspections at each department taking part that is counted.
+            for o in t.openedCases where bodies.contains(o.body) {
+                guard let f = try await CaseStore.load(o.caseID, on: req.db)?.file else { continue }
                 if let result = f.facts[EnforcementFact.result] {
                     inspected += 1
                     if result != "none" { problems += 1 }

@@ -47,12 +47,38 @@ public struct DrawTask: Sendable, Codable, Equatable {
     public var repeats: UUID?
     /// The 行政检查 case opened for each drawn target (by its code).
     public var cases: [String: UUID]?
+    /// 部门联合抽查: the other departments inspecting the same targets on the same visit, each its own item with its own
+    /// inspectors (国办发〔2019〕5号: 联合抽查，"进一次门、查多项事").
+    public var partners: [DrawPartner]?
+    /// A joint task's cases at the other departments: body id → target code → case.
+    public var partnerCases: [String: [String: UUID]]?
+
+    /// The lead body and the departments joining it.
+    public var bodies: [UUID] { [bodyID] + (partners ?? []).map(\.bodyID) }
+    public var isJoint: Bool { !(partners ?? []).isEmpty }
+
+    /// Every 行政检查 case the draw opened, with its body and target.
+    public var openedCases: [(body: UUID, target: String, caseID: UUID)] {
+        var out: [(body: UUID, target: String, caseID: UUID)] = (cases ?? [:]).map { (bodyID, $0.key, $0.value) }
+        for (body, byTarget) in partnerCases ?? [:] {
+            guard let b = UUID(uuidString: body) else { continue }
+            out += byTarget.map { (body: b, target: $0.key, caseID: $0.value) }
+        }
+        return out.sorted { ($0.target, $0.body.uuidString) < ($1.target, $1.body.uuidString) }
+    }
+
+    /// A department joining a 联合抽查, with the item it checks (from its own 随机抽查事项清单 when it has one).
+    public struct DrawPartner: Sendable, Codable, Equatable {
+        public var bodyID: UUID
+        public var item: String
+        public init(bodyID: UUID, item: String) { self.bodyID = bodyID; self.item = item.trimmed }
+    }
 
     /// A new task, before its inputs are frozen.
     public init(
         id: UUID = UUID(), bodyID: UUID, title: String, item: String, keyItem: Bool, industries: [String],
         areas: [String], grades: [String], ratio: Double, perTarget: Int, commitment: String, drawOn: CivilDate,
-        createdOn: CivilDate, repeats: UUID? = nil
+        createdOn: CivilDate, repeats: UUID? = nil, partners: [DrawPartner] = []
     ) {
         self.id = id; self.bodyID = bodyID; self.title = title.trimmed; self.item = item.trimmed; self.keyItem = keyItem
         self.industries = industries; self.areas = areas; self.grades = grades; self.ratio = ratio
@@ -60,7 +86,7 @@ public struct DrawTask: Sendable, Codable, Equatable {
         self.createdOn = createdOn
         state = .frozen; inputsHash = ""; targetCount = 0; inspectorCount = 0; exclusionCount = 0; quotas = [:]
         revealed = nil; witnesses = []; drawnOn = nil; result = []; cancelReason = nil; self.repeats = repeats
-        cases = nil
+        cases = nil; self.partners = partners.isEmpty ? nil : partners; partnerCases = nil
     }
 
     /// Checks a new task's fields, naming the one that is wrong (in Chinese).

@@ -42,7 +42,8 @@ extension InspectionProcedure {
                 InputField("drawTask", "双随机抽查任务", systemOnly: true),
                 InputField("objectCode", "检查对象统一社会信用代码", systemOnly: true),
                 InputField("inspectedObject", "检查对象", systemOnly: true),
-                InputField("assignedInspectors", "随机选派的检查人员（执法证号）", .list, systemOnly: true)
+                InputField("assignedInspectors", "随机选派的检查人员（执法证号）", .list, systemOnly: true),
+                InputField("jointTask", "部门联合抽查任务", required: false, systemOnly: true)
             )
             .gate("优化营商环境条例 第五十四条", "双随机分派由抽取结果自动办理，不能手工办理") { c in c.actor.isSystem }
             .gate("优化营商环境条例 第五十四条", "本案已由抽取结果分派") { c in !assigned(c) },

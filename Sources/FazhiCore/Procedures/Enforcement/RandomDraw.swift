@@ -15,9 +15,16 @@ import Foundation
 ///     assigned  = per drawn target (in rank order), pick(t,0), pick(t,1), … skipping an inspector excluded for it or
 ///                 already picked, until `perTarget` are picked                 (inspectors sorted by their UTF-8 bytes)
 ///
-/// `scripts/draw-verify.py` (also on the portal) is the same in twenty lines of Python.
+/// A joint task (部门联合抽查) draws each department's inspectors from its own officers (`fazhi-draw-v2`): every inspector
+/// carries a group (the department), the inspector lines read `inspector|id|group`, and per drawn target each group in
+/// turn (sorted by its UTF-8 bytes) gives `perTarget` of its own, picked as above from the group's sorted list with
+/// `pick(t,g,j)` over SHA-256(seed ‖ t.id ‖ "|" ‖ g ‖ "|" ‖ j).
+///
+/// `scripts/draw-verify.py` (also on the portal) is the same in thirty lines of Python.
 public enum RandomDraw {
     public static let algorithm = "fazhi-draw-v1"
+    /// The joint draw: inspectors picked per department.
+    public static let jointAlgorithm = "fazhi-draw-v2"
 
     public struct Target: Sendable, Codable, Equatable {
         /// 统一社会信用代码 (or another public code of the target).
@@ -38,29 +45,40 @@ public enum RandomDraw {
         /// How many targets each stratum gives.
         public let quotas: [String: Int]
         public let perTarget: Int
+        /// A joint draw's department of each inspector (empty: one body's draw, `fazhi-draw-v1`).
+        public let groups: [String: String]
 
         public init(
             task: String, targets: [Target], inspectors: [String], exclusions: [[String]], quotas: [String: Int],
-            perTarget: Int
+            perTarget: Int, groups: [String: String] = [:]
         ) {
             self.task = task; self.targets = targets.sorted { $0.id.utf8.lexicographicallyPrecedes($1.id.utf8) }
             self.inspectors = inspectors.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
             self.exclusions = exclusions.sorted {
                 ($0.joined(separator: "|")).utf8.lexicographicallyPrecedes($1.joined(separator: "|").utf8)
             }
-            self.quotas = quotas; self.perTarget = perTarget
+            self.quotas = quotas; self.perTarget = perTarget; self.groups = groups
+        }
+
+        public var algorithm: String { groups.isEmpty ? RandomDraw.algorithm : RandomDraw.jointAlgorithm }
+
+        /// The departments of a joint draw with their inspectors, each list sorted by UTF-8 bytes, in group order.
+        var pools: [(group: String, inspectors: [String])] {
+            guard !groups.isEmpty else { return [("", inspectors)] }
+            return Dictionary(grouping: inspectors, by: { groups[$0] ?? "" })
+                .sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }.map { ($0.key, $0.value) }
         }
 
         /// The canonical text the published hash is over: the algorithm, the task, then each list sorted by its UTF-8
         /// bytes, one item a line, fields separated by `|`.
         public var canonicalText: String {
-            var out = "\(RandomDraw.algorithm)\ntask|\(task)\nper-target|\(perTarget)\n"
+            var out = "\(algorithm)\ntask|\(task)\nper-target|\(perTarget)\n"
             out.reserveCapacity(64 + targets.count * 28 + inspectors.count * 20)
             for (s, n) in quotas.sorted(by: { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }) {
                 out += "quota|\(s)|\(n)\n"
             }
             for t in targets { out += "target|\(t.id)|\(t.stratum)\n" }
-            for i in inspectors { out += "inspector|\(i)\n" }
+            for i in inspectors { out += groups.isEmpty ? "inspector|\(i)\n" : "inspector|\(i)|\(groups[i] ?? "")\n" }
             for e in exclusions { out += "exclude|\(e.joined(separator: "|"))\n" }
             return out
         }
@@ -103,6 +121,11 @@ public enum RandomDraw {
         let repeatedTarget = zip(inputs.targets, inputs.targets.dropFirst()).contains { $0.id == $1.id }
         let repeatedInspector = zip(inputs.inspectors, inputs.inspectors.dropFirst()).contains { $0 == $1 }
         guard !repeatedTarget, !repeatedInspector else { throw Problem.badInput("检查对象或者检查人员有重复") }
+        guard
+            inputs.groups.isEmpty
+                || (inputs.groups.count == inputs.inspectors.count
+                    && inputs.inspectors.allSatisfy { inputs.groups[$0].map(clean) == true })
+        else { throw Problem.badInput("联合抽查的每名检查人员应注明所属部门") }
         guard inputs.quotas.allSatisfy({ clean($0.key) && $0.value >= 0 }) else { throw Problem.badInput("抽取数量有误") }
     }
 
@@ -181,19 +204,25 @@ public enum RandomDraw {
         let chosen = drawTargets(inputs, seed: seed)
         var excluded: [String: Set<String>] = [:]
         for e in inputs.exclusions where e.count == 2 { excluded[e[1], default: []].insert(e[0]) }
-        let pool = inputs.inspectors, inPool = Set(pool), m = UInt64(pool.count)
+        let pools = inputs.pools.map { ($0.group, $0.inspectors, Set($0.inspectors)) }, joint = !inputs.groups.isEmpty
         return try chosen.map { _, t in
             let no = excluded[t.id] ?? []
-            guard pool.count - no.filter(inPool.contains).count >= inputs.perTarget else {
-                throw Problem.notEnoughInspectors(target: t.id)
-            }
-            let idBytes = Array(t.id.utf8) + [UInt8(ascii: "|")]
-            var picked: [String] = [], j = 0
-            while picked.count < inputs.perTarget {
-                let head = rank(seed, idBytes, Array(String(j).utf8)).head
-                let inspector = pool[Int(head % m)]
-                if !no.contains(inspector) && !picked.contains(inspector) { picked.append(inspector) }
-                j += 1
+            var picked: [String] = []
+            for (group, pool, inPool) in pools {
+                guard pool.count - no.filter(inPool.contains).count >= inputs.perTarget else {
+                    throw Problem.notEnoughInspectors(target: t.id)
+                }
+                // v1 hashes `t.id|j`; a joint draw names the group too: `t.id|g|j`.
+                let prefix =
+                    Array(t.id.utf8) + [UInt8(ascii: "|")] + (joint ? Array(group.utf8) + [UInt8(ascii: "|")] : [])
+                var mine: [String] = [], j = 0
+                let m = UInt64(pool.count)
+                while mine.count < inputs.perTarget {
+                    let inspector = pool[Int(rank(seed, prefix, Array(String(j).utf8)).head % m)]
+                    if !no.contains(inspector) && !mine.contains(inspector) { mine.append(inspector) }
+                    j += 1
+                }
+                picked += mine
             }
             return Drawn(target: t.id, stratum: t.stratum, inspectors: picked)
         }

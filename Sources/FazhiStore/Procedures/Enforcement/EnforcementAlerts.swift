@@ -41,19 +41,21 @@ enum EnforcementAlerts {
     }
 
     /// Each inspection's visit, and 短期内重复检查: the same object inspected by any body within `repeatInspectionDays`
-    /// before, unless this inspection answers a complaint (投诉举报).
+    /// before, unless this inspection answers a complaint (投诉举报). The departments of one 部门联合抽查 inspect on one
+    /// visit (综合查一次): their visits do not count against each other.
     static let inspection = CaseProjection(procedure: InspectionProcedure.id) { file, settings, tx in
         let days = settings.repeatInspectionDays
         guard let step = file.steps.last, step.action == InspectionProcedure.Step.recordInspection,
             let object = file.facts[EnforcementFact.inspectedObject]?.trimmed, !object.isEmpty,
             let number = try await caseNumber(file.id, on: tx.sql)
         else { return }
-        let source = file.facts[EnforcementFact.inspectionSource] ?? ""
+        let joint = file.facts[EnforcementFact.jointTask].map { "joint:\($0)" }
+        let source = joint ?? file.facts[EnforcementFact.inspectionSource] ?? ""
         let earlier = try await tx.sql.raw(
             """
             SELECT case_number, visited_on FROM inspection_visits WHERE object = \(bind: object)
             AND visited_on >= \(bind: step.on.adding(days: -days).description) AND visited_on <= \(bind: step.on.description)
-            AND case_id <> \(bind: file.id.uuidString) ORDER BY visited_on DESC LIMIT 1
+            AND case_id <> \(bind: file.id.uuidString) AND source <> \(bind: joint ?? "-") ORDER BY visited_on DESC LIMIT 1
             """
         ).first()
         try await tx.sql.raw(

@@ -23,11 +23,14 @@ public enum RandomDraws {
         public let inputsHash: String
         public var revealed: String?
         public var result: [RandomDraw.Drawn]?
+        /// A joint task's department (body id) of each inspector.
+        public var groups: [String: String]?
 
         public var inputs: RandomDraw.Inputs {
             RandomDraw.Inputs(
                 task: task, targets: targets.map { RandomDraw.Target(id: $0.first ?? "", stratum: $0.last ?? "") },
-                inspectors: inspectors, exclusions: exclusions, quotas: quotas, perTarget: perTarget)
+                inspectors: inspectors, exclusions: exclusions, quotas: quotas, perTarget: perTarget,
+                groups: groups ?? [:])
         }
     }
 
@@ -154,6 +157,7 @@ public enum RandomDraws {
             t.item = item.label
             t.keyItem = item.keyItem
         }
+        t.partners = try await checkedPartners(t, on: tx.db)
         try DrawTask.checkRequest(
             title: t.title, item: t.item, ratio: t.ratio, perTarget: t.perTarget, commitment: t.commitment,
             drawOn: t.drawOn, today: t.createdOn)
@@ -178,11 +182,23 @@ public enum RandomDraws {
         guard !candidates.isEmpty else {
             throw DomainError.invalid(field: "grades", message: "检查对象名录库中没有符合条件的检查对象")
         }
-        let inspectors = try await Officers.list(bodies: [t.bodyID], year: t.drawOn.year, on: tx.db).filter {
-            $0.profile.eligibility(on: t.drawOn).isEligible
-        }.map(\.certificateNumber)
-        guard inspectors.count >= t.perTarget else {
-            throw DomainError.invalid(field: "perTarget", message: "抽取日有执法资格的检查人员不足\(t.perTarget)名")
+        // 执法检查人员名录库: the officers eligible on the draw day — of each department in a joint task, by department.
+        var inspectors: [String] = [], groups: [String: String] = [:]
+        let bodyNames = try await EnforcementBodies.all(on: tx.db).reduce(into: [UUID: String]()) {
+            $0[$1.organisationId] = $1.organisationName
+        }
+        for body in t.bodies {
+            let eligible = try await Officers.list(bodies: [body], year: t.drawOn.year, on: tx.db).filter {
+                $0.profile.eligibility(on: t.drawOn).isEligible
+            }.map(\.certificateNumber)
+            guard eligible.count >= t.perTarget else {
+                let whose = body == t.bodyID ? "" : "配合部门“\(bodyNames[body] ?? "")”"
+                throw DomainError.invalid(
+                    field: body == t.bodyID ? "perTarget" : "partners",
+                    message: "\(whose)抽取日有执法资格的检查人员不足\(t.perTarget)名")
+            }
+            inspectors += eligible
+            if t.isJoint { for c in eligible { groups[c] = body.uuidString } }
         }
         var exclusions = declared.filter { $0.count == 2 }
         for e in exclusions where !inspectors.contains(e[0]) || !candidates.contains(where: { $0.id == e[1] }) {
@@ -196,24 +212,32 @@ public enum RandomDraws {
         exclusions = Array(Set(exclusions.map { $0.joined(separator: "|") })).sorted().map {
             $0.split(separator: "|").map(String.init)
         }
-        var excludedFor: [String: Int] = [:]
-        for e in exclusions { excludedFor[e[1], default: 0] += 1 }
-        if let (target, n) = excludedFor.first(where: { inspectors.count - $0.value < t.perTarget }) {
-            throw DomainError.invalid(
-                field: "exclusions", message: "回避后检查对象\(target)可选派的检查人员只剩\(inspectors.count - n)名，不足每个对象\(t.perTarget)名"
-            )
+        // Each department (the body alone, in a task of one body) keeps `perTarget` inspectors for each target.
+        var poolSize: [String: Int] = [:], excludedFor: [String: Int] = [:]
+        for i in inspectors { poolSize[groups[i] ?? "", default: 0] += 1 }
+        for e in exclusions { excludedFor[e[1] + "|" + (groups[e[0]] ?? ""), default: 0] += 1 }
+        for (key, n) in excludedFor.sorted(by: { $0.key < $1.key }) {
+            let group = String(key.split(separator: "|", omittingEmptySubsequences: false).last ?? "")
+            let left = (poolSize[group] ?? 0) - n
+            guard left >= t.perTarget else {
+                throw DomainError.invalid(
+                    field: "exclusions",
+                    message: "回避后检查对象\(key.split(separator: "|").first ?? "")可选派的检查人员只剩\(left)名，不足每个对象\(t.perTarget)名"
+                )
+            }
         }
         let counts = Dictionary(grouping: candidates, by: \.stratum).mapValues(\.count)
         let inputs = RandomDraw.Inputs(
             task: t.id.uuidString, targets: candidates, inspectors: inspectors, exclusions: exclusions,
-            quotas: DrawTask.quotas(counts: counts, ratio: t.ratio), perTarget: t.perTarget)
+            quotas: DrawTask.quotas(counts: counts, ratio: t.ratio), perTarget: t.perTarget, groups: groups)
         do { try RandomDraw.check(inputs) } catch let p as RandomDraw.Problem {
             throw DomainError.invalid(field: "targets", message: p.description)
         }
         let published = Published(
-            algorithm: RandomDraw.algorithm, task: inputs.task, targets: inputs.targets.map { [$0.id, $0.stratum] },
+            algorithm: inputs.algorithm, task: inputs.task, targets: inputs.targets.map { [$0.id, $0.stratum] },
             inspectors: inputs.inspectors, exclusions: inputs.exclusions, quotas: inputs.quotas,
-            perTarget: inputs.perTarget, inputsHash: inputs.hash, revealed: nil, result: nil)
+            perTarget: inputs.perTarget, inputsHash: inputs.hash, revealed: nil, result: nil,
+            groups: groups.isEmpty ? nil : groups)
         t.state = .frozen; t.inputsHash = inputs.hash; t.targetCount = candidates.count
         t.inspectorCount = inspectors.count; t.exclusionCount = exclusions.count; t.quotas = inputs.quotas
         let content = String(decoding: try encoder.encode(t), as: UTF8.self)
@@ -224,13 +248,51 @@ public enum RandomDraws {
             VALUES (\(bind: t.id), \(bind: t.bodyID), \(bind: t.state.rawValue), \(bind: t.createdOn.description), \(bind: content), \(bind: inputsText))
             """
         ).run()
+        for p in t.partners ?? [] {
+            try await tx.sql.raw(
+                "INSERT INTO draw_task_partners (task_id, body_id) VALUES (\(bind: t.id), \(bind: p.bodyID))"
+            ).run()
+        }
         try tx.record(
             "draw_task", t.id.uuidString, "freeze",
             [
                 "inputsHash": t.inputsHash, "commitment": t.commitment, "drawOn": t.drawOn.description,
                 "targets": String(t.targetCount), "inspectors": String(t.inspectorCount),
+                "partners": (t.partners ?? []).map { "\($0.bodyID.uuidString)｜\($0.item)" }.joined(separator: "；"),
             ])
         return t
+    }
+
+    /// 部门联合抽查: the departments joining the lead body — other enforcement bodies, each once, at most ten, each with
+    /// the item it checks (an item of its own 随机抽查事项清单 when it has published one).
+    static func checkedPartners(_ t: DrawTask, on db: any Database) async throws -> [DrawTask.DrawPartner]? {
+        var partners = t.partners ?? []
+        guard !partners.isEmpty else { return nil }
+        guard partners.count <= 10 else {
+            throw DomainError.invalid(field: "partners", message: "联合抽查的配合部门不超过10个")
+        }
+        guard Set(partners.map(\.bodyID)).count == partners.count, !partners.contains(where: { $0.bodyID == t.bodyID })
+        else {
+            throw DomainError.invalid(field: "partners", message: "配合部门不能重复，也不能是发起抽查的部门本身")
+        }
+        let known = Set(try await EnforcementBodies.all(on: db).map(\.organisationId))
+        for k in partners.indices {
+            guard known.contains(partners[k].bodyID) else {
+                throw DomainError.invalid(field: "partners", message: "配合部门须为登记的行政执法主体")
+            }
+            let item = partners[k].item
+            guard (1...200).contains(item.count), !item.contains(where: \.isNewline), !item.contains("|") else {
+                throw DomainError.invalid(field: "partners", message: "请写明每个配合部门的检查事项（一行，不含“|”），不超过200字")
+            }
+            let theirs = try await DrawItems.list(body: partners[k].bodyID, on: db)
+            if !theirs.isEmpty {
+                guard let listed = theirs.first(where: { $0.label == item || $0.code == item }) else {
+                    throw DomainError.invalid(field: "partners", message: "配合部门的检查事项须为该部门随机抽查事项清单中的事项：“\(item)”")
+                }
+                partners[k].item = listed.label
+            }
+        }
+        return partners
     }
 
     /// Who opens the drawn targets' 行政检查 cases and records their assignment: the system, on the record.
@@ -261,7 +323,7 @@ public enum RandomDraws {
             throw DomainError.invalid(field: "witnesses", message: "见证人不超过20人，每人姓名不超过50字")
         }
         // 见证 is by people outside the draw: not the body's own officers (the inspectors who may be drawn).
-        let staff = Set(try await RandomDraws.names(body: t.bodyID, on: tx.db).inspectors.values)
+        let staff = Set(try await RandomDraws.names(t, on: tx.db).inspectors.values)
         if let own = names.first(where: { staff.contains($0) }) {
             throw DomainError.invalid(field: "witnesses", message: "\(own)是本机关的执法人员，不能作为见证人")
         }
@@ -278,7 +340,8 @@ public enum RandomDraws {
             throw DomainError.invalid(field: "revealed", message: p.description)
         }
         t.state = .drawn; t.revealed = value; t.witnesses = names; t.drawnOn = today; t.result = result
-        t.cases = try await openInspections(t, result, today: today, catalog: catalog, calendar: calendar, in: tx)
+        (t.cases, t.partnerCases) = try await openInspections(
+            t, result, groups: published.groups ?? [:], today: today, catalog: catalog, calendar: calendar, in: tx)
         var out = published
         out.revealed = value; out.result = result
         let content = String(decoding: try encoder.encode(t), as: UTF8.self)
@@ -292,28 +355,39 @@ public enum RandomDraws {
         return t
     }
 
-    /// One 行政检查 case per drawn target, its assignment recorded by the system step (never typed).
+    /// One 行政检查 case per drawn target — in a joint task one at each department, with its own drawn inspectors and
+    /// item, marked as one joint visit — its assignment recorded by the system step (never typed).
     static func openInspections(
-        _ t: DrawTask, _ result: [RandomDraw.Drawn], today: CivilDate, catalog: ProcedureCatalog,
-        calendar: DeadlineCalculator, in tx: WriteTransaction
-    ) async throws -> [String: UUID] {
-        guard let def = catalog.current(InspectionProcedure.id) else { return [:] }
-        let names = try await names(body: t.bodyID, on: tx.db).targets
-        var out: [String: UUID] = [:]
+        _ t: DrawTask, _ result: [RandomDraw.Drawn], groups: [String: String], today: CivilDate,
+        catalog: ProcedureCatalog, calendar: DeadlineCalculator, in tx: WriteTransaction
+    ) async throws -> ([String: UUID], [String: [String: UUID]]?) {
+        guard let def = catalog.current(InspectionProcedure.id) else { return ([:], nil) }
+        let names = try await names(t, on: tx.db).targets
+        let items = [t.bodyID: t.item].merging((t.partners ?? []).map { ($0.bodyID, $0.item) }) { a, _ in a }
+        var lead: [String: UUID] = [:], partners: [String: [String: UUID]] = [:]
         for d in result {
-            let c = try await CaseStore.open(def, bodyID: t.bodyID, today: today, in: tx)
-            _ = try await CaseStore.take(
-                StepRequest(
-                    caseID: c.id, action: InspectionProcedure.Step.assignRandom, expectedVersion: 0,
-                    inputs: Facts([
-                        "drawTask": .text(t.title), "objectCode": .text(d.target),
-                        "inspectedObject": .text(names[d.target] ?? d.target),
-                        "assignedInspectors": .list(d.inspectors),
-                    ]), officerIDs: [], actor: drawActor, date: today),
-                catalog: catalog, calendar: calendar, today: today, in: tx)
-            out[d.target] = c.id
+            for body in t.bodies {
+                let inspectors = t.isJoint ? d.inspectors.filter { groups[$0] == body.uuidString } : d.inspectors
+                var inputs: [String: FactValue] = [
+                    "drawTask": .text(t.isJoint ? "\(t.title)（联合抽查：\(items[body] ?? "")）" : t.title),
+                    "objectCode": .text(d.target), "inspectedObject": .text(names[d.target] ?? d.target),
+                    "assignedInspectors": .list(inspectors),
+                ]
+                if t.isJoint { inputs["jointTask"] = .text(t.id.uuidString) }
+                let c = try await CaseStore.open(def, bodyID: body, today: today, in: tx)
+                _ = try await CaseStore.take(
+                    StepRequest(
+                        caseID: c.id, action: InspectionProcedure.Step.assignRandom, expectedVersion: 0,
+                        inputs: Facts(inputs), officerIDs: [], actor: drawActor, date: today),
+                    catalog: catalog, calendar: calendar, today: today, in: tx)
+                if body == t.bodyID {
+                    lead[d.target] = c.id
+                } else {
+                    partners[body.uuidString, default: [:]][d.target] = c.id
+                }
+            }
         }
-        return out
+        return (lead, t.isJoint ? partners : nil)
     }
 
     /// Cancels a task with its reason (a repeat is a new task naming this one): never silently replaced.
@@ -351,7 +425,9 @@ public enum RandomDraws {
         var q: SQLQueryString = "SELECT content FROM draw_tasks"
         if let bodies {
             guard !bodies.isEmpty else { return [] }
-            q = q + " WHERE body_id IN \(SQLGroupExpression(bodies.map { SQLBind($0) }))"
+            // A department sees the tasks it leads and the joint tasks it takes part in.
+            let ids = SQLGroupExpression(bodies.map { SQLBind($0) })
+            q = q + " WHERE body_id IN \(ids) OR id IN (SELECT task_id FROM draw_task_partners WHERE body_id IN \(ids))"
         }
         return try await (db as! any SQLDatabase).raw(q + " ORDER BY created_on DESC LIMIT \(literal: limit)").all().map
         {
@@ -378,17 +454,18 @@ public enum RandomDraws {
         return (hashOK, (try? RandomDraw.draw(p.inputs, revealed: revealed)) == result)
     }
 
-    /// The names of the body's targets and officers, for the result as people read it.
+    /// The names of a task's targets (the lead body's directory) and of its departments' officers, for the result as
+    /// people read it.
     public static func names(
-        body: UUID, on db: any Database
+        _ task: DrawTask, on db: any Database
     ) async throws -> (targets: [String: String], inspectors: [String: String]) {
         let sql = db as! any SQLDatabase
         var targets: [String: String] = [:], inspectors: [String: String] = [:]
-        for r in try await sql.raw("SELECT code, name FROM draw_targets WHERE body_id = \(bind: body)").all() {
+        for r in try await sql.raw("SELECT code, name FROM draw_targets WHERE body_id = \(bind: task.bodyID)").all() {
             targets[try r.decode(column: "code", as: String.self)] = try r.decode(column: "name", as: String.self)
         }
-        for r in try await sql.raw("SELECT certificate_number, name FROM officers WHERE body_id = \(bind: body)").all()
-        {
+        let bodies = SQLGroupExpression(task.bodies.map { SQLBind($0) })
+        for r in try await sql.raw("SELECT certificate_number, name FROM officers WHERE body_id IN \(bodies)").all() {
             inspectors[try r.decode(column: "certificate_number", as: String.self)] = try r.decode(
                 column: "name", as: String.self)
         }
