@@ -95,4 +95,123 @@ struct FileReviewTests {
             #expect(json.status == .ok && json.text.contains(campaign.inputs.hash))
         }
     }
+
+    /// 复核 and 通报: the second reviewer confirms a score or sends it back with a reason; the 通报 is issued only when every
+    /// file is confirmed, and from then on no score changes; each body with problems found reports its correction once,
+    /// by its head or 法制机构, and is shown late (red) after the day.
+    @Test(arguments: TestDB.all)
+    func theCoReviewerChecksTheBulletinSettlesAndBodiesReport(_ db: TestDB) async throws {
+        try await withTestApp(db, now: CaseAPITests.now) { t in
+            let campaign = try #require(try await FileReviews.campaigns(on: t.app.db).first, "the demo's campaign")
+            let today = CivilDate(iso: "2026-11-20")!
+            let files = try await FileReviews.files(campaign.id, on: t.app.db)
+            let target = try #require(files.first { $0.score == nil })
+            let base = "/console/file-reviews/\(campaign.id.uuidString)"
+            let path = "\(base)/files/\(target.caseID.uuidString)"
+            let reviewer = WebClient(t)
+            _ = try await reviewer.login(target.reviewer)
+            let co = WebClient(t)
+            _ = try await co.login(try #require(target.coReviewer))
+            _ = try await co.request(.GET, path)
+            // Nothing to check before the 主评 scores.
+            let early = try await co.request(.POST, path + "/check", form: ["decision": "confirm"])
+            #expect(early.status == .conflict, "\(early.status)")
+            _ = try await reviewer.request(.GET, path)
+            let scored = try await reviewer.request(.POST, path, form: ["deduct.law": "2", "note.law": "引用条款不全"])
+            #expect(scored.status == .seeOther)
+            // Only the drawn 复核; a return needs its reason.
+            let byReviewer = try await reviewer.request(.POST, path + "/check", form: ["decision": "confirm"])
+            #expect(byReviewer.status == .forbidden, "\(byReviewer.status)")
+            let bare = try await co.request(.POST, path + "/check", form: ["decision": "return", "returnNote": " "])
+            #expect(bare.status == .unprocessableEntity && bare.text.contains("复核意见"))
+            let back = try await co.request(
+                .POST, path + "/check", form: ["decision": "return", "returnNote": "扣分依据不足"])
+            #expect(back.status == .seeOther)
+            let returned = try await reviewer.request(.GET, path)
+            #expect(returned.text.contains("扣分依据不足") && returned.text.contains("score-form"))
+            let rescored = try await reviewer.request(.POST, path, form: ["deduct.law": "1", "note.law": "引用条款不全"])
+            #expect(rescored.status == .seeOther)
+            #expect(try await co.request(.POST, path + "/check", form: ["decision": "confirm"]).status == .seeOther)
+            let confirmed = try #require(try await FileReviews.file(campaign.id, target.caseID, on: t.app.db))
+            #expect(confirmed.checkedOn == today && confirmed.returnedNote == nil && confirmed.stage == "已复核")
+            let late = try await reviewer.request(.POST, path, form: ["deduct.law": "0"])
+            #expect(late.status == .conflict, "a confirmed score stands")
+
+            // The 通报 waits for every file; then it settles the scores.
+            let supervisor = WebClient(t)
+            _ = try await supervisor.login("sfj.jiandu")
+            let campaignPage = try await supervisor.request(.GET, base)
+            #expect(campaignPage.text.contains("issue-form"), "\(campaignPage.status) \(campaignPage.text.prefix(200))")
+            let tooSoon = try await supervisor.request(.POST, base + "/bulletin", form: ["issue": "1"])
+            #expect(
+                tooSoon.status == .conflict && tooSoon.text.contains("未经复核确认"),
+                "\(tooSoon.status) \(tooSoon.text.prefix(300))")
+            try await t.app.fazhi.store.write(on: t.app.db, .system) { tx in
+                for f in try await FileReviews.files(campaign.id, on: tx.db) where f.checkedOn == nil {
+                    if f.score == nil {
+                        _ = try await FileReviews.score(
+                            campaign: campaign.id, caseID: f.caseID, deductions: [:], notes: [:], by: f.reviewer,
+                            today: today, in: tx)
+                    }
+                    _ = try await FileReviews.check(
+                        campaign: campaign.id, caseID: f.caseID, confirm: true, note: "", by: f.coReviewer ?? "",
+                        today: today, in: tx)
+                }
+            }
+            let bodyHead = WebClient(t)
+            _ = try await bodyHead.login("scj.juzhang")
+            _ = try await bodyHead.request(.GET, base)
+            #expect(
+                try await bodyHead.request(.POST, base + "/bulletin", form: ["issue": "1"]).status != .seeOther,
+                "only the organiser issues it")
+            let issued = try await supervisor.request(.POST, base + "/bulletin", form: ["issue": "1"])
+            #expect(issued.status == .seeOther, "\(issued.status) \(issued.text.prefix(300))")
+            #expect(try await FileReviews.campaign(campaign.id, on: t.app.db)?.bulletinOn == today)
+            #expect(try await supervisor.request(.POST, base + "/bulletin", form: ["issue": "1"]).status == .conflict)
+            let afterBulletin = try await supervisor.request(.GET, base)
+            #expect(afterBulletin.text.contains("bulletin-issued") && afterBulletin.text.contains("整改情况"))
+            do {
+                _ = try await t.app.fazhi.store.write(on: t.app.db, .system) { tx in
+                    try await FileReviews.score(
+                        campaign: campaign.id, caseID: target.caseID, deductions: [:], notes: [:], by: target.reviewer,
+                        today: today, in: tx)
+                }
+                Issue.record("a score changed after the 通报")
+            } catch let e as DomainError { #expect(e.message.contains("已于2026-11-20通报")) }
+            let docx = try await supervisor.request(.GET, base + "/bulletin.docx")
+            let text = try DocxReader.text(Data(docx.body.readableBytesView))
+            #expect(!text.contains("通报稿"), "the issued 通报 is no draft")
+
+            // The bodies with problems report (the file just scored has a deduction).
+            let due = FileReviewCampaign.bodiesToRectify(try await FileReviews.files(campaign.id, on: t.app.db))
+            #expect(due.contains(target.bodyID))
+            let market = target.bodyID
+            let zf = try await t.orgID("清河县综合行政执法局")
+            let (headName, officerName) = market == zf ? ("zf.juzhang", "zf.zhifa1") : ("scj.juzhang", "scj.zhifa1")
+            let head = WebClient(t)
+            _ = try await head.login(headName)
+            let desk = try await head.request(.GET, "/console")
+            #expect(desk.text.contains("报送案卷评查整改报告"), "the head's 待办")
+            let officer = WebClient(t)
+            _ = try await officer.login(officerName)
+            _ = try await officer.request(.GET, base)
+            let byOfficer = try await officer.request(
+                .POST, base + "/rectification", form: ["report": "已逐案整改完毕，补齐送达回证"])
+            #expect(byOfficer.status == .forbidden, "\(byOfficer.status)")
+            let headPage = try await head.request(.GET, base)
+            #expect(headPage.text.contains("rectification-form"))
+            let short = try await head.request(.POST, base + "/rectification", form: ["report": "已改"])
+            #expect(short.status == .unprocessableEntity && short.text.contains("逐案整改"))
+            let reported = try await head.request(
+                .POST, base + "/rectification", form: ["report": "已逐案整改：补正决定书引用条款，补齐送达回证并归档"])
+            #expect(reported.status == .seeOther)
+            let again = try await head.request(.POST, base + "/rectification", form: ["report": "再次报送整改情况说明材料"])
+            #expect(again.status != .seeOther)
+            let kept = try #require(try await FileReviews.campaign(campaign.id, on: t.app.db))
+            #expect(kept.rectifications?[market.uuidString]?.by == headName)
+            let figures = try await t.send(
+                .GET, "/api/v1/statistics/file_review?year=2026", token: try await t.token("sfj.jiandu"))
+            #expect(figures.body.string.contains("\"rectified\""), "\(figures.body.string.prefix(300))")
+        }
+    }
 }

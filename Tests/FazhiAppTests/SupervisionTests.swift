@@ -195,12 +195,24 @@ struct SupervisionTests {
             let unknown = try await c.step(
                 id, supervisor, SupervisionNoticeProcedure.Step.issue, version: 0, date: "2026-11-10", issue)
             #expect(Self.field(unknown) == "relatedCase", "\(unknown.text)")
+            // The case named must be the addressed body's.
+            func caseNumber(of body: UUID) async throws -> String? {
+                try await t.sql.raw(
+                    "SELECT number FROM cases WHERE body_id = \(bind: body) AND procedure = \(bind: PenaltyOrdinaryProcedure.id) LIMIT 1"
+                ).first()?.decode(column: "number", as: String.self)
+            }
+            issue["relatedCase"] = try #require(try await caseNumber(of: try await t.orgID("清河县市场监督管理局")))
+            let foreign = try await c.step(
+                id, supervisor, SupervisionNoticeProcedure.Step.issue, version: 0, date: "2026-11-10", issue)
+            #expect(Self.field(foreign) == "relatedCase" && foreign.text.contains("不是被监督单位办理的案件"), "\(foreign.text)")
+            let own = try #require(try await caseNumber(of: zf), "a case of the 综合行政执法局")
             issue["relatedCase"] = nil
             issue["reportWorkdays"] = 0
             let zero = try await c.step(
                 id, supervisor, SupervisionNoticeProcedure.Step.issue, version: 0, date: "2026-11-10", issue)
             #expect(Self.field(zero) == "reportWorkdays")
             issue["reportWorkdays"] = nil
+            issue["relatedCase"] = own
             issue["problems"] = "决定书未列明证据，亦未写明履行方式、期限"
             let issued = try await c.step(
                 id, supervisor, SupervisionNoticeProcedure.Step.issue, version: 0, date: "2026-11-10", issue)
@@ -208,6 +220,11 @@ struct SupervisionTests {
             let problems = try #require(try await CaseStore.load(UUID(uuidString: id)!, on: t.app.db))
                 .file.facts.list(SupervisionNoticeProcedure.Fact.problems.id)
             #expect(problems == ["决定书未列明证据，亦未写明履行方式、期限"], "a problem is one line, commas and all")
+            // The 文号 is taken at 制发 — the refused attempts above took none — the registration keeps its own number.
+            let issuedFile = try #require(try await CaseStore.load(UUID(uuidString: id)!, on: t.app.db))
+            let number = try #require(issuedFile.file.facts[SupervisionNoticeProcedure.Fact.documentNumber])
+            #expect(
+                number.hasPrefix("清政执监〔2026〕") && issuedFile.number.contains("执监登"), "\(number) \(issuedFile.number)")
             let early = try await c.step(
                 id, supervisor, SupervisionNoticeProcedure.Step.serve, version: 1, date: "2026-11-12",
                 ["servedOn": "2026-11-09", "receiver": "王某"])

@@ -399,6 +399,12 @@ public enum CaseStore {
                 let linked = try await caseByDecisionNumber(n, besides: file.procedure, on: tx.sql)
             {
                 external[key] = .text(linked.uuidString)
+                // Whose case it is, for a step that must name a case of the body it addresses.
+                if let body = try await tx.sql.raw("SELECT body_id FROM cases WHERE id = \(bind: linked)").first()?
+                    .decode(column: "body_id", as: UUID.self)
+                {
+                    external[key + ".body"] = .text(body.uuidString)
+                }
             }
         case .benchmark(let input, let key, let flag):
             let item = file.facts[CaseColumns.powerItemCode] ?? ""

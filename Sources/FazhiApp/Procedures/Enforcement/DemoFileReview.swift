@@ -4,7 +4,8 @@ import Foundation
 import Vapor
 
 /// Demo 案卷评查: the 司法局 (林晓岚, sfj.jiandu) reviews this year's closed 行政处罚 files of the county's bodies, two from
-/// each, reviewed by the 司法局's supervisor and a 法制审核 reviewer of another body; one file already scored.
+/// each, reviewed by the 司法局's supervisor and a 法制审核 reviewer of another body; one file already scored and confirmed
+/// by its 复核.
 enum DemoFileReview {
     static func load(_ c: DemoContext, in tx: WriteTransaction) async throws {
         guard let sfj = c.orgs["清河县司法局"] else { return }
@@ -26,5 +27,9 @@ enum DemoFileReview {
             campaign: campaign.id, caseID: caseID, deductions: ["law": 3, "documents": 1],
             notes: ["law": "决定书引用条款不完整，未写明具体的款、项", "documents": "送达回证未附卷"], by: reviewer, today: c.today,
             in: tx)
+        if let coReviewer = first.inspectors.dropFirst().first {
+            _ = try await FileReviews.check(
+                campaign: campaign.id, caseID: caseID, confirm: true, note: "", by: coReviewer, today: c.today, in: tx)
+        }
     }
 }

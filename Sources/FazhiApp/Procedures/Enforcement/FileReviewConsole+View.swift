@@ -57,13 +57,14 @@ enum FileReviewViews {
             """
     }
 
-    static func campaign(_ p: FileReviewConsole.CampaignPage) -> HTML {
+    static func campaign(_ p: FileReviewConsole.CampaignPage, error: String?, csrf: String) -> HTML {
         let c = p.campaign
         let base = "/console/file-reviews/\(c.id.uuidString)"
         let files = DataTable(
             id: "review-files",
             columns: [
                 .init("案卷"), .init("单位"), .init("主评／复核"), .init("系统预判未通过"), .init("得分", numeric: true), .init("结论"),
+                .init("状态"),
             ],
             rows: p.files.map { f in
                 let failed = (FileReviewStandard.version(c.standardVersion)?.indicators ?? [])
@@ -74,6 +75,7 @@ enum FileReviewViews {
                     .text("\(f.reviewer)／\(f.coReviewer ?? "")"), .text(failed.isEmpty ? "—" : failed),
                     f.score.map { Cell.number($0) } ?? .text("待评分"),
                     .text(f.verdict ?? "", class: f.verdict == "不合格" ? "overdue" : nil),
+                    .text(f.stage, class: f.returnedNote == nil ? nil : "overdue"),
                 ]
             })
         let results = DataTable(
@@ -91,14 +93,73 @@ enum FileReviewViews {
                     .number(r.excellent), .number(r.passed), .number(r.failed),
                 ]
             })
+        let open = p.files.filter { $0.checkedOn == nil }.count
+        let issue: HTML =
+            p.mayIssue
+            ? PostForm(
+                action: "\(base)/bulletin", id: "issue-form", csrf: csrf,
+                content: """
+                    <h2>制发通报</h2><p>\(open == 0 ? "全部案卷已评分并经复核确认。通报制发后评分不再修改，存在问题的单位应在\(c.rectifyBy.description)前报送整改报告。" : "尚有\(open)份案卷未评分或者未经复核确认，全部确认后才能制发通报（可先下载阶段性通报稿）。")</p>
+                    """, submit: "制发通报"
+            ).render()
+            : ""
+        let bulletin: HTML =
+            c.bulletinOn.map {
+                "<p id=\"bulletin-issued\">已于<b>\($0.description)</b>制发通报，评分不再修改。<a href=\"\(base)/bulletin.docx\">下载评查情况通报（.docx）</a></p>"
+                    as HTML
+            } ?? "<p><a href=\"\(base)/bulletin.docx\">下载评查情况通报稿（.docx）</a></p>"
         return """
+            \(Views.flash(error, error: true))
             <p>结案期间：\(c.closedFrom.description)至\(c.closedTo.description)；每个单位抽取\(c.perBody)份；评查标准第\(c.standardVersion)版；不合格案卷整改期限：<b>\(c.rectifyBy.description)</b>。</p>
             <p class="muted">抽取输入哈希 <span class="mono">\(c.inputs.hash)</span>，公开随机数“\(c.revealed)”。<a href="\(base)/draw.json">下载抽取输入和结果（JSON）</a>，可用 scripts/draw-verify.py 复核。</p>
             <h2>各单位评查结果</h2>
             \(results.render())
-            <p><a href="\(base)/bulletin.docx">下载评查情况通报（.docx）</a></p>
+            \(bulletin)
+            \(issue)
+            \(rectifications(p, csrf: csrf))
             <h2>抽取的案卷</h2>
             \(files.render())
+            """
+    }
+
+    /// After the 通报: each body with problems found, its 整改报告 or how late it is; the form for the user's own body.
+    static func rectifications(_ p: FileReviewConsole.CampaignPage, csrf: String) -> HTML {
+        let c = p.campaign
+        guard c.bulletinOn != nil, !p.toRectify.isEmpty else { return "" }
+        let late = p.today > c.rectifyBy
+        let table = DataTable(
+            id: "rectifications", columns: [.init("单位"), .init("报送日期"), .init("整改情况")],
+            rows: p.toRectify.map { body in (p.names[body] ?? "", c.rectifications?[body.uuidString]) }
+                .sorted { $0.0 < $1.0 }.map { name, r in
+                    guard let r else {
+                        return [
+                            .text(name),
+                            .text(late ? "逾期未报送" : "未报送（期限\(c.rectifyBy.description)）", class: late ? "overdue" : nil),
+                            .text(""),
+                        ]
+                    }
+                    return [
+                        .text(name),
+                        .text(
+                            r.reportedOn.description + (r.reportedOn > c.rectifyBy ? "（逾期）" : ""),
+                            class: r.reportedOn > c.rectifyBy ? "overdue" : nil),
+                        .text(r.report),
+                    ]
+                })
+        let form: HTML =
+            p.reportsFor == nil
+            ? ""
+            : PostForm(
+                action: "/console/file-reviews/\(c.id.uuidString)/rectification", id: "rectification-form", csrf: csrf,
+                content: """
+                    <h2>报送整改报告</h2>
+                    \(FormField(id: "report", name: "report", label: "逐案整改情况（整改期限\(c.rectifyBy.description)）", kind: .longText, value: nil).render())
+                    """, submit: "报送"
+            ).render()
+        return """
+            <h2>整改情况</h2>
+            \(table.render())
+            \(form)
             """
     }
 
@@ -130,13 +191,29 @@ enum FileReviewViews {
                 id: "score-form",
                 csrf: csrf, content: "<h2>评查人员评分</h2>\(manual)", submit: "提交评分"
             ).render()
-            : "<p class=\"muted\">本案卷由评查人员 \(f.reviewer) 评分。</p>"
+            : "<p class=\"muted\">本案卷由评查人员 \(f.reviewer) 评分\(f.checkedOn == nil ? "" : "，复核人员已确认")。</p>"
+        let check: HTML =
+            p.mayCheck
+            ? PostForm(
+                action: "/console/file-reviews/\(p.campaign.id.uuidString)/files/\(f.caseID.uuidString)/check",
+                id: "check-form", csrf: csrf,
+                content: """
+                    <h2>复核</h2>
+                    \(FormField(id: "decision", name: "decision", label: "复核意见", kind: .choice([.init("confirm", "确认评分"), .init("return", "退回主评人员重新评分")]), enforced: true).render())
+                    \(FormField(id: "returnNote", name: "returnNote", label: "退回理由（退回时必填）", kind: .longText, value: nil).render())
+                    """, submit: "提交复核意见"
+            ).render()
+            : ""
+        let returned: HTML =
+            f.returnedNote.map { "<p class=\"overdue\" id=\"returned\">复核人员退回重新评分：\($0)</p>" as HTML } ?? ""
         return """
-            <p>单位：\(p.bodyName)　评查人员：\(f.reviewer)　<a href="\(SitePath.caseFile(f.caseID).path)">打开案卷</a>\(f.score.map { s in "　得分：<b id=\"score\">\(s)</b>（\(f.verdict ?? "")）" as HTML } ?? "")</p>
+            <p>单位：\(p.bodyName)　评查人员：\(f.reviewer)（主评）／\(f.coReviewer ?? "")（复核）　状态：<b id=\"stage\">\(f.stage)</b>　<a href="\(SitePath.caseFile(f.caseID).path)">打开案卷</a>\(f.score.map { s in "　得分：<b id=\"score\">\(s)</b>（\(f.verdict ?? "")）" as HTML } ?? "")</p>
             \(Views.flash(error, error: true))
+            \(returned)
             <h2>系统预判</h2>
             \(auto.render())
             \(form)
+            \(check)
             """
     }
 
@@ -160,9 +237,9 @@ enum FileReviewViews {
                     }),
             .heading("二、存在的主要问题"),
         ]
-        let unscored = p.files.filter { $0.score == nil }.count
-        if unscored > 0 {
-            blocks.insert(.paragraph("（本通报为阶段性情况：尚有\(unscored)份案卷未评分。）"), at: 2)
+        let unscored = p.files.filter { $0.checkedOn == nil }.count
+        if unscored > 0 || c.bulletinOn == nil {
+            blocks.insert(.paragraph("（通报稿，尚未制发：尚有\(unscored)份案卷未评分或者未经复核确认。）"), at: 2)
         }
         let failing = p.files.filter { $0.verdict == "不合格" || !$0.deductions.isEmpty || $0.auto.values.contains(false) }
         if failing.isEmpty { blocks.append(.paragraph("本次评查未发现扣分问题。")) }
@@ -179,7 +256,7 @@ enum FileReviewViews {
         blocks += [
             .heading("三、整改要求"),
             .paragraph(
-                "有不合格案卷的单位，应当逐案整改，并于\(c.rectifyBy.year)年\(c.rectifyBy.month)月\(c.rectifyBy.day)日前将整改情况书面报送本机关；本机关将对整改情况进行核查（行政执法监督条例 第六条）。"
+                "案卷存在问题的单位，应当逐案整改，并于\(c.rectifyBy.year)年\(c.rectifyBy.month)月\(c.rectifyBy.day)日前将整改情况书面报送本机关；本机关将对整改情况进行核查（行政执法监督条例 第六条）。"
             ),
             .signature([organiser, CaseDocuments.chineseDate(today)]), .seal("（印章）"),
         ]

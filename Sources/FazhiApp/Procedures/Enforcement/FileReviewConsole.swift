@@ -32,6 +32,12 @@ enum FileReviewConsole {
         let names: [UUID: String]
         let results: [BodyResult]
         let username: String
+        /// The organiser's staff may issue the 通报 (once every file is confirmed).
+        let mayIssue: Bool
+        /// The bodies (of those the user sees) that must report their correction, and the one the user reports for.
+        let toRectify: Set<UUID>
+        let reportsFor: UUID?
+        let today: CivilDate
     }
 
     struct FilePage {
@@ -40,6 +46,8 @@ enum FileReviewConsole {
         let standard: FileReviewStandard
         let bodyName: String
         let mayScore: Bool
+        /// The 复核 may confirm or send back a score not yet confirmed.
+        let mayCheck: Bool
     }
 
     static func load(_ req: Request, _ user: AuthUser) async throws -> ListPage {
@@ -82,8 +90,16 @@ enum FileReviewConsole {
             organiser || user.readable.contains(f.bodyID) || f.reviewer == user.username
                 || f.coReviewer == user.username
         }
+        let toRectify = FileReviewCampaign.bodiesToRectify(files)
+        // A body's head or 法制机构 reports its correction once the 通报 is out.
+        let own = user.organisationID
+        let reports =
+            c.bulletinOn != nil && toRectify.contains(own) && c.rectifications?[own.uuidString] == nil
+            && !CasesAPI.actor(user, body: own).roles.isDisjoint(with: [.head, .legalReviewer])
         return CampaignPage(
-            campaign: c, files: files, names: names, results: results(files, names: names), username: user.username)
+            campaign: c, files: files, names: names, results: results(files, names: names), username: user.username,
+            mayIssue: organiser && c.bulletinOn == nil, toRectify: toRectify, reportsFor: reports ? own : nil,
+            today: req.fazhi.today)
     }
 
     static func filePage(_ req: Request, _ user: AuthUser) async throws -> FilePage {
@@ -94,21 +110,66 @@ enum FileReviewConsole {
         else { throw APIError.notFound("没有该评查案卷") }
         return FilePage(
             campaign: p.campaign, file: f, standard: standard, bodyName: p.names[f.bodyID] ?? "",
-            mayScore: f.reviewer == user.username)
+            mayScore: f.reviewer == user.username && f.checkedOn == nil && p.campaign.bulletinOn == nil,
+            mayCheck: f.coReviewer == user.username && f.score != nil && f.returnedNote == nil && f.checkedOn == nil
+                && p.campaign.bulletinOn == nil)
     }
 
-    /// The reviewer's 待办: the files drawn for them to score.
+    /// 待办: the 主评's files to score (or score again), the 复核's to check, the organiser's 通报 to issue and late
+    /// reports, a body's 整改报告 due (red once late).
     static let pending: PendingItems.Provider = { user, req in
         var out: [PendingItem] = []
-        for c in try await FileReviews.campaigns(on: req.db) where c.reviewers.contains(user.username) {
-            let mine = try await FileReviews.files(c.id, on: req.db).filter {
-                $0.reviewer == user.username && $0.score == nil
+        let today = req.fazhi.today
+        for c in try await FileReviews.campaigns(on: req.db) {
+            let link = "/console/file-reviews/\(c.id.uuidString)"
+            let files = try await FileReviews.files(c.id, on: req.db)
+            if c.reviewers.contains(user.username), c.bulletinOn == nil {
+                let toScore = files.filter {
+                    $0.reviewer == user.username && ($0.score == nil || $0.returnedNote != nil)
+                }
+                let toCheck = files.filter { $0.coReviewer == user.username && $0.stage == "待复核" }
+                if !toScore.isEmpty {
+                    out.append(
+                        PendingItem(
+                            severity: .warning, title: "待评查案卷 \(toScore.count) 份：\(c.title)",
+                            detail: "按评查标准评分（含复核退回的）", link: link))
+                }
+                if !toCheck.isEmpty {
+                    out.append(
+                        PendingItem(
+                            severity: .warning, title: "待复核案卷 \(toCheck.count) 份：\(c.title)", detail: "确认评分或者写明意见退回",
+                            link: link))
+                }
             }
-            guard !mine.isEmpty else { continue }
-            out.append(
-                PendingItem(
-                    severity: .warning, title: "待评查案卷 \(mine.count) 份：\(c.title)",
-                    detail: "按评查标准评分（整改期限\(c.rectifyBy.description)）", link: "/console/file-reviews"))
+            if user.readable.contains(c.organiser), SupervisionConsole.supervises(user) {
+                if c.bulletinOn == nil, !files.isEmpty, files.allSatisfy({ $0.checkedOn != nil }) {
+                    out.append(
+                        PendingItem(severity: .warning, title: "可以制发评查通报：\(c.title)", detail: "全部案卷已评分并复核", link: link))
+                }
+                let missing = FileReviewCampaign.bodiesToRectify(files).filter {
+                    c.rectifications?[$0.uuidString] == nil
+                }
+                if c.bulletinOn != nil, today > c.rectifyBy, !missing.isEmpty {
+                    out.append(
+                        PendingItem(
+                            severity: .overdue, title: "\(missing.count)个单位逾期未报送整改报告：\(c.title)",
+                            detail: "整改期限\(c.rectifyBy.description)", link: link))
+                }
+            }
+            let own = user.organisationID
+            if c.bulletinOn != nil, c.rectifications?[own.uuidString] == nil,
+                FileReviewCampaign.bodiesToRectify(files).contains(own),
+                !CasesAPI.actor(user, body: own).roles.isDisjoint(with: [.head, .legalReviewer])
+            {
+                let left = today.days(until: c.rectifyBy)
+                out.append(
+                    PendingItem(
+                        severity: left < 0 ? .overdue : .warning, title: "报送案卷评查整改报告：\(c.title)",
+                        detail: left < 0
+                            ? "整改期限\(c.rectifyBy.description)，已逾期\(-left)日"
+                            : "整改期限\(c.rectifyBy.description)，还有\(left)日",
+                        link: link))
+            }
         }
         return out
     }
@@ -149,10 +210,7 @@ enum FileReviewConsole {
         }
         console.get("file-reviews", ":id") { req async throws -> Response in
             let user = try req.requireUser()
-            let p = try await campaign(req, user)
-            return Views.console(
-                p.campaign.title, user: user, request: req, active: "/console/file-reviews", flash: Flash.take(req),
-                FileReviewViews.campaign(p))
+            return try await campaignPage(req, user, error: nil)
         }
         console.get("file-reviews", ":id", "draw.json") { req async throws -> Response in
             let user = try req.requireUser()
@@ -166,9 +224,60 @@ enum FileReviewConsole {
             let p = try await campaign(req, user)
             guard user.readable.contains(p.campaign.organiser) else { throw APIError.notFound("通报由组织评查的机关制发") }
             let organiser = p.names[p.campaign.organiser] ?? ""
-            let text = FileReviewViews.bulletin(p, organiser: organiser, today: req.fazhi.today)
+            let text = FileReviewViews.bulletin(
+                p, organiser: organiser, today: p.campaign.bulletinOn ?? req.fazhi.today)
             return try CaseDocumentsController.docx(
                 text, seal: CaseDocumentsController.seal(req, bodyID: p.campaign.organiser, bodyName: organiser))
+        }
+        console.post("file-reviews", ":id", "bulletin") { req async throws -> Response in
+            let user = try req.requireUser()
+            let p = try await campaign(req, user)
+            do {
+                let today = req.fazhi.today, organisers = user.readable
+                _ = try await req.write(as: user) { tx in
+                    try await FileReviews.issueBulletin(p.campaign.id, organisers: organisers, today: today, in: tx)
+                }
+                Flash.set(req, ok: "已制发通报，评分不再修改；存在问题的单位应在整改期限前报送整改报告")
+            } catch let e as DomainError {
+                return try await campaignPage(req, user, error: e.message).with(status: APIError(e).status)
+            }
+            return req.redirect(to: "/console/file-reviews/\(p.campaign.id.uuidString)")
+        }
+        console.post("file-reviews", ":id", "rectification") { req async throws -> Response in
+            let user = try req.requireUser()
+            let v = try req.content.decode([String: String].self)
+            let p = try await campaign(req, user)
+            do {
+                guard let body = p.reportsFor else {
+                    throw DomainError.forbidden("整改报告由存在问题的被评查单位的负责人或者法制机构报送", article: nil)
+                }
+                let today = req.fazhi.today, username = user.username
+                _ = try await req.write(as: user) { tx in
+                    try await FileReviews.reportRectification(
+                        p.campaign.id, body: body, report: v["report"] ?? "", by: username, today: today, in: tx)
+                }
+                Flash.set(req, ok: "已报送整改报告")
+            } catch let e as DomainError {
+                return try await campaignPage(req, user, error: e.message).with(status: APIError(e).status)
+            }
+            return req.redirect(to: "/console/file-reviews/\(p.campaign.id.uuidString)")
+        }
+        console.post("file-reviews", ":id", "files", ":case", "check") { req async throws -> Response in
+            let user = try req.requireUser()
+            let v = try req.content.decode([String: String].self)
+            let p = try await filePage(req, user)
+            do {
+                let today = req.fazhi.today, username = user.username, confirm = v["decision"] == "confirm"
+                _ = try await req.write(as: user) { tx in
+                    try await FileReviews.check(
+                        campaign: p.campaign.id, caseID: p.file.caseID, confirm: confirm, note: v["returnNote"] ?? "",
+                        by: username, today: today, in: tx)
+                }
+                Flash.set(req, ok: confirm ? "已复核确认" : "已退回主评人员重新评分")
+                return req.redirect(to: "/console/file-reviews/\(p.campaign.id.uuidString)")
+            } catch let e as DomainError {
+                return try await file(req, user, error: e.message).with(status: APIError(e).status)
+            }
         }
         console.get("file-reviews", ":id", "files", ":case") { req async throws -> Response in
             let user = try req.requireUser()
@@ -206,6 +315,14 @@ enum FileReviewConsole {
         }
     }
 
+    static func campaignPage(_ req: Request, _ user: AuthUser, error: String?) async throws -> Response {
+        let p = try await campaign(req, user)
+        return Views.console(
+            p.campaign.title, user: user, request: req, active: "/console/file-reviews", flash: Flash.take(req),
+            FileReviewViews.campaign(p, error: error, csrf: CSRF.token(for: req))
+        ).with(status: error == nil ? .ok : .unprocessableEntity)
+    }
+
     static func list(_ req: Request, _ user: AuthUser, error: String?) async throws -> Response {
         let p = try await load(req, user)
         return Views.console(
@@ -224,6 +341,13 @@ enum FileReviewConsole {
     static let figures = FigureSet(id: "file_review", title: "行政执法案卷评查") { req, year, bodies in
         let files = try await FileReviews.filesOfYear(year, bodies: bodies, on: req.db)
         let scores = files.compactMap(\.score)
+        var toRectify = 0, rectified = 0
+        for (campaign, fs) in Dictionary(grouping: files, by: \.campaignID) {
+            guard let c = try await FileReviews.campaign(campaign, on: req.db), c.bulletinOn != nil else { continue }
+            let due = FileReviewCampaign.bodiesToRectify(fs)
+            toRectify += due.count
+            rectified += due.filter { c.rectifications?[$0.uuidString] != nil }.count
+        }
         let average = scores.isEmpty ? 0 : (Double(scores.reduce(0, +)) / Double(scores.count) * 10).rounded() / 10
         func f(_ id: String, _ label: String, _ definition: String, _ v: Double, _ unit: String) -> FigureOut {
             FigureOut(id: id, label: label, definition: definition, value: v, unit: unit, records: nil)
@@ -234,6 +358,8 @@ enum FileReviewConsole {
             f("average", "平均分", "已评查案卷的平均得分（百分制）", average, "分"),
             f("excellent", "优秀案卷", "评为优秀的案卷", Double(files.filter { $0.verdict == "优秀" }.count), "份"),
             f("failed", "不合格案卷", "评为不合格的案卷（含否决项不合格）", Double(files.filter { $0.verdict == "不合格" }.count), "份"),
+            f("toRectify", "需整改单位", "已通报的评查中案卷存在问题的单位（单位次）", Double(toRectify), "个"),
+            f("rectified", "已报送整改报告", "需整改单位中已报送整改报告的（单位次）", Double(rectified), "个"),
         ]
         return ("本年评查案卷\(files.count)份，已评\(scores.count)份，平均\(average)分", out)
     }

@@ -23,6 +23,25 @@ public struct FileReviewCampaign: Codable, Sendable, Equatable {
     public var createdOn: CivilDate
     public var inputs: RandomDraw.Inputs
     public var drawn: [RandomDraw.Drawn]
+    /// The day the 通报 was issued: from then on the scores stand, and the bodies with problems report their correction.
+    public var bulletinOn: CivilDate?
+    /// Each body's 整改报告 (by body id), once it reported.
+    public var rectifications: [String: Rectification]?
+
+    /// A body's report of what it corrected after the 通报.
+    public struct Rectification: Codable, Sendable, Equatable {
+        public var report: String
+        public var reportedOn: CivilDate
+        public var by: String
+        public init(report: String, reportedOn: CivilDate, by: String) {
+            self.report = report; self.reportedOn = reportedOn; self.by = by
+        }
+    }
+
+    /// The bodies that must correct and report: those with a file whose review found a problem.
+    public static func bodiesToRectify(_ files: [ReviewedFile]) -> Set<UUID> {
+        Set(files.filter(\.hasProblems).map(\.bodyID))
+    }
 
     public init(
         id: UUID, organiser: UUID, title: String, closedFrom: CivilDate, closedTo: CivilDate, bodies: [UUID],
@@ -53,6 +72,19 @@ public struct ReviewedFile: Codable, Sendable, Equatable {
     public var score: Int?
     public var verdict: String?
     public var scoredOn: CivilDate?
+    /// 复核: the day the second reviewer confirmed the score; or their reason for sending it back to the 主评.
+    public var checkedOn: CivilDate?
+    public var returnedNote: String?
+
+    /// Whether the review found anything to correct: an indicator the system found failed, or a deduction.
+    public var hasProblems: Bool { verdict == "不合格" || !deductions.isEmpty || auto.values.contains(false) }
+
+    /// Where the file stands in its review, as the pages say it.
+    public var stage: String {
+        if score == nil { return "待评分" }
+        if returnedNote != nil { return "复核退回，待重新评分" }
+        return checkedOn == nil ? "待复核" : "已复核"
+    }
 
     public init(
         campaignID: UUID, caseID: UUID, bodyID: UUID, caseNumber: String, reviewer: String, auto: [String: Bool]

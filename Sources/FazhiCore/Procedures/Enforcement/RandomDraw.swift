@@ -62,6 +62,20 @@ public enum RandomDraw {
 
         public var algorithm: String { groups.isEmpty ? RandomDraw.algorithm : RandomDraw.jointAlgorithm }
 
+        enum CodingKeys: String, CodingKey { case task, targets, inspectors, exclusions, quotas, perTarget, groups }
+
+        /// Inputs kept before joint draws existed (a 案卷评查 campaign's) have no `groups`.
+        public init(from decoder: any Decoder) throws {
+            let c = try decoder.container(keyedBy: CodingKeys.self)
+            self.init(
+                task: try c.decode(String.self, forKey: .task), targets: try c.decode([Target].self, forKey: .targets),
+                inspectors: try c.decode([String].self, forKey: .inspectors),
+                exclusions: try c.decode([[String]].self, forKey: .exclusions),
+                quotas: try c.decode([String: Int].self, forKey: .quotas),
+                perTarget: try c.decode(Int.self, forKey: .perTarget),
+                groups: try c.decodeIfPresent([String: String].self, forKey: .groups) ?? [:])
+        }
+
         /// The departments of a joint draw with their inspectors, each list sorted by UTF-8 bytes, in group order.
         var pools: [(group: String, inspectors: [String])] {
             guard !groups.isEmpty else { return [("", inspectors)] }

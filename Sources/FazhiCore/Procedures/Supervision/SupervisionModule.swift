@@ -53,7 +53,7 @@ enum SupervisionDocuments {
         let days = f[F.reportWorkdays].map { Int($0) }
         let problems = f.list(F.problems.id)
         var out: [DocumentText.Block] = [
-            .centered(c.caseNumber),
+            .centered(f[SupervisionNoticeProcedure.Fact.documentNumber] ?? c.caseNumber),
             .paragraph("\(c.caseBodyName)："),
             .paragraph(
                 "根据《行政执法监督条例》的规定，本机关对你单位的行政执法工作进行了监督。"

@@ -43,6 +43,8 @@ public enum SupervisionNoticeProcedure {
 
     public enum Fact {
         public static let kind = FactKey<String>("documentKind", "文书种类")
+        /// The 文号, taken when the document is issued (a registration cancelled before leaves no gap in the 文号).
+        public static let documentNumber = FactKey<String>("documentNumber", "文书文号")
         public static let subject = FactKey<String>("subject", "监督事项")
         public static let relatedCase = FactKey<String>("relatedCase", "涉及案件（案号或者决定书文号）")
         public static let alertNumbers = FactKey<[String]>("alertNumbers", "依据的执法监督预警编号")
@@ -63,7 +65,8 @@ public enum SupervisionNoticeProcedure {
         public static let overdueMeasure = FactKey<String>("overdueMeasure", "逾期未报送的处理")
         public static let overdueNote = FactKey<String>("overdueNote", "处理情况")
         public static let all: [AnyFactKey] = [
-            kind.any, subject.any, relatedCase.any, alertNumbers.any, problems.any, legalBasis.any, requirements.any,
+            kind.any, documentNumber.any, subject.any, relatedCase.any, alertNumbers.any, problems.any, legalBasis.any,
+            requirements.any,
             reportWorkdays.any, issuedBy.any, servedOn.any, receiver.any, corrections.any, measures.any,
             verification.any, furtherReasons.any, cancelReason.any, extensionWorkdays.any, extensionReason.any,
             overdueMeasure.any, overdueNote.any, CaseColumns.decidedOn.any, CaseColumns.outcome.any,
@@ -117,6 +120,7 @@ public enum SupervisionNoticeProcedure {
                         .init("issuedBy", "承办的行政执法监督机构（如：清河县司法局）"))
                 )
                 .looksUp(.caseByDecisionNumber(input: "relatedCase", into: "related"))
+                .looksUp(.nextNumber(kind: "执监", into: "documentNumber"))
                 .looksUp(.actorWithinBody(into: "ownBody"))
                 .gate(
                     "行政执法监督条例 第二条",
@@ -134,11 +138,19 @@ public enum SupervisionNoticeProcedure {
                 .gate(article, "本系统中没有该案号或者决定书文号的案件", field: "relatedCase") { c in
                     (c.inputs[Fact.relatedCase]?.trimmed ?? "").isEmpty || c.external.text("related") != nil
                 }
+                .gate(article, "涉及的案件不是被监督单位办理的案件：监督文书应向办理该案的单位制发", field: "relatedCase") { c in
+                    c.external.text("related") == nil || c.external.text("related.body") == c.file.bodyID.uuidString
+                }
                 .gate("系统限制", "发现的问题不超过50项，每项不超过1000字", field: "problems") { c in
                     let p = c.inputs.list(Fact.problems.id)
                     return !p.isEmpty && p.count <= 50 && p.allSatisfy { $0.count <= 1_000 }
                 }
-                .then(defaultDays(s))
+                .then(
+                    defaultDays(s),
+                    .compute(writes: Fact.documentNumber) { c in
+                        Facts([Fact.documentNumber ~ (c.external.text("documentNumber") ?? "")])
+                    }
+                )
                 .produces(.supervisionDocument),
                 ActionDefinition(
                     Step.serve, "送达", from: [State.issued.id], to: State.served.id, by: supervisors, basis: article
@@ -215,11 +227,13 @@ public enum SupervisionNoticeProcedure {
             opening: OpeningRule(
                 supervisors, article: article, refusal: "行政执法监督文书由司法行政部门（行政执法监督机构）的监督人员制发",
                 forAnotherBody: "请在“执法监督预警”页面选择被监督单位后登记"),
-            numbering: CaseNumbering("执监", issuer: .governmentAbove),
+            // The registration's own number; the document's 文号 (执监) is taken at 制发.
+            numbering: CaseNumbering("执监登", issuer: .governmentAbove),
             presentation: CasePresentation(
                 party: ["subject"],
                 shownFacts: [
-                    "documentKind", "subject", "relatedCase", "alertNumbers", "problems", "legalBasis", "requirements",
+                    "documentKind", "documentNumber", "subject", "relatedCase", "alertNumbers", "problems",
+                    "legalBasis", "requirements",
                     "reportWorkdays", "issuedBy", "servedOn", "receiver", "extensionWorkdays", "extensionReason",
                     "overdueMeasure", "overdueNote", "corrections", "measures", "furtherReasons", "verification",
                     "cancelReason",

@@ -126,7 +126,7 @@ public enum FileReviews {
         ).run()
     }
 
-    /// The reviewer drawn for the file scores it (again, until the campaign's rectification day).
+    /// The reviewer drawn for the file (主评) scores it — again while the 复核 has not confirmed it — never after the 通报.
     public static func score(
         campaign: UUID, caseID: UUID, deductions: [String: Int], notes: [String: String], by reviewer: String,
         today: CivilDate, in tx: WriteTransaction
@@ -136,13 +136,112 @@ public enum FileReviews {
         guard f.reviewer == reviewer else {
             throw DomainError.forbidden("该案卷由抽取的评查人员\(f.reviewer)评分", article: nil)
         }
+        try settled(c)
+        guard f.checkedOn == nil else {
+            throw DomainError.conflict(field: nil, message: "复核人员已于\(f.checkedOn?.description ?? "")确认评分，不能再改")
+        }
         guard let standard = FileReviewStandard.version(c.standardVersion) else {
             throw DomainError.invalid(field: "standard", message: "没有第\(c.standardVersion)版评查标准")
         }
-        let scored = try f.scored(standard, deductions: deductions, notes: notes, on: today)
+        var scored = try f.scored(standard, deductions: deductions, notes: notes, on: today)
+        scored.returnedNote = nil
         try await write(scored, in: tx)
         try tx.record("file_review", "\(campaign.uuidString)/\(caseID.uuidString)", "score", scored)
         return scored
+    }
+
+    /// Scores stand once the 通报 is issued.
+    static func settled(_ c: FileReviewCampaign) throws {
+        if let on = c.bulletinOn {
+            throw DomainError.conflict(field: nil, message: "评查结果已于\(on)通报，评分不能再改")
+        }
+    }
+
+    /// 复核: the second reviewer drawn confirms the 主评's score, or sends it back with the reason (the 主评 scores again).
+    public static func check(
+        campaign: UUID, caseID: UUID, confirm: Bool, note: String, by reviewer: String, today: CivilDate,
+        in tx: WriteTransaction
+    ) async throws -> ReviewedFile {
+        guard let c = try await self.campaign(campaign, on: tx.db), var f = try await file(campaign, caseID, on: tx.db)
+        else { throw DomainError.notFound("没有该评查案卷") }
+        guard f.coReviewer == reviewer else {
+            throw DomainError.forbidden("该案卷由抽取的复核人员\(f.coReviewer ?? "")复核", article: nil)
+        }
+        try settled(c)
+        guard f.score != nil, f.returnedNote == nil else {
+            throw DomainError.conflict(field: nil, message: "主评人员尚未评分（或者退回后尚未重新评分），不能复核")
+        }
+        guard f.checkedOn == nil else { throw DomainError.conflict(field: nil, message: "已复核确认") }
+        let note = note.trimmed
+        if confirm {
+            f.checkedOn = today
+        } else {
+            guard (1...2_000).contains(note.count) else {
+                throw DomainError.invalid(field: "returnNote", message: "退回重新评分须写明复核意见（不超过2000字）")
+            }
+            f.returnedNote = note
+        }
+        try await write(f, in: tx)
+        try tx.record(
+            "file_review", "\(campaign.uuidString)/\(caseID.uuidString)", confirm ? "confirm" : "return",
+            ["by": reviewer, "note": note])
+        return f
+    }
+
+    /// The 通报 issued by the organiser once every file is scored and confirmed by its 复核: the scores stand from then on.
+    public static func issueBulletin(
+        _ campaign: UUID, organisers: Set<UUID>, today: CivilDate, in tx: WriteTransaction
+    ) async throws -> FileReviewCampaign {
+        guard var c = try await self.campaign(campaign, on: tx.db), organisers.contains(c.organiser) else {
+            throw DomainError.notFound("没有该评查活动，或者通报由组织评查的机关制发")
+        }
+        try settled(c)
+        let open = try await files(campaign, on: tx.db).filter { $0.checkedOn == nil }.count
+        guard open == 0 else {
+            throw DomainError.conflict(field: nil, message: "尚有\(open)份案卷未评分或者未经复核确认，不能通报")
+        }
+        guard today < c.rectifyBy else {
+            throw DomainError.invalid(field: "rectifyBy", message: "整改期限\(c.rectifyBy)已过：通报应在整改期限之前制发")
+        }
+        c.bulletinOn = today
+        try await save(c, in: tx)
+        try tx.record("file_review_campaign", campaign.uuidString, "bulletin", ["on": today.description])
+        return c
+    }
+
+    /// A body with problems found reports what it corrected (after the 通报; once — a late report is marked late).
+    public static func reportRectification(
+        _ campaign: UUID, body: UUID, report: String, by username: String, today: CivilDate, in tx: WriteTransaction
+    ) async throws -> FileReviewCampaign {
+        guard var c = try await self.campaign(campaign, on: tx.db), c.bodies.contains(body) else {
+            throw DomainError.notFound("没有该评查活动")
+        }
+        guard c.bulletinOn != nil else {
+            throw DomainError.conflict(field: nil, message: "评查结果尚未通报，整改报告在通报后报送")
+        }
+        guard FileReviewCampaign.bodiesToRectify(try await files(campaign, on: tx.db)).contains(body) else {
+            throw DomainError.conflict(field: nil, message: "本单位被评查的案卷未发现问题，无需报送整改报告")
+        }
+        guard c.rectifications?[body.uuidString] == nil else {
+            throw DomainError.conflict(field: nil, message: "本单位已报送整改报告")
+        }
+        let report = report.trimmed
+        guard (10...5_000).contains(report.count) else {
+            throw DomainError.invalid(field: "report", message: "请写明逐案整改的情况（10至5000字）")
+        }
+        c.rectifications = (c.rectifications ?? [:]).merging(
+            [body.uuidString: .init(report: report, reportedOn: today, by: username)]) { a, _ in a }
+        try await save(c, in: tx)
+        try tx.record(
+            "file_review_campaign", campaign.uuidString, "rectification",
+            ["body": body.uuidString, "report": report, "late": String(today > c.rectifyBy)])
+        return c
+    }
+
+    static func save(_ c: FileReviewCampaign, in tx: WriteTransaction) async throws {
+        try await tx.sql.raw(
+            "UPDATE review_campaigns SET content = \(bind: try StoreJSON.encode(c)) WHERE id = \(bind: c.id.uuidString)"
+        ).run()
     }
 
     /// The draw as published for anyone to re-run (`scripts/draw-verify.py`): the same document as a 双随机 task's.
