@@ -575,6 +575,20 @@ struct ReconsiderationPortalTests {
                 right.text.contains("2027-01-19") && right.text.contains("暂定"),
                 "the provisional decision deadline, marked")
             #expect(!right.text.contains("330102199001011234") && !right.text.contains("13812345678"))
+            // Guessing one number's 查询码 locks that number (even the right code, for a while) — not the address: the
+            // next applicant at the same office still looks up their own.
+            for _ in 0..<9 {
+                _ = try await status.request(
+                    .POST, "/reconsideration/status", form: ["number": tracking, "secret": "WRONG234"])
+            }
+            let locked = try await status.request(
+                .POST, "/reconsideration/status", form: ["number": tracking, "secret": secret])
+            #expect(
+                locked.status == .tooManyRequests && locked.text.contains("查询失败次数过多"),
+                "\(locked.status) \(locked.text.suffix(600))")
+            let neighbour = try await status.request(
+                .POST, "/reconsideration/status", form: ["number": "FY20260000000", "secret": "WRONG234"])
+            #expect(neighbour.status == .notFound, "another number from the same address is not locked")
         }
     }
 

@@ -338,6 +338,33 @@ struct SupervisionTests {
             // Both periods run from receipt (2026-11-20): 5 working days to decide, 60 days to answer.
             #expect(stored.file.deadline("acceptance")?.deadline.due.description == "2026-11-27")
             #expect(stored.file.deadline("answer")?.deadline.due.description == "2027-01-19")
+            // The 司法局's staff see the phone masked and show it in full on request, each time on the record; nobody
+            // else reading the case may.
+            let clerk = WebClient(t)
+            _ = try await clerk.login("sfj.jiandu")
+            let page = try await clerk.request(.GET, "/console/cases/\(id)")
+            #expect(
+                !page.text.contains("13900000000") && page.text.contains("显示完整的"), "masked, with the way to show it")
+            let shown = try await clerk.request(
+                .POST, "/console/cases/\(id)/personal", form: ["field": "complainantContact"])
+            #expect(shown.status == .ok && shown.text.contains("13900000000"))
+            #expect(shown.headers.first(name: .cacheControl) == "no-store")
+            let unknownField = try await clerk.request(
+                .POST, "/console/cases/\(id)/personal", form: ["field": "complaintText"])
+            #expect(unknownField.status == .notFound)
+            let reveals = try await t.sql.raw(
+                "SELECT action FROM record_entries WHERE subject_type = 'case' AND subject_id = \(bind: id) AND action = 'reveal_personal'"
+            ).all()
+            #expect(reveals.count == 1)
+            let county = WebClient(t)
+            _ = try await county.login("xzf.xianzhang")
+            let read = try await county.request(.GET, "/console/cases/\(id)")
+            if read.status == .ok {
+                #expect(!read.text.contains("显示完整的"))
+                let refused = try await county.request(
+                    .POST, "/console/cases/\(id)/personal", form: ["field": "complainantContact"])
+                #expect(refused.status == .forbidden && !refused.text.contains("13900000000"))
+            }
             let c = CaseAPITests.Client(t: t)
             let head = try await t.token("scj.juzhang")
             // Registered only at the 司法局 itself: never under the body complained about.

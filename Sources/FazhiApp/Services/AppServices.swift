@@ -93,7 +93,8 @@ public struct FazhiServices: Sendable {
     /// Online 行政复议 applications: at most 10 filed per address per hour (a flood from one address is refused), and
     /// 20 wrong status look-ups per address per 15 minutes (guessing tracking numbers and secrets).
     public let applicationThrottle = LoginThrottle(maxFailuresPerAccount: 10, maxFailuresPerAddress: 10, window: 3600)
-    public let statusThrottle = LoginThrottle(maxFailuresPerAccount: 20, maxFailuresPerAddress: 20, window: 15 * 60)
+    /// Status lookups: 10 wrong 查询码 for one number, or 60 from one address, in 15 minutes.
+    public let statusThrottle = LoginThrottle(maxFailuresPerAccount: 10, maxFailuresPerAddress: 60, window: 15 * 60)
     let accessCache = AccessCache()
     public let leafCache = RecordLeafCache()
 

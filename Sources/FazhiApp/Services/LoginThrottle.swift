@@ -43,3 +43,15 @@ public final class LoginThrottle: Sendable {
 
     public func reset(_ key: String) { failures.withLockedValue { _ = $0.removeValue(forKey: key) } }
 }
+
+extension LoginThrottle {
+    /// A status lookup's keys: a wrong 查询码 counts against the number asked (guessing one applicant's code, from
+    /// anywhere) and, more loosely, against the address (trying many numbers) — so a few typos at a shared office
+    /// address lock nobody else out.
+    static func statusKeys(address: String?, number: String) -> [String] {
+        [
+            addressKey(address ?? "?"),
+            accountKey("status:" + String(number.trimmed.uppercased().prefix(40))),
+        ]
+    }
+}

@@ -30,6 +30,27 @@ enum CasesConsole {
             let user = try req.requireUser()
             return try await CaseFilePage.render(req, user: user, stored: try await CasesAPI.visibleCase(req, user))
         }
+        // A masked personal value shown in full to the handling body's staff, each time on the record; the page comes back
+        // (never a redirect, so the value is not in any address or cache).
+        console.post("cases", ":id", "personal") { req async throws -> Response in
+            let user = try req.requireUser()
+            let stored = try await CasesAPI.visibleCase(req, user)
+            let field = (try req.content.decode([String: String].self)["field"] ?? "").trimmed
+            guard CaseFilePage.Query.mayReveal(user, stored.file) else {
+                throw APIError(DomainError.forbidden("个人信息仅由办理本案的单位工作人员查看", article: "个人信息保护法 第五十一条"))
+            }
+            guard
+                let def = req.fazhi.procedures.definition(
+                    stored.file.procedure, version: stored.file.definitionVersion),
+                def.personalInputs.contains(field), stored.file.facts[field] != nil
+            else { throw APIError.notFound("本案没有该项个人信息") }
+            try await req.write(as: user) { tx in
+                try tx.record("case", stored.id.uuidString, "reveal_personal", ["field": field, "by": user.username])
+            }
+            let page = try await CaseFilePage.render(req, user: user, stored: stored, revealed: [field])
+            page.headers.replaceOrAdd(name: .cacheControl, value: "no-store")
+            return page
+        }
         console.post("cases", ":id", "steps", ":action") { req async throws -> Response in
             let user = try req.requireUser()
             let stored = try await CasesAPI.visibleCase(req, user)

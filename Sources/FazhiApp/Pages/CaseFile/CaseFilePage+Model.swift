@@ -46,6 +46,8 @@ extension CaseFilePage {
         var definitionVersion: Int
         var navPath: String
         var facts: [(label: String, value: String)]
+        /// Masked personal values the user may show in full (label, fact key).
+        var revealable: [(label: String, key: String)] = []
         var notStarted: (label: String, value: String)
         var deadlines: [DeadlineLine]
         /// Periods not started yet (they wait for a receipt), shown above the others.
@@ -76,7 +78,7 @@ extension CaseFilePage.Model {
         let fieldsByKey = Dictionary(
             def.actions.flatMap(\.inputs).map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a })
         func display(_ key: String, _ v: FactValue) -> String {
-            if personal.contains(key) { return PersonalData.maskIDNumber(v.description) }
+            if personal.contains(key), !q.revealed.contains(key) { return PersonalData.maskIDNumber(v.description) }
             let choices: [InputField.Choice]? = {
                 if case .choice(let c)? = fieldsByKey[key]?.kind { return c }; return shown.computedChoices[key]
             }()
@@ -96,6 +98,11 @@ extension CaseFilePage.Model {
         facts = shown.shownFacts.compactMap { k in
             f.facts[k].map { (fieldsByKey[k]?.label ?? shown.labels[k] ?? k, display(k, $0)) }
         }
+        revealable =
+            q.mayReveal
+            ? shown.shownFacts.filter { personal.contains($0) && !q.revealed.contains($0) && f.facts[$0] != nil }.map {
+                (fieldsByKey[$0]?.label ?? shown.labels[$0] ?? $0, $0)
+            } : []
         notStarted = (shown.notStartedLabel, shown.notStarted)
         waiting = shown.waitingPeriods(f)
         deadlines = f.deadlines.reversed().map {

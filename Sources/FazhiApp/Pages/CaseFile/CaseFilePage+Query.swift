@@ -21,8 +21,14 @@ extension CaseFilePage {
         /// today): one not in force may not be its basis (优化营商环境条例 第六十四条第二款).
         var cited: [CitedDocument] = []
         var citedOn: CivilDate? = nil
+        /// The handling body's own staff may show a masked personal value (a complainant's phone), on the record.
+        var mayReveal = false
+        /// The personal values shown in full on this rendering (after the user asked, and it was recorded).
+        var revealed: Set<String> = []
 
-        static func fetch(_ req: Request, user: AuthUser, stored: StoredCase) async throws -> Query {
+        static func fetch(
+            _ req: Request, user: AuthUser, stored: StoredCase, revealed: Set<String> = []
+        ) async throws -> Query {
             let f = stored.file, today = req.fazhi.today, catalog = req.fazhi.procedures
             guard let def = catalog.definition(f.procedure, version: f.definitionVersion) else {
                 throw APIError.notFound("程序定义不存在")
@@ -46,7 +52,13 @@ extension CaseFilePage {
                 pickers: try await pickers(def, available, f, req),
                 cited: try await CitedDocumentRegisters.lookUp(
                     citations(f), on: f.facts[CaseColumns.decidedOn] ?? today, excluding: f.id, db: req.db),
-                citedOn: f.facts[CaseColumns.decidedOn] ?? today)
+                citedOn: f.facts[CaseColumns.decidedOn] ?? today, mayReveal: mayReveal(user, f),
+                revealed: revealed)
+        }
+
+        /// Whether the user works at the body handling the case (not a supervisor or reviewer reading it).
+        static func mayReveal(_ user: AuthUser, _ f: CaseFile) -> Bool {
+            user.organisationID == f.bodyID && !CasesAPI.actor(user, body: f.bodyID).roles.isEmpty
         }
 
         /// Every 文号 in the case's text facts.

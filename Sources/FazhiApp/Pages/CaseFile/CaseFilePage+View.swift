@@ -13,13 +13,27 @@ extension CaseFilePage {
                 \(m.altered.map { Views.flash("数据完整性告警：\($0)。本页所示内容和文书暂不可信，请系统管理员按全过程记录核查恢复。", error: true) } ?? "")
                 <p><span class="tag">\(m.procedureName)</span> <span class="tag" id="case-state">\(m.stateName)</span> \(m.bodyName) · 登记于 \(m.openedOn) · 第\(m.version)次变更 · 按\(m.instrument)（程序第\(m.definitionVersion)版） · <a href="\(SitePath.caseArchive(m.caseID).path)" id="archive-link">导出案卷（.zip）</a>\(HTML.join(m.pages.map { " · <a href=\"\(caseRoot)/\($0.path)\" class=\"case-page\">\($0.label)</a>" as HTML }))</p>
                 \(citations())
-                <div class="grid2"><div>\(FactList(items: m.facts, empty: m.notStarted).render())</div>
+                <div class="grid2"><div>\(FactList(items: m.facts, empty: m.notStarted).render())\(revealForms(caseRoot))</div>
                 <div><h2>期限</h2>\(deadlines())</div></div>
                 <h2>现在可以办理</h2>\(m.open.isEmpty ? HTML("<p class=\"muted\">您现在没有可办理的步骤。</p>") : HTML.join(m.open.map(stepForm)))
                 \(refused())
                 \(evidence(caseRoot))
                 <h2>全过程记录</h2><ol class="timeline" reversed>\(HTML.join(m.timeline.map(timelineEntry)))</ol>
                 """
+        }
+
+        /// The handling staff's way to a masked personal value: each shown in full on request, the request on the record
+        /// (个人信息保护法 第五十一条: 访问权限与记录).
+        func revealForms(_ caseRoot: String) -> HTML {
+            guard !model.revealable.isEmpty else { return "" }
+            return HTML.join(
+                model.revealable.map { r in
+                    PostForm(
+                        action: "\(caseRoot)/personal", cssClass: "inline reveal", csrf: model.csrf,
+                        content: "<input type=\"hidden\" name=\"field\" value=\"\(r.key)\">",
+                        submit: "显示完整的\(r.label)（将记录查看人）", buttonClass: "secondary"
+                    ).render()
+                })
         }
 
         /// The 规范性文件 the case cites: each with its standing on the decision day; one not in force is flagged for the

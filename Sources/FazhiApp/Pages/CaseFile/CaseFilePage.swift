@@ -14,9 +14,9 @@ enum CaseFilePage {
 
     /// `GET /console/cases/:id`, and the page again after a refused step.
     static func render(
-        _ req: Request, user: AuthUser, stored: StoredCase, failed: Failure? = nil
+        _ req: Request, user: AuthUser, stored: StoredCase, failed: Failure? = nil, revealed: Set<String> = []
     ) async throws -> Response {
-        let data = try await Query.fetch(req, user: user, stored: stored)
+        let data = try await Query.fetch(req, user: user, stored: stored, revealed: revealed)
         let model = Model(
             data, csrf: CSRF.token(for: req), today: req.fazhi.today,
             evidenceLimitMB: Int(req.fazhi.evidence.maxBytes / 1_048_576), failed: failed)

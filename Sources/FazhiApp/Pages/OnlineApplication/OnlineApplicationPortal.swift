@@ -95,14 +95,14 @@ struct OnlineApplicationPortal: Sendable {
         try CSRF.verify(req)
         let number = ((try? req.content.get(String.self, at: "number")) ?? "").trimmed,
             secret = ((try? req.content.get(String.self, at: "secret")) ?? "").trimmed
-        let address = LoginThrottle.addressKey(req.remoteAddress?.ipAddress ?? "?")
-        if let wait = req.fazhi.statusThrottle.retryAfter([address], now: req.fazhi.now) {
+        let keys = LoginThrottle.statusKeys(address: req.remoteAddress?.ipAddress, number: number)
+        if let wait = req.fazhi.statusThrottle.retryAfter(keys, now: req.fazhi.now) {
             return .refused(number: number, message: "查询失败次数过多，请在 \((wait + 59) / 60) 分钟后再试", .tooManyRequests)
         }
         guard number.count <= 40, secret.count <= 40,
             let c = try await desk.lookup(trackingNumber: number, secret: secret, on: req.db)
         else {
-            req.fazhi.statusThrottle.recordFailure([address], now: req.fazhi.now)
+            req.fazhi.statusThrottle.recordFailure(keys, now: req.fazhi.now)
             return .refused(number: number, message: "查询编号或查询码不正确", .notFound)
         }
         return .found(c, number: number, secret: secret)

@@ -179,8 +179,8 @@ enum ReconsiderationPortal {
         try CSRF.verify(req)
         let number = ((try? req.content.get(String.self, at: "number")) ?? "").trimmed,
             secret = ((try? req.content.get(String.self, at: "secret")) ?? "").trimmed
-        let address = LoginThrottle.addressKey(req.remoteAddress?.ipAddress ?? "?")
-        if let wait = req.fazhi.statusThrottle.retryAfter([address], now: req.fazhi.now) {
+        let keys = LoginThrottle.statusKeys(address: req.remoteAddress?.ipAddress, number: number)
+        if let wait = req.fazhi.statusThrottle.retryAfter(keys, now: req.fazhi.now) {
             return Views.portal(
                 "行政复议申请查询", request: req,
                 statusForm(req, number: number, error: "查询失败次数过多，请在 \((wait + 59) / 60) 分钟后再试")
@@ -188,7 +188,7 @@ enum ReconsiderationPortal {
         }
         guard let c = try await ReconsiderationApplications.lookup(trackingNumber: number, secret: secret, on: req.db)
         else {
-            req.fazhi.statusThrottle.recordFailure([address], now: req.fazhi.now)
+            req.fazhi.statusThrottle.recordFailure(keys, now: req.fazhi.now)
             return Views.portal("行政复议申请查询", request: req, statusForm(req, number: number, error: "查询编号或查询码不正确")).with(
                 status: .notFound)
         }

@@ -78,7 +78,8 @@ public enum EnforcementComplaintProcedure {
             presentation: CasePresentation(
                 party: ["complainantName"],
                 shownFacts: [
-                    "channel", "complainantName", "bodyComplained", "relatedCase", "complaintText", "receivedOn",
+                    "channel", "complainantName", "complainantContact", "bodyComplained", "relatedCase",
+                    "complaintText", "receivedOn",
                     "trackingNumber", "declineGround", "declineText", "referredTo", "referralNote",
                     "complaintConclusion", "answerText",
                 ],
