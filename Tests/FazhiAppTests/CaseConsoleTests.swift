@@ -145,6 +145,15 @@ import VaporTesting
             _ = try await web.login("sfj.jiandu")
             let page = try await web.request(.GET, "/console/statistics?year=2026")
             #expect(page.status == .ok && page.text.contains("履职率") && page.text.contains("清河县市场监督管理局"))
+            // The charts, drawn on the server: by month (cases and decisions; fines) and every body side by side, each bar a
+            // link to the cases it counts.
+            for id in ["month-chart", "fine-chart", "body-chart"] { #expect(page.text.contains("id=\"\(id)\"")) }
+            #expect(page.text.contains("<svg") && page.text.contains("href=\"/console/cases?month=2026-"))
+            let monthLink = try #require(
+                page.text.range(of: #"/console/cases\?month=2026-[0-9]{2}"#, options: .regularExpression).map {
+                    String(page.text[$0])
+                })
+            #expect(try await web.request(.GET, monthLink).status == .ok)
             let list = try await web.request(.GET, "/console/cases?body=\(scj.uuidString)&month=2026&outcome=penalty")
             #expect(list.text.components(separatedBy: "/console/cases/").count - 1 >= 3)
             let xlsx = try await web.request(.GET, "/console/statistics?year=2026&format=xlsx")

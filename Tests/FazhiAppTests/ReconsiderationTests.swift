@@ -672,6 +672,28 @@ struct ReconsiderationStatisticsTests {
             let upheld = try await web.request(
                 .GET, "/console/reconsideration/statistics?year=2026&figure=outcome.uphold")
             #expect(upheld.text.contains("维持：1 件") && upheld.text.contains("清河县某某超市") && !upheld.text.contains("赵某某"))
+            // By 被申请人 too, every enforcement body listed (zeros included), drawn as a chart linking to the cases.
+            #expect(
+                page.text.contains("按被申请人") && page.text.contains("id=\"group-chart\"") && page.text.contains("<svg"))
+            let market = "清河县市场监督管理局"
+            let byRespondent = try #require(
+                page.text.range(of: "id=\"by-group\"").map { String(page.text[$0.upperBound...]) })
+            #expect(byRespondent.contains(market) && byRespondent.contains("清河县应急管理局"), "zeros included")
+            let encoded = try #require(market.addingPercentEncoding(withAllowedCharacters: .urlQueryAllowed))
+            let ofMarket = try await web.request(
+                .GET, "/console/reconsideration/statistics?year=2026&figure=received&group=\(encoded)")
+            let emergency = try await web.request(
+                .GET,
+                "/console/reconsideration/statistics?year=2026&figure=received&group=\(try #require("清河县应急管理局".addingPercentEncoding(withAllowedCharacters: .urlQueryAllowed)))"
+            )
+            #expect(ofMarket.text.contains("收案：") && !ofMarket.text.contains("收案：0 件"))
+            #expect(emergency.text.contains("收案：0 件"), "a respondent without cases lists none")
+            let workbook = try await web.request(.GET, "/console/reconsideration/statistics?year=2026&format=xlsx")
+            let bytes = Data(workbook.body.readableBytesView)
+            let first = try XLSXReader.rows(bytes)
+            #expect(first.first?.contains { $0.hasPrefix("导出时间") } == true, "a title row with the export time")
+            #expect(first.last?.first == "合计")
+            #expect(String(decoding: bytes, as: UTF8.self).contains("xl/worksheets/sheet2.xml"), "the 被申请人 sheet")
             // Outside one's readable bodies nothing is counted.
             let other = WebClient(t)
             _ = try await other.login("scj.zhifa1")

@@ -124,6 +124,11 @@ public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible
 
 /// Formats an instant as ISO 8601 in China time, e.g. `2026-11-21T20:30:05.123+08:00`.
 public enum ChinaTime {
+    /// To the minute, as an export's "导出时间" reads: `2026-11-21 20:30`.
+    public static func minute(_ instant: Date) -> String {
+        String(iso(instant).prefix(16)).replacingOccurrences(of: "T", with: " ")
+    }
+
     public static func iso(_ instant: Date) -> String {
         let ms = Int((instant.timeIntervalSince1970 * 1000).rounded(.down)) + CivilDate.chinaOffsetSeconds * 1000
         let msOfDay = ((ms % 86_400_000) + 86_400_000) % 86_400_000

@@ -44,6 +44,22 @@ public struct ProcedureStatistics: Sendable {
     public let rates: [Rate]
     /// The year's figures in one sentence, in the annual reports' own words.
     public var summary: @Sendable (FigureTally) -> String = { _ in "" }
+    /// A second dimension the figures are read by besides the body holding the case (行政复议: by 被申请人).
+    public var grouping: Grouping?
+
+    /// What a case is grouped by (its label, and the case's value; nil when not known yet).
+    public struct Grouping: Sendable {
+        public let label: String
+        public let value: @Sendable (CaseFile) -> String?
+        public init(_ label: String, value: @escaping @Sendable (CaseFile) -> String?) {
+            self.label = label; self.value = value
+        }
+    }
+
+    /// The group a case counts in (bounded: it is kept in a column).
+    public func group(_ f: CaseFile) -> String? {
+        grouping?.value(f).map { String($0.trimmed.prefix(100)) }.flatMap { $0.isEmpty ? nil : $0 }
+    }
 
     public init(title: String, year: @escaping @Sendable (CaseFile) -> Int?, figures: [Figure], rates: [Rate] = []) {
         self.title = title; self.year = year; self.figures = figures; self.rates = rates

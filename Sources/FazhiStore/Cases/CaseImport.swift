@@ -92,7 +92,8 @@ public enum CaseImport {
             sql, "case_deadlines",
             ["case_id", "key", "name", "due", "article", "running", "body_id", "procedure", "case_number"], deadlines)
         try await insert(
-            sql, "case_figure_members", ["case_id", "figure", "procedure", "year", "body_id", "opened_on"], members)
+            sql, "case_figure_members", ["case_id", "figure", "procedure", "year", "body_id", "opened_on", "grp"],
+            members)
         for s in sums.values {
             try await sql.raw(
                 """
@@ -152,7 +153,7 @@ public enum CaseImport {
                         m.year, figure,
                         [
                             SQLBind(f.id), SQLBind(figure), SQLBind(def.id), SQLBind(m.year),
-                            SQLBind(bodyID.uuidString), SQLBind(openedOn),
+                            SQLBind(bodyID.uuidString), SQLBind(openedOn), SQLBind(stats.group(f)),
                         ]
                     ))
             }

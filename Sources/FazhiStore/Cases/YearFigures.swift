@@ -11,7 +11,7 @@ public enum YearFigures {
         _ stats: ProcedureStatistics, from old: CaseFile?, to new: CaseFile, openedOn: String, on sql: any SQLDatabase
     ) async throws {
         let before = old.flatMap(stats.memberships), after = stats.memberships(new)
-        let body = new.bodyID.uuidString, procedure = new.procedure
+        let body = new.bodyID.uuidString, procedure = new.procedure, group = stats.group(new)
         var removed: [(Int, String)] = [], added: [(Int, String)] = []
         if let before {
             for f in before.figures where before.year != after?.year || !(after?.figures.contains(f) ?? false) {
@@ -29,12 +29,18 @@ public enum YearFigures {
         }
         if !added.isEmpty {
             var ins = sql.insert(into: "case_figure_members").columns(
-                "case_id", "figure", "procedure", "year", "body_id", "opened_on")
+                "case_id", "figure", "procedure", "year", "body_id", "opened_on", "grp")
             for (y, f) in added {
                 ins = ins.values(
-                    SQLBind(new.id), SQLBind(f), SQLBind(procedure), SQLBind(y), SQLBind(body), SQLBind(openedOn))
+                    SQLBind(new.id), SQLBind(f), SQLBind(procedure), SQLBind(y), SQLBind(body), SQLBind(openedOn),
+                    SQLBind(group))
             }
             try await ins.run()
+        }
+        // A case whose group changed (a 被申请人 named later) moves its kept memberships with it.
+        if let old, before != nil, stats.group(old) != group {
+            try await sql.update("case_figure_members").set("grp", to: SQLBind(group))
+                .where("case_id", .equal, SQLBind(new.id)).run()
         }
         for (delta, list) in [(-1, removed), (1, added)] {
             for (y, f) in list {
@@ -93,19 +99,41 @@ public enum YearFigures {
         }
     }
 
-    /// The cases a figure counts (newest first, at most `limit`).
+    /// A year's figures by the procedure's second dimension (`ProcedureStatistics.grouping`), over the given bodies:
+    /// each group with its counts; cases not grouped yet under "". Counted from the kept memberships.
+    public static func byGroup(
+        _ def: ProcedureDefinition, year: Int, bodies: Set<UUID>, on db: any Database
+    ) async throws -> [String: FigureTally] {
+        guard let stats = def.statistics, stats.grouping != nil, !bodies.isEmpty else { return [:] }
+        var counts: [String: [String: Int]] = [:]
+        for r in try await (db as! any SQLDatabase).raw(
+            """
+            SELECT grp, figure, COUNT(*) AS n FROM case_figure_members WHERE procedure = \(bind: def.id)
+            AND year = \(bind: year) AND body_id IN \(SQLGroupExpression(bodies.map { SQLBind($0.uuidString) }))
+            GROUP BY grp, figure
+            """
+        ).all() {
+            let group = try r.decodeNil(column: "grp") ? "" : try r.decode(column: "grp", as: String.self)
+            counts[group, default: [:]][try r.decode(column: "figure", as: String.self)] = try r.decode(
+                column: "n", as: Int.self)
+        }
+        return counts.mapValues { FigureTally(year: year, counts: $0, statistics: stats) }
+    }
+
+    /// The cases a figure counts (newest first, at most `limit`), of one group when asked.
     public static func cases(
-        _ procedure: String, figure: String, year: Int, bodies: Set<UUID>, limit: Int = 500, on db: any Database
+        _ procedure: String, figure: String, year: Int, bodies: Set<UUID>, group: String? = nil, limit: Int = 500,
+        on db: any Database
     ) async throws -> [StoredCase] {
         guard !bodies.isEmpty else { return [] }
-        return try await (db as! any SQLDatabase).raw(
-            """
+        var q: SQLQueryString = """
             SELECT c.number, c.opened_on, c.content FROM case_figure_members m JOIN cases c ON c.id = m.case_id
             WHERE m.procedure = \(bind: procedure) AND m.year = \(bind: year) AND m.figure = \(bind: figure)
             AND m.body_id IN \(SQLGroupExpression(bodies.map { SQLBind($0.uuidString) }))
-            ORDER BY m.opened_on DESC LIMIT \(literal: limit)
             """
-        ).all().map(CaseStore.storedCase)
+        if let group { q = q + (group.isEmpty ? " AND m.grp IS NULL" : " AND m.grp = \(bind: group)") }
+        return try await (db as! any SQLDatabase).raw(q + " ORDER BY m.opened_on DESC LIMIT \(literal: limit)")
+            .all().map(CaseStore.storedCase)
     }
 
     /// Recomputes both tables from the cases (the migration; a bulk load).

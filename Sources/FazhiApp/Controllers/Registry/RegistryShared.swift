@@ -95,10 +95,17 @@ enum RegistryTables {
 
 /// Responses for tables as files.
 enum TableResponse {
+    typealias Sheet = XLSXWriter.Sheet
+
     static func xlsx(_ rows: [[String]], sheet: String, filename: String) throws -> Response {
+        try xlsx([.init(name: sheet, rows: rows)], filename: filename)
+    }
+
+    /// A workbook of several sheets.
+    static func xlsx(_ sheets: [XLSXWriter.Sheet], filename: String) throws -> Response {
         file(
-            try XLSXWriter.write([.init(name: sheet, rows: rows)]),
-            type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", filename: filename + ".xlsx")
+            try XLSXWriter.write(sheets), type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            filename: filename + ".xlsx")
     }
 
     static func csv(_ rows: [[String]], filename: String) -> Response {

@@ -10,11 +10,15 @@ extension YearFiguresPage {
         let tally: FigureTally
         let byBody: [UUID: FigureTally]
         let bodyNames: [UUID: String]
-        /// The figure asked for and its newest cases.
+        /// The figure asked for and its newest cases (of one group when asked).
         let listing: (ProcedureStatistics.Figure, [StoredCase])?
+        /// By the procedure's second dimension (复议: 被申请人), with every enforcement body (zeros included — the ones
+        /// a supervisor looks for); and the group the listing is of.
+        let byGroup: [String: FigureTally]
+        let group: String?
 
         static func fetch(
-            _ req: Request, user: AuthUser, procedure: String, year: Int, figure: String?, limit: Int
+            _ req: Request, user: AuthUser, procedure: String, year: Int, figure: String?, group: String?, limit: Int
         ) async throws -> Query {
             guard let def = req.fazhi.procedures.current(procedure), let stats = def.statistics,
                 let tally = try await YearFigures.tally(def, year: year, bodies: user.readable, on: req.db)
@@ -24,13 +28,21 @@ extension YearFiguresPage {
                 listing = (
                     f,
                     try await YearFigures.cases(
-                        procedure, figure: id, year: year, bodies: user.readable, limit: limit, on: req.db)
+                        procedure, figure: id, year: year, bodies: user.readable, group: group, limit: limit,
+                        on: req.db)
                 )
+            }
+            var byGroup = try await YearFigures.byGroup(def, year: year, bodies: user.readable, on: req.db)
+            if stats.grouping != nil {
+                // Every enforcement body by name (a 复议机关 reviews them all); the counts are of the readable cases only.
+                for b in try await EnforcementBodies.all(on: req.db) where byGroup[b.organisationName] == nil {
+                    byGroup[b.organisationName] = FigureTally(year: year, counts: [:], statistics: stats)
+                }
             }
             return Query(
                 definition: def, statistics: stats, year: year, tally: tally,
                 byBody: try await YearFigures.byBody(def, year: year, bodies: user.readable, on: req.db),
-                bodyNames: try await CasesConsole.bodyNames(req), listing: listing)
+                bodyNames: try await CasesConsole.bodyNames(req), listing: listing, byGroup: byGroup, group: group)
         }
     }
 }

@@ -43,6 +43,30 @@ extension YearFiguresPage {
                         + b.rates.map { DataTable.Cell("\($0.value)", sort: String($0.sort), class: "num") }
                 }, empty: "本年度尚无数据。"
             ).render()
+            let byGroup: HTML =
+                m.groupLabel.map { label in
+                    let table = DataTable(
+                        id: "by-group",
+                        columns: [.init(label)] + m.main.map { .init($0.label, numeric: true) }
+                            + m.rates.map { .init($0.label, numeric: true) },
+                        rows: m.byGroup.map { g in
+                            [.text(g.name)]
+                                + g.figures.map { f in
+                                    f.count == 0
+                                        ? DataTable.Cell.number(0)
+                                        : DataTable.Cell(
+                                            FigureLink(value: f.count, path: f.path, id: nil).render(),
+                                            sort: String(f.count), class: "num")
+                                }
+                                + g.rates.map { DataTable.Cell("\($0.value)", sort: String($0.sort), class: "num") }
+                        }, empty: "本年度尚无数据。"
+                    ).render()
+                    return """
+                        <h2>按\(label)</h2>
+                        \(m.groupChart?.render() ?? "")
+                        \(table)
+                        """
+                } ?? ""
             return """
                 <nav class="tabs">\(tabs)</nav>
                 <form method="get" class="search"><label for="year">年度</label><input id="year" name="year" type="number" value="\(m.year)" min="2000" max="2100"><button type="submit">查看</button></form>
@@ -51,7 +75,9 @@ extension YearFiguresPage {
                 <div class="grid2"><div>\(main)</div>
                 <div><h2>分类</h2>\(shown.isEmpty ? HTML("<p class=\"muted\">本年度尚无数据。</p>") : HTML("<div class=\"counts\">\(bars)</div>"))</div></div>
                 <h2>按单位</h2>
+                \(m.bodyChart?.render() ?? "")
                 \(byBody)
+                \(byGroup)
                 \(listing())
                 """
         }

@@ -22,16 +22,20 @@ enum YearFiguresPage {
         let year = req.query[Int.self, at: "year"] ?? req.fazhi.today.year
         guard (2000...2100).contains(year) else { throw DomainError.invalid(field: "year", message: "年度应在2000至2100之间") }
         let figure = req.query[String.self, at: "figure"]
+        let group = req.query[String.self, at: "group"].map { String($0.prefix(100)) }
         let q = try await Query.fetch(
-            req, user: user, procedure: procedure, year: year, figure: figure,
+            req, user: user, procedure: procedure, year: year, figure: figure, group: group,
             limit: req.query[String.self, at: "format"] == "xlsx" ? 100_000 : 500)
-        if req.query[String.self, at: "format"] == "xlsx" { return try xlsx(q) }
+        if req.query[String.self, at: "format"] == "xlsx" {
+            return try xlsx(q, exportedAt: ChinaTime.minute(req.fazhi.now))
+        }
         let model = Model(q, catalog: req.fazhi.procedures)
         return Views.console(model.title, user: user, request: req, active: model.navPath, View(model: model).render())
     }
 
-    /// The year's table as the annual report wants it (each body, then 合计), or a figure's cases (台账).
-    static func xlsx(_ q: Query) throws -> Response {
+    /// The year's table as the annual report wants it (a title row with the export time, each body, then 合计; by the
+    /// second dimension on its own sheet), or a figure's cases (台账).
+    static func xlsx(_ q: Query, exportedAt: String) throws -> Response {
         let stats = q.statistics, names = q.bodyNames
         if let (f, cases) = q.listing {
             return try TableResponse.xlsx(
@@ -48,10 +52,23 @@ enum YearFiguresPage {
             [name] + stats.figures.map { String(t.count($0.id)) } + stats.rates.map { FigureTally.percent(t.rate($0)) }
         }
         let header = ["单位"] + stats.figures.map(\.label) + stats.rates.map(\.label)
+        let title = ["\(q.year)年\(stats.title)", "导出时间：\(exportedAt)"]
         let bodies = q.byBody.sorted { (names[$0.key] ?? "") < (names[$1.key] ?? "") }.map {
             row(names[$0.key] ?? $0.key.uuidString, $0.value)
         }
-        return try TableResponse.xlsx(
-            [header] + bodies + [row("合计", q.tally)], sheet: "\(q.year)年", filename: "\(stats.title)-\(q.year)")
+        var sheets: [TableResponse.Sheet] = [
+            .init(name: "\(q.year)年", rows: [title, header] + bodies + [row("合计", q.tally)])
+        ]
+        if let grouping = stats.grouping {
+            let groups = q.byGroup.sorted { $0.key < $1.key }.map { row($0.key.isEmpty ? "（未填）" : $0.key, $0.value) }
+            sheets.append(
+                .init(
+                    name: "按\(grouping.label)",
+                    rows: [
+                        ["\(q.year)年\(stats.title)（按\(grouping.label)）", "导出时间：\(exportedAt)"],
+                        [grouping.label] + header.dropFirst(),
+                    ] + groups + [row("合计", q.tally)]))
+        }
+        return try TableResponse.xlsx(sheets, filename: "\(stats.title)-\(q.year)")
     }
 }

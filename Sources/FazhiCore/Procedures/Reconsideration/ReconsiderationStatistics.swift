@@ -34,10 +34,13 @@ extension ReconsiderationProcedure {
             F("dismissed", "驳回申请（第三十三条）", main: false) { $0.state == State.dismissed.id },
             F("corrected", "纠错") { Reconsideration.correcting.contains(outcome($0) ?? "") },
         ]
-        return ProcedureStatistics(
+        var stats = ProcedureStatistics(
             title: "行政复议统计", year: { $0.facts[ReconsiderationFact.receivedOn]?.year }, figures: figures,
             rates: [
                 .init("correction", "纠错率", "corrected", over: "concluded", formula: "（撤销＋部分撤销＋变更＋确认违法＋责令履行＋确认无效）÷ 审结")
             ])
+        // The reports count 复议 by the department whose act was reviewed (被申请人) as well as by 复议机关.
+        stats.grouping = .init("被申请人") { $0.facts[ReconsiderationFact.respondent] }
+        return stats
     }()
 }

@@ -10,11 +10,6 @@ extension EnforcementStatisticsPage {
             let m = model
             let years = HTML.join(
                 m.years.map { "<option\(HTML(raw: $0 == m.year ? " selected" : ""))>\(String($0))</option>" as HTML })
-            let maxMonth = max(1, m.perMonth.max() ?? 1)
-            let bars = HTML.join(
-                (1...12).map { i -> HTML in
-                    "<div class=\"bar-row\"><span>\(i)月</span><progress class=\"bar\" max=\"\(maxMonth)\" value=\"\(m.perMonth[i])\">\(m.perMonth[i])</progress><span>\(m.perMonth[i])</span></div>"
-                })
             let xlsx =
                 "\(SitePath.enforcementStatistics.path)?year=\(String(m.year))\(m.only.map { "&body=\($0.uuidString)" } ?? "")&format=xlsx"
             let months: HTML =
@@ -36,8 +31,8 @@ extension EnforcementStatisticsPage {
                 <form method="get" action="\(SitePath.enforcementStatistics.path)" class="card search"><label for="year">年度</label><select id="year" name="year">\(years)</select>
                 <label for="body">执法主体</label><select id="body" name="body">\(RegistryViews.bodyOptions(m.bodies, selected: m.only))</select><button type="submit">查看</button>
                 <a href="\(xlsx)">导出 Excel</a></form>
-                <h2>\(String(m.year))年各月立案及检查</h2><div class="card counts" id="month-bars">\(bars)</div>
-                <h2>按执法主体</h2><p class="muted">按立案（检查）日期归年、月；法制审核率 = 经法制审核的普通程序处罚决定 ÷ 普通程序处罚决定；超期指超过第六十条办案期限作出决定或仍未决定。</p>
+                <h2>\(String(m.year))年各月立案及检查</h2><div class="card" id="month-bars">\(m.monthChart?.render() ?? "")\(m.fineChart?.render() ?? "")</div>
+                <h2>按执法主体</h2>\(m.bodyChart?.render() ?? "")<p class="muted">按立案（检查）日期归年、月；法制审核率 = 经法制审核的普通程序处罚决定 ÷ 普通程序处罚决定；超期指超过第六十条办案期限作出决定或仍未决定。</p>
                 \(table(m.yearRows.map { ($0, m.names[$0.bodyID] ?? "") }, id: "statistics"))
                 \(months)
                 <h2>行政处罚事项履职情况（\(String(m.year))年）</h2>

@@ -19,7 +19,7 @@ enum EnforcementStatisticsPage {
             if req.query[String.self, at: "format"] == "xlsx" {
                 return try xlsx(
                     q,
-                    exportedAt: String(ChinaTime.iso(req.fazhi.now).prefix(16)).replacingOccurrences(of: "T", with: " ")
+                    exportedAt: ChinaTime.minute(req.fazhi.now)
                 )
             }
             let model = Model(q, today: req.fazhi.today)
