@@ -281,6 +281,61 @@ import VaporTesting
         }
     }
 
+    /// A step waiting for a period says so on its form, with the day it opens: 作出决定 during the party's 陈述、申辩
+    /// period (行政处罚法 第六十二条) — the same rule refuses it when sent.
+    @Test(arguments: TestDB.all) func aStepWaitingForAPeriodTellsTheDayItOpens(_ db: TestDB) async throws {
+        try await withTestApp(db, now: Self.now) { t in
+            let c = Client(t: t)
+            let (officer, head, _, pair, item) = try await Self.setUp(t)
+            let id = try await c.open(officer, "penalty.ordinary").json()["id"] as! String
+            var v = 0
+            func step(
+                _ token: String, _ action: String, _ date: String, _ inputs: [String: Any] = [:], officers: [UUID] = []
+            ) async throws {
+                let r = try await c.step(id, token, action, version: v, date: date, inputs, officers: officers)
+                #expect(r.status == .ok, "\(action): \(r.text)")
+                v += 1
+            }
+            try await step(
+                head, "file_case", "2026-11-16",
+                [
+                    "source": "complaint", "powerItemCode": item, "partyName": "王五", "partyKind": "citizen",
+                    "partyIDNumber": "330102199001011234", "partyAddress": "清河县某村3号", "summary": "无证经营",
+                    "violationOn": "2026-11-10",
+                ])
+            try await step(
+                officer, "record_evidence", "2026-11-17",
+                [
+                    "evidenceKind": "inquiry", "evidenceSummary": "询问", "partySignature": "signed",
+                    "certificateShown": true, "witnesses": ["李四"],
+                ], officers: pair)
+            try await step(
+                officer, "propose", "2026-11-18",
+                [
+                    "violationFacts": "王五未取得许可经营食品", "penaltyBasis": "《食品安全法》第一百二十二条",
+                    "penaltyKinds": ["罚款"], "fineAmount": 50_000, "benchmarkCode": "QH-CF-001", "measureValue": 3_000,
+                    "goodsValue": 3_000,
+                ])
+            try await step(officer, "notify", "2026-11-19", ["noticeMethod": "direct"])
+            let stored = try #require(try await CaseStore.load(UUID(uuidString: id)!, on: t.app.db))
+            let due = try #require(stored.file.deadline("statement")?.deadline.due)
+            #expect(due > CivilDate(iso: "2026-11-20")!)
+            let web = WebClient(t)
+            _ = try await web.login("scj.juzhang")
+            let page = try await web.request(.GET, "/console/cases/\(id)")
+            let opens = due.adding(days: 1)
+            let days = CivilDate(iso: "2026-11-20")!.days(until: opens)
+            #expect(
+                page.text.contains("\(opens.description)起可以办理（还有\(days)天）") && page.text.contains("有期限未满"),
+                "the decision form tells the day")
+            // The server refuses the same step on the same rule.
+            let early = try await c.step(
+                id, head, "decide", version: v, date: "2026-11-20",
+                ["outcome": "penalty", "penaltyKinds": ["罚款"], "fineAmount": 50_000, "decisionReasons": "事实清楚"])
+            #expect(early.status == .unprocessableEntity && Self.article(early) == "行政处罚法 第六十二条", "\(early.text)")
+        }
+    }
+
     @Test(arguments: TestDB.all) func publicationMasksPersonalDataAndIsWithdrawn(_ db: TestDB) async throws {
         try await withTestApp(db, now: Self.now) { t in
             let c = Client(t: t)

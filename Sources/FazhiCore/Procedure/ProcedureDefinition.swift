@@ -145,12 +145,16 @@ public struct Gate: Sendable {
     public let message: String
     public let field: String?
     public let holds: @Sendable (StepContext) throws -> Bool
+    /// The period (a deadline key) whose end this gate waits for — 作出决定 waits for 陈述、申辩期满 — so the page tells
+    /// the day the step opens before anyone fills the form.
+    public var waitsFor: String?
 
     public init(
-        _ article: String, _ message: String, field: String? = nil,
+        _ article: String, _ message: String, field: String? = nil, waitsFor: String? = nil,
         holds: @escaping @Sendable (StepContext) throws -> Bool
     ) {
-        self.article = article; self.message = message; self.field = field; self.holds = holds
+        self.article = article; self.message = message; self.field = field; self.waitsFor = waitsFor
+        self.holds = holds
     }
 }
 
@@ -275,10 +279,10 @@ public struct ActionDefinition: Sendable {
     public func needs(_ officers: OfficerRule) -> Self { var c = self; c.officers = officers; return c }
     public func asks(_ fields: InputField...) -> Self { var c = self; c.inputs += fields; return c }
     public func gate(
-        _ article: String, _ message: String, field: String? = nil,
+        _ article: String, _ message: String, field: String? = nil, waitsFor: String? = nil,
         _ holds: @escaping @Sendable (StepContext) throws -> Bool
     ) -> Self {
-        var c = self; c.gates.append(Gate(article, message, field: field, holds: holds)); return c
+        var c = self; c.gates.append(Gate(article, message, field: field, waitsFor: waitsFor, holds: holds)); return c
     }
     /// Several gates a module declares together (e.g. the 裁量基准 checks of 拟作处罚), in order.
     public func gated(_ more: [Gate]) -> Self { var c = self; c.gates += more; return c }

@@ -24,8 +24,15 @@ extension CaseFilePage {
             let basis: String
             let documents: [String]
             let error: String?
+            /// What the step waits for before it can be taken as the case stands (a period running), and from when.
+            var waits: [String] = []
         }
-        struct Refusal { let name: String; let reason: String; let article: String?; let error: String? }
+        struct Refusal {
+            let name: String; let reason: String; let article: String?; let error: String?
+            /// The day it opens (by the rule as it stands today), and the days until then.
+            var opensOn: String? = nil
+            var daysUntil: Int? = nil
+        }
         struct TimelineEntry {
             let date: String; let action: String; let actor: String; let officers: [String];
             let documents: [(name: String, path: String)]; let details: String
@@ -122,9 +129,11 @@ extension CaseFilePage.Model {
                 case .forbidden(let m, let x): (m, x)
                 default: (r.description, nil)
                 }
+            let opens = q.opensOn[a.action.id]
             return Refusal(
                 name: a.action.name, reason: reason, article: article,
-                error: failed?.action == a.action.id ? failed?.error : nil)
+                error: failed?.action == a.action.id ? failed?.error : nil, opensOn: opens?.description,
+                daysUntil: opens.map { today.days(until: $0) })
         }
         evidence = q.evidence.map { e in
             Evidence(
@@ -217,13 +226,22 @@ extension CaseFilePage.Model {
                         checked: values[key] == "on" || (values.isEmpty && (o.id == q.me || assigned)))
                 })
         }
+        // A period this step waits for, still running: the day after it ends (the party may waive it sooner).
+        let waits = action.gates.compactMap { g -> String? in
+            guard let key = g.waitsFor, let d = file.deadline(key), d.isRunning, d.deadline.due >= today else {
+                return nil
+            }
+            let opens = d.deadline.due.adding(days: 1)
+            return
+                "\(g.message)（\(g.article)）：\(d.name)为\(d.deadline.due)，\(opens)起可以办理（还有\(today.days(until: opens))天）"
+        }
         return StepForm(
             action: action.id, name: action.name, path: "\(SitePath.caseFile(file.id).path)/steps/\(action.id)",
             version: file.version,
             date: values["_date"] ?? today.description, today: today.description, fields: fields, officers: officers,
             evidence: evidence,
             evidenceNote: evidenceNote, basis: action.basis, documents: action.documents.map(\.chineseName),
-            error: failed?.error)
+            error: failed?.error, waits: waits)
     }
 
     /// How an input is asked for; a text that holds an account of facts or reasons gets a text area.

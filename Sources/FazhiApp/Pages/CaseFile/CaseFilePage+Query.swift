@@ -25,6 +25,8 @@ extension CaseFilePage {
         var mayReveal = false
         /// The personal values shown in full on this rendering (after the user asked, and it was recorded).
         var revealed: Set<String> = []
+        /// The day each step refused now opens, when a running period's end opens it (作出决定 after 陈述申辩期满).
+        var opensOn: [String: CivilDate] = [:]
 
         static func fetch(
             _ req: Request, user: AuthUser, stored: StoredCase, revealed: Set<String> = []
@@ -39,6 +41,21 @@ extension CaseFilePage {
             let available = ProcedureEngine.available(
                 def, file: f, actor: actor, external: external, today: today, calendar: req.fazhi.deadlines,
                 settings: catalog.settings)
+            // When will a refused step open? Asked of the same rule on the days after the running periods end: the
+            // first such day it is open to the same user is its opening date.
+            var opensOn: [String: CivilDate] = [:]
+            let refused = Set(available.filter { $0.refusal != nil }.map(\.action.id))
+            let ends = Set(f.deadlines.filter(\.isRunning).map { $0.deadline.due.adding(days: 1) }).filter {
+                $0 > today
+            }
+            for day in ends.sorted().prefix(8) where opensOn.count < refused.count {
+                for a in ProcedureEngine.available(
+                    def, file: f, actor: actor, external: external, today: day, calendar: req.fazhi.deadlines,
+                    settings: catalog.settings)
+                where a.refusal == nil && refused.contains(a.action.id) && opensOn[a.action.id] == nil {
+                    opensOn[a.action.id] = day
+                }
+            }
             let officers = try await Officers.list(bodies: [f.bodyID], year: today.year, on: req.db).filter {
                 $0.profile.eligibility(on: today).isEligible
             }
@@ -53,7 +70,7 @@ extension CaseFilePage {
                 cited: try await CitedDocumentRegisters.lookUp(
                     citations(f), on: f.facts[CaseColumns.decidedOn] ?? today, excluding: f.id, db: req.db),
                 citedOn: f.facts[CaseColumns.decidedOn] ?? today, mayReveal: mayReveal(user, f),
-                revealed: revealed)
+                revealed: revealed, opensOn: opensOn)
         }
 
         /// Whether the user works at the body handling the case (not a supervisor or reviewer reading it).

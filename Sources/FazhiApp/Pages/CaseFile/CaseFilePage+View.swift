@@ -82,8 +82,9 @@ extension CaseFilePage {
         func stepForm(_ s: Model.StepForm) -> HTML {
             let fields = HTML.join(s.fields.map { $0.render() })
             let docs = s.documents.isEmpty ? "" : "；生成文书：\(s.documents.joined(separator: "、"))"
+            let waits: HTML = HTML.join(s.waits.map { "<p class=\"waits\">\($0)</p>" as HTML })
             let content: HTML = """
-                <input type="hidden" name="_version" value="\(s.version)">\(Views.flash(s.error, error: true))
+                <input type="hidden" name="_version" value="\(s.version)">\(Views.flash(s.error, error: true))\(waits)
                 \(FormField(id: "\(s.action)-date", name: "_date", label: "办理日期", kind: .date, value: s.date, latest: s.today).render())
                 \(fields)\(s.evidenceNote.map { HTML("<p class=\"muted\">\($0)</p>") } ?? "")\(s.evidence?.render() ?? "")\(s.officers?.render() ?? "")
                 <p class="article">依据：\(s.basis)\(docs)</p>
@@ -92,15 +93,16 @@ extension CaseFilePage {
                 action: s.path, id: "form-\(s.action)", cssClass: "card step-form", csrf: model.csrf, content: content,
                 submit: s.name
             ).render()
+            let tag: HTML = s.waits.isEmpty ? "" : " <span class=\"opens\">有期限未满</span>"
             return
-                "<details class=\"step\"\(HTML(raw: s.error != nil ? " open" : ""))><summary>\(s.name)</summary>\(form)</details>"
+                "<details class=\"step\"\(HTML(raw: s.error != nil ? " open" : ""))><summary>\(s.name)\(tag)</summary>\(form)</details>"
         }
 
         func refused() -> HTML {
             guard !model.refused.isEmpty else { return "" }
             let items = HTML.join(
                 model.refused.map { r in
-                    "<li><b>\(r.name)</b>：\(r.reason)\(r.article.map { HTML("<span class=\"article\">（依据：\($0)）</span>") } ?? "")\(r.error.map { HTML("<div class=\"error\">\($0)</div>") } ?? "")</li>"
+                    "<li class=\"greyed\"><b>\(r.name)</b>\(r.opensOn.map { on in HTML("<span class=\"opens\">\(on)起可办理（还有\(r.daysUntil ?? 0)天）</span>") } ?? "")：\(r.reason)\(r.article.map { HTML("<span class=\"article\">（依据：\($0)）</span>") } ?? "")\(r.error.map { HTML("<div class=\"error\">\($0)</div>") } ?? "")</li>"
                 })
             return "<h2>暂不能办理</h2><ul class=\"refused\">\(items)</ul>"
         }

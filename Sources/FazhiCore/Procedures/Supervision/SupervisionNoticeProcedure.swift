@@ -214,7 +214,7 @@ public enum SupervisionNoticeProcedure {
                     basis: article
                 )
                 .asks(.init("overdueMeasure", "处理方式", .choice(overdueMeasures)), .init("overdueNote", "处理情况"))
-                .gate(article, "报送整改情况的期限尚未届满", field: "overdueMeasure") { c in
+                .gate(article, "报送整改情况的期限尚未届满", field: "overdueMeasure", waitsFor: "report") { c in
                     c.file.deadline("report").map { c.date > $0.deadline.due } ?? false
                 },
                 ActionDefinition(
