@@ -81,14 +81,21 @@ struct DeadlineAPITests {
         }
     }
 
-    @Test func portalShowsCheckpoint() async throws {
-        try await withTestApp(.sqlite) { t in
+    /// The home leads with what citizens come for, each module's services and latest publications; the record's
+    /// checkpoint, hashes and key are on 技术说明, explained in plain words.
+    @Test func portalHomeLeadsWithServicesAndTechnicalShowsCheckpoint() async throws {
+        try await withTestApp(.sqlite, now: CaseAPITests.now) { t in
             let r = try await t.send(.GET, "/")
-            #expect(r.status == .ok)
-            #expect(r.text.contains("最新签名检查点"))
-            #expect(r.text.contains("width=device-width"))
+            #expect(r.status == .ok && r.text.contains("width=device-width"))
+            for words in ["我要办理", "申请行政复议", "查询进度", "/complaints/status", "查阅公开信息", "行政处罚公示", "最新公开"] {
+                #expect(r.text.contains(words), "\(words)")
+            }
+            #expect(!r.text.contains("根哈希") && !r.text.contains("openapi.json"), "no technical detail on the home")
+            #expect(r.text.contains("处罚公示</span>"), "the latest publications of the demo")
+            let technical = try await t.send(.GET, "/technical")
+            #expect(technical.text.contains("最新签名检查点") && technical.text.contains("为什么改不了"))
             let cp = try await t.send(.GET, "/api/v1/record/checkpoint").json()
-            #expect(r.text.contains(cp["rootHash"] as! String))
+            #expect(technical.text.contains(cp["rootHash"] as! String))
         }
     }
 }

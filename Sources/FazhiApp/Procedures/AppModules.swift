@@ -53,6 +53,9 @@ struct AppModule: Sendable {
     var caseReaders: [@Sendable (StoredCase, AuthUser, Request) async throws -> Bool] = []
     /// Jobs it runs at start-up and then periodically (`PeriodicJob`), each with its name.
     var jobs: [(name: String, run: @Sendable (Application) async throws -> Void)] = []
+    /// What a citizen may do with it on the portal's home (apply, follow, read), and what it published last.
+    var portalServices: [PortalService] = []
+    var latest: (@Sendable (Request) async throws -> [PortalNews])?
 }
 
 /// The web side of every module, one line each, in the order of `ProcedureCatalog.modules`.

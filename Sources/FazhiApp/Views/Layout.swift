@@ -70,7 +70,7 @@ enum Views {
             <header class="top"><a class="brand" href="/">\(request.fazhi.options.siteName)</a>
             <nav><a href="/">首页</a><a href="/bodies">执法主体</a><a href="/officers">执法人员</a><a href="/powers">权责清单</a><a href="/benchmarks">裁量基准</a><a href="/decisions">处罚公示</a><a href="/reconsideration">申请行政复议</a><a href="/reconsideration/decisions">复议决定</a><a href="/documents">规范性文件</a><a href="/major-decisions">重大行政决策</a><a href="/random-inspections">双随机抽查</a><a href="/complaints">执法投诉举报</a><a href="/openness">政府信息公开</a><a href="/deadline">期限计算</a><a href="/record">记录核验</a><a href="/login">工作人员登录</a></nav></header>
             <main><h1>\(title)</h1>\(body)</main>
-            <footer>\(request.fazhi.options.siteName) · 公开数据接口：<a href="/openapi.json">/openapi.json</a></footer>
+            <footer>\(request.fazhi.options.siteName) · <a href="/technical">技术说明</a></footer>
             </body></html>
             """
         return page.response()

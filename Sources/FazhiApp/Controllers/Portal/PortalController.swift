@@ -5,12 +5,7 @@ import Vapor
 /// The public portal (门户): what anyone may read without signing in.
 struct PortalController {
     static func register(_ app: any RoutesBuilder) {
-        app.get { req async throws -> Response in
-            let latest = try await RecordLog.latestCheckpoint(on: req.db)
-            let size = try await RecordLog.size(on: req.db)
-            let body = PortalViews.home(latest: latest, size: size, publicKey: req.fazhi.recordKey.publicKey.base64)
-            return Views.portal("法治政府信息公开", request: req, body)
-        }
+        PortalHome.register(app)
         app.get("record") { req async throws -> Response in
             let latest = try await RecordLog.latestCheckpoint(on: req.db)
             var proof: PortalViews.Proof?

@@ -23,5 +23,10 @@ extension AppModule {
                 roles: [.disclosureStaff, .head, .supervisor]),
         ],
         demo: { c, tx in try await DemoDisclosure.load(c, in: tx) },
-        benches: { $0.use(DisclosureBench(), as: "disclosure") })
+        benches: { $0.use(DisclosureBench(), as: "disclosure") },
+        portalServices: [
+            .init(kind: .apply, title: "申请政府信息公开", detail: "网上提交公开申请", path: "/disclosure"),
+            .init(kind: .track, title: "政府信息公开申请进度", detail: "凭查询编号和查询码", path: "/disclosure/status"),
+            .init(kind: .read, title: "政府信息公开", detail: "主动公开目录和年度报告", path: "/openness"),
+        ])
 }

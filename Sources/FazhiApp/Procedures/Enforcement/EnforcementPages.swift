@@ -41,7 +41,21 @@ extension AppModule {
         },
         figureSets: [enforcementFigures, RandomDrawFigures.figures, FileReviewConsole.figures],
         pending: [FileReviewConsole.pending],
-        caseReaders: [{ c, user, req in try await FileReviews.isReviewer(user.username, of: c.id, on: req.db) }])
+        caseReaders: [{ c, user, req in try await FileReviews.isReviewer(user.username, of: c.id, on: req.db) }],
+        portalServices: [
+            .init(kind: .read, title: "行政处罚公示", detail: "已作出的行政处罚决定，可按单位、日期、内容查询", path: "/decisions"),
+            .init(kind: .read, title: "权责清单", detail: "各部门的行政职权事项及其依据", path: "/powers"),
+            .init(kind: .read, title: "执法主体和执法人员", detail: "谁有权执法，执法证是否有效", path: "/bodies"),
+            .init(kind: .read, title: "裁量基准", detail: "罚款等处罚的裁量幅度", path: "/benchmarks"),
+            .init(kind: .read, title: "双随机抽查", detail: "抽查计划、抽取过程和检查结果", path: "/random-inspections"),
+        ],
+        latest: { req in
+            try await Publications.search(.init(), limit: 5, on: req.db).items.map { d in
+                PortalNews(
+                    date: d.publishedOn, kind: "处罚公示", title: "\(d.body)对\(d.party)的行政处罚决定（\(d.decisionNumber)）",
+                    path: "/decisions/\(d.caseID.uuidString)")
+            }
+        })
 
     /// 行政执法统计 for the year over the bodies, from the kept sums (M010), each figure as declared in the module
     /// (`Penalty.statistics`: what it counts) with the case list it counts.

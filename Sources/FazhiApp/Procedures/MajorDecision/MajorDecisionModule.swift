@@ -28,5 +28,9 @@ extension AppModule {
         ],
         demo: { c, tx in try await DemoMajorDecision.load(c, in: tx) },
         figureSets: [AdviserPages.figures, DecisionYearFigures.figures],
-        pending: [AdviserPages.contractItems, DecisionPending.items])
+        pending: [AdviserPages.contractItems, DecisionPending.items],
+        portalServices: [
+            .init(kind: .apply, title: "重大行政决策意见征集", detail: "对征求意见中的决策草案提出意见", path: "/consultations"),
+            .init(kind: .read, title: "重大行政决策", detail: "决策事项目录和已作出的决策", path: "/major-decisions"),
+        ])
 }

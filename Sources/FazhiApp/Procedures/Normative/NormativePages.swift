@@ -31,7 +31,12 @@ extension AppModule {
         ],
         demo: { c, tx in try await DemoNormative.load(c, in: tx) },
         benches: { $0.use(NormativeBench(), as: "documents") },
-        figureSets: [NormativeLibrary.yearFigures])
+        figureSets: [NormativeLibrary.yearFigures],
+        portalServices: [
+            .init(kind: .apply, title: "规范性文件审查建议", detail: "认为某件规范性文件违法，提出审查建议", path: "/documents/suggest"),
+            .init(kind: .track, title: "审查建议办理进度", detail: "凭查询编号和查询码", path: "/documents/suggest/status"),
+            .init(kind: .read, title: "规范性文件", detail: "现行有效的规范性文件及其变更", path: "/documents"),
+        ])
 }
 
 /// 文件库 (issue 16): every published 规范性文件 with its 文号, issuer, dates and standing on a day (`?date=`, today by

@@ -23,5 +23,18 @@ extension AppModule {
             try await DemoReconsideration.load(
                 orgs: c.orgs, people: c.people, catalog: c.catalog, calendar: c.calendar, today: c.today, in: tx)
         },
-        benches: { $0.use(BenchDisputesCommand(), as: "reconsideration") })
+        benches: { $0.use(BenchDisputesCommand(), as: "reconsideration") },
+        portalServices: [
+            .init(kind: .apply, title: "申请行政复议", detail: "对行政行为不服，网上提交复议申请", path: "/reconsideration"),
+            .init(kind: .track, title: "行政复议申请进度", detail: "凭查询编号和查询码", path: "/reconsideration/status"),
+            .init(kind: .read, title: "行政复议决定", detail: "已作出并公开的复议决定书", path: "/reconsideration/decisions"),
+        ],
+        latest: { req in
+            try await ReconsiderationDecisionsPortal.published(req, text: nil).sorted { $0.decidedOn > $1.decidedOn }
+                .prefix(5).map { d in
+                    PortalNews(
+                        date: d.decidedOn, kind: "复议决定", title: "\(d.authority)行政复议决定书（\(d.decisionNumber)）",
+                        path: "/reconsideration/decisions/\(d.caseID.uuidString)")
+                }
+        })
 }

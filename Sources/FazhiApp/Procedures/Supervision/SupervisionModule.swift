@@ -31,6 +31,10 @@ extension AppModule {
                         .init(today: app.fazhi.today, catalog: app.fazhi.procedures), on: app.db)
                 }
             )
+        ],
+        portalServices: [
+            .init(kind: .apply, title: "行政执法投诉举报", detail: "对行政执法行为投诉、举报", path: "/complaints"),
+            .init(kind: .track, title: "投诉举报办理进度", detail: "凭查询编号和查询码", path: "/complaints/status"),
         ])
 }
 
