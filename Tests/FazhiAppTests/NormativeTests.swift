@@ -421,7 +421,8 @@ struct NormativeTests {
             #expect(xlsx.status == .ok)
             let sheet = try XLSXReader.rows(Data(xlsx.body.readableBytesView))
             #expect(sheet.contains { $0.contains("清市监规〔2024〕1号") })
-            #expect(sheet.last?.first == "合计" && sheet.last?[1] == "\(sheet.count - 2) 件", "\(sheet.last ?? [])")
+            #expect(sheet.first?.contains { $0.hasPrefix("导出时间") } == true, "a title row")
+            #expect(sheet.last?.first == "合计" && sheet.last?[1] == "\(sheet.count - 3) 件", "\(sheet.last ?? [])")
         }
     }
 

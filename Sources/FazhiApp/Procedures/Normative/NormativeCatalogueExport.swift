@@ -13,7 +13,8 @@ enum NormativeCatalogueExport {
             let rows = try await NormativeLibraryStore.all(bodies: Array(user.readable), on: req.db)
             let names = try await CasesConsole.bodyNames(req)
             return try TableResponse.xlsx(
-                sheet(rows, names: names, on: req.fazhi.today), sheet: "文件目录",
+                [["规范性文件目录（\(req.fazhi.today.description)）", "导出时间：\(ChinaTime.minute(req.fazhi.now))"]]
+                    + sheet(rows, names: names, on: req.fazhi.today), sheet: "文件目录",
                 filename: "规范性文件目录（\(req.fazhi.today.description)）")
         }
     }
