@@ -34,6 +34,13 @@ struct JointRandomInspectionTests {
             try await refused("清河县没有的局｜检查", "不是登记的行政执法主体")
             try await refused("清河县综合行政执法局", "单位名称｜检查事项")
             try await refused("清河县综合行政执法局｜甲\n清河县综合行政执法局｜乙", "不能重复")
+            try await refused("清河县市场监督管理局城关市场监管所｜食品经营", "受委托组织")
+            try await refused("清河县综合行政执法局｜户外\u{1B}广告", "控制字符")
+            let bell = try await web.request(
+                .POST, "/console/draws", form: form.merging(["title": "联合\u{07}抽查"]) { $1 })
+            #expect(
+                bell.status == .unprocessableEntity && bell.text.contains("任务名称"),
+                "a task that could never be drawn is not fixed")
             #expect(
                 try await RandomDraws.tasks(bodies: [zf], on: t.app.db).allSatisfy { $0.title != "联合抽查" },
                 "nothing half-written")

@@ -206,7 +206,21 @@ struct SupervisionTests {
                 id, supervisor, SupervisionNoticeProcedure.Step.issue, version: 0, date: "2026-11-10", issue)
             #expect(Self.field(foreign) == "relatedCase" && foreign.text.contains("不是被监督单位办理的案件"), "\(foreign.text)")
             let own = try #require(try await caseNumber(of: zf), "a case of the 综合行政执法局")
+            // Alerts cited must be the addressed body's.
             issue["relatedCase"] = nil
+            let marketAlert = try #require(
+                try await SupervisionAlerts.list(
+                    bodies: [try await t.orgID("清河县市场监督管理局")], state: nil, rule: nil, on: t.app.db
+                ).first?.id)
+            issue["alertNumbers"] = [String(marketAlert)]
+            let foreignAlert = try await c.step(
+                id, supervisor, SupervisionNoticeProcedure.Step.issue, version: 0, date: "2026-11-10", issue)
+            #expect(Self.field(foreignAlert) == "alertNumbers", "\(foreignAlert.text)")
+            issue["alertNumbers"] = ["99999999"]
+            let unknownAlert = try await c.step(
+                id, supervisor, SupervisionNoticeProcedure.Step.issue, version: 0, date: "2026-11-10", issue)
+            #expect(Self.field(unknownAlert) == "alertNumbers")
+            issue["alertNumbers"] = nil
             issue["reportWorkdays"] = 0
             let zero = try await c.step(
                 id, supervisor, SupervisionNoticeProcedure.Step.issue, version: 0, date: "2026-11-10", issue)
@@ -356,6 +370,13 @@ struct SupervisionTests {
                 "SELECT action FROM record_entries WHERE subject_type = 'case' AND subject_id = \(bind: id) AND action = 'reveal_personal'"
             ).all()
             #expect(reveals.count == 1)
+            // The API masks it too for anyone but the handling office.
+            let countyAPI = try await t.send(.GET, "/api/v1/cases/\(id)", token: try await t.token("xzf.xianzhang"))
+            if countyAPI.status == .ok {
+                #expect(!countyAPI.text.contains("13900000000") && countyAPI.text.contains("1390"))
+            }
+            let officeAPI = try await t.send(.GET, "/api/v1/cases/\(id)", token: supervisor)
+            #expect(officeAPI.text.contains("13900000000"), "the handling office reads its own case")
             let county = WebClient(t)
             _ = try await county.login("xzf.xianzhang")
             let read = try await county.request(.GET, "/console/cases/\(id)")

@@ -200,11 +200,7 @@ public enum ProcedureEngine {
             let texts: [String] = {
                 if case .text(let t) = value { return [t] }; if case .list(let l) = value { return l }; return []
             }()
-            if texts.contains(where: {
-                $0.unicodeScalars.contains {
-                    $0.value < 0x20 && ![0x09, 0x0A, 0x0D].contains($0.value) || $0.value == 0x7F
-                }
-            }) {
+            if texts.contains(where: TextChecks.hasControlCharacters) {
                 throw DomainError.invalid(field: key, message: "“\(declaredLabel(key, action))”含有不可见的控制字符")
             }
         }

@@ -434,6 +434,18 @@ public enum CaseStore {
             external[key] = .bool(
                 org.map { org in cited.contains { $0.issuer.map { tree.subtree(of: $0).contains(org) } ?? false } }
                     ?? false)
+        case .alertsOfCaseBody(let input, let key):
+            let asked = r.inputs.list(input).prefix(50).compactMap { Int64($0.trimmed) }
+            var found: [String] = []
+            if !asked.isEmpty {
+                found = try await tx.sql.raw(
+                    """
+                    SELECT id FROM supervision_alerts WHERE body_id = \(bind: file.bodyID.uuidString)
+                    AND id IN \(SQLGroupExpression(asked.map { SQLBind($0) }))
+                    """
+                ).all().map { String(try $0.decode(column: "id", as: Int64.self)) }
+            }
+            external[key] = .list(found)
         case .actorWithinBody(let key):
             let org = try await tx.sql.raw("SELECT organisation_id FROM users WHERE id = \(bind: actor.id)").first()?
                 .decode(column: "organisation_id", as: UUID.self)

@@ -121,16 +121,26 @@ struct CasesAPI {
                 def, file: f, actor: who, external: external, today: today, calendar: req.fazhi.deadlines,
                 settings: catalog.settings)
         }
+        // Personal values (an ID number, a complainant's phone) in clear only for the staff of the body handling the
+        // case; anyone else reading it (a supervisor, a reviewer) gets them masked, as on the case page.
+        let personal = CaseFilePage.Query.mayReveal(user, f) ? [] : def?.personalInputs ?? []
+        func shown(_ facts: Facts) -> [String: FactOut] {
+            var out = FactOut.map(facts)
+            for k in personal {
+                if let v = facts.values[k] { out[k] = .text(PersonalData.maskIDNumber(v.description)) }
+            }
+            return out
+        }
         return CaseDTO(
             id: f.id, number: c.number, procedure: f.procedure, procedureName: def?.name ?? f.procedure,
             definitionVersion: f.definitionVersion, bodyId: f.bodyID,
             state: f.state, stateName: def?.stateName(f.state) ?? f.state, version: f.version,
-            facts: FactOut.map(f.facts),
+            facts: shown(f.facts),
             steps: f.steps.map {
                 .init(
                     action: $0.action, name: $0.actionName, on: $0.on.description, actor: $0.actorName,
                     officers: $0.officers.map(\.name),
-                    from: $0.fromState, to: $0.toState, inputs: FactOut.map($0.inputs))
+                    from: $0.fromState, to: $0.toState, inputs: shown($0.inputs))
             },
             deadlines: f.deadlines.map {
                 .init(

@@ -33,7 +33,10 @@ struct OnlineApplicationPortal: Sendable {
             values[k] = String(v.prefix(Self.maxLength))
         }
         if let k = tooLong {
-            return try await form(req, values, "该项不超过\(Self.maxLength)字，请删减后再提交", k, .unprocessableEntity)
+            let label =
+                req.fazhi.procedures.current(desk.procedure)?.actions.flatMap(\.inputs).first { $0.key == k }?.label
+                ?? "该项"
+            return try await form(req, values, "“\(label)”不超过\(Self.maxLength)字，请删减后再提交", k, .unprocessableEntity)
         }
         guard let key = values["submissionKey"], (16...64).contains(key.count) else {
             return try await form(req, values, "表单已过期，请重新打开页面", nil, .badRequest)

@@ -140,12 +140,15 @@ enum DrawViews {
 
     /// A drawn target's outcome: its inspection's, or in a joint task each department's.
     static func outcomes(
-        _ t: DrawTask, _ target: String, cases: [UUID: StoredCase], bodies: [UUID: String], staff: Bool
+        _ t: DrawTask, _ target: String, cases: [UUID: StoredCase], bodies: [UUID: String], staff: Bool,
+        readable: Set<UUID>? = nil
     ) -> HTML {
         guard t.isJoint else { return outcome(t.cases?[target].flatMap { cases[$0] }, staff: staff) }
         return HTML.join(
             t.openedCases.filter { $0.target == target }.map { o in
-                "<span class=\"nowrap\">\(bodies[o.body] ?? "")：\(outcome(cases[o.caseID], staff: staff))</span>"
+                // Another department's case is linked only for those who may open it.
+                let open = staff && (readable?.contains(o.body) ?? true)
+                return "<span class=\"nowrap\">\(bodies[o.body] ?? "")：\(outcome(cases[o.caseID], staff: open))</span>"
                     as HTML
             }, separator: "<br>")
     }
@@ -153,14 +156,14 @@ enum DrawViews {
     static func result(
         _ t: DrawTask, names: (targets: [String: String], inspectors: [String: String]),
         cases: [UUID: StoredCase] = [:], bodies: [UUID: String] = [:],
-        staff: Bool = false
+        staff: Bool = false, readable: Set<UUID>? = nil
     ) -> HTML {
         guard !t.result.isEmpty else { return "" }
         let rows = HTML.join(
             t.result.enumerated().map { i, d in
                 let who = d.inspectors.map { "\(names.inspectors[$0] ?? "")（\($0)）" }.joined(separator: "、")
                 return
-                    "<tr><td class=\"num\">\(i + 1)</td><td>\(names.targets[d.target] ?? "")</td><td>\(d.target)</td><td>\(d.stratum)</td><td>\(who)</td><td>\(outcomes(t, d.target, cases: cases, bodies: bodies, staff: staff))</td></tr>"
+                    "<tr><td class=\"num\">\(i + 1)</td><td>\(names.targets[d.target] ?? "")</td><td>\(d.target)</td><td>\(d.stratum)</td><td>\(who)</td><td>\(outcomes(t, d.target, cases: cases, bodies: bodies, staff: staff, readable: readable))</td></tr>"
                     as HTML
             })
         return """
@@ -171,7 +174,7 @@ enum DrawViews {
 
     static func task(
         _ t: DrawTask, names: (targets: [String: String], inspectors: [String: String]), cases: [UUID: StoredCase],
-        bodies: [UUID: String], mayRun: Bool, today: CivilDate, error: String?, csrf: String
+        bodies: [UUID: String], readable: Set<UUID>, mayRun: Bool, today: CivilDate, error: String?, csrf: String
     ) -> HTML {
         let drawForm: HTML =
             mayRun && t.state == .frozen
@@ -184,7 +187,7 @@ enum DrawViews {
             """
             : ""
         let cancelForm: HTML =
-            mayRun && t.state != .cancelled
+            mayRun && t.state == .frozen
             ? """
             <form method="post" action="\(SitePath.draw(t.id).path)/cancel" class="card form" id="cancel-form"><h2>作废</h2><input type="hidden" name="_csrf" value="\(csrf)">
             <label for="reason">作废理由（公开；需要重新抽取的，另行发起任务）</label><textarea id="reason" name="reason" required maxlength="500"></textarea>
@@ -196,7 +199,7 @@ enum DrawViews {
             \(Views.flash(error, error: true))
             \(facts(t, bodies: bodies))
             \(drawForm)
-            \(result(t, names: names, cases: cases, bodies: bodies, staff: true))
+            \(result(t, names: names, cases: cases, bodies: bodies, staff: true, readable: readable))
             \(cancelForm)
             """
     }

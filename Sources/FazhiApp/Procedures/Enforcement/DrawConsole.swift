@@ -291,7 +291,7 @@ enum DrawConsole {
         return Views.console(
             t.title, user: user, request: req, active: SitePath.draws.path, flash: Flash.take(req),
             DrawViews.task(
-                t, names: names, cases: cases, bodies: try await CasesConsole.bodyNames(req),
+                t, names: names, cases: cases, bodies: try await CasesConsole.bodyNames(req), readable: user.readable,
                 mayRun: body(user) == t.bodyID, today: req.fazhi.today, error: error,
                 csrf: CSRF.token(for: req))
         ).with(status: error == nil ? .ok : .unprocessableEntity)

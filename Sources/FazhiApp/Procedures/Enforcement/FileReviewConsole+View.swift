@@ -107,7 +107,7 @@ enum FileReviewViews {
             c.bulletinOn.map {
                 "<p id=\"bulletin-issued\">已于<b>\($0.description)</b>制发通报，评分不再修改。<a href=\"\(base)/bulletin.docx\">下载评查情况通报（.docx）</a></p>"
                     as HTML
-            } ?? "<p><a href=\"\(base)/bulletin.docx\">下载评查情况通报稿（.docx）</a></p>"
+            } ?? (p.mayIssue ? "<p><a href=\"\(base)/bulletin.docx\">下载评查情况通报稿（.docx）</a></p>" : "")
         return """
             \(Views.flash(error, error: true))
             <p>结案期间：\(c.closedFrom.description)至\(c.closedTo.description)；每个单位抽取\(c.perBody)份；评查标准第\(c.standardVersion)版；不合格案卷整改期限：<b>\(c.rectifyBy.description)</b>。</p>

@@ -82,10 +82,11 @@ enum FileReviewConsole {
     static func campaign(_ req: Request, _ user: AuthUser) async throws -> CampaignPage {
         guard let id = req.parameters.get("id", as: UUID.self), let c = try await FileReviews.campaign(id, on: req.db),
             user.readable.contains(c.organiser) || !user.readable.isDisjoint(with: c.bodies)
+                || c.reviewers.contains(user.username)
         else { throw APIError.notFound("没有该评查活动，或者您无权查看") }
         let names = try await CasesConsole.bodyNames(req)
         // The organiser sees every file; a body its own, a reviewer those drawn for them — not the other bodies' scores.
-        let organiser = user.readable.contains(c.organiser)
+        let organiser = user.readable.contains(c.organiser) && SupervisionConsole.supervises(user)
         let files = try await FileReviews.files(id, on: req.db).filter { f in
             organiser || user.readable.contains(f.bodyID) || f.reviewer == user.username
                 || f.coReviewer == user.username
@@ -222,10 +223,18 @@ enum FileReviewConsole {
         console.get("file-reviews", ":id", "bulletin.docx") { req async throws -> Response in
             let user = try req.requireUser()
             let p = try await campaign(req, user)
-            guard user.readable.contains(p.campaign.organiser) else { throw APIError.notFound("通报由组织评查的机关制发") }
+            // The draft is the organiser's; once issued, the 通报 (every body's results) is for all it concerns.
+            guard p.mayIssue || p.campaign.bulletinOn != nil else {
+                throw APIError.notFound("通报由组织评查的机关制发，制发后被评查单位可以下载")
+            }
+            let all = try await FileReviews.files(p.campaign.id, on: req.db)
+            let whole = CampaignPage(
+                campaign: p.campaign, files: all, names: p.names, results: results(all, names: p.names),
+                username: p.username, mayIssue: p.mayIssue, toRectify: FileReviewCampaign.bodiesToRectify(all),
+                reportsFor: nil, today: p.today)
             let organiser = p.names[p.campaign.organiser] ?? ""
             let text = FileReviewViews.bulletin(
-                p, organiser: organiser, today: p.campaign.bulletinOn ?? req.fazhi.today)
+                whole, organiser: organiser, today: p.campaign.bulletinOn ?? req.fazhi.today)
             return try CaseDocumentsController.docx(
                 text, seal: CaseDocumentsController.seal(req, bodyID: p.campaign.organiser, bodyName: organiser))
         }
@@ -233,6 +242,9 @@ enum FileReviewConsole {
             let user = try req.requireUser()
             let p = try await campaign(req, user)
             do {
+                guard p.mayIssue || p.campaign.bulletinOn != nil, SupervisionConsole.supervises(user) else {
+                    throw DomainError.forbidden("评查通报由组织评查的司法行政部门的行政执法监督人员制发", article: "行政执法监督条例 第六条")
+                }
                 let today = req.fazhi.today, organisers = user.readable
                 _ = try await req.write(as: user) { tx in
                     try await FileReviews.issueBulletin(p.campaign.id, organisers: organisers, today: today, in: tx)
@@ -248,6 +260,9 @@ enum FileReviewConsole {
             let v = try req.content.decode([String: String].self)
             let p = try await campaign(req, user)
             do {
+                if p.campaign.rectifications?[user.organisationID.uuidString] != nil {
+                    throw DomainError.conflict(field: nil, message: "本单位已报送整改报告")
+                }
                 guard let body = p.reportsFor else {
                     throw DomainError.forbidden("整改报告由存在问题的被评查单位的负责人或者法制机构报送", article: nil)
                 }

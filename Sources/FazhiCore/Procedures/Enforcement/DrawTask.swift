@@ -110,6 +110,9 @@ public struct DrawTask: Sendable, Codable, Equatable {
             throw DomainError.invalid(
                 field: "commitment", message: "请写明抽取时使用的随机数来源（如公开抽取会上两名见证人输入的数字、某期福利彩票开奖号码），不超过300字")
         }
+        try TextChecks.checkPrintable(title, field: "title", label: "任务名称")
+        try TextChecks.checkPrintable(item, field: "item", label: "随机抽查事项")
+        try TextChecks.checkPrintable(commitment, field: "commitment", label: "随机数来源")
         guard drawOn >= today, drawOn <= today.adding(days: 366) else {
             throw DomainError.invalid(field: "drawOn", message: "抽取日期应在今天至一年以内：随机数须在固定抽取范围之后产生")
         }

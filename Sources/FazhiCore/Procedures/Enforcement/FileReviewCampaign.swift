@@ -111,6 +111,7 @@ public struct ReviewedFile: Codable, Sendable, Equatable {
             if n > 0, (notes[id]?.trimmed ?? "").isEmpty {
                 throw DomainError.invalid(field: "note.\(id)", message: "“\(i.name)”扣分须写明存在的问题")
             }
+            try TextChecks.checkPrintable(notes[id] ?? "", field: "note.\(id)", label: "\(i.name)存在的问题")
         }
         let failed = s.indicators.filter { auto[$0.id] == false }
         let score = s.total - failed.reduce(0) { $0 + $1.points } - deductions.values.reduce(0, +)

@@ -121,6 +121,7 @@ public enum SupervisionNoticeProcedure {
                 )
                 .looksUp(.caseByDecisionNumber(input: "relatedCase", into: "related"))
                 .looksUp(.nextNumber(kind: "执监", into: "documentNumber"))
+                .looksUp(.alertsOfCaseBody(input: "alertNumbers", into: "alerts"))
                 .looksUp(.actorWithinBody(into: "ownBody"))
                 .gate(
                     "行政执法监督条例 第二条",
@@ -134,6 +135,10 @@ public enum SupervisionNoticeProcedure {
                         && n.allSatisfy {
                             !$0.isEmpty && $0.count <= 18 && $0.allSatisfy(\.isASCII) && Int64($0) != nil
                         }
+                }
+                .gate(article, "预警编号应为对被监督单位发出的执法监督预警（请在“执法监督预警”页面核对编号）", field: "alertNumbers") { c in
+                    let found = Set(c.external.list("alerts"))
+                    return c.inputs.list(Fact.alertNumbers.id).allSatisfy { found.contains(String(Int64($0) ?? -1)) }
                 }
                 .gate(article, "本系统中没有该案号或者决定书文号的案件", field: "relatedCase") { c in
                     (c.inputs[Fact.relatedCase]?.trimmed ?? "").isEmpty || c.external.text("related") != nil

@@ -173,6 +173,7 @@ public enum FileReviews {
         }
         guard f.checkedOn == nil else { throw DomainError.conflict(field: nil, message: "已复核确认") }
         let note = note.trimmed
+        try TextChecks.checkPrintable(note, field: "returnNote", label: "复核意见")
         if confirm {
             f.checkedOn = today
         } else {
@@ -229,6 +230,7 @@ public enum FileReviews {
         guard (10...5_000).contains(report.count) else {
             throw DomainError.invalid(field: "report", message: "请写明逐案整改的情况（10至5000字）")
         }
+        try TextChecks.checkPrintable(report, field: "report", label: "整改情况")
         c.rectifications = (c.rectifications ?? [:]).merging(
             [body.uuidString: .init(report: report, reportedOn: today, by: username)]) { a, _ in a }
         try await save(c, in: tx)

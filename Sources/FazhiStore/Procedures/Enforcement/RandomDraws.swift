@@ -275,15 +275,28 @@ public enum RandomDraws {
         else {
             throw DomainError.invalid(field: "partners", message: "配合部门不能重复，也不能是发起抽查的部门本身")
         }
-        let known = Set(try await EnforcementBodies.all(on: db).map(\.organisationId))
+        let bodies = try await EnforcementBodies.all(on: db)
+        let known = Set(bodies.map(\.organisationId))
+        // A 受委托组织 acts in its 委托机关's name: the department joining is the 委托机关 (never the lead's own 所).
+        let entrusted = Dictionary(
+            bodies.compactMap { b in b.entrustingOrganisationId.map { (b.organisationId, $0) } },
+            uniquingKeysWith: { a, _ in a })
         for k in partners.indices {
             guard known.contains(partners[k].bodyID) else {
                 throw DomainError.invalid(field: "partners", message: "配合部门须为登记的行政执法主体")
+            }
+            if let principal = entrusted[partners[k].bodyID] {
+                throw DomainError.invalid(
+                    field: "partners",
+                    message: principal == t.bodyID
+                        ? "受委托组织以本部门名义执法，不是另一个部门：联合抽查的配合部门应为其他部门"
+                        : "受委托组织以委托机关的名义执法：请填写其委托机关作为配合部门")
             }
             let item = partners[k].item
             guard (1...200).contains(item.count), !item.contains(where: \.isNewline), !item.contains("|") else {
                 throw DomainError.invalid(field: "partners", message: "请写明每个配合部门的检查事项（一行，不含“|”），不超过200字")
             }
+            try TextChecks.checkPrintable(item, field: "partners", label: "配合部门的检查事项")
             let theirs = try await DrawItems.list(body: partners[k].bodyID, on: db)
             if !theirs.isEmpty {
                 guard let listed = theirs.first(where: { $0.label == item || $0.code == item }) else {
