@@ -189,7 +189,10 @@ struct FileReviewTests {
             #expect(
                 try await bodyHead.request(.POST, base + "/bulletin", form: ["issue": "1"]).status != .seeOther,
                 "only the organiser issues it")
-            let issued = try await supervisor.request(.POST, base + "/bulletin", form: ["issue": "1"])
+            let pastDay = try await supervisor.request(.POST, base + "/bulletin", form: ["rectifyBy": "2026-11-20"])
+            #expect(
+                pastDay.status == .unprocessableEntity && pastDay.text.contains("整改期限"), "time to rectify after the 通报")
+            let issued = try await supervisor.request(.POST, base + "/bulletin", form: ["rectifyBy": "2026-12-31"])
             #expect(issued.status == .seeOther, "\(issued.status) \(issued.text.prefix(300))")
             #expect(try await FileReviews.campaign(campaign.id, on: t.app.db)?.bulletinOn == today)
             #expect(try await supervisor.request(.POST, base + "/bulletin", form: ["issue": "1"]).status == .conflict)
@@ -232,8 +235,28 @@ struct FileReviewTests {
             #expect(reported.status == .seeOther)
             let again = try await head.request(.POST, base + "/rectification", form: ["report": "再次报送整改情况说明材料"])
             #expect(again.status == .conflict && again.text.contains("已报送整改报告"), "\(again.status)")
-            let kept = try #require(try await FileReviews.campaign(campaign.id, on: t.app.db))
-            #expect(kept.rectifications?[market.uuidString]?.by == headName)
+            var kept = try #require(try await FileReviews.campaign(campaign.id, on: t.app.db))
+            #expect(
+                kept.rectifications?[market.uuidString]?.by == headName && kept.rectifyBy.description == "2026-12-31")
+            // 核查: the organiser sends it back with what is still to correct; the body reports again; then accepted.
+            let verifyPath = base + "/rectification/\(market.uuidString)/verify"
+            _ = try await supervisor.request(.GET, base)
+            let bareReturn = try await supervisor.request(
+                .POST, verifyPath, form: ["decision": "return", "verifyNote": ""])
+            #expect(bareReturn.status == .unprocessableEntity)
+            let sentBack = try await supervisor.request(
+                .POST, verifyPath, form: ["decision": "return", "verifyNote": "送达回证仍未归档"])
+            #expect(sentBack.status == .seeOther)
+            _ = try await head.request(.GET, base)
+            let again2 = try await head.request(
+                .POST, base + "/rectification", form: ["report": "送达回证已补齐归档，附归档清单"])
+            #expect(again2.status == .seeOther, "a report sent back is reported again")
+            _ = try await supervisor.request(.GET, base)
+            let ok = try await supervisor.request(.POST, verifyPath, form: ["decision": "accept"])
+            #expect(ok.status == .seeOther)
+            kept = try #require(try await FileReviews.campaign(campaign.id, on: t.app.db))
+            #expect(kept.rectifications?[market.uuidString]?.stage == "已核查认可")
+            #expect(kept.rectifications?[market.uuidString]?.report.contains("归档清单") == true)
             let figures = try await t.send(
                 .GET, "/api/v1/statistics/file_review?year=2026", token: try await t.token("sfj.jiandu"))
             #expect(figures.body.string.contains("\"rectified\""), "\(figures.body.string.prefix(300))")

@@ -45,12 +45,38 @@ struct JointRandomInspectionTests {
                 try await RandomDraws.tasks(bodies: [zf], on: t.app.db).allSatisfy { $0.title != "联合抽查" },
                 "nothing half-written")
 
-            let frozen = try await web.request(.POST, "/console/draws", form: form)
-            #expect(frozen.status == .seeOther, "\(frozen.status) \(frozen.text.prefix(300))")
-            // The partner finds the task in its own list.
-            let task = try #require(
+            let proposed = try await web.request(.POST, "/console/draws", form: form)
+            #expect(proposed.status == .seeOther, "\(proposed.status) \(proposed.text.prefix(300))")
+            // The partner finds the task in its own list, to accept: nothing is fixed before it does.
+            var task = try #require(
                 try await RandomDraws.tasks(bodies: [zf], on: t.app.db).first { $0.title == "联合抽查" })
-            #expect(task.isJoint && task.bodyID == market && task.partners?.first?.bodyID == zf)
+            #expect(
+                task.isJoint && task.bodyID == market && task.partners?.first?.bodyID == zf && task.state == .proposed)
+            #expect(try await RandomDraws.publishedText(task.id, on: t.app.db) == nil, "nothing published yet")
+            let taskURL = "/console/draws/\(task.id.uuidString)"
+            _ = try await web.request(.GET, taskURL)
+            let tooEarly = try await web.request(.POST, taskURL + "/freeze", form: ["exclusions": ""])
+            #expect(tooEarly.status != .seeOther, "not before the partners accept")
+            let partnerHead = WebClient(t)
+            _ = try await partnerHead.login("zf.juzhang")
+            let desk = try await partnerHead.request(.GET, "/console")
+            #expect(desk.text.contains("待确认参加联合抽查"), "the partner's 待办")
+            let offer = try await partnerHead.request(.GET, taskURL)
+            #expect(offer.text.contains("accept-form"))
+            let officerWeb = WebClient(t)
+            _ = try await officerWeb.login("zf.zhifa1")
+            _ = try await officerWeb.request(.GET, taskURL)
+            let byOfficer = try await officerWeb.request(.POST, taskURL + "/accept", form: ["partnerItem": ""])
+            #expect(byOfficer.status != .seeOther, "an officer does not commit the department")
+            let accepted = try await partnerHead.request(.POST, taskURL + "/accept", form: ["partnerItem": ""])
+            #expect(accepted.status == .seeOther, "\(accepted.status) \(accepted.text.prefix(300))")
+            let twice = try await partnerHead.request(.POST, taskURL + "/accept", form: ["partnerItem": ""])
+            #expect(twice.status == .conflict)
+            _ = try await web.request(.GET, taskURL)
+            let fixed = try await web.request(.POST, taskURL + "/freeze", form: ["exclusions": ""])
+            #expect(fixed.status == .seeOther, "\(fixed.status) \(fixed.text.prefix(300))")
+            task = try #require(try await RandomDraws.task(task.id, on: t.app.db))
+            #expect(task.state == .frozen && task.partners?.first?.acceptedBy == "zf.juzhang")
             let inputs = try await RandomDraws.publishedInputs(task.id, on: t.app.db)
             let groups = inputs.groups ?? [:]
             #expect(inputs.algorithm == "fazhi-draw-v2" && Set(groups.values) == [market.uuidString, zf.uuidString])

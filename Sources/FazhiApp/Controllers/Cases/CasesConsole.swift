@@ -37,7 +37,7 @@ enum CasesConsole {
             let stored = try await CasesAPI.visibleCase(req, user)
             let field = (try req.content.decode([String: String].self)["field"] ?? "").trimmed
             guard CaseFilePage.Query.mayReveal(user, stored.file) else {
-                throw APIError(DomainError.forbidden("个人信息仅由办理本案的单位工作人员查看", article: "个人信息保护法 第五十一条"))
+                throw APIError(DomainError.forbidden("个人信息仅由办理本案的工作人员查看", article: "个人信息保护法 第三十四条、第五十一条第四项"))
             }
             guard
                 let def = req.fazhi.procedures.definition(

@@ -73,9 +73,14 @@ extension CaseFilePage {
                 revealed: revealed, opensOn: opensOn)
         }
 
-        /// Whether the user works at the body handling the case (not a supervisor or reviewer reading it).
+        /// Whether the user handles the case: works at its body and holds a role that takes its procedure's steps (the
+        /// 司法局's 监督人员 for a complaint — not its 复议 or 调解 desks, nor a supervisor or reviewer reading it).
         static func mayReveal(_ user: AuthUser, _ f: CaseFile) -> Bool {
-            user.organisationID == f.bodyID && !CasesAPI.actor(user, body: f.bodyID).roles.isEmpty
+            guard user.organisationID == f.bodyID,
+                let def = ProcedureCatalog.standard.definition(f.procedure, version: f.definitionVersion)
+            else { return false }
+            let roles = CasesAPI.actor(user, body: f.bodyID, procedure: f.procedure).roles
+            return !roles.isDisjoint(with: def.actions.flatMap(\.roles))
         }
 
         /// Every 文号 in the case's text facts.

@@ -23,7 +23,7 @@ extension CaseFilePage {
         }
 
         /// The handling staff's way to a masked personal value: each shown in full on request, the request on the record
-        /// (个人信息保护法 第五十一条: 访问权限与记录).
+        /// (个人信息保护法 第三十四条、第五十一条第四项: 限于履行职责所必需，操作权限).
         func revealForms(_ caseRoot: String) -> HTML {
             guard !model.revealable.isEmpty else { return "" }
             return HTML.join(

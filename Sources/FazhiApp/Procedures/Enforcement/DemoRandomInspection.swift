@@ -64,6 +64,9 @@ enum DemoRandomInspection {
             commitment: "抽取日公开抽取会上由两名见证人各自输入的数字，按输入顺序连接", drawOn: day, createdOn: day.adding(days: -3),
             partners: [.init(bodyID: partner, item: "户外广告设施和门头招牌设置检查")])
         do {
+            t = try await RandomDraws.propose(t, in: tx)
+            t = try await RandomDraws.accept(
+                t.id, body: partner, item: "", by: "zf.juzhang", today: day.adding(days: -2), in: tx)
             t = try await RandomDraws.freeze(t, exclusions: [], in: tx)
             _ = try await RandomDraws.draw(
                 t.id, revealed: "2718-2818", witnesses: ["县政协委员 赵某某", "企业代表 孙某某"], today: day, bodies: [lead],

@@ -174,7 +174,8 @@ enum DrawViews {
 
     static func task(
         _ t: DrawTask, names: (targets: [String: String], inspectors: [String: String]), cases: [UUID: StoredCase],
-        bodies: [UUID: String], readable: Set<UUID>, mayRun: Bool, today: CivilDate, error: String?, csrf: String
+        bodies: [UUID: String], readable: Set<UUID>, partnerOf: UUID?, partnerItems: [DrawItem], mayRun: Bool,
+        today: CivilDate, error: String?, csrf: String
     ) -> HTML {
         let drawForm: HTML =
             mayRun && t.state == .frozen
@@ -195,12 +196,55 @@ enum DrawViews {
             """
             : ""
         return """
+            \(proposal(t, bodies: bodies, partnerOf: partnerOf, partnerItems: partnerItems, mayRun: mayRun, csrf: csrf))
             <p><a href="\(SitePath.draws.path)">双随机抽查</a> · <a href="\(SitePath.drawPortal(t.id).path)">门户公开页</a> · <a href="\(SitePath.drawPortal(t.id).path)/draw.json">公布的输入（JSON）</a></p>
             \(Views.flash(error, error: true))
             \(facts(t, bodies: bodies))
             \(drawForm)
             \(result(t, names: names, cases: cases, bodies: bodies, staff: true, readable: readable))
             \(cancelForm)
+            """
+    }
+
+    /// A proposed joint task: each department's acceptance, the partner's form to accept (its item from its own 清单 when
+    /// published), and the lead's form to fix the task once all have accepted.
+    static func proposal(
+        _ t: DrawTask, bodies: [UUID: String], partnerOf: UUID?, partnerItems: [DrawItem], mayRun: Bool, csrf: String
+    ) -> HTML {
+        guard t.state == .proposed else { return "" }
+        let rows = HTML.join(
+            (t.partners ?? []).map { p in
+                let state: HTML =
+                    p.acceptedOn.map { "已确认（\($0.description)，\(p.acceptedBy ?? "")）" as HTML }
+                    ?? "<span class=\"overdue\">待确认</span>"
+                return "<li>\(bodies[p.bodyID] ?? "")：\(p.item) — \(state)</li>" as HTML
+            })
+        var forms: HTML = ""
+        if let mine = partnerOf, let p = t.partners?.first(where: { $0.bodyID == mine }), p.acceptedOn == nil {
+            let item =
+                partnerItems.isEmpty
+                ? FormField(id: "partnerItem", name: "partnerItem", label: "本部门的检查事项", kind: .text, value: p.item)
+                : FormField(
+                    id: "partnerItem", name: "partnerItem", label: "本部门的检查事项（本部门随机抽查事项清单中的事项）",
+                    kind: .choice(partnerItems.map { .init($0.label, $0.label) }), value: p.item, enforced: true)
+            forms = PostForm(
+                action: "\(SitePath.draw(t.id).path)/accept", id: "accept-form", csrf: csrf,
+                content: "<h2>确认参加联合抽查</h2><p>确认后，本部门在抽取日有执法资格的执法人员进入检查人员名录，按抽取结果对同一批对象检查本部门事项。</p>\(item.render())",
+                submit: "确认参加"
+            ).render()
+        }
+        if mayRun, t.partnersAccepted {
+            forms = PostForm(
+                action: "\(SitePath.draw(t.id).path)/freeze", id: "freeze-form", csrf: csrf,
+                content: """
+                    <h2>固定抽取范围并公布</h2><p>各配合部门已确认。固定后公布检查对象、各部门检查人员和输入哈希，在\(t.drawOn.description)的公开抽取会上抽取。</p>
+                    \(FormField(id: "exclusions", name: "exclusions", label: "回避（每行：执法证号｜统一社会信用代码）", kind: .longText, value: nil).render())
+                    """, submit: "固定抽取范围并公布"
+            ).render()
+        }
+        return """
+            <section class="card" id="proposal"><h2>部门联合抽查：各部门确认情况</h2><ul>\(rows)</ul></section>
+            \(forms)
             """
     }
 

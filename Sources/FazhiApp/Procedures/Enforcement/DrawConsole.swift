@@ -186,15 +186,12 @@ enum DrawConsole {
                     commitment: (v["commitment"] ?? "").trimmed, drawOn: drawOn, createdOn: today,
                     repeats: v["repeats"].flatMap(UUID.init(uuidString:)),
                     partners: try await partners(v["partners"] ?? "", req))
-                let exclusions = (v["exclusions"] ?? "").split(whereSeparator: \.isNewline).map { line in
-                    line.split(whereSeparator: { $0 == "｜" || $0 == "|" }).map { String($0).trimmed }
-                }.filter { !$0.allSatisfy(\.isEmpty) }
-                if let bad = exclusions.first(where: { $0.count != 2 || $0.contains(where: \.isEmpty) }) {
-                    throw DomainError.invalid(
-                        field: "exclusions", message: "回避每行写作“执法证号｜统一社会信用代码”：“\(bad.joined(separator: "｜"))”不符合")
-                }
-                guard exclusions.count <= 10_000 else {
-                    throw DomainError.invalid(field: "exclusions", message: "回避关系不超过10000条")
+                let exclusions = try exclusionLines(v["exclusions"] ?? "")
+                // A joint task is proposed first: each partner department accepts its part before anything is fixed.
+                if task.isJoint {
+                    let proposed = try await req.write(as: user) { tx in try await RandomDraws.propose(task, in: tx) }
+                    Flash.set(req, ok: "已发起联合抽查，待各配合部门确认后固定抽取范围")
+                    return req.redirect(to: SitePath.draw(proposed.id).path)
                 }
                 let frozen = try await req.write(as: user) { tx in
                     try await RandomDraws.freeze(task, exclusions: exclusions, in: tx)
@@ -230,6 +227,49 @@ enum DrawConsole {
             }
             return req.redirect(to: SitePath.draw(id).path)
         }
+        console.post("draws", ":id", "accept") { req async throws -> Response in
+            let user = try req.requireUser()
+            let v = try req.content.decode([String: String].self)
+            guard let id = req.parameters.get("id", as: UUID.self) else { throw APIError.notFound("没有该抽查任务") }
+            do {
+                guard let body = body(user) else {
+                    throw DomainError.forbidden("由配合部门的负责人或者法制机构确认参加联合抽查", article: nil)
+                }
+                let today = req.fazhi.today, username = user.username
+                _ = try await req.write(as: user) { tx in
+                    try await RandomDraws.accept(
+                        id, body: body, item: v["partnerItem"] ?? "", by: username, today: today, in: tx)
+                }
+                Flash.set(req, ok: "已确认参加联合抽查")
+            } catch let e as DomainError {
+                return try await taskPage(req, user, error: e.message).with(status: APIError(e).status)
+            }
+            return req.redirect(to: SitePath.draw(id).path)
+        }
+        console.post("draws", ":id", "freeze") { req async throws -> Response in
+            let user = try req.requireUser()
+            let v = try req.content.decode([String: String].self)
+            guard let id = req.parameters.get("id", as: UUID.self) else { throw APIError.notFound("没有该抽查任务") }
+            do {
+                guard let body = body(user), let t = try await RandomDraws.task(id, on: req.db), t.bodyID == body else {
+                    throw DomainError.forbidden("由牵头部门的负责人或者法制机构固定抽取范围", article: nil)
+                }
+                guard t.state == .proposed else {
+                    throw DomainError.conflict(field: nil, message: "该任务\(t.state.label)")
+                }
+                guard t.drawOn >= req.fazhi.today else {
+                    throw DomainError.invalid(field: "drawOn", message: "抽取日期\(t.drawOn)已过：请作废本任务（写明理由）后重新发起")
+                }
+                let exclusions = try exclusionLines(v["exclusions"] ?? "")
+                let frozen = try await req.write(as: user) { tx in
+                    try await RandomDraws.freeze(t, exclusions: exclusions, in: tx)
+                }
+                Flash.set(req, ok: "已固定抽取范围并公布（输入哈希 \(frozen.inputsHash.prefix(16))…）")
+            } catch let e as DomainError {
+                return try await taskPage(req, user, error: e.message).with(status: APIError(e).status)
+            }
+            return req.redirect(to: SitePath.draw(id).path)
+        }
         console.post("draws", ":id", "cancel") { req async throws -> Response in
             let user = try req.requireUser()
             let v = try req.content.decode([String: String].self)
@@ -244,6 +284,40 @@ enum DrawConsole {
                 return try await taskPage(req, user, error: e.message).with(status: APIError(e).status)
             }
             return req.redirect(to: SitePath.draw(id).path)
+        }
+    }
+
+    /// 回避 as typed: one pair a line, `执法证号｜统一社会信用代码`.
+    static func exclusionLines(_ text: String) throws -> [[String]] {
+        let exclusions = text.split(whereSeparator: \.isNewline).map { line in
+            line.split(whereSeparator: { $0 == "｜" || $0 == "|" }).map { String($0).trimmed }
+        }.filter { !$0.allSatisfy(\.isEmpty) }
+        if let bad = exclusions.first(where: { $0.count != 2 || $0.contains(where: \.isEmpty) }) {
+            throw DomainError.invalid(
+                field: "exclusions", message: "回避每行写作“执法证号｜统一社会信用代码”：“\(bad.joined(separator: "｜"))”不符合")
+        }
+        guard exclusions.count <= 10_000 else {
+            throw DomainError.invalid(field: "exclusions", message: "回避关系不超过10000条")
+        }
+        return exclusions
+    }
+
+    /// 待办 of 联合抽查: a partner's head or 法制机构 to accept; the lead's to fix once all have accepted.
+    static let pending: PendingItems.Provider = { user, req in
+        guard let mine = body(user) else { return [] }
+        return try await RandomDraws.tasks(bodies: [mine], on: req.db).filter { $0.state == .proposed }.compactMap {
+            t in
+            if t.bodyID == mine, t.partnersAccepted {
+                return PendingItem(
+                    severity: .warning, title: "联合抽查已经各部门确认：\(t.title)", detail: "请固定抽取范围并公布（抽取日期\(t.drawOn)）",
+                    link: SitePath.draw(t.id).path)
+            }
+            if t.partners?.contains(where: { $0.bodyID == mine && $0.acceptedOn == nil }) == true {
+                return PendingItem(
+                    severity: .warning, title: "待确认参加联合抽查：\(t.title)", detail: "确认本部门的检查事项（抽取日期\(t.drawOn)）",
+                    link: SitePath.draw(t.id).path)
+            }
+            return nil
         }
     }
 
@@ -292,6 +366,8 @@ enum DrawConsole {
             t.title, user: user, request: req, active: SitePath.draws.path, flash: Flash.take(req),
             DrawViews.task(
                 t, names: names, cases: cases, bodies: try await CasesConsole.bodyNames(req), readable: user.readable,
+                partnerOf: body(user).flatMap { b in t.partners?.contains { $0.bodyID == b } == true ? b : nil },
+                partnerItems: try await body(user).asyncMap { try await DrawItems.list(body: $0, on: req.db) } ?? [],
                 mayRun: body(user) == t.bodyID, today: req.fazhi.today, error: error,
                 csrf: CSRF.token(for: req))
         ).with(status: error == nil ? .ok : .unprocessableEntity)

@@ -99,7 +99,8 @@ enum FileReviewViews {
             ? PostForm(
                 action: "\(base)/bulletin", id: "issue-form", csrf: csrf,
                 content: """
-                    <h2>制发通报</h2><p>\(open == 0 ? "全部案卷已评分并经复核确认。通报制发后评分不再修改，存在问题的单位应在\(c.rectifyBy.description)前报送整改报告。" : "尚有\(open)份案卷未评分或者未经复核确认，全部确认后才能制发通报（可先下载阶段性通报稿）。")</p>
+                    <h2>制发通报</h2><p>\(open == 0 ? "全部案卷已评分并经复核确认。通报制发后评分不再修改，存在问题的单位应在整改期限前报送整改报告。" : "尚有\(open)份案卷未评分或者未经复核确认，全部确认后才能制发通报（可先下载阶段性通报稿）。")</p>
+                    \(FormField(id: "rectifyBy", name: "rectifyBy", label: "整改期限（自通报之日起给足整改时间）", kind: .date, value: c.rectifyBy.description).render())
                     """, submit: "制发通报"
             ).render()
             : ""
@@ -127,23 +128,36 @@ enum FileReviewViews {
         let c = p.campaign
         guard c.bulletinOn != nil, !p.toRectify.isEmpty else { return "" }
         let late = p.today > c.rectifyBy
+        let verifies = p.mayVerify
         let table = DataTable(
-            id: "rectifications", columns: [.init("单位"), .init("报送日期"), .init("整改情况")],
-            rows: p.toRectify.map { body in (p.names[body] ?? "", c.rectifications?[body.uuidString]) }
-                .sorted { $0.0 < $1.0 }.map { name, r in
+            id: "rectifications", columns: [.init("单位"), .init("报送日期"), .init("整改情况"), .init("核查")],
+            rows: p.toRectify.map { body in (body, p.names[body] ?? "", c.rectifications?[body.uuidString]) }
+                .sorted { $0.1 < $1.1 }.map { body, name, r in
                     guard let r else {
                         return [
                             .text(name),
                             .text(late ? "逾期未报送" : "未报送（期限\(c.rectifyBy.description)）", class: late ? "overdue" : nil),
-                            .text(""),
+                            .text(""), .text(""),
                         ]
                     }
+                    let verify: HTML =
+                        verifies && r.verifiedOn == nil && r.returnedNote == nil
+                        ? PostForm(
+                            action: "/console/file-reviews/\(c.id.uuidString)/rectification/\(body.uuidString)/verify",
+                            cssClass: "inline", csrf: csrf,
+                            content: """
+                                \(FormField(id: "decision-\(body.uuidString)", name: "decision", label: "核查意见", kind: .choice([.init("accept", "整改到位，核查认可"), .init("return", "整改不到位，退回")]), enforced: true).render())
+                                \(FormField(id: "verifyNote-\(body.uuidString)", name: "verifyNote", label: "不到位的问题（退回时必填）", kind: .longText, value: nil).render())
+                                """, submit: "提交核查意见"
+                        ).render() : ""
+                    let stage = r.stage + (r.returnedNote.map { "：\($0)" } ?? "")
                     return [
                         .text(name),
                         .text(
                             r.reportedOn.description + (r.reportedOn > c.rectifyBy ? "（逾期）" : ""),
                             class: r.reportedOn > c.rectifyBy ? "overdue" : nil),
                         .text(r.report),
+                        DataTable.Cell("\(stage)\(verify)", class: r.returnedNote == nil ? nil : "overdue"),
                     ]
                 })
         let form: HTML =
@@ -256,7 +270,7 @@ enum FileReviewViews {
         blocks += [
             .heading("三、整改要求"),
             .paragraph(
-                "案卷存在问题的单位，应当逐案整改，并于\(c.rectifyBy.year)年\(c.rectifyBy.month)月\(c.rectifyBy.day)日前将整改情况书面报送本机关；本机关将对整改情况进行核查（行政执法监督条例 第六条）。"
+                "案卷存在问题的单位，应当逐案整改，并于\(c.rectifyBy.year)年\(c.rectifyBy.month)月\(c.rectifyBy.day)日前将整改情况书面报送本机关；本机关将对整改情况进行核查（《中华人民共和国行政处罚法》第七十五条第一款、《行政执法监督条例》第六条）。"
             ),
             .signature([organiser, CaseDocuments.chineseDate(today)]), .seal("（印章）"),
         ]

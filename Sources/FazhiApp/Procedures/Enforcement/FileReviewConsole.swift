@@ -38,6 +38,8 @@ enum FileReviewConsole {
         let toRectify: Set<UUID>
         let reportsFor: UUID?
         let today: CivilDate
+        /// The organiser's 监督人员 check the 整改报告.
+        var mayVerify = false
     }
 
     struct FilePage {
@@ -95,12 +97,13 @@ enum FileReviewConsole {
         // A body's head or 法制机构 reports its correction once the 通报 is out.
         let own = user.organisationID
         let reports =
-            c.bulletinOn != nil && toRectify.contains(own) && c.rectifications?[own.uuidString] == nil
+            c.bulletinOn != nil && toRectify.contains(own)
+            && (c.rectifications?[own.uuidString].map { $0.returnedNote != nil } ?? true)
             && !CasesAPI.actor(user, body: own).roles.isDisjoint(with: [.head, .legalReviewer])
         return CampaignPage(
             campaign: c, files: files, names: names, results: results(files, names: names), username: user.username,
             mayIssue: organiser && c.bulletinOn == nil, toRectify: toRectify, reportsFor: reports ? own : nil,
-            today: req.fazhi.today)
+            today: req.fazhi.today, mayVerify: organiser)
     }
 
     static func filePage(_ req: Request, _ user: AuthUser) async throws -> FilePage {
@@ -147,8 +150,17 @@ enum FileReviewConsole {
                     out.append(
                         PendingItem(severity: .warning, title: "可以制发评查通报：\(c.title)", detail: "全部案卷已评分并复核", link: link))
                 }
+                let toVerify = (c.rectifications ?? [:]).values.filter {
+                    $0.verifiedOn == nil && $0.returnedNote == nil
+                }
+                if !toVerify.isEmpty {
+                    out.append(
+                        PendingItem(
+                            severity: .warning, title: "待核查整改报告 \(toVerify.count) 份：\(c.title)", detail: "核查认可或者退回重新整改",
+                            link: link))
+                }
                 let missing = FileReviewCampaign.bodiesToRectify(files).filter {
-                    c.rectifications?[$0.uuidString] == nil
+                    c.rectifications?[$0.uuidString].map { $0.returnedNote != nil } ?? true
                 }
                 if c.bulletinOn != nil, today > c.rectifyBy, !missing.isEmpty {
                     out.append(
@@ -158,7 +170,7 @@ enum FileReviewConsole {
                 }
             }
             let own = user.organisationID
-            if c.bulletinOn != nil, c.rectifications?[own.uuidString] == nil,
+            if c.bulletinOn != nil, c.rectifications?[own.uuidString].map({ $0.returnedNote != nil }) ?? true,
                 FileReviewCampaign.bodiesToRectify(files).contains(own),
                 !CasesAPI.actor(user, body: own).roles.isDisjoint(with: [.head, .legalReviewer])
             {
@@ -246,8 +258,14 @@ enum FileReviewConsole {
                     throw DomainError.forbidden("评查通报由组织评查的司法行政部门的行政执法监督人员制发", article: "行政执法监督条例 第六条")
                 }
                 let today = req.fazhi.today, organisers = user.readable
+                let v = try req.content.decode([String: String].self)
+                let given = (v["rectifyBy"] ?? "").trimmed
+                guard given.isEmpty || CivilDate(iso: given) != nil else {
+                    throw DomainError.invalid(field: "rectifyBy", message: "请填写整改期限（年-月-日）")
+                }
                 _ = try await req.write(as: user) { tx in
-                    try await FileReviews.issueBulletin(p.campaign.id, organisers: organisers, today: today, in: tx)
+                    try await FileReviews.issueBulletin(
+                        p.campaign.id, organisers: organisers, rectifyBy: CivilDate(iso: given), today: today, in: tx)
                 }
                 Flash.set(req, ok: "已制发通报，评分不再修改；存在问题的单位应在整改期限前报送整改报告")
             } catch let e as DomainError {
@@ -260,7 +278,7 @@ enum FileReviewConsole {
             let v = try req.content.decode([String: String].self)
             let p = try await campaign(req, user)
             do {
-                if p.campaign.rectifications?[user.organisationID.uuidString] != nil {
+                if let r = p.campaign.rectifications?[user.organisationID.uuidString], r.returnedNote == nil {
                     throw DomainError.conflict(field: nil, message: "本单位已报送整改报告")
                 }
                 guard let body = p.reportsFor else {
@@ -272,6 +290,28 @@ enum FileReviewConsole {
                         p.campaign.id, body: body, report: v["report"] ?? "", by: username, today: today, in: tx)
                 }
                 Flash.set(req, ok: "已报送整改报告")
+            } catch let e as DomainError {
+                return try await campaignPage(req, user, error: e.message).with(status: APIError(e).status)
+            }
+            return req.redirect(to: "/console/file-reviews/\(p.campaign.id.uuidString)")
+        }
+        console.post("file-reviews", ":id", "rectification", ":body", "verify") { req async throws -> Response in
+            let user = try req.requireUser()
+            let v = try req.content.decode([String: String].self)
+            let p = try await campaign(req, user)
+            guard let body = req.parameters.get("body", as: UUID.self) else { throw APIError.notFound("没有该单位") }
+            do {
+                guard user.readable.contains(p.campaign.organiser), SupervisionConsole.supervises(user) else {
+                    throw DomainError.forbidden("整改情况由组织评查的机关的行政执法监督人员核查", article: "行政执法监督条例 第六条")
+                }
+                let today = req.fazhi.today, username = user.username, organisers = user.readable
+                let accept = v["decision"] == "accept"
+                _ = try await req.write(as: user) { tx in
+                    try await FileReviews.verifyRectification(
+                        p.campaign.id, body: body, accept: accept, note: v["verifyNote"] ?? "", by: username,
+                        organisers: organisers, today: today, in: tx)
+                }
+                Flash.set(req, ok: accept ? "已核查认可" : "已退回，请该单位重新整改并报送")
             } catch let e as DomainError {
                 return try await campaignPage(req, user, error: e.message).with(status: APIError(e).status)
             }

@@ -4,9 +4,12 @@ import Foundation
 /// commitment to the random value the draw will use — frozen, then drawn (or cancelled with its reason, never replaced).
 public struct DrawTask: Sendable, Codable, Equatable {
     public enum State: String, Sendable, Codable {
+        /// A joint task waiting for its partner departments to accept (each its item and its officers) before it is fixed.
+        case proposed
         case frozen, drawn, cancelled
         public var label: String {
             switch self {
+            case .proposed: "联合抽查待配合部门确认"
             case .frozen: "已固定抽取范围，待抽取"
             case .drawn: "已抽取"
             case .cancelled: "已作废"
@@ -48,7 +51,7 @@ public struct DrawTask: Sendable, Codable, Equatable {
     /// The 行政检查 case opened for each drawn target (by its code).
     public var cases: [String: UUID]?
     /// 部门联合抽查: the other departments inspecting the same targets on the same visit, each its own item with its own
-    /// inspectors (国办发〔2019〕5号: 联合抽查，"进一次门、查多项事").
+    /// inspectors (国发〔2019〕5号: 联合抽查，"进一次门、查多项事").
     public var partners: [DrawPartner]?
     /// A joint task's cases at the other departments: body id → target code → case.
     public var partnerCases: [String: [String: UUID]]?
@@ -71,8 +74,15 @@ public struct DrawTask: Sendable, Codable, Equatable {
     public struct DrawPartner: Sendable, Codable, Equatable {
         public var bodyID: UUID
         public var item: String
+        /// The department's acceptance: the day and who (its head or 法制机构) — each inspection is its own act within
+        /// its own powers, so nobody else commits it.
+        public var acceptedOn: CivilDate?
+        public var acceptedBy: String?
         public init(bodyID: UUID, item: String) { self.bodyID = bodyID; self.item = item.trimmed }
     }
+
+    /// Whether every partner department has accepted.
+    public var partnersAccepted: Bool { (partners ?? []).allSatisfy { $0.acceptedOn != nil } }
 
     /// A new task, before its inputs are frozen.
     public init(

@@ -33,8 +33,16 @@ public struct FileReviewCampaign: Codable, Sendable, Equatable {
         public var report: String
         public var reportedOn: CivilDate
         public var by: String
+        /// The organiser's 核查: accepted (day, who), or sent back with what is still to correct (the body reports again).
+        public var verifiedOn: CivilDate?
+        public var verifiedBy: String?
+        public var returnedNote: String?
         public init(report: String, reportedOn: CivilDate, by: String) {
             self.report = report; self.reportedOn = reportedOn; self.by = by
+        }
+        public var stage: String {
+            if verifiedOn != nil { return "已核查认可" }
+            return returnedNote == nil ? "待核查" : "核查未通过，待重新报送"
         }
     }
 

@@ -30,7 +30,7 @@ extension InspectionProcedure {
                 .startDeadline(
                     DeadlineRule(
                         "randomPublication", "公示抽查结果", days: s.randomResultPublicationWorkdays, .workday,
-                        article: "优化营商环境条例 第五十四条；企业信息公示暂行条例 第六条（本地设置）"),
+                        article: "优化营商环境条例 第五十四条；企业信息公示暂行条例 第六条、第七条（本地设置）"),
                     onlyIf: assigned))
         }
         return record + [

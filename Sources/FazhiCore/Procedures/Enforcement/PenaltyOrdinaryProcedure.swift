@@ -516,7 +516,7 @@ public enum PenaltyOrdinaryProcedure {
                         && c.file.facts[EnforcementFact.notifiedRound] == c.file.facts[EnforcementFact.proposalRound])
             }
             .gate(
-                "行政处罚法 第六十二条", "陈述、申辩期限未满，当事人也未书面放弃，不得作出处罚决定", field: "outcome",
+                "行政处罚法 第六十二条", "陈述、申辩期限未满，当事人也未明确放弃，不得作出处罚决定", field: "outcome",
                 waitsFor: "statement"
             ) { c in
                 guard c.inputs[EnforcementFact.outcome] == "penalty" else { return true }
@@ -524,7 +524,7 @@ public enum PenaltyOrdinaryProcedure {
                     || c.date > (c.file.deadline("statement")?.deadline.due ?? c.date)
             }
             .gate(
-                "行政处罚法 第六十三条、第六十四条第一项", "当事人要求听证的期限尚未届满，也未书面放弃，不得作出处罚决定", field: "outcome",
+                "行政处罚法 第六十三条、第六十四条第一项", "当事人要求听证的期限尚未届满，也未明确放弃，不得作出处罚决定", field: "outcome",
                 waitsFor: "hearingRequest"
             ) { c in
                 guard c.inputs[EnforcementFact.outcome] == "penalty",

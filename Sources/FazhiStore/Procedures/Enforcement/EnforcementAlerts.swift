@@ -41,8 +41,8 @@ enum EnforcementAlerts {
     }
 
     /// Each inspection's visit, and 短期内重复检查: the same object inspected by any body within `repeatInspectionDays`
-    /// before, unless this inspection answers a complaint (投诉举报). The departments of one 部门联合抽查 inspect on one
-    /// visit (综合查一次): their visits do not count against each other.
+    /// before, unless this inspection answers a complaint (投诉举报). The departments of one 部门联合抽查 inspecting on the
+    /// same day are one visit (进一次门): those visits do not count against each other; another day is another entry.
     static let inspection = CaseProjection(procedure: InspectionProcedure.id) { file, settings, tx in
         let days = settings.repeatInspectionDays
         guard let step = file.steps.last, step.action == InspectionProcedure.Step.recordInspection,
@@ -55,7 +55,8 @@ enum EnforcementAlerts {
             """
             SELECT case_number, visited_on FROM inspection_visits WHERE object = \(bind: object)
             AND visited_on >= \(bind: step.on.adding(days: -days).description) AND visited_on <= \(bind: step.on.description)
-            AND case_id <> \(bind: file.id.uuidString) AND source <> \(bind: joint ?? "-") ORDER BY visited_on DESC LIMIT 1
+            AND case_id <> \(bind: file.id.uuidString)
+            AND NOT (source = \(bind: joint ?? "-") AND visited_on = \(bind: step.on.description)) ORDER BY visited_on DESC LIMIT 1
             """
         ).first()
         try await tx.sql.raw(

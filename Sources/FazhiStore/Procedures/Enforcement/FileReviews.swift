@@ -191,7 +191,7 @@ public enum FileReviews {
 
     /// The 通报 issued by the organiser once every file is scored and confirmed by its 复核: the scores stand from then on.
     public static func issueBulletin(
-        _ campaign: UUID, organisers: Set<UUID>, today: CivilDate, in tx: WriteTransaction
+        _ campaign: UUID, organisers: Set<UUID>, rectifyBy: CivilDate? = nil, today: CivilDate, in tx: WriteTransaction
     ) async throws -> FileReviewCampaign {
         guard var c = try await self.campaign(campaign, on: tx.db), organisers.contains(c.organiser) else {
             throw DomainError.notFound("没有该评查活动，或者通报由组织评查的机关制发")
@@ -201,8 +201,15 @@ public enum FileReviews {
         guard open == 0 else {
             throw DomainError.conflict(field: nil, message: "尚有\(open)份案卷未评分或者未经复核确认，不能通报")
         }
+        // The rectification period is set when the 通报 goes out, so the bodies have the time it gives them.
+        if let rectifyBy {
+            guard rectifyBy > today, rectifyBy <= today.adding(days: 366) else {
+                throw DomainError.invalid(field: "rectifyBy", message: "整改期限应在通报之日以后、一年以内")
+            }
+            c.rectifyBy = rectifyBy
+        }
         guard today < c.rectifyBy else {
-            throw DomainError.invalid(field: "rectifyBy", message: "整改期限\(c.rectifyBy)已过：通报应在整改期限之前制发")
+            throw DomainError.invalid(field: "rectifyBy", message: "整改期限\(c.rectifyBy)已过：请重新确定整改期限")
         }
         c.bulletinOn = today
         try await save(c, in: tx)
@@ -223,7 +230,7 @@ public enum FileReviews {
         guard FileReviewCampaign.bodiesToRectify(try await files(campaign, on: tx.db)).contains(body) else {
             throw DomainError.conflict(field: nil, message: "本单位被评查的案卷未发现问题，无需报送整改报告")
         }
-        guard c.rectifications?[body.uuidString] == nil else {
+        if let earlier = c.rectifications?[body.uuidString], earlier.returnedNote == nil {
             throw DomainError.conflict(field: nil, message: "本单位已报送整改报告")
         }
         let report = report.trimmed
@@ -231,12 +238,43 @@ public enum FileReviews {
             throw DomainError.invalid(field: "report", message: "请写明逐案整改的情况（10至5000字）")
         }
         try TextChecks.checkPrintable(report, field: "report", label: "整改情况")
+        // A report sent back by the 核查 is replaced by the new one (both are on the record).
         c.rectifications = (c.rectifications ?? [:]).merging(
-            [body.uuidString: .init(report: report, reportedOn: today, by: username)]) { a, _ in a }
+            [body.uuidString: .init(report: report, reportedOn: today, by: username)]) { _, new in new }
         try await save(c, in: tx)
         try tx.record(
             "file_review_campaign", campaign.uuidString, "rectification",
             ["body": body.uuidString, "report": report, "late": String(today > c.rectifyBy)])
+        return c
+    }
+
+    /// 核查: the organiser accepts a body's 整改报告, or sends it back with what is still to correct.
+    public static func verifyRectification(
+        _ campaign: UUID, body: UUID, accept: Bool, note: String, by username: String, organisers: Set<UUID>,
+        today: CivilDate, in tx: WriteTransaction
+    ) async throws -> FileReviewCampaign {
+        guard var c = try await self.campaign(campaign, on: tx.db), organisers.contains(c.organiser) else {
+            throw DomainError.notFound("没有该评查活动，或者整改情况由组织评查的机关核查")
+        }
+        guard var r = c.rectifications?[body.uuidString], r.verifiedOn == nil, r.returnedNote == nil else {
+            throw DomainError.conflict(field: nil, message: "该单位没有待核查的整改报告")
+        }
+        let note = note.trimmed
+        try TextChecks.checkPrintable(note, field: "verifyNote", label: "核查意见")
+        if accept {
+            r.verifiedOn = today
+            r.verifiedBy = username
+        } else {
+            guard (1...2_000).contains(note.count) else {
+                throw DomainError.invalid(field: "verifyNote", message: "请写明整改不到位的问题（不超过2000字）")
+            }
+            r.returnedNote = note
+        }
+        c.rectifications?[body.uuidString] = r
+        try await save(c, in: tx)
+        try tx.record(
+            "file_review_campaign", campaign.uuidString, accept ? "rectification_accept" : "rectification_return",
+            ["body": body.uuidString, "note": note, "by": username])
         return c
     }
 

@@ -158,6 +158,10 @@ public enum RandomDraws {
             t.keyItem = item.keyItem
         }
         t.partners = try await checkedPartners(t, on: tx.db)
+        // 部门联合抽查: fixed only once every partner department has accepted its part.
+        guard t.partnersAccepted else {
+            throw DomainError.conflict(field: "partners", message: "联合抽查须经各配合部门确认后才能固定抽取范围")
+        }
         try DrawTask.checkRequest(
             title: t.title, item: t.item, ratio: t.ratio, perTarget: t.perTarget, commitment: t.commitment,
             drawOn: t.drawOn, today: t.createdOn)
@@ -242,15 +246,19 @@ public enum RandomDraws {
         t.inspectorCount = inspectors.count; t.exclusionCount = exclusions.count; t.quotas = inputs.quotas
         let content = String(decoding: try encoder.encode(t), as: UTF8.self)
         let inputsText = String(decoding: try encoder.encode(published), as: UTF8.self)
-        try await tx.sql.raw(
-            """
-            INSERT INTO draw_tasks (id, body_id, state, created_on, content, inputs)
-            VALUES (\(bind: t.id), \(bind: t.bodyID), \(bind: t.state.rawValue), \(bind: t.createdOn.description), \(bind: content), \(bind: inputsText))
-            """
-        ).run()
-        for p in t.partners ?? [] {
+        if task.state == .proposed {
             try await tx.sql.raw(
-                "INSERT INTO draw_task_partners (task_id, body_id) VALUES (\(bind: t.id), \(bind: p.bodyID))"
+                """
+                UPDATE draw_tasks SET state = \(bind: t.state.rawValue), content = \(bind: content), inputs = \(bind: inputsText)
+                WHERE id = \(bind: t.id) AND state = \(bind: DrawTask.State.proposed.rawValue)
+                """
+            ).run()
+        } else {
+            try await tx.sql.raw(
+                """
+                INSERT INTO draw_tasks (id, body_id, state, created_on, content, inputs)
+                VALUES (\(bind: t.id), \(bind: t.bodyID), \(bind: t.state.rawValue), \(bind: t.createdOn.description), \(bind: content), \(bind: inputsText))
+                """
             ).run()
         }
         try tx.record(
@@ -260,6 +268,56 @@ public enum RandomDraws {
                 "targets": String(t.targetCount), "inspectors": String(t.inspectorCount),
                 "partners": (t.partners ?? []).map { "\($0.bodyID.uuidString)｜\($0.item)" }.joined(separator: "；"),
             ])
+        return t
+    }
+
+    /// 部门联合抽查, first step: the lead proposes the task (its scope, the departments and their items); nothing is fixed
+    /// or published until every department has accepted (`accept`), then the lead fixes it (`freeze`).
+    public static func propose(_ task: DrawTask, in tx: WriteTransaction) async throws -> DrawTask {
+        var t = task
+        guard t.isJoint else { throw DomainError.invalid(field: "partners", message: "请填写联合抽查的配合部门") }
+        try DrawTask.checkRequest(
+            title: t.title, item: t.item, ratio: t.ratio, perTarget: t.perTarget, commitment: t.commitment,
+            drawOn: t.drawOn, today: t.createdOn)
+        t.partners = try await checkedPartners(t, on: tx.db)
+        t.state = .proposed
+        let content = String(decoding: try encoder.encode(t), as: UTF8.self)
+        try await tx.sql.raw(
+            """
+            INSERT INTO draw_tasks (id, body_id, state, created_on, content, inputs)
+            VALUES (\(bind: t.id), \(bind: t.bodyID), \(bind: t.state.rawValue), \(bind: t.createdOn.description), \(bind: content), \(bind: ""))
+            """
+        ).run()
+        for p in t.partners ?? [] {
+            try await tx.sql.raw(
+                "INSERT INTO draw_task_partners (task_id, body_id) VALUES (\(bind: t.id), \(bind: p.bodyID))"
+            ).run()
+        }
+        try tx.record(
+            "draw_task", t.id.uuidString, "propose",
+            ["partners": (t.partners ?? []).map { "\($0.bodyID.uuidString)｜\($0.item)" }.joined(separator: "；")])
+        return t
+    }
+
+    /// A partner department accepts the joint task for itself (its head or 法制机构), confirming its item (one of its own
+    /// 随机抽查事项清单 when published).
+    public static func accept(
+        _ id: UUID, body: UUID, item: String, by username: String, today: CivilDate, in tx: WriteTransaction
+    ) async throws -> DrawTask {
+        guard var t = try await task(id, on: tx.db), let k = t.partners?.firstIndex(where: { $0.bodyID == body }) else {
+            throw DomainError.notFound("没有该联合抽查任务，或者本单位不是其配合部门")
+        }
+        guard t.state == .proposed else { throw DomainError.conflict(field: nil, message: "该任务\(t.state.label)，不能再确认") }
+        guard t.partners?[k].acceptedOn == nil else { throw DomainError.conflict(field: nil, message: "本部门已确认参加") }
+        if !item.trimmed.isEmpty { t.partners?[k].item = item.trimmed }
+        t.partners = try await checkedPartners(t, on: tx.db)
+        t.partners?[k].acceptedOn = today
+        t.partners?[k].acceptedBy = username
+        let content = String(decoding: try encoder.encode(t), as: UTF8.self)
+        try await tx.sql.raw("UPDATE draw_tasks SET content = \(bind: content) WHERE id = \(bind: id)").run()
+        try tx.record(
+            "draw_task", id.uuidString, "accept",
+            ["body": body.uuidString, "item": t.partners?[k].item ?? "", "by": username])
         return t
     }
 
@@ -411,7 +469,7 @@ public enum RandomDraws {
             throw DomainError.notFound("没有该抽查任务，或者您无权办理")
         }
         guard t.state != .cancelled else { throw DomainError.conflict(field: nil, message: "该任务已作废") }
-        guard t.state == .frozen else {
+        guard t.state == .frozen || t.state == .proposed else {
             throw DomainError.conflict(
                 field: nil, message: "抽取结果已经产生并公布，不能作废：抽中的对象应当按结果检查（结果不能因不满意而重抽）")
         }
@@ -450,8 +508,11 @@ public enum RandomDraws {
 
     /// The published inputs (and, once drawn, the revealed value and the result) as stored: the JSON anyone re-runs.
     public static func publishedText(_ id: UUID, on db: any Database) async throws -> String? {
-        try await (db as! any SQLDatabase).raw("SELECT inputs FROM draw_tasks WHERE id = \(bind: id)").first()?.decode(
-            column: "inputs", as: String.self)
+        // A proposed joint task has published nothing yet.
+        let text = try await (db as! any SQLDatabase).raw("SELECT inputs FROM draw_tasks WHERE id = \(bind: id)")
+            .first()?
+            .decode(column: "inputs", as: String.self)
+        return text?.isEmpty == true ? nil : text
     }
 
     public static func publishedInputs(_ id: UUID, on db: any Database) async throws -> Published {
