@@ -124,6 +124,23 @@ struct JointRandomInspectionTests {
             let still = try await RandomDraws.task(task.id, on: t.app.db)
             #expect(cancel.status != .seeOther && still?.state == .drawn)
 
+            // The next joint task of the same items: each department's inspectors keep away from the targets they were drawn
+            // for last time (回避 by rotation, partners included).
+            let next = try await web.request(.POST, "/console/draws", form: form.merging(["title": "第二次联合抽查"]) { $1 })
+            #expect(next.status == .seeOther)
+            let second = try #require(
+                try await RandomDraws.tasks(bodies: [market], on: t.app.db).first { $0.title == "第二次联合抽查" })
+            _ = try await partnerHead.request(.GET, "/console/draws/\(second.id.uuidString)")
+            _ = try await partnerHead.request(.POST, "/console/draws/\(second.id.uuidString)/accept", form: ["partnerItem": ""])
+            _ = try await web.request(.GET, "/console/draws/\(second.id.uuidString)")
+            _ = try await web.request(.POST, "/console/draws/\(second.id.uuidString)/freeze", form: ["exclusions": ""])
+            let nextInputs = try await RandomDraws.publishedInputs(second.id, on: t.app.db)
+            let rotated = Set(nextInputs.exclusions.map { $0.joined(separator: "|") })
+            let partnerPairs = done.result.flatMap { d in
+                d.inspectors.filter { groups[$0] == zf.uuidString }.map { "\($0)|\(d.target)" }
+            }
+            #expect(!partnerPairs.isEmpty && Set(partnerPairs).isSubset(of: rotated), "the partner's inspectors rotate too")
+
             // Both departments inspect on the same visit: no 短期内重复检查 between them.
             let target = try #require(done.result.first)
             for o in done.openedCases where o.target == target.target {

@@ -208,10 +208,18 @@ public enum RandomDraws {
         for e in exclusions where !inspectors.contains(e[0]) || !candidates.contains(where: { $0.id == e[1] }) {
             throw DomainError.invalid(field: "exclusions", message: "回避：\(e[0])｜\(e[1]) 不是本次的检查人员或者检查对象")
         }
-        let previous = try await tasks(bodies: [t.bodyID], on: tx.db).filter { $0.state == .drawn && $0.item == t.item }
-            .max { ($0.drawnOn ?? $0.createdOn) < ($1.drawnOn ?? $1.createdOn) }
-        for d in previous?.result ?? [] {
-            for i in d.inspectors where inspectors.contains(i) { exclusions.append([i, d.target]) }
+        // Each department's inspectors keep away from the targets they were drawn for in that department's last drawn
+        // task of the same item (as lead or as partner).
+        let items = [t.bodyID: t.item].merging((t.partners ?? []).map { ($0.bodyID, $0.item) }) { a, _ in a }
+        for (body, item) in items.sorted(by: { $0.key.uuidString < $1.key.uuidString }) {
+            let previous = try await tasks(bodies: [body], on: tx.db).filter { p in
+                p.state == .drawn && (p.bodyID == body ? p.item : p.partners?.first { $0.bodyID == body }?.item) == item
+            }.max { ($0.drawnOn ?? $0.createdOn) < ($1.drawnOn ?? $1.createdOn) }
+            for d in previous?.result ?? [] {
+                for i in d.inspectors where inspectors.contains(i) && groups[i].map({ $0 == body.uuidString }) ?? true {
+                    exclusions.append([i, d.target])
+                }
+            }
         }
         exclusions = Array(Set(exclusions.map { $0.joined(separator: "|") })).sorted().map {
             $0.split(separator: "|").map(String.init)
