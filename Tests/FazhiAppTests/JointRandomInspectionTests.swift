@@ -131,7 +131,8 @@ struct JointRandomInspectionTests {
             let second = try #require(
                 try await RandomDraws.tasks(bodies: [market], on: t.app.db).first { $0.title == "第二次联合抽查" })
             _ = try await partnerHead.request(.GET, "/console/draws/\(second.id.uuidString)")
-            _ = try await partnerHead.request(.POST, "/console/draws/\(second.id.uuidString)/accept", form: ["partnerItem": ""])
+            _ = try await partnerHead.request(
+                .POST, "/console/draws/\(second.id.uuidString)/accept", form: ["partnerItem": ""])
             _ = try await web.request(.GET, "/console/draws/\(second.id.uuidString)")
             _ = try await web.request(.POST, "/console/draws/\(second.id.uuidString)/freeze", form: ["exclusions": ""])
             let nextInputs = try await RandomDraws.publishedInputs(second.id, on: t.app.db)
@@ -139,7 +140,8 @@ struct JointRandomInspectionTests {
             let partnerPairs = done.result.flatMap { d in
                 d.inspectors.filter { groups[$0] == zf.uuidString }.map { "\($0)|\(d.target)" }
             }
-            #expect(!partnerPairs.isEmpty && Set(partnerPairs).isSubset(of: rotated), "the partner's inspectors rotate too")
+            #expect(
+                !partnerPairs.isEmpty && Set(partnerPairs).isSubset(of: rotated), "the partner's inspectors rotate too")
 
             // Both departments inspect on the same visit: no 短期内重复检查 between them.
             let target = try #require(done.result.first)

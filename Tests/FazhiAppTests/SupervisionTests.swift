@@ -182,6 +182,24 @@ struct SupervisionTests {
                     "issuedBy": "清河县司法局",
                 ])
             #expect(CaseAPITests.article(refusedSelf) == "行政执法监督条例 第二条", "\(refusedSelf.text)")
+            // Not to a 受委托组织: its 委托机关 answers for what it does in its name.
+            let station = try await t.orgID("清河县市场监督管理局城关市场监管所")
+            let toStation = try await t.send(
+                .POST, "/api/v1/cases", token: supervisor,
+                json: "{\"procedure\":\"\(SupervisionNoticeProcedure.id)\",\"bodyId\":\"\(station.uuidString)\"}")
+            if let stationID = try? toStation.json()["id"] as? String {
+                let refusedStation = try await c.step(
+                    stationID, supervisor, SupervisionNoticeProcedure.Step.issue, version: 0, date: "2026-11-10",
+                    [
+                        "documentKind": "notice", "subject": "x", "problems": ["x"], "legalBasis": "x",
+                        "requirements": "x",
+                        "issuedBy": "清河县司法局",
+                    ])
+                #expect(
+                    CaseAPITests.article(refusedStation) == "行政处罚法 第二十条第三款；行政执法监督条例 第二条", "\(refusedStation.text)")
+            } else {
+                #expect(toStation.status != .created, "refused at registration instead")
+            }
             let byHead = try await open(head)
             #expect(byHead.status == .forbidden && CaseAPITests.article(byHead) == "行政执法监督条例 第六条")
             let opened = try await open(supervisor)

@@ -131,9 +131,11 @@ public enum CaseLookup: Sendable, Equatable {
     /// given states (`into`, a list; whole numbers as digits): a catalogue item already being decided, a year that already
     /// has its catalogue.
     case otherCasesFact(procedure: String, fact: String, excludingStates: [String], into: String)
-    /// Of the 执法监督预警 numbers a list input names, those raised against the case's body (`into`, a list of digits):
-    /// a 监督文书 cites only the addressed body's alerts.
+    /// Of the 执法监督预警 numbers a list input names, those raised against the case's body or an organisation it
+    /// entrusts (`into`, a list of digits): a 监督文书 cites only the addressed body's alerts.
     case alertsOfCaseBody(input: String, into: String)
+    /// The 委托机关 of the case's body when the body is a 受委托组织 (`into`, its id; absent otherwise).
+    case entrustingBody(into: String)
 }
 
 /// How a procedure's case reviews another case (a 复议 of a penalty decision): the fact holding the other case's id,

@@ -404,6 +404,11 @@ public enum CaseStore {
                     .decode(column: "body_id", as: UUID.self)
                 {
                     external[key + ".body"] = .text(body.uuidString)
+                    if let principal = try await EnforcementBodies.body(organisation: body, on: tx.db)?
+                        .entrustingOrganisationId
+                    {
+                        external[key + ".principal"] = .text(principal.uuidString)
+                    }
                 }
             }
         case .benchmark(let input, let key, let flag):
@@ -438,14 +443,25 @@ public enum CaseStore {
             let asked = r.inputs.list(input).prefix(50).compactMap { Int64($0.trimmed) }
             var found: [String] = []
             if !asked.isEmpty {
+                // The body's own, and those of the 受委托组织 acting in its name (行政处罚法 第二十条第三款).
+                let bodies =
+                    [file.bodyID.uuidString]
+                    + (try await EnforcementBodies.all(on: tx.db)).filter { $0.entrustingOrganisationId == file.bodyID }
+                    .map(\.organisationId.uuidString)
                 found = try await tx.sql.raw(
                     """
-                    SELECT id FROM supervision_alerts WHERE body_id = \(bind: file.bodyID.uuidString)
+                    SELECT id FROM supervision_alerts WHERE body_id IN \(SQLGroupExpression(bodies.map { SQLBind($0) }))
                     AND id IN \(SQLGroupExpression(asked.map { SQLBind($0) }))
                     """
                 ).all().map { String(try $0.decode(column: "id", as: Int64.self)) }
             }
             external[key] = .list(found)
+        case .entrustingBody(let key):
+            if let principal = try await EnforcementBodies.body(organisation: file.bodyID, on: tx.db)?
+                .entrustingOrganisationId
+            {
+                external[key] = .text(principal.uuidString)
+            }
         case .actorWithinBody(let key):
             let org = try await tx.sql.raw("SELECT organisation_id FROM users WHERE id = \(bind: actor.id)").first()?
                 .decode(column: "organisation_id", as: UUID.self)

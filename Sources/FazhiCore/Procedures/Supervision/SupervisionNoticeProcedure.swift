@@ -122,6 +122,11 @@ public enum SupervisionNoticeProcedure {
                 .looksUp(.caseByDecisionNumber(input: "relatedCase", into: "related"))
                 .looksUp(.nextNumber(kind: "执监", into: "documentNumber"))
                 .looksUp(.alertsOfCaseBody(input: "alertNumbers", into: "alerts"))
+                .looksUp(.entrustingBody(into: "principal"))
+                .gate(
+                    "行政处罚法 第二十条第三款；行政执法监督条例 第二条",
+                    "受委托组织以委托机关的名义实施行政执法，由委托机关负责监督并承担法律责任：请为其委托机关登记监督文书"
+                ) { c in c.external.text("principal") == nil }
                 .looksUp(.actorWithinBody(into: "ownBody"))
                 .gate(
                     "行政执法监督条例 第二条",
@@ -144,7 +149,10 @@ public enum SupervisionNoticeProcedure {
                     (c.inputs[Fact.relatedCase]?.trimmed ?? "").isEmpty || c.external.text("related") != nil
                 }
                 .gate(article, "涉及的案件不是被监督单位办理的案件：监督文书应向办理该案的单位制发", field: "relatedCase") { c in
-                    c.external.text("related") == nil || c.external.text("related.body") == c.file.bodyID.uuidString
+                    // A 受委托组织's case is its 委托机关's (行政处罚法 第二十条第三款).
+                    let own = c.file.bodyID.uuidString
+                    return c.external.text("related") == nil || c.external.text("related.body") == own
+                        || c.external.text("related.principal") == own
                 }
                 .gate("系统限制", "发现的问题不超过50项，每项不超过1000字", field: "problems") { c in
                     let p = c.inputs.list(Fact.problems.id)
