@@ -167,6 +167,13 @@ public enum EnforcementComplaintProcedure {
             Step.refer, "交被投诉单位核查", from: [State.accepted.id], to: nil, by: staff, basis: article
         )
         .asks(.init("referredTo", "交由核查的单位"), .init("referralNote", "核查要求和报告时间"))
+        // What goes to the body complained about never names who complained (举报人保密).
+        .gate(article, "交办核查的要求中不得写入投诉举报人的姓名或者联系方式", field: "referralNote") { c in
+            let note = c.inputs[Fact.referralNote] ?? ""
+            let identity = [c.file.facts[Fact.complainantName], c.file.facts[Fact.complainantContact]]
+                .compactMap { $0?.trimmed }.filter { $0.count >= 2 && $0 != "匿名" }
+            return !identity.contains { note.contains($0) }
+        }
     }
 
     static func answer() -> ActionDefinition {
