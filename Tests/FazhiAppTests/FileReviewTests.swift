@@ -218,6 +218,13 @@ struct FileReviewTests {
             let (headName, officerName) = market == zf ? ("zf.juzhang", "zf.zhifa1") : ("scj.juzhang", "scj.zhifa1")
             let head = WebClient(t)
             _ = try await head.login(headName)
+            // Each body with problems gets its 限期整改通知书 (seed 001: 分部门下发限期整改通知).
+            let noticeDoc = try await head.request(
+                .GET, "/console/file-reviews/\(campaign.id.uuidString)/notice/\(market.uuidString).docx")
+            let noticeText = try DocxReader.text(Data(noticeDoc.body.readableBytesView))
+            #expect(
+                noticeText.contains("限期整改通知书") && noticeText.contains("2026年12月31日前")
+                    && noticeText.contains("引用条款不全"), "\(noticeText)")
             let desk = try await head.request(.GET, "/console")
             #expect(desk.text.contains("报送案卷评查整改报告"), "the head's 待办")
             let officer = WebClient(t)

@@ -416,7 +416,8 @@ struct SupervisionTests {
                 id, head, EnforcementComplaintProcedure.Step.accept, version: 1, date: "2026-11-20")
             #expect(byBody.status == .forbidden || byBody.status == .notFound, "\(byBody.status)")
             // The referral to the body complained about never names who complained.
-            _ = try await c.step(id, supervisor, EnforcementComplaintProcedure.Step.accept, version: 1, date: "2026-11-20")
+            _ = try await c.step(
+                id, supervisor, EnforcementComplaintProcedure.Step.accept, version: 1, date: "2026-11-20")
             let naming = try await c.step(
                 id, supervisor, EnforcementComplaintProcedure.Step.refer, version: 2, date: "2026-11-20",
                 ["referredTo": "清河县市场监督管理局", "referralNote": "请核查钱某（13900000000）反映的问题"])

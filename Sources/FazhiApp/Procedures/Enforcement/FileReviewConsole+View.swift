@@ -135,7 +135,9 @@ enum FileReviewViews {
                 .sorted { $0.1 < $1.1 }.map { body, name, r in
                     guard let r else {
                         return [
-                            .text(name),
+                            DataTable.Cell(
+                                "\(name) <a href=\"/console/file-reviews/\(c.id.uuidString)/notice/\(body.uuidString).docx\">整改通知书</a>"
+                            ),
                             .text(late ? "逾期未报送" : "未报送（期限\(c.rectifyBy.description)）", class: late ? "overdue" : nil),
                             .text(""), .text(""),
                         ]
@@ -152,7 +154,9 @@ enum FileReviewViews {
                         ).render() : ""
                     let stage = r.stage + (r.returnedNote.map { "：\($0)" } ?? "")
                     return [
-                        .text(name),
+                        DataTable.Cell(
+                            "\(name) <a href=\"/console/file-reviews/\(c.id.uuidString)/notice/\(body.uuidString).docx\">整改通知书</a>"
+                        ),
                         .text(
                             r.reportedOn.description + (r.reportedOn > c.rectifyBy ? "（逾期）" : ""),
                             class: r.reportedOn > c.rectifyBy ? "overdue" : nil),
@@ -231,6 +235,41 @@ enum FileReviewViews {
             """
     }
 
+    /// One file's problems as a sentence: the case, its score and verdict, each failed indicator and deduction.
+    static func problemLine(_ f: ReviewedFile, _ p: FileReviewConsole.CampaignPage, _ s: FileReviewStandard?) -> String
+    {
+        let autoFailed = (s?.indicators ?? []).filter { f.auto[$0.id] == false }.map(\.name)
+        let manual = f.deductions.keys.sorted().map {
+            "\(s?.indicator($0)?.name ?? $0)：\(f.notes[$0] ?? "")（扣\(f.deductions[$0] ?? 0)分）"
+        }
+        return "\(p.names[f.bodyID] ?? "")\(f.caseNumber)（\(f.score.map { "\($0)分，\(f.verdict ?? "")" } ?? "尚未评分")）："
+            + (autoFailed + manual).joined(separator: "；") + "。"
+    }
+
+    /// 限期整改通知书 to one body: its files with the problems found, what to do, by when, and that it is checked.
+    static func rectificationNotice(
+        _ p: FileReviewConsole.CampaignPage, body: UUID, organiser: String
+    ) -> DocumentText {
+        let c = p.campaign, s = FileReviewStandard.version(c.standardVersion), d = c.rectifyBy
+        let files = p.files.filter { $0.bodyID == body && $0.hasProblems }
+        var blocks: [DocumentText.Block] = [
+            .title("案卷评查限期整改通知书"),
+            .paragraph("\(p.names[body] ?? "")："),
+            .paragraph(
+                "本机关组织的\(c.title)已于\(c.bulletinOn.map(CaseDocuments.chineseDate) ?? "")通报。你单位被评查的案卷存在下列问题："),
+        ]
+        blocks += files.enumerated().map { .paragraph("\($0.offset + 1). \(problemLine($0.element, p, s))") }
+        blocks += [
+            .paragraph(
+                "请你单位逐案整改（能够补正的予以补正；决定确有错误的，依法主动改正），查找原因、完善制度，并于\(d.year)年\(d.month)月\(d.day)日前将整改情况书面报送本机关。本机关将对整改情况进行核查（《中华人民共和国行政处罚法》第七十五条第一款、《行政执法监督条例》第六条）。"
+            ),
+            .signature([organiser, c.bulletinOn.map(CaseDocuments.chineseDate) ?? ""]), .seal("（印章）"),
+        ]
+        return DocumentText(
+            kind: .fileReviewRectificationNotice, blocks: blocks,
+            fileName: "限期整改通知书-\(p.names[body] ?? "")-\(c.title)")
+    }
+
     /// 通报: the campaign, the results by body, the files found 不合格 with their problems, the rectification day.
     static func bulletin(_ p: FileReviewConsole.CampaignPage, organiser: String, today: CivilDate) -> DocumentText {
         let c = p.campaign, s = FileReviewStandard.version(c.standardVersion)
@@ -255,18 +294,9 @@ enum FileReviewViews {
         if unscored > 0 || c.bulletinOn == nil {
             blocks.insert(.paragraph("（通报稿，尚未制发：尚有\(unscored)份案卷未评分或者未经复核确认。）"), at: 2)
         }
-        let failing = p.files.filter { $0.verdict == "不合格" || !$0.deductions.isEmpty || $0.auto.values.contains(false) }
+        let failing = p.files.filter(\.hasProblems)
         if failing.isEmpty { blocks.append(.paragraph("本次评查未发现扣分问题。")) }
-        for f in failing {
-            let autoFailed = (s?.indicators ?? []).filter { f.auto[$0.id] == false }.map(\.name)
-            let manual = f.deductions.keys.sorted().map {
-                "\(s?.indicator($0)?.name ?? $0)：\(f.notes[$0] ?? "")（扣\(f.deductions[$0] ?? 0)分）"
-            }
-            blocks.append(
-                .paragraph(
-                    "\(p.names[f.bodyID] ?? "")\(f.caseNumber)（\(f.score.map { "\($0)分，\(f.verdict ?? "")" } ?? "尚未评分")）："
-                        + (autoFailed + manual).joined(separator: "；") + "。"))
-        }
+        for f in failing { blocks.append(.paragraph(problemLine(f, p, s))) }
         blocks += [
             .heading("三、整改要求"),
             .paragraph(

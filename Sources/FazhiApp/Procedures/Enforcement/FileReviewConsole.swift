@@ -250,6 +250,21 @@ enum FileReviewConsole {
             return try CaseDocumentsController.docx(
                 text, seal: CaseDocumentsController.seal(req, bodyID: p.campaign.organiser, bodyName: organiser))
         }
+        // 限期整改通知书, after the 通报: for the organiser and for the body it is addressed to.
+        console.get("file-reviews", ":id", "notice", ":body") { req async throws -> Response in
+            let user = try req.requireUser()
+            let p = try await campaign(req, user)
+            guard
+                let body = UUID(
+                    uuidString: (req.parameters.get("body") ?? "").replacingOccurrences(of: ".docx", with: "")),
+                p.campaign.bulletinOn != nil, p.toRectify.contains(body),
+                p.mayVerify || user.readable.contains(body)
+            else { throw APIError.notFound("没有该单位的整改通知书（通报制发后，向案卷存在问题的单位下发）") }
+            let organiser = p.names[p.campaign.organiser] ?? ""
+            return try CaseDocumentsController.docx(
+                FileReviewViews.rectificationNotice(p, body: body, organiser: organiser),
+                seal: CaseDocumentsController.seal(req, bodyID: p.campaign.organiser, bodyName: organiser))
+        }
         console.post("file-reviews", ":id", "bulletin") { req async throws -> Response in
             let user = try req.requireUser()
             let p = try await campaign(req, user)

@@ -135,4 +135,7 @@ public struct ReviewedFile: Codable, Sendable, Equatable {
 extension CaseDocumentKind {
     /// 案卷评查情况通报.
     public static let fileReviewBulletin = CaseDocumentKind("file_review_bulletin", "行政执法案卷评查情况通报")
+    /// 限期整改通知书: to each body with problems found, after the 通报 (seed 001: "分部门下发限期整改通知").
+    public static let fileReviewRectificationNotice = CaseDocumentKind(
+        "file_review_rectification_notice", "行政执法案卷评查限期整改通知书")
 }
