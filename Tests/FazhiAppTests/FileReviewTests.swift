@@ -183,6 +183,58 @@ struct FileReviewTests {
                         today: today, in: tx)
                 }
             }
+            // The results go back to the bodies first; the 通报 waits for their answers (or the period's end) and for every
+            // objection to be decided.
+            _ = try await supervisor.request(.GET, base)
+            let unsent = try await supervisor.request(.POST, base + "/bulletin", form: ["rectifyBy": "2026-12-31"])
+            #expect(unsent.status == .conflict && unsent.text.contains("反馈评查结果"), "\(unsent.status)")
+            let sent = try await supervisor.request(.POST, base + "/results", form: ["send": "1"])
+            #expect(sent.status == .seeOther, "\(sent.status) \(sent.text.prefix(300))")
+            let sentCampaign = try #require(try await FileReviews.campaign(campaign.id, on: t.app.db))
+            #expect(sentCampaign.objectionDue?.description == "2026-11-27", "5 working days")
+            let marketID = try await t.orgID("清河县市场监督管理局"), zfID = try await t.orgID("清河县综合行政执法局")
+            let marketHead = WebClient(t), zfHead = WebClient(t)
+            _ = try await marketHead.login("scj.juzhang")
+            _ = try await zfHead.login("zf.juzhang")
+            let marketDesk = try await marketHead.request(.GET, "/console")
+            #expect(marketDesk.text.contains("确认案卷评查结果"))
+            _ = try await marketHead.request(.GET, base)
+            let shortObjection = try await marketHead.request(
+                .POST, base + "/objection", form: ["answer": "object", "objection": "不服"])
+            #expect(shortObjection.status == .unprocessableEntity)
+            let objected = try await marketHead.request(
+                .POST, base + "/objection", form: ["answer": "object", "objection": "送达回证已附卷，系扫描遗漏，请复查"])
+            #expect(objected.status == .seeOther)
+            _ = try await zfHead.request(.GET, base)
+            let zfObjected = try await zfHead.request(
+                .POST, base + "/objection", form: ["answer": "object", "objection": "法律适用一项扣分依据不足，请复查"])
+            #expect(zfObjected.status == .seeOther)
+            let undecided = try await supervisor.request(.POST, base + "/bulletin", form: ["rectifyBy": "2026-12-31"])
+            #expect(undecided.status == .conflict && undecided.text.contains("异议未处理"))
+            _ = try await supervisor.request(.GET, base)
+            let upheld = try await supervisor.request(
+                .POST, base + "/objection/\(marketID.uuidString)/decide",
+                form: ["decision": "uphold", "decisionNote": "经复查，送达回证未附卷属实"])
+            #expect(upheld.status == .seeOther)
+            let zfFile = try #require(
+                try await FileReviews.files(campaign.id, on: t.app.db).first { $0.bodyID == zfID })
+            let accepted = try await supervisor.request(
+                .POST, base + "/objection/\(zfID.uuidString)/decide",
+                form: ["decision": "accept", "caseNumbers": zfFile.caseNumber, "decisionNote": "扣分依据不足，重新评分"])
+            #expect(accepted.status == .seeOther, "\(accepted.status) \(accepted.text.prefix(300))")
+            let reopened = try #require(try await FileReviews.file(campaign.id, zfFile.caseID, on: t.app.db))
+            #expect(reopened.checkedOn == nil && reopened.stage.contains("退回"))
+            let reopenedRefusal = try await supervisor.request(
+                .POST, base + "/bulletin", form: ["rectifyBy": "2026-12-31"])
+            #expect(reopenedRefusal.status == .conflict, "the reopened file must be scored and checked again")
+            try await t.app.fazhi.store.write(on: t.app.db, .system) { tx in
+                _ = try await FileReviews.score(
+                    campaign: campaign.id, caseID: zfFile.caseID, deductions: [:], notes: [:], by: zfFile.reviewer,
+                    today: today, in: tx)
+                _ = try await FileReviews.check(
+                    campaign: campaign.id, caseID: zfFile.caseID, confirm: true, note: "", by: zfFile.coReviewer ?? "",
+                    today: today, in: tx)
+            }
             let bodyHead = WebClient(t)
             _ = try await bodyHead.login("scj.juzhang")
             _ = try await bodyHead.request(.GET, base)

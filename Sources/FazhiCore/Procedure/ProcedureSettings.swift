@@ -86,6 +86,9 @@ public struct ProcedureSettings: Codable, Sendable, Equatable {
     /// unless the 司法局 sets another period in the document (行政执法监督条例 sets no national number here — [U],
     /// configurable).
     public var supervisionReportWorkdays: Int = 20
+    /// 案卷评查: a reviewed body may object to its confirmed scores within this many working days of their being sent
+    /// back to it, before the 通报 (provincial 评查办法 commonly set a few days; no national rule verified — [U]).
+    public var fileReviewObjectionWorkdays: Int = 5
     /// 行政执法投诉举报: the 司法局 decides whether it takes a complaint up within this many working days of receipt, and
     /// answers the complainant within this many days of receipt (行政执法监督条例's own periods not verified — [U],
     /// configurable; 信访工作条例 第三十二条's 60 days is the familiar outer bound).

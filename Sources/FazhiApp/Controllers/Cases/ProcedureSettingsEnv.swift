@@ -39,6 +39,9 @@ extension ProcedureSettings {
         if let v = num("FAZHI_REPEAT_INSPECTION_DAYS"), v >= 1, v <= 365 { s.repeatInspectionDays = Int(v) }
         if let v = num("FAZHI_TRANSFER_FEEDBACK_DAYS"), v >= 3, v <= 365 { s.transferFeedbackDays = Int(v) }
         if let v = num("FAZHI_SUPERVISION_REPORT_WORKDAYS"), v >= 1, v <= 120 { s.supervisionReportWorkdays = Int(v) }
+        if let v = num("FAZHI_FILE_REVIEW_OBJECTION_WORKDAYS"), v >= 1, v <= 30 {
+            s.fileReviewObjectionWorkdays = Int(v)
+        }
         if let v = num("FAZHI_COMPLAINT_ACCEPTANCE_WORKDAYS"), v >= 1, v <= 60 {
             s.complaintAcceptanceWorkdays = Int(v)
         }

@@ -115,11 +115,65 @@ enum FileReviewViews {
             <p class="muted">抽取输入哈希 <span class="mono">\(c.inputs.hash)</span>，公开随机数“\(c.revealed)”。<a href="\(base)/draw.json">下载抽取输入和结果（JSON）</a>，可用 scripts/draw-verify.py 复核。</p>
             <h2>各单位评查结果</h2>
             \(results.render())
+            \(feedback(p, csrf: csrf))
             \(bulletin)
             \(issue)
             \(rectifications(p, csrf: csrf))
             <h2>抽取的案卷</h2>
             \(files.render())
+            """
+    }
+
+    /// 评查结果反馈 and 异议: the organiser sends the confirmed results; each body answers once (none, or its objection) by
+    /// the day; the organiser decides each objection (维持, or the files named go back to be scored again).
+    static func feedback(_ p: FileReviewConsole.CampaignPage, csrf: String) -> HTML {
+        let c = p.campaign
+        let base = "/console/file-reviews/\(c.id.uuidString)"
+        guard let due = c.objectionDue else {
+            let ready = !p.files.isEmpty && p.files.allSatisfy { $0.checkedOn != nil }
+            return p.mayIssue && ready
+                ? PostForm(
+                    action: "\(base)/results", id: "results-form", csrf: csrf,
+                    content: "<h2>反馈评查结果</h2><p>全部案卷已评分并经复核确认。反馈后，被评查单位可以在规定的工作日内提出异议；期满或者各单位答复、异议处理完毕后制发通报。</p>",
+                    submit: "向被评查单位反馈"
+                ).render() : ""
+        }
+        let rows = c.bodies.filter { b in p.mayVerify || p.files.contains { $0.bodyID == b } }.map {
+            body -> [DataTable.Cell] in
+            let o = c.objections?[body.uuidString]
+            let decide: HTML =
+                p.mayVerify && o?.isOpen == true
+                ? PostForm(
+                    action: "\(base)/objection/\(body.uuidString)/decide", cssClass: "inline", csrf: csrf,
+                    content: """
+                        \(FormField(id: "decision-o-\(body.uuidString)", name: "decision", label: "处理意见", kind: .choice([.init("uphold", "异议不成立，维持评分"), .init("accept", "异议成立，退回重新评分")]), enforced: true).render())
+                        \(FormField(id: "caseNumbers-\(body.uuidString)", name: "caseNumbers", label: "重新评分的案卷案号（异议成立时填写，每行一个）", kind: .longText, value: nil).render())
+                        \(FormField(id: "decisionNote-\(body.uuidString)", name: "decisionNote", label: "理由", kind: .longText, value: nil).render())
+                        """, submit: "处理异议"
+                ).render() : ""
+            let answer = o.map { o in (o.text ?? "") + (o.decisionNote.map { "（处理：\($0)）" } ?? "") } ?? ""
+            return [
+                .text(p.names[body] ?? ""),
+                .text(o?.stage ?? (p.today > due ? "期满未提出异议" : "待答复"), class: o?.isOpen == true ? "overdue" : nil),
+                DataTable.Cell("\(answer)\(decide)"),
+            ]
+        }
+        let table = DataTable(id: "objections", columns: [.init("单位"), .init("意见"), .init("异议及处理")], rows: rows)
+        let form: HTML =
+            p.answersFor == nil
+            ? ""
+            : PostForm(
+                action: "\(base)/objection", id: "objection-form", csrf: csrf,
+                content: """
+                    <h2>对评查结果的意见</h2><p>请在\(due.description)前答复（每个单位一次）。</p>
+                    \(FormField(id: "answer", name: "answer", label: "意见", kind: .choice([.init("none", "对评查结果无异议"), .init("object", "提出异议")]), enforced: true).render())
+                    \(FormField(id: "objection", name: "objection", label: "异议（写明案卷、指标和理由）", kind: .longText, value: nil).render())
+                    """, submit: "提交"
+            ).render()
+        return """
+            <h2>评查结果反馈与异议</h2><p>\(c.resultsSentOn?.description ?? "")反馈评查结果，提出异议的期限至<b>\(due.description)</b>（\(p.today > due ? "已届满" : "还有\(p.today.days(until: due))天"))。</p>
+            \(table.render())
+            \(form)
             """
     }
 

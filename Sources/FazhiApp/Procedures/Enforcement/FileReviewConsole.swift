@@ -40,6 +40,8 @@ enum FileReviewConsole {
         let today: CivilDate
         /// The organiser's 监督人员 check the 整改报告.
         var mayVerify = false
+        /// The reviewed body the user answers the results for (no objection, or its objection), while it may.
+        var answersFor: UUID? = nil
     }
 
     struct FilePage {
@@ -100,10 +102,14 @@ enum FileReviewConsole {
             c.bulletinOn != nil && toRectify.contains(own)
             && (c.rectifications?[own.uuidString].map { $0.returnedNote != nil } ?? true)
             && !CasesAPI.actor(user, body: own).roles.isDisjoint(with: [.head, .legalReviewer])
+        let answers =
+            c.bulletinOn == nil && c.bodies.contains(own) && c.objections?[own.uuidString] == nil
+            && (c.objectionDue.map { req.fazhi.today <= $0 } ?? false)
+            && !CasesAPI.actor(user, body: own).roles.isDisjoint(with: [.head, .legalReviewer])
         return CampaignPage(
             campaign: c, files: files, names: names, results: results(files, names: names), username: user.username,
             mayIssue: organiser && c.bulletinOn == nil, toRectify: toRectify, reportsFor: reports ? own : nil,
-            today: req.fazhi.today, mayVerify: organiser)
+            today: req.fazhi.today, mayVerify: organiser, answersFor: answers ? own : nil)
     }
 
     static func filePage(_ req: Request, _ user: AuthUser) async throws -> FilePage {
@@ -148,7 +154,19 @@ enum FileReviewConsole {
             if user.readable.contains(c.organiser), SupervisionConsole.supervises(user) {
                 if c.bulletinOn == nil, !files.isEmpty, files.allSatisfy({ $0.checkedOn != nil }) {
                     out.append(
-                        PendingItem(severity: .warning, title: "可以制发评查通报：\(c.title)", detail: "全部案卷已评分并复核", link: link))
+                        PendingItem(
+                            severity: .warning,
+                            title: c.resultsSentOn == nil ? "可以反馈评查结果：\(c.title)" : "评查通报：\(c.title)",
+                            detail: c.resultsSentOn == nil
+                                ? "全部案卷已评分并复核，请向被评查单位反馈结果" : "异议期限至\(c.objectionDue?.description ?? "")，期满或者各单位答复后制发通报",
+                            link: link))
+                }
+                let undecided = (c.objections ?? [:]).values.filter(\.isOpen).count
+                if undecided > 0 {
+                    out.append(
+                        PendingItem(
+                            severity: .warning, title: "待处理的评查异议 \(undecided) 件：\(c.title)", detail: "维持或者退回重新评分",
+                            link: link))
                 }
                 let toVerify = (c.rectifications ?? [:]).values.filter {
                     $0.verifiedOn == nil && $0.returnedNote == nil
@@ -170,6 +188,14 @@ enum FileReviewConsole {
                 }
             }
             let own = user.organisationID
+            if c.bulletinOn == nil, let due = c.objectionDue, today <= due, c.bodies.contains(own),
+                c.objections?[own.uuidString] == nil,
+                !CasesAPI.actor(user, body: own).roles.isDisjoint(with: [.head, .legalReviewer])
+            {
+                out.append(
+                    PendingItem(
+                        severity: .warning, title: "确认案卷评查结果：\(c.title)", detail: "如有异议，请在\(due)前提出", link: link))
+            }
             if c.bulletinOn != nil, c.rectifications?[own.uuidString].map({ $0.returnedNote != nil }) ?? true,
                 FileReviewCampaign.bodiesToRectify(files).contains(own),
                 !CasesAPI.actor(user, body: own).roles.isDisjoint(with: [.head, .legalReviewer])
@@ -305,6 +331,69 @@ enum FileReviewConsole {
                         p.campaign.id, body: body, report: v["report"] ?? "", by: username, today: today, in: tx)
                 }
                 Flash.set(req, ok: "已报送整改报告")
+            } catch let e as DomainError {
+                return try await campaignPage(req, user, error: e.message).with(status: APIError(e).status)
+            }
+            return req.redirect(to: "/console/file-reviews/\(p.campaign.id.uuidString)")
+        }
+        console.post("file-reviews", ":id", "results") { req async throws -> Response in
+            let user = try req.requireUser()
+            let p = try await campaign(req, user)
+            do {
+                guard p.mayIssue else {
+                    throw DomainError.forbidden("评查结果由组织评查的机关的行政执法监督人员反馈", article: "行政执法监督条例 第六条")
+                }
+                let today = req.fazhi.today, organisers = user.readable, calendar = req.fazhi.deadlines
+                let days = req.fazhi.procedures.settings.fileReviewObjectionWorkdays
+                let c = try await req.write(as: user) { tx in
+                    try await FileReviews.sendResults(
+                        p.campaign.id, organisers: organisers, workdays: days, calendar: calendar, today: today, in: tx)
+                }
+                Flash.set(req, ok: "已向被评查单位反馈评查结果，提出异议的期限至\(c.objectionDue?.description ?? "")")
+            } catch let e as DomainError {
+                return try await campaignPage(req, user, error: e.message).with(status: APIError(e).status)
+            }
+            return req.redirect(to: "/console/file-reviews/\(p.campaign.id.uuidString)")
+        }
+        console.post("file-reviews", ":id", "objection") { req async throws -> Response in
+            let user = try req.requireUser()
+            let v = try req.content.decode([String: String].self)
+            let p = try await campaign(req, user)
+            do {
+                guard let body = p.answersFor else {
+                    throw DomainError.forbidden(
+                        "评查结果由被评查单位的负责人或者法制机构在异议期限内答复（每个单位一次）", article: nil)
+                }
+                let today = req.fazhi.today, username = user.username
+                let text: String? = v["answer"] == "none" ? nil : (v["objection"] ?? "")
+                _ = try await req.write(as: user) { tx in
+                    try await FileReviews.answerResults(
+                        p.campaign.id, body: body, objection: text, by: username, today: today, in: tx)
+                }
+                Flash.set(req, ok: text == nil ? "已确认对评查结果无异议" : "已提出异议")
+            } catch let e as DomainError {
+                return try await campaignPage(req, user, error: e.message).with(status: APIError(e).status)
+            }
+            return req.redirect(to: "/console/file-reviews/\(p.campaign.id.uuidString)")
+        }
+        console.post("file-reviews", ":id", "objection", ":body", "decide") { req async throws -> Response in
+            let user = try req.requireUser()
+            let v = try req.content.decode([String: String].self)
+            let p = try await campaign(req, user)
+            guard let body = req.parameters.get("body", as: UUID.self) else { throw APIError.notFound("没有该单位") }
+            do {
+                guard p.mayVerify else {
+                    throw DomainError.forbidden("异议由组织评查的机关的行政执法监督人员处理", article: "行政执法监督条例 第六条")
+                }
+                let today = req.fazhi.today, username = user.username, organisers = user.readable
+                let accept = v["decision"] == "accept"
+                let numbers = (v["caseNumbers"] ?? "").split(whereSeparator: \.isNewline).map(String.init)
+                _ = try await req.write(as: user) { tx in
+                    try await FileReviews.decideObjection(
+                        p.campaign.id, body: body, accept: accept, caseNumbers: numbers, note: v["decisionNote"] ?? "",
+                        by: username, organisers: organisers, today: today, in: tx)
+                }
+                Flash.set(req, ok: accept ? "异议成立，所列案卷已退回主评人员重新评分" : "异议不成立，维持评分")
             } catch let e as DomainError {
                 return try await campaignPage(req, user, error: e.message).with(status: APIError(e).status)
             }

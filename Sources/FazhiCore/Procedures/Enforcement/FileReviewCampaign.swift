@@ -27,6 +27,33 @@ public struct FileReviewCampaign: Codable, Sendable, Equatable {
     public var bulletinOn: CivilDate?
     /// Each body's 整改报告 (by body id), once it reported.
     public var rectifications: [String: Rectification]?
+    /// The confirmed scores sent to the reviewed bodies (评查结果反馈), and the last day to object.
+    public var resultsSentOn: CivilDate?
+    public var objectionDue: CivilDate?
+    /// Each body's answer to its results (by body id): no objection, or an objection and how the organiser decided it.
+    public var objections: [String: Objection]?
+
+    /// A body's 异议 to its results, or its statement that it has none.
+    public struct Objection: Codable, Sendable, Equatable {
+        /// nil: no objection (无异议).
+        public var text: String?
+        public var filedOn: CivilDate
+        public var by: String
+        /// 维持 or 采纳 (the files named go back to their 主评), with the reason, the day and who decided.
+        public var upheld: Bool?
+        public var decisionNote: String?
+        public var decidedOn: CivilDate?
+        public var decidedBy: String?
+        public init(text: String?, filedOn: CivilDate, by: String) {
+            self.text = text; self.filedOn = filedOn; self.by = by
+        }
+        public var isOpen: Bool { text != nil && decidedOn == nil }
+        public var stage: String {
+            guard text != nil else { return "无异议" }
+            guard let upheld else { return "异议待处理" }
+            return upheld ? "异议不成立，维持评分" : "异议成立，已退回重新评分"
+        }
+    }
 
     /// A body's report of what it corrected after the 通报.
     public struct Rectification: Codable, Sendable, Equatable {

@@ -201,6 +201,18 @@ public enum FileReviews {
         guard open == 0 else {
             throw DomainError.conflict(field: nil, message: "尚有\(open)份案卷未评分或者未经复核确认，不能通报")
         }
+        // The bodies have had their say: results sent, every body answered or the objection period ended, and every
+        // objection decided.
+        guard let due = c.objectionDue, c.resultsSentOn != nil else {
+            throw DomainError.conflict(field: nil, message: "请先向被评查单位反馈评查结果，听取其意见后再通报")
+        }
+        let answered = Set((c.objections ?? [:]).keys)
+        guard today > due || c.bodies.allSatisfy({ answered.contains($0.uuidString) }) else {
+            throw DomainError.conflict(field: nil, message: "被评查单位提出异议的期限至\(due)，尚未届满，且尚有单位未答复")
+        }
+        guard !(c.objections ?? [:]).values.contains(where: \.isOpen) else {
+            throw DomainError.conflict(field: nil, message: "尚有被评查单位的异议未处理")
+        }
         // The rectification period is set when the 通报 goes out, so the bodies have the time it gives them.
         if let rectifyBy {
             guard rectifyBy > today, rectifyBy <= today.adding(days: 366) else {
@@ -275,6 +287,101 @@ public enum FileReviews {
         try tx.record(
             "file_review_campaign", campaign.uuidString, accept ? "rectification_accept" : "rectification_return",
             ["body": body.uuidString, "note": note, "by": username])
+        return c
+    }
+
+    /// 评查结果反馈: once every file is confirmed, the organiser sends the results to the reviewed bodies, who may object
+    /// within `workdays` working days.
+    public static func sendResults(
+        _ campaign: UUID, organisers: Set<UUID>, workdays: Int, calendar: DeadlineCalculator, today: CivilDate,
+        in tx: WriteTransaction
+    ) async throws -> FileReviewCampaign {
+        guard var c = try await self.campaign(campaign, on: tx.db), organisers.contains(c.organiser) else {
+            throw DomainError.notFound("没有该评查活动，或者由组织评查的机关反馈")
+        }
+        try settled(c)
+        let open = try await files(campaign, on: tx.db).filter { $0.checkedOn == nil }.count
+        guard open == 0 else {
+            throw DomainError.conflict(field: nil, message: "尚有\(open)份案卷未评分或者未经复核确认，不能反馈")
+        }
+        c.resultsSentOn = today
+        c.objectionDue = try calendar.due(from: today, days: workdays, unit: .workday)
+        try await save(c, in: tx)
+        try tx.record(
+            "file_review_campaign", campaign.uuidString, "send_results", ["due": c.objectionDue?.description ?? ""])
+        return c
+    }
+
+    /// A reviewed body's answer to its results, once, by the day: no objection (text nil), or its objection.
+    public static func answerResults(
+        _ campaign: UUID, body: UUID, objection: String?, by username: String, today: CivilDate, in tx: WriteTransaction
+    ) async throws -> FileReviewCampaign {
+        guard var c = try await self.campaign(campaign, on: tx.db), c.bodies.contains(body) else {
+            throw DomainError.notFound("没有该评查活动")
+        }
+        try settled(c)
+        guard let due = c.objectionDue else { throw DomainError.conflict(field: nil, message: "评查结果尚未反馈") }
+        guard today <= due else {
+            throw DomainError.invalid(field: "objection", message: "提出异议的期限（\(due)）已过")
+        }
+        guard c.objections?[body.uuidString] == nil else {
+            throw DomainError.conflict(field: nil, message: "本单位已就评查结果提出意见")
+        }
+        let text = objection?.trimmed
+        if let text {
+            guard (10...5_000).contains(text.count) else {
+                throw DomainError.invalid(field: "objection", message: "请写明异议的案卷、指标和理由（10至5000字）")
+            }
+            try TextChecks.checkPrintable(text, field: "objection", label: "异议")
+        }
+        c.objections = (c.objections ?? [:]).merging(
+            [body.uuidString: .init(text: text, filedOn: today, by: username)]) { a, _ in a }
+        try await save(c, in: tx)
+        try tx.record(
+            "file_review_campaign", campaign.uuidString, text == nil ? "no_objection" : "objection",
+            ["body": body.uuidString, "text": text ?? "", "by": username])
+        return c
+    }
+
+    /// The organiser decides an objection: upheld scores stand (with the reason); or it is accepted and the files named
+    /// (by case number) go back to their 主评 to score again, then to their 复核.
+    public static func decideObjection(
+        _ campaign: UUID, body: UUID, accept: Bool, caseNumbers: [String], note: String, by username: String,
+        organisers: Set<UUID>, today: CivilDate, in tx: WriteTransaction
+    ) async throws -> FileReviewCampaign {
+        guard var c = try await self.campaign(campaign, on: tx.db), organisers.contains(c.organiser) else {
+            throw DomainError.notFound("没有该评查活动，或者异议由组织评查的机关处理")
+        }
+        guard var o = c.objections?[body.uuidString], o.isOpen else {
+            throw DomainError.conflict(field: nil, message: "该单位没有待处理的异议")
+        }
+        let note = note.trimmed
+        guard (1...2_000).contains(note.count) else {
+            throw DomainError.invalid(field: "decisionNote", message: "请写明处理异议的理由（不超过2000字）")
+        }
+        try TextChecks.checkPrintable(note, field: "decisionNote", label: "处理理由")
+        if accept {
+            let own = try await files(campaign, on: tx.db).filter { $0.bodyID == body }
+            let named = Set(caseNumbers.map(\.trimmed).filter { !$0.isEmpty })
+            let reopened = own.filter { named.contains($0.caseNumber) }
+            guard !reopened.isEmpty, reopened.count == named.count else {
+                throw DomainError.invalid(field: "caseNumbers", message: "请写明需要重新评分的本单位被评查案卷的案号（每行一个）")
+            }
+            for var f in reopened {
+                f.checkedOn = nil
+                f.returnedNote = "异议成立：\(note)"
+                try await write(f, in: tx)
+            }
+        }
+        o.upheld = !accept
+        o.decisionNote = note
+        o.decidedOn = today
+        o.decidedBy = username
+        c.objections?[body.uuidString] = o
+        try await save(c, in: tx)
+        try tx.record(
+            "file_review_campaign", campaign.uuidString, accept ? "objection_accepted" : "objection_upheld",
+            ["body": body.uuidString, "note": note, "cases": caseNumbers.joined(separator: "、"), "by": username])
         return c
     }
 
