@@ -1,5 +1,6 @@
 import FazhiApp
 import FazhiCore
+import FazhiOffice
 import FazhiStore
 import Foundation
 import SQLKit
@@ -278,6 +279,43 @@ import VaporTesting
                     .POST, "/api/v1/cases/\(id)/steps", token: officer,
                     json: "{\"action\":\"close\",\"version\":4,\"extra\":1}"
                 ).errorField == "extra")
+        }
+    }
+
+    /// 拟立案 → 立案: the officer fills in the 立案审批表 (checked as 立案 is), the head sees it in 待办, approves from a form
+    /// that starts from the draft, and the 立案审批表 carries the officer's opinion (行政处罚法 第五十四条).
+    @Test(arguments: TestDB.all) func anOfficerDraftsTheFilingAndTheHeadApproves(_ db: TestDB) async throws {
+        try await withTestApp(db, now: Self.now) { t in
+            let c = Client(t: t)
+            let (officer, head, _, _, item) = try await Self.setUp(t)
+            let id = try await c.open(officer, "penalty.ordinary").json()["id"] as! String
+            let filing: [String: Any] = [
+                "source": "complaint", "powerItemCode": item, "partyName": "赵六", "partyKind": "citizen",
+                "partyAddress": "清河县某村5号", "summary": "无证经营", "violationOn": "2026-11-10",
+            ]
+            let byOfficer = try await c.step(id, officer, "file_case", version: 0, date: "2026-11-18", filing)
+            #expect(byOfficer.status == .forbidden, "立案 is the head's")
+            let badItem = try await c.step(
+                id, officer, "draft_filing", version: 0, date: "2026-11-18",
+                filing.merging(["powerItemCode": "NOPE-1", "filingOpinion": "x"]) { $1 })
+            #expect(badItem.status == .unprocessableEntity, "the draft is checked as 立案 is")
+            let drafted = try await c.step(
+                id, officer, "draft_filing", version: 0, date: "2026-11-18",
+                filing.merging(["filingOpinion": "经现场核查，当事人无证经营属实，建议立案"]) { $1 })
+            #expect(drafted.status == .ok, "\(drafted.text)")
+            let web = WebClient(t)
+            _ = try await web.login("scj.juzhang")
+            let desk = try await web.request(.GET, "/console")
+            #expect(desk.text.contains("待立案审批：赵六"))
+            let page = try await web.request(.GET, "/console/cases/\(id)")
+            #expect(
+                page.text.contains("form-file_case") && page.text.contains("value=\"赵六\""),
+                "the form starts from the draft")
+            let filed = try await c.step(id, head, "file_case", version: 1, date: "2026-11-19", filing)
+            #expect(filed.status == .ok, "\(filed.text)")
+            let doc = try await t.send(.GET, "/api/v1/cases/\(id)/documents/filing_approval", token: head)
+            let text = try DocxReader.text(Data(doc.body.readableBytesView))
+            #expect(text.contains("经现场核查，当事人无证经营属实，建议立案") && text.contains("承办人："), "\(text)")
         }
     }
 

@@ -228,9 +228,10 @@ struct FileReviewTests {
                 .POST, base + "/bulletin", form: ["rectifyBy": "2026-12-31"])
             #expect(reopenedRefusal.status == .conflict, "the reopened file must be scored and checked again")
             try await t.app.fazhi.store.write(on: t.app.db, .system) { tx in
+                // Scored again (a deduction kept, so a body with problems stays one whichever file was reopened).
                 _ = try await FileReviews.score(
-                    campaign: campaign.id, caseID: zfFile.caseID, deductions: [:], notes: [:], by: zfFile.reviewer,
-                    today: today, in: tx)
+                    campaign: campaign.id, caseID: zfFile.caseID, deductions: ["law": 1], notes: ["law": "引用条款不全"],
+                    by: zfFile.reviewer, today: today, in: tx)
                 _ = try await FileReviews.check(
                     campaign: campaign.id, caseID: zfFile.caseID, confirm: true, note: "", by: zfFile.coReviewer ?? "",
                     today: today, in: tx)

@@ -39,10 +39,14 @@ enum EnforcementDocuments {
                     ["立案依据", "《中华人民共和国行政处罚法》第五十四条"],
                     [
                         "承办人意见",
-                        "经初步核查，有违法事实，符合立案条件，建议立案调查。"
-                            + (step.map { s in
-                                s.officers.isEmpty ? "" : "承办人：\(s.officers.map(\.name).joined(separator: "、"))"
-                            } ?? ""),
+                        (f[EnforcementFact.filingOpinion].map { CaseDocuments.clause($0) }
+                            ?? "经初步核查，有违法事实，符合立案条件，建议立案调查。")
+                            + (f[EnforcementFact.filingDrafter].map {
+                                "承办人：\($0) \(f[EnforcementFact.filingDraftedOn]?.description ?? "")"
+                            }
+                                ?? step.map { s in
+                                    s.officers.isEmpty ? "" : "承办人：\(s.officers.map(\.name).joined(separator: "、"))"
+                                } ?? ""),
                     ],
                     ["负责人审批意见", "同意立案。\(step?.actorName ?? "") \(date?.description ?? "")"],
                 ]),

@@ -162,13 +162,18 @@ public enum EnforcementFact {
     public static let drawTask = FactKey<String>("drawTask", "双随机抽查任务")
     public static let objectCode = FactKey<String>("objectCode", "检查对象统一社会信用代码")
     public static let assignedInspectors = FactKey<[String]>("assignedInspectors", "随机选派的检查人员（执法证号）")
+    /// 拟立案: the officer's draft of the 立案审批表 (when, by whom, and the 承办人意见) for the head to approve.
+    public static let filingDraftedOn = FactKey<CivilDate>("filingDraftedOn", "拟立案日期")
+    public static let filingDrafter = FactKey<String>("filingDrafter", "承办人")
+    public static let filingOpinion = FactKey<String>("filingOpinion", "承办人意见")
     /// 部门联合抽查: the joint task (its id) whose departments inspect the target on one visit.
     public static let jointTask = FactKey<String>("jointTask", "部门联合抽查任务")
     public static let resultPublishedOn = FactKey<CivilDate>("resultPublishedOn", "抽查结果公示日期")
     public static let resultPublishedLate = FactKey<Bool>("resultPublishedLate", "抽查结果逾期公示")
     public static let publicationChannel = FactKey<String>("publicationChannel", "公示途径")
     public static let all: [AnyFactKey] = [
-        drawTask.any, objectCode.any, assignedInspectors.any, jointTask.any, resultPublishedOn.any,
+        drawTask.any, objectCode.any, assignedInspectors.any, jointTask.any, filingDraftedOn.any, filingDrafter.any,
+        filingOpinion.any, resultPublishedOn.any,
         resultPublishedLate.any,
         publicationChannel.any,
         measureValue.any, illegalGains.any, goodsValue.any, ageAtViolation.any, minorCorrectedNoHarm.any,

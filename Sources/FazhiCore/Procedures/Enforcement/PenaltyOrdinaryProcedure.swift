@@ -26,6 +26,8 @@ public enum PenaltyOrdinaryProcedure {
     /// Its steps (步骤) by id, each declared once: a step named anywhere else is one of these.
     public enum Step {
         public static let fileCase = "file_case"
+        /// 拟立案: the officer fills in the 立案审批表 for the head to approve (立案 itself is the head's, 第五十四条).
+        public static let draftFiling = "draft_filing"
         public static let extendDecisionPeriod = "extend_decision_period"
         public static let recordEvidence = "record_evidence"
         public static let preserveEvidence = "preserve_evidence"
@@ -68,6 +70,21 @@ public enum PenaltyOrdinaryProcedure {
     ]
     /// The 法制审核 steps: a reviewer who has taken one before is no longer 初次 (第五十八条第二款).
     static let reviewSteps = [Step.legalReviewPass, Step.legalReviewReturn]
+
+    /// 拟立案: the officer drafts the 立案审批表 — the same items and checks as 立案 — and the case waits for the head, whose
+    /// 立案 form starts from the draft (行政处罚法 第五十四条: 经行政机关负责人批准，立案). May be redone until approved.
+    static func draftFiling(_ filing: ActionDefinition) -> ActionDefinition {
+        var draft = ActionDefinition(
+            Step.draftFiling, "拟立案（填写立案审批表，报负责人审批）", from: [State.clue.id], to: nil, by: [.officer],
+            basis: "行政处罚法 第五十四条")
+        draft.inputs = filing.inputs + [InputField("filingOpinion", "承办人意见（初步核查情况和立案理由）")]
+        draft.gates = filing.gates
+        draft.lookups = filing.lookups
+        return draft.then(
+            .compute(writes: EnforcementFact.filingDraftedOn, EnforcementFact.filingDrafter) { c in
+                Facts([EnforcementFact.filingDraftedOn ~ c.date, EnforcementFact.filingDrafter ~ c.actor.name])
+            })
+    }
 
     public static func definition(_ settings: ProcedureSettings) -> ProcedureDefinition {
         let two = OfficerRule(minimum: 2, article: "行政处罚法 第四十二条、第五十五条")
@@ -859,6 +876,7 @@ public enum PenaltyOrdinaryProcedure {
             .gate("行政处罚法 第五十六条", "先行登记保存的证据尚未处理") { c in c.file.deadline("preservation")?.isRunning != true }
             .produces(.closingReport),
         ]
+        if let filing = actions.first(where: { $0.id == Step.fileCase }) { actions.insert(draftFiling(filing), at: 0) }
         // 第四十三条: a person whose recusal was granted takes no further step of the case, alone, named on one, or as
         // the hearing's chair.
         for i in actions.indices { actions[i].gates.append(notRecused) }
