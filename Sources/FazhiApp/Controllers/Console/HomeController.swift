@@ -24,8 +24,11 @@ enum PendingItems {
     /// body's next step, now open (`PeriodHolder`).
     static let caseItems: Provider = { user, req in
         let today = req.fazhi.today
-        var others: [String: Set<String>] = [:]
-        for d in req.fazhi.procedures.definitions { others[d.id, default: []].formUnion(d.othersPeriods) }
+        var others: [String: Set<String>] = [:], acting: [String: Set<Role>] = [:]
+        for d in req.fazhi.procedures.definitions {
+            others[d.id, default: []].formUnion(d.othersPeriods)
+            acting[d.id, default: []].formUnion(d.actions.flatMap(\.roles))
+        }
         // The cases of the bodies the user works in or heads; a supervisor's reach over the jurisdiction is for reading and
         // for the alerts (执法监督预警), not a list of every body's deadlines.
         let scope = Set(
@@ -34,6 +37,10 @@ enum PendingItems {
             guard let due = CivilDate(iso: d.due) else { return nil }
             let left = today.days(until: due)
             guard left <= 3 else { return nil }
+            // Only the procedures the user takes steps in at that body: a 复议 clerk is not shown the 调解 or 投诉举报
+            // desks' periods of the same 司法局.
+            let roles = CasesAPI.actor(user, body: d.bodyId, procedure: d.procedure).roles
+            guard !roles.isDisjoint(with: acting[d.procedure] ?? []) else { return nil }
             let link = SitePath.caseFile(d.caseId).path
             if others[d.procedure]?.contains(d.key) == true {
                 return left < 0
@@ -85,7 +92,7 @@ enum PendingItems {
                 PendingItem(
                     severity: .info,
                     title: "\(training) 名执法人员\(today.year)年培训学时不足\(Yuan.number(settings.trainingHoursTarget))学时",
-                    detail: "年度培训学时目标可配置（FAZHI_TRAINING_HOURS_TARGET）。", link: "/console/officers?alert=training"))
+                    detail: "请安排培训，或者在执法人员登记簿中补录已完成的学时。", link: "/console/officers?alert=training"))
         }
         return items
     }

@@ -1,0 +1,87 @@
+"""Each role's day in the demo, in a real browser at phone width (issue 15): the officer drafts the 立案审批表 on a
+phone and the head files it from their 待办; the legal reviewer, the 司法局 supervisor and the 复议 clerk each find
+their own next steps on their 工作台; the supervisor sees every body (those with no case too) and exports a workbook
+whose numbers are numbers and sum to its 合计 row, read back with a real spreadsheet reader (openpyxl)."""
+import io
+import urllib.request
+
+import openpyxl
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support import expected_conditions as EC
+from selenium.webdriver.support.ui import WebDriverWait
+
+from test_browser import browser, shot
+from test_case_browser import login, take
+
+
+def desk(d, app, name):
+    """The user's 工作台 at phone width, looked at and kept as a screenshot."""
+    d.get(app.url("/console"))
+    WebDriverWait(d, 20).until(EC.title_contains("工作台"))
+    shot(d, name)
+    return d.page_source
+
+
+def test_each_role_finds_its_next_steps(fazhi_sqlite):
+    app = fazhi_sqlite
+    app.start()
+    officer, head = browser(390, 844, phone=True), browser(390, 844, phone=True)
+    try:
+        # The officer registers a case and drafts the 立案审批表 (拟立案) on a phone.
+        login(officer, app, "scj.zhifa1")
+        desk(officer, app, "30-officer-desk-phone")
+        officer.get(app.url("/console/cases"))
+        officer.find_element(By.CSS_SELECTOR, "#open-case button").click()
+        WebDriverWait(officer, 20).until(EC.presence_of_element_located((By.ID, "form-draft_filing")))
+        case_url = officer.current_url
+        take(officer, case_url, "draft_filing", {
+            "source": "complaint", "powerItemCode": "339901-CF-00001", "partyName": "清河县某某小吃店",
+            "partyKind": "organisation", "partyAddress": "清河县城关镇人民路8号", "summary": "无证经营",
+            "violationOn": "2026-11-01", "filingOpinion": "经现场核查，无证经营属实，建议立案"})
+        assert "清河县某某小吃店" in officer.page_source
+
+        # The head finds it in 待办 and files it from the form the draft filled in.
+        login(head, app, "scj.juzhang")
+        page = desk(head, app, "31-head-desk-phone")
+        assert "待立案审批：清河县某某小吃店" in page
+        head.find_element(By.PARTIAL_LINK_TEXT, "待立案审批：清河县某某小吃店").click()
+        WebDriverWait(head, 20).until(EC.presence_of_element_located((By.ID, "form-file_case")))
+        form = head.find_element(By.ID, "form-file_case")
+        assert form.find_element(By.NAME, "partyName").get_attribute("value") == "清河县某某小吃店"
+        take(head, head.current_url, "file_case", {})
+        assert "调查取证" in head.find_element(By.ID, "case-state").text
+        assert "待立案审批：清河县某某小吃店" not in desk(head, app, "32-head-desk-after-phone")
+    finally:
+        officer.quit()
+        head.quit()
+
+    others = browser(390, 844, phone=True)
+    try:
+        # The legal reviewer, the supervisor and the 复议 clerk each see a 工作台 of their own.
+        login(others, app, "scj.fazhi")
+        assert "待办" in desk(others, app, "33-reviewer-desk-phone")
+        others.delete_all_cookies()
+        login(others, app, "sfj.fuyi")
+        clerk = desk(others, app, "34-reconsideration-desk-phone")
+        assert "清政复" in clerk and "执投" not in clerk, "the 复议 clerk's own items, not the complaint desk's"
+        others.delete_all_cookies()
+        login(others, app, "sfj.jiandu")
+        desk(others, app, "35-supervisor-desk-phone")
+
+        # Every body, those with no case too; the workbook's numbers are numbers and sum to 合计.
+        others.get(app.url("/console/statistics?year=2026"))
+        assert "清河县教育局" in others.page_source and "body-chart" in others.page_source
+        shot(others, "36-supervisor-statistics-phone")
+        cookie = "; ".join("%s=%s" % (c["name"], c["value"]) for c in others.get_cookies())
+        data = urllib.request.urlopen(urllib.request.Request(
+            app.url("/console/statistics?year=2026&format=xlsx"), headers={"Cookie": cookie})).read()
+    finally:
+        others.quit()
+    sheet = openpyxl.load_workbook(io.BytesIO(data)).worksheets[0]
+    rows = [[c.value for c in r] for r in sheet.iter_rows()]
+    assert "导出时间" in str(rows[0]), rows[0]
+    header, bodies, total = rows[1], rows[2:-1], rows[-1]
+    assert total[0] == "合计" and any(r[0] == "清河县教育局" for r in bodies)
+    column = header.index(next(h for h in header if h and "立案" in h))
+    assert all(isinstance(r[column], (int, float)) for r in bodies + [total]), "numbers, not text"
+    assert sum(r[column] for r in bodies) == total[column]
