@@ -40,7 +40,9 @@ extension AppModule {
             commands.use(draw.group(help: "双随机：verify 按公布的输入重新抽取并核对"), as: "draw")
         },
         figureSets: [enforcementFigures, RandomDrawFigures.figures, FileReviewConsole.figures],
-        pending: [FileReviewConsole.pending, DrawConsole.pending, FilingPending.items],
+        pending: [
+            FileReviewConsole.pending, DrawConsole.pending, EnforcementPending.filings, EnforcementPending.reviews,
+        ],
         caseReaders: [{ c, user, req in try await FileReviews.isReviewer(user.username, of: c.id, on: req.db) }],
         portalServices: [
             .init(kind: .read, title: "行政处罚公示", detail: "已作出的行政处罚决定，可按单位、日期、内容查询", path: "/decisions"),
