@@ -171,6 +171,10 @@ import VaporTesting
             var cited = decision; cited["hearingRecordCited"] = true
             let noReview = try await c.step(id, head, "decide", version: 7, date: "2026-08-20", cited)
             #expect(noReview.status == .conflict && Self.article(noReview) == "行政处罚法 第五十八条")
+            // The reviewer's 待办 says so.
+            let reviewerWeb = WebClient(t)
+            _ = try await reviewerWeb.login("scj.fazhi")
+            #expect(try await reviewerWeb.request(.GET, "/console").text.contains("待法制审核"))
             // The page and the server agree: a qualified reviewer (法律职业资格) sees 法制审核 open, in the API and on the case page.
             let asReviewer =
                 try await t.send(.GET, "/api/v1/cases/\(id)", token: reviewer).json()["actions"] as? [[String: Any]]
