@@ -70,7 +70,7 @@ def test_case_from_filing_to_service_and_decision_docx(fazhi_sqlite):
         head.find_element(By.CSS_SELECTOR, "#open-case button").click()
         WebDriverWait(head, 20).until(EC.presence_of_element_located((By.ID, "form-file_case")))
         case_url = head.current_url
-        number = head.find_element(By.TAG_NAME, "h1").text
+        assert head.find_element(By.TAG_NAME, "h1").text.startswith("清市监登"), "a clue is registered, not filed"
         items = json.loads(urllib.request.urlopen(app.url("/powers?format=json&type=penalty")).read().decode("utf-8"))["items"]
         codes = [i["code"] for i in items if i["body"] == "清河县市场监督管理局"]
         # The item whose 裁量基准 the proposal names (QH-CF-001: 货值金额 under 10,000 元 → 50,000–70,000 元).
@@ -78,6 +78,7 @@ def test_case_from_filing_to_service_and_decision_docx(fazhi_sqlite):
         take(head, case_url, "file_case", {"_date": "2026-08-03", "source": "complaint", "powerItemCode": power, "partyName": "清河县某某食品店",
                                            "partyKind": "organisation", "partyAddress": "清河县城关镇人民路1号", "summary": "销售过期食品",
                                            "violationOn": "2026-07-20"})
+        number = head.find_element(By.TAG_NAME, "h1").text
         assert "调查取证" in head.find_element(By.ID, "case-state").text
 
         login(officer, app, "scj.zhifa1")

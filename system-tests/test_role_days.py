@@ -1,6 +1,7 @@
 """Each role's day in the demo, in a real browser at phone width (issue 15): the officer drafts the 立案审批表 on a
-phone and the head files it from their 待办; the legal reviewer, the 司法局 supervisor and the 复议 clerk each find
-their own next steps on their 工作台; the supervisor sees every body (those with no case too) and exports a workbook
+phone and the head files it from their 待办 (the 立案号 comes with the approval); the officer proposes with the
+benchmark picked and the range computed; the reviewer passes it from their 待办; the head decides from theirs; the 复议
+clerk accepts from theirs; the 司法局 supervisor finds their own next steps on their 工作台; the supervisor sees every body (those with no case too) and exports a workbook
 whose numbers are numbers and sum to its 合计 row, read back with a real spreadsheet reader (openpyxl)."""
 import io
 import urllib.request
@@ -50,9 +51,55 @@ def test_each_role_finds_its_next_steps(fazhi_sqlite):
         assert form.find_element(By.NAME, "partyName").get_attribute("value") == "清河县某某小吃店"
         take(head, head.current_url, "file_case", {})
         assert "调查取证" in head.find_element(By.ID, "case-state").text
+        # The 立案号 comes with the approval (registered 登, numbered 立 when filed: 行政处罚法 第五十四条).
+        number = head.find_element(By.TAG_NAME, "h1").text
+        assert number.startswith("清市监立"), number
         assert "待立案审批：清河县某某小吃店" not in desk(head, app, "32-head-desk-after-phone")
+
+        # The officer takes the evidence and proposes with the item's 裁量基准 picked from its list (货值金额 3,000 元 →
+        # 50,000–70,000 元); a fine below the range needs its reason and sends the proposal to 法制审核 (第三十四条、第五十八条).
+        take(officer, case_url, "record_evidence", {
+            "evidenceKind": "inspection", "evidenceSummary": "现场检查，无营业执照经营", "partySignature": "signed",
+            "certificateShown": True}, officers=2)
+        form = officer.find_element(By.ID, "form-propose")
+        picker = form.find_element(By.NAME, "benchmarkCode")
+        assert "QH-CF-001" in picker.get_attribute("innerHTML"), "the item's benchmarks are offered, not typed"
+        take(officer, case_url, "propose", {
+            "violationFacts": "未取得营业执照从事经营", "penaltyBasis": "《无证无照经营查处办法》第十三条", "penaltyKinds": "罚款",
+            "fineAmount": "30000", "benchmarkCode": "QH-CF-001", "measureValue": "3000", "goodsValue": "3000",
+            "outsideBenchmarkReason": "当事人系初次违法且积极配合调查"})
+        page = officer.page_source
+        assert "裁量档次" in page and "50000" in page and "70000" in page, "the computed tier and range are shown"
+        assert "拟处罚超出裁量基准幅度" in page, "the deviation is a reason for 法制审核"
+        take(officer, case_url, "notify", {"noticeMethod": "direct"})
+        take(officer, case_url, "waive", {"waiverDocument": "当事人书面放弃陈述、申辩"})
+        shot(officer, "37-officer-case-notified-phone")
     finally:
         officer.quit()
+        head.quit()
+
+    # The reviewer finds the proposal in 待办 and passes it; then the head finds it ready to decide and decides.
+    reviewer, head = browser(390, 844, phone=True), browser(390, 844, phone=True)
+    try:
+        login(reviewer, app, "scj.fazhi")
+        page = desk(reviewer, app, "38-reviewer-desk-phone")
+        assert "待法制审核：" + number in page
+        assert "缴纳罚款" not in page, "the head's and the officer's periods are not the reviewer's"
+        reviewer.find_element(By.PARTIAL_LINK_TEXT, "待法制审核：" + number).click()
+        WebDriverWait(reviewer, 20).until(EC.presence_of_element_located((By.ID, "form-legal_review_pass")))
+        take(reviewer, reviewer.current_url, "legal_review_pass", {"reviewOpinion": "事实清楚，证据确凿，不按基准的理由成立"})
+        assert "待法制审核：" + number not in desk(reviewer, app, "39-reviewer-desk-after-phone")
+
+        login(head, app, "scj.juzhang")
+        assert "可作出决定：" + number in desk(head, app, "40-head-desk-decide-phone")
+        head.find_element(By.PARTIAL_LINK_TEXT, "可作出决定：" + number).click()
+        WebDriverWait(head, 20).until(EC.presence_of_element_located((By.ID, "form-decide")))
+        form = head.find_element(By.ID, "form-decide")
+        assert form.find_element(By.NAME, "fineAmount").get_attribute("value") == "30000", "pre-filled from the proposal"
+        take(head, head.current_url, "decide", {"outcome": "penalty", "decisionReasons": "事实清楚，证据确凿，裁量理由充分"})
+        assert "已决定" in head.find_element(By.ID, "case-state").text
+    finally:
+        reviewer.quit()
         head.quit()
 
     others = browser(390, 844, phone=True)
@@ -64,6 +111,13 @@ def test_each_role_finds_its_next_steps(fazhi_sqlite):
         login(others, app, "sfj.fuyi")
         clerk = desk(others, app, "34-reconsideration-desk-phone")
         assert "清政复" in clerk and "执投" not in clerk, "the 复议 clerk's own items, not the complaint desk's"
+        # The clerk accepts an application from 待办 before silence makes it accepted (行政复议法 第三十条).
+        others.find_element(By.PARTIAL_LINK_TEXT, "受理审查").click()
+        WebDriverWait(others, 20).until(EC.presence_of_element_located((By.ID, "form-accept")))
+        accepted = others.find_element(By.TAG_NAME, "h1").text
+        take(others, others.current_url, "accept", {"track": "ordinary"})
+        assert "受理审查" not in others.find_element(By.ID, "case-state").text
+        assert accepted + " " not in desk(others, app, "34b-reconsideration-desk-after-phone")
         others.delete_all_cookies()
         login(others, app, "sfj.jiandu")
         desk(others, app, "35-supervisor-desk-phone")

@@ -95,7 +95,8 @@ import VaporTesting
             let id = try opened.json()["id"] as! String
             #expect(try again.json()["id"] as? String == id)
             let number = try opened.json()["number"] as? String ?? ""
-            #expect(number.hasPrefix("清市监立〔2026〕") && number.hasSuffix("号"))
+            // Registered as a clue (登); the 立案号 comes with the head's 立案 (行政处罚法 第五十四条).
+            #expect(number.hasPrefix("清市监登〔2026〕") && number.hasSuffix("号"))
             #expect(try await t.send(.GET, "/api/v1/cases", token: officer).jsonArray().count == casesBefore + 1)
 
             let filing: [String: Any] = [
@@ -106,6 +107,10 @@ import VaporTesting
             #expect(wrongRole.status == .forbidden && Self.article(wrongRole) == "行政处罚法 第五十四条")
             let filed = try await c.step(id, head, "file_case", version: 0, date: "2026-08-03", filing)
             #expect(filed.status == .ok)
+            let filedNumber = try filed.json()["number"] as? String ?? ""
+            #expect(filedNumber.hasPrefix("清市监立〔2026〕") && filedNumber.hasSuffix("号"), "\(filedNumber)")
+            let listed = try await t.send(.GET, "/api/v1/cases/\(id)", token: officer).json()
+            #expect(listed["number"] as? String == filedNumber)
             let deadlines = try filed.json()["deadlines"] as? [[String: Any]] ?? []
             #expect(deadlines.first?["due"] as? String == "2026-11-02", "90 days from 08-03 is Sunday 11-01, so 11-02")
 

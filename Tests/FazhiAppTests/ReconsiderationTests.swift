@@ -448,6 +448,11 @@ struct ReconsiderationTests {
                     "enforcementDecisionNumber": number,
                 ]))
             #expect((j["facts"] as? [String: Any])?["linkedCaseID"] as? String == penaltyID.uppercased())
+            // The 复议 case page links the penalty case it reviews, by its number.
+            let web = WebClient(t)
+            _ = try await web.login("sfj.fuyi")
+            let page = try await web.request(.GET, "/console/cases/\(k.id)").text
+            #expect(page.contains("被复议的处罚案件") && page.contains("/console/cases/\(penaltyID.uppercased())\""))
             try await Self.ok(c, &k, staff, "accept", "2026-10-13", ["track": "simple", "simpleGround": "all_agree"])
             try await Self.ok(c, &k, staff, "send_copy", "2026-10-14")
             try await Self.ok(

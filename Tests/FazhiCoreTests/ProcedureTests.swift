@@ -116,6 +116,20 @@ extension CaseRunner {
 
 @Suite("Procedure engine and the 行政处罚 definitions")
 struct ProcedureTests {
+    /// Who answers a period in the 待办: the head who decides answers 作出处罚决定 (第六十条), the officer 陈述申辩; the
+    /// 法制审核 reviewer answers neither (their 退回 sends the case back, it does not answer a period). A clue is
+    /// registered 登 and numbered 立 when filed (第五十四条).
+    @Test func periodsAreAnsweredByTheRolesThatMoveThemOn() throws {
+        let def = try #require(ProcedureCatalog.standard.current(PenaltyOrdinaryProcedure.id))
+        let roles = def.periodRoles
+        #expect(roles["decision"]?.contains(.head) == true && roles["decision"]?.contains(.legalReviewer) == false)
+        #expect(roles["statement"]?.contains(.officer) == true && roles["statement"]?.contains(.legalReviewer) == false)
+        #expect(def.numbering.kindAtOpening == "登" && def.numbering.kind == "立")
+        #expect(def.numbering.numberedAt == PenaltyOrdinaryProcedure.Step.fileCase)
+        let simple = try #require(ProcedureCatalog.standard.current(PenaltySimpleProcedure.id))
+        #expect(simple.numbering.kindAtOpening == "简" && simple.numbering.numberedAt == nil)
+    }
+
     @Test func definitionsAreWellFormed() {
         for d in ProcedureCatalog().definitions { #expect(d.problems().isEmpty, "\(d.id): \(d.problems())") }
     }

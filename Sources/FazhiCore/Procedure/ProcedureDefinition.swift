@@ -439,6 +439,29 @@ public struct ProcedureDefinition: Sendable {
         return out
     }
 
+    /// Who answers each period: the roles of the steps that stop, pause, resume or extend it — not of a step that sends
+    /// the case back (法制审核退回 ends 陈述申辩 by returning the case to 调查取证). 作出处罚决定's period is the head's who
+    /// decides, not the 法制审核 reviewer's; a period no step answers (it only runs out) has no entry.
+    public var periodRoles: [String: Set<Role>] {
+        var out: [String: Set<Role>] = [:]
+        let order = Dictionary(states.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+        func sendsBack(_ a: ActionDefinition) -> Bool {
+            guard let to = a.to.flatMap({ order[$0] }) else { return false }
+            return a.from.allSatisfy { (order[$0] ?? 0) > to }
+        }
+        for a in actions where !sendsBack(a) {
+            for e in a.effects {
+                switch e {
+                case .stopDeadline(let key), .pauseDeadline(let key), .resumeDeadline(let key, _),
+                    .extendDeadline(let key, _, _, _):
+                    out[key, default: []].formUnion(a.roles)
+                default: break
+                }
+            }
+        }
+        return out
+    }
+
     /// The keys of the periods that are not the body's own to meet (the party's, another organ's): `PeriodHolder`.
     public var othersPeriods: Set<String> {
         var out = Set<String>()

@@ -34,8 +34,20 @@ public struct CaseNumbering: Sendable {
     /// The character after the prefix: 立 (立案), 简 (当场处罚), 检, 复, 诉, 调.
     public let kind: String
     public let issuer: Issuer
+    /// The character a case is registered under when its own number comes later, with a step: a 线索 is registered
+    /// 登 and takes its 立案号 (立) only when the head approves 立案 (行政处罚法 第五十四条) — a clue never filed takes none.
+    public let registeredAs: String?
+    /// The step that gives the case its number of `kind` (nil: numbered when registered).
+    public let numberedAt: String?
 
-    public init(_ kind: String, issuer: Issuer) { self.kind = kind; self.issuer = issuer }
+    public init(_ kind: String, issuer: Issuer, registeredAs: String? = nil, numberedAt: String? = nil) {
+        self.kind = kind; self.issuer = issuer
+        self.registeredAs = numberedAt == nil ? nil : registeredAs
+        self.numberedAt = registeredAs == nil ? nil : numberedAt
+    }
+
+    /// The character of the number a case takes when it is opened.
+    public var kindAtOpening: String { registeredAs ?? kind }
 }
 
 /// A period the law counts from an event the case has not recorded yet — 被申请人答复 "自收到申请书副本之日起" before the
@@ -64,6 +76,8 @@ public struct CasePresentation: Sendable {
     /// Shown instead of the facts before the first step: 案情 — 尚未立案, 案件 — 尚未登记.
     public var notStarted: String
     public var notStartedLabel = "案件"
+    /// Facts holding the id of another case in Fazhi (the penalty decision a 复议 reviews), shown as a link to it.
+    public var caseLinks: [String] = []
     /// The case's result in a word (the 复议 decision type, the judgment, the mediation outcome), for figure listings.
     public var result: @Sendable (CaseFile) -> String
     /// The document a 送达回证 of this procedure serves.
@@ -75,10 +89,11 @@ public struct CasePresentation: Sendable {
         party: [String], shownFacts: [String], labels: [String: String] = [:],
         computedChoices: [String: [InputField.Choice]] = [:],
         notStarted: String = "尚未登记", result: @escaping @Sendable (CaseFile) -> String = { _ in "" },
-        servedDocument: @escaping @Sendable (Facts) -> String = { _ in "" }
+        servedDocument: @escaping @Sendable (Facts) -> String = { _ in "" }, caseLinks: [String] = []
     ) {
         self.party = party; self.shownFacts = shownFacts; self.labels = labels; self.computedChoices = computedChoices
         self.notStarted = notStarted; self.result = result; self.servedDocument = servedDocument
+        self.caseLinks = caseLinks
     }
 
     /// The party's name: the first party fact present (a list of parties joined with 、).

@@ -56,6 +56,9 @@ public enum ProcedureReview {
             case .organisation: "以本单位名义"
             }
         out.append("- 编号：“\(def.numbering.kind)”字号，\(issuer)，按单位、年度顺序编号（如 某〔2026〕1号）")
+        if let registered = def.numbering.registeredAs, let step = def.numbering.numberedAt.flatMap(def.action) {
+            out.append("- 登记时编“\(registered)”字号；“\(step.name)”时取得“\(def.numbering.kind)”字号（未立案的线索不占立案号）")
+        }
         out.append("- 当事人：\(def.presentation.party.map(fact).joined(separator: "、"))")
         out.append("")
         out.append("## 阶段")

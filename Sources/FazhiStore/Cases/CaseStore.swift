@@ -85,17 +85,10 @@ public enum CaseStore {
             throw DomainError.invalid(
                 field: "bodyId", message: def.numbering.issuer == .enforcementBody ? "该单位未登记为执法主体" : "该单位不存在")
         }
-        let prefix = DocumentNumber.prefix(organisationName: issuer)
-        let kind = def.numbering.kind
         let file = ProcedureEngine.start(def, bodyID: bodyID)
-        // One sequence per prefix (two bodies can share one: a 委托 所 abbreviates like its 局), started above every number
-        // already written with it; a number taken some other way (an import) is still skipped, never a 500.
-        var number = ""
-        for _ in 0..<1_000 {
-            let n = try await nextNumber(prefix: prefix, year: today.year, kind: kind, in: tx)
-            number = DocumentNumber.format(prefix: prefix, kind: kind, year: today.year, number: n)
-            if try await tx.sql.raw("SELECT 1 AS x FROM cases WHERE number = \(bind: number)").first() == nil { break }
-        }
+        let number = try await freshNumber(
+            prefix: DocumentNumber.prefix(organisationName: issuer), kind: def.numbering.kindAtOpening,
+            year: today.year, in: tx)
         let content = try StoreJSON.encode(file)
         try await tx.sql.insert(into: "cases")
             .columns(
@@ -121,6 +114,38 @@ public enum CaseStore {
                     party: "", powerItemCode: ""),
             ])
         return StoredCase(file: file, number: number, openedOn: today.description)
+    }
+
+    /// The next case number of a prefix, kind and year. One sequence per prefix (two bodies can share one: a 委托 所
+    /// abbreviates like its 局), started above every number already written with it; a number taken some other way (an
+    /// import) is still skipped, never a 500.
+    static func freshNumber(prefix: String, kind: String, year: Int, in tx: WriteTransaction) async throws -> String {
+        var number = ""
+        for _ in 0..<1_000 {
+            let n = try await nextNumber(prefix: prefix, year: year, kind: kind, in: tx)
+            number = DocumentNumber.format(prefix: prefix, kind: kind, year: year, number: n)
+            if try await tx.sql.raw("SELECT 1 AS x FROM cases WHERE number = \(bind: number)").first() == nil { break }
+        }
+        return number
+    }
+
+    /// The case's own number, taken by the step that gives it (`CaseNumbering.numberedAt`: 立案 gives the 立案号 in the
+    /// year of the approval) in place of the registration number, everywhere the number is copied.
+    static func numberOnStep(
+        _ def: ProcedureDefinition, _ stored: StoredCase, action: String, on date: CivilDate, in tx: WriteTransaction
+    ) async throws -> String {
+        guard action == def.numbering.numberedAt,
+            let issuer = try await issuerName(def.numbering.issuer, of: stored.file.bodyID, on: tx.db)
+        else { return stored.number }
+        let number = try await freshNumber(
+            prefix: DocumentNumber.prefix(organisationName: issuer), kind: def.numbering.kind, year: date.year, in: tx)
+        let id = SQLBind(stored.file.id)
+        try await tx.sql.update("cases").set("number", to: SQLBind(number)).where("id", .equal, id).run()
+        try await tx.sql.update("case_deadlines").set("case_number", to: SQLBind(number)).where("case_id", .equal, id)
+            .run()
+        try await tx.sql.update("supervision_alerts").set("case_number", to: SQLBind(number))
+            .where("case_id", .equal, SQLBind(stored.file.id.uuidString)).run()
+        return number
     }
 
     /// Checks and takes one step. Everything it needs from the registries (officers' certificates, the body's
@@ -179,7 +204,8 @@ public enum CaseStore {
             def, to: file, action: r.action, expectedVersion: r.expectedVersion, inputs: r.inputs, external: external,
             officers: officers, actor: actor, date: r.date, today: today, calendar: calendar, settings: catalog.settings
         )
-        try await save(t, def: def, number: stored.number, openedOn: stored.openedOn, in: tx)
+        let number = try await numberOnStep(def, stored, action: r.action, on: r.date, in: tx)
+        try await save(t, def: def, number: number, openedOn: stored.openedOn, in: tx)
         if let stats = def.statistics {
             try await YearFigures.change(stats, from: file, to: t.file, openedOn: stored.openedOn, on: tx.sql)
         } else if def.kind == .enforcement {
@@ -193,7 +219,7 @@ public enum CaseStore {
             try await takeLinked(
                 link, from: t.file, on: r.date, catalog: catalog, calendar: calendar, today: today, in: tx)
         }
-        return (StoredCase(file: t.file, number: stored.number, openedOn: stored.openedOn), t)
+        return (StoredCase(file: t.file, number: number, openedOn: stored.openedOn), t)
     }
 
     /// A step one case causes in another, in the same transaction. When the other case cannot take it (its state does not

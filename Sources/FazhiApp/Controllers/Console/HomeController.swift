@@ -25,9 +25,11 @@ enum PendingItems {
     static let caseItems: Provider = { user, req in
         let today = req.fazhi.today
         var others: [String: Set<String>] = [:], acting: [String: Set<Role>] = [:]
+        var answering: [String: [String: Set<Role>]] = [:]
         for d in req.fazhi.procedures.definitions {
             others[d.id, default: []].formUnion(d.othersPeriods)
             acting[d.id, default: []].formUnion(d.actions.flatMap(\.roles))
+            answering[d.id, default: [:]].merge(d.periodRoles) { $0.union($1) }
         }
         // The cases of the bodies the user works in or heads; a supervisor's reach over the jurisdiction is for reading and
         // for the alerts (执法监督预警), not a list of every body's deadlines.
@@ -37,10 +39,11 @@ enum PendingItems {
             guard let due = CivilDate(iso: d.due) else { return nil }
             let left = today.days(until: due)
             guard left <= 3 else { return nil }
-            // Only the procedures the user takes steps in at that body: a 复议 clerk is not shown the 调解 or 投诉举报
-            // desks' periods of the same 司法局.
+            // Only the periods the user answers at that body: a 复议 clerk is not shown the 调解 or 投诉举报 desks' periods
+            // of the same 司法局, nor the 法制审核 reviewer the head's 作出处罚决定.
             let roles = CasesAPI.actor(user, body: d.bodyId, procedure: d.procedure).roles
-            guard !roles.isDisjoint(with: acting[d.procedure] ?? []) else { return nil }
+            let answeredBy = answering[d.procedure]?[d.key] ?? acting[d.procedure] ?? []
+            guard !roles.isDisjoint(with: answeredBy) else { return nil }
             let link = SitePath.caseFile(d.caseId).path
             if others[d.procedure]?.contains(d.key) == true {
                 return left < 0

@@ -55,6 +55,8 @@ extension CaseFilePage {
         var facts: [(label: String, value: String)]
         /// Masked personal values the user may show in full (label, fact key).
         var revealable: [(label: String, key: String)] = []
+        /// Other cases this one names (the penalty case a 复议 reviews): label, number, path.
+        var links: [(label: String, text: String, path: String)] = []
         var notStarted: (label: String, value: String)
         var deadlines: [DeadlineLine]
         /// Periods not started yet (they wait for a receipt), shown above the others.
@@ -110,6 +112,9 @@ extension CaseFilePage.Model {
             ? shown.shownFacts.filter { personal.contains($0) && !q.revealed.contains($0) && f.facts[$0] != nil }.map {
                 (fieldsByKey[$0]?.label ?? shown.labels[$0] ?? $0, $0)
             } : []
+        links = q.linkedCases.map {
+            (shown.labels[$0.key] ?? fieldsByKey[$0.key]?.label ?? $0.key, $0.number, SitePath.caseFile($0.id).path)
+        }
         notStarted = (shown.notStartedLabel, shown.notStarted)
         waiting = shown.waitingPeriods(f)
         deadlines = f.deadlines.reversed().map {

@@ -27,6 +27,8 @@ extension CaseFilePage {
         var revealed: Set<String> = []
         /// The day each step refused now opens, when a running period's end opens it (作出决定 after 陈述申辩期满).
         var opensOn: [String: CivilDate] = [:]
+        /// The cases the case's link facts name (`CasePresentation.caseLinks`), with their numbers.
+        var linkedCases: [(key: String, id: UUID, number: String)] = []
 
         static func fetch(
             _ req: Request, user: AuthUser, stored: StoredCase, revealed: Set<String> = []
@@ -70,7 +72,22 @@ extension CaseFilePage {
                 cited: try await CitedDocumentRegisters.lookUp(
                     citations(f), on: f.facts[CaseColumns.decidedOn] ?? today, excluding: f.id, db: req.db),
                 citedOn: f.facts[CaseColumns.decidedOn] ?? today, mayReveal: mayReveal(user, f),
-                revealed: revealed, opensOn: opensOn)
+                revealed: revealed, opensOn: opensOn, linkedCases: try await casesLinked(def, f, req))
+        }
+
+        static func casesLinked(
+            _ def: ProcedureDefinition, _ f: CaseFile, _ req: Request
+        ) async throws -> [(
+            key: String, id: UUID, number: String
+        )] {
+            var out: [(key: String, id: UUID, number: String)] = []
+            for key in def.presentation.caseLinks {
+                guard let id = f.facts.text(key).flatMap(UUID.init(uuidString:)),
+                    let linked = try await CaseStore.load(id, on: req.db)
+                else { continue }
+                out.append((key, id, linked.number))
+            }
+            return out
         }
 
         /// Whether the user handles the case: works at its body and holds a role that takes its procedure's steps (the

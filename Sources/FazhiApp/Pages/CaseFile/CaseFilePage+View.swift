@@ -13,7 +13,7 @@ extension CaseFilePage {
                 \(m.altered.map { Views.flash("数据完整性告警：\($0)。本页所示内容和文书暂不可信，请系统管理员按全过程记录核查恢复。", error: true) } ?? "")
                 <p><span class="tag">\(m.procedureName)</span> <span class="tag" id="case-state">\(m.stateName)</span> \(m.bodyName) · 登记于 \(m.openedOn) · 第\(m.version)次变更 · 按\(m.instrument)（程序第\(m.definitionVersion)版） · <a href="\(SitePath.caseArchive(m.caseID).path)" id="archive-link">导出案卷（.zip）</a>\(HTML.join(m.pages.map { " · <a href=\"\(caseRoot)/\($0.path)\" class=\"case-page\">\($0.label)</a>" as HTML }))</p>
                 \(citations())
-                <div class="grid2"><div>\(FactList(items: m.facts, empty: m.notStarted).render())\(revealForms(caseRoot))</div>
+                <div class="grid2"><div>\(FactList(items: m.facts, empty: m.notStarted, links: m.links).render())\(revealForms(caseRoot))</div>
                 <div><h2>期限</h2>\(deadlines())</div></div>
                 <h2>现在可以办理</h2>\(m.open.isEmpty ? HTML("<p class=\"muted\">您现在没有可办理的步骤。</p>") : HTML.join(m.open.map(stepForm)))
                 \(refused())

@@ -42,6 +42,7 @@ extension AppModule {
         figureSets: [enforcementFigures, RandomDrawFigures.figures, FileReviewConsole.figures],
         pending: [
             FileReviewConsole.pending, DrawConsole.pending, EnforcementPending.filings, EnforcementPending.reviews,
+            EnforcementPending.decisions,
         ],
         caseReaders: [{ c, user, req in try await FileReviews.isReviewer(user.username, of: c.id, on: req.db) }],
         portalServices: [

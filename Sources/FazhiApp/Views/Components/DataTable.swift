@@ -77,10 +77,13 @@ struct DataTable {
 struct FactList {
     var items: [(label: String, value: String)]
     var empty: (label: String, value: String)
+    /// Facts that name another record, each a link to it.
+    var links: [(label: String, text: String, path: String)] = []
 
     func render() -> HTML {
-        let shown = items.isEmpty ? [empty] : items
+        let shown = items.isEmpty && links.isEmpty ? [empty] : items
+        let linked = links.map { "<dt>\($0.label)</dt><dd><a href=\"\($0.path)\">\($0.text)</a></dd>" as HTML }
         return
-            "<dl class=\"card facts\">\(HTML.join(shown.map { "<dt>\($0.label)</dt><dd>\($0.value)</dd>" as HTML }))</dl>"
+            "<dl class=\"card facts\">\(HTML.join(shown.map { "<dt>\($0.label)</dt><dd>\($0.value)</dd>" as HTML } + linked))</dl>"
     }
 }

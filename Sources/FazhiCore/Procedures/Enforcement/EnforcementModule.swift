@@ -60,13 +60,18 @@ extension Penalty {
             shownFacts: [
                 "partyName", "partyKind", "partyAddress", "powerItemCode", "summary", "violationOn", "inspectedObject",
                 "penaltyKinds",
-                "proposedFine", "hearingRight", "decisionNumber", "decidedOn", "decidedFine", "servedOn",
+                "proposedFine", "benchmarkCode", "benchmarkTier", "benchmarkMin", "benchmarkMax", "benchmarkArticles",
+                "outsideBenchmarkReason", "legalReviewReasons", "hearingRight", "decisionNumber", "decidedOn",
+                "decidedFine", "servedOn",
                 "demandServedOn", "lateFine", "reviewPeriodsEnd", "result", "rectifyBy",
             ],
             labels: [
                 "proposedFine": "拟罚款（元）", "hearingRight": "有听证权利", "decisionNumber": "决定书文号", "decidedOn": "决定日期",
                 "decidedFine": "决定罚款（元）", "lateFine": "加处罚款（元）", "servedOn": "决定书送达之日",
                 "demandServedOn": "催告书送达之日", "reviewPeriodsEnd": "复议、诉讼期限届满之日",
+                "benchmarkCode": "裁量基准", "benchmarkTier": "裁量档次（按基准计算）", "benchmarkMin": "基准幅度下限（元）",
+                "benchmarkMax": "基准幅度上限（元）", "benchmarkArticles": "裁量依据",
+                "legalReviewReasons": "应当法制审核的事由（第五十八条）",
             ],
             notStarted: "尚未立案",
             result: { f in

@@ -884,7 +884,9 @@ public enum PenaltyOrdinaryProcedure {
             id: id, version: version, name: "行政处罚普通程序", instrument: "《中华人民共和国行政处罚法》", initial: State.clue.id,
             states: states,
             actions: actions,
-            opening: Penalty.opening, numbering: CaseNumbering("立", issuer: .enforcementBody),
+            opening: Penalty.opening,
+            numbering: CaseNumbering(
+                "立", issuer: .enforcementBody, registeredAs: "登", numberedAt: Step.fileCase),
             presentation: Penalty.presentation(party: ["partyName"]))
         let writable = d.writableFacts
         d.presentation.shownFacts.removeAll { !writable.contains($0) }

@@ -87,13 +87,15 @@ extension ReconsiderationProcedure {
             "applicationDue": "申请期限届满（第二十条）", "applicationLate": "超过申请期限", "deemedAccepted": "视为受理（第三十条第三款）",
             "acceptedOn": "受理日期", "effectiveOn": "生效日期（送达之日）", "copySentOn": "发送申请书副本日期",
             "copyReceivedOn": "被申请人收到副本日期", "decisionNumber": "决定书文号", "decidedOn": "决定日期",
+            "linkedCaseID": "被复议的处罚案件",
         ],
         notStarted: "尚未登记",
         result: { f in
             f.facts[ReconsiderationFact.decidedOn] != nil
                 ? Reconsideration.outcomeName(f.facts[ReconsiderationFact.outcome] ?? "") : ""
         },
-        servedDocument: { f in f[ReconsiderationFact.outcome] == "mediation" ? "行政复议调解书" : "行政复议决定书" })
+        servedDocument: { f in f[ReconsiderationFact.outcome] == "mediation" ? "行政复议调解书" : "行政复议决定书" },
+        caseLinks: [ReconsiderationFact.linkedCaseID.id])
 
     /// A 复议 of a penalty decision in this system runs from receipt of the application to its end — served, terminated,
     /// refused, abandoned — and those days do not count toward the decision's 加处罚款 (行政处罚法 第七十三条第三款).
