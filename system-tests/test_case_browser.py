@@ -103,11 +103,11 @@ def test_case_from_filing_to_service_and_decision_docx(fazhi_sqlite):
         take(officer, case_url, "record_evidence", {"_date": "2026-08-04", "evidenceKind": "inspection", "evidenceSummary": "现场检查，过期食品12件",
                                                     "partySignature": "signed", "certificateShown": True, "evidenceFile." + sha: True}, officers=2)
         take(officer, case_url, "propose", {"_date": "2026-08-05", "violationFacts": "销售超过保质期的食品12件", "penaltyBasis": "《中华人民共和国食品安全法》第一百二十四条",
-                                            "penaltyKinds": "罚款、没收违法所得", "fineAmount": "50000", "confiscationValue": "360",
+                                            "penaltyKinds.罚款": True, "penaltyKinds.没收违法所得": True, "fineAmount": "50000", "confiscationValue": "360",
                                             "benchmarkCode": "QH-CF-001", "measureValue": "3000", "goodsValue": "3000"})
         take(officer, case_url, "notify", {"_date": "2026-08-05", "noticeMethod": "direct"})
         take(officer, case_url, "waive", {"_date": "2026-08-06", "waiverDocument": "当事人2026年8月6日书面放弃陈述申辩"})
-        take(head, case_url, "decide", {"_date": "2026-08-07", "outcome": "penalty", "penaltyKinds": "罚款、没收违法所得", "fineAmount": "50000",
+        take(head, case_url, "decide", {"_date": "2026-08-07", "outcome": "penalty", "penaltyKinds.罚款": True, "penaltyKinds.没收违法所得": True, "fineAmount": "50000",
                                         "decisionReasons": "事实清楚，证据确凿"})
         take(officer, case_url, "serve", {"_date": "2026-08-07", "serviceMethod": "direct", "recipient": "店主"})
         assert "已送达" in officer.find_element(By.ID, "case-state").text

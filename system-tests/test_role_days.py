@@ -35,6 +35,9 @@ def test_each_role_finds_its_next_steps(fazhi_sqlite):
         officer.find_element(By.CSS_SELECTOR, "#open-case button").click()
         WebDriverWait(officer, 20).until(EC.presence_of_element_located((By.ID, "form-draft_filing")))
         case_url = officer.current_url
+        # The power item is looked up in the body's 权责清单 (code or name), not typed from memory.
+        options = officer.find_element(By.ID, "draft_filing-powerItemCode-options").get_attribute("innerHTML")
+        assert "339901-CF-00001" in options
         take(officer, case_url, "draft_filing", {
             "source": "complaint", "powerItemCode": "339901-CF-00001", "partyName": "清河县某某小吃店",
             "partyKind": "organisation", "partyAddress": "清河县城关镇人民路8号", "summary": "无证经营",
@@ -65,7 +68,7 @@ def test_each_role_finds_its_next_steps(fazhi_sqlite):
         picker = form.find_element(By.NAME, "benchmarkCode")
         assert "QH-CF-001" in picker.get_attribute("innerHTML"), "the item's benchmarks are offered, not typed"
         take(officer, case_url, "propose", {
-            "violationFacts": "未取得营业执照从事经营", "penaltyBasis": "《无证无照经营查处办法》第十三条", "penaltyKinds": "罚款",
+            "violationFacts": "未取得营业执照从事经营", "penaltyBasis": "《无证无照经营查处办法》第十三条", "penaltyKinds.罚款": True,
             "fineAmount": "30000", "benchmarkCode": "QH-CF-001", "measureValue": "3000", "goodsValue": "3000",
             "outsideBenchmarkReason": "当事人系初次违法且积极配合调查"})
         page = officer.page_source

@@ -42,7 +42,7 @@ enum Assets {
         input.num{width:7rem;display:inline-block}table.form-table td{vertical-align:middle}table.form-table td.nowrap{white-space:nowrap}table.form-table input.num{width:6.5rem}table.form-table textarea{min-width:12rem}table.form-table select{width:auto;display:block;margin-bottom:.3rem}
         .hint{color:var(--muted);font-size:.9em}.small{font-size:.85em}.req{color:var(--bad)}
         details.step{border:1px solid var(--line);border-radius:8px;margin:.5rem 0;padding:.3rem .8rem}details.step>summary{cursor:pointer;font-weight:600;padding:.3rem 0}details.step form.card{border:0;padding:0 0 .5rem}
-        fieldset.officers .scroll{max-height:12rem;overflow-y:auto}ol.timeline{padding-left:1.4rem}ol.timeline li{margin:.5rem 0}ul.refused li{margin:.3rem 0}tr.unused td{color:var(--warn)}tr.withdrawn td{color:var(--muted);text-decoration:line-through}tr.withdrawn td:last-child{text-decoration:none}pre.mono{white-space:pre-wrap}
+        fieldset.officers .scroll{max-height:12rem;overflow-y:auto}fieldset.ticks label.inline{display:inline-block;margin:.2rem 1.2rem .2rem 0}ol.timeline{padding-left:1.4rem}ol.timeline li{margin:.5rem 0}ul.refused li{margin:.3rem 0}tr.unused td{color:var(--warn)}tr.withdrawn td{color:var(--muted);text-decoration:line-through}tr.withdrawn td:last-child{text-decoration:none}pre.mono{white-space:pre-wrap}
             .article{color:var(--muted)}.token{background:#fff8c5;padding:.6rem;border-radius:6px}
         @media (max-width:640px){body{font-size:16px}header.top{padding:.5rem .7rem}main{padding:.7rem}th,td{padding:.4rem .3rem}.me{width:100%;justify-content:space-between}}
         """

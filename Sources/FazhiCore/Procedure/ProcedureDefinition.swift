@@ -29,6 +29,15 @@ public struct ProcedureActor: Sendable, Equatable {
 public enum InputPicker: Sendable, Equatable {
     /// The 裁量基准 registered for the case's 行政处罚 item (第三十四条).
     case benchmarksOfCaseItem
+    /// The items of a type in force in the case body's 权责清单 (its 行政处罚 items: the ones 立案 accepts, 行政处罚法
+    /// 第十七条、第三十九条), searched by code or name.
+    case powerItemsOfCaseBody(PowerType)
+
+    /// A list long enough in a real office (a 局's 权责清单 runs to hundreds of items) to be searched, not scrolled.
+    public var isSearched: Bool {
+        if case .powerItemsOfCaseBody = self { return true }
+        return false
+    }
     /// The lines of a list fact of the body's decided cases of a procedure (the items of its published 决策事项目录), each
     /// line offered as it stands (`a｜b｜c`).
     case listedItems(procedure: String, fact: String)
@@ -80,6 +89,9 @@ public struct InputField: Sendable {
     public var picker: InputPicker?
     /// A list whose items are sentences (problems found, corrections made): one item a line, never split at 、 or ，.
     public var sentences = false
+    /// The values a list may hold, when the law lists them (the kinds of 行政处罚法 第九条): ticked, not typed. The
+    /// step's gate still checks them.
+    public var listChoices: [String] = []
 
     public init(
         _ key: String, _ label: String, _ kind: Kind = .text, required: Bool = true, personal: Bool = false,
@@ -93,6 +105,13 @@ public struct InputField: Sendable {
     public func oneItemPerLine() -> InputField {
         var f = self
         f.sentences = true
+        return f
+    }
+
+    /// The list field whose items are ticked from the values the law lists (`listChoices`).
+    public func choosing(from values: [String]) -> InputField {
+        var f = self
+        f.listChoices = values
         return f
     }
 

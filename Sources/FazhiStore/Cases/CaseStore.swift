@@ -533,7 +533,7 @@ public enum CaseStore {
 
     /// What the page offers for a field with a picker (`InputPicker`), as choices.
     public static func pickerOptions(
-        _ picker: InputPicker, for file: CaseFile, on db: any Database
+        _ picker: InputPicker, for file: CaseFile, today: CivilDate, on db: any Database
     ) async throws -> [InputField.Choice] {
         switch picker {
         case .benchmarksOfCaseItem:
@@ -542,6 +542,13 @@ public enum CaseStore {
             return try await Benchmarks.current(on: db).filter { $0.powerItemCode == item }.map { b in
                 let measure = (try? b.benchmark()).flatMap { $0.measure }.map { "（按\($0)分档）" } ?? ""
                 return InputField.Choice(b.code, "\(b.code) \(b.violation)\(measure)")
+            }
+        case .powerItemsOfCaseBody(let type):
+            // The same list the step checks against (`externalFacts`): in force on the day, the body's own.
+            return try await PowerListStore.list(
+                on: today, .init(type: type, organisations: [file.bodyID]), limit: 5_000, on: db
+            ).rows.filter { AdjustmentKind(rawValue: $0.kind)?.resultingStatus == .inForce }.map { row in
+                InputField.Choice(row.code, "\(row.code) \((try? row.content().name) ?? "")")
             }
         case .listedItems(let procedure, let fact):
             return try await listedItems(procedure: procedure, fact: fact, body: file.bodyID, on: db).lines.map {

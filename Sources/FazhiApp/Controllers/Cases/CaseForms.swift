@@ -21,6 +21,12 @@ enum CaseForms {
                 if !picked.isEmpty { out[f.key] = .list(picked) }
                 continue
             }
+            // A list of the law's values comes as ticked boxes, one a value.
+            let ticked = f.listChoices.filter { v["\(f.key).\($0)"] == "on" }
+            if !ticked.isEmpty {
+                out[f.key] = .text(ticked.joined(separator: "\n"))
+                continue
+            }
             let raw = (v[f.key] ?? "").trimmed
             if case .bool = f.kind { if raw == "on" { out[f.key] = .bool(true) }; continue }
             if !raw.isEmpty { out[f.key] = .text(raw) }

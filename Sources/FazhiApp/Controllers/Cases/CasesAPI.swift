@@ -271,7 +271,9 @@ enum ProcedureJSON {
         case .amount: o["kind"] = "amount"
         case .date: o["kind"] = "date"
         case .bool: o["kind"] = "bool"
-        case .list: o["kind"] = "list"
+        case .list:
+            o["kind"] = "list"
+            if !f.listChoices.isEmpty { o["choices"] = f.listChoices.map { ["value": $0, "label": $0] } }
         case .choice(let c): o["kind"] = "choice"; o["choices"] = c.map { ["value": $0.value, "label": $0.label] }
         }
         return o

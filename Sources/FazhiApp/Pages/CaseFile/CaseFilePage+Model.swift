@@ -208,15 +208,25 @@ extension CaseFilePage.Model {
                 }
                 continue
             }
-            // A field with a registry picker is a choice among the registered entries (when there are any).
-            let picked = q.pickers[f.key].flatMap { $0.isEmpty ? nil : FormField.Kind.choice($0) }
+            // A field with a registry picker is a choice among the registered entries (when there are any), a search
+            // box for a long list; a list of the law's values is ticked.
+            let picked = q.pickers[f.key].flatMap { c in
+                c.isEmpty
+                    ? nil
+                    : f.picker?.isSearched == true || c.count > 12 ? FormField.Kind.search(c) : FormField.Kind.choice(c)
+            }
+            let ticked = f.listChoices.isEmpty ? nil : FormField.Kind.ticks(f.listChoices)
+            let resubmitted =
+                f.listChoices.isEmpty
+                ? values[f.key] : f.listChoices.filter { values["\(f.key).\($0)"] == "on" }.joined(separator: "\n")
             fields.append(
                 FormField(
-                    id: "\(action.id)-\(f.key)", name: f.key, label: f.label, kind: picked ?? kind(f),
-                    value: values[f.key] ?? (values.isEmpty ? prefill(action, f, file) : nil),
+                    id: "\(action.id)-\(f.key)", name: f.key, label: f.label, kind: ticked ?? picked ?? kind(f),
+                    value: values.isEmpty ? prefill(action, f, file) : resubmitted,
                     required: f.required,
                     hint: {
-                        if case .list = f.kind { return f.sentences ? "每行一项" : "用顿号或换行分隔" }; return nil
+                        if case .list = f.kind, f.listChoices.isEmpty { return f.sentences ? "每行一项" : "用顿号或换行分隔" }
+                        return nil
                     }()))
         }
         let officers = action.officers.map { rule in

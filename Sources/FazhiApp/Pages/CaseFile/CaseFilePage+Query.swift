@@ -122,7 +122,7 @@ extension CaseFilePage {
             for a in available where a.refusal == nil {
                 for field in a.action.inputs {
                     guard let p = field.picker, out[field.key] == nil else { continue }
-                    out[field.key] = try await CaseStore.pickerOptions(p, for: f, on: req.db)
+                    out[field.key] = try await CaseStore.pickerOptions(p, for: f, today: req.fazhi.today, on: req.db)
                 }
             }
             return out

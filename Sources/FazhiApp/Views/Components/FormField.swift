@@ -7,6 +7,10 @@ struct FormField {
     enum Kind {
         case text, longText, number, date, bool, list
         case choice([InputField.Choice])
+        /// One of many registered entries (a body's 权责清单 items): typed into a search box that offers them.
+        case search([InputField.Choice])
+        /// Several of the values the law lists (the kinds of 第九条), each a box to tick; `value` holds one a line.
+        case ticks([String])
     }
 
     let id: String
@@ -41,6 +45,17 @@ struct FormField {
                 })
             let first: HTML = placeholder.map { "<option value=\"\">\($0)</option>" } ?? ""
             return "\(label)<select id=\"\(id)\" name=\"\(name)\"\(req)>\(first)\(options)</select>"
+        case .search(let choices):
+            let options = HTML.join(choices.map { "<option value=\"\($0.value)\">\($0.label)</option>" as HTML })
+            return
+                "\(label)<input id=\"\(id)\" name=\"\(name)\" list=\"\(id)-options\" value=\"\(value ?? "")\" autocomplete=\"off\" placeholder=\"输入编码或名称查找\"\(req)><datalist id=\"\(id)-options\">\(options)</datalist>"
+        case .ticks(let values):
+            let chosen = Set((value ?? "").split(separator: "\n").map { String($0) })
+            let boxes = HTML.join(
+                values.map { v in
+                    "<label class=\"inline\"><input type=\"checkbox\" name=\"\(name).\(v)\"\(HTML(raw: chosen.contains(v) ? " checked" : ""))> \(v)</label>"
+                })
+            return "<fieldset class=\"ticks\" id=\"\(id)\"><legend>\(self.label)\(star)</legend>\(boxes)</fieldset>"
         case .date:
             let max: HTML = latest.map { " max=\"\($0)\"" } ?? ""
             return "\(label)<input id=\"\(id)\" name=\"\(name)\" type=\"date\" value=\"\(value ?? "")\"\(max)\(req)>"

@@ -48,7 +48,7 @@ public enum InspectionProcedure {
                     ])),
                 .init("inspectedObject", "检查对象"),
                 .init("objectAddress", "检查地点"),
-                .init("powerItemCode", "行政检查事项编码", required: false),
+                InputField("powerItemCode", "行政检查事项编码", required: false).picking(.powerItemsOfCaseBody(.inspection)),
                 .init("checkedItems", "检查事项", .list),
                 .init("findings", "检查情况"),
                 .init("result", "检查结果", .choice(results)),

@@ -36,14 +36,14 @@ public enum PenaltySimpleProcedure {
             )
             .needs(OfficerRule(minimum: 2, article: "行政处罚法 第四十二条"))
             .asks(
-                .init("powerItemCode", "行政处罚事项编码"),
+                InputField("powerItemCode", "行政处罚事项编码").picking(.powerItemsOfCaseBody(.penalty)),
                 .init("partyName", "当事人", personName: true),
                 .init("partyKind", "当事人类型", .choice(Penalty.partyKinds)),
                 .init("partyIDNumber", "身份证号或统一社会信用代码", required: false, personal: true),
                 .init("partyAddress", "住所或地址", required: false),
                 .init("violationFacts", "违法行为"),
                 .init("penaltyBasis", "处罚依据"),
-                .init("penaltyKinds", "处罚种类", .list),
+                InputField("penaltyKinds", "处罚种类", .list).choosing(from: Penalty.kinds),
                 .init("fineAmount", "罚款金额（元）", .amount, required: false),
                 .init("formNumber", "预定格式、编有号码的决定书编号"),
                 .init("certificateShown", "已向当事人出示执法证件", .bool),
