@@ -4,6 +4,11 @@ benchmark picked and the range computed; the reviewer passes it from their 待�
 clerk accepts from theirs; the 司法局 supervisor finds their own next steps on their 工作台; the supervisor sees every body (those with no case too) and exports a workbook
 whose numbers are numbers and sum to its 合计 row, read back with a real spreadsheet reader (openpyxl)."""
 import io
+import os
+import re
+import shutil
+import subprocess
+import tempfile
 import urllib.request
 
 import openpyxl
@@ -13,6 +18,12 @@ from selenium.webdriver.support.ui import WebDriverWait
 
 from test_browser import browser, shot
 from test_case_browser import login, take
+
+
+def county_id(d, app):
+    """The county government's id, as the report page's unit picker offers it."""
+    d.get(app.url("/console/annual-report"))
+    return re.search(r'<option value="([0-9A-F-]{36})"[^>]*>清河县人民政府</option>', d.page_source).group(1)
 
 
 def desk(d, app, name):
@@ -132,8 +143,25 @@ def test_each_role_finds_its_next_steps(fazhi_sqlite):
         cookie = "; ".join("%s=%s" % (c["name"], c["value"]) for c in others.get_cookies())
         data = urllib.request.urlopen(urllib.request.Request(
             app.url("/console/statistics?year=2026&format=xlsx"), headers={"Cookie": cookie})).read()
+        # The county's 年度法治政府建设情况报告 as the supervisor drafts it: five parts, figures linked to their records;
+        # the .docx opens in LibreOffice.
+        others.get(app.url("/console/annual-report?unit=" + county_id(others, app)))
+        page = others.page_source
+        assert "一、主要举措和成效" in page and "五、其他需要报告的情况" in page and 'class="figure"' in page
+        shot(others, "41-annual-report-phone")
+        report = urllib.request.urlopen(urllib.request.Request(
+            app.url("/console/annual-report?format=docx&unit=" + county_id(others, app)), headers={"Cookie": cookie})).read()
     finally:
         others.quit()
+    assert report[:2] == b"PK"
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if soffice:
+        out = tempfile.mkdtemp()
+        path = os.path.join(out, "report.docx")
+        open(path, "wb").write(report)
+        subprocess.run([soffice, "--headless", "--convert-to", "pdf", "--outdir", out, path], check=True,
+                       timeout=120, capture_output=True)
+        assert os.path.getsize(os.path.join(out, "report.pdf")) > 1000
     sheet = openpyxl.load_workbook(io.BytesIO(data)).worksheets[0]
     rows = [[c.value for c in r] for r in sheet.iter_rows()]
     assert "导出时间" in str(rows[0]), rows[0]

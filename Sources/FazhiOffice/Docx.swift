@@ -21,6 +21,14 @@ public struct WordDocument: Sendable, Equatable {
         case signature([String])
         /// A line in red (where the seal goes).
         case seal(String)
+        /// A paragraph (indented like `.paragraph`) whose spans may carry a footnote: the source of a figure.
+        case annotated([Span])
+    }
+    /// A run of a paragraph and its footnote, if any.
+    public struct Span: Sendable, Equatable {
+        public let text: String
+        public let note: String?
+        public init(_ text: String, note: String? = nil) { self.text = text; self.note = note }
     }
     public var blocks: [Block]
     /// The body's seal (PNG). With it, a `.seal` block places the image over the agency name and date (压年盖月);
@@ -66,14 +74,43 @@ public enum DocxWriter {
             """
     }()
 
+    /// The footnotes of the document's annotated paragraphs, in order (numbered from 1).
+    static func notes(_ doc: WordDocument) -> [String] {
+        doc.blocks.flatMap { b -> [String] in
+            if case .annotated(let spans) = b { return spans.compactMap(\.note) }
+            return []
+        }
+    }
+
+    static func footnotesXML(_ notes: [String]) -> String {
+        let ns = "xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\""
+        let small = body.replacingOccurrences(of: "32", with: "21")
+        let items = notes.enumerated().map { i, n in
+            "<w:footnote w:id=\"\(i + 1)\"><w:p><w:r><w:rPr>\(small)<w:vertAlign w:val=\"superscript\"/></w:rPr><w:footnoteRef/></w:r>\(run(" " + n, props: small))</w:p></w:footnote>"
+        }
+        return """
+            <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+            <w:footnotes \(ns)><w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></w:footnote><w:footnote w:type="continuationSeparator" w:id="0"><w:p><w:r><w:continuationSeparator/></w:r></w:p></w:footnote>\(items.joined())</w:footnotes>
+            """
+    }
+
     static func xml(_ doc: WordDocument) -> String {
         var out = ""
+        var note = 0
         for b in doc.blocks {
             switch b {
             case .title(let t): out += paragraph(run(t, props: titleFont), align: "center", spacingAfter: 240)
             case .centered(let t): out += paragraph(run(t, props: body), align: "center", spacingAfter: 240)
             case .heading(let t): out += paragraph(run(t, props: body + "<w:b/>"))
             case .paragraph(let t): out += paragraph(run(t, props: body), indent: true)
+            case .annotated(let spans):
+                let runs = spans.map { s -> String in
+                    guard s.note != nil else { return run(s.text, props: body) }
+                    note += 1
+                    return run(s.text, props: body)
+                        + "<w:r><w:rPr><w:vertAlign w:val=\"superscript\"/></w:rPr><w:footnoteReference w:id=\"\(note)\"/></w:r>"
+                }
+                out += paragraph(runs.joined(), indent: true)
             case .field(let l, let v): out += paragraph(run("\(l)：", props: body + "<w:b/>") + run(v, props: body))
             case .signature(let lines): for l in lines { out += paragraph(run(l, props: body), align: "right") }
             case .seal(let t):
@@ -119,12 +156,13 @@ public enum DocxWriter {
 
     public static func write(_ doc: WordDocument) throws -> Data {
         let zip = try ZipPackage()
+        let notes = notes(doc)
         func add(_ path: String, _ text: String) throws { try zip.add(path, text) }
         try add(
             "[Content_Types].xml",
             """
             <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-            <Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Default Extension="png" ContentType="image/png"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/><Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/></Types>
+            <Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Default Extension="png" ContentType="image/png"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/><Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/>\(notes.isEmpty ? "" : "<Override PartName=\"/word/footnotes.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml\"/>")</Types>
             """)
         try add(
             "_rels/.rels",
@@ -136,7 +174,7 @@ public enum DocxWriter {
             "word/_rels/document.xml.rels",
             """
             <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-            <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>\(doc.sealImage == nil ? "" : "<Relationship Id=\"rIdSeal\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/image\" Target=\"media/seal.png\"/>")</Relationships>
+            <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>\(notes.isEmpty ? "" : "<Relationship Id=\"rIdNotes\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/footnotes\" Target=\"footnotes.xml\"/>")\(doc.sealImage == nil ? "" : "<Relationship Id=\"rIdSeal\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/image\" Target=\"media/seal.png\"/>")</Relationships>
             """)
         try add(
             "word/styles.xml",
@@ -145,6 +183,7 @@ public enum DocxWriter {
             <w:styles xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:docDefaults><w:rPrDefault><w:rPr>\(body)<w:lang w:val="en-US" w:eastAsia="zh-CN"/></w:rPr></w:rPrDefault><w:pPrDefault><w:pPr><w:spacing w:after="0"/></w:pPr></w:pPrDefault></w:docDefaults><w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/></w:style></w:styles>
             """)
         try add("word/document.xml", xml(doc))
+        if !notes.isEmpty { try add("word/footnotes.xml", footnotesXML(notes)) }
         // stored-deflate PNG: the ZIP compresses it
         if let seal = doc.sealImage { try zip.add("word/media/seal.png", seal) }
         return try zip.data()

@@ -37,6 +37,8 @@ struct DemoContext: Sendable {
 /// navigation and its demo cases, all in its folder `FazhiApp/Procedures/<folder>/`.
 struct AppModule: Sendable {
     let folder: String
+    /// What it puts into the 年度法治政府建设情况报告, read only from its figure sets.
+    var report: [ReportContribution] = []
     var routes: @Sendable (ModuleRoutes) -> Void = { _ in }
     var navigation: [NavEntry] = []
     var demo: (@Sendable (DemoContext, WriteTransaction) async throws -> Void)?
@@ -75,5 +77,6 @@ enum AppModules {
         .normative,
         .majorDecision,
         .supervision,
+        .annualReport,
     ]
 }

@@ -35,6 +35,8 @@ enum SitePath: Hashable, Sendable {
     case alert(Int64)
     /// 案卷评查: the campaigns and the files drawn for the user.
     case fileReviews
+    /// 年度法治政府建设情况报告 of a unit for a year.
+    case annualReport(unit: UUID?, year: Int?)
     /// 重大行政决策 on the portal: the year's catalogue and decisions, and one decision.
     case decisionsPortal(year: Int?)
     case decisionPortal(UUID)
@@ -69,6 +71,8 @@ enum SitePath: Hashable, Sendable {
                 + Self.query([("body", body?.uuidString), ("rule", rule), ("state", state)])
         case .alert(let id): "/console/supervision/alerts/\(id)"
         case .fileReviews: "/console/file-reviews"
+        case .annualReport(let unit, let year):
+            "/console/annual-report" + Self.query([("unit", unit?.uuidString), ("year", year.map(String.init))])
         case .draw(let id): "/console/draws/\(id.uuidString)"
         case .drawsPortal: "/random-inspections"
         case .drawPortal(let id): "/random-inspections/\(id.uuidString)"

@@ -32,6 +32,8 @@ struct FigureSet: Sendable {
         @Sendable (_ req: Request, _ year: Int, _ bodies: Set<UUID>) async throws -> (
             summary: String, figures: [FigureOut]
         )
+    /// The console page where a person reads the set's records for a year (the 年度报告 links its figures there).
+    var page: (@Sendable (Int) -> String)? = nil
 }
 
 /// `GET /api/v1/statistics`: the figure sets; `GET /api/v1/statistics/{set}?year=&body=`: each figure of the set with its
@@ -39,7 +41,7 @@ struct FigureSet: Sendable {
 /// The sets: every procedure that keeps yearly figures (`ProcedureStatistics`), the enforcement sums, officer training.
 enum StatisticsAPI {
     static func sets(_ catalog: ProcedureCatalog) -> [FigureSet] {
-        catalog.withStatistics.map(procedureSet) + AppModules.all.flatMap(\.figureSets) + [training]
+        catalog.withStatistics.map(procedureSet) + AppModules.all.flatMap(\.figureSets) + [training, registries]
     }
 
     static func register(_ api: any RoutesBuilder) {
@@ -111,6 +113,45 @@ enum StatisticsAPI {
             return (stats.summary(tally), figures + rates)
         }
     }
+
+    /// The registries at the year's end: 执法主体, 执法人员, and the 权责清单's items in force by type.
+    static let registries = FigureSet(
+        id: "registries", title: "执法主体、执法人员和权责清单",
+        compute: { req, year, bodies in
+            let yearEnd = CivilDate(year: year, month: 12, day: 31) ?? req.fazhi.today
+            let asOf = min(yearEnd, req.fazhi.today)
+            let enforcing = try await EnforcementBodies.all(on: req.db).filter {
+                bodies.contains($0.organisationId) && $0.domain.isConfirmed(on: asOf)
+            }.count
+            let officers = try await Officers.list(bodies: bodies, year: year, on: req.db).filter {
+                $0.profile.eligibility(on: asOf).isEligible
+            }.count
+            var figures = [
+                FigureOut(
+                    id: "bodies", label: "行政执法主体", definition: "\(asOf)经确认的执法主体", value: Double(enforcing),
+                    unit: "个", records: nil),
+                FigureOut(
+                    id: "officers", label: "持证执法人员", definition: "\(asOf)执法证有效、可以办案的执法人员", value: Double(officers),
+                    unit: "人", records: nil),
+            ]
+            var total = 0
+            for type in PowerType.allCases {
+                let n = try await PowerListStore.list(
+                    on: asOf, .init(type: type, organisations: bodies), limit: 1, on: req.db
+                ).total
+                total += n
+                figures.append(
+                    FigureOut(
+                        id: "type.\(type.rawValue)", label: type.chineseName,
+                        definition: "\(asOf)权责清单中在用的\(type.chineseName)事项",
+                        value: Double(n), unit: "项", records: nil))
+            }
+            figures.insert(
+                FigureOut(
+                    id: "powerItems", label: "权责清单事项", definition: "\(asOf)权责清单中在用的事项", value: Double(total),
+                    unit: "项", records: nil), at: 2)
+            return ("\(asOf)执法主体\(enforcing)个，持证执法人员\(officers)人，权责清单事项\(total)项。", figures)
+        }, page: { _ in SitePath.powers.path })
 
     /// 执法人员培训 (statutes §G: a yearly target of training hours, `FAZHI_TRAINING_HOURS_TARGET`) for any year.
     static let training = FigureSet(id: "training", title: "执法人员培训") { req, year, bodies in

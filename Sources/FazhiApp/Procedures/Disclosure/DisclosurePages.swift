@@ -6,6 +6,7 @@ extension AppModule {
     /// yearly report, the demo requests and the 待办 sweep benchmark.
     static let disclosure = AppModule(
         folder: "Disclosure",
+        report: DisclosureAnnualReport.contributions,
         routes: { r in
             DisclosurePortal.register(r.sessions)
             DisclosureReportPage.register(r.console)

@@ -124,9 +124,17 @@ enum DemoRandomInspection {
                 id: officerID, name: registry.first { $0.id == officerID }?.name ?? first, roles: [.officer],
                 officerID: officerID)
             let rectify = n == 1
+            // Visits spread over the days after the draw, on a day every drawn inspector may act: the demo's dates move
+            // with today, its certificates' do not (a target none can visit stays uninspected, as one would).
+            let drawn = registry.filter { d.inspectors.contains($0.certificateNumber) }
+            guard
+                let visit = [day.adding(days: n), day, task.drawOn].first(where: { on in
+                    drawn.allSatisfy { $0.profile.eligibility(on: on).isEligible }
+                })
+            else { continue }
             var steps: [(String, CivilDate, [String: FactValue], [UUID])] = [
                 (
-                    InspectionProcedure.Step.recordInspection, day.adding(days: n),
+                    InspectionProcedure.Step.recordInspection, visit,
                     [
                         "inspectionSource": .text("random"),
                         "inspectedObject": .text(file.facts[EnforcementFact.inspectedObject] ?? d.target),
@@ -141,7 +149,7 @@ enum DemoRandomInspection {
             if n < task.result.count - 1 {
                 steps.append(
                     (
-                        InspectionProcedure.Step.publishRandomResult, day.adding(days: n + (n == 2 ? 40 : 10)),
+                        InspectionProcedure.Step.publishRandomResult, visit.adding(days: n == 2 ? 40 : 10),
                         ["publicationChannel": .text("国家企业信用信息公示系统")], []
                     ))
             }

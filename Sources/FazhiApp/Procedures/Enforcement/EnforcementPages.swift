@@ -6,6 +6,7 @@ extension AppModule {
     /// 行政执法: the 事后公示 portal, the enforcement statistics and 两法衔接 pages, the demo cases.
     static let enforcement = AppModule(
         folder: "Enforcement",
+        report: EnforcementReport.contributions,
         routes: { r in
             DecisionsPortal.register(r.portal)
             EnforcementStatisticsPage.register(r.console)

@@ -8,6 +8,7 @@ extension AppModule {
     /// their Excel, the adviser figures, contract expiry in the 待办, the demo.
     static let majorDecision = AppModule(
         folder: "MajorDecision",
+        report: MajorDecisionReport.contributions,
         routes: { r in
             DecisionPortal.register(r.portal)
             AdviserPages.register(r.console)

@@ -7,6 +7,7 @@ extension AppModule {
     /// text on any day, its versions and their changes, the 文件目录 export, the import of legacy documents, the demo.
     static let normative = AppModule(
         folder: "Normative",
+        report: NormativeReport.contributions,
         routes: { r in
             NormativeLibrary.register(r.portal)
             NormativeImport.register(r.console)

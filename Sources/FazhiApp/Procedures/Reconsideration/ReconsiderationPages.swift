@@ -5,6 +5,7 @@ extension AppModule {
     /// 行政复议: online application and its status page, 复议决定公开, the 复议委员会 registry, the demo cases.
     static let reconsideration = AppModule(
         folder: "Reconsideration",
+        report: ReconsiderationReport.contributions,
         routes: { r in
             ReconsiderationDecisionsPortal.register(r.portal)
             ReconsiderationPortal.register(r.sessions)

@@ -7,6 +7,7 @@ extension AppModule {
     /// sweep run periodically, the 待办 of both sides, the yearly figures, the bench, the demo.
     static let supervision = AppModule(
         folder: "Supervision",
+        report: SupervisionReport.contributions,
         routes: { r in
             SupervisionConsole.register(r.console)
             ComplaintPortal.register(r.sessions)

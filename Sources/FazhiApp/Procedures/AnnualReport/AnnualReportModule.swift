@@ -1,0 +1,15 @@
+import FazhiCore
+
+extension AppModule {
+    /// 年度法治政府建设情况报告: drafted from every module's declared figures (`AppModule.report`), with the narrative
+    /// staff write.
+    static let annualReport = AppModule(
+        folder: "AnnualReport",
+        routes: { r in AnnualReportPage.register(r.console) },
+        navigation: [
+            NavEntry(
+                .statistics, "法治政府建设年度报告", .annualReport(unit: nil, year: nil),
+                roles: AnnualReportPage.writers.union([.officer]))
+        ],
+        demo: { c, tx in try await DemoAnnualReport.load(c, in: tx) })
+}

@@ -1,0 +1,79 @@
+import FazhiCore
+import FazhiStore
+import Vapor
+
+extension AnnualReportPage {
+    /// What the page reads: the unit and its bodies, the figures of the year and the year before from every module's
+    /// declared sets, the narrative as last saved.
+    struct Query {
+        let year: Int
+        let today: CivilDate
+        let unit: UUID
+        let unitName: String
+        /// The government above a department (its report goes to it), nil for a government.
+        let parentName: String?
+        let units: [(id: UUID, name: String)]
+        let bodies: Int
+        let draft: ReportDraft
+        let texts: [String: ReportText]
+        let mayWrite: Bool
+
+        static func fetch(_ req: Request, user: AuthUser) async throws -> Query {
+            if let raw = req.query[String.self, at: "year"], Int(raw) == nil {
+                throw DomainError.invalid(field: "year", message: "年度应为四位数字")
+            }
+            let (asked, readable) = try StatisticsAPI.scope(req, user)
+            // In the reporting season (January to April) the report is the year just ended's.
+            let today = req.fazhi.today
+            let year = req.query[String.self, at: "year"] == nil && today.month <= 4 ? today.year - 1 : asked
+            let orgs = try await Directory.organisations(on: req.db)
+            let names = Dictionary(orgs.compactMap { o in o.id.map { ($0, o.name) } }, uniquingKeysWith: { a, _ in a })
+            let units = readable.compactMap { id in names[id].map { (id: id, name: $0) } }.sorted { $0.name < $1.name }
+            let unit: UUID
+            if let raw = req.query[String.self, at: "unit"], !raw.isEmpty {
+                guard let id = UUID(uuidString: raw), readable.contains(id) else {
+                    throw DomainError.invalid(field: "unit", message: "请选择您可以查看的单位")
+                }
+                unit = id
+            } else {
+                // The user's own organisation, or the top of what they read (a 司法局 supervisor: the county).
+                let tops = units.filter { u in
+                    orgs.first { $0.id == u.id }?.parentID.map { !readable.contains($0) } ?? true
+                }
+                guard let first = readable.contains(user.organisationID) ? user.organisationID : tops.first?.id else {
+                    throw APIError.notFound("您没有可以查看的单位")
+                }
+                unit = first
+            }
+            let scope = user.policy.tree.subtree(of: unit).intersection(readable)
+            let parent = orgs.first { $0.id == unit }?.parentID.flatMap { names[$0] }
+            let contributions = AppModules.all.flatMap(\.report)
+            let wanted = Set(contributions.map(\.set))
+            let sets = StatisticsAPI.sets(req.fazhi.procedures).filter { wanted.contains($0.id) }
+            let procedures = Set(req.fazhi.procedures.withStatistics.map(\.id))
+            var current: [String: ReportFigure] = [:], prior: [String: ReportFigure] = [:]
+            for set in sets {
+                for (y, into) in [(year, 0), (year - 1, 1)] {
+                    let figures = try await set.compute(req, y, scope).figures
+                    for f in figures {
+                        let link =
+                            procedures.contains(set.id) && f.records != nil
+                            ? SitePath.yearFigures(procedure: set.id, year: y).path + "&figure=\(f.id)#cases"
+                            : set.page?(y)
+                        let figure = ReportFigure(
+                            set: set.id, id: f.id, label: f.label, definition: f.definition, value: f.value,
+                            unit: f.unit,
+                            link: link, source: set.title)
+                        if into == 0 { current[figure.key] = figure } else { prior[figure.key] = figure }
+                    }
+                }
+            }
+            return Query(
+                year: year, today: req.fazhi.today, unit: unit, unitName: names[unit] ?? "", parentName: parent,
+                units: units, bodies: scope.count,
+                draft: ReportComposer.compose(year: year, contributions, current: current, prior: prior),
+                texts: try await AnnualReportTexts.latest(unit: unit, year: year, on: req.db),
+                mayWrite: AnnualReportPage.mayWrite(user, unit: unit))
+        }
+    }
+}

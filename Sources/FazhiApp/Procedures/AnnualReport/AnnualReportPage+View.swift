@@ -1,0 +1,137 @@
+import FazhiCore
+import FazhiOffice
+import FazhiStore
+import Foundation
+
+extension AnnualReportPage {
+    /// The report's markup and its Word document, from the model alone.
+    struct View {
+        let model: Model
+
+        static let numerals = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"]
+
+        func render() -> HTML {
+            let m = model, q = model.q
+            let here = SitePath.annualReport(unit: q.unit, year: q.year).path
+            let units = HTML.join(
+                q.units.map { u in
+                    "<option value=\"\(u.id.uuidString)\"\(HTML(raw: u.id == q.unit ? " selected" : ""))>\(u.name)</option>"
+                })
+            let left = q.today.days(until: m.reportBy)
+            let due: HTML =
+                left < 0
+                ? "<span class=\"overdue\">报送期限\(m.reportBy.description)已过\(-left)天</span>"
+                : "报送期限\(m.reportBy.description)（还剩\(left)天）"
+            return """
+                <form method="get" action="\(SitePath.annualReport(unit: nil, year: nil).path)" class="card inline">
+                <label for="unit">单位</label><select id="unit" name="unit">\(units)</select>
+                <label for="year">年度</label><input id="year" name="year" inputmode="numeric" value="\(q.year)" size="6">
+                <button type="submit">查看</button></form>
+                <p>\(due)：报送本级党委、政府（政府报送本级党委和人大常委会）和上一级主管部门；\(m.publishBy.description)前向社会公开（厅字〔2019〕28号）。
+                汇总\(q.bodies)个单位的数据；数字为实时统计，点击可查看所统计的记录，各节末附与上年对照。</p>
+                <p><a href="\(here)&format=docx" id="report-docx">下载 Word 文稿（.docx）</a> · <a href="\(here)&format=json">数据（JSON）</a> · <a href="\(here)&format=csv" id="report-csv">数据（CSV）</a></p>
+                <h2 id="part-recipients">主送</h2><p>\(m.recipients)</p>\(editor("recipients"))
+                <h2 id="part-measures">一、\(ReportPart.measures.heading)</h2>\(narrative(ReportPart.measures.rawValue))
+                \(HTML.join(q.draft.sections.enumerated().map { section($1, index: $0) }))
+                <h2 id="part-shortcomings">二、\(ReportPart.shortcomings.heading)</h2>
+                \(q.draft.shortcomings.isEmpty ? HTML("<p class=\"muted\">统计数据未显示明显不足。</p>") : "<p class=\"muted\">以下根据统计数据起草，请核实后在下方撰写原因分析：</p><ul class=\"shortfalls\">\(HTML.join(q.draft.shortcomings.map { "<li>\(paragraph($0))</li>" as HTML }))</ul>")
+                \(narrative(ReportPart.shortcomings.rawValue))
+                \(HTML.join(ReportPart.allCases.dropFirst(2).enumerated().map { i, p in "<h2 id=\"part-\(p.rawValue)\">\(Self.numerals[i + 2])、\(p.heading)</h2>\(narrative(p.rawValue))" as HTML }))
+                """
+        }
+
+        func section(_ s: ReportSection, index: Int) -> HTML {
+            let key = "measures.\(s.system.rawValue)"
+            let rows = HTML.join(
+                s.table.map { c in
+                    let link: HTML =
+                        c.figure.link.map { "<a href=\"\($0)\">\(c.figure.text)</a>" } ?? "\(c.figure.text)"
+                    return
+                        "<tr><td>\(c.figure.label)</td><td class=\"num\">\(link)</td><td class=\"num\">\(c.prior.map { ReportFigure.text($0, unit: c.figure.unit) } ?? "—")</td><td class=\"num\">\(c.change)</td></tr>"
+                })
+            let table: HTML =
+                s.table.isEmpty
+                ? ""
+                : "<table class=\"compare\"><thead><tr><th>指标</th><th>\(model.q.year)年</th><th>\(model.q.year - 1)年</th><th>增减</th></tr></thead><tbody>\(rows)</tbody></table>"
+            return """
+                <h3 id="part-\(key)">（\(Self.numerals[index % 10])）\(s.system.heading)</h3>
+                \(HTML.join(s.paragraphs.map { "<p>\(paragraph($0))</p>" as HTML }))\(narrative(key))\(table)
+                """
+        }
+
+        /// A drafted paragraph: each figure a link to the records it counts, its definition on hover.
+        func paragraph(_ p: ReportParagraph) -> HTML {
+            HTML.join(
+                p.segments.map { s -> HTML in
+                    switch s {
+                    case .text(let t): return "\(t)"
+                    case .figure(let v):
+                        let title = "\(v.figure.source)·\(v.figure.label)：\(v.figure.definition)"
+                        return v.figure.link.map {
+                            "<a class=\"figure\" href=\"\($0)\" title=\"\(title)\">\(v.figure.text)</a>"
+                        } ?? "<span class=\"figure\" title=\"\(title)\">\(v.figure.text)</span>"
+                    }
+                })
+        }
+
+        /// A part's narrative as saved, and the form that writes its next version.
+        func narrative(_ part: String) -> HTML {
+            let shown: HTML =
+                model.text(part).map { t in
+                    HTML.join(t.split(separator: "\n").map { "<p>\(String($0))</p>" as HTML })
+                } ?? (part.hasPrefix("measures.") ? "" : "<p class=\"muted\">尚未撰写。</p>")
+            return "\(shown)\(editor(part))"
+        }
+
+        func editor(_ part: String) -> HTML {
+            guard model.q.mayWrite else { return "" }
+            let saved = model.q.texts[part]
+            let state = saved.map { "当前第\($0.version)版，\($0.editedBy)于\($0.editedOn)保存" } ?? "尚未撰写"
+            let current = part == "recipients" ? model.recipients : (saved?.text ?? "")
+            return """
+                <details class="edit"><summary>撰写或修改（\(state)）</summary>\(PostForm(
+                    action: "/console/annual-report/texts", cssClass: "card", csrf: model.csrf,
+                    content: """
+                        <input type="hidden" name="unit" value="\(model.q.unit.uuidString)"><input type="hidden" name="year" value="\(model.q.year)">
+                        <input type="hidden" name="part" value="\(part)"><input type="hidden" name="basedOn" value="\(saved?.version ?? 0)">
+                        <label for="text-\(part)">正文（每段一行）</label><textarea id="text-\(part)" name="text" rows="6">\(current)</textarea>
+                        """,
+                    submit: "保存为新版本"
+                ).render())</details>
+                """
+        }
+
+        /// The report as a government office prints it: title, 主送, the five parts, each figure footnoted with its
+        /// source and the year before, the unit and the date.
+        func document() -> [WordDocument.Block] {
+            let m = model, q = model.q
+            var blocks: [WordDocument.Block] = [.title(m.title), .field("主送", m.recipients)]
+            func texts(_ part: String) -> [WordDocument.Block] {
+                (m.text(part) ?? "").split(separator: "\n").map { .paragraph(String($0)) }
+            }
+            func annotated(_ p: ReportParagraph) -> WordDocument.Block {
+                .annotated(
+                    p.segments.map { s in
+                        switch s {
+                        case .text(let t): WordDocument.Span(t)
+                        case .figure(let v): WordDocument.Span(v.figure.text, note: m.note(v))
+                        }
+                    })
+            }
+            blocks += texts(ReportPart.measures.rawValue)
+            blocks.append(.heading("一、\(ReportPart.measures.heading)"))
+            for (i, s) in q.draft.sections.enumerated() {
+                blocks.append(.heading("（\(Self.numerals[i % 10])）\(s.system.heading)"))
+                blocks += s.paragraphs.map(annotated) + texts("measures.\(s.system.rawValue)")
+            }
+            blocks.append(.heading("二、\(ReportPart.shortcomings.heading)"))
+            blocks += q.draft.shortcomings.map(annotated) + texts(ReportPart.shortcomings.rawValue)
+            for (i, p) in ReportPart.allCases.dropFirst(2).enumerated() {
+                blocks.append(.heading("\(Self.numerals[i + 2])、\(p.heading)"))
+                blocks += texts(p.rawValue)
+            }
+            blocks.append(.signature([q.unitName, CaseDocuments.chineseDate(q.today)]))
+            return blocks
+        }
+    }
+}

@@ -1,0 +1,29 @@
+import FazhiCore
+import FazhiStore
+
+/// The county's report for the demo year with the narrative a 司法局 drafter would have written so far: the opening,
+/// the first-responsibility part and next year's plan (the figures are the demo's own, live).
+enum DemoAnnualReport {
+    static func load(_ c: DemoContext, in tx: WriteTransaction) async throws {
+        guard let county = c.orgs["清河县人民政府"] else { return }
+        let texts: [(String, String)] = [
+            (
+                ReportPart.measures.rawValue,
+                "\(c.today.year)年，在县委的坚强领导下，县政府深入学习贯彻习近平法治思想，对照《法治政府建设实施纲要（2021—2025年）》，统筹推进法治政府建设各项工作。现将有关情况报告如下。"
+            ),
+            (
+                ReportPart.firstResponsibility.rawValue,
+                "县政府主要负责人认真履行推进法治建设第一责任人职责，主持召开县政府常务会议专题研究法治政府建设工作，带头学法述法。\n县政府领导班子成员按照分工抓好分管领域法治建设，做到重要工作亲自部署、重大问题亲自过问、重点环节亲自协调。"
+            ),
+            (
+                ReportPart.nextYear.rawValue,
+                "一是深化行政执法规范化建设，推动执法监督预警问题整改清零。\n二是提升行政复议、行政应诉工作质量，提高行政机关负责人出庭应诉率。\n三是加强规范性文件备案审查和重大行政决策全过程管理。"
+            ),
+        ]
+        for (part, text) in texts {
+            _ = try await AnnualReportTexts.save(
+                unit: county, year: c.today.year, part: part, text: text, basedOn: 0, by: "司法局 法治督察科",
+                on: c.today, in: tx)
+        }
+    }
+}

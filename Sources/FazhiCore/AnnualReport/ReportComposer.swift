@@ -1,0 +1,120 @@
+/// A figure in the report's text, with the year before for comparison.
+public struct ReportValue: Sendable, Codable, Equatable {
+    public let figure: ReportFigure
+    public let prior: Double?
+}
+
+/// A paragraph as a run of text and figures: the web view links each figure to its records, the .docx footnotes it.
+public struct ReportParagraph: Sendable, Codable, Equatable {
+    public enum Segment: Sendable, Codable, Equatable {
+        case text(String)
+        case figure(ReportValue)
+    }
+    public let segments: [Segment]
+
+    /// The paragraph as plain text.
+    public var text: String {
+        segments.map {
+            switch $0 {
+            case .text(let t): t
+            case .figure(let v): v.figure.text
+            }
+        }.joined()
+    }
+}
+
+/// One row of a section's year-on-year table.
+public struct ReportComparison: Sendable, Codable, Equatable {
+    public let figure: ReportFigure
+    public let prior: Double?
+
+    /// The change in words: "+3", "-12.5%"-style for rates as percentage points, "—" without a prior year.
+    public var change: String {
+        guard let prior else { return "—" }
+        let d = figure.value - prior
+        if figure.unit == "比率" {
+            return (d >= 0 ? "+" : "") + Yuan.number((d * 1000).rounded() / 10) + "个百分点"
+        }
+        return (d >= 0 ? "+" : "") + ReportFigure.text(d, unit: figure.unit)
+    }
+}
+
+/// A section of part (1): the 纲要 system, the sentences its modules' figures make, the year-on-year table.
+public struct ReportSection: Sendable, Codable, Equatable {
+    public let system: ReportSystem
+    public let paragraphs: [ReportParagraph]
+    public let table: [ReportComparison]
+}
+
+/// The report's computed content for a year: part (1) section by section and the drafted sentences of part (2). The
+/// narrative (staff's own paragraphs) is kept apart and placed by the pages.
+public struct ReportDraft: Sendable, Codable, Equatable {
+    public let year: Int
+    public let sections: [ReportSection]
+    public let shortcomings: [ReportParagraph]
+    /// Every figure the draft reads, by `set.id`, for the JSON and CSV.
+    public let figures: [ReportValue]
+}
+
+/// Builds the draft from the modules' contributions and the figures of the year and the year before. Pure: the same
+/// contributions and figures give the same draft.
+public enum ReportComposer {
+    public static func compose(
+        year: Int, _ contributions: [ReportContribution], current: [String: ReportFigure],
+        prior: [String: ReportFigure]
+    ) -> ReportDraft {
+        var used: [String: ReportValue] = [:]
+        func value(_ set: String, _ id: String) -> ReportValue? {
+            guard let f = current["\(set).\(id)"] else { return nil }
+            let v = ReportValue(figure: f, prior: prior["\(set).\(id)"]?.value)
+            used[f.key] = v
+            return v
+        }
+        func paragraph(_ template: String, set: String, skipIfAllZero: Bool) -> ReportParagraph? {
+            var segments: [ReportParagraph.Segment] = []
+            var any = false
+            var rest = Substring(template)
+            while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
+                if open > rest.startIndex { segments.append(.text(String(rest[..<open]))) }
+                let id = String(rest[rest.index(after: open)..<close])
+                guard let v = value(set, id) else { return nil }
+                any = any || v.figure.value != 0
+                segments.append(.figure(v))
+                rest = rest[rest.index(after: close)...]
+            }
+            if !rest.isEmpty { segments.append(.text(String(rest))) }
+            return skipIfAllZero && !any ? nil : ReportParagraph(segments: segments)
+        }
+        var sections: [ReportSection] = []
+        for system in ReportSystem.allCases {
+            let mine = contributions.filter { $0.system == system }
+            let paragraphs = mine.flatMap { c in
+                c.sentences.compactMap { paragraph($0, set: c.set, skipIfAllZero: true) }
+            }
+            let table = mine.flatMap { c in
+                c.compared.compactMap { id in
+                    value(c.set, id).map { ReportComparison(figure: $0.figure, prior: $0.prior) }
+                }
+            }
+            if !paragraphs.isEmpty || !table.isEmpty {
+                sections.append(ReportSection(system: system, paragraphs: paragraphs, table: table))
+            }
+        }
+        var shortcomings: [ReportParagraph] = []
+        for c in contributions {
+            for s in c.shortfalls {
+                guard let f = current["\(c.set).\(s.figure)"] else { continue }
+                let crossed: Bool
+                switch s.line {
+                case .above(let line): crossed = f.value > line
+                case .below(let line, let base):
+                    crossed = f.value < line && (current["\(c.set).\(base)"]?.value ?? 0) > 0
+                }
+                if crossed, let p = paragraph(s.sentence, set: c.set, skipIfAllZero: false) { shortcomings.append(p) }
+            }
+        }
+        return ReportDraft(
+            year: year, sections: sections, shortcomings: shortcomings,
+            figures: used.values.sorted { $0.figure.key < $1.figure.key })
+    }
+}

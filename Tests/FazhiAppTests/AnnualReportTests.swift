@@ -1,0 +1,143 @@
+import FazhiCore
+import FazhiOffice
+import FazhiStore
+import Foundation
+import SQLKit
+import Testing
+import VaporTesting
+
+@testable import FazhiApp
+
+/// 年度法治政府建设情况报告 from the demo's year: every figure it states equals a recount from the cases themselves (not
+/// the kept sums it reads), the department's report counts only its own, the narrative is written in versions by the
+/// unit's staff only, and the .docx footnotes each figure.
+@Suite(.serialized) struct AnnualReportTests {
+    /// A figure of the report's JSON by `set.id`.
+    static func value(_ json: [String: Any], _ key: String) -> Double? {
+        let figures = (json["draft"] as? [String: Any])?["figures"] as? [[String: Any]] ?? []
+        return figures.first { f in
+            let fig = f["figure"] as? [String: Any]
+            return "\(fig?["set"] as? String ?? "").\(fig?["id"] as? String ?? "")" == key
+        }.flatMap { ($0["figure"] as? [String: Any])?["value"] as? Double }
+    }
+
+    /// A procedure's figure recounted from its case files, through the definition's own rule for each case.
+    static func recount(
+        _ t: TestApp, _ procedure: String, _ figure: String, year: Int, bodies: Set<UUID>? = nil
+    )
+        async throws -> Int
+    {
+        let def = try #require(t.app.fazhi.procedures.current(procedure))
+        let stats = try #require(def.statistics)
+        let ids = try await t.sql.raw("SELECT id FROM cases WHERE procedure = \(bind: procedure)").all().map {
+            try $0.decode(column: "id", as: UUID.self)
+        }
+        var files: [CaseFile] = []
+        for id in ids {
+            if let c = try await CaseStore.load(id, on: t.app.db), bodies?.contains(c.file.bodyID) ?? true {
+                files.append(c.file)
+            }
+        }
+        return stats.tally(files, year: year).count(figure)
+    }
+
+    @Test(arguments: TestDB.all) func figuresRecountAndNarrative(_ db: TestDB) async throws {
+        try await withTestApp(db) { t in
+            let year = t.app.fazhi.today.year
+            let web = WebClient(t)
+            _ = try await web.login("xzf.xianzhang")
+            let page = try await web.request(.GET, "/console/annual-report?year=\(year)")
+            #expect(page.status == .ok)
+            #expect(page.text.contains("年度法治政府建设情况报告") && page.text.contains("一、主要举措和成效"))
+            #expect(page.text.contains("二、存在的不足和原因") && page.text.contains("三、党政主要负责人履行推进法治建设第一责任人职责情况"))
+            let json =
+                try JSONSerialization.jsonObject(
+                    with: Data(try await web.request(.GET, "/console/annual-report?year=\(year)&format=json").text.utf8)
+                )
+                as? [String: Any] ?? [:]
+            // The seeds' kind of figures, recounted from the cases.
+            for (procedure, figure) in [
+                ("mediation", "received"), ("mediation", "succeeded"), ("reconsideration", "received"),
+                ("reconsideration", "concluded"), ("reconsideration", "corrected"), ("litigation", "received"),
+                ("litigation", "headAppeared"), ("disclosure", "received"),
+            ] {
+                let stated = Self.value(json, "\(procedure).\(figure)")
+                let counted = try await Self.recount(t, procedure, figure, year: year)
+                #expect(stated == Double(counted), "\(procedure).\(figure): \(String(describing: stated)) ≠ \(counted)")
+            }
+            let opened = try await t.sql.raw(
+                """
+                SELECT COUNT(*) AS n FROM cases WHERE procedure IN ('penalty.ordinary', 'penalty.simple', 'inspection')
+                AND opened_on LIKE \(bind: "\(year)-%")
+                """
+            ).first()?.decode(column: "n", as: Int.self)
+            #expect(Self.value(json, "enforcement.opened") == opened.map(Double.init))
+
+            // A department's report counts only its own cases.
+            let market = try await t.orgID("清河县市场监督管理局")
+            let head = WebClient(t)
+            _ = try await head.login("scj.juzhang")
+            let own =
+                try JSONSerialization.jsonObject(
+                    with: Data(
+                        try await head.request(.GET, "/console/annual-report?year=\(year)&format=json").text.utf8))
+                as? [String: Any] ?? [:]
+            #expect(own["unit"] as? String == "清河县市场监督管理局")
+            let ownOpened = try await t.sql.raw(
+                """
+                SELECT COUNT(*) AS n FROM cases WHERE procedure IN ('penalty.ordinary', 'penalty.simple', 'inspection')
+                AND opened_on LIKE \(bind: "\(year)-%") AND body_id IN (\(bind: market), \(bind: try await t.orgID("清河县市场监督管理局城关市场监管所")))
+                """
+            ).first()?.decode(column: "n", as: Int.self)
+            #expect(Self.value(own, "enforcement.opened") == ownOpened.map(Double.init))
+            #expect(Self.value(own, "mediation.received") == nil || Self.value(own, "mediation.received") == 0)
+
+            // The narrative: the head writes part 三 in versions; a stale version, a stranger, bad input are refused.
+            let government = try await t.orgID("清河县人民政府")
+            let form: [String: String] = [
+                "unit": government.uuidString, "year": String(year), "part": "firstResponsibility", "basedOn": "0",
+                "text": "县政府主要负责人切实履行推进法治建设第一责任人职责，全年主持召开政府常务会议专题研究法治政府建设工作4次。",
+            ]
+            let before = try await t.recordSize()
+            let saved = try await web.request(.POST, "/console/annual-report/texts", form: form)
+            #expect(saved.status == .seeOther, "\(saved.text)")
+            #expect(try await t.recordSize() == before + 1, "each version is on the record")
+            let stale = try await web.request(
+                .POST, "/console/annual-report/texts", form: form.merging(["text": "另一稿"]) { $1 })
+            #expect(stale.status == .conflict, "saved over a newer version")
+            let second = try await web.request(
+                .POST, "/console/annual-report/texts", form: form.merging(["basedOn": "1", "text": "第二稿\n第二段"]) { $1 })
+            #expect(second.status == .seeOther)
+            let bad = try await web.request(
+                .POST, "/console/annual-report/texts",
+                form: form.merging(["basedOn": "2", "text": "含\u{1B}控制字符"]) { $1 })
+            #expect(bad.status == .unprocessableEntity && bad.text.contains("控制字符"))
+            let part = try await web.request(
+                .POST, "/console/annual-report/texts", form: form.merging(["part": "nonsense"]) { $1 })
+            #expect(part.status == .unprocessableEntity)
+            let officer = WebClient(t)
+            _ = try await officer.login("scj.zhifa1")
+            _ = try await officer.request(.GET, "/console/annual-report")
+            let stranger = try await officer.request(
+                .POST, "/console/annual-report/texts",
+                form: form.merging(["unit": market.uuidString, "basedOn": "0"]) { $1 })
+            #expect(stranger.status == .forbidden)
+            #expect(try await t.recordSize() == before + 2, "nothing written by a refusal")
+
+            // The .docx: the narrative as paragraphs, each figure with its footnote.
+            let docx = try await web.request(.GET, "/console/annual-report?year=\(year)&format=docx")
+            let data = Data(docx.body.readableBytesView)
+            let text = try DocxReader.text(data)
+            #expect(text.contains("第二稿") && text.contains("第二段") && text.contains("主送"))
+            #expect(text.contains("一、主要举措和成效") && text.contains("五、其他需要报告的情况"))
+            let notes = String(decoding: try ZipPackage.read(data)["word/footnotes.xml"] ?? Data(), as: UTF8.self)
+            #expect(notes.contains("数据来源") && notes.contains("统计口径"))
+            let csv = try await web.request(.GET, "/console/annual-report?year=\(year)&format=csv")
+            #expect(csv.status == .ok && csv.text.contains("统计口径"))
+            let wrongFormat = try await web.request(.GET, "/console/annual-report?year=\(year)&format=pdf")
+            #expect(wrongFormat.status == .unprocessableEntity)
+            let wrongUnit = try await web.request(.GET, "/console/annual-report?unit=nonsense")
+            #expect(wrongUnit.status == .unprocessableEntity)
+        }
+    }
+}

@@ -1,0 +1,56 @@
+import FazhiCore
+import Testing
+
+/// The 年度报告's draft from declared contributions: sentences fill from the figures, a sentence of zeros is left out,
+/// a shortfall is drafted only when its figure crosses its line, every figure keeps the year before.
+@Suite("年度法治政府建设情况报告: the draft")
+struct AnnualReportComposerTests {
+    static func figure(_ set: String, _ id: String, _ v: Double, unit: String = "件") -> ReportFigure {
+        ReportFigure(
+            set: set, id: id, label: id, definition: "口径", value: v, unit: unit, link: "/records/\(id)", source: set)
+    }
+
+    static let contributions = [
+        ReportContribution(
+            .disputes, set: "rec", sentences: ["收到申请{received}件，纠错率{rate}。", "调解{mediated}件。"],
+            compared: ["received"],
+            shortfalls: [
+                Shortfall("corrected", .above(0), "纠错{corrected}件。"),
+                Shortfall("rate", .below(0.9, unlessZero: "received"), "达标率{rate}。"),
+            ]),
+        ReportContribution(.enforcement, set: "enf", sentences: ["立案{opened}件，罚款{fines}元。"]),
+        ReportContribution(.rules, set: "missing", sentences: ["公布{published}件。"]),
+    ]
+
+    @Test func sentencesFiguresAndShortfalls() {
+        let current = [
+            Self.figure("rec", "received", 5), Self.figure("rec", "rate", 0.333, unit: "比率"),
+            Self.figure("rec", "mediated", 0), Self.figure("rec", "corrected", 1),
+            Self.figure("enf", "opened", 30), Self.figure("enf", "fines", 353_100, unit: "元"),
+        ]
+        let prior = [Self.figure("rec", "received", 3)]
+        let d = ReportComposer.compose(
+            year: 2026, Self.contributions, current: Dictionary(uniqueKeysWithValues: current.map { ($0.key, $0) }),
+            prior: Dictionary(uniqueKeysWithValues: prior.map { ($0.key, $0) }))
+        #expect(
+            d.sections.map(\.system) == [.enforcement, .disputes],
+            "in the 纲要's order; a section of unkept figures is left out")
+        #expect(d.sections[0].paragraphs.map(\.text) == ["立案30件，罚款353,100元。"])
+        #expect(d.sections[1].paragraphs.map(\.text) == ["收到申请5件，纠错率33.3%。"], "调解0件 is not said")
+        #expect(d.sections[1].table.map(\.change) == ["+2"])
+        #expect(d.shortcomings.map(\.text) == ["纠错1件。", "达标率33.3%。"])
+        #expect(d.figures.first { $0.figure.key == "rec.received" }?.prior == 3)
+
+        // Nothing crosses its line: no shortfall; a rate of nothing is not a shortfall.
+        let quiet = [
+            Self.figure("rec", "received", 0), Self.figure("rec", "rate", 0, unit: "比率"),
+            Self.figure("rec", "corrected", 0),
+        ]
+        let q = ReportComposer.compose(
+            year: 2026, Self.contributions, current: Dictionary(uniqueKeysWithValues: quiet.map { ($0.key, $0) }),
+            prior: [:])
+        #expect(q.shortcomings.isEmpty)
+        #expect(q.sections.flatMap(\.paragraphs).isEmpty)
+        #expect(q.sections.first?.table.first?.change == "—", "no year before: no change")
+    }
+}
