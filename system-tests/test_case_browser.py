@@ -39,7 +39,9 @@ def take(d, case_url, action, values, officers=0):
         else:
             # Dates and selects are set through the DOM, as the browser's own pickers would.
             d.execute_script("arguments[0].value = arguments[1]", el, value)
-    boxes = form.find_elements(By.CSS_SELECTOR, "fieldset.officers input[type=checkbox]")
+    # The officers' boxes only (the evidence files are boxes too, in a group of their own).
+    boxes = form.find_elements(
+        By.XPATH, ".//fieldset[contains(@class, 'officers')][starts-with(normalize-space(legend), '执法人员')]//input[@type='checkbox']")
     chosen = [b for b in boxes if b.is_selected()]
     for b in boxes:
         if len(chosen) >= officers:

@@ -95,7 +95,7 @@ import VaporTesting
             // The narrative: the head writes part 三 in versions; a stale version, a stranger, bad input are refused.
             let government = try await t.orgID("清河县人民政府")
             let form: [String: String] = [
-                "unit": government.uuidString, "year": String(year), "part": "firstResponsibility", "basedOn": "0",
+                "unit": government.uuidString, "year": String(year), "part": "other", "basedOn": "0",
                 "text": "县政府主要负责人切实履行推进法治建设第一责任人职责，全年主持召开政府常务会议专题研究法治政府建设工作4次。",
             ]
             let before = try await t.recordSize()

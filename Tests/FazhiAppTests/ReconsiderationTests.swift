@@ -436,16 +436,28 @@ struct ReconsiderationTests {
                 let first = (published["items"] as? [[String: Any]])?.first(where: {
                     $0["withdrawnOn"] == nil || $0["withdrawnOn"] is NSNull
                 }),
-                let number = first["decisionNumber"] as? String, let penaltyID = first["caseID"] as? String
+                let number = first["decisionNumber"] as? String, let penaltyID = first["caseID"] as? String,
+                let respondent = first["body"] as? String
             else {
                 Issue.record("the demo has no published decision"); return
             }
             var k = try await Self.open(c, staff)
+            // The number must be a decision in Fazhi (第四十八条), made by the named 被申请人 (第十九条).
+            let other = respondent == "清河县市场监督管理局" ? "清河县综合行政执法局" : "清河县市场监督管理局"
+            for (extra, refusing) in [
+                (["enforcementDecisionNumber": number, "respondent": other], "行政复议法 第十九条"),
+                (["enforcementDecisionNumber": "清市监罚〔2099〕99号", "respondent": respondent], "行政复议法 第四十八条"),
+            ] {
+                let r = try await c.step(
+                    k.id, staff, "register", version: k.version, date: "2026-10-12",
+                    Self.application(["learnedOn": "2026-10-09"].merging(extra) { $1 }))
+                #expect(r.status == .unprocessableEntity && CaseAPITests.article(r) == refusing, "\(r.text)")
+            }
             var j = try await Self.ok(
                 c, &k, staff, "register", "2026-10-12",
                 Self.application([
                     "learnedOn": "2026-10-09", "actDescription": "\(number)行政处罚决定",
-                    "enforcementDecisionNumber": number,
+                    "enforcementDecisionNumber": number, "respondent": respondent,
                 ]))
             #expect((j["facts"] as? [String: Any])?["linkedCaseID"] as? String == penaltyID.uppercased())
             // The 复议 case page links the penalty case it reviews, by its number.

@@ -49,7 +49,16 @@ struct EngineFuzzTests {
     }
 
     static func inputs(_ a: ActionDefinition, _ date: CivilDate) -> [String: FactValue] {
-        Dictionary(uniqueKeysWithValues: a.inputs.filter { !$0.systemOnly }.map { ($0.key, plausible($0, date)) })
+        // An optional number that names another record (a decision in Fazhi) is left out: no record holds a made-up one.
+        let named = Set(
+            a.lookups.compactMap { l -> String? in
+                if case .caseByDecisionNumber(let input, _) = l { return input }
+                return nil
+            })
+        return Dictionary(
+            uniqueKeysWithValues: a.inputs.filter { !$0.systemOnly && ($0.required || !named.contains($0.key)) }.map {
+                ($0.key, plausible($0, date))
+            })
     }
 
     /// Every step open in the state, each input replaced in turn by each extreme; returns how many were tried.

@@ -8,11 +8,14 @@ enum Views {
     static let platformNav: [NavEntry] = [
         NavEntry(.registers, "执法主体", .bodies), NavEntry(.registers, "执法人员", .officers),
         NavEntry(.registers, "权责清单", .powers),
-        NavEntry(.registers, "裁量基准", .benchmarks), NavEntry(.registers, "机关与区划", .organisations),
-        NavEntry(.registers, "导入导出", .importExport),
+        NavEntry(.registers, "裁量基准", .benchmarks),
+        NavEntry(.registers, "机关与区划", .organisations, roles: [.systemAdmin, .supervisor]),
+        // Imports publish registry rows: for those who may (heads, 法制机构, the 司法局, administrators).
+        NavEntry(.registers, "导入导出", .importExport, roles: [.systemAdmin, .supervisor, .head, .legalReviewer]),
         NavEntry(.system, "用户与角色", .users, roles: [.systemAdmin, .supervisor]),
         NavEntry(.system, "全过程记录", .record, roles: [.systemAdmin, .supervisor]),
-        NavEntry(.system, "期限计算", .deadline), NavEntry(.system, "API 令牌", .tokens),
+        NavEntry(.system, "期限计算", .deadline),
+        NavEntry(.system, "API 令牌", .tokens, roles: [.systemAdmin, .supervisor, .head, .legalReviewer]),
     ]
 
     /// The console's navigation for a user: the entries their roles use, grouped by the systems of 法治政府建设.

@@ -228,6 +228,9 @@ public struct ProcedureModule: Sendable {
 public enum RegistryFacts {
     /// The case's body is a 执法主体 whose 主体资格 is confirmed and announced on the day (行政处罚法 第十七条).
     public static let bodyConfirmed = "body.confirmed"
+    /// The case's body is a 公安机关 (by its registered name): the only body Fazhi's registries hold that may impose
+    /// 行政拘留 (行政处罚法 第十八条第三款).
+    public static let bodyIsPublicSecurity = "body.publicSecurity"
     /// The step's `powerItemCode` is a 行政处罚 item on the body's 权责清单 on the day.
     public static let powerItemIsBodysPenalty = "powerItem.bodysPenalty"
     /// The SHA-256 of every evidence file uploaded to the case, and of those that are audio or video (第四十六条).

@@ -36,6 +36,14 @@ public enum Service {
             Gate("民事诉讼法 第八十七条", "签收日期不能晚于登记之日", field: ServiceFacts.signedOn.id) { c in
                 c.inputs.date(ServiceFacts.signedOn.id).map { $0 <= c.date } ?? true
             },
+            // A document cannot be received before the case reached the step that makes it (a notice signed for before
+            // the proposal existed would start the party's period early).
+            Gate("民事诉讼法 第八十七条", "签收日期不能早于上一步骤的办理日期（文书尚未制作）", field: ServiceFacts.signedOn.id) { c in
+                guard let signed = c.inputs.date(ServiceFacts.signedOn.id), let last = c.file.steps.last?.on else {
+                    return true
+                }
+                return signed >= last
+            },
             Gate("民事诉讼法 第九十五条", "公告发布日期不能晚于登记之日", field: ServiceFacts.announcedOn.id) { c in
                 c.inputs.date(ServiceFacts.announcedOn.id).map { $0 <= c.date } ?? true
             },

@@ -341,7 +341,10 @@ public enum DiscretionCalculator {
             throw DomainError.invalid(field: "benchmark", message: "该基准只有不予处罚档，无法据以处罚")
         }
         if graded.count >= 2 {
-            guard let v = facts.measureValue else {
+            // A benchmark graded by 货值金额 or 违法所得 reads that amount when no separate measure is given.
+            let measure = b.measure ?? ""
+            let named = measure.contains("货值") ? facts.goodsValue : measure.contains("违法所得") ? facts.illegalGains : nil
+            guard let v = facts.measureValue ?? named else {
                 throw DomainError.invalid(
                     field: "measureValue",
                     message: "本基准按“\(b.measure ?? "")”分档，请提供\(b.measure ?? "")（\(b.measureUnit ?? "")）")

@@ -116,6 +116,13 @@ public enum CaseStore {
         return StoredCase(file: file, number: number, openedOn: today.description)
     }
 
+    /// The bodies of the cases of a procedure whose content names this case (a 复议's `linkedCaseID`).
+    public static func reviewsOf(_ id: UUID, procedure: String, on db: any Database) async throws -> [UUID] {
+        try await (db as! any SQLDatabase).raw(
+            "SELECT body_id FROM cases WHERE procedure = \(bind: procedure) AND content LIKE \(bind: "%\(id.uuidString)%")"
+        ).all().map { try $0.decode(column: "body_id", as: UUID.self) }
+    }
+
     /// The next case number of a prefix, kind and year. One sequence per prefix (two bodies can share one: a 委托 所
     /// abbreviates like its 局), started above every number already written with it; a number taken some other way (an
     /// import) is still skipped, never a 500.
@@ -257,6 +264,7 @@ public enum CaseStore {
             body = try await EnforcementBodies.body(organisation: file.bodyID, on: db)
         }
         external[RegistryFacts.bodyConfirmed] = .bool(body?.domain.isConfirmed(on: date) ?? false)
+        external[RegistryFacts.bodyIsPublicSecurity] = .bool(body?.organisationName.contains("公安") ?? false)
         // Only the step that names the item (立案, 当场处罚) asks whether it is on the body's list: an as-of-date list
         // query is the dearest read of a step, so later steps do not pay for it.
         if let code = inputs[CaseColumns.powerItemCode] {
@@ -430,10 +438,13 @@ public enum CaseStore {
                     .decode(column: "body_id", as: UUID.self)
                 {
                     external[key + ".body"] = .text(body.uuidString)
+                    external[key + ".bodyName"] = .text(try await Directory.organisation(body, on: tx.db)?.name ?? "")
                     if let principal = try await EnforcementBodies.body(organisation: body, on: tx.db)?
                         .entrustingOrganisationId
                     {
                         external[key + ".principal"] = .text(principal.uuidString)
+                        external[key + ".principalName"] = .text(
+                            try await Directory.organisation(principal, on: tx.db)?.name ?? "")
                     }
                 }
             }

@@ -21,8 +21,17 @@ enum CaseForms {
                 if !picked.isEmpty { out[f.key] = .list(picked) }
                 continue
             }
-            // A list of the law's values comes as ticked boxes, one a value.
-            let ticked = f.listChoices.filter { v["\(f.key).\($0)"] == "on" }
+            // A list of the law's values comes as ticked boxes, one a value; a value the list does not hold is kept, so
+            // the step's gate refuses it with its article rather than it being dropped.
+            let known = f.listChoices.filter { v["\(f.key).\($0)"] == "on" }
+            let unknown =
+                f.listChoices.isEmpty
+                ? []
+                : v.keys.filter { $0.hasPrefix("\(f.key).") && v[$0] == "on" }.map {
+                    String($0.dropFirst(f.key.count + 1))
+                }
+                .filter { !f.listChoices.contains($0) }.sorted()
+            let ticked = known + unknown
             if !ticked.isEmpty {
                 out[f.key] = .text(ticked.joined(separator: "\n"))
                 continue

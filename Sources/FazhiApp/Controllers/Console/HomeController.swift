@@ -31,10 +31,13 @@ enum PendingItems {
             acting[d.id, default: []].formUnion(d.actions.flatMap(\.roles))
             answering[d.id, default: [:]].merge(d.periodRoles) { $0.union($1) }
         }
-        // The cases of the bodies the user works in or heads; a supervisor's reach over the jurisdiction is for reading and
-        // for the alerts (执法监督预警), not a list of every body's deadlines.
-        let scope = Set(
-            user.grants.filter { $0.role != .supervisor }.flatMap { user.policy.tree.subtree(of: $0.organisationID) })
+        // The cases of the bodies the user works in, and of the 受委托组织 acting in their name; a supervisor's reach over
+        // the jurisdiction, or a government head's over its departments, is for reading, not a list of their deadlines.
+        let own = Set(user.grants.filter { $0.role != .supervisor }.map(\.organisationID))
+        let entrusted = try await EnforcementBodies.all(on: req.db).filter {
+            $0.entrustingOrganisationId.map(own.contains) ?? false
+        }.map(\.organisationId)
+        let scope = own.union(entrusted)
         return try await CaseStore.runningDeadlines(bodies: scope, on: req.db).compactMap { d -> PendingItem? in
             guard let due = CivilDate(iso: d.due) else { return nil }
             let left = today.days(until: due)
@@ -136,6 +139,9 @@ enum PendingItems {
                         severity: .overdue, title: "数据完整性告警：\(p.message)",
                         detail: "该内容未经本系统被改动，与全过程记录不符。请核查数据库访问记录，按记录恢复后重新全量校验。", link: SitePath.record.path))
             }
+        }
+        // Operations (the calendar's years, the checkpoint signer) are the 系统管理员's.
+        if user.isAdmin {
             let today = req.fazhi.today
             let next = today.year + 1
             if !req.fazhi.calendar.years.contains(today.year) {
@@ -173,6 +179,17 @@ struct HomeController {
             let orgs = try await OrganisationRecord.query(on: req.db).all()
             let orgName = Dictionary(uniqueKeysWithValues: orgs.map { ($0.id!, $0.name) })
             let mine = try await RecordLog.recent(on: req.db, limit: 10, actor: user.id.uuidString)
+            // Steps by their names in the procedures, cases by their numbers: what a person recognises.
+            var steps: [String: String] = [:]
+            for d in req.fazhi.procedures.definitions {
+                for a in d.actions where steps[a.id] == nil { steps[a.id] = a.name }
+            }
+            var numbers: [String: String] = [:]
+            for e in mine where e.subjectType == "case" {
+                if let id = UUID(uuidString: e.subjectID), let c = try await CaseStore.load(id, on: req.db) {
+                    numbers[e.subjectID] = c.number
+                }
+            }
             let model = HomeView.Model(
                 name: user.displayName, organisation: orgName[user.organisationID] ?? "",
                 grants: user.grants.map { "\($0.role.chineseName) · \(orgName[$0.organisationID] ?? "")" },
@@ -180,7 +197,7 @@ struct HomeController {
                 recent: mine.map { e in
                     (
                         Int(e.sequence), String(e.recordedAt.prefix(19)).replacingOccurrences(of: "T", with: " "),
-                        ActionNames.describe(e)
+                        ActionNames.describe(e, steps: steps, numbers: numbers)
                     )
                 })
             let body = HomeView(model: model).render()
@@ -192,16 +209,32 @@ struct HomeController {
 
 /// Readable names of record actions.
 enum ActionNames {
-    static func describe(_ e: RecordEntry) -> String {
-        let subject: String
-        switch e.subjectType {
-        case "user": subject = "用户"
-        case "role_grant": subject = "角色授权"
-        case "api_token": subject = "API 令牌"
-        case "organisation": subject = "机关"
-        case "region": subject = "行政区划"
-        default: subject = e.subjectType
+    static let subjects: [String: String] = [
+        "user": "用户", "role_grant": "角色授权", "api_token": "API 令牌", "organisation": "机关", "region": "行政区划",
+        "officer": "执法人员", "enforcement_body": "执法主体", "power_item": "权责清单事项", "benchmark": "裁量基准",
+        "publication": "公示", "supervision_alert": "执法监督预警", "file_review": "案卷评查", "file_review_campaign": "案卷评查活动",
+        "draw_task": "双随机抽查任务", "draw_plan": "抽查计划", "draw_items": "随机抽查事项清单", "draw_rules": "抽查细则",
+        "legal_adviser": "法律顾问", "adviser_work": "法律顾问工作", "committee_member": "复议委员会委员",
+        "proactive_item": "主动公开目录", "public_comment": "公众意见", "annual_report": "年度法治政府建设情况报告",
+    ]
+    static let actions: [String: String] = [
+        "create": "新建", "grant": "授予", "revoke": "撤销", "password": "重设密码", "enable": "启用", "disable": "停用",
+        "update": "修改", "add": "登记", "publish": "公布", "withdraw": "撤回", "answer": "答复", "close": "核查关闭",
+        "score": "评分", "start": "启动", "import": "导入", "edit_text": "撰写", "log": "登记", "save": "保存",
+        "file": "报备", "hours": "登记学时", "submit": "提交",
+    ]
+
+    /// A record entry in words: a case step by its name and the case by its number; other changes by what they are.
+    static func describe(_ e: RecordEntry, steps: [String: String] = [:], numbers: [String: String] = [:]) -> String {
+        if e.subjectType == "case" {
+            let name =
+                e.action == "open"
+                ? "登记案件"
+                : e.action == "evidence_upload"
+                    ? "上传证据" : e.action == "reveal_personal" ? "查看完整个人信息" : steps[e.action] ?? "办理"
+            return "\(name)（\(numbers[e.subjectID] ?? "案件")）"
         }
+        let subject = subjects[e.subjectType] ?? "业务记录"
         let action: String
         switch e.action {
         case "create": action = "新建"
@@ -210,7 +243,7 @@ enum ActionNames {
         case "password": action = "重设密码"
         case "enable": action = "启用"
         case "disable": action = "停用"
-        default: action = e.action
+        default: action = actions[e.action] ?? "变更"
         }
         if e.subjectType == "role_grant" { return "\(action)角色（\(e.subjectID.prefix(8))）" }
         return "\(action)\(subject)（\(e.subjectID.prefix(8))）"

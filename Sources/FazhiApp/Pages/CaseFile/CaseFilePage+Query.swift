@@ -72,11 +72,11 @@ extension CaseFilePage {
                 cited: try await CitedDocumentRegisters.lookUp(
                     citations(f), on: f.facts[CaseColumns.decidedOn] ?? today, excluding: f.id, db: req.db),
                 citedOn: f.facts[CaseColumns.decidedOn] ?? today, mayReveal: mayReveal(user, f),
-                revealed: revealed, opensOn: opensOn, linkedCases: try await casesLinked(def, f, req))
+                revealed: revealed, opensOn: opensOn, linkedCases: try await casesLinked(def, f, user, req))
         }
 
         static func casesLinked(
-            _ def: ProcedureDefinition, _ f: CaseFile, _ req: Request
+            _ def: ProcedureDefinition, _ f: CaseFile, _ user: AuthUser, _ req: Request
         ) async throws -> [(
             key: String, id: UUID, number: String
         )] {
@@ -85,6 +85,9 @@ extension CaseFilePage {
                 guard let id = f.facts.text(key).flatMap(UUID.init(uuidString:)),
                     let linked = try await CaseStore.load(id, on: req.db)
                 else { continue }
+                // Only a link the user may follow.
+                let readable = try await AppModules.mayRead(linked, user, req)
+                guard user.readable.contains(linked.file.bodyID) || readable else { continue }
                 out.append((key, id, linked.number))
             }
             return out

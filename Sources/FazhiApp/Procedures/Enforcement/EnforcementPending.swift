@@ -16,7 +16,7 @@ enum EnforcementPending {
         return drafts.map { c in
             PendingItem(
                 severity: .warning,
-                title: "待立案审批：\(c.file.facts[EnforcementFact.partyName] ?? c.number)",
+                title: "待立案审批：\(c.file.facts[EnforcementFact.partyName] ?? "") \(c.number)",
                 detail:
                     "\(c.file.facts[EnforcementFact.filingDrafter] ?? "")于\(c.file.facts[EnforcementFact.filingDraftedOn]?.description ?? "")拟立案",
                 link: SitePath.caseFile(c.id).path)
@@ -40,7 +40,11 @@ enum EnforcementPending {
                 out.append(
                     PendingItem(
                         severity: .warning, title: "待法制审核：\(c.number) \(f[F.partyName] ?? "")",
-                        detail: "拟作处罚：\(f.list(F.legalReviewReasons.id).joined(separator: "；"))（行政处罚法 第五十八条）",
+                        detail: "拟作处罚：\(f.list(F.legalReviewReasons.id).joined(separator: "；"))（行政处罚法 第五十八条）"
+                            + (c.file.deadline("decision").flatMap { d in
+                                d.isRunning
+                                    ? "；办案期限\(d.deadline.due)，还剩\(req.fazhi.today.days(until: d.deadline.due))天" : nil
+                            } ?? ""),
                         link: SitePath.caseFile(c.id).path))
             }
         }
@@ -68,7 +72,14 @@ enum EnforcementPending {
                     def, file: c.file, actor: actor, external: external, today: today, calendar: req.fazhi.deadlines,
                     settings: catalog.settings
                 ).contains { $0.action.id == PenaltyOrdinaryProcedure.Step.decide && $0.refusal == nil }
-                guard open else { continue }
+                // 作出决定 also stands open for a 不予处罚 decision; a penalty waits for the party's periods still running
+                // (陈述申辩, 要求听证: 第六十二条、第六十四条), so the case is not yet ready to decide.
+                let waiting =
+                    def.action(PenaltyOrdinaryProcedure.Step.decide)?.gates.contains { g in
+                        g.waitsFor.flatMap { c.file.deadline($0) }.map { $0.isRunning && $0.deadline.due >= today }
+                            ?? false
+                    } ?? false
+                guard open, !waiting else { continue }
                 let due = c.file.deadline("decision").flatMap { $0.isRunning ? $0.deadline.due : nil }
                 let left = due.map { today.days(until: $0) }
                 // Within three days of its end the period itself is listed (`PendingItems.caseItems`), red when overdue.

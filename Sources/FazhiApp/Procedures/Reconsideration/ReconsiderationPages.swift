@@ -1,4 +1,5 @@
 import FazhiCore
+import FazhiStore
 import Vapor
 
 extension AppModule {
@@ -25,6 +26,15 @@ extension AppModule {
                 orgs: c.orgs, people: c.people, catalog: c.catalog, calendar: c.calendar, today: c.today, in: tx)
         },
         benches: { $0.use(BenchDisputesCommand(), as: "reconsideration") },
+        // 第四十八条: the 被申请人 hands over the file of the act under review; the 复议 staff of the office handling a
+        // 复议 that names a penalty case in Fazhi read that case.
+        caseReaders: [
+            { c, user, req in
+                guard user.grants.contains(where: { $0.role == .reconsiderationStaff }) else { return false }
+                return try await CaseStore.reviewsOf(c.id, procedure: ReconsiderationProcedure.id, on: req.db)
+                    .contains { user.readable.contains($0) }
+            }
+        ],
         portalServices: [
             .init(kind: .apply, title: "申请行政复议", detail: "对行政行为不服，网上提交复议申请", path: "/reconsideration"),
             .init(kind: .track, title: "行政复议申请进度", detail: "凭查询编号和查询码", path: "/reconsideration/status"),

@@ -166,6 +166,7 @@ public enum EnforcementFact {
     public static let filingDraftedOn = FactKey<CivilDate>("filingDraftedOn", "拟立案日期")
     public static let filingDrafter = FactKey<String>("filingDrafter", "承办人")
     public static let filingOpinion = FactKey<String>("filingOpinion", "承办人意见")
+    public static let filingDeclinedOn = FactKey<CivilDate>("filingDeclinedOn", "不予立案日期")
     /// 部门联合抽查: the joint task (its id) whose departments inspect the target on one visit.
     public static let jointTask = FactKey<String>("jointTask", "部门联合抽查任务")
     public static let resultPublishedOn = FactKey<CivilDate>("resultPublishedOn", "抽查结果公示日期")
@@ -173,7 +174,7 @@ public enum EnforcementFact {
     public static let publicationChannel = FactKey<String>("publicationChannel", "公示途径")
     public static let all: [AnyFactKey] = [
         drawTask.any, objectCode.any, assignedInspectors.any, jointTask.any, filingDraftedOn.any, filingDrafter.any,
-        filingOpinion.any, resultPublishedOn.any,
+        filingOpinion.any, filingDeclinedOn.any, resultPublishedOn.any,
         resultPublishedLate.any,
         publicationChannel.any,
         measureValue.any, illegalGains.any, goodsValue.any, ageAtViolation.any, minorCorrectedNoHarm.any,

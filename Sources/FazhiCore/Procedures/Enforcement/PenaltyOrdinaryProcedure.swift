@@ -28,6 +28,7 @@ public enum PenaltyOrdinaryProcedure {
         public static let fileCase = "file_case"
         /// 拟立案: the officer fills in the 立案审批表 for the head to approve (立案 itself is the head's, 第五十四条).
         public static let draftFiling = "draft_filing"
+        public static let declineFiling = "decline_filing"
         public static let extendDecisionPeriod = "extend_decision_period"
         public static let recordEvidence = "record_evidence"
         public static let preserveEvidence = "preserve_evidence"
@@ -283,9 +284,13 @@ public enum PenaltyOrdinaryProcedure {
             .gate("行政处罚法 第九条", Penalty.kindsProblem, field: "penaltyKinds") { c in
                 Set(c.inputs.list(EnforcementFact.penaltyKinds)).isSubset(of: Set(Penalty.kinds))
             }
+            .gated([Penalty.detention])
             .gate("行政处罚法 第九条", "处罚种类含罚款时须写明罚款金额", field: "fineAmount") { c in
                 !c.inputs.list(EnforcementFact.penaltyKinds).contains("罚款")
                     || (c.inputs[EnforcementFact.fineAmount] ?? 0) > 0
+            }
+            .gate("行政处罚法 第五十四条第一款", "拟作处罚前应当调查取证（全面、客观、公正地调查，收集有关证据）") { c in
+                c.file.steps.contains { $0.action == Step.recordEvidence }
             }
             .asks(Penalty.discretionInputs)
             .looksUp(
@@ -555,15 +560,20 @@ public enum PenaltyOrdinaryProcedure {
             .gate("行政处罚法 第六十五条", "听证结束后，应当根据听证笔录作出决定", field: "hearingRecordCited") { c in
                 !c.file.facts.flag(EnforcementFact.heard) || c.inputs.flag(EnforcementFact.hearingRecordCited)
             }
-            // 第三十四条: a decided fine outside the range the benchmark gave needs the reason given at 拟作处罚 (and so 法制审核).
-            .gate("行政处罚法 第三十四条、第五十八条", "决定的罚款超出裁量基准计算的幅度：须在拟作处罚时写明理由并经法制审核", field: "fineAmount") { c in
+            // 第三十四条: a decided fine outside the range the benchmark gave must be the one proposed with its reason and
+            // so reviewed (法制审核) — another amount outside the range was never reviewed.
+            .gate(
+                "行政处罚法 第三十四条、第五十八条", "决定的罚款超出裁量基准计算的幅度，且不是经法制审核的拟处罚金额：应当重新拟作处罚，写明理由并经法制审核",
+                field: "fineAmount"
+            ) { c in
                 guard c.inputs[EnforcementFact.outcome] == "penalty", let fine = c.inputs[EnforcementFact.fineAmount]
                 else { return true }
                 let outside =
                     (c.file.facts[EnforcementFact.benchmarkMin].map { fine < $0 } ?? false)
                     || (c.file.facts[EnforcementFact.benchmarkMax].map { fine > $0 } ?? false)
                 return !outside
-                    || c.file.facts.list(EnforcementFact.legalReviewReasons).contains { $0.contains("第三十四条") }
+                    || (c.file.facts.list(EnforcementFact.legalReviewReasons).contains { $0.contains("第三十四条") }
+                        && c.file.facts[EnforcementFact.proposedFine] == fine)
             }
             .gate("行政处罚法 第五十八条", "本案应当进行法制审核；未经法制审核或者审核未通过的，不得作出决定") { c in
                 !legalReviewRequired(c)
@@ -578,6 +588,7 @@ public enum PenaltyOrdinaryProcedure {
                     || (!c.inputs.list(EnforcementFact.penaltyKinds).isEmpty
                         && Set(c.inputs.list(EnforcementFact.penaltyKinds)).isSubset(of: Set(Penalty.kinds)))
             }
+            .gated([Penalty.detention])
             .gate("行政处罚法 第九条", "处罚种类含罚款时须写明罚款金额", field: "fineAmount") { c in
                 c.inputs[EnforcementFact.outcome] != "penalty"
                     || !c.inputs.list(EnforcementFact.penaltyKinds).contains("罚款")
@@ -877,6 +888,19 @@ public enum PenaltyOrdinaryProcedure {
             .produces(.closingReport),
         ]
         if let filing = actions.first(where: { $0.id == Step.fileCase }) { actions.insert(draftFiling(filing), at: 0) }
+        // 第五十四条 files a case only "符合立案标准的": the head may also decline a clue, which then closes without a
+        // 立案号 (its registration number stays).
+        actions.insert(
+            ActionDefinition(
+                Step.declineFiling, "不予立案", from: [State.clue.id], to: State.closed.id, by: [.head],
+                basis: "行政处罚法 第五十四条"
+            )
+            .asks(.init("declineReason", "不予立案的理由（不符合立案标准的情形）"))
+            .then(
+                .compute(writes: EnforcementFact.filingDeclinedOn) { c in
+                    Facts([EnforcementFact.filingDeclinedOn ~ c.date])
+                }),
+            at: 2)
         // 第四十三条: a person whose recusal was granted takes no further step of the case, alone, named on one, or as
         // the hearing's chair.
         for i in actions.indices { actions[i].gates.append(notRecused) }

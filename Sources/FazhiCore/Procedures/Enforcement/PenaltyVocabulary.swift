@@ -127,4 +127,12 @@ public enum Penalty {
     }
 
     static let kindsProblem = "处罚种类应为第九条所列：" + kinds.joined(separator: "、")
+
+    /// 行政处罚法 第十八条第三款: 限制人身自由的行政处罚权只能由公安机关和法律规定的其他机关行使.
+    static let detention = Gate(
+        "行政处罚法 第十八条第三款", "行政拘留只能由公安机关决定，本机关无权给予", field: "penaltyKinds"
+    ) { c in
+        !c.inputs.list(EnforcementFact.penaltyKinds).contains("行政拘留")
+            || c.external.flag(RegistryFacts.bodyIsPublicSecurity)
+    }
 }

@@ -103,6 +103,21 @@ public enum ReconsiderationProcedure {
             .looksUp(
                 .caseByDecisionNumber(input: "enforcementDecisionNumber", into: Reconsideration.External.linkedCase)
             )
+            // The number is the file the 被申请人 must hand over (第四十八条): it must be a decision in Fazhi, and theirs.
+            .gate(
+                "行政复议法 第四十八条", "本系统内没有该文号的行政处罚决定；不是本系统内作出的，请在“被申请复议的行政行为”中写明，此处不填", field: "enforcementDecisionNumber"
+            ) { c in
+                (c.inputs.text("enforcementDecisionNumber") ?? "").isEmpty
+                    || c.external.text(Reconsideration.External.linkedCase) != nil
+            }
+            // 第十九条: the body that made the decision is the 被申请人 — for a 受委托组织's decision, its 委托机关.
+            .gate("行政复议法 第十九条", "该文号的行政处罚决定不是被申请人作出的：请核对被申请人或者文号", field: "enforcementDecisionNumber") { c in
+                guard c.external.text(Reconsideration.External.linkedCase) != nil else { return true }
+                let respondent = c.inputs.text(ReconsiderationFact.respondent.id)?.trimmed
+                let linked = Reconsideration.External.linkedCase
+                return [c.external.text(linked + ".bodyName"), c.external.text(linked + ".principalName")].contains(
+                    respondent)
+            }
             .gate("行政复议法 第二十条第三款", "未告知复议权利的，须写明申请人知道复议权利、机关和期限之日", field: "rightsLearnedOn") { c in
                 !c.inputs.flag(ReconsiderationFact.notToldOfRights)
                     || c.inputs[ReconsiderationFact.rightsLearnedOn] != nil
