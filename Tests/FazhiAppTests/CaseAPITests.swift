@@ -84,7 +84,7 @@ import VaporTesting
                 Set(procedures.compactMap { $0["id"] as? String }) == [
                     "penalty.ordinary", "penalty.simple", "inspection", "reconsideration", "litigation", "mediation",
                     "disclosure", "normative", "normative_suggestion", "normative_cleanup", "major_decision",
-                    "decision_catalogue", "supervision_notice", "enforcement_complaint",
+                    "decision_catalogue", "supervision_notice", "enforcement_complaint", "annual_report",
                 ])
 
             // A retried POST with the same key opens one case.

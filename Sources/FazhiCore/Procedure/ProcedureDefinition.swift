@@ -354,6 +354,8 @@ public enum ProcedureKind: String, Sendable, Codable {
     case decision
     /// 行政执法监督: a 监督文书 the 司法行政部门 issues to a body it supervises (行政执法监督条例 第六条).
     case supervision
+    /// 年度法治政府建设情况报告: a unit's yearly report, reviewed, submitted and published (厅字〔2019〕28号).
+    case report
 
     /// The procedures whose periods the 执法监督 watches: 行政执法 (行政执法监督条例 第二条) and the bodies' answers to the
     /// supervision itself.

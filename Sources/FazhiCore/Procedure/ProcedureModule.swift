@@ -113,6 +113,9 @@ public enum CaseLookup: Sendable, Equatable {
     case nextNumber(kind: String, into: String)
     /// The case's own number (a 复议决定书 carries the case number).
     case caseNumber(into: String)
+    /// The SHA-256 of the latest snapshot a module stored for the case in the same transaction (the 年度报告's final
+    /// text with its figures): what the step freezes, on the record.
+    case snapshot(into: String)
     /// The periods (`from/to`) during which cases of other procedures reviewed this case (`ReviewOfCase`).
     case periodsUnderReview(into: String)
     /// The 行政复议委员会 members serving on the step's day (行政复议法 第五十二条).

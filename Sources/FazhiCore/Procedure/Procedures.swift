@@ -15,6 +15,7 @@ public struct ProcedureCatalog: Sendable {
         .normative,
         .majorDecision,
         .supervision,
+        .annualReport,
     ]
 
     /// Every 执法监督预警 rule the modules' records can raise.

@@ -10,6 +10,10 @@ public struct ReportText: Sendable, Equatable {
     public let version: Int
     public let editedBy: String
     public let editedOn: String
+
+    public init(part: String, text: String, version: Int, editedBy: String, editedOn: String) {
+        self.part = part; self.text = text; self.version = version; self.editedBy = editedBy; self.editedOn = editedOn
+    }
 }
 
 /// The narrative of the 年度法治政府建设情况报告 that staff write (each section's own account, parts 二 to 五): every
@@ -69,7 +73,7 @@ public enum AnnualReportTexts {
             """
         ).run()
         try tx.record(
-            "annual_report", "\(unit.uuidString)/\(year)", "edit_text",
+            "report_text", "\(unit.uuidString)/\(year)", "edit_text",
             ["part": part, "version": String(version), "text": body, "editedBy": editor])
         return version
     }

@@ -423,6 +423,13 @@ public enum CaseStore {
             external[key] = .text(DocumentNumber.format(prefix: prefix, kind: kind, year: r.date.year, number: n))
         case .caseNumber(let key):
             external[key] = .text(stored.number)
+        case .snapshot(let key):
+            // Only a snapshot not yet frozen by an earlier taking of this step (one a step, stored just before it).
+            if let s = try await CaseSnapshots.latest(file.id, on: tx.db),
+                s.seq > file.steps.filter({ $0.action == r.action }).count
+            {
+                external[key] = .text(s.sha256)
+            }
         case .periodsUnderReview(let key):
             external[key] = .list(
                 try await periodsUnderReview(of: file.id, through: r.date, catalog: catalog, on: tx.sql))

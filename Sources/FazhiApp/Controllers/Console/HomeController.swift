@@ -215,7 +215,7 @@ enum ActionNames {
         "publication": "公示", "supervision_alert": "执法监督预警", "file_review": "案卷评查", "file_review_campaign": "案卷评查活动",
         "draw_task": "双随机抽查任务", "draw_plan": "抽查计划", "draw_items": "随机抽查事项清单", "draw_rules": "抽查细则",
         "legal_adviser": "法律顾问", "adviser_work": "法律顾问工作", "committee_member": "复议委员会委员",
-        "proactive_item": "主动公开目录", "public_comment": "公众意见", "annual_report": "年度法治政府建设情况报告",
+        "proactive_item": "主动公开目录", "public_comment": "公众意见", "report_text": "年度法治政府建设情况报告",
     ]
     static let actions: [String: String] = [
         "create": "新建", "grant": "授予", "revoke": "撤销", "password": "重设密码", "enable": "启用", "disable": "停用",

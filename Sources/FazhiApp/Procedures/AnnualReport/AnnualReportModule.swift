@@ -5,11 +5,19 @@ extension AppModule {
     /// staff write.
     static let annualReport = AppModule(
         folder: "AnnualReport",
-        routes: { r in AnnualReportPage.register(r.console) },
+        routes: { r in
+            AnnualReportPage.register(r.console)
+            AnnualReportCourse.register(r.console)
+            AnnualReportPortal.register(r.portal)
+        },
         navigation: [
             NavEntry(
                 .statistics, "法治政府建设年度报告", .annualReport(unit: nil, year: nil),
                 roles: AnnualReportPage.writers.union([.officer]))
         ],
-        demo: { c, tx in try await DemoAnnualReport.load(c, in: tx) })
+        demo: { c, tx in try await DemoAnnualReport.load(c, in: tx) },
+        pending: [AnnualReportCourse.pending],
+        portalServices: [
+            .init(kind: .read, title: "法治政府建设年度报告", detail: "各级政府和部门公开的年度报告", path: "/annual-reports")
+        ])
 }

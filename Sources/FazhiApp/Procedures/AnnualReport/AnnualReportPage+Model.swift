@@ -30,13 +30,24 @@ extension AnnualReportPage {
             return "中共\(place)委员会、\(place)人民代表大会常务委员会"
         }
 
-        /// The footnote of a figure in the .docx: where it comes from, what it counts, the year before.
-        func note(_ v: ReportValue) -> String {
-            let prior = v.prior.map { "；上年\(ReportFigure.text($0, unit: v.figure.unit))" } ?? ""
-            return "数据来源：法治政府建设一体化平台“\(v.figure.source)”·\(v.figure.label)（统计口径：\(v.figure.definition)）\(prior)。"
+        /// The footnote of a drafted paragraph in the .docx: where its figures come from, what each counts, the year
+        /// before — one note a paragraph, as a report prints them.
+        func note(_ p: ReportParagraph) -> String? {
+            let values = p.segments.compactMap { s -> ReportValue? in
+                if case .figure(let v) = s { return v }
+                return nil
+            }
+            guard !values.isEmpty else { return nil }
+            var sources: [String] = []
+            for v in values where !sources.contains(v.figure.source) { sources.append(v.figure.source) }
+            let each = values.map { v in
+                "\(v.figure.label)：\(v.figure.definition)"
+                    + (v.prior.map { "，上年\(ReportFigure.text($0, unit: v.figure.unit))" } ?? "")
+            }
+            return "数据来源：法治政府建设一体化平台“\(sources.joined(separator: "”“"))”。统计口径：\(each.joined(separator: "；"))。"
         }
 
-        struct Output: Encodable {
+        struct Output: Codable {
             let title: String
             let year: Int
             let unit: String

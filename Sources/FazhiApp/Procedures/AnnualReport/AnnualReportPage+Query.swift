@@ -17,6 +17,12 @@ extension AnnualReportPage {
         let draft: ReportDraft
         let texts: [String: ReportText]
         let mayWrite: Bool
+        /// The report's course (started, frozen, submitted, published), if started.
+        var course: StoredCase? = nil
+        /// The SHA-256 of the frozen text, once frozen: the page then shows the frozen report, not live figures.
+        var frozenSha: String? = nil
+        /// The course's state in words.
+        var courseState: String? = nil
 
         static func fetch(_ req: Request, user: AuthUser) async throws -> Query {
             if let raw = req.query[String.self, at: "year"], Int(raw) == nil {
@@ -27,8 +33,6 @@ extension AnnualReportPage {
             let today = req.fazhi.today
             let year = req.query[String.self, at: "year"] == nil && today.month <= 4 ? today.year - 1 : asked
             let orgs = try await Directory.organisations(on: req.db)
-            let names = Dictionary(orgs.compactMap { o in o.id.map { ($0, o.name) } }, uniquingKeysWith: { a, _ in a })
-            let units = readable.compactMap { id in names[id].map { (id: id, name: $0) } }.sorted { $0.name < $1.name }
             let unit: UUID
             if let raw = req.query[String.self, at: "unit"], !raw.isEmpty {
                 guard let id = UUID(uuidString: raw), readable.contains(id) else {
@@ -37,13 +41,34 @@ extension AnnualReportPage {
                 unit = id
             } else {
                 // The user's own organisation, or the top of what they read (a 司法局 supervisor: the county).
-                let tops = units.filter { u in
-                    orgs.first { $0.id == u.id }?.parentID.map { !readable.contains($0) } ?? true
+                let tops = readable.filter { u in
+                    orgs.first { $0.id == u }?.parentID.map { !readable.contains($0) } ?? true
                 }
-                guard let first = readable.contains(user.organisationID) ? user.organisationID : tops.first?.id else {
+                guard let first = readable.contains(user.organisationID) ? user.organisationID : tops.sorted().first
+                else {
                     throw APIError.notFound("您没有可以查看的单位")
                 }
                 unit = first
+            }
+            return try await fetch(req, user: user, unit: unit, year: year)
+        }
+
+        static func fetch(_ req: Request, user: AuthUser, unit: UUID, year: Int) async throws -> Query {
+            let readable = user.readable
+            let orgs = try await Directory.organisations(on: req.db)
+            let names = Dictionary(orgs.compactMap { o in o.id.map { ($0, o.name) } }, uniquingKeysWith: { a, _ in a })
+            let units = readable.compactMap { id in names[id].map { (id: id, name: $0) } }.sorted { $0.name < $1.name }
+            let course = try await AnnualReportCourse.find(unit: unit, year: year, on: req.db)
+            if let course, let frozen = try await AnnualReportCourse.frozen(course, on: req.db) {
+                return Query(
+                    year: year, today: req.fazhi.today, unit: unit, unitName: names[unit] ?? "",
+                    parentName: orgs.first { $0.id == unit }?.parentID.flatMap { names[$0] }, units: units,
+                    bodies: user.policy.tree.subtree(of: unit).intersection(readable).count, draft: frozen.draft,
+                    texts: frozen.texts.reduce(into: [:]) { out, t in
+                        out[t.key] = ReportText(part: t.key, text: t.value, version: 0, editedBy: "", editedOn: "")
+                    },
+                    mayWrite: false, course: course, frozenSha: course.file.facts[AnnualReportFact.reportSha256],
+                    courseState: req.fazhi.procedures.current(AnnualReportProcedure.id)?.stateName(course.file.state))
             }
             let scope = user.policy.tree.subtree(of: unit).intersection(readable)
             let parent = orgs.first { $0.id == unit }?.parentID.flatMap { names[$0] }
@@ -73,7 +98,10 @@ extension AnnualReportPage {
                 units: units, bodies: scope.count,
                 draft: ReportComposer.compose(year: year, contributions, current: current, prior: prior),
                 texts: try await AnnualReportTexts.latest(unit: unit, year: year, on: req.db),
-                mayWrite: AnnualReportPage.mayWrite(user, unit: unit))
+                mayWrite: AnnualReportPage.mayWrite(user, unit: unit), course: course,
+                courseState: course.flatMap { c in
+                    req.fazhi.procedures.current(AnnualReportProcedure.id)?.stateName(c.file.state)
+                })
         }
     }
 }

@@ -29,6 +29,7 @@ extension AnnualReportPage {
                 <button type="submit">查看</button></form>
                 <p>\(due)：报送本级党委、政府（政府报送本级党委和人大常委会）和上一级主管部门；\(m.publishBy.description)前向社会公开（厅字〔2019〕28号）。
                 汇总\(q.bodies)个单位的数据；数字为实时统计，点击可查看所统计的记录，各节末附与上年对照。</p>
+                \(course())
                 <p><a href="\(here)&format=docx" id="report-docx">下载 Word 文稿（.docx）</a> · <a href="\(here)&format=json">数据（JSON）</a> · <a href="\(here)&format=csv" id="report-csv">数据（CSV）</a></p>
                 <h2 id="part-recipients">主送</h2><p>\(m.recipients)</p>\(editor("recipients"))
                 <h2 id="part-measures">一、\(ReportPart.measures.heading)</h2>\(narrative(ReportPart.measures.rawValue))
@@ -37,6 +38,36 @@ extension AnnualReportPage {
                 \(q.draft.shortcomings.isEmpty ? HTML("<p class=\"muted\">统计数据未显示明显不足。</p>") : "<p class=\"muted\">以下根据统计数据起草，请核实后在下方撰写原因分析：</p><ul class=\"shortfalls\">\(HTML.join(q.draft.shortcomings.map { "<li>\(paragraph($0))</li>" as HTML }))</ul>")
                 \(narrative(ReportPart.shortcomings.rawValue))
                 \(HTML.join(ReportPart.allCases.dropFirst(2).enumerated().map { i, p in "<h2 id=\"part-\(p.rawValue)\">\(Self.numerals[i + 2])、\(p.heading)</h2>\(narrative(p.rawValue))" as HTML }))
+                """
+        }
+
+        /// Where the report stands in its course: not started (and the button that starts it), drafting (and the button
+        /// that freezes it for review), or frozen — its SHA-256 and its case page, where it is reviewed, submitted and
+        /// published.
+        func course() -> HTML {
+            let q = model.q
+            let hidden: HTML =
+                "<input type=\"hidden\" name=\"unit\" value=\"\(q.unit.uuidString)\"><input type=\"hidden\" name=\"year\" value=\"\(q.year)\">"
+            guard let c = q.course else {
+                guard q.mayWrite else { return "<p class=\"muted\">本年度报告尚未开始编写。</p>" }
+                return PostForm(
+                    action: "/console/annual-report/start", id: "report-start", cssClass: "inline", csrf: model.csrf,
+                    content: hidden, submit: "开始编写（建立报送、公开期限）"
+                ).render()
+            }
+            let frozen: HTML =
+                q.frozenSha.map {
+                    " · 定稿 SHA-256 <span class=\"mono\">\(String($0.prefix(16)))…</span>（正文和数据已固定，退回修改后才能编辑）"
+                } ?? ""
+            let freeze: HTML =
+                c.file.state == AnnualReportProcedure.State.drafting.id && AnnualReportPage.writers.isEmpty == false
+                    && q.mayWrite
+                ? PostForm(
+                    action: "/console/annual-report/freeze", id: "report-freeze", cssClass: "inline", csrf: model.csrf,
+                    content: hidden, submit: "定稿并提交审核"
+                ).render() : ""
+            return """
+                <p class="card" id="report-course">办理流程：<a href="\(SitePath.caseFile(c.id).path)">\(c.number)</a> <span class="tag">\(q.courseState ?? "")</span>\(frozen)</p>\(freeze)
                 """
         }
 
@@ -110,13 +141,7 @@ extension AnnualReportPage {
                 (m.text(part) ?? "").split(separator: "\n").map { .paragraph(String($0)) }
             }
             func annotated(_ p: ReportParagraph) -> WordDocument.Block {
-                .annotated(
-                    p.segments.map { s in
-                        switch s {
-                        case .text(let t): WordDocument.Span(t)
-                        case .figure(let v): WordDocument.Span(v.figure.text, note: m.note(v))
-                        }
-                    })
+                .annotated([WordDocument.Span(p.text, note: m.note(p))])
             }
             blocks += texts(ReportPart.measures.rawValue)
             blocks.append(.heading("一、\(ReportPart.measures.heading)"))
@@ -133,5 +158,50 @@ extension AnnualReportPage {
             blocks.append(.signature([q.unitName, CaseDocuments.chineseDate(q.today)]))
             return blocks
         }
+    }
+}
+
+extension AnnualReportPage.View {
+    /// The portal's list of published reports.
+    static func portalList(_ list: [AnnualReportPortal.Published]) -> HTML {
+        let table = DataTable(
+            columns: [.init("报告"), .init("公开日期")],
+            rows: list.map { p in
+                [
+                    .init("<a href=\"/annual-reports/\(p.id.uuidString)\">\(p.unit)\(p.title)</a>"),
+                    .text(p.publishedOn),
+                ]
+            }, empty: "尚无公开的年度报告。"
+        ).render()
+        return """
+            <p>各级政府和县级以上政府部门每年4月1日前向社会公开上一年度法治政府建设情况报告（法治政府建设与责任落实督察工作规定）。</p>
+            \(table)
+            """
+    }
+
+    /// A published report as the public reads it: the five parts as frozen, its SHA-256 and whether the text still
+    /// matches what the record holds.
+    func published(sha: String, verifies: Bool) -> HTML {
+        let q = model.q
+        let parts = HTML.join(
+            document().dropFirst().map { b -> HTML in
+                switch b {
+                case .heading(let t): return "<h2>\(t)</h2>"
+                case .paragraph(let t): return "<p>\(t)</p>"
+                case .annotated(let spans): return "<p>\(spans.map(\.text).joined())</p>"
+                case .field(let l, let v): return "<p><b>\(l)：</b>\(v)</p>"
+                case .signature(let lines): return "<p class=\"signature\">\(lines.joined(separator: "　"))</p>"
+                default: return ""
+                }
+            })
+        let check: HTML =
+            verifies
+            ? "<p class=\"ok\" id=\"report-verified\">本文与全过程记录中的定稿一致（SHA-256 <span class=\"mono\">\(sha)</span>）。</p>"
+            : "<p class=\"overdue\" id=\"report-verified\">本文与全过程记录中的定稿不一致，请勿引用。</p>"
+        return """
+            \(check)
+            <p><a href="/annual-reports/\(q.course?.id.uuidString ?? "")?format=docx">下载 Word 文稿（.docx）</a> · <a href="/annual-reports">全部年度报告</a></p>
+            \(parts)
+            """
     }
 }

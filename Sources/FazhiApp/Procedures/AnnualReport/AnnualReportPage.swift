@@ -52,6 +52,12 @@ enum AnnualReportPage {
             guard let basedOn = v["basedOn"].flatMap({ Int($0) }), basedOn >= 0 else {
                 throw DomainError.invalid(field: "basedOn", message: "版本号不对")
             }
+            // A frozen report is changed only after the head sends it back (退回修改).
+            if let course = try await AnnualReportCourse.find(unit: unit, year: year, on: req.db),
+                course.file.state != AnnualReportProcedure.State.drafting.id
+            {
+                throw DomainError.conflict(field: "text", message: "报告已定稿（\(course.number)），退回修改后才能编辑")
+            }
             let text = v["text"] ?? "", today = req.fazhi.today, editor = user.displayName
             let version = try await req.write(as: user) { tx in
                 try await AnnualReportTexts.save(

@@ -1,11 +1,22 @@
 import FazhiCore
 import FazhiStore
+import Foundation
 
 /// The county's report for the demo year with the narrative a 司法局 drafter would have written so far: the opening,
 /// the first-responsibility part and next year's plan (the figures are the demo's own, live).
 enum DemoAnnualReport {
     static func load(_ c: DemoContext, in tx: WriteTransaction) async throws {
-        guard let county = c.orgs["清河县人民政府"] else { return }
+        guard let county = c.orgs["清河县人民政府"],
+            let def = c.catalog.current(AnnualReportProcedure.id)
+        else { return }
+        // The course started: the 3月1日 and 4月1日 periods run.
+        let opened = try await CaseStore.open(def, bodyID: county, today: c.today, in: tx)
+        _ = try await CaseStore.take(
+            StepRequest(
+                caseID: opened.id, action: AnnualReportProcedure.Step.start, expectedVersion: 0,
+                inputs: Facts(["reportYear": .number(Double(c.today.year))]), officerIDs: [],
+                actor: ProcedureActor(id: UUID(), name: "司法局 法治督察科", roles: [.supervisor]), date: c.today),
+            catalog: c.catalog, calendar: c.calendar, today: c.today, in: tx)
         let texts: [(String, String)] = [
             (
                 ReportPart.measures.rawValue,
