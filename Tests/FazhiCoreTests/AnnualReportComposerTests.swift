@@ -53,4 +53,28 @@ struct AnnualReportComposerTests {
         #expect(q.sections.flatMap(\.paragraphs).isEmpty)
         #expect(q.sections.first?.table.first?.change == "—", "no year before: no change")
     }
+
+    /// A zero that is a result is said: 无一败诉 only when cases were concluded; none received, said once.
+    @Test func zerosThatAreResults() {
+        let c = [
+            ReportContribution(
+                .oversight, set: "lit", sentences: ["应诉{received}件，败诉{lost}件。"],
+                zeros: [
+                    ZeroResult("received", "全年未发生行政诉讼案件。"),
+                    ZeroResult("lost", given: "concluded", "审结{concluded}件，无一败诉。"),
+                ])
+        ]
+        func draft(_ received: Double, _ concluded: Double, _ lost: Double) -> [String] {
+            let f = [
+                Self.figure("lit", "received", received), Self.figure("lit", "concluded", concluded),
+                Self.figure("lit", "lost", lost),
+            ]
+            return ReportComposer.compose(
+                year: 2026, c, current: Dictionary(uniqueKeysWithValues: f.map { ($0.key, $0) }), prior: [:]
+            ).sections.flatMap(\.paragraphs).map(\.text)
+        }
+        #expect(draft(0, 0, 0) == ["全年未发生行政诉讼案件。"])
+        #expect(draft(4, 2, 0) == ["应诉4件，败诉0件。", "审结2件，无一败诉。"])
+        #expect(draft(4, 2, 1) == ["应诉4件，败诉1件。"])
+    }
 }

@@ -90,6 +90,12 @@ public enum ReportComposer {
             let mine = contributions.filter { $0.system == system }
             let paragraphs = mine.flatMap { c in
                 c.sentences.compactMap { paragraph($0, set: c.set, skipIfAllZero: true) }
+                    + c.zeros.compactMap { z -> ReportParagraph? in
+                        guard current["\(c.set).\(z.figure)"]?.value == 0,
+                            z.given.map({ (current["\(c.set).\($0)"]?.value ?? 0) > 0 }) ?? true
+                        else { return nil }
+                        return paragraph(z.sentence, set: c.set, skipIfAllZero: false)
+                    }
             }
             let table = mine.flatMap { c in
                 c.compared.compactMap { id in

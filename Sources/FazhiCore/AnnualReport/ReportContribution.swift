@@ -11,13 +11,29 @@ public struct ReportContribution: Sendable {
     /// The figures of the year-on-year table.
     public let compared: [String]
     public let shortfalls: [Shortfall]
+    /// What a zero says when it is a result the reports state (全年未发生行政复议案件, 无一败诉): said when the figure is 0
+    /// and, if named, another is not.
+    public let zeros: [ZeroResult]
 
     public init(
         _ system: ReportSystem, set: String, sentences: [String], compared: [String] = [],
-        shortfalls: [Shortfall] = []
+        shortfalls: [Shortfall] = [], zeros: [ZeroResult] = []
     ) {
         self.system = system; self.set = set; self.sentences = sentences; self.compared = compared
-        self.shortfalls = shortfalls
+        self.shortfalls = shortfalls; self.zeros = zeros
+    }
+}
+
+/// A sentence for a figure of zero that is itself a result: "全年未发生行政诉讼案件" when there were none, "审结案件无一败诉"
+/// when cases were concluded and none lost.
+public struct ZeroResult: Sendable {
+    public let figure: String
+    /// Said only when this figure is above zero (审结 for 无一败诉).
+    public let given: String?
+    public let sentence: String
+
+    public init(_ figure: String, given: String? = nil, _ sentence: String) {
+        self.figure = figure; self.given = given; self.sentence = sentence
     }
 }
 

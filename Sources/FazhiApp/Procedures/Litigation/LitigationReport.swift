@@ -13,6 +13,10 @@ enum LitigationReport {
                 Shortfall("lost", .above(0), "行政诉讼败诉{lost}件，败诉率{loss}，依法行政水平仍需提高。"),
                 Shortfall("appearance", .below(1, unlessZero: "heard"), "行政机关负责人出庭应诉率为{appearance}，尚未做到开庭案件负责人全部出庭。"),
                 Shortfall("answerLate", .above(0), "有{answerLate}件行政应诉案件未在法定期限内答辩举证。"),
+            ],
+            zeros: [
+                ZeroResult("received", "全年未发生行政诉讼案件。"),
+                ZeroResult("lost", given: "concluded", "审结的{concluded}件行政诉讼案件无一败诉。"),
             ])
     ]
 }

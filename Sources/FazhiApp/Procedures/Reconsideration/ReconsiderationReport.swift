@@ -10,6 +10,10 @@ enum ReconsiderationReport {
             ], compared: ["received", "accepted", "concluded", "corrected", "correction"],
             shortfalls: [
                 Shortfall("corrected", .above(0), "部分行政行为的合法性、适当性仍有不足，行政复议纠错{corrected}件，纠错率{correction}。")
+            ],
+            zeros: [
+                ZeroResult("received", "全年未收到行政复议申请。"),
+                ZeroResult("corrected", given: "concluded", "审结的{concluded}件行政复议案件中，无被纠错案件。"),
             ])
     ]
 }
