@@ -150,26 +150,37 @@ import VaporTesting
         try await withTestApp(db) { t in
             let year = t.app.fazhi.today.year - 1
             let market = try await t.orgID("清河县市场监督管理局")
-            let head = WebClient(t)
+            // The 法制机构 drafts and freezes; the head reviews (审核 is another person's).
+            let head = WebClient(t), drafter = WebClient(t)
             _ = try await head.login("scj.juzhang")
+            _ = try await drafter.login("scj.fazhi")
             let page = "/console/annual-report?unit=\(market.uuidString)&year=\(year)"
-            #expect(try await head.request(.GET, page).text.contains("report-start"))
+            #expect(try await drafter.request(.GET, page).text.contains("report-start"))
             let unitYear = ["unit": market.uuidString, "year": String(year)]
-            let frozenTooSoon = try await head.request(.POST, "/console/annual-report/freeze", form: unitYear)
+            let frozenTooSoon = try await drafter.request(.POST, "/console/annual-report/freeze", form: unitYear)
             #expect(frozenTooSoon.status == .unprocessableEntity, "nothing to freeze before the course starts")
-            #expect(try await head.request(.POST, "/console/annual-report/start", form: unitYear).status == .seeOther)
-            let twice = try await head.request(.POST, "/console/annual-report/start", form: unitYear)
+            #expect(
+                try await drafter.request(.POST, "/console/annual-report/start", form: unitYear).status == .seeOther)
+            let twice = try await drafter.request(.POST, "/console/annual-report/start", form: unitYear)
             #expect(twice.status == .conflict)
             var course = try #require(try await AnnualReportCourse.find(unit: market, year: year, on: t.app.db))
             #expect(course.file.deadline("submission")?.deadline.due.description == "\(year + 1)-03-01")
             #expect(course.file.deadline("publication")?.deadline.due.description == "\(year + 1)-04-01")
 
             // Written, then frozen: the SHA-256 on the record is the snapshot's; the text can no longer change.
-            _ = try await head.request(.GET, page)
+            _ = try await drafter.request(.GET, page)
             let text = unitYear.merging(["part": "nextYear", "basedOn": "0", "text": "继续推进执法规范化建设。"]) { $1 }
-            #expect(try await head.request(.POST, "/console/annual-report/texts", form: text).status == .seeOther)
-            _ = try await head.request(.GET, page)
-            #expect(try await head.request(.POST, "/console/annual-report/freeze", form: unitYear).status == .seeOther)
+            #expect(try await drafter.request(.POST, "/console/annual-report/texts", form: text).status == .seeOther)
+            // Part 三 is the unit's own account: no 定稿 without it.
+            _ = try await drafter.request(.GET, page)
+            let incomplete = try await drafter.request(.POST, "/console/annual-report/freeze", form: unitYear)
+            #expect(incomplete.status == .unprocessableEntity && incomplete.text.contains("第一责任人"))
+            _ = try await drafter.request(.GET, page)
+            let first = unitYear.merging(["part": "firstResponsibility", "basedOn": "0", "text": "主要负责人带头学法。"]) { $1 }
+            #expect(try await drafter.request(.POST, "/console/annual-report/texts", form: first).status == .seeOther)
+            _ = try await drafter.request(.GET, page)
+            #expect(
+                try await drafter.request(.POST, "/console/annual-report/freeze", form: unitYear).status == .seeOther)
             course = try #require(try await AnnualReportCourse.find(unit: market, year: year, on: t.app.db))
             let snapshot = try #require(try await CaseSnapshots.latest(course.id, on: t.app.db))
             #expect(course.file.state == "reviewing")
@@ -178,8 +189,8 @@ import VaporTesting
             #expect(snapshot.content.contains("继续推进执法规范化建设"))
             let frozenPage = try await head.request(.GET, page).text
             #expect(frozenPage.contains("定稿 SHA-256") && !frozenPage.contains("保存为新版本"))
-            _ = try await head.request(.GET, page)
-            let late = try await head.request(
+            _ = try await drafter.request(.GET, page)
+            let late = try await drafter.request(
                 .POST, "/console/annual-report/texts", form: text.merging(["basedOn": "1", "text": "改"]) { $1 })
             #expect(late.status == .conflict, "a frozen report is not edited")
             // A step through the API cannot freeze without a fresh snapshot.
@@ -187,15 +198,16 @@ import VaporTesting
             let api = CaseAPITests.Client(t: t), today = t.app.fazhi.today.description
             let reuse = try await api.step(
                 course.id.uuidString, token, "return_draft", version: course.file.version, date: today,
-                ["reviewOpinion": "补充第三部分"])
+                ["returnReason": "补充第三部分"])
             #expect(reuse.status == .ok, "\(reuse.text)")
             let again = try await api.step(
                 course.id.uuidString, token, "submit_review", version: course.file.version + 1, date: today)
             #expect(again.status == .conflict && again.text.contains("定稿并提交审核"), "the old snapshot is not frozen twice")
 
             // Frozen again from the page, approved, submitted and published on its case page.
-            _ = try await head.request(.GET, page)
-            #expect(try await head.request(.POST, "/console/annual-report/freeze", form: unitYear).status == .seeOther)
+            _ = try await drafter.request(.GET, page)
+            #expect(
+                try await drafter.request(.POST, "/console/annual-report/freeze", form: unitYear).status == .seeOther)
             course = try #require(try await AnnualReportCourse.find(unit: market, year: year, on: t.app.db))
             let casePage = "/console/cases/\(course.id.uuidString)"
             #expect(try await head.request(.GET, "/console").text.contains("待审核：\(year)年度法治政府建设情况报告"))
@@ -220,6 +232,9 @@ import VaporTesting
             #expect(list.text.contains("清河县市场监督管理局\(year)年度法治政府建设情况报告"))
             let published = try await t.send(.GET, "/annual-reports/\(course.id.uuidString)")
             #expect(published.text.contains("本文与全过程记录中的定稿一致") && published.text.contains("继续推进执法规范化建设"))
+            // The frozen data a reader downloads hashes to what the record holds.
+            let data = try await t.send(.GET, "/annual-reports/\(course.id.uuidString)?format=json")
+            #expect(CaseSnapshots.verifies(data.text, recorded: course.file.facts[AnnualReportFact.reportSha256] ?? ""))
             let docx = try await t.send(.GET, "/annual-reports/\(course.id.uuidString)?format=docx")
             #expect(try DocxReader.text(Data(docx.body.readableBytesView)).contains("四、下一年度推进法治政府建设的主要安排"))
             // Edited past Fazhi: the portal says so.

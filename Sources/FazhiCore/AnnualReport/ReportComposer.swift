@@ -9,6 +9,26 @@ public struct ReportParagraph: Sendable, Codable, Equatable {
     public enum Segment: Sendable, Codable, Equatable {
         case text(String)
         case figure(ReportValue)
+
+        enum Key: String, CodingKey { case text, figure }
+
+        /// `{"text": "…"}` or `{"figure": {…}}`, as a reader of the JSON expects.
+        public func encode(to encoder: any Encoder) throws {
+            var c = encoder.container(keyedBy: Key.self)
+            switch self {
+            case .text(let t): try c.encode(t, forKey: .text)
+            case .figure(let v): try c.encode(v, forKey: .figure)
+            }
+        }
+
+        public init(from decoder: any Decoder) throws {
+            let c = try decoder.container(keyedBy: Key.self)
+            if let t = try c.decodeIfPresent(String.self, forKey: .text) {
+                self = .text(t)
+            } else {
+                self = .figure(try c.decode(ReportValue.self, forKey: .figure))
+            }
+        }
     }
     public let segments: [Segment]
 

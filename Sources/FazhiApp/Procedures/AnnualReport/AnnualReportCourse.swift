@@ -68,6 +68,11 @@ enum AnnualReportCourse {
                 throw DomainError.invalid(field: "year", message: "请先开始编写本年度报告")
             }
             let q = try await AnnualReportPage.Query.fetch(req, user: user, unit: unit, year: year)
+            // Parts 三 and 四 are the unit's own account: a report is not frozen without them.
+            for part in [ReportPart.firstResponsibility, .nextYear]
+            where (q.texts[part.rawValue]?.text ?? "").isEmpty {
+                throw DomainError.invalid(field: part.rawValue, message: "“\(part.heading)”尚未撰写，撰写后才能定稿")
+            }
             let content = try bytes(AnnualReportPage.Model(q, csrf: "").json)
             let catalog = req.fazhi.procedures, calendar = req.fazhi.deadlines, today = req.fazhi.today
             let step = StepRequest(

@@ -60,7 +60,9 @@ extension AnnualReportPage {
         var json: Output {
             Output(
                 title: title, year: q.year, unit: q.unitName, reportBy: reportBy.description,
-                publishBy: publishBy.description, draft: q.draft, texts: q.texts.mapValues(\.text))
+                publishBy: publishBy.description, draft: q.draft,
+                // The 主送 as the page shows it (written or the default), so the frozen report keeps it.
+                texts: q.texts.mapValues(\.text).merging(["recipients": recipients]) { $1 })
         }
 
         /// Every figure the report reads, with the year before: numbers as numbers (rates as fractions).

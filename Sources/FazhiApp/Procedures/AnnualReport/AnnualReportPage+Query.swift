@@ -32,6 +32,7 @@ extension AnnualReportPage {
             // In the reporting season (January to April) the report is the year just ended's.
             let today = req.fazhi.today
             let year = req.query[String.self, at: "year"] == nil && today.month <= 4 ? today.year - 1 : asked
+            guard year <= today.year else { throw DomainError.invalid(field: "year", message: "年度不能晚于今年") }
             let orgs = try await Directory.organisations(on: req.db)
             let unit: UUID
             if let raw = req.query[String.self, at: "unit"], !raw.isEmpty {
@@ -77,9 +78,12 @@ extension AnnualReportPage {
             let sets = StatisticsAPI.sets(req.fazhi.procedures).filter { wanted.contains($0.id) }
             let procedures = Set(req.fazhi.procedures.withStatistics.map(\.id))
             var current: [String: ReportFigure] = [:], prior: [String: ReportFigure] = [:]
+            // A set with nothing at all the year before (no cases, no records) has no prior year to compare with:
+            // "0 → 29" would read as growth from nothing kept.
             for set in sets {
                 for (y, into) in [(year, 0), (year - 1, 1)] {
                     let figures = try await set.compute(req, y, scope).figures
+                    if into == 1 && figures.allSatisfy({ $0.value == 0 }) { continue }
                     for f in figures {
                         let link =
                             procedures.contains(set.id) && f.records != nil

@@ -35,8 +35,7 @@ extension AnnualReportPage {
                 <h2 id="part-measures">一、\(ReportPart.measures.heading)</h2>\(narrative(ReportPart.measures.rawValue))
                 \(HTML.join(q.draft.sections.enumerated().map { section($1, index: $0) }))
                 <h2 id="part-shortcomings">二、\(ReportPart.shortcomings.heading)</h2>
-                \(q.draft.shortcomings.isEmpty ? HTML("<p class=\"muted\">统计数据未显示明显不足。</p>") : "<p class=\"muted\">以下根据统计数据起草，请核实后在下方撰写原因分析：</p><ul class=\"shortfalls\">\(HTML.join(q.draft.shortcomings.map { "<li>\(paragraph($0))</li>" as HTML }))</ul>")
-                \(narrative(ReportPart.shortcomings.rawValue))
+                \(shortcomings())
                 \(HTML.join(ReportPart.allCases.dropFirst(2).enumerated().map { i, p in "<h2 id=\"part-\(p.rawValue)\">\(Self.numerals[i + 2])、\(p.heading)</h2>\(narrative(p.rawValue))" as HTML }))
                 """
         }
@@ -90,6 +89,25 @@ extension AnnualReportPage {
                 """
         }
 
+        /// Part 二: the sentences drafted from the figures until staff write the part (the editor starts from them, so
+        /// each can be kept, reworded or dropped); once written, the text, with the drafted sentences for reference.
+        func shortcomings() -> HTML {
+            let q = model.q, part = ReportPart.shortcomings.rawValue
+            let drafted = HTML.join(q.draft.shortcomings.map { "<li>\(paragraph($0))</li>" as HTML })
+            if model.text(part) != nil {
+                let reference: HTML =
+                    q.draft.shortcomings.isEmpty
+                    ? ""
+                    : "<details><summary>系统根据统计数据起草的句子（参考）</summary><ul class=\"shortfalls\">\(drafted)</ul></details>"
+                return "\(narrative(part))\(reference)"
+            }
+            let intro: HTML =
+                q.draft.shortcomings.isEmpty
+                ? "<p class=\"muted\">统计数据未显示明显不足。</p>"
+                : "<p class=\"muted\">以下根据统计数据起草，请核实、修改并补充原因分析后保存：</p><ul class=\"shortfalls\">\(drafted)</ul>"
+            return "\(intro)\(editor(part))"
+        }
+
         /// A drafted paragraph: each figure a link to the records it counts, its definition on hover.
         func paragraph(_ p: ReportParagraph) -> HTML {
             HTML.join(
@@ -118,7 +136,11 @@ extension AnnualReportPage {
             guard model.q.mayWrite else { return "" }
             let saved = model.q.texts[part]
             let state = saved.map { "当前第\($0.version)版，\($0.editedBy)于\($0.editedOn)保存" } ?? "尚未撰写"
-            let current = part == "recipients" ? model.recipients : (saved?.text ?? "")
+            let current =
+                part == "recipients"
+                ? model.recipients
+                : part == ReportPart.shortcomings.rawValue && saved == nil
+                    ? model.q.draft.shortcomings.map(\.text).joined(separator: "\n") : (saved?.text ?? "")
             return """
                 <details class="edit"><summary>撰写或修改（\(state)）</summary>\(PostForm(
                     action: "/console/annual-report/texts", cssClass: "card", csrf: model.csrf,
@@ -150,7 +172,10 @@ extension AnnualReportPage {
                 blocks += s.paragraphs.map(annotated) + texts("measures.\(s.system.rawValue)")
             }
             blocks.append(.heading("二、\(ReportPart.shortcomings.heading)"))
-            blocks += q.draft.shortcomings.map(annotated) + texts(ReportPart.shortcomings.rawValue)
+            // Staff's part 二 when written (it started from the drafted sentences), else the drafted sentences.
+            blocks +=
+                m.text(ReportPart.shortcomings.rawValue) == nil
+                ? q.draft.shortcomings.map(annotated) : texts(ReportPart.shortcomings.rawValue)
             for (i, p) in ReportPart.allCases.dropFirst(2).enumerated() {
                 blocks.append(.heading("\(Self.numerals[i + 2])、\(p.heading)"))
                 blocks += texts(p.rawValue)
@@ -196,7 +221,7 @@ extension AnnualReportPage.View {
             })
         let check: HTML =
             verifies
-            ? "<p class=\"ok\" id=\"report-verified\">本文与全过程记录中的定稿一致（SHA-256 <span class=\"mono\">\(sha)</span>）。</p>"
+            ? "<p class=\"ok\" id=\"report-verified\">本文与全过程记录中的定稿一致：定稿数据（<a href=\"/annual-reports/\(q.course?.id.uuidString ?? "")?format=json\">JSON，可下载</a>）的 SHA-256 为 <span class=\"mono\">\(sha)</span>，与全过程记录所载相同。</p>"
             : "<p class=\"overdue\" id=\"report-verified\">本文与全过程记录中的定稿不一致，请勿引用。</p>"
         return """
             \(check)

@@ -56,6 +56,12 @@ enum AnnualReportPortal {
                 }, mayWrite: false, course: c, frozenSha: recorded)
             let model = AnnualReportPage.Model(q, csrf: "")
             let view = AnnualReportPage.View(model: model)
+            // The frozen data itself: the bytes whose SHA-256 the record holds, for anyone to check.
+            if req.query[String.self, at: "format"] == "json" {
+                return TableResponse.file(
+                    Data(snapshot.content.utf8), type: "application/json; charset=utf-8",
+                    filename: model.title + "（定稿数据）.json")
+            }
             if req.query[String.self, at: "format"] == "docx" {
                 return try CaseDocumentsController.docx(WordDocument(view.document()), fileName: model.title)
             }

@@ -7,7 +7,7 @@ enum EnforcementReport {
         ReportContribution(
             .functions, set: "registries",
             sentences: [
-                "动态调整并公布权责清单，年末在用权责清单事项{powerItems}项，其中行政许可{type.licensing}项、行政处罚{type.penalty}项、行政强制{type.coercion}项、行政检查{type.inspection}项。",
+                "动态调整并公布权责清单，在用权责清单事项{powerItems}项，其中行政许可{type.licensing}项、行政处罚{type.penalty}项、行政强制{type.coercion}项、行政检查{type.inspection}项等。",
                 "公布行政执法主体{bodies}个、持证执法人员{officers}人，执法主体和人员资格实行动态管理。",
             ], compared: ["powerItems", "bodies", "officers"]),
         ReportContribution(
@@ -36,10 +36,10 @@ enum EnforcementReport {
             shortfalls: [Shortfall("failed", .above(0), "执法案卷质量有待提升，案卷评查中不合格案卷{failed}份。")]),
         ReportContribution(
             .safeguards, set: "training",
-            sentences: ["加强执法队伍建设，执法人员{officers}人参加法治培训，培训学时合计{hours}学时，{met}人达到年度培训学时要求。"],
+            sentences: ["加强执法队伍建设，执法人员名录{officers}人，全年培训学时合计{hours}学时，{met}人达到年度培训学时要求。"],
             compared: ["officers", "hours", "metRate"],
             shortfalls: [
-                Shortfall("metRate", .below(1, unlessZero: "officers"), "执法人员培训尚未全覆盖，年度培训达标率为{metRate}。")
+                Shortfall("metRate", .below(1, unlessZero: "officers"), "执法人员培训学时未全部达标，年度培训达标率为{metRate}。")
             ]),
     ]
 }

@@ -6,7 +6,7 @@ enum MajorDecisionReport {
         ReportContribution(
             .decisions, set: "major_decision_year",
             sentences: [
-                "公布年度重大行政决策事项目录{catalogueItems}项，启动决策{started}件；公开征求意见{consultations}次，收到意见{commentsReceived}条、采纳{commentsAdopted}条；召开听证会{hearings}次，开展专家论证{expertReviews}次、风险评估{riskAssessments}次、合法性审查{reviewsPassed}次，经集体讨论决定{meetings}次。"
+                "公布年度重大行政决策事项目录{catalogueItems}项，启动决策{started}件；公开征求意见{consultations}次，收到意见{commentsReceived}条、采纳{commentsAdopted}条；召开听证会{hearings}次，开展专家论证{expertReviews}次、风险评估{riskAssessments}次、合法性审查通过{reviewsPassed}次，经集体讨论决定{meetings}次。"
             ], compared: ["started", "consultations", "meetings"],
             shortfalls: [
                 Shortfall("outsideCatalogue", .above(0), "重大行政决策目录管理仍需加强，{outsideCatalogue}件决策未列入年度目录即启动。")

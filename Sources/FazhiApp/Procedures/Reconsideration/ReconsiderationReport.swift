@@ -6,7 +6,7 @@ enum ReconsiderationReport {
         ReportContribution(
             .disputes, set: ReconsiderationProcedure.id,
             sentences: [
-                "发挥行政复议化解行政争议主渠道作用，收到行政复议申请{received}件，受理{accepted}件，审结{concluded}件，其中维持{outcome.uphold}件、驳回{outcome.dismiss}件、撤销{outcome.revoke}件、变更{outcome.change}件、确认违法{outcome.confirm_illegal}件，调解{outcome.mediation}件，终止{terminated}件。"
+                "发挥行政复议化解行政争议主渠道作用，收到行政复议申请{received}件，受理{accepted}件，审结{concluded}件，其中维持{outcome.uphold}件、撤销{outcome.revoke}件，纠错{corrected}件，终止{terminated}件。"
             ], compared: ["received", "accepted", "concluded", "corrected", "correction"],
             shortfalls: [
                 Shortfall("corrected", .above(0), "部分行政行为的合法性、适当性仍有不足，行政复议纠错{corrected}件，纠错率{correction}。")

@@ -64,6 +64,14 @@ public enum AnnualReportProcedure {
                 basis: source
             )
             .looksUp(.snapshot(into: "snapshot"))
+            // The report is of a year that has ended (each year's report is of the year before).
+            .gate(source, "报告年度尚未结束，年度结束后才能定稿") { c in
+                Double(c.date.year) > (c.file.facts[F.reportYear] ?? Double(c.date.year))
+            }
+            // The report is of a year that has ended (each year's report is of the year before).
+            .gate(source, "报告年度尚未结束，年度结束后才能定稿") { c in
+                Double(c.date.year) > (c.file.facts[F.reportYear] ?? Double(c.date.year))
+            }
             .gate(source, "请在年度报告页面“定稿并提交审核”：由系统按当时的统计数据生成定稿") { c in
                 c.external.text("snapshot") != nil
             }
@@ -75,13 +83,19 @@ public enum AnnualReportProcedure {
                 Step.returnDraft, "退回修改", from: [State.reviewing.id], to: State.drafting.id, by: [.head],
                 basis: source
             )
-            .asks(.init("reviewOpinion", "审核意见（需修改之处）"))
+            .asks(.init("returnReason", "退回理由（需修改之处）"))
             .then(
-                .compute(writes: F.reviewOpinion) { c in Facts([F.reviewOpinion ~ (c.inputs[F.reviewOpinion] ?? "")]) }),
+                .compute(writes: F.reviewOpinion) { c in
+                    Facts([F.reviewOpinion ~ ("退回：" + (c.inputs.text("returnReason") ?? ""))])
+                }),
             ActionDefinition(
                 Step.approve, "审核通过", from: [State.reviewing.id], to: State.approved.id, by: [.head], basis: source
             )
             .asks(.init("reviewOpinion", "审核意见", required: false))
+            // A review is another person's: the one who froze the report does not approve it.
+            .gate(source, "定稿提交人不能审核自己提交的报告，应由本单位负责人另行审核") { c in
+                c.file.steps.last { $0.action == Step.submitForReview }?.actorID != c.actor.id
+            }
             .then(
                 .compute(writes: F.reviewOpinion) { c in Facts([F.reviewOpinion ~ (c.inputs[F.reviewOpinion] ?? "同意")])
                 }),
@@ -89,6 +103,7 @@ public enum AnnualReportProcedure {
                 Step.submit, "报送", from: [State.approved.id], to: State.submitted.id, by: writers, basis: source
             )
             .asks(.init("recipients", "报送机关（党委、人大常委会、上一级政府或者主管部门）"))
+            .gate(source, "报送机关不超过200字", field: "recipients") { c in (c.inputs.text("recipients") ?? "").count <= 200 }
             .then(
                 .compute(writes: F.recipients, F.submittedOn, F.submittedLate) { c in
                     Facts([
