@@ -245,3 +245,66 @@ import VaporTesting
         }
     }
 }
+
+/// 学法 records: entered by the unit's head with every field checked, counted in the report's 法治保障 section, and a
+/// government short of its 常务会议学法 drafted into part 二.
+@Suite(.serialized) struct StudySessionTests {
+    @Test(arguments: TestDB.all) func sessionsCountedInTheReport(_ db: TestDB) async throws {
+        try await withTestApp(db) { t in
+            let year = t.app.fazhi.today.year
+            let county = try await t.orgID("清河县人民政府")
+            let head = WebClient(t)
+            _ = try await head.login("xzf.xianzhang")
+            let list = try await head.request(.GET, "/console/study?year=\(year)")
+            #expect(list.status == .ok && list.text.contains("政府常务会议学法") && list.text.contains("study-form"))
+            func report() async throws -> [String: Any] {
+                try JSONSerialization.jsonObject(
+                    with: Data(
+                        try await head.request(.GET, "/console/annual-report?year=\(year)&format=json").text.utf8))
+                    as? [String: Any] ?? [:]
+            }
+            func executive() async throws -> Int {
+                try await t.sql.raw(
+                    """
+                    SELECT COUNT(*) AS n FROM study_sessions WHERE unit_id = \(bind: county.uuidString) AND kind = 'executive'
+                    AND held_on LIKE \(bind: "\(year)-%")
+                    """
+                ).first()?.decode(column: "n", as: Int.self) ?? -1
+            }
+            var r = try await report()
+            #expect(AnnualReportTests.value(r, "study.kind.executive") == Double(try await executive()))
+            #expect(AnnualReportTests.value(r, "study.governmentsShort") == 1, "three of four: short")
+            let part2 = ((r["draft"] as? [String: Any])?["shortcomings"] as? [[String: Any]] ?? []).description
+            #expect(part2.contains("常务会议学法少于每年"))
+
+            let good: [String: String] = [
+                "unit": county.uuidString, "kind": "executive", "heldOn": "\(year)-11-20", "topic": "学习《行政执法监督条例》",
+                "laws": "《行政执法监督条例》", "presenter": "县司法局局长", "attendees": "县政府领导班子成员", "attendance": "16",
+            ]
+            let before = try await t.recordSize()
+            for (change, field) in [
+                (["kind": "chat"], "kind"), (["heldOn": "\(year + 1)-01-01"], "heldOn"), (["topic": " "], "topic"),
+                (["attendance": "0"], "attendance"), (["topic": "学\u{7}法"], "topic"),
+            ] {
+                _ = try await head.request(.GET, "/console/study")
+                let bad = try await head.request(.POST, "/console/study", form: good.merging(change) { $1 })
+                #expect(bad.status == .unprocessableEntity, "\(field): \(bad.status)")
+            }
+            let officer = WebClient(t)
+            _ = try await officer.login("scj.zhifa1")
+            _ = try await officer.request(.GET, "/console/annual-report")
+            let market = try await t.orgID("清河县市场监督管理局")
+            let stranger = try await officer.request(
+                .POST, "/console/study", form: good.merging(["unit": market.uuidString]) { $1 })
+            #expect(stranger.status == .forbidden)
+            #expect(try await t.recordSize() == before, "nothing written by a refusal")
+            _ = try await head.request(.GET, "/console/study")
+            #expect(try await head.request(.POST, "/console/study", form: good).status == .seeOther)
+            #expect(try await t.recordSize() == before + 1)
+            r = try await report()
+            #expect(AnnualReportTests.value(r, "study.kind.executive") == Double(try await executive()))
+            let after = ((r["draft"] as? [String: Any])?["shortcomings"] as? [[String: Any]] ?? []).description
+            #expect(!after.contains("常务会议学法少于每年"), "four of four: no longer short")
+        }
+    }
+}

@@ -37,6 +37,8 @@ public struct AppOptions: Sendable {
     /// How often (seconds) every case and publication row is checked against its record entry (`StateAudit`);
     /// 0: never by itself. FAZHI_STATE_AUDIT_INTERVAL, default 3600.
     public var stateAuditInterval = 3600
+    /// 政府常务会议学法 a government holds a year at least (FAZHI_STUDY_EXECUTIVE_TARGET, 4 **[U]**: a local target).
+    public var studyExecutiveTarget = 4
 
     public init(
         database: DatabaseTarget, calendarDirectory: String? = nil, recordKeyPath: String = "./fazhi-record.key",
@@ -72,6 +74,7 @@ public struct AppOptions: Sendable {
             $0.sealDirectory = env["FAZHI_SEAL_DIR"] ?? "./seals"
             $0.expiryStepsInterval = Int(env["FAZHI_EXPIRY_INTERVAL"] ?? "") ?? 600
             $0.stateAuditInterval = Int(env["FAZHI_STATE_AUDIT_INTERVAL"] ?? "") ?? 3600
+            $0.studyExecutiveTarget = max(0, min(Int(env["FAZHI_STUDY_EXECUTIVE_TARGET"] ?? "") ?? 4, 52))
         }
     }
 

@@ -37,6 +37,8 @@ enum SitePath: Hashable, Sendable {
     case fileReviews
     /// 年度法治政府建设情况报告 of a unit for a year.
     case annualReport(unit: UUID?, year: Int?)
+    /// 学法 sessions of a year (the report's 法治保障 records).
+    case study(year: Int?)
     /// 重大行政决策 on the portal: the year's catalogue and decisions, and one decision.
     case decisionsPortal(year: Int?)
     case decisionPortal(UUID)
@@ -71,6 +73,7 @@ enum SitePath: Hashable, Sendable {
                 + Self.query([("body", body?.uuidString), ("rule", rule), ("state", state)])
         case .alert(let id): "/console/supervision/alerts/\(id)"
         case .fileReviews: "/console/file-reviews"
+        case .study(let year): "/console/study" + (year.map { "?year=\($0)" } ?? "")
         case .annualReport(let unit, let year):
             "/console/annual-report" + Self.query([("unit", unit?.uuidString), ("year", year.map(String.init))])
         case .draw(let id): "/console/draws/\(id.uuidString)"

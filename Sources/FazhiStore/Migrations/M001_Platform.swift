@@ -125,5 +125,6 @@ public enum FazhiMigrations {
         M023_OrganisationLists(), M024_LegalAdvisers(), M025_RandomDraws(), M026_SupervisionAlerts(),
         M027_EnforcementComplaints(), M028_FileReviews(), M029_DrawItemsPlans(), M030_DrawRules(),
         M031_DrawTaskPartners(), M032_FigureGroups(), M033_AnnualReportTexts(), M034_CaseSnapshots(),
+        M035_StudySessions(),
     ]
 }
