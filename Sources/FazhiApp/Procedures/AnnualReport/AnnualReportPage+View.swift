@@ -23,7 +23,7 @@ extension AnnualReportPage {
                 ? "<span class=\"overdue\">报送期限\(m.reportBy.description)已过\(-left)天</span>"
                 : "报送期限\(m.reportBy.description)（还剩\(left)天）"
             return """
-                <form method="get" action="\(SitePath.annualReport(unit: nil, year: nil).path)" class="card inline">
+                <form method="get" action="\(SitePath.annualReport(unit: nil, year: nil).path)" class="search">
                 <label for="unit">单位</label><select id="unit" name="unit">\(units)</select>
                 <label for="year">年度</label><input id="year" name="year" inputmode="numeric" value="\(q.year)" size="6">
                 <button type="submit">查看</button></form>
@@ -58,13 +58,16 @@ extension AnnualReportPage {
                 q.frozenSha.map {
                     " · 定稿 SHA-256 <span class=\"mono\">\(String($0.prefix(16)))…</span>（正文和数据已固定，退回修改后才能编辑）"
                 } ?? ""
+            // 定稿 once the year has ended (the step refuses it before); until then the drafting goes on.
+            let drafting = c.file.state == AnnualReportProcedure.State.drafting.id && q.mayWrite
             let freeze: HTML =
-                c.file.state == AnnualReportProcedure.State.drafting.id && AnnualReportPage.writers.isEmpty == false
-                    && q.mayWrite
-                ? PostForm(
-                    action: "/console/annual-report/freeze", id: "report-freeze", cssClass: "inline", csrf: model.csrf,
-                    content: hidden, submit: "定稿并提交审核"
-                ).render() : ""
+                !drafting
+                ? ""
+                : q.today.year > q.year
+                    ? PostForm(
+                        action: "/console/annual-report/freeze", id: "report-freeze", cssClass: "inline",
+                        csrf: model.csrf, content: hidden, submit: "定稿并提交审核"
+                    ).render() : "<p class=\"muted\">\(q.year)年度结束后可以定稿并提交审核。</p>"
             return """
                 <p class="card" id="report-course">办理流程：<a href="\(SitePath.caseFile(c.id).path)">\(c.number)</a> <span class="tag">\(q.courseState ?? "")</span>\(frozen)</p>\(freeze)
                 """

@@ -53,7 +53,7 @@ extension StudyPage {
                 """
             return """
                 \(m.error.map { Views.flash($0, error: true) } ?? "")
-                <form method="get" class="card inline"><label for="year">年度</label><input id="year" name="year" inputmode="numeric" value="\(m.year)" size="6"><button type="submit">查看</button></form>
+                <form method="get" class="search"><label for="year">年度</label><input id="year" name="year" type="number" value="\(m.year)" min="2000" max="2100"><button type="submit">查看</button></form>
                 <p class="muted">学法记录是年度法治政府建设情况报告“法治保障”一节和第一责任人履职情况的依据；政府常务会议学法每年不少于规定次数（本地设置）。</p>
                 \(table)
                 \(form)
