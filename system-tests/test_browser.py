@@ -1,6 +1,8 @@
 """A person in a real browser (headless Chromium): log in, create a user, log out."""
 import os
 import shutil
+import subprocess
+import tempfile
 
 import pytest
 from selenium import webdriver
@@ -34,6 +36,20 @@ def shot(driver, name):
     if SHOTS:
         os.makedirs(SHOTS, exist_ok=True)
         driver.save_screenshot(os.path.join(SHOTS, name + ".png"))
+
+
+def renders_in_libreoffice(docx, name="document"):
+    """Converts a .docx to PDF in LibreOffice (when installed) and checks a PDF came out: the 文书 opens as printed."""
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if not soffice:
+        return
+    out = tempfile.mkdtemp()
+    path = os.path.join(out, name + ".docx")
+    with open(path, "wb") as f:
+        f.write(docx)
+    subprocess.run([soffice, "--headless", "--convert-to", "pdf", "--outdir", out, path], check=True,
+                   timeout=120, capture_output=True)
+    assert os.path.getsize(os.path.join(out, name + ".pdf")) > 1000
 
 
 def test_login_create_user_logout(fazhi_sqlite):

@@ -4,11 +4,7 @@ benchmark picked and the range computed; the reviewer passes it from their 待�
 clerk accepts from theirs; the 司法局 supervisor finds their own next steps on their 工作台; the supervisor sees every body (those with no case too) and exports a workbook
 whose numbers are numbers and sum to its 合计 row, read back with a real spreadsheet reader (openpyxl)."""
 import io
-import os
 import re
-import shutil
-import subprocess
-import tempfile
 import urllib.request
 
 import openpyxl
@@ -16,7 +12,7 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import WebDriverWait
 
-from test_browser import browser, shot
+from test_browser import browser, renders_in_libreoffice, shot
 from test_case_browser import login, take
 
 
@@ -154,14 +150,7 @@ def test_each_role_finds_its_next_steps(fazhi_sqlite):
     finally:
         others.quit()
     assert report[:2] == b"PK"
-    soffice = shutil.which("soffice") or shutil.which("libreoffice")
-    if soffice:
-        out = tempfile.mkdtemp()
-        path = os.path.join(out, "report.docx")
-        open(path, "wb").write(report)
-        subprocess.run([soffice, "--headless", "--convert-to", "pdf", "--outdir", out, path], check=True,
-                       timeout=120, capture_output=True)
-        assert os.path.getsize(os.path.join(out, "report.pdf")) > 1000
+    renders_in_libreoffice(report, "report")
     sheet = openpyxl.load_workbook(io.BytesIO(data)).worksheets[0]
     rows = [[c.value for c in r] for r in sheet.iter_rows()]
     assert "导出时间" in str(rows[0]), rows[0]

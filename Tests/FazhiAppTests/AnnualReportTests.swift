@@ -91,6 +91,14 @@ import VaporTesting
             ).first()?.decode(column: "n", as: Int.self)
             #expect(Self.value(own, "enforcement.opened") == ownOpened.map(Double.init))
             #expect(Self.value(own, "mediation.received") == nil || Self.value(own, "mediation.received") == 0)
+            // Its figures link to the records of that unit only.
+            let figures = (own["draft"] as? [String: Any])?["figures"] as? [[String: Any]] ?? []
+            let links = figures.compactMap { ($0["figure"] as? [String: Any])?["link"] as? String }
+                .filter { $0.contains("/statistics?") }
+            #expect(!links.isEmpty && links.allSatisfy { $0.contains("unit=\(market.uuidString)") })
+            if let link = links.first {
+                #expect(try await head.request(.GET, link.components(separatedBy: "#").first ?? link).status == .ok)
+            }
 
             // The narrative: the head writes part 三 in versions; a stale version, a stranger, bad input are refused.
             let government = try await t.orgID("清河县人民政府")

@@ -87,7 +87,8 @@ extension AnnualReportPage {
                     for f in figures {
                         let link =
                             procedures.contains(set.id) && f.records != nil
-                            ? SitePath.yearFigures(procedure: set.id, year: y).path + "&figure=\(f.id)#cases"
+                            ? SitePath.yearFigures(procedure: set.id, year: y).path
+                                + "&unit=\(unit.uuidString)&figure=\(f.id)#cases"
                             : set.page?(y)
                         let figure = ReportFigure(
                             set: set.id, id: f.id, label: f.label, definition: f.definition, value: f.value,
