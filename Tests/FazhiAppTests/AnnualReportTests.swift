@@ -91,10 +91,25 @@ import VaporTesting
             ).first()?.decode(column: "n", as: Int.self)
             #expect(Self.value(own, "enforcement.opened") == ownOpened.map(Double.init))
             #expect(Self.value(own, "mediation.received") == nil || Self.value(own, "mediation.received") == 0)
+            // 复议 in which it was the 被申请人, wherever heard, recounted from the files by their respondent.
+            let rec = try #require(t.app.fazhi.procedures.current("reconsideration")?.statistics)
+            var theirs: [CaseFile] = []
+            for row in try await t.sql.raw("SELECT id FROM cases WHERE procedure = 'reconsideration'").all() {
+                if let c = try await CaseStore.load(try row.decode(column: "id", as: UUID.self), on: t.app.db),
+                    ["清河县市场监督管理局", "清河县市场监督管理局城关市场监管所"].contains(c.file.facts.text("respondent") ?? "")
+                {
+                    theirs.append(c.file)
+                }
+            }
+            for figure in ["received", "corrected"] {
+                #expect(
+                    Self.value(own, "reconsideration_respondent.\(figure)")
+                        == Double(rec.tally(theirs, year: year).count(figure)), "\(figure)")
+            }
             // Its figures link to the records of that unit only.
             let figures = (own["draft"] as? [String: Any])?["figures"] as? [[String: Any]] ?? []
             let links = figures.compactMap { ($0["figure"] as? [String: Any])?["link"] as? String }
-                .filter { $0.contains("/statistics?") }
+                .filter { $0.contains("&figure=") }
             #expect(!links.isEmpty && links.allSatisfy { $0.contains("unit=\(market.uuidString)") })
             if let link = links.first {
                 #expect(try await head.request(.GET, link.components(separatedBy: "#").first ?? link).status == .ok)

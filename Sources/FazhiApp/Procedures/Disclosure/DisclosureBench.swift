@@ -123,7 +123,7 @@ struct DisclosureBench: AsyncCommand {
         var summary = ""
         let year = try await timed {
             let t = try await YearFigures.tally(def, year: 2025, bodies: everyone, on: db)!
-            summary = "received=\(t.count("received")) onTime=\(FigureTally.percent(t.rate("onTime")))"
+            summary = "received=\(t.count("received")) onTime=\(FigureTally.percent(t.rate("onTimeRate")))"
         }
         print(benchLine("disclosure_statistics_year", year.p50, "ms", baseline: 300) + " \(summary)")
         if let one = bodies.first {

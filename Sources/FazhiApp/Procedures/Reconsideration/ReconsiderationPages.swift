@@ -26,6 +26,7 @@ extension AppModule {
                 orgs: c.orgs, people: c.people, catalog: c.catalog, calendar: c.calendar, today: c.today, in: tx)
         },
         benches: { $0.use(BenchDisputesCommand(), as: "reconsideration") },
+        figureSets: [ReconsiderationRespondentFigures.figures],
         // 第四十八条: the 被申请人 hands over the file of the act under review; the 复议 staff of the office handling a
         // 复议 that names a penalty case in Fazhi read that case.
         caseReaders: [

@@ -45,13 +45,13 @@ extension DisclosureProcedure {
         }
         return ProcedureStatistics(
             title: "政府信息公开申请统计", year: { $0.facts[DisclosureFact.receivedOn]?.year }, figures: figures,
-            rates: [.init("onTime", "按期答复率", "onTime", over: "answered", formula: "按期答复数 ÷ 已办结数")])
+            rates: [.init("onTimeRate", "按期答复率", "onTime", over: "answered", formula: "按期答复数 ÷ 已办结数")])
     }()
 
     /// In the yearly report's own words.
     static let summary: @Sendable (FigureTally) -> String = { t in
         "\(t.year)年收到政府信息公开申请\(t.count("received"))件，办结\(t.count("answered"))件，其中予以公开\(t.count("result.disclosed"))件、"
             + "部分公开\(t.count("result.partial"))件、不予公开\(t.count("result.withheld"))件、无法提供\(t.count("result.unavailable"))件、"
-            + "不予处理\(t.count("result.not_handled"))件、其他处理\(t.count("result.other"))件；按期答复率\(FigureTally.percent(t.rate("onTime")))。"
+            + "不予处理\(t.count("result.not_handled"))件、其他处理\(t.count("result.other"))件；按期答复率\(FigureTally.percent(t.rate("onTimeRate")))。"
     }
 }
