@@ -33,27 +33,28 @@ enum DemoAnnualReport {
         ]
         // 学法: three 常务会议学法 so far (one short of the default four), a 中心组 session, the 市场监管局's training.
         let year = c.today.year
+        func day(_ month: Int, _ day: Int) -> CivilDate { CivilDate(year: year, month: month, day: day) ?? c.today }
         var sessions: [StudySession] = [
             StudySession(
-                unitID: county, heldOn: CivilDate(year: year, month: 3, day: 12)!, kind: .executive,
+                unitID: county, heldOn: day(3, 12), kind: .executive,
                 topic: "学习新修订的《中华人民共和国行政复议法》", laws: ["《中华人民共和国行政复议法》"], presenter: "县司法局局长",
                 attendees: ["县政府领导班子成员", "各部门主要负责人"], attendance: 32),
             StudySession(
-                unitID: county, heldOn: CivilDate(year: year, month: 6, day: 18)!, kind: .executive,
+                unitID: county, heldOn: day(6, 18), kind: .executive,
                 topic: "学习《优化营商环境条例》", laws: ["《优化营商环境条例》"], presenter: "县发改局局长", attendees: ["县政府领导班子成员"],
                 attendance: 15),
             StudySession(
-                unitID: county, heldOn: CivilDate(year: year, month: 9, day: 9)!, kind: .executive,
+                unitID: county, heldOn: day(9, 9), kind: .executive,
                 topic: "学习《重大行政决策程序暂行条例》", laws: ["《重大行政决策程序暂行条例》"], presenter: "县政府法律顾问",
                 attendees: ["县政府领导班子成员"], attendance: 14),
             StudySession(
-                unitID: county, heldOn: CivilDate(year: year, month: 5, day: 20)!, kind: .group,
+                unitID: county, heldOn: day(5, 20), kind: .group,
                 topic: "习近平法治思想专题学习", laws: [], presenter: "县委党校教授", attendees: ["县政府党组成员"], attendance: 11),
         ]
         if let market = c.orgs["清河县市场监督管理局"] {
             sessions.append(
                 StudySession(
-                    unitID: market, heldOn: CivilDate(year: year, month: 4, day: 16)!, kind: .training,
+                    unitID: market, heldOn: day(4, 16), kind: .training,
                     topic: "行政处罚裁量基准适用培训", laws: ["《中华人民共和国行政处罚法》"], presenter: "局法制科科长",
                     attendees: ["全体执法人员"], attendance: 48))
         }
