@@ -1,4 +1,5 @@
 import FazhiCore
+import Foundation
 import Testing
 
 /// The 年度报告's draft from declared contributions: sentences fill from the figures, a sentence of zeros is left out,
@@ -76,5 +77,51 @@ struct AnnualReportComposerTests {
         #expect(draft(0, 0, 0) == ["全年未发生行政诉讼案件。"])
         #expect(draft(4, 2, 0) == ["应诉4件，败诉0件。", "审结2件，无一败诉。"])
         #expect(draft(4, 2, 1) == ["应诉4件，败诉1件。"])
+    }
+}
+
+/// A 台账 entry is checked field by field against its kind.
+@Suite struct LedgerKindTests {
+    let today = CivilDate(year: 2026, month: 11, day: 30)!
+
+    func entry(_ kind: LedgerKind, _ values: [String: String], on: CivilDate? = nil) -> LedgerEntry {
+        LedgerEntry(unitID: UUID(), kind: kind.id, on: on ?? today, values: values)
+    }
+
+    @Test func examCountsAndRules() throws {
+        let e = try LedgerKinds.exam.checked(
+            entry(LedgerKinds.exam, ["title": " 考试 ", "passMark": "60", "scores": "甲 59\n\n乙，60\n丙\t95.5"]),
+            today: today)
+        #expect(e["title"] == "考试")
+        #expect(e.scores("scores").count == 3)
+        #expect(e.scores("scores").filter { $0.score >= e.number("passMark") }.count == 2)
+        #expect(throws: DomainError.self) {
+            try LedgerKinds.exam.checked(
+                entry(LedgerKinds.exam, ["title": "考试", "passMark": "60", "scores": "甲 59", "certificates": "1"]),
+                today: self.today)
+        }
+    }
+
+    @Test func datesFieldsAndChoices() throws {
+        let duty = ["leader": "王县长", "form": "heard", "subject": "汇报"]
+        _ = try LedgerKinds.duty.checked(entry(LedgerKinds.duty, duty), today: today)
+        #expect(throws: DomainError.self) {
+            try LedgerKinds.duty.checked(
+                entry(LedgerKinds.duty, duty, on: self.today.adding(days: 1)), today: self.today)
+        }
+        #expect(throws: DomainError.self) {
+            try LedgerKinds.duty.checked(
+                entry(LedgerKinds.duty, duty.merging(["form": "lawReport"]) { $1 }), today: self.today)
+        }
+        // A 工作要点 task may be due next year, not later.
+        let task = ["task": "任务", "owner": "县司法局", "progress": "planned"]
+        _ = try LedgerKinds.workPlan.checked(
+            entry(LedgerKinds.workPlan, task, on: CivilDate(year: 2027, month: 12, day: 31)), today: today)
+        #expect(throws: DomainError.self) {
+            try LedgerKinds.workPlan.checked(
+                entry(LedgerKinds.workPlan, task, on: CivilDate(year: 2028, month: 1, day: 1)), today: self.today)
+        }
+        #expect(ReportComposer.chineseNumeral(3) == "三" && ReportComposer.chineseNumeral(12) == "十二")
+        #expect(ReportComposer.chineseNumeral(20) == "二十" && ReportComposer.chineseNumeral(35) == "三十五")
     }
 }

@@ -39,6 +39,8 @@ enum SitePath: Hashable, Sendable {
     case annualReport(unit: UUID?, year: Int?)
     /// 学法 sessions of a year (the report's 法治保障 records).
     case study(year: Int?)
+    /// A 台账 of a year (第一责任人履职, 执法人员培训, 执法资格考试, 单位填报指标, 工作要点), optionally one entry in its form.
+    case ledger(kind: String, year: Int?, edit: UUID? = nil)
     /// 重大行政决策 on the portal: the year's catalogue and decisions, and one decision.
     case decisionsPortal(year: Int?)
     case decisionPortal(UUID)
@@ -74,6 +76,8 @@ enum SitePath: Hashable, Sendable {
         case .alert(let id): "/console/supervision/alerts/\(id)"
         case .fileReviews: "/console/file-reviews"
         case .study(let year): "/console/study" + (year.map { "?year=\($0)" } ?? "")
+        case .ledger(let kind, let year, let edit):
+            "/console/ledgers/\(kind)" + Self.query([("year", year.map(String.init)), ("edit", edit?.uuidString)])
         case .annualReport(let unit, let year):
             "/console/annual-report" + Self.query([("unit", unit?.uuidString), ("year", year.map(String.init))])
         case .draw(let id): "/console/draws/\(id.uuidString)"

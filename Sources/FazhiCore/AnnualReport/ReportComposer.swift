@@ -72,6 +72,10 @@ public struct ReportDraft: Sendable, Codable, Equatable {
     public let year: Int
     public let sections: [ReportSection]
     public let shortcomings: [ReportParagraph]
+    /// Part (3) drafted from the 第一责任人 records (nil in a report frozen before they were kept).
+    public var firstResponsibility: [ReportParagraph]?
+    /// Part (4) drafted from next year's 工作要点 tasks.
+    public var nextYear: [ReportParagraph]?
     /// Every figure the draft reads, by `set.id`, for the JSON and CSV.
     public let figures: [ReportValue]
 }
@@ -81,7 +85,7 @@ public struct ReportDraft: Sendable, Codable, Equatable {
 public enum ReportComposer {
     public static func compose(
         year: Int, _ contributions: [ReportContribution], current: [String: ReportFigure],
-        prior: [String: ReportFigure]
+        prior: [String: ReportFigure], plans: [String] = []
     ) -> ReportDraft {
         var used: [String: ReportValue] = [:]
         func value(_ set: String, _ id: String) -> ReportValue? {
@@ -139,8 +143,32 @@ public enum ReportComposer {
                 if crossed, let p = paragraph(s.sentence, set: c.set, skipIfAllZero: false) { shortcomings.append(p) }
             }
         }
+        let duties = contributions.flatMap { c in
+            c.firstResponsibility.compactMap { paragraph($0, set: c.set, skipIfAllZero: true) }
+        }
         return ReportDraft(
-            year: year, sections: sections, shortcomings: shortcomings,
+            year: year, sections: sections, shortcomings: shortcomings, firstResponsibility: duties,
+            nextYear: plans.enumerated().map { i, p in
+                ReportParagraph(segments: [.text("\(chineseNumeral(i + 1))是\(p)")])
+            },
             figures: used.values.sorted { $0.figure.key < $1.figure.key })
+    }
+
+    /// 一, 十二, 二十三 … (1 to 99) as the reports number their plans (一是、二是).
+    public static func chineseNumeral(_ n: Int) -> String {
+        let digits = ["", "一", "二", "三", "四", "五", "六", "七", "八", "九"]
+        guard (1...99).contains(n) else { return String(n) }
+        if n < 10 { return digits[n] }
+        return (n >= 20 ? digits[n / 10] : "") + "十" + digits[n % 10]
+    }
+
+    /// The drafted paragraphs of a part written as text (二、三、四), empty for the others.
+    public static func drafted(_ part: ReportPart, in draft: ReportDraft) -> [ReportParagraph] {
+        switch part {
+        case .shortcomings: draft.shortcomings
+        case .firstResponsibility: draft.firstResponsibility ?? []
+        case .nextYear: draft.nextYear ?? []
+        default: []
+        }
     }
 }

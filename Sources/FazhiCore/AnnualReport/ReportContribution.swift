@@ -14,13 +14,15 @@ public struct ReportContribution: Sendable {
     /// What a zero says when it is a result the reports state (全年未发生行政复议案件, 无一败诉): said when the figure is 0
     /// and, if named, another is not.
     public let zeros: [ZeroResult]
+    /// Sentences drafted into part (3), 第一责任人职责 (the leaders' meetings, instructions, 述法), left out when zero.
+    public let firstResponsibility: [String]
 
     public init(
         _ system: ReportSystem, set: String, sentences: [String], compared: [String] = [],
-        shortfalls: [Shortfall] = [], zeros: [ZeroResult] = []
+        shortfalls: [Shortfall] = [], zeros: [ZeroResult] = [], firstResponsibility: [String] = []
     ) {
         self.system = system; self.set = set; self.sentences = sentences; self.compared = compared
-        self.shortfalls = shortfalls; self.zeros = zeros
+        self.shortfalls = shortfalls; self.zeros = zeros; self.firstResponsibility = firstResponsibility
     }
 }
 

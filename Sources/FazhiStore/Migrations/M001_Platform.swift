@@ -126,5 +126,6 @@ public enum FazhiMigrations {
         M027_EnforcementComplaints(), M028_FileReviews(), M029_DrawItemsPlans(), M030_DrawRules(),
         M031_DrawTaskPartners(), M032_FigureGroups(), M033_AnnualReportTexts(), M034_CaseSnapshots(),
         M035_StudySessions(),
+        M036_LedgerEntries(),
     ]
 }

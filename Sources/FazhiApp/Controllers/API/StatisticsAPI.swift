@@ -157,7 +157,12 @@ enum StatisticsAPI {
     static let training = FigureSet(id: "training", title: "执法人员培训") { req, year, bodies in
         let target = req.fazhi.options.registrySettings.trainingHoursTarget
         let officers = try await Officers.list(bodies: bodies, year: year, on: req.db)
-        let hours = officers.map { $0.trainingHours ?? 0 }
+        // An officer's hours: those the 名录 registers plus the courses of the 执法人员培训 台账 they attended.
+        var courseHours: [String: Double] = [:]
+        for c in try await Ledgers.list(kind: LedgerKinds.course.id, units: nil, year: year, on: req.db) {
+            for number in c.lines("attendees") { courseHours[number, default: 0] += c.number("hours") }
+        }
+        let hours = officers.map { ($0.trainingHours ?? 0) + (courseHours[$0.certificateNumber] ?? 0) }
         let met = hours.filter { $0 + 0.0001 >= target }.count
         let list = "/api/v1/statistics/training?year=\(year)"
         let figures = [
@@ -165,7 +170,8 @@ enum StatisticsAPI {
                 id: "officers", label: "执法人员", definition: "执法人员名录中的人数", value: Double(officers.count), unit: "人",
                 records: nil),
             FigureOut(
-                id: "hours", label: "培训学时合计", definition: "\(year)年登记的培训学时之和", value: hours.reduce(0, +), unit: "学时",
+                id: "hours", label: "培训学时合计", definition: "\(year)年名录登记的培训学时与培训台账所记学时之和", value: hours.reduce(0, +),
+                unit: "学时",
                 records: nil),
             FigureOut(
                 id: "met", label: "达到年度培训目标", definition: "\(year)年培训学时不少于\(Yuan.number(target))学时的人数",

@@ -5,21 +5,24 @@ extension AppModule {
     /// staff write.
     static let annualReport = AppModule(
         folder: "AnnualReport",
-        report: StudyFigures.contributions,
+        report: StudyFigures.contributions + LedgerFigures.contributions,
         routes: { r in
             AnnualReportPage.register(r.console)
             AnnualReportCourse.register(r.console)
             AnnualReportPortal.register(r.portal)
             StudyPage.register(r.console)
+            LedgerPage.register(r.console)
         },
         navigation: [
             NavEntry(
                 .statistics, "法治政府建设年度报告", .annualReport(unit: nil, year: nil),
                 roles: AnnualReportPage.writers.union([.officer])),
             NavEntry(.statistics, "学法记录", .study(year: nil), roles: AnnualReportPage.writers),
+            NavEntry(
+                .statistics, "法治建设台账", .ledger(kind: LedgerKinds.duty.id, year: nil), roles: AnnualReportPage.writers),
         ],
         demo: { c, tx in try await DemoAnnualReport.load(c, in: tx) },
-        figureSets: [StudyFigures.figures],
+        figureSets: [StudyFigures.figures] + LedgerFigures.sets,
         pending: [AnnualReportCourse.pending],
         portalServices: [
             .init(kind: .read, title: "法治政府建设年度报告", detail: "各级政府和部门公开的年度报告", path: "/annual-reports")

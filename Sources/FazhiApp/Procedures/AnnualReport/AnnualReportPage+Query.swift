@@ -101,7 +101,9 @@ extension AnnualReportPage {
             return Query(
                 year: year, today: req.fazhi.today, unit: unit, unitName: names[unit] ?? "", parentName: parent,
                 units: units, bodies: scope.count,
-                draft: ReportComposer.compose(year: year, contributions, current: current, prior: prior),
+                draft: ReportComposer.compose(
+                    year: year, contributions, current: current, prior: prior,
+                    plans: try await LedgerFigures.plans(req, year: year, units: scope)),
                 texts: try await AnnualReportTexts.latest(unit: unit, year: year, on: req.db),
                 mayWrite: AnnualReportPage.mayWrite(user, unit: unit), course: course,
                 courseState: course.flatMap { c in

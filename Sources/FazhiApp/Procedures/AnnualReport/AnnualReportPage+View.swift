@@ -34,9 +34,7 @@ extension AnnualReportPage {
                 <h2 id="part-recipients">主送</h2><p>\(m.recipients)</p>\(editor("recipients"))
                 <h2 id="part-measures">一、\(ReportPart.measures.heading)</h2>\(narrative(ReportPart.measures.rawValue))
                 \(HTML.join(q.draft.sections.enumerated().map { section($1, index: $0) }))
-                <h2 id="part-shortcomings">二、\(ReportPart.shortcomings.heading)</h2>
-                \(shortcomings())
-                \(HTML.join(ReportPart.allCases.dropFirst(2).enumerated().map { i, p in "<h2 id=\"part-\(p.rawValue)\">\(Self.numerals[i + 2])、\(p.heading)</h2>\(narrative(p.rawValue))" as HTML }))
+                \(HTML.join(ReportPart.allCases.dropFirst().enumerated().map { i, p in "<h2 id=\"part-\(p.rawValue)\">\(Self.numerals[i + 1])、\(p.heading)</h2>\(drafted(p))" as HTML }))
                 """
         }
 
@@ -92,22 +90,23 @@ extension AnnualReportPage {
                 """
         }
 
-        /// Part 二: the sentences drafted from the figures until staff write the part (the editor starts from them, so
-        /// each can be kept, reworded or dropped); once written, the text, with the drafted sentences for reference.
-        func shortcomings() -> HTML {
-            let q = model.q, part = ReportPart.shortcomings.rawValue
-            let drafted = HTML.join(q.draft.shortcomings.map { "<li>\(paragraph($0))</li>" as HTML })
+        /// Parts 二 to 五: the sentences drafted from the records (part 二 from the figures, 三 from the 第一责任人 records,
+        /// 四 from next year's 工作要点) until staff write the part — the editor starts from them, so each can be kept,
+        /// reworded or dropped; once written, the text, with the drafted sentences for reference.
+        func drafted(_ p: ReportPart) -> HTML {
+            let part = p.rawValue, sentences = ReportComposer.drafted(p, in: model.q.draft)
+            let list = HTML.join(sentences.map { "<li>\(paragraph($0))</li>" as HTML })
             if model.text(part) != nil {
                 let reference: HTML =
-                    q.draft.shortcomings.isEmpty
+                    sentences.isEmpty
                     ? ""
-                    : "<details><summary>系统根据统计数据起草的句子（参考）</summary><ul class=\"shortfalls\">\(drafted)</ul></details>"
+                    : "<details><summary>系统根据台账和统计数据起草的句子（参考）</summary><ul class=\"shortfalls\">\(list)</ul></details>"
                 return "\(narrative(part))\(reference)"
             }
             let intro: HTML =
-                q.draft.shortcomings.isEmpty
-                ? "<p class=\"muted\">统计数据未显示明显不足。</p>"
-                : "<p class=\"muted\">以下根据统计数据起草，请核实、修改并补充原因分析后保存：</p><ul class=\"shortfalls\">\(drafted)</ul>"
+                !sentences.isEmpty
+                ? "<p class=\"muted\">以下根据\(p == .shortcomings ? "统计数据" : "台账")起草，请核实、修改并补充后保存：</p><ul class=\"shortfalls\">\(list)</ul>"
+                : p == .shortcomings ? "<p class=\"muted\">统计数据未显示明显不足。</p>" : "<p class=\"muted\">尚未撰写。</p>"
             return "\(intro)\(editor(part))"
         }
 
@@ -142,8 +141,10 @@ extension AnnualReportPage {
             let current =
                 part == "recipients"
                 ? model.recipients
-                : part == ReportPart.shortcomings.rawValue && saved == nil
-                    ? model.q.draft.shortcomings.map(\.text).joined(separator: "\n") : (saved?.text ?? "")
+                : saved?.text
+                    ?? ReportPart(rawValue: part).map { ReportComposer.drafted($0, in: model.q.draft) }.map {
+                        $0.map(\.text).joined(separator: "\n")
+                    } ?? ""
             return """
                 <details class="edit"><summary>撰写或修改（\(state)）</summary>\(PostForm(
                     action: "/console/annual-report/texts", cssClass: "card", csrf: model.csrf,
@@ -174,14 +175,12 @@ extension AnnualReportPage {
                 blocks.append(.heading("（\(Self.numerals[i % 10])）\(s.system.heading)"))
                 blocks += s.paragraphs.map(annotated) + texts("measures.\(s.system.rawValue)")
             }
-            blocks.append(.heading("二、\(ReportPart.shortcomings.heading)"))
-            // Staff's part 二 when written (it started from the drafted sentences), else the drafted sentences.
-            blocks +=
-                m.text(ReportPart.shortcomings.rawValue) == nil
-                ? q.draft.shortcomings.map(annotated) : texts(ReportPart.shortcomings.rawValue)
-            for (i, p) in ReportPart.allCases.dropFirst(2).enumerated() {
-                blocks.append(.heading("\(Self.numerals[i + 2])、\(p.heading)"))
-                blocks += texts(p.rawValue)
+            // Staff's text of parts 二 to 五 when written (it started from the drafted sentences), else the drafted ones.
+            for (i, p) in ReportPart.allCases.dropFirst().enumerated() {
+                blocks.append(.heading("\(Self.numerals[i + 1])、\(p.heading)"))
+                blocks +=
+                    m.text(p.rawValue) == nil
+                    ? ReportComposer.drafted(p, in: q.draft).map(annotated) : texts(p.rawValue)
             }
             blocks.append(.signature([q.unitName, CaseDocuments.chineseDate(q.today)]))
             return blocks

@@ -9,14 +9,16 @@ enum DemoAnnualReport {
         guard let county = c.orgs["清河县人民政府"],
             let def = c.catalog.current(AnnualReportProcedure.id)
         else { return }
-        // The course started: the 3月1日 and 4月1日 periods run.
-        let opened = try await CaseStore.open(def, bodyID: county, today: c.today, in: tx)
-        _ = try await CaseStore.take(
-            StepRequest(
-                caseID: opened.id, action: AnnualReportProcedure.Step.start, expectedVersion: 0,
-                inputs: Facts(["reportYear": .number(Double(c.today.year))]), officerIDs: [],
-                actor: ProcedureActor(id: UUID(), name: "司法局 法治督察科", roles: [.supervisor]), date: c.today),
-            catalog: c.catalog, calendar: c.calendar, today: c.today, in: tx)
+        // The courses started (the county's and two departments'): the 3月1日 and 4月1日 periods run.
+        for unit in [county, c.orgs["清河县市场监督管理局"], c.orgs["清河县综合行政执法局"]].compactMap({ $0 }) {
+            let opened = try await CaseStore.open(def, bodyID: unit, today: c.today, in: tx)
+            _ = try await CaseStore.take(
+                StepRequest(
+                    caseID: opened.id, action: AnnualReportProcedure.Step.start, expectedVersion: 0,
+                    inputs: Facts(["reportYear": .number(Double(c.today.year))]), officerIDs: [],
+                    actor: ProcedureActor(id: UUID(), name: "司法局 法治督察科", roles: [.supervisor]), date: c.today),
+                catalog: c.catalog, calendar: c.calendar, today: c.today, in: tx)
+        }
         let texts: [(String, String)] = [
             (
                 ReportPart.measures.rawValue,
@@ -64,5 +66,12 @@ enum DemoAnnualReport {
                 unit: county, year: c.today.year, part: part, text: text, basedOn: 0, by: "司法局 法治督察科",
                 on: c.today, in: tx)
         }
+        if let market = c.orgs["清河县市场监督管理局"] {
+            _ = try await AnnualReportTexts.save(
+                unit: market, year: c.today.year, part: ReportPart.measures.rawValue,
+                text: "\(c.today.year)年，县市场监督管理局在县委、县政府的领导下，围绕优化营商环境，全面推进严格规范公正文明执法。现将有关情况报告如下。",
+                basedOn: 0, by: "市场监管局 法制科", on: c.today, in: tx)
+        }
+        try await DemoLedgers.load(c, in: tx)
     }
 }

@@ -1,0 +1,124 @@
+import FazhiCore
+import Foundation
+
+extension LedgerPage {
+    /// A 台账's list and its entry form, built from the kind's declared fields alone.
+    struct View {
+        struct Model {
+            let q: Query
+            /// The entry in the form: one being changed, or the one just refused (kept so nothing typed is lost).
+            let editing: LedgerEntry?
+            let own: UUID
+            let csrf: String
+            let error: String?
+        }
+        let model: Model
+
+        func render() -> HTML {
+            let m = model, q = model.q, kind = q.kind
+            // The list shows the short fields; paragraphs and long lists are read in the entry's form.
+            let shown = kind.fields.filter { f in
+                switch f.kind {
+                case .paragraph, .certificates, .scores: false
+                default: true
+                }
+            }
+            let mayEdit = Set(q.units.map(\.id))
+            let table = DataTable(
+                id: "ledger-list",
+                columns: [.init(kind.dateLabel), .init("单位")] + shown.map { f in .init(f.label, numeric: f.isNumber) }
+                    + summaryColumns + [.init("登记人"), .init("")],
+                rows: q.entries.map { e, unit in
+                    [.text(e.on.description), .text(unit)]
+                        + shown.map { f in
+                            f.isNumber
+                                ? DataTable.Cell("\(e[f.id])", sort: e[f.id], class: "num")
+                                : .text(f.label(of: e[f.id]))
+                        } + summary(e)
+                        + [
+                            .text(e.by),
+                            mayEdit.contains(e.unitID)
+                                ? .link("修改", .ledger(kind: kind.id, year: q.year, edit: e.id)) : .text(""),
+                        ]
+                }, empty: "\(q.year)年尚无“\(kind.title)”记录。"
+            ).render()
+            return """
+                \(m.error.map { Views.flash($0, error: true) } ?? "")
+                <form method="get" class="search"><label for="year">年度</label><input id="year" name="year" type="number" value="\(q.year)" min="2000" max="2100"><button type="submit">查看</button></form>
+                <p class="muted">\(kind.purpose)</p>
+                <nav class="tabs">\(HTML.join(LedgerKinds.all.map { k in "<a href=\"\(SitePath.ledger(kind: k.id, year: q.year).path)\"\(HTML(raw: k.id == kind.id ? " class=\"active\"" : ""))>\(k.title)</a>" as HTML }))</nav>
+                \(table)
+                \(form())
+                """
+        }
+
+        /// Counts a long field stands for in the list (参训 12人, 参考 28人).
+        var summaryColumns: [DataTable.Column] {
+            model.q.kind.fields.compactMap { f in
+                switch f.kind {
+                case .certificates, .scores: .init("\(f.label)（人）", numeric: true)
+                default: nil
+                }
+            }
+        }
+
+        func summary(_ e: LedgerEntry) -> [DataTable.Cell] {
+            model.q.kind.fields.compactMap { f in
+                switch f.kind {
+                case .certificates, .scores: .number(e.lines(f.id).count)
+                default: nil
+                }
+            }
+        }
+
+        func form() -> HTML {
+            let m = model, q = model.q, kind = q.kind
+            guard !q.units.isEmpty else { return "" }
+            let e = m.editing
+            let changing = e.map { $0.version > 0 } ?? false
+            let units = q.units.map { InputField.Choice($0.id.uuidString, $0.name) }
+            let unit = e?.unitID ?? (q.units.contains { $0.id == m.own } ? m.own : q.units[0].id)
+            let fields = HTML.join(
+                kind.fields.map { f in
+                    FormField(
+                        id: f.id, name: f.id, label: f.label + (f.unit.map { "（\($0)）" } ?? ""), kind: f.formKind,
+                        value: e?[f.id], required: f.required, hint: f.hint
+                    ).render()
+                })
+            let hidden: HTML =
+                changing
+                ? "<input type=\"hidden\" name=\"entry\" value=\"\(e?.id.uuidString ?? "")\"><input type=\"hidden\" name=\"version\" value=\"\(e?.version ?? 0)\">"
+                : ""
+            return """
+                <h2 id="ledger-form-title">\(changing ? "修改记录" : "登记")</h2>\(PostForm(
+                    action: SitePath.ledger(kind: kind.id, year: nil).path, id: "ledger-form", csrf: m.csrf,
+                    content: """
+                        \(hidden)
+                        \(FormField(id: "unit", name: "unit", label: "单位", kind: .choice(units), value: unit.uuidString, required: true).render())
+                        \(FormField(id: "on", name: "on", label: kind.dateLabel, kind: .date, value: (e?.on ?? q.today).description, required: true, latest: kind.dateMayBeAhead ? nil : q.today.description).render())
+                        \(fields)
+                        """,
+                    submit: changing ? "保存修改" : "登记"
+                ).render())
+                """
+        }
+    }
+}
+
+extension LedgerField {
+    var isNumber: Bool {
+        if case .number = kind { return true }
+        return false
+    }
+
+    /// The form input a field takes.
+    var formKind: FormField.Kind {
+        switch kind {
+        case .text: .text
+        case .paragraph: .longText
+        case .lines, .certificates, .scores: .list
+        case .number: .number
+        case .choice(let choices): .choice(choices.map { InputField.Choice($0.value, $0.label) })
+        }
+    }
+}

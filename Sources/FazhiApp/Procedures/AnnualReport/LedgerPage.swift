@@ -1,0 +1,120 @@
+import FazhiCore
+import FazhiStore
+import Vapor
+
+/// A 台账 of a year (`/console/ledgers/{kind}`): its entries for the units the user reads, and the form that enters one
+/// or changes one (by the unit's head, 法制机构 or the 司法局) — the records the report's figures count. Any kind
+/// declared in `LedgerKinds` has this page; nothing here knows one kind from another. Query → Model → View.
+enum LedgerPage {
+    static func register(_ console: any RoutesBuilder) {
+        console.get("ledgers", ":kind") { req async throws -> Response in
+            let user = try req.requireUser()
+            let kind = try self.kind(req)
+            if req.query[String.self, at: "format"] == "json" {
+                let q = try await Query.fetch(req, user, kind: kind)
+                return try await q.entries.map(\.entry).encodeResponse(for: req)
+            }
+            return try await page(req, user, kind: kind, draft: nil, error: nil)
+        }
+        console.post("ledgers", ":kind") { req async throws -> Response in
+            let user = try req.requireUser()
+            let kind = try self.kind(req)
+            let v = try req.content.decode([String: String].self)
+            var draft: LedgerEntry?
+            do {
+                let entry = try await self.entry(req, user, kind: kind, form: v)
+                draft = entry
+                let today = req.fazhi.today
+                let saved = try await req.write(as: user) { tx in
+                    try await Ledgers.save(entry, kind: kind, today: today, in: tx)
+                }
+                Flash.set(req, ok: saved.version == 1 ? "已登记“\(kind.title)”" : "已修改“\(kind.title)”（第\(saved.version)版）")
+                return req.redirect(to: SitePath.ledger(kind: kind.id, year: saved.on.year).path)
+            } catch let e as DomainError {
+                return try await page(req, user, kind: kind, draft: draft, error: e.message).with(
+                    status: APIError(e).status)
+            }
+        }
+    }
+
+    static func kind(_ req: Request) throws -> LedgerKind {
+        guard let kind = LedgerKinds.kind(req.parameters.get("kind") ?? "") else {
+            throw APIError.notFound("没有这种台账")
+        }
+        return kind
+    }
+
+    /// The entry the form describes: a new one, or the next version of the one named by `entry`.
+    static func entry(
+        _ req: Request, _ user: AuthUser, kind: LedgerKind, form v: [String: String]
+    ) async throws
+        -> LedgerEntry
+    {
+        guard let unit = v["unit"].flatMap(UUID.init(uuidString:)), user.readable.contains(unit) else {
+            throw DomainError.invalid(field: "unit", message: "请选择单位")
+        }
+        guard AnnualReportPage.mayWrite(user, unit: unit) else {
+            throw DomainError.forbidden("只有本单位负责人、法制审核人员或者司法行政监督人员可以登记“\(kind.title)”", article: nil)
+        }
+        guard let on = CivilDate(iso: (v["on"] ?? "").trimmed) else {
+            throw DomainError.invalid(field: "on", message: "请填写\(kind.dateLabel)")
+        }
+        var entry = LedgerEntry(unitID: unit, kind: kind.id, on: on, values: [:], by: user.displayName, version: 0)
+        if let raw = v["entry"], !raw.isEmpty {
+            guard let id = UUID(uuidString: raw), let old = try await Ledgers.entry(id, on: req.db),
+                old.kind == kind.id,
+                user.readable.contains(old.unitID)
+            else { throw DomainError.invalid(field: "entry", message: "要修改的记录不存在") }
+            guard let based = Int(v["version"] ?? ""), (1...1_000_000).contains(based) else {
+                throw DomainError.invalid(field: "version", message: "缺少所修改记录的版本")
+            }
+            entry.id = id; entry.version = based
+        }
+        for f in kind.fields { entry.values[f.id] = v[f.id] ?? "" }
+        return entry
+    }
+
+    static func page(
+        _ req: Request, _ user: AuthUser, kind: LedgerKind, draft: LedgerEntry?, error: String?
+    )
+        async throws -> Response
+    {
+        let q = try await Query.fetch(req, user, kind: kind)
+        var editing = draft
+        if editing == nil, let raw = req.query[String.self, at: "edit"] {
+            guard let id = UUID(uuidString: raw), let e = try await Ledgers.entry(id, on: req.db), e.kind == kind.id,
+                AnnualReportPage.mayWrite(user, unit: e.unitID)
+            else { throw APIError.notFound("要修改的记录不存在或您不能修改") }
+            editing = e
+        }
+        let model = View.Model(
+            q: q, editing: editing, own: user.organisationID, csrf: CSRF.token(for: req), error: error)
+        return Views.console(
+            kind.title, user: user, request: req, active: SitePath.ledger(kind: LedgerKinds.duty.id, year: nil).path,
+            View(model: model).render())
+    }
+
+    /// What the page reads: the kind's entries of the year for the units the user reads, with the units' names.
+    struct Query {
+        let kind: LedgerKind
+        let year: Int
+        let today: CivilDate
+        let entries: [(entry: LedgerEntry, unit: String)]
+        let units: [(id: UUID, name: String)]
+
+        static func fetch(_ req: Request, _ user: AuthUser, kind: LedgerKind) async throws -> Query {
+            let (year, readable) = try StatisticsAPI.scope(req, user)
+            let orgs = try await Directory.organisations(on: req.db)
+            let names = Dictionary(orgs.compactMap { o in o.id.map { ($0, o.name) } }, uniquingKeysWith: { a, _ in a })
+            let entries = try await Ledgers.list(kind: kind.id, units: readable, year: year, on: req.db)
+            let writable = readable.filter { AnnualReportPage.mayWrite(user, unit: $0) }.compactMap { id in
+                names[id].map { (id: id, name: $0) }
+            }.sorted { $0.name < $1.name }
+            return Query(
+                kind: kind, year: year, today: req.fazhi.today,
+                entries: entries.map { ($0, names[$0.unitID] ?? "") }, units: writable)
+        }
+    }
+}
+
+extension LedgerEntry: Content {}
