@@ -125,3 +125,41 @@ struct AnnualReportComposerTests {
         #expect(ReportComposer.chineseNumeral(20) == "二十" && ReportComposer.chineseNumeral(35) == "三十五")
     }
 }
+
+/// 考核: a scheme read from a sheet and the points a figure earns.
+@Suite struct AssessmentSchemeTests {
+    @Test func parseAndScore() throws {
+        let rows = [
+            AssessmentScheme.columns,
+            ["1", "执法", "", "", "", "", "", ""],
+            ["1.1", "出庭率", "10", "不低于", "l.rate", "100%", "l.heard", ""],
+            ["1.2", "纠错", "10", "不高于", "r.corrected", "2", "", ""],
+            ["1.3", "普法", "5", "评分", "", "", "", ""],
+        ]
+        let s = try AssessmentScheme.parse(rows, year: 2026, version: 0, figures: ["l.rate", "l.heard", "r.corrected"])
+        #expect(s.total == 25 && s.maxScore(of: "1") == 25 && s.leaves.count == 3)
+        let rate = s.leaves[0], corrected = s.leaves[1]
+        #expect(rate.score(["l.rate": 0.5, "l.heard": 4]) == 5)
+        #expect(rate.score(["l.rate": 0, "l.heard": 0]) == 10, "no 开庭 case: 不适用, full points")
+        #expect(rate.score(["l.rate": 1, "l.heard": 2]) == 10)
+        #expect(corrected.score(["r.corrected": 2]) == 10 && corrected.score(["r.corrected": 4]) == 5)
+        #expect(s.leaves[2].score([:]) == nil, "assessed: no computed points")
+        #expect(
+            try AssessmentScheme.parse(s.rows, year: 2026, version: 0, figures: ["l.rate", "l.heard", "r.corrected"])
+                .indicators == s.indicators)
+        // A heading with neither rule nor children, a leaf under a scored indicator, an unknown figure: refused.
+        #expect(throws: DomainError.self) {
+            try AssessmentScheme.parse(
+                rows + [["2", "空", "", "", "", "", "", ""]], year: 2026, version: 0,
+                figures: ["l.rate", "l.heard", "r.corrected"])
+        }
+        #expect(throws: DomainError.self) {
+            try AssessmentScheme.parse(
+                rows + [["1.1.1", "下级", "1", "评分", "", "", "", ""]], year: 2026, version: 0,
+                figures: ["l.rate", "l.heard", "r.corrected"])
+        }
+        #expect(throws: DomainError.self) {
+            try AssessmentScheme.parse(rows, year: 2026, version: 0, figures: ["l.rate"])
+        }
+    }
+}

@@ -41,6 +41,8 @@ enum SitePath: Hashable, Sendable {
     case study(year: Int?)
     /// A 台账 of a year (第一责任人履职, 执法人员培训, 执法资格考试, 单位填报指标, 工作要点), optionally one entry in its form.
     case ledger(kind: String, year: Int?, edit: UUID? = nil)
+    /// 法治政府建设考核 of a year: the ranking, or one unit's scores.
+    case assessment(year: Int?, unit: UUID? = nil)
     /// 重大行政决策 on the portal: the year's catalogue and decisions, and one decision.
     case decisionsPortal(year: Int?)
     case decisionPortal(UUID)
@@ -76,6 +78,8 @@ enum SitePath: Hashable, Sendable {
         case .alert(let id): "/console/supervision/alerts/\(id)"
         case .fileReviews: "/console/file-reviews"
         case .study(let year): "/console/study" + (year.map { "?year=\($0)" } ?? "")
+        case .assessment(let year, let unit):
+            "/console/assessment" + Self.query([("year", year.map(String.init)), ("unit", unit?.uuidString)])
         case .ledger(let kind, let year, let edit):
             "/console/ledgers/\(kind)" + Self.query([("year", year.map(String.init)), ("edit", edit?.uuidString)])
         case .annualReport(let unit, let year):

@@ -127,5 +127,6 @@ public enum FazhiMigrations {
         M031_DrawTaskPartners(), M032_FigureGroups(), M033_AnnualReportTexts(), M034_CaseSnapshots(),
         M035_StudySessions(),
         M036_LedgerEntries(),
+        M037_Assessment(),
     ]
 }

@@ -12,6 +12,7 @@ extension AppModule {
             AnnualReportPortal.register(r.portal)
             StudyPage.register(r.console)
             LedgerPage.register(r.console)
+            AssessmentPage.register(r.console)
         },
         navigation: [
             NavEntry(
@@ -20,8 +21,13 @@ extension AppModule {
             NavEntry(.statistics, "学法记录", .study(year: nil), roles: AnnualReportPage.writers),
             NavEntry(
                 .statistics, "法治建设台账", .ledger(kind: LedgerKinds.duty.id, year: nil), roles: AnnualReportPage.writers),
+            NavEntry(.statistics, "法治政府建设考核", .assessment(year: nil), roles: AnnualReportPage.writers),
         ],
-        demo: { c, tx in try await DemoAnnualReport.load(c, in: tx) },
+        demo: { c, tx in
+            try await DemoAnnualReport.load(c, in: tx)
+            try await DemoAssessment.load(c, in: tx)
+        },
+        benches: { $0.use(AnnualReportBench(), as: "report") },
         figureSets: [StudyFigures.figures] + LedgerFigures.sets,
         pending: [AnnualReportCourse.pending],
         portalServices: [

@@ -33,20 +33,28 @@ struct BenchDisputesCommand: AsyncCommand {
         if !signature.reuse || offices.isEmpty {
             offices = try await makeOrganisations(app, names: (1...20).map { "基准第\($0)县复议办" })
             committees = try await makeOrganisations(app, names: (1...100).map { "基准第\($0)调解委员会" })
-            let catalog = app.fazhi.procedures
-            try await load(
-                app, def: catalog.current(ReconsiderationProcedure.id)!, count: signature.reconsideration ?? 100_000,
-                bodies: offices,
-                role: .reconsiderationStaff, scenario: reconsiderationSteps, console: context.console, print: print)
-            try await load(
-                app, def: catalog.current(Self.mediation.procedure)!, count: signature.disputes ?? 1_000_000,
-                bodies: committees,
-                role: .mediator, scenario: Self.mediation.steps, console: context.console, print: print)
+            try await loadDisputes(
+                app, reconsideration: signature.reconsideration ?? 100_000, disputes: signature.disputes ?? 1_000_000,
+                offices: offices, committees: committees, console: context.console, print: print)
             try await sql.raw("ANALYZE").run()
         } else {
             print("bench reusing \(offices.count) 复议 offices and \(committees.count) 调解 organisations")
         }
         try await measure(app, offices: offices, committees: committees, runs: signature.runs ?? 20, print: print)
+    }
+
+    /// Loads 复议 cases over the offices and 调解 over the committees, each through the engine (the report bench's too).
+    func loadDisputes(
+        _ app: Application, reconsideration: Int, disputes: Int, offices: [UUID], committees: [UUID],
+        console: any Console, print: (String) -> Void
+    ) async throws {
+        let catalog = app.fazhi.procedures
+        try await load(
+            app, def: catalog.current(ReconsiderationProcedure.id)!, count: reconsideration, bodies: offices,
+            role: .reconsiderationStaff, scenario: reconsiderationSteps, console: console, print: print)
+        try await load(
+            app, def: catalog.current(Self.mediation.procedure)!, count: disputes, bodies: committees,
+            role: .mediator, scenario: Self.mediation.steps, console: console, print: print)
     }
 
     func benchOrganisations(_ sql: any SQLDatabase, like pattern: String) async throws -> [UUID] {

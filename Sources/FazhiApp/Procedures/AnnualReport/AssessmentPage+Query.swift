@@ -1,0 +1,102 @@
+import FazhiCore
+import FazhiStore
+import Vapor
+
+extension AssessmentPage {
+    /// One assessed unit's score: each leaf's points (nil while an assessed indicator awaits the assessor), the figures
+    /// read, the 自评 and 评分 given.
+    struct UnitScore {
+        let id: UUID
+        let name: String
+        let points: [String: Double?]
+        let figures: [String: Double]
+        let given: [String: [AssessmentScore.Kind: AssessmentScore]]
+
+        var total: Double { points.values.compactMap { $0 }.reduce(0, +) }
+        var pending: Int { points.values.filter { $0 == nil }.count }
+    }
+
+    /// What the page reads: the year's scheme, the units assessed, each unit's figures and scores, ranked.
+    struct Query {
+        let year: Int
+        let today: CivilDate
+        let scheme: AssessmentScheme?
+        let importedBy: String
+        let importedOn: String
+        let units: [UnitScore]
+        /// The unit whose indicators are shown, if one was asked for.
+        let unit: UnitScore?
+        /// Each figure's unit (件, 比率), for the rule's words.
+        let figureUnits: [String: String]
+        let mayImport: Bool
+        let mayAssess: Bool
+        let mayReport: Bool
+
+        /// The rank of each unit by total, ties sharing a rank.
+        var ranks: [UUID: Int] {
+            let sorted = units.sorted { $0.total > $1.total }
+            var out: [UUID: Int] = [:]
+            for (i, u) in sorted.enumerated() {
+                out[u.id] = i > 0 && sorted[i - 1].total == u.total ? out[sorted[i - 1].id] : i + 1
+            }
+            return out
+        }
+
+        static func fetch(_ req: Request, _ user: AuthUser) async throws -> Query {
+            let (year, readable) = try StatisticsAPI.scope(req, user)
+            let today = req.fazhi.today
+            let orgs = try await Directory.organisations(on: req.db)
+            let names = Dictionary(orgs.compactMap { o in o.id.map { ($0, o.name) } }, uniquingKeysWith: { a, _ in a })
+            let parents = Dictionary(
+                orgs.compactMap { o in o.id.map { ($0, o.parentID) } }, uniquingKeysWith: { a, _ in a })
+            // Assessed: the units directly under a top government (a county's departments and towns), as far as the
+            // user reads them — a department head sees the own department's score, the 司法局 every unit's.
+            let roots = Set(orgs.filter { $0.parentID == nil }.compactMap(\.id))
+            let assessed = readable.filter { u in (parents[u] ?? nil).map(roots.contains) ?? false }
+            let kept = try await Assessments.scheme(year: year, on: req.db)
+            let scheme = kept?.0
+            let scores = try await Assessments.scores(year: year, on: req.db)
+            var units: [UnitScore] = []
+            var figureUnits: [String: String] = [:]
+            if let scheme {
+                let wanted = Set(scheme.leaves.flatMap { [$0.figure, $0.base].compactMap { $0 } })
+                let sets = StatisticsAPI.sets(req.fazhi.procedures).filter { s in
+                    wanted.contains { $0.hasPrefix(s.id + ".") }
+                }
+                for unit in assessed {
+                    let scope = user.policy.tree.subtree(of: unit).intersection(readable)
+                    var figures: [String: Double] = [:]
+                    for set in sets {
+                        for f in try await set.compute(req, year, scope).figures
+                        where wanted.contains("\(set.id).\(f.id)") {
+                            figures["\(set.id).\(f.id)"] = f.value
+                            figureUnits["\(set.id).\(f.id)"] = f.unit
+                        }
+                    }
+                    var given: [String: [AssessmentScore.Kind: AssessmentScore]] = [:]
+                    for s in scores where s.unitID == unit { given[s.code, default: [:]][s.kind] = s }
+                    var points: [String: Double?] = [:]
+                    for leaf in scheme.leaves {
+                        points[leaf.code] =
+                            leaf.rule == .assessed ? given[leaf.code]?[.assessor]?.score : leaf.score(figures)
+                    }
+                    units.append(
+                        UnitScore(id: unit, name: names[unit] ?? "", points: points, figures: figures, given: given))
+                }
+            }
+            units.sort { $0.total != $1.total ? $0.total > $1.total : $0.name < $1.name }
+            var unit: UnitScore?
+            if let raw = req.query[String.self, at: "unit"], !raw.isEmpty {
+                guard let id = UUID(uuidString: raw), let u = units.first(where: { $0.id == id }) else {
+                    throw APIError.notFound("该单位不在考核范围内，或您无权查看")
+                }
+                unit = u
+            }
+            return Query(
+                year: year, today: today, scheme: scheme, importedBy: kept?.by ?? "", importedOn: kept?.on ?? "",
+                units: units, unit: unit, figureUnits: figureUnits, mayImport: user.isSupervisor,
+                mayAssess: user.isSupervisor,
+                mayReport: unit.map { AssessmentPage.mayReport(user, unit: $0.id) } ?? false)
+        }
+    }
+}

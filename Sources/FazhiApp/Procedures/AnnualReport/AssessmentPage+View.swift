@@ -1,0 +1,173 @@
+import FazhiCore
+import FazhiOffice
+import FazhiStore
+import Foundation
+
+extension AssessmentPage {
+    /// The ranking, one unit's indicators with their forms, and the export, from the model alone.
+    struct View {
+        struct Model {
+            let q: Query
+            let csrf: String
+            let error: String?
+        }
+        let model: Model
+
+        func render() -> HTML {
+            let m = model, q = model.q
+            let head: HTML = """
+                \(m.error.map { Views.flash($0, error: true) } ?? "")
+                <form method="get" class="search"><label for="year">年度</label><input id="year" name="year" type="number" value="\(q.year)" min="2000" max="2100"><button type="submit">查看</button></form>
+                """
+            guard let scheme = q.scheme else {
+                return """
+                    \(head)<p class="muted" id="assessment-empty">\(q.year)年尚未导入考核方案。</p>\(importForm())
+                    """
+            }
+            let info: HTML = """
+                <p>\(q.year)年考核方案第\(scheme.version)版（\(q.importedBy)于\(q.importedOn)导入）：\(scheme.leaves.count)项计分指标，满分\(Yuan.number(scheme.total))分。系统统计的指标随数据实时计分；评分项以考核人员的评分计入，未评分的暂计0分。
+                <a href="\(SitePath.assessment(year: q.year).path)&format=xlsx" id="assessment-xlsx">导出得分（Excel）</a> · <a href="\(SitePath.assessment(year: q.year).path)&format=template">下载指标表</a></p>
+                """
+            if let unit = q.unit { return "\(head)\(info)\(detail(unit, scheme))" }
+            return "\(head)\(info)\(ranking(scheme))\(importForm())"
+        }
+
+        func ranking(_ scheme: AssessmentScheme) -> HTML {
+            let q = model.q, ranks = q.ranks
+            let top = scheme.indicators.filter { $0.level == 1 }
+            let table = DataTable(
+                id: "assessment-ranking",
+                columns: [.init("名次", numeric: true), .init("单位")]
+                    + top.map {
+                        .init("\($0.code) \($0.name)（\(Yuan.number(scheme.maxScore(of: $0.code)))分）", numeric: true)
+                    }
+                    + [.init("总分", numeric: true), .init("待评分", numeric: true)],
+                rows: q.units.map { u in
+                    [DataTable.Cell.number(ranks[u.id] ?? 0), .link(u.name, .assessment(year: q.year, unit: u.id))]
+                        + top.map { h in score(subtotal(u, scheme, h.code)) }
+                        + [score(u.total), .number(u.pending)]
+                }, empty: "没有可以考核的单位。"
+            ).render()
+            let chart = BarChart(
+                id: "assessment-chart", title: "\(q.year)年考核得分（满分\(Yuan.number(scheme.total))分）",
+                bars: q.units.map { u in
+                    BarChart.Bar(
+                        label: u.name, value: u.total, text: "\(Yuan.number(u.total))分",
+                        link: SitePath.assessment(year: q.year, unit: u.id).path)
+                }
+            ).render()
+            return "<h2>得分排名</h2>\(chart)\(table)"
+        }
+
+        func subtotal(_ u: UnitScore, _ scheme: AssessmentScheme, _ code: String) -> Double {
+            scheme.leaves.filter { $0.code == code || $0.code.hasPrefix(code + ".") }.compactMap {
+                u.points[$0.code] ?? nil
+            }
+            .reduce(0, +)
+        }
+
+        func score(_ v: Double) -> DataTable.Cell { DataTable.Cell("\(Yuan.number(v))", sort: String(v), class: "num") }
+
+        /// One unit: each indicator with its rule, the figure read, the points, the 自评 and 评分 with evidence.
+        func detail(_ u: UnitScore, _ scheme: AssessmentScheme) -> HTML {
+            let q = model.q
+            let rows = HTML.join(
+                scheme.indicators.map { i -> HTML in
+                    guard let rule = i.rule else {
+                        return
+                            "<tr class=\"group\"><th colspan=\"6\">\(i.code) \(i.name)（\(Yuan.number(scheme.maxScore(of: i.code)))分）</th></tr>"
+                    }
+                    let notApplicable = i.base.map { (u.figures[$0] ?? 0) == 0 } ?? false
+                    let figure: HTML =
+                        notApplicable
+                        ? "<span class=\"muted\">不适用</span>"
+                        : i.figure.map { f in
+                            let unit = q.figureUnits[f] ?? ""
+                            return "\(ReportFigure.text(u.figures[f] ?? 0, unit: unit))\(unit == "比率" ? "" : unit)"
+                        } ?? ""
+                    let points: HTML =
+                        (u.points[i.code] ?? nil).map { "\(Yuan.number($0))" } ?? "<span class=\"overdue\">待评分</span>"
+                    let given = HTML.join(
+                        AssessmentScore.Kind.allCases.compactMap { k in
+                            u.given[i.code]?[k].map { s in
+                                "<div><b>\(k.chineseName) \(Yuan.number(s.score))分</b>：\(s.evidence) <span class=\"muted\">（\(s.by)，\(s.on)）</span></div>"
+                                    as HTML
+                            }
+                        })
+                    let forms: HTML = rule == .assessed ? scoreForms(u, i) : ""
+                    return """
+                        <tr id="indicator-\(i.code)"><td>\(i.code)</td><td>\(i.name)\(i.note.isEmpty ? "" : "<div class=\"muted\">\(i.note)</div>" as HTML)</td><td class="num">\(Yuan.number(i.maxScore))</td><td>\(i.ruleText(unit: i.figure.flatMap { q.figureUnits[$0] } ?? ""))</td><td class="num">\(figure)</td><td class="num">\(points)</td></tr>
+                        \(u.given[i.code] == nil && rule != .assessed ? "" : "<tr><td></td><td colspan=\"5\">\(given)\(forms)</td></tr>" as HTML)
+                        """
+                })
+            return """
+                <h2>\(u.name)：\(Yuan.number(u.total))分（第\(q.ranks[u.id] ?? 0)名）\(u.pending > 0 ? "，\(u.pending)项待评分" : "")</h2>
+                <p><a href="\(SitePath.assessment(year: q.year).path)">返回排名</a></p>
+                <div class="scroll"><table class="data" id="assessment-detail"><thead><tr><th>编号</th><th>指标</th><th class="num">分值</th><th>计分方法</th><th class="num">\(q.year)年数据</th><th class="num">得分</th></tr></thead><tbody>\(rows)</tbody></table></div>
+                """
+        }
+
+        func scoreForms(_ u: UnitScore, _ i: AssessmentIndicator) -> HTML {
+            let q = model.q
+            let kinds = AssessmentScore.Kind.allCases.filter { $0 == .assessor ? q.mayAssess : q.mayReport }
+            return HTML.join(
+                kinds.map { k in
+                    PostForm(
+                        action: "/console/assessment/scores", cssClass: "card inline", csrf: model.csrf,
+                        content: """
+                            <input type="hidden" name="year" value="\(q.year)"><input type="hidden" name="unit" value="\(u.id.uuidString)">
+                            <input type="hidden" name="code" value="\(i.code)"><input type="hidden" name="kind" value="\(k.rawValue)">
+                            \(FormField(id: "score-\(k.rawValue)-\(i.code)", name: "score", label: "\(k.chineseName)得分（0—\(Yuan.number(i.maxScore))）", kind: .number, value: u.given[i.code]?[k].map { Yuan.number($0.score) }).render())
+                            \(FormField(id: "evidence-\(k.rawValue)-\(i.code)", name: "evidence", label: k == .assessor ? "评分理由和佐证材料" : "佐证材料", kind: .longText, value: u.given[i.code]?[k]?.evidence).render())
+                            """,
+                        submit: "保存\(k.chineseName)"
+                    ).render()
+                })
+        }
+
+        func importForm() -> HTML {
+            let q = model.q
+            guard q.mayImport else { return "" }
+            return """
+                <h2>导入考核方案</h2>
+                <form method="post" action="/console/assessment/import" enctype="multipart/form-data" class="card" id="assessment-import"><input type="hidden" name="_csrf" value="\(model.csrf)">
+                <input type="hidden" name="year" value="\(q.year)">
+                <p class="muted">表头：\(AssessmentScheme.columns.joined(separator: "、"))。计分方式为“不低于”“不高于”（按“数据”列所列的系统统计数据计分，如 litigation.appearance）或“评分”；上级指标的计分方式留空。再次导入即为新版本。<a href="\(SitePath.assessment(year: q.year).path)&format=template">下载指标表模板</a></p>
+                <label for="assessment-file">考核指标表（.xlsx 或 .csv）</label><input id="assessment-file" type="file" name="file" accept=".xlsx,.csv">
+                <button type="submit">导入</button></form>
+                """
+        }
+
+        /// The export: the ranking (each first-level part and the total, summing to it) and every unit's points.
+        func sheets() -> [XLSXWriter.Sheet] {
+            let q = model.q
+            guard let scheme = q.scheme else { return [.init(name: "考核得分", rows: [["\(q.year)年尚未导入考核方案"]])] }
+            let top = scheme.indicators.filter { $0.level == 1 }
+            let ranks = q.ranks
+            let ranking =
+                [["名次", "单位"] + top.map { "\($0.code) \($0.name)" } + ["总分", "待评分项"]]
+                + q.units.map { u in
+                    [String(ranks[u.id] ?? 0), u.name] + top.map { Yuan.number(subtotal(u, scheme, $0.code)) }
+                        + [Yuan.number(u.total), String(u.pending)]
+                }
+            var detail = [["单位", "编号", "指标", "分值", "计分方法", "数据", "得分", "自评", "考核评分依据"]]
+            for u in q.units {
+                for i in scheme.leaves {
+                    let unit = i.figure.flatMap { q.figureUnits[$0] } ?? ""
+                    let figure = i.figure.map { Yuan.number(u.figures[$0] ?? 0) } ?? ""
+                    let points = (u.points[i.code] ?? nil).map(Yuan.number) ?? "待评分"
+                    let own = u.given[i.code]?[.selfReport].map { Yuan.number($0.score) } ?? ""
+                    let basis = u.given[i.code]?[.assessor]?.evidence ?? ""
+                    detail.append([
+                        u.name, i.code, i.name, Yuan.number(i.maxScore), i.ruleText(unit: unit), figure, points, own,
+                        basis,
+                    ])
+                }
+            }
+            return [
+                .init(name: "得分排名", rows: ranking), .init(name: "指标得分", rows: detail),
+                .init(name: "考核指标", rows: scheme.rows),
+            ]
+        }
+    }
+}

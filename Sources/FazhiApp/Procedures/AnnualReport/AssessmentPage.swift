@@ -1,0 +1,117 @@
+import FazhiCore
+import FazhiOffice
+import FazhiStore
+import Vapor
+
+/// 法治政府建设考核 (`/console/assessment?year=&unit=`): the year's scheme (imported from Excel by the 司法局, in
+/// versions), each assessed unit's live score — computed indicators from the figures Fazhi counts for the unit,
+/// assessed ones from the assessor's score with its evidence, the unit's 自评 beside it — the ranking, and the export.
+/// Query → Model → View.
+enum AssessmentPage {
+    static func register(_ console: any RoutesBuilder) {
+        console.get("assessment") { req async throws -> Response in
+            let user = try req.requireUser()
+            switch req.query[String.self, at: "format"] {
+            case "template":
+                let year = try StatisticsAPI.scope(req, user).0
+                let rows =
+                    try await Assessments.scheme(year: year, on: req.db)?.0.rows
+                    ?? DemoAssessment.scheme(year: year).rows
+                return try TableResponse.xlsx(rows, sheet: "考核指标", filename: "\(year)年法治政府建设考核指标")
+            case "xlsx":
+                let q = try await Query.fetch(req, user)
+                return try TableResponse.xlsx(
+                    View(model: .init(q: q, csrf: "", error: nil)).sheets(), filename: "\(q.year)年法治政府建设考核得分")
+            case nil: return try await page(req, user, error: nil)
+            default: throw DomainError.invalid(field: "format", message: "格式应为 xlsx 或 template")
+            }
+        }
+        console.on(.POST, "assessment", "import", body: .collect(maxSize: "5mb")) { req async throws -> Response in
+            let user = try req.requireUser()
+            struct Form: Content { let year: String?; let file: File? }
+            do {
+                guard user.isSupervisor else {
+                    throw DomainError.forbidden("考核方案由司法行政部门（依法治县办）导入", article: nil)
+                }
+                let f = try req.content.decode(Form.self)
+                guard let year = Int(f.year ?? ""), (2000...req.fazhi.today.year + 1).contains(year) else {
+                    throw DomainError.invalid(field: "year", message: "请填写考核年度")
+                }
+                guard let file = f.file, file.data.readableBytes > 0 else {
+                    throw DomainError.invalid(field: "file", message: "请选择考核指标表（.xlsx 或 .csv）")
+                }
+                let rows: [[String]]
+                do { rows = try Tabular.rows(Data(file.data.readableBytesView), filename: file.filename) } catch let e
+                    as SpreadsheetError
+                { throw DomainError.invalid(field: "file", message: e.description) }
+                let keys = try await figureKeys(req, user, year: year)
+                let scheme = try AssessmentScheme.parse(rows, year: year, version: 0, figures: Set(keys.keys))
+                let by = user.displayName, today = req.fazhi.today
+                let kept = try await req.write(as: user) { tx in
+                    try await Assessments.importScheme(scheme, by: by, on: today, in: tx)
+                }
+                Flash.set(
+                    req,
+                    ok: "已导入\(year)年考核方案（第\(kept.version)版，\(kept.leaves.count)项计分指标，合计\(Yuan.number(kept.total))分）")
+                return req.redirect(to: SitePath.assessment(year: year).path)
+            } catch let e as DomainError {
+                return try await page(req, user, error: e.message).with(status: APIError(e).status)
+            }
+        }
+        console.post("assessment", "scores") { req async throws -> Response in
+            let user = try req.requireUser()
+            let v = try req.content.decode([String: String].self)
+            let year = Int(v["year"] ?? "") ?? 0
+            let unit = v["unit"].flatMap(UUID.init(uuidString:))
+            do {
+                guard let unit, user.readable.contains(unit) else {
+                    throw DomainError.invalid(field: "unit", message: "请选择被考核单位")
+                }
+                guard let (scheme, _, _) = try await Assessments.scheme(year: year, on: req.db) else {
+                    throw DomainError.invalid(field: "year", message: "\(year)年尚未导入考核方案")
+                }
+                guard let kind = AssessmentScore.Kind(rawValue: v["kind"] ?? "") else {
+                    throw DomainError.invalid(field: "kind", message: "请选择自评或考核评分")
+                }
+                guard kind == .assessor ? user.isSupervisor : mayReport(user, unit: unit) else {
+                    throw DomainError.forbidden(
+                        kind == .assessor ? "考核评分由司法行政部门（考核人员）作出" : "自评由本单位负责人或法制审核人员填报", article: nil)
+                }
+                guard let score = Double((v["score"] ?? "").trimmed) else {
+                    throw DomainError.invalid(field: "score", message: "得分应为数字")
+                }
+                let given = AssessmentScore(
+                    unitID: unit, code: v["code"] ?? "", kind: kind, score: score, evidence: v["evidence"] ?? "",
+                    by: user.displayName, on: req.fazhi.today.description)
+                try await req.write(as: user) { tx in try await Assessments.give(given, scheme: scheme, in: tx) }
+                Flash.set(req, ok: "已保存\(kind.chineseName)")
+                return req.redirect(to: SitePath.assessment(year: year, unit: unit).path + "#indicator-\(given.code)")
+            } catch let e as DomainError {
+                return try await page(req, user, error: e.message).with(status: APIError(e).status)
+            }
+        }
+    }
+
+    /// 自评 by the unit's own head or 法制审核人员.
+    static func mayReport(_ user: AuthUser, unit: UUID) -> Bool {
+        user.grants.contains { [.head, .legalReviewer].contains($0.role) && $0.organisationID == unit }
+    }
+
+    /// Every figure a computed indicator may read, with its unit, by `set.id`.
+    static func figureKeys(_ req: Request, _ user: AuthUser, year: Int) async throws -> [String: String] {
+        var out: [String: String] = [:]
+        for set in StatisticsAPI.sets(req.fazhi.procedures) {
+            for f in try await set.compute(req, year, [user.organisationID]).figures {
+                out["\(set.id).\(f.id)"] = f.unit
+            }
+        }
+        return out
+    }
+
+    static func page(_ req: Request, _ user: AuthUser, error: String?) async throws -> Response {
+        let q = try await Query.fetch(req, user)
+        return Views.console(
+            "法治政府建设考核", user: user, request: req, active: SitePath.assessment(year: nil).path,
+            View(model: .init(q: q, csrf: CSRF.token(for: req), error: error)).render())
+    }
+}

@@ -1,0 +1,123 @@
+import FazhiCore
+import FazhiOffice
+import FazhiStore
+import Foundation
+import SQLKit
+import Testing
+import VaporTesting
+
+@testable import FazhiApp
+
+/// 法治政府建设考核: a scheme imported from a sheet (refused whole, naming row and column, when one cell is wrong), scores
+/// computed from the unit's own figures, assessed indicators scored with evidence by the assessor only, the 自评 by
+/// the unit only, and an export whose parts add up to each unit's total.
+@Suite(.serialized) struct AssessmentTests {
+    static func multipart(csrf: String, year: Int, csv: String) -> [UInt8] {
+        var b: [UInt8] = []
+        b += Array("--XyZ\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n\(csrf)\r\n".utf8)
+        b += Array("--XyZ\r\nContent-Disposition: form-data; name=\"year\"\r\n\r\n\(year)\r\n".utf8)
+        b += Array(
+            "--XyZ\r\nContent-Disposition: form-data; name=\"file\"; filename=\"考核指标.csv\"\r\nContent-Type: text/csv\r\n\r\n"
+                .utf8)
+        b += Array(csv.utf8) + Array("\r\n--XyZ--\r\n".utf8)
+        return b
+    }
+
+    @Test(arguments: TestDB.all) func importScoreRankExport(_ db: TestDB) async throws {
+        try await withTestApp(db) { t in
+            let year = t.app.fazhi.today.year
+            let market = try await t.orgID("清河县市场监督管理局")
+            let supervisor = WebClient(t)
+            _ = try await supervisor.login("sfj.jiandu")
+            _ = try await supervisor.request(.GET, "/console/assessment?year=\(year)")
+            func upload(_ web: WebClient, _ csv: String) async throws -> TestingHTTPResponse {
+                try await t.sendBytes(
+                    .POST, "/console/assessment/import",
+                    body: Self.multipart(csrf: web.csrf ?? "", year: year, csv: csv),
+                    headers: [
+                        ("Cookie", "fazhi_session=\(web.cookie!)"),
+                        ("Content-Type", "multipart/form-data; boundary=XyZ"),
+                    ])
+            }
+            let header = AssessmentScheme.columns.joined(separator: ",")
+            let good = """
+                \(header)
+                1,矛盾纠纷,,,,,,
+                1.1,负责人出庭应诉率,60,不低于,litigation.appearance,100%,litigation.heard,
+                1.2,被复议纠错,20,不高于,reconsideration_respondent.corrected,0,,
+                2,保障,,,,,,
+                2.1,普法,20,评分,,,,以台账为据
+                """
+            let before = try await t.recordSize()
+            for (csv, why) in [
+                (good.replacingOccurrences(of: "litigation.appearance", with: "litigation.nothing"), "unknown figure"),
+                (good.replacingOccurrences(of: "100%", with: "很高"), "target"),
+                (good.replacingOccurrences(of: "2.1,普法", with: "3.1,普法"), "parent missing"),
+                (good.replacingOccurrences(of: ",60,", with: ",-5,"), "score"),
+                (good.replacingOccurrences(of: "评分", with: "打分"), "rule"),
+                ("编号,名称\n1,x", "header"),
+            ] {
+                let r = try await upload(supervisor, csv)
+                #expect(r.status == .unprocessableEntity, "\(why): \(r.status)")
+            }
+            let head = WebClient(t)
+            _ = try await head.login("scj.juzhang")
+            _ = try await head.request(.GET, "/console/assessment?year=\(year)")
+            #expect(try await upload(head, good).status == .forbidden)
+            #expect(try await t.recordSize() == before, "nothing written by a refusal")
+            #expect(try await upload(supervisor, good).status == .seeOther)
+            #expect(try await t.recordSize() == before + 1)
+            let scheme = try #require(try await Assessments.scheme(year: year, on: t.app.db)?.0)
+            #expect(scheme.total == 100 && scheme.leaves.count == 3)
+
+            // The 市场监管局's computed points, from its own figures through the statistics API.
+            func figure(_ set: String, _ id: String) async throws -> Double {
+                let r = try await supervisor.request(
+                    .GET, "/api/v1/statistics/\(set)?year=\(year)&body=\(market.uuidString)")
+                let figures =
+                    (try JSONSerialization.jsonObject(with: Data(r.text.utf8)) as? [String: Any])?["figures"]
+                    as? [[String: Any]] ?? []
+                return figures.first { $0["id"] as? String == id }?["value"] as? Double ?? -1
+            }
+            let heard = try await figure("litigation", "heard"),
+                appearance = try await figure("litigation", "appearance")
+            let corrected = try await figure("reconsideration_respondent", "corrected")
+            let expected =
+                (heard == 0 ? 60 : (60 * min(1, appearance) * 100).rounded() / 100) + (corrected == 0 ? 20 : 0)
+
+            // 评分: the assessor only, within the 分值, with evidence; the 自评 by the unit's own head.
+            func score(_ web: WebClient, _ form: [String: String]) async throws -> TestingHTTPResponse {
+                _ = try await web.request(.GET, "/console/assessment?year=\(year)&unit=\(market.uuidString)")
+                return try await web.request(.POST, "/console/assessment/scores", form: form)
+            }
+            let assess: [String: String] = [
+                "year": String(year), "unit": market.uuidString, "code": "2.1", "kind": "assessor", "score": "15",
+                "evidence": "普法责任清单未公布，扣5分",
+            ]
+            let mark = try await t.recordSize()
+            #expect(try await score(supervisor, assess.merging(["score": "21"]) { $1 }).status == .unprocessableEntity)
+            #expect(
+                try await score(supervisor, assess.merging(["evidence": " "]) { $1 }).status == .unprocessableEntity)
+            #expect(try await score(supervisor, assess.merging(["code": "1.1"]) { $1 }).status == .unprocessableEntity)
+            #expect(try await score(head, assess).status == .forbidden, "a unit does not score itself")
+            #expect(try await t.recordSize() == mark)
+            #expect(try await score(head, assess.merging(["kind": "self", "score": "19"]) { $1 }).status == .seeOther)
+            #expect(try await score(supervisor, assess).status == .seeOther)
+            #expect(try await t.recordSize() == mark + 2)
+
+            let page = try await supervisor.request(.GET, "/console/assessment?year=\(year)&unit=\(market.uuidString)")
+            #expect(page.text.contains("\(Yuan.number(expected + 15))分") && page.text.contains("普法责任清单未公布"))
+            // The export: the ranking's parts add up to each total; the unit's total as on the page.
+            let xlsx = try await supervisor.request(.GET, "/console/assessment?year=\(year)&format=xlsx")
+            #expect(xlsx.status == .ok)
+            let rows = try XLSXReader.rows(Data(xlsx.body.readableBytesView))
+            #expect(rows.first?.contains("总分") == true)
+            for row in rows.dropFirst() where row.count >= 5 {
+                let parts = (Double(row[2]) ?? -1) + (Double(row[3]) ?? -1)
+                #expect(abs(parts - (Double(row[4]) ?? -2)) < 0.011, "\(row)")
+            }
+            let own = try #require(rows.first { $0.count > 1 && $0[1] == "清河县市场监督管理局" })
+            #expect(Double(own[4]) == expected + 15)
+        }
+    }
+}
