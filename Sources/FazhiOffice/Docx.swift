@@ -23,6 +23,9 @@ public struct WordDocument: Sendable, Equatable {
         case seal(String)
         /// A paragraph (indented like `.paragraph`) whose spans may carry a footnote: the source of a figure.
         case annotated([Span])
+        /// A structural heading of a 公文 (GB/T 9704): level 1 (“一、”) in 黑体, level 2 (“（一）”) in 楷体, indented like
+        /// the body.
+        case section(String, level: Int)
     }
     /// A run of a paragraph and its footnote, if any.
     public struct Span: Sendable, Equatable {
@@ -34,7 +37,11 @@ public struct WordDocument: Sendable, Equatable {
     /// The body's seal (PNG). With it, a `.seal` block places the image over the agency name and date (压年盖月);
     /// without it, the block's text is printed in red.
     public var sealImage: Data?
-    public init(_ blocks: [Block], sealImage: Data? = nil) { self.blocks = blocks; self.sealImage = sealImage }
+    /// Page numbers in the footer (“— 1 —”, GB/T 9704: 4号半角宋体 between dashes), for documents of several pages.
+    public var pageNumbers: Bool
+    public init(_ blocks: [Block], sealImage: Data? = nil, pageNumbers: Bool = false) {
+        self.blocks = blocks; self.sealImage = sealImage; self.pageNumbers = pageNumbers
+    }
 }
 
 public enum DocxWriter {
@@ -42,6 +49,26 @@ public enum DocxWriter {
         "<w:rFonts w:ascii=\"Times New Roman\" w:hAnsi=\"Times New Roman\" w:eastAsia=\"仿宋_GB2312\" w:cs=\"Times New Roman\"/><w:sz w:val=\"32\"/><w:szCs w:val=\"32\"/>"
     static let titleFont =
         "<w:rFonts w:ascii=\"Times New Roman\" w:hAnsi=\"Times New Roman\" w:eastAsia=\"方正小标宋简体\"/><w:b/><w:sz w:val=\"44\"/><w:szCs w:val=\"44\"/>"
+
+    /// 黑体 and 楷体 for the first two levels of headings, at the body's 三号.
+    static func sectionFont(_ level: Int) -> String {
+        let face = level == 1 ? "黑体" : level == 2 ? "楷体_GB2312" : "仿宋_GB2312"
+        return
+            "<w:rFonts w:ascii=\"Times New Roman\" w:hAnsi=\"Times New Roman\" w:eastAsia=\"\(face)\" w:cs=\"Times New Roman\"/><w:sz w:val=\"32\"/><w:szCs w:val=\"32\"/>"
+            + (level > 2 ? "<w:b/>" : "")
+    }
+
+    /// The footer with the page number between dashes.
+    static let footerXML = """
+        <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+        <w:ftr xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:p><w:pPr><w:jc w:val="center"/></w:pPr>\
+        <w:r><w:rPr><w:rFonts w:ascii="宋体" w:hAnsi="宋体" w:eastAsia="宋体"/><w:sz w:val="28"/></w:rPr><w:t xml:space="preserve">— </w:t></w:r>\
+        <w:r><w:rPr><w:rFonts w:ascii="宋体" w:hAnsi="宋体"/><w:sz w:val="28"/></w:rPr><w:fldChar w:fldCharType="begin"/></w:r>\
+        <w:r><w:rPr><w:sz w:val="28"/></w:rPr><w:instrText xml:space="preserve"> PAGE </w:instrText></w:r>\
+        <w:r><w:rPr><w:sz w:val="28"/></w:rPr><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:rPr><w:sz w:val="28"/></w:rPr><w:t>1</w:t></w:r>\
+        <w:r><w:rPr><w:sz w:val="28"/></w:rPr><w:fldChar w:fldCharType="end"/></w:r>\
+        <w:r><w:rPr><w:rFonts w:ascii="宋体" w:hAnsi="宋体" w:eastAsia="宋体"/><w:sz w:val="28"/></w:rPr><w:t xml:space="preserve"> —</w:t></w:r></w:p></w:ftr>
+        """
 
     static func run(_ text: String, props: String = "") -> String {
         // Line breaks inside a value become <w:br/>; spaces are kept.
@@ -102,6 +129,7 @@ public enum DocxWriter {
             case .title(let t): out += paragraph(run(t, props: titleFont), align: "center", spacingAfter: 240)
             case .centered(let t): out += paragraph(run(t, props: body), align: "center", spacingAfter: 240)
             case .heading(let t): out += paragraph(run(t, props: body + "<w:b/>"))
+            case .section(let t, let level): out += paragraph(run(t, props: sectionFont(level)), indent: true)
             case .paragraph(let t): out += paragraph(run(t, props: body), indent: true)
             case .annotated(let spans):
                 let runs = spans.map { s -> String in
@@ -150,7 +178,7 @@ public enum DocxWriter {
         }
         return """
             <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-            <w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"><w:body>\(out)<w:sectPr><w:pgSz w:w="11906" w:h="16838"/><w:pgMar w:top="2098" w:right="1474" w:bottom="1984" w:left="1588" w:header="851" w:footer="992" w:gutter="0"/></w:sectPr></w:body></w:document>
+            <w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"><w:body>\(out)<w:sectPr>\(doc.pageNumbers ? "<w:footerReference w:type=\"default\" r:id=\"rIdFooter\"/>" : "")<w:pgSz w:w="11906" w:h="16838"/><w:pgMar w:top="2098" w:right="1474" w:bottom="1984" w:left="1588" w:header="851" w:footer="992" w:gutter="0"/></w:sectPr></w:body></w:document>
             """
     }
 
@@ -162,7 +190,7 @@ public enum DocxWriter {
             "[Content_Types].xml",
             """
             <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-            <Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Default Extension="png" ContentType="image/png"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/><Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/>\(notes.isEmpty ? "" : "<Override PartName=\"/word/footnotes.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml\"/>")</Types>
+            <Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Default Extension="png" ContentType="image/png"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/><Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/>\(notes.isEmpty ? "" : "<Override PartName=\"/word/footnotes.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml\"/>")\(doc.pageNumbers ? "<Override PartName=\"/word/footer1.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml\"/>" : "")</Types>
             """)
         try add(
             "_rels/.rels",
@@ -174,7 +202,7 @@ public enum DocxWriter {
             "word/_rels/document.xml.rels",
             """
             <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-            <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>\(notes.isEmpty ? "" : "<Relationship Id=\"rIdNotes\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/footnotes\" Target=\"footnotes.xml\"/>")\(doc.sealImage == nil ? "" : "<Relationship Id=\"rIdSeal\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/image\" Target=\"media/seal.png\"/>")</Relationships>
+            <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>\(notes.isEmpty ? "" : "<Relationship Id=\"rIdNotes\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/footnotes\" Target=\"footnotes.xml\"/>")\(doc.sealImage == nil ? "" : "<Relationship Id=\"rIdSeal\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/image\" Target=\"media/seal.png\"/>")\(doc.pageNumbers ? "<Relationship Id=\"rIdFooter\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/footer\" Target=\"footer1.xml\"/>" : "")</Relationships>
             """)
         try add(
             "word/styles.xml",
@@ -184,6 +212,7 @@ public enum DocxWriter {
             """)
         try add("word/document.xml", xml(doc))
         if !notes.isEmpty { try add("word/footnotes.xml", footnotesXML(notes)) }
+        if doc.pageNumbers { try add("word/footer1.xml", footerXML) }
         // stored-deflate PNG: the ZIP compresses it
         if let seal = doc.sealImage { try zip.add("word/media/seal.png", seal) }
         return try zip.data()

@@ -236,6 +236,10 @@ public enum XLSXWriter {
     /// number stays text), at most 15 significant digits.
     public static func isPlainNumber(_ v: String) -> Bool {
         guard v.range(of: #"^-?(0|[1-9][0-9]*)(\.[0-9]+)?$"#, options: .regularExpression) != nil else { return false }
+        // "1.10" (an indicator's code) would read back as 1.1: a trailing zero after the point keeps it text.
+        if v.contains("."), v.hasSuffix("0") { return false }
+        // "1.10" (an indicator's code) would read back as 1.1: a trailing zero after the point keeps it text.
+        if v.contains("."), v.hasSuffix("0") { return false }
         return v.filter(\.isNumber).count <= 15
     }
 

@@ -100,6 +100,10 @@ import VaporTesting
                 try await score(supervisor, assess.merging(["evidence": " "]) { $1 }).status == .unprocessableEntity)
             #expect(try await score(supervisor, assess.merging(["code": "1.1"]) { $1 }).status == .unprocessableEntity)
             #expect(try await score(head, assess).status == .forbidden, "a unit does not score itself")
+            let justice = try await t.orgID("清河县司法局")
+            #expect(
+                try await score(supervisor, assess.merging(["unit": justice.uuidString]) { $1 }).status == .forbidden,
+                "the 司法局's assessor does not score the 司法局 (回避)")
             #expect(try await t.recordSize() == mark)
             #expect(try await score(head, assess.merging(["kind": "self", "score": "19"]) { $1 }).status == .seeOther)
             #expect(try await score(supervisor, assess).status == .seeOther)

@@ -35,13 +35,15 @@ import VaporTesting
 
             // Refusals: each names its field, and nothing is written.
             let duty: [String: String] = [
-                "unit": county.uuidString, "on": "\(year)-03-02", "leader": "王县长", "form": "chaired",
+                "unit": county.uuidString, "on": "\(year)-03-02", "leader": "王县长", "role": "government",
+                "form": "chaired",
                 "subject": "研究行政复议工作",
             ]
             let officers = try await Officers.list(bodies: [market], year: year, on: t.app.db)
             let course: [String: String] = [
                 "unit": market.uuidString, "on": "\(year)-05-06", "title": "执法文书制作培训", "organiser": "县市场监管局",
-                "hours": "8", "attendees": officers.prefix(3).map(\.certificateNumber).joined(separator: "\n"),
+                "hours": "8", "category": "legal",
+                "attendees": officers.prefix(3).map(\.certificateNumber).joined(separator: "\n"),
             ]
             let exam: [String: String] = [
                 "unit": county.uuidString, "on": "\(year)-08-08", "title": "补考", "passMark": "60",
@@ -87,7 +89,15 @@ import VaporTesting
             let part3 =
                 ((try await report()["draft"] as? [String: Any])?["firstResponsibility"] as? [[String: Any]])?
                 .description ?? ""
-            #expect(part3.contains("主持召开会议研究法治建设工作"))
+            #expect(part3.contains("主持召开会议专题研究部署法治建设工作"))
+            // A 述法 held early next year counts for the year it reports on; one without its year is refused.
+            let lawReport = duty.merging(["form": "lawReport", "evaluation": "好", "lawYear": String(year)]) { $1 }
+            let lawReports = try await value("duty.form.lawReport") ?? -1
+            #expect(try await post("duty", lawReport.merging(["lawYear": ""]) { $1 }).status == .unprocessableEntity)
+            #expect(
+                try await post("duty", lawReport.merging(["evaluation": "优"]) { $1 }).status == .unprocessableEntity)
+            #expect(try await post("duty", lawReport).status == .seeOther)
+            #expect(try await value("duty.form.lawReport") == lawReports + 1)
 
             // A course's hours count towards each attendee's year (the 名录's hours plus the courses').
             let first = try #require(officers.first)
@@ -114,7 +124,7 @@ import VaporTesting
             #expect(try await post("indicator", indicator.merging(["value": "5"]) { $1 }).status == .conflict)
             #expect(try await value("indicators.petitions") == 410)
             let page = try await head.request(.GET, "/console/annual-report?year=\(year)")
-            #expect(page.text.contains("据单位填报，全年受理信访事项"))
+            #expect(page.text.contains("受理信访事项") && page.text.contains("title=\"单位填报\">填报</sup>"), "marked as reported")
 
             // 工作要点: an overdue task goes into part 二 until it is done; next year's into part 四; changed in versions.
             let task: [String: String] = [

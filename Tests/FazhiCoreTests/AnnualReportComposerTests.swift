@@ -103,7 +103,7 @@ struct AnnualReportComposerTests {
     }
 
     @Test func datesFieldsAndChoices() throws {
-        let duty = ["leader": "王县长", "form": "heard", "subject": "汇报"]
+        let duty = ["leader": "王县长", "role": "government", "form": "heard", "subject": "汇报"]
         _ = try LedgerKinds.duty.checked(entry(LedgerKinds.duty, duty), today: today)
         #expect(throws: DomainError.self) {
             try LedgerKinds.duty.checked(
@@ -144,6 +144,10 @@ struct AnnualReportComposerTests {
         #expect(rate.score(["l.rate": 1, "l.heard": 2]) == 10)
         #expect(corrected.score(["r.corrected": 2]) == 10 && corrected.score(["r.corrected": 4]) == 5)
         #expect(s.leaves[2].score([:]) == nil, "assessed: no computed points")
+        let deduct = AssessmentIndicator(
+            code: "9", name: "纠错", maxScore: 10, rule: .deduct(figure: "r.corrected", points: 3, base: nil), note: "")
+        #expect(deduct.score(["r.corrected": 0]) == 10 && deduct.score(["r.corrected": 2]) == 4)
+        #expect(deduct.score(["r.corrected": 5]) == 0, "扣完为止")
         #expect(
             try AssessmentScheme.parse(s.rows, year: 2026, version: 0, figures: ["l.rate", "l.heard", "r.corrected"])
                 .indicators == s.indicators)

@@ -1,7 +1,8 @@
 import Foundation
 
 /// 法治政府建设考核方案: the year's indicator tree (levels by code: "2" heads "2.1"), each leaf with its 分值 and how it
-/// is scored — from a figure Fazhi counts (不低于 / 不高于 a target, 不适用 when its base is zero) or by the assessor
+/// is scored — from a figure Fazhi counts (不低于 / 不高于 a target, 每项扣分 per occurrence, 不适用 when its base is
+/// zero) or by the assessor
 /// (评分, with evidence). Imported from Excel, versioned per year; the scores are worked out here, purely.
 public struct AssessmentScheme: Codable, Sendable, Equatable {
     public var year: Int
@@ -25,12 +26,11 @@ public struct AssessmentScheme: Codable, Sendable, Equatable {
     public static let columns = ["编号", "指标", "分值", "计分方式", "数据", "目标值", "基数", "说明"]
 
     /// Reads a scheme from a sheet's rows (the first row the header), naming the row and column of the first fault.
-    /// `figures` are the keys (`set.id`) a computed indicator may name.
+    /// `figures` are the keys (`set.id`) a computed indicator may name; `rates` those of them that are rates (a target
+    /// above 1, i.e. 100%, is refused for them).
     public static func parse(
-        _ rows: [[String]], year: Int, version: Int, figures: Set<String>
-    ) throws
-        -> AssessmentScheme
-    {
+        _ rows: [[String]], year: Int, version: Int, figures: Set<String>, rates: Set<String> = []
+    ) throws -> AssessmentScheme {
         let header = (rows.first ?? []).map { $0.trimmingCharacters(in: .whitespaces) }
         guard Array(header.prefix(columns.count)) == columns else {
             throw DomainError.invalid(field: "file", message: "第1行应为表头：\(columns.joined(separator: "、"))")
@@ -67,20 +67,26 @@ public struct AssessmentScheme: Codable, Sendable, Equatable {
             switch r[3] {
             case "": rule = nil
             case "评分": rule = .assessed
-            case "不低于", "不高于":
+            case "不低于", "不高于", "每项扣分":
                 guard figures.contains(r[4]) else { throw fail(4, "“\(r[4])”不是系统统计的数据（写作“统计集.指标”）") }
                 guard let target = Self.number(r[5]) else { throw fail(5, "应为数字或百分比") }
+                if rates.contains(r[4]), r[3] != "每项扣分", target > 1 {
+                    throw fail(5, "“\(r[4])”是比率，目标值应为百分比（不超过100%），如“100%”或“95%”")
+                }
                 if !r[6].isEmpty, !figures.contains(r[6]) { throw fail(6, "“\(r[6])”不是系统统计的数据") }
                 let base = r[6].isEmpty ? nil : r[6]
-                rule =
-                    r[3] == "不低于"
-                    ? .atLeast(figure: r[4], target: target, base: base)
-                    : .atMost(figure: r[4], limit: target, base: base)
-            default: throw fail(3, "应为“不低于”“不高于”“评分”，或留空（上级指标）")
+                switch r[3] {
+                case "不低于": rule = .atLeast(figure: r[4], target: target, base: base)
+                case "不高于": rule = .atMost(figure: r[4], limit: target, base: base)
+                default:
+                    guard target > 0 else { throw fail(5, "每项扣分的“目标值”为每项扣的分数，应大于0") }
+                    rule = .deduct(figure: r[4], points: target, base: base)
+                }
+            default: throw fail(3, "应为“不低于”“不高于”“每项扣分”“评分”，或留空（上级指标）")
             }
             var score = 0.0
             if rule != nil {
-                guard let s = Double(r[2]), s > 0, s <= 1000 else { throw fail(2, "计分指标的分值应为0至1000之间的数") }
+                guard let s = Double(r[2]), s > 0, s <= 1000 else { throw fail(2, "计分指标的分值应大于0、不超过1000") }
                 score = s
             } else if !r[2].isEmpty, Double(r[2]) == nil {
                 throw fail(2, "应为数字")
@@ -113,6 +119,7 @@ public struct AssessmentScheme: Codable, Sendable, Equatable {
                     case .assessed: ("评分", "", "", "")
                     case .atLeast(let f, let t, let b): ("不低于", f, Yuan.number(t), b ?? "")
                     case .atMost(let f, let l, let b): ("不高于", f, Yuan.number(l), b ?? "")
+                    case .deduct(let f, let p, let b): ("每项扣分", f, Yuan.number(p), b ?? "")
                     }
                 return [
                     i.code, i.name, i.rule == nil ? "" : Yuan.number(i.maxScore), how, figure, target, base, i.note,
@@ -150,6 +157,9 @@ public struct AssessmentIndicator: Codable, Sendable, Equatable {
             if let base, (figures[base] ?? 0) == 0 { return maxScore }
             let v = figures[f] ?? 0
             return v <= limit ? maxScore : limit <= 0 ? 0 : rounded(maxScore * limit / v)
+        case .deduct(let f, let points, let base):
+            if let base, (figures[base] ?? 0) == 0 { return maxScore }
+            return rounded(max(0, maxScore - points * max(0, figures[f] ?? 0)))
         }
     }
 
@@ -162,20 +172,22 @@ public struct AssessmentIndicator: Codable, Sendable, Equatable {
         case .assessed: return "考核人员评分（附佐证材料）"
         case .atLeast(_, let t, _): return "不低于\(target(t))，未达到按比例得分" + notApplicable
         case .atMost(_, let l, _): return "不高于\(target(l))，" + (l <= 0 ? "超过不得分" : "超过按比例得分") + notApplicable
+        case .deduct(_, let p, _):
+            return "每\(unit.isEmpty || unit == "比率" ? "项" : unit)扣\(Yuan.number(p))分，扣完为止" + notApplicable
         }
     }
 
     /// The figure a computed indicator reads (`set.id`).
     public var figure: String? {
         switch rule {
-        case .atLeast(let f, _, _), .atMost(let f, _, _): f
+        case .atLeast(let f, _, _), .atMost(let f, _, _), .deduct(let f, _, _): f
         default: nil
         }
     }
 
     public var base: String? {
         switch rule {
-        case .atLeast(_, _, let b), .atMost(_, _, let b): b
+        case .atLeast(_, _, let b), .atMost(_, _, let b), .deduct(_, _, let b): b
         default: nil
         }
     }
@@ -185,5 +197,7 @@ public struct AssessmentIndicator: Codable, Sendable, Equatable {
 public enum AssessmentRule: Codable, Sendable, Equatable {
     case atLeast(figure: String, target: Double, base: String?)
     case atMost(figure: String, limit: Double, base: String?)
+    /// 每项扣分: `points` off for each one the figure counts, down to zero (每发生1件扣2分，扣完为止).
+    case deduct(figure: String, points: Double, base: String?)
     case assessed
 }

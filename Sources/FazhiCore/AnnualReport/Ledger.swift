@@ -19,13 +19,27 @@ public struct LedgerKind: Sendable {
     public let rules: [@Sendable (LedgerEntry) -> DomainError?]
     /// Fields whose value may appear only once per unit and year (one 普法 figure a year).
     public let uniqueBy: [String]
+    /// Columns the list shows worked out from an entry (an exam's 合格人数).
+    public let derived: [Derived]
+    /// Whether an entry is overdue on a day (a 工作要点 task past its 完成时限 and not done): the list shows it red.
+    public let overdue: (@Sendable (LedgerEntry, CivilDate) -> Bool)?
+
+    public struct Derived: Sendable {
+        public let label: String
+        public let value: @Sendable (LedgerEntry) -> Int
+        public init(_ label: String, _ value: @escaping @Sendable (LedgerEntry) -> Int) {
+            self.label = label; self.value = value
+        }
+    }
 
     public init(
         id: String, title: String, dateLabel: String, dateMayBeAhead: Bool = false, fields: [LedgerField],
-        purpose: String, rules: [@Sendable (LedgerEntry) -> DomainError?] = [], uniqueBy: [String] = []
+        purpose: String, rules: [@Sendable (LedgerEntry) -> DomainError?] = [], uniqueBy: [String] = [],
+        derived: [Derived] = [], overdue: (@Sendable (LedgerEntry, CivilDate) -> Bool)? = nil
     ) {
         self.id = id; self.title = title; self.dateLabel = dateLabel; self.dateMayBeAhead = dateMayBeAhead
         self.fields = fields; self.purpose = purpose; self.rules = rules; self.uniqueBy = uniqueBy
+        self.derived = derived; self.overdue = overdue
     }
 
     public func field(_ id: String) -> LedgerField? { fields.first { $0.id == id } }
@@ -109,7 +123,11 @@ public struct LedgerField: Sendable {
             }
             return items.joined(separator: "\n")
         case .number(let min, let max, let whole):
-            guard let n = Double(value), n.isFinite, n >= min, n <= max, !whole || n == n.rounded() else {
+            // "1,200" as typed; only digits and one point ("1e3" and "nan" are not how a clerk writes a number).
+            let plain = value.replacingOccurrences(of: ",", with: "").replacingOccurrences(of: "，", with: "")
+            guard plain.range(of: #"^[0-9]+(\.[0-9]+)?$"#, options: .regularExpression) != nil, let n = Double(plain),
+                n.isFinite, n >= min, n <= max, !whole || n == n.rounded()
+            else {
                 throw DomainError.invalid(
                     field: id,
                     message: "“\(label)”应为\(Yuan.number(min))至\(Yuan.number(max))之间的\(whole ? "整数" : "数")")
@@ -121,7 +139,7 @@ public struct LedgerField: Sendable {
             }
             return value
         case .certificates:
-            let items = LedgerEntry.split(value)
+            let items = LedgerEntry.split(value).map { $0.uppercased() }
             guard items.count <= maxItems, items.allSatisfy({ $0.count <= 40 && !$0.contains(" ") }) else {
                 throw DomainError.invalid(field: id, message: "“\(label)”每行一个执法证号，不超过\(maxItems)行")
             }
@@ -183,7 +201,7 @@ public struct LedgerEntry: Sendable, Codable, Equatable {
 
     /// “张三 86”, “张三，86” or “张三\t86”.
     static func score(_ line: String) -> (name: String, score: Double)? {
-        let parts = line.split(whereSeparator: { " \t,，、".contains($0) }).map(String.init)
+        let parts = line.split(whereSeparator: { " \t,，、\u{3000}".contains($0) }).map(String.init)
         guard parts.count == 2, let s = Double(parts[1]), s.isFinite else { return nil }
         return (parts[0], s)
     }

@@ -143,8 +143,15 @@ public enum ReportComposer {
                 if crossed, let p = paragraph(s.sentence, set: c.set, skipIfAllZero: false) { shortcomings.append(p) }
             }
         }
-        let duties = contributions.flatMap { c in
-            c.firstResponsibility.compactMap { paragraph($0, set: c.set, skipIfAllZero: true) }
+        let duties = contributions.compactMap { c -> ReportParagraph? in
+            guard let lead = c.firstResponsibility.first else { return nil }
+            let clauses = c.firstResponsibility.dropFirst().compactMap {
+                paragraph($0, set: c.set, skipIfAllZero: true)
+            }
+            guard !clauses.isEmpty else { return nil }
+            var segments: [ReportParagraph.Segment] = [.text(lead)]
+            for clause in clauses { segments += [.text("，")] + clause.segments }
+            return ReportParagraph(segments: segments + [.text("。")])
         }
         return ReportDraft(
             year: year, sections: sections, shortcomings: shortcomings, firstResponsibility: duties,

@@ -14,7 +14,8 @@ public struct ReportContribution: Sendable {
     /// What a zero says when it is a result the reports state (全年未发生行政复议案件, 无一败诉): said when the figure is 0
     /// and, if named, another is not.
     public let zeros: [ZeroResult]
-    /// Sentences drafted into part (3), 第一责任人职责 (the leaders' meetings, instructions, 述法), left out when zero.
+    /// Part (3), 第一责任人职责, as one sentence: a lead ("主要负责人认真履行…职责") and clauses with figures, each left
+    /// out when zero, joined with "，" and ended with "。" (nothing at all when every clause is zero).
     public let firstResponsibility: [String]
 
     public init(
@@ -70,13 +71,15 @@ public struct ReportFigure: Sendable, Codable, Equatable {
     public let link: String?
     /// The set's title, for the footnote's source ("行政复议统计").
     public let source: String
+    /// Reported by a unit (单位填报), not counted by Fazhi (nil in reports frozen before the mark).
+    public let reported: Bool?
 
     public init(
         set: String, id: String, label: String, definition: String, value: Double, unit: String, link: String?,
-        source: String
+        source: String, reported: Bool? = nil
     ) {
         self.set = set; self.id = id; self.label = label; self.definition = definition; self.value = value
-        self.unit = unit; self.link = link; self.source = source
+        self.unit = unit; self.link = link; self.source = source; self.reported = reported
     }
 
     /// The key the report's values are kept under.

@@ -4,7 +4,12 @@ import Foundation
 /// record and the 文书).
 public enum TextChecks {
     public static func hasControlCharacters(_ s: String) -> Bool {
-        s.unicodeScalars.contains { $0.value < 0x20 && ![0x09, 0x0A, 0x0D].contains($0.value) || $0.value == 0x7F }
+        // Also the bidirectional overrides and isolates (U+202A–U+202E, U+2066–U+2069): invisible, they make a name
+        // display as another.
+        s.unicodeScalars.contains {
+            $0.value < 0x20 && ![0x09, 0x0A, 0x0D].contains($0.value) || $0.value == 0x7F
+                || (0x202A...0x202E).contains($0.value) || (0x2066...0x2069).contains($0.value)
+        }
     }
 
     /// Refuses a text with a control character, naming the field (in Chinese).

@@ -67,7 +67,10 @@ public enum Assessments {
     public static func give(
         _ score: AssessmentScore, scheme: AssessmentScheme, in tx: WriteTransaction
     ) async throws {
-        guard let indicator = scheme.leaves.first(where: { $0.code == score.code }), indicator.rule == .assessed else {
+        guard let indicator = scheme.leaves.first(where: { $0.code == score.code }) else {
+            throw DomainError.invalid(field: "code", message: "考核方案中没有编号为“\(score.code.prefix(20))”的计分指标")
+        }
+        guard indicator.rule == .assessed else {
             throw DomainError.invalid(field: "code", message: "该指标不是评分项（由系统统计数据计分）")
         }
         guard score.score.isFinite, score.score >= 0, score.score <= indicator.maxScore else {

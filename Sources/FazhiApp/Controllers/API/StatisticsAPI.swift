@@ -34,6 +34,11 @@ struct FigureSet: Sendable {
         )
     /// The console page where a person reads the set's records for a year (the 年度报告 links its figures there).
     var page: (@Sendable (Int) -> String)? = nil
+    /// The report reads the set for its own unit only, not the units under it (the 第一责任人's records: a county's
+    /// report does not count its departments' heads).
+    var ownUnitOnly = false
+    /// Figures units report (单位填报), not counted by Fazhi: the report marks them.
+    var reported = false
 }
 
 /// `GET /api/v1/statistics`: the figure sets; `GET /api/v1/statistics/{set}?year=&body=`: each figure of the set with its
@@ -159,7 +164,8 @@ enum StatisticsAPI {
         let officers = try await Officers.list(bodies: bodies, year: year, on: req.db)
         // An officer's hours: those the 名录 registers plus the courses of the 执法人员培训 台账 they attended.
         var courseHours: [String: Double] = [:]
-        for c in try await Ledgers.list(kind: LedgerKinds.course.id, units: nil, year: year, on: req.db) {
+        for c in try await Ledgers.list(kind: LedgerKinds.course.id, units: nil, year: year, on: req.db)
+        where c["category"] != "political" {
             for number in c.lines("attendees") { courseHours[number, default: 0] += c.number("hours") }
         }
         let hours = officers.map { ($0.trainingHours ?? 0) + (courseHours[$0.certificateNumber] ?? 0) }

@@ -38,8 +38,13 @@ extension AnnualReportPage {
                 return nil
             }
             guard !values.isEmpty else { return nil }
+            // A figure a unit reported names the unit's source, not Fazhi: its definition carries it.
             var sources: [String] = []
             for v in values where !sources.contains(v.figure.source) { sources.append(v.figure.source) }
+            if values.allSatisfy({ $0.figure.reported == true }) {
+                return "数据来源：有关单位填报（非本平台统计）。"
+                    + values.map { "\($0.figure.label)：\($0.figure.definition)" }.joined(separator: "；") + "。"
+            }
             let each = values.map { v in
                 "\(v.figure.label)：\(v.figure.definition)"
                     + (v.prior.map { "，上年\(ReportFigure.text($0, unit: v.figure.unit))" } ?? "")

@@ -1,5 +1,6 @@
 import FazhiCore
 import FazhiStore
+import SQLKit
 import Vapor
 
 extension AnnualReportPage {
@@ -23,6 +24,47 @@ extension AnnualReportPage {
         var frozenSha: String? = nil
         /// The course's state in words.
         var courseState: String? = nil
+        /// The units directly under this one (a county's departments and towns) with their own report's course, which
+        /// each reports to this unit.
+        var members: [Member] = []
+
+        struct Member {
+            let id: UUID
+            let name: String
+            let course: UUID?
+            let state: String?
+            let published: Bool
+            /// Begun (开始编写 taken), not merely opened.
+            let started: Bool
+        }
+
+        /// The members of a unit and where each one's report of the year stands.
+        static func members(_ req: Request, _ user: AuthUser, unit: UUID, year: Int) async throws -> [Member] {
+            let children = try await Directory.organisations(on: req.db).filter {
+                $0.parentID == unit && $0.id.map(user.readable.contains) == true
+            }
+            guard !children.isEmpty, let def = req.fazhi.procedures.current(AnnualReportProcedure.id) else { return [] }
+            var courses: [UUID: (UUID, String)] = [:]
+            for r in try await (req.db as! any SQLDatabase).raw(
+                """
+                SELECT id, body_id, state FROM cases WHERE procedure = \(bind: AnnualReportProcedure.id)
+                AND party_name = \(bind: AnnualReportProcedure.title(year))
+                """
+            ).all() {
+                courses[try r.decode(column: "body_id", as: UUID.self)] = (
+                    try r.decode(column: "id", as: UUID.self), try r.decode(column: "state", as: String.self)
+                )
+            }
+            return children.compactMap { o in
+                o.id.map { id in
+                    let c = courses[id]
+                    return Member(
+                        id: id, name: o.name, course: c?.0, state: c.map { def.stateName($0.1) },
+                        published: c?.1 == AnnualReportProcedure.State.published.id,
+                        started: c.map { $0.1 != AnnualReportProcedure.State.new.id } ?? false)
+                }
+            }.sorted { $0.name < $1.name }
+        }
 
         static func fetch(_ req: Request, user: AuthUser) async throws -> Query {
             if let raw = req.query[String.self, at: "year"], Int(raw) == nil {
@@ -82,7 +124,7 @@ extension AnnualReportPage {
             // "0 → 29" would read as growth from nothing kept.
             for set in sets {
                 for (y, into) in [(year, 0), (year - 1, 1)] {
-                    let figures = try await set.compute(req, y, scope).figures
+                    let figures = try await set.compute(req, y, set.ownUnitOnly ? [unit] : scope).figures
                     if into == 1 && figures.allSatisfy({ $0.value == 0 }) { continue }
                     for f in figures {
                         let link =
@@ -93,7 +135,7 @@ extension AnnualReportPage {
                         let figure = ReportFigure(
                             set: set.id, id: f.id, label: f.label, definition: f.definition, value: f.value,
                             unit: f.unit,
-                            link: link, source: set.title)
+                            link: link, source: set.title, reported: set.reported)
                         if into == 0 { current[figure.key] = figure } else { prior[figure.key] = figure }
                     }
                 }
@@ -103,7 +145,7 @@ extension AnnualReportPage {
                 units: units, bodies: scope.count,
                 draft: ReportComposer.compose(
                     year: year, contributions, current: current, prior: prior,
-                    plans: try await LedgerFigures.plans(req, year: year, units: scope)),
+                    plans: try await LedgerFigures.plans(req, year: year, unit: unit)),
                 texts: try await AnnualReportTexts.latest(unit: unit, year: year, on: req.db),
                 mayWrite: AnnualReportPage.mayWrite(user, unit: unit), course: course,
                 courseState: course.flatMap { c in

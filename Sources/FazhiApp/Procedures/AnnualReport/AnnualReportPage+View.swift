@@ -30,6 +30,7 @@ extension AnnualReportPage {
                 <p>\(due)：报送本级党委、政府（政府报送本级党委和人大常委会）和上一级主管部门；\(m.publishBy.description)前向社会公开（厅字〔2019〕28号）。
                 汇总\(q.bodies)个单位的数据；数字为实时统计，点击可查看所统计的记录，各节末附与上年对照。</p>
                 \(course())
+                \(members())
                 <p><a href="\(here)&format=docx" id="report-docx">下载 Word 文稿（.docx）</a> · <a href="\(here)&format=json">数据（JSON）</a> · <a href="\(here)&format=csv" id="report-csv">数据（CSV）</a></p>
                 <h2 id="part-recipients">主送</h2><p>\(m.recipients)</p>\(editor("recipients"))
                 <h2 id="part-measures">一、\(ReportPart.measures.heading)</h2>\(narrative(ReportPart.measures.rawValue))
@@ -68,6 +69,28 @@ extension AnnualReportPage {
                     ).render() : "<p class=\"muted\">\(q.year)年度结束后可以定稿并提交审核。</p>"
             return """
                 <p class="card" id="report-course">办理流程：<a href="\(SitePath.caseFile(c.id).path)">\(c.number)</a> <span class="tag">\(q.courseState ?? "")</span>\(frozen)</p>\(freeze)
+                """
+        }
+
+        /// The reports of the units under this one (a county's departments and towns), due to it by 3月1日: where each
+        /// stands, each opening the unit's report.
+        func members() -> HTML {
+            let q = model.q
+            guard !q.members.isEmpty else { return "" }
+            let started = q.members.filter(\.started).count
+            let published = q.members.filter(\.published).count
+            let table = DataTable(
+                id: "member-reports", columns: [.init("单位"), .init("报告状态"), .init("办理流程")],
+                rows: q.members.map { m in
+                    [
+                        .link(m.name, .annualReport(unit: m.id, year: q.year)),
+                        .text(m.state ?? "未开始编写", class: m.state == nil ? "muted" : nil),
+                        m.course.map { DataTable.Cell.link("查看", .caseFile($0)) } ?? .text(""),
+                    ]
+                }
+            ).render()
+            return """
+                <details class="card" id="members"><summary>所属\(q.members.count)个单位的年度报告：已开始编写\(started)个，已公开\(published)个（各单位数据已汇总计入本报告）</summary>\(table)</details>
                 """
         }
 
@@ -118,9 +141,13 @@ extension AnnualReportPage {
                     case .text(let t): return "\(t)"
                     case .figure(let v):
                         let title = "\(v.figure.source)·\(v.figure.label)：\(v.figure.definition)"
-                        return v.figure.link.map {
-                            "<a class=\"figure\" href=\"\($0)\" title=\"\(title)\">\(v.figure.text)</a>"
-                        } ?? "<span class=\"figure\" title=\"\(title)\">\(v.figure.text)</span>"
+                        // A figure a unit reported is marked so: Fazhi did not count it.
+                        let mark: HTML = v.figure.reported == true ? "<sup class=\"muted\" title=\"单位填报\">填报</sup>" : ""
+                        let shown: HTML =
+                            v.figure.link.map {
+                                "<a class=\"figure\" href=\"\($0)\" title=\"\(title)\">\(v.figure.text)</a>"
+                            } ?? "<span class=\"figure\" title=\"\(title)\">\(v.figure.text)</span>"
+                        return HTML.join([shown, mark])
                     }
                 })
         }
@@ -162,7 +189,10 @@ extension AnnualReportPage {
         /// source and the year before, the unit and the date.
         func document() -> [WordDocument.Block] {
             let m = model, q = model.q
-            var blocks: [WordDocument.Block] = [.title(m.title), .field("主送", m.recipients)]
+            // The 文号 it was reported under, once reported (the frozen text itself carries none).
+            let number = q.course?.file.facts[AnnualReportFact.documentNumber]
+            var blocks: [WordDocument.Block] = number.map { [.centered($0)] } ?? []
+            blocks += [.title(m.title), .field("主送", m.recipients)]
             func texts(_ part: String) -> [WordDocument.Block] {
                 (m.text(part) ?? "").split(separator: "\n").map { .paragraph(String($0)) }
             }
@@ -170,14 +200,14 @@ extension AnnualReportPage {
                 .annotated([WordDocument.Span(p.text, note: m.note(p))])
             }
             blocks += texts(ReportPart.measures.rawValue)
-            blocks.append(.heading("一、\(ReportPart.measures.heading)"))
+            blocks.append(.section("一、\(ReportPart.measures.heading)", level: 1))
             for (i, s) in q.draft.sections.enumerated() {
-                blocks.append(.heading("（\(Self.numerals[i % 10])）\(s.system.heading)"))
+                blocks.append(.section("（\(Self.numerals[i % 10])）\(s.system.heading)", level: 2))
                 blocks += s.paragraphs.map(annotated) + texts("measures.\(s.system.rawValue)")
             }
             // Staff's text of parts 二 to 五 when written (it started from the drafted sentences), else the drafted ones.
             for (i, p) in ReportPart.allCases.dropFirst().enumerated() {
-                blocks.append(.heading("\(Self.numerals[i + 1])、\(p.heading)"))
+                blocks.append(.section("\(Self.numerals[i + 1])、\(p.heading)", level: 1))
                 blocks +=
                     m.text(p.rawValue) == nil
                     ? ReportComposer.drafted(p, in: q.draft).map(annotated) : texts(p.rawValue)
@@ -211,9 +241,12 @@ extension AnnualReportPage.View {
     func published(sha: String, verifies: Bool) -> HTML {
         let q = model.q
         let parts = HTML.join(
-            document().dropFirst().map { b -> HTML in
+            document().map { b -> HTML in
                 switch b {
-                case .heading(let t): return "<h2>\(t)</h2>"
+                case .title: return ""
+                case .centered(let t): return "<p class=\"center\">\(t)</p>"
+                case .heading(let t), .section(let t, level: 1): return "<h2>\(t)</h2>"
+                case .section(let t, _): return "<h3>\(t)</h3>"
                 case .paragraph(let t): return "<p>\(t)</p>"
                 case .annotated(let spans): return "<p>\(spans.map(\.text).joined())</p>"
                 case .field(let l, let v): return "<p><b>\(l)：</b>\(v)</p>"

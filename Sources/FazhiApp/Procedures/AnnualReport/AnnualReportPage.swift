@@ -19,12 +19,13 @@ enum AnnualReportPage {
     static func register(_ console: any RoutesBuilder) {
         console.get("annual-report") { req async throws -> Response in
             let user = try req.requireUser()
-            let q = try await Query.fetch(req, user: user)
+            var q = try await Query.fetch(req, user: user)
+            q.members = try await Query.members(req, user, unit: q.unit, year: q.year)
             let model = Model(q, csrf: CSRF.token(for: req))
             switch req.query[String.self, at: "format"] ?? "" {
             case "docx":
                 return try CaseDocumentsController.docx(
-                    WordDocument(View(model: model).document()), fileName: model.title)
+                    WordDocument(View(model: model).document(), pageNumbers: true), fileName: model.title)
             case "json": return try TableResponse.json(model.json)
             case "csv": return TableResponse.csv(model.csvRows, filename: model.title + "（数据）")
             case "": break
@@ -32,7 +33,7 @@ enum AnnualReportPage {
             }
             return Views.console(
                 model.title, user: user, request: req, active: SitePath.annualReport(unit: nil, year: nil).path,
-                View(model: model).render())
+                flash: Flash.take(req), View(model: model).render())
         }
         console.post("annual-report", "texts") { req async throws -> Response in
             let user = try req.requireUser()

@@ -63,7 +63,8 @@ enum AnnualReportPortal {
                     filename: model.title + "（定稿数据）.json")
             }
             if req.query[String.self, at: "format"] == "docx" {
-                return try CaseDocumentsController.docx(WordDocument(view.document()), fileName: model.title)
+                return try CaseDocumentsController.docx(
+                    WordDocument(view.document(), pageNumbers: true), fileName: model.title)
             }
             return Views.portal(model.title, request: req, view.published(sha: recorded, verifies: verifies))
         }

@@ -77,8 +77,10 @@ extension AssessmentPage {
                     for s in scores where s.unitID == unit { given[s.code, default: [:]][s.kind] = s }
                     var points: [String: Double?] = [:]
                     for leaf in scheme.leaves {
+                        // A score given before the 分值 was lowered counts at most the 分值 now.
                         points[leaf.code] =
-                            leaf.rule == .assessed ? given[leaf.code]?[.assessor]?.score : leaf.score(figures)
+                            leaf.rule == .assessed
+                            ? given[leaf.code]?[.assessor].map { min($0.score, leaf.maxScore) } : leaf.score(figures)
                     }
                     units.append(
                         UnitScore(id: unit, name: names[unit] ?? "", points: points, figures: figures, given: given))

@@ -10,6 +10,8 @@ extension AssessmentPage {
             let q: Query
             let csrf: String
             let error: String?
+            /// The figures an imported indicator may name (for the importer).
+            var keys: [String: FigureOut] = [:]
         }
         let model: Model
 
@@ -37,13 +39,14 @@ extension AssessmentPage {
             let top = scheme.indicators.filter { $0.level == 1 }
             let table = DataTable(
                 id: "assessment-ranking",
-                columns: [.init("名次", numeric: true), .init("单位")]
+                columns: (q.mayAssess ? [.init("名次", numeric: true)] : []) + [.init("单位")]
                     + top.map {
                         .init("\($0.code) \($0.name)（\(Yuan.number(scheme.maxScore(of: $0.code)))分）", numeric: true)
                     }
                     + [.init("总分", numeric: true), .init("待评分", numeric: true)],
                 rows: q.units.map { u in
-                    [DataTable.Cell.number(ranks[u.id] ?? 0), .link(u.name, .assessment(year: q.year, unit: u.id))]
+                    (q.mayAssess ? [DataTable.Cell.number(ranks[u.id] ?? 0)] : [])
+                        + [.link(u.name, .assessment(year: q.year, unit: u.id))]
                         + top.map { h in score(subtotal(u, scheme, h.code)) }
                         + [score(u.total), .number(u.pending)]
                 }, empty: "没有可以考核的单位。"
@@ -101,7 +104,7 @@ extension AssessmentPage {
                         """
                 })
             return """
-                <h2>\(u.name)：\(Yuan.number(u.total))分（第\(q.ranks[u.id] ?? 0)名）\(u.pending > 0 ? "，\(u.pending)项待评分" : "")</h2>
+                <h2>\(u.name)：\(Yuan.number(u.total))分\(q.mayAssess ? "（第\(q.ranks[u.id] ?? 0)名）" : "")\(u.pending > 0 ? "，\(u.pending)项待评分" : "")</h2>
                 <p><a href="\(SitePath.assessment(year: q.year).path)">返回排名</a></p>
                 <div class="scroll"><table class="data" id="assessment-detail"><thead><tr><th>编号</th><th>指标</th><th class="num">分值</th><th>计分方法</th><th class="num">\(q.year)年数据</th><th class="num">得分</th></tr></thead><tbody>\(rows)</tbody></table></div>
                 """
@@ -133,9 +136,22 @@ extension AssessmentPage {
                 <form method="post" action="/console/assessment/import" enctype="multipart/form-data" class="card" id="assessment-import"><input type="hidden" name="_csrf" value="\(model.csrf)">
                 <input type="hidden" name="year" value="\(q.year)">
                 <p class="muted">表头：\(AssessmentScheme.columns.joined(separator: "、"))。计分方式为“不低于”“不高于”（按“数据”列所列的系统统计数据计分，如 litigation.appearance）或“评分”；上级指标的计分方式留空。再次导入即为新版本。<a href="\(SitePath.assessment(year: q.year).path)&format=template">下载指标表模板</a></p>
+                <details><summary>可用于计分的统计数据（“数据”列、“基数”列填写左列的代码）</summary>\(keyTable())</details>
                 <label for="assessment-file">考核指标表（.xlsx 或 .csv）</label><input id="assessment-file" type="file" name="file" accept=".xlsx,.csv">
                 <button type="submit">导入</button></form>
                 """
+        }
+
+        func keyTable() -> HTML {
+            DataTable(
+                id: "assessment-keys", columns: [.init("代码"), .init("统计数据"), .init("单位"), .init("口径")],
+                rows: model.keys.sorted { $0.key < $1.key }.map { key, f in
+                    [
+                        .text(key, class: "mono"), .text(f.label), .text(f.unit == "比率" ? "%" : f.unit),
+                        .text(f.definition),
+                    ]
+                }
+            ).render()
         }
 
         /// The export: the ranking (each first-level part and the total, summing to it) and every unit's points.
@@ -154,7 +170,10 @@ extension AssessmentPage {
             for u in q.units {
                 for i in scheme.leaves {
                     let unit = i.figure.flatMap { q.figureUnits[$0] } ?? ""
-                    let figure = i.figure.map { Yuan.number(u.figures[$0] ?? 0) } ?? ""
+                    let notApplicable = i.base.map { (u.figures[$0] ?? 0) == 0 } ?? false
+                    let figure =
+                        notApplicable
+                        ? "不适用" : i.figure.map { ReportFigure.text(u.figures[$0] ?? 0, unit: unit) } ?? ""
                     let points = (u.points[i.code] ?? nil).map(Yuan.number) ?? "待评分"
                     let own = u.given[i.code]?[.selfReport].map { Yuan.number($0.score) } ?? ""
                     let basis = u.given[i.code]?[.assessor]?.evidence ?? ""

@@ -45,7 +45,9 @@ enum AssessmentPage {
                     as SpreadsheetError
                 { throw DomainError.invalid(field: "file", message: e.description) }
                 let keys = try await figureKeys(req, user, year: year)
-                let scheme = try AssessmentScheme.parse(rows, year: year, version: 0, figures: Set(keys.keys))
+                let scheme = try AssessmentScheme.parse(
+                    rows, year: year, version: 0, figures: Set(keys.keys),
+                    rates: Set(keys.filter { $0.value.unit == "比率" }.keys))
                 let by = user.displayName, today = req.fazhi.today
                 let kept = try await req.write(as: user) { tx in
                     try await Assessments.importScheme(scheme, by: by, on: today, in: tx)
@@ -77,6 +79,10 @@ enum AssessmentPage {
                     throw DomainError.forbidden(
                         kind == .assessor ? "考核评分由司法行政部门（考核人员）作出" : "自评由本单位负责人或法制审核人员填报", article: nil)
                 }
+                // An assessor does not score the own unit (the 司法局 is itself assessed): 回避.
+                guard kind != .assessor || user.organisationID != unit else {
+                    throw DomainError.forbidden("考核人员不能为本单位评分（应当回避，由考核组其他成员评分）", article: nil)
+                }
                 guard let score = Double((v["score"] ?? "").trimmed) else {
                     throw DomainError.invalid(field: "score", message: "得分应为数字")
                 }
@@ -97,21 +103,22 @@ enum AssessmentPage {
         user.grants.contains { [.head, .legalReviewer].contains($0.role) && $0.organisationID == unit }
     }
 
-    /// Every figure a computed indicator may read, with its unit, by `set.id`.
-    static func figureKeys(_ req: Request, _ user: AuthUser, year: Int) async throws -> [String: String] {
-        var out: [String: String] = [:]
+    /// Every figure a computed indicator may read (its label and unit), by `set.id`.
+    static func figureKeys(_ req: Request, _ user: AuthUser, year: Int) async throws -> [String: FigureOut] {
+        var out: [String: FigureOut] = [:]
         for set in StatisticsAPI.sets(req.fazhi.procedures) {
-            for f in try await set.compute(req, year, [user.organisationID]).figures {
-                out["\(set.id).\(f.id)"] = f.unit
-            }
+            for f in try await set.compute(req, year, [user.organisationID]).figures { out["\(set.id).\(f.id)"] = f }
         }
         return out
     }
 
     static func page(_ req: Request, _ user: AuthUser, error: String?) async throws -> Response {
         let q = try await Query.fetch(req, user)
+        // The importer is shown the figures a computed indicator may name.
+        let keys = q.mayImport ? try await figureKeys(req, user, year: q.year) : [:]
         return Views.console(
             "法治政府建设考核", user: user, request: req, active: SitePath.assessment(year: nil).path,
-            View(model: .init(q: q, csrf: CSRF.token(for: req), error: error)).render())
+            flash: Flash.take(req),
+            View(model: .init(q: q, csrf: CSRF.token(for: req), error: error, keys: keys)).render())
     }
 }

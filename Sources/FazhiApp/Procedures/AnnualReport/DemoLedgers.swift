@@ -17,24 +17,29 @@ enum DemoLedgers {
                 LedgerEntry(unitID: unit, kind: kind.id, on: on, values: values, by: "司法局 法治督察科"), kind: kind,
                 today: c.today, in: tx)
         }
-        let duty: [(CivilDate, String, LedgerKinds.DutyForm, String, String)] = [
-            (day(1, 22), "王县长", .lawReport, "\(year - 1)年度履行推进法治建设第一责任人职责情况述法", "清委依法治县办〔\(year)〕1号"),
-            (day(2, 27), "王县长", .chaired, "县政府常务会议研究\(year)年法治政府建设工作要点", "县政府常务会议纪要〔\(year)〕3号"),
-            (day(4, 10), "王县长", .heard, "听取县司法局关于行政复议体制改革工作的汇报", ""),
-            (day(5, 8), "王县长", .instruction, "对行政执法“三项制度”落实情况通报作出批示", "县政府办文〔\(year)〕56号"),
-            (day(7, 1), "王县长", .oath, "组织新任命国家工作人员宪法宣誓", "县政府办通知〔\(year)〕12号"),
-            (day(9, 15), "王县长", .heard, "听取重大行政决策合法性审查工作汇报", ""),
+        let duty: [(CivilDate, LedgerKinds.DutyForm, String, String)] = [
+            (day(1, 22), .lawReport, "向市委全面依法治市委员会述\(year - 1)年度履行推进法治建设第一责任人职责情况", "临州市委依法治市办〔\(year)〕1号"),
+            (day(2, 27), .chaired, "县政府常务会议研究\(year)年法治政府建设工作", "县政府常务会议纪要〔\(year)〕3号"),
+            (day(3, 6), .deployed, "审定\(year)年法治政府建设工作要点", "清政办发〔\(year)〕8号"),
+            (day(4, 10), .heard, "听取县司法局关于行政复议体制改革工作的汇报", ""),
+            (day(5, 8), .instruction, "对行政执法“三项制度”落实情况通报作出批示", "县政府办文〔\(year)〕56号"),
+            (day(7, 1), .oath, "监誓县政府任命的国家工作人员宪法宣誓", "县政府办通知〔\(year)〕12号"),
+            (day(9, 15), .heard, "听取重大行政决策合法性审查工作汇报", ""),
         ]
-        for (on, leader, form, subject, document) in duty {
-            var values = ["leader": leader, "form": form.rawValue, "subject": subject, "document": document]
-            if form == .lawReport { values["evaluation"] = "好" }
+        for (on, form, subject, document) in duty {
+            var values = [
+                "leader": "王县长", "role": "government", "form": form.rawValue, "subject": subject, "document": document,
+            ]
+            if form == .lawReport {
+                values["evaluation"] = "好"; values["lawYear"] = String(year - 1); values["venue"] = "市委全面依法治市委员会会议"
+            }
             try await add(LedgerKinds.duty, county, on, values)
         }
         let officers = try await Officers.list(bodies: [market], year: year, on: tx.db)
         try await add(
             LedgerKinds.course, market, day(4, 16),
             [
-                "title": "行政处罚裁量基准适用专题培训", "organiser": "清河县市场监督管理局", "hours": "16",
+                "title": "行政处罚裁量基准适用专题培训", "organiser": "清河县市场监督管理局", "hours": "16", "category": "legal",
                 "attendees": officers.prefix(20).map(\.certificateNumber).joined(separator: "\n"),
             ])
         let names = ["周明", "吴倩", "郑浩", "王芳", "冯磊", "陈静", "褚涛", "卫东", "蒋丽", "沈杰", "韩梅", "杨帆", "朱琳", "秦川"]
@@ -42,7 +47,7 @@ enum DemoLedgers {
         try await add(
             LedgerKinds.exam, justice, day(6, 20),
             [
-                "title": "\(year)年度行政执法人员资格考试", "passMark": "60", "scores": scores.joined(separator: "\n"),
+                "title": "\(year)年全省行政执法人员资格考试", "passMark": "60", "scores": scores.joined(separator: "\n"),
                 "certificates": "10",
             ])
         let reported: [(LedgerKinds.ReportedIndicator, Int, String)] = [

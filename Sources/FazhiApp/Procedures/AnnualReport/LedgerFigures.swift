@@ -15,20 +15,29 @@ enum LedgerFigures {
         FigureOut(id: id, label: label, definition: definition, value: value, unit: unit, records: nil)
     }
 
+    /// The unit's own leaders' records (a county's report does not count its departments' heads); a 述法 counts for the
+    /// year it reports on, held that year or early the next.
     static let duty = FigureSet(
         id: "duty", title: "第一责任人履职",
         compute: { req, year, bodies in
             let entries = try await Ledgers.list(kind: LedgerKinds.duty.id, units: bodies, year: year, on: req.db)
+            let next = try await Ledgers.list(kind: LedgerKinds.duty.id, units: bodies, year: year + 1, on: req.db)
+            let lawReport = LedgerKinds.DutyForm.lawReport.rawValue
             var out = [figure("entries", "履职记录", "\(year)年登记的第一责任人履职记录", Double(entries.count), "次")]
             for form in LedgerKinds.DutyForm.allCases {
+                let counted =
+                    form == .lawReport
+                    ? (entries + next).filter { $0["form"] == lawReport && $0["lawYear"] == String(year) }.count
+                    : entries.filter { $0["form"] == form.rawValue }.count
                 out.append(
                     figure(
-                        "form.\(form.rawValue)", form.chineseName, "\(year)年登记的履职方式为“\(form.chineseName)”的记录",
-                        Double(entries.filter { $0["form"] == form.rawValue }.count),
-                        form == .instruction ? "件" : "次"))
+                        "form.\(form.rawValue)", form.chineseName,
+                        form == .lawReport
+                            ? "述法年度为\(year)年的述法（含次年年初进行的）" : "\(year)年登记的履职方式为“\(form.chineseName)”的记录",
+                        Double(counted), form == .instruction ? "件" : "次"))
             }
             return ("\(year)年第一责任人履职记录\(entries.count)次。", out)
-        }, page: { SitePath.ledger(kind: LedgerKinds.duty.id, year: $0).path })
+        }, page: { SitePath.ledger(kind: LedgerKinds.duty.id, year: $0).path }, ownUnitOnly: true)
 
     static let courses = FigureSet(
         id: "courses", title: "执法人员培训（期次）",
@@ -41,13 +50,13 @@ enum LedgerFigures {
                 [
                     figure("courses", "执法人员培训", "\(year)年登记的执法人员培训期次", Double(entries.count), "期"),
                     figure("attendance", "参训人次", "\(year)年各期培训参训人员之和", Double(attendance), "人次"),
-                    figure("hours", "参训学时", "\(year)年各期培训学时×参训人数之和", hours, "学时"),
+                    figure("hours", "参训总学时（人·学时）", "\(year)年各期培训学时×参训人数之和", hours, "学时"),
                 ]
             )
         }, page: { SitePath.ledger(kind: LedgerKinds.course.id, year: $0).path })
 
     static let exams = FigureSet(
-        id: "exams", title: "执法资格考试",
+        id: "exams", title: "组织参加执法资格考试",
         compute: { req, year, bodies in
             let entries = try await Ledgers.list(kind: LedgerKinds.exam.id, units: bodies, year: year, on: req.db)
             let candidates = entries.map { $0.scores("scores").count }.reduce(0, +)
@@ -63,7 +72,7 @@ enum LedgerFigures {
                         "passRate", "考试合格率", "考试合格 ÷ 参加考试",
                         candidates == 0 ? 0 : Double(passed) / Double(candidates), "比率"),
                     figure(
-                        "certificates", "核发执法证", "\(year)年考试合格后核发的执法证件",
+                        "certificates", "申领执法证", "\(year)年为考试合格人员申领的执法证件",
                         entries.map { $0.number("certificates") }.reduce(0, +), "个"),
                 ]
             )
@@ -83,7 +92,7 @@ enum LedgerFigures {
                     mine.map { $0.number("value") }.reduce(0, +), i.unit)
             }
             return ("\(year)年单位填报指标\(entries.count)项。", out)
-        }, page: { SitePath.ledger(kind: LedgerKinds.indicator.id, year: $0).path })
+        }, page: { SitePath.ledger(kind: LedgerKinds.indicator.id, year: $0).path }, reported: true)
 
     /// 工作要点: the tasks due in the year, done, and overdue as of today.
     static let workPlan = FigureSet(
@@ -102,15 +111,27 @@ enum LedgerFigures {
                         "overdue", "逾期未完成任务", "完成时限已过、进展不是“已完成”的任务（截至\(today.description)）", Double(overdue.count), "项"),
                 ]
             )
-        }, page: { SitePath.ledger(kind: LedgerKinds.workPlan.id, year: $0).path })
+        }, page: { SitePath.ledger(kind: LedgerKinds.workPlan.id, year: $0).path }, ownUnitOnly: true)
 
-    /// Next year's 工作要点 tasks as part 四 drafts them: the task, its lead unit and its 完成时限.
-    static func plans(_ req: Request, year: Int, units: Set<UUID>) async throws -> [String] {
-        try await Ledgers.list(kind: LedgerKinds.workPlan.id, units: units, year: year + 1, on: req.db).reversed().map {
-            e in
-            let task = e["task"].trimmingCharacters(in: CharacterSet(charactersIn: "。；; "))
-            return "\(task)（牵头单位：\(e["owner"])，完成时限：\(CaseDocuments.chineseDate(e.on))）。"
+    /// Part 四 from the unit's own 工作要点: next year's tasks ("一是…（县司法局牵头，2027年6月底前完成）。"), or, before next
+    /// year's plan is issued, this year's tasks still under way ("继续推进…").
+    static func plans(_ req: Request, year: Int, unit: UUID) async throws -> [String] {
+        let next = try await Ledgers.list(kind: LedgerKinds.workPlan.id, units: [unit], year: year + 1, on: req.db)
+        if !next.isEmpty {
+            return next.reversed().map { e in "\(task(e))（\(e["owner"])牵头，\(due(e.on))前完成）。" }
         }
+        let done = LedgerKinds.TaskProgress.done.rawValue
+        return try await Ledgers.list(kind: LedgerKinds.workPlan.id, units: [unit], year: year, on: req.db)
+            .reversed().filter { $0["progress"] != done }.map { e in "继续推进\(task(e))（\(e["owner"])牵头）。" }
+    }
+
+    static func task(_ e: LedgerEntry) -> String {
+        e["task"].trimmingCharacters(in: CharacterSet(charactersIn: "。；; "))
+    }
+
+    /// "2027年6月底" for a month's last day, else "2027年6月15日".
+    static func due(_ d: CivilDate) -> String {
+        d.adding(days: 1).month != d.month ? "\(d.year)年\(d.month)月底" : "\(d.year)年\(d.month)月\(d.day)日"
     }
 
     static let contributions: [ReportContribution] =
@@ -118,21 +139,22 @@ enum LedgerFigures {
             ReportContribution(
                 .safeguards, set: "duty", sentences: [],
                 shortfalls: [
-                    Shortfall("form.lawReport", .below(1, unlessZero: "entries"), "党政主要负责人年度述法尚未开展。")
+                    Shortfall(
+                        "form.lawReport", .below(1, unlessZero: "entries"),
+                        "推进法治建设第一责任人职责落实还有差距，主要负责人年度述法尚未开展。")
                 ],
                 firstResponsibility: [
-                    "主要负责人主持召开会议研究法治建设工作{form.chaired}次。",
-                    "主要负责人听取法治建设工作汇报{form.heard}次。",
-                    "主要负责人对法治建设工作作出批示{form.instruction}件。",
-                    "主要负责人开展述法{form.lawReport}次。",
-                    "主要负责人组织宪法宣誓{form.oath}次。",
+                    "主要负责人认真履行推进法治建设第一责任人职责", "主持召开会议专题研究部署法治建设工作{form.chaired}次",
+                    "审定年度法治建设工作要点或计划{form.deployed}次", "听取法治建设工作汇报{form.heard}次",
+                    "就法治建设工作作出批示{form.instruction}次", "督办法治督察反馈问题整改{form.rectification}次",
+                    "监誓本级政府任命人员宪法宣誓{form.oath}次", "就本年度履行推进法治建设第一责任人职责情况述法{form.lawReport}次",
                 ]),
             ReportContribution(
                 .enforcement, set: "courses", sentences: ["组织执法人员培训{courses}期、参训{attendance}人次。"],
                 compared: ["courses", "attendance"]),
             ReportContribution(
                 .enforcement, set: "exams",
-                sentences: ["组织行政执法人员资格考试{exams}次，参加考试{candidates}人、合格{passed}人。", "考试合格后核发执法证{certificates}个。"],
+                sentences: ["组织{candidates}人参加行政执法资格考试，合格{passed}人。", "为考试合格人员申领行政执法证件{certificates}个。"],
                 compared: ["candidates", "passed"]),
             ReportContribution(
                 .safeguards, set: "workPlan", sentences: ["制定年度法治政府建设工作要点，明确任务{tasks}项，已完成{done}项。"],
@@ -144,6 +166,6 @@ enum LedgerFigures {
         .map { system, items in
             ReportContribution(
                 system, set: "indicators",
-                sentences: items.map { "据单位填报，全年\($0.chineseName){\($0.rawValue)}\($0.unit)。" })
+                sentences: items.map(\.sentence))
         }
 }

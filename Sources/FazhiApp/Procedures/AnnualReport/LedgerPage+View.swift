@@ -16,10 +16,10 @@ extension LedgerPage {
 
         func render() -> HTML {
             let m = model, q = model.q, kind = q.kind
-            // The list shows the short fields; paragraphs and long lists are read in the entry's form.
+            // The list shows the fields (a paragraph cut short); long lists as counts, read in full in the entry's form.
             let shown = kind.fields.filter { f in
                 switch f.kind {
-                case .paragraph, .certificates, .scores: false
+                case .certificates, .scores: false
                 default: true
                 }
             }
@@ -27,20 +27,21 @@ extension LedgerPage {
             let table = DataTable(
                 id: "ledger-list",
                 columns: [.init(kind.dateLabel), .init("单位")] + shown.map { f in .init(f.label, numeric: f.isNumber) }
-                    + summaryColumns + [.init("登记人"), .init("")],
+                    + summaryColumns + kind.derived.map { .init($0.label, numeric: true) } + [.init("登记人"), .init("")],
                 rows: q.entries.map { e, unit in
                     [.text(e.on.description), .text(unit)]
                         + shown.map { f in
                             f.isNumber
                                 ? DataTable.Cell("\(e[f.id])", sort: e[f.id], class: "num")
-                                : .text(f.label(of: e[f.id]))
-                        } + summary(e)
+                                : .text(String(f.label(of: e[f.id]).prefix(80)))
+                        } + summary(e) + kind.derived.map { .number($0.value(e)) }
                         + [
                             .text(e.by),
                             mayEdit.contains(e.unitID)
                                 ? .link("修改", .ledger(kind: kind.id, year: q.year, edit: e.id)) : .text(""),
                         ]
-                }, empty: "\(q.year)年尚无“\(kind.title)”记录。"
+                }, empty: "\(q.year)年尚无“\(kind.title)”记录。",
+                rowClasses: q.entries.map { e, _ in kind.overdue?(e, q.today) == true ? "overdue" : nil }
             ).render()
             return """
                 \(m.error.map { Views.flash($0, error: true) } ?? "")
@@ -90,7 +91,7 @@ extension LedgerPage {
                 ? "<input type=\"hidden\" name=\"entry\" value=\"\(e?.id.uuidString ?? "")\"><input type=\"hidden\" name=\"version\" value=\"\(e?.version ?? 0)\">"
                 : ""
             return """
-                <h2 id="ledger-form-title">\(changing ? "修改记录" : "登记")</h2>\(PostForm(
+                <h2 id="ledger-form-title">\(changing ? "修改此条记录" : "登记")</h2>\(PostForm(
                     action: SitePath.ledger(kind: kind.id, year: nil).path, id: "ledger-form", csrf: m.csrf,
                     content: """
                         \(hidden)

@@ -57,7 +57,7 @@ enum LedgerPage {
             throw DomainError.forbidden("只有本单位负责人、法制审核人员或者司法行政监督人员可以登记“\(kind.title)”", article: nil)
         }
         guard let on = CivilDate(iso: (v["on"] ?? "").trimmed) else {
-            throw DomainError.invalid(field: "on", message: "请填写\(kind.dateLabel)")
+            throw DomainError.invalid(field: "on", message: "请填写有效的\(kind.dateLabel)（年-月-日）")
         }
         var entry = LedgerEntry(unitID: unit, kind: kind.id, on: on, values: [:], by: user.displayName, version: 0)
         if let raw = v["entry"], !raw.isEmpty {
@@ -91,7 +91,7 @@ enum LedgerPage {
             q: q, editing: editing, own: user.organisationID, csrf: CSRF.token(for: req), error: error)
         return Views.console(
             kind.title, user: user, request: req, active: SitePath.ledger(kind: LedgerKinds.duty.id, year: nil).path,
-            View(model: model).render())
+            flash: Flash.take(req), View(model: model).render())
     }
 
     /// What the page reads: the kind's entries of the year for the units the user reads, with the units' names.

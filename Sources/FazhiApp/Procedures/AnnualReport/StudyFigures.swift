@@ -57,6 +57,7 @@ enum StudyFigures {
             ], compared: ["sessions", "kind.executive", "attendance"],
             shortfalls: [
                 Shortfall("governmentsShort", .above(0), "领导干部学法制度落实不够到位，有{governmentsShort}个政府常务会议学法少于每年{target}次。")
-            ])
+            ],
+            firstResponsibility: ["主要负责人带头学法", "主持政府常务会议学法{kind.executive}次"])
     ]
 }

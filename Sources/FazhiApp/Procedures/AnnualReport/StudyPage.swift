@@ -57,6 +57,7 @@ enum StudyPage {
             year: year, today: req.fazhi.today, sessions: sessions.map { ($0, names[$0.unitID] ?? "") },
             units: writable, own: user.organisationID, csrf: CSRF.token(for: req), error: error)
         return Views.console(
-            "学法记录", user: user, request: req, active: SitePath.study(year: nil).path, View(model: model).render())
+            "学法记录", user: user, request: req, active: SitePath.study(year: nil).path, flash: Flash.take(req),
+            View(model: model).render())
     }
 }

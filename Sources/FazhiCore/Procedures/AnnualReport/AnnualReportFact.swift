@@ -10,12 +10,16 @@ public enum AnnualReportFact {
     public static let recipients = FactKey<String>("recipients", "报送机关")
     public static let submittedOn = FactKey<CivilDate>("submittedOn", "报送日期")
     public static let submittedLate = FactKey<Bool>("submittedLate", "逾期报送")
+    public static let documentNumber = FactKey<String>("documentNumber", "报送文号")
+    public static let submitLateReason = FactKey<String>("submitLateReason", "逾期报送原因")
+    public static let publishLateReason = FactKey<String>("publishLateReason", "逾期公开原因")
     public static let channel = FactKey<String>("channel", "公开途径")
     public static let publishedOn = FactKey<CivilDate>("publishedOn", "公开日期")
     public static let publishedLate = FactKey<Bool>("publishedLate", "逾期公开")
 
     public static let all: [AnyFactKey] = [
         reportYear.any, title.any, submitBy.any, publishBy.any, reportSha256.any, frozenOn.any, reviewOpinion.any,
-        recipients.any, submittedOn.any, submittedLate.any, channel.any, publishedOn.any, publishedLate.any,
+        recipients.any, submittedOn.any, submittedLate.any, documentNumber.any, submitLateReason.any, channel.any,
+        publishedOn.any, publishedLate.any, publishLateReason.any,
     ]
 }

@@ -30,6 +30,16 @@ public enum AnnualReportProcedure {
     /// Those who write the report: the unit's head and 法制机构, the 司法局's staff who draft a government's.
     static let writers: Set<Role> = [.head, .legalReviewer, .supervisor]
 
+    /// Whether the step is taken after the period's last day.
+    static func late(_ c: StepContext, _ due: FactKey<CivilDate>) -> Bool {
+        c.file.facts[due].map { c.date > $0 } ?? false
+    }
+
+    /// A reason of 1 to 500 characters given in the input.
+    static func explained(_ c: StepContext, _ input: String) -> Bool {
+        (1...500).contains((c.inputs.text(input) ?? "").trimmingCharacters(in: .whitespacesAndNewlines).count)
+    }
+
     /// The report's title for a year (what lists show as its party).
     public static func title(_ year: Int) -> String { "\(year)年度法治政府建设情况报告" }
 
@@ -68,10 +78,6 @@ public enum AnnualReportProcedure {
             .gate(source, "报告年度尚未结束，年度结束后才能定稿") { c in
                 Double(c.date.year) > (c.file.facts[F.reportYear] ?? Double(c.date.year))
             }
-            // The report is of a year that has ended (each year's report is of the year before).
-            .gate(source, "报告年度尚未结束，年度结束后才能定稿") { c in
-                Double(c.date.year) > (c.file.facts[F.reportYear] ?? Double(c.date.year))
-            }
             .gate(source, "请在年度报告页面“定稿并提交审核”：由系统按当时的统计数据生成定稿") { c in
                 c.external.text("snapshot") != nil
             }
@@ -103,13 +109,26 @@ public enum AnnualReportProcedure {
                 Step.submit, "报送", from: [State.approved.id], to: State.submitted.id, by: writers, basis: source
             )
             .asks(.init("recipients", "报送机关（党委、人大常委会、上一级政府或者主管部门）"))
+            .asks(.init("documentNumber", "报送文号（如：清政〔2027〕5号）"))
+            .asks(.init("submitLateReason", "逾期报送的原因（已过3月1日时填写）", required: false))
             .gate(source, "报送机关不超过200字", field: "recipients") { c in (c.inputs.text("recipients") ?? "").count <= 200 }
+            .gate(source, "请填写报送文号（50字以内）", field: "documentNumber") { c in
+                (1...50).contains((c.inputs.text("documentNumber") ?? "").trimmingCharacters(in: .whitespaces).count)
+            }
+            // Reported after 3月1日: the delay is explained on the record (the 督察 asks for it).
+            .gate(source, "已过3月1日报送期限，请说明逾期报送的原因", field: "submitLateReason") { c in
+                !Self.late(c, F.submitBy) || Self.explained(c, "submitLateReason")
+            }
             .then(
-                .compute(writes: F.recipients, F.submittedOn, F.submittedLate) { c in
-                    Facts([
+                .compute(writes: F.recipients, F.submittedOn, F.submittedLate, F.documentNumber, F.submitLateReason) {
+                    c in
+                    var out = Facts([
                         F.recipients ~ (c.inputs[F.recipients] ?? ""), F.submittedOn ~ c.date,
-                        F.submittedLate ~ (c.file.facts[F.submitBy].map { c.date > $0 } ?? false),
+                        F.submittedLate ~ Self.late(c, F.submitBy),
+                        F.documentNumber ~ (c.inputs.text("documentNumber") ?? "").trimmingCharacters(in: .whitespaces),
                     ])
+                    if Self.late(c, F.submitBy) { out[F.submitLateReason] = c.inputs.text("submitLateReason") }
+                    return out
                 },
                 .stopDeadline("submission")),
             ActionDefinition(
@@ -123,12 +142,18 @@ public enum AnnualReportProcedure {
                         .init("portal", "政府门户网站（本平台公开）"), .init("newspaper", "报刊"), .init("other", "其他媒体"),
                     ]))
             )
+            .asks(.init("publishLateReason", "逾期公开的原因（已过4月1日时填写）", required: false))
+            .gate(source + "第二十四条", "已过4月1日公开期限，请说明逾期公开的原因", field: "publishLateReason") { c in
+                !Self.late(c, F.publishBy) || Self.explained(c, "publishLateReason")
+            }
             .then(
-                .compute(writes: F.channel, F.publishedOn, F.publishedLate) { c in
-                    Facts([
+                .compute(writes: F.channel, F.publishedOn, F.publishedLate, F.publishLateReason) { c in
+                    var out = Facts([
                         F.channel ~ (c.inputs[F.channel] ?? ""), F.publishedOn ~ c.date,
-                        F.publishedLate ~ (c.file.facts[F.publishBy].map { c.date > $0 } ?? false),
+                        F.publishedLate ~ Self.late(c, F.publishBy),
                     ])
+                    if Self.late(c, F.publishBy) { out[F.publishLateReason] = c.inputs.text("publishLateReason") }
+                    return out
                 },
                 .stopDeadline("publication")),
         ]
