@@ -131,6 +131,12 @@ import VaporTesting
             let second = try await web.request(
                 .POST, "/console/annual-report/texts", form: form.merging(["basedOn": "1", "text": "第二稿\n第二段"]) { $1 })
             #expect(second.status == .seeOther)
+            // Both versions can be read, newest first.
+            let history = try await web.request(
+                .GET, "/console/annual-report/history?unit=\(government.uuidString)&year=\(year)&part=other")
+            #expect(history.status == .ok && history.text.contains("第2版") && history.text.contains("第1版"))
+            let newer = history.text.range(of: "第2版")?.lowerBound, older = history.text.range(of: "第1版")?.lowerBound
+            #expect(newer.flatMap { n in older.map { n < $0 } } == true, "newest first")
             let bad = try await web.request(
                 .POST, "/console/annual-report/texts",
                 form: form.merging(["basedOn": "2", "text": "含\u{1B}控制字符"]) { $1 })

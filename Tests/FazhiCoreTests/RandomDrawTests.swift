@@ -64,3 +64,18 @@ struct RandomDrawTests {
             script.trimmingCharacters(in: .newlines) == RandomDraw.referenceScript.trimmingCharacters(in: .newlines))
     }
 }
+
+/// 法治督察's sample of units: the same inputs and value give the same units; another value, others.
+@Suite struct RandomSampleTests {
+    @Test func sampleIsReproducible() throws {
+        let units = (1...30).map { RandomDraw.Target(id: "unit-\($0)", stratum: "单位") }
+        let inputs = RandomDraw.Inputs(
+            task: "法治督察2026", targets: units, inspectors: [], exclusions: [], quotas: ["单位": 4], perTarget: 0)
+        let a = try RandomDraw.sample(inputs, revealed: "12345"), b = try RandomDraw.sample(inputs, revealed: "12345")
+        #expect(a == b && a.count == 4)
+        #expect(try RandomDraw.sample(inputs, revealed: "54321") != a)
+        let withInspectors = RandomDraw.Inputs(
+            task: "x", targets: units, inspectors: ["i"], exclusions: [], quotas: ["单位": 1], perTarget: 0)
+        #expect(throws: RandomDraw.Problem.self) { try RandomDraw.sample(withInspectors, revealed: "1") }
+    }
+}

@@ -130,7 +130,8 @@ public struct LedgerField: Sendable {
             else {
                 throw DomainError.invalid(
                     field: id,
-                    message: "“\(label)”应为\(Yuan.number(min))至\(Yuan.number(max))之间的\(whole ? "整数" : "数")")
+                    message:
+                        "“\(label)”应为\(Yuan.number(min))至\(Yuan.number(max))之间的\(whole ? "整数" : "数")（直接填写阿拉伯数字，如 16）")
             }
             return whole ? String(Int(n)) : Yuan.number(n)
         case .choice(let choices):

@@ -23,6 +23,22 @@ public enum AnnualReportTexts {
     /// The longest part (a section's account runs to a few pages).
     public static let maxLength = 20_000
 
+    /// Every version of one part, newest first (the page shows what changed and who changed it).
+    public static func history(unit: UUID, year: Int, part: String, on db: any Database) async throws -> [ReportText] {
+        try await (db as! any SQLDatabase).raw(
+            """
+            SELECT version, text, edited_by, edited_on FROM annual_report_texts WHERE unit_id = \(bind: unit.uuidString)
+            AND year = \(bind: year) AND part = \(bind: part) ORDER BY version DESC
+            """
+        ).all().map { r in
+            ReportText(
+                part: part, text: try r.decode(column: "text", as: String.self),
+                version: try r.decode(column: "version", as: Int.self),
+                editedBy: try r.decode(column: "edited_by", as: String.self),
+                editedOn: try r.decode(column: "edited_on", as: String.self))
+        }
+    }
+
     /// The latest version of each part of a unit's report for a year.
     public static func latest(unit: UUID, year: Int, on db: any Database) async throws -> [String: ReportText] {
         let rows = try await (db as! any SQLDatabase).raw(

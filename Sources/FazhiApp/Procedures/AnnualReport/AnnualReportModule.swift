@@ -5,7 +5,7 @@ extension AppModule {
     /// staff write.
     static let annualReport = AppModule(
         folder: "AnnualReport",
-        report: StudyFigures.contributions + LedgerFigures.contributions,
+        report: StudyFigures.contributions + LedgerFigures.contributions + InspectionReport.contributions,
         routes: { r in
             AnnualReportPage.register(r.console)
             AnnualReportCourse.register(r.console)
@@ -13,6 +13,7 @@ extension AppModule {
             StudyPage.register(r.console)
             LedgerPage.register(r.console)
             AssessmentPage.register(r.console)
+            InspectionOpening.register(r.console)
         },
         navigation: [
             NavEntry(
@@ -22,6 +23,9 @@ extension AppModule {
             NavEntry(
                 .statistics, "法治建设台账", .ledger(kind: LedgerKinds.duty.id, year: nil), roles: AnnualReportPage.writers),
             NavEntry(.statistics, "法治政府建设考核", .assessment(year: nil), roles: AnnualReportPage.writers),
+            NavEntry(
+                .supervision, "法治督察", .cases(procedure: RuleOfLawInspectionProcedure.id),
+                roles: [.supervisor, .head, .legalReviewer]),
         ],
         demo: { c, tx in
             try await DemoAnnualReport.load(c, in: tx)

@@ -165,6 +165,10 @@ extension AnnualReportPage {
             guard model.q.mayWrite else { return "" }
             let saved = model.q.texts[part]
             let state = saved.map { "当前第\($0.version)版，\($0.editedBy)于\($0.editedOn)保存" } ?? "尚未撰写"
+            let history: HTML =
+                (saved?.version ?? 0) > 1
+                ? "<p><a href=\"/console/annual-report/history?unit=\(model.q.unit.uuidString)&year=\(model.q.year)&part=\(part)\">查看历史版本</a></p>"
+                : ""
             let current =
                 part == "recipients"
                 ? model.recipients
@@ -173,7 +177,7 @@ extension AnnualReportPage {
                         $0.map(\.text).joined(separator: "\n")
                     } ?? ""
             return """
-                <details class="edit"><summary>撰写或修改（\(state)）</summary>\(PostForm(
+                <details class="edit"><summary>撰写或修改（\(state)）</summary>\(history)\(PostForm(
                     action: "/console/annual-report/texts", cssClass: "card", csrf: model.csrf,
                     content: """
                         <input type="hidden" name="unit" value="\(model.q.unit.uuidString)"><input type="hidden" name="year" value="\(model.q.year)">
@@ -219,6 +223,20 @@ extension AnnualReportPage {
 }
 
 extension AnnualReportPage.View {
+    /// A part's versions, newest first: who saved each and when, and its text.
+    static func history(_ versions: [ReportText], back: String) -> HTML {
+        let items = HTML.join(
+            versions.map { v in
+                """
+                <div class="card"><p class="muted">第\(v.version)版 · \(v.editedBy) · \(v.editedOn)</p>\(HTML.join(v.text.split(separator: "\n").map { "<p>\(String($0))</p>" as HTML }))</div>
+                """ as HTML
+            })
+        return """
+            <p><a href="\(back)">返回年度报告</a></p>
+            \(versions.isEmpty ? "<p class=\"muted\">该部分尚未撰写。</p>" : items)
+            """
+    }
+
     /// The portal's list of published reports.
     static func portalList(_ list: [AnnualReportPortal.Published]) -> HTML {
         let table = DataTable(

@@ -35,6 +35,22 @@ enum AnnualReportPage {
                 model.title, user: user, request: req, active: SitePath.annualReport(unit: nil, year: nil).path,
                 flash: Flash.take(req), View(model: model).render())
         }
+        // A part's earlier versions, newest first, for whoever reads the unit's report.
+        console.get("annual-report", "history") { req async throws -> Response in
+            let user = try req.requireUser()
+            guard let unit = req.query[String.self, at: "unit"].flatMap(UUID.init(uuidString:)),
+                user.readable.contains(unit)
+            else { throw APIError.notFound("单位不存在，或您无权查看") }
+            guard let year = req.query[Int.self, at: "year"], (2000...2100).contains(year) else {
+                throw DomainError.invalid(field: "year", message: "年度应在2000至2100之间")
+            }
+            let part = req.query[String.self, at: "part"] ?? ""
+            guard textParts.contains(part) else { throw DomainError.invalid(field: "part", message: "没有这一部分") }
+            let versions = try await AnnualReportTexts.history(unit: unit, year: year, part: part, on: req.db)
+            return Views.console(
+                "历史版本", user: user, request: req, active: SitePath.annualReport(unit: nil, year: nil).path,
+                View.history(versions, back: SitePath.annualReport(unit: unit, year: year).path))
+        }
         console.post("annual-report", "texts") { req async throws -> Response in
             let user = try req.requireUser()
             let v = try req.content.decode([String: String].self)

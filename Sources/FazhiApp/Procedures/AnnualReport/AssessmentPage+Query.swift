@@ -30,6 +30,8 @@ extension AssessmentPage {
         let figureUnits: [String: String]
         let mayImport: Bool
         let mayAssess: Bool
+        /// The viewer's own organisation (an assessor does not score it: 回避).
+        let own: UUID
         let mayReport: Bool
 
         /// The rank of each unit by total, ties sharing a rank.
@@ -97,7 +99,7 @@ extension AssessmentPage {
             return Query(
                 year: year, today: today, scheme: scheme, importedBy: kept?.by ?? "", importedOn: kept?.on ?? "",
                 units: units, unit: unit, figureUnits: figureUnits, mayImport: user.isSupervisor,
-                mayAssess: user.isSupervisor,
+                mayAssess: user.isSupervisor, own: user.organisationID,
                 mayReport: unit.map { AssessmentPage.mayReport(user, unit: $0.id) } ?? false)
         }
     }

@@ -31,7 +31,7 @@ extension AssessmentPage {
                 <a href="\(SitePath.assessment(year: q.year).path)&format=xlsx" id="assessment-xlsx">导出得分（Excel）</a> · <a href="\(SitePath.assessment(year: q.year).path)&format=template">下载指标表</a></p>
                 """
             if let unit = q.unit { return "\(head)\(info)\(detail(unit, scheme))" }
-            return "\(head)\(info)\(ranking(scheme))\(importForm())"
+            return "\(head)\(info)\(ranking(scheme))\(inspectionForms())\(importForm())"
         }
 
         func ranking(_ scheme: AssessmentScheme) -> HTML {
@@ -112,7 +112,9 @@ extension AssessmentPage {
 
         func scoreForms(_ u: UnitScore, _ i: AssessmentIndicator) -> HTML {
             let q = model.q
-            let kinds = AssessmentScore.Kind.allCases.filter { $0 == .assessor ? q.mayAssess : q.mayReport }
+            let kinds = AssessmentScore.Kind.allCases.filter {
+                $0 == .assessor ? q.mayAssess && u.id != q.own : q.mayReport
+            }
             return HTML.join(
                 kinds.map { k in
                     PostForm(
@@ -126,6 +128,30 @@ extension AssessmentPage {
                         submit: "保存\(k.chineseName)"
                     ).render()
                 })
+        }
+
+        /// 法治督察 of the units listed: one chosen, or several drawn by the public draw rule.
+        func inspectionForms() -> HTML {
+            let q = model.q
+            guard q.mayAssess, !q.units.isEmpty else { return "" }
+            let choices = q.units.map { InputField.Choice($0.id.uuidString, $0.name) }
+            return """
+                <h2>法治督察</h2>
+                <p class="muted">对考核范围内的单位开展法治督察（法治政府建设与责任落实督察工作规定）：选定单位，或者按公开的随机数抽取（抽取的输入、SHA-256 和随机数记入全过程记录，任何人可以复核）。</p>
+                \(PostForm(
+                    action: "/console/inspections", id: "inspection-one", cssClass: "card inline", csrf: model.csrf,
+                    content: FormField(id: "inspection-body", name: "body", label: "被督察单位", kind: .choice(choices)).render(),
+                    submit: "登记督察"
+                ).render())
+                \(PostForm(
+                    action: "/console/inspections", id: "inspection-draw", cssClass: "card inline", csrf: model.csrf,
+                    content: """
+                        \(FormField(id: "inspection-count", name: "count", label: "抽取单位数", kind: .number).render())
+                        \(FormField(id: "inspection-revealed", name: "revealed", label: "公开随机数", kind: .text, hint: "抽取时公开产生，如当日体育彩票开奖号码").render())
+                        """,
+                    submit: "随机抽取并登记督察"
+                ).render())
+                """
         }
 
         func importForm() -> HTML {
@@ -161,9 +187,10 @@ extension AssessmentPage {
             let top = scheme.indicators.filter { $0.level == 1 }
             let ranks = q.ranks
             let ranking =
-                [["名次", "单位"] + top.map { "\($0.code) \($0.name)" } + ["总分", "待评分项"]]
+                [(q.mayAssess ? ["名次"] : []) + ["单位"] + top.map { "\($0.code) \($0.name)" } + ["总分", "待评分项"]]
                 + q.units.map { u in
-                    [String(ranks[u.id] ?? 0), u.name] + top.map { Yuan.number(subtotal(u, scheme, $0.code)) }
+                    (q.mayAssess ? [String(ranks[u.id] ?? 0)] : []) + [u.name]
+                        + top.map { Yuan.number(subtotal(u, scheme, $0.code)) }
                         + [Yuan.number(u.total), String(u.pending)]
                 }
             var detail = [["单位", "编号", "指标", "分值", "计分方法", "数据", "得分", "自评", "考核评分依据"]]

@@ -37,6 +37,7 @@ enum DemoAssessment {
 
     static func load(_ c: DemoContext, in tx: WriteTransaction) async throws {
         guard let market = c.orgs["清河县市场监督管理局"] else { return }
+        try await inspections(c, in: tx)
         let scheme = try await Assessments.importScheme(
             scheme(year: c.today.year), by: "司法局 法治督察科", on: c.today, in: tx)
         try await Assessments.give(
@@ -48,5 +49,51 @@ enum DemoAssessment {
                 unitID: market, code: "3.4", kind: .assessor, score: 8,
                 evidence: "活动记录齐全；“谁执法谁普法”责任清单未按时公布，扣2分", by: "司法局 法治督察科", on: c.today.description),
             scheme: scheme, in: tx)
+    }
+
+    /// 法治督察 of two units: the 综合行政执法局's problems fed back (its rectification now overdue), the 应急管理局 clean.
+    static func inspections(_ c: DemoContext, in tx: WriteTransaction) async throws {
+        guard let def = c.catalog.current(RuleOfLawInspectionProcedure.id), let actor = c.actor("sfj.jiandu") else {
+            return
+        }
+        typealias S = RuleOfLawInspectionProcedure.Step
+        let base = c.base(span: 60)
+        func run(_ unit: String, _ steps: [(String, Int, [String: FactValue])]) async throws {
+            guard let body = c.orgs[unit] else { return }
+            var file = try await CaseStore.open(def, bodyID: body, today: base.adding(days: -45), in: tx)
+            for (action, day, inputs) in steps {
+                file = try await CaseStore.take(
+                    StepRequest(
+                        caseID: file.id, action: action, expectedVersion: file.file.version, inputs: Facts(inputs),
+                        officerIDs: [], actor: actor, date: base.adding(days: day)),
+                    catalog: c.catalog, calendar: c.calendar, today: c.today, in: tx
+                ).0
+            }
+        }
+        let inspect: (Int, [String]) -> [String: FactValue] = { day, findings in
+            [
+                "inspectionKind": .text("special"), "topic": .text("行政执法“三项制度”落实情况"),
+                "methods": .list(["听取汇报", "查阅资料", "抽查案卷"]), "inspectedOn": .date(base.adding(days: day)),
+                "inspectors": .text("县依法治县办督察组（林晓岚、周建国）"), "findings": .list(findings),
+            ]
+        }
+        try await run(
+            "清河县综合行政执法局",
+            [
+                (S.inspect, -40, inspect(-40, ["部分行政处罚决定未在7个工作日内公示", "重大执法决定法制审核目录清单未动态调整"])),
+                (
+                    S.feedBack, -35,
+                    [
+                        "requirements": .text("逐项整改，完善公示台账，调整法制审核目录清单"),
+                        "servedOn": .date(base.adding(days: -35)), "rectifyDays": .number(30),
+                    ]
+                ),
+            ])
+        try await run(
+            "清河县应急管理局",
+            [
+                (S.inspect, -30, inspect(-30, [])),
+                (S.closeClean, -29, ["conclusion": .text("执法公示、全过程记录和法制审核制度落实到位，未发现问题")]),
+            ])
     }
 }

@@ -211,6 +211,17 @@ public enum RandomDraw {
         return chosen.sorted(by: before).map { (full($0), candidates[$0]) }
     }
 
+    /// A sample of targets only, no inspectors (法治督察 draws the units it inspects): the same seed and ranks as
+    /// `draw`, over inputs with no inspectors and `perTarget` 0 — the verifying script redoes it the same way.
+    public static func sample(_ inputs: Inputs, revealed: String) throws -> [Target] {
+        guard inputs.inspectors.isEmpty, inputs.perTarget == 0 else { throw Problem.badInput("抽取单位不分配检查人员") }
+        guard !inputs.task.isEmpty, !inputs.task.contains("|"), !inputs.task.contains("\n"),
+            inputs.targets.allSatisfy({ !$0.id.isEmpty && !$0.id.contains("|") && !$0.stratum.contains("|") })
+        else { throw Problem.badInput("抽取的单位编码不能为空，不能含“|”或者换行") }
+        let seed = seed(inputsHash: inputs.hash, revealed: revealed, task: inputs.task)
+        return drawTargets(inputs, seed: seed).map(\.1)
+    }
+
     /// The draw itself.
     public static func draw(_ inputs: Inputs, revealed: String) throws -> [Drawn] {
         try check(inputs)

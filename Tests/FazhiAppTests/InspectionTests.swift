@@ -1,0 +1,132 @@
+import Crypto
+import FazhiCore
+import FazhiStore
+import Foundation
+import SQLKit
+import Testing
+import VaporTesting
+
+@testable import FazhiApp
+
+/// 法治督察: opened by the 依法治县办 for a unit it chooses or draws (the draw redone here from the record by the
+/// documented rule), inspected, fed back with a period from 送达, rectified item by item by the unit, verified and
+/// closed — each refusal both ways — and counted in the report.
+@Suite(.serialized) struct InspectionTests {
+    @Test(arguments: TestDB.all) func drawnInspectedRectifiedReported(_ db: TestDB) async throws {
+        try await withTestApp(db) { t in
+            let year = t.app.fazhi.today.year, today = t.app.fazhi.today.description
+            let supervisor = WebClient(t)
+            _ = try await supervisor.login("sfj.jiandu")
+            let head = WebClient(t)
+            _ = try await head.login("scj.juzhang")
+            let market = try await t.orgID("清河县市场监督管理局")
+            func count() async throws -> Int {
+                try await t.sql.raw(
+                    "SELECT COUNT(*) AS n FROM cases WHERE procedure = \(bind: RuleOfLawInspectionProcedure.id)"
+                ).first()?.decode(column: "n", as: Int.self) ?? -1
+            }
+            let before = try await count()
+            _ = try await head.request(.GET, "/console/assessment?year=\(year)")
+            let refused = try await head.request(.POST, "/console/inspections", form: ["body": market.uuidString])
+            #expect(refused.status == .forbidden, "a unit does not open its own inspection")
+            _ = try await supervisor.request(.GET, "/console/assessment?year=\(year)")
+            #expect(
+                try await supervisor.request(.POST, "/console/inspections", form: ["count": "2", "revealed": ""]).status
+                    == .unprocessableEntity, "a draw needs its public value")
+            #expect(try await count() == before)
+
+            // A draw of three: redone from what the record holds, by the rule as documented.
+            let drew = try await supervisor.request(
+                .POST, "/console/inspections", form: ["count": "3", "revealed": "2026139 05 11 18 22 30"])
+            #expect(drew.status == .seeOther)
+            #expect(try await count() == before + 3)
+            let payload = try #require(
+                try await t.sql.raw(
+                    "SELECT payload FROM record_entries WHERE subject_type = 'inspection_draw' ORDER BY seq DESC LIMIT 1"
+                ).first()?.decode(column: "payload", as: String.self))
+            let draw = try #require(try JSONSerialization.jsonObject(with: Data(payload.utf8)) as? [String: Any])
+            let inputs = try #require(draw["inputs"] as? String), revealed = try #require(draw["revealed"] as? String)
+            let task = try #require(draw["task"] as? String)
+            let hex = { (d: SHA256.Digest) in d.map { String(format: "%02x", $0) }.joined() }
+            #expect(hex(SHA256.hash(data: Data(inputs.utf8))) == draw["inputsSha256"] as? String)
+            let seed = Data(
+                SHA256.hash(data: Data("\(hex(SHA256.hash(data: Data(inputs.utf8))))\n\(revealed)\n\(task)".utf8)))
+            let ids = inputs.split(separator: "\n").filter { $0.hasPrefix("target|") }.map {
+                String($0.split(separator: "|")[1])
+            }
+            let ranked = ids.sorted { a, b in
+                Array(SHA256.hash(data: seed + Data(a.utf8))).lexicographicallyPrecedes(
+                    Array(SHA256.hash(data: seed + Data(b.utf8))))
+            }
+            #expect(Set(ranked.prefix(3)) == Set(draw["drawn"] as? [String] ?? []))
+            #expect(ids.contains(market.uuidString) && ids.count > 10, "the units the 考核 lists")
+
+            // One chosen unit, inspected through its course.
+            let chose = try await supervisor.request(.POST, "/console/inspections", form: ["body": market.uuidString])
+            #expect(chose.status == .seeOther)
+            let id = try #require(
+                try await t.sql.raw(
+                    """
+                    SELECT id FROM cases WHERE procedure = \(bind: RuleOfLawInspectionProcedure.id)
+                    AND body_id = \(bind: market.uuidString) AND state = 'new'
+                    """
+                ).first()?.decode(column: "id", as: UUID.self))
+            let page = "/console/cases/\(id.uuidString)"
+            func step(_ web: WebClient, _ action: String, _ inputs: [String: String]) async throws -> HTTPStatus {
+                let c = try #require(try await CaseStore.load(id, on: t.app.db))
+                _ = try await web.request(.GET, page)
+                return try await web.request(
+                    .POST, "\(page)/steps/\(action)",
+                    form: inputs.merging(["_version": String(c.file.version), "_date": today]) { $1 }
+                ).status
+            }
+            let county = try await t.orgID("清河县人民政府")
+            let inspected = try #require(
+                (AnnualReportTests.value(
+                    try await report(supervisor, year, county), "rule_of_law_inspection.inspected")))
+            #expect(
+                try await step(
+                    supervisor, "record_inspection",
+                    [
+                        "inspectionKind": "special", "topic": "行政执法公示", "methods": "听取汇报\n查阅资料",
+                        "inspectedOn": today, "inspectors": "督察组", "findings": "公示不及时\n台账不全",
+                    ]) == .seeOther)
+            #expect(
+                try await step(supervisor, "close_without_findings", ["conclusion": "好"]) == .unprocessableEntity,
+                "problems found: not closed as clean")
+            let feedback = ["requirements": "逐项整改", "servedOn": today, "rectifyDays": "30"]
+            #expect(
+                try await step(supervisor, "feed_back_opinions", feedback.merging(["rectifyDays": "0"]) { $1 })
+                    == .unprocessableEntity)
+            #expect(try await step(head, "feed_back_opinions", feedback) == .forbidden, "the unit does not feed back")
+            #expect(try await step(supervisor, "feed_back_opinions", feedback) == .seeOther)
+            let c = try #require(try await CaseStore.load(id, on: t.app.db))
+            #expect(c.file.deadline("rectify")?.isRunning == true)
+            #expect(
+                try await step(head, "report_rectification", ["corrections": "已补公示"]) == .unprocessableEntity,
+                "one correction for two problems")
+            #expect(try await step(head, "report_rectification", ["corrections": "已补公示\n已补台账"]) == .seeOther)
+            #expect(
+                try await step(supervisor, "accept_rectification", ["verification": "属实", "circular": "circulated"])
+                    == .unprocessableEntity, "a 通报 needs its text")
+            #expect(
+                try await step(
+                    supervisor, "accept_rectification",
+                    ["verification": "属实", "circular": "circulated", "circularText": "通报表扬整改到位"]) == .seeOther)
+            let closed = try #require(try await CaseStore.load(id, on: t.app.db))
+            #expect(closed.file.state == "closed" && closed.file.deadline("rectify")?.isRunning == false)
+            let r = try await report(supervisor, year, county)
+            #expect(AnnualReportTests.value(r, "rule_of_law_inspection.inspected") == inspected + 1)
+            #expect((AnnualReportTests.value(r, "rule_of_law_inspection.rectified") ?? 0) >= 1)
+        }
+    }
+
+    func report(_ web: WebClient, _ year: Int, _ unit: UUID) async throws -> [String: Any] {
+        try JSONSerialization.jsonObject(
+            with: Data(
+                try await web.request(
+                    .GET, "/console/annual-report?year=\(year)&unit=\(unit.uuidString)&format=json"
+                ).text.utf8))
+            as? [String: Any] ?? [:]
+    }
+}
