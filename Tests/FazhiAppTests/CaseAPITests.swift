@@ -85,6 +85,7 @@ import VaporTesting
                     "penalty.ordinary", "penalty.simple", "inspection", "reconsideration", "litigation", "mediation",
                     "disclosure", "normative", "normative_suggestion", "normative_cleanup", "major_decision",
                     "decision_catalogue", "supervision_notice", "enforcement_complaint", "annual_report",
+                    "rule_of_law_inspection",
                 ])
 
             // A retried POST with the same key opens one case.

@@ -68,7 +68,7 @@ import VaporTesting
                 try await t.sql.raw(
                     """
                     SELECT id FROM cases WHERE procedure = \(bind: RuleOfLawInspectionProcedure.id)
-                    AND body_id = \(bind: market.uuidString) AND state = 'new'
+                    AND body_id = \(bind: market) AND state = 'new'
                     """
                 ).first()?.decode(column: "id", as: UUID.self))
             let page = "/console/cases/\(id.uuidString)"

@@ -107,6 +107,18 @@ struct AnnualReportBench: AsyncCommand {
                     figures = q.draft.figures.count; bytes = data.count
                 })
         }
+        // Where the time goes: each figure set the report reads, for the year and the year before.
+        let req = Request(application: app, method: .GET, url: "/console/annual-report", on: app.eventLoopGroup.any())
+        let scope = user.policy.tree.subtree(of: province).intersection(user.readable)
+        var bySet: [(String, Double)] = []
+        let wanted = Set(AppModules.all.flatMap(\.report).map(\.set))
+        for set in StatisticsAPI.sets(app.fazhi.procedures) where wanted.contains(set.id) {
+            bySet.append(
+                (set.id, try await seconds { for y in [year, year - 1] { _ = try await set.compute(req, y, scope) } }))
+        }
+        for (id, s) in bySet.sorted(by: { $0.1 > $1.1 }).prefix(6) {
+            print("bench report_set \(id) \(String(format: "%.0f", s * 1000)) ms (two years)")
+        }
         let r = BenchCasesCommand.median(report), b = BenchCasesCommand.median(baseline)
         print("bench report figures=\(figures) docx=\(bytes) bytes")
         print(
