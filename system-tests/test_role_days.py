@@ -147,6 +147,14 @@ def test_each_role_finds_its_next_steps(fazhi_sqlite):
         shot(others, "41-annual-report-phone")
         report = urllib.request.urlopen(urllib.request.Request(
             app.url("/console/annual-report?format=docx&unit=" + county_id(others, app)), headers={"Cookie": cookie})).read()
+        # Part 三 drafted from the county head's own 第一责任人 records; the units' reports listed with their state.
+        assert "主要负责人认真履行推进法治建设第一责任人职责" in page and 'id="members"' in page
+        # The 考核: the ranking, its chart and its export, whose parts add up to each unit's total.
+        others.get(app.url("/console/assessment?year=2026"))
+        assert "assessment-chart" in others.page_source and "法治督察" in others.page_source
+        shot(others, "42-assessment-phone")
+        scores = urllib.request.urlopen(urllib.request.Request(
+            app.url("/console/assessment?year=2026&format=xlsx"), headers={"Cookie": cookie})).read()
     finally:
         others.quit()
     assert report[:2] == b"PK"
@@ -159,3 +167,9 @@ def test_each_role_finds_its_next_steps(fazhi_sqlite):
     column = header.index(next(h for h in header if h and "立案" in h))
     assert all(isinstance(r[column], (int, float)) for r in bodies + [total]), "numbers, not text"
     assert sum(r[column] for r in bodies) == total[column]
+    ranking = [[c.value for c in r] for r in openpyxl.load_workbook(io.BytesIO(scores)).worksheets[0].iter_rows()]
+    head = ranking[0]
+    assert head[0] == "名次" and head[-2] == "总分", head
+    for row in ranking[1:]:
+        parts = [float(v) for v in row[2:-2]]
+        assert abs(sum(parts) - float(row[-2])) < 0.011, row
