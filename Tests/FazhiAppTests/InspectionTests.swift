@@ -84,17 +84,21 @@ import VaporTesting
             let inspected = try #require(
                 (AnnualReportTests.value(
                     try await report(supervisor, year, county), "rule_of_law_inspection.inspected")))
+            let tenDaysAgo = t.app.fazhi.today.adding(days: -10).description
+            let inspection = [
+                "inspectionKind": "onsite", "inspectionScope": "special", "topic": "行政执法公示",
+                "methods": "听取汇报\n查阅资料", "inspectedOn": tenDaysAgo, "inspectors": "督察组",
+                "findings": "公示不及时\n台账不全",
+            ]
             #expect(
-                try await step(
-                    supervisor, "record_inspection",
-                    [
-                        "inspectionKind": "special", "topic": "行政执法公示", "methods": "听取汇报\n查阅资料",
-                        "inspectedOn": today, "inspectors": "督察组", "findings": "公示不及时\n台账不全",
-                    ]) == .seeOther)
+                try await step(supervisor, "record_inspection", inspection.merging(["inspectionKind": "综合"]) { $1 })
+                    == .unprocessableEntity)
+            #expect(try await step(supervisor, "record_inspection", inspection) == .seeOther)
             #expect(
                 try await step(supervisor, "close_without_findings", ["conclusion": "好"]) == .unprocessableEntity,
                 "problems found: not closed as clean")
-            let feedback = ["requirements": "逐项整改", "servedOn": today, "rectifyDays": "30"]
+            // Served ten days ago with three days to rectify: the period has run out.
+            let feedback = ["requirements": "逐项整改", "servedOn": tenDaysAgo, "rectifyDays": "3"]
             #expect(
                 try await step(supervisor, "feed_back_opinions", feedback.merging(["rectifyDays": "0"]) { $1 })
                     == .unprocessableEntity)
@@ -103,21 +107,34 @@ import VaporTesting
             let c = try #require(try await CaseStore.load(id, on: t.app.db))
             #expect(c.file.deadline("rectify")?.isRunning == true)
             #expect(
+                try await step(
+                    supervisor, "press_overdue_rectification", ["overdueMeasure": "interview", "overdueNote": "约谈局长"])
+                    == .seeOther, "past the period the 依法治县办 presses")
+            #expect(
                 try await step(head, "report_rectification", ["corrections": "已补公示"]) == .unprocessableEntity,
                 "one correction for two problems")
             #expect(try await step(head, "report_rectification", ["corrections": "已补公示\n已补台账"]) == .seeOther)
             #expect(
-                try await step(supervisor, "accept_rectification", ["verification": "属实", "circular": "circulated"])
+                try await step(
+                    supervisor, "order_further_rectification", ["furtherReasons": "台账仍不全", "furtherDays": "15"])
+                    == .seeOther)
+            let again = try #require(try await CaseStore.load(id, on: t.app.db))
+            #expect(again.file.facts[RuleOfLawInspectionProcedure.Fact.rectifyDays] == 3, "the first period kept")
+            #expect(try await step(head, "report_rectification", ["corrections": "已补公示\n台账已补齐"]) == .seeOther)
+            #expect(
+                try await step(supervisor, "accept_rectification", ["verification": "属实", "circular": "criticise"])
                     == .unprocessableEntity, "a 通报 needs its text")
             #expect(
                 try await step(
                     supervisor, "accept_rectification",
-                    ["verification": "属实", "circular": "circulated", "circularText": "通报表扬整改到位"]) == .seeOther)
+                    ["verification": "属实", "circular": "criticise", "circularText": "通报批评整改迟缓"]) == .seeOther)
             let closed = try #require(try await CaseStore.load(id, on: t.app.db))
             #expect(closed.file.state == "closed" && closed.file.deadline("rectify")?.isRunning == false)
+            #expect(closed.file.facts[RuleOfLawInspectionProcedure.Fact.rectifiedLate] == true, "late once, late")
             let r = try await report(supervisor, year, county)
             #expect(AnnualReportTests.value(r, "rule_of_law_inspection.inspected") == inspected + 1)
             #expect((AnnualReportTests.value(r, "rule_of_law_inspection.rectified") ?? 0) >= 1)
+            #expect((AnnualReportTests.value(r, "rule_of_law_inspection.rectifiedLate") ?? 0) >= 1)
         }
     }
 

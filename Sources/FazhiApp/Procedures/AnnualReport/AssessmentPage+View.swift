@@ -134,10 +134,10 @@ extension AssessmentPage {
         func inspectionForms() -> HTML {
             let q = model.q
             guard q.mayAssess, !q.units.isEmpty else { return "" }
-            let choices = q.units.map { InputField.Choice($0.id.uuidString, $0.name) }
+            let choices = q.units.filter { $0.id != q.own }.map { InputField.Choice($0.id.uuidString, $0.name) }
             return """
                 <h2>法治督察</h2>
-                <p class="muted">对考核范围内的单位开展法治督察（法治政府建设与责任落实督察工作规定）：选定单位，或者按公开的随机数抽取（抽取的输入、SHA-256 和随机数记入全过程记录，任何人可以复核）。</p>
+                <p class="muted">对考核范围内的单位开展法治督察（法治政府建设与责任落实督察工作规定）：选定单位，或者按抽取时公开产生的随机数抽取（抽取的输入、SHA-256、随机数和抽中的单位记入全过程记录，可据此复核）。</p>
                 \(PostForm(
                     action: "/console/inspections", id: "inspection-one", cssClass: "card inline", csrf: model.csrf,
                     content: FormField(id: "inspection-body", name: "body", label: "被督察单位", kind: .choice(choices)).render(),

@@ -72,7 +72,8 @@ enum DemoAssessment {
         }
         let inspect: (Int, [String]) -> [String: FactValue] = { day, findings in
             [
-                "inspectionKind": .text("special"), "topic": .text("行政执法“三项制度”落实情况"),
+                "inspectionKind": .text("onsite"), "inspectionScope": .text("special"),
+                "topic": .text("行政执法“三项制度”落实情况"),
                 "methods": .list(["听取汇报", "查阅资料", "抽查案卷"]), "inspectedOn": .date(base.adding(days: day)),
                 "inspectors": .text("县依法治县办督察组（林晓岚、周建国）"), "findings": .list(findings),
             ]

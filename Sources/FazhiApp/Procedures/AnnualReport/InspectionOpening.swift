@@ -15,8 +15,12 @@ enum InspectionOpening {
             }
             let today = req.fazhi.today
             let q = try await AssessmentPage.Query.fetch(req, user)
-            let units = q.units.map(\.id)
+            // Not the inspectors' own unit (the 司法局 hosts the 依法治县办).
+            let units = q.units.map(\.id).filter { $0 != user.organisationID }
             do {
+                guard user.isSupervisor else {
+                    throw DomainError.forbidden(def.opening.refusal, article: def.opening.article)
+                }
                 let chosen: [UUID]
                 let drawn: DrawRecord?
                 if let raw = v["body"], !raw.isEmpty {

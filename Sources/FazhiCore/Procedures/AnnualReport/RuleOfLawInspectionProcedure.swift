@@ -26,10 +26,12 @@ public enum RuleOfLawInspectionProcedure {
         public static let report = "report_rectification"
         public static let accept = "accept_rectification"
         public static let orderMore = "order_further_rectification"
+        public static let pressOverdue = "press_overdue_rectification"
     }
 
     public enum Fact {
         public static let kind = FactKey<String>("inspectionKind", "督察方式")
+        public static let scope = FactKey<String>("inspectionScope", "督察类型")
         public static let topic = FactKey<String>("topic", "督察事项")
         public static let methods = FactKey<[String]>("methods", "督察方法")
         public static let inspectedOn = FactKey<CivilDate>("inspectedOn", "督察日期")
@@ -46,18 +48,32 @@ public enum RuleOfLawInspectionProcedure {
         public static let circular = FactKey<String>("circular", "通报")
         public static let circularText = FactKey<String>("circularText", "通报内容")
         public static let furtherReasons = FactKey<String>("furtherReasons", "整改不到位的问题")
+        public static let furtherDays = FactKey<Double>("furtherDays", "继续整改的期限（日）")
+        public static let overdueMeasure = FactKey<String>("overdueMeasure", "逾期未报送的处理")
+        public static let overdueNote = FactKey<String>("overdueNote", "处理情况")
         public static let all: [AnyFactKey] = [
-            kind.any, topic.any, methods.any, inspectedOn.any, inspectors.any, findings.any, conclusion.any,
+            kind.any, scope.any, topic.any, methods.any, inspectedOn.any, inspectors.any, findings.any, conclusion.any,
             requirements.any, servedOn.any, rectifyDays.any, corrections.any, measures.any, rectifiedLate.any,
-            verification.any, circular.any, circularText.any, furtherReasons.any,
+            verification.any, circular.any, circularText.any, furtherReasons.any, furtherDays.any, overdueMeasure.any,
+            overdueNote.any,
             CaseColumns.decidedOn.any, CaseColumns.outcome.any,
         ]
     }
 
+    /// 督察方式: in writing (the unit's 自查 and written account) or on site (暗访 is a way of inspecting on site).
     public static let kinds = [
-        InputField.Choice("comprehensive", "综合督察"), .init("special", "专项督察"), .init("unannounced", "暗访督察"),
+        InputField.Choice("written", "书面督察"), .init("onsite", "实地督察"), .init("unannounced", "实地督察（暗访）"),
     ]
-    public static let circulars = [InputField.Choice("none", "不通报"), .init("circulated", "予以通报")]
+    /// 督察类型: the whole of the unit's 法治政府建设, or one matter.
+    public static let scopes = [InputField.Choice("comprehensive", "综合督察"), .init("special", "专项督察")]
+    public static let circulars = [
+        InputField.Choice("none", "不通报"), .init("praise", "通报表扬"), .init("criticise", "通报批评"),
+    ]
+    /// What the 依法治县办 does when a unit has not reported its rectification in time.
+    public static let overdueMeasures = [
+        InputField.Choice("urge", "书面催办"), .init("interview", "约谈被督察单位主要负责人"), .init("criticise", "通报批评"),
+        .init("accountability", "移送有关机关依规依纪依法问责"),
+    ]
 
     /// The 依法治县办's inspectors are the 司法局's 监督人员; the unit answers through its head or 法制机构.
     static let inspectors: Set<Role> = [.supervisor]
@@ -69,9 +85,20 @@ public enum RuleOfLawInspectionProcedure {
             daysFact: Fact.rectifyDays.id)
     }
 
-    static func daysGate(_ a: ActionDefinition) -> ActionDefinition {
-        a.gate("系统限制", "整改期限应为1至180日", field: "rectifyDays") { c in
-            c.inputs[Fact.rectifyDays].map { $0 >= 1 && $0 <= 180 && $0 == $0.rounded() } ?? false
+    /// 继续整改's own period, from the day it is ordered (the first period's facts stay as they were).
+    static let furtherPeriod = DeadlineRule(
+        "rectify", "报送整改情况（继续整改）", days: 30, .day, article: source + "（整改期限由督察意见确定）",
+        daysFact: Fact.furtherDays.id)
+
+    /// A report after its period: late, and stays late once it was (a second, timely report after 继续整改 does not
+    /// clear the first delay).
+    static func late(_ c: StepContext) -> Bool {
+        c.file.facts.flag(Fact.rectifiedLate) || (c.file.deadline("rectify").map { c.date > $0.deadline.due } ?? false)
+    }
+
+    static func daysGate(_ a: ActionDefinition, _ key: FactKey<Double> = Fact.rectifyDays) -> ActionDefinition {
+        a.gate("系统限制", "整改期限应为1至180日", field: key.id) { c in
+            c.inputs[key].map { $0 >= 1 && $0 <= 180 && $0 == $0.rounded() } ?? false
         }
     }
 
@@ -100,6 +127,7 @@ public enum RuleOfLawInspectionProcedure {
                         )
                         .asks(
                             .init("inspectionKind", "督察方式", .choice(kinds)),
+                            .init("inspectionScope", "督察类型", .choice(scopes)),
                             .init("topic", "督察事项（如：行政执法“三项制度”落实情况）"),
                             .init("methods", "督察方法（每行一项：听取汇报、查阅资料、实地察看、个别谈话、抽查案卷）", .list)
                                 .oneItemPerLine(),
@@ -109,7 +137,10 @@ public enum RuleOfLawInspectionProcedure {
                         F.methods, "督察方法", required: true), F.findings, "发现的问题", required: false
                 )
                 .gate("系统限制", "督察事项不超过200字", field: "topic") { c in (c.inputs.text("topic") ?? "").count <= 200 }
-                .gate(source, "督察日期不能晚于办理之日", field: "inspectedOn") { c in
+                .gate("系统限制", "督察组成员不超过200字", field: "inspectors") { c in
+                    (c.inputs.text("inspectors") ?? "").count <= 200
+                }
+                .gate("系统限制", "督察日期不能晚于办理之日", field: "inspectedOn") { c in
                     (c.inputs[F.inspectedOn] ?? c.date) <= c.date
                 },
                 ActionDefinition(
@@ -130,13 +161,13 @@ public enum RuleOfLawInspectionProcedure {
                         basis: source
                     )
                     .asks(
-                        .init("requirements", "整改要求"), .init("servedOn", "督察意见送达日期", .date),
+                        .init("requirements", "督察意见和整改要求"), .init("servedOn", "督察意见送达日期", .date),
                         .init("rectifyDays", "整改期限（日，自送达之日起算）", .number))
                 )
                 .gate(source, "未发现问题的，以“未发现问题，办结”结束督察", field: "requirements") { c in
                     !c.file.facts.list(F.findings).isEmpty
                 }
-                .gate(source, "送达日期不能早于督察日期，也不能晚于办理之日", field: "servedOn") { c in
+                .gate("系统限制", "送达日期不能早于督察日期，也不能晚于办理之日", field: "servedOn") { c in
                     guard let on = c.inputs[F.servedOn] else { return false }
                     return on <= c.date && on >= (c.file.facts[F.inspectedOn] ?? on)
                 }
@@ -155,10 +186,7 @@ public enum RuleOfLawInspectionProcedure {
                     c.inputs.list(F.corrections.id).count >= c.file.facts.list(F.findings).count
                 }
                 .then(
-                    .compute(writes: F.rectifiedLate) { c in
-                        Facts([F.rectifiedLate ~ (c.file.deadline("rectify").map { c.date > $0.deadline.due } ?? false)]
-                        )
-                    },
+                    .compute(writes: F.rectifiedLate) { c in Facts([F.rectifiedLate ~ late(c)]) },
                     .stopDeadline("rectify")),
                 ActionDefinition(
                     Step.accept, "核查办结", from: [State.reported.id], to: State.closed.id, by: inspectors, basis: source
@@ -168,7 +196,8 @@ public enum RuleOfLawInspectionProcedure {
                     .init("circularText", "通报内容（予以通报时填写）", required: false)
                 )
                 .gate(source, "予以通报的，请填写通报内容", field: "circularText") { c in
-                    c.inputs.text("circular") != "circulated" || !(c.inputs.text("circularText") ?? "").isEmpty
+                    c.inputs.text("circular") == "none"
+                        || !(c.inputs.text("circularText") ?? "").trimmingCharacters(in: .whitespaces).isEmpty
                 }
                 .then(
                     .compute(writes: CaseColumns.decidedOn, CaseColumns.outcome) { c in
@@ -181,9 +210,20 @@ public enum RuleOfLawInspectionProcedure {
                     )
                     .asks(
                         .init("furtherReasons", "整改不到位的问题"),
-                        .init("rectifyDays", "再次整改的期限（日，自本日起算）", .number))
+                        .init("furtherDays", "继续整改的期限（日，自本日起算）", .number)),
+                    Fact.furtherDays
                 )
-                .then(.startDeadline(rectifyPeriod(from: nil))),
+                .then(.startDeadline(furtherPeriod)),
+                // Not reported in time: the 依法治县办 presses (催办, 约谈, 通报批评, 问责) — the case stays open, late on the
+                // record.
+                ActionDefinition(
+                    Step.pressOverdue, "逾期未报送的处理", from: [State.fedBack.id], to: nil, by: inspectors, basis: source
+                )
+                .asks(.init("overdueMeasure", "处理方式", .choice(overdueMeasures)), .init("overdueNote", "处理情况"))
+                .gate(source, "整改期限尚未届满", field: "overdueMeasure", waitsFor: "rectify") { c in
+                    c.file.deadline("rectify").map { c.date > $0.deadline.due } ?? false
+                }
+                .then(.compute(writes: F.rectifiedLate) { _ in Facts([F.rectifiedLate ~ true]) }),
             ],
             kind: .supervision,
             opening: OpeningRule(
@@ -193,9 +233,11 @@ public enum RuleOfLawInspectionProcedure {
             presentation: CasePresentation(
                 party: ["topic"],
                 shownFacts: [
-                    "inspectionKind", "topic", "methods", "inspectedOn", "inspectors", "findings", "conclusion",
+                    "inspectionKind", "inspectionScope", "topic", "methods", "inspectedOn", "inspectors", "findings",
+                    "conclusion",
                     "requirements", "servedOn", "rectifyDays", "corrections", "measures", "rectifiedLate",
-                    "furtherReasons", "verification", "circular", "circularText",
+                    "furtherReasons", "furtherDays", "overdueMeasure", "overdueNote", "verification", "circular",
+                    "circularText",
                 ],
                 labels: Dictionary(Fact.all.map { ($0.id, $0.label) }, uniquingKeysWith: { a, _ in a }),
                 computedChoices: ["outcome": [.init("clean", "未发现问题"), .init("rectified", "已整改")]],
@@ -220,11 +262,12 @@ public enum RuleOfLawInspectionProcedure {
             title: "法治督察", year: { $0.facts[Fact.inspectedOn]?.year },
             figures: [
                 S("inspected", "督察单位次") { _ in true },
-                S("withFindings", "发现问题的单位") { !$0.facts.list(Fact.findings).isEmpty },
+                S("withFindings", "发现问题的单位次") { !$0.facts.list(Fact.findings).isEmpty },
+                S("fedBack", "反馈督察意见") { $0.hasTaken(Step.feedBack) },
                 S("rectified", "整改办结") { $0.facts[CaseColumns.outcome] == "rectified" },
                 S("rectifying", "整改中") { [State.fedBack.id, State.reported.id].contains($0.state) },
-                S("rectifiedLate", "逾期报送整改情况", main: false) { $0.facts.flag(Fact.rectifiedLate) },
-                S("circulated", "予以通报", main: false) { $0.facts[Fact.circular] == "circulated" },
+                S("rectifiedLate", "逾期未报送整改情况", main: false) { $0.facts.flag(Fact.rectifiedLate) },
+                S("circulated", "予以通报", main: false) { ($0.facts[Fact.circular] ?? "none") != "none" },
             ],
             rates: [])
     }()
