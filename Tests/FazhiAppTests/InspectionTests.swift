@@ -45,21 +45,31 @@ import VaporTesting
                     "SELECT payload FROM record_entries WHERE subject_type = 'inspection_draw' ORDER BY seq DESC LIMIT 1"
                 ).first()?.decode(column: "payload", as: String.self))
             let draw = try #require(try JSONSerialization.jsonObject(with: Data(payload.utf8)) as? [String: Any])
-            let inputs = try #require(draw["inputs"] as? String), revealed = try #require(draw["revealed"] as? String)
-            let task = try #require(draw["task"] as? String)
+            let revealed = try #require(draw["revealed"] as? String), task = try #require(draw["task"] as? String)
+            let targets = try #require(draw["targets"] as? [[String]])
+            // The canonical text as scripts/draw-verify.py builds it, then its SHA-256 and the ranks.
+            let ids = targets.map { $0[0] }.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+            let text =
+                "fazhi-draw-v1\ntask|\(task)\nper-target|0\nquota|单位|3\n" + ids.map { "target|\($0)|单位\n" }.joined()
             let hex = { (d: SHA256.Digest) in d.map { String(format: "%02x", $0) }.joined() }
-            #expect(hex(SHA256.hash(data: Data(inputs.utf8))) == draw["inputsSha256"] as? String)
-            let seed = Data(
-                SHA256.hash(data: Data("\(hex(SHA256.hash(data: Data(inputs.utf8))))\n\(revealed)\n\(task)".utf8)))
-            let ids = inputs.split(separator: "\n").filter { $0.hasPrefix("target|") }.map {
-                String($0.split(separator: "|")[1])
-            }
+            let inputsHash = hex(SHA256.hash(data: Data(text.utf8)))
+            #expect(inputsHash == draw["inputsHash"] as? String)
+            let seed = Data(SHA256.hash(data: Data("\(inputsHash)\n\(revealed)\n\(task)".utf8)))
             let ranked = ids.sorted { a, b in
                 Array(SHA256.hash(data: seed + Data(a.utf8))).lexicographicallyPrecedes(
                     Array(SHA256.hash(data: seed + Data(b.utf8))))
             }
-            #expect(Set(ranked.prefix(3)) == Set(draw["drawn"] as? [String] ?? []))
+            let result = (draw["result"] as? [[String: Any]] ?? []).compactMap { $0["target"] as? String }
+            #expect(Array(ranked.prefix(3)) == result, "the same units, in rank order")
             #expect(ids.contains(market.uuidString) && ids.count > 10, "the units the 考核 lists")
+            #expect(!ids.contains(try await t.orgID("清河县司法局").uuidString), "not the inspectors' own unit")
+            let seq = try #require(
+                try await t.sql.raw(
+                    "SELECT seq FROM record_entries WHERE subject_type = 'inspection_draw' ORDER BY seq DESC LIMIT 1"
+                ).first()?.decode(column: "seq", as: Int64.self))
+            let file = try await supervisor.request(.GET, "/console/inspections/draws/\(seq)")
+            #expect(file.status == .ok && file.text == payload, "the record's copy, to redo with draw-verify.py")
+            #expect(try await supervisor.request(.GET, "/console/assessment?year=\(year)").text.contains("本年度抽取记录"))
 
             // One chosen unit, inspected through its course.
             let chose = try await supervisor.request(.POST, "/console/inspections", form: ["body": market.uuidString])

@@ -12,6 +12,8 @@ extension AssessmentPage {
             let error: String?
             /// The figures an imported indicator may name (for the importer).
             var keys: [String: FigureOut] = [:]
+            /// The year's 督察 draws as the record holds them (seq, when, draw).
+            var draws: [(Int64, String, InspectionOpening.DrawRecord)] = []
         }
         let model: Model
 
@@ -151,7 +153,26 @@ extension AssessmentPage {
                         """,
                     submit: "随机抽取并登记督察"
                 ).render())
+                \(drawList())
                 """
+        }
+
+        /// The year's draws: when, the value, the units drawn, and the record's copy to redo with draw-verify.py.
+        func drawList() -> HTML {
+            guard !model.draws.isEmpty else { return "" }
+            let table = DataTable(
+                id: "inspection-draws",
+                columns: [.init("抽取时间"), .init("公开随机数"), .init("抽中的单位"), .init("输入 SHA-256"), .init("")],
+                rows: model.draws.map { seq, at, d in
+                    [
+                        .text(String(at.prefix(16)).replacingOccurrences(of: "T", with: " ")), .text(d.revealed),
+                        .text(d.drawn.map { d.names[$0] ?? $0 }.joined(separator: "、")),
+                        .text(String(d.inputsHash.prefix(16)) + "…", class: "mono"),
+                        DataTable.Cell("<a href=\"/console/inspections/draws/\(String(seq))\">下载（JSON）</a>"),
+                    ]
+                }
+            ).render()
+            return "<h3>本年度抽取记录</h3><p class=\"muted\">下载的文件可用 scripts/draw-verify.py 复核（与双随机抽查同一算法）。</p>\(table)"
         }
 
         func importForm() -> HTML {

@@ -1,5 +1,6 @@
 import FazhiCore
 import FazhiStore
+import FluentKit
 import Vapor
 
 /// Opening 法治督察 for the units the 考核 page lists: one unit chosen, or several drawn by the draw rule
@@ -7,6 +8,19 @@ import Vapor
 /// the inputs' canonical text, their SHA-256 and the drawn units go on the record, so anyone can redo the draw).
 enum InspectionOpening {
     static func register(_ console: any RoutesBuilder) {
+        // One draw as the record holds it, to redo with scripts/draw-verify.py.
+        console.get("inspections", "draws", ":seq") { req async throws -> Response in
+            let user = try req.requireUser()
+            guard user.isSupervisor || user.has(.head) || user.has(.legalReviewer),
+                let seq = req.parameters.get("seq", as: Int64.self),
+                let stored = try await RecordLog.entry(seq, on: req.db),
+                stored.entry.subjectType == "inspection_draw"
+            else { throw APIError.notFound("没有该抽取记录") }
+            let r = Response(status: .ok, body: .init(data: Data(stored.payload)))
+            r.headers.replaceOrAdd(name: .contentType, value: "application/json; charset=utf-8")
+            r.headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"draw-\(seq).json\"")
+            return r
+        }
         console.post("inspections") { req async throws -> Response in
             let user = try req.requireUser()
             let v = try req.content.decode([String: String].self)
@@ -30,7 +44,10 @@ enum InspectionOpening {
                     chosen = [body]
                     drawn = nil
                 } else {
-                    let record = try draw(units: units, form: v, year: q.year)
+                    let record = try draw(
+                        units: units,
+                        names: Dictionary(q.units.map { ($0.id.uuidString, $0.name) }, uniquingKeysWith: { a, _ in a }),
+                        form: v, year: q.year)
                     chosen = record.drawn.compactMap(UUID.init(uuidString:))
                     drawn = record
                 }
@@ -46,7 +63,7 @@ enum InspectionOpening {
                     Flash.set(
                         req,
                         ok:
-                            "已随机抽取\(chosen.count)个单位并登记法治督察：\(chosen.compactMap { names[$0] }.joined(separator: "、"))（抽取输入 SHA-256 \(drawn.inputsSha256.prefix(16))…，公开随机数 \(drawn.revealed)，已记入全过程记录）"
+                            "已随机抽取\(chosen.count)个单位并登记法治督察：\(chosen.compactMap { names[$0] }.joined(separator: "、"))（抽取输入 SHA-256 \(drawn.inputsHash.prefix(16))…，公开随机数 \(drawn.revealed)，已记入全过程记录）"
                     )
                     return req.redirect(to: SitePath.cases(procedure: RuleOfLawInspectionProcedure.id).path)
                 }
@@ -58,18 +75,42 @@ enum InspectionOpening {
         }
     }
 
-    /// What the record keeps of a draw.
+    /// The year's draws as the record holds them, newest first: `(seq, recorded at, draw)`.
+    static func draws(year: Int, on db: any Database) async throws -> [(Int64, String, DrawRecord)] {
+        try await RecordLog.entries(subjectTypes: ["inspection_draw"], subjectID: "法治督察\(year)", on: db).reversed()
+            .compactMap { e in
+                (try? JSONDecoder().decode(DrawRecord.self, from: Data(e.payload))).map {
+                    (e.entry.sequence, e.entry.recordedAt, $0)
+                }
+            }
+    }
+
+    /// What the record keeps of a draw, in the shape `scripts/draw-verify.py` reads (no inspectors, `perTarget` 0):
+    /// anyone with the file can redo it.
     struct DrawRecord: Codable, Sendable {
+        struct Result: Codable, Sendable {
+            let target: String
+            let stratum: String
+            let inspectors: [String]
+        }
         let algorithm: String
         let task: String
-        let inputs: String
-        let inputsSha256: String
+        let perTarget: Int
+        let quotas: [String: Int]
+        let targets: [[String]]
+        let inspectors: [String]
+        let exclusions: [[String]]
+        let inputsHash: String
         let revealed: String
-        let drawn: [String]
+        let result: [Result]
+        /// Each unit's name, for the reader (not part of the draw).
+        let names: [String: String]
+
+        var drawn: [String] { result.map(\.target) }
     }
 
     /// The draw the form asks for: `count` of the units, by the public value `revealed`.
-    static func draw(units: [UUID], form v: [String: String], year: Int) throws -> DrawRecord {
+    static func draw(units: [UUID], names: [String: String], form v: [String: String], year: Int) throws -> DrawRecord {
         guard let count = Int((v["count"] ?? "").trimmed), (1...max(1, units.count)).contains(count) else {
             throw DomainError.invalid(field: "count", message: "抽取数量应为1至\(units.count)之间的整数")
         }
@@ -86,7 +127,10 @@ enum InspectionOpening {
             throw DomainError.invalid(field: "count", message: e.description)
         }
         return DrawRecord(
-            algorithm: inputs.algorithm, task: inputs.task, inputs: inputs.canonicalText, inputsSha256: inputs.hash,
-            revealed: revealed, drawn: sample.map(\.id))
+            algorithm: inputs.algorithm, task: inputs.task, perTarget: 0, quotas: inputs.quotas,
+            targets: inputs.targets.map { [$0.id, $0.stratum] }, inspectors: [], exclusions: [],
+            inputsHash: inputs.hash,
+            revealed: revealed, result: sample.map { .init(target: $0.id, stratum: $0.stratum, inspectors: []) },
+            names: names)
     }
 }
