@@ -148,6 +148,12 @@ struct AnnualReportComposerTests {
             code: "9", name: "纠错", maxScore: 10, rule: .deduct(figure: "r.corrected", points: 3, base: nil), note: "")
         #expect(deduct.score(["r.corrected": 0]) == 10 && deduct.score(["r.corrected": 2]) == 4)
         #expect(deduct.score(["r.corrected": 5]) == 0, "扣完为止")
+        #expect(AssessmentGrade.of(90, total: 100) == .excellent && AssessmentGrade.of(89.99, total: 100) == .good)
+        #expect(AssessmentGrade.of(60, total: 100) == .pass && AssessmentGrade.of(59, total: 100) == .fail)
+        #expect(AssessmentCategory.of(name: "清河县城关镇人民政府") == .township)
+        #expect(AssessmentCategory.of(name: "清河县石门乡人民政府") == .township)
+        #expect(AssessmentCategory.of(name: "清河县市场监督管理局") == .department)
+        #expect(AssessmentCategory.of(name: "清河县乡村振兴局") == .department, "a 局 with 乡 in its name")
         #expect(
             try AssessmentScheme.parse(s.rows, year: 2026, version: 0, figures: ["l.rate", "l.heard", "r.corrected"])
                 .indicators == s.indicators)

@@ -128,6 +128,31 @@ public struct AssessmentScheme: Codable, Sendable, Equatable {
     }
 }
 
+/// 考核等次 by the share of the full score a unit reached: 优秀 from 90%, 良好 from 80%, 合格 from 60% — **[U]** the usual
+/// county practice, not a rule of the statutes file; a scheme with other lines would need them imported with it.
+public enum AssessmentGrade: String, Sendable, CaseIterable {
+    case excellent = "优秀", good = "良好", pass = "合格", fail = "不合格"
+
+    public static func of(_ score: Double, total: Double) -> AssessmentGrade {
+        guard total > 0 else { return .fail }
+        let share = score / total
+        return share >= 0.9 ? .excellent : share >= 0.8 ? .good : share >= 0.6 ? .pass : .fail
+    }
+}
+
+/// 考核类别: 乡镇（街道） and 县直部门 are ranked apart, as counties rank them.
+public enum AssessmentCategory: String, Sendable, CaseIterable {
+    case department = "县直部门", township = "乡镇（街道）"
+
+    /// A township government or a 街道办事处 by its name; every other unit is a department.
+    public static func of(name: String) -> AssessmentCategory {
+        let township =
+            (name.hasSuffix("人民政府") && (name.contains("镇") || name.contains("乡")))
+            || name.hasSuffix("街道办事处")
+        return township ? .township : .department
+    }
+}
+
 public struct AssessmentIndicator: Codable, Sendable, Equatable {
     public var code: String
     public var name: String

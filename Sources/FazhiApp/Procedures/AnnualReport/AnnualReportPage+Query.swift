@@ -131,7 +131,12 @@ extension AnnualReportPage {
                             procedures.contains(set.id) && f.records != nil
                             ? SitePath.yearFigures(procedure: set.id, year: y).path
                                 + "&unit=\(unit.uuidString)&figure=\(f.id)#cases"
-                            : set.page?(y)
+                            : set.page.map { page in
+                                // A unit alone (a department without units under it, or a set read for the unit
+                                // only): its page shows that unit's records.
+                                let alone = scope.count == 1 || set.ownUnitOnly
+                                return page(y) + (alone && page(y).contains("?") ? "&body=\(unit.uuidString)" : "")
+                            }
                         let figure = ReportFigure(
                             set: set.id, id: f.id, label: f.label, definition: f.definition, value: f.value,
                             unit: f.unit,

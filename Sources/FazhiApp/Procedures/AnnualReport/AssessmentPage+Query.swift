@@ -13,6 +13,7 @@ extension AssessmentPage {
         let given: [String: [AssessmentScore.Kind: AssessmentScore]]
 
         var total: Double { points.values.compactMap { $0 }.reduce(0, +) }
+        var category: AssessmentCategory { .of(name: name) }
         var pending: Int { points.values.filter { $0 == nil }.count }
     }
 
@@ -34,12 +35,14 @@ extension AssessmentPage {
         let own: UUID
         let mayReport: Bool
 
-        /// The rank of each unit by total, ties sharing a rank.
+        /// The rank of each unit by total within its category (县直部门, 乡镇（街道）), ties sharing a rank.
         var ranks: [UUID: Int] {
-            let sorted = units.sorted { $0.total > $1.total }
             var out: [UUID: Int] = [:]
-            for (i, u) in sorted.enumerated() {
-                out[u.id] = i > 0 && sorted[i - 1].total == u.total ? out[sorted[i - 1].id] : i + 1
+            for category in AssessmentCategory.allCases {
+                let sorted = units.filter { $0.category == category }.sorted { $0.total > $1.total }
+                for (i, u) in sorted.enumerated() {
+                    out[u.id] = i > 0 && sorted[i - 1].total == u.total ? out[sorted[i - 1].id] : i + 1
+                }
             }
             return out
         }
@@ -88,7 +91,12 @@ extension AssessmentPage {
                         UnitScore(id: unit, name: names[unit] ?? "", points: points, figures: figures, given: given))
                 }
             }
-            units.sort { $0.total != $1.total ? $0.total > $1.total : $0.name < $1.name }
+            // By category (departments first), then by score.
+            units.sort {
+                $0.category != $1.category
+                    ? $0.category == .department
+                    : $0.total != $1.total ? $0.total > $1.total : $0.name < $1.name
+            }
             var unit: UnitScore?
             if let raw = req.query[String.self, at: "unit"], !raw.isEmpty {
                 guard let id = UUID(uuidString: raw), let u = units.first(where: { $0.id == id }) else {

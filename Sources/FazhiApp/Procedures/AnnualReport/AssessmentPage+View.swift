@@ -41,16 +41,20 @@ extension AssessmentPage {
             let top = scheme.indicators.filter { $0.level == 1 }
             let table = DataTable(
                 id: "assessment-ranking",
-                columns: (q.mayAssess ? [.init("名次", numeric: true)] : []) + [.init("单位")]
+                columns: [.init("类别")] + (q.mayAssess ? [.init("名次", numeric: true)] : []) + [.init("单位")]
                     + top.map {
                         .init("\($0.code) \($0.name)（\(Yuan.number(scheme.maxScore(of: $0.code)))分）", numeric: true)
                     }
-                    + [.init("总分", numeric: true), .init("待评分", numeric: true)],
+                    + [.init("总分", numeric: true), .init("等次"), .init("待评分", numeric: true)],
                 rows: q.units.map { u in
-                    (q.mayAssess ? [DataTable.Cell.number(ranks[u.id] ?? 0)] : [])
+                    [DataTable.Cell.text(u.category.rawValue)]
+                        + (q.mayAssess ? [DataTable.Cell.number(ranks[u.id] ?? 0)] : [])
                         + [.link(u.name, .assessment(year: q.year, unit: u.id))]
                         + top.map { h in score(subtotal(u, scheme, h.code)) }
-                        + [score(u.total), .number(u.pending)]
+                        + [
+                            score(u.total), .text(AssessmentGrade.of(u.total, total: scheme.total).rawValue),
+                            .number(u.pending),
+                        ]
                 }, empty: "没有可以考核的单位。"
             ).render()
             let chart = BarChart(
@@ -106,7 +110,7 @@ extension AssessmentPage {
                         """
                 })
             return """
-                <h2>\(u.name)：\(Yuan.number(u.total))分\(q.mayAssess ? "（第\(q.ranks[u.id] ?? 0)名）" : "")\(u.pending > 0 ? "，\(u.pending)项待评分" : "")</h2>
+                <h2>\(u.name)：\(Yuan.number(u.total))分，\(AssessmentGrade.of(u.total, total: scheme.total).rawValue)\(q.mayAssess ? "（\(u.category.rawValue)第\(q.ranks[u.id] ?? 0)名）" : "")\(u.pending > 0 ? "，\(u.pending)项待评分" : "")</h2>
                 <p><a href="\(SitePath.assessment(year: q.year).path)">返回排名</a></p>
                 <div class="scroll"><table class="data" id="assessment-detail"><thead><tr><th>编号</th><th>指标</th><th class="num">分值</th><th>计分方法</th><th class="num">\(q.year)年数据</th><th class="num">得分</th></tr></thead><tbody>\(rows)</tbody></table></div>
                 """
@@ -208,11 +212,18 @@ extension AssessmentPage {
             let top = scheme.indicators.filter { $0.level == 1 }
             let ranks = q.ranks
             let ranking =
-                [(q.mayAssess ? ["名次"] : []) + ["单位"] + top.map { "\($0.code) \($0.name)" } + ["总分", "待评分项"]]
+                [
+                    (q.mayAssess ? ["名次"] : []) + ["单位"] + top.map { "\($0.code) \($0.name)" } + [
+                        "总分", "待评分项", "类别", "等次",
+                    ]
+                ]
                 + q.units.map { u in
                     (q.mayAssess ? [String(ranks[u.id] ?? 0)] : []) + [u.name]
                         + top.map { Yuan.number(subtotal(u, scheme, $0.code)) }
-                        + [Yuan.number(u.total), String(u.pending)]
+                        + [
+                            Yuan.number(u.total), String(u.pending), u.category.rawValue,
+                            AssessmentGrade.of(u.total, total: scheme.total).rawValue,
+                        ]
                 }
             var detail = [["单位", "编号", "指标", "分值", "计分方法", "数据", "得分", "自评", "考核评分依据"]]
             for u in q.units {
