@@ -26,7 +26,10 @@ enum DemoAssessment {
             ("3", "法治建设保障", 0, nil, ""),
             ("3.1", "年度工作要点逾期未完成任务", 5, below("workPlan.overdue", 0), ""),
             ("3.2", "主要负责人年度述法", 5, at("duty.form.lawReport", 1), ""),
-            ("3.3", "法治政府建设年度报告按时报送、公开", 5, .assessed, "以报送回执和公开网址为据"),
+            (
+                "3.3", "上一年度法治政府建设年度报告逾期报送", 5, .deduct(figure: "annual_report.submittedLate", points: 5, base: nil),
+                "按报送日期与3月1日期限自动计分"
+            ),
             ("3.4", "法治宣传教育", 10, .assessed, "“八五”普法规划年度任务落实情况"),
         ]
         return AssessmentScheme(

@@ -157,7 +157,7 @@ public enum AnnualReportProcedure {
                 },
                 .stopDeadline("publication")),
         ]
-        return ProcedureDefinition(
+        var d = ProcedureDefinition(
             id: id, version: version, name: "年度法治政府建设情况报告", instrument: "《法治政府建设与责任落实督察工作规定》", initial: State.new.id,
             states: [
                 State.new, State.drafting, State.reviewing, State.approved, State.submitted, State.published,
@@ -170,9 +170,30 @@ public enum AnnualReportProcedure {
                 party: [AnnualReportFact.title.id],
                 shownFacts: [
                     "title", "submitBy", "publishBy", "frozenOn", "reportSha256", "reviewOpinion", "recipients",
-                    "submittedOn", "submittedLate", "channel", "publishedOn", "publishedLate",
+                    "submittedOn", "submittedLate", "documentNumber", "submitLateReason", "channel", "publishedOn",
+                    "publishedLate", "publishLateReason",
                 ],
                 labels: Dictionary(uniqueKeysWithValues: AnnualReportFact.all.map { ($0.id, $0.label) }),
                 notStarted: "尚未开始编写"))
+        d.statistics = statistics
+        return d
     }
+
+    /// Whether reports went out on time, by the year they were submitted (the 考核 of a year reads the report of the
+    /// year before, submitted in it): 报送 by 3月1日, 公开 by 4月1日.
+    public static let statistics: ProcedureStatistics = {
+        typealias S = ProcedureStatistics.Figure
+        typealias F = AnnualReportFact
+        return ProcedureStatistics(
+            title: "年度报告报送和公开", year: { $0.facts[F.submittedOn]?.year },
+            figures: [
+                S("submitted", "报送年度报告") { _ in true },
+                S("submittedOnTime", "按期报送") { !$0.facts.flag(F.submittedLate) },
+                S("submittedLate", "逾期报送") { $0.facts.flag(F.submittedLate) },
+                S("published", "向社会公开") { $0.facts[F.publishedOn] != nil },
+                S("publishedOnTime", "按期公开") { $0.facts[F.publishedOn] != nil && !$0.facts.flag(F.publishedLate) },
+                S("publishedLate", "逾期公开") { $0.facts.flag(F.publishedLate) },
+            ],
+            rates: [])
+    }()
 }
