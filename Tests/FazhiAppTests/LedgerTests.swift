@@ -114,6 +114,22 @@ import VaporTesting
                             c.lines("attendees").filter { n in officers.contains { $0.certificateNumber == n } }.count)
             }.reduce(0, +)
             #expect(hours == registered + coursesHours, "\(first.name)'s course counted")
+            // The 名录 reads the same hours (its list, its alerts); a changed course replaces what it gave.
+            let earlier = first.courseHours ?? 0
+            let withCourse = try #require(try await Officers.officer(first.id, year: year, on: t.app.db))
+            #expect(withCourse.courseHours == earlier + 8, "the course's 8 hours on the officer's year")
+            let courseID = try #require(
+                try await Ledgers.list(kind: "course", units: [market], year: year, on: t.app.db).first {
+                    $0["title"] == "执法文书制作培训"
+                }?.id)
+            #expect(
+                try await post(
+                    "course", course.merging(["hours": "12", "entry": courseID.uuidString, "version": "1"]) { $1 }
+                )
+                .status == .seeOther)
+            let after = try #require(try await Officers.officer(first.id, year: year, on: t.app.db))
+            #expect(after.courseHours == earlier + 12, "12 hours now, not 8 + 12")
+            #expect(after.totalHours == (after.trainingHours ?? 0) + (after.courseHours ?? 0))
 
             // 单位填报: one figure per indicator, unit and year; stated as reported.
             let indicator: [String: String] = [

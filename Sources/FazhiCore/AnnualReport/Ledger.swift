@@ -23,6 +23,9 @@ public struct LedgerKind: Sendable {
     public let derived: [Derived]
     /// Whether an entry is overdue on a day (a 工作要点 task past its 完成时限 and not done): the list shows it red.
     public let overdue: (@Sendable (LedgerEntry, CivilDate) -> Bool)?
+    /// The training hours an entry gives each officer in its certificates field (a course's, if it counts), kept
+    /// per officer so the 名录 reads them.
+    public let officerHours: (@Sendable (LedgerEntry) -> Double)?
 
     public struct Derived: Sendable {
         public let label: String
@@ -35,11 +38,12 @@ public struct LedgerKind: Sendable {
     public init(
         id: String, title: String, dateLabel: String, dateMayBeAhead: Bool = false, fields: [LedgerField],
         purpose: String, rules: [@Sendable (LedgerEntry) -> DomainError?] = [], uniqueBy: [String] = [],
-        derived: [Derived] = [], overdue: (@Sendable (LedgerEntry, CivilDate) -> Bool)? = nil
+        derived: [Derived] = [], overdue: (@Sendable (LedgerEntry, CivilDate) -> Bool)? = nil,
+        officerHours: (@Sendable (LedgerEntry) -> Double)? = nil
     ) {
         self.id = id; self.title = title; self.dateLabel = dateLabel; self.dateMayBeAhead = dateMayBeAhead
         self.fields = fields; self.purpose = purpose; self.rules = rules; self.uniqueBy = uniqueBy
-        self.derived = derived; self.overdue = overdue
+        self.derived = derived; self.overdue = overdue; self.officerHours = officerHours
     }
 
     public func field(_ id: String) -> LedgerField? { fields.first { $0.id == id } }

@@ -84,7 +84,9 @@ public enum LedgerKinds {
                 hint: "执法人员每年60学时的培训要求按业务知识和法律法规类计算"),
             LedgerField("attendees", "参训人员执法证号", .certificates, hint: "每行一个执法证号，须为执法人员名录中的人员"),
         ],
-        purpose: "执法人员培训的期次、学时和参训人员。业务知识和法律法规类培训的学时计入参训人员的年度培训学时（执法人员名录登记的学时另计）。")
+        purpose: "执法人员培训的期次、学时和参训人员。业务知识和法律法规类培训的学时计入参训人员的年度培训学时（执法人员名录登记的学时另计）。",
+        // 政治理论和党性教育 hours are on top of the yearly requirement, not part of it.
+        officerHours: { e in e["category"] == "political" ? 0 : e.number("hours") })
 
     /// 行政执法人员资格考试: the province sets and runs it (统筹资格考试和证件制发); the county enters who it sent, their
     /// scores and the pass mark the province set, and the certificates it applied for after it.

@@ -41,7 +41,32 @@ public enum Ledgers {
             ).run()
             try tx.record("ledger_entry", e.id.uuidString, "create", e)
         }
+        try await keepOfficerHours(e, kind: kind, in: tx)
         return e
+    }
+
+    /// The hours the entry gives each officer it names, replacing what an earlier version gave.
+    static func keepOfficerHours(_ e: LedgerEntry, kind: LedgerKind, in tx: WriteTransaction) async throws {
+        guard let hours = kind.officerHours else { return }
+        try await tx.sql.raw("DELETE FROM officer_course_hours WHERE entry_id = \(bind: e.id.uuidString)").run()
+        let each = hours(e)
+        guard each > 0 else { return }
+        for f in kind.fields {
+            guard case .certificates = f.kind, !e.lines(f.id).isEmpty else { continue }
+            let ids = try await tx.sql.raw(
+                """
+                SELECT id FROM officers WHERE certificate_number IN \(SQLGroupExpression(e.lines(f.id).map { SQLBind($0) }))
+                """
+            ).all().map { try $0.decode(column: "id", as: UUID.self) }
+            for id in ids {
+                try await tx.sql.raw(
+                    """
+                    INSERT INTO officer_course_hours (officer_id, year, entry_id, hours)
+                    VALUES (\(bind: id), \(bind: e.on.year), \(bind: e.id.uuidString), \(bind: each))
+                    """
+                ).run()
+            }
+        }
     }
 
     /// Entries of a kind dated in a year, of these units (nil: every unit), newest first.

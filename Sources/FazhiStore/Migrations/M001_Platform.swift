@@ -128,5 +128,6 @@ public enum FazhiMigrations {
         M035_StudySessions(),
         M036_LedgerEntries(),
         M037_Assessment(),
+        M038_OfficerCourseHours(),
     ]
 }

@@ -63,7 +63,15 @@ public struct OfficerRow: Codable, Sendable {
     public let legalQualification: Bool
     public let legalCertificateNumber: String
     public let examScore: Double?
+    /// Hours the 名录 registers for the year (imported or entered; what its form and export carry).
     public let trainingHours: Double?
+    /// Hours the year's 执法人员培训 courses give the officer (业务知识和法律法规 courses attended).
+    public let courseHours: Double?
+
+    /// The year's hours in all: the 名录's and the courses'.
+    public var totalHours: Double? {
+        trainingHours == nil && (courseHours ?? 0) == 0 ? nil : (trainingHours ?? 0) + (courseHours ?? 0)
+    }
 
     public var profile: OfficerProfile {
         OfficerProfile(
@@ -78,7 +86,7 @@ public struct OfficerRow: Codable, Sendable {
     }
 
     public func profile(year: Int) -> OfficerProfile {
-        var p = profile; p.trainingHours = [year: trainingHours ?? 0]; return p
+        var p = profile; p.trainingHours = [year: totalHours ?? 0]; return p
     }
 }
 
@@ -216,8 +224,9 @@ public enum Officers {
         """
         SELECT o.id, o.name, o.gender, o.id_number, o.body_id, g.name AS body_name, o.post, o.certificate_number, o.certificate_category,
                o.certificate_region, o.certificate_issued_on, o.certificate_expires_on, o.certificate_status, o.legal_qualification,
-               o.legal_certificate_number, o.exam_score, t.hours AS training_hours
+               o.legal_certificate_number, o.exam_score, t.hours AS training_hours, c.hours AS course_hours
         FROM officers o JOIN organisations g ON g.id = o.body_id LEFT JOIN officer_training t ON t.officer_id = o.id AND t.year = \(literal: year)
+        LEFT JOIN (SELECT officer_id, SUM(hours) AS hours FROM officer_course_hours WHERE year = \(literal: year) GROUP BY officer_id) c ON c.officer_id = o.id
         """
     }
 

@@ -163,12 +163,7 @@ enum StatisticsAPI {
         let target = req.fazhi.options.registrySettings.trainingHoursTarget
         let officers = try await Officers.list(bodies: bodies, year: year, on: req.db)
         // An officer's hours: those the 名录 registers plus the courses of the 执法人员培训 台账 they attended.
-        var courseHours: [String: Double] = [:]
-        for c in try await Ledgers.list(kind: LedgerKinds.course.id, units: nil, year: year, on: req.db)
-        where c["category"] != "political" {
-            for number in c.lines("attendees") { courseHours[number, default: 0] += c.number("hours") }
-        }
-        let hours = officers.map { ($0.trainingHours ?? 0) + (courseHours[$0.certificateNumber] ?? 0) }
+        let hours = officers.map { $0.totalHours ?? 0 }
         let met = hours.filter { $0 + 0.0001 >= target }.count
         let list = "/api/v1/statistics/training?year=\(year)"
         let figures = [

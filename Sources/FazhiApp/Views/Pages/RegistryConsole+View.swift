@@ -93,7 +93,7 @@ enum RegistryConsoleViews {
                         }()
                         return "<span class=\"due \(HTML(raw: cls))\">\(a.text)</span> "
                     })
-                let hours = o.trainingHours ?? 0
+                let hours = o.totalHours ?? 0
                 return [
                     .link(o.name, .officer(o.id)), .text(o.bodyName), .text(o.certificateNumber, class: "mono"),
                     .text(o.certificateCategory),
@@ -101,7 +101,7 @@ enum RegistryConsoleViews {
                     DataTable.Cell("\(o.certificateExpiresOn)", sort: o.certificateExpiresOn),
                     .text(o.legalQualification ? "是" : "否"),
                     DataTable.Cell(
-                        "\(o.trainingHours.map(Yuan.number) ?? "0")",
+                        "\(o.totalHours.map(Yuan.number) ?? "0")",
                         sort: String(hours.isFinite && hours < 1e9 ? Int(hours) : 0), class: "num"),
                     .text(el.isEligible ? "可以" : "不可以"), DataTable.Cell(alertText),
                 ]
