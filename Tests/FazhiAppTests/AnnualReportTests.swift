@@ -73,6 +73,35 @@ import VaporTesting
             ).first()?.decode(column: "n", as: Int.self)
             #expect(Self.value(json, "enforcement.opened") == opened.map(Double.init))
 
+            // 权责清单 items by type and 法律顾问 work by kind, recounted from their own tables over the county's units.
+            let county = try await t.orgID("清河县人民政府")
+            let units = AccessPolicy(tree: try await Directory.tree(on: t.app.db)).tree.subtree(of: county)
+            let inUnits = SQLGroupExpression(units.map { SQLBind($0) })
+            var checked = 0
+            for r in try await t.sql.raw(
+                """
+                SELECT type, COUNT(*) AS n FROM power_items WHERE status = 'in_force' AND organisation_id IN \(inUnits)
+                GROUP BY type
+                """
+            ).all() {
+                let type = try r.decode(column: "type", as: String.self), n = try r.decode(column: "n", as: Int.self)
+                if let stated = Self.value(json, "registries.type.\(type)") {
+                    #expect(stated == Double(n), "权责清单 \(type)"); checked += 1
+                }
+            }
+            for r in try await t.sql.raw(
+                """
+                SELECT w.kind, COUNT(*) AS n FROM adviser_work w JOIN legal_advisers a ON a.id = w.adviser_id
+                WHERE w.done_on LIKE \(bind: "\(year)-%") AND a.organisation_id IN \(inUnits) GROUP BY w.kind
+                """
+            ).all() {
+                let kind = try r.decode(column: "kind", as: String.self), n = try r.decode(column: "n", as: Int.self)
+                if let stated = Self.value(json, "advisers.work_\(kind)") {
+                    #expect(stated == Double(n), "法律顾问 \(kind)"); checked += 1
+                }
+            }
+            #expect(checked >= 4, "the seeds' 权力事项 by type and 法律顾问 work are in the report")
+
             // A department's report counts only its own cases.
             let market = try await t.orgID("清河县市场监督管理局")
             let head = WebClient(t)

@@ -47,7 +47,7 @@ extension LedgerPage {
                 \(m.error.map { Views.flash($0, error: true) } ?? "")
                 <form method="get" class="search"><label for="year">年度</label><input id="year" name="year" type="number" value="\(q.year)" min="2000" max="2100"><button type="submit">查看</button></form>
                 <p class="muted">\(kind.purpose)</p>
-                <nav class="tabs">\(HTML.join(LedgerKinds.all.map { k in "<a href=\"\(SitePath.ledger(kind: k.id, year: q.year).path)\"\(HTML(raw: k.id == kind.id ? " class=\"active\"" : ""))>\(k.title)</a>" as HTML }))</nav>
+                <nav class="tabs">\(HTML.join(LedgerKinds.all.map { k in "<a href=\"\(SitePath.ledger(kind: k.id, year: q.year).path)\"\(HTML(raw: k.id == kind.id ? " class=\"active\"" : ""))>\(k.title)</a>" as HTML }))<a href="\(SitePath.study(year: q.year).path)">学法记录</a></nav>
                 \(table)
                 \(form())
                 """
