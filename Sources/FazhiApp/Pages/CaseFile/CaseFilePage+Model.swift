@@ -105,7 +105,8 @@ extension CaseFilePage.Model {
         definitionVersion = f.definitionVersion
         navPath = CasesConsole.navEntry(def.id).path.path
         facts = shown.shownFacts.compactMap { k in
-            f.facts[k].map { (fieldsByKey[k]?.label ?? shown.labels[k] ?? k, display(k, $0)) }
+            // The fact's own name (a step's input label may carry a hint for the form: "督察事项（如：…）").
+            f.facts[k].map { (shown.labels[k] ?? fieldsByKey[k]?.label ?? k, display(k, $0)) }
         }
         revealable =
             q.mayReveal
