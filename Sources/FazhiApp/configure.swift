@@ -8,14 +8,18 @@ import Vapor
 /// so tests pick the database, the clock and the key.
 public func configure(_ app: Application, options: AppOptions) async throws {
     try options.database.register(in: app.databases)
+    for (i, replica) in options.readDatabases.enumerated() {
+        try replica.register(in: app.databases, as: DatabaseID(string: "read\(i)"))
+    }
     for m in FazhiMigrations.all { app.migrations.add(m) }
 
     let calendar = try StatutoryCalendar.load(extraDirectory: options.calendarDirectory)
     let key = try RecordSigningKey.loadOrCreate(path: options.recordKeyPath)
     app.fazhi = FazhiServices(
-        options: options, store: Store(target: options.database), calendar: calendar,
-        deadlines: DeadlineCalculator(calendar: calendar), recordKey: key, metrics: Metrics(),
-        throttle: LoginThrottle(), idempotency: IdempotencyInFlight())
+        options: options, store: Store(target: options.database, synchronousCommit: options.synchronousCommit),
+        calendar: calendar, deadlines: DeadlineCalculator(calendar: calendar), recordKey: key, metrics: Metrics(),
+        throttle: LoginThrottle(), jobs: JobRuns(node: options.nodeName, sqlite: options.database.isSQLite),
+        replicas: ReplicaStates(count: options.readDatabases.count))
     app.passwords.use(.bcrypt)
     app.routes.defaultMaxBodySize = "1mb"
 
@@ -32,6 +36,7 @@ public func configure(_ app: Application, options: AppOptions) async throws {
     app.middleware.use(FazhiErrorMiddleware())
     app.middleware.use(ObservabilityMiddleware())
     app.middleware.use(RequestShapeMiddleware())
+    app.middleware.use(ReadYourWritesMiddleware())
 
     routes(app)
     registerCommands(app)
@@ -88,6 +93,28 @@ func routes(_ app: Application) {
 /// Returns the demo logins created, if `--demo` loaded the demo now (nil without `--demo`).
 @discardableResult
 public func prepareForServing(_ app: Application) async throws -> [DemoLogin]? {
+    // Nodes started together take turns: one migrates and loads the demo, the next finds it done.
+    let demoLogins = try await app.fazhi.store.startingUp(on: app.db) { try await prepareDatabase(app) }
+    app.lifecycle.use(PeriodicCheckpointer(interval: app.fazhi.options.checkpointInterval))
+    app.lifecycle.use(
+        PeriodicJob(ExpirySteps.jobName, interval: app.fazhi.options.expiryStepsInterval) {
+            _ = try await ExpirySteps.run($0)
+        })
+    app.lifecycle.use(
+        PeriodicJob("state audit", interval: app.fazhi.options.stateAuditInterval, exclusive: false) {
+            try await StateAlerts.check($0)
+        })
+    for job in AppModules.all.flatMap(\.jobs) {
+        app.lifecycle.use(PeriodicJob(job.name, interval: app.fazhi.options.expiryStepsInterval, job.run))
+    }
+    if !app.fazhi.replicas.ids.isEmpty {
+        app.lifecycle.use(
+            PeriodicJob("replica lag", interval: 2, exclusive: false) { await $0.fazhi.replicas.measure($0) })
+    }
+    return demoLogins
+}
+
+private func prepareDatabase(_ app: Application) async throws -> [DemoLogin]? {
     try await app.fazhi.store.prepare(on: app.db)
     try await app.autoMigrate()
     let now = app.fazhi.now
@@ -100,20 +127,18 @@ public func prepareForServing(_ app: Application) async throws -> [DemoLogin]? {
             DemoLogin(username: $0.username, description: $0.description)
         }
     }
-    try await RecordLog.makeCheckpoint(key: app.fazhi.recordKey, store: app.fazhi.store, on: app.db, now: now)
+    // On PostgreSQL only the node holding the signer's lease signs, so a node starting beside a running one does not
+    // sign a rival checkpoint with its own key. (Without a periodic signer, each start signs, as a single node does.)
+    let interval = app.fazhi.options.checkpointInterval
+    let signer =
+        try await interval == 0
+        ? true : app.fazhi.jobs.mayRun(PeriodicCheckpointer.jobName, every: interval, on: app.db)
+    if signer {
+        try await RecordLog.makeCheckpoint(key: app.fazhi.recordKey, store: app.fazhi.store, on: app.db, now: now)
+    }
     // Evidence content no case refers to (a crash between moving an upload into place and its commit).
     let swept = try await EvidenceStore.sweep(app.fazhi.evidence, on: app.db)
     if swept > 0 { app.logger.notice("evidence sweep removed \(swept) unreferenced file(s)") }
-    app.lifecycle.use(PeriodicCheckpointer(interval: app.fazhi.options.checkpointInterval))
-    app.lifecycle.use(
-        PeriodicJob("expiry steps", interval: app.fazhi.options.expiryStepsInterval) {
-            _ = try await ExpirySteps.run($0)
-        })
-    app.lifecycle.use(
-        PeriodicJob("state audit", interval: app.fazhi.options.stateAuditInterval) { try await StateAlerts.check($0) })
-    for job in AppModules.all.flatMap(\.jobs) {
-        app.lifecycle.use(PeriodicJob(job.name, interval: app.fazhi.options.expiryStepsInterval, job.run))
-    }
     return demoLogins
 }
 

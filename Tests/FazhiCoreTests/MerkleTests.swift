@@ -130,4 +130,27 @@ struct MerkleTests {
             }
         }
     }
+
+    @Test(
+        "The cached tree gives the same roots and proofs as the leaves, for every size up to 70, and refuses the rest")
+    func cachedTreeMatchesTheLeaves() {
+        let many = (0..<70).map { Merkle.leafHash([UInt8($0)]) }
+        var tree = MerkleTree()
+        #expect(tree.root(size: 0) == Merkle.emptyRoot)
+        for l in many { tree.append(l) }
+        for n in 1...70 {
+            #expect(tree.root(size: n) == Merkle.root(Array(many[0..<n])), "root \(n)")
+            for i in 0..<n {
+                #expect(
+                    tree.inclusionProof(index: i, size: n) == Merkle.inclusionProof(index: i, size: n, leaves: many))
+            }
+            for m in 1...n {
+                #expect(tree.consistencyProof(from: m, to: n) == Merkle.consistencyProof(from: m, to: n, leaves: many))
+            }
+        }
+        #expect(tree.inclusionProof(index: 70, size: 70) == nil)
+        #expect(tree.inclusionProof(index: 0, size: 71) == nil)
+        #expect(tree.consistencyProof(from: 0, to: 5) == nil)
+        #expect(tree.root(size: 71) == nil)
+    }
 }

@@ -107,11 +107,15 @@ struct DemoCommand: AsyncCommand {
 }
 
 struct RecordVerifyCommand: AsyncCommand {
-    struct Signature: CommandSignature {}
+    struct Signature: CommandSignature {
+        @Flag(name: "appended", help: "只校验最近一个签名检查点之后追加的记录（增量校验，从检查点前沿继续）")
+        var appended: Bool
+    }
     var help: String { "重算全部记录与检查点签名；发现改动即以非零状态退出并指出第一条问题记录" }
     func run(using context: CommandContext, signature: Signature) async throws {
         let app = context.application
         try await openStore(app)
+        if signature.appended { return try await appended(context) }
         let total = try await RecordLog.size(on: app.db)
         let bar = ProgressBar(total: total, label: "校验记录", console: context.console)
         let report = try await RecordLog.audit(on: app.db, extraKeys: [app.fazhi.recordKey.publicKey]) { n in
@@ -130,6 +134,27 @@ struct RecordVerifyCommand: AsyncCommand {
         if let p = report.firstProblem { lines.append("第一条问题记录：第\(p.sequence)条 —— \(p.reason)") }
         lines += report.checkpointProblems
         throw CommandFailure("记录校验未通过：\n" + lines.joined(separator: "\n"))
+    }
+
+    /// `--appended`: the entries after the latest checkpoint, from its frontier; a cheap periodic check.
+    func appended(_ context: CommandContext) async throws {
+        let app = context.application
+        guard
+            let checked = try await RecordLog.auditAppended(on: app.db, extraKeys: [app.fazhi.recordKey.publicKey])
+        else {
+            throw CommandFailure("没有可继续的检查点前沿（尚无检查点、前沿与签名根哈希不符或签名无效）：请运行 fazhi record verify 做全量校验")
+        }
+        let report = checked.report
+        if report.ok {
+            context.console.print(
+                "增量校验通过：检查点之后的 \(report.entriesChecked) 条记录，\(report.checkpointsChecked) 个新检查点；记录共 \(checked.frontier.size) 条，根哈希 \(Hex.encode(report.root))"
+            )
+            return
+        }
+        var lines: [String] = []
+        if let p = report.firstProblem { lines.append("第一条问题记录：第\(p.sequence)条 —— \(p.reason)") }
+        lines += report.checkpointProblems
+        throw CommandFailure("增量校验未通过：\n" + lines.joined(separator: "\n"))
     }
 }
 

@@ -1,4 +1,5 @@
 import FazhiCore
+import FazhiStore
 import Foundation
 import Vapor
 
@@ -75,7 +76,7 @@ struct FazhiErrorMiddleware: AsyncMiddleware {
             } else {
                 response = Views.errorPage(e, request: request)
             }
-            if e.status == .tooManyRequests, let retry = e.retryAfter {
+            if e.status == .tooManyRequests || e.status == .serviceUnavailable, let retry = e.retryAfter {
                 response.headers.replaceOrAdd(name: "Retry-After", value: "\(retry)")
             }
             return response
@@ -117,6 +118,10 @@ struct FazhiErrorMiddleware: AsyncMiddleware {
             }
             return Classified(
                 status: e.status, code: "http_\(e.status.code)", field: nil, message: message, article: nil)
+        case let e where DatabaseUnavailable.matches(e):
+            return Classified(
+                status: .serviceUnavailable, code: "database_unavailable", field: nil,
+                message: "数据库暂时无法访问（可能正在主备切换），本次操作未完成，请稍后重试。", article: nil, retryAfter: 5)
         default:
             return Classified(
                 status: .internalServerError, code: "internal", field: nil,

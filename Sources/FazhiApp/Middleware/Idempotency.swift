@@ -1,22 +1,14 @@
 import FazhiStore
 import Fluent
 import Foundation
-import NIOConcurrencyHelpers
 import Vapor
-
-/// Keys being processed right now, so that a retry arriving before the first attempt finished is told to
-/// wait (409) instead of running twice.
-public final class IdempotencyInFlight: Sendable {
-    private let keys = NIOLockedValueBox<Set<String>>([])
-    public init() {}
-    func begin(_ k: String) -> Bool { keys.withLockedValue { $0.insert(k).inserted } }
-    func end(_ k: String) { keys.withLockedValue { _ = $0.remove(k) } }
-}
 
 /// `Idempotency-Key` on POST: the first answer a handler returns (a success; refusals are thrown, wrote
 /// nothing, and may simply be retried) is kept for the user and key, and a retry with the same key gets it
-/// again, marked `Idempotent-Replayed: true`, without doing the work twice. The key is stored just after the
-/// change commits, in its own transaction: a crash in between lets one retry run again.
+/// again, marked `Idempotent-Replayed: true`, without doing the work twice. The key is claimed in the database before
+/// the work starts (a row with no answer yet), so a retry arriving at any app node while the first attempt runs is
+/// told to wait (409); the answer is stored just after the change commits, in its own transaction: a crash in between
+/// leaves a claim that lapses after `abandonedAfter`, and one retry then runs again.
 struct IdempotencyMiddleware: AsyncMiddleware {
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         guard request.method == .POST, let key = request.headers.first(name: "Idempotency-Key") else {
@@ -27,27 +19,60 @@ struct IdempotencyMiddleware: AsyncMiddleware {
                 .badRequest, code: "idempotency_key", field: "Idempotency-Key", message: "Idempotency-Key 长度应为1–200个字符")
         }
         let principal = request.auth.get(AuthUser.self)?.id.uuidString ?? "anonymous"
-        if let stored = try await IdempotencyRecord.query(on: request.db).filter(\.$key == key).filter(
-            \.$principal == principal
-        ).first() {
-            return try replay(stored, request)
+        if let stored = try await Self.stored(key, principal, on: request.db) {
+            guard stored.status == Self.inProgress else { return try replay(stored, request) }
+            guard Date().timeIntervalSince(stored.createdAt ?? .distantPast) > Self.abandonedAfter else {
+                throw Self.stillRunning
+            }
+            try await forget(stored, request)
         }
-        let slot = principal + "\u{1}" + key
-        guard request.fazhi.idempotency.begin(slot) else {
-            throw APIError(.conflict, code: "idempotency_in_progress", message: "相同 Idempotency-Key 的请求正在处理中，请稍后重试")
+        let claim = IdempotencyRecord()
+        claim.key = key; claim.principal = principal; claim.method = request.method.rawValue
+        claim.path = request.url.path; claim.status = Self.inProgress; claim.contentType = ""; claim.body = ""
+        do {
+            try await request.fazhi.store.write(on: request.db, .system, now: request.fazhi.now) { tx in
+                try await claim.create(on: tx.db)
+            }
+        } catch {
+            // Claimed a moment ago by the same request on another node (the key and principal are unique).
+            if let stored = try await Self.stored(key, principal, on: request.db), stored.status != Self.inProgress {
+                return try replay(stored, request)
+            }
+            throw Self.stillRunning
         }
-        defer { request.fazhi.idempotency.end(slot) }
-        let response = try await next.respond(to: request)
-        guard response.status.code < 500 else { return response }
-        let row = IdempotencyRecord()
-        row.key = key; row.principal = principal; row.method = request.method.rawValue; row.path = request.url.path
-        row.status = Int(response.status.code)
-        row.contentType = response.headers.contentType?.serialize() ?? "application/json"
-        row.body = response.body.string ?? ""
+        let response: Response
+        do { response = try await next.respond(to: request) } catch {
+            try? await forget(claim, request)
+            throw error
+        }
+        guard response.status.code < 500 else {
+            try? await forget(claim, request)
+            return response
+        }
+        claim.status = Int(response.status.code)
+        claim.contentType = response.headers.contentType?.serialize() ?? "application/json"
+        claim.body = response.body.string ?? ""
         try await request.fazhi.store.write(on: request.db, .system, now: request.fazhi.now) { tx in
-            try await row.create(on: tx.db)
+            try await claim.update(on: tx.db)
         }
         return response
+    }
+
+    /// The status of a claimed key whose request has not answered yet.
+    static let inProgress = 0
+    /// A claim older than this (seconds) was left by a node that died mid-request, and is taken over.
+    static let abandonedAfter: TimeInterval = 600
+    static let stillRunning = APIError(
+        .conflict, code: "idempotency_in_progress", message: "相同 Idempotency-Key 的请求正在处理中，请稍后重试")
+
+    static func stored(_ key: String, _ principal: String, on db: any Database) async throws -> IdempotencyRecord? {
+        try await IdempotencyRecord.query(on: db).filter(\.$key == key).filter(\.$principal == principal).first()
+    }
+
+    func forget(_ row: IdempotencyRecord, _ request: Request) async throws {
+        try await request.fazhi.store.write(on: request.db, .system, now: request.fazhi.now) { tx in
+            try await row.delete(on: tx.db)
+        }
     }
 
     func replay(_ stored: IdempotencyRecord, _ request: Request) throws -> Response {

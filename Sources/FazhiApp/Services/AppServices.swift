@@ -37,6 +37,20 @@ public struct AppOptions: Sendable {
     /// How often (seconds) every case and publication row is checked against its record entry (`StateAudit`);
     /// 0: never by itself. FAZHI_STATE_AUDIT_INTERVAL, default 3600.
     public var stateAuditInterval = 3600
+    /// Streaming replicas that serve reads which may lag a moment (the portal, search, statistics, the report):
+    /// `FAZHI_DATABASE_READ_URL`, one or more `postgres://` URLs separated by commas. Empty: every read from the primary.
+    public var readDatabases: [DatabaseTarget] = []
+    /// For how long after a write the writer's reads stay on the primary, so they see what they wrote
+    /// (`FAZHI_READ_YOUR_WRITES_SECONDS`, default 10).
+    public var readYourWritesSeconds = 10
+    /// PostgreSQL `synchronous_commit` for writes (`FAZHI_SYNCHRONOUS_COMMIT`: on, remote_write, remote_apply);
+    /// nil: the server's setting. See `Store.synchronousCommit`.
+    public var synchronousCommit: Store.SynchronousCommit?
+    /// This node's name among several app nodes (`FAZHI_NODE_NAME`, default host name and process id).
+    public var nodeName = ProcessInfo.processInfo.hostName + ":" + String(ProcessInfo.processInfo.processIdentifier)
+    /// Addresses of the load balancers in front (`FAZHI_TRUSTED_PROXIES`, comma-separated): a request from one of them
+    /// is counted against the client it names in `X-Forwarded-For`, not against the balancer.
+    public var trustedProxies: Set<String> = []
     /// 政府常务会议学法 a government holds a year at least (FAZHI_STUDY_EXECUTIVE_TARGET, 4 **[U]**: a local target).
     public var studyExecutiveTarget = 4
 
@@ -54,7 +68,7 @@ public struct AppOptions: Sendable {
     /// FAZHI_CHECKPOINT_INTERVAL, FAZHI_SITE_NAME.
     public static func fromEnvironment() throws -> AppOptions {
         let env = ProcessInfo.processInfo.environment
-        return AppOptions(
+        return try AppOptions(
             database: try DatabaseTarget.fromEnvironment(),
             calendarDirectory: env["FAZHI_CALENDAR_DIR"] ?? "./calendar",
             recordKeyPath: env["FAZHI_RECORD_KEY"] ?? "./fazhi-record.key",
@@ -76,9 +90,36 @@ public struct AppOptions: Sendable {
             $0.stateAuditInterval = Int(env["FAZHI_STATE_AUDIT_INTERVAL"] ?? "") ?? 3600
             $0.studyExecutiveTarget = max(0, min(Int(env["FAZHI_STUDY_EXECUTIVE_TARGET"] ?? "") ?? 4, 52))
         }
+        .with {
+            $0.readDatabases = try Self.list(env["FAZHI_DATABASE_READ_URL"]).map {
+                guard case .postgres = try DatabaseTarget(url: $0) else {
+                    throw StoreError.configuration("FAZHI_DATABASE_READ_URL 应为 postgres:// 只读副本地址（可用逗号分隔多个）")
+                }
+                return try DatabaseTarget(url: $0)
+            }
+            if !$0.readDatabases.isEmpty, $0.database.isSQLite {
+                throw StoreError.configuration(
+                    "FAZHI_DATABASE_READ_URL 只适用于 PostgreSQL 主库（FAZHI_DATABASE_URL=postgres://…）")
+            }
+            $0.readYourWritesSeconds = max(0, min(Int(env["FAZHI_READ_YOUR_WRITES_SECONDS"] ?? "") ?? 10, 3600))
+            if let node = env["FAZHI_NODE_NAME"], !node.isEmpty { $0.nodeName = String(node.prefix(100)) }
+            $0.trustedProxies = Set(Self.list(env["FAZHI_TRUSTED_PROXIES"]))
+            if let level = env["FAZHI_SYNCHRONOUS_COMMIT"], !level.isEmpty {
+                guard let l = Store.SynchronousCommit(rawValue: level) else {
+                    throw StoreError.configuration("FAZHI_SYNCHRONOUS_COMMIT 应为 on、remote_write 或 remote_apply")
+                }
+                $0.synchronousCommit = l
+            }
+        }
     }
 
-    func with(_ change: (inout AppOptions) -> Void) -> AppOptions { var c = self; change(&c); return c }
+    func with(_ change: (inout AppOptions) throws -> Void) rethrows -> AppOptions {
+        var c = self; try change(&c); return c
+    }
+
+    static func list(_ value: String?) -> [String] {
+        (value ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+    }
 }
 
 /// The services one running app holds.
@@ -90,15 +131,20 @@ public struct FazhiServices: Sendable {
     public let recordKey: RecordSigningKey
     public let metrics: Metrics
     public let throttle: LoginThrottle
-    public let idempotency: IdempotencyInFlight
     /// The latest state audit's findings (`StateAlerts`).
     public let stateAlerts = StateAlerts()
     /// Online 行政复议 applications: at most 10 filed per address per hour (a flood from one address is refused), and
     /// 20 wrong status look-ups per address per 15 minutes (guessing tracking numbers and secrets).
-    public let applicationThrottle = LoginThrottle(maxFailuresPerAccount: 10, maxFailuresPerAddress: 10, window: 3600)
+    public let applicationThrottle = LoginThrottle(
+        scope: "application", maxFailuresPerAccount: 10, maxFailuresPerAddress: 10, window: 3600)
     /// Status lookups: 10 wrong 查询码 for one number, or 60 from one address, in 15 minutes.
-    public let statusThrottle = LoginThrottle(maxFailuresPerAccount: 10, maxFailuresPerAddress: 60, window: 15 * 60)
+    public let statusThrottle = LoginThrottle(
+        scope: "status", maxFailuresPerAccount: 10, maxFailuresPerAddress: 60, window: 15 * 60)
     let accessCache = AccessCache()
+    /// Which periodic jobs this node runs (leases among nodes) and when each last ran.
+    let jobs: JobRuns
+    /// The replicas' health and lag, for routing reads (`ReadRouting`).
+    let replicas: ReplicaStates
     public let leafCache = RecordLeafCache()
 
     public var now: Date { options.clock() }

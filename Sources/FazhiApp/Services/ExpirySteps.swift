@@ -8,6 +8,9 @@ import Vapor
 /// the due date: 行政复议法 第三十条第三款 — no decision on acceptance within 5 working days, the application is accepted.
 /// Runs at start-up and then every ten minutes; each case is one write, so one refusal does not hold up the rest.
 public enum ExpirySteps {
+    /// The job's name in the leases and on `/metrics`.
+    static let jobName = "expiry steps"
+
     /// Takes every expiry step due by `today`; returns how many were taken.
     @discardableResult
     public static func run(_ app: Application) async throws -> Int {
@@ -57,23 +60,35 @@ public enum ExpirySteps {
 }
 
 /// Runs a job at start-up and every `interval` seconds (0 = never), logging a failure and carrying on: the expiry
-/// steps (`ExpirySteps`) and the state audit (`StateAlerts`) run this way.
+/// steps (`ExpirySteps`) and the state audit (`StateAlerts`) run this way. A job that writes (`exclusive`) runs on one
+/// app node at a time: the node holding its lease (`NodeLeases`), so two nodes never take the same expiry step.
 struct PeriodicJob: LifecycleHandler {
     let name: String
     let interval: Int
+    let exclusive: Bool
     let run: @Sendable (Application) async throws -> Void
     private let task = PeriodicCheckpointer.TaskBox()
 
-    init(_ name: String, interval: Int, _ run: @escaping @Sendable (Application) async throws -> Void) {
-        self.name = name; self.interval = interval; self.run = run
+    init(
+        _ name: String, interval: Int, exclusive: Bool = true,
+        _ run: @escaping @Sendable (Application) async throws -> Void
+    ) {
+        self.name = name; self.interval = interval; self.exclusive = exclusive; self.run = run
     }
 
     func didBootAsync(_ app: Application) async throws {
         guard interval > 0 else { return }
-        let seconds = interval, run = run, name = name
+        // The services are taken now: a run still going when the app shuts down must not ask for them afterwards.
+        let seconds = interval, run = run, name = name, exclusive = exclusive, jobs = app.fazhi.jobs
         task.task = Task {
             while !Task.isCancelled {
-                do { try await run(app) } catch {
+                do {
+                    let mine = try await !exclusive ? true : jobs.mayRun(name, every: seconds, on: app.db)
+                    if mine {
+                        try await run(app)
+                        if exclusive, !Task.isCancelled { try await jobs.ran(name, on: app.db) }
+                    }
+                } catch {
                     app.logger.error("\(name) failed", metadata: ["error": "\(error)"])
                 }
                 try? await Task.sleep(nanoseconds: UInt64(seconds) * 1_000_000_000)
@@ -81,5 +96,9 @@ struct PeriodicJob: LifecycleHandler {
         }
     }
 
-    func shutdownAsync(_ app: Application) async { task.task?.cancel() }
+    /// Waits for a run under way to end, so it never reaches for the database after the app has closed it.
+    func shutdownAsync(_ app: Application) async {
+        task.task?.cancel()
+        await task.task?.value
+    }
 }

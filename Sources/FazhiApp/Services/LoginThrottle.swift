@@ -1,19 +1,27 @@
+import FazhiStore
 import Foundation
 import NIOConcurrencyHelpers
+import Vapor
 
 /// Slows down password guessing: after 5 failed logins for one account, or 30 from one address, within 15
 /// minutes, further attempts are refused until the window passes. The address limit is higher because
 /// behind a reverse proxy, or in one office's NAT, many people share an address and must not lock each
-/// other out. Kept in memory: a restart clears it, which an attacker cannot trigger. A deployment with
-/// several servers should add a limit at its proxy.
+/// other out. On SQLite (one process) kept in memory: a restart clears it, which an attacker cannot trigger. On
+/// PostgreSQL kept in the database (`ThrottleHits`), so a limit reached through one app node holds on every other.
 public final class LoginThrottle: Sendable {
+    /// Which limit this is (登录, 网上申请, 查询), so the limits' counts are kept apart in the database.
+    public let scope: String
     public let maxFailuresPerAccount: Int
     public let maxFailuresPerAddress: Int
     public let window: TimeInterval
     private let failures = NIOLockedValueBox<[String: [Date]]>([:])
 
-    public init(maxFailuresPerAccount: Int = 5, maxFailuresPerAddress: Int = 30, window: TimeInterval = 15 * 60) {
-        self.maxFailuresPerAccount = maxFailuresPerAccount; self.maxFailuresPerAddress = maxFailuresPerAddress;
+    public init(
+        scope: String = "login", maxFailuresPerAccount: Int = 5, maxFailuresPerAddress: Int = 30,
+        window: TimeInterval = 15 * 60
+    ) {
+        self.scope = scope; self.maxFailuresPerAccount = maxFailuresPerAccount;
+        self.maxFailuresPerAddress = maxFailuresPerAddress;
         self.window = window
     }
 
@@ -45,6 +53,31 @@ public final class LoginThrottle: Sendable {
 }
 
 extension LoginThrottle {
+    /// Seconds until `keys` may try again, or nil: from the database that every node shares on PostgreSQL.
+    func retryAfter(_ keys: [String], on req: Request) async throws -> Int? {
+        let now = req.fazhi.now
+        guard !req.fazhi.store.target.isSQLite else { return retryAfter(keys, now: now) }
+        let hits = try await ThrottleHits.recent(
+            scope: scope, keys: keys, since: now.addingTimeInterval(-window), on: req.db)
+        var wait: TimeInterval = 0
+        for (k, h) in hits where h.count >= limit(for: k) {
+            wait = max(wait, window - now.timeIntervalSince(h.oldest))
+        }
+        return wait > 0 ? Int(wait.rounded(.up)) : nil
+    }
+
+    func recordFailure(_ keys: [String], on req: Request) async throws {
+        let now = req.fazhi.now
+        guard !req.fazhi.store.target.isSQLite else { return recordFailure(keys, now: now) }
+        try await ThrottleHits.add(
+            scope: scope, keys: keys, now: now, forgetBefore: now.addingTimeInterval(-window), on: req.db)
+    }
+
+    func reset(_ key: String, on req: Request) async throws {
+        guard !req.fazhi.store.target.isSQLite else { return reset(key) }
+        try await ThrottleHits.reset(scope: scope, key: key, on: req.db)
+    }
+
     /// A status lookup's keys: a wrong 查询码 counts against the number asked (guessing one applicant's code, from
     /// anywhere) and, more loosely, against the address (trying many numbers) — so a few typos at a shared office
     /// address lock nobody else out.

@@ -44,8 +44,12 @@ public final class Metrics: Sendable {
             out += "fazhi_http_request_duration_seconds_sum{\(labels)} \(s.sum)\n"
             out += "fazhi_http_request_duration_seconds_count{\(labels)} \(s.count)\n"
         }
+        // A gauge named with labels (`name{replica="read0"}`) shares its HELP and TYPE lines with the others of its name.
+        var described = Set<Substring>()
         for g in gauges {
-            out += "# HELP \(g.name) \(g.help)\n# TYPE \(g.name) gauge\n\(g.name) \(g.value)\n"
+            let base = g.name.prefix { $0 != "{" }
+            if described.insert(base).inserted { out += "# HELP \(base) \(g.help)\n# TYPE \(base) gauge\n" }
+            out += "\(g.name) \(g.value)\n"
         }
         return out
     }

@@ -68,6 +68,17 @@ public struct CompactRange: Sendable {
 
     public init() {}
 
+    /// Resumes from the perfect subtrees (`nodes`) a range of `size` leaves ended with (a `RecordFrontier`);
+    /// nil when they cannot be that range's (one subtree per set bit of `size`, largest first).
+    public init?(size: Int, nodes: [(height: Int, hash: Merkle.Hash)]) {
+        let heights = (0..<Int.bitWidth).reversed().filter { size >> $0 & 1 == 1 }
+        guard size >= 0, nodes.map(\.height) == heights, nodes.allSatisfy({ $0.hash.count == 32 }) else { return nil }
+        self.stack = nodes; self.size = size
+    }
+
+    /// The perfect subtrees, largest first: all that is needed to go on appending (O(log n) hashes).
+    public var nodes: [(height: Int, hash: Merkle.Hash)] { stack }
+
     public mutating func append(_ leaf: Merkle.Hash) {
         var node = (height: 0, hash: leaf)
         var n = size

@@ -46,6 +46,19 @@ public struct RecordAuditor {
         checkCheckpoints()
     }
 
+    /// Goes on from a verified checkpoint's frontier: checks only the entries after it (and the checkpoints
+    /// signed since), so a periodic check costs what was appended, not the whole log.
+    public init(resuming frontier: RecordFrontier, checkpoints: [RecordCheckpoint], keys: [RecordSigningKey.PublicKey])
+    {
+        self.init(checkpoints: checkpoints.filter { $0.treeSize > frontier.size }, keys: keys)
+        range = frontier.range
+        chain = frontier.chain
+        expected = Int64(frontier.size) + 1
+    }
+
+    /// Where the entries consumed so far end: what the next incremental check resumes from.
+    public var frontier: RecordFrontier { RecordFrontier(range: range, chain: chain) }
+
     public mutating func consume(_ stored: StoredRecordEntry) {
         guard report.firstProblem == nil else { return }
         let e = stored.entry
@@ -105,5 +118,32 @@ public struct RecordAuditor {
         pending.removeAll()
         report.root = range.root
         return report
+    }
+}
+
+/// 检查点前沿: where a verified stretch of the record ends — its size, the chain hash of its last entry and the
+/// Merkle tree's perfect subtrees (O(log n) hashes) — kept beside each signed checkpoint so that the next check
+/// resumes there (`RecordAuditor(resuming:)`). Its root must equal the checkpoint's signed root before it is trusted.
+public struct RecordFrontier: Sendable {
+    public let range: CompactRange
+    public let chain: Merkle.Hash
+    public var size: Int { range.size }
+    public var root: Merkle.Hash { range.root }
+
+    public init(range: CompactRange, chain: Merkle.Hash) { self.range = range; self.chain = chain }
+
+    /// The subtrees as text, `height:hex` joined by commas (stored in `record_frontiers`).
+    public var nodesText: String { range.nodes.map { "\($0.height):\(Hex.encode($0.hash))" }.joined(separator: ",") }
+
+    public init?(size: Int, chainHex: String, nodesText: String) {
+        var nodes: [(height: Int, hash: Merkle.Hash)] = []
+        for part in nodesText.split(separator: ",") {
+            let pair = part.split(separator: ":")
+            guard pair.count == 2, let h = Int(pair[0]), let hash = Hex.decode(String(pair[1])) else { return nil }
+            nodes.append((h, hash))
+        }
+        guard let range = CompactRange(size: size, nodes: nodes), let chain = Hex.decode(chainHex), chain.count == 32
+        else { return nil }
+        self.range = range; self.chain = chain
     }
 }

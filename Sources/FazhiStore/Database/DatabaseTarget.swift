@@ -45,8 +45,8 @@ public enum DatabaseTarget: Sendable, Equatable, CustomStringConvertible {
         }
     }
 
-    /// Registers the database with Fluent as the default.
-    public func register(in databases: Databases, maxConnections: Int = 8) throws {
+    /// Registers the database with Fluent: as the default, or (a read replica) under `id`.
+    public func register(in databases: Databases, as id: DatabaseID? = nil, maxConnections: Int = 8) throws {
         switch self {
         case .sqlite(let path):
             let storage: SQLiteConfiguration.Storage = path == ":memory:" ? .memory : .file(path: path)
@@ -58,7 +58,7 @@ public enum DatabaseTarget: Sendable, Equatable, CustomStringConvertible {
             databases.use(
                 .postgres(
                     configuration: config, maxConnectionsPerEventLoop: maxConnections,
-                    connectionPoolTimeout: .seconds(20), sqlLogLevel: .trace), as: .psql)
+                    connectionPoolTimeout: .seconds(20), sqlLogLevel: .trace), as: id ?? .psql, isDefault: id == nil)
         }
     }
 }

@@ -80,7 +80,18 @@ public final class Store: Sendable {
     /// serial across processes (the log's sequence and chain have exactly one order).
     static let recordLockKey: Int64 = 0x66617a6869  // "fazhi"
 
-    public init(target: DatabaseTarget) { self.target = target }
+    /// PostgreSQL's `synchronous_commit` for every write transaction (`FAZHI_SYNCHRONOUS_COMMIT`): with a synchronous
+    /// standby named in the primary's `synchronous_standby_names`, `on` acknowledges a write once the standby has it on
+    /// disk (it survives the primary's loss), `remote_apply` once the standby shows it to readers. Nil: the server's.
+    public let synchronousCommit: SynchronousCommit?
+
+    public enum SynchronousCommit: String, Sendable, CaseIterable {
+        case on, remoteWrite = "remote_write", remoteApply = "remote_apply"
+    }
+
+    public init(target: DatabaseTarget, synchronousCommit: SynchronousCommit? = nil) {
+        self.target = target; self.synchronousCommit = synchronousCommit
+    }
 
     private let generationLock = NSLock()
     nonisolated(unsafe) private var _generation: UInt64 = 0
@@ -148,6 +159,9 @@ public final class Store: Sendable {
                 let (r, tail) = try await db.transaction { conn in
                     let sql = conn as! any SQLDatabase
                     try await sql.raw("SELECT pg_advisory_xact_lock(\(literal: Store.recordLockKey))").run()
+                    if let level = self.synchronousCommit {
+                        try await sql.raw("SET LOCAL synchronous_commit TO \(unsafeRaw: level.rawValue)").run()
+                    }
                     let tx = WriteTransaction(db: conn, context: context, now: now, knownTail: known)
                     let r = try await body(tx)
                     try await tx.flushRecord()
@@ -157,6 +171,28 @@ public final class Store: Sendable {
                 return r
             } catch {
                 recordTail = nil
+                throw error
+            }
+        }
+    }
+
+    /// Runs `body` while holding the start-up lock (PostgreSQL: a session advisory lock), so app nodes started
+    /// together migrate and load the demo one after another instead of racing.
+    public func startingUp<T: Sendable>(
+        on db: any Database, _ body: @escaping @Sendable () async throws -> T
+    )
+        async throws -> T
+    {
+        guard !target.isSQLite else { return try await body() }
+        return try await db.withConnection { conn in
+            let sql = conn as! any SQLDatabase
+            try await sql.raw("SELECT pg_advisory_lock(\(literal: Store.recordLockKey + 1))").run()
+            do {
+                let r = try await body()
+                try await sql.raw("SELECT pg_advisory_unlock(\(literal: Store.recordLockKey + 1))").run()
+                return r
+            } catch {
+                try? await sql.raw("SELECT pg_advisory_unlock(\(literal: Store.recordLockKey + 1))").run()
                 throw error
             }
         }

@@ -129,5 +129,7 @@ public enum FazhiMigrations {
         M036_LedgerEntries(),
         M037_Assessment(),
         M038_OfficerCourseHours(),
+        M039_NodeCoordination(),
+        M040_RecordFrontiers(),
     ]
 }

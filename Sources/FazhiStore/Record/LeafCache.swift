@@ -2,22 +2,23 @@ import FazhiCore
 import FluentKit
 import Foundation
 
-/// Leaf hashes of the record, kept in memory and extended with only the entries appended since the last
-/// call, so the public proof endpoints do not re-read the whole log for every anonymous request.
+/// The record's Merkle tree (`MerkleTree`: leaves and every complete subtree), kept in memory and extended with only
+/// the entries appended since the last call, so the public proof endpoints neither re-read the log nor rehash it:
+/// each proof costs O(log n) cached hashes.
 ///
 /// Leaves are recomputed from the stored fields when first read; entries are append-only, and if someone
 /// alters one directly in the database afterwards, proofs keep describing the log as it was first read,
 /// while `fazhi record verify` reports the alteration.
 public actor RecordLeafCache {
-    private var leaves: [Merkle.Hash] = []
+    private var tree = MerkleTree()
 
     public init() {}
 
-    /// The first `size` leaves; throws `notFound` if the log is shorter.
-    public func leaves(upTo size: Int, on db: any Database) async throws -> [Merkle.Hash] {
-        if leaves.count < size {
+    /// Reads the entries the tree lacks, up to `size`; throws `notFound` if the log is shorter.
+    private func extend(to size: Int, on db: any Database) async throws {
+        if tree.count < size {
             var fresh: [Merkle.Hash] = []
-            let start = Int64(leaves.count + 1)
+            let start = Int64(tree.count + 1)
             var expected = start
             try await RecordLog.forEachEntry(on: db, from: start) { stored in
                 // Stop at a gap rather than cache leaves at the wrong positions.
@@ -25,9 +26,35 @@ public actor RecordLeafCache {
                 fresh.append(stored.entry.leafHash)
                 expected += 1
             }
-            leaves.append(contentsOf: fresh)
+            // Another call may have extended the tree while this one read: append only what is still missing.
+            for leaf in fresh.dropFirst(max(0, tree.count - Int(start - 1))) { tree.append(leaf) }
         }
-        guard leaves.count >= size else { throw DomainError.notFound("记录只有 \(leaves.count) 条，不足 \(size) 条") }
-        return Array(leaves[0..<size])
+        guard tree.count >= size else { throw DomainError.notFound("记录只有 \(tree.count) 条，不足 \(size) 条") }
+    }
+
+    /// Entry `index` (from 0)'s leaf hash, its inclusion proof in the tree of the first `size` entries, and that root.
+    public func inclusion(
+        index: Int, size: Int, on db: any Database
+    ) async throws -> (
+        leaf: Merkle.Hash, proof: [Merkle.Hash], root: Merkle.Hash
+    ) {
+        try await extend(to: size, on: db)
+        guard let leaf = tree.leaf(index), let proof = tree.inclusionProof(index: index, size: size),
+            let root = tree.root(size: size)
+        else { throw DomainError.notFound("记录序号 \(index + 1) 不在前 \(size) 条之内") }
+        return (leaf, proof, root)
+    }
+
+    /// The consistency proof between the trees of the first `from` and `to` entries, with both roots.
+    public func consistency(
+        from: Int, to: Int, on db: any Database
+    ) async throws -> (
+        proof: [Merkle.Hash], fromRoot: Merkle.Hash, toRoot: Merkle.Hash
+    ) {
+        try await extend(to: to, on: db)
+        guard let proof = tree.consistencyProof(from: from, to: to), let a = tree.root(size: from),
+            let b = tree.root(size: to)
+        else { throw DomainError.notFound("规模 \(from)–\(to) 无法给出一致性证明") }
+        return (proof, a, b)
     }
 }

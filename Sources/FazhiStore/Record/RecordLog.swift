@@ -238,15 +238,24 @@ public enum RecordLog {
         if let existing = try await CheckpointRecord.query(on: db).filter(\.$treeSize == n).first() {
             return existing.value
         }
-        // Verify before signing, so a checkpoint never blesses a log that was altered.
-        let report = try await audit(on: db, extraKeys: [key.publicKey])
-        if let problem = report.firstProblem {
+        // Verify before signing, so a checkpoint never blesses a log that was altered: what was appended since the
+        // last checkpoint (from its frontier), or the whole log when there is no frontier to resume from.
+        var resumed = try await auditAppended(upTo: n, on: db, extraKeys: [key.publicKey])
+        if resumed == nil { resumed = try await auditWithFrontier(upTo: n, on: db, extraKeys: [key.publicKey]) }
+        guard let checked = resumed else { throw StoreError.integrity("记录校验未完成") }
+        if let problem = checked.report.firstProblem {
             throw StoreError.integrity("记录校验未通过，拒绝签署检查点：\(problem.reason)")
         }
-        let leaves = try await leafHashes(upTo: n, on: db)
-        let cp = try key.sign(treeSize: n, root: Merkle.root(leaves), madeAt: ChinaTime.iso(now))
+        guard checked.frontier.size == n else { throw StoreError.integrity("记录校验只读到 \(checked.frontier.size)/\(n) 条") }
+        let cp = try key.sign(treeSize: n, root: checked.frontier.root, madeAt: ChinaTime.iso(now))
         let row = CheckpointRecord(cp)
-        do { try await store.write(on: db, .system, now: now) { tx in try await row.create(on: tx.db) } } catch {
+        let frontier = checked.frontier
+        do {
+            try await store.write(on: db, .system, now: now) { tx in
+                try await row.create(on: tx.db)
+                try await saveFrontier(frontier, on: tx.sql)
+            }
+        } catch {
             // Another process signed the same size at the same moment: use theirs.
             if let existing = try await CheckpointRecord.query(on: db).filter(\.$treeSize == n).first() {
                 return existing.value
@@ -261,29 +270,92 @@ public enum RecordLog {
         on db: any Database, extraKeys: [RecordSigningKey.PublicKey] = [],
         progress: ((Int) -> Void)? = nil
     ) async throws -> RecordAuditReport {
-        var keys = try await publicKeys(on: db)
-        keys.append(contentsOf: extraKeys)
-        var auditor = RecordAuditor(checkpoints: try await checkpoints(on: db), keys: keys)
-        // Read the next page while this one is verified: reading (SQLite's thread) and hashing (this task)
-        // then run on both cores instead of one after the other.
+        try await auditWithFrontier(on: db, extraKeys: extraKeys, progress: progress).report
+    }
+
+    /// The whole log's audit (up to entry `limit`, or all), and where it ended.
+    static func auditWithFrontier(
+        upTo limit: Int? = nil, on db: any Database, extraKeys: [RecordSigningKey.PublicKey] = [],
+        progress: ((Int) -> Void)? = nil
+    ) async throws -> (report: RecordAuditReport, frontier: RecordFrontier) {
+        var auditor = RecordAuditor(checkpoints: try await checkpoints(on: db), keys: try await keys(db, extraKeys))
+        try await consume(into: &auditor, after: Int64.min, upTo: limit, on: db, progress: progress)
+        return (auditor.finish(), auditor.frontier)
+    }
+
+    /// 增量校验: checks only the entries appended after the latest checkpoint, resuming from its frontier once the
+    /// frontier's root is the checkpoint's signed root and the signature holds (`fazhi record verify --appended`, and
+    /// before each new checkpoint). Nil when there is no frontier to trust: the caller audits the whole log. It does
+    /// not re-read entries already under the checkpoint — a full `audit` does that.
+    public static func auditAppended(
+        upTo limit: Int? = nil, on db: any Database, extraKeys: [RecordSigningKey.PublicKey] = [],
+        progress: ((Int) -> Void)? = nil
+    ) async throws -> (report: RecordAuditReport, frontier: RecordFrontier)? {
+        guard let cp = try await latestCheckpoint(on: db), let frontier = try await frontier(at: cp.treeSize, on: db),
+            Hex.encode(frontier.root) == cp.rootHash
+        else { return nil }
+        let keys = try await keys(db, extraKeys)
+        guard let key = keys.first(where: { $0.keyID == cp.keyID }), cp.verifySignature(publicKey: key) else {
+            return nil
+        }
+        var auditor = RecordAuditor(resuming: frontier, checkpoints: try await checkpoints(on: db), keys: keys)
+        try await consume(into: &auditor, after: Int64(cp.treeSize), upTo: limit, on: db, progress: progress)
+        return (auditor.finish(), auditor.frontier)
+    }
+
+    private static func keys(
+        _ db: any Database, _ extra: [RecordSigningKey.PublicKey]
+    ) async throws
+        -> [RecordSigningKey.PublicKey]
+    {
+        try await publicKeys(on: db) + extra
+    }
+
+    /// Feeds the entries after `after` (up to `limit`) to the auditor. The next page is read while this one is
+    /// verified: reading (SQLite's thread) and hashing (this task) then run on both cores instead of one after the other.
+    private static func consume(
+        into auditor: inout RecordAuditor, after start: Int64, upTo limit: Int?, on db: any Database,
+        progress: ((Int) -> Void)?
+    ) async throws {
         let pageSize = 20000
+        let end = limit.map(Int64.init) ?? Int64.max
         var next: Task<[StoredRecordEntry], any Error>? = Task {
-            try await readPage(on: db, after: Int64.min, limit: pageSize)
+            try await readPage(on: db, after: start, limit: pageSize)
         }
         var n = 0
         while let pending = next {
             let page = try await pending.value
-            if page.count == pageSize, let last = page.last?.entry.sequence {
+            if page.count == pageSize, let last = page.last?.entry.sequence, last < end {
                 next = Task { try await readPage(on: db, after: last, limit: pageSize) }
             } else {
                 next = nil
             }
-            for stored in page {
+            for stored in page where stored.entry.sequence <= end {
                 auditor.consume(stored)
                 n += 1
                 if n % 10000 == 0 { progress?(n) }
             }
         }
-        return auditor.finish()
+    }
+
+    /// The frontier kept with the checkpoint of `size`, if any (and well-formed).
+    static func frontier(at size: Int, on db: any Database) async throws -> RecordFrontier? {
+        guard
+            let row = try await (db as! any SQLDatabase).raw(
+                "SELECT chain_hash, nodes FROM record_frontiers WHERE tree_size = \(bind: size)"
+            ).first()
+        else { return nil }
+        return RecordFrontier(
+            size: size, chainHex: try row.decode(column: "chain_hash", as: String.self),
+            nodesText: try row.decode(column: "nodes", as: String.self))
+    }
+
+    static func saveFrontier(_ f: RecordFrontier, on sql: any SQLDatabase) async throws {
+        try await sql.raw(
+            """
+            INSERT INTO record_frontiers (tree_size, chain_hash, nodes)
+            VALUES (\(bind: f.size), \(bind: Hex.encode(f.chain)), \(bind: f.nodesText))
+            """
+        ).run()
     }
 }

@@ -16,15 +16,7 @@ struct Operations {
             return r
         }
         app.get("metrics") { req async throws -> Response in
-            let size = try await RecordLog.size(on: req.db)
-            let cp = try await RecordLog.latestCheckpoint(on: req.db)
-            let text = req.fazhi.metrics.render(gauges: [
-                ("fazhi_record_entries", "Entries in the record.", Double(size)),
-                (
-                    "fazhi_record_checkpoint_size", "Tree size of the latest signed checkpoint.",
-                    Double(cp?.treeSize ?? 0)
-                ),
-            ])
+            let text = req.fazhi.metrics.render(gauges: try await ClusterGauges.read(req))
             let r = Response(status: .ok, body: .init(string: text))
             r.headers.replaceOrAdd(name: .contentType, value: "text/plain; version=0.0.4; charset=utf-8")
             return r

@@ -54,11 +54,10 @@ struct RecordAPI {
                 throw APIError(
                     .unprocessableEntity, code: "invalid", field: "entry", message: "记录序号 \(entry) 超出树规模 \(size)")
             }
-            let leaves = try await req.fazhi.leafCache.leaves(upTo: size, on: req.db)
-            let proof = Merkle.inclusionProof(index: entry - 1, size: size, leaves: leaves)!
+            let p = try await req.fazhi.leafCache.inclusion(index: entry - 1, size: size, on: req.db)
             return InclusionProofDocument(
-                entry: entry, treeSize: size, leafHash: Hex.encode(leaves[entry - 1]),
-                proof: proof.map { Hex.encode($0) }, rootHash: Hex.encode(Merkle.root(leaves)))
+                entry: entry, treeSize: size, leafHash: Hex.encode(p.leaf), proof: p.proof.map { Hex.encode($0) },
+                rootHash: Hex.encode(p.root))
         }
         record.get("consistency") { req async throws -> ConsistencyProofDocument in
             guard let from = try intParam(req, "from", label: "起始规模 from") else {
@@ -75,11 +74,10 @@ struct RecordAPI {
                 throw APIError(
                     .unprocessableEntity, code: "invalid", field: "to", message: "目标规模 \(to) 超过现有记录数 \(current)")
             }
-            let leaves = try await req.fazhi.leafCache.leaves(upTo: to, on: req.db)
-            let proof = Merkle.consistencyProof(from: from, to: to, leaves: leaves)!
+            let p = try await req.fazhi.leafCache.consistency(from: from, to: to, on: req.db)
             return ConsistencyProofDocument(
-                from: from, to: to, fromRoot: Hex.encode(Merkle.root(leaves[0..<from])),
-                toRoot: Hex.encode(Merkle.root(leaves)), proof: proof.map { Hex.encode($0) })
+                from: from, to: to, fromRoot: Hex.encode(p.fromRoot), toRoot: Hex.encode(p.toRoot),
+                proof: p.proof.map { Hex.encode($0) })
         }
         protected.grouped("record").post("checkpoint") { req async throws -> Response in
             let user = try req.requireUser()

@@ -78,8 +78,8 @@ enum StatisticsAPI {
             }
             let limit = min(max(req.query[Int.self, at: "limit"] ?? 500, 1), 5_000)
             let cases = try await YearFigures.cases(
-                def.id, figure: figure, year: year, bodies: bodies, limit: limit, on: req.db)
-            return try await CaseStore.summaries(cases.map(\.id), on: req.db)
+                def.id, figure: figure, year: year, bodies: bodies, limit: limit, on: req.readDB)
+            return try await CaseStore.summaries(cases.map(\.id), on: req.readDB)
         }
     }
 
@@ -102,7 +102,7 @@ enum StatisticsAPI {
     static func procedureSet(_ def: ProcedureDefinition) -> FigureSet {
         FigureSet(id: def.id, title: def.statistics?.title ?? def.name) { req, year, bodies in
             guard let stats = def.statistics,
-                let tally = try await YearFigures.tally(def, year: year, bodies: bodies, on: req.db)
+                let tally = try await YearFigures.tally(def, year: year, bodies: bodies, on: req.readDB)
             else { return ("", []) }
             let records = { (figure: String) in "/api/v1/statistics/\(def.id)/figures/\(figure)?year=\(year)" }
             let figures = stats.figures.map { f in
@@ -125,10 +125,10 @@ enum StatisticsAPI {
         compute: { req, year, bodies in
             let yearEnd = CivilDate(year: year, month: 12, day: 31) ?? req.fazhi.today
             let asOf = min(yearEnd, req.fazhi.today)
-            let enforcing = try await EnforcementBodies.all(on: req.db).filter {
+            let enforcing = try await EnforcementBodies.all(on: req.readDB).filter {
                 bodies.contains($0.organisationId) && $0.domain.isConfirmed(on: asOf)
             }.count
-            let officers = try await Officers.list(bodies: bodies, year: year, on: req.db).filter {
+            let officers = try await Officers.list(bodies: bodies, year: year, on: req.readDB).filter {
                 $0.profile.eligibility(on: asOf).isEligible
             }.count
             var figures = [
@@ -142,7 +142,7 @@ enum StatisticsAPI {
             var total = 0
             for type in PowerType.allCases {
                 let n = try await PowerListStore.list(
-                    on: asOf, .init(type: type, organisations: bodies), limit: 1, on: req.db
+                    on: asOf, .init(type: type, organisations: bodies), limit: 1, on: req.readDB
                 ).total
                 total += n
                 figures.append(
@@ -161,7 +161,7 @@ enum StatisticsAPI {
     /// 执法人员培训 (statutes §G: a yearly target of training hours, `FAZHI_TRAINING_HOURS_TARGET`) for any year.
     static let training = FigureSet(id: "training", title: "执法人员培训") { req, year, bodies in
         let target = req.fazhi.options.registrySettings.trainingHoursTarget
-        let officers = try await Officers.list(bodies: bodies, year: year, on: req.db)
+        let officers = try await Officers.list(bodies: bodies, year: year, on: req.readDB)
         // An officer's hours: those the 名录 registers plus the courses of the 执法人员培训 台账 they attended.
         let hours = officers.map { $0.totalHours ?? 0 }
         let met = hours.filter { $0 + 0.0001 >= target }.count

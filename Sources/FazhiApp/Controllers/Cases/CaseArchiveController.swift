@@ -70,17 +70,15 @@ enum CaseArchiveController {
         }
         var archived: [ArchivedEntry] = []
         if let cp = checkpoint {
-            let leaves = try await req.fazhi.leafCache.leaves(upTo: cp.treeSize, on: req.db)
-            let root = Hex.encode(Merkle.root(leaves))
             for e in entries {
                 let i = Int(e.entry.sequence) - 1
-                let proof =
-                    i < cp.treeSize
-                    ? Merkle.inclusionProof(index: i, size: cp.treeSize, leaves: leaves).map {
-                        InclusionProofDocument(
-                            entry: i + 1, treeSize: cp.treeSize, leafHash: Hex.encode(leaves[i]),
-                            proof: $0.map { Hex.encode($0) }, rootHash: root)
-                    } : nil
+                var proof: InclusionProofDocument?
+                if i < cp.treeSize {
+                    let p = try await req.fazhi.leafCache.inclusion(index: i, size: cp.treeSize, on: req.db)
+                    proof = InclusionProofDocument(
+                        entry: i + 1, treeSize: cp.treeSize, leafHash: Hex.encode(p.leaf),
+                        proof: p.proof.map { Hex.encode($0) }, rootHash: Hex.encode(p.root))
+                }
                 archived.append(
                     ArchivedEntry(
                         entry: e.entry, payload: String(decoding: e.payload, as: UTF8.self),

@@ -31,10 +31,10 @@ struct LoginController {
                 return page(req, error: "请输入用户名和密码", username: username, status: .unprocessableEntity)
             }
             let keys = [
-                LoginThrottle.accountKey(username), LoginThrottle.addressKey(req.remoteAddress?.ipAddress ?? "?"),
+                LoginThrottle.accountKey(username), LoginThrottle.addressKey(req.clientAddress),
             ]
             let throttle = req.fazhi.throttle
-            if let wait = throttle.retryAfter(keys, now: req.fazhi.now) {
+            if let wait = try await throttle.retryAfter(keys, on: req) {
                 let r = page(
                     req, error: "登录失败次数过多，请 \((wait + 59) / 60) 分钟后再试", username: username, status: .tooManyRequests)
                 r.headers.replaceOrAdd(name: "Retry-After", value: "\(wait)")
@@ -43,10 +43,10 @@ struct LoginController {
             guard let user = try await Accounts.user(named: username, on: req.db), user.isActive,
                 try await req.password.async.verify(password, created: user.passwordHash)
             else {
-                throttle.recordFailure(keys, now: req.fazhi.now)
+                try await throttle.recordFailure(keys, on: req)
                 return page(req, error: "用户名或密码错误，或账号已停用", username: username, status: .unauthorized)
             }
-            throttle.reset(LoginThrottle.accountKey(username))
+            try await throttle.reset(LoginThrottle.accountKey(username), on: req)
             // A new session id at login, so an id planted before login is worthless afterwards.
             if let old = req.session.id { try? await StoreSessionDriver().deleteSession(old, for: req) }
             req.session.id = nil

@@ -12,11 +12,10 @@ struct PortalController {
             var invalid = false
             if let entryText = req.query[String.self, at: "entry"] {
                 if let n = Int(entryText), n >= 1, let cp = latest, n <= cp.treeSize {
-                    let leaves = try await req.fazhi.leafCache.leaves(upTo: cp.treeSize, on: req.db)
-                    let path = Merkle.inclusionProof(index: n - 1, size: cp.treeSize, leaves: leaves)!
+                    let p = try await req.fazhi.leafCache.inclusion(index: n - 1, size: cp.treeSize, on: req.db)
                     let doc = InclusionProofDocument(
-                        entry: n, treeSize: cp.treeSize, leafHash: Hex.encode(leaves[n - 1]),
-                        proof: path.map { Hex.encode($0) }, rootHash: Hex.encode(Merkle.root(leaves)))
+                        entry: n, treeSize: cp.treeSize, leafHash: Hex.encode(p.leaf),
+                        proof: p.proof.map { Hex.encode($0) }, rootHash: Hex.encode(p.root))
                     let ok =
                         (try? RecordProofVerifier.verify(doc, checkpoint: cp, publicKey: req.fazhi.recordKey.publicKey))
                         != nil

@@ -32,7 +32,7 @@ struct RegistryPortal {
 
     static func register(_ app: any RoutesBuilder) {
         app.get("bodies") { req async throws -> Response in
-            let bodies = try await EnforcementBodies.all(on: req.db).filter { $0.confirmedOn != nil }
+            let bodies = try await EnforcementBodies.all(on: req.readDB).filter { $0.confirmedOn != nil }
             let today = req.fazhi.today
             let altered = req.fazhi.stateAlerts.altered(.enforcementBodies)
             switch format(req) {
@@ -68,10 +68,10 @@ struct RegistryPortal {
             let q = req.query[String.self, at: "q"] ?? ""
             let body = req.query[String.self, at: "body"].flatMap(UUID.init(uuidString:))
             let today = req.fazhi.today
-            let bodies = try await EnforcementBodies.all(on: req.db)
+            let bodies = try await EnforcementBodies.all(on: req.readDB)
             let limit = format(req) == "html" ? 300 : 100_000
             let rows = try await Officers.list(
-                bodies: body.map { [$0] }, query: q, year: today.year, limit: limit + 1, on: req.db
+                bodies: body.map { [$0] }, query: q, year: today.year, limit: limit + 1, on: req.readDB
             )
             .filter { $0.certificateStatus != CertificateStatus.revoked.rawValue }
             let altered = req.fazhi.stateAlerts.altered(.officers, .officerTraining)
@@ -110,7 +110,7 @@ struct RegistryPortal {
             let cap = 1_000
             let (rows, total) = try await PowerListStore.list(
                 on: date, filter, limit: html ? 100 : 1_000_000, offset: html ? (page - 1) * 100 : 0,
-                countUpTo: html && !q.isEmpty ? cap + 1 : nil, on: req.db)
+                countUpTo: html && !q.isEmpty ? cap + 1 : nil, on: req.readDB)
             let altered = req.fazhi.stateAlerts.altered(.powerItems, .powerAdjustments)
             switch format(req) {
             case "json":
@@ -128,8 +128,8 @@ struct RegistryPortal {
                     marked(table, refs: table.dropFirst().map { $0.first ?? "" }, altered: altered), filename: "权责清单")
             default: break
             }
-            let counts = try await PowerListStore.counts(on: date, organisations: body.map { [$0] }, on: req.db)
-            let bodies = try await EnforcementBodies.all(on: req.db)
+            let counts = try await PowerListStore.counts(on: date, organisations: body.map { [$0] }, on: req.readDB)
+            let bodies = try await EnforcementBodies.all(on: req.readDB)
             let view = RegistryPortalViews.Powers(
                 items: try rows.map { r in (try r.content(), r.organisationName, r.status.chineseName) }, total: total,
                 cap: cap, page: page,
@@ -141,12 +141,12 @@ struct RegistryPortal {
 
         app.get("powers", ":code") { req async throws -> Response in
             let code = req.parameters.get("code") ?? ""
-            let history = try await PowerListStore.history(code: code, on: req.db).map { try $0.domain() }
+            let history = try await PowerListStore.history(code: code, on: req.readDB).map { try $0.domain() }
             guard !history.isEmpty else { throw DomainError.notFound("权责清单中没有事项 \(code)") }
             let date = try asOf(req)
             let listed = PowerListHistory.listed(history, on: date)
             let c = listed?.content ?? history.last!.content
-            let body = try await Directory.organisation(c.organisationID, on: req.db)?.name ?? ""
+            let body = try await Directory.organisation(c.organisationID, on: req.readDB)?.name ?? ""
             if format(req) == "json" {
                 return try TableResponse.json([
                     "asOf": AnyEncodable(date.description), "listed": AnyEncodable(listed != nil),
@@ -160,7 +160,7 @@ struct RegistryPortal {
                         }),
                 ])
             }
-            let benches = try await Benchmarks.current(on: req.db).filter { $0.powerItemCode == code }
+            let benches = try await Benchmarks.current(on: req.readDB).filter { $0.powerItemCode == code }
             return Views.portal(
                 c.name, request: req,
                 RegistryPortalViews.power(
@@ -170,7 +170,7 @@ struct RegistryPortal {
 
         app.get("benchmarks") { req async throws -> Response in
             let q = req.query[String.self, at: "q"] ?? ""
-            let list = try await Benchmarks.current(query: q, on: req.db)
+            let list = try await Benchmarks.current(query: q, on: req.readDB)
             let altered = req.fazhi.stateAlerts.altered(.benchmarks)
             switch format(req) {
             case "json":
@@ -202,7 +202,7 @@ struct RegistryPortal {
         }
 
         app.get("benchmarks", ":code") { req async throws -> Response in
-            let versions = try await Benchmarks.versions(code: req.parameters.get("code") ?? "", on: req.db)
+            let versions = try await Benchmarks.versions(code: req.parameters.get("code") ?? "", on: req.readDB)
             guard let cur = versions.last else { throw DomainError.notFound("没有该裁量基准") }
             let b = try cur.benchmark()
             if format(req) == "json" {

@@ -25,8 +25,8 @@ enum ConsultationPages {
             let rawArticle = (v["article"] ?? "").trimmed
             // Not a number (第二条, abc): refused like an article the draft does not have, never filed under 全文.
             let article: Int? = rawArticle.isEmpty ? nil : (Int(rawArticle) ?? -1)
-            let address = LoginThrottle.addressKey(req.remoteAddress?.ipAddress ?? "?")
-            if let wait = req.fazhi.applicationThrottle.retryAfter([address], now: req.fazhi.now) {
+            let address = LoginThrottle.addressKey(req.clientAddress)
+            if let wait = try await req.fazhi.applicationThrottle.retryAfter([address], on: req) {
                 return Views.portal(
                     "公开征求意见", request: req,
                     ConsultationViews.draft(
@@ -44,7 +44,7 @@ enum ConsultationPages {
                         caseID: id, article: article, text: v["text"] ?? "", commenter: v["commenter"] ?? "",
                         today: today, catalog: catalog, in: tx)
                 }
-                req.fazhi.applicationThrottle.recordFailure([address], now: req.fazhi.now)
+                try await req.fazhi.applicationThrottle.recordFailure([address], on: req)
                 return Views.portal(
                     "公开征求意见", request: req,
                     ConsultationViews.draft(

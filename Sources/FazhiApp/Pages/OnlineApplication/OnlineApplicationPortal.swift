@@ -44,8 +44,8 @@ struct OnlineApplicationPortal: Sendable {
         if let filed = try await desk.bySubmission(key, on: req.db) {
             return try await receipt(req, filed, req.session.data["\(sessionPrefix).\(key)"])
         }
-        let address = LoginThrottle.addressKey(req.remoteAddress?.ipAddress ?? "?")
-        if let wait = req.fazhi.applicationThrottle.retryAfter([address], now: req.fazhi.now) {
+        let address = LoginThrottle.addressKey(req.clientAddress)
+        if let wait = try await req.fazhi.applicationThrottle.retryAfter([address], on: req) {
             let r = try await form(
                 req, values, "同一网络地址提交过于频繁，请在 \((wait + 59) / 60) 分钟后再试；也可以当面、邮寄提交", nil, .tooManyRequests)
             r.headers.replaceOrAdd(name: .retryAfter, value: String(wait))
@@ -69,7 +69,7 @@ struct OnlineApplicationPortal: Sendable {
                     inputs: filedInputs, office: office.id, submissionKey: key, catalog: catalog, calendar: calendar,
                     today: today, in: tx)
             }
-            req.fazhi.applicationThrottle.recordFailure([address], now: req.fazhi.now)
+            try await req.fazhi.applicationThrottle.recordFailure([address], on: req)
             if let secret = filed.secret { req.session.data["\(sessionPrefix).\(key)"] = secret }
             return try await receipt(req, filed, filed.secret)
         } catch let e as DomainError {
@@ -98,14 +98,14 @@ struct OnlineApplicationPortal: Sendable {
         try CSRF.verify(req)
         let number = ((try? req.content.get(String.self, at: "number")) ?? "").trimmed,
             secret = ((try? req.content.get(String.self, at: "secret")) ?? "").trimmed
-        let keys = LoginThrottle.statusKeys(address: req.remoteAddress?.ipAddress, number: number)
-        if let wait = req.fazhi.statusThrottle.retryAfter(keys, now: req.fazhi.now) {
+        let keys = LoginThrottle.statusKeys(address: req.clientAddress, number: number)
+        if let wait = try await req.fazhi.statusThrottle.retryAfter(keys, on: req) {
             return .refused(number: number, message: "查询失败次数过多，请在 \((wait + 59) / 60) 分钟后再试", .tooManyRequests)
         }
         guard number.count <= 40, secret.count <= 40,
             let c = try await desk.lookup(trackingNumber: number, secret: secret, on: req.db)
         else {
-            req.fazhi.statusThrottle.recordFailure(keys, now: req.fazhi.now)
+            try await req.fazhi.statusThrottle.recordFailure(keys, on: req)
             return .refused(number: number, message: "查询编号或查询码不正确", .notFound)
         }
         return .found(c, number: number, secret: secret)

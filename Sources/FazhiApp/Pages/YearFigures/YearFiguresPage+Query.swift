@@ -29,7 +29,7 @@ extension YearFiguresPage {
                 scope = user.policy.tree.subtree(of: unit).intersection(user.readable)
             }
             guard let def = req.fazhi.procedures.current(procedure), let stats = def.statistics,
-                let tally = try await YearFigures.tally(def, year: year, bodies: scope, on: req.db)
+                let tally = try await YearFigures.tally(def, year: year, bodies: scope, on: req.readDB)
             else { throw APIError.notFound("没有该统计") }
             var listing: (ProcedureStatistics.Figure, [StoredCase])?
             if let id = figure, let f = stats.figure(id) {
@@ -37,19 +37,19 @@ extension YearFiguresPage {
                     f,
                     try await YearFigures.cases(
                         procedure, figure: id, year: year, bodies: scope, group: group, limit: limit,
-                        on: req.db)
+                        on: req.readDB)
                 )
             }
-            var byGroup = try await YearFigures.byGroup(def, year: year, bodies: scope, on: req.db)
+            var byGroup = try await YearFigures.byGroup(def, year: year, bodies: scope, on: req.readDB)
             if stats.grouping != nil {
                 // Every enforcement body by name (a 复议机关 reviews them all); the counts are of the readable cases only.
-                for b in try await EnforcementBodies.all(on: req.db) where byGroup[b.organisationName] == nil {
+                for b in try await EnforcementBodies.all(on: req.readDB) where byGroup[b.organisationName] == nil {
                     byGroup[b.organisationName] = FigureTally(year: year, counts: [:], statistics: stats)
                 }
             }
             return Query(
                 definition: def, statistics: stats, year: year, tally: tally,
-                byBody: try await YearFigures.byBody(def, year: year, bodies: scope, on: req.db),
+                byBody: try await YearFigures.byBody(def, year: year, bodies: scope, on: req.readDB),
                 bodyNames: try await CasesConsole.bodyNames(req), listing: listing, byGroup: byGroup, group: group)
         }
     }

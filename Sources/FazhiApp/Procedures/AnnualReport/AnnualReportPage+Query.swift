@@ -40,12 +40,12 @@ extension AnnualReportPage {
 
         /// The members of a unit and where each one's report of the year stands.
         static func members(_ req: Request, _ user: AuthUser, unit: UUID, year: Int) async throws -> [Member] {
-            let children = try await Directory.organisations(on: req.db).filter {
+            let children = try await Directory.organisations(on: req.readDB).filter {
                 $0.parentID == unit && $0.id.map(user.readable.contains) == true
             }
             guard !children.isEmpty, let def = req.fazhi.procedures.current(AnnualReportProcedure.id) else { return [] }
             var courses: [UUID: (UUID, String)] = [:]
-            for r in try await (req.db as! any SQLDatabase).raw(
+            for r in try await (req.readDB as! any SQLDatabase).raw(
                 """
                 SELECT id, body_id, state FROM cases WHERE procedure = \(bind: AnnualReportProcedure.id)
                 AND party_name = \(bind: AnnualReportProcedure.title(year))
@@ -75,7 +75,7 @@ extension AnnualReportPage {
             let today = req.fazhi.today
             let year = req.query[String.self, at: "year"] == nil && today.month <= 4 ? today.year - 1 : asked
             guard year <= today.year else { throw DomainError.invalid(field: "year", message: "年度不能晚于今年") }
-            let orgs = try await Directory.organisations(on: req.db)
+            let orgs = try await Directory.organisations(on: req.readDB)
             let unit: UUID
             if let raw = req.query[String.self, at: "unit"], !raw.isEmpty {
                 guard let id = UUID(uuidString: raw), readable.contains(id) else {
@@ -98,11 +98,11 @@ extension AnnualReportPage {
 
         static func fetch(_ req: Request, user: AuthUser, unit: UUID, year: Int) async throws -> Query {
             let readable = user.readable
-            let orgs = try await Directory.organisations(on: req.db)
+            let orgs = try await Directory.organisations(on: req.readDB)
             let names = Dictionary(orgs.compactMap { o in o.id.map { ($0, o.name) } }, uniquingKeysWith: { a, _ in a })
             let units = readable.compactMap { id in names[id].map { (id: id, name: $0) } }.sorted { $0.name < $1.name }
-            let course = try await AnnualReportCourse.find(unit: unit, year: year, on: req.db)
-            if let course, let frozen = try await AnnualReportCourse.frozen(course, on: req.db) {
+            let course = try await AnnualReportCourse.find(unit: unit, year: year, on: req.readDB)
+            if let course, let frozen = try await AnnualReportCourse.frozen(course, on: req.readDB) {
                 return Query(
                     year: year, today: req.fazhi.today, unit: unit, unitName: names[unit] ?? "",
                     parentName: orgs.first { $0.id == unit }?.parentID.flatMap { names[$0] }, units: units,
@@ -151,7 +151,7 @@ extension AnnualReportPage {
                 draft: ReportComposer.compose(
                     year: year, contributions, current: current, prior: prior,
                     plans: try await LedgerFigures.plans(req, year: year, unit: unit)),
-                texts: try await AnnualReportTexts.latest(unit: unit, year: year, on: req.db),
+                texts: try await AnnualReportTexts.latest(unit: unit, year: year, on: req.readDB),
                 mayWrite: AnnualReportPage.mayWrite(user, unit: unit), course: course,
                 courseState: course.flatMap { c in
                     req.fazhi.procedures.current(AnnualReportProcedure.id)?.stateName(c.file.state)

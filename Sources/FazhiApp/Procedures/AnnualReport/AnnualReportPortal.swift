@@ -36,18 +36,19 @@ enum AnnualReportPortal {
 
     static func register(_ portal: any RoutesBuilder) {
         portal.get("annual-reports") { req async throws -> Response in
-            let list = try await published(on: req.db)
+            let list = try await published(on: req.readDB)
             return Views.portal("法治政府建设年度报告", request: req, AnnualReportPage.View.portalList(list))
         }
         portal.get("annual-reports", ":id") { req async throws -> Response in
-            guard let id = req.parameters.get("id", as: UUID.self), let c = try await CaseStore.load(id, on: req.db),
+            guard let id = req.parameters.get("id", as: UUID.self),
+                let c = try await CaseStore.load(id, on: req.readDB),
                 c.file.procedure == AnnualReportProcedure.id, c.file.state == AnnualReportProcedure.State.published.id,
-                let snapshot = try await CaseSnapshots.latest(id, on: req.db)
+                let snapshot = try await CaseSnapshots.latest(id, on: req.readDB)
             else { throw APIError.notFound("没有该报告，或者尚未公开") }
             let frozen = try JSONDecoder().decode(AnnualReportPage.Model.Output.self, from: Data(snapshot.content.utf8))
             let recorded = c.file.facts[AnnualReportFact.reportSha256] ?? ""
             let verifies = CaseSnapshots.verifies(snapshot.content, recorded: recorded)
-            let unitName = try await Directory.organisation(c.file.bodyID, on: req.db)?.name ?? frozen.unit
+            let unitName = try await Directory.organisation(c.file.bodyID, on: req.readDB)?.name ?? frozen.unit
             let q = AnnualReportPage.Query(
                 year: frozen.year, today: c.file.facts[AnnualReportFact.publishedOn] ?? req.fazhi.today,
                 unit: c.file.bodyID, unitName: unitName, parentName: nil, units: [], bodies: 0, draft: frozen.draft,

@@ -20,8 +20,8 @@ enum LedgerFigures {
     static let duty = FigureSet(
         id: "duty", title: "第一责任人履职",
         compute: { req, year, bodies in
-            let entries = try await Ledgers.list(kind: LedgerKinds.duty.id, units: bodies, year: year, on: req.db)
-            let next = try await Ledgers.list(kind: LedgerKinds.duty.id, units: bodies, year: year + 1, on: req.db)
+            let entries = try await Ledgers.list(kind: LedgerKinds.duty.id, units: bodies, year: year, on: req.readDB)
+            let next = try await Ledgers.list(kind: LedgerKinds.duty.id, units: bodies, year: year + 1, on: req.readDB)
             let lawReport = LedgerKinds.DutyForm.lawReport.rawValue
             var out = [figure("entries", "履职记录", "\(year)年登记的第一责任人履职记录", Double(entries.count), "次")]
             for form in LedgerKinds.DutyForm.allCases {
@@ -42,7 +42,7 @@ enum LedgerFigures {
     static let courses = FigureSet(
         id: "courses", title: "执法人员培训（期次）",
         compute: { req, year, bodies in
-            let entries = try await Ledgers.list(kind: LedgerKinds.course.id, units: bodies, year: year, on: req.db)
+            let entries = try await Ledgers.list(kind: LedgerKinds.course.id, units: bodies, year: year, on: req.readDB)
             let attendance = entries.map { $0.lines("attendees").count }.reduce(0, +)
             let hours = entries.map { $0.number("hours") * Double($0.lines("attendees").count) }.reduce(0, +)
             return (
@@ -58,7 +58,7 @@ enum LedgerFigures {
     static let exams = FigureSet(
         id: "exams", title: "组织参加执法资格考试",
         compute: { req, year, bodies in
-            let entries = try await Ledgers.list(kind: LedgerKinds.exam.id, units: bodies, year: year, on: req.db)
+            let entries = try await Ledgers.list(kind: LedgerKinds.exam.id, units: bodies, year: year, on: req.readDB)
             let candidates = entries.map { $0.scores("scores").count }.reduce(0, +)
             let passed = entries.map { e in e.scores("scores").filter { $0.score >= e.number("passMark") }.count }
                 .reduce(0, +)
@@ -82,7 +82,8 @@ enum LedgerFigures {
     static let indicators = FigureSet(
         id: "indicators", title: "单位填报指标",
         compute: { req, year, bodies in
-            let entries = try await Ledgers.list(kind: LedgerKinds.indicator.id, units: bodies, year: year, on: req.db)
+            let entries = try await Ledgers.list(
+                kind: LedgerKinds.indicator.id, units: bodies, year: year, on: req.readDB)
             let out = LedgerKinds.ReportedIndicator.allCases.map { i in
                 let mine = entries.filter { $0["indicator"] == i.rawValue }
                 let sources = mine.map { "\($0["source"])（\($0["attachment"])）" }.joined(separator: "；")
@@ -98,7 +99,8 @@ enum LedgerFigures {
     static let workPlan = FigureSet(
         id: "workPlan", title: "工作要点",
         compute: { req, year, bodies in
-            let entries = try await Ledgers.list(kind: LedgerKinds.workPlan.id, units: bodies, year: year, on: req.db)
+            let entries = try await Ledgers.list(
+                kind: LedgerKinds.workPlan.id, units: bodies, year: year, on: req.readDB)
             let done = entries.filter { $0["progress"] == LedgerKinds.TaskProgress.done.rawValue }
             let today = req.fazhi.today
             let overdue = entries.filter { $0.on < today && $0["progress"] != LedgerKinds.TaskProgress.done.rawValue }
@@ -116,12 +118,12 @@ enum LedgerFigures {
     /// Part 四 from the unit's own 工作要点: next year's tasks ("一是…（县司法局牵头，2027年6月底前完成）。"), or, before next
     /// year's plan is issued, this year's tasks still under way ("继续推进…").
     static func plans(_ req: Request, year: Int, unit: UUID) async throws -> [String] {
-        let next = try await Ledgers.list(kind: LedgerKinds.workPlan.id, units: [unit], year: year + 1, on: req.db)
+        let next = try await Ledgers.list(kind: LedgerKinds.workPlan.id, units: [unit], year: year + 1, on: req.readDB)
         if !next.isEmpty {
             return next.reversed().map { e in "\(task(e))（\(e["owner"])牵头，\(due(e.on))前完成）。" }
         }
         let done = LedgerKinds.TaskProgress.done.rawValue
-        return try await Ledgers.list(kind: LedgerKinds.workPlan.id, units: [unit], year: year, on: req.db)
+        return try await Ledgers.list(kind: LedgerKinds.workPlan.id, units: [unit], year: year, on: req.readDB)
             .reversed().filter { $0["progress"] != done }.map { e in "继续推进\(task(e))（\(e["owner"])牵头）。" }
     }
 

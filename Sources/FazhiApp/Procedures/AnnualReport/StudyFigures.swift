@@ -9,9 +9,9 @@ enum StudyFigures {
     static let figures = FigureSet(
         id: "study", title: "学法",
         compute: { req, year, bodies in
-            let sessions = try await StudySessions.list(units: bodies, year: year, on: req.db)
+            let sessions = try await StudySessions.list(units: bodies, year: year, on: req.readDB)
             let target = req.fazhi.options.studyExecutiveTarget
-            let orgs = try await Directory.organisations(on: req.db)
+            let orgs = try await Directory.organisations(on: req.readDB)
             // The governments in scope that hold 常务会议 (a county's or a city's 人民政府; a 乡镇 holds 党政联席会议
             // instead), each held to the target.
             let governments = orgs.filter { o in

@@ -23,9 +23,9 @@ enum DecisionsPortal {
             let html = RegistryPortal.format(req) == "html"
             let (items, total) = try await Publications.search(
                 q, limit: html ? 50 : 100_000, offset: html ? (page - 1) * 50 : 0, countUpTo: html ? 1000 : nil,
-                on: req.db)
+                on: req.readDB)
             // A row whose stored content no longer matches the entry that published it is marked wherever it is shown.
-            let altered = try await Publications.altered(items.map(\.caseID), on: req.db)
+            let altered = try await Publications.altered(items.map(\.caseID), on: req.readDB)
             switch RegistryPortal.format(req) {
             case "json":
                 return try TableResponse.json([
@@ -53,17 +53,18 @@ enum DecisionsPortal {
             default: break
             }
             let model = DecisionsPage.Model(
-                query: q, items: items, total: total, page: page, bodies: try await EnforcementBodies.all(on: req.db),
+                query: q, items: items, total: total, page: page,
+                bodies: try await EnforcementBodies.all(on: req.readDB),
                 formats: RegistryPortal.formats(req), altered: altered)
             return Views.portal("行政处罚决定公示", request: req, DecisionsPage.View(model: model).render())
         }
         app.get("decisions", ":id") { req async throws -> Response in
             guard let id = req.parameters.get("id", as: UUID.self),
-                let p = try await Publications.decision(id, on: req.db)
+                let p = try await Publications.decision(id, on: req.readDB)
             else { throw APIError.notFound("没有该公示") }
             let d = p.decision
-            let seq = try await Publications.recordEntry(id, on: req.db)
-            let entry = try await seq.asyncMap { try await RecordLog.entry($0, on: req.db) } ?? nil
+            let seq = try await Publications.recordEntry(id, on: req.readDB)
+            let entry = try await seq.asyncMap { try await RecordLog.entry($0, on: req.readDB) } ?? nil
             let payload = String(decoding: try CanonicalJSON.encode(d), as: UTF8.self)
             let matches =
                 entry.map { $0.entry.payloadHash == RecordEntry.payloadHash(of: Array(payload.utf8)) } ?? false

@@ -7,7 +7,7 @@ import Vapor
 /// the draw tasks and the 行政检查 cases they opened (a joint task counts once, its inspections at each department).
 enum RandomDrawFigures {
     static let figures = FigureSet(id: "random_inspection", title: "双随机、一公开") { req, year, bodies in
-        let tasks = try await RandomDraws.tasks(bodies: bodies, limit: 10_000, on: req.db).filter {
+        let tasks = try await RandomDraws.tasks(bodies: bodies, limit: 10_000, on: req.readDB).filter {
             ($0.drawnOn ?? $0.createdOn).year == year
         }
         let drawn = tasks.filter { $0.state == .drawn }
@@ -15,7 +15,7 @@ enum RandomDrawFigures {
         for t in drawn {
             // A joint task's inspections at each department taking part that is counted.
             for o in t.openedCases where bodies.contains(o.body) {
-                guard let f = try await CaseStore.load(o.caseID, on: req.db)?.file else { continue }
+                guard let f = try await CaseStore.load(o.caseID, on: req.readDB)?.file else { continue }
                 if let result = f.facts[EnforcementFact.result] {
                     inspected += 1
                     if result != "none" { problems += 1 }

@@ -24,7 +24,8 @@ enum DecisionPortal {
             }
         }
         portal.get("major-decisions", ":id") { req async throws -> Response in
-            guard let id = req.parameters.get("id", as: UUID.self), let c = try await CaseStore.load(id, on: req.db),
+            guard let id = req.parameters.get("id", as: UUID.self),
+                let c = try await CaseStore.load(id, on: req.readDB),
                 c.file.procedure == MajorDecisionProcedure.id, c.file.state != MajorDecisionProcedure.State.new.id
             else { throw APIError.notFound("没有该重大行政决策") }
             let bodies = try await CasesConsole.bodyNames(req)
@@ -82,9 +83,9 @@ struct DecisionPortalModel {
         let asked = (try? req.query.get(Int.self, at: "year")) ?? today.year
         let year = (2000...(today.year + 1)).contains(asked) ? asked : today.year
         let names = try await CasesConsole.bodyNames(req)
-        let catalogues = try await MajorDecisionStore.started(procedure: DecisionCatalogueProcedure.id, on: req.db)
+        let catalogues = try await MajorDecisionStore.started(procedure: DecisionCatalogueProcedure.id, on: req.readDB)
             .filter { $0.file.facts[CaseColumns.decidedOn] != nil }
-        let decisions = try await MajorDecisionStore.started(procedure: MajorDecisionProcedure.id, on: req.db)
+        let decisions = try await MajorDecisionStore.started(procedure: MajorDecisionProcedure.id, on: req.readDB)
         typealias C = DecisionCatalogueProcedure
         var rows: [Row] = [], used = Set<UUID>()
         let ofYear = catalogues.filter { Int($0.file.facts[C.Fact.year] ?? 0) == year }

@@ -8,13 +8,13 @@ import Vapor
 enum DecisionYearFigures {
     static let figures = FigureSet(id: "major_decision_year", title: "重大行政决策年度概况") { req, year, bodies in
         typealias S = MajorDecisionProcedure.Step
-        let catalogues = try await MajorDecisionStore.started(procedure: DecisionCatalogueProcedure.id, on: req.db)
+        let catalogues = try await MajorDecisionStore.started(procedure: DecisionCatalogueProcedure.id, on: req.readDB)
             .filter {
                 bodies.contains($0.file.bodyID) && Int($0.file.facts[DecisionCatalogueProcedure.Fact.year] ?? 0) == year
             }
         let items = catalogues.flatMap { $0.file.facts.list(DecisionCatalogueProcedure.Fact.publishedItems.id) }
         let files = try await CaseStore.filesOpenDuring(
-            procedure: MajorDecisionProcedure.id, bodies: bodies, year: year, on: req.db
+            procedure: MajorDecisionProcedure.id, bodies: bodies, year: year, on: req.readDB
         ).map(\.file)
         func steps(_ action: String) -> [CaseStep] {
             files.flatMap { f in f.steps.filter { $0.action == action && $0.on.year == year } }

@@ -8,7 +8,7 @@ import Vapor
 /// (清理102件、废止12件). Counted from the 文件库 and the published 清理 lists of the bodies asked.
 extension NormativeLibrary {
     static let yearFigures = FigureSet(id: "normative_year", title: "规范性文件年度概况") { req, year, bodies in
-        let rows = try await NormativeLibraryStore.all(bodies: Array(bodies), on: req.db)
+        let rows = try await NormativeLibraryStore.all(bodies: Array(bodies), on: req.readDB)
         guard let yearEnd = CivilDate(year: year, month: 12, day: 31) else { return ("", []) }
         func inYear(_ d: String?) -> Bool { d.map { $0.hasPrefix("\(year)-") } ?? false }
         let inForce = rows.filter { $0.standing(on: yearEnd) == "现行有效" }.count
@@ -18,7 +18,7 @@ extension NormativeLibrary {
         let expired = rows.filter { inYear($0.expiresOn) && ($0.endedOn == nil || $0.ending == "expired") }.count
         let cleanups = try await CaseStore.decided(
             procedure: NormativeCleanupProcedure.id, states: [NormativeCleanupProcedure.State.published.id],
-            limit: 10_000, on: req.db
+            limit: 10_000, on: req.readDB
         ).filter {
             bodies.contains($0.file.bodyID) && inYear($0.file.facts[NormativeCleanupFact.decidedOn]?.description)
         }
@@ -27,7 +27,7 @@ extension NormativeLibrary {
         }
         // The year's consultations and reviews, from the steps taken in it (a draft opened last year may close this one).
         let files = try await CaseStore.filesOpenDuring(
-            procedure: NormativeProcedure.id, bodies: bodies, year: year, on: req.db
+            procedure: NormativeProcedure.id, bodies: bodies, year: year, on: req.readDB
         ).map(\.file)
         let closes = files.filter { f in
             f.steps.contains { $0.action == NormativeProcedure.Step.closeConsultation && $0.on.year == year }

@@ -31,13 +31,14 @@ enum ReconsiderationDecisionsPortal {
             return Views.portal("行政复议决定公开", request: req, view.render())
         }
         app.get("reconsideration", "decisions", ":id") { req async throws -> Response in
-            guard let id = req.parameters.get("id", as: UUID.self), let c = try await CaseStore.load(id, on: req.db),
+            guard let id = req.parameters.get("id", as: UUID.self),
+                let c = try await CaseStore.load(id, on: req.readDB),
                 ReconsiderationPublication.isPublished(c.file)
             else {
                 throw APIError.notFound("没有该行政复议决定")
             }
             let d = ReconsiderationPublication.project(
-                c.file, authority: try await CaseStore.governmentAbove(c.file.bodyID, on: req.db) ?? "")
+                c.file, authority: try await CaseStore.governmentAbove(c.file.bodyID, on: req.readDB) ?? "")
             if RegistryPortal.format(req) == "json" { return try TableResponse.json(["decision": AnyEncodable(d)]) }
             return Views.portal(
                 d.decisionNumber, request: req, ReconsiderationDecisionsPage.DecisionView(decision: d).render())
@@ -47,10 +48,11 @@ enum ReconsiderationDecisionsPortal {
     static func published(_ req: Request, text: String?) async throws -> [PublicReconsiderationDecision] {
         let served = try await CaseStore.decided(
             procedure: ReconsiderationProcedure.id,
-            states: [ReconsiderationProcedure.State.served.id, ReconsiderationProcedure.State.closed.id], on: req.db)
+            states: [ReconsiderationProcedure.State.served.id, ReconsiderationProcedure.State.closed.id], on: req.readDB
+        )
         var authorities: [UUID: String] = [:]
         for body in Set(served.map(\.file.bodyID)) {
-            authorities[body] = try await CaseStore.governmentAbove(body, on: req.db) ?? ""
+            authorities[body] = try await CaseStore.governmentAbove(body, on: req.readDB) ?? ""
         }
         return ReconsiderationPublication.published(
             served.map(\.file), authority: { authorities[$0.bodyID] ?? "" }, text: text)

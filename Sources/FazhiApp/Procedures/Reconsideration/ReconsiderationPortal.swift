@@ -50,8 +50,8 @@ enum ReconsiderationPortal {
         if let filed = try await ReconsiderationApplications.bySubmission(key, on: req.db) {
             return try await receipt(req, filed, secret: req.session.data["apply.\(key)"])
         }
-        let address = LoginThrottle.addressKey(req.remoteAddress?.ipAddress ?? "?")
-        if let wait = req.fazhi.applicationThrottle.retryAfter([address], now: req.fazhi.now) {
+        let address = LoginThrottle.addressKey(req.clientAddress)
+        if let wait = try await req.fazhi.applicationThrottle.retryAfter([address], on: req) {
             let r = try await form(
                 req, values: values, error: "同一网络地址提交申请过于频繁，请在 \((wait + 59) / 60) 分钟后再试；如需当面或邮寄申请，请联系行政复议机构",
                 field: nil,
@@ -122,7 +122,7 @@ enum ReconsiderationPortal {
                 }
                 return result
             }
-            req.fazhi.applicationThrottle.recordFailure([address], now: req.fazhi.now)
+            try await req.fazhi.applicationThrottle.recordFailure([address], on: req)
             if let secret = filed.secret { req.session.data["apply.\(key)"] = secret }
             return try await receipt(req, filed, secret: filed.secret)
         } catch let e as DomainError {
@@ -179,8 +179,8 @@ enum ReconsiderationPortal {
         try CSRF.verify(req)
         let number = ((try? req.content.get(String.self, at: "number")) ?? "").trimmed,
             secret = ((try? req.content.get(String.self, at: "secret")) ?? "").trimmed
-        let keys = LoginThrottle.statusKeys(address: req.remoteAddress?.ipAddress, number: number)
-        if let wait = req.fazhi.statusThrottle.retryAfter(keys, now: req.fazhi.now) {
+        let keys = LoginThrottle.statusKeys(address: req.clientAddress, number: number)
+        if let wait = try await req.fazhi.statusThrottle.retryAfter(keys, on: req) {
             return Views.portal(
                 "行政复议申请查询", request: req,
                 statusForm(req, number: number, error: "查询失败次数过多，请在 \((wait + 59) / 60) 分钟后再试")
@@ -188,7 +188,7 @@ enum ReconsiderationPortal {
         }
         guard let c = try await ReconsiderationApplications.lookup(trackingNumber: number, secret: secret, on: req.db)
         else {
-            req.fazhi.statusThrottle.recordFailure(keys, now: req.fazhi.now)
+            try await req.fazhi.statusThrottle.recordFailure(keys, on: req)
             return Views.portal("行政复议申请查询", request: req, statusForm(req, number: number, error: "查询编号或查询码不正确")).with(
                 status: .notFound)
         }

@@ -11,10 +11,11 @@ enum ReconsiderationRespondentFigures {
         id: "reconsideration_respondent", title: "被申请行政复议",
         compute: { req, year, bodies in
             guard let def = req.fazhi.procedures.current(ReconsiderationProcedure.id) else { return ("", []) }
-            let orgs = try await Directory.organisations(on: req.db)
+            let orgs = try await Directory.organisations(on: req.readDB)
             let names = Set(orgs.filter { o in o.id.map(bodies.contains) == true }.map(\.name))
             // Every 复议机关's cases, by 被申请人; only the groups naming a body in scope are summed.
-            let groups = try await YearFigures.byGroup(def, year: year, bodies: Set(orgs.compactMap(\.id)), on: req.db)
+            let groups = try await YearFigures.byGroup(
+                def, year: year, bodies: Set(orgs.compactMap(\.id)), on: req.readDB)
             let mine = groups.filter { names.contains($0.key) }.values
             func sum(_ id: String) -> Double { Double(mine.map { $0.count(id) }.reduce(0, +)) }
             let received = sum("received"), concluded = sum("concluded"), corrected = sum("corrected")

@@ -1,0 +1,71 @@
+import FazhiStore
+import Foundation
+import SQLKit
+import Vapor
+
+/// What an operator watches on `/metrics` besides the requests: the record's growth and its signing (entries not yet
+/// under a signed checkpoint), how long ago the expiry sweep last ran on any node, and — on PostgreSQL — the
+/// standbys the primary streams to (synchronous or not, their replay lag) and the lag of each read replica this node
+/// reads from.
+enum ClusterGauges {
+    typealias Gauge = (name: String, help: String, value: Double)
+
+    static func read(_ req: Request) async throws -> [Gauge] {
+        let size = try await RecordLog.size(on: req.db)
+        let cp = try await RecordLog.latestCheckpoint(on: req.db)
+        let sqlite = req.fazhi.store.target.isSQLite
+        let now = Date()
+        var gauges: [Gauge] = [
+            ("fazhi_record_entries", "Entries in the record.", Double(size)),
+            ("fazhi_record_checkpoint_size", "Tree size of the latest signed checkpoint.", Double(cp?.treeSize ?? 0)),
+            (
+                "fazhi_record_unsigned_entries", "Entries appended since the latest signed checkpoint.",
+                Double(max(0, size - (cp?.treeSize ?? 0)))
+            ),
+        ]
+        for job in [PeriodicCheckpointer.jobName, ExpirySteps.jobName] {
+            if let at = try await req.fazhi.jobs.lastRun(job, on: req.db) {
+                gauges.append(
+                    (
+                        "fazhi_job_age_seconds{job=\"\(job)\"}", "Seconds since the job last finished on any node.",
+                        now.timeIntervalSince(at)
+                    ))
+            }
+        }
+        guard !sqlite else { return gauges }
+        let standbys = try await (req.db as! any SQLDatabase).raw(
+            """
+            SELECT application_name AS name, sync_state AS sync,
+            COALESCE(EXTRACT(EPOCH FROM replay_lag), 0)::float8 AS lag FROM pg_stat_replication
+            """
+        ).all()
+        var synchronous = 0
+        for row in standbys {
+            // Without pg_monitor a role sees the standbys but not their details (deploy/README.md grants it).
+            let name = try row.decode(column: "name", as: String?.self) ?? "?"
+            let sync = try row.decode(column: "sync", as: String?.self) ?? ""
+            if sync == "sync" || sync == "quorum" { synchronous += 1 }
+            gauges.append(
+                (
+                    "fazhi_pg_standby_replay_lag_seconds{standby=\"\(Metrics.escape(name))\",sync_state=\"\(sync)\"}",
+                    "Replay lag of each standby the primary streams to.",
+                    try row.decode(column: "lag", as: Double.self)
+                ))
+        }
+        gauges.append(("fazhi_pg_standbys", "Standbys streaming from the primary.", Double(standbys.count)))
+        gauges.append(
+            (
+                "fazhi_pg_synchronous_standbys", "Standbys a commit waits for (0: an acknowledged write can be lost).",
+                Double(synchronous)
+            ))
+        for (id, state) in zip(req.fazhi.replicas.ids, req.fazhi.replicas.current) {
+            gauges.append(
+                (
+                    "fazhi_read_replica_lag_bytes{replica=\"\(id.string)\"}",
+                    "WAL bytes a read replica is behind the primary (-1: unreachable).",
+                    state.healthy || state.lagBytes != nil ? state.lagBytes ?? 0 : -1
+                ))
+        }
+        return gauges
+    }
+}

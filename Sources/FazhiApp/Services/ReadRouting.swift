@@ -1,0 +1,108 @@
+import FazhiStore
+import Fluent
+import Foundation
+import NIOConcurrencyHelpers
+import SQLKit
+import Vapor
+
+/// The streaming replicas (只读副本) reads may go to, with each one's health and lag as last measured
+/// (`ReplicaStates.measure`, every two seconds). A replica that cannot be reached, or lags more than `maxLagBytes`
+/// behind the primary, gets no reads until it catches up.
+final class ReplicaStates: Sendable {
+    struct State: Sendable { var healthy = false; var lagBytes: Double? = nil; var measuredAt: Date? = nil }
+
+    let ids: [DatabaseID]
+    /// How far behind (bytes of WAL) a replica may be and still serve reads.
+    let maxLagBytes: Double = 16 * 1_048_576
+    private let states: NIOLockedValueBox<[State]>
+    private let turn = NIOLockedValueBox<Int>(0)
+
+    init(count: Int) {
+        ids = (0..<count).map { DatabaseID(string: "read\($0)") }
+        states = NIOLockedValueBox(Array(repeating: State(), count: count))
+    }
+
+    var current: [State] { states.withLockedValue { $0 } }
+
+    /// A healthy replica, taking them in turn; nil when none is (the primary then serves the read).
+    func pick() -> DatabaseID? {
+        let healthy = current.indices.filter { current[$0].healthy }
+        guard !healthy.isEmpty else { return nil }
+        let n = turn.withLockedValue { t in
+            t &+= 1; return t
+        }
+        return ids[healthy[abs(n % healthy.count)]]
+    }
+
+    /// Asks the primary how far its WAL has got and each replica how far it has replayed.
+    func measure(_ app: Application) async {
+        guard !ids.isEmpty else { return }
+        let primaryLSN: String?
+        do {
+            primaryLSN = try await (app.db as! any SQLDatabase).raw("SELECT pg_current_wal_lsn()::text AS lsn").first()?
+                .decode(column: "lsn", as: String.self)
+        } catch {
+            // The primary is away (a failover under way): keep reading from replicas that answer.
+            primaryLSN = nil
+        }
+        for (i, id) in ids.enumerated() {
+            var s = State(measuredAt: Date())
+            do {
+                let db = app.db(id) as! any SQLDatabase
+                let lag = try await db.raw(
+                    """
+                    SELECT CASE WHEN pg_is_in_recovery() AND \(bind: primaryLSN) IS NOT NULL
+                    THEN pg_wal_lsn_diff(CAST(\(bind: primaryLSN) AS pg_lsn), pg_last_wal_replay_lsn())::float8
+                    ELSE 0 END AS lag
+                    """
+                ).first()?.decode(column: "lag", as: Double?.self)
+                s.lagBytes = max(0, lag ?? 0)
+                s.healthy = s.lagBytes ?? 0 <= maxLagBytes
+            } catch {
+                app.logger.warning("replica unreachable", metadata: ["replica": "\(id.string)", "error": "\(error)"])
+            }
+            states.withLockedValue { $0[i] = s }
+        }
+    }
+}
+
+/// The cookie that keeps a client who just wrote on the primary for `readYourWritesSeconds`, so the page after a
+/// save shows the save even while the replicas catch up. Set on every successful write (POST, PUT, PATCH, DELETE)
+/// when replicas are configured.
+struct ReadYourWritesMiddleware: AsyncMiddleware {
+    static let cookie = "fazhi_wrote"
+
+    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        let response = try await next.respond(to: request)
+        let seconds = request.fazhi.options.readYourWritesSeconds
+        guard !request.fazhi.replicas.ids.isEmpty, seconds > 0, request.method != .GET, request.method != .HEAD,
+            response.status.code < 400
+        else { return response }
+        response.cookies[Self.cookie] = HTTPCookies.Value(
+            string: "1", maxAge: seconds, path: "/", isSecure: request.fazhi.options.secureCookies, isHTTPOnly: true,
+            sameSite: .lax)
+        return response
+    }
+}
+
+extension Request {
+    /// Where a read that may lag a moment goes (the portal, search, statistics, the report): a healthy replica —
+    /// unless the request writes (every read inside a write is the primary's) or this client wrote a moment ago
+    /// (`ReadYourWritesMiddleware`), or no replica is configured or healthy.
+    var readDB: any Database {
+        guard method == .GET || method == .HEAD, cookies[ReadYourWritesMiddleware.cookie] == nil,
+            let replica = fazhi.replicas.pick()
+        else { return db }
+        return db(replica)
+    }
+
+    /// The client's address: the one a trusted load balancer names last in `X-Forwarded-For`, else the peer's.
+    var clientAddress: String {
+        let peer = remoteAddress?.ipAddress ?? "?"
+        guard fazhi.options.trustedProxies.contains(peer),
+            let forwarded = headers.first(name: "X-Forwarded-For")?.split(separator: ",").last
+        else { return peer }
+        let address = forwarded.trimmingCharacters(in: .whitespaces)
+        return address.isEmpty ? peer : String(address.prefix(64))
+    }
+}

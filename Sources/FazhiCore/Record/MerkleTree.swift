@@ -1,0 +1,73 @@
+/// The record's Merkle tree kept whole in memory as its perfect subtrees, level by level, so that an inclusion or
+/// consistency proof (RFC 6962 §2.1.1, §2.1.2) for any tree size reads O(log n) cached hashes instead of rehashing
+/// the O(n) leaves beside the path. Appending a leaf completes at most one subtree per level.
+public struct MerkleTree: Sendable {
+    /// `levels[h][i]`: the root of the perfect subtree of 2^h leaves starting at leaf i·2^h.
+    private var levels: [[Merkle.Hash]] = [[]]
+
+    public init() {}
+
+    public var count: Int { levels[0].count }
+
+    public mutating func append(_ leaf: Merkle.Hash) {
+        levels[0].append(leaf)
+        var h = 0
+        // Each time a level gets an even count, its last two nodes make a new node one level up.
+        while levels[h].count % 2 == 0 {
+            let n = levels[h].count
+            let parent = Merkle.nodeHash(levels[h][n - 2], levels[h][n - 1])
+            if levels.count == h + 1 { levels.append([]) }
+            levels[h + 1].append(parent)
+            h += 1
+        }
+    }
+
+    /// MTH(D[a..<b]) for a range the RFC's recursion produces (a aligned to the largest power of two below b − a):
+    /// a cached node when the range is a perfect subtree, else the left perfect part and the rest.
+    func root(_ a: Int, _ b: Int) -> Merkle.Hash {
+        let n = b - a
+        if n == 0 { return Merkle.emptyRoot }
+        if n & (n - 1) == 0, a % n == 0 {
+            let h = n.trailingZeroBitCount
+            return levels[h][a >> h]
+        }
+        let k = Merkle.split(n)
+        return Merkle.nodeHash(root(a, a + k), root(a + k, b))
+    }
+
+    /// The root of the tree of the first `size` leaves.
+    public func root(size: Int) -> Merkle.Hash? {
+        guard size >= 0, size <= count else { return nil }
+        return root(0, size)
+    }
+
+    public func leaf(_ index: Int) -> Merkle.Hash? { index >= 0 && index < count ? levels[0][index] : nil }
+
+    /// PATH(index, D[size]), as `Merkle.inclusionProof` computes it from the leaves.
+    public func inclusionProof(index: Int, size: Int) -> [Merkle.Hash]? {
+        guard index >= 0, index < size, size <= count else { return nil }
+        return path(index, 0, size)
+    }
+
+    private func path(_ m: Int, _ a: Int, _ b: Int) -> [Merkle.Hash] {
+        let n = b - a
+        if n <= 1 { return [] }
+        let k = Merkle.split(n)
+        if m < k { return path(m, a, a + k) + [root(a + k, b)] }
+        return path(m - k, a + k, b) + [root(a, a + k)]
+    }
+
+    /// PROOF(from, D[to]), as `Merkle.consistencyProof` computes it from the leaves.
+    public func consistencyProof(from m: Int, to n: Int) -> [Merkle.Hash]? {
+        guard m >= 1, m <= n, n <= count else { return nil }
+        return subproof(m, 0, n, true)
+    }
+
+    private func subproof(_ m: Int, _ a: Int, _ b: Int, _ complete: Bool) -> [Merkle.Hash] {
+        let n = b - a
+        if m == n { return complete ? [] : [root(a, b)] }
+        let k = Merkle.split(n)
+        if m <= k { return subproof(m, a, a + k, complete) + [root(a + k, b)] }
+        return subproof(m - k, a + k, b, false) + [root(a, a + k)]
+    }
+}

@@ -1,0 +1,30 @@
+import AsyncKit
+import FluentPostgresDriver
+import Foundation
+import NIOCore
+
+/// Whether an error means the database could not be reached (a failover under way, the primary restarting) rather
+/// than a fault in the request: the app then answers 503 with Retry-After, and the client may simply retry — nothing
+/// was acknowledged. The connection pool drops the dead connections and opens new ones to whatever the address now
+/// reaches, so the node recovers by itself once the database answers again.
+public enum DatabaseUnavailable {
+    public static func matches(_ error: any Error) -> Bool {
+        switch error {
+        case let e as PSQLError:
+            let lost: [PSQLError.Code] = [
+                .connectionError, .serverClosedConnection, .clientClosedConnection, .uncleanShutdown, .poolClosed,
+            ]
+            return lost.contains(e.code) || e.serverInfo?[.sqlState].map(isShutdown) == true
+        case is ChannelError, is IOError, is ConnectionPoolTimeoutError, is ConnectionPoolError:
+            return true
+        default:
+            return false
+        }
+    }
+
+    /// SQLSTATE class 57P (operator intervention: admin/crash shutdown, cannot connect now) and 08 (connection
+    /// exception), and 25006 (read-only transaction: a demoted primary still reached for a moment).
+    static func isShutdown(_ state: String) -> Bool {
+        state.hasPrefix("57P") || state.hasPrefix("08") || state == "25006"
+    }
+}

@@ -1,0 +1,98 @@
+import FluentKit
+import Foundation
+import SQLKit
+
+/// Leases that let exactly one of several app nodes on one PostgreSQL run a periodic job (sign checkpoints, take the
+/// expiry steps): a node runs the job only while it holds the job's lease, renews it each time it runs, and another
+/// node takes it over once it has lapsed (its holder died or hung). Kept in the database, so a node that starts while
+/// another holds the lease waits its turn instead of signing a second checkpoint of its own.
+public enum NodeLeases {
+    /// Takes or renews `name` for `holder` until `now + seconds`; true if `holder` holds it now.
+    public static func acquire(
+        _ name: String, holder: String, for seconds: TimeInterval, now: Date = Date(), on db: any Database
+    ) async throws -> Bool {
+        let sql = db as! any SQLDatabase
+        let at = now.timeIntervalSince1970
+        let row = try await sql.raw(
+            """
+            INSERT INTO node_leases (name, holder, expires_at) VALUES (\(bind: name), \(bind: holder), \(bind: at + seconds))
+            ON CONFLICT (name) DO UPDATE SET holder = excluded.holder, expires_at = excluded.expires_at
+            WHERE node_leases.holder = excluded.holder OR node_leases.expires_at < \(bind: at)
+            RETURNING holder
+            """
+        ).first()
+        return try row?.decode(column: "holder", as: String.self) == holder
+    }
+
+    /// Notes that the holder finished a run of `name` at `now` (what `/metrics` reports as the job's age).
+    public static func ran(_ name: String, holder: String, now: Date = Date(), on db: any Database) async throws {
+        try await (db as! any SQLDatabase).raw(
+            """
+            UPDATE node_leases SET last_run_at = \(bind: now.timeIntervalSince1970)
+            WHERE name = \(bind: name) AND holder = \(bind: holder)
+            """
+        ).run()
+    }
+
+    /// When any node last finished a run of `name`, and who holds its lease.
+    public static func lastRun(_ name: String, on db: any Database) async throws -> (at: Date?, holder: String)? {
+        guard
+            let row = try await (db as! any SQLDatabase).raw(
+                "SELECT holder, last_run_at FROM node_leases WHERE name = \(bind: name)"
+            ).first()
+        else { return nil }
+        let at = try row.decodeNil(column: "last_run_at") ? nil : try row.decode(column: "last_run_at", as: Double.self)
+        return (at.map(Date.init(timeIntervalSince1970:)), try row.decode(column: "holder", as: String.self))
+    }
+}
+
+/// Failed attempts (a wrong password, an application from one address) counted in the database, so that a limit
+/// reached through one app node holds on every other (`LoginThrottle` on PostgreSQL).
+public enum ThrottleHits {
+    /// How many hits each key has since `since`, and the oldest of them.
+    public static func recent(
+        scope: String, keys: [String], since: Date, on db: any Database
+    ) async throws -> [String: (count: Int, oldest: Date)] {
+        guard !keys.isEmpty else { return [:] }
+        let sql = db as! any SQLDatabase
+        let rows = try await sql.raw(
+            """
+            SELECT hit_key, COUNT(*) AS n, MIN(at) AS oldest FROM throttle_hits
+            WHERE scope = \(bind: scope) AND hit_key IN (\(binds: keys)) AND at > \(bind: since.timeIntervalSince1970)
+            GROUP BY hit_key
+            """
+        ).all()
+        var out: [String: (count: Int, oldest: Date)] = [:]
+        for r in rows {
+            out[try r.decode(column: "hit_key", as: String.self)] = (
+                try r.decode(column: "n", as: Int.self),
+                Date(timeIntervalSince1970: try r.decode(column: "oldest", as: Double.self))
+            )
+        }
+        return out
+    }
+
+    /// Counts one hit for each key at `now`, and forgets hits older than `forgetBefore` (outside every window).
+    public static func add(
+        scope: String, keys: [String], now: Date, forgetBefore: Date, on db: any Database
+    ) async throws {
+        let sql = db as! any SQLDatabase
+        for k in keys {
+            try await sql.raw(
+                """
+                INSERT INTO throttle_hits (scope, hit_key, at)
+                VALUES (\(bind: scope), \(bind: k), \(bind: now.timeIntervalSince1970))
+                """
+            ).run()
+        }
+        try await sql.raw(
+            "DELETE FROM throttle_hits WHERE scope = \(bind: scope) AND at < \(bind: forgetBefore.timeIntervalSince1970)"
+        ).run()
+    }
+
+    public static func reset(scope: String, key: String, on db: any Database) async throws {
+        try await (db as! any SQLDatabase).raw(
+            "DELETE FROM throttle_hits WHERE scope = \(bind: scope) AND hit_key = \(bind: key)"
+        ).run()
+    }
+}
