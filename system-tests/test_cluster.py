@@ -322,7 +322,7 @@ def test_two_nodes_share_one_record_one_signer_and_the_throttles(cluster):
     metrics = urllib.request.urlopen(b.url("/metrics"), timeout=10).read().decode()
     assert 'fazhi_job_age_seconds{job="checkpoint"}' in metrics
     assert "fazhi_pg_synchronous_standbys 1" in metrics
-    assert 'fazhi_read_replica_lag_bytes{replica="read0"}' in metrics
+    assert 'fazhi_read_replica_lag_seconds{replica="read0"}' in metrics
 
     # Five wrong passwords through node A lock the account on node B too.
     for _ in range(5):

@@ -19,7 +19,7 @@ public func configure(_ app: Application, options: AppOptions) async throws {
         options: options, store: Store(target: options.database, synchronousCommit: options.synchronousCommit),
         calendar: calendar, deadlines: DeadlineCalculator(calendar: calendar), recordKey: key, metrics: Metrics(),
         throttle: LoginThrottle(), jobs: JobRuns(node: options.nodeName, sqlite: options.database.isSQLite),
-        replicas: ReplicaStates(count: options.readDatabases.count))
+        replicas: ReplicaStates(count: options.readDatabases.count, maxLagSeconds: options.readMaxLagSeconds))
     app.passwords.use(.bcrypt)
     app.routes.defaultMaxBodySize = "1mb"
 
@@ -95,6 +95,7 @@ func routes(_ app: Application) {
 public func prepareForServing(_ app: Application) async throws -> [DemoLogin]? {
     // Nodes started together take turns: one migrates and loads the demo, the next finds it done.
     let demoLogins = try await app.fazhi.store.startingUp(on: app.db) { try await prepareDatabase(app) }
+    try await signAndSweep(app)
     app.lifecycle.use(PeriodicCheckpointer(interval: app.fazhi.options.checkpointInterval))
     app.lifecycle.use(
         PeriodicJob(ExpirySteps.jobName, interval: app.fazhi.options.expiryStepsInterval) {
@@ -127,6 +128,13 @@ private func prepareDatabase(_ app: Application) async throws -> [DemoLogin]? {
             DemoLogin(username: $0.username, description: $0.description)
         }
     }
+    return demoLogins
+}
+
+/// After the start-up lock (a full audit may take a while; the other nodes need not wait for it): a checkpoint, and
+/// the evidence sweep.
+private func signAndSweep(_ app: Application) async throws {
+    let now = app.fazhi.now
     // On PostgreSQL only the node holding the signer's lease signs, so a node starting beside a running one does not
     // sign a rival checkpoint with its own key. (Without a periodic signer, each start signs, as a single node does.)
     let interval = app.fazhi.options.checkpointInterval
@@ -139,7 +147,6 @@ private func prepareDatabase(_ app: Application) async throws -> [DemoLogin]? {
     // Evidence content no case refers to (a crash between moving an upload into place and its commit).
     let swept = try await EvidenceStore.sweep(app.fazhi.evidence, on: app.db)
     if swept > 0 { app.logger.notice("evidence sweep removed \(swept) unreferenced file(s)") }
-    return demoLogins
 }
 
 /// A demo account, for printing at start-up.

@@ -57,7 +57,7 @@ struct RecordStoreTests {
             }
             let size = try await t.recordSize()
             // Only what was appended since the checkpoint is read and checked.
-            let checked = try #require(try await RecordLog.auditAppended(on: t.app.db))
+            let checked = try #require(try await RecordLog.auditAppended(on: t.app.db, trustedKeys: [key.publicKey]))
             #expect(checked.report.ok)
             #expect(checked.report.entriesChecked == size - first.treeSize)
             #expect(checked.frontier.size == size)
@@ -70,14 +70,18 @@ struct RecordStoreTests {
             _ = try await t.send(.POST, "/api/v1/tokens", token: token, json: #"{"name":"later"}"#)
             let last = try await t.recordSize()
             try await sql.raw("UPDATE record_entries SET payload = payload || ' ' WHERE seq = \(bind: last)").run()
-            let again = try #require(try await RecordLog.auditAppended(on: t.app.db))
+            let again = try #require(try await RecordLog.auditAppended(on: t.app.db, trustedKeys: [key.publicKey]))
             #expect(again.report.firstProblem?.sequence == Int64(last))
             await #expect(throws: StoreError.self) {
                 try await RecordLog.makeCheckpoint(key: key, store: store, on: t.app.db)
             }
-            // A frontier that is not the signed tree's is not resumed from: the caller audits the whole log.
+            // A checkpoint signed by a key merely registered in the database (not one this node holds) is not
+            // resumed from, nor is a frontier that is not the signed tree's: the caller audits the whole log.
+            let planted = RecordSigningKey()
+            try await RecordLog.register(key: planted.publicKey, on: t.app.db)
+            #expect(try await RecordLog.auditAppended(on: t.app.db, trustedKeys: [planted.publicKey]) == nil)
             try await sql.raw("UPDATE record_frontiers SET nodes = '' WHERE tree_size = \(bind: second.treeSize)").run()
-            #expect(try await RecordLog.auditAppended(on: t.app.db) == nil)
+            #expect(try await RecordLog.auditAppended(on: t.app.db, trustedKeys: [key.publicKey]) == nil)
         }
     }
 

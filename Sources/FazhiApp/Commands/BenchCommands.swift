@@ -183,7 +183,8 @@ struct BenchRecordCommand: AsyncCommand {
         }
         var appendedReport: RecordAuditReport?
         let incremental = try await seconds {
-            appendedReport = try await RecordLog.auditAppended(on: app.db, extraKeys: [app.fazhi.recordKey.publicKey])?
+            appendedReport = try await RecordLog.auditAppended(
+                on: app.db, trustedKeys: [app.fazhi.recordKey.publicKey])?
                 .report
         }
         guard let appendedReport, appendedReport.ok, appendedReport.entriesChecked == 1000 else {

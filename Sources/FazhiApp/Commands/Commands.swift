@@ -140,7 +140,7 @@ struct RecordVerifyCommand: AsyncCommand {
     func appended(_ context: CommandContext) async throws {
         let app = context.application
         guard
-            let checked = try await RecordLog.auditAppended(on: app.db, extraKeys: [app.fazhi.recordKey.publicKey])
+            let checked = try await RecordLog.auditAppended(on: app.db, trustedKeys: [app.fazhi.recordKey.publicKey])
         else {
             throw CommandFailure("没有可继续的检查点前沿（尚无检查点、前沿与签名根哈希不符或签名无效）：请运行 fazhi record verify 做全量校验")
         }

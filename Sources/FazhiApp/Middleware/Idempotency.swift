@@ -20,6 +20,7 @@ struct IdempotencyMiddleware: AsyncMiddleware {
         }
         let principal = request.auth.get(AuthUser.self)?.id.uuidString ?? "anonymous"
         if let stored = try await Self.stored(key, principal, on: request.db) {
+            if stored.status == Self.committed { throw Self.doneAnswerLost }
             guard stored.status == Self.inProgress else { return try replay(stored, request) }
             guard Date().timeIntervalSince(stored.createdAt ?? .distantPast) > Self.abandonedAfter else {
                 throw Self.stillRunning
@@ -35,14 +36,21 @@ struct IdempotencyMiddleware: AsyncMiddleware {
             }
         } catch {
             // Claimed a moment ago by the same request on another node (the key and principal are unique).
-            if let stored = try await Self.stored(key, principal, on: request.db), stored.status != Self.inProgress {
+            if let stored = try await Self.stored(key, principal, on: request.db), stored.status >= 100 {
                 return try replay(stored, request)
             }
             throw Self.stillRunning
         }
+        // The handler's write marks the claim `committed` in its own transaction (`IdempotencyClaim`): if its answer is
+        // then lost, a retry is told the work was done instead of doing it again.
         let response: Response
-        do { response = try await next.respond(to: request) } catch {
-            try? await forget(claim, request)
+        do {
+            response = try await IdempotencyClaim.$current.withValue(.init(key: key, principal: principal)) {
+                try await next.respond(to: request)
+            }
+        } catch {
+            // With the database away the outcome is unknown: the claim stays until it lapses, so nothing runs twice.
+            if !DatabaseUnavailable.matches(error) { try? await forget(claim, request) }
             throw error
         }
         guard response.status.code < 500 else {
@@ -58,20 +66,30 @@ struct IdempotencyMiddleware: AsyncMiddleware {
         return response
     }
 
-    /// The status of a claimed key whose request has not answered yet.
-    static let inProgress = 0
-    /// A claim older than this (seconds) was left by a node that died mid-request, and is taken over.
-    static let abandonedAfter: TimeInterval = 600
+    /// The status of a claimed key whose request has not answered yet, and of one whose work has committed but whose
+    /// answer is not stored yet (`IdempotencyClaim`); an answer's status is its HTTP status.
+    static let inProgress = IdempotencyClaim.inProgress
+    static let committed = IdempotencyClaim.committed
+    /// A claim still running after this long (seconds) was left by a node that died mid-request, and is taken over:
+    /// no request runs longer behind the balancer (deploy/haproxy: `timeout server 300s`).
+    static let abandonedAfter: TimeInterval = 300
     static let stillRunning = APIError(
         .conflict, code: "idempotency_in_progress", message: "相同 Idempotency-Key 的请求正在处理中，请稍后重试")
+    static let doneAnswerLost = APIError(
+        .conflict, code: "idempotency_done",
+        message: "相同 Idempotency-Key 的请求已办理完成，但其结果未能保存：请勿重复提交，请查询办理结果")
 
     static func stored(_ key: String, _ principal: String, on db: any Database) async throws -> IdempotencyRecord? {
         try await IdempotencyRecord.query(on: db).filter(\.$key == key).filter(\.$principal == principal).first()
     }
 
+    /// Drops a claim whose work did not commit (one whose work did stays, so the work is never done twice).
     func forget(_ row: IdempotencyRecord, _ request: Request) async throws {
+        guard let id = row.id else { return }
         try await request.fazhi.store.write(on: request.db, .system, now: request.fazhi.now) { tx in
-            try await row.delete(on: tx.db)
+            try await tx.sql.raw(
+                "DELETE FROM idempotency_keys WHERE id = \(bind: id) AND status = \(bind: Self.inProgress)"
+            ).run()
         }
     }
 

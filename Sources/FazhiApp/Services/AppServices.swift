@@ -43,6 +43,8 @@ public struct AppOptions: Sendable {
     /// For how long after a write the writer's reads stay on the primary, so they see what they wrote
     /// (`FAZHI_READ_YOUR_WRITES_SECONDS`, default 10).
     public var readYourWritesSeconds = 10
+    /// How far (seconds) a replica's replay may be behind and still serve reads (`FAZHI_READ_MAX_LAG_SECONDS`, 30).
+    public var readMaxLagSeconds = 30.0
     /// PostgreSQL `synchronous_commit` for writes (`FAZHI_SYNCHRONOUS_COMMIT`: on, remote_write, remote_apply);
     /// nil: the server's setting. See `Store.synchronousCommit`.
     public var synchronousCommit: Store.SynchronousCommit?
@@ -102,6 +104,7 @@ public struct AppOptions: Sendable {
                     "FAZHI_DATABASE_READ_URL 只适用于 PostgreSQL 主库（FAZHI_DATABASE_URL=postgres://…）")
             }
             $0.readYourWritesSeconds = max(0, min(Int(env["FAZHI_READ_YOUR_WRITES_SECONDS"] ?? "") ?? 10, 3600))
+            $0.readMaxLagSeconds = max(0, min(Double(env["FAZHI_READ_MAX_LAG_SECONDS"] ?? "") ?? 30, 86400))
             if let node = env["FAZHI_NODE_NAME"], !node.isEmpty { $0.nodeName = String(node.prefix(100)) }
             $0.trustedProxies = Set(Self.list(env["FAZHI_TRUSTED_PROXIES"]))
             if let level = env["FAZHI_SYNCHRONOUS_COMMIT"], !level.isEmpty {

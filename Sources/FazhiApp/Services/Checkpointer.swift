@@ -39,5 +39,6 @@ struct PeriodicCheckpointer: LifecycleHandler {
     func shutdownAsync(_ app: Application) async {
         task.task?.cancel()
         await task.task?.value
+        if interval > 0 { await app.fazhi.jobs.release(Self.jobName, on: app.db) }
     }
 }

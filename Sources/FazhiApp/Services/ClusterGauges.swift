@@ -10,7 +10,26 @@ import Vapor
 enum ClusterGauges {
     typealias Gauge = (name: String, help: String, value: Double)
 
-    static func read(_ req: Request) async throws -> [Gauge] {
+    /// Never fails: with the database away (a failover), `fazhi_database_up 0` and the request metrics still answer.
+    static func read(_ req: Request) async -> [Gauge] {
+        let up = "1 when the primary answers."
+        do {
+            return try await fromDatabase(req) + [("fazhi_database_up", up, 1)] + replicas(req)
+        } catch {
+            return [("fazhi_database_up", up, 0)] + replicas(req)
+        }
+    }
+
+    static func replicas(_ req: Request) -> [Gauge] {
+        zip(req.fazhi.replicas.ids, req.fazhi.replicas.current).map { id, state in
+            (
+                "fazhi_read_replica_lag_seconds{replica=\"\(id.string)\"}",
+                "Seconds a read replica's replay is behind (-1: unreachable).", state.lagSeconds ?? -1
+            )
+        }
+    }
+
+    static func fromDatabase(_ req: Request) async throws -> [Gauge] {
         let size = try await RecordLog.size(on: req.db)
         let cp = try await RecordLog.latestCheckpoint(on: req.db)
         let sqlite = req.fazhi.store.target.isSQLite
@@ -39,11 +58,13 @@ enum ClusterGauges {
             COALESCE(EXTRACT(EPOCH FROM replay_lag), 0)::float8 AS lag FROM pg_stat_replication
             """
         ).all()
-        var synchronous = 0
+        var synchronous = 0, hidden = false
         for row in standbys {
             // Without pg_monitor a role sees the standbys but not their details (deploy/README.md grants it).
             let name = try row.decode(column: "name", as: String?.self) ?? "?"
-            let sync = try row.decode(column: "sync", as: String?.self) ?? ""
+            let state = try row.decode(column: "sync", as: String?.self)
+            hidden = hidden || state == nil
+            let sync = state ?? ""
             if sync == "sync" || sync == "quorum" { synchronous += 1 }
             gauges.append(
                 (
@@ -53,19 +74,13 @@ enum ClusterGauges {
                 ))
         }
         gauges.append(("fazhi_pg_standbys", "Standbys streaming from the primary.", Double(standbys.count)))
+        // Without pg_monitor the standbys' states read as NULL: say "unknown" (-1), not a false 0.
         gauges.append(
             (
-                "fazhi_pg_synchronous_standbys", "Standbys a commit waits for (0: an acknowledged write can be lost).",
-                Double(synchronous)
+                "fazhi_pg_synchronous_standbys",
+                "Standbys a commit waits for (0: an acknowledged write can be lost; -1: not visible without pg_monitor).",
+                hidden ? -1 : Double(synchronous)
             ))
-        for (id, state) in zip(req.fazhi.replicas.ids, req.fazhi.replicas.current) {
-            gauges.append(
-                (
-                    "fazhi_read_replica_lag_bytes{replica=\"\(id.string)\"}",
-                    "WAL bytes a read replica is behind the primary (-1: unreachable).",
-                    state.healthy || state.lagBytes != nil ? state.lagBytes ?? 0 : -1
-                ))
-        }
         return gauges
     }
 }

@@ -100,5 +100,6 @@ struct PeriodicJob: LifecycleHandler {
     func shutdownAsync(_ app: Application) async {
         task.task?.cancel()
         await task.task?.value
+        if exclusive, interval > 0 { await app.fazhi.jobs.release(name, on: app.db) }
     }
 }

@@ -29,6 +29,12 @@ final class JobRuns: Sendable {
         try await NodeLeases.ran(job, holder: node, now: now, on: db)
     }
 
+    /// Gives up the lease of `job` when this node stops.
+    func release(_ job: String, on db: any Database) async {
+        guard !sqlite else { return }
+        try? await NodeLeases.release(job, holder: node, on: db)
+    }
+
     /// When `job` last finished on any node (this one's memory on SQLite).
     func lastRun(_ job: String, on db: any Database) async throws -> Date? {
         if sqlite { return finished.withLockedValue { $0[job] } }

@@ -6,19 +6,20 @@ import SQLKit
 import Vapor
 
 /// The streaming replicas (只读副本) reads may go to, with each one's health and lag as last measured
-/// (`ReplicaStates.measure`, every two seconds). A replica that cannot be reached, or lags more than `maxLagBytes`
-/// behind the primary, gets no reads until it catches up.
+/// (`ReplicaStates.measure`, every two seconds). A replica that cannot be reached, or whose replay is more than
+/// `maxLagSeconds` behind what it has received, gets no reads until it catches up. A replica that is no longer in
+/// recovery (promoted in a failover) is the primary itself and has no lag.
 final class ReplicaStates: Sendable {
-    struct State: Sendable { var healthy = false; var lagBytes: Double? = nil; var measuredAt: Date? = nil }
+    struct State: Sendable { var healthy = false; var lagSeconds: Double? = nil; var measuredAt: Date? = nil }
 
     let ids: [DatabaseID]
-    /// How far behind (bytes of WAL) a replica may be and still serve reads.
-    let maxLagBytes: Double = 16 * 1_048_576
+    let maxLagSeconds: Double
     private let states: NIOLockedValueBox<[State]>
     private let turn = NIOLockedValueBox<Int>(0)
 
-    init(count: Int) {
+    init(count: Int, maxLagSeconds: Double) {
         ids = (0..<count).map { DatabaseID(string: "read\($0)") }
+        self.maxLagSeconds = maxLagSeconds
         states = NIOLockedValueBox(Array(repeating: State(), count: count))
     }
 
@@ -26,7 +27,8 @@ final class ReplicaStates: Sendable {
 
     /// A healthy replica, taking them in turn; nil when none is (the primary then serves the read).
     func pick() -> DatabaseID? {
-        let healthy = current.indices.filter { current[$0].healthy }
+        let now = current
+        let healthy = now.indices.filter { now[$0].healthy }
         guard !healthy.isEmpty else { return nil }
         let n = turn.withLockedValue { t in
             t &+= 1; return t
@@ -34,30 +36,22 @@ final class ReplicaStates: Sendable {
         return ids[healthy[abs(n % healthy.count)]]
     }
 
-    /// Asks the primary how far its WAL has got and each replica how far it has replayed.
+    /// Asks each replica how far its replay is behind: nothing when it has replayed all it received, else the time
+    /// since the last transaction it replayed (a replay paused or held back by a conflicting query grows it).
     func measure(_ app: Application) async {
-        guard !ids.isEmpty else { return }
-        let primaryLSN: String?
-        do {
-            primaryLSN = try await (app.db as! any SQLDatabase).raw("SELECT pg_current_wal_lsn()::text AS lsn").first()?
-                .decode(column: "lsn", as: String.self)
-        } catch {
-            // The primary is away (a failover under way): keep reading from replicas that answer.
-            primaryLSN = nil
-        }
         for (i, id) in ids.enumerated() {
             var s = State(measuredAt: Date())
             do {
                 let db = app.db(id) as! any SQLDatabase
                 let lag = try await db.raw(
                     """
-                    SELECT CASE WHEN pg_is_in_recovery() AND \(bind: primaryLSN) IS NOT NULL
-                    THEN pg_wal_lsn_diff(CAST(\(bind: primaryLSN) AS pg_lsn), pg_last_wal_replay_lsn())::float8
-                    ELSE 0 END AS lag
+                    SELECT (CASE WHEN NOT pg_is_in_recovery() THEN 0
+                    WHEN pg_last_wal_receive_lsn() = pg_last_wal_replay_lsn() THEN 0
+                    ELSE COALESCE(EXTRACT(EPOCH FROM now() - pg_last_xact_replay_timestamp()), 0) END)::float8 AS lag
                     """
                 ).first()?.decode(column: "lag", as: Double?.self)
-                s.lagBytes = max(0, lag ?? 0)
-                s.healthy = s.lagBytes ?? 0 <= maxLagBytes
+                s.lagSeconds = max(0, lag ?? 0)
+                s.healthy = s.lagSeconds ?? 0 <= maxLagSeconds
             } catch {
                 app.logger.warning("replica unreachable", metadata: ["replica": "\(id.string)", "error": "\(error)"])
             }

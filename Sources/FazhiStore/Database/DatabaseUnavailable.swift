@@ -1,7 +1,6 @@
 import AsyncKit
 import FluentPostgresDriver
 import Foundation
-import NIOCore
 
 /// Whether an error means the database could not be reached (a failover under way, the primary restarting) rather
 /// than a fault in the request: the app then answers 503 with Retry-After, and the client may simply retry — nothing
@@ -15,7 +14,8 @@ public enum DatabaseUnavailable {
                 .connectionError, .serverClosedConnection, .clientClosedConnection, .uncleanShutdown, .poolClosed,
             ]
             return lost.contains(e.code) || e.serverInfo?[.sqlState].map(isShutdown) == true
-        case is ChannelError, is IOError, is ConnectionPoolTimeoutError, is ConnectionPoolError:
+        // Only the pool's errors, not any NIO I/O error: a failed read of an evidence file is not the database.
+        case is ConnectionPoolTimeoutError, is ConnectionPoolError:
             return true
         default:
             return false

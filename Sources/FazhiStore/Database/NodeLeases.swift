@@ -34,6 +34,13 @@ public enum NodeLeases {
         ).run()
     }
 
+    /// Gives the lease up (the node is stopping), so another node takes the job at its next run, not after the lapse.
+    public static func release(_ name: String, holder: String, on db: any Database) async throws {
+        try await (db as! any SQLDatabase).raw(
+            "UPDATE node_leases SET expires_at = 0 WHERE name = \(bind: name) AND holder = \(bind: holder)"
+        ).run()
+    }
+
     /// When any node last finished a run of `name`, and who holds its lease.
     public static func lastRun(_ name: String, on db: any Database) async throws -> (at: Date?, holder: String)? {
         guard

@@ -56,6 +56,28 @@ struct PendingRecordEntry: Sendable {
     let subjectType: String, subjectID: String, action: String, payload: [UInt8]
 }
 
+/// The `Idempotency-Key` claim of the request a write serves (set by the app's idempotency middleware around the
+/// handler): the write marks it `committed` in its own transaction, so a retry after a lost answer is told the work
+/// was done instead of doing it twice.
+public struct IdempotencyClaim: Sendable {
+    public let key: String
+    public let principal: String
+    public init(key: String, principal: String) { self.key = key; self.principal = principal }
+
+    @TaskLocal public static var current: IdempotencyClaim?
+    public static let inProgress = 0
+    public static let committed = 1
+
+    func mark(in tx: WriteTransaction) async throws {
+        try await tx.sql.raw(
+            """
+            UPDATE idempotency_keys SET status = \(bind: Self.committed)
+            WHERE idem_key = \(bind: key) AND principal = \(bind: principal) AND status = \(bind: Self.inProgress)
+            """
+        ).run()
+    }
+}
+
 /// Serialises write transactions inside this process. SQLite has one writer at a time; queueing here
 /// rather than in SQLite's busy handler means concurrent requests never see "database is locked".
 actor WriteGate {
@@ -134,6 +156,7 @@ public final class Store: Sendable {
                     do {
                         let tx = WriteTransaction(db: conn, context: context, now: now, knownTail: self.recordTail)
                         let r = try await body(tx)
+                        try await IdempotencyClaim.current?.mark(in: tx)
                         try await tx.flushRecord()
                         try await sql.raw("COMMIT").run()
                         self.recordTail = tx.knownTail
@@ -164,6 +187,7 @@ public final class Store: Sendable {
                     }
                     let tx = WriteTransaction(db: conn, context: context, now: now, knownTail: known)
                     let r = try await body(tx)
+                    try await IdempotencyClaim.current?.mark(in: tx)
                     try await tx.flushRecord()
                     return (r, tx.knownTail)
                 }

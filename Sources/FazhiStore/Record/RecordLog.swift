@@ -240,7 +240,7 @@ public enum RecordLog {
         }
         // Verify before signing, so a checkpoint never blesses a log that was altered: what was appended since the
         // last checkpoint (from its frontier), or the whole log when there is no frontier to resume from.
-        var resumed = try await auditAppended(upTo: n, on: db, extraKeys: [key.publicKey])
+        var resumed = try await auditAppended(upTo: n, on: db, trustedKeys: [key.publicKey])
         if resumed == nil { resumed = try await auditWithFrontier(upTo: n, on: db, extraKeys: [key.publicKey]) }
         guard let checked = resumed else { throw StoreError.integrity("记录校验未完成") }
         if let problem = checked.report.firstProblem {
@@ -278,29 +278,36 @@ public enum RecordLog {
         upTo limit: Int? = nil, on db: any Database, extraKeys: [RecordSigningKey.PublicKey] = [],
         progress: ((Int) -> Void)? = nil
     ) async throws -> (report: RecordAuditReport, frontier: RecordFrontier) {
-        var auditor = RecordAuditor(checkpoints: try await checkpoints(on: db), keys: try await keys(db, extraKeys))
+        var auditor = RecordAuditor(
+            checkpoints: try await checkpoints(upTo: limit, on: db), keys: try await keys(db, extraKeys))
         try await consume(into: &auditor, after: Int64.min, upTo: limit, on: db, progress: progress)
         return (auditor.finish(), auditor.frontier)
     }
 
-    /// 增量校验: checks only the entries appended after the latest checkpoint, resuming from its frontier once the
-    /// frontier's root is the checkpoint's signed root and the signature holds (`fazhi record verify --appended`, and
+    /// 增量校验: checks only the entries appended after the latest checkpoint (up to `limit`), resuming from its
+    /// frontier once the frontier's root is the checkpoint's signed root and the signature is by one of `trustedKeys`
+    /// — keys held outside the database (the node's own), never merely registered in it, or whoever can write the
+    /// database could plant a checkpoint and frontier over an altered log (`fazhi record verify --appended`, and
     /// before each new checkpoint). Nil when there is no frontier to trust: the caller audits the whole log. It does
     /// not re-read entries already under the checkpoint — a full `audit` does that.
     public static func auditAppended(
-        upTo limit: Int? = nil, on db: any Database, extraKeys: [RecordSigningKey.PublicKey] = [],
+        upTo limit: Int? = nil, on db: any Database, trustedKeys: [RecordSigningKey.PublicKey],
         progress: ((Int) -> Void)? = nil
     ) async throws -> (report: RecordAuditReport, frontier: RecordFrontier)? {
-        guard let cp = try await latestCheckpoint(on: db), let frontier = try await frontier(at: cp.treeSize, on: db),
-            Hex.encode(frontier.root) == cp.rootHash
+        let signed = try await checkpoints(upTo: limit, on: db)
+        guard let cp = signed.max(by: { $0.treeSize < $1.treeSize }),
+            let key = trustedKeys.first(where: { $0.keyID == cp.keyID }), cp.verifySignature(publicKey: key),
+            let frontier = try await frontier(at: cp.treeSize, on: db), Hex.encode(frontier.root) == cp.rootHash
         else { return nil }
-        let keys = try await keys(db, extraKeys)
-        guard let key = keys.first(where: { $0.keyID == cp.keyID }), cp.verifySignature(publicKey: key) else {
-            return nil
-        }
-        var auditor = RecordAuditor(resuming: frontier, checkpoints: try await checkpoints(on: db), keys: keys)
+        var auditor = RecordAuditor(resuming: frontier, checkpoints: signed, keys: try await keys(db, trustedKeys))
         try await consume(into: &auditor, after: Int64(cp.treeSize), upTo: limit, on: db, progress: progress)
         return (auditor.finish(), auditor.frontier)
+    }
+
+    /// The checkpoints up to `limit` entries (all when nil): one signed meanwhile beyond what an audit reads is not
+    /// taken for a truncation.
+    static func checkpoints(upTo limit: Int?, on db: any Database) async throws -> [RecordCheckpoint] {
+        try await checkpoints(on: db).filter { $0.treeSize <= limit ?? Int.max }
     }
 
     private static func keys(

@@ -16,7 +16,7 @@ struct Operations {
             return r
         }
         app.get("metrics") { req async throws -> Response in
-            let text = req.fazhi.metrics.render(gauges: try await ClusterGauges.read(req))
+            let text = req.fazhi.metrics.render(gauges: await ClusterGauges.read(req))
             let r = Response(status: .ok, body: .init(string: text))
             r.headers.replaceOrAdd(name: .contentType, value: "text/plain; version=0.0.4; charset=utf-8")
             return r

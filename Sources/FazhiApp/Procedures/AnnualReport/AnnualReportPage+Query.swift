@@ -101,8 +101,10 @@ extension AnnualReportPage {
             let orgs = try await Directory.organisations(on: req.readDB)
             let names = Dictionary(orgs.compactMap { o in o.id.map { ($0, o.name) } }, uniquingKeysWith: { a, _ in a })
             let units = readable.compactMap { id in names[id].map { (id: id, name: $0) } }.sorted { $0.name < $1.name }
-            let course = try await AnnualReportCourse.find(unit: unit, year: year, on: req.readDB)
-            if let course, let frozen = try await AnnualReportCourse.frozen(course, on: req.readDB) {
+            // The course and the texts being edited come from the primary (their versions guard the next save);
+            // only the figures may come from a replica.
+            let course = try await AnnualReportCourse.find(unit: unit, year: year, on: req.db)
+            if let course, let frozen = try await AnnualReportCourse.frozen(course, on: req.db) {
                 return Query(
                     year: year, today: req.fazhi.today, unit: unit, unitName: names[unit] ?? "",
                     parentName: orgs.first { $0.id == unit }?.parentID.flatMap { names[$0] }, units: units,
@@ -151,7 +153,7 @@ extension AnnualReportPage {
                 draft: ReportComposer.compose(
                     year: year, contributions, current: current, prior: prior,
                     plans: try await LedgerFigures.plans(req, year: year, unit: unit)),
-                texts: try await AnnualReportTexts.latest(unit: unit, year: year, on: req.readDB),
+                texts: try await AnnualReportTexts.latest(unit: unit, year: year, on: req.db),
                 mayWrite: AnnualReportPage.mayWrite(user, unit: unit), course: course,
                 courseState: course.flatMap { c in
                     req.fazhi.procedures.current(AnnualReportProcedure.id)?.stateName(c.file.state)
