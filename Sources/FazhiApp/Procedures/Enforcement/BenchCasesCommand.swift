@@ -118,7 +118,9 @@ struct BenchCasesCommand: AsyncCommand {
                 [
                     "violationFacts": .text("销售过期食品"), "penaltyBasis": .text("《食品安全法》第一百二十四条"),
                     "penaltyKinds": .list(["罚款"]),
-                    "fineAmount": .number(5000),
+                    // The demo item's registered 裁量基准 (第三十四条): 货值 3,000 元, 一般 tier, 50,000 元.
+                    "fineAmount": .number(50000), "benchmarkCode": .text("QH-CF-001"), "measureValue": .number(3000),
+                    "goodsValue": .number(3000),
                 ], false
             ),
             ("notify", officer, "2026-09-03", ["noticeMethod": .text("direct")], false),
@@ -126,7 +128,7 @@ struct BenchCasesCommand: AsyncCommand {
             (
                 "decide", head, "2026-09-04",
                 [
-                    "outcome": .text("penalty"), "penaltyKinds": .list(["罚款"]), "fineAmount": .number(5000),
+                    "outcome": .text("penalty"), "penaltyKinds": .list(["罚款"]), "fineAmount": .number(50000),
                     "decisionReasons": .text("事实清楚"),
                 ], false
             ),
