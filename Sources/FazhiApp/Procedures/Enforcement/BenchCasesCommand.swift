@@ -18,6 +18,7 @@ struct BenchCasesCommand: AsyncCommand {
         @Option(name: "engine-cases", help: "经由程序引擎办理的案件数（默认 300，每件 8 步）") var engineCases: Int?
         @Option(name: "queries", help: "公示检索次数（默认 200）") var queries: Int?
         @Option(name: "docs", help: "生成的决定书份数（默认 1000）") var docs: Int?
+        @Flag(name: "engine-only", help: "只测程序引擎吞吐量（两个进程同时运行 = 两个应用节点写同一 PostgreSQL）") var engineOnly: Bool
         @Flag(name: "reuse", help: "沿用数据库中上次生成的省级数据，只测统计、检索和文书（改进查询后复测用）") var reuse: Bool
     }
     var help: String { "执法案件：程序引擎吞吐量、年度统计、公示检索、文书生成" }
@@ -66,6 +67,7 @@ struct BenchCasesCommand: AsyncCommand {
             print("bench reusing \(bodies.count) bodies")
         } else {
             try await engineThroughput(app, cases: signature.engineCases ?? 300, print: print)
+            if signature.engineOnly { return }
             bodies = try await makeBodies(app, count: nBodies)
             try await load(app, cases: nCases, bodies: bodies, console: context.console, print: print)
         }
@@ -167,12 +169,15 @@ struct BenchCasesCommand: AsyncCommand {
 
         // The same rows as plain inserts: each transition's step row, record entry and case row, one transaction each.
         let sql = db as! any SQLDatabase
-        for t in ["bench_steps", "bench_record", "bench_cases"] {
+        // Tables of this process's own, so two processes (two app nodes on one PostgreSQL) can run the bench at once.
+        let own = "_\(ProcessInfo.processInfo.processIdentifier)"
+        let benchSteps = "bench_steps" + own, benchRecord = "bench_record" + own, benchCases = "bench_cases" + own
+        for t in [benchSteps, benchRecord, benchCases] {
             try await sql.raw("DROP TABLE IF EXISTS \(unsafeRaw: t)").run()
         }
-        try await sql.raw("CREATE TABLE bench_steps AS SELECT * FROM case_steps WHERE 1 = 0").run()
-        try await sql.raw("CREATE TABLE bench_record AS SELECT * FROM record_entries WHERE 1 = 0").run()
-        try await sql.raw("CREATE TABLE bench_cases AS SELECT * FROM cases WHERE 1 = 0").run()
+        try await sql.raw("CREATE TABLE \(unsafeRaw: benchSteps) AS SELECT * FROM case_steps WHERE 1 = 0").run()
+        try await sql.raw("CREATE TABLE \(unsafeRaw: benchRecord) AS SELECT * FROM record_entries WHERE 1 = 0").run()
+        try await sql.raw("CREATE TABLE \(unsafeRaw: benchCases) AS SELECT * FROM cases WHERE 1 = 0").run()
         let some = Array(ids.prefix(50))
         let stepRows = try await sql.raw(
             "SELECT * FROM case_steps WHERE case_id IN \(SQLGroupExpression(some.map { SQLBind($0) }))"
@@ -209,10 +214,10 @@ struct BenchCasesCommand: AsyncCommand {
                 let caseValues = try values(caseRow, replacing: ["id": UUID(), "number": "基准\(seq)"])
                 let recordValues = try values(recordRows[k % recordRows.count], replacing: ["seq": seq])
                 try await store.write(on: db, ctx) { tx in
-                    try await tx.sql.insert(into: "bench_steps").columns(s.cols).values(s.binds).run()
-                    try await tx.sql.insert(into: "bench_record").columns(recordValues.cols).values(recordValues.binds)
+                    try await tx.sql.insert(into: benchSteps).columns(s.cols).values(s.binds).run()
+                    try await tx.sql.insert(into: benchRecord).columns(recordValues.cols).values(recordValues.binds)
                         .run()
-                    try await tx.sql.insert(into: "bench_cases").columns(caseValues.cols).values(caseValues.binds).run()
+                    try await tx.sql.insert(into: benchCases).columns(caseValues.cols).values(caseValues.binds).run()
                 }
             }
         }
@@ -231,7 +236,7 @@ struct BenchCasesCommand: AsyncCommand {
                     "\($0)=\(String(format: "%.1f", (perAction[$0] ?? 0) * 1000 / Double(max(1, n))))"
                 }.joined(separator: " "))
         let transitions = n * perCase
-        for t in ["bench_steps", "bench_record", "bench_cases"] {
+        for t in [benchSteps, benchRecord, benchCases] {
             try await sql.raw("DROP TABLE \(unsafeRaw: t)").run()
         }
         print(
