@@ -37,7 +37,9 @@ final class ReplicaStates: Sendable {
     }
 
     /// Asks each replica how far its replay is behind: nothing when it has replayed all it received, else the time
-    /// since the last transaction it replayed (a replay paused or held back by a conflicting query grows it).
+    /// since the last transaction it replayed (a replay paused or held back by a conflicting query grows it). A replica
+    /// whose WAL receiver is not streaming (cut off from the primary) has replayed all it received and is still stale:
+    /// it gets no reads.
     func measure(_ app: Application) async {
         for (i, id) in ids.enumerated() {
             var s = State(measuredAt: Date())
@@ -46,6 +48,7 @@ final class ReplicaStates: Sendable {
                 let lag = try await db.raw(
                     """
                     SELECT (CASE WHEN NOT pg_is_in_recovery() THEN 0
+                    WHEN NOT EXISTS (SELECT 1 FROM pg_stat_wal_receiver WHERE status = 'streaming') THEN 1e9
                     WHEN pg_last_wal_receive_lsn() = pg_last_wal_replay_lsn() THEN 0
                     ELSE COALESCE(EXTRACT(EPOCH FROM now() - pg_last_xact_replay_timestamp()), 0) END)::float8 AS lag
                     """
@@ -90,11 +93,12 @@ extension Request {
         return db(replica)
     }
 
-    /// The client's address: the one a trusted load balancer names last in `X-Forwarded-For`, else the peer's.
+    /// The client's address: the one a trusted load balancer names last in `X-Forwarded-For` (the balancer appends
+    /// its own header line, or its own entry, after whatever the client sent), else the peer's.
     var clientAddress: String {
         let peer = remoteAddress?.ipAddress ?? "?"
         guard fazhi.options.trustedProxies.contains(peer),
-            let forwarded = headers.first(name: "X-Forwarded-For")?.split(separator: ",").last
+            let forwarded = headers["X-Forwarded-For"].last?.split(separator: ",").last
         else { return peer }
         let address = forwarded.trimmingCharacters(in: .whitespaces)
         return address.isEmpty ? peer : String(address.prefix(64))
