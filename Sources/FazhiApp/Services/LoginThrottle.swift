@@ -53,12 +53,15 @@ public final class LoginThrottle: Sendable {
 }
 
 extension LoginThrottle {
+    /// A key as kept in the database: a typed username may be as long as the form allows, the row need not be.
+    static func stored(_ keys: [String]) -> [String] { keys.map { String($0.prefix(200)) } }
+
     /// Seconds until `keys` may try again, or nil: from the database that every node shares on PostgreSQL.
     func retryAfter(_ keys: [String], on req: Request) async throws -> Int? {
         let now = req.fazhi.now
         guard !req.fazhi.store.target.isSQLite else { return retryAfter(keys, now: now) }
         let hits = try await ThrottleHits.recent(
-            scope: scope, keys: keys, since: now.addingTimeInterval(-window), on: req.db)
+            scope: scope, keys: Self.stored(keys), since: now.addingTimeInterval(-window), on: req.db)
         var wait: TimeInterval = 0
         for (k, h) in hits where h.count >= limit(for: k) {
             wait = max(wait, window - now.timeIntervalSince(h.oldest))
@@ -70,12 +73,12 @@ extension LoginThrottle {
         let now = req.fazhi.now
         guard !req.fazhi.store.target.isSQLite else { return recordFailure(keys, now: now) }
         try await ThrottleHits.add(
-            scope: scope, keys: keys, now: now, forgetBefore: now.addingTimeInterval(-window), on: req.db)
+            scope: scope, keys: Self.stored(keys), now: now, forgetBefore: now.addingTimeInterval(-window), on: req.db)
     }
 
     func reset(_ key: String, on req: Request) async throws {
         guard !req.fazhi.store.target.isSQLite else { return reset(key) }
-        try await ThrottleHits.reset(scope: scope, key: key, on: req.db)
+        try await ThrottleHits.reset(scope: scope, key: String(key.prefix(200)), on: req.db)
     }
 
     /// A status lookup's keys: a wrong 查询码 counts against the number asked (guessing one applicant's code, from
