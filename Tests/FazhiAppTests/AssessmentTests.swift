@@ -122,6 +122,41 @@ import VaporTesting
             }
             let own = try #require(rows.first { $0.count > 1 && $0[1] == "清河县市场监督管理局" })
             #expect(Double(own[4]) == expected + 15)
+
+            // A new version with a 加分项, a 一票否决 item, a township-only indicator and the scheme's 等次 lines: the
+            // 加分 tops the total, not the full score; the 一票否决 found by the assessor makes the unit 不合格.
+            let all = (AssessmentScheme.columns + AssessmentScheme.optionalColumns).joined(separator: ",")
+            let second = """
+                \(all)
+                1,矛盾纠纷,,,,,,,
+                1.1,负责人出庭应诉率,60,不低于,litigation.appearance,100%,litigation.heard,,
+                1.2,被复议纠错,20,不高于,reconsideration_respondent.corrected,0,,,
+                2,保障,,,,,,,
+                2.1,普法,20,评分,,,,,
+                2.2,乡镇调解组织建设,20,评分,,,,,乡镇（街道）
+                3,加分和否决,,,,,,,
+                3.1,经验被上级推广,5,加分,,,,,
+                3.2,发生重大违法行政行为,,一票否决,,,,,
+                等次,优秀,95,,,,,,
+                等次,良好,85,,,,,,
+                等次,合格,70,,,,,,
+                """
+            #expect(try await upload(supervisor, second).status == .seeOther)
+            let v2 = try #require(try await Assessments.scheme(year: year, on: t.app.db)?.0)
+            #expect(v2.version == scheme.version + 1 && v2.total == 120 && v2.gradeLines?.values == [95, 85, 70])
+            let veto = assess.merging(["code": "3.2", "score": "1", "evidence": "被市政府通报违法强拆"]) { $1 }
+            #expect(try await score(supervisor, veto.merging(["score": "2"]) { $1 }).status == .unprocessableEntity)
+            #expect(
+                try await score(supervisor, assess.merging(["code": "3.1", "score": "6"]) { $1 }).status
+                    == .unprocessableEntity, "加分 within its 分值")
+            #expect(
+                try await score(supervisor, assess.merging(["code": "3.1", "score": "5"]) { $1 }).status == .seeOther)
+            var detail = try await supervisor.request(
+                .GET, "/console/assessment?year=\(year)&unit=\(market.uuidString)")
+            #expect(detail.text.contains("\(Yuan.number(expected + 15 + 5))分（满分100分，含加分5分）"), "2.2 not for a 局")
+            #expect(try await score(supervisor, veto).status == .seeOther)
+            detail = try await supervisor.request(.GET, "/console/assessment?year=\(year)&unit=\(market.uuidString)")
+            #expect(detail.text.contains("不合格（一票否决：发生重大违法行政行为）"))
         }
     }
 }

@@ -172,4 +172,59 @@ struct AnnualReportComposerTests {
             try AssessmentScheme.parse(rows, year: 2026, version: 0, figures: ["l.rate"])
         }
     }
+
+    /// 加分 on top of the full score, 一票否决 and 降等 (by the assessor or by a figure), 适用类别, the scheme's 等次 lines.
+    @Test func bonusVetoCategoriesAndGradeLines() throws {
+        let header = AssessmentScheme.columns + AssessmentScheme.optionalColumns
+        let rows: [[String]] = [
+            header,
+            ["1", "执法", "", "", "", "", "", "", ""],
+            ["1.1", "出庭率", "60", "不低于", "l.rate", "100%", "", "", "执法部门"],
+            ["1.2", "普法", "40", "评分", "", "", "", "", ""],
+            ["1.3", "乡镇调解", "60", "评分", "", "", "", "", "乡镇（街道）"],
+            ["2", "加分和否决", "", "", "", "", "", "", ""],
+            ["2.1", "经验推广", "5", "加分", "", "", "", "", ""],
+            ["2.2", "重大违法", "", "一票否决", "", "", "", "", ""],
+            ["2.3", "败诉", "", "降等", "l.lost", "1", "", "", ""],
+            ["等次", "优秀", "95", "", "", "", "", "", ""],
+            ["等次", "良好", "85", "", "", "", "", "", ""],
+            ["等次", "合格", "70", "", "", "", "", "", ""],
+        ]
+        let figures: Set<String> = ["l.rate", "l.lost"]
+        let s = try AssessmentScheme.parse(rows, year: 2026, version: 0, figures: figures)
+        #expect(s.total == 160, "加分 and 否决 items are not in the full score; every 类别's leaves are")
+        #expect(s.gradeLines == AssessmentGradeLines(values: [95, 85, 70], percent: false))
+        #expect(try AssessmentScheme.parse(s.rows, year: 2026, version: 0, figures: figures).gradeLines == s.gradeLines)
+        #expect(try AssessmentScheme.parse(s.rows, year: 2026, version: 0, figures: figures).indicators == s.indicators)
+
+        // An enforcing department: 1.1 and 1.2 apply (full 100), not the township's 1.3.
+        let dept: Set<AssessmentUnitKind> = [.department, .enforcement]
+        var r = s.result(figures: ["l.rate": 1], assessed: ["1.2": 35, "2.1": 9], kinds: dept)
+        #expect(r.full == 100 && r.earned == 95 && r.bonus == 5, "加分 capped at its 分值")
+        #expect(r.total == 100 && r.pending == 0 && r.points["1.3"] == nil)
+        #expect(r.grade == .excellent)
+        r = s.result(figures: ["l.rate": 1], assessed: ["1.2": 30], kinds: dept)
+        #expect(r.total == 90 && r.grade == .good, "90 is 良好 under this scheme's 95-point line")
+        // 降等 by the figure (败诉 above 1), 一票否决 by the assessor.
+        r = s.result(figures: ["l.rate": 1, "l.lost": 2], assessed: ["1.2": 40], kinds: dept)
+        #expect(r.demotions.map(\.code) == ["2.3"] && r.grade == .good, "优秀 lowered one 等次")
+        r = s.result(figures: ["l.rate": 1, "l.lost": 1], assessed: ["1.2": 40], kinds: dept)
+        #expect(r.demotions.isEmpty && r.grade == .excellent, "at the limit: not triggered")
+        r = s.result(figures: ["l.rate": 1], assessed: ["1.2": 40, "2.2": 1], kinds: dept)
+        #expect(r.vetoes.map(\.code) == ["2.2"] && r.grade == .fail && r.total == 100)
+        // A township: 1.2 and 1.3 (full 100); 1.3 awaits the assessor.
+        r = s.result(figures: [:], assessed: ["1.2": 40], kinds: [.township, .nonEnforcement])
+        #expect(r.full == 100 && r.pending == 1 && r.points["1.1"] == nil, "\(r)")
+
+        func refused(_ change: ([[String]]) -> [[String]]) -> Bool {
+            (try? AssessmentScheme.parse(change(rows), year: 2026, version: 0, figures: figures)) == nil
+        }
+        #expect(refused { $0.filter { $0[1] != "合格" } }, "all three lines or none")
+        #expect(refused { $0.map { $0[1] == "合格" ? ["等次", "合格", "60%"] + Array($0[3...]) : $0 } }, "one form")
+        #expect(refused { $0.map { $0[1] == "良好" ? ["等次", "良好", "96"] + Array($0[3...]) : $0 } }, "lines descend")
+        #expect(refused { $0.map { $0[0] == "2.2" ? ["2.2", "重大违法", "5", "一票否决"] + Array($0[4...]) : $0 } })
+        #expect(refused { $0.map { $0[0] == "1.2" ? Array($0[..<8]) + ["机关"] : $0 } }, "unknown 类别")
+        #expect(refused { $0.map { $0[0] == "2.3" ? ["2.3", "败诉", "", "降等", "l.none"] + Array($0[5...]) : $0 } })
+        #expect(AssessmentGrade.excellent.lower == .good && AssessmentGrade.pass.lower == .fail)
+    }
 }

@@ -70,11 +70,17 @@ public enum Assessments {
         guard let indicator = scheme.leaves.first(where: { $0.code == score.code }) else {
             throw DomainError.invalid(field: "code", message: "考核方案中没有编号为“\(score.code.prefix(20))”的计分指标")
         }
-        guard indicator.rule == .assessed else {
+        guard indicator.isAssessorScored else {
             throw DomainError.invalid(field: "code", message: "该指标不是评分项（由系统统计数据计分）")
         }
-        guard score.score.isFinite, score.score >= 0, score.score <= indicator.maxScore else {
-            throw DomainError.invalid(field: "score", message: "得分应在0至\(Yuan.number(indicator.maxScore))分之间")
+        if case .veto = indicator.rule {
+            guard score.score == 0 || score.score == 1 else {
+                throw DomainError.invalid(field: "score", message: "一票否决、降等项应认定为“发生”或“未发生”")
+            }
+        } else {
+            guard score.score.isFinite, score.score >= 0, score.score <= indicator.maxScore else {
+                throw DomainError.invalid(field: "score", message: "得分应在0至\(Yuan.number(indicator.maxScore))分之间")
+            }
         }
         let evidence = score.evidence.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !evidence.isEmpty, evidence.count <= 2000 else {

@@ -3,18 +3,20 @@ import FazhiStore
 import Vapor
 
 extension AssessmentPage {
-    /// One assessed unit's score: each leaf's points (nil while an assessed indicator awaits the assessor), the figures
-    /// read, the 自评 and 评分 given.
+    /// One assessed unit's score: its result under the scheme (each applying leaf's points, nil while an assessed
+    /// indicator awaits the assessor; 加分; 一票否决/降等; 等次), the figures read, the 自评 and 评分 given.
     struct UnitScore {
         let id: UUID
         let name: String
-        let points: [String: Double?]
+        let kinds: Set<AssessmentUnitKind>
+        let result: AssessmentResult
         let figures: [String: Double]
         let given: [String: [AssessmentScore.Kind: AssessmentScore]]
 
-        var total: Double { points.values.compactMap { $0 }.reduce(0, +) }
+        var points: [String: Double?] { result.points }
+        var total: Double { result.total }
         var category: AssessmentCategory { .of(name: name) }
-        var pending: Int { points.values.filter { $0 == nil }.count }
+        var pending: Int { result.pending }
     }
 
     /// What the page reads: the year's scheme, the units assessed, each unit's figures and scores, ranked.
@@ -63,6 +65,8 @@ extension AssessmentPage {
             let scores = try await Assessments.scores(year: year, on: req.db)
             var units: [UnitScore] = []
             var figureUnits: [String: String] = [:]
+            // 执法部门: a unit with an 执法主体 registered in it or under it.
+            let bodies = Set(try await EnforcementBodies.all(on: req.db).map(\.organisationId))
             if let scheme {
                 let wanted = Set(scheme.leaves.flatMap { [$0.figure, $0.base].compactMap { $0 } })
                 let sets = StatisticsAPI.sets(req.fazhi.procedures).filter { s in
@@ -80,15 +84,16 @@ extension AssessmentPage {
                     }
                     var given: [String: [AssessmentScore.Kind: AssessmentScore]] = [:]
                     for s in scores where s.unitID == unit { given[s.code, default: [:]][s.kind] = s }
-                    var points: [String: Double?] = [:]
-                    for leaf in scheme.leaves {
-                        // A score given before the 分值 was lowered counts at most the 分值 now.
-                        points[leaf.code] =
-                            leaf.rule == .assessed
-                            ? given[leaf.code]?[.assessor].map { min($0.score, leaf.maxScore) } : leaf.score(figures)
-                    }
+                    let name = names[unit] ?? ""
+                    let enforcing = !user.policy.tree.subtree(of: unit).isDisjoint(with: bodies)
+                    let kinds: Set<AssessmentUnitKind> = [
+                        AssessmentCategory.of(name: name).kind, enforcing ? .enforcement : .nonEnforcement,
+                    ]
+                    let result = scheme.result(
+                        figures: figures, assessed: given.compactMapValues { $0[.assessor]?.score }, kinds: kinds)
                     units.append(
-                        UnitScore(id: unit, name: names[unit] ?? "", points: points, figures: figures, given: given))
+                        UnitScore(
+                            id: unit, name: name, kinds: kinds, result: result, figures: figures, given: given))
                 }
             }
             // By category (departments first), then by score.

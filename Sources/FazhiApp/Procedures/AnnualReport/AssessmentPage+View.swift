@@ -29,11 +29,33 @@ extension AssessmentPage {
                     """
             }
             let info: HTML = """
-                <p>\(q.year)年考核方案第\(scheme.version)版（\(q.importedBy)于\(q.importedOn)导入）：\(scheme.leaves.count)项计分指标，满分\(Yuan.number(scheme.total))分。系统统计的指标随数据实时计分；评分项以考核人员的评分计入，未评分的暂计0分。
+                <p>\(q.year)年考核方案第\(scheme.version)版（\(q.importedBy)于\(q.importedOn)导入）：\(scheme.leaves.count)项计分指标，满分\(Yuan.number(scheme.total))分\(bonusText(scheme))。系统统计的指标随数据实时计分；评分项以考核人员的评分计入，未评分的暂计0分。\(gradeText(scheme))
                 <a href="\(SitePath.assessment(year: q.year).path)&format=xlsx" id="assessment-xlsx">导出得分（Excel）</a> · <a href="\(SitePath.assessment(year: q.year).path)&format=template">下载指标表</a></p>
                 """
             if let unit = q.unit { return "\(head)\(info)\(detail(unit, scheme))" }
             return "\(head)\(info)\(ranking(scheme))\(inspectionForms())\(importForm())"
+        }
+
+        func bonusText(_ scheme: AssessmentScheme) -> String {
+            let bonus = scheme.leaves.filter { $0.rule == .bonus }.map(\.maxScore).reduce(0, +)
+            return bonus > 0 ? "，另有加分项最高\(Yuan.number(bonus))分" : ""
+        }
+
+        /// The 等次 lines in words, and what 一票否决/降等 do.
+        func gradeText(_ scheme: AssessmentScheme) -> String {
+            let text = (scheme.gradeLines ?? AssessmentGradeLines(values: AssessmentGrade.usualLines, percent: true))
+                .text
+            let vetoes = scheme.leaves.contains { if case .veto = $0.rule { true } else { false } }
+            return "等次：\(text)\(scheme.gradeLines == nil ? "（通常做法，方案未另定）" : "")"
+                + (vetoes ? "；发生一票否决事项的为不合格，发生降等事项的降低一个等次。" : "。")
+                + (scheme.leaves.contains { $0.appliesTo != nil } ? "部分指标只适用于某类单位，各单位按适用指标的满分折算等次。" : "")
+        }
+
+        /// 等次 with what lowered it.
+        func gradeCell(_ u: UnitScore) -> String {
+            let r = u.result
+            let why = r.vetoes.map { "一票否决：\($0.name)" } + r.demotions.map { "降等：\($0.name)" }
+            return r.grade.rawValue + (why.isEmpty ? "" : "（\(why.joined(separator: "；"))）")
         }
 
         func ranking(_ scheme: AssessmentScheme) -> HTML {
@@ -42,18 +64,19 @@ extension AssessmentPage {
             let table = DataTable(
                 id: "assessment-ranking",
                 columns: [.init("类别")] + (q.mayAssess ? [.init("名次", numeric: true)] : []) + [.init("单位")]
-                    + top.map {
-                        .init("\($0.code) \($0.name)（\(Yuan.number(scheme.maxScore(of: $0.code)))分）", numeric: true)
-                    }
-                    + [.init("总分", numeric: true), .init("等次"), .init("待评分", numeric: true)],
+                    + top.map { .init("\($0.code) \($0.name)\(headingScore(scheme, $0.code))", numeric: true) }
+                    + [
+                        .init("总分", numeric: true), .init("满分", numeric: true), .init("等次"),
+                        .init("待评分", numeric: true),
+                    ],
                 rows: q.units.map { u in
                     [DataTable.Cell.text(u.category.rawValue)]
                         + (q.mayAssess ? [DataTable.Cell.number(ranks[u.id] ?? 0)] : [])
                         + [.link(u.name, .assessment(year: q.year, unit: u.id))]
                         + top.map { h in score(subtotal(u, scheme, h.code)) }
                         + [
-                            score(u.total), .text(AssessmentGrade.of(u.total, total: scheme.total).rawValue),
-                            .number(u.pending),
+                            score(u.total), score(u.result.full),
+                            .text(gradeCell(u), class: u.result.vetoes.isEmpty ? nil : "overdue"), .number(u.pending),
                         ]
                 }, empty: "没有可以考核的单位。"
             ).render()
@@ -66,6 +89,12 @@ extension AssessmentPage {
                 }
             ).render()
             return "<h2>得分排名</h2>\(chart)\(table)"
+        }
+
+        /// "（20分）", or "（加分项）" for a heading of 加分 alone.
+        func headingScore(_ scheme: AssessmentScheme, _ code: String) -> String {
+            let full = scheme.maxScore(of: code)
+            return full > 0 ? "（\(Yuan.number(full))分）" : "（加分项）"
         }
 
         func subtotal(_ u: UnitScore, _ scheme: AssessmentScheme, _ code: String) -> Double {
@@ -82,20 +111,20 @@ extension AssessmentPage {
             let q = model.q
             let rows = HTML.join(
                 scheme.indicators.map { i -> HTML in
-                    guard let rule = i.rule else {
+                    guard i.rule != nil else {
                         return
-                            "<tr class=\"group\"><th colspan=\"6\">\(i.code) \(i.name)（\(Yuan.number(scheme.maxScore(of: i.code)))分）</th></tr>"
+                            "<tr class=\"group\"><th colspan=\"6\">\(i.code) \(i.name)\(headingScore(scheme, i.code))</th></tr>"
                     }
-                    let notApplicable = i.base.map { (u.figures[$0] ?? 0) == 0 } ?? false
+                    let otherKind = !i.applies(to: u.kinds)
+                    let notApplicable = otherKind || (i.base.map { (u.figures[$0] ?? 0) == 0 } ?? false)
                     let figure: HTML =
                         notApplicable
-                        ? "<span class=\"muted\">不适用</span>"
+                        ? "<span class=\"muted\">不适用\(otherKind ? "（适用于\((i.appliesTo ?? []).map(\.rawValue).joined(separator: "、"))）" : "")</span>"
                         : i.figure.map { f in
                             let unit = q.figureUnits[f] ?? ""
                             return "\(ReportFigure.text(u.figures[f] ?? 0, unit: unit))\(unit == "比率" ? "" : unit)"
                         } ?? ""
-                    let points: HTML =
-                        (u.points[i.code] ?? nil).map { "\(Yuan.number($0))" } ?? "<span class=\"overdue\">待评分</span>"
+                    let points = pointsCell(u, i)
                     let given = HTML.join(
                         AssessmentScore.Kind.allCases.compactMap { k in
                             u.given[i.code]?[k].map { s in
@@ -103,17 +132,29 @@ extension AssessmentPage {
                                     as HTML
                             }
                         })
-                    let forms: HTML = rule == .assessed ? scoreForms(u, i) : ""
+                    let scored = i.isAssessorScored && !otherKind
+                    let forms: HTML = scored ? scoreForms(u, i) : ""
+                    let full = i.hasPoints ? Yuan.number(i.maxScore) : "—"
                     return """
-                        <tr id="indicator-\(i.code)"><td>\(i.code)</td><td>\(i.name)\(i.note.isEmpty ? "" : "<div class=\"muted\">\(i.note)</div>" as HTML)</td><td class="num">\(Yuan.number(i.maxScore))</td><td>\(i.ruleText(unit: i.figure.flatMap { q.figureUnits[$0] } ?? ""))</td><td class="num">\(figure)</td><td class="num">\(points)</td></tr>
-                        \(u.given[i.code] == nil && rule != .assessed ? "" : "<tr><td></td><td colspan=\"5\">\(given)\(forms)</td></tr>" as HTML)
+                        <tr id="indicator-\(i.code)"><td>\(i.code)</td><td>\(i.name)\(i.note.isEmpty ? "" : "<div class=\"muted\">\(i.note)</div>" as HTML)</td><td class="num">\(full)</td><td>\(i.ruleText(unit: i.figure.flatMap { q.figureUnits[$0] } ?? ""))</td><td class="num">\(figure)</td><td class="num">\(points)</td></tr>
+                        \(u.given[i.code] == nil && !scored ? "" : "<tr><td></td><td colspan=\"5\">\(given)\(forms)</td></tr>" as HTML)
                         """
                 })
             return """
-                <h2>\(u.name)：\(Yuan.number(u.total))分，\(AssessmentGrade.of(u.total, total: scheme.total).rawValue)\(q.mayAssess ? "（\(u.category.rawValue)第\(q.ranks[u.id] ?? 0)名）" : "")\(u.pending > 0 ? "，\(u.pending)项待评分" : "")</h2>
+                <h2>\(u.name)：\(Yuan.number(u.total))分（满分\(Yuan.number(u.result.full))分\(u.result.bonus > 0 ? "，含加分\(Yuan.number(u.result.bonus))分" : "")），\(gradeCell(u))\(q.mayAssess ? "（\(u.category.rawValue)第\(q.ranks[u.id] ?? 0)名）" : "")\(u.pending > 0 ? "，\(u.pending)项待评分" : "")</h2>
                 <p><a href="\(SitePath.assessment(year: q.year).path)">返回排名</a></p>
                 <div class="scroll"><table class="data" id="assessment-detail"><thead><tr><th>编号</th><th>指标</th><th class="num">分值</th><th>计分方法</th><th class="num">\(q.year)年数据</th><th class="num">得分</th></tr></thead><tbody>\(rows)</tbody></table></div>
                 """
+        }
+
+        /// The points of a leaf for the unit; for 一票否决/降等, whether it happened.
+        func pointsCell(_ u: UnitScore, _ i: AssessmentIndicator) -> HTML {
+            guard i.applies(to: u.kinds) else { return "—" }
+            if case .veto = i.rule {
+                let hit = (u.result.vetoes + u.result.demotions).contains { $0.code == i.code }
+                return hit ? "<span class=\"overdue\">发生</span>" : "未发生"
+            }
+            return (u.points[i.code] ?? nil).map { "\(Yuan.number($0))" } ?? "<span class=\"overdue\">待评分</span>"
         }
 
         func scoreForms(_ u: UnitScore, _ i: AssessmentIndicator) -> HTML {
@@ -121,6 +162,7 @@ extension AssessmentPage {
             let kinds = AssessmentScore.Kind.allCases.filter {
                 $0 == .assessor ? q.mayAssess && u.id != q.own : q.mayReport
             }
+            let isVeto = if case .veto = i.rule { true } else { false }
             return HTML.join(
                 kinds.map { k in
                     PostForm(
@@ -128,7 +170,9 @@ extension AssessmentPage {
                         content: """
                             <input type="hidden" name="year" value="\(q.year)"><input type="hidden" name="unit" value="\(u.id.uuidString)">
                             <input type="hidden" name="code" value="\(i.code)"><input type="hidden" name="kind" value="\(k.rawValue)">
-                            \(FormField(id: "score-\(k.rawValue)-\(i.code)", name: "score", label: "\(k.chineseName)得分（0—\(Yuan.number(i.maxScore))）", kind: .number, value: u.given[i.code]?[k].map { Yuan.number($0.score) }).render())
+                            \(isVeto
+                                ? FormField(id: "score-\(k.rawValue)-\(i.code)", name: "score", label: "\(k.chineseName)认定", kind: .choice([.init("0", "未发生"), .init("1", "发生")]), value: u.given[i.code]?[k].map { Yuan.number($0.score) }).render()
+                                : FormField(id: "score-\(k.rawValue)-\(i.code)", name: "score", label: "\(k.chineseName)得分（0—\(Yuan.number(i.maxScore))）", kind: .number, value: u.given[i.code]?[k].map { Yuan.number($0.score) }).render())
                             \(FormField(id: "evidence-\(k.rawValue)-\(i.code)", name: "evidence", label: k == .assessor ? "评分理由和佐证材料" : "佐证材料", kind: .longText, value: u.given[i.code]?[k]?.evidence).render())
                             """,
                         submit: "保存\(k.chineseName)"
@@ -186,7 +230,7 @@ extension AssessmentPage {
                 <h2>导入考核方案</h2>
                 <form method="post" action="/console/assessment/import" enctype="multipart/form-data" class="card" id="assessment-import"><input type="hidden" name="_csrf" value="\(model.csrf)">
                 <input type="hidden" name="year" value="\(q.year)">
-                <p class="muted">表头：\(AssessmentScheme.columns.joined(separator: "、"))。计分方式为“不低于”“不高于”（按“数据”列所列的系统统计数据计分，如 litigation.appearance）或“评分”；上级指标的计分方式留空。再次导入即为新版本。<a href="\(SitePath.assessment(year: q.year).path)&format=template">下载指标表模板</a></p>
+                <p class="muted">表头：\((AssessmentScheme.columns + AssessmentScheme.optionalColumns).joined(separator: "、"))（“适用类别”可省略）。计分方式为“不低于”“不高于”“每项扣分”（按“数据”列所列的系统统计数据计分，如 litigation.appearance）、“评分”“加分”（考核人员评定，加分项不计入满分），或“一票否决”“降等”（分值留空；填“数据”的，超过“目标值”即触发，否则由考核人员认定）；上级指标的计分方式留空。“适用类别”填\(AssessmentUnitKind.allCases.map(\.rawValue).joined(separator: "、"))，留空为所有单位。等次线可另列三行：编号“等次”，指标“优秀”“良好”“合格”，分值为分数或百分比。再次导入即为新版本。<a href="\(SitePath.assessment(year: q.year).path)&format=template">下载指标表模板</a></p>
                 <details><summary>可用于计分的统计数据（“数据”列、“基数”列填写左列的代码）</summary>\(keyTable())</details>
                 <label for="assessment-file">考核指标表（.xlsx 或 .csv）</label><input id="assessment-file" type="file" name="file" accept=".xlsx,.csv">
                 <button type="submit">导入</button></form>
@@ -214,30 +258,36 @@ extension AssessmentPage {
             let ranking =
                 [
                     (q.mayAssess ? ["名次"] : []) + ["单位"] + top.map { "\($0.code) \($0.name)" } + [
-                        "总分", "待评分项", "类别", "等次",
+                        "总分", "满分", "加分", "待评分项", "类别", "等次",
                     ]
                 ]
                 + q.units.map { u in
                     (q.mayAssess ? [String(ranks[u.id] ?? 0)] : []) + [u.name]
                         + top.map { Yuan.number(subtotal(u, scheme, $0.code)) }
                         + [
-                            Yuan.number(u.total), String(u.pending), u.category.rawValue,
-                            AssessmentGrade.of(u.total, total: scheme.total).rawValue,
+                            Yuan.number(u.total), Yuan.number(u.result.full), Yuan.number(u.result.bonus),
+                            String(u.pending), u.category.rawValue, gradeCell(u),
                         ]
                 }
             var detail = [["单位", "编号", "指标", "分值", "计分方法", "数据", "得分", "自评", "考核评分依据"]]
             for u in q.units {
                 for i in scheme.leaves {
                     let unit = i.figure.flatMap { q.figureUnits[$0] } ?? ""
-                    let notApplicable = i.base.map { (u.figures[$0] ?? 0) == 0 } ?? false
+                    let notApplicable = !i.applies(to: u.kinds) || (i.base.map { (u.figures[$0] ?? 0) == 0 } ?? false)
                     let figure =
                         notApplicable
                         ? "不适用" : i.figure.map { ReportFigure.text(u.figures[$0] ?? 0, unit: unit) } ?? ""
-                    let points = (u.points[i.code] ?? nil).map(Yuan.number) ?? "待评分"
+                    let hit = (u.result.vetoes + u.result.demotions).contains { $0.code == i.code }
+                    let points =
+                        !i.applies(to: u.kinds)
+                        ? "—"
+                        : i.hasPoints ? (u.points[i.code] ?? nil).map(Yuan.number) ?? "待评分" : hit ? "发生" : "未发生"
                     let own = u.given[i.code]?[.selfReport].map { Yuan.number($0.score) } ?? ""
                     let basis = u.given[i.code]?[.assessor]?.evidence ?? ""
                     detail.append([
-                        u.name, i.code, i.name, Yuan.number(i.maxScore), i.ruleText(unit: unit), figure, points, own,
+                        u.name, i.code, i.name, i.hasPoints ? Yuan.number(i.maxScore) : "", i.ruleText(unit: unit),
+                        figure,
+                        points, own,
                         basis,
                     ])
                 }

@@ -3,8 +3,8 @@ import FazhiStore
 import Foundation
 
 /// The demo's 考核方案 for the year (also the template offered before a scheme is imported): 100 points over
-/// 行政执法, 矛盾纠纷化解, 法治保障 read from the figures, and two indicators the assessor scores; a department's 自评 and
-/// the assessor's score on one.
+/// 行政执法, 矛盾纠纷化解, 法治保障 read from the figures, and two indicators the assessor scores; a 加分项, a 一票否决
+/// and a 降等 item; a department's 自评 and the assessor's score on one.
 enum DemoAssessment {
     static func scheme(year: Int) -> AssessmentScheme {
         func at(_ f: String, _ t: Double, _ b: String? = nil) -> AssessmentRule {
@@ -31,6 +31,10 @@ enum DemoAssessment {
                 "按报送日期与3月1日期限自动计分"
             ),
             ("3.4", "法治宣传教育", 10, .assessed, "“八五”普法规划年度任务落实情况"),
+            ("4", "加分和否决事项", 0, nil, ""),
+            ("4.1", "法治建设工作经验被上级推广或获表彰", 5, .bonus, "每项加1—3分，最高5分"),
+            ("4.2", "发生重大违法行政行为被上级通报", 0, .veto(figure: nil, above: 0, demote: false), "造成严重社会影响的，一票否决"),
+            ("4.3", "行政诉讼败诉案件", 0, .veto(figure: "litigation.lost", above: 2, demote: true), "败诉超过2件的，降低一个等次"),
         ]
         return AssessmentScheme(
             year: year, version: 1,
