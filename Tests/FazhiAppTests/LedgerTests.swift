@@ -98,6 +98,24 @@ import VaporTesting
                 try await post("duty", lawReport.merging(["evaluation": "优"]) { $1 }).status == .unprocessableEntity)
             #expect(try await post("duty", lawReport).status == .seeOther)
             #expect(try await value("duty.form.lawReport") == lawReports + 1)
+            // One held in January for the year before is listed under that year (its 述法年度), and under its own.
+            let january = lawReport.merging([
+                "on": "\(year)-01-15", "lawYear": String(year - 1), "subject": "一月述上年度法治建设",
+            ]) { $1 }
+            #expect(try await post("duty", january).status == .seeOther)
+            #expect(try await head.request(.GET, "/console/ledgers/duty?year=\(year - 1)").text.contains("一月述上年度法治建设"))
+            #expect(try await head.request(.GET, "/console/ledgers/duty?year=\(year)").text.contains("一月述上年度法治建设"))
+            #expect(
+                !(try await head.request(.GET, "/console/ledgers/duty?year=\(year - 2)").text.contains("一月述上年度法治建设")))
+            // `under`: the units under one (a county report's links); a unit not read is not found.
+            let under = try await head.request(.GET, "/console/ledgers/duty?year=\(year)&under=\(county.uuidString)")
+            #expect(under.status == .ok && under.text.contains("一月述上年度法治建设"))
+            let department = try await head.request(
+                .GET, "/console/ledgers/duty?year=\(year)&under=\(market.uuidString)")
+            #expect(department.status == .ok && !department.text.contains("一月述上年度法治建设"), "the county's own entry")
+            #expect(
+                try await head.request(.GET, "/console/ledgers/duty?year=\(year)&under=\(UUID().uuidString)").status
+                    == .notFound)
 
             // A course's hours count towards each attendee's year (the 名录's hours plus the courses').
             let first = try #require(officers.first)

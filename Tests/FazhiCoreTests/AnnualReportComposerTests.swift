@@ -55,6 +55,30 @@ struct AnnualReportComposerTests {
         #expect(q.sections.first?.table.first?.change == "—", "no year before: no change")
     }
 
+    /// A rate with nothing to divide prints "—", is not said in a sentence, and compares with nothing.
+    @Test func rateOfNothing() {
+        let none = ReportFigure(
+            set: "rec", id: "rate", label: "纠错率", definition: "", value: 0, unit: "比率", link: nil, source: "rec",
+            undefined: true)
+        #expect(none.text == "—" && ReportFigure.text(0, unit: "比率") == "0%")
+        let current = [Self.figure("rec", "received", 5), none]
+        let prior = [
+            ReportFigure(
+                set: "rec", id: "received", label: "", definition: "", value: 2, unit: "件", link: nil, source: "",
+                undefined: true)
+        ]
+        let c = [
+            ReportContribution(
+                .disputes, set: "rec", sentences: ["收到申请{received}件，纠错率{rate}。", "收到申请{received}件。"],
+                compared: ["received", "rate"])
+        ]
+        let d = ReportComposer.compose(
+            year: 2026, c, current: Dictionary(uniqueKeysWithValues: current.map { ($0.key, $0) }),
+            prior: Dictionary(uniqueKeysWithValues: prior.map { ($0.key, $0) }))
+        #expect(d.sections.flatMap(\.paragraphs).map(\.text) == ["收到申请5件。"])
+        #expect(d.sections.first?.table.map(\.change) == ["—", "—"], "no prior value; no rate")
+    }
+
     /// A zero that is a result is said: 无一败诉 only when cases were concluded; none received, said once.
     @Test func zerosThatAreResults() {
         let c = [

@@ -26,6 +26,9 @@ public struct LedgerKind: Sendable {
     /// The training hours an entry gives each officer in its certificates field (a course's, if it counts), kept
     /// per officer so the 名录 reads them.
     public let officerHours: (@Sendable (LedgerEntry) -> Double)?
+    /// The field naming the year an entry counts for when it may be the year before its date's (a 述法 held in
+    /// January for the year before): the year's list shows those of the next year's entries too.
+    public let yearField: String?
 
     public struct Derived: Sendable {
         public let label: String
@@ -39,11 +42,11 @@ public struct LedgerKind: Sendable {
         id: String, title: String, dateLabel: String, dateMayBeAhead: Bool = false, fields: [LedgerField],
         purpose: String, rules: [@Sendable (LedgerEntry) -> DomainError?] = [], uniqueBy: [String] = [],
         derived: [Derived] = [], overdue: (@Sendable (LedgerEntry, CivilDate) -> Bool)? = nil,
-        officerHours: (@Sendable (LedgerEntry) -> Double)? = nil
+        officerHours: (@Sendable (LedgerEntry) -> Double)? = nil, yearField: String? = nil
     ) {
         self.id = id; self.title = title; self.dateLabel = dateLabel; self.dateMayBeAhead = dateMayBeAhead
         self.fields = fields; self.purpose = purpose; self.rules = rules; self.uniqueBy = uniqueBy
-        self.derived = derived; self.overdue = overdue; self.officerHours = officerHours
+        self.derived = derived; self.overdue = overdue; self.officerHours = officerHours; self.yearField = yearField
     }
 
     public func field(_ id: String) -> LedgerField? { fields.first { $0.id == id } }

@@ -49,7 +49,7 @@ public enum LedgerKinds {
                 }
                 return nil
             },
-        ])
+        ], yearField: "lawYear")
 
     /// 履职方式.
     public enum DutyForm: String, CaseIterable, Sendable {

@@ -50,7 +50,7 @@ public struct ReportComparison: Sendable, Codable, Equatable {
 
     /// The change in words: "+3", "-12.5%"-style for rates as percentage points, "—" without a prior year.
     public var change: String {
-        guard let prior else { return "—" }
+        guard let prior, !figure.isUndefined else { return "—" }
         let d = figure.value - prior
         if figure.unit == "比率" {
             return (d >= 0 ? "+" : "") + Yuan.number((d * 1000).rounded() / 10) + "个百分点"
@@ -90,7 +90,8 @@ public enum ReportComposer {
         var used: [String: ReportValue] = [:]
         func value(_ set: String, _ id: String) -> ReportValue? {
             guard let f = current["\(set).\(id)"] else { return nil }
-            let v = ReportValue(figure: f, prior: prior["\(set).\(id)"]?.value)
+            // A prior rate with nothing to divide is no value to compare with.
+            let v = ReportValue(figure: f, prior: prior["\(set).\(id)"].flatMap { $0.isUndefined ? nil : $0.value })
             used[f.key] = v
             return v
         }
@@ -101,7 +102,8 @@ public enum ReportComposer {
             while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
                 if open > rest.startIndex { segments.append(.text(String(rest[..<open]))) }
                 let id = String(rest[rest.index(after: open)..<close])
-                guard let v = value(set, id) else { return nil }
+                // A sentence cannot state a rate of nothing ("出庭应诉率0%" with no case heard).
+                guard let v = value(set, id), !v.figure.isUndefined else { return nil }
                 any = any || v.figure.value != 0
                 segments.append(.figure(v))
                 rest = rest[rest.index(after: close)...]

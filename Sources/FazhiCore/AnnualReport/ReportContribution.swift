@@ -73,14 +73,19 @@ public struct ReportFigure: Sendable, Codable, Equatable {
     public let source: String
     /// Reported by a unit (单位填报), not counted by Fazhi (nil in reports frozen before the mark).
     public let reported: Bool?
+    /// A rate with nothing to divide (no case heard for 出庭率): printed "—", never "0%" (nil: a value).
+    public let undefined: Bool?
 
     public init(
         set: String, id: String, label: String, definition: String, value: Double, unit: String, link: String?,
-        source: String, reported: Bool? = nil
+        source: String, reported: Bool? = nil, undefined: Bool? = nil
     ) {
         self.set = set; self.id = id; self.label = label; self.definition = definition; self.value = value
         self.unit = unit; self.link = link; self.source = source; self.reported = reported
+        self.undefined = undefined == true ? true : nil
     }
+
+    public var isUndefined: Bool { undefined == true }
 
     /// The key the report's values are kept under.
     public var key: String { "\(set).\(id)" }
@@ -94,5 +99,5 @@ public struct ReportFigure: Sendable, Codable, Equatable {
         }
     }
 
-    public var text: String { Self.text(value, unit: unit) }
+    public var text: String { isUndefined ? "—" : Self.text(value, unit: unit) }
 }

@@ -12,6 +12,9 @@ struct FigureOut: Content {
     let unit: String
     /// The API path listing the records the figure counts (nil for a figure worked out from others).
     let records: String?
+    /// False for a rate with nothing to divide (no 开庭 case for 出庭率): its value 0 is no result; the report prints
+    /// "—". Absent otherwise.
+    var applicable: Bool? = nil
 }
 
 /// A set of figures for a year over the bodies the caller may read (or one of them).
@@ -83,11 +86,19 @@ enum StatisticsAPI {
         }
     }
 
-    /// The year (2000–2100, this year by default) and the bodies: the caller's readable ones, or the one asked for.
+    /// The year (2000–2100, this year by default) and the bodies: the caller's readable ones, the one asked for
+    /// (`body`), or those under one (`under`: a county's report links its figures to the county's records alone).
     /// `allowing`: `body` values that mean "all the caller reads" (the report's `all`).
     static func scope(_ req: Request, _ user: AuthUser, allowing: Set<String> = []) throws -> (Int, Set<UUID>) {
         let year = req.query[Int.self, at: "year"] ?? req.fazhi.today.year
         guard (2000...2100).contains(year) else { throw DomainError.invalid(field: "year", message: "年度应在2000至2100之间") }
+        if let raw = req.query[String.self, at: "under"], !raw.isEmpty {
+            guard let unit = UUID(uuidString: raw) else {
+                throw DomainError.invalid(field: "under", message: "单位编号格式不对")
+            }
+            guard user.readable.contains(unit) else { throw APIError.notFound("单位不存在，或您无权查看") }
+            return (year, user.policy.tree.subtree(of: unit).intersection(user.readable))
+        }
         if let raw = req.query[String.self, at: "body"], !raw.isEmpty, !allowing.contains(raw) {
             guard let body = UUID(uuidString: raw) else {
                 throw DomainError.invalid(field: "body", message: "单位编号格式不对")
@@ -112,8 +123,9 @@ enum StatisticsAPI {
             }
             let rates = stats.rates.map { r in
                 FigureOut(
-                    id: r.id, label: r.label, definition: r.formula, value: tally.rate(r) ?? 0, unit: "比率", records: nil
-                )
+                    id: r.id, label: r.label, definition: r.formula, value: tally.rate(r) ?? 0, unit: "比率",
+                    records: nil,
+                    applicable: tally.rate(r) == nil ? false : nil)
             }
             return (stats.summary(tally), figures + rates)
         }
@@ -180,7 +192,7 @@ enum StatisticsAPI {
             FigureOut(
                 id: "metRate", label: "培训达标率", definition: "达到年度培训目标的人数 ÷ 执法人员",
                 value: officers.isEmpty ? 0 : Double(met) / Double(officers.count),
-                unit: "比率", records: list),
+                unit: "比率", records: list, applicable: officers.isEmpty ? false : nil),
         ]
         return (
             "\(year)年执法人员\(officers.count)人，培训学时合计\(Yuan.number(hours.reduce(0, +)))学时，\(met)人达到\(Yuan.number(target))学时的年度目标。",

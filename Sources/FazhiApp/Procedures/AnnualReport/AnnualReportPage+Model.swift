@@ -75,7 +75,8 @@ extension AnnualReportPage {
             [["来源", "统计项", "统计口径", "\(q.year)年", "\(q.year - 1)年", "单位"]]
                 + q.draft.figures.map { v in
                     [
-                        v.figure.source, v.figure.label, v.figure.definition, Yuan.number(v.figure.value),
+                        v.figure.source, v.figure.label, v.figure.definition,
+                        v.figure.isUndefined ? "" : Yuan.number(v.figure.value),
                         v.prior.map(Yuan.number) ?? "", v.figure.unit,
                     ]
                 }

@@ -135,14 +135,16 @@ extension AnnualReportPage {
                                 + "&unit=\(unit.uuidString)&figure=\(f.id)#cases"
                             : set.page.map { page in
                                 // A unit alone (a department without units under it, or a set read for the unit
-                                // only): its page shows that unit's records.
+                                // only): its page shows that unit's records; a county's, those of the units under it.
                                 let alone = scope.count == 1 || set.ownUnitOnly
-                                return page(y) + (alone && page(y).contains("?") ? "&body=\(unit.uuidString)" : "")
+                                let path = page(y)
+                                guard path.contains("?") else { return path }
+                                return path + (alone ? "&body=\(unit.uuidString)" : "&under=\(unit.uuidString)")
                             }
                         let figure = ReportFigure(
                             set: set.id, id: f.id, label: f.label, definition: f.definition, value: f.value,
                             unit: f.unit,
-                            link: link, source: set.title, reported: set.reported)
+                            link: link, source: set.title, reported: set.reported, undefined: f.applicable == false)
                         if into == 0 { current[figure.key] = figure } else { prior[figure.key] = figure }
                     }
                 }

@@ -10,9 +10,11 @@ enum LedgerFigures {
 
     /// A figure counted from a 台账's entries, linked to the 台账 page of the year.
     static func figure(
-        _ id: String, _ label: String, _ definition: String, _ value: Double, _ unit: String
+        _ id: String, _ label: String, _ definition: String, _ value: Double, _ unit: String, applicable: Bool = true
     ) -> FigureOut {
-        FigureOut(id: id, label: label, definition: definition, value: value, unit: unit, records: nil)
+        FigureOut(
+            id: id, label: label, definition: definition, value: value, unit: unit, records: nil,
+            applicable: applicable ? nil : false)
     }
 
     /// The unit's own leaders' records (a county's report does not count its departments' heads); a 述法 counts for the
@@ -70,7 +72,7 @@ enum LedgerFigures {
                     figure("passed", "考试合格", "\(year)年各次考试成绩不低于合格分数线的人数之和", Double(passed), "人"),
                     figure(
                         "passRate", "考试合格率", "考试合格 ÷ 参加考试",
-                        candidates == 0 ? 0 : Double(passed) / Double(candidates), "比率"),
+                        candidates == 0 ? 0 : Double(passed) / Double(candidates), "比率", applicable: candidates > 0),
                     figure(
                         "certificates", "申领执法证", "\(year)年为考试合格人员申领的执法证件",
                         entries.map { $0.number("certificates") }.reduce(0, +), "个"),

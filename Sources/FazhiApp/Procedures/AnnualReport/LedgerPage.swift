@@ -106,7 +106,12 @@ enum LedgerPage {
             let (year, readable) = try StatisticsAPI.scope(req, user)
             let orgs = try await Directory.organisations(on: req.db)
             let names = Dictionary(orgs.compactMap { o in o.id.map { ($0, o.name) } }, uniquingKeysWith: { a, _ in a })
-            let entries = try await Ledgers.list(kind: kind.id, units: readable, year: year, on: req.db)
+            var entries = try await Ledgers.list(kind: kind.id, units: readable, year: year, on: req.db)
+            // Entries of the next year that count for this one (a 述法 held in January for the year before).
+            if let field = kind.yearField, year < 2100 {
+                let next = try await Ledgers.list(kind: kind.id, units: readable, year: year + 1, on: req.db)
+                entries = next.filter { $0[field] == String(year) } + entries
+            }
             let writable = readable.filter { AnnualReportPage.mayWrite(user, unit: $0) }.compactMap { id in
                 names[id].map { (id: id, name: $0) }
             }.sorted { $0.name < $1.name }
