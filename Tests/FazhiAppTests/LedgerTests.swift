@@ -117,6 +117,24 @@ import VaporTesting
                 try await head.request(.GET, "/console/ledgers/duty?year=\(year)&under=\(UUID().uuidString)").status
                     == .notFound)
 
+            // 考试合格 → 执法证: 丙 passed on 08-08 and the 名录 now holds a certificate issued after it; 乙 has none yet.
+            let certified = try await value("exams.certified") ?? -1
+            let issued = try #require(CivilDate(iso: "\(year)-09-01"))
+            let expires = try #require(CivilDate(iso: "\(year + 5)-09-01"))
+            _ = try await t.app.fazhi.store.write(on: t.app.db, .system) { tx in
+                try await Officers.create(
+                    OfficerInput(
+                        name: "丙", gender: "女", idNumber: "11010519491231002X", bodyID: market, post: "执法队员",
+                        certificate: EnforcementCertificate(
+                            number: "QH-EXAM-0088", category: "市场监管", region: "清河县", issuedOn: issued,
+                            expiresOn: expires, status: .active),
+                        hasLegalQualification: false, legalCertificateNumber: "", examScore: 88),
+                    trainingYear: year, trainingHours: 0, in: tx)
+            }
+            #expect(try await value("exams.certified") == certified + 1)
+            let exams = try await head.request(.GET, "/console/ledgers/exam?year=\(year)").text
+            #expect(exams.contains("QH-EXAM-0088") && exams.contains("执法人员名录中尚无此人"))
+
             // A course's hours count towards each attendee's year (the 名录's hours plus the courses').
             let first = try #require(officers.first)
             let api = try await head.request(.GET, "/api/v1/statistics/training?year=\(year)&body=\(market.uuidString)")

@@ -29,6 +29,9 @@ public struct LedgerKind: Sendable {
     /// The field naming the year an entry counts for when it may be the year before its date's (a 述法 held in
     /// January for the year before): the year's list shows those of the next year's entries too.
     public let yearField: String?
+    /// The people an entry qualifies for an 执法证, by name (an exam's passed candidates): the list shows each one's
+    /// certificate once the 执法人员名录 holds it, and the report counts those certified after the entry's date.
+    public let qualifies: (@Sendable (LedgerEntry) -> [(name: String, score: Double)])?
 
     public struct Derived: Sendable {
         public let label: String
@@ -42,11 +45,13 @@ public struct LedgerKind: Sendable {
         id: String, title: String, dateLabel: String, dateMayBeAhead: Bool = false, fields: [LedgerField],
         purpose: String, rules: [@Sendable (LedgerEntry) -> DomainError?] = [], uniqueBy: [String] = [],
         derived: [Derived] = [], overdue: (@Sendable (LedgerEntry, CivilDate) -> Bool)? = nil,
-        officerHours: (@Sendable (LedgerEntry) -> Double)? = nil, yearField: String? = nil
+        officerHours: (@Sendable (LedgerEntry) -> Double)? = nil, yearField: String? = nil,
+        qualifies: (@Sendable (LedgerEntry) -> [(name: String, score: Double)])? = nil
     ) {
         self.id = id; self.title = title; self.dateLabel = dateLabel; self.dateMayBeAhead = dateMayBeAhead
         self.fields = fields; self.purpose = purpose; self.rules = rules; self.uniqueBy = uniqueBy
         self.derived = derived; self.overdue = overdue; self.officerHours = officerHours; self.yearField = yearField
+        self.qualifies = qualifies
     }
 
     public func field(_ id: String) -> LedgerField? { fields.first { $0.id == id } }

@@ -110,7 +110,8 @@ public enum LedgerKinds {
         ],
         derived: [
             .init("合格（人）") { e in e.scores("scores").filter { $0.score >= e.number("passMark") }.count }
-        ])
+        ],
+        qualifies: { e in e.scores("scores").filter { $0.score >= e.number("passMark") } })
 
     /// 单位填报指标: a yearly figure another system owns (普法, 法律援助, 公证, 信访 …), entered by its unit with the source
     /// named and the supporting document — stated in the report as reported, not computed.

@@ -50,6 +50,21 @@ enum DemoLedgers {
                 "title": "\(year)年全省行政执法人员资格考试", "passMark": "60", "scores": scores.joined(separator: "\n"),
                 "certificates": "10",
             ])
+        // Two who passed now hold the 执法证 issued after the exam (the 名录 shows them; the rest are applied for).
+        for (i, name) in ["吴倩", "郑浩"].enumerated() where day(7, 15) <= c.today {
+            let n = 960 + i
+            _ = try await Officers.create(
+                OfficerInput(
+                    name: name, gender: i == 0 ? "女" : "男",
+                    idNumber: DemoRegistries.idNumber(n, birthYear: 1969, male: i == 1),
+                    bodyID: market, post: "执法队员",
+                    certificate: EnforcementCertificate(
+                        number: String(format: "ZJ3399%07d", 3_000_000 + n), category: "市场监管", region: "清河县",
+                        issuedOn: day(7, 15), expiresOn: CivilDate(year: year + 5, month: 7, day: 14) ?? c.today,
+                        status: .active),
+                    hasLegalQualification: false, legalCertificateNumber: "", examScore: i == 0 ? 89 : 80),
+                trainingYear: year, trainingHours: 0, in: tx)
+        }
         let reported: [(LedgerKinds.ReportedIndicator, Int, String)] = [
             (.legalEducation, 312, "县司法局普法与依法治理科"), (.legalAid, 186, "县法律援助中心案件管理系统"),
             (.notarization, 1240, "县公证处业务系统"), (.peopleMediation, 1124, "县人民调解信息系统"),

@@ -64,6 +64,9 @@ enum LedgerFigures {
             let candidates = entries.map { $0.scores("scores").count }.reduce(0, +)
             let passed = entries.map { e in e.scores("scores").filter { $0.score >= e.number("passMark") }.count }
                 .reduce(0, +)
+            let certified = try await QualifiedOfficer.of(
+                entries, kind: LedgerKinds.exam, year: year, on: req.readDB
+            ).filter(\.certifiedAfter).count
             return (
                 "\(year)年组织执法资格考试\(entries.count)次，参考\(candidates)人，合格\(passed)人。",
                 [
@@ -76,6 +79,9 @@ enum LedgerFigures {
                     figure(
                         "certificates", "申领执法证", "\(year)年为考试合格人员申领的执法证件",
                         entries.map { $0.number("certificates") }.reduce(0, +), "个"),
+                    figure(
+                        "certified", "合格并已领取执法证", "\(year)年考试合格、执法人员名录中登记了考试后发放的执法证的人数",
+                        Double(certified), "人"),
                 ]
             )
         }, page: { SitePath.ledger(kind: LedgerKinds.exam.id, year: $0).path })
@@ -158,7 +164,10 @@ enum LedgerFigures {
                 compared: ["courses", "attendance"]),
             ReportContribution(
                 .enforcement, set: "exams",
-                sentences: ["组织{candidates}人参加行政执法资格考试，合格{passed}人。", "为考试合格人员申领行政执法证件{certificates}个。"],
+                sentences: [
+                    "组织{candidates}人参加行政执法资格考试，合格{passed}人。", "为考试合格人员申领行政执法证件{certificates}个。",
+                    "考试合格人员中已有{certified}人领取行政执法证件。",
+                ],
                 compared: ["candidates", "passed"]),
             ReportContribution(
                 .safeguards, set: "workPlan", sentences: ["制定年度法治政府建设工作要点，明确任务{tasks}项，已完成{done}项。"],

@@ -49,7 +49,33 @@ extension LedgerPage {
                 <p class="muted">\(kind.purpose)</p>
                 <nav class="tabs">\(HTML.join(LedgerKinds.all.map { k in "<a href=\"\(SitePath.ledger(kind: k.id, year: q.year).path)\"\(HTML(raw: k.id == kind.id ? " class=\"active\"" : ""))>\(k.title)</a>" as HTML }))<a href="\(SitePath.study(year: q.year).path)">学法记录</a></nav>
                 \(table)
+                \(qualified())
                 \(form())
+                """
+        }
+
+        /// Each qualified person and the 执法证 the 名录 holds for them.
+        func qualified() -> HTML {
+            let q = model.q
+            guard q.kind.qualifies != nil, !q.entries.isEmpty else { return "" }
+            let table = DataTable(
+                id: "ledger-qualified",
+                columns: [.init(q.kind.dateLabel), .init("姓名"), .init("成绩", numeric: true), .init("执法证")],
+                rows: q.qualified.map { p in
+                    [
+                        .text(p.entry.on.description), .text(p.name),
+                        DataTable.Cell("\(Yuan.number(p.score))", sort: String(p.score), class: "num"),
+                        p.officer.map { o in
+                            .text("\(o.certificateNumber)（\(o.bodyName)，\(o.certificateIssuedOn)发证）")
+                        } ?? .text("执法人员名录中尚无此人", class: "muted"),
+                    ]
+                }, empty: "没有考试合格的人员。"
+            ).render()
+            let issued = q.qualified.filter(\.certifiedAfter).count
+            return """
+                <h2>合格人员领证情况</h2>
+                <p class="muted">考试合格\(q.qualified.count)人，其中\(issued)人已在执法人员名录中登记考试后发放的执法证（按姓名在本级政府各单位的执法人员名录中查找，同名的请核对）。</p>
+                \(table)
                 """
         }
 

@@ -101,6 +101,8 @@ enum LedgerPage {
         let today: CivilDate
         let entries: [(entry: LedgerEntry, unit: String)]
         let units: [(id: UUID, name: String)]
+        /// The people the entries qualify, beside the 名录 (an exam's passed candidates and their 执法证).
+        let qualified: [QualifiedOfficer]
 
         static func fetch(_ req: Request, _ user: AuthUser, kind: LedgerKind) async throws -> Query {
             let (year, readable) = try StatisticsAPI.scope(req, user)
@@ -117,7 +119,8 @@ enum LedgerPage {
             }.sorted { $0.name < $1.name }
             return Query(
                 kind: kind, year: year, today: req.fazhi.today,
-                entries: entries.map { ($0, names[$0.unitID] ?? "") }, units: writable)
+                entries: entries.map { ($0, names[$0.unitID] ?? "") }, units: writable,
+                qualified: try await QualifiedOfficer.of(entries, kind: kind, year: year, on: req.db))
         }
     }
 }
