@@ -123,7 +123,8 @@ public enum LedgerKinds {
                 .choice(ReportedIndicator.allCases.map { ($0.rawValue, "\($0.chineseName)（\($0.unit)）") })),
             LedgerField("value", "数值", .number(min: 0, max: 1_000_000_000, whole: true)),
             LedgerField("source", "数据来源", .text(max: 200), hint: "提供数据的单位或系统，如“县司法局公共法律服务管理系统”"),
-            LedgerField("attachment", "证明材料", .text(max: 200), hint: "统计报表或台账的名称、文号"),
+            LedgerField(
+                "attachment", "证明材料", .text(max: 200), hint: "统计报表或台账的名称、文号；登记后可在列表中点“上传”附扫描件"),
         ],
         purpose:
             "普法、法律援助、公证、信访等由其他系统统计的年度数据，由负责统计的单位填报一次（如法律援助由司法局填报全县数据，其他单位不重复填报），注明来源和证明材料；年度报告中标注为单位填报，与系统计算的数字区分。",

@@ -126,6 +126,55 @@ public enum EvidenceStore {
             )
             .run()
         try tx.record("case", caseID.uuidString, "evidence_upload", file)
+        try place(s, blobs: blobs)
+        return file
+    }
+
+    /// Attaches a staged upload to a 台账 entry inside `tx` (its 证明材料), the same way as to a case.
+    public static func attach(
+        _ s: StagedEvidence, ledgerEntry id: UUID, uploadedBy: String, on date: CivilDate, blobs: EvidenceBlobs,
+        in tx: WriteTransaction
+    ) async throws -> EvidenceFile {
+        let file = EvidenceFile(
+            sha256: s.sha256, size: s.size, mediaType: s.media.mediaType, label: s.media.label, fileName: s.fileName,
+            uploadedOn: date.description, uploadedBy: uploadedBy)
+        if let existing = try await attachments([id], on: tx.db)[id]?.first(where: { $0.sha256 == s.sha256 }) {
+            s.upload.discard()
+            return existing
+        }
+        try await tx.sql.insert(into: "ledger_attachments")
+            .columns("entry_id", "sha256", "size", "media_type", "label", "file_name", "uploaded_on", "uploaded_by")
+            .values(
+                SQLBind(id), SQLBind(file.sha256), SQLBind(file.size), SQLBind(file.mediaType), SQLBind(file.label),
+                SQLBind(file.fileName), SQLBind(file.uploadedOn), SQLBind(file.uploadedBy)
+            )
+            .run()
+        try tx.record("ledger", id.uuidString, "attachment_upload", file)
+        try place(s, blobs: blobs)
+        return file
+    }
+
+    /// The files attached to 台账 entries, by entry.
+    public static func attachments(_ ids: [UUID], on db: any Database) async throws -> [UUID: [EvidenceFile]] {
+        guard !ids.isEmpty else { return [:] }
+        var out: [UUID: [EvidenceFile]] = [:]
+        for chunk in stride(from: 0, to: ids.count, by: 500).map({ Array(ids[$0..<min($0 + 500, ids.count)]) }) {
+            let rows = try await (db as! any SQLDatabase).raw(
+                """
+                SELECT entry_id, sha256, size, media_type, label, file_name, uploaded_on, uploaded_by
+                FROM ledger_attachments WHERE entry_id IN \(SQLGroupExpression(chunk.map { SQLBind($0) }))
+                ORDER BY uploaded_on, file_name
+                """
+            ).all()
+            for r in rows {
+                out[try r.decode(column: "entry_id", as: UUID.self), default: []].append(try file(r))
+            }
+        }
+        return out
+    }
+
+    /// Moves the upload's content into place under its hash (or drops it when the content is already there).
+    static func place(_ s: StagedEvidence, blobs: EvidenceBlobs) throws {
         let target = blobs.url(s.sha256)
         let fm = FileManager.default
         if fm.fileExists(atPath: target.path) {
@@ -134,7 +183,17 @@ public enum EvidenceStore {
             try fm.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
             try fm.moveItem(at: s.upload.url, to: target)
         }
-        return file
+    }
+
+    static func file(_ r: any SQLRow) throws -> EvidenceFile {
+        EvidenceFile(
+            sha256: try r.decode(column: "sha256", as: String.self),
+            size: try r.decode(column: "size", as: Int64.self),
+            mediaType: try r.decode(column: "media_type", as: String.self),
+            label: try r.decode(column: "label", as: String.self),
+            fileName: try r.decode(column: "file_name", as: String.self),
+            uploadedOn: try r.decode(column: "uploaded_on", as: String.self),
+            uploadedBy: try r.decode(column: "uploaded_by", as: String.self))
     }
 
     /// After a failed transaction: removes the temporary file, and the content file if no case holds it.
@@ -145,9 +204,14 @@ public enum EvidenceStore {
         }
     }
 
+    /// Whether a case or a 台账 entry holds the content.
     static func isReferenced(_ sha: String, on db: any Database) async throws -> Bool {
-        try await (db as! any SQLDatabase).raw("SELECT 1 AS x FROM evidence_files WHERE sha256 = \(bind: sha) LIMIT 1")
-            .first() != nil
+        let sql = db as! any SQLDatabase
+        if try await sql.raw("SELECT 1 AS x FROM evidence_files WHERE sha256 = \(bind: sha) LIMIT 1").first() != nil {
+            return true
+        }
+        return try await sql.raw("SELECT 1 AS x FROM ledger_attachments WHERE sha256 = \(bind: sha) LIMIT 1").first()
+            != nil
     }
 
     public static func files(_ caseID: UUID, on db: any Database) async throws -> [EvidenceFile] {
@@ -156,16 +220,7 @@ public enum EvidenceStore {
             SELECT sha256, size, media_type, label, file_name, uploaded_on, uploaded_by FROM evidence_files
             WHERE case_id = \(bind: caseID) ORDER BY uploaded_on, file_name
             """
-        ).all().map { r in
-            EvidenceFile(
-                sha256: try r.decode(column: "sha256", as: String.self),
-                size: try r.decode(column: "size", as: Int64.self),
-                mediaType: try r.decode(column: "media_type", as: String.self),
-                label: try r.decode(column: "label", as: String.self),
-                fileName: try r.decode(column: "file_name", as: String.self),
-                uploadedOn: try r.decode(column: "uploaded_on", as: String.self),
-                uploadedBy: try r.decode(column: "uploaded_by", as: String.self))
-        }
+        ).all().map(file)
     }
 
     /// Removes content files no case refers to and temporary files older than `olderThan` seconds — what a crash

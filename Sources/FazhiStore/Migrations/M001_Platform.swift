@@ -131,5 +131,6 @@ public enum FazhiMigrations {
         M038_OfficerCourseHours(),
         M039_NodeCoordination(),
         M040_RecordFrontiers(),
+        M041_LedgerAttachments(),
     ]
 }

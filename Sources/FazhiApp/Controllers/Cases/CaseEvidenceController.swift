@@ -63,6 +63,12 @@ enum CaseEvidenceController {
     /// The console form: multipart, parsed as it streams. The form's `_csrf` field comes before the file and is
     /// checked before any byte of the file is kept.
     static func receiveForm(_ req: Request, _ user: AuthUser, _ c: StoredCase) async throws -> EvidenceFile {
+        let staged = try await receiveStaged(req, missing: "请选择要上传的证据文件")
+        return try await store(req, user, c, staged)
+    }
+
+    /// A console form's file, streamed into the evidence store's temporary area and typed (not yet held by anything).
+    static func receiveStaged(_ req: Request, missing: String) async throws -> StagedEvidence {
         guard let boundary = req.headers.contentType?.parameters["boundary"] else {
             throw DomainError.invalid(field: "file", message: "请通过表单选择文件上传（multipart/form-data）")
         }
@@ -78,9 +84,9 @@ enum CaseEvidenceController {
             }
             guard state.tokenChecked else { throw CSRF.failure }
             guard let upload = state.upload, state.fileDone else {
-                throw DomainError.invalid(field: "file", message: "请选择要上传的证据文件")
+                throw DomainError.invalid(field: "file", message: missing)
             }
-            return try await store(req, user, c, try upload.finish(fileName: state.fileName))
+            return try upload.finish(fileName: state.fileName)
         } catch {
             state.upload?.discard()
             throw refusal(error)
@@ -145,7 +151,12 @@ enum CaseEvidenceController {
         guard let f = try await EvidenceStore.files(c.id, on: req.db).first(where: { $0.sha256 == sha }) else {
             throw APIError.notFound("本案没有该证据文件")
         }
-        let url = req.fazhi.evidence.url(sha)
+        return try await stream(req, f)
+    }
+
+    /// A stored file's content, as an attachment under its uploaded name.
+    static func stream(_ req: Request, _ f: EvidenceFile) async throws -> Response {
+        let url = req.fazhi.evidence.url(f.sha256)
         guard FileManager.default.fileExists(atPath: url.path) else {
             throw APIError(.gone, code: "missing", message: "证据文件的内容不在存储目录中（FAZHI_EVIDENCE_DIR），请从备份恢复")
         }

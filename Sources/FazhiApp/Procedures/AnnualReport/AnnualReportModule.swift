@@ -12,6 +12,7 @@ extension AppModule {
             AnnualReportPortal.register(r.portal)
             StudyPage.register(r.console)
             LedgerPage.register(r.console)
+            LedgerFiles.register(r.console)
             AssessmentPage.register(r.console)
             InspectionOpening.register(r.console)
         },

@@ -11,6 +11,9 @@ extension LedgerPage {
             let own: UUID
             let csrf: String
             let error: String?
+            /// The files of the entry being changed.
+            var editingFiles: [EvidenceFile] = []
+            var evidenceLimitMB: Int64 = 0
         }
         let model: Model
 
@@ -27,7 +30,8 @@ extension LedgerPage {
             let table = DataTable(
                 id: "ledger-list",
                 columns: [.init(kind.dateLabel), .init("单位")] + shown.map { f in .init(f.label, numeric: f.isNumber) }
-                    + summaryColumns + kind.derived.map { .init($0.label, numeric: true) } + [.init("登记人"), .init("")],
+                    + summaryColumns + kind.derived.map { .init($0.label, numeric: true) }
+                    + [.init("证明材料"), .init("登记人"), .init("")],
                 rows: q.entries.map { e, unit in
                     [.text(e.on.description), .text(unit)]
                         + shown.map { f in
@@ -36,6 +40,7 @@ extension LedgerPage {
                                 : .text(String(f.label(of: e[f.id]).prefix(80)))
                         } + summary(e) + kind.derived.map { .number($0.value(e)) }
                         + [
+                            filesCell(e, q.files[e.id] ?? [], mayUpload: mayEdit.contains(e.unitID)),
                             .text(e.by),
                             mayEdit.contains(e.unitID)
                                 ? .link("修改", .ledger(kind: kind.id, year: q.year, edit: e.id)) : .text(""),
@@ -51,6 +56,49 @@ extension LedgerPage {
                 \(table)
                 \(qualified())
                 \(form())
+                \(filesForm())
+                \(importForm())
+                """
+        }
+
+        /// Entries from an Excel sheet, for whoever may enter them.
+        func importForm() -> HTML {
+            let q = model.q, kind = q.kind
+            guard !q.units.isEmpty, model.editing == nil else { return "" }
+            let template = SitePath.ledger(kind: kind.id, year: q.year).path + "&format=template"
+            return """
+                <h2>从表格导入</h2>
+                <form method="post" action="/console/ledgers/\(kind.id)/import" enctype="multipart/form-data" class="card" id="ledger-import"><input type="hidden" name="_csrf" value="\(model.csrf)">
+                <p class="muted">表头：\(kind.importColumns.joined(separator: "、"))。单位写全称；选项写选项名称；多项内容（如考生成绩、执法证号）一格内用分号或换行分隔。整表检查无误才导入，有错时指出第几行哪一列。\(kind.uniqueBy.isEmpty ? "" : "已登记的同一单位同一年度的同一项，导入即更新。")<a href="\(template)">下载导入表</a></p>
+                <label for="ledger-import-file">表格（.xlsx 或 .csv）</label><input id="ledger-import-file" type="file" name="file" accept=".xlsx,.csv">
+                <button type="submit">导入</button></form>
+                """
+        }
+
+        /// An entry's files as download links; "上传" for whoever may change the entry.
+        func filesCell(_ e: LedgerEntry, _ files: [EvidenceFile], mayUpload: Bool) -> DataTable.Cell {
+            let links = files.map { f -> HTML in "<a href=\"\(LedgerFiles.path(e, f.sha256))\">\(f.fileName)</a>" }
+            let upload: HTML =
+                mayUpload
+                ? "<a href=\"\(SitePath.ledger(kind: e.kind, year: model.q.year, edit: e.id).path)#ledger-files\">上传</a>"
+                : ""
+            return DataTable.Cell(HTML.join(links + (mayUpload ? [upload] : []), separator: "<br>"))
+        }
+
+        /// The entry being changed: its files, and the form that adds one.
+        func filesForm() -> HTML {
+            let m = model
+            guard let e = m.editing, e.version > 0 else { return "" }
+            let list = HTML.join(
+                m.editingFiles.map { f -> HTML in
+                    "<li><a href=\"\(LedgerFiles.path(e, f.sha256))\">\(f.fileName)</a> <span class=\"muted\">\(f.label)，\(ByteCountText.text(f.size))，\(f.uploadedBy)于\(f.uploadedOn)上传</span></li>"
+                })
+            return """
+                <h2 id="ledger-files">证明材料</h2>
+                \(m.editingFiles.isEmpty ? "<p class=\"muted\">尚未上传证明材料。</p>" : "<ul>\(list)</ul>" as HTML)
+                <form method="post" action="/console/ledgers/\(e.kind)/\(e.id.uuidString)/files" enctype="multipart/form-data" class="card" id="ledger-upload"><input type="hidden" name="_csrf" value="\(m.csrf)">
+                <label for="ledger-file">上传证明材料 <span class="muted">（\(EvidenceMedia.acceptedText)；单个不超过 \(String(m.evidenceLimitMB)) MB）</span></label><input id="ledger-file" type="file" name="file">
+                <button type="submit">上传</button></form>
                 """
         }
 

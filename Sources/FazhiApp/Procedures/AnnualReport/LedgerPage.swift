@@ -1,4 +1,5 @@
 import FazhiCore
+import FazhiOffice
 import FazhiStore
 import Vapor
 
@@ -14,7 +15,15 @@ enum LedgerPage {
                 let q = try await Query.fetch(req, user, kind: kind)
                 return try await q.entries.map(\.entry).encodeResponse(for: req)
             }
+            if req.query[String.self, at: "format"] == "template" {
+                return try TableResponse.xlsx([kind.importColumns], sheet: kind.title, filename: "\(kind.title)导入表")
+            }
             return try await page(req, user, kind: kind, draft: nil, error: nil)
+        }
+        console.on(.POST, "ledgers", ":kind", "import", body: .collect(maxSize: "5mb")) {
+            req async throws -> Response in
+            let user = try req.requireUser()
+            return try await importSheet(req, user, kind: try kind(req))
         }
         console.post("ledgers", ":kind") { req async throws -> Response in
             let user = try req.requireUser()
@@ -34,6 +43,62 @@ enum LedgerPage {
                 return try await page(req, user, kind: kind, draft: draft, error: e.message).with(
                     status: APIError(e).status)
             }
+        }
+    }
+
+    /// An Excel sheet of entries (`POST /console/ledgers/{kind}/import`): all kept in one write, or none. A row with
+    /// the unique fields of an entry already kept (the unit's 普法 figure of the year) is its next version.
+    static func importSheet(_ req: Request, _ user: AuthUser, kind: LedgerKind) async throws -> Response {
+        struct Form: Content { let file: File? }
+        do {
+            guard let file = try req.content.decode(Form.self).file, file.data.readableBytes > 0 else {
+                throw DomainError.invalid(field: "file", message: "请选择要导入的表格（.xlsx 或 .csv）")
+            }
+            let rows: [[String]]
+            do { rows = try Tabular.rows(Data(file.data.readableBytesView), filename: file.filename) } catch let e
+                as SpreadsheetError
+            { throw DomainError.invalid(field: "file", message: e.description) }
+            let units = Dictionary(
+                try await Directory.organisations(on: req.db).compactMap { o in
+                    o.id.flatMap { id in AnnualReportPage.mayWrite(user, unit: id) ? (o.name, id) : nil }
+                }, uniquingKeysWith: { a, _ in a })
+            let today = req.fazhi.today
+            let entries = try kind.parseRows(rows, units: units, by: user.displayName, today: today)
+            if !kind.uniqueBy.isEmpty {
+                var seen = Set<[String]>()
+                for e in entries {
+                    let key = [e.unitID.uuidString, String(e.on.year)] + kind.uniqueBy.map { e[$0] }
+                    guard seen.insert(key).inserted else {
+                        let what = kind.uniqueBy.compactMap { id in kind.field(id).map { $0.label(of: e[id]) } }
+                        throw DomainError.invalid(
+                            field: "file", message: "表中同一单位\(e.on.year)年的“\(what.joined(separator: "、"))”有两行，请只留一行")
+                    }
+                }
+            }
+            let replaced = try await req.write(as: user) { tx in
+                var replaced = 0
+                for (i, var e) in entries.enumerated() {
+                    let kept =
+                        kind.uniqueBy.isEmpty
+                        ? nil
+                        : try await Ledgers.list(kind: kind.id, units: [e.unitID], year: e.on.year, on: tx.db).first {
+                            o in kind.uniqueBy.allSatisfy { o[$0] == e[$0] }
+                        }
+                    if let kept { e.id = kept.id; e.version = kept.version; replaced += 1 }
+                    do { _ = try await Ledgers.save(e, kind: kind, today: today, in: tx) } catch let error
+                        as DomainError
+                    {
+                        throw DomainError.invalid(field: "file", message: "第\(i + 1)条记录：\(error.message)")
+                    }
+                }
+                return replaced
+            }
+            Flash.set(
+                req,
+                ok: "已导入“\(kind.title)”\(entries.count)条" + (replaced > 0 ? "（其中\(replaced)条更新了已登记的记录）" : ""))
+            return req.redirect(to: SitePath.ledger(kind: kind.id, year: entries[0].on.year).path)
+        } catch let e as DomainError {
+            return try await page(req, user, kind: kind, draft: nil, error: e.message).with(status: APIError(e).status)
         }
     }
 
@@ -87,8 +152,11 @@ enum LedgerPage {
             else { throw APIError.notFound("要修改的记录不存在或您不能修改") }
             editing = e
         }
+        var files: [EvidenceFile] = []
+        if let e = editing { files = try await EvidenceStore.attachments([e.id], on: req.db)[e.id] ?? [] }
         let model = View.Model(
-            q: q, editing: editing, own: user.organisationID, csrf: CSRF.token(for: req), error: error)
+            q: q, editing: editing, own: user.organisationID, csrf: CSRF.token(for: req), error: error,
+            editingFiles: files, evidenceLimitMB: req.fazhi.evidence.maxBytes / 1_048_576)
         return Views.console(
             kind.title, user: user, request: req, active: SitePath.ledger(kind: LedgerKinds.duty.id, year: nil).path,
             flash: Flash.take(req), View(model: model).render())
@@ -103,6 +171,8 @@ enum LedgerPage {
         let units: [(id: UUID, name: String)]
         /// The people the entries qualify, beside the 名录 (an exam's passed candidates and their 执法证).
         let qualified: [QualifiedOfficer]
+        /// Each entry's 证明材料 files.
+        let files: [UUID: [EvidenceFile]]
 
         static func fetch(_ req: Request, _ user: AuthUser, kind: LedgerKind) async throws -> Query {
             let (year, readable) = try StatisticsAPI.scope(req, user)
@@ -120,7 +190,8 @@ enum LedgerPage {
             return Query(
                 kind: kind, year: year, today: req.fazhi.today,
                 entries: entries.map { ($0, names[$0.unitID] ?? "") }, units: writable,
-                qualified: try await QualifiedOfficer.of(entries, kind: kind, year: year, on: req.db))
+                qualified: try await QualifiedOfficer.of(entries, kind: kind, year: year, on: req.db),
+                files: try await EvidenceStore.attachments(entries.map(\.id), on: req.db))
         }
     }
 }
