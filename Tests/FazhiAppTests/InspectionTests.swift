@@ -1,5 +1,6 @@
 import Crypto
 import FazhiCore
+import FazhiOffice
 import FazhiStore
 import Foundation
 import SQLKit
@@ -30,15 +31,48 @@ import VaporTesting
             let refused = try await head.request(.POST, "/console/inspections", form: ["body": market.uuidString])
             #expect(refused.status == .forbidden, "a unit does not open its own inspection")
             _ = try await supervisor.request(.GET, "/console/assessment?year=\(year)")
+            let value: [String: String] = ["revealed": "2026139 05 11 18 22 30", "witnesses": "李见证\n张见证"]
             #expect(
-                try await supervisor.request(.POST, "/console/inspections", form: ["count": "2", "revealed": ""]).status
+                try await supervisor.request(.POST, "/console/inspections", form: value).status == .unprocessableEntity,
+                "no draw without a plan published before the value exists")
+            // The plan: refused without its count, a past day or the way the value will arise.
+            let plan: [String: String] = ["count": "3", "drawOn": today, "commitment": "抽取当日体育彩票排列五开奖号码"]
+            let records = try await t.recordSize()
+            for (form, why) in [
+                (plan.merging(["count": "0"]) { $1 }, "count"),
+                (plan.merging(["drawOn": t.app.fazhi.today.adding(days: -1).description]) { $1 }, "a past day"),
+                (plan.merging(["commitment": ""]) { $1 }, "commitment"),
+            ] {
+                #expect(
+                    try await supervisor.request(.POST, "/console/inspections/plans", form: form).status
+                        == .unprocessableEntity, "\(why)")
+            }
+            #expect(
+                try await head.request(.POST, "/console/inspections/plans", form: plan).status == .forbidden,
+                "a unit does not plan its own draw")
+            #expect(try await t.recordSize() == records)
+            #expect(try await supervisor.request(.POST, "/console/inspections/plans", form: plan).status == .seeOther)
+            #expect(try await t.recordSize() == records + 1, "the plan on the record before the value exists")
+            #expect(
+                try await supervisor.request(.POST, "/console/inspections/plans", form: plan).status == .conflict,
+                "one plan awaiting its draw at a time")
+            #expect(
+                try await supervisor.request(.POST, "/console/inspections", form: ["revealed": "2026139"]).status
+                    == .unprocessableEntity, "two witnesses")
+            #expect(
+                try await supervisor.request(.POST, "/console/inspections", form: ["witnesses": "李见证\n张见证"]).status
                     == .unprocessableEntity, "a draw needs its public value")
             #expect(try await count() == before)
 
             // A draw of three: redone from what the record holds, by the rule as documented.
-            let drew = try await supervisor.request(
-                .POST, "/console/inspections", form: ["count": "3", "revealed": "2026139 05 11 18 22 30"])
+            let drew = try await supervisor.request(.POST, "/console/inspections", form: value)
             #expect(drew.status == .seeOther)
+            #expect(try await count() == before + 3)
+            #expect(
+                try await supervisor.request(
+                    .POST, "/console/inspections", form: value.merging(["revealed": "1"]) { $1 }
+                )
+                .status == .conflict, "a plan is drawn once: no redraw")
             #expect(try await count() == before + 3)
             let payload = try #require(
                 try await t.sql.raw(
@@ -70,6 +104,19 @@ import VaporTesting
             let file = try await supervisor.request(.GET, "/console/inspections/draws/\(seq)")
             #expect(file.status == .ok && file.text == payload, "the record's copy, to redo with draw-verify.py")
             #expect(try await supervisor.request(.GET, "/console/assessment?year=\(year)").text.contains("本年度抽取记录"))
+            // The next plan leaves out the units drawn, and is not drawn before its day.
+            let tomorrow = t.app.fazhi.today.adding(days: 1)
+            if tomorrow.year == year {
+                #expect(
+                    try await supervisor.request(
+                        .POST, "/console/inspections/plans", form: plan.merging(["drawOn": tomorrow.description]) { $1 }
+                    ).status == .seeOther)
+                let next = try #require(try await InspectionOpening.plans(year: year, on: t.app.db).first?.1)
+                #expect(next.inputs.targets.count == ids.count - 3)
+                #expect(Set(next.inputs.targets.map(\.id)).isDisjoint(with: result))
+                let early = try await supervisor.request(.POST, "/console/inspections", form: value)
+                #expect(early.status == .unprocessableEntity && early.text.contains("不能提前抽取"))
+            }
 
             // One chosen unit, inspected through its course.
             let chose = try await supervisor.request(.POST, "/console/inspections", form: ["body": market.uuidString])
@@ -114,6 +161,14 @@ import VaporTesting
                     == .unprocessableEntity)
             #expect(try await step(head, "feed_back_opinions", feedback) == .forbidden, "the unit does not feed back")
             #expect(try await step(supervisor, "feed_back_opinions", feedback) == .seeOther)
+            // The 督察意见书 served: the problems, the requirements, the period from service; the unit reads it.
+            let opinion = try await head.request(.GET, page + "/documents/inspection_opinion")
+            let opinionText = try DocxReader.text(Data(opinion.body.readableBytesView))
+            #expect(
+                opinionText.contains("法治督察意见书") && opinionText.contains("1. 公示不及时")
+                    && opinionText.contains("逐项整改") && opinionText.contains("自收到本意见书之日起3日内"),
+                "\(opinionText)")
+            #expect(try await head.request(.GET, page + "/documents/inspection_report").status == .notFound)
             let c = try #require(try await CaseStore.load(id, on: t.app.db))
             #expect(c.file.deadline("rectify")?.isRunning == true)
             #expect(
@@ -138,6 +193,12 @@ import VaporTesting
                 try await step(
                     supervisor, "accept_rectification",
                     ["verification": "属实", "circular": "criticise", "circularText": "通报批评整改迟缓"]) == .seeOther)
+            // The 督察报告 at the close: found, rectified, verified, 通报.
+            let reportText = try DocxReader.text(
+                Data(try await supervisor.request(.GET, page + "/documents/inspection_report").body.readableBytesView))
+            #expect(
+                reportText.contains("法治督察报告") && reportText.contains("2. 台账不全") && reportText.contains("台账已补齐")
+                    && reportText.contains("通报批评整改迟缓") && reportText.contains("逾期报送"), "\(reportText)")
             let closed = try #require(try await CaseStore.load(id, on: t.app.db))
             #expect(closed.file.state == "closed" && closed.file.deadline("rectify")?.isRunning == false)
             #expect(closed.file.facts[RuleOfLawInspectionProcedure.Fact.rectifiedLate] == true, "late once, late")

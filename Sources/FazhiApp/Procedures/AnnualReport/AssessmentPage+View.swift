@@ -14,6 +14,8 @@ extension AssessmentPage {
             var keys: [String: FigureOut] = [:]
             /// The year's 督察 draws as the record holds them (seq, when, draw).
             var draws: [(Int64, String, InspectionOpening.DrawRecord)] = []
+            /// The year's published draw plans, newest first.
+            var plans: [(Int64, InspectionOpening.Plan)] = []
         }
         let model: Model
 
@@ -186,28 +188,70 @@ extension AssessmentPage {
             guard q.mayAssess, !q.units.isEmpty else { return "" }
             let choices = q.units.filter { $0.id != q.own }.map { InputField.Choice($0.id.uuidString, $0.name) }
             return """
-                <h2>法治督察</h2>
-                <p class="muted">对考核范围内的单位开展法治督察（法治政府建设与责任落实督察工作规定）：选定单位，或者按抽取时公开产生的随机数抽取（抽取的输入、SHA-256、随机数和抽中的单位记入全过程记录，可据此复核）。</p>
+                <h2 id="inspections">法治督察</h2>
+                <p class="muted">对考核范围内的单位开展法治督察（法治政府建设与责任落实督察工作规定）：选定单位，或者随机抽取。随机抽取分两步：先公布抽取方案（参加抽取的单位、抽取数量、抽取日期和随机数的产生方式，连同其 SHA-256 记入全过程记录），再在抽取日由两名以上见证人见证，录入当时公开产生的随机数抽取。每个方案只抽取一次；本年度已抽中的单位不再参加以后的抽取。</p>
                 \(PostForm(
                     action: "/console/inspections", id: "inspection-one", cssClass: "card inline", csrf: model.csrf,
                     content: FormField(id: "inspection-body", name: "body", label: "被督察单位", kind: .choice(choices)).render(),
                     submit: "登记督察"
                 ).render())
-                \(PostForm(
-                    action: "/console/inspections", id: "inspection-draw", cssClass: "card inline", csrf: model.csrf,
-                    content: """
-                        \(FormField(id: "inspection-count", name: "count", label: "抽取单位数", kind: .number).render())
-                        \(FormField(id: "inspection-revealed", name: "revealed", label: "公开随机数", kind: .text, hint: "抽取时公开产生，如当日体育彩票开奖号码").render())
-                        """,
-                    submit: "随机抽取并登记督察"
-                ).render())
+                \(drawForms())
                 \(drawList())
                 """
         }
 
+        /// A plan awaiting its draw and the form that draws it; else the form that publishes a plan.
+        func drawForms() -> HTML {
+            let q = model.q
+            let drawn = Set(model.draws.map(\.2.task))
+            if let (_, plan) = model.plans.first, !drawn.contains(plan.inputs.task), plan.drawOn >= q.today {
+                return """
+                    <div class="card" id="inspection-plan"><p>待抽取的方案：\(plan.drawOn.description)从\(String(plan.inputs.targets.count))个单位中抽取\(String(plan.count))个；随机数：\(plan.commitment)。输入 SHA-256 <span class="mono">\(plan.inputsHash)</span>（\(plan.by)公布）</p></div>
+                    \(PostForm(
+                        action: "/console/inspections", id: "inspection-draw", cssClass: "card inline", csrf: model.csrf,
+                        content: """
+                            \(FormField(id: "inspection-revealed", name: "revealed", label: "公开随机数", kind: .text, hint: plan.commitment).render())
+                            \(FormField(id: "inspection-witnesses", name: "witnesses", label: "见证人", kind: .list, hint: "每行一人，至少两人").render())
+                            """,
+                        submit: "抽取并登记督察"
+                    ).render())
+                    """
+            }
+            return PostForm(
+                action: "/console/inspections/plans", id: "inspection-plan-form", cssClass: "card inline",
+                csrf: model.csrf,
+                content: """
+                    \(FormField(id: "inspection-count", name: "count", label: "抽取单位数", kind: .number).render())
+                    \(FormField(id: "inspection-draw-on", name: "drawOn", label: "抽取日期", kind: .date, value: q.today.description).render())
+                    \(FormField(id: "inspection-commitment", name: "commitment", label: "随机数的产生方式", kind: .text, hint: "抽取时才公开产生的数，如：抽取当日体育彩票排列五开奖号码").render())
+                    """,
+                submit: "公布抽取方案"
+            ).render()
+        }
+
         /// The year's draws: when, the value, the units drawn, and the record's copy to redo with draw-verify.py.
         func drawList() -> HTML {
-            guard !model.draws.isEmpty else { return "" }
+            let q = model.q
+            let drawn = Set(model.draws.map(\.2.task))
+            let plans = DataTable(
+                id: "inspection-plans",
+                columns: [
+                    .init("抽取日期"), .init("参加单位", numeric: true), .init("抽取", numeric: true), .init("随机数产生方式"),
+                    .init("输入 SHA-256"), .init("状态"), .init(""),
+                ],
+                rows: model.plans.map { seq, p in
+                    let state =
+                        drawn.contains(p.inputs.task) ? "已抽取" : p.drawOn >= q.today ? "待抽取" : "抽取日已过，未抽取"
+                    return [
+                        .text(p.drawOn.description), .number(p.inputs.targets.count), .number(p.count),
+                        .text(p.commitment),
+                        .text(String(p.inputsHash.prefix(16)) + "…", class: "mono"), .text(state),
+                        DataTable.Cell("<a href=\"/console/inspections/draws/\(String(seq))\">下载（JSON）</a>"),
+                    ]
+                }
+            ).render()
+            let planList: HTML = model.plans.isEmpty ? "" : "<h3>本年度抽取方案</h3>\(plans)"
+            guard !model.draws.isEmpty else { return planList }
             let table = DataTable(
                 id: "inspection-draws",
                 columns: [.init("抽取时间"), .init("公开随机数"), .init("抽中的单位"), .init("输入 SHA-256"), .init("")],
@@ -220,7 +264,8 @@ extension AssessmentPage {
                     ]
                 }
             ).render()
-            return "<h3>本年度抽取记录</h3><p class=\"muted\">下载的文件可用 scripts/draw-verify.py 复核（与双随机抽查同一算法）。</p>\(table)"
+            return
+                "\(planList)<h3>本年度抽取记录</h3><p class=\"muted\">下载的文件可用 scripts/draw-verify.py 复核（与双随机抽查同一算法）。</p>\(table)"
         }
 
         func importForm() -> HTML {

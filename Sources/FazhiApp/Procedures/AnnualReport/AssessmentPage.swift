@@ -117,9 +117,11 @@ enum AssessmentPage {
         // The importer is shown the figures a computed indicator may name.
         let keys = q.mayImport ? try await figureKeys(req, user, year: q.year) : [:]
         let draws = q.mayAssess ? try await InspectionOpening.draws(year: q.year, on: req.db) : []
+        let plans = q.mayAssess ? try await InspectionOpening.plans(year: q.year, on: req.db) : []
         return Views.console(
             "法治政府建设考核", user: user, request: req, active: SitePath.assessment(year: nil).path,
             flash: Flash.take(req),
-            View(model: .init(q: q, csrf: CSRF.token(for: req), error: error, keys: keys, draws: draws)).render())
+            View(model: .init(q: q, csrf: CSRF.token(for: req), error: error, keys: keys, draws: draws, plans: plans))
+                .render())
     }
 }

@@ -5,7 +5,11 @@ extension ProcedureModule {
         folder: "AnnualReport", name: "年度法治政府建设情况报告",
         procedureIDs: [AnnualReportProcedure.id, RuleOfLawInspectionProcedure.id],
         definitions: { s in [AnnualReportProcedure.definition(s), RuleOfLawInspectionProcedure.definition(s)] },
-        documents: [],
+        documents: [.inspectionOpinion, .inspectionReport],
         facts: AnnualReportFact.all + RuleOfLawInspectionProcedure.Fact.all,
-        render: { _, _ in })
+        render: { input, draft in
+            if [.inspectionOpinion, .inspectionReport].contains(input.kind) {
+                InspectionDocuments.render(input, &draft)
+            }
+        })
 }

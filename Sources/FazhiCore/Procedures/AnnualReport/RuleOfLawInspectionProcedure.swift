@@ -148,6 +148,7 @@ public enum RuleOfLawInspectionProcedure {
                     basis: source
                 )
                 .asks(.init("conclusion", "督察结论"))
+                .produces(.inspectionReport)
                 .gate(source, "督察发现了问题，应反馈督察意见、督促整改", field: "conclusion") { c in
                     c.file.facts.list(F.findings).isEmpty
                 }
@@ -171,7 +172,8 @@ public enum RuleOfLawInspectionProcedure {
                     guard let on = c.inputs[F.servedOn] else { return false }
                     return on <= c.date && on >= (c.file.facts[F.inspectedOn] ?? on)
                 }
-                .then(.startDeadline(rectifyPeriod(from: F.servedOn.id))),
+                .then(.startDeadline(rectifyPeriod(from: F.servedOn.id)))
+                .produces(.inspectionOpinion),
                 listGate(
                     ActionDefinition(
                         Step.report, "报送整改情况", from: [State.fedBack.id], to: State.reported.id, by: unit,
@@ -202,7 +204,9 @@ public enum RuleOfLawInspectionProcedure {
                 .then(
                     .compute(writes: CaseColumns.decidedOn, CaseColumns.outcome) { c in
                         Facts([CaseColumns.decidedOn ~ c.date, CaseColumns.outcome ~ "rectified"])
-                    }),
+                    }
+                )
+                .produces(.inspectionReport),
                 daysGate(
                     ActionDefinition(
                         Step.orderMore, "整改不到位，继续整改", from: [State.reported.id], to: State.fedBack.id,
