@@ -14,7 +14,8 @@ import VaporTesting
 /// closed — each refusal both ways — and counted in the report.
 @Suite(.serialized) struct InspectionTests {
     @Test(arguments: TestDB.all) func drawnInspectedRectifiedReported(_ db: TestDB) async throws {
-        try await withTestApp(db) { t in
+        // A fixed day with a next day in the same year (a plan is drawn the day after it is published).
+        try await withTestApp(db, now: ISO8601DateFormatter().date(from: "2026-11-20T02:00:00Z")) { t in
             let year = t.app.fazhi.today.year, today = t.app.fazhi.today.description
             let supervisor = WebClient(t)
             _ = try await supervisor.login("sfj.jiandu")
@@ -36,11 +37,13 @@ import VaporTesting
                 try await supervisor.request(.POST, "/console/inspections", form: value).status == .unprocessableEntity,
                 "no draw without a plan published before the value exists")
             // The plan: refused without its count, a past day or the way the value will arise.
-            let plan: [String: String] = ["count": "3", "drawOn": today, "commitment": "抽取当日体育彩票排列五开奖号码"]
+            let drawDay = t.app.fazhi.today.adding(days: 1).description
+            let plan: [String: String] = ["count": "3", "drawOn": drawDay, "commitment": "抽取当日体育彩票排列五开奖号码"]
             let records = try await t.recordSize()
             for (form, why) in [
                 (plan.merging(["count": "0"]) { $1 }, "count"),
                 (plan.merging(["drawOn": t.app.fazhi.today.adding(days: -1).description]) { $1 }, "a past day"),
+                (plan.merging(["drawOn": today]) { $1 }, "today: the value may exist already"),
                 (plan.merging(["commitment": ""]) { $1 }, "commitment"),
             ] {
                 #expect(
@@ -62,11 +65,20 @@ import VaporTesting
             #expect(
                 try await supervisor.request(.POST, "/console/inspections", form: ["witnesses": "李见证\n张见证"]).status
                     == .unprocessableEntity, "a draw needs its public value")
+            let early = try await supervisor.request(.POST, "/console/inspections", form: value)
+            #expect(early.status == .unprocessableEntity && early.text.contains("不能提前抽取"))
             #expect(try await count() == before)
+            // Units see the plan before its day.
+            #expect(try await head.request(.GET, "/console/assessment?year=\(year)").text.contains("抽取当日体育彩票排列五开奖号码"))
 
-            // A draw of three: redone from what the record holds, by the rule as documented.
+            // A draw of three on the plan's day: redone from what the record holds, by the rule as documented.
+            t.advance(days: 1)
+            // A day on, the sessions have lapsed: each signs in again.
+            _ = try await supervisor.login("sfj.jiandu")
+            _ = try await head.login("scj.juzhang")
+            _ = try await supervisor.request(.GET, "/console/assessment?year=\(year)")
             let drew = try await supervisor.request(.POST, "/console/inspections", form: value)
-            #expect(drew.status == .seeOther)
+            #expect(drew.status == .seeOther, "\(drew.text.prefix(3000))")
             #expect(try await count() == before + 3)
             #expect(
                 try await supervisor.request(
@@ -114,8 +126,8 @@ import VaporTesting
                 let next = try #require(try await InspectionOpening.plans(year: year, on: t.app.db).first?.1)
                 #expect(next.inputs.targets.count == ids.count - 3)
                 #expect(Set(next.inputs.targets.map(\.id)).isDisjoint(with: result))
-                let early = try await supervisor.request(.POST, "/console/inspections", form: value)
-                #expect(early.status == .unprocessableEntity && early.text.contains("不能提前抽取"))
+                let tooEarly = try await supervisor.request(.POST, "/console/inspections", form: value)
+                #expect(tooEarly.status == .unprocessableEntity && tooEarly.text.contains("不能提前抽取"))
             }
 
             // One chosen unit, inspected through its course.
@@ -165,9 +177,12 @@ import VaporTesting
             let opinion = try await head.request(.GET, page + "/documents/inspection_opinion")
             let opinionText = try DocxReader.text(Data(opinion.body.readableBytesView))
             #expect(
-                opinionText.contains("法治督察意见书") && opinionText.contains("1. 公示不及时")
-                    && opinionText.contains("逐项整改") && opinionText.contains("自收到本意见书之日起3日内"),
-                "\(opinionText)")
+                opinionText.contains("法治督察意见书") && opinionText.contains("1. 公示不及时。")
+                    && opinionText.contains("逐项整改") && opinionText.contains("自收到本意见书之日起3日内")
+                    && opinionText.contains("中共清河县委全面依法治县委员会办公室")
+                    && opinionText.contains(CaseDocuments.chineseDate(t.app.fazhi.today.adding(days: -10))),
+                "issued by the 依法治县办, dated no later than served: \(opinionText)")
+            #expect(!opinionText.contains("清河县人民政府"), "not in the government's name")
             #expect(try await head.request(.GET, page + "/documents/inspection_report").status == .notFound)
             let c = try #require(try await CaseStore.load(id, on: t.app.db))
             #expect(c.file.deadline("rectify")?.isRunning == true)
@@ -197,8 +212,11 @@ import VaporTesting
             let reportText = try DocxReader.text(
                 Data(try await supervisor.request(.GET, page + "/documents/inspection_report").body.readableBytesView))
             #expect(
-                reportText.contains("法治督察报告") && reportText.contains("2. 台账不全") && reportText.contains("台账已补齐")
-                    && reportText.contains("通报批评整改迟缓") && reportText.contains("逾期报送"), "\(reportText)")
+                reportText.contains("关于对清河县市场监督管理局开展法治督察情况的报告")
+                    && reportText.contains("中共清河县委全面依法治县委员会：") && reportText.contains("2. 台账不全。")
+                    && reportText.contains("台账已补齐") && reportText.contains("予以通报批评：通报批评整改迟缓")
+                    && reportText.contains("逾期报送") && reportText.contains("本办要求继续整改（期限15日）")
+                    && reportText.contains("约谈"), "\(reportText)")
             let closed = try #require(try await CaseStore.load(id, on: t.app.db))
             #expect(closed.file.state == "closed" && closed.file.deadline("rectify")?.isRunning == false)
             #expect(closed.file.facts[RuleOfLawInspectionProcedure.Fact.rectifiedLate] == true, "late once, late")

@@ -39,11 +39,35 @@ public struct CaseNumbering: Sendable {
     public let registeredAs: String?
     /// The step that gives the case its number of `kind` (nil: numbered when registered).
     public let numberedAt: String?
+    /// In whose name the documents are issued, when not the numbering issuer's.
+    public let documentsIssuedBy: DocumentIssuer
 
-    public init(_ kind: String, issuer: Issuer, registeredAs: String? = nil, numberedAt: String? = nil) {
+    /// Who signs and seals a procedure's documents.
+    public enum DocumentIssuer: Sendable {
+        /// The numbering issuer.
+        case numberingIssuer
+        /// The office of the Party committee's 法治建设议事协调机构 of the government the unit belongs to (法治督察:
+        /// 中共清河县委全面依法治县委员会办公室, 法治政府建设与责任落实督察工作规定 — the 依法治县办 runs 督察).
+        case ruleOfLawOffice
+    }
+
+    public init(
+        _ kind: String, issuer: Issuer, registeredAs: String? = nil, numberedAt: String? = nil,
+        documentsIssuedBy: DocumentIssuer = .numberingIssuer
+    ) {
         self.kind = kind; self.issuer = issuer
         self.registeredAs = numberedAt == nil ? nil : registeredAs
         self.numberedAt = registeredAs == nil ? nil : numberedAt
+        self.documentsIssuedBy = documentsIssuedBy
+    }
+
+    /// The 依法治县（市、区）办's name for a government's: 清河县人民政府 → 中共清河县委全面依法治县委员会办公室 (a name not
+    /// ending in 人民政府 is returned as it is).
+    public static func ruleOfLawOffice(ofGovernment name: String) -> String {
+        guard name.hasSuffix("人民政府"), name.count > 5 else { return name }
+        let place = String(name.dropLast(4))
+        guard let level = place.last, "县市区旗".contains(level) else { return name }
+        return "中共\(place)委全面依法治\(level)委员会办公室"
     }
 
     /// The character of the number a case takes when it is opened.

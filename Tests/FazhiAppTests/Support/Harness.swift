@@ -67,6 +67,8 @@ final class TestApp: @unchecked Sendable {
     let dir: URL
     let target: DatabaseTarget
     private var pgName: String?
+    /// Days the app's clock has been moved on (`advance(days:)`): a test of a period reads the app on a later day.
+    private let shift = ShiftedClock()
 
     init(_ db: TestDB, demo: Bool = true, now: Date? = nil, settings: ProcedureSettings? = nil) async throws {
         self.db = db
@@ -82,7 +84,12 @@ final class TestApp: @unchecked Sendable {
         var options = AppOptions(
             database: target, calendarDirectory: nil, recordKeyPath: dir.appendingPathComponent("record.key").path,
             loadDemo: demo, checkpointInterval: 0)
-        if let now { options.clock = { now } }
+        let shift = self.shift
+        if let now {
+            options.clock = { now.addingTimeInterval(shift.seconds) }
+        } else {
+            options.clock = { Date().addingTimeInterval(shift.seconds) }
+        }
         options.evidenceDirectory = dir.appendingPathComponent("evidence").path
         options.evidenceMaxBytes = 64 * 1024
         options.expiryStepsInterval = 0
@@ -91,6 +98,9 @@ final class TestApp: @unchecked Sendable {
         app.passwords.use(.bcrypt(cost: 4))  // fast hashing in tests
         try await prepareForServing(app)
     }
+
+    /// Moves the app's clock on by whole days.
+    func advance(days: Int) { shift.add(Double(days) * 86_400) }
 
     func shutdown() async {
         try? await app.asyncShutdown()
@@ -161,4 +171,12 @@ extension TestingHTTPResponse {
     }
     var errorField: String? { ((try? json())?["error"] as? [String: Any])?["field"] as? String }
     var errorMessage: String? { ((try? json())?["error"] as? [String: Any])?["message"] as? String }
+}
+
+/// A clock offset a test moves on; read by the app on every request.
+final class ShiftedClock: @unchecked Sendable {
+    private let lock = NSLock()
+    private var offset = 0.0
+    var seconds: Double { lock.withLock { offset } }
+    func add(_ s: Double) { lock.withLock { offset += s } }
 }

@@ -17,9 +17,16 @@ enum CaseDocumentsController {
         // Documents of a procedure numbered in the government's name are issued in it (行政复议 documents in the 复议机关's
         // name, not its office's: 行政复议法 第六十一条).
         let def = req.fazhi.procedures.definition(c.file.procedure, version: c.file.definitionVersion)
-        let issuer =
+        var issuer =
             def?.numbering.issuer == .governmentAbove
             ? try await CaseStore.governmentAbove(c.file.bodyID, on: req.db) : org?.name
+        if def?.numbering.documentsIssuedBy == .ruleOfLawOffice {
+            // The government the unit belongs to: a township's is the county above it, a department's its own.
+            let isGovernment = org?.name.hasSuffix("人民政府") == true
+            let above = isGovernment ? org?.parentID : c.file.bodyID
+            let government = try await above.asyncMap { try await CaseStore.governmentAbove($0, on: req.db) } ?? nil
+            issuer = CaseNumbering.ruleOfLawOffice(ofGovernment: government ?? issuer ?? "")
+        }
         return DocumentContext(
             bodyName: issuer ?? "", caseNumber: c.number,
             reconsiderationBody: region.isEmpty ? "本级人民政府" : "\(region)人民政府",

@@ -185,7 +185,9 @@ extension AssessmentPage {
         /// 法治督察 of the units listed: one chosen, or several drawn by the public draw rule.
         func inspectionForms() -> HTML {
             let q = model.q
-            guard q.mayAssess, !q.units.isEmpty else { return "" }
+            guard q.mayAssess, !q.units.isEmpty else {
+                return model.plans.isEmpty ? "" : "<h2 id=\"inspections\">法治督察</h2>\(drawList())"
+            }
             let choices = q.units.filter { $0.id != q.own }.map { InputField.Choice($0.id.uuidString, $0.name) }
             return """
                 <h2 id="inspections">法治督察</h2>

@@ -116,8 +116,9 @@ enum AssessmentPage {
         let q = try await Query.fetch(req, user)
         // The importer is shown the figures a computed indicator may name.
         let keys = q.mayImport ? try await figureKeys(req, user, year: q.year) : [:]
-        let draws = q.mayAssess ? try await InspectionOpening.draws(year: q.year, on: req.db) : []
-        let plans = q.mayAssess ? try await InspectionOpening.plans(year: q.year, on: req.db) : []
+        // Every unit sees the year's draw plans and draws (a plan is published to those it draws from).
+        let draws = try await InspectionOpening.draws(year: q.year, on: req.db)
+        let plans = try await InspectionOpening.plans(year: q.year, on: req.db)
         return Views.console(
             "法治政府建设考核", user: user, request: req, active: SitePath.assessment(year: nil).path,
             flash: Flash.take(req),

@@ -162,8 +162,10 @@ enum InspectionOpening {
         guard let count = Int((v["count"] ?? "").trimmed), (1...units.count).contains(count) else {
             throw DomainError.invalid(field: "count", message: "抽取数量应为1至\(units.count)之间的整数（本年度已抽取的单位不再参加抽取）")
         }
-        guard let drawOn = CivilDate(iso: (v["drawOn"] ?? "").trimmed), drawOn >= today, drawOn.year == q.year else {
-            throw DomainError.invalid(field: "drawOn", message: "抽取日期应为今天或以后、\(q.year)年内的日期（年-月-日）")
+        // Published at least a day before: the value it names cannot have arisen when the plan is made public.
+        guard let drawOn = CivilDate(iso: (v["drawOn"] ?? "").trimmed), drawOn > today, drawOn.year == q.year else {
+            throw DomainError.invalid(
+                field: "drawOn", message: "抽取日期应在公布之后（明天或以后）、\(q.year)年内（年-月-日）：随机数须在方案公布后才产生")
         }
         let commitment = (v["commitment"] ?? "").trimmed
         guard (4...200).contains(commitment.count), !TextChecks.hasControlCharacters(commitment) else {

@@ -233,7 +233,7 @@ public enum RuleOfLawInspectionProcedure {
             opening: OpeningRule(
                 inspectors, article: source, refusal: "法治督察由依法治县办（司法行政部门）的督察人员组织",
                 forAnotherBody: "请在“法治政府建设考核”页面选择被督察单位后登记，或者随机抽取"),
-            numbering: CaseNumbering("法督", issuer: .governmentAbove),
+            numbering: CaseNumbering("法督", issuer: .governmentAbove, documentsIssuedBy: .ruleOfLawOffice),
             presentation: CasePresentation(
                 party: ["topic"],
                 shownFacts: [
