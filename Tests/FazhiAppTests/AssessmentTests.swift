@@ -157,6 +157,23 @@ import VaporTesting
             #expect(try await score(supervisor, veto).status == .seeOther)
             detail = try await supervisor.request(.GET, "/console/assessment?year=\(year)&unit=\(market.uuidString)")
             #expect(detail.text.contains("不合格（一票否决：发生重大违法行政行为）"))
+            // Scored only for a unit assessed and an indicator that applies to it.
+            let county = try await t.orgID("清河县人民政府")
+            let mark2 = try await t.recordSize()
+            #expect(
+                try await score(supervisor, assess.merging(["unit": county.uuidString, "score": "10"]) { $1 }).status
+                    == .unprocessableEntity, "the county government is not assessed by its own scheme")
+            #expect(
+                try await score(supervisor, assess.merging(["code": "2.2", "score": "10"]) { $1 }).status
+                    == .unprocessableEntity, "a township's indicator is not scored for a 局")
+            #expect(try await t.recordSize() == mark2)
+            // A new version turning 3.1 (加分, scored 5) into a 一票否决: the old score is void, not a veto.
+            let third = second.replacingOccurrences(of: "3.1,经验被上级推广,5,加分", with: "3.1,经验被上级推广,,一票否决")
+            #expect(try await upload(supervisor, third).status == .seeOther)
+            let voided = try await Assessments.scores(year: year, on: t.app.db).filter { $0.code == "3.1" }
+            #expect(voided.isEmpty)
+            detail = try await supervisor.request(.GET, "/console/assessment?year=\(year)&unit=\(market.uuidString)")
+            #expect(!detail.text.contains("一票否决：经验被上级推广"))
         }
     }
 }

@@ -250,5 +250,20 @@ struct AnnualReportComposerTests {
         #expect(refused { $0.map { $0[0] == "1.2" ? Array($0[..<8]) + ["机关"] : $0 } }, "unknown 类别")
         #expect(refused { $0.map { $0[0] == "2.3" ? ["2.3", "败诉", "", "降等", "l.none"] + Array($0[5...]) : $0 } })
         #expect(AssessmentGrade.excellent.lower == .good && AssessmentGrade.pass.lower == .fail)
+        #expect(refused { $0.map { $0[0] == "1.2" ? ["①"] + Array($0[1...]) : $0 } }, "编号 in ASCII digits")
+        #expect(refused { $0.map { $0[0] == "1.2" ? ["01.2"] + Array($0[1...]) : $0 } }, "no leading zero")
+        #expect(refused { [Array($0[0][..<8]) + ["适用单位"]] + $0.dropFirst() }, "a misspelt optional header")
+        #expect(refused { $0.map { $0[0] == "等次" && $0[1] == "优秀" ? ["等次", "优秀", "120"] + Array($0[3...]) : $0 } })
+
+        // 加分上限 caps all 加分 together; a rate with nothing to divide is 不适用 (its 分值 earned).
+        let capped = try AssessmentScheme.parse(
+            rows + [["2.4", "获奖", "5", "加分", "", "", "", "", ""], ["加分上限", "", "6", "", "", "", "", "", ""]],
+            year: 2026, version: 0, figures: figures)
+        #expect(capped.bonusCap == 6)
+        #expect(try AssessmentScheme.parse(capped.rows, year: 2026, version: 0, figures: figures).bonusCap == 6)
+        r = capped.result(figures: ["l.rate": 1], assessed: ["1.2": 40, "2.1": 5, "2.4": 5], kinds: dept)
+        #expect(r.bonus == 6 && r.total == 106)
+        r = s.result(figures: ["l.rate": 0], assessed: ["1.2": 40], kinds: dept, undefined: ["l.rate"])
+        #expect(r.points["1.1"] == 60, "出庭率 of no case heard: 不适用, full points")
     }
 }

@@ -17,6 +17,24 @@ public struct AssessmentScheme: Codable, Sendable, Equatable {
         self.year = year; self.version = version; self.indicators = indicators; self.gradeLines = gradeLines
     }
 
+    /// 加分上限: the most all 加分 together may add (nil: each 加分 capped at its own 分值 only).
+    public var bonusCap: Double?
+
+    /// The full score the scheme is written on: the largest full score any kind of unit can have (a scheme with a
+    /// 乡镇 list and a 县直部门 list of 100 points each is written on 100).
+    public var referenceFull: Double {
+        var best = 0.0
+        for township in [true, false] {
+            for enforcing in [true, false] {
+                let kinds: Set<AssessmentUnitKind> = [
+                    township ? .township : .department, enforcing ? .enforcement : .nonEnforcement,
+                ]
+                best = max(best, leaves.filter { $0.isCounted && $0.applies(to: kinds) }.map(\.maxScore).reduce(0, +))
+            }
+        }
+        return best
+    }
+
     /// The scored indicators (those with a rule, 加分 and 一票否决/降等 included).
     public var leaves: [AssessmentIndicator] { indicators.filter { $0.rule != nil } }
     /// The full score: the counted leaves (not 加分, not 一票否决/降等) of every 类别.
@@ -34,6 +52,8 @@ public struct AssessmentScheme: Codable, Sendable, Equatable {
     public static let optionalColumns = ["适用类别"]
     /// The 编号 of a row setting a 等次 line (指标 优秀/良好/合格, 分值 the line in points or as a percentage).
     public static let gradeRow = "等次"
+    /// The 编号 of the row setting the 加分上限 (分值 the most all 加分 together may add).
+    public static let bonusCapRow = "加分上限"
 
     /// Reads a scheme from a sheet's rows (the first row the header), naming the row and column of the first fault.
     /// `figures` are the keys (`set.id`) a computed indicator may name; `rates` those of them that are rates (a target
@@ -49,8 +69,13 @@ public struct AssessmentScheme: Codable, Sendable, Equatable {
         let all = columns + optionalColumns
         // An optional column counts only under its own header.
         let kindsColumn = header.count > columns.count && header[columns.count] == optionalColumns[0]
+        if header.count > columns.count, !header[columns.count].isEmpty, !kindsColumn {
+            throw DomainError.invalid(
+                field: "file", message: "第1行第\(columns.count + 1)列的表头应为“\(optionalColumns[0])”，或者不要这一列")
+        }
         var out: [AssessmentIndicator] = []
         var lines: [AssessmentGrade: (Double, percent: Bool)] = [:]
+        var cap: Double?
         for (i, raw) in rows.dropFirst().enumerated() {
             let width = kindsColumn ? all.count : columns.count
             let r = (0..<all.count).map {
@@ -65,6 +90,12 @@ public struct AssessmentScheme: Codable, Sendable, Equatable {
                 throw fail(c, "含有控制字符或超过500字")
             }
             let code = r[0]
+            if code == bonusCapRow {
+                guard cap == nil else { throw fail(0, "加分上限只能有一行") }
+                guard let v = Double(r[2]), v > 0, v <= 1000 else { throw fail(2, "加分上限应为大于0、不超过1000的分数") }
+                cap = v
+                continue
+            }
             if code == gradeRow {
                 guard let grade = AssessmentGrade(rawValue: r[1]), grade != .fail else {
                     throw fail(1, "等次行的“指标”应为“优秀”“良好”或“合格”")
@@ -78,7 +109,7 @@ public struct AssessmentScheme: Codable, Sendable, Equatable {
             }
             guard !code.isEmpty, code.count <= 20,
                 code.split(separator: ".", omittingEmptySubsequences: false).allSatisfy({
-                    !$0.isEmpty && $0.allSatisfy(\.isNumber)
+                    !$0.isEmpty && $0.count <= 3 && $0.allSatisfy { ("0"..."9").contains($0) } && !$0.hasPrefix("0")
                 })
             else { throw fail(0, "应为“1”“1.2”这样的编号") }
             guard !out.contains(where: { $0.code == code }) else { throw fail(0, "编号重复") }
@@ -150,6 +181,10 @@ public struct AssessmentScheme: Codable, Sendable, Equatable {
         }
         guard !out.isEmpty else { throw DomainError.invalid(field: "file", message: "表中没有指标") }
         var scheme = AssessmentScheme(year: year, version: version, indicators: out)
+        scheme.bonusCap = cap
+        if cap != nil, !out.contains(where: { $0.rule == .bonus }) {
+            throw DomainError.invalid(field: "file", message: "表中没有加分项，不需要加分上限")
+        }
         guard scheme.total > 0 else {
             throw DomainError.invalid(field: "file", message: "表中没有计入满分的指标（加分、一票否决、降等项之外）")
         }
@@ -161,6 +196,10 @@ public struct AssessmentScheme: Codable, Sendable, Equatable {
             }
             guard Set(given.map(\.percent)).count == 1 else {
                 throw DomainError.invalid(field: "file", message: "三条等次线应都写分数，或都写百分比")
+            }
+            guard given[0].percent || given[0].0 <= 100 else {
+                throw DomainError.invalid(
+                    field: "file", message: "等次线写分数的，按百分制（各单位得分折算为百分制后比较），不超过100；或写百分比")
             }
             guard given[0].0 > given[1].0, given[1].0 > given[2].0 else {
                 throw DomainError.invalid(field: "file", message: "等次线应为 优秀 > 良好 > 合格")
@@ -198,6 +237,7 @@ public struct AssessmentScheme: Codable, Sendable, Equatable {
                     (i.appliesTo ?? []).map(\.rawValue).joined(separator: "、"),
                 ]
             }
+            + (bonusCap.map { [[Self.bonusCapRow, "", Yuan.number($0), "", "", "", "", "", ""]] } ?? [])
             + zip([AssessmentGrade.excellent, .good, .pass], gradeLines?.values ?? []).map { g, v in
                 let line = gradeLines?.percent == true ? "\(Yuan.number(v * 100))%" : Yuan.number(v)
                 return [Self.gradeRow, g.rawValue, line, "", "", "", "", "", ""]
@@ -206,8 +246,10 @@ public struct AssessmentScheme: Codable, Sendable, Equatable {
 
     /// A unit's result: the points of each indicator that applies to it, its full score, the 加分 on top, the 一票否决
     /// and 降等 items triggered, and the 等次 they leave. `assessed` are the assessor's scores (nil: not yet given).
+    /// `undefined`: rates with nothing to divide (no case heard for 出庭率) — the indicator is 不适用 and earns its 分值.
     public func result(
-        figures: [String: Double], assessed: [String: Double], kinds: Set<AssessmentUnitKind>
+        figures: [String: Double], assessed: [String: Double], kinds: Set<AssessmentUnitKind>,
+        undefined: Set<String> = []
     ) -> AssessmentResult {
         var points: [String: Double?] = [:]
         var full = 0.0, bonus = 0.0
@@ -227,13 +269,16 @@ public struct AssessmentScheme: Codable, Sendable, Equatable {
                 let hit = figure.map { (figures[$0] ?? 0) > above } ?? ((assessed[leaf.code] ?? 0) > 0)
                 if hit { if demote { demotions.append(leaf) } else { vetoes.append(leaf) } }
             case .atLeast, .atMost, .deduct:
-                points.updateValue(leaf.score(figures), forKey: leaf.code)
+                let notApplicable = leaf.figure.map(undefined.contains) ?? false
+                points.updateValue(notApplicable ? leaf.maxScore : leaf.score(figures), forKey: leaf.code)
                 full += leaf.maxScore
             }
         }
         let earned = points.filter { code, _ in leaves.contains { $0.code == code && $0.isCounted } }
             .values.compactMap { $0 }.reduce(0, +)
-        let shares = gradeLines.map { l in l.percent ? l.values : l.values.map { full > 0 ? $0 / full : 1 } }
+        bonus = min(bonus, bonusCap ?? bonus)
+        // Point lines are on the 百分制: a unit's total is scaled to 100 points of its own full score.
+        let shares = gradeLines.map { l in l.percent ? l.values : l.values.map { $0 / 100 } }
         var grade = AssessmentGrade.of(earned + bonus, total: full, lines: shares ?? AssessmentGrade.usualLines)
         if !vetoes.isEmpty { grade = .fail } else if !demotions.isEmpty { grade = grade.lower }
         return AssessmentResult(
@@ -242,8 +287,8 @@ public struct AssessmentScheme: Codable, Sendable, Equatable {
     }
 }
 
-/// The 等次 lines a scheme sets: 优秀, 良好, 合格 — points of the total score (a unit's full score is that of the
-/// indicators applying to it), or shares of the full score when written as percentages.
+/// The 等次 lines a scheme sets: 优秀, 良好, 合格 — points on the 百分制 (a unit's total scaled to 100 points of its own
+/// full score, the indicators applying to it), or shares of the full score when written as percentages.
 public struct AssessmentGradeLines: Codable, Sendable, Equatable {
     public var values: [Double]
     public var percent: Bool
@@ -251,9 +296,11 @@ public struct AssessmentGradeLines: Codable, Sendable, Equatable {
     public init(values: [Double], percent: Bool) { self.values = values; self.percent = percent }
 
     public var text: String {
-        zip([AssessmentGrade.excellent, .good, .pass], values).map {
+        let lines = zip([AssessmentGrade.excellent, .good, .pass], values).map {
             "\($0.rawValue)\(percent ? "不低于满分的\(Yuan.number($1 * 100))%" : "\(Yuan.number($1))分以上")"
-        }.joined(separator: "、")
+        }
+        let last = values.last.map { percent ? "满分的\(Yuan.number($0 * 100))%" : "\(Yuan.number($0))分" } ?? ""
+        return lines.joined(separator: "、") + "，不满\(last)为不合格"
     }
 }
 
@@ -395,7 +442,9 @@ public struct AssessmentIndicator: Codable, Sendable, Equatable {
         case .bonus: return "加分项：考核人员评定，最高\(Yuan.number(maxScore))分，计入总分，不计入满分"
         case .veto(let f, let above, let demote):
             let effect = demote ? "降低一个等次" : "一票否决，等次为不合格"
-            return f == nil ? "发生即\(effect)（考核人员认定，附佐证材料）" : "超过\(target(above))即\(effect)"
+            if f == nil { return "发生即\(effect)（考核人员认定，附佐证材料）" }
+            return above == 0 && unit != "比率"
+                ? "发生（1\(unit.isEmpty ? "项" : unit)以上）即\(effect)" : "超过\(target(above))即\(effect)"
         case .atLeast(_, let t, _): return "不低于\(target(t))，未达到按比例得分" + notApplicable
         case .atMost(_, let l, _): return "不高于\(target(l))，" + (l <= 0 ? "超过不得分" : "超过按比例得分") + notApplicable
         case .deduct(_, let p, _):

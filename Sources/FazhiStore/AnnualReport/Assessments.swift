@@ -53,6 +53,29 @@ public enum Assessments {
             ).first()?.decode(column: "v", as: Int?.self) ?? 0
         var s = scheme
         s.version = current + 1
+        // A score given under another 计分方式 (加分 now 一票否决) is void: the indicator is scored afresh.
+        if let previous = try await self.scheme(year: scheme.year, on: tx.db)?.0 {
+            func how(_ r: AssessmentRule?) -> String {
+                switch r {
+                case .none: "none"
+                case .assessed: "assessed"
+                case .bonus: "bonus"
+                case .veto: "veto"
+                default: "computed"
+                }
+            }
+            let changed = s.leaves.filter { leaf in
+                previous.leaves.first { $0.code == leaf.code }.map { how($0.rule) != how(leaf.rule) } ?? false
+            }.map(\.code)
+            let given = Set(try await scores(year: s.year, on: tx.db).map(\.code))
+            let void = changed.filter(given.contains)
+            for code in void {
+                try await tx.sql.raw(
+                    "DELETE FROM assessment_scores WHERE year = \(bind: s.year) AND code = \(bind: code)"
+                ).run()
+            }
+            if !void.isEmpty { try tx.record("assessment_score", "\(s.year)", "void", ["codes": void]) }
+        }
         try await tx.sql.raw(
             """
             INSERT INTO assessment_schemes (year, version, content, imported_by, imported_on) VALUES (\(bind: s.year),

@@ -31,7 +31,7 @@ extension AssessmentPage {
                     """
             }
             let info: HTML = """
-                <p>\(q.year)年考核方案第\(scheme.version)版（\(q.importedBy)于\(q.importedOn)导入）：\(scheme.leaves.count)项计分指标，满分\(Yuan.number(scheme.total))分\(bonusText(scheme))。系统统计的指标随数据实时计分；评分项以考核人员的评分计入，未评分的暂计0分。\(gradeText(scheme))
+                <p>\(q.year)年考核方案第\(scheme.version)版（\(q.importedBy)于\(q.importedOn)导入）：\(scheme.leaves.count)项计分指标，满分\(Yuan.number(scheme.referenceFull))分\(bonusText(scheme))。系统统计的指标随数据实时计分；评分项以考核人员的评分计入，未评分的暂计0分。\(gradeText(scheme))
                 <a href="\(SitePath.assessment(year: q.year).path)&format=xlsx" id="assessment-xlsx">导出得分（Excel）</a> · <a href="\(SitePath.assessment(year: q.year).path)&format=template">下载指标表</a></p>
                 """
             if let unit = q.unit { return "\(head)\(info)\(detail(unit, scheme))" }
@@ -39,7 +39,8 @@ extension AssessmentPage {
         }
 
         func bonusText(_ scheme: AssessmentScheme) -> String {
-            let bonus = scheme.leaves.filter { $0.rule == .bonus }.map(\.maxScore).reduce(0, +)
+            let bonus = min(
+                scheme.leaves.filter { $0.rule == .bonus }.map(\.maxScore).reduce(0, +), scheme.bonusCap ?? .infinity)
             return bonus > 0 ? "，另有加分项最高\(Yuan.number(bonus))分" : ""
         }
 
@@ -50,13 +51,17 @@ extension AssessmentPage {
             let vetoes = scheme.leaves.contains { if case .veto = $0.rule { true } else { false } }
             return "等次：\(text)\(scheme.gradeLines == nil ? "（通常做法，方案未另定）" : "")"
                 + (vetoes ? "；发生一票否决事项的为不合格，发生降等事项的降低一个等次。" : "。")
-                + (scheme.leaves.contains { $0.appliesTo != nil } ? "部分指标只适用于某类单位，各单位按适用指标的满分折算等次。" : "")
+                + (scheme.leaves.contains { $0.appliesTo != nil }
+                    ? "部分指标只适用于某类单位：各单位的满分为其适用指标之和，等次和排名按折算为百分制的得分。" : "")
+                + "有待评分指标的，等次待定。"
         }
 
-        /// 等次 with what lowered it.
+        /// 等次 with what lowered it; 待定 while an indicator awaits the assessor; 不适用 with nothing to score.
         func gradeCell(_ u: UnitScore) -> String {
             let r = u.result
+            guard r.full > 0 else { return "不适用（无适用的考核指标）" }
             let why = r.vetoes.map { "一票否决：\($0.name)" } + r.demotions.map { "降等：\($0.name)" }
+            if why.isEmpty, r.pending > 0 { return "待定（\(r.pending)项待评分）" }
             return r.grade.rawValue + (why.isEmpty ? "" : "（\(why.joined(separator: "；"))）")
         }
 
@@ -68,7 +73,8 @@ extension AssessmentPage {
                 columns: [.init("类别")] + (q.mayAssess ? [.init("名次", numeric: true)] : []) + [.init("单位")]
                     + top.map { .init("\($0.code) \($0.name)\(headingScore(scheme, $0.code))", numeric: true) }
                     + [
-                        .init("总分", numeric: true), .init("满分", numeric: true), .init("等次"),
+                        .init("总分", numeric: true), .init("满分", numeric: true),
+                        .init("折算得分（百分制）", numeric: true), .init("等次"),
                         .init("待评分", numeric: true),
                     ],
                 rows: q.units.map { u in
@@ -77,16 +83,16 @@ extension AssessmentPage {
                         + [.link(u.name, .assessment(year: q.year, unit: u.id))]
                         + top.map { h in score(subtotal(u, scheme, h.code)) }
                         + [
-                            score(u.total), score(u.result.full),
+                            score(u.total), score(u.result.full), score(u.scaled),
                             .text(gradeCell(u), class: u.result.vetoes.isEmpty ? nil : "overdue"), .number(u.pending),
                         ]
                 }, empty: "没有可以考核的单位。"
             ).render()
             let chart = BarChart(
-                id: "assessment-chart", title: "\(q.year)年考核得分（满分\(Yuan.number(scheme.total))分）",
+                id: "assessment-chart", title: "\(q.year)年考核得分（折算为百分制）",
                 bars: q.units.map { u in
                     BarChart.Bar(
-                        label: u.name, value: u.total, text: "\(Yuan.number(u.total))分",
+                        label: u.name, value: u.scaled, text: "\(Yuan.number(u.scaled))分",
                         link: SitePath.assessment(year: q.year, unit: u.id).path)
                 }
             ).render()
@@ -305,14 +311,15 @@ extension AssessmentPage {
             let ranking =
                 [
                     (q.mayAssess ? ["名次"] : []) + ["单位"] + top.map { "\($0.code) \($0.name)" } + [
-                        "总分", "满分", "加分", "待评分项", "类别", "等次",
+                        "总分", "满分", "折算得分", "加分", "待评分项", "类别", "等次",
                     ]
                 ]
                 + q.units.map { u in
                     (q.mayAssess ? [String(ranks[u.id] ?? 0)] : []) + [u.name]
                         + top.map { Yuan.number(subtotal(u, scheme, $0.code)) }
                         + [
-                            Yuan.number(u.total), Yuan.number(u.result.full), Yuan.number(u.result.bonus),
+                            Yuan.number(u.total), Yuan.number(u.result.full), Yuan.number(u.scaled),
+                            Yuan.number(u.result.bonus),
                             String(u.pending), u.category.rawValue, gradeCell(u),
                         ]
                 }

@@ -66,11 +66,25 @@ enum AssessmentPage {
             let year = Int(v["year"] ?? "") ?? 0
             let unit = v["unit"].flatMap(UUID.init(uuidString:))
             do {
-                guard let unit, user.readable.contains(unit) else {
-                    throw DomainError.invalid(field: "unit", message: "请选择被考核单位")
+                guard (2000...2100).contains(year) else {
+                    throw DomainError.invalid(field: "year", message: "考核年度应在2000至2100之间")
+                }
+                let orgs = try await Directory.organisations(on: req.db)
+                guard let unit, Query.assessed(user.readable, orgs: orgs).contains(unit),
+                    let name = orgs.first(where: { $0.id == unit })?.name
+                else {
+                    throw DomainError.invalid(field: "unit", message: "请选择被考核单位（考核范围内的乡镇、部门）")
                 }
                 guard let (scheme, _, _) = try await Assessments.scheme(year: year, on: req.db) else {
                     throw DomainError.invalid(field: "year", message: "\(year)年尚未导入考核方案")
+                }
+                let bodies = Set(try await EnforcementBodies.all(on: req.db).map(\.organisationId))
+                let kinds = Query.kinds(of: unit, name: name, tree: user.policy.tree, bodies: bodies)
+                if let indicator = scheme.leaves.first(where: { $0.code == v["code"] }), !indicator.applies(to: kinds) {
+                    throw DomainError.invalid(
+                        field: "code",
+                        message:
+                            "该指标只适用于\((indicator.appliesTo ?? []).map(\.rawValue).joined(separator: "、"))，不适用于\(name)")
                 }
                 guard let kind = AssessmentScore.Kind(rawValue: v["kind"] ?? "") else {
                     throw DomainError.invalid(field: "kind", message: "请选择自评或考核评分")
