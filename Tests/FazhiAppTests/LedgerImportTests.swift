@@ -82,6 +82,25 @@ import VaporTesting
                     ["315", String(demo + 2)]
                 ])
 
+            // A course sheet: a row twice, an unknown certificate (named by its row and column), the same file twice.
+            let market = try await t.orgID("清河县市场监督管理局")
+            let cert = try #require(try await Officers.list(bodies: [market], year: year, on: t.app.db).first)
+                .certificateNumber
+            let courseHead = LedgerKinds.course.importColumns.joined(separator: ",")
+            let course = "\(courseHead)\n清河县市场监督管理局,\(year)-03-03,导入培训,县局,4,业务知识和法律法规,\(cert)"
+            func importCourse(_ csv: String) async throws -> TestingHTTPResponse {
+                try await send(supervisor, "/console/ledgers/course/import", [("file", "培训.csv", Array(csv.utf8))])
+            }
+            let twice = try await importCourse(course + "\n" + course.split(separator: "\n")[1])
+            #expect(twice.status == .unprocessableEntity && twice.text.contains("第3行与第2行相同"))
+            let unknown = try await importCourse(course.replacingOccurrences(of: cert, with: "ZZ000000"))
+            #expect(
+                unknown.status == .unprocessableEntity && unknown.text.contains("第2行“参训人员执法证号”"),
+                "\(unknown.text.prefix(0))")
+            #expect(try await importCourse(course).status == .seeOther)
+            let again = try await importCourse(course)
+            #expect(again.status == .unprocessableEntity && again.text.contains("已登记的记录相同"))
+
             // 证明材料: a PDF on the entry, on the record; readers download it; an officer of another unit may not.
             let pdf = Array("%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n".utf8)
             let path = "/console/ledgers/indicator/\(aid.id.uuidString)/files"

@@ -119,6 +119,18 @@ struct AnnualReportComposerTests {
         #expect(e["title"] == "考试")
         #expect(e.scores("scores").count == 3)
         #expect(e.scores("scores").filter { $0.score >= e.number("passMark") }.count == 2)
+        // Namesakes told apart by 身份证号; the same candidate twice, an invalid ID, "1e1": refused.
+        func scores(_ s: String) throws -> [LedgerScore] {
+            try LedgerKinds.exam.checked(
+                entry(LedgerKinds.exam, ["title": "考试", "passMark": "60", "scores": s]), today: today
+            ).scores("scores")
+        }
+        let twins = try scores("张三 11010519491231002X 80\n张三 110105194912310038 70")
+        #expect(
+            twins.map(\.idNumber) == ["11010519491231002X", "110105194912310038"] && twins.map(\.score) == [80, 70])
+        #expect(throws: DomainError.self) { try scores("张三 80\n张三 85") }
+        #expect(throws: DomainError.self) { try scores("张三 110105194912310028 80") }
+        #expect(throws: DomainError.self) { try scores("王五 1e1") }
         #expect(throws: DomainError.self) {
             try LedgerKinds.exam.checked(
                 entry(LedgerKinds.exam, ["title": "考试", "passMark": "60", "scores": "甲 59", "certificates": "1"]),

@@ -31,7 +31,7 @@ public struct LedgerKind: Sendable {
     public let yearField: String?
     /// The people an entry qualifies for an 执法证, by name (an exam's passed candidates): the list shows each one's
     /// certificate once the 执法人员名录 holds it, and the report counts those certified after the entry's date.
-    public let qualifies: (@Sendable (LedgerEntry) -> [(name: String, score: Double)])?
+    public let qualifies: (@Sendable (LedgerEntry) -> [LedgerScore])?
 
     public struct Derived: Sendable {
         public let label: String
@@ -46,7 +46,7 @@ public struct LedgerKind: Sendable {
         purpose: String, rules: [@Sendable (LedgerEntry) -> DomainError?] = [], uniqueBy: [String] = [],
         derived: [Derived] = [], overdue: (@Sendable (LedgerEntry, CivilDate) -> Bool)? = nil,
         officerHours: (@Sendable (LedgerEntry) -> Double)? = nil, yearField: String? = nil,
-        qualifies: (@Sendable (LedgerEntry) -> [(name: String, score: Double)])? = nil
+        qualifies: (@Sendable (LedgerEntry) -> [LedgerScore])? = nil
     ) {
         self.id = id; self.title = title; self.dateLabel = dateLabel; self.dateMayBeAhead = dateMayBeAhead
         self.fields = fields; self.purpose = purpose; self.rules = rules; self.uniqueBy = uniqueBy
@@ -165,9 +165,19 @@ public struct LedgerField: Sendable {
             guard items.count <= maxItems else {
                 throw DomainError.invalid(field: id, message: "“\(label)”不超过\(maxItems)行")
             }
+            var seen = Set<String>()
             for line in items {
                 guard let s = LedgerEntry.score(line), s.name.count <= 40, (0...100).contains(s.score) else {
-                    throw DomainError.invalid(field: id, message: "“\(label)”每行写“姓名 分数”（0至100分）：“\(line)”不符")
+                    throw DomainError.invalid(
+                        field: id, message: "“\(label)”每行写“姓名 分数”或“姓名 身份证号 分数”（0至100分）：“\(line)”不符")
+                }
+                if let n = s.idNumber, let p = PersonalData.idNumberProblem(n) {
+                    throw DomainError.invalid(field: id, message: "“\(label)”中“\(s.name)”的身份证号不对：\(p)")
+                }
+                // One line a candidate: by ID number when given, else by name (同名的请写身份证号).
+                guard seen.insert(s.idNumber ?? s.name).inserted else {
+                    throw DomainError.invalid(
+                        field: id, message: "“\(label)”中“\(s.name)”出现了两次（同名的不同考生请在姓名后写身份证号）")
                 }
             }
             return items.joined(separator: "\n")
@@ -206,16 +216,26 @@ public struct LedgerEntry: Sendable, Codable, Equatable {
 
     public func lines(_ field: String) -> [String] { Self.split(values[field] ?? "") }
 
-    public func scores(_ field: String) -> [(name: String, score: Double)] { lines(field).compactMap(Self.score) }
+    public func scores(_ field: String) -> [LedgerScore] { lines(field).compactMap(Self.score) }
 
     static func split(_ text: String) -> [String] {
         text.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
     }
 
-    /// “张三 86”, “张三，86” or “张三\t86”.
-    static func score(_ line: String) -> (name: String, score: Double)? {
+    /// “张三 86”, “张三，86”, “张三\t86”, or with the 身份证号 between.
+    static func score(_ line: String) -> LedgerScore? {
         let parts = line.split(whereSeparator: { " \t,，、\u{3000}".contains($0) }).map(String.init)
-        guard parts.count == 2, let s = Double(parts[1]), s.isFinite else { return nil }
-        return (parts[0], s)
+        // A plain decimal: "1e1" is no score anyone wrote.
+        guard (2...3).contains(parts.count), let last = parts.last,
+            last.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == ".") }), let s = Double(last), s.isFinite
+        else { return nil }
+        return LedgerScore(name: parts[0], idNumber: parts.count == 3 ? parts[1].uppercased() : nil, score: s)
     }
+}
+
+/// One candidate's line of an exam's 考生成绩: “张三 86”, or “张三 330102199001011234 86” when names repeat.
+public struct LedgerScore: Sendable, Equatable {
+    public let name: String
+    public let idNumber: String?
+    public let score: Double
 }

@@ -11,13 +11,14 @@ extension LedgerKind {
     /// by name; a choice is given by its label or its value; a date as 2026-12-31, 2026/12/31 or an Excel day number.
     public func parseRows(
         _ rows: [[String]], units: [String: UUID], by: String, today: CivilDate
-    ) throws -> [LedgerEntry] {
+    ) throws -> [(row: Int, entry: LedgerEntry)] {
         let header = (rows.first ?? []).map { $0.trimmingCharacters(in: .whitespaces) }
         guard Array(header.prefix(importColumns.count)) == importColumns else {
             throw DomainError.invalid(field: "file", message: "第1行应为表头：\(importColumns.joined(separator: "、"))")
         }
         guard rows.count <= 5001 else { throw DomainError.invalid(field: "file", message: "一次导入不超过5000行") }
-        var out: [LedgerEntry] = []
+        var out: [(row: Int, entry: LedgerEntry)] = []
+        var seen: [String: Int] = [:]
         for (i, raw) in rows.dropFirst().enumerated() {
             let r = (0..<importColumns.count).map {
                 $0 < raw.count ? raw[$0].trimmingCharacters(in: .whitespacesAndNewlines) : ""
@@ -34,10 +35,14 @@ extension LedgerKind {
                 values[f.id] = f.value(forImported: r[j + 2])
             }
             do {
-                out.append(
-                    try checked(LedgerEntry(unitID: unit, kind: id, on: on, values: values, by: by), today: today))
+                let e = try checked(LedgerEntry(unitID: unit, kind: id, on: on, values: values, by: by), today: today)
+                // The same row twice is one record entered twice (a course's hours counted twice).
+                let key = e.sameKey
+                if let first = seen[key] { throw DomainError.invalid(field: "file", message: "第\(line)行与第\(first)行相同") }
+                seen[key] = line
+                out.append((line, e))
             } catch let e as DomainError {
-                guard case .invalid(let field, let message) = e,
+                guard case .invalid(let field, let message) = e, field != "file",
                     let column = field == "on" ? 1 : fields.firstIndex(where: { $0.id == field }).map({ $0 + 2 })
                 else { throw DomainError.invalid(field: "file", message: "第\(line)行：\(e.message)") }
                 throw fail(column, message)
@@ -57,6 +62,14 @@ extension LedgerKind {
             return epoch.adding(days: n)
         }
         return nil
+    }
+}
+
+extension LedgerEntry {
+    /// What makes two entries the same record: unit, date and values.
+    public var sameKey: String {
+        ([unitID.uuidString, on.description] + values.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" })
+            .joined(separator: "\u{1F}")
     }
 }
 

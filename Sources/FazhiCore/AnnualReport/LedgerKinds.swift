@@ -95,7 +95,7 @@ public enum LedgerKinds {
         fields: [
             LedgerField("title", "考试名称", .text(max: 200), hint: "如：全省行政执法人员资格考试"),
             LedgerField("passMark", "合格分数线", .number(min: 1, max: 100, whole: false), hint: "省级统一划定", unit: "分"),
-            LedgerField("scores", "考生成绩", .scores, hint: "每行“姓名 分数”"),
+            LedgerField("scores", "考生成绩", .scores, hint: "每行“姓名 分数”；有同名考生的写“姓名 身份证号 分数”"),
             LedgerField(
                 "certificates", "申领执法证", .number(min: 0, max: 100_000, whole: true), required: false,
                 hint: "为考试合格人员申领的执法证件数", unit: "个"),

@@ -64,9 +64,8 @@ enum LedgerFigures {
             let candidates = entries.map { $0.scores("scores").count }.reduce(0, +)
             let passed = entries.map { e in e.scores("scores").filter { $0.score >= e.number("passMark") }.count }
                 .reduce(0, +)
-            let certified = try await QualifiedOfficer.of(
-                entries, kind: LedgerKinds.exam, year: year, on: req.readDB
-            ).filter(\.certifiedAfter).count
+            let certified = QualifiedOfficer.certified(
+                try await QualifiedOfficer.of(entries, kind: LedgerKinds.exam, year: year, on: req.readDB))
             return (
                 "\(year)年组织执法资格考试\(entries.count)次，参考\(candidates)人，合格\(passed)人。",
                 [

@@ -31,7 +31,7 @@ extension LedgerPage {
                 id: "ledger-list",
                 columns: [.init(kind.dateLabel), .init("单位")] + shown.map { f in .init(f.label, numeric: f.isNumber) }
                     + summaryColumns + kind.derived.map { .init($0.label, numeric: true) }
-                    + [.init("证明材料"), .init("登记人"), .init("")],
+                    + [.init("附件"), .init("登记人"), .init("")],
                 rows: q.entries.map { e, unit in
                     [.text(e.on.description), .text(unit)]
                         + shown.map { f in
@@ -102,6 +102,18 @@ extension LedgerPage {
                 """
         }
 
+        /// The 名录's certificate for a qualified person: issued after the exam, held before it, or none yet.
+        func certificateCell(_ p: QualifiedOfficer) -> DataTable.Cell {
+            guard let o = p.officer else {
+                return p.namesakes > 0
+                    ? .text("名录中有\(p.namesakes)名同名人员，请在考生成绩中写明身份证号", class: "muted")
+                    : .text("执法人员名录中尚无此人", class: "muted")
+            }
+            guard !o.certificateNumber.isEmpty else { return .text("名录中有此人（\(o.bodyName)），尚无执法证", class: "muted") }
+            let when = p.certifiedAfter ? "考试后发证" : "考试前已持证"
+            return .text("\(o.certificateNumber)（\(o.bodyName)，\(o.certificateIssuedOn)发证，\(when)）")
+        }
+
         /// Each qualified person and the 执法证 the 名录 holds for them.
         func qualified() -> HTML {
             let q = model.q
@@ -113,16 +125,14 @@ extension LedgerPage {
                     [
                         .text(p.entry.on.description), .text(p.name),
                         DataTable.Cell("\(Yuan.number(p.score))", sort: String(p.score), class: "num"),
-                        p.officer.map { o in
-                            .text("\(o.certificateNumber)（\(o.bodyName)，\(o.certificateIssuedOn)发证）")
-                        } ?? .text("执法人员名录中尚无此人", class: "muted"),
+                        certificateCell(p),
                     ]
                 }, empty: "没有考试合格的人员。"
             ).render()
-            let issued = q.qualified.filter(\.certifiedAfter).count
+            let issued = QualifiedOfficer.certified(q.qualified)
             return """
                 <h2>合格人员领证情况</h2>
-                <p class="muted">考试合格\(q.qualified.count)人，其中\(issued)人已在执法人员名录中登记考试后发放的执法证（按姓名在本级政府各单位的执法人员名录中查找，同名的请核对）。</p>
+                <p class="muted">考试合格\(q.qualified.count)人，其中\(issued)人已在执法人员名录中登记考试后发放的执法证（按身份证号——未写的按姓名——在本级政府各单位的执法人员名录中查找；同一人合格两次算一人）。</p>
                 \(table)
                 """
         }

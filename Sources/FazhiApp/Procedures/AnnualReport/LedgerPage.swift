@@ -66,7 +66,7 @@ enum LedgerPage {
             let entries = try kind.parseRows(rows, units: units, by: user.displayName, today: today)
             if !kind.uniqueBy.isEmpty {
                 var seen = Set<[String]>()
-                for e in entries {
+                for (_, e) in entries {
                     let key = [e.unitID.uuidString, String(e.on.year)] + kind.uniqueBy.map { e[$0] }
                     guard seen.insert(key).inserted else {
                         let what = kind.uniqueBy.compactMap { id in kind.field(id).map { $0.label(of: e[id]) } }
@@ -77,18 +77,21 @@ enum LedgerPage {
             }
             let replaced = try await req.write(as: user) { tx in
                 var replaced = 0
-                for (i, var e) in entries.enumerated() {
+                for (row, var e) in entries {
+                    let year = try await Ledgers.list(kind: kind.id, units: [e.unitID], year: e.on.year, on: tx.db)
                     let kept =
-                        kind.uniqueBy.isEmpty
-                        ? nil
-                        : try await Ledgers.list(kind: kind.id, units: [e.unitID], year: e.on.year, on: tx.db).first {
-                            o in kind.uniqueBy.allSatisfy { o[$0] == e[$0] }
-                        }
+                        kind.uniqueBy.isEmpty ? nil : year.first { o in kind.uniqueBy.allSatisfy { o[$0] == e[$0] } }
+                    // A row already entered as it is (the same file imported twice) is not entered again.
+                    if kept == nil, year.contains(where: { $0.sameKey == e.sameKey }) {
+                        throw DomainError.invalid(field: "file", message: "第\(row)行与已登记的记录相同（该表是否已导入过？）")
+                    }
                     if let kept { e.id = kept.id; e.version = kept.version; replaced += 1 }
                     do { _ = try await Ledgers.save(e, kind: kind, today: today, in: tx) } catch let error
                         as DomainError
                     {
-                        throw DomainError.invalid(field: "file", message: "第\(i + 1)条记录：\(error.message)")
+                        var column = ""
+                        if case .invalid(let f, _) = error, let label = kind.field(f)?.label { column = "“\(label)”" }
+                        throw DomainError.invalid(field: "file", message: "第\(row)行\(column)：\(error.message)")
                     }
                 }
                 return replaced
@@ -96,7 +99,7 @@ enum LedgerPage {
             Flash.set(
                 req,
                 ok: "已导入“\(kind.title)”\(entries.count)条" + (replaced > 0 ? "（其中\(replaced)条更新了已登记的记录）" : ""))
-            return req.redirect(to: SitePath.ledger(kind: kind.id, year: entries[0].on.year).path)
+            return req.redirect(to: SitePath.ledger(kind: kind.id, year: entries[0].entry.on.year).path)
         } catch let e as DomainError {
             return try await page(req, user, kind: kind, draft: nil, error: e.message).with(status: APIError(e).status)
         }

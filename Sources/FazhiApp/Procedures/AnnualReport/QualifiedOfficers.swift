@@ -12,8 +12,10 @@ struct QualifiedOfficer {
     let entry: LedgerEntry
     let name: String
     let score: Double
-    /// The officer of that name in the unit's 名录 (the one certified after the entry first), if any.
+    /// The officer in the 名录: by 身份证号 when the line gives one, else the only one of that name.
     let officer: OfficerRow?
+    /// Officers of that name when the line gives no 身份证号 and there are several (none is taken).
+    let namesakes: Int
 
     var certifiedAfter: Bool { officer.map { $0.certificateIssuedOn >= entry.on.description } ?? false }
 
@@ -29,9 +31,16 @@ struct QualifiedOfficer {
             let under = scope(e.unitID)
             return qualifies(e).map { person in
                 let same = (officers[person.name] ?? []).filter { under.contains($0.bodyId) }
-                let officer = same.first { $0.certificateIssuedOn >= e.on.description } ?? same.first
-                return QualifiedOfficer(entry: e, name: person.name, score: person.score, officer: officer)
+                    .filter { o in person.idNumber.map { $0 == o.idNumber } ?? true }
+                return QualifiedOfficer(
+                    entry: e, name: person.name, score: person.score, officer: same.count == 1 ? same[0] : nil,
+                    namesakes: same.count > 1 ? same.count : 0)
             }
         }
+    }
+
+    /// The people certified after passing, each once (one who passed two exams is one person).
+    static func certified(_ people: [QualifiedOfficer]) -> Int {
+        Set(people.filter(\.certifiedAfter).compactMap { $0.officer?.id }).count
     }
 }

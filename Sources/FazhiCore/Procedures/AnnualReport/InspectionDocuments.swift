@@ -26,7 +26,7 @@ enum InspectionDocuments {
         let how =
             "于\(inspected)以\(label(RuleOfLawInspectionProcedure.kinds, F.kind.id))方式对"
         let what =
-            "“\(CaseDocuments.clause(f.text(F.topic.id) ?? ""))”开展了\(label(RuleOfLawInspectionProcedure.scopes, F.scope.id))，"
+            "\(CaseDocuments.clause(f.text(F.topic.id) ?? ""))开展了\(label(RuleOfLawInspectionProcedure.scopes, F.scope.id))，"
             + "督察组（\(f.text(F.inspectors.id) ?? "")）采取\(f.list(F.methods.id).joined(separator: "、"))等方法。"
         let basis = "根据《法治政府建设与责任落实督察工作规定》和本年度法治督察工作安排，"
         let days = f[F.rectifyDays].map { "\(Int($0))日" }
