@@ -90,7 +90,8 @@ enum StatisticsAPI {
     /// (`body`), or those under one (`under`: a county's report links its figures to the county's records alone).
     /// `allowing`: `body` values that mean "all the caller reads" (the report's `all`).
     static func scope(_ req: Request, _ user: AuthUser, allowing: Set<String> = []) throws -> (Int, Set<UUID>) {
-        let year = req.query[Int.self, at: "year"] ?? req.fazhi.today.year
+        let asked = req.query[String.self, at: "year"] ?? ""
+        let year = asked.isEmpty ? req.fazhi.today.year : Int(asked) ?? 0
         guard (2000...2100).contains(year) else { throw DomainError.invalid(field: "year", message: "年度应在2000至2100之间") }
         if let raw = req.query[String.self, at: "under"], !raw.isEmpty {
             guard let unit = UUID(uuidString: raw) else {

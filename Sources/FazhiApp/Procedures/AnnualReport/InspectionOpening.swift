@@ -147,6 +147,9 @@ enum InspectionOpening {
         _ req: Request, q: AssessmentPage.Query, own: UUID, form v: [String: String], by: String
     ) async throws -> Plan {
         let today = req.fazhi.today
+        guard q.scheme != nil else {
+            throw DomainError.invalid(field: "year", message: "\(q.year)年尚未导入考核方案：督察从考核范围内的单位中抽取")
+        }
         let plans = try await plans(year: q.year, on: req.db)
         let draws = try await draws(year: q.year, on: req.db)
         let drawnTasks = Set(draws.map(\.2.task))
