@@ -109,6 +109,38 @@ import VaporTesting
             #expect(try await score(supervisor, assess).status == .seeOther)
             #expect(try await t.recordSize() == mark + 2)
 
+            // 佐证材料: a file on the assessor's score, by the assessor only, on an assessed indicator only.
+            func attach(
+                _ web: WebClient, code: String, kind: String, _ bytes: [UInt8]
+            ) async throws -> TestingHTTPResponse {
+                _ = try await web.request(.GET, "/console/assessment?year=\(year)&unit=\(market.uuidString)")
+                let key = AssessmentScoreKey(year: year, unitID: market, code: code, kind: kind)
+                return try await t.sendBytes(
+                    .POST, AssessmentFiles.path(key),
+                    body: LedgerImportTests.multipart([
+                        ("_csrf", nil, Array((web.csrf ?? "").utf8)), ("file", "普法台账.pdf", bytes),
+                    ]),
+                    headers: [
+                        ("Cookie", "fazhi_session=\(web.cookie ?? "")"),
+                        ("Content-Type", "multipart/form-data; boundary=XyZ"),
+                    ])
+            }
+            let pdf = Array("%PDF-1.4\n%%EOF\n".utf8)
+            let before2 = try await t.recordSize()
+            #expect(try await attach(head, code: "2.1", kind: "assessor", pdf).status == .forbidden)
+            #expect(try await attach(supervisor, code: "1.1", kind: "assessor", pdf).status == .unprocessableEntity)
+            #expect(try await t.recordSize() == before2)
+            #expect(try await attach(supervisor, code: "2.1", kind: "assessor", pdf).status == .seeOther)
+            #expect(try await t.recordSize() == before2 + 1)
+            let withFile = try await supervisor.request(
+                .GET, "/console/assessment?year=\(year)&unit=\(market.uuidString)")
+            #expect(withFile.text.contains("普法台账.pdf"))
+            let sha = try #require(
+                try await EvidenceStore.attachments(year: year, on: t.app.db).values.first?.first?.sha256)
+            let key = AssessmentScoreKey(year: year, unitID: market, code: "2.1", kind: "assessor")
+            let got = try await head.request(.GET, AssessmentFiles.path(key, sha: sha))
+            #expect(got.status == .ok && Array(got.body.readableBytesView) == pdf, "the unit reads its score's file")
+
             let page = try await supervisor.request(.GET, "/console/assessment?year=\(year)&unit=\(market.uuidString)")
             #expect(page.text.contains("\(Yuan.number(expected + 15))分") && page.text.contains("普法责任清单未公布"))
             // The export: the ranking's parts add up to each total; the unit's total as on the page.

@@ -173,6 +173,57 @@ public enum EvidenceStore {
         return out
     }
 
+    /// Attaches a staged upload to a 考核 score (year, unit, indicator, 自评 or 评分) inside `tx`: its 佐证材料.
+    public static func attach(
+        _ s: StagedEvidence, score key: AssessmentScoreKey, uploadedBy: String, on date: CivilDate,
+        blobs: EvidenceBlobs, in tx: WriteTransaction
+    ) async throws -> EvidenceFile {
+        let file = EvidenceFile(
+            sha256: s.sha256, size: s.size, mediaType: s.media.mediaType, label: s.media.label, fileName: s.fileName,
+            uploadedOn: date.description, uploadedBy: uploadedBy)
+        let kept = try await attachments(year: key.year, on: tx.db)[key] ?? []
+        if let existing = kept.first(where: { $0.sha256 == s.sha256 }) {
+            s.upload.discard()
+            return existing
+        }
+        try await tx.sql.insert(into: "assessment_attachments")
+            .columns(
+                "year", "unit_id", "code", "kind", "sha256", "size", "media_type", "label", "file_name", "uploaded_on",
+                "uploaded_by"
+            )
+            .values(
+                SQLBind(key.year), SQLBind(key.unitID.uuidString), SQLBind(key.code), SQLBind(key.kind),
+                SQLBind(file.sha256), SQLBind(file.size), SQLBind(file.mediaType), SQLBind(file.label),
+                SQLBind(file.fileName), SQLBind(file.uploadedOn), SQLBind(file.uploadedBy)
+            )
+            .run()
+        try tx.record(
+            "assessment_score", "\(key.year)/\(key.unitID.uuidString)/\(key.code)", "attachment_upload", file)
+        try place(s, blobs: blobs)
+        return file
+    }
+
+    /// The files attached to a year's 考核 scores, by score.
+    public static func attachments(
+        year: Int, on db: any Database
+    ) async throws -> [AssessmentScoreKey: [EvidenceFile]] {
+        var out: [AssessmentScoreKey: [EvidenceFile]] = [:]
+        let rows = try await (db as! any SQLDatabase).raw(
+            """
+            SELECT unit_id, code, kind, sha256, size, media_type, label, file_name, uploaded_on, uploaded_by
+            FROM assessment_attachments WHERE year = \(bind: year) ORDER BY uploaded_on, file_name
+            """
+        ).all()
+        for r in rows {
+            guard let unit = UUID(uuidString: try r.decode(column: "unit_id", as: String.self)) else { continue }
+            let key = AssessmentScoreKey(
+                year: year, unitID: unit, code: try r.decode(column: "code", as: String.self),
+                kind: try r.decode(column: "kind", as: String.self))
+            out[key, default: []].append(try file(r))
+        }
+        return out
+    }
+
     /// Moves the upload's content into place under its hash (or drops it when the content is already there).
     static func place(_ s: StagedEvidence, blobs: EvidenceBlobs) throws {
         let target = blobs.url(s.sha256)
@@ -210,8 +261,13 @@ public enum EvidenceStore {
         if try await sql.raw("SELECT 1 AS x FROM evidence_files WHERE sha256 = \(bind: sha) LIMIT 1").first() != nil {
             return true
         }
-        return try await sql.raw("SELECT 1 AS x FROM ledger_attachments WHERE sha256 = \(bind: sha) LIMIT 1").first()
-            != nil
+        for table in ["ledger_attachments", "assessment_attachments"] {
+            let row = try await sql.raw(
+                "SELECT 1 AS x FROM \(unsafeRaw: table) WHERE sha256 = \(bind: sha) LIMIT 1"
+            ).first()
+            if row != nil { return true }
+        }
+        return false
     }
 
     public static func files(_ caseID: UUID, on db: any Database) async throws -> [EvidenceFile] {
@@ -242,5 +298,17 @@ public enum EvidenceStore {
             if let modified, now.timeIntervalSince(modified) > olderThan { try? fm.removeItem(at: u); removed += 1 }
         }
         return removed
+    }
+}
+
+/// Which 考核 score a file supports: the year, the unit, the indicator, 自评 (`self`) or 评分 (`assessor`).
+public struct AssessmentScoreKey: Hashable, Sendable {
+    public let year: Int
+    public let unitID: UUID
+    public let code: String
+    public let kind: String
+
+    public init(year: Int, unitID: UUID, code: String, kind: String) {
+        self.year = year; self.unitID = unitID; self.code = code; self.kind = kind
     }
 }

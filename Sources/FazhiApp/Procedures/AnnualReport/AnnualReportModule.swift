@@ -14,6 +14,7 @@ extension AppModule {
             LedgerPage.register(r.console)
             LedgerFiles.register(r.console)
             AssessmentPage.register(r.console)
+            AssessmentFiles.register(r.console)
             InspectionOpening.register(r.console)
         },
         navigation: [

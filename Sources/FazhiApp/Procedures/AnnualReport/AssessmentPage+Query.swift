@@ -40,6 +40,8 @@ extension AssessmentPage {
         /// The viewer's own organisation (an assessor does not score it: 回避).
         let own: UUID
         let mayReport: Bool
+        /// The 佐证材料 files of the year's scores.
+        var files: [AssessmentScoreKey: [EvidenceFile]] = [:]
 
         /// The rank of each unit within its category (县直部门, 乡镇（街道）) by 折算得分, ties sharing a rank; a unit with a
         /// 一票否决 or 降等 after the others.
@@ -128,11 +130,13 @@ extension AssessmentPage {
                 }
                 unit = u
             }
-            return Query(
+            var q = Query(
                 year: year, today: today, scheme: scheme, importedBy: kept?.by ?? "", importedOn: kept?.on ?? "",
                 units: units, unit: unit, figureUnits: figureUnits, mayImport: user.isSupervisor,
                 mayAssess: user.isSupervisor, own: user.organisationID,
                 mayReport: unit.map { AssessmentPage.mayReport(user, unit: $0.id) } ?? false)
+            if unit != nil { q.files = try await EvidenceStore.attachments(year: year, on: req.db) }
+            return q
         }
     }
 }

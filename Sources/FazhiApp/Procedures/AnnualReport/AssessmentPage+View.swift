@@ -136,7 +136,7 @@ extension AssessmentPage {
                     let given = HTML.join(
                         AssessmentScore.Kind.allCases.compactMap { k in
                             u.given[i.code]?[k].map { s in
-                                "<div><b>\(k.chineseName) \(Yuan.number(s.score))分</b>：\(s.evidence) <span class=\"muted\">（\(s.by)，\(s.on)）</span></div>"
+                                "<div><b>\(k.chineseName) \(Yuan.number(s.score))分</b>：\(s.evidence) <span class=\"muted\">（\(s.by)，\(s.on)）</span>\(fileLinks(u, i, k))</div>"
                                     as HTML
                             }
                         })
@@ -172,8 +172,8 @@ extension AssessmentPage {
             }
             let isVeto = if case .veto = i.rule { true } else { false }
             return HTML.join(
-                kinds.map { k in
-                    PostForm(
+                kinds.map { k -> HTML in
+                    let form = PostForm(
                         action: "/console/assessment/scores", cssClass: "card inline", csrf: model.csrf,
                         content: """
                             <input type="hidden" name="year" value="\(q.year)"><input type="hidden" name="unit" value="\(u.id.uuidString)">
@@ -185,7 +185,30 @@ extension AssessmentPage {
                             """,
                         submit: "保存\(k.chineseName)"
                     ).render()
+                    return HTML.join([form, uploadForm(u, i, k)])
                 })
+        }
+
+        /// The files a score rests on, as download links.
+        func fileLinks(_ u: UnitScore, _ i: AssessmentIndicator, _ k: AssessmentScore.Kind) -> HTML {
+            let key = AssessmentScoreKey(year: model.q.year, unitID: u.id, code: i.code, kind: k.rawValue)
+            let files = model.q.files[key] ?? []
+            guard !files.isEmpty else { return "" }
+            let links = files.map { f -> HTML in
+                "<a href=\"\(AssessmentFiles.path(key, sha: f.sha256))\">\(f.fileName)</a>"
+            }
+            return "<div class=\"muted\">佐证材料：\(HTML.join(links, separator: "、"))</div>"
+        }
+
+        /// A file for the score (a scanned 台账, a photo of the activity).
+        func uploadForm(_ u: UnitScore, _ i: AssessmentIndicator, _ k: AssessmentScore.Kind) -> HTML {
+            let key = AssessmentScoreKey(year: model.q.year, unitID: u.id, code: i.code, kind: k.rawValue)
+            let id = "file-\(k.rawValue)-\(i.code)"
+            return """
+                <form method="post" action="\(AssessmentFiles.path(key))" enctype="multipart/form-data" class="card inline"><input type="hidden" name="_csrf" value="\(model.csrf)">
+                <label for="\(id)">\(k.chineseName)佐证材料文件 <span class="muted">（\(EvidenceMedia.acceptedText)）</span></label><input id="\(id)" type="file" name="file">
+                <button type="submit">上传</button></form>
+                """
         }
 
         /// 法治督察 of the units listed: one chosen, or several drawn by the public draw rule.

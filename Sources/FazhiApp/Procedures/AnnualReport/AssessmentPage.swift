@@ -63,40 +63,8 @@ enum AssessmentPage {
         console.post("assessment", "scores") { req async throws -> Response in
             let user = try req.requireUser()
             let v = try req.content.decode([String: String].self)
-            let year = Int(v["year"] ?? "") ?? 0
-            let unit = v["unit"].flatMap(UUID.init(uuidString:))
             do {
-                guard (2000...2100).contains(year) else {
-                    throw DomainError.invalid(field: "year", message: "考核年度应在2000至2100之间")
-                }
-                let orgs = try await Directory.organisations(on: req.db)
-                guard let unit, Query.assessed(user.readable, orgs: orgs).contains(unit),
-                    let name = orgs.first(where: { $0.id == unit })?.name
-                else {
-                    throw DomainError.invalid(field: "unit", message: "请选择被考核单位（考核范围内的乡镇、部门）")
-                }
-                guard let (scheme, _, _) = try await Assessments.scheme(year: year, on: req.db) else {
-                    throw DomainError.invalid(field: "year", message: "\(year)年尚未导入考核方案")
-                }
-                let bodies = Set(try await EnforcementBodies.all(on: req.db).map(\.organisationId))
-                let kinds = Query.kinds(of: unit, name: name, tree: user.policy.tree, bodies: bodies)
-                if let indicator = scheme.leaves.first(where: { $0.code == v["code"] }), !indicator.applies(to: kinds) {
-                    throw DomainError.invalid(
-                        field: "code",
-                        message:
-                            "该指标只适用于\((indicator.appliesTo ?? []).map(\.rawValue).joined(separator: "、"))，不适用于\(name)")
-                }
-                guard let kind = AssessmentScore.Kind(rawValue: v["kind"] ?? "") else {
-                    throw DomainError.invalid(field: "kind", message: "请选择自评或考核评分")
-                }
-                guard kind == .assessor ? user.isSupervisor : mayReport(user, unit: unit) else {
-                    throw DomainError.forbidden(
-                        kind == .assessor ? "考核评分由司法行政部门（考核人员）作出" : "自评由本单位负责人或法制审核人员填报", article: nil)
-                }
-                // An assessor does not score the own unit (the 司法局 is itself assessed): 回避.
-                guard kind != .assessor || user.organisationID != unit else {
-                    throw DomainError.forbidden("考核人员不能为本单位评分（应当回避，由考核组其他成员评分）", article: nil)
-                }
+                let (year, unit, kind, scheme) = try await scoring(req, user, v)
                 guard let score = Double((v["score"] ?? "").trimmed) else {
                     throw DomainError.invalid(field: "score", message: "得分应为数字")
                 }
@@ -110,6 +78,46 @@ enum AssessmentPage {
                 return try await page(req, user, error: e.message).with(status: APIError(e).status)
             }
         }
+    }
+
+    /// What a score (or its file) is for, checked: the year with its scheme, a unit assessed, an indicator that
+    /// applies to it, and who may give that kind of score.
+    static func scoring(
+        _ req: Request, _ user: AuthUser, _ v: [String: String]
+    ) async throws -> (Int, UUID, AssessmentScore.Kind, AssessmentScheme) {
+        let year = Int(v["year"] ?? "") ?? 0
+        guard (2000...2100).contains(year) else {
+            throw DomainError.invalid(field: "year", message: "考核年度应在2000至2100之间")
+        }
+        let orgs = try await Directory.organisations(on: req.db)
+        guard let unit = v["unit"].flatMap(UUID.init(uuidString:)),
+            Query.assessed(user.readable, orgs: orgs).contains(unit),
+            let name = orgs.first(where: { $0.id == unit })?.name
+        else {
+            throw DomainError.invalid(field: "unit", message: "请选择被考核单位（考核范围内的乡镇、部门）")
+        }
+        guard let (scheme, _, _) = try await Assessments.scheme(year: year, on: req.db) else {
+            throw DomainError.invalid(field: "year", message: "\(year)年尚未导入考核方案")
+        }
+        let bodies = Set(try await EnforcementBodies.all(on: req.db).map(\.organisationId))
+        let kinds = Query.kinds(of: unit, name: name, tree: user.policy.tree, bodies: bodies)
+        if let indicator = scheme.leaves.first(where: { $0.code == v["code"] }), !indicator.applies(to: kinds) {
+            throw DomainError.invalid(
+                field: "code",
+                message: "该指标只适用于\((indicator.appliesTo ?? []).map(\.rawValue).joined(separator: "、"))，不适用于\(name)")
+        }
+        guard let kind = AssessmentScore.Kind(rawValue: v["kind"] ?? "") else {
+            throw DomainError.invalid(field: "kind", message: "请选择自评或考核评分")
+        }
+        guard kind == .assessor ? user.isSupervisor : mayReport(user, unit: unit) else {
+            throw DomainError.forbidden(
+                kind == .assessor ? "考核评分由司法行政部门（考核人员）作出" : "自评由本单位负责人或法制审核人员填报", article: nil)
+        }
+        // An assessor does not score the own unit (the 司法局 is itself assessed): 回避.
+        guard kind != .assessor || user.organisationID != unit else {
+            throw DomainError.forbidden("考核人员不能为本单位评分（应当回避，由考核组其他成员评分）", article: nil)
+        }
+        return (year, unit, kind, scheme)
     }
 
     /// 自评 by the unit's own head or 法制审核人员.
