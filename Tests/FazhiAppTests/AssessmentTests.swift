@@ -111,10 +111,10 @@ import VaporTesting
 
             // 佐证材料: a file on the assessor's score, by the assessor only, on an assessed indicator only.
             func attach(
-                _ web: WebClient, code: String, kind: String, _ bytes: [UInt8]
+                _ web: WebClient, code: String, kind: String, _ bytes: [UInt8], unit: UUID? = nil
             ) async throws -> TestingHTTPResponse {
                 _ = try await web.request(.GET, "/console/assessment?year=\(year)&unit=\(market.uuidString)")
-                let key = AssessmentScoreKey(year: year, unitID: market, code: code, kind: kind)
+                let key = AssessmentScoreKey(year: year, unitID: unit ?? market, code: code, kind: kind)
                 return try await t.sendBytes(
                     .POST, AssessmentFiles.path(key),
                     body: LedgerImportTests.multipart([
@@ -129,6 +129,10 @@ import VaporTesting
             let before2 = try await t.recordSize()
             #expect(try await attach(head, code: "2.1", kind: "assessor", pdf).status == .forbidden)
             #expect(try await attach(supervisor, code: "1.1", kind: "assessor", pdf).status == .unprocessableEntity)
+            let other = try await t.orgID("清河县应急管理局")
+            #expect(
+                try await attach(supervisor, code: "2.1", kind: "assessor", pdf, unit: other).status
+                    == .unprocessableEntity, "no score yet for the file to rest on")
             #expect(try await t.recordSize() == before2)
             #expect(try await attach(supervisor, code: "2.1", kind: "assessor", pdf).status == .seeOther)
             #expect(try await t.recordSize() == before2 + 1)

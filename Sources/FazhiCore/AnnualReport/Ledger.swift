@@ -177,7 +177,9 @@ public struct LedgerField: Sendable {
                 // One line a candidate: by ID number when given, else by name (同名的请写身份证号).
                 guard seen.insert(s.idNumber ?? s.name).inserted else {
                     throw DomainError.invalid(
-                        field: id, message: "“\(label)”中“\(s.name)”出现了两次（同名的不同考生请在姓名后写身份证号）")
+                        field: id,
+                        message: s.idNumber.map { "“\(label)”中身份证号\($0)出现了两次" }
+                            ?? "“\(label)”中“\(s.name)”出现了两次（同名的不同考生请在姓名后写身份证号）")
                 }
             }
             return items.joined(separator: "\n")

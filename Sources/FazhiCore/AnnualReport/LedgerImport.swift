@@ -66,9 +66,14 @@ extension LedgerKind {
 }
 
 extension LedgerEntry {
-    /// What makes two entries the same record: unit, date and values.
+    /// What makes two entries the same record: unit, date and values, whitespace and list separators aside.
     public var sameKey: String {
-        ([unitID.uuidString, on.description] + values.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" })
+        func bare(_ v: String) -> String {
+            String(v.unicodeScalars.filter { !$0.properties.isWhitespace && !";；".unicodeScalars.contains($0) })
+        }
+        return
+            ([unitID.uuidString, on.description]
+            + values.sorted { $0.key < $1.key }.map { "\($0.key)=\(bare($0.value))" })
             .joined(separator: "\u{1F}")
     }
 }

@@ -60,7 +60,7 @@ public enum Assessments {
                 case .none: "none"
                 case .assessed: "assessed"
                 case .bonus: "bonus"
-                case .veto: "veto"
+                case .veto(let figure, _, let demote): "veto-\(demote)-\(figure == nil)"
                 default: "computed"
                 }
             }

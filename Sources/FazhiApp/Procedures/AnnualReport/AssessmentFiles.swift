@@ -18,6 +18,10 @@ enum AssessmentFiles {
                     throw DomainError.invalid(field: "code", message: "佐证材料附在评分项上（系统统计的指标由数据计分）")
                 }
                 key = AssessmentScoreKey(year: year, unitID: unit, code: leaf.code, kind: kind.rawValue)
+                let given = try await Assessments.scores(year: year, on: req.db)
+                guard given.contains(where: { $0.unitID == unit && $0.code == leaf.code && $0.kind == kind }) else {
+                    throw DomainError.invalid(field: "file", message: "请先保存\(kind.chineseName)，再上传其佐证材料")
+                }
                 staged = try await CaseEvidenceController.receiveStaged(req, missing: "请选择要上传的佐证材料文件")
             } catch let e as DomainError {
                 return try await AssessmentPage.page(req, user, error: e.message).with(status: APIError(e).status)

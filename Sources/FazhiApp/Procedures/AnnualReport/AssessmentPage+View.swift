@@ -61,7 +61,8 @@ extension AssessmentPage {
             let r = u.result
             guard r.full > 0 else { return "不适用（无适用的考核指标）" }
             let why = r.vetoes.map { "一票否决：\($0.name)" } + r.demotions.map { "降等：\($0.name)" }
-            if why.isEmpty, r.pending > 0 { return "待定（\(r.pending)项待评分）" }
+            // Only a 一票否决 settles the 等次 before every score is in (a 降等 lowers a grade not yet known).
+            if r.vetoes.isEmpty, r.pending > 0 { return "待定（\(r.pending)项待评分）" }
             return r.grade.rawValue + (why.isEmpty ? "" : "（\(why.joined(separator: "；"))）")
         }
 

@@ -132,7 +132,7 @@ extension LedgerPage {
             let issued = QualifiedOfficer.certified(q.qualified)
             return """
                 <h2>合格人员领证情况</h2>
-                <p class="muted">考试合格\(q.qualified.count)人，其中\(issued)人已在执法人员名录中登记考试后发放的执法证（按身份证号——未写的按姓名——在本级政府各单位的执法人员名录中查找；同一人合格两次算一人）。</p>
+                <p class="muted">考试合格\(Set(q.qualified.map { $0.officer?.id.uuidString ?? $0.name }).count)人，其中\(issued)人已在执法人员名录中登记考试后发放的执法证（按身份证号——未写的按姓名——在本级政府各单位的执法人员名录中查找；同一人合格两次算一人）。</p>
                 \(table)
                 """
         }
