@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 
 /// A stored entry as the verifier reads it back from the database: the fields, the payload text and the
@@ -59,32 +60,40 @@ public struct RecordAuditor {
     /// Where the entries consumed so far end: what the next incremental check resumes from.
     public var frontier: RecordFrontier { RecordFrontier(range: range, chain: chain) }
 
-    public mutating func consume(_ stored: StoredRecordEntry) {
-        guard report.firstProblem == nil else { return }
-        let e = stored.entry
-        if e.sequence != expected {
-            let reason =
-                e.sequence > expected
-                ? "第\(expected)条记录缺失（下一条为第\(e.sequence)条）：记录被删除"
-                : "第\(e.sequence)条记录重复或顺序被改动"
-            report.firstProblem = (expected, reason); return
+    public mutating func consume(_ stored: StoredRecordEntry) { consume(RecordPage([stored]).check(0..<1)) }
+
+    /// Goes on with a page whose entries were checked one by one (`RecordPage.checked`): in order, the sequence
+    /// numbers, each entry's own problem, the chain, the tree and the checkpoints at their sizes.
+    public mutating func consume(_ page: CheckedRecordPage) {
+        for i in 0..<page.count {
+            guard report.firstProblem == nil else { return }
+            let seq = page.sequences[i]
+            if seq != expected {
+                let reason =
+                    seq > expected
+                    ? "第\(expected)条记录缺失（下一条为第\(seq)条）：记录被删除"
+                    : "第\(seq)条记录重复或顺序被改动"
+                report.firstProblem = (expected, reason); return
+            }
+            switch page.problems[i] {
+            case .payload: report.firstProblem = (seq, "第\(seq)条记录的内容与其哈希不符：内容被改动"); return
+            case .leaf: report.firstProblem = (seq, "第\(seq)条记录的字段与其叶哈希不符：记录被改动"); return
+            case nil: break
+            }
+            let leaf = page.leaf(i)
+            var h = SHA256()
+            h.update(data: chain)
+            h.update(data: leaf)
+            let next = h.finalize()
+            if !page.withStoredChain(i, { RecordPage.hexEquals(next, $0) }) {
+                report.firstProblem = (seq, "第\(seq)条记录的链哈希不符：记录被插入、删除或调换"); return
+            }
+            chain = Array(next)
+            range.append(leaf)
+            expected += 1
+            report.entriesChecked += 1
+            checkCheckpoints()
         }
-        if RecordEntry.payloadHash(of: stored.payload) != e.payloadHash {
-            report.firstProblem = (e.sequence, "第\(e.sequence)条记录的内容与其哈希不符：内容被改动"); return
-        }
-        let leaf = e.leafHash
-        if Hex.encode(leaf) != stored.storedLeafHash {
-            report.firstProblem = (e.sequence, "第\(e.sequence)条记录的字段与其叶哈希不符：记录被改动"); return
-        }
-        let c = RecordChain.next(previous: chain, leaf: leaf)
-        if Hex.encode(c) != stored.storedChainHash {
-            report.firstProblem = (e.sequence, "第\(e.sequence)条记录的链哈希不符：记录被插入、删除或调换"); return
-        }
-        chain = c
-        range.append(leaf)
-        expected += 1
-        report.entriesChecked += 1
-        checkCheckpoints()
     }
 
     private mutating func checkCheckpoints() {

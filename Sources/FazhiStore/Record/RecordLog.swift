@@ -318,30 +318,59 @@ public enum RecordLog {
         try await publicKeys(on: db) + extra
     }
 
-    /// Feeds the entries after `after` (up to `limit`) to the auditor. The next page is read while this one is
-    /// verified: reading (SQLite's thread) and hashing (this task) then run on both cores instead of one after the other.
+    /// Feeds the entries after `after` (up to `limit`) to the auditor, in three overlapping stages: the next page is
+    /// read (as raw bytes, `RecordPageReader`) while the one before it is re-hashed on every core
+    /// (`RecordPage.checked`) and the one before that goes through the chain and the tree in order.
     private static func consume(
         into auditor: inout RecordAuditor, after start: Int64, upTo limit: Int?, on db: any Database,
         progress: ((Int) -> Void)?
     ) async throws {
         let pageSize = 20000
         let end = limit.map(Int64.init) ?? Int64.max
-        var next: Task<[StoredRecordEntry], any Error>? = Task {
-            try await readPage(on: db, after: start, limit: pageSize)
-        }
+        let reader = try await RecordPageReader.open(on: db)
+        defer { reader.close() }
+        let read = reader.read
+        var reading: Task<RecordPage, any Error>? = Task { try await read(start, end, pageSize) }
+        var checking: Task<CheckedRecordPage, any Error>?
         var n = 0
-        while let pending = next {
-            let page = try await pending.value
-            if page.count == pageSize, let last = page.last?.entry.sequence, last < end {
-                next = Task { try await readPage(on: db, after: last, limit: pageSize) }
-            } else {
-                next = nil
+        do {
+            while reading != nil || checking != nil {
+                var next: Task<CheckedRecordPage, any Error>?
+                if let pending = reading {
+                    let page = try await pending.value
+                    reading = nil
+                    if page.count == pageSize, let last = page.sequences.last, last < end {
+                        reading = Task { try await read(last, end, pageSize) }
+                    }
+                    next = Task { try await RecordPageReader.offThePool { page.checked() } }
+                }
+                if let done = checking {
+                    checking = nil
+                    let page = try await done.value
+                    auditor.consume(page)
+                    n += page.count
+                    progress?(n)
+                }
+                checking = next
             }
-            for stored in page where stored.entry.sequence <= end {
-                auditor.consume(stored)
-                n += 1
-                if n % 10000 == 0 { progress?(n) }
-            }
+        } catch {
+            // The reader is closed on the way out: no read may still be running on it.
+            _ = try? await reading?.value
+            throw error
+        }
+    }
+
+    /// Reads the whole log the way the audit does, without checking it: how many entries (the audit's ceiling, for
+    /// `fazhi bench record`).
+    public static func readAll(on db: any Database) async throws -> Int {
+        let reader = try await RecordPageReader.open(on: db)
+        defer { reader.close() }
+        var after = Int64.min, n = 0
+        while true {
+            let page = try await reader.read(after, Int64.max, 20000)
+            n += page.count
+            guard page.count == 20000, let last = page.sequences.last else { return n }
+            after = last
         }
     }
 
