@@ -178,6 +178,12 @@ struct ConsoleTests {
         #expect(th.retryAfter([LoginThrottle.accountKey("b"), ip], now: now) != nil)
         // The window passes.
         #expect(th.retryAfter([a], now: now.addingTimeInterval(901)) == nil)
+        // Counted before the attempt (claim), taken back when it does not count (forgive).
+        let two = LoginThrottle(maxFailuresPerAccount: 2)
+        #expect(two.claim([a], now: now).retryAfter == nil)
+        two.forgive(two.claim([a], now: now))
+        #expect(two.claim([a], now: now).retryAfter == nil)
+        #expect(two.claim([a], now: now).retryAfter == 900)
     }
 
     @Test func rolesLimitConsolePages() async throws {

@@ -30,6 +30,61 @@ struct NodeCoordinationTests {
             try await NodeLeases.ran("checkpoint", holder: "b", now: now + 54, on: t.app.db)
             let run = try #require(try await NodeLeases.lastRun("checkpoint", on: t.app.db))
             #expect(run.holder == "b" && run.at == now + 54)
+            // What the nodes use: the database's clock, the same for every node whatever its own clock says.
+            #expect(try await NodeLeases.acquire("sweep", holder: "a", for: 30, on: t.app.db))
+            #expect(try await !NodeLeases.acquire("sweep", holder: "b", for: 30, on: t.app.db))
+            #expect(try await NodeLeases.acquire("sweep", holder: "a", for: 30, on: t.app.db))
+            try await NodeLeases.ran("sweep", holder: "a", on: t.app.db)
+            let sweep = try #require(try await NodeLeases.lastRun("sweep", on: t.app.db)?.at)
+            #expect(abs(sweep.timeIntervalSinceNow) < 60)
+            // A lease taken on the database's clock has lapsed for the database once its time is past.
+            #expect(try await NodeLeases.acquire("short", holder: "a", for: -1, on: t.app.db))
+            #expect(try await NodeLeases.acquire("short", holder: "b", for: 30, on: t.app.db))
+        }
+    }
+
+    @Test(arguments: TestDB.all)
+    func anAttemptIsCountedBeforeItIsMadeSoConcurrentNodesCannotPassTheLimit(_ db: TestDB) async throws {
+        try await withTestApp(db, demo: false) { t in
+            let now = Date(timeIntervalSince1970: 1_800_000_000)
+            let limits = ["user:a": 3, "ip:1": 30]
+            // Ten attempts at the same instant (two nodes' worth of requests): no more than the limit get through.
+            let db = t.app.db
+            let granted = try await withThrowingTaskGroup(of: Bool.self) { group in
+                for _ in 0..<10 {
+                    group.addTask {
+                        try await ThrottleHits.claim(
+                            scope: "login", keys: ["user:a", "ip:1"], limits: limits, now: now, window: 900, on: db
+                        ).claim != nil
+                    }
+                }
+                var n = 0
+                for try await ok in group where ok { n += 1 }
+                return n
+            }
+            // (Attempts that all count before any is checked may all be refused: the limit fails closed.)
+            #expect(granted <= 3)
+            // A refused attempt leaves nothing counted; the wait runs to when the oldest hit leaves the window.
+            let hits = try await ThrottleHits.recent(scope: "login", keys: ["user:a"], since: now - 900, on: db)
+            #expect((hits["user:a"]?.count ?? 0) == granted)
+            for _ in granted..<3 {
+                #expect(
+                    try await ThrottleHits.claim(
+                        scope: "login", keys: ["user:a"], limits: limits, now: now, window: 900, on: db
+                    ).claim != nil)
+            }
+            let refused = try await ThrottleHits.claim(
+                scope: "login", keys: ["user:a"], limits: limits, now: now + 100, window: 900, on: db)
+            #expect(refused.claim == nil && refused.retryAfter == 800)
+            // An attempt that turns out not to count (the password was right) is taken back.
+            let last = try await ThrottleHits.recent(scope: "login", keys: ["user:a"], since: now - 900, on: db)
+            #expect(last["user:a"]?.count == 3)
+            let later = try await ThrottleHits.claim(
+                scope: "login", keys: ["user:a"], limits: limits, now: now + 901, window: 900, on: db)
+            let token = try #require(later.claim)
+            try await ThrottleHits.forgive(claim: token, on: db)
+            #expect(
+                try await ThrottleHits.recent(scope: "login", keys: ["user:a"], since: now + 900, on: db).isEmpty)
         }
     }
 

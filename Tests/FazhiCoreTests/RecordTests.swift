@@ -48,6 +48,48 @@ struct RecordTests {
         #expect(r.root == Merkle.root(log.map { $0.entry.leafHash }))
     }
 
+    /// Pages re-hashed on several threads (`RecordPage.checked`) verify as entry by entry does: the same root, and
+    /// the same first problem wherever it falls in the page's parts.
+    @Test func pagesCheckedInPartsAgreeWithEntryByEntry() throws {
+        let log = makeLog(2_500)
+        let key = RecordSigningKey()
+        let cp = try key.sign(
+            treeSize: 1_777, root: Merkle.root(log.prefix(1_777).map { $0.entry.leafHash }), madeAt: "t")
+        func paged(_ log: [StoredRecordEntry]) -> RecordAuditReport {
+            var a = RecordAuditor(checkpoints: [cp], keys: [key.publicKey])
+            for start in stride(from: 0, to: log.count, by: 1_000) {
+                a.consume(RecordPage(Array(log[start..<min(start + 1_000, log.count)])).checked(parts: 2))
+            }
+            return a.finish()
+        }
+        let whole = paged(log)
+        #expect(whole.ok && whole.entriesChecked == 2_500 && whole.checkpointsChecked == 1)
+        #expect(whole.root == audit(log, [cp], keys: [key.publicKey]).root)
+        // A field altered in the second part of a page (its leaf no longer matches), a payload altered after it.
+        var altered = log
+        let e = altered[1_800].entry
+        altered[1_800] = StoredRecordEntry(
+            entry: RecordEntry(
+                sequence: e.sequence, recordedAt: e.recordedAt, actor: "someone else", organisation: e.organisation,
+                subjectType: e.subjectType, subjectID: e.subjectID, action: e.action, payloadHash: e.payloadHash),
+            payload: altered[1_800].payload, storedLeafHash: altered[1_800].storedLeafHash,
+            storedChainHash: altered[1_800].storedChainHash)
+        altered[2_100] = StoredRecordEntry(
+            entry: altered[2_100].entry, payload: Array("{}".utf8), storedLeafHash: altered[2_100].storedLeafHash,
+            storedChainHash: altered[2_100].storedChainHash)
+        let found = paged(altered)
+        #expect(found.firstProblem?.sequence == 1_801)
+        #expect(found.firstProblem?.reason == audit(altered).firstProblem?.reason)
+        // Two entries swapped inside a page: named at the first, as entry by entry names it.
+        var swapped = log
+        swapped.swapAt(1_500, 1_501)
+        #expect(paged(swapped).firstProblem?.sequence == audit(swapped).firstProblem?.sequence)
+        // Every part's leaves stay 32 bytes an entry even where an entry has a problem.
+        let checked = RecordPage(Array(altered[1_000..<2_000])).checked(parts: 2)
+        #expect(checked.count == 1_000 && checked.leaves.count == 32 * 1_000)
+        #expect(checked.leaf(999) == altered[1_999].entry.leafHash)
+    }
+
     @Test func alteredPayloadIsNamed() {
         var log = makeLog(10)
         let e = log[6]

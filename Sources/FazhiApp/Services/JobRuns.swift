@@ -18,15 +18,14 @@ final class JobRuns: Sendable {
 
     func mayRun(_ job: String, every seconds: Int, on db: any Database) async throws -> Bool {
         guard !sqlite else { return true }
-        return try await NodeLeases.acquire(
-            job, holder: node, for: TimeInterval(max(3 * seconds, 30)), now: Date(), on: db)
+        return try await NodeLeases.acquire(job, holder: node, for: TimeInterval(max(3 * seconds, 30)), on: db)
     }
 
     func ran(_ job: String, on db: any Database) async throws {
         let now = Date()
         finished.withLockedValue { $0[job] = now }
         guard !sqlite else { return }
-        try await NodeLeases.ran(job, holder: node, now: now, on: db)
+        try await NodeLeases.ran(job, holder: node, on: db)
     }
 
     /// Gives up the lease of `job` when this node stops.

@@ -50,6 +50,45 @@ public final class LoginThrottle: Sendable {
     }
 
     public func reset(_ key: String) { failures.withLockedValue { _ = $0.removeValue(forKey: key) } }
+
+    /// Counts an attempt before it is made, under one lock with the check (the in-memory `ThrottleHits.claim`):
+    /// the claim, or the seconds to wait (nothing counted).
+    public func claim(_ keys: [String], now: Date) -> ThrottleClaim {
+        failures.withLockedValue { map in
+            var wait: TimeInterval = 0
+            for k in keys {
+                let recent = (map[k] ?? []).filter { now.timeIntervalSince($0) < window }
+                map[k] = recent
+                if recent.count >= limit(for: k), let oldest = recent.first {
+                    wait = max(wait, window - now.timeIntervalSince(oldest))
+                }
+            }
+            guard wait <= 0 else {
+                return ThrottleClaim(keys: keys, at: now, token: nil, retryAfter: Int(wait.rounded(.up)))
+            }
+            for k in keys { map[k, default: []].append(now) }
+            return ThrottleClaim(keys: keys, at: now, token: nil, retryAfter: nil)
+        }
+    }
+
+    /// Takes an attempt's hits back (in memory).
+    public func forgive(_ claim: ThrottleClaim) {
+        guard claim.retryAfter == nil else { return }
+        failures.withLockedValue { map in
+            for k in claim.keys {
+                if let i = map[k]?.lastIndex(of: claim.at) { map[k]?.remove(at: i) }
+            }
+        }
+    }
+}
+
+/// 一次尝试的计数: an attempt counted against its keys before it was made. `retryAfter` set: refused, nothing counted.
+public struct ThrottleClaim: Sendable {
+    let keys: [String]
+    let at: Date
+    /// The claim's name in `throttle_hits` (PostgreSQL).
+    let token: String?
+    public let retryAfter: Int?
 }
 
 extension LoginThrottle {
@@ -74,6 +113,27 @@ extension LoginThrottle {
         guard !req.fazhi.store.target.isSQLite else { return recordFailure(keys, now: now) }
         try await ThrottleHits.add(
             scope: scope, keys: Self.stored(keys), now: now, forgetBefore: now.addingTimeInterval(-window), on: req.db)
+    }
+
+    /// Counts an attempt before it is made — on PostgreSQL in the database every node shares, inserted before it is
+    /// counted (`ThrottleHits.claim`), so nodes checking at the same instant cannot each let one more through. A claim
+    /// with `retryAfter` is refused; otherwise the attempt counts unless `forgive`n.
+    func claim(_ keys: [String], on req: Request) async throws -> ThrottleClaim {
+        let now = req.fazhi.now
+        guard !req.fazhi.store.target.isSQLite else { return claim(keys, now: now) }
+        let stored = Self.stored(keys)
+        var limits: [String: Int] = [:]
+        for k in stored { limits[k] = limit(for: k) }
+        let (token, wait) = try await ThrottleHits.claim(
+            scope: scope, keys: stored, limits: limits, now: now, window: window, on: req.db)
+        return ThrottleClaim(keys: stored, at: now, token: token, retryAfter: wait)
+    }
+
+    /// The attempt does not count after all (a login that succeeded, a correct 查询码, an application refused).
+    func forgive(_ claim: ThrottleClaim, on req: Request) async throws {
+        guard claim.retryAfter == nil else { return }
+        guard let token = claim.token else { return forgive(claim) }
+        try await ThrottleHits.forgive(claim: token, on: req.db)
     }
 
     func reset(_ key: String, on req: Request) async throws {

@@ -33,9 +33,6 @@ public struct RecordPage: Sendable {
         ends.append(bytes.count)
     }
 
-    /// Whether every entry begun has its ten fields (a reader that stopped half-way leaves it false).
-    public var isComplete: Bool { ends.count == sequences.count * Self.fieldCount }
-
     /// A page of entries already in memory (`StoredRecordEntry`), as tests and the in-memory figures use.
     public init(_ stored: [StoredRecordEntry]) {
         for s in stored {
@@ -65,8 +62,9 @@ public struct RecordPage: Sendable {
         let bounds = (0...parts).map { $0 * n / parts }
         let slots = Slots(parts)
         DispatchQueue.concurrentPerform(iterations: parts) { p in slots.put(p, check(bounds[p]..<bounds[p + 1])) }
-        var all = slots.values[0]
-        for part in slots.values.dropFirst() { all.append(part) }
+        let values = slots.values
+        var all = values[0]
+        for part in values.dropFirst() { all.append(part) }
         return all
     }
 
@@ -91,7 +89,8 @@ public struct RecordPage: Sendable {
                 out.leaves.append(contentsOf: leaf)
                 problem = withField(i, .leafHash) { Self.hexEquals(leaf, $0) } ? nil : .leaf
             }
-            if problem != nil { out.leaves.append(contentsOf: RecordChain.genesis) }
+            // 32 bytes per entry whatever happened: a leaf that was computed stays (`.leaf`); none was for `.payload`.
+            if problem == .payload { out.leaves.append(contentsOf: RecordChain.genesis) }
             out.sequences.append(seq)
             out.problems.append(problem)
             withField(i, .chainHash) { out.appendChain($0) }

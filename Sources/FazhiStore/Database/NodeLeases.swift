@@ -7,31 +7,43 @@ import SQLKit
 /// node takes it over once it has lapsed (its holder died or hung). Kept in the database, so a node that starts while
 /// another holds the lease waits its turn instead of signing a second checkpoint of its own.
 public enum NodeLeases {
-    /// Takes or renews `name` for `holder` until `now + seconds`; true if `holder` holds it now.
+    /// Takes or renews `name` for `holder` until `now + seconds`; true if `holder` holds it now. Without `now`, the
+    /// time is the database's own clock, the one clock every node shares: a node whose clock runs ahead must not take
+    /// a lease that has not lapsed (nor one running behind keep it too long).
     public static func acquire(
-        _ name: String, holder: String, for seconds: TimeInterval, now: Date = Date(), on db: any Database
+        _ name: String, holder: String, for seconds: TimeInterval, now: Date? = nil, on db: any Database
     ) async throws -> Bool {
         let sql = db as! any SQLDatabase
-        let at = now.timeIntervalSince1970
+        let at = time(now, sql)
         let row = try await sql.raw(
             """
-            INSERT INTO node_leases (name, holder, expires_at) VALUES (\(bind: name), \(bind: holder), \(bind: at + seconds))
+            INSERT INTO node_leases (name, holder, expires_at) VALUES (\(bind: name), \(bind: holder), \(at) + \(bind: seconds))
             ON CONFLICT (name) DO UPDATE SET holder = excluded.holder, expires_at = excluded.expires_at
-            WHERE node_leases.holder = excluded.holder OR node_leases.expires_at < \(bind: at)
+            WHERE node_leases.holder = excluded.holder OR node_leases.expires_at < \(at)
             RETURNING holder
             """
         ).first()
         return try row?.decode(column: "holder", as: String.self) == holder
     }
 
-    /// Notes that the holder finished a run of `name` at `now` (what `/metrics` reports as the job's age).
-    public static func ran(_ name: String, holder: String, now: Date = Date(), on db: any Database) async throws {
-        try await (db as! any SQLDatabase).raw(
+    /// Notes that the holder finished a run of `name` at `now` (the database's clock without it: what `/metrics`
+    /// reports as the job's age).
+    public static func ran(_ name: String, holder: String, now: Date? = nil, on db: any Database) async throws {
+        let sql = db as! any SQLDatabase
+        try await sql.raw(
             """
-            UPDATE node_leases SET last_run_at = \(bind: now.timeIntervalSince1970)
+            UPDATE node_leases SET last_run_at = \(time(now, sql))
             WHERE name = \(bind: name) AND holder = \(bind: holder)
             """
         ).run()
+    }
+
+    /// `now` as seconds since 1970, or the database's clock at the statement.
+    static func time(_ now: Date?, _ sql: any SQLDatabase) -> any SQLExpression {
+        if let now { return SQLBind(now.timeIntervalSince1970) }
+        return sql.dialect.name == "sqlite"
+            ? SQLRaw("((julianday('now') - 2440587.5) * 86400.0)")
+            : SQLRaw("CAST(EXTRACT(EPOCH FROM clock_timestamp()) AS DOUBLE PRECISION)")
     }
 
     /// Gives the lease up (the node is stopping), so another node takes the job at its next run, not after the lapse.
@@ -95,6 +107,44 @@ public enum ThrottleHits {
         try await sql.raw(
             "DELETE FROM throttle_hits WHERE scope = \(bind: scope) AND at < \(bind: forgetBefore.timeIntervalSince1970)"
         ).run()
+    }
+
+    /// Counts an attempt for each key *before* it is made, then counts again: if any key is now over its limit the
+    /// attempt's hits are taken back and the answer is the seconds until the oldest hit of a full key leaves the
+    /// window. Every node inserts before it counts, so of two attempts at the same instant at least one sees both
+    /// hits: no more than the limit ever get through. Returns the claim (to `forgive` an attempt that turns out not
+    /// to count) or the wait.
+    public static func claim(
+        scope: String, keys: [String], limits: [String: Int], now: Date, window: TimeInterval, on db: any Database
+    ) async throws -> (claim: String?, retryAfter: Int?) {
+        let sql = db as! any SQLDatabase
+        let claim = UUID().uuidString
+        for k in keys {
+            try await sql.raw(
+                """
+                INSERT INTO throttle_hits (scope, hit_key, at, claim)
+                VALUES (\(bind: scope), \(bind: k), \(bind: now.timeIntervalSince1970), \(bind: claim))
+                """
+            ).run()
+        }
+        let hits = try await recent(scope: scope, keys: keys, since: now.addingTimeInterval(-window), on: db)
+        var wait: TimeInterval = 0
+        for (k, h) in hits where h.count > limits[k, default: Int.max] {
+            wait = max(wait, window - now.timeIntervalSince(h.oldest))
+        }
+        guard wait <= 0 else {
+            try await forgive(claim: claim, on: db)
+            return (nil, max(1, Int(wait.rounded(.up))))
+        }
+        try await sql.raw(
+            "DELETE FROM throttle_hits WHERE scope = \(bind: scope) AND at < \(bind: now.timeIntervalSince1970 - window)"
+        ).run()
+        return (claim, nil)
+    }
+
+    /// Takes back the hits of an attempt that does not count (a login that succeeded, an application refused).
+    public static func forgive(claim: String, on db: any Database) async throws {
+        try await (db as! any SQLDatabase).raw("DELETE FROM throttle_hits WHERE claim = \(bind: claim)").run()
     }
 
     public static func reset(scope: String, key: String, on db: any Database) async throws {

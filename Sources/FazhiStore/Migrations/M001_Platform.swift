@@ -132,5 +132,6 @@ public enum FazhiMigrations {
         M039_NodeCoordination(),
         M040_RecordFrontiers(),
         M041_LedgerAttachments(),
+        M042_ThrottleClaims(),
     ]
 }

@@ -318,44 +318,37 @@ public enum RecordLog {
         try await publicKeys(on: db) + extra
     }
 
-    /// Feeds the entries after `after` (up to `limit`) to the auditor, in three overlapping stages: the next page is
-    /// read (as raw bytes, `RecordPageReader`) while the one before it is re-hashed on every core
-    /// (`RecordPage.checked`) and the one before that goes through the chain and the tree in order.
+    /// Feeds the entries after `after` (up to `limit`) to the auditor, in three overlapping stages: the next pages are
+    /// read (as raw bytes, `RecordPageReader`, ahead on as many connections as the reader allows: `RecordPageSource`)
+    /// while the one before is re-hashed on every core (`RecordPage.checked`) and the one before that goes through the
+    /// chain and the tree in order.
     private static func consume(
         into auditor: inout RecordAuditor, after start: Int64, upTo limit: Int?, on db: any Database,
         progress: ((Int) -> Void)?
     ) async throws {
-        let pageSize = 20000
         let end = limit.map(Int64.init) ?? Int64.max
         let reader = try await RecordPageReader.open(on: db)
         defer { reader.close() }
-        let read = reader.read
-        var reading: Task<RecordPage, any Error>? = Task { try await read(start, end, pageSize) }
+        var pages = RecordPageSource(read: reader.read, after: start, end: end, size: 20000, depth: reader.depth)
         var checking: Task<CheckedRecordPage, any Error>?
         var n = 0
         do {
-            while reading != nil || checking != nil {
-                var next: Task<CheckedRecordPage, any Error>?
-                if let pending = reading {
-                    let page = try await pending.value
-                    reading = nil
-                    if page.count == pageSize, let last = page.sequences.last, last < end {
-                        reading = Task { try await read(last, end, pageSize) }
-                    }
-                    next = Task { try await RecordPageReader.offThePool { page.checked() } }
-                }
+            while true {
+                let page = try await pages.next()
+                let next = page.map { page in Task { try await RecordPageReader.offThePool { page.checked() } } }
                 if let done = checking {
-                    checking = nil
-                    let page = try await done.value
-                    auditor.consume(page)
-                    n += page.count
+                    let checked = try await done.value
+                    auditor.consume(checked)
+                    n += checked.count
                     progress?(n)
                 }
                 checking = next
+                if next == nil { break }
             }
         } catch {
-            // The reader is closed on the way out: no read may still be running on it.
-            _ = try? await reading?.value
+            // The reader is closed on the way out: no read may still be running on it (nor hashing on the cores).
+            try? await pages.drain()
+            _ = try? await checking?.value
             throw error
         }
     }
@@ -365,13 +358,16 @@ public enum RecordLog {
     public static func readAll(on db: any Database) async throws -> Int {
         let reader = try await RecordPageReader.open(on: db)
         defer { reader.close() }
-        var after = Int64.min, n = 0
-        while true {
-            let page = try await reader.read(after, Int64.max, 20000)
-            n += page.count
-            guard page.count == 20000, let last = page.sequences.last else { return n }
-            after = last
+        var pages = RecordPageSource(
+            read: reader.read, after: Int64.min, end: Int64.max, size: 20000, depth: reader.depth)
+        var n = 0
+        do {
+            while let page = try await pages.next() { n += page.count }
+        } catch {
+            try? await pages.drain()
+            throw error
         }
+        return n
     }
 
     /// The frontier kept with the checkpoint of `size`, if any (and well-formed).

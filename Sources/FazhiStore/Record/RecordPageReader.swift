@@ -14,24 +14,27 @@ enum RecordPageReader {
     /// Entries with `after < seq <= end`, in order, at most `limit`.
     typealias Read = @Sendable (_ after: Int64, _ end: Int64, _ limit: Int) async throws -> RecordPage
 
-    static func open(on db: any Database) async throws -> (read: Read, close: @Sendable () -> Void) {
+    /// How to read pages, how many reads may run at once, and what to close afterwards.
+    static func open(on db: any Database) async throws -> (read: Read, depth: Int, close: @Sendable () -> Void) {
         if let sql = db as? any SQLDatabase, db is any SQLiteDatabase,
             let path = try await sqliteFile(sql), let file = SQLiteRecordFile(path: path)
         {
+            // One connection, one statement: one read at a time (reading is far cheaper than hashing here anyway).
             return (
                 { after, end, limit in try await offThePool { try file.page(after: after, end: end, limit: limit) } },
-                { file.close() }
+                1, { file.close() }
             )
         }
         if let pg = db as? any PostgresDatabase {
-            return ({ after, end, limit in try await postgresPage(pg, after: after, end: end, limit: limit) }, {})
+            // Two reads at once, on two of the pool's connections: the server reads one while the app decodes the other.
+            return ({ after, end, limit in try await postgresPage(pg, after: after, end: end, limit: limit) }, 2, {})
         }
         return (
             { after, end, limit in
                 RecordPage(
                     try await RecordLog.readPage(on: db, after: after, limit: limit).filter { $0.entry.sequence <= end }
                 )
-            }, {}
+            }, 1, {}
         )
     }
 
@@ -66,15 +69,15 @@ enum RecordPageReader {
             guard let first = cells.next(), var seqBytes = first.bytes else {
                 throw StoreError.integrity("记录表有一行的序号缺失")
             }
-            let seq: Int64?
-            switch first.format {
-            case .binary: seq = seqBytes.readInteger(as: Int64.self)
-            case .text: seq = seqBytes.readString(length: seqBytes.readableBytes).flatMap { Int64($0) }
-            }
-            guard let seq else { throw StoreError.integrity("记录表有一行的序号无法读取") }
+            // PostgresNIO asks for binary results: a BIGINT is 8 bytes, big-endian.
+            guard first.format == .binary, first.dataType == .int8, seqBytes.readableBytes == 8,
+                let seq = seqBytes.readInteger(as: Int64.self)
+            else { throw StoreError.integrity("记录表有一行的序号类型错误") }
             page.begin(sequence: seq)
             for column in RecordLog.columns.dropFirst() {
-                guard let cell = cells.next(), let bytes = cell.bytes else {
+                guard let cell = cells.next(), cell.dataType == .text || cell.dataType == .varchar,
+                    let bytes = cell.bytes
+                else {
                     throw StoreError.integrity("记录表第 \(seq) 行的 \(column) 列缺失或类型错误")
                 }
                 bytes.withUnsafeReadableBytes { page.append(field: $0) }
@@ -92,6 +95,8 @@ final class SQLiteRecordFile: @unchecked Sendable {
 
     init?(path: String) {
         guard sqlite_nio_sqlite3_open_v2(path, &handle, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, nil) == SQLITE_OK,
+            // Wait out another process's brief lock (a WAL checkpoint, a recovery) as the app's own connections do.
+            sqlite_nio_sqlite3_busy_timeout(handle, 30_000) == SQLITE_OK,
             sqlite_nio_sqlite3_prepare_v2(
                 handle,
                 "SELECT \(RecordLog.columns.joined(separator: ", ")) FROM record_entries WHERE seq > ?1 AND seq <= ?2 ORDER BY seq LIMIT ?3",

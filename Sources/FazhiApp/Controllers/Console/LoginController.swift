@@ -34,7 +34,8 @@ struct LoginController {
                 LoginThrottle.accountKey(username), LoginThrottle.addressKey(req.clientAddress),
             ]
             let throttle = req.fazhi.throttle
-            if let wait = try await throttle.retryAfter(keys, on: req) {
+            let claim = try await throttle.claim(keys, on: req)
+            if let wait = claim.retryAfter {
                 let r = page(
                     req, error: "登录失败次数过多，请 \((wait + 59) / 60) 分钟后再试", username: username, status: .tooManyRequests)
                 r.headers.replaceOrAdd(name: "Retry-After", value: "\(wait)")
@@ -43,9 +44,10 @@ struct LoginController {
             guard let user = try await Accounts.user(named: username, on: req.db), user.isActive,
                 try await req.password.async.verify(password, created: user.passwordHash)
             else {
-                try await throttle.recordFailure(keys, on: req)
+                // The failed attempt stays counted (it was counted before the password was checked).
                 return page(req, error: "用户名或密码错误，或账号已停用", username: username, status: .unauthorized)
             }
+            try await throttle.forgive(claim, on: req)
             try await throttle.reset(LoginThrottle.accountKey(username), on: req)
             // A new session id at login, so an id planted before login is worthless afterwards.
             if let old = req.session.id { try? await StoreSessionDriver().deleteSession(old, for: req) }

@@ -26,7 +26,8 @@ enum ConsultationPages {
             // Not a number (第二条, abc): refused like an article the draft does not have, never filed under 全文.
             let article: Int? = rawArticle.isEmpty ? nil : (Int(rawArticle) ?? -1)
             let address = LoginThrottle.addressKey(req.clientAddress)
-            if let wait = try await req.fazhi.applicationThrottle.retryAfter([address], on: req) {
+            let claim = try await req.fazhi.applicationThrottle.claim([address], on: req)
+            if let wait = claim.retryAfter {
                 return Views.portal(
                     "公开征求意见", request: req,
                     ConsultationViews.draft(
@@ -44,13 +45,14 @@ enum ConsultationPages {
                         caseID: id, article: article, text: v["text"] ?? "", commenter: v["commenter"] ?? "",
                         today: today, catalog: catalog, in: tx)
                 }
-                try await req.fazhi.applicationThrottle.recordFailure([address], on: req)
                 return Views.portal(
                     "公开征求意见", request: req,
                     ConsultationViews.draft(
                         c, rule: rule, receipt: comment.receipt, error: nil, csrf: CSRF.token(for: req))
                 ).with(status: .created)
             } catch let e as DomainError {
+                // Only a comment received counts against the address.
+                try await req.fazhi.applicationThrottle.forgive(claim, on: req)
                 return Views.portal(
                     "公开征求意见", request: req,
                     ConsultationViews.draft(

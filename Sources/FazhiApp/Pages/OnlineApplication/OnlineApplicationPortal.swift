@@ -61,6 +61,14 @@ struct OnlineApplicationPortal: Sendable {
         for k in fields { if let v = values[k], !v.isEmpty { inputs[k] = .text(v) } }
         let catalog = req.fazhi.procedures, calendar = req.fazhi.deadlines, today = req.fazhi.today
         let filedInputs = inputs, desk = desk
+        // Counted now, before it is filed, so that two nodes cannot both take the address's last application.
+        let claim = try await req.fazhi.applicationThrottle.claim([address], on: req)
+        if let wait = claim.retryAfter {
+            let r = try await form(
+                req, values, "同一网络地址提交过于频繁，请在 \((wait + 59) / 60) 分钟后再试；也可以当面、邮寄提交", nil, .tooManyRequests)
+            r.headers.replaceOrAdd(name: .retryAfter, value: String(wait))
+            return r
+        }
         do {
             let (filed, _) = try await req.fazhi.store.write(
                 on: req.db, ChangeContext(actor: "portal", organisation: office.id.uuidString), now: req.fazhi.now
@@ -69,10 +77,11 @@ struct OnlineApplicationPortal: Sendable {
                     inputs: filedInputs, office: office.id, submissionKey: key, catalog: catalog, calendar: calendar,
                     today: today, in: tx)
             }
-            try await req.fazhi.applicationThrottle.recordFailure([address], on: req)
             if let secret = filed.secret { req.session.data["\(sessionPrefix).\(key)"] = secret }
             return try await receipt(req, filed, filed.secret)
         } catch let e as DomainError {
+            // Only a filed application counts against the address.
+            try await req.fazhi.applicationThrottle.forgive(claim, on: req)
             // Two sends of one form at the same moment: the second meets the first's unique key and shows its receipt.
             if let filed = try await desk.bySubmission(key, on: req.db) {
                 return try await receipt(req, filed, req.session.data["\(sessionPrefix).\(key)"])
@@ -99,15 +108,16 @@ struct OnlineApplicationPortal: Sendable {
         let number = ((try? req.content.get(String.self, at: "number")) ?? "").trimmed,
             secret = ((try? req.content.get(String.self, at: "secret")) ?? "").trimmed
         let keys = LoginThrottle.statusKeys(address: req.clientAddress, number: number)
-        if let wait = try await req.fazhi.statusThrottle.retryAfter(keys, on: req) {
+        let claim = try await req.fazhi.statusThrottle.claim(keys, on: req)
+        if let wait = claim.retryAfter {
             return .refused(number: number, message: "查询失败次数过多，请在 \((wait + 59) / 60) 分钟后再试", .tooManyRequests)
         }
         guard number.count <= 40, secret.count <= 40,
             let c = try await desk.lookup(trackingNumber: number, secret: secret, on: req.db)
         else {
-            try await req.fazhi.statusThrottle.recordFailure(keys, on: req)
             return .refused(number: number, message: "查询编号或查询码不正确", .notFound)
         }
+        try await req.fazhi.statusThrottle.forgive(claim, on: req)
         return .found(c, number: number, secret: secret)
     }
 

@@ -109,6 +109,16 @@ enum ReconsiderationPortal {
         let catalog = req.fazhi.procedures, calendar = req.fazhi.deadlines, today = req.fazhi.today,
             evidence = req.fazhi.evidence
         let stagedFiles = staged, filedInputs = inputs
+        // Counted now, before it is filed, so that two nodes cannot both take the address's last application.
+        let claim = try await req.fazhi.applicationThrottle.claim([address], on: req)
+        if let wait = claim.retryAfter {
+            for s in stagedFiles { await EvidenceStore.abandon(s, blobs: evidence, on: req.db) }
+            let r = try await form(
+                req, values: values, error: "同一网络地址提交申请过于频繁，请在 \((wait + 59) / 60) 分钟后再试；如需当面或邮寄申请，请联系行政复议机构",
+                field: nil, status: .tooManyRequests)
+            r.headers.replaceOrAdd(name: .retryAfter, value: String(wait))
+            return r
+        }
         do {
             let (filed, _) = try await req.fazhi.store.write(
                 on: req.db, ChangeContext(actor: "portal", organisation: office.id.uuidString), now: req.fazhi.now
@@ -122,10 +132,11 @@ enum ReconsiderationPortal {
                 }
                 return result
             }
-            try await req.fazhi.applicationThrottle.recordFailure([address], on: req)
             if let secret = filed.secret { req.session.data["apply.\(key)"] = secret }
             return try await receipt(req, filed, secret: filed.secret)
         } catch let e as DomainError {
+            // Only a filed application counts against the address.
+            try await req.fazhi.applicationThrottle.forgive(claim, on: req)
             for s in stagedFiles { await EvidenceStore.abandon(s, blobs: evidence, on: req.db) }
             // Two sends of one form at the same moment: the second meets the first's unique key and shows its receipt.
             if let filed = try await ReconsiderationApplications.bySubmission(key, on: req.db) {
@@ -180,7 +191,8 @@ enum ReconsiderationPortal {
         let number = ((try? req.content.get(String.self, at: "number")) ?? "").trimmed,
             secret = ((try? req.content.get(String.self, at: "secret")) ?? "").trimmed
         let keys = LoginThrottle.statusKeys(address: req.clientAddress, number: number)
-        if let wait = try await req.fazhi.statusThrottle.retryAfter(keys, on: req) {
+        let claim = try await req.fazhi.statusThrottle.claim(keys, on: req)
+        if let wait = claim.retryAfter {
             return Views.portal(
                 "行政复议申请查询", request: req,
                 statusForm(req, number: number, error: "查询失败次数过多，请在 \((wait + 59) / 60) 分钟后再试")
@@ -188,7 +200,6 @@ enum ReconsiderationPortal {
         }
         guard let c = try await ReconsiderationApplications.lookup(trackingNumber: number, secret: secret, on: req.db)
         else {
-            try await req.fazhi.statusThrottle.recordFailure(keys, on: req)
             return Views.portal("行政复议申请查询", request: req, statusForm(req, number: number, error: "查询编号或查询码不正确")).with(
                 status: .notFound)
         }
