@@ -21,18 +21,24 @@ public final class WriteTransaction: @unchecked Sendable {
     fileprivate(set) var pending: [PendingRecordEntry] = []
     /// The log's last entry as this transaction knows it (from the store's last commit, then its own appends).
     fileprivate(set) var knownTail: RecordLog.Tail?
+    /// Whether to trust `knownTail` enough to append guarded by it (one statement) rather than read the tail first: false
+    /// once another process was found to have written since (several app nodes take turns), true again once not.
+    fileprivate(set) var guardsTail = true
     /// Registry rows written and not yet sealed (`seal(_:_:)`).
     var toSeal: [(SealedTable, [any Encodable & Sendable])] = []
 
-    init(db: any Database, context: ChangeContext, now: Date, knownTail: RecordLog.Tail? = nil) {
-        self.db = db; self.context = context; self.now = now; self.knownTail = knownTail
+    init(
+        db: any Database, context: ChangeContext, now: Date, knownTail: RecordLog.Tail? = nil, guardsTail: Bool = true
+    ) {
+        self.db = db; self.context = context; self.now = now; self.knownTail = knownTail; self.guardsTail = guardsTail
     }
 
     /// Appends the entries noted so far to the log now, still inside this transaction (so they commit or roll back
     /// with it). A long import calls it per chunk so its payloads are not all held in memory until the commit.
     public func flushRecord() async throws {
         try await recordSeals()
-        knownTail = try await RecordLog.append(pending, context: context, at: now, knownTail: knownTail, on: sql)
+        knownTail = try await RecordLog.append(
+            pending, context: context, at: now, knownTail: knownTail, guarded: &guardsTail, on: sql)
         pending = []
     }
 
@@ -130,6 +136,12 @@ public final class Store: Sendable {
         get { generationLock.lock(); defer { generationLock.unlock() }; return _recordTail }
         set { generationLock.lock(); _recordTail = newValue; generationLock.unlock() }
     }
+    /// Whether the next append is guarded by `recordTail` (`WriteTransaction.guardsTail`).
+    nonisolated(unsafe) private var _guardsRecordTail = true
+    private var guardsRecordTail: Bool {
+        get { generationLock.lock(); defer { generationLock.unlock() }; return _guardsRecordTail }
+        set { generationLock.lock(); _guardsRecordTail = newValue; generationLock.unlock() }
+    }
 
     /// Runs `body` as one transaction and appends its record entries before committing. Either the change
     /// and its record entries are all stored, or nothing is.
@@ -177,21 +189,23 @@ public final class Store: Sendable {
             }
         case .postgres:
             defer { bumpGeneration() }
-            let known = recordTail
+            let known = recordTail, guards = guardsRecordTail
             do {
-                let (r, tail) = try await db.transaction { conn in
+                let (r, tail, guardsNext) = try await db.transaction { conn in
                     let sql = conn as! any SQLDatabase
                     try await sql.raw("SELECT pg_advisory_xact_lock(\(literal: Store.recordLockKey))").run()
                     if let level = self.synchronousCommit {
                         try await sql.raw("SET LOCAL synchronous_commit TO \(unsafeRaw: level.rawValue)").run()
                     }
-                    let tx = WriteTransaction(db: conn, context: context, now: now, knownTail: known)
+                    let tx = WriteTransaction(
+                        db: conn, context: context, now: now, knownTail: known, guardsTail: guards)
                     let r = try await body(tx)
                     try await IdempotencyClaim.current?.mark(in: tx)
                     try await tx.flushRecord()
-                    return (r, tx.knownTail)
+                    return (r, tx.knownTail, tx.guardsTail)
                 }
                 recordTail = tail
+                guardsRecordTail = guardsNext
                 return r
             } catch {
                 recordTail = nil

@@ -16,15 +16,17 @@ public enum RecordLog {
     /// Appends entries after the current tail, in one multi-row insert per 400 entries, and returns the new tail.
     /// Must run inside a write transaction (`Store.write`) so the tail cannot move underneath.
     ///
-    /// With `knownTail` (what this process last committed), the first insert is guarded by the log's current last
-    /// sequence number instead of reading the tail first: one statement less per write. When another process wrote
-    /// since, the guard inserts nothing and the tail is read as usual.
+    /// With `knownTail` (what this process last committed) and `guarded`, the first insert is guarded by the log's
+    /// current last sequence number instead of reading the tail first: one statement less per write. When another
+    /// process wrote since, the guard inserts nothing and the tail is read as usual — and `guarded` turns false, so
+    /// that while several app nodes take turns the next write reads the tail first instead of sending a guarded insert
+    /// bound to fail (two statements, not three); it turns true again once a read tail is the known one.
     static func append(
         _ pending: [PendingRecordEntry], context: ChangeContext, at now: Date, knownTail: Tail? = nil,
-        on sql: any SQLDatabase
+        guarded: inout Bool, on sql: any SQLDatabase
     ) async throws -> Tail? {
         guard !pending.isEmpty else { return knownTail }
-        if let knownTail,
+        if guarded, let knownTail,
             let after = try await insert(pending, after: knownTail, context: context, at: now, guarded: true, on: sql)
         {
             return after
@@ -33,6 +35,7 @@ public enum RecordLog {
             try await sql.raw("SELECT seq, chain_hash FROM record_entries ORDER BY seq DESC LIMIT 1").first(
                 decoding: Tail.self)
             ?? Tail(seq: 0, chain_hash: Hex.encode(RecordChain.genesis))
+        guarded = knownTail.map { $0.seq == tail.seq && $0.chain_hash == tail.chain_hash } ?? true
         return try await insert(pending, after: tail, context: context, at: now, guarded: false, on: sql)
     }
 
