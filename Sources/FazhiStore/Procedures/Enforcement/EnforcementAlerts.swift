@@ -8,12 +8,18 @@ enum EnforcementAlerts {
     typealias Step = PenaltyOrdinaryProcedure.Step
 
     /// 偏离裁量基准 (at 作出决定) and 未按期公示 (at 公示).
+    /// The case number (one more read) is looked up only when an alert is raised, not on every step.
     static let penalty = CaseProjection(procedure: PenaltyOrdinaryProcedure.id) { file, _, tx in
-        guard let step = file.steps.last, let number = try await caseNumber(file.id, on: tx.sql) else { return }
-        if step.action == Step.decide, let alert = outsideBenchmark(file, number: number, on: step.on) {
+        guard let step = file.steps.last else { return }
+        if step.action == Step.decide, outsideBenchmark(file, number: "", on: step.on) != nil,
+            let number = try await caseNumber(file.id, on: tx.sql),
+            let alert = outsideBenchmark(file, number: number, on: step.on)
+        {
             try await SupervisionAlerts.raise(alert, on: tx.sql)
         }
-        if step.action == Step.publish, let due = file.deadline("publication")?.deadline.due, step.on > due {
+        if step.action == Step.publish, let due = file.deadline("publication")?.deadline.due, step.on > due,
+            let number = try await caseNumber(file.id, on: tx.sql)
+        {
             try await SupervisionAlerts.raise(
                 SupervisionAlert(
                     rule: AlertRule.latePublication.id, subject: file.id.uuidString, bodyID: file.bodyID,
