@@ -49,8 +49,11 @@ struct IdempotencyMiddleware: AsyncMiddleware {
                 try await next.respond(to: request)
             }
         } catch {
-            // With the database away the outcome is unknown: the claim stays until it lapses, so nothing runs twice.
-            if !DatabaseUnavailable.matches(error) { try? await forget(claim, request) }
+            // With the database away the outcome is unknown: the claim stays until it lapses, so nothing runs twice. A
+            // transaction the server rolled back for meeting another one is known undone: the key is free to retry.
+            if !DatabaseUnavailable.matches(error) || DatabaseUnavailable.conflicted(error) {
+                try? await forget(claim, request)
+            }
             throw error
         }
         guard response.status.code < 500 else {

@@ -293,7 +293,7 @@ public enum CaseStore {
         let f = t.file, sql = tx.sql
         let row = try CaseRow(t, def: def, number: number, openedOn: openedOn)
         let figures = row.figures, seal = row.seal
-        try await sql.update("cases")
+        let updated = try await sql.update("cases")
             .set("state", to: SQLBind(f.state)).set("version", to: SQLBind(f.version)).set(
                 "content", to: SQLBind(row.content)
             )
@@ -308,7 +308,13 @@ public enum CaseStore {
                 "handling_days", to: SQLBind(figures.handlingDays)
             )
             .where("id", .equal, SQLBind(f.id))
-            .run()
+            // Only over the version the step was checked against: two app nodes taking a step on one case at once both
+            // read that version; the second to write finds it gone and is refused, never writes over the first.
+            .where("version", .equal, SQLBind(f.version - 1))
+            .returning("id").all()
+        guard !updated.isEmpty else {
+            throw DomainError.conflict(field: "version", message: "案件已被他人同时更新，请刷新后重试")
+        }
         try await sql.insert(into: "case_steps").columns("case_id", "seq", "action", "taken_on", "actor_id", "content")
             .values(
                 SQLBind(f.id), SQLBind(f.steps.count), SQLBind(t.step.action), SQLBind(t.step.on.description),

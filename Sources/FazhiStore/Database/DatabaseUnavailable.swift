@@ -25,6 +25,15 @@ public enum DatabaseUnavailable {
     /// SQLSTATE class 57P (operator intervention: admin/crash shutdown, cannot connect now) and 08 (connection
     /// exception), and 25006 (read-only transaction: a demoted primary still reached for a moment).
     static func isShutdown(_ state: String) -> Bool {
-        state.hasPrefix("57P") || state.hasPrefix("08") || state == "25006"
+        state.hasPrefix("57P") || state.hasPrefix("08") || state == "25006" || isConflict(state)
     }
+
+    /// Whether the server rolled the transaction back for meeting another one (its outcome is known: nothing written).
+    public static func conflicted(_ error: any Error) -> Bool {
+        (error as? PSQLError)?.serverInfo?[.sqlState].map(isConflict) == true
+    }
+
+    /// 40P01 (deadlock detected) and 40001 (serialization failure): two app nodes' transactions met on the same rows
+    /// and the server rolled one back — nothing of it was written; a retry succeeds.
+    static func isConflict(_ state: String) -> Bool { state == "40P01" || state == "40001" }
 }
