@@ -24,31 +24,19 @@ public final class WriteTransaction: @unchecked Sendable {
     /// Whether to trust `knownTail` enough to append guarded by it (one statement) rather than read the tail first: false
     /// once another process was found to have written since (several app nodes take turns), true again once not.
     fileprivate(set) var guardsTail = true
-    /// Whether this transaction must hold the record's advisory lock to append (PostgreSQL), and whether it does.
-    private let locksRecord: Bool
-    private var recordLocked = false
     /// Registry rows written and not yet sealed (`seal(_:_:)`).
     var toSeal: [(SealedTable, [any Encodable & Sendable])] = []
 
     init(
-        db: any Database, context: ChangeContext, now: Date, knownTail: RecordLog.Tail? = nil, guardsTail: Bool = true,
-        locksRecord: Bool = false
+        db: any Database, context: ChangeContext, now: Date, knownTail: RecordLog.Tail? = nil, guardsTail: Bool = true
     ) {
         self.db = db; self.context = context; self.now = now; self.knownTail = knownTail; self.guardsTail = guardsTail
-        self.locksRecord = locksRecord
     }
 
     /// Appends the entries noted so far to the log now, still inside this transaction (so they commit or roll back
     /// with it). A long import calls it per chunk so its payloads are not all held in memory until the commit.
     public func flushRecord() async throws {
         try await recordSeals()
-        // PostgreSQL: the record's one order across app nodes. Taken here, before the first append, not when the
-        // transaction begins: two nodes then do their steps' work side by side and queue only for the append and the
-        // commit (held to the end of the transaction, so the next writer reads this one's tail).
-        if locksRecord, !recordLocked, !pending.isEmpty {
-            try await sql.raw("SELECT pg_advisory_xact_lock(\(literal: Store.recordLockKey))").run()
-            recordLocked = true
-        }
         knownTail = try await RecordLog.append(
             pending, context: context, at: now, knownTail: knownTail, guarded: &guardsTail, on: sql)
         pending = []
@@ -205,11 +193,16 @@ public final class Store: Sendable {
             do {
                 let (r, tail, guardsNext) = try await db.transaction { conn in
                     let sql = conn as! any SQLDatabase
+                    // Every write holds the record's lock from its start: the record has one order across app nodes,
+                    // and what is numbered from the stored maximum (publications' search_seq, …) cannot be numbered
+                    // twice. (Taking it only before the append was tried: two nodes then numbered one publication
+                    // alike — see BENCHMARKS.md.)
+                    try await sql.raw("SELECT pg_advisory_xact_lock(\(literal: Store.recordLockKey))").run()
                     if let level = self.synchronousCommit {
                         try await sql.raw("SET LOCAL synchronous_commit TO \(unsafeRaw: level.rawValue)").run()
                     }
                     let tx = WriteTransaction(
-                        db: conn, context: context, now: now, knownTail: known, guardsTail: guards, locksRecord: true)
+                        db: conn, context: context, now: now, knownTail: known, guardsTail: guards)
                     let r = try await body(tx)
                     try await IdempotencyClaim.current?.mark(in: tx)
                     try await tx.flushRecord()
