@@ -592,6 +592,12 @@ struct ReconsiderationPortalTests {
                 right.text.contains("2027-01-19") && right.text.contains("暂定"),
                 "the provisional decision deadline, marked")
             #expect(!right.text.contains("330102199001011234") && !right.text.contains("13812345678"))
+            // Looking up one's own application again and again (a reload) is not a failed attempt.
+            for _ in 0..<10 {
+                let again = try await status.request(
+                    .POST, "/reconsideration/status", form: ["number": tracking, "secret": secret])
+                #expect(again.status == .ok)
+            }
             // Guessing one number's 查询码 locks that number (even the right code, for a while) — not the address: the
             // next applicant at the same office still looks up their own.
             for _ in 0..<9 {

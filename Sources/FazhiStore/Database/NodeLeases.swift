@@ -119,6 +119,17 @@ public enum ThrottleHits {
     ) async throws -> (claim: String?, retryAfter: Int?) {
         let sql = db as! any SQLDatabase
         let claim = UUID().uuidString
+        do { return try await insertThenCount(claim, scope, keys, limits, now, window, sql, db) } catch {
+            // Nothing of a claim that did not finish stays counted (the caller never got its token to forgive it).
+            try? await forgive(claim: claim, on: db)
+            throw error
+        }
+    }
+
+    private static func insertThenCount(
+        _ claim: String, _ scope: String, _ keys: [String], _ limits: [String: Int], _ now: Date,
+        _ window: TimeInterval, _ sql: any SQLDatabase, _ db: any Database
+    ) async throws -> (claim: String?, retryAfter: Int?) {
         for k in keys {
             try await sql.raw(
                 """

@@ -58,6 +58,10 @@ enum ConsultationPages {
                     ConsultationViews.draft(
                         c, rule: rule, receipt: nil, error: e.message, csrf: CSRF.token(for: req), typed: v)
                 ).with(status: APIError(e).status)
+            } catch {
+                // Not received (the database away): it does not count.
+                try? await req.fazhi.applicationThrottle.forgive(claim, on: req)
+                throw error
             }
         }
         console.get("cases", ":id", "comments") { req async throws -> Response in

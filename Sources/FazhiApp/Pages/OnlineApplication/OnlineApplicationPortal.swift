@@ -94,6 +94,13 @@ struct OnlineApplicationPortal: Sendable {
                 }
             }()
             return try await form(req, values, message, field, .unprocessableEntity)
+        } catch {
+            // Not filed by this request (a second send of one form, the database away): it does not count.
+            try? await req.fazhi.applicationThrottle.forgive(claim, on: req)
+            if let filed = try await desk.bySubmission(key, on: req.db) {
+                return try await receipt(req, filed, req.session.data["\(sessionPrefix).\(key)"])
+            }
+            throw error
         }
     }
 

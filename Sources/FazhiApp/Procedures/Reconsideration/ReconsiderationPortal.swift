@@ -151,6 +151,8 @@ enum ReconsiderationPortal {
             }()
             return try await form(req, values: values, error: message, field: field)
         } catch {
+            // Not filed by this request (a second send of one form, the database away): it does not count.
+            try? await req.fazhi.applicationThrottle.forgive(claim, on: req)
             for s in stagedFiles { await EvidenceStore.abandon(s, blobs: evidence, on: req.db) }
             if let filed = try await ReconsiderationApplications.bySubmission(key, on: req.db) {
                 return try await receipt(req, filed, secret: req.session.data["apply.\(key)"])
@@ -203,6 +205,8 @@ enum ReconsiderationPortal {
             return Views.portal("行政复议申请查询", request: req, statusForm(req, number: number, error: "查询编号或查询码不正确")).with(
                 status: .notFound)
         }
+        // A right 查询码 is not a failed attempt.
+        try await req.fazhi.statusThrottle.forgive(claim, on: req)
         let def = req.fazhi.procedures.definition(c.file.procedure, version: c.file.definitionVersion)
         let today = req.fazhi.today
         let body = ReconsiderationPortalViews.status(
