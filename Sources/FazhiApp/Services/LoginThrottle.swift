@@ -33,16 +33,22 @@ public final class LoginThrottle: Sendable {
     /// Seconds until `keys` may try again, or nil if allowed now.
     public func retryAfter(_ keys: [String], now: Date) -> Int? {
         failures.withLockedValue { map in
-            var wait: TimeInterval = 0
-            for k in keys {
-                let recent = (map[k] ?? []).filter { now.timeIntervalSince($0) < window }
-                map[k] = recent
-                if recent.count >= limit(for: k), let oldest = recent.first {
-                    wait = max(wait, window - now.timeIntervalSince(oldest))
-                }
-            }
+            let wait = self.wait(keys, in: &map, now: now)
             return wait > 0 ? Int(wait.rounded(.up)) : nil
         }
+    }
+
+    /// Seconds until every key is under its limit again (0: now), the hits outside the window dropped on the way.
+    private func wait(_ keys: [String], in map: inout [String: [Date]], now: Date) -> TimeInterval {
+        var wait: TimeInterval = 0
+        for k in keys {
+            let recent = (map[k] ?? []).filter { now.timeIntervalSince($0) < window }
+            map[k] = recent
+            if recent.count >= limit(for: k), let oldest = recent.first {
+                wait = max(wait, window - now.timeIntervalSince(oldest))
+            }
+        }
+        return wait
     }
 
     public func recordFailure(_ keys: [String], now: Date) {
@@ -55,14 +61,7 @@ public final class LoginThrottle: Sendable {
     /// the claim, or the seconds to wait (nothing counted).
     public func claim(_ keys: [String], now: Date) -> ThrottleClaim {
         failures.withLockedValue { map in
-            var wait: TimeInterval = 0
-            for k in keys {
-                let recent = (map[k] ?? []).filter { now.timeIntervalSince($0) < window }
-                map[k] = recent
-                if recent.count >= limit(for: k), let oldest = recent.first {
-                    wait = max(wait, window - now.timeIntervalSince(oldest))
-                }
-            }
+            let wait = self.wait(keys, in: &map, now: now)
             guard wait <= 0 else {
                 return ThrottleClaim(keys: keys, at: now, token: nil, retryAfter: Int(wait.rounded(.up)))
             }
