@@ -60,9 +60,7 @@ public struct RecordPage: Sendable {
         let n = count
         let parts = max(1, min(parts, n / 512 + 1))
         let bounds = (0...parts).map { $0 * n / parts }
-        let slots = Slots(parts)
-        DispatchQueue.concurrentPerform(iterations: parts) { p in slots.put(p, check(bounds[p]..<bounds[p + 1])) }
-        let values = slots.values
+        let values = Parallel.map(parts: parts) { p in check(bounds[p]..<bounds[p + 1]) }
         var all = values[0]
         for part in values.dropFirst() { all.append(part) }
         return all
@@ -167,16 +165,4 @@ public struct CheckedRecordPage: Sendable {
         let start = i == 0 ? 0 : chainEnds[i - 1]
         return storedChains.withUnsafeBytes { body(UnsafeRawBufferPointer(rebasing: $0[start..<chainEnds[i]])) }
     }
-}
-
-/// One result slot per thread of `concurrentPerform`: each thread writes only its own (separate memory).
-private final class Slots: @unchecked Sendable {
-    private let base: UnsafeMutableBufferPointer<CheckedRecordPage>
-    init(_ n: Int) {
-        base = .allocate(capacity: n)
-        base.initialize(repeating: CheckedRecordPage())
-    }
-    var values: [CheckedRecordPage] { Array(base) }
-    func put(_ i: Int, _ value: CheckedRecordPage) { base[i] = value }
-    deinit { base.deinitialize().deallocate() }
 }

@@ -162,6 +162,8 @@ public final class Store: Sendable {
                     // A 32 MB page cache on the writing connection (SQLite's default is 2 MB): a large import otherwise
                     // spills pages to the WAL and reads them back all through its transaction (3× slower on 100k rows).
                     try await sql.raw("PRAGMA cache_size = -32768").run()
+                    // Statement journals (a multi-row insert that may fail half-way) in memory, not in temporary files.
+                    try await sql.raw("PRAGMA temp_store = MEMORY").run()
                     // IMMEDIATE takes the write lock up front: a deferred transaction that reads and then writes
                     // can fail at once with SQLITE_BUSY when another process wrote in between.
                     try await sql.raw("BEGIN IMMEDIATE").run()

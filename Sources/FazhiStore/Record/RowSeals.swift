@@ -79,26 +79,26 @@ public enum RowSeals {
 
     /// Each column of the row as text the database itself writes — SQLite's `quote()` (a blob as X'…', NULL as NULL),
     /// PostgreSQL's cast to text — so a value reads the same whichever driver type it has, and a stored UUID is exact.
+    /// The database joins them itself into the two strings a seal is made of (one value per row to decode, not one per
+    /// column: an import seals 100,000 rows): `sealed`, every column as "s" + text (or "∅" for NULL) separated by U+001F,
+    /// and `row_key`, the key columns' text separated by "/".
     static func selectList(_ table: SealedTable, on sql: any SQLDatabase) -> String {
         let sqlite = sql.dialect.name == "sqlite"
-        return (table.key + table.columns).enumerated().map { i, c in
-            (sqlite ? "quote(t.\(c))" : "CAST(t.\(c) AS TEXT)") + " AS c\(i)"
-        }.joined(separator: ", ")
+        func text(_ c: String) -> String { sqlite ? "quote(t.\(c))" : "CAST(t.\(c) AS TEXT)" }
+        func value(_ c: String) -> String { sqlite ? "'s' || \(text(c))" : "COALESCE('s' || \(text(c)), '∅')" }
+        func key(_ c: String) -> String { sqlite ? text(c) : "COALESCE(\(text(c)), '')" }
+        let separator = sqlite ? " || char(31) || " : " || chr(31) || "
+        let sealed = (table.key + table.columns).map(value).joined(separator: separator)
+        let rowKey = table.key.map(key).joined(separator: " || '/' || ")
+        return "\(sealed) AS sealed, \(rowKey) AS row_key"
     }
 
-    static func values(_ row: any SQLRow, _ table: SealedTable) -> [String] {
-        (0..<(table.key.count + table.columns.count)).map { i in
-            ((try? row.decode(column: "c\(i)", as: String?.self)) ?? nil).map { "s" + $0 } ?? "∅"
-        }
+    /// The row's key and the text its seal hashes, as `selectList` selected them.
+    static func sealedText(_ row: any SQLRow) throws -> (key: String, text: String) {
+        (try row.decode(column: "row_key", as: String.self), try row.decode(column: "sealed", as: String.self))
     }
 
-    static func key(_ values: [String], _ table: SealedTable) -> String {
-        values.prefix(table.key.count).map { String($0.dropFirst()) }.joined(separator: "/")
-    }
-
-    static func seal(_ values: [String]) -> String {
-        Hex.encode(SHA256.hash(data: Array(values.joined(separator: "\u{1F}").utf8)))
-    }
+    static func seal(_ text: String) -> String { Hex.encode(SHA256.hash(data: Array(text.utf8))) }
 
     /// The seals of the rows whose owner column has one of these values: row key → seal.
     static func seals(
@@ -112,8 +112,8 @@ public enum RowSeals {
                 """
             ).all()
             for r in rows {
-                let v = values(r, table)
-                out[key(v, table)] = seal(v)
+                let (k, text) = try sealedText(r)
+                out[k] = seal(text)
             }
         }
         return out
@@ -147,10 +147,9 @@ public enum RowSeals {
                 """
             ).all()
             for r in rows {
-                let v = values(r, table)
-                let k = key(v, table)
+                let (k, text) = try sealedText(r)
                 guard let (seq, s) = expected.removeValue(forKey: k) else { continue }
-                guard seal(v) != s else { continue }
+                guard seal(text) != s else { continue }
                 let label = (try? r.decode(column: "row_label", as: String?.self)) ?? nil
                 let ref =
                     (try? r.decode(column: "row_ref", as: UUID.self).uuidString)

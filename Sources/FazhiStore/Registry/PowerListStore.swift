@@ -112,35 +112,41 @@ public enum PowerListStore {
     }
 
     /// Writes checked adjustments and seals the rows written (`RowSeals`).
-    public static func write(_ rows: [(UUID, PowerAdjustment, Bool)], in tx: WriteTransaction) async throws {
-        try await write(rows, on: tx.sql)
+    public static func write(
+        _ rows: [(UUID, PowerAdjustment, Bool)], contents: [String]? = nil, in tx: WriteTransaction
+    ) async throws {
+        try await write(rows, contents: contents, on: tx.sql)
         let items = rows.map(\.0)
         tx.seal(.powerItems, items)
         tx.seal(.powerAdjustments, items)
     }
 
     /// Writes checked adjustments in batches: the item row (created on the first adjustment, else updated to the
-    /// latest content) and the adjustment row.
-    public static func write(_ rows: [(UUID, PowerAdjustment, Bool)], on sql: any SQLDatabase) async throws {
-        let new = rows.filter { $0.2 }
+    /// latest content) and the adjustment row. `contents`: each row's content as JSON, when already encoded.
+    public static func write(
+        _ rows: [(UUID, PowerAdjustment, Bool)], contents: [String]? = nil, on sql: any SQLDatabase
+    ) async throws {
+        let contents = try contents ?? rows.map { try StoreJSON.encode($0.1.content) }
+        let new = rows.indices.filter { rows[$0].2 }
         for chunk in new.chunked(300) {
             var ins = sql.insert(into: "power_items").columns(
                 "id", "code", "name", "type", "organisation_id", "status", "adjustments", "content")
-            for (id, a, _) in chunk {
+            for i in chunk {
+                let (id, a, _) = rows[i]
                 ins = ins.values(
                     SQLBind(id), SQLBind(a.content.code), SQLBind(a.content.name), SQLBind(a.content.type.rawValue),
                     SQLBind(a.content.organisationID),
-                    SQLBind(a.kind.resultingStatus.rawValue), SQLBind(a.sequence),
-                    SQLBind(try StoreJSON.encode(a.content)))
+                    SQLBind(a.kind.resultingStatus.rawValue), SQLBind(a.sequence), SQLBind(contents[i]))
             }
             try await ins.run()
         }
-        for (id, a, _) in rows.filter({ !$0.2 }) {
+        for i in rows.indices where !rows[i].2 {
+            let (id, a, _) = rows[i]
             try await sql.update("power_items").set("name", to: SQLBind(a.content.name)).set(
                 "organisation_id", to: SQLBind(a.content.organisationID)
             )
             .set("status", to: SQLBind(a.kind.resultingStatus.rawValue)).set("adjustments", to: SQLBind(a.sequence))
-            .set("content", to: SQLBind(try StoreJSON.encode(a.content))).where("id", .equal, SQLBind(id)).run()
+            .set("content", to: SQLBind(contents[i])).where("id", .equal, SQLBind(id)).run()
         }
         // Each adjustment applies until the next one of its item (M006): worked out within the batch, and for an item's
         // first adjustment in the batch, the stored one before it is closed at this date.
@@ -159,17 +165,18 @@ public enum PowerListStore {
                 "item_id", .equal, SQLBind(id)
             ).where("sequence", .equal, SQLBind(seq)).run()
         }
-        for chunk in Array(zip(rows, validTo)).chunked(300) {
+        for chunk in Array(rows.indices).chunked(300) {
             var ins = sql.insert(into: "power_adjustments").columns(
                 "id", "item_id", "code", "sequence", "kind", "effective_on", "valid_to", "type", "organisation_id",
                 "reason", "approval_document", "approver", "content")
-            for ((id, a, _), to) in chunk {
+            for i in chunk {
+                let (id, a, _) = rows[i], to = validTo[i]
                 ins = ins.values(
                     SQLBind(UUID()), SQLBind(id), SQLBind(a.content.code), SQLBind(a.sequence),
                     SQLBind(a.kind.rawValue), SQLBind(a.effectiveOn.description),
                     SQLBind(to), SQLBind(a.content.type.rawValue), SQLBind(a.content.organisationID), SQLBind(a.reason),
                     SQLBind(a.approvalDocument),
-                    SQLBind(a.approver), SQLBind(try StoreJSON.encode(a.content)))
+                    SQLBind(a.approver), SQLBind(contents[i]))
             }
             try await ins.run()
         }

@@ -61,26 +61,14 @@ public enum RegistryImporter {
         let total = ready.count
         try await store.write(on: db, context, now: now) { tx in
             var done = 0
-            for chunk in ready.chunked(500) {
-                try await Officers.insert(chunk.map { ($0.id, $0.input) }, in: tx)
+            try await ImportPipeline.run(ready, prepare: PreparedOfficers.init) { chunk in
+                try await Officers.insert(chunk.rows.map { ($0.id, $0.input) }, in: tx)
                 try await Officers.setTrainingMany(
-                    chunk.compactMap { r in r.training.map { (r.id, $0.0, $0.1) } }, in: tx)
-                try await SearchIndex.putMany(
-                    "officer", chunk.map { ($0.id.uuidString, Officers.searchText($0.input, bodyName: $0.bodyName)) },
-                    on: tx.sql)
-                struct Entry: Encodable {
-                    let id: UUID; let row: Int; let officer: OfficerInput; let trainingYear: Int?;
-                    let trainingHours: Double?
-                }
-                try tx.record(
-                    "officer_import", chunk.first!.id.uuidString, "import",
-                    chunk.map {
-                        Entry(
-                            id: $0.id, row: $0.row, officer: $0.input.recordForm, trainingYear: $0.training?.0,
-                            trainingHours: $0.training?.1)
-                    })
+                    chunk.rows.compactMap { r in r.training.map { (r.id, $0.0, $0.1) } }, in: tx)
+                try await SearchIndex.putTokens("officer", chunk.search, on: tx.sql)
+                tx.record(raw: "officer_import", chunk.subject, "import", chunk.payload)
                 try await tx.flushRecord()
-                done += chunk.count
+                done += chunk.rows.count
                 progress?(done, total)
             }
         }
@@ -89,6 +77,32 @@ public enum RegistryImporter {
     }
 
     typealias ReadyOfficer = (row: Int, id: UUID, input: OfficerInput, bodyName: String, training: (Int, Double)?)
+
+    /// A chunk of checked officers with what does not need the database worked out (on another core).
+    struct PreparedOfficers: Sendable {
+        let rows: ArraySlice<ReadyOfficer>
+        let search: [(ref: String, tokens: String)]
+        /// The chunk's record entry: each row as imported (the ID number as its SHA-256).
+        let payload: [UInt8]
+        var subject: String { rows.first?.id.uuidString ?? "" }
+
+        struct Entry: Encodable {
+            let id: UUID; let row: Int; let officer: OfficerInput; let trainingYear: Int?; let trainingHours: Double?
+        }
+
+        init(_ rows: ArraySlice<ReadyOfficer>) throws {
+            self.rows = rows
+            search = rows.map {
+                SearchIndex.indexed($0.id.uuidString, text: Officers.searchText($0.input, bodyName: $0.bodyName))
+            }
+            payload = try CanonicalJSON.encode(
+                rows.map {
+                    Entry(
+                        id: $0.id, row: $0.row, officer: $0.input.recordForm, trainingYear: $0.training?.0,
+                        trainingHours: $0.training?.1)
+                })
+        }
+    }
 
     /// Every row checked against the template and the store; the parsed rows are dropped on return, so only the
     /// rows to write stay in memory while they are written.
@@ -170,7 +184,7 @@ public enum RegistryImporter {
             first.kind = .add
             known[content.code] = (try r.decode(column: "id", as: UUID.self), first, last)
         }
-        var ready: [(row: Int, id: UUID, adj: PowerAdjustment, isNew: Bool, bodyName: String)] = []
+        var ready: [ReadyAdjustment] = []
         for (rowNumber, r) in parsed {
             guard let body = bodies[r.bodyName] else {
                 problems.append(ImportProblem(row: rowNumber, column: "实施主体", message: "“\(r.bodyName)”不是已登记的执法主体"));
@@ -212,24 +226,43 @@ public enum RegistryImporter {
         let batch = ready
         try await store.write(on: db, context, now: now) { tx in
             var done = 0
-            for chunk in batch.chunked(500) {
-                try await PowerListStore.write(chunk.map { ($0.id, $0.adj, $0.isNew) }, in: tx)
-                try await SearchIndex.putMany(
-                    "power",
-                    chunk.map {
-                        ($0.adj.content.code, PowerListStore.searchText($0.adj.content, organisationName: $0.bodyName))
-                    }, on: tx.sql)
-                struct Entry: Encodable { let row: Int; let adjustment: PowerAdjustment }
-                try tx.record(
-                    "power_list_import", chunk.first!.adj.content.code, "import",
-                    chunk.map { Entry(row: $0.row, adjustment: $0.adj) })
+            try await ImportPipeline.run(batch, prepare: PreparedAdjustments.init) { chunk in
+                try await PowerListStore.write(
+                    chunk.rows.map { ($0.id, $0.adj, $0.isNew) }, contents: chunk.contents, in: tx)
+                try await SearchIndex.putTokens("power", chunk.search, on: tx.sql)
+                tx.record(raw: "power_list_import", chunk.subject, "import", chunk.payload)
                 try await tx.flushRecord()
-                done += chunk.count
+                done += chunk.rows.count
                 progress?(done, total)
             }
         }
         report.imported = total
         return report
+    }
+
+    typealias ReadyAdjustment = (row: Int, id: UUID, adj: PowerAdjustment, isNew: Bool, bodyName: String)
+
+    /// A chunk of checked 权责清单 adjustments with what does not need the database worked out (on another core).
+    struct PreparedAdjustments: Sendable {
+        let rows: ArraySlice<ReadyAdjustment>
+        /// Each adjustment's content as stored (JSON), in the rows' order.
+        let contents: [String]
+        let search: [(ref: String, tokens: String)]
+        let payload: [UInt8]
+        var subject: String { rows.first?.adj.content.code ?? "" }
+
+        struct Entry: Encodable { let row: Int; let adjustment: PowerAdjustment }
+
+        init(_ rows: ArraySlice<ReadyAdjustment>) throws {
+            self.rows = rows
+            contents = try rows.map { try StoreJSON.encode($0.adj.content) }
+            search = rows.map {
+                SearchIndex.indexed(
+                    $0.adj.content.code,
+                    text: PowerListStore.searchText($0.adj.content, organisationName: $0.bodyName))
+            }
+            payload = try CanonicalJSON.encode(rows.map { Entry(row: $0.row, adjustment: $0.adj) })
+        }
     }
 
     public static func benchmarks(

@@ -16,8 +16,22 @@ public enum SearchIndex {
     ) async throws {
         guard !docs.isEmpty else { return }
         let tokens = await tokenize(docs.map(\.text))
+        try await putTokens(kind, zip(docs, tokens).map { ($0.0.ref, $0.1.joined(separator: " ")) }, on: sql)
+    }
+
+    /// A document as the index stores it: its tokens (`CJKTokenizer.indexTokens`) joined by spaces. An import
+    /// prepares these on the other cores while its previous rows are written.
+    public static func indexed(_ ref: String, text: String) -> (ref: String, tokens: String) {
+        (ref, CJKTokenizer.indexTokens(text).joined(separator: " "))
+    }
+
+    /// Replaces the documents, already tokenised (`indexed`), in batches.
+    public static func putTokens(
+        _ kind: String, _ docs: [(ref: String, tokens: String)], on sql: any SQLDatabase
+    ) async throws {
+        guard !docs.isEmpty else { return }
         if sql.dialect.name == "sqlite" {
-            for (c, chunk) in docs.chunked(400).enumerated() {
+            for chunk in docs.chunked(400) {
                 let refs = chunk.map { SQLBind($0.ref) }
                 // Remove old versions of these documents, then insert fresh rows with new rowids.
                 try await sql.raw(
@@ -34,16 +48,15 @@ public enum SearchIndex {
                     byRef[try r.decode(column: "ref", as: String.self)] = try r.decode(column: "id", as: Int.self)
                 }
                 var fts = sql.insert(into: "search_fts").columns("rowid", "tokens")
-                for (i, d) in chunk.enumerated() {
-                    fts = fts.values(SQLBind(byRef[d.ref]!), SQLBind(tokens[c * 400 + i].joined(separator: " ")))
-                }
+                for d in chunk { fts = fts.values(SQLBind(byRef[d.ref]!), SQLBind(d.tokens)) }
                 try await fts.run()
             }
         } else {
-            for (c, chunk) in docs.chunked(400).enumerated() {
+            for chunk in docs.chunked(400) {
                 var ins = sql.insert(into: "search_index").columns("kind", "ref", "tokens")
-                for (i, d) in chunk.enumerated() {
-                    ins = ins.values(SQLBind(kind), SQLBind(d.ref), SQLBind(tokens[c * 400 + i]))
+                for d in chunk {
+                    let tokens = d.tokens.split(separator: " ").map(String.init)
+                    ins = ins.values(SQLBind(kind), SQLBind(d.ref), SQLBind(tokens))
                 }
                 try await ins.onConflict(with: ["kind", "ref"]) { $0.set(excludedValueOf: "tokens") }.run()
             }
