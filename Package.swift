@@ -42,10 +42,10 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
-        // Office files: .xlsx in and out, CSV (and later .docx). Pure Swift plus ZIP; no Vapor.
+        // Office files: .xlsx in and out, CSV, .docx. Pure Swift plus ZIP (and the core's threads); no Vapor.
         .target(
             name: "FazhiOffice",
-            dependencies: [.product(name: "ZIPFoundation", package: "ZIPFoundation")]
+            dependencies: ["FazhiCore", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
         ),
         // HTTP: configure, routes, controllers, middleware, views, commands.
         .target(

@@ -1,3 +1,4 @@
+import FazhiCore
 import Foundation
 import ZIPFoundation
 
@@ -55,8 +56,16 @@ public enum XLSXReader {
         return "xl/worksheets/sheet1.xml"
     }
 
+    /// The shared strings in order, read on every core (the part cut just before `<si>` tags, each `si` one string).
     static func sharedStrings(_ bytes: [UInt8]) -> [String] {
-        var s = XMLScanner(bytes)
+        let bounds = cuts(bytes, before: "<si>", parts: Parallel.cores)
+        return Parallel.map(parts: bounds.count - 1) { p in
+            sharedStrings(XMLScanner(bytes, range: bounds[p]..<bounds[p + 1]))
+        }.flatMap { $0 }
+    }
+
+    static func sharedStrings(_ scanner: XMLScanner) -> [String] {
+        var s = scanner
         var out: [String] = []
         var current = ""
         var inSI = false, inT = false, inRPh = false
@@ -94,20 +103,60 @@ public enum XLSXReader {
     }
 
     static func parseSheet(_ bytes: [UInt8], shared: [String]) throws -> [[String]] {
-        var s = XMLScanner(bytes)
         var rows: [[String]] = []
+        for part in try numberedRows(bytes, shared: shared) {
+            for (number, row) in part { place(&rows, row, at: number) }
+        }
+        // Trailing empty cells and rows carry nothing.
+        while let last = rows.last, last.allSatisfy({ $0.isEmpty }) { rows.removeLast() }
+        return rows
+    }
+
+    /// The sheet's rows with their numbers, read on every core: the sheet is cut just before a `<row ` tag into one part
+    /// per core. A row without its `r` number is numbered after the row before it, which a part cannot know, so a sheet
+    /// whose later parts have one is read again in one piece.
+    static func numberedRows(_ bytes: [UInt8], shared: [String]) throws -> [[(Int, [String])]] {
+        let bounds = cuts(bytes, before: "<row ", parts: Parallel.cores)
+        if bounds.count > 2 {
+            let parts = try Parallel.tryMap(parts: bounds.count - 1) { p in
+                try scanRows(XMLScanner(bytes, range: bounds[p]..<bounds[p + 1]), shared: shared)
+            }
+            if parts.dropFirst().allSatisfy(\.allNumbered) { return parts.map(\.rows) }
+        }
+        return [try scanRows(XMLScanner(bytes), shared: shared).rows]
+    }
+
+    /// Byte offsets that split a part into `parts` pieces, each later one starting at `tag` (0 and the end included);
+    /// fewer when the part is small or its tags carry a namespace prefix.
+    static func cuts(_ bytes: [UInt8], before tag: String, parts: Int) -> [Int] {
+        let tag = Array(tag.utf8)
+        var cuts = [0]
+        guard bytes.count > 1 << 20 else { return [0, bytes.count] }
+        for p in 1..<max(1, parts) {
+            var k = max(cuts.last! + 1, bytes.count * p / parts)
+            while k + tag.count <= bytes.count, !bytes[k..<(k + tag.count)].elementsEqual(tag) { k += 1 }
+            if k + tag.count <= bytes.count { cuts.append(k) }
+        }
+        return cuts + [bytes.count]
+    }
+
+    static func scanRows(_ scanner: XMLScanner, shared: [String]) throws -> (rows: [(Int, [String])], allNumbered: Bool)
+    {
+        var s = scanner
+        var rows: [(Int, [String])] = []
         var row: [String] = []
-        var rowNumber = 0
+        var rowNumber = 0, allNumbered = true
         var cellType = "", cellCol = 0, value = "", inValue = false, inInline = false
         while let e = s.next() {
             switch e {
             case .start(let name, let attrs, let selfClosing):
                 switch XMLScanner.local(name) {
                 case "row":
-                    let r = attrs.first { $0.0 == "r" }.flatMap { Int($0.1) } ?? (rowNumber + 1)
-                    rowNumber = r
+                    let numbered = attrs.first { $0.0 == "r" }.flatMap { Int($0.1) }
+                    if numbered == nil { allNumbered = false }
+                    rowNumber = numbered ?? (rowNumber + 1)
                     row = []
-                    if selfClosing { place(&rows, row, at: r) }
+                    if selfClosing { rows.append((rowNumber, row)) }
                 case "c":
                     cellType = attrs.first { $0.0 == "t" }?.1 ?? "n"
                     cellCol = attrs.first { $0.0 == "r" }.flatMap { column($0.1) } ?? row.count
@@ -122,28 +171,28 @@ public enum XLSXReader {
                 switch XMLScanner.local(name) {
                 case "v", "t": inValue = false
                 case "is": inInline = false
-                case "c":
-                    var text = value
-                    if cellType == "s" {
-                        guard let i = Int(value), i >= 0, i < shared.count else {
-                            throw SpreadsheetError("工作簿已损坏：共享字符串索引 \(value) 无效")
-                        }
-                        text = shared[i]
-                    } else if cellType == "b" {
-                        text = value == "1" ? "是" : "否"
-                    } else if cellType == "n" {
-                        text = normaliseNumber(value)
-                    }
-                    set(&row, text, at: cellCol)
-                case "row": place(&rows, row, at: rowNumber)
+                case "c": set(&row, try cellText(value, type: cellType, shared: shared), at: cellCol)
+                case "row": rows.append((rowNumber, row))
                 default: break
                 }
             case .text(let t): if inValue { value += t }
             }
         }
-        // Trailing empty cells and rows carry nothing.
-        while let last = rows.last, last.allSatisfy({ $0.isEmpty }) { rows.removeLast() }
-        return rows
+        return (rows, allNumbered)
+    }
+
+    /// A cell's text as the user sees it: a shared string looked up, a boolean as 是/否, a number as typed.
+    static func cellText(_ value: String, type: String, shared: [String]) throws -> String {
+        switch type {
+        case "s":
+            guard let i = Int(value), i >= 0, i < shared.count else {
+                throw SpreadsheetError("工作簿已损坏：共享字符串索引 \(value) 无效")
+            }
+            return shared[i]
+        case "b": return value == "1" ? "是" : "否"
+        case "n": return normaliseNumber(value)
+        default: return value
+        }
     }
 
     /// Spreadsheet programs store 64 as "64" but sometimes 0.1 as "0.10000000000000001": show what the user typed.

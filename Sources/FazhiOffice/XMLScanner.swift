@@ -9,9 +9,15 @@ struct XMLScanner {
     }
 
     private let bytes: [UInt8]
-    private var i = 0
+    private var i: Int
+    private let end: Int
 
-    init(_ bytes: [UInt8]) { self.bytes = bytes }
+    /// Scans `bytes`, or only the part of them in `range` (a sheet's rows split between threads).
+    init(_ bytes: [UInt8], range: Range<Int>? = nil) {
+        self.bytes = bytes
+        i = range?.lowerBound ?? 0
+        end = range?.upperBound ?? bytes.count
+    }
 
     /// The local name (after any `prefix:`), so `x:row` and `row` read the same.
     static func local(_ name: Substring) -> Substring {
@@ -20,14 +26,14 @@ struct XMLScanner {
     }
 
     mutating func next() -> Event? {
-        while i < bytes.count {
+        while i < end {
             if bytes[i] != UInt8(ascii: "<") {
                 let start = i
-                while i < bytes.count && bytes[i] != UInt8(ascii: "<") { i += 1 }
+                while i < end && bytes[i] != UInt8(ascii: "<") { i += 1 }
                 return .text(Self.decode(bytes[start..<i]))
             }
             // "<"
-            guard i + 1 < bytes.count else { return nil }
+            guard i + 1 < end else { return nil }
             let c = bytes[i + 1]
             if c == UInt8(ascii: "?") { skip(past: [UInt8(ascii: "?"), UInt8(ascii: ">")]); continue }
             if c == UInt8(ascii: "!") {
@@ -43,34 +49,34 @@ struct XMLScanner {
             if c == UInt8(ascii: "/") {
                 i += 2
                 let start = i
-                while i < bytes.count && bytes[i] != UInt8(ascii: ">") { i += 1 }
+                while i < end && bytes[i] != UInt8(ascii: ">") { i += 1 }
                 let name = String(decoding: bytes[start..<i], as: UTF8.self).trimmingSpaces
                 i += 1
                 return .end(name: Substring(name))
             }
             i += 1
             let nameStart = i
-            while i < bytes.count && !Self.isSpace(bytes[i]) && bytes[i] != UInt8(ascii: ">")
+            while i < end && !Self.isSpace(bytes[i]) && bytes[i] != UInt8(ascii: ">")
                 && bytes[i] != UInt8(ascii: "/")
             { i += 1 }
             let name = Substring(String(decoding: bytes[nameStart..<i], as: UTF8.self))
             var attrs: [(Substring, String)] = []
             var selfClosing = false
-            while i < bytes.count {
-                while i < bytes.count && Self.isSpace(bytes[i]) { i += 1 }
-                guard i < bytes.count else { break }
+            while i < end {
+                while i < end && Self.isSpace(bytes[i]) { i += 1 }
+                guard i < end else { break }
                 if bytes[i] == UInt8(ascii: ">") { i += 1; break }
                 if bytes[i] == UInt8(ascii: "/") { selfClosing = true; i += 1; continue }
                 let an = i
-                while i < bytes.count && bytes[i] != UInt8(ascii: "=") && !Self.isSpace(bytes[i])
+                while i < end && bytes[i] != UInt8(ascii: "=") && !Self.isSpace(bytes[i])
                     && bytes[i] != UInt8(ascii: ">")
                 { i += 1 }
                 let attrName = Substring(String(decoding: bytes[an..<i], as: UTF8.self))
-                while i < bytes.count && (Self.isSpace(bytes[i]) || bytes[i] == UInt8(ascii: "=")) { i += 1 }
-                guard i < bytes.count, bytes[i] == UInt8(ascii: "\"") || bytes[i] == UInt8(ascii: "'") else { continue }
+                while i < end && (Self.isSpace(bytes[i]) || bytes[i] == UInt8(ascii: "=")) { i += 1 }
+                guard i < end, bytes[i] == UInt8(ascii: "\"") || bytes[i] == UInt8(ascii: "'") else { continue }
                 let q = bytes[i]; i += 1
                 let vs = i
-                while i < bytes.count && bytes[i] != q { i += 1 }
+                while i < end && bytes[i] != q { i += 1 }
                 attrs.append((attrName, Self.decode(bytes[vs..<i])))
                 i += 1
             }
@@ -81,13 +87,13 @@ struct XMLScanner {
 
     private func matches(_ s: String) -> Bool {
         let u = Array(s.utf8)
-        guard i + u.count <= bytes.count else { return false }
+        guard i + u.count <= end else { return false }
         return bytes[i..<(i + u.count)].elementsEqual(u)
     }
 
     private mutating func skip(past pattern: [UInt8]) {
-        while i < bytes.count {
-            if bytes[i] == pattern[0] && i + pattern.count <= bytes.count
+        while i < end {
+            if bytes[i] == pattern[0] && i + pattern.count <= end
                 && bytes[i..<(i + pattern.count)].elementsEqual(pattern)
             {
                 i += pattern.count; return

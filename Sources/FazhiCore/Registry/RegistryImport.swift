@@ -26,7 +26,7 @@ public struct ImportTemplate: Sendable {
 }
 
 /// Reads the cells of a sheet by header, and turns cell text into values with row-and-column problems.
-public struct RowReader {
+public struct RowReader: Sendable {
     public let template: ImportTemplate
     let index: [String: Int]
     public let headerProblems: [ImportProblem]
@@ -50,7 +50,7 @@ public struct RowReader {
 }
 
 /// Builds typed values from cells and collects the problems of one row.
-public struct RowContext {
+public struct RowContext: Sendable {
     public let rowNumber: Int
     public let cells: [String]
     public let reader: RowReader

@@ -71,67 +71,76 @@ public enum RegistryTemplates {
         var valid: [(Int, OfficerRow)] = []
         var problems: [ImportProblem] = []
         var certSeen: [String: Int] = [:], idSeen: [String: Int] = [:]
-        for (i, cells) in rows.enumerated().dropFirst() where cells.contains(where: { !$0.trimmed.isEmpty }) {
-            var c = RowContext(rowNumber: i + 1, cells: cells, reader: reader)
-            let name = c.text("姓名", max: 30)
-            let gender = c.text("性别", max: 2)
-            if !gender.isEmpty && gender != "男" && gender != "女" { c.fail("性别", "应为“男”或“女”") }
-            let id = c.text("身份证号").uppercased()
-            if id.contains("E+") || id.contains("E17") {
-                // Excel and WPS turn an 18-digit number into 3.39901E+17 and drop the last digits for good.
-                c.fail("身份证号", "身份证号被表格软件存成了数字（“\(id)”），末几位已丢失；请把该列设为“文本”格式后重新录入")
-            } else if !id.isEmpty, let p = PersonalData.idNumberProblem(id) {
-                c.fail("身份证号", p)
-            }
-            let body = c.text("执法主体", max: 100)
-            let post = c.text("岗位", required: false, max: 60)
-            let certNo = c.text("执法证号").uppercased()
-            if !certNo.isEmpty, let p = EnforcementCertificate.numberProblem(certNo) { c.fail("执法证号", p) }
-            let category = c.text("执法类别", max: 60)
-            let region = c.text("执法区域", max: 60)
-            let issued = c.date("发证日期"), expires = c.date("有效期至")
-            let status = c.choice(
-                "证件状态", CertificateStatus.init(chineseOrCode:), allowed: CertificateStatus.allCases.map(\.chineseName),
-                default: .active)
-            let legal = c.bool("法律职业资格")
-            let legalNo = c.text("法律职业资格证书编号", required: false, max: 40)
-            if legal && legalNo.isEmpty { c.fail("法律职业资格证书编号", "具有法律职业资格的，须填写证书编号") }
-            let score = c.number("考试成绩")
-            if let s = score, !(0...100).contains(s) { c.fail("考试成绩", "应在0至100之间") }
-            let tyear = c.number("培训年度"), thours = c.number("培训学时")
-            if let h = thours, h < 0 || h > 2000 { c.fail("培训学时", "应在0至2000之间") }
-            if thours != nil && tyear == nil { c.fail("培训年度", "填写培训学时时须写明年度") }
-            if let y = tyear, !(2000...2100).contains(y) || y != y.rounded() { c.fail("培训年度", "应为四位年份") }
-            if let issued, let expires, expires <= issued {
-                c.fail("有效期至", "有效期至（\(expires)）应晚于发证日期（\(issued)）：证件不能发证即过期")
-            }
+        for var r in eachRow(rows, { officerRow($0, $1, reader) }) {
+            let (certNo, id) = (r.keys[0], r.keys[1])
             if !certNo.isEmpty {
                 if let first = certSeen[certNo] {
-                    c.fail("执法证号", "与第\(first)行的执法证号重复")
+                    r.context.fail("执法证号", "与第\(first)行的执法证号重复")
                 } else {
-                    certSeen[certNo] = i + 1
+                    certSeen[certNo] = r.context.rowNumber
                 }
             }
             if !id.isEmpty {
-                if let first = idSeen[id] { c.fail("身份证号", "与第\(first)行的身份证号重复") } else { idSeen[id] = i + 1 }
+                if let first = idSeen[id] {
+                    r.context.fail("身份证号", "与第\(first)行的身份证号重复")
+                } else {
+                    idSeen[id] = r.context.rowNumber
+                }
             }
-            if c.problems.isEmpty, let issued, let expires, let status {
-                valid.append(
-                    (
-                        i + 1,
-                        OfficerRow(
-                            name: name, gender: gender, idNumber: id, bodyName: body, post: post,
-                            certificate: EnforcementCertificate(
-                                number: certNo, category: category, region: region, issuedOn: issued,
-                                expiresOn: expires, status: status),
-                            hasLegalQualification: legal, legalCertificateNumber: legalNo, examScore: score,
-                            trainingYear: tyear.map { Int($0) }, trainingHours: thours)
-                    ))
+            if r.context.problems.isEmpty, let row = r.row {
+                valid.append((r.context.rowNumber, row))
             } else {
-                problems += c.problems
+                problems += r.context.problems
             }
         }
         return (valid, problems)
+    }
+
+    /// One officer row's own checks; the 执法证号 and 身份证号 are compared with the other rows' afterwards.
+    static func officerRow(_ rowNumber: Int, _ cells: [String], _ reader: RowReader) -> CheckedRow<OfficerRow> {
+        var c = RowContext(rowNumber: rowNumber, cells: cells, reader: reader)
+        let name = c.text("姓名", max: 30)
+        let gender = c.text("性别", max: 2)
+        if !gender.isEmpty && gender != "男" && gender != "女" { c.fail("性别", "应为“男”或“女”") }
+        let id = c.text("身份证号").uppercased()
+        if id.contains("E+") || id.contains("E17") {
+            // Excel and WPS turn an 18-digit number into 3.39901E+17 and drop the last digits for good.
+            c.fail("身份证号", "身份证号被表格软件存成了数字（“\(id)”），末几位已丢失；请把该列设为“文本”格式后重新录入")
+        } else if !id.isEmpty, let p = PersonalData.idNumberProblem(id) {
+            c.fail("身份证号", p)
+        }
+        let body = c.text("执法主体", max: 100)
+        let post = c.text("岗位", required: false, max: 60)
+        let certNo = c.text("执法证号").uppercased()
+        if !certNo.isEmpty, let p = EnforcementCertificate.numberProblem(certNo) { c.fail("执法证号", p) }
+        let category = c.text("执法类别", max: 60)
+        let region = c.text("执法区域", max: 60)
+        let issued = c.date("发证日期"), expires = c.date("有效期至")
+        let status = c.choice(
+            "证件状态", CertificateStatus.init(chineseOrCode:), allowed: CertificateStatus.allCases.map(\.chineseName),
+            default: .active)
+        let legal = c.bool("法律职业资格")
+        let legalNo = c.text("法律职业资格证书编号", required: false, max: 40)
+        if legal && legalNo.isEmpty { c.fail("法律职业资格证书编号", "具有法律职业资格的，须填写证书编号") }
+        let score = c.number("考试成绩")
+        if let s = score, !(0...100).contains(s) { c.fail("考试成绩", "应在0至100之间") }
+        let tyear = c.number("培训年度"), thours = c.number("培训学时")
+        if let h = thours, h < 0 || h > 2000 { c.fail("培训学时", "应在0至2000之间") }
+        if thours != nil && tyear == nil { c.fail("培训年度", "填写培训学时时须写明年度") }
+        if let y = tyear, !(2000...2100).contains(y) || y != y.rounded() { c.fail("培训年度", "应为四位年份") }
+        if let issued, let expires, expires <= issued {
+            c.fail("有效期至", "有效期至（\(expires)）应晚于发证日期（\(issued)）：证件不能发证即过期")
+        }
+        guard c.problems.isEmpty, let issued, let expires, let status else {
+            return CheckedRow(context: c, row: nil, keys: [certNo, id])
+        }
+        let row = OfficerRow(name: name, gender: gender, idNumber: id, bodyName: body, post: post,
+            certificate: EnforcementCertificate(
+                number: certNo, category: category, region: region, issuedOn: issued,
+                expiresOn: expires, status: status),
+            hasLegalQualification: legal, legalCertificateNumber: legalNo, examScore: score,
+            trainingYear: tyear.map { Int($0) }, trainingHours: thours)
+        return CheckedRow(context: c, row: row, keys: [certNo, id])
     }
 
     /// A list item and its adjustment as read from a row; `bodyName` is resolved by the store.
@@ -156,47 +165,70 @@ public enum RegistryTemplates {
         var valid: [(Int, PowerRow)] = []
         var problems: [ImportProblem] = []
         var seen: [String: Int] = [:]
-        for (i, cells) in rows.enumerated().dropFirst() where cells.contains(where: { !$0.trimmed.isEmpty }) {
-            var c = RowContext(rowNumber: i + 1, cells: cells, reader: reader)
-            let code = c.text("事项编码", max: 40).uppercased()
-            let name = c.text("事项名称", max: 200)
-            let type = c.choice("事项类型", PowerType.init(chineseOrCode:), allowed: PowerType.allCases.map(\.chineseName))
-            if let type, !code.isEmpty, let p = PowerCode.problem(code, type: type) { c.fail("事项编码", p) }
-            let sub = TabularValues.list(c.text("子项", required: false))
-            let law = c.text("依据法律", max: 200), article = c.text("依据条款", max: 200),
-                basisText = c.text("依据原文", required: false, max: 5000)
-            let body = c.text("实施主体", max: 100)
-            let resp = c.text("职责事项", max: 5000)
-            let process = c.text("办理流程", required: false, max: 2000), acc = c.text("追责情形", required: false, max: 5000),
-                sup = c.text("监督方式", required: false, max: 500)
-            let kind = c.choice(
-                "调整类型", AdjustmentKind.init(chineseOrCode:), allowed: AdjustmentKind.allCases.map(\.chineseName),
-                default: .add)
-            let eff = c.date("生效日期")
-            let reason = c.text("调整原因", max: 500), doc = c.text("批准文号", max: 100), approver = c.text("批准人", max: 100)
+        for var r in eachRow(rows, { powerRow($0, $1, reader) }) {
+            let code = r.keys[0]
             if !code.isEmpty {
                 if let first = seen[code] {
-                    c.fail("事项编码", "与第\(first)行的事项编码重复；同一文件中一个事项只能有一行")
+                    r.context.fail("事项编码", "与第\(first)行的事项编码重复；同一文件中一个事项只能有一行")
                 } else {
-                    seen[code] = i + 1
+                    seen[code] = r.context.rowNumber
                 }
             }
-            if c.problems.isEmpty, let type, let kind, let eff {
-                valid.append(
-                    (
-                        i + 1,
-                        PowerRow(
-                            code: code, name: name, type: type, subItems: sub,
-                            basis: LegalBasis(law: law, article: article, text: basisText),
-                            bodyName: body, responsibilities: resp, process: process, accountability: acc,
-                            supervision: sup, kind: kind, effectiveOn: eff,
-                            reason: reason, approvalDocument: doc, approver: approver)
-                    ))
+            if r.context.problems.isEmpty, let row = r.row {
+                valid.append((r.context.rowNumber, row))
             } else {
-                problems += c.problems
+                problems += r.context.problems
             }
         }
         return (valid, problems)
+    }
+
+    /// One list row's own checks; the 事项编码 is compared with the other rows' afterwards.
+    static func powerRow(_ rowNumber: Int, _ cells: [String], _ reader: RowReader) -> CheckedRow<PowerRow> {
+        var c = RowContext(rowNumber: rowNumber, cells: cells, reader: reader)
+        let code = c.text("事项编码", max: 40).uppercased()
+        let name = c.text("事项名称", max: 200)
+        let type = c.choice("事项类型", PowerType.init(chineseOrCode:), allowed: PowerType.allCases.map(\.chineseName))
+        if let type, !code.isEmpty, let p = PowerCode.problem(code, type: type) { c.fail("事项编码", p) }
+        let sub = TabularValues.list(c.text("子项", required: false))
+        let law = c.text("依据法律", max: 200), article = c.text("依据条款", max: 200),
+            basisText = c.text("依据原文", required: false, max: 5000)
+        let body = c.text("实施主体", max: 100)
+        let resp = c.text("职责事项", max: 5000)
+        let process = c.text("办理流程", required: false, max: 2000), acc = c.text("追责情形", required: false, max: 5000),
+            sup = c.text("监督方式", required: false, max: 500)
+        let kind = c.choice(
+            "调整类型", AdjustmentKind.init(chineseOrCode:), allowed: AdjustmentKind.allCases.map(\.chineseName),
+            default: .add)
+        let eff = c.date("生效日期")
+        let reason = c.text("调整原因", max: 500), doc = c.text("批准文号", max: 100), approver = c.text("批准人", max: 100)
+        guard c.problems.isEmpty, let type, let kind, let eff else { return CheckedRow(context: c, row: nil, keys: [code]) }
+        let row = PowerRow(code: code, name: name, type: type, subItems: sub,
+                            basis: LegalBasis(law: law, article: article, text: basisText),
+                            bodyName: body, responsibilities: resp, process: process, accountability: acc,
+                            supervision: sup, kind: kind, effectiveOn: eff,
+            reason: reason, approvalDocument: doc, approver: approver)
+        return CheckedRow(context: c, row: row, keys: [code])
+    }
+
+    /// A row's own checks, what it became if they passed, and the values compared across rows (duplicates).
+    struct CheckedRow<Row: Sendable>: Sendable {
+        var context: RowContext
+        let row: Row?
+        let keys: [String]
+    }
+
+    /// `check` of each non-empty data row (after the header), in order, the rows split over the cores: a row's own
+    /// checks look at that row only, so a 100,000-row file is checked on every core; what compares rows with each
+    /// other runs afterwards, in order.
+    static func eachRow<T: Sendable>(_ rows: [[String]], _ check: @escaping @Sendable (Int, [String]) -> T) -> [T] {
+        let n = rows.count
+        let parts = n < 2_000 ? 1 : Parallel.cores * 4
+        return Parallel.map(parts: parts) { p in
+            (max(1, n * p / parts)..<(n * (p + 1) / parts)).compactMap { i in
+                rows[i].contains(where: { !$0.trimmed.isEmpty }) ? check(i + 1, rows[i]) : nil
+            }
+        }.flatMap { $0 }
     }
 
     /// A benchmark assembled from its tier rows, with the first row's number (for the report).

@@ -1,13 +1,19 @@
 import Foundation
 
 public enum Hex {
-    private static let digits = Array("0123456789abcdef".utf8)
-
+    /// Lower-case hex, written straight into the string's storage (every record entry and seal makes several).
     public static func encode<S: Sequence>(_ bytes: S) -> String where S.Element == UInt8 {
-        var out = [UInt8]()
-        for b in bytes { out.append(digits[Int(b >> 4)]); out.append(digits[Int(b & 0x0f)]) }
-        return String(decoding: out, as: UTF8.self)
+        let bytes = Array(bytes)
+        return String(unsafeUninitializedCapacity: bytes.count * 2) { out in
+            for (i, b) in bytes.enumerated() {
+                out[2 * i] = digit(b >> 4)
+                out[2 * i + 1] = digit(b & 0x0f)
+            }
+            return bytes.count * 2
+        }
     }
+
+    @inline(__always) static func digit(_ d: UInt8) -> UInt8 { d < 10 ? 48 + d : 87 + d }
 
     public static func decode(_ string: String) -> [UInt8]? {
         let chars = Array(string.utf8)

@@ -65,7 +65,7 @@ public enum RegistryImporter {
                 try await Officers.insert(chunk.rows.map { ($0.id, $0.input) }, in: tx)
                 try await Officers.setTrainingMany(
                     chunk.rows.compactMap { r in r.training.map { (r.id, $0.0, $0.1) } }, in: tx)
-                try await SearchIndex.putTokens("officer", chunk.search, on: tx.sql)
+                try await SearchIndex.putTokens("officer", chunk.search, new: true, on: tx.sql)
                 tx.record(raw: "officer_import", chunk.subject, "import", chunk.payload)
                 try await tx.flushRecord()
                 done += chunk.rows.count
@@ -229,7 +229,8 @@ public enum RegistryImporter {
             try await ImportPipeline.run(batch, prepare: PreparedAdjustments.init) { chunk in
                 try await PowerListStore.write(
                     chunk.rows.map { ($0.id, $0.adj, $0.isNew) }, contents: chunk.contents, in: tx)
-                try await SearchIndex.putTokens("power", chunk.search, on: tx.sql)
+                try await SearchIndex.putTokens(
+                    "power", chunk.search, new: chunk.rows.allSatisfy(\.isNew), on: tx.sql)
                 tx.record(raw: "power_list_import", chunk.subject, "import", chunk.payload)
                 try await tx.flushRecord()
                 done += chunk.rows.count

@@ -25,21 +25,24 @@ public enum SearchIndex {
         (ref, CJKTokenizer.indexTokens(text).joined(separator: " "))
     }
 
-    /// Replaces the documents, already tokenised (`indexed`), in batches.
+    /// Replaces the documents, already tokenised (`indexed`), in batches. `new`: none of them is in the index yet (rows
+    /// just created with fresh ids), so there is nothing to remove first.
     public static func putTokens(
-        _ kind: String, _ docs: [(ref: String, tokens: String)], on sql: any SQLDatabase
+        _ kind: String, _ docs: [(ref: String, tokens: String)], new: Bool = false, on sql: any SQLDatabase
     ) async throws {
         guard !docs.isEmpty else { return }
         if sql.dialect.name == "sqlite" {
             for chunk in docs.chunked(400) {
                 let refs = chunk.map { SQLBind($0.ref) }
                 // Remove old versions of these documents, then insert fresh rows with new rowids.
-                try await sql.raw(
-                    "DELETE FROM search_fts WHERE rowid IN (SELECT id FROM search_docs WHERE kind = \(bind: kind) AND ref IN \(SQLGroupExpression(refs)))"
-                ).run()
-                try await sql.raw(
-                    "DELETE FROM search_docs WHERE kind = \(bind: kind) AND ref IN \(SQLGroupExpression(refs))"
-                ).run()
+                if !new {
+                    try await sql.raw(
+                        "DELETE FROM search_fts WHERE rowid IN (SELECT id FROM search_docs WHERE kind = \(bind: kind) AND ref IN \(SQLGroupExpression(refs)))"
+                    ).run()
+                    try await sql.raw(
+                        "DELETE FROM search_docs WHERE kind = \(bind: kind) AND ref IN \(SQLGroupExpression(refs))"
+                    ).run()
+                }
                 var ins = sql.insert(into: "search_docs").columns("kind", "ref")
                 for d in chunk { ins = ins.values(SQLBind(kind), SQLBind(d.ref)) }
                 let ids = try await ins.returning("id", "ref").all()

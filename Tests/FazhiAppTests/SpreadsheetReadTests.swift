@@ -1,0 +1,56 @@
+import FazhiCore
+import Foundation
+import Testing
+
+@testable import FazhiOffice
+
+/// A large sheet is read in parts on every core (cut before `<row ` and `<si>` tags): what comes back must be the
+/// sheet as one reader sees it, row numbers and gaps included.
+@Suite struct SpreadsheetReadTests {
+    static func rows(_ n: Int) -> [[String]] {
+        [["姓名", "编号", "说明", "数量"]]
+            + (1...n).map { i in
+                ["张\(i)号", String(format: "BM%07d", i), i % 7 == 0 ? "含 & 与 <符号> \"引号\"" : "", String(i % 97)]
+            }
+    }
+
+    @Test func aLargeSheetReadInPartsIsTheWholeSheet() throws {
+        let rows = Self.rows(40_000)
+        let sheet = Array(XLSXWriter.sheetXML(rows).utf8)
+        #expect(XLSXReader.cuts(sheet, before: "<row ", parts: 2).count == 3, "the sheet is read in two parts")
+        let read = try XLSXReader.rows(try XLSXWriter.write([.init(name: "表", rows: rows)]))
+        #expect(read == rows.map { r in Array(r[..<(r.lastIndex { !$0.isEmpty }.map { $0 + 1 } ?? 0)]) })
+    }
+
+    @Test func rowsWithoutNumbersAfterTheFirstPartAreReadInOnePiece() throws {
+        // A writer that leaves out `r` on rows: the later part cannot know its first row's number.
+        let body = (1...30_000).map { "<row ><c t=\"inlineStr\"><is><t>第\($0)行的文字内容</t></is></c></row>" }.joined()
+        let xml = Array("<worksheet><sheetData>\(body)</sheetData></worksheet>".utf8)
+        #expect(XLSXReader.cuts(xml, before: "<row ", parts: 2).count == 3)
+        let read = try XLSXReader.parseSheet(xml, shared: [])
+        #expect(read.count == 30_000)
+        #expect(read[0] == ["第1行的文字内容"] && read[29_999] == ["第30000行的文字内容"])
+    }
+
+    @Test func rowGapsAndRepeatedNumbersKeepTheirPlaceAcrossParts() throws {
+        // Row 2 and every tenth row missing (an empty line in the sheet), row numbers given.
+        let numbers = (2...60_000).filter { $0 % 10 != 0 }
+        let body = numbers.map { "<row r=\"\($0)\"><c r=\"B\($0)\" t=\"inlineStr\"><is><t>值\($0)</t></is></c></row>" }
+        let xml = Array("<worksheet><sheetData>\(body.joined())</sheetData></worksheet>".utf8)
+        #expect(XLSXReader.cuts(xml, before: "<row ", parts: 2).count == 3)
+        let read = try XLSXReader.parseSheet(xml, shared: [])
+        #expect(read.count == 59_999)
+        #expect(read[0] == [] && read[9] == [] && read[10] == ["", "值11"] && read[59_998] == ["", "值59999"])
+    }
+
+    @Test func sharedStringsReadInPartsKeepTheirOrder() {
+        let strings = (0..<60_000).map { "共享字符串\($0)" + ($0 % 5 == 0 ? "&amp;" : "") }
+        let xml = Array(
+            ("<sst>" + strings.map { "<si><t>\($0)</t></si>" }.joined() + "<si><r><t>富</t></r><r><t>文本</t></r></si></sst>")
+                .utf8)
+        #expect(XLSXReader.cuts(xml, before: "<si>", parts: 2).count == 3)
+        let read = XLSXReader.sharedStrings(xml)
+        #expect(read.count == 60_001)
+        #expect(read[5] == "共享字符串5&" && read[59_999] == "共享字符串59999" && read[60_000] == "富文本")
+    }
+}
