@@ -53,4 +53,26 @@ import Testing
         #expect(read.count == 60_001)
         #expect(read[5] == "共享字符串5&" && read[59_999] == "共享字符串59999" && read[60_000] == "富文本")
     }
+
+    /// Rows are checked on every core from 2,000 rows up: problems keep their rows, and a duplicate far from its first
+    /// row (in another part) is still found, reported on the later row only.
+    @Test func officerRowsCheckedInPartsReportEveryProblemOnItsRow() {
+        func row(_ i: Int, certificate: String? = nil, issued: String = "2024-01-01") -> [String] {
+            let id = PersonalData.idNumber(
+                first17: String(format: "339901%04d%02d%02d101", 1960 + i % 40, 1 + i / 40 % 12, 1 + i / 480 % 28))
+            return [
+                "人员\(i)", "男", id, "某局", "", certificate ?? String(format: "QH%07d", i), "综合", "清河县", issued,
+                "2029-01-01",
+            ]
+        }
+        var rows = [Array(RegistryTemplates.officers.headers.prefix(10))] + (1...3_000).map { row($0) }
+        rows[2_900] = row(2_900, certificate: String(format: "QH%07d", 3))  // sheet row 2,901 repeats row 4's number
+        rows[2_500] = row(2_500, issued: "2024-02-30")  // sheet row 2,501
+        rows[1_500] = []  // an empty line is passed over
+        let (valid, problems) = RegistryTemplates.officerRows(rows)
+        #expect(valid.count == 2_997)
+        #expect(problems.map(\.row) == [2_501, 2_901])
+        #expect(problems.last?.message == "与第4行的执法证号重复")
+        #expect(valid.map(\.0) == (2...3_001).filter { ![1_501, 2_501, 2_901].contains($0) })
+    }
 }
