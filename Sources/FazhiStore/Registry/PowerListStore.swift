@@ -165,6 +165,7 @@ public enum PowerListStore {
                 "item_id", .equal, SQLBind(id)
             ).where("sequence", .equal, SQLBind(seq)).run()
         }
+        let adjustmentIDs = UUID.timeOrdered(rows.count)
         for chunk in Array(rows.indices).chunked(300) {
             var ins = sql.insert(into: "power_adjustments").columns(
                 "id", "item_id", "code", "sequence", "kind", "effective_on", "valid_to", "type", "organisation_id",
@@ -172,7 +173,7 @@ public enum PowerListStore {
             for i in chunk {
                 let (id, a, _) = rows[i], to = validTo[i]
                 ins = ins.values(
-                    SQLBind(UUID()), SQLBind(id), SQLBind(a.content.code), SQLBind(a.sequence),
+                    SQLBind(adjustmentIDs[i]), SQLBind(id), SQLBind(a.content.code), SQLBind(a.sequence),
                     SQLBind(a.kind.rawValue), SQLBind(a.effectiveOn.description),
                     SQLBind(to), SQLBind(a.content.type.rawValue), SQLBind(a.content.organisationID), SQLBind(a.reason),
                     SQLBind(a.approvalDocument),

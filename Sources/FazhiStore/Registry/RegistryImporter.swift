@@ -123,7 +123,8 @@ public enum RegistryImporter {
             takenIDs.insert(try r.decode(column: "id_number", as: String.self))
         }
         var ready: [ReadyOfficer] = []
-        for (rowNumber, r) in parsed {
+        let ids = UUID.timeOrdered(parsed.count)
+        for (k, (rowNumber, r)) in parsed.enumerated() {
             var rowProblems: [ImportProblem] = []
             let body = bodies[r.bodyName]
             if body == nil {
@@ -145,7 +146,7 @@ public enum RegistryImporter {
                 hasLegalQualification: r.hasLegalQualification, legalCertificateNumber: r.legalCertificateNumber,
                 examScore: r.examScore)
             let training = r.trainingYear.flatMap { y in r.trainingHours.map { (y, $0) } }
-            ready.append((rowNumber, UUID(), input, r.bodyName, training))
+            ready.append((rowNumber, ids[k], input, r.bodyName, training))
         }
         problems.sort { ($0.row, $0.column) < ($1.row, $1.column) }
         return (ready, problems, parsed.count + Set(parseProblems.map(\.row)).count)
@@ -185,7 +186,8 @@ public enum RegistryImporter {
             known[content.code] = (try r.decode(column: "id", as: UUID.self), first, last)
         }
         var ready: [ReadyAdjustment] = []
-        for (rowNumber, r) in parsed {
+        let newIDs = UUID.timeOrdered(parsed.count)
+        for (n, (rowNumber, r)) in parsed.enumerated() {
             guard let body = bodies[r.bodyName] else {
                 problems.append(ImportProblem(row: rowNumber, column: "实施主体", message: "“\(r.bodyName)”不是已登记的执法主体"));
                 continue
@@ -214,7 +216,7 @@ public enum RegistryImporter {
                     ][field] ?? "事项编码"
                 problems.append(ImportProblem(row: rowNumber, column: column, message: msg)); continue
             }
-            ready.append((rowNumber, k?.id ?? UUID(), adj, k == nil, r.bodyName))
+            ready.append((rowNumber, k?.id ?? newIDs[n], adj, k == nil, r.bodyName))
         }
         problems.sort { ($0.row, $0.column) < ($1.row, $1.column) }
         var report = ImportReport(
