@@ -197,7 +197,10 @@ public enum XLSXReader {
 
     /// Spreadsheet programs store 64 as "64" but sometimes 0.1 as "0.10000000000000001": show what the user typed.
     static func normaliseNumber(_ v: String) -> String {
-        guard v.contains("."), let d = Double(v), !v.contains("E") && !v.contains("e") else { return v }
+        let utf8 = v.utf8
+        guard utf8.contains(UInt8(ascii: ".")), !utf8.contains(UInt8(ascii: "E")), !utf8.contains(UInt8(ascii: "e")),
+            let d = Double(v)
+        else { return v }
         if d == d.rounded(), abs(d) < 1e15 { return String(Int64(d)) }
         var s = String(format: "%.10f", d)
         while s.hasSuffix("0") { s.removeLast() }

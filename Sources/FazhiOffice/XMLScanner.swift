@@ -21,7 +21,7 @@ struct XMLScanner {
 
     /// The local name (after any `prefix:`), so `x:row` and `row` read the same.
     static func local(_ name: Substring) -> Substring {
-        if let c = name.lastIndex(of: ":") { return name[name.index(after: c)...] }
+        if let c = name.utf8.lastIndex(of: UInt8(ascii: ":")) { return name[name.utf8.index(after: c)...] }
         return name
     }
 
@@ -48,11 +48,13 @@ struct XMLScanner {
             }
             if c == UInt8(ascii: "/") {
                 i += 2
-                let start = i
+                var start = i
                 while i < end && bytes[i] != UInt8(ascii: ">") { i += 1 }
-                let name = String(decoding: bytes[start..<i], as: UTF8.self).trimmingSpaces
+                var stop = i
+                while start < stop && Self.isSpace(bytes[start]) { start += 1 }
+                while stop > start && Self.isSpace(bytes[stop - 1]) { stop -= 1 }
                 i += 1
-                return .end(name: Substring(name))
+                return .end(name: Substring(String(decoding: bytes[start..<stop], as: UTF8.self)))
             }
             i += 1
             let nameStart = i
@@ -156,14 +158,5 @@ struct XMLScanner {
             }
         }
         return r
-    }
-}
-
-extension String {
-    var trimmingSpaces: String {
-        var s = Substring(self)
-        while let f = s.first, f == " " || f == "\n" || f == "\t" || f == "\r" { s.removeFirst() }
-        while let l = s.last, l == " " || l == "\n" || l == "\t" || l == "\r" { s.removeLast() }
-        return String(s)
     }
 }

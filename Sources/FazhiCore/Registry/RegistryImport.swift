@@ -81,7 +81,8 @@ public struct RowContext: Sendable {
     public mutating func number(_ h: String, required: Bool = false) -> Double? {
         let v = reader.cell(cells, h)
         if v.isEmpty { if required { fail(h, "必填，不能为空") }; return nil }
-        guard let n = Double(v.replacingOccurrences(of: ",", with: "")), n.isFinite else {
+        let digits = v.utf8.contains(UInt8(ascii: ",")) ? v.replacingOccurrences(of: ",", with: "") : v
+        guard let n = Double(digits), n.isFinite else {
             fail(h, "“\(v)”不是数字"); return nil
         }
         return n

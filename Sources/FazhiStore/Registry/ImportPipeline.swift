@@ -5,14 +5,15 @@ import Foundation
 /// encoded, search text tokenised, JSON columns written): the database writes on one thread, so the work that does not
 /// touch it runs beside the writes instead of before them.
 enum ImportPipeline {
-    /// Calls `write` with each chunk of `rows` (in order) as `prepare` made it; a window of chunks, one per core, is
+    /// Calls `write` with each chunk of `rows` (in order) as `prepare` made it; a window of chunks, two per core, is
     /// prepared while the window before it is written.
     static func run<Row: Sendable, Prepared: Sendable>(
         _ rows: [Row], chunk: Int = 500, prepare: @escaping @Sendable (ArraySlice<Row>) throws -> Prepared,
         write: (Prepared) async throws -> Void
     ) async throws {
         let chunks = rows.chunked(chunk)
-        let window = Parallel.cores
+        // Two chunks per core: the writer waits less often for a window that is still being prepared.
+        let window = Parallel.cores * 2
         let windows = (chunks.count + window - 1) / window
         guard windows > 0 else { return }
         func prepared(_ w: Int) -> Task<[Prepared], any Error> {
