@@ -21,8 +21,17 @@ public enum XLSXReader {
         func part(_ path: String) throws -> [UInt8]? {
             guard let entry = archive[path] else { return nil }
             var out = [UInt8]()
-            out.reserveCapacity(Int(clamping: entry.uncompressedSize))
-            do { _ = try archive.extract(entry, skipCRC32: false) { out.append(contentsOf: $0) } } catch {
+            // The size the ZIP claims is not trusted: reserve at most the limit, and stop inflating past it (a crafted
+            // file of a few MB can claim or inflate to gigabytes).
+            out.reserveCapacity(Int(clamping: min(entry.uncompressedSize, UInt64(maxPartBytes))))
+            var tooLarge = false
+            do {
+                _ = try archive.extract(entry, skipCRC32: false) { chunk in
+                    guard out.count + chunk.count <= maxPartBytes else { tooLarge = true; throw SpreadsheetError("") }
+                    out.append(contentsOf: chunk)
+                }
+            } catch {
+                if tooLarge { throw SpreadsheetError("工作簿过大：\(path) 解压后超过 \(maxPartBytes >> 20) MB，请分成几个文件导入") }
                 throw SpreadsheetError("工作簿已损坏：无法读取 \(path)")
             }
             return out
@@ -32,6 +41,10 @@ public enum XLSXReader {
         guard let sheet = try part(sheetPath) else { throw SpreadsheetError("工作簿中没有工作表") }
         return try parseSheet(sheet, shared: shared)
     }
+
+    /// The most one part of a workbook (the sheet, the shared strings) may inflate to: a 1,000,000-row sheet of this
+    /// project's templates is about 300 MB.
+    static let maxPartBytes = 512 << 20
 
     static func firstSheetPath(workbook: [UInt8]?, rels: [UInt8]?) -> String {
         guard let workbook, let rels else { return "xl/worksheets/sheet1.xml" }
@@ -98,6 +111,8 @@ public enum XLSXReader {
         for u in ref.utf8 {
             guard u >= 65 && u <= 90 else { break }
             n = n * 26 + Int(u - 64); any = true
+            // A sheet has 16,384 columns (XFD); a longer reference from a crafted file must not overflow.
+            guard n <= 16_384 else { return nil }
         }
         return any ? n - 1 : nil
     }
@@ -131,13 +146,27 @@ public enum XLSXReader {
     static func cuts(_ bytes: [UInt8], before tag: String, parts: Int) -> [Int] {
         let tag = Array(tag.utf8)
         var cuts = [0]
-        guard bytes.count > 1 << 20 else { return [0, bytes.count] }
+        // Small parts are read in one piece, and so are parts with CDATA or comments, whose text could hold the tag.
+        guard bytes.count > 1 << 20, !contains(bytes, "<![CDATA["), !contains(bytes, "<!--") else {
+            return [0, bytes.count]
+        }
         for p in 1..<max(1, parts) {
             var k = max(cuts.last! + 1, bytes.count * p / parts)
             while k + tag.count <= bytes.count, !bytes[k..<(k + tag.count)].elementsEqual(tag) { k += 1 }
             if k + tag.count <= bytes.count { cuts.append(k) }
         }
         return cuts + [bytes.count]
+    }
+
+    static func contains(_ bytes: [UInt8], _ pattern: String) -> Bool {
+        let p = Array(pattern.utf8)
+        guard let first = p.first, bytes.count >= p.count else { return false }
+        var k = 0
+        while k <= bytes.count - p.count {
+            if bytes[k] == first && bytes[k..<(k + p.count)].elementsEqual(p) { return true }
+            k += 1
+        }
+        return false
     }
 
     static func scanRows(_ scanner: XMLScanner, shared: [String]) throws -> (rows: [(Int, [String])], allNumbered: Bool)
@@ -288,8 +317,6 @@ public enum XLSXWriter {
     /// number stays text), at most 15 significant digits.
     public static func isPlainNumber(_ v: String) -> Bool {
         guard v.range(of: #"^-?(0|[1-9][0-9]*)(\.[0-9]+)?$"#, options: .regularExpression) != nil else { return false }
-        // "1.10" (an indicator's code) would read back as 1.1: a trailing zero after the point keeps it text.
-        if v.contains("."), v.hasSuffix("0") { return false }
         // "1.10" (an indicator's code) would read back as 1.1: a trailing zero after the point keeps it text.
         if v.contains("."), v.hasSuffix("0") { return false }
         return v.filter(\.isNumber).count <= 15

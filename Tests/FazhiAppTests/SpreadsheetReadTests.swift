@@ -46,7 +46,8 @@ import Testing
     @Test func sharedStringsReadInPartsKeepTheirOrder() {
         let strings = (0..<60_000).map { "共享字符串\($0)" + ($0 % 5 == 0 ? "&amp;" : "") }
         let xml = Array(
-            ("<sst>" + strings.map { "<si><t>\($0)</t></si>" }.joined() + "<si><r><t>富</t></r><r><t>文本</t></r></si></sst>")
+            ("<sst>" + strings.map { "<si><t>\($0)</t></si>" }.joined()
+                + "<si><r><t>富</t></r><r><t>文本</t></r></si></sst>")
                 .utf8)
         #expect(XLSXReader.cuts(xml, before: "<si>", parts: 2).count == 3)
         let read = XLSXReader.sharedStrings(xml)
@@ -74,5 +75,23 @@ import Testing
         #expect(problems.map(\.row) == [2_501, 2_901])
         #expect(problems.last?.message == "与第4行的执法证号重复")
         #expect(valid.map(\.0) == (2...3_001).filter { ![1_501, 2_501, 2_901].contains($0) })
+    }
+
+    /// A crafted file: a column reference past XFD must not overflow (the cell goes after the row's last), and a sheet
+    /// with CDATA or comments, whose text could hold a `<row ` tag, is read in one piece.
+    @Test func craftedReferencesAndCDATAAreReadSafely() throws {
+        let huge =
+            "<worksheet><sheetData><row r=\"1\"><c r=\"ZZZZZZZZZZZZZZZZZZZZ1\" t=\"inlineStr\"><is><t>x</t></is></c>"
+            + "<c r=\"B1\" t=\"inlineStr\"><is><t>y</t></is></c></row></sheetData></worksheet>"
+        #expect(try XLSXReader.parseSheet(Array(huge.utf8), shared: []) == [["x", "y"]])
+        let body = (1...30_000).map {
+            "<row r=\"\($0)\"><c r=\"A\($0)\" t=\"inlineStr\"><is><t>第\($0)行</t></is></c></row>"
+        }
+        let cdata =
+            "<row r=\"30001\"><c r=\"A30001\" t=\"inlineStr\"><is><t><![CDATA[<row r=\"5\">]]></t></is></c></row>"
+        let xml = Array("<worksheet><sheetData>\(body.joined())\(cdata)</sheetData></worksheet>".utf8)
+        #expect(XLSXReader.cuts(xml, before: "<row ", parts: 2).count == 2)
+        let read = try XLSXReader.parseSheet(xml, shared: [])
+        #expect(read.count == 30_001 && read[4] == ["第5行"] && read[30_000] == ["<row r=\"5\">"])
     }
 }

@@ -249,7 +249,8 @@ struct BenchRegistriesCommand: AsyncCommand {
                             ))
                     }
                 }
-                try await PowerListStore.write(batch, on: sql)
+                // Sealed like any write (through the transaction): `record verify` on a bench database then passes.
+                try await PowerListStore.write(batch, in: tx)
             }
         }
         print("bench registries.adjustments.write \(nItems / 10 * 10) rows in \(String(format: "%.1f", adjT)) s")

@@ -72,26 +72,9 @@ public enum RegistryTemplates {
         var problems: [ImportProblem] = []
         var certSeen: [String: Int] = [:], idSeen: [String: Int] = [:]
         for var r in eachRow(rows, { officerRow($0, $1, reader) }) {
-            let (certNo, id) = (r.keys[0], r.keys[1])
-            if !certNo.isEmpty {
-                if let first = certSeen[certNo] {
-                    r.context.fail("执法证号", "与第\(first)行的执法证号重复")
-                } else {
-                    certSeen[certNo] = r.context.rowNumber
-                }
-            }
-            if !id.isEmpty {
-                if let first = idSeen[id] {
-                    r.context.fail("身份证号", "与第\(first)行的身份证号重复")
-                } else {
-                    idSeen[id] = r.context.rowNumber
-                }
-            }
-            if r.context.problems.isEmpty, let row = r.row {
-                valid.append((r.context.rowNumber, row))
-            } else {
-                problems += r.context.problems
-            }
+            r.unique(r.keys[0], in: &certSeen, "执法证号") { "与第\($0)行的执法证号重复" }
+            r.unique(r.keys[1], in: &idSeen, "身份证号") { "与第\($0)行的身份证号重复" }
+            r.add(to: &valid, &problems)
         }
         return (valid, problems)
     }
@@ -134,7 +117,8 @@ public enum RegistryTemplates {
         guard c.problems.isEmpty, let issued, let expires, let status else {
             return CheckedRow(context: c, row: nil, keys: [certNo, id])
         }
-        let row = OfficerRow(name: name, gender: gender, idNumber: id, bodyName: body, post: post,
+        let row = OfficerRow(
+            name: name, gender: gender, idNumber: id, bodyName: body, post: post,
             certificate: EnforcementCertificate(
                 number: certNo, category: category, region: region, issuedOn: issued,
                 expiresOn: expires, status: status),
@@ -166,19 +150,8 @@ public enum RegistryTemplates {
         var problems: [ImportProblem] = []
         var seen: [String: Int] = [:]
         for var r in eachRow(rows, { powerRow($0, $1, reader) }) {
-            let code = r.keys[0]
-            if !code.isEmpty {
-                if let first = seen[code] {
-                    r.context.fail("事项编码", "与第\(first)行的事项编码重复；同一文件中一个事项只能有一行")
-                } else {
-                    seen[code] = r.context.rowNumber
-                }
-            }
-            if r.context.problems.isEmpty, let row = r.row {
-                valid.append((r.context.rowNumber, row))
-            } else {
-                problems += r.context.problems
-            }
+            r.unique(r.keys[0], in: &seen, "事项编码") { "与第\($0)行的事项编码重复；同一文件中一个事项只能有一行" }
+            r.add(to: &valid, &problems)
         }
         return (valid, problems)
     }
@@ -202,11 +175,14 @@ public enum RegistryTemplates {
             default: .add)
         let eff = c.date("生效日期")
         let reason = c.text("调整原因", max: 500), doc = c.text("批准文号", max: 100), approver = c.text("批准人", max: 100)
-        guard c.problems.isEmpty, let type, let kind, let eff else { return CheckedRow(context: c, row: nil, keys: [code]) }
-        let row = PowerRow(code: code, name: name, type: type, subItems: sub,
-                            basis: LegalBasis(law: law, article: article, text: basisText),
-                            bodyName: body, responsibilities: resp, process: process, accountability: acc,
-                            supervision: sup, kind: kind, effectiveOn: eff,
+        guard c.problems.isEmpty, let type, let kind, let eff else {
+            return CheckedRow(context: c, row: nil, keys: [code])
+        }
+        let row = PowerRow(
+            code: code, name: name, type: type, subItems: sub,
+            basis: LegalBasis(law: law, article: article, text: basisText),
+            bodyName: body, responsibilities: resp, process: process, accountability: acc,
+            supervision: sup, kind: kind, effectiveOn: eff,
             reason: reason, approvalDocument: doc, approver: approver)
         return CheckedRow(context: c, row: row, keys: [code])
     }
@@ -216,6 +192,22 @@ public enum RegistryTemplates {
         var context: RowContext
         let row: Row?
         let keys: [String]
+
+        /// Notes `key` as used on this row, or fails `column` if an earlier row used it (`message` names that row).
+        mutating func unique(_ key: String, in seen: inout [String: Int], _ column: String, _ message: (Int) -> String)
+        {
+            guard !key.isEmpty else { return }
+            if let first = seen[key] { context.fail(column, message(first)) } else { seen[key] = context.rowNumber }
+        }
+
+        /// The row to import if it passed every check, else its problems.
+        func add(to valid: inout [(Int, Row)], _ problems: inout [ImportProblem]) {
+            if context.problems.isEmpty, let row {
+                valid.append((context.rowNumber, row))
+            } else {
+                problems += context.problems
+            }
+        }
     }
 
     /// `check` of each non-empty data row (after the header), in order, the rows split over the cores: a row's own
@@ -223,7 +215,7 @@ public enum RegistryTemplates {
     /// other runs afterwards, in order.
     static func eachRow<T: Sendable>(_ rows: [[String]], _ check: @escaping @Sendable (Int, [String]) -> T) -> [T] {
         let n = rows.count
-        let parts = n < 2_000 ? 1 : Parallel.cores * 4
+        let parts = n < 2_000 ? 1 : min(Parallel.cores * 4, n / 500)
         return Parallel.map(parts: parts) { p in
             (max(1, n * p / parts)..<(n * (p + 1) / parts)).compactMap { i in
                 rows[i].contains(where: { !$0.trimmed.isEmpty }) ? check(i + 1, rows[i]) : nil

@@ -6,7 +6,7 @@ public enum Parallel {
     public static var cores: Int { max(1, ProcessInfo.processInfo.activeProcessorCount) }
 
     /// `transform(i)` for every i in 0..<parts, in order.
-    public static func map<T>(parts: Int, _ transform: @Sendable (Int) -> T) -> [T] {
+    public static func map<T: Sendable>(parts: Int, _ transform: @Sendable (Int) -> T) -> [T] {
         guard parts > 1 else { return (0..<max(0, parts)).map(transform) }
         let slots = Slots<T>(parts)
         DispatchQueue.concurrentPerform(iterations: parts) { i in slots.put(i, transform(i)) }
@@ -14,7 +14,7 @@ public enum Parallel {
     }
 
     /// The same, for work that can fail: the first part's error (in the parts' order) is thrown.
-    public static func tryMap<T>(parts: Int, _ transform: @Sendable (Int) throws -> T) throws -> [T] {
+    public static func tryMap<T: Sendable>(parts: Int, _ transform: @Sendable (Int) throws -> T) throws -> [T] {
         try map(parts: parts) { i in Result { try transform(i) } }.map { try $0.get() }
     }
 }

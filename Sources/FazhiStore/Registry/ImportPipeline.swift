@@ -13,7 +13,7 @@ enum ImportPipeline {
     ) async throws {
         let chunks = rows.chunked(chunk)
         // Two chunks per core: the writer waits less often for a window that is still being prepared.
-        let window = Parallel.cores * 2
+        let window = min(Parallel.cores * 2, 16)
         let windows = (chunks.count + window - 1) / window
         guard windows > 0 else { return }
         func prepared(_ w: Int) -> Task<[Prepared], any Error> {
