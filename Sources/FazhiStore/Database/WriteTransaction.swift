@@ -85,7 +85,8 @@ public struct IdempotencyClaim: Sendable {
 }
 
 /// Serialises write transactions inside this process. SQLite has one writer at a time; queueing here
-/// rather than in SQLite's busy handler means concurrent requests never see "database is locked".
+/// rather than in SQLite's busy handler means concurrent requests never see "database is locked". On PostgreSQL every
+/// write waits for the record's advisory lock: queueing here first keeps the waiting writes off the connection pool.
 actor WriteGate {
     private var locked = false
     private var waiters: [CheckedContinuation<Void, Never>] = []
@@ -190,6 +191,10 @@ public final class Store: Sendable {
                 throw error
             }
         case .postgres:
+            // One write at a time per app node, queued here before it takes a pooled connection: every write waits for
+            // the record's advisory lock anyway, and fifty writers each holding a connection while they wait starved
+            // the pool (a request waiting 20 s for a connection is answered 503). Across nodes the lock still orders them.
+            await gate.lock()
             defer { bumpGeneration() }
             let known = recordTail, guards = guardsRecordTail
             do {
@@ -212,9 +217,11 @@ public final class Store: Sendable {
                 }
                 recordTail = tail
                 guardsRecordTail = guardsNext
+                await gate.unlock()
                 return r
             } catch {
                 recordTail = nil
+                await gate.unlock()
                 throw error
             }
         }
