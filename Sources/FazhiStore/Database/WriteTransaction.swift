@@ -84,27 +84,34 @@ public struct IdempotencyClaim: Sendable {
     }
 }
 
-/// Serialises write transactions inside this process. SQLite has one writer at a time; queueing here
-/// rather than in SQLite's busy handler means concurrent requests never see "database is locked". On PostgreSQL every
-/// write waits for the record's advisory lock: queueing here first keeps the waiting writes off the connection pool.
+/// Queues write transactions inside this process, `permits` at a time. SQLite has one writer at a time (one permit);
+/// queueing here rather than in SQLite's busy handler means concurrent requests never see "database is locked".
+/// On PostgreSQL every write waits for the record's advisory lock: a few permits keep the waiting writes off the
+/// connection pool (fifty writers each holding a connection starved it into 503s), and more than one means a write
+/// whose connection never answers (seen when the primary is killed mid-COMMIT) does not stop the node's other writes.
 actor WriteGate {
-    private var locked = false
+    private let permits: Int
+    private var holders = 0
     private var waiters: [CheckedContinuation<Void, Never>] = []
 
+    init(permits: Int = 1) { self.permits = max(1, permits) }
+
     func lock() async {
-        if !locked { locked = true; return }
+        if holders < permits { holders += 1; return }
         await withCheckedContinuation { waiters.append($0) }
     }
 
     func unlock() {
-        if waiters.isEmpty { locked = false } else { waiters.removeFirst().resume() }
+        if waiters.isEmpty { holders -= 1 } else { waiters.removeFirst().resume() }
     }
 }
 
 /// The store's entry points that every capability shares: how to write, and the record.
 public final class Store: Sendable {
     public let target: DatabaseTarget
-    let gate = WriteGate()
+    let gate: WriteGate
+    /// How many PostgreSQL writes of one app node may hold a pooled connection at once (the pool has 8 per event loop).
+    static let postgresWritePermits = 4
     /// PostgreSQL advisory lock key taken by every write transaction, so that appends to the record are
     /// serial across processes (the log's sequence and chain have exactly one order).
     static let recordLockKey: Int64 = 0x66617a6869  // "fazhi"
@@ -120,6 +127,7 @@ public final class Store: Sendable {
 
     public init(target: DatabaseTarget, synchronousCommit: SynchronousCommit? = nil) {
         self.target = target; self.synchronousCommit = synchronousCommit
+        gate = WriteGate(permits: target.isSQLite ? 1 : Store.postgresWritePermits)
     }
 
     private let generationLock = NSLock()
@@ -191,9 +199,10 @@ public final class Store: Sendable {
                 throw error
             }
         case .postgres:
-            // One write at a time per app node, queued here before it takes a pooled connection: every write waits for
-            // the record's advisory lock anyway, and fifty writers each holding a connection while they wait starved
-            // the pool (a request waiting 20 s for a connection is answered 503). Across nodes the lock still orders them.
+            // A few writes at a time per app node, queued here before they take a pooled connection: every write waits
+            // for the record's advisory lock anyway, and fifty writers each holding a connection while they wait starved
+            // the pool (a request waiting 20 s for a connection is answered 503). The advisory lock orders them, here
+            // and across nodes; a write that finds the tail it knew stale reads the tail (RecordLog.append's guard).
             await gate.lock()
             defer { bumpGeneration() }
             let known = recordTail, guards = guardsRecordTail
