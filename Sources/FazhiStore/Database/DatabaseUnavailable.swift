@@ -15,7 +15,7 @@ public enum DatabaseUnavailable {
             ]
             return lost.contains(e.code) || e.serverInfo?[.sqlState].map(isShutdown) == true
         // Only the pool's errors, not any NIO I/O error: a failed read of an evidence file is not the database.
-        case is ConnectionPoolTimeoutError, is ConnectionPoolError:
+        case is ConnectionPoolTimeoutError, is ConnectionPoolError, is ConnectionClosed:
             return true
         default:
             return false
@@ -36,4 +36,9 @@ public enum DatabaseUnavailable {
     /// 40P01 (deadlock detected) and 40001 (serialization failure): two app nodes' transactions met on the same rows
     /// and the server rolled one back — nothing of it was written; a retry succeeds.
     static func isConflict(_ state: String) -> Bool { state == "40P01" || state == "40001" }
+}
+
+/// The connection a write ran on closed before the write finished (`Store.unlessClosed`).
+public struct ConnectionClosed: Error, CustomStringConvertible {
+    public var description: String { "数据库连接在写入完成前断开" }
 }

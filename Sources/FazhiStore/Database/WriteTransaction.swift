@@ -1,5 +1,6 @@
 import FazhiCore
 import FluentKit
+import FluentPostgresDriver
 import Foundation
 import SQLKit
 
@@ -207,22 +208,31 @@ public final class Store: Sendable {
             defer { bumpGeneration() }
             let known = recordTail, guards = guardsRecordTail
             do {
-                let (r, tail, guardsNext) = try await db.transaction { conn in
+                let (r, tail, guardsNext) = try await db.withConnection { conn in
                     let sql = conn as! any SQLDatabase
-                    // Every write holds the record's lock from its start: the record has one order across app nodes,
-                    // and what is numbered from the stored maximum (publications' search_seq, …) cannot be numbered
-                    // twice. (Taking it only before the append was tried: two nodes then numbered one publication
-                    // alike — see BENCHMARKS.md.)
-                    try await sql.raw("SELECT pg_advisory_xact_lock(\(literal: Store.recordLockKey))").run()
-                    if let level = self.synchronousCommit {
-                        try await sql.raw("SET LOCAL synchronous_commit TO \(unsafeRaw: level.rawValue)").run()
+                    return try await Store.unlessClosed(await Store.closing(conn)) {
+                        try await sql.raw("BEGIN").run()
+                        do {
+                            // Every write holds the record's lock from its start: the record has one order across app
+                            // nodes, and what is numbered from the stored maximum (publications' search_seq, …) cannot be
+                            // numbered twice. (Taking it only before the append was tried: two nodes then numbered one
+                            // publication alike — see BENCHMARKS.md.)
+                            try await sql.raw("SELECT pg_advisory_xact_lock(\(literal: Store.recordLockKey))").run()
+                            if let level = self.synchronousCommit {
+                                try await sql.raw("SET LOCAL synchronous_commit TO \(unsafeRaw: level.rawValue)").run()
+                            }
+                            let tx = WriteTransaction(
+                                db: conn, context: context, now: now, knownTail: known, guardsTail: guards)
+                            let r = try await body(tx)
+                            try await IdempotencyClaim.current?.mark(in: tx)
+                            try await tx.flushRecord()
+                            try await sql.raw("COMMIT").run()
+                            return (r, tx.knownTail, tx.guardsTail)
+                        } catch {
+                            try? await sql.raw("ROLLBACK").run()
+                            throw error
+                        }
                     }
-                    let tx = WriteTransaction(
-                        db: conn, context: context, now: now, knownTail: known, guardsTail: guards)
-                    let r = try await body(tx)
-                    try await IdempotencyClaim.current?.mark(in: tx)
-                    try await tx.flushRecord()
-                    return (r, tx.knownTail, tx.guardsTail)
                 }
                 recordTail = tail
                 guardsRecordTail = guardsNext
@@ -234,6 +244,31 @@ public final class Store: Sendable {
                 throw error
             }
         }
+    }
+
+    /// Runs `work` on a PostgreSQL connection unless the connection closes first. PostgresNIO (1.33) drops a query
+    /// written after its channel closed without ever answering it (the fix, vapor/postgres-nio#487, was reverted in
+    /// #501): a COMMIT sent as the primary was killed then waited for ever, holding its write permit and its pooled
+    /// connection. Closing first answers `ConnectionClosed` (503, retry) and gives the dead connection back to the pool,
+    /// which drops it. The abandoned work is left to its never-answered query.
+    static func unlessClosed<T: Sendable>(
+        _ closing: EventLoopFuture<Void>?, _ work: @escaping @Sendable () async throws -> T
+    ) async throws -> T {
+        guard let closing else { return try await work() }
+        return try await withCheckedThrowingContinuation { continuation in
+            let once = ResumeOnce(continuation)
+            // Unstructured, so the answer does not wait for work that may never end (task-local values carry over).
+            Task {
+                do { once.resume(.success(try await work())) } catch { once.resume(.failure(error)) }
+            }
+            closing.whenComplete { _ in once.resume(.failure(ConnectionClosed())) }
+        }
+    }
+
+    /// When the PostgreSQL connection under `conn` closes (nil for SQLite).
+    static func closing(_ conn: any Database) async -> EventLoopFuture<Void>? {
+        guard let pg = conn as? any PostgresDatabase else { return nil }
+        return try? await pg.withConnection { $0.eventLoop.makeSucceededFuture($0.closeFuture) }.get()
     }
 
     /// Runs `body` while holding the start-up lock (PostgreSQL: a session advisory lock), so app nodes started
@@ -263,5 +298,21 @@ public final class Store: Sendable {
     public func prepare(on db: any Database) async throws {
         guard target.isSQLite, let sql = db as? any SQLDatabase else { return }
         try await sql.raw("PRAGMA journal_mode = WAL").run()
+    }
+}
+
+/// Resumes a continuation once, whoever comes first.
+private final class ResumeOnce<T: Sendable>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var continuation: CheckedContinuation<T, any Error>?
+
+    init(_ c: CheckedContinuation<T, any Error>) { continuation = c }
+
+    func resume(_ result: Result<T, any Error>) {
+        lock.lock()
+        let c = continuation
+        continuation = nil
+        lock.unlock()
+        c?.resume(with: result)
     }
 }
