@@ -44,33 +44,113 @@ struct FigureContribution: Equatable {
 /// Keeps the sums in step with the cases: a case's old contribution out, its new one in, in the step's transaction.
 public enum FigureSums {
     static func add(_ c: FigureContribution, sign: Int, on sql: any SQLDatabase) async throws {
-        let h = c.handlingDays
+        try await put([FigureRow(c, sign: sign)], uses: c.item.isEmpty ? [] : [ItemUse(c, sign: sign)], on: sql)
+    }
+
+    /// A step that changes a case's figures takes its old contribution out and puts its new one in: one statement
+    /// for both `case_figures` rows (netted when they fall on one row) and one for both `case_item_use` rows (none
+    /// when the item did not change).
+    static func change(from old: FigureContribution?, to new: FigureContribution, on sql: any SQLDatabase) async throws
+    {
+        guard old != new else { return }
+        var rows = [FigureRow(new, sign: 1)], uses = [ItemUse(new, sign: 1)]
+        if let old {
+            rows = FigureRow.netted(rows + [FigureRow(old, sign: -1)])
+            uses = ItemUse.netted(uses + [ItemUse(old, sign: -1)])
+        }
+        try await put(
+            rows.filter { !$0.isZero }, uses: uses.filter { !$0.code.isEmpty && $0.n != 0 }, on: sql)
+    }
+
+    private static func put(_ rows: [FigureRow], uses: [ItemUse], on sql: any SQLDatabase) async throws {
+        if !rows.isEmpty {
+            let values = SQLList(rows.map(\.values))
+            try await sql.raw(
+                """
+                INSERT INTO case_figures (body_id, month, procedure, outcome, transferred, reviewed, heard, late, n, fines, handling_sum, handling_n)
+                VALUES \(values)
+                ON CONFLICT (body_id, month, procedure, outcome, transferred, reviewed, heard, late) DO UPDATE SET
+                  n = case_figures.n + excluded.n, fines = case_figures.fines + excluded.fines,
+                  handling_sum = case_figures.handling_sum + excluded.handling_sum, handling_n = case_figures.handling_n + excluded.handling_n
+                """
+            ).run()
+        }
+        guard !uses.isEmpty else { return }
+        let values = SQLList(
+            uses.map { SQLGroupExpression([SQLBind($0.body), SQLBind($0.year), SQLBind($0.code), SQLBind($0.n)]) })
         try await sql.raw(
             """
-            INSERT INTO case_figures (body_id, month, procedure, outcome, transferred, reviewed, heard, late, n, fines, handling_sum, handling_n)
-            VALUES (\(bind: c.body), \(bind: c.month), \(bind: c.procedure), \(bind: c.outcome), \(bind: c.transferred), \(bind: c.reviewed), \(bind: c.heard),
-                    \(bind: c.late), \(bind: sign), \(bind: Double(sign) * c.fine), \(bind: sign * (h ?? 0)), \(bind: h == nil ? 0 : sign))
-            ON CONFLICT (body_id, month, procedure, outcome, transferred, reviewed, heard, late) DO UPDATE SET
-              n = case_figures.n + excluded.n, fines = case_figures.fines + excluded.fines,
-              handling_sum = case_figures.handling_sum + excluded.handling_sum, handling_n = case_figures.handling_n + excluded.handling_n
-            """
-        ).run()
-        guard !c.item.isEmpty else { return }
-        try await sql.raw(
-            """
-            INSERT INTO case_item_use (body_id, year, code, n) VALUES (\(bind: c.body), \(bind: c.year), \(bind: c.item), \(bind: sign))
+            INSERT INTO case_item_use (body_id, year, code, n) VALUES \(values)
             ON CONFLICT (body_id, year, code) DO UPDATE SET n = case_item_use.n + excluded.n
             """
         ).run()
     }
+}
 
-    static func change(from old: FigureContribution?, to new: FigureContribution, on sql: any SQLDatabase) async throws
-    {
-        guard old != new else { return }
-        if let old { try await add(old, sign: -1, on: sql) }
-        try await add(new, sign: 1, on: sql)
+/// One `case_figures` change: the row's key and what to add to its sums.
+private struct FigureRow {
+    struct Key: Hashable {
+        let body: String, month: String, procedure: String, outcome: String
+        let transferred: Int, reviewed: Int, heard: Int, late: Int
+    }
+    let key: Key
+    var n: Int, fines: Double, handlingSum: Int, handlingN: Int
+
+    init(_ c: FigureContribution, sign: Int) {
+        key = Key(
+            body: c.body, month: c.month, procedure: c.procedure, outcome: c.outcome, transferred: c.transferred,
+            reviewed: c.reviewed, heard: c.heard, late: c.late)
+        n = sign; fines = Double(sign) * c.fine
+        handlingSum = sign * (c.handlingDays ?? 0); handlingN = c.handlingDays == nil ? 0 : sign
     }
 
+    /// One row per key (PostgreSQL refuses an upsert that touches a row twice), in the order first seen.
+    static func netted(_ rows: [FigureRow]) -> [FigureRow] {
+        var out: [FigureRow] = []
+        for r in rows {
+            if let i = out.firstIndex(where: { $0.key == r.key }) {
+                out[i].n += r.n; out[i].fines += r.fines; out[i].handlingSum += r.handlingSum
+                out[i].handlingN += r.handlingN
+            } else {
+                out.append(r)
+            }
+        }
+        return out
+    }
+
+    /// Adds nothing: the step moved the case within one row without changing its sums.
+    var isZero: Bool { n == 0 && fines == 0 && handlingSum == 0 && handlingN == 0 }
+
+    var values: SQLGroupExpression {
+        SQLGroupExpression([
+            SQLBind(key.body), SQLBind(key.month), SQLBind(key.procedure), SQLBind(key.outcome),
+            SQLBind(key.transferred), SQLBind(key.reviewed), SQLBind(key.heard), SQLBind(key.late), SQLBind(n),
+            SQLBind(fines), SQLBind(handlingSum), SQLBind(handlingN),
+        ])
+    }
+}
+
+/// One `case_item_use` change: how many more (or fewer) cases of a body's year used a 权责事项.
+private struct ItemUse {
+    let body: String, year: Int, code: String
+    var n: Int
+
+    init(_ c: FigureContribution, sign: Int) { body = c.body; year = c.year; code = c.item; n = sign }
+
+    static func netted(_ uses: [ItemUse]) -> [ItemUse] {
+        var out: [ItemUse] = []
+        for u in uses {
+            if let i = out.firstIndex(where: { ($0.body, $0.year, $0.code) == (u.body, u.year, u.code) }) {
+                out[i].n += u.n
+            } else {
+                out.append(u)
+            }
+        }
+        return out
+    }
+}
+
+extension FigureSums {
     /// Recomputes both tables from the enforcement case rows (the migration; a bulk load). 行政复议, 应诉 and 调解 cases are
     /// not enforcement cases: they keep their own figures (`YearFigures`).
     public static func rebuild(on sql: any SQLDatabase) async throws {
