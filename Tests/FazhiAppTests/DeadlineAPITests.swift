@@ -51,6 +51,8 @@ struct DeadlineAPITests {
                 m.text.contains("fazhi_http_requests_total{method=\"GET\",route=\"/api/v1/deadline\",status=\"200\"} 1")
             )
             #expect(m.text.contains("fazhi_record_entries "))
+            #expect(m.text.contains("# TYPE fazhi_writes_running gauge\nfazhi_writes_running "))
+            #expect(m.text.contains("# TYPE fazhi_writes_waiting gauge\nfazhi_writes_waiting "))
             #expect(m.text.contains("fazhi_http_request_duration_seconds_bucket"))
             let o = try await t.send(.GET, "/openapi.json")
             #expect(o.status == .ok)

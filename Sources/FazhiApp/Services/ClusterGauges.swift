@@ -13,11 +13,21 @@ enum ClusterGauges {
     /// Never fails: with the database away (a failover), `fazhi_database_up 0` and the request metrics still answer.
     static func read(_ req: Request) async -> [Gauge] {
         let up = "1 when the primary answers."
+        let node = await writes(req) + replicas(req)
         do {
-            return try await fromDatabase(req) + [("fazhi_database_up", up, 1)] + replicas(req)
+            return try await fromDatabase(req) + [("fazhi_database_up", up, 1)] + node
         } catch {
-            return [("fazhi_database_up", up, 0)] + replicas(req)
+            return [("fazhi_database_up", up, 0)] + node
         }
+    }
+
+    /// This node's write queue (`Store.writeLoad`), answered even with the database away.
+    static func writes(_ req: Request) async -> [Gauge] {
+        let load = await req.fazhi.store.writeLoad()
+        return [
+            ("fazhi_writes_running", "Write transactions of this node holding a permit now.", Double(load.running)),
+            ("fazhi_writes_waiting", "Write transactions of this node queued for a permit.", Double(load.waiting)),
+        ]
     }
 
     static func replicas(_ req: Request) -> [Gauge] {

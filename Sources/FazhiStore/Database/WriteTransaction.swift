@@ -105,6 +105,9 @@ actor WriteGate {
     func unlock() {
         if waiters.isEmpty { holders -= 1 } else { waiters.removeFirst().resume() }
     }
+
+    /// Writes running (holding a permit) and waiting for one.
+    var load: (running: Int, waiting: Int) { (holders, waiters.count) }
 }
 
 /// The store's entry points that every capability shares: how to write, and the record.
@@ -210,7 +213,9 @@ public final class Store: Sendable {
             do {
                 let (r, tail, guardsNext) = try await db.withConnection { conn in
                     let sql = conn as! any SQLDatabase
-                    return try await Store.unlessClosed(await Store.closing(conn)) {
+                    let closed = await Store.closed(conn)
+                    if closed == nil { conn.logger.warning("PostgreSQL connection not reachable: write not watched") }
+                    return try await Store.unlessClosed(closed) {
                         try await sql.raw("BEGIN").run()
                         do {
                             // Every write holds the record's lock from its start: the record has one order across app
@@ -246,29 +251,50 @@ public final class Store: Sendable {
         }
     }
 
+    /// This node's writes running and queued (`/metrics`: a queue that only grows, or every permit held for minutes,
+    /// means writes are stuck).
+    public func writeLoad() async -> (running: Int, waiting: Int) { await gate.load }
+
     /// Runs `work` on a PostgreSQL connection unless the connection closes first. PostgresNIO (1.33) drops a query
     /// written after its channel closed without ever answering it (the fix, vapor/postgres-nio#487, was reverted in
     /// #501): a COMMIT sent as the primary was killed then waited for ever, holding its write permit and its pooled
-    /// connection. Closing first answers `ConnectionClosed` (503, retry) and gives the dead connection back to the pool,
-    /// which drops it. The abandoned work is left to its never-answered query.
+    /// connection. A watcher looks at the connection every `every` while the work runs (a callback on the connection's
+    /// close would stay registered on a pooled connection after every write); once it is closed, and a grace period
+    /// later — an answer that came in just before the close is still the answer — the write is answered
+    /// `ConnectionClosed` (503, retry) and the dead connection goes back to the pool, which drops it. The abandoned work
+    /// is left to its never-answered query.
     static func unlessClosed<T: Sendable>(
-        _ closing: EventLoopFuture<Void>?, _ work: @escaping @Sendable () async throws -> T
+        _ isClosed: (@Sendable () -> Bool)?, every: Duration = .seconds(1), grace: Duration = .milliseconds(500),
+        _ work: @escaping @Sendable () async throws -> T
     ) async throws -> T {
-        guard let closing else { return try await work() }
+        guard let isClosed else { return try await work() }
         return try await withCheckedThrowingContinuation { continuation in
             let once = ResumeOnce(continuation)
+            let watcher = Task {
+                while !Task.isCancelled {
+                    try await Task.sleep(for: every)
+                    guard isClosed() else { continue }
+                    try await Task.sleep(for: grace)
+                    once.resume(.failure(ConnectionClosed()))
+                    return
+                }
+            }
             // Unstructured, so the answer does not wait for work that may never end (task-local values carry over).
             Task {
-                do { once.resume(.success(try await work())) } catch { once.resume(.failure(error)) }
+                let result: Result<T, any Error>
+                do { result = .success(try await work()) } catch { result = .failure(error) }
+                watcher.cancel()
+                once.resume(result)
             }
-            closing.whenComplete { _ in once.resume(.failure(ConnectionClosed())) }
         }
     }
 
-    /// When the PostgreSQL connection under `conn` closes (nil for SQLite).
-    static func closing(_ conn: any Database) async -> EventLoopFuture<Void>? {
-        guard let pg = conn as? any PostgresDatabase else { return nil }
-        return try? await pg.withConnection { $0.eventLoop.makeSucceededFuture($0.closeFuture) }.get()
+    /// Whether the PostgreSQL connection under `conn` has closed (nil for SQLite).
+    static func closed(_ conn: any Database) async -> (@Sendable () -> Bool)? {
+        guard let pg = conn as? any PostgresDatabase,
+            let connection = try? await pg.withConnection({ $0.eventLoop.makeSucceededFuture($0) }).get()
+        else { return nil }
+        return { connection.isClosed }
     }
 
     /// Runs `body` while holding the start-up lock (PostgreSQL: a session advisory lock), so app nodes started
