@@ -5,6 +5,7 @@ import Fluent
 import Foundation
 import NIOCore
 import SQLKit
+import Synchronization
 import Testing
 import VaporTesting
 
@@ -43,11 +44,17 @@ enum TestEnv {
         return (p.terminationStatus, String(decoding: data, as: UTF8.self))
     }
 
-    /// A fresh PostgreSQL database; returns its URL.
-    static func createPostgresDatabase() throws -> (url: String, name: String) {
+    /// A fresh PostgreSQL database, empty or a copy of `template`; returns its URL.
+    static func createPostgresDatabase(template: String? = nil) throws -> (url: String, name: String) {
         let base = ProcessInfo.processInfo.environment["FAZHI_TEST_POSTGRES_URL"]!
         let name = "fz_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").prefix(16).lowercased()
-        let (rc, out) = try shell(["psql", base, "-v", "ON_ERROR_STOP=1", "-q", "-c", "CREATE DATABASE \(name)"])
+        let create = "CREATE DATABASE \(name)" + (template.map { " TEMPLATE \($0)" } ?? "")
+        var (rc, out) = try shell(["psql", base, "-v", "ON_ERROR_STOP=1", "-q", "-c", create])
+        // A template's last sessions may still be ending on the server just after its app shut down.
+        for _ in 0..<50 where rc != 0 && out.contains("is being accessed by other users") {
+            Thread.sleep(forTimeInterval: 0.2)
+            (rc, out) = try shell(["psql", base, "-v", "ON_ERROR_STOP=1", "-q", "-c", create])
+        }
         guard rc == 0 else { throw StoreError.configuration("CREATE DATABASE failed: \(out)") }
         var c = URLComponents(string: base)!
         c.path = "/" + name
@@ -58,31 +65,109 @@ enum TestEnv {
         let base = ProcessInfo.processInfo.environment["FAZHI_TEST_POSTGRES_URL"]!
         _ = try? shell(["psql", base, "-q", "-c", "DROP DATABASE IF EXISTS \(name) WITH (FORCE)"])
     }
+
+    /// Drops a database when the test process ends (the prepared templates outlive every test).
+    static func dropAtExit(_ name: String) {
+        atExit.withLock { names in
+            if names.isEmpty { atexit { TestEnv.atExit.withLock { $0 }.forEach(TestEnv.dropPostgresDatabase) } }
+            names.append(name)
+        }
+    }
+    private static let atExit = Mutex<[String]>([])
 }
 
-/// One running app over a fresh database, with the demo jurisdiction loaded.
+/// Where a test's app keeps its state: a folder (the SQLite file, the record's key, evidence) and, on PostgreSQL, a
+/// database of its own.
+struct TestStorage: Sendable {
+    let dir: URL
+    let target: DatabaseTarget
+    let pgName: String?
+
+    /// An empty folder and an empty database.
+    static func empty(_ db: TestDB) throws -> TestStorage {
+        let dir = try TestEnv.tempDir()
+        switch db {
+        case .sqlite: return TestStorage(dir: dir, target: .sqlite(path: sqlitePath(dir)), pgName: nil)
+        case .postgres:
+            let (url, name) = try TestEnv.createPostgresDatabase()
+            return TestStorage(dir: dir, target: .postgres(url: url), pgName: name)
+        }
+    }
+
+    /// A copy of this storage: the folder copied file by file, the PostgreSQL database cloned by the server
+    /// (`CREATE DATABASE … TEMPLATE`), so the copy holds what this one held when its app shut down.
+    func copy() throws -> TestStorage {
+        let copyDir = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "fazhi-test-\(UUID().uuidString.prefix(8))")
+        try FileManager.default.copyItem(at: dir, to: copyDir)
+        guard let pgName else {
+            return TestStorage(dir: copyDir, target: .sqlite(path: Self.sqlitePath(copyDir)), pgName: nil)
+        }
+        let (url, name) = try TestEnv.createPostgresDatabase(template: pgName)
+        return TestStorage(dir: copyDir, target: .postgres(url: url), pgName: name)
+    }
+
+    private static func sqlitePath(_ dir: URL) -> String { dir.appendingPathComponent("test.sqlite").path }
+}
+
+/// Migrated databases with the demo loaded, one per kind of database, options and day, made once per test process
+/// and copied for each test: migrating and loading the demo was most of a small test's time.
+actor PreparedStorage {
+    static let shared = PreparedStorage()
+    private var made: [String: Task<TestStorage, any Error>] = [:]
+
+    /// A copy of the prepared storage for these options, preparing it first if no test asked for it yet.
+    func copy(_ db: TestDB, demo: Bool, now: Date?, settings: ProcedureSettings?) async throws -> TestStorage {
+        // A test on the real clock gets the demo as loaded today: the demo's dates are relative to its day.
+        let day = now == nil ? CivilDate(instant: Date()).description : ""
+        let settingsKey = try settings.map { String(decoding: try JSONEncoder().encode($0), as: UTF8.self) } ?? ""
+        let key = "\(db.rawValue)|\(demo)|\(now?.timeIntervalSince1970 ?? -1)|\(day)|\(settingsKey)"
+        let prepared =
+            made[key]
+            ?? Task {
+                let t = try await TestApp(
+                    db, storage: try TestStorage.empty(db), demo: demo, now: now, settings: settings)
+                try await t.app.asyncShutdown()
+                if let name = t.storage.pgName { TestEnv.dropAtExit(name) }
+                return t.storage
+            }
+        made[key] = prepared
+        return try await prepared.value.copy()
+    }
+}
+
+/// One running app over a database of its own, with the demo jurisdiction loaded.
 final class TestApp: @unchecked Sendable {
     let app: Application
     let db: TestDB
-    let dir: URL
-    let target: DatabaseTarget
-    private var pgName: String?
+    let storage: TestStorage
+    var dir: URL { storage.dir }
+    var target: DatabaseTarget { storage.target }
     /// Days the app's clock has been moved on (`advance(days:)`): a test of a period reads the app on a later day.
     private let shift = ShiftedClock()
 
-    init(_ db: TestDB, demo: Bool = true, now: Date? = nil, settings: ProcedureSettings? = nil) async throws {
+    /// An app over a copy of the prepared database for these options.
+    convenience init(
+        _ db: TestDB, demo: Bool = true, now: Date? = nil, settings: ProcedureSettings? = nil,
+        readDatabases: [DatabaseTarget] = []
+    ) async throws {
+        let storage = try await PreparedStorage.shared.copy(db, demo: demo, now: now, settings: settings)
+        try await self.init(
+            db, storage: storage, demo: demo, now: now, settings: settings, readDatabases: readDatabases)
+    }
+
+    init(
+        _ db: TestDB, storage: TestStorage, demo: Bool, now: Date?, settings: ProcedureSettings?,
+        readDatabases: [DatabaseTarget] = []
+    ) async throws {
         self.db = db
-        dir = try TestEnv.tempDir()
-        switch db {
-        case .sqlite: target = .sqlite(path: dir.appendingPathComponent("test.sqlite").path)
-        case .postgres:
-            let (url, name) = try TestEnv.createPostgresDatabase()
-            target = .postgres(url: url); pgName = name
-        }
+        self.storage = storage
+        let dir = storage.dir
         app = try await Application.make(.testing)
         app.logger.logLevel = .warning
         var options = AppOptions(
-            database: target, calendarDirectory: nil, recordKeyPath: dir.appendingPathComponent("record.key").path,
+            database: storage.target, calendarDirectory: nil,
+            recordKeyPath: dir.appendingPathComponent("record.key").path,
             loadDemo: demo, checkpointInterval: 0)
         let shift = self.shift
         if let now {
@@ -93,6 +178,7 @@ final class TestApp: @unchecked Sendable {
         options.evidenceDirectory = dir.appendingPathComponent("evidence").path
         options.evidenceMaxBytes = 64 * 1024
         options.expiryStepsInterval = 0
+        options.readDatabases = readDatabases
         if let settings { options.procedureSettings = settings }
         try await configure(app, options: options)
         app.passwords.use(.bcrypt(cost: 4))  // fast hashing in tests
@@ -104,7 +190,7 @@ final class TestApp: @unchecked Sendable {
 
     func shutdown() async {
         try? await app.asyncShutdown()
-        if let pgName { TestEnv.dropPostgresDatabase(pgName) }
+        if let pgName = storage.pgName { TestEnv.dropPostgresDatabase(pgName) }
         try? FileManager.default.removeItem(at: dir)
     }
 
