@@ -344,6 +344,15 @@ def test_reads_go_to_the_replica_and_a_writer_reads_their_own_write(cluster):
     def documents(visitor):
         return {x["announcementDocument"] for x in json.loads(visitor.get(b.url("/bodies?format=json")))["bodies"]}
 
+    def disputes_received(token):  # 2026's 调解 受理数, through the statistics API (read from a replica), on node B
+        req = urllib.request.Request(b.url("/api/v1/statistics/mediation?year=2026"),
+                                     headers={"Authorization": "Bearer " + token})
+        with urllib.request.urlopen(req, timeout=10) as r:
+            return next(f["value"] for f in json.load(r)["figures"] if f["id"] == "received")
+
+    api_writer = a.run("user", "token", "sfj.tiaojie").stdout.strip()  # a mediator
+    api_bystander = a.run("user", "token", "sfj.tiaojie").stdout.strip()
+    _, dispute = post_json(a.url("/api/v1/cases"), api_writer, {"procedure": "mediation"})
     cluster.standby.psql("SELECT pg_wal_replay_pause()")
     try:
         time.sleep(2.5)  # the replica's lag is measured every two seconds; a paused one still answers
@@ -355,6 +364,15 @@ def test_reads_go_to_the_replica_and_a_writer_reads_their_own_write(cluster):
         assert document in documents(supervisor)
         # A passer-by reads the replica, which has not replayed it yet.
         assert document not in documents(Browser())
+        # An API client carries no cookie: its token is marked by its write, on node A, and node B reads for it
+        # from the primary — it counts the dispute it just received, which a client that did not write does not yet
+        # see.
+        status, _ = post_json(a.url("/api/v1/cases/%s/steps" % dispute["id"]), api_writer, {
+            "action": "receive", "version": 0, "date": "2026-10-12", "officers": [], "inputs": {
+                "mediationKind": "people", "disputeType": "traffic", "source": "application", "parties": ["王某", "刘某"],
+                "disputeSummary": "两车刮擦事故赔偿", "committee": "清河县交通事故纠纷人民调解委员会", "amountInvolved": 4200}})
+        assert status == 200
+        assert disputes_received(api_writer) == disputes_received(api_bystander) + 1
     finally:
         cluster.standby.psql("SELECT pg_wal_replay_resume()")
     deadline = time.time() + 20

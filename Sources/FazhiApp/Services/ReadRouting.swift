@@ -63,9 +63,11 @@ final class ReplicaStates: Sendable {
     }
 }
 
-/// The cookie that keeps a client who just wrote on the primary for `readYourWritesSeconds`, so the page after a
-/// save shows the save even while the replicas catch up. Set on every successful write (POST, PUT, PATCH, DELETE)
-/// when replicas are configured.
+/// Keeps a client who just wrote on the primary for `readYourWritesSeconds`, so the page after a save shows the save
+/// even while the replicas catch up. After every successful write (POST, PUT, PATCH, DELETE), when replicas are
+/// configured: a browser gets a cookie; an API client with a bearer token, which carries no cookie, has its token
+/// marked in the database (`Accounts.noteWrite`), so whichever node its next read reaches sends it to the primary
+/// (`BearerTokenAuthenticator`).
 struct ReadYourWritesMiddleware: AsyncMiddleware {
     static let cookie = "fazhi_wrote"
 
@@ -75,6 +77,18 @@ struct ReadYourWritesMiddleware: AsyncMiddleware {
         guard !request.fazhi.replicas.ids.isEmpty, seconds > 0, request.method != .GET, request.method != .HEAD,
             response.status.code < 400
         else { return response }
+        if request.auth.get(AuthUser.self)?.viaToken == true, let bearer = request.headers.bearerAuthorization {
+            // Before the answer leaves: the client's next read cannot overtake the mark.
+            let until = Date().timeIntervalSince1970 + Double(seconds)
+            do {
+                try await Accounts.noteWrite(
+                    tokenHash: Accounts.tokenHash(bearer.token), until: until, on: request.db as! any SQLDatabase)
+            } catch {
+                // The write itself stands; only the next reads may come from a replica that has not replayed it.
+                request.logger.warning("read-your-writes mark not kept", metadata: ["error": "\(error)"])
+            }
+            return response
+        }
         response.cookies[Self.cookie] = HTTPCookies.Value(
             string: "1", maxAge: seconds, path: "/", isSecure: request.fazhi.options.secureCookies, isHTTPOnly: true,
             sameSite: .lax)
@@ -82,12 +96,16 @@ struct ReadYourWritesMiddleware: AsyncMiddleware {
     }
 }
 
+/// Set on a request whose bearer token wrote a moment ago (`Accounts.wroteRecently`): its reads stay on the primary.
+struct WroteRecently: StorageKey { typealias Value = Bool }
+
 extension Request {
     /// Where a read that may lag a moment goes (the portal, search, statistics, the report): a healthy replica —
     /// unless the request writes (every read inside a write is the primary's) or this client wrote a moment ago
-    /// (`ReadYourWritesMiddleware`), or no replica is configured or healthy.
+    /// (`ReadYourWritesMiddleware`: its cookie, or its bearer token marked), or no replica is configured or healthy.
     var readDB: any Database {
         guard method == .GET || method == .HEAD, cookies[ReadYourWritesMiddleware.cookie] == nil,
+            storage[WroteRecently.self] != true,
             let replica = fazhi.replicas.pick()
         else { return db }
         return db(replica)

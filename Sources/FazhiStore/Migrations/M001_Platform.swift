@@ -133,5 +133,6 @@ public enum FazhiMigrations {
         M040_RecordFrontiers(),
         M041_LedgerAttachments(),
         M042_ThrottleClaims(),
+        M043_TokenWrites(),
     ]
 }

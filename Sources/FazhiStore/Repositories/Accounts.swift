@@ -158,6 +158,21 @@ public enum Accounts {
         try tx.record("api_token", t.id!.uuidString, "revoke", TokenPayload(userID: t.userID, name: t.name))
     }
 
+    /// Keeps a token's reads on the primary until `until` (seconds since 1970): its client just wrote, and an API
+    /// client carries no cookie to say so (read-your-writes with streaming replicas). Not a recorded change: it
+    /// decides only where the client's next reads go.
+    public static func noteWrite(tokenHash: String, until: Double, on db: any SQLDatabase) async throws {
+        try await db.update(APITokenRecord.schema).set("wrote_until", to: SQLBind(until))
+            .where("token_hash", .equal, SQLBind(tokenHash)).run()
+    }
+
+    /// Whether a token's client wrote so lately that its reads must still come from the primary.
+    public static func wroteRecently(tokenHash: String, now: Double, on db: any SQLDatabase) async throws -> Bool {
+        let until = try await db.select().column("wrote_until").from(APITokenRecord.schema)
+            .where("token_hash", .equal, SQLBind(tokenHash)).first()?.decode(column: "wrote_until", as: Double?.self)
+        return (until ?? 0) > now
+    }
+
     public static func user(forToken token: String, on db: any Database) async throws -> UserRecord? {
         guard
             let t = try await APITokenRecord.query(on: db).filter(\.$tokenHash == tokenHash(token)).filter(

@@ -1,0 +1,66 @@
+import FazhiStore
+import Foundation
+import Testing
+import VaporTesting
+
+@testable import FazhiApp
+
+/// Reads that may lag go to a replica; a client who just wrote reads from the primary for a few seconds — a browser by
+/// its cookie, an API client by its token, on whichever node its read lands.
+@Suite struct ReadRoutingTests {
+    @Test(
+        "An API client that just wrote reads from the primary, on any node; one that did not, or whose write was refused, reads the replica",
+        .enabled(if: TestDB.all.contains(.postgres)))
+    func bearerReadsItsOwnWrite() async throws {
+        // A stand-in for a replica that has not replayed the latest writes: a copy of the database without its 执法主体.
+        let replica = try await PreparedStorage.shared.copy(.postgres, demo: true, now: nil, settings: nil)
+        defer {
+            if let name = replica.pgName { TestEnv.dropPostgresDatabase(name) }
+            try? FileManager.default.removeItem(at: replica.dir)
+        }
+        guard case .postgres(let replicaURL) = replica.target else { return }
+        let (rc, out) = try TestEnv.shell(["psql", replicaURL, "-q", "-c", "TRUNCATE enforcement_bodies CASCADE"])
+        try #require(rc == 0, "\(out)")
+
+        let t = try await TestApp(.postgres, readDatabases: [replica.target])
+        // A second node on the same primary and replica: the mark a write leaves is in the database, not in a node.
+        let nodeB = try await TestApp(
+            .postgres, storage: t.storage, demo: true, now: nil, settings: nil, readDatabases: [replica.target])
+        do {
+            for node in [t, nodeB] {
+                await node.app.fazhi.replicas.measure(node.app)
+                #expect(node.app.fazhi.replicas.current.allSatisfy { $0.healthy })
+            }
+            func bodies(_ token: String, on node: TestApp) async throws -> Double {
+                let answer = try await node.send(.GET, "/api/v1/statistics/registries?year=2026", token: token)
+                let figures = try answer.json()["figures"] as? [[String: Any]] ?? []
+                return figures.first { $0["id"] as? String == "bodies" }?["value"] as? Double ?? -1
+            }
+            let writer = try await t.token("admin")
+            let bystander = try await t.token("admin")
+            let refused = try await t.token("admin")
+            // Before any write through the API: the replica answers (it has no 执法主体).
+            #expect(try await bodies(writer, on: t) == 0)
+
+            let wrote = try await t.send(.POST, "/api/v1/tokens", token: writer, json: #"{"name":"报表接口"}"#)
+            #expect(wrote.status == .created)
+            #expect(try await bodies(writer, on: t) > 0)
+            #expect(try await bodies(writer, on: nodeB) > 0)
+            #expect(try await bodies(bystander, on: nodeB) == 0)
+
+            let bad = try await t.send(.POST, "/api/v1/tokens", token: refused, json: #"{"name":""}"#)
+            #expect(bad.status.code >= 400 && bad.status.code < 500)
+            #expect(try await bodies(refused, on: t) == 0)
+
+            // Once the moment has passed, the writer reads the replica again.
+            try await t.sql.raw("UPDATE api_tokens SET wrote_until = 0").run()
+            #expect(try await bodies(writer, on: nodeB) == 0)
+        } catch {
+            try? await nodeB.app.asyncShutdown()
+            await t.shutdown()
+            throw error
+        }
+        try await nodeB.app.asyncShutdown()
+        await t.shutdown()
+    }
+}
