@@ -200,7 +200,7 @@ def cluster():
     primary.start("fsync=off")
     primary.psql("CREATE DATABASE fazhi", db="postgres")
     subprocess.run(as_postgres([os.path.join(PG_BIN, "pg_basebackup"), "-D", standby.data, "-h", "127.0.0.1", "-p",
-                                str(primary.port), "-U", "fazhi", "-X", "stream", "-R"]), check=True,
+                                str(primary.port), "-U", "fazhi", "-X", "stream", "-R", "--checkpoint=fast"]), check=True,
                    capture_output=True)
     standby.start("fsync=off")
     # Synchronous to the one standby: a commit is acknowledged once the standby has it on disk. Set after the copy,
