@@ -90,6 +90,12 @@ def test_server_answers_and_logs_json(fazhi_sqlite):
 def test_first_start_without_demo(fazhi_sqlite):
     """A real deployment: region, organisation and the first administrator from the shell."""
     f = fazhi_sqlite
+    # Reading the commands first prepares nothing: no database, no demo, in the folder it is run in.
+    shown = f.run("--help")
+    assert shown.returncode == 0 and "migrate" in shown.stdout + shown.stderr, shown.stdout + shown.stderr
+    assert "Migrator" not in shown.stdout + shown.stderr
+    assert not os.path.exists(os.path.join(f.workdir, "fazhi.sqlite")) or \
+        os.path.getsize(os.path.join(f.workdir, "fazhi.sqlite")) == 0
     assert f.run("migrate").returncode == 0
     assert f.run("region", "add", "330110", "示例县").returncode == 0
     bad = f.run("region", "add", "33011", "错误")

@@ -19,7 +19,10 @@ if arguments.count > 1 && arguments[1] == "serve", let i = arguments.firstIndex(
     arguments.remove(at: i)
     options.loadDemo = true
 }
-let isServe = arguments.count <= 1 || arguments[1] == "serve" || arguments[1].hasPrefix("-")
+// Vapor serves when the first argument is an option (`fazhi --port 8080`) — but `--help` only prints the commands:
+// it must not migrate a database or load the demo in the folder it is run in.
+let asksHelp = arguments.dropFirst().contains { $0 == "--help" || $0 == "-h" }
+let isServe = !asksHelp && (arguments.count <= 1 || arguments[1] == "serve" || arguments[1].hasPrefix("-"))
 
 var env = try Environment.detect(arguments: arguments)
 let level = Logger.Level(rawValue: ProcessInfo.processInfo.environment["LOG_LEVEL"] ?? "info") ?? .info

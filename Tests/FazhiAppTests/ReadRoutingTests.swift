@@ -12,14 +12,17 @@ import VaporTesting
         "An API client that just wrote reads from the primary, on any node; one that did not, or whose write was refused, reads the replica",
         .enabled(if: TestDB.all.contains(.postgres)))
     func bearerReadsItsOwnWrite() async throws {
-        // A stand-in for a replica that has not replayed the latest writes: a copy of the database without its 执法主体.
+        // A stand-in for a replica that has not replayed the latest writes: a copy of the database without its 执法主体
+        // and without the kept sums of its enforcement cases.
         let replica = try await PreparedStorage.shared.copy(.postgres, demo: true, now: nil, settings: nil)
         defer {
             if let name = replica.pgName { TestEnv.dropPostgresDatabase(name) }
             try? FileManager.default.removeItem(at: replica.dir)
         }
         guard case .postgres(let replicaURL) = replica.target else { return }
-        let (rc, out) = try TestEnv.shell(["psql", replicaURL, "-q", "-c", "TRUNCATE enforcement_bodies CASCADE"])
+        let (rc, out) = try TestEnv.shell([
+            "psql", replicaURL, "-q", "-c", "TRUNCATE enforcement_bodies, case_figures CASCADE",
+        ])
         try #require(rc == 0, "\(out)")
 
         let t = try await TestApp(.postgres, readDatabases: [replica.target])
@@ -31,10 +34,13 @@ import VaporTesting
                 await node.app.fazhi.replicas.measure(node.app)
                 #expect(node.app.fazhi.replicas.current.allSatisfy { $0.healthy })
             }
-            func bodies(_ token: String, on node: TestApp) async throws -> Double {
-                let answer = try await node.send(.GET, "/api/v1/statistics/registries?year=2026", token: token)
+            func figure(_ set: String, _ id: String, _ token: String, on node: TestApp) async throws -> Double {
+                let answer = try await node.send(.GET, "/api/v1/statistics/\(set)?year=2026", token: token)
                 let figures = try answer.json()["figures"] as? [[String: Any]] ?? []
-                return figures.first { $0["id"] as? String == "bodies" }?["value"] as? Double ?? -1
+                return figures.first { $0["id"] as? String == id }?["value"] as? Double ?? -1
+            }
+            func bodies(_ token: String, on node: TestApp) async throws -> Double {
+                try await figure("registries", "bodies", token, on: node)
             }
             let writer = try await t.token("admin")
             let bystander = try await t.token("admin")
@@ -47,6 +53,9 @@ import VaporTesting
             #expect(try await bodies(writer, on: t) > 0)
             #expect(try await bodies(writer, on: nodeB) > 0)
             #expect(try await bodies(bystander, on: nodeB) == 0)
+            // Every statistics set reads where the client's reads go: the enforcement figures too.
+            #expect(try await figure("enforcement", "opened", writer, on: nodeB) > 0)
+            #expect(try await figure("enforcement", "opened", bystander, on: nodeB) == 0)
 
             let bad = try await t.send(.POST, "/api/v1/tokens", token: refused, json: #"{"name":""}"#)
             #expect(bad.status.code >= 400 && bad.status.code < 500)

@@ -2,7 +2,6 @@ import FazhiCore
 import FazhiStore
 import Fluent
 import Foundation
-import SQLKit
 import Vapor
 
 /// The signed-in user with their grants and the access policy evaluated against the current organisation tree.
@@ -61,25 +60,13 @@ struct BearerTokenAuthenticator: AsyncBearerAuthenticator {
         let generation = request.fazhi.store.generation
         // Real time, not the app clock: the cache's age limit is about this process, not legal dates.
         if let cached = request.fazhi.accessCache.get(key, generation: generation, now: Date()) {
-            request.auth.login(cached)
-        } else {
-            guard let user = try await Accounts.user(forToken: bearer.token, on: request.db) else {
-                throw APIError(.unauthorized, code: "invalid_token", message: "API 令牌无效或已吊销")
-            }
-            let auth = try await AuthUser.load(user, on: request.db, viaToken: true)
-            request.fazhi.accessCache.put(key, auth, generation: generation, now: Date())
-            request.auth.login(auth)
+            request.auth.login(cached); return
         }
-        try await markIfWroteRecently(key, request)
-    }
-
-    /// A read by a client whose token wrote a moment ago (on any node) stays on the primary: asked of the primary
-    /// on each read that a replica could serve, since the write may have gone through another node.
-    private func markIfWroteRecently(_ tokenHash: String, _ request: Request) async throws {
-        guard !request.fazhi.replicas.ids.isEmpty, request.method == .GET || request.method == .HEAD else { return }
-        let now = Date().timeIntervalSince1970
-        if try await Accounts.wroteRecently(tokenHash: tokenHash, now: now, on: request.db as! any SQLDatabase) {
-            request.storage[WroteRecently.self] = true
+        guard let user = try await Accounts.user(forToken: bearer.token, on: request.db) else {
+            throw APIError(.unauthorized, code: "invalid_token", message: "API 令牌无效或已吊销")
         }
+        let auth = try await AuthUser.load(user, on: request.db, viaToken: true)
+        request.fazhi.accessCache.put(key, auth, generation: generation, now: Date())
+        request.auth.login(auth)
     }
 }

@@ -66,23 +66,28 @@ final class ReplicaStates: Sendable {
 /// Keeps a client who just wrote on the primary for `readYourWritesSeconds`, so the page after a save shows the save
 /// even while the replicas catch up. After every successful write (POST, PUT, PATCH, DELETE), when replicas are
 /// configured: a browser gets a cookie; an API client with a bearer token, which carries no cookie, has its token
-/// marked in the database (`Accounts.noteWrite`), so whichever node its next read reaches sends it to the primary
-/// (`BearerTokenAuthenticator`).
+/// marked in the database (`Accounts.noteWrite`), so whichever node its next read reaches sends it to the primary.
 struct ReadYourWritesMiddleware: AsyncMiddleware {
     static let cookie = "fazhi_wrote"
 
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
-        let response = try await next.respond(to: request)
         let seconds = request.fazhi.options.readYourWritesSeconds
-        guard !request.fazhi.replicas.ids.isEmpty, seconds > 0, request.method != .GET, request.method != .HEAD,
-            response.status.code < 400
-        else { return response }
+        guard !request.fazhi.replicas.ids.isEmpty, seconds > 0 else { return try await next.respond(to: request) }
+        let reads = request.method == .GET || request.method == .HEAD
+        if reads, let bearer = request.headers.bearerAuthorization {
+            // Asked of the primary on each read a replica could serve — any route, the portal's too — since the write
+            // may have gone through another node. If the primary cannot say, read from it.
+            let hash = Accounts.tokenHash(bearer.token)
+            let wrote = (try? await Accounts.wroteRecently(tokenHash: hash, on: request.db as! any SQLDatabase)) ?? true
+            if wrote { request.storage[WroteRecently.self] = true }
+        }
+        let response = try await next.respond(to: request)
+        guard !reads, response.status.code < 400 else { return response }
         if request.auth.get(AuthUser.self)?.viaToken == true, let bearer = request.headers.bearerAuthorization {
             // Before the answer leaves: the client's next read cannot overtake the mark.
-            let until = Date().timeIntervalSince1970 + Double(seconds)
             do {
                 try await Accounts.noteWrite(
-                    tokenHash: Accounts.tokenHash(bearer.token), until: until, on: request.db as! any SQLDatabase)
+                    tokenHash: Accounts.tokenHash(bearer.token), seconds: seconds, on: request.db)
             } catch {
                 // The write itself stands; only the next reads may come from a replica that has not replayed it.
                 request.logger.warning("read-your-writes mark not kept", metadata: ["error": "\(error)"])

@@ -158,19 +158,33 @@ public enum Accounts {
         try tx.record("api_token", t.id!.uuidString, "revoke", TokenPayload(userID: t.userID, name: t.name))
     }
 
-    /// Keeps a token's reads on the primary until `until` (seconds since 1970): its client just wrote, and an API
-    /// client carries no cookie to say so (read-your-writes with streaming replicas). Not a recorded change: it
-    /// decides only where the client's next reads go.
-    public static func noteWrite(tokenHash: String, until: Double, on db: any SQLDatabase) async throws {
-        try await db.update(APITokenRecord.schema).set("wrote_until", to: SQLBind(until))
-            .where("token_hash", .equal, SQLBind(tokenHash)).run()
+    /// Keeps a token's reads on the primary for `seconds`: its client just wrote, and an API client carries no cookie
+    /// to say so (read-your-writes with streaming replicas, which only PostgreSQL has). Not a recorded change: it
+    /// decides only where the client's next reads go — so it is committed locally, without waiting for a synchronous
+    /// standby, and not rewritten while most of the window is still ahead. Times are the primary's clock, which every
+    /// node reads alike.
+    public static func noteWrite(tokenHash: String, seconds: Int, on db: any Database) async throws {
+        try await db.transaction { tx in
+            let sql = tx as! any SQLDatabase
+            try await sql.raw("SET LOCAL synchronous_commit = local").run()
+            try await sql.raw(
+                """
+                UPDATE api_tokens SET wrote_until = EXTRACT(EPOCH FROM clock_timestamp()) + \(bind: Double(seconds))
+                WHERE token_hash = \(bind: tokenHash)
+                  AND (wrote_until IS NULL OR wrote_until < EXTRACT(EPOCH FROM clock_timestamp()) + \(bind: Double(seconds) / 2))
+                """
+            ).run()
+        }
     }
 
-    /// Whether a token's client wrote so lately that its reads must still come from the primary.
-    public static func wroteRecently(tokenHash: String, now: Double, on db: any SQLDatabase) async throws -> Bool {
-        let until = try await db.select().column("wrote_until").from(APITokenRecord.schema)
-            .where("token_hash", .equal, SQLBind(tokenHash)).first()?.decode(column: "wrote_until", as: Double?.self)
-        return (until ?? 0) > now
+    /// Whether a token's client wrote so lately that its reads must still come from the primary (PostgreSQL).
+    public static func wroteRecently(tokenHash: String, on db: any SQLDatabase) async throws -> Bool {
+        try await db.raw(
+            """
+            SELECT 1 AS yes FROM api_tokens
+            WHERE token_hash = \(bind: tokenHash) AND wrote_until > EXTRACT(EPOCH FROM clock_timestamp())
+            """
+        ).first() != nil
     }
 
     public static func user(forToken token: String, on db: any Database) async throws -> UserRecord? {

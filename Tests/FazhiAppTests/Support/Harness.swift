@@ -66,14 +66,21 @@ enum TestEnv {
         _ = try? shell(["psql", base, "-q", "-c", "DROP DATABASE IF EXISTS \(name) WITH (FORCE)"])
     }
 
-    /// Drops a database when the test process ends (the prepared templates outlive every test).
-    static func dropAtExit(_ name: String) {
-        atExit.withLock { names in
-            if names.isEmpty { atexit { TestEnv.atExit.withLock { $0 }.forEach(TestEnv.dropPostgresDatabase) } }
-            names.append(name)
+    /// Removes a prepared storage (its folder, its database) when the test process ends: it outlives every test.
+    static func removeAtExit(_ storage: TestStorage) {
+        atExit.withLock { list in
+            if list.isEmpty {
+                atexit {
+                    for s in TestEnv.atExit.withLock({ $0 }) {
+                        if let name = s.pgName { TestEnv.dropPostgresDatabase(name) }
+                        try? FileManager.default.removeItem(at: s.dir)
+                    }
+                }
+            }
+            list.append(storage)
         }
     }
-    private static let atExit = Mutex<[String]>([])
+    private static let atExit = Mutex<[TestStorage]>([])
 }
 
 /// Where a test's app keeps its state: a folder (the SQLite file, the record's key, evidence) and, on PostgreSQL, a
@@ -116,8 +123,21 @@ actor PreparedStorage {
     static let shared = PreparedStorage()
     private var made: [String: Task<TestStorage, any Error>] = [:]
 
-    /// A copy of the prepared storage for these options, preparing it first if no test asked for it yet.
-    func copy(_ db: TestDB, demo: Bool, now: Date?, settings: ProcedureSettings?) async throws -> TestStorage {
+    /// A copy of the prepared storage for these options, preparing it first if no test asked for it yet. (The copy
+    /// is made outside the actor: tests copy at once.)
+    nonisolated func copy(
+        _ db: TestDB, demo: Bool, now: Date?, settings: ProcedureSettings?
+    ) async throws
+        -> TestStorage
+    {
+        try await prepared(db, demo: demo, now: now, settings: settings).copy()
+    }
+
+    private func prepared(
+        _ db: TestDB, demo: Bool, now: Date?, settings: ProcedureSettings?
+    ) async throws
+        -> TestStorage
+    {
         // A test on the real clock gets the demo as loaded today: the demo's dates are relative to its day.
         let day = now == nil ? CivilDate(instant: Date()).description : ""
         let settingsKey = try settings.map { String(decoding: try JSONEncoder().encode($0), as: UTF8.self) } ?? ""
@@ -125,14 +145,19 @@ actor PreparedStorage {
         let prepared =
             made[key]
             ?? Task {
-                let t = try await TestApp(
-                    db, storage: try TestStorage.empty(db), demo: demo, now: now, settings: settings)
+                let storage = try TestStorage.empty(db)
+                TestEnv.removeAtExit(storage)
+                let t = try await TestApp(db, storage: storage, demo: demo, now: now, settings: settings)
                 try await t.app.asyncShutdown()
-                if let name = t.storage.pgName { TestEnv.dropAtExit(name) }
-                return t.storage
+                return storage
             }
         made[key] = prepared
-        return try await prepared.value.copy()
+        do {
+            return try await prepared.value
+        } catch {
+            made[key] = nil  // the next test tries again
+            throw error
+        }
     }
 }
 

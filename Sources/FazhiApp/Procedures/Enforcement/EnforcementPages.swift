@@ -64,7 +64,7 @@ extension AppModule {
     /// 行政执法统计 for the year over the bodies, from the kept sums (M010), each figure as declared in the module
     /// (`Penalty.statistics`: what it counts) with the case list it counts.
     static let enforcementFigures = FigureSet(id: "enforcement", title: "行政执法统计") { req, year, bodies in
-        let rows = try await CaseStatistics.figures(year: year, bodies: bodies, today: req.fazhi.today, on: req.db)
+        let rows = try await CaseStatistics.figures(year: year, bodies: bodies, today: req.fazhi.today, on: req.readDB)
         let sums = CaseStatistics.sums(rows.filter { $0.month == nil })
         let figures = Penalty.statistics.map { f in
             FigureOut(

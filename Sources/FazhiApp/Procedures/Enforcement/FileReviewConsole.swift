@@ -498,11 +498,14 @@ enum FileReviewConsole {
 
     /// The year's 案卷评查 figures: files reviewed, average score, 优秀, 不合格 (API `file_review`).
     static let figures = FigureSet(id: "file_review", title: "行政执法案卷评查") { req, year, bodies in
-        let files = try await FileReviews.filesOfYear(year, bodies: bodies, on: req.db)
+        let db = req.readDB  // one replica for the whole set
+        let files = try await FileReviews.filesOfYear(year, bodies: bodies, on: db)
         let scores = files.compactMap(\.score)
         var toRectify = 0, rectified = 0
         for (campaign, fs) in Dictionary(grouping: files, by: \.campaignID) {
-            guard let c = try await FileReviews.campaign(campaign, on: req.db), c.bulletinOn != nil else { continue }
+            guard let c = try await FileReviews.campaign(campaign, on: db), c.bulletinOn != nil else {
+                continue
+            }
             let due = FileReviewCampaign.bodiesToRectify(fs)
             toRectify += due.count
             rectified += due.filter { c.rectifications?[$0.uuidString] != nil }.count

@@ -151,8 +151,9 @@ enum AdviserPages {
     /// The year's work by kind and the coverage of units, townships and villages (by contracts in force at the year's end,
     /// or today for the current year).
     static let figures = FigureSet(id: "advisers", title: "法律顾问、公职律师工作") { req, year, bodies in
-        let advisers = try await LegalAdvisers.list(organisations: bodies, on: req.db)
-        let work = try await LegalAdvisers.work(organisations: bodies, year: year, on: req.db)
+        let db = req.readDB  // one replica for the whole set
+        let advisers = try await LegalAdvisers.list(organisations: bodies, on: db)
+        let work = try await LegalAdvisers.work(organisations: bodies, year: year, on: db)
         let today = req.fazhi.today
         let day = year >= today.year ? today : CivilDate(year: year, month: 12, day: 31) ?? today
         let serving = advisers.filter { $0.serves(on: day) }

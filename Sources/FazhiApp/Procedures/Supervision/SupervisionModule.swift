@@ -92,7 +92,7 @@ enum SupervisionPending {
 /// The year's supervision figures: alerts by rule (raised, answered, closed) and the 监督文书 issued and closed.
 enum SupervisionFigures {
     static let figures = FigureSet(id: "supervision", title: "行政执法监督") { req, year, bodies in
-        let counts = try await SupervisionAlerts.yearCounts(bodies: bodies, year: year, on: req.db)
+        let counts = try await SupervisionAlerts.yearCounts(bodies: bodies, year: year, on: req.readDB)
         func n(_ rule: String?, _ states: [AlertState]) -> Double {
             Double(
                 counts.filter { (rule == nil || $0.rule == rule) && states.contains($0.state) }.reduce(0) { $0 + $1.n })
