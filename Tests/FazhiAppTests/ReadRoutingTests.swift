@@ -56,6 +56,13 @@ import VaporTesting
             // Every statistics set reads where the client's reads go: the enforcement figures too.
             #expect(try await figure("enforcement", "opened", writer, on: nodeB) > 0)
             #expect(try await figure("enforcement", "opened", bystander, on: nodeB) == 0)
+            // The public portal too, when it is read with the token (an API client reading the published lists).
+            func portalBodies(_ token: String) async throws -> Int {
+                let answer = try await nodeB.send(.GET, "/bodies?format=json", token: token)
+                return (try answer.json()["bodies"] as? [Any])?.count ?? -1
+            }
+            #expect(try await portalBodies(writer) > 0)
+            #expect(try await portalBodies(bystander) == 0)
 
             let bad = try await t.send(.POST, "/api/v1/tokens", token: refused, json: #"{"name":""}"#)
             #expect(bad.status.code >= 400 && bad.status.code < 500)
