@@ -25,10 +25,15 @@ import VaporTesting
         ])
         try #require(rc == 0, "\(out)")
 
-        let t = try await TestApp(.postgres, readDatabases: [replica.target])
+        // A window longer than the test: under the whole suite's load its requests may be seconds apart.
+        let withReplica: @Sendable (inout AppOptions) -> Void = {
+            $0.readDatabases = [replica.target]
+            $0.readYourWritesSeconds = 3600
+        }
+        let t = try await TestApp(.postgres, options: withReplica)
         // A second node on the same primary and replica: the mark a write leaves is in the database, not in a node.
         let nodeB = try await TestApp(
-            .postgres, storage: t.storage, demo: true, now: nil, settings: nil, readDatabases: [replica.target])
+            .postgres, storage: t.storage, demo: true, now: nil, settings: nil, options: withReplica)
         do {
             for node in [t, nodeB] {
                 await node.app.fazhi.replicas.measure(node.app)

@@ -174,16 +174,16 @@ final class TestApp: @unchecked Sendable {
     /// An app over a copy of the prepared database for these options.
     convenience init(
         _ db: TestDB, demo: Bool = true, now: Date? = nil, settings: ProcedureSettings? = nil,
-        readDatabases: [DatabaseTarget] = []
+        options adjust: @Sendable (inout AppOptions) -> Void = { _ in }
     ) async throws {
         let storage = try await PreparedStorage.shared.copy(db, demo: demo, now: now, settings: settings)
         try await self.init(
-            db, storage: storage, demo: demo, now: now, settings: settings, readDatabases: readDatabases)
+            db, storage: storage, demo: demo, now: now, settings: settings, options: adjust)
     }
 
     init(
         _ db: TestDB, storage: TestStorage, demo: Bool, now: Date?, settings: ProcedureSettings?,
-        readDatabases: [DatabaseTarget] = []
+        options adjust: @Sendable (inout AppOptions) -> Void = { _ in }
     ) async throws {
         self.db = db
         self.storage = storage
@@ -203,7 +203,7 @@ final class TestApp: @unchecked Sendable {
         options.evidenceDirectory = dir.appendingPathComponent("evidence").path
         options.evidenceMaxBytes = 64 * 1024
         options.expiryStepsInterval = 0
-        options.readDatabases = readDatabases
+        adjust(&options)
         if let settings { options.procedureSettings = settings }
         try await configure(app, options: options)
         app.passwords.use(.bcrypt(cost: 4))  // fast hashing in tests
