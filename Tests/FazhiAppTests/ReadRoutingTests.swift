@@ -9,7 +9,7 @@ import VaporTesting
 /// its cookie, an API client by its token, on whichever node its read lands.
 @Suite struct ReadRoutingTests {
     @Test(
-        "An API client that just wrote reads from the primary, on any node; one that did not, or whose write was refused, reads the replica",
+        "An API client that just wrote reads from the primary, on any node; others read the replica",
         .enabled(if: TestDB.all.contains(.postgres)))
     func bearerReadsItsOwnWrite() async throws {
         // A stand-in for a replica that has not replayed the latest writes: a copy of the database without its 执法主体

@@ -171,7 +171,8 @@ public enum Accounts {
                 """
                 UPDATE api_tokens SET wrote_until = EXTRACT(EPOCH FROM clock_timestamp()) + \(bind: Double(seconds))
                 WHERE token_hash = \(bind: tokenHash)
-                  AND (wrote_until IS NULL OR wrote_until < EXTRACT(EPOCH FROM clock_timestamp()) + \(bind: Double(seconds) / 2))
+                  AND (wrote_until IS NULL
+                       OR wrote_until < EXTRACT(EPOCH FROM clock_timestamp()) + \(bind: Double(seconds) / 2))
                 """
             ).run()
         }
