@@ -60,6 +60,12 @@ public enum RecordChain {
 /// hashes the same.
 public enum CanonicalJSON {
     public static func encode<T: Encodable>(_ value: T) throws -> [UInt8] {
+        if let writable = value as? any CanonicalJSONWritable { return try CanonicalJSONWriter.bytes(of: writable) }
+        return try encodeWithFoundation(value)
+    }
+
+    /// Through `JSONEncoder` (what `CanonicalJSONWritable` types must write alike; the tests compare the two).
+    public static func encodeWithFoundation<T: Encodable>(_ value: T) throws -> [UInt8] {
         let e = JSONEncoder()
         e.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         return Array(try e.encode(value))

@@ -152,3 +152,19 @@ public enum OfficerAlert: Equatable, Sendable {
         return out
     }
 }
+
+extension CertificateStatus: CanonicalJSONWritable {}
+
+extension EnforcementCertificate: CanonicalJSONWritable {
+    /// Its `Encodable` form, keys in sorted order (an import records every row).
+    public func write(to json: inout CanonicalJSONWriter) throws {
+        json.openObject()
+        try json.field("category", category)
+        try json.field("expiresOn", expiresOn)
+        try json.field("issuedOn", issuedOn)
+        try json.field("number", number)
+        try json.field("region", region)
+        try json.field("status", status)
+        json.closeObject()
+    }
+}

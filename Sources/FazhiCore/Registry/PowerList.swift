@@ -312,3 +312,50 @@ public struct PowerListDiff: Sendable, Equatable {
     public var changed: [Change] = []
     public var isEmpty: Bool { added.isEmpty && removed.isEmpty && changed.isEmpty }
 }
+
+extension PowerType: CanonicalJSONWritable {}
+extension AdjustmentKind: CanonicalJSONWritable {}
+
+extension LegalBasis: CanonicalJSONWritable {
+    /// Its `Encodable` form, keys in sorted order (an import records every row).
+    public func write(to json: inout CanonicalJSONWriter) throws {
+        json.openObject()
+        try json.field("article", article)
+        try json.field("law", law)
+        try json.field("text", text)
+        json.closeObject()
+    }
+}
+
+extension PowerItemContent: CanonicalJSONWritable {
+    /// Its `Encodable` form, keys in sorted order (an import stores and records every item's content).
+    public func write(to json: inout CanonicalJSONWriter) throws {
+        json.openObject()
+        try json.field("accountability", accountability)
+        try json.field("basis", basis)
+        try json.field("code", code)
+        try json.field("name", name)
+        try json.field("organisationID", organisationID)
+        try json.field("process", process)
+        try json.field("responsibilities", responsibilities)
+        try json.field("subItems", subItems)
+        try json.field("supervision", supervision)
+        try json.field("type", type)
+        json.closeObject()
+    }
+}
+
+extension PowerAdjustment: CanonicalJSONWritable {
+    /// Its `Encodable` form, keys in sorted order.
+    public func write(to json: inout CanonicalJSONWriter) throws {
+        json.openObject()
+        try json.field("approvalDocument", approvalDocument)
+        try json.field("approver", approver)
+        try json.field("content", content)
+        try json.field("effectiveOn", effectiveOn)
+        try json.field("kind", kind)
+        try json.field("reason", reason)
+        try json.field("sequence", sequence)
+        json.closeObject()
+    }
+}

@@ -45,6 +45,23 @@ public struct OfficerInput: Codable, Sendable, Equatable {
     }
 }
 
+extension OfficerInput: CanonicalJSONWritable {
+    /// Its `Encodable` form, keys in sorted order (an import records every row).
+    public func write(to json: inout CanonicalJSONWriter) throws {
+        json.openObject()
+        try json.field("bodyID", bodyID)
+        try json.field("certificate", certificate)
+        try json.field("examScore", examScore)
+        try json.field("gender", gender)
+        try json.field("hasLegalQualification", hasLegalQualification)
+        try json.field("idNumber", idNumber)
+        try json.field("legalCertificateNumber", legalCertificateNumber)
+        try json.field("name", name)
+        try json.field("post", post)
+        json.closeObject()
+    }
+}
+
 /// An officer as read for the console (all fields) and, through `publicForm`, for the portal.
 public struct OfficerRow: Codable, Sendable {
     public let id: UUID

@@ -86,8 +86,18 @@ public enum RegistryImporter {
         let payload: [UInt8]
         var subject: String { rows.first?.id.uuidString ?? "" }
 
-        struct Entry: Encodable {
+        struct Entry: CanonicalJSONWritable {
             let id: UUID; let row: Int; let officer: OfficerInput; let trainingYear: Int?; let trainingHours: Double?
+
+            func write(to json: inout CanonicalJSONWriter) throws {
+                json.openObject()
+                try json.field("id", id)
+                try json.field("officer", officer)
+                try json.field("row", row)
+                try json.field("trainingHours", trainingHours)
+                try json.field("trainingYear", trainingYear)
+                json.closeObject()
+            }
         }
 
         init(_ rows: ArraySlice<ReadyOfficer>) throws {
@@ -254,11 +264,20 @@ public enum RegistryImporter {
         let payload: [UInt8]
         var subject: String { rows.first?.adj.content.code ?? "" }
 
-        struct Entry: Encodable { let row: Int; let adjustment: PowerAdjustment }
+        struct Entry: CanonicalJSONWritable {
+            let row: Int; let adjustment: PowerAdjustment
+
+            func write(to json: inout CanonicalJSONWriter) throws {
+                json.openObject()
+                try json.field("adjustment", adjustment)
+                try json.field("row", row)
+                json.closeObject()
+            }
+        }
 
         init(_ rows: ArraySlice<ReadyAdjustment>) throws {
             self.rows = rows
-            contents = try rows.map { try StoreJSON.encode($0.adj.content) }
+            contents = try rows.map { String(decoding: try StoreJSON.bytes($0.adj.content), as: UTF8.self) }
             search = rows.map {
                 SearchIndex.indexed(
                     $0.adj.content.code,

@@ -139,6 +139,10 @@ public enum StoreJSON {
         let e = JSONEncoder(); e.outputFormatting = [.sortedKeys]
         return String(decoding: try e.encode(v), as: UTF8.self)
     }
+    /// A value that writes its own JSON (`CanonicalJSONWritable`), as `encode` would write it (slashes escaped).
+    public static func bytes(_ v: some CanonicalJSONWritable) throws -> [UInt8] {
+        try CanonicalJSONWriter.bytes(of: v, escapingSlashes: true)
+    }
     public static func decode<T: Decodable>(_ t: T.Type, _ s: String) throws -> T {
         try JSONDecoder().decode(t, from: Data(s.utf8))
     }
