@@ -183,27 +183,43 @@ public enum Officers {
         try tx.record("officer", id.uuidString, "update", i.recordForm)
     }
 
-    /// Inserts already-checked officers in batches (the import's fast path).
-    static func insert(_ rows: [(UUID, OfficerInput)], in tx: WriteTransaction) async throws {
-        let sql = tx.sql
-        tx.seal(.officers, rows.map(\.0))
-        for chunk in rows.chunked(300) {
-            var ins = sql.insert(into: "officers").columns(
-                "id", "name", "gender", "id_number", "body_id", "post", "certificate_number", "certificate_category",
-                "certificate_region", "certificate_issued_on", "certificate_expires_on", "certificate_status",
-                "legal_qualification", "legal_certificate_number", "exam_score")
-            for (id, i) in chunk {
-                let c = i.certificate
-                ins = ins.values(
-                    SQLBind(id), SQLBind(i.name.trimmed), SQLBind(i.gender), SQLBind(i.idNumber), SQLBind(i.bodyID),
-                    SQLBind(i.post.trimmed),
-                    SQLBind(c.number), SQLBind(c.category.trimmed), SQLBind(c.region.trimmed),
-                    SQLBind(c.issuedOn.description),
-                    SQLBind(c.expiresOn.description), SQLBind(c.status.rawValue), SQLBind(i.hasLegalQualification),
-                    SQLBind(i.legalCertificateNumber.trimmed), SQLBind(i.examScore))
+    /// The `officers` columns an insert writes, as `JSONRows`.
+    static let columns = JSONRows([
+        ("id", .uuid), ("name", .text), ("gender", .text), ("id_number", .text), ("body_id", .uuid), ("post", .text),
+        ("certificate_number", .text), ("certificate_category", .text), ("certificate_region", .text),
+        ("certificate_issued_on", .text), ("certificate_expires_on", .text), ("certificate_status", .text),
+        ("legal_qualification", .bool), ("legal_certificate_number", .text), ("exam_score", .double),
+    ])
+
+    /// Officers as `columns` rows (JSON; an import makes them on another core while earlier rows are written).
+    static func rows(_ officers: some Collection<(UUID, OfficerInput)>) throws -> [UInt8] {
+        var json = CanonicalJSONWriter(capacity: officers.count * 256)
+        json.openArray()
+        for (id, i) in officers {
+            let c = i.certificate
+            try json.row {
+                $0.string(id.uuidString); $0.string(i.name.trimmed); $0.string(i.gender); $0.string(i.idNumber)
+                $0.string(i.bodyID.uuidString); $0.string(i.post.trimmed); $0.string(c.number)
+                $0.string(c.category.trimmed); $0.string(c.region.trimmed); $0.string(c.issuedOn.description)
+                $0.string(c.expiresOn.description); $0.string(c.status.rawValue); $0.bool(i.hasLegalQualification)
+                $0.string(i.legalCertificateNumber.trimmed)
+                if let s = i.examScore { try $0.double(s) } else { $0.null() }
             }
-            try await ins.run()
         }
+        json.closeArray()
+        return json.bytes
+    }
+
+    /// Inserts already-checked officers (one statement; the import's fast path).
+    static func insert(_ officers: [(UUID, OfficerInput)], in tx: WriteTransaction) async throws {
+        try await insert(rows: rows(officers), ids: officers.map(\.0), in: tx)
+    }
+
+    /// Inserts officers already made into `rows`, with these ids.
+    static func insert(rows: [UInt8], ids: [UUID], in tx: WriteTransaction) async throws {
+        guard !ids.isEmpty else { return }
+        tx.seal(.officers, ids)
+        try await columns.insert(into: "officers", rows, on: tx.sql)
     }
 
     /// The officer record of a user account, if linked.
@@ -227,14 +243,33 @@ public enum Officers {
         try tx.record("officer", officer.uuidString, "training", ["year": Double(year), "hours": hours])
     }
 
-    static func setTrainingMany(_ rows: [(UUID, Int, Double)], in tx: WriteTransaction) async throws {
-        let sql = tx.sql
-        tx.seal(.officerTraining, rows.map(\.0))
-        for chunk in rows.chunked(500) {
-            var ins = sql.insert(into: "officer_training").columns("officer_id", "year", "hours")
-            for (o, y, h) in chunk { ins = ins.values(SQLBind(o), SQLBind(y), SQLBind(h)) }
-            try await ins.onConflict(with: ["officer_id", "year"]) { $0.set(excludedValueOf: "hours") }.run()
+    /// The `officer_training` columns, as `JSONRows`.
+    static let trainingColumns = JSONRows([("officer_id", .uuid), ("year", .int), ("hours", .double)])
+
+    /// Training hours as `trainingColumns` rows.
+    static func trainingRows(_ rows: some Collection<(UUID, Int, Double)>) throws -> [UInt8] {
+        var json = CanonicalJSONWriter(capacity: rows.count * 64)
+        json.openArray()
+        for (o, y, h) in rows {
+            try json.row {
+                $0.string(o.uuidString); $0.int(y); try $0.double(h)
+            }
         }
+        json.closeArray()
+        return json.bytes
+    }
+
+    static func setTrainingMany(_ rows: [(UUID, Int, Double)], in tx: WriteTransaction) async throws {
+        try await setTraining(rows: trainingRows(rows), officers: rows.map(\.0), in: tx)
+    }
+
+    /// Sets training hours already made into `rows` for these officers (one statement).
+    static func setTraining(rows: [UInt8], officers: [UUID], in tx: WriteTransaction) async throws {
+        guard !officers.isEmpty else { return }
+        tx.seal(.officerTraining, officers)
+        try await trainingColumns.insert(
+            into: "officer_training", rows, tail: "ON CONFLICT (officer_id, year) DO UPDATE SET hours = excluded.hours",
+            on: tx.sql)
     }
 
     static func select(year: Int) -> SQLQueryString {

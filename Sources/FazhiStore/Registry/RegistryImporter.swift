@@ -62,10 +62,9 @@ public enum RegistryImporter {
         try await store.write(on: db, context, now: now) { tx in
             var done = 0
             try await ImportPipeline.run(ready, prepare: PreparedOfficers.init) { chunk in
-                try await Officers.insert(chunk.rows.map { ($0.id, $0.input) }, in: tx)
-                try await Officers.setTrainingMany(
-                    chunk.rows.compactMap { r in r.training.map { (r.id, $0.0, $0.1) } }, in: tx)
-                try await SearchIndex.putTokens("officer", chunk.search, new: true, on: tx.sql)
+                try await Officers.insert(rows: chunk.officers, ids: chunk.rows.map(\.id), in: tx)
+                try await Officers.setTraining(rows: chunk.training, officers: chunk.trained, in: tx)
+                try await SearchIndex.putTokens("officer", rows: chunk.search, new: true, on: tx.sql)
                 tx.record(raw: "officer_import", chunk.subject, "import", chunk.payload)
                 try await tx.flushRecord()
                 done += chunk.rows.count
@@ -81,7 +80,9 @@ public enum RegistryImporter {
     /// A chunk of checked officers with what does not need the database worked out (on another core).
     struct PreparedOfficers: Sendable {
         let rows: ArraySlice<ReadyOfficer>
-        let search: [(ref: String, tokens: String)]
+        /// The rows as `Officers.columns`, their training hours as `Officers.trainingColumns` (of `trained`), their
+        /// search documents as `SearchIndex.rows`.
+        let officers: [UInt8], training: [UInt8], trained: [UUID], search: [UInt8]
         /// The chunk's record entry: each row as imported (the ID number as its SHA-256).
         let payload: [UInt8]
         var subject: String { rows.first?.id.uuidString ?? "" }
@@ -102,9 +103,14 @@ public enum RegistryImporter {
 
         init(_ rows: ArraySlice<ReadyOfficer>) throws {
             self.rows = rows
-            search = rows.map {
-                SearchIndex.indexed($0.id.uuidString, text: Officers.searchText($0.input, bodyName: $0.bodyName))
-            }
+            officers = try Officers.rows(rows.map { ($0.id, $0.input) })
+            let hours = rows.compactMap { r in r.training.map { (r.id, $0.0, $0.1) } }
+            training = try Officers.trainingRows(hours)
+            trained = hours.map(\.0)
+            search = SearchIndex.rows(
+                rows.map {
+                    SearchIndex.indexed($0.id.uuidString, text: Officers.searchText($0.input, bodyName: $0.bodyName))
+                })
             payload = try CanonicalJSON.encode(
                 rows.map {
                     Entry(

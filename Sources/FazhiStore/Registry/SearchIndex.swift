@@ -25,45 +25,54 @@ public enum SearchIndex {
         (ref, CJKTokenizer.indexTokens(text).joined(separator: " "))
     }
 
-    /// Replaces the documents, already tokenised (`indexed`), in batches. `new`: none of them is in the index yet (rows
-    /// just created with fresh ids), so there is nothing to remove first.
+    /// Replaces the documents, already tokenised (`indexed`). `new`: none of them is in the index yet (rows just
+    /// created with fresh ids), so there is nothing to remove first.
     public static func putTokens(
         _ kind: String, _ docs: [(ref: String, tokens: String)], new: Bool = false, on sql: any SQLDatabase
     ) async throws {
-        guard !docs.isEmpty else { return }
-        if sql.dialect.name == "sqlite" {
-            for chunk in docs.chunked(400) {
-                let refs = chunk.map { SQLBind($0.ref) }
-                // Remove old versions of these documents, then insert fresh rows with new rowids.
-                if !new {
-                    try await sql.raw(
-                        "DELETE FROM search_fts WHERE rowid IN (SELECT id FROM search_docs WHERE kind = \(bind: kind) AND ref IN \(SQLGroupExpression(refs)))"
-                    ).run()
-                    try await sql.raw(
-                        "DELETE FROM search_docs WHERE kind = \(bind: kind) AND ref IN \(SQLGroupExpression(refs))"
-                    ).run()
-                }
-                var ins = sql.insert(into: "search_docs").columns("kind", "ref")
-                for d in chunk { ins = ins.values(SQLBind(kind), SQLBind(d.ref)) }
-                let ids = try await ins.returning("id", "ref").all()
-                var byRef: [String: Int] = [:]
-                for r in ids {
-                    byRef[try r.decode(column: "ref", as: String.self)] = try r.decode(column: "id", as: Int.self)
-                }
-                var fts = sql.insert(into: "search_fts").columns("rowid", "tokens")
-                for d in chunk { fts = fts.values(SQLBind(byRef[d.ref]!), SQLBind(d.tokens)) }
-                try await fts.run()
-            }
-        } else {
-            for chunk in docs.chunked(400) {
-                var ins = sql.insert(into: "search_index").columns("kind", "ref", "tokens")
-                for d in chunk {
-                    let tokens = d.tokens.split(separator: " ").map(String.init)
-                    ins = ins.values(SQLBind(kind), SQLBind(d.ref), SQLBind(tokens))
-                }
-                try await ins.onConflict(with: ["kind", "ref"]) { $0.set(excludedValueOf: "tokens") }.run()
+        try await putTokens(kind, rows: rows(docs), new: new, on: sql)
+    }
+
+    /// Documents as `JSONRows` rows: [ref, tokens] (an import makes them on another core).
+    static func rows(_ docs: some Collection<(ref: String, tokens: String)>) -> [UInt8] {
+        var json = CanonicalJSONWriter(capacity: docs.count * 128)
+        json.openArray()
+        for d in docs {
+            json.row {
+                $0.string(d.ref); $0.string(d.tokens)
             }
         }
+        json.closeArray()
+        return json.bytes
+    }
+
+    /// Replaces the documents made into `rows`: each statement takes all of them.
+    static func putTokens(_ kind: String, rows: [UInt8], new: Bool, on sql: any SQLDatabase) async throws {
+        let ref = JSONRows.element(0), tokens = JSONRows.element(1)
+        guard sql.dialect.name == "sqlite" else {
+            try await sql.raw(
+                """
+                INSERT INTO search_index (kind, ref, tokens) SELECT \(bind: kind), \(unsafeRaw: ref), string_to_array(\(unsafeRaw: tokens), ' ') FROM \(JSONRows.source(rows, on: sql)) ON CONFLICT (kind, ref) DO UPDATE SET tokens = excluded.tokens
+                """
+            ).run()
+            return
+        }
+        if !new {
+            // Remove old versions of these documents, then insert fresh rows with new rowids.
+            let refs: SQLQueryString = "SELECT \(unsafeRaw: ref) FROM \(JSONRows.source(rows, on: sql))"
+            try await sql.raw(
+                "DELETE FROM search_fts WHERE rowid IN (SELECT id FROM search_docs WHERE kind = \(bind: kind) AND ref IN (\(refs)))"
+            ).run()
+            try await sql.raw("DELETE FROM search_docs WHERE kind = \(bind: kind) AND ref IN (\(refs))").run()
+        }
+        try await sql.raw(
+            "INSERT INTO search_docs (kind, ref) SELECT \(bind: kind), \(unsafeRaw: ref) FROM \(JSONRows.source(rows, on: sql))"
+        ).run()
+        try await sql.raw(
+            """
+            INSERT INTO search_fts (rowid, tokens) SELECT d.id, \(unsafeRaw: tokens) FROM \(JSONRows.source(rows, on: sql)) JOIN search_docs d ON d.kind = \(bind: kind) AND d.ref = \(unsafeRaw: ref)
+            """
+        ).run()
     }
 
     /// Each text's index tokens, a long list split over the cores (an import of thousands of documents).
