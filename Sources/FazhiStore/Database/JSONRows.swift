@@ -28,19 +28,37 @@ public struct JSONRows: Sendable {
     /// Element `index` of a row as text (both dialects: `->>`).
     public static func element(_ index: Int) -> String { "e.value ->> \(index)" }
 
+    /// Column `i`'s typed value in the current row of `source`.
+    func value(_ i: Int, sqlite: Bool) -> String {
+        let e = Self.element(i)
+        switch (columns[i].kind, sqlite) {
+        case (.text, _), (.uuid, true), (.bool, true), (.double, true), (.int, true): return e
+        case (.uuid, false): return "(\(e))::uuid"
+        case (.bool, false): return "(\(e))::boolean"
+        case (.double, false): return "(\(e))::double precision"
+        case (.int, false): return "(\(e))::bigint"
+        }
+    }
+
     /// The typed values of one row, for `SELECT …` over `source`.
     public func values(on sql: any SQLDatabase) -> String {
         let sqlite = sql.dialect.name == "sqlite"
-        return columns.enumerated().map { i, c in
-            let e = Self.element(i)
-            switch (c.kind, sqlite) {
-            case (.text, _), (.uuid, true), (.bool, true), (.double, true), (.int, true): return e
-            case (.uuid, false): return "(\(e))::uuid"
-            case (.bool, false): return "(\(e))::boolean"
-            case (.double, false): return "(\(e))::double precision"
-            case (.int, false): return "(\(e))::bigint"
-            }
-        }.joined(separator: ", ")
+        return columns.indices.map { value($0, sqlite: sqlite) }.joined(separator: ", ")
+    }
+
+    /// `UPDATE table SET … FROM the rows WHERE …`: the first `keys` columns find the row, the others are set. A row the
+    /// rows name twice would be set by either: the caller passes each key once.
+    public func update(_ table: String, keys: Int, _ json: [UInt8], on sql: any SQLDatabase) async throws {
+        let sqlite = sql.dialect.name == "sqlite"
+        let set = columns.indices.dropFirst(keys).map { "\"\(columns[$0].name)\" = \(value($0, sqlite: sqlite))" }
+        let match = columns.indices.prefix(keys).map {
+            "\(table).\"\(columns[$0].name)\" = \(value($0, sqlite: sqlite))"
+        }
+        try await sql.raw(
+            """
+            UPDATE \(ident: table) SET \(unsafeRaw: set.joined(separator: ", ")) FROM \(Self.source(json, on: sql)) WHERE \(unsafeRaw: match.joined(separator: " AND "))
+            """
+        ).run()
     }
 
     /// `INSERT INTO table (columns) SELECT … FROM the rows`, then `tail` (e.g. an upsert's `ON CONFLICT`).
@@ -54,6 +72,21 @@ public struct JSONRows: Sendable {
             INSERT INTO \(ident: table) (\(unsafeRaw: names)) SELECT \(unsafeRaw: values(on: sql)) FROM \(Self.source(json, on: sql))\(unsafeRaw: guardClause) \(unsafeRaw: tail)
             """
         ).run()
+    }
+}
+
+extension JSONRows {
+    /// Rows for these columns, each written by `write` (its values in the columns' order; UUIDs as text).
+    public static func json<Row>(
+        _ rows: some Sequence<Row>, _ write: (inout CanonicalJSONWriter, Row) throws -> Void
+    )
+        rethrows -> [UInt8]
+    {
+        var json = CanonicalJSONWriter(capacity: 4096)
+        json.openArray()
+        for r in rows { try json.row { try write(&$0, r) } }
+        json.closeArray()
+        return json.bytes
     }
 }
 

@@ -121,32 +121,53 @@ public enum PowerListStore {
         tx.seal(.powerAdjustments, items)
     }
 
-    /// Writes checked adjustments in batches: the item row (created on the first adjustment, else updated to the
-    /// latest content) and the adjustment row. `contents`: each row's content as JSON, when already encoded.
+    /// The columns a new item is inserted with, and those an adjustment updates (after the key), as `JSONRows`.
+    static let itemColumns = JSONRows([
+        ("id", .uuid), ("code", .text), ("name", .text), ("type", .text), ("organisation_id", .uuid), ("status", .text),
+        ("adjustments", .int), ("content", .text),
+    ])
+    static let itemUpdateColumns = JSONRows([
+        ("id", .uuid), ("name", .text), ("organisation_id", .uuid), ("status", .text), ("adjustments", .int),
+        ("content", .text),
+    ])
+    static let adjustmentColumns = JSONRows([
+        ("id", .uuid), ("item_id", .uuid), ("code", .text), ("sequence", .int), ("kind", .text),
+        ("effective_on", .text),
+        ("valid_to", .text), ("type", .text), ("organisation_id", .uuid), ("reason", .text),
+        ("approval_document", .text), ("approver", .text), ("content", .text),
+    ])
+    /// An item's adjustment closed at a date (`valid_to`), found by item and sequence.
+    static let closingColumns = JSONRows([("item_id", .uuid), ("sequence", .int), ("valid_to", .text)])
+
+    /// Writes checked adjustments, a few statements for the whole batch: the item rows (created on the first
+    /// adjustment, else updated to the latest content) and the adjustment rows. `contents`: each row's content as JSON,
+    /// when already encoded.
     public static func write(
         _ rows: [(UUID, PowerAdjustment, Bool)], contents: [String]? = nil, on sql: any SQLDatabase
     ) async throws {
-        let contents = try contents ?? rows.map { try StoreJSON.encode($0.1.content) }
+        guard !rows.isEmpty else { return }
+        let contents = try contents ?? rows.map { String(decoding: try StoreJSON.bytes($0.1.content), as: UTF8.self) }
         let new = rows.indices.filter { rows[$0].2 }
-        for chunk in new.chunked(300) {
-            var ins = sql.insert(into: "power_items").columns(
-                "id", "code", "name", "type", "organisation_id", "status", "adjustments", "content")
-            for i in chunk {
+        if !new.isEmpty {
+            let json = JSONRows.json(new) { row, i in
                 let (id, a, _) = rows[i]
-                ins = ins.values(
-                    SQLBind(id), SQLBind(a.content.code), SQLBind(a.content.name), SQLBind(a.content.type.rawValue),
-                    SQLBind(a.content.organisationID),
-                    SQLBind(a.kind.resultingStatus.rawValue), SQLBind(a.sequence), SQLBind(contents[i]))
+                row.string(id.uuidString); row.string(a.content.code); row.string(a.content.name)
+                row.string(a.content.type.rawValue)
+                row.string(a.content.organisationID.uuidString); row.string(a.kind.resultingStatus.rawValue)
+                row.int(a.sequence); row.string(contents[i])
             }
-            try await ins.run()
+            try await itemColumns.insert(into: "power_items", json, on: sql)
         }
-        for i in rows.indices where !rows[i].2 {
-            let (id, a, _) = rows[i]
-            try await sql.update("power_items").set("name", to: SQLBind(a.content.name)).set(
-                "organisation_id", to: SQLBind(a.content.organisationID)
-            )
-            .set("status", to: SQLBind(a.kind.resultingStatus.rawValue)).set("adjustments", to: SQLBind(a.sequence))
-            .set("content", to: SQLBind(contents[i])).where("id", .equal, SQLBind(id)).run()
+        // An item adjusted more than once in the batch ends as its last adjustment left it.
+        var lastOfItem: [UUID: Int] = [:]
+        for i in rows.indices where !rows[i].2 { lastOfItem[rows[i].0] = i }
+        if !lastOfItem.isEmpty {
+            let json = JSONRows.json(lastOfItem.values.sorted()) { row, i in
+                let (id, a, _) = rows[i]
+                row.string(id.uuidString); row.string(a.content.name); row.string(a.content.organisationID.uuidString)
+                row.string(a.kind.resultingStatus.rawValue); row.int(a.sequence); row.string(contents[i])
+            }
+            try await itemUpdateColumns.update("power_items", keys: 1, json, on: sql)
         }
         // Each adjustment applies until the next one of its item (M006): worked out within the batch, and for an item's
         // first adjustment in the batch, the stored one before it is closed at this date.
@@ -160,27 +181,21 @@ public enum PowerListStore {
             }
             lastIndex[id] = i
         }
-        for (id, seq, date) in closeStored {
-            try await sql.update("power_adjustments").set("valid_to", to: SQLBind(date)).where(
-                "item_id", .equal, SQLBind(id)
-            ).where("sequence", .equal, SQLBind(seq)).run()
+        if !closeStored.isEmpty {
+            let json = JSONRows.json(closeStored) { row, c in
+                row.string(c.0.uuidString); row.int(c.1); row.string(c.2)
+            }
+            try await closingColumns.update("power_adjustments", keys: 2, json, on: sql)
         }
         let adjustmentIDs = UUID.timeOrdered(rows.count)
-        for chunk in Array(rows.indices).chunked(300) {
-            var ins = sql.insert(into: "power_adjustments").columns(
-                "id", "item_id", "code", "sequence", "kind", "effective_on", "valid_to", "type", "organisation_id",
-                "reason", "approval_document", "approver", "content")
-            for i in chunk {
-                let (id, a, _) = rows[i], to = validTo[i]
-                ins = ins.values(
-                    SQLBind(adjustmentIDs[i]), SQLBind(id), SQLBind(a.content.code), SQLBind(a.sequence),
-                    SQLBind(a.kind.rawValue), SQLBind(a.effectiveOn.description),
-                    SQLBind(to), SQLBind(a.content.type.rawValue), SQLBind(a.content.organisationID), SQLBind(a.reason),
-                    SQLBind(a.approvalDocument),
-                    SQLBind(a.approver), SQLBind(contents[i]))
-            }
-            try await ins.run()
+        let json = JSONRows.json(rows.indices) { row, i in
+            let (id, a, _) = rows[i]
+            row.string(adjustmentIDs[i].uuidString); row.string(id.uuidString); row.string(a.content.code)
+            row.int(a.sequence); row.string(a.kind.rawValue); row.string(a.effectiveOn.description)
+            row.string(validTo[i]); row.string(a.content.type.rawValue); row.string(a.content.organisationID.uuidString)
+            row.string(a.reason); row.string(a.approvalDocument); row.string(a.approver); row.string(contents[i])
         }
+        try await adjustmentColumns.insert(into: "power_adjustments", json, on: sql)
     }
 
     /// Filters of the list pages.

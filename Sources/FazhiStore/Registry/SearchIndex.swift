@@ -68,9 +68,11 @@ public enum SearchIndex {
         try await sql.raw(
             "INSERT INTO search_docs (kind, ref) SELECT \(bind: kind), \(unsafeRaw: ref) FROM \(JSONRows.source(rows, on: sql))"
         ).run()
+        // CROSS JOIN: SQLite keeps the rows outside and looks each document up by (kind, ref); as a plain JOIN it chose
+        // to walk every document of the kind and scan the rows for each (quadratic in an import).
         try await sql.raw(
             """
-            INSERT INTO search_fts (rowid, tokens) SELECT d.id, \(unsafeRaw: tokens) FROM \(JSONRows.source(rows, on: sql)) JOIN search_docs d ON d.kind = \(bind: kind) AND d.ref = \(unsafeRaw: ref)
+            INSERT INTO search_fts (rowid, tokens) SELECT d.id, \(unsafeRaw: tokens) FROM \(JSONRows.source(rows, on: sql)) CROSS JOIN search_docs d ON d.kind = \(bind: kind) AND d.ref = \(unsafeRaw: ref)
             """
         ).run()
     }
