@@ -105,10 +105,12 @@ public enum XLSXReader {
     }
 
     /// "BC12" → column index 54 (0-based).
-    static func column(_ ref: String) -> Int? {
+    static func column(_ ref: String) -> Int? { column(ref.utf8) }
+
+    static func column(_ ref: some Sequence<UInt8>) -> Int? {
         var n = 0
         var any = false
-        for u in ref.utf8 {
+        for u in ref {
             guard u >= 65 && u <= 90 else { break }
             n = n * 26 + Int(u - 64); any = true
             // A sheet has 16,384 columns (XFD); a longer reference from a crafted file must not overflow.
@@ -169,42 +171,51 @@ public enum XLSXReader {
         return false
     }
 
+    /// The rows of a sheet part with their numbers, read from the scanner's byte ranges: only a cell's value becomes a
+    /// string (a tag's name and its `r` and `t` attributes are compared and parsed as bytes).
     static func scanRows(_ scanner: XMLScanner, shared: [String]) throws -> (rows: [(Int, [String])], allNumbered: Bool)
     {
         var s = scanner
         var rows: [(Int, [String])] = []
         var row: [String] = []
         var rowNumber = 0, allNumbered = true
-        var cellType = "", cellCol = 0, value = "", inValue = false, inInline = false
-        while let e = s.next() {
-            switch e {
-            case .start(let name, let attrs, let selfClosing):
-                switch XMLScanner.local(name) {
-                case "row":
-                    let numbered = attrs.first { $0.0 == "r" }.flatMap { Int($0.1) }
+        var cellType = "", cellCol = 0, inValue = false, inInline = false
+        var value: [UInt8] = []
+        while let token = s.nextToken() {
+            switch token {
+            case .start(let name, let attributes, let selfClosing):
+                if s.isLocal(name, "c") {
+                    cellType = s.attribute("t", in: attributes).map { s.text($0) } ?? "n"
+                    cellCol = s.attribute("r", in: attributes).flatMap { column(s.raw($0)) } ?? row.count
+                    value.removeAll(keepingCapacity: true)
+                    if selfClosing { set(&row, "", at: cellCol) }
+                } else if s.isLocal(name, "v") {
+                    inValue = !selfClosing
+                } else if s.isLocal(name, "row") {
+                    let numbered = s.attribute("r", in: attributes).flatMap { Int(s.text($0)) }
                     if numbered == nil { allNumbered = false }
                     rowNumber = numbered ?? (rowNumber + 1)
                     row = []
                     if selfClosing { rows.append((rowNumber, row)) }
-                case "c":
-                    cellType = attrs.first { $0.0 == "t" }?.1 ?? "n"
-                    cellCol = attrs.first { $0.0 == "r" }.flatMap { column($0.1) } ?? row.count
-                    value = ""
-                    if selfClosing { set(&row, "", at: cellCol) }
-                case "v": inValue = !selfClosing
-                case "is": inInline = true
-                case "t": inValue = inInline && !selfClosing
-                default: break
+                } else if s.isLocal(name, "is") {
+                    inInline = true
+                } else if s.isLocal(name, "t") {
+                    inValue = inInline && !selfClosing
                 }
             case .end(let name):
-                switch XMLScanner.local(name) {
-                case "v", "t": inValue = false
-                case "is": inInline = false
-                case "c": set(&row, try cellText(value, type: cellType, shared: shared), at: cellCol)
-                case "row": rows.append((rowNumber, row))
-                default: break
+                if s.isLocal(name, "c") {
+                    set(
+                        &row, try cellText(String(decoding: value, as: UTF8.self), type: cellType, shared: shared),
+                        at: cellCol)
+                } else if s.isLocal(name, "v") || s.isLocal(name, "t") {
+                    inValue = false
+                } else if s.isLocal(name, "row") {
+                    rows.append((rowNumber, row))
+                } else if s.isLocal(name, "is") {
+                    inInline = false
                 }
-            case .text(let t): if inValue { value += t }
+            case .text(let r): if inValue { s.appendText(r, to: &value) }
+            case .cdata(let r): if inValue { value.append(contentsOf: s.raw(r)) }
             }
         }
         return (rows, allNumbered)

@@ -25,12 +25,37 @@ struct XMLScanner {
         return name
     }
 
+    /// What the scanner reads, as byte ranges of the part, nothing decoded until asked: a sheet of 100,000 rows has
+    /// millions of tags, and making strings of every name and attribute was most of the time it took to read one.
+    enum Token {
+        /// `attributes`: the bytes between the name and `>` (or `/>`).
+        case start(name: Range<Int>, attributes: Range<Int>, selfClosing: Bool)
+        case end(name: Range<Int>)
+        /// Text with entities still in it (`appendText` decodes them).
+        case text(Range<Int>)
+        /// A CDATA section's text, taken as it is.
+        case cdata(Range<Int>)
+    }
+
     mutating func next() -> Event? {
+        guard let token = nextToken() else { return nil }
+        switch token {
+        case .text(let r): return .text(Self.decode(bytes[r]))
+        case .cdata(let r): return .text(String(decoding: bytes[r], as: UTF8.self))
+        case .end(let name): return .end(name: Substring(String(decoding: bytes[name], as: UTF8.self)))
+        case .start(let name, let attributes, let selfClosing):
+            return .start(
+                name: Substring(String(decoding: bytes[name], as: UTF8.self)),
+                attributes: self.attributes(attributes), selfClosing: selfClosing)
+        }
+    }
+
+    mutating func nextToken() -> Token? {
         while i < end {
             if bytes[i] != UInt8(ascii: "<") {
                 let start = i
                 while i < end && bytes[i] != UInt8(ascii: "<") { i += 1 }
-                return .text(Self.decode(bytes[start..<i]))
+                return .text(start..<i)
             }
             // "<"
             guard i + 1 < end else { return nil }
@@ -41,7 +66,7 @@ struct XMLScanner {
                     i += 9
                     let start = i
                     skip(past: Array("]]>".utf8))
-                    return .text(String(decoding: bytes[start..<max(start, i - 3)], as: UTF8.self))
+                    return .cdata(start..<max(start, i - 3))
                 }
                 if matches("<!--") { skip(past: Array("-->".utf8)); continue }
                 skip(past: [UInt8(ascii: ">")]); continue
@@ -54,38 +79,104 @@ struct XMLScanner {
                 while start < stop && Self.isSpace(bytes[start]) { start += 1 }
                 while stop > start && Self.isSpace(bytes[stop - 1]) { stop -= 1 }
                 i += 1
-                return .end(name: Substring(String(decoding: bytes[start..<stop], as: UTF8.self)))
+                return .end(name: start..<stop)
             }
             i += 1
             let nameStart = i
             while i < end && !Self.isSpace(bytes[i]) && bytes[i] != UInt8(ascii: ">")
                 && bytes[i] != UInt8(ascii: "/")
             { i += 1 }
-            let name = Substring(String(decoding: bytes[nameStart..<i], as: UTF8.self))
-            var attrs: [(Substring, String)] = []
-            var selfClosing = false
+            let name = nameStart..<i
+            // The tag ends at the first ">" outside a quoted attribute value.
+            let attributesStart = i
+            var quote: UInt8 = 0
             while i < end {
-                while i < end && Self.isSpace(bytes[i]) { i += 1 }
-                guard i < end else { break }
-                if bytes[i] == UInt8(ascii: ">") { i += 1; break }
-                if bytes[i] == UInt8(ascii: "/") { selfClosing = true; i += 1; continue }
-                let an = i
-                while i < end && bytes[i] != UInt8(ascii: "=") && !Self.isSpace(bytes[i])
-                    && bytes[i] != UInt8(ascii: ">")
-                { i += 1 }
-                let attrName = Substring(String(decoding: bytes[an..<i], as: UTF8.self))
-                while i < end && (Self.isSpace(bytes[i]) || bytes[i] == UInt8(ascii: "=")) { i += 1 }
-                guard i < end, bytes[i] == UInt8(ascii: "\"") || bytes[i] == UInt8(ascii: "'") else { continue }
-                let q = bytes[i]; i += 1
-                let vs = i
-                while i < end && bytes[i] != q { i += 1 }
-                attrs.append((attrName, Self.decode(bytes[vs..<i])))
+                let b = bytes[i]
+                if quote != 0 {
+                    if b == quote { quote = 0 }
+                } else if b == UInt8(ascii: "\"") || b == UInt8(ascii: "'") {
+                    quote = b
+                } else if b == UInt8(ascii: ">") {
+                    break
+                }
                 i += 1
             }
-            return .start(name: name, attributes: attrs, selfClosing: selfClosing)
+            var attributesEnd = i
+            var stop = i
+            while stop > attributesStart && Self.isSpace(bytes[stop - 1]) { stop -= 1 }
+            let selfClosing = stop > attributesStart && bytes[stop - 1] == UInt8(ascii: "/")
+            if selfClosing { attributesEnd = stop - 1 }
+            if i < end { i += 1 }
+            return .start(name: name, attributes: attributesStart..<attributesEnd, selfClosing: selfClosing)
         }
         return nil
     }
+
+    /// Every attribute of a start tag, values decoded.
+    func attributes(_ r: Range<Int>) -> [(Substring, String)] {
+        var out: [(Substring, String)] = []
+        forEachAttribute(in: r) { name, value in
+            out.append((Substring(String(decoding: bytes[name], as: UTF8.self)), Self.decode(bytes[value])))
+            return true
+        }
+        return out
+    }
+
+    /// The value's bytes (entities not decoded) of the attribute named exactly `name`, in a start tag's attributes.
+    func attribute(_ name: String, in r: Range<Int>) -> Range<Int>? {
+        var found: Range<Int>?
+        forEachAttribute(in: r) { n, value in
+            guard bytes[n].elementsEqual(name.utf8) else { return true }
+            found = value
+            return false
+        }
+        return found
+    }
+
+    /// Calls `body` with each attribute's name and raw value until it returns false.
+    private func forEachAttribute(in r: Range<Int>, _ body: (Range<Int>, Range<Int>) -> Bool) {
+        var k = r.lowerBound
+        while k < r.upperBound {
+            while k < r.upperBound && (Self.isSpace(bytes[k]) || bytes[k] == UInt8(ascii: "/")) { k += 1 }
+            guard k < r.upperBound else { return }
+            let nameStart = k
+            while k < r.upperBound && bytes[k] != UInt8(ascii: "=") && !Self.isSpace(bytes[k]) { k += 1 }
+            let name = nameStart..<k
+            while k < r.upperBound && (Self.isSpace(bytes[k]) || bytes[k] == UInt8(ascii: "=")) { k += 1 }
+            guard k < r.upperBound, bytes[k] == UInt8(ascii: "\"") || bytes[k] == UInt8(ascii: "'") else { continue }
+            let q = bytes[k]
+            k += 1
+            let valueStart = k
+            while k < r.upperBound && bytes[k] != q { k += 1 }
+            guard body(name, valueStart..<k) else { return }
+            k += 1
+        }
+    }
+
+    /// Whether a tag name's local part (after any `prefix:`) is `local`, compared as bytes.
+    func isLocal(_ name: Range<Int>, _ local: StaticString) -> Bool {
+        var start = name.lowerBound
+        var k = name.upperBound
+        while k > name.lowerBound {
+            k -= 1
+            if bytes[k] == UInt8(ascii: ":") { start = k + 1; break }
+        }
+        return local.withUTF8Buffer { bytes[start..<name.upperBound].elementsEqual($0) }
+    }
+
+    /// The text of a range with entities and character references decoded, appended as UTF-8.
+    func appendText(_ r: Range<Int>, to out: inout [UInt8]) {
+        if bytes[r].contains(UInt8(ascii: "&")) {
+            out.append(contentsOf: Self.decode(bytes[r]).utf8)
+        } else {
+            out.append(contentsOf: bytes[r])
+        }
+    }
+
+    /// A range's bytes, entities decoded, as a String.
+    func text(_ r: Range<Int>) -> String { Self.decode(bytes[r]) }
+
+    func raw(_ r: Range<Int>) -> ArraySlice<UInt8> { bytes[r] }
 
     private func matches(_ s: String) -> Bool {
         let u = Array(s.utf8)

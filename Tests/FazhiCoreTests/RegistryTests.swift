@@ -276,6 +276,14 @@ private func d(_ s: String) -> CivilDate { CivilDate(iso: s)! }
         #expect(valid.count == 1)
         #expect(problems.map(\.column).sorted() == ["执法证号", "有效期至", "身份证号"].sorted())
         #expect(problems.allSatisfy { $0.row == 3 })
+        // A control character in a cell (a CSV can carry a NUL) is refused with its column, not stored cut short.
+        var hidden = t.exampleRow
+        hidden[0] = "张\u{0}三"; hidden[4] = "执法\u{202E}队员"; hidden[2] = "11010519491231002X"; hidden[5] = "ZJ33990120009"
+        let withHidden = RegistryTemplates.officerRows([t.headers, hidden, t.exampleRow])
+        #expect(withHidden.valid.count == 1)
+        #expect(withHidden.problems.map(\.column).sorted() == ["姓名", "岗位"])
+        #expect(withHidden.problems.allSatisfy { $0.row == 2 && $0.message.contains("控制字符") })
+        #expect(!TextChecks.hasControlCharacters("张三 执法\t队员“—”…") && TextChecks.hasControlCharacters("a\u{7F}"))
         let noHeader = RegistryTemplates.officerRows([["姓名"], ["张三"]])
         #expect(noHeader.problems.first?.row == 1 && noHeader.valid.isEmpty)
     }

@@ -133,9 +133,11 @@ extension Dictionary: CanonicalJSONWritable where Key == String, Value: Canonica
     /// Keys in UTF-8 byte order, as `JSONEncoder`'s `.sortedKeys`.
     public func write(to json: inout CanonicalJSONWriter) throws {
         json.openObject()
-        for (k, v) in sorted(by: { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }) {
-            json.key(k)
-            try v.write(to: &json)
+        // Compared as byte arrays: through `String.UTF8View` the sort of an import's row seals took a tenth of it.
+        let entries = map { (bytes: Array($0.key.utf8), key: $0.key, value: $0.value) }
+        for e in entries.sorted(by: { $0.bytes.lexicographicallyPrecedes($1.bytes) }) {
+            json.key(e.key)
+            try e.value.write(to: &json)
         }
         json.closeObject()
     }

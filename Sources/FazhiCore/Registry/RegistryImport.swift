@@ -68,6 +68,8 @@ public struct RowContext: Sendable {
         let v = reader.cell(cells, h)
         if required && v.isEmpty { fail(h, "必填，不能为空") }
         if v.count > max { fail(h, "不能超过\(max)字") }
+        // A NUL would end the text early in SQLite and is refused by PostgreSQL; the others are invisible.
+        if TextChecks.hasControlCharacters(v) { fail(h, "含有不可见的控制字符") }
         return v
     }
 

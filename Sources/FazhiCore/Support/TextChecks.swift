@@ -5,8 +5,9 @@ import Foundation
 public enum TextChecks {
     public static func hasControlCharacters(_ s: String) -> Bool {
         // Also the bidirectional overrides and isolates (U+202A–U+202E, U+2066–U+2069): invisible, they make a name
-        // display as another.
-        s.unicodeScalars.contains {
+        // display as another. Most text has no byte that could start one (an import checks every cell).
+        guard s.utf8.contains(where: { $0 < 0x20 || $0 == 0x7F || $0 == 0xE2 }) else { return false }
+        return s.unicodeScalars.contains {
             $0.value < 0x20 && ![0x09, 0x0A, 0x0D].contains($0.value) || $0.value == 0x7F
                 || (0x202A...0x202E).contains($0.value) || (0x2066...0x2069).contains($0.value)
         }

@@ -1,0 +1,86 @@
+import FazhiCore
+import Foundation
+import SQLKit
+import Testing
+
+@testable import FazhiStore
+
+/// Rows written as one JSON value (`JSONRows`, the imports' path) must be stored exactly as the same values bound one by
+/// one through SQLKit: the row seals hash the stored text, and a later edit through the ordinary path compares with it.
+@Suite(.serialized) struct JSONRowsTests {
+    struct Row {
+        let id: UUID, name: String, flag: Bool, score: Double?, count: Int
+    }
+
+    static let columns = JSONRows([
+        ("id", .uuid), ("name", .text), ("flag", .bool), ("score", .double), ("count", .int),
+    ])
+
+    /// The awkward strings but NUL, which imports refuse (`TextChecks`): PostgreSQL cannot store it in text at all.
+    static let rows: [Row] = CanonicalJSONWriterTests.awkward.enumerated().map { k, s in
+        Row(
+            id: UUID(), name: s.replacingOccurrences(of: "\u{0}", with: ""), flag: k % 2 == 0,
+            score: [nil, 80, 60.5, 0, 1e-7, 99.99][k % 6], count: k * 1_000_003)
+    }
+
+    static func json(_ rows: [Row]) throws -> [UInt8] {
+        try JSONRows.json(rows) { w, r in
+            w.string(r.id.uuidString); w.string(r.name); w.bool(r.flag)
+            if let s = r.score { try w.double(s) } else { w.null() }
+            w.int(r.count)
+        }
+    }
+
+    /// Every column as the database writes it as text, and its type, by id.
+    static func stored(_ table: String, on sql: any SQLDatabase) async throws -> [String] {
+        let sqlite = sql.dialect.name == "sqlite"
+        let cols = ["name", "flag", "score", "count"].map {
+            sqlite
+                ? "quote(\($0)) || '/' || typeof(\($0))"
+                : "COALESCE(CAST(\($0) AS TEXT), '∅') || '/' || pg_typeof(\($0))"
+        }
+        let select = "SELECT \(sqlite ? "id" : "CAST(id AS TEXT)") AS k, \(cols.joined(separator: " || '|' || ")) AS v"
+        return try await sql.raw("\(unsafeRaw: select) FROM \(ident: table) ORDER BY count").all().map {
+            "\(try $0.decode(column: "k", as: String.self).uppercased()) \(try $0.decode(column: "v", as: String.self))"
+        }
+    }
+
+    @Test(arguments: TestDB.all) func storedAsIfBoundOneByOne(_ db: TestDB) async throws {
+        try await withTestApp(db, demo: false) { t in
+            let sql = t.app.db as! any SQLDatabase
+            let types =
+                sql.dialect.name == "sqlite"
+                ? "UUID, TEXT, INTEGER, DOUBLE, INTEGER" : "UUID, TEXT, BOOLEAN, DOUBLE PRECISION, BIGINT"
+            for table in ["rows_bound", "rows_json"] {
+                let defs = zip(["id", "name", "flag", "score", "count"], types.split(separator: ", "))
+                    .map { "\($0) \($1)" }.joined(separator: ", ")
+                try await sql.raw("CREATE TABLE \(ident: table) (\(unsafeRaw: defs), PRIMARY KEY (id))").run()
+            }
+            for r in Self.rows {
+                try await sql.insert(into: "rows_bound").columns("id", "name", "flag", "score", "count")
+                    .values(SQLBind(r.id), SQLBind(r.name), SQLBind(r.flag), SQLBind(r.score), SQLBind(r.count)).run()
+            }
+            try await Self.columns.insert(into: "rows_json", try Self.json(Self.rows), on: sql)
+            let bound = try await Self.stored("rows_bound", on: sql)
+            #expect(bound.count == Self.rows.count)
+            #expect(try await Self.stored("rows_json", on: sql) == bound)
+
+            // An update by key sets the other columns of exactly the rows named.
+            var changed = Self.rows
+            changed[1] = Row(
+                id: changed[1].id, name: "改名\"/\\", flag: !changed[1].flag, score: nil, count: changed[1].count)
+            changed[3] = Row(id: changed[3].id, name: "", flag: true, score: 12.5, count: changed[3].count)
+            for r in [changed[1], changed[3]] {
+                try await sql.update("rows_bound").set("name", to: SQLBind(r.name)).set("flag", to: SQLBind(r.flag))
+                    .set("score", to: SQLBind(r.score)).where("id", .equal, SQLBind(r.id)).run()
+            }
+            let byKey = JSONRows([("id", .uuid), ("count", .int), ("name", .text), ("flag", .bool), ("score", .double)])
+            let updates = try JSONRows.json([changed[1], changed[3]]) { w, r in
+                w.string(r.id.uuidString); w.int(r.count); w.string(r.name); w.bool(r.flag)
+                if let s = r.score { try w.double(s) } else { w.null() }
+            }
+            try await byKey.update("rows_json", keys: 2, updates, on: sql)
+            #expect(try await Self.stored("rows_json", on: sql) == (try await Self.stored("rows_bound", on: sql)))
+        }
+    }
+}
