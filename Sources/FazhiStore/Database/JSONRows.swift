@@ -92,6 +92,20 @@ extension JSONRows {
     }
 }
 
+extension JSONRows {
+    /// Several JSON arrays of rows (`json`) as one.
+    public static func joined(_ parts: [[UInt8]]) -> [UInt8] {
+        var out: [UInt8] = [UInt8(ascii: "[")]
+        out.reserveCapacity(parts.reduce(2) { $0 + $1.count })
+        for p in parts where p.count > 2 {
+            if out.count > 1 { out.append(UInt8(ascii: ",")) }
+            out.append(contentsOf: p.dropFirst().dropLast())
+        }
+        out.append(UInt8(ascii: "]"))
+        return out
+    }
+}
+
 extension CanonicalJSONWriter {
     /// One row for `JSONRows`: the values in the columns' order, each as it is to be stored (UUIDs as text).
     public mutating func row(_ write: (inout CanonicalJSONWriter) throws -> Void) rethrows {

@@ -61,15 +61,19 @@ public enum RegistryImporter {
         let total = ready.count
         try await store.write(on: db, context, now: now) { tx in
             var done = 0
+            var search: [[UInt8]] = []
             try await ImportPipeline.run(ready, prepare: PreparedOfficers.init) { chunk in
                 try await Officers.insert(rows: chunk.officers, ids: chunk.rows.map(\.id), in: tx)
                 try await Officers.setTraining(rows: chunk.training, officers: chunk.trained, in: tx)
-                try await SearchIndex.putTokens("officer", rows: chunk.search, new: true, on: tx.sql)
+                search.append(chunk.search)
                 tx.record(raw: "officer_import", chunk.subject, "import", chunk.payload)
                 try await tx.flushRecord()
                 done += chunk.rows.count
                 progress?(done, total)
             }
+            // The search documents in one statement at the end: SQLite's full-text index writes its pending terms out at
+            // every statement, so one statement makes one index segment instead of one per chunk.
+            try await SearchIndex.putTokens("officer", rows: JSONRows.joined(search), new: true, on: tx.sql)
         }
         report.imported = total
         return report
@@ -242,18 +246,21 @@ public enum RegistryImporter {
         guard !ready.isEmpty else { return report }
         let total = ready.count
         let batch = ready
+        let allNew = batch.allSatisfy(\.isNew)
         try await store.write(on: db, context, now: now) { tx in
             var done = 0
+            var search: [[UInt8]] = []
             try await ImportPipeline.run(batch, prepare: PreparedAdjustments.init) { chunk in
                 try await PowerListStore.write(
                     chunk.rows.map { ($0.id, $0.adj, $0.isNew) }, contents: chunk.contents, in: tx)
-                try await SearchIndex.putTokens(
-                    "power", chunk.search, new: chunk.rows.allSatisfy(\.isNew), on: tx.sql)
+                search.append(chunk.search)
                 tx.record(raw: "power_list_import", chunk.subject, "import", chunk.payload)
                 try await tx.flushRecord()
                 done += chunk.rows.count
                 progress?(done, total)
             }
+            // In one statement at the end, as the officers' (an item adjusted twice is indexed as last adjusted).
+            try await SearchIndex.putTokens("power", rows: JSONRows.joined(search), new: allNew, on: tx.sql)
         }
         report.imported = total
         return report
@@ -266,7 +273,8 @@ public enum RegistryImporter {
         let rows: ArraySlice<ReadyAdjustment>
         /// Each adjustment's content as stored (JSON), in the rows' order.
         let contents: [String]
-        let search: [(ref: String, tokens: String)]
+        /// The search documents as `SearchIndex.rows`.
+        let search: [UInt8]
         let payload: [UInt8]
         var subject: String { rows.first?.adj.content.code ?? "" }
 
@@ -284,11 +292,12 @@ public enum RegistryImporter {
         init(_ rows: ArraySlice<ReadyAdjustment>) throws {
             self.rows = rows
             contents = try rows.map { String(decoding: try StoreJSON.bytes($0.adj.content), as: UTF8.self) }
-            search = rows.map {
-                SearchIndex.indexed(
-                    $0.adj.content.code,
-                    text: PowerListStore.searchText($0.adj.content, organisationName: $0.bodyName))
-            }
+            search = SearchIndex.rows(
+                rows.map {
+                    SearchIndex.indexed(
+                        $0.adj.content.code,
+                        text: PowerListStore.searchText($0.adj.content, organisationName: $0.bodyName))
+                })
             payload = try CanonicalJSON.encode(rows.map { Entry(row: $0.row, adjustment: $0.adj) })
         }
     }
