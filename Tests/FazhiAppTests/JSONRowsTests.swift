@@ -83,4 +83,25 @@ import Testing
             #expect(try await Self.stored("rows_json", on: sql) == (try await Self.stored("rows_bound", on: sql)))
         }
     }
+
+    /// An import indexes its search documents in batches of several chunks: every batch is found, and a batch of
+    /// documents already indexed replaces them.
+    @Test(arguments: TestDB.all) func searchDocumentsInBatches(_ db: TestDB) async throws {
+        try await withTestApp(db, demo: false) { t in
+            let sql = t.app.db as! any SQLDatabase
+            var batch = SearchIndex.Batch(kind: "t", new: true)
+            batch.size = 3
+            for part in 0..<4 {
+                let docs = (0..<2).map { SearchIndex.indexed("r\(part * 2 + $0)", text: "食品安全 第\(part * 2 + $0)号") }
+                try await batch.add(SearchIndex.rows(docs), count: docs.count, on: sql)
+            }
+            try await batch.flush(on: sql)
+            #expect(try await SearchIndex.search("t", "食品", limit: 100, on: sql)?.sorted() == (0..<8).map { "r\($0)" })
+            var again = SearchIndex.Batch(kind: "t", new: false)
+            try await again.add(SearchIndex.rows([SearchIndex.indexed("r3", text: "药品经营")]), count: 1, on: sql)
+            try await again.flush(on: sql)
+            #expect(try await SearchIndex.search("t", "食品", limit: 100, on: sql)?.contains("r3") == false)
+            #expect(try await SearchIndex.search("t", "药品", limit: 100, on: sql) == ["r3"])
+        }
+    }
 }

@@ -69,6 +69,14 @@ public struct CanonicalJSONWriter {
         try v.write(to: &self)
     }
 
+    // The common types without the generic path: called from other modules, a generic method runs unspecialised.
+    public mutating func field(_ k: String, _ v: String) { key(k); string(v) }
+    public mutating func field(_ k: String, _ v: Int?) { if let v { key(k); int(v) } }
+    public mutating func field(_ k: String, _ v: Bool) { key(k); bool(v) }
+    public mutating func field(_ k: String, _ v: Double?) throws { if let v { key(k); try double(v) } }
+    public mutating func field(_ k: String, _ v: UUID) { key(k); string(v.uuidString) }
+    public mutating func field(_ k: String, _ v: CivilDate) { key(k); string(v.description) }
+
     private static let hex = Array("0123456789abcdef".utf8)
 
     private mutating func quoted(_ s: String) {

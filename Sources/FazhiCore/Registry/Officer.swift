@@ -159,11 +159,11 @@ extension EnforcementCertificate: CanonicalJSONWritable {
     /// Its `Encodable` form, keys in sorted order (an import records every row).
     public func write(to json: inout CanonicalJSONWriter) throws {
         json.openObject()
-        try json.field("category", category)
-        try json.field("expiresOn", expiresOn)
-        try json.field("issuedOn", issuedOn)
-        try json.field("number", number)
-        try json.field("region", region)
+        json.field("category", category)
+        json.field("expiresOn", expiresOn)
+        json.field("issuedOn", issuedOn)
+        json.field("number", number)
+        json.field("region", region)
         try json.field("status", status)
         json.closeObject()
     }

@@ -320,9 +320,9 @@ extension LegalBasis: CanonicalJSONWritable {
     /// Its `Encodable` form, keys in sorted order (an import records every row).
     public func write(to json: inout CanonicalJSONWriter) throws {
         json.openObject()
-        try json.field("article", article)
-        try json.field("law", law)
-        try json.field("text", text)
+        json.field("article", article)
+        json.field("law", law)
+        json.field("text", text)
         json.closeObject()
     }
 }
@@ -331,15 +331,15 @@ extension PowerItemContent: CanonicalJSONWritable {
     /// Its `Encodable` form, keys in sorted order (an import stores and records every item's content).
     public func write(to json: inout CanonicalJSONWriter) throws {
         json.openObject()
-        try json.field("accountability", accountability)
+        json.field("accountability", accountability)
         try json.field("basis", basis)
-        try json.field("code", code)
-        try json.field("name", name)
-        try json.field("organisationID", organisationID)
-        try json.field("process", process)
-        try json.field("responsibilities", responsibilities)
+        json.field("code", code)
+        json.field("name", name)
+        json.field("organisationID", organisationID)
+        json.field("process", process)
+        json.field("responsibilities", responsibilities)
         try json.field("subItems", subItems)
-        try json.field("supervision", supervision)
+        json.field("supervision", supervision)
         try json.field("type", type)
         json.closeObject()
     }
@@ -349,13 +349,13 @@ extension PowerAdjustment: CanonicalJSONWritable {
     /// Its `Encodable` form, keys in sorted order.
     public func write(to json: inout CanonicalJSONWriter) throws {
         json.openObject()
-        try json.field("approvalDocument", approvalDocument)
-        try json.field("approver", approver)
+        json.field("approvalDocument", approvalDocument)
+        json.field("approver", approver)
         try json.field("content", content)
-        try json.field("effectiveOn", effectiveOn)
+        json.field("effectiveOn", effectiveOn)
         try json.field("kind", kind)
-        try json.field("reason", reason)
-        try json.field("sequence", sequence)
+        json.field("reason", reason)
+        json.field("sequence", sequence)
         json.closeObject()
     }
 }

@@ -49,15 +49,15 @@ extension OfficerInput: CanonicalJSONWritable {
     /// Its `Encodable` form, keys in sorted order (an import records every row).
     public func write(to json: inout CanonicalJSONWriter) throws {
         json.openObject()
-        try json.field("bodyID", bodyID)
+        json.field("bodyID", bodyID)
         try json.field("certificate", certificate)
         try json.field("examScore", examScore)
-        try json.field("gender", gender)
-        try json.field("hasLegalQualification", hasLegalQualification)
-        try json.field("idNumber", idNumber)
-        try json.field("legalCertificateNumber", legalCertificateNumber)
-        try json.field("name", name)
-        try json.field("post", post)
+        json.field("gender", gender)
+        json.field("hasLegalQualification", hasLegalQualification)
+        json.field("idNumber", idNumber)
+        json.field("legalCertificateNumber", legalCertificateNumber)
+        json.field("name", name)
+        json.field("post", post)
         json.closeObject()
     }
 }

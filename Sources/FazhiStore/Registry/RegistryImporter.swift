@@ -61,19 +61,17 @@ public enum RegistryImporter {
         let total = ready.count
         try await store.write(on: db, context, now: now) { tx in
             var done = 0
-            var search: [[UInt8]] = []
+            var search = SearchIndex.Batch(kind: "officer", new: true)
             try await ImportPipeline.run(ready, prepare: PreparedOfficers.init) { chunk in
                 try await Officers.insert(rows: chunk.officers, ids: chunk.rows.map(\.id), in: tx)
                 try await Officers.setTraining(rows: chunk.training, officers: chunk.trained, in: tx)
-                search.append(chunk.search)
+                try await search.add(chunk.search, count: chunk.rows.count, on: tx.sql)
                 tx.record(raw: "officer_import", chunk.subject, "import", chunk.payload)
                 try await tx.flushRecord()
                 done += chunk.rows.count
                 progress?(done, total)
             }
-            // The search documents in one statement at the end: SQLite's full-text index writes its pending terms out at
-            // every statement, so one statement makes one index segment instead of one per chunk.
-            try await SearchIndex.putTokens("officer", rows: JSONRows.joined(search), new: true, on: tx.sql)
+            try await search.flush(on: tx.sql)
         }
         report.imported = total
         return report
@@ -96,11 +94,11 @@ public enum RegistryImporter {
 
             func write(to json: inout CanonicalJSONWriter) throws {
                 json.openObject()
-                try json.field("id", id)
+                json.field("id", id)
                 try json.field("officer", officer)
-                try json.field("row", row)
+                json.field("row", row)
                 try json.field("trainingHours", trainingHours)
-                try json.field("trainingYear", trainingYear)
+                json.field("trainingYear", trainingYear)
                 json.closeObject()
             }
         }
@@ -249,18 +247,17 @@ public enum RegistryImporter {
         let allNew = batch.allSatisfy(\.isNew)
         try await store.write(on: db, context, now: now) { tx in
             var done = 0
-            var search: [[UInt8]] = []
+            var search = SearchIndex.Batch(kind: "power", new: allNew)
             try await ImportPipeline.run(batch, prepare: PreparedAdjustments.init) { chunk in
                 try await PowerListStore.write(
                     chunk.rows.map { ($0.id, $0.adj, $0.isNew) }, contents: chunk.contents, in: tx)
-                search.append(chunk.search)
+                try await search.add(chunk.search, count: chunk.rows.count, on: tx.sql)
                 tx.record(raw: "power_list_import", chunk.subject, "import", chunk.payload)
                 try await tx.flushRecord()
                 done += chunk.rows.count
                 progress?(done, total)
             }
-            // In one statement at the end, as the officers' (an item adjusted twice is indexed as last adjusted).
-            try await SearchIndex.putTokens("power", rows: JSONRows.joined(search), new: allNew, on: tx.sql)
+            try await search.flush(on: tx.sql)
         }
         report.imported = total
         return report
@@ -284,7 +281,7 @@ public enum RegistryImporter {
             func write(to json: inout CanonicalJSONWriter) throws {
                 json.openObject()
                 try json.field("adjustment", adjustment)
-                try json.field("row", row)
+                json.field("row", row)
                 json.closeObject()
             }
         }

@@ -77,6 +77,35 @@ public enum SearchIndex {
         ).run()
     }
 
+    /// An import's search documents, indexed a few large statements at a time: SQLite's full-text index writes its
+    /// pending terms out at every statement (a segment each, merged later), so a statement per 500-row chunk made two
+    /// hundred segments for 100,000 officers; the whole import in one statement held all its terms in memory at once.
+    struct Batch {
+        let kind: String
+        /// None of the documents is in the index yet.
+        let new: Bool
+        /// Documents per statement.
+        var size = 20_000
+        private var parts: [[UInt8]] = []
+        private var count = 0
+
+        init(kind: String, new: Bool) { self.kind = kind; self.new = new }
+
+        /// Adds `count` documents made into rows (`SearchIndex.rows`); writes the batch once it is full.
+        mutating func add(_ rows: [UInt8], count: Int, on sql: any SQLDatabase) async throws {
+            parts.append(rows)
+            self.count += count
+            if self.count >= size { try await flush(on: sql) }
+        }
+
+        mutating func flush(on sql: any SQLDatabase) async throws {
+            guard count > 0 else { return }
+            try await SearchIndex.putTokens(kind, rows: JSONRows.joined(parts), new: new, on: sql)
+            parts = []
+            count = 0
+        }
+    }
+
     /// Each text's index tokens, a long list split over the cores (an import of thousands of documents).
     static func tokenize(_ texts: [String]) async -> [[String]] {
         let parts = max(1, min(ProcessInfo.processInfo.activeProcessorCount, texts.count / 500))
