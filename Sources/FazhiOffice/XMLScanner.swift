@@ -87,18 +87,21 @@ struct XMLScanner {
                 && bytes[i] != UInt8(ascii: "/")
             { i += 1 }
             let name = nameStart..<i
-            // The tag ends at the first ">" outside a quoted attribute value.
+            // The tag ends at the first ">" outside a quoted attribute value. A quote opens a value only after "=" (a
+            // stray quote in a damaged tag must not swallow the rows after it).
             let attributesStart = i
             var quote: UInt8 = 0
+            var afterEquals = false
             while i < end {
                 let b = bytes[i]
                 if quote != 0 {
                     if b == quote { quote = 0 }
-                } else if b == UInt8(ascii: "\"") || b == UInt8(ascii: "'") {
+                } else if afterEquals && (b == UInt8(ascii: "\"") || b == UInt8(ascii: "'")) {
                     quote = b
                 } else if b == UInt8(ascii: ">") {
                     break
                 }
+                if quote == 0 && !Self.isSpace(b) { afterEquals = b == UInt8(ascii: "=") }
                 i += 1
             }
             var attributesEnd = i

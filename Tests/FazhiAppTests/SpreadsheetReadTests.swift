@@ -94,4 +94,13 @@ import Testing
         let read = try XLSXReader.parseSheet(xml, shared: [])
         #expect(read.count == 30_001 && read[4] == ["第5行"] && read[30_000] == ["<row r=\"5\">"])
     }
+
+    /// A stray quote in a damaged tag ends at its ">" as before: the rows after it are still read.
+    @Test func aStrayQuoteInATagDoesNotSwallowTheRowsAfterIt() throws {
+        let xml =
+            "<worksheet><sheetData><row r=\"1\"><c r=A1' t=\"inlineStr\"><is><t>甲</t></is></c></row>"
+            + "<row r=\"2\"><c r=\"A2\" t=\"inlineStr\"><is><t>乙'</t></is></c></row>"
+            + "<row r=\"3\"><c r=\"A3\" t='inlineStr'><is><t>丙</t></is></c></row></sheetData></worksheet>"
+        #expect(try XLSXReader.parseSheet(Array(xml.utf8), shared: []) == [["甲"], ["乙'"], ["丙"]])
+    }
 }

@@ -58,7 +58,9 @@ public struct JSONRows: Sendable {
         }
         try await sql.raw(
             """
-            UPDATE \(ident: table) SET \(unsafeRaw: set.joined(separator: ", ")) FROM \(Self.source(json, on: sql)) WHERE \(unsafeRaw: match.joined(separator: " AND "))
+            UPDATE \(ident: table) SET \(unsafeRaw: set.joined(separator: ", "))
+            FROM \(Self.source(json, on: sql))
+            WHERE \(unsafeRaw: match.joined(separator: " AND "))
             """
         ).run()
     }
@@ -71,7 +73,9 @@ public struct JSONRows: Sendable {
         let guardClause = tail.isEmpty ? "" : " WHERE true"
         try await sql.raw(
             """
-            INSERT INTO \(ident: table) (\(unsafeRaw: names)) SELECT \(unsafeRaw: values(on: sql)) FROM \(Self.source(json, on: sql))\(unsafeRaw: guardClause) \(unsafeRaw: tail)
+            INSERT INTO \(ident: table) (\(unsafeRaw: names))
+            SELECT \(unsafeRaw: values(on: sql))
+            FROM \(Self.source(json, on: sql))\(unsafeRaw: guardClause) \(unsafeRaw: tail)
             """
         ).run()
     }

@@ -52,7 +52,10 @@ public enum SearchIndex {
         guard sql.dialect.name == "sqlite" else {
             try await sql.raw(
                 """
-                INSERT INTO search_index (kind, ref, tokens) SELECT \(bind: kind), \(unsafeRaw: ref), string_to_array(\(unsafeRaw: tokens), ' ') FROM \(JSONRows.source(rows, on: sql)) ON CONFLICT (kind, ref) DO UPDATE SET tokens = excluded.tokens
+                INSERT INTO search_index (kind, ref, tokens)
+                SELECT \(bind: kind), \(unsafeRaw: ref), string_to_array(\(unsafeRaw: tokens), ' ')
+                FROM \(JSONRows.source(rows, on: sql))
+                ON CONFLICT (kind, ref) DO UPDATE SET tokens = excluded.tokens
                 """
             ).run()
             return
@@ -61,18 +64,26 @@ public enum SearchIndex {
             // Remove old versions of these documents, then insert fresh rows with new rowids.
             let refs: SQLQueryString = "SELECT \(unsafeRaw: ref) FROM \(JSONRows.source(rows, on: sql))"
             try await sql.raw(
-                "DELETE FROM search_fts WHERE rowid IN (SELECT id FROM search_docs WHERE kind = \(bind: kind) AND ref IN (\(refs)))"
+                """
+                DELETE FROM search_fts
+                WHERE rowid IN (SELECT id FROM search_docs WHERE kind = \(bind: kind) AND ref IN (\(refs)))
+                """
             ).run()
             try await sql.raw("DELETE FROM search_docs WHERE kind = \(bind: kind) AND ref IN (\(refs))").run()
         }
         try await sql.raw(
-            "INSERT INTO search_docs (kind, ref) SELECT \(bind: kind), \(unsafeRaw: ref) FROM \(JSONRows.source(rows, on: sql))"
+            """
+            INSERT INTO search_docs (kind, ref)
+            SELECT \(bind: kind), \(unsafeRaw: ref) FROM \(JSONRows.source(rows, on: sql))
+            """
         ).run()
         // CROSS JOIN: SQLite keeps the rows outside and looks each document up by (kind, ref); as a plain JOIN it chose
         // to walk every document of the kind and scan the rows for each (quadratic in an import).
         try await sql.raw(
             """
-            INSERT INTO search_fts (rowid, tokens) SELECT d.id, \(unsafeRaw: tokens) FROM \(JSONRows.source(rows, on: sql)) CROSS JOIN search_docs d ON d.kind = \(bind: kind) AND d.ref = \(unsafeRaw: ref)
+            INSERT INTO search_fts (rowid, tokens)
+            SELECT d.id, \(unsafeRaw: tokens) FROM \(JSONRows.source(rows, on: sql))
+            CROSS JOIN search_docs d ON d.kind = \(bind: kind) AND d.ref = \(unsafeRaw: ref)
             """
         ).run()
     }
