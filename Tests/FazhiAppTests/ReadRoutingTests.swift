@@ -1,6 +1,8 @@
 import FazhiStore
 import Foundation
+import SQLKit
 import Testing
+import Vapor
 import VaporTesting
 
 @testable import FazhiApp
@@ -27,7 +29,9 @@ import VaporTesting
 
         // A window longer than the test: under the whole suite's load its requests may be seconds apart.
         let withReplica: @Sendable (inout AppOptions) -> Void = {
-            $0.readDatabases = [replica.target]
+            // Listed twice: two replicas taken in turn (both the same copy), so a request's reads can be seen to stay
+            // on the one it chose.
+            $0.readDatabases = [replica.target, replica.target]
             $0.readYourWritesSeconds = 3600
         }
         let t = try await TestApp(.postgres, options: withReplica)
@@ -47,6 +51,19 @@ import VaporTesting
             func bodies(_ token: String, on node: TestApp) async throws -> Double {
                 try await figure("registries", "bodies", token, on: node)
             }
+            // A request reads one server to its end, whichever replica the next request gets; a page its user edits
+            // reads the primary throughout.
+            func request() -> Request {
+                Request(application: nodeB.app, method: .GET, url: URI(path: "/"), on: nodeB.app.eventLoopGroup.any())
+            }
+            let page = request()
+            let chosen = page.readSource
+            #expect(chosen != .primary)
+            for _ in 0..<4 { #expect(page.readSource == chosen) }
+            #expect(request().readSource != request().readSource)
+            page.readFromPrimary()
+            #expect(page.readSource == .primary)
+
             let writer = try await t.token("admin")
             let bystander = try await t.token("admin")
             let refused = try await t.token("admin")
@@ -72,6 +89,35 @@ import VaporTesting
             let bad = try await t.send(.POST, "/api/v1/tokens", token: refused, json: #"{"name":""}"#)
             #expect(bad.status.code >= 400 && bad.status.code < 500)
             #expect(try await bodies(refused, on: t) == 0)
+
+            // Every write keeps its client on the primary for at least the whole window (3,600 s here): a mark with
+            // less than a window left is moved on by the next write; one with more is left as it is (no queue on the
+            // token's row for a client writing in parallel).
+            func left(_ token: String) async throws -> Double {
+                try await t.sql.raw(
+                    """
+                    SELECT (wrote_until - EXTRACT(EPOCH FROM clock_timestamp()))::float8 AS s FROM api_tokens
+                    WHERE token_hash = \(bind: Accounts.tokenHash(token))
+                    """
+                ).first()?.decode(column: "s", as: Double.self) ?? -1
+            }
+            func setLeft(_ token: String, _ seconds: Double) async throws {
+                try await t.sql.raw(
+                    """
+                    UPDATE api_tokens SET wrote_until = EXTRACT(EPOCH FROM clock_timestamp()) + \(bind: seconds)
+                    WHERE token_hash = \(bind: Accounts.tokenHash(token))
+                    """
+                ).run()
+            }
+            #expect(try await left(writer) > 3600)
+            try await setLeft(writer, 2000)
+            let again = try await t.send(.POST, "/api/v1/tokens", token: writer, json: #"{"name":"报表接口二"}"#)
+            #expect(again.status == .created)
+            #expect(try await left(writer) > 3600)
+            try await setLeft(writer, 4000)
+            let third = try await nodeB.send(.POST, "/api/v1/tokens", token: writer, json: #"{"name":"报表接口三"}"#)
+            #expect(third.status == .created)
+            #expect(try await left(writer) <= 4000)
 
             // Once the moment has passed, the writer reads the replica again.
             try await t.sql.raw("UPDATE api_tokens SET wrote_until = 0").run()

@@ -288,6 +288,17 @@ private func d(_ s: String) -> CivilDate { CivilDate(iso: s)! }
         #expect(noHeader.problems.first?.row == 1 && noHeader.valid.isEmpty)
     }
 
+    /// "-0" hours or score is 0: PostgreSQL keeps no negative zero, and the record must say what is stored.
+    @Test func negativeZeroIsReadAsZero() throws {
+        let t = RegistryTemplates.officers
+        var row = t.exampleRow
+        row[try #require(t.headers.firstIndex(of: "培训学时"))] = "-0"
+        row[try #require(t.headers.firstIndex(of: "考试成绩"))] = "-0.0"
+        let officer = try #require(RegistryTemplates.officerRows([t.headers, row]).valid.first?.1)
+        #expect(officer.trainingHours == 0 && officer.trainingHours?.sign == .plus)
+        #expect(officer.examScore == 0 && officer.examScore?.sign == .plus)
+    }
+
     @Test func datesInSpreadsheetForms() {
         #expect(TabularValues.date("2026/3/1") == d("2026-03-01"))
         #expect(TabularValues.date("2026年3月1日") == d("2026-03-01"))

@@ -104,17 +104,42 @@ struct ReadYourWritesMiddleware: AsyncMiddleware {
 /// Set on a request whose bearer token wrote a moment ago (`Accounts.wroteRecently`): its reads stay on the primary.
 struct WroteRecently: StorageKey { typealias Value = Bool }
 
+/// The server a request's lagging reads go to, chosen at its first such read and kept to its end: a page's figures
+/// and lists then come from one server — never some from a replica and some from the primary or another replica,
+/// which have replayed different moments.
+enum ReadSource: Equatable, StorageKey {
+    typealias Value = ReadSource
+    case primary
+    case replica(DatabaseID)
+}
+
 extension Request {
     /// Where a read that may lag a moment goes (the portal, search, statistics, the report): a healthy replica —
     /// unless the request writes (every read inside a write is the primary's) or this client wrote a moment ago
     /// (`ReadYourWritesMiddleware`: its cookie, or its bearer token marked), or no replica is configured or healthy.
+    /// The same server for the whole request (`ReadSource`).
     var readDB: any Database {
-        guard method == .GET || method == .HEAD, cookies[ReadYourWritesMiddleware.cookie] == nil,
-            storage[WroteRecently.self] != true,
-            let replica = fazhi.replicas.pick()
-        else { return db }
-        return db(replica)
+        switch readSource {
+        case .primary: return db
+        case .replica(let id): return db(id)
+        }
     }
+
+    var readSource: ReadSource {
+        if let chosen = storage[ReadSource.self] { return chosen }
+        var chosen = ReadSource.primary
+        if method == .GET || method == .HEAD, cookies[ReadYourWritesMiddleware.cookie] == nil,
+            storage[WroteRecently.self] != true, let replica = fazhi.replicas.pick()
+        {
+            chosen = .replica(replica)
+        }
+        storage[ReadSource.self] = chosen
+        return chosen
+    }
+
+    /// Sends this request's lagging reads to the primary too: a page its user edits shows what the next save will be
+    /// checked against (the versions of the texts and scores on it), and its figures from the same moment.
+    func readFromPrimary() { storage[ReadSource.self] = .primary }
 
     /// The client's address: the one a trusted load balancer names last in `X-Forwarded-For` (the balancer appends
     /// its own header line, or its own entry, after whatever the client sent), else the peer's.

@@ -87,7 +87,8 @@ public struct RowContext: Sendable {
         guard let n = Double(digits), n.isFinite else {
             fail(h, "“\(v)”不是数字"); return nil
         }
-        return n
+        // "-0" is 0: PostgreSQL's numbers have no negative zero, and the record must say what is stored.
+        return n == 0 ? 0 : n
     }
 
     public mutating func bool(_ h: String) -> Bool {

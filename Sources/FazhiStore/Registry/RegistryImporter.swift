@@ -69,9 +69,11 @@ public enum RegistryImporter {
                 tx.record(raw: "officer_import", chunk.subject, "import", chunk.payload)
                 try await tx.flushRecord()
                 done += chunk.rows.count
-                progress?(done, total)
+                if done < total { progress?(done, total) }
             }
+            // All rows are written only once the last search documents are: 100 % is said after them.
             try await search.flush(on: tx.sql)
+            progress?(total, total)
         }
         report.imported = total
         return report
@@ -255,9 +257,11 @@ public enum RegistryImporter {
                 tx.record(raw: "power_list_import", chunk.subject, "import", chunk.payload)
                 try await tx.flushRecord()
                 done += chunk.rows.count
-                progress?(done, total)
+                if done < total { progress?(done, total) }
             }
+            // All rows are written only once the last search documents are: 100 % is said after them.
             try await search.flush(on: tx.sql)
+            progress?(total, total)
         }
         report.imported = total
         return report

@@ -161,18 +161,20 @@ public enum Accounts {
     /// Keeps a token's reads on the primary for `seconds`: its client just wrote, and an API client carries no cookie
     /// to say so (read-your-writes with streaming replicas, which only PostgreSQL has). Not a recorded change: it
     /// decides only where the client's next reads go — so it is committed locally, without waiting for a synchronous
-    /// standby, and not rewritten while most of the window is still ahead. Times are the primary's clock, which every
-    /// node reads alike.
+    /// standby. Every write gets at least `seconds`: the mark is set half a window further (1.5 × `seconds`) and
+    /// rewritten only once less than a whole window is left, so a client writing in parallel does not queue on its
+    /// token's row at every write. Times are the primary's clock, which every node reads alike.
     public static func noteWrite(tokenHash: String, seconds: Int, on db: any Database) async throws {
+        let window = Double(seconds)
         try await db.transaction { tx in
             let sql = tx as! any SQLDatabase
             try await sql.raw("SET LOCAL synchronous_commit = local").run()
             try await sql.raw(
                 """
-                UPDATE api_tokens SET wrote_until = EXTRACT(EPOCH FROM clock_timestamp()) + \(bind: Double(seconds))
+                UPDATE api_tokens SET wrote_until = EXTRACT(EPOCH FROM clock_timestamp()) + \(bind: window * 1.5)
                 WHERE token_hash = \(bind: tokenHash)
                   AND (wrote_until IS NULL
-                       OR wrote_until < EXTRACT(EPOCH FROM clock_timestamp()) + \(bind: Double(seconds) / 2))
+                       OR wrote_until < EXTRACT(EPOCH FROM clock_timestamp()) + \(bind: window))
                 """
             ).run()
         }

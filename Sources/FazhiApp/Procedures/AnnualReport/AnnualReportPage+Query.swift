@@ -98,13 +98,14 @@ extension AnnualReportPage {
 
         static func fetch(_ req: Request, user: AuthUser, unit: UUID, year: Int) async throws -> Query {
             let readable = user.readable
+            // One server for the whole page: for its editors the primary (the texts' versions guard the next save,
+            // and the figures beside them are of the same moment), for its readers a replica.
+            if AnnualReportPage.mayWrite(user, unit: unit) { req.readFromPrimary() }
             let orgs = try await Directory.organisations(on: req.readDB)
             let names = Dictionary(orgs.compactMap { o in o.id.map { ($0, o.name) } }, uniquingKeysWith: { a, _ in a })
             let units = readable.compactMap { id in names[id].map { (id: id, name: $0) } }.sorted { $0.name < $1.name }
-            // The course and the texts being edited come from the primary (their versions guard the next save);
-            // only the figures may come from a replica.
-            let course = try await AnnualReportCourse.find(unit: unit, year: year, on: req.db)
-            if let course, let frozen = try await AnnualReportCourse.frozen(course, on: req.db) {
+            let course = try await AnnualReportCourse.find(unit: unit, year: year, on: req.readDB)
+            if let course, let frozen = try await AnnualReportCourse.frozen(course, on: req.readDB) {
                 return Query(
                     year: year, today: req.fazhi.today, unit: unit, unitName: names[unit] ?? "",
                     parentName: orgs.first { $0.id == unit }?.parentID.flatMap { names[$0] }, units: units,
@@ -155,7 +156,7 @@ extension AnnualReportPage {
                 draft: ReportComposer.compose(
                     year: year, contributions, current: current, prior: prior,
                     plans: try await LedgerFigures.plans(req, year: year, unit: unit)),
-                texts: try await AnnualReportTexts.latest(unit: unit, year: year, on: req.db),
+                texts: try await AnnualReportTexts.latest(unit: unit, year: year, on: req.readDB),
                 mayWrite: AnnualReportPage.mayWrite(user, unit: unit), course: course,
                 courseState: course.flatMap { c in
                     req.fazhi.procedures.current(AnnualReportProcedure.id)?.stateName(c.file.state)

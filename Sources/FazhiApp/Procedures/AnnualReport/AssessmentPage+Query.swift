@@ -81,17 +81,21 @@ extension AssessmentPage {
         static func fetch(_ req: Request, _ user: AuthUser) async throws -> Query {
             let (year, readable) = try StatisticsAPI.scope(req, user)
             let today = req.fazhi.today
-            let orgs = try await Directory.organisations(on: req.db)
+            // One server for the whole page: for those who score (the 司法局) the primary, so the scores they gave and
+            // the figures they are added to are of one moment; for the units reading their own, a replica.
+            if user.isSupervisor { req.readFromPrimary() }
+            let db = req.readDB
+            let orgs = try await Directory.organisations(on: db)
             let names = Dictionary(orgs.compactMap { o in o.id.map { ($0, o.name) } }, uniquingKeysWith: { a, _ in a })
             // As far as the user reads them — a department head sees the own department's score, the 司法局 every unit's.
             let assessed = Self.assessed(readable, orgs: orgs)
-            let kept = try await Assessments.scheme(year: year, on: req.db)
+            let kept = try await Assessments.scheme(year: year, on: db)
             let scheme = kept?.0
-            let scores = try await Assessments.scores(year: year, on: req.db)
+            let scores = try await Assessments.scores(year: year, on: db)
             var units: [UnitScore] = []
             var figureUnits: [String: String] = [:]
             // 执法部门: a unit with an 执法主体 registered in it or under it.
-            let bodies = Set(try await EnforcementBodies.all(on: req.db).map(\.organisationId))
+            let bodies = Set(try await EnforcementBodies.all(on: db).map(\.organisationId))
             if let scheme {
                 let wanted = Set(scheme.leaves.flatMap { [$0.figure, $0.base].compactMap { $0 } })
                 let sets = StatisticsAPI.sets(req.fazhi.procedures).filter { s in
@@ -135,7 +139,7 @@ extension AssessmentPage {
                 units: units, unit: unit, figureUnits: figureUnits, mayImport: user.isSupervisor,
                 mayAssess: user.isSupervisor, own: user.organisationID,
                 mayReport: unit.map { AssessmentPage.mayReport(user, unit: $0.id) } ?? false)
-            if unit != nil { q.files = try await EvidenceStore.attachments(year: year, on: req.db) }
+            if unit != nil { q.files = try await EvidenceStore.attachments(year: year, on: db) }
             return q
         }
     }

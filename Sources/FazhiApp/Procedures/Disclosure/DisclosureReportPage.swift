@@ -44,7 +44,7 @@ enum DisclosureReportPage {
             let row = q.requests.rows[index]
             let column = req.query[String.self, at: "column"] ?? "total"
             let ids = column == "total" ? row.cases.values.flatMap { $0 } : (row.cases[column] ?? [])
-            let cases = try await CaseStore.summaries(ids, on: req.db)
+            let cases = try await CaseStore.summaries(ids, on: req.readDB)
             let label = column == "total" ? "总计" : Disclosure.label(column, in: DisclosureYearReport.columns)
             return Views.console(
                 "\(q.year)年 \(row.label.trimmingCharacters(in: .whitespaces))（\(label)）", user: user, request: req,
@@ -78,16 +78,19 @@ enum DisclosureReportPage {
                 req.query[String.self, at: "body"].flatMap(UUID.init(uuidString:))
                 ?? (all || !readable.contains(user.organisationID) ? nil : user.organisationID)
             let scope = requested.map { [$0] } ?? readable
-            let orgs = try await Directory.organisations(on: req.db)
+            // A report read, not edited: from a replica, one for the whole page (the penalties figure too).
+            let orgs = try await Directory.organisations(on: req.readDB)
             let names = Dictionary(orgs.compactMap { o in o.id.map { ($0, o.name) } }, uniquingKeysWith: { a, _ in a })
             let files = try await CaseStore.filesOpenDuring(
-                procedure: DisclosureProcedure.id, bodies: scope, year: year, on: req.db
+                procedure: DisclosureProcedure.id, bodies: scope, year: year, on: req.readDB
             ).map(\.file)
             // Part 四 counts the reviews of the bodies' acts wherever they were heard (only their number is shown).
             var reviews: [DisclosureReviewFigures.Review] = []
             for def in req.fazhi.procedures.currentDefinitions {
                 guard let review = def.actReview else { continue }
-                for c in try await CaseStore.files(procedure: def.id, bodies: Set(names.keys), year: year, on: req.db) {
+                for c in try await CaseStore.files(
+                    procedure: def.id, bodies: Set(names.keys), year: year, on: req.readDB)
+                {
                     reviews.append((review, c.file, names[c.file.bodyID] ?? ""))
                 }
             }
