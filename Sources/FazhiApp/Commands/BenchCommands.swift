@@ -13,6 +13,18 @@ func benchLine(_ name: String, _ value: Double, _ unit: String, baseline: Double
         "bench \(name) \(f(value)) \(unit) baseline=\(f(baseline)) ratio=\(String(format: "%.3f", baseline == 0 ? 0 : value / baseline))"
 }
 
+/// This process's resident memory now (VmRSS), in MiB.
+func residentMiB() -> Double {
+    guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return 0 }
+    for line in status.split(separator: "\n") where line.hasPrefix("VmRSS:") {
+        let kb =
+            line.split(separator: " ", omittingEmptySubsequences: true).dropFirst().first.flatMap { Double($0) }
+            ?? 0
+        return kb / 1024
+    }
+    return 0
+}
+
 /// Inserts rows in multi-row INSERTs of `chunk` rows at a time (the benchmarks' bulk loads).
 func insertRows(
     _ sql: any SQLDatabase, _ table: String, _ cols: [String], _ rows: [[SQLBind]], chunk: Int = 400
@@ -151,9 +163,25 @@ struct BenchRecordCommand: AsyncCommand {
         // Inclusion proofs from the cached subtrees (`MerkleTree`, what the proof endpoints use: O(log n) hashes read)
         // against proofs rehashed from the leaves (O(n) each); and the cached ones at 1,000 entries, whose ratio to
         // the full size shows the cost growing with log n, not n.
-        var tree = MerkleTree()
-        for s in stored { tree.append(s.entry.leafHash) }
         let leaves = stored.map(\.entry.leafHash)
+        let beforeTree = residentMiB()
+        var tree = MerkleTree()
+        for leaf in leaves { tree.append(leaf) }
+        let treeMiB = residentMiB() - beforeTree
+        // The layout the tree had before (an array per hash, every level), built beside it for the same-run ratio.
+        var perHash: [[Merkle.Hash]] = [leaves.map { Array($0) }]
+        while perHash[perHash.count - 1].count > 1 {
+            let below = perHash[perHash.count - 1]
+            perHash.append(
+                stride(from: 0, to: below.count - 1, by: 2).map { Merkle.nodeHash(below[$0], below[$0 + 1]) })
+        }
+        let perHashMiB = residentMiB() - beforeTree - treeMiB
+        context.console.print(
+            benchLine(
+                "record_tree_bytes_per_entry", treeMiB * 1_048_576 / Double(total), "bytes",
+                baseline: perHashMiB * 1_048_576 / Double(total)))
+        context.console.print("   (the tree holds \(tree.byteCount) bytes for \(total) entries)")
+        perHash.removeAll()
         let probes = 20_000, slowProbes = 10, small = min(1000, total)
         let cached = await seconds {
             for i in 0..<probes { _ = tree.inclusionProof(index: (i &* 7919) % total, size: total) }
@@ -306,16 +334,5 @@ struct BenchHTTPCommand: AsyncCommand {
         if s.hasSuffix("ms") { return Double(s.dropLast(2)) ?? 0 }
         if s.hasSuffix("s") { return (Double(s.dropLast(1)) ?? 0) * 1000 }
         return Double(s) ?? 0
-    }
-
-    func residentMiB() -> Double {
-        guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return 0 }
-        for line in status.split(separator: "\n") where line.hasPrefix("VmRSS:") {
-            let kb =
-                line.split(separator: " ", omittingEmptySubsequences: true).dropFirst().first.flatMap { Double($0) }
-                ?? 0
-            return kb / 1024
-        }
-        return 0
     }
 }

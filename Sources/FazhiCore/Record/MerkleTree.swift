@@ -1,25 +1,45 @@
+import Crypto
+
 /// The record's Merkle tree kept whole in memory as its perfect subtrees, level by level, so that an inclusion or
 /// consistency proof (RFC 6962 §2.1.1, §2.1.2) for any tree size reads O(log n) cached hashes instead of rehashing
 /// the O(n) leaves beside the path. Appending a leaf completes at most one subtree per level.
+///
+/// Each level is one flat buffer of 32-byte hashes: an array per hash cost a heap block and a pointer each (≈ 176
+/// bytes per entry over all levels); flat it is 64 bytes per entry (a million entries ≈ 64 MB, `byteCount`).
 public struct MerkleTree: Sendable {
-    /// `levels[h][i]`: the root of the perfect subtree of 2^h leaves starting at leaf i·2^h.
-    private var levels: [[Merkle.Hash]] = [[]]
+    /// `levels[h][32·i ..< 32·(i+1)]`: the root of the perfect subtree of 2^h leaves starting at leaf i·2^h.
+    private var levels: [[UInt8]] = [[]]
+    private static let width = 32
 
     public init() {}
 
-    public var count: Int { levels[0].count }
+    public var count: Int { levels[0].count / Self.width }
 
-    public mutating func append(_ leaf: Merkle.Hash) {
-        levels[0].append(leaf)
+    /// The bytes the tree holds (its levels' capacities), for `/metrics` and the bench.
+    public var byteCount: Int { levels.reduce(0) { $0 + $1.capacity } }
+
+    /// Appends a leaf hash: 32 bytes, as `Merkle.leafHash` gives (the tree stores hashes at fixed offsets).
+    public mutating func append(_ leaf: some Collection<UInt8>) {
+        precondition(leaf.count == Self.width, "a Merkle leaf is a SHA-256 hash (32 bytes)")
+        levels[0].append(contentsOf: leaf)
         var h = 0
         // Each time a level gets an even count, its last two nodes make a new node one level up.
-        while levels[h].count % 2 == 0 {
-            let n = levels[h].count
-            let parent = Merkle.nodeHash(levels[h][n - 2], levels[h][n - 1])
+        while (levels[h].count / Self.width) % 2 == 0 {
+            let end = levels[h].count
+            var sha = SHA256()
+            withUnsafeBytes(of: UInt8(1)) { sha.update(bufferPointer: $0) }
+            levels[h].withUnsafeBytes {
+                sha.update(bufferPointer: UnsafeRawBufferPointer(rebasing: $0[(end - 64)..<end]))
+            }
             if levels.count == h + 1 { levels.append([]) }
-            levels[h + 1].append(parent)
+            levels[h + 1].append(contentsOf: sha.finalize())
             h += 1
         }
+    }
+
+    /// The cached node `i` of level `h`.
+    private func node(_ h: Int, _ i: Int) -> Merkle.Hash {
+        Array(levels[h][(i * Self.width)..<((i + 1) * Self.width)])
     }
 
     /// MTH(D[a..<b]) for a range the RFC's recursion produces (a aligned to the largest power of two below b − a):
@@ -29,7 +49,7 @@ public struct MerkleTree: Sendable {
         if n == 0 { return Merkle.emptyRoot }
         if n & (n - 1) == 0, a % n == 0 {
             let h = n.trailingZeroBitCount
-            return levels[h][a >> h]
+            return node(h, a >> h)
         }
         let k = Merkle.split(n)
         return Merkle.nodeHash(root(a, a + k), root(a + k, b))
@@ -41,7 +61,7 @@ public struct MerkleTree: Sendable {
         return root(0, size)
     }
 
-    public func leaf(_ index: Int) -> Merkle.Hash? { index >= 0 && index < count ? levels[0][index] : nil }
+    public func leaf(_ index: Int) -> Merkle.Hash? { index >= 0 && index < count ? node(0, index) : nil }
 
     /// PATH(index, D[size]), as `Merkle.inclusionProof` computes it from the leaves.
     public func inclusionProof(index: Int, size: Int) -> [Merkle.Hash]? {

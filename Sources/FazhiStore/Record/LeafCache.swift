@@ -17,17 +17,22 @@ public actor RecordLeafCache {
     /// Reads the entries the tree lacks, up to `size`; throws `notFound` if the log is shorter.
     private func extend(to size: Int, on db: any Database) async throws {
         if tree.count < size {
-            var fresh: [Merkle.Hash] = []
+            // The new leaves one after another, 32 bytes each (not an array per leaf: a first read of a long log).
+            var fresh: [UInt8] = []
             let start = Int64(tree.count + 1)
             var expected = start
             try await RecordLog.forEachEntry(on: db, from: start) { stored in
                 // Stop at a gap rather than cache leaves at the wrong positions.
                 guard stored.entry.sequence == expected else { return }
-                fresh.append(stored.entry.leafHash)
+                fresh.append(contentsOf: stored.entry.leafHash)
                 expected += 1
             }
             // Another call may have extended the tree while this one read: append only what is still missing.
-            for leaf in fresh.dropFirst(max(0, tree.count - Int(start - 1))) { tree.append(leaf) }
+            var at = max(0, tree.count - Int(start - 1)) * 32
+            while at + 32 <= fresh.count {
+                tree.append(fresh[at..<(at + 32)])
+                at += 32
+            }
         }
         guard tree.count >= size else { throw DomainError.notFound("记录只有 \(tree.count) 条，不足 \(size) 条") }
     }
