@@ -13,6 +13,14 @@ func benchLine(_ name: String, _ value: Double, _ unit: String, baseline: Double
         "bench \(name) \(f(value)) \(unit) baseline=\(f(baseline)) ratio=\(String(format: "%.3f", baseline == 0 ? 0 : value / baseline))"
 }
 
+/// This process's resident memory after glibc's `malloc_trim(0)` has handed every free page back, in bytes: what
+/// is in use, to the page (freed memory reused by a later structure would otherwise hide its size).
+func residentInUseBytes() -> Double {
+    typealias Trim = @convention(c) (Int) -> Int32
+    if let symbol = dlsym(dlopen(nil, RTLD_NOW), "malloc_trim") { _ = unsafeBitCast(symbol, to: Trim.self)(0) }
+    return residentMiB() * 1_048_576
+}
+
 /// This process's resident memory now (VmRSS), in MiB.
 func residentMiB() -> Double {
     guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return 0 }
@@ -164,23 +172,22 @@ struct BenchRecordCommand: AsyncCommand {
         // against proofs rehashed from the leaves (O(n) each); and the cached ones at 1,000 entries, whose ratio to
         // the full size shows the cost growing with log n, not n.
         let leaves = stored.map(\.entry.leafHash)
-        let beforeTree = residentMiB()
+        let beforeTree = residentInUseBytes()
         var tree = MerkleTree()
         for leaf in leaves { tree.append(leaf) }
-        let treeMiB = residentMiB() - beforeTree
+        let treeBytes = residentInUseBytes() - beforeTree
         // The layout the tree had before (an array per hash, every level), built beside it for the same-run ratio.
-        var perHash: [[Merkle.Hash]] = [leaves.map { Array($0) }]
+        var perHash: [[Merkle.Hash]] = [leaves.map { $0.map { $0 } }]
         while perHash[perHash.count - 1].count > 1 {
             let below = perHash[perHash.count - 1]
             perHash.append(
                 stride(from: 0, to: below.count - 1, by: 2).map { Merkle.nodeHash(below[$0], below[$0 + 1]) })
         }
-        let perHashMiB = residentMiB() - beforeTree - treeMiB
+        let perHashBytes = residentInUseBytes() - beforeTree - treeBytes
         context.console.print(
             benchLine(
-                "record_tree_bytes_per_entry", treeMiB * 1_048_576 / Double(total), "bytes",
-                baseline: perHashMiB * 1_048_576 / Double(total)))
-        context.console.print("   (the tree holds \(tree.byteCount) bytes for \(total) entries)")
+                "record_tree_bytes_per_entry", treeBytes / Double(total), "bytes",
+                baseline: perHashBytes / Double(total)))
         perHash.removeAll()
         let probes = 20_000, slowProbes = 10, small = min(1000, total)
         let cached = await seconds {
