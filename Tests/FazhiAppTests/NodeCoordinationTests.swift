@@ -1,4 +1,3 @@
-import FazhiApp
 import FazhiCore
 import FazhiStore
 import Fluent
@@ -6,6 +5,8 @@ import Foundation
 import SQLKit
 import Testing
 import VaporTesting
+
+@testable import FazhiApp
 
 /// What several app nodes share through the database (issue 20): the job leases, the throttles' hits, the
 /// idempotency claims — each on SQLite and on PostgreSQL.
@@ -40,6 +41,13 @@ struct NodeCoordinationTests {
             // A lease taken on the database's clock has lapsed for the database once its time is past.
             #expect(try await NodeLeases.acquire("short", holder: "a", for: -1, on: t.app.db))
             #expect(try await NodeLeases.acquire("short", holder: "b", for: 30, on: t.app.db))
+            // Two processes given the same node name (one env file copied to every node) are two holders.
+            if db == .postgres {
+                let first = JobRuns(node: "app1", sqlite: false), second = JobRuns(node: "app1", sqlite: false)
+                #expect(try await first.mayRun("signer", every: 10, on: t.app.db))
+                #expect(try await !second.mayRun("signer", every: 10, on: t.app.db))
+                #expect(first.node.hasPrefix("app1#") && first.node != second.node)
+            }
         }
     }
 

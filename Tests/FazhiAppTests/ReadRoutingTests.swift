@@ -10,6 +10,53 @@ import VaporTesting
 /// Reads that may lag go to a replica; a client who just wrote reads from the primary for a few seconds — a browser by
 /// its cookie, an API client by its token, on whichever node its read lands.
 @Suite struct ReadRoutingTests {
+    @Test("A replica that does not answer gets no reads, is not probed twice, and does not hold up the others")
+    func aSilentReplicaIsLeftOut() async throws {
+        // A silent host: a socket that listens and never answers (the kernel completes the connection; nothing speaks).
+        let silent = Process()
+        silent.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        silent.arguments = [
+            "python3", "-c",
+            "import socket,time; s=socket.socket(); s.bind(('127.0.0.1',0)); s.listen(64); "
+                + "print(s.getsockname()[1], flush=True); time.sleep(120)",
+        ]
+        let out = Pipe()
+        silent.standardOutput = out
+        try silent.run()
+        defer { silent.terminate() }
+        let line = String(decoding: out.fileHandleForReading.availableData, as: UTF8.self)
+        let port = try #require(Int(line.trimmingCharacters(in: .whitespacesAndNewlines)))
+        let t = try await TestApp(.sqlite)
+        do {
+            let replicas = ReplicaStates(count: 1, maxLagSeconds: 30)
+            try DatabaseTarget.postgres(url: "postgres://fazhi:x@127.0.0.1:\(port)/fazhi").register(
+                in: t.app.databases, as: replicas.ids[0])
+            let started = ContinuousClock.now
+            await replicas.measure(t.app, within: .milliseconds(500))
+            #expect(replicas.current[0].healthy == false)
+            #expect(replicas.pick() == nil)
+            // Its probe still waits: the next round does not send another, and answers at once.
+            await replicas.measure(t.app, within: .seconds(30))
+            #expect(replicas.current[0].healthy == false)
+            #expect(ContinuousClock.now - started < .seconds(10))
+        } catch {
+            await t.shutdown()
+            throw error
+        }
+        silent.terminate()
+        await t.shutdown()
+    }
+
+    @Test("An answer within its time is given; one that does not come is not waited for")
+    func answersWithinTheirTime() async throws {
+        #expect(try await Store.answer(within: .seconds(5)) { 42 } == 42)
+        let started = ContinuousClock.now
+        await #expect(throws: NoAnswerInTime.self) {
+            try await Store.answer(within: .milliseconds(200)) { try await Task.sleep(for: .seconds(20)) }
+        }
+        #expect(ContinuousClock.now - started < .seconds(5))
+    }
+
     @Test(
         "An API client that just wrote reads from the primary, on any node; others read the replica",
         .enabled(if: TestDB.all.contains(.postgres)))

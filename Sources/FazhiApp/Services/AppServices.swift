@@ -133,6 +133,8 @@ public struct FazhiServices: Sendable {
     public let deadlines: DeadlineCalculator
     public let recordKey: RecordSigningKey
     public let metrics: Metrics
+    /// When this process started: a periodic job that never finished anywhere is as old as that (`/metrics`).
+    public let startedAt = Date()
     public let throttle: LoginThrottle
     /// The latest state audit's findings (`StateAlerts`).
     public let stateAlerts = StateAlerts()

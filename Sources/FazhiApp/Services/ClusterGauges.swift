@@ -52,14 +52,19 @@ enum ClusterGauges {
                 Double(max(0, size - (cp?.treeSize ?? 0)))
             ),
         ]
-        for job in [PeriodicCheckpointer.jobName, ExpirySteps.jobName] {
-            if let at = try await req.fazhi.jobs.lastRun(job, on: req.db) {
-                gauges.append(
-                    (
-                        "fazhi_job_age_seconds{job=\"\(job)\"}", "Seconds since the job last finished on any node.",
-                        now.timeIntervalSince(at)
-                    ))
-            }
+        // Every job one node at a time runs; one that never finished anywhere counts from this node's start, so an
+        // alert on the age fires for a job that never runs too. On PostgreSQL the age is the database's clock's.
+        let jobs = [PeriodicCheckpointer.jobName, ExpirySteps.jobName] + AppModules.all.flatMap(\.jobs).map(\.name)
+        for job in jobs {
+            let noted =
+                sqlite
+                ? try await req.fazhi.jobs.lastRun(job, on: req.db).map { now.timeIntervalSince($0) }
+                : try await NodeLeases.age(job, on: req.db)
+            gauges.append(
+                (
+                    "fazhi_job_age_seconds{job=\"\(job)\"}", "Seconds since the job last finished on any node.",
+                    noted ?? now.timeIntervalSince(req.fazhi.startedAt)
+                ))
         }
         guard !sqlite else { return gauges }
         let standbys = try await (req.db as! any SQLDatabase).raw(

@@ -8,13 +8,18 @@ import Vapor
 /// all; on PostgreSQL a job that writes runs only on the node holding its lease (`NodeLeases`), renewed each run and
 /// lapsing after three missed runs, when another node takes it over.
 final class JobRuns: Sendable {
-    /// This node's name in the leases (`FAZHI_NODE_NAME`, default host name and process id).
+    /// This process's name in the leases: the node's (`FAZHI_NODE_NAME`, default host name and process id) and a
+    /// mark drawn at start, so two processes given one name — an env file copied to every node unchanged, two
+    /// containers with one host name — are still two holders, and only one of them signs.
     let node: String
     /// One process on SQLite: no leases, every job runs here.
     let sqlite: Bool
     private let finished = NIOLockedValueBox<[String: Date]>([:])
 
-    init(node: String, sqlite: Bool) { self.node = node; self.sqlite = sqlite }
+    init(node: String, sqlite: Bool) {
+        self.node = node + "#" + UUID().uuidString.prefix(8)
+        self.sqlite = sqlite
+    }
 
     func mayRun(_ job: String, every seconds: Int, on db: any Database) async throws -> Bool {
         guard !sqlite else { return true }

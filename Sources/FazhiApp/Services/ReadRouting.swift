@@ -15,12 +15,15 @@ final class ReplicaStates: Sendable {
     let ids: [DatabaseID]
     let maxLagSeconds: Double
     private let states: NIOLockedValueBox<[State]>
+    /// Whether a replica's last probe is still waiting for its answer.
+    private let probing: NIOLockedValueBox<[Bool]>
     private let turn = NIOLockedValueBox<Int>(0)
 
     init(count: Int, maxLagSeconds: Double) {
         ids = (0..<count).map { DatabaseID(string: "read\($0)") }
         self.maxLagSeconds = maxLagSeconds
         states = NIOLockedValueBox(Array(repeating: State(), count: count))
+        probing = NIOLockedValueBox(Array(repeating: false, count: count))
     }
 
     var current: [State] { states.withLockedValue { $0 } }
@@ -36,30 +39,53 @@ final class ReplicaStates: Sendable {
         return ids[healthy[abs(n % healthy.count)]]
     }
 
-    /// Asks each replica how far its replay is behind: nothing when it has replayed all it received, else the time
-    /// since the last transaction it replayed (a replay paused or held back by a conflicting query grows it). A replica
-    /// whose WAL receiver is not streaming (cut off from the primary) has replayed all it received and is still stale:
-    /// it gets no reads.
-    func measure(_ app: Application) async {
-        for (i, id) in ids.enumerated() {
-            var s = State(measuredAt: Date())
-            do {
+    /// Asks each replica, all at once, how far its replay is behind: nothing when it has replayed all it received,
+    /// else the time since the last transaction it replayed (a replay paused or held back by a conflicting query grows
+    /// it). A replica whose WAL receiver is not streaming (cut off from the primary) has replayed all it received and
+    /// is still stale: it gets no reads. Nor does one that does not answer within `limit` — a host gone without a
+    /// reset would otherwise hold every read sent to it until the pool gives up, and hold up the other replicas'
+    /// measures; its probe is not sent again while the last one still waits.
+    func measure(_ app: Application, within limit: Duration = .seconds(3)) async {
+        await withTaskGroup(of: Void.self) { group in
+            for (i, id) in ids.enumerated() {
+                let free = probing.withLockedValue { p in
+                    defer { p[i] = true }
+                    return !p[i]
+                }
+                guard free else {
+                    states.withLockedValue { $0[i] = State(measuredAt: Date()) }
+                    continue
+                }
                 let db = app.db(id) as! any SQLDatabase
-                let lag = try await db.raw(
-                    """
-                    SELECT (CASE WHEN NOT pg_is_in_recovery() THEN 0
-                    WHEN NOT EXISTS (SELECT 1 FROM pg_stat_wal_receiver WHERE status = 'streaming') THEN 1e9
-                    WHEN pg_last_wal_receive_lsn() = pg_last_wal_replay_lsn() THEN 0
-                    ELSE COALESCE(EXTRACT(EPOCH FROM now() - pg_last_xact_replay_timestamp()), 0) END)::float8 AS lag
-                    """
-                ).first()?.decode(column: "lag", as: Double?.self)
-                s.lagSeconds = max(0, lag ?? 0)
-                s.healthy = s.lagSeconds ?? 0 <= maxLagSeconds
-            } catch {
-                app.logger.warning("replica unreachable", metadata: ["replica": "\(id.string)", "error": "\(error)"])
+                let probing = probing
+                group.addTask {
+                    var s = State(measuredAt: Date())
+                    do {
+                        let lag = try await Store.answer(within: limit) {
+                            defer { probing.withLockedValue { $0[i] = false } }
+                            return try await Self.lag(of: db)
+                        }
+                        s.lagSeconds = max(0, lag ?? 0)
+                        s.healthy = s.lagSeconds ?? 0 <= self.maxLagSeconds
+                    } catch {
+                        app.logger.warning(
+                            "replica unreachable", metadata: ["replica": "\(id.string)", "error": "\(error)"])
+                    }
+                    self.states.withLockedValue { $0[i] = s }
+                }
             }
-            states.withLockedValue { $0[i] = s }
         }
+    }
+
+    private static func lag(of db: any SQLDatabase) async throws -> Double? {
+        try await db.raw(
+            """
+            SELECT (CASE WHEN NOT pg_is_in_recovery() THEN 0
+            WHEN NOT EXISTS (SELECT 1 FROM pg_stat_wal_receiver WHERE status = 'streaming') THEN 1e9
+            WHEN pg_last_wal_receive_lsn() = pg_last_wal_replay_lsn() THEN 0
+            ELSE COALESCE(EXTRACT(EPOCH FROM now() - pg_last_xact_replay_timestamp()), 0) END)::float8 AS lag
+            """
+        ).first()?.decode(column: "lag", as: Double?.self)
     }
 }
 

@@ -53,6 +53,16 @@ public enum NodeLeases {
         ).run()
     }
 
+    /// Seconds since any node last finished a run of `name`, on the database's clock (the one the runs are noted
+    /// in); nil if none has.
+    public static func age(_ name: String, on db: any Database) async throws -> Double? {
+        let sql = db as! any SQLDatabase
+        let row = try await sql.raw(
+            "SELECT \(time(nil, sql)) - last_run_at AS age FROM node_leases WHERE name = \(bind: name)"
+        ).first()
+        return try row?.decode(column: "age", as: Double?.self)
+    }
+
     /// When any node last finished a run of `name`, and who holds its lease.
     public static func lastRun(_ name: String, on db: any Database) async throws -> (at: Date?, holder: String)? {
         guard

@@ -328,7 +328,7 @@ public final class Store: Sendable {
 }
 
 /// Resumes a continuation once, whoever comes first.
-private final class ResumeOnce<T: Sendable>: @unchecked Sendable {
+final class ResumeOnce<T: Sendable>: @unchecked Sendable {
     private let lock = NSLock()
     private var continuation: CheckedContinuation<T, any Error>?
 

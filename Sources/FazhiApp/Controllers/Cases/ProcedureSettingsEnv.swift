@@ -6,14 +6,17 @@ extension ProcedureSettings {
     /// decision period (第六十条 allows other laws to differ), the publication period and the local 重大执法决定 list.
     static func fromEnvironment(_ env: [String: String]) -> ProcedureSettings {
         var s = ProcedureSettings()
-        func num(_ k: String) -> Double? { env[k].flatMap(Double.init) }
-        if let v = num("FAZHI_HEARING_FINE_CITIZEN") { s.hearingFineCitizen = v; s.hearingConfiscationCitizen = v }
-        if let v = num("FAZHI_HEARING_FINE_ORGANISATION") {
+        // A value that is not a finite number is ignored (the default stands): "nan" or "1e400" would trap as Int.
+        func num(_ k: String) -> Double? { env[k].flatMap(Double.init).flatMap { $0.isFinite ? $0 : nil } }
+        if let v = num("FAZHI_HEARING_FINE_CITIZEN"), v > 0 {
+            s.hearingFineCitizen = v; s.hearingConfiscationCitizen = v
+        }
+        if let v = num("FAZHI_HEARING_FINE_ORGANISATION"), v > 0 {
             s.hearingFineOrganisation = v; s.hearingConfiscationOrganisation = v
         }
-        if let v = num("FAZHI_STATEMENT_WORKING_DAYS") { s.statementWorkingDays = Int(v) }
-        if let v = num("FAZHI_DECISION_DAYS") { s.decisionDays = Int(v) }
-        if let v = num("FAZHI_PUBLICATION_WORKING_DAYS") { s.publicationWorkingDays = Int(v) }
+        if let v = num("FAZHI_STATEMENT_WORKING_DAYS"), v >= 1, v <= 60 { s.statementWorkingDays = Int(v) }
+        if let v = num("FAZHI_DECISION_DAYS"), v >= 1, v <= 3650 { s.decisionDays = Int(v) }
+        if let v = num("FAZHI_PUBLICATION_WORKING_DAYS"), v >= 1, v <= 60 { s.publicationWorkingDays = Int(v) }
         if let v = env["FAZHI_PUBLICATION_RULE"], let rule = PublicationRule(setting: v) { s.publicationRule = rule }
         if let v = num("FAZHI_LITIGATION_ANSWER_DAYS"), v >= 1 { s.litigationAnswerDays = Int(v) }
         if let v = num("FAZHI_PROCURATORIAL_REPLY_MONTHS"), v >= 1, v <= 24 { s.procuratorialReplyMonths = Int(v) }
@@ -37,6 +40,9 @@ extension ProcedureSettings {
         if let v = num("FAZHI_NORMATIVE_EVALUATION_MONTHS"), v >= 1, v <= 24 { s.normativeEvaluationMonths = Int(v) }
         if let v = num("FAZHI_NORMATIVE_REVIEW_MIN_WORKDAYS"), v >= 0, v <= 15 { s.normativeReviewMinWorkdays = Int(v) }
         if let v = num("FAZHI_REPEAT_INSPECTION_DAYS"), v >= 1, v <= 365 { s.repeatInspectionDays = Int(v) }
+        if let v = num("FAZHI_RANDOM_RESULT_PUBLICATION_WORKDAYS"), v >= 1, v <= 120 {
+            s.randomResultPublicationWorkdays = Int(v)
+        }
         if let v = num("FAZHI_TRANSFER_FEEDBACK_DAYS"), v >= 3, v <= 365 { s.transferFeedbackDays = Int(v) }
         if let v = num("FAZHI_SUPERVISION_REPORT_WORKDAYS"), v >= 1, v <= 120 { s.supervisionReportWorkdays = Int(v) }
         if let v = num("FAZHI_FILE_REVIEW_OBJECTION_WORKDAYS"), v >= 1, v <= 30 {

@@ -26,14 +26,15 @@ enum ProactivePages {
     }
 
     static func register(portal: any RoutesBuilder, console: any RoutesBuilder) {
+        // The public catalogue: reads that may lag a moment (a replica when there is one).
         portal.get("openness") { req async throws -> Response in
-            let offices = try await DisclosureApplications.offices(on: req.db)
+            let offices = try await DisclosureApplications.offices(on: req.readDB)
             let chosen =
                 req.query[String.self, at: "body"].flatMap(UUID.init(uuidString:)).flatMap { id in
                     offices.first { $0.id == id }
                 } ?? offices.first
             let items = try await chosen.asyncMap {
-                try await ProactiveCatalogue.list(bodies: [$0.id], publishedOnly: true, on: req.db)
+                try await ProactiveCatalogue.list(bodies: [$0.id], publishedOnly: true, on: req.readDB)
             }
             return Views.portal(
                 "政府信息公开目录", request: req,

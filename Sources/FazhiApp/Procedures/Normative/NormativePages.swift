@@ -138,7 +138,8 @@ enum NormativeLibraryPage {
             q.limit = html ? NormativeLibrary.pageSize : 100_000
             q.offset = html ? (page - 1) * NormativeLibrary.pageSize : 0
             q.countUpTo = html ? NormativeLibrary.countCap : nil
-            let (rows, total) = try await NormativeLibraryStore.search(q, on: req.db)
+            // The public library: a read that may lag a moment (a replica when there is one).
+            let (rows, total) = try await NormativeLibraryStore.search(q, on: req.readDB)
             var c = URLComponents()
             c.path = "/documents"
             c.queryItems = [
