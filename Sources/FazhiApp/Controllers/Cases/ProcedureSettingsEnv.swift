@@ -8,10 +8,11 @@ extension ProcedureSettings {
         var s = ProcedureSettings()
         // A value that is not a finite number is ignored (the default stands): "nan" or "1e400" would trap as Int.
         func num(_ k: String) -> Double? { env[k].flatMap(Double.init).flatMap { $0.isFinite ? $0 : nil } }
-        if let v = num("FAZHI_HEARING_FINE_CITIZEN"), v > 0 {
+        // 较大数额 in 元: a province's threshold, above 0 and at most 1亿.
+        if let v = num("FAZHI_HEARING_FINE_CITIZEN"), v > 0, v <= 1e8 {
             s.hearingFineCitizen = v; s.hearingConfiscationCitizen = v
         }
-        if let v = num("FAZHI_HEARING_FINE_ORGANISATION"), v > 0 {
+        if let v = num("FAZHI_HEARING_FINE_ORGANISATION"), v > 0, v <= 1e8 {
             s.hearingFineOrganisation = v; s.hearingConfiscationOrganisation = v
         }
         if let v = num("FAZHI_STATEMENT_WORKING_DAYS"), v >= 1, v <= 60 { s.statementWorkingDays = Int(v) }
