@@ -38,6 +38,10 @@ struct NodeCoordinationTests {
             try await NodeLeases.ran("sweep", holder: "a", on: t.app.db)
             let sweep = try #require(try await NodeLeases.lastRun("sweep", on: t.app.db)?.at)
             #expect(abs(sweep.timeIntervalSinceNow) < 60)
+            // Its age, on the database's clock too (what /metrics reports); none for a job that never ran.
+            let age = try #require(try await NodeLeases.age("sweep", on: t.app.db))
+            #expect(age >= 0 && age < 60)
+            #expect(try await NodeLeases.age("never run", on: t.app.db) == nil)
             // A lease taken on the database's clock has lapsed for the database once its time is past.
             #expect(try await NodeLeases.acquire("short", holder: "a", for: -1, on: t.app.db))
             #expect(try await NodeLeases.acquire("short", holder: "b", for: 30, on: t.app.db))

@@ -21,6 +21,8 @@ import Testing
                 "FAZHI_RANDOM_RESULT_PUBLICATION_WORKDAYS": bad, "FAZHI_DECISION_DAYS": bad,
                 "FAZHI_STATEMENT_WORKING_DAYS": bad, "FAZHI_PUBLICATION_WORKING_DAYS": bad,
                 "FAZHI_HEARING_FINE_CITIZEN": bad, "FAZHI_REPEAT_INSPECTION_DAYS": bad,
+                "FAZHI_LITIGATION_ANSWER_DAYS": bad, "FAZHI_JUDICIAL_REPLY_DAYS": bad, "FAZHI_MEDIATION_DAYS": bad,
+                "FAZHI_MEDIATION_FOLLOW_UP_DAYS": bad,
             ])
             #expect(s.randomResultPublicationWorkdays == defaults.randomResultPublicationWorkdays, "\(bad)")
             #expect(s.decisionDays == defaults.decisionDays, "\(bad)")
@@ -28,6 +30,10 @@ import Testing
             #expect(s.publicationWorkingDays == defaults.publicationWorkingDays, "\(bad)")
             #expect(s.hearingFineCitizen == defaults.hearingFineCitizen, "\(bad)")
             #expect(s.repeatInspectionDays == defaults.repeatInspectionDays, "\(bad)")
+            #expect(s.litigationAnswerDays == defaults.litigationAnswerDays, "\(bad)")
+            #expect(s.judicialReplyDays == defaults.judicialReplyDays, "\(bad)")
+            #expect(s.mediationDays == defaults.mediationDays, "\(bad)")
+            #expect(s.mediationFollowUpDays == defaults.mediationFollowUpDays, "\(bad)")
         }
     }
 }

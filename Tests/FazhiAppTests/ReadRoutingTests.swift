@@ -10,7 +10,9 @@ import VaporTesting
 /// Reads that may lag go to a replica; a client who just wrote reads from the primary for a few seconds — a browser by
 /// its cookie, an API client by its token, on whichever node its read lands.
 @Suite struct ReadRoutingTests {
-    @Test("A replica that does not answer gets no reads, is not probed twice, and does not hold up the others")
+    @Test(
+        "A replica that does not answer gets no reads, is not probed twice, and does not hold up the others",
+        .enabled(if: TestDB.all.contains(.postgres)))
     func aSilentReplicaIsLeftOut() async throws {
         // A silent host: a socket that listens and never answers (the kernel completes the connection; nothing speaks).
         let silent = Process()
@@ -26,19 +28,23 @@ import VaporTesting
         defer { silent.terminate() }
         let line = String(decoding: out.fileHandleForReading.availableData, as: UTF8.self)
         let port = try #require(Int(line.trimmingCharacters(in: .whitespacesAndNewlines)))
-        let t = try await TestApp(.sqlite)
+        let t = try await TestApp(.postgres)
         do {
-            let replicas = ReplicaStates(count: 1, maxLagSeconds: 30)
+            guard case .postgres(let answering) = t.storage.target else { throw CancellationError() }
+            // Two replicas: the silent host, then a server that answers (the test's own database, not in recovery:
+            // no lag).
+            let replicas = ReplicaStates(count: 2, maxLagSeconds: 30)
             try DatabaseTarget.postgres(url: "postgres://fazhi:x@127.0.0.1:\(port)/fazhi").register(
                 in: t.app.databases, as: replicas.ids[0])
+            try DatabaseTarget.postgres(url: answering).register(in: t.app.databases, as: replicas.ids[1])
             let started = ContinuousClock.now
-            await replicas.measure(t.app, within: .milliseconds(500))
-            #expect(replicas.current[0].healthy == false)
-            #expect(replicas.pick() == nil)
+            await replicas.measure(t.app, within: .seconds(2))
+            #expect(replicas.current.map(\.healthy) == [false, true])
+            #expect(replicas.pick() == replicas.ids[1] && replicas.pick() == replicas.ids[1])
             // Its probe still waits: the next round does not send another, and answers at once.
             await replicas.measure(t.app, within: .seconds(30))
-            #expect(replicas.current[0].healthy == false)
-            #expect(ContinuousClock.now - started < .seconds(10))
+            #expect(replicas.current.map(\.healthy) == [false, true])
+            #expect(ContinuousClock.now - started < .seconds(15))
         } catch {
             await t.shutdown()
             throw error
@@ -87,7 +93,8 @@ import VaporTesting
             .postgres, storage: t.storage, demo: true, now: nil, settings: nil, options: withReplica)
         do {
             for node in [t, nodeB] {
-                await node.app.fazhi.replicas.measure(node.app)
+                // A generous limit: under the whole suite's load a first connection can take seconds.
+                await node.app.fazhi.replicas.measure(node.app, within: .seconds(30))
                 #expect(node.app.fazhi.replicas.current.allSatisfy { $0.healthy })
             }
             func figure(_ set: String, _ id: String, _ token: String, on node: TestApp) async throws -> Double {

@@ -54,7 +54,12 @@ enum ClusterGauges {
         ]
         // Every job one node at a time runs; one that never finished anywhere counts from this node's start, so an
         // alert on the age fires for a job that never runs too. On PostgreSQL the age is the database's clock's.
-        let jobs = [PeriodicCheckpointer.jobName, ExpirySteps.jobName] + AppModules.all.flatMap(\.jobs).map(\.name)
+        // Jobs switched off (an interval of 0) have no age.
+        let options = req.fazhi.options
+        let jobs =
+            (options.checkpointInterval > 0 ? [PeriodicCheckpointer.jobName] : [])
+            + (options.expiryStepsInterval > 0
+                ? [ExpirySteps.jobName] + AppModules.all.flatMap(\.jobs).map(\.name) : [])
         for job in jobs {
             let noted =
                 sqlite

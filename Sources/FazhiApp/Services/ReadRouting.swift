@@ -15,15 +15,15 @@ final class ReplicaStates: Sendable {
     let ids: [DatabaseID]
     let maxLagSeconds: Double
     private let states: NIOLockedValueBox<[State]>
-    /// Whether a replica's last probe is still waiting for its answer.
-    private let probing: NIOLockedValueBox<[Bool]>
+    /// When a replica's last probe, still waiting for its answer, was sent.
+    private let probing: NIOLockedValueBox<[ContinuousClock.Instant?]>
     private let turn = NIOLockedValueBox<Int>(0)
 
     init(count: Int, maxLagSeconds: Double) {
         ids = (0..<count).map { DatabaseID(string: "read\($0)") }
         self.maxLagSeconds = maxLagSeconds
         states = NIOLockedValueBox(Array(repeating: State(), count: count))
-        probing = NIOLockedValueBox(Array(repeating: false, count: count))
+        probing = NIOLockedValueBox(Array(repeating: nil, count: count))
     }
 
     var current: [State] { states.withLockedValue { $0 } }
@@ -44,13 +44,18 @@ final class ReplicaStates: Sendable {
     /// it). A replica whose WAL receiver is not streaming (cut off from the primary) has replayed all it received and
     /// is still stale: it gets no reads. Nor does one that does not answer within `limit` — a host gone without a
     /// reset would otherwise hold every read sent to it until the pool gives up, and hold up the other replicas'
-    /// measures; its probe is not sent again while the last one still waits.
+    /// measures; its probe is not sent again while the last one still waits — unless that one has waited ten limits
+    /// (at least 30 s): a query PostgresNIO will never answer (written as its connection closed) must not keep the
+    /// replica out for good.
     func measure(_ app: Application, within limit: Duration = .seconds(3)) async {
+        let abandonAfter = max(limit * 10, .seconds(30))
         await withTaskGroup(of: Void.self) { group in
             for (i, id) in ids.enumerated() {
+                let sent = ContinuousClock.now
                 let free = probing.withLockedValue { p in
-                    defer { p[i] = true }
-                    return !p[i]
+                    if let waiting = p[i], sent - waiting < abandonAfter { return false }
+                    p[i] = sent
+                    return true
                 }
                 guard free else {
                     states.withLockedValue { $0[i] = State(measuredAt: Date()) }
@@ -62,7 +67,8 @@ final class ReplicaStates: Sendable {
                     var s = State(measuredAt: Date())
                     do {
                         let lag = try await Store.answer(within: limit) {
-                            defer { probing.withLockedValue { $0[i] = false } }
+                            // Only this probe's own mark: a later one may have replaced an abandoned probe's.
+                            defer { probing.withLockedValue { p in if p[i] == sent { p[i] = nil } } }
                             return try await Self.lag(of: db)
                         }
                         s.lagSeconds = max(0, lag ?? 0)

@@ -71,10 +71,10 @@ public enum RegistryImporter {
                 done += chunk.rows.count
                 if done < total { progress?(done, total) }
             }
-            // All rows are written only once the last search documents are: 100 % is said after them.
             try await search.flush(on: tx.sql)
-            progress?(total, total)
         }
+        // 100 % once everything is committed (the last search documents, the standby's acknowledgement).
+        progress?(total, total)
         report.imported = total
         return report
     }
@@ -259,10 +259,10 @@ public enum RegistryImporter {
                 done += chunk.rows.count
                 if done < total { progress?(done, total) }
             }
-            // All rows are written only once the last search documents are: 100 % is said after them.
             try await search.flush(on: tx.sql)
-            progress?(total, total)
         }
+        // 100 % once everything is committed (the last search documents, the standby's acknowledgement).
+        progress?(total, total)
         report.imported = total
         return report
     }

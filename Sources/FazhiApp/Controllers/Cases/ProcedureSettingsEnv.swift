@@ -19,11 +19,11 @@ extension ProcedureSettings {
         if let v = num("FAZHI_DECISION_DAYS"), v >= 1, v <= 3650 { s.decisionDays = Int(v) }
         if let v = num("FAZHI_PUBLICATION_WORKING_DAYS"), v >= 1, v <= 60 { s.publicationWorkingDays = Int(v) }
         if let v = env["FAZHI_PUBLICATION_RULE"], let rule = PublicationRule(setting: v) { s.publicationRule = rule }
-        if let v = num("FAZHI_LITIGATION_ANSWER_DAYS"), v >= 1 { s.litigationAnswerDays = Int(v) }
+        if let v = num("FAZHI_LITIGATION_ANSWER_DAYS"), v >= 1, v <= 3650 { s.litigationAnswerDays = Int(v) }
         if let v = num("FAZHI_PROCURATORIAL_REPLY_MONTHS"), v >= 1, v <= 24 { s.procuratorialReplyMonths = Int(v) }
-        if let v = num("FAZHI_JUDICIAL_REPLY_DAYS"), v >= 1 { s.judicialReplyDays = Int(v) }
-        if let v = num("FAZHI_MEDIATION_DAYS"), v >= 1 { s.mediationDays = Int(v) }
-        if let v = num("FAZHI_MEDIATION_FOLLOW_UP_DAYS"), v >= 1 { s.mediationFollowUpDays = Int(v) }
+        if let v = num("FAZHI_JUDICIAL_REPLY_DAYS"), v >= 1, v <= 3650 { s.judicialReplyDays = Int(v) }
+        if let v = num("FAZHI_MEDIATION_DAYS"), v >= 1, v <= 3650 { s.mediationDays = Int(v) }
+        if let v = num("FAZHI_MEDIATION_FOLLOW_UP_DAYS"), v >= 1, v <= 3650 { s.mediationFollowUpDays = Int(v) }
         if let v = num("FAZHI_COLLECTIVE_DISCUSSION_MINIMUM"), v >= 2, v <= 50 {
             s.collectiveDiscussionMinimum = Int(v)
         }

@@ -75,6 +75,8 @@ extension AnnualReportPage {
             let today = req.fazhi.today
             let year = req.query[String.self, at: "year"] == nil && today.month <= 4 ? today.year - 1 : asked
             guard year <= today.year else { throw DomainError.invalid(field: "year", message: "年度不能晚于今年") }
+            // An editor's page from the primary throughout, the choice of unit too (see the inner `fetch`).
+            if user.grants.contains(where: { AnnualReportPage.writers.contains($0.role) }) { req.readFromPrimary() }
             let orgs = try await Directory.organisations(on: req.readDB)
             let unit: UUID
             if let raw = req.query[String.self, at: "unit"], !raw.isEmpty {

@@ -139,8 +139,8 @@ enum AssessmentPage {
         // The importer is shown the figures a computed indicator may name.
         let keys = q.mayImport ? try await figureKeys(req, user, year: q.year) : [:]
         // Every unit sees the year's draw plans and draws (a plan is published to those it draws from).
-        let draws = try await InspectionOpening.draws(year: q.year, on: req.db)
-        let plans = try await InspectionOpening.plans(year: q.year, on: req.db)
+        let draws = try await InspectionOpening.draws(year: q.year, on: req.readDB)
+        let plans = try await InspectionOpening.plans(year: q.year, on: req.readDB)
         return Views.console(
             "法治政府建设考核", user: user, request: req, active: SitePath.assessment(year: nil).path,
             flash: Flash.take(req),
