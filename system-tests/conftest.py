@@ -102,3 +102,9 @@ def fazhi_sqlite(tmp_path):
     f = Fazhi(tmp_path, "sqlite")
     yield f
     f.close()
+
+
+def pytest_collection_modifyitems(items):
+    """The time-boxed API fuzz runs last: scripts/test runs the Swift tests beside these, and the fuzz covers more of
+    the API in its budget once they are done (the other tests take the time they need either way)."""
+    items.sort(key=lambda item: "test_api_fuzz.py" in item.nodeid)

@@ -249,7 +249,9 @@ public enum XLSXReader {
 
     static func set(_ row: inout [String], _ v: String, at col: Int) {
         guard col >= 0, col < 16384 else { return }
-        if row.count <= col { row += Array(repeating: "", count: col - row.count + 1) }
+        // Cells nearly always come in order: the next one is appended (no array made for the gap).
+        if row.count == col { row.append(v); return }
+        while row.count <= col { row.append("") }
         row[col] = v
     }
 

@@ -51,6 +51,16 @@ public struct CanonicalJSONWriter {
     public mutating func bool(_ b: Bool) { separate(); bytes.append(contentsOf: (b ? "true" : "false").utf8) }
     public mutating func null() { separate(); bytes.append(contentsOf: "null".utf8) }
 
+    /// A UUID as its `uuidString`, quoted (written straight into the bytes: no string made).
+    public mutating func uuid(_ u: UUID) {
+        separate()
+        bytes.append(UInt8(ascii: "\""))
+        let start = bytes.count
+        bytes.append(contentsOf: repeatElement(0, count: 36))
+        bytes.withUnsafeMutableBufferPointer { out in u.appendText { i, b in out[start + i] = b } }
+        bytes.append(UInt8(ascii: "\""))
+    }
+
     /// As `JSONEncoder`: the shortest form that reads back, "80.0" as 80; a NaN or infinity cannot be written.
     public mutating func double(_ d: Double) throws {
         guard d.isFinite else {
@@ -74,7 +84,7 @@ public struct CanonicalJSONWriter {
     public mutating func field(_ k: String, _ v: Int?) { if let v { key(k); int(v) } }
     public mutating func field(_ k: String, _ v: Bool) { key(k); bool(v) }
     public mutating func field(_ k: String, _ v: Double?) throws { if let v { key(k); try double(v) } }
-    public mutating func field(_ k: String, _ v: UUID) { key(k); string(v.uuidString) }
+    public mutating func field(_ k: String, _ v: UUID) { key(k); uuid(v) }
     public mutating func field(_ k: String, _ v: CivilDate) { key(k); string(v.description) }
 
     private static let hex = Array("0123456789abcdef".utf8)
@@ -122,7 +132,7 @@ extension Double: CanonicalJSONWritable {
 }
 
 extension UUID: CanonicalJSONWritable {
-    public func write(to json: inout CanonicalJSONWriter) { json.string(uuidString) }
+    public func write(to json: inout CanonicalJSONWriter) { json.uuid(self) }
 }
 
 extension CivilDate: CanonicalJSONWritable {

@@ -77,6 +77,9 @@ extension String {
     /// Without leading and trailing white space (Unicode White_Space, so 全角空格 too). Native rather than
     /// Foundation's `trimmingCharacters`, which bridged through NSString was a tenth of an import's time.
     public var trimmed: String {
+        if !Self.mayBeWhiteSpace(utf8.first) && !Self.mayBeWhiteSpace(utf8.last(where: { $0 & 0xC0 != 0x80 })) {
+            return self
+        }
         let u = unicodeScalars
         guard let first = u.first, let last = u.last else { return self }
         if !first.properties.isWhitespace && !last.properties.isWhitespace { return self }
@@ -84,5 +87,12 @@ extension String {
         while start < end, u[start].properties.isWhitespace { start = u.index(after: start) }
         while end > start, u[u.index(before: end)].properties.isWhitespace { end = u.index(before: end) }
         return String(u[start..<end])
+    }
+
+    /// Whether a scalar starting with this UTF-8 byte can be white space: the ASCII ones, U+0085 and U+00A0 (C2),
+    /// U+1680 (E1), U+2000–U+205F (E2) and U+3000 (E3). Every other byte rules it out without looking the scalar up.
+    private static func mayBeWhiteSpace(_ lead: UInt8?) -> Bool {
+        guard let b = lead else { return false }
+        return (0x09...0x0D).contains(b) || b == 0x20 || b == 0xC2 || (0xE1...0xE3).contains(b)
     }
 }

@@ -45,8 +45,12 @@ public struct EnforcementCertificate: Codable, Sendable, Equatable {
 
     /// Certificate numbers: 6–30 letters, digits or hyphens (provinces differ in their scheme).
     public static func numberProblem(_ n: String) -> String? {
-        guard (6...30).contains(n.count), n.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") })
-        else {
+        // ASCII only, so bytes are characters.
+        let allowed = n.utf8.allSatisfy { b in
+            (0x30...0x39).contains(b) || (0x41...0x5A).contains(b) || (0x61...0x7A).contains(b)
+                || b == UInt8(ascii: "-")
+        }
+        guard allowed, (6...30).contains(n.utf8.count) else {
             return "执法证号应为6–30位字母、数字或连字符"
         }
         return nil

@@ -28,24 +28,37 @@ public struct ImportTemplate: Sendable {
 /// Reads the cells of a sheet by header, and turns cell text into values with row-and-column problems.
 public struct RowReader: Sendable {
     public let template: ImportTemplate
-    let index: [String: Int]
+    /// Column by header, compared as bytes: a `String` key is hashed through Unicode normalisation, and an import
+    /// looks up every cell of every row by its (Chinese) header.
+    let index: [HeaderBytes: Int]
     public let headerProblems: [ImportProblem]
 
     public init(template: ImportTemplate, header: [String]) {
         self.template = template
-        var idx: [String: Int] = [:]
+        var idx: [HeaderBytes: Int] = [:]
         for (i, h) in header.enumerated() {
             let key = h.trimmed.replacingOccurrences(of: "*", with: "").replacingOccurrences(of: "（必填）", with: "")
-            if !key.isEmpty && idx[key] == nil { idx[key] = i }
+            if !key.isEmpty && idx[HeaderBytes(key)] == nil { idx[HeaderBytes(key)] = i }
         }
         index = idx
-        headerProblems = template.columns.filter { $0.required && idx[$0.header] == nil }
+        headerProblems = template.columns.filter { $0.required && idx[HeaderBytes($0.header)] == nil }
             .map { ImportProblem(row: 1, column: $0.header, message: "缺少必填列“\($0.header)”；请使用下载的模板") }
     }
 
     public func cell(_ row: [String], _ header: String) -> String {
-        guard let i = index[header], i < row.count else { return "" }
+        guard let i = index[HeaderBytes(header)], i < row.count else { return "" }
         return row[i].trimmed
+    }
+
+    /// A header as its UTF-8 bytes (the templates' headers and the files' are compared exactly, as before).
+    struct HeaderBytes: Hashable, Sendable {
+        let text: String
+        init(_ text: String) { self.text = text }
+        static func == (a: Self, b: Self) -> Bool { a.text.utf8.elementsEqual(b.text.utf8) }
+        func hash(into h: inout Hasher) {
+            var t = text
+            t.withUTF8 { h.combine(bytes: UnsafeRawBufferPointer($0)) }
+        }
     }
 }
 
@@ -67,7 +80,7 @@ public struct RowContext: Sendable {
     public mutating func text(_ h: String, required: Bool = true, max: Int = 2000) -> String {
         let v = reader.cell(cells, h)
         if required && v.isEmpty { fail(h, "必填，不能为空") }
-        if v.count > max { fail(h, "不能超过\(max)字") }
+        if v.utf8.count > max && v.count > max { fail(h, "不能超过\(max)字") }
         // A NUL would end the text early in SQLite and is refused by PostgreSQL; the others are invisible.
         if TextChecks.hasControlCharacters(v) { fail(h, "含有不可见的控制字符") }
         return v

@@ -86,7 +86,7 @@ public enum RegistryTemplates {
         let gender = c.text("性别", max: 2)
         if !gender.isEmpty && gender != "男" && gender != "女" { c.fail("性别", "应为“男”或“女”") }
         let id = c.text("身份证号").uppercased()
-        if id.contains("E+") || id.contains("E17") {
+        if id.utf8.contains(UInt8(ascii: "E")) && (id.contains("E+") || id.contains("E17")) {
             // Excel and WPS turn an 18-digit number into 3.39901E+17 and drop the last digits for good.
             c.fail("身份证号", "身份证号被表格软件存成了数字（“\(id)”），末几位已丢失；请把该列设为“文本”格式后重新录入")
         } else if !id.isEmpty, let p = PersonalData.idNumberProblem(id) {

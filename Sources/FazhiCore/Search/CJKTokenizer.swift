@@ -37,18 +37,21 @@ public enum CJKTokenizer {
     /// The distinct tokens to index for a text: bigrams of every CJK run (a lone character stands for itself)
     /// and ASCII words.
     public static func indexTokens(_ text: String) -> [String] {
-        var seen = Set<String>()
+        // CJK tokens are told apart by their scalars (a bigram's two 21-bit values in one number): a set of strings
+        // hashed every bigram through Unicode normalisation — a twentieth of an import. Words are ASCII.
+        var seenCJK = Set<UInt64>(), seenWords = Set<String>()
         var out: [String] = []
-        func add(_ t: String) { if seen.insert(t).inserted { out.append(t) } }
         for run in runs(text) {
             switch run {
-            case .word(let w): add(w)
+            case .word(let w): if seenWords.insert(w).inserted { out.append(w) }
             case .cjk(let c):
                 if c.count == 1 {
-                    add(String(Character(c[0])))
+                    if seenCJK.insert(UInt64(c[0].value)).inserted { out.append(String(Character(c[0]))) }
                 } else {
                     for i in 0..<(c.count - 1) {
-                        var s = String.UnicodeScalarView(); s.append(c[i]); s.append(c[i + 1]); add(String(s))
+                        let pair = UInt64(c[i].value) << 21 | UInt64(c[i + 1].value) | 1 << 63
+                        guard seenCJK.insert(pair).inserted else { continue }
+                        var s = String.UnicodeScalarView(); s.append(c[i]); s.append(c[i + 1]); out.append(String(s))
                     }
                 }
             }

@@ -198,8 +198,8 @@ public enum Officers {
         for (id, i) in officers {
             let c = i.certificate
             try json.row {
-                $0.string(id.uuidString); $0.string(i.name.trimmed); $0.string(i.gender); $0.string(i.idNumber)
-                $0.string(i.bodyID.uuidString); $0.string(i.post.trimmed); $0.string(c.number)
+                $0.uuid(id); $0.string(i.name.trimmed); $0.string(i.gender); $0.string(i.idNumber)
+                $0.uuid(i.bodyID); $0.string(i.post.trimmed); $0.string(c.number)
                 $0.string(c.category.trimmed); $0.string(c.region.trimmed); $0.string(c.issuedOn.description)
                 $0.string(c.expiresOn.description); $0.string(c.status.rawValue); $0.bool(i.hasLegalQualification)
                 $0.string(i.legalCertificateNumber.trimmed)
@@ -252,7 +252,7 @@ public enum Officers {
         json.openArray()
         for (o, y, h) in rows {
             try json.row {
-                $0.string(o.uuidString); $0.int(y); try $0.double(h)
+                $0.uuid(o); $0.int(y); try $0.double(h)
             }
         }
         json.closeArray()

@@ -151,9 +151,9 @@ public enum PowerListStore {
         if !new.isEmpty {
             let json = JSONRows.json(new) { row, i in
                 let (id, a, _) = rows[i]
-                row.string(id.uuidString); row.string(a.content.code); row.string(a.content.name)
+                row.uuid(id); row.string(a.content.code); row.string(a.content.name)
                 row.string(a.content.type.rawValue)
-                row.string(a.content.organisationID.uuidString); row.string(a.kind.resultingStatus.rawValue)
+                row.uuid(a.content.organisationID); row.string(a.kind.resultingStatus.rawValue)
                 row.int(a.sequence); row.string(contents[i])
             }
             try await itemColumns.insert(into: "power_items", json, on: sql)
@@ -164,7 +164,7 @@ public enum PowerListStore {
         if !lastOfItem.isEmpty {
             let json = JSONRows.json(lastOfItem.values.sorted()) { row, i in
                 let (id, a, _) = rows[i]
-                row.string(id.uuidString); row.string(a.content.name); row.string(a.content.organisationID.uuidString)
+                row.uuid(id); row.string(a.content.name); row.uuid(a.content.organisationID)
                 row.string(a.kind.resultingStatus.rawValue); row.int(a.sequence); row.string(contents[i])
             }
             try await itemUpdateColumns.update("power_items", keys: 1, json, on: sql)
@@ -183,16 +183,16 @@ public enum PowerListStore {
         }
         if !closeStored.isEmpty {
             let json = JSONRows.json(closeStored) { row, c in
-                row.string(c.0.uuidString); row.int(c.1); row.string(c.2)
+                row.uuid(c.0); row.int(c.1); row.string(c.2)
             }
             try await closingColumns.update("power_adjustments", keys: 2, json, on: sql)
         }
         let adjustmentIDs = UUID.timeOrdered(rows.count)
         let json = JSONRows.json(rows.indices) { row, i in
             let (id, a, _) = rows[i]
-            row.string(adjustmentIDs[i].uuidString); row.string(id.uuidString); row.string(a.content.code)
+            row.uuid(adjustmentIDs[i]); row.uuid(id); row.string(a.content.code)
             row.int(a.sequence); row.string(a.kind.rawValue); row.string(a.effectiveOn.description)
-            row.string(validTo[i]); row.string(a.content.type.rawValue); row.string(a.content.organisationID.uuidString)
+            row.string(validTo[i]); row.string(a.content.type.rawValue); row.uuid(a.content.organisationID)
             row.string(a.reason); row.string(a.approvalDocument); row.string(a.approver); row.string(contents[i])
         }
         try await adjustmentColumns.insert(into: "power_adjustments", json, on: sql)

@@ -89,7 +89,7 @@ public enum RegistryImporter {
         let officers: [UInt8], training: [UInt8], trained: [UUID], search: [UInt8]
         /// The chunk's record entry: each row as imported (the ID number as its SHA-256).
         let payload: [UInt8]
-        var subject: String { rows.first?.id.uuidString ?? "" }
+        var subject: String { rows.first?.id.uuidText ?? "" }
 
         struct Entry: CanonicalJSONWritable {
             let id: UUID; let row: Int; let officer: OfficerInput; let trainingYear: Int?; let trainingHours: Double?
@@ -113,7 +113,7 @@ public enum RegistryImporter {
             trained = hours.map(\.0)
             search = SearchIndex.rows(
                 rows.map {
-                    SearchIndex.indexed($0.id.uuidString, text: Officers.searchText($0.input, bodyName: $0.bodyName))
+                    SearchIndex.indexed($0.id.uuidText, text: Officers.searchText($0.input, bodyName: $0.bodyName))
                 })
             payload = try CanonicalJSON.encode(
                 rows.map {
