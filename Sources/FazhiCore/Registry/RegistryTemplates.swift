@@ -70,17 +70,31 @@ public enum RegistryTemplates {
         if !reader.headerProblems.isEmpty { return ([], reader.headerProblems) }
         var valid: [(Int, OfficerRow)] = []
         var problems: [ImportProblem] = []
-        var certSeen: [String: Int] = [:], idSeen: [String: Int] = [:]
+        var seen = OfficerNumbersSeen(capacity: rows.count)
         for var r in eachRow(rows, { officerRow($0, $1, reader) }) {
-            r.unique(r.keys[0], in: &certSeen, "执法证号") { "与第\($0)行的执法证号重复" }
-            r.unique(r.keys[1], in: &idSeen, "身份证号") { "与第\($0)行的身份证号重复" }
+            seen.compare(&r)
             r.add(to: &valid, &problems)
         }
         return (valid, problems)
     }
 
+    /// The 执法证号 and 身份证号 of the rows before: a later row with either is refused (one file, one officer each).
+    public struct OfficerNumbersSeen: Sendable {
+        var certificates: [String: Int] = [:], idNumbers: [String: Int] = [:]
+
+        public init(capacity: Int) {
+            certificates.reserveCapacity(capacity); idNumbers.reserveCapacity(capacity)
+        }
+
+        /// Notes the row's numbers, or fails it if an earlier row had one of them.
+        public mutating func compare(_ r: inout CheckedRow<OfficerRow>) {
+            r.unique(r.keys[0], in: &certificates, "执法证号") { "与第\($0)行的执法证号重复" }
+            r.unique(r.keys[1], in: &idNumbers, "身份证号") { "与第\($0)行的身份证号重复" }
+        }
+    }
+
     /// One officer row's own checks; the 执法证号 and 身份证号 are compared with the other rows' afterwards.
-    static func officerRow(_ rowNumber: Int, _ cells: [String], _ reader: RowReader) -> CheckedRow<OfficerRow> {
+    public static func officerRow(_ rowNumber: Int, _ cells: [String], _ reader: RowReader) -> CheckedRow<OfficerRow> {
         var c = RowContext(rowNumber: rowNumber, cells: cells, reader: reader)
         let name = c.text("姓名", max: 30)
         let gender = c.text("性别", max: 2)
@@ -148,16 +162,28 @@ public enum RegistryTemplates {
         if !reader.headerProblems.isEmpty { return ([], reader.headerProblems) }
         var valid: [(Int, PowerRow)] = []
         var problems: [ImportProblem] = []
-        var seen: [String: Int] = [:]
+        var seen = PowerCodesSeen(capacity: rows.count)
         for var r in eachRow(rows, { powerRow($0, $1, reader) }) {
-            r.unique(r.keys[0], in: &seen, "事项编码") { "与第\($0)行的事项编码重复；同一文件中一个事项只能有一行" }
+            seen.compare(&r)
             r.add(to: &valid, &problems)
         }
         return (valid, problems)
     }
 
+    /// The 事项编码 of the rows before: a later row with one is refused (one file, one row per item).
+    public struct PowerCodesSeen: Sendable {
+        var codes: [String: Int] = [:]
+
+        public init(capacity: Int) { codes.reserveCapacity(capacity) }
+
+        /// Notes the row's code, or fails it if an earlier row had it.
+        public mutating func compare(_ r: inout CheckedRow<PowerRow>) {
+            r.unique(r.keys[0], in: &codes, "事项编码") { "与第\($0)行的事项编码重复；同一文件中一个事项只能有一行" }
+        }
+    }
+
     /// One list row's own checks; the 事项编码 is compared with the other rows' afterwards.
-    static func powerRow(_ rowNumber: Int, _ cells: [String], _ reader: RowReader) -> CheckedRow<PowerRow> {
+    public static func powerRow(_ rowNumber: Int, _ cells: [String], _ reader: RowReader) -> CheckedRow<PowerRow> {
         var c = RowContext(rowNumber: rowNumber, cells: cells, reader: reader)
         let code = c.text("事项编码", max: 40).uppercased()
         let name = c.text("事项名称", max: 200)
@@ -188,10 +214,14 @@ public enum RegistryTemplates {
     }
 
     /// A row's own checks, what it became if they passed, and the values compared across rows (duplicates).
-    struct CheckedRow<Row: Sendable>: Sendable {
-        var context: RowContext
-        let row: Row?
+    public struct CheckedRow<Row: Sendable>: Sendable {
+        public internal(set) var context: RowContext
+        /// The row, if its own checks passed (the comparisons with other rows may still fail it: see `problems`).
+        public let row: Row?
         let keys: [String]
+
+        public var rowNumber: Int { context.rowNumber }
+        public var problems: [ImportProblem] { context.problems }
 
         /// Notes `key` as used on this row, or fails `column` if an earlier row used it (`message` names that row).
         mutating func unique(_ key: String, in seen: inout [String: Int], _ column: String, _ message: (Int) -> String)
@@ -218,10 +248,13 @@ public enum RegistryTemplates {
         let parts = n < 2_000 ? 1 : min(Parallel.cores * 4, n / 500)
         return Parallel.map(parts: parts) { p in
             (max(1, n * p / parts)..<(n * (p + 1) / parts)).compactMap { i in
-                rows[i].contains(where: { !$0.trimmed.isEmpty }) ? check(i + 1, rows[i]) : nil
+                isEmptyRow(rows[i]) ? nil : check(i + 1, rows[i])
             }
         }.flatMap { $0 }
     }
+
+    /// A row with nothing but white space in it (passed over: spreadsheets keep formatted empty rows).
+    public static func isEmptyRow(_ cells: [String]) -> Bool { !cells.contains(where: { !$0.trimmed.isEmpty }) }
 
     /// A benchmark assembled from its tier rows, with the first row's number (for the report).
     public struct BenchmarkRows: Sendable {

@@ -105,7 +105,8 @@ public enum RowSeals {
         _ table: SealedTable, owners: [any Encodable & Sendable], on sql: any SQLDatabase
     ) async throws -> [String: String] {
         var out: [String: String] = [:]
-        for chunk in owners.chunked(500) {
+        // 2,000 a statement (an import's chunk): each statement is a round trip through the driver's threads.
+        for chunk in owners.chunked(2_000) {
             let rows = try await sql.raw(
                 """
                 SELECT \(unsafeRaw: selectList(table, on: sql)) FROM \(ident: table.name) t WHERE t.\(ident: table.owner) IN \(SQLGroupExpression(chunk.map { SQLBind($0) }))

@@ -54,6 +54,14 @@ public enum RegistryImporter {
         now: Date = Date(),
         on db: any Database, progress: Progress? = nil
     ) async throws -> ImportReport {
+        if mode == .all, cells.count > 1,
+            let reader = Optional(RowReader(template: RegistryTemplates.officers, header: cells[0])),
+            reader.headerProblems.isEmpty
+        {
+            return try await officersWhileChecking(
+                cells, reader: reader, allowed: allowed, store: store, context: context, now: now, on: db,
+                progress: progress)
+        }
         let (ready, problems, rowCount) = try await checkOfficers(cells, allowed: allowed, on: db)
         var report = ImportReport(kind: "officers", rows: rowCount, imported: 0, problems: problems)
         guard mode == .validRows || (mode == .all && problems.isEmpty) else { return report }
@@ -63,11 +71,7 @@ public enum RegistryImporter {
             var done = 0
             var search = SearchIndex.Batch(kind: "officer", new: true)
             try await ImportPipeline.run(ready, prepare: PreparedOfficers.init) { chunk in
-                try await Officers.insert(rows: chunk.officers, ids: chunk.rows.map(\.id), in: tx)
-                try await Officers.setTraining(rows: chunk.training, officers: chunk.trained, in: tx)
-                try await search.add(chunk.search, count: chunk.rows.count, on: tx.sql)
-                tx.record(raw: "officer_import", chunk.subject, "import", chunk.payload)
-                try await tx.flushRecord()
+                try await chunk.write(search: &search, in: tx)
                 done += chunk.rows.count
                 if done < total { progress?(done, total) }
             }
@@ -105,6 +109,15 @@ public enum RegistryImporter {
             }
         }
 
+        /// Writes the chunk: its officers, training hours, search documents and record entry.
+        func write(search: inout SearchIndex.Batch, in tx: WriteTransaction) async throws {
+            try await Officers.insert(rows: officers, ids: rows.map(\.id), in: tx)
+            try await Officers.setTraining(rows: training, officers: trained, in: tx)
+            try await search.add(self.search, count: rows.count, on: tx.sql)
+            tx.record(raw: "officer_import", subject, "import", payload)
+            try await tx.flushRecord()
+        }
+
         init(_ rows: ArraySlice<ReadyOfficer>) throws {
             self.rows = rows
             officers = try Officers.rows(rows.map { ($0.id, $0.input) })
@@ -130,43 +143,19 @@ public enum RegistryImporter {
         _ cells: [[String]], allowed: Set<UUID>?, on db: any Database
     ) async throws -> ([ReadyOfficer], [ImportProblem], Int) {
         let (parsed, parseProblems) = RegistryTemplates.officerRows(cells)
-        let bodies = try await bodyNames(on: db)
+        let store = try await OfficersInStore.read(allowed: allowed, on: db)
         var problems =
             parseProblems
             + unknownBodies(
                 cells, rows: Set(parseProblems.map(\.row)), column: "执法主体", template: RegistryTemplates.officers,
-                bodies: bodies)
-        let sql = db as! any SQLDatabase
-        var takenCerts = Set<String>(), takenIDs = Set<String>()
-        for r in try await sql.raw("SELECT certificate_number, id_number FROM officers").all() {
-            takenCerts.insert(try r.decode(column: "certificate_number", as: String.self))
-            takenIDs.insert(try r.decode(column: "id_number", as: String.self))
-        }
+                bodies: store.bodies)
         var ready: [ReadyOfficer] = []
         let ids = UUID.timeOrdered(parsed.count)
         for (k, (rowNumber, r)) in parsed.enumerated() {
-            var rowProblems: [ImportProblem] = []
-            let body = bodies[r.bodyName]
-            if body == nil {
-                rowProblems.append(ImportProblem(row: rowNumber, column: "执法主体", message: "“\(r.bodyName)”不是已登记的执法主体"))
-            } else if let allowed, !allowed.contains(body!) {
-                rowProblems.append(ImportProblem(row: rowNumber, column: "执法主体", message: "您无权为“\(r.bodyName)”导入执法人员"))
+            switch store.check(rowNumber, r, id: ids[k]) {
+            case .success(let officer): ready.append(officer)
+            case .failure(let refused): problems += refused.problems
             }
-            if takenCerts.contains(r.certificate.number) {
-                rowProblems.append(
-                    ImportProblem(row: rowNumber, column: "执法证号", message: "执法证号 \(r.certificate.number) 已被其他执法人员使用"))
-            }
-            if takenIDs.contains(r.idNumber) {
-                rowProblems.append(ImportProblem(row: rowNumber, column: "身份证号", message: "该身份证号已登记为执法人员"))
-            }
-            if !rowProblems.isEmpty { problems += rowProblems; continue }
-            let input = OfficerInput(
-                name: r.name, gender: r.gender, idNumber: r.idNumber, bodyID: body!, post: r.post,
-                certificate: r.certificate,
-                hasLegalQualification: r.hasLegalQualification, legalCertificateNumber: r.legalCertificateNumber,
-                examScore: r.examScore)
-            let training = r.trainingYear.flatMap { y in r.trainingHours.map { (y, $0) } }
-            ready.append((rowNumber, ids[k], input, r.bodyName, training))
         }
         problems.sort { ($0.row, $0.column) < ($1.row, $1.column) }
         return (ready, problems, parsed.count + Set(parseProblems.map(\.row)).count)

@@ -1,0 +1,66 @@
+import FazhiApp
+import FazhiCore
+import FazhiStore
+import Fluent
+import Foundation
+import SQLKit
+import Testing
+
+/// An all-or-nothing import checked while it is written (`ImportWhileChecking`) reports exactly what checking the file
+/// first reports, writes nothing when a row is bad — a row in a later chunk included —, and everything when none is.
+@Suite(.serialized) struct ImportWhileCheckingTests {
+    /// Rows over two chunks (2,000 each) of valid officers, with `cert(i)` as their 执法证号.
+    static func officerFile(_ n: Int, body: String, cert: (Int) -> String) -> [[String]] {
+        let born = CivilDate(year: 1970, month: 1, day: 1)!.dayNumber
+        return [RegistryTemplates.officers.headers]
+            + (0..<n).map { i in
+                let b = CivilDate(dayNumber: born + i % 7_000)
+                let id = PersonalData.idNumber(
+                    first17: String(format: "110105%04d%02d%02d%03d", b.year, b.month, b.day, 100 + i / 7_000 * 2))
+                return [
+                    "测试员\(i)", "男", id, body, "执法队员", cert(i), "市场监管", "清河县", "2024-01-01", "2029-01-01", "在岗", "否",
+                    "", "80", "2026", "12",
+                ]
+            }
+    }
+
+    @Test(arguments: TestDB.all) func reportsAsCheckingFirstAndWritesAllOrNothing(_ db: TestDB) async throws {
+        try await withTestApp(db) { t in
+            let store = t.app.fazhi.store
+            let taken = try await Officers.list(bodies: nil, year: 2026, limit: 1, on: t.app.db).first!
+            var cells = Self.officerFile(2_200, body: "清河县市场监督管理局") { String(format: "IWC%06d", $0) }
+            cells[101][2] = "110105197001010012"  // row 102: wrong check character
+            cells[2_051][5] = cells[11][5]  // row 2,052 (second chunk) repeats row 12's 执法证号
+            cells[2_101][5] = taken.certificateNumber  // row 2,102: a registered 执法证号
+            cells[2_151][1] = "未知"; cells[2_151][3] = "不存在的局"  // row 2,152: its own problem and an unknown body
+            cells[2_181] = Array(repeating: " ", count: 16)  // row 2,182: empty, passed over
+            let before = try await Officers.count(on: t.app.db), records = try await t.recordSize()
+            let checked = try await RegistryImporter.officers(
+                cells, mode: .check, allowed: nil, store: store, context: .system, on: t.app.db)
+            let all = try await RegistryImporter.officers(
+                cells, mode: .all, allowed: nil, store: store, context: .system, on: t.app.db)
+            #expect(all.imported == 0 && all.rows == 2_199 && checked.rows == 2_199)
+            #expect(all.problems == checked.problems)
+            #expect(all.problems.map(\.row) == [102, 2_052, 2_102, 2_152, 2_152])
+            #expect(all.problems.contains { $0.row == 2_152 && $0.message == "“不存在的局”不是已登记的执法主体" })
+            #expect(try await Officers.count(on: t.app.db) == before)
+            #expect(try await t.recordSize() == records)
+            // Only some bodies allowed: the rows of the others are refused, nothing written.
+            let good = Self.officerFile(2_050, body: "清河县市场监督管理局") { String(format: "IWD%06d", $0) }
+            let other = try await t.orgID("清河县综合行政执法局")
+            let refused = try await RegistryImporter.officers(
+                good, mode: .all, allowed: [other], store: store, context: .system, on: t.app.db)
+            #expect(refused.imported == 0 && refused.problems.count == 2_050)
+            #expect(refused.problems.first?.message == "您无权为“清河县市场监督管理局”导入执法人员")
+            // A good file: every row, with its training hours, search document, record entries and seals.
+            let imported = try await RegistryImporter.officers(
+                good, mode: .all, allowed: nil, store: store, context: .system, on: t.app.db)
+            #expect(imported.imported == 2_050 && imported.problems.isEmpty)
+            #expect(try await Officers.count(on: t.app.db) == before + 2_050)
+            let found = try await Officers.list(bodies: nil, query: "IWD002049", year: 2026, on: t.app.db)
+            #expect(found.map(\.name) == ["测试员2049"] && found.first?.trainingHours == 12)
+            #expect(try await RecordLog.audit(on: t.app.db).ok)
+            #expect(try await StateAudit.run(on: t.app.db).isEmpty, "the rows match their seals")
+        }
+    }
+}
