@@ -24,6 +24,60 @@ import Testing
             }
     }
 
+    /// 权责清单 rows of new items (or, with `kind` 调整, amendments of them), `code(i)` as their codes.
+    static func powerFile(_ n: Int, body: String, kind: String = "新增", on date: String = "2026-01-01") -> [[String]] {
+        [RegistryTemplates.powerList.headers]
+            + (0..<n).map { i in
+                [
+                    String(format: "339901-XK-%05d", 50_000 + i), "对测试事项\(i)的许可", "行政许可", "", "《测试法》",
+                    "第\(i % 90 + 1)条", "",
+                    body, "受理、审查、决定", "", "", "12345", kind, date, "清单梳理", "清政办发〔2026〕9号", "县政府",
+                ]
+            }
+    }
+
+    @Test(arguments: TestDB.all) func powerListAsCheckingFirstAllOrNothing(_ db: TestDB) async throws {
+        try await withTestApp(db) { t in
+            let store = t.app.fazhi.store
+            var cells = Self.powerFile(2_100, body: "清河县市场监督管理局")
+            cells[50][13] = "2026-02-30"  // row 51: no such date
+            cells[2_060][0] = cells[30][0]  // row 2,061 (second chunk) repeats row 31's code
+            cells[2_080][12] = "取消"  // row 2,081: cancels an item not on the list
+            cells[2_090][2] = "行政奖励"; cells[2_090][7] = "不存在的局"  // row 2,091: code of another type, unknown body
+            let items = try await PowerListStore.list(on: CivilDate(iso: "2026-06-01")!, on: t.app.db).rows.count
+            let records = try await t.recordSize()
+            let checked = try await RegistryImporter.powerList(
+                cells, mode: .check, allowed: nil, store: store, context: .system, on: t.app.db)
+            let all = try await RegistryImporter.powerList(
+                cells, mode: .all, allowed: nil, store: store, context: .system, on: t.app.db)
+            #expect(all.imported == 0 && all.rows == 2_100 && checked.rows == 2_100)
+            #expect(all.problems == checked.problems)
+            #expect(Set(all.problems.map(\.row)) == [51, 2_061, 2_081, 2_091])
+            #expect(all.problems.contains { $0.row == 2_091 && $0.message == "“不存在的局”不是已登记的执法主体" })
+            #expect(try await PowerListStore.list(on: CivilDate(iso: "2026-06-01")!, on: t.app.db).rows.count == items)
+            #expect(try await t.recordSize() == records)
+            // A good file, then amendments of the same items (not all new: their search documents are replaced).
+            let good = Self.powerFile(2_100, body: "清河县市场监督管理局")
+            let added = try await RegistryImporter.powerList(
+                good, mode: .all, allowed: nil, store: store, context: .system, on: t.app.db)
+            #expect(added.imported == 2_100 && added.problems.isEmpty)
+            var amended = Self.powerFile(50, body: "清河县市场监督管理局", kind: "调整", on: "2026-03-01")
+            for i in 1..<amended.count { amended[i][1] = "对修订事项\(i - 1)的许可" }
+            let amendments = try await RegistryImporter.powerList(
+                amended, mode: .all, allowed: nil, store: store, context: .system, on: t.app.db)
+            #expect(amendments.imported == 50 && amendments.problems.isEmpty)
+            let now = try await PowerListStore.list(on: CivilDate(iso: "2026-06-01")!, on: t.app.db).rows
+            #expect(now.count == items + 2_100)
+            #expect(now.contains { $0.contentJSON.contains("对修订事项49的许可") })
+            #expect(!now.contains { $0.contentJSON.contains("对测试事项49的许可") })
+            let r = try await t.send(
+                .GET, "/powers?format=json&q=" + "修订事项".addingPercentEncoding(withAllowedCharacters: .alphanumerics)!)
+            #expect(r.text.contains("339901-XK-50049"))
+            #expect(try await RecordLog.audit(on: t.app.db).ok)
+            #expect(try await StateAudit.run(on: t.app.db).isEmpty, "the rows match their seals")
+        }
+    }
+
     @Test(arguments: TestDB.all) func reportsAsCheckingFirstAndWritesAllOrNothing(_ db: TestDB) async throws {
         try await withTestApp(db) { t in
             let store = t.app.fazhi.store

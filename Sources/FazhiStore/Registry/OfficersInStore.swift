@@ -11,9 +11,6 @@ struct OfficersInStore: Sendable {
     let allowed: Set<UUID>?
     let takenCertificates: Set<String>, takenIDNumbers: Set<String>
 
-    /// A row's problems with the store.
-    struct Refused: Error { let problems: [ImportProblem] }
-
     static func read(allowed: Set<UUID>?, on db: any Database) async throws -> OfficersInStore {
         let sql = db as! any SQLDatabase
         var certificates = Set<String>(), idNumbers = Set<String>()
@@ -29,7 +26,7 @@ struct OfficersInStore: Sendable {
     /// A row whose own checks passed, against the store: the officer to write (with this id), or every problem.
     func check(
         _ rowNumber: Int, _ r: RegistryTemplates.OfficerRow, id: UUID
-    ) -> Result<RegistryImporter.ReadyOfficer, Refused> {
+    ) -> Result<RegistryImporter.ReadyOfficer, RowRefused> {
         var problems: [ImportProblem] = []
         let body = bodies[r.bodyName]
         if body == nil {
@@ -44,7 +41,7 @@ struct OfficersInStore: Sendable {
         if takenIDNumbers.contains(r.idNumber) {
             problems.append(ImportProblem(row: rowNumber, column: "身份证号", message: "该身份证号已登记为执法人员"))
         }
-        guard problems.isEmpty, let body else { return .failure(Refused(problems: problems)) }
+        guard problems.isEmpty, let body else { return .failure(RowRefused(problems: problems)) }
         let input = OfficerInput(
             name: r.name, gender: r.gender, idNumber: r.idNumber, bodyID: body, post: r.post,
             certificate: r.certificate,
@@ -57,8 +54,6 @@ struct OfficersInStore: Sendable {
     /// The problem of a row that failed its own checks when its body name is not a registered body either (one
     /// report lists every problem).
     func unknownBody(_ rowNumber: Int, _ cells: [String], _ reader: RowReader) -> ImportProblem? {
-        let name = reader.cell(cells, "执法主体")
-        return name.isEmpty || bodies[name] != nil
-            ? nil : ImportProblem(row: rowNumber, column: "执法主体", message: "“\(name)”不是已登记的执法主体")
+        RegistryImporter.unknownBody(rowNumber, cells, reader, column: "执法主体", bodies: bodies)
     }
 }

@@ -42,10 +42,17 @@ public enum RegistryImporter {
         let reader = RowReader(template: template, header: header)
         return rows.sorted().compactMap { r in
             guard r >= 2, r - 1 < cells.count else { return nil }
-            let name = reader.cell(cells[r - 1], column)
-            return name.isEmpty || bodies[name] != nil
-                ? nil : ImportProblem(row: r, column: column, message: "“\(name)”不是已登记的执法主体")
+            return unknownBody(r, cells[r - 1], reader, column: column, bodies: bodies)
         }
+    }
+
+    /// The problem of a row whose body name (in `column`) is neither empty nor a registered body.
+    static func unknownBody(
+        _ rowNumber: Int, _ cells: [String], _ reader: RowReader, column: String, bodies: [String: UUID]
+    ) -> ImportProblem? {
+        let name = reader.cell(cells, column)
+        return name.isEmpty || bodies[name] != nil
+            ? nil : ImportProblem(row: rowNumber, column: column, message: "“\(name)”不是已登记的执法主体")
     }
 
     /// Organisations the importing user may write for (nil = any).
@@ -166,66 +173,28 @@ public enum RegistryImporter {
         now: Date = Date(),
         on db: any Database, progress: Progress? = nil
     ) async throws -> ImportReport {
+        if mode == .all, cells.count > 1,
+            let reader = Optional(RowReader(template: RegistryTemplates.powerList, header: cells[0])),
+            reader.headerProblems.isEmpty
+        {
+            return try await powerListWhileChecking(
+                cells, reader: reader, allowed: allowed, store: store, context: context, now: now, on: db,
+                progress: progress)
+        }
         let (parsed, parseProblems) = RegistryTemplates.powerRows(cells)
-        let bodies = try await bodyNames(on: db)
+        let list = try await PowerListInStore.read(allowed: allowed, on: db)
         var problems =
             parseProblems
             + unknownBodies(
                 cells, rows: Set(parseProblems.map(\.row)), column: "实施主体", template: RegistryTemplates.powerList,
-                bodies: bodies)
-        let sql = db as! any SQLDatabase
-        // The first and the latest adjustment of every stored item: enough for PowerListHistory.check.
-        var known: [String: (id: UUID, first: PowerAdjustment, last: PowerAdjustment)] = [:]
-        for r in try await sql.raw(
-            """
-            SELECT i.id, i.code, a.kind, a.effective_on, a.sequence, a.content, f.effective_on AS first_on
-            FROM power_items i JOIN power_adjustments a ON a.item_id = i.id AND a.sequence = i.adjustments
-            JOIN power_adjustments f ON f.item_id = i.id AND f.sequence = 1
-            """
-        ).all() {
-            let content = try StoreJSON.decode(PowerItemContent.self, try r.decode(column: "content", as: String.self))
-            let last = PowerAdjustment(
-                kind: AdjustmentKind(rawValue: try r.decode(column: "kind", as: String.self))!,
-                effectiveOn: CivilDate(iso: try r.decode(column: "effective_on", as: String.self))!,
-                sequence: try r.decode(column: "sequence", as: Int.self), reason: "-", approvalDocument: "-",
-                approver: "-", content: content)
-            var first = last
-            first.effectiveOn = CivilDate(iso: try r.decode(column: "first_on", as: String.self))!; first.sequence = 1;
-            first.kind = .add
-            known[content.code] = (try r.decode(column: "id", as: UUID.self), first, last)
-        }
+                bodies: list.bodies)
         var ready: [ReadyAdjustment] = []
         let newIDs = UUID.timeOrdered(parsed.count)
         for (n, (rowNumber, r)) in parsed.enumerated() {
-            guard let body = bodies[r.bodyName] else {
-                problems.append(ImportProblem(row: rowNumber, column: "实施主体", message: "“\(r.bodyName)”不是已登记的执法主体"));
-                continue
+            switch list.check(rowNumber, r, newID: newIDs[n]) {
+            case .success(let adjustment): ready.append(adjustment)
+            case .failure(let refused): problems += refused.problems
             }
-            if let allowed, !allowed.contains(body) {
-                problems.append(ImportProblem(row: rowNumber, column: "实施主体", message: "您无权为“\(r.bodyName)”调整权责清单"));
-                continue
-            }
-            let k = known[r.code]
-            let existing = k.map { $0.first.sequence == $0.last.sequence ? [$0.last] : [$0.first, $0.last] } ?? []
-            let adj = PowerAdjustment(
-                kind: r.kind, effectiveOn: r.effectiveOn, sequence: (k?.last.sequence ?? 0) + 1, reason: r.reason,
-                approvalDocument: r.approvalDocument, approver: r.approver, content: r.content(organisationID: body))
-            if let e = PowerListHistory.check(adj, against: existing) {
-                let (field, msg): (String, String) = {
-                    switch e {
-                    case .invalid(let f, let m): return (f, m);
-                    case .conflict(let f, let m): return (f ?? "", m);
-                    default: return ("", e.description)
-                    }
-                }()
-                let column =
-                    [
-                        "effectiveOn": "生效日期", "kind": "调整类型", "code": "事项编码", "type": "事项类型", "reason": "调整原因",
-                        "approvalDocument": "批准文号", "approver": "批准人",
-                    ][field] ?? "事项编码"
-                problems.append(ImportProblem(row: rowNumber, column: column, message: msg)); continue
-            }
-            ready.append((rowNumber, k?.id ?? newIDs[n], adj, k == nil, r.bodyName))
         }
         problems.sort { ($0.row, $0.column) < ($1.row, $1.column) }
         var report = ImportReport(
@@ -240,11 +209,7 @@ public enum RegistryImporter {
             var done = 0
             var search = SearchIndex.Batch(kind: "power", new: allNew)
             try await ImportPipeline.run(batch, prepare: PreparedAdjustments.init) { chunk in
-                try await PowerListStore.write(
-                    chunk.rows.map { ($0.id, $0.adj, $0.isNew) }, contents: chunk.contents, in: tx)
-                try await search.add(chunk.search, count: chunk.rows.count, on: tx.sql)
-                tx.record(raw: "power_list_import", chunk.subject, "import", chunk.payload)
-                try await tx.flushRecord()
+                try await chunk.write(search: &search, in: tx)
                 done += chunk.rows.count
                 if done < total { progress?(done, total) }
             }
@@ -277,6 +242,14 @@ public enum RegistryImporter {
                 json.field("row", row)
                 json.closeObject()
             }
+        }
+
+        /// Writes the chunk: its items and adjustments, search documents and record entry.
+        func write(search: inout SearchIndex.Batch, in tx: WriteTransaction) async throws {
+            try await PowerListStore.write(rows.map { ($0.id, $0.adj, $0.isNew) }, contents: contents, in: tx)
+            try await search.add(self.search, count: rows.count, on: tx.sql)
+            tx.record(raw: "power_list_import", subject, "import", payload)
+            try await tx.flushRecord()
         }
 
         init(_ rows: ArraySlice<ReadyAdjustment>) throws {
