@@ -89,6 +89,10 @@ import Testing
             cells[2_151][1] = "未知"; cells[2_151][3] = "不存在的局"  // row 2,152: its own problem and an unknown body
             cells[2_181] = Array(repeating: " ", count: 16)  // row 2,182: empty, passed over
             let before = try await Officers.count(on: t.app.db), records = try await t.recordSize()
+            // A header and blank rows: nothing to write, no write made.
+            let blank = try await RegistryImporter.officers(
+                [cells[0], ["", " "], []], mode: .all, allowed: nil, store: store, context: .system, on: t.app.db)
+            #expect(blank.rows == 0 && blank.imported == 0 && blank.problems.isEmpty)
             let checked = try await RegistryImporter.officers(
                 cells, mode: .check, allowed: nil, store: store, context: .system, on: t.app.db)
             let all = try await RegistryImporter.officers(

@@ -43,6 +43,7 @@ import Testing
         #expect(PersonalData.idNumberProblem("110105190002290021") == "身份证号中的出生日期 19000229 不是有效日期")
         #expect(PersonalData.idNumberProblem("11010519491231A02X") == "身份证号前17位应为数字")
         #expect(PersonalData.idNumberProblem("1101051949123100") == "身份证号应为18位")
+        #expect(PersonalData.idNumberProblem("110105194912310\r\n2") == "身份证号应为18位")  // CR LF: one character
         #expect(PersonalData.idNumberProblem("１１０１０５１９４９１２３１００２X") == "身份证号前17位应为数字")
         #expect(PersonalData.idNumberProblem("11010519491231002Ⅹ") == "身份证号校验码不正确")
     }

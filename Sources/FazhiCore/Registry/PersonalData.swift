@@ -10,8 +10,9 @@ public enum PersonalData {
     /// ISO 7064 MOD 11-2 check character), or nil if it is well-formed.
     public static func idNumberProblem(_ raw: String) -> String? {
         let bytes = Array(raw.utf8)
-        // 18 ASCII characters, as nearly every ID number is: read as bytes (an import checks 100,000 of them).
-        if bytes.count == 18 && bytes.allSatisfy({ $0 < 0x80 }) { return asciiIDNumberProblem(bytes) }
+        // 18 ASCII characters, as nearly every ID number is: read as bytes (an import checks 100,000 of them). Not with
+        // a CR, which with an LF after it is one character.
+        if bytes.count == 18 && bytes.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) { return asciiIDNumberProblem(bytes) }
         let s = Array(raw.uppercased())
         guard s.count == 18 else { return "身份证号应为18位" }
         guard s[0..<17].allSatisfy({ $0.isASCII && $0.isNumber }) else { return "身份证号前17位应为数字" }

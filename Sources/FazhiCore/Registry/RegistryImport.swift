@@ -50,7 +50,8 @@ public struct RowReader: Sendable {
         return row[i].trimmed
     }
 
-    /// A header as its UTF-8 bytes (the templates' headers and the files' are compared exactly, as before).
+    /// A header as its UTF-8 bytes: the templates' headers and the files' are compared byte for byte (a header
+    /// typed with compatibility ideographs no longer matches its canonical form; spreadsheets write what was typed).
     struct HeaderBytes: Hashable, Sendable {
         let text: String
         init(_ text: String) { self.text = text }

@@ -52,7 +52,9 @@ enum ImportWhileChecking {
             }
             self.rows = rows
             count = indices.count
-            prepared = ready.isEmpty ? nil : try prepare(ready[...])
+            // A chunk with a refused row is never written: not prepared either.
+            let refused = rows.contains { !$0.own.problems.isEmpty || !$0.store.isEmpty }
+            prepared = ready.isEmpty || refused ? nil : try prepare(ready[...])
         }
     }
 

@@ -55,13 +55,19 @@ public enum RegistryImporter {
             ? nil : ImportProblem(row: rowNumber, column: column, message: "“\(name)”不是已登记的执法主体")
     }
 
+    /// Whether the file has a row after its header that is not blank.
+    static func hasRows(_ cells: [[String]]) -> Bool {
+        cells.dropFirst().contains { !RegistryTemplates.isEmptyRow($0) }
+    }
+
     /// Organisations the importing user may write for (nil = any).
     public static func officers(
         _ cells: consuming [[String]], mode: ImportMode, allowed: Set<UUID>?, store: Store, context: ChangeContext,
         now: Date = Date(),
         on db: any Database, progress: Progress? = nil
     ) async throws -> ImportReport {
-        if mode == .all, cells.count > 1,
+        // A file of rows to write (not a header alone, nor blank rows) is checked as it is written.
+        if mode == .all, hasRows(cells),
             let reader = Optional(RowReader(template: RegistryTemplates.officers, header: cells[0])),
             reader.headerProblems.isEmpty
         {
@@ -173,7 +179,8 @@ public enum RegistryImporter {
         now: Date = Date(),
         on db: any Database, progress: Progress? = nil
     ) async throws -> ImportReport {
-        if mode == .all, cells.count > 1,
+        // A file of rows to write (not a header alone, nor blank rows) is checked as it is written.
+        if mode == .all, hasRows(cells),
             let reader = Optional(RowReader(template: RegistryTemplates.powerList, header: cells[0])),
             reader.headerProblems.isEmpty
         {
