@@ -55,9 +55,12 @@ public enum RegistryImporter {
             ? nil : ImportProblem(row: rowNumber, column: column, message: "“\(name)”不是已登记的执法主体")
     }
 
-    /// Whether the file has a row after its header that is not blank.
-    static func hasRows(_ cells: [[String]]) -> Bool {
-        cells.dropFirst().contains { !RegistryTemplates.isEmptyRow($0) }
+    /// The reader of a file an all-or-nothing import checks as it writes it: one with a good header and rows to write
+    /// (not a header alone, nor blank rows — nothing to write, no write made).
+    static func readerWhileChecking(_ cells: [[String]], _ mode: ImportMode, _ template: ImportTemplate) -> RowReader? {
+        guard mode == .all, cells.dropFirst().contains(where: { !RegistryTemplates.isEmptyRow($0) }) else { return nil }
+        let reader = RowReader(template: template, header: cells[0])
+        return reader.headerProblems.isEmpty ? reader : nil
     }
 
     /// Organisations the importing user may write for (nil = any).
@@ -66,11 +69,7 @@ public enum RegistryImporter {
         now: Date = Date(),
         on db: any Database, progress: Progress? = nil
     ) async throws -> ImportReport {
-        // A file of rows to write (not a header alone, nor blank rows) is checked as it is written.
-        if mode == .all, hasRows(cells),
-            let reader = Optional(RowReader(template: RegistryTemplates.officers, header: cells[0])),
-            reader.headerProblems.isEmpty
-        {
+        if let reader = readerWhileChecking(cells, mode, RegistryTemplates.officers) {
             return try await officersWhileChecking(
                 cells, reader: reader, allowed: allowed, store: store, context: context, now: now, on: db,
                 progress: progress)
@@ -179,11 +178,7 @@ public enum RegistryImporter {
         now: Date = Date(),
         on db: any Database, progress: Progress? = nil
     ) async throws -> ImportReport {
-        // A file of rows to write (not a header alone, nor blank rows) is checked as it is written.
-        if mode == .all, hasRows(cells),
-            let reader = Optional(RowReader(template: RegistryTemplates.powerList, header: cells[0])),
-            reader.headerProblems.isEmpty
-        {
+        if let reader = readerWhileChecking(cells, mode, RegistryTemplates.powerList) {
             return try await powerListWhileChecking(
                 cells, reader: reader, allowed: allowed, store: store, context: context, now: now, on: db,
                 progress: progress)
