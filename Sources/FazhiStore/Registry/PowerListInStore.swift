@@ -22,14 +22,16 @@ struct PowerListInStore: Sendable {
             """
         ).all() {
             let content = try StoreJSON.decode(PowerItemContent.self, try r.decode(column: "content", as: String.self))
+            // A row edited past Fazhi refuses the import (the state audit names it); it must not stop the server.
+            guard let kind = AdjustmentKind(rawValue: try r.decode(column: "kind", as: String.self)),
+                let effectiveOn = CivilDate(iso: try r.decode(column: "effective_on", as: String.self)),
+                let firstOn = CivilDate(iso: try r.decode(column: "first_on", as: String.self))
+            else { throw StoreError.integrity("权责清单事项 \(content.code) 的调整记录无法读取，请先运行状态审计") }
             let last = PowerAdjustment(
-                kind: AdjustmentKind(rawValue: try r.decode(column: "kind", as: String.self))!,
-                effectiveOn: CivilDate(iso: try r.decode(column: "effective_on", as: String.self))!,
-                sequence: try r.decode(column: "sequence", as: Int.self), reason: "-", approvalDocument: "-",
-                approver: "-", content: content)
+                kind: kind, effectiveOn: effectiveOn, sequence: try r.decode(column: "sequence", as: Int.self),
+                reason: "-", approvalDocument: "-", approver: "-", content: content)
             var first = last
-            first.effectiveOn = CivilDate(iso: try r.decode(column: "first_on", as: String.self))!; first.sequence = 1;
-            first.kind = .add
+            first.effectiveOn = firstOn; first.sequence = 1; first.kind = .add
             known[content.code] = (try r.decode(column: "id", as: UUID.self), first, last)
         }
         return PowerListInStore(bodies: try await RegistryImporter.bodyNames(on: db), allowed: allowed, known: known)
