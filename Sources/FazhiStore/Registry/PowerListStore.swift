@@ -115,10 +115,14 @@ public enum PowerListStore {
     public static func write(
         _ rows: [(UUID, PowerAdjustment, Bool)], contents: [String]? = nil, in tx: WriteTransaction
     ) async throws {
-        try await write(rows, contents: contents, on: tx.sql)
-        let items = rows.map(\.0)
-        tx.seal(.powerItems, items)
-        tx.seal(.powerAdjustments, items)
+        try await write(Batch(rows, contents: contents), in: tx)
+    }
+
+    /// Writes a batch made beforehand and seals the rows written (`RowSeals`).
+    static func write(_ batch: Batch, in tx: WriteTransaction) async throws {
+        try await write(batch, on: tx.sql)
+        tx.seal(.powerItems, batch.items)
+        tx.seal(.powerAdjustments, batch.items)
     }
 
     /// The columns a new item is inserted with, and those an adjustment updates (after the key), as `JSONRows`.
@@ -139,63 +143,93 @@ public enum PowerListStore {
     /// An item's adjustment closed at a date (`valid_to`), found by item and sequence.
     static let closingColumns = JSONRows([("item_id", .uuid), ("sequence", .int), ("valid_to", .text)])
 
-    /// Writes checked adjustments, a few statements for the whole batch: the item rows (created on the first
-    /// adjustment, else updated to the latest content) and the adjustment rows. `contents`: each row's content as JSON,
-    /// when already encoded.
+    /// Writes checked adjustments, a few statements for the whole batch (`Batch`). `contents`: each row's content as
+    /// JSON, when already encoded.
     public static func write(
         _ rows: [(UUID, PowerAdjustment, Bool)], contents: [String]? = nil, on sql: any SQLDatabase
     ) async throws {
-        guard !rows.isEmpty else { return }
-        let contents = try contents ?? rows.map { String(decoding: try StoreJSON.bytes($0.1.content), as: UTF8.self) }
-        let new = rows.indices.filter { rows[$0].2 }
-        if !new.isEmpty {
-            let json = JSONRows.json(new) { row, i in
-                let (id, a, _) = rows[i]
-                row.uuid(id); row.string(a.content.code); row.string(a.content.name)
-                row.string(a.content.type.rawValue)
-                row.uuid(a.content.organisationID); row.string(a.kind.resultingStatus.rawValue)
-                row.int(a.sequence); row.string(contents[i])
-            }
-            try await itemColumns.insert(into: "power_items", json, on: sql)
-        }
-        // An item adjusted more than once in the batch ends as its last adjustment left it.
-        var lastOfItem: [UUID: Int] = [:]
-        for i in rows.indices where !rows[i].2 { lastOfItem[rows[i].0] = i }
-        if !lastOfItem.isEmpty {
-            let json = JSONRows.json(lastOfItem.values.sorted()) { row, i in
-                let (id, a, _) = rows[i]
-                row.uuid(id); row.string(a.content.name); row.uuid(a.content.organisationID)
-                row.string(a.kind.resultingStatus.rawValue); row.int(a.sequence); row.string(contents[i])
-            }
-            try await itemUpdateColumns.update("power_items", keys: 1, json, on: sql)
-        }
-        // Each adjustment applies until the next one of its item (M006): worked out within the batch, and for an item's
-        // first adjustment in the batch, the stored one before it is closed at this date.
-        var validTo = Array(repeating: M006_PowerListValidity.open, count: rows.count)
-        var lastIndex: [UUID: Int] = [:], closeStored: [(UUID, Int, String)] = []
-        for (i, (id, a, _)) in rows.enumerated() {
-            if let prev = lastIndex[id] {
-                validTo[prev] = a.effectiveOn.description
-            } else if a.sequence > 1 {
-                closeStored.append((id, a.sequence - 1, a.effectiveOn.description))
-            }
-            lastIndex[id] = i
-        }
-        if !closeStored.isEmpty {
-            let json = JSONRows.json(closeStored) { row, c in
-                row.uuid(c.0); row.int(c.1); row.string(c.2)
-            }
+        try await write(Batch(rows, contents: contents), on: sql)
+    }
+
+    /// Runs a batch's statements: the new items, the items updated, the stored adjustments closed, the adjustments.
+    static func write(_ batch: Batch, on sql: any SQLDatabase) async throws {
+        guard !batch.items.isEmpty else { return }
+        if let json = batch.newItems { try await itemColumns.insert(into: "power_items", json, on: sql) }
+        if let json = batch.updatedItems { try await itemUpdateColumns.update("power_items", keys: 1, json, on: sql) }
+        if let json = batch.closedStored {
             try await closingColumns.update("power_adjustments", keys: 2, json, on: sql)
         }
-        let adjustmentIDs = UUID.timeOrdered(rows.count)
-        let json = JSONRows.json(rows.indices) { row, i in
-            let (id, a, _) = rows[i]
-            row.uuid(adjustmentIDs[i]); row.uuid(id); row.string(a.content.code)
-            row.int(a.sequence); row.string(a.kind.rawValue); row.string(a.effectiveOn.description)
-            row.string(validTo[i]); row.string(a.content.type.rawValue); row.uuid(a.content.organisationID)
-            row.string(a.reason); row.string(a.approvalDocument); row.string(a.approver); row.string(contents[i])
+        try await adjustmentColumns.insert(into: "power_adjustments", batch.adjustments, on: sql)
+    }
+
+    /// Checked adjustments as the rows of the statements that write them (`JSONRows`), made without the database: an
+    /// import makes each chunk's on the preparing core while the chunk before is written (the items' content JSON,
+    /// quoted into these rows twice, was the writer's largest Swift cost).
+    struct Batch: Sendable {
+        /// The item of each adjustment, in order (what is sealed).
+        let items: [UUID]
+        /// Items created by their first adjustment (`itemColumns`).
+        let newItems: [UInt8]?
+        /// Items adjusted again, each to the content its last adjustment in the batch left (`itemUpdateColumns`).
+        let updatedItems: [UInt8]?
+        /// Stored adjustments closed at the date of the next one (`closingColumns`).
+        let closedStored: [UInt8]?
+        /// The adjustment rows (`adjustmentColumns`).
+        let adjustments: [UInt8]
+
+        init(_ rows: [(UUID, PowerAdjustment, Bool)], contents: [String]? = nil) throws {
+            items = rows.map(\.0)
+            let contents =
+                try contents ?? rows.map { String(decoding: try StoreJSON.bytes($0.1.content), as: UTF8.self) }
+            let new = rows.indices.filter { rows[$0].2 }
+            newItems =
+                new.isEmpty
+                ? nil
+                : JSONRows.json(new) { row, i in
+                    let (id, a, _) = rows[i]
+                    row.uuid(id); row.string(a.content.code); row.string(a.content.name)
+                    row.string(a.content.type.rawValue)
+                    row.uuid(a.content.organisationID); row.string(a.kind.resultingStatus.rawValue)
+                    row.int(a.sequence); row.string(contents[i])
+                }
+            // An item adjusted more than once in the batch ends as its last adjustment left it.
+            var lastOfItem: [UUID: Int] = [:]
+            for i in rows.indices where !rows[i].2 { lastOfItem[rows[i].0] = i }
+            updatedItems =
+                lastOfItem.isEmpty
+                ? nil
+                : JSONRows.json(lastOfItem.values.sorted()) { row, i in
+                    let (id, a, _) = rows[i]
+                    row.uuid(id); row.string(a.content.name); row.uuid(a.content.organisationID)
+                    row.string(a.kind.resultingStatus.rawValue); row.int(a.sequence); row.string(contents[i])
+                }
+            // Each adjustment applies until the next one of its item (M006): worked out within the batch, and for an
+            // item's first adjustment in the batch, the stored one before it is closed at this date.
+            var validTo = Array(repeating: M006_PowerListValidity.open, count: rows.count)
+            var lastIndex: [UUID: Int] = [:], closeStored: [(UUID, Int, String)] = []
+            for (i, (id, a, _)) in rows.enumerated() {
+                if let prev = lastIndex[id] {
+                    validTo[prev] = a.effectiveOn.description
+                } else if a.sequence > 1 {
+                    closeStored.append((id, a.sequence - 1, a.effectiveOn.description))
+                }
+                lastIndex[id] = i
+            }
+            closedStored =
+                closeStored.isEmpty
+                ? nil
+                : JSONRows.json(closeStored) { row, c in
+                    row.uuid(c.0); row.int(c.1); row.string(c.2)
+                }
+            let adjustmentIDs = UUID.timeOrdered(rows.count)
+            adjustments = JSONRows.json(rows.indices) { row, i in
+                let (id, a, _) = rows[i]
+                row.uuid(adjustmentIDs[i]); row.uuid(id); row.string(a.content.code)
+                row.int(a.sequence); row.string(a.kind.rawValue); row.string(a.effectiveOn.description)
+                row.string(validTo[i]); row.string(a.content.type.rawValue); row.uuid(a.content.organisationID)
+                row.string(a.reason); row.string(a.approvalDocument); row.string(a.approver); row.string(contents[i])
+            }
         }
-        try await adjustmentColumns.insert(into: "power_adjustments", json, on: sql)
     }
 
     /// Filters of the list pages.

@@ -228,8 +228,8 @@ public enum RegistryImporter {
     /// A chunk of checked 权责清单 adjustments with what does not need the database worked out (on another core).
     struct PreparedAdjustments: Sendable {
         let rows: ArraySlice<ReadyAdjustment>
-        /// Each adjustment's content as stored (JSON), in the rows' order.
-        let contents: [String]
+        /// The rows of the statements that write the chunk's items and adjustments.
+        let batch: PowerListStore.Batch
         /// The search documents as `SearchIndex.rows`.
         let search: [UInt8]
         let payload: [UInt8]
@@ -248,7 +248,7 @@ public enum RegistryImporter {
 
         /// Writes the chunk: its items and adjustments, search documents and record entry.
         func write(search: inout SearchIndex.Batch, in tx: WriteTransaction) async throws {
-            try await PowerListStore.write(rows.map { ($0.id, $0.adj, $0.isNew) }, contents: contents, in: tx)
+            try await PowerListStore.write(batch, in: tx)
             try await search.add(self.search, count: rows.count, on: tx.sql)
             tx.record(raw: "power_list_import", subject, "import", payload)
             try await tx.flushRecord()
@@ -256,7 +256,7 @@ public enum RegistryImporter {
 
         init(_ rows: ArraySlice<ReadyAdjustment>) throws {
             self.rows = rows
-            contents = try rows.map { String(decoding: try StoreJSON.bytes($0.adj.content), as: UTF8.self) }
+            batch = try PowerListStore.Batch(rows.map { ($0.id, $0.adj, $0.isNew) })
             search = SearchIndex.rows(
                 rows.map {
                     SearchIndex.indexed(
