@@ -71,11 +71,15 @@ import Testing
             #expect(now.contains { $0.contentJSON.contains("对修订事项49的许可") })
             #expect(!now.contains { $0.contentJSON.contains("对测试事项49的许可") })
             // The amended items' first adjustments were closed at the amendment's date (M006): the list as of the day
-            // before still shows what they said then.
+            // before still shows what they said then, and on the day itself only the amendment (one row per item).
             let before = try await PowerListStore.list(on: CivilDate(iso: "2026-02-28")!, on: t.app.db).rows
             #expect(before.count == items + 2_100)
             #expect(before.contains { $0.contentJSON.contains("对测试事项49的许可") })
             #expect(!before.contains { $0.contentJSON.contains("对修订事项") })
+            let onTheDay = try await PowerListStore.list(on: CivilDate(iso: "2026-03-01")!, on: t.app.db).rows
+            #expect(onTheDay.count == items + 2_100)
+            #expect(onTheDay.contains { $0.contentJSON.contains("对修订事项49的许可") })
+            #expect(!onTheDay.contains { $0.contentJSON.contains("对测试事项49的许可") })
             let r = try await t.send(
                 .GET, "/powers?format=json&q=" + "修订事项".addingPercentEncoding(withAllowedCharacters: .alphanumerics)!)
             #expect(r.text.contains("339901-XK-50049"))
