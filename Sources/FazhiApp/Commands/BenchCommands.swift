@@ -137,17 +137,24 @@ struct BenchRecordCommand: AsyncCommand {
                     if acc == 255 { print("") }
                 })
         }
-        let t0 = DispatchTime.now().uptimeNanoseconds
-        let report = try await RecordLog.audit(on: app.db, extraKeys: [app.fazhi.recordKey.publicKey])
-        let verify = Double(DispatchTime.now().uptimeNanoseconds - t0) / 1e9
-        guard report.entriesChecked == total, total >= before + n else {
-            throw CommandFailure("校验条数不符：\(report.entriesChecked)/\(total)")
+        // Best of three as well, measured the same way.
+        var verify = Double.infinity
+        for _ in 0..<3 {
+            let t0 = DispatchTime.now().uptimeNanoseconds
+            let report = try await RecordLog.audit(on: app.db, extraKeys: [app.fazhi.recordKey.publicKey])
+            verify = min(verify, Double(DispatchTime.now().uptimeNanoseconds - t0) / 1e9)
+            guard report.ok, report.entriesChecked == total, total >= before + n else {
+                throw CommandFailure("校验条数不符：\(report.entriesChecked)/\(total)")
+            }
         }
         context.console.print(
             benchLine("record_verify", Double(total) / verify, "entries/s", baseline: Double(total) / raw))
         // Reading alone, and verifying alone: where the time goes.
         var count = 0
-        let readOnly = try await seconds { count = try await RecordLog.readAll(on: app.db) }
+        var readOnly = Double.infinity
+        for _ in 0..<3 {
+            readOnly = min(readOnly, try await seconds { count = try await RecordLog.readAll(on: app.db) })
+        }
         context.console.print(
             benchLine("record_read_only", Double(count) / readOnly, "entries/s", baseline: Double(total) / raw))
         // The same verification without the database read: the verifier's own cost.

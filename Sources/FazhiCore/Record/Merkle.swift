@@ -91,6 +91,23 @@ public struct CompactRange: Sendable {
         size += 1
     }
 
+    /// Appends a perfect subtree of 2^`height` leaves at once (its root, `hash`): as appending its leaves one by one
+    /// would, when the range's size is a multiple of 2^`height` (false, and nothing appended, otherwise).
+    @discardableResult
+    public mutating func append(subtree hash: Merkle.Hash, height: Int) -> Bool {
+        guard height >= 0, height < Int.bitWidth - 2, size % (1 << height) == 0 else { return false }
+        var node = (height: height, hash: hash)
+        var n = size >> height
+        while n & 1 == 1 {
+            let left = stack.removeLast()
+            node = (height: left.height + 1, hash: Merkle.nodeHash(left.hash, node.hash))
+            n >>= 1
+        }
+        stack.append(node)
+        size += 1 << height
+        return true
+    }
+
     /// MTH of all leaves appended so far: fold the perfect subtrees from the right.
     public var root: Merkle.Hash {
         guard var acc = stack.last?.hash else { return Merkle.emptyRoot }

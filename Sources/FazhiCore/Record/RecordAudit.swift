@@ -63,38 +63,80 @@ public struct RecordAuditor {
     public mutating func consume(_ stored: StoredRecordEntry) { consume(RecordPage([stored]).check(0..<1)) }
 
     /// Goes on with a page whose entries were checked one by one (`RecordPage.checked`): in order, the sequence
-    /// numbers, each entry's own problem, the chain, the tree and the checkpoints at their sizes.
+    /// numbers, each entry's own problem (its payload, its leaf, its link to the entry before), the page's first link
+    /// against the chain carried so far, the tree and the checkpoints at their sizes. A block of entries that all
+    /// passed goes into the tree as the subtree `RecordPage.checked` hashed beside the other cores, unless a
+    /// checkpoint's size falls inside it.
     public mutating func consume(_ page: CheckedRecordPage) {
-        for i in 0..<page.count {
-            guard report.firstProblem == nil else { return }
-            let seq = page.sequences[i]
-            if seq != expected {
-                let reason =
-                    seq > expected
-                    ? "第\(expected)条记录缺失（下一条为第\(seq)条）：记录被删除"
-                    : "第\(seq)条记录重复或顺序被改动"
-                report.firstProblem = (expected, reason); return
+        // The running chain is the stored chain hash of the last entry taken (equal to the recomputed one once it
+        // passed), read back when the page is done.
+        var taken: Int?
+        defer { if let k = taken, let stored = page.storedChain(k) { chain = stored } }
+        var i = 0, block = 0
+        while i < page.count, report.firstProblem == nil {
+            while block < page.blockStarts.count, page.blockStarts[block] < i { block += 1 }
+            if block < page.blockStarts.count, page.blockStarts[block] == i, takeBlock(page, block, at: i) {
+                taken = i + CheckedRecordPage.blockSize - 1
+                i += CheckedRecordPage.blockSize
+                continue
             }
-            switch page.problems[i] {
-            case .payload: report.firstProblem = (seq, "第\(seq)条记录的内容与其哈希不符：内容被改动"); return
-            case .leaf: report.firstProblem = (seq, "第\(seq)条记录的字段与其叶哈希不符：记录被改动"); return
-            case nil: break
-            }
-            let leaf = page.leaf(i)
-            var h = SHA256()
-            h.update(data: chain)
-            h.update(data: leaf)
-            let next = h.finalize()
-            if !page.withStoredChain(i, { RecordPage.hexEquals(next, $0) }) {
-                report.firstProblem = (seq, "第\(seq)条记录的链哈希不符：记录被插入、删除或调换"); return
-            }
-            chain = Array(next)
-            range.append(leaf)
-            expected += 1
-            report.entriesChecked += 1
-            checkCheckpoints()
+            guard take(page, i) else { return }
+            taken = i
+            i += 1
         }
     }
+
+    /// Entry `i` alone: its sequence number, its problem, its link, then into the tree.
+    private mutating func take(_ page: CheckedRecordPage, _ i: Int) -> Bool {
+        let seq = page.sequences[i]
+        if seq != expected {
+            let reason =
+                seq > expected
+                ? "第\(expected)条记录缺失（下一条为第\(seq)条）：记录被删除"
+                : "第\(seq)条记录重复或顺序被改动"
+            report.firstProblem = (expected, reason); return false
+        }
+        switch page.problems[i] {
+        case .payload: report.firstProblem = (seq, "第\(seq)条记录的内容与其哈希不符：内容被改动"); return false
+        case .leaf: report.firstProblem = (seq, "第\(seq)条记录的字段与其叶哈希不符：记录被改动"); return false
+        case .chain: report.firstProblem = (seq, Self.chainBroken(seq)); return false
+        case nil: break
+        }
+        if i == 0, !firstLinkHolds(page) { report.firstProblem = (seq, Self.chainBroken(seq)); return false }
+        range.append(page.leaf(i))
+        expected += 1
+        report.entriesChecked += 1
+        checkCheckpoints()
+        return true
+    }
+
+    /// Block `b` (starting at entry `i`) whole, when every entry in it passed and no checkpoint falls inside it.
+    private mutating func takeBlock(_ page: CheckedRecordPage, _ b: Int, at i: Int) -> Bool {
+        let size = CheckedRecordPage.blockSize
+        guard range.size == Int(expected - 1), range.size % size == 0,
+            pending.first.map({ $0.treeSize >= range.size + size }) ?? true
+        else { return false }
+        for j in i..<(i + size) where page.sequences[j] != expected + Int64(j - i) || page.problems[j] != nil {
+            return false
+        }
+        if i == 0, !firstLinkHolds(page) { return false }
+        guard range.append(subtree: page.blockRoot(b), height: CheckedRecordPage.blockHeight) else { return false }
+        expected += Int64(size)
+        report.entriesChecked += size
+        checkCheckpoints()
+        return true
+    }
+
+    /// The page's first entry links to the chain carried from the entries before it.
+    private func firstLinkHolds(_ page: CheckedRecordPage) -> Bool {
+        var h = SHA256()
+        h.update(data: chain)
+        h.update(data: page.leaf(0))
+        let next = h.finalize()
+        return page.withStoredChain(0) { RecordPage.hexEquals(next, $0) }
+    }
+
+    private static func chainBroken(_ seq: Int64) -> String { "第\(seq)条记录的链哈希不符：记录被插入、删除或调换" }
 
     private mutating func checkCheckpoints() {
         while let cp = pending.first, cp.treeSize <= range.size {

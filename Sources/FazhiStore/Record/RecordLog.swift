@@ -1,5 +1,6 @@
 import FazhiCore
 import FluentKit
+import FluentPostgresDriver
 import FluentSQLiteDriver
 import Foundation
 import SQLKit
@@ -128,6 +129,22 @@ public enum RecordLog {
     static let pageSQL =
         "SELECT " + columns.joined(separator: ", ") + " FROM record_entries WHERE seq > $1 ORDER BY seq LIMIT $2"
 
+    /// Runs a page read so that PostgreSQL walks the primary key in order instead of sorting the page. Its statistics
+    /// lag behind an append-only table, so for the newest entries it often expects a few hundred rows where 20,000
+    /// come, picks a bitmap scan and sorts them — on disk, past `work_mem` (measured on a 41,000-entry log: 27–30 ms a
+    /// page sorted against 7 ms walked in order, and a temporary file of 8 MB each time). `SET LOCAL` holds for this
+    /// read's own transaction; inside a caller's transaction the read runs as it is, leaving the caller's plans alone.
+    static func inKeyOrder<T: Sendable>(
+        on db: any Database, _ read: @escaping @Sendable (any Database) async throws -> T
+    ) async throws -> T {
+        guard db is any PostgresDatabase, !db.inTransaction else { return try await read(db) }
+        return try await db.transaction { tx in
+            guard let sql = tx as? any SQLDatabase else { return try await read(tx) }
+            try await sql.raw("SET LOCAL enable_sort = off").run()
+            return try await read(tx)
+        }
+    }
+
     /// One page of entries. On SQLite the rows are read straight from sqlite-nio (several times faster than
     /// decoding through SQLKit on long scans, which is what `fazhi record verify` does).
     static func readPage(on db: any Database, after: Int64, limit: Int) async throws -> [StoredRecordEntry] {
@@ -154,9 +171,10 @@ public enum RecordLog {
                 ).stored
             }
         }
-        let sql = db as! any SQLDatabase
-        let rows = try await sql.select().columns(columns.map { SQLColumn($0) }).from("record_entries")
-            .where("seq", .greaterThan, SQLBind(after)).orderBy("seq").limit(limit).all()
+        let rows = try await inKeyOrder(on: db) { db in
+            try await (db as! any SQLDatabase).select().columns(columns.map { SQLColumn($0) }).from("record_entries")
+                .where("seq", .greaterThan, SQLBind(after)).orderBy("seq").limit(limit).all()
+        }
         return try rows.map { r in
             try Row(
                 seq: r.decode(column: "seq", as: Int64.self),
