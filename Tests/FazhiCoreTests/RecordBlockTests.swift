@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 import Testing
 
@@ -67,12 +68,12 @@ struct RecordBlockTests {
         let whole = paged(entries, cps, keys: [key.publicKey])
         #expect(whole.ok && whole.entriesChecked == 3_000 && whole.checkpointsChecked == 5)
         #expect(whole.root == Merkle.root(leaves))
-        // A checkpoint whose root is not the log's, inside a block: found, as entry by entry finds it.
-        let wrong = try key.sign(treeSize: 300, root: Merkle.root(leaves.prefix(299)), madeAt: "t")
+        // A checkpoint whose root is not the log's, inside a block taken whole otherwise (entries 513–768 lie in the
+        // page's second part): found, as entry by entry finds it.
+        let wrong = try key.sign(treeSize: 700, root: Merkle.root(leaves.prefix(699)), madeAt: "t")
         let found = paged(entries, [wrong], keys: [key.publicKey])
-        #expect(
-            !found.ok
-                && found.checkpointProblems == log.audit(entries, [wrong], keys: [key.publicKey]).checkpointProblems)
+        #expect(!found.ok && found.checkpointsChecked == 1)
+        #expect(found.checkpointProblems == log.audit(entries, [wrong], keys: [key.publicKey]).checkpointProblems)
     }
 
     /// A stored chain hash replaced (by another entry's, by the same in capitals, by garbage) is named at that entry
@@ -99,6 +100,105 @@ struct RecordBlockTests {
         var moved = entries
         moved.swapAt(600, 601)
         #expect(paged(moved).firstProblem?.sequence == log.audit(moved).firstProblem?.sequence)
+    }
+
+    /// The same entry with its fields changed and its leaf hash stored anew, its chain hash left: only the link to the
+    /// entry before can tell. At a page's first entry that link is the auditor's to check — here where the page also
+    /// starts a block (entry 513, resumed after 512; pages of 256).
+    @Test func aReLeafedFirstEntryOfAPageIsNamed() {
+        let entries = log.makeLog(1_200)
+        func releafed(_ k: Int) -> [StoredRecordEntry] {
+            var out = entries
+            let e = out[k].entry
+            let forged = RecordEntry(
+                sequence: e.sequence, recordedAt: e.recordedAt, actor: "intruder", organisation: e.organisation,
+                subjectType: e.subjectType, subjectID: e.subjectID, action: e.action, payloadHash: e.payloadHash)
+            out[k] = StoredRecordEntry(
+                entry: forged, payload: out[k].payload, storedLeafHash: Hex.encode(forged.leafHash),
+                storedChainHash: out[k].storedChainHash)
+            return out
+        }
+        #expect(paged(releafed(512), from: 512).firstProblem?.sequence == 513)
+        #expect(paged(releafed(768), pageSize: 256).firstProblem?.sequence == 769)
+        #expect(paged(releafed(700)).firstProblem?.sequence == 701)
+        #expect(paged(releafed(700)).firstProblem?.reason == log.audit(releafed(700)).firstProblem?.reason)
+    }
+
+    /// An entry removed and the rest renumbered with their leaves stored anew: the sequence numbers and leaves agree,
+    /// only the chain is broken — at the first renumbered entry.
+    @Test func aRemovalHiddenByRenumberingIsNamed() {
+        let entries = log.makeLog(1_000)
+        var hidden = Array(entries[0..<300])
+        for old in entries[301...] {
+            let e = old.entry
+            let moved = RecordEntry(
+                sequence: e.sequence - 1, recordedAt: e.recordedAt, actor: e.actor, organisation: e.organisation,
+                subjectType: e.subjectType, subjectID: e.subjectID, action: e.action, payloadHash: e.payloadHash)
+            hidden.append(
+                StoredRecordEntry(
+                    entry: moved, payload: old.payload, storedLeafHash: Hex.encode(moved.leafHash),
+                    storedChainHash: old.storedChainHash))
+        }
+        #expect(paged(hidden).firstProblem?.sequence == 301)
+        #expect(paged(hidden).firstProblem?.reason == log.audit(hidden).firstProblem?.reason)
+    }
+
+    /// A payload and a field altered inside blocks of a page: named there, as entry by entry names them.
+    @Test func problemsInsideABlockAreNamed() {
+        let entries = log.makeLog(1_000)
+        var payload = entries
+        payload[300] = StoredRecordEntry(
+            entry: entries[300].entry, payload: Array("{}".utf8), storedLeafHash: entries[300].storedLeafHash,
+            storedChainHash: entries[300].storedChainHash)
+        #expect(paged(payload).firstProblem?.sequence == 301)
+        #expect(paged(payload).firstProblem?.reason == log.audit(payload).firstProblem?.reason)
+        var field = entries
+        let e = entries[600].entry
+        field[600] = StoredRecordEntry(
+            entry: RecordEntry(
+                sequence: e.sequence, recordedAt: e.recordedAt, actor: e.actor, organisation: "另一机关",
+                subjectType: e.subjectType, subjectID: e.subjectID, action: e.action, payloadHash: e.payloadHash),
+            payload: entries[600].payload, storedLeafHash: entries[600].storedLeafHash,
+            storedChainHash: entries[600].storedChainHash)
+        #expect(paged(field).firstProblem?.sequence == 601)
+    }
+
+    /// The leaf's bytes as the page writes them are `RecordEntry.canonicalBytes` for any sequence number a tampered
+    /// row could carry.
+    @Test(arguments: [Int64.min, -1_000, -1, 0, 1, 9, 10, 99, 100, 20_000, Int64.max])
+    func leavesMatchCanonicalBytesForAnySequence(_ seq: Int64) {
+        let payload = Array("{\"n\":1}".utf8)
+        let e = RecordEntry(
+            sequence: seq, recordedAt: "2026-12-02T10:00:00.000+08:00", actor: "u", organisation: "清河县",
+            subjectType: "case", subjectID: "x", action: "create", payloadHash: RecordEntry.payloadHash(of: payload))
+        let stored = StoredRecordEntry(
+            entry: e, payload: payload, storedLeafHash: Hex.encode(e.leafHash), storedChainHash: "")
+        let checked = RecordPage([stored]).check(0..<1)
+        #expect(checked.leaf(0) == e.leafHash)
+        #expect(checked.problems[0] == nil)
+    }
+
+    /// Hex read and compared as `Hex.encode` writes it: lower case only, every other byte refused.
+    @Test func hexIsReadAndComparedExactly() {
+        let digest = SHA256.hash(data: Array("法治".utf8))
+        let text = Array(Hex.encode(digest).utf8)
+        var decoded = [UInt8](repeating: 0, count: 32)
+        let reads = text.withUnsafeBytes { t in decoded.withUnsafeMutableBytes { RecordPage.hexDecode(t, into: $0) } }
+        #expect(reads && decoded == Array(digest))
+        #expect(text.withUnsafeBytes { RecordPage.hexEquals(digest, $0) })
+        let valid = Set("0123456789abcdef".utf8)
+        for position in [0, 1, 37, 63] {
+            for byte in UInt8.min...UInt8.max {
+                var changed = text
+                changed[position] = byte
+                let accepted = changed.withUnsafeBytes { t in
+                    decoded.withUnsafeMutableBytes { RecordPage.hexDecode(t, into: $0) }
+                }
+                let equal = changed.withUnsafeBytes { RecordPage.hexEquals(digest, $0) }
+                #expect(accepted == valid.contains(byte), "byte \(byte) at \(position)")
+                #expect(equal == (byte == text[position]), "byte \(byte) at \(position)")
+            }
+        }
     }
 
     /// Resuming from a frontier at any count (a checkpoint's size is rarely a block's multiple) reaches the same root,

@@ -143,7 +143,11 @@ struct BenchRecordCommand: AsyncCommand {
             let t0 = DispatchTime.now().uptimeNanoseconds
             let report = try await RecordLog.audit(on: app.db, extraKeys: [app.fazhi.recordKey.publicKey])
             verify = min(verify, Double(DispatchTime.now().uptimeNanoseconds - t0) / 1e9)
-            guard report.ok, report.entriesChecked == total, total >= before + n else {
+            guard report.ok else {
+                throw CommandFailure(
+                    "校验未通过：\(report.firstProblem?.reason ?? report.checkpointProblems.joined(separator: "；"))")
+            }
+            guard report.entriesChecked == total, total >= before + n else {
                 throw CommandFailure("校验条数不符：\(report.entriesChecked)/\(total)")
             }
         }

@@ -240,6 +240,8 @@ public struct CheckedRecordPage: Sendable {
         chainEnds.append(storedChains.count)
     }
 
+    /// Joins the parts of one page, in order (`checked(parts:)`); never two pages: a page's first entry has its link
+    /// checked by the auditor, and inside a joined page nobody would check it.
     mutating func append(_ other: CheckedRecordPage) {
         let base = storedChains.count, first = count
         sequences += other.sequences; leaves += other.leaves; storedChains += other.storedChains
@@ -252,12 +254,15 @@ public struct CheckedRecordPage: Sendable {
     /// with a problem are hashed too; the auditor never takes such a block whole.
     mutating func addBlocks() {
         let size = Self.blockSize
+        guard count >= size else { return }
         var level = [UInt8](repeating: 0, count: 32 * size)
         var node = [UInt8](repeating: 1, count: 65)
         var j = 0
         while j + size <= count {
             let s = sequences[j]
-            guard s >= 1, (s - 1) % Int64(size) == 0, sequences[j + size - 1] == s + Int64(size - 1) else {
+            guard s >= 1, s <= Int64.max - Int64(size), (s - 1) % Int64(size) == 0,
+                sequences[j + size - 1] == s + Int64(size - 1)
+            else {
                 j += 1
                 continue
             }

@@ -76,10 +76,11 @@ enum RecordPageReader {
             [PostgresData(int64: after), PostgresData(int64: end), PostgresData(int64: Int64(limit))]
         ).get()
         var page = RecordPage()
-        // Twice the first row's size for every row: generous (memory reserved and never written costs nothing here),
-        // and a page of longer rows still grows only once or twice.
+        // Twice the first row's size for every row (memory reserved and never written costs nothing here; a page of
+        // longer rows still grows only once or twice), at most 64 MB: one huge first row must not ask for gigabytes.
         let first = result.rows.first.map { $0.reduce(0) { $0 + ($1.bytes?.readableBytes ?? 0) } } ?? 0
-        page.reserve(entries: result.rows.count, bytes: 2 * first * result.rows.count)
+        let perRow = min(2 * first, (1 << 26) / max(1, result.rows.count))
+        page.reserve(entries: result.rows.count, bytes: perRow * result.rows.count)
         for row in result.rows {
             var cells = row.makeIterator()
             guard let first = cells.next(), var seqBytes = first.bytes else {
