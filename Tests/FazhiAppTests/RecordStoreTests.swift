@@ -129,6 +129,30 @@ struct RecordStoreTests {
         }
     }
 
+    /// A long payload (an import's rows) is stored LZ4-compressed on PostgreSQL (M044), reads back byte for byte and
+    /// verifies; SQLite stores it as it is.
+    @Test(arguments: TestDB.all)
+    func longPayloadsAreCompressedWithLZ4(_ db: TestDB) async throws {
+        try await withTestApp(db) { t in
+            struct Rows: Encodable { let rows: [String] }
+            let rows = Rows(rows: (0..<2_000).map { "执法人员 \($0)：清河县市场监督管理局，证件 QH-\($0 * 7919)" })
+            try await t.app.fazhi.store.write(on: t.app.db, .system) { tx in
+                try tx.record("officer_import", "lz4-check", "import", rows)
+            }
+            let seq = try await t.recordSize()
+            let stored = try await RecordLog.entry(Int64(seq), on: t.app.db)
+            #expect(stored?.payload == (try CanonicalJSON.encode(rows)))
+            if db != .sqlite {
+                struct Row: Decodable { let method: String? }
+                let row = try await t.sql.raw(
+                    "SELECT pg_column_compression(payload) AS method FROM record_entries WHERE seq = \(bind: seq)"
+                ).first(decoding: Row.self)
+                #expect(row?.method == "lz4")
+            }
+            #expect(try await RecordLog.audit(on: t.app.db).ok)
+        }
+    }
+
     enum Tamper: String, CaseIterable, Sendable {
         case alterPayload, alterActor, delete, insert, swap, rewriteWithHashes
     }

@@ -134,5 +134,6 @@ public enum FazhiMigrations {
         M041_LedgerAttachments(),
         M042_ThrottleClaims(),
         M043_TokenWrites(),
+        M044_RecordCompression(),
     ]
 }
