@@ -31,10 +31,14 @@ public enum Backup {
             let escaped = path.replacingOccurrences(of: "'", with: "''")
             try await (app.db as! any SQLDatabase).raw("VACUUM INTO '\(unsafeRaw: escaped)'").run()
         case .postgres(let url):
-            // pg_dump takes one repeatable-read snapshot; restore with `pg_restore -d NEWDB PATH`.
+            // pg_dump takes one repeatable-read snapshot; restore with `pg_restore -d NEWDB PATH`. Without the columns'
+            // compression methods (M044's LZ4): a `SET COMPRESSION lz4` travels in its table's own statement, and a
+            // server without LZ4 would refuse the table with it — the record with it.
             let p = Process()
             p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-            p.arguments = ["pg_dump", "--format=custom", "--no-owner", "--file", path, "--dbname", url]
+            p.arguments = [
+                "pg_dump", "--format=custom", "--no-owner", "--no-toast-compression", "--file", path, "--dbname", url,
+            ]
             try p.run()
             p.waitUntilExit()
             guard p.terminationStatus == 0 else { throw CommandFailure("pg_dump 失败（退出码 \(p.terminationStatus)）") }
