@@ -63,7 +63,7 @@ struct RecordBlockTests {
         let cps = try [256, 700, 1_024, 2_000, 2_049].map {
             try key.sign(treeSize: $0, root: Merkle.root(leaves.prefix($0)), madeAt: "t")
         }
-        // The blocks lying whole in each part of a page: entries 1–256 and 513–768 of the first (parts 1–500, 501–1000).
+        // The blocks lying whole in each part of the first page (parts 1–500, 501–1000): entries 1–256 and 513–768.
         #expect(RecordPage(Array(entries[0..<1_000])).checked(parts: 2).blockStarts == [0, 512])
         let whole = paged(entries, cps, keys: [key.publicKey])
         #expect(whole.ok && whole.entriesChecked == 3_000 && whole.checkpointsChecked == 5)

@@ -24,7 +24,11 @@ public struct M044_RecordCompression: AsyncMigration {
     private func hasLZ4(_ sql: any SQLDatabase) async throws -> Bool {
         struct Row: Decodable { let lz4: Bool }
         let row = try await sql.raw(
-            "SELECT COALESCE((SELECT 'lz4' = ANY(enumvals) FROM pg_settings WHERE name = 'default_toast_compression'), false) AS lz4"
+            """
+            SELECT COALESCE(
+                (SELECT 'lz4' = ANY(enumvals) FROM pg_settings WHERE name = 'default_toast_compression'), false
+            ) AS lz4
+            """
         ).first(decoding: Row.self)
         return row?.lz4 ?? false
     }

@@ -172,7 +172,8 @@ public enum RecordLog {
             }
         }
         let rows = try await inKeyOrder(on: db) { db in
-            try await (db as! any SQLDatabase).select().columns(columns.map { SQLColumn($0) }).from("record_entries")
+            guard let sql = db as? any SQLDatabase else { throw StoreError.integrity("记录表无法按序读取") }
+            return try await sql.select().columns(columns.map { SQLColumn($0) }).from("record_entries")
                 .where("seq", .greaterThan, SQLBind(after)).orderBy("seq").limit(limit).all()
         }
         return try rows.map { r in
