@@ -129,6 +129,20 @@ import Testing
             #expect(found.map(\.name) == ["测试员2049"] && found.first?.trainingHours == 12)
             #expect(try await RecordLog.audit(on: t.app.db).ok)
             #expect(try await StateAudit.run(on: t.app.db).isEmpty, "the rows match their seals")
+            // Every imported row is sealed as inserted (the seals come back with the insert): an officer of each chunk
+            // and a training row edited past Fazhi are each named.
+            let edited = try await t.sql.raw(
+                "SELECT id FROM officers WHERE certificate_number IN ('IWD000007', 'IWD002049') ORDER BY name"
+            ).all().map { try $0.decode(column: "id", as: UUID.self) }
+            #expect(edited.count == 2)
+            for id in edited {
+                try await t.sql.raw("UPDATE officers SET post = '改过' WHERE id = \(bind: id)").run()
+            }
+            try await t.sql.raw("UPDATE officer_training SET hours = 13 WHERE officer_id = \(bind: edited[0])").run()
+            let problems = try await StateAudit.run(on: t.app.db)
+            #expect(Set(problems.filter { $0.subjectType == "officers" }.map(\.label)) == ["测试员7", "测试员2049"])
+            #expect(problems.filter { $0.subjectType == "officer_training" }.count == 1, "\(problems)")
+            #expect(problems.count == 3, "\(problems)")
         }
     }
 }

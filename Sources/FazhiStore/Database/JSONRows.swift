@@ -65,19 +65,26 @@ public struct JSONRows: Sendable {
         ).run()
     }
 
-    /// `INSERT INTO table (columns) SELECT … FROM the rows`, then `tail` (e.g. an upsert's `ON CONFLICT`).
+    /// `INSERT INTO table (columns) SELECT … FROM the rows`, then `tail` (e.g. an upsert's `ON CONFLICT`), then
+    /// `returning` (a `RETURNING` list, whose rows it returns).
+    @discardableResult
     public func insert(
-        into table: String, _ json: [UInt8], tail: String = "", on sql: any SQLDatabase
-    ) async throws {
+        into table: String, _ json: [UInt8], tail: String = "", returning: String = "", on sql: any SQLDatabase
+    ) async throws -> [any SQLRow] {
         // SQLite reads `ON CONFLICT` after `SELECT … FROM` as a join constraint unless a WHERE comes between.
         let guardClause = tail.isEmpty ? "" : " WHERE true"
-        try await sql.raw(
+        let statement = sql.raw(
             """
             INSERT INTO \(ident: table) (\(unsafeRaw: names))
             SELECT \(unsafeRaw: values(on: sql))
-            FROM \(Self.source(json, on: sql))\(unsafeRaw: guardClause) \(unsafeRaw: tail)
+            FROM \(Self.source(json, on: sql))\(unsafeRaw: guardClause) \(unsafeRaw: tail) \(unsafeRaw: returning)
             """
-        ).run()
+        )
+        guard !returning.isEmpty else {
+            try await statement.run()
+            return []
+        }
+        return try await statement.all()
     }
 }
 

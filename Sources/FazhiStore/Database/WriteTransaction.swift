@@ -25,8 +25,8 @@ public final class WriteTransaction: @unchecked Sendable {
     /// Whether to trust `knownTail` enough to append guarded by it (one statement) rather than read the tail first: false
     /// once another process was found to have written since (several app nodes take turns), true again once not.
     fileprivate(set) var guardsTail = true
-    /// Registry rows written and not yet sealed (`seal(_:_:)`).
-    var toSeal: [(SealedTable, [any Encodable & Sendable])] = []
+    /// Registry rows written and not yet sealed (`seal(_:_:)`, `seal(_:returned:)`).
+    var toSeal: [(SealedTable, SealNote)] = []
 
     init(
         db: any Database, context: ChangeContext, now: Date, knownTail: RecordLog.Tail? = nil, guardsTail: Bool = true

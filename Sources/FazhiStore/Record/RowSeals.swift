@@ -82,9 +82,10 @@ public enum RowSeals {
     /// The database joins them itself into the two strings a seal is made of (one value per row to decode, not one per
     /// column: an import seals 100,000 rows): `sealed`, every column as "s" + text (or "∅" for NULL) separated by U+001F,
     /// and `row_key`, the key columns' text separated by "/".
-    static func selectList(_ table: SealedTable, on sql: any SQLDatabase) -> String {
+    /// `qualifier`: how the columns are named — "t." over the alias `t`, "" in a `RETURNING` list.
+    static func selectList(_ table: SealedTable, qualifier: String = "t.", on sql: any SQLDatabase) -> String {
         let sqlite = sql.dialect.name == "sqlite"
-        func text(_ c: String) -> String { sqlite ? "quote(t.\(c))" : "CAST(t.\(c) AS TEXT)" }
+        func text(_ c: String) -> String { sqlite ? "quote(\(qualifier)\(c))" : "CAST(\(qualifier)\(c) AS TEXT)" }
         func value(_ c: String) -> String { sqlite ? "'s' || \(text(c))" : "COALESCE('s' || \(text(c)), '∅')" }
         func key(_ c: String) -> String { sqlite ? text(c) : "COALESCE(\(text(c)), '')" }
         let separator = sqlite ? " || char(31) || " : " || chr(31) || "
@@ -99,6 +100,14 @@ public enum RowSeals {
     }
 
     static func seal(_ text: String) -> String { Hex.encode(SHA256.hash(data: Array(text.utf8))) }
+
+    /// `RETURNING` what `seals` reads back, for each row the statement writes as the statement leaves it: an import
+    /// seals its new rows without reading them again. (PostgreSQL planned that read of 2,000 ids a chunk as a scan of
+    /// the whole table once the import's own rows had reached its statistics: each chunk's read took longer than the
+    /// last.)
+    static func returning(_ table: SealedTable, on sql: any SQLDatabase) -> String {
+        "RETURNING \(selectList(table, qualifier: "", on: sql))"
+    }
 
     /// The seals of the rows whose owner column has one of these values: row key → seal.
     static func seals(
@@ -176,24 +185,48 @@ extension WriteTransaction {
     /// as stored when the record is flushed (`RowSeals`), so several writes to one row leave one seal of its end state.
     public func seal(_ table: SealedTable, _ owners: [any Encodable & Sendable]) {
         guard !owners.isEmpty else { return }
-        toSeal.append((table, owners))
+        toSeal.append((table, .owners(owners)))
     }
 
-    /// Records the seals of every row noted since the last flush, one entry per table.
+    /// Seals the rows a statement ending in `RowSeals.returning(table)` wrote, as it returned them. Only for rows no
+    /// other row of their owner needs sealing with (new rows): `seal(_:_:)` seals every row of an owner.
+    func seal(_ table: SealedTable, returned rows: [any SQLRow]) throws {
+        var seals: [String: String] = [:]
+        seals.reserveCapacity(rows.count)
+        for r in rows {
+            let (key, text) = try RowSeals.sealedText(r)
+            seals[key] = RowSeals.seal(text)
+        }
+        toSeal.append((table, .rows(seals)))
+    }
+
+    /// Records the seals of every row noted since the last flush, one entry per table (in the order first noted). A
+    /// row noted both ways is sealed as read at the flush: its end state.
     func recordSeals() async throws {
         guard !toSeal.isEmpty else { return }
         let noted = toSeal
         toSeal = []
-        var byTable: [SealedTable: [any Encodable & Sendable]] = [:]
+        var owners: [SealedTable: [any Encodable & Sendable]] = [:], returned: [SealedTable: [String: String]] = [:]
         var order: [SealedTable] = []
-        for (t, o) in noted {
-            if byTable[t] == nil { order.append(t) }
-            byTable[t, default: []] += o
+        for (t, note) in noted {
+            if owners[t] == nil && returned[t] == nil { order.append(t) }
+            switch note {
+            case .owners(let o): owners[t, default: []] += o
+            case .rows(let seals): returned[t, default: [:]].merge(seals) { $1 }
+            }
         }
         for t in order {
-            let rows = try await RowSeals.seals(t, owners: byTable[t] ?? [], on: sql)
+            var rows = returned[t] ?? [:]
+            if let o = owners[t] { rows.merge(try await RowSeals.seals(t, owners: o, on: sql)) { $1 } }
             guard !rows.isEmpty else { continue }
             try record(RowSeals.subjectType, t.name, "seal", ["rows": rows])
         }
     }
+}
+
+/// What a write noted to seal in a table: every row of these owners (read at the flush), or rows already sealed as a
+/// statement returned them.
+enum SealNote {
+    case owners([any Encodable & Sendable])
+    case rows([String: String])
 }

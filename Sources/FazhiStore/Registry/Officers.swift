@@ -215,11 +215,12 @@ public enum Officers {
         try await insert(rows: rows(officers), ids: officers.map(\.0), in: tx)
     }
 
-    /// Inserts officers already made into `rows`, with these ids.
+    /// Inserts officers already made into `rows`, with these (new) ids, and seals them as inserted.
     static func insert(rows: [UInt8], ids: [UUID], in tx: WriteTransaction) async throws {
         guard !ids.isEmpty else { return }
-        tx.seal(.officers, ids)
-        try await columns.insert(into: "officers", rows, on: tx.sql)
+        let inserted = try await columns.insert(
+            into: "officers", rows, returning: RowSeals.returning(.officers, on: tx.sql), on: tx.sql)
+        try tx.seal(.officers, returned: inserted)
     }
 
     /// The officer record of a user account, if linked.
@@ -263,13 +264,15 @@ public enum Officers {
         try await setTraining(rows: trainingRows(rows), officers: rows.map(\.0), in: tx)
     }
 
-    /// Sets training hours already made into `rows` for these officers (one statement).
-    static func setTraining(rows: [UInt8], officers: [UUID], in tx: WriteTransaction) async throws {
+    /// Sets training hours already made into `rows` for these officers (one statement). `new`: the officers were
+    /// inserted in this transaction, so the rows written are all the rows they have (sealed as written).
+    static func setTraining(rows: [UInt8], officers: [UUID], new: Bool = false, in tx: WriteTransaction) async throws {
         guard !officers.isEmpty else { return }
-        tx.seal(.officerTraining, officers)
-        try await trainingColumns.insert(
+        if !new { tx.seal(.officerTraining, officers) }
+        let written = try await trainingColumns.insert(
             into: "officer_training", rows, tail: "ON CONFLICT (officer_id, year) DO UPDATE SET hours = excluded.hours",
-            on: tx.sql)
+            returning: new ? RowSeals.returning(.officerTraining, on: tx.sql) : "", on: tx.sql)
+        if new { try tx.seal(.officerTraining, returned: written) }
     }
 
     static func select(year: Int) -> SQLQueryString {

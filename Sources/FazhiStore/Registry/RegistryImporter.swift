@@ -124,7 +124,7 @@ public enum RegistryImporter {
         /// Writes the chunk: its officers, training hours, search documents and record entry.
         func write(search: inout SearchIndex.Batch, in tx: WriteTransaction) async throws {
             try await Officers.insert(rows: officers, ids: rows.map(\.id), in: tx)
-            try await Officers.setTraining(rows: training, officers: trained, in: tx)
+            try await Officers.setTraining(rows: training, officers: trained, new: true, in: tx)
             try await search.add(self.search, count: rows.count, on: tx.sql)
             tx.record(raw: "officer_import", subject, "import", payload)
             try await tx.flushRecord()
