@@ -135,5 +135,6 @@ public enum FazhiMigrations {
         M042_ThrottleClaims(),
         M043_TokenWrites(),
         M044_RecordCompression(),
+        M045_SearchTokenCollation(),
     ]
 }

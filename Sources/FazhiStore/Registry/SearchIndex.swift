@@ -50,12 +50,14 @@ public enum SearchIndex {
     static func putTokens(_ kind: String, rows: [UInt8], new: Bool, on sql: any SQLDatabase) async throws {
         let ref = JSONRows.element(0), tokens = JSONRows.element(1)
         guard sql.dialect.name == "sqlite" else {
+            // New documents are inserted without `ON CONFLICT`: its speculative insertion probes and confirms each row,
+            // two thirds of inserting 100,000 documents into the table without its GIN index (measured).
+            let upsert = new ? "" : "ON CONFLICT (kind, ref) DO UPDATE SET tokens = excluded.tokens"
             try await sql.raw(
                 """
                 INSERT INTO search_index (kind, ref, tokens)
                 SELECT \(bind: kind), \(unsafeRaw: ref), string_to_array(\(unsafeRaw: tokens), ' ')
-                FROM \(JSONRows.source(rows, on: sql))
-                ON CONFLICT (kind, ref) DO UPDATE SET tokens = excluded.tokens
+                FROM \(JSONRows.source(rows, on: sql)) \(unsafeRaw: upsert)
                 """
             ).run()
             return
