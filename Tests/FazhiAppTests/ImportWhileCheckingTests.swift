@@ -85,6 +85,21 @@ import Testing
             #expect(r.text.contains("339901-XK-50049"))
             #expect(try await RecordLog.audit(on: t.app.db).ok)
             #expect(try await StateAudit.run(on: t.app.db).isEmpty, "the rows match their seals")
+            // Every row the imports wrote is sealed as written: a new item of the second chunk, an amended item, the
+            // adjustment the amendment closed and the amendment itself, each edited past Fazhi, are each named.
+            try await t.sql.raw(
+                "UPDATE power_items SET name = '改过' WHERE code IN ('339901-XK-52050', '339901-XK-50049')"
+            )
+            .run()
+            try await t.sql.raw("UPDATE power_adjustments SET reason = '改过' WHERE code = '339901-XK-50048'").run()
+            let problems = try await StateAudit.run(on: t.app.db)
+            #expect(
+                problems.filter { $0.subjectType == "power_items" }.map(\.label).sorted()
+                    == ["339901-XK-50049", "339901-XK-52050"], "\(problems)")
+            #expect(
+                problems.filter { $0.subjectType == "power_adjustments" }.map(\.label)
+                    == ["339901-XK-50048", "339901-XK-50048"], "\(problems)")
+            #expect(problems.count == 4, "\(problems)")
         }
     }
 

@@ -49,20 +49,34 @@ public struct JSONRows: Sendable {
     }
 
     /// `UPDATE table SET … FROM the rows WHERE …`: the first `keys` columns find the row, the others are set. A row the
-    /// rows name twice would be set by either: the caller passes each key once.
-    public func update(_ table: String, keys: Int, _ json: [UInt8], on sql: any SQLDatabase) async throws {
+    /// rows name twice would be set by either: the caller passes each key once. `returning`: a `RETURNING` list, whose
+    /// rows it returns.
+    @discardableResult
+    public func update(
+        _ table: String, keys: Int, _ json: [UInt8], returning: String = "", on sql: any SQLDatabase
+    ) async throws -> [any SQLRow] {
         let sqlite = sql.dialect.name == "sqlite"
         let set = columns.indices.dropFirst(keys).map { "\"\(columns[$0].name)\" = \(value($0, sqlite: sqlite))" }
         let match = columns.indices.prefix(keys).map {
             "\(table).\"\(columns[$0].name)\" = \(value($0, sqlite: sqlite))"
         }
-        try await sql.raw(
+        let statement = sql.raw(
             """
             UPDATE \(ident: table) SET \(unsafeRaw: set.joined(separator: ", "))
             FROM \(Self.source(json, on: sql))
-            WHERE \(unsafeRaw: match.joined(separator: " AND "))
+            WHERE \(unsafeRaw: match.joined(separator: " AND ")) \(unsafeRaw: returning)
             """
-        ).run()
+        )
+        return try await Self.run(statement, returning: !returning.isEmpty)
+    }
+
+    /// Runs a statement, with the rows of its `RETURNING` list if it has one.
+    private static func run(_ statement: SQLRawBuilder, returning: Bool) async throws -> [any SQLRow] {
+        guard returning else {
+            try await statement.run()
+            return []
+        }
+        return try await statement.all()
     }
 
     /// `INSERT INTO table (columns) SELECT … FROM the rows`, then `tail` (e.g. an upsert's `ON CONFLICT`), then
@@ -80,11 +94,7 @@ public struct JSONRows: Sendable {
             FROM \(Self.source(json, on: sql))\(unsafeRaw: guardClause) \(unsafeRaw: tail) \(unsafeRaw: returning)
             """
         )
-        guard !returning.isEmpty else {
-            try await statement.run()
-            return []
-        }
-        return try await statement.all()
+        return try await Self.run(statement, returning: !returning.isEmpty)
     }
 }
 

@@ -152,14 +152,30 @@ public enum PowerListStore {
     }
 
     /// Runs a batch's statements: the new items, the items updated, the stored adjustments closed, the adjustments.
-    static func write(_ batch: Batch, on sql: any SQLDatabase) async throws {
+    /// `sealing`: each row the statements write is sealed in this transaction as the statement returns it (an import:
+    /// every row it changes is one of those, and the rows it leaves alone keep their seals).
+    static func write(_ batch: Batch, on sql: any SQLDatabase, sealing tx: WriteTransaction? = nil) async throws {
         guard !batch.items.isEmpty else { return }
-        if let json = batch.newItems { try await itemColumns.insert(into: "power_items", json, on: sql) }
-        if let json = batch.updatedItems { try await itemUpdateColumns.update("power_items", keys: 1, json, on: sql) }
-        if let json = batch.closedStored {
-            try await closingColumns.update("power_adjustments", keys: 2, json, on: sql)
+        func returning(_ table: SealedTable) -> String { tx == nil ? "" : RowSeals.returning(table, on: sql) }
+        func seal(_ table: SealedTable, _ rows: [any SQLRow]) throws { try tx?.seal(table, returned: rows) }
+        if let json = batch.newItems {
+            let rows = try await itemColumns.insert(
+                into: "power_items", json, returning: returning(.powerItems), on: sql)
+            try seal(.powerItems, rows)
         }
-        try await adjustmentColumns.insert(into: "power_adjustments", batch.adjustments, on: sql)
+        if let json = batch.updatedItems {
+            let rows = try await itemUpdateColumns.update(
+                "power_items", keys: 1, json, returning: returning(.powerItems), on: sql)
+            try seal(.powerItems, rows)
+        }
+        if let json = batch.closedStored {
+            let rows = try await closingColumns.update(
+                "power_adjustments", keys: 2, json, returning: returning(.powerAdjustments), on: sql)
+            try seal(.powerAdjustments, rows)
+        }
+        let rows = try await adjustmentColumns.insert(
+            into: "power_adjustments", batch.adjustments, returning: returning(.powerAdjustments), on: sql)
+        try seal(.powerAdjustments, rows)
     }
 
     /// Checked adjustments as the rows of the statements that write them (`JSONRows`), made without the database: an

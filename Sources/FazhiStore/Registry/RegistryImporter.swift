@@ -248,7 +248,7 @@ public enum RegistryImporter {
 
         /// Writes the chunk: its items and adjustments, search documents and record entry.
         func write(search: inout SearchIndex.Batch, in tx: WriteTransaction) async throws {
-            try await PowerListStore.write(batch, in: tx)
+            try await PowerListStore.write(batch, on: tx.sql, sealing: tx)
             try await search.add(self.search, count: rows.count, on: tx.sql)
             tx.record(raw: "power_list_import", subject, "import", payload)
             try await tx.flushRecord()
