@@ -84,6 +84,58 @@ import Testing
         }
     }
 
+    /// What an insert or update returns (`RETURNING`, the imports' seals; on PostgreSQL read off the wire cell by cell)
+    /// is the text a later read of the rows gives, awkward strings and NULL included.
+    @Test(arguments: TestDB.all) func returnedAsStored(_ db: TestDB) async throws {
+        try await withTestApp(db, demo: false) { t in
+            let sql = t.app.db as! any SQLDatabase
+            let sqlite = sql.dialect.name == "sqlite"
+            let types =
+                sqlite ? "UUID, TEXT, INTEGER, DOUBLE, INTEGER" : "UUID, TEXT, BOOLEAN, DOUBLE PRECISION, BIGINT"
+            let defs = zip(["id", "name", "flag", "score", "count"], types.split(separator: ", "))
+                .map { "\($0) \($1)" }.joined(separator: ", ")
+            try await sql.raw("CREATE TABLE rows_ret (\(unsafeRaw: defs), PRIMARY KEY (id))").run()
+            // Each column as text (NULL as "∅"; SQLite quotes it as NULL), then the key, as `RowSeals.selectList` does.
+            let text = ["name", "flag", "score", "count"].map {
+                sqlite ? "COALESCE(quote(\($0)), '∅')" : "COALESCE(CAST(\($0) AS TEXT), '∅')"
+            }.joined(separator: " || '|' || ")
+            let key = sqlite ? "quote(id)" : "CAST(id AS TEXT)"
+            let list = "\(text) AS v, \(key) AS k"
+            func read() async throws -> [[String]] {
+                try await sql.raw("SELECT \(unsafeRaw: list) FROM rows_ret ORDER BY count").all().map {
+                    [try $0.decode(column: "v", as: String.self), try $0.decode(column: "k", as: String.self)]
+                }
+            }
+            let inserted = try await Self.columns.insert(
+                into: "rows_ret", try Self.json(Self.rows), returning: "RETURNING \(list)", on: sql)
+            #expect(inserted.count == Self.rows.count)
+            #expect(inserted == (try await read()))
+            #expect(
+                inserted.contains { $0[0].contains("😀𠀀é") }
+                    && inserted.contains { $0[0].contains(sqlite ? "NULL" : "∅") })
+            let byKey = JSONRows([("id", .uuid), ("name", .text)])
+            let renamed = try JSONRows.json(Self.rows.prefix(2)) { w, r in
+                w.string(r.id.uuidString); w.string("改名\u{1F}\"/\\")
+            }
+            let updated = try await byKey.update("rows_ret", keys: 1, renamed, returning: "RETURNING \(list)", on: sql)
+            let after = try await read()
+            #expect(
+                updated.count == 2
+                    && updated.allSatisfy { after.contains($0) && $0[0].hasPrefix(sqlite ? "'改名" : "改名") })
+        }
+    }
+
+    /// A seal entry's payload written for its one type is what the generic canonical encoding writes.
+    @Test func sealPayloadIsCanonical() throws {
+        var rows: [String: String] = [:]
+        for (i, s) in CanonicalJSONWriterTests.awkward.enumerated() {
+            rows[s + "/\(i)"] = String(repeating: "ab", count: i)
+        }
+        for i in 0..<500 { rows[UUID().uuidString.lowercased() + (i % 2 == 0 ? "/2025" : "")] = "\(i)" }
+        #expect(RowSeals.payload(rows) == (try CanonicalJSON.encode(["rows": rows])))
+        #expect(RowSeals.payload([:]) == (try CanonicalJSON.encode(["rows": [String: String]()])))
+    }
+
     /// An import indexes its search documents in batches of several chunks: every batch is found, and a batch of
     /// documents already indexed replaces them.
     @Test(arguments: TestDB.all) func searchDocumentsInBatches(_ db: TestDB) async throws {

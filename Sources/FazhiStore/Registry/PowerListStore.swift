@@ -157,7 +157,7 @@ public enum PowerListStore {
     static func write(_ batch: Batch, on sql: any SQLDatabase, sealing tx: WriteTransaction? = nil) async throws {
         guard !batch.items.isEmpty else { return }
         func returning(_ table: SealedTable) -> String { tx == nil ? "" : RowSeals.returning(table, on: sql) }
-        func seal(_ table: SealedTable, _ rows: [any SQLRow]) throws { try tx?.seal(table, returned: rows) }
+        func seal(_ table: SealedTable, _ rows: [[String]]) throws { try tx?.seal(table, returned: rows) }
         if let json = batch.newItems {
             let rows = try await itemColumns.insert(
                 into: "power_items", json, returning: returning(.powerItems), on: sql)
