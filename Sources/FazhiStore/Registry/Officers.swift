@@ -265,12 +265,14 @@ public enum Officers {
     }
 
     /// Sets training hours already made into `rows` for these officers (one statement). `new`: the officers were
-    /// inserted in this transaction, so the rows written are all the rows they have (sealed as written).
+    /// inserted in this transaction, so the rows written are all the rows they have (sealed as written), and none is
+    /// there to update (no `ON CONFLICT`, whose speculative insertion probes and confirms each row).
     static func setTraining(rows: [UInt8], officers: [UUID], new: Bool = false, in tx: WriteTransaction) async throws {
         guard !officers.isEmpty else { return }
         if !new { tx.seal(.officerTraining, officers) }
         let written = try await trainingColumns.insert(
-            into: "officer_training", rows, tail: "ON CONFLICT (officer_id, year) DO UPDATE SET hours = excluded.hours",
+            into: "officer_training", rows,
+            tail: new ? "" : "ON CONFLICT (officer_id, year) DO UPDATE SET hours = excluded.hours",
             returning: new ? RowSeals.returning(.officerTraining, on: tx.sql) : "", on: tx.sql)
         if new { try tx.seal(.officerTraining, returned: written) }
     }
