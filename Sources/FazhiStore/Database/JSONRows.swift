@@ -83,9 +83,9 @@ public struct JSONRows: Sendable {
         }
     }
 
-    /// On PostgreSQL, a statement's rows read cell by cell as they came off the wire (text is sent as its UTF-8
-    /// bytes; NULL reads as ""). Decoding each cell through SQLKit by its column's name took two thirds of sealing an
-    /// import's rows. Nil elsewhere, or for a statement with a bound value other than text.
+    /// On PostgreSQL, a statement's rows read cell by cell, by position, as they came off the wire (NULL reads as "";
+    /// a cell that is not text throws). Decoding each cell through SQLKit by its column's name took two thirds of
+    /// sealing an import's rows. Nil elsewhere, or for a statement with a bound value other than text.
     private static func postgresTexts(_ query: any SQLExpression, on sql: any SQLDatabase) async throws -> [[String]]? {
         guard let pg = sql as? any PostgresDatabase else { return nil }
         let (text, binds) = sql.serialize(query)
@@ -95,7 +95,7 @@ public struct JSONRows: Sendable {
             values.append(PostgresData(string: s))
         }
         return try await pg.query(text, values).get().rows.map { row in
-            row.map { cell in cell.bytes.map { String(buffer: $0) } ?? "" }
+            try row.map { cell in try cell.decode(String?.self) ?? "" }
         }
     }
 

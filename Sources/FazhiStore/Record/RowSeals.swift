@@ -212,14 +212,15 @@ extension WriteTransaction {
         toSeal.append((table, .owners(owners)))
     }
 
-    /// Seals the rows a statement ending in `RowSeals.returning(table)` wrote, as it returned them. Only for rows no
-    /// other row of their owner needs sealing with (new rows): `seal(_:_:)` seals every row of an owner.
+    /// Seals the rows a statement ending in `RowSeals.returning(table)` wrote, as it returned them. For writes that
+    /// leave their owners' other rows unchanged (an import: new rows, an amended item, the adjustment it closes); those
+    /// rows keep the seals they had. `seal(_:_:)` seals every row of an owner again.
     func seal(_ table: SealedTable, returned rows: [[String]]) throws {
         var seals: [String: String] = [:]
         seals.reserveCapacity(rows.count)
         for r in rows {
-            let (key, seal) = try RowSeals.sealed(returned: r)
-            seals[key] = seal
+            let (key, digest) = try RowSeals.sealed(returned: r)
+            seals[key] = digest
         }
         toSeal.append((table, .rows(seals)))
     }
