@@ -107,3 +107,18 @@ def test_first_start_without_demo(fazhi_sqlite):
               "--password", "FirstAdmin123", "--role", "system_admin")
     assert r.returncode == 0, r.stderr + r.stdout
     assert f.run("record", "verify").returncode == 0
+
+
+def test_a_bad_setting_is_one_line_not_a_crash(fazhi_sqlite):
+    """A wrong or unset database URL is the operator's typo: every command says which setting and exits 1, with no
+    Swift backtrace."""
+    import subprocess
+    from conftest import BINARY
+    env = dict(fazhi_sqlite.env)
+    env["FAZHI_DATABASE_URL"] = "mysql://db/fazhi"
+    for args in (["migrate"], ["serve"], ["bench", "record"]):
+        r = subprocess.run([BINARY, *args], cwd=fazhi_sqlite.workdir, env=env, capture_output=True, text=True,
+                           timeout=60)
+        assert r.returncode == 1, (args, r.returncode, r.stderr[-500:])
+        assert "FAZHI_DATABASE_URL" in r.stderr and "sqlite:" in r.stderr, r.stderr[-500:]
+        assert "Fatal error" not in r.stderr and "Backtrac" not in r.stderr, r.stderr[-500:]

@@ -13,8 +13,15 @@ if arguments.count > 1 && arguments[1] == "deadline" {
             calendarDirectory: ProcessInfo.processInfo.environment["FAZHI_CALENDAR_DIR"] ?? "./calendar"))
 }
 
+/// A setting or argument the process cannot start with: one line saying which (in Chinese), exit 1, no backtrace.
+func refuseToStart(_ error: any Error) -> Never {
+    FileHandle.standardError.write(Data("错误：\(error)\n".utf8))
+    exit(1)
+}
+
 // `serve --demo`: Vapor's serve command does not know the flag, so take it out here.
-var options = try AppOptions.fromEnvironment()
+var options: AppOptions
+do { options = try AppOptions.fromEnvironment() } catch { refuseToStart(error) }
 if arguments.count > 1 && arguments[1] == "serve", let i = arguments.firstIndex(of: "--demo") {
     arguments.remove(at: i)
     options.loadDemo = true
@@ -24,15 +31,17 @@ if arguments.count > 1 && arguments[1] == "serve", let i = arguments.firstIndex(
 let asksHelp = arguments.dropFirst().contains { $0 == "--help" || $0 == "-h" }
 let isServe = !asksHelp && (arguments.count <= 1 || arguments[1] == "serve" || arguments[1].hasPrefix("-"))
 
-var env = try Environment.detect(arguments: arguments)
+var env: Environment
+do { env = try Environment.detect(arguments: arguments) } catch { refuseToStart(error) }
 let level = Logger.Level(rawValue: ProcessInfo.processInfo.environment["LOG_LEVEL"] ?? "info") ?? .info
 if ProcessInfo.processInfo.environment["FAZHI_LOG_FORMAT"] == "text" {
-    try LoggingSystem.bootstrap(from: &env)
+    do { try LoggingSystem.bootstrap(from: &env) } catch { refuseToStart(error) }
 } else {
     LoggingSystem.bootstrap { JSONLogHandler(label: $0, level: level) }
 }
 
-let app = try await Application.make(env)
+let app: Application
+do { app = try await Application.make(env) } catch { refuseToStart(error) }
 do {
     try await configure(app, options: options)
     if isServe {
@@ -52,7 +61,6 @@ do {
     try await app.execute()
     try await app.asyncShutdown()
 } catch {
-    FileHandle.standardError.write(Data("错误：\(error)\n".utf8))
     try? await app.asyncShutdown()
-    exit(1)
+    refuseToStart(error)
 }
