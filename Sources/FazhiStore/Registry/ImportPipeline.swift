@@ -5,35 +5,40 @@ import Foundation
 /// encoded, search text tokenised, JSON columns written): the database writes on one thread, so the work that does not
 /// touch it runs beside the writes instead of before them.
 enum ImportPipeline {
-    /// Calls `write` with each chunk of `rows` (in order) as `prepare` made it; a window of chunks, two per core, is
-    /// prepared while the window before it is written. Chunks of 2,000 rows: each chunk costs the writer six or so
-    /// statements, each a round trip through the driver's threads (≈ 1 ms while the other core prepares); with 500-row
-    /// chunks those waits were a fifth of a 100,000-row import's write.
+    /// Calls `write` with each chunk of `rows` (in order) as `prepare` made it, each as soon as it is ready, while the
+    /// chunks after it are prepared, at most two per core ahead. Chunks of 2,000 rows: each chunk costs the writer six
+    /// or so statements, each a round trip through the driver's threads (≈ 1 ms while the other core prepares); with
+    /// 500-row chunks those waits were a fifth of a 100,000-row import's write.
     static func run<Row: Sendable, Prepared: Sendable>(
         _ rows: [Row], chunk: Int = 2_000, prepare: @escaping @Sendable (ArraySlice<Row>) throws -> Prepared,
         write: (Prepared) async throws -> Void
     ) async throws {
         let chunks = rows.chunked(chunk)
-        // Two chunks per core: the writer waits less often for a window that is still being prepared.
-        let window = min(Parallel.cores * 2, 16)
-        let windows = (chunks.count + window - 1) / window
-        guard windows > 0 else { return }
+        // Two chunks per core ahead of the writer: it waits less often for one still being prepared, and memory holds
+        // only those.
+        let ahead = min(Parallel.cores * 2, 16)
         // The writer needs a core of its own (its statements and the database's thread take turns on it): on two
         // cores the chunks are prepared one after another on the other. Prepared on both, they took the writer's core
         // in bursts, and the 100,000-officer import's write ran 5.5 s instead of 4.
-        let preparers = Parallel.cores - 1
-        func prepared(_ w: Int) -> Task<[Prepared], any Error> {
-            let part = Array(chunks[(w * window)..<min(chunks.count, (w + 1) * window)])
-            return Task.detached {
-                preparers <= 1
-                    ? try part.map(prepare) : try Parallel.tryMap(parts: part.count) { try prepare(part[$0]) }
+        let preparers = max(1, Parallel.cores - 1)
+        var preparing: [Int: Task<Prepared, any Error>] = [:]
+        func start(_ i: Int) {
+            let part = chunks[i]
+            // Chunk i starts once chunk i − preparers is done, so no more than `preparers` run at once.
+            let before = preparing[i - preparers]
+            preparing[i] = Task.detached {
+                _ = await before?.result
+                return try prepare(part)
             }
         }
-        var next = prepared(0)
-        for w in 0..<windows {
-            let ready = try await next.value
-            if w + 1 < windows { next = prepared(w + 1) }
-            for p in ready { try await write(p) }
+        for i in chunks.indices.prefix(ahead) { start(i) }
+        // Writing starts with the first chunk, not once a whole window of chunks is prepared (a fifth of a second
+        // before the first statement on this machine).
+        for i in chunks.indices {
+            guard let task = preparing.removeValue(forKey: i) else { return }
+            let prepared = try await task.value
+            if i + ahead < chunks.count { start(i + ahead) }
+            try await write(prepared)
         }
     }
 }
