@@ -22,20 +22,26 @@ enum ImportPipeline {
         // in bursts, and the 100,000-officer import's write ran 5.5 s instead of 4.
         let preparers = max(1, Parallel.cores - 1)
         var preparing: [Int: Task<Prepared, any Error>] = [:]
+        // A refused chunk, a failed write or a cancelled import stops the chunks still being prepared.
+        defer { for task in preparing.values { task.cancel() } }
         func start(_ i: Int) {
             let part = chunks[i]
-            // Chunk i starts once chunk i − preparers is done, so no more than `preparers` run at once.
+            // Chunk i starts once chunk i − preparers is done, so no more than `preparers` run at once; each on a
+            // Dispatch thread, not Swift's cooperative pool, which the writer and the server's requests share.
             let before = preparing[i - preparers]
             preparing[i] = Task.detached {
                 _ = await before?.result
-                return try prepare(part)
+                try Task.checkCancellation()
+                return try await RecordPageReader.offThePool { try prepare(part) }
             }
         }
         for i in chunks.indices.prefix(ahead) { start(i) }
         // Writing starts with the first chunk, not once a whole window of chunks is prepared (a fifth of a second
         // before the first statement on this machine).
         for i in chunks.indices {
-            guard let task = preparing.removeValue(forKey: i) else { return }
+            guard let task = preparing.removeValue(forKey: i) else {
+                throw StoreError.integrity("导入的第 \(i + 1) 批数据未准备（内部错误），已全部撤销")
+            }
             let prepared = try await task.value
             if i + ahead < chunks.count { start(i + ahead) }
             try await write(prepared)
