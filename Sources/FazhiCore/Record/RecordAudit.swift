@@ -97,9 +97,15 @@ public struct RecordAuditor {
             report.firstProblem = (expected, reason); return false
         }
         switch page.problems[i] {
-        case .payload: report.firstProblem = (seq, "第\(seq)条记录的内容与其哈希不符：内容被改动"); return false
-        case .leaf: report.firstProblem = (seq, "第\(seq)条记录的字段与其叶哈希不符：记录被改动"); return false
-        case .chain: report.firstProblem = (seq, Self.chainBroken(seq)); return false
+        case .payload:
+            report.firstProblem = (seq, "第\(seq)条记录的内容与其哈希不符：内容被改动")
+            return false
+        case .leaf:
+            report.firstProblem = (seq, "第\(seq)条记录的字段与其叶哈希不符：记录被改动")
+            return false
+        case .chain:
+            report.firstProblem = (seq, Self.chainBroken(seq))
+            return false
         case nil: break
         }
         if i == 0, !firstLinkHolds(page) { report.firstProblem = (seq, Self.chainBroken(seq)); return false }

@@ -129,7 +129,9 @@ public enum RowSeals {
 
     /// A row `returning` gave, as (key, seal).
     static func sealed(returned row: [String]) throws -> (key: String, seal: String) {
-        guard row.count == 2 else { throw StoreError.integrity("登记簿行的存证内容读取有误（\(row.count) 列）") }
+        guard row.count == 2 else {
+            throw StoreError.integrity("登记簿行的存证内容读取有误（\(row.count) 列）")
+        }
         return (row[1], seal(row[0]))
     }
 
