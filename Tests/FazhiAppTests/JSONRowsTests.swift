@@ -23,8 +23,8 @@ import Testing
             score: [nil, 80, 60.5, 0, 1e-7, 99.99][k % 6], count: k * 1_000_003)
     }
 
-    static func json(_ rows: [Row]) throws -> [UInt8] {
-        try JSONRows.json(rows) { w, r in
+    static func packed(_ rows: [Row], on sql: any SQLDatabase) throws -> PackedRows {
+        try columns.pack(rows, RowsFormat(for: sql)) { w, r in
             w.string(r.id.uuidString); w.string(r.name); w.bool(r.flag)
             if let s = r.score { try w.double(s) } else { w.null() }
             w.int(r.count)
@@ -60,7 +60,7 @@ import Testing
                 try await sql.insert(into: "rows_bound").columns("id", "name", "flag", "score", "count")
                     .values(SQLBind(r.id), SQLBind(r.name), SQLBind(r.flag), SQLBind(r.score), SQLBind(r.count)).run()
             }
-            try await Self.columns.insert(into: "rows_json", try Self.json(Self.rows), on: sql)
+            try await Self.columns.insert(into: "rows_json", try Self.packed(Self.rows, on: sql), on: sql)
             let bound = try await Self.stored("rows_bound", on: sql)
             #expect(bound.count == Self.rows.count)
             #expect(try await Self.stored("rows_json", on: sql) == bound)
@@ -75,7 +75,7 @@ import Testing
                     .set("score", to: SQLBind(r.score)).where("id", .equal, SQLBind(r.id)).run()
             }
             let byKey = JSONRows([("id", .uuid), ("count", .int), ("name", .text), ("flag", .bool), ("score", .double)])
-            let updates = try JSONRows.json([changed[1], changed[3]]) { w, r in
+            let updates = try byKey.pack([changed[1], changed[3]], RowsFormat(for: sql)) { w, r in
                 w.string(r.id.uuidString); w.int(r.count); w.string(r.name); w.bool(r.flag)
                 if let s = r.score { try w.double(s) } else { w.null() }
             }
@@ -107,14 +107,14 @@ import Testing
                 }
             }
             let inserted = try await Self.columns.insert(
-                into: "rows_ret", try Self.json(Self.rows), returning: "RETURNING \(list)", on: sql)
+                into: "rows_ret", try Self.packed(Self.rows, on: sql), returning: "RETURNING \(list)", on: sql)
             #expect(inserted.count == Self.rows.count)
             #expect(inserted.sorted { $0[1] < $1[1] } == (try await read()).sorted { $0[1] < $1[1] })
             #expect(
                 inserted.contains { $0[0].contains("😀𠀀é") }
                     && inserted.contains { $0[0].contains(sqlite ? "NULL" : "∅") })
             let byKey = JSONRows([("id", .uuid), ("name", .text)])
-            let renamed = try JSONRows.json(Self.rows.prefix(2)) { w, r in
+            let renamed = try byKey.pack(Self.rows.prefix(2), RowsFormat(for: sql)) { w, r in
                 w.string(r.id.uuidString); w.string("改名\u{1F}\"/\\")
             }
             let updated = try await byKey.update("rows_ret", keys: 1, renamed, returning: "RETURNING \(list)", on: sql)
@@ -145,12 +145,13 @@ import Testing
             batch.size = 3
             for part in 0..<4 {
                 let docs = (0..<2).map { SearchIndex.indexed("r\(part * 2 + $0)", text: "食品安全 第\(part * 2 + $0)号") }
-                try await batch.add(SearchIndex.rows(docs), count: docs.count, on: sql)
+                try await batch.add(SearchIndex.rows(docs, RowsFormat(for: sql)), on: sql)
             }
             try await batch.flush(on: sql)
             #expect(try await SearchIndex.search("t", "食品", limit: 100, on: sql)?.sorted() == (0..<8).map { "r\($0)" })
             var again = SearchIndex.Batch(kind: "t", new: false)
-            try await again.add(SearchIndex.rows([SearchIndex.indexed("r3", text: "药品经营")]), count: 1, on: sql)
+            try await again.add(
+                SearchIndex.rows([SearchIndex.indexed("r3", text: "药品经营")], RowsFormat(for: sql)), on: sql)
             try await again.flush(on: sql)
             #expect(try await SearchIndex.search("t", "食品", limit: 100, on: sql)?.contains("r3") == false)
             #expect(try await SearchIndex.search("t", "药品", limit: 100, on: sql) == ["r3"])
@@ -172,6 +173,62 @@ import Testing
                     .all().map { try $0.decode(column: "QUERY PLAN", as: String.self) }
             }
             #expect(plan.contains { $0.contains("search_index_tokens") }, "\(plan)")
+        }
+    }
+
+    /// A row that does not fit its columns (too few or too many cells, a cell that cannot become its column's kind) is
+    /// refused when packed, and rows packed for the other database, or in two formats at once, are refused before
+    /// anything is sent. Zero rows and NULL cells go through.
+    @Test(arguments: TestDB.all) func packingRefusesRowsThatDoNotFit(_ db: TestDB) async throws {
+        try await withTestApp(db, demo: false) { t in
+            let sql = t.app.db as! any SQLDatabase
+            let format = RowsFormat(for: sql)
+            let cols = JSONRows([("id", .uuid), ("n", .int)])
+            #expect(throws: StoreError.self) { try cols.pack([1], format) { w, _ in w.uuid(UUID()) } }
+            #expect(throws: StoreError.self) {
+                try cols.pack([1], format) { w, _ in
+                    w.uuid(UUID())
+                    w.int(1)
+                    w.int(2)
+                }
+            }
+            #expect(throws: StoreError.self) {
+                try cols.pack([1], .columns) { w, _ in
+                    w.string("不是编号")
+                    w.int(1)
+                }
+            }
+            #expect(throws: StoreError.self) {
+                try cols.pack([1], .columns) { w, _ in
+                    w.uuid(UUID())
+                    w.string("一")
+                }
+            }
+            let json = try cols.pack([1], .json) { w, k in
+                w.uuid(UUID())
+                w.int(k)
+            }
+            let columns = try cols.pack([1], .columns) { w, k in
+                w.uuid(UUID())
+                w.int(k)
+            }
+            #expect(throws: StoreError.self) { try PackedRows.joined([json, columns]) }
+            #expect(throws: StoreError.self) { try PackedRows.joined([columns, json]) }
+            try await sql.raw("CREATE TABLE rows_fit (id UUID PRIMARY KEY, n BIGINT)").run()
+            await #expect(throws: StoreError.self) {
+                try await cols.insert(into: "rows_fit", format == .json ? columns : json, on: sql)
+            }
+            let some = try cols.pack([1, 2, 3], format) { w, k in
+                w.uuid(UUID())
+                if k == 2 { w.null() } else { w.int(k) }
+            }
+            let none = try cols.pack([Int](), format) { _, _ in }
+            try await cols.insert(into: "rows_fit", try PackedRows.joined([some, none]), on: sql)
+            try await cols.insert(into: "rows_fit", none, on: sql)
+            let counts = try await sql.raw("SELECT COUNT(*) AS c, COUNT(n) AS v, CAST(SUM(n) AS BIGINT) AS s FROM rows_fit").first()
+            #expect(try counts?.decode(column: "c", as: Int.self) == 3)
+            #expect(try counts?.decode(column: "v", as: Int.self) == 2)
+            #expect(try counts?.decode(column: "s", as: Int.self) == 4)
         }
     }
 }

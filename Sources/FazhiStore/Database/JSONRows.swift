@@ -3,13 +3,13 @@ import FluentPostgresDriver
 import Foundation
 import SQLKit
 
-/// Many rows written by one statement with one bound value: the rows as a JSON array of arrays (one element per column,
-/// in the columns' order), taken apart by the database itself — SQLite's `json_each`, PostgreSQL's
-/// `json_array_elements`. An import writes 100,000 rows; bound cell by cell, SQLKit encoded 1.5 million values and
-/// SQLite parsed a statement of 4,500 placeholders every 300 rows.
+/// Many rows written by one statement with a few bound values, taken apart by the database itself: on SQLite the rows as
+/// one JSON array of arrays (one element per column, in the columns' order) read by `jsonb_each`; on PostgreSQL one
+/// binary array per column read by `unnest` (`RowsFormat`). An import writes 100,000 rows; bound cell by cell, SQLKit
+/// encoded 1.5 million values and SQLite parsed a statement of 4,500 placeholders every 300 rows.
 public struct JSONRows: Sendable {
-    /// How a column's JSON element becomes the stored value, as the drivers store a bound Swift value: a UUID as
-    /// SQLite's text (`uuidString`) or PostgreSQL's `uuid`, a Bool as SQLite's 0/1 or `boolean`.
+    /// What a column's cells are stored as, as the drivers store a bound Swift value: a UUID as SQLite's text
+    /// (`uuidString`) or PostgreSQL's `uuid`, a Bool as SQLite's 0/1 or `boolean`.
     public enum Kind: Sendable { case text, uuid, bool, double, int }
 
     public let columns: [(name: String, kind: Kind)]
@@ -19,34 +19,25 @@ public struct JSONRows: Sendable {
     /// The column names, quoted, for `INSERT INTO t (…)`.
     public var names: String { columns.map { "\"\($0.name)\"" }.joined(separator: ", ") }
 
-    /// `FROM` source of the rows: one row per element of the bound JSON array, alias `e`. The binary forms (`jsonb_…`):
-    /// the text is parsed once and each row's elements are read from the parsed row — with the text forms every `->>`
-    /// parsed the row's text again (fifteen times a row for an officer).
-    public static func source(_ json: [UInt8], on sql: any SQLDatabase) -> SQLQueryString {
-        let text = String(decoding: json, as: UTF8.self)
-        return sql.dialect.name == "sqlite"
-            ? "jsonb_each(\(bind: text)) AS e" : "jsonb_array_elements(\(bind: text)::jsonb) AS e(value)"
+    /// SQLite's `FROM` source of rows packed as JSON: one row per element of the bound array, alias `e`. The binary
+    /// form (`jsonb_each`): the text is parsed once and each row's elements are read from the parsed row — with the
+    /// text form every `->>` parsed the row's text again (fifteen times a row for an officer).
+    public static func source(_ json: [UInt8]) -> SQLQueryString {
+        "jsonb_each(\(bind: String(decoding: json, as: UTF8.self))) AS e"
     }
 
-    /// Element `index` of a row as text (both dialects: `->>`).
+    /// Element `index` of a row of `source`, as stored (`->>`).
     public static func element(_ index: Int) -> String { "e.value ->> \(index)" }
 
-    /// Column `i`'s typed value in the current row of `source`.
-    func value(_ i: Int, sqlite: Bool) -> String {
-        let e = Self.element(i)
-        switch (columns[i].kind, sqlite) {
-        case (.text, _), (.uuid, true), (.bool, true), (.double, true), (.int, true): return e
-        case (.uuid, false): return "(\(e))::uuid"
-        case (.bool, false): return "(\(e))::boolean"
-        case (.double, false): return "(\(e))::double precision"
-        case (.int, false): return "(\(e))::bigint"
-        }
-    }
+    /// The values of one row, for `SELECT …` over `source`.
+    var elements: String { columns.indices.map(Self.element).joined(separator: ", ") }
 
-    /// The typed values of one row, for `SELECT …` over `source`.
-    public func values(on sql: any SQLDatabase) -> String {
-        let sqlite = sql.dialect.name == "sqlite"
-        return columns.indices.map { value($0, sqlite: sqlite) }.joined(separator: ", ")
+    /// Rows packed as JSON, or a refusal: such rows are made for SQLite only (`RowsFormat`).
+    static func json(_ rows: PackedRows, on sql: any SQLDatabase) throws -> [UInt8] {
+        guard case .json(let json) = rows.storage, sql.dialect.name == "sqlite" else {
+            throw StoreError.integrity("批量写入的行格式与数据库不符（JSON 行只用于 SQLite，按列打包只用于 PostgreSQL）")
+        }
+        return json
     }
 
     /// `UPDATE table SET … FROM the rows WHERE …`: the first `keys` columns find the row, the others are set. A row the
@@ -54,48 +45,39 @@ public struct JSONRows: Sendable {
     /// columns, whose rows it returns.
     @discardableResult
     public func update(
-        _ table: String, keys: Int, _ json: [UInt8], returning: String = "", on sql: any SQLDatabase
+        _ table: String, keys: Int, _ rows: PackedRows, returning: String = "", on sql: any SQLDatabase
     ) async throws -> [[String]] {
-        let sqlite = sql.dialect.name == "sqlite"
-        let set = columns.indices.dropFirst(keys).map { "\"\(columns[$0].name)\" = \(value($0, sqlite: sqlite))" }
-        let match = columns.indices.prefix(keys).map {
-            "\(table).\"\(columns[$0].name)\" = \(value($0, sqlite: sqlite))"
+        if let values = try bound(rows) {
+            let set = columns.indices.dropFirst(keys).map { "\"\(columns[$0].name)\" = e.c\($0)" }
+            let match = columns.indices.prefix(keys).map { "\"\(table)\".\"\(columns[$0].name)\" = e.c\($0)" }
+            let text = """
+                UPDATE "\(table)" SET \(set.joined(separator: ", ")) FROM \(unnest(from: 1))
+                WHERE \(match.joined(separator: " AND ")) \(returning)
+                """
+            return try await Self.run(text, values, on: sql)
         }
+        let json = try Self.json(rows, on: sql)
+        let set = columns.indices.dropFirst(keys).map { "\"\(columns[$0].name)\" = \(Self.element($0))" }
+        let match = columns.indices.prefix(keys).map { "\(table).\"\(columns[$0].name)\" = \(Self.element($0))" }
         let statement = sql.raw(
             """
             UPDATE \(ident: table) SET \(unsafeRaw: set.joined(separator: ", "))
-            FROM \(Self.source(json, on: sql))
+            FROM \(Self.source(json))
             WHERE \(unsafeRaw: match.joined(separator: " AND ")) \(unsafeRaw: returning)
             """
         )
         return try await Self.run(statement, returning: !returning.isEmpty)
     }
 
-    /// Runs a statement, with the rows of its `RETURNING` list if it has one: each row's columns as text, in order.
+    /// Runs a SQLite statement, with the rows of its `RETURNING` list if it has one: each row's columns as text, in
+    /// order.
     private static func run(_ statement: SQLRawBuilder, returning: Bool) async throws -> [[String]] {
         guard returning else {
             try await statement.run()
             return []
         }
-        if let rows = try await postgresTexts(statement.query, on: statement.database) { return rows }
         return try await statement.all().map { row in
             try row.allColumns.map { try row.decode(column: $0, as: String?.self) ?? "" }
-        }
-    }
-
-    /// On PostgreSQL, a statement's rows read cell by cell, by position, as they came off the wire (NULL reads as "";
-    /// a cell that is not text throws). Decoding each cell through SQLKit by its column's name took two thirds of
-    /// sealing an import's rows. Nil elsewhere, or for a statement with a bound value other than text.
-    private static func postgresTexts(_ query: any SQLExpression, on sql: any SQLDatabase) async throws -> [[String]]? {
-        guard let pg = sql as? any PostgresDatabase else { return nil }
-        let (text, binds) = sql.serialize(query)
-        var values: [PostgresData] = []
-        for b in binds {
-            guard let s = b as? String else { return nil }
-            values.append(PostgresData(string: s))
-        }
-        return try await pg.query(text, values).get().rows.map { row in
-            try row.map { cell in try cell.decode(String?.self) ?? "" }
         }
     }
 
@@ -103,15 +85,23 @@ public struct JSONRows: Sendable {
     /// `returning` (a `RETURNING` list of text columns, whose rows it returns).
     @discardableResult
     public func insert(
-        into table: String, _ json: [UInt8], tail: String = "", returning: String = "", on sql: any SQLDatabase
+        into table: String, _ rows: PackedRows, tail: String = "", returning: String = "", on sql: any SQLDatabase
     ) async throws -> [[String]] {
+        if let values = try bound(rows) {
+            let cells = columns.indices.map { "e.c\($0)" }.joined(separator: ", ")
+            let text = """
+                INSERT INTO "\(table)" (\(names)) SELECT \(cells) FROM \(unnest(from: 1)) \(tail) \(returning)
+                """
+            return try await Self.run(text, values, on: sql)
+        }
+        let json = try Self.json(rows, on: sql)
         // SQLite reads `ON CONFLICT` after `SELECT … FROM` as a join constraint unless a WHERE comes between.
         let guardClause = tail.isEmpty ? "" : " WHERE true"
         let statement = sql.raw(
             """
             INSERT INTO \(ident: table) (\(unsafeRaw: names))
-            SELECT \(unsafeRaw: values(on: sql))
-            FROM \(Self.source(json, on: sql))\(unsafeRaw: guardClause) \(unsafeRaw: tail) \(unsafeRaw: returning)
+            SELECT \(unsafeRaw: elements)
+            FROM \(Self.source(json))\(unsafeRaw: guardClause) \(unsafeRaw: tail) \(unsafeRaw: returning)
             """
         )
         return try await Self.run(statement, returning: !returning.isEmpty)
@@ -119,17 +109,54 @@ public struct JSONRows: Sendable {
 }
 
 extension JSONRows {
-    /// Rows for these columns, each written by `write` (its values in the columns' order; UUIDs as text).
-    public static func json<Row>(
-        _ rows: some Sequence<Row>, _ write: (inout CanonicalJSONWriter, Row) throws -> Void
-    )
-        rethrows -> [UInt8]
+    /// Rows for these columns in `format`, each written by `write` (its cells in the columns' order).
+    public func pack<Row>(
+        _ rows: some Collection<Row>, _ format: RowsFormat, _ write: (inout RowWriter, Row) throws -> Void
+    ) throws -> PackedRows {
+        var writer = RowWriter(kinds: columns.map(\.kind), format: format, capacity: 4096)
+        for r in rows { try writer.row { try write(&$0, r) } }
+        if let failure = writer.failure { throw StoreError.integrity("批量写入的行有误：\(failure)") }
+        return writer.packed(count: rows.count)
+    }
+
+    /// PostgreSQL's `FROM` source of packed columns: `unnest` of the bound arrays from parameter `first` on, each row's
+    /// cells as `e.c0`, `e.c1`, ….
+    public func unnest(from first: Int) -> String {
+        let arrays = columns.indices.map { i in
+            let type =
+                switch columns[i].kind {
+                case .text: "text"
+                case .uuid: "uuid"
+                case .bool: "boolean"
+                case .double: "double precision"
+                case .int: "bigint"
+                }
+            return "$\(first + i)::\(type)[]"
+        }
+        let names = columns.indices.map { "c\($0)" }
+        return "unnest(\(arrays.joined(separator: ", "))) AS e(\(names.joined(separator: ", ")))"
+    }
+
+    /// The bound arrays of `rows` packed as columns, in the columns' order; nil for rows packed as JSON.
+    public func bound(_ rows: PackedRows) throws -> [PostgresData]? {
+        guard case .columns(let packed) = rows.storage else { return nil }
+        guard packed.count == columns.count else {
+            throw StoreError.integrity("批量写入的列数 \(packed.count) 与语句的 \(columns.count) 列不符")
+        }
+        return zip(packed, columns).map { $0.bound(as: $1.kind) }
+    }
+
+    /// Runs a statement with packed columns bound on PostgreSQL, with the rows it returns, each cell as text, read by
+    /// position as it came off the wire (NULL reads as ""; a cell that is not text throws). Decoding each cell through
+    /// SQLKit by its column's name took two thirds of sealing an import's rows.
+    public static func run(_ text: String, _ values: [PostgresData], on sql: any SQLDatabase) async throws -> [[String]]
     {
-        var json = CanonicalJSONWriter(capacity: 4096)
-        json.openArray()
-        for r in rows { try json.row { try write(&$0, r) } }
-        json.closeArray()
-        return json.bytes
+        guard let pg = sql as? any PostgresDatabase else {
+            throw StoreError.integrity("按列打包的行只能写入 PostgreSQL")
+        }
+        return try await pg.query(text, values).get().rows.map { row in
+            try row.map { cell in try cell.decode(String?.self) ?? "" }
+        }
     }
 }
 

@@ -132,6 +132,7 @@ extension RegistryImporter {
             kind: "officers", cells, store: store, context: context, now: now, on: db, progress: progress
         ) { tx in
             let officers = try await OfficersInStore.read(allowed: allowed, on: tx.db)
+            let format = RowsFormat(for: tx.sql)
             let ids = UUID.timeOrdered(cells.count)
             var search = SearchIndex.Batch(kind: "officer", new: true)
             let rows = try await ImportWhileChecking.run(
@@ -140,7 +141,7 @@ extension RegistryImporter {
                     try ImportWhileChecking.Chunk(
                         indices, cells, own: { RegistryTemplates.officerRow($0, $1, reader) },
                         store: { officers.check($0 + 1, $1, id: ids[$0]) },
-                        unknownBody: { officers.unknownBody($0, $1, reader) }, prepare: PreparedOfficers.init)
+                        unknownBody: { officers.unknownBody($0, $1, reader) }, prepare: { try PreparedOfficers($0, format: format) })
                 }, progress: progress
             ) { try await $0.write(search: &search, in: tx) }
             try await search.flush(on: tx.sql)
@@ -158,6 +159,7 @@ extension RegistryImporter {
             kind: "power-list", cells, store: store, context: context, now: now, on: db, progress: progress
         ) { tx in
             let list = try await PowerListInStore.read(allowed: allowed, on: tx.db)
+            let format = RowsFormat(for: tx.sql)
             let ids = UUID.timeOrdered(cells.count)
             // Whether every row is a new item (its search document is then added without looking for an old one).
             let allNew = !cells.dropFirst().contains { !RegistryTemplates.isEmptyRow($0) && list.isStored($0, reader) }
@@ -168,7 +170,7 @@ extension RegistryImporter {
                     try ImportWhileChecking.Chunk(
                         indices, cells, own: { RegistryTemplates.powerRow($0, $1, reader) },
                         store: { list.check($0 + 1, $1, newID: ids[$0]) },
-                        unknownBody: { list.unknownBody($0, $1, reader) }, prepare: PreparedAdjustments.init)
+                        unknownBody: { list.unknownBody($0, $1, reader) }, prepare: { try PreparedAdjustments($0, format: format) })
                 }, progress: progress
             ) { try await $0.write(search: &search, in: tx) }
             try await search.flush(on: tx.sql)

@@ -191,32 +191,27 @@ public enum Officers {
         ("legal_qualification", .bool), ("legal_certificate_number", .text), ("exam_score", .double),
     ])
 
-    /// Officers as `columns` rows (JSON; an import makes them on another core while earlier rows are written).
-    static func rows(_ officers: some Collection<(UUID, OfficerInput)>) throws -> [UInt8] {
-        var json = CanonicalJSONWriter(capacity: officers.count * 256)
-        json.openArray()
-        for (id, i) in officers {
+    /// Officers as `columns` rows (an import makes them on another core while earlier rows are written).
+    static func rows(_ officers: some Collection<(UUID, OfficerInput)>, _ format: RowsFormat) throws -> PackedRows {
+        try columns.pack(officers, format) { row, officer in
+            let (id, i) = officer
             let c = i.certificate
-            try json.row {
-                $0.uuid(id); $0.string(i.name.trimmed); $0.string(i.gender); $0.string(i.idNumber)
-                $0.uuid(i.bodyID); $0.string(i.post.trimmed); $0.string(c.number)
-                $0.string(c.category.trimmed); $0.string(c.region.trimmed); $0.string(c.issuedOn.description)
-                $0.string(c.expiresOn.description); $0.string(c.status.rawValue); $0.bool(i.hasLegalQualification)
-                $0.string(i.legalCertificateNumber.trimmed)
-                if let s = i.examScore { try $0.double(s) } else { $0.null() }
-            }
+            row.uuid(id); row.string(i.name.trimmed); row.string(i.gender); row.string(i.idNumber)
+            row.uuid(i.bodyID); row.string(i.post.trimmed); row.string(c.number)
+            row.string(c.category.trimmed); row.string(c.region.trimmed); row.string(c.issuedOn.description)
+            row.string(c.expiresOn.description); row.string(c.status.rawValue); row.bool(i.hasLegalQualification)
+            row.string(i.legalCertificateNumber.trimmed)
+            if let s = i.examScore { try row.double(s) } else { row.null() }
         }
-        json.closeArray()
-        return json.bytes
     }
 
     /// Inserts already-checked officers (one statement; the import's fast path).
     static func insert(_ officers: [(UUID, OfficerInput)], in tx: WriteTransaction) async throws {
-        try await insert(rows: rows(officers), ids: officers.map(\.0), in: tx)
+        try await insert(rows: rows(officers, RowsFormat(for: tx.sql)), ids: officers.map(\.0), in: tx)
     }
 
     /// Inserts officers already made into `rows`, with these (new) ids, and seals them as inserted.
-    static func insert(rows: [UInt8], ids: [UUID], in tx: WriteTransaction) async throws {
+    static func insert(rows: PackedRows, ids: [UUID], in tx: WriteTransaction) async throws {
         guard !ids.isEmpty else { return }
         let inserted = try await columns.insert(
             into: "officers", rows, returning: RowSeals.returning(.officers, on: tx.sql), on: tx.sql)
@@ -248,26 +243,22 @@ public enum Officers {
     static let trainingColumns = JSONRows([("officer_id", .uuid), ("year", .int), ("hours", .double)])
 
     /// Training hours as `trainingColumns` rows.
-    static func trainingRows(_ rows: some Collection<(UUID, Int, Double)>) throws -> [UInt8] {
-        var json = CanonicalJSONWriter(capacity: rows.count * 64)
-        json.openArray()
-        for (o, y, h) in rows {
-            try json.row {
-                $0.uuid(o); $0.int(y); try $0.double(h)
-            }
+    static func trainingRows(_ rows: some Collection<(UUID, Int, Double)>, _ format: RowsFormat) throws -> PackedRows {
+        try trainingColumns.pack(rows, format) { row, hours in
+            row.uuid(hours.0)
+            row.int(hours.1)
+            try row.double(hours.2)
         }
-        json.closeArray()
-        return json.bytes
     }
 
     static func setTrainingMany(_ rows: [(UUID, Int, Double)], in tx: WriteTransaction) async throws {
-        try await setTraining(rows: trainingRows(rows), officers: rows.map(\.0), in: tx)
+        try await setTraining(rows: trainingRows(rows, RowsFormat(for: tx.sql)), officers: rows.map(\.0), in: tx)
     }
 
     /// Sets training hours already made into `rows` for these officers (one statement). `new`: the officers were
     /// inserted in this transaction, so the rows written are all the rows they have (sealed as written), and none is
     /// there to update (no `ON CONFLICT`, whose speculative insertion probes and confirms each row).
-    static func setTraining(rows: [UInt8], officers: [UUID], new: Bool = false, in tx: WriteTransaction) async throws {
+    static func setTraining(rows: PackedRows, officers: [UUID], new: Bool = false, in tx: WriteTransaction) async throws {
         guard !officers.isEmpty else { return }
         if !new { tx.seal(.officerTraining, officers) }
         let written = try await trainingColumns.insert(

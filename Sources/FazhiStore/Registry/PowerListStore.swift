@@ -115,7 +115,7 @@ public enum PowerListStore {
     public static func write(
         _ rows: [(UUID, PowerAdjustment, Bool)], contents: [String]? = nil, in tx: WriteTransaction
     ) async throws {
-        try await write(Batch(rows, contents: contents), in: tx)
+        try await write(Batch(rows, contents: contents, format: RowsFormat(for: tx.sql)), in: tx)
     }
 
     /// Writes a batch made beforehand and seals the rows written (`RowSeals`).
@@ -148,7 +148,7 @@ public enum PowerListStore {
     public static func write(
         _ rows: [(UUID, PowerAdjustment, Bool)], contents: [String]? = nil, on sql: any SQLDatabase
     ) async throws {
-        try await write(Batch(rows, contents: contents), on: sql)
+        try await write(Batch(rows, contents: contents, format: RowsFormat(for: sql)), on: sql)
     }
 
     /// Runs a batch's statements: the new items, the items updated, the stored adjustments closed, the adjustments.
@@ -185,15 +185,15 @@ public enum PowerListStore {
         /// The item of each adjustment, in order (what is sealed).
         let items: [UUID]
         /// Items created by their first adjustment (`itemColumns`).
-        let newItems: [UInt8]?
+        let newItems: PackedRows?
         /// Items adjusted again, each to the content its last adjustment in the batch left (`itemUpdateColumns`).
-        let updatedItems: [UInt8]?
+        let updatedItems: PackedRows?
         /// Stored adjustments closed at the date of the next one (`closingColumns`).
-        let closedStored: [UInt8]?
+        let closedStored: PackedRows?
         /// The adjustment rows (`adjustmentColumns`).
-        let adjustments: [UInt8]
+        let adjustments: PackedRows
 
-        init(_ rows: [(UUID, PowerAdjustment, Bool)], contents: [String]? = nil) throws {
+        init(_ rows: [(UUID, PowerAdjustment, Bool)], contents: [String]? = nil, format: RowsFormat) throws {
             items = rows.map(\.0)
             let contents =
                 try contents ?? rows.map { String(decoding: try StoreJSON.bytes($0.1.content), as: UTF8.self) }
@@ -201,7 +201,7 @@ public enum PowerListStore {
             newItems =
                 new.isEmpty
                 ? nil
-                : JSONRows.json(new) { row, i in
+                : try itemColumns.pack(new, format) { row, i in
                     let (id, a, _) = rows[i]
                     row.uuid(id); row.string(a.content.code); row.string(a.content.name)
                     row.string(a.content.type.rawValue)
@@ -214,7 +214,7 @@ public enum PowerListStore {
             updatedItems =
                 lastOfItem.isEmpty
                 ? nil
-                : JSONRows.json(lastOfItem.values.sorted()) { row, i in
+                : try itemUpdateColumns.pack(lastOfItem.values.sorted(), format) { row, i in
                     let (id, a, _) = rows[i]
                     row.uuid(id); row.string(a.content.name); row.uuid(a.content.organisationID)
                     row.string(a.kind.resultingStatus.rawValue); row.int(a.sequence); row.string(contents[i])
@@ -234,11 +234,11 @@ public enum PowerListStore {
             closedStored =
                 closeStored.isEmpty
                 ? nil
-                : JSONRows.json(closeStored) { row, c in
+                : try closingColumns.pack(closeStored, format) { row, c in
                     row.uuid(c.0); row.int(c.1); row.string(c.2)
                 }
             let adjustmentIDs = UUID.timeOrdered(rows.count)
-            adjustments = JSONRows.json(rows.indices) { row, i in
+            adjustments = try adjustmentColumns.pack(rows.indices, format) { row, i in
                 let (id, a, _) = rows[i]
                 row.uuid(adjustmentIDs[i]); row.uuid(id); row.string(a.content.code)
                 row.int(a.sequence); row.string(a.kind.rawValue); row.string(a.effectiveOn.description)

@@ -82,7 +82,8 @@ public enum RegistryImporter {
         try await store.write(on: db, context, now: now) { tx in
             var done = 0
             var search = SearchIndex.Batch(kind: "officer", new: true)
-            try await ImportPipeline.run(ready, prepare: PreparedOfficers.init) { chunk in
+            let format = RowsFormat(for: tx.sql)
+            try await ImportPipeline.run(ready, prepare: { try PreparedOfficers($0, format: format) }) { chunk in
                 try await chunk.write(search: &search, in: tx)
                 done += chunk.rows.count
                 if done < total { progress?(done, total) }
@@ -102,7 +103,7 @@ public enum RegistryImporter {
         let rows: ArraySlice<ReadyOfficer>
         /// The rows as `Officers.columns`, their training hours as `Officers.trainingColumns` (of `trained`), their
         /// search documents as `SearchIndex.rows`.
-        let officers: [UInt8], training: [UInt8], trained: [UUID], search: [UInt8]
+        let officers: PackedRows, training: PackedRows, trained: [UUID], search: PackedRows
         /// The chunk's record entry: each row as imported (the ID number as its SHA-256).
         let payload: [UInt8]
         var subject: String { rows.first?.id.uuidText ?? "" }
@@ -125,21 +126,21 @@ public enum RegistryImporter {
         func write(search: inout SearchIndex.Batch, in tx: WriteTransaction) async throws {
             try await Officers.insert(rows: officers, ids: rows.map(\.id), in: tx)
             try await Officers.setTraining(rows: training, officers: trained, new: true, in: tx)
-            try await search.add(self.search, count: rows.count, on: tx.sql)
+            try await search.add(self.search, on: tx.sql)
             tx.record(raw: "officer_import", subject, "import", payload)
             try await tx.flushRecord()
         }
 
-        init(_ rows: ArraySlice<ReadyOfficer>) throws {
+        init(_ rows: ArraySlice<ReadyOfficer>, format: RowsFormat) throws {
             self.rows = rows
-            officers = try Officers.rows(rows.map { ($0.id, $0.input) })
+            officers = try Officers.rows(rows.map { ($0.id, $0.input) }, format)
             let hours = rows.compactMap { r in r.training.map { (r.id, $0.0, $0.1) } }
-            training = try Officers.trainingRows(hours)
+            training = try Officers.trainingRows(hours, format)
             trained = hours.map(\.0)
-            search = SearchIndex.rows(
+            search = try SearchIndex.rows(
                 rows.map {
                     SearchIndex.indexed($0.id.uuidText, text: Officers.searchText($0.input, bodyName: $0.bodyName))
-                })
+                }, format)
             payload = try CanonicalJSON.encode(
                 rows.map {
                     Entry(
@@ -210,7 +211,8 @@ public enum RegistryImporter {
         try await store.write(on: db, context, now: now) { tx in
             var done = 0
             var search = SearchIndex.Batch(kind: "power", new: allNew)
-            try await ImportPipeline.run(batch, prepare: PreparedAdjustments.init) { chunk in
+            let format = RowsFormat(for: tx.sql)
+            try await ImportPipeline.run(batch, prepare: { try PreparedAdjustments($0, format: format) }) { chunk in
                 try await chunk.write(search: &search, in: tx)
                 done += chunk.rows.count
                 if done < total { progress?(done, total) }
@@ -231,7 +233,7 @@ public enum RegistryImporter {
         /// The rows of the statements that write the chunk's items and adjustments.
         let batch: PowerListStore.Batch
         /// The search documents as `SearchIndex.rows`.
-        let search: [UInt8]
+        let search: PackedRows
         let payload: [UInt8]
         var subject: String { rows.first?.adj.content.code ?? "" }
 
@@ -249,20 +251,20 @@ public enum RegistryImporter {
         /// Writes the chunk: its items and adjustments, search documents and record entry.
         func write(search: inout SearchIndex.Batch, in tx: WriteTransaction) async throws {
             try await PowerListStore.write(batch, on: tx.sql, sealing: tx)
-            try await search.add(self.search, count: rows.count, on: tx.sql)
+            try await search.add(self.search, on: tx.sql)
             tx.record(raw: "power_list_import", subject, "import", payload)
             try await tx.flushRecord()
         }
 
-        init(_ rows: ArraySlice<ReadyAdjustment>) throws {
+        init(_ rows: ArraySlice<ReadyAdjustment>, format: RowsFormat) throws {
             self.rows = rows
-            batch = try PowerListStore.Batch(rows.map { ($0.id, $0.adj, $0.isNew) })
-            search = SearchIndex.rows(
+            batch = try PowerListStore.Batch(rows.map { ($0.id, $0.adj, $0.isNew) }, format: format)
+            search = try SearchIndex.rows(
                 rows.map {
                     SearchIndex.indexed(
                         $0.adj.content.code,
                         text: PowerListStore.searchText($0.adj.content, organisationName: $0.bodyName))
-                })
+                }, format)
             payload = try CanonicalJSON.encode(rows.map { Entry(row: $0.row, adjustment: $0.adj) })
         }
     }

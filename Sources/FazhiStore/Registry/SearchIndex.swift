@@ -1,5 +1,6 @@
 import FazhiCore
 import FluentKit
+import FluentPostgresDriver
 import Foundation
 import SQLKit
 
@@ -30,41 +31,38 @@ public enum SearchIndex {
     public static func putTokens(
         _ kind: String, _ docs: [(ref: String, tokens: String)], new: Bool = false, on sql: any SQLDatabase
     ) async throws {
-        try await putTokens(kind, rows: rows(docs), new: new, on: sql)
+        try await putTokens(kind, rows: rows(docs, RowsFormat(for: sql)), new: new, on: sql)
     }
 
-    /// Documents as `JSONRows` rows: [ref, tokens] (an import makes them on another core).
-    static func rows(_ docs: some Collection<(ref: String, tokens: String)>) -> [UInt8] {
-        var json = CanonicalJSONWriter(capacity: docs.count * 128)
-        json.openArray()
-        for d in docs {
-            json.row {
-                $0.string(d.ref); $0.string(d.tokens)
-            }
+    /// A document's columns: its ref and its tokens joined by spaces.
+    static let columns = JSONRows([("ref", .text), ("tokens", .text)])
+
+    /// Documents as `columns` rows (an import makes them on another core).
+    static func rows(_ docs: some Collection<(ref: String, tokens: String)>, _ format: RowsFormat) throws -> PackedRows {
+        try columns.pack(docs, format) { row, d in
+            row.string(d.ref)
+            row.string(d.tokens)
         }
-        json.closeArray()
-        return json.bytes
     }
 
     /// Replaces the documents made into `rows`: each statement takes all of them.
-    static func putTokens(_ kind: String, rows: [UInt8], new: Bool, on sql: any SQLDatabase) async throws {
-        let ref = JSONRows.element(0), tokens = JSONRows.element(1)
-        guard sql.dialect.name == "sqlite" else {
+    static func putTokens(_ kind: String, rows: PackedRows, new: Bool, on sql: any SQLDatabase) async throws {
+        if let values = try columns.bound(rows) {
             // New documents are inserted without `ON CONFLICT`: its speculative insertion probes and confirms each row,
             // two thirds of inserting 100,000 documents into the table without its GIN index (measured).
             let upsert = new ? "" : "ON CONFLICT (kind, ref) DO UPDATE SET tokens = excluded.tokens"
-            try await sql.raw(
+            let text = """
+                INSERT INTO search_index (kind, ref, tokens) SELECT $1, e.c0, string_to_array(e.c1, ' ')
+                FROM \(columns.unnest(from: 2)) \(upsert)
                 """
-                INSERT INTO search_index (kind, ref, tokens)
-                SELECT \(bind: kind), \(unsafeRaw: ref), string_to_array(\(unsafeRaw: tokens), ' ')
-                FROM \(JSONRows.source(rows, on: sql)) \(unsafeRaw: upsert)
-                """
-            ).run()
+            _ = try await JSONRows.run(text, [PostgresData(string: kind)] + values, on: sql)
             return
         }
+        let json = try JSONRows.json(rows, on: sql)
+        let ref = JSONRows.element(0), tokens = JSONRows.element(1)
         if !new {
             // Remove old versions of these documents, then insert fresh rows with new rowids.
-            let refs: SQLQueryString = "SELECT \(unsafeRaw: ref) FROM \(JSONRows.source(rows, on: sql))"
+            let refs: SQLQueryString = "SELECT \(unsafeRaw: ref) FROM \(JSONRows.source(json))"
             try await sql.raw(
                 """
                 DELETE FROM search_fts
@@ -76,7 +74,7 @@ public enum SearchIndex {
         try await sql.raw(
             """
             INSERT INTO search_docs (kind, ref)
-            SELECT \(bind: kind), \(unsafeRaw: ref) FROM \(JSONRows.source(rows, on: sql))
+            SELECT \(bind: kind), \(unsafeRaw: ref) FROM \(JSONRows.source(json))
             """
         ).run()
         // CROSS JOIN: SQLite keeps the rows outside and looks each document up by (kind, ref); as a plain JOIN it chose
@@ -84,7 +82,7 @@ public enum SearchIndex {
         try await sql.raw(
             """
             INSERT INTO search_fts (rowid, tokens)
-            SELECT d.id, \(unsafeRaw: tokens) FROM \(JSONRows.source(rows, on: sql))
+            SELECT d.id, \(unsafeRaw: tokens) FROM \(JSONRows.source(json))
             CROSS JOIN search_docs d ON d.kind = \(bind: kind) AND d.ref = \(unsafeRaw: ref)
             """
         ).run()
@@ -99,21 +97,21 @@ public enum SearchIndex {
         let new: Bool
         /// Documents per statement.
         var size = 20_000
-        private var parts: [[UInt8]] = []
+        private var parts: [PackedRows] = []
         private var count = 0
 
         init(kind: String, new: Bool) { self.kind = kind; self.new = new }
 
-        /// Adds `count` documents made into rows (`SearchIndex.rows`); writes the batch once it is full.
-        mutating func add(_ rows: [UInt8], count: Int, on sql: any SQLDatabase) async throws {
+        /// Adds documents made into rows (`SearchIndex.rows`); writes the batch once it is full.
+        mutating func add(_ rows: PackedRows, on sql: any SQLDatabase) async throws {
             parts.append(rows)
-            self.count += count
-            if self.count >= size { try await flush(on: sql) }
+            count += rows.count
+            if count >= size { try await flush(on: sql) }
         }
 
         mutating func flush(on sql: any SQLDatabase) async throws {
             guard count > 0 else { return }
-            try await SearchIndex.putTokens(kind, rows: JSONRows.joined(parts), new: new, on: sql)
+            try await SearchIndex.putTokens(kind, rows: try PackedRows.joined(parts), new: new, on: sql)
             parts = []
             count = 0
         }
