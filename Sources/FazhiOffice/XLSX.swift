@@ -149,7 +149,7 @@ public enum XLSXReader {
         let tag = Array(tag.utf8)
         var cuts = [0]
         // Small parts are read in one piece, and so are parts with CDATA or comments, whose text could hold the tag.
-        guard bytes.count > 1 << 20, !contains(bytes, "<![CDATA["), !contains(bytes, "<!--") else {
+        guard bytes.count > 1 << 20, !hasMarkupDeclaration(bytes) else {
             return [0, bytes.count]
         }
         for p in 1..<max(1, parts) {
@@ -160,15 +160,27 @@ public enum XLSXReader {
         return cuts + [bytes.count]
     }
 
-    static func contains(_ bytes: [UInt8], _ pattern: String) -> Bool {
-        let p = Array(pattern.utf8)
-        guard let first = p.first, bytes.count >= p.count else { return false }
-        var k = 0
-        while k <= bytes.count - p.count {
-            if bytes[k] == first && bytes[k..<(k + p.count)].elementsEqual(p) { return true }
-            k += 1
+    /// Whether the part holds a CDATA section or a comment (`<![CDATA[`, `<!--`). Found by their `!`, which a sheet's
+    /// XML otherwise has only in cell text: `memchr` skips to each one (byte by byte, the search took a tenth of reading
+    /// a 50,000-row sheet, on one core before the parallel part).
+    static func hasMarkupDeclaration(_ bytes: [UInt8]) -> Bool {
+        bytes.withUnsafeBufferPointer { b in
+            guard let base = b.baseAddress else { return false }
+            var k = 0
+            while k < b.count, let hit = memchr(base + k, Int32(UInt8(ascii: "!")), b.count - k) {
+                let i = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                let opens = i > 0 && b[i - 1] == UInt8(ascii: "<")
+                if opens && (starts(b, at: i + 1, "[CDATA[") || starts(b, at: i + 1, "--")) { return true }
+                k = i + 1
+            }
+            return false
         }
-        return false
+    }
+
+    static func starts(_ b: UnsafeBufferPointer<UInt8>, at i: Int, _ pattern: StaticString) -> Bool {
+        let n = pattern.utf8CodeUnitCount
+        guard i + n <= b.count, let base = b.baseAddress else { return false }
+        return memcmp(base + i, pattern.utf8Start, n) == 0
     }
 
     /// The rows of a sheet part with their numbers, read from the scanner's byte ranges: only a cell's value becomes a

@@ -225,7 +225,9 @@ import Testing
             let none = try cols.pack([Int](), format) { _, _ in }
             try await cols.insert(into: "rows_fit", try PackedRows.joined([some, none]), on: sql)
             try await cols.insert(into: "rows_fit", none, on: sql)
-            let counts = try await sql.raw("SELECT COUNT(*) AS c, COUNT(n) AS v, CAST(SUM(n) AS BIGINT) AS s FROM rows_fit").first()
+            let counts = try await sql.raw(
+                "SELECT COUNT(*) AS c, COUNT(n) AS v, CAST(SUM(n) AS BIGINT) AS s FROM rows_fit"
+            ).first()
             #expect(try counts?.decode(column: "c", as: Int.self) == 3)
             #expect(try counts?.decode(column: "v", as: Int.self) == 2)
             #expect(try counts?.decode(column: "s", as: Int.self) == 4)

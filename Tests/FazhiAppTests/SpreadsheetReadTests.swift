@@ -93,6 +93,14 @@ import Testing
         #expect(XLSXReader.cuts(xml, before: "<row ", parts: 2).count == 2)
         let read = try XLSXReader.parseSheet(xml, shared: [])
         #expect(read.count == 30_001 && read[4] == ["第5行"] && read[30_000] == ["<row r=\"5\">"])
+        // A comment is found as a CDATA section is; an exclamation mark in a cell's text is no declaration.
+        let comment = Array("<worksheet><sheetData>\(body.joined())<!-- <row r=\"5\"> --></sheetData></worksheet>".utf8)
+        #expect(XLSXReader.hasMarkupDeclaration(comment) && XLSXReader.hasMarkupDeclaration(xml))
+        let shouted = Array("<worksheet><sheetData>\(body.joined())<row r=\"30001\"><c><v>1!--!</v></c></row>".utf8)
+        #expect(!XLSXReader.hasMarkupDeclaration(shouted))
+        #expect(XLSXReader.cuts(shouted, before: "<row ", parts: 2).count == 3)
+        #expect(
+            !XLSXReader.hasMarkupDeclaration(Array("!<!-".utf8)) && XLSXReader.hasMarkupDeclaration(Array("<!--".utf8)))
     }
 
     /// A stray quote in a damaged tag ends at its ">" as before: the rows after it are still read.

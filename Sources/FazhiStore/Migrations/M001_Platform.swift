@@ -136,5 +136,6 @@ public enum FazhiMigrations {
         M043_TokenWrites(),
         M044_RecordCompression(),
         M045_SearchTokenCollation(),
+        M046_UnusedPowerAdjustmentIndex(),
     ]
 }

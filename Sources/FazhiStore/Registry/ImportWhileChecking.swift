@@ -141,7 +141,8 @@ extension RegistryImporter {
                     try ImportWhileChecking.Chunk(
                         indices, cells, own: { RegistryTemplates.officerRow($0, $1, reader) },
                         store: { officers.check($0 + 1, $1, id: ids[$0]) },
-                        unknownBody: { officers.unknownBody($0, $1, reader) }, prepare: { try PreparedOfficers($0, format: format) })
+                        unknownBody: { officers.unknownBody($0, $1, reader) },
+                        prepare: { try PreparedOfficers($0, format: format) })
                 }, progress: progress
             ) { try await $0.write(search: &search, in: tx) }
             try await search.flush(on: tx.sql)
@@ -170,7 +171,8 @@ extension RegistryImporter {
                     try ImportWhileChecking.Chunk(
                         indices, cells, own: { RegistryTemplates.powerRow($0, $1, reader) },
                         store: { list.check($0 + 1, $1, newID: ids[$0]) },
-                        unknownBody: { list.unknownBody($0, $1, reader) }, prepare: { try PreparedAdjustments($0, format: format) })
+                        unknownBody: { list.unknownBody($0, $1, reader) },
+                        prepare: { try PreparedAdjustments($0, format: format) })
                 }, progress: progress
             ) { try await $0.write(search: &search, in: tx) }
             try await search.flush(on: tx.sql)

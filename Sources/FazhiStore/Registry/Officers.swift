@@ -258,7 +258,8 @@ public enum Officers {
     /// Sets training hours already made into `rows` for these officers (one statement). `new`: the officers were
     /// inserted in this transaction, so the rows written are all the rows they have (sealed as written), and none is
     /// there to update (no `ON CONFLICT`, whose speculative insertion probes and confirms each row).
-    static func setTraining(rows: PackedRows, officers: [UUID], new: Bool = false, in tx: WriteTransaction) async throws {
+    static func setTraining(rows: PackedRows, officers: [UUID], new: Bool = false, in tx: WriteTransaction) async throws
+    {
         guard !officers.isEmpty else { return }
         if !new { tx.seal(.officerTraining, officers) }
         let written = try await trainingColumns.insert(

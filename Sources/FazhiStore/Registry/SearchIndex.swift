@@ -38,7 +38,8 @@ public enum SearchIndex {
     static let columns = JSONRows([("ref", .text), ("tokens", .text)])
 
     /// Documents as `columns` rows (an import makes them on another core).
-    static func rows(_ docs: some Collection<(ref: String, tokens: String)>, _ format: RowsFormat) throws -> PackedRows {
+    static func rows(_ docs: some Collection<(ref: String, tokens: String)>, _ format: RowsFormat) throws -> PackedRows
+    {
         try columns.pack(docs, format) { row, d in
             row.string(d.ref)
             row.string(d.tokens)
