@@ -1,6 +1,7 @@
 import FazhiCore
 import FluentPostgresDriver
 import Foundation
+import NIOCore
 import SQLKit
 
 /// Many rows written by one statement with a few bound values, taken apart by the database itself: on SQLite the rows as
@@ -47,6 +48,13 @@ public struct JSONRows: Sendable {
     public func update(
         _ table: String, keys: Int, _ rows: PackedRows, returning: String = "", on sql: any SQLDatabase
     ) async throws -> [[String]] {
+        try await sendUpdate(table, keys: keys, rows, returning: returning, on: sql).rows()
+    }
+
+    /// `update`, sent: on PostgreSQL the statement is on its way when this returns, and its rows are read later.
+    public func sendUpdate(
+        _ table: String, keys: Int, _ rows: PackedRows, returning: String = "", on sql: any SQLDatabase
+    ) async throws -> PendingRows {
         if let values = try bound(rows) {
             let set = columns.indices.dropFirst(keys).map { "\"\(columns[$0].name)\" = e.c\($0)" }
             let match = columns.indices.prefix(keys).map { "\"\(table)\".\"\(columns[$0].name)\" = e.c\($0)" }
@@ -54,7 +62,7 @@ public struct JSONRows: Sendable {
                 UPDATE "\(table)" SET \(set.joined(separator: ", ")) FROM \(unnest(from: 1))
                 WHERE \(match.joined(separator: " AND ")) \(returning)
                 """
-            return try await Self.run(text, values, on: sql)
+            return try Self.send(text, values, on: sql)
         }
         let json = try Self.json(rows, on: sql)
         let set = columns.indices.dropFirst(keys).map { "\"\(columns[$0].name)\" = \(Self.element($0))" }
@@ -66,7 +74,7 @@ public struct JSONRows: Sendable {
             WHERE \(unsafeRaw: match.joined(separator: " AND ")) \(unsafeRaw: returning)
             """
         )
-        return try await Self.run(statement, returning: !returning.isEmpty)
+        return PendingRows(ran: try await Self.run(statement, returning: !returning.isEmpty))
     }
 
     /// Runs a SQLite statement, with the rows of its `RETURNING` list if it has one: each row's columns as text, in
@@ -87,12 +95,19 @@ public struct JSONRows: Sendable {
     public func insert(
         into table: String, _ rows: PackedRows, tail: String = "", returning: String = "", on sql: any SQLDatabase
     ) async throws -> [[String]] {
+        try await sendInsert(into: table, rows, tail: tail, returning: returning, on: sql).rows()
+    }
+
+    /// `insert`, sent: on PostgreSQL the statement is on its way when this returns, and its rows are read later.
+    public func sendInsert(
+        into table: String, _ rows: PackedRows, tail: String = "", returning: String = "", on sql: any SQLDatabase
+    ) async throws -> PendingRows {
         if let values = try bound(rows) {
             let cells = columns.indices.map { "e.c\($0)" }.joined(separator: ", ")
             let text = """
                 INSERT INTO "\(table)" (\(names)) SELECT \(cells) FROM \(unnest(from: 1)) \(tail) \(returning)
                 """
-            return try await Self.run(text, values, on: sql)
+            return try Self.send(text, values, on: sql)
         }
         let json = try Self.json(rows, on: sql)
         // SQLite reads `ON CONFLICT` after `SELECT … FROM` as a join constraint unless a WHERE comes between.
@@ -104,7 +119,7 @@ public struct JSONRows: Sendable {
             FROM \(Self.source(json))\(unsafeRaw: guardClause) \(unsafeRaw: tail) \(unsafeRaw: returning)
             """
         )
-        return try await Self.run(statement, returning: !returning.isEmpty)
+        return PendingRows(ran: try await Self.run(statement, returning: !returning.isEmpty))
     }
 }
 
@@ -146,15 +161,38 @@ extension JSONRows {
         return zip(packed, columns).map { $0.bound(as: $1.kind) }
     }
 
-    /// Runs a statement with packed columns bound on PostgreSQL, with the rows it returns, each cell as text, read by
-    /// position as it came off the wire (NULL reads as ""; a cell that is not text throws). Decoding each cell through
-    /// SQLKit by its column's name took two thirds of sealing an import's rows.
-    public static func run(_ text: String, _ values: [PostgresData], on sql: any SQLDatabase) async throws -> [[String]]
-    {
+    /// Sends a statement with packed columns bound to PostgreSQL; its rows are read from what this returns.
+    public static func send(_ text: String, _ values: [PostgresData], on sql: any SQLDatabase) throws -> PendingRows {
         guard let pg = sql as? any PostgresDatabase else {
             throw StoreError.integrity("按列打包的行只能写入 PostgreSQL")
         }
-        return try await pg.query(text, values).get().rows.map { row in
+        return PendingRows(sent: pg.query(text, values))
+    }
+}
+
+/// The rows a statement returns, once the database has run it. On PostgreSQL the statement is sent when this is made
+/// and its rows are read when asked for: an import sends a chunk's statements, then seals the chunk before while the
+/// database writes (statements on one connection run in the order sent). On SQLite it has already run.
+public struct PendingRows: Sendable {
+    private let ran: [[String]]?
+    private let sent: EventLoopFuture<PostgresQueryResult>?
+
+    init(ran rows: [[String]]) {
+        ran = rows
+        sent = nil
+    }
+
+    init(sent future: EventLoopFuture<PostgresQueryResult>) {
+        ran = nil
+        sent = future
+    }
+
+    /// Each returned row's cells as text, read by position as they came off the wire on PostgreSQL (NULL reads as "";
+    /// a cell that is not text throws): decoding each cell through SQLKit by its column's name took two thirds of
+    /// sealing an import's rows.
+    public func rows() async throws -> [[String]] {
+        guard let sent else { return ran ?? [] }
+        return try await sent.get().rows.map { row in
             try row.map { cell in try cell.decode(String?.self) ?? "" }
         }
     }

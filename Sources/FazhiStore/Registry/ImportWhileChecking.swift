@@ -135,6 +135,7 @@ extension RegistryImporter {
             let format = RowsFormat(for: tx.sql)
             let ids = UUID.timeOrdered(cells.count)
             var search = SearchIndex.Batch(kind: "officer", new: true)
+            var ahead = ImportPipeline.OneChunkAhead()
             let rows = try await ImportWhileChecking.run(
                 cells, seen: seen,
                 check: { indices in
@@ -144,7 +145,8 @@ extension RegistryImporter {
                         unknownBody: { officers.unknownBody($0, $1, reader) },
                         prepare: { try PreparedOfficers($0, format: format) })
                 }, progress: progress
-            ) { try await $0.write(search: &search, in: tx) }
+            ) { try await ahead.write(try await $0.send(search: &search, in: tx), in: tx) }
+            try await ahead.finish(in: tx)
             try await search.flush(on: tx.sql)
             return rows
         }
@@ -165,6 +167,7 @@ extension RegistryImporter {
             // Whether every row is a new item (its search document is then added without looking for an old one).
             let allNew = !cells.dropFirst().contains { !RegistryTemplates.isEmptyRow($0) && list.isStored($0, reader) }
             var search = SearchIndex.Batch(kind: "power", new: allNew)
+            var ahead = ImportPipeline.OneChunkAhead()
             let rows = try await ImportWhileChecking.run(
                 cells, seen: seen,
                 check: { indices in
@@ -174,7 +177,8 @@ extension RegistryImporter {
                         unknownBody: { list.unknownBody($0, $1, reader) },
                         prepare: { try PreparedAdjustments($0, format: format) })
                 }, progress: progress
-            ) { try await $0.write(search: &search, in: tx) }
+            ) { try await ahead.write(try await $0.send(search: &search, in: tx), in: tx) }
+            try await ahead.finish(in: tx)
             try await search.flush(on: tx.sql)
             return rows
         }

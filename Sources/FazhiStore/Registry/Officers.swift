@@ -213,9 +213,13 @@ public enum Officers {
     /// Inserts officers already made into `rows`, with these (new) ids, and seals them as inserted.
     static func insert(rows: PackedRows, ids: [UUID], in tx: WriteTransaction) async throws {
         guard !ids.isEmpty else { return }
-        let inserted = try await columns.insert(
+        try tx.seal(.officers, returned: try await sendInsert(rows: rows, in: tx).rows())
+    }
+
+    /// `insert(rows:…)` sent (`PendingRows`): the rows it returns are to be sealed (`WriteTransaction.seal`).
+    static func sendInsert(rows: PackedRows, in tx: WriteTransaction) async throws -> PendingRows {
+        try await columns.sendInsert(
             into: "officers", rows, returning: RowSeals.returning(.officers, on: tx.sql), on: tx.sql)
-        try tx.seal(.officers, returned: inserted)
     }
 
     /// The officer record of a user account, if linked.
@@ -261,12 +265,20 @@ public enum Officers {
     static func setTraining(rows: PackedRows, officers: [UUID], new: Bool = false, in tx: WriteTransaction) async throws
     {
         guard !officers.isEmpty else { return }
-        if !new { tx.seal(.officerTraining, officers) }
-        let written = try await trainingColumns.insert(
-            into: "officer_training", rows,
-            tail: new ? "" : "ON CONFLICT (officer_id, year) DO UPDATE SET hours = excluded.hours",
-            returning: new ? RowSeals.returning(.officerTraining, on: tx.sql) : "", on: tx.sql)
-        if new { try tx.seal(.officerTraining, returned: written) }
+        guard new else {
+            tx.seal(.officerTraining, officers)
+            let upsert = "ON CONFLICT (officer_id, year) DO UPDATE SET hours = excluded.hours"
+            try await trainingColumns.insert(into: "officer_training", rows, tail: upsert, on: tx.sql)
+            return
+        }
+        try tx.seal(.officerTraining, returned: try await sendNewTraining(rows: rows, in: tx).rows())
+    }
+
+    /// The training hours of officers inserted in this transaction, sent (`PendingRows`): the rows it returns are all
+    /// the rows they have, to be sealed as written.
+    static func sendNewTraining(rows: PackedRows, in tx: WriteTransaction) async throws -> PendingRows {
+        try await trainingColumns.sendInsert(
+            into: "officer_training", rows, returning: RowSeals.returning(.officerTraining, on: tx.sql), on: tx.sql)
     }
 
     static func select(year: Int) -> SQLQueryString {

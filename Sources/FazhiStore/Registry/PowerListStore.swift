@@ -155,27 +155,40 @@ public enum PowerListStore {
     /// `sealing`: each row the statements write is sealed in this transaction as the statement returns it (an import:
     /// every row it changes is one of those, and the rows it leaves alone keep their seals).
     static func write(_ batch: Batch, on sql: any SQLDatabase, sealing tx: WriteTransaction? = nil) async throws {
-        guard !batch.items.isEmpty else { return }
-        func returning(_ table: SealedTable) -> String { tx == nil ? "" : RowSeals.returning(table, on: sql) }
-        func seal(_ table: SealedTable, _ rows: [[String]]) throws { try tx?.seal(table, returned: rows) }
-        if let json = batch.newItems {
-            let rows = try await itemColumns.insert(
-                into: "power_items", json, returning: returning(.powerItems), on: sql)
-            try seal(.powerItems, rows)
+        let sent = try await send(batch, on: sql, sealing: tx != nil)
+        for (table, rows) in sent {
+            let returned = try await rows.rows()
+            try tx?.seal(table, returned: returned)
         }
-        if let json = batch.updatedItems {
-            let rows = try await itemUpdateColumns.update(
-                "power_items", keys: 1, json, returning: returning(.powerItems), on: sql)
-            try seal(.powerItems, rows)
+    }
+
+    /// A batch's statements, sent in order (`PendingRows`), with the table each writes. `sealing`: each statement
+    /// returns the rows it writes, to be sealed as returned.
+    static func send(
+        _ batch: Batch, on sql: any SQLDatabase, sealing: Bool
+    ) async throws -> [(SealedTable, PendingRows)] {
+        guard !batch.items.isEmpty else { return [] }
+        func returning(_ table: SealedTable) -> String { sealing ? RowSeals.returning(table, on: sql) : "" }
+        var sent: [(SealedTable, PendingRows)] = []
+        if let rows = batch.newItems {
+            let returned = try await itemColumns.sendInsert(
+                into: "power_items", rows, returning: returning(.powerItems), on: sql)
+            sent.append((.powerItems, returned))
         }
-        if let json = batch.closedStored {
-            let rows = try await closingColumns.update(
-                "power_adjustments", keys: 2, json, returning: returning(.powerAdjustments), on: sql)
-            try seal(.powerAdjustments, rows)
+        if let rows = batch.updatedItems {
+            let returned = try await itemUpdateColumns.sendUpdate(
+                "power_items", keys: 1, rows, returning: returning(.powerItems), on: sql)
+            sent.append((.powerItems, returned))
         }
-        let rows = try await adjustmentColumns.insert(
+        if let rows = batch.closedStored {
+            let returned = try await closingColumns.sendUpdate(
+                "power_adjustments", keys: 2, rows, returning: returning(.powerAdjustments), on: sql)
+            sent.append((.powerAdjustments, returned))
+        }
+        let returned = try await adjustmentColumns.sendInsert(
             into: "power_adjustments", batch.adjustments, returning: returning(.powerAdjustments), on: sql)
-        try seal(.powerAdjustments, rows)
+        sent.append((.powerAdjustments, returned))
+        return sent
     }
 
     /// Checked adjustments as the rows of the statements that write them (`JSONRows`), made without the database: an

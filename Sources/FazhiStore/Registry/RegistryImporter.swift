@@ -83,11 +83,13 @@ public enum RegistryImporter {
             var done = 0
             var search = SearchIndex.Batch(kind: "officer", new: true)
             let format = RowsFormat(for: tx.sql)
+            var ahead = ImportPipeline.OneChunkAhead()
             try await ImportPipeline.run(ready, prepare: { try PreparedOfficers($0, format: format) }) { chunk in
-                try await chunk.write(search: &search, in: tx)
+                try await ahead.write(try await chunk.send(search: &search, in: tx), in: tx)
                 done += chunk.rows.count
                 if done < total { progress?(done, total) }
             }
+            try await ahead.finish(in: tx)
             try await search.flush(on: tx.sql)
         }
         // 100 % once everything is committed (the last search documents, the standby's acknowledgement).
@@ -122,13 +124,14 @@ public enum RegistryImporter {
             }
         }
 
-        /// Writes the chunk: its officers, training hours, search documents and record entry.
-        func write(search: inout SearchIndex.Batch, in tx: WriteTransaction) async throws {
-            try await Officers.insert(rows: officers, ids: rows.map(\.id), in: tx)
-            try await Officers.setTraining(rows: training, officers: trained, new: true, in: tx)
+        /// Sends the chunk's officers, training hours and search documents; what is left is to seal and record them.
+        func send(search: inout SearchIndex.Batch, in tx: WriteTransaction) async throws -> ImportPipeline.SentChunk {
+            var returned = [(SealedTable.officers, try await Officers.sendInsert(rows: officers, in: tx))]
+            if !trained.isEmpty {
+                returned.append((.officerTraining, try await Officers.sendNewTraining(rows: training, in: tx)))
+            }
             try await search.add(self.search, on: tx.sql)
-            tx.record(raw: "officer_import", subject, "import", payload)
-            try await tx.flushRecord()
+            return .init(returned: returned, subjectType: "officer_import", subject: subject, payload: payload)
         }
 
         init(_ rows: ArraySlice<ReadyOfficer>, format: RowsFormat) throws {
@@ -212,11 +215,13 @@ public enum RegistryImporter {
             var done = 0
             var search = SearchIndex.Batch(kind: "power", new: allNew)
             let format = RowsFormat(for: tx.sql)
+            var ahead = ImportPipeline.OneChunkAhead()
             try await ImportPipeline.run(batch, prepare: { try PreparedAdjustments($0, format: format) }) { chunk in
-                try await chunk.write(search: &search, in: tx)
+                try await ahead.write(try await chunk.send(search: &search, in: tx), in: tx)
                 done += chunk.rows.count
                 if done < total { progress?(done, total) }
             }
+            try await ahead.finish(in: tx)
             try await search.flush(on: tx.sql)
         }
         // 100 % once everything is committed (the last search documents, the standby's acknowledgement).
@@ -248,12 +253,11 @@ public enum RegistryImporter {
             }
         }
 
-        /// Writes the chunk: its items and adjustments, search documents and record entry.
-        func write(search: inout SearchIndex.Batch, in tx: WriteTransaction) async throws {
-            try await PowerListStore.write(batch, on: tx.sql, sealing: tx)
+        /// Sends the chunk's items, adjustments and search documents; what is left is to seal and record them.
+        func send(search: inout SearchIndex.Batch, in tx: WriteTransaction) async throws -> ImportPipeline.SentChunk {
+            let returned = try await PowerListStore.send(batch, on: tx.sql, sealing: true)
             try await search.add(self.search, on: tx.sql)
-            tx.record(raw: "power_list_import", subject, "import", payload)
-            try await tx.flushRecord()
+            return .init(returned: returned, subjectType: "power_list_import", subject: subject, payload: payload)
         }
 
         init(_ rows: ArraySlice<ReadyAdjustment>, format: RowsFormat) throws {

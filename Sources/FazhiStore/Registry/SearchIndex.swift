@@ -56,7 +56,7 @@ public enum SearchIndex {
                 INSERT INTO search_index (kind, ref, tokens) SELECT $1, e.c0, string_to_array(e.c1, ' ')
                 FROM \(columns.unnest(from: 2)) \(upsert)
                 """
-            _ = try await JSONRows.run(text, [PostgresData(string: kind)] + values, on: sql)
+            _ = try await JSONRows.send(text, [PostgresData(string: kind)] + values, on: sql).rows()
             return
         }
         let json = try JSONRows.json(rows, on: sql)
