@@ -1,6 +1,7 @@
-import FazhiCore
 import Foundation
 import Testing
+
+@testable import FazhiCore
 
 private func d(_ s: String) -> CivilDate { CivilDate(iso: s)! }
 
@@ -262,6 +263,13 @@ private func d(_ s: String) -> CivilDate { CivilDate(iso: s)! }
         #expect(CJKTokenizer.queryTokens("安全") == ["安全"])
         #expect(CJKTokenizer.queryTokens("食") == nil)
         #expect(CJKTokenizer.indexTokens("孙立峰").contains("孙立"))
+        // Word characters are ASCII letters and digits, told by value as the Unicode properties told them.
+        for v in UInt32(0)...0x24F {
+            guard let s = Unicode.Scalar(v) else { continue }
+            let byProperties = s.isASCII && (s.properties.isAlphabetic || ("0"..."9").contains(s))
+            #expect(CJKTokenizer.isASCIIWordCharacter(s) == byProperties, "U+\(String(v, radix: 16))")
+        }
+        #expect(CJKTokenizer.indexTokens("Ａ座 é_x-9") == ["座", "x", "9"])
     }
 
     @Test func officerRowsReportEveryProblem() {

@@ -9,6 +9,15 @@ public enum CJKTokenizer {
         }
     }
 
+    /// An ASCII letter or digit: compared by value (the scalar's Unicode properties, looked up for every character of
+    /// an import's search text, were a quarter of cutting it into tokens).
+    static func isASCIIWordCharacter(_ s: Unicode.Scalar) -> Bool {
+        switch s.value {
+        case 0x30...0x39, 0x41...0x5A, 0x61...0x7A: return true
+        default: return false
+        }
+    }
+
     enum Run { case cjk([Unicode.Scalar]), word(String) }
 
     static func runs(_ text: String) -> [Run] {
@@ -23,7 +32,7 @@ public enum CJKTokenizer {
             if isCJK(s) {
                 if !word.isEmpty { flush() }
                 cjk.append(s)
-            } else if s.isASCII && (s.properties.isAlphabetic || ("0"..."9").contains(s)) {
+            } else if isASCIIWordCharacter(s) {
                 if !cjk.isEmpty { flush() }
                 word.append(s)
             } else {
