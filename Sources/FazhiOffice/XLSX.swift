@@ -161,8 +161,8 @@ public enum XLSXReader {
     }
 
     /// Whether the part holds a CDATA section or a comment (`<![CDATA[`, `<!--`). Found by their `!`, which a sheet's
-    /// XML otherwise has only in cell text: `memchr` skips to each one (byte by byte, the search took a tenth of reading
-    /// a 50,000-row sheet, on one core before the parallel part).
+    /// XML otherwise has only in cell text: `memchr` skips to each one (byte by byte, the search took a tenth of
+    /// reading a 50,000-row sheet, on one core before the parallel part).
     static func hasMarkupDeclaration(_ bytes: [UInt8]) -> Bool {
         bytes.withUnsafeBufferPointer { b in
             guard let base = b.baseAddress else { return false }

@@ -5,8 +5,9 @@ import Testing
 
 @testable import FazhiStore
 
-/// Rows written as one JSON value (`JSONRows`, the imports' path) must be stored exactly as the same values bound one by
-/// one through SQLKit: the row seals hash the stored text, and a later edit through the ordinary path compares with it.
+/// Rows written in bulk (`JSONRows`, the imports' path: one JSON value on SQLite, one binary array per column on
+/// PostgreSQL) must be stored exactly as the same values bound one by one through SQLKit: the row seals hash the
+/// stored text, and a later edit through the ordinary path compares with it.
 @Suite(.serialized) struct JSONRowsTests {
     struct Row {
         let id: UUID, name: String, flag: Bool, score: Double?, count: Int
@@ -231,6 +232,53 @@ import Testing
             #expect(try counts?.decode(column: "c", as: Int.self) == 3)
             #expect(try counts?.decode(column: "v", as: Int.self) == 2)
             #expect(try counts?.decode(column: "s", as: Int.self) == 4)
+            // A negative zero (a score of "-0" passes its range check) is stored as 0, as the JSON path stored it.
+            let scores = JSONRows([("id", .uuid), ("score", .double)])
+            try await sql.raw("CREATE TABLE scores_fit (id UUID PRIMARY KEY, score DOUBLE PRECISION)").run()
+            let zero = try scores.pack([-0.0], format) { w, d in
+                w.uuid(UUID())
+                try w.double(d)
+            }
+            try await scores.insert(into: "scores_fit", zero, on: sql)
+            let text = try await sql.raw("SELECT CAST(score AS TEXT) AS s FROM scores_fit").first()
+            #expect(try text?.decode(column: "s", as: String.self).hasPrefix("0") == true)
+        }
+    }
+
+    /// Chunks written one ahead (`ImportPipeline.OneChunkAhead`): when a statement of the newer chunk fails, the error
+    /// thrown is that failure (a duplicate key here), not the "current transaction is aborted" of the record entries
+    /// the older chunk writes after it on PostgreSQL; and nothing is committed.
+    @Test(arguments: TestDB.all) func aFailedStatementSentAheadIsTheErrorThrown(_ db: TestDB) async throws {
+        try await withTestApp(db, demo: false) { t in
+            let sql = t.app.db as! any SQLDatabase
+            try await sql.raw("CREATE TABLE rows_ahead (id UUID PRIMARY KEY, n BIGINT)").run()
+            let cols = JSONRows([("id", .uuid), ("n", .int)])
+            let format = RowsFormat(for: sql)
+            let id = UUID()
+            do {
+                try await t.app.fazhi.store.write(on: t.app.db, .system) { tx in
+                    var ahead = ImportPipeline.OneChunkAhead()
+                    for n in 1...3 {
+                        let rows = try cols.pack([n], format) { w, k in
+                            w.uuid(id)
+                            w.int(k)
+                        }
+                        let sent = try await cols.sendInsert(into: "rows_ahead", rows, on: tx.sql)
+                        let chunk = ImportPipeline.SentChunk(
+                            returned: [(.officers, sent)], subjectType: "rows_ahead", subject: "\(n)",
+                            payload: Array("{}".utf8))
+                        try await ahead.write(chunk, in: tx)
+                    }
+                    try await ahead.finish(in: tx)
+                }
+                Issue.record("a duplicate key was written")
+            } catch {
+                let text = String(reflecting: error)
+                #expect(text.contains("duplicate key") || text.contains("UNIQUE constraint"), "\(text)")
+                #expect(!text.contains("25P02") && !text.contains("transaction is aborted"), "\(text)")
+            }
+            let stored = try await sql.raw("SELECT COUNT(*) AS n FROM rows_ahead").first()
+            #expect(try stored?.decode(column: "n", as: Int.self) == 0)
         }
     }
 }

@@ -4,8 +4,8 @@ import Foundation
 import NIOCore
 import SQLKit
 
-/// Many rows written by one statement with a few bound values, taken apart by the database itself: on SQLite the rows as
-/// one JSON array of arrays (one element per column, in the columns' order) read by `jsonb_each`; on PostgreSQL one
+/// Many rows written by one statement with a few bound values, taken apart by the database itself: on SQLite the rows
+/// as one JSON array of arrays (one element per column, in the columns' order) read by `jsonb_each`; on PostgreSQL one
 /// binary array per column read by `unnest` (`RowsFormat`). An import writes 100,000 rows; bound cell by cell, SQLKit
 /// encoded 1.5 million values and SQLite parsed a statement of 4,500 placeholders every 300 rows.
 public struct JSONRows: Sendable {
@@ -128,7 +128,7 @@ extension JSONRows {
     public func pack<Row>(
         _ rows: some Collection<Row>, _ format: RowsFormat, _ write: (inout RowWriter, Row) throws -> Void
     ) throws -> PackedRows {
-        var writer = RowWriter(kinds: columns.map(\.kind), format: format, capacity: 4096)
+        var writer = RowWriter(kinds: columns.map(\.kind), format: format, capacity: max(4096, rows.count * 128))
         for r in rows { try writer.row { try write(&$0, r) } }
         if let failure = writer.failure { throw StoreError.integrity("批量写入的行有误：\(failure)") }
         return writer.packed(count: rows.count)
@@ -185,6 +185,15 @@ public struct PendingRows: Sendable {
     init(sent future: EventLoopFuture<PostgresQueryResult>) {
         ran = nil
         sent = future
+    }
+
+    /// The first of these statements (in the order sent) that failed, with its error; nil when none did.
+    static func firstFailure(_ statements: [PendingRows]) async -> (any Error)? {
+        for statement in statements {
+            guard let sent = statement.sent else { continue }
+            do { _ = try await sent.get() } catch { return error }
+        }
+        return nil
     }
 
     /// Each returned row's cells as text, read by position as they came off the wire on PostgreSQL (NULL reads as "";

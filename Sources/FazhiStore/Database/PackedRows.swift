@@ -172,8 +172,10 @@ public struct RowWriter {
         return (next, kinds[next])
     }
 
+    /// Notes a cell that cannot be written: the column (counted from 1) just taken by `nextKind`, or one past the last.
     private mutating func refuse(_ value: String, _ kind: JSONRows.Kind?) {
-        if failure == nil { failure = "第 \(next) 列的值 \(value.prefix(40)) 不能写成 \(kind.map { "\($0)" } ?? "多出的列")" }
+        guard failure == nil else { return }
+        failure = "第 \(min(next, kinds.count + 1)) 列的值 \(value.prefix(40)) 不能写成 \(kind.map { "\($0)" } ?? "多出的列")"
     }
 
     public mutating func string(_ s: String) {
@@ -236,7 +238,8 @@ public struct RowWriter {
         }
         guard let (i, kind) = nextKind() else { return refuse(String(d), nil) }
         switch kind {
-        case .double: columns[i].double(d)
+        // A negative zero stored as zero, as the JSON path stored it (PostgreSQL's jsonb numbers have no -0).
+        case .double: columns[i].double(d == 0 ? 0 : d)
         default: refuse(String(d), kind)
         }
     }

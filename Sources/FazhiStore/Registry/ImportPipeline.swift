@@ -67,18 +67,29 @@ extension ImportPipeline {
     }
 
     /// Chunks written one ahead: each chunk's statements are sent before the chunk before it is sealed and recorded.
-    /// On PostgreSQL the database writes the one while the writer reads and seals the rows of the other; chunk by chunk,
-    /// each waited for the other, and the database stood idle a quarter of the import (measured, BENCHMARKS.md).
-    /// Statements on one connection run in the order sent, so a chunk's rows still follow the chunk before, and the
-    /// record entries of every chunk are in the transaction before it commits (`finish`).
+    /// On PostgreSQL the database writes the one while the writer reads and seals the rows of the other; chunk by
+    /// chunk, each waited for the other, and the database stood idle a quarter of the import (measured,
+    /// BENCHMARKS.md). Statements on one connection run in the order sent, so a chunk's rows still follow the chunk
+    /// before, and every chunk's record entries are in the transaction before it commits (`finish`).
     struct OneChunkAhead {
         private var sent: SentChunk?
 
-        /// Takes a chunk just sent and finishes the one before it.
-        mutating func write(_ chunk: SentChunk, in tx: WriteTransaction) async throws {
+        /// Takes a chunk just sent, runs `then` (statements that follow the chunk's, such as its search documents), and
+        /// finishes the chunk before. A statement that fails aborts the transaction, and every statement sent after it
+        /// fails too ("current transaction is aborted"): the error thrown is the first failure in the order sent, so
+        /// a deadlock or a lost connection is reported as itself (and answered as such), not as what followed it.
+        mutating func write(
+            _ chunk: SentChunk, in tx: WriteTransaction, then: () async throws -> Void = {}
+        ) async throws {
             let before = sent
             sent = chunk
-            try await before?.finish(in: tx)
+            do {
+                try await then()
+                try await before?.finish(in: tx)
+            } catch {
+                let inOrder = (before?.returned ?? []) + chunk.returned
+                throw await PendingRows.firstFailure(inOrder.map(\.1)) ?? error
+            }
         }
 
         /// Finishes the last chunk.

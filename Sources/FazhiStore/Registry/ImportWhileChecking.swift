@@ -145,7 +145,7 @@ extension RegistryImporter {
                         unknownBody: { officers.unknownBody($0, $1, reader) },
                         prepare: { try PreparedOfficers($0, format: format) })
                 }, progress: progress
-            ) { try await ahead.write(try await $0.send(search: &search, in: tx), in: tx) }
+            ) { try await $0.write(ahead: &ahead, search: &search, in: tx) }
             try await ahead.finish(in: tx)
             try await search.flush(on: tx.sql)
             return rows
@@ -177,7 +177,7 @@ extension RegistryImporter {
                         unknownBody: { list.unknownBody($0, $1, reader) },
                         prepare: { try PreparedAdjustments($0, format: format) })
                 }, progress: progress
-            ) { try await ahead.write(try await $0.send(search: &search, in: tx), in: tx) }
+            ) { try await $0.write(ahead: &ahead, search: &search, in: tx) }
             try await ahead.finish(in: tx)
             try await search.flush(on: tx.sql)
             return rows

@@ -259,23 +259,18 @@ public enum Officers {
         try await setTraining(rows: trainingRows(rows, RowsFormat(for: tx.sql)), officers: rows.map(\.0), in: tx)
     }
 
-    /// Sets training hours already made into `rows` for these officers (one statement). `new`: the officers were
-    /// inserted in this transaction, so the rows written are all the rows they have (sealed as written), and none is
-    /// there to update (no `ON CONFLICT`, whose speculative insertion probes and confirms each row).
-    static func setTraining(rows: PackedRows, officers: [UUID], new: Bool = false, in tx: WriteTransaction) async throws
-    {
+    /// Sets training hours already made into `rows` for these officers (one statement), sealing every training row of
+    /// theirs as it stands at the record's flush.
+    static func setTraining(rows: PackedRows, officers: [UUID], in tx: WriteTransaction) async throws {
         guard !officers.isEmpty else { return }
-        guard new else {
-            tx.seal(.officerTraining, officers)
-            let upsert = "ON CONFLICT (officer_id, year) DO UPDATE SET hours = excluded.hours"
-            try await trainingColumns.insert(into: "officer_training", rows, tail: upsert, on: tx.sql)
-            return
-        }
-        try tx.seal(.officerTraining, returned: try await sendNewTraining(rows: rows, in: tx).rows())
+        tx.seal(.officerTraining, officers)
+        let upsert = "ON CONFLICT (officer_id, year) DO UPDATE SET hours = excluded.hours"
+        try await trainingColumns.insert(into: "officer_training", rows, tail: upsert, on: tx.sql)
     }
 
     /// The training hours of officers inserted in this transaction, sent (`PendingRows`): the rows it returns are all
-    /// the rows they have, to be sealed as written.
+    /// the rows they have, to be sealed as written, and none is there to update (no `ON CONFLICT`, whose speculative
+    /// insertion probes and confirms each row).
     static func sendNewTraining(rows: PackedRows, in tx: WriteTransaction) async throws -> PendingRows {
         try await trainingColumns.sendInsert(
             into: "officer_training", rows, returning: RowSeals.returning(.officerTraining, on: tx.sql), on: tx.sql)

@@ -118,9 +118,9 @@ public enum PowerListStore {
         try await write(Batch(rows, contents: contents, format: RowsFormat(for: tx.sql)), in: tx)
     }
 
-    /// Writes a batch made beforehand and seals the rows written (`RowSeals`).
+    /// Writes a batch made beforehand and seals the rows written (`RowSeals`, read back at the record's flush).
     static func write(_ batch: Batch, in tx: WriteTransaction) async throws {
-        try await write(batch, on: tx.sql)
+        for (_, sent) in try await send(batch, on: tx.sql, sealing: false) { _ = try await sent.rows() }
         tx.seal(.powerItems, batch.items)
         tx.seal(.powerAdjustments, batch.items)
     }
@@ -143,27 +143,10 @@ public enum PowerListStore {
     /// An item's adjustment closed at a date (`valid_to`), found by item and sequence.
     static let closingColumns = JSONRows([("item_id", .uuid), ("sequence", .int), ("valid_to", .text)])
 
-    /// Writes checked adjustments, a few statements for the whole batch (`Batch`). `contents`: each row's content as
-    /// JSON, when already encoded.
-    public static func write(
-        _ rows: [(UUID, PowerAdjustment, Bool)], contents: [String]? = nil, on sql: any SQLDatabase
-    ) async throws {
-        try await write(Batch(rows, contents: contents, format: RowsFormat(for: sql)), on: sql)
-    }
-
-    /// Runs a batch's statements: the new items, the items updated, the stored adjustments closed, the adjustments.
-    /// `sealing`: each row the statements write is sealed in this transaction as the statement returns it (an import:
-    /// every row it changes is one of those, and the rows it leaves alone keep their seals).
-    static func write(_ batch: Batch, on sql: any SQLDatabase, sealing tx: WriteTransaction? = nil) async throws {
-        let sent = try await send(batch, on: sql, sealing: tx != nil)
-        for (table, rows) in sent {
-            let returned = try await rows.rows()
-            try tx?.seal(table, returned: returned)
-        }
-    }
-
-    /// A batch's statements, sent in order (`PendingRows`), with the table each writes. `sealing`: each statement
-    /// returns the rows it writes, to be sealed as returned.
+    /// A batch's statements — the new items, the items updated, the stored adjustments closed, the adjustments — sent
+    /// in order (`PendingRows`) on the transaction's one connection, with the table each writes. `sealing`: each
+    /// statement returns the rows it writes, to be sealed as returned (an import: every row it changes is one of those,
+    /// and the rows it leaves alone keep their seals).
     static func send(
         _ batch: Batch, on sql: any SQLDatabase, sealing: Bool
     ) async throws -> [(SealedTable, PendingRows)] {

@@ -85,7 +85,7 @@ public enum RegistryImporter {
             let format = RowsFormat(for: tx.sql)
             var ahead = ImportPipeline.OneChunkAhead()
             try await ImportPipeline.run(ready, prepare: { try PreparedOfficers($0, format: format) }) { chunk in
-                try await ahead.write(try await chunk.send(search: &search, in: tx), in: tx)
+                try await chunk.write(ahead: &ahead, search: &search, in: tx)
                 done += chunk.rows.count
                 if done < total { progress?(done, total) }
             }
@@ -124,14 +124,20 @@ public enum RegistryImporter {
             }
         }
 
-        /// Sends the chunk's officers, training hours and search documents; what is left is to seal and record them.
-        func send(search: inout SearchIndex.Batch, in tx: WriteTransaction) async throws -> ImportPipeline.SentChunk {
+        /// Sends the chunk's officers and training hours; what is left is to seal and record them.
+        func send(in tx: WriteTransaction) async throws -> ImportPipeline.SentChunk {
             var returned = [(SealedTable.officers, try await Officers.sendInsert(rows: officers, in: tx))]
             if !trained.isEmpty {
                 returned.append((.officerTraining, try await Officers.sendNewTraining(rows: training, in: tx)))
             }
-            try await search.add(self.search, on: tx.sql)
             return .init(returned: returned, subjectType: "officer_import", subject: subject, payload: payload)
+        }
+
+        /// Writes the chunk one ahead (`ImportPipeline.OneChunkAhead`), its search documents after its rows.
+        func write(
+            ahead: inout ImportPipeline.OneChunkAhead, search: inout SearchIndex.Batch, in tx: WriteTransaction
+        ) async throws {
+            try await ahead.write(try await send(in: tx), in: tx) { try await search.add(self.search, on: tx.sql) }
         }
 
         init(_ rows: ArraySlice<ReadyOfficer>, format: RowsFormat) throws {
@@ -217,7 +223,7 @@ public enum RegistryImporter {
             let format = RowsFormat(for: tx.sql)
             var ahead = ImportPipeline.OneChunkAhead()
             try await ImportPipeline.run(batch, prepare: { try PreparedAdjustments($0, format: format) }) { chunk in
-                try await ahead.write(try await chunk.send(search: &search, in: tx), in: tx)
+                try await chunk.write(ahead: &ahead, search: &search, in: tx)
                 done += chunk.rows.count
                 if done < total { progress?(done, total) }
             }
@@ -253,11 +259,17 @@ public enum RegistryImporter {
             }
         }
 
-        /// Sends the chunk's items, adjustments and search documents; what is left is to seal and record them.
-        func send(search: inout SearchIndex.Batch, in tx: WriteTransaction) async throws -> ImportPipeline.SentChunk {
+        /// Sends the chunk's items and adjustments; what is left is to seal and record them.
+        func send(in tx: WriteTransaction) async throws -> ImportPipeline.SentChunk {
             let returned = try await PowerListStore.send(batch, on: tx.sql, sealing: true)
-            try await search.add(self.search, on: tx.sql)
             return .init(returned: returned, subjectType: "power_list_import", subject: subject, payload: payload)
+        }
+
+        /// Writes the chunk one ahead (`ImportPipeline.OneChunkAhead`), its search documents after its rows.
+        func write(
+            ahead: inout ImportPipeline.OneChunkAhead, search: inout SearchIndex.Batch, in tx: WriteTransaction
+        ) async throws {
+            try await ahead.write(try await send(in: tx), in: tx) { try await search.add(self.search, on: tx.sql) }
         }
 
         init(_ rows: ArraySlice<ReadyAdjustment>, format: RowsFormat) throws {
