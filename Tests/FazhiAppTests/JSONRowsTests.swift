@@ -265,7 +265,8 @@ import Testing
                         }
                         let sent = try await cols.sendInsert(into: "rows_ahead", rows, on: tx.sql)
                         let chunk = ImportPipeline.SentChunk(
-                            returned: [(.officers, sent)], subjectType: "rows_ahead", subject: "\(n)",
+                            writes: [SentWrite(table: .officers, rows: sent, seals: nil)], subjectType: "rows_ahead",
+                            subject: "\(n)",
                             payload: Array("{}".utf8))
                         try await ahead.write(chunk, in: tx)
                     }
@@ -279,6 +280,41 @@ import Testing
             }
             let stored = try await sql.raw("SELECT COUNT(*) AS n FROM rows_ahead").first()
             #expect(try stored?.decode(column: "n", as: Int.self) == 0)
+        }
+    }
+
+    /// The seals an import makes for its new 权责清单 rows as it packs them (on PostgreSQL, `RowSeals.sealed`) are the
+    /// seals of the rows as stored, read back as the audit reads them: awkward strings, UUIDs and numbers included.
+    @Test(arguments: TestDB.all) func sealsMadeWhilePackingAreTheStoredRowsSeals(_ db: TestDB) async throws {
+        try await withTestApp(db) { t in
+            let org = try await t.orgID("清河县市场监督管理局")
+            let awkward = CanonicalJSONWriterTests.awkward.map { $0.replacingOccurrences(of: "\u{0}", with: "") }
+            let rows: [(UUID, PowerAdjustment, Bool)] = awkward.enumerated().map { k, s in
+                let content = PowerItemContent(
+                    code: "339901-XK-9\(k)00\(k)", name: "对\(s)的许可", type: .licensing, subItems: [s],
+                    basis: [LegalBasis(law: "《\(s)法》", article: "第一条", text: s)], organisationID: org,
+                    responsibilities: s, process: s, accountability: s, supervision: s)
+                let adjustment = PowerAdjustment(
+                    kind: .add, effectiveOn: CivilDate(year: 2026, month: 1, day: k + 1)!, sequence: 1, reason: s,
+                    approvalDocument: s, approver: s, content: content)
+                return (UUID(), adjustment, true)
+            }
+            try await t.app.fazhi.store.write(on: t.app.db, .system) { tx in
+                let batch = try PowerListStore.Batch(rows, format: RowsFormat(for: tx.sql))
+                for write in try await PowerListStore.send(batch, on: tx.sql, sealing: true) {
+                    _ = try await write.rows.rows()
+                }
+                let items = try await RowSeals.seals(.powerItems, owners: rows.map(\.0), on: tx.sql)
+                let adjustments = try await RowSeals.seals(.powerAdjustments, owners: rows.map(\.0), on: tx.sql)
+                #expect(items.count == rows.count && adjustments.count == rows.count)
+                guard tx.sql.dialect.name == "postgresql" else {
+                    // SQLite's rows are sealed as the statements return them.
+                    #expect(batch.newItems?.seals == nil && batch.adjustments.seals == nil)
+                    return
+                }
+                #expect(batch.newItems?.seals == items)
+                #expect(batch.adjustments.seals == adjustments)
+            }
         }
     }
 }

@@ -124,14 +124,29 @@ public struct JSONRows: Sendable {
 }
 
 extension JSONRows {
-    /// Rows for these columns in `format`, each written by `write` (its cells in the columns' order).
+    /// Rows for these columns in `format`, each written by `write` (its cells in the columns' order). `sealingAs`: the
+    /// rows are new rows of this table, and on PostgreSQL their seals are made as they are packed (`PackedRows.seals`),
+    /// when these columns hold every sealed one and none is a double (whose text PostgreSQL writes its own way).
     public func pack<Row>(
-        _ rows: some Collection<Row>, _ format: RowsFormat, _ write: (inout RowWriter, Row) throws -> Void
+        _ rows: some Collection<Row>, _ format: RowsFormat, sealingAs table: SealedTable? = nil,
+        _ write: (inout RowWriter, Row) throws -> Void
     ) throws -> PackedRows {
-        var writer = RowWriter(kinds: columns.map(\.kind), format: format, capacity: max(4096, rows.count * 128))
+        var writer = RowWriter(
+            kinds: columns.map(\.kind), format: format, capacity: max(4096, rows.count * 128),
+            sealing: table.flatMap(sealingOrder))
         for r in rows { try writer.row { try write(&$0, r) } }
         if let failure = writer.failure { throw StoreError.integrity("批量写入的行有误：\(failure)") }
         return writer.packed(count: rows.count)
+    }
+
+    /// Where each of `table`'s sealed columns (key first) is among these columns; nil unless all are, none a double.
+    func sealingOrder(_ table: SealedTable) -> (order: [Int], keyCount: Int)? {
+        var order: [Int] = []
+        for name in table.key + table.columns {
+            guard let i = columns.firstIndex(where: { $0.name == name }), columns[i].kind != .double else { return nil }
+            order.append(i)
+        }
+        return (order, table.key.count)
     }
 
     /// PostgreSQL's `FROM` source of packed columns: `unnest` of the bound arrays from parameter `first` on, each row's
@@ -167,6 +182,20 @@ extension JSONRows {
             throw StoreError.integrity("按列打包的行只能写入 PostgreSQL")
         }
         return PendingRows(sent: pg.query(text, values))
+    }
+}
+
+/// A statement sent to write rows of a sealed table (`RowSeals`): its rows are sealed as it returns them, or, when
+/// they were sealed as they were packed (`PackedRows.seals`), with those seals once it has run.
+public struct SentWrite: Sendable {
+    let table: SealedTable
+    let rows: PendingRows
+    let seals: [String: String]?
+
+    /// Seals the rows (in the order the writes were sent, so a later write's seal of a row stands).
+    func seal(in tx: WriteTransaction) async throws {
+        let returned = try await rows.rows()
+        if let seals { tx.seal(table, seals: seals) } else { try tx.seal(table, returned: returned) }
     }
 }
 

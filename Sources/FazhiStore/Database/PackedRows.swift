@@ -29,6 +29,8 @@ public struct PackedRows: Sendable {
     let storage: Storage
     /// How many rows.
     public let count: Int
+    /// The rows' seals (row key → seal), when they were made with the rows (`JSONRows.pack(…, sealingAs:)`).
+    var seals: [String: String]? = nil
 
     /// Several packings of the same columns, in one format, as one (rows in order).
     public static func joined(_ parts: [PackedRows]) throws -> PackedRows {
@@ -134,9 +136,16 @@ public struct RowWriter {
     private var next = 0
     /// A cell that cannot become its column's kind, or a row of the wrong width (thrown when packing ends).
     private(set) var failure: String?
+    /// Sealing the rows as they are packed (`RowSeals.sealed`): the columns in the sealed table's order (key first),
+    /// and how many of them are the key.
+    private let sealing: (order: [Int], keyCount: Int)?
+    /// The current row's cells as PostgreSQL casts them to text (nil for NULL), and the seals made so far.
+    private var texts: [String?] = []
+    private var seals: [String: String] = [:]
 
-    init(kinds: [JSONRows.Kind], format: RowsFormat, capacity: Int) {
+    init(kinds: [JSONRows.Kind], format: RowsFormat, capacity: Int, sealing: (order: [Int], keyCount: Int)? = nil) {
         self.kinds = kinds
+        self.sealing = format == .columns ? sealing : nil
         columnar = format == .columns
         json = CanonicalJSONWriter(capacity: columnar ? 0 : capacity)
         columns = columnar ? Array(repeating: PostgresColumn(), count: kinds.count) : []
@@ -151,9 +160,14 @@ public struct RowWriter {
     mutating func row(_ write: (inout RowWriter) throws -> Void) rethrows {
         next = 0
         if !columnar { json.openArray() }
+        if sealing != nil { texts = Array(repeating: nil, count: kinds.count) }
         try write(&self)
         if !columnar { json.closeArray() }
         if next != kinds.count && failure == nil { failure = "一行应有 \(kinds.count) 列，写了 \(next) 列" }
+        if let sealing {
+            let (key, seal) = RowSeals.sealed(sealing.order.map { texts[$0] }, keyCount: sealing.keyCount)
+            seals[key] = seal
+        }
     }
 
     /// The rows written.
@@ -162,7 +176,12 @@ public struct RowWriter {
             json.closeArray()
             return PackedRows(storage: .json(json.bytes), count: count)
         }
-        return PackedRows(storage: .columns(columns), count: count)
+        return PackedRows(storage: .columns(columns), count: count, seals: sealing == nil ? nil : seals)
+    }
+
+    /// Notes column `i`'s cell as PostgreSQL casts it to text, when the rows are sealed as packed.
+    private mutating func text(_ i: Int, _ text: @autoclosure () -> String) {
+        if sealing != nil { texts[i] = text() }
     }
 
     /// The kind of the next cell's column, and moves on (nil past the last column).
@@ -185,19 +204,24 @@ public struct RowWriter {
         }
         guard let (i, kind) = nextKind() else { return refuse(s, nil) }
         switch kind {
-        case .text: columns[i].text(s)
+        case .text:
+            columns[i].text(s)
+            text(i, s)
         case .uuid:
             guard let u = UUID(uuidString: s) else { return refuse(s, kind) }
             columns[i].uuid(u)
+            text(i, u.uuidText.lowercased())
         case .int:
             guard let n = Int(s) else { return refuse(s, kind) }
             columns[i].int(n)
+            text(i, String(n))
         case .double:
             guard let d = Double(s), d.isFinite else { return refuse(s, kind) }
             columns[i].double(d)
         case .bool:
             guard s == "true" || s == "false" else { return refuse(s, kind) }
             columns[i].bool(s == "true")
+            text(i, s)
         }
     }
 
@@ -208,8 +232,12 @@ public struct RowWriter {
         }
         guard let (i, kind) = nextKind() else { return refuse(u.uuidText, nil) }
         switch kind {
-        case .uuid: columns[i].uuid(u)
-        case .text: columns[i].text(u.uuidText)
+        case .uuid:
+            columns[i].uuid(u)
+            text(i, u.uuidText.lowercased())
+        case .text:
+            columns[i].text(u.uuidText)
+            text(i, u.uuidText)
         default: refuse(u.uuidText, kind)
         }
     }
@@ -221,9 +249,13 @@ public struct RowWriter {
         }
         guard let (i, kind) = nextKind() else { return refuse(String(n), nil) }
         switch kind {
-        case .int: columns[i].int(n)
+        case .int:
+            columns[i].int(n)
+            text(i, String(n))
         case .double: columns[i].double(Double(n))
-        case .text: columns[i].text(String(n))
+        case .text:
+            columns[i].text(String(n))
+            text(i, String(n))
         default: refuse(String(n), kind)
         }
     }
@@ -251,8 +283,12 @@ public struct RowWriter {
         }
         guard let (i, kind) = nextKind() else { return refuse(String(b), nil) }
         switch kind {
-        case .bool: columns[i].bool(b)
-        case .text: columns[i].text(b ? "true" : "false")
+        case .bool:
+            columns[i].bool(b)
+            text(i, b ? "true" : "false")
+        case .text:
+            columns[i].text(b ? "true" : "false")
+            text(i, b ? "true" : "false")
         default: refuse(String(b), kind)
         }
     }

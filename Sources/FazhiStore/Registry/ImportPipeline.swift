@@ -50,17 +50,13 @@ enum ImportPipeline {
 }
 
 extension ImportPipeline {
-    /// A chunk whose statements are sent (`PendingRows`): what is left is to seal the rows they return and record the
-    /// chunk.
+    /// A chunk whose statements are sent (`SentWrite`): what is left is to seal their rows and record the chunk.
     struct SentChunk: Sendable {
-        let returned: [(SealedTable, PendingRows)]
+        let writes: [SentWrite]
         let subjectType: String, subject: String, payload: [UInt8]
 
         func finish(in tx: WriteTransaction) async throws {
-            for (table, rows) in returned {
-                let written = try await rows.rows()
-                try tx.seal(table, returned: written)
-            }
+            for write in writes { try await write.seal(in: tx) }
             tx.record(raw: subjectType, subject, "import", payload)
             try await tx.flushRecord()
         }
@@ -87,8 +83,8 @@ extension ImportPipeline {
                 try await then()
                 try await before?.finish(in: tx)
             } catch {
-                let inOrder = (before?.returned ?? []) + chunk.returned
-                throw await PendingRows.firstFailure(inOrder.map(\.1)) ?? error
+                let inOrder = (before?.writes ?? []) + chunk.writes
+                throw await PendingRows.firstFailure(inOrder.map(\.rows)) ?? error
             }
         }
 

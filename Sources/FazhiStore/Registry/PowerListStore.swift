@@ -120,7 +120,7 @@ public enum PowerListStore {
 
     /// Writes a batch made beforehand and seals the rows written (`RowSeals`, read back at the record's flush).
     static func write(_ batch: Batch, in tx: WriteTransaction) async throws {
-        for (_, sent) in try await send(batch, on: tx.sql, sealing: false) { _ = try await sent.rows() }
+        for sent in try await send(batch, on: tx.sql, sealing: false) { _ = try await sent.rows.rows() }
         tx.seal(.powerItems, batch.items)
         tx.seal(.powerAdjustments, batch.items)
     }
@@ -144,33 +144,36 @@ public enum PowerListStore {
     static let closingColumns = JSONRows([("item_id", .uuid), ("sequence", .int), ("valid_to", .text)])
 
     /// A batch's statements — the new items, the items updated, the stored adjustments closed, the adjustments — sent
-    /// in order (`PendingRows`) on the transaction's one connection, with the table each writes. `sealing`: each
-    /// statement returns the rows it writes, to be sealed as returned (an import: every row it changes is one of those,
-    /// and the rows it leaves alone keep their seals).
-    static func send(
-        _ batch: Batch, on sql: any SQLDatabase, sealing: Bool
-    ) async throws -> [(SealedTable, PendingRows)] {
+    /// in order (`PendingRows`) on the transaction's one connection. `sealing`: each write's rows are to be sealed: the
+    /// new rows with the seals made as they were packed (on PostgreSQL), the others as the statement returns them (an
+    /// import: every row it changes is one of those, and the rows it leaves alone keep their seals).
+    static func send(_ batch: Batch, on sql: any SQLDatabase, sealing: Bool) async throws -> [SentWrite] {
         guard !batch.items.isEmpty else { return [] }
-        func returning(_ table: SealedTable) -> String { sealing ? RowSeals.returning(table, on: sql) : "" }
-        var sent: [(SealedTable, PendingRows)] = []
+        var sent: [SentWrite] = []
+        func write(_ table: SealedTable, _ rows: PackedRows, _ send: (String) async throws -> PendingRows) async throws
+        {
+            let seals = sealing ? rows.seals : nil
+            let returning = sealing && seals == nil ? RowSeals.returning(table, on: sql) : ""
+            sent.append(SentWrite(table: table, rows: try await send(returning), seals: seals))
+        }
         if let rows = batch.newItems {
-            let returned = try await itemColumns.sendInsert(
-                into: "power_items", rows, returning: returning(.powerItems), on: sql)
-            sent.append((.powerItems, returned))
+            try await write(.powerItems, rows) {
+                try await itemColumns.sendInsert(into: "power_items", rows, returning: $0, on: sql)
+            }
         }
         if let rows = batch.updatedItems {
-            let returned = try await itemUpdateColumns.sendUpdate(
-                "power_items", keys: 1, rows, returning: returning(.powerItems), on: sql)
-            sent.append((.powerItems, returned))
+            try await write(.powerItems, rows) {
+                try await itemUpdateColumns.sendUpdate("power_items", keys: 1, rows, returning: $0, on: sql)
+            }
         }
         if let rows = batch.closedStored {
-            let returned = try await closingColumns.sendUpdate(
-                "power_adjustments", keys: 2, rows, returning: returning(.powerAdjustments), on: sql)
-            sent.append((.powerAdjustments, returned))
+            try await write(.powerAdjustments, rows) {
+                try await closingColumns.sendUpdate("power_adjustments", keys: 2, rows, returning: $0, on: sql)
+            }
         }
-        let returned = try await adjustmentColumns.sendInsert(
-            into: "power_adjustments", batch.adjustments, returning: returning(.powerAdjustments), on: sql)
-        sent.append((.powerAdjustments, returned))
+        try await write(.powerAdjustments, batch.adjustments) {
+            try await adjustmentColumns.sendInsert(into: "power_adjustments", batch.adjustments, returning: $0, on: sql)
+        }
         return sent
     }
 
@@ -197,7 +200,7 @@ public enum PowerListStore {
             newItems =
                 new.isEmpty
                 ? nil
-                : try itemColumns.pack(new, format) { row, i in
+                : try itemColumns.pack(new, format, sealingAs: .powerItems) { row, i in
                     let (id, a, _) = rows[i]
                     row.uuid(id); row.string(a.content.code); row.string(a.content.name)
                     row.string(a.content.type.rawValue)
@@ -234,7 +237,7 @@ public enum PowerListStore {
                     row.uuid(c.0); row.int(c.1); row.string(c.2)
                 }
             let adjustmentIDs = UUID.timeOrdered(rows.count)
-            adjustments = try adjustmentColumns.pack(rows.indices, format) { row, i in
+            adjustments = try adjustmentColumns.pack(rows.indices, format, sealingAs: .powerAdjustments) { row, i in
                 let (id, a, _) = rows[i]
                 row.uuid(adjustmentIDs[i]); row.uuid(id); row.string(a.content.code)
                 row.int(a.sequence); row.string(a.kind.rawValue); row.string(a.effectiveOn.description)

@@ -126,11 +126,14 @@ public enum RegistryImporter {
 
         /// Sends the chunk's officers and training hours; what is left is to seal and record them.
         func send(in tx: WriteTransaction) async throws -> ImportPipeline.SentChunk {
-            var returned = [(SealedTable.officers, try await Officers.sendInsert(rows: officers, in: tx))]
+            var writes = [
+                SentWrite(table: .officers, rows: try await Officers.sendInsert(rows: officers, in: tx), seals: nil)
+            ]
             if !trained.isEmpty {
-                returned.append((.officerTraining, try await Officers.sendNewTraining(rows: training, in: tx)))
+                let hours = try await Officers.sendNewTraining(rows: training, in: tx)
+                writes.append(SentWrite(table: .officerTraining, rows: hours, seals: nil))
             }
-            return .init(returned: returned, subjectType: "officer_import", subject: subject, payload: payload)
+            return .init(writes: writes, subjectType: "officer_import", subject: subject, payload: payload)
         }
 
         /// Writes the chunk one ahead (`ImportPipeline.OneChunkAhead`), its search documents after its rows.
@@ -261,8 +264,8 @@ public enum RegistryImporter {
 
         /// Sends the chunk's items and adjustments; what is left is to seal and record them.
         func send(in tx: WriteTransaction) async throws -> ImportPipeline.SentChunk {
-            let returned = try await PowerListStore.send(batch, on: tx.sql, sealing: true)
-            return .init(returned: returned, subjectType: "power_list_import", subject: subject, payload: payload)
+            let writes = try await PowerListStore.send(batch, on: tx.sql, sealing: true)
+            return .init(writes: writes, subjectType: "power_list_import", subject: subject, payload: payload)
         }
 
         /// Writes the chunk one ahead (`ImportPipeline.OneChunkAhead`), its search documents after its rows.
