@@ -283,12 +283,15 @@ import Testing
         }
     }
 
-    /// The seals an import makes for its new 权责清单 rows as it packs them (on PostgreSQL, `RowSeals.sealed`) are the
-    /// seals of the rows as stored, read back as the audit reads them: awkward strings, UUIDs and numbers included.
+    /// The seals an import makes for its new 权责清单 rows as it packs them (on PostgreSQL, `RowSeals.postgresSeal`) are
+    /// the seals of the rows as stored, read back as the audit reads them — awkward strings (decomposed accents, a BOM,
+    /// a noncharacter), UUIDs and numbers included —; those inserts return nothing, and the audit then finds nothing.
     @Test(arguments: TestDB.all) func sealsMadeWhilePackingAreTheStoredRowsSeals(_ db: TestDB) async throws {
         try await withTestApp(db) { t in
             let org = try await t.orgID("清河县市场监督管理局")
-            let awkward = CanonicalJSONWriterTests.awkward.map { $0.replacingOccurrences(of: "\u{0}", with: "") }
+            let awkward =
+                CanonicalJSONWriterTests.awkward.map { $0.replacingOccurrences(of: "\u{0}", with: "") }
+                + ["e\u{301}", "\u{FEFF}开头", "\u{FFFF}"]
             let rows: [(UUID, PowerAdjustment, Bool)] = awkward.enumerated().map { k, s in
                 let content = PowerItemContent(
                     code: "339901-XK-9\(k)00\(k)", name: "对\(s)的许可", type: .licensing, subItems: [s],
@@ -300,21 +303,42 @@ import Testing
                 return (UUID(), adjustment, true)
             }
             try await t.app.fazhi.store.write(on: t.app.db, .system) { tx in
-                let batch = try PowerListStore.Batch(rows, format: RowsFormat(for: tx.sql))
-                for write in try await PowerListStore.send(batch, on: tx.sql, sealing: true) {
-                    _ = try await write.rows.rows()
+                let postgres = tx.sql.dialect.name == "postgresql"
+                let batch = try PowerListStore.Batch(rows, format: RowsFormat(for: tx.sql), sealingNewRows: true)
+                let writes = try await PowerListStore.send(batch, on: tx.sql, sealing: true)
+                for write in writes {
+                    // On PostgreSQL the inserts are sealed as packed and return nothing; on SQLite they return rows.
+                    #expect((write.seals != nil) == postgres)
+                    #expect(try await write.rows.rows().isEmpty == postgres)
+                    try await write.seal(in: tx)
                 }
                 let items = try await RowSeals.seals(.powerItems, owners: rows.map(\.0), on: tx.sql)
                 let adjustments = try await RowSeals.seals(.powerAdjustments, owners: rows.map(\.0), on: tx.sql)
                 #expect(items.count == rows.count && adjustments.count == rows.count)
-                guard tx.sql.dialect.name == "postgresql" else {
-                    // SQLite's rows are sealed as the statements return them.
-                    #expect(batch.newItems?.seals == nil && batch.adjustments.seals == nil)
-                    return
-                }
+                guard postgres else { return }
                 #expect(batch.newItems?.seals == items)
                 #expect(batch.adjustments.seals == adjustments)
             }
+            let problems = try await RowSeals.audit(on: t.app.db as! any SQLDatabase)
+            #expect(problems.isEmpty, "\(problems.prefix(3))")
         }
+    }
+
+    /// Rows are sealed as packed only where every sealed column is among those written and none is a double, and only
+    /// in the PostgreSQL format.
+    @Test func sealingAsPackedNeedsEverySealedColumn() throws {
+        #expect(PowerListStore.itemColumns.sealingOrder(.powerItems)?.keyCount == 1)
+        #expect(PowerListStore.adjustmentColumns.sealingOrder(.powerAdjustments)?.order.count == 13)
+        #expect(PowerListStore.itemUpdateColumns.sealingOrder(.powerItems) == nil)
+        #expect(Officers.trainingColumns.sealingOrder(.officerTraining) == nil)
+        #expect(Officers.columns.sealingOrder(.officers) == nil)
+        let one = [(UUID(), "339901-XK-00001")]
+        func pack(_ format: RowsFormat) throws -> PackedRows {
+            try JSONRows([("id", .uuid), ("code", .text)]).pack(one, format, sealingAs: .powerItems) { w, r in
+                w.uuid(r.0)
+                w.string(r.1)
+            }
+        }
+        #expect(try pack(.columns).seals == nil && pack(.json).seals == nil)
     }
 }

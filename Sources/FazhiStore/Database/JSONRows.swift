@@ -126,7 +126,10 @@ public struct JSONRows: Sendable {
 extension JSONRows {
     /// Rows for these columns in `format`, each written by `write` (its cells in the columns' order). `sealingAs`: the
     /// rows are new rows of this table, and on PostgreSQL their seals are made as they are packed (`PackedRows.seals`),
-    /// when these columns hold every sealed one and none is a double (whose text PostgreSQL writes its own way).
+    /// when these columns hold every sealed one and none is a double (whose text PostgreSQL writes its own way). Those
+    /// seals are the stored rows' only if the rows are inserted as sent: a plain `INSERT` (no upsert), each column's
+    /// kind its type in the table (`text`, not `varchar(n)`), no trigger or default on a sealed column, a UTF-8
+    /// database — as `power_items` and `power_adjustments` are (`JSONRowsTests` checks the seals against the audit's).
     public func pack<Row>(
         _ rows: some Collection<Row>, _ format: RowsFormat, sealingAs table: SealedTable? = nil,
         _ write: (inout RowWriter, Row) throws -> Void

@@ -47,7 +47,12 @@ public struct PackedRows: Sendable {
             default: throw StoreError.integrity("批量写入的各批行格式或列数不一致（内部错误）")
             }
         }
-        return PackedRows(storage: columnar ? .columns(columns) : .json(JSONRows.joined(json)), count: count)
+        // The parts' seals, when every part has them (rows of one table, each part's keys its own).
+        var seals: [String: String]? = [:]
+        for part in parts { seals = part.seals.flatMap { mine in seals?.merging(mine) { $1 } } }
+        return PackedRows(
+            storage: columnar ? .columns(columns) : .json(JSONRows.joined(json)), count: count,
+            seals: parts.isEmpty ? nil : seals)
     }
 }
 
@@ -165,7 +170,7 @@ public struct RowWriter {
         if !columnar { json.closeArray() }
         if next != kinds.count && failure == nil { failure = "一行应有 \(kinds.count) 列，写了 \(next) 列" }
         if let sealing {
-            let (key, seal) = RowSeals.sealed(sealing.order.map { texts[$0] }, keyCount: sealing.keyCount)
+            let (key, seal) = RowSeals.postgresSeal(sealing.order.map { texts[$0] }, keyCount: sealing.keyCount)
             seals[key] = seal
         }
     }
@@ -180,7 +185,7 @@ public struct RowWriter {
     }
 
     /// Notes column `i`'s cell as PostgreSQL casts it to text, when the rows are sealed as packed.
-    private mutating func text(_ i: Int, _ text: @autoclosure () -> String) {
+    private mutating func noteSealText(_ i: Int, _ text: @autoclosure () -> String) {
         if sealing != nil { texts[i] = text() }
     }
 
@@ -206,22 +211,22 @@ public struct RowWriter {
         switch kind {
         case .text:
             columns[i].text(s)
-            text(i, s)
+            noteSealText(i, s)
         case .uuid:
             guard let u = UUID(uuidString: s) else { return refuse(s, kind) }
             columns[i].uuid(u)
-            text(i, u.uuidText.lowercased())
+            noteSealText(i, u.uuidText.lowercased())
         case .int:
             guard let n = Int(s) else { return refuse(s, kind) }
             columns[i].int(n)
-            text(i, String(n))
+            noteSealText(i, String(n))
         case .double:
             guard let d = Double(s), d.isFinite else { return refuse(s, kind) }
             columns[i].double(d)
         case .bool:
             guard s == "true" || s == "false" else { return refuse(s, kind) }
             columns[i].bool(s == "true")
-            text(i, s)
+            noteSealText(i, s)
         }
     }
 
@@ -234,10 +239,10 @@ public struct RowWriter {
         switch kind {
         case .uuid:
             columns[i].uuid(u)
-            text(i, u.uuidText.lowercased())
+            noteSealText(i, u.uuidText.lowercased())
         case .text:
             columns[i].text(u.uuidText)
-            text(i, u.uuidText)
+            noteSealText(i, u.uuidText)
         default: refuse(u.uuidText, kind)
         }
     }
@@ -251,11 +256,11 @@ public struct RowWriter {
         switch kind {
         case .int:
             columns[i].int(n)
-            text(i, String(n))
+            noteSealText(i, String(n))
         case .double: columns[i].double(Double(n))
         case .text:
             columns[i].text(String(n))
-            text(i, String(n))
+            noteSealText(i, String(n))
         default: refuse(String(n), kind)
         }
     }
@@ -285,10 +290,10 @@ public struct RowWriter {
         switch kind {
         case .bool:
             columns[i].bool(b)
-            text(i, b ? "true" : "false")
+            noteSealText(i, b ? "true" : "false")
         case .text:
             columns[i].text(b ? "true" : "false")
-            text(i, b ? "true" : "false")
+            noteSealText(i, b ? "true" : "false")
         default: refuse(String(b), kind)
         }
     }

@@ -83,6 +83,7 @@ public enum RowSeals {
     /// column: an import seals 100,000 rows): `sealed`, every column as "s" + text (or "∅" for NULL) separated by U+001F,
     /// and `row_key`, the key columns' text separated by "/".
     /// `qualifier`: how the columns are named — "t." over the alias `t`, "" in a `RETURNING` list.
+    /// On PostgreSQL, `postgresSeal` makes the same text in Swift for rows an import inserts.
     static func selectList(_ table: SealedTable, qualifier: String = "t.", on sql: any SQLDatabase) -> String {
         let sqlite = sql.dialect.name == "sqlite"
         func text(_ c: String) -> String { sqlite ? "quote(\(qualifier)\(c))" : "CAST(\(qualifier)\(c) AS TEXT)" }
@@ -127,12 +128,13 @@ public enum RowSeals {
         return json.bytes
     }
 
-    /// The key and seal of a row as `selectList` reads it back on PostgreSQL, from its cells as PostgreSQL casts them
-    /// to text (nil for NULL), in the table's order (`keyCount` key columns, then the others). An import seals the
-    /// rows it inserts from the values it sends, on the preparing core: returning them cost the server a tenth of a
-    /// 权责清单 import, and reading them the writer more (measured, BENCHMARKS.md). `JSONRowsTests` compares these
-    /// seals with those of the same rows returned.
-    static func sealed(_ cells: [String?], keyCount: Int) -> (key: String, seal: String) {
+    /// The key and seal of a row as `selectList` reads it back on PostgreSQL — the same text, made in Swift: a change
+    /// to one is a change to the other —, from its cells as PostgreSQL casts them to text (nil for NULL), in the
+    /// table's order (`keyCount` key columns, then the others). A 权责清单 import seals the rows it inserts from the
+    /// values it sends, on the preparing core: without `RETURNING` them, the import ran 14 % faster on PostgreSQL
+    /// (BENCHMARKS.md, "Registry imports on PostgreSQL, fifth pass"). `JSONRowsTests` compares these seals with those
+    /// the audit reads from the stored rows.
+    static func postgresSeal(_ cells: [String?], keyCount: Int) -> (key: String, seal: String) {
         var text = "", key = ""
         for (i, cell) in cells.enumerated() {
             if i > 0 { text.unicodeScalars.append("\u{1F}") }

@@ -50,6 +50,13 @@ enum ImportPipeline {
 }
 
 extension ImportPipeline {
+    /// A chunk of an import prepared to write: its rows' statements (`send`) and its search documents.
+    protocol PreparedChunk: Sendable {
+        var search: PackedRows { get }
+        /// Sends the chunk's statements; what is left is to seal their rows and record the chunk.
+        func send(in tx: WriteTransaction) async throws -> SentChunk
+    }
+
     /// A chunk whose statements are sent (`SentWrite`): what is left is to seal their rows and record the chunk.
     struct SentChunk: Sendable {
         let writes: [SentWrite]
@@ -94,5 +101,14 @@ extension ImportPipeline {
             sent = nil
             try await last?.finish(in: tx)
         }
+    }
+}
+
+extension ImportPipeline.PreparedChunk {
+    /// Writes the chunk one ahead (`ImportPipeline.OneChunkAhead`), its search documents after its rows.
+    func write(
+        ahead: inout ImportPipeline.OneChunkAhead, search: inout SearchIndex.Batch, in tx: WriteTransaction
+    ) async throws {
+        try await ahead.write(try await send(in: tx), in: tx) { try await search.add(self.search, on: tx.sql) }
     }
 }

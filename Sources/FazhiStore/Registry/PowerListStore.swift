@@ -145,33 +145,37 @@ public enum PowerListStore {
 
     /// A batch's statements — the new items, the items updated, the stored adjustments closed, the adjustments — sent
     /// in order (`PendingRows`) on the transaction's one connection. `sealing`: each write's rows are to be sealed: the
-    /// new rows with the seals made as they were packed (on PostgreSQL), the others as the statement returns them (an
-    /// import: every row it changes is one of those, and the rows it leaves alone keep their seals).
+    /// inserted rows with the seals made as they were packed (on PostgreSQL, `Batch(…, sealingNewRows: true)`), the
+    /// updated ones as the statement returns them (an import: every row it changes is one of those, and the rows it
+    /// leaves alone keep their seals).
     static func send(_ batch: Batch, on sql: any SQLDatabase, sealing: Bool) async throws -> [SentWrite] {
         guard !batch.items.isEmpty else { return [] }
         var sent: [SentWrite] = []
-        func write(_ table: SealedTable, _ rows: PackedRows, _ send: (String) async throws -> PendingRows) async throws
-        {
-            let seals = sealing ? rows.seals : nil
+        /// Sends one statement (`statement` takes its `RETURNING` list). `inserted`: it inserts its rows, so their
+        /// seals made while packing are theirs as stored; an update's are not (the row keeps its other columns).
+        func sendWrite(
+            _ table: SealedTable, _ rows: PackedRows, inserted: Bool, _ statement: (String) async throws -> PendingRows
+        ) async throws {
+            let seals = sealing && inserted ? rows.seals : nil
             let returning = sealing && seals == nil ? RowSeals.returning(table, on: sql) : ""
-            sent.append(SentWrite(table: table, rows: try await send(returning), seals: seals))
+            sent.append(SentWrite(table: table, rows: try await statement(returning), seals: seals))
         }
         if let rows = batch.newItems {
-            try await write(.powerItems, rows) {
+            try await sendWrite(.powerItems, rows, inserted: true) {
                 try await itemColumns.sendInsert(into: "power_items", rows, returning: $0, on: sql)
             }
         }
         if let rows = batch.updatedItems {
-            try await write(.powerItems, rows) {
+            try await sendWrite(.powerItems, rows, inserted: false) {
                 try await itemUpdateColumns.sendUpdate("power_items", keys: 1, rows, returning: $0, on: sql)
             }
         }
         if let rows = batch.closedStored {
-            try await write(.powerAdjustments, rows) {
+            try await sendWrite(.powerAdjustments, rows, inserted: false) {
                 try await closingColumns.sendUpdate("power_adjustments", keys: 2, rows, returning: $0, on: sql)
             }
         }
-        try await write(.powerAdjustments, batch.adjustments) {
+        try await sendWrite(.powerAdjustments, batch.adjustments, inserted: true) {
             try await adjustmentColumns.sendInsert(into: "power_adjustments", batch.adjustments, returning: $0, on: sql)
         }
         return sent
@@ -192,7 +196,13 @@ public enum PowerListStore {
         /// The adjustment rows (`adjustmentColumns`).
         let adjustments: PackedRows
 
-        init(_ rows: [(UUID, PowerAdjustment, Bool)], contents: [String]? = nil, format: RowsFormat) throws {
+        /// `sealingNewRows`: the inserted rows' seals are made as they are packed (an import's, on PostgreSQL).
+        init(
+            _ rows: [(UUID, PowerAdjustment, Bool)], contents: [String]? = nil, format: RowsFormat,
+            sealingNewRows: Bool = false
+        ) throws {
+            let itemSeals: SealedTable? = sealingNewRows ? .powerItems : nil
+            let adjustmentSeals: SealedTable? = sealingNewRows ? .powerAdjustments : nil
             items = rows.map(\.0)
             let contents =
                 try contents ?? rows.map { String(decoding: try StoreJSON.bytes($0.1.content), as: UTF8.self) }
@@ -200,7 +210,7 @@ public enum PowerListStore {
             newItems =
                 new.isEmpty
                 ? nil
-                : try itemColumns.pack(new, format, sealingAs: .powerItems) { row, i in
+                : try itemColumns.pack(new, format, sealingAs: itemSeals) { row, i in
                     let (id, a, _) = rows[i]
                     row.uuid(id); row.string(a.content.code); row.string(a.content.name)
                     row.string(a.content.type.rawValue)
@@ -237,7 +247,7 @@ public enum PowerListStore {
                     row.uuid(c.0); row.int(c.1); row.string(c.2)
                 }
             let adjustmentIDs = UUID.timeOrdered(rows.count)
-            adjustments = try adjustmentColumns.pack(rows.indices, format, sealingAs: .powerAdjustments) { row, i in
+            adjustments = try adjustmentColumns.pack(rows.indices, format, sealingAs: adjustmentSeals) { row, i in
                 let (id, a, _) = rows[i]
                 row.uuid(adjustmentIDs[i]); row.uuid(id); row.string(a.content.code)
                 row.int(a.sequence); row.string(a.kind.rawValue); row.string(a.effectiveOn.description)

@@ -101,7 +101,7 @@ public enum RegistryImporter {
     typealias ReadyOfficer = (row: Int, id: UUID, input: OfficerInput, bodyName: String, training: (Int, Double)?)
 
     /// A chunk of checked officers with what does not need the database worked out (on another core).
-    struct PreparedOfficers: Sendable {
+    struct PreparedOfficers: ImportPipeline.PreparedChunk {
         let rows: ArraySlice<ReadyOfficer>
         /// The rows as `Officers.columns`, their training hours as `Officers.trainingColumns` (of `trained`), their
         /// search documents as `SearchIndex.rows`.
@@ -134,13 +134,6 @@ public enum RegistryImporter {
                 writes.append(SentWrite(table: .officerTraining, rows: hours, seals: nil))
             }
             return .init(writes: writes, subjectType: "officer_import", subject: subject, payload: payload)
-        }
-
-        /// Writes the chunk one ahead (`ImportPipeline.OneChunkAhead`), its search documents after its rows.
-        func write(
-            ahead: inout ImportPipeline.OneChunkAhead, search: inout SearchIndex.Batch, in tx: WriteTransaction
-        ) async throws {
-            try await ahead.write(try await send(in: tx), in: tx) { try await search.add(self.search, on: tx.sql) }
         }
 
         init(_ rows: ArraySlice<ReadyOfficer>, format: RowsFormat) throws {
@@ -242,7 +235,7 @@ public enum RegistryImporter {
     typealias ReadyAdjustment = (row: Int, id: UUID, adj: PowerAdjustment, isNew: Bool, bodyName: String)
 
     /// A chunk of checked 权责清单 adjustments with what does not need the database worked out (on another core).
-    struct PreparedAdjustments: Sendable {
+    struct PreparedAdjustments: ImportPipeline.PreparedChunk {
         let rows: ArraySlice<ReadyAdjustment>
         /// The rows of the statements that write the chunk's items and adjustments.
         let batch: PowerListStore.Batch
@@ -268,16 +261,10 @@ public enum RegistryImporter {
             return .init(writes: writes, subjectType: "power_list_import", subject: subject, payload: payload)
         }
 
-        /// Writes the chunk one ahead (`ImportPipeline.OneChunkAhead`), its search documents after its rows.
-        func write(
-            ahead: inout ImportPipeline.OneChunkAhead, search: inout SearchIndex.Batch, in tx: WriteTransaction
-        ) async throws {
-            try await ahead.write(try await send(in: tx), in: tx) { try await search.add(self.search, on: tx.sql) }
-        }
-
         init(_ rows: ArraySlice<ReadyAdjustment>, format: RowsFormat) throws {
             self.rows = rows
-            batch = try PowerListStore.Batch(rows.map { ($0.id, $0.adj, $0.isNew) }, format: format)
+            batch = try PowerListStore.Batch(
+                rows.map { ($0.id, $0.adj, $0.isNew) }, format: format, sealingNewRows: true)
             search = try SearchIndex.rows(
                 rows.map {
                     SearchIndex.indexed(
