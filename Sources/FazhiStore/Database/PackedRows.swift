@@ -82,7 +82,8 @@ struct PostgresColumn: Sendable {
     mutating func text(_ s: String) {
         var s = s
         s.withUTF8 { utf8 in
-            length(Int32(utf8.count))
+            // At most `RowWriter.maxValueBytes` (checked there).
+            length(Int32(clamping: utf8.count))
             elements.append(contentsOf: utf8)
         }
     }
@@ -123,7 +124,7 @@ struct PostgresColumn: Sendable {
         buffer.writeInteger(Int32(hasNull ? 1 : 0))
         buffer.writeInteger(element.rawValue)
         if count > 0 {
-            buffer.writeInteger(Int32(count))
+            buffer.writeInteger(Int32(clamping: count))
             buffer.writeInteger(Int32(1))
         }
         buffer.writeBytes(elements)
@@ -202,12 +203,16 @@ public struct RowWriter {
         failure = "第 \(min(next, kinds.count + 1)) 列的值 \(value.prefix(40)) 不能写成 \(kind.map { "\($0)" } ?? "多出的列")"
     }
 
+    /// PostgreSQL's limit on one value (1 GB); an element's length must also fit its Int32.
+    static let maxValueBytes = 1 << 30
+
     public mutating func string(_ s: String) {
         guard columnar else {
             next += 1
             return json.string(s)
         }
         guard let (i, kind) = nextKind() else { return refuse(s, nil) }
+        guard s.utf8.count <= Self.maxValueBytes else { return refuse(String(s.prefix(20)), kind) }
         switch kind {
         case .text:
             columns[i].text(s)
