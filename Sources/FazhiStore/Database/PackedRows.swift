@@ -142,7 +142,7 @@ public struct RowWriter {
     private var next = 0
     /// A cell that cannot become its column's kind, or a row of the wrong width (thrown when packing ends).
     private(set) var failure: String?
-    /// Sealing the rows as they are packed (`RowSeals.sealed`): the columns in the sealed table's order (key first),
+    /// Sealing the rows as they are packed (`RowSeals.postgresSeal`): the columns in the sealed table's order (key first),
     /// and how many of them are the key.
     private let sealing: (order: [Int], keyCount: Int)?
     /// The current row's cells as PostgreSQL casts them to text (nil for NULL), and the seals made so far.
@@ -212,7 +212,10 @@ public struct RowWriter {
             return json.string(s)
         }
         guard let (i, kind) = nextKind() else { return refuse(s, nil) }
-        guard s.utf8.count <= Self.maxValueBytes else { return refuse(String(s.prefix(20)), kind) }
+        guard s.utf8.count <= Self.maxValueBytes else {
+            if failure == nil { failure = "第 \(i + 1) 列的值超过 PostgreSQL 单个值 1 GB 的上限" }
+            return
+        }
         switch kind {
         case .text:
             columns[i].text(s)

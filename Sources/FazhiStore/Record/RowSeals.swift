@@ -238,7 +238,7 @@ extension WriteTransaction {
         toSeal.append((table, .owners(owners)))
     }
 
-    /// Seals rows already sealed (`RowSeals.sealed`): row key → seal.
+    /// Seals rows already sealed (`RowSeals.postgresSeal`): row key → seal.
     func seal(_ table: SealedTable, seals: [String: String]) {
         guard !seals.isEmpty else { return }
         toSeal.append((table, .rows(seals)))
