@@ -36,7 +36,8 @@ public struct JSONRows: Sendable {
     /// Rows packed as JSON, or a refusal: such rows are made for SQLite only (`RowsFormat`).
     static func json(_ rows: PackedRows, on sql: any SQLDatabase) throws -> [UInt8] {
         guard case .json(let json) = rows.storage, sql.dialect.name == "sqlite" else {
-            throw StoreError.integrity("批量写入的行格式与数据库不符（JSON 行只用于 SQLite，按列打包只用于 PostgreSQL）")
+            let rule = "JSON 行只用于 SQLite，按列打包只用于 PostgreSQL"
+            throw StoreError.integrity("批量写入的行格式与数据库不符（\(rule)）")
         }
         return json
     }

@@ -200,7 +200,9 @@ public struct RowWriter {
     /// Notes a cell that cannot be written: the column (counted from 1) just taken by `nextKind`, or one past the last.
     private mutating func refuse(_ value: String, _ kind: JSONRows.Kind?) {
         guard failure == nil else { return }
-        failure = "第 \(min(next, kinds.count + 1)) 列的值 \(value.prefix(40)) 不能写成 \(kind.map { "\($0)" } ?? "多出的列")"
+        let column = min(next, kinds.count + 1)
+        let wanted = kind.map { "\($0)" } ?? "多出的列"
+        failure = "第 \(column) 列的值 \(value.prefix(40)) 不能写成 \(wanted)"
     }
 
     /// PostgreSQL's limit on one value (1 GB); an element's length must also fit its Int32.
