@@ -75,4 +75,24 @@ import Testing
         #expect(CJKTokenizer.indexTokens("安全安全") == ["安全", "全安"])
         #expect(CJKTokenizer.indexTokens("𠀀𠀁 𠀀𠀁") == ["𠀀𠀁"])
     }
+
+    /// The text an import indexes is the tokens joined by spaces, for short texts and for long ones (whose tokens are
+    /// told apart by sets once there are many): random mixes of CJK (astral ones too), ASCII words in both cases,
+    /// full-width letters, accents, punctuation and repeats.
+    @Test func theIndexedTextIsTheTokensJoined() {
+        let pieces = [
+            "食", "品", "安", "全", "食品", "𠀀", "𠀁", "A", "b", "Z9", "x", "0", " ", "-", "，", "Ａ", "é", "e\u{301}", "_",
+            "\n", "339901", "CF", "cf", "办理", "流程", "🙂", "\u{3400}", "\u{F900}", "\u{2FFFF}", "\u{30000}",
+        ]
+        var generator = SystemRandomNumberGenerator()
+        for length in [0, 1, 2, 3, 5, 8, 20, 60, 200, 2_000] {
+            for _ in 0..<40 {
+                let text = (0..<length).map { _ in pieces.randomElement(using: &generator) ?? "" }.joined()
+                #expect(
+                    CJKTokenizer.indexText(text) == CJKTokenizer.indexTokens(text).joined(separator: " "), "\(text)")
+            }
+        }
+        let many = (0..<300).map { "词\($0)语\(Character(Unicode.Scalar(0x4E00 + $0) ?? "一"))" }.joined(separator: " ")
+        #expect(CJKTokenizer.indexText(many + " " + many) == CJKTokenizer.indexTokens(many).joined(separator: " "))
+    }
 }

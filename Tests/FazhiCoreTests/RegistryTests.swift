@@ -98,6 +98,35 @@ private func d(_ s: String) -> CivilDate { CivilDate(iso: s)! }
         #expect(PowerCode.problem("339901CF00012", type: .penalty) != nil)
     }
 
+    /// The byte check an import runs first accepts only codes the character-by-character check accepts, and every one
+    /// of them: near-misses built from full-width digits, combining marks, other letters and other lengths.
+    @Test func theFastCodeCheckAgreesWithTheExplainedOne() {
+        let areas = ["339901", "33990", "3399011", "３３９９０１", "33990a", "3399\u{0301}01", "", "339901\r\n"]
+        let letters = ["CF", "XK", "cf", "C", "CFX", "ＣＦ", "C\u{0301}F", ""]
+        let numbers = ["00012", "0001", "000123", "0001２", "00012\u{0301}", "+0012"]
+        let subs: [String?] = [nil, "001", "01", "0001", "", "0０1"]
+        var checked = 0
+        for a in areas {
+            for l in letters {
+                for n in numbers {
+                    for sub in subs {
+                        let code = [a, l, n] + (sub.map { [$0] } ?? [])
+                        for type in [PowerType.penalty, .licensing] {
+                            let joined = code.joined(separator: "-")
+                            #expect(
+                                PowerCode.isWellFormed(joined, letters: type.codeLetters)
+                                    == (PowerCode.explained(joined, type: type) == nil), "\(joined)")
+                            checked += 1
+                        }
+                    }
+                }
+            }
+        }
+        #expect(checked == 4_608)
+        #expect(PowerCode.isWellFormed("339901-CF-00012-001", letters: "CF"))
+        #expect(!PowerCode.isWellFormed("339901-CF-00012--001", letters: "CF"))
+    }
+
     @Test func adjustmentsInOrder() {
         let add = adj(.add, "2024-01-01")
         #expect(PowerListHistory.check(add, against: []) == nil)

@@ -68,6 +68,93 @@ public enum CJKTokenizer {
         return out
     }
 
+    /// `indexTokens(text)` joined by spaces, written straight into one string's bytes: an import indexes every row,
+    /// and the runs, the token strings and the sets that kept them apart were a fifth of preparing a 权责清单 row.
+    public static func indexText(_ text: String) -> String {
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count * 2)
+        var seen = SeenTokens()
+        var previous: Unicode.Scalar?  // the CJK character before, in a run of them
+        var loneCJK = false  // the run so far is one CJK character, not yet written
+        var word: [UInt8] = []
+        func emit(_ token: UInt64, _ write: (inout [UInt8]) -> Void) {
+            guard seen.insert(token) else { return }
+            if !out.isEmpty { out.append(UInt8(ascii: " ")) }
+            write(&out)
+        }
+        func endCJK() {
+            if loneCJK, let c = previous { emit(UInt64(c.value)) { append(c, to: &$0) } }
+            previous = nil
+            loneCJK = false
+        }
+        func endWord() {
+            guard !word.isEmpty else { return }
+            if seen.insert(word: word) {
+                if !out.isEmpty { out.append(UInt8(ascii: " ")) }
+                out.append(contentsOf: word)
+            }
+            word.removeAll(keepingCapacity: true)
+        }
+        for s in text.unicodeScalars {
+            if isCJK(s) {
+                endWord()
+                if let p = previous {
+                    emit(UInt64(p.value) << 21 | UInt64(s.value) | 1 << 63) {
+                        append(p, to: &$0)
+                        append(s, to: &$0)
+                    }
+                    loneCJK = false
+                } else {
+                    loneCJK = true
+                }
+                previous = s
+            } else if isASCIIWordCharacter(s) {
+                endCJK()
+                // ASCII: lowercased by its byte.
+                let b = UInt8(truncatingIfNeeded: s.value)
+                word.append(b >= UInt8(ascii: "A") && b <= UInt8(ascii: "Z") ? b + 32 : b)
+            } else {
+                endCJK()
+                endWord()
+            }
+        }
+        endCJK()
+        endWord()
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    static func append(_ s: Unicode.Scalar, to out: inout [UInt8]) {
+        UTF8.encode(s) { out.append($0) }
+    }
+
+    /// The tokens written so far: a short list searched in turn (most documents have a few dozen tokens), sets once it
+    /// grows.
+    struct SeenTokens {
+        private var cjk: [UInt64] = []
+        private var words: [[UInt8]] = []
+        private var cjkSet: Set<UInt64>?
+        private var wordSet: Set<[UInt8]>?
+        private static let listed = 48
+
+        /// Whether the CJK token (its scalars as one number) is new; it is then kept.
+        mutating func insert(_ token: UInt64) -> Bool {
+            if let inserted = cjkSet?.insert(token).inserted { return inserted }
+            if cjk.contains(token) { return false }
+            cjk.append(token)
+            if cjk.count > Self.listed { cjkSet = Set(cjk) }
+            return true
+        }
+
+        /// Whether the word is new; it is then kept.
+        mutating func insert(word: [UInt8]) -> Bool {
+            if let inserted = wordSet?.insert(word).inserted { return inserted }
+            if words.contains(word) { return false }
+            words.append(word)
+            if words.count > Self.listed { wordSet = Set(words) }
+            return true
+        }
+    }
+
     /// The tokens a query must all match, or nil when the query has a lone CJK character, which bigrams cannot
     /// find (the store then falls back to a substring match).
     public static func queryTokens(_ query: String) -> [String]? {
