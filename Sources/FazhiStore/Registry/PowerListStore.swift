@@ -211,11 +211,11 @@ public enum PowerListStore {
                 new.isEmpty
                 ? nil
                 : try itemColumns.pack(new, format, sealingAs: itemSeals) { row, i in
-                    let (id, a, _) = rows[i]
-                    row.uuid(id); row.string(a.content.code); row.string(a.content.name)
-                    row.string(a.content.type.rawValue)
-                    row.uuid(a.content.organisationID); row.string(a.kind.resultingStatus.rawValue)
-                    row.int(a.sequence); row.string(contents[i])
+                    // Read in place: binding `rows[i]` copied the adjustment, retaining each of its strings.
+                    row.uuid(rows[i].0); row.string(rows[i].1.content.code); row.string(rows[i].1.content.name)
+                    row.string(rows[i].1.content.type.rawValue)
+                    row.uuid(rows[i].1.content.organisationID); row.string(rows[i].1.kind.resultingStatus.rawValue)
+                    row.int(rows[i].1.sequence); row.string(contents[i])
                 }
             // An item adjusted more than once in the batch ends as its last adjustment left it.
             var lastOfItem: [UUID: Int] = [:]
@@ -232,11 +232,12 @@ public enum PowerListStore {
             // item's first adjustment in the batch, the stored one before it is closed at this date.
             var validTo = Array(repeating: M006_PowerListValidity.open, count: rows.count)
             var lastIndex: [UUID: Int] = [:], closeStored: [(UUID, Int, String)] = []
-            for (i, (id, a, _)) in rows.enumerated() {
+            for i in rows.indices {
+                let id = rows[i].0, sequence = rows[i].1.sequence
                 if let prev = lastIndex[id] {
-                    validTo[prev] = a.effectiveOn.description
-                } else if a.sequence > 1 {
-                    closeStored.append((id, a.sequence - 1, a.effectiveOn.description))
+                    validTo[prev] = rows[i].1.effectiveOn.description
+                } else if sequence > 1 {
+                    closeStored.append((id, sequence - 1, rows[i].1.effectiveOn.description))
                 }
                 lastIndex[id] = i
             }
@@ -248,11 +249,12 @@ public enum PowerListStore {
                 }
             let adjustmentIDs = UUID.timeOrdered(rows.count)
             adjustments = try adjustmentColumns.pack(rows.indices, format, sealingAs: adjustmentSeals) { row, i in
-                let (id, a, _) = rows[i]
-                row.uuid(adjustmentIDs[i]); row.uuid(id); row.string(a.content.code)
-                row.int(a.sequence); row.string(a.kind.rawValue); row.string(a.effectiveOn.description)
-                row.string(validTo[i]); row.string(a.content.type.rawValue); row.uuid(a.content.organisationID)
-                row.string(a.reason); row.string(a.approvalDocument); row.string(a.approver); row.string(contents[i])
+                row.uuid(adjustmentIDs[i]); row.uuid(rows[i].0); row.string(rows[i].1.content.code)
+                row.int(rows[i].1.sequence); row.string(rows[i].1.kind.rawValue)
+                row.string(rows[i].1.effectiveOn.description); row.string(validTo[i])
+                row.string(rows[i].1.content.type.rawValue); row.uuid(rows[i].1.content.organisationID)
+                row.string(rows[i].1.reason); row.string(rows[i].1.approvalDocument); row.string(rows[i].1.approver)
+                row.string(contents[i])
             }
         }
     }
