@@ -137,8 +137,8 @@ import Testing
         #expect(RowSeals.payload([:]) == (try CanonicalJSON.encode(["rows": [String: String]()])))
     }
 
-    /// An import indexes its search documents in batches of several chunks: every batch is found, and a batch of
-    /// documents already indexed replaces them.
+    /// An import indexes its search documents in batches of several chunks on SQLite, and sends each chunk's on
+    /// PostgreSQL (read with the chunk): every document is found, and documents already indexed are replaced.
     @Test(arguments: TestDB.all) func searchDocumentsInBatches(_ db: TestDB) async throws {
         try await withTestApp(db, demo: false) { t in
             let sql = t.app.db as! any SQLDatabase
@@ -146,13 +146,15 @@ import Testing
             batch.size = 3
             for part in 0..<4 {
                 let docs = (0..<2).map { SearchIndex.indexed("r\(part * 2 + $0)", text: "食品安全 第\(part * 2 + $0)号") }
-                try await batch.add(SearchIndex.rows(docs, RowsFormat(for: sql)), on: sql)
+                let sent = try await batch.add(SearchIndex.rows(docs, RowsFormat(for: sql)), on: sql)
+                #expect((sent == nil) == (sql.dialect.name == "sqlite"))
+                _ = try await sent?.rows()
             }
             try await batch.flush(on: sql)
             #expect(try await SearchIndex.search("t", "食品", limit: 100, on: sql)?.sorted() == (0..<8).map { "r\($0)" })
             var again = SearchIndex.Batch(kind: "t", new: false)
-            try await again.add(
-                SearchIndex.rows([SearchIndex.indexed("r3", text: "药品经营")], RowsFormat(for: sql)), on: sql)
+            _ = try await again.add(
+                SearchIndex.rows([SearchIndex.indexed("r3", text: "药品经营")], RowsFormat(for: sql)), on: sql)?.rows()
             try await again.flush(on: sql)
             #expect(try await SearchIndex.search("t", "食品", limit: 100, on: sql)?.contains("r3") == false)
             #expect(try await SearchIndex.search("t", "药品", limit: 100, on: sql) == ["r3"])
@@ -280,6 +282,54 @@ import Testing
             }
             let stored = try await sql.raw("SELECT COUNT(*) AS n FROM rows_ahead").first()
             #expect(try stored?.decode(column: "n", as: Int.self) == 0)
+        }
+    }
+
+    /// A statement sent after a chunk's writes (its search documents, on PostgreSQL) that fails is the error thrown,
+    /// not the writes sent after it, which the aborted transaction refuses: here the second chunk's following statement
+    /// repeats the first's key.
+    @Test(arguments: TestDB.all) func aFailedStatementFollowingAChunkIsTheErrorThrown(_ db: TestDB) async throws {
+        try await withTestApp(db, demo: false) { t in
+            let sql = t.app.db as! any SQLDatabase
+            try await sql.raw("CREATE TABLE rows_written (id UUID PRIMARY KEY, n BIGINT)").run()
+            try await sql.raw("CREATE TABLE rows_following (id UUID PRIMARY KEY, n BIGINT)").run()
+            let cols = JSONRows([("id", .uuid), ("n", .int)])
+            let format = RowsFormat(for: sql)
+            let following = UUID()
+            do {
+                try await t.app.fazhi.store.write(on: t.app.db, .system) { tx in
+                    var ahead = ImportPipeline.OneChunkAhead()
+                    for n in 1...3 {
+                        let written = try cols.pack([n], format) { w, k in
+                            w.uuid(UUID())
+                            w.int(k)
+                        }
+                        let again = try cols.pack([n], format) { w, k in
+                            w.uuid(following)
+                            w.int(k)
+                        }
+                        var chunk = ImportPipeline.SentChunk(
+                            writes: [
+                                SentWrite(
+                                    table: .officers,
+                                    rows: try await cols.sendInsert(into: "rows_written", written, on: tx.sql),
+                                    seals: nil)
+                            ], subjectType: "rows_following", subject: "\(n)", payload: Array("{}".utf8))
+                        chunk.following.append(try await cols.sendInsert(into: "rows_following", again, on: tx.sql))
+                        try await ahead.write(chunk, in: tx)
+                    }
+                    try await ahead.finish(in: tx)
+                }
+                Issue.record("a duplicate key was written")
+            } catch {
+                let text = String(reflecting: error)
+                #expect(text.contains("duplicate key") || text.contains("UNIQUE constraint"), "\(text)")
+                #expect(!text.contains("25P02") && !text.contains("transaction is aborted"), "\(text)")
+            }
+            for table in ["rows_written", "rows_following"] {
+                let stored = try await sql.raw("SELECT COUNT(*) AS n FROM \(unsafeRaw: table)").first()
+                #expect(try stored?.decode(column: "n", as: Int.self) == 0)
+            }
         }
     }
 

@@ -61,9 +61,16 @@ extension ImportPipeline {
     struct SentChunk: Sendable {
         let writes: [SentWrite]
         let subjectType: String, subject: String, payload: [UInt8]
+        /// Statements sent after the writes whose rows are not sealed (the chunk's search documents on PostgreSQL):
+        /// read when the chunk finishes, so that a failure among them is thrown.
+        var following: [PendingRows] = []
+
+        /// The chunk's statements in the order sent.
+        var statements: [PendingRows] { writes.map(\.rows) + following }
 
         func finish(in tx: WriteTransaction) async throws {
             for write in writes { try await write.seal(in: tx) }
+            for statement in following { _ = try await statement.rows() }
             tx.record(raw: subjectType, subject, "import", payload)
             try await tx.flushRecord()
         }
@@ -77,21 +84,17 @@ extension ImportPipeline {
     struct OneChunkAhead {
         private var sent: SentChunk?
 
-        /// Takes a chunk just sent, runs `then` (statements that follow the chunk's, such as its search documents), and
-        /// finishes the chunk before. A statement that fails aborts the transaction, and every statement sent after it
-        /// fails too ("current transaction is aborted"): the error thrown is the first failure in the order sent, so
-        /// a deadlock or a lost connection is reported as itself (and answered as such), not as what followed it.
-        mutating func write(
-            _ chunk: SentChunk, in tx: WriteTransaction, then: () async throws -> Void = {}
-        ) async throws {
+        /// Takes a chunk just sent and finishes the chunk before. A statement that fails aborts the transaction, and
+        /// every statement sent after it fails too ("current transaction is aborted"): the error thrown is the first
+        /// failure in the order sent, so a deadlock or a lost connection is reported as itself (and answered as such),
+        /// not as what followed it.
+        mutating func write(_ chunk: SentChunk, in tx: WriteTransaction) async throws {
             let before = sent
             sent = chunk
             do {
-                try await then()
                 try await before?.finish(in: tx)
             } catch {
-                let inOrder = (before?.writes ?? []) + chunk.writes
-                throw await PendingRows.firstFailure(inOrder.map(\.rows)) ?? error
+                throw await PendingRows.firstFailure((before?.statements ?? []) + chunk.statements) ?? error
             }
         }
 
@@ -109,6 +112,9 @@ extension ImportPipeline.PreparedChunk {
     func write(
         ahead: inout ImportPipeline.OneChunkAhead, search: inout SearchIndex.Batch, in tx: WriteTransaction
     ) async throws {
-        try await ahead.write(try await send(in: tx), in: tx) { try await search.add(self.search, on: tx.sql) }
+        var sent = try await send(in: tx)
+        // On PostgreSQL the documents are only sent here, and read with the chunk; on SQLite every statement has run.
+        if let documents = try await search.add(self.search, on: tx.sql) { sent.following.append(documents) }
+        try await ahead.write(sent, in: tx)
     }
 }

@@ -48,15 +48,8 @@ public enum SearchIndex {
 
     /// Replaces the documents made into `rows`: each statement takes all of them.
     static func putTokens(_ kind: String, rows: PackedRows, new: Bool, on sql: any SQLDatabase) async throws {
-        if let values = try columns.bound(rows) {
-            // New documents are inserted without `ON CONFLICT`: its speculative insertion probes and confirms each row,
-            // two thirds of inserting 100,000 documents into the table without its GIN index (measured).
-            let upsert = new ? "" : "ON CONFLICT (kind, ref) DO UPDATE SET tokens = excluded.tokens"
-            let text = """
-                INSERT INTO search_index (kind, ref, tokens) SELECT $1, e.c0, string_to_array(e.c1, ' ')
-                FROM \(columns.unnest(from: 2)) \(upsert)
-                """
-            _ = try await JSONRows.send(text, [PostgresData(string: kind)] + values, on: sql).rows()
+        if let sent = try send(kind, rows: rows, new: new, on: sql) {
+            _ = try await sent.rows()
             return
         }
         let json = try JSONRows.json(rows, on: sql)
@@ -89,7 +82,22 @@ public enum SearchIndex {
         ).run()
     }
 
-    /// An import's search documents, indexed a few large statements at a time: SQLite's full-text index writes its
+    /// PostgreSQL: sends the statement that replaces the documents made into `rows`, unread (`PendingRows`); nil for
+    /// rows packed for SQLite, which `putTokens` writes in three statements.
+    static func send(_ kind: String, rows: PackedRows, new: Bool, on sql: any SQLDatabase) throws -> PendingRows? {
+        guard let values = try columns.bound(rows) else { return nil }
+        // New documents are inserted without `ON CONFLICT`: its speculative insertion probes and confirms each row, two
+        // thirds of inserting 100,000 documents into the table without its GIN index (measured).
+        let upsert = new ? "" : "ON CONFLICT (kind, ref) DO UPDATE SET tokens = excluded.tokens"
+        let text = """
+            INSERT INTO search_index (kind, ref, tokens) SELECT $1, e.c0, string_to_array(e.c1, ' ')
+            FROM \(columns.unnest(from: 2)) \(upsert)
+            """
+        return try JSONRows.send(text, [PostgresData(string: kind)] + values, on: sql)
+    }
+
+    /// An import's search documents, indexed a few large statements at a time on SQLite, a chunk's with the chunk on
+    /// PostgreSQL (`add`). SQLite's full-text index writes its
     /// pending terms out at every statement (a segment each, merged later), so a statement per 500-row chunk made two
     /// hundred segments for 100,000 officers; the whole import in one statement held all its terms in memory at once.
     struct Batch {
@@ -103,11 +111,17 @@ public enum SearchIndex {
 
         init(kind: String, new: Bool) { self.kind = kind; self.new = new }
 
-        /// Adds documents made into rows (`SearchIndex.rows`); writes the batch once it is full.
-        mutating func add(_ rows: PackedRows, on sql: any SQLDatabase) async throws {
+        /// Adds documents made into rows (`SearchIndex.rows`). On PostgreSQL they are sent at once and the statement is
+        /// returned unread, to be read with the chunk's own (`ImportPipeline.SentChunk.following`): held for a batch of
+        /// 20,000, they were a statement the writer waited for while the database wrote them alone (a quarter to two
+        /// fifths of a second each time, and the last one after every other row was written). GIN's pending list
+        /// takes them alike in any number. On SQLite the batch is written once it is full.
+        mutating func add(_ rows: PackedRows, on sql: any SQLDatabase) async throws -> PendingRows? {
+            if let sent = try SearchIndex.send(kind, rows: rows, new: new, on: sql) { return sent }
             parts.append(rows)
             count += rows.count
             if count >= size { try await flush(on: sql) }
+            return nil
         }
 
         mutating func flush(on sql: any SQLDatabase) async throws {
