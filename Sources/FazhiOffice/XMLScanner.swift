@@ -174,6 +174,8 @@ struct XMLScanner {
     /// (a sixth of reading a sheet's cells).
     func appendText(_ r: Range<Int>, to out: inout [UInt8]) {
         let plain = bytes.withUnsafeBufferPointer { b in
+            // A buffer's slice is bounds-checked only in debug builds; the array's subscript always was.
+            precondition(r.lowerBound >= 0 && r.upperBound <= b.count, "text outside the part")
             let text = UnsafeBufferPointer(rebasing: b[r])
             guard let base = text.baseAddress, memchr(base, Int32(UInt8(ascii: "&")), text.count) != nil else {
                 out.append(contentsOf: text)

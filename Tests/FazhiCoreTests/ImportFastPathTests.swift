@@ -84,15 +84,18 @@ import Testing
             "食", "品", "安", "全", "食品", "𠀀", "𠀁", "A", "b", "Z9", "x", "0", " ", "-", "，", "Ａ", "é", "e\u{301}", "_",
             "\n", "339901", "CF", "cf", "办理", "流程", "🙂", "\u{3400}", "\u{F900}", "\u{2FFFF}", "\u{30000}",
         ]
-        var generator = SystemRandomNumberGenerator()
+        var generator = SeededGenerator(seed: 20_261_202)
         for length in [0, 1, 2, 3, 5, 8, 20, 60, 200, 2_000] {
             for _ in 0..<40 {
                 let text = (0..<length).map { _ in pieces.randomElement(using: &generator) ?? "" }.joined()
-                #expect(
-                    CJKTokenizer.indexText(text) == CJKTokenizer.indexTokens(text).joined(separator: " "), "\(text)")
+                // Compared as bytes: `==` on strings would take a compatibility ideograph for its canonical form.
+                let joined = CJKTokenizer.indexTokens(text).joined(separator: " ")
+                #expect(Array(CJKTokenizer.indexText(text).utf8) == Array(joined.utf8), "\(text)")
             }
         }
         let many = (0..<300).map { "词\($0)语\(Character(Unicode.Scalar(0x4E00 + $0) ?? "一"))" }.joined(separator: " ")
-        #expect(CJKTokenizer.indexText(many + " " + many) == CJKTokenizer.indexTokens(many).joined(separator: " "))
+        #expect(
+            Array(CJKTokenizer.indexText(many + " " + many).utf8)
+                == Array(CJKTokenizer.indexTokens(many).joined(separator: " ").utf8))
     }
 }

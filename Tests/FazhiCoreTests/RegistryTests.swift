@@ -125,6 +125,9 @@ private func d(_ s: String) -> CivilDate { CivilDate(iso: s)! }
         #expect(checked == 4_608)
         #expect(PowerCode.isWellFormed("339901-CF-00012-001", letters: "CF"))
         #expect(!PowerCode.isWellFormed("339901-CF-00012--001", letters: "CF"))
+        // The Kelvin sign is canonically the letter K: the character-by-character check passes it, the code is refused.
+        #expect(PowerCode.explained("339901-X\u{212A}-00012", type: .licensing) == nil)
+        #expect(PowerCode.problem("339901-X\u{212A}-00012", type: .licensing) == PowerCode.format(.licensing))
     }
 
     @Test func adjustmentsInOrder() {

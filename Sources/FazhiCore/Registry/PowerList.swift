@@ -52,7 +52,9 @@ public enum PowerType: String, Codable, Sendable, CaseIterable {
 public enum PowerCode {
     public static func problem(_ code: String, type: PowerType) -> String? {
         if isWellFormed(code, letters: type.codeLetters) { return nil }
-        return explained(code, type: type)
+        // `explained` compares Swift strings, which take canonically equivalent text as equal (the Kelvin sign K for
+        // the letter K): a code it passes that is not these ASCII bytes is refused as one of the wrong form.
+        return explained(code, type: type) ?? format(type)
     }
 
     /// Whether the code is a 6-digit area, the type's letters and a 5-digit number (and a 3-digit sub-item), read as
@@ -70,10 +72,14 @@ public enum PowerCode {
             && (parts.count == 3 || digits(parts[3], 3))
     }
 
+    static func format(_ type: PowerType) -> String {
+        "事项编码格式应为“6位行政区划代码-类型字母-5位序号”（如 339901-\(type.codeLetters)-00012），子项再加“-3位序号”"
+    }
+
     /// What is wrong with a code (nil if nothing), checked character by character.
     static func explained(_ code: String, type: PowerType) -> String? {
         let parts = code.split(separator: "-", omittingEmptySubsequences: false).map(String.init)
-        let format = "事项编码格式应为“6位行政区划代码-类型字母-5位序号”（如 339901-\(type.codeLetters)-00012），子项再加“-3位序号”"
+        let format = format(type)
         guard parts.count == 3 || parts.count == 4 else { return format }
         func digits(_ s: String, _ n: Int) -> Bool { s.count == n && s.allSatisfy { $0.isASCII && $0.isNumber } }
         guard digits(parts[0], 6), parts[1].count == 2, digits(parts[2], 5), parts.count == 3 || digits(parts[3], 3)

@@ -224,9 +224,9 @@ public enum PowerListStore {
                 lastOfItem.isEmpty
                 ? nil
                 : try itemUpdateColumns.pack(lastOfItem.values.sorted(), format) { row, i in
-                    let (id, a, _) = rows[i]
-                    row.uuid(id); row.string(a.content.name); row.uuid(a.content.organisationID)
-                    row.string(a.kind.resultingStatus.rawValue); row.int(a.sequence); row.string(contents[i])
+                    row.uuid(rows[i].0); row.string(rows[i].1.content.name); row.uuid(rows[i].1.content.organisationID)
+                    row.string(rows[i].1.kind.resultingStatus.rawValue); row.int(rows[i].1.sequence)
+                    row.string(contents[i])
                 }
             // Each adjustment applies until the next one of its item (M006): worked out within the batch, and for an
             // item's first adjustment in the batch, the stored one before it is closed at this date.
