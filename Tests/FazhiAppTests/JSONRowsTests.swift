@@ -159,6 +159,11 @@ import Testing
             #expect(try await SearchIndex.search("t", "食品", limit: 100, on: sql)?.contains("r3") == false)
             #expect(try await SearchIndex.search("t", "药品", limit: 100, on: sql) == ["r3"])
             guard sql.dialect.name == "postgresql" else { return }
+            // Each document's tokens are stored in PostgreSQL's own order for them (what its GIN index sorts them into).
+            let ordered = try await sql.raw(
+                "SELECT bool_and(tokens = ARRAY(SELECT unnest(tokens) ORDER BY 1)) AS ordered FROM search_index"
+            ).first()
+            #expect(try ordered?.decode(column: "ordered", as: Bool.self) == true)
             // M045: the tokens are compared byte by byte, and the queries still go through the GIN index.
             let collation = try await sql.raw(
                 """

@@ -91,6 +91,12 @@ import Testing
                 // Compared as bytes: `==` on strings would take a compatibility ideograph for its canonical form.
                 let joined = CJKTokenizer.indexTokens(text).joined(separator: " ")
                 #expect(Array(CJKTokenizer.indexText(text).utf8) == Array(joined.utf8), "\(text)")
+                let inByteOrder = CJKTokenizer.indexTokens(text).map { Array($0.utf8) }.sorted {
+                    $0.lexicographicallyPrecedes($1)
+                }
+                #expect(
+                    Array(CJKTokenizer.indexTextInByteOrder(text).utf8)
+                        == Array(inByteOrder.joined(separator: [UInt8(ascii: " ")])), "\(text)")
             }
         }
         let many = (0..<300).map { "词\($0)语\(Character(Unicode.Scalar(0x4E00 + $0) ?? "一"))" }.joined(separator: " ")

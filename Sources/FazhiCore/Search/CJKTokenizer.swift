@@ -123,6 +123,24 @@ public enum CJKTokenizer {
         return String(decoding: out, as: UTF8.self)
     }
 
+    /// `indexText` with its tokens in byte order, which is PostgreSQL's order for the search index's tokens
+    /// (`COLLATE "C"`, M045): its GIN index sorts each document's tokens before inserting them, and PostgreSQL's sort
+    /// first checks whether its input is already in order, which then costs one pass instead of a sort (the sorts were
+    /// a fifteenth of the backend's time in a 权责清单 import). Order means nothing to either database's index.
+    public static func indexTextInByteOrder(_ text: String) -> String {
+        let joined = indexText(text)
+        // Tokens are CJK characters or ASCII letters and digits: never empty, never holding a space.
+        var tokens = joined.utf8.split(separator: UInt8(ascii: " "))
+        tokens.sort { $0.lexicographicallyPrecedes($1) }
+        var out: [UInt8] = []
+        out.reserveCapacity(joined.utf8.count)
+        for token in tokens {
+            if !out.isEmpty { out.append(UInt8(ascii: " ")) }
+            out.append(contentsOf: token)
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
     static func append(_ s: Unicode.Scalar, to out: inout [UInt8]) {
         UTF8.encode(s) { out.append($0) }
     }

@@ -20,10 +20,11 @@ public enum SearchIndex {
         try await putTokens(kind, zip(docs, tokens).map { ($0.0.ref, $0.1.joined(separator: " ")) }, on: sql)
     }
 
-    /// A document as the index stores it: its tokens joined by spaces (`CJKTokenizer.indexText`). An import
-    /// prepares these on the other cores while its previous rows are written.
+    /// A document as the index stores it: its tokens joined by spaces, in byte order
+    /// (`CJKTokenizer.indexTextInByteOrder`, which spares PostgreSQL's GIN index a sort). An import prepares these on the
+    /// other cores while its previous rows are written.
     public static func indexed(_ ref: String, text: String) -> (ref: String, tokens: String) {
-        (ref, CJKTokenizer.indexText(text))
+        (ref, CJKTokenizer.indexTextInByteOrder(text))
     }
 
     /// Replaces the documents, already tokenised (`indexed`). `new`: none of them is in the index yet (rows just
