@@ -99,6 +99,10 @@ import Testing
                         == Array(inByteOrder.joined(separator: [UInt8(ascii: " ")])), "\(text)")
             }
         }
+        // Words sharing their first eight bytes are ordered by the rest, a shorter one first.
+        #expect(
+            CJKTokenizer.indexTextInByteOrder("abcdefghz abcdefgh 食品 abcdefghij Abcdefghi 9 abcdefgha")
+                == "9 abcdefgh abcdefgha abcdefghi abcdefghij abcdefghz 食品")
         let many = (0..<300).map { "词\($0)语\(Character(Unicode.Scalar(0x4E00 + $0) ?? "一"))" }.joined(separator: " ")
         #expect(
             Array(CJKTokenizer.indexText(many + " " + many).utf8)
