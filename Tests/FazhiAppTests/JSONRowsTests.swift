@@ -154,7 +154,8 @@ import Testing
             #expect(try await SearchIndex.search("t", "食品", limit: 100, on: sql)?.sorted() == (0..<8).map { "r\($0)" })
             var again = SearchIndex.Batch(kind: "t", new: false)
             _ = try await again.add(
-                SearchIndex.rows([SearchIndex.indexed("r3", text: "药品经营")], RowsFormat(for: sql)), on: sql)?.rows()
+                SearchIndex.rows([SearchIndex.indexed("r3", text: "药品经营")], RowsFormat(for: sql)), on: sql
+            )?.rows()
             try await again.flush(on: sql)
             #expect(try await SearchIndex.search("t", "食品", limit: 100, on: sql)?.contains("r3") == false)
             #expect(try await SearchIndex.search("t", "药品", limit: 100, on: sql) == ["r3"])
@@ -335,6 +336,60 @@ import Testing
                 let stored = try await sql.raw("SELECT COUNT(*) AS n FROM \(unsafeRaw: table)").first()
                 #expect(try stored?.decode(column: "n", as: Int.self) == 0)
             }
+        }
+    }
+
+    /// A chunk whose rows go into `rows_chunked` and whose search document is `ref` (for the test below).
+    struct ChunkWithDocument: ImportPipeline.PreparedChunk {
+        let n: Int
+        let search: PackedRows
+        let rows: PackedRows
+
+        init(_ n: Int, ref: String, format: RowsFormat) throws {
+            self.n = n
+            search = try SearchIndex.rows([SearchIndex.indexed(ref, text: "食品安全 \(n)")], format)
+            rows = try JSONRows([("id", .uuid), ("n", .int)]).pack([n], format) { w, k in
+                w.uuid(UUID())
+                w.int(k)
+            }
+        }
+
+        func send(in tx: WriteTransaction) async throws -> ImportPipeline.SentChunk {
+            let sent = try await JSONRows([("id", .uuid), ("n", .int)]).sendInsert(
+                into: "rows_chunked", rows, on: tx.sql)
+            return .init(
+                writes: [SentWrite(table: .officers, rows: sent, seals: nil)], subjectType: "rows_chunked",
+                subject: "\(n)", payload: Array("{}".utf8))
+        }
+    }
+
+    /// An import's search documents go with their chunk (PostgreSQL) or into a batch (SQLite): a document that cannot be
+    /// written — here the second chunk's repeats the first's ref — is the error thrown, and nothing is written.
+    @Test(arguments: TestDB.all) func aSearchDocumentThatFailsIsTheErrorThrown(_ db: TestDB) async throws {
+        try await withTestApp(db, demo: false) { t in
+            let sql = t.app.db as! any SQLDatabase
+            try await sql.raw("CREATE TABLE rows_chunked (id UUID PRIMARY KEY, n BIGINT)").run()
+            let format = RowsFormat(for: sql)
+            do {
+                try await t.app.fazhi.store.write(on: t.app.db, .system) { tx in
+                    var ahead = ImportPipeline.OneChunkAhead()
+                    var search = SearchIndex.Batch(kind: "chunked", new: true)
+                    for n in 1...3 {
+                        let chunk = try ChunkWithDocument(n, ref: n < 3 ? "same" : "other", format: format)
+                        try await chunk.write(ahead: &ahead, search: &search, in: tx)
+                    }
+                    try await ahead.finish(in: tx)
+                    try await search.flush(on: tx.sql)
+                }
+                Issue.record("a repeated search document was written")
+            } catch {
+                let text = String(reflecting: error)
+                #expect(text.contains("duplicate key") || text.contains("UNIQUE constraint"), "\(text)")
+                #expect(!text.contains("25P02") && !text.contains("transaction is aborted"), "\(text)")
+            }
+            let stored = try await sql.raw("SELECT COUNT(*) AS n FROM rows_chunked").first()
+            #expect(try stored?.decode(column: "n", as: Int.self) == 0)
+            #expect(try await SearchIndex.search("chunked", "食品", limit: 10, on: sql) == [])
         }
     }
 

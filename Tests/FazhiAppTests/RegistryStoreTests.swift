@@ -15,6 +15,21 @@ private func fixture(_ name: String) throws -> Data {
 }
 
 @Suite(.serialized) struct RegistryStoreTests {
+    /// A stored adjustment whose kind or date does not read back is reported as an integrity error, not trapped on.
+    @Test func aStoredAdjustmentThatDoesNotReadBackIsAnError() throws {
+        func stored(kind: String, on date: String) throws -> StoredAdjustment {
+            let json = """
+                {"sequence": 2, "kind": "\(kind)", "effectiveOn": "\(date)", "reason": "", "approvalDocument": "",
+                 "approver": "", "content": "{}"}
+                """
+            return try JSONDecoder().decode(StoredAdjustment.self, from: Data(json.utf8))
+        }
+        #expect(throws: StoreError.self) { try stored(kind: "rename", on: "2026-01-01").domain() }
+        #expect(throws: StoreError.self) { try stored(kind: "add", on: "2026-01-1x").domain() }
+        // Kind and date read back: what fails next is the content, which is not an item's.
+        #expect(throws: DecodingError.self) { try stored(kind: "add", on: "2026-01-01").domain() }
+    }
+
     @Test(arguments: TestDB.all) func demoRegistriesAndPortal(_ db: TestDB) async throws {
         try await withTestApp(db) { t in
             // The seed's type split (行政许可153…) is the demo list's, as of today.

@@ -103,7 +103,9 @@ import Testing
         #expect(
             CJKTokenizer.indexTextInByteOrder("abcdefghz abcdefgh 食品 abcdefghij Abcdefghi 9 abcdefgha")
                 == "9 abcdefgh abcdefgha abcdefghi abcdefghij abcdefghz 食品")
-        let many = (0..<300).map { "词\($0)语\(Character(Unicode.Scalar(0x4E00 + $0) ?? "一"))" }.joined(separator: " ")
+        let many = (0..<300).map { n in
+            "词\(n)语" + String(Character(Unicode.Scalar(0x4E00 + n) ?? "一"))
+        }.joined(separator: " ")
         #expect(
             Array(CJKTokenizer.indexText(many + " " + many).utf8)
                 == Array(CJKTokenizer.indexTokens(many).joined(separator: " ").utf8))

@@ -155,7 +155,7 @@ extension JSONRows {
 
     /// PostgreSQL's `FROM` source of packed columns: `unnest` of the bound arrays from parameter `first` on, each row's
     /// cells as `e.c0`, `e.c1`, …. One `unnest` per column in a subquery's select list, which streams the rows; the
-    /// many-array `unnest(…) AS e(…)` in `FROM` is a function scan that first stores every row in a tuplestore (an
+    /// many-array `unnest(…) AS e(…)` in `FROM` is a function scan that first stores every row in a tuplestore (a
     /// tenth of the statement, inserting 50,000 search documents into a table without its GIN index).
     public func unnest(from first: Int) -> String {
         let arrays = columns.indices.map { i in

@@ -33,8 +33,13 @@ public struct StoredAdjustment: Codable, Sendable {
     public let content: String
 
     public func domain() throws -> PowerAdjustment {
-        PowerAdjustment(
-            kind: AdjustmentKind(rawValue: kind)!, effectiveOn: CivilDate(iso: effectiveOn)!, sequence: sequence,
+        // A stored row that does not read back is reported, not trapped on (it would take the server down).
+        guard let kind = AdjustmentKind(rawValue: self.kind), let effectiveOn = CivilDate(iso: self.effectiveOn) else {
+            throw StoreError.integrity(
+                "权责清单调整记录（第\(sequence)次）的类型或生效日期无法读取")
+        }
+        return PowerAdjustment(
+            kind: kind, effectiveOn: effectiveOn, sequence: sequence,
             reason: reason,
             approvalDocument: approvalDocument, approver: approver,
             content: try StoreJSON.decode(PowerItemContent.self, content))
@@ -285,7 +290,7 @@ public enum PowerListStore {
                 "SELECT COUNT(*) AS n FROM (SELECT 1 " + inForce(date) + whereClause + " LIMIT \(literal: $0)) capped"
             }
             ?? "SELECT COUNT(*) AS n " + inForce(date) + whereClause
-        let total = try await sql.raw(counted).first()!.decode(column: "n", as: Int.self)
+        let total = try await count(counted, on: sql)
         let rows = try await sql.raw(
             "SELECT a.item_id, a.code, a.kind, a.effective_on, a.sequence, g.name AS organisation_name, a.content "
                 + from + " ORDER BY a.code LIMIT \(literal: limit) OFFSET \(literal: offset)"
@@ -361,9 +366,11 @@ public enum PowerListStore {
         var out: [String: ListedPowerItem] = [:]
         for r in try await list(on: date, Filter(organisations: organisations), on: db).rows {
             let k = AdjustmentKind(rawValue: r.kind) ?? .add
+            guard let since = CivilDate(iso: r.effectiveOn) else {
+                throw StoreError.integrity("权责清单事项 \(r.code) 的生效日期无法读取")
+            }
             out[r.code] = ListedPowerItem(
-                content: try r.content(), status: k.resultingStatus, since: CivilDate(iso: r.effectiveOn)!,
-                lastAdjustment: k)
+                content: try r.content(), status: k.resultingStatus, since: since, lastAdjustment: k)
         }
         return out
     }
@@ -377,8 +384,15 @@ public enum PowerListStore {
     }
 
     public static func itemCount(on db: any Database) async throws -> Int {
-        try await (db as! any SQLDatabase).raw("SELECT COUNT(*) AS n FROM power_items").first()!.decode(
-            column: "n", as: Int.self)
+        try await count("SELECT COUNT(*) AS n FROM power_items", on: db as! any SQLDatabase)
+    }
+
+    /// The `n` of a `SELECT COUNT(*) AS n …`.
+    static func count(_ query: SQLQueryString, on sql: any SQLDatabase) async throws -> Int {
+        guard let row = try await sql.raw(query).first() else {
+            throw StoreError.integrity("计数查询没有返回结果")
+        }
+        return try row.decode(column: "n", as: Int.self)
     }
 }
 
@@ -407,7 +421,7 @@ extension PowerListStore {
         for (id, a, _) in rows where !rows.isEmpty && a.sequence > 1 { try await write([(id, a, false)], in: tx) }
         try await SearchIndex.putMany("power", docs, on: tx.sql)
         for chunk in rows.chunked(500) {
-            try tx.record("power_list_import", chunk.first!.1.content.code, "import", chunk.map(\.1))
+            try tx.record("power_list_import", chunk.first?.1.content.code ?? "", "import", chunk.map(\.1))
         }
     }
 }

@@ -11,13 +11,12 @@ public enum SearchIndex {
         try await putMany(kind, [(ref, text)], on: sql)
     }
 
-    /// Replaces the documents in batches (import speed: one statement per few hundred documents).
+    /// Replaces the documents, tokenised as an import's are (`indexed`), in one statement.
     public static func putMany(
         _ kind: String, _ docs: [(ref: String, text: String)], on sql: any SQLDatabase
     ) async throws {
         guard !docs.isEmpty else { return }
-        let tokens = await tokenize(docs.map(\.text))
-        try await putTokens(kind, zip(docs, tokens).map { ($0.0.ref, $0.1.joined(separator: " ")) }, on: sql)
+        try await putTokens(kind, docs.map { indexed($0.ref, text: $0.text) }, on: sql)
     }
 
     /// A document as the index stores it: its tokens joined by spaces, in byte order
@@ -133,7 +132,8 @@ public enum SearchIndex {
         }
     }
 
-    /// Each text's index tokens, a long list split over the cores (an import of thousands of documents).
+    /// Each text's index tokens, a long list split over the cores (the normative library's token column, thousands of
+    /// documents at once).
     static func tokenize(_ texts: [String]) async -> [[String]] {
         let parts = max(1, min(ProcessInfo.processInfo.activeProcessorCount, texts.count / 500))
         guard parts > 1 else { return texts.map(CJKTokenizer.indexTokens) }
