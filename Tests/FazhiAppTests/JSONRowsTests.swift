@@ -253,6 +253,19 @@ import Testing
         }
     }
 
+    /// Runs `write`, which repeats a key: that failure is the error thrown, not the "current transaction is aborted" of
+    /// the statements sent after it (PostgreSQL).
+    func expectTheRepeatedKeyThrown(_ write: () async throws -> Void) async {
+        do {
+            try await write()
+            Issue.record("a repeated key was written")
+        } catch {
+            let text = String(reflecting: error)
+            #expect(text.contains("duplicate key") || text.contains("UNIQUE constraint"), "\(text)")
+            #expect(!text.contains("25P02") && !text.contains("transaction is aborted"), "\(text)")
+        }
+    }
+
     /// Chunks written one ahead (`ImportPipeline.OneChunkAhead`): when a statement of the newer chunk fails, the error
     /// thrown is that failure (a duplicate key here), not the "current transaction is aborted" of the record entries
     /// the older chunk writes after it on PostgreSQL; and nothing is committed.
@@ -263,7 +276,7 @@ import Testing
             let cols = JSONRows([("id", .uuid), ("n", .int)])
             let format = RowsFormat(for: sql)
             let id = UUID()
-            do {
+            await expectTheRepeatedKeyThrown {
                 try await t.app.fazhi.store.write(on: t.app.db, .system) { tx in
                     var ahead = ImportPipeline.OneChunkAhead()
                     for n in 1...3 {
@@ -280,11 +293,6 @@ import Testing
                     }
                     try await ahead.finish(in: tx)
                 }
-                Issue.record("a duplicate key was written")
-            } catch {
-                let text = String(reflecting: error)
-                #expect(text.contains("duplicate key") || text.contains("UNIQUE constraint"), "\(text)")
-                #expect(!text.contains("25P02") && !text.contains("transaction is aborted"), "\(text)")
             }
             let stored = try await sql.raw("SELECT COUNT(*) AS n FROM rows_ahead").first()
             #expect(try stored?.decode(column: "n", as: Int.self) == 0)
@@ -302,7 +310,7 @@ import Testing
             let cols = JSONRows([("id", .uuid), ("n", .int)])
             let format = RowsFormat(for: sql)
             let following = UUID()
-            do {
+            await expectTheRepeatedKeyThrown {
                 try await t.app.fazhi.store.write(on: t.app.db, .system) { tx in
                     var ahead = ImportPipeline.OneChunkAhead()
                     for n in 1...3 {
@@ -326,11 +334,6 @@ import Testing
                     }
                     try await ahead.finish(in: tx)
                 }
-                Issue.record("a duplicate key was written")
-            } catch {
-                let text = String(reflecting: error)
-                #expect(text.contains("duplicate key") || text.contains("UNIQUE constraint"), "\(text)")
-                #expect(!text.contains("25P02") && !text.contains("transaction is aborted"), "\(text)")
             }
             for table in ["rows_written", "rows_following"] {
                 let stored = try await sql.raw("SELECT COUNT(*) AS n FROM \(unsafeRaw: table)").first()
@@ -370,7 +373,7 @@ import Testing
             let sql = t.app.db as! any SQLDatabase
             try await sql.raw("CREATE TABLE rows_chunked (id UUID PRIMARY KEY, n BIGINT)").run()
             let format = RowsFormat(for: sql)
-            do {
+            await expectTheRepeatedKeyThrown {
                 try await t.app.fazhi.store.write(on: t.app.db, .system) { tx in
                     var ahead = ImportPipeline.OneChunkAhead()
                     var search = SearchIndex.Batch(kind: "chunked", new: true)
@@ -381,11 +384,6 @@ import Testing
                     try await ahead.finish(in: tx)
                     try await search.flush(on: tx.sql)
                 }
-                Issue.record("a repeated search document was written")
-            } catch {
-                let text = String(reflecting: error)
-                #expect(text.contains("duplicate key") || text.contains("UNIQUE constraint"), "\(text)")
-                #expect(!text.contains("25P02") && !text.contains("transaction is aborted"), "\(text)")
             }
             let stored = try await sql.raw("SELECT COUNT(*) AS n FROM rows_chunked").first()
             #expect(try stored?.decode(column: "n", as: Int.self) == 0)
