@@ -160,7 +160,7 @@ import Testing
             #expect(try await SearchIndex.search("t", "食品", limit: 100, on: sql)?.contains("r3") == false)
             #expect(try await SearchIndex.search("t", "药品", limit: 100, on: sql) == ["r3"])
             guard sql.dialect.name == "postgresql" else { return }
-            // Each document's tokens are stored in PostgreSQL's own order for them (what its GIN index sorts them into).
+            // Each document's tokens are stored in PostgreSQL's own order, the one its GIN index sorts them into.
             let ordered = try await sql.raw(
                 "SELECT bool_and(tokens = ARRAY(SELECT unnest(tokens) ORDER BY 1)) AS ordered FROM search_index"
             ).first()
@@ -366,8 +366,8 @@ import Testing
         }
     }
 
-    /// An import's search documents go with their chunk (PostgreSQL) or into a batch (SQLite): a document that cannot be
-    /// written — here the second chunk's repeats the first's ref — is the error thrown, and nothing is written.
+    /// An import's search documents go with their chunk (PostgreSQL) or into a batch (SQLite): a document that cannot
+    /// be written — here the second chunk's repeats the first's ref — is the error thrown, and nothing is written.
     @Test(arguments: TestDB.all) func aSearchDocumentThatFailsIsTheErrorThrown(_ db: TestDB) async throws {
         try await withTestApp(db, demo: false) { t in
             let sql = t.app.db as! any SQLDatabase
@@ -391,9 +391,10 @@ import Testing
         }
     }
 
-    /// The seals an import makes for its new 权责清单 rows as it packs them (on PostgreSQL, `RowSeals.postgresSeal`) are
-    /// the seals of the rows as stored, read back as the audit reads them — awkward strings (decomposed accents, a BOM,
-    /// a noncharacter), UUIDs and numbers included —; those inserts return nothing, and the audit then finds nothing.
+    /// The seals an import makes for its new 权责清单 rows as it packs them (on PostgreSQL,
+    /// `RowSeals.postgresSeal`) are the seals of the rows as stored, read back as the audit reads them — awkward
+    /// strings (decomposed accents, a BOM, a noncharacter), UUIDs and numbers included —; those inserts return
+    /// nothing, and the audit then finds nothing.
     @Test(arguments: TestDB.all) func sealsMadeWhilePackingAreTheStoredRowsSeals(_ db: TestDB) async throws {
         try await withTestApp(db) { t in
             let org = try await t.orgID("清河县市场监督管理局")

@@ -73,7 +73,8 @@ public enum PowerCode {
     }
 
     static func format(_ type: PowerType) -> String {
-        "事项编码格式应为“6位行政区划代码-类型字母-5位序号”（如 339901-\(type.codeLetters)-00012），子项再加“-3位序号”"
+        "事项编码格式应为“6位行政区划代码-类型字母-5位序号”"
+            + "（如 339901-\(type.codeLetters)-00012），子项再加“-3位序号”"
     }
 
     /// What is wrong with a code (nil if nothing), checked character by character.

@@ -130,7 +130,8 @@ extension JSONRows {
     /// when these columns hold every sealed one and none is a double (whose text PostgreSQL writes its own way). Those
     /// seals are the stored rows' only if the rows are inserted as sent: a plain `INSERT` (no upsert), each column's
     /// kind its type in the table (`text`, not `varchar(n)`), no trigger or default on a sealed column, a UTF-8
-    /// database — as `power_items` and `power_adjustments` are (`JSONRowsTests` checks the seals against the audit's).
+    /// database — as `power_items` and `power_adjustments` are (`JSONRowsTests` checks the seals against the
+    /// audit's).
     public func pack<Row>(
         _ rows: some Collection<Row>, _ format: RowsFormat, sealingAs table: SealedTable? = nil,
         _ write: (inout RowWriter, Row) throws -> Void

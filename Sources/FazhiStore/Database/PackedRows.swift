@@ -142,8 +142,8 @@ public struct RowWriter {
     private var next = 0
     /// A cell that cannot become its column's kind, or a row of the wrong width (thrown when packing ends).
     private(set) var failure: String?
-    /// Sealing the rows as they are packed (`RowSeals.postgresSeal`): the columns in the sealed table's order (key first),
-    /// and how many of them are the key.
+    /// Sealing the rows as they are packed (`RowSeals.postgresSeal`): the columns in the sealed table's order (key
+    /// first), and how many of them are the key.
     private let sealing: (order: [Int], keyCount: Int)?
     /// The current row's cells as PostgreSQL casts them to text (nil for NULL), and the seals made so far.
     private var texts: [String?] = []

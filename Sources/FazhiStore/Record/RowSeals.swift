@@ -130,8 +130,8 @@ public enum RowSeals {
 
     /// The key and seal of a row as `selectList` reads it back on PostgreSQL — the same text, made in Swift: a change
     /// to one is a change to the other —, from its cells as PostgreSQL casts them to text (nil for NULL), in the
-    /// table's order (`keyCount` key columns, then the others). A 权责清单 import seals the rows it inserts from the
-    /// values it sends, on the preparing core: without `RETURNING` them, the import ran 14 % faster on PostgreSQL
+    /// table's order (`keyCount` key columns, then the others). A 权责清单 import seals the rows it inserts from
+    /// the values it sends, on the preparing core: without `RETURNING` them, the import ran 14 % faster on PostgreSQL
     /// (BENCHMARKS.md, "Registry imports on PostgreSQL, fifth pass"). `JSONRowsTests` compares these seals with those
     /// the audit reads from the stored rows.
     static func postgresSeal(_ cells: [String?], keyCount: Int) -> (key: String, seal: String) {

@@ -384,7 +384,8 @@ public enum PowerListStore {
     }
 
     public static func itemCount(on db: any Database) async throws -> Int {
-        try await count("SELECT COUNT(*) AS n FROM power_items", on: db as! any SQLDatabase)
+        guard let sql = db as? any SQLDatabase else { throw StoreError.integrity("数据库不支持 SQL 查询") }
+        return try await count("SELECT COUNT(*) AS n FROM power_items", on: sql)
     }
 
     /// The `n` of a `SELECT COUNT(*) AS n …`.

@@ -20,8 +20,8 @@ public enum SearchIndex {
     }
 
     /// A document as the index stores it: its tokens joined by spaces, in byte order
-    /// (`CJKTokenizer.indexTextInByteOrder`, which spares PostgreSQL's GIN index a sort). An import prepares these on the
-    /// other cores while its previous rows are written.
+    /// (`CJKTokenizer.indexTextInByteOrder`, which spares PostgreSQL's GIN index a sort). An import prepares these on
+    /// the other cores while its previous rows are written.
     public static func indexed(_ ref: String, text: String) -> (ref: String, tokens: String) {
         (ref, CJKTokenizer.indexTextInByteOrder(text))
     }
